@@ -1,0 +1,41 @@
+# Every target sets up .venv first if it is missing or pyproject.toml changed,
+# so a fresh clone needs nothing but Python 3.11+ (with venv) and make.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+PROJECT ?=
+
+
+.PHONY: run test bench lint typecheck clean venv
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
+	@touch $(STAMP)
+
+## Open the app: the welcome window, or PROJECT=path/to/file.briefer
+run: $(STAMP)
+	$(BIN)/briefer $(if $(PROJECT),"$(PROJECT)",)
+
+## The whole suite, headless (Qt's offscreen platform)
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## Speed and memory figures, printed (not pass/fail)
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run_all.py
+
+lint: $(STAMP)
+	$(BIN)/ruff check briefer tests bench
+	$(BIN)/ruff format --check briefer tests bench
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .mypy_cache .hypothesis bench/out
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -1,0 +1,226 @@
+"""The domain objects every room shares: articles, themes, passages, notes.
+
+Plain frozen dataclasses, standard library only. Ids are ``None`` until the
+store gives them one; colours are ``"#RRGGBB"`` strings; offsets are ``int``
+indexes into an article's canonical text, half-open ``[start, end)``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from dataclasses import dataclass, field
+
+BLOCK_SEPARATOR = "\n\n"
+"""What stands between two blocks in an article's canonical text.
+
+Importers join blocks with it, so a block never spans a blank line and a
+passage copied across two paragraphs reads as two paragraphs.
+"""
+
+_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+
+
+class BlockKind(enum.StrEnum):
+    """The structural roles a stretch of article text can play."""
+
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    QUOTE = "quote"
+    LIST_ITEM = "list_item"
+    CAPTION = "caption"
+    PREFORMATTED = "preformatted"
+    TABLE_ROW = "table_row"
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One structural unit of an article, as a span over its canonical text.
+
+    ``level`` is the heading level (1-6) for headings and the nesting depth
+    (1 = top) for list items; 0 otherwise. ``ordered`` marks numbered lists.
+    """
+
+    kind: BlockKind
+    start: int
+    end: int
+    level: int = 0
+    ordered: bool = False
+
+    def __post_init__(self) -> None:
+        if self.start < 0 or self.end < self.start:
+            raise ValueError(f"bad block span [{self.start}, {self.end})")
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleImage:
+    """An image that came with the article and exists locally (never fetched).
+
+    ``data`` is already normalised by the importer (PNG or JPEG, size-capped);
+    ``offset`` is where in the canonical text it stood.
+    """
+
+    media_type: str
+    data: bytes
+    width: int
+    height: int
+    offset: int = 0
+    caption: str = ""
+    name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Original:
+    """The bytes an article was imported from, kept so it can be re-extracted."""
+
+    filename: str
+    media_type: str
+    data: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """An imported source: its canonical plain text, structure and metadata.
+
+    ``text`` never changes after import, so passage offsets stay valid.
+    ``published`` is a date when the source says one (a time of day adds
+    nothing to a briefing); ``imported_at`` is when it entered the project.
+    """
+
+    title: str
+    text: str
+    blocks: tuple[Block, ...] = ()
+    publisher: str = ""
+    author: str = ""
+    published: dt.date | None = None
+    url: str = ""
+    language: str = ""
+    source_format: str = ""
+    source_name: str = ""
+    images: tuple[ArticleImage, ...] = ()
+    imported_at: dt.datetime | None = None
+    id: int | None = None
+
+    def block_text(self, block: Block) -> str:
+        return self.text[block.start : block.end]
+
+    @property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    """What a library listing needs of an article, without its text."""
+
+    id: int
+    title: str
+    publisher: str
+    author: str
+    published: dt.date | None
+    url: str
+    source_format: str
+    word_count: int
+    passage_count: int
+    imported_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    """An analyst's category for passages (Trade, Defence, ...).
+
+    ``keywords`` are the rules behind suggestions: each is a word or phrase,
+    matched case-insensitively on word boundaries; a trailing ``*`` matches
+    any ending (``export*`` finds exports, exported, exporting).
+    """
+
+    name: str
+    colour: str
+    shortcut: str = ""
+    parent_id: int | None = None
+    description: str = ""
+    keywords: tuple[str, ...] = ()
+    position: int = 0
+    id: int | None = None
+
+    def __post_init__(self) -> None:
+        if not self.name.strip():
+            raise ValueError("a theme needs a name")
+        if not _COLOUR.match(self.colour):
+            raise ValueError(f"colour must look like #RRGGBB, not {self.colour!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A tagged span of one article, with enough context to re-anchor it.
+
+    ``text`` is a copy of the quoted words, and ``prefix``/``suffix`` the few
+    characters around them (the W3C text-quote selector idea), so a citation
+    can always be checked against its source even if offsets ever drift.
+    """
+
+    article_id: int
+    start: int
+    end: int
+    text: str
+    prefix: str = ""
+    suffix: str = ""
+    theme_ids: tuple[int, ...] = ()
+    comment: str = ""
+    created_at: dt.datetime | None = None
+    id: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.start < 0 or self.end <= self.start:
+            raise ValueError(f"a passage needs a non-empty span, not [{self.start}, {self.end})")
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """One part of a note: a heading and a CommonMark body with citation tokens."""
+
+    heading: str
+    body: str = ""
+    level: int = 1
+    position: int = 0
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A briefing note: metadata and ordered sections."""
+
+    title: str
+    author: str = ""
+    date: dt.date | None = None
+    recipient: str = ""
+    reference: str = ""
+    marking: str = ""
+    template: str = ""
+    sections: tuple[Section, ...] = ()
+    created_at: dt.datetime | None = None
+    modified_at: dt.datetime | None = None
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A reference from a note's text to a passage; exported as a footnote."""
+
+    passage_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One full-text search result: which article, how well, and where.
+
+    ``rank`` is larger for better hits. ``offsets`` are spans of the matched
+    words in the article's text, first hit first, so a view can open there.
+    """
+
+    article_id: int
+    title: str
+    snippet: str
+    rank: float
+    offsets: tuple[tuple[int, int], ...] = field(default=())

@@ -1,0 +1,124 @@
+"""What every importer shares: limits, the rejection error, the result, a block builder.
+
+Importers are pure: bytes (and optionally a way to read files beside the
+source) in, an ``Imported`` or an ``ImportRejected`` out. Imports only core.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from briefer.core.model import BLOCK_SEPARATOR, Article, Block, BlockKind, Original
+
+MiB = 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class ImportLimits:
+    """Bounds that keep hostile or huge input from hanging or exhausting the app.
+
+    Parameters rather than constants so tests can tighten them.
+    """
+
+    max_bytes: int = 64 * MiB
+    max_unpacked_bytes: int = 256 * MiB
+    max_nesting: int = 400
+    max_seconds: float = 60.0
+    max_image_side: int = 2000
+    max_image_pixels: int = 40_000_000
+    max_images: int = 50
+    max_pages: int = 2000
+
+
+class ImportRejected(Exception):
+    """The input cannot become an article; ``reason`` says why and what to do, for a person."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True, slots=True)
+class Imported:
+    """An extracted article and the original bytes it came from."""
+
+    article: Article
+    original: Original
+
+
+LocalFileReader = Callable[[str], bytes | None]
+"""Reads a file referenced by the source (``page_files/img.png``), relative to it.
+
+Returns ``None`` when the file is missing or outside the source's folder.
+Importers never fetch anything remote; this is the only way they see
+companion files.
+"""
+
+
+class Importer(Protocol):
+    """One source format. The registry asks each how sure it is, then extracts."""
+
+    name: str
+    extensions: tuple[str, ...]
+
+    def sniff(self, data: bytes, filename: str) -> int:
+        """Confidence from 0 (not mine) to 100 (certainly mine), from content first."""
+        ...
+
+    def extract(
+        self,
+        data: bytes,
+        filename: str,
+        limits: ImportLimits,
+        read_local: LocalFileReader | None = None,
+    ) -> Article:
+        """The article in ``data``, or raise ``ImportRejected``."""
+        ...
+
+
+@dataclass
+class ArticleBuilder:
+    """Accumulates blocks into canonical text, so offsets are right by construction.
+
+    Blocks are joined with ``BLOCK_SEPARATOR``; white space inside a block is
+    folded to single spaces (except preformatted text), and empty blocks are
+    dropped.
+    """
+
+    _parts: list[str] = field(default_factory=list)
+    _blocks: list[Block] = field(default_factory=list)
+    _length: int = 0
+
+    def add(
+        self, kind: BlockKind, text: str, *, level: int = 0, ordered: bool = False
+    ) -> Block | None:
+        if kind is not BlockKind.PREFORMATTED:
+            text = " ".join(text.split())
+        else:
+            text = text.strip("\n")
+        if not text.strip():
+            return None
+        if self._parts:
+            self._parts.append(BLOCK_SEPARATOR)
+            self._length += len(BLOCK_SEPARATOR)
+        block = Block(kind, self._length, self._length + len(text), level=level, ordered=ordered)
+        self._parts.append(text)
+        self._length += len(text)
+        self._blocks.append(block)
+        return block
+
+    @property
+    def offset(self) -> int:
+        return self._length
+
+    @property
+    def blocks(self) -> tuple[Block, ...]:
+        return tuple(self._blocks)
+
+    def text(self) -> str:
+        return "".join(self._parts)
+
+    def is_empty(self) -> bool:
+        return not self._blocks
