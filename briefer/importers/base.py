@@ -6,6 +6,7 @@ source) in, an ``Imported`` or an ``ImportRejected`` out. Imports only core.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -38,6 +39,27 @@ class ImportRejected(Exception):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
+
+
+class Deadline:
+    """A cooperative time bound: long loops call ``check()`` and give up in time.
+
+    Python cannot safely interrupt a parser from outside, so importers check
+    between pages, elements or blocks instead.
+    """
+
+    def __init__(self, seconds: float, what: str = "the file") -> None:
+        self._end = time.monotonic() + seconds
+        self._seconds = seconds
+        self._what = what
+
+    def check(self) -> None:
+        if time.monotonic() > self._end:
+            raise ImportRejected(
+                f"Reading {self._what} took longer than {self._seconds:g} seconds, so it was"
+                " stopped. The file may be damaged or unusually complex; try saving it again"
+                " from its original program."
+            )
 
 
 @dataclass(frozen=True, slots=True)
