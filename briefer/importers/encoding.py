@@ -1,0 +1,147 @@
+"""Turns the bytes of a text-ish file into a str, guessing the encoding when nobody says.
+
+Standard library only; imports nothing from Briefer except the rejection error.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from briefer.importers.base import ImportRejected
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    # UTF-32 first: its little-endian BOM starts with the UTF-16 one.
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+_SAMPLE = 64 * 1024
+# Bytes a Windows-1252 decoder has no character for; their presence rules it out.
+_CP1252_HOLES = frozenset({0x81, 0x8D, 0x8F, 0x90, 0x9D})
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+
+NOT_TEXT = (
+    "This file does not look like text (it contains binary data). If it is a document,"
+    " save it as .txt, .docx or .pdf from its original program and import that."
+)
+
+
+def decode_text(data: bytes, *, declared: str | None = None) -> tuple[str, str]:
+    """The text in ``data`` and the name of the encoding it was read with.
+
+    A byte-order mark wins, then a ``declared`` charset (from an e-mail header or
+    an HTML meta tag) if the bytes really decode with it, then UTF-16 recognised by
+    its zero bytes, strict UTF-8, and finally a guess between the single-byte
+    encodings analysts meet most: Windows-1251 (Cyrillic), Windows-1252 and Latin-1.
+    Declared charsets are checked because mail clients and web servers lie often.
+    Newlines come back as ``\\n`` and NUL and other control bytes are removed.
+    """
+    text, encoding = _decode(data, declared)
+    if _looks_binary(text):
+        raise ImportRejected(NOT_TEXT)
+    return clean_text(text), encoding
+
+
+def clean_text(text: str) -> str:
+    """Newlines normalised to ``\\n``, form feeds to blank lines, control characters gone."""
+    text = _NEWLINES.sub("\n", text).replace("\f", "\n\n")
+    return _CONTROL.sub("", text.lstrip("\ufeff"))
+
+
+def _decode(data: bytes, declared: str | None) -> tuple[str, str]:
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(name, errors="replace"), name
+    if declared:
+        name = _codec_name(declared)
+        if name is not None and name not in ("ascii", "utf-8"):
+            try:
+                return data.decode(name), name
+            except UnicodeDecodeError:
+                pass  # The label lied; fall through to detection.
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return data.decode(utf16, errors="replace"), utf16
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as error:
+        if _truncated_utf8(data, error):
+            # A file cut in the middle of a character is still UTF-8.
+            return data.decode("utf-8", errors="replace"), "utf-8"
+    name = guess_single_byte(data)
+    return data.decode(name, errors="replace"), name
+
+
+def _codec_name(label: str) -> str | None:
+    try:
+        name = codecs.lookup(label.strip().strip("\"'")).name
+    except LookupError:
+        return None
+    # Browsers and mail clients read "latin-1" as Windows-1252; so do we.
+    return "cp1252" if name in ("latin-1", "iso8859-1") else name
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text that is mostly ASCII has a zero in every other byte."""
+    sample = data[: _SAMPLE - _SAMPLE % 2]
+    pairs = len(sample) // 2
+    if pairs < 4:
+        return None
+    even_zeros = sample[0::2].count(0)
+    odd_zeros = sample[1::2].count(0)
+    if odd_zeros > 0.4 * pairs and even_zeros < 0.05 * pairs:
+        return "utf-16-le"
+    if even_zeros > 0.4 * pairs and odd_zeros < 0.05 * pairs:
+        return "utf-16-be"
+    return None
+
+
+def _truncated_utf8(data: bytes, error: UnicodeDecodeError) -> bool:
+    return error.start >= len(data) - 3 and error.reason == "unexpected end of data"
+
+
+def guess_single_byte(data: bytes) -> str:
+    """Windows-1251, Windows-1252 or Latin-1 for bytes that are not UTF-8.
+
+    Cyrillic words are runs of bytes above 0xBF; Western European text has a
+    lone accented byte between ASCII letters. Windows-1252 is preferred over
+    Latin-1 whenever its typographic characters (curly quotes, dashes, €)
+    appear, since that is what Word and Windows Notepad produce.
+    """
+    sample = data[:_SAMPLE]
+    high = [b for b in sample if b >= 0x80]
+    if not high:
+        return "ascii"
+    letters = sum(1 for b in high if b >= 0xC0)
+    run_bytes = 0
+    run = 0
+    for b in sample:
+        if b >= 0xC0:
+            run += 1
+            continue
+        if run >= 3:
+            run_bytes += run
+        run = 0
+    if run >= 3:
+        run_bytes += run
+    if letters >= 0.6 * len(high) and run_bytes >= 0.5 * letters:
+        return "cp1251"
+    c1 = {b for b in high if b < 0xA0}
+    if not c1:
+        return "iso-8859-1"
+    if c1 & _CP1252_HOLES:
+        return "iso-8859-1"
+    return "cp1252"
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:_SAMPLE]
+    if not sample:
+        return False
+    controls = len(_CONTROL.findall(sample))
+    return sample.count("\x00") > 0.01 * len(sample) or controls > 0.05 * len(sample)
