@@ -170,6 +170,8 @@ class _Walker:
             if not entering:
                 if structural:
                     self._end(el)
+                elif isinstance(el.tag, str) and el.tag.lower() in _BLOCKS:
+                    self._text(" ")  # flattened beyond max_nesting: keep words apart
                 self._text(el.tail)
                 continue
             self.seen += 1
@@ -185,6 +187,8 @@ class _Walker:
             structural = depth <= self.limits.max_nesting
             if structural:
                 self._start(el)
+            elif tag.lower() in _BLOCKS:
+                self._text(" ")
             self._text(el.text)
             stack.append((el, False, depth, structural))
             stack.extend((child, True, depth + 1, True) for child in reversed(el))
