@@ -1,0 +1,141 @@
+"""The citation token that links a note's Markdown to a passage: ``[@p42]``.
+
+Standard library only (no markdown-it here: core must not depend on a parser
+library). Imports nothing from the package except core.mdtext.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from briefer.core.mdtext import escape_inline, protect_line_start
+
+CITATION_PATTERN = re.compile(r"\[@p([0-9]+)\]")
+"""``[@p<digits>]``; group 1 is the passage id."""
+
+_ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}(?=[^`]*$)|~{3,})")
+_CONTAINER_PREFIX = re.compile(r"^(?: {0,3}>[ ]?| {0,3}(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]+|$))*")
+_LIST_MARKER = re.compile(r"^ {0,3}(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]|$)")
+_AUTOLINK_OR_TAG = re.compile(
+    r"<(?:[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\x00-\x20]*"
+    r"|/?[A-Za-z][A-Za-z0-9\-]*(?:\s[^<>]*)?/?"
+    r"|!--.*?--)>",
+    re.DOTALL,
+)
+
+
+def citation_token(passage_id: int) -> str:
+    """The token that cites passage ``passage_id`` in a note's Markdown."""
+    if passage_id < 0:
+        raise ValueError(f"a passage id is never negative, got {passage_id}")
+    return f"[@p{passage_id}]"
+
+
+def find_citations(markdown: str) -> list[int]:
+    """Passage ids cited in ``markdown``, each once, in order of first appearance.
+
+    Tokens inside code spans, fenced or indented code blocks, autolinks and
+    raw HTML tags, and backslash-escaped ones (``\\[@p42]``), are not
+    citations: that is how an analyst writes about the syntax itself. This
+    is a standard-library approximation of the CommonMark parse the exporters
+    use; the two agree on everything the composer produces.
+    """
+    seen: dict[int, None] = {}
+    for chunk in _inline_chunks(markdown):
+        for passage_id in _scan_inline(chunk):
+            seen.setdefault(passage_id, None)
+    return list(seen)
+
+
+def quotation_markdown(passage_text: str, passage_id: int) -> str:
+    """The block quote inserted into a note for a passage, ending with its citation.
+
+    ``> "Exact words of the passage." [@p42]``. The words are escaped so that
+    they render as themselves whatever they hold; a passage spanning several
+    paragraphs becomes a quote of several paragraphs, and runs of white space
+    inside a paragraph fold to one space, as any Markdown reader would show them.
+    """
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n[ \t]*\n", passage_text)]
+    paragraphs = [p for p in paragraphs if p]
+    if not paragraphs:
+        raise ValueError(f"passage {passage_id} has no words to quote")
+    lines = [escape_inline(p) for p in paragraphs]
+    lines[0] = '"' + lines[0]
+    lines[-1] = lines[-1] + '" ' + citation_token(passage_id)
+    return "\n>\n".join("> " + protect_line_start(line) for line in lines)
+
+
+def _inline_chunks(markdown: str) -> Iterator[str]:
+    """Runs of lines that can hold inline content, code blocks left out.
+
+    A blank line ends a chunk, because a code span never crosses one.
+    """
+    fence: str | None = None
+    in_list = False
+    previous_blank = True
+    chunk: list[str] = []
+    for raw in markdown.splitlines():
+        line = _CONTAINER_PREFIX.sub("", raw, count=1) if fence is None else raw
+        if fence is not None:
+            stripped = _CONTAINER_PREFIX.sub("", raw, count=1).strip()
+            if stripped.startswith(fence) and set(stripped) == {fence[0]}:
+                fence = None
+            continue
+        opened = _FENCE_OPEN.match(line)
+        if opened:
+            if chunk:
+                yield "\n".join(chunk)
+                chunk = []
+            fence = opened.group(1)
+            continue
+        if not line.strip():
+            if chunk:
+                yield "\n".join(chunk)
+                chunk = []
+            previous_blank = True
+            continue
+        if _LIST_MARKER.match(raw):
+            in_list = True
+        elif not raw[:1].isspace():
+            in_list = False
+        indented = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip(" ")) >= 4
+        if indented and previous_blank and not in_list and not chunk:
+            previous_blank = False
+            continue  # an indented code block line
+        previous_blank = False
+        chunk.append(line)
+    if chunk:
+        yield "\n".join(chunk)
+
+
+def _scan_inline(text: str) -> Iterator[int]:
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\\" and i + 1 < n and text[i + 1] in _ASCII_PUNCTUATION:
+            i += 2
+        elif ch == "`":
+            run = _backtick_run(text, i)
+            closer = re.compile(rf"(?<!`)`{{{run}}}(?!`)").search(text, i + run)
+            i = closer.end() if closer else i + run
+        elif ch == "<":
+            tag = _AUTOLINK_OR_TAG.match(text, i)
+            i = tag.end() if tag else i + 1
+        elif ch == "[":
+            token = CITATION_PATTERN.match(text, i)
+            if token:
+                yield int(token.group(1))
+                i = token.end()
+            else:
+                i += 1
+        else:
+            i += 1
+
+
+def _backtick_run(text: str, start: int) -> int:
+    end = start
+    while end < len(text) and text[end] == "`":
+        end += 1
+    return end - start
