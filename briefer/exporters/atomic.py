@@ -1,0 +1,75 @@
+"""Atomic file writes for exporters: temp file in the target's folder, fsync, os.replace.
+
+Standard library only; must not import the writers.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO
+
+from briefer.exporters.errors import ExportError
+
+
+def write_atomically(target: Path, write: Callable[[BinaryIO], None]) -> None:
+    """Call ``write`` on a temp file next to ``target`` and move it into place.
+
+    A reader (or a crash) sees either the old file or the complete new one,
+    never half an export. On any failure the temp file is removed and the
+    error is raised as :class:`ExportError` naming what to do.
+    """
+    folder = target.parent
+    if not folder.is_dir():
+        raise ExportError(
+            f"Cannot save {target.name!r}: the folder {str(folder)!r} does not exist "
+            "or is not a folder. Choose another location."
+        )
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise ExportError(
+            f"Cannot save {target.name!r}: the folder {str(folder)!r} cannot be written "
+            f"({exc.strerror or exc}). Choose a folder you can write to."
+        ) from exc
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            write(stream)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp, target)
+    except ExportError:
+        _remove(temp)
+        raise
+    except OSError as exc:
+        _remove(temp)
+        raise ExportError(
+            f"Cannot save {str(target)!r}: {exc.strerror or exc}. "
+            "Check that the file is not open in another program and that the disk has space, "
+            "then export again."
+        ) from exc
+    except BaseException:
+        _remove(temp)
+        raise
+    _fsync_folder(folder)
+
+
+def _remove(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.unlink()
+
+
+def _fsync_folder(folder: Path) -> None:
+    # Makes the rename itself durable on POSIX; Windows cannot open folders, which is fine.
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

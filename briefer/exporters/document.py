@@ -1,0 +1,414 @@
+"""The export intermediate representation and the one builder that makes it from a Note.
+
+Parses section bodies with markdown-it-py (the only place an exporter parses
+Markdown); the DOCX and Markdown writers render the result. Imports only
+briefer.core, markdown-it-py and the standard library.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+
+from briefer.core.citations import CITATION_PATTERN
+from briefer.core.model import Article, Note, Passage
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+MAX_HEADING_LEVEL = 3
+
+
+class RunKind(enum.StrEnum):
+    TEXT = "text"
+    CODE = "code"
+    LINE_BREAK = "line_break"
+    FOOTNOTE = "footnote"
+    MISSING_SOURCE = "missing_source"
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A stretch of inline content with one formatting.
+
+    ``link`` is the target when the run is (part of) a hyperlink;
+    ``footnote`` is the footnote number for ``FOOTNOTE`` runs.
+    """
+
+    kind: RunKind
+    text: str = ""
+    bold: bool = False
+    italic: bool = False
+    link: str = ""
+    footnote: int = 0
+
+
+class BlockKind(enum.StrEnum):
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    QUOTE = "quote"
+    LIST_ITEM = "list_item"
+    TABLE = "table"
+    RULE = "rule"
+    CODE = "code"
+
+
+Cell = tuple[Run, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table with one header row; ``align`` holds left, center, right or "" per column."""
+
+    header: tuple[Cell, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    align: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One block of the exported body.
+
+    ``level`` is the heading level (1-3), the list nesting depth (1 = top)
+    or the quote depth. List items of one list share ``list_id`` so a writer
+    knows where numbering restarts; ``start`` is that list's first number.
+    A ``continuation`` list item is a further paragraph of the item above.
+    """
+
+    kind: BlockKind
+    runs: tuple[Run, ...] = ()
+    level: int = 0
+    ordered: bool = False
+    list_id: int = 0
+    start: int = 1
+    continuation: bool = False
+    table: Table | None = None
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Footnote:
+    """Footnote ``number`` names the source of ``passage_id``; numbers run 1..n."""
+
+    number: int
+    passage_id: int
+    article_id: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One cited article in the Sources list, in order of first citation."""
+
+    article_id: int
+    title: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    title: str
+    author: str = ""
+    date: dt.date | None = None
+    recipient: str = ""
+    reference: str = ""
+    marking: str = ""
+    created: dt.datetime | None = None
+    modified: dt.datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ExportDocument:
+    """Everything a writer needs, already resolved: no Markdown, no lookups left.
+
+    ``problems`` are sentences for the analyst (a missing source, ...); the
+    export still happened, with a visible marker where the problem is.
+    """
+
+    metadata: Metadata
+    blocks: tuple[Block, ...]
+    footnotes: tuple[Footnote, ...] = ()
+    sources: tuple[Source, ...] = ()
+    problems: tuple[str, ...] = field(default=())
+
+
+def format_date(day: dt.date) -> str:
+    """``4 December 2025``: unambiguous in every English-speaking office, locale-free."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def describe_source(article: Article) -> str:
+    """How a footnote and the Sources list name an article: title, publisher, date, URL."""
+    parts = [article.title.strip() or "Untitled article", article.publisher.strip()]
+    if article.published is not None:
+        parts.append(format_date(article.published))
+    parts.append(article.url.strip())
+    return ", ".join(p for p in parts if p) + "."
+
+
+def missing_marker(passage_id: int) -> str:
+    return f"[missing source: passage {passage_id}]"
+
+
+def make_parser() -> MarkdownIt:
+    """CommonMark plus tables plus the citation token, exactly as the exporters read notes."""
+    md = MarkdownIt("commonmark").enable("table")
+    md.inline.ruler.before("link", "citation", _citation_rule)
+    return md
+
+
+def _citation_rule(state: StateInline, silent: bool) -> bool:
+    # Runs after the escape and backtick rules, so \[@p1] and `[@p1]` never get here.
+    if state.src[state.pos] != "[":
+        return False
+    match = CITATION_PATTERN.match(state.src, state.pos, state.posMax)
+    if match is None:
+        return False
+    if not silent:
+        token = state.push("citation", "", 0)
+        token.meta = {"passage_id": int(match.group(1))}
+        token.content = match.group(0)
+    state.pos = match.end()
+    return True
+
+
+def build_document(
+    note: Note, passages: Mapping[int, Passage], articles: Mapping[int, Article]
+) -> ExportDocument:
+    """Turn a note and what it cites into an :class:`ExportDocument`.
+
+    Citation tokens become footnotes numbered in order of first appearance
+    across the whole note; citing a passage again reuses its number. A
+    token whose passage or article cannot be found becomes a visible
+    ``[missing source: passage N]`` marker and a line in ``problems``.
+    """
+    builder = _Builder(passages, articles)
+    md = make_parser()
+    for section in sorted(note.sections, key=lambda s: s.position):
+        level = min(max(section.level, 1), MAX_HEADING_LEVEL)
+        if section.heading.strip():
+            builder.blocks.append(
+                Block(BlockKind.HEADING, (Run(RunKind.TEXT, section.heading.strip()),), level)
+            )
+        builder.add_tokens(md.parse(section.body), base_level=level)
+    metadata = Metadata(
+        title=note.title,
+        author=note.author,
+        date=note.date,
+        recipient=note.recipient,
+        reference=note.reference,
+        marking=note.marking,
+        created=note.created_at,
+        modified=note.modified_at,
+    )
+    return ExportDocument(
+        metadata=metadata,
+        blocks=tuple(builder.blocks),
+        footnotes=tuple(builder.footnotes),
+        sources=tuple(builder.sources),
+        problems=tuple(builder.problems),
+    )
+
+
+@dataclass
+class _ListState:
+    ordered: bool
+    list_id: int
+    start: int
+    items_seen: int = 0
+    paragraphs_in_item: int = 0
+
+
+@dataclass
+class _Builder:
+    passages: Mapping[int, Passage]
+    articles: Mapping[int, Article]
+    blocks: list[Block] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    _numbers: dict[int, int] = field(default_factory=dict)
+    _lists_made: int = 0
+
+    def add_tokens(self, tokens: Sequence[Token], base_level: int) -> None:
+        lists: list[_ListState] = []
+        quote_depth = 0
+        i = 0
+        while i < len(tokens):
+            token = tokens[i]
+            kind = token.type
+            if kind in ("bullet_list_open", "ordered_list_open"):
+                self._lists_made += 1
+                start = int(token.attrGet("start") or 1)
+                lists.append(_ListState(kind == "ordered_list_open", self._lists_made, start))
+            elif kind in ("bullet_list_close", "ordered_list_close"):
+                lists.pop()
+            elif kind == "list_item_open":
+                lists[-1].items_seen += 1
+                lists[-1].paragraphs_in_item = 0
+            elif kind == "blockquote_open":
+                quote_depth += 1
+            elif kind == "blockquote_close":
+                quote_depth -= 1
+            elif kind == "heading_open":
+                level = min(base_level + int(token.tag[1:]), MAX_HEADING_LEVEL)
+                self.blocks.append(Block(BlockKind.HEADING, self._runs(tokens[i + 1]), level))
+                i += 2
+            elif kind == "paragraph_open":
+                self.blocks.append(self._paragraph(tokens[i + 1], lists, quote_depth))
+                i += 2
+            elif kind in ("fence", "code_block"):
+                self.blocks.append(Block(BlockKind.CODE, text=token.content.rstrip("\n")))
+            elif kind == "html_block":
+                text = token.content.strip()
+                self.blocks.append(Block(BlockKind.PARAGRAPH, (Run(RunKind.TEXT, text),)))
+            elif kind == "hr":
+                self.blocks.append(Block(BlockKind.RULE))
+            elif kind == "table_open":
+                i = self._table(tokens, i)
+            i += 1
+
+    def _paragraph(self, inline: Token, lists: list[_ListState], quote_depth: int) -> Block:
+        runs = self._runs(inline)
+        if lists:
+            current = lists[-1]
+            current.paragraphs_in_item += 1
+            return Block(
+                BlockKind.LIST_ITEM,
+                runs,
+                level=len(lists),
+                ordered=current.ordered,
+                list_id=current.list_id,
+                start=current.start,
+                continuation=current.paragraphs_in_item > 1,
+            )
+        if quote_depth:
+            return Block(BlockKind.QUOTE, runs, level=quote_depth)
+        return Block(BlockKind.PARAGRAPH, runs)
+
+    def _table(self, tokens: Sequence[Token], i: int) -> int:
+        header: list[Cell] = []
+        rows: list[tuple[Cell, ...]] = []
+        align: list[str] = []
+        row: list[Cell] = []
+        in_head = False
+        while tokens[i].type != "table_close":
+            token = tokens[i]
+            if token.type == "thead_open":
+                in_head = True
+            elif token.type == "thead_close":
+                in_head = False
+            elif token.type == "tr_open":
+                row = []
+            elif token.type == "tr_close":
+                if in_head:
+                    header = row
+                else:
+                    rows.append(tuple(row))
+            elif token.type in ("th_open", "td_open"):
+                if in_head:
+                    style = str(token.attrGet("style") or "")
+                    align.append(style.removeprefix("text-align:"))
+                row.append(self._runs(tokens[i + 1]))
+            i += 1
+        width = len(header)
+        rows = [tuple(r[:width]) + ((),) * (width - len(r)) for r in rows]
+        table = Table(tuple(header), tuple(rows), tuple(align))
+        self.blocks.append(Block(BlockKind.TABLE, table=table))
+        return i
+
+    def _runs(self, inline: Token) -> tuple[Run, ...]:
+        runs: list[Run] = []
+        bold = italic = 0
+        link = ""
+        for child in inline.children or ():
+            kind = child.type
+            if kind in ("text", "text_special", "html_inline"):
+                runs.append(Run(RunKind.TEXT, child.content, bold > 0, italic > 0, link))
+            elif kind == "softbreak":
+                runs.append(Run(RunKind.TEXT, " ", bold > 0, italic > 0, link))
+            elif kind == "hardbreak":
+                runs.append(Run(RunKind.LINE_BREAK))
+            elif kind == "code_inline":
+                runs.append(Run(RunKind.CODE, child.content, bold > 0, italic > 0, link))
+            elif kind == "strong_open":
+                bold += 1
+            elif kind == "strong_close":
+                bold -= 1
+            elif kind == "em_open":
+                italic += 1
+            elif kind == "em_close":
+                italic -= 1
+            elif kind == "link_open":
+                link = str(child.attrGet("href") or "")
+            elif kind == "link_close":
+                link = ""
+            elif kind == "image":
+                alt = "".join(c.content for c in child.children or ())
+                runs.append(Run(RunKind.TEXT, alt, bold > 0, italic > 0, link))
+            elif kind == "citation":
+                runs.append(self._cite(int(child.meta["passage_id"])))
+        return _merge(runs)
+
+    def _cite(self, passage_id: int) -> Run:
+        if passage_id in self._numbers:
+            return Run(RunKind.FOOTNOTE, footnote=self._numbers[passage_id])
+        passage = self.passages.get(passage_id)
+        article = self.articles.get(passage.article_id) if passage is not None else None
+        if passage is None or article is None:
+            marker = missing_marker(passage_id)
+            if passage is None:
+                problem = f"Passage {passage_id} is cited but no longer exists in the project"
+            else:
+                problem = (
+                    f"Passage {passage_id} is cited but its article "
+                    f"({passage.article_id}) no longer exists in the project"
+                )
+            problem += f"; the export shows {marker} where it is cited. Re-insert the quotation."
+            if problem not in self.problems:
+                self.problems.append(problem)
+            return Run(RunKind.MISSING_SOURCE, marker)
+        number = len(self.footnotes) + 1
+        self._numbers[passage_id] = number
+        self.footnotes.append(
+            Footnote(number, passage_id, passage.article_id, describe_source(article))
+        )
+        if all(s.article_id != passage.article_id for s in self.sources):
+            self.sources.append(Source(passage.article_id, article.title, describe_source(article)))
+        return Run(RunKind.FOOTNOTE, footnote=number)
+
+
+def _merge(runs: list[Run]) -> tuple[Run, ...]:
+    """Join neighbouring text runs of the same formatting, so writers make fewer pieces."""
+    merged: list[Run] = []
+    for run in runs:
+        if not run.text and run.kind is RunKind.TEXT:
+            continue
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and run.kind is RunKind.TEXT
+            and last.kind is RunKind.TEXT
+            and (last.bold, last.italic, last.link) == (run.bold, run.italic, run.link)
+        ):
+            merged[-1] = Run(RunKind.TEXT, last.text + run.text, run.bold, run.italic, run.link)
+        else:
+            merged.append(run)
+    return tuple(merged)
