@@ -1,0 +1,162 @@
+"""Recognises the boilerplate that comes with copied news text, feeds and alert e-mails.
+
+Pure string rules, standard library plus the block builder; conservative on purpose:
+a line is dropped only when it is *entirely* boilerplate, never for mentioning a word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from briefer.core.model import BlockKind
+from briefer.importers.base import ArticleBuilder
+
+_NETWORKS = frozenset(
+    {
+        "facebook", "twitter", "x", "linkedin", "whatsapp", "pinterest", "tumblr", "reddit",
+        "telegram", "email", "e-mail", "mail", "print", "copy", "link", "messenger", "flipboard",
+        "pocket", "mastodon", "bluesky", "threads", "instagram", "youtube", "tiktok", "viber",
+        "wechat", "weibo", "vk", "xing", "sms", "google", "url", "copied", "tweet",
+    }
+)  # fmt: skip
+_SHARE_WORDS = frozenset(
+    {"share", "shares", "sharing", "this", "article", "story", "page", "post", "on", "via", "or",
+     "and", "the", "to", "with", "opens", "in", "new", "window", "tab", "comments", "save"}
+)  # fmt: skip
+_TOKEN = re.compile(r"[\w+-]+", re.UNICODE)
+
+_FEED_FOOTER = re.compile(r"^the post .+ appeared first on .+$", re.IGNORECASE)
+_WHOLE_LINE = re.compile(
+    r"^(?:advertisement|advertising|sponsored(?: content)?|ad|"
+    r"story continues below(?: this)? advertisement|scroll to continue(?: with content)?|"
+    r"share(?: this)?(?: article| story| page| post)?|share via|"
+    r"listen to (?:this )?article|"
+    r"skip (?:to )?(?:main )?content|skip advertisement)[.:!]?$",
+    re.IGNORECASE,
+)
+_PREFIXES = re.compile(
+    r"^(?:read more|also read|read also|see also|related(?: stories| articles| coverage)?|"
+    r"more on this(?: story)?|recommended|watch|listen)\s*[:|»>–-]",
+    re.IGNORECASE,
+)
+_CLICK_TO_SHARE = re.compile(r"^click to (?:share|email|print)\b", re.IGNORECASE)
+_FOLLOW = re.compile(r"^(?:follow|like|join) us (?:on|at)\b", re.IGNORECASE)
+_NEWSLETTER = re.compile(
+    r"^(?:sign up|subscribe)(?: now| today)? (?:for|to) (?:our|the|a)\b.*\bnewsletters?\b",
+    re.IGNORECASE,
+)
+_IMAGE_CREDIT = re.compile(
+    r"^[(\[]?(?:image|images|photo|photos|photograph|picture|pic|video|illustration|"
+    r"image credit|photo credit|photo credits|credit|source)\s*(?:credit)?\s*(?::|by\b|©)",
+    re.IGNORECASE,
+)
+_COOKIE = re.compile(r"\bcookies?\b", re.IGNORECASE)
+_COOKIE_CONTEXT = re.compile(
+    r"\b(?:accept|consent|we use|this (?:web)?site uses|cookie (?:policy|settings|preferences)|"
+    r"browsing experience|privacy policy)\b",
+    re.IGNORECASE,
+)
+_MAIL = re.compile(
+    r"\b(?:unsubscribe|view (?:this (?:e-?mail|message) )?in (?:your |a )?(?:web )?browser|"
+    r"view (?:it )?online|manage (?:your )?(?:alert|e-?mail|subscription|notification)s?|"
+    r"(?:update|change|edit) your (?:e-?mail )?preferences|email preferences|"
+    r"you (?:are|were) receiving this|you received this (?:e-?mail|message)|"
+    r"to stop receiving|add us to your address book|having trouble viewing|"
+    r"this (?:e-?mail|message) was sent to|forward (?:this )?to a friend|"
+    r"create (?:another|an) alert|see more results|flag as irrelevant)\b",
+    re.IGNORECASE,
+)
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*\d{4}\b", re.IGNORECASE)
+
+
+def words_in(line: str) -> list[str]:
+    return _TOKEN.findall(line.casefold())
+
+
+def is_feed_footer(line: str) -> bool:
+    """WordPress feeds' "The post <title> appeared first on <site>." line."""
+    return len(line) < 400 and bool(_FEED_FOOTER.match(line.strip()))
+
+
+def is_share_line(line: str) -> bool:
+    """A row of share buttons copied as text: "Share on Facebook Twitter LinkedIn"."""
+    stripped = line.strip()
+    if _CLICK_TO_SHARE.match(stripped) and len(stripped) < 120:
+        return True
+    tokens = words_in(stripped)
+    if not tokens or len(tokens) > 16:
+        return False
+    networks = sum(1 for t in tokens if t in _NETWORKS)
+    others = [t for t in tokens if t not in _NETWORKS and t not in _SHARE_WORDS]
+    if others:
+        return False
+    # "Print" or "Email" alone could be a heading; two networks or the word share cannot.
+    return networks >= 2 or (networks >= 1 and "share" in tokens)
+
+
+def is_image_credit(line: str) -> bool:
+    """ "Image: Reuters", "Photo credit: AFP/Getty" and the like, not a caption sentence."""
+    stripped = line.strip()
+    return len(stripped.split()) <= 20 and bool(_IMAGE_CREDIT.match(stripped))
+
+
+def is_cookie_notice(line: str) -> bool:
+    stripped = line.strip()
+    return (
+        len(stripped.split()) <= 60
+        and bool(_COOKIE.search(stripped))
+        and bool(_COOKIE_CONTEXT.search(stripped))
+    )
+
+
+def is_mail_boilerplate(line: str) -> bool:
+    """Unsubscribe, "view in browser" and preference lines of alert and newsletter e-mails."""
+    stripped = line.strip()
+    if _COPYRIGHT.match(stripped):
+        return len(stripped.split()) <= 30
+    return len(stripped.split()) <= 40 and bool(_MAIL.search(stripped))
+
+
+def is_boilerplate_line(line: str) -> bool:
+    """True when the whole line is site furniture a reader would not quote.
+
+    Short, self-contained lines only: a sentence that mentions sharing, cookies
+    or photos in passing is kept.
+    """
+    stripped = line.strip()
+    if not stripped:
+        return False
+    short = len(stripped) <= 160
+    return (
+        is_feed_footer(stripped)
+        or is_share_line(stripped)
+        or (short and bool(_WHOLE_LINE.match(stripped)))
+        or (short and bool(_PREFIXES.match(stripped)))
+        or (short and bool(_FOLLOW.match(stripped)))
+        or (short and bool(_NEWSLETTER.match(stripped)))
+        or is_image_credit(stripped)
+        or is_cookie_notice(stripped)
+    )
+
+
+def copy_blocks(
+    source: ArticleBuilder,
+    target: ArticleBuilder,
+    *,
+    keep: Callable[[BlockKind, str], bool] | None = None,
+) -> int:
+    """Appends ``source``'s blocks to ``target``, skipping those ``keep`` refuses.
+
+    Lets an importer convert into a scratch builder, then filter, without
+    ever computing offsets by hand. Returns how many blocks were copied.
+    """
+    text = source.text()
+    copied = 0
+    for block in source.blocks:
+        content = text[block.start : block.end]
+        if keep is not None and not keep(block.kind, content):
+            continue
+        if target.add(block.kind, content, level=block.level, ordered=block.ordered):
+            copied += 1
+    return copied

@@ -1,0 +1,284 @@
+"""Plain text files, and the paragraph and news-structure logic other importers reuse.
+
+Text copied from a news site carries a section label, the title, share buttons, a
+byline, sub-headings and a feed footer; this module tells them apart. Imports core,
+briefer.importers helpers and the standard library only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from briefer.core.model import Article, BlockKind
+from briefer.importers.base import ArticleBuilder, ImportLimits, ImportRejected, LocalFileReader
+from briefer.importers.cleanup import is_boilerplate_line
+from briefer.importers.encoding import decode_text
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DATE_PATTERNS = (
+    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})\b", re.I),
+    re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b", re.I),
+    re.compile(r"\b(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})\b"),
+)
+_DATE_WORDS = re.compile(
+    r"\b(?:published|updated|last updated|posted|first published|date|on|at|am|pm|gmt|utc|bst|"
+    r"cet|cest|est|edt|pst|ist|msk|ago|min|mins|minute|minutes|read|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b|"
+    r"\d{1,2}[:.]\d{2}|\d+",
+    re.I,
+)
+_BYLINE = re.compile(
+    r"^(?:by|words by|author:|written by)\s+(?P<name>[^,|·•–—\n]{2,80}?)"
+    r"\s*(?:$|[,|·•–—]|\s-\s|\bpublished\b|\bupdated\b)",
+    re.I,
+)
+_NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞА-Я][\w.'’-]*|and|&|de|da|del|der|van|von|la|le|bin|al)$")
+_BULLET = re.compile(r"^(?:[-*•–·▪◦]\s+|(?P<num>\d{1,3}|[a-z])[.)]\s+)")
+_SENTENCE_END = re.compile(r"[.!?…:;,\"”’')\]]$")
+_BLANK_LINES = re.compile(r"\n[ \t\xa0]*\n")
+
+TITLE_MAX = 200
+_TOP_WINDOW = 8
+
+
+@dataclass(frozen=True, slots=True)
+class TextMeta:
+    """What the text itself says about the article, beyond its blocks."""
+
+    title: str = ""
+    author: str = ""
+    published: dt.date | None = None
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The first English or ISO calendar date in ``text`` ("4 December 2025", "Dec 4, 2025")."""
+    for pattern in _DATE_PATTERNS:
+        match = pattern.search(text)
+        if match is None:
+            continue
+        groups = match.groupdict()
+        month = int(groups["mnum"]) if groups.get("mnum") else _MONTHS[groups["month"].lower()]
+        try:
+            return dt.date(int(groups["year"]), month, int(groups["day"]))
+        except ValueError:
+            continue
+    return None
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Paragraphs of plain text, whether separated by blank lines or one per line.
+
+    Hard-wrapped text (every line about the same width, lines running on without
+    a full stop) is re-joined; text with one paragraph per line is split per line.
+    """
+    lines = [line.strip() for line in text.split("\n")]
+    nonblank = [line for line in lines if line]
+    if not nonblank:
+        return []
+    wrapped = _looks_hard_wrapped(nonblank)
+    chunks = [c for c in _BLANK_LINES.split(text.strip()) if c.strip()]
+    paragraphs: list[str] = []
+    for chunk in chunks:
+        chunk_lines = [line.strip() for line in chunk.split("\n") if line.strip()]
+        if all(_BULLET.match(line) for line in chunk_lines) or not wrapped:
+            paragraphs.extend(chunk_lines)
+        else:
+            paragraphs.extend(_rejoin(chunk_lines, _wrap_width(nonblank)))
+    return paragraphs
+
+
+def _looks_hard_wrapped(lines: list[str]) -> bool:
+    if len(lines) < 3:
+        return False
+    width = _wrap_width(lines)
+    if width > 100:
+        return False
+    run_on = sum(1 for line in lines if len(line) >= 0.7 * width and not _SENTENCE_END.search(line))
+    return run_on >= 0.3 * len(lines)
+
+
+def _wrap_width(lines: list[str]) -> int:
+    lengths = sorted(len(line) for line in lines)
+    return lengths[int(0.9 * (len(lengths) - 1))]
+
+
+def _rejoin(lines: list[str], width: int) -> list[str]:
+    """Joins wrapped lines; a short line ending a sentence closes its paragraph."""
+    out: list[str] = []
+    current: list[str] = []
+    for line in lines:
+        if _BULLET.match(line) and current:
+            out.append(" ".join(current))
+            current = []
+        current.append(line)
+        if len(line) < 0.6 * width and _SENTENCE_END.search(line):
+            out.append(" ".join(current))
+            current = []
+    if current:
+        out.append(" ".join(current))
+    return out
+
+
+def _is_title_candidate(line: str) -> bool:
+    words = line.split()
+    return len(words) >= 3 and len(line) <= TITLE_MAX and not line.endswith((".", ",", ";", ":"))
+
+
+def _is_section_label(line: str) -> bool:
+    return len(line) <= 30 and len(line.split()) <= 3 and not _SENTENCE_END.search(line)
+
+
+def _byline(line: str) -> str:
+    if len(line) > 160:
+        return ""
+    match = _BYLINE.match(line)
+    if match is None:
+        return ""
+    name = match.group("name").strip()
+    words = name.split()
+    if not 1 <= len(words) <= 7 or not all(_NAME_WORD.match(w) for w in words):
+        return ""
+    return name
+
+
+def _date_line(line: str) -> dt.date | None:
+    if len(line) > 120:
+        return None
+    date = parse_date(line)
+    if date is None:
+        return None
+    rest = line
+    for pattern in _DATE_PATTERNS:
+        rest = pattern.sub(" ", rest)
+    rest = _DATE_WORDS.sub(" ", rest)
+    leftover = [w for w in re.findall(r"[^\W\d_]+", rest) if len(w) > 1]
+    return date if len(leftover) <= 1 else None
+
+
+def _is_subheading(paragraphs: list[str], index: int) -> bool:
+    line = paragraphs[index]
+    words = line.split()
+    if not 1 <= len(words) <= 12 or len(line) > 100 or _SENTENCE_END.search(line):
+        return False
+    if _BULLET.match(line) or not (line[0].isupper() or line[0].isdigit()):
+        return False
+    if index + 1 >= len(paragraphs):
+        return False
+    following = paragraphs[index + 1]
+    return len(following) > len(line) and bool(_SENTENCE_END.search(following))
+
+
+def text_to_blocks(text: str, builder: ArticleBuilder, *, find_title: bool = True) -> TextMeta:
+    """Adds the body of plain ``text`` to ``builder`` and returns title, author and date.
+
+    With ``find_title`` the top of the text is read as a news page copied by hand:
+    a short section label, the title, then byline and date lines, none of which
+    are body. Boilerplate lines (share buttons, feed footers) are dropped anywhere.
+    """
+    paragraphs = [p for p in split_paragraphs(text) if not is_boilerplate_line(p)]
+    title = ""
+    author = ""
+    published: dt.date | None = None
+    start = 0
+    if find_title and paragraphs:
+        if (
+            len(paragraphs) > 1
+            and _is_section_label(paragraphs[0])
+            and _is_title_candidate(paragraphs[1])
+            and len(paragraphs[1].split()) > len(paragraphs[0].split())
+        ):
+            start = 1
+        if _is_title_candidate(paragraphs[start]) or (
+            len(paragraphs[start]) <= TITLE_MAX
+            and start + 1 < len(paragraphs)
+            and len(paragraphs[start].split()) >= 2
+            and not paragraphs[start].endswith(".")
+        ):
+            title = paragraphs[start]
+            start += 1
+    kept: list[str] = []
+    for index, paragraph in enumerate(paragraphs[start:]):
+        if index < _TOP_WINDOW and (not author or published is None):
+            name = _byline(paragraph)
+            date = _date_line(paragraph) if not name else parse_date(paragraph)
+            if name or date:
+                author = author or name
+                published = published or date
+                continue
+        kept.append(paragraph)
+    prose = sum(1 for p in kept if _SENTENCE_END.search(p))
+    allow_headings = prose >= 0.5 * max(1, len(kept))
+    for index, paragraph in enumerate(kept):
+        bullet = _BULLET.match(paragraph)
+        if bullet:
+            ordered = bullet.group("num") is not None
+            builder.add(BlockKind.LIST_ITEM, paragraph[bullet.end() :], level=1, ordered=ordered)
+        elif allow_headings and index > 0 and _is_subheading(kept, index):
+            builder.add(BlockKind.HEADING, paragraph, level=2)
+        else:
+            builder.add(BlockKind.PARAGRAPH, paragraph)
+    return TextMeta(title=title, author=author, published=published)
+
+
+def title_from_filename(filename: str) -> str:
+    stem = PurePath(filename).stem if filename else ""
+    return " ".join(re.sub(r"[_-]+", " ", stem).split()) or "Untitled"
+
+
+class TextImporter:
+    """Plain text (.txt), in any of the encodings analysts meet."""
+
+    name = "text"
+    extensions: tuple[str, ...] = (".txt", ".text")
+
+    def sniff(self, data: bytes, filename: str) -> int:
+        """Low on purpose: almost anything is text, so any format that recognises itself wins."""
+        sample = data[:4096]
+        if not sample:
+            return 0
+        try:
+            decode_text(sample)
+        except ImportRejected:
+            return 0
+        return 10
+
+    def extract(
+        self,
+        data: bytes,
+        filename: str,
+        limits: ImportLimits,
+        read_local: LocalFileReader | None = None,
+    ) -> Article:
+        text, _encoding = decode_text(data)
+        builder = ArticleBuilder()
+        meta = text_to_blocks(text, builder)
+        if builder.is_empty():
+            raise ImportRejected(
+                f"{filename or 'The text'} has no readable text in it. Check that it is the"
+                " file you meant to import."
+            )
+        return Article(
+            title=meta.title or title_from_filename(filename),
+            text=builder.text(),
+            blocks=builder.blocks,
+            author=meta.author,
+            published=meta.published,
+            source_format=self.name,
+            source_name=PurePath(filename).name if filename else "",
+        )
