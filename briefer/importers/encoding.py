@@ -143,5 +143,9 @@ def _looks_binary(text: str) -> bool:
     sample = text[:_SAMPLE]
     if not sample:
         return False
+    # A stray NUL or two (a bad copy-paste) is tolerated; a binary file has many.
+    nuls = sample.count("\x00")
     controls = len(_CONTROL.findall(sample))
-    return sample.count("\x00") > 0.01 * len(sample) or controls > 0.05 * len(sample)
+    return (nuls > 8 and nuls > 0.01 * len(sample)) or (
+        controls > 8 and controls > 0.05 * len(sample)
+    )

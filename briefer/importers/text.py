@@ -21,10 +21,18 @@ _MONTHS = {
     name: number
     for number, names in enumerate(
         (
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-            ("december", "dec"),
+            ("january", "jan", "janvier", "januar", "jänner", "января"),
+            ("february", "feb", "février", "fevrier", "februar", "февраля"),
+            ("march", "mar", "mars", "märz", "marz", "марта"),
+            ("april", "apr", "avril", "апреля"),
+            ("may", "mai", "мая"),
+            ("june", "jun", "juin", "juni", "июня"),
+            ("july", "jul", "juillet", "juli", "июля"),
+            ("august", "aug", "août", "aout", "августа"),
+            ("september", "sep", "sept", "septembre", "сентября"),
+            ("october", "oct", "octobre", "oktober", "okt", "октября"),
+            ("november", "nov", "novembre", "ноября"),
+            ("december", "dec", "décembre", "decembre", "dezember", "dez", "декабря"),
         ),
         start=1,
     )
@@ -32,19 +40,21 @@ _MONTHS = {
 }  # fmt: skip
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DATE_PATTERNS = (
-    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})\b", re.I),
+    re.compile(
+        r"\b(?P<day>\d{1,2})(?:st|nd|rd|th|er)?\.?\s+" + _MONTH + r",?\s+(?P<year>\d{4})\b", re.I
+    ),
     re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b", re.I),
     re.compile(r"\b(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})\b"),
 )
 _DATE_WORDS = re.compile(
     r"\b(?:published|updated|last updated|posted|first published|date|on|at|am|pm|gmt|utc|bst|"
-    r"cet|cest|est|edt|pst|ist|msk|ago|min|mins|minute|minutes|read|monday|tuesday|wednesday|"
+    r"cet|cest|est|edt|pst|ist|msk|ago|min|mins|minute|minutes|read|publié|le|am|um|uhr|года?|г|monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b|"
     r"\d{1,2}[:.]\d{2}|\d+",
     re.I,
 )
 _BYLINE = re.compile(
-    r"^(?:by|words by|author:|written by)\s+(?P<name>[^,|·•–—\n]{2,80}?)"
+    r"^(?:by|words by|author:|written by|par|von|автор:)\s+(?P<name>[^,|·•–—\n]{2,80}?)"
     r"\s*(?:$|[,|·•–—]|\s-\s|\bpublished\b|\bupdated\b)",
     re.I,
 )

@@ -1,0 +1,205 @@
+"""Plain text: encodings decoded right, news-page structure recognised, boilerplate dropped."""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from briefer.core.model import BLOCK_SEPARATOR, BlockKind
+from briefer.importers.base import ImportLimits, ImportRejected
+from briefer.importers.cleanup import is_boilerplate_line
+from briefer.importers.encoding import decode_text
+from briefer.importers.text import TextImporter, parse_date, split_paragraphs
+
+TEXT = Path(__file__).parents[1] / "data" / "importers" / "text"
+
+FRENCH = "« Le prix a atteint 38 € la tonne », a-t-il dit – c’est “inédit”.\nDeuxième ligne."
+RUSSIAN = "Министр заявил, что переговоры о поставках зерна продолжатся в пятницу.\nВторая строка."
+GERMAN = "Die Brücke über die Förde wird für 12 Millionen Euro saniert.\nÄußerst spät."
+
+
+@pytest.mark.parametrize(
+    ("original", "encoding", "expected_name"),
+    [
+        (FRENCH, "cp1252", "cp1252"),
+        (RUSSIAN, "cp1251", "cp1251"),
+        (GERMAN, "latin-1", "iso-8859-1"),
+        (FRENCH, "utf-8", "utf-8"),
+        (RUSSIAN, "utf-8-sig", "utf-8"),
+        (GERMAN, "utf-16", "utf-16-le"),
+        (RUSSIAN, "utf-16-be", "utf-16-be"),
+        (FRENCH, "utf-16-le", "utf-16-le"),
+        (GERMAN, "utf-32", "utf-32-le"),
+    ],
+)
+def test_decode_text_recovers_the_original(
+    original: str, encoding: str, expected_name: str
+) -> None:
+    data = original.encode(encoding)
+    if encoding == "utf-16-be":
+        data = codecs.BOM_UTF16_BE + data
+    text, name = decode_text(data)
+    assert text == original
+    assert name == expected_name
+
+
+def test_decode_normalises_newlines_and_strips_nul() -> None:
+    text, _ = decode_text(b"one\r\ntwo\rthree\x00\nfour")
+    assert text == "one\ntwo\nthree\nfour"
+
+
+def test_declared_charset_is_used_only_when_it_fits() -> None:
+    assert decode_text(RUSSIAN.encode("cp1251"), declared="windows-1251")[0] == RUSSIAN
+    # Mislabelled as us-ascii, but really UTF-8: detection wins over the label.
+    assert decode_text(FRENCH.encode("utf-8"), declared="us-ascii")[0] == FRENCH
+    assert decode_text(GERMAN.encode("latin-1"), declared="no-such-charset")[0] == GERMAN
+
+
+def test_binary_junk_is_not_text() -> None:
+    junk = bytes(range(256)) * 40
+    with pytest.raises(ImportRejected, match="does not look like text"):
+        decode_text(junk)
+
+
+def import_text(name: str) -> tuple[str, object]:
+    data = (TEXT / name).read_bytes()
+    article = TextImporter().extract(data, name, ImportLimits())
+    return name, article
+
+
+def test_copied_news_page_structure() -> None:
+    data = (TEXT / "harbour-strike.txt").read_bytes()
+    article = TextImporter().extract(data, "harbour-strike.txt", ImportLimits())
+    assert article.title == "Dockworkers at Port Arvel end nine-day strike after wage deal"
+    assert article.author == "Marta Lindqvist"
+    assert article.published == dt.date(2025, 11, 14)
+    headings = [article.block_text(b) for b in article.blocks if b.kind is BlockKind.HEADING]
+    assert headings == ["What the agreement changes", "Backlog expected to clear by December"]
+    assert all(b.level == 2 for b in article.blocks if b.kind is BlockKind.HEADING)
+    for gone in ("Markets", "Share on Facebook", "appeared first on", "Image:", "By Marta"):
+        assert gone not in article.text
+    assert article.text.startswith("Dockworkers at Port Arvel returned to the quays")
+    # Offsets are right: the blocks tile the text with the separator between them.
+    assert BLOCK_SEPARATOR.join(article.block_text(b) for b in article.blocks) == article.text
+    assert article.source_format == "text"
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "author"),
+    [
+        (
+            "grain-corridor-fr.cp1252.txt",
+            "Le corridor céréalier du Danube rouvre après trois semaines d’arrêt",
+            "Claire Dumontel",
+        ),
+        (
+            "rail-link-ru.cp1251.txt",
+            "Новая железнодорожная линия соединит Камск и Верхнеборск к 2027 году",
+            "Ирина Соколова",
+        ),
+        (
+            "wind-park-de.latin1.txt",
+            "Windpark vor Rügenholm erhält grünes Licht für den Ausbau",
+            "Jürgen Weißmüller",
+        ),
+        (
+            "harbour-strike.utf16.txt",
+            "Dockworkers at Port Arvel end nine-day strike after wage deal",
+            "Marta Lindqvist",
+        ),
+    ],
+)
+def test_other_encodings_and_languages(name: str, title: str, author: str) -> None:
+    article = TextImporter().extract((TEXT / name).read_bytes(), name, ImportLimits())
+    assert article.title == title
+    assert article.author == author
+    assert "€" in article.text or "fr" not in name
+    assert "\r" not in article.text
+
+
+def test_one_paragraph_per_line_and_hard_wrapped_text() -> None:
+    per_line = "First paragraph ends here.\nSecond paragraph ends here.\nThird one too."
+    assert split_paragraphs(per_line) == [
+        "First paragraph ends here.",
+        "Second paragraph ends here.",
+        "Third one too.",
+    ]
+    wrapped = (
+        "The committee met on Tuesday to review the budget for the coming\n"
+        "year and agreed to postpone the decision on the new bridge until\n"
+        "the engineers report.\n"
+        "A second paragraph starts here and it also runs on for a while\n"
+        "before it ends.\n"
+    )
+    paragraphs = split_paragraphs(wrapped)
+    assert len(paragraphs) == 2
+    assert paragraphs[0].endswith("until the engineers report.")
+
+
+def test_lists_in_text_become_list_items() -> None:
+    data = b"Plan\n\nThe ministry listed three steps.\n\n- dredge the channel\n- new cranes\n"
+    article = TextImporter().extract(data, "plan.txt", ImportLimits())
+    items = [article.block_text(b) for b in article.blocks if b.kind is BlockKind.LIST_ITEM]
+    assert items == ["dredge the channel", "new cranes"]
+
+
+def test_untitled_text_takes_its_title_from_the_file_name() -> None:
+    data = b"This note starts straight with a sentence that ends with a full stop."
+    article = TextImporter().extract(data, "meeting_notes-03.txt", ImportLimits())
+    assert article.title == "meeting notes 03"
+    assert article.text == data.decode()
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Published 4 December 2025", dt.date(2025, 12, 4)),
+        ("December 4, 2025", dt.date(2025, 12, 4)),
+        ("Thu 4 Dec 2025 10.32 GMT", dt.date(2025, 12, 4)),
+        ("2025-02-28", dt.date(2025, 2, 28)),
+        ("le 3 décembre 2025", dt.date(2025, 12, 3)),
+        ("no date here", None),
+    ],
+)
+def test_parse_date(text: str, date: dt.date | None) -> None:
+    assert parse_date(text) == date
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The post Rates hold steady appeared first on Marketwire.",
+        "Share this article",
+        "Share on Facebook Twitter LinkedIn WhatsApp",
+        "Pinterest LinkedIn Tumblr",
+        "Click to share on X (Opens in new window)",
+        "Follow us on Telegram",
+        "Sign up for our newsletter",
+        "Read more: Ports brace for winter",
+        "Also read: Why freight rates rose",
+        "Advertisement",
+        "We use cookies to improve your experience. Accept all",
+        "Image: Reuters",
+        "Photo credit: AFP/Getty Images",
+    ],
+)
+def test_boilerplate_lines(line: str) -> None:
+    assert is_boilerplate_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The minister said she would share the report on Facebook before the vote.",
+        "Shares in the shipping company fell 4% on Monday.",
+        "Twitter and LinkedIn were both fined by the regulator last year.",
+        "The photo agency said its image of the strike had been altered.",
+        "Advertisement revenue fell sharply in the third quarter.",
+        "Read more about the plan in the annex, the ministry said.",
+    ],
+)
+def test_normal_sentences_are_not_boilerplate(line: str) -> None:
+    assert not is_boilerplate_line(line)
