@@ -64,12 +64,6 @@ def test_binary_junk_is_not_text() -> None:
         decode_text(junk)
 
 
-def import_text(name: str) -> tuple[str, object]:
-    data = (TEXT / name).read_bytes()
-    article = TextImporter().extract(data, name, ImportLimits())
-    return name, article
-
-
 def test_copied_news_page_structure() -> None:
     data = (TEXT / "harbour-strike.txt").read_bytes()
     article = TextImporter().extract(data, "harbour-strike.txt", ImportLimits())
