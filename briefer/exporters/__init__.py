@@ -1,0 +1,59 @@
+"""Exporters: a Note (+ the passages and articles it cites) to DOCX or Markdown.
+
+Import only briefer.core, python-docx, markdown-it-py and the standard
+library here; never briefer.store, briefer.session or briefer.ui.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from briefer.core.model import Article, Note, Passage
+from briefer.exporters.document import ExportDocument, build_document
+from briefer.exporters.docx import export_docx
+from briefer.exporters.errors import ExportError
+from briefer.exporters.markdown import export_markdown, render_markdown
+
+FORMATS = ("docx", "markdown")
+
+__all__ = [
+    "FORMATS",
+    "ExportDocument",
+    "ExportError",
+    "build_document",
+    "export_docx",
+    "export_markdown",
+    "export_note",
+    "render_markdown",
+]
+
+
+def export_note(
+    note: Note,
+    passages: Mapping[int, Passage],
+    articles: Mapping[int, Article],
+    target: Path,
+    format: str,
+    reference_doc: Path | None = None,
+) -> ExportDocument:
+    """Export ``note`` to ``target`` in one call.
+
+    Returns the built document, so the caller can show its ``problems``.
+
+    ``format`` is ``"docx"`` or ``"markdown"`` (``"md"`` also accepted).
+    ``reference_doc`` only applies to DOCX.
+    """
+    kind = format.lower().lstrip(".")
+    if kind == "md":
+        kind = "markdown"
+    if kind not in FORMATS:
+        raise ExportError(
+            f"Briefer cannot export to {format!r}. Choose one of: Word (.docx) or Markdown (.md)."
+        )
+    document = build_document(note, passages, articles)
+    if kind == "docx":
+        export_docx(document, target, reference_doc=reference_doc)
+    else:
+        export_markdown(document, target)
+    return document

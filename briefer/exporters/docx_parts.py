@@ -1,0 +1,365 @@
+"""The OOXML pieces python-docx has no API for: footnotes part, fields, built-in styles, .dotx.
+
+Used only by exporters/docx.py. Imports python-docx, lxml (through it) and
+the standard library; nothing from the rest of the package but exporters.errors.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import docx
+from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import XmlPart
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Pt, RGBColor
+from docx.text.paragraph import Paragraph
+
+from briefer.exporters.errors import ExportError
+
+_INVALID_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_DOCUMENT_MAIN = CT.WML_DOCUMENT_MAIN
+_TEMPLATE_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+_MACRO_MAINS = (
+    "application/vnd.ms-word.document.macroEnabled.main+xml",
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+)
+_EMPTY_FOOTNOTES = (
+    f"<w:footnotes {nsdecls('w', 'r')}>"
+    '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" '
+    'w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>'
+    '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0" '
+    'w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p>'
+    "</w:footnote></w:footnotes>"
+)
+
+
+def xml_text(text: str) -> str:
+    """Drop the characters XML 1.0 cannot hold (stray controls from PDFs), keep the rest."""
+    return _INVALID_XML_CHARS.sub("", text)
+
+
+def open_base_document(reference_doc: Path | None) -> DocxDocument:
+    """python-docx's default document, or ``reference_doc`` (.docx or .dotx) emptied of its body.
+
+    Like pandoc's --reference-doc: styles, page setup, headers and footers
+    come from the reference; its text does not. A .dotx differs from a .docx
+    only in the main part's content type, so that is rewritten in memory.
+    """
+    if reference_doc is None:
+        return docx.Document()
+    try:
+        data = reference_doc.read_bytes()
+    except OSError as exc:
+        raise ExportError(
+            f"Cannot read the reference document {str(reference_doc)!r} "
+            f"({exc.strerror or exc}). Choose an existing Word .docx or .dotx file."
+        ) from exc
+    not_word = ExportError(
+        f"The reference document {reference_doc.name!r} is not a Word .docx or .dotx file. "
+        "Save it from Word as a Word Document or Word Template and choose it again."
+    )
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            types = archive.read("[Content_Types].xml").decode("utf-8")
+            if any(macro in types for macro in _MACRO_MAINS):
+                raise ExportError(
+                    f"The reference document {reference_doc.name!r} is macro-enabled "
+                    "(.docm/.dotm). Save a copy as a Word Template (.dotx) and choose that."
+                )
+            if _TEMPLATE_MAIN in types:
+                data = _retyped(archive, types.replace(_TEMPLATE_MAIN, _DOCUMENT_MAIN))
+        document = docx.Document(io.BytesIO(data))
+    except ExportError:
+        raise
+    except (zipfile.BadZipFile, KeyError, ValueError, UnicodeDecodeError) as exc:
+        raise not_word from exc
+    except Exception as exc:  # lxml syntax errors and other damage inside the package
+        raise not_word from exc
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    return document
+
+
+def _retyped(archive: zipfile.ZipFile, content_types: str) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+        for info in archive.infolist():
+            payload = archive.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                payload = content_types.encode("utf-8")
+            copy.writestr(info, payload)
+    return out.getvalue()
+
+
+@dataclass(frozen=True, slots=True)
+class StyleSpec:
+    """A Word built-in style to find in the template, or to create if it is only latent there."""
+
+    style_id: str
+    name: str
+    kind: WD_STYLE_TYPE
+    based_on: str = "Normal"
+    size: float | None = None
+    bold: bool = False
+    italic: bool = False
+    superscript: bool = False
+    font: str = ""
+    colour: str = ""
+    underline: bool = False
+    outline_level: int | None = None
+    indent_pt: float | None = None
+
+
+def ensure_style(document: DocxDocument, spec: StyleSpec) -> str:
+    """The style id to use for ``spec``: the template's own definition when it has one.
+
+    Word only writes a built-in style into styles.xml once it is used or
+    changed, so a perfectly good organisation template may lack Quote or
+    footnote text; then a plain definition is added that Word and the
+    analyst can restyle later.
+    """
+    styles = document.styles
+    found = styles.element.get_by_id(spec.style_id)
+    if found is None:
+        found = styles.element.get_by_name(spec.name)
+    if found is not None:
+        return str(found.styleId)
+    style: Any = styles.add_style(spec.name, spec.kind, builtin=True)
+    style.style_id = spec.style_id
+    if spec.kind != WD_STYLE_TYPE.TABLE:
+        if (
+            spec.kind == WD_STYLE_TYPE.PARAGRAPH
+            and styles.element.get_by_id(spec.based_on) is not None
+        ):
+            style.element.basedOn_val = spec.based_on
+        font = style.font
+        font.bold = spec.bold or None
+        font.italic = spec.italic or None
+        font.underline = spec.underline or None
+        font.superscript = spec.superscript or None
+        if spec.size:
+            font.size = Pt(spec.size)
+        if spec.font:
+            font.name = spec.font
+        if spec.colour:
+            font.color.rgb = RGBColor.from_string(spec.colour)
+    if spec.kind == WD_STYLE_TYPE.PARAGRAPH:
+        if spec.indent_pt is not None:
+            style.paragraph_format.left_indent = Pt(spec.indent_pt)
+        if spec.outline_level is not None:
+            ppr = style.element.get_or_add_pPr()
+            outline = OxmlElement("w:outlineLvl")
+            outline.set(qn("w:val"), str(spec.outline_level))
+            ppr.append(outline)
+    style.unhide_when_used = True
+    style.quick_style = True
+    return spec.style_id
+
+
+def ensure_list_numbering(document: DocxDocument, style_id: str, ordered: bool, level: int) -> None:
+    """Give a list style a numbering definition if it has none (a style we just created)."""
+    style = document.styles.element.get_by_id(style_id)
+    if style is None or style.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None:
+        return
+    numbering = document.part.numbering_part.element
+    abstract_id = 1 + max(
+        (int(a.get(qn("w:abstractNumId"))) for a in _abstracts(numbering)), default=0
+    )
+    indent = 360 * (level + 1)
+    fmt, text = ("decimal", "%1.") if ordered else ("bullet", "\u2022")
+    abstract = parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">'
+        '<w:multiLevelType w:val="singleLevel"/>'
+        f'<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+        f'<w:pStyle w:val="{style_id}"/><w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
+        f'<w:pPr><w:ind w:left="{indent}" w:hanging="360"/></w:pPr></w:lvl></w:abstractNum>'
+    )
+    nums = numbering.findall(qn("w:num"))
+    if nums:
+        nums[0].addprevious(abstract)
+    else:
+        numbering.append(abstract)
+    num_id = _add_num(numbering, abstract_id)
+    _set_num(style.get_or_add_pPr(), num_id)
+
+
+def restart_numbering(document: DocxDocument, style_id: str, start: int) -> int | None:
+    """A new numbering instance for ``style_id`` that starts at ``start``; its numId.
+
+    Word's List Number style counts on across the whole document, so each
+    numbered list in a note gets its own instance, as Word does when one
+    chooses "Restart at 1".
+    """
+    style = document.styles.element.get_by_id(style_id)
+    num_pr = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}") if style is not None else None
+    num_id_el = num_pr.find(qn("w:numId")) if num_pr is not None else None
+    if num_id_el is None:
+        return None
+    numbering = document.part.numbering_part.element
+    style_num = num_id_el.get(qn("w:val"))
+    for num in numbering.findall(qn("w:num")):
+        if num.get(qn("w:numId")) == style_num:
+            abstract_id = int(num.find(qn("w:abstractNumId")).get(qn("w:val")))
+            return _add_num(numbering, abstract_id, start)
+    return None
+
+
+def apply_num(paragraph: Paragraph, num_id: int) -> None:
+    _set_num(paragraph._p.get_or_add_pPr(), num_id)
+
+
+def _abstracts(numbering: Any) -> list[Any]:
+    return list(numbering.findall(qn("w:abstractNum")))
+
+
+def _add_num(numbering: Any, abstract_id: int, start: int | None = None) -> int:
+    num_id = 1 + max((int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))), default=0)
+    override = (
+        f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{start}"/></w:lvlOverride>'
+        if start is not None
+        else ""
+    )
+    numbering.append(
+        parse_xml(
+            f'<w:num {nsdecls("w")} w:numId="{num_id}">'
+            f'<w:abstractNumId w:val="{abstract_id}"/>{override}</w:num>'
+        )
+    )
+    return num_id
+
+
+def _set_num(ppr: Any, num_id: int) -> None:
+    num_pr = ppr.get_or_add_numPr()
+    num_pr.get_or_add_ilvl().val = 0
+    num_pr.get_or_add_numId().val = num_id
+
+
+class FootnotesPart:
+    """word/footnotes.xml: the separators Word expects, then one footnote per citation.
+
+    Built fresh on every export; a reference document's own separators (ids
+    -1/0 from Word, 0/1 from LibreOffice) are kept so its layout survives.
+    """
+
+    def __init__(self, document: DocxDocument, text_style: str, reference_style: str) -> None:
+        self._text_style = text_style
+        self._reference_style = reference_style
+        doc_part = document.part
+        root = parse_xml(_EMPTY_FOOTNOTES)
+        for rid, rel in list(doc_part.rels.items()):
+            if rel.reltype == RT.FOOTNOTES and not rel.is_external:
+                root = _only_separators(rel.target_part.blob) or root
+                doc_part.drop_rel(rid)
+        self._root = root
+        ids = [int(f.get(qn("w:id"))) for f in root.findall(qn("w:footnote"))]
+        self._next_id = max([0, *ids]) + 1
+        part = XmlPart(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, root, doc_part.package)
+        doc_part.relate_to(part, RT.FOOTNOTES)
+
+    def add(self, text: str) -> int:
+        """Add a footnote reading ``text``; the id to reference it by."""
+        footnote_id = self._next_id
+        self._next_id += 1
+        footnote = OxmlElement("w:footnote")
+        footnote.set(qn("w:id"), str(footnote_id))
+        paragraph = OxmlElement("w:p")
+        ppr = OxmlElement("w:pPr")
+        pstyle = OxmlElement("w:pStyle")
+        pstyle.set(qn("w:val"), self._text_style)
+        ppr.append(pstyle)
+        paragraph.append(ppr)
+        mark = styled_run(self._reference_style)
+        mark.append(OxmlElement("w:footnoteRef"))
+        paragraph.append(mark)
+        paragraph.append(text_run(" " + text))
+        footnote.append(paragraph)
+        self._root.append(footnote)
+        return footnote_id
+
+    def reference_run(self, footnote_id: int) -> Any:
+        run = styled_run(self._reference_style)
+        ref = OxmlElement("w:footnoteReference")
+        ref.set(qn("w:id"), str(footnote_id))
+        run.append(ref)
+        return run
+
+
+def _only_separators(blob: bytes) -> Any | None:
+    try:
+        root = parse_xml(blob)
+    except Exception:  # a damaged footnotes part in a template: start afresh
+        return None
+    for footnote in root.findall(qn("w:footnote")):
+        if footnote.get(qn("w:type")) in (None, "normal"):
+            root.remove(footnote)
+    return root
+
+
+def styled_run(style_id: str) -> Any:
+    run = OxmlElement("w:r")
+    rpr = OxmlElement("w:rPr")
+    rstyle = OxmlElement("w:rStyle")
+    rstyle.set(qn("w:val"), style_id)
+    rpr.append(rstyle)
+    run.append(rpr)
+    return run
+
+
+def text_run(text: str, run: Any | None = None) -> Any:
+    run = OxmlElement("w:r") if run is None else run
+    t = OxmlElement("w:t")
+    t.set(qn("xml:space"), "preserve")
+    t.text = xml_text(text)
+    run.append(t)
+    return run
+
+
+def bookmark_start(bookmark_id: int, name: str) -> Any:
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(bookmark_id))
+    start.set(qn("w:name"), name)
+    return start
+
+
+def bookmark_end(bookmark_id: int) -> Any:
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(bookmark_id))
+    return end
+
+
+def add_field(
+    paragraph: Paragraph, instruction: str, placeholder: str, *, run_style: str = ""
+) -> None:
+    """A complex field (begin, instruction, separate, shown result, end), as Word writes them.
+
+    The placeholder shows until the reader updates fields (Word does PAGE
+    and NUMPAGES by itself; a TOC needs "Update field").
+    """
+    p = paragraph._p
+    for kind in ("begin", "instr", "separate", "result", "end"):
+        run = styled_run(run_style) if run_style else OxmlElement("w:r")
+        if kind == "instr":
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = f" {instruction} "
+            run.append(instr)
+        elif kind == "result":
+            text_run(placeholder, run)
+        else:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run.append(char)
+        p.append(run)
