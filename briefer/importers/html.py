@@ -37,7 +37,9 @@ _APPEARED_FIRST = re.compile(r"^the post\b.{1,300}\bappeared first on\b.{1,120}$
 _HEADING_REND = re.compile(r"h([1-6])")
 _DATA_URI = re.compile(r"^data:([\w.+-]+/[\w.+-]+)?((?:;[\w-]+=[^;,]*)*)(;base64)?,", re.IGNORECASE)
 _MAX_DATA_URI = 8 * 1024 * 1024
-_TEXT_TAGS = frozenset({"p", "head", "quote", "item", "cell", "code"})
+_TEXTUAL = " or ".join(
+    f"self::{tag}" for tag in ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote")
+)
 # Fewer extracted words than this, on a page with several times more, means the
 # extractor picked a teaser or a widget rather than the article.
 _MIN_ARTICLE_WORDS = 40
@@ -457,7 +459,7 @@ def _offset_near(img: HtmlElement, folded_text: str, blocks: tuple[Block, ...]) 
 
 
 def _neighbours(img: HtmlElement) -> Iterator[tuple[HtmlElement, bool]]:
-    for element in img.xpath("following::p[position() <= 3]"):
+    for element in img.xpath(f"following::*[{_TEXTUAL}][position() <= 4]"):
         yield element, True
-    for element in img.xpath("preceding::p[position() <= 3]"):
+    for element in img.xpath(f"preceding::*[{_TEXTUAL}][position() <= 4]"):
         yield element, False

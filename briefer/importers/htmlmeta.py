@@ -172,11 +172,16 @@ def read_metadata(tree: HtmlElement) -> PageMetadata:
         ),
         _text(ld.get("dateCreated")),
     )
-    url = _first(_attr_of_first(tree, "//link[@rel='canonical']", "href"), meta.get("og:url"))
+    url = _first(
+        _attr_of_first(tree, "//link[@rel='canonical']", "href"),
+        meta.get("og:url"),
+        _not_url_free(_text(ld.get("url")) or _id_of(ld.get("mainEntityOfPage"))),
+    )
     language = _first(
         tree.get("lang"),
         tree.get("{http://www.w3.org/XML/1998/namespace}lang"),
         meta.get("og:locale", "").replace("_", "-"),
+        _text(ld.get("inLanguage")),
     )
     return PageMetadata(
         title=title,
@@ -271,6 +276,17 @@ def _name_of(value: Any) -> str:
 
 def _text(value: Any) -> str:
     return " ".join(value.split()) if isinstance(value, str) else ""
+
+
+def _id_of(value: Any) -> str:
+    if isinstance(value, dict):
+        return _text(value.get("@id") or value.get("url"))
+    return _text(value)
+
+
+def _not_url_free(value: str) -> str:
+    """Only absolute web addresses: JSON-LD ids are sometimes fragments like "#article"."""
+    return value if re.match(r"^https?://", value) else ""
 
 
 def _not_url(value: str | None) -> str:
