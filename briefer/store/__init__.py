@@ -1,0 +1,85 @@
+"""The project file: one SQLite database per project (``.briefer``). Imports only the
+standard library and briefer.core; all of Briefer's SQL lives in this package.
+
+Using it::
+
+    with Project.create(path, title="Ukraine grain") as project:   # or Project.open(path)
+        with project.transaction():            # one user edit = one transaction
+            theme_id = project.add_theme(Theme("Trade", "#1F77B4"))
+            article_id = project.add_article(article, original)
+            project.add_passage(Passage(article_id, 10, 42, "...", theme_ids=(theme_id,)))
+        hits = project.search('"grain corridor" export*')
+
+- Lifecycle: ``Project.create(path, title=)``, ``Project.open(path, read_only=,
+  backup_dir=, keep_backups=)``, ``close()`` (or ``with``), ``transaction()``, ``info()``,
+  ``get_meta``/``set_meta``, ``save_copy(target)``, ``check_integrity()``.
+- Records: ``add_/get_/list_/delete_`` for articles (plus ``get_original``,
+  ``find_duplicate``), themes (plus ``update_theme``, ``theme_by_name``,
+  ``theme_passage_counts``), passages (plus ``update_passage``), notes (plus
+  ``update_note``); dismissed keyword suggestions; ``search(query, limit=)``.
+- ``list_backups(backup_dir, project_path)`` lists the copies taken on open, newest first.
+- Errors are subclasses of ``ProjectError`` whose message is one sentence for the user.
+
+Behaviour worth knowing:
+
+- Opening never writes before the file is known to be a healthy Briefer project of a
+  version we read (``opening.inspect``); a foreign, damaged or newer file is left
+  byte-for-byte unchanged with nothing created beside it. Files over 16 MB skip SQLite's
+  quick_check on open (it reads every page); ``check_integrity()`` runs the full check.
+- A writer holds ``.~name.briefer.lock`` (JSON: user, host, pid, since). A lock left by a
+  dead process on this machine is cleared silently; read-only opens ignore the lock.
+- WAL journal, ``synchronous=FULL``: every edit that returned survives a crash or power cut.
+- Ids are never reused (AUTOINCREMENT), and an id given to ``add_*`` is honoured, so an
+  undone delete restores the same ids and citations stay valid.
+- Times are stored as ISO-8601 UTC text and come back as aware UTC datetimes; dates as
+  ISO dates.
+
+File format versions (``PRAGMA user_version``; ``PRAGMA application_id`` = 0x42524946):
+
+- v1: articles (text, blocks, images, compressed originals, FTS5 index), themes,
+  passages with ordered theme links, dismissed suggestions, notes with ordered sections.
+"""
+
+from briefer.store.backups import list_backups
+from briefer.store.errors import (
+    CorruptProject,
+    DuplicateId,
+    DuplicateName,
+    LockInfo,
+    MigrationNeeded,
+    NewerFormatError,
+    NotAProject,
+    ProjectClosed,
+    ProjectError,
+    ProjectExists,
+    ProjectLocked,
+    ProjectNotFound,
+    ProjectReadOnly,
+    ReadOnlyError,
+    RecordNotFound,
+)
+from briefer.store.project import Project, ProjectInfo
+from briefer.store.schema import APPLICATION_ID, SCHEMA_VERSION
+
+__all__ = [
+    "APPLICATION_ID",
+    "SCHEMA_VERSION",
+    "CorruptProject",
+    "DuplicateId",
+    "DuplicateName",
+    "LockInfo",
+    "MigrationNeeded",
+    "NewerFormatError",
+    "NotAProject",
+    "Project",
+    "ProjectClosed",
+    "ProjectError",
+    "ProjectExists",
+    "ProjectInfo",
+    "ProjectLocked",
+    "ProjectNotFound",
+    "ProjectReadOnly",
+    "ReadOnlyError",
+    "RecordNotFound",
+    "list_backups",
+]

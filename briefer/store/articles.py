@@ -1,0 +1,195 @@
+"""Article rows: text, blocks, images, compressed originals and their FTS5 entries.
+
+Functions over an open connection, called by ``Project`` inside its transaction. Imports
+only the standard library, briefer.core and this package.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from briefer.core.model import Article, ArticleImage, ArticleSummary, Original
+from briefer.store import codec
+from briefer.store.errors import DuplicateId, RecordNotFound
+
+_COLUMNS = (
+    "id, title, publisher, author, published, url, language, source_format, source_name,"
+    " imported_at"
+)
+
+
+def add_article(conn: sqlite3.Connection, article: Article, original: Original | None) -> int:
+    if article.id is not None and article_ids_exist(conn, article.id):
+        raise DuplicateId("article", article.id)
+    imported_at = article.imported_at or codec.now_utc()
+    cursor = conn.execute(
+        "INSERT INTO articles (id, title, publisher, author, published, url, canonical_url,"
+        " language, source_format, source_name, imported_at, word_count, text_hash)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            article.id,
+            article.title,
+            article.publisher,
+            article.author,
+            codec.to_date_text(article.published),
+            article.url,
+            codec.canonical_url(article.url),
+            article.language,
+            article.source_format,
+            article.source_name,
+            codec.to_utc_text(imported_at),
+            article.word_count,
+            codec.text_hash(article.text),
+        ),
+    )
+    article_id = int(cursor.lastrowid or 0)
+    conn.execute(
+        "INSERT INTO article_bodies (article_id, text, blocks) VALUES (?, ?, ?)",
+        (article_id, article.text, codec.blocks_to_json(article.blocks)),
+    )
+    conn.executemany(
+        "INSERT INTO article_images (article_id, position, media_type, data, width, height,"
+        " text_offset, caption, name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                article_id,
+                position,
+                image.media_type,
+                image.data,
+                image.width,
+                image.height,
+                image.offset,
+                image.caption,
+                image.name,
+            )
+            for position, image in enumerate(article.images)
+        ],
+    )
+    if original is not None:
+        method, data = codec.compress(original.data)
+        conn.execute(
+            "INSERT INTO originals (article_id, filename, media_type, compression, size, data)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (article_id, original.filename, original.media_type, method, len(original.data), data),
+        )
+    conn.execute(
+        "INSERT INTO article_fts (rowid, title, text) VALUES (?, ?, ?)",
+        (article_id, article.title, article.text),
+    )
+    return article_id
+
+
+def get_article(conn: sqlite3.Connection, article_id: int) -> Article:
+    row = conn.execute(
+        f"SELECT {_COLUMNS}, b.text, b.blocks FROM articles a"
+        " JOIN article_bodies b ON b.article_id = a.id WHERE a.id = ?",
+        (article_id,),
+    ).fetchone()
+    if row is None:
+        raise RecordNotFound("article", article_id)
+    images = tuple(
+        ArticleImage(
+            media_type=media_type,
+            data=bytes(data),
+            width=width,
+            height=height,
+            offset=offset,
+            caption=caption,
+            name=name,
+        )
+        for media_type, data, width, height, offset, caption, name in conn.execute(
+            "SELECT media_type, data, width, height, text_offset, caption, name"
+            " FROM article_images WHERE article_id = ? ORDER BY position",
+            (article_id,),
+        )
+    )
+    return Article(
+        id=row[0],
+        title=row[1],
+        publisher=row[2],
+        author=row[3],
+        published=codec.from_date_text(row[4]),
+        url=row[5],
+        language=row[6],
+        source_format=row[7],
+        source_name=row[8],
+        imported_at=codec.from_utc_text(row[9]),
+        text=row[10],
+        blocks=codec.blocks_from_json(row[11]),
+        images=images,
+    )
+
+
+def list_articles(conn: sqlite3.Connection) -> list[ArticleSummary]:
+    """One query with a grouped count: the listing never touches article text."""
+    rows = conn.execute(
+        "SELECT a.id, a.title, a.publisher, a.author, a.published, a.url, a.source_format,"
+        " a.word_count, coalesce(pc.n, 0), a.imported_at FROM articles a"
+        " LEFT JOIN (SELECT article_id, count(*) AS n FROM passages GROUP BY article_id) pc"
+        " ON pc.article_id = a.id ORDER BY a.id"
+    )
+    return [
+        ArticleSummary(
+            id=r[0],
+            title=r[1],
+            publisher=r[2],
+            author=r[3],
+            published=codec.from_date_text(r[4]),
+            url=r[5],
+            source_format=r[6],
+            word_count=r[7],
+            passage_count=r[8],
+            imported_at=codec.from_utc_text(r[9]),
+        )
+        for r in rows
+    ]
+
+
+def delete_article(conn: sqlite3.Connection, article_id: int) -> None:
+    row = conn.execute(
+        "SELECT a.title, b.text FROM articles a JOIN article_bodies b ON b.article_id = a.id"
+        " WHERE a.id = ?",
+        (article_id,),
+    ).fetchone()
+    if row is None:
+        raise RecordNotFound("article", article_id)
+    # An external-content FTS5 index must be told the old values to forget them.
+    conn.execute(
+        "INSERT INTO article_fts (article_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)",
+        (article_id, row[0], row[1]),
+    )
+    conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+
+
+def get_original(conn: sqlite3.Connection, article_id: int) -> Original | None:
+    row = conn.execute(
+        "SELECT filename, media_type, compression, data FROM originals WHERE article_id = ?",
+        (article_id,),
+    ).fetchone()
+    if row is None:
+        if conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is None:
+            raise RecordNotFound("article", article_id)
+        return None
+    return Original(filename=row[0], media_type=row[1], data=codec.decompress(row[2], row[3]))
+
+
+def find_duplicate(conn: sqlite3.Connection, url: str, text: str) -> int | None:
+    canonical = codec.canonical_url(url)
+    if canonical:
+        row = conn.execute(
+            "SELECT id FROM articles WHERE canonical_url = ? ORDER BY id LIMIT 1", (canonical,)
+        ).fetchone()
+        if row is not None:
+            return int(row[0])
+    if text.strip():
+        row = conn.execute(
+            "SELECT id FROM articles WHERE text_hash = ? ORDER BY id LIMIT 1",
+            (codec.text_hash(text),),
+        ).fetchone()
+        if row is not None:
+            return int(row[0])
+    return None
+
+
+def article_ids_exist(conn: sqlite3.Connection, article_id: int) -> bool:
+    return conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None

@@ -1,0 +1,154 @@
+"""The store's typed errors: each ``str()`` is one sentence a person can act on.
+
+Imports only the standard library; the UI and the CLI show these messages as they are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class LockInfo:
+    """Who holds a project open for writing, as written in its lock file."""
+
+    user: str
+    host: str
+    pid: int
+    since: dt.datetime
+
+
+class ProjectError(Exception):
+    """Base of every error the store raises about a project file."""
+
+
+class ProjectClosed(ProjectError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"The project {path} has been closed; open it again to continue.")
+        self.path = path
+
+
+class ProjectNotFound(ProjectError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"There is no project file at {path}; check the name and folder, or create a new"
+            " project."
+        )
+        self.path = path
+
+
+class NotAProject(ProjectError):
+    """The path exists but is not a Briefer project; ``reason`` says what it looks like."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(
+            f"{path} is not a Briefer project: {reason}. Choose a .briefer file made by Briefer."
+        )
+        self.path = path
+        self.reason = reason
+
+
+class CorruptProject(ProjectError):
+    def __init__(self, path: Path, detail: str) -> None:
+        super().__init__(
+            f"The project {path} is damaged ({detail}); restore the latest copy from the"
+            " backups folder, or from your own copy of the file."
+        )
+        self.path = path
+        self.detail = detail
+
+
+class NewerFormatError(ProjectError):
+    def __init__(self, path: Path, file_version: int, supported_version: int) -> None:
+        super().__init__(
+            f"The project {path} was saved by a newer Briefer (file format version"
+            f" {file_version}; this Briefer reads up to version {supported_version}); update"
+            " Briefer to open it. The file was not changed."
+        )
+        self.path = path
+        self.file_version = file_version
+        self.supported_version = supported_version
+
+
+class MigrationNeeded(ProjectError):
+    def __init__(self, path: Path, file_version: int, current_version: int) -> None:
+        super().__init__(
+            f"The project {path} uses an older file format (version {file_version}, now"
+            f" {current_version}) that can only be upgraded when it is opened for writing;"
+            " open it normally once, then read-only works again."
+        )
+        self.path = path
+        self.file_version = file_version
+        self.current_version = current_version
+
+
+class ProjectLocked(ProjectError):
+    """Another Briefer has the project open for writing; ``lock`` says who and since when."""
+
+    def __init__(self, path: Path, lock: LockInfo) -> None:
+        since = lock.since.astimezone().strftime("%Y-%m-%d %H:%M")
+        super().__init__(
+            f"The project {path} is already open for writing by {lock.user} on {lock.host}"
+            f" (process {lock.pid}) since {since}; close it there, or open it read-only."
+        )
+        self.path = path
+        self.lock = lock
+
+
+class ProjectReadOnly(ProjectError):
+    def __init__(self, path: Path, what: str) -> None:
+        super().__init__(
+            f"The project {path} cannot be changed because {what} is not writable; copy it"
+            " somewhere you can write to, or open it read-only."
+        )
+        self.path = path
+
+
+class ProjectExists(ProjectError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"A file already exists at {path}; choose another name, or open that project instead."
+        )
+        self.path = path
+
+
+class ReadOnlyError(ProjectError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"The project {path} is open read-only, so it cannot be changed; close it and"
+            " open it for writing to edit."
+        )
+        self.path = path
+
+
+class RecordNotFound(ProjectError):
+    def __init__(self, kind: str, record_id: int | None) -> None:
+        super().__init__(
+            f"There is no {kind} with id {record_id} in this project; it may have been deleted,"
+            " so refresh the view and try again."
+        )
+        self.kind = kind
+        self.record_id = record_id
+
+
+class DuplicateName(ProjectError):
+    def __init__(self, kind: str, name: str) -> None:
+        super().__init__(
+            f"A {kind} named {name!r} already exists (names ignore case); choose another name."
+        )
+        self.kind = kind
+        self.name = name
+
+
+class DuplicateId(ProjectError):
+    """A record was added with an id that is already taken (an undo replayed twice?)."""
+
+    def __init__(self, kind: str, record_id: int) -> None:
+        super().__init__(
+            f"There is already a {kind} with id {record_id} in this project, so it was not"
+            " added again; refresh the view and try again."
+        )
+        self.kind = kind
+        self.record_id = record_id

@@ -1,0 +1,510 @@
+"""``Project``: one open .briefer file, its lock, its transactions and its typed queries.
+
+The only entry point the session uses. Imports the standard library, briefer.core and the
+rest of this package; never Qt, importers, exporters or the session.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+
+from briefer.core.model import (
+    Article,
+    ArticleSummary,
+    Note,
+    Original,
+    Passage,
+    SearchHit,
+    Theme,
+)
+from briefer.store import articles, backups, codec, notes, opening, passages, search, themes
+from briefer.store.errors import (
+    CorruptProject,
+    MigrationNeeded,
+    NewerFormatError,
+    ProjectClosed,
+    ProjectError,
+    ProjectExists,
+    ProjectReadOnly,
+    ReadOnlyError,
+)
+from briefer.store.lock import ProjectLock
+from briefer.store.schema import MIGRATIONS, SCHEMA_VERSION, Migration, create_schema, migrate
+
+BUSY_TIMEOUT_MS = 5000
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectInfo:
+    """What a project's properties dialog or ``briefer info`` shows."""
+
+    path: Path
+    title: str
+    schema_version: int
+    created_at: dt.datetime | None
+    article_count: int
+    passage_count: int
+    theme_count: int
+    note_count: int
+    size_bytes: int
+
+
+def _fsync_path(path: Path) -> None:
+    with path.open("rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def _translate(path: Path, error: sqlite3.Error) -> ProjectError | None:
+    """The typed error a low-level SQLite failure means for the user, if we know one."""
+    text = str(error).lower()
+    if "readonly" in text or "read-only" in text:
+        return ProjectReadOnly(path, "the file")
+    if "malformed" in text or "not a database" in text:
+        return CorruptProject(path, f"SQLite reports: {error}")
+    return None
+
+
+def _connect_writer(path: Path) -> sqlite3.Connection:
+    uri = path.absolute().as_uri() + "?mode=rw"
+    try:
+        conn = sqlite3.connect(
+            uri, uri=True, isolation_level=None, check_same_thread=False, timeout=5.0
+        )
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA synchronous = FULL")
+        if conn.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower() != "wal":
+            raise ProjectReadOnly(path, "the file")
+    except sqlite3.Error as error:
+        raise _translate(path, error) or ProjectReadOnly(path, "the file") from error
+    return conn
+
+
+def _connect_reader(path: Path) -> sqlite3.Connection:
+    """A reader that sees a concurrent writer's commits; immutable where nothing can write."""
+    immutable = not opening.wal_path(path).exists() and not opening.can_write(path.parent)
+    for attempt in (immutable, True):
+        conn = sqlite3.connect(
+            opening.read_only_uri(path, immutable=attempt),
+            uri=True,
+            isolation_level=None,
+            check_same_thread=False,
+        )
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA query_only = ON")
+            conn.execute("SELECT count(*) FROM meta").fetchone()
+            return conn
+        except sqlite3.OperationalError:
+            conn.close()  # mode=ro on a WAL file fails if it may not create -shm here
+    raise ProjectReadOnly(path, "its folder")
+
+
+def _open(
+    path: Path,
+    *,
+    read_only: bool = False,
+    backup_dir: Path | None = None,
+    keep_backups: int = 10,
+    migrations: Sequence[Migration] = MIGRATIONS,
+    target_version: int = SCHEMA_VERSION,
+) -> Project:
+    """``Project.open`` with the migration list and version as parameters, for tests."""
+    path = Path(path)
+    found = opening.inspect(path, target_version)
+    if read_only:
+        if found.version < target_version:
+            raise MigrationNeeded(path, found.version, target_version)
+        return Project(path, _connect_reader(path), read_only=True, lock=None)
+    if not opening.can_write(path):
+        raise ProjectReadOnly(path, "the file")
+    if not opening.can_write(path.parent):
+        raise ProjectReadOnly(path, "its folder")
+    lock = ProjectLock.acquire(path)
+    conn: sqlite3.Connection | None = None
+    try:
+        conn = _connect_writer(path)
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        if version > target_version:  # a log that was not checkpointed may say more
+            raise NewerFormatError(path, version, target_version)
+        if backup_dir is not None and keep_backups > 0:
+            backups.back_up(conn, path, backup_dir, keep_backups)
+        if version < target_version:
+            backups.back_up_before_migration(conn, path, backup_dir, target_version)
+            migrate(conn, version, migrations, target_version)
+        return Project(path, conn, read_only=False, lock=lock)
+    except BaseException:
+        if conn is not None:
+            conn.close()
+        lock.release()
+        raise
+
+
+class Project:
+    """An open project. Every write runs in a transaction and is committed before it
+    returns; ``transaction()`` groups several into one user edit."""
+
+    def __init__(
+        self,
+        path: Path,
+        conn: sqlite3.Connection,
+        *,
+        read_only: bool,
+        lock: ProjectLock | None,
+    ) -> None:
+        self.path = path
+        self.read_only = read_only
+        self._conn: sqlite3.Connection | None = conn
+        self._lock = lock
+        self._mutex = threading.RLock()
+        self._depth = 0
+
+    # -- lifecycle -------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: Path, *, title: str | None = None) -> Project:
+        """A new, empty project; built under a temp name and linked into place, so a
+        half-created file never exists under the real name."""
+        path = Path(path)
+        if path.exists() or path.is_symlink():
+            raise ProjectExists(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            raise ProjectReadOnly(path, "its folder") from None
+        if not opening.can_write(path.parent):
+            raise ProjectReadOnly(path, "its folder")
+        temp = path.with_name(f".~{path.name}.{os.getpid()}.creating")
+        try:
+            conn = sqlite3.connect(temp, isolation_level=None)
+            try:
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("BEGIN IMMEDIATE")
+                create_schema(conn)
+                conn.executemany(
+                    "INSERT INTO meta (key, value) VALUES (?, ?)",
+                    [
+                        ("title", title if title is not None else path.stem),
+                        ("created_at", codec.to_utc_text(codec.now_utc())),
+                    ],
+                )
+                conn.execute("COMMIT")
+            finally:
+                conn.close()
+            _fsync_path(temp)
+            try:
+                os.link(temp, path)  # fails if the name was taken meanwhile
+            except FileExistsError:
+                raise ProjectExists(path) from None
+            except OSError:  # file systems without hard links (FAT on a USB stick)
+                if path.exists():
+                    raise ProjectExists(path) from None
+                os.replace(temp, path)
+        except PermissionError:
+            raise ProjectReadOnly(path, "its folder") from None
+        finally:
+            for leftover in (temp, opening.wal_path(temp), temp.with_name(temp.name + "-shm")):
+                leftover.unlink(missing_ok=True)
+        backups._fsync_dir(path.parent)
+        return cls.open(path)
+
+    @classmethod
+    def open(
+        cls,
+        path: Path,
+        *,
+        read_only: bool = False,
+        backup_dir: Path | None = None,
+        keep_backups: int = 10,
+    ) -> Project:
+        """Validate without writing, then lock, back up, migrate if needed and open."""
+        return _open(path, read_only=read_only, backup_dir=backup_dir, keep_backups=keep_backups)
+
+    def close(self) -> None:
+        with self._mutex:
+            conn, self._conn = self._conn, None
+            if conn is None:
+                return
+            try:
+                if not self.read_only:
+                    conn.execute("PRAGMA optimize")
+            except sqlite3.Error:
+                pass
+            finally:
+                conn.close()
+                if self._lock is not None:
+                    self._lock.release()
+                    self._lock = None
+
+    @property
+    def closed(self) -> bool:
+        return self._conn is None
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        state = "closed" if self.closed else ("read-only" if self.read_only else "open")
+        return f"<Project {self.path} {state}>"
+
+    # -- transactions ----------------------------------------------------------
+
+    def _require(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise ProjectClosed(self.path)
+        return self._conn
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One user edit. Nested calls join the outer transaction (as savepoints, so a
+        failing inner step leaves nothing half-written); an exception rolls back."""
+        with self._mutex:
+            conn = self._require()
+            if self._depth == 0:
+                conn.execute("BEGIN" if self.read_only else "BEGIN IMMEDIATE")
+                self._depth = 1
+                try:
+                    yield
+                    conn.execute("COMMIT")
+                except BaseException as error:
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
+                    translated = (
+                        _translate(self.path, error) if isinstance(error, sqlite3.Error) else None
+                    )
+                    if translated is not None:
+                        raise translated from error
+                    raise
+                finally:
+                    self._depth = 0
+            else:
+                name = f"briefer_{self._depth}"
+                conn.execute(f"SAVEPOINT {name}")
+                self._depth += 1
+                try:
+                    yield
+                except BaseException:
+                    conn.execute(f"ROLLBACK TO {name}")
+                    raise
+                finally:
+                    self._depth -= 1
+                    conn.execute(f"RELEASE {name}")
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        if self.read_only:
+            raise ReadOnlyError(self.path)
+        with self.transaction():
+            yield self._require()
+
+    @contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        with self._mutex:
+            yield self._require()
+
+    # -- the project as a whole --------------------------------------------------
+
+    def info(self) -> ProjectInfo:
+        with self._read() as conn:
+            counts = conn.execute(
+                "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM passages),"
+                " (SELECT count(*) FROM themes), (SELECT count(*) FROM notes)"
+            ).fetchone()
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            title = self.get_meta("title")
+            created = codec.from_utc_text(self.get_meta("created_at"))
+        size = self.path.stat().st_size
+        wal = opening.wal_path(self.path)
+        if wal.exists():
+            size += wal.stat().st_size
+        return ProjectInfo(
+            path=self.path,
+            title=title if title is not None else self.path.stem,
+            schema_version=version,
+            created_at=created,
+            article_count=counts[0],
+            passage_count=counts[1],
+            theme_count=counts[2],
+            note_count=counts[3],
+            size_bytes=size,
+        )
+
+    def get_meta(self, key: str) -> str | None:
+        with self._read() as conn:
+            row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?)"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    def save_copy(self, target: Path) -> None:
+        """A consistent copy, even while open; refuses to write over this project itself."""
+        target = Path(target)
+        if target.absolute() == self.path.absolute() or (
+            target.exists() and target.samefile(self.path)
+        ):
+            raise ProjectExists(target)
+        with self._read() as conn:
+            backups.copy_database(conn, target)
+
+    def check_integrity(self) -> list[str]:
+        """Every problem SQLite finds (empty when healthy): the slow, thorough check that
+        opening skips for big files (see ``opening.QUICK_CHECK_MAX_BYTES``)."""
+        with self._read() as conn:
+            problems = [str(r[0]) for r in conn.execute("PRAGMA integrity_check")]
+            problems = [] if problems == ["ok"] else problems
+            problems += [
+                f"foreign key: {row[0]} row {row[1]} -> {row[2]}"
+                for row in conn.execute("PRAGMA foreign_key_check")
+            ]
+            if not self.read_only:
+                try:
+                    conn.execute(
+                        "INSERT INTO article_fts (article_fts, rank) VALUES ('integrity-check', 1)"
+                    )
+                except sqlite3.DatabaseError as error:
+                    problems.append(f"search index: {error}")
+        return problems
+
+    # -- articles ----------------------------------------------------------------
+
+    def add_article(self, article: Article, original: Original | None = None) -> int:
+        with self._write() as conn:
+            return articles.add_article(conn, article, original)
+
+    def get_article(self, article_id: int) -> Article:
+        with self._read() as conn:
+            return articles.get_article(conn, article_id)
+
+    def list_articles(self) -> list[ArticleSummary]:
+        with self._read() as conn:
+            return articles.list_articles(conn)
+
+    def delete_article(self, article_id: int) -> None:
+        with self._write() as conn:
+            articles.delete_article(conn, article_id)
+
+    def get_original(self, article_id: int) -> Original | None:
+        with self._read() as conn:
+            return articles.get_original(conn, article_id)
+
+    def find_duplicate(self, url: str, text: str) -> int | None:
+        with self._read() as conn:
+            return articles.find_duplicate(conn, url, text)
+
+    # -- themes --------------------------------------------------------------------
+
+    def add_theme(self, theme: Theme) -> int:
+        with self._write() as conn:
+            return themes.add_theme(conn, theme)
+
+    def update_theme(self, theme: Theme) -> None:
+        with self._write() as conn:
+            themes.update_theme(conn, theme)
+
+    def delete_theme(self, theme_id: int) -> None:
+        with self._write() as conn:
+            themes.delete_theme(conn, theme_id)
+
+    def get_theme(self, theme_id: int) -> Theme:
+        with self._read() as conn:
+            return themes.get_theme(conn, theme_id)
+
+    def list_themes(self) -> list[Theme]:
+        with self._read() as conn:
+            return themes.list_themes(conn)
+
+    def theme_by_name(self, name: str) -> Theme | None:
+        with self._read() as conn:
+            return themes.theme_by_name(conn, name)
+
+    def theme_passage_counts(self) -> dict[int, int]:
+        with self._read() as conn:
+            return themes.theme_passage_counts(conn)
+
+    # -- passages --------------------------------------------------------------------
+
+    def add_passage(self, passage: Passage) -> int:
+        with self._write() as conn:
+            return passages.add_passage(conn, passage)
+
+    def update_passage(self, passage: Passage) -> None:
+        with self._write() as conn:
+            passages.update_passage(conn, passage)
+
+    def delete_passage(self, passage_id: int) -> None:
+        with self._write() as conn:
+            passages.delete_passage(conn, passage_id)
+
+    def get_passage(self, passage_id: int) -> Passage:
+        with self._read() as conn:
+            return passages.get_passage(conn, passage_id)
+
+    def list_passages(
+        self, *, article_id: int | None = None, theme_id: int | None = None
+    ) -> list[Passage]:
+        with self._read() as conn:
+            return passages.list_passages(conn, article_id=article_id, theme_id=theme_id)
+
+    # -- dismissed keyword suggestions ---------------------------------------------------
+
+    def dismiss_suggestion(self, article_id: int, start: int, end: int, theme_id: int) -> None:
+        with self._write() as conn:
+            themes.dismiss_suggestion(conn, article_id, start, end, theme_id)
+
+    def undismiss_suggestion(self, article_id: int, start: int, end: int, theme_id: int) -> None:
+        with self._write() as conn:
+            themes.undismiss_suggestion(conn, article_id, start, end, theme_id)
+
+    def dismissed_suggestions(self, article_id: int) -> set[tuple[int, int, int]]:
+        with self._read() as conn:
+            return themes.dismissed_suggestions(conn, article_id)
+
+    # -- notes -------------------------------------------------------------------------
+
+    def add_note(self, note: Note) -> int:
+        with self._write() as conn:
+            return notes.add_note(conn, note)
+
+    def update_note(self, note: Note) -> None:
+        with self._write() as conn:
+            notes.update_note(conn, note)
+
+    def delete_note(self, note_id: int) -> None:
+        with self._write() as conn:
+            notes.delete_note(conn, note_id)
+
+    def get_note(self, note_id: int) -> Note:
+        with self._read() as conn:
+            return notes.get_note(conn, note_id)
+
+    def list_notes(self) -> list[Note]:
+        with self._read() as conn:
+            return notes.list_notes(conn)
+
+    # -- search ------------------------------------------------------------------------
+
+    def search(self, query: str, *, limit: int = 50) -> list[SearchHit]:
+        with self._read() as conn:
+            return search.search(conn, query, limit)

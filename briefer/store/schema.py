@@ -1,0 +1,207 @@
+"""The project file's schema, its version history and its ordered migrations.
+
+Standard library only. Format versions (``PRAGMA user_version``):
+
+- v1: meta, articles (+ bodies, images, originals, FTS5 index), themes, passages (+ theme
+  links), dismissed suggestions, notes (+ sections).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Sequence
+
+APPLICATION_ID = 0x42524946
+"""``PRAGMA application_id`` of every Briefer project ("BRIF"), so a foreign SQLite file is
+recognised without guessing from table names."""
+
+SCHEMA_VERSION = 1
+
+Migration = Callable[[sqlite3.Connection], None]
+"""Turns a project of version N into version N+1, inside the caller's transaction."""
+
+MIGRATIONS: tuple[Migration, ...] = ()
+"""``MIGRATIONS[i]`` upgrades version ``i + 1`` to ``i + 2``; its length is SCHEMA_VERSION - 1."""
+
+REQUIRED_TABLES = frozenset(
+    {
+        "meta",
+        "articles",
+        "article_bodies",
+        "article_images",
+        "originals",
+        "article_fts",
+        "themes",
+        "passages",
+        "passage_themes",
+        "dismissed_suggestions",
+        "notes",
+        "sections",
+    }
+)
+
+# Article text lives apart from the listing columns so that listing 2,000 articles never
+# walks the overflow pages of their text. AUTOINCREMENT keeps ids from being reused, so a
+# citation to a deleted passage can never silently point at a newer one.
+_V1 = """
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    title TEXT NOT NULL,
+    publisher TEXT NOT NULL DEFAULT '',
+    author TEXT NOT NULL DEFAULT '',
+    published TEXT,
+    url TEXT NOT NULL DEFAULT '',
+    canonical_url TEXT NOT NULL DEFAULT '',
+    language TEXT NOT NULL DEFAULT '',
+    source_format TEXT NOT NULL DEFAULT '',
+    source_name TEXT NOT NULL DEFAULT '',
+    imported_at TEXT NOT NULL,
+    word_count INTEGER NOT NULL,
+    text_hash TEXT NOT NULL
+);
+CREATE INDEX articles_canonical_url ON articles(canonical_url) WHERE canonical_url != '';
+CREATE INDEX articles_text_hash ON articles(text_hash);
+
+CREATE TABLE article_bodies (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    blocks TEXT NOT NULL
+);
+
+CREATE TABLE article_images (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    media_type TEXT NOT NULL,
+    data BLOB NOT NULL,
+    width INTEGER NOT NULL,
+    height INTEGER NOT NULL,
+    text_offset INTEGER NOT NULL,
+    caption TEXT NOT NULL,
+    name TEXT NOT NULL
+);
+CREATE INDEX article_images_article ON article_images(article_id, position);
+
+CREATE TABLE originals (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    filename TEXT NOT NULL,
+    media_type TEXT NOT NULL,
+    compression TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    data BLOB NOT NULL
+);
+
+CREATE VIEW article_search(id, title, text) AS
+    SELECT a.id, a.title, b.text FROM articles a JOIN article_bodies b ON b.article_id = a.id;
+
+CREATE VIRTUAL TABLE article_fts USING fts5(
+    title, text,
+    content='article_search', content_rowid='id',
+    tokenize='porter unicode61 remove_diacritics 2'
+);
+INSERT INTO article_fts (article_fts, rank) VALUES ('rank', 'bm25(10.0, 1.0)');
+
+CREATE TABLE themes (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL,
+    name_key TEXT NOT NULL UNIQUE,
+    colour TEXT NOT NULL,
+    shortcut TEXT NOT NULL DEFAULT '',
+    parent_id INTEGER REFERENCES themes(id) ON DELETE SET NULL,
+    description TEXT NOT NULL DEFAULT '',
+    keywords TEXT NOT NULL DEFAULT '[]',
+    position INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE passages (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    prefix TEXT NOT NULL DEFAULT '',
+    suffix TEXT NOT NULL DEFAULT '',
+    comment TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+);
+CREATE INDEX passages_article ON passages(article_id, start);
+
+CREATE TABLE passage_themes (
+    passage_id INTEGER NOT NULL REFERENCES passages(id) ON DELETE CASCADE,
+    theme_id INTEGER NOT NULL REFERENCES themes(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    PRIMARY KEY (passage_id, theme_id)
+) WITHOUT ROWID;
+CREATE INDEX passage_themes_theme ON passage_themes(theme_id);
+
+CREATE TABLE dismissed_suggestions (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    theme_id INTEGER NOT NULL REFERENCES themes(id) ON DELETE CASCADE,
+    PRIMARY KEY (article_id, start, "end", theme_id)
+) WITHOUT ROWID;
+CREATE INDEX dismissed_suggestions_theme ON dismissed_suggestions(theme_id);
+
+CREATE TABLE notes (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    title TEXT NOT NULL,
+    author TEXT NOT NULL DEFAULT '',
+    date TEXT,
+    recipient TEXT NOT NULL DEFAULT '',
+    reference TEXT NOT NULL DEFAULT '',
+    marking TEXT NOT NULL DEFAULT '',
+    template TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    modified_at TEXT NOT NULL
+);
+
+CREATE TABLE sections (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    note_id INTEGER NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
+    ord INTEGER NOT NULL,
+    heading TEXT NOT NULL,
+    body TEXT NOT NULL,
+    level INTEGER NOT NULL,
+    position INTEGER NOT NULL
+);
+CREATE INDEX sections_note ON sections(note_id, ord);
+"""
+
+
+def create_schema(conn: sqlite3.Connection) -> None:
+    """Lay down the current schema in an empty database, inside the caller's transaction."""
+    for statement in _V1.split(";\n"):
+        if statement.strip():
+            conn.execute(statement)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def migrate(
+    conn: sqlite3.Connection,
+    from_version: int,
+    migrations: Sequence[Migration] = MIGRATIONS,
+    target_version: int = SCHEMA_VERSION,
+) -> None:
+    """Run the migrations from ``from_version`` up to ``target_version`` in one transaction.
+
+    All or nothing: a failing step rolls every step back, so the file stays at its old
+    version (and the backup taken before is still the user's way back).
+    """
+    if len(migrations) < target_version - 1:
+        raise ValueError(f"{len(migrations)} migrations cannot reach version {target_version}")
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for version in range(from_version, target_version):
+            migrations[version - 1](conn)
+        conn.execute(f"PRAGMA user_version = {int(target_version)}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
