@@ -61,7 +61,8 @@ _MAIL = re.compile(
     r"\b(?:unsubscribe|view (?:this (?:e-?mail|message) )?in (?:your |a )?(?:web )?browser|"
     r"view (?:it )?online|manage (?:your )?(?:alert|e-?mail|subscription|notification)s?|"
     r"(?:update|change|edit) your (?:e-?mail )?preferences|email preferences|"
-    r"you (?:are|were) receiving this|you received this (?:e-?mail|message)|"
+    r"you (?:are|were) receiving this|you(?: have)? received this (?:e-?mail|message)|"
+    r"because you (?:have )?(?:subscribed|signed up)|"
     r"to stop receiving|add us to your address book|having trouble viewing|"
     r"this (?:e-?mail|message) was sent to|forward (?:this )?to a friend|"
     r"create (?:another|an) alert|see more results|flag as irrelevant)\b",

@@ -181,17 +181,31 @@ def _date_line(line: str) -> dt.date | None:
     return date if len(leftover) <= 1 else None
 
 
-def _is_subheading(paragraphs: list[str], index: int) -> bool:
-    line = paragraphs[index]
+def heading_like(line: str) -> bool:
+    """Short, capitalised, no closing punctuation: how a sub-heading looks once copied as text."""
     words = line.split()
-    if not 1 <= len(words) <= 12 or len(line) > 100 or _SENTENCE_END.search(line):
+    if not 1 <= len(words) <= 14 or len(line) > 120 or _SENTENCE_END.search(line):
         return False
-    if _BULLET.match(line) or not (line[0].isupper() or line[0].isdigit()):
+    return not _BULLET.match(line) and (line[0].isupper() or line[0].isdigit())
+
+
+def is_prose(line: str) -> bool:
+    return bool(_SENTENCE_END.search(line))
+
+
+def is_subheading(paragraphs: list[str], index: int) -> bool:
+    """A heading-like line followed by a longer paragraph of prose.
+
+    Copied text has lost its bold and its sizes; what remains of a heading is
+    that it is short, unpunctuated and introduces a paragraph.
+    """
+    line = paragraphs[index]
+    if len(line.split()) > 12 or len(line) > 100 or not heading_like(line):
         return False
     if index + 1 >= len(paragraphs):
         return False
     following = paragraphs[index + 1]
-    return len(following) > len(line) and bool(_SENTENCE_END.search(following))
+    return len(following) > len(line) and is_prose(following)
 
 
 def text_to_blocks(text: str, builder: ArticleBuilder, *, find_title: bool = True) -> TextMeta:
@@ -239,7 +253,7 @@ def text_to_blocks(text: str, builder: ArticleBuilder, *, find_title: bool = Tru
         if bullet:
             ordered = bullet.group("num") is not None
             builder.add(BlockKind.LIST_ITEM, paragraph[bullet.end() :], level=1, ordered=ordered)
-        elif allow_headings and index > 0 and _is_subheading(kept, index):
+        elif allow_headings and index > 0 and is_subheading(kept, index):
             builder.add(BlockKind.HEADING, paragraph, level=2)
         else:
             builder.add(BlockKind.PARAGRAPH, paragraph)

@@ -1,0 +1,192 @@
+"""E-mail messages (.eml): news alerts, newsletters and forwarded articles.
+
+Standard-library ``email`` plus Briefer's HTML and text converters; imports core and
+briefer.importers only. Attachments are not imported (an attachment is its own file).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from email import policy
+from email.message import EmailMessage, Message
+from email.parser import BytesParser
+from email.utils import parseaddr
+from pathlib import PurePath
+
+from briefer.core.model import Article, BlockKind
+from briefer.importers.base import (
+    ArticleBuilder,
+    Deadline,
+    ImportLimits,
+    ImportRejected,
+    LocalFileReader,
+)
+from briefer.importers.cleanup import is_boilerplate_line, is_mail_boilerplate
+from briefer.importers.encoding import decode_text
+from briefer.importers.htmlconvert import html_to_article_blocks
+from briefer.importers.text import heading_like, is_prose, text_to_blocks
+
+_HEADER = re.compile(rb"^([A-Za-z][A-Za-z0-9-]{1,40}):[ \t]?\S?", re.M)
+_KNOWN = frozenset(
+    {
+        b"from", b"to", b"cc", b"subject", b"date", b"message-id", b"mime-version",
+        b"received", b"return-path", b"content-type", b"reply-to", b"list-id", b"sender",
+        b"delivered-to", b"x-mailer", b"dkim-signature", b"content-transfer-encoding",
+        b"thread-topic", b"in-reply-to", b"references",
+    }
+)  # fmt: skip
+_SIGNATURE = re.compile(r"\n-- ?\n.*\Z", re.S)
+_LIST_ID = re.compile(r'^\s*"?(?P<name>[^"<]*?)"?\s*<(?P<id>[^>]+)>\s*$')
+_STORY_SOURCE_WORDS = 6
+
+
+def _header_names(data: bytes) -> list[bytes]:
+    head = data[:16384].replace(b"\r\n", b"\n").split(b"\n\n", 1)[0]
+    return [name.lower() for name in _HEADER.findall(head)]
+
+
+class EmlImporter:
+    """One saved e-mail: subject as title, sender as author, the message as the article."""
+
+    name = "email"
+    extensions: tuple[str, ...] = (".eml",)
+
+    def sniff(self, data: bytes, filename: str) -> int:
+        names = _header_names(data)
+        known = {n for n in names if n in _KNOWN}
+        if b"from" in known and (b"subject" in known or b"date" in known) and len(known) >= 3:
+            return 85
+        return 20 if len(known) >= 3 else 0
+
+    def extract(
+        self,
+        data: bytes,
+        filename: str,
+        limits: ImportLimits,
+        read_local: LocalFileReader | None = None,
+    ) -> Article:
+        label = filename or "the e-mail"
+        if not set(_header_names(data)) & _KNOWN:
+            raise ImportRejected(
+                f"{label} does not look like an e-mail: it has no From, Subject or Date"
+                " headers. Save the message again from your mail program (as .eml)."
+            )
+        message = BytesParser(policy=policy.default).parsebytes(data)
+        assert isinstance(message, EmailMessage)
+        deadline = Deadline(limits.max_seconds, label)
+        builder = ArticleBuilder()
+        html_part = message.get_body(preferencelist=("html",))
+        text_part = message.get_body(preferencelist=("plain",))
+        if html_part is not None:
+            _html_body(html_part, builder, limits, deadline)
+        if builder.is_empty() and text_part is not None:
+            _text_body(text_part, builder)
+        subject = " ".join(str(message.get("subject", "")).split())
+        if builder.is_empty():
+            raise ImportRejected(
+                f"{label} has no readable message text (it may contain only attachments)."
+                " Import the attachments as files of their own."
+            )
+        return Article(
+            title=subject or "(no subject)",
+            text=builder.text(),
+            blocks=builder.blocks,
+            author=_author(message),
+            publisher=_publisher(message),
+            published=_date(message),
+            source_format=self.name,
+            source_name=PurePath(filename).name if filename else "",
+        )
+
+
+def _payload(part: Message) -> tuple[bytes, str | None]:
+    raw = part.get_payload(decode=True)
+    return (raw if isinstance(raw, bytes) else b""), part.get_content_charset()
+
+
+def _html_body(
+    part: Message, builder: ArticleBuilder, limits: ImportLimits, deadline: Deadline
+) -> None:
+    raw, charset = _payload(part)
+    scratch = ArticleBuilder()
+    html_to_article_blocks(raw, scratch, limits=limits, deadline=deadline, base_encoding=charset)
+    _add_stories(scratch, builder)
+
+
+def _text_body(part: Message, builder: ArticleBuilder) -> None:
+    raw, charset = _payload(part)
+    text, _ = decode_text(raw, declared=charset)
+    text = _SIGNATURE.sub("", text)
+    scratch = ArticleBuilder()
+    text_to_blocks(text, scratch, find_title=False)
+    _add_stories(scratch, builder)
+
+
+def _add_stories(scratch: ArticleBuilder, builder: ArticleBuilder) -> None:
+    """Copies the message's blocks, dropping mail furniture and marking story headlines.
+
+    Alert e-mails list several stories, each a linked headline (no heading tag),
+    often the source's name, then a snippet. A heading-like line followed by prose,
+    or by a short source line and then prose, is a headline.
+    """
+    text = scratch.text()
+    items = [
+        (block.kind, text[block.start : block.end], block.level, block.ordered)
+        for block in scratch.blocks
+    ]
+    items = [
+        item
+        for item in items
+        if not is_mail_boilerplate(item[1]) and not is_boilerplate_line(item[1])
+    ]
+    lines = [item[1] for item in items]
+    previous_was_headline = False
+    for index, (kind, content, level, ordered) in enumerate(items):
+        # Two headlines in a row would be a headline and its source's name.
+        headline = (
+            kind is BlockKind.PARAGRAPH and not previous_was_headline and _is_headline(lines, index)
+        )
+        if headline:
+            builder.add(BlockKind.HEADING, content, level=3)
+        else:
+            builder.add(kind, content, level=level, ordered=ordered)
+        previous_was_headline = headline
+
+
+def _is_headline(lines: list[str], index: int) -> bool:
+    line = lines[index]
+    if not heading_like(line) or len(line.split()) < 3 or index + 1 >= len(lines):
+        return False
+    following = lines[index + 1]
+    if is_prose(following) and len(following) > len(line):
+        return True
+    if index + 2 >= len(lines) or len(following.split()) > _STORY_SOURCE_WORDS:
+        return False
+    after = lines[index + 2]
+    return is_prose(following) is False and is_prose(after) and len(after) > len(line)
+
+
+def _author(message: EmailMessage) -> str:
+    name, address = parseaddr(str(message.get("from", "")))
+    return " ".join(name.split()) or address
+
+
+def _publisher(message: EmailMessage) -> str:
+    list_id = str(message.get("list-id", "")).strip()
+    if list_id:
+        match = _LIST_ID.match(list_id)
+        if match:
+            return match.group("name").strip() or match.group("id").strip()
+        return list_id.strip("<>")
+    _, address = parseaddr(str(message.get("sender", "") or message.get("from", "")))
+    return address.rpartition("@")[2].lower()
+
+
+def _date(message: EmailMessage) -> dt.date | None:
+    try:
+        header = message.get("date")
+        when = getattr(header, "datetime", None)
+    except (ValueError, TypeError, IndexError):
+        return None
+    return when.date() if isinstance(when, dt.datetime) else None
