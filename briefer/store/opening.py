@@ -29,9 +29,12 @@ _FOREIGN_MAGIC = (
 QUICK_CHECK_MAX_BYTES = 16 * 1024 * 1024
 """Files up to this size get SQLite's ``quick_check`` on every open.
 
-quick_check reads every page, which costs roughly 3-4 ms per MB here: too slow for the
-0.3 s open budget of a large project. Bigger files get the cheap checks only (header,
-length, schema) and the full check waits for ``Project.check_integrity()``.
+quick_check reads every page. Measured on a 63 MB project (2,000 articles of 1,500 words,
+20,000 passages) it took 31 ms with the file in the OS cache, but a cold read is bound by
+the disk, and projects live on USB sticks and network shares where 63 MB takes seconds.
+Bigger files get the cheap checks only (header magic, application id, version, length
+against the header's page count, required tables) and the thorough check waits for
+``Project.check_integrity()``.
 """
 
 

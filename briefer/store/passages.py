@@ -103,6 +103,14 @@ def _passages(conn: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> list[Pas
         return []
     themes: defaultdict[int, list[int]] = defaultdict(list)
     ids = [row[0] for row in rows]
+    if len(ids) > 2000:  # one pass over every link beats many IN lists for big listings
+        wanted = set(ids)
+        for passage_id, theme_id in conn.execute(
+            "SELECT passage_id, theme_id FROM passage_themes ORDER BY passage_id, position"
+        ):
+            if passage_id in wanted:
+                themes[passage_id].append(theme_id)
+        ids = []
     # Chunked IN lists stay under SQLite's variable limit on any build.
     for at in range(0, len(ids), 500):
         chunk = ids[at : at + 500]

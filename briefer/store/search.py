@@ -105,21 +105,18 @@ def to_fts(clauses: list[list[Term]]) -> str | None:
 def _offsets(marked: str) -> tuple[tuple[int, int], ...]:
     """Spans of the marked words in the unmarked text; none if the text had our marks."""
     spans: list[tuple[int, int]] = []
-    plain = 0
-    start: int | None = None
-    for ch in marked:
-        if ch == _OPEN:
-            if start is not None:
-                return ()
-            start = plain
-        elif ch == _CLOSE:
-            if start is None:
-                return ()
-            spans.append((start, plain))
-            start = None
-        else:
-            plain += 1
-    return tuple(spans) if start is None else ()
+    removed = 0
+    at = marked.find(_OPEN)
+    while at >= 0:
+        close = marked.find(_CLOSE, at + 1)
+        if close < 0:
+            return ()
+        spans.append((at - removed, close - removed - 1))
+        removed += 2
+        at = marked.find(_OPEN, close + 1)
+    if marked.count(_OPEN) != len(spans) or marked.count(_CLOSE) != len(spans):
+        return ()
+    return tuple(spans)
 
 
 def search(conn: sqlite3.Connection, query: str, limit: int = 50) -> list[SearchHit]:
