@@ -1,0 +1,72 @@
+"""Atomic writes: a failed export leaves neither a half file nor a temp file behind."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from briefer.exporters import ExportError
+from briefer.exporters.document import ExportDocument
+from briefer.exporters.docx import export_docx
+from briefer.exporters.markdown import export_markdown
+
+WRITERS = [export_docx, export_markdown]
+
+
+@pytest.mark.parametrize("write", WRITERS)
+def test_folder_that_does_not_exist_is_named(
+    write, document: ExportDocument, tmp_path: Path
+) -> None:
+    target = tmp_path / "missing" / "note.out"
+    with pytest.raises(ExportError, match="missing") as caught:
+        write(document, target)
+    assert str(tmp_path / "missing") in str(caught.value)
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("write", WRITERS)
+def test_parent_that_is_a_file_is_refused(write, document: ExportDocument, tmp_path: Path) -> None:
+    blocker = tmp_path / "report.txt"
+    blocker.write_text("a file, not a folder")
+    with pytest.raises(ExportError, match="not a folder"):
+        write(document, blocker / "note.out")
+    assert [p.name for p in tmp_path.iterdir()] == ["report.txt"]
+
+
+@pytest.mark.parametrize("write", WRITERS)
+def test_failed_replace_leaves_old_file_and_no_temp(
+    write, document: ExportDocument, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "note.out"
+    target.write_bytes(b"previous export")
+
+    def refuse(src: object, dst: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(ExportError, match="not open in another program"):
+        write(document, target)
+    assert [p.name for p in tmp_path.iterdir()] == ["note.out"]
+    assert target.read_bytes() == b"previous export"
+
+
+def test_failure_while_writing_removes_the_temp_file(
+    document: ExportDocument, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_space(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", no_space)
+    with pytest.raises(ExportError, match="No space left"):
+        export_markdown(document, tmp_path / "note.md")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_success_replaces_the_old_file(document: ExportDocument, tmp_path: Path) -> None:
+    target = tmp_path / "note.md"
+    target.write_text("old")
+    export_markdown(document, target)
+    assert target.read_text(encoding="utf-8").startswith("---\ntitle:")
+    assert [p.name for p in tmp_path.iterdir()] == ["note.md"]

@@ -1,0 +1,72 @@
+"""The exported DOCX opened by a real word processor (LibreOffice) and read back from PDF.
+
+Skipped where LibreOffice is not installed, except on CI (CI=true), which
+installs libreoffice-writer-nogui and poppler-utils and must run it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from briefer.exporters.document import ExportDocument
+from briefer.exporters.docx import export_docx
+
+from .conftest import PORTS_QUOTE, SECOND_STEEL_QUOTE, STEEL_QUOTE
+
+
+def _tool(*names: str) -> str:
+    for name in names:
+        found = shutil.which(name)
+        if found:
+            return found
+    message = f"{' or '.join(names)} is not installed"
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{message}; CI must install libreoffice-writer-nogui and poppler-utils")
+    pytest.skip(message)
+
+
+def _pdf_text(document: ExportDocument, tmp_path: Path, *, toc: bool = False) -> str:
+    soffice = _tool("soffice", "libreoffice")
+    pdftotext = _tool("pdftotext")
+    source = tmp_path / "note.docx"
+    export_docx(document, source, table_of_contents=toc)
+    profile = (tmp_path / "lo-profile").as_uri()
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    pdf = tmp_path / "note.pdf"
+    assert pdf.exists(), "LibreOffice produced no PDF"
+    result = subprocess.run(
+        [pdftotext, str(pdf), "-"], check=True, capture_output=True, text=True, timeout=60
+    )
+    return " ".join(result.stdout.split())
+
+
+def test_word_processor_shows_quotations_in_order_and_footnotes(
+    document: ExportDocument, tmp_path: Path
+) -> None:
+    text = _pdf_text(document, tmp_path, toc=True)
+    # The passage's own asterisks are words, not emphasis: they show as typed.
+    positions = [text.find(f'"{q}"') for q in (STEEL_QUOTE, PORTS_QUOTE, SECOND_STEEL_QUOTE)]
+    assert -1 not in positions and positions == sorted(positions)
+    assert "EU and UK agree steel deal, The Courier, 4 December 2025" in text
+    assert "Ports brace for a hard winter." in text
+    assert "Page 1 of" in text
+    assert "OFFICIAL-SENSITIVE" in text
