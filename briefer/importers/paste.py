@@ -1,0 +1,109 @@
+"""Pasted content (the clipboard's HTML or plain text) to an article.
+
+The GUI wires Ctrl+V here through ``registry.import_paste``. Imports core and
+briefer.importers helpers only; no Qt: the caller passes the clipboard's strings.
+"""
+
+from __future__ import annotations
+
+from briefer.core.model import Article, BlockKind
+from briefer.importers.base import ArticleBuilder, Deadline, ImportLimits, ImportRejected
+from briefer.importers.cleanup import copy_blocks, is_boilerplate_line
+from briefer.importers.encoding import clean_text
+from briefer.importers.htmlconvert import html_to_article_blocks
+from briefer.importers.text import text_to_blocks
+
+TITLE_MAX = 120
+PASTE_FORMAT = "paste"
+
+EMPTY_PASTE = (
+    "The clipboard has no text to import. Copy the article's text (or select it on the"
+    " page) and paste again."
+)
+
+
+def short_title(text: str, limit: int = TITLE_MAX) -> str:
+    """The first line of ``text``, cut at a word boundary to at most ``limit`` characters."""
+    line = " ".join(text.strip().split("\n", 1)[0].split())
+    if len(line) <= limit:
+        return line
+    cut = line[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:-–—")
+    return cut + "…"
+
+
+def paste_to_article(
+    *, text: str | None = None, html: str | None = None, limits: ImportLimits
+) -> Article:
+    """The article in pasted content: HTML when it carries text, else the plain text.
+
+    HTML keeps the structure the analyst saw (headings, lists, quotes); plain text
+    goes through the same news-page logic as a .txt file.
+    """
+    size = len((html or "").encode("utf-8", "replace")) + len(
+        (text or "").encode("utf-8", "replace")
+    )
+    if size > limits.max_bytes:
+        raise ImportRejected(
+            f"The pasted content is {size / 1024 / 1024:.1f} MB, more than the"
+            f" {limits.max_bytes / 1024 / 1024:.0f} MB Briefer imports at once. Paste a"
+            " shorter selection."
+        )
+    deadline = Deadline(limits.max_seconds, "the pasted content")
+    if html and html.strip():
+        article = _from_html(html, limits, deadline)
+        if article is not None:
+            return article
+    if text and text.strip():
+        return _from_text(text)
+    raise ImportRejected(EMPTY_PASTE)
+
+
+def _from_html(html: str, limits: ImportLimits, deadline: Deadline) -> Article | None:
+    scratch = ArticleBuilder()
+    page_title = html_to_article_blocks(html, scratch, limits=limits, deadline=deadline)
+    if scratch.is_empty():
+        return None
+    body = ArticleBuilder()
+    scratch_text = scratch.text()
+    first = scratch.blocks[0]
+    title = ""
+    if first.kind is BlockKind.HEADING:
+        # The heading the selection starts with names the article; keep it out of the body.
+        title = short_title(scratch_text[first.start : first.end])
+        trimmed = ArticleBuilder()
+        for block in scratch.blocks[1:]:
+            trimmed.add(
+                block.kind,
+                scratch_text[block.start : block.end],
+                level=block.level,
+                ordered=block.ordered,
+            )
+        scratch = trimmed
+    copy_blocks(scratch, body, keep=lambda _kind, content: not is_boilerplate_line(content))
+    if body.is_empty() and not title:
+        return None
+    title = title or short_title(page_title) or short_title(body.text())
+    return Article(
+        title=title,
+        text=body.text(),
+        blocks=body.blocks,
+        source_format=PASTE_FORMAT,
+        source_name="Pasted text",
+    )
+
+
+def _from_text(text: str) -> Article:
+    cleaned = clean_text(text)
+    builder = ArticleBuilder()
+    meta = text_to_blocks(cleaned, builder)
+    if builder.is_empty() and not meta.title:
+        raise ImportRejected(EMPTY_PASTE)
+    return Article(
+        title=short_title(meta.title) if meta.title else short_title(builder.text()),
+        text=builder.text(),
+        blocks=builder.blocks,
+        author=meta.author,
+        published=meta.published,
+        source_format=PASTE_FORMAT,
+        source_name="Pasted text",
+    )

@@ -1,0 +1,279 @@
+"""Which importer reads a file (by content first, extension second), and the safe entry points.
+
+The session calls ``import_path``, ``import_bytes``, ``import_paste`` and
+``expand_paths``. Imports core and briefer.importers only; never store, session or ui.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import os
+import re
+from collections.abc import Iterable
+from pathlib import Path, PurePath
+from urllib.parse import unquote
+
+from briefer.core.model import Original
+from briefer.importers.base import Imported, Importer, ImportLimits, ImportRejected, LocalFileReader
+from briefer.importers.docx import DocxImporter
+from briefer.importers.eml import EmlImporter
+from briefer.importers.markdown import MarkdownImporter
+from briefer.importers.paste import paste_to_article
+from briefer.importers.text import TextImporter
+
+# Written by the web-page engineer; listed when present so the registry works without them.
+_OPTIONAL = (
+    ("briefer.importers.html", "HtmlImporter"),
+    ("briefer.importers.mhtml", "MhtmlImporter"),
+    ("briefer.importers.pdf", "PdfImporter"),
+)
+CONFIDENT = 50
+"""A sniff score from content alone at or above this overrides the file's extension."""
+
+_EXTENSION_BONUS = 30
+_TIE_BREAK = 10
+_MEDIA_TYPES = {
+    "text": "text/plain",
+    "markdown": "text/markdown",
+    "email": "message/rfc822",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "html": "text/html",
+    "mhtml": "multipart/related",
+    "pdf": "application/pdf",
+}
+_FORMAT_NAMES = {
+    "text": "text",
+    "markdown": "Markdown",
+    "email": "e-mail (.eml)",
+    "docx": "Word (.docx)",
+    "html": "web page",
+    "mhtml": "web archive (.mhtml)",
+    "pdf": "PDF",
+}
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def all_importers() -> list[Importer]:
+    """Every importer available in this installation, most specific first."""
+    importers: list[Importer] = [DocxImporter(), EmlImporter(), MarkdownImporter()]
+    for module_name, class_name in _OPTIONAL:
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            continue
+        importers.append(getattr(module, class_name)())
+    importers.append(TextImporter())
+    return importers
+
+
+def supported_extensions() -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for importer in all_importers():
+        seen.update(dict.fromkeys(ext.lower() for ext in importer.extensions))
+    return tuple(seen)
+
+
+def __getattr__(name: str) -> object:
+    # Computed on use, not at import, so importing the registry has no side effects.
+    if name == "IMPORTERS":
+        return tuple(all_importers())
+    if name == "SUPPORTED_EXTENSIONS":
+        return frozenset(supported_extensions())
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _extension(filename: str) -> str:
+    return PurePath(filename).suffix.lower()
+
+
+def _safe_sniff(importer: Importer, data: bytes, filename: str) -> int:
+    try:
+        return max(0, min(100, int(importer.sniff(data, filename))))
+    except Exception:  # a faulty sniffer must not stop detection by the others
+        return 0
+
+
+def detect(data: bytes, filename: str) -> Importer:
+    """The importer for ``data``: content decides when it is clear, else the extension."""
+    extension = _extension(filename)
+    importers = all_importers()
+    scored = [(_safe_sniff(i, data, filename), index, i) for index, i in enumerate(importers)]
+    best_score, _, best = max(scored, key=lambda s: (s[0], -s[1]))
+    if best_score >= CONFIDENT:
+        # Among formats that all recognise the content, the extension breaks near-ties
+        # (an e-mail whose HTML part also looks like a web page).
+        confident = [s for s in scored if s[0] >= CONFIDENT]
+        return max(
+            confident,
+            key=lambda s: (s[0] + (_TIE_BREAK if extension in s[2].extensions else 0), -s[1]),
+        )[2]
+    claiming = [s for s in scored if extension and extension in s[2].extensions]
+    if claiming:
+        return max(claiming, key=lambda s: (s[0] + _EXTENSION_BONUS, -s[1]))[2]
+    if not extension and best_score > 0:
+        return best
+    shown = extension or "extension-less"
+    raise ImportRejected(
+        f"Briefer cannot read {shown} files; supported: {', '.join(supported_extensions())}."
+    )
+
+
+def import_bytes(
+    data: bytes,
+    filename: str,
+    *,
+    limits: ImportLimits = ImportLimits(),  # noqa: B008 - frozen, so sharing is safe
+    read_local: LocalFileReader | None = None,
+) -> Imported:
+    """The article in ``data``, or ``ImportRejected`` with a reason a person can act on.
+
+    Never raises anything else: one damaged file must not stop a batch.
+    """
+    name = PurePath(filename).name or "the file"
+    _check_size(len(data), name, limits)
+    importer = detect(data, filename)
+    try:
+        article = importer.extract(data, filename, limits, read_local)
+    except ImportRejected:
+        raise
+    except Exception as error:  # any parser failure on hostile input becomes a reason
+        kind = _FORMAT_NAMES.get(importer.name, importer.name)
+        detail = str(error).strip() or type(error).__name__
+        raise ImportRejected(
+            f"Could not read {name}: it seems damaged or is not really a {kind} file"
+            f" ({detail[:200]})."
+        ) from None
+    if not article.source_format or not article.source_name:
+        article = dataclasses.replace(
+            article,
+            source_format=article.source_format or importer.name,
+            source_name=article.source_name or name,
+        )
+    media_type = _MEDIA_TYPES.get(importer.name, "application/octet-stream")
+    return Imported(article, Original(name, media_type, data))
+
+
+def _check_size(size: int, name: str, limits: ImportLimits) -> None:
+    if size == 0:
+        raise ImportRejected(f"The file is empty ({name}): there is nothing to import.")
+    if size > limits.max_bytes:
+        raise ImportRejected(
+            f"{name} is {size / 1024 / 1024:,.1f} MB, larger than the"
+            f" {limits.max_bytes / 1024 / 1024:,.0f} MB Briefer imports. Split it, or save"
+            " only the article you need."
+        )
+
+
+def import_path(path: Path, *, limits: ImportLimits = ImportLimits()) -> Imported:  # noqa: B008
+    """Reads and imports one file; its size is checked before a byte is read."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise ImportRejected(
+            f"{path.name} was not found; it may have been moved or deleted."
+        ) from None
+    except OSError as error:
+        raise ImportRejected(
+            f"{path.name} could not be opened: {error.strerror or error}."
+        ) from None
+    if path.is_dir():
+        raise ImportRejected(f"{path.name} is a folder; choose the files inside it instead.")
+    _check_size(info.st_size, path.name, limits)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ImportRejected(f"{path.name} could not be read: {error.strerror or error}.") from None
+    return import_bytes(
+        data, path.name, limits=limits, read_local=local_reader(path.parent, limits)
+    )
+
+
+def local_reader(folder: Path, limits: ImportLimits) -> LocalFileReader:
+    """Reads files a source refers to, but only inside ``folder``: no URLs, no escapes."""
+    root = folder.resolve()
+
+    def read(reference: str) -> bytes | None:
+        ref = unquote(reference.split("#", 1)[0].split("?", 1)[0]).replace("\\", "/").strip()
+        if not ref or _SCHEME.match(ref) or ref.startswith("/"):
+            return None
+        if ".." in PurePath(ref).parts:
+            return None
+        target = (root / ref).resolve()
+        if not target.is_relative_to(root) or not target.is_file():
+            return None
+        try:
+            if target.stat().st_size > limits.max_bytes:
+                return None
+            return target.read_bytes()
+        except OSError:
+            return None
+
+    return read
+
+
+def import_paste(
+    *,
+    text: str | None = None,
+    html: str | None = None,
+    limits: ImportLimits = ImportLimits(),  # noqa: B008
+) -> Imported:
+    """The article in pasted clipboard content; the original keeps what was pasted."""
+    article = paste_to_article(text=text, html=html, limits=limits)
+    if html and html.strip() and article.text and _came_from_html(html):
+        original = Original("pasted.html", "text/html", html.encode("utf-8", "replace"))
+    else:
+        original = Original("pasted.txt", "text/plain", (text or "").encode("utf-8", "replace"))
+    return Imported(article, original)
+
+
+def _came_from_html(html: str) -> bool:
+    return bool(re.search(r"<[A-Za-z]", html))
+
+
+def expand_paths(paths: Iterable[Path], *, recursive: bool = True) -> list[Path]:
+    """Files to import from a mix of files and folders, in a stable order, each once.
+
+    Folders contribute their supported files (sorted), never hidden files, and not
+    the ``name_files`` folder a browser saves beside ``name.html``, whose images
+    belong to that page. Files named directly are kept even if unsupported, so
+    the analyst is told why they were not imported.
+    """
+    supported = set(supported_extensions())
+    seen: set[Path] = set()
+    out: list[Path] = []
+
+    def add(path: Path) -> None:
+        key = path.resolve()
+        if key not in seen:
+            seen.add(key)
+            out.append(path)
+
+    for path in paths:
+        if not path.is_dir():
+            add(path)
+            continue
+        for found in _folder_files(path, recursive):
+            if found.suffix.lower() in supported:
+                add(found)
+    return out
+
+
+def _folder_files(folder: Path, recursive: bool) -> list[Path]:
+    found: list[Path] = []
+    for current, dirs, files in os.walk(folder):
+        here = Path(current)
+        page_stems = {Path(f).stem for f in files if Path(f).suffix.lower() in (".html", ".htm")}
+        dirs[:] = sorted(
+            (
+                d
+                for d in dirs
+                if not d.startswith(".")
+                and not (d.endswith("_files") and d[: -len("_files")] in page_stems)
+            ),
+            key=str.casefold,
+        )
+        found.extend(here / f for f in sorted(files, key=str.casefold) if not f.startswith("."))
+        if not recursive:
+            break
+    return found
