@@ -1,0 +1,95 @@
+"""Word documents built with python-docx come back as ordered blocks, metadata and images."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+import docx
+from docx.shared import Inches
+from PIL import Image
+
+from briefer.core.model import BlockKind
+from briefer.importers.base import ImportLimits
+from briefer.importers.docx import DocxImporter
+
+
+def picture_png() -> bytes:
+    image = Image.new("RGB", (320, 200), (30, 90, 160))
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
+
+
+def build_report(path: Path, *, core_title: str = "Coastal trade outlook") -> bytes:
+    document = docx.Document()
+    document.core_properties.title = core_title
+    document.core_properties.author = "Lena Marsh"
+    document.core_properties.created = dt.datetime(2025, 11, 3, 9, 30)
+    document.add_paragraph("Coastal trade outlook", style="Title")
+    document.add_paragraph("Container traffic rose in the third quarter.")
+    document.add_heading("Key figures", level=1)
+    table = document.add_table(rows=2, cols=3)
+    for row, values in zip(table.rows, (("Port", "TEU", "Change"), ("Arvel", "1.2m", "+4%"))):
+        for cell, value in zip(row.cells, values):
+            cell.text = value
+    document.add_paragraph("After the table, the analysis continues.")
+    document.add_heading("Risks", level=2)
+    document.add_paragraph("Labour shortages", style="List Bullet")
+    document.add_paragraph("Ice on the northern route", style="List Bullet")
+    document.add_paragraph("Publish the outlook", style="List Number")
+    document.add_paragraph("We expect a calmer winter.", style="Quote")
+    document.add_picture(io.BytesIO(picture_png()), width=Inches(2))
+    document.add_paragraph("Figure 1: the Arvel quays", style="Caption")
+    document.save(str(path))
+    return path.read_bytes()
+
+
+def test_blocks_in_body_order_with_tables_lists_quotes_and_captions(tmp_path: Path) -> None:
+    data = build_report(tmp_path / "outlook.docx")
+    article = DocxImporter().extract(data, "outlook.docx", ImportLimits())
+    assert article.title == "Coastal trade outlook"
+    assert article.author == "Lena Marsh"
+    assert article.published == dt.date(2025, 11, 3)
+    assert article.source_format == "docx"
+    shape = [(b.kind, b.level, b.ordered, article.block_text(b)) for b in article.blocks]
+    assert shape == [
+        (BlockKind.PARAGRAPH, 0, False, "Container traffic rose in the third quarter."),
+        (BlockKind.HEADING, 1, False, "Key figures"),
+        (BlockKind.TABLE_ROW, 0, False, "Port | TEU | Change"),
+        (BlockKind.TABLE_ROW, 0, False, "Arvel | 1.2m | +4%"),
+        (BlockKind.PARAGRAPH, 0, False, "After the table, the analysis continues."),
+        (BlockKind.HEADING, 2, False, "Risks"),
+        (BlockKind.LIST_ITEM, 1, False, "Labour shortages"),
+        (BlockKind.LIST_ITEM, 1, False, "Ice on the northern route"),
+        (BlockKind.LIST_ITEM, 1, True, "Publish the outlook"),
+        (BlockKind.QUOTE, 0, False, "We expect a calmer winter."),
+        (BlockKind.CAPTION, 0, False, "Figure 1: the Arvel quays"),
+    ]
+
+
+def test_embedded_picture_is_normalised_and_placed(tmp_path: Path) -> None:
+    data = build_report(tmp_path / "outlook.docx")
+    article = DocxImporter().extract(data, "outlook.docx", ImportLimits(max_image_side=100))
+    assert len(article.images) == 1
+    image = article.images[0]
+    assert image.media_type == "image/jpeg"
+    assert max(image.width, image.height) == 100
+    caption = next(b for b in article.blocks if b.kind is BlockKind.CAPTION)
+    assert image.offset <= caption.start
+    assert Image.open(io.BytesIO(image.data)).size == (image.width, image.height)
+
+
+def test_title_style_becomes_the_title_when_properties_have_none(tmp_path: Path) -> None:
+    data = build_report(tmp_path / "outlook.docx", core_title="")
+    article = DocxImporter().extract(data, "outlook.docx", ImportLimits())
+    assert article.title == "Coastal trade outlook"
+    assert "Coastal trade outlook" not in article.text
+
+
+def test_sniff_knows_a_docx_whatever_its_name(tmp_path: Path) -> None:
+    data = build_report(tmp_path / "outlook.docx")
+    assert DocxImporter().sniff(data, "report.bin") >= 90
+    assert DocxImporter().sniff(b"PK\x03\x04not really", "x.zip") < 50
+    assert DocxImporter().sniff(b"plain text", "x.docx") == 0
