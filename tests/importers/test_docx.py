@@ -31,8 +31,10 @@ def build_report(path: Path, *, core_title: str = "Coastal trade outlook") -> by
     document.add_paragraph("Container traffic rose in the third quarter.")
     document.add_heading("Key figures", level=1)
     table = document.add_table(rows=2, cols=3)
-    for row, values in zip(table.rows, (("Port", "TEU", "Change"), ("Arvel", "1.2m", "+4%"))):
-        for cell, value in zip(row.cells, values):
+    for row, values in zip(
+        table.rows, (("Port", "TEU", "Change"), ("Arvel", "1.2m", "+4%")), strict=True
+    ):
+        for cell, value in zip(row.cells, values, strict=True):
             cell.text = value
     document.add_paragraph("After the table, the analysis continues.")
     document.add_heading("Risks", level=2)

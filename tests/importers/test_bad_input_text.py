@@ -1,0 +1,169 @@
+"""Hostile and broken files are refused with a specific reason, quickly, without crashing."""
+
+from __future__ import annotations
+
+import io
+import time
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+
+from briefer.importers.base import ImportLimits, ImportRejected
+from briefer.importers.registry import import_bytes, import_path
+
+JUNK = bytes((i * 7919 + 13) % 256 for i in range(20_000))
+
+
+def rejected(data: bytes, filename: str, **limits: int) -> str:
+    started = time.monotonic()
+    with pytest.raises(ImportRejected) as caught:
+        import_bytes(data, filename, limits=ImportLimits(**limits))
+    assert time.monotonic() - started < 5
+    return caught.value.reason
+
+
+def small_docx() -> bytes:
+    document = docx.Document()
+    document.add_heading("Ferry timetable", level=1)
+    for n in range(40):
+        document.add_paragraph(f"Sailing {n} leaves the north quay at dawn and returns by noon.")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def rezip(data: bytes, replace: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            target.writestr(info, replace.get(info.filename, source.read(info.filename)))
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("name", ["empty.txt", "empty.md", "empty.docx", "empty.eml", "x.xyz"])
+def test_empty_files(name: str) -> None:
+    assert "The file is empty" in rejected(b"", name)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("junk.txt", "does not look like text"),
+        ("junk.md", "does not look like text"),
+        ("junk.docx", "not really a Word document"),
+        ("junk.eml", "does not look like an e-mail"),
+    ],
+)
+def test_binary_junk_with_a_text_extension(name: str, expected: str) -> None:
+    assert expected in rejected(JUNK, name)
+
+
+def test_unknown_extension_lists_what_is_supported() -> None:
+    reason = rejected(b"some words", "notes.xyz")
+    assert reason.startswith("Briefer cannot read .xyz files; supported:")
+    assert ".docx" in reason and ".txt" in reason
+
+
+def test_truncated_docx() -> None:
+    data = small_docx()
+    reason = rejected(data[: len(data) // 2], "cut.docx")
+    assert "damaged" in reason and "cut.docx" in reason
+
+
+def test_docx_zip_bomb_is_refused_before_inflating() -> None:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as bomb:
+        bomb.writestr("[Content_Types].xml", "<Types/>")
+        bomb.writestr("word/document.xml", "<w:document/>")
+        with bomb.open("word/media/zeros.bin", "w") as member:
+            chunk = bytes(1024 * 1024)
+            for _ in range(300):
+                member.write(chunk)
+    data = out.getvalue()
+    assert len(data) < 2 * 1024 * 1024
+    reason = rejected(data, "bomb.docx")
+    assert "ZIP bomb" in reason or "unpack" in reason
+    # With a tighter unpack limit the declared total alone is enough.
+    assert "would unpack to 300 MB" in rejected(data, "bomb.docx", max_unpacked_bytes=100 << 20)
+
+
+def test_zip_without_word_document() -> None:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("content.xml", "<office:document/>")
+    assert "no word/document.xml" in rejected(out.getvalue(), "notes.docx")
+
+
+def test_billion_laughs_docx_does_not_expand() -> None:
+    lol = "".join(f'<!ENTITY lol{n} "{f"&lol{n - 1};" * 10}">' for n in range(1, 10))
+    document_xml = (
+        '<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY lol0 "lol">' + lol + "]>"
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        "<w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>"
+    ).encode()
+    data = rezip(small_docx(), {"word/document.xml": document_xml})
+    assert "document type declaration" in rejected(data, "laughs.docx")
+
+
+def test_external_entity_docx_does_not_read_local_files(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET")
+    document_xml = (
+        f'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file://{secret}">]>'
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        "<w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>"
+    ).encode()
+    data = rezip(small_docx(), {"word/document.xml": document_xml})
+    assert "document type declaration" in rejected(data, "xxe.docx")
+
+
+def test_huge_file_is_refused_without_reading_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    big = tmp_path / "huge.txt"
+    with big.open("wb") as handle:
+        handle.truncate(200 * 1024 * 1024)  # sparse: no disk used
+
+    def refuse(self: Path) -> bytes:
+        raise AssertionError(f"{self} was read")
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    started = time.monotonic()
+    with pytest.raises(ImportRejected) as caught:
+        import_path(big)
+    assert time.monotonic() - started < 1
+    assert "200.0 MB" in caught.value.reason and "64 MB" in caught.value.reason
+
+
+def test_oversized_bytes_and_missing_path(tmp_path: Path) -> None:
+    assert "larger than the 1 MB" in rejected(b"x" * (2 << 20), "big.txt", max_bytes=1 << 20)
+    with pytest.raises(ImportRejected, match="was not found"):
+        import_path(tmp_path / "gone.txt")
+
+
+def test_missing_and_wrong_charsets_are_survived() -> None:
+    russian = "Министр заявил, что переговоры продолжатся в пятницу."
+    no_charset = (
+        b"From: desk@news.example\nSubject: note\nDate: Mon, 1 Dec 2025 10:00:00 +0000\n"
+        b"Content-Type: text/plain\n\n" + russian.encode("cp1251")
+    )
+    assert russian in import_bytes(no_charset, "note.eml").article.text
+    unknown_charset = no_charset.replace(
+        b"Content-Type: text/plain", b"Content-Type: text/plain; charset=x-klingon"
+    )
+    assert russian in import_bytes(unknown_charset, "note.eml").article.text
+    assert import_bytes(russian.encode("cp1251"), "note.txt").article.text == russian
+
+
+def test_a_crashing_importer_becomes_a_rejection(monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefer.importers.markdown import MarkdownImporter
+
+    def explode(*args: object, **kwargs: object) -> None:
+        raise KeyError("table cell")
+
+    monkeypatch.setattr(MarkdownImporter, "extract", explode)
+    reason = rejected(b"# Title\n\nBody.\n", "notes.md")
+    assert reason.startswith("Could not read notes.md: it seems damaged or is not really a")
+    assert "Markdown" in reason
