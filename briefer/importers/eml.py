@@ -56,7 +56,8 @@ class EmlImporter:
         names = _header_names(data)
         known = {n for n in names if n in _KNOWN}
         if b"from" in known and (b"subject" in known or b"date" in known) and len(known) >= 3:
-            return 85
+            # A full header block is unmistakable, even when an HTML part follows it.
+            return 95 if len(known) >= 5 else 85
         return 20 if len(known) >= 3 else 0
 
     def extract(

@@ -33,11 +33,12 @@ def short_title(text: str, limit: int = TITLE_MAX) -> str:
 
 def paste_to_article(
     *, text: str | None = None, html: str | None = None, limits: ImportLimits
-) -> Article:
-    """The article in pasted content: HTML when it carries text, else the plain text.
+) -> tuple[Article, bool]:
+    """The article in pasted content, and whether it was read from the HTML.
 
-    HTML keeps the structure the analyst saw (headings, lists, quotes); plain text
-    goes through the same news-page logic as a .txt file.
+    HTML is preferred when it carries text, since it keeps the structure the
+    analyst saw (headings, lists, quotes); plain text goes through the same
+    news-page logic as a .txt file.
     """
     size = len((html or "").encode("utf-8", "replace")) + len(
         (text or "").encode("utf-8", "replace")
@@ -52,9 +53,9 @@ def paste_to_article(
     if html and html.strip():
         article = _from_html(html, limits, deadline)
         if article is not None:
-            return article
+            return article, True
     if text and text.strip():
-        return _from_text(text)
+        return _from_text(text), False
     raise ImportRejected(EMPTY_PASTE)
 
 

@@ -219,16 +219,12 @@ def import_paste(
     limits: ImportLimits = ImportLimits(),  # noqa: B008
 ) -> Imported:
     """The article in pasted clipboard content; the original keeps what was pasted."""
-    article = paste_to_article(text=text, html=html, limits=limits)
-    if html and html.strip() and article.text and _came_from_html(html):
-        original = Original("pasted.html", "text/html", html.encode("utf-8", "replace"))
+    article, from_html = paste_to_article(text=text, html=html, limits=limits)
+    if from_html:
+        original = Original("pasted.html", "text/html", (html or "").encode("utf-8", "replace"))
     else:
         original = Original("pasted.txt", "text/plain", (text or "").encode("utf-8", "replace"))
     return Imported(article, original)
-
-
-def _came_from_html(html: str) -> bool:
-    return bool(re.search(r"<[A-Za-z]", html))
 
 
 def expand_paths(paths: Iterable[Path], *, recursive: bool = True) -> list[Path]:

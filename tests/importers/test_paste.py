@@ -1,0 +1,55 @@
+"""Pasting: HTML keeps its structure, plain text is read like a copied page, titles stay short."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefer.core.model import BlockKind
+from briefer.importers.base import ImportLimits, ImportRejected
+from briefer.importers.registry import import_paste
+
+
+def test_html_preferred_and_first_heading_is_the_title() -> None:
+    html = (
+        "<meta charset='utf-8'><h1>Ferry link to Lisvik restored</h1>"
+        "<p>The council voted 21 to 4 to restore the ferry.</p>"
+        "<p>Share this article</p><ul><li>Daily sailings</li><li>New pier</li></ul>"
+    )
+    imported = import_paste(text="plain fallback", html=html)
+    article = imported.article
+    assert article.title == "Ferry link to Lisvik restored"
+    assert article.source_format == "paste"
+    assert article.text.startswith("The council voted 21 to 4")
+    assert "Share this article" not in article.text
+    items = [article.block_text(b) for b in article.blocks if b.kind is BlockKind.LIST_ITEM]
+    assert items == ["Daily sailings", "New pier"]
+    assert imported.original.media_type == "text/html"
+
+
+def test_html_without_text_falls_back_to_plain_text() -> None:
+    imported = import_paste(
+        text="Markets\n\nGrain prices ease as corridor reopens\n\nPrices fell 3% on Monday.",
+        html="<img src='x.png'><script>x()</script>",
+    )
+    assert imported.article.title == "Grain prices ease as corridor reopens"
+    assert imported.article.text == "Prices fell 3% on Monday."
+    assert imported.original.media_type == "text/plain"
+
+
+def test_title_from_first_line_is_cut_at_a_word() -> None:
+    sentence = "The agency said " + "very " * 40 + "little about the delays."
+    article = import_paste(text=sentence).article
+    assert len(article.title) <= 120
+    assert article.title.endswith("…")
+    assert article.text == sentence
+
+
+@pytest.mark.parametrize(("text", "html"), [(None, None), ("  \n ", ""), ("", "<p> </p>")])
+def test_empty_paste_is_refused(text: str | None, html: str | None) -> None:
+    with pytest.raises(ImportRejected, match="clipboard has no text"):
+        import_paste(text=text, html=html)
+
+
+def test_oversized_paste_is_refused() -> None:
+    with pytest.raises(ImportRejected, match="pasted content is"):
+        import_paste(text="word " * 300_000, limits=ImportLimits(max_bytes=1 << 20))

@@ -1,0 +1,114 @@
+"""The registry: content decides the importer, folders expand sensibly, local reads stay local."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import docx
+import pytest
+
+from briefer.importers import registry
+from briefer.importers.base import ImportLimits
+from briefer.importers.registry import (
+    detect,
+    expand_paths,
+    import_bytes,
+    import_path,
+    local_reader,
+)
+
+DATA = Path(__file__).parents[1] / "data" / "importers"
+
+
+def docx_bytes() -> bytes:
+    document = docx.Document()
+    document.add_paragraph("The quay reopened on Monday after repairs.")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_every_listed_importer_follows_the_protocol() -> None:
+    names = [importer.name for importer in registry.all_importers()]
+    assert {"text", "markdown", "email", "docx"} <= set(names)
+    assert names[-1] == "text"  # the catch-all is asked last
+    assert {".txt", ".md", ".eml", ".docx"} <= registry.SUPPORTED_EXTENSIONS
+    assert len(registry.IMPORTERS) == len(names)
+
+
+@pytest.mark.parametrize(
+    ("data_path", "wrong_name", "expected"),
+    [
+        ("eml/news-alert.eml", "alert.txt", "email"),
+        ("eml/colleague-plain.eml", "forwarded", "email"),
+        ("text/port-tariffs.md", "tariffs.txt", "text"),
+        ("text/port-tariffs.md", "tariffs", "markdown"),
+        ("text/harbour-strike.txt", "strike.md", "markdown"),
+    ],
+)
+def test_content_first_extension_second(data_path: str, wrong_name: str, expected: str) -> None:
+    assert detect((DATA / data_path).read_bytes(), wrong_name).name == expected
+
+
+def test_a_word_document_with_a_wrong_name_is_still_word() -> None:
+    imported = import_bytes(docx_bytes(), "report.txt")
+    assert imported.article.source_format == "docx"
+    assert imported.article.text == "The quay reopened on Monday after repairs."
+
+
+def test_import_path_keeps_the_original(tmp_path: Path) -> None:
+    source = DATA / "text" / "harbour-strike.txt"
+    imported = import_path(source)
+    assert imported.original.filename == "harbour-strike.txt"
+    assert imported.original.media_type == "text/plain"
+    assert imported.original.data == source.read_bytes()
+    assert imported.article.source_name == "harbour-strike.txt"
+
+
+def test_local_reader_stays_inside_the_source_folder(tmp_path: Path) -> None:
+    page = tmp_path / "site"
+    (page / "page_files").mkdir(parents=True)
+    (page / "page_files" / "photo one.png").write_bytes(b"PNG")
+    (tmp_path / "outside.txt").write_bytes(b"SECRET")
+    (page / "link").symlink_to(tmp_path / "outside.txt")
+    read = local_reader(page, ImportLimits())
+    assert read("page_files/photo%20one.png?v=2#top") == b"PNG"
+    assert read("./page_files/photo one.png") == b"PNG"
+    for hostile in (
+        "../outside.txt",
+        "page_files/../../outside.txt",
+        str(tmp_path / "outside.txt"),
+        "file:///etc/passwd",
+        "https://example.com/x.png",
+        "C:\\Windows\\win.ini",
+        "link",
+        "missing.png",
+        "",
+    ):
+        assert read(hostile) is None, hostile
+
+
+def test_expand_paths(tmp_path: Path) -> None:
+    (tmp_path / "b.txt").write_text("b")
+    (tmp_path / "A.md").write_text("a")
+    (tmp_path / ".hidden.txt").write_text("h")
+    (tmp_path / "photo.jpg").write_bytes(b"x")
+    (tmp_path / "page.html").write_text("<p>x</p>")
+    (tmp_path / "page_files").mkdir()
+    (tmp_path / "page_files" / "frame.html").write_text("<p>y</p>")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "notes.txt").write_text("g")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "c.eml").write_text("From: x")
+    chosen = tmp_path / "odd.xyz"
+    chosen.write_text("z")
+
+    found = expand_paths([tmp_path, tmp_path / "b.txt", chosen])
+    names = [p.relative_to(tmp_path).as_posix() for p in found]
+    expected = ["A.md", "b.txt", "sub/c.eml", "odd.xyz"]
+    if ".html" in registry.SUPPORTED_EXTENSIONS:
+        expected.insert(2, "page.html")
+    assert names == expected
+    flat = expand_paths([tmp_path], recursive=False)
+    assert all(p.parent == tmp_path for p in flat)
