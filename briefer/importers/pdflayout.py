@@ -1,0 +1,318 @@
+"""Turns positioned text lines of PDF pages into reading-order headings and paragraphs.
+
+Pure geometry and text rules over plain data, so it can be tested without a PDF
+library; imports only the standard library and briefer.core / briefer.importers.base.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from briefer.core.model import BlockKind
+from briefer.importers.base import ArticleBuilder, Deadline
+
+_PAGE_NUMBER = re.compile(
+    r"^[-–—(\[]?\s*(?:page|p\.|pg\.|seite|pagina|página)?\s*"
+    r"(?:\d{1,4}|[ivxlc]{1,6})\s*(?:(?:of|/|von|de|sur)\s*\d{1,4})?\s*[-–—)\]]?$",
+    re.IGNORECASE,
+)
+_DIGITS = re.compile(r"\d+")
+_BULLET = re.compile(r"^[•▪◦●■‣∙·]\s*")
+_SENTENCE_END = re.compile(r"[.!?:;\"”’)]$")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+# Words that, before a line-end hyphen, usually start a real compound ("long-term").
+_COMPOUND_PREFIXES = frozenset(
+    {
+        "anti", "co", "cross", "ex", "full", "half", "high", "long", "low", "mid", "multi",
+        "non", "post", "pre", "self", "short", "well", "all", "year",
+    }
+)  # fmt: skip
+_MARGIN_SHARE = 0.10
+_HEADING_RATIO = 1.12
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A run of text on one baseline, in PDF points (origin bottom-left, y grows upwards)."""
+
+    text: str
+    x0: float
+    x1: float
+    baseline: float
+    size: float
+    page: int
+
+    @property
+    def top(self) -> float:
+        return self.baseline + self.size * 0.8
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """The lines of one page as the PDF library read them, and the page's size."""
+
+    lines: tuple[Line, ...]
+    width: float
+    height: float
+
+
+def remove_furniture(pages: Sequence[Page]) -> list[list[Line]]:
+    """Each page's lines without running headers, footers and page numbers.
+
+    Furniture is what sits in the top or bottom tenth of the page and either
+    repeats (digits ignored, so "Report 2026 | 3" counts) at the same height on
+    at least half the pages, or is a bare page number ("7", "Page 3 of 10").
+    """
+    counts: Counter[tuple[str, int]] = Counter()
+    for page in pages:
+        counts.update({_furniture_key(line) for line in _margin_lines(page)})
+    needed = max(2, (len(pages) + 1) // 2)
+    kept: list[list[Line]] = []
+    for page in pages:
+        margin = set(map(id, _margin_lines(page)))
+        kept.append(
+            [
+                line
+                for line in page.lines
+                if id(line) not in margin
+                or not (counts[_furniture_key(line)] >= needed or _PAGE_NUMBER.match(line.text))
+            ]
+        )
+    return kept
+
+
+def _margin_lines(page: Page) -> list[Line]:
+    """The three highest and three lowest lines, when they lie in the page's margin bands."""
+    by_height = sorted(page.lines, key=lambda line: -line.baseline)
+    edge = by_height[:3] + by_height[-3:]
+    band = page.height * _MARGIN_SHARE
+    return [
+        line for line in dict.fromkeys(edge)
+        if line.top > page.height - band or line.baseline < band
+    ]  # fmt: skip
+
+
+def _furniture_key(line: Line) -> tuple[str, int]:
+    text = " ".join(_DIGITS.sub("#", line.text).casefold().split())
+    return text, round(line.baseline / 6)
+
+
+def reading_order(lines: Sequence[Line]) -> list[Line]:
+    """Lines top to bottom; on multi-column pages the left column before the right.
+
+    A gutter is a vertical strip that no narrow line crosses, with narrow lines on
+    both sides. Lines crossing it (titles, full-width figures' captions) split
+    the page into bands, each read column by column.
+    """
+    ordered = sorted(lines, key=lambda line: (-round(line.baseline, 1), line.x0))
+    gutter = _find_gutter(ordered)
+    if gutter is None:
+        return ordered
+    result: list[Line] = []
+    left: list[Line] = []
+    right: list[Line] = []
+    for line in ordered:
+        if line.x1 <= gutter:
+            left.append(line)
+        elif line.x0 >= gutter:
+            right.append(line)
+        else:
+            result += left + right
+            left, right = [], []
+            result.append(line)
+    return result + left + right
+
+
+def _find_gutter(lines: Sequence[Line]) -> float | None:
+    if len(lines) < 6:
+        return None
+    left = min(line.x0 for line in lines)
+    right = max(line.x1 for line in lines)
+    span = right - left
+    narrow = sorted(
+        ((line.x0, line.x1) for line in lines if line.x1 - line.x0 < 0.55 * span),
+        key=lambda interval: interval[0],
+    )
+    if len(narrow) < 6:
+        return None
+    best: tuple[float, float] | None = None
+    reach = left
+    for x0, x1 in narrow:
+        if x0 > reach:
+            centre = (reach + x0) / 2
+            width = x0 - reach
+            if left + 0.25 * span < centre < right - 0.25 * span and (
+                best is None or width > best[1]
+            ):
+                best = (centre, width)
+        reach = max(reach, x1)
+    if best is None or best[1] < 4:
+        return None
+    centre = best[0]
+    on_left = sum(1 for x0, x1 in narrow if x1 <= centre)
+    on_right = sum(1 for x0, x1 in narrow if x0 >= centre)
+    return centre if on_left >= 3 and on_right >= 3 else None
+
+
+def body_size(lines: Iterable[Line]) -> float:
+    """The font size most characters are set in: the body text."""
+    sizes: Counter[float] = Counter()
+    for line in lines:
+        sizes[round(line.size * 2) / 2] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def heading_levels(lines: Iterable[Line], body: float) -> dict[float, int]:
+    """Heading level by font size: the largest size is level 1, the next level 2, ..."""
+    sizes = sorted(
+        {round(line.size * 2) / 2 for line in lines if line.size > body * _HEADING_RATIO},
+        reverse=True,
+    )
+    return {size: min(6, rank) for rank, size in enumerate(sizes, start=1)}
+
+
+@dataclass
+class _Paragraph:
+    kind: BlockKind
+    lines: list[Line]
+    level: int = 0
+
+
+def build_blocks(
+    pages: Sequence[Sequence[Line]],
+    builder: ArticleBuilder,
+    deadline: Deadline | None = None,
+) -> None:
+    """Adds the pages' text to ``builder`` as headings, list items and paragraphs."""
+    flat = [line for page in pages for line in page]
+    if not flat:
+        return
+    body = body_size(flat)
+    levels = heading_levels(flat, body)
+    vocabulary = _vocabulary(flat)
+    leading = _typical_leading(pages, body)
+    paragraphs: list[_Paragraph] = []
+    for page in pages:
+        if deadline is not None:
+            deadline.check()
+        previous: Line | None = None
+        for line in page:
+            level = levels.get(round(line.size * 2) / 2, 0)
+            if level and len(line.text) <= 200:
+                current = paragraphs[-1] if paragraphs else None
+                if (
+                    current is not None
+                    and current.kind is BlockKind.HEADING
+                    and current.level == level
+                    and previous is not None
+                    and current.lines[-1] is previous
+                    and previous.baseline - line.baseline < line.size * 1.6
+                ):
+                    current.lines.append(line)
+                else:
+                    paragraphs.append(_Paragraph(BlockKind.HEADING, [line], level))
+            elif _continues(paragraphs, previous, line, leading):
+                paragraphs[-1].lines.append(line)
+            else:
+                kind = BlockKind.LIST_ITEM if _BULLET.match(line.text) else BlockKind.PARAGRAPH
+                paragraphs.append(_Paragraph(kind, [line], 1 if kind is BlockKind.LIST_ITEM else 0))
+            previous = line
+    for paragraph in paragraphs:
+        text = join_lines([line.text for line in paragraph.lines], vocabulary)
+        if paragraph.kind is BlockKind.LIST_ITEM:
+            text = _BULLET.sub("", text)
+        builder.add(paragraph.kind, text, level=paragraph.level)
+
+
+def _continues(
+    paragraphs: list[_Paragraph], previous: Line | None, line: Line, leading: float
+) -> bool:
+    """Whether ``line`` carries on the paragraph before it rather than starting one."""
+    if not paragraphs or paragraphs[-1].kind is BlockKind.HEADING:
+        return False
+    last = paragraphs[-1].lines[-1]
+    if _BULLET.match(line.text) or abs(last.size - line.size) > 0.6:
+        return False
+    ends_sentence = bool(_SENTENCE_END.search(last.text))
+    if previous is None or previous is not last:
+        # A column or page break: only an unfinished sentence carries over.
+        return not ends_sentence or last.text.endswith("-")
+    same_column = line.x0 < last.x1 and last.x0 < line.x1
+    if not same_column or last.baseline <= line.baseline:
+        return not ends_sentence
+    gap = last.baseline - line.baseline
+    if gap > leading * 1.2 + 0.5:
+        return False
+    if line.x0 > last.x0 + line.size * 0.9 and ends_sentence:
+        return False  # first-line indent
+    return not (ends_sentence and last.x1 < line.x1 - line.size * 3)
+
+
+def _typical_leading(pages: Sequence[Sequence[Line]], body: float) -> float:
+    gaps: Counter[float] = Counter()
+    for page in pages:
+        for above, below in itertools.pairwise(page):
+            gap = above.baseline - below.baseline
+            if abs(above.size - body) < 0.6 and abs(below.size - body) < 0.6 and 0 < gap < body * 3:
+                gaps[round(gap * 2) / 2] += 1
+    return gaps.most_common(1)[0][0] if gaps else body * 1.2
+
+
+def _vocabulary(lines: Iterable[Line]) -> set[str]:
+    """Words as the document writes them within lines, hyphenated compounds included."""
+    words: set[str] = set()
+    for line in lines:
+        words.update(w.casefold() for w in _WORD.findall(line.text.rstrip("-")))
+    return words
+
+
+def join_lines(lines: Sequence[str], vocabulary: set[str] | frozenset[str] = frozenset()) -> str:
+    """Lines of one paragraph as one string, repairing words hyphenated at line ends.
+
+    "eco-" + "nomic" becomes "economic"; the hyphen stays when the next part starts
+    with a capital ("India-" + "Russia"), when the document writes the compound with
+    a hyphen elsewhere, or when the first part is a usual compound prefix ("long-term").
+    """
+    out = ""
+    for raw in lines:
+        text = raw.strip()
+        if not text:
+            continue
+        if out.endswith("-") and len(out) > 1 and out[-2].isalpha() and text[0].isalpha():
+            head = _WORD.findall(out[:-1])
+            first = head[-1].split("-")[-1] if head else ""
+            second = _WORD.match(text)
+            rest = second.group(0).split("-")[0] if second else ""
+            if _keep_hyphen(first, rest, vocabulary):
+                out += text
+            else:
+                out = out[:-1] + text
+        else:
+            out = f"{out} {text}" if out else text
+    return out
+
+
+def _keep_hyphen(first: str, rest: str, vocabulary: set[str] | frozenset[str]) -> bool:
+    if not first or not rest or rest[0].isupper():
+        return True
+    joined, hyphenated = (first + rest).casefold(), f"{first}-{rest}".casefold()
+    if hyphenated in vocabulary:
+        return True
+    if joined in vocabulary:
+        return False
+    return first.casefold() in _COMPOUND_PREFIXES
+
+
+def largest_text(lines: Sequence[Line]) -> str:
+    """The text set in the largest size on a page (its title, usually), lines joined."""
+    if not lines:
+        return ""
+    top_size = max(round(line.size * 2) / 2 for line in lines)
+    if top_size <= body_size(lines) * _HEADING_RATIO:
+        return ""
+    parts = [line.text for line in lines if round(line.size * 2) / 2 == top_size]
+    return join_lines(parts)[:300]

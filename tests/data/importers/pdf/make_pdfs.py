@@ -1,0 +1,269 @@
+"""Generates the PDF fixtures beside this file from the ``*.expected.txt`` texts.
+
+A development tool, not a test dependency: run ``.venv/bin/python make_pdfs.py``
+with reportlab installed; the tests read the committed PDFs. Text is laid out
+line by line here (not by reportlab's flowables) so the fixtures contain exactly
+what the importer must undo: two columns, running headers, page numbers and
+words broken with a hyphen at line ends.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+HERE = Path(__file__).parent
+REPORT_PAGE = (380.0, 540.0)
+BODY_FONT, BOLD_FONT = "Helvetica", "Helvetica-Bold"
+
+
+@dataclass
+class Style:
+    font: str
+    size: float
+    leading: float
+    space_before: float
+
+
+BODY = Style(BODY_FONT, 10.5, 14, 5)
+HEADING = Style(BOLD_FONT, 13, 16, 10)
+TITLE = Style(BOLD_FONT, 19, 23, 0)
+
+
+def blocks(text: str) -> Iterator[tuple[str, str]]:
+    """("title" | "heading" | "para", text) from the marked-up expected text."""
+    for chunk in text.split("\n\n"):
+        chunk = " ".join(chunk.split())
+        if chunk.startswith("# "):
+            yield "title", chunk[2:]
+        elif chunk.startswith("## "):
+            yield "heading", chunk[3:]
+        elif chunk:
+            yield "para", chunk
+
+
+def wrap(text: str, style: Style, width: float) -> list[str]:
+    """Greedy line breaking that hyphenates long words, as a word processor would."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        candidate = f"{line} {word}".strip()
+        if stringWidth(candidate, style.font, style.size) <= width:
+            line = candidate
+            continue
+        head, tail = _split_word(word, line, style, width)
+        if head:
+            lines.append(f"{line} {head}".strip())
+            line = tail
+        else:
+            lines.append(line)
+            line = word
+    if line:
+        lines.append(line)
+    return lines
+
+
+def _split_word(word: str, line: str, style: Style, width: float) -> tuple[str, str]:
+    """Break ``word`` after a hyphen it has, or hyphenate it if it is long and alphabetic."""
+    if "-" in word.strip("-"):
+        first, _, rest = word.partition("-")
+        head = first + "-"
+        if stringWidth(f"{line} {head}".strip(), style.font, style.size) <= width:
+            return head, rest
+        return "", word
+    core = word.rstrip(".,;:")
+    if len(core) < 8 or not core.isalpha():
+        return "", word
+    for cut in range(len(core) - 3, 3, -1):
+        head = word[:cut] + "-"
+        if stringWidth(f"{line} {head}".strip(), style.font, style.size) <= width:
+            return head, word[cut:]
+    return "", word
+
+
+@dataclass
+class Layout:
+    page_size: tuple[float, float]
+    margin: float
+    columns: int
+    gutter: float
+    header: str = ""
+    footer: str = "Page {n} of {total}"
+
+    @property
+    def column_width(self) -> float:
+        usable = self.page_size[0] - 2 * self.margin - (self.columns - 1) * self.gutter
+        return usable / self.columns
+
+
+def paginate(text: str, layout: Layout) -> list[list[tuple[float, float, Style, str]]]:
+    """Pages of positioned lines (x, baseline y, style, text); the title spans all columns."""
+    width, height = layout.page_size
+    top = height - layout.margin - (12 if layout.header else 0)
+    bottom = layout.margin + 10
+    pages: list[list[tuple[float, float, Style, str]]] = [[]]
+    column, y = 0, top
+    top_after_title = top
+    for kind, content in blocks(text):
+        style = {"title": TITLE, "heading": HEADING, "para": BODY}[kind]
+        if kind == "title":
+            full = width - 2 * layout.margin
+            for line in wrap(content, style, full):
+                y -= style.leading
+                pages[-1].append((layout.margin, y, style, line))
+            y -= 12
+            top_after_title = y
+            continue
+        lines = wrap(content, style, layout.column_width)
+        y -= style.space_before
+        for index, line in enumerate(lines):
+            # Keep a heading with the first lines of its section.
+            needed = style.leading * (3 if kind == "heading" else 1)
+            if y - needed < bottom or (kind == "heading" and index == 0 and y - 60 < bottom):
+                column += 1
+                if column >= layout.columns:
+                    pages.append([])
+                    column, top_after_title = 0, top
+                y = top_after_title
+            y -= style.leading
+            x = layout.margin + column * (layout.column_width + layout.gutter)
+            pages[-1].append((x, y, style, line))
+    return pages
+
+
+def render(
+    text: str,
+    layout: Layout,
+    *,
+    title: str = "",
+    author: str = "",
+    date: str = "",
+    encrypt_with: str = "",
+) -> bytes:
+    out = io.BytesIO()
+    encrypt = None
+    if encrypt_with:
+        from reportlab.lib.pdfencrypt import StandardEncryption
+
+        encrypt = StandardEncryption(encrypt_with, canPrint=0)
+    canvas = Canvas(out, pagesize=layout.page_size, invariant=True, encrypt=encrypt)
+    if title:
+        canvas.setTitle(title)
+    if author:
+        canvas.setAuthor(author)
+    if date:
+        stamp = "" if date == "-" else f"D:{date}090000+00'00'"
+        canvas._doc.info._dateFormatter = lambda *args: stamp
+    pages = paginate(text, layout)
+    width, height = layout.page_size
+    for number, lines in enumerate(pages, start=1):
+        if layout.header:
+            canvas.setFont(BODY_FONT, 7.5)
+            canvas.drawString(layout.margin, height - layout.margin + 6, layout.header)
+            canvas.drawRightString(width - layout.margin, height - layout.margin + 6, "Q1 2026")
+        canvas.setFont(BODY_FONT, 8)
+        canvas.drawCentredString(
+            width / 2, layout.margin - 14, layout.footer.format(n=number, total=len(pages))
+        )
+        for x, y, style, line in lines:
+            canvas.setFont(style.font, style.size)
+            canvas.drawString(x, y, line)
+        canvas.showPage()
+    canvas.save()
+    return out.getvalue()
+
+
+def scan_like() -> bytes:
+    """A page that is only a picture of text, as a scanner without OCR produces."""
+    image = Image.new("L", (620, 877), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.load_default()
+    for row in range(40):
+        draw.text(
+            (40, 40 + row * 19),
+            "Scanned letter line %d: the text exists only as pixels." % row,
+            fill=0,
+            font=font,
+        )
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=A4, invariant=True)
+    canvas.drawImage(ImageReader(io.BytesIO(buffer.getvalue())), 0, 0, *A4)
+    canvas.showPage()
+    canvas.save()
+    return out.getvalue()
+
+
+def long_report(pages: int) -> bytes:
+    """A two-column A4 report of about ``pages`` pages (about 3,500 characters each), for benchmarks."""
+    body = (HERE / "report.expected.txt").read_text(encoding="utf-8").split("\n\n", 1)[1]
+    layout = Layout(
+        A4,
+        margin=50,
+        columns=2,
+        gutter=18,
+        header="Valmora Institute for Trade Research | Coastal Trade Outlook",
+    )
+    per_copy = len(paginate(body, layout))
+    text = "# Coastal Trade Outlook: collected quarters\n\n" + "\n\n".join(
+        [body] * max(1, round(pages / max(per_copy, 1)))
+    )
+    return render(text, layout, title="Coastal Trade Outlook", author="Bench")
+
+
+def _report_layout() -> Layout:
+    return Layout(
+        REPORT_PAGE,
+        margin=34,
+        columns=2,
+        gutter=14,
+        header="Valmora Institute for Trade Research | Coastal Trade Outlook",
+    )
+
+
+def main() -> int:
+    report = (HERE / "report.expected.txt").read_text(encoding="utf-8")
+    (HERE / "report.pdf").write_bytes(
+        render(
+            report,
+            _report_layout(),
+            title="Coastal Trade Outlook: First Quarter 2026",
+            author="Hana Ibsen",
+            date="20260415",
+        )
+    )
+    article = (HERE / "article.expected.txt").read_text(encoding="utf-8")
+    one_column = Layout(A4, margin=60, columns=1, gutter=0, footer="{n}")
+    # No title, author or date of its own: reportlab writes "untitled" and "anonymous",
+    # placeholders the importer must see through; the empty date stands for none.
+    (HERE / "article.pdf").write_bytes(render(article, one_column, date="-"))
+    (HERE / "scan.pdf").write_bytes(scan_like())
+    (HERE / "encrypted.pdf").write_bytes(
+        render(article, one_column, title="Locked", encrypt_with="secret")
+    )
+    for name in ("report", "article"):
+        print(
+            name,
+            len(
+                paginate(
+                    (HERE / f"{name}.expected.txt").read_text(),
+                    _report_layout() if name == "report" else one_column,
+                )
+            ),
+            "pages",
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
