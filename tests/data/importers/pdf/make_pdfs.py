@@ -10,6 +10,7 @@ words broken with a hyphen at line ends.
 from __future__ import annotations
 
 import io
+import math
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -190,7 +191,7 @@ def scan_like() -> bytes:
     for row in range(40):
         draw.text(
             (40, 40 + row * 19),
-            "Scanned letter line %d: the text exists only as pixels." % row,
+            f"Scanned letter line {row}: the text exists only as pixels.",
             fill=0,
             font=font,
         )
@@ -205,7 +206,7 @@ def scan_like() -> bytes:
 
 
 def long_report(pages: int) -> bytes:
-    """A two-column A4 report of about ``pages`` pages (about 3,500 characters each), for benchmarks."""
+    """A two-column A4 report of at least ``pages`` pages (~3,500 characters each)."""
     body = (HERE / "report.expected.txt").read_text(encoding="utf-8").split("\n\n", 1)[1]
     layout = Layout(
         A4,
@@ -216,7 +217,7 @@ def long_report(pages: int) -> bytes:
     )
     per_copy = len(paginate(body, layout))
     text = "# Coastal Trade Outlook: collected quarters\n\n" + "\n\n".join(
-        [body] * max(1, round(pages / max(per_copy, 1)))
+        [body] * max(1, math.ceil(pages / max(per_copy, 1)))
     )
     return render(text, layout, title="Coastal Trade Outlook", author="Bench")
 
