@@ -10,6 +10,7 @@ import io
 import re
 import zipfile
 from pathlib import PurePath
+from typing import Any
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -191,7 +192,8 @@ class _DocxReader:
 
     def _list_info(self, paragraph: Paragraph, style: str) -> tuple[int, bool] | None:
         ppr = paragraph._p.pPr
-        num_pr = ppr.numPr if ppr is not None else None
+        # python-docx declares numPr through a descriptor its type hints do not follow.
+        num_pr: Any = ppr.numPr if ppr is not None else None
         if num_pr is not None and num_pr.numId is not None and num_pr.numId.val != 0:
             ilvl = num_pr.ilvl.val if num_pr.ilvl is not None else 0
             fmt = self._formats.get((num_pr.numId.val, ilvl))

@@ -58,10 +58,10 @@ def _decode(data: bytes, declared: str | None) -> tuple[str, str]:
         if data.startswith(bom):
             return data[len(bom) :].decode(name, errors="replace"), name
     if declared:
-        name = _codec_name(declared)
-        if name is not None and name not in ("ascii", "utf-8"):
+        label = _codec_name(declared)
+        if label is not None and label not in ("ascii", "utf-8"):
             try:
-                return data.decode(name), name
+                return data.decode(label), label
             except UnicodeDecodeError:
                 pass  # The label lied; fall through to detection.
     utf16 = _utf16_without_bom(data)
