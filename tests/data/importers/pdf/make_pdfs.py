@@ -215,9 +215,9 @@ def long_report(pages: int) -> bytes:
         gutter=18,
         header="Valmora Institute for Trade Research | Coastal Trade Outlook",
     )
-    per_copy = len(paginate(body, layout))
+    per_copy = len(paginate("\n\n".join([body] * 10), layout)) / 10
     text = "# Coastal Trade Outlook: collected quarters\n\n" + "\n\n".join(
-        [body] * max(1, math.ceil(pages / max(per_copy, 1)))
+        [body] * max(1, math.ceil(pages / per_copy))
     )
     return render(text, layout, title="Coastal Trade Outlook", author="Bench")
 
