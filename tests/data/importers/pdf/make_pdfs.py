@@ -216,9 +216,13 @@ def long_report(pages: int) -> bytes:
         header="Valmora Institute for Trade Research | Coastal Trade Outlook",
     )
     per_copy = len(paginate("\n\n".join([body] * 10), layout)) / 10
-    text = "# Coastal Trade Outlook: collected quarters\n\n" + "\n\n".join(
-        [body] * max(1, math.ceil(pages / per_copy))
-    )
+    copies = max(1, math.ceil(pages / per_copy))
+    while True:
+        text = "# Coastal Trade Outlook: collected quarters\n\n" + "\n\n".join([body] * copies)
+        got = len(paginate(text, layout))
+        if got >= pages:
+            break
+        copies = math.ceil(copies * pages / got)
     return render(text, layout, title="Coastal Trade Outlook", author="Bench")
 
 
