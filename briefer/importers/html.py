@@ -25,6 +25,8 @@ from briefer.importers.base import (
     ImportRejected,
     LocalFileReader,
 )
+from briefer.importers.cleanup import is_boilerplate_line
+from briefer.importers.htmlconvert import html_to_article_blocks
 from briefer.importers.htmlmeta import PageMetadata, decode_html, parse_date, read_metadata
 from briefer.importers.images import normalise_image
 
@@ -44,6 +46,11 @@ _TEXTUAL = " or ".join(
 # extractor picked a teaser or a widget rather than the article.
 _MIN_ARTICLE_WORDS = 40
 _HTML_EXTENSIONS = (".html", ".htm", ".xhtml")
+# Footers and share lines are short; longer blocks are article text, whatever words they use.
+_MAX_BOILERPLATE_CHARS = 500
+# Beyond this much text, skip trafilatura's second-opinion extractors (readability,
+# jusText): on a 20 MB page they double the time and a page that size is the article.
+_FAST_EXTRACTION_CHARS = 2_000_000
 
 
 class HtmlImporter:
@@ -103,16 +110,21 @@ def html_to_article(
             " file you meant, or open it in a browser and save it again as a web page."
         )
     text = _disarm(decode_html(data, declared_charset))
-    tree = _parse(text, filename)
+    tree, too_deep = _parse(text, filename)
     deadline.check()
     meta = read_metadata(tree)
     builder = ArticleBuilder()
-    extracted = _extract_article(tree, limits, deadline)
+    # Past libxml2's depth limit the tree has lost text; the converter flattens and rereads.
+    extracted = (
+        None
+        if too_deep
+        else _extract_article(tree, deadline, fast=len(text) > _FAST_EXTRACTION_CHARS)
+    )
     if extracted is not None:
         body, traf_meta = extracted
         _body_to_blocks(body, builder, deadline)
         meta = meta.or_else(traf_meta)
-    if _too_little(builder, tree):
+    if too_deep or _too_little(builder, tree):
         builder, fallback_title = _fallback(text, limits, deadline, builder)
         meta = meta.or_else(PageMetadata(title=fallback_title))
     if builder.is_empty():
@@ -151,7 +163,7 @@ def _disarm(text: str) -> str:
     return _ENTITY_DECL.sub("", head) + tail
 
 
-def _parse(text: str, filename: str) -> HtmlElement:
+def _parse(text: str, filename: str) -> tuple[HtmlElement, bool]:
     """A forgiving HTML parse that never touches the network and caps depth and node size.
 
     ``huge_tree=False`` makes libxml2 stop nesting at 256 levels and cut giant text
@@ -175,16 +187,24 @@ def _parse(text: str, filename: str) -> HtmlElement:
         ) from None
     if tree is None:
         raise ImportRejected(f"{filename} has no readable text. Save the page again.")
+    limits_hit = [e.message for e in parser.error_log if e.type_name == "ERR_RESOURCE_LIMIT"]
+    if any("Buffer size limit" in message for message in limits_hit):
+        raise ImportRejected(
+            f"{filename} holds a single unbroken run of text of more than 10 MB, which is"
+            " not a web page Briefer can read safely. If it is a text dump, save it as .txt"
+            " and import that."
+        )
+    too_deep = any("depth" in message for message in limits_hit)
     # JSON-LD stays: it is where many sites keep their only metadata.
     for junk in tree.xpath(
         "//script[not(@type='application/ld+json')] | //style | //noscript | //template"
     ):
         junk.drop_tree()
-    return tree
+    return tree, too_deep
 
 
 def _extract_article(
-    tree: HtmlElement, limits: ImportLimits, deadline: Deadline
+    tree: HtmlElement, deadline: Deadline, *, fast: bool
 ) -> tuple[lxml.etree._Element, PageMetadata] | None:
     """Trafilatura's main-content XML and metadata; ``None`` when it finds no article.
 
@@ -198,6 +218,7 @@ def _extract_article(
         document = trafilatura.bare_extraction(
             tree,
             favor_precision=True,
+            fast=fast,
             include_comments=False,
             include_tables=True,
             include_images=False,
@@ -298,13 +319,11 @@ def _add(
 
 def _is_boilerplate(line: str) -> bool:
     """Feed footers and share lines that survive extraction."""
+    if len(line) > _MAX_BOILERPLATE_CHARS:
+        return False
     if _APPEARED_FIRST.match(line):
         return True
-    try:
-        from briefer.importers.cleanup import is_boilerplate_line
-    except ImportError:  # the shared cleanup rules are optional; the footer rule above stands
-        return False
-    return bool(is_boilerplate_line(line))
+    return is_boilerplate_line(line)
 
 
 def _too_little(builder: ArticleBuilder, tree: HtmlElement) -> bool:
@@ -321,15 +340,9 @@ def _fallback(
     text: str, limits: ImportLimits, deadline: Deadline, extracted: ArticleBuilder
 ) -> tuple[ArticleBuilder, str]:
     """The whole page as blocks (no boilerplate removal), when article extraction missed."""
-    try:
-        from briefer.importers.htmlconvert import html_to_article_blocks
-    except ImportError:
-        return extracted, ""
     builder = ArticleBuilder()
     try:
         title = html_to_article_blocks(text, builder, limits=limits, deadline=deadline)
-    except ImportRejected:
-        raise
     except (RecursionError, ValueError, lxml.etree.LxmlError):
         return extracted, ""
     if len(builder.text().split()) <= len(extracted.text().split()):
