@@ -34,6 +34,7 @@ ResourceResolver = Callable[[str], bytes | None]
 """Bytes of an image referenced by the page (``src`` as written), or ``None``; never fetches."""
 
 _DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE[^\[>]*\[.*?\]\s*>", re.IGNORECASE | re.DOTALL)
+_XML_DECLARATION = re.compile(r"^\ufeff?\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _ENTITY_DECL = re.compile(r"<!ENTITY[^>]*>", re.IGNORECASE)
 _APPEARED_FIRST = re.compile(r"^the post\b.{1,300}\bappeared first on\b.{1,120}$", re.IGNORECASE)
 _HEADING_REND = re.compile(r"h([1-6])")
@@ -153,12 +154,14 @@ def html_to_article(
 
 
 def _disarm(text: str) -> str:
-    """Remove DTD internal subsets and entity declarations before any parser sees them.
+    """Remove the XML declaration, DTD internal subsets and entity declarations.
 
     The HTML parser does not expand them, but it would leak the subset as text,
     and nothing downstream should ever get the chance to resolve ``SYSTEM`` entities.
     """
     head, tail = text[:65536], text[65536:]
+    # lxml refuses str input that still carries an encoding declaration (XHTML files).
+    head = _XML_DECLARATION.sub("", head, count=1)
     head = _DOCTYPE_SUBSET.sub("<!DOCTYPE html>", head)
     return _ENTITY_DECL.sub("", head) + tail
 
