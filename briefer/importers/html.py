@@ -15,6 +15,7 @@ from urllib.parse import unquote, urlsplit
 
 import lxml.etree
 import lxml.html
+import trafilatura
 from lxml.html import HtmlElement
 
 from briefer.core.model import Article, ArticleImage, Block, BlockKind
@@ -215,8 +216,6 @@ def _extract_article(
     (see tests/importers/test_quality_web.py), it drops share bars, related links
     and newsletter boxes that balanced mode keeps, without losing body text.
     """
-    import trafilatura
-
     try:
         document = trafilatura.bare_extraction(
             tree,
