@@ -359,14 +359,22 @@ class Project:
             )
 
     def save_copy(self, target: Path) -> None:
-        """A consistent copy, even while open; refuses to write over this project itself."""
+        """A consistent copy of what is committed, even mid-transaction (it reads through a
+        connection of its own); refuses to write over this project itself."""
         target = Path(target)
         if target.absolute() == self.path.absolute() or (
             target.exists() and target.samefile(self.path)
         ):
             raise ProjectExists(target)
         with self._read() as conn:
-            backups.copy_database(conn, target)
+            if self.read_only:
+                backups.copy_database(conn, target)
+                return
+            snapshot = sqlite3.connect(opening.read_only_uri(self.path, immutable=False), uri=True)
+            try:
+                backups.copy_database(snapshot, target)
+            finally:
+                snapshot.close()
 
     def check_integrity(self) -> list[str]:
         """Every problem SQLite finds (empty when healthy): the slow, thorough check that
