@@ -1,0 +1,464 @@
+"""ReaderView: one article, readable, with theme highlights and keyboard tagging.
+
+The reader never changes data: it announces what the analyst asked for with
+signals (canonical offsets and ids); the window runs the commands and calls
+``set_passages`` back.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QFrame, QMenu, QTextEdit, QToolTip, QWidget
+
+from briefer.core.model import Article, Passage, Theme
+from briefer.core.spans import snap_to_words
+from briefer.core.suggest import Suggestion
+from briefer.ui.reader_document import ReaderStyle, Rendering, render_article
+from briefer.ui.reader_menu import ReaderActions, build_menu, passage_tooltip, suggestion_tooltip
+from briefer.ui.reader_paint import HighlightLayer, passage_segments
+
+_ALT = Qt.KeyboardModifier.AltModifier
+_CTRL = Qt.KeyboardModifier.ControlModifier
+_SHIFT_OR_KEYPAD = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+
+
+class ReaderView(QTextEdit):
+    """The article reader.
+
+    Keys (theme shortcuts come from ``Theme.shortcut``, e.g. "1"-"9" or a letter):
+
+    - shortcut with a selection: tag the selection (snapped to whole words);
+      without one, inside a passage: toggle that theme on the passage
+    - Delete / Backspace inside a passage: delete it (the innermost one)
+    - Enter in a suggestion: accept it; Esc: dismiss it; Enter in a passage:
+      activate it (as a double-click does); F2 in a passage: edit its comment
+    - Alt+Down / Alt+Up: next / previous passage
+    - Ctrl+Alt+Down / Ctrl+Alt+Up: next / previous suggestion
+    """
+
+    tagRequested = Signal(int, int, int)  # start, end, theme_id
+    toggleThemeRequested = Signal(int, int)  # passage_id, theme_id
+    deleteRequested = Signal(int)  # passage_id
+    suggestionAccepted = Signal(int, int, int)  # start, end, theme_id
+    suggestionDismissed = Signal(int, int, int)  # start, end, theme_id
+    passageActivated = Signal(int)  # passage_id
+    commentRequested = Signal(int)  # passage_id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reader")
+        self.setAccessibleName("Article reader")
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setMouseTracking(True)
+        self._article: Article | None = None
+        self._rendering: Rendering | None = None
+        self._style: ReaderStyle | None = None
+        self._themes: dict[int, Theme] = {}
+        self._theme_list: list[Theme] = []
+        self._shortcuts: dict[str, int] = {}
+        self._passages: list[Passage] = []
+        self._passage_starts: list[int] = []
+        self._suggestions: list[Suggestion] = []
+        self._suggestion_starts: list[int] = []
+        self._focus_id: int | None = None
+        self._layer = HighlightLayer()
+        self._column = 0.0
+
+    # -- content -----------------------------------------------------------
+
+    def set_article(
+        self,
+        article: Article,
+        passages: Sequence[Passage],
+        themes: Sequence[Theme],
+        suggestions: Sequence[Suggestion] = (),
+    ) -> None:
+        """Render ``article`` afresh (the only call that rebuilds the document)."""
+        self._article = article
+        self._render()
+        self.set_passages(passages, themes)
+        self.set_suggestions(suggestions)
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def _render(self) -> None:
+        if self._article is None:
+            return
+        self._style = ReaderStyle.from_palette(self.palette(), self.font())
+        self._layer.rule_colour = self._style.rule
+        self._layer.dark = self._style.dark
+        self._rendering = render_article(self.document(), self._article, self._style)
+        self._layer.quotes = self._rendering.quotes
+        self._column = 0.0
+        self._fit_column()
+
+    def set_passages(self, passages: Sequence[Passage], themes: Sequence[Theme]) -> None:
+        """Replace the highlighted passages and the themes; the document is left alone."""
+        self._theme_list = sorted((t for t in themes if t.id is not None), key=lambda t: t.position)
+        self._themes = {t.id: t for t in self._theme_list if t.id is not None}
+        self._shortcuts = {
+            t.shortcut.lower(): t.id
+            for t in reversed(self._theme_list)
+            if t.shortcut and t.id is not None
+        }
+        self._passages = sorted(
+            (p for p in passages if p.id is not None), key=lambda p: (p.start, p.end, p.id)
+        )
+        self._passage_starts = [p.start for p in self._passages]
+        if self._rendering is not None:
+            offsets = self._rendering.offsets
+            self._layer.set_passages(
+                passage_segments(self._passages), offsets.canonical_to_doc, self._colour
+            )
+            # Suggestion colours follow theme colours.
+            self._layer.set_suggestions(
+                [(s.start, s.end, s.theme_id) for s in self._suggestions],
+                offsets.canonical_to_doc,
+                self._colour,
+            )
+        self._update_focus()
+        self.viewport().update()
+
+    def set_suggestions(self, suggestions: Sequence[Suggestion]) -> None:
+        self._suggestions = sorted(suggestions, key=lambda s: (s.start, s.theme_id))
+        self._suggestion_starts = [s.start for s in self._suggestions]
+        if self._rendering is not None:
+            self._layer.set_suggestions(
+                [(s.start, s.end, s.theme_id) for s in self._suggestions],
+                self._rendering.offsets.canonical_to_doc,
+                self._colour,
+            )
+        self.viewport().update()
+
+    def _colour(self, theme_id: int) -> QColor:
+        theme = self._themes.get(theme_id)
+        return QColor(theme.colour if theme is not None else "#8A8F98")
+
+    # -- offsets -----------------------------------------------------------
+
+    def canonical_to_doc(self, offset: int) -> int:
+        return self._rendering.offsets.canonical_to_doc(offset) if self._rendering else 0
+
+    def doc_to_canonical(self, pos: int) -> int | None:
+        return self._rendering.offsets.doc_to_canonical(pos) if self._rendering else None
+
+    def cursor_offset(self) -> int | None:
+        """The canonical offset of the text cursor (None in the header)."""
+        return self.doc_to_canonical(self.textCursor().position())
+
+    def passages_at(self, offset: int) -> list[Passage]:
+        """Passages holding ``offset``, innermost (shortest) first.
+
+        A cursor just after a passage's last character still counts as in it,
+        which is where a double-click or a selection leaves it.
+        """
+        hi = bisect.bisect_right(self._passage_starts, offset)
+        inside = [p for p in self._passages[:hi] if offset <= p.end]
+        strict = [p for p in inside if offset < p.end]
+        return sorted(strict or inside, key=lambda p: (p.end - p.start, p.start))
+
+    def suggestions_at(self, offset: int) -> list[Suggestion]:
+        hi = bisect.bisect_right(self._suggestion_starts, offset)
+        return [s for s in self._suggestions[:hi] if offset <= s.end]
+
+    def _passage_under_cursor(self) -> Passage | None:
+        offset = self.cursor_offset()
+        found = self.passages_at(offset) if offset is not None else []
+        return found[0] if found else None
+
+    def _snapped_selection(self) -> tuple[int, int] | None:
+        cursor = self.textCursor()
+        if not cursor.hasSelection() or self._article is None:
+            return None
+        start = self.doc_to_canonical(cursor.selectionStart())
+        end = self.doc_to_canonical(cursor.selectionEnd())
+        if end is None:
+            return None
+        start = start if start is not None else self._rendering.offsets.canon_starts[0]
+        span = snap_to_words(self._article.text, (start, end))
+        return span if span[1] > span[0] else None
+
+    # -- navigation --------------------------------------------------------
+
+    def _move_to(self, offset: int) -> None:
+        cursor = self.textCursor()
+        cursor.setPosition(self.canonical_to_doc(offset))
+        self.setTextCursor(cursor)
+        rect = self.cursorRect()
+        viewport = self.viewport().rect()
+        if rect.top() < viewport.height() * 0.1 or rect.bottom() > viewport.height() * 0.85:
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + rect.top() - viewport.height() // 3)
+        self._update_focus()
+
+    def select_passage(self, passage_id: int) -> bool:
+        """Scroll to a passage and put the cursor at its start."""
+        for passage in self._passages:
+            if passage.id == passage_id:
+                self._move_to(passage.start)
+                self._focus_id = passage_id
+                self._update_focus()
+                return True
+        return False
+
+    def _step(self, starts: list[int], forward: bool, current: int | None) -> int | None:
+        """Index of the item after/before the cursor, or of the focused one's neighbour."""
+        offset = self.cursor_offset()
+        if current is not None:
+            return current + 1 if forward else current - 1
+        if offset is None:
+            return 0 if forward else None
+        if forward:
+            return bisect.bisect_right(starts, offset)
+        return bisect.bisect_left(starts, offset) - 1
+
+    def _focused_index(self) -> int | None:
+        offset = self.cursor_offset()
+        for i, p in enumerate(self._passages):
+            if p.id == self._focus_id and p.start == offset:
+                return i
+        return None
+
+    def next_passage(self) -> bool:
+        return self._go_passage(self._step(self._passage_starts, True, self._focused_index()))
+
+    def previous_passage(self) -> bool:
+        return self._go_passage(self._step(self._passage_starts, False, self._focused_index()))
+
+    def _go_passage(self, index: int | None) -> bool:
+        if index is None or not 0 <= index < len(self._passages):
+            return False
+        return self.select_passage(self._passages[index].id)
+
+    def next_suggestion(self) -> bool:
+        return self._go_suggestion(self._step(self._suggestion_starts, True, None))
+
+    def previous_suggestion(self) -> bool:
+        return self._go_suggestion(self._step(self._suggestion_starts, False, None))
+
+    def _go_suggestion(self, index: int | None) -> bool:
+        if index is None or not 0 <= index < len(self._suggestions):
+            return False
+        self._move_to(self._suggestions[index].start)
+        return True
+
+    def find(self, text: str, options: QTextDocument.FindFlag = QTextDocument.FindFlag(0)) -> bool:  # noqa: B008
+        """Select the next match of ``text`` after the cursor, wrapping to the top once."""
+        if not text:
+            return False
+        document = self.document()
+        found = document.find(text, self.textCursor(), options)
+        if found.isNull():
+            found = document.find(text, 0, options)
+        if found.isNull():
+            return False
+        self.setTextCursor(found)
+        self.ensureCursorVisible()
+        return True
+
+    def _update_focus(self) -> None:
+        passage = self._passage_under_cursor()
+        if passage is not None and passage.id is not None:
+            self._focus_id = passage.id
+            colour = self._colour(passage.theme_ids[0]) if passage.theme_ids else QColor("#888")
+            self._layer.focus = (
+                self.canonical_to_doc(passage.start),
+                self.canonical_to_doc(passage.end),
+                colour,
+            )
+        else:
+            self._focus_id = None
+            self._layer.focus = None
+        self.viewport().update()
+
+    # -- keys and mouse ----------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._handle_key(event):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+        self._update_focus()
+
+    def _handle_key(self, event: QKeyEvent) -> bool:
+        key = event.key()
+        mods = event.modifiers()
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and mods & _ALT:
+            forward = key == Qt.Key.Key_Down
+            if mods & _CTRL:
+                self.next_suggestion() if forward else self.previous_suggestion()
+            else:
+                self.next_passage() if forward else self.previous_passage()
+            return True
+        if mods & ~_SHIFT_OR_KEYPAD:
+            return False
+        offset = self.cursor_offset()
+        passage = self._passage_under_cursor()
+        suggestions = self.suggestions_at(offset) if offset is not None else []
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and passage is not None:
+            self.deleteRequested.emit(passage.id)
+            return True
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if suggestions:
+                self._accept(suggestions[0])
+                return True
+            if passage is not None:
+                self.passageActivated.emit(passage.id)
+                return True
+            return False
+        if key == Qt.Key.Key_Escape and suggestions:
+            self._dismiss(suggestions[0])
+            return True
+        if key == Qt.Key.Key_F2 and passage is not None:
+            self.commentRequested.emit(passage.id)
+            return True
+        theme_id = self._shortcuts.get(event.text().lower()) if event.text() else None
+        if theme_id is None:
+            return False
+        span = self._snapped_selection()
+        if span is not None:
+            self.tagRequested.emit(span[0], span[1], theme_id)
+        elif not self.textCursor().hasSelection() and passage is not None:
+            self.toggleThemeRequested.emit(passage.id, theme_id)
+        return True
+
+    def _accept(self, suggestion: Suggestion) -> None:
+        self.suggestionAccepted.emit(suggestion.start, suggestion.end, suggestion.theme_id)
+
+    def _dismiss(self, suggestion: Suggestion) -> None:
+        self.suggestionDismissed.emit(suggestion.start, suggestion.end, suggestion.theme_id)
+
+    def _offset_at(self, point: QPoint) -> int | None:
+        """Canonical offset of the character under a viewport point, None off the text."""
+        doc_point = QPointF(point) + QPointF(
+            self.horizontalScrollBar().value(), self.verticalScrollBar().value()
+        )
+        pos = self.document().documentLayout().hitTest(doc_point, Qt.HitTestAccuracy.ExactHit)
+        return self.doc_to_canonical(pos) if pos >= 0 else None
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        self._update_focus()
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        offset = self._offset_at(event.position().toPoint())
+        found = self.passages_at(offset) if offset is not None else []
+        super().mouseDoubleClickEvent(event)
+        if found:
+            self.passageActivated.emit(found[0].id)
+
+    def tooltip_at(self, point: QPoint) -> str:
+        """The HTML tooltip for a viewport point: passages first, else suggestions."""
+        offset = self._offset_at(point)
+        if offset is None:
+            return ""
+        passages = [p for p in self.passages_at(offset) if offset < p.end]
+        if passages:
+            return passage_tooltip(passages, self._themes)
+        suggestions = [s for s in self.suggestions_at(offset) if offset < s.end]
+        return suggestion_tooltip(suggestions, self._themes) if suggestions else ""
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            text = self.tooltip_at(event.pos())
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+    def menu_at(self, point: QPoint) -> QMenu:
+        """The context menu for a viewport point (the cursor moves there unless selecting)."""
+        has_selection = self._snapped_selection() is not None
+        if not has_selection:
+            self.setTextCursor(self.cursorForPosition(point))
+            self._update_focus()
+        offset = self.cursor_offset()
+        passage = self._passage_under_cursor()
+        suggestions = self.suggestions_at(offset) if offset is not None else []
+        actions = ReaderActions(
+            tag=self._tag_selection,
+            toggle=self.toggleThemeRequested.emit,
+            comment=self.commentRequested.emit,
+            delete=self.deleteRequested.emit,
+            accept=self._accept,
+            dismiss=self._dismiss,
+            copy=self.copy,
+        )
+        return build_menu(self, self._theme_list, has_selection, passage, suggestions, actions)
+
+    def _tag_selection(self, theme_id: int) -> None:
+        span = self._snapped_selection()
+        if span is not None:
+            self.tagRequested.emit(span[0], span[1], theme_id)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.menu_at(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    # -- painting and layout ----------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        dx, dy = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.translate(-dx, -dy)
+        self._layer.paint(painter, self.document(), QRectF(event.rect()).translated(dx, dy))
+        painter.end()
+        super().paintEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_column()
+
+    def _fit_column(self) -> None:
+        """Centre a column of about 72 characters, leaving narrow windows a small margin."""
+        if self._style is None:
+            return
+        width = self.viewport().width()
+        side = max(18.0, (width - self._style.column_width()) / 2)
+        if abs(side - self._column) < 1:
+            return
+        self._column = side
+        root = self.document().rootFrame()
+        fmt = root.frameFormat()
+        fmt.setLeftMargin(side)
+        fmt.setRightMargin(side)
+        fmt.setTopMargin(28)
+        fmt.setBottomMargin(48)
+        root.setFrameFormat(fmt)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange) and self._article:
+            # Colours and sizes are baked into the formats: render again, keep the place.
+            position = self.textCursor().position()
+            scroll = self.verticalScrollBar().value()
+            self._render()
+            self.set_passages(self._passages, self._theme_list)
+            cursor = self.textCursor()
+            cursor.setPosition(min(position, self.document().characterCount() - 1))
+            self.setTextCursor(cursor)
+            self.verticalScrollBar().setValue(scroll)

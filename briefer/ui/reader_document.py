@@ -1,0 +1,291 @@
+"""Builds the reader's QTextDocument from an Article and keeps the offset map.
+
+The displayed text is the canonical text plus a metadata header and block
+breaks; ``OffsetMap`` translates exactly between the two. No signals, no widget.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPalette,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextList,
+    QTextListFormat,
+)
+
+from briefer.core.model import Article, Block, BlockKind
+from briefer.core.suggest import article_blocks
+
+LINE_HEIGHT = 150
+"""Per cent of the font's natural height: the comfortable 1.5 of print typography."""
+
+MEASURE = 72
+"""Characters per line of the text column, the 65-75 of readable print."""
+
+# Characters that would end a QTextBlock are shown as in-block line breaks,
+# one character for one, so offsets inside a block stay aligned.
+_BREAKS = str.maketrans({"\n": "\u2028", "\r": "\u2028", "\u2029": "\u2028"})
+
+
+def blend(a: QColor, b: QColor, amount: float) -> QColor:
+    """``a`` moved ``amount`` (0..1) of the way towards ``b``."""
+    return QColor.fromRgbF(
+        a.redF() + (b.redF() - a.redF()) * amount,
+        a.greenF() + (b.greenF() - a.greenF()) * amount,
+        a.blueF() + (b.blueF() - a.blueF()) * amount,
+    )
+
+
+class OffsetMap:
+    """Exact translation between canonical offsets and document positions.
+
+    One entry per article block. Qt counts UTF-16 code units, Python counts
+    code points, so characters beyond the BMP (emoji) are remembered per block.
+    """
+
+    def __init__(self) -> None:
+        self.canon_starts: list[int] = []
+        self.canon_ends: list[int] = []
+        self.doc_starts: list[int] = []
+        self._astral: list[list[int]] = []  # canonical index (in block) of each wide char
+        self._astral_doc_ends: list[list[int]] = []  # doc index (in block) just after each
+
+    def add(self, canon_start: int, text: str, doc_start: int) -> None:
+        wide = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        self.canon_starts.append(canon_start)
+        self.canon_ends.append(canon_start + len(text))
+        self.doc_starts.append(doc_start)
+        self._astral.append(wide)
+        self._astral_doc_ends.append([i + k + 2 for k, i in enumerate(wide)])
+
+    @property
+    def body_start(self) -> int:
+        """The document position where the article text begins (after the header)."""
+        return self.doc_starts[0] if self.doc_starts else 0
+
+    def _doc_rel(self, i: int, rel: int) -> int:
+        return rel + bisect.bisect_left(self._astral[i], rel)
+
+    def canonical_to_doc(self, offset: int) -> int:
+        """The document position of a canonical offset; gaps between blocks go forward."""
+        if not self.canon_starts:
+            return 0
+        i = bisect.bisect_right(self.canon_starts, offset) - 1
+        if i < 0:
+            return self.doc_starts[0]
+        if offset > self.canon_ends[i]:
+            if i + 1 < len(self.canon_starts):
+                return self.doc_starts[i + 1]
+            offset = self.canon_ends[i]
+        return self.doc_starts[i] + self._doc_rel(i, offset - self.canon_starts[i])
+
+    def doc_to_canonical(self, pos: int) -> int | None:
+        """The canonical offset at a document position; None in the metadata header."""
+        i = bisect.bisect_right(self.doc_starts, pos) - 1
+        if i < 0:
+            return None
+        rel = pos - self.doc_starts[i]
+        rel -= bisect.bisect_right(self._astral_doc_ends[i], rel)
+        return min(self.canon_starts[i] + rel, self.canon_ends[i])
+
+
+@dataclass(frozen=True)
+class ReaderStyle:
+    """Fonts and colours of one rendering, derived from the widget's palette and font."""
+
+    body: QFont
+    ui: QFont
+    text: QColor
+    muted: QColor
+    base: QColor
+    rule: QColor
+    dark: bool
+
+    @classmethod
+    def from_palette(cls, palette: QPalette, ui_font: QFont) -> ReaderStyle:
+        text = palette.color(QPalette.ColorRole.Text)
+        base = palette.color(QPalette.ColorRole.Base)
+        body = QFont(ui_font)
+        body.setFamilies(["Source Serif 4", "Charter", "Georgia", "Noto Serif", "DejaVu Serif"])
+        body.setPointSizeF(max(ui_font.pointSizeF(), 9.0) * 1.2)
+        heading = QFont(ui_font)
+        heading.setPointSizeF(body.pointSizeF())
+        return cls(
+            body=body,
+            ui=heading,
+            text=text,
+            muted=blend(text, base, 0.38),
+            base=base,
+            rule=blend(text, base, 0.7),
+            dark=base.lightnessF() < 0.5,
+        )
+
+    def column_width(self) -> float:
+        """Pixel width of a text column of ``MEASURE`` characters in the body font."""
+        return QFontMetricsF(self.body).averageCharWidth() * MEASURE
+
+    def em(self) -> float:
+        return QFontMetricsF(self.body).height()
+
+
+_HEADING_SCALE = {1: 1.45, 2: 1.25, 3: 1.1}
+_LIST_STYLES = {
+    (False, 1): QTextListFormat.Style.ListDisc,
+    (False, 2): QTextListFormat.Style.ListCircle,
+    (True, 1): QTextListFormat.Style.ListDecimal,
+    (True, 2): QTextListFormat.Style.ListLowerAlpha,
+}
+
+
+class _Formats:
+    """Block and character formats for each kind of block, in one style."""
+
+    def __init__(self, style: ReaderStyle) -> None:
+        self.style = style
+        self.em = style.em()
+
+    def block(self, top: float = 0.0, bottom: float = 0.6, height: int = LINE_HEIGHT):
+        fmt = QTextBlockFormat()
+        fmt.setTopMargin(top * self.em)
+        fmt.setBottomMargin(bottom * self.em)
+        fmt.setLineHeight(height, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        return fmt
+
+    def chars(self, font: QFont, scale: float = 1.0, colour: QColor | None = None):
+        fmt = QTextCharFormat()
+        sized = QFont(font)
+        sized.setPointSizeF(font.pointSizeF() * scale)
+        fmt.setFont(sized)
+        if colour is not None:
+            fmt.setForeground(colour)
+        return fmt
+
+    def for_block(self, block: Block) -> tuple[QTextBlockFormat, QTextCharFormat]:
+        style = self.style
+        kind = block.kind
+        if kind is BlockKind.HEADING:
+            scale = _HEADING_SCALE.get(block.level, 1.0)
+            chars = self.chars(style.ui, scale)
+            chars.setFontWeight(QFont.Weight.DemiBold)
+            return self.block(top=1.0 if block.level <= 2 else 0.7, bottom=0.3, height=125), chars
+        if kind is BlockKind.QUOTE:
+            fmt = self.block(bottom=0.7)
+            fmt.setLeftMargin(1.6 * self.em)
+            fmt.setRightMargin(1.0 * self.em)
+            chars = self.chars(style.body, 1.0, blend(style.text, style.base, 0.15))
+            chars.setFontItalic(True)
+            return fmt, chars
+        if kind is BlockKind.LIST_ITEM:
+            return self.block(bottom=0.25), self.chars(style.body)
+        if kind is BlockKind.CAPTION:
+            return self.block(top=0.5, bottom=0.8), self.chars(style.ui, 0.82, style.muted)
+        if kind is BlockKind.PREFORMATTED:
+            fmt = self.block(bottom=0.7, height=125)
+            fmt.setBackground(blend(style.base, style.text, 0.05))
+            mono = QFont(style.body)
+            mono.setFamilies(["DejaVu Sans Mono", "Menlo", "Consolas", "monospace"])
+            mono.setStyleHint(QFont.StyleHint.Monospace)
+            return fmt, self.chars(mono, 0.85)
+        if kind is BlockKind.TABLE_ROW:
+            return self.block(bottom=0.2, height=130), self.chars(style.body, 0.92)
+        return self.block(bottom=0.75), self.chars(style.body)
+
+
+@dataclass
+class Rendering:
+    """What the view needs to remember about a rendered article."""
+
+    offsets: OffsetMap
+    quotes: list[tuple[int, int]]  # document ranges of quote blocks, for the left rule
+
+
+def _meta_line(article: Article) -> str:
+    day = article.published
+    date = f"{day.day} {day:%B %Y}" if day else ""
+    return "  ·  ".join(v for v in (article.publisher, article.author, date) if v)
+
+
+def render_article(document: QTextDocument, article: Article, style: ReaderStyle) -> Rendering:
+    """Replace the document's content with ``article``: header, then one QTextBlock per block."""
+    formats = _Formats(style)
+    document.clear()
+    document.setUndoRedoEnabled(False)
+    document.setDefaultFont(style.body)
+    offsets = OffsetMap()
+    quotes: list[tuple[int, int]] = []
+    cursor = QTextCursor(document)
+    cursor.beginEditBlock()
+
+    title_chars = formats.chars(style.ui, 1.75)
+    title_chars.setFontWeight(QFont.Weight.DemiBold)
+    cursor.setBlockFormat(formats.block(bottom=0.35, height=118))
+    cursor.setBlockCharFormat(title_chars)
+    cursor.insertText((article.title or "Untitled article").translate(_BREAKS), title_chars)
+    header = [(_meta_line(article), 0.92, 0.15), (article.url, 0.8, 0.0)]
+    for line, scale, bottom in header:
+        if line:
+            chars = formats.chars(style.ui, scale, style.muted)
+            cursor.insertBlock(formats.block(bottom=bottom, height=130), chars)
+            cursor.insertText(line.translate(_BREAKS), chars)
+    # The gap between header and text belongs to the last header block.
+    last = cursor.blockFormat()
+    last.setBottomMargin(1.6 * formats.em)
+    cursor.setBlockFormat(last)
+
+    lists: dict[int, QTextList] = {}
+    previous: Block | None = None
+    for block in sorted(article_blocks(article), key=lambda b: b.start):
+        block_format, chars = formats.for_block(block)
+        cursor.insertBlock(block_format, chars)
+        if block.kind is BlockKind.LIST_ITEM:
+            _join_list(cursor, block, previous, lists, formats.em)
+        else:
+            lists.clear()
+        text = article.block_text(block)
+        start = cursor.position()
+        offsets.add(block.start, text, start)
+        cursor.insertText(text.translate(_BREAKS), chars)
+        if block.kind is BlockKind.QUOTE:
+            quotes.append((start, cursor.position()))
+        previous = block
+    cursor.endEditBlock()
+    return Rendering(offsets, quotes)
+
+
+def _join_list(
+    cursor: QTextCursor,
+    block: Block,
+    previous: Block | None,
+    lists: dict[int, QTextList],
+    em: float,
+) -> None:
+    """Put the current QTextBlock into the list for its level, starting one if needed."""
+    level = max(block.level, 1)
+    for deeper in [lv for lv in lists if lv > level]:
+        del lists[deeper]
+    current = lists.get(level)
+    continued = previous is not None and previous.kind is BlockKind.LIST_ITEM
+    if (
+        current is not None
+        and continued
+        and current.format().property(QTextFormat.Property.UserProperty) == int(block.ordered)
+    ):
+        current.add(cursor.block())
+        return
+    fmt = QTextListFormat()
+    fmt.setStyle(_LIST_STYLES.get((block.ordered, min(level, 2)), QTextListFormat.Style.ListSquare))
+    fmt.setIndent(level)
+    fmt.setNumberSuffix(".")
+    fmt.setProperty(QTextFormat.Property.UserProperty, int(block.ordered))
+    lists[level] = cursor.createList(fmt)
+    cursor.document().setIndentWidth(1.6 * em)
