@@ -7,12 +7,14 @@ terms, so quotes, brackets and operators cannot raise. Standard library and core
 from __future__ import annotations
 
 import sqlite3
+import unicodedata
 from dataclasses import dataclass
 
 from briefer.core.model import SearchHit
 
 _OPEN, _CLOSE = "\ue000", "\ue001"  # private-use marks around matched words in highlight()
 SNIPPET_TOKENS = 24
+_OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,18 +38,22 @@ def parse_query(query: str) -> list[list[Term]]:
     """Clauses to AND together, each a list of alternatives to OR.
 
     ``"a phrase"`` is a phrase (an unclosed quote runs to the end), ``word*`` a prefix,
-    ``-word`` excludes, an upper-case ``OR`` joins its neighbours, ``AND`` is what plain
-    words already mean; anything else is just words.
+    ``-word`` or ``NOT word`` excludes, an upper-case ``OR`` joins its neighbours, ``AND``
+    is what plain words already mean, ``NEAR`` and brackets are ignored; anything else is
+    just words.
     """
+    # Control characters (NUL above all) end an FTS5 string early; they are never words.
+    query = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in query)
     clauses: list[list[Term]] = []
-    join_next = False
+    join_next = negate_next = False
     at, length = 0, len(query)
     while at < length:
         ch = query[at]
-        if ch.isspace():
+        if ch.isspace() or ch in "()":  # brackets group nothing here; they only separate
             at += 1
             continue
-        negated = False
+        negated = negate_next
+        negate_next = False
         if ch == "-" and at + 1 < length and not query[at + 1].isspace():
             negated = True
             at += 1
@@ -62,14 +68,13 @@ def parse_query(query: str) -> list[list[Term]]:
                 at += 1
         else:
             end = at
-            while end < length and not query[end].isspace() and query[end] != '"':
+            while end < length and not query[end].isspace() and query[end] not in '"()':
                 end += 1
             words = query[at:end]
             at = end
-            if not negated and words == "OR":
-                join_next = bool(clauses)
-                continue
-            if not negated and words == "AND":
+            if not negated and words in _OPERATORS:
+                join_next = words == "OR" and bool(clauses)
+                negate_next = words == "NOT"
                 continue
             prefix = words.endswith("*")
             words = words.rstrip("*")
@@ -131,7 +136,7 @@ def search(conn: sqlite3.Connection, query: str, limit: int = 50) -> list[Search
             (SNIPPET_TOKENS, _OPEN, _CLOSE, expression, limit),
         ).fetchall()
     except sqlite3.OperationalError as error:
-        if "fts5" in str(error) or "syntax" in str(error):
+        if any(word in str(error) for word in ("fts5", "syntax", "unterminated")):
             return []  # the parser should make this unreachable; a typed query never crashes
         raise
     return [
