@@ -316,7 +316,13 @@ class Project:
     @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
         with self._mutex:
-            yield self._require()
+            try:
+                yield self._require()
+            except sqlite3.DatabaseError as error:
+                translated = _translate(self.path, error)
+                if translated is None:
+                    raise
+                raise translated from error
 
     # -- the project as a whole --------------------------------------------------
 
@@ -379,8 +385,12 @@ class Project:
     def check_integrity(self) -> list[str]:
         """Every problem SQLite finds (empty when healthy): the slow, thorough check that
         opening skips for big files (see ``opening.QUICK_CHECK_MAX_BYTES``)."""
-        with self._read() as conn:
-            problems = [str(r[0]) for r in conn.execute("PRAGMA integrity_check")]
+        with self._mutex:
+            conn = self._require()
+            try:
+                problems = [str(r[0]) for r in conn.execute("PRAGMA integrity_check")]
+            except sqlite3.DatabaseError as error:
+                return [f"SQLite reports: {error}"]
             problems = [] if problems == ["ok"] else problems
             problems += [
                 f"foreign key: {row[0]} row {row[1]} -> {row[2]}"

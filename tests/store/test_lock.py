@@ -129,3 +129,15 @@ def test_lock_from_another_computer_is_respected(project_path: Path) -> None:
     assert lock_path(project_path).exists()
     with Project.open(project_path, read_only=True) as reader:
         assert reader.list_articles() == []
+
+
+def test_unreadable_lock_is_respected_briefly_then_cleared(project_path: Path) -> None:
+    Project.create(project_path).close()
+    lock = lock_path(project_path)
+    lock.write_text("")  # a writer killed between creating and filling its lock
+    with pytest.raises(ProjectLocked):
+        Project.open(project_path)
+    old = lock.stat().st_mtime - 3600
+    os.utime(lock, (old, old))
+    Project.open(project_path).close()
+    assert not lock.exists()

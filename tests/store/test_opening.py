@@ -24,6 +24,7 @@ from briefer.store import (
     ProjectNotFound,
     ProjectReadOnly,
     ReadOnlyError,
+    opening,
 )
 from tests.store.conftest import file_digest, listing, sample_article, sample_original, theme
 
@@ -249,3 +250,20 @@ def test_closed_project_says_so(project_path: Path) -> None:
     with pytest.raises(ProjectError) as caught:
         project.list_articles()
     assert "closed" in str(caught.value)
+
+
+def test_big_files_skip_quick_check_but_check_integrity_finds_damage(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "big.briefer"
+    _project_with_content(path)
+    data = bytearray(path.read_bytes())
+    data[-6 * 4096 : -2 * 4096] = random.Random(5).randbytes(4 * 4096)
+    path.write_bytes(bytes(data))
+    monkeypatch.setattr(opening, "QUICK_CHECK_MAX_BYTES", 0)  # as if it were a huge file
+    with Project.open(path, read_only=True) as project:  # opening stays fast and cheap...
+        problems = project.check_integrity()  # ...and the thorough check says what is wrong
+    assert problems
+    monkeypatch.setattr(opening, "QUICK_CHECK_MAX_BYTES", 10**12)
+    with pytest.raises(CorruptProject):
+        Project.open(path, read_only=True)
