@@ -26,20 +26,17 @@ from briefer.core.model import (
     Theme,
 )
 from briefer.store import articles, backups, codec, notes, opening, passages, search, themes
+from briefer.store.connect import connect_reader, connect_writer, translate
 from briefer.store.errors import (
-    CorruptProject,
     MigrationNeeded,
     NewerFormatError,
     ProjectClosed,
-    ProjectError,
     ProjectExists,
     ProjectReadOnly,
     ReadOnlyError,
 )
 from briefer.store.lock import ProjectLock
 from briefer.store.schema import MIGRATIONS, SCHEMA_VERSION, Migration, create_schema, migrate
-
-BUSY_TIMEOUT_MS = 5000
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,52 +59,6 @@ def _fsync_path(path: Path) -> None:
         os.fsync(handle.fileno())
 
 
-def _translate(path: Path, error: sqlite3.Error) -> ProjectError | None:
-    """The typed error a low-level SQLite failure means for the user, if we know one."""
-    text = str(error).lower()
-    if "readonly" in text or "read-only" in text:
-        return ProjectReadOnly(path, "the file")
-    if "malformed" in text or "not a database" in text:
-        return CorruptProject(path, f"SQLite reports: {error}")
-    return None
-
-
-def _connect_writer(path: Path) -> sqlite3.Connection:
-    uri = path.absolute().as_uri() + "?mode=rw"
-    try:
-        conn = sqlite3.connect(
-            uri, uri=True, isolation_level=None, check_same_thread=False, timeout=5.0
-        )
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA synchronous = FULL")
-        if conn.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower() != "wal":
-            raise ProjectReadOnly(path, "the file")
-    except sqlite3.Error as error:
-        raise _translate(path, error) or ProjectReadOnly(path, "the file") from error
-    return conn
-
-
-def _connect_reader(path: Path) -> sqlite3.Connection:
-    """A reader that sees a concurrent writer's commits; immutable where nothing can write."""
-    immutable = not opening.wal_path(path).exists() and not opening.can_write(path.parent)
-    for attempt in (immutable, True):
-        conn = sqlite3.connect(
-            opening.read_only_uri(path, immutable=attempt),
-            uri=True,
-            isolation_level=None,
-            check_same_thread=False,
-        )
-        try:
-            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            conn.execute("PRAGMA query_only = ON")
-            conn.execute("SELECT count(*) FROM meta").fetchone()
-            return conn
-        except sqlite3.OperationalError:
-            conn.close()  # mode=ro on a WAL file fails if it may not create -shm here
-    raise ProjectReadOnly(path, "its folder")
-
-
 def _open(
     path: Path,
     *,
@@ -123,7 +74,7 @@ def _open(
     if read_only:
         if found.version < target_version:
             raise MigrationNeeded(path, found.version, target_version)
-        return Project(path, _connect_reader(path), read_only=True, lock=None)
+        return Project(path, connect_reader(path), read_only=True, lock=None)
     if not opening.can_write(path):
         raise ProjectReadOnly(path, "the file")
     if not opening.can_write(path.parent):
@@ -131,7 +82,7 @@ def _open(
     lock = ProjectLock.acquire(path)
     conn: sqlite3.Connection | None = None
     try:
-        conn = _connect_writer(path)
+        conn = connect_writer(path)
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         if version > target_version:  # a log that was not checkpointed may say more
             raise NewerFormatError(path, version, target_version)
@@ -286,7 +237,7 @@ class Project:
                     if conn.in_transaction:
                         conn.execute("ROLLBACK")
                     translated = (
-                        _translate(self.path, error) if isinstance(error, sqlite3.Error) else None
+                        translate(self.path, error) if isinstance(error, sqlite3.Error) else None
                     )
                     if translated is not None:
                         raise translated from error
@@ -319,7 +270,7 @@ class Project:
             try:
                 yield self._require()
             except sqlite3.DatabaseError as error:
-                translated = _translate(self.path, error)
+                translated = translate(self.path, error)
                 if translated is None:
                     raise
                 raise translated from error

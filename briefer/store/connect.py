@@ -1,0 +1,60 @@
+"""Opening SQLite connections to a project, and what low-level SQLite errors mean for a user.
+
+Standard library and this package only.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from briefer.store import opening
+from briefer.store.errors import CorruptProject, ProjectError, ProjectReadOnly
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def translate(path: Path, error: sqlite3.Error) -> ProjectError | None:
+    """The typed error a low-level SQLite failure means for the user, if we know one."""
+    text = str(error).lower()
+    if "readonly" in text or "read-only" in text:
+        return ProjectReadOnly(path, "the file")
+    if "malformed" in text or "not a database" in text:
+        return CorruptProject(path, f"SQLite reports: {error}")
+    return None
+
+
+def connect_writer(path: Path) -> sqlite3.Connection:
+    uri = path.absolute().as_uri() + "?mode=rw"
+    try:
+        conn = sqlite3.connect(
+            uri, uri=True, isolation_level=None, check_same_thread=False, timeout=5.0
+        )
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA synchronous = FULL")
+        if conn.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower() != "wal":
+            raise ProjectReadOnly(path, "the file")
+    except sqlite3.Error as error:
+        raise translate(path, error) or ProjectReadOnly(path, "the file") from error
+    return conn
+
+
+def connect_reader(path: Path) -> sqlite3.Connection:
+    """A reader that sees a concurrent writer's commits; immutable where nothing can write."""
+    immutable = not opening.wal_path(path).exists() and not opening.can_write(path.parent)
+    for attempt in (immutable, True):
+        conn = sqlite3.connect(
+            opening.read_only_uri(path, immutable=attempt),
+            uri=True,
+            isolation_level=None,
+            check_same_thread=False,
+        )
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA query_only = ON")
+            conn.execute("SELECT count(*) FROM meta").fetchone()
+            return conn
+        except sqlite3.OperationalError:
+            conn.close()  # mode=ro on a WAL file fails if it may not create -shm here
+    raise ProjectReadOnly(path, "its folder")
