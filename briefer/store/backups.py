@@ -21,7 +21,7 @@ _NAME = re.compile(
 )
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
     """Make a rename durable; some platforms cannot open folders, which is fine there."""
     try:
         fd = os.open(folder, os.O_RDONLY)
@@ -48,7 +48,7 @@ def copy_database(conn: sqlite3.Connection, target: Path) -> None:
         with temp.open("rb+") as handle:
             os.fsync(handle.fileno())
         os.replace(temp, target)
-        _fsync_dir(target.parent)
+        fsync_dir(target.parent)
     finally:
         for leftover in (
             temp,

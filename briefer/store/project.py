@@ -164,7 +164,7 @@ class Project:
         finally:
             for leftover in (temp, opening.wal_path(temp), temp.with_name(temp.name + "-shm")):
                 leftover.unlink(missing_ok=True)
-        backups._fsync_dir(path.parent)
+        backups.fsync_dir(path.parent)
         return cls.open(path)
 
     @classmethod
