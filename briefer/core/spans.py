@@ -5,6 +5,7 @@ A span is a half-open ``(start, end)`` pair of ints. Pure functions only.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 
 Span = tuple[int, int]
@@ -15,8 +16,11 @@ def is_empty(span: Span) -> bool:
 
 
 def overlaps(a: Span, b: Span) -> bool:
-    """True when the spans share at least one character (touching is not overlap)."""
-    return a[0] < b[1] and b[0] < a[1]
+    """True when the spans share at least one character (touching is not overlap).
+
+    An empty span shares no character, so it overlaps nothing, even inside another.
+    """
+    return a[0] < a[1] and b[0] < b[1] and a[0] < b[1] and b[0] < a[1]
 
 
 def intersection(a: Span, b: Span) -> Span | None:
@@ -71,7 +75,7 @@ def segments(spans: Iterable[Span]) -> list[tuple[Span, frozenset[int]]]:
     items = [s for s in spans]
     cuts = sorted({p for s in items if not is_empty(s) for p in s})
     result: list[tuple[Span, frozenset[int]]] = []
-    for start, end in zip(cuts, cuts[1:], strict=False):
+    for start, end in itertools.pairwise(cuts):
         covering = frozenset(i for i, s in enumerate(items) if s[0] <= start and end <= s[1])
         if covering:
             result.append(((start, end), covering))

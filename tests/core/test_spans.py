@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -33,7 +35,7 @@ def test_merge_covers_exactly_the_same_characters(items: list[tuple[int, int]]) 
 @given(span_lists)
 def test_merged_spans_are_sorted_disjoint_and_not_touching(items: list[tuple[int, int]]) -> None:
     merged = merge(items)
-    for (_, end), (start, _) in zip(merged, merged[1:], strict=False):
+    for (_, end), (start, _) in itertools.pairwise(merged):
         assert end < start
     assert all(s < e for s, e in merged)
 
@@ -58,7 +60,9 @@ def test_clamp_stays_inside_the_text(span: tuple[int, int], length: int) -> None
 
 
 @given(spans, span_lists)
-def test_subtract_leaves_what_no_hole_covers(span: tuple[int, int], holes: list[tuple[int, int]]) -> None:
+def test_subtract_leaves_what_no_hole_covers(
+    span: tuple[int, int], holes: list[tuple[int, int]]
+) -> None:
     pieces = subtract(span, holes)
     assert covered(pieces) == covered([span]) - covered(holes)
     assert all(contains(span, p) for p in pieces)
