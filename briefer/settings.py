@@ -1,0 +1,163 @@
+"""Typed user settings and every file location Briefer uses (platformdirs).
+
+The only module that knows where files live. ``BRIEFER_HOME`` (or the CLI's
+``--home``) redirects all of it under one folder, which is how tests and
+portable installs keep the real user directories untouched. No Qt here.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "Briefer"
+HOME_ENV = "BRIEFER_HOME"
+SETTINGS_FILE = "settings.json"
+MAX_RECENT = 10
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Paths:
+    """Where settings, data, backups, templates, caches and logs go."""
+
+    config_dir: Path
+    data_dir: Path
+    cache_dir: Path
+    log_dir: Path
+
+    @property
+    def settings_file(self) -> Path:
+        return self.config_dir / SETTINGS_FILE
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.data_dir / "backups"
+
+    @property
+    def templates_dir(self) -> Path:
+        return self.data_dir / "templates"
+
+    @property
+    def log_file(self) -> Path:
+        return self.log_dir / "briefer.log"
+
+
+def resolve_paths(home: Path | str | None = None) -> Paths:
+    """The platform's user folders, or all of them under ``home`` / ``$BRIEFER_HOME``."""
+    root = home if home is not None else os.environ.get(HOME_ENV)
+    if root:
+        base = Path(root).expanduser().resolve()
+        return Paths(base / "config", base / "data", base / "cache", base / "logs")
+    return Paths(
+        Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
+        Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+        Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)),
+        Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)),
+    )
+
+
+@dataclass
+class Settings:
+    """What the analyst chose once and expects remembered."""
+
+    author: str = ""
+    default_template: str = "Briefing note"
+    default_marking: str = "OFFICIAL"
+    recent_projects: list[str] = field(default_factory=list)
+    appearance: str = "system"
+    editor_font_size: int = 11
+    keep_backups: int = 10
+    last_import_dir: str = ""
+    last_export_dir: str = ""
+    window_geometry: str = ""
+    window_state: str = ""
+
+    def add_recent(self, project: Path) -> None:
+        entry = str(project.expanduser().resolve())
+        self.recent_projects = [entry, *(p for p in self.recent_projects if p != entry)][
+            :MAX_RECENT
+        ]
+
+
+@dataclass(frozen=True)
+class LoadedSettings:
+    """Settings plus what happened while reading them, for the UI to tell the user."""
+
+    settings: Settings
+    problem: str = ""
+
+
+def load_settings(paths: Paths) -> LoadedSettings:
+    """Read settings; a corrupt file is set aside (renamed) and defaults are used.
+
+    A broken settings file must never stop the app from starting, and must
+    not be silently overwritten either: the analyst may want it back.
+    """
+    path = paths.settings_file
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return LoadedSettings(Settings())
+    except OSError as exc:
+        return LoadedSettings(Settings(), f"Could not read settings from {path}: {exc.strerror}.")
+    try:
+        data = json.loads(raw)
+        if not isinstance(data, dict):
+            raise ValueError("not an object")
+        return LoadedSettings(_from_dict(data))
+    except (ValueError, TypeError) as exc:
+        aside = path.with_name(f"{path.stem}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}.json")
+        try:
+            path.replace(aside)
+        except OSError:
+            aside = path
+        log.warning("settings file %s unreadable (%s); set aside as %s", path, exc, aside)
+        return LoadedSettings(
+            Settings(),
+            f"Your settings file could not be read, so defaults are in use. "
+            f"The old file was kept as {aside}.",
+        )
+
+
+def _from_dict(data: dict[str, object]) -> Settings:
+    defaults = Settings()
+    values: dict[str, object] = {}
+    for f in fields(Settings):
+        if f.name not in data:
+            continue
+        value, default = data[f.name], getattr(defaults, f.name)
+        if isinstance(default, list):
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise TypeError(f"{f.name} must be a list of strings")
+        elif isinstance(default, bool) or not isinstance(value, type(default)):
+            raise TypeError(f"{f.name} must be {type(default).__name__}")
+        values[f.name] = value
+    return Settings(**values)  # type: ignore[arg-type]
+
+
+def save_settings(paths: Paths, settings: Settings) -> None:
+    """Write atomically: a crash mid-write leaves the previous file intact."""
+    atomic_write_text(paths.settings_file, json.dumps(asdict(settings), indent=2) + "\n")
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
