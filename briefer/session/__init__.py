@@ -1,0 +1,60 @@
+"""The open project as the UI and the CLI both see it: commands, undo, change news, imports.
+
+Imports store, importers and exporters; never Qt, never ui. Re-exports the
+errors callers must handle, so the UI and CLI need not reach past it.
+"""
+
+from briefer.importers.base import ImportRejected
+from briefer.session.command import Change, Command, CommandError, Entity, UndoHistory
+from briefer.session.imports import ImportOutcome, ImportReport, ImportStatus
+from briefer.session.passage_commands import (
+    DeleteArticleCommand,
+    DeletePassageCommand,
+    SetCommentCommand,
+    TagPassageCommand,
+    ToggleThemeCommand,
+)
+from briefer.session.session import Session, default_themes
+from briefer.session.theme_commands import (
+    AddThemeCommand,
+    DeleteThemeCommand,
+    MergeThemesCommand,
+    ReorderThemesCommand,
+    UpdateThemeCommand,
+)
+from briefer.store import (
+    NewerFormatError,
+    ProjectError,
+    ProjectLocked,
+    ProjectReadOnly,
+    RecordNotFound,
+)
+
+__all__ = [
+    "AddThemeCommand",
+    "Change",
+    "Command",
+    "CommandError",
+    "DeleteArticleCommand",
+    "DeletePassageCommand",
+    "DeleteThemeCommand",
+    "Entity",
+    "ImportOutcome",
+    "ImportRejected",
+    "ImportReport",
+    "ImportStatus",
+    "MergeThemesCommand",
+    "NewerFormatError",
+    "ProjectError",
+    "ProjectLocked",
+    "ProjectReadOnly",
+    "RecordNotFound",
+    "ReorderThemesCommand",
+    "Session",
+    "SetCommentCommand",
+    "TagPassageCommand",
+    "ToggleThemeCommand",
+    "UndoHistory",
+    "UpdateThemeCommand",
+    "default_themes",
+]

@@ -1,0 +1,116 @@
+"""Batch import: files and folders in, one outcome per file out, never all-or-nothing.
+
+Extraction is the importers' job and storage the store's; this module joins
+them with duplicate detection and one transaction per article, so one bad
+file in a batch does not stop the others.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefer.importers.base import Imported, ImportRejected
+from briefer.importers.registry import expand_paths, import_paste, import_path
+from briefer.store import Project
+
+
+class ImportStatus(enum.StrEnum):
+    IMPORTED = "imported"
+    DUPLICATE = "duplicate"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    """What became of one source: its article id, or why not."""
+
+    source: str
+    status: ImportStatus
+    article_id: int | None = None
+    title: str = ""
+    reason: str = ""
+
+    @property
+    def imported(self) -> bool:
+        return self.status is ImportStatus.IMPORTED
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    outcomes: list[ImportOutcome]
+
+    def count(self, status: ImportStatus) -> int:
+        return sum(1 for o in self.outcomes if o.status is status)
+
+    @property
+    def summary(self) -> str:
+        parts = [
+            f"{self.count(ImportStatus.IMPORTED)} imported",
+            f"{self.count(ImportStatus.DUPLICATE)} already in the project",
+            f"{self.count(ImportStatus.FAILED)} failed",
+        ]
+        cancelled = self.count(ImportStatus.CANCELLED)
+        if cancelled:
+            parts.append(f"{cancelled} not imported (cancelled)")
+        return ", ".join(parts)
+
+
+def store_imported(project: Project, imported: Imported, source: str) -> ImportOutcome:
+    """Adds the article unless the project already has it (same URL or same text)."""
+    article = imported.article
+    with project.transaction():
+        existing = project.find_duplicate(article.url, article.text)
+        if existing is not None:
+            return ImportOutcome(
+                source,
+                ImportStatus.DUPLICATE,
+                existing,
+                article.title,
+                f"Already in the project as article {existing}.",
+            )
+        article_id = project.add_article(article, imported.original)
+    return ImportOutcome(source, ImportStatus.IMPORTED, article_id, article.title)
+
+
+def import_files(
+    project: Project,
+    paths: Iterable[Path],
+    *,
+    recursive: bool = True,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> Iterator[ImportOutcome]:
+    paths = list(paths)
+    missing = [p for p in paths if not p.exists()]
+    for path in missing:
+        yield ImportOutcome(str(path), ImportStatus.FAILED, reason="No such file or folder.")
+    files = expand_paths([p for p in paths if p.exists()], recursive=recursive)
+    for index, path in enumerate(files):
+        if cancelled():
+            for rest in files[index:]:
+                yield ImportOutcome(str(rest), ImportStatus.CANCELLED, reason="Import cancelled.")
+            return
+        try:
+            imported = import_path(path)
+        except ImportRejected as exc:
+            yield ImportOutcome(str(path), ImportStatus.FAILED, reason=exc.reason)
+            continue
+        except OSError as exc:
+            yield ImportOutcome(
+                str(path), ImportStatus.FAILED, reason=f"Could not read the file: {exc.strerror}."
+            )
+            continue
+        yield store_imported(project, imported, str(path))
+
+
+def import_pasted(
+    project: Project, *, text: str | None = None, html: str | None = None
+) -> ImportOutcome:
+    try:
+        imported = import_paste(text=text, html=html)
+    except ImportRejected as exc:
+        return ImportOutcome("clipboard", ImportStatus.FAILED, reason=exc.reason)
+    return store_imported(project, imported, "clipboard")

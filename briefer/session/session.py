@@ -1,0 +1,199 @@
+"""The open project as the GUI and the CLI both see it.
+
+Runs each command in one transaction, keeps the undo history, announces what
+changed to whoever listens, and imports files in batches. Plain Python: the
+Qt layer adapts it (QUndoCommand, signals) without it knowing.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from briefer.core.model import Theme
+from briefer.resources import load_json
+from briefer.session.command import Change, Command, Entity, UndoHistory
+from briefer.session.imports import ImportOutcome, ImportReport, import_files, import_pasted
+from briefer.store import Project
+
+log = logging.getLogger(__name__)
+
+Listener = Callable[[list[Change]], None]
+
+
+def default_themes() -> list[Theme]:
+    """The theme set a new project starts with (resources/themes/default-themes.json)."""
+    data = load_json("themes", "default-themes.json")
+    return [
+        Theme(
+            name=item["name"],
+            colour=item["colour"],
+            shortcut=item.get("shortcut", ""),
+            description=item.get("description", ""),
+            keywords=tuple(item.get("keywords", ())),
+            position=position,
+        )
+        for position, item in enumerate(data["themes"], start=1)
+    ]
+
+
+class Session:
+    """One open project plus its history. Create with ``Session.create`` or ``Session.open``."""
+
+    def __init__(self, project: Project) -> None:
+        self._project = project
+        self.history = UndoHistory()
+        self._listeners: list[Listener] = []
+
+    # -- opening and closing -------------------------------------------------
+
+    @classmethod
+    def create(cls, path: Path, *, title: str | None = None) -> Session:
+        """A new project file with the default themes, ready for work."""
+        project = Project.create(path, title=title)
+        try:
+            with project.transaction():
+                for theme in default_themes():
+                    project.add_theme(theme)
+        except BaseException:
+            project.close()
+            path.unlink(missing_ok=True)
+            raise
+        return cls(project)
+
+    @classmethod
+    def open(
+        cls,
+        path: Path,
+        *,
+        read_only: bool = False,
+        backup_dir: Path | None = None,
+        keep_backups: int = 10,
+    ) -> Session:
+        return cls(
+            Project.open(
+                path, read_only=read_only, backup_dir=backup_dir, keep_backups=keep_backups
+            )
+        )
+
+    def close(self) -> None:
+        self._project.close()
+        self.history.clear()
+
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def project(self) -> Project:
+        """For reading. Every change goes through a command instead."""
+        return self._project
+
+    @property
+    def path(self) -> Path:
+        return self._project.path
+
+    @property
+    def read_only(self) -> bool:
+        return self._project.read_only
+
+    # -- listening -----------------------------------------------------------
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Call ``listener`` with the changes after each committed edit; returns an unsubscribe."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
+
+    def _announce(self, changes: list[Change]) -> None:
+        changes = [c for c in changes if c.added or c.updated or c.removed]
+        if not changes:
+            return
+        for listener in list(self._listeners):
+            try:
+                listener(changes)
+            except Exception:
+                log.exception("a change listener failed; the edit itself is saved")
+
+    # -- running commands ----------------------------------------------------
+
+    def execute(self, command: Command) -> list[Change]:
+        """Apply in one transaction and announce, without touching the history.
+
+        The Qt undo adapter calls this from ``QUndoCommand.redo``.
+        """
+        with self._project.transaction():
+            changes = command.apply(self._project)
+        self._announce(changes)
+        return changes
+
+    def unexecute(self, command: Command) -> list[Change]:
+        """Revert in one transaction and announce (``QUndoCommand.undo``)."""
+        with self._project.transaction():
+            changes = command.revert(self._project)
+        self._announce(changes)
+        return changes
+
+    def do(self, command: Command) -> list[Change]:
+        """Run an edit and record it for undo."""
+        changes = self.execute(command)
+        self.history.pushed(command)
+        return changes
+
+    def undo(self) -> str | None:
+        """Undo the last edit; returns its label, or ``None`` when there is nothing to undo."""
+        command = self.history.take_undo()
+        if command is None:
+            return None
+        try:
+            self.unexecute(command)
+        except BaseException:
+            self.history.give_back_undo(command)
+            raise
+        return command.label
+
+    def redo(self) -> str | None:
+        command = self.history.take_redo()
+        if command is None:
+            return None
+        try:
+            self.execute(command)
+        except BaseException:
+            self.history.give_back_redo(command)
+            raise
+        return command.label
+
+    # -- importing -----------------------------------------------------------
+
+    def import_files(
+        self,
+        paths: Iterable[Path],
+        *,
+        recursive: bool = True,
+        cancelled: Callable[[], bool] = lambda: False,
+    ) -> Iterator[ImportOutcome]:
+        """Import files and folders one by one, yielding each outcome as it is known.
+
+        Each file is its own transaction: a failure or a cancel keeps what was
+        already imported and leaves nothing half-written.
+        """
+        for outcome in import_files(self._project, paths, recursive=recursive, cancelled=cancelled):
+            if outcome.article_id is not None and outcome.imported:
+                self._announce([Change.of(Entity.ARTICLE, added=[outcome.article_id])])
+            yield outcome
+
+    def import_all(self, paths: Iterable[Path], *, recursive: bool = True) -> ImportReport:
+        return ImportReport(list(self.import_files(paths, recursive=recursive)))
+
+    def import_paste(self, *, text: str | None = None, html: str | None = None) -> ImportOutcome:
+        outcome = import_pasted(self._project, text=text, html=html)
+        if outcome.article_id is not None and outcome.imported:
+            self._announce([Change.of(Entity.ARTICLE, added=[outcome.article_id])])
+        return outcome
+
+    # -- small conveniences for callers that name things -----------------------
+
+    def theme_named(self, name: str) -> Theme | None:
+        return self._project.theme_by_name(name.strip())

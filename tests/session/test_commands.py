@@ -1,0 +1,229 @@
+"""Every command, applied then reverted, leaves the project file exactly as it was.
+
+Real project files on disk; the state is read back through the store API
+(and compared after reopening, so nothing lives only in memory).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from briefer.core.model import Article, Block, BlockKind, Original, Theme
+from briefer.session import (
+    AddThemeCommand,
+    Change,
+    Command,
+    CommandError,
+    DeleteArticleCommand,
+    DeletePassageCommand,
+    DeleteThemeCommand,
+    Entity,
+    MergeThemesCommand,
+    ReorderThemesCommand,
+    Session,
+    SetCommentCommand,
+    TagPassageCommand,
+    ToggleThemeCommand,
+    UpdateThemeCommand,
+)
+from briefer.store import Project
+
+TEXT = (
+    "India and Russia agreed to expand trade in oil and fertiliser.\n\n"
+    "Defence ties, including submarines, were also discussed.\n\n"
+    "Visa rules for skilled professionals will be eased."
+)
+
+
+def snapshot(project: Project) -> dict[str, Any]:
+    """Everything a user could see of the project, read back from the file."""
+    return {
+        "themes": project.list_themes(),
+        "passages": project.list_passages(),
+        "articles": [(a.id, a.title, a.passage_count) for a in project.list_articles()],
+        "texts": [project.get_article(a.id).text for a in project.list_articles()],
+        "originals": [project.get_original(a.id) for a in project.list_articles()],
+        "counts": project.theme_passage_counts(),
+    }
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> Session:
+    s = Session.create(tmp_path / "p.briefer")
+    article = Article(
+        title="India and Russia",
+        text=TEXT,
+        blocks=(Block(BlockKind.PARAGRAPH, 0, 62),),
+        publisher="Test Wire",
+    )
+    s.project.add_article(article, Original("a.txt", "text/plain", TEXT.encode()))
+    yield s
+    s.close()
+
+
+def ids(session: Session) -> dict[str, int]:
+    themes = {t.name: t.id for t in session.project.list_themes()}
+    return {"trade": themes["Trade"], "defence": themes["Defence"], "energy": themes["Energy"],
+            "article": session.project.list_articles()[0].id}  # fmt: skip
+
+
+def tag(session: Session, words: str, *themes: int) -> int:
+    start = TEXT.index(words)
+    command = TagPassageCommand(ids(session)["article"], start, start + len(words), list(themes))
+    session.do(command)
+    assert command.passage_id is not None
+    return command.passage_id
+
+
+COMMANDS: dict[str, Callable[[Session], Command]] = {
+    "tag": lambda s: TagPassageCommand(ids(s)["article"], 0, 30, [ids(s)["trade"]], "note"),
+    "toggle-add": lambda s: ToggleThemeCommand(s.project.list_passages()[0].id, ids(s)["energy"]),
+    "toggle-remove-last": lambda s: ToggleThemeCommand(
+        s.project.list_passages()[1].id, ids(s)["defence"]
+    ),
+    "comment": lambda s: SetCommentCommand(s.project.list_passages()[0].id, "check figures"),
+    "delete-passage": lambda s: DeletePassageCommand(s.project.list_passages()[0].id),
+    "add-theme": lambda s: AddThemeCommand(Theme("Ports", "#123456", "7", keywords=("port*",))),
+    "rename-theme": lambda s: UpdateThemeCommand(ids(s)["trade"], name="Commerce"),
+    "recolour-keywords": lambda s: UpdateThemeCommand(
+        ids(s)["trade"], colour="#000000", keywords=("x",)
+    ),
+    "reparent": lambda s: UpdateThemeCommand(ids(s)["energy"], parent_id=ids(s)["trade"]),
+    "reorder": lambda s: ReorderThemesCommand([t.id for t in reversed(s.project.list_themes())]),
+    "delete-theme": lambda s: DeleteThemeCommand(ids(s)["defence"]),
+    "merge": lambda s: MergeThemesCommand(ids(s)["defence"], ids(s)["trade"]),
+    "delete-article": lambda s: DeleteArticleCommand(ids(s)["article"]),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_apply_then_revert_restores_the_project(session: Session, name: str) -> None:
+    tag(session, "expand trade in oil", ids(session)["trade"], ids(session)["energy"])
+    tag(session, "submarines", ids(session)["defence"])
+    before = snapshot(session.project)
+    command = COMMANDS[name](session)
+
+    session.do(command)
+    after = snapshot(session.project)
+    assert after != before, f"{name} changed nothing"
+
+    assert session.undo() == command.label
+    assert snapshot(session.project) == before
+    assert session.redo() == command.label
+    assert snapshot(session.project) == after
+
+    path = session.path
+    session.close()
+    with Session.open(path) as reopened:
+        assert snapshot(reopened.project) == after
+
+
+def test_tag_copies_the_words_and_their_context(session: Session) -> None:
+    passage_id = tag(session, "submarines", ids(session)["defence"])
+    passage = session.project.get_passage(passage_id)
+    assert passage.text == "submarines"
+    assert TEXT[passage.start - len(passage.prefix) : passage.start] == passage.prefix
+    assert passage.suffix.startswith(", were also discussed")
+
+
+def test_removing_the_last_theme_removes_the_passage_and_undo_brings_it_back(
+    session: Session,
+) -> None:
+    passage_id = tag(session, "submarines", ids(session)["defence"])
+    session.do(ToggleThemeCommand(passage_id, ids(session)["defence"]))
+    assert session.project.list_passages() == []
+    session.undo()
+    assert session.project.get_passage(passage_id).theme_ids == (ids(session)["defence"],)
+
+
+def test_deleting_a_theme_keeps_passages_that_have_another(session: Session) -> None:
+    t = ids(session)
+    both = tag(session, "expand trade in oil", t["trade"], t["energy"])
+    only = tag(session, "submarines", t["trade"])
+    session.do(DeleteThemeCommand(t["trade"]))
+    remaining = {p.id: p.theme_ids for p in session.project.list_passages()}
+    assert remaining == {both: (t["energy"],)}
+    assert only not in remaining
+
+
+def test_merge_gives_target_theme_to_all_source_passages(session: Session) -> None:
+    t = ids(session)
+    tag(session, "submarines", t["defence"])
+    tag(session, "expand trade in oil", t["defence"], t["trade"])
+    session.do(MergeThemesCommand(t["defence"], t["trade"]))
+    assert [p.theme_ids for p in session.project.list_passages()] == [(t["trade"],), (t["trade"],)]
+    assert session.theme_named("Defence") is None
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda s: AddThemeCommand(Theme("trade", "#111111")), "already a theme"),
+        (lambda s: AddThemeCommand(Theme("Ports", "#111111", "1")), "Shortcut 1 is already used"),
+        (lambda s: UpdateThemeCommand(ids(s)["trade"], colour="red"), "#RRGGBB"),
+        (lambda s: UpdateThemeCommand(ids(s)["trade"], parent_id=ids(s)["trade"]), "under itself"),
+        (
+            lambda s: TagPassageCommand(ids(s)["article"], 5, 5, [ids(s)["trade"]]),
+            "Select some text",
+        ),
+        (lambda s: TagPassageCommand(999, 0, 5, [ids(s)["trade"]]), "does not exist"),
+        (lambda s: TagPassageCommand(ids(s)["article"], 0, 5, [999]), "no longer exists"),
+        (lambda s: ReorderThemesCommand([ids(s)["trade"]]), "every theme"),
+    ],
+)
+def test_invalid_edits_are_refused_and_change_nothing(
+    session: Session, make: Callable[[Session], Command], message: str
+) -> None:
+    before = snapshot(session.project)
+    with pytest.raises(CommandError, match=message):
+        session.do(make(session))
+    assert snapshot(session.project) == before
+    assert session.history.undo_label is None
+
+
+def test_listeners_hear_what_changed(session: Session) -> None:
+    heard: list[list[Change]] = []
+    unsubscribe = session.subscribe(heard.append)
+    passage_id = tag(session, "submarines", ids(session)["defence"])
+    session.undo()
+    unsubscribe()
+    session.redo()
+    assert len(heard) == 2
+    added = next(c for c in heard[0] if c.entity is Entity.PASSAGE)
+    removed = next(c for c in heard[1] if c.entity is Entity.PASSAGE)
+    assert added.added == {passage_id} and removed.removed == {passage_id}
+
+
+def test_a_failing_listener_does_not_lose_the_edit(session: Session) -> None:
+    def broken(changes: list[Change]) -> None:
+        raise RuntimeError("view bug")
+
+    session.subscribe(broken)
+    passage_id = tag(session, "submarines", ids(session)["defence"])
+    assert session.project.get_passage(passage_id).text == "submarines"
+
+
+def test_new_edit_clears_redo(session: Session) -> None:
+    tag(session, "submarines", ids(session)["defence"])
+    session.undo()
+    assert session.history.redo_label == "Tag passage"
+    tag(session, "Visa rules", ids(session)["trade"])
+    assert session.history.redo_label is None
+    assert session.redo() is None
+
+
+def test_new_project_has_the_default_themes(tmp_path: Path) -> None:
+    with Session.create(tmp_path / "fresh.briefer") as session:
+        themes = session.project.list_themes()
+    assert [(t.name, t.shortcut) for t in themes] == [
+        ("Trade", "1"), ("Defence", "2"), ("Mobility", "3"), ("Energy", "4"),
+        ("Diplomacy", "5"), ("Sanctions & tariffs", "6"),
+    ]  # fmt: skip
+    assert len({t.colour.upper() for t in themes}) == 6
+    by_name = {t.name: t.keywords for t in themes}
+    assert {"trade", "tariff*", "export*", "import*", "market*"} <= set(by_name["Trade"])
+    assert {"oil", "gas", "energy", "pipeline*", "refiner*"} <= set(by_name["Energy"])
