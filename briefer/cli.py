@@ -1,0 +1,418 @@
+"""The command-line interface: the same session the window uses, one command at a time.
+
+`briefer` alone (or with a project path) opens the window; subcommands work
+headless. Listing commands take --json with the shapes documented in the
+README. Errors are one line on stderr and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from briefer import __version__
+from briefer.cli_format import (
+    article_json,
+    passage_json,
+    print_table,
+    search_hit_json,
+    theme_json,
+)
+from briefer.core.anchoring import find_words
+from briefer.core.model import Theme
+from briefer.session import (
+    AddThemeCommand,
+    CommandError,
+    DeleteThemeCommand,
+    ImportRejected,
+    ImportStatus,
+    ProjectError,
+    Session,
+    TagPassageCommand,
+    UpdateThemeCommand,
+)
+from briefer.settings import Paths, load_settings, resolve_paths
+
+log = logging.getLogger("briefer.cli")
+
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_INTERNAL = 70
+
+SUBCOMMANDS = ("new", "info", "import", "articles", "show", "search", "themes", "tag", "passages")
+
+SPARE_COLOURS = (
+    "#16A085", "#D35400", "#2C3E50", "#7F8C8D", "#E84393", "#00A8FF", "#6D214F", "#4B7BEC",
+)  # fmt: skip
+
+
+class CliError(Exception):
+    """A problem to report in one line, with the exit code to use."""
+
+    def __init__(self, message: str, code: int = EXIT_ERROR) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise CliError(f"{message} (see `{self.prog} --help`)", EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="briefer",
+        description="Turn news articles and reports into a sourced briefing note.",
+        epilog="Run `briefer` with no command (or with a .briefer file) to open the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"briefer {__version__}")
+    parser.add_argument(
+        "--home", type=Path, help="keep settings, logs and backups under this folder"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.add_argument("project", type=Path, metavar="PROJECT", help="the .briefer file")
+        return p
+
+    p = command("new", "create a new project with the default themes")
+    p.add_argument("--title", help="project title (default: the file name)")
+    p = command("info", "show what a project holds")
+    p.add_argument("--json", action="store_true")
+    p = command("import", "import files or folders (recursively) as articles")
+    p.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    p.add_argument("--no-recursive", action="store_true", help="do not descend into sub-folders")
+    p.add_argument("--json", action="store_true")
+    p = command("articles", "list the articles")
+    p.add_argument("--json", action="store_true")
+    p = command("show", "show one article's metadata and text")
+    p.add_argument("article_id", type=int, metavar="ARTICLE_ID")
+    p.add_argument("--json", action="store_true", help="also include the block structure")
+    p = command("search", "full-text search across articles")
+    p.add_argument("query", metavar="QUERY")
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--json", action="store_true")
+    p = command("themes", "list themes, or add / rename / delete one")
+    p.add_argument("--json", action="store_true")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
+    add = actions.add_parser("add", help="add a theme")
+    add.add_argument("name")
+    add.add_argument("--colour", "--color", dest="colour", help="#RRGGBB")
+    add.add_argument("--shortcut", default="", help="one key, e.g. 7")
+    add.add_argument("--keywords", default="", help='comma-separated, e.g. "port, shipping*"')
+    add.add_argument("--description", default="")
+    add.add_argument("--parent", help="name of the parent theme")
+    rename = actions.add_parser("rename", help="rename a theme")
+    rename.add_argument("old")
+    rename.add_argument("new")
+    delete = actions.add_parser("delete", help="delete a theme (and passages tagged only with it)")
+    delete.add_argument("name")
+    p = command("tag", "tag the first occurrence of some words in an article")
+    p.add_argument("--article", type=int, required=True, metavar="ID")
+    p.add_argument("--text", required=True, help="the exact words to tag")
+    p.add_argument(
+        "--theme", action="append", required=True, metavar="NAME", help="repeat for several"
+    )
+    p.add_argument("--comment", default="")
+    p.add_argument("--json", action="store_true")
+    p = command("passages", "list tagged passages")
+    p.add_argument("--theme", metavar="NAME", help="only passages with this theme")
+    p.add_argument("--article", type=int, metavar="ID", help="only passages of this article")
+    p.add_argument("--json", action="store_true")
+    return parser
+
+
+# -- helpers ---------------------------------------------------------------
+
+
+def _emit(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _open(args: argparse.Namespace, paths: Paths, *, write: bool) -> Session:
+    if not write:
+        return Session.open(args.project, read_only=True)
+    settings = load_settings(paths).settings
+    return Session.open(
+        args.project, backup_dir=paths.backups_dir, keep_backups=settings.keep_backups
+    )
+
+
+def _theme(session: Session, name: str) -> Theme:
+    theme = session.theme_named(name)
+    if theme is None:
+        names = ", ".join(t.name for t in session.project.list_themes()) or "none yet"
+        raise CliError(f'No theme called "{name}". Themes: {names}.')
+    return theme
+
+
+# -- commands --------------------------------------------------------------
+
+
+def cmd_new(args: argparse.Namespace, paths: Paths) -> int:
+    with Session.create(args.project, title=args.title) as session:
+        themes = ", ".join(t.name for t in session.project.list_themes())
+    print(f"Created {args.project} with themes: {themes}.")
+    return 0
+
+
+def cmd_info(args: argparse.Namespace, paths: Paths) -> int:
+    with _open(args, paths, write=False) as session:
+        info = session.project.info()
+    data = {
+        "path": str(info.path),
+        "title": info.title,
+        "schema_version": info.schema_version,
+        "created": info.created_at.isoformat() if info.created_at else None,
+        "articles": info.article_count,
+        "passages": info.passage_count,
+        "themes": info.theme_count,
+        "notes": info.note_count,
+        "size_bytes": info.size_bytes,
+    }
+    if args.json:
+        _emit(data)
+    else:
+        for key, value in data.items():
+            print(f"{key.replace('_', ' ').capitalize():15} {value}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace, paths: Paths) -> int:
+    with _open(args, paths, write=True) as session:
+        report = session.import_all(args.files, recursive=not args.no_recursive)
+    if args.json:
+        _emit(
+            {
+                "imported": report.count(ImportStatus.IMPORTED),
+                "duplicates": report.count(ImportStatus.DUPLICATE),
+                "failed": report.count(ImportStatus.FAILED),
+                "results": [
+                    {
+                        "source": o.source,
+                        "status": o.status.value,
+                        "article_id": o.article_id,
+                        "title": o.title,
+                        "reason": o.reason,
+                    }
+                    for o in report.outcomes
+                ],
+            }
+        )
+    else:
+        for o in report.outcomes:
+            detail = f"#{o.article_id} {o.title}" if o.article_id is not None else o.reason
+            if o.status is ImportStatus.DUPLICATE:
+                detail = f"#{o.article_id} {o.title}: {o.reason}"
+            print(f"{o.status.value:9}  {o.source}  {detail}")
+        print(report.summary.capitalize() + ".")
+    if not report.outcomes:
+        raise CliError("No importable files found in what was given.")
+    return EXIT_ERROR if report.count(ImportStatus.FAILED) else 0
+
+
+def cmd_articles(args: argparse.Namespace, paths: Paths) -> int:
+    with _open(args, paths, write=False) as session:
+        articles = session.project.list_articles()
+    if args.json:
+        _emit([article_json(a) for a in articles])
+        return 0
+    print_table(
+        ["ID", "Date", "Publisher", "Passages", "Title"],
+        [
+            [str(a.id), a.published.isoformat() if a.published else "", a.publisher,
+             str(a.passage_count), a.title]
+            for a in articles
+        ],
+    )  # fmt: skip
+    return 0
+
+
+def cmd_show(args: argparse.Namespace, paths: Paths) -> int:
+    with _open(args, paths, write=False) as session:
+        article = session.project.get_article(args.article_id)
+    if args.json:
+        data = article_json(article)
+        data["text"] = article.text
+        data["blocks"] = [
+            {"kind": b.kind.value, "start": b.start, "end": b.end, "level": b.level,
+             "ordered": b.ordered}
+            for b in article.blocks
+        ]  # fmt: skip
+        _emit(data)
+        return 0
+    print(article.title)
+    for label, value in (
+        ("Publisher", article.publisher),
+        ("Author", article.author),
+        ("Published", article.published.isoformat() if article.published else ""),
+        ("URL", article.url),
+        ("Format", article.source_format),
+    ):
+        if value:
+            print(f"{label}: {value}")
+    print()
+    print(article.text)
+    return 0
+
+
+def cmd_search(args: argparse.Namespace, paths: Paths) -> int:
+    with _open(args, paths, write=False) as session:
+        hits = session.project.search(args.query, limit=args.limit)
+    if args.json:
+        _emit([search_hit_json(h) for h in hits])
+        return 0
+    if not hits:
+        print(f'No article matches "{args.query}".')
+    for hit in hits:
+        print(f"#{hit.article_id}  {hit.title}\n    {hit.snippet}")
+    return 0
+
+
+def cmd_themes(args: argparse.Namespace, paths: Paths) -> int:
+    if args.action is None:
+        with _open(args, paths, write=False) as session:
+            themes = session.project.list_themes()
+            counts = session.project.theme_passage_counts()
+        names = {t.id: t.name for t in themes}
+        if args.json:
+            _emit([theme_json(t, counts.get(t.id or 0, 0), names) for t in themes])
+            return 0
+        print_table(
+            ["Key", "Colour", "Passages", "Theme", "Keywords"],
+            [[t.shortcut, t.colour, str(counts.get(t.id or 0, 0)), t.name, ", ".join(t.keywords)]
+             for t in themes],
+        )  # fmt: skip
+        return 0
+    with _open(args, paths, write=True) as session:
+        if args.action == "add":
+            used = {t.colour.upper() for t in session.project.list_themes()}
+            colour = args.colour or next((c for c in SPARE_COLOURS if c not in used), "#7F8C8D")
+            parent = _theme(session, args.parent).id if args.parent else None
+            keywords = tuple(k.strip() for k in args.keywords.split(",") if k.strip())
+            try:
+                theme = Theme(args.name.strip(), colour, args.shortcut, parent, args.description,
+                              keywords)  # fmt: skip
+            except ValueError as exc:
+                raise CommandError.from_value_error(exc) from exc
+            session.do(AddThemeCommand(theme))
+            print(f'Added theme "{theme.name}" ({colour}).')
+        elif args.action == "rename":
+            theme = _theme(session, args.old)
+            assert theme.id is not None
+            session.do(UpdateThemeCommand(theme.id, name=args.new.strip()))
+            print(f'Renamed "{theme.name}" to "{args.new.strip()}".')
+        elif args.action == "delete":
+            theme = _theme(session, args.name)
+            assert theme.id is not None
+            count = session.project.theme_passage_counts().get(theme.id, 0)
+            session.do(DeleteThemeCommand(theme.id))
+            print(f'Deleted theme "{theme.name}" (it was on {count} passage(s)).')
+    return 0
+
+
+def cmd_tag(args: argparse.Namespace, paths: Paths) -> int:
+    with _open(args, paths, write=True) as session:
+        article = session.project.get_article(args.article)
+        span = find_words(article.text, args.text)
+        if span is None:
+            raise CliError(
+                f'Article {args.article} does not contain "{args.text}". '
+                f"Check the words with `briefer show {args.project} {args.article}`."
+            )
+        theme_ids = [_theme(session, name).id for name in args.theme]
+        command = TagPassageCommand(
+            args.article, span[0], span[1], [t for t in theme_ids if t], comment=args.comment
+        )
+        session.do(command)
+        assert command.passage_id is not None
+        passage = session.project.get_passage(command.passage_id)
+        names = {t.id: t.name for t in session.project.list_themes()}
+    if args.json:
+        _emit(passage_json(passage, names, article.title))
+    else:
+        print(f'Tagged passage {passage.id} in article {args.article}: "{passage.text}"')
+    return 0
+
+
+def cmd_passages(args: argparse.Namespace, paths: Paths) -> int:
+    with _open(args, paths, write=False) as session:
+        theme_id = _theme(session, args.theme).id if args.theme else None
+        passages = session.project.list_passages(article_id=args.article, theme_id=theme_id)
+        names = {t.id: t.name for t in session.project.list_themes()}
+        titles = {a.id: a.title for a in session.project.list_articles()}
+    if args.json:
+        _emit([passage_json(p, names, titles.get(p.article_id, "")) for p in passages])
+        return 0
+    print_table(
+        ["ID", "Article", "Themes", "Passage"],
+        [[str(p.id), str(p.article_id), ", ".join(names.get(t, "?") for t in p.theme_ids),
+          p.text if len(p.text) <= 100 else p.text[:99] + "…"]
+         for p in passages],
+    )  # fmt: skip
+    return 0
+
+
+HANDLERS: dict[str, Callable[[argparse.Namespace, Paths], int]] = {
+    "new": cmd_new,
+    "info": cmd_info,
+    "import": cmd_import,
+    "articles": cmd_articles,
+    "show": cmd_show,
+    "search": cmd_search,
+    "themes": cmd_themes,
+    "tag": cmd_tag,
+    "passages": cmd_passages,
+}
+
+
+def _wants_window(argv: Sequence[str]) -> bool:
+    """No subcommand (only options and perhaps a project path) means: open the window."""
+    words = [a for a in argv if not a.startswith("-")]
+    skip_next = any(a == "--home" for a in argv)
+    if skip_next and words:
+        words = words[1:]
+    if any(a in ("-h", "--help", "--version") for a in argv):
+        return False
+    return not words or words[0] not in SUBCOMMANDS
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if _wants_window(argv):
+        from briefer.app import run_app  # the window's imports cost; the CLI never pays them
+
+        return run_app(argv)
+    try:
+        args = build_parser().parse_args(argv)
+        paths = resolve_paths(args.home)
+        if args.command is None:
+            raise CliError("choose a command (see `briefer --help`)", EXIT_USAGE)
+        return HANDLERS[args.command](args, paths)
+    except CliError as exc:
+        print(f"briefer: {exc}", file=sys.stderr)
+        return exc.code
+    except (ProjectError, CommandError, ImportRejected) as exc:
+        print(f"briefer: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except OSError as exc:
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"briefer: {exc.strerror or exc}{where}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("briefer: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        log.exception("unexpected error in the CLI")
+        print(f"briefer: unexpected error: {exc!r}. Please report it.", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,89 @@
+"""How the CLI shows things: the stable --json shapes and plain-text tables.
+
+The JSON shapes are a promise to scripts (documented in the README): add
+keys if needed, never rename or remove them.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from briefer.core.model import Article, ArticleSummary, Passage, SearchHit, Theme
+
+
+def _date(value: Any) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def article_json(article: Article | ArticleSummary) -> dict[str, Any]:
+    summary = isinstance(article, ArticleSummary)
+    return {
+        "id": article.id,
+        "title": article.title,
+        "publisher": article.publisher,
+        "author": article.author,
+        "published": _date(article.published),
+        "url": article.url,
+        "format": article.source_format,
+        "words": article.word_count,
+        "passages": article.passage_count if summary else None,
+        "imported": _date(article.imported_at),
+    }
+
+
+def theme_json(theme: Theme, passages: int, names: Mapping[int | None, str]) -> dict[str, Any]:
+    return {
+        "id": theme.id,
+        "name": theme.name,
+        "colour": theme.colour,
+        "shortcut": theme.shortcut,
+        "parent": names.get(theme.parent_id) if theme.parent_id is not None else None,
+        "description": theme.description,
+        "keywords": list(theme.keywords),
+        "passages": passages,
+    }
+
+
+def passage_json(
+    passage: Passage, theme_names: Mapping[int | None, str], article_title: str
+) -> dict[str, Any]:
+    return {
+        "id": passage.id,
+        "article_id": passage.article_id,
+        "article_title": article_title,
+        "start": passage.start,
+        "end": passage.end,
+        "text": passage.text,
+        "themes": [theme_names.get(t, str(t)) for t in passage.theme_ids],
+        "comment": passage.comment,
+        "created": _date(passage.created_at),
+    }
+
+
+def search_hit_json(hit: SearchHit) -> dict[str, Any]:
+    return {
+        "article_id": hit.article_id,
+        "title": hit.title,
+        "snippet": hit.snippet,
+        "rank": round(hit.rank, 4),
+        "offsets": [list(o) for o in hit.offsets],
+    }
+
+
+def print_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    """Columns sized to content; the last column takes what is left of the terminal."""
+    if not rows:
+        print("(none)")
+        return
+    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers[:-1])]
+    room = max(20, shutil.get_terminal_size((120, 24)).columns - sum(w + 2 for w in widths))
+
+    def line(cells: Sequence[str]) -> str:
+        last = cells[-1] if len(cells[-1]) <= room else cells[-1][: room - 1] + "…"
+        return "  ".join([*(c.ljust(w) for c, w in zip(cells, widths, strict=False)), last])
+
+    print(line(headers))
+    for row in rows:
+        print(line(row))
