@@ -1,0 +1,129 @@
+"""The composition root: builds settings, logging, the session and the windows.
+
+Nothing else creates the QApplication or reads settings for the GUI; the
+pieces get what they need through their constructors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import logging.handlers
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from briefer import __version__
+from briefer.session import ProjectError, ProjectLocked, ProjectReadOnly, Session
+from briefer.settings import Paths, Settings, load_settings, resolve_paths, save_settings
+
+log = logging.getLogger("briefer")
+
+
+def setup_logging(paths: Paths) -> None:
+    """A rotating log file in the user log folder; the app still runs if it cannot be written."""
+    try:
+        paths.log_dir.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            paths.log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError:
+        handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+class Controller:
+    """Decides which window is showing and turns store errors into dialogs."""
+
+    def __init__(self, paths: Paths, settings: Settings) -> None:
+        self.paths = paths
+        self.settings = settings
+        self.window: QWidget | None = None
+
+    def show_welcome(self) -> None:
+        from briefer.ui.welcome import WelcomeView
+
+        self._replace(
+            WelcomeView(self.settings.recent_projects, self.open_project, self.new_project)
+        )
+
+    def new_project(self, path: Path) -> None:
+        try:
+            session = Session.create(path)
+        except (ProjectError, OSError) as exc:
+            self._error("Could not create the project", exc)
+            return
+        self._show_project(session)
+
+    def open_project(self, path: Path, *, read_only: bool = False) -> bool:
+        try:
+            session = Session.open(
+                path,
+                read_only=read_only,
+                backup_dir=None if read_only else self.paths.backups_dir,
+                keep_backups=self.settings.keep_backups,
+            )
+        except (ProjectLocked, ProjectReadOnly) as exc:
+            answer = QMessageBox.question(
+                self.window,
+                "Open read-only?",
+                f"{exc}\n\nOpen it read-only? You can read and search, but not change it.",
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                return self.open_project(path, read_only=True)
+            return False
+        except (ProjectError, OSError) as exc:
+            self._error("Could not open the project", exc)
+            return False
+        self._show_project(session)
+        return True
+
+    def _show_project(self, session: Session) -> None:
+        from briefer.ui.project_window import ProjectWindow
+
+        self.settings.add_recent(session.path)
+        self._save_settings()
+        self._replace(ProjectWindow(session))
+
+    def _replace(self, window: QWidget) -> None:
+        old, self.window = self.window, window
+        window.show()
+        if old is not None:
+            old.close()
+
+    def _save_settings(self) -> None:
+        try:
+            save_settings(self.paths, self.settings)
+        except OSError:
+            log.exception("could not save settings")
+
+    def _error(self, title: str, exc: Exception) -> None:
+        log.warning("%s: %s", title, exc)
+        QMessageBox.warning(self.window, title, str(exc))
+
+
+def run_app(argv: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(prog="briefer", add_help=False)
+    parser.add_argument("project", nargs="?", type=Path)
+    parser.add_argument("--home", type=Path)
+    args, qt_args = parser.parse_known_args(list(argv))
+    paths = resolve_paths(args.home)
+    setup_logging(paths)
+    loaded = load_settings(paths)
+
+    app = QApplication([sys.argv[0], *qt_args])
+    app.setApplicationName("Briefer")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("Briefer")
+
+    controller = Controller(paths, loaded.settings)
+    if loaded.problem:
+        QMessageBox.information(None, "Settings reset", loaded.problem)
+    if args.project is None or not controller.open_project(args.project):
+        controller.show_welcome()
+    return app.exec()

@@ -1,0 +1,113 @@
+"""The first window: start a new project, open one, or pick a recent one.
+
+It knows nothing of projects; it asks its controller through callbacks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefer import __version__
+
+PROJECT_FILTER = "Briefer projects (*.briefer);;All files (*)"
+
+
+class WelcomeView(QWidget):
+    def __init__(
+        self,
+        recent: list[str],
+        open_project: Callable[[Path], None],
+        new_project: Callable[[Path], None],
+    ) -> None:
+        super().__init__()
+        self.setObjectName("welcome")
+        self.setWindowTitle("Briefer")
+        self._open_project = open_project
+        self._new_project = new_project
+
+        title = QLabel("Briefer")
+        title.setObjectName("welcomeTitle")
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 2.2)
+        font.setBold(True)
+        title.setFont(font)
+        tagline = QLabel(
+            "From a pile of articles to a clear, sourced briefing note.\n"
+            "Everything you do is saved as you go, in one project file."
+        )
+        tagline.setWordWrap(True)
+
+        self.new_button = QPushButton("&New project…")
+        self.new_button.setAccessibleName("New project")
+        self.new_button.clicked.connect(self.choose_new)
+        self.open_button = QPushButton("&Open project…")
+        self.open_button.setAccessibleName("Open project")
+        self.open_button.clicked.connect(self.choose_open)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
+
+        self.recent_list = QListWidget()
+        self.recent_list.setObjectName("recentProjects")
+        self.recent_list.setAccessibleName("Recent projects")
+        for entry in recent:
+            item = QListWidgetItem(Path(entry).stem)
+            item.setToolTip(entry)
+            item.setData(Qt.ItemDataRole.UserRole, entry)
+            if not Path(entry).exists():
+                item.setText(f"{Path(entry).stem} (missing)")
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+            self.recent_list.addItem(item)
+        self.recent_list.itemActivated.connect(self._open_recent)
+        recent_label = QLabel("&Recent projects")
+        recent_label.setBuddy(self.recent_list)
+        empty = QLabel("No recent projects yet. Create one to start.")
+        empty.setVisible(not recent)
+
+        version = QLabel(f"Version {__version__}")
+        version.setEnabled(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 28, 32, 20)
+        layout.setSpacing(12)
+        layout.addWidget(title)
+        layout.addWidget(tagline)
+        layout.addLayout(buttons)
+        layout.addSpacing(8)
+        layout.addWidget(recent_label)
+        layout.addWidget(empty)
+        layout.addWidget(self.recent_list, 1)
+        layout.addWidget(version, 0, Qt.AlignmentFlag.AlignRight)
+        self.resize(560, 420)
+
+        QShortcut(QKeySequence.StandardKey.New, self, self.choose_new)
+        QShortcut(QKeySequence.StandardKey.Open, self, self.choose_open)
+
+    def choose_new(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "New project", "", PROJECT_FILTER)
+        if path:
+            target = Path(path)
+            self._new_project(target if target.suffix else target.with_suffix(".briefer"))
+
+    def choose_open(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open project", "", PROJECT_FILTER)
+        if path:
+            self._open_project(Path(path))
+
+    def _open_recent(self, item: QListWidgetItem) -> None:
+        self._open_project(Path(item.data(Qt.ItemDataRole.UserRole)))

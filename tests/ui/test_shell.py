@@ -1,0 +1,108 @@
+"""The window shell on the offscreen platform: welcome, opening projects, errors shown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from briefer.app import Controller
+from briefer.core.model import Article, Block, BlockKind
+from briefer.session import Session
+from briefer.settings import Settings, load_settings, resolve_paths
+from briefer.ui.project_window import ProjectWindow
+from briefer.ui.welcome import WelcomeView
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    path = tmp_path / "brief.briefer"
+    text = "Harbour deal signed\n\nThe port authority signed a deal."
+    with Session.create(path) as session:
+        session.project.add_article(
+            Article(
+                title="Harbour deal signed",
+                text=text,
+                blocks=(
+                    Block(BlockKind.HEADING, 0, 19, level=2),
+                    Block(BlockKind.PARAGRAPH, 21, len(text)),
+                ),
+                publisher="Test Wire",
+            )
+        )
+    return path
+
+
+def test_welcome_lists_recent_projects_and_opens_one(
+    qtbot: QtBot, project: Path, tmp_path: Path
+) -> None:
+    opened: list[Path] = []
+    view = WelcomeView([str(project), str(tmp_path / "gone.briefer")], opened.append, opened.append)
+    qtbot.addWidget(view)
+    assert view.recent_list.count() == 2
+    missing = view.recent_list.item(1)
+    assert "missing" in missing.text() and not (missing.flags() & Qt.ItemFlag.ItemIsEnabled)
+    view.recent_list.itemActivated.emit(view.recent_list.item(0))
+    assert opened == [project]
+
+
+def test_project_window_shows_articles_and_saved_status(qtbot: QtBot, project: Path) -> None:
+    session = Session.open(project)
+    window = ProjectWindow(session)
+    qtbot.addWidget(window)
+    assert window.library.count() == 1
+    assert "The port authority signed a deal." in window.reader.toPlainText()
+    assert "All changes saved" in window.status.text()
+    window.close()
+
+
+def test_controller_opens_a_project_and_remembers_it(
+    qtbot: QtBot, project: Path, briefer_home: Path
+) -> None:
+    paths = resolve_paths()
+    controller = Controller(paths, Settings())
+    assert controller.open_project(project)
+    qtbot.addWidget(controller.window)
+    assert isinstance(controller.window, ProjectWindow)
+    assert load_settings(paths).settings.recent_projects == [str(project.resolve())]
+    assert list(paths.backups_dir.rglob("*.briefer")), "opening for writing keeps a backup"
+    controller.window.close()
+
+
+def test_controller_shows_the_store_message_for_a_broken_file(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    broken = tmp_path / "broken.briefer"
+    broken.write_bytes(b"this is not a project")
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    controller = Controller(resolve_paths(), Settings())
+    controller.show_welcome()
+    qtbot.addWidget(controller.window)
+    assert not controller.open_project(broken)
+    assert isinstance(controller.window, WelcomeView)
+    assert shown and "broken.briefer" in shown[0]
+    assert broken.read_bytes() == b"this is not a project"
+
+
+def test_locked_project_offers_read_only(
+    qtbot: QtBot, project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+
+    def answer_yes(parent: object, title: str, text: str) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer_yes)
+    with Session.open(project):
+        controller = Controller(resolve_paths(), Settings())
+        assert controller.open_project(project)
+        qtbot.addWidget(controller.window)
+        assert asked and "read-only" in asked[0]
+        assert isinstance(controller.window, ProjectWindow) and controller.window.session.read_only
+        assert "read-only" in controller.window.windowTitle()
+        controller.window.close()
