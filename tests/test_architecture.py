@@ -1,0 +1,102 @@
+"""The dependency arrows of ARCHITECTURE.md, enforced by reading every module's imports.
+
+ui, cli -> session -> store, importers, exporters -> core; settings and
+resources are leaves anything above core may use. Qt only in ui/ (and the
+composition root), SQL only in store/, no module over 600 lines.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "briefer"
+MAX_LINES = 600
+
+# room -> the rooms (besides itself and the standard library/third parties) it may import
+ALLOWED: dict[str, set[str]] = {
+    "core": set(),
+    "store": {"core"},
+    "importers": {"core"},
+    "exporters": {"core"},
+    "settings": set(),
+    "resources": set(),
+    "session": {"core", "store", "importers", "exporters", "settings", "resources"},
+    "cli": {"core", "session", "settings", "resources", "cli_format", "app"},
+    "cli_format": {"core"},
+    "app": {"core", "session", "settings", "resources", "ui"},
+    "ui": {"core", "session", "settings", "resources"},
+    "__init__": set(),
+    "__main__": {"cli"},
+}  # fmt: skip
+QT_ALLOWED = {"ui", "app"}
+
+
+def modules() -> list[Path]:
+    return sorted(PACKAGE.rglob("*.py"))
+
+
+def room_of(path: Path) -> str:
+    first = path.relative_to(PACKAGE).parts[0]
+    return first.removesuffix(".py")
+
+
+def imported_modules(path: Path) -> list[tuple[int, str]]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, alias.name) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.append((node.lineno, node.module))
+    return found
+
+
+def violations(path: Path, room: str) -> list[str]:
+    bad = []
+    for line, name in imported_modules(path):
+        top = name.split(".")[0]
+        if top in ("PySide6", "shiboken6") and room not in QT_ALLOWED:
+            bad.append(f"line {line}: Qt ({name}) outside ui/")
+        if top == "sqlite3" and room != "store":
+            bad.append(f"line {line}: SQL (sqlite3) outside store/")
+        if top == "briefer" and "." in name:
+            target = name.split(".")[1]
+            if target != room and target not in ALLOWED[room] and target != "__init__":
+                bad.append(f"line {line}: {room} imports {name}")
+    return bad
+
+
+@pytest.mark.parametrize("path", modules(), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_imports_follow_the_arrows(path: Path) -> None:
+    room = room_of(path)
+    assert room in ALLOWED, f"{room} is not a room on the map; add it to ARCHITECTURE and here"
+    bad = violations(path, room)
+    assert not bad, "\n".join(bad)
+
+
+@pytest.mark.parametrize("path", modules(), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_module_is_small_enough_to_read(path: Path) -> None:
+    lines = len(path.read_text(encoding="utf-8").splitlines())
+    assert lines <= MAX_LINES, f"{lines} lines; split it by responsibility"
+
+
+def test_the_checker_catches_a_forbidden_arrow(tmp_path: Path) -> None:
+    """The rule must be able to fail: a core module importing Qt or the store is caught."""
+    fake = tmp_path / "core_mod.py"
+    fake.write_text(
+        "import sqlite3\nfrom PySide6.QtCore import QObject\n"
+        "def f():\n    from briefer.store.project import Project\n"
+    )
+    found = violations(fake, "core")
+    assert len(found) == 3, found
+    assert violations(fake, "ui") == [
+        "line 1: SQL (sqlite3) outside store/",
+        "line 4: ui imports briefer.store.project",
+    ]
+    assert violations(fake, "session") == [
+        "line 1: SQL (sqlite3) outside store/",
+        "line 2: Qt (PySide6.QtCore) outside ui/",
+    ]
