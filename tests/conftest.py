@@ -40,7 +40,9 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
-def briefer_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def briefer_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Path]:
     """Every settings, log, backup and cache location goes under a fresh temp folder."""
     home = tmp_path_factory.mktemp("briefer-home")
     monkeypatch.setenv("BRIEFER_HOME", str(home))
