@@ -91,6 +91,10 @@ def check_docx_zip(data: bytes, limits: ImportLimits, label: str) -> None:
                     )
 
 
+_PYTHON_DOCX_TEMPLATE_CREATED = dt.datetime(2013, 12, 23, 23, 15, tzinfo=dt.UTC)
+"""Every document python-docx creates from its default template carries this date."""
+
+
 class DocxImporter:
     """Word documents: reports, press releases and articles saved from Word."""
 
@@ -128,6 +132,8 @@ class DocxImporter:
         if reader.builder.is_empty():
             raise ImportRejected(f"{label} has no text in it; there is nothing to import.")
         created = props.created
+        if created == _PYTHON_DOCX_TEMPLATE_CREATED:
+            created = None  # a stamp inherited from python-docx's template, not a real date
         return Article(
             title=title or reader.first_heading or title_from_filename(filename),
             text=reader.builder.text(),

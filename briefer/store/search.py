@@ -143,7 +143,7 @@ def search(conn: sqlite3.Connection, query: str, limit: int = 50) -> list[Search
         SearchHit(
             article_id=int(rowid),
             title=title,
-            snippet=snippet,
+            snippet=" ".join(snippet.split()),  # one line, whatever paragraphs it spans
             rank=-float(rank),
             offsets=_offsets(marked),
         )

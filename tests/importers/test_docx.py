@@ -95,3 +95,18 @@ def test_sniff_knows_a_docx_whatever_its_name(tmp_path: Path) -> None:
     assert DocxImporter().sniff(data, "report.bin") >= 90
     assert DocxImporter().sniff(b"PK\x03\x04not really", "x.zip") < 50
     assert DocxImporter().sniff(b"plain text", "x.docx") == 0
+
+
+def test_a_date_inherited_from_the_python_docx_template_is_not_a_publication_date(
+    tmp_path: Path,
+) -> None:
+    plain = docx.Document()  # carries python-docx's template stamp, 23 December 2013
+    plain.add_paragraph("Ferry timetables change in spring.")
+    plain.save(str(tmp_path / "plain.docx"))
+    article = DocxImporter().extract(
+        (tmp_path / "plain.docx").read_bytes(), "plain.docx", ImportLimits()
+    )
+    assert article.published is None
+
+    dated = DocxImporter().extract(build_report(tmp_path / "r.docx"), "r.docx", ImportLimits())
+    assert dated.published == dt.date(2025, 11, 3)

@@ -192,3 +192,11 @@ def test_any_typed_string_is_safe(tmp_path: Path, query: str) -> None:
         project.search(query)  # must not raise
     if expression is not None:
         assert expression.count('"') % 2 == 0
+
+
+def test_snippet_is_one_line_even_across_paragraphs(tmp_path: Path) -> None:
+    with Project.create(tmp_path / "lines.briefer") as project:
+        project.add_article(sample_article("Grain corridor reopens", url=""))
+        hits = project.search("Monday insurers")
+    assert len(hits) == 1
+    assert "\n" not in hits[0].snippet and "«Monday»" in hits[0].snippet
