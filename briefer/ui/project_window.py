@@ -74,6 +74,7 @@ class ProjectWindow(QMainWindow):
         splitter.addWidget(self.library)
         splitter.addWidget(self.reader)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([340, 760])
         self.setCentralWidget(splitter)
 
         self.status = QLabel()

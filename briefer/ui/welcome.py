@@ -78,6 +78,7 @@ class WelcomeView(QWidget):
         recent_label.setBuddy(self.recent_list)
         empty = QLabel("No recent projects yet. Create one to start.")
         empty.setVisible(not recent)
+        self.recent_list.setVisible(bool(recent))
 
         version = QLabel(f"Version {__version__}")
         version.setEnabled(False)
@@ -92,6 +93,8 @@ class WelcomeView(QWidget):
         layout.addWidget(recent_label)
         layout.addWidget(empty)
         layout.addWidget(self.recent_list, 1)
+        if not recent:
+            layout.addStretch(1)
         layout.addWidget(version, 0, Qt.AlignmentFlag.AlignRight)
         self.resize(560, 420)
 
