@@ -18,7 +18,7 @@ def _date(value: Any) -> str | None:
 
 
 def article_json(article: Article | ArticleSummary) -> dict[str, Any]:
-    summary = isinstance(article, ArticleSummary)
+    passages = article.passage_count if isinstance(article, ArticleSummary) else None
     return {
         "id": article.id,
         "title": article.title,
@@ -28,7 +28,7 @@ def article_json(article: Article | ArticleSummary) -> dict[str, Any]:
         "url": article.url,
         "format": article.source_format,
         "words": article.word_count,
-        "passages": article.passage_count if summary else None,
+        "passages": passages,
         "imported": _date(article.imported_at),
     }
 

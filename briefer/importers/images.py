@@ -38,8 +38,14 @@ def normalise_image(
                 probe.draft("RGB", (limits.max_image_side, limits.max_image_side))
                 image = probe.copy() if probe.format != "JPEG" else probe.convert("RGB")
                 image.load()
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, Image.DecompressionBombError,
-            Image.DecompressionBombWarning):
+    except (
+        UnidentifiedImageError,
+        OSError,
+        ValueError,
+        SyntaxError,
+        Image.DecompressionBombError,
+        Image.DecompressionBombWarning,
+    ):
         return None
     image.thumbnail((limits.max_image_side, limits.max_image_side))
     has_alpha = image.mode in ("RGBA", "LA", "PA") or (
