@@ -51,10 +51,21 @@ def wal_path(path: Path) -> Path:
     return path.with_name(path.name + "-wal")
 
 
+_ANY_WRITE_BIT = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
+
+
 def can_write(path: Path) -> bool:
-    """Whether the file or folder may be written; module-level so tests running as root,
-    whom permission bits do not stop, can stand in for it."""
-    return os.access(path, os.W_OK)
+    """Whether the file or folder may be written.
+
+    A file or folder with no write bit for anyone was marked read-only on
+    purpose, so it is treated as read-only even for an administrator, whom
+    the operating system would let through.
+    """
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return bool(mode & _ANY_WRITE_BIT) and os.access(path, os.W_OK)
 
 
 def read_only_uri(path: Path, *, immutable: bool) -> str:

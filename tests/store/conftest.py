@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from briefer.core.model import Article, Block, BlockKind, Original, Theme
-from briefer.store import Project, opening
+from briefer.store import Project
 
 UTC = dt.UTC
 
@@ -65,23 +65,3 @@ def project_path(tmp_path: Path) -> Path:
 def project(project_path: Path) -> Iterator[Project]:
     with Project.create(project_path, title="Test brief") as opened:
         yield opened
-
-
-@pytest.fixture
-def permission_bits(monkeypatch: pytest.MonkeyPatch) -> Callable[[], None]:
-    """Make the writability check obey permission bits even for root.
-
-    Tests run as root in CI, and root may write a 0o444 file, so ``os.access`` says yes.
-    The store asks ``opening.can_write``; as root we stand in a version that reads the
-    mode bits, which is what an ordinary user's ``os.access`` would answer.
-    """
-
-    def install() -> None:
-        if os.name == "posix" and os.geteuid() == 0:
-
-            def by_mode(path: Path) -> bool:
-                return bool(Path(path).stat().st_mode & 0o222)
-
-            monkeypatch.setattr(opening, "can_write", by_mode)
-
-    return install

@@ -185,15 +185,16 @@ def _make_read_only(path: Path) -> int:
     return mode
 
 
-def test_read_only_file(project_path: Path, permission_bits: Callable[[], None]) -> None:
+def test_read_only_file(project_path: Path) -> None:
     with Project.create(project_path) as project:
         project.add_theme(theme())
+    before = project_path.read_bytes()
     mode = _make_read_only(project_path)
-    permission_bits()
     try:
         with pytest.raises(ProjectReadOnly) as caught:
             Project.open(project_path)
         assert "read-only" in str(caught.value)
+        assert project_path.read_bytes() == before
         with Project.open(project_path, read_only=True) as project:
             assert [t.name for t in project.list_themes()] == ["Trade"]
             assert project.read_only
@@ -201,7 +202,7 @@ def test_read_only_file(project_path: Path, permission_bits: Callable[[], None])
         project_path.chmod(mode)
 
 
-def test_read_only_folder(tmp_path: Path, permission_bits: Callable[[], None]) -> None:
+def test_read_only_folder(tmp_path: Path) -> None:
     folder = tmp_path / "shared"
     folder.mkdir()
     path = folder / "brief.briefer"
@@ -209,7 +210,6 @@ def test_read_only_folder(tmp_path: Path, permission_bits: Callable[[], None]) -
         project.add_theme(theme())
     before = listing(folder)
     mode = _make_read_only(folder)
-    permission_bits()
     try:
         with pytest.raises(ProjectReadOnly) as caught:
             Project.open(path)
