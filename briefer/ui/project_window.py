@@ -8,20 +8,23 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QFileDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QSplitter,
     QTextBrowser,
 )
 
 from briefer.core.model import Article, BlockKind
-from briefer.session import Change, Entity, Session
+from briefer.session import Change, Entity, ProjectError, Session
 
 
 def article_html(article: Article) -> str:
@@ -83,10 +86,38 @@ class ProjectWindow(QMainWindow):
             f"{session.path}  ·  "
             + ("Opened read-only" if session.read_only else "All changes saved")
         )
+        self._build_menus()
         self.library.currentItemChanged.connect(self._show_current)
         self._unsubscribe: Callable[[], None] | None = session.subscribe(self._on_changes)
         self.reload_articles()
         self.resize(1100, 720)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.save_copy_action = QAction("Save a &Copy As…", self)
+        self.save_copy_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.save_copy_action.triggered.connect(self.save_copy)
+        close_action = QAction("&Close Project", self)
+        close_action.setShortcut(QKeySequence.StandardKey.Close)
+        close_action.triggered.connect(self.close)
+        file_menu.addAction(self.save_copy_action)
+        file_menu.addSeparator()
+        file_menu.addAction(close_action)
+
+    def save_copy(self) -> None:
+        """A consistent copy of the open project (for e-mail, a USB stick, an archive)."""
+        suggested = str(self.session.path.with_name(f"{self.session.path.stem} copy.briefer"))
+        target, _ = QFileDialog.getSaveFileName(
+            self, "Save a copy as", suggested, "Briefer projects (*.briefer)"
+        )
+        if not target:
+            return
+        try:
+            self.session.project.save_copy(Path(target))
+        except (ProjectError, OSError) as exc:
+            QMessageBox.warning(self, "Could not save the copy", str(exc))
+            return
+        self.statusBar().showMessage(f"Saved a copy as {target}", 5000)
 
     def reload_articles(self) -> None:
         self.library.clear()

@@ -106,3 +106,40 @@ def test_locked_project_offers_read_only(
         assert isinstance(controller.window, ProjectWindow) and controller.window.session.read_only
         assert "read-only" in controller.window.windowTitle()
         controller.window.close()
+
+
+def test_save_a_copy_writes_a_project_that_opens(
+    qtbot: QtBot, project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "copies" / "brief copy.briefer"
+    target.parent.mkdir()
+    monkeypatch.setattr(
+        "briefer.ui.project_window.QFileDialog.getSaveFileName",
+        lambda *args, **kwargs: (str(target), ""),
+    )
+    window = ProjectWindow(Session.open(project))
+    qtbot.addWidget(window)
+    window.save_copy_action.trigger()
+    window.close()
+    assert [p.name for p in target.parent.iterdir()] == [target.name], "no temp files left"
+    with Session.open(target, read_only=True) as copy:
+        assert [a.title for a in copy.project.list_articles()] == ["Harbour deal signed"]
+
+
+def test_a_failed_copy_is_reported_not_raised(
+    qtbot: QtBot, project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "a file, not a folder"
+    blocker.write_text("x")
+    target = blocker / "copy.briefer"
+    monkeypatch.setattr(
+        "briefer.ui.project_window.QFileDialog.getSaveFileName",
+        lambda *args, **kwargs: (str(target), ""),
+    )
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append(text))
+    window = ProjectWindow(Session.open(project))
+    qtbot.addWidget(window)
+    window.save_copy_action.trigger()
+    assert warned and not target.exists()
+    window.close()
