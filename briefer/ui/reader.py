@@ -81,6 +81,9 @@ class ReaderView(QTextEdit):
         self._suggestions: list[Suggestion] = []
         self._suggestion_starts: list[int] = []
         self._focus_id: int | None = None
+        # (passage id, document position) of the passage navigation went to, so
+        # an outer passage stays the one acted on while the cursor stays put.
+        self._pinned: tuple[int, int] | None = None
         self._layer = HighlightLayer()
         self._column = 0.0
 
@@ -181,6 +184,11 @@ class ReaderView(QTextEdit):
         return [s for s in self._suggestions[:hi] if offset <= s.end]
 
     def _passage_under_cursor(self) -> Passage | None:
+        """The pinned passage while the cursor has not moved, else the innermost one."""
+        if self._pinned is not None and self._pinned[1] == self.textCursor().position():
+            pinned = next((p for p in self._passages if p.id == self._pinned[0]), None)
+            if pinned is not None:
+                return pinned
         offset = self.cursor_offset()
         found = self.passages_at(offset) if offset is not None else []
         return found[0] if found else None
@@ -214,9 +222,8 @@ class ReaderView(QTextEdit):
         """Scroll to a passage and put the cursor at its start."""
         for passage in self._passages:
             if passage.id == passage_id:
+                self._pinned = (passage_id, self.canonical_to_doc(passage.start))
                 self._move_to(passage.start)
-                self._focus_id = passage_id
-                self._update_focus()
                 return True
         return False
 
@@ -232,9 +239,11 @@ class ReaderView(QTextEdit):
         return bisect.bisect_left(starts, offset) - 1
 
     def _focused_index(self) -> int | None:
-        offset = self.cursor_offset()
+        """Index of the pinned passage while the cursor still stands at its start."""
+        if self._pinned is None or self._pinned[1] != self.textCursor().position():
+            return None
         for i, p in enumerate(self._passages):
-            if p.id == self._focus_id and p.start == offset:
+            if p.id == self._pinned[0]:
                 return i
         return None
 
