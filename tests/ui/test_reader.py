@@ -586,3 +586,20 @@ def test_thirty_thousand_words_and_300_passages_highlight_quickly(qtbot: QtBot) 
         colours_in(image, rect), over(DEFENCE.colour, base, 0.40), 12
     )
     assert elapsed < 0.2, f"{elapsed * 1000:.0f} ms from key press to highlight"
+
+
+def test_switching_to_a_dark_palette_later_recolours_the_header(
+    reader: ReaderView, article: Article
+) -> None:
+    reader.set_passages([passage(article, "Critics warned", TRADE.id, pid=1)], THEMES)
+    meta = reader.document().findBlock(0).next()
+    assert "Northern Courier" in meta.text()
+    light = meta.begin().fragment().charFormat().foreground().color()
+    dark = QPalette()
+    dark.setColor(QPalette.ColorRole.Base, QColor("#1E1F22"))
+    dark.setColor(QPalette.ColorRole.Text, QColor("#DFE1E5"))
+    reader.setPalette(dark)
+    meta = reader.document().findBlock(0).next()
+    muted = meta.begin().fragment().charFormat().foreground().color()
+    assert muted != light and contrast(muted, QColor("#1E1F22")) >= 4.5
+    assert [p.id for p in reader.passages_at(article.text.index("warned"))] == [1]
