@@ -21,7 +21,6 @@ from PySide6.QtGui import (
     QPaintEvent,
     QResizeEvent,
     QTextCursor,
-    QTextDocument,
 )
 from PySide6.QtWidgets import QFrame, QMenu, QTextEdit, QToolTip, QWidget
 
@@ -30,6 +29,7 @@ from briefer.core.spans import snap_to_words
 from briefer.core.suggest import Suggestion
 from briefer.ui.reader_document import ReaderStyle, Rendering, render_article
 from briefer.ui.reader_menu import ReaderActions, build_menu, passage_tooltip, suggestion_tooltip
+from briefer.ui.reader_nav import ReaderNavigation
 from briefer.ui.reader_paint import HighlightLayer, passage_segments
 
 _ALT = Qt.KeyboardModifier.AltModifier
@@ -37,7 +37,7 @@ _CTRL = Qt.KeyboardModifier.ControlModifier
 _SHIFT_OR_KEYPAD = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
 
 
-class ReaderView(QTextEdit):
+class ReaderView(ReaderNavigation, QTextEdit):
     """The article reader.
 
     Keys (theme shortcuts come from ``Theme.shortcut``, e.g. "1"-"9" or a letter):
@@ -204,100 +204,6 @@ class ReaderView(QTextEdit):
         start = start if start is not None else self._rendering.offsets.canon_starts[0]
         span = snap_to_words(self._article.text, (start, end))
         return span if span[1] > span[0] else None
-
-    # -- navigation --------------------------------------------------------
-
-    def _move_to(self, offset: int) -> None:
-        cursor = self.textCursor()
-        cursor.setPosition(self.canonical_to_doc(offset))
-        self.setTextCursor(cursor)
-        rect = self.cursorRect()
-        viewport = self.viewport().rect()
-        if rect.top() < viewport.height() * 0.1 or rect.bottom() > viewport.height() * 0.85:
-            bar = self.verticalScrollBar()
-            bar.setValue(bar.value() + rect.top() - viewport.height() // 3)
-        self._update_focus()
-
-    def select_passage(self, passage_id: int) -> bool:
-        """Scroll to a passage and put the cursor at its start."""
-        for passage in self._passages:
-            if passage.id == passage_id:
-                self._pinned = (passage_id, self.canonical_to_doc(passage.start))
-                self._move_to(passage.start)
-                return True
-        return False
-
-    def _step(self, starts: list[int], forward: bool, current: int | None) -> int | None:
-        """Index of the item after/before the cursor, or of the focused one's neighbour."""
-        offset = self.cursor_offset()
-        if current is not None:
-            return current + 1 if forward else current - 1
-        if offset is None:
-            return 0 if forward else None
-        if forward:
-            return bisect.bisect_right(starts, offset)
-        return bisect.bisect_left(starts, offset) - 1
-
-    def _focused_index(self) -> int | None:
-        """Index of the pinned passage while the cursor still stands at its start."""
-        if self._pinned is None or self._pinned[1] != self.textCursor().position():
-            return None
-        for i, p in enumerate(self._passages):
-            if p.id == self._pinned[0]:
-                return i
-        return None
-
-    def next_passage(self) -> bool:
-        return self._go_passage(self._step(self._passage_starts, True, self._focused_index()))
-
-    def previous_passage(self) -> bool:
-        return self._go_passage(self._step(self._passage_starts, False, self._focused_index()))
-
-    def _go_passage(self, index: int | None) -> bool:
-        if index is None or not 0 <= index < len(self._passages):
-            return False
-        return self.select_passage(self._passages[index].id)
-
-    def next_suggestion(self) -> bool:
-        return self._go_suggestion(self._step(self._suggestion_starts, True, None))
-
-    def previous_suggestion(self) -> bool:
-        return self._go_suggestion(self._step(self._suggestion_starts, False, None))
-
-    def _go_suggestion(self, index: int | None) -> bool:
-        if index is None or not 0 <= index < len(self._suggestions):
-            return False
-        self._move_to(self._suggestions[index].start)
-        return True
-
-    def find(self, text: str, options: QTextDocument.FindFlag = QTextDocument.FindFlag(0)) -> bool:  # noqa: B008
-        """Select the next match of ``text`` after the cursor, wrapping to the top once."""
-        if not text:
-            return False
-        document = self.document()
-        found = document.find(text, self.textCursor(), options)
-        if found.isNull():
-            found = document.find(text, 0, options)
-        if found.isNull():
-            return False
-        self.setTextCursor(found)
-        self.ensureCursorVisible()
-        return True
-
-    def _update_focus(self) -> None:
-        passage = self._passage_under_cursor()
-        if passage is not None and passage.id is not None:
-            self._focus_id = passage.id
-            colour = self._colour(passage.theme_ids[0]) if passage.theme_ids else QColor("#888")
-            self._layer.focus = (
-                self.canonical_to_doc(passage.start),
-                self.canonical_to_doc(passage.end),
-                colour,
-            )
-        else:
-            self._focus_id = None
-            self._layer.focus = None
-        self.viewport().update()
 
     # -- keys and mouse ----------------------------------------------------
 
