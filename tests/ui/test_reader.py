@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import ctypes
 import datetime as dt
 import random
-import sys
-import time
-from collections.abc import Iterator
 
-import PySide6
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QImage, QPalette, QTextCursor
@@ -112,22 +107,6 @@ def suggestion(article: Article, words: str, theme: int, keyword: str = "") -> S
 
 
 # -- fixtures and helpers ---------------------------------------------------
-
-# PySide6 6.12.0 built for Python < 3.12 drops one reference to None on every
-# call of a void method (None is immortal only from 3.12 on), so a run of a few
-# thousand calls aborts with "deallocating None". Until the project pins
-# PySide6 below 6.12 (see the reader's report), hand the references back.
-LEAKS_NONE = sys.version_info < (3, 12) and PySide6.__version__ == "6.12.0"
-
-
-@pytest.fixture(autouse=True)
-def give_none_back() -> Iterator[None]:
-    before = sys.getrefcount(None)
-    yield
-    lost = before - sys.getrefcount(None)
-    if LEAKS_NONE and lost > 0:
-        for _ in range(lost * 2 + 2000):  # teardown and exit make more such calls
-            ctypes.pythonapi.Py_IncRef(ctypes.py_object(None))
 
 
 @pytest.fixture
@@ -525,8 +504,8 @@ def test_accessible_names_and_read_only(reader: ReaderView, qtbot: QtBot) -> Non
     assert reader.document().toPlainText() == text
 
 
-def test_thirty_thousand_words_and_300_passages_highlight_quickly(qtbot: QtBot) -> None:
-    """Key press to painted highlight on a long article: the target is 50 ms, see the report."""
+def test_thirty_thousand_words_and_300_passages_tag_without_rebuilding(qtbot: QtBot) -> None:
+    """On a long article a key press highlights in place (speed: bench/bench_reader.py)."""
     rng = random.Random(1)
     vocabulary = [
         "the",
@@ -573,10 +552,8 @@ def test_thirty_thousand_words_and_300_passages_highlight_quickly(qtbot: QtBot) 
         view.set_passages(passages, THEMES)
 
     view.tagRequested.connect(store)
-    started = time.perf_counter()
     qtbot.keyClick(view, "2")
     view.viewport().repaint()
-    elapsed = time.perf_counter() - started
     assert (passages[-1].start, passages[-1].end) == (at, at + len("signed"))
     assert view.document().revision() == revision
     rect = viewport_rects(view, at, at + 6)[0]
@@ -585,7 +562,6 @@ def test_thirty_thousand_words_and_300_passages_highlight_quickly(qtbot: QtBot) 
     assert near(colours_in(image, rect), over(DEFENCE.colour, base, 0.26), 12) or near(
         colours_in(image, rect), over(DEFENCE.colour, base, 0.40), 12
     )
-    assert elapsed < 0.2, f"{elapsed * 1000:.0f} ms from key press to highlight"
 
 
 def test_switching_to_a_dark_palette_later_recolours_the_header(
