@@ -10,6 +10,7 @@ from briefer.session.imports import ImportOutcome, ImportReport, ImportStatus
 from briefer.session.passage_commands import (
     DeleteArticleCommand,
     DeletePassageCommand,
+    DismissSuggestionCommand,
     SetCommentCommand,
     TagPassageCommand,
     ToggleThemeCommand,
@@ -38,6 +39,7 @@ __all__ = [
     "DeleteArticleCommand",
     "DeletePassageCommand",
     "DeleteThemeCommand",
+    "DismissSuggestionCommand",
     "Entity",
     "ImportOutcome",
     "ImportRejected",

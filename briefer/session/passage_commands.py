@@ -208,3 +208,20 @@ class DeleteArticleCommand(Command):
             Change.of(Entity.PASSAGE, **{key: passage_ids}),
             Change.of(Entity.THEME, updated=themes),
         ]
+
+
+class DismissSuggestionCommand(Command):
+    """Records that a keyword suggestion was not wanted, so it does not come back."""
+
+    label = "Dismiss suggestion"
+
+    def __init__(self, article_id: int, start: int, end: int, theme_id: int) -> None:
+        self.key = (article_id, start, end, theme_id)
+
+    def apply(self, project: Project) -> list[Change]:
+        project.dismiss_suggestion(*self.key)
+        return [Change.of(Entity.SUGGESTION, updated=[self.key[0]])]
+
+    def revert(self, project: Project) -> list[Change]:
+        project.undismiss_suggestion(*self.key)
+        return [Change.of(Entity.SUGGESTION, updated=[self.key[0]])]

@@ -1,17 +1,17 @@
-"""A first project window: the articles on the left, the selected one on the right.
+"""The project window: articles on the left, the Reader with tagging on the right.
 
-A placeholder for the full main window (library, reader, themes, passages),
-kept small; it reads through the session only.
+A first cut of the main window (library, themes and passages panels come
+next); it reads through the session and changes the project only through
+commands on its undo stack.
 """
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -20,41 +20,11 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
-    QTextBrowser,
 )
 
-from briefer.core.model import Article, BlockKind
 from briefer.session import Change, Entity, ProjectError, Session
-
-
-def article_html(article: Article) -> str:
-    """The article as simple, readable HTML: metadata on top, then its blocks."""
-    meta = " · ".join(
-        html.escape(v)
-        for v in (
-            article.publisher,
-            article.author,
-            article.published.strftime("%d %B %Y") if article.published else "",
-        )
-        if v
-    )
-    parts = [f"<h1>{html.escape(article.title)}</h1>"]
-    if meta:
-        parts.append(f"<p style='color:gray'>{meta}</p>")
-    for block in article.blocks:
-        text = html.escape(article.block_text(block))
-        if block.kind is BlockKind.HEADING:
-            level = min(6, max(2, block.level + 1))
-            parts.append(f"<h{level}>{text}</h{level}>")
-        elif block.kind is BlockKind.QUOTE:
-            parts.append(f"<blockquote>{text}</blockquote>")
-        elif block.kind is BlockKind.LIST_ITEM:
-            parts.append(f"<p style='margin-left:{block.level * 18}px'>• {text}</p>")
-        else:
-            parts.append(f"<p>{text}</p>")
-    if not article.blocks:
-        parts.append(f"<p>{html.escape(article.text)}</p>")
-    return "\n".join(parts)
+from briefer.ui.reader import ReaderView
+from briefer.ui.tagging import TaggingController
 
 
 class ProjectWindow(QMainWindow):
@@ -69,10 +39,12 @@ class ProjectWindow(QMainWindow):
         self.library = QListWidget()
         self.library.setObjectName("library")
         self.library.setAccessibleName("Articles")
-        self.reader = QTextBrowser()
-        self.reader.setObjectName("reader")
-        self.reader.setAccessibleName("Article text")
-        self.reader.setOpenLinks(False)
+        self.reader = ReaderView()
+        self.reader.setPlaceholderText(
+            "No articles yet. Import some with: briefer import PROJECT FILE…"
+        )
+        self.undo_stack = QUndoStack(self)
+        self.tagging = TaggingController(session, self.reader, self.undo_stack, self.report)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.library)
         splitter.addWidget(self.reader)
@@ -104,6 +76,18 @@ class ProjectWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(close_action)
 
+        edit_menu = self.menuBar().addMenu("&Edit")
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+
+    def report(self, message: str) -> None:
+        """Refusals and failures of edits, shown where the analyst is looking, without a modal."""
+        self.statusBar().showMessage(message, 10_000)
+
     def save_copy(self) -> None:
         """A consistent copy of the open project (for e-mail, a USB stick, an archive)."""
         suggested = str(self.session.path.with_name(f"{self.session.path.stem} copy.briefer"))
@@ -120,6 +104,8 @@ class ProjectWindow(QMainWindow):
         self.statusBar().showMessage(f"Saved a copy as {target}", 5000)
 
     def reload_articles(self) -> None:
+        current = self.library.currentItem()
+        keep = current.data(Qt.ItemDataRole.UserRole) if current else None
         self.library.clear()
         for summary in self.session.project.list_articles():
             item = QListWidgetItem(summary.title or "(untitled)")
@@ -128,24 +114,21 @@ class ProjectWindow(QMainWindow):
                 " · ".join(v for v in (summary.publisher, str(summary.published or "")) if v)
             )
             self.library.addItem(item)
-        if self.library.count():
+            if summary.id == keep:
+                self.library.setCurrentItem(item)
+        if self.library.currentItem() is None and self.library.count():
             self.library.setCurrentRow(0)
-        else:
-            self.reader.setHtml(
-                "<h2>No articles yet</h2><p>Import articles with "
-                "<code>briefer import PROJECT FILE…</code>; importing from this window "
-                "is coming next.</p>"
-            )
+        if not self.library.count():
+            self.tagging.show_article(None)
 
     def _show_current(self, item: QListWidgetItem | None) -> None:
-        if item is None:
-            return
-        article = self.session.project.get_article(item.data(Qt.ItemDataRole.UserRole))
-        self.reader.setHtml(article_html(article))
+        if item is not None:
+            self.tagging.show_article(item.data(Qt.ItemDataRole.UserRole))
 
     def _on_changes(self, changes: list[Change]) -> None:
         if any(c.entity is Entity.ARTICLE and (c.added or c.removed) for c in changes):
             self.reload_articles()
+        self.tagging.on_changes(changes)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Qt may deliver more than one close (the user, then application exit);
@@ -153,5 +136,6 @@ class ProjectWindow(QMainWindow):
         if self._unsubscribe is not None:
             self._unsubscribe()
             self._unsubscribe = None
+            self.undo_stack.clear()
             self.session.close()
         super().closeEvent(event)

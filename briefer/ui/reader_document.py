@@ -215,6 +215,15 @@ def _meta_line(article: Article) -> str:
     return "  ·  ".join(v for v in (article.publisher, article.author, date) if v)
 
 
+def _is_title_heading(article: Article, block: Block) -> bool:
+    def fold(text: str) -> str:
+        return " ".join(text.split()).casefold()
+
+    return block.kind is BlockKind.HEADING and fold(article.block_text(block)) == fold(
+        article.title
+    )
+
+
 def render_article(document: QTextDocument, article: Article, style: ReaderStyle) -> Rendering:
     """Replace the document's content with ``article``: header, then one QTextBlock per block."""
     formats = _Formats(style)
@@ -226,11 +235,20 @@ def render_article(document: QTextDocument, article: Article, style: ReaderStyle
     cursor = QTextCursor(document)
     cursor.beginEditBlock()
 
+    blocks = sorted(article_blocks(article), key=lambda b: b.start)
     title_chars = formats.chars(style.ui, 1.75)
     title_chars.setFontWeight(QFont.Weight.DemiBold)
     cursor.setBlockFormat(formats.block(bottom=0.35, height=118))
     cursor.setBlockCharFormat(title_chars)
-    cursor.insertText((article.title or "Untitled article").translate(_BREAKS), title_chars)
+    if blocks and _is_title_heading(article, blocks[0]):
+        # The text opens with its own title: show that block as the title (it stays
+        # taggable) instead of printing the title twice.
+        text = article.block_text(blocks[0])
+        offsets.add(blocks[0].start, text, cursor.position())
+        cursor.insertText(text.translate(_BREAKS), title_chars)
+        blocks = blocks[1:]
+    else:
+        cursor.insertText((article.title or "Untitled article").translate(_BREAKS), title_chars)
     header = [(_meta_line(article), 0.92, 0.15), (article.url, 0.8, 0.0)]
     for line, scale, bottom in header:
         if line:
@@ -244,7 +262,7 @@ def render_article(document: QTextDocument, article: Article, style: ReaderStyle
 
     lists: dict[int, QTextList] = {}
     previous: Block | None = None
-    for block in sorted(article_blocks(article), key=lambda b: b.start):
+    for block in blocks:
         block_format, chars = formats.for_block(block)
         cursor.insertBlock(block_format, chars)
         if block.kind is BlockKind.LIST_ITEM:

@@ -21,6 +21,7 @@ from briefer.session import (
     DeleteArticleCommand,
     DeletePassageCommand,
     DeleteThemeCommand,
+    DismissSuggestionCommand,
     Entity,
     MergeThemesCommand,
     ReorderThemesCommand,
@@ -48,6 +49,7 @@ def snapshot(project: Project) -> dict[str, Any]:
         "texts": [project.get_article(a.id).text for a in project.list_articles()],
         "originals": [project.get_original(a.id) for a in project.list_articles()],
         "counts": project.theme_passage_counts(),
+        "dismissed": [project.dismissed_suggestions(a.id) for a in project.list_articles()],
     }
 
 
@@ -97,6 +99,9 @@ COMMANDS: dict[str, Callable[[Session], Command]] = {
     "delete-theme": lambda s: DeleteThemeCommand(ids(s)["defence"]),
     "merge": lambda s: MergeThemesCommand(ids(s)["defence"], ids(s)["trade"]),
     "delete-article": lambda s: DeleteArticleCommand(ids(s)["article"]),
+    "dismiss-suggestion": lambda s: DismissSuggestionCommand(
+        ids(s)["article"], 0, 62, ids(s)["trade"]
+    ),
 }  # fmt: skip
 
 

@@ -579,3 +579,21 @@ def test_switching_to_a_dark_palette_later_recolours_the_header(
     muted = meta.begin().fragment().charFormat().foreground().color()
     assert muted != light and contrast(muted, QColor("#1E1F22")) >= 4.5
     assert [p.id for p in reader.passages_at(article.text.index("warned"))] == [1]
+
+
+def test_a_text_that_opens_with_its_title_shows_the_title_once(qtbot: QtBot) -> None:
+    article = make_article(
+        [
+            (BlockKind.HEADING, 1, False, "Harbour deal signed"),
+            (BlockKind.PARAGRAPH, 0, False, "The port authority signed a deal."),
+        ]
+    )
+    article = Article(
+        title="Harbour deal signed", text=article.text, blocks=article.blocks, id=article.id
+    )
+    view = ReaderView()
+    qtbot.addWidget(view)
+    view.set_article(article, [], THEMES)
+    assert view.toPlainText().count("Harbour deal signed") == 1
+    title_offset = view.doc_to_canonical(view.canonical_to_doc(3))
+    assert title_offset == 3, "the title is the article's own heading, so it can be tagged"

@@ -1,0 +1,54 @@
+"""QUndoStack over session commands: Qt shows the history, the session does the work.
+
+An edit is applied before it is pushed, so a refused edit (CommandError)
+reaches the caller as an exception instead of escaping a Qt override.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from briefer.session import Command, Session
+
+log = logging.getLogger(__name__)
+
+
+class SessionUndoCommand(QUndoCommand):
+    """One session command on a QUndoStack. Its first redo is the push, already done."""
+
+    def __init__(self, session: Session, command: Command, report: Callable[[str], None]) -> None:
+        super().__init__(command.label)
+        self._session = session
+        self._command = command
+        self._report = report
+        self._already_applied = True
+
+    def redo(self) -> None:
+        if self._already_applied:
+            self._already_applied = False
+            return
+        self._guarded(self._session.execute, "redo")
+
+    def undo(self) -> None:
+        self._guarded(self._session.unexecute, "undo")
+
+    def _guarded(self, step: Callable[[Command], object], what: str) -> None:
+        # An exception escaping a Qt virtual can abort the process; the store has
+        # rolled the transaction back, so drop the step and tell the analyst.
+        try:
+            step(self._command)
+        except Exception as exc:
+            log.exception("could not %s %s", what, self._command.label)
+            self.setObsolete(True)
+            self._report(f"Could not {what} “{self._command.label}”: {exc}")
+
+
+def run_command(
+    stack: QUndoStack, session: Session, command: Command, report: Callable[[str], None]
+) -> None:
+    """Apply ``command`` (raises CommandError/ProjectError if refused), then record it."""
+    session.execute(command)
+    stack.push(SessionUndoCommand(session, command, report))

@@ -1,0 +1,125 @@
+"""Tagging in the project window end to end: reader keys, commands, the file, highlights."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from pytestqt.qtbot import QtBot
+
+from briefer.core.model import Article, Block, BlockKind
+from briefer.session import Session
+from briefer.ui.project_window import ProjectWindow
+
+TEXT = (
+    "The port authority signed a framework agreement on Tuesday.\n\n"
+    "Exports of grain are expected to rise. Officials met in the capital."
+)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    path = tmp_path / "tagging.briefer"
+    with Session.create(path) as session:
+        session.project.add_article(
+            Article(
+                title="Harbour deal",
+                text=TEXT,
+                blocks=(
+                    Block(BlockKind.PARAGRAPH, 0, 59),
+                    Block(BlockKind.PARAGRAPH, 61, len(TEXT)),
+                ),
+            )
+        )
+    return path
+
+
+def select(window: ProjectWindow, start: int, end: int | None = None) -> None:
+    reader = window.reader
+    cursor = reader.textCursor()
+    cursor.setPosition(reader.canonical_to_doc(start))
+    if end is not None:
+        cursor.setPosition(reader.canonical_to_doc(end), QTextCursor.MoveMode.KeepAnchor)
+    reader.setTextCursor(cursor)
+
+
+def open_window(qtbot: QtBot, path: Path, *, read_only: bool = False) -> ProjectWindow:
+    window = ProjectWindow(Session.open(path, read_only=read_only))
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def passages_on_disk(path: Path) -> list[tuple[str, tuple[str, ...]]]:
+    with Session.open(path, read_only=True) as session:
+        names = {t.id: t.name for t in session.project.list_themes()}
+        return [
+            (p.text, tuple(names[t] for t in p.theme_ids)) for p in session.project.list_passages()
+        ]
+
+
+def test_select_and_press_a_theme_key_then_undo_and_redo(qtbot: QtBot, project: Path) -> None:
+    window = open_window(qtbot, project)
+    start = TEXT.index("ort authority")  # a partial word: the tag snaps to "port authority"
+    select(window, start, start + len("ort authority"))
+    qtbot.keyClick(window.reader, "1")
+    assert passages_on_disk(project) == [("port authority", ("Trade",))]
+    assert [p.text for p in window.reader.passages_at(TEXT.index("authority"))] == [
+        "port authority"
+    ]
+    assert window.undo_action.text() == "&Undo Tag passage"
+
+    window.undo_action.trigger()
+    assert passages_on_disk(project) == []
+    assert window.reader.passages_at(TEXT.index("authority")) == []
+    window.redo_action.trigger()
+    assert passages_on_disk(project) == [("port authority", ("Trade",))]
+
+    select(window, TEXT.index("authority"))
+    qtbot.keyClick(window.reader, "2")  # no selection, cursor in the passage: toggle Defence
+    assert passages_on_disk(project) == [("port authority", ("Trade", "Defence"))]
+    qtbot.keyClick(window.reader, Qt.Key.Key_Delete)
+    assert passages_on_disk(project) == []
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert passages_on_disk(project) == [("port authority", ("Trade",))]
+    window.close()
+
+
+def test_dismissed_suggestion_stays_dismissed_and_undo_brings_it_back(
+    qtbot: QtBot, project: Path
+) -> None:
+    window = open_window(qtbot, project)
+    exports = TEXT.index("Exports of grain")
+    suggested = window.reader.suggestions_at(exports)
+    assert [s.keyword for s in suggested] == ["export*"], "Trade's keyword suggests the sentence"
+    select(window, exports + 2)
+    qtbot.keyClick(window.reader, Qt.Key.Key_Escape)
+    assert window.reader.suggestions_at(exports) == []
+    window.close()
+
+    window = open_window(qtbot, project)  # a reopened project remembers the dismissal
+    assert window.reader.suggestions_at(exports) == []
+    with Session.open(project, read_only=True) as session:
+        assert len(session.project.dismissed_suggestions(1)) == 1
+    window.close()
+
+
+def test_accepting_a_suggestion_tags_its_sentence(qtbot: QtBot, project: Path) -> None:
+    window = open_window(qtbot, project)
+    exports = TEXT.index("Exports of grain")
+    select(window, exports + 2)
+    qtbot.keyClick(window.reader, Qt.Key.Key_Return)
+    assert passages_on_disk(project) == [("Exports of grain are expected to rise.", ("Trade",))]
+    window.close()
+
+
+def test_read_only_project_refuses_tagging_with_a_message(qtbot: QtBot, project: Path) -> None:
+    window = open_window(qtbot, project, read_only=True)
+    select(window, 4, 8)
+    qtbot.keyClick(window.reader, "1")
+    assert "read-only" in window.statusBar().currentMessage()
+    assert passages_on_disk(project) == []
+    window.close()
