@@ -237,8 +237,11 @@ def cmd_articles(args: argparse.Namespace, paths: Paths) -> int:
 def cmd_show(args: argparse.Namespace, paths: Paths) -> int:
     with _open(args, paths, write=False) as session:
         article = session.project.get_article(args.article_id)
+        original = session.project.get_original(args.article_id)
     if args.json:
         data = article_json(article)
+        data["source"] = article.source_name
+        data["original_bytes"] = len(original.data) if original else None
         data["text"] = article.text
         data["blocks"] = [
             {"kind": b.kind.value, "start": b.start, "end": b.end, "level": b.level,
@@ -254,6 +257,8 @@ def cmd_show(args: argparse.Namespace, paths: Paths) -> int:
         ("Published", article.published.isoformat() if article.published else ""),
         ("URL", article.url),
         ("Format", article.source_format),
+        ("Source", article.source_name),
+        ("Original", f"kept in the project ({len(original.data):,} bytes)" if original else ""),
     ):
         if value:
             print(f"{label}: {value}")

@@ -72,8 +72,12 @@ def test_import_list_show(imported: Path, capsys: pytest.CaptureFixture[str]) ->
     assert shown["text"][heading["start"] : heading["end"]] == "Labour shortages"
     assert "**" not in shown["text"]
 
+    assert shown["source"] == "visa-reform.md"
+    assert shown["original_bytes"] == (DATA / "visa-reform.md").stat().st_size
+
     code, out, _ = run(capsys, "show", imported, str(visa["id"]))
     assert code == 0 and out.startswith("Eastmark eases visas") and "Hospitals report" in out
+    assert "Source: visa-reform.md" in out and "Original: kept in the project" in out
 
 
 def test_import_reports_duplicates_and_failures_without_stopping(
