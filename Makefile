@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 PROJECT ?=
 
 
-.PHONY: run test bench lint typecheck clean venv
+.PHONY: run test bench lint typecheck clean venv package
 
 venv: $(STAMP)
 
@@ -28,6 +28,22 @@ test: $(STAMP)
 ## Speed and memory figures, printed (not pass/fail)
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run_all.py
+
+## The desktop application for this OS in dist/briefer/, then its smoke test.
+## PyInstaller lives in its own venv (PKG_VENV) so the dev .venv stays as it is.
+PKG_VENV  ?= build/package-venv
+PKG_STAMP := $(PKG_VENV)/.installed
+
+$(PKG_STAMP): pyproject.toml
+	@test -x $(PKG_VENV)/bin/python || $(PYTHON) -m venv $(PKG_VENV)
+	$(PKG_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(PKG_VENV)/bin/python -m pip install --quiet -e '.[package]'
+	@touch $(PKG_STAMP)
+
+package: $(PKG_STAMP)
+	$(PKG_VENV)/bin/python -m PyInstaller --noconfirm --clean \
+		--distpath dist --workpath build/pyinstaller packaging/briefer.spec
+	$(PKG_VENV)/bin/python packaging/smoke_test.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check briefer tests bench
