@@ -14,6 +14,7 @@ from pathlib import Path
 from briefer.core.model import Theme
 from briefer.resources import load_json
 from briefer.session.command import Change, Command, Entity, UndoHistory
+from briefer.importers.registry import expand_paths
 from briefer.session.imports import ImportOutcome, ImportReport, import_files, import_pasted
 from briefer.store import Project
 
@@ -183,6 +184,11 @@ class Session:
             if outcome.article_id is not None and outcome.imported:
                 self._announce([Change.of(Entity.ARTICLE, added=[outcome.article_id])])
             yield outcome
+
+    @staticmethod
+    def importable_files(paths: Iterable[Path], *, recursive: bool = True) -> list[Path]:
+        """The files an import of ``paths`` will try, folders expanded, so progress can count."""
+        return expand_paths([p for p in paths if p.exists()], recursive=recursive)
 
     def import_all(self, paths: Iterable[Path], *, recursive: bool = True) -> ImportReport:
         return ImportReport(list(self.import_files(paths, recursive=recursive)))

@@ -7,11 +7,18 @@ commands on its undo stack.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -22,9 +29,16 @@ from PySide6.QtWidgets import (
     QSplitter,
 )
 
-from briefer.session import Change, Entity, ProjectError, Session
+from briefer.session import Change, Entity, ImportStatus, ProjectError, Session
+from briefer.ui.importing import ImportRunner
 from briefer.ui.reader import ReaderView
+from briefer.ui.session_bridge import SessionBridge
 from briefer.ui.tagging import TaggingController
+
+IMPORT_FILTER = (
+    "Articles (*.html *.htm *.xhtml *.mhtml *.mht *.pdf *.docx *.eml *.md *.markdown *.txt);;"
+    "All files (*)"
+)
 
 
 class ProjectWindow(QMainWindow):
@@ -41,7 +55,8 @@ class ProjectWindow(QMainWindow):
         self.library.setAccessibleName("Articles")
         self.reader = ReaderView()
         self.reader.setPlaceholderText(
-            "No articles yet. Import some with: briefer import PROJECT FILE…"
+            "No articles yet. Import some with File > Import (Ctrl+I), drop files or "
+            "folders here, or paste an article with Ctrl+V."
         )
         self.undo_stack = QUndoStack(self)
         self.tagging = TaggingController(session, self.reader, self.undo_stack, self.report)
@@ -58,14 +73,22 @@ class ProjectWindow(QMainWindow):
             f"{session.path}  ·  "
             + ("Opened read-only" if session.read_only else "All changes saved")
         )
+        self.importer = ImportRunner(session, self)
         self._build_menus()
+        self.setAcceptDrops(not session.read_only)
         self.library.currentItemChanged.connect(self._show_current)
-        self._unsubscribe: Callable[[], None] | None = session.subscribe(self._on_changes)
+        self.bridge: SessionBridge | None = SessionBridge(session, self)
+        self.bridge.changed.connect(self._on_changes)
         self.reload_articles()
         self.resize(1100, 720)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        self.import_action = QAction("&Import…", self)
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.triggered.connect(self.choose_import)
+        self.import_action.setEnabled(not self.session.read_only)
+        file_menu.addAction(self.import_action)
         self.save_copy_action = QAction("Save a &Copy As…", self)
         self.save_copy_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
         self.save_copy_action.triggered.connect(self.save_copy)
@@ -83,6 +106,57 @@ class ProjectWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        self.paste_action = QAction("&Paste as New Article", self)
+        self.paste_action.setShortcut(QKeySequence.StandardKey.Paste)
+        self.paste_action.triggered.connect(self.paste_article)
+        self.paste_action.setEnabled(not self.session.read_only)
+        edit_menu.addAction(self.paste_action)
+
+    # -- importing -----------------------------------------------------------
+
+    def choose_import(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, "Import articles", "", IMPORT_FILTER)
+        if names:
+            self.import_paths([Path(n) for n in names])
+
+    def import_paths(self, paths: list[Path]) -> bool:
+        if self.importer.busy:
+            self.report("An import is already running; wait for it or cancel it.")
+            return False
+        return self.importer.start(paths)
+
+    def paste_article(self) -> None:
+        mime = QGuiApplication.clipboard().mimeData()
+        html = mime.html() if mime is not None and mime.hasHtml() else None
+        text = mime.text() if mime is not None and mime.hasText() else None
+        if not (html or text or "").strip():
+            self.report("The clipboard has no text to make an article from.")
+            return
+        outcome = self.session.import_paste(text=text, html=html)
+        if outcome.status is ImportStatus.IMPORTED:
+            self.report(f"Pasted as a new article: {outcome.title}")
+            self._select_article(outcome.article_id)
+        elif outcome.status is ImportStatus.DUPLICATE:
+            self.report(f"That text is already in the project: {outcome.title}")
+            self._select_article(outcome.article_id)
+        else:
+            self.report(f"Could not make an article from the clipboard: {outcome.reason}")
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths and self.import_paths(paths):
+            event.acceptProposedAction()
+
+    def _select_article(self, article_id: int | None) -> None:
+        for row in range(self.library.count()):
+            if self.library.item(row).data(Qt.ItemDataRole.UserRole) == article_id:
+                self.library.setCurrentRow(row)
+                return
 
     def report(self, message: str) -> None:
         """Refusals and failures of edits, shown where the analyst is looking, without a modal."""
@@ -133,9 +207,10 @@ class ProjectWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         # Qt may deliver more than one close (the user, then application exit);
         # an exception escaping a Qt override can take the whole process down.
-        if self._unsubscribe is not None:
-            self._unsubscribe()
-            self._unsubscribe = None
+        if self.bridge is not None:
+            self.importer.shutdown()
+            self.bridge.detach()
+            self.bridge = None
             self.undo_stack.clear()
             self.session.close()
         super().closeEvent(event)

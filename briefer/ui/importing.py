@@ -1,0 +1,161 @@
+"""Importing from the window: a worker thread, a progress dialog with Cancel, a summary.
+
+The work is the session's batch import (one transaction per file); this
+module only keeps it off the GUI thread and reports what became of each file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from briefer.session import ImportOutcome, ImportReport, ImportStatus, Session
+
+SUMMARY_LIMIT = 40
+
+
+class ImportJob(QObject):
+    """Runs on a QThread; signals cross back to the GUI thread queued."""
+
+    progressed = Signal(int, int, str)  # done, total, current file name
+    finished = Signal(object)  # ImportReport
+
+    def __init__(self, session: Session, paths: Sequence[Path]) -> None:
+        super().__init__()
+        self._session = session
+        self._paths = list(paths)
+        self._cancel = False
+
+    def cancel(self) -> None:
+        """Thread-safe: a plain flag read between files; the current file completes."""
+        self._cancel = True
+
+    @Slot()
+    def run(self) -> None:
+        outcomes: list[ImportOutcome] = []
+        try:
+            files = self._session.importable_files(self._paths)
+            missing = [p for p in self._paths if not p.exists()]
+            total = len(files) + len(missing)
+            self.progressed.emit(0, total, "")
+            for outcome in self._session.import_files(
+                [*missing, *files], recursive=False, cancelled=lambda: self._cancel
+            ):
+                outcomes.append(outcome)
+                self.progressed.emit(len(outcomes), total, Path(outcome.source).name)
+        except Exception as exc:  # a failure of the project itself, not of one file
+            outcomes.append(
+                ImportOutcome("(import)", ImportStatus.FAILED, reason=f"Import stopped: {exc}")
+            )
+        self.finished.emit(ImportReport(outcomes))
+
+
+def describe(report: ImportReport) -> tuple[str, str]:
+    """A one-line summary and a per-file detail text for the summary dialog."""
+    lines = []
+    for outcome in report.outcomes:
+        name = Path(outcome.source).name or outcome.source
+        if outcome.status is ImportStatus.IMPORTED:
+            lines.append(f"Imported: {name} — {outcome.title}")
+        elif outcome.status is ImportStatus.DUPLICATE:
+            lines.append(f"Already in the project: {name} — {outcome.title}")
+        elif outcome.status is ImportStatus.CANCELLED:
+            lines.append(f"Not imported (cancelled): {name}")
+        else:
+            lines.append(f"Failed: {name} — {outcome.reason}")
+    return report.summary.capitalize() + ".", "\n".join(lines)
+
+
+class ImportRunner(QObject):
+    """Owns one import at a time: its thread, progress dialog and final summary."""
+
+    done = Signal(object)  # ImportReport, after the summary was shown
+
+    def __init__(self, session: Session, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._parent = parent
+        self._thread: QThread | None = None
+        self._job: ImportJob | None = None
+        self._dialog: QProgressDialog | None = None
+        self.show_summary = True
+
+    @property
+    def busy(self) -> bool:
+        return self._thread is not None
+
+    def start(self, paths: Sequence[Path]) -> bool:
+        if self.busy or not paths:
+            return False
+        self._dialog = QProgressDialog("Preparing import…", "Cancel", 0, 0, self._parent)
+        self._dialog.setWindowTitle("Importing")
+        self._dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self._dialog.setMinimumDuration(300)
+        self._thread = QThread(self)
+        self._job = ImportJob(self._session, paths)
+        self._job.moveToThread(self._thread)
+        self._thread.started.connect(self._job.run)
+        self._job.progressed.connect(self._progress)
+        self._job.finished.connect(self._finish)
+        self._dialog.canceled.connect(self._job.cancel)
+        self._thread.start()
+        return True
+
+    def cancel(self) -> None:
+        if self._job is not None:
+            self._job.cancel()
+
+    def shutdown(self) -> None:
+        """Stop a running import and wait for it (the file in hand completes): used on close."""
+        if self._thread is None:
+            return
+        self.show_summary = False
+        self.cancel()
+        self._thread.quit()
+        self._thread.wait()
+        self._clear()
+
+    def _clear(self) -> None:
+        self._thread = None
+        self._job = None
+        if self._dialog is not None:
+            self._dialog.reset()
+            self._dialog.deleteLater()
+            self._dialog = None
+
+    def _progress(self, done: int, total: int, current: str) -> None:
+        # A window-modal QProgressDialog processes events inside setValue(), so the
+        # queued 'finished' may run (and drop the dialog) during this call: hold it.
+        dialog = self._dialog
+        if dialog is None:
+            return
+        suffix = f": {current}" if current else ""
+        dialog.setLabelText(f"Imported {done} of {total}{suffix}")
+        dialog.setMaximum(max(total, 1))
+        dialog.setValue(done)
+
+    def _finish(self, report: ImportReport) -> None:
+        if self._thread is None:  # shut down already; this is the late, queued news
+            return
+        self._thread.quit()
+        self._thread.wait()
+        self._clear()
+        if self.show_summary:
+            summary, details = describe(report)
+            box = QMessageBox(self._parent)
+            box.setWindowTitle("Import finished")
+            box.setIcon(
+                QMessageBox.Icon.Warning
+                if report.count(ImportStatus.FAILED)
+                else QMessageBox.Icon.Information
+            )
+            box.setText(summary)
+            shown = details.splitlines()
+            if len(shown) > SUMMARY_LIMIT:
+                shown = [*shown[:SUMMARY_LIMIT], f"… and {len(shown) - SUMMARY_LIMIT} more"]
+            box.setInformativeText("\n".join(shown))
+            box.open()
+        self.done.emit(report)

@@ -1,0 +1,28 @@
+"""Session change news as a Qt signal, safe to receive on the GUI thread.
+
+The session announces changes on whatever thread made them (imports run on
+a worker); a signal emitted there reaches GUI-thread slots queued, so views
+are only ever touched on the GUI thread.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from briefer.session import Change, Session
+
+
+class SessionBridge(QObject):
+    changed = Signal(list)  # list[Change]
+
+    def __init__(self, session: Session, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._unsubscribe = session.subscribe(self._forward)
+
+    def _forward(self, changes: list[Change]) -> None:
+        self.changed.emit(changes)
+
+    def detach(self) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None

@@ -1,0 +1,138 @@
+"""Importing from the window: off the GUI thread, with a summary, cancel, drop and paste."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QGuiApplication
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from briefer.session import ImportReport, ImportStatus, Session
+from briefer.ui.project_window import ProjectWindow
+
+DATA = Path(__file__).parent.parent / "data" / "cli"
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> ProjectWindow:
+    path = tmp_path / "import.briefer"
+    Session.create(path).close()
+    win = ProjectWindow(Session.open(path))
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def titles(window: ProjectWindow) -> list[str]:
+    return [window.library.item(i).text() for i in range(window.library.count())]
+
+
+def many_files(folder: Path, count: int) -> list[Path]:
+    folder.mkdir()
+    paths = []
+    for i in range(count):
+        path = folder / f"story-{i:03}.txt"
+        path.write_text(
+            f"Story number {i}\n\nGrain exports rose by {i}% in week {i}, traders said.\n"
+        )
+        paths.append(path)
+    return paths
+
+
+def test_import_reports_each_file_and_fills_the_library(
+    qtbot: QtBot, window: ProjectWindow, tmp_path: Path
+) -> None:
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.7 but nothing else")
+    with qtbot.waitSignal(window.importer.done, timeout=20_000) as blocker:
+        assert window.import_paths([DATA / "harbour-deal.txt", DATA / "visa-reform.md", broken])
+    report: ImportReport = blocker.args[0]
+    assert [o.status for o in report.outcomes].count(ImportStatus.IMPORTED) == 2
+    assert report.count(ImportStatus.FAILED) == 1
+    assert sorted(titles(window)) == [
+        "Eastmark eases visas for skilled professionals",
+        "Port Authority Signs Harbour Expansion Deal With Northland",
+    ]
+    summary = window.findChild(QMessageBox)
+    assert (
+        summary is not None and summary.text() == "2 imported, 0 already in the project, 1 failed."
+    )
+    assert "Failed: broken.pdf" in summary.informativeText()
+    window.close()
+
+
+def test_cancel_keeps_what_was_imported_and_nothing_half_done(
+    qtbot: QtBot, window: ProjectWindow, tmp_path: Path
+) -> None:
+    files = many_files(tmp_path / "batch", 60)
+    window.importer.show_summary = False
+    with qtbot.waitSignal(window.importer.done, timeout=30_000) as blocker:
+        window.import_paths(files)
+        window.importer.cancel()
+    report: ImportReport = blocker.args[0]
+    imported = report.count(ImportStatus.IMPORTED)
+    assert report.count(ImportStatus.CANCELLED) > 0
+    assert imported + report.count(ImportStatus.CANCELLED) == 60
+    assert len(window.session.project.list_articles()) == imported == window.library.count()
+    window.close()
+
+
+def test_dropping_files_and_folders_imports_them(
+    qtbot: QtBot, window: ProjectWindow, tmp_path: Path
+) -> None:
+    folder = tmp_path / "dropped"
+    many_files(folder, 3)
+    mime = QMimeData()
+    mime.setUrls(
+        [QUrl.fromLocalFile(str(folder)), QUrl.fromLocalFile(str(DATA / "visa-reform.md"))]
+    )
+    event = QDropEvent(
+        QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    window.importer.show_summary = False
+    with qtbot.waitSignal(window.importer.done, timeout=20_000):
+        window.dropEvent(event)
+    assert window.library.count() == 4
+    window.close()
+
+
+def test_paste_text_and_html_as_new_articles(qtbot: QtBot, window: ProjectWindow) -> None:
+    clipboard = QGuiApplication.clipboard()
+    clipboard.setText("Ferry strike ends\n\nThe ferry workers' strike ended on Friday after talks.")
+    window.paste_action.trigger()
+    assert titles(window) == ["Ferry strike ends"]
+    assert "ended on Friday" in window.reader.toPlainText()
+
+    mime = QMimeData()
+    mime.setHtml(
+        "<h1>Grid upgrade approved</h1><p>The regulator approved a <b>grid</b> upgrade.</p>"
+    )
+    mime.setText("Grid upgrade approved The regulator approved a grid upgrade.")
+    clipboard.setMimeData(mime)
+    window.paste_action.trigger()
+    assert titles(window) == ["Ferry strike ends", "Grid upgrade approved"]
+    assert window.library.currentItem().text() == "Grid upgrade approved"
+
+    window.paste_action.trigger()  # the same again: reported, not added twice
+    assert window.library.count() == 2
+    assert "already in the project" in window.statusBar().currentMessage()
+    window.close()
+
+
+def test_closing_during_an_import_stops_it_cleanly(
+    qtbot: QtBot, window: ProjectWindow, tmp_path: Path
+) -> None:
+    files = many_files(tmp_path / "big", 80)
+    path = window.session.path
+    window.import_paths(files)
+    window.close()
+    assert not window.importer.busy
+    qtbot.wait(50)  # let any late, queued news arrive: it must be ignored
+    assert window.findChild(QMessageBox) is None
+    with Session.open(path, read_only=True) as session:
+        assert len(session.project.list_articles()) <= 80
+        assert session.project.check_integrity() == []
