@@ -12,9 +12,9 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from briefer.core.model import Theme
+from briefer.importers.registry import expand_paths
 from briefer.resources import load_json
 from briefer.session.command import Change, Command, Entity, UndoHistory
-from briefer.importers.registry import expand_paths
 from briefer.session.imports import ImportOutcome, ImportReport, import_files, import_pasted
 from briefer.store import Project
 
