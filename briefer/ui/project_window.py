@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QUndoStack,
 )
 from PySide6.QtWidgets import (
+    QDockWidget,
     QFileDialog,
     QLabel,
     QListWidget,
@@ -27,10 +28,20 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
+    QWidget,
 )
 
-from briefer.session import Change, Entity, ImportStatus, ProjectError, Session
+from briefer.session import (
+    Change,
+    Entity,
+    ImportStatus,
+    ProjectError,
+    RecordNotFound,
+    Session,
+)
 from briefer.ui.importing import ImportRunner
+from briefer.ui.models import PassagesModel, ThemesModel
+from briefer.ui.panels import PassagesPanel, ThemesPanel
 from briefer.ui.reader import ReaderView
 from briefer.ui.session_bridge import SessionBridge
 from briefer.ui.tagging import TaggingController
@@ -73,6 +84,16 @@ class ProjectWindow(QMainWindow):
             f"{session.path}  ·  "
             + ("Opened read-only" if session.read_only else "All changes saved")
         )
+        self.themes_model = ThemesModel(session)
+        self.passages_model = PassagesModel(session)
+        self.themes_panel = ThemesPanel(self.themes_model)
+        self.passages_panel = PassagesPanel(self.passages_model, self.themes_model)
+        self.themes_panel.themeActivated.connect(self._theme_clicked)
+        self.passages_panel.passageActivated.connect(self.open_passage)
+        self._dock("Themes", "themesDock", self.themes_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self._dock(
+            "Passages", "passagesDock", self.passages_panel, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
         self.importer = ImportRunner(session, self)
         self._build_menus()
         self.setAcceptDrops(not session.read_only)
@@ -100,6 +121,9 @@ class ProjectWindow(QMainWindow):
         file_menu.addAction(close_action)
 
         edit_menu = self.menuBar().addMenu("&Edit")
+        self.view_menu = self.menuBar().addMenu("&View")
+        for dock in self.findChildren(QDockWidget):
+            self.view_menu.addAction(dock.toggleViewAction())
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
@@ -112,6 +136,27 @@ class ProjectWindow(QMainWindow):
         self.paste_action.triggered.connect(self.paste_article)
         self.paste_action.setEnabled(not self.session.read_only)
         edit_menu.addAction(self.paste_action)
+
+    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+
+    def _theme_clicked(self, theme_id: int) -> None:
+        if not self.reader.tag_selection(theme_id):
+            self.report("Select words in the article first, then click a theme or press its key.")
+
+    def open_passage(self, passage_id: int) -> None:
+        """Show a passage in the Reader: its article, scrolled to it, with the cursor there."""
+        try:
+            passage = self.session.project.get_passage(passage_id)
+        except RecordNotFound:
+            self.report("That passage no longer exists.")
+            return
+        self._select_article(passage.article_id)
+        self.reader.select_passage(passage_id)
+        self.reader.setFocus()
 
     # -- importing -----------------------------------------------------------
 
@@ -202,6 +247,8 @@ class ProjectWindow(QMainWindow):
     def _on_changes(self, changes: list[Change]) -> None:
         if any(c.entity is Entity.ARTICLE and (c.added or c.removed) for c in changes):
             self.reload_articles()
+        self.themes_model.apply_changes(changes)
+        self.passages_model.apply_changes(changes)
         self.tagging.on_changes(changes)
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -313,7 +313,7 @@ class ReaderView(ReaderNavigation, QTextEdit):
         passage = self._passage_under_cursor()
         suggestions = self.suggestions_at(offset) if offset is not None else []
         actions = ReaderActions(
-            tag=self._tag_selection,
+            tag=self.tag_selection,
             toggle=self.toggleThemeRequested.emit,
             comment=self.commentRequested.emit,
             delete=self.deleteRequested.emit,
@@ -323,10 +323,13 @@ class ReaderView(ReaderNavigation, QTextEdit):
         )
         return build_menu(self, self._theme_list, has_selection, passage, suggestions, actions)
 
-    def _tag_selection(self, theme_id: int) -> None:
+    def tag_selection(self, theme_id: int) -> bool:
+        """Ask to tag the selection (snapped to words) with a theme; False if none is selected."""
         span = self._snapped_selection()
-        if span is not None:
-            self.tagRequested.emit(span[0], span[1], theme_id)
+        if span is None:
+            return False
+        self.tagRequested.emit(span[0], span[1], theme_id)
+        return True
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.menu_at(event.pos())

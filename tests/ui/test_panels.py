@@ -1,0 +1,186 @@
+"""Themes and Passages panels: models stay consistent under real edits; the panels act."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtTest import QAbstractItemModelTester
+from pytestqt.qtbot import QtBot
+
+from briefer.core.model import Article, Block, BlockKind, Theme
+from briefer.session import (
+    AddThemeCommand,
+    Command,
+    DeleteThemeCommand,
+    ReorderThemesCommand,
+    Session,
+    TagPassageCommand,
+    UpdateThemeCommand,
+)
+from briefer.ui.models import ID_ROLE, PassagesModel, ThemesModel
+from briefer.ui.project_window import ProjectWindow
+
+TEXT = "Oil imports rose sharply in March.\n\nThe navy ordered two frigates from a local yard."
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> Session:
+    s = Session.create(tmp_path / "panels.briefer")
+    s.project.add_article(
+        Article(
+            "Ports and oil",
+            TEXT,
+            (Block(BlockKind.PARAGRAPH, 0, 34), Block(BlockKind.PARAGRAPH, 36, len(TEXT))),
+        )
+    )
+    yield s
+    s.close()
+
+
+def theme_id(session: Session, name: str) -> int:
+    theme = session.theme_named(name)
+    assert theme is not None and theme.id is not None
+    return theme.id
+
+
+class RowsSeenByAView:
+    """Counts rows only from the model's signals, as a view does; must match rowCount()."""
+
+    def __init__(self, model: ThemesModel | PassagesModel) -> None:
+        self.model = model
+        self.count = model.rowCount()
+        model.rowsInserted.connect(lambda _p, first, last: self._add(last - first + 1))
+        model.rowsRemoved.connect(lambda _p, first, last: self._add(first - last - 1))
+        model.modelReset.connect(lambda: setattr(self, "count", model.rowCount()))
+
+    def _add(self, n: int) -> None:
+        self.count += n
+
+    def agrees(self) -> bool:
+        return self.count == self.model.rowCount()
+
+
+def column(model: ThemesModel | PassagesModel, col: int) -> list[object]:
+    return [model.index(r, col).data() for r in range(model.rowCount())]
+
+
+def test_models_follow_every_kind_of_edit(qtbot: QtBot, session: Session) -> None:
+    themes, passages = ThemesModel(session), PassagesModel(session)
+    fatal = QAbstractItemModelTester.FailureReportingMode.Fatal
+    testers = [QAbstractItemModelTester(m, fatal) for m in (themes, passages)]  # watch every edit
+    session.subscribe(themes.apply_changes)
+    session.subscribe(passages.apply_changes)
+    seen = [RowsSeenByAView(themes), RowsSeenByAView(passages)]
+
+    def do(command: Command) -> None:
+        session.do(command)
+        for tracker in seen:
+            assert_agrees(tracker)
+
+    energy, defence = theme_id(session, "Energy"), theme_id(session, "Defence")
+
+    do(TagPassageCommand(1, 0, 11, [energy]))
+    do(TagPassageCommand(1, 40, 70, [defence, energy]))
+    assert column(passages, 0) == ["Oil imports", TEXT[40:70]]
+    assert column(passages, 1) == ["Energy", "Defence, Energy"]
+    assert dict(zip(column(themes, 0), column(themes, 2), strict=True))["Energy"] == 2
+
+    do(UpdateThemeCommand(energy, name="Oil & gas"))
+    assert "Oil & gas" in column(themes, 0)
+    assert column(passages, 1) == ["Oil & gas", "Defence, Oil & gas"]
+
+    do(AddThemeCommand(Theme("Ports", "#123456", "7")))
+    assert column(themes, 0)[-1] == "Ports"
+    do(ReorderThemesCommand([t.id for t in reversed(session.project.list_themes())]))
+    assert column(themes, 0)[0] == "Ports"
+
+    do(DeleteThemeCommand(defence))
+    assert "Defence" not in column(themes, 0)
+    assert column(passages, 1) == ["Oil & gas", "Oil & gas"]
+    for _ in range(6):
+        session.undo()
+        for tracker in seen:
+            assert_agrees(tracker)
+    assert column(passages, 0) == []
+    assert column(themes, 0)[:2] == ["Trade", "Defence"]
+    assert len(testers) == 2
+
+
+def assert_agrees(seen: RowsSeenByAView) -> None:
+    assert seen.agrees(), f"{type(seen.model).__name__} changed rows without telling its views"
+
+
+def select(window: ProjectWindow, start: int, end: int) -> None:
+    cursor = window.reader.textCursor()
+    cursor.setPosition(window.reader.canonical_to_doc(start))
+    cursor.setPosition(window.reader.canonical_to_doc(end), QTextCursor.MoveMode.KeepAnchor)
+    window.reader.setTextCursor(cursor)
+
+
+def test_click_a_theme_to_tag_and_double_click_a_passage_to_open_it(
+    qtbot: QtBot, session: Session
+) -> None:
+    window = ProjectWindow(session)
+    qtbot.addWidget(window)
+    window.show()
+    themes_view = window.findChild(type(window.themes_panel.view), "themes")
+    assert themes_view is window.themes_panel.view
+    assert (
+        window.findChild(type(window.passages_panel.view), "passages") is window.passages_panel.view
+    )
+
+    select(window, TEXT.index("navy"), TEXT.index("navy") + 4)
+    defence_row = column(window.themes_model, 0).index("Defence")
+    rect = themes_view.visualRect(window.themes_model.index(defence_row, 0))
+    qtbot.mouseClick(themes_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert [p.text for p in session.project.list_passages()] == ["navy"]
+    assert window.passages_model.rowCount() == 1
+
+    window.reader.moveCursor(QTextCursor.MoveOperation.Start)
+    view = window.passages_panel.view
+    index = view.model().index(0, 0)
+    view.doubleClicked.emit(index)
+    offset = window.reader.cursor_offset()
+    assert offset is not None and TEXT.index("navy") <= offset <= TEXT.index("navy") + 4
+
+
+def test_passages_filter_by_text_and_theme(qtbot: QtBot, session: Session) -> None:
+    energy, defence = theme_id(session, "Energy"), theme_id(session, "Defence")
+    session.do(TagPassageCommand(1, 0, 11, [energy]))
+    session.do(TagPassageCommand(1, 40, 70, [defence]))
+    window = ProjectWindow(session)
+    qtbot.addWidget(window)
+    panel = window.passages_panel
+
+    def shown() -> list[str]:
+        proxy = panel.view.model()
+        return [proxy.index(r, 0).data() for r in range(proxy.rowCount())]
+
+    assert len(shown()) == 2
+    panel.search.setText("FRIGATES")
+    assert shown() == [TEXT[40:70]]
+    panel.search.setText("")
+    panel.theme_filter.setCurrentIndex(panel.theme_filter.findData(energy))
+    assert shown() == ["Oil imports"]
+    panel.search.setText("navy")
+    assert shown() == []
+    ids = [
+        panel.view.model().index(r, 0).data(ID_ROLE) for r in range(panel.view.model().rowCount())
+    ]
+    assert ids == []
+
+
+def test_passages_start_in_reading_order(qtbot: QtBot, session: Session) -> None:
+    energy = theme_id(session, "Energy")
+    session.do(TagPassageCommand(1, 40, 70, [energy]))
+    session.do(TagPassageCommand(1, 0, 11, [energy]))
+    window = ProjectWindow(session)
+    qtbot.addWidget(window)
+    proxy = window.passages_panel.view.model()
+    assert [proxy.index(r, 0).data() for r in range(proxy.rowCount())] == [
+        "Oil imports",
+        TEXT[40:70],
+    ]
