@@ -7,6 +7,7 @@ commands on its undo stack.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -17,15 +18,18 @@ from PySide6.QtGui import (
     QDropEvent,
     QGuiApplication,
     QKeySequence,
+    QTextCursor,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
+    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QWidget,
@@ -43,6 +47,7 @@ from briefer.ui.importing import ImportRunner
 from briefer.ui.models import PassagesModel, ThemesModel
 from briefer.ui.panels import PassagesPanel, ThemesPanel
 from briefer.ui.reader import ReaderView
+from briefer.ui.search_panel import SearchPanel
 from briefer.ui.session_bridge import SessionBridge
 from briefer.ui.tagging import TaggingController
 
@@ -94,6 +99,15 @@ class ProjectWindow(QMainWindow):
         self._dock(
             "Passages", "passagesDock", self.passages_panel, Qt.DockWidgetArea.BottomDockWidgetArea
         )
+        self.search_panel = SearchPanel(session)
+        self.search_panel.hitActivated.connect(self.open_hit)
+        self.search_dock = self._dock(
+            "Search", "searchDock", self.search_panel, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
+        passages_dock = self.findChild(QDockWidget, "passagesDock")
+        self.tabifyDockWidget(passages_dock, self.search_dock)
+        passages_dock.raise_()
+        self._last_find = ""
         self.importer = ImportRunner(session, self)
         self._build_menus()
         self.setAcceptDrops(not session.read_only)
@@ -122,6 +136,13 @@ class ProjectWindow(QMainWindow):
 
         edit_menu = self.menuBar().addMenu("&Edit")
         self.view_menu = self.menuBar().addMenu("&View")
+        self.next_article_action = self._action(
+            self.view_menu, "&Next Article", "Ctrl+PgDown", lambda: self.step_article(1)
+        )
+        self.previous_article_action = self._action(
+            self.view_menu, "&Previous Article", "Ctrl+PgUp", lambda: self.step_article(-1)
+        )
+        self.view_menu.addSeparator()
         for dock in self.findChildren(QDockWidget):
             self.view_menu.addAction(dock.toggleViewAction())
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
@@ -131,17 +152,66 @@ class ProjectWindow(QMainWindow):
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
+        self.find_action = self._action(edit_menu, "&Find in Article…", "Ctrl+F", self.find)
+        self.find_next_action = self._action(edit_menu, "Find &Next", "F3", self.find_next)
+        self.search_action = self._action(
+            edit_menu, "&Search All Articles…", "Ctrl+Shift+F", self.show_search
+        )
+        edit_menu.addSeparator()
         self.paste_action = QAction("&Paste as New Article", self)
         self.paste_action.setShortcut(QKeySequence.StandardKey.Paste)
         self.paste_action.triggered.connect(self.paste_article)
         self.paste_action.setEnabled(not self.session.read_only)
         edit_menu.addAction(self.paste_action)
 
-    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
+    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
+        return dock
+
+    def _action(self, menu: QMenu, text: str, keys: str, slot: Callable[[], object]) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    # -- finding -------------------------------------------------------------
+
+    def find(self) -> None:
+        text, ok = QInputDialog.getText(self, "Find in article", "Find:", text=self._last_find)
+        if ok and text.strip():
+            self._last_find = text.strip()
+            self.find_next()
+
+    def find_next(self) -> None:
+        if not self._last_find:
+            self.find()
+        elif not self.reader.find(self._last_find):
+            self.report(f"“{self._last_find}” is not in this article.")
+
+    def show_search(self) -> None:
+        self.search_dock.show()
+        self.search_dock.raise_()
+        self.search_panel.focus_query()
+
+    def open_hit(self, article_id: int, start: int, end: int) -> None:
+        """Open a search hit: its article, with the matched words selected."""
+        self._select_article(article_id)
+        if start >= 0:
+            cursor = self.reader.textCursor()
+            cursor.setPosition(self.reader.canonical_to_doc(start))
+            cursor.setPosition(self.reader.canonical_to_doc(end), QTextCursor.MoveMode.KeepAnchor)
+            self.reader.setTextCursor(cursor)
+            self.reader.ensureCursorVisible()
+        self.reader.setFocus()
+
+    def step_article(self, step: int) -> None:
+        row = self.library.currentRow() + step
+        if 0 <= row < self.library.count():
+            self.library.setCurrentRow(row)
 
     def _theme_clicked(self, theme_id: int) -> None:
         if not self.reader.tag_selection(theme_id):
