@@ -28,7 +28,9 @@ def make_icons(out_dir: Path = DEFAULT_OUT, master_path: Path = MASTER) -> dict[
     """Writes the icons and returns them by kind: "ico", "icns", and "png<N>" for each size."""
     master = Image.open(master_path).convert("RGBA")
     if master.size != (1024, 1024):
-        raise ValueError(f"{master_path} should be 1024x1024 px, not {master.width}x{master.height}")
+        raise ValueError(
+            f"{master_path} should be 1024x1024 px, not {master.width}x{master.height}"
+        )
     out_dir.mkdir(parents=True, exist_ok=True)
     made: dict[str, Path] = {}
     for size in PNG_SIZES:

@@ -1,4 +1,4 @@
-"""Runs the BUILT Briefer (not the source tree) through its headless loop, to prove the bundle works.
+"""Runs the BUILT Briefer (not the source tree) headless, to prove the bundle works.
 
     python packaging/smoke_test.py [PROGRAM] [--extra FILE ...]
 
@@ -80,7 +80,9 @@ class Runner:
         try:
             return json.loads(out)
         except json.JSONDecodeError as exc:
-            raise SmokeFailure(f"`briefer {' '.join(map(str, args))}` printed no JSON: {out!r}") from exc
+            raise SmokeFailure(
+                f"`briefer {' '.join(map(str, args))}` printed no JSON: {out!r}"
+            ) from exc
 
 
 def check(condition: bool, message: str) -> None:
@@ -154,7 +156,9 @@ def smoke(program: Path, extras: list[Path]) -> None:
         runner.run("tag", project, "--article", str(sample["article_id"]), "--text",
                    SAMPLE_QUOTE, "--theme", "Trade")  # fmt: skip
         hits = runner.json("search", project, "dredging", "--json")
-        check(any(h["article_id"] == sample["article_id"] for h in hits), "search missed the sample")
+        check(
+            any(h["article_id"] == sample["article_id"] for h in hits), "search missed the sample"
+        )
         draft_and_export(runner, project, sample["article_id"], work)
 
 
