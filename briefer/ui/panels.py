@@ -6,7 +6,14 @@ open); the window decides what that means.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,6 +44,7 @@ def _table(object_name: str, accessible: str) -> QTableView:
 
 class ThemesPanel(QWidget):
     themeActivated = Signal(int)  # theme_id: clicked or Enter
+    menuRequested = Signal(object, QPoint)  # theme_id or None, global position
 
     def __init__(self, model: ThemesModel) -> None:
         super().__init__()
@@ -49,6 +57,8 @@ class ThemesPanel(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.view.clicked.connect(self._activate)
         self.view.activated.connect(self._activate)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._menu)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
@@ -57,6 +67,11 @@ class ThemesPanel(QWidget):
         theme_id = index.data(ID_ROLE)
         if theme_id is not None:
             self.themeActivated.emit(theme_id)
+
+    def _menu(self, pos: QPoint) -> None:
+        index = self.view.indexAt(pos)
+        theme_id = index.data(ID_ROLE) if index.isValid() else None
+        self.menuRequested.emit(theme_id, self.view.viewport().mapToGlobal(pos))
 
 
 class PassageFilter(QSortFilterProxyModel):

@@ -50,6 +50,7 @@ from briefer.ui.reader import ReaderView
 from briefer.ui.search_panel import SearchPanel
 from briefer.ui.session_bridge import SessionBridge
 from briefer.ui.tagging import TaggingController
+from briefer.ui.theme_actions import ThemeActions
 
 IMPORT_FILTER = (
     "Articles (*.html *.htm *.xhtml *.mhtml *.mht *.pdf *.docx *.eml *.md *.markdown *.txt);;"
@@ -94,6 +95,10 @@ class ProjectWindow(QMainWindow):
         self.themes_panel = ThemesPanel(self.themes_model)
         self.passages_panel = PassagesPanel(self.passages_model, self.themes_model)
         self.themes_panel.themeActivated.connect(self._theme_clicked)
+        self.theme_actions = ThemeActions(session, self, self.tagging.run)
+        self.themes_panel.menuRequested.connect(
+            lambda theme_id, at: self.theme_actions.menu(theme_id).popup(at)
+        )
         self.passages_panel.passageActivated.connect(self.open_passage)
         self._dock("Themes", "themesDock", self.themes_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
         self._dock(

@@ -18,6 +18,11 @@ from briefer.core.model import Passage, Theme
 from briefer.core.suggest import Suggestion
 
 
+def menu_text(label: str) -> str:
+    """A label shown as written: Qt reads '&' in menu text as a keyboard-accelerator marker."""
+    return label.replace("&", "&&")
+
+
 def colour_icon(colour: str, size: int = 14) -> QIcon:
     """A small rounded swatch of a theme colour, for menus."""
     pixmap = QPixmap(size, size)
@@ -91,7 +96,7 @@ def build_menu(
         tag_menu = menu.addMenu("Tag as")
         tag_menu.setEnabled(bool(by_id))
         for theme in by_id.values():
-            action = tag_menu.addAction(colour_icon(theme.colour), theme.name)
+            action = tag_menu.addAction(colour_icon(theme.colour), menu_text(theme.name))
             if theme.shortcut:
                 action.setShortcut(QKeySequence(theme.shortcut))
             action.triggered.connect(lambda _=False, t=theme.id: actions.tag(t))
@@ -102,7 +107,7 @@ def build_menu(
         pid = passage.id
         themes_menu = menu.addMenu("Themes of this passage")
         for theme in by_id.values():
-            action = themes_menu.addAction(colour_icon(theme.colour), theme.name)
+            action = themes_menu.addAction(colour_icon(theme.colour), menu_text(theme.name))
             action.setCheckable(True)
             action.setChecked(theme.id in passage.theme_ids)
             if theme.shortcut:
@@ -121,10 +126,10 @@ def build_menu(
         colour = by_id[suggestion.theme_id].colour if suggestion.theme_id in by_id else "#888888"
         menu.addAction(
             colour_icon(colour),
-            f"Accept suggestion: {name}",
+            f"Accept suggestion: {menu_text(name)}",
             lambda s=suggestion: actions.accept(s),
         )
-        dismiss = menu.addAction(f"Dismiss suggestion: {name}")
+        dismiss = menu.addAction(f"Dismiss suggestion: {menu_text(name)}")
         dismiss.triggered.connect(lambda _=False, s=suggestion: actions.dismiss(s))
     if menu.isEmpty():
         menu.addAction("Copy", actions.copy).setEnabled(False)

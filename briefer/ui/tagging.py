@@ -49,9 +49,9 @@ class TaggingController(QObject):
         reader.tagRequested.connect(self._tag)
         reader.suggestionAccepted.connect(self._tag)
         reader.toggleThemeRequested.connect(
-            lambda passage_id, theme_id: self._run(ToggleThemeCommand(passage_id, theme_id))
+            lambda passage_id, theme_id: self.run(ToggleThemeCommand(passage_id, theme_id))
         )
-        reader.deleteRequested.connect(lambda pid: self._run(DeletePassageCommand(pid)))
+        reader.deleteRequested.connect(lambda pid: self.run(DeletePassageCommand(pid)))
         reader.suggestionDismissed.connect(self._dismiss)
         reader.commentRequested.connect(self._edit_comment)
 
@@ -93,7 +93,8 @@ class TaggingController(QObject):
         dismissed = project.dismissed_suggestions(self.article.id)
         return passages, themes, suggest(self.article, themes, passages, dismissed)
 
-    def _run(self, command: Command) -> None:
+    def run(self, command: Command) -> None:
+        """Run an edit on the undo stack; a refusal is reported, never raised."""
         if self.session.read_only:
             self.report("This project is open read-only, so it cannot be changed.")
             return
@@ -104,11 +105,11 @@ class TaggingController(QObject):
 
     def _tag(self, start: int, end: int, theme_id: int) -> None:
         if self.article is not None and self.article.id is not None:
-            self._run(TagPassageCommand(self.article.id, start, end, [theme_id]))
+            self.run(TagPassageCommand(self.article.id, start, end, [theme_id]))
 
     def _dismiss(self, start: int, end: int, theme_id: int) -> None:
         if self.article is not None and self.article.id is not None:
-            self._run(DismissSuggestionCommand(self.article.id, start, end, theme_id))
+            self.run(DismissSuggestionCommand(self.article.id, start, end, theme_id))
 
     def _edit_comment(self, passage_id: int) -> None:
         current = self.session.project.get_passage(passage_id).comment
@@ -116,4 +117,4 @@ class TaggingController(QObject):
             self.reader, "Passage comment", "Comment on this passage:", current
         )
         if ok and text.strip() != current:
-            self._run(SetCommentCommand(passage_id, text))
+            self.run(SetCommentCommand(passage_id, text))

@@ -1,0 +1,148 @@
+"""Editing themes from the Themes panel: a context menu whose entries become commands.
+
+Every change is a session command run through the window's undo stack, so a
+rename, recolour, merge or delete is one Ctrl+Z away.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import QColorDialog, QInputDialog, QMenu, QMessageBox, QWidget
+
+from briefer.core.model import Theme
+from briefer.session import (
+    AddThemeCommand,
+    Command,
+    DeleteThemeCommand,
+    MergeThemesCommand,
+    ReorderThemesCommand,
+    Session,
+    UpdateThemeCommand,
+)
+from briefer.ui.reader_menu import menu_text
+
+SPARE_COLOURS = ("#16A085", "#D35400", "#2C3E50", "#E84393", "#00A8FF", "#6D214F", "#4B7BEC")
+
+
+def swatch(colour: str) -> QIcon:
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(QColor(colour))
+    return QIcon(pixmap)
+
+
+class ThemeActions:
+    """Builds the menu for one theme (or none) and turns choices into commands."""
+
+    def __init__(self, session: Session, parent: QWidget, run: Callable[[Command], None]) -> None:
+        self.session = session
+        self.parent = parent
+        self.run = run
+
+    def menu(self, theme_id: int | None) -> QMenu:
+        menu = QMenu(self.parent)
+        menu.addAction("&New Theme…", self.new_theme)
+        theme = self._theme(theme_id)
+        if theme is None or theme.id is None:
+            return menu
+        tid = theme.id
+        menu.addSeparator()
+        menu.addAction("&Rename…", lambda: self.rename(tid))
+        menu.addAction("Change &Colour…", lambda: self.recolour(tid))
+        menu.addAction("Set &Shortcut Key…", lambda: self.set_shortcut(tid))
+        menu.addAction("Edit &Keywords…", lambda: self.edit_keywords(tid))
+        menu.addSeparator()
+        menu.addAction("Move &Up", lambda: self.move(tid, -1))
+        menu.addAction("Move &Down", lambda: self.move(tid, 1))
+        merge = menu.addMenu("&Merge Into")
+        for other in self.session.project.list_themes():
+            if other.id is not None and other.id != tid:
+                target = other.id
+                merge.addAction(
+                    swatch(other.colour), menu_text(other.name), lambda t=target: self.merge(tid, t)
+                )
+        menu.addSeparator()
+        menu.addAction("&Delete…", lambda: self.delete(tid))
+        return menu
+
+    def _theme(self, theme_id: int | None) -> Theme | None:
+        return next((t for t in self.session.project.list_themes() if t.id == theme_id), None)
+
+    def new_theme(self) -> None:
+        name, ok = QInputDialog.getText(self.parent, "New theme", "Name:")
+        if not ok or not name.strip():
+            return
+        themes = self.session.project.list_themes()
+        used = {t.colour.upper() for t in themes}
+        colour = next((c for c in SPARE_COLOURS if c not in used), "#7F8C8D")
+        keys = {t.shortcut for t in themes}
+        key = next((k for k in "789" if k not in keys), "")
+        self.run(AddThemeCommand(Theme(name.strip(), colour, key)))
+
+    def rename(self, theme_id: int) -> None:
+        theme = self._theme(theme_id)
+        if theme is None:
+            return
+        name, ok = QInputDialog.getText(self.parent, "Rename theme", "Name:", text=theme.name)
+        if ok and name.strip() and name.strip() != theme.name:
+            self.run(UpdateThemeCommand(theme_id, name=name.strip()))
+
+    def recolour(self, theme_id: int) -> None:
+        theme = self._theme(theme_id)
+        if theme is None:
+            return
+        colour = QColorDialog.getColor(QColor(theme.colour), self.parent, f"Colour of {theme.name}")
+        if colour.isValid() and colour.name().upper() != theme.colour.upper():
+            self.run(UpdateThemeCommand(theme_id, colour=colour.name().upper()))
+
+    def set_shortcut(self, theme_id: int) -> None:
+        theme = self._theme(theme_id)
+        if theme is None:
+            return
+        key, ok = QInputDialog.getText(
+            self.parent, "Shortcut key", "One key (1-9 or a letter), or empty for none:",
+            text=theme.shortcut,
+        )  # fmt: skip
+        if ok and key.strip() != theme.shortcut:
+            self.run(UpdateThemeCommand(theme_id, shortcut=key.strip()))
+
+    def edit_keywords(self, theme_id: int) -> None:
+        theme = self._theme(theme_id)
+        if theme is None:
+            return
+        text, ok = QInputDialog.getMultiLineText(
+            self.parent, "Keywords",
+            f"Words and phrases that suggest {theme.name}, one per line (end with * for any "
+            "ending, e.g. export*):",
+            "\n".join(theme.keywords),
+        )  # fmt: skip
+        if ok:
+            keywords = tuple(k.strip() for k in text.replace(",", "\n").splitlines() if k.strip())
+            if keywords != theme.keywords:
+                self.run(UpdateThemeCommand(theme_id, keywords=keywords))
+
+    def move(self, theme_id: int, step: int) -> None:
+        order = [t.id for t in self.session.project.list_themes() if t.id is not None]
+        at = order.index(theme_id)
+        to = at + step
+        if 0 <= to < len(order):
+            order[at], order[to] = order[to], order[at]
+            self.run(ReorderThemesCommand(order))
+
+    def merge(self, source_id: int, target_id: int) -> None:
+        self.run(MergeThemesCommand(source_id, target_id))
+
+    def delete(self, theme_id: int) -> None:
+        theme = self._theme(theme_id)
+        if theme is None:
+            return
+        count = self.session.project.theme_passage_counts().get(theme_id, 0)
+        answer = QMessageBox.question(
+            self.parent,
+            "Delete theme",
+            f"Delete the theme “{theme.name}”? It is on {count} passage(s); passages tagged "
+            "only with it are deleted too. You can undo this with Ctrl+Z.",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.run(DeleteThemeCommand(theme_id))
