@@ -11,11 +11,12 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from briefer.core.model import Passage, Theme
+from briefer.core.model import ArticleSummary, Passage, Theme
 from briefer.session import Change, Entity, RecordNotFound, Session
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
 class _RowsById(QAbstractTableModel):
@@ -187,4 +188,54 @@ class PassagesModel(_RowsById):
             return article.published.isoformat() if article and article.published else ""
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             return passage.comment or None
+        return None
+
+
+class LibraryModel(_RowsById):
+    """Articles: title, publisher, date, number of passages."""
+
+    entity = Entity.ARTICLE
+    headers = ("Title", "Publisher", "Date", "Passages")
+
+    def load_all(self) -> list[ArticleSummary]:
+        return self.session.project.list_articles()
+
+    def load_one(self, record_id: int) -> ArticleSummary | None:
+        return next((a for a in self.session.project.list_articles() if a.id == record_id), None)
+
+    def after_changes(self, changes: list[Change]) -> None:
+        if any(c.entity is Entity.PASSAGE for c in changes):
+            counts = {a.id: a for a in self.session.project.list_articles()}
+            for row, summary in enumerate(self.rows):
+                fresh = counts.get(summary.id)
+                if fresh is not None and fresh.passage_count != summary.passage_count:
+                    self.rows[row] = fresh
+                    self.dataChanged.emit(self.index(row, 3), self.index(row, 3))
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        article: ArticleSummary = self.rows[index.row()]
+        column = index.column()
+        if role == ID_ROLE:
+            return article.id
+        if role == SORT_ROLE:
+            return (
+                article.title.casefold(),
+                article.publisher.casefold(),
+                article.published.isoformat() if article.published else "",
+                article.passage_count,
+            )[column]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if column == 0:
+                return article.title or "(untitled)"
+            if column == 1:
+                return article.publisher
+            if column == 2:
+                return article.published.isoformat() if article.published else ""
+            return article.passage_count
+        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
+            return " · ".join(v for v in (article.title, article.author, article.url) if v)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 3:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

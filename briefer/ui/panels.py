@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefer.ui.models import ID_ROLE, PassagesModel, ThemesModel
+from briefer.ui.models import ID_ROLE, SORT_ROLE, LibraryModel, PassagesModel, ThemesModel
 
 
 def _table(object_name: str, accessible: str) -> QTableView:
@@ -168,3 +168,70 @@ class PassagesPanel(QWidget):
             passage_id = self.proxy.index(index.row(), 0).data(ID_ROLE)
         if passage_id is not None:
             self.passageActivated.emit(passage_id)
+
+
+class LibraryPanel(QWidget):
+    """The project's articles: filter as you type, sort by any column."""
+
+    articleSelected = Signal(int)  # article_id of the current row
+
+    def __init__(self, model: LibraryModel) -> None:
+        super().__init__()
+        self.model = model
+        self.proxy = QSortFilterProxyModel()
+        self.proxy.setSourceModel(model)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("Filter articles…")
+        self.filter.setAccessibleName("Filter articles")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.view = _table("library", "Articles")
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.proxy.sort(-1)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.view)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        article_id = current.siblingAtColumn(0).data(ID_ROLE) if current.isValid() else None
+        if article_id is not None:
+            self.articleSelected.emit(article_id)
+
+    def count(self) -> int:
+        return self.proxy.rowCount()
+
+    def titles(self) -> list[str]:
+        return [self.proxy.index(row, 0).data() for row in range(self.proxy.rowCount())]
+
+    def current_row(self) -> int:
+        return self.view.currentIndex().row()
+
+    def current_title(self) -> str | None:
+        index = self.view.currentIndex()
+        return index.siblingAtColumn(0).data() if index.isValid() else None
+
+    def current_id(self) -> int | None:
+        index = self.view.currentIndex()
+        return index.siblingAtColumn(0).data(ID_ROLE) if index.isValid() else None
+
+    def select_row(self, row: int) -> None:
+        if 0 <= row < self.proxy.rowCount():
+            self.view.setCurrentIndex(self.proxy.index(row, 0))
+
+    def select_id(self, article_id: int | None) -> bool:
+        for row in range(self.proxy.rowCount()):
+            if self.proxy.index(row, 0).data(ID_ROLE) == article_id:
+                self.select_row(row)
+                return True
+        return False

@@ -26,8 +26,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -44,8 +42,8 @@ from briefer.session import (
     Session,
 )
 from briefer.ui.importing import ImportRunner
-from briefer.ui.models import PassagesModel, ThemesModel
-from briefer.ui.panels import PassagesPanel, ThemesPanel
+from briefer.ui.models import LibraryModel, PassagesModel, ThemesModel
+from briefer.ui.panels import LibraryPanel, PassagesPanel, ThemesPanel
 from briefer.ui.reader import ReaderView
 from briefer.ui.search_panel import SearchPanel
 from briefer.ui.session_bridge import SessionBridge
@@ -67,9 +65,9 @@ class ProjectWindow(QMainWindow):
         suffix = " (read-only)" if session.read_only else ""
         self.setWindowTitle(f"{title}{suffix} — Briefer")
 
-        self.library = QListWidget()
-        self.library.setObjectName("library")
-        self.library.setAccessibleName("Articles")
+        self.library_model = LibraryModel(session)
+        self.library_panel = LibraryPanel(self.library_model)
+        self.library = self.library_panel.view
         self.reader = ReaderView()
         self.reader.setPlaceholderText(
             "No articles yet. Import some with File > Import (Ctrl+I), drop files or "
@@ -78,10 +76,10 @@ class ProjectWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.tagging = TaggingController(session, self.reader, self.undo_stack, self.report)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.library)
+        splitter.addWidget(self.library_panel)
         splitter.addWidget(self.reader)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([340, 760])
+        splitter.setSizes([440, 660])
         self.setCentralWidget(splitter)
 
         self.status = QLabel()
@@ -116,7 +114,7 @@ class ProjectWindow(QMainWindow):
         self.importer = ImportRunner(session, self)
         self._build_menus()
         self.setAcceptDrops(not session.read_only)
-        self.library.currentItemChanged.connect(self._show_current)
+        self.library_panel.articleSelected.connect(self.tagging.show_article)
         self.bridge: SessionBridge | None = SessionBridge(session, self)
         self.bridge.changed.connect(self._on_changes)
         self.reload_articles()
@@ -214,9 +212,7 @@ class ProjectWindow(QMainWindow):
         self.reader.setFocus()
 
     def step_article(self, step: int) -> None:
-        row = self.library.currentRow() + step
-        if 0 <= row < self.library.count():
-            self.library.setCurrentRow(row)
+        self.library_panel.select_row(self.library_panel.current_row() + step)
 
     def _theme_clicked(self, theme_id: int) -> None:
         if not self.reader.tag_selection(theme_id):
@@ -273,10 +269,9 @@ class ProjectWindow(QMainWindow):
             event.acceptProposedAction()
 
     def _select_article(self, article_id: int | None) -> None:
-        for row in range(self.library.count()):
-            if self.library.item(row).data(Qt.ItemDataRole.UserRole) == article_id:
-                self.library.setCurrentRow(row)
-                return
+        if not self.library_panel.select_id(article_id):
+            self.library_panel.filter.clear()  # it may be hidden by the filter
+            self.library_panel.select_id(article_id)
 
     def report(self, message: str) -> None:
         """Refusals and failures of edits, shown where the analyst is looking, without a modal."""
@@ -298,28 +293,14 @@ class ProjectWindow(QMainWindow):
         self.statusBar().showMessage(f"Saved a copy as {target}", 5000)
 
     def reload_articles(self) -> None:
-        current = self.library.currentItem()
-        keep = current.data(Qt.ItemDataRole.UserRole) if current else None
-        self.library.clear()
-        for summary in self.session.project.list_articles():
-            item = QListWidgetItem(summary.title or "(untitled)")
-            item.setData(Qt.ItemDataRole.UserRole, summary.id)
-            item.setToolTip(
-                " · ".join(v for v in (summary.publisher, str(summary.published or "")) if v)
-            )
-            self.library.addItem(item)
-            if summary.id == keep:
-                self.library.setCurrentItem(item)
-        if self.library.currentItem() is None and self.library.count():
-            self.library.setCurrentRow(0)
-        if not self.library.count():
+        """Keep a current article: the first one when nothing (or a deleted one) was shown."""
+        if self.library_panel.current_id() is None and self.library_panel.count():
+            self.library_panel.select_row(0)
+        if not self.library_panel.count():
             self.tagging.show_article(None)
 
-    def _show_current(self, item: QListWidgetItem | None) -> None:
-        if item is not None:
-            self.tagging.show_article(item.data(Qt.ItemDataRole.UserRole))
-
     def _on_changes(self, changes: list[Change]) -> None:
+        self.library_model.apply_changes(changes)
         if any(c.entity is Entity.ARTICLE and (c.added or c.removed) for c in changes):
             self.reload_articles()
         self.themes_model.apply_changes(changes)

@@ -27,7 +27,7 @@ def window(qtbot: QtBot, tmp_path: Path) -> ProjectWindow:
 
 
 def titles(window: ProjectWindow) -> list[str]:
-    return [window.library.item(i).text() for i in range(window.library.count())]
+    return window.library_panel.titles()
 
 
 def many_files(folder: Path, count: int) -> list[Path]:
@@ -76,7 +76,7 @@ def test_cancel_keeps_what_was_imported_and_nothing_half_done(
     imported = report.count(ImportStatus.IMPORTED)
     assert report.count(ImportStatus.CANCELLED) > 0
     assert imported + report.count(ImportStatus.CANCELLED) == 60
-    assert len(window.session.project.list_articles()) == imported == window.library.count()
+    assert len(window.session.project.list_articles()) == imported == window.library_panel.count()
     window.close()
 
 
@@ -96,7 +96,7 @@ def test_dropping_files_and_folders_imports_them(
     window.importer.show_summary = False
     with qtbot.waitSignal(window.importer.done, timeout=20_000):
         window.dropEvent(event)
-    assert window.library.count() == 4
+    assert window.library_panel.count() == 4
     window.close()
 
 
@@ -115,10 +115,10 @@ def test_paste_text_and_html_as_new_articles(qtbot: QtBot, window: ProjectWindow
     clipboard.setMimeData(mime)
     window.paste_action.trigger()
     assert titles(window) == ["Ferry strike ends", "Grid upgrade approved"]
-    assert window.library.currentItem().text() == "Grid upgrade approved"
+    assert window.library_panel.current_title() == "Grid upgrade approved"
 
     window.paste_action.trigger()  # the same again: reported, not added twice
-    assert window.library.count() == 2
+    assert window.library_panel.count() == 2
     assert "already in the project" in window.statusBar().currentMessage()
     window.close()
 

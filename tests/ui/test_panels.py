@@ -14,6 +14,7 @@ from briefer.core.model import Article, Block, BlockKind, Theme
 from briefer.session import (
     AddThemeCommand,
     Command,
+    DeleteArticleCommand,
     DeleteThemeCommand,
     ReorderThemesCommand,
     Session,
@@ -184,3 +185,33 @@ def test_passages_start_in_reading_order(qtbot: QtBot, session: Session) -> None
         "Oil imports",
         TEXT[40:70],
     ]
+
+
+def test_library_filters_sorts_and_counts_passages(qtbot: QtBot, session: Session) -> None:
+    for title, publisher in (
+        ("Zinc prices fall", "Metal Bulletin"),
+        ("Arctic route opens", "Polar Post"),
+    ):
+        text = f"{title}. More words follow here."
+        session.project.add_article(
+            Article(title, text, (Block(BlockKind.PARAGRAPH, 0, len(text)),), publisher=publisher)
+        )
+    window = ProjectWindow(session)
+    qtbot.addWidget(window)
+    library = window.library_panel
+    seen = RowsSeenByAView(window.library_model)
+    assert library.titles() == ["Ports and oil", "Zinc prices fall", "Arctic route opens"]
+
+    library.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert library.titles() == ["Arctic route opens", "Ports and oil", "Zinc prices fall"]
+    qtbot.keyClicks(library.filter, "polar")  # matches the publisher column too
+    assert library.titles() == ["Arctic route opens"]
+    library.filter.clear()
+
+    session.do(TagPassageCommand(1, 0, 11, [theme_id(session, "Energy")]))
+    row = library.titles().index("Ports and oil")
+    assert library.proxy.index(row, 3).data() == 1
+    session.do(DeleteArticleCommand(1))
+    assert "Ports and oil" not in library.titles() and seen.agrees()
+    session.undo()
+    assert "Ports and oil" in library.titles() and seen.agrees()

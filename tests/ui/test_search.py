@@ -46,7 +46,7 @@ def test_search_all_articles_opens_the_hit_with_the_words_selected(
     qtbot.keyClick(panel.query, Qt.Key.Key_Return)
     assert panel.results.count() == 1 and "1 article(s) match" in panel.status.text()
     qtbot.keyClick(panel.results, Qt.Key.Key_Return)
-    assert window.library.currentItem().text() == "Frigate order"
+    assert window.library_panel.current_title() == "Frigate order"
     assert selected_text(window) == "frigates"
 
     panel.query.setText('"no such phrase"')
@@ -58,7 +58,7 @@ def test_find_in_article_and_find_next(
     qtbot: QtBot, window: ProjectWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window.step_article(1)
-    assert window.library.currentItem().text() == "Frigate order"
+    assert window.library_panel.current_title() == "Frigate order"
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("the", True))
     window.find_action.trigger()
     first = window.reader.textCursor().selectionStart()
@@ -71,11 +71,11 @@ def test_find_in_article_and_find_next(
 
 
 def test_next_and_previous_article_stop_at_the_ends(window: ProjectWindow) -> None:
-    assert window.library.currentRow() == 0
+    assert window.library_panel.current_row() == 0
     window.previous_article_action.trigger()
-    assert window.library.currentRow() == 0
+    assert window.library_panel.current_row() == 0
     window.next_article_action.trigger()
     window.next_article_action.trigger()
     window.next_article_action.trigger()
-    assert window.library.currentRow() == 2
+    assert window.library_panel.current_row() == 2
     assert "regulator approved" in window.reader.toPlainText()

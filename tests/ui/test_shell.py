@@ -53,7 +53,7 @@ def test_project_window_shows_articles_and_saved_status(qtbot: QtBot, project: P
     session = Session.open(project)
     window = ProjectWindow(session)
     qtbot.addWidget(window)
-    assert window.library.count() == 1
+    assert window.library_panel.count() == 1
     assert "The port authority signed a deal." in window.reader.toPlainText()
     assert "All changes saved" in window.status.text()
     window.close()
