@@ -13,9 +13,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from briefer import __version__
+from briefer.resources import resource_path
 from briefer.session import ProjectError, ProjectLocked, ProjectReadOnly, Session
 from briefer.settings import Paths, Settings, load_settings, resolve_paths, save_settings
 
@@ -107,6 +110,20 @@ class Controller:
         QMessageBox.warning(self.window, title, str(exc))
 
 
+class FileOpenFilter(QObject):
+    """macOS hands a double-clicked project to a running app as a FileOpen event."""
+
+    def __init__(self, controller: Controller) -> None:
+        super().__init__()
+        self.controller = controller
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
+            self.controller.open_project(Path(event.file()))
+            return True
+        return False
+
+
 def run_app(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(prog="briefer", add_help=False)
     parser.add_argument("project", nargs="?", type=Path)
@@ -120,8 +137,15 @@ def run_app(argv: Sequence[str]) -> int:
     app.setApplicationName("Briefer")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Briefer")
+    app.setDesktopFileName("org.briefer.Briefer")  # matches packaging/linux/*.desktop
+    try:
+        app.setWindowIcon(QIcon(str(resource_path("icons", "briefer-1024.png"))))
+    except FileNotFoundError:
+        log.warning("application icon missing from resources")
 
     controller = Controller(paths, loaded.settings)
+    file_open = FileOpenFilter(controller)
+    app.installEventFilter(file_open)
     if loaded.problem:
         QMessageBox.information(None, "Settings reset", loaded.problem)
     if args.project is None or not controller.open_project(args.project):

@@ -143,3 +143,17 @@ def test_a_failed_copy_is_reported_not_raised(
     window.save_copy_action.trigger()
     assert warned and not target.exists()
     window.close()
+
+
+def test_a_file_open_event_opens_the_project(qtbot: QtBot, project: Path) -> None:
+    from PySide6.QtGui import QFileOpenEvent
+
+    from briefer.app import FileOpenFilter
+
+    controller = Controller(resolve_paths(), Settings())
+    controller.show_welcome()
+    qtbot.addWidget(controller.window)
+    assert FileOpenFilter(controller).eventFilter(controller.window, QFileOpenEvent(str(project)))
+    qtbot.addWidget(controller.window)
+    assert isinstance(controller.window, ProjectWindow)
+    controller.window.close()
