@@ -91,7 +91,15 @@ class Controller:
 
         self.settings.add_recent(session.path)
         self._save_settings()
-        self._replace(ProjectWindow(session))
+        window = ProjectWindow(session)
+        window.restore_layout(self.settings.window_geometry, self.settings.window_state)
+        window.closing.connect(self._remember_layout)
+        self._replace(window)
+
+    def _remember_layout(self, geometry: str, state: str) -> None:
+        self.settings.window_geometry = geometry
+        self.settings.window_state = state
+        self._save_settings()
 
     def _replace(self, window: QWidget) -> None:
         old, self.window = self.window, window

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -57,6 +57,8 @@ IMPORT_FILTER = (
 
 
 class ProjectWindow(QMainWindow):
+    closing = Signal(str, str)  # geometry and dock layout, base64, for the settings
+
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.setObjectName("projectWindow")
@@ -307,10 +309,22 @@ class ProjectWindow(QMainWindow):
         self.passages_model.apply_changes(changes)
         self.tagging.on_changes(changes)
 
+    def restore_layout(self, geometry: str, state: str) -> None:
+        """Put panels and size back as the analyst left them (silently ignores junk)."""
+        if geometry:
+            self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
+        if state:
+            self.restoreState(QByteArray.fromBase64(state.encode("ascii")))
+
     def closeEvent(self, event: QCloseEvent) -> None:
+
         # Qt may deliver more than one close (the user, then application exit);
         # an exception escaping a Qt override can take the whole process down.
         if self.bridge is not None:
+            self.closing.emit(
+                bytes(self.saveGeometry().toBase64().data()).decode("ascii"),
+                bytes(self.saveState().toBase64().data()).decode("ascii"),
+            )
             self.importer.shutdown()
             self.bridge.detach()
             self.bridge = None

@@ -157,3 +157,24 @@ def test_a_file_open_event_opens_the_project(qtbot: QtBot, project: Path) -> Non
     qtbot.addWidget(controller.window)
     assert isinstance(controller.window, ProjectWindow)
     controller.window.close()
+
+
+def test_panel_layout_is_remembered_across_openings(qtbot: QtBot, project: Path) -> None:
+    from PySide6.QtWidgets import QDockWidget
+
+    paths = resolve_paths()
+    controller = Controller(paths, load_settings(paths).settings)
+    controller.open_project(project)
+    qtbot.addWidget(controller.window)
+    controller.window.show()
+    controller.window.findChild(QDockWidget, "passagesDock").hide()
+    controller.window.close()
+    assert load_settings(paths).settings.window_state
+
+    again = Controller(paths, load_settings(paths).settings)
+    again.open_project(project)
+    qtbot.addWidget(again.window)
+    again.window.show()
+    assert not again.window.findChild(QDockWidget, "passagesDock").isVisible()
+    assert again.window.findChild(QDockWidget, "themesDock").isVisible()
+    again.window.close()
