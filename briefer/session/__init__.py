@@ -13,6 +13,7 @@ from briefer.session.passage_commands import (
     DismissSuggestionCommand,
     SetCommentCommand,
     TagPassageCommand,
+    TagPassagesCommand,
     ToggleThemeCommand,
 )
 from briefer.session.session import Session, default_themes
@@ -55,6 +56,7 @@ __all__ = [
     "Session",
     "SetCommentCommand",
     "TagPassageCommand",
+    "TagPassagesCommand",
     "ToggleThemeCommand",
     "UndoHistory",
     "UpdateThemeCommand",

@@ -225,3 +225,21 @@ class DismissSuggestionCommand(Command):
     def revert(self, project: Project) -> list[Change]:
         project.undismiss_suggestion(*self.key)
         return [Change.of(Entity.SUGGESTION, updated=[self.key[0]])]
+
+
+class TagPassagesCommand(Command):
+    """Several passages of one article in one step, e.g. accepting all of a theme's suggestions."""
+
+    def __init__(
+        self, article_id: int, spans: list[tuple[int, int]], theme_ids: tuple[int, ...] | list[int]
+    ) -> None:
+        if not spans:
+            raise CommandError("There is nothing to tag.")
+        self.parts = [TagPassageCommand(article_id, s, e, theme_ids) for s, e in spans]
+        self.label = f"Accept {len(spans)} suggestion{'s' if len(spans) != 1 else ''}"
+
+    def apply(self, project: Project) -> list[Change]:
+        return [change for part in self.parts for change in part.apply(project)]
+
+    def revert(self, project: Project) -> list[Change]:
+        return [change for part in reversed(self.parts) for change in part.revert(project)]

@@ -97,7 +97,7 @@ class ProjectWindow(QMainWindow):
         self.themes_panel.themeActivated.connect(self._theme_clicked)
         self.theme_actions = ThemeActions(session, self, self.tagging.run)
         self.themes_panel.menuRequested.connect(
-            lambda theme_id, at: self.theme_actions.menu(theme_id).popup(at)
+            lambda theme_id, at: self.theme_menu(theme_id).popup(at)
         )
         self.passages_panel.passageActivated.connect(self.open_passage)
         self._dock("Themes", "themesDock", self.themes_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
@@ -215,6 +215,19 @@ class ProjectWindow(QMainWindow):
 
     def step_article(self, step: int) -> None:
         self.library_panel.select_row(self.library_panel.current_row() + step)
+
+    def theme_menu(self, theme_id: int | None) -> QMenu:
+        """The theme's editing menu, led by accepting its suggestions in this article."""
+        menu = self.theme_actions.menu(theme_id)
+        if theme_id is not None:
+            count = len(self.tagging.suggestions_for(theme_id))
+            accept = QAction(f"&Accept All Suggestions in This Article ({count})", menu)
+            accept.setEnabled(count > 0 and not self.session.read_only)
+            accept.triggered.connect(lambda: self.tagging.accept_all(theme_id))
+            first = menu.actions()[0]
+            menu.insertAction(first, accept)
+            menu.insertSeparator(first)
+        return menu
 
     def _theme_clicked(self, theme_id: int) -> None:
         if not self.reader.tag_selection(theme_id):

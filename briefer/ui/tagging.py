@@ -26,6 +26,7 @@ from briefer.session import (
     Session,
     SetCommentCommand,
     TagPassageCommand,
+    TagPassagesCommand,
     ToggleThemeCommand,
 )
 from briefer.ui.reader import ReaderView
@@ -84,6 +85,18 @@ class TaggingController(QObject):
             for c in changes
         ):
             self.refresh()
+
+    def suggestions_for(self, theme_id: int) -> list[Suggestion]:
+        """The current article's open suggestions for one theme."""
+        if self.article is None:
+            return []
+        return [s for s in self._annotations()[2] if s.theme_id == theme_id]
+
+    def accept_all(self, theme_id: int) -> None:
+        suggestions = self.suggestions_for(theme_id)
+        if self.article is not None and self.article.id is not None and suggestions:
+            spans = [(s.start, s.end) for s in suggestions]
+            self.run(TagPassagesCommand(self.article.id, spans, [theme_id]))
 
     def _annotations(self) -> tuple[list[Passage], list[Theme], list[Suggestion]]:
         assert self.article is not None and self.article.id is not None

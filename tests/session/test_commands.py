@@ -28,6 +28,7 @@ from briefer.session import (
     Session,
     SetCommentCommand,
     TagPassageCommand,
+    TagPassagesCommand,
     ToggleThemeCommand,
     UpdateThemeCommand,
 )
@@ -99,6 +100,9 @@ COMMANDS: dict[str, Callable[[Session], Command]] = {
     "delete-theme": lambda s: DeleteThemeCommand(ids(s)["defence"]),
     "merge": lambda s: MergeThemesCommand(ids(s)["defence"], ids(s)["trade"]),
     "delete-article": lambda s: DeleteArticleCommand(ids(s)["article"]),
+    "tag-several": lambda s: TagPassagesCommand(
+        ids(s)["article"], [(0, 5), (64, 80)], [ids(s)["energy"]]
+    ),
     "dismiss-suggestion": lambda s: DismissSuggestionCommand(
         ids(s)["article"], 0, 62, ids(s)["trade"]
     ),

@@ -123,3 +123,17 @@ def test_read_only_project_refuses_tagging_with_a_message(qtbot: QtBot, project:
     assert "read-only" in window.statusBar().currentMessage()
     assert passages_on_disk(project) == []
     window.close()
+
+
+def test_accept_all_suggestions_of_a_theme_is_one_undo_step(qtbot: QtBot, project: Path) -> None:
+    window = open_window(qtbot, project)
+    trade = window.session.theme_named("Trade").id
+    menu = window.theme_menu(trade)
+    accept = menu.actions()[0]
+    assert accept.text() == "&Accept All Suggestions in This Article (1)" and accept.isEnabled()
+    accept.trigger()
+    assert passages_on_disk(project) == [("Exports of grain are expected to rise.", ("Trade",))]
+    assert window.theme_menu(trade).actions()[0].text().endswith("(0)")
+    window.undo_action.trigger()
+    assert passages_on_disk(project) == []
+    window.close()
