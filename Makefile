@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 PROJECT ?=
 
 
-.PHONY: run test bench lint typecheck clean venv package
+.PHONY: run test bench lint typecheck clean venv screenshots package
 
 venv: $(STAMP)
 
@@ -45,9 +45,13 @@ package: $(PKG_STAMP)
 		--distpath dist --workpath build/pyinstaller packaging/briefer.spec
 	$(PKG_VENV)/bin/python packaging/smoke_test.py
 
+## Render the main views to docs/screenshots/ (used by the README)
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_screenshots.py
+
 lint: $(STAMP)
-	$(BIN)/ruff check briefer tests bench
-	$(BIN)/ruff format --check briefer tests bench
+	$(BIN)/ruff check briefer tests bench docs packaging
+	$(BIN)/ruff format --check briefer tests bench docs packaging
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

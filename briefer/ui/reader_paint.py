@@ -11,7 +11,7 @@ import bisect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QTextDocument
 
 from briefer.core.model import Passage
@@ -74,8 +74,10 @@ class _Fill:
 class _Dots:
     start: int
     end: int
-    colour: QColor
-    lane: int
+    colours: tuple[QColor, ...]
+
+
+DOT_STEP = 3.5
 
 
 def line_rects(document: QTextDocument, start: int, end: int) -> list[QRectF]:
@@ -135,12 +137,15 @@ class HighlightLayer:
         colour_of: Callable[[int], QColor],
     ) -> None:
         """``spans`` are canonical (start, end, theme_id), sorted by start."""
-        lanes: dict[tuple[int, int], int] = {}
-        self._dots = []
+        # One dotted line per sentence, its dots cycling through every suggested theme's
+        # colour: a line per theme stacked up to five deep under busy sentences.
+        grouped: dict[tuple[int, int], list[QColor]] = {}
         for start, end, theme_id in spans:
-            lane = lanes.get((start, end), 0)
-            lanes[(start, end)] = lane + 1
-            self._dots.append(_Dots(to_doc(start), to_doc(end), colour_of(theme_id), lane))
+            grouped.setdefault((start, end), []).append(colour_of(theme_id))
+        self._dots = [
+            _Dots(to_doc(start), to_doc(end), tuple(colours))
+            for (start, end), colours in grouped.items()
+        ]
         self._dots.sort(key=lambda d: d.start)
         self._dot_starts = [d.start for d in self._dots]
         self._longest_dots = max((d.end - d.start for d in self._dots), default=0)
@@ -187,14 +192,14 @@ class HighlightLayer:
                 painter.fillRect(bar, self.line_colour(colour))
 
     def _paint_dots(self, painter: QPainter, document: QTextDocument, dots: _Dots) -> None:
-        pen = QPen(self.line_colour(dots.colour), 1.5)
-        pen.setDashPattern([1.5, 2.0])
-        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
-        painter.setPen(pen)
+        colours = [self.line_colour(c) for c in dots.colours]
         for rect in line_rects(document, dots.start, dots.end):
-            y = rect.bottom() + 2.5 + dots.lane * 3.5
-            painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
-        painter.setPen(Qt.PenStyle.NoPen)
+            y = rect.bottom() + 2.0
+            x, k = rect.left(), 0
+            while x < rect.right():
+                painter.fillRect(QRectF(x, y, 1.6, 1.6), colours[k % len(colours)])
+                x += DOT_STEP
+                k += 1
 
     def _paint_rule(self, painter: QPainter, document: QTextDocument, start: int, end: int) -> None:
         rects = line_rects(document, start, max(end, start + 1))

@@ -1,0 +1,122 @@
+"""`make screenshots`: render Briefer's main views to docs/screenshots/ for the README.
+
+Builds a real project from resources/samples through the session (import,
+tag), then grabs each view on Qt's offscreen platform, so the pictures show
+exactly what the code draws today.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QPoint  # noqa: E402
+from PySide6.QtGui import QPainter, QPixmap  # noqa: E402
+from PySide6.QtWidgets import QApplication, QDockWidget, QWidget  # noqa: E402
+
+from briefer.core.anchoring import find_words  # noqa: E402
+from briefer.session import Session, TagPassageCommand  # noqa: E402
+from briefer.ui.project_window import ProjectWindow  # noqa: E402
+from briefer.ui.welcome import WelcomeView  # noqa: E402
+
+OUT = ROOT / "docs" / "screenshots"
+SAMPLES = ROOT / "resources" / "samples"
+TAGS = [
+    ("double bilateral trade to $40 billion by the end of the decade", ["Trade"]),
+    (
+        "Northland will cut tariffs on Eastmark machinery from 12% to 5% from 1 July",
+        ["Trade", "Sanctions & tariffs"],
+    ),
+    ("a 25-year supply agreement for liquefied natural gas, worth about $12 billion", ["Energy"]),
+    ("supply agreement for liquefied natural gas", ["Trade"]),
+    ("Eastmark will lease two frigates to Northland for five years", ["Defence"]),
+    (
+        "up to 20,000 skilled professionals from Northland work in Eastmark's hospitals",
+        ["Mobility"],
+    ),
+]
+
+
+def build_project(folder: Path) -> Session:
+    session = Session.create(folder / "Eastmark brief.briefer", title="Eastmark brief")
+    session.import_all(sorted(SAMPLES.glob("*.txt")))
+    article = next(a for a in session.project.list_articles() if a.title.startswith("Eastmark"))
+    text = session.project.get_article(article.id).text
+    for words, themes in TAGS:
+        span = find_words(text, words)
+        assert span is not None, words
+        ids = [session.theme_named(name).id for name in themes]  # type: ignore[union-attr]
+        session.do(TagPassageCommand(article.id, span[0], span[1], ids))
+    return session
+
+
+def save(pixmap: QPixmap, name: str) -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    pixmap.save(str(OUT / name))
+    print(f"wrote {OUT / name}")
+
+
+def settle(app: QApplication, widget: QWidget) -> None:
+    widget.show()
+    for _ in range(5):
+        app.processEvents()
+
+
+def main() -> None:
+    app = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["BRIEFER_HOME"] = str(Path(tmp) / "home")
+        session = build_project(Path(tmp))
+        path = session.path
+
+        welcome = WelcomeView([str(path), str(Path(tmp) / "Grain corridor.briefer")], print, print)
+        settle(app, welcome)
+        save(welcome.grab(), "welcome.png")
+        welcome.close()
+
+        window = ProjectWindow(session)
+        window.resize(1440, 900)
+        settle(app, window)
+        article = next(a for a in session.project.list_articles() if a.title.startswith("Eastmark"))
+        window.library_panel.select_id(article.id)
+        passage = session.project.list_passages()[1]
+        window.reader.select_passage(passage.id or 0)
+        settle(app, window)
+        save(window.grab(), "main-window.png")
+
+        trade = session.theme_named("Trade")
+        assert trade is not None
+        menu = window.theme_menu(trade.id)
+        menu.popup(window.mapToGlobal(QPoint(120, 140)))
+        settle(app, menu)
+        composite = window.grab()
+        painter = QPainter(composite)
+        painter.drawPixmap(QPoint(120, 140), menu.grab())
+        painter.end()
+        menu.close()
+        save(composite, "themes-menu.png")
+
+        passages_dock = window.findChild(QDockWidget, "passagesDock")
+        assert passages_dock is not None
+        passages_dock.raise_()
+        panel = window.passages_panel
+        panel.theme_filter.setCurrentIndex(panel.theme_filter.findText("Trade"))
+        settle(app, window)
+        save(window.grab(), "passages.png")
+
+        window.show_search()
+        window.search_panel.query.setText("gas")
+        window.search_panel.run()
+        settle(app, window)
+        save(window.grab(), "search.png")
+        window.close()
+
+
+if __name__ == "__main__":
+    main()
