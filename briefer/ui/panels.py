@@ -42,6 +42,17 @@ def _table(object_name: str, accessible: str) -> QTableView:
     return view
 
 
+def _sorted_table(object_name: str, accessible: str, proxy: QSortFilterProxyModel) -> QTableView:
+    """A table over a proxy that sorts when a header is clicked, in the model's order until then."""
+    view = _table(object_name, accessible)
+    view.setModel(proxy)
+    view.setSortingEnabled(True)
+    view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    proxy.sort(-1)
+    view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    return view
+
+
 class ThemesPanel(QWidget):
     themeActivated = Signal(int)  # theme_id: clicked or Enter
     menuRequested = Signal(object, QPoint)  # theme_id or None, global position
@@ -121,14 +132,8 @@ class PassagesPanel(QWidget):
         themes.rowsRemoved.connect(self.reload_theme_filter)
         themes.dataChanged.connect(self.reload_theme_filter)
         themes.modelReset.connect(self.reload_theme_filter)
-        self.view = _table("passages", "Passages")
-        self.view.setModel(self.proxy)
-        self.view.setSortingEnabled(True)
-        # Reading order (article, then position) until the analyst clicks a header.
-        self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.proxy.sort(-1)
+        self.view = _sorted_table("passages", "Passages", self.proxy)  # reading order first
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(1, 140)
@@ -188,13 +193,8 @@ class LibraryPanel(QWidget):
         self.filter.setAccessibleName("Filter articles")
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
-        self.view = _table("library", "Articles")
-        self.view.setModel(self.proxy)
-        self.view.setSortingEnabled(True)
-        self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.proxy.sort(-1)
+        self.view = _sorted_table("library", "Articles", self.proxy)  # import order first
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
