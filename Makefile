@@ -19,6 +19,7 @@ $(STAMP): pyproject.toml
 
 ## Open the app: the welcome window, or PROJECT=path/to/file.briefer
 run: $(STAMP)
+	@sh packaging/linux/check-qt-libs.sh $(VENV)
 	$(BIN)/briefer $(if $(PROJECT),"$(PROJECT)",)
 
 ## The whole suite, headless (Qt's offscreen platform)
