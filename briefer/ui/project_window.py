@@ -148,6 +148,20 @@ class ProjectWindow(QMainWindow):
             self.view_menu, "&Previous Article", "Ctrl+PgUp", lambda: self.step_article(-1)
         )
         self.view_menu.addSeparator()
+        targets = [
+            ("Go to &Library", "Alt+1", self.library_panel.filter, None),
+            ("Go to &Reader", "Alt+2", self.reader, None),
+            ("Go to &Themes", "Alt+3", self.themes_panel.view, "themesDock"),
+            ("Go to &Passages", "Alt+4", self.passages_panel.view, "passagesDock"),
+        ]
+        for text, keys, widget, dock_name in targets:
+            self._action(
+                self.view_menu,
+                text,
+                keys,
+                lambda _checked=False, w=widget, d=dock_name: self._focus(w, d),
+            )
+        self.view_menu.addSeparator()
         for dock in self.findChildren(QDockWidget):
             self.view_menu.addAction(dock.toggleViewAction())
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
@@ -228,6 +242,15 @@ class ProjectWindow(QMainWindow):
             menu.insertAction(first, accept)
             menu.insertSeparator(first)
         return menu
+
+    def _focus(self, widget: QWidget, dock_name: str | None) -> None:
+        """Keyboard-only use: jump to a panel, showing its dock if it was closed."""
+        if dock_name is not None:
+            dock = self.findChild(QDockWidget, dock_name)
+            if dock is not None:
+                dock.show()
+                dock.raise_()
+        widget.setFocus()
 
     def _theme_clicked(self, theme_id: int) -> None:
         if not self.reader.tag_selection(theme_id):

@@ -178,3 +178,27 @@ def test_panel_layout_is_remembered_across_openings(qtbot: QtBot, project: Path)
     assert not again.window.findChild(QDockWidget, "passagesDock").isVisible()
     assert again.window.findChild(QDockWidget, "themesDock").isVisible()
     again.window.close()
+
+
+def test_keyboard_jumps_between_panels(qtbot: QtBot, project: Path) -> None:
+    from PySide6.QtWidgets import QDockWidget
+
+    window = ProjectWindow(Session.open(project))
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    window.findChild(QDockWidget, "passagesDock").hide()
+    actions = {a.text(): a for a in window.view_menu.actions()}
+    expected = {
+        "Go to &Library": window.library_panel.filter,
+        "Go to &Reader": window.reader,
+        "Go to &Themes": window.themes_panel.view,
+        "Go to &Passages": window.passages_panel.view,
+    }
+    for text, widget in expected.items():
+        actions[text].trigger()
+        qtbot.waitUntil(widget.hasFocus, timeout=2000)
+    assert window.findChild(QDockWidget, "passagesDock").isVisible()
+    assert actions["Go to &Reader"].shortcut().toString() == "Alt+2"
+    window.close()
