@@ -46,9 +46,10 @@ def _sorted_table(object_name: str, accessible: str, proxy: QSortFilterProxyMode
     """A table over a proxy that sorts when a header is clicked, in the model's order until then."""
     view = _table(object_name, accessible)
     view.setModel(proxy)
-    view.setSortingEnabled(True)
+    # Indicator first: enabling sorting sorts at once by the indicator's column, which
+    # for 20,000 passages meant half a million data() calls and seconds at opening.
     view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-    proxy.sort(-1)
+    view.setSortingEnabled(True)
     view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     return view
 
@@ -195,8 +196,10 @@ class LibraryPanel(QWidget):
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.view = _sorted_table("library", "Articles", self.proxy)  # import order first
         header = self.view.horizontalHeader()
-        for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed, adjustable widths: sizing to contents measures every row (2,000+).
+        for column, width in ((1, 110), (2, 84), (3, 64)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
