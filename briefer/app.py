@@ -19,7 +19,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from briefer import __version__
 from briefer.resources import resource_path
-from briefer.session import ProjectError, ProjectLocked, ProjectReadOnly, Session
+from briefer.session import (
+    ProjectError,
+    ProjectLocked,
+    ProjectReadOnly,
+    Session,
+    ensure_sample_project,
+)
 from briefer.settings import Paths, Settings, load_settings, resolve_paths, save_settings
 
 log = logging.getLogger("briefer")
@@ -52,8 +58,19 @@ class Controller:
         from briefer.ui.welcome import WelcomeView
 
         self._replace(
-            WelcomeView(self.settings.recent_projects, self.open_project, self.new_project)
+            WelcomeView(
+                self.settings.recent_projects, self.open_project, self.new_project, self.open_sample
+            )
         )
+
+    def open_sample(self) -> None:
+        """Build the sample project on first use (in the data folder), then open it."""
+        try:
+            path = ensure_sample_project(self.paths.data_dir)
+        except (ProjectError, OSError) as exc:
+            self._error("Could not build the sample project", exc)
+            return
+        self.open_project(path)
 
     def new_project(self, path: Path) -> None:
         try:

@@ -75,7 +75,8 @@ def main() -> None:
         session = build_project(Path(tmp))
         path = session.path
 
-        welcome = WelcomeView([str(path), str(Path(tmp) / "Grain corridor.briefer")], print, print)
+        recent = [str(path), str(Path(tmp) / "Grain corridor.briefer")]
+        welcome = WelcomeView(recent, print, print, lambda: None)
         settle(app, welcome)
         save(welcome.grab(), "welcome.png")
         welcome.close()

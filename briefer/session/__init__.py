@@ -16,6 +16,7 @@ from briefer.session.passage_commands import (
     TagPassagesCommand,
     ToggleThemeCommand,
 )
+from briefer.session.samples import ensure_sample_project
 from briefer.session.session import Session, default_themes
 from briefer.session.theme_commands import (
     AddThemeCommand,
@@ -61,4 +62,5 @@ __all__ = [
     "UndoHistory",
     "UpdateThemeCommand",
     "default_themes",
+    "ensure_sample_project",
 ]

@@ -32,6 +32,7 @@ class WelcomeView(QWidget):
         recent: list[str],
         open_project: Callable[[Path], None],
         new_project: Callable[[Path], None],
+        open_sample: Callable[[], None] | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("welcome")
@@ -57,9 +58,15 @@ class WelcomeView(QWidget):
         self.open_button = QPushButton("&Open project…")
         self.open_button.setAccessibleName("Open project")
         self.open_button.clicked.connect(self.choose_open)
+        self.sample_button = QPushButton("Try the &sample project")
+        self.sample_button.setAccessibleName("Open the sample project")
+        self.sample_button.setVisible(open_sample is not None)
+        if open_sample is not None:
+            self.sample_button.clicked.connect(open_sample)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.open_button)
+        buttons.addWidget(self.sample_button)
         buttons.addStretch(1)
 
         self.recent_list = QListWidget()

@@ -202,3 +202,27 @@ def test_keyboard_jumps_between_panels(qtbot: QtBot, project: Path) -> None:
     assert window.findChild(QDockWidget, "passagesDock").isVisible()
     assert actions["Go to &Reader"].shortcut().toString() == "Alt+2"
     window.close()
+
+
+def test_the_sample_project_is_built_once_and_opened(qtbot: QtBot, briefer_home: Path) -> None:
+    paths = resolve_paths()
+    controller = Controller(paths, Settings())
+    controller.show_welcome()
+    qtbot.addWidget(controller.window)
+    assert controller.window.sample_button.isVisibleTo(controller.window)
+    controller.window.sample_button.click()
+    qtbot.addWidget(controller.window)
+    assert isinstance(controller.window, ProjectWindow)
+    titles = controller.window.library_panel.titles()
+    assert any(t.startswith("Eastmark and Northland") for t in titles) and len(titles) >= 2
+    sample = controller.window.session.path
+    assert sample.parent == paths.data_dir and not list(paths.data_dir.glob(".*building"))
+    first = [(a.id, a.imported_at) for a in controller.window.session.project.list_articles()]
+    controller.window.close()
+
+    again = Controller(paths, Settings())
+    again.open_sample()  # reopened, not rebuilt: the same articles, imported at the same times
+    qtbot.addWidget(again.window)
+    assert again.window.session.path == sample
+    assert [(a.id, a.imported_at) for a in again.window.session.project.list_articles()] == first
+    again.window.close()
