@@ -1,13 +1,12 @@
 """The project window: articles on the left, the Reader with tagging on the right.
 
-A first cut of the main window (library, themes and passages panels come
-next); it reads through the session and changes the project only through
-commands on its undo stack.
+The themes, passages and search panels dock around them; the menus live in
+window_menus. It reads through the session and changes the project only
+through commands on its undo stack.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, Signal
@@ -17,7 +16,6 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QGuiApplication,
-    QKeySequence,
     QTextCursor,
     QUndoStack,
 )
@@ -49,6 +47,7 @@ from briefer.ui.search_panel import SearchPanel
 from briefer.ui.session_bridge import SessionBridge
 from briefer.ui.tagging import TaggingController
 from briefer.ui.theme_actions import ThemeActions
+from briefer.ui.window_menus import build_menus
 
 IMPORT_FILTER = (
     "Articles (*.html *.htm *.xhtml *.mhtml *.mht *.pdf *.docx *.eml *.md *.markdown *.txt);;"
@@ -58,6 +57,19 @@ IMPORT_FILTER = (
 
 class ProjectWindow(QMainWindow):
     closing = Signal(str, str)  # geometry and dock layout, base64, for the settings
+
+    # Set by window_menus.build_menus; named here so readers find them.
+    import_action: QAction
+    save_copy_action: QAction
+    undo_action: QAction
+    redo_action: QAction
+    find_action: QAction
+    find_next_action: QAction
+    search_action: QAction
+    paste_action: QAction
+    next_article_action: QAction
+    previous_article_action: QAction
+    view_menu: QMenu
 
     def __init__(self, session: Session) -> None:
         super().__init__()
@@ -114,7 +126,7 @@ class ProjectWindow(QMainWindow):
         passages_dock.raise_()
         self._last_find = ""
         self.importer = ImportRunner(session, self)
-        self._build_menus()
+        build_menus(self)
         self.setAcceptDrops(not session.read_only)
         self.library_panel.articleSelected.connect(self.tagging.show_article)
         self.bridge: SessionBridge | None = SessionBridge(session, self)
@@ -122,80 +134,12 @@ class ProjectWindow(QMainWindow):
         self.reload_articles()
         self.resize(1100, 720)
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.import_action = QAction("&Import…", self)
-        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
-        self.import_action.triggered.connect(self.choose_import)
-        self.import_action.setEnabled(not self.session.read_only)
-        file_menu.addAction(self.import_action)
-        self.save_copy_action = QAction("Save a &Copy As…", self)
-        self.save_copy_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
-        self.save_copy_action.triggered.connect(self.save_copy)
-        close_action = QAction("&Close Project", self)
-        close_action.setShortcut(QKeySequence.StandardKey.Close)
-        close_action.triggered.connect(self.close)
-        file_menu.addAction(self.save_copy_action)
-        file_menu.addSeparator()
-        file_menu.addAction(close_action)
-
-        edit_menu = self.menuBar().addMenu("&Edit")
-        self.view_menu = self.menuBar().addMenu("&View")
-        self.next_article_action = self._action(
-            self.view_menu, "&Next Article", "Ctrl+PgDown", lambda: self.step_article(1)
-        )
-        self.previous_article_action = self._action(
-            self.view_menu, "&Previous Article", "Ctrl+PgUp", lambda: self.step_article(-1)
-        )
-        self.view_menu.addSeparator()
-        targets = [
-            ("Go to &Library", "Alt+1", self.library_panel.filter, None),
-            ("Go to &Reader", "Alt+2", self.reader, None),
-            ("Go to &Themes", "Alt+3", self.themes_panel.view, "themesDock"),
-            ("Go to &Passages", "Alt+4", self.passages_panel.view, "passagesDock"),
-        ]
-        for text, keys, widget, dock_name in targets:
-            self._action(
-                self.view_menu,
-                text,
-                keys,
-                lambda _checked=False, w=widget, d=dock_name: self._focus(w, d),
-            )
-        self.view_menu.addSeparator()
-        for dock in self.findChildren(QDockWidget):
-            self.view_menu.addAction(dock.toggleViewAction())
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-        edit_menu.addSeparator()
-        self.find_action = self._action(edit_menu, "&Find in Article…", "Ctrl+F", self.find)
-        self.find_next_action = self._action(edit_menu, "Find &Next", "F3", self.find_next)
-        self.search_action = self._action(
-            edit_menu, "&Search All Articles…", "Ctrl+Shift+F", self.show_search
-        )
-        edit_menu.addSeparator()
-        self.paste_action = QAction("&Paste as New Article", self)
-        self.paste_action.setShortcut(QKeySequence.StandardKey.Paste)
-        self.paste_action.triggered.connect(self.paste_article)
-        self.paste_action.setEnabled(not self.session.read_only)
-        edit_menu.addAction(self.paste_action)
-
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
         return dock
-
-    def _action(self, menu: QMenu, text: str, keys: str, slot: Callable[[], object]) -> QAction:
-        action = QAction(text, self)
-        action.setShortcut(QKeySequence(keys))
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
 
     # -- finding -------------------------------------------------------------
 
@@ -243,7 +187,7 @@ class ProjectWindow(QMainWindow):
             menu.insertSeparator(first)
         return menu
 
-    def _focus(self, widget: QWidget, dock_name: str | None) -> None:
+    def focus_panel(self, widget: QWidget, dock_name: str | None) -> None:
         """Keyboard-only use: jump to a panel, showing its dock if it was closed."""
         if dock_name is not None:
             dock = self.findChild(QDockWidget, dock_name)

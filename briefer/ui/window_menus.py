@@ -1,0 +1,92 @@
+"""The project window's menu bar: File, Edit and View, with their shortcuts.
+
+Kept apart from the window so each menu reads as a list of what the analyst
+can do, and new features add their actions here without growing the window
+class. Actions are stored on the window (``window.import_action``, ...) so
+tests and other parts can trigger them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QMenu
+
+if TYPE_CHECKING:
+    from briefer.ui.project_window import ProjectWindow
+
+
+def add_action(
+    window: ProjectWindow, menu: QMenu, text: str, keys: str, slot: Callable[[], object]
+) -> QAction:
+    """A menu action with its shortcut, parented to the window so the shortcut works everywhere."""
+    action = QAction(text, window)
+    action.setShortcut(QKeySequence(keys))
+    action.triggered.connect(slot)
+    menu.addAction(action)
+    return action
+
+
+def build_menus(window: ProjectWindow) -> None:
+    file_menu = window.menuBar().addMenu("&File")
+    window.import_action = QAction("&Import…", window)
+    window.import_action.setShortcut(QKeySequence("Ctrl+I"))
+    window.import_action.triggered.connect(window.choose_import)
+    window.import_action.setEnabled(not window.session.read_only)
+    file_menu.addAction(window.import_action)
+    window.save_copy_action = QAction("Save a &Copy As…", window)
+    window.save_copy_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+    window.save_copy_action.triggered.connect(window.save_copy)
+    close_action = QAction("&Close Project", window)
+    close_action.setShortcut(QKeySequence.StandardKey.Close)
+    close_action.triggered.connect(window.close)
+    file_menu.addAction(window.save_copy_action)
+    file_menu.addSeparator()
+    file_menu.addAction(close_action)
+
+    edit_menu = window.menuBar().addMenu("&Edit")
+    window.view_menu = window.menuBar().addMenu("&View")
+    window.next_article_action = add_action(
+        window, window.view_menu, "&Next Article", "Ctrl+PgDown", lambda: window.step_article(1)
+    )
+    window.previous_article_action = add_action(
+        window, window.view_menu, "&Previous Article", "Ctrl+PgUp", lambda: window.step_article(-1)
+    )
+    window.view_menu.addSeparator()
+    targets = [
+        ("Go to &Library", "Alt+1", window.library_panel.filter, None),
+        ("Go to &Reader", "Alt+2", window.reader, None),
+        ("Go to &Themes", "Alt+3", window.themes_panel.view, "themesDock"),
+        ("Go to &Passages", "Alt+4", window.passages_panel.view, "passagesDock"),
+    ]
+    for text, keys, widget, dock_name in targets:
+        add_action(
+            window,
+            window.view_menu,
+            text,
+            keys,
+            lambda _checked=False, w=widget, d=dock_name: window.focus_panel(w, d),
+        )
+    window.view_menu.addSeparator()
+    for dock in window.findChildren(QDockWidget):
+        window.view_menu.addAction(dock.toggleViewAction())
+    window.undo_action = window.undo_stack.createUndoAction(window, "&Undo")
+    window.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+    window.redo_action = window.undo_stack.createRedoAction(window, "&Redo")
+    window.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    edit_menu.addAction(window.undo_action)
+    edit_menu.addAction(window.redo_action)
+    edit_menu.addSeparator()
+    window.find_action = add_action(window, edit_menu, "&Find in Article…", "Ctrl+F", window.find)
+    window.find_next_action = add_action(window, edit_menu, "Find &Next", "F3", window.find_next)
+    window.search_action = add_action(
+        window, edit_menu, "&Search All Articles…", "Ctrl+Shift+F", window.show_search
+    )
+    edit_menu.addSeparator()
+    window.paste_action = QAction("&Paste as New Article", window)
+    window.paste_action.setShortcut(QKeySequence.StandardKey.Paste)
+    window.paste_action.triggered.connect(window.paste_article)
+    window.paste_action.setEnabled(not window.session.read_only)
+    edit_menu.addAction(window.paste_action)
