@@ -36,13 +36,14 @@ def export_note(
     target: Path,
     format: str,
     reference_doc: Path | None = None,
+    table_of_contents: bool = False,
 ) -> ExportDocument:
     """Export ``note`` to ``target`` in one call.
 
     Returns the built document, so the caller can show its ``problems``.
 
     ``format`` is ``"docx"`` or ``"markdown"`` (``"md"`` also accepted).
-    ``reference_doc`` only applies to DOCX.
+    ``reference_doc`` and ``table_of_contents`` only apply to DOCX.
     """
     kind = format.lower().lstrip(".")
     if kind == "md":
@@ -53,7 +54,9 @@ def export_note(
         )
     document = build_document(note, passages, articles)
     if kind == "docx":
-        export_docx(document, target, reference_doc=reference_doc)
+        export_docx(
+            document, target, reference_doc=reference_doc, table_of_contents=table_of_contents
+        )
     else:
         export_markdown(document, target)
     return document

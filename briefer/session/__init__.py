@@ -4,9 +4,20 @@ Imports store, importers and exporters; never Qt, never ui. Re-exports the
 errors callers must handle, so the UI and CLI need not reach past it.
 """
 
+from briefer.exporters import ExportError
 from briefer.importers.base import ImportRejected
 from briefer.session.command import Change, Command, CommandError, Entity, UndoHistory
 from briefer.session.imports import ImportOutcome, ImportReport, ImportStatus
+from briefer.session.note_commands import (
+    AddNoteCommand,
+    AddSectionCommand,
+    DeleteNoteCommand,
+    EditSectionBodyCommand,
+    MoveSectionCommand,
+    RemoveSectionCommand,
+    UpdateNoteCommand,
+    UpdateSectionCommand,
+)
 from briefer.session.passage_commands import (
     DeleteArticleCommand,
     DeletePassageCommand,
@@ -34,25 +45,32 @@ from briefer.store import (
 )
 
 __all__ = [
+    "AddNoteCommand",
+    "AddSectionCommand",
     "AddThemeCommand",
     "Change",
     "Command",
     "CommandError",
     "DeleteArticleCommand",
+    "DeleteNoteCommand",
     "DeletePassageCommand",
     "DeleteThemeCommand",
     "DismissSuggestionCommand",
+    "EditSectionBodyCommand",
     "Entity",
+    "ExportError",
     "ImportOutcome",
     "ImportRejected",
     "ImportReport",
     "ImportStatus",
     "MergeThemesCommand",
+    "MoveSectionCommand",
     "NewerFormatError",
     "ProjectError",
     "ProjectLocked",
     "ProjectReadOnly",
     "RecordNotFound",
+    "RemoveSectionCommand",
     "ReorderThemesCommand",
     "Session",
     "SetCommentCommand",
@@ -60,6 +78,8 @@ __all__ = [
     "TagPassagesCommand",
     "ToggleThemeCommand",
     "UndoHistory",
+    "UpdateNoteCommand",
+    "UpdateSectionCommand",
     "UpdateThemeCommand",
     "default_themes",
     "ensure_sample_project",

@@ -15,6 +15,8 @@ from briefer.session import Command, Session
 
 log = logging.getLogger(__name__)
 
+MERGEABLE_ID = 1
+
 
 class SessionUndoCommand(QUndoCommand):
     """One session command on a QUndoStack. Its first redo is the push, already done."""
@@ -25,6 +27,17 @@ class SessionUndoCommand(QUndoCommand):
         self._command = command
         self._report = report
         self._already_applied = True
+
+    def id(self) -> int:
+        # Commands that can fold later ones into themselves (typing) share an id,
+        # which is how QUndoStack knows to offer mergeWith.
+        return MERGEABLE_ID if hasattr(self._command, "absorb") else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        absorb = getattr(self._command, "absorb", None)
+        if absorb is None or not isinstance(other, SessionUndoCommand):
+            return False
+        return bool(absorb(other._command))
 
     def redo(self) -> None:
         if self._already_applied:

@@ -1,0 +1,268 @@
+"""Commands that write briefing notes: create, delete, edit metadata and sections.
+
+Every note edit except create and delete is a whole-note snapshot swap:
+``apply`` reads the note, makes the edited copy and writes it; ``revert``
+writes the snapshot back. Notes are small (a few hundred kB at most), and
+one mechanism for every edit means one way to be right about undo. The
+first apply reads the note back so a redo reuses the section ids the store
+gave out, keeping later commands that name those sections valid.
+
+Typing in a section is many tiny edits; ``EditSectionBodyCommand.absorb``
+lets the undo stack fold a run of them into one step.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from abc import abstractmethod
+from typing import Any
+
+from briefer.core.model import Note, Section
+from briefer.session.command import Change, Command, CommandError, Entity
+from briefer.store import Project, RecordNotFound
+
+NOTE_FIELDS = ("title", "author", "date", "recipient", "reference", "marking")
+MAX_LEVEL = 3
+
+
+def read_note(project: Project, note_id: int) -> Note:
+    try:
+        return project.get_note(note_id)
+    except RecordNotFound:
+        raise CommandError("That note no longer exists; it may have been deleted.") from None
+
+
+def renumbered(sections: list[Section] | tuple[Section, ...]) -> tuple[Section, ...]:
+    """Positions follow the order of the tuple: the exporters sort by position."""
+    return tuple(dataclasses.replace(s, position=i) for i, s in enumerate(sections))
+
+
+def section_index(note: Note, section_id: int) -> int:
+    for index, section in enumerate(note.sections):
+        if section.id == section_id:
+            return index
+    raise CommandError("That section is no longer in the note; it may have been removed.")
+
+
+class AddNoteCommand(Command):
+    """A new note (from a template, a draft or blank). Redo recreates the same ids."""
+
+    def __init__(self, note: Note) -> None:
+        if not note.title.strip():
+            raise CommandError("A note needs a title.")
+        self.note = dataclasses.replace(note, sections=renumbered(note.sections))
+        self.label = f'New note "{note.title.strip()}"'
+        self._saved: Note | None = None
+
+    def apply(self, project: Project) -> list[Change]:
+        if self._saved is None:
+            note_id = project.add_note(self.note)
+            self._saved = project.get_note(note_id)
+        else:
+            project.add_note(self._saved)
+        assert self._saved.id is not None
+        return [Change.of(Entity.NOTE, added=[self._saved.id])]
+
+    def revert(self, project: Project) -> list[Change]:
+        assert self._saved is not None and self._saved.id is not None
+        project.delete_note(self._saved.id)
+        return [Change.of(Entity.NOTE, removed=[self._saved.id])]
+
+    @property
+    def note_id(self) -> int | None:
+        return None if self._saved is None else self._saved.id
+
+
+class DeleteNoteCommand(Command):
+    def __init__(self, note_id: int) -> None:
+        self.note_id = note_id
+        self.label = "Delete note"
+        self._before: Note | None = None
+
+    def apply(self, project: Project) -> list[Change]:
+        self._before = read_note(project, self.note_id)
+        self.label = f'Delete note "{self._before.title}"'
+        project.delete_note(self.note_id)
+        return [Change.of(Entity.NOTE, removed=[self.note_id])]
+
+    def revert(self, project: Project) -> list[Change]:
+        assert self._before is not None
+        project.add_note(self._before)
+        return [Change.of(Entity.NOTE, added=[self.note_id])]
+
+
+class NoteEditCommand(Command):
+    """Base of the edits inside one note: subclasses say how the note changes."""
+
+    def __init__(self, note_id: int) -> None:
+        self.note_id = note_id
+        self._before: Note | None = None
+        self._after: Note | None = None
+
+    @abstractmethod
+    def edited(self, note: Note) -> Note:
+        """The note as this edit leaves it; raise CommandError if it cannot be made."""
+
+    def apply(self, project: Project) -> list[Change]:
+        current = read_note(project, self.note_id)
+        if self._after is None:
+            self._before = current
+            project.update_note(dataclasses.replace(self.edited(current), modified_at=None))
+            self._after = project.get_note(self.note_id)
+        else:
+            project.update_note(dataclasses.replace(self._after, modified_at=None))
+        return [Change.of(Entity.NOTE, updated=[self.note_id])]
+
+    def revert(self, project: Project) -> list[Change]:
+        assert self._before is not None
+        read_note(project, self.note_id)
+        project.update_note(self._before)
+        return [Change.of(Entity.NOTE, updated=[self.note_id])]
+
+
+class UpdateNoteCommand(NoteEditCommand):
+    """Title, author, date, recipient, reference or handling marking."""
+
+    def __init__(self, note_id: int, **changes: Any) -> None:
+        super().__init__(note_id)
+        unknown = set(changes) - set(NOTE_FIELDS)
+        if unknown:
+            raise CommandError(f"Cannot change {', '.join(sorted(unknown))} of a note.")
+        if "title" in changes and not str(changes["title"]).strip():
+            raise CommandError("A note needs a title.")
+        if "date" in changes and not isinstance(changes["date"], dt.date | None):
+            raise CommandError("A note's date must be a date, such as 2026-11-24.")
+        self.changes = {k: v.strip() if isinstance(v, str) else v for k, v in changes.items()}
+        names = {"title": "Rename note", "marking": "Set handling marking"}
+        self.label = names.get(next(iter(changes), ""), "Edit note details")
+        if len(changes) != 1:
+            self.label = "Edit note details"
+
+    def edited(self, note: Note) -> Note:
+        return dataclasses.replace(note, **self.changes)
+
+
+class AddSectionCommand(NoteEditCommand):
+    def __init__(
+        self,
+        note_id: int,
+        heading: str,
+        *,
+        level: int = 1,
+        body: str = "",
+        index: int | None = None,
+    ) -> None:
+        super().__init__(note_id)
+        if not 1 <= level <= MAX_LEVEL:
+            raise CommandError(f"A section level is 1 to {MAX_LEVEL}, not {level}.")
+        self.section = Section(heading=heading.strip(), body=body, level=level)
+        self.index = index
+        self.label = f'Add section "{heading.strip()}"' if heading.strip() else "Add section"
+
+    def edited(self, note: Note) -> Note:
+        sections = list(note.sections)
+        index = len(sections) if self.index is None else max(0, min(self.index, len(sections)))
+        sections.insert(index, self.section)
+        return dataclasses.replace(note, sections=renumbered(sections))
+
+    @property
+    def section_id(self) -> int | None:
+        """The new section's id, once applied."""
+        if self._after is None or self._before is None:
+            return None
+        old = {s.id for s in self._before.sections}
+        return next((s.id for s in self._after.sections if s.id not in old), None)
+
+
+class RemoveSectionCommand(NoteEditCommand):
+    def __init__(self, note_id: int, section_id: int) -> None:
+        super().__init__(note_id)
+        self.section_id = section_id
+        self.label = "Remove section"
+
+    def edited(self, note: Note) -> Note:
+        index = section_index(note, self.section_id)
+        self.label = f'Remove section "{note.sections[index].heading}"'
+        sections = list(note.sections)
+        del sections[index]
+        return dataclasses.replace(note, sections=renumbered(sections))
+
+
+class UpdateSectionCommand(NoteEditCommand):
+    """Rename a section or change its level (1 = heading, 2-3 = sub-headings)."""
+
+    def __init__(
+        self, note_id: int, section_id: int, *, heading: str | None = None, level: int | None = None
+    ) -> None:
+        super().__init__(note_id)
+        if level is not None and not 1 <= level <= MAX_LEVEL:
+            raise CommandError(f"A section level is 1 to {MAX_LEVEL}, not {level}.")
+        self.section_id = section_id
+        self.heading = None if heading is None else heading.strip()
+        self.level = level
+        self.label = "Rename section" if level is None else "Change section level"
+
+    def edited(self, note: Note) -> Note:
+        index = section_index(note, self.section_id)
+        section = note.sections[index]
+        section = dataclasses.replace(
+            section,
+            heading=section.heading if self.heading is None else self.heading,
+            level=section.level if self.level is None else self.level,
+        )
+        sections = list(note.sections)
+        sections[index] = section
+        return dataclasses.replace(note, sections=renumbered(sections))
+
+
+class MoveSectionCommand(NoteEditCommand):
+    """Put a section at ``index`` in the outline (as after a drag)."""
+
+    def __init__(self, note_id: int, section_id: int, index: int) -> None:
+        super().__init__(note_id)
+        self.section_id = section_id
+        self.index = index
+        self.label = "Move section"
+
+    def edited(self, note: Note) -> Note:
+        sections = list(note.sections)
+        section = sections.pop(section_index(note, self.section_id))
+        self.label = f'Move section "{section.heading}"'
+        sections.insert(max(0, min(self.index, len(sections))), section)
+        return dataclasses.replace(note, sections=renumbered(sections))
+
+
+class EditSectionBodyCommand(NoteEditCommand):
+    """New text for one section's body (CommonMark with citation tokens)."""
+
+    def __init__(self, note_id: int, section_id: int, body: str, *, label: str = "Typing") -> None:
+        super().__init__(note_id)
+        self.section_id = section_id
+        self.body = body
+        self.label = label
+
+    def edited(self, note: Note) -> Note:
+        index = section_index(note, self.section_id)
+        sections = list(note.sections)
+        sections[index] = dataclasses.replace(sections[index], body=self.body)
+        return dataclasses.replace(note, sections=renumbered(sections))
+
+    def absorb(self, later: Command) -> bool:
+        """Fold a later typing edit of the same section into this one (one undo step).
+
+        Only plain typing merges; an insert of a quotation or a table stays its
+        own step so it can be undone alone.
+        """
+        if not (
+            isinstance(later, EditSectionBodyCommand)
+            and later.note_id == self.note_id
+            and later.section_id == self.section_id
+            and later.label == self.label == "Typing"
+            and later._after is not None
+            and self._after is not None
+        ):
+            return False
+        self.body = later.body
+        self._after = later._after
+        return True
