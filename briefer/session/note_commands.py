@@ -133,7 +133,9 @@ class UpdateNoteCommand(NoteEditCommand):
             raise CommandError("A note needs a title.")
         if "date" in changes and not isinstance(changes["date"], dt.date | None):
             raise CommandError("A note's date must be a date, such as 2026-11-24.")
-        self.changes = {k: v.strip() if isinstance(v, str) else v for k, v in changes.items()}
+        self.changes: dict[str, Any] = {
+            k: v.strip() if isinstance(v, str) else v for k, v in changes.items()
+        }
         names = {"title": "Rename note", "marking": "Set handling marking"}
         self.label = names.get(next(iter(changes), ""), "Edit note details")
         if len(changes) != 1:
