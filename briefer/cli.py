@@ -8,14 +8,21 @@ README. Errors are one line on stderr and a non-zero exit, never a traceback.
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
 
 from briefer import __version__
+from briefer.cli_common import (
+    EXIT_ERROR,
+    EXIT_INTERNAL,
+    EXIT_USAGE,
+    CliError,
+    Parser,
+    emit,
+    open_session,
+)
 from briefer.cli_format import (
     article_json,
     passage_json,
@@ -36,13 +43,9 @@ from briefer.session import (
     TagPassageCommand,
     UpdateThemeCommand,
 )
-from briefer.settings import Paths, load_settings, resolve_paths
+from briefer.settings import Paths, resolve_paths
 
 log = logging.getLogger("briefer.cli")
-
-EXIT_ERROR = 1
-EXIT_USAGE = 2
-EXIT_INTERNAL = 70
 
 SUBCOMMANDS = ("new", "info", "import", "articles", "show", "search", "themes", "tag", "passages")
 
@@ -51,21 +54,8 @@ SPARE_COLOURS = (
 )  # fmt: skip
 
 
-class CliError(Exception):
-    """A problem to report in one line, with the exit code to use."""
-
-    def __init__(self, message: str, code: int = EXIT_ERROR) -> None:
-        super().__init__(message)
-        self.code = code
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        raise CliError(f"{message} (see `{self.prog} --help`)", EXIT_USAGE)
-
-
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = Parser(
         prog="briefer",
         description="Turn news articles and reports into a sourced briefing note.",
         epilog="Run `briefer` with no command (or with a .briefer file) to open the window.",
@@ -74,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--home", type=Path, help="keep settings, logs and backups under this folder"
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text, description=help_text)
@@ -100,7 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p = command("themes", "list themes, or add / rename / delete one")
     p.add_argument("--json", action="store_true")
-    actions = p.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
+    actions = p.add_subparsers(dest="action", metavar="ACTION", parser_class=Parser)
     add = actions.add_parser("add", help="add a theme")
     add.add_argument("name")
     add.add_argument("--colour", "--color", dest="colour", help="#RRGGBB")
@@ -131,19 +121,6 @@ def build_parser() -> argparse.ArgumentParser:
 # -- helpers ---------------------------------------------------------------
 
 
-def _emit(data: Any) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
-
-
-def _open(args: argparse.Namespace, paths: Paths, *, write: bool) -> Session:
-    if not write:
-        return Session.open(args.project, read_only=True)
-    settings = load_settings(paths).settings
-    return Session.open(
-        args.project, backup_dir=paths.backups_dir, keep_backups=settings.keep_backups
-    )
-
-
 def _theme(session: Session, name: str) -> Theme:
     theme = session.theme_named(name)
     if theme is None:
@@ -163,7 +140,7 @@ def cmd_new(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def cmd_info(args: argparse.Namespace, paths: Paths) -> int:
-    with _open(args, paths, write=False) as session:
+    with open_session(args, paths, write=False) as session:
         info = session.project.info()
     data = {
         "path": str(info.path),
@@ -177,7 +154,7 @@ def cmd_info(args: argparse.Namespace, paths: Paths) -> int:
         "size_bytes": info.size_bytes,
     }
     if args.json:
-        _emit(data)
+        emit(data)
     else:
         for key, value in data.items():
             print(f"{key.replace('_', ' ').capitalize():15} {value}")
@@ -185,10 +162,10 @@ def cmd_info(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def cmd_import(args: argparse.Namespace, paths: Paths) -> int:
-    with _open(args, paths, write=True) as session:
+    with open_session(args, paths, write=True) as session:
         report = session.import_all(args.files, recursive=not args.no_recursive)
     if args.json:
-        _emit(
+        emit(
             {
                 "imported": report.count(ImportStatus.IMPORTED),
                 "duplicates": report.count(ImportStatus.DUPLICATE),
@@ -218,10 +195,10 @@ def cmd_import(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def cmd_articles(args: argparse.Namespace, paths: Paths) -> int:
-    with _open(args, paths, write=False) as session:
+    with open_session(args, paths, write=False) as session:
         articles = session.project.list_articles()
     if args.json:
-        _emit([article_json(a) for a in articles])
+        emit([article_json(a) for a in articles])
         return 0
     print_table(
         ["ID", "Date", "Publisher", "Passages", "Title"],
@@ -235,7 +212,7 @@ def cmd_articles(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def cmd_show(args: argparse.Namespace, paths: Paths) -> int:
-    with _open(args, paths, write=False) as session:
+    with open_session(args, paths, write=False) as session:
         article = session.project.get_article(args.article_id)
         original = session.project.get_original(args.article_id)
     if args.json:
@@ -248,7 +225,7 @@ def cmd_show(args: argparse.Namespace, paths: Paths) -> int:
              "ordered": b.ordered}
             for b in article.blocks
         ]  # fmt: skip
-        _emit(data)
+        emit(data)
         return 0
     print(article.title)
     for label, value in (
@@ -268,10 +245,10 @@ def cmd_show(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def cmd_search(args: argparse.Namespace, paths: Paths) -> int:
-    with _open(args, paths, write=False) as session:
+    with open_session(args, paths, write=False) as session:
         hits = session.project.search(args.query, limit=args.limit)
     if args.json:
-        _emit([search_hit_json(h) for h in hits])
+        emit([search_hit_json(h) for h in hits])
         return 0
     if not hits:
         print(f'No article matches "{args.query}".')
@@ -282,12 +259,12 @@ def cmd_search(args: argparse.Namespace, paths: Paths) -> int:
 
 def cmd_themes(args: argparse.Namespace, paths: Paths) -> int:
     if args.action is None:
-        with _open(args, paths, write=False) as session:
+        with open_session(args, paths, write=False) as session:
             themes = session.project.list_themes()
             counts = session.project.theme_passage_counts()
         names = {t.id: t.name for t in themes}
         if args.json:
-            _emit([theme_json(t, counts.get(t.id or 0, 0), names) for t in themes])
+            emit([theme_json(t, counts.get(t.id or 0, 0), names) for t in themes])
             return 0
         print_table(
             ["Key", "Colour", "Passages", "Theme", "Keywords"],
@@ -295,7 +272,7 @@ def cmd_themes(args: argparse.Namespace, paths: Paths) -> int:
              for t in themes],
         )  # fmt: skip
         return 0
-    with _open(args, paths, write=True) as session:
+    with open_session(args, paths, write=True) as session:
         if args.action == "add":
             used = {t.colour.upper() for t in session.project.list_themes()}
             colour = args.colour or next((c for c in SPARE_COLOURS if c not in used), "#7F8C8D")
@@ -323,7 +300,7 @@ def cmd_themes(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def cmd_tag(args: argparse.Namespace, paths: Paths) -> int:
-    with _open(args, paths, write=True) as session:
+    with open_session(args, paths, write=True) as session:
         article = session.project.get_article(args.article)
         span = find_words(article.text, args.text)
         if span is None:
@@ -340,20 +317,20 @@ def cmd_tag(args: argparse.Namespace, paths: Paths) -> int:
         passage = session.project.get_passage(command.passage_id)
         names = {t.id: t.name for t in session.project.list_themes()}
     if args.json:
-        _emit(passage_json(passage, names, article.title))
+        emit(passage_json(passage, names, article.title))
     else:
         print(f'Tagged passage {passage.id} in article {args.article}: "{passage.text}"')
     return 0
 
 
 def cmd_passages(args: argparse.Namespace, paths: Paths) -> int:
-    with _open(args, paths, write=False) as session:
+    with open_session(args, paths, write=False) as session:
         theme_id = _theme(session, args.theme).id if args.theme else None
         passages = session.project.list_passages(article_id=args.article, theme_id=theme_id)
         names = {t.id: t.name for t in session.project.list_themes()}
         titles = {a.id: a.title for a in session.project.list_articles()}
     if args.json:
-        _emit([passage_json(p, names, titles.get(p.article_id, "")) for p in passages])
+        emit([passage_json(p, names, titles.get(p.article_id, "")) for p in passages])
         return 0
     print_table(
         ["ID", "Article", "Themes", "Passage"],

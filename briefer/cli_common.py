@@ -1,0 +1,44 @@
+"""What every CLI command shares: the one-line error, exit codes, JSON output, opening.
+
+Kept apart from cli.py so the note commands (cli_notes.py) and the rest use
+the same rules without importing each other.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from briefer.session import Session
+from briefer.settings import Paths, load_settings
+
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_INTERNAL = 70
+
+
+class CliError(Exception):
+    """A problem to report in one line, with the exit code to use."""
+
+    def __init__(self, message: str, code: int = EXIT_ERROR) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise CliError(f"{message} (see `{self.prog} --help`)", EXIT_USAGE)
+
+
+def emit(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def open_session(args: argparse.Namespace, paths: Paths, *, write: bool) -> Session:
+    if not write:
+        return Session.open(args.project, read_only=True)
+    settings = load_settings(paths).settings
+    return Session.open(
+        args.project, backup_dir=paths.backups_dir, keep_backups=settings.keep_backups
+    )
