@@ -1,0 +1,93 @@
+"""Draft a note from a template and the chosen themes' passages.
+
+The draft is where the analyst starts writing, not the finished note: each
+theme's passages appear as quotations with their citations, oldest source
+first, so the story reads in order; a theme with nothing tagged yet says so,
+so the gap is seen rather than silently left out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+
+from briefer.core.citations import quotation_markdown
+from briefer.core.mdtext import escape_inline
+from briefer.core.model import Note, Passage, Section, Theme
+from briefer.core.templates import MAX_LEVEL, Template, TemplateSection
+
+_UNKNOWN_DATE = dt.date.max
+
+
+def draft_note(
+    template: Template,
+    *,
+    title: str,
+    themes: Sequence[Theme],
+    passages: Iterable[Passage],
+    published: Mapping[int, dt.date | None],
+    author: str = "",
+    marking: str = "",
+    date: dt.date | None = None,
+) -> Note:
+    """An unsaved note following ``template``, quoting the passages of ``themes``."""
+    by_theme = _passages_by_theme(passages, published)
+    sections: list[Section] = []
+    for spec in template.sections:
+        own = [t for t in themes if t.name.casefold() in {n.casefold() for n in spec.themes}]
+        drawn = [p for theme in own for p in by_theme.get(theme.id or -1, [])]
+        sections.append(
+            Section(spec.heading, _body(spec.body, _sorted(drawn, published), spec), spec.level)
+        )
+        if spec.per_theme:
+            level = min(spec.level + 1, MAX_LEVEL)
+            for theme in themes:
+                found = by_theme.get(theme.id or -1, [])
+                if found:
+                    body = _body("", found, spec)
+                else:
+                    body = f"No passages tagged *{escape_inline(theme.name)}* yet."
+                sections.append(Section(theme.name, body, level))
+    return Note(
+        title=title.strip(),
+        author=author.strip(),
+        date=date,
+        marking=marking.strip() or template.marking,
+        template=template.name,
+        sections=tuple(
+            Section(s.heading, s.body, s.level, position=i) for i, s in enumerate(sections)
+        ),
+    )
+
+
+def _passages_by_theme(
+    passages: Iterable[Passage], published: Mapping[int, dt.date | None]
+) -> dict[int, list[Passage]]:
+    grouped: dict[int, list[Passage]] = {}
+    for passage in passages:
+        if passage.id is None or not passage.text.split():
+            continue
+        for theme_id in passage.theme_ids:
+            grouped.setdefault(theme_id, []).append(passage)
+    return {theme_id: _sorted(found, published) for theme_id, found in grouped.items()}
+
+
+def _sorted(passages: list[Passage], published: Mapping[int, dt.date | None]) -> list[Passage]:
+    """Oldest source first (undated last), then by article, then by place in the article."""
+    return sorted(
+        passages,
+        key=lambda p: (published.get(p.article_id) or _UNKNOWN_DATE, p.article_id, p.start),
+    )
+
+
+def _body(guidance: str, passages: list[Passage], spec: TemplateSection) -> str:
+    seen: set[int] = set()
+    parts = [guidance.strip()] if guidance.strip() else []
+    for passage in passages:
+        if passage.id is None or passage.id in seen:
+            continue
+        if spec.max_passages and len(seen) >= spec.max_passages:
+            break
+        seen.add(passage.id)
+        parts.append(quotation_markdown(passage.text, passage.id))
+    return "\n\n".join(parts)

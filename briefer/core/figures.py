@@ -1,0 +1,165 @@
+"""Key figures: the sums, percentages, dates and quantities a note's sources give.
+
+A reader of a briefing note looks for the numbers first; listing them with
+their sentence and source lets the analyst check them against each other
+and put them in a table. Regular expressions over plain text, standard
+library only: figures are written in a handful of regular shapes in news
+English ("$2 billion", "50%", "1 August", "3,000 jobs"), and a wrong or
+missed one costs little because the analyst sees the list before using it.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from briefer.core.citations import CITATION_PATTERN, citation_token
+from briefer.core.mdtext import escape_inline
+from briefer.core.model import Passage
+
+
+class FigureKind(enum.StrEnum):
+    MONEY = "money"
+    PERCENT = "percent"
+    DATE = "date"
+    QUANTITY = "quantity"
+
+
+@dataclass(frozen=True, slots=True)
+class FigureMatch:
+    text: str
+    kind: FigureKind
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class KeyFigure:
+    figure: FigureMatch
+    sentence: str
+    passage_id: int
+    article_id: int
+
+
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_NUM = rf"(?<![\w.,])(?:{_NUMBER})(?:\s?(?:-|–|to)\s?(?:{_NUMBER}))?(?![\d])"
+_MAGNITUDE = r"(?:thousand|million|billion|trillion|bn|mn|tn|m|k)\b"
+_SYMBOL = r"(?:US\$|A\$|C\$|HK\$|\$|€|£|¥|₹)"
+_CODE = r"(?:USD|EUR|GBP|JPY|CNY|INR|RUB|CHF)"
+_CURRENCY_WORD = r"(?:dollars|euros|pounds|rupees|yuan|roubles|rubles|yen|francs)"
+_TAIL = (
+    r"(?:\s(?:by|before|until|within)\s(?:the\s)?"
+    r"(?:end\sof\s(?:the\s)?(?:decade|year|century|month|quarter)|(?:19|20)\d{2}|next\s(?:year|decade)))"
+)
+_AMOUNT = rf"(?:{_NUM})(?:\s?{_MAGNITUDE})?"
+_MONEY = re.compile(
+    rf"(?:{_SYMBOL}\s?{_AMOUNT}"
+    rf"(?:\s?(?:-|–|to)\s?{_SYMBOL}?\s?{_AMOUNT})?"
+    rf"|\b{_CODE}\s?{_AMOUNT}"
+    rf"|{_AMOUNT}\s(?:{_CODE}\b|{_CURRENCY_WORD}\b))"
+    rf"{_TAIL}?"
+)
+_PERCENT = re.compile(
+    rf"(?:\bbetween\s(?:{_NUMBER})\s(?:and|to)\s)?(?:{_NUM})\s?"
+    r"(?:%|per\s?cent\b|percent\b|percentage\spoints?\b)",
+    re.IGNORECASE,
+)
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
+)
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]|20)\d{2}"
+_DATE = re.compile(
+    rf"(?<![\w.])(?:{_DAY}\s{_MONTH}\b(?:,?\s{_YEAR}\b)?"
+    rf"|{_MONTH}\s{_DAY}\b(?:,?\s{_YEAR}\b)?"
+    rf"|{_MONTH}\s{_YEAR}\b"
+    rf"|{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b"
+    rf"|Q[1-4]\s{_YEAR}\b"
+    rf"|(?:early|mid|late)-?{_YEAR}\b)"
+)
+_YEAR_IN_CONTEXT = re.compile(
+    rf"\b(?:[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Bb]efore|[Aa]fter|[Ff]rom|[Tt]hrough|[Dd]uring)\s({_YEAR})\b(?![\w-])"
+)
+_UNIT = (
+    r"(?:tonnes|tons|barrels(?:\sa\sday|\sper\sday)?|bpd|cubic\smetres|cubic\smeters|"
+    r"[GMkT]Wh?|km|kilometres|kilometers|miles|hectares|litres|liters|TEU|containers|"
+    r"troops|soldiers|personnel|vessels|ships|aircraft|jets|tanks|missiles|drones|"
+    r"jobs|workers|people|residents|refugees|migrants|visas|students|professionals|"
+    r"households|homes|companies|firms|vehicles|cars|passengers|flights|berths|units)\b"
+)
+_QUANTITY = re.compile(
+    rf"(?:{_AMOUNT})\s(?:(?:more|new|additional|extra|skilled)\s)?{_UNIT}"
+    rf"|(?:{_NUM})\s?{_MAGNITUDE}(?!\s?{_UNIT})"
+    rf"|(?<![\w.,])\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\d])"
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[A-Z0-9\"“‘(])")
+
+
+def find_figures(text: str) -> list[FigureMatch]:
+    """The figures in ``text``, in order, never overlapping; longer and richer shapes win."""
+    searchable = CITATION_PATTERN.sub(lambda m: " " * len(m.group(0)), text)
+    candidates: list[tuple[int, int, int, FigureKind]] = []
+    for priority, (pattern, kind) in enumerate(
+        ((_MONEY, FigureKind.MONEY), (_PERCENT, FigureKind.PERCENT), (_DATE, FigureKind.DATE),
+         (_QUANTITY, FigureKind.QUANTITY))
+    ):  # fmt: skip
+        for match in pattern.finditer(searchable):
+            candidates.append((match.start(), match.end(), priority, kind))
+    for match in _YEAR_IN_CONTEXT.finditer(searchable):
+        candidates.append((match.start(1), match.end(1), 2, FigureKind.DATE))
+    candidates.sort(key=lambda c: (c[0], -(c[1] - c[0]), c[2]))
+    chosen: list[FigureMatch] = []
+    taken_until = -1
+    for start, end, _priority, kind in candidates:
+        if start < taken_until or end <= start:
+            continue
+        chosen.append(FigureMatch(text[start:end], kind, start, end))
+        taken_until = end
+    return chosen
+
+
+def key_figures(passages: Iterable[Passage]) -> list[KeyFigure]:
+    """The figures of these passages, each with the sentence that holds it, once per passage."""
+    found: list[KeyFigure] = []
+    for passage in passages:
+        if passage.id is None:
+            continue
+        seen: set[str] = set()
+        for figure in find_figures(passage.text):
+            if figure.text in seen:
+                continue
+            seen.add(figure.text)
+            found.append(
+                KeyFigure(figure, sentence_around(passage.text, figure.start, figure.end),
+                          passage.id, passage.article_id)
+            )  # fmt: skip
+    return found
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of ``text`` holding [start, end), white space folded."""
+    first = 0
+    for boundary in _SENTENCE_END.finditer(text):
+        if boundary.end() <= start:
+            first = boundary.end()
+        elif boundary.start() >= end:
+            return " ".join(text[first : boundary.start()].split())
+    return " ".join(text[first:].split())
+
+
+def figures_table_markdown(figures: Sequence[KeyFigure]) -> str:
+    """A pipe table of figures, their sentence and a citation, every cell escaped."""
+    lines = ["| Figure | Context | Source |", "| --- | --- | --- |"]
+    for item in figures:
+        lines.append(
+            f"| {_cell(item.figure.text)} | {_cell(item.sentence)} | "
+            f"{citation_token(item.passage_id)} |"
+        )
+    return "\n".join(lines)
+
+
+def _cell(text: str) -> str:
+    return escape_inline(" ".join(text.split()))  # escapes | too, so cells stay cells

@@ -1,0 +1,171 @@
+"""Before a note leaves Briefer: does every quotation still say what its source says?
+
+An analyst edits drafts freely, and a word changed inside quotation marks
+misquotes a source under the analyst's name. This check compares each
+quotation that ends in a citation with the passage it cites, word for word,
+and the passage with its article; it also lists sources a reader could not
+trace (no date, no publisher). Words the analyst writes around a citation
+without quotation marks are a paraphrase and are not compared.
+"""
+
+from __future__ import annotations
+
+import enum
+import html
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from briefer.core.citations import CITATION_PATTERN, find_citations
+from briefer.core.model import Article, Note, Passage
+
+
+class ProblemKind(enum.StrEnum):
+    EMPTY_NOTE = "empty_note"
+    MISSING_PASSAGE = "missing_passage"
+    MISSING_ARTICLE = "missing_article"
+    QUOTE_CHANGED = "quote_changed"
+    SOURCE_CHANGED = "source_changed"
+    NO_DATE = "no_date"
+    NO_PUBLISHER = "no_publisher"
+
+
+_WARNINGS = frozenset({ProblemKind.NO_DATE, ProblemKind.NO_PUBLISHER})
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    kind: ProblemKind
+    message: str
+    section: str = ""
+    passage_id: int | None = None
+    article_id: int | None = None
+
+    @property
+    def blocking(self) -> bool:
+        """Would a reader be misled? Missing dates or publishers only weaken a source."""
+        return self.kind not in _WARNINGS
+
+
+def check_note(
+    note: Note, passages: Mapping[int, Passage], articles: Mapping[int, Article]
+) -> list[Problem]:
+    """Every problem in ``note``: note-wide first, then section by section."""
+    sections = sorted(note.sections, key=lambda s: s.position)
+    if not any(_words(s.heading) or _words(s.body) for s in sections):
+        return [
+            Problem(
+                ProblemKind.EMPTY_NOTE,
+                f'The note "{note.title}" has no text yet; '
+                "draft it from themes or write a section.",
+            )
+        ]
+    problems: list[Problem] = []
+    cited_articles: list[int] = []
+    for section in sections:
+        where = f'"{section.heading}"' if section.heading.strip() else "an untitled section"
+        for passage_id in find_citations(section.body):
+            passage = passages.get(passage_id)
+            if passage is None:
+                problems.append(Problem(ProblemKind.MISSING_PASSAGE,
+                    f"In {where}, citation {passage_id} points to a passage that no longer "
+                    "exists; remove the citation or cite another passage.",
+                    section.heading, passage_id))  # fmt: skip
+                continue
+            article = articles.get(passage.article_id)
+            if article is None:
+                problems.append(Problem(ProblemKind.MISSING_ARTICLE,
+                    f"In {where}, the source of passage {passage_id} has been deleted from the "
+                    "project; remove the quotation or re-import the article.",
+                    section.heading, passage_id, passage.article_id))  # fmt: skip
+                continue
+            if passage.article_id not in cited_articles:
+                cited_articles.append(passage.article_id)
+            if _words(article.text[passage.start : passage.end]) != _words(passage.text):
+                problems.append(Problem(ProblemKind.SOURCE_CHANGED,
+                    f'In {where}, passage {passage_id} no longer matches "{article.title}" at '
+                    "its place; open it from the composer and tag it again.",
+                    section.heading, passage_id, article.id))  # fmt: skip
+        for passage_id, quoted in quotations(section.body):
+            passage = passages.get(passage_id)
+            if passage is None or passage.article_id not in articles:
+                continue
+            if not any(_words(q) == _words(passage.text) for q in quoted):
+                problems.append(Problem(ProblemKind.QUOTE_CHANGED,
+                    f"In {where}, the quotation before citation {passage_id} differs from its "
+                    f'source: it should read "{_short(passage.text)}". Undo the edit or '
+                    "insert the passage again.",
+                    section.heading, passage_id, passage.article_id))  # fmt: skip
+    for article_id in cited_articles:
+        article = articles[article_id]
+        if article.published is None:
+            problems.append(Problem(ProblemKind.NO_DATE,
+                f'The source "{article.title}" has no publication date; a reader cannot '
+                "tell how current it is.", article_id=article_id))  # fmt: skip
+        if not article.publisher.strip():
+            problems.append(Problem(ProblemKind.NO_PUBLISHER,
+                f'The source "{article.title}" has no publisher; a reader cannot tell who '
+                "said it.", article_id=article_id))  # fmt: skip
+    return problems
+
+
+def quotations(body: str) -> list[tuple[int, list[str]]]:
+    """Each citation that closes a quotation, with the possible readings of the quoted words.
+
+    A quotation is text in a block quote that ends with ``"`` right before
+    the citation token (as the composer inserts it). Where it opens is
+    ambiguous if a quoted paragraph itself starts with ``"``, so every
+    candidate opening is returned and a match with any of them is enough.
+    """
+    found: list[tuple[int, list[str]]] = []
+    lines = body.split("\n")
+    for number, line in enumerate(lines):
+        for match in CITATION_PATTERN.finditer(line):
+            before = line[: match.start()].rstrip()
+            if not before.endswith('"') or before.endswith('\\"'):
+                continue
+            block = _quote_lines(lines, number, before)
+            if block is None:
+                continue
+            candidates = [
+                " ".join(block[i:])[1:-1]
+                for i, text in enumerate(block)
+                if text.startswith('"') and (i, text) != (len(block) - 1, '"')
+            ]
+            if candidates:
+                found.append((int(match.group(1)), [_unescape(c) for c in candidates]))
+    return found
+
+
+_QUOTE_PREFIX = re.compile(r"^ {0,3}> ?")
+
+
+def _quote_lines(lines: list[str], number: int, last: str) -> list[str] | None:
+    """The block-quote lines up to the citation, without their ``>`` markers."""
+    if not _QUOTE_PREFIX.match(last):
+        return None
+    block = [_QUOTE_PREFIX.sub("", last, count=1)]
+    for previous in reversed(lines[:number]):
+        if not _QUOTE_PREFIX.match(previous):
+            break
+        block.insert(0, _QUOTE_PREFIX.sub("", previous, count=1))
+    return [line.strip() for line in block if line.strip()]
+
+
+_ESCAPE_OR_REFERENCE = re.compile(r"\\([!-/:-@\[-`{-~])|&#[0-9]{1,7};|&#[xX][0-9a-fA-F]{1,6};")
+
+
+def _unescape(text: str) -> str:
+    """Backslash escapes and numeric references back to characters, in one pass."""
+    return _ESCAPE_OR_REFERENCE.sub(
+        lambda m: m.group(1) if m.group(1) is not None else html.unescape(m.group(0)), text
+    )
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def _short(text: str, limit: int = 80) -> str:
+    folded = " ".join(text.split())
+    return folded if len(folded) <= limit else folded[: limit - 1].rstrip() + "…"

@@ -1,0 +1,85 @@
+"""The pre-export check catches what would misquote a source, and only that."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from briefer.core.citations import quotation_markdown
+from briefer.core.integrity import ProblemKind, check_note, quotations
+from briefer.core.model import Article, Note, Passage, Section
+
+TEXT = "Intro line.\n\nThe deal, worth $2 billion, covers new *berths* and a rail link.\n\nEnd."
+QUOTE = "The deal, worth $2 billion, covers new *berths* and a rail link."
+START = TEXT.index(QUOTE)
+ARTICLE = Article("Harbour deal", TEXT, publisher="Wire", published=dt.date(2026, 1, 2), id=1)
+PASSAGE = Passage(1, START, START + len(QUOTE), QUOTE, theme_ids=(1,), id=7)
+
+
+def note_with(*bodies: str) -> Note:
+    return Note("Brief", sections=tuple(
+        Section(f"Section {i}", body, 1, i) for i, body in enumerate(bodies)
+    ))  # fmt: skip
+
+
+def kinds(note: Note, passages: dict[int, Passage] | None = None,
+          articles: dict[int, Article] | None = None) -> list[tuple[ProblemKind, str]]:  # fmt: skip
+    found = check_note(
+        note, {7: PASSAGE} if passages is None else passages,
+        {1: ARTICLE} if articles is None else articles,
+    )  # fmt: skip
+    return [(p.kind, p.section) for p in found]
+
+
+def test_a_drafted_quotation_is_clean() -> None:
+    assert kinds(note_with("Context.\n\n" + quotation_markdown(QUOTE, 7))) == []
+
+
+def test_one_changed_word_inside_the_quotation_is_caught_in_its_section() -> None:
+    body = quotation_markdown(QUOTE, 7).replace("$2 billion", "$3 billion")
+    problems = check_note(note_with("fine", body), {7: PASSAGE}, {1: ARTICLE})
+    assert [(p.kind, p.section, p.passage_id) for p in problems] == [
+        (ProblemKind.QUOTE_CHANGED, "Section 1", 7)
+    ]
+    assert problems[0].blocking and "$2 billion" in problems[0].message
+
+
+def test_a_paraphrase_before_a_citation_is_not_checked_word_for_word() -> None:
+    assert kinds(note_with("The port gets a **big** deal [@p7].")) == []
+
+
+def test_missing_passage_and_missing_article() -> None:
+    assert kinds(note_with(quotation_markdown(QUOTE, 7)), passages={}) == [
+        (ProblemKind.MISSING_PASSAGE, "Section 0")
+    ]
+    assert kinds(note_with(quotation_markdown(QUOTE, 7)), articles={}) == [
+        (ProblemKind.MISSING_ARTICLE, "Section 0")
+    ]
+
+
+def test_a_passage_that_no_longer_matches_its_article() -> None:
+    moved = dataclasses.replace(PASSAGE, start=0, end=len(QUOTE))
+    assert (ProblemKind.SOURCE_CHANGED, "Section 0") in kinds(
+        note_with(quotation_markdown(QUOTE, 7)), passages={7: moved}
+    )
+
+
+def test_undated_and_unpublished_sources_are_warnings_once_per_article() -> None:
+    bare = dataclasses.replace(ARTICLE, publisher="", published=None)
+    body = quotation_markdown(QUOTE, 7)
+    problems = check_note(note_with(body, body), {7: PASSAGE}, {1: bare})
+    assert [p.kind for p in problems] == [ProblemKind.NO_DATE, ProblemKind.NO_PUBLISHER]
+    assert not any(p.blocking for p in problems)
+
+
+@pytest.mark.parametrize("bodies", [(), ("",), ("  \n\n ",)])
+def test_an_empty_note_is_a_problem(bodies: tuple[str, ...]) -> None:
+    note = Note("Empty", sections=tuple(Section("", b, 1, i) for i, b in enumerate(bodies)))
+    assert [p.kind for p in check_note(note, {}, {})] == [ProblemKind.EMPTY_NOTE]
+
+
+def test_multi_paragraph_quotations_are_read_whole() -> None:
+    body = quotation_markdown("First part.\n\nSecond *part*.", 9)
+    assert quotations(body) == [(9, ["First part. Second *part*."])]
