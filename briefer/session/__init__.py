@@ -18,6 +18,15 @@ from briefer.session.note_commands import (
     UpdateNoteCommand,
     UpdateSectionCommand,
 )
+from briefer.session.notes import (
+    ExportJob,
+    ExportRefused,
+    ExportResult,
+    draft_command,
+    note_figures,
+    prepare_export,
+    run_export,
+)
 from briefer.session.passage_commands import (
     DeleteArticleCommand,
     DeletePassageCommand,
@@ -29,6 +38,7 @@ from briefer.session.passage_commands import (
 )
 from briefer.session.samples import ensure_sample_project
 from briefer.session.session import Session, default_themes
+from briefer.session.templates import TemplateCatalog, load_templates, save_user_template
 from briefer.session.theme_commands import (
     AddThemeCommand,
     DeleteThemeCommand,
@@ -59,6 +69,9 @@ __all__ = [
     "EditSectionBodyCommand",
     "Entity",
     "ExportError",
+    "ExportJob",
+    "ExportRefused",
+    "ExportResult",
     "ImportOutcome",
     "ImportRejected",
     "ImportReport",
@@ -76,11 +89,18 @@ __all__ = [
     "SetCommentCommand",
     "TagPassageCommand",
     "TagPassagesCommand",
+    "TemplateCatalog",
     "ToggleThemeCommand",
     "UndoHistory",
     "UpdateNoteCommand",
     "UpdateSectionCommand",
     "UpdateThemeCommand",
     "default_themes",
+    "draft_command",
     "ensure_sample_project",
+    "load_templates",
+    "note_figures",
+    "prepare_export",
+    "run_export",
+    "save_user_template",
 ]
