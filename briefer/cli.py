@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from briefer import __version__
+from briefer import __version__, cli_notes
 from briefer.cli_common import (
     EXIT_ERROR,
     EXIT_INTERNAL,
@@ -36,6 +36,7 @@ from briefer.session import (
     AddThemeCommand,
     CommandError,
     DeleteThemeCommand,
+    ExportError,
     ImportRejected,
     ImportStatus,
     ProjectError,
@@ -47,7 +48,10 @@ from briefer.settings import Paths, resolve_paths
 
 log = logging.getLogger("briefer.cli")
 
-SUBCOMMANDS = ("new", "info", "import", "articles", "show", "search", "themes", "tag", "passages")
+SUBCOMMANDS = (
+    "new", "info", "import", "articles", "show", "search", "themes", "tag", "passages",
+    *cli_notes.NOTE_SUBCOMMANDS,
+)  # fmt: skip
 
 SPARE_COLOURS = (
     "#16A085", "#D35400", "#2C3E50", "#7F8C8D", "#E84393", "#00A8FF", "#6D214F", "#4B7BEC",
@@ -115,6 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--theme", metavar="NAME", help="only passages with this theme")
     p.add_argument("--article", type=int, metavar="ID", help="only passages of this article")
     p.add_argument("--json", action="store_true")
+    cli_notes.add_parsers(sub, command)
     return parser
 
 
@@ -351,6 +356,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace, Paths], int]] = {
     "themes": cmd_themes,
     "tag": cmd_tag,
     "passages": cmd_passages,
+    **cli_notes.HANDLERS,
 }
 
 
@@ -380,7 +386,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CliError as exc:
         print(f"briefer: {exc}", file=sys.stderr)
         return exc.code
-    except (ProjectError, CommandError, ImportRejected) as exc:
+    except (ProjectError, CommandError, ImportRejected, ExportError) as exc:
         print(f"briefer: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except OSError as exc:

@@ -1,0 +1,311 @@
+"""The CLI's note commands: notes, templates, draft, check, figures, export.
+
+The same session functions the window uses (draft_command, prepare_export,
+run_export, note_figures), so a note drafted and exported headless is the
+note the Composer would have made. Problems found before export go to
+stderr as warnings; ``--strict`` turns blocking ones into a refusal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from briefer.cli_common import EXIT_ERROR, CliError, emit, open_session
+from briefer.cli_format import print_table
+from briefer.core.citations import find_citations
+from briefer.core.figures import figures_table_markdown
+from briefer.core.integrity import Problem
+from briefer.core.model import Note
+from briefer.core.templates import template_from_note
+from briefer.session import (
+    ExportRefused,
+    RecordNotFound,
+    Session,
+    draft_command,
+    load_templates,
+    note_figures,
+    prepare_export,
+    run_export,
+    save_user_template,
+)
+from briefer.settings import Paths, load_settings
+
+NOTE_SUBCOMMANDS = ("notes", "templates", "draft", "check", "figures", "export")
+
+CommandFactory = Callable[[str, str], argparse.ArgumentParser]
+
+
+def add_parsers(sub: Any, command: CommandFactory) -> None:
+    """Add the note commands; ``command(name, help)`` makes a parser that takes PROJECT."""
+    p = command("notes", "list the project's notes")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser(
+        "templates",
+        help="list note templates, or save a note as one",
+        description="List the built-in and your own note templates, or save a note as one.",
+    )
+    p.add_argument("--json", action="store_true")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", parser_class=type(p))
+    save = actions.add_parser("save", help="save a note's structure as your own template")
+    save.add_argument("project", type=Path, metavar="PROJECT")
+    save.add_argument("--note", type=int, required=True, metavar="ID")
+    save.add_argument("--name", required=True)
+    save.add_argument("--description", default="")
+    save.add_argument("--replace", action="store_true", help="overwrite your template of that name")
+
+    p = command("draft", "draft a note from a template and the themes' passages")
+    p.add_argument("--title", required=True)
+    p.add_argument("--template", help="template name (default: from settings)")
+    p.add_argument(
+        "--themes", help='comma-separated theme names (default: all), e.g. "Trade,Energy"'
+    )
+    p.add_argument("--author", help="default: from settings")
+    p.add_argument("--marking", help="handling marking (default: from settings)")
+    p.add_argument("--date", type=_date, help="YYYY-MM-DD (default: today)")
+    p.add_argument("--json", action="store_true")
+
+    p = command("check", "check a note's quotations and sources before export")
+    p.add_argument("--note", type=int, required=True, metavar="ID")
+    p.add_argument("--json", action="store_true")
+
+    p = command("figures", "list the key figures in the passages a note cites")
+    p.add_argument("--note", type=int, required=True, metavar="ID")
+    p.add_argument("--markdown", action="store_true", help="print them as a Markdown table")
+    p.add_argument("--json", action="store_true")
+
+    p = command("export", "export a note to Word (.docx) or Markdown (.md)")
+    p.add_argument("--note", type=int, required=True, metavar="ID")
+    p.add_argument("--format", choices=("docx", "md", "markdown"), help="default: from -o's suffix")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    p.add_argument("--reference-doc", type=Path, metavar="FILE", help=".docx or .dotx for styles")
+    p.add_argument("--toc", action="store_true", help="add a table of contents (DOCX)")
+    p.add_argument("--strict", action="store_true", help="refuse to export if a check fails")
+    p.add_argument("--json", action="store_true")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-24") from None
+
+
+def _note(session: Session, note_id: int) -> Note:
+    try:
+        return session.project.get_note(note_id)
+    except RecordNotFound:
+        ids = ", ".join(str(n.id) for n in session.project.list_notes()) or "none yet"
+        raise CliError(f"No note {note_id} in this project. Notes: {ids}.") from None
+
+
+def _problem_json(problem: Problem) -> dict[str, Any]:
+    return {
+        "kind": problem.kind.value,
+        "blocking": problem.blocking,
+        "message": problem.message,
+        "section": problem.section,
+        "passage_id": problem.passage_id,
+        "article_id": problem.article_id,
+    }
+
+
+def _warn(problems: list[Problem]) -> None:
+    for problem in problems:
+        label = "problem" if problem.blocking else "warning"
+        print(f"briefer: {label}: {problem.message}", file=sys.stderr)
+
+
+def cmd_notes(args: argparse.Namespace, paths: Paths) -> int:
+    with open_session(args, paths, write=False) as session:
+        notes = [_note(session, n.id) for n in session.project.list_notes() if n.id is not None]
+    rows: list[dict[str, object]] = [
+        {
+            "id": n.id,
+            "title": n.title,
+            "author": n.author,
+            "date": n.date.isoformat() if n.date else None,
+            "marking": n.marking,
+            "template": n.template,
+            "sections": len(n.sections),
+            "citations": sum(len(find_citations(s.body)) for s in n.sections),
+            "modified": n.modified_at.isoformat() if n.modified_at else None,
+        }
+        for n in notes
+    ]
+    if args.json:
+        emit(rows)
+        return 0
+    print_table(
+        ["ID", "Marking", "Sections", "Citations", "Title"],
+        [[str(r["id"]), str(r["marking"]), str(r["sections"]), str(r["citations"]),
+          str(r["title"])] for r in rows],
+    )  # fmt: skip
+    return 0
+
+
+def cmd_templates(args: argparse.Namespace, paths: Paths) -> int:
+    if args.action == "save":
+        with open_session(args, paths, write=False) as session:
+            note = _note(session, args.note)
+        template = template_from_note(note, args.name.strip(), args.description)
+        target = save_user_template(template, paths.templates_dir, replace=args.replace)
+        print(f'Saved note {args.note} as template "{template.name}" in {target}.')
+        return 0
+    catalog = load_templates(paths.templates_dir)
+    for problem in catalog.problems:
+        print(f"briefer: warning: {problem}", file=sys.stderr)
+    if args.json:
+        emit(
+            [
+                {
+                    "name": t.name,
+                    "description": t.description,
+                    "builtin": t.builtin,
+                    "target_words": t.target_words,
+                    "sections": [s.heading for s in t.sections],
+                }
+                for t in catalog.templates
+            ]
+        )
+        return 0
+    print_table(
+        ["Name", "Kind", "Target", "Sections"],
+        [[t.name, "built-in" if t.builtin else "yours", f"{t.target_words} words",
+          ", ".join(s.heading for s in t.sections)] for t in catalog.templates],
+    )  # fmt: skip
+    return 0
+
+
+def cmd_draft(args: argparse.Namespace, paths: Paths) -> int:
+    settings = load_settings(paths).settings
+    catalog = load_templates(paths.templates_dir)
+    template = catalog.named(args.template or settings.default_template)
+    themes = [t for t in (args.themes or "").split(",") if t.strip()] or None
+    with open_session(args, paths, write=True) as session:
+        command = draft_command(
+            session.project,
+            template,
+            title=args.title,
+            theme_names=themes,
+            author=settings.author if args.author is None else args.author,
+            marking=settings.default_marking if args.marking is None else args.marking,
+            date=args.date or dt.date.today(),
+        )
+        session.do(command)
+        assert command.note_id is not None
+        note = session.project.get_note(command.note_id)
+    quotations = sum(len(find_citations(s.body)) for s in note.sections)
+    if args.json:
+        emit(
+            {
+                "id": note.id,
+                "title": note.title,
+                "template": note.template,
+                "sections": [s.heading for s in note.sections],
+                "quotations": quotations,
+            }
+        )
+    else:
+        print(
+            f'Drafted note {note.id} "{note.title}" from "{template.name}": '
+            f"{len(note.sections)} sections, {quotations} quotations."
+        )
+    return 0
+
+
+def cmd_check(args: argparse.Namespace, paths: Paths) -> int:
+    with open_session(args, paths, write=False) as session:
+        _note(session, args.note)
+        job = prepare_export(session.project, args.note)
+    if args.json:
+        emit([_problem_json(p) for p in job.problems])
+    elif not job.problems:
+        print(f"Note {args.note}: every quotation matches its source and every source is complete.")
+    else:
+        for problem in job.problems:
+            print(("Problem: " if problem.blocking else "Warning: ") + problem.message)
+    return EXIT_ERROR if job.blocking else 0
+
+
+def cmd_figures(args: argparse.Namespace, paths: Paths) -> int:
+    with open_session(args, paths, write=False) as session:
+        _note(session, args.note)
+        figures = note_figures(session.project, args.note)
+    if args.json:
+        emit(
+            [
+                {
+                    "figure": f.figure.text,
+                    "kind": f.figure.kind.value,
+                    "sentence": f.sentence,
+                    "passage_id": f.passage_id,
+                    "article_id": f.article_id,
+                }
+                for f in figures
+            ]
+        )
+    elif args.markdown:
+        print(figures_table_markdown(figures) if figures else "")
+    else:
+        print_table(
+            ["Figure", "Passage", "Sentence"],
+            [[f.figure.text, str(f.passage_id), f.sentence] for f in figures],
+        )
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, paths: Paths) -> int:
+    kind = args.format or {".docx": "docx", ".md": "md", ".markdown": "md"}.get(
+        args.output.suffix.lower()
+    )
+    if kind is None:
+        raise CliError(
+            "Say which format with --format docx or --format md (or end -o with .docx/.md)."
+        )
+    with open_session(args, paths, write=False) as session:
+        _note(session, args.note)
+        job = prepare_export(session.project, args.note)
+    try:
+        result = run_export(
+            job,
+            args.output,
+            kind,
+            reference_doc=args.reference_doc,
+            table_of_contents=args.toc,
+            strict=args.strict,
+        )
+    except ExportRefused as exc:
+        _warn(exc.problems)
+        raise CliError(
+            f"Nothing was written to {args.output}: fix the problems above, "
+            "or export without --strict."
+        ) from None
+    if args.json:
+        emit(
+            {
+                "output": str(result.target),
+                "format": result.format,
+                "footnotes": result.footnotes,
+                "problems": [_problem_json(p) for p in result.problems],
+            }
+        )
+    else:
+        _warn(result.problems)
+        print(f"Exported note {args.note} to {result.target} ({result.footnotes} footnotes).")
+    return 0
+
+
+HANDLERS: dict[str, Callable[[argparse.Namespace, Paths], int]] = {
+    "notes": cmd_notes,
+    "templates": cmd_templates,
+    "draft": cmd_draft,
+    "check": cmd_check,
+    "figures": cmd_figures,
+    "export": cmd_export,
+}

@@ -1,0 +1,199 @@
+"""The note commands as an analyst runs them: draft, check, figures, export, templates.
+
+Real project files, real DOCX read back with python-docx, real Markdown
+parsed back with markdown-it-py.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import docx
+import pytest
+from markdown_it import MarkdownIt
+
+from briefer.cli import main
+from briefer.session import EditSectionBodyCommand, Session
+
+DATA = Path(__file__).parent / "data" / "cli"
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, str]:
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def run_json(capsys: pytest.CaptureFixture[str], *args: object) -> object:
+    code, out, err = run(capsys, *args, "--json")
+    assert code == 0, err
+    return json.loads(out)
+
+
+@pytest.fixture
+def tagged(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """A project with two articles and three passages under Trade and Energy."""
+    path = tmp_path / "brief.briefer"
+    assert run(capsys, "new", path)[0] == 0
+    run_json(capsys, "import", path, DATA / "harbour-deal.txt", DATA / "visa-reform.md")
+    port = next(a for a in run_json(capsys, "articles", path) if a["title"].startswith("Port"))
+    for words, theme in [
+        ("The deal, worth $2 billion, covers new berths", "Trade"),
+        ("a fuel terminal for liquefied natural gas", "Energy"),
+        ("Exports of grain through the port are expected to rise by 40%", "Trade"),
+    ]:
+        run_json(capsys, "tag", path, "--article", port["id"], "--text", words, "--theme", theme)
+    return path
+
+
+def draft(capsys: pytest.CaptureFixture[str], project: Path, *extra: str) -> dict[str, object]:
+    result = run_json(capsys, "draft", project, "--title", "Harbour deal", *extra)
+    assert isinstance(result, dict)
+    return result
+
+
+def test_templates_lists_the_built_ins(capsys: pytest.CaptureFixture[str]) -> None:
+    templates = run_json(capsys, "templates")
+    assert isinstance(templates, list)
+    names = [t["name"] for t in templates]
+    assert {"Briefing note", "Situation report", "One-page brief"} <= set(names)
+    briefing = next(t for t in templates if t["name"] == "Briefing note")
+    assert briefing["sections"][:3] == ["Summary", "Background", "Key developments"]
+
+
+def test_draft_puts_each_theme_under_key_developments(
+    tagged: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    note = draft(capsys, tagged, "--themes", "Trade,Energy")
+    assert note["quotations"] == 3
+    sections = note["sections"]
+    assert isinstance(sections, list)
+    at = sections.index("Key developments")
+    assert sections[at + 1 : at + 3] == ["Trade", "Energy"]
+    listed = run_json(capsys, "notes", tagged)
+    assert [(n["id"], n["title"], n["citations"]) for n in listed] == [
+        (note["id"], "Harbour deal", 3)
+    ]
+
+
+def test_draft_refuses_unknown_theme_or_template(
+    tagged: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = tagged.read_bytes()
+    code, _, err = run(capsys, "draft", tagged, "--title", "X", "--themes", "Trade,Weather")
+    assert code == 1 and 'no theme called "Weather"' in err and err.count("\n") == 1
+    code, _, err = run(capsys, "draft", tagged, "--title", "X", "--template", "Memo")
+    assert code == 1 and 'no template called "Memo"' in err and "Briefing note" in err
+    assert run_json(capsys, "notes", tagged) == []
+    assert tagged.read_bytes() == before
+
+
+def test_export_docx_has_footnotes_marking_and_quotations(
+    tagged: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    note = draft(capsys, tagged, "--themes", "Trade,Energy", "--marking", "OFFICIAL-SENSITIVE")
+    target = tmp_path / "out" / "note.docx"
+    target.parent.mkdir()
+    result = run_json(capsys, "export", tagged, "--note", note["id"], "-o", target)
+    assert isinstance(result, dict) and result["footnotes"] == 3 and result["format"] == "docx"
+
+    word = docx.Document(str(target))
+    text = "\n".join(p.text for p in word.paragraphs)
+    assert "The deal, worth $2 billion, covers new berths" in text
+    assert word.core_properties.title == "Harbour deal"
+    header = "\n".join(p.text for p in word.sections[0].header.paragraphs)
+    assert "OFFICIAL-SENSITIVE" in header
+    relations = [rel.reltype for rel in word.part.rels.values()]
+    assert any(kind.endswith("/footnotes") for kind in relations)
+
+
+def test_export_markdown_reads_back_with_the_same_quotations(
+    tagged: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    note = draft(capsys, tagged, "--themes", "Trade")
+    target = tmp_path / "note.md"
+    code, out, _ = run(capsys, "export", tagged, "--note", note["id"], "-o", target)
+    assert code == 0 and "2 footnotes" in out
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("---\n") and 'title: "Harbour deal"' in text
+    tokens = MarkdownIt("commonmark").parse(text)
+    inline = " ".join(t.content for t in tokens if t.type == "inline")
+    assert "Exports of grain through the port are expected to rise by 40%" in inline
+    assert "[^1]" in text and "[^2]" in text
+
+
+def test_check_and_strict_export_catch_an_edited_quotation(
+    tagged: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    note_id = draft(capsys, tagged, "--themes", "Trade")["id"]
+    assert isinstance(note_id, int)
+    with Session.open(tagged) as session:
+        note = session.project.get_note(note_id)
+        section = next(s for s in note.sections if "$2 billion" in s.body)
+        assert section.id is not None
+        body = section.body.replace("$2 billion", "$3 billion")
+        session.do(EditSectionBodyCommand(note_id, section.id, body))
+
+    code, out, _ = run(capsys, "check", tagged, "--note", note_id)
+    assert code == 1 and "Problem:" in out and "Trade" in out
+
+    target = tmp_path / "note.docx"
+    code, _, err = run(capsys, "export", tagged, "--note", note_id, "-o", target, "--strict")
+    assert code == 1 and "Nothing was written" in err
+    assert not target.exists()
+
+    code, _, err = run(capsys, "export", tagged, "--note", note_id, "-o", target)
+    assert code == 0 and "problem:" in err and target.exists()
+
+
+def test_figures_lists_money_and_percentages_with_their_source(
+    tagged: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    note_id = draft(capsys, tagged, "--themes", "Trade")["id"]
+    figures = run_json(capsys, "figures", tagged, "--note", note_id)
+    assert isinstance(figures, list)
+    found = {f["figure"] for f in figures}
+    assert "$2 billion" in found and any(f.startswith("40%") for f in found)
+    code, out, _ = run(capsys, "figures", tagged, "--note", note_id, "--markdown")
+    assert code == 0 and out.startswith("|") and "[@p" in out
+
+
+def test_export_errors_are_one_line_and_leave_nothing(
+    tagged: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    note_id = draft(capsys, tagged)["id"]
+    fake = tmp_path / "styles.docx"
+    fake.write_text("not a word file")
+    target = tmp_path / "note.docx"
+    code, _, err = run(
+        capsys, "export", tagged, "--note", note_id, "-o", target, "--reference-doc", fake
+    )
+    assert code == 1 and err.count("\n") == 1 and "Traceback" not in err
+    assert not target.exists()
+    code, _, err = run(capsys, "export", tagged, "--note", 999, "-o", target)
+    assert code == 1 and "No note 999" in err
+    code, _, err = run(capsys, "export", tagged, "--note", note_id, "-o", tmp_path / "x.pdf")
+    assert code == 1 and "--format" in err
+    code, _, err = run(capsys, "export", tagged, "--note", note_id, "-o", tmp_path / "no" / "x.md")
+    assert code == 1 and err.count("\n") == 1
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert [n for n in left if not n.startswith("brief.briefer")] == ["styles.docx"], left
+
+
+def test_save_as_template_then_draft_from_it(
+    tagged: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    note_id = draft(capsys, tagged, "--themes", "Energy")["id"]
+    code, out, _ = run(
+        capsys, "templates", "save", tagged, "--note", note_id, "--name", "Port watch"
+    )
+    assert code == 0 and "Port watch" in out
+    names = [t["name"] for t in run_json(capsys, "templates")]
+    assert "Port watch" in names
+    code, _, err = run(
+        capsys, "templates", "save", tagged, "--note", note_id, "--name", "Port watch"
+    )
+    assert code == 1 and "already have a template" in err
+    second = draft(capsys, tagged, "--template", "port watch", "--themes", "Trade")
+    assert second["template"] == "Port watch"
