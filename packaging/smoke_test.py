@@ -3,9 +3,10 @@
     python packaging/smoke_test.py [PROGRAM] [--extra FILE ...]
 
 PROGRAM defaults to this OS's build in dist/. Steps: --version equals briefer/__init__.py;
-new; import resources/samples/harbour-deal.txt (and any --extra files); themes; tag; then
-draft and export --format docx when `--help` lists them (checking the DOCX is a ZIP whose
-word/document.xml holds the article's words). Exits 1 with the failing step on any failure.
+new; import resources/samples/harbour-deal.txt (and any --extra files); themes; tag; search;
+templates; draft a note from the Trade theme; export --format docx (checking the DOCX is a
+ZIP whose word/document.xml holds the article's words). Exits 1 with the failing step
+on any failure.
 The GUI start is not tested here: the app has no "quit after the first window" switch yet.
 """
 
@@ -100,36 +101,15 @@ def check_docx(path: Path) -> None:
     print(f"ok    {path.name}: {path.stat().st_size:,} bytes, word/document.xml names the harbour")
 
 
-def options_of(runner: Runner, command: str) -> str:
-    return runner.run(command, "--help")
-
-
-def draft_and_export(runner: Runner, project: Path, article_id: int, out_dir: Path) -> None:
-    """The draft/export commands are new; their options are read from their own --help."""
-    commands = runner.run("--help")
-    if not ("draft" in commands.split() and "export" in commands.split()):
-        print("SKIP draft/export: not in this build")
-        return
-    draft_help = options_of(runner, "draft")
-    draft = ["draft", project]
-    for option, value in (("--title", "Smoke briefing"), ("--theme", "Trade"),
-                          ("--article", str(article_id))):  # fmt: skip
-        if option in draft_help:
-            draft += [option, value]
-    runner.run(*draft)
-    notes = runner.json("info", project, "--json")["notes"]
-    check(notes >= 1, f"after `draft` the project holds {notes} notes")
-
+def draft_and_export(runner: Runner, project: Path, out_dir: Path) -> None:
+    """Draft a note from the Trade theme with a built-in template and export it to Word."""
+    templates = runner.json("templates", "--json")
+    names = [t["name"] for t in templates]
+    check("Briefing note" in names, f"the bundle's templates are {names}")
+    note = runner.json("draft", project, "--title", "Smoke briefing", "--themes", "Trade", "--json")
+    check(note["quotations"] >= 1, f"the draft quotes nothing: {note}")
     out = out_dir / "smoke-briefing.docx"
-    export_help = options_of(runner, "export")
-    export: list[str | Path] = ["export", project, "--format", "docx"]
-    if "--output" in export_help:
-        export += ["--output", out]
-    elif "-o" in export_help.split():
-        export += ["-o", out]
-    else:
-        export.append(out)
-    runner.run(*export)
+    runner.run("export", project, "--note", str(note["id"]), "--format", "docx", "-o", out)
     check_docx(out)
 
 
@@ -159,7 +139,7 @@ def smoke(program: Path, extras: list[Path]) -> None:
         check(
             any(h["article_id"] == sample["article_id"] for h in hits), "search missed the sample"
         )
-        draft_and_export(runner, project, sample["article_id"], work)
+        draft_and_export(runner, project, work)
 
 
 def main() -> int:
