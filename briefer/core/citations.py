@@ -110,9 +110,16 @@ def _inline_chunks(markdown: str) -> Iterator[str]:
         yield "\n".join(chunk)
 
 
+_SPECIAL = re.compile(r"[\\`<\[]")
+
+
 def _scan_inline(text: str) -> Iterator[int]:
     i, n = 0, len(text)
     while i < n:
+        special = _SPECIAL.search(text, i)  # jump over plain prose in one step
+        if special is None:
+            return
+        i = special.start()
         ch = text[i]
         if ch == "\\" and i + 1 < n and text[i + 1] in _ASCII_PUNCTUATION:
             i += 2

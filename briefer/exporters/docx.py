@@ -19,6 +19,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run as Run_
+from lxml.etree import SubElement
 
 from briefer.exporters.atomic import write_atomically
 from briefer.exporters.document import (
@@ -44,6 +46,8 @@ from briefer.exporters.docx_parts import (
     xml_text,
 )
 
+_R, _RPR, _RSTYLE, _B, _I, _TEXT = (qn(f"w:{n}") for n in ("r", "rPr", "rStyle", "b", "i", "t"))
+_PPR, _PSTYLE, _VAL, _SPACE = qn("w:pPr"), qn("w:pStyle"), qn("w:val"), qn("xml:space")
 SOURCES_HEADING = "Sources"
 TOC_PLACEHOLDER = "Right-click to update the table of contents."
 _P, _C, _T = WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER, WD_STYLE_TYPE.TABLE
@@ -137,7 +141,15 @@ class _DocxWriter:
 
     def _set_style(self, paragraph: Paragraph, style_id: str) -> None:
         # By id, so a template whose style names are localised still works.
-        paragraph._p.get_or_add_pPr().style = style_id
+        p = paragraph._p
+        ppr = p.pPr
+        if ppr is None:  # a new paragraph: pPr goes first, built directly (a third of the time)
+            ppr = SubElement(p, _PPR)
+            p.insert(0, ppr)
+        if ppr.find(_PSTYLE) is None:
+            ppr.insert(0, SubElement(ppr, _PSTYLE, {_VAL: style_id}))
+        else:
+            ppr.style = style_id
 
     def _title_block(self) -> None:
         meta = self.document.metadata
@@ -248,14 +260,25 @@ class _DocxWriter:
         if run.kind is RunKind.LINE_BREAK:
             paragraph.add_run().add_break()
             return None
-        word_run = paragraph.add_run(xml_text(run.text))
-        if run.kind is RunKind.CODE:
-            word_run._r.get_or_add_rPr().style = self.style["code_char"]
-        elif char_style:
-            word_run._r.get_or_add_rPr().style = char_style
-        word_run.bold = True if (run.bold or bold or run.kind is RunKind.MISSING_SOURCE) else None
-        word_run.italic = True if run.italic else None
-        return word_run._r
+        # Built with lxml directly: python-docx's add_run and property setters
+        # search the schema's child order on every call, which dominated export time.
+        element = SubElement(paragraph._p, _R)
+        style = self.style["code_char"] if run.kind is RunKind.CODE else char_style
+        is_bold = run.bold or bold or run.kind is RunKind.MISSING_SOURCE
+        if style or is_bold or run.italic:
+            rpr = SubElement(element, _RPR)  # children in schema order: rStyle, b, i
+            if style:
+                SubElement(rpr, _RSTYLE, {_VAL: style})
+            if is_bold:
+                SubElement(rpr, _B)
+            if run.italic:
+                SubElement(rpr, _I)
+        text = xml_text(run.text)
+        if "\t" in text or "\n" in text:
+            Run_(element, paragraph).text = text  # tabs and breaks become w:tab / w:br
+        else:
+            SubElement(element, _TEXT, {_SPACE: "preserve"}).text = text
+        return element
 
     def _footnote_reference(self, paragraph: Paragraph, number: int) -> Any:
         """The first citation of a source is its footnote; later ones point back to it.

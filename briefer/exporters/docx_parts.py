@@ -6,6 +6,7 @@ the standard library; nothing from the rest of the package but exporters.errors.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import zipfile
@@ -20,8 +21,10 @@ from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import XmlPart
-from docx.oxml import OxmlElement, parse_xml
+from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.oxml.ns import nsmap as word_namespaces
+from docx.oxml.parser import oxml_parser
 from docx.shared import Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
@@ -42,6 +45,18 @@ _EMPTY_FOOTNOTES = (
     'w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p>'
     "</w:footnote></w:footnotes>"
 )
+
+
+@functools.cache
+def _tag(nsptag: str) -> tuple[str, dict[str, str]]:
+    prefix = nsptag.split(":", 1)[0]
+    return qn(nsptag), {prefix: word_namespaces[prefix]}
+
+
+def OxmlElement(nsptag: str) -> Any:  # noqa: N802 - python-docx's name, same behaviour
+    """python-docx's OxmlElement with the tag parsing cached: thousands per export."""
+    clark, nsmap = _tag(nsptag)
+    return oxml_parser.makeelement(clark, nsmap=nsmap)
 
 
 def xml_text(text: str) -> str:

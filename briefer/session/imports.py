@@ -2,7 +2,9 @@
 
 Extraction is the importers' job and storage the store's; this module joins
 them with duplicate detection and one transaction per article, so one bad
-file in a batch does not stop the others.
+file in a batch does not stop the others. The importers' registry is
+imported where it is used: it pulls in Pillow, the e-mail package and the
+format libraries, which a CLI export or listing never needs.
 """
 
 from __future__ import annotations
@@ -13,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefer.importers.base import Imported, ImportRejected
-from briefer.importers.registry import expand_paths, import_paste, import_path
 from briefer.store import Project
 
 
@@ -87,6 +88,8 @@ def import_files(
     missing = [p for p in paths if not p.exists()]
     for path in missing:
         yield ImportOutcome(str(path), ImportStatus.FAILED, reason="No such file or folder.")
+    from briefer.importers.registry import expand_paths, import_path
+
     files = expand_paths([p for p in paths if p.exists()], recursive=recursive)
     for index, path in enumerate(files):
         if cancelled():
@@ -110,6 +113,8 @@ def import_pasted(
     project: Project, *, text: str | None = None, html: str | None = None
 ) -> ImportOutcome:
     try:
+        from briefer.importers.registry import import_paste
+
         imported = import_paste(text=text, html=html)
     except ImportRejected as exc:
         return ImportOutcome("clipboard", ImportStatus.FAILED, reason=exc.reason)

@@ -12,7 +12,6 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from briefer.core.model import Theme
-from briefer.importers.registry import expand_paths
 from briefer.resources import load_json
 from briefer.session.command import Change, Command, Entity, UndoHistory
 from briefer.session.imports import ImportOutcome, ImportReport, import_files, import_pasted
@@ -188,6 +187,8 @@ class Session:
     @staticmethod
     def importable_files(paths: Iterable[Path], *, recursive: bool = True) -> list[Path]:
         """The files an import of ``paths`` will try, folders expanded, so progress can count."""
+        from briefer.importers.registry import expand_paths
+
         return expand_paths([p for p in paths if p.exists()], recursive=recursive)
 
     def import_all(self, paths: Iterable[Path], *, recursive: bool = True) -> ImportReport:

@@ -1,0 +1,148 @@
+"""Export figures: a note of 8 sections and 320 quoted passages, against pandoc.
+
+    python bench/bench_export.py [--rounds N]
+
+Builds a project of 60 generated articles with 320 tagged passages over
+eight themes (bench/out/export.briefer), drafts the note from the themes
+(timed in-process, target < 1 s), then times the whole CLI process
+`briefer export --format docx` and, on the same machine in the same run,
+pandoc converting the same note's Markdown export to DOCX (target: Briefer
+no slower than pandoc, < 200 MB peak memory). Peak memory is each child
+process's own maximum resident set size (wait4). pandoc comes from Debian:
+`apt-get install pandoc`; without it that row says so.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from gen_project import make_article
+
+from briefer.core.anchoring import quote_at
+from briefer.core.model import Original, Passage, Theme
+from briefer.core.spans import snap_to_words
+from briefer.session import AddThemeCommand, Session, draft_command, load_templates
+
+OUT = Path(__file__).resolve().parent / "out"
+ROOT = Path(__file__).resolve().parent.parent
+EXTRA_THEMES = (("Technology", "#16A085"), ("Finance", "#D35400"))
+PASSAGES = 320
+ARTICLES = 60
+
+
+def build_project(path: Path, seed: int = 7) -> list[str]:
+    """A project whose eight themes each carry 40 passages; returns the theme names."""
+    rng = random.Random(seed)
+    path.unlink(missing_ok=True)
+    with Session.create(path, title="Export benchmark") as session:
+        for name, colour in EXTRA_THEMES:
+            session.do(AddThemeCommand(Theme(name, colour)))
+        project = session.project
+        themes = [t for t in project.list_themes() if t.id is not None]
+        texts = []
+        with project.transaction():
+            for index in range(ARTICLES):
+                article = make_article(rng, index, 900)
+                original = Original(f"a{index}.html", "text/html", article.text.encode())
+                texts.append((project.add_article(article, original), article.text))
+            for index in range(PASSAGES):
+                article_id, text = rng.choice(texts)
+                first = rng.randrange(0, len(text) - 300)
+                start, end = snap_to_words(text, (first, first + rng.randint(60, 260)))
+                quote = quote_at(text, (start, end))
+                theme_id = themes[index % len(themes)].id
+                assert theme_id is not None
+                project.add_passage(
+                    Passage(
+                        article_id,
+                        start,
+                        end,
+                        quote.exact,
+                        quote.prefix,
+                        quote.suffix,
+                        (theme_id,),
+                    )
+                )
+        return [t.name for t in themes]
+
+
+def run_child(args: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak resident MB of one child process."""
+    started = time.perf_counter()
+    process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        error = process.stderr.read().decode() if process.stderr else ""
+        raise SystemExit(f"{' '.join(args)} failed: {error}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def row(name: str, value: str, target: str) -> None:
+    print(f"  {name:44} {value:>14}   target {target}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    OUT.mkdir(exist_ok=True)
+    project_path = OUT / "export.briefer"
+    names = build_project(project_path)
+
+    with Session.open(project_path) as session:
+        template = load_templates().named("Briefing note")
+        started = time.perf_counter()
+        command = draft_command(
+            session.project, template, title="Benchmark note", theme_names=names
+        )
+        session.do(command)
+        draft_seconds = time.perf_counter() - started
+        note_id = command.note_id
+        note = session.project.get_note(note_id or 0)
+    quotations = sum(s.body.count("[@p") for s in note.sections)
+
+    briefer = [sys.executable, "-m", "briefer", "export", str(project_path), "--note", str(note_id)]
+    docx, markdown = OUT / "export.docx", OUT / "export.md"
+    run_child([*briefer, "-o", str(markdown)])
+    briefer_runs = [run_child([*briefer, "-o", str(docx)]) for _ in range(args.rounds)]
+    pandoc = shutil.which("pandoc")
+    pandoc_runs = (
+        [
+            run_child([pandoc, str(markdown), "-o", str(OUT / "pandoc.docx")])
+            for _ in range(args.rounds)
+        ]
+        if pandoc
+        else []
+    )
+
+    print(f"Export: {len(note.sections)} sections, {quotations} quotations with footnotes")
+    row("draft the note from 8 themes", f"{draft_seconds * 1000:.0f} ms", "< 1 s")
+    seconds = statistics.median(r[0] for r in briefer_runs)
+    peak = max(r[1] for r in briefer_runs)
+    row("briefer export --format docx (process)", f"{seconds:.2f} s", "<= pandoc")
+    row("  its peak memory", f"{peak:.0f} MB", "< 200 MB")
+    if pandoc_runs:
+        pandoc_seconds = statistics.median(r[0] for r in pandoc_runs)
+        row("pandoc note.md -o note.docx (process)", f"{pandoc_seconds:.2f} s", "(reference)")
+        row("  its peak memory", f"{max(r[1] for r in pandoc_runs):.0f} MB", "(reference)")
+        verdict = "no slower" if seconds <= pandoc_seconds else "SLOWER"
+        print(f"  Briefer is {verdict} than pandoc ({seconds / pandoc_seconds:.2f}x its time)")
+    else:
+        row("pandoc", "not installed", "apt-get install pandoc")
+
+
+if __name__ == "__main__":
+    main()
