@@ -6,12 +6,18 @@ data folder; afterwards it is an ordinary project the analyst may change.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
-from briefer.resources import resource_path
+from briefer.core.anchoring import find_words
+from briefer.resources import load_json, resource_path
+from briefer.session.passage_commands import TagPassageCommand
 from briefer.session.session import Session
 
+log = logging.getLogger(__name__)
+
 SAMPLE_NAME = "Sample project.briefer"
+PASSAGES_FILE = "passages.json"
 
 
 def ensure_sample_project(data_dir: Path) -> Path:
@@ -24,8 +30,29 @@ def ensure_sample_project(data_dir: Path) -> Path:
     partial.unlink(missing_ok=True)
     with Session.create(partial, title="Sample project") as session:
         samples = sorted(
-            p for p in resource_path("samples").iterdir() if not p.name.startswith(".")
+            p
+            for p in resource_path("samples").iterdir()
+            if not p.name.startswith(".") and p.name != PASSAGES_FILE
         )
-        session.import_all(samples, recursive=False)
+        report = session.import_all(samples, recursive=False)
+        _tag_sample_passages(session, {Path(o.source).name: o.article_id for o in report.outcomes})
     partial.replace(target)  # a half-built sample never passes for a finished one
     return target
+
+
+def _tag_sample_passages(session: Session, articles: dict[str, int | None]) -> None:
+    """Tag the passages listed in resources/samples/passages.json, as an analyst would."""
+    listed = load_json("samples", PASSAGES_FILE)["passages"]
+    for item in listed:
+        article_id = articles.get(item["article"])
+        if article_id is None:
+            continue
+        text = session.project.get_article(article_id).text
+        span = find_words(text, item["text"])
+        themes = [session.theme_named(name) for name in item["themes"]]
+        theme_ids = [t.id for t in themes if t is not None and t.id is not None]
+        if span is None or not theme_ids:
+            log.warning("sample passage not found: %s", item["text"][:40])
+            continue
+        session.do(TagPassageCommand(article_id, span[0], span[1], theme_ids))
+    session.history.clear()  # the sample starts with nothing to undo
