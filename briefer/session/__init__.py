@@ -36,6 +36,7 @@ from briefer.session.passage_commands import (
     TagPassagesCommand,
     ToggleThemeCommand,
 )
+from briefer.session.preview import PASSAGE_LINK, NotePreview
 from briefer.session.samples import ensure_sample_project
 from briefer.session.session import Session, default_themes
 from briefer.session.templates import TemplateCatalog, load_templates, save_user_template
@@ -55,6 +56,7 @@ from briefer.store import (
 )
 
 __all__ = [
+    "PASSAGE_LINK",
     "AddNoteCommand",
     "AddSectionCommand",
     "AddThemeCommand",
@@ -79,6 +81,7 @@ __all__ = [
     "MergeThemesCommand",
     "MoveSectionCommand",
     "NewerFormatError",
+    "NotePreview",
     "ProjectError",
     "ProjectLocked",
     "ProjectReadOnly",

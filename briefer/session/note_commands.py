@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import time
 from abc import abstractmethod
 from typing import Any
 
@@ -238,11 +239,15 @@ class MoveSectionCommand(NoteEditCommand):
 class EditSectionBodyCommand(NoteEditCommand):
     """New text for one section's body (CommonMark with citation tokens)."""
 
+    MERGE_SECONDS = 5.0
+    """Typing with no longer pause than this folds into one undo step."""
+
     def __init__(self, note_id: int, section_id: int, body: str, *, label: str = "Typing") -> None:
         super().__init__(note_id)
         self.section_id = section_id
         self.body = body
         self.label = label
+        self._last_edit = time.monotonic()
 
     def edited(self, note: Note) -> Note:
         index = section_index(note, self.section_id)
@@ -263,8 +268,10 @@ class EditSectionBodyCommand(NoteEditCommand):
             and later.label == self.label == "Typing"
             and later._after is not None
             and self._after is not None
+            and later._last_edit - self._last_edit <= self.MERGE_SECONDS
         ):
             return False
         self.body = later.body
         self._after = later._after
+        self._last_edit = later._last_edit
         return True

@@ -7,6 +7,7 @@ through commands on its undo stack.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, Signal
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QSplitter,
+    QTabWidget,
     QWidget,
 )
 
@@ -39,8 +41,11 @@ from briefer.session import (
     RecordNotFound,
     Session,
 )
+from briefer.settings import Paths, Settings
+from briefer.ui.composer import ComposerView
 from briefer.ui.importing import ImportRunner
 from briefer.ui.models import LibraryModel, PassagesModel, ThemesModel
+from briefer.ui.note_actions import NoteActions
 from briefer.ui.panels import LibraryPanel, PassagesPanel, ThemesPanel
 from briefer.ui.reader import ReaderView
 from briefer.ui.search_panel import SearchPanel
@@ -70,9 +75,21 @@ class ProjectWindow(QMainWindow):
     next_article_action: QAction
     previous_article_action: QAction
     view_menu: QMenu
+    note_menu: QMenu
+    note_actions: NoteActions
 
-    def __init__(self, session: Session) -> None:
+    def __init__(
+        self,
+        session: Session,
+        settings: Settings | None = None,
+        paths: Paths | None = None,
+        save_settings: Callable[[], None] | None = None,
+    ) -> None:
         super().__init__()
+        # The analyst's defaults (author, marking, folders); tests may leave them out.
+        self.settings = settings if settings is not None else Settings()
+        self.paths = paths
+        self.save_settings = save_settings or (lambda: None)
         self.setObjectName("projectWindow")
         self.session = session
         title = session.project.info().title
@@ -94,7 +111,18 @@ class ProjectWindow(QMainWindow):
         splitter.addWidget(self.reader)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([440, 660])
-        self.setCentralWidget(splitter)
+        self.composer = ComposerView(
+            session, self.undo_stack, self.report, paths.templates_dir if paths else None
+        )
+        self.workspace = QTabWidget()
+        self.workspace.setObjectName("workspace")
+        self.workspace.setAccessibleName("Read or compose")
+        self.workspace.setDocumentMode(True)
+        self.workspace.addTab(splitter, "&Read and Tag")
+        self.workspace.addTab(self.composer, "&Compose")
+        self.workspace.currentChanged.connect(lambda _index: self.composer.flush())
+        self.setCentralWidget(self.workspace)
+        self.composer.passageOpenRequested.connect(self.open_passage)
 
         self.status = QLabel()
         self.statusBar().addPermanentWidget(self.status)
@@ -207,6 +235,7 @@ class ProjectWindow(QMainWindow):
         except RecordNotFound:
             self.report("That passage no longer exists.")
             return
+        self.show_reader()
         self._select_article(passage.article_id)
         self.reader.select_passage(passage_id)
         self.reader.setFocus()
@@ -255,6 +284,26 @@ class ProjectWindow(QMainWindow):
             self.library_panel.filter.clear()  # it may be hidden by the filter
             self.library_panel.select_id(article_id)
 
+    def show_reader(self) -> None:
+        self.workspace.setCurrentIndex(0)
+
+    def show_composer(self) -> None:
+        self.workspace.setCurrentWidget(self.composer)
+        self.composer.editor.setFocus()
+
+    def show_note(self, note_id: int) -> None:
+        """Open ``note_id`` in the Composer (after drafting it, say)."""
+        self.show_composer()
+        self.composer.show_note(note_id)
+
+    def undo(self) -> None:
+        self.composer.flush()  # what was just typed is the newest edit, so undo takes it first
+        self.undo_stack.undo()
+
+    def redo(self) -> None:
+        self.composer.flush()
+        self.undo_stack.redo()
+
     def report(self, message: str) -> None:
         """Refusals and failures of edits, shown where the analyst is looking, without a modal."""
         self.statusBar().showMessage(message, 10_000)
@@ -288,6 +337,7 @@ class ProjectWindow(QMainWindow):
         self.themes_model.apply_changes(changes)
         self.passages_model.apply_changes(changes)
         self.tagging.on_changes(changes)
+        self.composer.on_changes(changes)
 
     def restore_layout(self, geometry: str, state: str) -> None:
         """Put panels and size back as the analyst left them (silently ignores junk)."""
@@ -305,6 +355,7 @@ class ProjectWindow(QMainWindow):
                 bytes(self.saveGeometry().toBase64().data()).decode("ascii"),
                 bytes(self.saveState().toBase64().data()).decode("ascii"),
             )
+            self.composer.flush()
             self.importer.shutdown()
             self.bridge.detach()
             self.bridge = None

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu
 
+from briefer.ui.note_actions import NoteActions
+
 if TYPE_CHECKING:
     from briefer.ui.project_window import ProjectWindow
 
@@ -26,6 +28,30 @@ def add_action(
     action.setShortcut(QKeySequence(keys))
     action.triggered.connect(slot)
     menu.addAction(action)
+    return action
+
+
+def _history_action(
+    window: ProjectWindow, text: str, slot: Callable[[], object], *, undo: bool
+) -> QAction:
+    """Undo/Redo named after the edit, like QUndoStack's own, but through the window.
+
+    The window first saves what the Composer has not committed yet, so Ctrl+Z
+    right after typing undoes the typing rather than the edit before it.
+    """
+    stack = window.undo_stack
+    action = QAction(text, window)
+    action.triggered.connect(lambda _checked=False: slot())
+
+    def update() -> None:
+        label = stack.undoText() if undo else stack.redoText()
+        action.setText(f"{text} {label}".strip() if label else text)
+        action.setEnabled(stack.canUndo() if undo else stack.canRedo())
+
+    for signal in (stack.indexChanged, stack.cleanChanged, stack.canUndoChanged,
+                   stack.canRedoChanged):  # fmt: skip
+        signal.connect(lambda *_args: update())
+    update()
     return action
 
 
@@ -45,6 +71,8 @@ def build_menus(window: ProjectWindow) -> None:
     file_menu.addAction(window.save_copy_action)
     file_menu.addSeparator()
     file_menu.addAction(close_action)
+    window.note_actions = NoteActions(window)
+    window.note_menu = window.note_actions.add_menus(file_menu, window.save_copy_action)
 
     edit_menu = window.menuBar().addMenu("&Edit")
     window.view_menu = window.menuBar().addMenu("&View")
@@ -53,6 +81,13 @@ def build_menus(window: ProjectWindow) -> None:
     )
     window.previous_article_action = add_action(
         window, window.view_menu, "&Previous Article", "Ctrl+PgUp", lambda: window.step_article(-1)
+    )
+    window.view_menu.addSeparator()
+    window.reader_view_action = add_action(
+        window, window.view_menu, "Read and &Tag", "Ctrl+1", window.show_reader
+    )
+    window.composer_view_action = add_action(
+        window, window.view_menu, "&Compose", "Ctrl+2", window.show_composer
     )
     window.view_menu.addSeparator()
     targets = [
@@ -72,9 +107,9 @@ def build_menus(window: ProjectWindow) -> None:
     window.view_menu.addSeparator()
     for dock in window.findChildren(QDockWidget):
         window.view_menu.addAction(dock.toggleViewAction())
-    window.undo_action = window.undo_stack.createUndoAction(window, "&Undo")
+    window.undo_action = _history_action(window, "&Undo", window.undo, undo=True)
     window.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-    window.redo_action = window.undo_stack.createRedoAction(window, "&Redo")
+    window.redo_action = _history_action(window, "&Redo", window.redo, undo=False)
     window.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
     edit_menu.addAction(window.undo_action)
     edit_menu.addAction(window.redo_action)

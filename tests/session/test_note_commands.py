@@ -179,3 +179,15 @@ def test_refused_edits_change_nothing(
         session.do(make(session))
     assert visible(session) == before
     assert session.history.undo_label is None
+
+
+def test_the_sample_project_arrives_with_tagged_passages(tmp_path: Path) -> None:
+    from briefer.session import ensure_sample_project
+
+    path = ensure_sample_project(tmp_path)
+    with Session.open(path) as sample:
+        passages = sample.project.list_passages()
+        counts = sample.project.theme_passage_counts()
+        assert len(passages) == 9
+        assert all(counts.get(t.id or 0) for t in sample.project.list_themes())
+        assert sample.history.undo_label is None

@@ -1,0 +1,59 @@
+"""The composer's live preview: the note as the export will render it, as HTML.
+
+Built from the same ExportDocument the Word and Markdown writers use, so
+what the analyst sees is what leaves. Passages and articles are cached
+between keystrokes (a note of 320 quotations would otherwise read them all
+again on every pause in typing); the composer clears the cache when
+passages or articles change.
+"""
+
+from __future__ import annotations
+
+from briefer.core.citations import find_citations
+from briefer.core.model import Article, Note, Passage
+from briefer.exporters import build_document
+from briefer.exporters.html import PASSAGE_LINK, render_html
+from briefer.store import Project, RecordNotFound
+
+__all__ = ["PASSAGE_LINK", "NotePreview"]
+
+
+class NotePreview:
+    def __init__(self, project: Project) -> None:
+        self._project = project
+        self._passages: dict[int, Passage | None] = {}
+        self._articles: dict[int, Article | None] = {}
+
+    def invalidate(self) -> None:
+        self._passages.clear()
+        self._articles.clear()
+
+    def html(self, note: Note) -> str:
+        passages: dict[int, Passage] = {}
+        articles: dict[int, Article] = {}
+        for section in note.sections:
+            for passage_id in find_citations(section.body):
+                passage = self._passage(passage_id)
+                if passage is None:
+                    continue
+                passages[passage_id] = passage
+                article = self._article(passage.article_id)
+                if article is not None:
+                    articles[passage.article_id] = article
+        return render_html(build_document(note, passages, articles))
+
+    def _passage(self, passage_id: int) -> Passage | None:
+        if passage_id not in self._passages:
+            try:
+                self._passages[passage_id] = self._project.get_passage(passage_id)
+            except RecordNotFound:
+                self._passages[passage_id] = None
+        return self._passages[passage_id]
+
+    def _article(self, article_id: int) -> Article | None:
+        if article_id not in self._articles:
+            try:
+                self._articles[article_id] = self._project.get_article(article_id)
+            except RecordNotFound:
+                self._articles[article_id] = None
+        return self._articles[article_id]

@@ -1,0 +1,178 @@
+"""The passages beside the composer: by theme, with what the note already uses marked.
+
+Themes with nothing tagged are listed too ("no passages yet"), so a gap in
+the evidence is seen while writing, not after. Insert or Enter puts the
+selected passage into the section at the cursor; dragging does the same
+wherever it is dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QByteArray, QMimeData, Qt, Signal
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QIcon, QKeyEvent, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLineEdit,
+    QMenu,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefer.core.model import ArticleSummary, Passage, Theme
+from briefer.ui.composer_editor import PASSAGE_MIME
+
+PASSAGE_ROLE = Qt.ItemDataRole.UserRole + 1
+EXCERPT = 110
+
+
+class PassageTree(QTreeWidget):
+    insertRequested = Signal(int)
+    showRequested = Signal(int)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("composerPassages")
+        self.setAccessibleName("Passages to quote")
+        self.setHeaderHidden(True)
+        self.setDragEnabled(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.setWordWrap(True)
+        self.setUniformRowHeights(False)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._menu)
+        self.itemDoubleClicked.connect(lambda item, _col: self._insert(item))
+
+    def current_passage(self) -> int | None:
+        item = self.currentItem()
+        value = item.data(0, PASSAGE_ROLE) if item is not None else None
+        return int(value) if value is not None else None
+
+    def _insert(self, item: QTreeWidgetItem | None) -> None:
+        value = item.data(0, PASSAGE_ROLE) if item is not None else None
+        if value is not None:
+            self.insertRequested.emit(int(value))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        keys = (Qt.Key.Key_Insert, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if event.key() in keys and self.current_passage() is not None:
+            self._insert(self.currentItem())
+            return
+        super().keyPressEvent(event)
+
+    def mimeData(self, items: list[QTreeWidgetItem]) -> QMimeData:
+        mime = QMimeData()
+        ids = [i.data(0, PASSAGE_ROLE) for i in items if i.data(0, PASSAGE_ROLE) is not None]
+        if ids:
+            mime.setData(PASSAGE_MIME, QByteArray(str(ids[0]).encode("ascii")))
+        return mime
+
+    def mimeTypes(self) -> list[str]:
+        return [PASSAGE_MIME]
+
+    def _menu(self, at: object) -> None:
+        passage_id = self.current_passage()
+        if passage_id is None:
+            return
+        menu = QMenu(self)
+        insert = QAction("&Insert Quotation at Cursor", menu)
+        insert.setShortcut("Ins")
+        insert.triggered.connect(lambda _checked=False: self.insertRequested.emit(passage_id))
+        show = QAction("&Show in Reader", menu)
+        show.triggered.connect(lambda _checked=False: self.showRequested.emit(passage_id))
+        menu.addActions([insert, show])
+        menu.popup(self.viewport().mapToGlobal(at))  # type: ignore[arg-type]
+
+
+class PassagesPane(QWidget):
+    """A filter line above the tree; ``load`` rebuilds from the session's data."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("Filter passages…")
+        self.filter.setAccessibleName("Filter passages")
+        self.filter.setClearButtonEnabled(True)
+        self.tree = PassageTree()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.tree)
+        self.filter.textChanged.connect(self._apply_filter)
+
+    def load(
+        self,
+        themes: Iterable[Theme],
+        passages: Iterable[Passage],
+        articles: Iterable[ArticleSummary],
+        used: set[int],
+    ) -> None:
+        current = self.tree.current_passage()
+        expanded = {
+            self.tree.topLevelItem(i).text(0).split("  (")[0]
+            for i in range(self.tree.topLevelItemCount())
+            if not self.tree.topLevelItem(i).isExpanded()
+        }
+        by_article = {a.id: a for a in articles}
+        by_theme: dict[int | None, list[Passage]] = {}
+        for passage in passages:
+            for theme_id in passage.theme_ids:
+                by_theme.setdefault(theme_id, []).append(passage)
+        self.tree.clear()
+        dim = QBrush(self.palette().placeholderText().color())
+        for theme in themes:
+            found = by_theme.get(theme.id, [])
+            label = f"{theme.name}  ({len(found)})" if found else f"{theme.name}  — no passages yet"
+            top = QTreeWidgetItem([label])
+            top.setIcon(0, _swatch(theme.colour))
+            top.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            if not found:
+                top.setForeground(0, dim)
+                font = QFont(top.font(0))
+                font.setItalic(True)
+                top.setFont(0, font)
+            self.tree.addTopLevelItem(top)
+            for passage in sorted(found, key=lambda p: (p.article_id, p.start)):
+                article = by_article.get(passage.article_id)
+                text = " ".join(passage.text.split())
+                excerpt = text if len(text) <= EXCERPT else text[: EXCERPT - 1] + "…"
+                mark = "✓ " if passage.id in used else ""
+                child = QTreeWidgetItem([f"{mark}{excerpt}"])
+                child.setData(0, PASSAGE_ROLE, passage.id)
+                source = article.title if article else "deleted article"
+                when = article.published.isoformat() if article and article.published else ""
+                child.setToolTip(0, f"{text}\n\n{source} {when}".strip())
+                child.setFlags(
+                    Qt.ItemFlag.ItemIsEnabled
+                    | Qt.ItemFlag.ItemIsSelectable
+                    | Qt.ItemFlag.ItemIsDragEnabled
+                )
+                if passage.id in used:
+                    child.setForeground(0, dim)
+                    child.setToolTip(0, "Already quoted in this note.\n\n" + child.toolTip(0))
+                top.addChild(child)
+                if passage.id == current:
+                    self.tree.setCurrentItem(child)
+            top.setExpanded(theme.name not in expanded)
+        self._apply_filter(self.filter.text())
+
+    def _apply_filter(self, text: str) -> None:
+        needle = text.casefold().strip()
+        for i in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(i)
+            shown = 0
+            for j in range(top.childCount()):
+                child = top.child(j)
+                hidden = bool(needle) and needle not in child.toolTip(0).casefold()
+                child.setHidden(hidden)
+                shown += not hidden
+            top.setHidden(bool(needle) and shown == 0)
+
+
+def _swatch(colour: str) -> QIcon:
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(QColor(colour))
+    return QIcon(pixmap)

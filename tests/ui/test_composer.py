@@ -1,0 +1,229 @@
+"""The Composer driven as an analyst drives it: typing, formatting, quoting, outline, undo.
+
+A real project file on disk, the real window offscreen; what is asserted
+is what the analyst would see stored in the note and in the preview.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtTest import QAbstractItemModelTester
+from pytestqt.qtbot import QtBot
+
+from briefer.core.citations import quotation_markdown
+from briefer.core.model import Article, Block, BlockKind, Note, Section
+from briefer.session import (
+    AddNoteCommand,
+    DeletePassageCommand,
+    Session,
+    TagPassageCommand,
+)
+from briefer.ui.composer import word_count
+from briefer.ui.composer_outline import SECTION_MIME
+from briefer.ui.project_window import ProjectWindow
+
+TEXT = "Harbour deal signed.\n\nThe deal, worth $2 billion, covers new berths & <cranes>."
+QUOTE = "The deal, worth $2 billion, covers new berths & <cranes>."
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> Iterator[ProjectWindow]:
+    session = Session.create(tmp_path / "compose.briefer")
+    article_id = session.project.add_article(
+        Article(
+            "Harbour deal",
+            TEXT,
+            (Block(BlockKind.PARAGRAPH, 0, 20), Block(BlockKind.PARAGRAPH, 22, len(TEXT))),
+            publisher="Wire",
+            published=dt.date(2026, 3, 1),
+        ),
+    )
+    trade = session.theme_named("Trade")
+    assert trade is not None and trade.id is not None
+    start = TEXT.index(QUOTE)
+    session.do(TagPassageCommand(article_id, start, start + len(QUOTE), [trade.id]))
+    session.do(AddNoteCommand(Note("Brief", sections=(
+        Section("Summary", "Main point."), Section("Background", ""), Section("Outlook", ""),
+    ))))  # fmt: skip
+    session.history.clear()
+    w = ProjectWindow(session)
+    qtbot.addWidget(w)
+    w.show()
+    w.show_composer()
+    yield w
+    w.close()
+
+
+def note(window: ProjectWindow) -> Note:
+    note_id = window.composer.current_note_id()
+    assert note_id is not None
+    return window.session.project.get_note(note_id)
+
+
+def select(window: ProjectWindow, heading: str) -> None:
+    composer = window.composer
+    row = [s.heading for s in note(window).sections].index(heading)
+    composer.outline.setCurrentIndex(composer.outline_model.index(row))
+
+
+def bodies(window: ProjectWindow) -> dict[str, str]:
+    return {s.heading: s.body for s in note(window).sections}
+
+
+def test_typing_is_saved_after_a_pause_and_undone_in_one_step(
+    qtbot: QtBot, window: ProjectWindow
+) -> None:
+    select(window, "Outlook")
+    editor = window.composer.editor
+    editor.setFocus()
+    qtbot.keyClicks(editor, "Ports will grow")
+    qtbot.waitUntil(lambda: bodies(window)["Outlook"] == "Ports will grow", timeout=3000)
+    qtbot.keyClicks(editor, " fast")
+    window.composer.flush()
+    assert bodies(window)["Outlook"] == "Ports will grow fast"
+    assert window.undo_action.text() == "&Undo Typing"
+    window.undo_action.trigger()
+    assert bodies(window)["Outlook"] == ""
+    assert editor.toPlainText() == ""
+    window.redo_action.trigger()
+    assert editor.toPlainText() == "Ports will grow fast"
+
+
+def test_ctrl_z_right_after_typing_undoes_the_typing(qtbot: QtBot, window: ProjectWindow) -> None:
+    select(window, "Summary")
+    editor = window.composer.editor
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(editor, " More.")
+    window.undo()  # before the pause: the typing is saved first, then undone
+    assert bodies(window)["Summary"] == "Main point."
+    assert editor.toPlainText() == "Main point."
+
+
+def test_bold_and_a_bulleted_list_from_the_toolbar(qtbot: QtBot, window: ProjectWindow) -> None:
+    select(window, "Summary")
+    editor = window.composer.editor
+    cursor = editor.textCursor()
+    cursor.setPosition(0)
+    cursor.setPosition(4, QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    window.composer.bold_action.trigger()
+    assert editor.toPlainText() == "**Main** point."
+    editor.selectAll()
+    editor.set_line_prefix("bullet")
+    window.composer.flush()
+    assert bodies(window)["Summary"] == "- **Main** point."
+    assert "<li><b>Main</b> point.</li>" in window.composer.preview_source.html(note(window))
+    assert "**" not in window.composer.preview.toPlainText()
+
+
+def test_insert_on_a_passage_quotes_it_exactly_with_a_footnote(
+    qtbot: QtBot, window: ProjectWindow
+) -> None:
+    select(window, "Background")
+    tree = window.composer.passages.tree
+    passage = window.session.project.list_passages()[0]
+    assert passage.id is not None
+    child = tree.topLevelItem(0).child(0)
+    tree.setCurrentItem(child)
+    tree.setFocus()
+    qtbot.keyClick(tree, Qt.Key.Key_Insert)
+    assert bodies(window)["Background"] == quotation_markdown(QUOTE, passage.id)
+    assert window.undo_action.text() == "&Undo Insert quotation"
+    preview = window.composer.preview.toPlainText()
+    assert QUOTE in preview and "Sources" in preview and "Harbour deal, Wire" in preview
+    assert tree.topLevelItem(0).child(0).text(0).startswith("✓ ")
+    window.undo_action.trigger()
+    assert bodies(window)["Background"] == ""
+    assert not tree.topLevelItem(0).child(0).text(0).startswith("✓ ")
+
+
+def test_themes_without_passages_are_listed_as_gaps(window: ProjectWindow) -> None:
+    tree = window.composer.passages.tree
+    labels = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
+    assert labels[0] == "Trade  (1)"
+    assert "Energy  — no passages yet" in labels
+
+
+def test_outline_rename_move_by_drag_and_keys_with_undo(
+    qtbot: QtBot, window: ProjectWindow
+) -> None:
+    composer = window.composer
+    model = composer.outline_model
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    model.setData(model.index(2), "Implications")
+    assert [s.heading for s in note(window).sections] == ["Summary", "Background", "Implications"]
+
+    mime = model.mimeData([model.index(0)])
+    assert mime.hasFormat(SECTION_MIME)
+    model.dropMimeData(mime, Qt.DropAction.MoveAction, 3, 0, model.index(-1))
+    assert [s.heading for s in note(window).sections] == ["Background", "Implications", "Summary"]
+
+    select(window, "Summary")
+    assert composer.move_up_action.shortcut().toString() == "Alt+Up"
+    composer.move_up_action.trigger()
+    assert [s.heading for s in note(window).sections] == ["Background", "Summary", "Implications"]
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert [s.heading for s in note(window).sections] == ["Summary", "Background", "Outlook"]
+
+
+def test_add_remove_and_indent_sections(window: ProjectWindow) -> None:
+    composer = window.composer
+    select(window, "Summary")
+    composer.add_section()
+    headings = [(s.heading, s.level) for s in note(window).sections]
+    assert headings[1] == ("New section", 1)
+    composer.change_level(1)
+    assert note(window).sections[1].level == 2
+    composer.remove_section()
+    assert [s.heading for s in note(window).sections] == ["Summary", "Background", "Outlook"]
+
+
+def test_a_citation_to_a_deleted_passage_is_marked_not_a_crash(
+    qtbot: QtBot, window: ProjectWindow
+) -> None:
+    select(window, "Background")
+    passage = window.session.project.list_passages()[0]
+    assert passage.id is not None
+    window.composer.insert_passage(passage.id)
+    window.session.do(DeletePassageCommand(passage.id))
+    window.composer.refresh_preview()
+    assert f"[missing source: passage {passage.id}]" in window.composer.preview.toPlainText()
+
+
+def test_ctrl_enter_on_a_citation_opens_its_passage_in_the_reader(
+    qtbot: QtBot, window: ProjectWindow
+) -> None:
+    select(window, "Background")
+    passage = window.session.project.list_passages()[0]
+    assert passage.id is not None
+    window.composer.insert_passage(passage.id)
+    editor = window.composer.editor
+    cursor = editor.textCursor()
+    cursor.setPosition(editor.toPlainText().index("[@p") + 2)
+    editor.setTextCursor(cursor)
+    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.workspace.currentIndex() == 0
+    assert window.reader.cursor_offset() == TEXT.index(QUOTE)
+
+
+def test_word_count_and_target(window: ProjectWindow) -> None:
+    counted = Note("x", sections=(Section("Two words", "- **Bold** text [@p3] and `code`"),))
+    assert word_count(counted) == 6
+    assert "no target length" in window.composer.status.text()
+
+
+def test_dropping_a_passage_on_the_editor_inserts_it(qtbot: QtBot, window: ProjectWindow) -> None:
+    select(window, "Outlook")
+    tree = window.composer.passages.tree
+    mime: QMimeData = tree.mimeData([tree.topLevelItem(0).child(0)])
+    passage_id = int(bytes(mime.data("application/x-briefer-passage").data()).decode())
+    window.composer.editor.passageDropped.emit(passage_id)
+    assert bodies(window)["Outlook"].endswith(f"[@p{passage_id}]")
