@@ -108,7 +108,7 @@ class Controller:
 
         self.settings.add_recent(session.path)
         self._save_settings()
-        window = ProjectWindow(session)
+        window = ProjectWindow(session, self.settings, self.paths, self._save_settings)
         window.restore_layout(self.settings.window_geometry, self.settings.window_state)
         window.closing.connect(self._remember_layout)
         self._replace(window)

@@ -1,0 +1,245 @@
+"""File > Export Note: choose the file, see the problems, write it off the GUI thread.
+
+The note and everything it cites are read on the GUI thread (which owns
+the database connection) and checked; problems that would misquote a
+source are shown before anything is written, and the analyst decides.
+The file itself is written on a worker thread, to a temporary name first,
+so the window never freezes and a failure leaves nothing half-written.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QThread, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QRadioButton,
+    QWidget,
+)
+
+from briefer.session import (
+    CommandError,
+    ExportError,
+    ExportJob,
+    ExportResult,
+    ProjectError,
+    prepare_export,
+    run_export,
+)
+from briefer.ui.problems_dialog import ProblemsDialog
+
+if TYPE_CHECKING:
+    from briefer.ui.project_window import ProjectWindow
+
+SUFFIX = {"docx": ".docx", "md": ".md"}
+
+
+def file_name(title: str, kind: str) -> str:
+    stem = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", title).strip() or "Briefing note"
+    return f"{stem[:100]}{SUFFIX[kind]}"
+
+
+class ExportOptions(QDialog):
+    """Format, target file, and for Word a reference document and a table of contents."""
+
+    def __init__(self, folder: Path, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export Note")
+        self.folder, self.title = folder, title
+        self.word = QRadioButton("&Word document (.docx)")
+        self.markdown = QRadioButton("&Markdown (.md)")
+        self.word.setChecked(True)
+        self.target = QLineEdit(str(folder / file_name(title, "docx")))
+        self.target.setAccessibleName("Export to file")
+        browse = QPushButton("&Browse…")
+        self.reference = QLineEdit()
+        self.reference.setPlaceholderText("Optional: your organisation's .docx or .dotx")
+        self.reference.setAccessibleName("Reference document for styles")
+        pick_reference = QPushButton("Choose…")
+        self.contents = QCheckBox("Add a table of &contents")
+        form = QFormLayout(self)
+        form.addRow("Format:", self.word)
+        form.addRow("", self.markdown)
+        form.addRow("&File:", _row(self.target, browse))
+        form.addRow("&Styles from:", _row(self.reference, pick_reference))
+        form.addRow("", self.contents)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        browse.clicked.connect(self._browse)
+        pick_reference.clicked.connect(self._pick_reference)
+        self.markdown.toggled.connect(self._format_changed)
+        self.resize(560, 0)
+
+    def kind(self) -> str:
+        return "md" if self.markdown.isChecked() else "docx"
+
+    def _format_changed(self) -> None:
+        kind = self.kind()
+        current = Path(self.target.text())
+        self.target.setText(str(current.with_suffix(SUFFIX[kind])))
+        for widget in (self.reference, self.contents):
+            widget.setEnabled(kind == "docx")
+
+    def _browse(self) -> None:
+        kind = self.kind()
+        filters = "Word document (*.docx)" if kind == "docx" else "Markdown (*.md)"
+        name, _ = QFileDialog.getSaveFileName(self, "Export to", self.target.text(), filters)
+        if name:
+            self.target.setText(str(Path(name).with_suffix(SUFFIX[kind])))
+
+    def _pick_reference(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Styles from", str(self.folder), "Word documents and templates (*.docx *.dotx)"
+        )
+        if name:
+            self.reference.setText(name)
+
+
+def _row(*widgets: QWidget) -> QWidget:
+    holder = QWidget()
+    layout = QHBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        layout.addWidget(widget, 1 if isinstance(widget, QLineEdit) else 0)
+    return holder
+
+
+class ExportWorker(QThread):
+    """run_export on its own thread: it touches no database, only the snapshot."""
+
+    succeeded = Signal(object)  # ExportResult
+    failed = Signal(str)
+
+    def __init__(self, job: ExportJob, target: Path, kind: str, reference: Path | None,
+                 contents: bool) -> None:  # fmt: skip
+        super().__init__()
+        self.job, self.target, self.kind = job, target, kind
+        self.reference, self.contents = reference, contents
+
+    def run(self) -> None:
+        try:
+            result = run_export(
+                self.job,
+                self.target,
+                self.kind,
+                reference_doc=self.reference,
+                table_of_contents=self.contents,
+            )
+        except ExportError as exc:
+            self.failed.emit(str(exc))
+        except Exception as exc:  # an unexpected bug must not take the window down
+            self.failed.emit(f"Briefer could not export the note: {exc!r}. Please report it.")
+        else:
+            self.succeeded.emit(result)
+
+
+class ExportFlow(QObject):
+    finished = Signal(object)  # ExportResult, or None when it failed or was cancelled
+
+    def __init__(self, window: ProjectWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.worker: ExportWorker | None = None
+        self.message: QMessageBox | None = None
+
+    @property
+    def busy(self) -> bool:
+        return self.worker is not None
+
+    def start(self, note_id: int | None) -> None:
+        """The whole interactive flow for one note, from the File menu."""
+        if note_id is None:
+            self.window.report("There is no note to export yet: use Note > New Note from Template…")
+            return
+        job = self.prepare(note_id)
+        if job is None:
+            return
+        settings = self.window.settings
+        folder = Path(settings.last_export_dir) if settings.last_export_dir else Path.home()
+        options = ExportOptions(folder if folder.is_dir() else Path.home(), job.note.title,
+                                self.window)  # fmt: skip
+        if options.exec() != QDialog.DialogCode.Accepted:
+            return
+        if job.blocking and not self.confirm(job):
+            return
+        reference = options.reference.text().strip()
+        self.export_to(job, Path(options.target.text()).expanduser(), options.kind(),
+                       Path(reference) if reference and options.kind() == "docx" else None,
+                       options.contents.isChecked())  # fmt: skip
+
+    def prepare(self, note_id: int) -> ExportJob | None:
+        try:
+            return prepare_export(self.window.session.project, note_id)
+        except (CommandError, ProjectError) as exc:
+            self.window.report(str(exc))
+            return None
+
+    def confirm(self, job: ExportJob) -> bool:
+        dialog = ProblemsDialog(job.problems, self.window, exporting=True)
+        dialog.passageActivated.connect(self.window.open_passage)
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def export_to(self, job: ExportJob, target: Path, kind: str, reference: Path | None = None,
+                  contents: bool = False) -> bool:  # fmt: skip
+        if self.worker is not None:
+            self.window.report("An export is already running.")
+            return False
+        self.progress = QProgressDialog("Exporting the note…", "", 0, 0, self.window)
+        self.progress.setCancelButton(None)  # a Word file is written in about a second
+        self.progress.setMinimumDuration(400)
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.worker = ExportWorker(job, target, kind, reference, contents)
+        self.worker.succeeded.connect(self._succeeded)
+        self.worker.failed.connect(self._failed)
+        self.worker.finished.connect(self._cleanup)
+        self.worker.start()
+        return True
+
+    def _cleanup(self) -> None:
+        self.progress.reset()
+        if self.worker is not None:
+            self.worker.deleteLater()
+        self.worker = None
+
+    def _succeeded(self, result: ExportResult) -> None:
+        settings = self.window.settings
+        settings.last_export_dir = str(result.target.parent)
+        self.window.save_settings()
+        warnings = [p.message for p in result.problems]
+        self.window.report(f"Exported to {result.target}")
+        text = f"The note was exported to {result.target} with {result.footnotes} footnotes."
+        self.message = QMessageBox(QMessageBox.Icon.Information, "Note exported", text,
+                                   QMessageBox.StandardButton.Ok, self.window)  # fmt: skip
+        if warnings:
+            self.message.setInformativeText("Worth checking:\n• " + "\n• ".join(warnings))
+        folder = self.message.addButton("Open &Folder", QMessageBox.ButtonRole.ActionRole)
+        folder.clicked.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.target.parent)))
+        )
+        self.message.open()
+        self.finished.emit(result)
+
+    def _failed(self, message: str) -> None:
+        self.window.report(message)
+        self.message = QMessageBox(QMessageBox.Icon.Warning, "Could not export the note", message,
+                                   QMessageBox.StandardButton.Ok, self.window)  # fmt: skip
+        self.message.open()
+        self.finished.emit(None)

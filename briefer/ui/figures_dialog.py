@@ -1,0 +1,105 @@
+"""Key figures: the numbers in the passages a note quotes, to check and put in a table.
+
+Each figure is listed with its sentence and source; the ticked ones go into
+the current section as a table (a real Word table, a pipe table in
+Markdown), each row citing its passage.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefer.core.figures import KeyFigure, figures_table_markdown
+
+
+class FiguresDialog(QDialog):
+    insertRequested = Signal(str)  # the Markdown table
+
+    def __init__(
+        self,
+        figures: Sequence[KeyFigure],
+        titles: Mapping[int, str],
+        *,
+        can_insert: bool,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Key Figures")
+        self.setObjectName("figuresDialog")
+        self.figures = list(figures)
+        intro = QLabel(
+            f"{len(self.figures)} figure{'s' if len(self.figures) != 1 else ''} in the passages "
+            "this note quotes. Untick any you do not want in the table."
+            if self.figures
+            else "The passages this note quotes hold no sums, percentages, dates or quantities."
+        )
+        intro.setWordWrap(True)
+        self.table = QTableWidget(len(self.figures), 4)
+        self.table.setAccessibleName("Key figures")
+        self.table.setHorizontalHeaderLabels(["Figure", "Kind", "Sentence", "Source"])
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
+        for row, figure in enumerate(self.figures):
+            first = QTableWidgetItem(figure.figure.text)
+            first.setFlags(first.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            first.setCheckState(Qt.CheckState.Checked)
+            self.table.setItem(row, 0, first)
+            for column, text in enumerate(
+                (figure.figure.kind.value, figure.sentence, titles.get(figure.article_id, "")),
+                start=1,
+            ):
+                item = QTableWidgetItem(text)
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                self.table.setItem(row, column, item)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.resizeColumnToContents(0)
+        self.table.resizeRowsToContents()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.insert_button = buttons.addButton(
+            "&Insert Table", QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.insert_button.setEnabled(can_insert and bool(self.figures))
+        if not can_insert:
+            self.insert_button.setToolTip("Choose a section in the Composer first.")
+        copy = buttons.addButton("&Copy", QDialogButtonBox.ButtonRole.ActionRole)
+        copy.setEnabled(bool(self.figures))
+        self.insert_button.clicked.connect(self._insert)
+        copy.clicked.connect(self._copy)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.resize(820, 460)
+
+    def chosen(self) -> list[KeyFigure]:
+        return [
+            figure
+            for row, figure in enumerate(self.figures)
+            if self.table.item(row, 0).checkState() == Qt.CheckState.Checked
+        ]
+
+    def markdown(self) -> str:
+        return figures_table_markdown(self.chosen())
+
+    def _insert(self) -> None:
+        if self.chosen():
+            self.insertRequested.emit(self.markdown())
+            self.accept()
+
+    def _copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.markdown())

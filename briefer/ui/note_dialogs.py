@@ -1,0 +1,231 @@
+"""Dialogs around notes: draft a new one from a template, edit its details, save as template.
+
+Each dialog only collects what the analyst chooses; the caller turns that
+into a session command, so the edit lands on the undo stack like any other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefer.core.model import Note, Theme
+from briefer.core.templates import Template
+
+MARKINGS = ("OFFICIAL", "OFFICIAL-SENSITIVE", "CONFIDENTIAL", "SECRET", "")
+
+
+def marking_box(current: str) -> QComboBox:
+    box = QComboBox()
+    box.setEditable(True)
+    box.addItems([m or "(no marking)" for m in MARKINGS])
+    box.setCurrentText(current or "(no marking)")
+    box.setAccessibleName("Handling marking")
+    return box
+
+
+def marking_of(box: QComboBox) -> str:
+    text = box.currentText().strip()
+    return "" if text == "(no marking)" else text
+
+
+def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+class DraftDialog(QDialog):
+    """New Note from Template: template, title, themes (with their counts), author, marking."""
+
+    def __init__(
+        self,
+        templates: list[Template],
+        themes: list[Theme],
+        counts: dict[int, int],
+        *,
+        default_template: str,
+        author: str,
+        marking: str,
+        problems: list[str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("New Note from Template")
+        self.setObjectName("draftDialog")
+        self.templates = templates
+        self.template_box = QComboBox()
+        self.template_box.setAccessibleName("Template")
+        for template in templates:
+            kind = "" if template.builtin else "  (yours)"
+            self.template_box.addItem(template.name + kind, template.name)
+        index = self.template_box.findData(default_template)
+        self.template_box.setCurrentIndex(max(index, 0))
+        self.description = QLabel()
+        self.description.setWordWrap(True)
+        self.description.setAccessibleName("About this template")
+        self.title = QLineEdit()
+        self.title.setPlaceholderText("e.g. Northern harbour deal")
+        self.title.setAccessibleName("Title")
+        self.themes = QListWidget()
+        self.themes.setAccessibleName("Themes to quote")
+        for theme in themes:
+            count = counts.get(theme.id or -1, 0)
+            label = f"{theme.name}  ({count} passage{'s' if count != 1 else ''})"
+            item = QListWidgetItem(label if count else f"{theme.name}  (no passages yet)")
+            item.setData(Qt.ItemDataRole.UserRole, theme.name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            if not count:
+                item.setForeground(self.palette().placeholderText())
+            self.themes.addItem(item)
+        self.author = QLineEdit(author)
+        self.author.setAccessibleName("Author")
+        self.marking = marking_box(marking)
+        self.date = QDateEdit(QDate.currentDate())
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("d MMMM yyyy")
+        self.date.setAccessibleName("Date")
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #B00020")
+        self.error.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow("&Template:", self.template_box)
+        form.addRow("", self.description)
+        form.addRow("T&itle:", self.title)
+        form.addRow("T&hemes:", self.themes)
+        form.addRow("&Author:", self.author)
+        form.addRow("&Marking:", self.marking)
+        form.addRow("&Date:", self.date)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        if problems:
+            warning = QLabel("\n".join(problems))
+            warning.setWordWrap(True)
+            warning.setStyleSheet("color: #8A6D00")
+            layout.addWidget(warning)
+        layout.addWidget(self.error)
+        layout.addWidget(_buttons(self, "Draft Note"))
+        self.template_box.currentIndexChanged.connect(self._describe)
+        self._describe()
+        self.title.setFocus()
+        self.resize(480, 520)
+
+    def _describe(self) -> None:
+        template = self.template()
+        if template is None:
+            return
+        target = f" About {template.target_words:,} words." if template.target_words else ""
+        sections = ", ".join(s.heading for s in template.sections)
+        self.description.setText(f"{template.description}{target}\nSections: {sections}.")
+
+    def template(self) -> Template | None:
+        name = self.template_box.currentData()
+        return next((t for t in self.templates if t.name == name), None)
+
+    def chosen_themes(self) -> list[str]:
+        return [
+            self.themes.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.themes.count())
+            if self.themes.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def chosen_date(self) -> dt.date:
+        return self.date.date().toPython()  # type: ignore[no-any-return]
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+
+    def accept(self) -> None:
+        if not self.title.text().strip():
+            self.show_error("Give the note a title.")
+            self.title.setFocus()
+            return
+        if not self.chosen_themes():
+            self.show_error("Tick at least one theme whose passages the draft should quote.")
+            return
+        super().accept()
+
+
+class NoteDetailsDialog(QDialog):
+    """The note's title block: title, author, date, recipient, reference, marking."""
+
+    def __init__(self, note: Note, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Note Details")
+        self.note = note
+        self.title = QLineEdit(note.title)
+        self.author = QLineEdit(note.author)
+        self.has_date = QCheckBox("Dated")
+        self.has_date.setChecked(note.date is not None)
+        self.date = QDateEdit(QDate(note.date) if note.date else QDate.currentDate())
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("d MMMM yyyy")
+        self.date.setEnabled(note.date is not None)
+        self.has_date.toggled.connect(self.date.setEnabled)
+        self.recipient = QLineEdit(note.recipient)
+        self.reference = QLineEdit(note.reference)
+        self.marking = marking_box(note.marking)
+        form = QFormLayout(self)
+        for label, widget in (("&Title:", self.title), ("&Author:", self.author),
+                              ("&Date:", self.date), ("", self.has_date),
+                              ("&Recipient:", self.recipient), ("Re&ference:", self.reference),
+                              ("&Marking:", self.marking)):  # fmt: skip
+            if label:
+                widget.setAccessibleName(label.replace("&", "").rstrip(":"))
+            form.addRow(label, widget)
+        form.addRow(_buttons(self, "Save"))
+
+    def changes(self) -> dict[str, object]:
+        """Only what the analyst changed, so undo names and reverts just that."""
+        values: dict[str, object] = {
+            "title": self.title.text().strip() or self.note.title,
+            "author": self.author.text().strip(),
+            "date": self.date.date().toPython() if self.has_date.isChecked() else None,
+            "recipient": self.recipient.text().strip(),
+            "reference": self.reference.text().strip(),
+            "marking": marking_of(self.marking),
+        }
+        return {k: v for k, v in values.items() if getattr(self.note, k) != v}
+
+
+class SaveTemplateDialog(QDialog):
+    def __init__(self, note: Note, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Save Note as Template")
+        self.name = QLineEdit(note.title)
+        self.name.setAccessibleName("Template name")
+        self.description = QPlainTextEdit()
+        self.description.setAccessibleName("Template description")
+        self.description.setPlaceholderText("What this kind of note is for (optional)")
+        self.description.setMaximumHeight(80)
+        note_text = QLabel(
+            "Keeps the sections, their levels and your guidance text; "
+            "leaves out quotations and citations."
+        )
+        note_text.setWordWrap(True)
+        form = QFormLayout(self)
+        form.addRow("&Name:", self.name)
+        form.addRow("&Description:", self.description)
+        form.addRow(note_text)
+        form.addRow(_buttons(self, "Save Template"))

@@ -1,0 +1,205 @@
+"""The Note menu and File > Export from the window: draft, check, figures, template, export.
+
+Dialogs are built as the actions build them and driven directly (no modal
+loops in tests); the export runs on its real worker thread and the DOCX
+is read back with python-docx.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import docx
+import pytest
+from pytestqt.qtbot import QtBot
+
+from briefer.core.model import Article, Block, BlockKind
+from briefer.session import (
+    EditSectionBodyCommand,
+    ExportResult,
+    Session,
+    TagPassageCommand,
+    load_templates,
+)
+from briefer.settings import resolve_paths
+from briefer.ui.figures_dialog import FiguresDialog
+from briefer.ui.note_dialogs import DraftDialog, NoteDetailsDialog
+from briefer.ui.problems_dialog import ProblemsDialog
+from briefer.ui.project_window import ProjectWindow
+
+TEXT = "Harbour deal.\n\nThe deal, worth $2 billion, covers new berths and 3,000 jobs."
+QUOTE = "The deal, worth $2 billion, covers new berths and 3,000 jobs."
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> Iterator[ProjectWindow]:
+    session = Session.create(tmp_path / "notes.briefer")
+    article_id = session.project.add_article(
+        Article("Harbour deal", TEXT, (Block(BlockKind.PARAGRAPH, 0, 13),
+                Block(BlockKind.PARAGRAPH, 15, len(TEXT))), publisher="Wire",
+                published=dt.date(2026, 3, 1))
+    )  # fmt: skip
+    trade = session.theme_named("Trade")
+    assert trade is not None and trade.id is not None
+    start = TEXT.index(QUOTE)
+    session.do(TagPassageCommand(article_id, start, start + len(QUOTE), [trade.id]))
+    session.history.clear()
+    w = ProjectWindow(session, paths=resolve_paths())
+    w.settings.author = "A. Analyst"
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    w.close()
+
+
+def draft_dialog(window: ProjectWindow) -> DraftDialog:
+    project = window.session.project
+    return DraftDialog(
+        load_templates().templates, project.list_themes(), project.theme_passage_counts(),
+        default_template="Briefing note", author=window.settings.author,
+        marking="OFFICIAL", parent=window,
+    )  # fmt: skip
+
+
+def drafted(window: ProjectWindow, title: str = "Harbour brief") -> int:
+    dialog = draft_dialog(window)
+    dialog.title.setText(title)
+    assert window.note_actions.draft_from(dialog)
+    note_id = window.composer.current_note_id()
+    assert note_id is not None
+    return note_id
+
+
+def test_draft_from_the_dialog_opens_the_note_in_the_composer_and_undoes(
+    window: ProjectWindow,
+) -> None:
+    dialog = draft_dialog(window)
+    labels = [dialog.themes.item(i).text() for i in range(dialog.themes.count())]
+    assert labels[0] == "Trade  (1 passage)" and "Energy  (no passages yet)" in labels
+    note_id = drafted(window)
+    note = window.session.project.get_note(note_id)
+    assert (note.title, note.author, note.marking) == ("Harbour brief", "A. Analyst", "OFFICIAL")
+    trade = next(s for s in note.sections if s.heading == "Trade")
+    assert QUOTE in trade.body and "[@p" in trade.body
+    assert window.workspace.currentWidget() is window.composer
+    assert window.undo_action.text() == '&Undo Draft note "Harbour brief"'
+    window.undo_action.trigger()
+    assert window.session.project.list_notes() == []
+    assert window.composer.current_note_id() is None
+
+
+def test_the_dialog_refuses_a_draft_without_title_or_themes(window: ProjectWindow) -> None:
+    dialog = draft_dialog(window)
+    dialog.accept()
+    assert dialog.result() == 0 and "title" in dialog.error.text()
+    dialog.title.setText("T")
+    for i in range(dialog.themes.count()):
+        dialog.themes.item(i).setCheckState(dialog.themes.item(i).checkState().Unchecked)
+    dialog.accept()
+    assert "at least one theme" in dialog.error.text()
+
+
+def test_note_details_change_only_what_was_edited(window: ProjectWindow) -> None:
+    note_id = drafted(window)
+    dialog = NoteDetailsDialog(window.session.project.get_note(note_id), window)
+    dialog.recipient.setText("The Minister")
+    dialog.marking.setCurrentText("SECRET")
+    assert dialog.changes() == {"recipient": "The Minister", "marking": "SECRET"}
+
+
+def export(
+    qtbot: QtBot, window: ProjectWindow, note_id: int, target: Path, reference: Path | None = None
+) -> ExportResult | None:
+    flow = window.note_actions.export_flow
+    job = flow.prepare(note_id)
+    assert job is not None
+    with qtbot.waitSignal(flow.finished, timeout=20_000) as done:
+        assert flow.export_to(job, target, "docx", reference)
+    result = done.args[0]
+    assert result is None or isinstance(result, ExportResult)
+    return result
+
+
+def test_export_to_word_on_a_worker_thread(
+    qtbot: QtBot, window: ProjectWindow, tmp_path: Path
+) -> None:
+    note_id = drafted(window)
+    target = tmp_path / "brief.docx"
+    result = export(qtbot, window, note_id, target)
+    assert result is not None and result.footnotes == 1
+    word = docx.Document(str(target))
+    assert any(QUOTE in p.text for p in word.paragraphs)
+    assert any(r.reltype.endswith("/footnotes") for r in word.part.rels.values())
+    assert window.settings.last_export_dir == str(tmp_path)
+    assert "Exported to" in window.statusBar().currentMessage()
+
+
+def test_an_edited_quotation_is_shown_before_export(window: ProjectWindow) -> None:
+    note_id = drafted(window)
+    note = window.session.project.get_note(note_id)
+    trade = next(s for s in note.sections if s.heading == "Trade")
+    assert trade.id is not None
+    window.session.do(
+        EditSectionBodyCommand(note_id, trade.id, trade.body.replace("$2 billion", "$5 billion"))
+    )
+    job = window.note_actions.export_flow.prepare(note_id)
+    assert job is not None and len(job.blocking) == 1
+    dialog = ProblemsDialog(job.problems, window, exporting=True)
+    assert dialog.list.count() == 1 and "$2 billion" in dialog.list.item(0).text()
+
+
+@pytest.mark.parametrize("case", ["unwritable", "bad reference"])
+def test_export_failures_show_the_reason_and_leave_nothing(
+    qtbot: QtBot, window: ProjectWindow, tmp_path: Path, case: str
+) -> None:
+    note_id = drafted(window)
+    reference = None
+    target = tmp_path / "missing" / "brief.docx"
+    if case == "bad reference":
+        reference = tmp_path / "styles.docx"
+        reference.write_text("plain text")
+        target = tmp_path / "brief.docx"
+    assert export(qtbot, window, note_id, target, reference) is None
+    assert not target.exists()
+    message = window.note_actions.export_flow.message
+    assert message is not None and message.text()
+    assert window.composer.isEnabled()  # the window is still there and usable
+
+
+def test_key_figures_dialog_inserts_a_table_into_the_section(window: ProjectWindow) -> None:
+    note_id = drafted(window)
+    window.note_actions.key_figures()
+    dialog = window.note_actions.dialog
+    assert isinstance(dialog, FiguresDialog)
+    assert [f.figure.text for f in dialog.figures] == ["$2 billion", "3,000 jobs"]
+    dialog.insert_button.click()
+    body = next(
+        s.body
+        for s in window.session.project.get_note(note_id).sections
+        if s.id == window.composer._section_id
+    )
+    assert "| Figure | Context | Source |" in body and "| $2 billion |" in body
+    assert window.undo_action.text() == "&Undo Insert key figures"
+
+
+def test_save_as_template_then_it_is_offered(window: ProjectWindow) -> None:
+    note_id = drafted(window)
+    assert window.note_actions.save_template(note_id, "Port watch", "weekly")
+    assert window.paths is not None
+    names = load_templates(window.paths.templates_dir).names
+    assert "Port watch" in names
+    project = window.session.project
+    dialog = DraftDialog(
+        load_templates(window.paths.templates_dir).templates, project.list_themes(), {},
+        default_template="Port watch", author="", marking="",
+    )  # fmt: skip
+    assert dialog.template_box.currentData() == "Port watch"
+
+
+def test_note_menu_lists_its_actions_with_shortcuts(window: ProjectWindow) -> None:
+    texts = [a.text() for a in window.note_menu.actions() if a.text()]
+    assert "&New Note from Template…" in texts and "Key &Figures…" in texts
+    assert window.note_actions.export_action.shortcut().toString() == "Ctrl+E"
+    assert window.note_actions.new_action.shortcut().toString() == "Ctrl+Shift+N"
