@@ -17,11 +17,19 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import QPoint  # noqa: E402
-from PySide6.QtGui import QPainter, QPixmap  # noqa: E402
+from PySide6.QtGui import QPainter, QPixmap, QTextCursor  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDockWidget, QWidget  # noqa: E402
 
 from briefer.core.anchoring import find_words  # noqa: E402
-from briefer.session import Session, TagPassageCommand  # noqa: E402
+from briefer.session import (  # noqa: E402
+    EditSectionBodyCommand,
+    Session,
+    TagPassageCommand,
+    load_templates,
+)
+from briefer.settings import resolve_paths  # noqa: E402
+from briefer.ui.note_dialogs import DraftDialog  # noqa: E402
+from briefer.ui.problems_dialog import ProblemsDialog  # noqa: E402
 from briefer.ui.project_window import ProjectWindow  # noqa: E402
 from briefer.ui.welcome import WelcomeView  # noqa: E402
 
@@ -68,6 +76,54 @@ def settle(app: QApplication, widget: QWidget) -> None:
         app.processEvents()
 
 
+def shoot_composing(app: QApplication, window: ProjectWindow) -> None:
+    """The New Note dialog, the Composer on a drafted note, key figures and the export check."""
+    session = window.session
+    project = session.project
+    window.settings.author = "A. Analyst"
+    dialog = DraftDialog(
+        load_templates().templates, project.list_themes(), project.theme_passage_counts(),
+        default_template="Briefing note", author="A. Analyst", marking="OFFICIAL", parent=window,
+    )  # fmt: skip
+    dialog.title.setText("Eastmark–Northland pact")
+    settle(app, dialog)
+    save(dialog.grab(), "new-note.png")
+    assert window.note_actions.draft_from(dialog)
+    dialog.close()
+    for name in ("passagesDock", "searchDock"):
+        dock = window.findChild(QDockWidget, name)
+        if dock is not None:
+            dock.hide()
+    composer = window.composer
+    headings = [s.heading for s in project.get_note(composer.current_note_id() or 0).sections]
+    composer.outline.setCurrentIndex(composer.outline_model.index(headings.index("Trade")))
+    composer.editor.moveCursor(QTextCursor.MoveOperation.Start)
+    composer.editor.insertPlainText("Both sides want **more trade**, led by energy.\n\n")
+    composer.flush()
+    settle(app, window)
+    save(window.grab(), "composer.png")
+
+    window.note_actions.key_figures()
+    figures = window.note_actions.dialog
+    assert figures is not None
+    settle(app, figures)
+    save(figures.grab(), "key-figures.png")
+    figures.close()
+
+    note_id = composer.current_note_id() or 0
+    job = window.note_actions.export_flow.prepare(note_id)
+    assert job is not None
+    trade = next(s for s in job.note.sections if s.heading == "Trade")
+    assert trade.id is not None
+    session.do(EditSectionBodyCommand(note_id, trade.id, trade.body.replace("$40", "$45")))
+    job = window.note_actions.export_flow.prepare(note_id)
+    assert job is not None
+    check = ProblemsDialog(job.problems, window, exporting=True)
+    settle(app, check)
+    save(check.grab(), "export-check.png")
+    check.close()
+
+
 def main() -> None:
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as tmp:
@@ -81,7 +137,7 @@ def main() -> None:
         save(welcome.grab(), "welcome.png")
         welcome.close()
 
-        window = ProjectWindow(session)
+        window = ProjectWindow(session, paths=resolve_paths())
         window.resize(1440, 900)
         settle(app, window)
         article = next(a for a in session.project.list_articles() if a.title.startswith("Eastmark"))
@@ -116,6 +172,7 @@ def main() -> None:
         window.search_panel.run()
         settle(app, window)
         save(window.grab(), "search.png")
+        shoot_composing(app, window)
         window.close()
 
 

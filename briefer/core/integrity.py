@@ -91,10 +91,11 @@ def check_note(
             if passage is None or passage.article_id not in articles:
                 continue
             if not any(_words(q) == _words(passage.text) for q in quoted):
+                source = _short(articles[passage.article_id].title, 60)
                 problems.append(Problem(ProblemKind.QUOTE_CHANGED,
-                    f"In {where}, the quotation before citation {passage_id} differs from its "
-                    f'source: it should read "{_short(passage.text)}". Undo the edit or '
-                    "insert the passage again.",
+                    f'In {where}, a quotation from "{source}" '
+                    f'no longer matches its source, which reads "{_short(passage.text)}". '
+                    "Undo the edit or insert the passage again.",
                     section.heading, passage_id, passage.article_id))  # fmt: skip
     for article_id in cited_articles:
         article = articles[article_id]

@@ -202,11 +202,21 @@ class ComposerView(QWidget):
         self.toolbar.addSeparator()
         self._action(self.toolbar, "• List", "Ctrl+Shift+8", lambda: e.set_line_prefix("bullet"))
         self._action(self.toolbar, "1. List", "Ctrl+Shift+7", lambda: e.set_line_prefix("number"))
-        self._action(self.toolbar, "Sub-heading", "Ctrl+Alt+2", lambda: e.set_line_prefix("h2"))
-        self._action(self.toolbar, "Minor heading", "Ctrl+Alt+3", lambda: e.set_line_prefix("h3"))
+        self._action(
+            self.toolbar, "H2", "Ctrl+Alt+2", lambda: e.set_line_prefix("h2"), "Sub-heading"
+        )
+        self._action(
+            self.toolbar, "H3", "Ctrl+Alt+3", lambda: e.set_line_prefix("h3"), "Minor heading"
+        )
         self._action(self.toolbar, "Quote", "Ctrl+Shift+.", lambda: e.set_line_prefix("quote"))
         self.toolbar.addSeparator()
-        self._action(self.toolbar, "Insert Passage", "", self._insert_current_passage)
+        self._action(
+            self.toolbar,
+            "Quote Passage",
+            "",
+            self._insert_current_passage,
+            "Quote the passage chosen on the right at the cursor (Insert)",
+        )
         o = self.outline_bar
         self.add_section_action = self._action(
             o, "+", "Ctrl+Shift+Return", self.add_section, "Add a section after this one"

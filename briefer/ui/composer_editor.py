@@ -39,7 +39,7 @@ _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+")
 _QUOTE = re.compile(r"^ {0,3}>")
 _LIST = re.compile(r"^ {0,3}(?:[-+*]|[0-9]{1,9}[.)])[ \t]+")
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_EMPHASIS = re.compile(r"(?<![*_\w])([*_])(?=\S)(.+?)(?<=\S)\1(?![*_\w])")
+_EMPHASIS = re.compile(r"(?<![*_\w])([*_])(?![*_\s])(.+?)(?<![*_\s])\1(?![*_\w])")
 
 
 class MarkdownHighlighter(QSyntaxHighlighter):

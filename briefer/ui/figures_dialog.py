@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -67,6 +67,9 @@ class FiguresDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.resizeColumnToContents(0)
+        self.table.resizeColumnToContents(1)
+        self.table.setColumnWidth(0, min(self.table.columnWidth(0), 260))
+        self.table.setColumnWidth(3, 200)
         self.table.resizeRowsToContents()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.insert_button = buttons.addButton(
@@ -85,6 +88,10 @@ class FiguresDialog(QDialog):
         layout.addWidget(self.table)
         layout.addWidget(buttons)
         self.resize(820, 460)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.table.resizeRowsToContents()  # the stretched column's width is known only now
 
     def chosen(self) -> list[KeyFigure]:
         return [

@@ -44,7 +44,8 @@ class ProblemsDialog(QDialog):
         elif blocking:
             summary = (
                 f"{blocking} problem{'s' if blocking != 1 else ''} would mislead a reader. "
-                "Fix them (double-click one to see its passage), or export anyway."
+                f"Fix {'them' if blocking != 1 else 'it'} (double-click to see the passage), "
+                "or export anyway."
                 if exporting
                 else f"{blocking} problem{'s' if blocking != 1 else ''} to fix before export."
             )
