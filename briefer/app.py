@@ -27,6 +27,7 @@ from briefer.session import (
     ensure_sample_project,
 )
 from briefer.settings import Paths, Settings, load_settings, resolve_paths, save_settings
+from briefer.ui.crash import CrashReporter
 
 log = logging.getLogger("briefer")
 
@@ -169,6 +170,8 @@ def run_app(argv: Sequence[str]) -> int:
         log.warning("application icon missing from resources")
 
     controller = Controller(paths, loaded.settings)
+    reporter = CrashReporter(paths.log_file, lambda: controller.window)
+    reporter.install()  # an error in any slot: logged, shown, and the app keeps running
     file_open = FileOpenFilter(controller)
     app.installEventFilter(file_open)
     if loaded.problem:

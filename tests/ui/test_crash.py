@@ -1,0 +1,97 @@
+"""An error inside a slot is logged, shown once, and the app keeps working."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QPushButton
+from pytestqt.qtbot import QtBot
+
+from briefer.app import setup_logging
+from briefer.settings import resolve_paths
+from briefer.ui.crash import CrashReporter
+
+
+@pytest.fixture
+def reporter(tmp_path: Path) -> Iterator[CrashReporter]:
+    paths = resolve_paths(tmp_path / "home")
+    root = logging.getLogger()
+    before = list(root.handlers)
+    setup_logging(paths)
+    crash = CrashReporter(paths.log_file, lambda: None)
+    crash.install()
+    yield crash
+    crash.uninstall()
+    for handler in root.handlers[len(before) :]:
+        handler.close()
+        root.removeHandler(handler)
+    if crash.dialog is not None:
+        crash.dialog.close()
+
+
+@pytest.mark.qt_no_exception_capture
+def test_an_error_in_a_slot_shows_a_dialog_and_the_app_goes_on(
+    qtbot: QtBot, reporter: CrashReporter
+) -> None:
+    broken = QPushButton("Broken")
+    qtbot.addWidget(broken)
+    broken.clicked.connect(lambda: 1 / 0)
+    working = QPushButton("Working")
+    qtbot.addWidget(working)
+    clicks: list[bool] = []
+    working.clicked.connect(lambda: clicks.append(True))
+
+    broken.click()
+    qtbot.waitUntil(lambda: reporter.dialog is not None and reporter.dialog.isVisible())
+    dialog = reporter.dialog
+    assert dialog is not None
+    assert "ZeroDivisionError: division by zero" in dialog.text()
+    assert "already saved" in dialog.informativeText()
+    assert str(reporter.log_file) in dialog.informativeText()
+    assert "Traceback" in dialog.detailedText()
+    logged = reporter.log_file.read_text(encoding="utf-8")
+    assert "unexpected error" in logged and "ZeroDivisionError" in logged
+
+    broken.click()  # the same error again at once: logged, not a second dialog
+    qtbot.wait(50)
+    assert reporter.dialog is dialog
+    assert reporter.log_file.read_text(encoding="utf-8").count("ZeroDivisionError: division") == 2
+
+    working.click()
+    assert clicks == [True]
+
+
+@pytest.mark.qt_no_exception_capture
+def test_an_error_on_a_worker_thread_is_shown_on_the_gui_thread(
+    qtbot: QtBot, reporter: CrashReporter
+) -> None:
+    def work() -> None:
+        raise RuntimeError("disk vanished")
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join()
+    qtbot.waitUntil(lambda: reporter.dialog is not None and reporter.dialog.isVisible())
+    assert reporter.dialog is not None and "disk vanished" in reporter.dialog.text()
+
+
+def test_logs_rotate(tmp_path: Path) -> None:
+    paths = resolve_paths(tmp_path / "home")
+    root = logging.getLogger()
+    before = list(root.handlers)
+    setup_logging(paths)
+    try:
+        line = "x" * 1000
+        for _ in range(1100):
+            logging.getLogger("briefer.test").info(line)
+    finally:
+        for handler in root.handlers[len(before) :]:
+            handler.close()
+            root.removeHandler(handler)
+    rotated = paths.log_file.with_name(paths.log_file.name + ".1")
+    assert rotated.exists() and paths.log_file.exists()
+    assert paths.log_file.stat().st_size < 1_000_000
