@@ -7,6 +7,7 @@ pieces get what they need through their constructors.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import logging
 import logging.handlers
 import sys
@@ -25,9 +26,11 @@ from briefer.session import (
     ProjectReadOnly,
     Session,
     ensure_sample_project,
+    load_templates,
 )
 from briefer.settings import Paths, Settings, load_settings, resolve_paths, save_settings
 from briefer.ui.crash import CrashReporter
+from briefer.ui.style import apply_appearance
 
 log = logging.getLogger("briefer")
 
@@ -60,7 +63,11 @@ class Controller:
 
         self._replace(
             WelcomeView(
-                self.settings.recent_projects, self.open_project, self.new_project, self.open_sample
+                self.settings.recent_projects,
+                self.open_project,
+                self.new_project,
+                self.open_sample,
+                self.open_preferences,
             )
         )
 
@@ -110,6 +117,7 @@ class Controller:
         self.settings.add_recent(session.path)
         self._save_settings()
         window = ProjectWindow(session, self.settings, self.paths, self._save_settings)
+        window.preferencesRequested.connect(self.open_preferences)
         window.restore_layout(self.settings.window_geometry, self.settings.window_state)
         window.closing.connect(self._remember_layout)
         self._replace(window)
@@ -124,6 +132,25 @@ class Controller:
         window.show()
         if old is not None:
             old.close()
+
+    def open_preferences(self) -> None:
+        from briefer.ui.preferences import PreferencesDialog
+
+        names = load_templates(self.paths.templates_dir).names
+        dialog = PreferencesDialog(self.settings, names, self.apply_settings, self.window)
+        dialog.exec()
+
+    def apply_settings(self, chosen: Settings) -> None:
+        """Take the Preferences dialog's choices: save them and show them at once."""
+        for field in dataclasses.fields(Settings):
+            setattr(self.settings, field.name, getattr(chosen, field.name))
+        self._save_settings()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_appearance(app, self.settings.appearance)
+        apply_text_size = getattr(self.window, "apply_text_size", None)
+        if apply_text_size is not None:
+            apply_text_size(self.settings.editor_font_size)
 
     def _save_settings(self) -> None:
         try:
@@ -164,6 +191,7 @@ def run_app(argv: Sequence[str]) -> int:
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Briefer")
     app.setDesktopFileName("org.briefer.Briefer")  # matches packaging/linux/*.desktop
+    apply_appearance(app, loaded.settings.appearance)
     try:
         app.setWindowIcon(QIcon(str(resource_path("icons", "briefer-1024.png"))))
     except FileNotFoundError:

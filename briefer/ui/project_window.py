@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
+    QFont,
     QGuiApplication,
     QTextCursor,
     QUndoStack,
@@ -62,6 +63,7 @@ IMPORT_FILTER = (
 
 class ProjectWindow(QMainWindow):
     closing = Signal(str, str)  # geometry and dock layout, base64, for the settings
+    preferencesRequested = Signal()
 
     # Set by window_menus.build_menus; named here so readers find them.
     import_action: QAction
@@ -76,6 +78,7 @@ class ProjectWindow(QMainWindow):
     previous_article_action: QAction
     view_menu: QMenu
     note_menu: QMenu
+    preferences_action: QAction
     note_actions: NoteActions
 
     def __init__(
@@ -123,6 +126,7 @@ class ProjectWindow(QMainWindow):
         self.workspace.currentChanged.connect(lambda _index: self.composer.flush())
         self.setCentralWidget(self.workspace)
         self.composer.passageOpenRequested.connect(self.open_passage)
+        self.apply_text_size(self.settings.editor_font_size)
 
         self.status = QLabel()
         self.statusBar().addPermanentWidget(self.status)
@@ -283,6 +287,15 @@ class ProjectWindow(QMainWindow):
         if not self.library_panel.select_id(article_id):
             self.library_panel.filter.clear()  # it may be hidden by the filter
             self.library_panel.select_id(article_id)
+
+    def apply_text_size(self, points: int) -> None:
+        """The analyst's reading and writing size; the Reader sets its body 1.2x its font."""
+        reader_font = QFont(self.reader.font())
+        reader_font.setPointSizeF(points / 1.2)
+        self.reader.setFont(reader_font)
+        editor_font = QFont(self.composer.editor.font())
+        editor_font.setPointSizeF(points)
+        self.composer.editor.setFont(editor_font)
 
     def show_reader(self) -> None:
         self.workspace.setCurrentIndex(0)

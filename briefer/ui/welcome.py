@@ -33,6 +33,7 @@ class WelcomeView(QWidget):
         open_project: Callable[[Path], None],
         new_project: Callable[[Path], None],
         open_sample: Callable[[], None] | None = None,
+        open_preferences: Callable[[], None] | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("welcome")
@@ -68,6 +69,12 @@ class WelcomeView(QWidget):
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.sample_button)
         buttons.addStretch(1)
+        self.preferences_button = QPushButton("&Preferences…")
+        self.preferences_button.setAccessibleName("Preferences")
+        self.preferences_button.setVisible(open_preferences is not None)
+        if open_preferences is not None:
+            self.preferences_button.clicked.connect(open_preferences)
+        buttons.addWidget(self.preferences_button)
 
         self.recent_list = QListWidget()
         self.recent_list.setObjectName("recentProjects")

@@ -125,3 +125,8 @@ def build_menus(window: ProjectWindow) -> None:
     window.paste_action.triggered.connect(window.paste_article)
     window.paste_action.setEnabled(not window.session.read_only)
     edit_menu.addAction(window.paste_action)
+    edit_menu.addSeparator()
+    window.preferences_action = add_action(
+        window, edit_menu, "Pre&ferences…", "Ctrl+,", window.preferencesRequested.emit
+    )
+    window.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
