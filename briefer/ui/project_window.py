@@ -44,6 +44,7 @@ from briefer.session import (
 )
 from briefer.settings import Paths, Settings
 from briefer.ui.composer import ComposerView
+from briefer.ui.help_view import HelpActions
 from briefer.ui.importing import ImportRunner
 from briefer.ui.models import LibraryModel, PassagesModel, ThemesModel
 from briefer.ui.note_actions import NoteActions
@@ -79,6 +80,7 @@ class ProjectWindow(QMainWindow):
     view_menu: QMenu
     note_menu: QMenu
     preferences_action: QAction
+    help_actions: HelpActions
     note_actions: NoteActions
 
     def __init__(
@@ -296,6 +298,10 @@ class ProjectWindow(QMainWindow):
         editor_font = QFont(self.composer.editor.font())
         editor_font.setPointSizeF(points)
         self.composer.editor.setFont(editor_font)
+
+    def theme_keys(self) -> list[tuple[str, str]]:
+        """(key, theme name) for the help page: the project's themes as they are now."""
+        return [(t.shortcut, t.name) for t in self.session.project.list_themes() if t.shortcut]
 
     def show_reader(self) -> None:
         self.workspace.setCurrentIndex(0)

@@ -37,6 +37,17 @@ _CTRL = Qt.KeyboardModifier.ControlModifier
 _SHIFT_OR_KEYPAD = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
 
 
+READER_KEYS = (
+    ("Enter", "Accept the suggestion under the cursor"),
+    ("Esc", "Dismiss the suggestion under the cursor for good"),
+    ("Delete", "Remove the passage under the cursor"),
+    ("F2", "Add or edit the comment of the passage under the cursor"),
+    ("Alt+Down / Alt+Up", "Next / previous passage"),
+    ("Ctrl+Alt+Down / Ctrl+Alt+Up", "Next / previous suggestion"),
+)
+"""The Reader's own keys (handled in ReaderView._handle_key), for the help page."""
+
+
 class ReaderView(ReaderNavigation, QTextEdit):
     """The article reader.
 
@@ -206,6 +217,8 @@ class ReaderView(ReaderNavigation, QTextEdit):
         return span if span[1] > span[0] else None
 
     # -- keys and mouse ----------------------------------------------------
+    # READER_KEYS (module level) lists these for Help > Keyboard Shortcuts;
+    # change both together.
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if self._handle_key(event):

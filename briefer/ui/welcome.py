@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefer import __version__
+from briefer.ui.help_view import HelpWindow
 
 PROJECT_FILTER = "Briefer projects (*.briefer);;All files (*)"
 
@@ -114,6 +115,15 @@ class WelcomeView(QWidget):
 
         QShortcut(QKeySequence.StandardKey.New, self, self.choose_new)
         QShortcut(QKeySequence.StandardKey.Open, self, self.choose_open)
+        QShortcut(QKeySequence.StandardKey.HelpContents, self, self.show_help)
+        self.help_window: HelpWindow | None = None
+
+    def show_help(self) -> None:
+        """F1 before any project is open: the guide, without the menu shortcuts."""
+        if self.help_window is None:
+            self.help_window = HelpWindow(parent=self)
+        self.help_window.show()
+        self.help_window.raise_()
 
     def choose_new(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "New project", "", PROJECT_FILTER)

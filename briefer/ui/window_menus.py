@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu
 
+from briefer.ui.help_view import HelpActions
 from briefer.ui.note_actions import NoteActions
 
 if TYPE_CHECKING:
@@ -106,7 +107,9 @@ def build_menus(window: ProjectWindow) -> None:
         )
     window.view_menu.addSeparator()
     for dock in window.findChildren(QDockWidget):
-        window.view_menu.addAction(dock.toggleViewAction())
+        toggle = dock.toggleViewAction()
+        toggle.setText(f"Show {dock.windowTitle()} &Panel")
+        window.view_menu.addAction(toggle)
     window.undo_action = _history_action(window, "&Undo", window.undo, undo=True)
     window.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
     window.redo_action = _history_action(window, "&Redo", window.redo, undo=False)
@@ -130,3 +133,4 @@ def build_menus(window: ProjectWindow) -> None:
         window, edit_menu, "Pre&ferences…", "Ctrl+,", window.preferencesRequested.emit
     )
     window.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+    window.help_actions = HelpActions(window, window.theme_keys)

@@ -1,0 +1,193 @@
+"""Help inside the app, offline: the pages in resources/help, and the real shortcuts.
+
+Pages are Markdown rendered by Qt itself (no network, no remote images);
+links between pages open in the same window. The keyboard shortcuts page
+is built from the window's own actions and the Reader's keys each time it
+is shown, so it can never disagree with what the keys do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QTextBrowser,
+    QWidget,
+)
+
+from briefer.resources import resource_path
+from briefer.ui.reader import READER_KEYS
+
+SHORTCUTS = "shortcuts"
+PAGES = (
+    ("index.md", "User guide"),
+    ("getting-started.md", "Getting started"),
+    (SHORTCUTS, "Keyboard shortcuts"),
+    ("project-file.md", "The project file and backups"),
+    ("templates.md", "Templates"),
+)
+
+
+def menu_shortcuts(window: QMainWindow) -> list[tuple[str, str, str]]:
+    """(menu, action, keys) for every action in the window's menus that has keys."""
+    found: list[tuple[str, str, str]] = []
+
+    def walk(menu: QMenu, path: str) -> None:
+        for action in menu.actions():
+            if action.menu() is not None:
+                walk(action.menu(), f"{path} > {action.text().replace('&', '')}")  # type: ignore[arg-type]
+            elif action.shortcuts():
+                keys = ", ".join(
+                    k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()
+                )
+                found.append((path, _plain(action.text()), keys))
+
+    for action in window.menuBar().actions():
+        if action.menu() is not None:
+            walk(action.menu(), action.text().replace("&", ""))  # type: ignore[arg-type]
+    return found
+
+
+def _plain(text: str) -> str:
+    text = text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+    for prefix in ("Undo ", "Redo "):  # "Undo Typing" is the Undo action
+        if text.startswith(prefix):
+            return prefix.strip()
+    return text
+
+
+def shortcuts_html(window: QMainWindow | None, theme_keys: list[tuple[str, str]]) -> str:
+    rows = []
+    if window is not None:
+        for menu, action, keys in menu_shortcuts(window):
+            rows.append(f"<tr><td><b>{escape(keys)}</b></td><td>{escape(action)}"
+                        f" <span style='color:gray'>({escape(menu)})</span></td></tr>")  # fmt: skip
+    reader = "".join(
+        f"<tr><td><b>{escape(keys)}</b></td><td>{escape(what)}</td></tr>"
+        for keys, what in READER_KEYS
+    )
+    themes = "".join(
+        f"<tr><td><b>{escape(key)}</b></td><td>Tag the selection with {escape(name)}, "
+        "or toggle it on the passage under the cursor</td></tr>"
+        for key, name in theme_keys
+    )
+    composer = getattr(window, "composer", None)
+    composer_rows = ""
+    if composer is not None:
+        for action in composer.findChildren(QAction):
+            if action.shortcuts():
+                keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                what = action.toolTip().split(" (")[0] or _plain(action.text())
+                composer_rows += f"<tr><td><b>{escape(keys)}</b></td><td>{escape(what)}</td></tr>"
+    if composer_rows:
+        composer_rows = (
+            "<h2>In the Composer</h2><table cellpadding='3'>"
+            "<tr><td><b>Insert / Enter</b></td><td>Quote the passage chosen in the list</td></tr>"
+            "<tr><td><b>Ctrl+Enter</b></td><td>Open the source of the citation at the cursor"
+            f"</td></tr>{composer_rows}</table>"
+        )
+    menus = (
+        "<h2>Menus</h2><table cellpadding='3'>" + "".join(rows) + "</table>"
+        if rows
+        else "<p>Open a project to see the menu shortcuts.</p>"
+    )
+    return (
+        "<h1>Keyboard shortcuts</h1>"
+        "<p>These are the keys as this window binds them.</p>"
+        f"{menus}<h2>In the Reader</h2><table cellpadding='3'>{themes}{reader}</table>"
+        f"{composer_rows}"
+    )
+
+
+class HelpWindow(QDialog):
+    """The user guide: a page list and the page; modeless, so it can stay open."""
+
+    def __init__(
+        self,
+        window: QMainWindow | None = None,
+        theme_keys: list[tuple[str, str]] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Briefer Help")
+        self.setObjectName("help")
+        self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
+        self.window_with_actions = window
+        self.theme_keys = theme_keys or []
+        self.pages = QListWidget()
+        self.pages.setAccessibleName("Help pages")
+        self.pages.setMaximumWidth(230)
+        for name, title in PAGES:
+            item = QListWidgetItem(title)
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            self.pages.addItem(item)
+        self.browser = QTextBrowser()
+        self.browser.setAccessibleName("Help page")
+        self.browser.setOpenLinks(False)
+        self.browser.document().setDocumentMargin(16)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.pages)
+        layout.addWidget(self.browser, 1)
+        self.pages.currentRowChanged.connect(lambda row: self.show_page(PAGES[row][0]))
+        self.browser.anchorClicked.connect(self._link)
+        self.resize(900, 640)
+        self.pages.setCurrentRow(0)
+
+    def show_page(self, name: str) -> None:
+        if name == SHORTCUTS:
+            self.browser.setHtml(shortcuts_html(self.window_with_actions, self.theme_keys))
+        else:
+            try:
+                text = resource_path("help", name).read_text(encoding="utf-8")
+            except (FileNotFoundError, OSError):
+                text = (
+                    f"# Page missing\n\nThe help page {name} is not installed; reinstall Briefer."
+                )
+            self.browser.setMarkdown(text)
+        row = next((i for i, (page, _t) in enumerate(PAGES) if page == name), -1)
+        if row >= 0 and self.pages.currentRow() != row:
+            self.pages.blockSignals(True)
+            self.pages.setCurrentRow(row)
+            self.pages.blockSignals(False)
+
+    def _link(self, url: QUrl) -> None:
+        target = url.toString()
+        if any(target == page for page, _title in PAGES):
+            self.show_page(target)
+        # Anything else (a web address) is not followed: Briefer stays offline.
+
+
+class HelpActions:
+    """Help > User Guide (F1) and Keyboard Shortcuts for a window; one help window, reused."""
+
+    def __init__(
+        self, window: QMainWindow, theme_keys: Callable[[], list[tuple[str, str]]]
+    ) -> None:
+        self.window = window
+        self.theme_keys = theme_keys
+        self.help_window: HelpWindow | None = None
+        self.menu = window.menuBar().addMenu("&Help")
+        self.guide_action = QAction("&User Guide", window)
+        self.guide_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.guide_action.triggered.connect(lambda _checked=False: self.open("index.md"))
+        self.shortcuts_action = QAction("&Keyboard Shortcuts", window)
+        self.shortcuts_action.triggered.connect(lambda _checked=False: self.open(SHORTCUTS))
+        self.menu.addActions([self.guide_action, self.shortcuts_action])
+
+    def open(self, page: str) -> HelpWindow:
+        if self.help_window is None:
+            self.help_window = HelpWindow(self.window, self.theme_keys(), self.window)
+        self.help_window.theme_keys = self.theme_keys()
+        self.help_window.show_page(page)
+        self.help_window.show()
+        self.help_window.raise_()
+        return self.help_window

@@ -1,0 +1,95 @@
+"""Help: pages render offline, links lead to pages, and the shortcuts are the real ones."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QKeySequence
+from pytestqt.qtbot import QtBot
+
+from briefer.resources import resource_path
+from briefer.session import Session
+from briefer.ui.help_view import PAGES, SHORTCUTS, HelpWindow
+from briefer.ui.project_window import ProjectWindow
+
+LINK = re.compile(r"\]\(([^)]+)\)")
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> Iterator[ProjectWindow]:
+    w = ProjectWindow(Session.create(tmp_path / "help.briefer"))
+    qtbot.addWidget(w)
+    yield w
+    w.close()
+
+
+@pytest.mark.parametrize(("page", "title"), PAGES)
+def test_every_page_renders_with_words(qtbot: QtBot, page: str, title: str) -> None:
+    help_window = HelpWindow()
+    qtbot.addWidget(help_window)
+    help_window.show_page(page)
+    text = help_window.browser.toPlainText()
+    assert len(text.split()) > 20 and "Page missing" not in text
+
+
+@pytest.mark.parametrize("page", [p for p, _ in PAGES if p != SHORTCUTS])
+def test_links_between_pages_resolve(page: str) -> None:
+    names = {p for p, _ in PAGES}
+    text = resource_path("help", page).read_text(encoding="utf-8")
+    for target in LINK.findall(text):
+        assert target in names, f"{page} links to {target}, which is not a help page"
+    assert "http" not in text  # offline: nothing to fetch
+
+
+def test_shortcuts_page_lists_the_windows_real_bindings(window: ProjectWindow) -> None:
+    help_window = window.help_actions.open(SHORTCUTS)
+    text = help_window.browser.toPlainText()
+    native = QKeySequence("Ctrl+I").toString(QKeySequence.SequenceFormat.NativeText)
+    assert (
+        f"{native}\tImport…" in text
+        or f"{native}\nImport…" in text
+        or (native in text and "Import…" in text)
+    )
+    assert "Export Note…" in text and "Preferences…" in text
+    assert "Tag the selection with Trade" in text and "Esc" in text
+    assert "Bold" in text and "Move up" in text  # the Composer's own keys
+    window.import_action.setShortcut(QKeySequence("Ctrl+Alt+I"))
+    help_window.show_page(SHORTCUTS)
+    assert QKeySequence("Ctrl+Alt+I").toString(QKeySequence.SequenceFormat.NativeText) in (
+        help_window.browser.toPlainText()
+    )
+
+
+def test_f1_opens_the_guide_and_a_link_follows(window: ProjectWindow) -> None:
+    assert window.help_actions.guide_action.shortcut() == QKeySequence(
+        QKeySequence.StandardKey.HelpContents
+    )
+    window.help_actions.guide_action.trigger()
+    help_window = window.help_actions.help_window
+    assert help_window is not None and help_window.isVisible()
+    assert "Briefer user guide" in help_window.browser.toPlainText()
+    help_window._link(QUrl("templates.md"))
+    assert "Your own templates" in help_window.browser.toPlainText()
+
+
+def resource_url(name: str):
+    from PySide6.QtCore import QUrl
+
+    return QUrl(name)
+
+
+def test_every_menu_action_has_a_shortcut_or_a_mnemonic(window: ProjectWindow) -> None:
+    missing = []
+    for top in window.menuBar().actions():
+        menu = top.menu()
+        assert menu is not None and "&" in top.text()
+        for action in menu.actions():
+            if action.isSeparator() or action.menu() is not None:
+                continue
+            if not action.shortcuts() and "&" not in action.text():
+                missing.append(f"{top.text()} > {action.text()}")
+    assert missing == []
