@@ -188,6 +188,6 @@ def test_the_sample_project_arrives_with_tagged_passages(tmp_path: Path) -> None
     with Session.open(path) as sample:
         passages = sample.project.list_passages()
         counts = sample.project.theme_passage_counts()
-        assert len(passages) == 9
+        assert len(passages) == 12
         assert all(counts.get(t.id or 0) for t in sample.project.list_themes())
         assert sample.history.undo_label is None
