@@ -25,6 +25,7 @@ from briefer.session import (  # noqa: E402
     EditSectionBodyCommand,
     Session,
     TagPassageCommand,
+    UpdateThemeCommand,
     load_templates,
 )
 from briefer.settings import resolve_paths  # noqa: E402
@@ -158,6 +159,16 @@ def main() -> None:
         painter.end()
         menu.close()
         save(composite, "themes-menu.png")
+
+        energy = session.theme_named("Energy")
+        assert energy is not None and energy.id is not None
+        session.do(UpdateThemeCommand(energy.id, parent_id=trade.id))
+        themes = window.manage_themes()
+        themes.list.setCurrentRow(3)
+        settle(app, themes)
+        save(themes.grab(), "themes-dialog.png")
+        themes.close()
+        session.undo()
 
         passages_dock = window.findChild(QDockWidget, "passagesDock")
         assert passages_dock is not None

@@ -54,6 +54,7 @@ from briefer.ui.search_panel import SearchPanel
 from briefer.ui.session_bridge import SessionBridge
 from briefer.ui.tagging import TaggingController
 from briefer.ui.theme_actions import ThemeActions
+from briefer.ui.themes_dialog import ThemesDialog
 from briefer.ui.window_menus import build_menus
 
 IMPORT_FILTER = (
@@ -80,6 +81,7 @@ class ProjectWindow(QMainWindow):
     view_menu: QMenu
     note_menu: QMenu
     preferences_action: QAction
+    themes_action: QAction
     help_actions: HelpActions
     note_actions: NoteActions
 
@@ -142,6 +144,7 @@ class ProjectWindow(QMainWindow):
         self.passages_panel = PassagesPanel(self.passages_model, self.themes_model)
         self.themes_panel.themeActivated.connect(self._theme_clicked)
         self.theme_actions = ThemeActions(session, self, self.tagging.run)
+        self.themes_dialog: ThemesDialog | None = None
         self.themes_panel.menuRequested.connect(
             lambda theme_id, at: self.theme_menu(theme_id).popup(at)
         )
@@ -299,6 +302,17 @@ class ProjectWindow(QMainWindow):
         editor_font.setPointSizeF(points)
         self.composer.editor.setFont(editor_font)
 
+    def manage_themes(self) -> ThemesDialog:
+        """The Manage Themes dialog, modeless so the Reader stays usable beside it."""
+        if self.themes_dialog is None:
+            self.themes_dialog = ThemesDialog(
+                self.session, self.theme_actions, self.tagging.run, self
+            )
+        self.themes_dialog.reload()
+        self.themes_dialog.show()
+        self.themes_dialog.raise_()
+        return self.themes_dialog
+
     def theme_keys(self) -> list[tuple[str, str]]:
         """(key, theme name) for the help page: the project's themes as they are now."""
         return [(t.shortcut, t.name) for t in self.session.project.list_themes() if t.shortcut]
@@ -357,6 +371,13 @@ class ProjectWindow(QMainWindow):
         self.passages_model.apply_changes(changes)
         self.tagging.on_changes(changes)
         self.composer.on_changes(changes)
+        dialog = self.themes_dialog
+        if (
+            dialog is not None
+            and dialog.isVisible()
+            and any(c.entity in (Entity.THEME, Entity.PASSAGE) for c in changes)
+        ):
+            dialog.reload()
 
     def restore_layout(self, geometry: str, state: str) -> None:
         """Put panels and size back as the analyst left them (silently ignores junk)."""

@@ -129,6 +129,9 @@ def build_menus(window: ProjectWindow) -> None:
     window.paste_action.setEnabled(not window.session.read_only)
     edit_menu.addAction(window.paste_action)
     edit_menu.addSeparator()
+    window.themes_action = add_action(
+        window, edit_menu, "Manage &Themes…", "Ctrl+T", window.manage_themes
+    )
     window.preferences_action = add_action(
         window, edit_menu, "Pre&ferences…", "Ctrl+,", window.preferencesRequested.emit
     )

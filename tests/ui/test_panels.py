@@ -21,7 +21,7 @@ from briefer.session import (
     TagPassageCommand,
     UpdateThemeCommand,
 )
-from briefer.ui.models import ID_ROLE, PassagesModel, ThemesModel
+from briefer.ui.models import ID_ROLE, LibraryModel, PassagesModel, ThemesModel
 from briefer.ui.project_window import ProjectWindow
 
 TEXT = "Oil imports rose sharply in March.\n\nThe navy ordered two frigates from a local yard."
@@ -215,3 +215,31 @@ def test_library_filters_sorts_and_counts_passages(qtbot: QtBot, session: Sessio
     assert "Ports and oil" not in library.titles() and seen.agrees()
     session.undo()
     assert "Ports and oil" in library.titles() and seen.agrees()
+
+
+def test_library_model_passes_the_model_tester_under_real_edits(
+    qtbot: QtBot, session: Session, tmp_path: Path
+) -> None:
+    library = LibraryModel(session)
+    QAbstractItemModelTester(library, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    session.subscribe(library.apply_changes)
+    seen = RowsSeenByAView(library)  # type: ignore[arg-type]
+    energy = theme_id(session, "Energy")
+    first = library.index(0, 0).data(ID_ROLE)
+
+    source = tmp_path / "second.txt"
+    source.write_text("Grain corridor reopens\n\nShips left the port on Monday.", encoding="utf-8")
+    report = session.import_all([source])
+    assert report.outcomes[0].article_id is not None
+    assert library.rowCount() == 2 and seen.agrees()
+
+    session.do(TagPassageCommand(first, 0, 11, [energy]))
+    counts = {library.index(r, 0).data(ID_ROLE): library.index(r, 3).data() for r in range(2)}
+    assert counts[first] in (1, "1")
+
+    session.do(DeleteArticleCommand(first))
+    assert library.rowCount() == 1 and seen.agrees()
+    session.undo()
+    assert library.rowCount() == 2 and seen.agrees()
+    session.undo()
+    assert library.rowCount() == 2 and seen.agrees()

@@ -1,0 +1,233 @@
+"""Manage Themes: every property of every theme in one place, each change undoable.
+
+The Themes panel's context menu does the quick edits; this dialog is for
+setting up a theme set: names, colours, keys, parents, descriptions and
+keyword rules side by side. Each field is applied when it is left (or the
+colour chosen), as one command on the window's undo stack, and the list
+follows the project through its change notices, so Ctrl+Z shows here too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QColorDialog,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefer.core.model import Theme
+from briefer.session import Command, Session, UpdateThemeCommand
+from briefer.ui.theme_actions import ThemeActions, swatch
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class ThemesDialog(QDialog):
+    def __init__(
+        self, session: Session, actions: ThemeActions, run: Callable[[Command], None],
+        parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.setWindowTitle("Manage Themes")
+        self.setObjectName("themesDialog")
+        self.session = session
+        self.actions = actions
+        self.run = run
+        self._loading = False
+        self.list = QListWidget()
+        self.list.setAccessibleName("Themes")
+        self.name = QLineEdit()
+        self.name.setAccessibleName("Theme name")
+        self.colour = QPushButton()
+        self.colour.setAccessibleName("Theme colour")
+        self.shortcut = QLineEdit()
+        self.shortcut.setMaxLength(1)
+        self.shortcut.setMaximumWidth(48)
+        self.shortcut.setAccessibleName("Shortcut key")
+        self.parent_box = QComboBox()
+        self.parent_box.setAccessibleName("Parent theme")
+        self.description = QLineEdit()
+        self.description.setAccessibleName("Description")
+        self.keywords = QPlainTextEdit()
+        self.keywords.setAccessibleName("Keywords, one per line")
+        self.keywords.setPlaceholderText("One word or phrase per line; end with * for any ending")
+        form = QFormLayout()
+        form.addRow("&Name:", self.name)
+        form.addRow("&Colour:", self.colour)
+        form.addRow("&Key:", self.shortcut)
+        form.addRow("&Under:", self.parent_box)
+        form.addRow("&Description:", self.description)
+        form.addRow("Key&words:", self.keywords)
+        buttons = QHBoxLayout()
+        self.new_button = QPushButton("&New…")
+        self.up_button = QPushButton("Move &Up")
+        self.down_button = QPushButton("Move Do&wn")
+        self.merge_button = QPushButton("&Merge Into…")
+        self.delete_button = QPushButton("&Delete…")
+        for button in (self.new_button, self.up_button, self.down_button, self.merge_button,
+                       self.delete_button):  # fmt: skip
+            buttons.addWidget(button)
+        close = QPushButton("Close")
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        body = QHBoxLayout()
+        body.addWidget(self.list, 1)
+        body.addLayout(form, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body)
+        layout.addLayout(buttons)
+
+        self.list.currentItemChanged.connect(self._switched)
+        self.name.editingFinished.connect(lambda: self._apply(name=self.name.text().strip()))
+        self.shortcut.editingFinished.connect(
+            lambda: self._apply(shortcut=self.shortcut.text().strip())
+        )
+        self.description.editingFinished.connect(
+            lambda: self._apply(description=self.description.text().strip())
+        )
+        self.parent_box.activated.connect(
+            lambda _i: self._apply(parent_id=self.parent_box.currentData())
+        )
+        self.colour.clicked.connect(self._choose_colour)
+        self.new_button.clicked.connect(self.actions.new_theme)
+        self.up_button.clicked.connect(lambda: self._with_current(lambda t: actions.move(t, -1)))
+        self.down_button.clicked.connect(lambda: self._with_current(lambda t: actions.move(t, 1)))
+        self.delete_button.clicked.connect(lambda: self._with_current(actions.delete))
+        self.merge_button.clicked.connect(self._merge_menu)
+        close.clicked.connect(self.accept)
+        self.resize(720, 460)
+        self.reload()
+
+    # -- what is shown -----------------------------------------------------------
+
+    def current_id(self) -> int | None:
+        item = self.list.currentItem()
+        value = item.data(ID_ROLE) if item is not None else None
+        return int(value) if value is not None else None
+
+    def reload(self) -> None:
+        keep = self.current_id()
+        themes = self.session.project.list_themes()
+        counts = self.session.project.theme_passage_counts()
+        names = {t.id: t.name for t in themes}
+        self.list.blockSignals(True)
+        self.list.clear()
+        for theme in themes:
+            parent = names.get(theme.parent_id) if theme.parent_id is not None else None
+            label = f"{parent} › {theme.name}" if parent else theme.name
+            key = f"  [{theme.shortcut}]" if theme.shortcut else ""
+            count = counts.get(theme.id or -1, 0)
+            plural = "passage" if count == 1 else "passages"
+            item = QListWidgetItem(swatch(theme.colour), f"{label}{key}  · {count} {plural}")
+            item.setData(ID_ROLE, theme.id)
+            item.setToolTip(f"{count} passage(s)")
+            self.list.addItem(item)
+            if theme.id == keep:
+                self.list.setCurrentItem(item)
+        self.list.blockSignals(False)
+        if self.list.currentRow() < 0 and self.list.count():
+            self.list.setCurrentRow(0)
+        self._show_current()
+
+    def _theme(self) -> Theme | None:
+        current = self.current_id()
+        return next((t for t in self.session.project.list_themes() if t.id == current), None)
+
+    def _show_current(self) -> None:
+        theme = self._theme()
+        self._loading = True
+        for widget in (self.name, self.colour, self.shortcut, self.parent_box, self.description,
+                       self.keywords, self.up_button, self.down_button, self.merge_button,
+                       self.delete_button):  # fmt: skip
+            widget.setEnabled(theme is not None and not self.session.read_only)
+        if theme is not None:
+            self.name.setText(theme.name)
+            self.colour.setIcon(swatch(theme.colour))
+            self.colour.setText(theme.colour)
+            self.shortcut.setText(theme.shortcut)
+            self.description.setText(theme.description)
+            self.description.setCursorPosition(0)
+            self.keywords.setPlainText("\n".join(theme.keywords))
+            self.parent_box.clear()
+            self.parent_box.addItem("(top level)", None)
+            for other in self.session.project.list_themes():
+                if other.id != theme.id:
+                    self.parent_box.addItem(swatch(other.colour), other.name, other.id)
+            self.parent_box.setCurrentIndex(max(0, self.parent_box.findData(theme.parent_id)))
+        self._loading = False
+
+    # -- edits -----------------------------------------------------------------
+
+    def _switched(self, _current: object, previous: QListWidgetItem | None) -> None:
+        if previous is not None and not self._loading:
+            self.apply_keywords(previous.data(ID_ROLE))  # keywords have no "done" signal
+        self._show_current()
+
+    def _apply(self, theme_id: int | None = None, **changes: object) -> None:
+        theme_id = self.current_id() if theme_id is None else theme_id
+        theme = next((t for t in self.session.project.list_themes() if t.id == theme_id), None)
+        if self._loading or theme is None or theme.id is None:
+            return
+        changed = {k: v for k, v in changes.items() if getattr(theme, k) != v}
+        if changed:
+            self.run(UpdateThemeCommand(theme.id, **changed))
+            QTimer.singleShot(0, self.reload)  # also puts back a value the edit refused
+
+    def apply_keywords(self, theme_id: int | None = None) -> None:
+        lines = self.keywords.toPlainText().replace(",", "\n").splitlines()
+        self._apply(theme_id, keywords=tuple(k.strip() for k in lines if k.strip()))
+
+    def _choose_colour(self) -> None:
+        theme = self._theme()
+        if theme is None:
+            return
+        colour = QColorDialog.getColor(QColor(theme.colour), self, f"Colour of {theme.name}")
+        if colour.isValid():
+            self._apply(colour=colour.name().upper())
+
+    def _with_current(self, act: Callable[[int], None]) -> None:
+        current = self.current_id()
+        if current is not None:
+            act(current)
+            self.reload()
+
+    def _merge_menu(self) -> None:
+        current = self.current_id()
+        if current is None:
+            return
+        menu = QMenu(self)
+        for other in self.session.project.list_themes():
+            if other.id is not None and other.id != current:
+                menu.addAction(
+                    swatch(other.colour), other.name, lambda t=other.id: self.merge_into(t)
+                )
+        menu.popup(self.merge_button.mapToGlobal(self.merge_button.rect().bottomLeft()))
+
+    def merge_into(self, target_id: int) -> None:
+        """Merge the current theme into ``target_id`` (its passages get the target)."""
+        current = self.current_id()
+        if current is not None and current != target_id:
+            self.actions.merge(current, target_id)
+            self.reload()
+
+    def reject(self) -> None:
+        self.apply_keywords()
+        super().reject()
+
+    def accept(self) -> None:
+        self.apply_keywords()
+        super().accept()
