@@ -9,21 +9,24 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
+    QImage,
     QPalette,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QTextFormat,
+    QTextImageFormat,
     QTextList,
     QTextListFormat,
 )
 
-from briefer.core.model import Article, Block, BlockKind
+from briefer.core.model import Article, ArticleImage, Block, BlockKind
 from briefer.core.suggest import article_blocks
 
 LINE_HEIGHT = 150
@@ -262,7 +265,11 @@ def render_article(document: QTextDocument, article: Article, style: ReaderStyle
 
     lists: dict[int, QTextList] = {}
     previous: Block | None = None
+    images = sorted(article.images, key=lambda image: image.offset)
     for block in blocks:
+        while images and images[0].offset <= block.start:
+            _insert_image(cursor, images.pop(0), formats, len(images))
+            lists.clear()
         block_format, chars = formats.for_block(block)
         cursor.insertBlock(block_format, chars)
         if block.kind is BlockKind.LIST_ITEM:
@@ -276,8 +283,35 @@ def render_article(document: QTextDocument, article: Article, style: ReaderStyle
         if block.kind is BlockKind.QUOTE:
             quotes.append((start, cursor.position()))
         previous = block
+    for image in images:  # images after the last block of text
+        _insert_image(cursor, image, formats, len(images))
     cursor.endEditBlock()
     return Rendering(offsets, quotes)
+
+
+def _insert_image(cursor: QTextCursor, image: ArticleImage, formats: _Formats, key: int) -> None:
+    """The image in a block of its own, scaled to the text column; not part of the text.
+
+    It takes no canonical characters, so the offset map (built from the text
+    blocks' actual positions) stays exact around it.
+    """
+    picture = QImage.fromData(image.data)
+    if picture.isNull():
+        return
+    document = cursor.document()
+    url = QUrl(f"briefer-image:{key}-{image.offset}-{image.name}")
+    document.addResource(QTextDocument.ResourceType.ImageResource, url, picture)
+    fmt = QTextImageFormat()
+    fmt.setName(url.toString())
+    width = min(float(picture.width()), formats.style.column_width())
+    fmt.setWidth(width)
+    fmt.setHeight(picture.height() * width / max(picture.width(), 1))
+    if image.caption:
+        fmt.setToolTip(image.caption)
+    block = formats.block(top=0.3, bottom=0.9, height=100)
+    block.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+    cursor.insertBlock(block, QTextCharFormat())
+    cursor.insertImage(fmt)
 
 
 def _join_list(

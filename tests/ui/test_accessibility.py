@@ -1,0 +1,49 @@
+"""Screen readers and tests find every part of the window by name."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QTabBar, QWidget
+from pytestqt.qtbot import QtBot
+
+from briefer.session import Session
+from briefer.ui.project_window import ProjectWindow
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> Iterator[ProjectWindow]:
+    w = ProjectWindow(Session.create(tmp_path / "a11y.briefer"))
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    w.close()
+
+
+def test_main_panels_have_stable_object_names(window: ProjectWindow) -> None:
+    for name in ("library", "reader", "themes", "passages", "composer"):
+        assert window.findChild(QWidget, name) is not None, name
+
+
+@pytest.mark.parametrize("tab", [0, 1])
+def test_every_focusable_widget_has_an_accessible_name(window: ProjectWindow, tab: int) -> None:
+    window.workspace.setCurrentIndex(tab)
+    checked, unnamed = 0, []
+    for widget in window.findChildren(QWidget):
+        if (
+            widget.focusPolicy() == Qt.FocusPolicy.NoFocus
+            or isinstance(widget, QTabBar)
+            or not widget.isVisibleTo(window)
+            or widget.objectName().startswith("qt_")
+        ):
+            continue
+        checked += 1
+        if isinstance(widget, QAbstractButton) and widget.text().strip():
+            continue  # a button's text is its name
+        if not widget.accessibleName().strip():
+            unnamed.append(f"{type(widget).__name__} {widget.objectName()!r}")
+    assert checked > 8
+    assert unnamed == []
