@@ -243,3 +243,27 @@ def test_library_model_passes_the_model_tester_under_real_edits(
     assert library.rowCount() == 2 and seen.agrees()
     session.undo()
     assert library.rowCount() == 2 and seen.agrees()
+
+
+def test_passage_filter_proxy_passes_the_model_tester_while_filtering(
+    qtbot: QtBot, session: Session
+) -> None:
+    from briefer.ui.panels import PassageFilter
+
+    passages = PassagesModel(session)
+    session.subscribe(passages.apply_changes)
+    proxy = PassageFilter()
+    proxy.setSourceModel(passages)
+    QAbstractItemModelTester(proxy, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    energy, defence = theme_id(session, "Energy"), theme_id(session, "Defence")
+    session.do(TagPassageCommand(1, 0, 11, [energy]))
+    session.do(TagPassageCommand(1, 40, 70, [defence]))
+    proxy.set_criteria("", defence)
+    assert proxy.rowCount() == 1
+    proxy.set_criteria("imports", None)
+    assert proxy.rowCount() == 1
+    session.do(TagPassageCommand(1, 12, 19, [energy]))
+    proxy.set_criteria("", None)
+    assert proxy.rowCount() == 3
+    session.undo()
+    assert proxy.rowCount() == 2
