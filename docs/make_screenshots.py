@@ -32,6 +32,7 @@ from briefer.settings import resolve_paths  # noqa: E402
 from briefer.ui.note_dialogs import DraftDialog  # noqa: E402
 from briefer.ui.problems_dialog import ProblemsDialog  # noqa: E402
 from briefer.ui.project_window import ProjectWindow  # noqa: E402
+from briefer.ui.style import apply_appearance  # noqa: E402
 from briefer.ui.welcome import WelcomeView  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
@@ -127,6 +128,8 @@ def shoot_composing(app: QApplication, window: ProjectWindow) -> None:
 
 def main() -> None:
     app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    apply_appearance(app, "light")  # what the app shows by default on a light desktop
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["BRIEFER_HOME"] = str(Path(tmp) / "home")
         session = build_project(Path(tmp))
