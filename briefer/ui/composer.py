@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -92,6 +92,7 @@ class ComposerView(QWidget):
         self._section_id: int | None = None
         self._loading = False
         self._target_words = 0
+        self._passages_stale = True
 
         self.notes = QComboBox()
         self.notes.setAccessibleName("Note")
@@ -257,7 +258,7 @@ class ComposerView(QWidget):
             self.notes.setCurrentIndex(ids.index(keep))
         elif notes:
             self._load_note(notes[-1].id)
-        self._reload_passages()
+        self._refresh_used()
 
     def show_note(self, note_id: int | None) -> None:
         """Open ``note_id``, saving what was typed in the note shown before."""
@@ -285,7 +286,7 @@ class ComposerView(QWidget):
             self._select_section(first)
         else:
             self._select_section(self._section_id)
-        self._reload_passages()
+        self._refresh_used()
         self.refresh_preview()
 
     def _target_for(self, note: Note) -> int:
@@ -450,13 +451,33 @@ class ComposerView(QWidget):
             self._reload_passages()
             self.preview_timer.start()
 
+    def _used(self) -> set[int]:
+        sections = self._note.sections if self._note else ()
+        return {pid for s in sections for pid in find_citations(s.body)}
+
+    def _refresh_used(self) -> None:
+        if self._passages_stale or not self.isVisible():
+            self._passages_stale = True
+            return
+        self.passages.mark_used(self._used())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._passages_stale:
+            self._reload_passages()
+
     def _reload_passages(self) -> None:
+        """Refill the passages list, or only note that it is stale while nobody sees it.
+
+        A large project has tens of thousands of passages; building the list
+        while the Compose tab is hidden would slow every window opening.
+        """
+        if not self.isVisible():
+            self._passages_stale = True
+            return
+        self._passages_stale = False
         project = self.session.project
-        used = {
-            pid
-            for s in (self._note.sections if self._note else ())
-            for pid in find_citations(s.body)
-        }
+        used = self._used()
         self.passages.load(project.list_themes(), project.list_passages(),
                            project.list_articles(), used)  # fmt: skip
 

@@ -26,6 +26,9 @@ from briefer.core.model import ArticleSummary, Passage, Theme
 from briefer.ui.composer_editor import PASSAGE_MIME
 
 PASSAGE_ROLE = Qt.ItemDataRole.UserRole + 1
+EXCERPT_ROLE = Qt.ItemDataRole.UserRole + 2
+INFO_ROLE = Qt.ItemDataRole.UserRole + 3
+USED_NOTE = "Already quoted in this note.\n\n"
 EXCERPT = 110
 
 
@@ -102,6 +105,26 @@ class PassagesPane(QWidget):
         layout.addWidget(self.filter)
         layout.addWidget(self.tree)
         self.filter.textChanged.connect(self._apply_filter)
+        self._items: dict[int, list[QTreeWidgetItem]] = {}
+        self._used: set[int] = set()
+
+    def mark_used(self, used: set[int]) -> None:
+        """Tick the passages the note now quotes; only items that change are touched.
+
+        Called after every saved edit of the note, so it must not rebuild a
+        list that may hold tens of thousands of passages.
+        """
+        for passage_id in used ^ self._used:
+            for item in self._items.get(passage_id, []):
+                self._style(item, passage_id in used)
+        self._used = set(used)
+
+    def _style(self, item: QTreeWidgetItem, used: bool) -> None:
+        item.setText(0, ("✓ " if used else "") + item.data(0, EXCERPT_ROLE))
+        item.setToolTip(0, (USED_NOTE if used else "") + item.data(0, INFO_ROLE))
+        item.setForeground(
+            0, QBrush(self.palette().placeholderText().color()) if used else QBrush()
+        )
 
     def load(
         self,
@@ -122,6 +145,8 @@ class PassagesPane(QWidget):
             for theme_id in passage.theme_ids:
                 by_theme.setdefault(theme_id, []).append(passage)
         self.tree.clear()
+        self._items = {}
+        self._used = set(used)
         dim = QBrush(self.palette().placeholderText().color())
         for theme in themes:
             found = by_theme.get(theme.id, [])
@@ -139,20 +164,20 @@ class PassagesPane(QWidget):
                 article = by_article.get(passage.article_id)
                 text = " ".join(passage.text.split())
                 excerpt = text if len(text) <= EXCERPT else text[: EXCERPT - 1] + "…"
-                mark = "✓ " if passage.id in used else ""
-                child = QTreeWidgetItem([f"{mark}{excerpt}"])
+                child = QTreeWidgetItem()
                 child.setData(0, PASSAGE_ROLE, passage.id)
+                child.setData(0, EXCERPT_ROLE, excerpt)
                 source = article.title if article else "deleted article"
                 when = article.published.isoformat() if article and article.published else ""
-                child.setToolTip(0, f"{text}\n\n{source} {when}".strip())
+                child.setData(0, INFO_ROLE, f"{text}\n\n{source} {when}".strip())
                 child.setFlags(
                     Qt.ItemFlag.ItemIsEnabled
                     | Qt.ItemFlag.ItemIsSelectable
                     | Qt.ItemFlag.ItemIsDragEnabled
                 )
-                if passage.id in used:
-                    child.setForeground(0, dim)
-                    child.setToolTip(0, "Already quoted in this note.\n\n" + child.toolTip(0))
+                self._style(child, passage.id in used)
+                if passage.id is not None:
+                    self._items.setdefault(passage.id, []).append(child)
                 top.addChild(child)
                 if passage.id == current:
                     self.tree.setCurrentItem(child)
