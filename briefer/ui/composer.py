@@ -93,6 +93,7 @@ class ComposerView(QWidget):
         self._loading = False
         self._target_words = 0
         self._passages_stale = True
+        self._preview_stale = True
 
         self.notes = QComboBox()
         self.notes.setAccessibleName("Note")
@@ -465,6 +466,8 @@ class ComposerView(QWidget):
         super().showEvent(event)
         if self._passages_stale:
             self._reload_passages()
+        if self._preview_stale:
+            self.refresh_preview()
 
     def _reload_passages(self) -> None:
         """Refill the passages list, or only note that it is stale while nobody sees it.
@@ -483,6 +486,10 @@ class ComposerView(QWidget):
 
     def refresh_preview(self) -> None:
         self.preview_timer.stop()
+        if not self.isVisible():
+            self._preview_stale = True  # rendered when the Compose tab shows, not at start-up
+            return
+        self._preview_stale = False
         if self._note is None:
             self.preview.setHtml("")
             return

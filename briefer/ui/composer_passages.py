@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QByteArray, QMimeData, Qt, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QFont, QIcon, QKeyEvent, QPixmap
+from PySide6.QtGui import QAction, QBrush, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLineEdit,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from briefer.core.model import ArticleSummary, Passage, Theme
 from briefer.ui.composer_editor import PASSAGE_MIME
+from briefer.ui.theme_actions import swatch
 
 PASSAGE_ROLE = Qt.ItemDataRole.UserRole + 1
 EXCERPT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -152,7 +153,7 @@ class PassagesPane(QWidget):
             found = by_theme.get(theme.id, [])
             label = f"{theme.name}  ({len(found)})" if found else f"{theme.name}  — no passages yet"
             top = QTreeWidgetItem([label])
-            top.setIcon(0, _swatch(theme.colour))
+            top.setIcon(0, swatch(theme.colour))
             top.setFlags(Qt.ItemFlag.ItemIsEnabled)
             if not found:
                 top.setForeground(0, dim)
@@ -195,9 +196,3 @@ class PassagesPane(QWidget):
                 child.setHidden(hidden)
                 shown += not hidden
             top.setHidden(bool(needle) and shown == 0)
-
-
-def _swatch(colour: str) -> QIcon:
-    pixmap = QPixmap(12, 12)
-    pixmap.fill(QColor(colour))
-    return QIcon(pixmap)
