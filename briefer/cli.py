@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from briefer import __version__, cli_notes
+from briefer import session as api  # names load on first use
 from briefer.cli_common import (
     EXIT_ERROR,
     EXIT_INTERNAL,
@@ -32,18 +33,6 @@ from briefer.cli_format import (
 )
 from briefer.core.anchoring import find_words
 from briefer.core.model import Theme
-from briefer.session import (
-    AddThemeCommand,
-    CommandError,
-    DeleteThemeCommand,
-    ExportError,
-    ImportRejected,
-    ImportStatus,
-    ProjectError,
-    Session,
-    TagPassageCommand,
-    UpdateThemeCommand,
-)
 from briefer.settings import Paths, resolve_paths
 
 log = logging.getLogger("briefer.cli")
@@ -126,7 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
 # -- helpers ---------------------------------------------------------------
 
 
-def _theme(session: Session, name: str) -> Theme:
+def _theme(session: api.Session, name: str) -> Theme:
     theme = session.theme_named(name)
     if theme is None:
         names = ", ".join(t.name for t in session.project.list_themes()) or "none yet"
@@ -138,7 +127,7 @@ def _theme(session: Session, name: str) -> Theme:
 
 
 def cmd_new(args: argparse.Namespace, paths: Paths) -> int:
-    with Session.create(args.project, title=args.title) as session:
+    with api.Session.create(args.project, title=args.title) as session:
         themes = ", ".join(t.name for t in session.project.list_themes())
     print(f"Created {args.project} with themes: {themes}.")
     return 0
@@ -172,9 +161,9 @@ def cmd_import(args: argparse.Namespace, paths: Paths) -> int:
     if args.json:
         emit(
             {
-                "imported": report.count(ImportStatus.IMPORTED),
-                "duplicates": report.count(ImportStatus.DUPLICATE),
-                "failed": report.count(ImportStatus.FAILED),
+                "imported": report.count(api.ImportStatus.IMPORTED),
+                "duplicates": report.count(api.ImportStatus.DUPLICATE),
+                "failed": report.count(api.ImportStatus.FAILED),
                 "results": [
                     {
                         "source": o.source,
@@ -190,13 +179,13 @@ def cmd_import(args: argparse.Namespace, paths: Paths) -> int:
     else:
         for o in report.outcomes:
             detail = f"#{o.article_id} {o.title}" if o.article_id is not None else o.reason
-            if o.status is ImportStatus.DUPLICATE:
+            if o.status is api.ImportStatus.DUPLICATE:
                 detail = f"#{o.article_id} {o.title}: {o.reason}"
             print(f"{o.status.value:9}  {o.source}  {detail}")
         print(report.summary.capitalize() + ".")
     if not report.outcomes:
         raise CliError("No importable files found in what was given.")
-    return EXIT_ERROR if report.count(ImportStatus.FAILED) else 0
+    return EXIT_ERROR if report.count(api.ImportStatus.FAILED) else 0
 
 
 def cmd_articles(args: argparse.Namespace, paths: Paths) -> int:
@@ -287,19 +276,19 @@ def cmd_themes(args: argparse.Namespace, paths: Paths) -> int:
                 theme = Theme(args.name.strip(), colour, args.shortcut, parent, args.description,
                               keywords)  # fmt: skip
             except ValueError as exc:
-                raise CommandError.from_value_error(exc) from exc
-            session.do(AddThemeCommand(theme))
+                raise api.CommandError.from_value_error(exc) from exc
+            session.do(api.AddThemeCommand(theme))
             print(f'Added theme "{theme.name}" ({colour}).')
         elif args.action == "rename":
             theme = _theme(session, args.old)
             assert theme.id is not None
-            session.do(UpdateThemeCommand(theme.id, name=args.new.strip()))
+            session.do(api.UpdateThemeCommand(theme.id, name=args.new.strip()))
             print(f'Renamed "{theme.name}" to "{args.new.strip()}".')
         elif args.action == "delete":
             theme = _theme(session, args.name)
             assert theme.id is not None
             count = session.project.theme_passage_counts().get(theme.id, 0)
-            session.do(DeleteThemeCommand(theme.id))
+            session.do(api.DeleteThemeCommand(theme.id))
             print(f'Deleted theme "{theme.name}" (it was on {count} passage(s)).')
     return 0
 
@@ -314,7 +303,7 @@ def cmd_tag(args: argparse.Namespace, paths: Paths) -> int:
                 f"Check the words with `briefer show {args.project} {args.article}`."
             )
         theme_ids = [_theme(session, name).id for name in args.theme]
-        command = TagPassageCommand(
+        command = api.TagPassageCommand(
             args.article, span[0], span[1], [t for t in theme_ids if t], comment=args.comment
         )
         session.do(command)
@@ -386,7 +375,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CliError as exc:
         print(f"briefer: {exc}", file=sys.stderr)
         return exc.code
-    except (ProjectError, CommandError, ImportRejected, ExportError) as exc:
+    except (api.ProjectError, api.CommandError, api.ImportRejected, api.ExportError) as exc:
         print(f"briefer: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except OSError as exc:

@@ -10,7 +10,7 @@ import argparse
 import json
 from typing import Any
 
-from briefer.session import Session
+from briefer import session as api  # names load on first use
 from briefer.settings import Paths, load_settings
 
 EXIT_ERROR = 1
@@ -35,10 +35,10 @@ def emit(data: Any) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def open_session(args: argparse.Namespace, paths: Paths, *, write: bool) -> Session:
+def open_session(args: argparse.Namespace, paths: Paths, *, write: bool) -> api.Session:
     if not write:
-        return Session.open(args.project, read_only=True)
+        return api.Session.open(args.project, read_only=True)
     settings = load_settings(paths).settings
-    return Session.open(
+    return api.Session.open(
         args.project, backup_dir=paths.backups_dir, keep_backups=settings.keep_backups
     )

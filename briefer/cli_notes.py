@@ -1,7 +1,7 @@
 """The CLI's note commands: notes, templates, draft, check, figures, export.
 
-The same session functions the window uses (draft_command, prepare_export,
-run_export, note_figures), so a note drafted and exported headless is the
+The same session functions the window uses (api.draft_command, api.prepare_export,
+api.run_export, api.note_figures), so a note drafted and exported headless is the
 note the Composer would have made. Problems found before export go to
 stderr as warnings; ``--strict`` turns blocking ones into a refusal.
 """
@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from briefer import session as api  # names load on first use
 from briefer.cli_common import EXIT_ERROR, CliError, emit, open_session
 from briefer.cli_format import print_table
 from briefer.core.citations import find_citations
@@ -22,17 +23,6 @@ from briefer.core.figures import figures_table_markdown
 from briefer.core.integrity import Problem
 from briefer.core.model import Note
 from briefer.core.templates import template_from_note
-from briefer.session import (
-    ExportRefused,
-    RecordNotFound,
-    Session,
-    draft_command,
-    load_templates,
-    note_figures,
-    prepare_export,
-    run_export,
-    save_user_template,
-)
 from briefer.settings import Paths, load_settings
 
 NOTE_SUBCOMMANDS = ("notes", "templates", "draft", "check", "figures", "export")
@@ -96,10 +86,10 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-24") from None
 
 
-def _note(session: Session, note_id: int) -> Note:
+def _note(session: api.Session, note_id: int) -> Note:
     try:
         return session.project.get_note(note_id)
-    except RecordNotFound:
+    except api.RecordNotFound:
         ids = ", ".join(str(n.id) for n in session.project.list_notes()) or "none yet"
         raise CliError(f"No note {note_id} in this project. Notes: {ids}.") from None
 
@@ -154,10 +144,10 @@ def cmd_templates(args: argparse.Namespace, paths: Paths) -> int:
         with open_session(args, paths, write=False) as session:
             note = _note(session, args.note)
         template = template_from_note(note, args.name.strip(), args.description)
-        target = save_user_template(template, paths.templates_dir, replace=args.replace)
+        target = api.save_user_template(template, paths.templates_dir, replace=args.replace)
         print(f'Saved note {args.note} as template "{template.name}" in {target}.')
         return 0
-    catalog = load_templates(paths.templates_dir)
+    catalog = api.load_templates(paths.templates_dir)
     for problem in catalog.problems:
         print(f"briefer: warning: {problem}", file=sys.stderr)
     if args.json:
@@ -184,11 +174,11 @@ def cmd_templates(args: argparse.Namespace, paths: Paths) -> int:
 
 def cmd_draft(args: argparse.Namespace, paths: Paths) -> int:
     settings = load_settings(paths).settings
-    catalog = load_templates(paths.templates_dir)
+    catalog = api.load_templates(paths.templates_dir)
     template = catalog.named(args.template or settings.default_template)
     themes = [t for t in (args.themes or "").split(",") if t.strip()] or None
     with open_session(args, paths, write=True) as session:
-        command = draft_command(
+        command = api.draft_command(
             session.project,
             template,
             title=args.title,
@@ -222,7 +212,7 @@ def cmd_draft(args: argparse.Namespace, paths: Paths) -> int:
 def cmd_check(args: argparse.Namespace, paths: Paths) -> int:
     with open_session(args, paths, write=False) as session:
         _note(session, args.note)
-        job = prepare_export(session.project, args.note)
+        job = api.prepare_export(session.project, args.note)
     if args.json:
         emit([_problem_json(p) for p in job.problems])
     elif not job.problems:
@@ -236,7 +226,7 @@ def cmd_check(args: argparse.Namespace, paths: Paths) -> int:
 def cmd_figures(args: argparse.Namespace, paths: Paths) -> int:
     with open_session(args, paths, write=False) as session:
         _note(session, args.note)
-        figures = note_figures(session.project, args.note)
+        figures = api.note_figures(session.project, args.note)
     if args.json:
         emit(
             [
@@ -270,9 +260,9 @@ def cmd_export(args: argparse.Namespace, paths: Paths) -> int:
         )
     with open_session(args, paths, write=False) as session:
         _note(session, args.note)
-        job = prepare_export(session.project, args.note)
+        job = api.prepare_export(session.project, args.note)
     try:
-        result = run_export(
+        result = api.run_export(
             job,
             args.output,
             kind,
@@ -280,7 +270,7 @@ def cmd_export(args: argparse.Namespace, paths: Paths) -> int:
             table_of_contents=args.toc,
             strict=args.strict,
         )
-    except ExportRefused as exc:
+    except api.ExportRefused as exc:
         _warn(exc.problems)
         raise CliError(
             f"Nothing was written to {args.output}: fix the problems above, "

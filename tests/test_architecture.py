@@ -52,6 +52,13 @@ def imported_modules(path: Path) -> list[tuple[int, str]]:
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             found += [(node.lineno, alias.name) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module == "briefer" and node.level == 0:
+            # "from briefer import session" imports the room briefer.session
+            found += [
+                (node.lineno, f"briefer.{alias.name}")
+                for alias in node.names
+                if not alias.name.startswith("__")  # __version__ is not a room
+            ]
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             found.append((node.lineno, node.module))
     return found

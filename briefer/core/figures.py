@@ -11,6 +11,7 @@ missed one costs little because the analyst sees the list before using it.
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -54,17 +55,16 @@ _TAIL = (
     r"(?:end\sof\s(?:the\s)?(?:decade|year|century|month|quarter)|(?:19|20)\d{2}|next\s(?:year|decade)))"
 )
 _AMOUNT = rf"(?:{_NUM})(?:\s?{_MAGNITUDE})?"
-_MONEY = re.compile(
+_MONEY_SOURCE = (
     rf"(?:{_SYMBOL}\s?{_AMOUNT}"
     rf"(?:\s?(?:-|–|to)\s?{_SYMBOL}?\s?{_AMOUNT})?"
     rf"|\b{_CODE}\s?{_AMOUNT}"
     rf"|{_AMOUNT}\s(?:{_CODE}\b|{_CURRENCY_WORD}\b))"
     rf"{_TAIL}?"
 )
-_PERCENT = re.compile(
+_PERCENT_SOURCE = (
     rf"(?:\bbetween\s(?:{_NUMBER})\s(?:and|to)\s)?(?:{_NUM})\s?"
-    r"(?:%|per\s?cent\b|percent\b|percentage\spoints?\b)",
-    re.IGNORECASE,
+    r"(?:%|per\s?cent\b|percent\b|percentage\spoints?\b)"
 )
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -72,7 +72,7 @@ _MONTH = (
 )
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]|20)\d{2}"
-_DATE = re.compile(
+_DATE_SOURCE = (
     rf"(?<![\w.])(?:{_DAY}\s{_MONTH}\b(?:,?\s{_YEAR}\b)?"
     rf"|{_MONTH}\s{_DAY}\b(?:,?\s{_YEAR}\b)?"
     rf"|{_MONTH}\s{_YEAR}\b"
@@ -80,8 +80,9 @@ _DATE = re.compile(
     rf"|Q[1-4]\s{_YEAR}\b"
     rf"|(?:early|mid|late)-?{_YEAR}\b)"
 )
-_YEAR_IN_CONTEXT = re.compile(
-    rf"\b(?:[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Bb]efore|[Aa]fter|[Ff]rom|[Tt]hrough|[Dd]uring)\s({_YEAR})\b(?![\w-])"
+_YEAR_IN_CONTEXT_SOURCE = (
+    r"\b(?:[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|[Bb]efore|[Aa]fter|[Ff]rom|[Tt]hrough|[Dd]uring)"
+    rf"\s({_YEAR})\b(?![\w-])"
 )
 _UNIT = (
     r"(?:tonnes|tons|barrels(?:\sa\sday|\sper\sday)?|bpd|cubic\smetres|cubic\smeters|"
@@ -90,11 +91,29 @@ _UNIT = (
     r"jobs|workers|people|residents|refugees|migrants|visas|students|professionals|"
     r"households|homes|companies|firms|vehicles|cars|passengers|flights|berths|units)\b"
 )
-_QUANTITY = re.compile(
+_QUANTITY_SOURCE = (
     rf"(?:{_AMOUNT})\s(?:(?:more|new|additional|extra|skilled)\s)?{_UNIT}"
     rf"|(?:{_NUM})\s?{_MAGNITUDE}(?!\s?{_UNIT})"
     rf"|(?<![\w.,])\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\d])"
 )
+
+
+@functools.cache
+def _patterns() -> tuple[tuple[re.Pattern[str], FigureKind], ...]:
+    """Compiled on first use: the patterns are large, and most runs never look for figures."""
+    return (
+        (re.compile(_MONEY_SOURCE), FigureKind.MONEY),
+        (re.compile(_PERCENT_SOURCE, re.IGNORECASE), FigureKind.PERCENT),
+        (re.compile(_DATE_SOURCE), FigureKind.DATE),
+        (re.compile(_QUANTITY_SOURCE), FigureKind.QUANTITY),
+    )
+
+
+@functools.cache
+def _year_in_context() -> re.Pattern[str]:
+    return re.compile(_YEAR_IN_CONTEXT_SOURCE)
+
+
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[A-Z0-9\"“‘(])")
 
 
@@ -103,12 +122,11 @@ def find_figures(text: str) -> list[FigureMatch]:
     searchable = CITATION_PATTERN.sub(lambda m: " " * len(m.group(0)), text)
     candidates: list[tuple[int, int, int, FigureKind]] = []
     for priority, (pattern, kind) in enumerate(
-        ((_MONEY, FigureKind.MONEY), (_PERCENT, FigureKind.PERCENT), (_DATE, FigureKind.DATE),
-         (_QUANTITY, FigureKind.QUANTITY))
+        _patterns()
     ):  # fmt: skip
         for match in pattern.finditer(searchable):
             candidates.append((match.start(), match.end(), priority, kind))
-    for match in _YEAR_IN_CONTEXT.finditer(searchable):
+    for match in _year_in_context().finditer(searchable):
         candidates.append((match.start(1), match.end(1), 2, FigureKind.DATE))
     candidates.sort(key=lambda c: (c[0], -(c[1] - c[0]), c[2]))
     chosen: list[FigureMatch] = []

@@ -48,6 +48,7 @@ from briefer.exporters.docx_parts import (
 
 _R, _RPR, _RSTYLE, _B, _I, _TEXT = (qn(f"w:{n}") for n in ("r", "rPr", "rStyle", "b", "i", "t"))
 _PPR, _PSTYLE, _VAL, _SPACE = qn("w:pPr"), qn("w:pStyle"), qn("w:val"), qn("xml:space")
+_P_TAG, _SECT_PR = qn("w:p"), qn("w:sectPr")
 SOURCES_HEADING = "Sources"
 TOC_PLACEHOLDER = "Right-click to update the table of contents."
 _P, _C, _T = WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER, WD_STYLE_TYPE.TABLE
@@ -132,7 +133,16 @@ class _DocxWriter:
         self._core_properties()
 
     def _paragraph(self, text: str, style_id: str | None) -> Paragraph:
-        paragraph = self.word.add_paragraph()
+        # Directly before the body's final sectPr, as add_paragraph puts it, without
+        # python-docx's search of the schema's child order for every paragraph.
+        body = self.word.element.body
+        p = body.makeelement(_P_TAG)
+        last = body[-1] if len(body) else None
+        if last is not None and last.tag == _SECT_PR:
+            last.addprevious(p)
+        else:
+            body.append(p)
+        paragraph = Paragraph(p, self.word._body)
         if style_id:
             self._set_style(paragraph, style_id)
         if text:

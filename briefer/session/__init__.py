@@ -2,58 +2,131 @@
 
 Imports store, importers and exporters; never Qt, never ui. Re-exports the
 errors callers must handle, so the UI and CLI need not reach past it.
+
+The names load on first use (PEP 562): a CLI command that only exports
+should not pay for the importers, the commands and the sample builder at
+start-up. Type checkers see ordinary imports.
 """
 
-from briefer.exporters import ExportError
-from briefer.importers.base import ImportRejected
-from briefer.session.command import Change, Command, CommandError, Entity, UndoHistory
-from briefer.session.imports import ImportOutcome, ImportReport, ImportStatus
-from briefer.session.note_commands import (
-    AddNoteCommand,
-    AddSectionCommand,
-    DeleteNoteCommand,
-    EditSectionBodyCommand,
-    MoveSectionCommand,
-    RemoveSectionCommand,
-    UpdateNoteCommand,
-    UpdateSectionCommand,
-)
-from briefer.session.notes import (
-    ExportJob,
-    ExportRefused,
-    ExportResult,
-    draft_command,
-    note_figures,
-    prepare_export,
-    run_export,
-)
-from briefer.session.passage_commands import (
-    DeleteArticleCommand,
-    DeletePassageCommand,
-    DismissSuggestionCommand,
-    SetCommentCommand,
-    TagPassageCommand,
-    TagPassagesCommand,
-    ToggleThemeCommand,
-)
-from briefer.session.preview import PASSAGE_LINK, NotePreview
-from briefer.session.samples import ensure_sample_project
-from briefer.session.session import Session, default_themes
-from briefer.session.templates import TemplateCatalog, load_templates, save_user_template
-from briefer.session.theme_commands import (
-    AddThemeCommand,
-    DeleteThemeCommand,
-    MergeThemesCommand,
-    ReorderThemesCommand,
-    UpdateThemeCommand,
-)
-from briefer.store import (
-    NewerFormatError,
-    ProjectError,
-    ProjectLocked,
-    ProjectReadOnly,
-    RecordNotFound,
-)
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from briefer.exporters import ExportError
+    from briefer.importers.base import ImportRejected
+    from briefer.session.command import Change, Command, CommandError, Entity, UndoHistory
+    from briefer.session.imports import ImportOutcome, ImportReport, ImportStatus
+    from briefer.session.note_commands import (
+        AddNoteCommand,
+        AddSectionCommand,
+        DeleteNoteCommand,
+        EditSectionBodyCommand,
+        MoveSectionCommand,
+        RemoveSectionCommand,
+        UpdateNoteCommand,
+        UpdateSectionCommand,
+    )
+    from briefer.session.notes import (
+        ExportJob,
+        ExportRefused,
+        ExportResult,
+        draft_command,
+        note_figures,
+        prepare_export,
+        run_export,
+    )
+    from briefer.session.passage_commands import (
+        DeleteArticleCommand,
+        DeletePassageCommand,
+        DismissSuggestionCommand,
+        SetCommentCommand,
+        TagPassageCommand,
+        TagPassagesCommand,
+        ToggleThemeCommand,
+    )
+    from briefer.session.preview import PASSAGE_LINK, NotePreview
+    from briefer.session.samples import ensure_sample_project
+    from briefer.session.session import Session, default_themes
+    from briefer.session.templates import TemplateCatalog, load_templates, save_user_template
+    from briefer.session.theme_commands import (
+        AddThemeCommand,
+        DeleteThemeCommand,
+        MergeThemesCommand,
+        ReorderThemesCommand,
+        UpdateThemeCommand,
+    )
+    from briefer.store import (
+        NewerFormatError,
+        ProjectError,
+        ProjectLocked,
+        ProjectReadOnly,
+        RecordNotFound,
+    )
+
+_WHERE: dict[str, str] = {
+    "AddNoteCommand": "briefer.session.note_commands",
+    "AddSectionCommand": "briefer.session.note_commands",
+    "AddThemeCommand": "briefer.session.theme_commands",
+    "Change": "briefer.session.command",
+    "Command": "briefer.session.command",
+    "CommandError": "briefer.session.command",
+    "DeleteArticleCommand": "briefer.session.passage_commands",
+    "DeleteNoteCommand": "briefer.session.note_commands",
+    "DeletePassageCommand": "briefer.session.passage_commands",
+    "DeleteThemeCommand": "briefer.session.theme_commands",
+    "DismissSuggestionCommand": "briefer.session.passage_commands",
+    "EditSectionBodyCommand": "briefer.session.note_commands",
+    "Entity": "briefer.session.command",
+    "ExportError": "briefer.exporters",
+    "ExportJob": "briefer.session.notes",
+    "ExportRefused": "briefer.session.notes",
+    "ExportResult": "briefer.session.notes",
+    "ImportOutcome": "briefer.session.imports",
+    "ImportRejected": "briefer.importers.base",
+    "ImportReport": "briefer.session.imports",
+    "ImportStatus": "briefer.session.imports",
+    "MergeThemesCommand": "briefer.session.theme_commands",
+    "MoveSectionCommand": "briefer.session.note_commands",
+    "NewerFormatError": "briefer.store",
+    "NotePreview": "briefer.session.preview",
+    "PASSAGE_LINK": "briefer.session.preview",
+    "ProjectError": "briefer.store",
+    "ProjectLocked": "briefer.store",
+    "ProjectReadOnly": "briefer.store",
+    "RecordNotFound": "briefer.store",
+    "RemoveSectionCommand": "briefer.session.note_commands",
+    "ReorderThemesCommand": "briefer.session.theme_commands",
+    "Session": "briefer.session.session",
+    "SetCommentCommand": "briefer.session.passage_commands",
+    "TagPassageCommand": "briefer.session.passage_commands",
+    "TagPassagesCommand": "briefer.session.passage_commands",
+    "TemplateCatalog": "briefer.session.templates",
+    "ToggleThemeCommand": "briefer.session.passage_commands",
+    "UndoHistory": "briefer.session.command",
+    "UpdateNoteCommand": "briefer.session.note_commands",
+    "UpdateSectionCommand": "briefer.session.note_commands",
+    "UpdateThemeCommand": "briefer.session.theme_commands",
+    "default_themes": "briefer.session.session",
+    "draft_command": "briefer.session.notes",
+    "ensure_sample_project": "briefer.session.samples",
+    "load_templates": "briefer.session.templates",
+    "note_figures": "briefer.session.notes",
+    "prepare_export": "briefer.session.notes",
+    "run_export": "briefer.session.notes",
+    "save_user_template": "briefer.session.templates",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'briefer.session' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "PASSAGE_LINK",
