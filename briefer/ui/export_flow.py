@@ -160,10 +160,6 @@ class ExportFlow(QObject):
         self.worker: ExportWorker | None = None
         self.message: QMessageBox | None = None
 
-    @property
-    def busy(self) -> bool:
-        return self.worker is not None
-
     def start(self, note_id: int | None) -> None:
         """The whole interactive flow for one note, from the File menu."""
         if note_id is None:
