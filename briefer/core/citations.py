@@ -6,6 +6,7 @@ library). Imports nothing from the package except core.mdtext.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -42,11 +43,20 @@ def find_citations(markdown: str) -> list[int]:
     is a standard-library approximation of the CommonMark parse the exporters
     use; the two agree on everything the composer produces.
     """
+    return list(_cited_ids(markdown))
+
+
+@functools.lru_cache(maxsize=256)
+def _cited_ids(markdown: str) -> tuple[int, ...]:
+    # Cached: an export scans each section body to read what it cites, then
+    # again to check it, and the composer rescans unchanged sections.
+    if "[@p" not in markdown:
+        return ()
     seen: dict[int, None] = {}
     for chunk in _inline_chunks(markdown):
         for passage_id in _scan_inline(chunk):
             seen.setdefault(passage_id, None)
-    return list(seen)
+    return tuple(seen)
 
 
 def quotation_markdown(passage_text: str, passage_id: int) -> str:

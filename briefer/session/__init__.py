@@ -17,6 +17,13 @@ if TYPE_CHECKING:
     from briefer.exporters import ExportError
     from briefer.importers.base import ImportRejected
     from briefer.session.command import Change, Command, CommandError, Entity, UndoHistory
+    from briefer.session.export import (
+        ExportJob,
+        ExportRefused,
+        ExportResult,
+        prepare_export,
+        run_export,
+    )
     from briefer.session.imports import ImportOutcome, ImportReport, ImportStatus
     from briefer.session.note_commands import (
         AddNoteCommand,
@@ -28,15 +35,7 @@ if TYPE_CHECKING:
         UpdateNoteCommand,
         UpdateSectionCommand,
     )
-    from briefer.session.notes import (
-        ExportJob,
-        ExportRefused,
-        ExportResult,
-        draft_command,
-        note_figures,
-        prepare_export,
-        run_export,
-    )
+    from briefer.session.notes import draft_command, note_figures
     from briefer.session.passage_commands import (
         DeleteArticleCommand,
         DeletePassageCommand,
@@ -80,9 +79,9 @@ _WHERE: dict[str, str] = {
     "EditSectionBodyCommand": "briefer.session.note_commands",
     "Entity": "briefer.session.command",
     "ExportError": "briefer.exporters",
-    "ExportJob": "briefer.session.notes",
-    "ExportRefused": "briefer.session.notes",
-    "ExportResult": "briefer.session.notes",
+    "ExportJob": "briefer.session.export",
+    "ExportRefused": "briefer.session.export",
+    "ExportResult": "briefer.session.export",
     "ImportOutcome": "briefer.session.imports",
     "ImportRejected": "briefer.importers.base",
     "ImportReport": "briefer.session.imports",
@@ -113,8 +112,8 @@ _WHERE: dict[str, str] = {
     "ensure_sample_project": "briefer.session.samples",
     "load_templates": "briefer.session.templates",
     "note_figures": "briefer.session.notes",
-    "prepare_export": "briefer.session.notes",
-    "run_export": "briefer.session.notes",
+    "prepare_export": "briefer.session.export",
+    "run_export": "briefer.session.export",
     "save_user_template": "briefer.session.templates",
 }
 

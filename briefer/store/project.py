@@ -10,7 +10,7 @@ import datetime as dt
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +34,7 @@ from briefer.store.errors import (
     ProjectExists,
     ProjectReadOnly,
     ReadOnlyError,
+    RecordNotFound,
 )
 from briefer.store.lock import ProjectLock
 from briefer.store.schema import MIGRATIONS, SCHEMA_VERSION, Migration, create_schema, migrate
@@ -366,6 +367,17 @@ class Project:
         with self._read() as conn:
             return articles.get_article(conn, article_id)
 
+    def get_articles(self, article_ids: Iterable[int]) -> dict[int, Article]:
+        """The articles that exist among ``article_ids``, by id; missing ones are absent."""
+        found: dict[int, Article] = {}
+        with self._read() as conn:
+            for article_id in dict.fromkeys(article_ids):
+                try:
+                    found[article_id] = articles.get_article(conn, article_id)
+                except RecordNotFound:
+                    continue
+        return found
+
     def list_articles(self) -> list[ArticleSummary]:
         with self._read() as conn:
             return articles.list_articles(conn)
@@ -429,6 +441,11 @@ class Project:
     def get_passage(self, passage_id: int) -> Passage:
         with self._read() as conn:
             return passages.get_passage(conn, passage_id)
+
+    def get_passages(self, passage_ids: Iterable[int]) -> dict[int, Passage]:
+        """The passages that exist among ``passage_ids``, by id; missing ones are absent."""
+        with self._read() as conn:
+            return passages.get_passages(conn, passage_ids)
 
     def list_passages(
         self, *, article_id: int | None = None, theme_id: int | None = None

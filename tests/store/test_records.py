@@ -169,6 +169,27 @@ def test_passages_keep_theme_order_and_filter(project: Project) -> None:
     assert project.get_passage(late).theme_ids == (defence, trade)
 
 
+def test_passages_and_articles_by_id_in_bulk_skip_missing_ones(project: Project) -> None:
+    trade = project.add_theme(theme("Trade"))
+    first = project.add_article(sample_article("First"))
+    second = project.add_article(sample_article("Second"))
+    ids = [
+        project.add_passage(Passage(first, i, i + 3, "abc", theme_ids=(trade,))) for i in range(3)
+    ]
+    ids += [project.add_passage(Passage(second, 0, 3, "Ukr"))]
+    many = [ids[3], 9999, ids[0], ids[0]] + ids * 200  # more than one IN list's worth
+
+    found = project.get_passages(many)
+
+    assert set(found) == set(ids)
+    assert found[ids[1]] == project.get_passage(ids[1])
+    assert found[ids[3]].theme_ids == ()
+    articles = project.get_articles([second, 4242, first])
+    assert list(articles) == [second, first]
+    assert articles[first] == project.get_article(first)
+    assert project.get_passages([]) == {}
+
+
 def test_update_passage_replaces_themes_and_comment(project: Project) -> None:
     trade, defence = project.add_theme(theme("Trade")), project.add_theme(theme("Defence"))
     article_id = project.add_article(sample_article())

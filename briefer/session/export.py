@@ -1,0 +1,111 @@
+"""From a note to a file: read what it cites, check it, write DOCX or Markdown.
+
+Exporting is split in two so the GUI can run the slow half off its thread:
+``prepare_export`` reads everything the note cites from the project (on
+the thread that owns the database connection) and checks it; ``run_export``
+writes the file from that snapshot and touches no database at all. Kept
+apart from drafting (notes.py) so `briefer export` loads only this.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefer.core.citations import find_citations
+from briefer.core.integrity import Problem, check_note
+from briefer.core.model import Article, Note, Passage
+from briefer.exporters import ExportError, export_note
+from briefer.session.note_commands import read_note
+from briefer.store import Project
+
+FORMAT_SUFFIXES = {"docx": ".docx", "markdown": ".md"}
+
+
+class ExportRefused(Exception):
+    """A strict export found problems that would mislead a reader; nothing was written."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        blocking = [p for p in problems if p.blocking]
+        super().__init__(
+            f"The note was not exported: {len(blocking)} problem(s) to fix first. "
+            + " ".join(p.message for p in blocking[:3])
+        )
+        self.problems = list(problems)
+
+
+@dataclass(frozen=True)
+class ExportJob:
+    """A note and everything it cites, read from the project, plus what is wrong with it."""
+
+    note: Note
+    passages: dict[int, Passage]
+    articles: dict[int, Article]
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def blocking(self) -> list[Problem]:
+        return [p for p in self.problems if p.blocking]
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    target: Path
+    format: str
+    problems: list[Problem]
+    footnotes: int
+
+
+def cited_material(project: Project, note: Note) -> tuple[dict[int, Passage], dict[int, Article]]:
+    """The passages a note cites and their articles; a deleted one is simply absent."""
+    cited = [pid for section in note.sections for pid in find_citations(section.body)]
+    found = project.get_passages(cited)
+    passages = {pid: found[pid] for pid in dict.fromkeys(cited) if pid in found}
+    articles = project.get_articles(p.article_id for p in passages.values())
+    return passages, articles
+
+
+def prepare_export(project: Project, note_id: int) -> ExportJob:
+    note = read_note(project, note_id)
+    passages, articles = cited_material(project, note)
+    return ExportJob(note, passages, articles, check_note(note, passages, articles))
+
+
+def run_export(
+    job: ExportJob,
+    target: Path,
+    format: str,
+    *,
+    reference_doc: Path | None = None,
+    table_of_contents: bool = False,
+    strict: bool = False,
+) -> ExportResult:
+    """Write the file. ``strict`` refuses (ExportRefused) when a quotation or source is wrong.
+
+    Raises ExportError for an unwritable target or a bad reference document;
+    the target is then untouched (the exporters write to a temporary file).
+    """
+    kind = normalised_format(format)
+    if strict and job.blocking:
+        raise ExportRefused(job.problems)
+    document = export_note(
+        job.note,
+        job.passages,
+        job.articles,
+        target,
+        kind,
+        reference_doc=reference_doc,
+        table_of_contents=table_of_contents,
+    )
+    return ExportResult(target, kind, job.problems, len(document.footnotes))
+
+
+def normalised_format(format: str) -> str:
+    kind = format.lower().strip().lstrip(".")
+    kind = {"md": "markdown", "word": "docx"}.get(kind, kind)
+    if kind not in FORMAT_SUFFIXES:
+        raise ExportError(
+            f"Briefer cannot export to {format!r}. Choose docx (Word) or md (Markdown)."
+        )
+    return kind
