@@ -31,7 +31,6 @@ from briefer.cli_format import (
     search_hit_json,
     theme_json,
 )
-from briefer.core.anchoring import find_words
 from briefer.core.model import Theme
 from briefer.settings import Paths, resolve_paths
 
@@ -294,6 +293,8 @@ def cmd_themes(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def cmd_tag(args: argparse.Namespace, paths: Paths) -> int:
+    from briefer.core.anchoring import find_words
+
     with open_session(args, paths, write=True) as session:
         article = session.project.get_article(args.article)
         span = find_words(article.text, args.text)

@@ -16,13 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from briefer import session as api  # names load on first use
+
+# Each command imports what only it needs (figures, templates) where it runs,
+# so that `briefer export`, the command timed against pandoc, loads no more.
 from briefer.cli_common import EXIT_ERROR, CliError, emit, open_session
 from briefer.cli_format import print_table
 from briefer.core.citations import find_citations
-from briefer.core.figures import figures_table_markdown
 from briefer.core.integrity import Problem
 from briefer.core.model import Note
-from briefer.core.templates import template_from_note
 from briefer.settings import Paths, load_settings
 
 NOTE_SUBCOMMANDS = ("notes", "templates", "draft", "check", "figures", "export")
@@ -143,6 +144,8 @@ def cmd_templates(args: argparse.Namespace, paths: Paths) -> int:
     if args.action == "save":
         with open_session(args, paths, write=False) as session:
             note = _note(session, args.note)
+        from briefer.core.templates import template_from_note
+
         template = template_from_note(note, args.name.strip(), args.description)
         target = api.save_user_template(template, paths.templates_dir, replace=args.replace)
         print(f'Saved note {args.note} as template "{template.name}" in {target}.')
@@ -241,6 +244,8 @@ def cmd_figures(args: argparse.Namespace, paths: Paths) -> int:
             ]
         )
     elif args.markdown:
+        from briefer.core.figures import figures_table_markdown
+
         print(figures_table_markdown(figures) if figures else "")
     else:
         print_table(

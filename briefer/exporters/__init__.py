@@ -2,6 +2,10 @@
 
 Import only briefer.core, python-docx, markdown-it-py and the standard
 library here; never briefer.store, briefer.session or briefer.ui.
+
+The writers are imported by ``export_note`` when a format is chosen: python-docx
+alone costs a CLI run or the Composer's first preview some 60 ms, which a
+Markdown export or a preview should not pay.
 """
 
 from __future__ import annotations
@@ -11,9 +15,7 @@ from pathlib import Path
 
 from briefer.core.model import Article, Note, Passage
 from briefer.exporters.document import ExportDocument, build_document
-from briefer.exporters.docx import export_docx
 from briefer.exporters.errors import ExportError
-from briefer.exporters.markdown import export_markdown, render_markdown
 
 FORMATS = ("docx", "markdown")
 
@@ -22,10 +24,7 @@ __all__ = [
     "ExportDocument",
     "ExportError",
     "build_document",
-    "export_docx",
-    "export_markdown",
     "export_note",
-    "render_markdown",
 ]
 
 
@@ -54,9 +53,13 @@ def export_note(
         )
     document = build_document(note, passages, articles)
     if kind == "docx":
+        from briefer.exporters.docx import export_docx
+
         export_docx(
             document, target, reference_doc=reference_doc, table_of_contents=table_of_contents
         )
     else:
+        from briefer.exporters.markdown import export_markdown
+
         export_markdown(document, target)
     return document

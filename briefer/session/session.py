@@ -10,12 +10,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefer.core.model import Theme
 from briefer.resources import load_json
 from briefer.session.command import Change, Command, Entity, UndoHistory
-from briefer.session.imports import ImportOutcome, ImportReport, import_files, import_pasted
 from briefer.store import Project
+
+if TYPE_CHECKING:  # imported by the import methods: a CLI export or listing never pays for them
+    from briefer.session.imports import ImportOutcome, ImportReport
 
 log = logging.getLogger(__name__)
 
@@ -179,6 +182,8 @@ class Session:
         Each file is its own transaction: a failure or a cancel keeps what was
         already imported and leaves nothing half-written.
         """
+        from briefer.session.imports import import_files
+
         for outcome in import_files(self._project, paths, recursive=recursive, cancelled=cancelled):
             if outcome.article_id is not None and outcome.imported:
                 self._announce([Change.of(Entity.ARTICLE, added=[outcome.article_id])])
@@ -192,9 +197,13 @@ class Session:
         return expand_paths([p for p in paths if p.exists()], recursive=recursive)
 
     def import_all(self, paths: Iterable[Path], *, recursive: bool = True) -> ImportReport:
+        from briefer.session.imports import ImportReport
+
         return ImportReport(list(self.import_files(paths, recursive=recursive)))
 
     def import_paste(self, *, text: str | None = None, html: str | None = None) -> ImportOutcome:
+        from briefer.session.imports import import_pasted
+
         outcome = import_pasted(self._project, text=text, html=html)
         if outcome.article_id is not None and outcome.imported:
             self._announce([Change.of(Entity.ARTICLE, added=[outcome.article_id])])

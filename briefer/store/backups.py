@@ -11,7 +11,6 @@ import hashlib
 import os
 import re
 import sqlite3
-import uuid
 from pathlib import Path
 
 _STAMP = "%Y-%m-%dT%H%M%S.%fZ"
@@ -38,7 +37,7 @@ def fsync_dir(folder: Path) -> None:
 def copy_database(conn: sqlite3.Connection, target: Path) -> None:
     """Write a consistent snapshot of ``conn`` to ``target``, even while others read it."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    temp = target.with_name(f".~{target.name}.{uuid.uuid4().hex[:8]}.tmp")
+    temp = target.with_name(f".~{target.name}.{os.urandom(4).hex()}.tmp")
     try:
         copy = sqlite3.connect(temp)
         try:

@@ -11,7 +11,6 @@ import datetime as dt
 import getpass
 import json
 import os
-import socket
 import sys
 import time
 from pathlib import Path
@@ -34,6 +33,8 @@ def _user() -> str:
 
 
 def _host() -> str:
+    import socket  # only a writer takes the lock; read-only CLI commands never load it
+
     return socket.gethostname() or "unknown host"
 
 
