@@ -6,10 +6,9 @@ the standard library; nothing from the rest of the package but exporters.errors.
 
 from __future__ import annotations
 
-import functools
 import io
-import re
 import zipfile
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,15 +22,17 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import XmlPart
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.oxml.ns import nsmap as word_namespaces
-from docx.oxml.parser import oxml_parser
-from docx.shared import Pt, RGBColor
+from docx.oxml.parser import element_class_lookup
 from docx.text.paragraph import Paragraph
-from lxml.etree import SubElement
+from lxml import etree
 
+from briefer.exporters import docx_xml
 from briefer.exporters.errors import ExportError
 
-_INVALID_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# python-docx's element classes, but blank text kept: a run of spaces is text.
+# huge_tree lifts libxml2's guard against one giant text node; the markup is ours.
+_FRAGMENT_PARSER = etree.XMLParser(resolve_entities=False, huge_tree=True)
+_FRAGMENT_PARSER.set_element_class_lookup(element_class_lookup)
 _DOCUMENT_MAIN = CT.WML_DOCUMENT_MAIN
 _TEMPLATE_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 _MACRO_MAINS = (
@@ -48,40 +49,10 @@ _EMPTY_FOOTNOTES = (
 )
 
 
-_W = {
-    name: qn(f"w:{name}")
-    for name in (
-        "footnote",
-        "id",
-        "p",
-        "pPr",
-        "pStyle",
-        "val",
-        "r",
-        "rPr",
-        "rStyle",
-        "footnoteRef",
-        "t",
-    )
-}
-_XML_SPACE = qn("xml:space")
-
-
-@functools.cache
-def _tag(nsptag: str) -> tuple[str, dict[str, str]]:
-    prefix = nsptag.split(":", 1)[0]
-    return qn(nsptag), {prefix: word_namespaces[prefix]}
-
-
-def OxmlElement(nsptag: str) -> Any:  # noqa: N802 - python-docx's name, same behaviour
-    """python-docx's OxmlElement with the tag parsing cached: thousands per export."""
-    clark, nsmap = _tag(nsptag)
-    return oxml_parser.makeelement(clark, nsmap=nsmap)
-
-
-def xml_text(text: str) -> str:
-    """Drop the characters XML 1.0 cannot hold (stray controls from PDFs), keep the rest."""
-    return _INVALID_XML_CHARS.sub("", text)
+def parse_fragment(markup: str) -> list[Any]:
+    """The elements of WordprocessingML ``markup`` (see docx_xml), as python-docx objects."""
+    wrapper = etree.fromstring(f"<w:body {docx_xml.NAMESPACES}>{markup}</w:body>", _FRAGMENT_PARSER)
+    return list(wrapper)
 
 
 def open_base_document(reference_doc: Path | None) -> DocxDocument:
@@ -158,50 +129,76 @@ class StyleSpec:
     indent_pt: float | None = None
 
 
-def ensure_style(document: DocxDocument, spec: StyleSpec) -> str:
-    """The style id to use for ``spec``: the template's own definition when it has one.
+def ensure_styles(document: DocxDocument, specs: Mapping[str, StyleSpec]) -> dict[str, str]:
+    """The style id to use for each spec: the template's own definition when it has one.
 
     Word only writes a built-in style into styles.xml once it is used or
     changed, so a perfectly good organisation template may lack Quote or
     footnote text; then a plain definition is added that Word and the
-    analyst can restyle later.
+    analyst can restyle later. Found by id first, then by name, from one
+    index of the template's styles.
     """
-    styles = document.styles
-    found = styles.element.get_by_id(spec.style_id)
-    if found is None:
-        found = styles.element.get_by_name(spec.name)
-    if found is not None:
-        return str(found.styleId)
-    style: Any = styles.add_style(spec.name, spec.kind, builtin=True)
-    style.style_id = spec.style_id
-    if spec.kind != WD_STYLE_TYPE.TABLE:
-        if (
-            spec.kind == WD_STYLE_TYPE.PARAGRAPH
-            and styles.element.get_by_id(spec.based_on) is not None
-        ):
-            style.element.basedOn_val = spec.based_on
-        font = style.font
-        font.bold = spec.bold or None
-        font.italic = spec.italic or None
-        font.underline = spec.underline or None
-        font.superscript = spec.superscript or None
-        if spec.size:
-            font.size = Pt(spec.size)
-        if spec.font:
-            font.name = spec.font
-        if spec.colour:
-            font.color.rgb = RGBColor.from_string(spec.colour)
-    if spec.kind == WD_STYLE_TYPE.PARAGRAPH:
+    styles = document.styles.element
+    by_id: dict[str, str] = {}
+    by_name: dict[str, str] = {}
+    for style in styles.findall(qn("w:style")):
+        style_id = style.get(qn("w:styleId"))
+        name = style.find(qn("w:name"))
+        if style_id:
+            by_id.setdefault(style_id, style_id)
+            if name is not None and name.get(qn("w:val")):
+                by_name.setdefault(name.get(qn("w:val")), style_id)
+    chosen: dict[str, str] = {}
+    added: list[str] = []
+    for key, spec in specs.items():
+        found = by_id.get(spec.style_id) or by_name.get(spec.name)
+        if found is None:
+            based_on = spec.based_on if spec.based_on in by_id else ""
+            added.append(_style_markup(spec, based_on))
+            found = by_id[spec.style_id] = by_name[spec.name] = spec.style_id
+        chosen[key] = found
+    if added:
+        styles.extend(parse_fragment("".join(added)))
+    return chosen
+
+
+def _style_markup(spec: StyleSpec, based_on: str) -> str:
+    """A plain definition of a built-in style, its children in the schema's order."""
+    kind = {
+        WD_STYLE_TYPE.PARAGRAPH: "paragraph",
+        WD_STYLE_TYPE.CHARACTER: "character",
+        WD_STYLE_TYPE.TABLE: "table",
+    }[spec.kind]
+    esc = docx_xml.escaped
+    head = f'<w:name w:val="{esc(spec.name)}"/>'
+    if kind == "paragraph" and based_on:
+        head += f'<w:basedOn w:val="{esc(based_on)}"/>'
+    head += "<w:unhideWhenUsed/><w:qFormat/>"
+    paragraph = ""
+    if kind == "paragraph":
         if spec.indent_pt is not None:
-            style.paragraph_format.left_indent = Pt(spec.indent_pt)
+            paragraph += f'<w:ind w:left="{round(spec.indent_pt * 20)}"/>'
         if spec.outline_level is not None:
-            ppr = style.element.get_or_add_pPr()
-            outline = OxmlElement("w:outlineLvl")
-            outline.set(qn("w:val"), str(spec.outline_level))
-            ppr.append(outline)
-    style.unhide_when_used = True
-    style.quick_style = True
-    return spec.style_id
+            paragraph += f'<w:outlineLvl w:val="{spec.outline_level}"/>'
+    run = ""
+    if kind != "table":
+        if spec.font:
+            run += f'<w:rFonts w:ascii="{esc(spec.font)}" w:hAnsi="{esc(spec.font)}"/>'
+        run += ("<w:b/>" if spec.bold else "") + ("<w:i/>" if spec.italic else "")
+        if spec.colour:
+            run += f'<w:color w:val="{esc(spec.colour)}"/>'
+        if spec.size:
+            run += f'<w:sz w:val="{round(spec.size * 2)}"/>'
+        if spec.underline:
+            run += '<w:u w:val="single"/>'
+        if spec.superscript:
+            run += '<w:vertAlign w:val="superscript"/>'
+    return (
+        f'<w:style w:type="{kind}" w:styleId="{esc(spec.style_id)}">{head}'
+        + (f"<w:pPr>{paragraph}</w:pPr>" if paragraph else "")
+        + (f"<w:rPr>{run}</w:rPr>" if run else "")
+        + "</w:style>"
+    )
 
 
 def ensure_list_numbering(document: DocxDocument, style_id: str, ordered: bool, level: int) -> None:
@@ -304,29 +301,15 @@ class FootnotesPart:
         part = XmlPart(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, root, doc_part.package)
         doc_part.relate_to(part, RT.FOOTNOTES)
 
-    def add(self, text: str) -> int:
-        """Add a footnote reading ``text``; the id to reference it by."""
-        footnote_id = self._next_id
-        self._next_id += 1
-        # Children made with SubElement share the part's namespaces: building
-        # each with its own nsmap cost a quarter of a long note's export.
-        footnote = SubElement(self._root, _W["footnote"], {_W["id"]: str(footnote_id)})
-        paragraph = SubElement(footnote, _W["p"])
-        ppr = SubElement(paragraph, _W["pPr"])
-        SubElement(ppr, _W["pStyle"], {_W["val"]: self._text_style})
-        mark = SubElement(paragraph, _W["r"])
-        SubElement(SubElement(mark, _W["rPr"]), _W["rStyle"], {_W["val"]: self._reference_style})
-        SubElement(mark, _W["footnoteRef"])
-        run = SubElement(paragraph, _W["r"])
-        SubElement(run, _W["t"], {_XML_SPACE: "preserve"}).text = xml_text(" " + text)
-        return footnote_id
-
-    def reference_run(self, footnote_id: int) -> Any:
-        run = styled_run(self._reference_style)
-        ref = OxmlElement("w:footnoteReference")
-        ref.set(qn("w:id"), str(footnote_id))
-        run.append(ref)
-        return run
+    def add_all(self, texts: Sequence[str]) -> list[int]:
+        """Add one footnote per text, in order; the ids to reference them by."""
+        first = self._next_id
+        self._next_id += len(texts)
+        markup = docx_xml.footnotes(
+            first, texts, text_style=self._text_style, mark_style=self._reference_style
+        )
+        self._root.extend(parse_fragment(markup))
+        return list(range(first, self._next_id))
 
 
 def _only_separators(blob: bytes) -> Any | None:
@@ -340,51 +323,10 @@ def _only_separators(blob: bytes) -> Any | None:
     return root
 
 
-def styled_run(style_id: str) -> Any:
-    run = OxmlElement("w:r")
-    SubElement(SubElement(run, _W["rPr"]), _W["rStyle"], {_W["val"]: style_id})
-    return run
-
-
-def text_run(text: str, run: Any | None = None) -> Any:
-    run = OxmlElement("w:r") if run is None else run
-    SubElement(run, _W["t"], {_XML_SPACE: "preserve"}).text = xml_text(text)
-    return run
-
-
-def bookmark_start(bookmark_id: int, name: str) -> Any:
-    start = OxmlElement("w:bookmarkStart")
-    start.set(qn("w:id"), str(bookmark_id))
-    start.set(qn("w:name"), name)
-    return start
-
-
-def bookmark_end(bookmark_id: int) -> Any:
-    end = OxmlElement("w:bookmarkEnd")
-    end.set(qn("w:id"), str(bookmark_id))
-    return end
-
-
 def add_field(
     paragraph: Paragraph, instruction: str, placeholder: str, *, run_style: str = ""
 ) -> None:
-    """A complex field (begin, instruction, separate, shown result, end), as Word writes them.
-
-    The placeholder shows until the reader updates fields (Word does PAGE
-    and NUMPAGES by itself; a TOC needs "Update field").
-    """
-    p = paragraph._p
-    for kind in ("begin", "instr", "separate", "result", "end"):
-        run = styled_run(run_style) if run_style else OxmlElement("w:r")
-        if kind == "instr":
-            instr = OxmlElement("w:instrText")
-            instr.set(qn("xml:space"), "preserve")
-            instr.text = f" {instruction} "
-            run.append(instr)
-        elif kind == "result":
-            text_run(placeholder, run)
-        else:
-            char = OxmlElement("w:fldChar")
-            char.set(qn("w:fldCharType"), kind)
-            run.append(char)
-        p.append(run)
+    """Append a field (see docx_xml.field) to a paragraph python-docx made."""
+    paragraph._p.extend(
+        parse_fragment(docx_xml.field(instruction, placeholder, run_style=run_style))
+    )
