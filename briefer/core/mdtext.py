@@ -11,7 +11,7 @@ import re
 _ENTITY_LIKE = re.compile(r"&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{0,31};)")
 _ORDERED_MARKER = re.compile(r"^([0-9]{1,9})([.)])(?=[ \t]|$)")
 _LINE_START_PUNCTUATION = frozenset("#>-+=~*_`|[<")
-_ALWAYS_ESCAPED = frozenset("\\`*[]<|")
+_ALWAYS_ESCAPED = frozenset("\\`*[]<|~")
 
 
 def _whitespace_entity(ch: str) -> str:
@@ -22,7 +22,8 @@ def escape_inline(text: str) -> str:
     """Escape text that stands in the middle of a line of CommonMark.
 
     Only characters that could start markup are escaped, so ordinary prose
-    ("U.S. exports rose 5%") stays readable in the .md file. Line breaks are
+    ("U.S. exports rose 5%") stays readable in the .md file. ``~`` is
+    escaped too: GitHub-flavoured readers strike through ``~40%~``. Line breaks are
     folded to spaces: a caller that wants a hard break writes one itself.
     An underscore between two letters or digits is left alone because
     CommonMark never treats it as emphasis there (snake_case, file_names).

@@ -97,6 +97,18 @@ def test_bold_and_italic_survive(document: ExportDocument) -> None:
     assert "**good news**" in text and "*exporters*" in text
 
 
+def test_tildes_are_not_struck_through_by_github_flavoured_readers() -> None:
+    text = "Exports ~~fell~~ rose ~40% (~5 bn)"
+    block = Block(BlockKind.PARAGRAPH, (Run(RunKind.TEXT, text),))
+    body = render_markdown(ExportDocument(Metadata(title="T"), (block,))).split("---\n", 2)[2]
+
+    tokens = MarkdownIt("gfm-like").disable("linkify").parse(body)
+
+    (inline,) = [t for t in tokens if t.type == "inline"]
+    assert [c.type for c in inline.children or ()] == ["text"]
+    assert inline.children[0].content == text  # type: ignore[index]
+
+
 def test_export_note_writes_markdown_and_reports_problems(
     note, passages, articles, tmp_path: Path
 ) -> None:
