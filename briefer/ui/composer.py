@@ -13,27 +13,22 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoStack
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QListView,
     QPushButton,
     QSplitter,
-    QTextBrowser,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from briefer.core.citations import CITATION_PATTERN, find_citations, quotation_markdown
-from briefer.core.model import Note
+from briefer.core.model import ArticleSummary, Note, Passage, Theme
 from briefer.core.templates import estimated_pages
 from briefer.session import (
-    PASSAGE_LINK,
     AddSectionCommand,
     Change,
     Command,
@@ -49,13 +44,13 @@ from briefer.session import (
     UpdateSectionCommand,
     load_templates,
 )
-from briefer.ui.composer_editor import SectionEditor
-from briefer.ui.composer_outline import OutlineModel
+from briefer.ui.composer_editor import FormattingBar, SectionEditor
+from briefer.ui.composer_outline import OutlinePanel
 from briefer.ui.composer_passages import PassagesPane
+from briefer.ui.composer_preview import PreviewPane
 from briefer.ui.undo import run_command
 
 COMMIT_DELAY_MS = 400
-PREVIEW_DELAY_MS = 300
 _MARKUP = re.compile(r"[#>*_`|\\\[\]]|^\s*(?:[-+]|\d+[.)])\s", re.MULTILINE)
 
 
@@ -87,55 +82,45 @@ class ComposerView(QWidget):
         self.undo_stack = undo_stack
         self.report = report
         self.templates_dir = templates_dir
-        self.preview_source = NotePreview(session.project)
         self._note: Note | None = None
         self._section_id: int | None = None
         self._loading = False
         self._target_words = 0
-        self._passages_stale = True
-        self._preview_stale = True
 
         self.notes = QComboBox()
         self.notes.setAccessibleName("Note")
         self.notes.setMinimumContentsLength(24)
         self.new_button = QPushButton("&New Note…")
         self.details_button = QPushButton("Note &Details…")
-        self.outline_model = OutlineModel()
-        self.outline = QListView()
-        self.outline.setObjectName("outline")
-        self.outline.setAccessibleName("Outline of the note")
-        self.outline.setModel(self.outline_model)
-        self.outline.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.outline.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.outline.setEditTriggers(
-            QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.DoubleClicked
-        )
+        self.outline_panel = OutlinePanel()
+        self.outline_model = self.outline_panel.model
+        self.outline = self.outline_panel.view
         self.editor = SectionEditor()
-        self.toolbar = QToolBar("Formatting")
-        self.toolbar.setAccessibleName("Formatting")
-        self.preview = QTextBrowser()
-        self.preview.setObjectName("preview")
-        self.preview.setAccessibleName("Preview of the exported note")
-        self.preview.setOpenLinks(False)
-        self.passages = PassagesPane()
+        self.toolbar = FormattingBar(self.editor, self._insert_current_passage)
+        self.preview = PreviewPane(NotePreview(session.project), self._current_note)
+        self.passages = PassagesPane(self._passage_material, self._used)
         self.status = QLabel()
         self.status.setAccessibleName("Length of the note")
         self._build_layout()
-        self._build_actions()
+        # Their shortcuts work wherever the focus is in the Composer, the editor included.
+        for action in (*self.toolbar.actions(), *self.outline_panel.actions()):
+            if not action.isSeparator():
+                self.addAction(action)
 
         self.commit_timer = QTimer(self, singleShot=True, interval=COMMIT_DELAY_MS)
         self.commit_timer.timeout.connect(self.flush)
-        self.preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
-        self.preview_timer.timeout.connect(self.refresh_preview)
         self.editor.textChanged.connect(self._typed)
         self.editor.citationActivated.connect(self.passageOpenRequested)
         self.editor.passageDropped.connect(self.insert_passage)
         self.notes.activated.connect(lambda _row: self.show_note(self.notes.currentData()))
         self.new_button.clicked.connect(self.newNoteRequested)
         self.details_button.clicked.connect(self._details)
-        self.outline.selectionModel().currentChanged.connect(
-            lambda current, _previous: self._select_row(current.row())
+        panel = self.outline_panel
+        panel.sectionChosen.connect(self._section_chosen)
+        panel.addRequested.connect(self._add_section_at)
+        panel.removeRequested.connect(lambda sid: self._run(RemoveSectionCommand(self._id(), sid)))
+        panel.levelRequested.connect(
+            lambda sid, level: self._run(UpdateSectionCommand(self._id(), sid, level=level))
         )
         self.outline_model.renameRequested.connect(
             lambda sid, name: self._run(UpdateSectionCommand(self._id(), sid, heading=name))
@@ -145,10 +130,8 @@ class ComposerView(QWidget):
         )
         self.passages.tree.insertRequested.connect(self.insert_passage)
         self.passages.tree.showRequested.connect(self.passageOpenRequested)
-        self.preview.anchorClicked.connect(self._link)
+        self.preview.passageOpenRequested.connect(self.passageOpenRequested)
         self.reload_notes()
-
-    # -- building --------------------------------------------------------------
 
     def _build_layout(self) -> None:
         top = QHBoxLayout()
@@ -156,13 +139,6 @@ class ComposerView(QWidget):
         top.addWidget(self.notes, 1)
         top.addWidget(self.details_button)
         top.addWidget(self.new_button)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(QLabel("Outline"))
-        left_layout.addWidget(self.outline)
-        self.outline_bar = QToolBar("Outline")
-        left_layout.addWidget(self.outline_bar)
         middle = QWidget()
         middle_layout = QVBoxLayout(middle)
         middle_layout.setContentsMargins(0, 0, 0, 0)
@@ -173,7 +149,7 @@ class ComposerView(QWidget):
         right.addWidget(self.passages)
         right.setSizes([420, 300])
         split = QSplitter(Qt.Orientation.Horizontal)
-        for widget in (left, middle, right):
+        for widget in (self.outline_panel, middle, right):
             split.addWidget(widget)
         split.setStretchFactor(1, 3)
         split.setStretchFactor(2, 2)
@@ -182,54 +158,6 @@ class ComposerView(QWidget):
         layout.addLayout(top)
         layout.addWidget(split, 1)
         layout.addWidget(self.status)
-
-    def _action(
-        self, bar: QToolBar, text: str, keys: str, slot: Callable[[], object], tip: str = ""
-    ) -> QAction:
-        action = QAction(text, self)
-        tip = tip or text.replace("&", "")
-        action.setToolTip(f"{tip} ({keys})" if keys else tip)
-        if keys:
-            action.setShortcut(QKeySequence(keys))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(lambda _checked=False: slot())
-        bar.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        e = self.editor
-        self.bold_action = self._action(self.toolbar, "Bold", "Ctrl+B", lambda: e.toggle_wrap("**"))
-        self.italic_action = self._action(self.toolbar, "Italic", "Ctrl+I",
-                                          lambda: e.toggle_wrap("*"))  # fmt: skip
-        self.toolbar.addSeparator()
-        self._action(self.toolbar, "• List", "Ctrl+Shift+8", lambda: e.set_line_prefix("bullet"))
-        self._action(self.toolbar, "1. List", "Ctrl+Shift+7", lambda: e.set_line_prefix("number"))
-        self._action(
-            self.toolbar, "H2", "Ctrl+Alt+2", lambda: e.set_line_prefix("h2"), "Sub-heading"
-        )
-        self._action(
-            self.toolbar, "H3", "Ctrl+Alt+3", lambda: e.set_line_prefix("h3"), "Minor heading"
-        )
-        self._action(self.toolbar, "Quote", "Ctrl+Shift+.", lambda: e.set_line_prefix("quote"))
-        self.toolbar.addSeparator()
-        self._action(
-            self.toolbar,
-            "Quote Passage",
-            "",
-            self._insert_current_passage,
-            "Quote the passage chosen on the right at the cursor (Insert)",
-        )
-        o = self.outline_bar
-        self.add_section_action = self._action(
-            o, "+", "Ctrl+Shift+Return", self.add_section, "Add a section after this one"
-        )
-        self._action(o, "−", "", self.remove_section, "Remove this section")
-        self.move_up_action = self._action(
-            o, "↑", "Alt+Up", lambda: self.move_section(-1), "Move up"
-        )
-        self._action(o, "↓", "Alt+Down", lambda: self.move_section(1), "Move down")
-        self._action(o, "◂", "Alt+Left", lambda: self.change_level(-1), "Raise the heading level")
-        self._action(o, "▸", "Alt+Right", lambda: self.change_level(1), "Make it a sub-section")
 
     # -- which note and section ------------------------------------------------
 
@@ -250,8 +178,8 @@ class ComposerView(QWidget):
             self.notes.setPlaceholderText("No notes yet: use Note > New Note from Template…")
             self._note = None
             self._show_section(None)
-            self.outline_model.set_sections(())
-            self.preview.setHtml("")
+            self.outline_panel.set_sections(())
+            self.preview.refresh()
             self._update_status()
         keep = self.current_note_id()
         ids = [n.id for n in notes]
@@ -259,7 +187,7 @@ class ComposerView(QWidget):
             self.notes.setCurrentIndex(ids.index(keep))
         elif notes:
             self._load_note(notes[-1].id)
-        self._refresh_used()
+        self.passages.refresh_used()
 
     def show_note(self, note_id: int | None) -> None:
         """Open ``note_id``, saving what was typed in the note shown before."""
@@ -280,15 +208,15 @@ class ComposerView(QWidget):
         index = self.notes.findData(note_id)
         if index >= 0:
             self.notes.setCurrentIndex(index)
-        self.outline_model.set_sections(note.sections)
+        self.outline_panel.set_sections(note.sections)
         if changed:
             self._target_words = self._target_for(note)
             first = note.sections[0].id if note.sections else None
             self._select_section(first)
         else:
             self._select_section(self._section_id)
-        self._refresh_used()
-        self.refresh_preview()
+        self.passages.refresh_used()
+        self.preview.refresh()
 
     def _target_for(self, note: Note) -> int:
         try:
@@ -297,19 +225,12 @@ class ComposerView(QWidget):
             return 0
 
     def _select_section(self, section_id: int | None) -> None:
-        row = self.outline_model.row_of(section_id)
-        if row < 0 and self.outline_model.rowCount():
-            row = 0
-        if row >= 0:
-            self.outline.setCurrentIndex(self.outline_model.index(row))
-        self._select_row(row)
+        self._section_chosen(self.outline_panel.select(section_id))
 
-    def _select_row(self, row: int) -> None:
-        section = self.outline_model.section(row)
-        new_id = section.id if section is not None else None
-        if new_id != self._section_id:
+    def _section_chosen(self, section_id: int | None) -> None:
+        if section_id != self._section_id:
             self.flush()
-        self._show_section(new_id)
+        self._show_section(section_id)
 
     def _show_section(self, section_id: int | None) -> None:
         self._section_id = section_id
@@ -343,7 +264,7 @@ class ComposerView(QWidget):
         if self._loading:
             return
         self.commit_timer.start()
-        self.preview_timer.start()
+        self.preview.schedule()
         self._update_status()
 
     def flush(self) -> None:
@@ -383,7 +304,7 @@ class ComposerView(QWidget):
         body = self.editor.toPlainText()
         command = EditSectionBodyCommand(self._id(), self._section_id, body, label=label)
         ok = self._run(command, flush=False)  # flushed above, before the insert
-        self.refresh_preview()
+        self.preview.refresh()
         return ok
 
     def insert_passage(self, passage_id: int) -> None:
@@ -403,33 +324,26 @@ class ComposerView(QWidget):
         self.insert_passage(passage_id)
 
     def add_section(self) -> None:
+        """A new section after the current one, at its level, named for renaming at once."""
         if self._note is None:
             self.report("Create a note first: Note > New Note from Template…")
             return
-        row = self.outline_model.row_of(self._section_id)
-        level = self.outline_model.section(row).level if row >= 0 else 1  # type: ignore[union-attr]
-        command = AddSectionCommand(self._id(), "New section", level=level,
-                                    index=row + 1 if row >= 0 else None)  # fmt: skip
+        self.outline_panel.request_add()
+
+    def _add_section_at(self, index: int, level: int) -> None:
+        command = AddSectionCommand(self._id(), "New section", level=level, index=index)
         if self._run(command):
             self._select_section(command.section_id)
-            self.outline.edit(self.outline.currentIndex())
+            self.outline_panel.rename_current()
 
     def remove_section(self) -> None:
-        if self._section_id is not None:
-            self._run(RemoveSectionCommand(self._id(), self._section_id))
+        self.outline_panel.request_remove()
 
     def move_section(self, step: int) -> None:
-        row = self.outline_model.row_of(self._section_id)
-        if self._section_id is not None and 0 <= row + step < self.outline_model.rowCount():
-            self._run(MoveSectionCommand(self._id(), self._section_id, row + step))
+        self.outline_panel.request_move(step)
 
     def change_level(self, step: int) -> None:
-        section = self.outline_model.section(self.outline_model.row_of(self._section_id))
-        if section is None or section.id is None:
-            return
-        level = max(1, min(3, section.level + step))
-        if level != section.level:
-            self._run(UpdateSectionCommand(self._id(), section.id, level=level))
+        self.outline_panel.request_level(step)
 
     def _details(self) -> None:
         if self._note is not None and self._note.id is not None:
@@ -440,7 +354,7 @@ class ComposerView(QWidget):
     def on_changes(self, changes: list[Change]) -> None:
         entities = {c.entity for c in changes}
         if entities & {Entity.PASSAGE, Entity.ARTICLE}:
-            self.preview_source.invalidate()
+            self.preview.sources_changed()
         if Entity.NOTE in entities:
             added = [i for c in changes if c.entity is Entity.NOTE for i in c.added]
             self.reload_notes()
@@ -449,54 +363,22 @@ class ComposerView(QWidget):
             elif self._note is not None and self._note.id is not None:
                 self._load_note(self._note.id)
         elif entities & {Entity.PASSAGE, Entity.THEME, Entity.ARTICLE}:
-            self._reload_passages()
-            self.preview_timer.start()
+            self.passages.refresh()
+            self.preview.schedule()
 
     def _used(self) -> set[int]:
         sections = self._note.sections if self._note else ()
         return {pid for s in sections for pid in find_citations(s.body)}
 
-    def _refresh_used(self) -> None:
-        if self._passages_stale or not self.isVisible():
-            self._passages_stale = True
-            return
-        self.passages.mark_used(self._used())
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._passages_stale:
-            self._reload_passages()
-        if self._preview_stale:
-            self.refresh_preview()
-
-    def _reload_passages(self) -> None:
-        """Refill the passages list, or only note that it is stale while nobody sees it.
-
-        A large project has tens of thousands of passages; building the list
-        while the Compose tab is hidden would slow every window opening.
-        """
-        if not self.isVisible():
-            self._passages_stale = True
-            return
-        self._passages_stale = False
+    def _passage_material(self) -> tuple[list[Theme], list[Passage], list[ArticleSummary]]:
         project = self.session.project
-        used = self._used()
-        self.passages.load(project.list_themes(), project.list_passages(),
-                           project.list_articles(), used)  # fmt: skip
+        return project.list_themes(), project.list_passages(), project.list_articles()
 
     def refresh_preview(self) -> None:
-        self.preview_timer.stop()
-        if not self.isVisible():
-            self._preview_stale = True  # rendered when the Compose tab shows, not at start-up
-            return
-        self._preview_stale = False
-        if self._note is None:
-            self.preview.setHtml("")
-            return
-        note = self._edited_note(self._note)
-        scroll = self.preview.verticalScrollBar().value()
-        self.preview.setHtml(self.preview_source.html(note))
-        self.preview.verticalScrollBar().setValue(scroll)
+        self.preview.refresh()
+
+    def _current_note(self) -> Note | None:
+        return None if self._note is None else self._edited_note(self._note)
 
     def _edited_note(self, note: Note) -> Note:
         """The note with what is in the editor now, committed or not."""
@@ -508,14 +390,6 @@ class ComposerView(QWidget):
             for s in note.sections
         )
         return dataclasses.replace(note, sections=sections)
-
-    def _link(self, url: QUrl) -> None:
-        text = url.toString()
-        if text.startswith(PASSAGE_LINK):
-            try:
-                self.passageOpenRequested.emit(int(text[len(PASSAGE_LINK) :]))
-            except ValueError:
-                self.report("That citation's passage no longer exists.")
 
     def _update_status(self) -> None:
         if self._note is None:

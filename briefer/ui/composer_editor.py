@@ -13,6 +13,7 @@ Undo is the window's: the editor's own undo is off, and Ctrl+Z passes up.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
 from PySide6.QtGui import (
@@ -29,9 +30,10 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QToolBar, QWidget
 
 from briefer.core.citations import CITATION_PATTERN
+from briefer.ui.toolbar_actions import toolbar_action
 
 PASSAGE_MIME = "application/x-briefer-passage"
 
@@ -258,3 +260,28 @@ class SectionEditor(QPlainTextEdit):
             self.passageDropped.emit(passage_id)
             return
         super().dropEvent(event)
+
+
+class FormattingBar(QToolBar):
+    """Bold, italic, lists, sub-headings and quotes for a SectionEditor, each with its shortcut."""
+
+    def __init__(self, editor: SectionEditor, quote_passage: Callable[[], object]) -> None:
+        super().__init__("Formatting")
+        self.setAccessibleName("Formatting")
+        e = editor
+        self.bold_action = toolbar_action(self, self, "Bold", "Ctrl+B", lambda: e.toggle_wrap("**"))
+        self.italic_action = toolbar_action(self, self, "Italic", "Ctrl+I",
+                                            lambda: e.toggle_wrap("*"))  # fmt: skip
+        self.addSeparator()
+        for text, keys, prefix, tip in (
+            ("• List", "Ctrl+Shift+8", "bullet", ""),
+            ("1. List", "Ctrl+Shift+7", "number", ""),
+            ("H2", "Ctrl+Alt+2", "h2", "Sub-heading"),
+            ("H3", "Ctrl+Alt+3", "h3", "Minor heading"),
+            ("Quote", "Ctrl+Shift+.", "quote", ""),
+        ):
+            toolbar_action(self, self, text, keys,
+                           lambda p=prefix: e.set_line_prefix(p), tip)  # fmt: skip
+        self.addSeparator()
+        toolbar_action(self, self, "Quote Passage", "", quote_passage,
+                       "Quote the passage chosen on the right at the cursor (Insert)")  # fmt: skip

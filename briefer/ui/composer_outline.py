@@ -21,12 +21,15 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QToolBar, QVBoxLayout, QWidget
 
 from briefer.core.model import Section
+from briefer.ui.toolbar_actions import toolbar_action
 
 SECTION_MIME = "application/x-briefer-section"
 SECTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 LEVEL_ROLE = Qt.ItemDataRole.UserRole + 2
+MAX_LEVEL = 3
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -134,3 +137,100 @@ class OutlineModel(QAbstractListModel):
         if target != current:
             self.moveRequested.emit(section_id, target)
         return False  # never let the view remove the dragged row itself
+
+
+class OutlinePanel(QWidget):
+    """The outline list and its toolbar; asks for every change with a signal, as the model does.
+
+    The panel knows which section is current and what the buttons mean for
+    it (where a new section goes, which way a move or a level change can
+    go); the Composer turns each request into a command.
+    """
+
+    sectionChosen = Signal(object)  # section id, or None
+    addRequested = Signal(int, int)  # index to insert at, heading level
+    removeRequested = Signal(int)  # section id
+    levelRequested = Signal(int, int)  # section id, new level
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.model = OutlineModel()
+        self.view = QListView()
+        self.view.setObjectName("outline")
+        self.view.setAccessibleName("Outline of the note")
+        self.view.setModel(self.model)
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+        )
+        self.bar = QToolBar("Outline")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel("Outline"))
+        layout.addWidget(self.view)
+        layout.addWidget(self.bar)
+        add_tip = "Add a section after this one"
+        self.add_action = toolbar_action(
+            self, self.bar, "+", "Ctrl+Shift+Return", self.request_add, add_tip
+        )
+        toolbar_action(self, self.bar, "−", "", self.request_remove, "Remove this section")
+        self.move_up_action = toolbar_action(
+            self, self.bar, "↑", "Alt+Up", lambda: self.request_move(-1), "Move up"
+        )
+        toolbar_action(self, self.bar, "↓", "Alt+Down", lambda: self.request_move(1), "Move down")
+        toolbar_action(self, self.bar, "◂", "Alt+Left", lambda: self.request_level(-1),
+                       "Raise the heading level")  # fmt: skip
+        toolbar_action(self, self.bar, "▸", "Alt+Right", lambda: self.request_level(1),
+                       "Make it a sub-section")  # fmt: skip
+        self.view.selectionModel().currentChanged.connect(
+            lambda current, _previous: self.sectionChosen.emit(self._id_at(current.row()))
+        )
+
+    def set_sections(self, sections: tuple[Section, ...]) -> None:
+        self.model.set_sections(sections)
+
+    def current_id(self) -> int | None:
+        return self._id_at(self.view.currentIndex().row())
+
+    def select(self, section_id: int | None) -> int | None:
+        """Make ``section_id`` current (the first section if it is gone); the id now current."""
+        row = self.model.row_of(section_id)
+        if row < 0 and self.model.rowCount():
+            row = 0
+        if row >= 0:
+            self.view.setCurrentIndex(self.model.index(row))
+        return self._id_at(row)
+
+    def rename_current(self) -> None:
+        self.view.edit(self.view.currentIndex())
+
+    def request_add(self) -> None:
+        row = self.model.row_of(self.current_id())
+        section = self.model.section(row)
+        self.addRequested.emit(row + 1 if row >= 0 else self.model.rowCount(),
+                               section.level if section else 1)  # fmt: skip
+
+    def request_remove(self) -> None:
+        section_id = self.current_id()
+        if section_id is not None:
+            self.removeRequested.emit(section_id)
+
+    def request_move(self, step: int) -> None:
+        section_id = self.current_id()
+        row = self.model.row_of(section_id)
+        if section_id is not None and 0 <= row + step < self.model.rowCount():
+            self.model.moveRequested.emit(section_id, row + step)
+
+    def request_level(self, step: int) -> None:
+        section = self.model.section(self.model.row_of(self.current_id()))
+        if section is None or section.id is None:
+            return
+        level = max(1, min(MAX_LEVEL, section.level + step))
+        if level != section.level:
+            self.levelRequested.emit(section.id, level)
+
+    def _id_at(self, row: int) -> int | None:
+        section = self.model.section(row)
+        return section.id if section is not None else None

@@ -8,10 +8,10 @@ wherever it is dropped.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QByteArray, QMimeData, Qt, Signal
-from PySide6.QtGui import QAction, QBrush, QFont, QKeyEvent
+from PySide6.QtGui import QAction, QBrush, QFont, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLineEdit,
@@ -31,6 +31,9 @@ EXCERPT_ROLE = Qt.ItemDataRole.UserRole + 2
 INFO_ROLE = Qt.ItemDataRole.UserRole + 3
 USED_NOTE = "Already quoted in this note.\n\n"
 EXCERPT = 110
+
+Material = Callable[[], tuple[list[Theme], list[Passage], list[ArticleSummary]]]
+"""Reads the themes, passages and articles to list, when the list is rebuilt."""
 
 
 class PassageTree(QTreeWidget):
@@ -92,10 +95,22 @@ class PassageTree(QTreeWidget):
 
 
 class PassagesPane(QWidget):
-    """A filter line above the tree; ``load`` rebuilds from the session's data."""
+    """A filter line above the tree; ``refresh`` rebuilds it from ``material()``, when seen.
 
-    def __init__(self) -> None:
+    A large project has tens of thousands of passages; building the list
+    while the Compose tab is hidden would slow every window opening, so a
+    refresh while hidden only marks the list stale until it shows.
+    """
+
+    def __init__(
+        self,
+        material: Material | None = None,
+        used: Callable[[], set[int]] = set,
+    ) -> None:
         super().__init__()
+        self._material = material
+        self._used_now = used
+        self._stale = True
         self.filter = QLineEdit()
         self.filter.setPlaceholderText("Filter passages…")
         self.filter.setAccessibleName("Filter passages")
@@ -108,6 +123,28 @@ class PassagesPane(QWidget):
         self.filter.textChanged.connect(self._apply_filter)
         self._items: dict[int, list[QTreeWidgetItem]] = {}
         self._used: set[int] = set()
+
+    def refresh(self) -> None:
+        if self._material is None:
+            return
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
+        themes, passages, articles = self._material()
+        self.load(themes, passages, articles, self._used_now())
+
+    def refresh_used(self) -> None:
+        """Tick what the note quotes now, unless the list is stale and will be rebuilt anyway."""
+        if self._stale or not self.isVisible():
+            self._stale = True
+            return
+        self.mark_used(self._used_now())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     def mark_used(self, used: set[int]) -> None:
         """Tick the passages the note now quotes; only items that change are touched.

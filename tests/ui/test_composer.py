@@ -112,14 +112,35 @@ def test_bold_and_a_bulleted_list_from_the_toolbar(qtbot: QtBot, window: Project
     cursor.setPosition(0)
     cursor.setPosition(4, QTextCursor.MoveMode.KeepAnchor)
     editor.setTextCursor(cursor)
-    window.composer.bold_action.trigger()
+    window.composer.toolbar.bold_action.trigger()
     assert editor.toPlainText() == "**Main** point."
     editor.selectAll()
     editor.set_line_prefix("bullet")
     window.composer.flush()
     assert bodies(window)["Summary"] == "- **Main** point."
-    assert "<li><b>Main</b> point.</li>" in window.composer.preview_source.html(note(window))
+    assert "<li><b>Main</b> point.</li>" in window.composer.preview.source.html(note(window))
     assert "**" not in window.composer.preview.toPlainText()
+
+
+def test_formatting_and_outline_shortcuts_work_while_typing_in_the_editor(
+    qtbot: QtBot, window: ProjectWindow
+) -> None:
+    qtbot.waitExposed(window)
+    select(window, "Summary")
+    editor = window.composer.editor
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus)
+    cursor = editor.textCursor()
+    cursor.setPosition(0)
+    cursor.setPosition(4, QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+
+    qtbot.keyClick(editor, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText() == "**Main** point."
+
+    qtbot.keyClick(editor, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert [s.heading for s in note(window).sections] == ["Background", "Summary", "Outlook"]
+    assert bodies(window)["Summary"] == "**Main** point."  # saved before the move
 
 
 def test_insert_on_a_passage_quotes_it_exactly_with_a_footnote(
@@ -165,8 +186,8 @@ def test_outline_rename_move_by_drag_and_keys_with_undo(
     assert [s.heading for s in note(window).sections] == ["Background", "Implications", "Summary"]
 
     select(window, "Summary")
-    assert composer.move_up_action.shortcut().toString() == "Alt+Up"
-    composer.move_up_action.trigger()
+    assert composer.outline_panel.move_up_action.shortcut().toString() == "Alt+Up"
+    composer.outline_panel.move_up_action.trigger()
     assert [s.heading for s in note(window).sections] == ["Background", "Summary", "Implications"]
     window.undo_action.trigger()
     window.undo_action.trigger()
