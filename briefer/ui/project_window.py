@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QFont,
     QGuiApplication,
+    QKeySequence,
     QTextCursor,
     QUndoStack,
 )
@@ -55,7 +56,7 @@ from briefer.ui.session_bridge import SessionBridge
 from briefer.ui.tagging import TaggingController
 from briefer.ui.theme_actions import ThemeActions
 from briefer.ui.themes_dialog import ThemesDialog
-from briefer.ui.window_menus import build_menus
+from briefer.ui.window_menus import IMPORT_KEYS, build_menus
 
 IMPORT_FILTER = (
     "Articles (*.html *.htm *.xhtml *.mhtml *.mht *.pdf *.docx *.eml *.md *.markdown *.txt);;"
@@ -127,7 +128,7 @@ class ProjectWindow(QMainWindow):
         self.workspace.setDocumentMode(True)
         self.workspace.addTab(splitter, "&Read and Tag")
         self.workspace.addTab(self.composer, "&Compose")
-        self.workspace.currentChanged.connect(lambda _index: self.composer.flush())
+        self.workspace.currentChanged.connect(self._workspace_changed)
         self.setCentralWidget(self.workspace)
         self.composer.passageOpenRequested.connect(self.open_passage)
         self.apply_text_size(self.settings.editor_font_size)
@@ -316,6 +317,12 @@ class ProjectWindow(QMainWindow):
     def theme_keys(self) -> list[tuple[str, str]]:
         """(key, theme name) for the help page: the project's themes as they are now."""
         return [(t.shortcut, t.name) for t in self.session.project.list_themes() if t.shortcut]
+
+    def _workspace_changed(self, _index: int) -> None:
+        self.composer.flush()
+        # In the Composer Ctrl+I is italic, as in every editor; Import keeps its menu item.
+        composing = self.workspace.currentWidget() is self.composer
+        self.import_action.setShortcut(QKeySequence() if composing else QKeySequence(IMPORT_KEYS))
 
     def show_reader(self) -> None:
         self.workspace.setCurrentIndex(0)

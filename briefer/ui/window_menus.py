@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from briefer.ui.project_window import ProjectWindow
 
 
+IMPORT_KEYS = "Ctrl+I"  # in the Reader; the Composer takes Ctrl+I for italic
+
+
 def add_action(
     window: ProjectWindow, menu: QMenu, text: str, keys: str, slot: Callable[[], object]
 ) -> QAction:
@@ -59,7 +62,7 @@ def _history_action(
 def build_menus(window: ProjectWindow) -> None:
     file_menu = window.menuBar().addMenu("&File")
     window.import_action = QAction("&Import…", window)
-    window.import_action.setShortcut(QKeySequence("Ctrl+I"))
+    window.import_action.setShortcut(QKeySequence(IMPORT_KEYS))
     window.import_action.triggered.connect(window.choose_import)
     window.import_action.setEnabled(not window.session.read_only)
     file_menu.addAction(window.import_action)

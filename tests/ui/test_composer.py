@@ -137,10 +137,17 @@ def test_formatting_and_outline_shortcuts_work_while_typing_in_the_editor(
 
     qtbot.keyClick(editor, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
     assert editor.toPlainText() == "**Main** point."
+    cursor.setPosition(len("**Main** "))
+    cursor.setPosition(len("**Main** point"), QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    qtbot.keyClick(editor, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)  # not File > Import
+    assert editor.toPlainText() == "**Main** *point*."
 
     qtbot.keyClick(editor, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     assert [s.heading for s in note(window).sections] == ["Background", "Summary", "Outlook"]
-    assert bodies(window)["Summary"] == "**Main** point."  # saved before the move
+    assert bodies(window)["Summary"] == "**Main** *point*."  # saved before the move
+    window.show_reader()
+    assert window.import_action.shortcut().toString() == "Ctrl+I"
 
 
 def test_insert_on_a_passage_quotes_it_exactly_with_a_footnote(
