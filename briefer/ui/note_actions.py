@@ -52,7 +52,7 @@ class NoteActions:
         self.check_action = self._make("&Check Quotations and Sources…", "", self.check_note)
         self.figures_action = self._make("Key &Figures…", "Ctrl+Shift+K", self.key_figures)
         self.template_action = self._make("Save as &Template…", "", self.save_as_template)
-        self.delete_action = self._make("&Delete Note", "", self.delete_note)
+        self.delete_action = self._make("De&lete Note", "", self.delete_note)
         for action in (self.new_action, self.details_action, self.delete_action):
             action.setEnabled(writable)
         menu.addActions([self.new_action, self.details_action])

@@ -21,6 +21,12 @@ if TYPE_CHECKING:
     from briefer.ui.project_window import ProjectWindow
 
 
+# Mnemonics unique within the View menu, which also holds Previous, Passages, Tag, Themes.
+DOCK_TOGGLES = {
+    "themesDock": "Show Th&emes Panel",
+    "searchDock": "Show &Search Panel",
+    "passagesDock": "Show Passa&ges Panel",
+}
 IMPORT_KEYS = "Ctrl+I"  # in the Reader; the Composer takes Ctrl+I for italic
 
 
@@ -66,7 +72,7 @@ def build_menus(window: ProjectWindow) -> None:
     window.import_action.triggered.connect(window.choose_import)
     window.import_action.setEnabled(not window.session.read_only)
     file_menu.addAction(window.import_action)
-    window.save_copy_action = QAction("Save a &Copy As…", window)
+    window.save_copy_action = QAction("Save a Cop&y As…", window)
     window.save_copy_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
     window.save_copy_action.triggered.connect(window.save_copy)
     close_action = QAction("&Close Project", window)
@@ -97,8 +103,8 @@ def build_menus(window: ProjectWindow) -> None:
     targets = [
         ("Go to &Library", "Alt+1", window.library_panel.filter, None),
         ("Go to &Reader", "Alt+2", window.reader, None),
-        ("Go to &Themes", "Alt+3", window.themes_panel.view, "themesDock"),
-        ("Go to &Passages", "Alt+4", window.passages_panel.view, "passagesDock"),
+        ("Go to T&hemes", "Alt+3", window.themes_panel.view, "themesDock"),
+        ("Go to P&assages", "Alt+4", window.passages_panel.view, "passagesDock"),
     ]
     for text, keys, widget, dock_name in targets:
         add_action(
@@ -111,7 +117,7 @@ def build_menus(window: ProjectWindow) -> None:
     window.view_menu.addSeparator()
     for dock in window.findChildren(QDockWidget):
         toggle = dock.toggleViewAction()
-        toggle.setText(f"Show {dock.windowTitle()} &Panel")
+        toggle.setText(DOCK_TOGGLES.get(dock.objectName(), f"Show {dock.windowTitle()} Panel"))
         window.view_menu.addAction(toggle)
     window.undo_action = _history_action(window, "&Undo", window.undo, undo=True)
     window.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
@@ -136,7 +142,7 @@ def build_menus(window: ProjectWindow) -> None:
         window, edit_menu, "Manage &Themes…", "Ctrl+T", window.manage_themes
     )
     window.preferences_action = add_action(
-        window, edit_menu, "Pre&ferences…", "Ctrl+,", window.preferencesRequested.emit
+        window, edit_menu, "Pr&eferences…", "Ctrl+,", window.preferencesRequested.emit
     )
     window.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
     window.help_actions = HelpActions(window, window.theme_keys)

@@ -47,3 +47,19 @@ def test_every_focusable_widget_has_an_accessible_name(window: ProjectWindow, ta
             unnamed.append(f"{type(widget).__name__} {widget.objectName()!r}")
     assert checked > 8
     assert unnamed == []
+
+
+def test_every_menu_item_has_its_own_access_key(window: ProjectWindow) -> None:
+    """Alt+V then one letter reaches any View item: no item without a letter, none shared."""
+    for menu_action in window.menuBar().actions():
+        menu = menu_action.menu()
+        letters: dict[str, str] = {}
+        for action in menu.actions():
+            if action.isSeparator():
+                continue
+            text = action.text()
+            at = text.find("&")
+            assert 0 <= at < len(text) - 1, f"{text!r} in {menu_action.text()!r} has no access key"
+            letter = text[at + 1].lower()
+            assert letter not in letters, f"{text!r} and {letters[letter]!r} share &{letter}"
+            letters[letter] = text

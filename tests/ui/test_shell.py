@@ -193,8 +193,8 @@ def test_keyboard_jumps_between_panels(qtbot: QtBot, project: Path) -> None:
     expected = {
         "Go to &Library": window.library_panel.filter,
         "Go to &Reader": window.reader,
-        "Go to &Themes": window.themes_panel.view,
-        "Go to &Passages": window.passages_panel.view,
+        "Go to T&hemes": window.themes_panel.view,
+        "Go to P&assages": window.passages_panel.view,
     }
     for text, widget in expected.items():
         actions[text].trigger()
