@@ -26,7 +26,7 @@ _SHARE_WORDS = frozenset(
 )  # fmt: skip
 _TOKEN = re.compile(r"[\w+-]+", re.UNICODE)
 
-_FEED_FOOTER = re.compile(r"^the post .+ appeared first on .+$", re.IGNORECASE)
+_FEED_FOOTER = re.compile(r"^the post .+ appeared first on (?P<site>.+?)\.?$", re.IGNORECASE)
 _WHOLE_LINE = re.compile(
     r"^(?:advertisement|advertising|sponsored(?: content)?|ad|"
     r"story continues below(?: this)? advertisement|scroll to continue(?: with content)?|"
@@ -78,6 +78,19 @@ def words_in(line: str) -> list[str]:
 def is_feed_footer(line: str) -> bool:
     """WordPress feeds' "The post <title> appeared first on <site>." line."""
     return len(line) < 400 and bool(_FEED_FOOTER.match(line.strip()))
+
+
+def feed_footer_site(line: str) -> str:
+    """The site a feed footer names ("... appeared first on Coastwire." gives "Coastwire").
+
+    Copied feed items often carry no other trace of their publisher, so the
+    footer dropped from the text is still worth reading first. "" if ``line``
+    is not such a footer or the name is implausibly long.
+    """
+    stripped = line.strip()
+    match = _FEED_FOOTER.match(stripped) if len(stripped) < 400 else None
+    site = match.group("site").strip() if match else ""
+    return site if 0 < len(site) <= 120 else ""
 
 
 def is_share_line(line: str) -> bool:

@@ -26,7 +26,7 @@ from briefer.importers.base import (
     ImportRejected,
     LocalFileReader,
 )
-from briefer.importers.cleanup import is_boilerplate_line
+from briefer.importers.cleanup import copy_blocks, feed_footer_site, is_boilerplate_line
 from briefer.importers.htmlconvert import html_to_article_blocks
 from briefer.importers.htmlmeta import PageMetadata, decode_html, parse_date, read_metadata
 from briefer.importers.images import normalise_image
@@ -50,6 +50,7 @@ _MIN_ARTICLE_WORDS = 40
 _HTML_EXTENSIONS = (".html", ".htm", ".xhtml")
 # Footers and share lines are short; longer blocks are article text, whatever words they use.
 _MAX_BOILERPLATE_CHARS = 500
+_FOOTER_SEARCH = 50  # paragraphs from the end of a page to look through for a feed footer
 # Beyond this much text, skip trafilatura's second-opinion extractors (readability,
 # jusText): on a 20 MB page they double the time and a page that size is the article.
 _FAST_EXTRACTION_CHARS = 2_000_000
@@ -143,7 +144,7 @@ def html_to_article(
         title=title,
         text=article_text,
         blocks=builder.blocks,
-        publisher=meta.publisher,
+        publisher=meta.publisher or _footer_site(tree),
         author=meta.author,
         published=meta.published,
         url=meta.url,
@@ -328,6 +329,13 @@ def _is_boilerplate(line: str) -> bool:
     return is_boilerplate_line(line)
 
 
+def _footer_site(tree: HtmlElement) -> str:
+    """The site a feed footer names, for a page whose metadata names no publisher."""
+    paragraphs = tree.findall(".//p")[-_FOOTER_SEARCH:]
+    texts = (" ".join(p.text_content().split()) for p in reversed(paragraphs))
+    return next(filter(None, map(feed_footer_site, texts)), "")
+
+
 def _too_little(builder: ArticleBuilder, tree: HtmlElement) -> bool:
     """Whether the extraction looks like a miss: nothing, or a sliver of a wordy page."""
     got = len(builder.text().split())
@@ -341,12 +349,18 @@ def _too_little(builder: ArticleBuilder, tree: HtmlElement) -> bool:
 def _fallback(
     text: str, limits: ImportLimits, deadline: Deadline, extracted: ArticleBuilder
 ) -> tuple[ArticleBuilder, str]:
-    """The whole page as blocks (no boilerplate removal), when article extraction missed."""
-    builder = ArticleBuilder()
+    """The whole page as blocks, when article extraction missed.
+
+    Only lines that are wholly furniture (feed footers, share rows) are
+    dropped: with no extractor's judgement to lean on, nothing else is.
+    """
+    page = ArticleBuilder()
     try:
-        title = html_to_article_blocks(text, builder, limits=limits, deadline=deadline)
+        title = html_to_article_blocks(text, page, limits=limits, deadline=deadline)
     except (RecursionError, ValueError, lxml.etree.LxmlError):
         return extracted, ""
+    builder = ArticleBuilder()
+    copy_blocks(page, builder, keep=lambda _kind, content: not _is_boilerplate(content))
     if len(builder.text().split()) <= len(extracted.text().split()):
         return extracted, title
     return builder, title

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from briefer.core.model import Article, BlockKind
 from briefer.importers.base import ArticleBuilder, Deadline, ImportLimits, ImportRejected
-from briefer.importers.cleanup import copy_blocks, is_boilerplate_line
+from briefer.importers.cleanup import copy_blocks, feed_footer_site, is_boilerplate_line
 from briefer.importers.encoding import clean_text
 from briefer.importers.htmlconvert import html_to_article_blocks
 from briefer.importers.text import text_to_blocks
@@ -80,6 +80,9 @@ def _from_html(html: str, limits: ImportLimits, deadline: Deadline) -> Article |
                 ordered=block.ordered,
             )
         scratch = trimmed
+    scratch_text = scratch.text()
+    lines = (scratch_text[b.start : b.end] for b in reversed(scratch.blocks))
+    publisher = next(filter(None, map(feed_footer_site, lines)), "")
     copy_blocks(scratch, body, keep=lambda _kind, content: not is_boilerplate_line(content))
     if body.is_empty() and not title:
         return None
@@ -88,6 +91,7 @@ def _from_html(html: str, limits: ImportLimits, deadline: Deadline) -> Article |
         title=title,
         text=body.text(),
         blocks=body.blocks,
+        publisher=publisher,
         source_format=PASTE_FORMAT,
         source_name="Pasted text",
     )
@@ -103,6 +107,7 @@ def _from_text(text: str) -> Article:
         title=short_title(meta.title) if meta.title else short_title(builder.text()),
         text=builder.text(),
         blocks=builder.blocks,
+        publisher=meta.publisher,
         author=meta.author,
         published=meta.published,
         source_format=PASTE_FORMAT,

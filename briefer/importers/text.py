@@ -14,7 +14,7 @@ from pathlib import PurePath
 
 from briefer.core.model import Article, BlockKind
 from briefer.importers.base import ArticleBuilder, ImportLimits, ImportRejected, LocalFileReader
-from briefer.importers.cleanup import is_boilerplate_line
+from briefer.importers.cleanup import feed_footer_site, is_boilerplate_line
 from briefer.importers.encoding import decode_text
 
 _MONTHS = {
@@ -74,6 +74,7 @@ class TextMeta:
     title: str = ""
     author: str = ""
     published: dt.date | None = None
+    publisher: str = ""
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -215,7 +216,9 @@ def text_to_blocks(text: str, builder: ArticleBuilder, *, find_title: bool = Tru
     a short section label, the title, then byline and date lines, none of which
     are body. Boilerplate lines (share buttons, feed footers) are dropped anywhere.
     """
-    paragraphs = [p for p in split_paragraphs(text) if not is_boilerplate_line(p)]
+    every = split_paragraphs(text)
+    publisher = next(filter(None, map(feed_footer_site, reversed(every))), "")
+    paragraphs = [p for p in every if not is_boilerplate_line(p)]
     title = ""
     author = ""
     published: dt.date | None = None
@@ -257,7 +260,7 @@ def text_to_blocks(text: str, builder: ArticleBuilder, *, find_title: bool = Tru
             builder.add(BlockKind.HEADING, paragraph, level=2)
         else:
             builder.add(BlockKind.PARAGRAPH, paragraph)
-    return TextMeta(title=title, author=author, published=published)
+    return TextMeta(title=title, author=author, published=published, publisher=publisher)
 
 
 def title_from_filename(filename: str) -> str:
@@ -301,6 +304,7 @@ class TextImporter:
             title=meta.title or title_from_filename(filename),
             text=builder.text(),
             blocks=builder.blocks,
+            publisher=meta.publisher,
             author=meta.author,
             published=meta.published,
             source_format=self.name,

@@ -210,3 +210,21 @@ def test_short_page_still_imports() -> None:
     page = b"<html><body><div>Short note: the Kessel board meeting moved to Friday.</div></body>"
     article = HtmlImporter().extract(page, "note.html", ImportLimits())
     assert "the Kessel board meeting moved to Friday" in article.text
+
+
+def test_publisher_from_the_feed_footer_when_the_page_names_none() -> None:
+    page = (
+        "<html><head><title>Rail freight corridor opens</title></head><body><article>"
+        "<h1>Rail freight corridor opens</h1>"
+        + "<p>The corridor links the port to three inland terminals and cuts the journey"
+        " for small exporters by a day, officials said on Tuesday.</p>"
+        * 4
+        + "<p>The post <a href='https://x.example/a'>Rail freight corridor opens</a>"
+        " appeared first on <a href='https://x.example'>Harbour Lines</a>.</p>"
+        "</article></body></html>"
+    ).encode()
+
+    article = HtmlImporter().extract(page, "corridor.html", ImportLimits())
+
+    assert article.publisher == "Harbour Lines"
+    assert "appeared first on" not in article.text

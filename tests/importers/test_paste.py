@@ -53,3 +53,19 @@ def test_empty_paste_is_refused(text: str | None, html: str | None) -> None:
 def test_oversized_paste_is_refused() -> None:
     with pytest.raises(ImportRejected, match="pasted content is"):
         import_paste(text="word " * 300_000, limits=ImportLimits(max_bytes=1 << 20))
+
+
+@pytest.mark.parametrize("as_html", [False, True])
+def test_pasted_feed_item_takes_its_publisher_from_the_footer(as_html: bool) -> None:
+    lines = [
+        "Rates hold steady",
+        "The central bank left its main rate unchanged for a third meeting, citing sticky"
+        " services inflation.",
+        "The post Rates hold steady appeared first on Marketwire.",
+    ]
+    html = "".join(f"<p>{line}</p>" for line in lines) if as_html else None
+
+    article = import_paste(text="\n\n".join(lines), html=html).article
+
+    assert article.publisher == "Marketwire"
+    assert "appeared first on" not in article.text

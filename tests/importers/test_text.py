@@ -76,6 +76,7 @@ def test_copied_news_page_structure() -> None:
     for gone in ("Markets", "Share on Facebook", "appeared first on", "Image:", "By Marta"):
         assert gone not in article.text
     assert article.text.startswith("Dockworkers at Port Arvel returned to the quays")
+    assert article.publisher == "Coastwire"  # named only by the dropped feed footer
     # Offsets are right: the blocks tile the text with the separator between them.
     assert BLOCK_SEPARATOR.join(article.block_text(b) for b in article.blocks) == article.text
     assert article.source_format == "text"
