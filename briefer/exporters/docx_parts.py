@@ -249,10 +249,6 @@ def restart_numbering(document: DocxDocument, style_id: str, start: int) -> int 
     return None
 
 
-def apply_num(paragraph: Paragraph, num_id: int) -> None:
-    _set_num(paragraph._p.get_or_add_pPr(), num_id)
-
-
 def _abstracts(numbering: Any) -> list[Any]:
     return list(numbering.findall(qn("w:abstractNum")))
 
