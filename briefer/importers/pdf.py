@@ -42,6 +42,9 @@ _APP_PREFIX = re.compile(r"^(microsoft (word|powerpoint|excel) - |untitled-?\d*$
 _SOFT_HYPHENS = str.maketrans({"\ufffe": "-", "\xad": "-", "\x02": "-"})
 _ERR_PASSWORD = getattr(pdfium_c, "FPDF_ERR_PASSWORD", 4)
 _ERR_SECURITY = getattr(pdfium_c, "FPDF_ERR_SECURITY", 6)
+_BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demibold|demi\b", re.IGNORECASE)
+_FORCE_BOLD = 1 << 18  # PDF font descriptor flag
+_FONT_NAME_BYTES = 256
 
 
 class PdfImporter:
@@ -184,11 +187,16 @@ def _lines(textpage: pdfium.PdfTextPage, text: str, page: int) -> list[Line]:
     chars: list[str] = []
     x0 = x1 = baseline = size = last_bottom = 0.0
 
+    last = -1  # index of the current line's last visible character
+
     def flush() -> None:
         nonlocal start
         content = "".join(chars).strip()
         if start >= 0 and content:
-            lines.append(Line(content.translate(_SOFT_HYPHENS), x0, x1, baseline, size, page))
+            # Bold where it starts and where it ends: a bold lead-in ("Note:") is not enough.
+            bold = _is_bold(textpage, start) and _is_bold(textpage, last)
+            text = content.translate(_SOFT_HYPHENS)
+            lines.append(Line(text, x0, x1, baseline, size, page, bold))
         chars.clear()
         start = -1
 
@@ -215,10 +223,25 @@ def _lines(textpage: pdfium.PdfTextPage, text: str, page: int) -> list[Line]:
             baseline = _origin_y(textpage, i, origin_x, origin_y)
             size = pdfium_c.FPDFText_GetFontSize(textpage, i) or (top.value - bottom.value)
         chars.append(char)
+        last = i
         x1 = max(x1, right.value) if len(chars) > 1 else right.value
         last_bottom = bottom.value
     flush()
     return lines
+
+
+def _is_bold(textpage: pdfium.PdfTextPage, index: int) -> bool:
+    """Whether the character's font is bold, by its weight, its name or its descriptor flags.
+
+    Fonts that are not embedded (the standard Helvetica-Bold) report no
+    weight, so the name ("ABCDEF+Calibri-Bold") is usually what tells.
+    """
+    if pdfium_c.FPDFText_GetFontWeight(textpage, index) >= 600:
+        return True
+    name = ctypes.create_string_buffer(_FONT_NAME_BYTES)
+    flags = ctypes.c_int()
+    pdfium_c.FPDFText_GetFontInfo(textpage, index, name, _FONT_NAME_BYTES, ctypes.byref(flags))
+    return bool(flags.value & _FORCE_BOLD) or bool(_BOLD_NAME.search(name.value.decode("latin-1")))
 
 
 def _origin_y(

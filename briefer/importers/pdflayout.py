@@ -45,6 +45,7 @@ class Line:
     baseline: float
     size: float
     page: int
+    bold: bool = False
 
     @property
     def top(self) -> float:
@@ -193,6 +194,7 @@ def build_blocks(
         return
     body = body_size(flat)
     levels = heading_levels(flat, body)
+    bold_level = min(6, max(levels.values(), default=1) + 1)  # below every sized heading
     vocabulary = _vocabulary(flat)
     leading = _typical_leading(pages, body)
     paragraphs: list[_Paragraph] = []
@@ -200,8 +202,11 @@ def build_blocks(
         if deadline is not None:
             deadline.check()
         previous: Line | None = None
-        for line in page:
+        for index, line in enumerate(page):
             level = levels.get(round(line.size * 2) / 2, 0)
+            following = page[index + 1] if index + 1 < len(page) else None
+            if not level and is_bold_heading(line, previous, following, body):
+                level = bold_level
             if level and len(line.text) <= 200:
                 current = paragraphs[-1] if paragraphs else None
                 if (
@@ -226,6 +231,25 @@ def build_blocks(
         if paragraph.kind is BlockKind.LIST_ITEM:
             text = _BULLET.sub("", text)
         builder.add(paragraph.kind, text, level=paragraph.level)
+
+
+def is_bold_heading(line: Line, previous: Line | None, following: Line | None, body: float) -> bool:
+    """A short line set in bold at the body size, standing alone: a memo's or report's heading.
+
+    Alone means the lines around it are not bold, so a bold paragraph (a
+    standfirst, a warning) stays a paragraph; a heading ends without a full
+    stop, which tells it from a one-line bold sentence.
+    """
+    return (
+        line.bold
+        and line.size <= body * _HEADING_RATIO
+        and len(line.text) <= 120
+        and len(line.text.split()) <= 14
+        and not _SENTENCE_END.search(line.text)
+        and not _BULLET.match(line.text)
+        and (previous is None or not previous.bold)
+        and (following is None or not following.bold)
+    )
 
 
 def _continues(

@@ -9,9 +9,16 @@ from pathlib import Path
 import pytest
 
 from briefer.core.model import BLOCK_SEPARATOR, Article, BlockKind
-from briefer.importers.base import ImportLimits, ImportRejected
+from briefer.importers.base import ArticleBuilder, ImportLimits, ImportRejected
 from briefer.importers.pdf import PdfImporter, pdf_date
-from briefer.importers.pdflayout import Line, Page, join_lines, reading_order, remove_furniture
+from briefer.importers.pdflayout import (
+    Line,
+    Page,
+    build_blocks,
+    join_lines,
+    reading_order,
+    remove_furniture,
+)
 
 PDF = Path(__file__).parents[1] / "data" / "importers" / "pdf"
 
@@ -50,6 +57,41 @@ def test_headings_by_font_size_in_reading_order(report: Article) -> None:
         ("Energy costs", 2),
         ("Outlook", 2),
     ]
+
+
+def test_bold_headings_at_body_size_are_headings_below_the_title() -> None:
+    memo = _import("memo.pdf")
+    expected = (PDF / "memo.expected.txt").read_text(encoding="utf-8")
+
+    headings = [(memo.block_text(b), b.level) for b in memo.blocks if b.kind is BlockKind.HEADING]
+
+    assert headings == [
+        ("Ferry link to Lisvik: options for the council", 1),
+        ("Background", 2),
+        ("Option one: a leased vessel", 2),
+        ("Option two: a new electric ferry", 2),
+        ("Recommendation", 2),
+    ]
+    paragraphs = [memo.block_text(b) for b in memo.blocks if b.kind is BlockKind.PARAGRAPH]
+    assert paragraphs == [
+        " ".join(p.split()) for p in expected.split("\n\n") if not p.startswith("#")
+    ]
+
+
+def test_a_bold_paragraph_or_sentence_is_not_a_heading() -> None:
+    builder = ArticleBuilder()
+    lines = [
+        _line("Warning: the figures below are", 50, 700, bold=True),
+        _line("provisional and will be revised", 50, 686, bold=True),
+        _line("Ordinary text follows here and ends.", 50, 672),
+        _line("A bold sentence on its own.", 50, 644, bold=True),
+        _line("More ordinary text.", 50, 630),
+    ]
+
+    build_blocks([lines], builder)
+
+    kinds = [b.kind for b in builder.blocks]
+    assert BlockKind.HEADING not in kinds
 
 
 def test_paragraphs_rejoined_across_lines_columns_and_pages(report: Article) -> None:
@@ -121,8 +163,10 @@ def test_join_lines_follows_the_documents_own_spelling() -> None:
     assert join_lines(["the low-", "lands flood"], {"lowlands"}) == "the lowlands flood"
 
 
-def _line(text: str, x0: float, baseline: float, width: float = 200, size: float = 10) -> Line:
-    return Line(text, x0, x0 + width, baseline, size, 0)
+def _line(
+    text: str, x0: float, baseline: float, width: float = 200, size: float = 10, bold: bool = False
+) -> Line:
+    return Line(text, x0, x0 + width, baseline, size, 0, bold)
 
 
 def test_two_columns_read_left_then_right_under_a_spanning_title() -> None:

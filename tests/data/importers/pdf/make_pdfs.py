@@ -38,13 +38,17 @@ class Style:
 BODY = Style(BODY_FONT, 10.5, 14, 5)
 HEADING = Style(BOLD_FONT, 13, 16, 10)
 TITLE = Style(BOLD_FONT, 19, 23, 0)
+# Headings many memos and reports use: bold, but no larger than the body text.
+BOLD_HEADING = Style(BOLD_FONT, 10.5, 14, 9)
 
 
 def blocks(text: str) -> Iterator[tuple[str, str]]:
-    """("title" | "heading" | "para", text) from the marked-up expected text."""
+    """("title" | "heading" | "bold" | "para", text) from the marked-up expected text."""
     for chunk in text.split("\n\n"):
         chunk = " ".join(chunk.split())
-        if chunk.startswith("# "):
+        if chunk.startswith("### "):
+            yield "bold", chunk[4:]
+        elif chunk.startswith("# "):
             yield "title", chunk[2:]
         elif chunk.startswith("## "):
             yield "heading", chunk[3:]
@@ -115,7 +119,7 @@ def paginate(text: str, layout: Layout) -> list[list[tuple[float, float, Style, 
     column, y = 0, top
     top_after_title = top
     for kind, content in blocks(text):
-        style = {"title": TITLE, "heading": HEADING, "para": BODY}[kind]
+        style = {"title": TITLE, "heading": HEADING, "bold": BOLD_HEADING, "para": BODY}[kind]
         if kind == "title":
             full = width - 2 * layout.margin
             for line in wrap(content, style, full):
@@ -128,8 +132,9 @@ def paginate(text: str, layout: Layout) -> list[list[tuple[float, float, Style, 
         y -= style.space_before
         for index, line in enumerate(lines):
             # Keep a heading with the first lines of its section.
-            needed = style.leading * (3 if kind == "heading" else 1)
-            if y - needed < bottom or (kind == "heading" and index == 0 and y - 60 < bottom):
+            heading = kind in ("heading", "bold")
+            needed = style.leading * (3 if heading else 1)
+            if y - needed < bottom or (heading and index == 0 and y - 60 < bottom):
                 column += 1
                 if column >= layout.columns:
                     pages.append([])
@@ -252,6 +257,8 @@ def main() -> int:
     # No title, author or date of its own: reportlab writes "untitled" and "anonymous",
     # placeholders the importer must see through; the empty date stands for none.
     (HERE / "article.pdf").write_bytes(render(article, one_column, date="-"))
+    memo = (HERE / "memo.expected.txt").read_text(encoding="utf-8")
+    (HERE / "memo.pdf").write_bytes(render(memo, one_column, title="Ferry link options", date="-"))
     (HERE / "scan.pdf").write_bytes(scan_like())
     (HERE / "encrypted.pdf").write_bytes(
         render(article, one_column, title="Locked", encrypt_with="secret")
