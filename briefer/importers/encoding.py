@@ -1,6 +1,8 @@
 """Turns the bytes of a text-ish file into a str, guessing the encoding when nobody says.
 
-Standard library only; imports nothing from Briefer except the rejection error.
+Standard library, plus charset-normalizer for the Chinese, Japanese and Korean
+legacy encodings (loaded only for text that is neither UTF-8 nor UTF-16);
+imports nothing from Briefer except the rejection error.
 """
 
 from __future__ import annotations
@@ -22,6 +24,16 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _SAMPLE = 64 * 1024
 # Bytes a Windows-1252 decoder has no character for; their presence rules it out.
 _CP1252_HOLES = frozenset({0x81, 0x8D, 0x8F, 0x90, 0x9D})
+# The legacy multi-byte encodings of East Asian text, as codecs.lookup names them.
+_EAST_ASIAN = frozenset(
+    {
+        "gb18030", "gb2312", "gbk", "hz", "big5", "big5hkscs", "cp950",
+        "shift_jis", "cp932", "shift_jis_2004", "shift_jisx0213",
+        "euc_jp", "euc_jis_2004", "euc_jisx0213", "euc_kr", "cp949", "johab",
+    }
+)  # fmt: skip
+# 7-bit Japanese and Korean mail encodings announce themselves with escapes.
+_ISO2022 = ((b"\x1b$B", "iso2022_jp"), (b"\x1b$@", "iso2022_jp"), (b"\x1b$)C", "iso2022_kr"))
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 
@@ -39,6 +51,8 @@ def decode_text(data: bytes, *, declared: str | None = None) -> tuple[str, str]:
     its zero bytes, strict UTF-8, and finally a guess between the single-byte
     encodings analysts meet most: Windows-1251 (Cyrillic), Windows-1252 and Latin-1.
     Declared charsets are checked because mail clients and web servers lie often.
+    Bytes that are none of those but read as Chinese (GB18030, Big5), Japanese
+    (Shift_JIS, EUC-JP, ISO-2022-JP) or Korean (EUC-KR) are read as that.
     Newlines come back as ``\\n`` and NUL and other control bytes are removed.
     """
     text, encoding = _decode(data, declared)
@@ -67,14 +81,73 @@ def _decode(data: bytes, declared: str | None) -> tuple[str, str]:
     utf16 = _utf16_without_bom(data)
     if utf16 is not None:
         return data.decode(utf16, errors="replace"), utf16
+    for escape, name in _ISO2022:
+        if escape in data[:_SAMPLE]:
+            return data.decode(name, errors="replace"), name
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as error:
         if _truncated_utf8(data, error):
             # A file cut in the middle of a character is still UTF-8.
             return data.decode("utf-8", errors="replace"), "utf-8"
-    name = guess_single_byte(data)
+    name = _east_asian(data) or guess_single_byte(data)
     return data.decode(name, errors="replace"), name
+
+
+def _east_asian(data: bytes) -> str | None:
+    """The East Asian multi-byte encoding the bytes read best in, if that is what they are.
+
+    charset-normalizer weighs how plausible the decoded text is; only its
+    East Asian answers are taken, since for European text our own single-byte
+    guess is tuned to what analysts meet (it would call French "cp1250").
+    """
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:_SAMPLE]).best()
+    if best is None:
+        return None
+    try:
+        name = codecs.lookup(best.encoding).name
+    except LookupError:
+        return None
+    if name not in _EAST_ASIAN:
+        return None
+    return name if _reads_as_east_asian(str(best)) else None
+
+
+def _reads_as_east_asian(text: str) -> bool:
+    """Whether decoded text looks like Chinese, Japanese or Korean, not misread European.
+
+    Read as Big5 or Shift_JIS, a French "même" becomes "m瘱e": a lone
+    ideograph between Latin letters, which real East Asian text hardly has.
+    Short European texts can fool the detector, so a few such characters
+    and a clear majority of the non-ASCII text are required too.
+    """
+    positions = [i for i, ch in enumerate(text) if _is_east_asian(ch)]
+    if len(positions) < 4:
+        return False
+    if len(positions) < 0.6 * sum(1 for ch in text if ord(ch) > 0x7F):
+        return False
+    wedged = sum(
+        1
+        for i in positions
+        if 0 < i < len(text) - 1 and _latin(text[i - 1]) and _latin(text[i + 1])
+    )
+    return wedged <= 0.1 * len(positions)
+
+
+def _is_east_asian(ch: str) -> bool:
+    code = ord(ch)
+    return (
+        0x4E00 <= code <= 0x9FFF  # CJK ideographs
+        or 0x3040 <= code <= 0x30FF  # hiragana, katakana
+        or 0xAC00 <= code <= 0xD7AF  # hangul syllables
+        or 0x3000 <= code <= 0x303F  # CJK punctuation
+    )
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
 
 
 def _codec_name(label: str) -> str | None:

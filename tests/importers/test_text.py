@@ -46,6 +46,38 @@ def test_decode_text_recovers_the_original(
     assert name == expected_name
 
 
+CHINESE = "港口协议为北方港口开放集装箱运输。该协议价值约二十四亿欧元，为期十年。"
+CHINESE_TRADITIONAL = "港口協議為北方港口開放貨櫃運輸。該協議價值約二十四億歐元，為期十年。"
+JAPANESE = "港湾協定により北部の港がコンテナ輸送に開放される。協定の価値は約二十四億ユーロ。"
+KOREAN = "항만 협정으로 북부 항구가 컨테이너 운송에 개방된다. 이 협정의 가치는 약 24억 유로이다."
+
+
+@pytest.mark.parametrize(
+    ("original", "encoding"),
+    [
+        (CHINESE, "gb18030"),
+        (CHINESE, "gb2312"),
+        (CHINESE_TRADITIONAL, "big5"),
+        (JAPANESE, "shift_jis"),
+        (JAPANESE, "euc_jp"),
+        (JAPANESE, "iso2022_jp"),
+        (KOREAN, "euc_kr"),
+        ("Reuters, 4 March: " + CHINESE + " (GDP +5%)", "gb18030"),
+    ],
+)
+def test_east_asian_legacy_encodings_are_recognised(original: str, encoding: str) -> None:
+    text, _name = decode_text(original.encode(encoding))
+    assert text == original
+
+
+@pytest.mark.parametrize(
+    ("original", "encoding"),
+    [("tonne même, la", "cp1252"), ("cœur, la très", "cp1252"), ("Die Äußerst", "latin-1")],
+)
+def test_short_european_text_is_not_mistaken_for_east_asian(original: str, encoding: str) -> None:
+    assert decode_text(original.encode(encoding))[0] == original
+
+
 def test_decode_normalises_newlines_and_strips_nul() -> None:
     text, _ = decode_text(b"one\r\ntwo\rthree\x00\nfour")
     assert text == "one\ntwo\nthree\nfour"
