@@ -34,6 +34,8 @@ _MONTHS = (
     "December",
 )
 MAX_HEADING_LEVEL = 3
+SOURCES_HEADING = "Sources"
+"""The heading of the list of sources every export ends with."""
 
 
 class RunKind(enum.StrEnum):

@@ -17,12 +17,14 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.shared import Cm
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph
 
 from briefer.exporters import docx_xml
 from briefer.exporters.atomic import write_atomically
 from briefer.exporters.document import (
+    SOURCES_HEADING,
     Block,
     BlockKind,
     ExportDocument,
@@ -42,9 +44,9 @@ from briefer.exporters.docx_parts import (
     restart_numbering,
 )
 from briefer.exporters.docx_xml import xml_text
+from briefer.exporters.typography import curly_quotes
 
 _SECT_PR = qn("w:sectPr")
-SOURCES_HEADING = "Sources"
 TOC_PLACEHOLDER = "Right-click to update the table of contents."
 _P, _C, _T = WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER, WD_STYLE_TYPE.TABLE
 _ALIGN = {
@@ -115,11 +117,12 @@ class _DocxWriter:
             ensure_list_numbering(word, self.style[f"bullet{level}"], False, level)
             ensure_list_numbering(word, self.style[f"number{level}"], True, level)
         footnotes = FootnotesPart(word, self.style["footnote_text"], self.style["footnote_ref"])
-        ids = footnotes.add_all([f.text for f in document.footnotes])
+        ids = footnotes.add_all([curly_quotes(f.text) for f in document.footnotes])
         self.footnote_ids = {f.number: i for f, i in zip(document.footnotes, ids, strict=True)}
         self.list_nums: dict[int, int | None] = {}
         self.referenced: set[int] = set()
         self.pending: list[str] = []
+        self.before = ""  # the paragraph's text so far ends with this: it turns the next quote
 
     def write(self, table_of_contents: bool) -> None:
         self._title_block()
@@ -154,7 +157,8 @@ class _DocxWriter:
             body.extend(elements)
 
     def _text_paragraph(self, text: str, style_id: str) -> None:
-        self.pending.append(docx_xml.paragraph(docx_xml.run(text) if text else "", style=style_id))
+        content = docx_xml.run(curly_quotes(text)) if text else ""
+        self.pending.append(docx_xml.paragraph(content, style=style_id))
 
     def _set_style(self, paragraph: Paragraph, style_id: str) -> None:
         # By id, so a template whose style names are localised still works.
@@ -174,9 +178,24 @@ class _DocxWriter:
         if not rows:
             return
         self._flush()
+        # A borderless label/value block, labels in a narrow column, as a memo heads its page;
+        # the template's default table style (no grid) decides the rest.
         table = self.word.add_table(rows=len(rows), cols=2)
-        self._table_style(table)
+        table.autofit = False
+        section = self.word.sections[-1]
+        text_width = (
+            section.page_width - section.left_margin - section.right_margin
+            if section.page_width
+            and section.left_margin is not None
+            and section.right_margin is not None
+            else Cm(16)
+        )
+        widths = (Cm(3.5), max(Cm(4), text_width - Cm(3.5)))
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = width
         for (label, value), row in zip(rows, table.rows, strict=True):
+            for cell, width in zip(row.cells, widths, strict=True):
+                cell.width = width
             row.cells[0].paragraphs[0].add_run(label).bold = True
             row.cells[1].paragraphs[0].add_run(xml_text(value))
         self.word.add_paragraph()
@@ -249,6 +268,7 @@ class _DocxWriter:
 
     def _runs(self, runs: Sequence[Run], *, bold: bool = False) -> str:
         """The markup of a paragraph's content: runs, with consecutive linked runs in one link."""
+        self.before = ""
         parts: list[str] = []
         i = 0
         while i < len(runs):
@@ -268,9 +288,14 @@ class _DocxWriter:
         if run.kind is RunKind.FOOTNOTE:
             return self._footnote_reference(run.footnote)
         if run.kind is RunKind.LINE_BREAK:
+            self.before = "\n"
             return docx_xml.line_break()
+        text = run.text
+        if run.kind is not RunKind.CODE:
+            text = curly_quotes(text, self.before)
+        self.before = text[-1:] or self.before
         return docx_xml.run(
-            run.text,
+            text,
             style=self.style["code_char"] if run.kind is RunKind.CODE else char_style,
             bold=run.bold or bold or run.kind is RunKind.MISSING_SOURCE,
             italic=run.italic,

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from html import escape
 
 from briefer.exporters.document import (
+    SOURCES_HEADING,
     Block,
     BlockKind,
     ExportDocument,
@@ -21,7 +22,7 @@ from briefer.exporters.document import (
     Table,
     format_date,
 )
-from briefer.exporters.docx import SOURCES_HEADING
+from briefer.exporters.typography import curly_quotes
 
 PASSAGE_LINK = "passage:"
 
@@ -31,7 +32,7 @@ def render_html(document: ExportDocument) -> str:
     parts = ['<html><body style="font-size: 11pt">']
     if meta.marking.strip():
         parts.append(f'<p align="center"><b>{escape(meta.marking.strip())}</b></p>')
-    parts.append(f"<h1>{escape(meta.title)}</h1>")
+    parts.append(f"<h1>{escape(curly_quotes(meta.title))}</h1>")
     details = [
         ("Author", meta.author),
         ("Date", format_date(meta.date) if meta.date else ""),
@@ -48,11 +49,11 @@ def render_html(document: ExportDocument) -> str:
     parts.append(_blocks(document.blocks, {f.number: f.passage_id for f in document.footnotes}))
     if document.sources:
         parts.append(f"<h2>{SOURCES_HEADING}</h2><ul>")
-        parts += [f"<li>{escape(s.text)}</li>" for s in document.sources]
+        parts += [f"<li>{escape(curly_quotes(s.text))}</li>" for s in document.sources]
         parts.append("</ul>")
     if document.footnotes:
         parts.append('<hr/><ol style="font-size: 9pt">')
-        parts += [f"<li>{escape(f.text)}</li>" for f in document.footnotes]
+        parts += [f"<li>{escape(curly_quotes(f.text))}</li>" for f in document.footnotes]
         parts.append("</ol>")
     parts.append("</body></html>")
     return "\n".join(parts)
@@ -117,6 +118,7 @@ def _table(table: Table, passages: dict[int, int]) -> str:
 
 def _runs(runs: Sequence[Run], passages: dict[int, int]) -> str:
     out = []
+    before = ""  # quotes curl as in the Word export, by what precedes them
     for run in runs:
         if run.kind is RunKind.FOOTNOTE:
             target = passages.get(run.footnote)
@@ -124,8 +126,11 @@ def _runs(runs: Sequence[Run], passages: dict[int, int]) -> str:
             continue
         if run.kind is RunKind.LINE_BREAK:
             out.append("<br/>")
+            before = "\n"
             continue
-        text = escape(run.text)
+        plain = run.text if run.kind is RunKind.CODE else curly_quotes(run.text, before)
+        before = plain[-1:] or before
+        text = escape(plain)
         if run.kind is RunKind.CODE:
             text = f"<code>{text}</code>"
         if run.kind is RunKind.MISSING_SOURCE:

@@ -15,6 +15,7 @@ from typing import BinaryIO
 from briefer.core.mdtext import escape_inline, protect_line_start
 from briefer.exporters.atomic import write_atomically
 from briefer.exporters.document import (
+    SOURCES_HEADING,
     Block,
     BlockKind,
     ExportDocument,
@@ -23,7 +24,6 @@ from briefer.exporters.document import (
     Table,
 )
 
-SOURCES_HEADING = "Sources"
 _YAML_UNSAFE = re.compile("[\x7f-\x84\x86-\x9f\ufeff\ufffe\uffff\ud800-\udfff]")
 
 

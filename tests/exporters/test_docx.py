@@ -55,7 +55,8 @@ def test_body_uses_built_in_styles(exported: Path) -> None:
         ("Heading 1", "Sources"),
     ]
     quotes = [t for s, t in styled if s == "Quote"]
-    assert quotes == [f'"{STEEL_QUOTE}" ', f'"{PORTS_QUOTE}" ', f'"{SECOND_STEEL_QUOTE}" ']
+    # Word's typographic quotes, as Word types them (the Markdown keeps the straight ones).
+    assert quotes == [f"“{STEEL_QUOTE}” ", f"“{PORTS_QUOTE}” ", f"“{SECOND_STEEL_QUOTE}” "]
     lists = [(s, t) for s, t in styled if s.startswith("List")]
     assert lists == [
         ("List Bullet", "Tariffs fall"),

@@ -97,6 +97,7 @@ def test_hostile_text_in_a_whole_export_reads_back_in_word(tmp_path: Path) -> No
                 BlockKind.QUOTE,
                 (Run(RunKind.TEXT, "Quoted"), Run(RunKind.FOOTNOTE, footnote=1)),
             ),
+            Block(BlockKind.CODE, text='print("as typed")'),
         ),
         footnotes=(Footnote(1, 7, 3, "Source <one> & co"),),
     )
@@ -107,5 +108,6 @@ def test_hostile_text_in_a_whole_export_reads_back_in_word(tmp_path: Path) -> No
     word = docx.Document(str(target))
     texts = [p.text for p in word.paragraphs]
     assert "T & <C>" in texts
-    assert 'Tariffs <b>rose</b> & "fell"\tby 5%   then' in texts
+    assert "Tariffs <b>rose</b> & “fell”\tby 5%   then" in texts
     assert any(p.style.name == "Quote" and p.text == "Quoted" for p in word.paragraphs)
+    assert 'print("as typed")' in texts  # code keeps its straight quotes

@@ -1,0 +1,43 @@
+"""Straight quotes curled the way Word curls them as one types."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from briefer.exporters.typography import curly_quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "curled"),
+    [
+        ('"Tariffs fall," he said.', "“Tariffs fall,” he said."),
+        (
+            "It's the exporters' margin that don't recover.",
+            "It’s the exporters’ margin that don’t recover.",
+        ),
+        ("a 'trade war' (as 'they' call it)", "a ‘trade war’ (as ‘they’ call it)"),
+        ("since the '90s", "since the ’90s"),
+        ("He said: \"the 'deal' is off\"", "He said: “the ‘deal’ is off”"),
+        ('—"Now," it reads', "—“Now,” it reads"),
+        ("no quotes at all", "no quotes at all"),
+    ],
+)
+def test_quotes_turn_the_way_a_reader_expects(text: str, curled: str) -> None:
+    assert curly_quotes(text) == curled
+
+
+def test_a_quote_at_the_edge_of_a_run_looks_at_the_run_before() -> None:
+    assert curly_quotes('"', before="fell") == "”"
+    assert curly_quotes('"bold', before="said ") == "“bold"
+    assert curly_quotes("'s", before="Reuters") == "’s"
+
+
+@given(st.text(), st.text(max_size=1))
+def test_only_the_quote_marks_change(text: str, before: str) -> None:
+    curled = curly_quotes(text, before)
+    assert len(curled) == len(text)
+    assert '"' not in curled and "'" not in curled
+    for original, new in zip(text, curled, strict=True):
+        assert new == original or (original in "'\"" and new in "‘’“”")
