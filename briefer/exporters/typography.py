@@ -8,8 +8,11 @@ straight quotes the analyst typed; Markdown readers curl them themselves.
 
 from __future__ import annotations
 
+import re
+
 # After one of these (or at the start of a paragraph) a quote mark opens.
 _OPENS_AFTER = frozenset(" \t\n\u00a0([{<“‘—–-/")
+_MARK = re.compile("['\"]")
 
 
 def curly_quotes(text: str, before: str = "") -> str:
@@ -17,18 +20,28 @@ def curly_quotes(text: str, before: str = "") -> str:
 
     An apostrophe inside or at the end of a word (don't, exporters') closes;
     one before a digit ('90s) is an apostrophe too, not an opening quote.
+    Only the quote marks are visited: a long quotation has two of them.
     """
     if '"' not in text and "'" not in text:
         return text
-    out: list[str] = []
-    previous = before[-1:]
-    for index, char in enumerate(text):
+    pieces: list[str] = []
+    done = 0
+    previous_index, previous_mark = -1, ""
+    for match in _MARK.finditer(text):
+        index = match.start()
+        if index == 0:
+            previous = before[-1:]
+        elif index - 1 == previous_index:
+            previous = previous_mark  # a quote right after a quote: "'nested'"
+        else:
+            previous = text[index - 1]
         opening = not previous or previous in _OPENS_AFTER
-        if char == '"':
-            char = "“" if opening else "”"
-        elif char == "'":
-            following = text[index + 1 : index + 2]
-            char = "‘" if opening and not following.isdigit() else "’"
-        out.append(char)
-        previous = char
-    return "".join(out)
+        if match.group() == '"':
+            mark = "“" if opening else "”"
+        else:
+            mark = "‘" if opening and not text[index + 1 : index + 2].isdigit() else "’"
+        pieces += (text[done:index], mark)
+        done = index + 1
+        previous_index, previous_mark = index, mark
+    pieces.append(text[done:])
+    return "".join(pieces)
