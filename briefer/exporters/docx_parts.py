@@ -23,6 +23,7 @@ from docx.opc.part import XmlPart
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.parser import element_class_lookup
+from docx.shared import Cm
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
@@ -63,7 +64,7 @@ def open_base_document(reference_doc: Path | None) -> DocxDocument:
     only in the main part's content type, so that is rewritten in memory.
     """
     if reference_doc is None:
-        return docx.Document()
+        return _with_house_style(docx.Document())
     try:
         data = reference_doc.read_bytes()
     except OSError as exc:
@@ -96,6 +97,19 @@ def open_base_document(reference_doc: Path | None) -> DocxDocument:
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
+    return document
+
+
+def _with_house_style(document: DocxDocument) -> DocxDocument:
+    """python-docx's own template, with quotations set off from the text as briefings set them.
+
+    Its Quote style is only italic, so a page of quotations reads as one
+    block of text. A reference document's styles are never touched.
+    """
+    quote = document.styles.element.get_by_id("Quote")
+    if quote is not None:
+        indent = quote.get_or_add_pPr().get_or_add_ind()
+        indent.left = indent.right = Cm(1)
     return document
 
 

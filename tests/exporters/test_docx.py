@@ -171,6 +171,14 @@ def test_reference_doc_keeps_its_styles_and_page_setup(
     assert round(out.left_margin.cm, 2) == round(out.right_margin.cm, 2) == 3.3
     assert all("boilerplate" not in p.text for p in word.paragraphs)
     assert word.paragraphs[0].text == "Steel and ports: the week ahead"
+    assert word.styles["Quote"].paragraph_format.left_indent is None  # theirs, untouched
+
+
+def test_without_a_reference_quotations_are_set_off_from_the_text(exported: Path) -> None:
+    quote = docx.Document(str(exported)).styles["Quote"]
+    indents = (quote.paragraph_format.left_indent, quote.paragraph_format.right_indent)
+    assert all(i is not None and round(i.cm, 1) == 1.0 for i in indents)
+    assert quote.font.italic
 
 
 def test_dotx_template_is_accepted(document: ExportDocument, tmp_path: Path) -> None:
