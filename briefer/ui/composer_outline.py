@@ -24,12 +24,12 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QToolBar, QVBoxLayout, QWidget
 
 from briefer.core.model import Section
+from briefer.core.templates import MAX_LEVEL
 from briefer.ui.toolbar_actions import toolbar_action
 
 SECTION_MIME = "application/x-briefer-section"
 SECTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 LEVEL_ROLE = Qt.ItemDataRole.UserRole + 2
-MAX_LEVEL = 3
 
 Index = QModelIndex | QPersistentModelIndex
 
