@@ -44,7 +44,7 @@ from briefer.exporters.docx_parts import (
     restart_numbering,
 )
 from briefer.exporters.docx_xml import xml_text
-from briefer.exporters.typography import curly_quotes
+from briefer.exporters.typography import curled_runs, curly_quotes
 
 _SECT_PR = qn("w:sectPr")
 TOC_PLACEHOLDER = "Right-click to update the table of contents."
@@ -122,7 +122,6 @@ class _DocxWriter:
         self.list_nums: dict[int, int | None] = {}
         self.referenced: set[int] = set()
         self.pending: list[str] = []
-        self.before = ""  # the paragraph's text so far ends with this: it turns the next quote
 
     def write(self, table_of_contents: bool) -> None:
         self._title_block()
@@ -268,7 +267,7 @@ class _DocxWriter:
 
     def _runs(self, runs: Sequence[Run], *, bold: bool = False) -> str:
         """The markup of a paragraph's content: runs, with consecutive linked runs in one link."""
-        self.before = ""
+        runs = curled_runs(runs)
         parts: list[str] = []
         i = 0
         while i < len(runs):
@@ -288,14 +287,9 @@ class _DocxWriter:
         if run.kind is RunKind.FOOTNOTE:
             return self._footnote_reference(run.footnote)
         if run.kind is RunKind.LINE_BREAK:
-            self.before = "\n"
             return docx_xml.line_break()
-        text = run.text
-        if run.kind is not RunKind.CODE:
-            text = curly_quotes(text, self.before)
-        self.before = text[-1:] or self.before
         return docx_xml.run(
-            text,
+            run.text,
             style=self.style["code_char"] if run.kind is RunKind.CODE else char_style,
             bold=run.bold or bold or run.kind is RunKind.MISSING_SOURCE,
             italic=run.italic,

@@ -22,7 +22,7 @@ from briefer.exporters.document import (
     Table,
     format_date,
 )
-from briefer.exporters.typography import curly_quotes
+from briefer.exporters.typography import curled_runs, curly_quotes
 
 PASSAGE_LINK = "passage:"
 
@@ -118,19 +118,15 @@ def _table(table: Table, passages: dict[int, int]) -> str:
 
 def _runs(runs: Sequence[Run], passages: dict[int, int]) -> str:
     out = []
-    before = ""  # quotes curl as in the Word export, by what precedes them
-    for run in runs:
+    for run in curled_runs(runs):  # quotes curl as in the Word export
         if run.kind is RunKind.FOOTNOTE:
             target = passages.get(run.footnote)
             out.append(f'<sup><a href="{PASSAGE_LINK}{target}">{run.footnote}</a></sup>')
             continue
         if run.kind is RunKind.LINE_BREAK:
             out.append("<br/>")
-            before = "\n"
             continue
-        plain = run.text if run.kind is RunKind.CODE else curly_quotes(run.text, before)
-        before = plain[-1:] or before
-        text = escape(plain)
+        text = escape(run.text)
         if run.kind is RunKind.CODE:
             text = f"<code>{text}</code>"
         if run.kind is RunKind.MISSING_SOURCE:

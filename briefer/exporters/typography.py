@@ -1,14 +1,18 @@
 """Typographic quotes for the Word export: "straight" becomes “curly”, as Word itself types them.
 
-Pure string code, standard library only. The DOCX writer applies it to text
-(never to code), passing the character before each run, so a quote at the
-edge of a bold or linked run still turns the right way. Markdown keeps the
+Pure string code over the export IR. The DOCX writer and the preview curl a
+paragraph's runs with ``curled_runs`` (never code), so a quote at the edge
+of a bold or linked run still turns the right way. Markdown keeps the
 straight quotes the analyst typed; Markdown readers curl them themselves.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections.abc import Sequence
+
+from briefer.exporters.document import Run, RunKind
 
 # After one of these (or at the start of a paragraph) a quote mark opens.
 _OPENS_AFTER = frozenset(" \t\n\u00a0([{<“‘—–-/")
@@ -45,3 +49,19 @@ def curly_quotes(text: str, before: str = "") -> str:
         previous_index, previous_mark = index, mark
     pieces.append(text[done:])
     return "".join(pieces)
+
+
+def curled_runs(runs: Sequence[Run]) -> list[Run]:
+    """A paragraph's runs with the quotes in their text curled, code left as typed."""
+    out: list[Run] = []
+    before = ""
+    for run in runs:
+        if run.kind is RunKind.LINE_BREAK:
+            before = "\n"
+        elif run.kind is not RunKind.FOOTNOTE:
+            text = run.text if run.kind is RunKind.CODE else curly_quotes(run.text, before)
+            before = text[-1:] or before
+            if text != run.text:
+                run = dataclasses.replace(run, text=text)
+        out.append(run)
+    return out

@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefer.exporters.typography import curly_quotes
+from briefer.exporters.document import Run, RunKind
+from briefer.exporters.typography import curled_runs, curly_quotes
 
 
 @pytest.mark.parametrize(
@@ -32,6 +33,21 @@ def test_a_quote_at_the_edge_of_a_run_looks_at_the_run_before() -> None:
     assert curly_quotes('"', before="fell") == "”"
     assert curly_quotes('"bold', before="said ") == "“bold"
     assert curly_quotes("'s", before="Reuters") == "’s"
+
+
+def test_runs_of_a_paragraph_curl_across_their_edges_but_not_in_code() -> None:
+    runs = [
+        Run(RunKind.TEXT, 'He said "'),
+        Run(RunKind.TEXT, "bold", bold=True),
+        Run(RunKind.TEXT, '" of '),
+        Run(RunKind.CODE, 'x = "y"'),
+        Run(RunKind.FOOTNOTE, footnote=1),
+        Run(RunKind.LINE_BREAK),
+        Run(RunKind.TEXT, "'quoted'"),
+    ]
+    assert [r.text for r in curled_runs(runs)] == [
+        "He said “", "bold", "” of ", 'x = "y"', "", "", "‘quoted’",
+    ]  # fmt: skip
 
 
 @given(st.text(), st.text(max_size=1))
