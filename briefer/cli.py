@@ -8,6 +8,7 @@ README. Errors are one line on stderr and a non-zero exit, never a traceback.
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
 import sys
 from collections.abc import Callable, Sequence
@@ -61,6 +62,12 @@ def build_parser() -> argparse.ArgumentParser:
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text, description=help_text)
         p.add_argument("project", type=Path, metavar="PROJECT", help="the .briefer file")
+        p.add_argument(
+            "--break-lock",
+            action="store_true",
+            help="open even though another computer's Briefer holds the project's lock"
+            " (only when that Briefer has crashed or the computer is gone)",
+        )
         return p
 
     p = command("new", "create a new project with the default themes")
@@ -163,6 +170,7 @@ def cmd_import(args: argparse.Namespace, paths: Paths) -> int:
                 "imported": report.count(api.ImportStatus.IMPORTED),
                 "duplicates": report.count(api.ImportStatus.DUPLICATE),
                 "failed": report.count(api.ImportStatus.FAILED),
+                "skipped": report.count(api.ImportStatus.SKIPPED),
                 "results": [
                     {
                         "source": o.source,
@@ -182,6 +190,8 @@ def cmd_import(args: argparse.Namespace, paths: Paths) -> int:
                 detail = f"#{o.article_id} {o.title}: {o.reason}"
             print(f"{o.status.value:9}  {o.source}  {detail}")
         print(report.summary.capitalize() + ".")
+    if report.stopped_by is not None:
+        raise report.stopped_by
     if not report.outcomes:
         raise CliError("No importable files found in what was given.")
     return EXIT_ERROR if report.count(api.ImportStatus.FAILED) else 0
@@ -380,6 +390,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"briefer: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            folder = Path(exc.filename).parent if exc.filename else Path.cwd()
+            print(f"briefer: {api.DiskFull(folder)}", file=sys.stderr)
+            return EXIT_ERROR
         where = f" ({exc.filename})" if exc.filename else ""
         print(f"briefer: {exc.strerror or exc}{where}", file=sys.stderr)
         return EXIT_ERROR

@@ -40,5 +40,8 @@ def open_session(args: argparse.Namespace, paths: Paths, *, write: bool) -> api.
         return api.Session.open(args.project, read_only=True)
     settings = load_settings(paths).settings
     return api.Session.open(
-        args.project, backup_dir=paths.backups_dir, keep_backups=settings.keep_backups
+        args.project,
+        backup_dir=paths.backups_dir,
+        keep_backups=settings.keep_backups,
+        break_lock=getattr(args, "break_lock", False),
     )

@@ -52,3 +52,45 @@ def briefer_home(
 @pytest.fixture
 def data_dir() -> Path:
     return DATA
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A folder on its own tiny tmpfs (2 MiB), to fill up for real.
+
+    Needs root and mount(2), as CI has; elsewhere the test is skipped, and the
+    injected-failure tests still cover the same code paths.
+    """
+    import subprocess
+
+    folder = tmp_path / "small-disk"
+    folder.mkdir()
+    if os.geteuid() != 0:
+        pytest.skip("mounting a tmpfs needs root")
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(folder)],
+        capture_output=True,
+        check=False,
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.decode(errors='replace')}")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+def fill_disk(folder: Path, *, leave: int = 0) -> Path:
+    """Fill the file system under ``folder`` until at most ``leave`` bytes stay free."""
+    filler = folder / "filler.bin"
+    with filler.open("ab") as handle:
+        while True:
+            free = os.statvfs(folder).f_bavail * os.statvfs(folder).f_frsize
+            if free <= leave:
+                break
+            try:
+                handle.write(b"\0" * min(65536, max(1, free - leave)))
+                handle.flush()
+            except OSError:
+                break
+    return filler

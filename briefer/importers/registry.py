@@ -8,11 +8,8 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
-import os
-import re
 from collections.abc import Iterable
 from pathlib import Path, PurePath
-from urllib.parse import unquote
 
 from briefer.core.model import Original
 from briefer.importers.base import Imported, Importer, ImportLimits, ImportRejected, LocalFileReader
@@ -20,6 +17,13 @@ from briefer.importers.docx import DocxImporter
 from briefer.importers.eml import EmlImporter
 from briefer.importers.markdown import MarkdownImporter
 from briefer.importers.paste import paste_to_article
+from briefer.importers.sources import (
+    ImportPlan,
+    SourceUnreadable,
+    companion_reader,
+    plan_import,
+    read_source,
+)
 from briefer.importers.text import TextImporter
 
 # Written by the web-page engineer; listed when present so the registry works without them.
@@ -51,7 +55,6 @@ _FORMAT_NAMES = {
     "mhtml": "web archive (.mhtml)",
     "pdf": "PDF",
 }
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 def all_importers() -> list[Importer]:
@@ -165,51 +168,35 @@ def _check_size(size: int, name: str, limits: ImportLimits) -> None:
         )
 
 
-def import_path(path: Path, *, limits: ImportLimits = ImportLimits()) -> Imported:  # noqa: B008
-    """Reads and imports one file; its size is checked before a byte is read."""
+def import_path(
+    path: Path,
+    *,
+    limits: ImportLimits = ImportLimits(),  # noqa: B008
+    follow_links: bool = True,
+) -> Imported:
+    """Reads and imports one regular file; its size is checked before a byte is read.
+
+    ``follow_links=False`` is for files found by walking a folder: a link swapped in
+    after the walk is refused, not followed.
+    """
+    data = _read_file(path, limits, follow_links=follow_links)
+    return import_bytes(data, path.name, limits=limits, read_local=local_reader(path, limits))
+
+
+def _read_file(path: Path, limits: ImportLimits, *, follow_links: bool) -> bytes:
     try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise ImportRejected(
-            f"{path.name} was not found; it may have been moved or deleted."
-        ) from None
-    except OSError as error:
-        raise ImportRejected(
-            f"{path.name} could not be opened: {error.strerror or error}."
-        ) from None
-    if path.is_dir():
-        raise ImportRejected(f"{path.name} is a folder; choose the files inside it instead.")
-    _check_size(info.st_size, path.name, limits)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ImportRejected(f"{path.name} could not be read: {error.strerror or error}.") from None
-    return import_bytes(
-        data, path.name, limits=limits, read_local=local_reader(path.parent, limits)
-    )
+        return read_source(
+            path,
+            check_size=lambda size: _check_size(size, path.name, limits),
+            follow_links=follow_links,
+        )
+    except SourceUnreadable as error:
+        raise ImportRejected(error.reason) from None
 
 
-def local_reader(folder: Path, limits: ImportLimits) -> LocalFileReader:
-    """Reads files a source refers to, but only inside ``folder``: no URLs, no escapes."""
-    root = folder.resolve()
-
-    def read(reference: str) -> bytes | None:
-        ref = unquote(reference.split("#", 1)[0].split("?", 1)[0]).replace("\\", "/").strip()
-        if not ref or _SCHEME.match(ref) or ref.startswith("/"):
-            return None
-        if ".." in PurePath(ref).parts:
-            return None
-        target = (root / ref).resolve()
-        if not target.is_relative_to(root) or not target.is_file():
-            return None
-        try:
-            if target.stat().st_size > limits.max_bytes:
-                return None
-            return target.read_bytes()
-        except OSError:
-            return None
-
-    return read
+def local_reader(page: Path, limits: ImportLimits) -> LocalFileReader:
+    """What a source may read beside it: its own ``Name_files`` folder, nothing else."""
+    return companion_reader(page, limits.max_bytes)
 
 
 def import_paste(
@@ -228,48 +215,10 @@ def import_paste(
 
 
 def expand_paths(paths: Iterable[Path], *, recursive: bool = True) -> list[Path]:
-    """Files to import from a mix of files and folders, in a stable order, each once.
-
-    Folders contribute their supported files (sorted), never hidden files, and not
-    the ``name_files`` folder a browser saves beside ``name.html``, whose images
-    belong to that page. Files named directly are kept even if unsupported, so
-    the analyst is told why they were not imported.
-    """
-    supported = set(supported_extensions())
-    seen: set[Path] = set()
-    out: list[Path] = []
-
-    def add(path: Path) -> None:
-        key = path.resolve()
-        if key not in seen:
-            seen.add(key)
-            out.append(path)
-
-    for path in paths:
-        if not path.is_dir():
-            add(path)
-            continue
-        for found in _folder_files(path, recursive):
-            if found.suffix.lower() in supported:
-                add(found)
-    return out
+    """The files an import of ``paths`` reads (see ``sources.plan_import``)."""
+    return scan_paths(paths, recursive=recursive).files
 
 
-def _folder_files(folder: Path, recursive: bool) -> list[Path]:
-    found: list[Path] = []
-    for current, dirs, files in os.walk(folder):
-        here = Path(current)
-        page_stems = {Path(f).stem for f in files if Path(f).suffix.lower() in (".html", ".htm")}
-        dirs[:] = sorted(
-            (
-                d
-                for d in dirs
-                if not d.startswith(".")
-                and not (d.endswith("_files") and d[: -len("_files")] in page_stems)
-            ),
-            key=str.casefold,
-        )
-        found.extend(here / f for f in sorted(files, key=str.casefold) if not f.startswith("."))
-        if not recursive:
-            break
-    return found
+def scan_paths(paths: Iterable[Path], *, recursive: bool = True) -> ImportPlan:
+    """What an import of ``paths`` reads, skips (links, special files) and cannot find."""
+    return plan_import(paths, supported=supported_extensions(), recursive=recursive)

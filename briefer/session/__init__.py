@@ -57,6 +57,7 @@ if TYPE_CHECKING:
         UpdateThemeCommand,
     )
     from briefer.store import (
+        DiskFull,
         NewerFormatError,
         ProjectError,
         ProjectLocked,
@@ -75,6 +76,7 @@ _WHERE: dict[str, str] = {
     "DeleteNoteCommand": "briefer.session.note_commands",
     "DeletePassageCommand": "briefer.session.passage_commands",
     "DeleteThemeCommand": "briefer.session.theme_commands",
+    "DiskFull": "briefer.store",
     "DismissSuggestionCommand": "briefer.session.passage_commands",
     "EditSectionBodyCommand": "briefer.session.note_commands",
     "Entity": "briefer.session.command",
@@ -139,6 +141,7 @@ __all__ = [
     "DeleteNoteCommand",
     "DeletePassageCommand",
     "DeleteThemeCommand",
+    "DiskFull",
     "DismissSuggestionCommand",
     "EditSectionBodyCommand",
     "Entity",

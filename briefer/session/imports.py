@@ -15,13 +15,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefer.importers.base import Imported, ImportRejected
-from briefer.store import Project
+from briefer.importers.sources import ImportPlan
+from briefer.store import DiskFull, Project, ProjectError
 
 
 class ImportStatus(enum.StrEnum):
     IMPORTED = "imported"
     DUPLICATE = "duplicate"
     FAILED = "failed"
+    SKIPPED = "skipped"
     CANCELLED = "cancelled"
 
 
@@ -43,9 +45,16 @@ class ImportOutcome:
 @dataclass(frozen=True)
 class ImportReport:
     outcomes: list[ImportOutcome]
+    stopped_by: ProjectError | None = None
+    """The project error that ended the batch early, if any (every file is still listed)."""
 
     def count(self, status: ImportStatus) -> int:
         return sum(1 for o in self.outcomes if o.status is status)
+
+    @property
+    def disk_full(self) -> DiskFull | None:
+        """Why the import stopped early, when the disk under the project filled up."""
+        return self.stopped_by if isinstance(self.stopped_by, DiskFull) else None
 
     @property
     def summary(self) -> str:
@@ -54,6 +63,9 @@ class ImportReport:
             f"{self.count(ImportStatus.DUPLICATE)} already in the project",
             f"{self.count(ImportStatus.FAILED)} failed",
         ]
+        skipped = self.count(ImportStatus.SKIPPED)
+        if skipped:
+            parts.append(f"{skipped} skipped (links or special files)")
         cancelled = self.count(ImportStatus.CANCELLED)
         if cancelled:
             parts.append(f"{cancelled} not imported (cancelled)")
@@ -79,34 +91,39 @@ def store_imported(project: Project, imported: Imported, source: str) -> ImportO
 
 def import_files(
     project: Project,
-    paths: Iterable[Path],
+    paths: Iterable[Path] | ImportPlan,
     *,
     recursive: bool = True,
     cancelled: Callable[[], bool] = lambda: False,
 ) -> Iterator[ImportOutcome]:
-    paths = list(paths)
-    missing = [p for p in paths if not p.exists()]
-    for path in missing:
-        yield ImportOutcome(str(path), ImportStatus.FAILED, reason="No such file or folder.")
-    from briefer.importers.registry import expand_paths, import_path
+    """One outcome per file, skipped and missing ones included, as each is known.
 
-    files = expand_paths([p for p in paths if p.exists()], recursive=recursive)
-    for index, path in enumerate(files):
+    A full disk ends the batch (every later file would fail the same way), but each
+    remaining file is still listed, so the report says what did not come in.
+    """
+    from briefer.importers.registry import import_path, scan_paths
+
+    plan = paths if isinstance(paths, ImportPlan) else scan_paths(paths, recursive=recursive)
+    for path in plan.missing:
+        yield ImportOutcome(str(path), ImportStatus.FAILED, reason="No such file or folder.")
+    for skipped in plan.skipped:
+        yield ImportOutcome(str(skipped.path), ImportStatus.SKIPPED, reason=skipped.reason)
+    for index, path in enumerate(plan.files):
         if cancelled():
-            for rest in files[index:]:
+            for rest in plan.files[index:]:
                 yield ImportOutcome(str(rest), ImportStatus.CANCELLED, reason="Import cancelled.")
             return
         try:
-            imported = import_path(path)
+            imported = import_path(path, follow_links=path not in plan.from_folders)
         except ImportRejected as exc:
             yield ImportOutcome(str(path), ImportStatus.FAILED, reason=exc.reason)
             continue
-        except OSError as exc:
-            yield ImportOutcome(
-                str(path), ImportStatus.FAILED, reason=f"Could not read the file: {exc.strerror}."
-            )
-            continue
-        yield store_imported(project, imported, str(path))
+        try:
+            yield store_imported(project, imported, str(path))
+        except DiskFull as full:
+            for rest in plan.files[index:]:
+                yield ImportOutcome(str(rest), ImportStatus.FAILED, reason=str(full))
+            raise
 
 
 def import_pasted(

@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING
 from briefer.core.model import Theme
 from briefer.resources import load_json
 from briefer.session.command import Change, Command, Entity, UndoHistory
-from briefer.store import Project
+from briefer.store import DiskFull, Project
 
 if TYPE_CHECKING:  # imported by the import methods: a CLI export or listing never pays for them
+    from briefer.importers.sources import ImportPlan
     from briefer.session.imports import ImportOutcome, ImportReport
 
 log = logging.getLogger(__name__)
@@ -73,10 +74,16 @@ class Session:
         read_only: bool = False,
         backup_dir: Path | None = None,
         keep_backups: int = 10,
+        break_lock: bool = False,
     ) -> Session:
+        """``break_lock`` clears another computer's lock first: only on the user's word."""
         return cls(
             Project.open(
-                path, read_only=read_only, backup_dir=backup_dir, keep_backups=keep_backups
+                path,
+                read_only=read_only,
+                backup_dir=backup_dir,
+                keep_backups=keep_backups,
+                break_lock=break_lock,
             )
         )
 
@@ -172,7 +179,7 @@ class Session:
 
     def import_files(
         self,
-        paths: Iterable[Path],
+        paths: Iterable[Path] | ImportPlan,
         *,
         recursive: bool = True,
         cancelled: Callable[[], bool] = lambda: False,
@@ -180,7 +187,9 @@ class Session:
         """Import files and folders one by one, yielding each outcome as it is known.
 
         Each file is its own transaction: a failure or a cancel keeps what was
-        already imported and leaves nothing half-written.
+        already imported and leaves nothing half-written. ``paths`` may be a plan from
+        ``plan_import``, so a caller that counted the files does not walk folders twice.
+        A full disk raises ``DiskFull`` after every file has been listed.
         """
         from briefer.session.imports import import_files
 
@@ -190,16 +199,24 @@ class Session:
             yield outcome
 
     @staticmethod
-    def importable_files(paths: Iterable[Path], *, recursive: bool = True) -> list[Path]:
-        """The files an import of ``paths`` will try, folders expanded, so progress can count."""
-        from briefer.importers.registry import expand_paths
+    def plan_import(paths: Iterable[Path], *, recursive: bool = True) -> ImportPlan:
+        """What an import of ``paths`` will read and skip, folders expanded, so progress
+        can count; links and special files inside folders are skipped, never read."""
+        from briefer.importers.registry import scan_paths
 
-        return expand_paths([p for p in paths if p.exists()], recursive=recursive)
+        return scan_paths(paths, recursive=recursive)
 
     def import_all(self, paths: Iterable[Path], *, recursive: bool = True) -> ImportReport:
+        """Every outcome; a full disk ends the batch and is named in ``stopped_by``."""
         from briefer.session.imports import ImportReport
 
-        return ImportReport(list(self.import_files(paths, recursive=recursive)))
+        outcomes: list[ImportOutcome] = []
+        try:
+            for outcome in self.import_files(paths, recursive=recursive):
+                outcomes.append(outcome)
+        except DiskFull as full:
+            return ImportReport(outcomes, stopped_by=full)
+        return ImportReport(outcomes)
 
     def import_paste(self, *, text: str | None = None, html: str | None = None) -> ImportOutcome:
         from briefer.session.imports import import_pasted

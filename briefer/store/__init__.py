@@ -43,6 +43,7 @@ File format versions (``PRAGMA user_version``; ``PRAGMA application_id`` = 0x425
 from briefer.store.backups import list_backups
 from briefer.store.errors import (
     CorruptProject,
+    DiskFull,
     DuplicateId,
     DuplicateName,
     LockInfo,
@@ -65,6 +66,7 @@ __all__ = [
     "APPLICATION_ID",
     "SCHEMA_VERSION",
     "CorruptProject",
+    "DiskFull",
     "DuplicateId",
     "DuplicateName",
     "LockInfo",

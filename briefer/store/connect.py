@@ -9,7 +9,7 @@ import sqlite3
 from pathlib import Path
 
 from briefer.store import opening
-from briefer.store.errors import CorruptProject, ProjectError, ProjectReadOnly
+from briefer.store.errors import CorruptProject, DiskFull, ProjectError, ProjectReadOnly
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -17,6 +17,8 @@ BUSY_TIMEOUT_MS = 5000
 def translate(path: Path, error: sqlite3.Error) -> ProjectError | None:
     """The typed error a low-level SQLite failure means for the user, if we know one."""
     text = str(error).lower()
+    if getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL or "disk is full" in text:
+        return DiskFull(path.parent)
     if "readonly" in text or "read-only" in text:
         return ProjectReadOnly(path, "the file")
     if "malformed" in text or "not a database" in text:

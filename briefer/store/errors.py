@@ -18,6 +18,8 @@ class LockInfo:
     host: str
     pid: int
     since: dt.datetime
+    started: str = ""
+    """The holder's start time in clock ticks since boot (Linux), to see a reused id."""
 
 
 class ProjectError(Exception):
@@ -92,6 +94,8 @@ class ProjectLocked(ProjectError):
         super().__init__(
             f"The project {path} is already open for writing by {lock.user} on {lock.host}"
             f" (process {lock.pid}) since {since}; close it there, or open it read-only."
+            " If Briefer there has crashed or that computer is gone, open it anyway"
+            " (Open Anyway… in the window, --break-lock on the command line)."
         )
         self.path = path
         self.lock = lock
@@ -152,3 +156,17 @@ class DuplicateId(ProjectError):
         )
         self.kind = kind
         self.record_id = record_id
+
+
+class DiskFull(ProjectError):
+    """The disk under a project (or its backups, lock or export) has no room left.
+
+    SQLite rolls the transaction back, so nothing that was committed is lost; saying
+    so is what lets the analyst act calmly.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(
+            f"The disk holding {folder} is full; free some space and try again. Nothing was lost."
+        )
+        self.folder = folder

@@ -1,13 +1,16 @@
 """The lock file that tells a second Briefer who holds a project open for writing.
 
-A JSON file beside the project (``.~name.briefer.lock``), created atomically with
-O_CREAT|O_EXCL. Standard library only.
+A JSON file beside the project (``.~name.briefer.lock``). It is written whole to a temp
+file and hard-linked into place, so a full disk can never leave an empty lock that
+looks held; where hard links do not exist (FAT), O_CREAT|O_EXCL with cleanup on failure.
+Standard library only.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import getpass
 import json
 import os
@@ -15,7 +18,7 @@ import sys
 import time
 from pathlib import Path
 
-from briefer.store.errors import LockInfo, ProjectLocked, ProjectReadOnly
+from briefer.store.errors import DiskFull, LockInfo, ProjectLocked, ProjectReadOnly
 
 UNREADABLE_GRACE_SECONDS = 10.0
 """A lock file with no readable JSON is taken as being written for this long, then stale."""
@@ -38,8 +41,31 @@ def _host() -> str:
     return socket.gethostname() or "unknown host"
 
 
-def pid_alive(pid: int) -> bool:
-    """Whether a process with this id runs on this machine (a zombie counts as alive)."""
+def _proc_stat(pid: int) -> list[str] | None:
+    """Fields of /proc/PID/stat after the command name, where Linux has them."""
+    try:
+        raw = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return None
+    return raw[raw.rfind(")") + 2 :].split()
+
+
+def process_started(pid: int) -> str:
+    """When process ``pid`` started, in clock ticks since boot, or "" where unknown.
+
+    Written into the lock so that a process id reused after a crash is not taken for
+    the holder.
+    """
+    fields = _proc_stat(pid)
+    return fields[19] if fields is not None and len(fields) > 19 else ""
+
+
+def pid_alive(pid: int, started: str = "") -> bool:
+    """Whether the process that took a lock still runs on this machine.
+
+    A zombie has exited and holds nothing, and a live process whose start time differs
+    from ``started`` is another program that got the same id.
+    """
     if pid <= 0:
         return False
     if sys.platform == "win32":  # os.kill(pid, 0) would send CTRL_C_EVENT on Windows
@@ -58,8 +84,13 @@ def pid_alive(pid: int) -> bool:
     except ProcessLookupError:
         return False
     except PermissionError:
+        pass
+    fields = _proc_stat(pid)
+    if fields is None:
         return True
-    return True
+    if fields and fields[0] in ("Z", "X", "x"):
+        return False
+    return not (started and len(fields) > 19 and fields[19] != started)
 
 
 def read_lock(path: Path) -> LockInfo | None:
@@ -71,6 +102,7 @@ def read_lock(path: Path) -> LockInfo | None:
             host=str(data["host"]),
             pid=int(data["pid"]),
             since=dt.datetime.fromisoformat(data["since"]),
+            started=str(data.get("started", "")),
         )
     except (OSError, ValueError, KeyError, TypeError):
         return None
@@ -83,7 +115,7 @@ def _is_stale(path: Path, info: LockInfo | None) -> bool:
         except FileNotFoundError:
             return True
         return age > UNREADABLE_GRACE_SECONDS
-    return info.host == _host() and not pid_alive(info.pid)
+    return info.host == _host() and not pid_alive(info.pid, info.started)
 
 
 class ProjectLock:
@@ -94,22 +126,37 @@ class ProjectLock:
         self.info = info
 
     @classmethod
-    def acquire(cls, project: Path) -> ProjectLock:
-        """Take the lock or raise ``ProjectLocked``; a stale lock from a dead process on
-        this machine is cleared silently, since that process can no longer be writing."""
+    def acquire(cls, project: Path, *, break_lock: bool = False) -> ProjectLock:
+        """Take the lock or raise ``ProjectLocked``.
+
+        A stale lock from a dead process on this machine is cleared silently, since that
+        process can no longer be writing. ``break_lock`` clears any lock, for the user
+        who knows the holder on another computer is gone (it crashed, or the project was
+        copied with its lock).
+        """
         path = lock_path(project)
-        info = LockInfo(user=_user(), host=_host(), pid=os.getpid(), since=dt.datetime.now(dt.UTC))
+        pid = os.getpid()
+        info = LockInfo(
+            user=_user(),
+            host=_host(),
+            pid=pid,
+            since=dt.datetime.now(dt.UTC),
+            started=process_started(pid),
+        )
         payload = json.dumps(
             {
                 "user": info.user,
                 "host": info.host,
                 "pid": info.pid,
                 "since": info.since.isoformat(),
+                "started": info.started,
             }
         ).encode("utf-8")
+        if break_lock:
+            path.unlink(missing_ok=True)
         for _ in range(3):
             try:
-                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+                _create(path, payload)
             except FileExistsError:
                 holder = read_lock(path)
                 if _is_stale(path, holder):
@@ -122,11 +169,10 @@ class ProjectLock:
                 ) from None
             except PermissionError:
                 raise ProjectReadOnly(project, "its folder") from None
-            try:
-                os.write(fd, payload)
-                os.fsync(fd)
-            finally:
-                os.close(fd)
+            except OSError as error:
+                if error.errno in (errno.ENOSPC, errno.EDQUOT):
+                    raise DiskFull(project.parent) from None
+                raise
             return cls(project, info)
         raise ProjectLocked(project, read_lock(path) or info)
 
@@ -137,3 +183,36 @@ class ProjectLock:
             return
         with contextlib.suppress(OSError):
             self.path.unlink(missing_ok=True)
+
+
+def _create(path: Path, payload: bytes) -> None:
+    """Put a complete lock file at ``path`` or raise ``FileExistsError``; never leave a
+    partial one behind, whatever fails."""
+    temp = path.with_name(f"{path.name}.{os.getpid()}.{os.urandom(3).hex()}.tmp")
+    try:
+        _write_new(temp, payload)
+        try:
+            os.link(temp, path)
+            return
+        except FileExistsError:
+            raise
+        except OSError as error:
+            if error.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK):
+                raise
+        _write_new(path, payload)  # no hard links here: exclusive create, then write
+    finally:
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
+
+
+def _write_new(path: Path, payload: bytes) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    try:
+        os.write(fd, payload)
+        os.fsync(fd)
+    except BaseException:
+        os.close(fd)
+        with contextlib.suppress(OSError):
+            path.unlink()
+        raise
+    os.close(fd)

@@ -66,6 +66,7 @@ def _open(
     read_only: bool = False,
     backup_dir: Path | None = None,
     keep_backups: int = 10,
+    break_lock: bool = False,
     migrations: Sequence[Migration] = MIGRATIONS,
     target_version: int = SCHEMA_VERSION,
 ) -> Project:
@@ -80,7 +81,7 @@ def _open(
         raise ProjectReadOnly(path, "the file")
     if not opening.can_write(path.parent):
         raise ProjectReadOnly(path, "its folder")
-    lock = ProjectLock.acquire(path)
+    lock = ProjectLock.acquire(path, break_lock=break_lock)
     conn: sqlite3.Connection | None = None
     try:
         conn = connect_writer(path)
@@ -176,9 +177,16 @@ class Project:
         read_only: bool = False,
         backup_dir: Path | None = None,
         keep_backups: int = 10,
+        break_lock: bool = False,
     ) -> Project:
         """Validate without writing, then lock, back up, migrate if needed and open."""
-        return _open(path, read_only=read_only, backup_dir=backup_dir, keep_backups=keep_backups)
+        return _open(
+            path,
+            read_only=read_only,
+            backup_dir=backup_dir,
+            keep_backups=keep_backups,
+            break_lock=break_lock,
+        )
 
     def close(self) -> None:
         with self._mutex:

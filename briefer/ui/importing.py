@@ -6,15 +6,17 @@ module only keeps it off the GUI thread and reports what became of each file.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from briefer.session import ImportOutcome, ImportReport, ImportStatus, Session
+from briefer.session import ImportOutcome, ImportReport, ImportStatus, ProjectError, Session
 
 SUMMARY_LIMIT = 40
+log = logging.getLogger(__name__)
 
 
 class ImportJob(QObject):
@@ -37,16 +39,16 @@ class ImportJob(QObject):
     def run(self) -> None:
         outcomes: list[ImportOutcome] = []
         try:
-            files = self._session.importable_files(self._paths)
-            missing = [p for p in self._paths if not p.exists()]
-            total = len(files) + len(missing)
-            self.progressed.emit(0, total, "")
-            for outcome in self._session.import_files(
-                [*missing, *files], recursive=False, cancelled=lambda: self._cancel
-            ):
+            plan = self._session.plan_import(self._paths)
+            self.progressed.emit(0, plan.count, "")
+            for outcome in self._session.import_files(plan, cancelled=lambda: self._cancel):
                 outcomes.append(outcome)
-                self.progressed.emit(len(outcomes), total, Path(outcome.source).name)
-        except Exception as exc:  # a failure of the project itself, not of one file
+                self.progressed.emit(len(outcomes), plan.count, Path(outcome.source).name)
+        except ProjectError as exc:  # the project itself failed (a full disk), not one file
+            self.finished.emit(ImportReport(outcomes, stopped_by=exc))
+            return
+        except Exception as exc:
+            log.exception("import stopped by an unexpected error")
             outcomes.append(
                 ImportOutcome("(import)", ImportStatus.FAILED, reason=f"Import stopped: {exc}")
             )
@@ -64,9 +66,14 @@ def describe(report: ImportReport) -> tuple[str, str]:
             lines.append(f"Already in the project: {name} — {outcome.title}")
         elif outcome.status is ImportStatus.CANCELLED:
             lines.append(f"Not imported (cancelled): {name}")
+        elif outcome.status is ImportStatus.SKIPPED:
+            lines.append(f"Skipped: {name} — {outcome.reason}")
         else:
             lines.append(f"Failed: {name} — {outcome.reason}")
-    return report.summary.capitalize() + ".", "\n".join(lines)
+    summary = report.summary.capitalize() + "."
+    if report.stopped_by is not None:
+        summary = f"{report.stopped_by} {summary}"
+    return summary, "\n".join(lines)
 
 
 class ImportRunner(QObject):
@@ -149,7 +156,7 @@ class ImportRunner(QObject):
             box.setWindowTitle("Import finished")
             box.setIcon(
                 QMessageBox.Icon.Warning
-                if report.count(ImportStatus.FAILED)
+                if report.count(ImportStatus.FAILED) or report.stopped_by is not None
                 else QMessageBox.Icon.Information
             )
             box.setText(summary)

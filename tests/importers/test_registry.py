@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 
 import docx
@@ -66,27 +67,67 @@ def test_import_path_keeps_the_original(tmp_path: Path) -> None:
     assert imported.article.source_name == "harbour-strike.txt"
 
 
-def test_local_reader_stays_inside_the_source_folder(tmp_path: Path) -> None:
+def test_local_reader_stays_inside_the_pages_own_files_folder(tmp_path: Path) -> None:
     page = tmp_path / "site"
-    (page / "page_files").mkdir(parents=True)
+    (page / "page_files" / "img").mkdir(parents=True)
     (page / "page_files" / "photo one.png").write_bytes(b"PNG")
+    (page / "page_files" / "img" / "deep.png").write_bytes(b"DEEP")
+    (page / "other_files").mkdir()
+    (page / "other_files" / "x.png").write_bytes(b"OTHER")
+    (page / "passport_scan.jpg").write_bytes(b"PASSPORT")
     (tmp_path / "outside.txt").write_bytes(b"SECRET")
     (page / "link").symlink_to(tmp_path / "outside.txt")
-    read = local_reader(page, ImportLimits())
+    (page / "page_files" / "linked.png").symlink_to(page / "passport_scan.jpg")
+    (page / "page_files" / "linkdir").symlink_to(tmp_path, target_is_directory=True)
+    os.mkfifo(page / "page_files" / "pipe.png")
+    read = local_reader(page / "page.html", ImportLimits())
     assert read("page_files/photo%20one.png?v=2#top") == b"PNG"
     assert read("./page_files/photo one.png") == b"PNG"
+    assert read("page_files/img/deep.png") == b"DEEP"
     for hostile in (
+        "passport_scan.jpg",  # beside the page, but not saved with it
+        "other_files/x.png",  # another page's folder
+        "page_files/linked.png",  # a link inside the folder, to a file outside it
+        "page_files/linkdir/outside.txt",  # a linked folder on the way
+        "page_files/pipe.png",  # a FIFO would block the read for ever
         "../outside.txt",
+        "page_files/../passport_scan.jpg",
         "page_files/../../outside.txt",
         str(tmp_path / "outside.txt"),
         "file:///etc/passwd",
         "https://example.com/x.png",
         "C:\\Windows\\win.ini",
         "link",
+        "page_files",
         "missing.png",
         "",
     ):
         assert read(hostile) is None, hostile
+
+
+def test_a_saved_page_never_embeds_a_file_outside_its_files_folder(tmp_path: Path) -> None:
+    downloads = tmp_path / "Downloads"
+    (downloads / "Report_files").mkdir(parents=True)
+    png = _png_bytes()
+    (downloads / "passport_scan.png").write_bytes(png)
+    (downloads / "Report_files" / "chart.png").write_bytes(png)
+    body = "<p>" + "Grain exports through the port rose again this week. " * 12 + "</p>"
+    (downloads / "Report.html").write_text(
+        "<html><head><title>Grain report</title></head><body><article><h1>Grain report</h1>"
+        f'<img src="passport_scan.png" alt="scan">{body}'
+        f'<img src="Report_files/chart.png" alt="chart">{body}</article></body></html>',
+        encoding="utf-8",
+    )
+    imported = import_path(downloads / "Report.html")
+    assert [image.name for image in imported.article.images] == ["chart.png"]
+
+
+def _png_bytes() -> bytes:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), "navy").save(buffer, format="PNG")
+    return buffer.getvalue()
 
 
 def test_expand_paths(tmp_path: Path) -> None:
