@@ -30,6 +30,8 @@ from briefer.session import (
 )
 from briefer.settings import Paths, Settings, load_settings, resolve_paths, save_settings
 from briefer.ui.crash import CrashReporter
+from briefer.ui.lock_dialog import LockChoice, ask_locked
+from briefer.ui.signals import SignalCloser
 from briefer.ui.style import apply_appearance
 
 log = logging.getLogger("briefer")
@@ -57,6 +59,7 @@ class Controller:
         self.paths = paths
         self.settings = settings
         self.window: QWidget | None = None
+        self.ask_locked = ask_locked  # a seam for tests: the modal question
 
     def show_welcome(self) -> None:
         from briefer.ui.welcome import WelcomeView
@@ -88,22 +91,24 @@ class Controller:
             return
         self._show_project(session)
 
-    def open_project(self, path: Path, *, read_only: bool = False) -> bool:
+    def open_project(
+        self, path: Path, *, read_only: bool = False, break_lock: bool = False
+    ) -> bool:
         try:
             session = Session.open(
                 path,
                 read_only=read_only,
                 backup_dir=None if read_only else self.paths.backups_dir,
                 keep_backups=self.settings.keep_backups,
+                break_lock=break_lock,
             )
         except (ProjectLocked, ProjectReadOnly) as exc:
-            answer = QMessageBox.question(
-                self.window,
-                "Open read-only?",
-                f"{exc}\n\nOpen it read-only? You can read and search, but not change it.",
-            )
-            if answer == QMessageBox.StandardButton.Yes:
+            choice = self.ask_locked(self.window, exc)
+            if choice is LockChoice.READ_ONLY:
                 return self.open_project(path, read_only=True)
+            if choice is LockChoice.OPEN_ANYWAY:
+                log.warning("breaking the lock of %s on the user's word: %s", path, exc)
+                return self.open_project(path, break_lock=True)
             return False
         except (ProjectError, OSError) as exc:
             self._error("Could not open the project", exc)
@@ -158,6 +163,16 @@ class Controller:
         except OSError:
             log.exception("could not save settings")
 
+    def stop(self, signum: int) -> None:
+        """The system asked Briefer to stop: close the window (and with it the project
+        and its lock), then leave the event loop."""
+        log.info("stopping on signal %d", signum)
+        if self.window is not None:
+            self.window.close()
+        app = QApplication.instance()
+        if app is not None:
+            app.exit(128 + signum)
+
     def _error(self, title: str, exc: Exception) -> None:
         log.warning("%s: %s", title, exc)
         QMessageBox.warning(self.window, title, str(exc))
@@ -200,6 +215,8 @@ def run_app(argv: Sequence[str]) -> int:
     controller = Controller(paths, loaded.settings)
     reporter = CrashReporter(paths.log_file, lambda: controller.window)
     reporter.install()  # an error in any slot: logged, shown, and the app keeps running
+    closer = SignalCloser(controller.stop, app)
+    closer.install()
     file_open = FileOpenFilter(controller)
     app.installEventFilter(file_open)
     if loaded.problem:

@@ -22,7 +22,9 @@ from briefer.cli_common import (
     EXIT_USAGE,
     CliError,
     Parser,
+    Terminated,
     emit,
+    exit_cleanly_on_signals,
     open_session,
 )
 from briefer.cli_format import (
@@ -372,11 +374,14 @@ def _wants_window(argv: Sequence[str]) -> bool:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    as_process = argv is None  # not when a test or a script calls main() in-process
     argv = list(sys.argv[1:] if argv is None else argv)
     if _wants_window(argv):
         from briefer.app import run_app  # the window's imports cost; the CLI never pays them
 
         return run_app(argv)
+    if as_process:
+        exit_cleanly_on_signals()
     try:
         args = build_parser().parse_args(argv)
         paths = resolve_paths(args.home)
@@ -400,6 +405,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("briefer: interrupted", file=sys.stderr)
         return 130
+    except Terminated as exc:
+        print("briefer: stopped by a signal; the project was closed cleanly", file=sys.stderr)
+        return 128 + exc.signum
     except Exception as exc:
         log.exception("unexpected error in the CLI")
         print(f"briefer: unexpected error: {exc!r}. Please report it.", file=sys.stderr)

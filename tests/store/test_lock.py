@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
-from briefer.store import Project, ProjectLocked
+from briefer.store import DiskFull, Project, ProjectLocked
 from briefer.store.lock import lock_path, pid_alive, read_lock
 from tests.store.conftest import sample_article, theme
 
@@ -141,3 +144,131 @@ def test_unreadable_lock_is_respected_briefly_then_cleared(project_path: Path) -
     os.utime(lock, (old, old))
     Project.open(project_path).close()
     assert not lock.exists()
+
+
+@pytest.fixture
+def made(project_path: Path) -> Path:
+    Project.create(project_path).close()
+    return project_path
+
+
+def test_a_zombie_holder_is_gone(made: Path) -> None:
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    deadline = dt.datetime.now() + dt.timedelta(seconds=10)
+    while Path(f"/proc/{child.pid}/stat").exists() and dt.datetime.now() < deadline:
+        state = Path(f"/proc/{child.pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        if state == "Z":
+            break
+    if not Path(f"/proc/{child.pid}/stat").exists():
+        pytest.skip("no /proc here to see a zombie")
+    try:
+        assert not pid_alive(child.pid)  # exited, not yet reaped: it holds nothing
+        _write_lock(made, child.pid, socket.gethostname())
+        Project.open(made).close()
+    finally:
+        child.wait()
+
+
+def test_a_reused_process_id_is_not_taken_for_the_holder(made: Path) -> None:
+    # Our own pid is alive, but the lock says it started at another moment: the holder
+    # died and the id went to another program.
+    _write_lock(made, os.getpid(), socket.gethostname(), started="1")
+    Project.open(made).close()
+
+
+def _write_lock(project: Path, pid: int, host: str, *, started: str = "") -> None:
+    lock_path(project).write_text(
+        json.dumps(
+            {
+                "user": "sam",
+                "host": host,
+                "pid": pid,
+                "since": "2026-11-30T09:00:00+00:00",
+                "started": started,
+            }
+        ),
+        encoding="utf-8",
+    )
+
+
+def test_break_lock_clears_another_computers_lock(made: Path) -> None:
+    _write_lock(made, 4242, "field-laptop")
+    with pytest.raises(ProjectLocked, match="--break-lock"):
+        Project.open(made)
+    with Project.open(made, break_lock=True):
+        holder = read_lock(lock_path(made))
+        assert holder is not None and holder.pid == os.getpid()
+    assert not lock_path(made).exists()
+
+
+def test_a_write_failure_leaves_no_empty_lock(made: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_write = os.write
+
+    def full(fd: int, data: bytes) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "write", full)
+    with pytest.raises(DiskFull, match="is full; free some space"):
+        Project.open(made)
+    monkeypatch.setattr(os, "write", real_write)
+    assert not lock_path(made).exists()
+    assert [p.name for p in made.parent.iterdir() if ".lock" in p.name] == []
+    Project.open(made).close()  # at once, not after a grace period
+
+
+def test_zero_bytes_free_leaves_no_lock_and_frees_up_at_once(
+    small_disk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from briefer.cli import main
+    from tests.conftest import fill_disk
+
+    project = small_disk / "tiny.briefer"
+    assert main(["new", str(project)]) == 0
+    filler = fill_disk(small_disk, leave=0)
+    capsys.readouterr()
+    code = main(["themes", str(project), "add", "Ports"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err.count("\n") == 1 and "is full; free some space and try again" in err
+    assert not lock_path(project).exists()
+    filler.unlink()
+    assert main(["themes", str(project), "add", "Ports"]) == 0
+    assert "process 0" not in capsys.readouterr().err
+
+
+APP_HOLDER = """
+import sys
+from briefer.cli import main
+sys.exit(main())
+"""
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP])
+def test_the_window_releases_its_lock_on_a_stop_signal(
+    made: Path, tmp_path: Path, signum: int
+) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BRIEFER_HOME=str(tmp_path / "home"))
+    process = subprocess.Popen(
+        [sys.executable, "-c", APP_HOLDER, str(made)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not lock_path(made).exists():
+            assert process.poll() is None, process.stderr.read() if process.stderr else ""
+            assert time.monotonic() < deadline, "the window never took the lock"
+            time.sleep(0.05)
+        time.sleep(0.3)  # let the event loop start
+        process.send_signal(signum)
+        assert process.wait(timeout=30) == 128 + signum
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    assert not lock_path(made).exists()
+    with Project.open(made, read_only=True) as reopened:
+        assert reopened.list_themes() is not None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 from pathlib import Path
 
 import pytest
@@ -11,8 +13,9 @@ from pytestqt.qtbot import QtBot
 
 from briefer.app import Controller
 from briefer.core.model import Article, Block, BlockKind
-from briefer.session import Session
+from briefer.session import ProjectLocked, ProjectReadOnly, Session
 from briefer.settings import Settings, load_settings, resolve_paths
+from briefer.ui.lock_dialog import LockChoice, confirm_break_box, locked_message_box
 from briefer.ui.project_window import ProjectWindow
 from briefer.ui.welcome import WelcomeView
 
@@ -88,24 +91,75 @@ def test_controller_shows_the_store_message_for_a_broken_file(
     assert broken.read_bytes() == b"this is not a project"
 
 
-def test_locked_project_offers_read_only(
-    qtbot: QtBot, project: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_locked_project_offers_read_only(qtbot: QtBot, project: Path) -> None:
     asked: list[str] = []
 
-    def answer_yes(parent: object, title: str, text: str) -> QMessageBox.StandardButton:
-        asked.append(text)
-        return QMessageBox.StandardButton.Yes
+    def answer_read_only(parent: object, error: Exception) -> LockChoice:
+        asked.append(str(error))
+        return LockChoice.READ_ONLY
 
-    monkeypatch.setattr(QMessageBox, "question", answer_yes)
     with Session.open(project):
         controller = Controller(resolve_paths(), Settings())
+        controller.ask_locked = answer_read_only
         assert controller.open_project(project)
         qtbot.addWidget(controller.window)
         assert asked and "read-only" in asked[0]
         assert isinstance(controller.window, ProjectWindow) and controller.window.session.read_only
         assert "read-only" in controller.window.windowTitle()
         controller.window.close()
+
+
+def _lock_from_another_computer(project: Path) -> Path:
+    lock = project.with_name(f".~{project.name}.lock")
+    lock.write_text(
+        json.dumps(
+            {
+                "user": "sam",
+                "host": "field-laptop",
+                "pid": 4242,
+                "since": "2026-11-30T09:00:00+00:00",
+            }
+        ),
+        encoding="utf-8",
+    )
+    return lock
+
+
+def test_another_computers_lock_can_be_broken_from_the_window(qtbot: QtBot, project: Path) -> None:
+    lock = _lock_from_another_computer(project)
+    controller = Controller(resolve_paths(), Settings())
+    controller.ask_locked = lambda parent, error: LockChoice.OPEN_ANYWAY
+    assert controller.open_project(project)
+    qtbot.addWidget(controller.window)
+    assert isinstance(controller.window, ProjectWindow)
+    assert not controller.window.session.read_only
+    assert json.loads(lock.read_text(encoding="utf-8"))["pid"] == os.getpid()
+    controller.window.close()
+    assert not lock.exists()
+
+
+def test_the_lock_question_offers_open_anyway_behind_a_confirmation(
+    qtbot: QtBot, project: Path
+) -> None:
+    _lock_from_another_computer(project)
+    with pytest.raises(ProjectLocked) as locked:
+        Session.open(project)
+    message = str(locked.value)
+    assert "field-laptop" in message and "Open Anyway" in message and "--break-lock" in message
+    box = locked_message_box(None, locked.value)
+    qtbot.addWidget(box)
+    names = [b.objectName() for b in box.buttons()]
+    assert set(names) == {"read-only", "open-anyway", "cancel"}
+    confirm = confirm_break_box(None, locked.value)
+    qtbot.addWidget(confirm)
+    assert confirm.defaultButton().objectName() == "cancel"  # breaking is never the default
+    assert "field-laptop" in confirm.text()
+
+
+def test_a_read_only_file_is_not_offered_open_anyway(qtbot: QtBot, tmp_path: Path) -> None:
+    box = locked_message_box(None, ProjectReadOnly(tmp_path / "x.briefer", "the file"))
+    qtbot.addWidget(box)
+    assert "open-anyway" not in [b.objectName() for b in box.buttons()]
 
 
 def test_save_a_copy_writes_a_project_that_opens(
