@@ -17,6 +17,8 @@ from pathlib import Path
 
 import platformdirs
 
+from briefer.core.tempfiles import remove_stale, temp_prefix
+
 APP_NAME = "Briefer"
 HOME_ENV = "BRIEFER_HOME"
 SETTINGS_FILE = "settings.json"
@@ -151,7 +153,8 @@ def save_settings(paths: Paths, settings: Settings) -> None:
 
 def atomic_write_text(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    remove_stale(path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=temp_prefix(path.name), suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)

@@ -21,7 +21,7 @@ ALLOWED: dict[str, set[str]] = {
     "store": {"core"},
     "importers": {"core"},
     "exporters": {"core"},
-    "settings": set(),
+    "settings": {"core"},  # the temp-file naming rules
     "resources": set(),
     "session": {"core", "store", "importers", "exporters", "settings", "resources"},
     "cli": {"core", "session", "settings", "resources", "cli_common", "cli_format", "cli_notes",

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
+from briefer.core.tempfiles import remove_stale, temp_prefix
 from briefer.exporters.errors import ExportError
 
 
@@ -28,8 +29,11 @@ def write_atomically(target: Path, write: Callable[[BinaryIO], None]) -> None:
             f"Cannot save {target.name!r}: the folder {str(folder)!r} does not exist "
             "or is not a folder. Choose another location."
         )
+    remove_stale(folder)  # what an export killed mid-write left behind
     try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        handle, temp_name = tempfile.mkstemp(
+            prefix=temp_prefix(target.name), suffix=".tmp", dir=folder
+        )
     except OSError as exc:
         raise ExportError(
             f"Cannot save {target.name!r}: the folder {str(folder)!r} cannot be written "

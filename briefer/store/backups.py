@@ -13,7 +13,13 @@ import re
 import sqlite3
 from pathlib import Path
 
+from briefer.core.tempfiles import fit_name, remove_stale, temp_path
+
 _STAMP = "%Y-%m-%dT%H%M%S.%fZ"
+_STEM_LIMIT = 80
+"""Bytes of the project's name kept in backup folder and file names (longer ones end in a
+hash): SQLite refuses paths over 512 bytes, and a backup path holds the name twice, after
+the data folder, with a 25-byte stamp, a label and ".briefer" besides."""
 _NAME = re.compile(
     r"^(?P<stem>.*)-(?P<stamp>\d{4}-\d{2}-\d{2}T\d{6}\.\d{6}Z)"
     r"(?P<migration>-before-migration-to-v\d+)?\.briefer$"
@@ -37,7 +43,8 @@ def fsync_dir(folder: Path) -> None:
 def copy_database(conn: sqlite3.Connection, target: Path) -> None:
     """Write a consistent snapshot of ``conn`` to ``target``, even while others read it."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    temp = target.with_name(f".~{target.name}.{os.urandom(4).hex()}.tmp")
+    remove_stale(target.parent)  # a copy killed mid-write (and its journal)
+    temp = temp_path(target)
     try:
         copy = sqlite3.connect(temp)
         try:
@@ -61,12 +68,18 @@ def backup_folder(backup_dir: Path, project_path: Path) -> Path:
     """One folder per project, named so two ``notes.briefer`` in different places differ."""
     absolute = str(project_path.absolute())
     digest = hashlib.sha256(absolute.encode("utf-8")).hexdigest()[:8]
-    return backup_dir / f"{project_path.stem}-{digest}"
+    return backup_dir / f"{fit_name(project_path.stem, 9, _STEM_LIMIT)}-{digest}"
+
+
+def _stem(project_path: Path) -> str:
+    """The project's name as its backups begin, shortened with a hash when a long name
+    plus the time stamp and label would not fit in one file name."""
+    return fit_name(project_path.stem, 0, _STEM_LIMIT)
 
 
 def _backup_name(project_path: Path, label: str = "") -> str:
     stamp = dt.datetime.now(dt.UTC).strftime(_STAMP)
-    return f"{project_path.stem}-{stamp}{label}.briefer"
+    return f"{_stem(project_path)}-{stamp}{label}.briefer"
 
 
 def list_backups(backup_dir: Path, project_path: Path) -> list[Path]:
@@ -77,7 +90,7 @@ def list_backups(backup_dir: Path, project_path: Path) -> list[Path]:
     found = []
     for candidate in folder.iterdir():
         match = _NAME.match(candidate.name)
-        if match and match["stem"] == project_path.stem and candidate.is_file():
+        if match and match["stem"] == _stem(project_path) and candidate.is_file():
             found.append((match["stamp"], candidate.name, candidate))
     return [path for _, _, path in sorted(found, reverse=True)]
 

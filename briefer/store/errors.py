@@ -170,3 +170,15 @@ class DiskFull(ProjectError):
             f"The disk holding {folder} is full; free some space and try again. Nothing was lost."
         )
         self.folder = folder
+
+
+class NameTooLong(ProjectError):
+    """SQLite keeps ``NAME-wal`` and ``NAME-shm`` beside a project, so its own name must
+    leave four bytes of the file system's 255."""
+
+    def __init__(self, path: Path, limit: int) -> None:
+        super().__init__(
+            f"The name {path.name!r} is too long for a project file (at most {limit} bytes"
+            " are possible here); choose a shorter name."
+        )
+        self.path = path

@@ -18,6 +18,7 @@ import sys
 import time
 from pathlib import Path
 
+from briefer.core.tempfiles import fit_name, temp_path
 from briefer.store.errors import DiskFull, LockInfo, ProjectLocked, ProjectReadOnly
 
 UNREADABLE_GRACE_SECONDS = 10.0
@@ -25,7 +26,8 @@ UNREADABLE_GRACE_SECONDS = 10.0
 
 
 def lock_path(project: Path) -> Path:
-    return project.with_name(f".~{project.name}.lock")
+    """``.~NAME.lock`` beside the project; a very long name is shortened with its hash."""
+    return project.with_name(f".~{fit_name(project.name, 7)}.lock")
 
 
 def _user() -> str:
@@ -188,7 +190,7 @@ class ProjectLock:
 def _create(path: Path, payload: bytes) -> None:
     """Put a complete lock file at ``path`` or raise ``FileExistsError``; never leave a
     partial one behind, whatever fails."""
-    temp = path.with_name(f"{path.name}.{os.getpid()}.{os.urandom(3).hex()}.tmp")
+    temp = temp_path(path)
     try:
         _write_new(temp, payload)
         try:

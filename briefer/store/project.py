@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
+from briefer.core import tempfiles
 from briefer.core.model import (
     Article,
     ArticleSummary,
@@ -29,6 +30,7 @@ from briefer.store import articles, backups, codec, notes, opening, passages, se
 from briefer.store.connect import connect_reader, connect_writer, translate
 from briefer.store.errors import (
     MigrationNeeded,
+    NameTooLong,
     NewerFormatError,
     ProjectClosed,
     ProjectExists,
@@ -38,6 +40,8 @@ from briefer.store.errors import (
 )
 from briefer.store.lock import ProjectLock
 from briefer.store.schema import MIGRATIONS, SCHEMA_VERSION, Migration, create_schema, migrate
+
+_NAME_LIMIT = tempfiles.NAME_MAX_BYTES - len("-wal")
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +131,8 @@ class Project:
         """A new, empty project; built under a temp name and linked into place, so a
         half-created file never exists under the real name."""
         path = Path(path)
+        if len(path.name.encode("utf-8")) > _NAME_LIMIT:
+            raise NameTooLong(path, _NAME_LIMIT)
         if path.exists() or path.is_symlink():
             raise ProjectExists(path)
         try:
@@ -135,7 +141,8 @@ class Project:
             raise ProjectReadOnly(path, "its folder") from None
         if not opening.can_write(path.parent):
             raise ProjectReadOnly(path, "its folder")
-        temp = path.with_name(f".~{path.name}.{os.getpid()}.creating")
+        tempfiles.remove_stale(path.parent)
+        temp = tempfiles.temp_path(path)
         try:
             conn = sqlite3.connect(temp, isolation_level=None)
             try:
@@ -196,6 +203,9 @@ class Project:
             try:
                 if not self.read_only:
                     conn.execute("PRAGMA optimize")
+                    # Everything into the main file, so a .briefer copied while Briefer
+                    # is closed is complete without its -wal beside it.
+                    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             except sqlite3.Error:
                 pass
             finally:

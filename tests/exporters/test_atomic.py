@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -70,3 +74,39 @@ def test_success_replaces_the_old_file(document: ExportDocument, tmp_path: Path)
     export_markdown(document, target)
     assert target.read_text(encoding="utf-8").startswith("---\ntitle:")
     assert [p.name for p in tmp_path.iterdir()] == ["note.md"]
+
+
+def test_an_export_killed_mid_write_leaves_nothing_after_the_next_export(
+    document: ExportDocument, tmp_path: Path
+) -> None:
+    """A real kill -9 during an export, then the next export sweeps up what it left."""
+    script = (
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from briefer.exporters.atomic import write_atomically\n"
+        "def slow(stream):\n"
+        "    stream.write(b'x' * 4096); stream.flush(); print('writing', flush=True)\n"
+        "    time.sleep(60)\n"
+        "write_atomically(Path(sys.argv[1]), slow)\n"
+    )
+    target = tmp_path / "note.docx"
+    child = subprocess.Popen(
+        [sys.executable, "-c", script, str(target)],
+        cwd=Path(__file__).resolve().parents[2],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stdout is not None and child.stdout.readline().strip() == "writing"
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    left = [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    assert len(left) == 1 and left[0].name.startswith(".note.docx.~briefer-")
+    old = time.time() - 3600
+    os.utime(left[0], (old, old))  # the kill was an hour ago
+    someone_elses = tmp_path / ".note.docx.draft.tmp"  # not our naming: never touched
+    someone_elses.write_text("theirs")
+    os.utime(someone_elses, (old, old))
+
+    export_docx(document, target)
+
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".note.docx.draft.tmp", "note.docx"]

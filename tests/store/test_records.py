@@ -3,14 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import shutil
 import sqlite3
+import time
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from briefer.core.model import ArticleImage, Note, Passage, Section
-from briefer.store import DuplicateId, DuplicateName, Project, RecordNotFound
+from briefer.core.tempfiles import temp_path
+from briefer.store import (
+    DuplicateId,
+    DuplicateName,
+    Project,
+    RecordNotFound,
+    list_backups,
+    opening,
+)
+from briefer.store.errors import NameTooLong
+from briefer.store.lock import lock_path
 from tests.store.conftest import sample_article, sample_original, theme
 
 UTC = dt.UTC
@@ -299,3 +312,60 @@ def test_every_edit_is_committed_when_it_returns(project: Project, project_path:
         assert other.execute("SELECT name FROM themes").fetchall() == [("Visible",)]
     finally:
         other.close()
+
+
+def test_a_project_copied_while_closed_is_complete(tmp_path: Path) -> None:
+    path = tmp_path / "origin" / "brief.briefer"
+    path.parent.mkdir()
+    project = Project.create(path)
+    article_id = project.add_article(sample_article())
+    project.close()
+    assert not opening.wal_path(path).exists() or opening.wal_path(path).stat().st_size == 0
+    copy = tmp_path / "usb-stick" / "brief.briefer"
+    copy.parent.mkdir()
+    shutil.copyfile(path, copy)  # the .briefer alone, as a user copies it
+    with Project.open(copy, read_only=True) as copied:
+        assert copied.get_article(article_id).title == "Grain corridor reopens"
+
+
+def test_long_project_names_work_with_locks_and_backups(tmp_path: Path) -> None:
+    name = "Ministerial visit " + "ő" * 110 + ".briefer"  # 246 bytes: room for -wal, -shm
+    assert 240 < len(name.encode("utf-8")) <= 251
+    path = tmp_path / name
+    Project.create(path).close()
+    backups_dir = tmp_path / "backups"
+    with Project.open(path, backup_dir=backups_dir) as project:
+        project.add_article(sample_article())
+        assert lock_path(path).exists()
+    with Project.open(path, backup_dir=backups_dir):
+        pass
+    found = list_backups(backups_dir, path)
+    assert len(found) >= 2
+    assert all(len(p.name.encode("utf-8")) <= 255 for p in found)
+    with Project.open(found[0], read_only=True) as backup:
+        assert len(backup.list_articles()) == 1
+
+
+def test_a_name_too_long_for_the_write_ahead_log_is_refused_cleanly(tmp_path: Path) -> None:
+    path = tmp_path / ("a" * 245 + ".briefer")  # 253 bytes: no room for "-wal"
+    with pytest.raises(NameTooLong, match="too long"):
+        Project.create(path)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_backup_killed_mid_copy_is_swept_on_the_next_backup(tmp_path: Path) -> None:
+    path = tmp_path / "brief.briefer"
+    Project.create(path).close()
+    backups_dir = tmp_path / "backups"
+    with Project.open(path, backup_dir=backups_dir):
+        pass
+    folder = list_backups(backups_dir, path)[0].parent
+    stale = temp_path(folder / "brief-2026-11-30T090000.000000Z.briefer")
+    journal = stale.with_name(stale.name + "-journal")
+    for leftover in (stale, journal):  # what kill -9 during a 17 MB copy leaves
+        leftover.write_bytes(b"\0" * 1024)
+        os.utime(leftover, (time.time() - 7200, time.time() - 7200))
+    with Project.open(path, backup_dir=backups_dir):
+        pass
+    assert not stale.exists() and not journal.exists()
+    assert all(p.suffix == ".briefer" for p in folder.iterdir())
