@@ -22,6 +22,8 @@ from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from briefer.session import ProjectError
+
 log = logging.getLogger("briefer.crash")
 
 REPEAT_SECONDS = 5.0
@@ -56,6 +58,19 @@ class CrashDialog(QMessageBox):
         self.setWindowModality(Qt.WindowModality.NonModal)
 
 
+class ProblemDialog(QMessageBox):
+    """A known problem (``ProjectError``) that stopped an action: its one sentence."""
+
+    def __init__(self, message: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("problemDialog")
+        self.setIcon(QMessageBox.Icon.Warning)
+        self.setWindowTitle("Briefer could not finish that")
+        self.setText(message)
+        self.addButton(QMessageBox.StandardButton.Ok)
+        self.setWindowModality(Qt.WindowModality.NonModal)
+
+
 class CrashReporter(QObject):
     """Installs the hooks; shows at most one dialog per distinct error in a short time."""
 
@@ -65,7 +80,7 @@ class CrashReporter(QObject):
         super().__init__()
         self.log_file = log_file
         self.parent_window = parent_window
-        self.dialog: CrashDialog | None = None
+        self.dialog: QMessageBox | None = None
         self._last: tuple[str, float] = ("", 0.0)
         self._previous_hooks: tuple[object, object] | None = None
         self.reported.connect(self._show, Qt.ConnectionType.QueuedConnection)
@@ -88,6 +103,12 @@ class CrashReporter(QObject):
             sys.__excepthook__(kind, error, tb)
             return
         details = "".join(traceback.format_exception(kind, error, tb))
+        if isinstance(error, ProjectError):
+            # A full disk or a lost file, not a bug: its message says what to do, and
+            # "unexpected error, please report it" would only alarm.
+            log.warning("could not finish an action: %s\n%s", error, details)
+            self.reported.emit(str(error), "")
+            return
         log.error("unexpected error\n%s", details)
         summary = f"{kind.__name__}: {error}"
         self.reported.emit(summary, details)
@@ -100,7 +121,10 @@ class CrashReporter(QObject):
             self._last = (summary, now)
             if self.dialog is not None and self.dialog.isVisible():
                 self.dialog.close()
-            self.dialog = CrashDialog(summary, details, self.log_file, self.parent_window())
+            if details:
+                self.dialog = CrashDialog(summary, details, self.log_file, self.parent_window())
+            else:
+                self.dialog = ProblemDialog(summary, self.parent_window())
             self.dialog.show()
         except Exception:  # the dialog itself failed: the log has the first error
             log.exception("could not show the error dialog")

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from briefer.app import setup_logging
+from briefer.session import DiskFull
 from briefer.settings import resolve_paths
 from briefer.ui.crash import CrashReporter
 
@@ -95,3 +96,24 @@ def test_logs_rotate(tmp_path: Path) -> None:
     rotated = paths.log_file.with_name(paths.log_file.name + ".1")
     assert rotated.exists() and paths.log_file.exists()
     assert paths.log_file.stat().st_size < 1_000_000
+
+
+@pytest.mark.qt_no_exception_capture
+def test_a_full_disk_in_a_slot_says_so_plainly(
+    qtbot: QtBot, reporter: CrashReporter, tmp_path: Path
+) -> None:
+    button = QPushButton("Tag")
+    qtbot.addWidget(button)
+
+    def fail() -> None:
+        raise DiskFull(tmp_path)
+
+    button.clicked.connect(fail)
+    button.click()
+    qtbot.waitUntil(lambda: reporter.dialog is not None and reporter.dialog.isVisible())
+    assert reporter.dialog is not None
+    assert reporter.dialog.objectName() == "problemDialog"
+    assert reporter.dialog.text() == (
+        f"The disk holding {tmp_path} is full; free some space and try again. Nothing was lost."
+    )
+    assert "report" not in reporter.dialog.text() and not reporter.dialog.detailedText()
