@@ -12,6 +12,8 @@ import enum
 import re
 from dataclasses import dataclass, field
 
+from briefer.core.words import count_words
+
 BLOCK_SEPARATOR = "\n\n"
 """What stands between two blocks in an article's canonical text.
 
@@ -107,7 +109,7 @@ class Article:
 
     @property
     def word_count(self) -> int:
-        return len(self.text.split())
+        return count_words(self.text)
 
 
 @dataclass(frozen=True, slots=True)

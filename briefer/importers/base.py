@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from briefer.core.model import BLOCK_SEPARATOR, Article, Block, BlockKind, Original
+from briefer.core.words import fold_spaces
 
 MiB = 1024 * 1024
 
@@ -117,7 +118,7 @@ class ArticleBuilder:
         self, kind: BlockKind, text: str, *, level: int = 0, ordered: bool = False
     ) -> Block | None:
         if kind is not BlockKind.PREFORMATTED:
-            text = " ".join(text.split())
+            text = fold_spaces(text)
         else:
             text = text.strip("\n")
         if not text.strip():

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 
 from briefer.core.model import BlockKind
+from briefer.core.words import at_most_words
 from briefer.importers.base import ArticleBuilder
 
 _NETWORKS = frozenset(
@@ -98,6 +99,8 @@ def is_share_line(line: str) -> bool:
     stripped = line.strip()
     if _CLICK_TO_SHARE.match(stripped) and len(stripped) < 120:
         return True
+    if not at_most_words(stripped, 16):
+        return False
     tokens = words_in(stripped)
     if not tokens or len(tokens) > 16:
         return False
@@ -112,13 +115,13 @@ def is_share_line(line: str) -> bool:
 def is_image_credit(line: str) -> bool:
     """ "Image: Reuters", "Photo credit: AFP/Getty" and the like, not a caption sentence."""
     stripped = line.strip()
-    return len(stripped.split()) <= 20 and bool(_IMAGE_CREDIT.match(stripped))
+    return at_most_words(stripped, 20) and bool(_IMAGE_CREDIT.match(stripped))
 
 
 def is_cookie_notice(line: str) -> bool:
     stripped = line.strip()
     return (
-        len(stripped.split()) <= 60
+        at_most_words(stripped, 60)
         and bool(_COOKIE.search(stripped))
         and bool(_COOKIE_CONTEXT.search(stripped))
     )
@@ -128,8 +131,8 @@ def is_mail_boilerplate(line: str) -> bool:
     """Unsubscribe, "view in browser" and preference lines of alert and newsletter e-mails."""
     stripped = line.strip()
     if _COPYRIGHT.match(stripped):
-        return len(stripped.split()) <= 30
-    return len(stripped.split()) <= 40 and bool(_MAIL.search(stripped))
+        return at_most_words(stripped, 30)
+    return at_most_words(stripped, 40) and bool(_MAIL.search(stripped))
 
 
 def is_boilerplate_line(line: str) -> bool:

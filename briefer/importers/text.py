@@ -147,8 +147,9 @@ def _rejoin(lines: list[str], width: int) -> list[str]:
 
 
 def _is_title_candidate(line: str) -> bool:
-    words = line.split()
-    return len(words) >= 3 and len(line) <= TITLE_MAX and not line.endswith((".", ",", ";", ":"))
+    if len(line) > TITLE_MAX:  # before splitting: a one-line 60 MB file is one "line"
+        return False
+    return len(line.split()) >= 3 and not line.endswith((".", ",", ";", ":"))
 
 
 def _is_section_label(line: str) -> bool:
@@ -201,7 +202,7 @@ def is_subheading(paragraphs: list[str], index: int) -> bool:
     that it is short, unpunctuated and introduces a paragraph.
     """
     line = paragraphs[index]
-    if len(line.split()) > 12 or len(line) > 100 or not heading_like(line):
+    if len(line) > 100 or len(line.split()) > 12 or not heading_like(line):
         return False
     if index + 1 >= len(paragraphs):
         return False

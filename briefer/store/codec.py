@@ -13,6 +13,7 @@ import zlib
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from briefer.core.model import Block, BlockKind
+from briefer.core.words import folded_pieces
 
 UTC = dt.UTC
 
@@ -112,8 +113,10 @@ def canonical_url(url: str) -> str:
 
 def text_hash(text: str) -> str:
     """Same hash for texts that differ only in case and white space."""
-    folded = " ".join(text.casefold().split())
-    return hashlib.sha256(folded.encode("utf-8")).hexdigest()
+    digest = hashlib.sha256()  # piece by piece: a 60 MB text is never copied whole
+    for piece in folded_pieces(text):
+        digest.update(piece.casefold().encode("utf-8"))
+    return digest.hexdigest()
 
 
 def keywords_to_json(keywords: tuple[str, ...]) -> str:

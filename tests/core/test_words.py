@@ -1,0 +1,38 @@
+"""Word counts and white-space folding that agree with str.split, in bounded memory."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from briefer.core import words
+from briefer.core.words import at_most_words, count_words, fold_spaces, folded_pieces
+
+SPACEY = st.text(alphabet="ab ß\t\n\u00a0\u3000\rΩ\u2028")
+
+
+@given(SPACEY)
+def test_same_as_split_and_join(text: str) -> None:
+    assert fold_spaces(text) == " ".join(text.split())
+    assert count_words(text) == len(text.split())
+    assert all(at_most_words(text, n) == (len(text.split()) <= n) for n in range(4))
+
+
+@given(SPACEY)
+def test_pieces_join_to_the_folded_text_at_any_chunk_size(text: str) -> None:
+    for chunk in (1, 2, 3, 7):
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(words, "_CHUNK", chunk)
+            assert "".join(folded_pieces(text)) == " ".join(text.split())
+            assert fold_spaces(text) == " ".join(text.split())
+
+
+def test_a_hash_of_a_long_text_is_the_hash_of_its_folded_words() -> None:
+    import hashlib
+
+    from briefer.store.codec import text_hash
+
+    text = ("  Grain  EXPORTS\n\nrose ß " * 200_000) + "\t"  # past one chunk
+    expected = hashlib.sha256(" ".join(text.casefold().split()).encode()).hexdigest()
+    assert text_hash(text) == expected
