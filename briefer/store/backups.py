@@ -229,13 +229,15 @@ def list_backups(backup_dir: Path, project_path: Path) -> list[Path]:
     return [b.path for b in scan_backups(backup_dir, project_path)]
 
 
-def _check_writable(folder: Path) -> None:
-    """A backups folder marked read-only (no write bit) is respected even by root."""
+def _check_writable(backup_dir: Path, folder: Path) -> None:
+    """A backups folder (or the project's folder in it) marked read-only, with no write
+    bit, is respected even by an administrator whom the system would let through."""
     existing = folder
     while not existing.exists() and existing != existing.parent:
         existing = existing.parent
-    if not opening.can_write(existing):
-        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(existing))
+    for candidate in {existing, backup_dir}:
+        if candidate.exists() and not opening.can_write(candidate):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(candidate))
 
 
 def _record_reason(reason: str) -> Prepare:
@@ -274,7 +276,7 @@ def back_up(
         moment += dt.timedelta(microseconds=1)
         target = folder / _backup_name(project_path, label, moment)
     try:
-        _check_writable(folder)
+        _check_writable(backup_dir, folder)
         copy_database(conn, target, prepare=_record_reason(reason) if reason else None)
     except (OSError, sqlite3.Error) as error:
         raise BackupFailed(project_path, folder, error) from error
