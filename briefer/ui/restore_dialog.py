@@ -28,7 +28,7 @@ from briefer.session import BackupEntry, ProjectError, project_backups, restore_
 
 log = logging.getLogger(__name__)
 
-COLUMNS = ("Taken", "Reason", "Articles", "Passages", "Notes")
+COLUMNS = ("Taken (local time)", "Reason", "Articles", "Passages", "Notes")
 PATH_ROLE = Qt.ItemDataRole.UserRole
 NUMBER_ALIGN = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -59,8 +59,8 @@ class RestoreDialog(QDialog):
         self.entries = entries if entries is not None else project_backups(backup_dir, project_path)
 
         intro = QLabel(
-            f"Backups of <b>{_escape(project_path.name)}</b>, newest first. Restoring copies"
-            " the chosen backup into a new file; this project stays as it is."
+            f"Backups of <b>{_escape(project_path.name)}</b>, newest first. Restoring one"
+            " copies it into a new file; this project is not changed."
         )
         intro.setWordWrap(True)
         self.list = QTreeWidget()
@@ -112,7 +112,9 @@ class RestoreDialog(QDialog):
         self.resize(760, 420)
 
     def _item(self, entry: BackupEntry) -> QTreeWidgetItem:
-        reason = entry.reason if entry.readable else f"{entry.reason} — {entry.problem}"
+        reason = entry.reason[:1].upper() + entry.reason[1:]
+        if not entry.readable:
+            reason = f"{reason} — {entry.problem}"
         item = QTreeWidgetItem(
             [
                 entry.local_time(),
