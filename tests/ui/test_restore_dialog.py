@@ -178,9 +178,9 @@ def test_file_menu_restores_and_the_controller_opens_the_copy(
     dialog = window.restore_dialog
     assert dialog is not None and dialog.isVisible()
     rows = [row[1] for row in _rows(dialog)]
-    assert rows[0] == "opened"  # this open's own backup, taken after the delete
+    assert rows[0] == "Opened"  # this open's own backup, taken after the delete
     dialog.list.setCurrentItem(
-        dialog.list.topLevelItem(rows.index('before deleting theme "Trade"'))
+        dialog.list.topLevelItem(rows.index('Before deleting theme "Trade"'))
     )
     dialog.restore_selected()
     qtbot.waitUntil(lambda: controller.window is not window)
