@@ -39,17 +39,35 @@ class BackupFailed(ProjectError):
     """A backup could not be written. Opening carries on with this as a warning."""
 
     def __init__(self, project_path: Path, folder: Path, error: BaseException) -> None:
-        if isinstance(error, OSError) and error.strerror:
-            detail = error.strerror
-        else:
-            detail = str(error) or type(error).__name__
-        detail = detail[:1].lower() + detail[1:].rstrip(".")
+        detail = _detail(error)
         super().__init__(
             f"could not back up {project_path.name} into {folder} ({detail}); your work is"
             " saved as usual, but free some space or fix that folder to keep backups"
         )
         self.project_path = project_path
         self.folder = folder
+
+
+class MigrationBackupFailed(ProjectError):
+    """No way back could be written before an upgrade, so the upgrade did not run."""
+
+    def __init__(self, project_path: Path, folder: Path, error: BaseException) -> None:
+        detail = _detail(error)
+        super().__init__(
+            f"The project {project_path} needs upgrading to this Briefer's file format, but"
+            f" no backup of it could be written into {folder} first ({detail}); it was not"
+            " changed. Free some space or fix that folder, then open it again."
+        )
+        self.project_path = project_path
+        self.folder = folder
+
+
+def _detail(error: BaseException) -> str:
+    if isinstance(error, OSError) and error.strerror:
+        detail = error.strerror
+    else:
+        detail = str(error) or type(error).__name__
+    return detail[:1].lower() + detail[1:].rstrip(".")
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,7 +329,10 @@ def back_up_before_migration(
         target = project_path.with_name(_backup_name(project_path, label))
     else:
         target = backup_folder(backup_dir, project_path) / _backup_name(project_path, label)
-    copy_database(conn, target)
+    try:
+        copy_database(conn, target)
+    except (OSError, sqlite3.Error) as error:
+        raise MigrationBackupFailed(project_path, target.parent, error) from error
     return target
 
 

@@ -14,6 +14,7 @@ import pytest
 from briefer.core.model import Passage
 from briefer.store import (
     BackupPolicy,
+    MigrationBackupFailed,
     NotAProject,
     Project,
     ProjectExists,
@@ -24,7 +25,10 @@ from briefer.store import (
 )
 from briefer.store import backups as backups_module
 from briefer.store.backups import REASON_KEY, backup_folder, summarize
+from briefer.store.lock import lock_path
+from briefer.store.project import _open
 from tests.store.conftest import file_digest, sample_article, theme
+from tests.store.test_migrations import _add_summaries, _v1_project
 
 
 @pytest.fixture
@@ -174,3 +178,21 @@ def test_restore_refuses_a_file_that_is_not_a_project(tmp_path: Path) -> None:
         restore_backup(junk, tmp_path / "new.briefer")
     assert not (tmp_path / "new.briefer").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["junk.briefer"]
+
+
+def test_no_upgrade_without_a_backup_first(
+    project_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def disk_full(*_args: object, **_kwargs: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    _v1_project(project_path)
+    digest = file_digest(project_path)
+    monkeypatch.setattr(backups_module, "copy_database", disk_full)
+    with pytest.raises(MigrationBackupFailed, match="database or disk is full"):
+        _open(project_path, backup_dir=tmp_path / "b", migrations=[_add_summaries],
+              target_version=2)  # fmt: skip
+    assert file_digest(project_path) == digest
+    assert not lock_path(project_path).exists()
+    with Project.open(project_path, read_only=True) as unchanged:
+        assert len(unchanged.list_articles()) == 2
