@@ -289,11 +289,11 @@ def back_up(
         raise ValueError(f"backup label {label!r} must look like 'before-delete-theme'")
     folder = backup_folder(backup_dir, project_path)
     moment = now or dt.datetime.now(dt.UTC)
-    target = folder / _backup_name(project_path, label, moment)
-    while target.exists():  # two backups in one microsecond (a fast clock or a fake one)
-        moment += dt.timedelta(microseconds=1)
-        target = folder / _backup_name(project_path, label, moment)
     try:
+        target = folder / _backup_name(project_path, label, moment)
+        while target.exists():  # two backups in one microsecond (a fast or a fake clock)
+            moment += dt.timedelta(microseconds=1)
+            target = folder / _backup_name(project_path, label, moment)
         _check_writable(backup_dir, folder)
         copy_database(conn, target, prepare=_record_reason(reason) if reason else None)
     except (OSError, sqlite3.Error) as error:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import sqlite3
 import stat
 from pathlib import Path
 
@@ -192,9 +193,14 @@ def test_file_menu_restores_and_the_controller_opens_the_copy(
     opened.close()
 
 
-def _open_with_failing_backups(qtbot: QtBot, paths: Paths, project: Path) -> ProjectWindow:
+def _open_with_failing_backups(
+    qtbot: QtBot, paths: Paths, project: Path, monkeypatch: pytest.MonkeyPatch
+) -> ProjectWindow:
+    modal: list[str] = []  # a modal error would block the analyst (and this test)
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: modal.append(text))
     controller = Controller(paths, Settings())
-    assert controller.open_project(project)
+    assert controller.open_project(project), modal
+    assert modal == []
     window = controller.window
     assert isinstance(window, ProjectWindow)
     qtbot.addWidget(window)
@@ -203,17 +209,26 @@ def _open_with_failing_backups(qtbot: QtBot, paths: Paths, project: Path) -> Pro
     return window
 
 
-def test_a_full_backups_disk_warns_in_the_window_and_opens(
-    qtbot: QtBot, project: Path, paths: Paths, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    def no_space(*_args: object, **_kwargs: object) -> None:
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+FULL_DISK = {
+    "ENOSPC": (OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)), "no space left on device"),
+    "sqlite-full": (sqlite3.OperationalError("database or disk is full"), "disk is full"),
+}
 
-    monkeypatch.setattr(store_backups, "copy_database", no_space)
-    window = _open_with_failing_backups(qtbot, paths, project)
+
+@pytest.mark.parametrize("kind", FULL_DISK)
+def test_a_full_backups_disk_warns_in_the_window_and_opens(
+    qtbot: QtBot, project: Path, paths: Paths, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    error, said = FULL_DISK[kind]
+
+    def full(*_args: object, **_kwargs: object) -> None:
+        raise error
+
+    monkeypatch.setattr(store_backups, "copy_database", full)
+    window = _open_with_failing_backups(qtbot, paths, project, monkeypatch)
     message = window.statusBar().currentMessage()
     assert message.startswith("Warning: Could not back up brief.briefer")
-    assert "no space left on device" in message
+    assert said in message
     window.tagging.run(DeleteThemeCommand(window.session.theme_named("Trade").id or 0))
     assert window.session.theme_named("Trade") is None  # the delete went ahead
     assert "could not back up" in window.statusBar().currentMessage().lower()
@@ -221,12 +236,12 @@ def test_a_full_backups_disk_warns_in_the_window_and_opens(
 
 
 def test_a_read_only_backups_folder_warns_in_the_window_and_opens(
-    qtbot: QtBot, project: Path, paths: Paths
+    qtbot: QtBot, project: Path, paths: Paths, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     paths.backups_dir.mkdir(parents=True)
     paths.backups_dir.chmod(stat.S_IRUSR | stat.S_IXUSR)
     try:
-        window = _open_with_failing_backups(qtbot, paths, project)
+        window = _open_with_failing_backups(qtbot, paths, project, monkeypatch)
     finally:
         paths.backups_dir.chmod(stat.S_IRWXU)
     assert "permission denied" in window.statusBar().currentMessage().lower()
