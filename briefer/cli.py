@@ -119,9 +119,11 @@ def build_parser() -> argparse.ArgumentParser:
         "`briefer backups PROJECT` shows (1 = newest), or `briefer restore BACKUP_FILE "
         "--to NEW.briefer`. The project itself is left as it is; open NEW to look.",
     )
-    p.add_argument("source", type=Path, metavar="PROJECT_OR_BACKUP")
+    p.add_argument("source", type=Path, metavar="PROJECT_OR_BACKUP",
+                   help="a project (with N), or a backup file")  # fmt: skip
     p.add_argument("number", type=int, nargs="?", metavar="N", help="backup number, 1 = newest")
-    p.add_argument("--to", type=Path, required=True, metavar="NEW.briefer", dest="target")
+    p.add_argument("--to", type=Path, required=True, metavar="NEW.briefer", dest="target",
+                   help="the new project file to write; it must not exist yet")  # fmt: skip
     return parser
 
 
