@@ -25,6 +25,7 @@ from briefer.session import (
     ProjectLocked,
     ProjectReadOnly,
     Session,
+    backup_policy,
     ensure_sample_project,
     load_templates,
 )
@@ -99,7 +100,7 @@ class Controller:
                 path,
                 read_only=read_only,
                 backup_dir=None if read_only else self.paths.backups_dir,
-                keep_backups=self.settings.keep_backups,
+                backup_policy=backup_policy(self.settings),
                 break_lock=break_lock,
             )
         except (ProjectLocked, ProjectReadOnly) as exc:
@@ -123,6 +124,7 @@ class Controller:
         self._save_settings()
         window = ProjectWindow(session, self.settings, self.paths, self._save_settings)
         window.preferencesRequested.connect(self.open_preferences)
+        window.openProjectRequested.connect(self.open_project)
         window.restore_layout(self.settings.window_geometry, self.settings.window_state)
         window.closing.connect(self._remember_layout)
         self._replace(window)

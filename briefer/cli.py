@@ -26,6 +26,7 @@ from briefer.cli_common import (
     emit,
     exit_cleanly_on_signals,
     open_session,
+    warn,
 )
 from briefer.cli_format import (
     article_json,
@@ -41,7 +42,7 @@ log = logging.getLogger("briefer.cli")
 
 SUBCOMMANDS = (
     "new", "info", "import", "articles", "show", "search", "themes", "tag", "passages",
-    *cli_notes.NOTE_SUBCOMMANDS,
+    "backups", "restore", *cli_notes.NOTE_SUBCOMMANDS,
 )  # fmt: skip
 
 SPARE_COLOURS = (
@@ -117,6 +118,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--article", type=int, metavar="ID", help="only passages of this article")
     p.add_argument("--json", action="store_true")
     cli_notes.add_parsers(sub, command)
+    p = command("backups", "list a project's backups, newest first, numbered for `restore`")
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser(
+        "restore",
+        help="copy a backup into a new project file",
+        description="Copy a backup into a NEW project file (never over an existing one). "
+        "Either `briefer restore PROJECT N --to NEW.briefer`, N being the number "
+        "`briefer backups PROJECT` shows (1 = newest), or `briefer restore BACKUP_FILE "
+        "--to NEW.briefer`. The project itself is left as it is; open NEW to look.",
+    )
+    p.add_argument("source", type=Path, metavar="PROJECT_OR_BACKUP",
+                   help="a project (with N), or a backup file")  # fmt: skip
+    p.add_argument("number", type=int, nargs="?", metavar="N", help="backup number, 1 = newest")
+    p.add_argument("--to", type=Path, required=True, metavar="NEW.briefer", dest="target",
+                   help="the new project file to write; it must not exist yet")  # fmt: skip
     return parser
 
 
@@ -299,7 +315,8 @@ def cmd_themes(args: argparse.Namespace, paths: Paths) -> int:
             theme = _theme(session, args.name)
             assert theme.id is not None
             count = session.project.theme_passage_counts().get(theme.id, 0)
-            session.do(api.DeleteThemeCommand(theme.id))
+            session.do(api.DeleteThemeCommand(theme.id))  # backs the project up first
+            warn(session)
             print(f'Deleted theme "{theme.name}" (it was on {count} passage(s)).')
     return 0
 
@@ -348,6 +365,49 @@ def cmd_passages(args: argparse.Namespace, paths: Paths) -> int:
     return 0
 
 
+def cmd_backups(args: argparse.Namespace, paths: Paths) -> int:
+    entries = api.project_backups(paths.backups_dir, args.project)
+    if args.json:
+        emit(
+            [
+                {"number": e.number, "path": str(e.path), "taken_at": e.taken_at.isoformat(),
+                 "reason": e.reason, "articles": e.articles, "passages": e.passages,
+                 "notes": e.notes, "problem": e.problem or None}
+                for e in entries
+            ]
+        )  # fmt: skip
+        return 0
+    if not entries:
+        print(f"No backups of {args.project} in {paths.backups_dir}.")
+        return 0
+
+    def count(value: int | None) -> str:
+        return "?" if value is None else str(value)
+
+    print_table(
+        ["#", "Taken (local time)", "Articles", "Passages", "Notes", "Reason"],
+        [[str(e.number), e.local_time(), count(e.articles), count(e.passages), count(e.notes),
+          e.reason + (f" ({e.problem})" if e.problem else "")]
+         for e in entries],
+    )  # fmt: skip
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace, paths: Paths) -> int:
+    source: Path = args.source
+    if args.number is not None:
+        chosen = api.find_backup(paths.backups_dir, source, args.number)
+        if chosen is None:
+            raise CliError(
+                f"{source} has no backup number {args.number}; "
+                f"`briefer backups {source}` lists them."
+            )
+        source = chosen
+    api.restore_from_backup(source, args.target)
+    print(f"Restored {source.name} into {args.target}; open it with `briefer {args.target}`.")
+    return 0
+
+
 HANDLERS: dict[str, Callable[[argparse.Namespace, Paths], int]] = {
     "new": cmd_new,
     "info": cmd_info,
@@ -358,6 +418,8 @@ HANDLERS: dict[str, Callable[[argparse.Namespace, Paths], int]] = {
     "themes": cmd_themes,
     "tag": cmd_tag,
     "passages": cmd_passages,
+    "backups": cmd_backups,
+    "restore": cmd_restore,
     **cli_notes.HANDLERS,
 }
 

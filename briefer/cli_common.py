@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import signal
+import sys
 from typing import Any
 
 from briefer import session as api  # names load on first use
@@ -58,13 +59,21 @@ def emit(data: Any) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
+def warn(session: api.Session) -> None:
+    """Side problems (a backup not written) as one line each on stderr; work carries on."""
+    for message in session.take_warnings():
+        print(f"briefer: warning: {message}", file=sys.stderr)
+
+
 def open_session(args: argparse.Namespace, paths: Paths, *, write: bool) -> api.Session:
     if not write:
         return api.Session.open(args.project, read_only=True)
     settings = load_settings(paths).settings
-    return api.Session.open(
+    session = api.Session.open(
         args.project,
         backup_dir=paths.backups_dir,
-        keep_backups=settings.keep_backups,
+        backup_policy=api.backup_policy(settings),
         break_lock=getattr(args, "break_lock", False),
     )
+    warn(session)
+    return session

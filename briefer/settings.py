@@ -77,7 +77,15 @@ class Settings:
     recent_projects: list[str] = field(default_factory=list)
     appearance: str = "system"
     editor_font_size: int = 11
-    keep_backups: int = 10
+    # Backups of a project (see store.backups.BackupPolicy): the newest ``keep_backups``
+    # taken on open, one an hour for ``backup_hours`` hours, one a day for ``backup_days``
+    # days, and those taken before a delete for ``backup_before_delete_days`` days (at most
+    # ``backup_before_delete_max``). Backups taken before a migration are never pruned.
+    keep_backups: int = 5
+    backup_hours: int = 24
+    backup_days: int = 14
+    backup_before_delete_days: int = 14
+    backup_before_delete_max: int = 20
     last_import_dir: str = ""
     last_export_dir: str = ""
     window_geometry: str = ""

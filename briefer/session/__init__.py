@@ -16,7 +16,21 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from briefer.exporters import ExportError
     from briefer.importers.base import ImportRejected
-    from briefer.session.command import Change, Command, CommandError, Entity, UndoHistory
+    from briefer.session.backups import (
+        BackupEntry,
+        backup_policy,
+        find_backup,
+        project_backups,
+        restore_from_backup,
+    )
+    from briefer.session.command import (
+        BackupReason,
+        Change,
+        Command,
+        CommandError,
+        Entity,
+        UndoHistory,
+    )
     from briefer.session.export import (
         ExportJob,
         ExportRefused,
@@ -66,6 +80,8 @@ if TYPE_CHECKING:
     )
 
 _WHERE: dict[str, str] = {
+    "BackupEntry": "briefer.session.backups",
+    "BackupReason": "briefer.session.command",
     "AddNoteCommand": "briefer.session.note_commands",
     "AddSectionCommand": "briefer.session.note_commands",
     "AddThemeCommand": "briefer.session.theme_commands",
@@ -109,12 +125,16 @@ _WHERE: dict[str, str] = {
     "UpdateNoteCommand": "briefer.session.note_commands",
     "UpdateSectionCommand": "briefer.session.note_commands",
     "UpdateThemeCommand": "briefer.session.theme_commands",
+    "backup_policy": "briefer.session.backups",
     "default_themes": "briefer.session.session",
     "draft_command": "briefer.session.notes",
     "ensure_sample_project": "briefer.session.samples",
+    "find_backup": "briefer.session.backups",
     "load_templates": "briefer.session.templates",
     "note_figures": "briefer.session.notes",
     "prepare_export": "briefer.session.export",
+    "project_backups": "briefer.session.backups",
+    "restore_from_backup": "briefer.session.backups",
     "run_export": "briefer.session.export",
     "save_user_template": "briefer.session.templates",
 }
@@ -134,6 +154,8 @@ __all__ = [
     "AddNoteCommand",
     "AddSectionCommand",
     "AddThemeCommand",
+    "BackupEntry",
+    "BackupReason",
     "Change",
     "Command",
     "CommandError",
@@ -173,12 +195,16 @@ __all__ = [
     "UpdateNoteCommand",
     "UpdateSectionCommand",
     "UpdateThemeCommand",
+    "backup_policy",
     "default_themes",
     "draft_command",
     "ensure_sample_project",
+    "find_backup",
     "load_templates",
     "note_figures",
     "prepare_export",
+    "project_backups",
+    "restore_from_backup",
     "run_export",
     "save_user_template",
 ]

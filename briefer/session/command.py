@@ -57,6 +57,15 @@ class Change:
         return Change(self.entity, self.removed, self.updated, self.added)
 
 
+@dataclass(frozen=True)
+class BackupReason:
+    """Why a backup is taken before an edit: ``label`` names the file
+    (``before-delete-theme``), ``text`` is what the restore list shows."""
+
+    label: str
+    text: str
+
+
 class Command(ABC):
     """One user edit. ``apply`` may be called again after ``revert`` (redo).
 
@@ -73,6 +82,11 @@ class Command(ABC):
     @abstractmethod
     def revert(self, project: Project) -> list[Change]:
         """Put the project back exactly as it was before ``apply``."""
+
+    def backup_before(self, project: Project) -> BackupReason | None:
+        """Destructive edits say why the session must back the project up before them;
+        undo lasts only as long as the session, a backup outlives it."""
+        return None
 
 
 class UndoHistory:

@@ -20,7 +20,7 @@ from abc import abstractmethod
 from typing import Any
 
 from briefer.core.model import Note, Section
-from briefer.session.command import Change, Command, CommandError, Entity
+from briefer.session.command import BackupReason, Change, Command, CommandError, Entity
 from briefer.store import Project, RecordNotFound
 
 NOTE_FIELDS = ("title", "author", "date", "recipient", "reference", "marking")
@@ -80,6 +80,14 @@ class DeleteNoteCommand(Command):
         self.note_id = note_id
         self.label = "Delete note"
         self._before: Note | None = None
+
+    def backup_before(self, project: Project) -> BackupReason | None:
+        try:
+            title = read_note(project, self.note_id).title
+        except CommandError:
+            return None
+        short = title if len(title) <= 60 else title[:59] + "…"
+        return BackupReason("before-delete-note", f'before deleting note "{short}"')
 
     def apply(self, project: Project) -> list[Change]:
         self._before = read_note(project, self.note_id)

@@ -11,7 +11,7 @@ import dataclasses
 from briefer.core.anchoring import quote_at
 from briefer.core.model import Article, Original, Passage
 from briefer.core.spans import clamp
-from briefer.session.command import Change, Command, CommandError, Entity
+from briefer.session.command import BackupReason, Change, Command, CommandError, Entity
 from briefer.store import Project, RecordNotFound
 
 
@@ -183,6 +183,14 @@ class DeleteArticleCommand(Command):
         self._article: Article | None = None
         self._original: Original | None = None
         self._passages: list[Passage] = []
+
+    def backup_before(self, project: Project) -> BackupReason | None:
+        try:
+            title = _article(project, self.article_id).title
+        except CommandError:
+            return None
+        short = title if len(title) <= 60 else title[:59] + "…"
+        return BackupReason("before-delete-article", f'before deleting article "{short}"')
 
     def apply(self, project: Project) -> list[Change]:
         self._article = _article(project, self.article_id)

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 from briefer.core.model import Theme
 from briefer.resources import load_json
-from briefer.session.command import Change, Command, Entity, UndoHistory
-from briefer.store import DiskFull, Project
+from briefer.session.command import BackupReason, Change, Command, Entity, UndoHistory
+from briefer.store import BackupFailed, BackupPolicy, DiskFull, Project
 
 if TYPE_CHECKING:  # imported by the import methods: a CLI export or listing never pays for them
     from briefer.importers.sources import ImportPlan
@@ -49,6 +49,7 @@ class Session:
         self._project = project
         self.history = UndoHistory()
         self._listeners: list[Listener] = []
+        self._warnings: list[str] = [project.backup_warning] if project.backup_warning else []
 
     # -- opening and closing -------------------------------------------------
 
@@ -73,16 +74,17 @@ class Session:
         *,
         read_only: bool = False,
         backup_dir: Path | None = None,
-        keep_backups: int = 10,
+        backup_policy: BackupPolicy | None = None,
         break_lock: bool = False,
     ) -> Session:
-        """``break_lock`` clears another computer's lock first: only on the user's word."""
+        """Open for work. A backup that could not be written is in ``take_warnings()``;
+        ``break_lock`` clears another computer's lock first: only on the user's word."""
         return cls(
             Project.open(
                 path,
                 read_only=read_only,
                 backup_dir=backup_dir,
-                keep_backups=keep_backups,
+                backup_policy=backup_policy,
                 break_lock=break_lock,
             )
         )
@@ -127,13 +129,40 @@ class Session:
             except Exception:
                 log.exception("a change listener failed; the edit itself is saved")
 
+    # -- warnings and backups --------------------------------------------------
+
+    def take_warnings(self) -> list[str]:
+        """What went wrong on the side (a backup not written), once each, for the window's
+        status bar or the CLI's stderr; the work itself went on."""
+        warnings, self._warnings = self._warnings, []
+        return warnings
+
+    def back_up_before(self, reason: BackupReason) -> Path | None:
+        """Back up what is committed now, labelled, before something hard to undo.
+
+        Destructive commands get this from ``execute``; anything else that rewrites a
+        project wholesale (a future merge of projects, say) calls it first. A backup that
+        cannot be written becomes a warning: the edit still goes ahead, undo still works.
+        """
+        try:
+            return self._project.back_up(reason.label, reason.text)
+        except BackupFailed as failed:
+            log.warning("%s", failed)
+            self._warnings.append(str(failed))
+            return None
+
     # -- running commands ----------------------------------------------------
 
     def execute(self, command: Command) -> list[Change]:
         """Apply in one transaction and announce, without touching the history.
 
-        The Qt undo adapter calls this from ``QUndoCommand.redo``.
+        The Qt undo adapter calls this from ``QUndoCommand.redo``. A destructive command
+        (deleting a theme, an article, a note) is preceded by a labelled backup.
         """
+        if not self._project.read_only:
+            reason = command.backup_before(self._project)
+            if reason is not None:
+                self.back_up_before(reason)
         with self._project.transaction():
             changes = command.apply(self._project)
         self._announce(changes)

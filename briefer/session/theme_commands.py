@@ -10,7 +10,7 @@ import dataclasses
 from typing import Any
 
 from briefer.core.model import Passage, Theme
-from briefer.session.command import Change, Command, CommandError, Entity
+from briefer.session.command import BackupReason, Change, Command, CommandError, Entity
 from briefer.store import Project
 
 _EDITABLE = ("name", "colour", "shortcut", "parent_id", "description", "keywords")
@@ -177,6 +177,13 @@ class DeleteThemeCommand(Command):
         self._passages = _PassageSnapshot()
         self._children: list[Theme] = []
 
+    def backup_before(self, project: Project) -> BackupReason | None:
+        try:
+            name = _theme(project, self.theme_id).name
+        except CommandError:
+            return None  # apply will refuse: nothing is lost, so nothing to back up
+        return BackupReason("before-delete-theme", f'before deleting theme "{name}"')
+
     def apply(self, project: Project) -> list[Change]:
         self._theme = _theme(project, self.theme_id)
         self.label = f'Delete theme "{self._theme.name}"'
@@ -222,6 +229,14 @@ class MergeThemesCommand(Command):
         self.label = "Merge themes"
         self._delete = DeleteThemeCommand(source_id)
         self._passages = _PassageSnapshot()
+
+    def backup_before(self, project: Project) -> BackupReason | None:
+        try:
+            source, target = _theme(project, self.source_id), _theme(project, self.target_id)
+        except CommandError:
+            return None
+        text = f'before merging theme "{source.name}" into "{target.name}"'
+        return BackupReason("before-merge-themes", text)
 
     def apply(self, project: Project) -> list[Change]:
         source, target = _theme(project, self.source_id), _theme(project, self.target_id)

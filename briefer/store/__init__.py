@@ -11,13 +11,19 @@ Using it::
         hits = project.search('"grain corridor" export*')
 
 - Lifecycle: ``Project.create(path, title=)``, ``Project.open(path, read_only=,
-  backup_dir=, keep_backups=)``, ``close()`` (or ``with``), ``transaction()``, ``info()``,
+  backup_dir=, backup_policy=)``, ``close()`` (or ``with``), ``transaction()``, ``info()``,
   ``get_meta``/``set_meta``, ``save_copy(target)``, ``check_integrity()``.
 - Records: ``add_/get_/list_/delete_`` for articles (plus ``get_original``,
   ``find_duplicate``), themes (plus ``update_theme``, ``theme_by_name``,
   ``theme_passage_counts``), passages (plus ``update_passage``), notes (plus
   ``update_note``); dismissed keyword suggestions; ``search(query, limit=)``.
-- ``list_backups(backup_dir, project_path)`` lists the copies taken on open, newest first.
+- Backups (``backups.py``): a copy on every writable open and, through
+  ``Project.back_up(label, reason)``, before destructive edits; pruned by age with
+  ``BackupPolicy`` (``backups_to_keep`` is the pure rule). A backup that cannot be written
+  never blocks opening: ``Project.backup_warning`` says why. ``scan_backups`` /
+  ``list_backups`` list a project's copies newest first, ``summarize_backups`` counts what
+  each holds (read-only, bounded), ``restore_backup(backup, new_path)`` copies one into a
+  new file.
 - Errors are subclasses of ``ProjectError`` whose message is one sentence for the user.
 
 Behaviour worth knowing:
@@ -40,7 +46,18 @@ File format versions (``PRAGMA user_version``; ``PRAGMA application_id`` = 0x425
   passages with ordered theme links, dismissed suggestions, notes with ordered sections.
 """
 
-from briefer.store.backups import list_backups
+from briefer.store.backups import (
+    Backup,
+    BackupFailed,
+    BackupPolicy,
+    BackupSummary,
+    MigrationBackupFailed,
+    backups_to_keep,
+    list_backups,
+    scan_backups,
+)
+from briefer.store.backups import restore as restore_backup
+from briefer.store.backups import summarize_all as summarize_backups
 from briefer.store.errors import (
     CorruptProject,
     DiskFull,
@@ -65,11 +82,16 @@ from briefer.store.schema import APPLICATION_ID, SCHEMA_VERSION
 __all__ = [
     "APPLICATION_ID",
     "SCHEMA_VERSION",
+    "Backup",
+    "BackupFailed",
+    "BackupPolicy",
+    "BackupSummary",
     "CorruptProject",
     "DiskFull",
     "DuplicateId",
     "DuplicateName",
     "LockInfo",
+    "MigrationBackupFailed",
     "MigrationNeeded",
     "NewerFormatError",
     "NotAProject",
@@ -83,5 +105,9 @@ __all__ = [
     "ProjectReadOnly",
     "ReadOnlyError",
     "RecordNotFound",
+    "backups_to_keep",
     "list_backups",
+    "restore_backup",
+    "scan_backups",
+    "summarize_backups",
 ]

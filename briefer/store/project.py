@@ -69,7 +69,7 @@ def _open(
     *,
     read_only: bool = False,
     backup_dir: Path | None = None,
-    keep_backups: int = 10,
+    backup_policy: backups.BackupPolicy | None = None,
     break_lock: bool = False,
     migrations: Sequence[Migration] = MIGRATIONS,
     target_version: int = SCHEMA_VERSION,
@@ -92,12 +92,20 @@ def _open(
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         if version > target_version:  # a log that was not checkpointed may say more
             raise NewerFormatError(path, version, target_version)
-        if backup_dir is not None and keep_backups > 0:
-            backups.back_up(conn, path, backup_dir, keep_backups)
+        policy = backup_policy or backups.BackupPolicy()
+        warning = None
+        if backup_dir is not None:
+            try:  # a full disk or a read-only backups folder warns; it never blocks opening
+                backups.back_up(conn, path, backup_dir, policy)
+            except backups.BackupFailed as failed:
+                warning = str(failed)
         if version < target_version:
             backups.back_up_before_migration(conn, path, backup_dir, target_version)
             migrate(conn, version, migrations, target_version)
-        return Project(path, conn, read_only=False, lock=lock)
+        project = Project(path, conn, read_only=False, lock=lock)
+        project.backup_dir, project.backup_policy = backup_dir, policy
+        project.backup_warning = warning
+        return project
     except BaseException:
         if conn is not None:
             conn.close()
@@ -123,6 +131,11 @@ class Project:
         self._lock = lock
         self._mutex = threading.RLock()
         self._depth = 0
+        # Set by opening for writing: where backups go, how they are pruned, and why the
+        # backup on open could not be written (for the window or the CLI to say).
+        self.backup_dir: Path | None = None
+        self.backup_policy = backups.BackupPolicy()
+        self.backup_warning: str | None = None
 
     # -- lifecycle -------------------------------------------------------------
 
@@ -183,15 +196,18 @@ class Project:
         *,
         read_only: bool = False,
         backup_dir: Path | None = None,
-        keep_backups: int = 10,
+        backup_policy: backups.BackupPolicy | None = None,
         break_lock: bool = False,
     ) -> Project:
-        """Validate without writing, then lock, back up, migrate if needed and open."""
+        """Validate without writing, then lock, back up, migrate if needed and open.
+
+        A backup that cannot be written does not stop the open: ``backup_warning`` says why.
+        """
         return _open(
             path,
             read_only=read_only,
             backup_dir=backup_dir,
-            keep_backups=keep_backups,
+            backup_policy=backup_policy,
             break_lock=break_lock,
         )
 
@@ -351,6 +367,20 @@ class Project:
                 backups.copy_database(snapshot, target)
             finally:
                 snapshot.close()
+
+    def back_up(self, label: str, reason: str) -> Path | None:
+        """A labelled backup of what is committed now (before a destructive edit), kept by
+        the policy's before-edit rule; ``None`` when there is no backups folder. Raises
+        ``BackupFailed`` when it cannot be written."""
+        if self.read_only or self.backup_dir is None:
+            return None
+        with self._mutex:
+            conn = self._require()
+            if self._depth:
+                raise RuntimeError("a backup before an edit must be taken outside a transaction")
+            return backups.back_up(
+                conn, self.path, self.backup_dir, self.backup_policy, label=label, reason=reason
+            )
 
     def check_integrity(self) -> list[str]:
         """Every problem SQLite finds (empty when healthy): the slow, thorough check that

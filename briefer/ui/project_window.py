@@ -51,6 +51,7 @@ from briefer.ui.models import LibraryModel, PassagesModel, ThemesModel
 from briefer.ui.note_actions import NoteActions
 from briefer.ui.panels import LibraryPanel, PassagesPanel, ThemesPanel
 from briefer.ui.reader import ReaderView
+from briefer.ui.restore_dialog import RestoreDialog
 from briefer.ui.search_panel import SearchPanel
 from briefer.ui.session_bridge import SessionBridge
 from briefer.ui.tagging import TaggingController
@@ -67,10 +68,12 @@ IMPORT_FILTER = (
 class ProjectWindow(QMainWindow):
     closing = Signal(str, str)  # geometry and dock layout, base64, for the settings
     preferencesRequested = Signal()
+    openProjectRequested = Signal(object)  # Path: a restored backup the analyst wants open
 
     # Set by window_menus.build_menus; named here so readers find them.
     import_action: QAction
     save_copy_action: QAction
+    restore_action: QAction
     undo_action: QAction
     redo_action: QAction
     find_action: QAction
@@ -146,6 +149,7 @@ class ProjectWindow(QMainWindow):
         self.themes_panel.themeActivated.connect(self._theme_clicked)
         self.theme_actions = ThemeActions(session, self, self.tagging.run)
         self.themes_dialog: ThemesDialog | None = None
+        self.restore_dialog: RestoreDialog | None = None
         self.themes_panel.menuRequested.connect(
             lambda theme_id, at: self.theme_menu(theme_id).popup(at)
         )
@@ -171,6 +175,8 @@ class ProjectWindow(QMainWindow):
         self.bridge.changed.connect(self._on_changes)
         self.reload_articles()
         self.resize(1100, 720)
+        for warning in session.take_warnings():  # a backup not written on open
+            self.warn(warning)
 
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -347,6 +353,33 @@ class ProjectWindow(QMainWindow):
     def report(self, message: str) -> None:
         """Refusals and failures of edits, shown where the analyst is looking, without a modal."""
         self.statusBar().showMessage(message, 10_000)
+
+    def warn(self, message: str) -> None:
+        """A problem beside the work (no backup written): shown until the next message,
+        never a modal, since the project itself is fine."""
+        self.statusBar().showMessage(f"Warning: {message[:1].upper()}{message[1:]}.")
+        self.status.setToolTip(message)
+
+    def restore_from_backup(self) -> RestoreDialog | None:
+        """File > Restore from Backup…: pick a backup, restore it into a new file, and
+        maybe open that (after the dialog closes, since opening replaces this window)."""
+        if self.paths is None:
+            return None
+        self.composer.flush()
+        dialog = RestoreDialog(self.session.path, self.paths.backups_dir, self)
+        self.restore_dialog = dialog
+
+        def finished(_result: int) -> None:
+            self.restore_dialog = None
+            if dialog.restored is not None and dialog.open_restored:
+                self.openProjectRequested.emit(dialog.restored)
+            elif dialog.restored is not None:
+                self.report(f"Restored the backup as {dialog.restored}")
+            dialog.deleteLater()
+
+        dialog.finished.connect(finished)
+        dialog.open()
+        return dialog
 
     def save_copy(self) -> None:
         """A consistent copy of the open project (for e-mail, a USB stick, an archive)."""

@@ -62,6 +62,11 @@ class SessionUndoCommand(QUndoCommand):
 def run_command(
     stack: QUndoStack, session: Session, command: Command, report: Callable[[str], None]
 ) -> None:
-    """Apply ``command`` (raises CommandError/ProjectError if refused), then record it."""
+    """Apply ``command`` (raises CommandError/ProjectError if refused), then record it.
+
+    A destructive command is backed up first; if that backup failed, ``report`` says so.
+    """
     session.execute(command)
     stack.push(SessionUndoCommand(session, command, report))
+    for warning in session.take_warnings():
+        report(f"Warning: {warning[:1].upper()}{warning[1:]}.")

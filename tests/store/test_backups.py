@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from briefer.store import Project, ProjectExists, list_backups
+from briefer.store import BackupPolicy, Project, ProjectExists, list_backups
 from briefer.store.backups import backup_folder
 from tests.store.conftest import listing, sample_article, theme
 
@@ -35,8 +35,9 @@ def test_each_open_backs_up_the_state_before_it(project_path: Path, tmp_path: Pa
 def test_only_the_newest_backups_are_kept(project_path: Path, tmp_path: Path) -> None:
     backups = tmp_path / "backups"
     Project.create(project_path).close()
+    only_two = BackupPolicy(recent=2, hours=0, days=0)
     for n in range(5):
-        with Project.open(project_path, backup_dir=backups, keep_backups=2) as project:
+        with Project.open(project_path, backup_dir=backups, backup_policy=only_two) as project:
             project.add_theme(theme(f"Theme {n}"))
     found = list_backups(backups, project_path)
     assert len(found) == 2
