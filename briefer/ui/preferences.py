@@ -65,7 +65,11 @@ class PreferencesDialog(QDialog):
         self.backups = QSpinBox()
         self.backups.setRange(1, 100)
         self.backups.setValue(settings.keep_backups)
-        self.backups.setAccessibleName("Backups kept per project")
+        self.backups.setAccessibleName("Backups of recent opens kept per project")
+        self.backups.setToolTip(
+            "Copies from the most recent opens. Briefer also keeps one an hour for a day,"
+            " one a day for two weeks, and every copy taken before a delete for two weeks."
+        )
         form = QFormLayout()
         form.addRow("&Author:", self.author)
         form.addRow("Default &template:", self.template)
@@ -77,7 +81,7 @@ class PreferencesDialog(QDialog):
             looks_layout.addWidget(button)
         form.addRow("Appearance:", looks)
         form.addRow("Te&xt size:", self.font_size)
-        form.addRow("&Backups kept:", self.backups)
+        form.addRow("&Recent backups kept:", self.backups)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok
             | QDialogButtonBox.StandardButton.Cancel
