@@ -28,9 +28,11 @@ from briefer.importers.base import (
     LocalFileReader,
 )
 from briefer.importers.docx_body import (
+    BLIP,
     ENDNOTE,
     ID,
     Classifier,
+    DoctypeFound,
     PartReader,
     Piece,
 )
@@ -66,6 +68,10 @@ compound-file directory entry spells it."""
 _WORD_EXTENSIONS = frozenset({".docx", ".docm", ".dotx", ".dotm", ""})
 _NOTE_TYPES_SKIPPED = frozenset({"separator", "continuationSeparator", "continuationNotice"})
 _NOTES_HEADING = "Notes"
+_DOCTYPE_REFUSED = (
+    "{label} contains a document type declaration{where}, which Word never writes and which"
+    " can hide an attack; it was not opened."
+)
 
 
 def check_docx_zip(data: bytes, limits: ImportLimits, label: str) -> None:
@@ -113,10 +119,7 @@ def check_docx_zip(data: bytes, limits: ImportLimits, label: str) -> None:
                 with archive.open(name) as part:
                     head = part.read(65536)
                 if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                    raise ImportRejected(
-                        f"{label} contains a document type declaration in {name}, which Word"
-                        " never writes and which can hide an attack; it was not opened."
-                    )
+                    raise ImportRejected(_DOCTYPE_REFUSED.format(label=label, where=f" in {name}"))
 
 
 def is_password_protected(data: bytes) -> bool:
@@ -182,6 +185,8 @@ class DocxImporter:
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 return _read_package(archive, filename, label, limits, deadline)
+        except DoctypeFound:
+            raise ImportRejected(_DOCTYPE_REFUSED.format(label=label, where="")) from None
         except (etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, EOFError) as error:
             raise ImportRejected(
                 f"{label} could not be read as a Word document ({error}). Open it in Word"
@@ -262,8 +267,10 @@ class _BodyReader(PartReader):
             self.notes[key] = _roman(count) if kind == "endnote" else str(count)
         return f"[{self.notes[key]}]"
 
-    def images(self, paragraph: Any) -> None:
-        for blip in paragraph.iter(_BLIP):
+    def images(self, nodes: list[Any]) -> None:
+        for blip in nodes:
+            if blip.tag != BLIP:
+                continue
             if len(self.images_found) >= self.limits.max_images:
                 return
             rel = self.relationships.get(blip.get(_EMBED) or "")
@@ -280,7 +287,6 @@ class _BodyReader(PartReader):
                 self.images_found.append(image)
 
 
-_BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
 _EMBED = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
 
 

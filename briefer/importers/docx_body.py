@@ -25,6 +25,8 @@ FALLBACK = f"{{{_MC}}}Fallback"
 _T, _TAB, _PTAB, _BR, _CR = w("t"), w("tab"), w("ptab"), w("br"), w("cr")
 _NO_BREAK_HYPHEN, _TABS = w("noBreakHyphen"), w("tabs")
 _FOOTNOTE_REF, _ENDNOTE_REF = w("footnoteReference"), w("endnoteReference")
+BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
+_READ = (_T, _TAB, _PTAB, _BR, _CR, _NO_BREAK_HYPHEN, _FOOTNOTE_REF, _ENDNOTE_REF, BLIP)
 _DELETED = (w("del"), w("moveFrom"), FALLBACK)
 """Subtrees whose text is not in the document as shown: deletions, moved-away text, and
 the second copy Word writes of a drawing or text box for older readers."""
@@ -36,6 +38,10 @@ _HEADING = re.compile(r"^heading\s*([1-9])$")
 _TRAILING_LEVEL = re.compile(r"\s([2-9])$")
 _UNORDERED_FORMATS = frozenset({"bullet", "none", ""})
 _MAX_HEADING = 6
+
+
+class DoctypeFound(ValueError):
+    """The part declares a DTD: Word never writes one, and entity attacks need one."""
 
 
 @dataclass(slots=True)
@@ -87,7 +93,16 @@ class PartReader:
         for count, (event, node) in enumerate(events):
             if count % _CHECK_EVERY == 0:
                 self.deadline.check()
-            if event == "start":
+                if count == 0 and node.getroottree().docinfo.doctype:
+                    raise DoctypeFound  # further down than the ZIP check looked
+            tag = node.tag
+            if tag == P:  # most events by far: keep their path short
+                if event == "end":
+                    if self._in_fallback:
+                        node.clear()
+                    else:
+                        self._paragraph(node)
+            elif event == "start":
                 self._start(node)
             else:
                 self._end(node)
@@ -103,7 +118,8 @@ class PartReader:
     def marker(self, kind: str, note_id: str) -> str:
         return ""
 
-    def images(self, paragraph: Any) -> None:
+    def images(self, nodes: list[Any]) -> None:
+        """Called with the paragraph's text nodes and pictures (``BLIP``), in order."""
         return None
 
     def note_start(self, node: Any) -> None:
@@ -137,8 +153,6 @@ class PartReader:
             node.clear()
         elif self._in_fallback:
             return
-        elif tag == P:
-            self._paragraph(node)
         elif tag == TCPR:
             self._cell_properties(node)
         elif tag == TC:
@@ -157,12 +171,18 @@ class PartReader:
             _drop(node)
 
     def _paragraph(self, paragraph: Any) -> None:
-        for node in list(paragraph.iter(*_DELETED)):
-            parent = node.getparent()
-            if parent is not None:
-                parent.remove(node)
-        text = self._text(paragraph)
-        self.images(paragraph)
+        if len(paragraph) == 0:  # <w:p/>: nothing to read, and it anchors no text box
+            _drop(paragraph)
+            return
+        nodes = list(paragraph.iter(*_READ, *_DELETED))
+        if any(node.tag in _DELETED for node in nodes):
+            for node in nodes:
+                if node.tag in _DELETED and node.getparent() is not None:
+                    node.getparent().remove(node)
+            nodes = list(paragraph.iter(*_READ))
+        text = self._text(nodes) if nodes else ""
+        if nodes:
+            self.images(nodes)
         table = self._tables[-1] if self._tables else None
         if table is not None and table.cell is not None:
             if text.strip():
@@ -175,18 +195,19 @@ class PartReader:
             else:
                 if piece is not None:
                     self.emit(piece)
-                self._flush()
+                if self._pending:
+                    self._flush()
         _drop(paragraph)
 
-    def _text(self, paragraph: Any) -> str:
+    def _text(self, nodes: list[Any]) -> str:
         """The paragraph as shown: text boxes inside it were read (and emptied) already."""
         parts: list[str] = []
-        for node in paragraph.iter(
-            _T, _TAB, _PTAB, _BR, _CR, _NO_BREAK_HYPHEN, _FOOTNOTE_REF, _ENDNOTE_REF
-        ):
+        for node in nodes:
             tag = node.tag
             if tag == _T:
                 parts.append(node.text or "")
+            elif tag == BLIP:
+                continue
             elif tag == _FOOTNOTE_REF:
                 parts.append(self.marker("footnote", node.get(ID, "")))
             elif tag == _ENDNOTE_REF:
