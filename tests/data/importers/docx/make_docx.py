@@ -6,8 +6,9 @@ Each fixture stands for one thing Word (or a template) writes that a naive
 reader loses: content controls, text boxes written twice, footnotes and
 endnotes, merged cells, tracked changes with comments, headers and footers.
 ``--libreoffice`` also converts harbour-survey.fodt to harbour-survey.docx with
-LibreOffice and refreshes every NAME.lo.txt (LibreOffice's own text export of
-NAME.docx, the reference the recall test scores against). Needs soffice.
+LibreOffice and refreshes every NAME.lo.txt: LibreOffice's own text export of
+NAME.docx after accepting all tracked changes, the reference the recall test
+scores against. Needs soffice.
 README.md says what each file is.
 """
 
@@ -414,9 +415,37 @@ FIXTURES = {
 LIBREOFFICE_SOURCES = {"harbour-survey.docx": "harbour-survey.fodt"}
 
 
-def libreoffice(args: list[str], outdir: Path) -> None:
+ACCEPT_AND_EXPORT = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
+<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1"
+ script:language="StarBasic">
+Sub AcceptedText(sIn As String, sOut As String)
+  Dim aLoad(0) As New com.sun.star.beans.PropertyValue
+  aLoad(0).Name = &quot;Hidden&quot;
+  aLoad(0).Value = True
+  oDoc = StarDesktop.loadComponentFromURL(ConvertToURL(sIn), &quot;_blank&quot;, 0, aLoad())
+  oDispatch = createUnoService(&quot;com.sun.star.frame.DispatchHelper&quot;)
+  oDispatch.executeDispatch(oDoc.getCurrentController().getFrame(), _
+    &quot;.uno:AcceptAllTrackedChanges&quot;, &quot;&quot;, 0, Array())
+  Dim aSave(1) As New com.sun.star.beans.PropertyValue
+  aSave(0).Name = &quot;FilterName&quot;
+  aSave(0).Value = &quot;Text (encoded)&quot;
+  aSave(1).Name = &quot;FilterOptions&quot;
+  aSave(1).Value = &quot;UTF8&quot;
+  oDoc.storeToURL(ConvertToURL(sOut), aSave())
+  oDoc.close(True)
+End Sub
+</script:module>
+"""
+"""LibreOffice Basic: open a document, accept all tracked changes, save it as UTF-8 text.
+
+Its plain ``--convert-to txt`` keeps deleted text beside inserted text
+("ninefour"); accepting first gives the document as Word shows it with No Markup."""
+
+
+def soffice(profile: Path, *args: str) -> None:
     subprocess.run(
-        ["soffice", "--headless", *args, "--outdir", str(outdir)],
+        ["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", *args],
         check=True,
         capture_output=True,
         timeout=300,
@@ -426,13 +455,18 @@ def libreoffice(args: list[str], outdir: Path) -> None:
 def refresh_libreoffice_outputs() -> None:
     """harbour-survey.docx from its FODT, then every fixture's text export (NAME.lo.txt)."""
     with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp)
+        out, profile = Path(tmp), Path(tmp) / "profile"
         for target, source in LIBREOFFICE_SOURCES.items():
-            libreoffice(["--convert-to", "docx", str(HERE / source)], out)
+            soffice(profile, "--convert-to", "docx", "--outdir", str(out), str(HERE / source))
             (HERE / target).write_bytes((out / target).read_bytes())
+        # A throw-away profile holding the macro, so the user's own is never touched.
+        soffice(profile, "--terminate_after_init")
+        (profile / "user" / "basic" / "Standard" / "Module1.xba").write_text(ACCEPT_AND_EXPORT)
         for name in [*FIXTURES, *LIBREOFFICE_SOURCES]:
-            libreoffice(["--convert-to", "txt:Text (encoded):UTF8", str(HERE / name)], out)
-            text = (out / name).with_suffix(".txt").read_text("utf-8-sig")
+            exported = out / Path(name).with_suffix(".txt").name
+            macro = f'macro:///Standard.Module1.AcceptedText("{HERE / name}","{exported}")'
+            soffice(profile, macro)
+            text = exported.read_text("utf-8-sig")
             (HERE / name).with_suffix(".lo.txt").write_text(
                 re.sub(r"[ \t]+\n", "\n", text), "utf-8"
             )
