@@ -33,6 +33,7 @@ from briefer.importers.docx_body import (
     ID,
     Classifier,
     DoctypeFound,
+    ElementTooLarge,
     PartReader,
     Piece,
 )
@@ -187,6 +188,12 @@ class DocxImporter:
                 return _read_package(archive, filename, label, limits, deadline)
         except DoctypeFound:
             raise ImportRejected(_DOCTYPE_REFUSED.format(label=label, where="")) from None
+        except ElementTooLarge as error:
+            raise ImportRejected(
+                f"{label} contains one paragraph (or other element) larger than"
+                f" {error.args[0] / 1024 / 1024:,.0f} MB, far beyond what Word writes; it was"
+                " not opened."
+            ) from None
         except (etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, EOFError) as error:
             raise ImportRejected(
                 f"{label} could not be read as a Word document ({error}). Open it in Word"

@@ -38,6 +38,13 @@ _HEADING = re.compile(r"^heading\s*([1-9])$")
 _TRAILING_LEVEL = re.compile(r"\s([2-9])$")
 _UNORDERED_FORMATS = frozenset({"bullet", "none", ""})
 _MAX_HEADING = 6
+MAX_ELEMENT_BYTES = 8 * 1024 * 1024
+"""XML read with no paragraph, cell or row closing before the import stops: a real
+paragraph is kilobytes; lxml's tree costs several times the XML it holds."""
+
+
+class ElementTooLarge(ValueError):
+    """One paragraph (or other element) holds more XML than any real document does."""
 
 
 class DoctypeFound(ValueError):
@@ -72,14 +79,16 @@ class PartReader:
     """
 
     deadline: Deadline
+    max_element_bytes: int = MAX_ELEMENT_BYTES
     _tables: list[_Table] = field(default_factory=list)
     _pending: list[Piece] = field(default_factory=list)
     _in_text_box: int = 0
     _in_fallback: int = 0
 
     def read(self, stream: IO[bytes]) -> None:
+        watched = _WatchedStream(stream, self.max_element_bytes, self.deadline)
         events = etree.iterparse(
-            stream,
+            watched,
             events=("start", "end"),
             tag=_EVENT_TAGS,
             resolve_entities=False,
@@ -91,6 +100,7 @@ class PartReader:
             remove_pis=True,
         )
         for count, (event, node) in enumerate(events):
+            watched.since_event = 0
             if count % _CHECK_EVERY == 0:
                 self.deadline.check()
                 if count == 0 and node.getroottree().docinfo.doctype:
@@ -258,6 +268,30 @@ class PartReader:
         pending, self._pending = self._pending, []
         for piece in pending:
             self.emit(piece)
+
+
+class _WatchedStream:
+    """A part's bytes as the parser reads them, counted between two events.
+
+    Dropping each finished paragraph bounds memory, but one element that never
+    finishes (a paragraph of a million runs) would still grow the tree: reading
+    more than ``limit`` bytes with no paragraph, cell or row closing stops the
+    import. The deadline is checked here too, since no event may come for a while.
+    """
+
+    def __init__(self, stream: IO[bytes], limit: int, deadline: Deadline) -> None:
+        self._stream = stream
+        self._limit = limit
+        self._deadline = deadline
+        self.since_event = 0
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._stream.read(size)
+        self.since_event += len(data)
+        if self.since_event > self._limit:
+            raise ElementTooLarge(self._limit)
+        self._deadline.check()
+        return data
 
 
 def _drop(node: Any) -> None:

@@ -87,3 +87,12 @@ def report_paragraphs(count: int, seed: int = 11) -> Iterator[str]:
             f'<w:p w:rsidR="00A1B2C3">{style}<w:r><w:rPr><w:lang w:val="en-GB"/></w:rPr>'
             f'<w:t xml:space="preserve">{words.capitalize()}.</w:t></w:r></w:p>'
         )
+
+
+def one_long_paragraph(runs: int, seed: int = 3) -> Iterator[str]:
+    """A single paragraph of ``runs`` runs: no paragraph closes until the very end."""
+    rng = random.Random(seed)
+    yield "<w:p>"
+    for _ in range(runs):
+        yield f'<w:r><w:t xml:space="preserve">{rng.choice(_WORDS)} </w:t></w:r>'
+    yield "</w:p>"

@@ -14,7 +14,12 @@ import pytest
 from briefer.importers.base import ImportLimits, ImportRejected
 from briefer.importers.docx import DocxImporter
 from briefer.importers.registry import detect, import_bytes
-from tests.importers.docx_big import EMPTY_19_MB, empty_paragraphs, write_docx
+from tests.importers.docx_big import (
+    EMPTY_19_MB,
+    empty_paragraphs,
+    one_long_paragraph,
+    write_docx,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data" / "importers" / "docx"
@@ -147,10 +152,28 @@ def run_measured(args: list[str]) -> tuple[int, str, float]:
 IMPORT_SCRIPT = """
 import sys
 from pathlib import Path
+from briefer.importers.base import ImportRejected
 from briefer.importers.registry import import_path
-article = import_path(Path(sys.argv[1])).article
-print(len(article.blocks), article.text)
+try:
+    article = import_path(Path(sys.argv[1])).article
+except ImportRejected as error:
+    print("rejected:", error)
+else:
+    print(len(article.blocks), article.text)
 """
+
+
+def test_one_endless_paragraph_is_refused_before_it_fills_memory(tmp_path: Path) -> None:
+    """The tree is freed paragraph by paragraph, so one that never closes is stopped."""
+    path = tmp_path / "one-paragraph.docx"
+    write_docx(path, one_long_paragraph(800_000))  # about 33 MB of XML
+    code, output, peak_mb = run_measured([sys.executable, "-c", IMPORT_SCRIPT, str(path)])
+    assert code == 0, output
+    assert output.strip() == (
+        "rejected: one-paragraph.docx contains one paragraph (or other element) larger than"
+        " 8 MB, far beyond what Word writes; it was not opened."
+    )
+    assert peak_mb < 500, f"peak RSS {peak_mb:.0f} MB"
 
 
 @pytest.mark.slow
