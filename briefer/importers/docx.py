@@ -39,6 +39,7 @@ from briefer.importers.docx_body import (
 )
 from briefer.importers.docx_parts import (
     DOCUMENT,
+    PartTooLarge,
     Relationship,
     part_for,
     read_core_properties,
@@ -194,6 +195,12 @@ class DocxImporter:
                 f" {error.args[0] / 1024 / 1024:,.0f} MB, far beyond what Word writes; it was"
                 " not opened."
             ) from None
+        except PartTooLarge as error:
+            name, size = error.args
+            raise ImportRejected(
+                f"{label} has a {name} of {size / 1024 / 1024:,.0f} MB, far larger than Word"
+                " writes; it was not opened."
+            ) from None
         except (etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, EOFError) as error:
             raise ImportRejected(
                 f"{label} could not be read as a Word document ({error}). Open it in Word"
@@ -284,9 +291,12 @@ class _BodyReader(PartReader):
             if rel is None or rel.external:
                 continue  # linked (external) pictures are never fetched
             try:
-                data = self.archive.read(rel.target)
+                info = self.archive.getinfo(rel.target)
             except KeyError:
                 continue
+            if info.file_size > self.limits.max_bytes:
+                continue  # no picture is worth more than a whole document may weigh
+            data = self.archive.read(info)
             image = normalise_image(
                 data, self.limits, name=posixpath.basename(rel.target), offset=self.builder.offset
             )

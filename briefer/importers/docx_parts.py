@@ -22,6 +22,7 @@ _DCTERMS = "http://purl.org/dc/terms/"
 DOCUMENT = "word/document.xml"
 _DOCUMENT_RELS = "word/_rels/document.xml.rels"
 _CORE = "docProps/core.xml"
+MAX_SMALL_PART = 16 * 1024 * 1024
 _MAX_BASED_ON = 20
 """Style inheritance deeper than this is a loop or an attack, not a real template."""
 
@@ -49,13 +50,23 @@ def safe_parser() -> Any:
     )
 
 
+class PartTooLarge(ValueError):
+    """A part read whole (styles, numbering, ...) is far larger than Word writes."""
+
+
 def read_part(archive: zipfile.ZipFile, name: str) -> Any | None:
-    """The parsed root of a small package part, or ``None`` when the part is absent."""
+    """The parsed root of a small package part, or ``None`` when the part is absent.
+
+    These parts are parsed whole, so their size is bounded first: real ones are
+    kilobytes, and a parsed tree costs several times its XML.
+    """
     try:
-        data = archive.read(name)
+        info = archive.getinfo(name)
     except KeyError:
         return None
-    return etree.fromstring(data, safe_parser())
+    if info.file_size > MAX_SMALL_PART:
+        raise PartTooLarge(name, info.file_size)
+    return etree.fromstring(archive.read(info), safe_parser())
 
 
 @dataclass(frozen=True, slots=True)

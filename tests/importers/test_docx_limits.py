@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import base64
 import io
 import os
+import random
+import re
 import subprocess
 import sys
 import zipfile
@@ -119,6 +122,21 @@ def test_a_document_type_declaration_is_refused(member: str, padding: int) -> No
     assert "contains a document type declaration" in str(caught.value)
     # Near the top the ZIP check names the part; further down the parser finds it.
     assert (f"declaration in {member}," in str(caught.value)) == (padding == 0)
+
+
+def test_a_styles_part_far_larger_than_word_writes_is_refused_before_parsing() -> None:
+    with zipfile.ZipFile(DATA / "notes.docx") as archive:
+        styles = archive.read("word/styles.xml").decode("utf-8")
+    padding = base64.b64encode(random.Random(1).randbytes(13 * 1024 * 1024)).decode()
+    bloated = styles.replace("<w:docDefaults>", f"<!-- {padding} --><w:docDefaults>", 1)
+    data = replace_member(DATA / "notes.docx", "word/styles.xml", bloated.encode())
+    with pytest.raises(ImportRejected) as caught:
+        DocxImporter().extract(data, "notes.docx", ImportLimits())
+    assert re.fullmatch(
+        r"notes\.docx has a word/styles\.xml of 1[78] MB, far larger than Word writes; it was"
+        r" not opened\.",
+        str(caught.value),
+    ), str(caught.value)
 
 
 def test_a_document_unpacking_past_the_limit_is_refused_before_parsing(tmp_path: Path) -> None:
