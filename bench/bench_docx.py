@@ -2,10 +2,10 @@
 
     python bench/bench_docx.py
 
-Each file is imported in its own child process so its peak memory is its own
-(os.wait4). The files are generated once into bench/out/ (delete them to
-regenerate); BENCH_SMALL=1 (run_all's smoke run) uses a tenth of each. Figures,
-not a pass/fail test; the targets are printed beside them.
+Each file is imported in its own process, started from a small one so that its
+peak memory is its own (see run_measured). The files are generated once into
+bench/out/ (delete them to regenerate); BENCH_SMALL=1 (run_all's smoke run)
+uses a tenth of each. Figures, not a pass/fail test; targets are printed beside.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from __future__ import annotations
 import io
 import os
 import random
-import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,6 +24,7 @@ from tests.importers.docx_big import (  # noqa: E402 - after the path is set
     EMPTY_19_MB,
     empty_paragraphs,
     report_paragraphs,
+    run_measured,
     write_docx,
 )
 
@@ -93,16 +93,9 @@ print(f"{time.perf_counter() - started:.2f}|{shown}")
 
 
 def measure(path: Path) -> tuple[float, float, str]:
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    child = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(path)], stdout=subprocess.PIPE, cwd=ROOT, env=env
-    )
-    assert child.stdout is not None
-    output = child.stdout.read().decode("utf-8", "replace").strip()
-    _, status, usage = os.wait4(child.pid, 0)
-    child.returncode = os.waitstatus_to_exitcode(status)
-    peak = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
-    if child.returncode != 0 or "|" not in output:
+    code, output, peak = run_measured([sys.executable, "-c", CHILD, str(path)], ROOT)
+    output = output.strip()
+    if code != 0 or "|" not in output:
         return float("nan"), peak, f"failed: {output[-200:]}"
     seconds, shown = output.split("|", 1)
     return float(seconds), peak, shown

@@ -7,7 +7,10 @@ generated straight into the ZIP, beside the other parts of python-docx's templat
 from __future__ import annotations
 
 import io
+import os
 import random
+import subprocess
+import sys
 import zipfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -27,6 +30,36 @@ _WORDS = (
     "import", "customs", "terminal", "crane", "lease", "subsidy", "passenger", "operator",
     "season", "estimate",
 )  # fmt: skip
+
+
+_MEASURE = """
+import resource, subprocess, sys
+done = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+sys.stdout.buffer.write(done.stdout)
+print(f"\\n{done.returncode} {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}")
+"""
+
+
+def run_measured(args: list[str], root: Path) -> tuple[int, str, float]:
+    """Exit code, output and peak resident memory (MB) of ``args`` run as a grandchild.
+
+    Linux counts a child's memory from the moment it is forked, so a child of a
+    large process (a test run, a bench that just built its inputs) starts with its
+    parent's footprint. A small Python in between forks the measured process and
+    reports its RUSAGE_CHILDREN peak, which is then that process's own.
+    """
+    env = dict(os.environ, PYTHONPATH=str(root))
+    done = subprocess.run(
+        [sys.executable, "-c", _MEASURE, *args],
+        stdout=subprocess.PIPE,
+        cwd=root,
+        env=env,
+        check=True,
+    )
+    output, _, last = done.stdout.decode("utf-8", "replace").rstrip("\n").rpartition("\n")
+    code, peak = last.split()
+    scale = 1024 * 1024 if sys.platform == "darwin" else 1024  # bytes there, KiB on Linux
+    return int(code), output, int(peak) / scale
 
 
 def write_docx(path: Path, body: Iterable[str]) -> None:

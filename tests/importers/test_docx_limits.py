@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import base64
 import io
-import os
 import random
 import re
-import subprocess
 import sys
 import zipfile
 from pathlib import Path
@@ -21,6 +19,7 @@ from tests.importers.docx_big import (
     EMPTY_19_MB,
     empty_paragraphs,
     one_long_paragraph,
+    run_measured,
     write_docx,
 )
 
@@ -149,24 +148,6 @@ def test_a_document_unpacking_past_the_limit_is_refused_before_parsing(tmp_path:
     assert "would unpack to" in str(caught.value)
 
 
-def run_measured(args: list[str]) -> tuple[int, str, float]:
-    """Exit code, output and peak resident memory (MB) of one child process.
-
-    ``os.wait4`` reports this child's own rusage, so other children of the test
-    run (LibreOffice, earlier subprocesses) cannot inflate the figure.
-    """
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    process = subprocess.Popen(
-        args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=ROOT, env=env
-    )
-    assert process.stdout is not None
-    output = process.stdout.read().decode("utf-8", "replace")
-    _, status, usage = os.wait4(process.pid, 0)
-    process.returncode = os.waitstatus_to_exitcode(status)
-    peak = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
-    return process.returncode, output, peak
-
-
 IMPORT_SCRIPT = """
 import sys
 from pathlib import Path
@@ -185,7 +166,7 @@ def test_one_endless_paragraph_is_refused_before_it_fills_memory(tmp_path: Path)
     """The tree is freed paragraph by paragraph, so one that never closes is stopped."""
     path = tmp_path / "one-paragraph.docx"
     write_docx(path, one_long_paragraph(800_000))  # about 33 MB of XML
-    code, output, peak_mb = run_measured([sys.executable, "-c", IMPORT_SCRIPT, str(path)])
+    code, output, peak_mb = run_measured([sys.executable, "-c", IMPORT_SCRIPT, str(path)], ROOT)
     assert code == 0, output
     assert output.strip() == (
         "rejected: one-paragraph.docx contains one paragraph (or other element) larger than"
@@ -199,7 +180,7 @@ def test_a_19_mb_document_of_empty_paragraphs_imports_in_bounded_memory(tmp_path
     path = tmp_path / "empty-paragraphs.docx"
     write_docx(path, empty_paragraphs(EMPTY_19_MB))
     assert 18 * 1024 * 1024 < path.stat().st_size < 21 * 1024 * 1024
-    code, output, peak_mb = run_measured([sys.executable, "-c", IMPORT_SCRIPT, str(path)])
+    code, output, peak_mb = run_measured([sys.executable, "-c", IMPORT_SCRIPT, str(path)], ROOT)
     assert code == 0, output
     assert output.strip() == "1 The last paragraph is the only one with text."
     assert peak_mb < 500, f"peak RSS {peak_mb:.0f} MB"
