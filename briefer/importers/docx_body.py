@@ -16,7 +16,7 @@ from lxml import etree
 
 from briefer.core.model import BlockKind
 from briefer.importers.base import Deadline
-from briefer.importers.docx_parts import ParagraphStyle, Styles, w
+from briefer.importers.docx_parts import SAFE_XML, ParagraphStyle, Styles, w
 
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 P, TBL, TR, TC, TCPR = w("p"), w("tbl"), w("tr"), w("tc"), w("tcPr")
@@ -88,16 +88,7 @@ class PartReader:
     def read(self, stream: IO[bytes]) -> None:
         watched = _WatchedStream(stream, self.max_element_bytes, self.deadline)
         events = etree.iterparse(
-            watched,
-            events=("start", "end"),
-            tag=_EVENT_TAGS,
-            resolve_entities=False,
-            no_network=True,
-            load_dtd=False,
-            huge_tree=False,
-            collect_ids=False,
-            remove_comments=True,
-            remove_pis=True,
+            watched, events=("start", "end"), tag=_EVENT_TAGS, collect_ids=False, **SAFE_XML
         )
         for count, (event, node) in enumerate(events):
             watched.since_event = 0
