@@ -1,22 +1,23 @@
-"""Word documents (.docx) read with python-docx, after the ZIP has been checked for bombs.
+"""Word documents (.docx): the ZIP checked for bombs, then the body streamed with lxml.
 
-Imports core, briefer.importers helpers, zipfile and python-docx; never store, session or ui.
+Memory and time follow the text, not the XML: word/document.xml is read with
+iterparse and every finished paragraph is dropped (docx_body). Footnotes and
+endnotes come back as a "Notes" section; password-protected files are named
+as such. Imports core, briefer.importers helpers, zipfile and lxml; never
+store, session or ui.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-import re
+import posixpath
 import zipfile
+import zlib
 from pathlib import PurePath
 from typing import Any
 
-from docx import Document
-from docx.document import Document as DocxDocument
-from docx.oxml.ns import qn
-from docx.table import Table
-from docx.text.paragraph import Paragraph
+from lxml import etree
 
 from briefer.core.model import Article, ArticleImage, BlockKind
 from briefer.importers.base import (
@@ -26,18 +27,53 @@ from briefer.importers.base import (
     ImportRejected,
     LocalFileReader,
 )
+from briefer.importers.docx_body import (
+    BLIP,
+    ENDNOTE,
+    ID,
+    Classifier,
+    DoctypeFound,
+    ElementTooLarge,
+    PartReader,
+    Piece,
+)
+from briefer.importers.docx_parts import (
+    DOCUMENT,
+    PartTooLarge,
+    Relationship,
+    part_for,
+    read_core_properties,
+    read_numbering,
+    read_relationships,
+    read_styles,
+    w,
+)
 from briefer.importers.images import normalise_image
 from briefer.importers.text import title_from_filename
 
 MAX_MEMBERS = 5000
 _BOMB_RATIO = 100
 _BOMB_MIN_SIZE = 10 * 1024 * 1024
-_XML_PARTS = ("word/document.xml", "docProps/core.xml", "word/styles.xml", "word/numbering.xml")
-_HEADING = re.compile(r"^heading\s*([1-9])$", re.I)
-_TRAILING_LEVEL = re.compile(r"\s([2-9])$")
-_UNORDERED_FORMATS = frozenset({"bullet", "none", ""})
-_BLIP = qn("a:blip")
-_EMBED = qn("r:embed")
+_XML_PARTS = (
+    DOCUMENT,
+    "docProps/core.xml",
+    "word/styles.xml",
+    "word/numbering.xml",
+    "word/footnotes.xml",
+    "word/endnotes.xml",
+    "word/_rels/document.xml.rels",
+)
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+"""The stream an encrypted Office file keeps its real (ZIP) package in, as its
+compound-file directory entry spells it."""
+_WORD_EXTENSIONS = frozenset({".docx", ".docm", ".dotx", ".dotm", ""})
+_NOTE_TYPES_SKIPPED = frozenset({"separator", "continuationSeparator", "continuationNotice"})
+_NOTES_HEADING = "Notes"
+_DOCTYPE_REFUSED = (
+    "{label} contains a document type declaration{where}, which Word never writes and which"
+    " can hide an attack; it was not opened."
+)
 
 
 def check_docx_zip(data: bytes, limits: ImportLimits, label: str) -> None:
@@ -75,7 +111,7 @@ def check_docx_zip(data: bytes, limits: ImportLimits, label: str) -> None:
                     " is how a ZIP bomb looks; it was not opened."
                 )
         names = {info.filename for info in members}
-        if "word/document.xml" not in names:
+        if DOCUMENT not in names:
             raise ImportRejected(
                 f"{label} is a ZIP archive but not a Word document (it has no"
                 " word/document.xml). If it is another format, convert it to .docx first."
@@ -85,10 +121,37 @@ def check_docx_zip(data: bytes, limits: ImportLimits, label: str) -> None:
                 with archive.open(name) as part:
                     head = part.read(65536)
                 if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                    raise ImportRejected(
-                        f"{label} contains a document type declaration in {name}, which Word"
-                        " never writes and which can hide an attack; it was not opened."
-                    )
+                    raise ImportRejected(_DOCTYPE_REFUSED.format(label=label, where=f" in {name}"))
+
+
+def is_password_protected(data: bytes) -> bool:
+    """An OLE compound file holding an EncryptedPackage stream: Office's encrypted format.
+
+    A byte search for the directory entry's UTF-16 name is enough: the name
+    cannot be scrambled, and no ZIP-based .docx is an OLE file.
+    """
+    return data.startswith(_OLE_MAGIC) and _ENCRYPTED_PACKAGE in data
+
+
+def check_not_compound_file(data: bytes, filename: str, label: str) -> None:
+    """Says what an OLE compound file is (encrypted, or an older Word file), not "damaged"."""
+    if not data.startswith(_OLE_MAGIC):
+        return
+    word = PurePath(filename).suffix.lower() in _WORD_EXTENSIONS
+    if is_password_protected(data):
+        if word:
+            raise ImportRejected(
+                f"{label} is protected with a password; open it in Word, remove the password"
+                " (File > Info > Protect Document), save, and import it again."
+            )
+        raise ImportRejected(
+            f"{label} is protected with a password; open it in the program that made it,"
+            " remove the password, save, and import it again."
+        )
+    raise ImportRejected(
+        f"{label} is an older Word 97-2003 (.doc) or other Office file, not a .docx; open it"
+        " in Word or LibreOffice, save it as .docx, and import it again."
+    )
 
 
 _PYTHON_DOCX_TEMPLATE_CREATED = dt.datetime(2013, 12, 23, 23, 15, tzinfo=dt.UTC)
@@ -102,6 +165,8 @@ class DocxImporter:
     extensions: tuple[str, ...] = (".docx", ".docm")
 
     def sniff(self, data: bytes, filename: str) -> int:
+        if is_password_protected(data):
+            return 60  # no other importer can even say what this is
         if not data.startswith(b"PK\x03\x04"):
             return 0
         if b"word/document.xml" in data[:65536] or b"word/" in data[-65536:]:
@@ -116,154 +181,197 @@ class DocxImporter:
         read_local: LocalFileReader | None = None,
     ) -> Article:
         label = filename or "the Word document"
+        check_not_compound_file(data, filename, label)
         check_docx_zip(data, limits, label)
         deadline = Deadline(limits.max_seconds, label)
         try:
-            document = Document(io.BytesIO(data))
-        except Exception as error:  # python-docx raises many types for bad packages
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                return _read_package(archive, filename, label, limits, deadline)
+        except DoctypeFound:
+            raise ImportRejected(_DOCTYPE_REFUSED.format(label=label, where="")) from None
+        except ElementTooLarge as error:
             raise ImportRejected(
-                f"{label} could not be opened as a Word document ({error}). Open it in Word"
+                f"{label} contains one paragraph (or other element) larger than"
+                f" {error.args[0] / 1024 / 1024:,.0f} MB, far beyond what Word writes; it was"
+                " not opened."
+            ) from None
+        except PartTooLarge as error:
+            name, size = error.args
+            raise ImportRejected(
+                f"{label} has a {name} of {size / 1024 / 1024:,.0f} MB, far larger than Word"
+                " writes; it was not opened."
+            ) from None
+        except (etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, EOFError) as error:
+            raise ImportRejected(
+                f"{label} could not be read as a Word document ({error}). Open it in Word"
                 " or LibreOffice and save it again as .docx."
             ) from None
-        reader = _DocxReader(document, limits, deadline)
-        reader.read()
-        props = document.core_properties
-        title = (props.title or "").strip() or reader.title_style_text
-        if reader.builder.is_empty():
-            raise ImportRejected(f"{label} has no text in it; there is nothing to import.")
-        created = props.created
-        if created == _PYTHON_DOCX_TEMPLATE_CREATED:
-            created = None  # a stamp inherited from python-docx's template, not a real date
-        return Article(
-            title=title or reader.first_heading or title_from_filename(filename),
-            text=reader.builder.text(),
-            blocks=reader.builder.blocks,
-            author=(props.author or "").strip(),
-            published=created.date() if isinstance(created, dt.datetime) else None,
-            source_format=self.name,
-            source_name=PurePath(filename).name if filename else "",
-            images=tuple(reader.images),
-        )
 
 
-class _DocxReader:
-    """Walks the body in order, so tables and images stay where the author put them."""
+def _read_package(
+    archive: zipfile.ZipFile,
+    filename: str,
+    label: str,
+    limits: ImportLimits,
+    deadline: Deadline,
+) -> Article:
+    core = read_core_properties(archive)
+    relationships = read_relationships(archive)
+    styles = read_styles(archive, part_for(relationships, "styles", "word/styles.xml"))
+    numbering = read_numbering(archive, part_for(relationships, "numbering", "word/numbering.xml"))
+    classifier = Classifier(styles, numbering, core.title)
+    body = _BodyReader(deadline, classifier, archive, relationships, limits)
+    with archive.open(DOCUMENT) as stream:
+        body.read(stream)
+    _add_notes(body, archive, relationships, deadline)
+    if body.builder.is_empty():
+        raise ImportRejected(f"{label} has no text in it; there is nothing to import.")
+    created = core.created
+    if created == _PYTHON_DOCX_TEMPLATE_CREATED:
+        created = None  # a stamp inherited from python-docx's template, not a real date
+    return Article(
+        title=core.title
+        or classifier.title_style_text
+        or classifier.first_heading
+        or title_from_filename(filename),
+        text=body.builder.text(),
+        blocks=body.builder.blocks,
+        author=core.author,
+        published=created.date() if created is not None else None,
+        source_format=DocxImporter.name,
+        source_name=PurePath(filename).name if filename else "",
+        images=tuple(body.images_found),
+    )
 
-    def __init__(self, document: DocxDocument, limits: ImportLimits, deadline: Deadline) -> None:
-        self.document = document
+
+class _BodyReader(PartReader):
+    """The main document: classified blocks into the builder, images beside them."""
+
+    def __init__(
+        self,
+        deadline: Deadline,
+        classifier: Classifier,
+        archive: zipfile.ZipFile,
+        relationships: dict[str, Relationship],
+        limits: ImportLimits,
+    ) -> None:
+        super().__init__(deadline)
+        self.classifier = classifier
+        self.archive = archive
+        self.relationships = relationships
         self.limits = limits
-        self.deadline = deadline
         self.builder = ArticleBuilder()
-        self.images: list[ArticleImage] = []
-        self.title_style_text = ""
-        self.first_heading = ""
-        self._formats = _numbering_formats(document)
+        self.images_found: list[ArticleImage] = []
+        self.notes: dict[tuple[str, str], str] = {}
+        """(kind, w:id) -> the mark shown at each note referenced, in order of first reference."""
+        self._counts = {"footnote": 0, "endnote": 0}
 
-    def read(self) -> None:
-        for item in self.document.iter_inner_content():
-            self.deadline.check()
-            if isinstance(item, Paragraph):
-                self._paragraph(item)
-            elif isinstance(item, Table):
-                self._table(item)
+    def emit(self, piece: Piece) -> None:
+        self.builder.add(piece.kind, piece.text, level=piece.level, ordered=piece.ordered)
 
-    def _paragraph(self, paragraph: Paragraph) -> None:
-        self._images(paragraph)
-        text = paragraph.text
-        style = (paragraph.style.name if paragraph.style is not None else "") or ""
-        lowered = style.lower()
-        heading = _HEADING.match(style)
-        if lowered == "title":
-            folded = " ".join(text.split())
-            core_title = " ".join((self.document.core_properties.title or "").split())
-            if not self.title_style_text and (not core_title or core_title == folded):
-                # The title is shown apart from the body; do not repeat it as a block.
-                self.title_style_text = folded
+    def classify(self, paragraph: Any, text: str) -> Piece | None:
+        return self.classifier(paragraph, text)
+
+    def marker(self, kind: str, note_id: str) -> str:
+        """Word's own default marks: footnotes 1, 2, 3 and endnotes i, ii, iii."""
+        key = (kind, note_id)
+        if key not in self.notes:
+            self._counts[kind] += 1
+            count = self._counts[kind]
+            self.notes[key] = _roman(count) if kind == "endnote" else str(count)
+        return f"[{self.notes[key]}]"
+
+    def images(self, nodes: list[Any]) -> None:
+        for blip in nodes:
+            if blip.tag != BLIP:
+                continue
+            if len(self.images_found) >= self.limits.max_images:
                 return
-            self.builder.add(BlockKind.HEADING, text, level=1)
-        elif heading:
-            self.builder.add(BlockKind.HEADING, text, level=int(heading.group(1)))
-            self.first_heading = self.first_heading or " ".join(text.split())
-        elif lowered in ("quote", "intense quote"):
-            self.builder.add(BlockKind.QUOTE, text)
-        elif lowered == "caption":
-            self.builder.add(BlockKind.CAPTION, text)
-        else:
-            listing = self._list_info(paragraph, lowered)
-            if listing is not None:
-                level, ordered = listing
-                self.builder.add(BlockKind.LIST_ITEM, text, level=level, ordered=ordered)
-            else:
-                self.builder.add(BlockKind.PARAGRAPH, text)
-
-    def _list_info(self, paragraph: Paragraph, style: str) -> tuple[int, bool] | None:
-        ppr = paragraph._p.pPr
-        # python-docx declares numPr through a descriptor its type hints do not follow.
-        num_pr: Any = ppr.numPr if ppr is not None else None
-        if num_pr is not None and num_pr.numId is not None and num_pr.numId.val != 0:
-            ilvl = num_pr.ilvl.val if num_pr.ilvl is not None else 0
-            fmt = self._formats.get((num_pr.numId.val, ilvl))
-            ordered = fmt not in _UNORDERED_FORMATS if fmt is not None else "number" in style
-            return ilvl + 1, ordered
-        if style.startswith("list") and style != "list paragraph":
-            level = _TRAILING_LEVEL.search(style)
-            return (int(level.group(1)) if level else 1), "number" in style
-        return None
-
-    def _table(self, table: Table) -> None:
-        for row in table.rows:
-            self.deadline.check()
-            cells: list[str] = []
-            seen: set[int] = set()
-            for cell in row.cells:
-                if id(cell._tc) in seen:
-                    continue  # merged cells repeat; quote them once
-                seen.add(id(cell._tc))
-                cells.append(" ".join(cell.text.split()))
-            while cells and not cells[-1]:
-                cells.pop()
-            if any(cells):
-                self.builder.add(BlockKind.TABLE_ROW, " | ".join(cells))
-
-    def _images(self, paragraph: Paragraph) -> None:
-        related = self.document.part.related_parts
-        for blip in paragraph._p.iter(_BLIP):
-            if len(self.images) >= self.limits.max_images:
-                return
-            rid = blip.get(_EMBED)
-            part = related.get(rid) if rid else None
-            if part is None:
+            rel = self.relationships.get(blip.get(_EMBED) or "")
+            if rel is None or rel.external:
                 continue  # linked (external) pictures are never fetched
+            try:
+                info = self.archive.getinfo(rel.target)
+            except KeyError:
+                continue
+            if info.file_size > self.limits.max_bytes:
+                continue  # no picture is worth more than a whole document may weigh
+            data = self.archive.read(info)
             image = normalise_image(
-                part.blob,
-                self.limits,
-                name=PurePath(str(part.partname)).name,
-                offset=self.builder.offset,
+                data, self.limits, name=posixpath.basename(rel.target), offset=self.builder.offset
             )
             if image is not None:
-                self.images.append(image)
+                self.images_found.append(image)
 
 
-def _numbering_formats(document: DocxDocument) -> dict[tuple[int, int], str]:
-    """(numId, level) → numFmt ("decimal", "bullet", ...), to tell numbered lists from bullets."""
-    try:
-        numbering = document.part.numbering_part.element
-    except (KeyError, NotImplementedError, AttributeError):
-        return {}
-    abstract: dict[str, dict[int, str]] = {}
-    for node in numbering.findall(qn("w:abstractNum")):
-        levels: dict[int, str] = {}
-        for lvl in node.findall(qn("w:lvl")):
-            fmt = lvl.find(qn("w:numFmt"))
-            levels[int(lvl.get(qn("w:ilvl"), "0"))] = (
-                fmt.get(qn("w:val"), "") if fmt is not None else ""
-            )
-        abstract[node.get(qn("w:abstractNumId"), "")] = levels
-    formats: dict[tuple[int, int], str] = {}
-    for num in numbering.findall(qn("w:num")):
-        ref = num.find(qn("w:abstractNumId"))
-        if ref is None:
+_EMBED = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
+
+
+class _NotesReader(PartReader):
+    """footnotes.xml or endnotes.xml: the text of each referenced note, by (kind, id)."""
+
+    def __init__(self, deadline: Deadline, wanted: dict[tuple[str, str], str]) -> None:
+        super().__init__(deadline)
+        self.wanted = wanted
+        self.found: dict[tuple[str, str], list[str]] = {}
+        self._current: tuple[str, str] | None = None
+
+    def note_start(self, node: Any) -> None:
+        kind = "endnote" if node.tag == ENDNOTE else "footnote"
+        key = (kind, node.get(ID, ""))
+        skipped = node.get(w("type"), "") in _NOTE_TYPES_SKIPPED
+        self._current = key if key in self.wanted and not skipped else None
+
+    def note_end(self) -> None:
+        self._current = None
+
+    def emit(self, piece: Piece) -> None:
+        if self._current is not None:
+            self.found.setdefault(self._current, []).append(piece.text)
+
+
+def _add_notes(
+    body: _BodyReader,
+    archive: zipfile.ZipFile,
+    relationships: dict[str, Relationship],
+    deadline: Deadline,
+) -> None:
+    """Footnotes and endnotes under a "Notes" heading, each opening with its "[n]" marker."""
+    if not body.notes:
+        return
+    found: dict[tuple[str, str], list[str]] = {}
+    for kind, default in (("footnote", "word/footnotes.xml"), ("endnote", "word/endnotes.xml")):
+        if not any(key[0] == kind for key in body.notes):
             continue
-        for ilvl, fmt in abstract.get(ref.get(qn("w:val"), ""), {}).items():
-            formats[(int(num.get(qn("w:numId"), "0")), ilvl)] = fmt
-    return formats
+        reader = _NotesReader(deadline, body.notes)
+        try:
+            stream = archive.open(part_for(relationships, kind + "s", default))
+        except KeyError:
+            continue
+        with stream:
+            reader.read(stream)
+        found.update(reader.found)
+    listed = [(key, mark) for key, mark in body.notes.items() if found.get(key)]
+    if not listed:
+        return
+    body.builder.add(BlockKind.HEADING, _NOTES_HEADING, level=1)
+    # Footnotes first, then endnotes, each in the order they are referenced.
+    for key, mark in sorted(listed, key=lambda item: item[0][0] == "endnote"):
+        first, *rest = found[key]
+        body.builder.add(BlockKind.PARAGRAPH, f"[{mark}] {first}")
+        for text in rest:
+            body.builder.add(BlockKind.PARAGRAPH, text)
+
+
+def _roman(number: int) -> str:
+    out = ""
+    for value, letters in _ROMAN:
+        count, number = divmod(number, value)
+        out += letters * count
+    return out
+
+
+_ROMAN = (
+    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+)  # fmt: skip

@@ -1,0 +1,364 @@
+"""Word's body and notes parts read as a stream, so memory follows the text, not the XML.
+
+lxml's iterparse walks a part straight from its ZIP member; each paragraph,
+cell, row and table becomes text when it closes and is then dropped from the
+tree. Imports core, the importers' base, docx_parts and lxml; never store,
+session or ui.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import IO, Any
+
+from lxml import etree
+
+from briefer.core.model import BlockKind
+from briefer.importers.base import Deadline
+from briefer.importers.docx_parts import SAFE_XML, ParagraphStyle, Styles, w
+
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+P, TBL, TR, TC, TCPR = w("p"), w("tbl"), w("tr"), w("tc"), w("tcPr")
+TXBX, FOOTNOTE, ENDNOTE = w("txbxContent"), w("footnote"), w("endnote")
+FALLBACK = f"{{{_MC}}}Fallback"
+_T, _TAB, _PTAB, _BR, _CR = w("t"), w("tab"), w("ptab"), w("br"), w("cr")
+_NO_BREAK_HYPHEN, _TABS = w("noBreakHyphen"), w("tabs")
+_FOOTNOTE_REF, _ENDNOTE_REF = w("footnoteReference"), w("endnoteReference")
+BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
+_READ = (_T, _TAB, _PTAB, _BR, _CR, _NO_BREAK_HYPHEN, _FOOTNOTE_REF, _ENDNOTE_REF, BLIP)
+_DELETED = (w("del"), w("moveFrom"), FALLBACK)
+"""Subtrees whose text is not in the document as shown: deletions, moved-away text, and
+the second copy Word writes of a drawing or text box for older readers."""
+_PPR, _PSTYLE, _NUMPR, _NUMID, _ILVL = w("pPr"), w("pStyle"), w("numPr"), w("numId"), w("ilvl")
+_OUTLINE, _VMERGE, _HMERGE, _VAL, ID = w("outlineLvl"), w("vMerge"), w("hMerge"), w("val"), w("id")
+_EVENT_TAGS = (P, TBL, TR, TC, TCPR, TXBX, FALLBACK, FOOTNOTE, ENDNOTE)
+_CHECK_EVERY = 1024
+_HEADING = re.compile(r"^heading\s*([1-9])$")
+_TRAILING_LEVEL = re.compile(r"\s([2-9])$")
+_UNORDERED_FORMATS = frozenset({"bullet", "none", ""})
+_MAX_HEADING = 6
+MAX_ELEMENT_BYTES = 8 * 1024 * 1024
+"""XML read with no paragraph, cell or row closing before the import stops: a real
+paragraph is kilobytes; lxml's tree costs several times the XML it holds."""
+
+
+class ElementTooLarge(ValueError):
+    """One paragraph (or other element) holds more XML than any real document does."""
+
+
+class DoctypeFound(ValueError):
+    """The part declares a DTD: Word never writes one, and entity attacks need one."""
+
+
+@dataclass(slots=True)
+class Piece:
+    """A block on its way to the article, before offsets are known."""
+
+    kind: BlockKind
+    text: str
+    level: int = 0
+    ordered: bool = False
+
+
+@dataclass(slots=True)
+class _Table:
+    row: list[str] | None = None
+    cell: list[str] | None = None
+    merged: bool = False
+    """The open cell continues a merge begun above or to the left: it adds no text."""
+
+
+@dataclass
+class PartReader:
+    """Streams one part (document, footnotes or endnotes) into pieces handed to ``emit``.
+
+    Tables become one piece per row, cells joined by " | "; text boxes follow the
+    paragraph they are anchored in; content controls are transparent. Subclasses
+    decide what a paragraph is and where pieces go.
+    """
+
+    deadline: Deadline
+    max_element_bytes: int = MAX_ELEMENT_BYTES
+    _tables: list[_Table] = field(default_factory=list)
+    _pending: list[Piece] = field(default_factory=list)
+    _in_text_box: int = 0
+    _in_fallback: int = 0
+
+    def read(self, stream: IO[bytes]) -> None:
+        watched = _WatchedStream(stream, self.max_element_bytes, self.deadline)
+        events = etree.iterparse(
+            watched, events=("start", "end"), tag=_EVENT_TAGS, collect_ids=False, **SAFE_XML
+        )
+        for count, (event, node) in enumerate(events):
+            watched.since_event = 0
+            if count % _CHECK_EVERY == 0:
+                self.deadline.check()
+                if count == 0 and node.getroottree().docinfo.doctype:
+                    raise DoctypeFound  # further down than the ZIP check looked
+            tag = node.tag
+            if tag == P:  # most events by far: keep their path short
+                if event == "end":
+                    if self._in_fallback:
+                        node.clear()
+                    else:
+                        self._paragraph(node)
+            elif event == "start":
+                self._start(node)
+            else:
+                self._end(node)
+        self._flush()
+
+    # Hooks for subclasses.
+    def emit(self, piece: Piece) -> None:
+        raise NotImplementedError
+
+    def classify(self, paragraph: Any, text: str) -> Piece | None:
+        return Piece(BlockKind.PARAGRAPH, text)
+
+    def marker(self, kind: str, note_id: str) -> str:
+        return ""
+
+    def images(self, nodes: list[Any]) -> None:
+        """Called with the paragraph's text nodes and pictures (``BLIP``), in order."""
+        return None
+
+    def note_start(self, node: Any) -> None:
+        return None
+
+    def note_end(self) -> None:
+        return None
+
+    def _start(self, node: Any) -> None:
+        tag = node.tag
+        if tag == FALLBACK:
+            self._in_fallback += 1
+        elif self._in_fallback:
+            return
+        elif tag == TXBX:
+            self._in_text_box += 1
+        elif tag == TBL:
+            self._tables.append(_Table())
+        elif tag == TR and self._tables:
+            self._tables[-1].row = []
+        elif tag == TC and self._tables:
+            self._tables[-1].cell = []
+            self._tables[-1].merged = False
+        elif tag in (FOOTNOTE, ENDNOTE):
+            self.note_start(node)
+
+    def _end(self, node: Any) -> None:
+        tag = node.tag
+        if tag == FALLBACK:
+            self._in_fallback -= 1
+            node.clear()
+        elif self._in_fallback:
+            return
+        elif tag == TCPR:
+            self._cell_properties(node)
+        elif tag == TC:
+            self._cell_end(node)
+        elif tag == TR:
+            self._row_end(node)
+        elif tag == TBL:
+            if self._tables:
+                self._tables.pop()
+            _drop(node)
+        elif tag == TXBX:
+            self._in_text_box -= 1
+        elif tag in (FOOTNOTE, ENDNOTE):
+            self._flush()
+            self.note_end()
+            _drop(node)
+
+    def _paragraph(self, paragraph: Any) -> None:
+        if len(paragraph) == 0:  # <w:p/>: nothing to read, and it anchors no text box
+            _drop(paragraph)
+            return
+        nodes = list(paragraph.iter(*_READ, *_DELETED))
+        if any(node.tag in _DELETED for node in nodes):
+            for node in nodes:
+                if node.tag in _DELETED and node.getparent() is not None:
+                    node.getparent().remove(node)
+            nodes = list(paragraph.iter(*_READ))
+        text = self._text(nodes) if nodes else ""
+        if nodes:
+            self.images(nodes)
+        table = self._tables[-1] if self._tables else None
+        if table is not None and table.cell is not None:
+            if text.strip():
+                table.cell.append(text)
+        else:
+            piece = self.classify(paragraph, text) if text.strip() else None
+            if self._in_text_box:
+                if piece is not None:
+                    self._pending.append(piece)
+            else:
+                if piece is not None:
+                    self.emit(piece)
+                if self._pending:
+                    self._flush()
+        _drop(paragraph)
+
+    def _text(self, nodes: list[Any]) -> str:
+        """The paragraph as shown: text boxes inside it were read (and emptied) already."""
+        parts: list[str] = []
+        for node in nodes:
+            tag = node.tag
+            if tag == _T:
+                parts.append(node.text or "")
+            elif tag == BLIP:
+                continue
+            elif tag == _FOOTNOTE_REF:
+                parts.append(self.marker("footnote", node.get(ID, "")))
+            elif tag == _ENDNOTE_REF:
+                parts.append(self.marker("endnote", node.get(ID, "")))
+            elif tag == _NO_BREAK_HYPHEN:
+                parts.append("-")
+            elif tag != _TAB or node.getparent().tag != _TABS:  # not a tab stop definition
+                parts.append(" ")
+        return "".join(parts)
+
+    def _cell_properties(self, node: Any) -> None:
+        if not self._tables or self._tables[-1].cell is None:
+            return
+        for merge in (node.find(_VMERGE), node.find(_HMERGE)):
+            if merge is not None and merge.get(_VAL, "continue") != "restart":
+                self._tables[-1].merged = True
+
+    def _cell_end(self, node: Any) -> None:
+        if self._tables:
+            table = self._tables[-1]
+            if table.row is not None and table.cell is not None:
+                table.row.append("" if table.merged else " ".join(" ".join(table.cell).split()))
+            table.cell = None
+        _drop(node)
+
+    def _row_end(self, node: Any) -> None:
+        if not self._tables:
+            return
+        cells = self._tables[-1].row or []
+        self._tables[-1].row = None
+        while cells and not cells[-1]:
+            cells.pop()
+        _drop(node)
+        if not any(cells):
+            return
+        text = " | ".join(cells)
+        outer = self._tables[-2] if len(self._tables) > 1 else None
+        if outer is not None and outer.cell is not None:
+            outer.cell.append(text)  # a table nested in a cell reads as part of that cell
+        elif self._in_text_box:
+            self._pending.append(Piece(BlockKind.TABLE_ROW, text))
+        else:
+            self.emit(Piece(BlockKind.TABLE_ROW, text))
+            self._flush()
+
+    def _flush(self) -> None:
+        """Text boxes read inside the paragraph just emitted come right after it."""
+        pending, self._pending = self._pending, []
+        for piece in pending:
+            self.emit(piece)
+
+
+class _WatchedStream:
+    """A part's bytes as the parser reads them, counted between two events.
+
+    Dropping each finished paragraph bounds memory, but one element that never
+    finishes (a paragraph of a million runs) would still grow the tree: reading
+    more than ``limit`` bytes with no paragraph, cell or row closing stops the
+    import. The deadline is checked here too, since no event may come for a while.
+    """
+
+    def __init__(self, stream: IO[bytes], limit: int, deadline: Deadline) -> None:
+        self._stream = stream
+        self._limit = limit
+        self._deadline = deadline
+        self.since_event = 0
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._stream.read(size)
+        self.since_event += len(data)
+        if self.since_event > self._limit:
+            raise ElementTooLarge(self._limit)
+        self._deadline.check()
+        return data
+
+
+def _drop(node: Any) -> None:
+    """Frees a finished element and the finished siblings before it (lxml's iterparse idiom)."""
+    node.clear()
+    parent = node.getparent()
+    if parent is not None:
+        while node.getprevious() is not None:
+            del parent[0]
+
+
+@dataclass
+class Classifier:
+    """Block kind of a body paragraph from its style, numbering and outline level."""
+
+    styles: Styles
+    numbering: dict[tuple[int, int], str]
+    core_title: str
+    title_style_text: str = ""
+    first_heading: str = ""
+
+    def __call__(self, paragraph: Any, text: str) -> Piece | None:
+        ppr = paragraph.find(_PPR)
+        style_node = ppr.find(_PSTYLE) if ppr is not None else None
+        style = self.styles.get(style_node.get(_VAL) if style_node is not None else None)
+        name = style.name if style is not None else ""
+        if name == "title":
+            folded = " ".join(text.split())
+            if not self.title_style_text and self.core_title in ("", folded):
+                # The title is shown apart from the body; do not repeat it as a block.
+                self.title_style_text = folded
+                return None
+            return Piece(BlockKind.HEADING, text, level=1)
+        level = _heading_level(ppr, name, style)
+        if level:
+            self.first_heading = self.first_heading or " ".join(text.split())
+            return Piece(BlockKind.HEADING, text, level=level)
+        if name in ("quote", "intense quote"):
+            return Piece(BlockKind.QUOTE, text)
+        if name == "caption":
+            return Piece(BlockKind.CAPTION, text)
+        listing = self._list_info(ppr, name)
+        if listing is not None:
+            return Piece(BlockKind.LIST_ITEM, text, level=listing[0], ordered=listing[1])
+        return Piece(BlockKind.PARAGRAPH, text)
+
+    def _list_info(self, ppr: Any, name: str) -> tuple[int, bool] | None:
+        num_pr = ppr.find(_NUMPR) if ppr is not None else None
+        num_id = _val(num_pr.find(_NUMID)) if num_pr is not None else None
+        if num_pr is not None and num_id:
+            ilvl = max(0, _val(num_pr.find(_ILVL)) or 0)
+            fmt = self.numbering.get((num_id, ilvl))
+            ordered = fmt not in _UNORDERED_FORMATS if fmt is not None else "number" in name
+            return ilvl + 1, ordered
+        if name.startswith("list") and name != "list paragraph":
+            level = _TRAILING_LEVEL.search(name)
+            return (int(level.group(1)) if level else 1), "number" in name
+        return None
+
+
+def _heading_level(ppr: Any, name: str, style: ParagraphStyle | None) -> int:
+    """1-6 for a heading (by its style name, or Word's outline level), else 0."""
+    own = _val(ppr.find(_OUTLINE)) if ppr is not None else None
+    by_name = _HEADING.match(name)
+    if by_name and own is None:
+        return min(int(by_name.group(1)), _MAX_HEADING)
+    outline = own if own is not None else (style.outline if style is not None else None)
+    if outline is not None and 0 <= outline <= 8:
+        return min(outline + 1, _MAX_HEADING)
+    return 0
+
+
+def _val(node: Any) -> int | None:
+    if node is None:
+        return None
+    try:
+        return int(node.get(_VAL, ""))
+    except ValueError:
+        return None

@@ -1,0 +1,211 @@
+"""The small parts of a Word package, read whole once: relationships, styles, numbering, metadata.
+
+They become plain dicts so the body reader looks a paragraph's style up in
+constant time. Imports lxml and the standard library; never store, session or ui.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import zipfile
+from dataclasses import dataclass
+from typing import Any
+
+from lxml import etree
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+_DC = "http://purl.org/dc/elements/1.1/"
+_DCTERMS = "http://purl.org/dc/terms/"
+DOCUMENT = "word/document.xml"
+_DOCUMENT_RELS = "word/_rels/document.xml.rels"
+_CORE = "docProps/core.xml"
+MAX_SMALL_PART = 16 * 1024 * 1024
+_MAX_BASED_ON = 20
+"""Style inheritance deeper than this is a loop or an attack, not a real template."""
+
+
+def w(tag: str) -> str:
+    """The Clark name lxml gives a WordprocessingML element or attribute."""
+    return f"{{{W}}}{tag}"
+
+
+_VAL = w("val")
+
+
+SAFE_XML: dict[str, bool] = {
+    "resolve_entities": False,
+    "no_network": True,
+    "load_dtd": False,
+    "huge_tree": False,
+    "remove_comments": True,
+    "remove_pis": True,
+}
+"""lxml options for every part: no entity expanded, no DTD loaded, no connection opened,
+libxml2's depth and text-size limits kept. Shared by the whole-part and streaming readers."""
+
+
+def safe_parser() -> Any:
+    """A parser with ``SAFE_XML``; a new one per part, as lxml parsers are not thread-safe."""
+    return etree.XMLParser(**SAFE_XML)
+
+
+class PartTooLarge(ValueError):
+    """A part read whole (styles, numbering, ...) is far larger than Word writes."""
+
+
+def read_part(archive: zipfile.ZipFile, name: str) -> Any | None:
+    """The parsed root of a small package part, or ``None`` when the part is absent.
+
+    These parts are parsed whole, so their size is bounded first: real ones are
+    kilobytes, and a parsed tree costs several times its XML.
+    """
+    try:
+        info = archive.getinfo(name)
+    except KeyError:
+        return None
+    if info.file_size > MAX_SMALL_PART:
+        raise PartTooLarge(name, info.file_size)
+    return etree.fromstring(archive.read(info), safe_parser())
+
+
+@dataclass(frozen=True, slots=True)
+class Relationship:
+    kind: str
+    """The tail of the relationship type: "image", "footnotes", "styles", ..."""
+    target: str
+    """The package member it points to, or the URL when ``external``."""
+    external: bool
+
+
+def read_relationships(archive: zipfile.ZipFile) -> dict[str, Relationship]:
+    """rId -> relationship of the main document part (images, notes, styles, numbering)."""
+    root = read_part(archive, _DOCUMENT_RELS)
+    if root is None:
+        return {}
+    out: dict[str, Relationship] = {}
+    for node in root.iter(f"{{{_PKG_REL}}}Relationship"):
+        target = node.get("Target", "")
+        external = node.get("TargetMode", "") == "External"
+        if not external:
+            target = (
+                target.lstrip("/")
+                if target.startswith("/")
+                else posixpath.normpath(posixpath.join(posixpath.dirname(DOCUMENT), target))
+            )
+        kind = node.get("Type", "").rsplit("/", 1)[-1]
+        out[node.get("Id", "")] = Relationship(kind, target, external)
+    return out
+
+
+def part_for(relationships: dict[str, Relationship], kind: str, default: str) -> str:
+    """The member a relationship of ``kind`` names, or Word's usual name for it."""
+    for rel in relationships.values():
+        if rel.kind == kind and not rel.external:
+            return rel.target
+    return default
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphStyle:
+    name: str
+    """The style's name, lower case ("heading 1", "list bullet", "title")."""
+    outline: int | None
+    """Outline level 0-8 (own or inherited through basedOn): Word's mark of a heading."""
+
+
+@dataclass(frozen=True, slots=True)
+class Styles:
+    by_id: dict[str, ParagraphStyle]
+    default_id: str
+
+    def get(self, style_id: str | None) -> ParagraphStyle | None:
+        return self.by_id.get(style_id or self.default_id)
+
+
+def read_styles(archive: zipfile.ZipFile, name: str) -> Styles:
+    """Paragraph styles by styleId, with outline levels resolved through basedOn once."""
+    root = read_part(archive, name)
+    if root is None:
+        return Styles({}, "")
+    raw: dict[str, tuple[str, int | None, str]] = {}
+    default_id = ""
+    for node in root.iter(w("style")):
+        if node.get(w("type")) != "paragraph":
+            continue
+        style_id = node.get(w("styleId"), "")
+        if node.get(w("default")) in ("1", "true", "on"):
+            default_id = style_id
+        name_node = node.find(w("name"))
+        based = node.find(w("basedOn"))
+        level = node.find(f"{w('pPr')}/{w('outlineLvl')}")
+        raw[style_id] = (
+            (name_node.get(_VAL, "") if name_node is not None else style_id).lower(),
+            _int(level.get(_VAL)) if level is not None else None,
+            based.get(_VAL, "") if based is not None else "",
+        )
+    by_id: dict[str, ParagraphStyle] = {}
+    for style_id, (style_name, own_level, _) in raw.items():
+        level, parent, hops = own_level, raw[style_id][2], 0
+        while level is None and parent in raw and hops < _MAX_BASED_ON:
+            level, parent, hops = raw[parent][1], raw[parent][2], hops + 1
+        outline = level if level is not None and 0 <= level <= 8 else None
+        by_id[style_id] = ParagraphStyle(style_name, outline)
+    return Styles(by_id, default_id)
+
+
+def read_numbering(archive: zipfile.ZipFile, name: str) -> dict[tuple[int, int], str]:
+    """(numId, level) -> numFmt ("decimal", "bullet", ...), to tell numbered lists from bullets."""
+    root = read_part(archive, name)
+    if root is None:
+        return {}
+    abstract: dict[str, dict[int, str]] = {}
+    for node in root.iter(w("abstractNum")):
+        levels: dict[int, str] = {}
+        for lvl in node.iter(w("lvl")):
+            fmt = lvl.find(w("numFmt"))
+            levels[_int(lvl.get(w("ilvl"))) or 0] = fmt.get(_VAL, "") if fmt is not None else ""
+        abstract[node.get(w("abstractNumId"), "")] = levels
+    formats: dict[tuple[int, int], str] = {}
+    for num in root.iter(w("num")):
+        ref = num.find(w("abstractNumId"))
+        if ref is None:
+            continue
+        num_id = _int(num.get(w("numId"))) or 0
+        for ilvl, fmt in abstract.get(ref.get(_VAL, ""), {}).items():
+            formats[(num_id, ilvl)] = fmt
+    return formats
+
+
+@dataclass(frozen=True, slots=True)
+class CoreProperties:
+    title: str = ""
+    author: str = ""
+    created: dt.datetime | None = None
+
+
+def read_core_properties(archive: zipfile.ZipFile) -> CoreProperties:
+    """Title, author and creation date from docProps/core.xml (Dublin Core)."""
+    root = read_part(archive, _CORE)
+    if root is None:
+        return CoreProperties()
+
+    def text(namespace: str, tag: str) -> str:
+        node = root.find(f"{{{namespace}}}{tag}")
+        return " ".join((node.text or "").split()) if node is not None else ""
+
+    created: dt.datetime | None
+    try:
+        created = dt.datetime.fromisoformat(text(_DCTERMS, "created"))
+    except ValueError:
+        created = None
+    return CoreProperties(text(_DC, "title"), text(_DC, "creator"), created)
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None

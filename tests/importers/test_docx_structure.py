@@ -1,0 +1,169 @@
+"""What Word keeps outside plain paragraphs comes back once, in order; what it hides stays out.
+
+Fixtures are in tests/data/importers/docx (see its README): python-docx plus raw
+XML from make_docx.py, and harbour-survey.docx written by LibreOffice.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import docx
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml.ns import qn
+
+from briefer.core.model import Article, BlockKind
+from briefer.importers.base import ImportLimits
+from briefer.importers.docx import DocxImporter
+
+DATA = Path(__file__).parents[1] / "data" / "importers" / "docx"
+
+
+def load(name: str) -> Article:
+    return DocxImporter().extract((DATA / name).read_bytes(), name, ImportLimits())
+
+
+def shape(article: Article) -> list[tuple[BlockKind, int, str]]:
+    return [(b.kind, b.level, article.block_text(b)) for b in article.blocks]
+
+
+def test_content_controls_in_body_tables_rows_cells_and_paragraphs_keep_their_text() -> None:
+    article = load("content-controls.docx")
+    assert shape(article) == [
+        (BlockKind.HEADING, 1, "Maria Lindqvist"),
+        (BlockKind.PARAGRAPH, 0, "Port logistics analyst, Kessling harbour authority"),
+        (BlockKind.PARAGRAPH, 0, "maria.lindqvist@example.org, +46 31 555 0199"),
+        (
+            BlockKind.PARAGRAPH,
+            0,
+            "Prepared for the Arvel ferry tender board on 12 March 2025, at their request.",
+        ),
+        (BlockKind.HEADING, 2, "Experience"),
+        (BlockKind.TABLE_ROW, 0, "2019 to now | Senior analyst, freight forecasting for the quays"),
+        (BlockKind.TABLE_ROW, 0, "2015 to 2019 | Planner, container yard scheduling in Lisvik"),
+        (BlockKind.TABLE_ROW, 0, "2012 to 2015 | Trainee, customs clearance at Port Arvel"),
+        (BlockKind.HEADING, 2, "Skills"),
+        (BlockKind.LIST_ITEM, 1, "Demand forecasting with seasonal models"),
+        (BlockKind.LIST_ITEM, 1, "Negotiating berth schedules with shipping lines"),
+        (BlockKind.LIST_ITEM, 1, "Swedish, Norwegian and English"),
+        (BlockKind.PARAGRAPH, 0, "References are available on request."),
+    ]
+
+
+def test_each_text_box_is_read_once_after_the_paragraph_it_is_anchored_in() -> None:
+    article = load("text-boxes.docx")
+    for sidebar in (
+        "Forty-two vessels called at the northern quays in March.",
+        "Tide tables for April are pinned at the pilot station.",
+        "Archive note: the old lighthouse keeper retired in 1987.",
+    ):
+        assert article.text.count(sidebar) == 1, sidebar
+    assert shape(article) == [
+        (BlockKind.HEADING, 1, "Harbour newsletter"),
+        (
+            BlockKind.PARAGRAPH,
+            0,
+            "Spring brought the busiest month since the dredging works ended.",
+        ),
+        (BlockKind.HEADING, 3, "At a glance"),
+        (BlockKind.PARAGRAPH, 0, "Forty-two vessels called at the northern quays in March."),
+        (
+            BlockKind.PARAGRAPH,
+            0,
+            "Pilots report that the new channel markers make night arrivals far easier.",
+        ),
+        (BlockKind.PARAGRAPH, 0, "Tide tables for April are pinned at the pilot station."),
+        (BlockKind.PARAGRAPH, 0, "The museum will reopen the lighthouse to visitors in June."),
+        (BlockKind.PARAGRAPH, 0, "Archive note: the old lighthouse keeper retired in 1987."),
+    ]
+
+
+def test_footnotes_and_endnotes_are_marked_in_the_text_and_listed_under_notes() -> None:
+    article = load("notes.docx")
+    blocks = shape(article)
+    assert blocks[1][2].startswith("The regional council approved a subsidy for the Lisvik ferry")
+    assert "on Tuesday.[1] The subsidy covers" in blocks[1][2]
+    assert blocks[2][2].startswith("Critics argue that the electric vessel[2] is untested")
+    assert blocks[2][2].endswith("on the Kessling route last year.[i]")
+    assert blocks[-5] == (BlockKind.HEADING, 1, "Notes")
+    assert [(kind, text) for kind, _, text in blocks[-4:]] == [
+        (BlockKind.PARAGRAPH, "[1] Council minutes, item 14, published on the regional website."),
+        (BlockKind.PARAGRAPH, "[2] Built by Lindmark Marine Engineering and leased for ten years."),
+        (BlockKind.PARAGRAPH, "The lease includes a replacement battery after five years."),
+        (BlockKind.PARAGRAPH, "[i] Kessling trial report, operator's summary, October."),
+    ]
+    assert "Notes continue on the next page" not in article.text  # a continuation notice
+
+
+def test_libreoffice_notes_frame_and_merged_table_come_back_once() -> None:
+    article = load("harbour-survey.docx")
+    text = article.text
+    assert "in the autumn[1], and found corrosion" in text
+    assert "over two seasons[i], with the ferry pontoon" in text
+    assert text.count("Sidebar: the survey team counted forty-two mooring bollards") == 1
+    rows = [article.block_text(b) for b in article.blocks if b.kind is BlockKind.TABLE_ROW]
+    assert rows == [
+        "Quay | Section | Condition",
+        "Kessling wharf | North berth | Severe pitting",
+        "| South berth | Sound concrete",
+        "Ferry pontoon closed to heavy vehicles until repaired",
+    ]
+    notes = text[text.index("\n\nNotes\n\n") :]
+    assert "[1] Inspection logs are held by the harbour master's office in Arvel." in notes
+    assert "[2] The review date depends on the tender results." in notes
+    assert "[i] Estimate prepared by Lindmark Marine Engineering in September." in notes
+    assert "Restricted distribution header line" not in text
+    assert "Page footer of the survey" not in text
+
+
+def test_merged_cells_are_quoted_once() -> None:
+    article = load("merged-cells.docx")
+    rows = [article.block_text(b) for b in article.blocks if b.kind is BlockKind.TABLE_ROW]
+    assert rows == [
+        "Summer sailings, June to August",
+        "Port | Route | Departures",
+        "Lisvik | to Arvel | 07:10 and 16:40",
+        "| to Kessling | 09:30",
+        "Arvel | to Lisvik | 08:20 and 18:00",
+        "| to Rugenholm | 12:15",
+    ]
+
+
+def test_tracked_changes_show_the_result_and_comments_headers_footers_stay_out() -> None:
+    article = load("revisions.docx")
+    assert [article.block_text(b) for b in article.blocks] == [
+        "Statement on port tariffs",
+        "The port authority will raise tariffs by four percent from the first of May.",
+        "Container lines were consulted in February.",
+        "Passenger ferries pay the old rate for one more year. Fishing boats are exempt until"
+        " autumn.",
+        "The board will review the tariffs in December.",
+    ]
+    for hidden in ("nine", "November", "DRAFT", "internal review copy"):
+        assert hidden not in article.text
+
+
+def test_outline_levels_make_headings_through_based_on_and_on_the_paragraph() -> None:
+    """Word shows a style based on Heading 2 as a heading; a paragraph's own outline level
+    overrides its style's (9 means body text)."""
+    document = docx.Document()
+    style = document.styles.add_style("Briefing Subhead", WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = document.styles["Heading 2"]
+    document.add_paragraph("Port of Arvel", style="Briefing Subhead")
+    for text, style_name, level in (
+        ("Traffic rose again in May.", "Briefing Subhead", "9"),
+        ("Outlook for the summer", "Normal", "0"),
+    ):
+        ppr = document.add_paragraph(text, style=style_name)._p.get_or_add_pPr()
+        outline = ppr.makeelement(qn("w:outlineLvl"))
+        outline.set(qn("w:val"), level)
+        ppr.append(outline)
+    out = io.BytesIO()
+    document.save(out)
+    article = DocxImporter().extract(out.getvalue(), "subheads.docx", ImportLimits())
+    assert shape(article) == [
+        (BlockKind.HEADING, 2, "Port of Arvel"),
+        (BlockKind.PARAGRAPH, 0, "Traffic rose again in May."),
+        (BlockKind.HEADING, 1, "Outlook for the summer"),
+    ]
