@@ -6,6 +6,7 @@ Standard library only; must not import the writers.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from collections.abc import Callable
@@ -51,6 +52,12 @@ def write_atomically(target: Path, write: Callable[[BinaryIO], None]) -> None:
         raise
     except OSError as exc:
         _remove(temp)
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            kept = f" ({target.name} as it was is unchanged)" if target.exists() else ""
+            raise ExportError(
+                f"The disk holding {folder} is full; free some space and export again."
+                f" Nothing was lost{kept}."
+            ) from exc
         raise ExportError(
             f"Cannot save {str(target)!r}: {exc.strerror or exc}. "
             "Check that the file is not open in another program and that the disk has space, "

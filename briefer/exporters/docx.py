@@ -7,9 +7,10 @@ exporters' own modules and the standard library; no Qt, no store, no session.
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
@@ -97,7 +98,16 @@ def export_docx(
     """
     word = open_base_document(reference_doc)
     _DocxWriter(word, document).write(table_of_contents)
-    write_atomically(target, word.save)
+    write_atomically(target, lambda stream: _save(word, stream))
+
+
+def _save(word: DocxDocument, stream: BinaryIO) -> None:
+    """Zip in memory, then write the bytes: a disk that fills up mid-write then fails our
+    own write, not the ZipFile's, which would otherwise be left open and complain from
+    its finaliser after the temp file is gone. A note's package is a few megabytes."""
+    buffer = io.BytesIO()
+    word.save(buffer)
+    stream.write(buffer.getbuffer())
 
 
 class _DocxWriter:

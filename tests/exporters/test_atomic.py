@@ -63,9 +63,30 @@ def test_failure_while_writing_removes_the_temp_file(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", no_space)
-    with pytest.raises(ExportError, match="No space left"):
+    with pytest.raises(ExportError, match="is full; free some space and export again"):
         export_markdown(document, tmp_path / "note.md")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_real_full_disk_keeps_the_previous_export(
+    document: ExportDocument, small_disk: Path
+) -> None:
+    from tests.conftest import fill_disk
+
+    target = small_disk / "note.docx"
+    export_docx(document, target)
+    before = target.read_bytes()
+    filler = fill_disk(small_disk, leave=0)
+    with pytest.raises(ExportError) as failed:
+        export_docx(document, target)
+    assert str(failed.value) == (
+        f"The disk holding {small_disk} is full; free some space and export again."
+        " Nothing was lost (note.docx as it was is unchanged)."
+    )
+    assert target.read_bytes() == before
+    assert sorted(p.name for p in small_disk.iterdir()) == ["filler.bin", "note.docx"]
+    filler.unlink()
+    export_docx(document, target)
 
 
 def test_success_replaces_the_old_file(document: ExportDocument, tmp_path: Path) -> None:
