@@ -5,6 +5,7 @@ Standard library and this package only.
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -19,11 +20,24 @@ def translate(path: Path, error: sqlite3.Error) -> ProjectError | None:
     text = str(error).lower()
     if getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL or "disk is full" in text:
         return DiskFull(path.parent)
+    if "disk i/o error" in text and _nearly_full(path.parent):
+        return DiskFull(path.parent)  # SQLite says I/O error when -shm cannot grow
     if "readonly" in text or "read-only" in text:
         return ProjectReadOnly(path, "the file")
     if "malformed" in text or "not a database" in text:
         return CorruptProject(path, f"SQLite reports: {error}")
     return None
+
+
+NEARLY_FULL_BYTES = 1 << 20
+"""Free space below which an I/O error is taken to be the disk filling up."""
+
+
+def _nearly_full(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < NEARLY_FULL_BYTES
+    except OSError:
+        return False
 
 
 def connect_writer(path: Path) -> sqlite3.Connection:

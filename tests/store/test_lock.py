@@ -272,3 +272,24 @@ def test_the_window_releases_its_lock_on_a_stop_signal(
     assert not lock_path(made).exists()
     with Project.open(made, read_only=True) as reopened:
         assert reopened.list_themes() is not None
+
+
+def test_a_nearly_full_disk_is_named_plainly_for_an_edit(
+    small_disk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Room for the lock but not for SQLite's shared-memory file: SQLite says "disk I/O
+    # error", which used to come out as "the file is not writable".
+    from briefer.cli import main
+    from tests.conftest import fill_disk
+
+    project = small_disk / "tiny.briefer"
+    assert main(["new", str(project)]) == 0
+    filler = fill_disk(small_disk, leave=12_288)
+    capsys.readouterr()
+    code = main(["themes", str(project), "add", "Ports"])
+    err = capsys.readouterr().err
+    assert code == 1 and "is full; free some space and try again. Nothing was lost." in err
+    assert err.count("\n") == 1 and "not writable" not in err
+    assert not lock_path(project).exists()
+    filler.unlink()
+    assert main(["themes", str(project), "add", "Harbours"]) == 0
