@@ -41,6 +41,41 @@ _LIST_ID = re.compile(r'^\s*"?(?P<name>[^"<]*?)"?\s*<(?P<id>[^>]+)>\s*$')
 _STORY_SOURCE_WORDS = 6
 
 
+_ENCRYPTED_TYPES = frozenset(
+    {"application/pkcs7-mime", "application/x-pkcs7-mime", "multipart/encrypted"}
+)
+
+
+def narrow(data: bytes) -> bytes:
+    """A message saved as UTF-16 (some Windows tools do) as UTF-8 bytes.
+
+    The file's characters are what the mail program showed, so UTF-8 keeps them all:
+    the parser reads UTF-8 headers (RFC 6532), and a text part whose declared charset
+    no longer fits is caught by ``decode_text``, which tries UTF-8 first.
+    """
+    head = data[:400]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    elif len(head) >= 40 and head[1::2].count(0) > 0.9 * len(head[1::2]):
+        encoding = "utf-16-le"
+    elif len(head) >= 40 and head[0::2].count(0) > 0.9 * len(head[0::2]):
+        encoding = "utf-16-be"
+    else:
+        return data
+    return data.decode(encoding, errors="replace").encode("utf-8")
+
+
+def _encryption(message: Message) -> str:
+    """ "S/MIME" or "OpenPGP" when the message body is encrypted, else ""."""
+    content_type = message.get_content_type()
+    if content_type not in _ENCRYPTED_TYPES:
+        return ""
+    if content_type == "multipart/encrypted":
+        return "OpenPGP"
+    smime_type = str(message.get_param("smime-type", "") or "").lower()
+    return "" if smime_type in ("signed-data", "certs-only") else "S/MIME"
+
+
 def _header_names(data: bytes) -> list[bytes]:
     head = data[:16384].replace(b"\r\n", b"\n").split(b"\n\n", 1)[0]
     return [name.lower() for name in _HEADER.findall(head)]
@@ -53,7 +88,7 @@ class EmlImporter:
     extensions: tuple[str, ...] = (".eml",)
 
     def sniff(self, data: bytes, filename: str) -> int:
-        names = _header_names(data)
+        names = _header_names(narrow(data[:32768]))
         known = {n for n in names if n in _KNOWN}
         if b"from" in known and (b"subject" in known or b"date" in known) and len(known) >= 3:
             # A full header block is unmistakable, even when an HTML part follows it.
@@ -68,6 +103,8 @@ class EmlImporter:
         read_local: LocalFileReader | None = None,
     ) -> Article:
         label = filename or "the e-mail"
+        narrowed = narrow(data)
+        transcoded, data = narrowed is not data, narrowed
         if not set(_header_names(data)) & _KNOWN:
             raise ImportRejected(
                 f"{label} does not look like an e-mail: it has no From, Subject or Date"
@@ -75,14 +112,21 @@ class EmlImporter:
             )
         message = BytesParser(policy=policy.default).parsebytes(data)
         assert isinstance(message, EmailMessage)
+        scheme = _encryption(message)
+        if scheme:
+            raise ImportRejected(
+                f"{label} is encrypted ({scheme}), so its text cannot be read here. Open it in"
+                " your mail program, which holds the key, save or forward it decrypted, and"
+                " import that."
+            )
         deadline = Deadline(limits.max_seconds, label)
         builder = ArticleBuilder()
         html_part = message.get_body(preferencelist=("html",))
         text_part = message.get_body(preferencelist=("plain",))
         if html_part is not None:
-            _html_body(html_part, builder, limits, deadline)
+            _html_body(html_part, builder, limits, deadline, transcoded=transcoded)
         if builder.is_empty() and text_part is not None:
-            _text_body(text_part, builder)
+            _text_body(text_part, builder, transcoded=transcoded)
         subject = " ".join(str(message.get("subject", "")).split())
         if builder.is_empty():
             raise ImportRejected(
@@ -101,22 +145,34 @@ class EmlImporter:
         )
 
 
-def _payload(part: Message) -> tuple[bytes, str | None]:
+def _payload(part: Message, *, transcoded: bool) -> tuple[bytes, str | None]:
+    """The part's bytes and their charset. In a message ``narrow`` rewrote as UTF-8, an
+    unencoded (7bit/8bit) part is UTF-8 now whatever it declares; base64 and
+    quoted-printable parts still decode to the bytes of their declared charset."""
     raw = part.get_payload(decode=True)
-    return (raw if isinstance(raw, bytes) else b""), part.get_content_charset()
+    charset = part.get_content_charset()
+    encoding = str(part.get("content-transfer-encoding", "")).strip().lower()
+    if transcoded and encoding in ("", "7bit", "8bit", "binary"):
+        charset = "utf-8"
+    return (raw if isinstance(raw, bytes) else b""), charset
 
 
 def _html_body(
-    part: Message, builder: ArticleBuilder, limits: ImportLimits, deadline: Deadline
+    part: Message,
+    builder: ArticleBuilder,
+    limits: ImportLimits,
+    deadline: Deadline,
+    *,
+    transcoded: bool = False,
 ) -> None:
-    raw, charset = _payload(part)
+    raw, charset = _payload(part, transcoded=transcoded)
     scratch = ArticleBuilder()
     html_to_article_blocks(raw, scratch, limits=limits, deadline=deadline, base_encoding=charset)
     _add_stories(scratch, builder)
 
 
-def _text_body(part: Message, builder: ArticleBuilder) -> None:
-    raw, charset = _payload(part)
+def _text_body(part: Message, builder: ArticleBuilder, *, transcoded: bool = False) -> None:
+    raw, charset = _payload(part, transcoded=transcoded)
     text, _ = decode_text(raw, declared=charset)
     text = _SIGNATURE.sub("", text)
     scratch = ArticleBuilder()

@@ -87,3 +87,45 @@ def test_message_with_only_an_attachment_is_refused_clearly() -> None:
 def test_not_an_email_at_all() -> None:
     with pytest.raises(ImportRejected, match="does not look like an e-mail"):
         EmlImporter().extract(b"Dear diary, today was long.", "diary.eml", ImportLimits())
+
+
+def test_an_smime_encrypted_message_is_named_encrypted() -> None:
+    # Made by `openssl smime -encrypt` (tests/data/importers/eml/README.md).
+    with pytest.raises(ImportRejected, match=r"is encrypted \(S/MIME\)"):
+        extract("smime-encrypted.eml")
+
+
+def test_an_openpgp_encrypted_message_is_named_encrypted() -> None:
+    data = (
+        b"From: desk@example.org\r\nTo: analyst@example.org\r\nSubject: Port contract\r\n"
+        b"MIME-Version: 1.0\r\n"
+        b'Content-Type: multipart/encrypted; protocol="application/pgp-encrypted";'
+        b' boundary="b1"\r\n\r\n--b1\r\nContent-Type: application/pgp-encrypted\r\n\r\n'
+        b"Version: 1\r\n--b1\r\nContent-Type: application/octet-stream\r\n\r\n"
+        b"-----BEGIN PGP MESSAGE-----\r\nhQEMA0x\r\n-----END PGP MESSAGE-----\r\n--b1--\r\n"
+    )
+    with pytest.raises(ImportRejected, match=r"is encrypted \(OpenPGP\)"):
+        EmlImporter().extract(data, "pgp.eml", ImportLimits())
+
+
+def test_a_signed_message_is_read() -> None:
+    article = extract("smime-signed.eml")
+    assert "harbour authority in Oranmore confirmed" in article.text
+    assert article.title == "Port contract (signed)"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_a_message_saved_as_utf16_is_read(encoding: str) -> None:
+    message = (
+        "From: Desk <desk@example.org>\r\nTo: analyst@example.org\r\n"
+        "Subject: Grève au port de Brest\r\nDate: Mon, 1 Dec 2025 10:00:00 +0000\r\n"
+        "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=iso-8859-1\r\n"
+        "Content-Transfer-Encoding: 8bit\r\n\r\n"
+        "Les dockers de Brest ont voté la grève reconductible mardi soir.\r\n"
+    )
+    data = message.encode(encoding)
+    assert EmlImporter().sniff(data, "greve.eml") >= 85
+    article = EmlImporter().extract(data, "greve.eml", ImportLimits())
+    assert article.title == "Grève au port de Brest"
+    assert "ont voté la grève reconductible" in article.text
+    assert article.author == "Desk"
