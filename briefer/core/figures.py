@@ -115,6 +115,16 @@ def _year_in_context() -> re.Pattern[str]:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[A-Z0-9\"“‘(])")
+_WORD_BEFORE = re.compile(r"([\w.]+)\.[\"'”’)]?$")
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms mx dr prof sen rep gov gen col lt sgt capt cmdr adm maj cpl pte st mt ft
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri
+    sat sun no nos vol vols fig figs p pp para art sec ch ed eds est approx inc ltd co
+    corp plc bros dept univ assn govt vs etc al cf ie eg am pm jr sr rev hon
+    """.split()  # noqa: SIM905 - a word list reads better than 80 quoted strings
+)
+"""Words that end in a full stop inside a sentence ("Mr. Patel", "Sept. 14", "No. 10")."""
 
 
 def find_figures(text: str) -> list[FigureMatch]:
@@ -157,10 +167,25 @@ def key_figures(passages: Iterable[Passage]) -> list[KeyFigure]:
     return found
 
 
+def _ends_sentence(text: str, boundary: re.Match[str]) -> bool:
+    """Whether a full stop followed by a capital really ends a sentence: not after a known
+    abbreviation, a single initial ("J. Smith") or a dotted one ("U.S.", "a.m.")."""
+    word = _WORD_BEFORE.search(text, max(0, boundary.start() - 40), boundary.start())
+    if word is None or text[boundary.start() - 1] != ".":
+        return True
+    before = word.group(1)
+    if "." in before:  # U.S. / a.m. / e.g.
+        return not all(len(part) <= 2 for part in before.split("."))
+    return not (before.casefold() in ABBREVIATIONS or (len(before) == 1 and before.isupper()))
+
+
 def sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence of ``text`` holding [start, end), white space folded."""
+    """The sentence of ``text`` holding [start, end), white space folded; abbreviations
+    such as "Mr." and "Sept." do not end it."""
     first = 0
     for boundary in _SENTENCE_END.finditer(text):
+        if not _ends_sentence(text, boundary):
+            continue
         if boundary.end() <= start:
             first = boundary.end()
         elif boundary.start() >= end:
@@ -169,12 +194,17 @@ def sentence_around(text: str, start: int, end: int) -> str:
 
 
 def figures_table_markdown(figures: Sequence[KeyFigure]) -> str:
-    """A pipe table of figures, their sentence and a citation, every cell escaped."""
-    lines = ["| Figure | Context | Source |", "| --- | --- | --- |"]
+    """A pipe table with one row per sentence: its figures, the sentence and a citation,
+    every cell escaped. A sentence with three figures is read once, not three times."""
+    rows: dict[tuple[int, str], list[str]] = {}
     for item in figures:
+        found = rows.setdefault((item.passage_id, item.sentence), [])
+        if item.figure.text not in found:
+            found.append(item.figure.text)
+    lines = ["| Figures | Context | Source |", "| --- | --- | --- |"]
+    for (passage_id, sentence), texts in rows.items():
         lines.append(
-            f"| {_cell(item.figure.text)} | {_cell(item.sentence)} | "
-            f"{citation_token(item.passage_id)} |"
+            f"| {_cell('; '.join(texts))} | {_cell(sentence)} | {citation_token(passage_id)} |"
         )
     return "\n".join(lines)
 

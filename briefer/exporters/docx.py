@@ -45,6 +45,7 @@ from briefer.exporters.docx_parts import (
     restart_numbering,
 )
 from briefer.exporters.docx_xml import xml_text
+from briefer.exporters.table_layout import fit_columns
 from briefer.exporters.typography import curled_runs, curly_quotes
 
 _SECT_PR = qn("w:sectPr")
@@ -191,14 +192,7 @@ class _DocxWriter:
         # the template's default table style (no grid) decides the rest.
         table = self.word.add_table(rows=len(rows), cols=2)
         table.autofit = False
-        section = self.word.sections[-1]
-        text_width = (
-            section.page_width - section.left_margin - section.right_margin
-            if section.page_width
-            and section.left_margin is not None
-            and section.right_margin is not None
-            else Cm(16)
-        )
+        text_width = self._text_width()
         widths = (Cm(3.5), max(Cm(4), text_width - Cm(3.5)))
         for column, width in zip(table.columns, widths, strict=True):
             column.width = width
@@ -208,6 +202,17 @@ class _DocxWriter:
             row.cells[0].paragraphs[0].add_run(label).bold = True
             row.cells[1].paragraphs[0].add_run(xml_text(value))
         self.word.add_paragraph()
+
+    def _text_width(self) -> int:
+        """The width between the margins, in EMU (16 cm if the template does not say)."""
+        section = self.word.sections[-1]
+        if (
+            section.page_width
+            and section.left_margin is not None
+            and section.right_margin is not None
+        ):
+            return int(section.page_width - section.left_margin - section.right_margin)
+        return int(Cm(16))
 
     def _table_style(self, table: DocxTable) -> None:
         tbl_pr = table._tbl.tblPr
@@ -261,12 +266,24 @@ class _DocxWriter:
     def _table(self, table: Table) -> None:
         self._flush()
         columns = max(len(table.header), 1)
-        word_table = self.word.add_table(rows=1 + len(table.rows), cols=columns)
+        all_rows = (table.header, *table.rows)
+        word_table = self.word.add_table(rows=len(all_rows), cols=columns)
         self._table_style(word_table)
-        header_row = word_table.rows[0]
-        tr_pr = header_row._tr.get_or_add_trPr()
-        tr_pr.append(OxmlElement("w:tblHeader"))  # repeats on every page the table spans
-        for r, cells in enumerate((table.header, *table.rows)):
+        word_table.autofit = False
+        texts = [
+            [_cell_text(row[c]) if c < len(row) else "" for row in all_rows] for c in range(columns)
+        ]
+        widths = fit_columns(texts, self._text_width())
+        for column, width in zip(word_table.columns, widths, strict=True):
+            column.width = width
+        for r, row in enumerate(word_table.rows):
+            tr_pr = row._tr.get_or_add_trPr()
+            tr_pr.append(OxmlElement("w:cantSplit"))  # a row never breaks across pages
+            if r == 0:
+                tr_pr.append(OxmlElement("w:tblHeader"))  # repeats on every page it spans
+            for cell, width in zip(row.cells, widths, strict=True):
+                cell.width = width
+        for r, cells in enumerate(all_rows):
             for c, runs in enumerate(cells[:columns]):
                 paragraph = word_table.rows[r].cells[c].paragraphs[0]
                 align = table.align[c] if c < len(table.align) else ""
@@ -390,3 +407,8 @@ class _DocxWriter:
 def _utc(moment: dt.datetime) -> dt.datetime:
     """Naive UTC, which is what python-docx writes with its trailing Z."""
     return moment.astimezone(dt.UTC).replace(tzinfo=None)
+
+
+def _cell_text(runs: Sequence[Run]) -> str:
+    """What a cell shows, for measuring: a footnote reference is a mark of a character or two."""
+    return "".join("¹²" if run.kind is RunKind.FOOTNOTE else run.text for run in runs)

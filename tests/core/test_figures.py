@@ -82,7 +82,49 @@ def test_the_table_is_a_real_pipe_table_whatever_the_cells_hold() -> None:
     tokens = MarkdownIt("commonmark").enable("table").parse(table)
     cells = [t.children[0].content if t.children else "" for t in tokens if t.type == "inline"]
     assert [t.type for t in tokens][:2] == ["table_open", "thead_open"]
-    assert cells[:3] == ["Figure", "Context", "Source"]
+    assert cells[:3] == ["Figures", "Context", "Source"]
     assert cells[3] == "5%" and cells[5] == "[@p4]"
     rendered = MarkdownIt("commonmark").enable("table").render(table)
     assert "Costs | *margins* &lt;b&gt; rose 5% [x]." in rendered
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "sentence"),
+    [
+        (
+            "Talks ended. Mr. Patel said exports rose 12% in Sept. last year. Others disagreed.",
+            "12%",
+            "Mr. Patel said exports rose 12% in Sept. last year.",
+        ),
+        (
+            "The U.S. Navy sent 3,000 troops. They arrived on Monday.",
+            "3,000 troops",
+            "The U.S. Navy sent 3,000 troops.",
+        ),
+        (
+            "Berth No. 4 handled 1.2 million TEU. Dr. J. Okafor runs it.",
+            "1.2 million TEU",
+            "Berth No. 4 handled 1.2 million TEU.",
+        ),
+        (
+            "Output fell 8%. Prices rose.",
+            "8%",
+            "Output fell 8%.",
+        ),
+    ],
+)
+def test_sentences_are_not_cut_at_abbreviations(text: str, figure: str, sentence: str) -> None:
+    figures = key_figures([Passage(1, 0, len(text), text, id=2)])
+    assert {f.figure.text: f.sentence for f in figures}[figure] == sentence
+
+
+def test_one_row_per_sentence_with_all_its_figures() -> None:
+    text = "The £2 billion deal cuts tariffs by 15% from 2027. Trade rose 4%."
+    figures = key_figures([Passage(1, 0, len(text), text, id=7)])
+    assert len(figures) == 4
+    table = figures_table_markdown(figures)
+    rows = table.splitlines()[2:]
+    assert rows == [
+        "| £2 billion; 15%; 2027 | The £2 billion deal cuts tariffs by 15% from 2027. | [@p7] |",
+        "| 4% | Trade rose 4%. | [@p7] |",
+    ]

@@ -180,7 +180,8 @@ def test_key_figures_dialog_inserts_a_table_into_the_section(window: ProjectWind
         for s in window.session.project.get_note(note_id).sections
         if s.id == window.composer._section_id
     )
-    assert "| Figure | Context | Source |" in body and "| $2 billion |" in body
+    assert "| Figures | Context | Source |" in body
+    assert "| $2 billion; 3,000 jobs | The deal, worth $2 billion" in body  # one row
     assert window.undo_action.text() == "&Undo Insert key figures"
 
 
