@@ -10,6 +10,7 @@ from pathlib import Path
 
 from briefer.store import opening
 from briefer.store.errors import CorruptProject, ProjectError, ProjectReadOnly
+from briefer.store.guard import QueryBound, harden
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -24,12 +25,14 @@ def translate(path: Path, error: sqlite3.Error) -> ProjectError | None:
     return None
 
 
-def connect_writer(path: Path) -> sqlite3.Connection:
+def connect_writer(path: Path, bound: QueryBound) -> sqlite3.Connection:
     uri = path.absolute().as_uri() + "?mode=rw"
     try:
         conn = sqlite3.connect(
             uri, uri=True, isolation_level=None, check_same_thread=False, timeout=5.0
         )
+        harden(conn)
+        bound.install(conn)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA synchronous = FULL")
@@ -40,7 +43,7 @@ def connect_writer(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def connect_reader(path: Path) -> sqlite3.Connection:
+def connect_reader(path: Path, bound: QueryBound) -> sqlite3.Connection:
     """A reader that sees a concurrent writer's commits; immutable where nothing can write."""
     immutable = not opening.wal_path(path).exists() and not opening.can_write(path.parent)
     for attempt in (immutable, True):
@@ -51,6 +54,8 @@ def connect_reader(path: Path) -> sqlite3.Connection:
             check_same_thread=False,
         )
         try:
+            harden(conn)
+            bound.install(conn)
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA query_only = ON")
             conn.execute("SELECT count(*) FROM meta").fetchone()

@@ -60,6 +60,35 @@ class CorruptProject(ProjectError):
         self.detail = detail
 
 
+class UntrustedProject(ProjectError):
+    """The file holds schema objects (triggers, views, tables, indexes) Briefer did not make.
+
+    Such objects would run or answer inside Briefer's own queries, so the file is refused
+    before anything reads its records or writes to it.
+    """
+
+    def __init__(self, path: Path, what: str) -> None:
+        super().__init__(
+            f"The project {path} contains {what} that Briefer did not create; it was not"
+            " opened and has not been changed."
+        )
+        self.path = path
+        self.what = what
+
+
+class ProjectTooSlow(ProjectError):
+    """A query ran past its time bound and was interrupted (a damaged or crafted file)."""
+
+    def __init__(self, path: Path, seconds: float) -> None:
+        super().__init__(
+            f"The project {path} took too long to answer a query (over {seconds:g} s); it may"
+            " be damaged or crafted, so restore the latest copy from the backups folder or"
+            " ask whoever sent it for a fresh copy."
+        )
+        self.path = path
+        self.seconds = seconds
+
+
 class NewerFormatError(ProjectError):
     def __init__(self, path: Path, file_version: int, supported_version: int) -> None:
         super().__init__(
