@@ -20,6 +20,15 @@ so only a damaged or crafted file gets near this; it is generous because project
 USB sticks and network shares where a cold read is slow.
 """
 
+SQLITE_HEAP_LIMIT = 512 * 1024 * 1024
+"""The most memory SQLite may hold at once in this process (``PRAGMA hard_heap_limit``).
+
+A healthy project needs a few megabytes of cache plus the largest row it reads or writes
+(an original of at most 64 MB, copied twice). A damaged search index can ask for gigabytes
+in one allocation from a dozen bytes (an FTS5 structure record claiming 10^8 segments);
+with the limit SQLite reports out of memory at once instead of zeroing that much.
+"""
+
 PROGRESS_STEPS = 1000
 """SQLite virtual-machine steps between two looks at the clock (a few microseconds)."""
 
@@ -32,8 +41,10 @@ def harden(conn: sqlite3.Connection) -> None:
     so a trigger is always foreign), and defensive mode forbids writing the schema by hand;
     both need ``Connection.setconfig`` (Python 3.12+), so on 3.11 the schema check at
     opening is what keeps them out. ``cell_size_check`` makes SQLite notice damaged pages
-    before it reads past them.
+    before it reads past them. The heap limit (process-wide; it only ever goes down) turns
+    an absurd allocation into an out-of-memory error.
     """
+    conn.execute(f"PRAGMA hard_heap_limit = {SQLITE_HEAP_LIMIT}")
     conn.execute("PRAGMA trusted_schema = OFF")
     conn.execute("PRAGMA cell_size_check = ON")
     setconfig = getattr(conn, "setconfig", None)

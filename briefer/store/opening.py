@@ -205,5 +205,9 @@ def _inspect_database(
         if bound.interrupted(error):
             raise ProjectTooSlow(path, bound.seconds) from None
         raise CorruptProject(path, f"SQLite reports: {error}") from None
+    except MemoryError:
+        raise CorruptProject(path, "SQLite could not allocate what it claims to hold") from None
+    except UnicodeDecodeError:
+        raise CorruptProject(path, "its list of tables holds text that is not UTF-8") from None
     finally:
         conn.close()

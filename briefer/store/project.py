@@ -322,6 +322,9 @@ class Project:
                 if typed is None:
                     raise
                 raise typed from error
+            except MemoryError as error:  # SQLITE_NOMEM: a damaged index claiming huge sizes
+                detail = "SQLite could not allocate what it claims to hold"
+                raise CorruptProject(self.path, detail) from error
             except _UNREADABLE as error:
                 detail = " ".join(str(error).split())[:120] or type(error).__name__
                 raise CorruptProject(

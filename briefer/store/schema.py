@@ -194,7 +194,7 @@ _OPTIONAL = {
 """What SQLite itself may add to a healthy project: ``PRAGMA optimize`` (run on close)
 writes planner statistics."""
 
-_TOKEN = re.compile(r"""'(?:[^']|'')*'|"(?:[^"]|"")*"|`[^`]*`|\[[^\]]*\]|\s+|.""", re.S)
+_TOKEN = re.compile(r"""'(?:[^']|'')*'|"(?:[^"]|"")*"|`[^`]*`|\[[^\]]*\]|\s+|[^'"`\[\s]+|.""", re.S)
 
 
 def normalise_sql(sql: str | None) -> str | None:
@@ -207,11 +207,15 @@ def normalise_sql(sql: str | None) -> str | None:
     return "".join(" " if t.isspace() else t for t in _TOKEN.findall(sql)).strip()
 
 
+Expected = dict[SchemaKey, tuple[str, str | None]]
+"""``(type, name) -> (tbl_name, sql)`` of the objects of one schema version."""
+
+
 @functools.cache
-def expected_objects(version: int) -> dict[SchemaKey, tuple[str, str | None]] | None:
-    """``(type, name) -> (tbl_name, normalised sql)`` of everything Briefer creates for a
-    file of ``version`` (FTS5's shadow tables and SQLite's automatic indexes included), made
-    once by laying the schema down in memory; ``None`` for a version Briefer never wrote."""
+def expected_objects(version: int) -> Expected | None:
+    """Everything Briefer creates for a file of ``version`` (FTS5's shadow tables and
+    SQLite's automatic indexes included), made once by laying the schema down in memory;
+    ``None`` for a version Briefer never wrote."""
     ddl = _DDL.get(version)
     if ddl is None:
         return None
@@ -224,7 +228,7 @@ def expected_objects(version: int) -> dict[SchemaKey, tuple[str, str | None]] | 
         rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
     finally:
         conn.close()
-    return {(str(t), str(n)): (str(tbl), normalise_sql(sql)) for t, n, tbl, sql in rows}
+    return {(str(t), str(n)): (str(tbl), sql) for t, n, tbl, sql in rows}
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,9 +242,10 @@ class SchemaDiff:
 
 def compare_schema(
     rows: Iterable[tuple[object, object, object, object]],
-    expected: dict[SchemaKey, tuple[str, str | None]],
+    expected: Expected,
 ) -> SchemaDiff:
-    """Compare ``(type, name, tbl_name, sql)`` rows of a file's ``sqlite_master``."""
+    """Compare ``(type, name, tbl_name, sql)`` rows of a file's ``sqlite_master``; the SQL
+    is normalised (see ``normalise_sql``) only when it is not the very same text."""
     foreign: list[SchemaKey] = []
     altered: list[SchemaKey] = []
     seen: set[SchemaKey] = set()
@@ -251,8 +256,11 @@ def compare_schema(
             foreign.append(key)
             continue
         seen.add(key)
-        text = sql if sql is None else normalise_sql(str(sql))
-        if (str(table), text) != want:
+        want_table, want_sql = want
+        if table != want_table or (
+            sql != want_sql
+            and (not isinstance(sql, str) or normalise_sql(sql) != normalise_sql(want_sql))
+        ):
             altered.append(key)
     missing = tuple(sorted(set(expected) - seen))
     return SchemaDiff(tuple(foreign), tuple(altered), missing)

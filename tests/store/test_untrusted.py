@@ -8,6 +8,7 @@ plain sqlite3, as a person sharing a crafted file would.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import sqlite3
 import struct
@@ -80,6 +81,35 @@ def shared(tmp_path: Path) -> Path:
     _shared_project(path)
     assert listing(folder) == ["brief.briefer"]
     return path
+
+
+def _varint(n: int) -> bytes:
+    """SQLite's variable-length integer (big-endian groups of 7 bits)."""
+    out = [n & 0x7F]
+    n >>= 7
+    while n:
+        out.append(0x80 | (n & 0x7F))
+        n >>= 7
+    return bytes(reversed(out))
+
+
+def _run_measured(*args: str) -> tuple[int, str, str, int]:
+    """``briefer ARGS`` in a child of a child, so that only its peak RSS is measured:
+    exit code, stdout, stderr and peak RSS in KiB."""
+    measure = (
+        "import resource, subprocess, sys\n"
+        "done = subprocess.run([sys.executable, '-m', 'briefer', *sys.argv[1:]],"
+        " capture_output=True, text=True)\n"
+        "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
+        "sys.stdout.write(f'{peak}\\n{done.stdout}')\n"
+        "sys.stderr.write(done.stderr)\n"
+        "sys.exit(done.returncode)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", measure, *args], capture_output=True, text=True, timeout=120
+    )
+    peak, out = done.stdout.split("\n", 1)
+    return done.returncode, out, done.stderr, int(peak)
 
 
 # -- foreign and altered schema objects ------------------------------------------------------
@@ -203,6 +233,7 @@ def test_search_on_endless_view_ends_with_one_line(shared: Path) -> None:
 # -- originals -------------------------------------------------------------------------------
 
 
+@functools.cache
 def _zlib_bomb(copies: int) -> tuple[bytes, int]:
     """A valid zlib stream of ``copies`` x 4 MiB of zeros in about 4 KB per copy."""
     zeros = bytes(1 << 22)
@@ -234,19 +265,9 @@ def _plant_bomb(path: Path, claimed: int | None = None) -> int:
 
 def test_show_of_a_zlib_bomb_stays_small(shared: Path) -> None:
     size = _plant_bomb(shared)
-    measure = (
-        "import resource, subprocess, sys\n"
-        "done = subprocess.run([sys.executable, '-m', 'briefer', 'show', sys.argv[1], '1'],"
-        " capture_output=True, text=True)\n"
-        "print(done.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
-        "print(done.stdout)\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", measure, str(shared)], capture_output=True, text=True, timeout=120
-    )
-    code, peak_kib = map(int, done.stdout.split("\n", 1)[0].split())
-    assert code == 0, done.stdout
-    assert f"kept in the project ({size:,} bytes)" in done.stdout
+    code, out, err, peak_kib = _run_measured("show", str(shared), "1")
+    assert code == 0, err
+    assert f"kept in the project ({size:,} bytes)" in out
     assert peak_kib < 600 * 1024, f"briefer show peaked at {peak_kib // 1024} MB"
 
 
@@ -295,6 +316,34 @@ def test_damaged_values_are_corrupt_project(shared: Path, statement: str, read: 
             with pytest.raises(CorruptProject) as caught:
                 call(1) if read in ("get_article", "get_original") else call()
             assert "\n" not in str(caught.value) and "damaged" in str(caught.value)
+
+
+def test_search_index_claiming_a_gigabyte(shared: Path) -> None:
+    """Twelve bytes of FTS5 structure record asked SQLite for 1.1 GB of zeroed memory."""
+    structure = bytes(4) + _varint(1) + _varint(1) + _varint(0) + _varint(0) + _varint(10**8)
+    conn = sqlite3.connect(shared)
+    try:
+        conn.execute("UPDATE article_fts_data SET block = ? WHERE id = 10", (structure,))
+        conn.commit()
+    finally:
+        conn.close()
+    with Project.open(shared, read_only=True) as project:
+        with pytest.raises(CorruptProject):
+            project.search("grain")
+        assert len(project.list_articles()) == 2
+    code, _, err, peak_kib = _run_measured("search", str(shared), "grain")
+    assert code == 1 and err.count("\n") == 1 and "damaged" in err, err
+    assert peak_kib < 600 * 1024, f"briefer search peaked at {peak_kib // 1024} MB"
+
+
+def test_search_index_with_random_structure(shared: Path) -> None:
+    """A damaged FTS5 structure record makes SQLite report out of memory: damage, not a crash."""
+    block = "dcd38a9c2328d071d71fe5b69599e1fa474b614ac0ca836756fe6286e1c48bc2296116"
+    _alter(shared, f"UPDATE article_fts_data SET block = x'{block}' WHERE id = 10")
+    with Project.open(shared, read_only=True) as project:
+        with pytest.raises(CorruptProject):
+            project.search("grain")
+        assert len(project.list_articles()) == 2
 
 
 @pytest.mark.parametrize("version", [0, -3])
