@@ -1,6 +1,8 @@
 """Checks a path is a healthy Briefer project of a version we read, without writing a byte.
 
-Header bytes first, then a read-only (immutable when possible) SQLite connection. Imports
+Header bytes first, then a read-only (immutable when possible) SQLite connection that
+compares ``sqlite_master`` with the schema Briefer creates: the file is untrusted input, and
+a trigger or view of someone else's would run inside Briefer's own statements. Imports
 only the standard library and this package.
 """
 
@@ -149,9 +151,13 @@ def inspect(
     return Inspection(version=version, wal_present=wal_present, size=info.st_size)
 
 
-def _describe(keys: tuple[schema.SchemaKey, ...], changed: bool = False) -> str:
+def _describe(
+    keys: tuple[schema.SchemaKey, ...], sql: dict[schema.SchemaKey, object], changed: bool = False
+) -> str:
     kind, name = keys[0]
     kind = kind if kind in ("table", "index", "view", "trigger") else "object"
+    if kind == "table" and str(sql.get(keys[0])).upper().startswith("CREATE VIRTUAL"):
+        kind = "virtual table"
     if changed:
         what = f"a changed {kind} {name!r}"
     else:
@@ -172,10 +178,11 @@ def check_schema(path: Path, conn: sqlite3.Connection, version: int) -> None:
         raise CorruptProject(path, f"its format version {version} is not one Briefer writes")
     rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
     diff = schema.compare_schema(rows, expected)
+    sql = {(str(kind), str(name)): text for kind, name, _, text in rows}
     if diff.foreign:
-        raise UntrustedProject(path, _describe(diff.foreign))
+        raise UntrustedProject(path, _describe(diff.foreign, sql))
     if diff.altered:
-        raise UntrustedProject(path, _describe(diff.altered, changed=True))
+        raise UntrustedProject(path, _describe(diff.altered, sql, changed=True))
     if diff.missing:
         names = ", ".join(sorted(name for _, name in diff.missing))
         raise CorruptProject(path, f"parts of it are missing: {names}")

@@ -153,7 +153,7 @@ def test_planted_trigger_is_refused_and_never_fires(
         (["CREATE VIEW peek AS SELECT * FROM notes"], "a view 'peek'"),
         (["CREATE INDEX extra ON articles(title)"], "an index 'extra'"),
         (["CREATE TABLE spare (x)"], "a table 'spare'"),
-        (["CREATE VIRTUAL TABLE more_fts USING fts5(x)"], "a table 'more_fts"),
+        (["CREATE VIRTUAL TABLE more USING fts5(x)"], "a virtual table 'more' (and 5 more)"),
         (["DROP VIEW article_search", _ENDLESS_VIEW], "a changed view 'article_search'"),
         (
             ["DROP INDEX passages_article", "CREATE INDEX passages_article ON passages(text)"],
