@@ -147,6 +147,10 @@ def _inflate_lzma(chunks: Iterable[bytes]) -> Iterator[bytes]:
 # -- checking what comes back from a file --------------------------------------------------
 
 
+_Check = Callable[[object], bool]
+_FieldCheck = tuple[str, tuple[type, ...], _Check | None]
+
+
 def check_record(value: object) -> None:
     """Raise ``BadValue`` unless every core record in ``value`` has the types it declares.
 
@@ -154,31 +158,67 @@ def check_record(value: object) -> None:
     back as text or a blob; caught here, it is a clear "damaged project" instead of a crash
     far away in a view. ``value`` may be a record, or a list, tuple, set or dict of them.
     """
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for name, accepts in _field_checks(type(value)):
-            field_value = getattr(value, name)
-            if not accepts(field_value):
-                raise BadValue(f"{type(value).__name__}.{name} holds {type(field_value).__name__}")
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            check_record(key)
-            check_record(item)
+    if isinstance(value, dict):
+        check_record(list(value))
+        check_record(list(value.values()))
     elif isinstance(value, list | tuple | set | frozenset):
+        kind: type | None = None
+        checks: tuple[_FieldCheck, ...] | None = None
         for item in value:
-            check_record(item)
+            if type(item) is not kind:
+                kind = type(item)
+                checks = _field_checks(kind) if dataclasses.is_dataclass(kind) else None
+            if checks is None:
+                check_record(item)
+            else:
+                _check_fields(item, checks)
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        _check_fields(value, _field_checks(type(value)))
 
 
-_Check = Callable[[object], bool]
+def _check_fields(record: object, checks: tuple[_FieldCheck, ...]) -> None:
+    for name, kinds, accepts in checks:
+        value = getattr(record, name)
+        if not (isinstance(value, kinds) if accepts is None else accepts(value)):
+            raise BadValue(f"{type(record).__name__}.{name} holds {type(value).__name__}")
 
 
 @functools.cache
-def _field_checks(cls: type) -> tuple[tuple[str, _Check], ...]:
+def _field_checks(cls: type) -> tuple[_FieldCheck, ...]:
+    """Per field: the plain types it accepts, or (for tuples and records) a predicate."""
     hints = typing.get_type_hints(cls)
-    return tuple((f.name, _accepts(hints[f.name])) for f in dataclasses.fields(cls))
+    checks: list[_FieldCheck] = []
+    for field in dataclasses.fields(cls):
+        kinds = _plain_types(hints[field.name])
+        checks.append((field.name, kinds or (), None if kinds else _accepts(hints[field.name])))
+    return tuple(checks)
+
+
+def _plain_types(hint: object) -> tuple[type, ...] | None:
+    """The types an isinstance check needs for ``hint``, or None if it needs more."""
+    if typing.get_origin(hint) in (types.UnionType, typing.Union):
+        found: list[type] = []
+        for arg in typing.get_args(hint):
+            kinds = _plain_types(arg)
+            if kinds is None:
+                return None
+            found += kinds
+        return tuple(found)
+    if hint is float:
+        return (int, float)
+    if isinstance(hint, type) and (
+        issubclass(hint, enum.Enum)
+        or hint in (str, bytes, bool, int, dt.date, dt.datetime, type(None))
+    ):
+        return (hint,)
+    return None
 
 
 def _accepts(hint: object) -> _Check:
-    """A predicate for values of the type ``hint`` (the types core records use)."""
+    """A predicate for values of ``hint``: tuples, records, and unions holding them."""
+    kinds = _plain_types(hint)
+    if kinds is not None:
+        return lambda v: isinstance(v, kinds)
     origin = typing.get_origin(hint)
     if origin in (types.UnionType, typing.Union):
         options = [_accepts(arg) for arg in typing.get_args(hint)]
@@ -194,21 +234,17 @@ def _accepts(hint: object) -> _Check:
             and len(v) == len(items)
             and all(c(x) for c, x in zip(items, v, strict=True))
         )
-    if hint is type(None):
-        return lambda v: v is None
-    if hint is float:
-        return lambda v: isinstance(v, int | float) and not isinstance(v, bool)
-    if hint is int:
-        return lambda v: isinstance(v, int) and not isinstance(v, bool)
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         checks = _field_checks(hint)
-        return lambda v: isinstance(v, hint) and all(c(getattr(v, n)) for n, c in checks)
-    if isinstance(hint, type) and (issubclass(hint, enum.Enum) or hint in _PLAIN):
-        return lambda v: isinstance(v, hint)
+
+        def record(v: object) -> bool:
+            return isinstance(v, hint) and all(
+                isinstance(getattr(v, n), k) if a is None else a(getattr(v, n))
+                for n, k, a in checks
+            )
+
+        return record
     return lambda v: True
-
-
-_PLAIN = (str, bytes, bool, dt.date, dt.datetime)
 
 
 _TRACKING_PARAMS = frozenset({"fbclid", "gclid", "mc_cid", "mc_eid"})
