@@ -1,5 +1,9 @@
 """The project file's schema, its version history and its ordered migrations.
 
+Also the reference every opened file is compared with (``expected_objects``,
+``compare_schema``): a file must hold exactly the tables, indexes and views this module
+creates for its version, so a version bump keeps the old schema's text in ``_DDL``.
+
 Standard library only. Format versions (``PRAGMA user_version``):
 
 - v1: meta, articles (+ bodies, images, originals, FTS5 index), themes, passages (+ theme
