@@ -340,14 +340,10 @@ class Project:
             return ProjectTooSlow(self.path, self._bound.seconds)
         translated = translate(self.path, error)
         if translated is not None or not reading:
-            return translated
-        if not isinstance(error, sqlite3.OperationalError):
-            return translated or CorruptProject(self.path, f"SQLite reports: {error}")
+            return translated  # a write's full disk or lost USB stick is not a damaged file
         text = str(error)
-        if not reading:
-            return None  # a full disk or a lost USB stick is not a damaged file
-        if "locked" in text or "busy" in text:
-            return None  # another process, not damage
+        if isinstance(error, sqlite3.OperationalError) and ("locked" in text or "busy" in text):
+            return None  # another process holds it, which is not damage either
         return CorruptProject(self.path, f"SQLite reports: {text}")
 
     # -- the project as a whole --------------------------------------------------
