@@ -20,6 +20,10 @@ class LockInfo:
     since: dt.datetime
 
 
+DETAIL_MAX = 160
+"""Longest detail a message quotes from SQLite or a decoder."""
+
+
 class ProjectError(Exception):
     """Base of every error the store raises about a project file."""
 
@@ -51,7 +55,13 @@ class NotAProject(ProjectError):
 
 
 class CorruptProject(ProjectError):
+    """``detail`` says what is wrong; SQLite's own words can hold line breaks and quoted
+    schema text, so it is made one line and cut short."""
+
     def __init__(self, path: Path, detail: str) -> None:
+        detail = " ".join(detail.split())
+        if len(detail) > DETAIL_MAX:
+            detail = detail[: DETAIL_MAX - 1] + "…"
         super().__init__(
             f"The project {path} is damaged ({detail}); restore the latest copy from the"
             " backups folder, or from your own copy of the file."

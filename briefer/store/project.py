@@ -326,10 +326,8 @@ class Project:
                 detail = "SQLite could not allocate what it claims to hold"
                 raise CorruptProject(self.path, detail) from error
             except _UNREADABLE as error:
-                detail = " ".join(str(error).split())[:120] or type(error).__name__
-                raise CorruptProject(
-                    self.path, f"a stored value cannot be read: {detail}"
-                ) from error
+                detail = f"a stored value cannot be read: {error or type(error).__name__}"
+                raise CorruptProject(self.path, detail) from error
 
     def _sqlite_error(
         self, error: sqlite3.DatabaseError, *, reading: bool = True

@@ -4,7 +4,8 @@ One small project (articles with originals, themes, passages, a note) is made on
 case damages a copy of its bytes (bit flips, overwritten runs, truncation) or its contents
 through sqlite3 (dropped columns and tables, wrong-typed values, bad JSON, odd
 user_version, a rewritten schema), then opens it read-only and, in another copy, for
-writing, and runs every read. Seeds are fixed, so a failure names the case that repeats it.
+writing, and runs every read; every tenth case also runs the read-only CLI commands. Seeds
+are fixed, so a failure names the case that repeats it.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from types import FrameType
 
 import pytest
 
+from briefer.cli import main
 from briefer.core.model import Note, Passage, Section
 from briefer.session import Session
 from briefer.store import Project, ProjectError
@@ -259,12 +261,38 @@ def _exercise(path: Path, copy: Path) -> list[str]:
     return problems
 
 
+_CLI_COMMANDS = (
+    ["info"],
+    ["articles"],
+    ["show", "1"],
+    ["show", "2", "--json"],
+    ["search", "grain"],
+    ["themes"],
+    ["passages"],
+    ["notes"],
+)
+CLI_EVERY = 10  # the CLI runs on every tenth case: it adds formatting, not new reads
+
+
+def _cli(path: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
+    """Each read-only command answers (exit 0) or says one line (exit 1)."""
+    problems = []
+    for command in _CLI_COMMANDS:
+        code = main([command[0], str(path), *command[1:]])
+        err = capsys.readouterr().err
+        if code not in (0, 1) or (code == 1 and err.count("\n") != 1) or (code == 0 and err):
+            problems.append(f"briefer {' '.join(command)} exited {code}: {err[-300:]}")
+    return problems
+
+
 def _alarm(signum: int, frame: FrameType | None) -> None:
     raise Hang()
 
 
 @pytest.mark.slow
-def test_damaged_projects_never_crash_or_hang(base: Base, tmp_path: Path) -> None:
+def test_damaged_projects_never_crash_or_hang(
+    base: Base, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     failures: list[str] = []
     slowest = 0.0
     previous = signal.signal(signal.SIGALRM, _alarm)
@@ -278,6 +306,8 @@ def test_damaged_projects_never_crash_or_hang(base: Base, tmp_path: Path) -> Non
             signal.alarm(CASE_SECONDS)
             try:
                 problems = _exercise(path, copy)
+                if seed % CLI_EVERY == 0:
+                    problems += _cli(path, capsys)
             except Hang:
                 problems = [f"hang: over {CASE_SECONDS} s"]
             finally:

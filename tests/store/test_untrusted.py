@@ -387,3 +387,10 @@ def test_cli_damaged_file_in_a_subprocess(shared: Path) -> None:
     assert done.stderr.startswith("briefer: ") and done.stderr.count("\n") == 1, done.stderr
     assert done.stdout == ""
     json.dumps(done.stderr)  # plain text, nothing binary
+
+
+def test_damage_detail_is_one_short_line(tmp_path: Path) -> None:
+    """SQLite quotes schema text, line breaks and all; the message stays one line."""
+    detail = "Could not decode to UTF-8 column 'sql' with text 'CREATE TABLE t (\n    a,\n" * 20
+    message = str(CorruptProject(tmp_path / "x.briefer", detail))
+    assert "\n" not in message and len(message) < 400 and "…" in message
