@@ -7,7 +7,6 @@ plain sqlite3, as a person sharing a crafted file would.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import json
 import sqlite3
@@ -32,8 +31,6 @@ from briefer.store import (
     opening,
 )
 from tests.store.conftest import file_digest, listing, sample_article, sample_original
-
-WHEN = dt.datetime(2024, 3, 5, 9, 30, tzinfo=dt.UTC)
 
 
 def _shared_project(path: Path) -> None:
