@@ -235,11 +235,11 @@ def cmd_articles(args: argparse.Namespace, paths: Paths) -> int:
 def cmd_show(args: argparse.Namespace, paths: Paths) -> int:
     with open_session(args, paths, write=False) as session:
         article = session.project.get_article(args.article_id)
-        original = session.project.get_original(args.article_id)
+        original_size = session.project.original_size(args.article_id)  # never inflated
     if args.json:
         data = article_json(article)
         data["source"] = article.source_name
-        data["original_bytes"] = len(original.data) if original else None
+        data["original_bytes"] = original_size
         data["text"] = article.text
         data["blocks"] = [
             {"kind": b.kind.value, "start": b.start, "end": b.end, "level": b.level,
@@ -256,7 +256,10 @@ def cmd_show(args: argparse.Namespace, paths: Paths) -> int:
         ("URL", article.url),
         ("Format", article.source_format),
         ("Source", article.source_name),
-        ("Original", f"kept in the project ({len(original.data):,} bytes)" if original else ""),
+        (
+            "Original",
+            f"kept in the project ({original_size:,} bytes)" if original_size is not None else "",
+        ),
     ):
         if value:
             print(f"{label}: {value}")

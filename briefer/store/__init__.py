@@ -32,6 +32,12 @@ Behaviour worth knowing:
   version we read (``opening.inspect``); a foreign, damaged or newer file is left
   byte-for-byte unchanged with nothing created beside it. Files over 16 MB skip SQLite's
   quick_check on open (it reads every page); ``check_integrity()`` runs the full check.
+- A project file is untrusted input. Its ``sqlite_master`` must be exactly what Briefer
+  creates for its version (``UntrustedProject`` otherwise: a planted trigger or view would
+  run inside Briefer's own statements); connections run with ``trusted_schema = OFF``;
+  each call is interrupted after ``query_seconds`` (``ProjectTooSlow``); originals inflate
+  in bounded steps to their stored size; and a value Briefer never writes (wrong type, bad
+  JSON) is ``CorruptProject``, never a traceback.
 - A writer holds ``.~name.briefer.lock`` (JSON: user, host, pid, since). A lock left by a
   dead process on this machine is cleared silently; read-only opens ignore the lock.
 - WAL journal, ``synchronous=FULL``: every edit that returned survives a crash or power cut.
@@ -73,8 +79,10 @@ from briefer.store.errors import (
     ProjectLocked,
     ProjectNotFound,
     ProjectReadOnly,
+    ProjectTooSlow,
     ReadOnlyError,
     RecordNotFound,
+    UntrustedProject,
 )
 from briefer.store.project import Project, ProjectInfo
 from briefer.store.schema import APPLICATION_ID, SCHEMA_VERSION
@@ -103,8 +111,10 @@ __all__ = [
     "ProjectLocked",
     "ProjectNotFound",
     "ProjectReadOnly",
+    "ProjectTooSlow",
     "ReadOnlyError",
     "RecordNotFound",
+    "UntrustedProject",
     "backups_to_keep",
     "list_backups",
     "restore_backup",

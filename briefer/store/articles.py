@@ -90,7 +90,7 @@ def get_article(conn: sqlite3.Connection, article_id: int) -> Article:
     images = tuple(
         ArticleImage(
             media_type=media_type,
-            data=bytes(data),
+            data=data,  # checked as bytes by the caller; bytes(n) of a stored int would be n zeros
             width=width,
             height=height,
             offset=offset,
@@ -161,16 +161,50 @@ def delete_article(conn: sqlite3.Connection, article_id: int) -> None:
     conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
 
 
-def get_original(conn: sqlite3.Connection, article_id: int) -> Original | None:
+MAX_ORIGINAL_BYTES = 256 * 1024 * 1024
+"""The most an original may inflate to: four times what an importer accepts (64 MB)."""
+
+
+def get_original(
+    conn: sqlite3.Connection, article_id: int, limit: int = MAX_ORIGINAL_BYTES
+) -> Original | None:
+    """The original, read from the file and inflated in bounded steps.
+
+    It must inflate to exactly the ``size`` stored beside it (never past ``limit``), so a
+    crafted original costs at most the memory its row admits to.
+    """
     row = conn.execute(
-        "SELECT filename, media_type, compression, data FROM originals WHERE article_id = ?",
+        "SELECT filename, media_type, compression, size, typeof(data) FROM originals"
+        " WHERE article_id = ?",
         (article_id,),
     ).fetchone()
     if row is None:
         if conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is None:
             raise RecordNotFound("article", article_id)
         return None
-    return Original(filename=row[0], media_type=row[1], data=codec.decompress(row[2], row[3]))
+    filename, media_type, method, size, kind = row
+    if not isinstance(size, int) or not 0 <= size <= limit:
+        raise codec.BadValue(f"an original's size is {size!r}")
+    if kind != "blob" or not isinstance(method, str):
+        raise codec.BadValue(f"an original is stored as {kind}")
+    with conn.blobopen("originals", "data", article_id, readonly=True) as blob:
+        chunks = iter(lambda: blob.read(codec.INFLATE_STEP), b"")
+        data = codec.decompress_chunks(method, chunks, limit=size)
+    if len(data) != size:
+        raise codec.BadValue(f"an original holds {len(data):,} bytes, not {size:,}")
+    return Original(filename=filename, media_type=media_type, data=data)
+
+
+def original_size(conn: sqlite3.Connection, article_id: int) -> int | None:
+    """The stored size of an article's original, without reading or inflating it."""
+    row = conn.execute("SELECT size FROM originals WHERE article_id = ?", (article_id,)).fetchone()
+    if row is None:
+        if conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is None:
+            raise RecordNotFound("article", article_id)
+        return None
+    if not isinstance(row[0], int) or row[0] < 0:
+        raise codec.BadValue(f"an original's size is {row[0]!r}")
+    return row[0]
 
 
 def find_duplicate(conn: sqlite3.Connection, url: str, text: str) -> int | None:

@@ -1,15 +1,23 @@
 """How core values become column values and back: times, dates, blocks, originals, URLs.
 
-Standard library and briefer.core only; no SQL here, so each rule is testable alone.
+Standard library and briefer.core only; no SQL here, so each rule is testable alone. What
+comes back from a file is untrusted: decoders refuse what Briefer never writes
+(``BadValue``), and originals inflate in bounded steps.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import enum
+import functools
 import hashlib
 import json
 import lzma
+import types
+import typing
 import zlib
+from collections.abc import Callable, Iterable, Iterator
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from briefer.core.model import Block, BlockKind
@@ -53,10 +61,17 @@ def blocks_to_json(blocks: tuple[Block, ...]) -> str:
     )
 
 
+class BadValue(ValueError):
+    """A stored value is not one Briefer writes (wrong type, bad JSON, too big)."""
+
+
 def blocks_from_json(text: str) -> tuple[Block, ...]:
+    rows = json.loads(text)
+    if not isinstance(rows, list):
+        raise BadValue("blocks are not a JSON list")
     return tuple(
         Block(BlockKind(kind), start, end, level=level, ordered=bool(ordered))
-        for kind, start, end, level, ordered in json.loads(text)
+        for kind, start, end, level, ordered in rows
     )
 
 
@@ -68,14 +83,169 @@ def compress(data: bytes) -> tuple[str, bytes]:
     return "none", data
 
 
-def decompress(method: str, data: bytes) -> bytes:
+INFLATE_STEP = 1 << 20
+"""Bytes read from the file, or produced by inflating, in one step."""
+
+
+def decompress(method: str, data: bytes, limit: int | None = None) -> bytes:
+    return decompress_chunks(method, [data], limit)
+
+
+def decompress_chunks(method: str, chunks: Iterable[bytes], limit: int | None = None) -> bytes:
+    """Inflate ``chunks`` in bounded steps, refusing (``BadValue``) past ``limit`` bytes.
+
+    Memory stays near ``limit`` whatever the data claims: a few kilobytes that inflate to
+    gigabytes (a zlib bomb) are stopped at the limit, not after.
+    """
     if method == "zlib":
-        return zlib.decompress(data)
-    if method == "lzma":
-        return lzma.decompress(data)
-    if method == "none":
-        return bytes(data)
-    raise ValueError(f"unknown compression {method!r}")
+        pieces = _inflate_zlib(chunks)
+    elif method == "lzma":
+        pieces = _inflate_lzma(chunks)
+    elif method == "none":
+        pieces = iter(chunks)
+    else:
+        raise BadValue(f"unknown compression {method!r}")
+    out = bytearray()
+    try:
+        for piece in pieces:
+            out += piece
+            if limit is not None and len(out) > limit:
+                raise BadValue(f"an original inflates past {limit:,} bytes")
+    except (zlib.error, lzma.LZMAError) as error:
+        raise BadValue(f"an original cannot be inflated ({error})") from None
+    return bytes(out)
+
+
+def _inflate_zlib(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    inflater = zlib.decompressobj()
+    for chunk in chunks:
+        pending = chunk
+        while pending and not inflater.eof:
+            yield inflater.decompress(pending, INFLATE_STEP)
+            pending = inflater.unconsumed_tail
+    while not inflater.eof:  # output zlib still holds once every input byte is in
+        piece = inflater.decompress(b"", INFLATE_STEP)
+        if not piece:
+            break
+        yield piece
+    yield inflater.flush()
+    if not inflater.eof:
+        raise BadValue("an original is cut short")
+
+
+def _inflate_lzma(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    inflater = lzma.LZMADecompressor()
+    for chunk in chunks:
+        if inflater.eof:
+            break
+        yield inflater.decompress(chunk, INFLATE_STEP)
+        while not inflater.needs_input and not inflater.eof:
+            yield inflater.decompress(b"", INFLATE_STEP)
+    if not inflater.eof:
+        raise BadValue("an original is cut short")
+
+
+# -- checking what comes back from a file --------------------------------------------------
+
+
+_Check = Callable[[object], bool]
+_FieldCheck = tuple[str, tuple[type, ...], _Check | None]
+
+
+def check_record(value: object) -> None:
+    """Raise ``BadValue`` unless every core record in ``value`` has the types it declares.
+
+    SQLite keeps whatever type a file stores in a column, so an ``int`` field may come
+    back as text or a blob; caught here, it is a clear "damaged project" instead of a crash
+    far away in a view. ``value`` may be a record, or a list, tuple, set or dict of them.
+    """
+    if isinstance(value, dict):
+        check_record(list(value))
+        check_record(list(value.values()))
+    elif isinstance(value, list | tuple | set | frozenset):
+        kind: type | None = None
+        checks: tuple[_FieldCheck, ...] | None = None
+        for item in value:
+            if type(item) is not kind:
+                kind = type(item)
+                checks = _field_checks(kind) if dataclasses.is_dataclass(kind) else None
+            if checks is None:
+                check_record(item)
+            else:
+                _check_fields(item, checks)
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        _check_fields(value, _field_checks(type(value)))
+
+
+def _check_fields(record: object, checks: tuple[_FieldCheck, ...]) -> None:
+    for name, kinds, accepts in checks:
+        value = getattr(record, name)
+        if not (isinstance(value, kinds) if accepts is None else accepts(value)):
+            raise BadValue(f"{type(record).__name__}.{name} holds {type(value).__name__}")
+
+
+@functools.cache
+def _field_checks(cls: type) -> tuple[_FieldCheck, ...]:
+    """Per field: the plain types it accepts, or (for tuples and records) a predicate."""
+    hints = typing.get_type_hints(cls)
+    checks: list[_FieldCheck] = []
+    for field in dataclasses.fields(cls):
+        kinds = _plain_types(hints[field.name])
+        checks.append((field.name, kinds or (), None if kinds else _accepts(hints[field.name])))
+    return tuple(checks)
+
+
+def _plain_types(hint: object) -> tuple[type, ...] | None:
+    """The types an isinstance check needs for ``hint``, or None if it needs more."""
+    if typing.get_origin(hint) in (types.UnionType, typing.Union):
+        found: list[type] = []
+        for arg in typing.get_args(hint):
+            kinds = _plain_types(arg)
+            if kinds is None:
+                return None
+            found += kinds
+        return tuple(found)
+    if hint is float:
+        return (int, float)
+    if isinstance(hint, type) and (
+        issubclass(hint, enum.Enum)
+        or hint in (str, bytes, bool, int, dt.date, dt.datetime, type(None))
+    ):
+        return (hint,)
+    return None
+
+
+def _accepts(hint: object) -> _Check:
+    """A predicate for values of ``hint``: tuples, records, and unions holding them."""
+    kinds = _plain_types(hint)
+    if kinds is not None:
+        return lambda v: isinstance(v, kinds)
+    origin = typing.get_origin(hint)
+    if origin in (types.UnionType, typing.Union):
+        options = [_accepts(arg) for arg in typing.get_args(hint)]
+        return lambda v: any(option(v) for option in options)
+    if origin is tuple:
+        args = typing.get_args(hint)
+        if len(args) == 2 and args[1] is Ellipsis:
+            item = _accepts(args[0])
+            return lambda v: isinstance(v, tuple) and all(item(x) for x in v)
+        items = [_accepts(arg) for arg in args]
+        return lambda v: (
+            isinstance(v, tuple)
+            and len(v) == len(items)
+            and all(c(x) for c, x in zip(items, v, strict=True))
+        )
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        checks = _field_checks(hint)
+
+        def record(v: object) -> bool:
+            return isinstance(v, hint) and all(
+                isinstance(getattr(v, n), k) if a is None else a(getattr(v, n))
+                for n, k, a in checks
+            )
+
+        return record
+    return lambda v: True
 
 
 _TRACKING_PARAMS = frozenset({"fbclid", "gclid", "mc_cid", "mc_eid"})

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from briefer.store import opening
 from briefer.store.errors import CorruptProject, DiskFull, ProjectError, ProjectReadOnly
+from briefer.store.guard import QueryBound, harden
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -40,12 +41,14 @@ def _nearly_full(folder: Path) -> bool:
         return False
 
 
-def connect_writer(path: Path) -> sqlite3.Connection:
+def connect_writer(path: Path, bound: QueryBound) -> sqlite3.Connection:
     uri = path.absolute().as_uri() + "?mode=rw"
     try:
         conn = sqlite3.connect(
             uri, uri=True, isolation_level=None, check_same_thread=False, timeout=5.0
         )
+        harden(conn)
+        bound.install(conn)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA synchronous = FULL")
@@ -56,7 +59,7 @@ def connect_writer(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def connect_reader(path: Path) -> sqlite3.Connection:
+def connect_reader(path: Path, bound: QueryBound) -> sqlite3.Connection:
     """A reader that sees a concurrent writer's commits; immutable where nothing can write."""
     immutable = not opening.wal_path(path).exists() and not opening.can_write(path.parent)
     for attempt in (immutable, True):
@@ -67,6 +70,8 @@ def connect_reader(path: Path) -> sqlite3.Connection:
             check_same_thread=False,
         )
         try:
+            harden(conn)
+            bound.install(conn)
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA query_only = ON")
             conn.execute("SELECT count(*) FROM meta").fetchone()

@@ -22,6 +22,10 @@ class LockInfo:
     """The holder's start time in clock ticks since boot (Linux), to see a reused id."""
 
 
+DETAIL_MAX = 160
+"""Longest detail a message quotes from SQLite or a decoder."""
+
+
 class ProjectError(Exception):
     """Base of every error the store raises about a project file."""
 
@@ -53,13 +57,48 @@ class NotAProject(ProjectError):
 
 
 class CorruptProject(ProjectError):
+    """``detail`` says what is wrong; SQLite's own words can hold line breaks and quoted
+    schema text, so it is made one line and cut short."""
+
     def __init__(self, path: Path, detail: str) -> None:
+        detail = " ".join(detail.split())
+        if len(detail) > DETAIL_MAX:
+            detail = detail[: DETAIL_MAX - 1] + "…"
         super().__init__(
             f"The project {path} is damaged ({detail}); restore the latest copy from the"
             " backups folder, or from your own copy of the file."
         )
         self.path = path
         self.detail = detail
+
+
+class UntrustedProject(ProjectError):
+    """The file holds schema objects (triggers, views, tables, indexes) Briefer did not make.
+
+    Such objects would run or answer inside Briefer's own queries, so the file is refused
+    before anything reads its records or writes to it.
+    """
+
+    def __init__(self, path: Path, what: str) -> None:
+        super().__init__(
+            f"The project {path} contains {what} that Briefer did not create; it was not"
+            " opened and has not been changed."
+        )
+        self.path = path
+        self.what = what
+
+
+class ProjectTooSlow(ProjectError):
+    """A query ran past its time bound and was interrupted (a damaged or crafted file)."""
+
+    def __init__(self, path: Path, seconds: float) -> None:
+        super().__init__(
+            f"The project {path} took too long to answer a query (over {seconds:g} s); it may"
+            " be damaged or crafted, so restore the latest copy from the backups folder or"
+            " ask whoever sent it for a fresh copy."
+        )
+        self.path = path
+        self.seconds = seconds
 
 
 class NewerFormatError(ProjectError):

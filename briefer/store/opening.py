@@ -1,6 +1,8 @@
 """Checks a path is a healthy Briefer project of a version we read, without writing a byte.
 
-Header bytes first, then a read-only (immutable when possible) SQLite connection. Imports
+Header bytes first, then a read-only (immutable when possible) SQLite connection that
+compares ``sqlite_master`` with the schema Briefer creates: the file is untrusted input, and
+a trigger or view of someone else's would run inside Briefer's own statements. Imports
 only the standard library and this package.
 """
 
@@ -13,8 +15,17 @@ import struct
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefer.store.errors import CorruptProject, NewerFormatError, NotAProject, ProjectNotFound
-from briefer.store.schema import APPLICATION_ID, REQUIRED_TABLES
+from briefer.store import schema
+from briefer.store.errors import (
+    CorruptProject,
+    NewerFormatError,
+    NotAProject,
+    ProjectNotFound,
+    ProjectTooSlow,
+    UntrustedProject,
+)
+from briefer.store.guard import QueryBound, harden
+from briefer.store.schema import APPLICATION_ID
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 _FOREIGN_MAGIC = (
@@ -93,11 +104,19 @@ def _header(path: Path) -> tuple[os.stat_result, bytes]:
         raise NotAProject(path, "the file cannot be read with your permissions") from None
 
 
-def inspect(path: Path, target_version: int, *, full_check: bool | None = None) -> Inspection:
+def inspect(
+    path: Path,
+    target_version: int,
+    *,
+    full_check: bool | None = None,
+    query_seconds: float | None = None,
+) -> Inspection:
     """Raise the error that describes what is wrong with ``path``, or say what it holds.
 
     Never writes: the header is read as bytes, and SQLite sees the file read-only
-    (``immutable`` unless a write-ahead log beside it may hold newer pages).
+    (``immutable`` unless a write-ahead log beside it may hold newer pages). Its schema
+    must be exactly what Briefer creates for its version (one read of ``sqlite_master``),
+    so no view, trigger or index of someone else's runs inside Briefer's queries.
     """
     info, header = _header(path)
     if not header.startswith(SQLITE_MAGIC):
@@ -125,29 +144,77 @@ def inspect(path: Path, target_version: int, *, full_check: bool | None = None) 
         raise CorruptProject(path, "the file is shorter than its header says, as if cut off")
     if full_check is None:
         full_check = info.st_size <= QUICK_CHECK_MAX_BYTES
-    version = _inspect_database(path, target_version, immutable=not wal_present, full=full_check)
+    bound = QueryBound(query_seconds)
+    version = _inspect_database(
+        path, target_version, immutable=not wal_present, full=full_check, bound=bound
+    )
     return Inspection(version=version, wal_present=wal_present, size=info.st_size)
 
 
-def _inspect_database(path: Path, target_version: int, *, immutable: bool, full: bool) -> int:
+def _describe(
+    keys: tuple[schema.SchemaKey, ...], sql: dict[schema.SchemaKey, object], changed: bool = False
+) -> str:
+    kind, name = keys[0]
+    kind = kind if kind in ("table", "index", "view", "trigger") else "object"
+    if kind == "table" and str(sql.get(keys[0])).upper().startswith("CREATE VIRTUAL"):
+        kind = "virtual table"
+    if changed:
+        what = f"a changed {kind} {name!r}"
+    else:
+        what = f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} {name!r}"
+    if len(keys) > 1:
+        what += f" (and {len(keys) - 1} more)"
+    return what
+
+
+def check_schema(path: Path, conn: sqlite3.Connection, version: int) -> None:
+    """Raise unless ``sqlite_master`` holds exactly what Briefer creates for ``version``.
+
+    Something added or changed is refused as untrusted (a trigger fires on Briefer's own
+    writes, a view answers its reads); something missing means damage.
+    """
+    expected = schema.expected_objects(version)
+    if expected is None:
+        raise CorruptProject(path, f"its format version {version} is not one Briefer writes")
+    rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
+    diff = schema.compare_schema(rows, expected)
+    sql = {(str(kind), str(name)): text for kind, name, _, text in rows}
+    if diff.foreign:
+        raise UntrustedProject(path, _describe(diff.foreign, sql))
+    if diff.altered:
+        raise UntrustedProject(path, _describe(diff.altered, sql, changed=True))
+    if diff.missing:
+        names = ", ".join(sorted(name for _, name in diff.missing))
+        raise CorruptProject(path, f"parts of it are missing: {names}")
+
+
+def _inspect_database(
+    path: Path, target_version: int, *, immutable: bool, full: bool, bound: QueryBound
+) -> int:
     try:
         conn = sqlite3.connect(read_only_uri(path, immutable=immutable), uri=True)
     except sqlite3.Error as error:
         raise CorruptProject(path, f"SQLite cannot open it: {error}") from None
     try:
-        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-        if version > target_version:
-            raise NewerFormatError(path, version, target_version)
-        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
-        missing = REQUIRED_TABLES - tables
-        if missing:
-            raise CorruptProject(path, f"tables are missing: {', '.join(sorted(missing))}")
-        if full:
-            problems = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
-            if problems != ["ok"]:
-                raise CorruptProject(path, f"SQLite reports: {problems[0]}")
+        harden(conn)
+        bound.install(conn)
+        with bound.running():
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            if version > target_version:
+                raise NewerFormatError(path, version, target_version)
+            check_schema(path, conn, version)
+            if full:
+                problems = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
+                if problems != ["ok"]:
+                    raise CorruptProject(path, f"SQLite reports: {problems[0]}")
         return version
     except sqlite3.DatabaseError as error:
+        if bound.interrupted(error):
+            raise ProjectTooSlow(path, bound.seconds) from None
         raise CorruptProject(path, f"SQLite reports: {error}") from None
+    except MemoryError:
+        raise CorruptProject(path, "SQLite could not allocate what it claims to hold") from None
+    except UnicodeDecodeError:
+        raise CorruptProject(path, "its list of tables holds text that is not UTF-8") from None
     finally:
         conn.close()

@@ -7,7 +7,6 @@ rest of this package; never Qt, importers, exporters or the session.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -15,8 +14,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+from typing import TypeVar
 
-from briefer.core import tempfiles
 from briefer.core.model import (
     Article,
     ArticleSummary,
@@ -26,22 +25,52 @@ from briefer.core.model import (
     SearchHit,
     Theme,
 )
-from briefer.store import articles, backups, codec, notes, opening, passages, search, themes
+from briefer.store import (
+    articles,
+    backups,
+    codec,
+    creating,
+    notes,
+    opening,
+    passages,
+    search,
+    themes,
+)
 from briefer.store.connect import connect_reader, connect_writer, translate
 from briefer.store.errors import (
+    CorruptProject,
     MigrationNeeded,
-    NameTooLong,
     NewerFormatError,
     ProjectClosed,
+    ProjectError,
     ProjectExists,
     ProjectReadOnly,
+    ProjectTooSlow,
     ReadOnlyError,
     RecordNotFound,
 )
+from briefer.store.guard import QueryBound
 from briefer.store.lock import ProjectLock
-from briefer.store.schema import MIGRATIONS, SCHEMA_VERSION, Migration, create_schema, migrate
+from briefer.store.schema import MIGRATIONS, SCHEMA_VERSION, Migration, migrate
 
-_NAME_LIMIT = tempfiles.NAME_MAX_BYTES - len("-wal")
+_UNREADABLE = (
+    ValueError,
+    TypeError,
+    KeyError,
+    IndexError,
+    OverflowError,
+    AttributeError,
+    RecursionError,
+)
+"""What decoding a value Briefer never wrote raises (``codec.BadValue`` is a ValueError)."""
+
+_T = TypeVar("_T")
+
+
+def _checked(value: _T) -> _T:
+    """``value`` once every record in it has the types it declares (see codec.check_record)."""
+    codec.check_record(value)
+    return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,11 +88,6 @@ class ProjectInfo:
     size_bytes: int
 
 
-def _fsync_path(path: Path) -> None:
-    with path.open("rb+") as handle:
-        os.fsync(handle.fileno())
-
-
 def _open(
     path: Path,
     *,
@@ -73,14 +97,16 @@ def _open(
     break_lock: bool = False,
     migrations: Sequence[Migration] = MIGRATIONS,
     target_version: int = SCHEMA_VERSION,
+    query_seconds: float | None = None,
 ) -> Project:
     """``Project.open`` with the migration list and version as parameters, for tests."""
     path = Path(path)
-    found = opening.inspect(path, target_version)
+    found = opening.inspect(path, target_version, query_seconds=query_seconds)
+    bound = QueryBound(query_seconds)
     if read_only:
         if found.version < target_version:
             raise MigrationNeeded(path, found.version, target_version)
-        return Project(path, connect_reader(path), read_only=True, lock=None)
+        return Project(path, connect_reader(path, bound), read_only=True, lock=None, bound=bound)
     if not opening.can_write(path):
         raise ProjectReadOnly(path, "the file")
     if not opening.can_write(path.parent):
@@ -88,7 +114,7 @@ def _open(
     lock = ProjectLock.acquire(path, break_lock=break_lock)
     conn: sqlite3.Connection | None = None
     try:
-        conn = connect_writer(path)
+        conn = connect_writer(path, bound)
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         if version > target_version:  # a log that was not checkpointed may say more
             raise NewerFormatError(path, version, target_version)
@@ -102,7 +128,7 @@ def _open(
         if version < target_version:
             backups.back_up_before_migration(conn, path, backup_dir, target_version)
             migrate(conn, version, migrations, target_version)
-        project = Project(path, conn, read_only=False, lock=lock)
+        project = Project(path, conn, read_only=False, lock=lock, bound=bound)
         project.backup_dir, project.backup_policy = backup_dir, policy
         project.backup_warning = warning
         return project
@@ -124,8 +150,10 @@ class Project:
         *,
         read_only: bool,
         lock: ProjectLock | None,
+        bound: QueryBound | None = None,
     ) -> None:
         self.path = path
+        self._bound = bound or QueryBound()
         self.read_only = read_only
         self._conn: sqlite3.Connection | None = conn
         self._lock = lock
@@ -144,49 +172,7 @@ class Project:
         """A new, empty project; built under a temp name and linked into place, so a
         half-created file never exists under the real name."""
         path = Path(path)
-        if len(path.name.encode("utf-8")) > _NAME_LIMIT:
-            raise NameTooLong(path, _NAME_LIMIT)
-        if path.exists() or path.is_symlink():
-            raise ProjectExists(path)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError:
-            raise ProjectReadOnly(path, "its folder") from None
-        if not opening.can_write(path.parent):
-            raise ProjectReadOnly(path, "its folder")
-        tempfiles.remove_stale(path.parent)
-        temp = tempfiles.temp_path(path)
-        try:
-            conn = sqlite3.connect(temp, isolation_level=None)
-            try:
-                conn.execute("PRAGMA journal_mode = WAL")
-                conn.execute("BEGIN IMMEDIATE")
-                create_schema(conn)
-                conn.executemany(
-                    "INSERT INTO meta (key, value) VALUES (?, ?)",
-                    [
-                        ("title", title if title is not None else path.stem),
-                        ("created_at", codec.to_utc_text(codec.now_utc())),
-                    ],
-                )
-                conn.execute("COMMIT")
-            finally:
-                conn.close()
-            _fsync_path(temp)
-            try:
-                os.link(temp, path)  # fails if the name was taken meanwhile
-            except FileExistsError:
-                raise ProjectExists(path) from None
-            except OSError:  # file systems without hard links (FAT on a USB stick)
-                if path.exists():
-                    raise ProjectExists(path) from None
-                os.replace(temp, path)
-        except PermissionError:
-            raise ProjectReadOnly(path, "its folder") from None
-        finally:
-            for leftover in (temp, opening.wal_path(temp), temp.with_name(temp.name + "-shm")):
-                leftover.unlink(missing_ok=True)
-        backups.fsync_dir(path.parent)
+        creating.create_file(path, title)
         return cls.open(path)
 
     @classmethod
@@ -198,10 +184,13 @@ class Project:
         backup_dir: Path | None = None,
         backup_policy: backups.BackupPolicy | None = None,
         break_lock: bool = False,
+        query_seconds: float | None = None,
     ) -> Project:
         """Validate without writing, then lock, back up, migrate if needed and open.
 
         A backup that cannot be written does not stop the open: ``backup_warning`` says why.
+        Each call on the project (and its opening) is interrupted with ``ProjectTooSlow``
+        after ``query_seconds`` (default ``guard.QUERY_SECONDS``).
         """
         return _open(
             path,
@@ -209,6 +198,7 @@ class Project:
             backup_dir=backup_dir,
             backup_policy=backup_policy,
             break_lock=break_lock,
+            query_seconds=query_seconds,
         )
 
     def close(self) -> None:
@@ -296,19 +286,48 @@ class Project:
     def _write(self) -> Iterator[sqlite3.Connection]:
         if self.read_only:
             raise ReadOnlyError(self.path)
-        with self.transaction():
-            yield self._require()
-
-    @contextmanager
-    def _read(self) -> Iterator[sqlite3.Connection]:
-        with self._mutex:
+        with self.transaction(), self._bound.running():
             try:
                 yield self._require()
             except sqlite3.DatabaseError as error:
-                translated = translate(self.path, error)
-                if translated is None:
+                typed = self._sqlite_error(error, reading=False)
+                if typed is None:
                     raise
-                raise translated from error
+                raise typed from error
+
+    @contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        """A bounded read. Whatever the file holds, what escapes is a ``ProjectError``:
+        SQLite's complaints, and values Briefer never writes (a wrong type, bad JSON)."""
+        with self._mutex, self._bound.running():
+            try:
+                yield self._require()
+            except sqlite3.DatabaseError as error:
+                typed = self._sqlite_error(error)
+                if typed is None:
+                    raise
+                raise typed from error
+            except MemoryError as error:  # SQLITE_NOMEM: a damaged index claiming huge sizes
+                detail = "SQLite could not allocate what it claims to hold"
+                raise CorruptProject(self.path, detail) from error
+            except _UNREADABLE as error:
+                detail = f"a stored value cannot be read: {error or type(error).__name__}"
+                raise CorruptProject(self.path, detail) from error
+
+    def _sqlite_error(
+        self, error: sqlite3.DatabaseError, *, reading: bool = True
+    ) -> ProjectError | None:
+        """The typed error for a failing statement: the time bound, what ``translate``
+        knows, and (for reads) damage; ``None`` to let it through as it is."""
+        if self._bound.interrupted(error):
+            return ProjectTooSlow(self.path, self._bound.seconds)
+        translated = translate(self.path, error)
+        if translated is not None or not reading:
+            return translated  # a write's full disk or lost USB stick is not a damaged file
+        text = str(error)
+        if isinstance(error, sqlite3.OperationalError) and ("locked" in text or "busy" in text):
+            return None  # another process holds it, which is not damage either
+        return CorruptProject(self.path, f"SQLite reports: {text}")
 
     # -- the project as a whole --------------------------------------------------
 
@@ -413,7 +432,7 @@ class Project:
 
     def get_article(self, article_id: int) -> Article:
         with self._read() as conn:
-            return articles.get_article(conn, article_id)
+            return _checked(articles.get_article(conn, article_id))
 
     def get_articles(self, article_ids: Iterable[int]) -> dict[int, Article]:
         """The articles that exist among ``article_ids``, by id; missing ones are absent."""
@@ -424,19 +443,25 @@ class Project:
                     found[article_id] = articles.get_article(conn, article_id)
                 except RecordNotFound:
                     continue
-        return found
+            return _checked(found)
 
     def list_articles(self) -> list[ArticleSummary]:
         with self._read() as conn:
-            return articles.list_articles(conn)
+            return _checked(articles.list_articles(conn))
 
     def delete_article(self, article_id: int) -> None:
         with self._write() as conn:
             articles.delete_article(conn, article_id)
 
     def get_original(self, article_id: int) -> Original | None:
+        """The original bytes, inflated in bounded steps (see ``articles.get_original``)."""
         with self._read() as conn:
-            return articles.get_original(conn, article_id)
+            return _checked(articles.get_original(conn, article_id))
+
+    def original_size(self, article_id: int) -> int | None:
+        """How many bytes the original has, from the row, never by inflating it."""
+        with self._read() as conn:
+            return articles.original_size(conn, article_id)
 
     def find_duplicate(self, url: str, text: str) -> int | None:
         with self._read() as conn:
@@ -458,19 +483,19 @@ class Project:
 
     def get_theme(self, theme_id: int) -> Theme:
         with self._read() as conn:
-            return themes.get_theme(conn, theme_id)
+            return _checked(themes.get_theme(conn, theme_id))
 
     def list_themes(self) -> list[Theme]:
         with self._read() as conn:
-            return themes.list_themes(conn)
+            return _checked(themes.list_themes(conn))
 
     def theme_by_name(self, name: str) -> Theme | None:
         with self._read() as conn:
-            return themes.theme_by_name(conn, name)
+            return _checked(themes.theme_by_name(conn, name))
 
     def theme_passage_counts(self) -> dict[int, int]:
         with self._read() as conn:
-            return themes.theme_passage_counts(conn)
+            return _checked(themes.theme_passage_counts(conn))
 
     # -- passages --------------------------------------------------------------------
 
@@ -488,18 +513,19 @@ class Project:
 
     def get_passage(self, passage_id: int) -> Passage:
         with self._read() as conn:
-            return passages.get_passage(conn, passage_id)
+            return _checked(passages.get_passage(conn, passage_id))
 
     def get_passages(self, passage_ids: Iterable[int]) -> dict[int, Passage]:
         """The passages that exist among ``passage_ids``, by id; missing ones are absent."""
         with self._read() as conn:
-            return passages.get_passages(conn, passage_ids)
+            return _checked(passages.get_passages(conn, passage_ids))
 
     def list_passages(
         self, *, article_id: int | None = None, theme_id: int | None = None
     ) -> list[Passage]:
         with self._read() as conn:
-            return passages.list_passages(conn, article_id=article_id, theme_id=theme_id)
+            found = passages.list_passages(conn, article_id=article_id, theme_id=theme_id)
+            return _checked(found)
 
     # -- dismissed keyword suggestions ---------------------------------------------------
 
@@ -513,7 +539,7 @@ class Project:
 
     def dismissed_suggestions(self, article_id: int) -> set[tuple[int, int, int]]:
         with self._read() as conn:
-            return themes.dismissed_suggestions(conn, article_id)
+            return _checked(themes.dismissed_suggestions(conn, article_id))
 
     # -- notes -------------------------------------------------------------------------
 
@@ -531,14 +557,14 @@ class Project:
 
     def get_note(self, note_id: int) -> Note:
         with self._read() as conn:
-            return notes.get_note(conn, note_id)
+            return _checked(notes.get_note(conn, note_id))
 
     def list_notes(self) -> list[Note]:
         with self._read() as conn:
-            return notes.list_notes(conn)
+            return _checked(notes.list_notes(conn))
 
     # -- search ------------------------------------------------------------------------
 
     def search(self, query: str, *, limit: int = 50) -> list[SearchHit]:
         with self._read() as conn:
-            return search.search(conn, query, limit)
+            return _checked(search.search(conn, query, limit))

@@ -1,5 +1,9 @@
 """The project file's schema, its version history and its ordered migrations.
 
+Also the reference every opened file is compared with (``expected_objects``,
+``compare_schema``): a file must hold exactly the tables, indexes and views this module
+creates for its version, so a version bump keeps the old schema's text in ``_DDL``.
+
 Standard library only. Format versions (``PRAGMA user_version``):
 
 - v1: meta, articles (+ bodies, images, originals, FTS5 index), themes, passages (+ theme
@@ -8,8 +12,11 @@ Standard library only. Format versions (``PRAGMA user_version``):
 
 from __future__ import annotations
 
+import functools
+import re
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 
 APPLICATION_ID = 0x42524946
 """``PRAGMA application_id`` of every Briefer project ("BRIF"), so a foreign SQLite file is
@@ -23,22 +30,6 @@ Migration = Callable[[sqlite3.Connection], None]
 MIGRATIONS: tuple[Migration, ...] = ()
 """``MIGRATIONS[i]`` upgrades version ``i + 1`` to ``i + 2``; its length is SCHEMA_VERSION - 1."""
 
-REQUIRED_TABLES = frozenset(
-    {
-        "meta",
-        "articles",
-        "article_bodies",
-        "article_images",
-        "originals",
-        "article_fts",
-        "themes",
-        "passages",
-        "passage_themes",
-        "dismissed_suggestions",
-        "notes",
-        "sections",
-    }
-)
 
 # Article text lives apart from the listing columns so that listing 2,000 articles never
 # walks the overflow pages of their text. AUTOINCREMENT keeps ids from being reused, so a
@@ -174,13 +165,109 @@ CREATE INDEX sections_note ON sections(note_id, ord);
 """
 
 
-def create_schema(conn: sqlite3.Connection) -> None:
-    """Lay down the current schema in an empty database, inside the caller's transaction."""
-    for statement in _V1.split(";\n"):
+_DDL = {1: _V1}
+"""The schema of every version a file may have, so an older file is verified against what
+that Briefer made before it is migrated. A version bump keeps the old text here."""
+
+
+def _lay_down(conn: sqlite3.Connection, ddl: str) -> None:
+    for statement in ddl.split(";\n"):
         if statement.strip():
             conn.execute(statement)
+
+
+def create_schema(conn: sqlite3.Connection) -> None:
+    """Lay down the current schema in an empty database, inside the caller's transaction."""
+    _lay_down(conn, _DDL[SCHEMA_VERSION])
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+# -- verifying a file's schema -----------------------------------------------------------
+
+SchemaKey = tuple[str, str]
+"""``(type, name)`` of one row of ``sqlite_master``."""
+
+_OPTIONAL = {
+    ("table", "sqlite_stat1"): ("sqlite_stat1", "CREATE TABLE sqlite_stat1(tbl,idx,stat)"),
+    ("table", "sqlite_stat4"): (
+        "sqlite_stat4",
+        "CREATE TABLE sqlite_stat4(tbl,idx,neq,nlt,ndlt,sample)",
+    ),
+}
+"""What SQLite itself may add to a healthy project: ``PRAGMA optimize`` (run on close)
+writes planner statistics."""
+
+_TOKEN = re.compile(r"""'(?:[^']|'')*'|"(?:[^"]|"")*"|`[^`]*`|\[[^\]]*\]|\s+|[^'"`\[\s]+|.""", re.S)
+
+
+def normalise_sql(sql: str | None) -> str | None:
+    """``sql`` with each run of white space outside quotes made one space, and trimmed.
+
+    Nothing else is forgiven: a comment, a changed word or a changed literal is a change.
+    """
+    if sql is None:
+        return None
+    return "".join(" " if t.isspace() else t for t in _TOKEN.findall(sql)).strip()
+
+
+Expected = dict[SchemaKey, tuple[str, str | None]]
+"""``(type, name) -> (tbl_name, sql)`` of the objects of one schema version."""
+
+
+@functools.cache
+def expected_objects(version: int) -> Expected | None:
+    """Everything Briefer creates for a file of ``version`` (FTS5's shadow tables and
+    SQLite's automatic indexes included), made once by laying the schema down in memory;
+    ``None`` for a version Briefer never wrote."""
+    ddl = _DDL.get(version)
+    if ddl is None:
+        return None
+    conn = sqlite3.connect(":memory:")
+    try:
+        if version == SCHEMA_VERSION:
+            create_schema(conn)
+        else:
+            _lay_down(conn, ddl)
+        rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
+    finally:
+        conn.close()
+    return {(str(t), str(n)): (str(tbl), sql) for t, n, tbl, sql in rows}
+
+
+@dataclass(frozen=True, slots=True)
+class SchemaDiff:
+    """How a file's ``sqlite_master`` differs from what Briefer creates."""
+
+    foreign: tuple[SchemaKey, ...] = ()
+    altered: tuple[SchemaKey, ...] = ()
+    missing: tuple[SchemaKey, ...] = ()
+
+
+def compare_schema(
+    rows: Iterable[tuple[object, object, object, object]],
+    expected: Expected,
+) -> SchemaDiff:
+    """Compare ``(type, name, tbl_name, sql)`` rows of a file's ``sqlite_master``; the SQL
+    is normalised (see ``normalise_sql``) only when it is not the very same text."""
+    foreign: list[SchemaKey] = []
+    altered: list[SchemaKey] = []
+    seen: set[SchemaKey] = set()
+    for kind, name, table, sql in rows:
+        key = (str(kind), str(name))
+        want = expected.get(key) or _OPTIONAL.get(key)
+        if want is None or key in seen:
+            foreign.append(key)
+            continue
+        seen.add(key)
+        want_table, want_sql = want
+        if table != want_table or (
+            sql != want_sql
+            and (not isinstance(sql, str) or normalise_sql(sql) != normalise_sql(want_sql))
+        ):
+            altered.append(key)
+    missing = tuple(sorted(set(expected) - seen))
+    return SchemaDiff(tuple(foreign), tuple(altered), missing)
 
 
 def migrate(
