@@ -46,6 +46,9 @@ class Line:
     size: float
     page: int
     bold: bool = False
+    first: int = -1  # PDFium's index of the run's first and last glyph (for font lookups)
+    last: int = -1
+    cells: bool = False  # a table row: runs far apart on one baseline, joined with " | "
 
     @property
     def top(self) -> float:
@@ -59,6 +62,7 @@ class Page:
     lines: tuple[Line, ...]
     width: float
     height: float
+    extra: tuple[Line, ...] = ()  # text in other directions, each in its own frame, in order
 
 
 def remove_furniture(pages: Sequence[Page]) -> list[list[Line]]:

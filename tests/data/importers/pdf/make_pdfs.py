@@ -188,6 +188,68 @@ def render(
     return out.getvalue()
 
 
+def render_scaled(text: str) -> bytes:
+    """Every word placed on its own at font size 1, scaled up by the text matrix.
+
+    What many print drivers and typesetters write: ``1 Tf`` and a text matrix
+    of ``10.5 0 0 10.5 x y`` per word, no space characters (the gaps are only
+    positions), justified lines, and a title spread out with character spacing.
+    Sizes taken from the font size alone all read as 1 point.
+    """
+    out = io.BytesIO()
+    width, height = A4
+    canvas = Canvas(out, pagesize=A4, invariant=True)
+    canvas.setTitle("Microsoft Word - minutes_13jan.doc")
+    canvas.setAuthor("ARRAY(0x55d0c8a1f2e8)")
+    canvas._doc.info._dateFormatter = lambda *args: "D:20110302101500+01'00'"
+    margin, column = 72.0, A4[0] - 144.0
+    y = height - margin
+    page = 1
+
+    def words_at(words: list[str], style: Style, y: float, justify: bool, spacing: float) -> None:
+        text = canvas.beginText()
+        text.setFont(style.font, 1)
+        text.setCharSpace(spacing / style.size)
+        widths = [stringWidth(w, style.font, style.size) + spacing * len(w) for w in words]
+        space = stringWidth(" ", style.font, style.size) + spacing
+        if justify and len(words) > 1:
+            space = (column - sum(widths)) / (len(words) - 1)
+        x = margin
+        for word, word_width in zip(words, widths, strict=True):
+            text.setTextTransform(style.size, 0, 0, style.size, x, y)
+            text.textOut(word)
+            x += word_width + space
+        canvas.drawText(text)
+
+    def footer() -> None:
+        text = canvas.beginText()
+        text.setFont(BODY_FONT, 1)
+        text.setTextTransform(8, 0, 0, 8, width / 2 - 3, margin - 30)
+        text.textOut(str(page))
+        canvas.drawText(text)
+
+    for kind, content in blocks(text):
+        style = {"title": TITLE, "heading": HEADING, "bold": BOLD_HEADING, "para": BODY}[kind]
+        spacing = 3.0 if kind == "title" else 0.0
+        if kind == "para" and len(content.split()) <= 4:
+            spacing = 0.0  # the date line
+        lines = wrap(content, style, column - (40 if kind == "title" else 0))
+        y -= style.space_before
+        for index, line in enumerate(lines):
+            if y - style.leading < margin:
+                footer()
+                canvas.showPage()
+                page += 1
+                y = height - margin
+            y -= style.leading
+            last = index == len(lines) - 1
+            words_at(line.split(), style, y, kind == "para" and not last, spacing)
+    footer()
+    canvas.showPage()
+    canvas.save()
+    return out.getvalue()
+
+
 def scan_like() -> bytes:
     """A page that is only a picture of text, as a scanner without OCR produces."""
     image = Image.new("L", (620, 877), 255)
@@ -260,6 +322,8 @@ def main() -> int:
     memo = (HERE / "memo.expected.txt").read_text(encoding="utf-8")
     (HERE / "memo.pdf").write_bytes(render(memo, one_column, title="Ferry link options", date="-"))
     (HERE / "scan.pdf").write_bytes(scan_like())
+    scaled = (HERE / "scaled.expected.txt").read_text(encoding="utf-8")
+    (HERE / "scaled.pdf").write_bytes(render_scaled(scaled))
     (HERE / "encrypted.pdf").write_bytes(
         render(article, one_column, title="Locked", encrypt_with="secret")
     )

@@ -1,0 +1,157 @@
+"""Glyphs to words and line runs, measured from the glyphs themselves, never the nominal font size.
+
+Many producers set the font size to 1 and scale glyphs with the text matrix, so
+every threshold here is a share of the *effective* size (font size times the
+matrix's vertical scale) and gaps come from PDFium's loose (advance-width)
+boxes. Pure geometry over plain data; imports only the standard library and
+briefer.importers.pdflayout (for ``Line``), so it is tested without a PDF.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from briefer.importers.pdflayout import Line
+
+# Characters PDFium or the producer use for a hyphen at a line end.
+_HYPHENS = {"\ufffe": "-", "\xad": "-", "\x02": "-"}
+_LIGATURES = range(0xFB00, 0xFB07)
+_SPLIT_GAP = 1.0  # a gap of more than this many ems ends a run (a column gutter, a table cell)
+_WORD_GAP = 0.13  # a gap this many ems wider than the letter spacing separates words
+_BACKWARDS = 0.6  # a glyph this many ems left of the run's end starts a new run
+
+
+@dataclass(frozen=True, slots=True)
+class Glyph:
+    """One drawn character in its text's own frame (x along the baseline, y up).
+
+    ``space`` marks a space the PDF itself draws (not one PDFium guessed);
+    ``index`` is PDFium's character index, used to ask for the font later.
+    """
+
+    char: str
+    x0: float
+    x1: float
+    bottom: float
+    top: float
+    baseline: float
+    size: float
+    index: int
+    space: bool = False
+
+
+def clean_char(code: int) -> tuple[str, bool]:
+    """The text for a character code, and whether it is junk (control or private use).
+
+    Line-end hyphen markers become "-", ligatures ("ﬁ") their letters; junk
+    comes back as "" so it never reaches the text.
+    """
+    char = chr(code) if 0 <= code <= 0x10FFFF else "\ufffd"
+    if char in _HYPHENS:
+        return _HYPHENS[char], False
+    if code in _LIGATURES:
+        return unicodedata.normalize("NFKC", char), False
+    category = unicodedata.category(char)
+    if category in ("Cc", "Co", "Cs", "Cn") or char == "\ufffd":
+        return "", not char.isspace()
+    return char, False
+
+
+def frame(angle: float) -> tuple[float, float]:
+    """cos and sin of a text direction, snapped to a right angle when within 2 degrees."""
+    degrees = math.degrees(angle) % 360
+    snapped = round(degrees / 90) * 90
+    if abs(degrees - snapped) < 2:
+        degrees = snapped % 360
+    radians = math.radians(degrees)
+    cos, sin = math.cos(radians), math.sin(radians)
+    return round(cos, 6), round(sin, 6)
+
+
+def direction_key(angle: float) -> int:
+    """A text direction in whole degrees (0 = left to right, 90 = bottom to top, ...)."""
+    cos, sin = frame(angle)
+    return round(math.degrees(math.atan2(sin, cos))) % 360
+
+
+def runs(glyphs: Sequence[Glyph], page: int) -> list[Line]:
+    """Glyphs in drawing order grouped into runs: words on one baseline without a wide gap.
+
+    A run ends where the baseline changes (a superscript overlapping the line
+    stays in it), where the text goes back left, or at a gap wider than an em,
+    so columns and table cells drawn side by side stay apart; reading order
+    joins runs of one line again later.
+    """
+    out: list[Line] = []
+    current: list[Glyph] = []
+    spaced: list[bool] = []  # whether a drawn space precedes current[i]
+    pending = False
+    for glyph in glyphs:
+        if glyph.space:
+            pending = bool(current)
+            continue
+        if current and not _same_run(current, glyph):
+            out.append(_finish(current, spaced, page))
+            current, spaced, pending = [], [], False
+        current.append(glyph)
+        spaced.append(pending)
+        pending = False
+    if current:
+        out.append(_finish(current, spaced, page))
+    return [line for line in out if line.text]
+
+
+def _same_run(current: list[Glyph], glyph: Glyph) -> bool:
+    last = current[-1]
+    size = max(last.size, glyph.size, 0.1)
+    gap = glyph.x0 - last.x1
+    if gap > _SPLIT_GAP * size or glyph.x0 < last.x1 - _BACKWARDS * size:
+        return False
+    low, high = max(last.bottom, glyph.bottom), min(last.top, glyph.top)
+    shorter = min(last.top - last.bottom, glyph.top - glyph.bottom)
+    if shorter <= 0:
+        return abs(last.baseline - glyph.baseline) < 0.3 * size
+    return high - low >= 0.5 * shorter
+
+
+def _finish(glyphs: list[Glyph], spaced: list[bool], page: int) -> Line:
+    """One run as a Line: words split where the gap beats the run's own letter spacing."""
+    sizes = Counter(round(g.size, 1) for g in glyphs)
+    size = sizes.most_common(1)[0][0]
+    gaps = [
+        (b.x0 - a.x1) / max(size, 0.1)
+        for a, b, drawn in zip(glyphs, glyphs[1:], spaced[1:], strict=False)
+        if not drawn
+    ]
+    letter = _median(gaps) if len(gaps) >= 3 else 0.0
+    threshold = max(_WORD_GAP, letter + _WORD_GAP) if letter > 0 else _WORD_GAP
+    parts = [glyphs[0].char]
+    for previous, glyph, drawn in zip(glyphs, glyphs[1:], spaced[1:], strict=False):
+        gap = (glyph.x0 - previous.x1) / max(size, 0.1)
+        if drawn or gap > threshold:
+            parts.append(" ")
+        parts.append(glyph.char)
+    main = [g for g in glyphs if round(g.size, 1) == size]
+    baseline = Counter(round(g.baseline, 1) for g in main).most_common(1)[0][0]
+    return Line(
+        text=" ".join("".join(parts).split()),
+        x0=glyphs[0].x0 if glyphs[0].x0 < glyphs[-1].x1 else min(g.x0 for g in glyphs),
+        x1=max(g.x1 for g in glyphs),
+        baseline=baseline,
+        size=size,
+        page=page,
+        first=glyphs[0].index,
+        last=glyphs[-1].index,
+    )
+
+
+def _median(values: Sequence[float]) -> float:
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return ordered[middle]
+    return (ordered[middle - 1] + ordered[middle]) / 2
