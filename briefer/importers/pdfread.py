@@ -27,6 +27,10 @@ _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demibold|demi\b", re.IGNOREC
 _FORCE_BOLD = 1 << 18  # PDF font descriptor flag
 _FONT_NAME_BYTES = 256
 _IMAGE_OBJECT = getattr(pdfium_c, "FPDF_PAGEOBJ_IMAGE", 3)
+# FPDFText_GetTextObject answering with the object's address, so objects compare by value.
+_TEXT_OBJECT = ctypes.CFUNCTYPE(ctypes.c_void_p, pdfium_c.FPDF_TEXTPAGE, ctypes.c_int)(
+    ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value
+)
 _SIDE_MARGIN = 0.12  # text in another direction this close to an edge is a stamp or a margin note
 
 
@@ -116,60 +120,73 @@ def _glyphs(
     textpage: pdfium.PdfTextPage, width: float, height: float
 ) -> tuple[dict[int, list[Glyph]], int]:
     """The page's glyphs grouped by text direction, in drawing order, and the junk count."""
+    raw = textpage.raw
     get_unicode = pdfium_c.FPDFText_GetUnicode
-    is_generated = pdfium_c.FPDFText_IsGenerated
-    get_matrix = pdfium_c.FPDFText_GetMatrix
     get_box = pdfium_c.FPDFText_GetLooseCharBox
-    get_size = pdfium_c.FPDFText_GetFontSize
-    get_origin = pdfium_c.FPDFText_GetCharOrigin
     matrix = pdfium_c.FS_MATRIX()
     rect = pdfium_c.FS_RECTF()
-    ox, oy = ctypes.c_double(), ctypes.c_double()
     frames: dict[tuple[float, float, float, float], tuple[int, float, float, float, float, float]]
     frames = {}
     groups: dict[int, list[Glyph]] = {}
     junk = 0
-    for i in range(pdfium_c.FPDFText_CountChars(textpage)):
-        if is_generated(textpage, i):
+    owner = None
+    direction, cos, sin, du, dv, size, baseline = 0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0
+    for i in range(pdfium_c.FPDFText_CountChars(raw)):
+        # The text object drawing the character; PDFium's guessed spaces and breaks have none.
+        # Matrix, size and baseline are the object's, so they are read once per object.
+        obj = _TEXT_OBJECT(raw, i)
+        if obj is None:
             continue
-        char, bad = clean_char(get_unicode(textpage, i))
+        char, bad = clean_char(get_unicode(raw, i))
         if not char:
             junk += bad
             continue
-        get_matrix(textpage, i, matrix)
-        key = (matrix.a, matrix.b, matrix.c, matrix.d)
-        known = frames.get(key)
-        if known is None:
-            angle = math.atan2(matrix.b, matrix.a)
-            cos, sin = frame(angle)
-            du, dv = _frame_offset(cos, sin, width, height)
-            known = (direction_key(angle), cos, sin, du, dv, math.hypot(matrix.c, matrix.d))
-            frames[key] = known
-        direction, cos, sin, du, dv, scale = known
-        get_box(textpage, i, rect)
-        get_origin(textpage, i, ox, oy)
-        us = (rect.left * cos + rect.bottom * sin, rect.right * cos + rect.top * sin,
-              rect.left * cos + rect.top * sin, rect.right * cos + rect.bottom * sin)  # fmt: skip
-        vs = (rect.top * cos - rect.left * sin, rect.bottom * cos - rect.right * sin,
-              rect.top * cos - rect.right * sin, rect.bottom * cos - rect.left * sin)  # fmt: skip
-        bottom, top = min(vs) - dv, max(vs) - dv
-        size = get_size(textpage, i) * scale
-        if size <= 0.1:
-            size = (top - bottom) / 1.15
-        groups.setdefault(direction, []).append(
-            Glyph(
-                char,
-                min(us) - du,
-                max(us) - du,
-                bottom,
-                top,
-                oy.value * cos - ox.value * sin - dv,
-                size,
-                i,
-                char.isspace(),
+        if obj != owner:
+            owner = obj
+            direction, cos, sin, du, dv, size, baseline = _object_frame(
+                raw, i, matrix, frames, width, height
             )
+            groups.setdefault(direction, [])
+        get_box(raw, i, rect)
+        if direction == 0:
+            x0, x1, bottom, top = rect.left, rect.right, rect.bottom, rect.top
+        else:
+            left, right, low, high = rect.left, rect.right, rect.bottom, rect.top
+            us = (left * cos + low * sin, right * cos + high * sin,
+                  left * cos + high * sin, right * cos + low * sin)  # fmt: skip
+            vs = (high * cos - left * sin, low * cos - right * sin,
+                  high * cos - right * sin, low * cos - left * sin)  # fmt: skip
+            x0, x1, bottom, top = min(us) - du, max(us) - du, min(vs) - dv, max(vs) - dv
+        glyph_size = size if size > 0.1 else (top - bottom) / 1.15
+        groups[direction].append(
+            Glyph(char, x0, x1, bottom, top, baseline, glyph_size, i, char.isspace())
         )
     return groups, junk
+
+
+def _object_frame(
+    raw: object,
+    index: int,
+    matrix: pdfium_c.FS_MATRIX,
+    frames: dict[tuple[float, float, float, float], tuple[int, float, float, float, float, float]],
+    width: float,
+    height: float,
+) -> tuple[int, float, float, float, float, float, float]:
+    """Direction, frame rotation and offset, effective size and baseline of a glyph's object."""
+    pdfium_c.FPDFText_GetMatrix(raw, index, matrix)
+    key = (matrix.a, matrix.b, matrix.c, matrix.d)
+    known = frames.get(key)
+    if known is None:
+        angle = math.atan2(matrix.b, matrix.a)
+        cos, sin = frame(angle)
+        du, dv = _frame_offset(cos, sin, width, height)
+        known = (direction_key(angle), cos, sin, du, dv, math.hypot(matrix.c, matrix.d))
+        frames[key] = known
+    direction, cos, sin, du, dv, scale = known
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    pdfium_c.FPDFText_GetCharOrigin(raw, index, ox, oy)
+    size = pdfium_c.FPDFText_GetFontSize(raw, index) * scale
+    return direction, cos, sin, du, dv, size, oy.value * cos - ox.value * sin - dv
 
 
 def _frame_offset(cos: float, sin: float, width: float, height: float) -> tuple[float, float]:

@@ -13,7 +13,7 @@ import math
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from briefer.importers.pdflayout import Line
 
@@ -25,8 +25,7 @@ _WORD_GAP = 0.13  # a gap this many ems wider than the letter spacing separates 
 _BACKWARDS = 0.6  # a glyph this many ems left of the run's end starts a new run
 
 
-@dataclass(frozen=True, slots=True)
-class Glyph:
+class Glyph(NamedTuple):
     """One drawn character in its text's own frame (x along the baseline, y up).
 
     ``space`` marks a space the PDF itself draws (not one PDFium guessed);
@@ -50,6 +49,8 @@ def clean_char(code: int) -> tuple[str, bool]:
     Line-end hyphen markers become "-", ligatures ("ﬁ") their letters; junk
     comes back as "" so it never reaches the text.
     """
+    if 32 <= code < 127:
+        return chr(code), False
     char = chr(code) if 0 <= code <= 0x10FFFF else "\ufffd"
     if char in _HYPHENS:
         return _HYPHENS[char], False
@@ -90,61 +91,69 @@ def runs(glyphs: Sequence[Glyph], page: int) -> list[Line]:
     current: list[Glyph] = []
     spaced: list[bool] = []  # whether a drawn space precedes current[i]
     pending = False
+    last: Glyph | None = None
     for glyph in glyphs:
         if glyph.space:
-            pending = bool(current)
+            pending = last is not None
             continue
-        if current and not _same_run(current, glyph):
-            out.append(_finish(current, spaced, page))
-            current, spaced, pending = [], [], False
+        if last is not None:
+            size = last.size if last.size > glyph.size else glyph.size
+            gap = glyph.x0 - last.x1
+            if gap > _SPLIT_GAP * size or gap < -_BACKWARDS * size or not _overlap(last, glyph):
+                out.append(_finish(current, spaced, page))
+                current, spaced, pending = [], [], False
         current.append(glyph)
         spaced.append(pending)
         pending = False
+        last = glyph
     if current:
         out.append(_finish(current, spaced, page))
     return [line for line in out if line.text]
 
 
-def _same_run(current: list[Glyph], glyph: Glyph) -> bool:
-    last = current[-1]
-    size = max(last.size, glyph.size, 0.1)
-    gap = glyph.x0 - last.x1
-    if gap > _SPLIT_GAP * size or glyph.x0 < last.x1 - _BACKWARDS * size:
-        return False
-    low, high = max(last.bottom, glyph.bottom), min(last.top, glyph.top)
+def _overlap(last: Glyph, glyph: Glyph) -> bool:
+    """Whether two glyphs share a line: their boxes overlap by half the shorter one."""
+    if last.bottom == glyph.bottom and last.top == glyph.top:
+        return True
+    low = last.bottom if last.bottom > glyph.bottom else glyph.bottom
+    high = last.top if last.top < glyph.top else glyph.top
     shorter = min(last.top - last.bottom, glyph.top - glyph.bottom)
     if shorter <= 0:
-        return abs(last.baseline - glyph.baseline) < 0.3 * size
+        return abs(last.baseline - glyph.baseline) < 0.3 * max(last.size, glyph.size, 0.1)
     return high - low >= 0.5 * shorter
 
 
 def _finish(glyphs: list[Glyph], spaced: list[bool], page: int) -> Line:
     """One run as a Line: words split where the gap beats the run's own letter spacing."""
+    first = glyphs[0]
+    if len(glyphs) == 1:
+        return Line(first.char.strip(), first.x0, first.x1, first.baseline, round(first.size, 1),
+                    page, first=first.index, last=first.index)  # fmt: skip
     sizes = Counter(round(g.size, 1) for g in glyphs)
-    size = sizes.most_common(1)[0][0]
-    gaps = [
-        (b.x0 - a.x1) / max(size, 0.1)
-        for a, b, drawn in zip(glyphs, glyphs[1:], spaced[1:], strict=False)
-        if not drawn
-    ]
-    letter = _median(gaps) if len(gaps) >= 3 else 0.0
-    threshold = max(_WORD_GAP, letter + _WORD_GAP) if letter > 0 else _WORD_GAP
-    parts = [glyphs[0].char]
-    for previous, glyph, drawn in zip(glyphs, glyphs[1:], spaced[1:], strict=False):
-        gap = (glyph.x0 - previous.x1) / max(size, 0.1)
+    size = sizes.most_common(1)[0][0] if len(sizes) > 1 else round(first.size, 1)
+    unit = max(size, 0.1)
+    gaps = [(b.x0 - a.x1) / unit for a, b in zip(glyphs, glyphs[1:], strict=False)]
+    free = [gap for gap, drawn in zip(gaps, spaced[1:], strict=True) if not drawn]
+    letter = _median(free) if len(free) >= 3 else 0.0
+    threshold = letter + _WORD_GAP if letter > 0 else _WORD_GAP
+    parts = [first.char]
+    for glyph, gap, drawn in zip(glyphs[1:], gaps, spaced[1:], strict=True):
         if drawn or gap > threshold:
             parts.append(" ")
         parts.append(glyph.char)
-    main = [g for g in glyphs if round(g.size, 1) == size]
-    baseline = Counter(round(g.baseline, 1) for g in main).most_common(1)[0][0]
+    if len(sizes) > 1:
+        main = [g for g in glyphs if round(g.size, 1) == size]
+        baseline = Counter(round(g.baseline, 1) for g in main).most_common(1)[0][0]
+    else:
+        baseline = first.baseline
     return Line(
         text=" ".join("".join(parts).split()),
-        x0=glyphs[0].x0 if glyphs[0].x0 < glyphs[-1].x1 else min(g.x0 for g in glyphs),
+        x0=first.x0 if first.x0 < glyphs[-1].x1 else min(g.x0 for g in glyphs),
         x1=max(g.x1 for g in glyphs),
         baseline=baseline,
         size=size,
         page=page,
-        first=glyphs[0].index,
+        first=first.index,
         last=glyphs[-1].index,
     )
 
