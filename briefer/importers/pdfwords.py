@@ -9,6 +9,7 @@ briefer.importers.pdflayout (for ``Line``), so it is tested without a PDF.
 
 from __future__ import annotations
 
+import itertools
 import math
 import unicodedata
 from collections import Counter
@@ -132,7 +133,7 @@ def _finish(glyphs: list[Glyph], spaced: list[bool], page: int) -> Line:
     sizes = Counter(round(g.size, 1) for g in glyphs)
     size = sizes.most_common(1)[0][0] if len(sizes) > 1 else round(first.size, 1)
     unit = max(size, 0.1)
-    gaps = [(b.x0 - a.x1) / unit for a, b in zip(glyphs, glyphs[1:], strict=False)]
+    gaps = [(b.x0 - a.x1) / unit for a, b in itertools.pairwise(glyphs)]
     free = [gap for gap, drawn in zip(gaps, spaced[1:], strict=True) if not drawn]
     letter = _median(free) if len(free) >= 3 else 0.0
     threshold = letter + _WORD_GAP if letter > 0 else _WORD_GAP
