@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import ctypes
 import dataclasses
+import functools
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
@@ -27,10 +28,6 @@ _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demibold|demi\b", re.IGNOREC
 _FORCE_BOLD = 1 << 18  # PDF font descriptor flag
 _FONT_NAME_BYTES = 256
 _IMAGE_OBJECT = getattr(pdfium_c, "FPDF_PAGEOBJ_IMAGE", 3)
-# FPDFText_GetTextObject answering with the object's address, so objects compare by value.
-_TEXT_OBJECT = ctypes.CFUNCTYPE(ctypes.c_void_p, pdfium_c.FPDF_TEXTPAGE, ctypes.c_int)(
-    ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value
-)
 _SIDE_MARGIN = 0.12  # text in another direction this close to an edge is a stamp or a margin note
 
 
@@ -121,6 +118,7 @@ def _glyphs(
 ) -> tuple[dict[int, list[Glyph]], int]:
     """The page's glyphs grouped by text direction, in drawing order, and the junk count."""
     raw = textpage.raw
+    text_object = _text_object_reader()
     get_unicode = pdfium_c.FPDFText_GetUnicode
     get_box = pdfium_c.FPDFText_GetLooseCharBox
     matrix = pdfium_c.FS_MATRIX()
@@ -134,7 +132,7 @@ def _glyphs(
     for i in range(pdfium_c.FPDFText_CountChars(raw)):
         # The text object drawing the character; PDFium's guessed spaces and breaks have none.
         # Matrix, size and baseline are the object's, so they are read once per object.
-        obj = _TEXT_OBJECT(raw, i)
+        obj = text_object(raw, i)
         if obj is None:
             continue
         char, bad = clean_char(get_unicode(raw, i))
@@ -162,6 +160,17 @@ def _glyphs(
             Glyph(char, x0, x1, bottom, top, baseline, glyph_size, i, char.isspace())
         )
     return groups, junk
+
+
+@functools.cache
+def _text_object_reader() -> Callable[[object, int], int | None]:
+    """FPDFText_GetTextObject answering with the object's address, so objects compare by value."""
+    address = ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value
+    if address is None:
+        raise ImportRejected("The PDF library is incomplete; reinstall Briefer.")
+    prototype = ctypes.CFUNCTYPE(ctypes.c_void_p, pdfium_c.FPDF_TEXTPAGE, ctypes.c_int)
+    reader: Callable[[object, int], int | None] = prototype(address)
+    return reader
 
 
 def _object_frame(

@@ -30,7 +30,7 @@ class Glyph(NamedTuple):
     """One drawn character in its text's own frame (x along the baseline, y up).
 
     ``space`` marks a space the PDF itself draws (not one PDFium guessed);
-    ``index`` is PDFium's character index, used to ask for the font later.
+    ``at`` is PDFium's character index, used to ask for the font later.
     """
 
     char: str
@@ -40,7 +40,7 @@ class Glyph(NamedTuple):
     top: float
     baseline: float
     size: float
-    index: int
+    at: int
     space: bool = False
 
 
@@ -129,7 +129,7 @@ def _finish(glyphs: list[Glyph], spaced: list[bool], page: int) -> Line:
     first = glyphs[0]
     if len(glyphs) == 1:
         return Line(first.char.strip(), first.x0, first.x1, first.baseline, round(first.size, 1),
-                    page, first=first.index, last=first.index)  # fmt: skip
+                    page, first=first.at, last=first.at)  # fmt: skip
     sizes = Counter(round(g.size, 1) for g in glyphs)
     size = sizes.most_common(1)[0][0] if len(sizes) > 1 else round(first.size, 1)
     unit = max(size, 0.1)
@@ -154,8 +154,8 @@ def _finish(glyphs: list[Glyph], spaced: list[bool], page: int) -> Line:
         baseline=baseline,
         size=size,
         page=page,
-        first=first.index,
-        last=glyphs[-1].index,
+        first=first.at,
+        last=glyphs[-1].at,
     )
 
 
