@@ -17,13 +17,9 @@ from briefer.importers.base import (
     ImportRejected,
     LocalFileReader,
 )
-from briefer.importers.pdflayout import (
-    build_blocks,
-    largest_text,
-    reading_order,
-    remove_furniture,
-)
+from briefer.importers.pdflayout import build_blocks, largest_text, remove_furniture
 from briefer.importers.pdfmeta import meaningful, pdf_date, printed_date
+from briefer.importers.pdforder import reading_order
 from briefer.importers.pdfread import read_document
 
 __all__ = ["PdfImporter", "pdf_date"]

@@ -106,63 +106,6 @@ def _furniture_key(line: Line) -> tuple[str, int]:
     return text, round(line.baseline / 6)
 
 
-def reading_order(lines: Sequence[Line]) -> list[Line]:
-    """Lines top to bottom; on multi-column pages the left column before the right.
-
-    A gutter is a vertical strip that no narrow line crosses, with narrow lines on
-    both sides. Lines crossing it (titles, full-width figures' captions) split
-    the page into bands, each read column by column.
-    """
-    ordered = sorted(lines, key=lambda line: (-round(line.baseline, 1), line.x0))
-    gutter = _find_gutter(ordered)
-    if gutter is None:
-        return ordered
-    result: list[Line] = []
-    left: list[Line] = []
-    right: list[Line] = []
-    for line in ordered:
-        if line.x1 <= gutter:
-            left.append(line)
-        elif line.x0 >= gutter:
-            right.append(line)
-        else:
-            result += left + right
-            left, right = [], []
-            result.append(line)
-    return result + left + right
-
-
-def _find_gutter(lines: Sequence[Line]) -> float | None:
-    if len(lines) < 6:
-        return None
-    left = min(line.x0 for line in lines)
-    right = max(line.x1 for line in lines)
-    span = right - left
-    narrow = sorted(
-        ((line.x0, line.x1) for line in lines if line.x1 - line.x0 < 0.55 * span),
-        key=lambda interval: interval[0],
-    )
-    if len(narrow) < 6:
-        return None
-    best: tuple[float, float] | None = None
-    reach = left
-    for x0, x1 in narrow:
-        if x0 > reach:
-            centre = (reach + x0) / 2
-            width = x0 - reach
-            if left + 0.25 * span < centre < right - 0.25 * span and (
-                best is None or width > best[1]
-            ):
-                best = (centre, width)
-        reach = max(reach, x1)
-    if best is None or best[1] < 4:
-        return None
-    centre = best[0]
-    on_left = sum(1 for x0, x1 in narrow if x1 <= centre)
-    on_right = sum(1 for x0, x1 in narrow if x0 >= centre)
-    return centre if on_left >= 3 and on_right >= 3 else None
-
-
 def body_size(lines: Iterable[Line]) -> float:
     """The font size most characters are set in: the body text."""
     sizes: Counter[float] = Counter()

@@ -21,9 +21,14 @@ from briefer.importers.pdflayout import Line
 # Characters PDFium or the producer use for a hyphen at a line end.
 _HYPHENS = {"\ufffe": "-", "\xad": "-", "\x02": "-"}
 _LIGATURES = range(0xFB00, 0xFB07)
-_SPLIT_GAP = 1.0  # a gap of more than this many ems ends a run (a column gutter, a table cell)
+_SPLIT_GAP = 1.0  # a gap of more than this many ems may end a run (a column gutter, a table cell)
+_GUTTER_RATIO = 2.5  # ... when it is this many times the line's typical word gap
+_NORMAL_SPACE = 0.3  # ems: a word space, when a line has too few gaps to tell its own
+_FAR_GAP = 6.0  # ems: always a new run
 _WORD_GAP = 0.13  # a gap this many ems wider than the letter spacing separates words
-_BACKWARDS = 0.6  # a glyph this many ems left of the run's end starts a new run
+# A glyph starting this many ems left of the previous glyph's start begins a new run; less
+# is a ligature's second letter (PDFium gives "f" and "i" of "ﬁ" overlapping boxes) or kerning.
+_BACKWARDS = 0.5
 
 
 class Glyph(NamedTuple):
@@ -84,9 +89,10 @@ def runs(glyphs: Sequence[Glyph], page: int) -> list[Line]:
     """Glyphs in drawing order grouped into runs: words on one baseline without a wide gap.
 
     A run ends where the baseline changes (a superscript overlapping the line
-    stays in it), where the text goes back left, or at a gap wider than an em,
-    so columns and table cells drawn side by side stay apart; reading order
-    joins runs of one line again later.
+    stays in it), where the text goes back left, or at a gap that is both wider
+    than an em and much wider than the line's other word gaps, so columns and
+    table cells drawn side by side stay apart while a justified line, whose
+    gaps all stretch alike, stays whole; reading order joins runs again later.
     """
     out: list[Line] = []
     current: list[Glyph] = []
@@ -99,17 +105,36 @@ def runs(glyphs: Sequence[Glyph], page: int) -> list[Line]:
             continue
         if last is not None:
             size = last.size if last.size > glyph.size else glyph.size
-            gap = glyph.x0 - last.x1
-            if gap > _SPLIT_GAP * size or gap < -_BACKWARDS * size or not _overlap(last, glyph):
-                out.append(_finish(current, spaced, page))
+            back = glyph.x0 < last.x0 - _BACKWARDS * size
+            far = glyph.x0 - last.x1 > _FAR_GAP * size
+            if back or far or not _overlap(last, glyph):
+                out += _split(current, spaced, page)
                 current, spaced, pending = [], [], False
         current.append(glyph)
         spaced.append(pending)
         pending = False
         last = glyph
     if current:
-        out.append(_finish(current, spaced, page))
+        out += _split(current, spaced, page)
     return [line for line in out if line.text]
+
+
+def _split(glyphs: list[Glyph], spaced: list[bool], page: int) -> list[Line]:
+    """The glyphs of one baseline as runs, cut at gaps far wider than its word gaps."""
+    size = max(glyphs[0].size, 0.1)
+    gaps = [(b.x0 - a.x1) / size for a, b in itertools.pairwise(glyphs)]
+    wide = [i for i, gap in enumerate(gaps) if gap > _SPLIT_GAP]
+    if not wide:
+        return [_finish(glyphs, spaced, page)]
+    words = [gap for gap in gaps if gap > _WORD_GAP]
+    typical = _median(words) if len(words) >= 3 else _NORMAL_SPACE
+    cuts = [i + 1 for i in wide if gaps[i] > _GUTTER_RATIO * typical]
+    out = []
+    start = 0
+    for cut in [*cuts, len(glyphs)]:
+        out.append(_finish(glyphs[start:cut], spaced[start:cut], page))
+        start = cut
+    return out
 
 
 def _overlap(last: Glyph, glyph: Glyph) -> bool:

@@ -1,0 +1,247 @@
+"""Reading order of one page's runs: table rows, column blocks, bands and gutters.
+
+Runs (pdfwords) become rows where a table sets short cells side by side, then
+blocks (lines of one column stacked at one size), and blocks are read by
+recursive cuts: a horizontal cut where the column layout changes (a title over
+two columns, three columns over two), else a vertical cut at each gutter, else
+top to bottom. Pure geometry; standard library and briefer.importers.pdflayout only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from briefer.importers.pdflayout import Line
+
+CELL_SEPARATOR = " | "
+"""Joins the cells of a table row, so a row stays one line that reads left to right."""
+
+_SAME_BASELINE = 0.35  # ems
+_CELL_WORDS = 3.0  # table cells average at most this many words; text columns more
+_TABLE_ROWS = 2
+_ALIGN = 2.0  # points: cells of one table column start, end or centre within this
+_STACK_PITCH = 1.9  # ems between baselines of lines stacked in one block
+_MIN_GUTTER = 0.5  # ems of white space between columns
+_MAX_DEPTH = 12
+
+
+@dataclass
+class _Block:
+    lines: list[Line] = field(default_factory=list)
+    x0: float = 0.0
+    x1: float = 0.0
+    top: float = 0.0
+    bottom: float = 0.0
+
+    def add(self, line: Line) -> None:
+        first = not self.lines
+        self.lines.append(line)
+        top, bottom = line.baseline + line.size * 0.8, line.baseline - line.size * 0.25
+        self.x0 = line.x0 if first else min(self.x0, line.x0)
+        self.x1 = line.x1 if first else max(self.x1, line.x1)
+        self.top = top if first else max(self.top, top)
+        self.bottom = bottom if first else min(self.bottom, bottom)
+
+
+def reading_order(lines: Sequence[Line]) -> list[Line]:
+    """The page's lines in the order a person reads them (see the module docstring)."""
+    if not lines:
+        return []
+    ordered = sorted(lines, key=lambda line: (-round(line.baseline, 1), line.x0))
+    size = _median([line.size for line in ordered]) or 10.0
+    rows = _table_rows(ordered, size)
+    blocks = _blocks(rows)
+    result: list[Line] = []
+    for block in _order(blocks, size, 0):
+        result += block.lines
+    return result
+
+
+def _rows(lines: Sequence[Line]) -> list[list[Line]]:
+    """Lines sharing a baseline, top to bottom, each row left to right."""
+    rows: list[list[Line]] = []
+    for line in lines:
+        if rows:
+            head = rows[-1][0]
+            tolerance = _SAME_BASELINE * max(head.size, line.size)
+            if abs(head.baseline - line.baseline) <= tolerance:
+                rows[-1].append(line)
+                continue
+        rows.append([line])
+    for row in rows:
+        row.sort(key=lambda line: line.x0)
+    return rows
+
+
+def _table_rows(lines: Sequence[Line], size: float) -> list[Line]:
+    """Runs of consecutive rows of short cells joined into one line per row (a table).
+
+    Two columns of prose also put several runs on one baseline, but their runs
+    carry many words; cells of a table carry one to three.
+    """
+    rows = _rows(lines)
+    out: list[Line] = []
+    index = 0
+    while index < len(rows):
+        end = index
+        while end < len(rows) and len(rows[end]) >= 2:
+            end += 1
+        group = rows[index:end]
+        cells = [line for row in group for line in row]
+        words = sum(len(line.text.split()) for line in cells) / max(1, len(cells))
+        if len(group) >= _TABLE_ROWS and words <= _CELL_WORDS and _aligned(group):
+            out += [_join_cells(row) for row in group]
+            index = end
+            continue
+        out += rows[index] if end == index else [line for row in group for line in row]
+        index = max(end, index + 1)
+    return out
+
+
+def _aligned(rows: list[list[Line]]) -> bool:
+    """Whether the cells line up in columns from row to row, as a table's do.
+
+    Words of a justified line split at wide gaps sit anywhere; a table's cells
+    share a left edge, a right edge (numbers) or a centre with cells above or below.
+    """
+    edges = [[(cell.x0, cell.x1, (cell.x0 + cell.x1) / 2) for cell in row] for row in rows]
+    aligned = total = 0
+    for index, row in enumerate(edges):
+        others = [cell for j, other in enumerate(edges) if j != index for cell in other]
+        for cell in row:
+            total += 1
+            if any(
+                any(abs(a - b) <= _ALIGN for a, b in zip(cell, other, strict=True))
+                for other in others
+            ):
+                aligned += 1
+    return aligned >= 0.75 * total
+
+
+def _join_cells(row: list[Line]) -> Line:
+    first = row[0]
+    return replace(
+        first,
+        text=CELL_SEPARATOR.join(line.text for line in row),
+        x1=max(line.x1 for line in row),
+        last=row[-1].last,
+        bold=all(line.bold for line in row),
+        cells=True,
+    )
+
+
+def _blocks(lines: Sequence[Line]) -> list[_Block]:
+    """Lines stacked in one column at one size; pieces of one line (a wide gap) rejoined."""
+    blocks: list[_Block] = []
+    for line in lines:
+        best: _Block | None = None
+        best_overlap = 0.0
+        for block in blocks:
+            last = block.lines[-1]
+            pitch = last.baseline - line.baseline
+            if pitch > _STACK_PITCH * max(last.size, line.size):
+                continue
+            if abs(pitch) <= _SAME_BASELINE * max(last.size, line.size):
+                if _piece_of(block, last, line):
+                    block.lines[-1] = replace(
+                        last, text=f"{last.text} {line.text}", x1=line.x1, last=line.last
+                    )
+                    best, best_overlap = block, -1.0
+                    break
+                continue
+            if pitch <= 0 or not _similar(last.size, line.size):
+                continue
+            overlap = min(block.x1, line.x1) - max(block.x0, line.x0)
+            narrower = min(block.x1 - block.x0, line.x1 - line.x0)
+            if overlap >= 0.5 * narrower and overlap > best_overlap:
+                best, best_overlap = block, overlap
+        if best is None:
+            best = _Block()
+            blocks.append(best)
+        if best_overlap >= 0:
+            best.add(line)
+    return blocks
+
+
+def _piece_of(block: _Block, last: Line, line: Line) -> bool:
+    """Whether ``line`` continues ``last`` on its baseline, inside the block's column."""
+    inside = block.x0 - line.size < line.x0 and line.x1 < block.x1 + line.size
+    return inside and last.x1 <= line.x0 and not line.cells and not last.cells
+
+
+def _similar(a: float, b: float) -> bool:
+    return abs(a - b) <= 0.15 * max(a, b)
+
+
+def _order(blocks: list[_Block], size: float, depth: int) -> list[_Block]:
+    """Recursive cuts: bands where the column layout changes, then columns, then top down."""
+    if len(blocks) <= 1 or depth > _MAX_DEPTH:
+        return sorted(blocks, key=lambda b: (-b.top, b.x0))
+    bands = _bands(blocks, size)
+    if len(bands) > 1:
+        return [b for band in bands for b in _order(band, size, depth + 1)]
+    columns = _columns(blocks, size)
+    if len(columns) > 1:
+        return [b for column in columns for b in _order(column, size, depth + 1)]
+    return sorted(blocks, key=lambda b: (-b.top, b.x0))
+
+
+def _gutters(blocks: Sequence[_Block], size: float) -> list[tuple[float, float]]:
+    """White vertical strips no block crosses, between the leftmost and rightmost block."""
+    spans = sorted((b.x0, b.x1) for b in blocks)
+    gutters: list[tuple[float, float]] = []
+    reach = spans[0][1]
+    for x0, x1 in spans[1:]:
+        if x0 - reach >= _MIN_GUTTER * size:
+            gutters.append((reach, x0))
+        reach = max(reach, x1)
+    return gutters
+
+
+def _columns(blocks: list[_Block], size: float) -> list[list[_Block]]:
+    gutters = _gutters(blocks, size)
+    if not gutters:
+        return [blocks]
+    columns: list[list[_Block]] = [[] for _ in range(len(gutters) + 1)]
+    for block in blocks:
+        index = sum(1 for _, end in gutters if block.x0 >= end)
+        columns[index].append(block)
+    return [column for column in columns if column]
+
+
+def _bands(blocks: list[_Block], size: float) -> list[list[_Block]]:
+    """Blocks split at every horizontal gap where the columns above and below differ.
+
+    A gap is a real band edge when a block on one side crosses a gutter of the
+    other side (a title over columns, three columns over two); a gap that only
+    ends one column early (the right column finished first) is not.
+    """
+    ordered = sorted(blocks, key=lambda b: -b.top)
+    cuts: list[int] = []
+    low = ordered[0].bottom
+    for index in range(1, len(ordered)):
+        block = ordered[index]
+        if block.top < low:
+            above, below = ordered[:index], ordered[index:]
+            if _crosses(above, _gutters(below, size)) or _crosses(below, _gutters(above, size)):
+                cuts.append(index)
+        low = min(low, block.bottom)
+    if not cuts:
+        return [blocks]
+    bands: list[list[_Block]] = []
+    start = 0
+    for cut in cuts:
+        bands.append(ordered[start:cut])
+        start = cut
+    bands.append(ordered[start:])
+    return bands
+
+
+def _crosses(blocks: Sequence[_Block], gutters: Sequence[tuple[float, float]]) -> bool:
+    return any(b.x0 < start and b.x1 > end for b in blocks for start, end in gutters)
+
+
+def _median(values: Sequence[float]) -> float:
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2] if ordered else 0.0
