@@ -17,7 +17,8 @@ from briefer.importers.base import (
     ImportRejected,
     LocalFileReader,
 )
-from briefer.importers.pdflayout import build_blocks, largest_text, remove_furniture
+from briefer.importers.pdffurniture import remove_furniture
+from briefer.importers.pdflayout import build_blocks, largest_text
 from briefer.importers.pdfmeta import meaningful, pdf_date, printed_date
 from briefer.importers.pdforder import reading_order
 from briefer.importers.pdfread import read_document

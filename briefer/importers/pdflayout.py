@@ -15,12 +15,6 @@ from dataclasses import dataclass
 from briefer.core.model import BlockKind
 from briefer.importers.base import ArticleBuilder, Deadline
 
-_PAGE_NUMBER = re.compile(
-    r"^[-–—(\[]?\s*(?:page|p\.|pg\.|seite|pagina|página)?\s*"
-    r"(?:\d{1,4}|[ivxlc]{1,6})\s*(?:(?:of|/|von|de|sur)\s*\d{1,4})?\s*[-–—)\]]?$",
-    re.IGNORECASE,
-)
-_DIGITS = re.compile(r"\d+")
 _BULLET = re.compile(r"^[•▪◦●■‣∙·]\s*")
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)]$")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -31,7 +25,6 @@ _COMPOUND_PREFIXES = frozenset(
         "non", "post", "pre", "self", "short", "well", "all", "year",
     }
 )  # fmt: skip
-_MARGIN_SHARE = 0.10
 _HEADING_RATIO = 1.12
 
 
@@ -63,47 +56,6 @@ class Page:
     width: float
     height: float
     extra: tuple[Line, ...] = ()  # text in other directions, each in its own frame, in order
-
-
-def remove_furniture(pages: Sequence[Page]) -> list[list[Line]]:
-    """Each page's lines without running headers, footers and page numbers.
-
-    Furniture is what sits in the top or bottom tenth of the page and either
-    repeats (digits ignored, so "Report 2026 | 3" counts) at the same height on
-    at least half the pages, or is a bare page number ("7", "Page 3 of 10").
-    """
-    counts: Counter[tuple[str, int]] = Counter()
-    for page in pages:
-        counts.update({_furniture_key(line) for line in _margin_lines(page)})
-    needed = max(2, (len(pages) + 1) // 2)
-    kept: list[list[Line]] = []
-    for page in pages:
-        margin = set(map(id, _margin_lines(page)))
-        kept.append(
-            [
-                line
-                for line in page.lines
-                if id(line) not in margin
-                or not (counts[_furniture_key(line)] >= needed or _PAGE_NUMBER.match(line.text))
-            ]
-        )
-    return kept
-
-
-def _margin_lines(page: Page) -> list[Line]:
-    """The three highest and three lowest lines, when they lie in the page's margin bands."""
-    by_height = sorted(page.lines, key=lambda line: -line.baseline)
-    edge = by_height[:3] + by_height[-3:]
-    band = page.height * _MARGIN_SHARE
-    return [
-        line for line in dict.fromkeys(edge)
-        if line.top > page.height - band or line.baseline < band
-    ]  # fmt: skip
-
-
-def _furniture_key(line: Line) -> tuple[str, int]:
-    text = " ".join(_DIGITS.sub("#", line.text).casefold().split())
-    return text, round(line.baseline / 6)
 
 
 def body_size(lines: Iterable[Line]) -> float:
@@ -220,6 +172,9 @@ def _continues(
         return False
     if line.x0 > last.x0 + line.size * 0.9 and ends_sentence:
         return False  # first-line indent
+    lead = paragraphs[-1].lines[0]
+    if ends_sentence and len(paragraphs[-1].lines) > 1 and line.x0 < last.x0 - line.size * 0.9:
+        return abs(line.x0 - lead.x0) > line.size * 0.5  # hanging indent: back at the start
     return not (ends_sentence and last.x1 < line.x1 - line.size * 3)
 
 

@@ -11,12 +11,12 @@ import pytest
 from briefer.core.model import BLOCK_SEPARATOR, Article, BlockKind
 from briefer.importers.base import ArticleBuilder, ImportLimits, ImportRejected
 from briefer.importers.pdf import PdfImporter, pdf_date
+from briefer.importers.pdffurniture import remove_furniture
 from briefer.importers.pdflayout import (
     Line,
     Page,
     build_blocks,
     join_lines,
-    remove_furniture,
 )
 from briefer.importers.pdforder import reading_order
 

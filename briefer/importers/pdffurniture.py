@@ -1,0 +1,139 @@
+"""Page furniture: running headers and footers, page numbers, margin line numbers, stamps.
+
+Found by repetition across pages and by position, then removed before reading
+order, so none of it lands inside a paragraph. Pure rules over plain lines;
+standard library and briefer.importers.pdflayout only.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from briefer.importers.pdflayout import Line, Page
+
+_PAGE_NUMBER = re.compile(
+    r"^[-–—(\[]?\s*(?:page|p\.|pg\.|seite|pagina|página)?\s*"
+    r"(?:\d{1,4}|[ivxlc]{1,6})\s*(?:(?:of|/|von|de|sur)\s*\d{1,4})?\s*[-–—)\]]?$",
+    re.IGNORECASE,
+)
+_LINE_NUMBER = re.compile(r"^\d{1,4}$")
+_DIGITS = re.compile(r"\d+")
+_MARGIN_SHARE = 0.10
+_EDGE_LINES = 5
+_MIN_LINE_NUMBERS = 5
+_STAMP_WORDS = 12
+_STAMP_SHARE = 0.6
+
+
+def remove_furniture(pages: Sequence[Page]) -> list[list[Line]]:
+    """Each page's lines without furniture.
+
+    * Margin line numbers (transcripts, legal drafts): a column of bare numbers
+      outside the text's left or right edge, counting up the page.
+    * Headers and footers: in the top or bottom tenth of the page and either
+      repeated (digits ignored, so "Report 2026 | 3" counts) at the same height
+      on at least half the pages, or a bare page number ("7", "Page 3 of 10").
+    * Stamps: a short line at the same place on most pages of a longer
+      document ("CONFIDENTIAL", "Downloaded from ... on 3 May").
+    """
+    bodies = [_without_line_numbers(page.lines) for page in pages]
+    margins = [_margin_lines(page, body) for page, body in zip(pages, bodies, strict=True)]
+    counts: Counter[tuple[str, int]] = Counter()
+    stamps: Counter[tuple[str, int, int]] = Counter()
+    for body, margin in zip(bodies, margins, strict=True):
+        counts.update({_furniture_key(line) for line in margin})
+        stamps.update({_stamp_key(line) for line in body if _short(line)})
+    needed = max(2, (len(pages) + 1) // 2)
+    stamp_needed = max(3, round(len(pages) * _STAMP_SHARE))
+    kept: list[list[Line]] = []
+    for body, margin in zip(bodies, margins, strict=True):
+        edge = set(map(id, margin))
+        kept.append(
+            [
+                line
+                for line in body
+                if not (
+                    id(line) in edge
+                    and (counts[_furniture_key(line)] >= needed or _PAGE_NUMBER.match(line.text))
+                )
+                and not (_short(line) and stamps[_stamp_key(line)] >= stamp_needed)
+            ]
+        )
+    return kept
+
+
+def _without_line_numbers(lines: Sequence[Line]) -> list[Line]:
+    """The page minus a column of line numbers beside the text, if it has one.
+
+    Numbers count as line numbers when at least five of them share an edge
+    (right-aligned or left-aligned within two points), all lie outside the
+    other lines' left or right edge, and mostly count up from top to bottom.
+    """
+    numbers = [line for line in lines if _LINE_NUMBER.match(line.text)]
+    if len(numbers) < _MIN_LINE_NUMBERS:
+        return list(lines)
+    others = [line for line in lines if not _LINE_NUMBER.match(line.text)]
+    if not others:
+        return list(lines)
+    left = _low_quartile([line.x0 for line in others])
+    right = _high_quartile([line.x1 for line in others])
+    margin = [line for line in numbers if line.x1 <= left + 1 or line.x0 >= right - 1]
+    column: list[Line] = []
+    for right_aligned in (True, False):
+        groups: Counter[int] = Counter(_edge(line, right_aligned) for line in margin)
+        if groups:
+            key, count = groups.most_common(1)[0]
+            if count >= _MIN_LINE_NUMBERS and count > len(column):
+                column = [line for line in margin if abs(_edge(line, right_aligned) - key) <= 1]
+    if len(column) < _MIN_LINE_NUMBERS:
+        return list(lines)
+    ordered = sorted(column, key=lambda line: -line.baseline)
+    values = [int(line.text) for line in ordered]
+    rising = sum(1 for a, b in itertools.pairwise(values) if b > a)
+    if rising < 0.8 * (len(values) - 1):
+        return list(lines)
+    drop = set(map(id, column))
+    return [line for line in lines if id(line) not in drop]
+
+
+def _edge(line: Line, right: bool) -> int:
+    """The line's right or left edge in two-point steps."""
+    return round((line.x1 if right else line.x0) / 2)
+
+
+def _margin_lines(page: Page, lines: Sequence[Line]) -> list[Line]:
+    """The highest and lowest lines, when they lie in the page's top or bottom band."""
+    by_height = sorted(lines, key=lambda line: -line.baseline)
+    edge = by_height[:_EDGE_LINES] + by_height[-_EDGE_LINES:]
+    band = page.height * _MARGIN_SHARE
+    return [
+        line for line in dict.fromkeys(edge)
+        if line.top > page.height - band or line.baseline < band
+    ]  # fmt: skip
+
+
+def _furniture_key(line: Line) -> tuple[str, int]:
+    text = " ".join(_DIGITS.sub("#", line.text).casefold().split())
+    return text, round(line.baseline / 6)
+
+
+def _stamp_key(line: Line) -> tuple[str, int, int]:
+    # Exact text: body lines that differ only in a number ("Table 3") are not stamps.
+    return " ".join(line.text.casefold().split()), round(line.baseline / 6), round(line.x0 / 6)
+
+
+def _short(line: Line) -> bool:
+    return len(line.text.split()) <= _STAMP_WORDS
+
+
+def _low_quartile(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[len(ordered) // 4]
+
+
+def _high_quartile(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[(3 * len(ordered)) // 4]
