@@ -23,6 +23,7 @@ _LINE_NUMBER = re.compile(r"^\d{1,4}$")
 _DIGITS = re.compile(r"\d+")
 _MARGIN_SHARE = 0.10
 _EDGE_LINES = 5
+_APART = 1.5  # ems of white space that set a top or bottom line apart from the text
 _MIN_LINE_NUMBERS = 5
 _STAMP_WORDS = 12
 _STAMP_SHARE = 0.6
@@ -33,9 +34,10 @@ def remove_furniture(pages: Sequence[Page]) -> list[list[Line]]:
 
     * Margin line numbers (transcripts, legal drafts): a column of bare numbers
       outside the text's left or right edge, counting up the page.
-    * Headers and footers: in the top or bottom tenth of the page and either
-      repeated (digits ignored, so "Report 2026 | 3" counts) at the same height
-      on at least half the pages, or a bare page number ("7", "Page 3 of 10").
+    * Headers and footers: in the top or bottom tenth of the page (or set apart
+      from the text by white space) and either repeated (digits ignored, so
+      "Report 2026 | 3" counts) at the same height on at least half the pages,
+      a bare page number ("7", "Page 3 of 10"), or beside one on its baseline.
     * Stamps: a short line at the same place on most pages of a longer
       document ("CONFIDENTIAL", "Downloaded from ... on 3 May").
     """
@@ -49,15 +51,20 @@ def remove_furniture(pages: Sequence[Page]) -> list[list[Line]]:
     needed = max(2, (len(pages) + 1) // 2)
     stamp_needed = max(3, round(len(pages) * _STAMP_SHARE))
     kept: list[list[Line]] = []
-    for body, margin in zip(bodies, margins, strict=True):
+    for page, body, margin in zip(pages, bodies, margins, strict=True):
         edge = set(map(id, margin))
+        headed = _page_number_rows(page, margin)
         kept.append(
             [
                 line
                 for line in body
                 if not (
                     id(line) in edge
-                    and (counts[_furniture_key(line)] >= needed or _PAGE_NUMBER.match(line.text))
+                    and (
+                        counts[_furniture_key(line)] >= needed
+                        or _PAGE_NUMBER.match(line.text)
+                        or id(line) in headed
+                    )
                 )
                 and not (_short(line) and stamps[_stamp_key(line)] >= stamp_needed)
             ]
@@ -105,14 +112,41 @@ def _edge(line: Line, right: bool) -> int:
 
 
 def _margin_lines(page: Page, lines: Sequence[Line]) -> list[Line]:
-    """The highest and lowest lines, when they lie in the page's top or bottom band."""
+    """The highest and lowest lines, when they lie in the page's top or bottom band
+    or stand apart from the text by a wide gap (a short text area leaves the footer
+    well above the band)."""
     by_height = sorted(lines, key=lambda line: -line.baseline)
     edge = by_height[:_EDGE_LINES] + by_height[-_EDGE_LINES:]
     band = page.height * _MARGIN_SHARE
+    apart = {id(line) for row in _apart_rows(by_height) for line in row}
     return [
         line for line in dict.fromkeys(edge)
-        if line.top > page.height - band or line.baseline < band
+        if line.top > page.height - band or line.baseline < band or id(line) in apart
     ]  # fmt: skip
+
+
+def _apart_rows(by_height: list[Line]) -> list[list[Line]]:
+    """The top and bottom rows of lines, each when white space sets it apart from the rest."""
+    rows: list[list[Line]] = []
+    for ordered in (by_height, by_height[::-1]):
+        row = [line for line in ordered if abs(line.baseline - ordered[0].baseline) < 2]
+        rest = ordered[len(row) :]
+        if len(rest) < 2:
+            continue
+        size = max(line.size for line in [*row, rest[0]])
+        if abs(row[0].baseline - rest[0].baseline) - size > _APART * size:
+            rows.append(row)
+    return rows
+
+
+def _page_number_rows(page: Page, margin: Sequence[Line]) -> set[int]:
+    """Lines sharing a baseline with a page number in the margin: a running head's other parts."""
+    numbered = [line for line in margin if _PAGE_NUMBER.match(line.text)]
+    return {
+        id(line)
+        for line in margin
+        if any(abs(line.baseline - number.baseline) < 2 for number in numbered)
+    }
 
 
 def _furniture_key(line: Line) -> tuple[str, int]:

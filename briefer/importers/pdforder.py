@@ -189,7 +189,11 @@ def _order(blocks: list[_Block], size: float, depth: int) -> list[_Block]:
 
 def _gutters(blocks: Sequence[_Block], size: float) -> list[tuple[float, float]]:
     """White vertical strips no block crosses, between the leftmost and rightmost block."""
-    spans = sorted((b.x0, b.x1) for b in blocks)
+    # A lone short line (a page number, a footnote mark) may sit in a gutter; it must not fill it.
+    spans = sorted((b.x0, b.x1) for b in blocks if not _speck(b, size)) or [
+        (b.x0, b.x1) for b in blocks
+    ]
+    spans.sort()
     gutters: list[tuple[float, float]] = []
     reach = spans[0][1]
     for x0, x1 in spans[1:]:
@@ -197,6 +201,10 @@ def _gutters(blocks: Sequence[_Block], size: float) -> list[tuple[float, float]]
             gutters.append((reach, x0))
         reach = max(reach, x1)
     return gutters
+
+
+def _speck(block: _Block, size: float) -> bool:
+    return len(block.lines) == 1 and block.x1 - block.x0 < 1.5 * size
 
 
 def _columns(blocks: list[_Block], size: float) -> list[list[_Block]]:
@@ -218,22 +226,22 @@ def _bands(blocks: list[_Block], size: float) -> list[list[_Block]]:
     ends one column early (the right column finished first) is not.
     """
     ordered = sorted(blocks, key=lambda b: -b.top)
-    cuts: list[int] = []
+    gaps: list[int] = []
     low = ordered[0].bottom
     for index in range(1, len(ordered)):
-        block = ordered[index]
-        if block.top < low:
-            above, below = ordered[:index], ordered[index:]
-            if _crosses(above, _gutters(below, size)) or _crosses(below, _gutters(above, size)):
-                cuts.append(index)
-        low = min(low, block.bottom)
-    if not cuts:
+        if ordered[index].top < low:
+            gaps.append(index)
+        low = min(low, ordered[index].bottom)
+    if not gaps:
         return [blocks]
+    # Each slab (between two gaps) against what lies above it since the last cut.
     bands: list[list[_Block]] = []
     start = 0
-    for cut in cuts:
-        bands.append(ordered[start:cut])
-        start = cut
+    for gap, end in zip(gaps, [*gaps[1:], len(ordered)], strict=True):
+        above, below = ordered[start:gap], ordered[gap:end]
+        if _crosses(above, _gutters(below, size)) or _crosses(below, _gutters(above, size)):
+            bands.append(above)
+            start = gap
     bands.append(ordered[start:])
     return bands
 
