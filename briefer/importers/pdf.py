@@ -18,7 +18,8 @@ from briefer.importers.base import (
     LocalFileReader,
 )
 from briefer.importers.pdffurniture import remove_furniture
-from briefer.importers.pdflayout import build_blocks, largest_text
+from briefer.importers.pdfhealth import rejection, warnings
+from briefer.importers.pdflayout import Page, build_blocks, largest_text
 from briefer.importers.pdfmeta import meaningful, pdf_date, printed_date
 from briefer.importers.pdforder import reading_order
 from briefer.importers.pdfread import read_document
@@ -51,6 +52,20 @@ class PdfImporter:
         limits: ImportLimits,
         read_local: LocalFileReader | None = None,
     ) -> Article:
+        return self.extract_with_warnings(data, filename, limits, read_local)[0]
+
+    def extract_with_warnings(
+        self,
+        data: bytes,
+        filename: str,
+        limits: ImportLimits,
+        read_local: LocalFileReader | None = None,
+    ) -> tuple[Article, tuple[str, ...]]:
+        """The article and one sentence per page range that could not be read well.
+
+        Pages of junk symbols (a font without a text encoding) are left out and
+        named; so are scanned pages. A file with no usable page is refused.
+        """
         del read_local  # a PDF carries everything it shows
         name = filename or "the PDF"
         if len(data) > limits.max_bytes:
@@ -67,13 +82,13 @@ class PdfImporter:
         deadline = Deadline(limits.max_seconds, name)
         with _PDFIUM_LOCK:
             document = read_document(data, name, limits, deadline)
-        pages, info = document.pages, document.info
-        if not any(page.lines for page in pages):
-            raise ImportRejected(
-                f"{name} has no text layer (it is probably a scan or a set of images), so"
-                ' there is nothing to quote. Run OCR first (for example "Recognise text" in'
-                " your PDF program, or ocrmypdf) and import the result."
-            )
+        info, states = document.info, document.health
+        pages = [
+            Page((), page.width, page.height) if state.garbled else page
+            for page, state in zip(document.pages, states, strict=True)
+        ]
+        if not any(page.lines or page.extra for page in pages):
+            raise ImportRejected(rejection(name, states))
         cleaned = remove_furniture(pages)
         ordered = [
             reading_order(lines) + list(page.extra)
@@ -90,7 +105,7 @@ class PdfImporter:
         published = printed_date([line.text for line in first[:60]]) or pdf_date(
             info.get("CreationDate", "")
         )
-        return Article(
+        article = Article(
             title=title or PurePosixPath(filename).stem or "Untitled PDF",
             text=builder.text(),
             blocks=builder.blocks,
@@ -99,3 +114,4 @@ class PdfImporter:
             source_format=self.name,
             source_name=filename,
         )
+        return article, warnings(PurePosixPath(name).name, states)

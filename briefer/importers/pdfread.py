@@ -19,6 +19,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from briefer.importers.base import Deadline, ImportLimits, ImportRejected
+from briefer.importers.pdfhealth import PageState
 from briefer.importers.pdflayout import Line, Page
 from briefer.importers.pdfwords import Glyph, clean_char, direction_key, frame, runs
 
@@ -28,22 +29,14 @@ _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demibold|demi\b", re.IGNOREC
 _FORCE_BOLD = 1 << 18  # PDF font descriptor flag
 _FONT_NAME_BYTES = 256
 _IMAGE_OBJECT = getattr(pdfium_c, "FPDF_PAGEOBJ_IMAGE", 3)
+_ASCII = [chr(code) for code in range(128)]
 _SIDE_MARGIN = 0.12  # text in another direction this close to an edge is a stamp or a margin note
-
-
-@dataclass(frozen=True, slots=True)
-class PageHealth:
-    """What one page's text layer is like: glyphs drawn, junk glyphs, images."""
-
-    glyphs: int
-    junk: int
-    has_image: bool
 
 
 @dataclass(frozen=True, slots=True)
 class Document:
     pages: list[Page]
-    health: list[PageHealth]
+    health: list[PageState]
     info: dict[str, str]
 
 
@@ -73,7 +66,7 @@ def read_document(data: bytes, name: str, limits: ImportLimits, deadline: Deadli
             )
         info = _info(document)
         pages: list[Page] = []
-        health: list[PageHealth] = []
+        health: list[PageState] = []
         for index in range(count):
             deadline.check()
             page, state = _read_page(document, index)
@@ -91,11 +84,11 @@ def _info(document: pdfium.PdfDocument) -> dict[str, str]:
         return {}
 
 
-def _read_page(document: pdfium.PdfDocument, index: int) -> tuple[Page, PageHealth]:
+def _read_page(document: pdfium.PdfDocument, index: int) -> tuple[Page, PageState]:
     try:
         page = document[index]
     except pdfium.PdfiumError:
-        return Page((), 0.0, 0.0), PageHealth(0, 0, False)
+        return Page((), 0.0, 0.0), PageState(0, 0, False)
     try:
         width, height = page.get_size()
         textpage = page.get_textpage()
@@ -105,12 +98,12 @@ def _read_page(document: pdfium.PdfDocument, index: int) -> tuple[Page, PageHeal
             result = _lay_out(textpage, groups, width, height, index)
         finally:
             textpage.close()
-        has_image = drawn == 0 and _has_image(page)
+        has_image = drawn == 0 and junk == 0 and _has_image(page)
     except pdfium.PdfiumError:
-        return Page((), 0.0, 0.0), PageHealth(0, 0, False)
+        return Page((), 0.0, 0.0), PageState(0, 0, False)
     finally:
         page.close()
-    return result, PageHealth(drawn, junk, has_image)
+    return result, PageState(drawn, junk, has_image)
 
 
 def _glyphs(
@@ -135,10 +128,14 @@ def _glyphs(
         obj = text_object(raw, i)
         if obj is None:
             continue
-        char, bad = clean_char(get_unicode(raw, i))
-        if not char:
-            junk += bad
-            continue
+        code = get_unicode(raw, i)
+        if 32 <= code < 127:
+            char = _ASCII[code]
+        else:
+            char, bad = clean_char(code)
+            if not char:
+                junk += bad
+                continue
         if obj != owner:
             owner = obj
             direction, cos, sin, du, dv, size, baseline = _object_frame(

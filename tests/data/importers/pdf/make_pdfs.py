@@ -250,6 +250,105 @@ def render_scaled(text: str) -> bytes:
     return out.getvalue()
 
 
+def _raw_pdf(objects: list[bytes]) -> bytes:
+    """A PDF file from numbered object bodies (object 1 is the catalog), with a valid xref."""
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+def _stream(data: bytes, extra: bytes = b"") -> bytes:
+    return b"<< /Length %d %s>>\nstream\n" % (len(data), extra) + data + b"\nendstream"
+
+
+def broken_encoding(text: str, garbled_pages: set[int], pages: int = 3) -> bytes:
+    """Pages of Helvetica text; on ``garbled_pages`` the font's ToUnicode map points
+    every code into the private-use area, as subset fonts with a broken map do, so
+    the page looks right but its text is junk (pages numbered from 1)."""
+    cmap = (
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        b"/CMapName /Junk-UCS def /CMapType 2 def\n"
+        b"1 begincodespacerange <00> <FF> endcodespacerange\n"
+        b"1 beginbfrange <20> <7E> <E020> endbfrange\n"
+        b"endcmap CMapName currentdict /CMap defineresource pop end end"
+    )
+    body = [p for p in text.split("\n\n") if p.strip() and not p.startswith("#")]
+    lines = wrap(" ".join(" ".join(body).split()), BODY, 430)
+    kids = " ".join(f"{4 + 2 * i} 0 R" for i in range(pages)).encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages),
+        b"",  # fonts and map follow the pages
+    ]
+    first_font = 4 + 2 * pages
+    for number in range(1, pages + 1):
+        font = b"/F2" if number in garbled_pages else b"/F1"
+        body = b"BT %s 10.5 Tf 14 TL 72 760 Td " % font
+        body += b"(Part %s of the notice.) Tj T* " % [b"one", b"two", b"three"][number - 1]
+        for line in lines:
+            body += b"(%s) Tj T* " % line.replace("(", "[").replace(")", "]").encode("latin-1")
+        body += b"ET"
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R"
+            b" /Resources << /Font << /F1 %d 0 R /F2 %d 0 R >> >> >>"
+            % (len(objects) + 2, first_font, first_font + 1)
+        )
+        objects.append(_stream(body))
+    objects[2] = b"<< >>"
+    helvetica = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding"
+    objects.append(helvetica + b" >>")
+    objects.append(helvetica + b" /ToUnicode %d 0 R >>" % (first_font + 2))
+    objects.append(_stream(cmap))
+    return _raw_pdf(objects)
+
+
+def part_scanned(text: str) -> bytes:
+    """Two pages of text around a page that is only a picture (a scanned insert)."""
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=A4, invariant=True)
+    picture = ImageReader(io.BytesIO(_scan_png()))
+    paragraphs = [p for p in text.split("\n\n") if p and not p.startswith("#")]
+    for number, paragraph in enumerate(paragraphs[:3], start=1):
+        if number == 2:
+            canvas.drawImage(picture, 0, 0, *A4)
+        else:
+            y = 760.0
+            canvas.setFont(BODY_FONT, 10.5)
+            for line in wrap(" ".join(paragraph.split()), BODY, 450):
+                canvas.drawString(72, y, line)
+                y -= 14
+        canvas.showPage()
+    canvas.save()
+    return out.getvalue()
+
+
+def _scan_png() -> bytes:
+    image = Image.new("L", (620, 877), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.load_default()
+    for row in range(40):
+        draw.text(
+            (40, 40 + row * 19),
+            f"Scanned letter line {row}: the text exists only as pixels.",
+            fill=0,
+            font=font,
+        )
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
 def scan_like() -> bytes:
     """A page that is only a picture of text, as a scanner without OCR produces."""
     image = Image.new("L", (620, 877), 255)
@@ -322,6 +421,9 @@ def main() -> int:
     memo = (HERE / "memo.expected.txt").read_text(encoding="utf-8")
     (HERE / "memo.pdf").write_bytes(render(memo, one_column, title="Ferry link options", date="-"))
     (HERE / "scan.pdf").write_bytes(scan_like())
+    (HERE / "garbled.pdf").write_bytes(broken_encoding(article, {2}))
+    (HERE / "garbled-all.pdf").write_bytes(broken_encoding(article, {1, 2}, pages=2))
+    (HERE / "part-scanned.pdf").write_bytes(part_scanned(article))
     scaled = (HERE / "scaled.expected.txt").read_text(encoding="utf-8")
     (HERE / "scaled.pdf").write_bytes(render_scaled(scaled))
     (HERE / "encrypted.pdf").write_bytes(
