@@ -30,6 +30,7 @@ _FORCE_BOLD = 1 << 18  # PDF font descriptor flag
 _FONT_NAME_BYTES = 256
 _IMAGE_OBJECT = getattr(pdfium_c, "FPDF_PAGEOBJ_IMAGE", 3)
 _ASCII = [chr(code) for code in range(128)]
+_PLAUSIBLE = (0.4, 2.5)  # font size over loose box height, for fonts that report sizes sanely
 _SIDE_MARGIN = 0.12  # text in another direction this close to an edge is a stamp or a margin note
 
 
@@ -121,6 +122,7 @@ def _glyphs(
     groups: dict[int, list[Glyph]] = {}
     junk = 0
     owner = None
+    fresh = False
     direction, cos, sin, du, dv, size, baseline = 0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0
     for i in range(pdfium_c.FPDFText_CountChars(raw)):
         # The text object drawing the character; PDFium's guessed spaces and breaks have none.
@@ -137,7 +139,7 @@ def _glyphs(
                 junk += bad
                 continue
         if obj != owner:
-            owner = obj
+            owner, fresh = obj, True
             direction, cos, sin, du, dv, size, baseline = _object_frame(
                 raw, i, matrix, frames, width, height
             )
@@ -152,6 +154,12 @@ def _glyphs(
             vs = (high * cos - left * sin, low * cos - right * sin,
                   high * cos - right * sin, low * cos - left * sin)  # fmt: skip
             x0, x1, bottom, top = min(us) - du, max(us) - du, min(vs) - dv, max(vs) - dv
+        if fresh:
+            # Type 3 and broken fonts can report sizes far from what is drawn: trust the box.
+            height = top - bottom
+            if height > 0.5 and not _PLAUSIBLE[0] < size / height < _PLAUSIBLE[1]:
+                size = height / 1.15
+            fresh = False
         glyph_size = size if size > 0.1 else (top - bottom) / 1.15
         groups[direction].append(
             Glyph(char, x0, x1, bottom, top, baseline, glyph_size, i, char.isspace())

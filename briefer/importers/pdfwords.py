@@ -26,9 +26,9 @@ _GUTTER_RATIO = 2.5  # ... when it is this many times the line's typical word ga
 _NORMAL_SPACE = 0.3  # ems: a word space, when a line has too few gaps to tell its own
 _FAR_GAP = 6.0  # ems: always a new run
 _WORD_GAP = 0.13  # a gap this many ems wider than the letter spacing separates words
-# A glyph starting this many ems left of the previous glyph's start begins a new run; less
-# is a ligature's second letter (PDFium gives "f" and "i" of "ﬁ" overlapping boxes) or kerning.
-_BACKWARDS = 0.5
+# A glyph ending this many ems left of the previous glyph's start begins a new run (unless
+# the script runs right to left); overlapping boxes are a ligature's letters or kerning.
+_BACKWARDS = 0.1
 
 
 class Glyph(NamedTuple):
@@ -105,8 +105,8 @@ def runs(glyphs: Sequence[Glyph], page: int) -> list[Line]:
             continue
         if last is not None:
             size = last.size if last.size > glyph.size else glyph.size
-            back = glyph.x0 < last.x0 - _BACKWARDS * size
-            far = glyph.x0 - last.x1 > _FAR_GAP * size
+            back = glyph.x1 <= last.x0 - _BACKWARDS * size and not _rtl(glyph.char)
+            far = _gap(last, glyph) > _FAR_GAP * size
             if back or far or not _overlap(last, glyph):
                 out += _split(current, spaced, page)
                 current, spaced, pending = [], [], False
@@ -122,7 +122,7 @@ def runs(glyphs: Sequence[Glyph], page: int) -> list[Line]:
 def _split(glyphs: list[Glyph], spaced: list[bool], page: int) -> list[Line]:
     """The glyphs of one baseline as runs, cut at gaps far wider than its word gaps."""
     size = max(glyphs[0].size, 0.1)
-    gaps = [(b.x0 - a.x1) / size for a, b in itertools.pairwise(glyphs)]
+    gaps = [_gap(a, b) / size for a, b in itertools.pairwise(glyphs)]
     wide = [i for i, gap in enumerate(gaps) if gap > _SPLIT_GAP]
     if not wide:
         return [_finish(glyphs, spaced, page)]
@@ -135,6 +135,16 @@ def _split(glyphs: list[Glyph], spaced: list[bool], page: int) -> list[Line]:
         out.append(_finish(glyphs[start:cut], spaced[start:cut], page))
         start = cut
     return out
+
+
+def _gap(a: Glyph, b: Glyph) -> float:
+    """White space between two glyphs in either direction (right-to-left scripts run back)."""
+    ahead, behind = b.x0 - a.x1, a.x0 - b.x1
+    return ahead if ahead > behind else behind
+
+
+def _rtl(char: str) -> bool:
+    return unicodedata.bidirectional(char) in ("R", "AL")
 
 
 def _overlap(last: Glyph, glyph: Glyph) -> bool:
@@ -158,7 +168,7 @@ def _finish(glyphs: list[Glyph], spaced: list[bool], page: int) -> Line:
     sizes = Counter(round(g.size, 1) for g in glyphs)
     size = sizes.most_common(1)[0][0] if len(sizes) > 1 else round(first.size, 1)
     unit = max(size, 0.1)
-    gaps = [(b.x0 - a.x1) / unit for a, b in itertools.pairwise(glyphs)]
+    gaps = [_gap(a, b) / unit for a, b in itertools.pairwise(glyphs)]
     free = [gap for gap, drawn in zip(gaps, spaced[1:], strict=True) if not drawn]
     letter = _median(free) if len(free) >= 3 else 0.0
     threshold = letter + _WORD_GAP if letter > 0 else _WORD_GAP

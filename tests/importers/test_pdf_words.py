@@ -106,3 +106,15 @@ def test_junk_information_gives_way_to_the_page_and_the_printed_date(scaled: Art
     assert scaled.title == "COMITÉ DE COORDINATION RÉGIONALE"
     assert scaled.author == ""
     assert scaled.published == dt.date(2009, 1, 13)
+
+
+def test_right_to_left_words_stay_one_run_in_logical_order() -> None:
+    # Hebrew drawn in logical order, each letter left of the one before.
+    glyphs, x = [], 300.0
+    for index, char in enumerate("שלום עולם"):
+        if char == " ":
+            x -= 2.8
+            continue
+        glyphs.append(Glyph(char, x - 5.5, x, 697.8, 709.5, 700, 10, index))
+        x -= 5.5
+    assert [run.text for run in runs(glyphs, 0)] == ["שלום עולם"]
