@@ -76,8 +76,9 @@ def _without_line_numbers(lines: Sequence[Line]) -> list[Line]:
     """The page minus a column of line numbers beside the text, if it has one.
 
     Numbers count as line numbers when at least five of them share an edge
-    (right-aligned or left-aligned within two points), all lie outside the
-    other lines' left or right edge, and mostly count up from top to bottom.
+    (right-aligned or left-aligned within two points), lie outside every other
+    line on the page (a listing's numbers beside indented code are not), and
+    mostly count up from top to bottom.
     """
     numbers = [line for line in lines if _LINE_NUMBER.match(line.text)]
     if len(numbers) < _MIN_LINE_NUMBERS:
@@ -85,8 +86,8 @@ def _without_line_numbers(lines: Sequence[Line]) -> list[Line]:
     others = [line for line in lines if not _LINE_NUMBER.match(line.text)]
     if not others:
         return list(lines)
-    left = _low_quartile([line.x0 for line in others])
-    right = _high_quartile([line.x1 for line in others])
+    left = _low_end([line.x0 for line in others])
+    right = -_low_end([-line.x1 for line in others])
     margin = [line for line in numbers if line.x1 <= left + 1 or line.x0 >= right - 1]
     column: list[Line] = []
     for right_aligned in (True, False):
@@ -163,11 +164,7 @@ def _short(line: Line) -> bool:
     return len(line.text.split()) <= _STAMP_WORDS
 
 
-def _low_quartile(values: list[float]) -> float:
+def _low_end(values: list[float]) -> float:
+    """Nearly the smallest value: one stray line (a heading in the margin) does not count."""
     ordered = sorted(values)
-    return ordered[len(ordered) // 4]
-
-
-def _high_quartile(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[(3 * len(ordered)) // 4]
+    return ordered[len(ordered) // 20]

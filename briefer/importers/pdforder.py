@@ -9,6 +9,7 @@ top to bottom. Pure geometry; standard library and briefer.importers.pdflayout o
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -20,8 +21,11 @@ CELL_SEPARATOR = " | "
 _SAME_BASELINE = 0.35  # ems
 _CELL_WORDS = 3.0  # table cells average at most this many words; text columns more
 _TABLE_ROWS = 2
+_FIGURE = re.compile(r"[\d\s.,%$€£¥()+\-–−/:]*\d[\d\s.,%$€£¥()+\-–−/:]*")
 _ALIGN = 2.0  # points: cells of one table column start, end or centre within this
 _STACK_PITCH = 1.9  # ems between baselines of lines stacked in one block
+_MARKER_CHARS = 4
+_MARKER_GAP = 3.0  # ems between a list marker or line number and its text
 _MIN_GUTTER = 0.5  # ems of white space between columns
 _MAX_DEPTH = 12
 
@@ -90,13 +94,45 @@ def _table_rows(lines: Sequence[Line], size: float) -> list[Line]:
         group = rows[index:end]
         cells = [line for row in group for line in row]
         words = sum(len(line.text.split()) for line in cells) / max(1, len(cells))
-        if len(group) >= _TABLE_ROWS and words <= _CELL_WORDS and _aligned(group):
+        if len(group) >= _TABLE_ROWS and words <= _CELL_WORDS and _tabular(group):
             out += [_join_cells(row) for row in group]
             index = end
             continue
         out += rows[index] if end == index else [line for row in group for line in row]
         index = max(end, index + 1)
     return out
+
+
+def _tabular(rows: list[list[Line]]) -> bool:
+    """Aligned cells, and three or more to a row, or figures, or columns with one edge each.
+
+    Two side-by-side lists of short items (a list of packages in a tree, an
+    index) also align, but their items are indented to several depths and read
+    column by column; a two-column table (term and definition) keeps one edge
+    per column.
+    """
+    cells = [cell for row in rows for cell in row]
+    wide = len(cells) >= 3 * len(rows)
+    figures = sum(1 for cell in cells if _FIGURE.fullmatch(cell.text))
+    return (wide or figures >= len(cells) / 3 or _straight(rows)) and _aligned(rows)
+
+
+def _straight(rows: list[list[Line]]) -> bool:
+    """Every row has as many cells, and each column's cells start at one x (or end at one)."""
+    count = len(rows[0])
+    if any(len(row) != count for row in rows):
+        return False
+    for column in range(count):
+        starts = sorted(row[column].x0 for row in rows)
+        ends = sorted(row[column].x1 for row in rows)
+        if not (_one_edge(starts) or _one_edge(ends)):
+            return False
+    return True
+
+
+def _one_edge(values: list[float]) -> bool:
+    middle = values[len(values) // 2]
+    return sum(1 for v in values if abs(v - middle) <= _ALIGN) >= 0.9 * len(values)
 
 
 def _aligned(rows: list[list[Line]]) -> bool:
@@ -165,9 +201,16 @@ def _blocks(lines: Sequence[Line]) -> list[_Block]:
 
 
 def _piece_of(block: _Block, last: Line, line: Line) -> bool:
-    """Whether ``line`` continues ``last`` on its baseline, inside the block's column."""
+    """Whether ``line`` continues ``last`` on its baseline, inside the block's column.
+
+    A lone number or bullet ("5", "•") with its text well to the right is one
+    line too, though the text may reach past what the block held so far.
+    """
+    if last.x1 > line.x0 or line.cells or last.cells:
+        return False
     inside = block.x0 - line.size < line.x0 and line.x1 < block.x1 + line.size
-    return inside and last.x1 <= line.x0 and not line.cells and not last.cells
+    marker = len(last.text) <= _MARKER_CHARS and line.x0 - last.x1 < _MARKER_GAP * line.size
+    return inside or marker
 
 
 def _similar(a: float, b: float) -> bool:

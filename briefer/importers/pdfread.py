@@ -123,6 +123,7 @@ def _glyphs(
     junk = 0
     owner = None
     fresh = False
+    high = 0
     direction, cos, sin, du, dv, size, baseline = 0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0
     for i in range(pdfium_c.FPDFText_CountChars(raw)):
         # The text object drawing the character; PDFium's guessed spaces and breaks have none.
@@ -133,7 +134,13 @@ def _glyphs(
         code = get_unicode(raw, i)
         if 32 <= code < 127:
             char = _ASCII[code]
+        elif 0xD800 <= code < 0xDC00:
+            high = code  # PDFium answers in UTF-16: the next index holds the low surrogate
+            continue
         else:
+            if 0xDC00 <= code < 0xE000 and high:
+                code = 0x10000 + ((high - 0xD800) << 10) + (code - 0xDC00)
+            high = 0
             char, bad = clean_char(code)
             if not char:
                 junk += bad
