@@ -78,7 +78,7 @@ def _without_line_numbers(lines: Sequence[Line]) -> list[Line]:
     Numbers count as line numbers when at least five of them share an edge
     (right-aligned or left-aligned within two points), lie outside every other
     line on the page (a listing's numbers beside indented code are not), and
-    mostly count up from top to bottom.
+    mostly count up by one from top to bottom (a contents page's do not).
     """
     numbers = [line for line in lines if _LINE_NUMBER.match(line.text)]
     if len(numbers) < _MIN_LINE_NUMBERS:
@@ -100,8 +100,8 @@ def _without_line_numbers(lines: Sequence[Line]) -> list[Line]:
         return list(lines)
     ordered = sorted(column, key=lambda line: -line.baseline)
     values = [int(line.text) for line in ordered]
-    rising = sum(1 for a, b in itertools.pairwise(values) if b > a)
-    if rising < 0.8 * (len(values) - 1):
+    counting = sum(1 for a, b in itertools.pairwise(values) if b == a + 1)
+    if counting < 0.8 * (len(values) - 1):  # a contents page's numbers repeat and jump
         return list(lines)
     drop = set(map(id, column))
     return [line for line in lines if id(line) not in drop]

@@ -183,6 +183,7 @@ def _blocks(lines: Sequence[Line]) -> list[_Block]:
                     block.lines[-1] = replace(
                         last, text=f"{last.text} {line.text}", x1=line.x1, last=line.last
                     )
+                    block.x1 = max(block.x1, line.x1)
                     best, best_overlap = block, -1.0
                     break
                 continue

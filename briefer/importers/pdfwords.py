@@ -21,6 +21,13 @@ from briefer.importers.pdflayout import Line
 # Characters PDFium or the producer use for a hyphen at a line end.
 _HYPHENS = {"\ufffe": "-", "\xad": "-", "\x02": "-"}
 _LIGATURES = range(0xFB00, 0xFB07)
+# Spacing accents and the combining marks they stand for.
+_ACCENTS = {
+    "\u00b4": "\u0301", "`": "\u0300", "\u02c6": "\u0302", "\u02dc": "\u0303",
+    "\u00a8": "\u0308", "\u02c7": "\u030c", "\u02d8": "\u0306", "\u02d9": "\u0307",
+    "\u02da": "\u030a", "\u00af": "\u0304", "\u00b8": "\u0327", "\u02db": "\u0328",
+    "\u02dd": "\u030b",
+}  # fmt: skip
 _SPLIT_GAP = 1.0  # a gap of more than this many ems may end a run (a column gutter, a table cell)
 _GUTTER_RATIO = 2.5  # ... when it is this many times the line's typical word gap
 _NORMAL_SPACE = 0.3  # ems: a word space, when a line has too few gaps to tell its own
@@ -161,6 +168,8 @@ def _overlap(last: Glyph, glyph: Glyph) -> bool:
 
 def _finish(glyphs: list[Glyph], spaced: list[bool], page: int) -> Line:
     """One run as a Line: words split where the gap beats the run's own letter spacing."""
+    if any(g.char in _ACCENTS for g in glyphs):
+        glyphs, spaced = _compose(glyphs, spaced)
     first = glyphs[0]
     if len(glyphs) == 1:
         return Line(first.char.strip(), first.x0, first.x1, first.baseline, round(first.size, 1),
@@ -192,6 +201,45 @@ def _finish(glyphs: list[Glyph], spaced: list[bool], page: int) -> Line:
         first=first.at,
         last=glyphs[-1].at,
     )
+
+
+def _compose(glyphs: list[Glyph], spaced: list[bool]) -> tuple[list[Glyph], list[bool]]:
+    """Accents TeX and old drivers draw as glyphs of their own over a letter, put on it.
+
+    "ˇs" with the caron over the s becomes "š"; an accent over no letter stays.
+    """
+    out: list[Glyph] = []
+    kept: list[bool] = []
+    index = 0
+    while index < len(glyphs):
+        glyph = glyphs[index]
+        mark = _ACCENTS.get(glyph.char)
+        if mark is not None:
+            centre = (glyph.x0 + glyph.x1) / 2
+            after = glyphs[index + 1] if index + 1 < len(glyphs) else None
+            if (
+                after is not None
+                and after.x0 - 1 <= centre <= after.x1 + 1
+                and after.char.isalpha()
+            ):
+                char = unicodedata.normalize("NFC", after.char + mark)
+                out.append(after._replace(char=char))
+                kept.append(spaced[index])
+                index += 2
+                continue
+            before = out[-1] if out else None
+            if (
+                before is not None
+                and before.x0 - 1 <= centre <= before.x1 + 1
+                and before.char.isalpha()
+            ):
+                out[-1] = before._replace(char=unicodedata.normalize("NFC", before.char + mark))
+                index += 1
+                continue
+        out.append(glyph)
+        kept.append(spaced[index])
+        index += 1
+    return out, kept
 
 
 def _median(values: Sequence[float]) -> float:
