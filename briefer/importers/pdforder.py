@@ -21,6 +21,7 @@ CELL_SEPARATOR = " | "
 _SAME_BASELINE = 0.35  # ems
 _CELL_WORDS = 3.0  # table cells average at most this many words; text columns more
 _TABLE_ROWS = 2
+_PROSE_WORDS = 2.5
 _FIGURE = re.compile(r"[\d\s.,%$€£¥()+\-–−/:]*\d[\d\s.,%$€£¥()+\-–−/:]*")
 _ALIGN = 2.0  # points: cells of one table column start, end or centre within this
 _STACK_PITCH = 1.9  # ems between baselines of lines stacked in one block
@@ -114,7 +115,24 @@ def _tabular(rows: list[list[Line]]) -> bool:
     cells = [cell for row in rows for cell in row]
     wide = len(cells) >= 3 * len(rows)
     figures = sum(1 for cell in cells if _FIGURE.fullmatch(cell.text))
+    if figures < len(cells) / 3 and _prose(rows):
+        return False
     return (wide or figures >= len(cells) / 3 or _straight(rows)) and _aligned(rows)
+
+
+def _prose(rows: list[list[Line]]) -> bool:
+    """Narrow columns of prose: every column's lines of words nearly fill its width."""
+    count = len(rows[0])
+    if any(len(row) != count for row in rows):
+        return False
+    for column in range(count):
+        cells = [row[column] for row in rows]
+        widest = max(cell.x1 - cell.x0 for cell in cells)
+        full = sum(1 for cell in cells if cell.x1 - cell.x0 >= 0.8 * widest)
+        words = sum(len(cell.text.split()) for cell in cells) / len(cells)
+        if full < 0.6 * len(cells) or words < _PROSE_WORDS:
+            return False
+    return True
 
 
 def _straight(rows: list[list[Line]]) -> bool:

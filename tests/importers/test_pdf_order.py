@@ -103,3 +103,18 @@ def test_libreoffice_header_footer_and_file_name_title_are_gone(grid: Article) -
     assert next(grid.block_text(b) for b in grid.blocks if b.kind is BlockKind.HEADING) == (
         grid.title
     )
+
+
+def test_three_narrow_columns_of_short_prose_lines_are_not_a_table() -> None:
+    text = "the grid company has proposed a second cable along the same old route"
+    words = text.split(" ")
+    columns = [
+        [
+            _line(" ".join(words[(i + c) % 10 : (i + c) % 10 + 3]), 40 + 110 * c, 500 - 11 * i, 95)
+            for i in range(8)
+        ]
+        for c in range(3)
+    ]
+    got = reading_order([line for row in zip(*columns, strict=True) for line in row])
+    assert _texts(got) == _texts([*columns[0], *columns[1], *columns[2]])
+    assert not any(line.cells for line in got)
