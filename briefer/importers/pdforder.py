@@ -27,6 +27,8 @@ _ALIGN = 2.0  # points: cells of one table column start, end or centre within th
 _STACK_PITCH = 1.9  # ems between baselines of lines stacked in one block
 _MARKER_CHARS = 4
 _MARKER_GAP = 3.0  # ems between a list marker or line number and its text
+_COLUMN_LINES = 3  # a column holds at least this many lines, or is at least this wide:
+_COLUMN_WIDTH = 8.0  # ems
 _MIN_GUTTER = 0.5  # ems of white space between columns
 _MAX_DEPTH = 12
 
@@ -270,14 +272,29 @@ def _speck(block: _Block, size: float) -> bool:
 
 
 def _columns(blocks: list[_Block], size: float) -> list[list[_Block]]:
+    """Blocks split at each gutter, left to right; a thin column (a margin note, a lone
+    label) is no column: its text is read where it stands, with its neighbour."""
     gutters = _gutters(blocks, size)
-    if not gutters:
-        return [blocks]
+    while gutters:
+        columns = _split_at(blocks, gutters)
+        thin = next((i for i, column in enumerate(columns) if _thin(column, size)), None)
+        if thin is None:
+            return [column for column in columns if column]
+        del gutters[thin if thin < len(gutters) else thin - 1]
+    return [blocks]
+
+
+def _split_at(blocks: list[_Block], gutters: list[tuple[float, float]]) -> list[list[_Block]]:
     columns: list[list[_Block]] = [[] for _ in range(len(gutters) + 1)]
     for block in blocks:
-        index = sum(1 for _, end in gutters if block.x0 >= end)
-        columns[index].append(block)
-    return [column for column in columns if column]
+        columns[sum(1 for _, end in gutters if block.x0 >= end)].append(block)
+    return columns
+
+
+def _thin(column: list[_Block], size: float) -> bool:
+    lines = sum(len(block.lines) for block in column)
+    width = max((b.x1 for b in column), default=0.0) - min((b.x0 for b in column), default=0.0)
+    return lines < _COLUMN_LINES and width < _COLUMN_WIDTH * size
 
 
 def _bands(blocks: list[_Block], size: float) -> list[list[_Block]]:
