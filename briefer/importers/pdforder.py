@@ -23,7 +23,8 @@ _CELL_WORDS = 3.0  # table cells average at most this many words; text columns m
 _TABLE_ROWS = 2
 _PROSE_WORDS = 2.5
 _FIGURE = re.compile(r"[\d\s.,%$€£¥()+\-–−/:]*\d[\d\s.,%$€£¥()+\-–−/:]*")
-_ALIGN = 2.0  # points: cells of one table column start, end or centre within this
+_ALIGN = 2.0
+_NEAR_ROWS = 3  # points: cells of one table column start, end or centre within this
 _STACK_PITCH = 1.9  # ems between baselines of lines stacked in one block
 _MARKER_CHARS = 4
 _MARKER_GAP = 3.0  # ems between a list marker or line number and its text
@@ -31,6 +32,7 @@ _COLUMN_LINES = 3  # a column holds at least this many lines, or is at least thi
 _COLUMN_WIDTH = 8.0  # ems
 _MIN_GUTTER = 0.5  # ems of white space between columns
 _MAX_DEPTH = 12
+_MAX_BLOCKS = 600  # more (a map's labels, a scatter of figures) is read top to bottom
 
 
 @dataclass
@@ -159,12 +161,14 @@ def _aligned(rows: list[list[Line]]) -> bool:
     """Whether the cells line up in columns from row to row, as a table's do.
 
     Words of a justified line split at wide gaps sit anywhere; a table's cells
-    share a left edge, a right edge (numbers) or a centre with cells above or below.
+    share a left edge, a right edge (numbers) or a centre with cells in the rows
+    just above or below.
     """
     edges = [[(cell.x0, cell.x1, (cell.x0 + cell.x1) / 2) for cell in row] for row in rows]
     aligned = total = 0
     for index, row in enumerate(edges):
-        others = [cell for j, other in enumerate(edges) if j != index for cell in other]
+        near = edges[max(0, index - _NEAR_ROWS) : index] + edges[index + 1 : index + 1 + _NEAR_ROWS]
+        others = [cell for other in near for cell in other]
         for cell in row:
             total += 1
             if any(
@@ -190,10 +194,13 @@ def _join_cells(row: list[Line]) -> Line:
 def _blocks(lines: Sequence[Line]) -> list[_Block]:
     """Lines stacked in one column at one size; pieces of one line (a wide gap) rejoined."""
     blocks: list[_Block] = []
+    active: list[_Block] = []  # blocks whose last line is near enough above to take more
+    reach = _STACK_PITCH * max((line.size for line in lines), default=0.0)
     for line in lines:
         best: _Block | None = None
         best_overlap = 0.0
-        for block in blocks:
+        active = [b for b in active if b.lines[-1].baseline - line.baseline <= reach]
+        for block in active:
             last = block.lines[-1]
             pitch = last.baseline - line.baseline
             if pitch > _STACK_PITCH * max(last.size, line.size):
@@ -216,6 +223,7 @@ def _blocks(lines: Sequence[Line]) -> list[_Block]:
         if best is None:
             best = _Block()
             blocks.append(best)
+            active.append(best)
         if best_overlap >= 0:
             best.add(line)
     return blocks
@@ -240,7 +248,7 @@ def _similar(a: float, b: float) -> bool:
 
 def _order(blocks: list[_Block], size: float, depth: int) -> list[_Block]:
     """Recursive cuts: bands where the column layout changes, then columns, then top down."""
-    if len(blocks) <= 1 or depth > _MAX_DEPTH:
+    if len(blocks) <= 1 or depth > _MAX_DEPTH or len(blocks) > _MAX_BLOCKS:
         return sorted(blocks, key=lambda b: (-b.top, b.x0))
     bands = _bands(blocks, size)
     if len(bands) > 1:
