@@ -8,6 +8,7 @@ standard library and briefer.importers.pdflayout only.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -25,6 +26,8 @@ _MARGIN_SHARE = 0.10
 _EDGE_LINES = 5
 _APART = 1.5  # ems of white space that set a top or bottom line apart from the text
 _MIN_LINE_NUMBERS = 5
+_MAX_STEP = 10
+_HEADER_SHARE = 0.4  # of pages: running heads alternate between even and odd pages
 _STAMP_WORDS = 12
 _STAMP_SHARE = 0.6
 
@@ -36,7 +39,8 @@ def remove_furniture(pages: Sequence[Page]) -> list[list[Line]]:
       outside the text's left or right edge, counting up the page.
     * Headers and footers: in the top or bottom tenth of the page (or set apart
       from the text by white space) and either repeated (digits ignored, so
-      "Report 2026 | 3" counts) at the same height on at least half the pages,
+      "Report 2026 | 3" counts) at the same height on 40% of the pages (even
+      and odd pages often differ),
       a bare page number ("7", "Page 3 of 10"), or beside one on its baseline.
     * Stamps: a short line at the same place on most pages of a longer
       document ("CONFIDENTIAL", "Downloaded from ... on 3 May").
@@ -48,7 +52,7 @@ def remove_furniture(pages: Sequence[Page]) -> list[list[Line]]:
     for body, margin in zip(bodies, margins, strict=True):
         counts.update({_furniture_key(line) for line in margin})
         stamps.update({_stamp_key(line) for line in body if _short(line)})
-    needed = max(2, (len(pages) + 1) // 2)
+    needed = max(2, math.ceil(len(pages) * _HEADER_SHARE))
     stamp_needed = max(3, round(len(pages) * _STAMP_SHARE))
     kept: list[list[Line]] = []
     for page, body, margin in zip(pages, bodies, margins, strict=True):
@@ -78,7 +82,7 @@ def _without_line_numbers(lines: Sequence[Line]) -> list[Line]:
     Numbers count as line numbers when at least five of them share an edge
     (right-aligned or left-aligned within two points), lie outside every other
     line on the page (a listing's numbers beside indented code are not), and
-    mostly count up by one from top to bottom (a contents page's do not).
+    count up in one steady step (1, or 5 for every fifth line) from top to bottom.
     """
     numbers = [line for line in lines if _LINE_NUMBER.match(line.text)]
     if len(numbers) < _MIN_LINE_NUMBERS:
@@ -100,8 +104,10 @@ def _without_line_numbers(lines: Sequence[Line]) -> list[Line]:
         return list(lines)
     ordered = sorted(column, key=lambda line: -line.baseline)
     values = [int(line.text) for line in ordered]
-    counting = sum(1 for a, b in itertools.pairwise(values) if b == a + 1)
-    if counting < 0.8 * (len(values) - 1):  # a contents page's numbers repeat and jump
+    steps = Counter(b - a for a, b in itertools.pairwise(values))
+    step, counting = steps.most_common(1)[0]
+    # Every line or every fifth, steadily; a contents page's numbers repeat and jump.
+    if not 0 < step <= _MAX_STEP or counting < 0.8 * (len(values) - 1):
         return list(lines)
     drop = set(map(id, column))
     return [line for line in lines if id(line) not in drop]

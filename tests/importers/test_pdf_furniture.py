@@ -85,3 +85,23 @@ def test_a_stamp_repeated_at_one_place_on_most_pages_is_removed() -> None:
     ]
     kept = remove_furniture(pages)
     assert all(len(page) == 1 and "different" in page[0].text for page in kept)
+
+
+def test_every_fifth_line_numbered_is_still_line_numbering() -> None:
+    lines = []
+    for row in range(25):
+        y = 700 - 20 * row
+        lines.append(Line(f"Clause text on row {row} continues.", 92, 480, y, 12, 0))
+        if row % 5 == 4:
+            lines.append(Line(str(row + 1), 60, 72, y, 12, 0))
+    kept = remove_furniture([Page(tuple(lines), 595, 842)])[0]
+    assert all(not line.text.isdigit() for line in kept) and len(kept) == 25
+
+
+def test_a_contents_pages_numbers_are_kept() -> None:
+    lines = []
+    for row, number in enumerate([1, 3, 3, 4, 7, 9, 9, 12]):
+        y = 700 - 20 * row
+        lines.append(Line(f"Section {row} title", 72, 300, y, 12, 0))
+        lines.append(Line(str(number), 500, 510, y, 12, 0))
+    assert len(remove_furniture([Page(tuple(lines), 595, 842)])[0]) == 16
