@@ -1,7 +1,11 @@
 """PDF documents: text in reading order, headings and paragraphs, via pypdfium2.
 
-Reads characters and their boxes with PDFium, then leaves layout to pdflayout.
-Imports only briefer.core, briefer.importers.* and pypdfium2; never store/session/ui.
+The pipeline: pdfread (PDFium's glyphs, per page and text direction) ->
+pdfwords (glyphs to runs at their effective size) -> pdffurniture (headers,
+footers, page and line numbers, stamps) -> pdforder (columns, bands, tables) ->
+pdflayout (headings and paragraphs); pdfmeta picks title, author and date and
+pdfhealth names pages that cannot be read. Imports only briefer.core,
+briefer.importers.* and pypdfium2; never store/session/ui.
 """
 
 from __future__ import annotations

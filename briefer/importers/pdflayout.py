@@ -1,7 +1,9 @@
-"""Turns positioned text lines of PDF pages into reading-order headings and paragraphs.
+"""The PDF pipeline's plain data (Line, Page) and its last step: ordered lines to blocks.
 
-Pure geometry and text rules over plain data, so it can be tested without a PDF
-library; imports only the standard library and briefer.core / briefer.importers.base.
+Headings by effective size and weight, paragraphs by line pitch and indents,
+hyphenation repaired. Pure geometry and text rules over plain data, so it can be
+tested without a PDF library; imports only the standard library and
+briefer.core / briefer.importers.base.
 """
 
 from __future__ import annotations
