@@ -21,7 +21,7 @@ from briefer.importers.base import (
     ImportRejected,
     LocalFileReader,
 )
-from briefer.importers.pdffurniture import remove_furniture
+from briefer.importers.pdffurniture import remove_furniture, remove_repeated_extra
 from briefer.importers.pdfhealth import rejection, warnings
 from briefer.importers.pdflayout import Page, build_blocks, largest_text
 from briefer.importers.pdfmeta import meaningful, pdf_date, printed_date
@@ -95,8 +95,8 @@ class PdfImporter:
             raise ImportRejected(rejection(name, states))
         cleaned = remove_furniture(pages)
         ordered = [
-            reading_order(lines) + list(page.extra)
-            for lines, page in zip(cleaned, pages, strict=True)
+            reading_order(lines) + extra
+            for lines, extra in zip(cleaned, remove_repeated_extra(pages), strict=True)
         ]
         builder = ArticleBuilder()
         build_blocks(ordered, builder, deadline)

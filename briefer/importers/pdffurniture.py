@@ -76,6 +76,21 @@ def remove_furniture(pages: Sequence[Page]) -> list[list[Line]]:
     return kept
 
 
+def remove_repeated_extra(pages: Sequence[Page]) -> list[list[Line]]:
+    """Each page's text in other directions minus what repeats on two or more pages.
+
+    Text turned against the page's own is a watermark ("DRAFT" across the page)
+    or a sideways stamp when it recurs; a rotated table or axis label does not.
+    """
+    counts: Counter[str] = Counter()
+    for page in pages:
+        counts.update({" ".join(line.text.casefold().split()) for line in page.extra})
+    return [
+        [line for line in page.extra if counts[" ".join(line.text.casefold().split())] < 2]
+        for page in pages
+    ]
+
+
 def _without_line_numbers(lines: Sequence[Line]) -> list[Line]:
     """The page minus a column of line numbers beside the text, if it has one.
 

@@ -32,6 +32,7 @@ _SPLIT_GAP = 1.0  # a gap of more than this many ems may end a run (a column gut
 _GUTTER_RATIO = 2.5  # ... when it is this many times the line's typical word gap
 _NORMAL_SPACE = 0.3  # ems: a word space, when a line has too few gaps to tell its own
 _FAR_GAP = 6.0  # ems: always a new run
+_OVERPRINT = 0.15  # ems: the same run drawn again within this is one run
 _WORD_GAP = 0.13  # a gap this many ems wider than the letter spacing separates words
 # A glyph ending this many ems left of the previous glyph's start begins a new run (unless
 # the script runs right to left); overlapping boxes are a ligature's letters or kerning.
@@ -123,7 +124,30 @@ def runs(glyphs: Sequence[Glyph], page: int) -> list[Line]:
         last = glyph
     if current:
         out += _split(current, spaced, page)
-    return [line for line in out if line.text]
+    return _without_overprints([line for line in out if line.text])
+
+
+def _without_overprints(lines: list[Line]) -> list[Line]:
+    """Runs minus copies drawn again on top of themselves (fake bold, shadows).
+
+    Word and some typesetters draw a bold or shadowed line twice, a fraction
+    of a point apart; both copies extract, so the words came out twice.
+    """
+    seen: dict[tuple[str, int], list[Line]] = {}
+    kept: list[Line] = []
+    for line in lines:
+        key = (line.text, round(line.baseline))
+        twins = [seen.get((line.text, key[1] + d), []) for d in (-1, 0, 1)]
+        if any(
+            abs(twin.x0 - line.x0) < _OVERPRINT * line.size
+            and abs(twin.baseline - line.baseline) < _OVERPRINT * line.size
+            for group in twins
+            for twin in group
+        ):
+            continue
+        seen.setdefault(key, []).append(line)
+        kept.append(line)
+    return kept
 
 
 def _split(glyphs: list[Glyph], spaced: list[bool], page: int) -> list[Line]:

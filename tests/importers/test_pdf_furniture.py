@@ -105,3 +105,11 @@ def test_a_contents_pages_numbers_are_kept() -> None:
         lines.append(Line(f"Section {row} title", 72, 300, y, 12, 0))
         lines.append(Line(str(number), 500, 510, y, 12, 0))
     assert len(remove_furniture([Page(tuple(lines), 595, 842)])[0]) == 16
+
+
+def test_watermark_on_every_page_and_fake_bold_heading_are_read_once() -> None:
+    """reportlab: a 45-degree "DRAFT" on both pages, a title drawn twice 0.25 pt apart."""
+    article = _import("draft.pdf")
+    want = _paragraphs("article.expected.txt")
+    assert [article.block_text(b) for b in article.blocks] == want
+    assert "DRAFT" not in article.text

@@ -118,3 +118,10 @@ def test_right_to_left_words_stay_one_run_in_logical_order() -> None:
         glyphs.append(Glyph(char, x - 5.5, x, 697.8, 709.5, 700, 10, index))
         x -= 5.5
     assert [run.text for run in runs(glyphs, 0)] == ["שלום עולם"]
+
+
+def test_a_run_drawn_twice_on_itself_is_read_once() -> None:
+    first = _glyphs("Bold heading", x=50)
+    again = [g._replace(x0=g.x0 + 0.25, x1=g.x1 + 0.25, at=g.at + 100) for g in first]
+    later = _glyphs("Bold heading", x=300)  # the same words elsewhere are kept
+    assert [run.text for run in runs([*first, *again, *later], 0)] == ["Bold heading"] * 2

@@ -333,6 +333,41 @@ def part_scanned(text: str) -> bytes:
     return out.getvalue()
 
 
+def draft(text: str) -> bytes:
+    """Two pages under a diagonal "DRAFT" watermark, with a heading in fake bold.
+
+    Word processors fake bold for fonts without a bold face by drawing the text
+    twice a quarter point apart; the watermark is text at 45 degrees on every page.
+    """
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=A4, invariant=True)
+    title, *paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    halves = [paragraphs[: len(paragraphs) // 2], paragraphs[len(paragraphs) // 2 :]]
+    for number, half in enumerate(halves):
+        canvas.saveState()
+        canvas.setFillGray(0.85)
+        canvas.setFont(BOLD_FONT, 60)
+        canvas.translate(A4[0] / 2, A4[1] / 2)
+        canvas.rotate(45)
+        canvas.drawCentredString(0, 0, "DRAFT - NOT FOR CIRCULATION")
+        canvas.restoreState()
+        y = 780.0
+        if number == 0:
+            canvas.setFont(BODY_FONT, 16)
+            for dx in (0.0, 0.25):  # fake bold: the same line twice
+                canvas.drawString(72 + dx, y, title.lstrip("# ").strip())
+            y -= 30
+        canvas.setFont(BODY_FONT, 10.5)
+        for paragraph in half:
+            for line in wrap(" ".join(paragraph.split()), BODY, 450):
+                canvas.drawString(72, y, line)
+                y -= 14
+            y -= 8
+        canvas.showPage()
+    canvas.save()
+    return out.getvalue()
+
+
 def _scan_png() -> bytes:
     image = Image.new("L", (620, 877), 255)
     draw = ImageDraw.Draw(image)
@@ -424,6 +459,7 @@ def main() -> int:
     (HERE / "garbled.pdf").write_bytes(broken_encoding(article, {2}))
     (HERE / "garbled-all.pdf").write_bytes(broken_encoding(article, {1, 2}, pages=2))
     (HERE / "part-scanned.pdf").write_bytes(part_scanned(article))
+    (HERE / "draft.pdf").write_bytes(draft(article))
     scaled = (HERE / "scaled.expected.txt").read_text(encoding="utf-8")
     (HERE / "scaled.pdf").write_bytes(render_scaled(scaled))
     (HERE / "encrypted.pdf").write_bytes(
