@@ -14,7 +14,9 @@ from collections.abc import Sequence
 _PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?")
 _PLACEHOLDERS = frozenset(
     {"untitled", "anonymous", "unknown", "none", "user", "admin", "author", "owner",
-     "administrator", "default", "title", "document", "no title", "null", "test"}
+     "administrator", "default", "title", "document", "no title", "null", "test",
+     "powerpoint presentation", "untitled document", "new document", "windows user",
+     "microsoft office user", "valued customer", "preferred customer", "owner-pc", "pc"}
 )  # fmt: skip
 _FILE_NAME = re.compile(
     r"\.(docx?|pdf|indd|odt|rtf|pages|pptx?|xlsx?|txt|tex|dvi|ps|eps|exe|html?|qxd|p65|"

@@ -29,6 +29,8 @@ PDF = Path(__file__).parents[1] / "data" / "importers" / "pdf"
         "untitled",
         "Untitled-3",
         "Slide 1",
+        "PowerPoint Presentation",
+        "Microsoft Office User",
         "2020",
         "---",
     ],
