@@ -125,13 +125,18 @@ def _glyphs(
     fresh = False
     high = 0
     direction, cos, sin, du, dv, size, baseline = 0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0
-    for i in range(pdfium_c.FPDFText_CountChars(raw)):
+    count = pdfium_c.FPDFText_CountChars(raw)
+    # Every character's UTF-16 unit in one call; PDFium indexes characters by unit.
+    codes = (ctypes.c_ushort * (count + 1))()
+    if count > 0 and pdfium_c.FPDFText_GetText(raw, 0, count, codes) < count:
+        codes = None
+    for i in range(count):
         # The text object drawing the character; PDFium's guessed spaces and breaks have none.
         # Matrix, size and baseline are the object's, so they are read once per object.
         obj = text_object(raw, i)
         if obj is None:
             continue
-        code = get_unicode(raw, i)
+        code = codes[i] if codes is not None else get_unicode(raw, i)
         if 32 <= code < 127:
             char = _ASCII[code]
         elif 0xD800 <= code < 0xDC00:
