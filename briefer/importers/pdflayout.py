@@ -143,6 +143,7 @@ def is_bold_heading(line: Line, previous: Line | None, following: Line | None, b
     """
     return (
         line.bold
+        and not line.cells  # a table's header row
         and line.size <= body * _HEADING_RATIO
         and len(line.text) <= 120
         and len(line.text.split()) <= 14
@@ -162,6 +163,8 @@ def _continues(
     last = paragraphs[-1].lines[-1]
     if _BULLET.match(line.text) or abs(last.size - line.size) > 0.6:
         return False
+    if line.cells or last.cells:
+        return False  # a table row is a paragraph of its own
     ends_sentence = bool(_SENTENCE_END.search(last.text))
     if previous is None or previous is not last:
         # A column or page break: only an unfinished sentence carries over.

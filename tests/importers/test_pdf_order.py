@@ -118,3 +118,25 @@ def test_three_narrow_columns_of_short_prose_lines_are_not_a_table() -> None:
     got = reading_order([line for row in zip(*columns, strict=True) for line in row])
     assert _texts(got) == _texts([*columns[0], *columns[1], *columns[2]])
     assert not any(line.cells for line in got)
+
+
+def test_each_table_row_is_a_paragraph_of_its_own() -> None:
+    from briefer.importers.base import ArticleBuilder
+    from briefer.importers.pdflayout import build_blocks
+
+    heading = _line("Crossings by quarter, with a sentence to introduce them.", 40, 600, 300)
+    rows = [("Quarter", "2024", "2025"), ("First", "1,204", "1,344"), ("Second", "998", "1,510")]
+    cells = [
+        _line(text, 40 + 120 * column, 586 - 14 * row, width=30 + 5 * len(text))
+        for row, texts in enumerate(rows)
+        for column, text in enumerate(texts)
+    ]
+    builder = ArticleBuilder()
+    build_blocks([reading_order([heading, *cells])], builder)
+    text = builder.text()
+    assert [text[b.start : b.end] for b in builder.blocks] == [
+        heading.text,
+        "Quarter | 2024 | 2025",
+        "First | 1,204 | 1,344",
+        "Second | 998 | 1,510",
+    ]
