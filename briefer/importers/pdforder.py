@@ -100,7 +100,7 @@ def _table_rows(lines: Sequence[Line], size: float) -> list[Line]:
         cells = [line for row in group for line in row]
         words = sum(len(line.text.split()) for line in cells) / max(1, len(cells))
         if len(group) >= _TABLE_ROWS and words <= _CELL_WORDS and _tabular(group):
-            out += [_join_cells(row) for row in group]
+            out += [_join_cells(_split_cells(row, group)) for row in group]
             index = end
             continue
         out += rows[index] if end == index else [line for row in group for line in row]
@@ -177,6 +177,33 @@ def _aligned(rows: list[list[Line]]) -> bool:
             ):
                 aligned += 1
     return aligned >= 0.75 * total
+
+
+def _split_cells(row: list[Line], rows: list[list[Line]]) -> list[Line]:
+    """The row with each run cut where another row has a cell starting inside it.
+
+    Two cells close together ("Passengers On time") are one run; the columns
+    the other rows show say where the cut goes, at the nearest word gap.
+    """
+    starts = sorted({round(cell.x0) for other in rows if other is not row for cell in other})
+    out: list[Line] = []
+    for cell in row:
+        pieces = [cell]
+        for start in starts:
+            last = pieces[-1]
+            if not last.x0 + last.size < start < last.x1 - last.size:
+                continue
+            share = (start - last.x0) / (last.x1 - last.x0)
+            spaces = [i for i, char in enumerate(last.text) if char == " "]
+            if not spaces:
+                continue
+            cut = min(spaces, key=lambda i: abs(i - share * len(last.text)))
+            pieces[-1:] = [
+                replace(last, text=last.text[:cut], x1=start - 1),
+                replace(last, text=last.text[cut + 1 :], x0=float(start)),
+            ]
+        out += pieces
+    return out
 
 
 def _join_cells(row: list[Line]) -> Line:

@@ -140,3 +140,12 @@ def test_each_table_row_is_a_paragraph_of_its_own() -> None:
         "First | 1,204 | 1,344",
         "Second | 998 | 1,510",
     ]
+
+
+def test_libreoffice_table_read_row_by_row_between_its_paragraphs() -> None:
+    """LibreOffice Writer: a bordered table of figures; two cells close enough to touch."""
+    data = (PDF / "table.pdf").read_bytes()
+    article = PdfImporter().extract(data, "table.pdf", ImportLimits())
+    expected = (PDF / "table.expected.txt").read_text(encoding="utf-8")
+    want = [" ".join(p.lstrip("#").split()) for p in expected.split("\n\n")]
+    assert [article.block_text(b) for b in article.blocks] == want

@@ -4,11 +4,13 @@ A development tool, not a test dependency (CI reads the committed PDF):
 ``python make_office.py`` with ``soffice`` on the PATH. The document is what
 office users send: a one-column title, then a three-column and a two-column
 section, justified text, and a running header and "Page n of m" footer on every
-page, so the importer must undo columns and repeated furniture from a real producer.
+page, so the importer must undo columns and repeated furniture from a real producer;
+and table.pdf, a bordered table of figures between two paragraphs.
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -103,21 +105,63 @@ def fodt(text: str) -> str:
     return "".join(parts)
 
 
+TABLE_STYLES = """ <style:style style:name="Cell" style:family="table-cell">
+  <style:table-cell-properties fo:padding="0.05cm" fo:border="0.5pt solid #000000"/></style:style>
+ <style:style style:name="Tbl" style:family="table">
+  <style:table-properties style:width="12cm" table:align="left"/></style:style>
+</office:automatic-styles>"""
+
+
+def table_fodt(text: str) -> str:
+    """A title, a paragraph, a bordered table (rows written "a | b | c"), a paragraph."""
+    head = re.sub(r"<style:header>.*</style:footer>", "", HEAD, flags=re.DOTALL)
+    head = head.replace("</office:automatic-styles>", TABLE_STYLES).replace(
+        'xmlns:meta="',
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"\n xmlns:meta="',
+    )
+    parts = [head]
+    rows: list[list[str]] = []
+    chunks = [" ".join(c.split()) for c in text.split("\n\n") if c.strip()]
+    for index, chunk in enumerate(chunks):
+        if " | " in chunk:
+            rows.append(chunk.split(" | "))
+            if index + 1 < len(chunks) and " | " in chunks[index + 1]:
+                continue
+            parts.append('<table:table table:name="Traffic" table:style-name="Tbl">\n')
+            parts.append(f'<table:table-column table:number-columns-repeated="{len(rows[0])}"/>\n')
+            for row in rows:
+                cells = "".join(
+                    f'<table:table-cell table:style-name="Cell"><text:p>{escape(cell)}</text:p>'
+                    "</table:table-cell>"
+                    for cell in row
+                )
+                parts.append(f"<table:table-row>{cells}</table:table-row>\n")
+            parts.append("</table:table>\n")
+            rows = []
+        elif chunk.startswith("# "):
+            parts.append(f'<text:p text:style-name="Title">{escape(chunk[2:])}</text:p>\n')
+        else:
+            parts.append(f'<text:p text:style-name="Standard">{escape(chunk)}</text:p>\n')
+    parts.append("</office:text></office:body></office:document>\n")
+    return "".join(parts)
+
+
 def main() -> int:
     soffice = shutil.which("soffice")
     if soffice is None:
         print("soffice (LibreOffice) is needed", file=sys.stderr)
         return 1
-    text = (HERE / "grid.expected.txt").read_text(encoding="utf-8")
-    with tempfile.TemporaryDirectory() as folder:
-        source = Path(folder) / "grid.fodt"
-        source.write_text(fodt(text), encoding="utf-8")
-        subprocess.run(
-            [soffice, f"-env:UserInstallation=file://{folder}/profile", "--headless",
-             "--convert-to", "pdf", "--outdir", folder, str(source)],
-            check=True, capture_output=True, timeout=180,
-        )  # fmt: skip
-        shutil.copyfile(Path(folder) / "grid.pdf", HERE / "grid.pdf")
+    for name, make in (("grid", fodt), ("table", table_fodt)):
+        text = (HERE / f"{name}.expected.txt").read_text(encoding="utf-8")
+        with tempfile.TemporaryDirectory() as folder:
+            source = Path(folder) / f"{name}.fodt"
+            source.write_text(make(text), encoding="utf-8")
+            subprocess.run(
+                [soffice, f"-env:UserInstallation=file://{folder}/profile", "--headless",
+                 "--convert-to", "pdf", "--outdir", folder, str(source)],
+                check=True, capture_output=True, timeout=180,
+            )  # fmt: skip
+            shutil.copyfile(Path(folder) / f"{name}.pdf", HERE / f"{name}.pdf")
     return 0
 
 
