@@ -65,10 +65,15 @@ class Deadline:
 
 @dataclass(frozen=True, slots=True)
 class Imported:
-    """An extracted article and the original bytes it came from."""
+    """An extracted article, the original bytes it came from, and what could not be read.
+
+    ``warnings`` are sentences for the import report ("report.pdf: pages 3–5
+    have no text layer ..."): the article is usable, but parts are missing.
+    """
 
     article: Article
     original: Original
+    warnings: tuple[str, ...] = ()
 
 
 LocalFileReader = Callable[[str], bytes | None]

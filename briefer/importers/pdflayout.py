@@ -1,7 +1,9 @@
-"""Turns positioned text lines of PDF pages into reading-order headings and paragraphs.
+"""The PDF pipeline's plain data (Line, Page) and its last step: ordered lines to blocks.
 
-Pure geometry and text rules over plain data, so it can be tested without a PDF
-library; imports only the standard library and briefer.core / briefer.importers.base.
+Headings by effective size and weight, paragraphs by line pitch and indents,
+hyphenation repaired. Pure geometry and text rules over plain data, so it can be
+tested without a PDF library; imports only the standard library and
+briefer.core / briefer.importers.base.
 """
 
 from __future__ import annotations
@@ -15,12 +17,6 @@ from dataclasses import dataclass
 from briefer.core.model import BlockKind
 from briefer.importers.base import ArticleBuilder, Deadline
 
-_PAGE_NUMBER = re.compile(
-    r"^[-–—(\[]?\s*(?:page|p\.|pg\.|seite|pagina|página)?\s*"
-    r"(?:\d{1,4}|[ivxlc]{1,6})\s*(?:(?:of|/|von|de|sur)\s*\d{1,4})?\s*[-–—)\]]?$",
-    re.IGNORECASE,
-)
-_DIGITS = re.compile(r"\d+")
 _BULLET = re.compile(r"^[•▪◦●■‣∙·]\s*")
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)]$")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -31,7 +27,6 @@ _COMPOUND_PREFIXES = frozenset(
         "non", "post", "pre", "self", "short", "well", "all", "year",
     }
 )  # fmt: skip
-_MARGIN_SHARE = 0.10
 _HEADING_RATIO = 1.12
 
 
@@ -46,6 +41,9 @@ class Line:
     size: float
     page: int
     bold: bool = False
+    first: int = -1  # PDFium's index of the run's first and last glyph (for font lookups)
+    last: int = -1
+    cells: bool = False  # a table row: runs far apart on one baseline, joined with " | "
 
     @property
     def top(self) -> float:
@@ -59,104 +57,7 @@ class Page:
     lines: tuple[Line, ...]
     width: float
     height: float
-
-
-def remove_furniture(pages: Sequence[Page]) -> list[list[Line]]:
-    """Each page's lines without running headers, footers and page numbers.
-
-    Furniture is what sits in the top or bottom tenth of the page and either
-    repeats (digits ignored, so "Report 2026 | 3" counts) at the same height on
-    at least half the pages, or is a bare page number ("7", "Page 3 of 10").
-    """
-    counts: Counter[tuple[str, int]] = Counter()
-    for page in pages:
-        counts.update({_furniture_key(line) for line in _margin_lines(page)})
-    needed = max(2, (len(pages) + 1) // 2)
-    kept: list[list[Line]] = []
-    for page in pages:
-        margin = set(map(id, _margin_lines(page)))
-        kept.append(
-            [
-                line
-                for line in page.lines
-                if id(line) not in margin
-                or not (counts[_furniture_key(line)] >= needed or _PAGE_NUMBER.match(line.text))
-            ]
-        )
-    return kept
-
-
-def _margin_lines(page: Page) -> list[Line]:
-    """The three highest and three lowest lines, when they lie in the page's margin bands."""
-    by_height = sorted(page.lines, key=lambda line: -line.baseline)
-    edge = by_height[:3] + by_height[-3:]
-    band = page.height * _MARGIN_SHARE
-    return [
-        line for line in dict.fromkeys(edge)
-        if line.top > page.height - band or line.baseline < band
-    ]  # fmt: skip
-
-
-def _furniture_key(line: Line) -> tuple[str, int]:
-    text = " ".join(_DIGITS.sub("#", line.text).casefold().split())
-    return text, round(line.baseline / 6)
-
-
-def reading_order(lines: Sequence[Line]) -> list[Line]:
-    """Lines top to bottom; on multi-column pages the left column before the right.
-
-    A gutter is a vertical strip that no narrow line crosses, with narrow lines on
-    both sides. Lines crossing it (titles, full-width figures' captions) split
-    the page into bands, each read column by column.
-    """
-    ordered = sorted(lines, key=lambda line: (-round(line.baseline, 1), line.x0))
-    gutter = _find_gutter(ordered)
-    if gutter is None:
-        return ordered
-    result: list[Line] = []
-    left: list[Line] = []
-    right: list[Line] = []
-    for line in ordered:
-        if line.x1 <= gutter:
-            left.append(line)
-        elif line.x0 >= gutter:
-            right.append(line)
-        else:
-            result += left + right
-            left, right = [], []
-            result.append(line)
-    return result + left + right
-
-
-def _find_gutter(lines: Sequence[Line]) -> float | None:
-    if len(lines) < 6:
-        return None
-    left = min(line.x0 for line in lines)
-    right = max(line.x1 for line in lines)
-    span = right - left
-    narrow = sorted(
-        ((line.x0, line.x1) for line in lines if line.x1 - line.x0 < 0.55 * span),
-        key=lambda interval: interval[0],
-    )
-    if len(narrow) < 6:
-        return None
-    best: tuple[float, float] | None = None
-    reach = left
-    for x0, x1 in narrow:
-        if x0 > reach:
-            centre = (reach + x0) / 2
-            width = x0 - reach
-            if left + 0.25 * span < centre < right - 0.25 * span and (
-                best is None or width > best[1]
-            ):
-                best = (centre, width)
-        reach = max(reach, x1)
-    if best is None or best[1] < 4:
-        return None
-    centre = best[0]
-    on_left = sum(1 for x0, x1 in narrow if x1 <= centre)
-    on_right = sum(1 for x0, x1 in narrow if x0 >= centre)
-    return centre if on_left >= 3 and on_right >= 3 else None
+    extra: tuple[Line, ...] = ()  # text in other directions, each in its own frame, in order
 
 
 def body_size(lines: Iterable[Line]) -> float:
@@ -242,6 +143,7 @@ def is_bold_heading(line: Line, previous: Line | None, following: Line | None, b
     """
     return (
         line.bold
+        and not line.cells  # a table's header row
         and line.size <= body * _HEADING_RATIO
         and len(line.text) <= 120
         and len(line.text.split()) <= 14
@@ -261,6 +163,8 @@ def _continues(
     last = paragraphs[-1].lines[-1]
     if _BULLET.match(line.text) or abs(last.size - line.size) > 0.6:
         return False
+    if line.cells or last.cells:
+        return False  # a table row is a paragraph of its own
     ends_sentence = bool(_SENTENCE_END.search(last.text))
     if previous is None or previous is not last:
         # A column or page break: only an unfinished sentence carries over.
@@ -273,6 +177,9 @@ def _continues(
         return False
     if line.x0 > last.x0 + line.size * 0.9 and ends_sentence:
         return False  # first-line indent
+    lead = paragraphs[-1].lines[0]
+    if ends_sentence and len(paragraphs[-1].lines) > 1 and line.x0 < last.x0 - line.size * 0.9:
+        return abs(line.x0 - lead.x0) > line.size * 0.5  # hanging indent: back at the start
     return not (ends_sentence and last.x1 < line.x1 - line.size * 3)
 
 

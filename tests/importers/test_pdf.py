@@ -11,14 +11,14 @@ import pytest
 from briefer.core.model import BLOCK_SEPARATOR, Article, BlockKind
 from briefer.importers.base import ArticleBuilder, ImportLimits, ImportRejected
 from briefer.importers.pdf import PdfImporter, pdf_date
+from briefer.importers.pdffurniture import remove_furniture
 from briefer.importers.pdflayout import (
     Line,
     Page,
     build_blocks,
     join_lines,
-    reading_order,
-    remove_furniture,
 )
+from briefer.importers.pdforder import reading_order
 
 PDF = Path(__file__).parents[1] / "data" / "importers" / "pdf"
 
@@ -171,8 +171,8 @@ def _line(
 
 def test_two_columns_read_left_then_right_under_a_spanning_title() -> None:
     title = _line("A title across both columns", 50, 780, width=480, size=18)
-    left = [_line(f"left {i}", 50, 740 - 14 * i) for i in range(5)]
-    right = [_line(f"right {i}", 320, 740 - 14 * i) for i in range(5)]
+    left = [_line(f"left column, line {i} of the text", 50, 740 - 14 * i) for i in range(5)]
+    right = [_line(f"right column, line {i} of the text", 320, 740 - 14 * i) for i in range(5)]
     ordered = reading_order([*right, title, *left])
     assert [line.text for line in ordered] == [
         title.text,

@@ -188,6 +188,202 @@ def render(
     return out.getvalue()
 
 
+def render_scaled(text: str) -> bytes:
+    """Every word placed on its own at font size 1, scaled up by the text matrix.
+
+    What many print drivers and typesetters write: ``1 Tf`` and a text matrix
+    of ``10.5 0 0 10.5 x y`` per word, no space characters (the gaps are only
+    positions), justified lines, and a title spread out with character spacing.
+    Sizes taken from the font size alone all read as 1 point.
+    """
+    out = io.BytesIO()
+    width, height = A4
+    canvas = Canvas(out, pagesize=A4, invariant=True)
+    canvas.setTitle("Microsoft Word - minutes_13jan.doc")
+    canvas.setAuthor("ARRAY(0x55d0c8a1f2e8)")
+    canvas._doc.info._dateFormatter = lambda *args: "D:20110302101500+01'00'"
+    margin, column = 72.0, A4[0] - 144.0
+    y = height - margin
+    page = 1
+
+    def words_at(words: list[str], style: Style, y: float, justify: bool, spacing: float) -> None:
+        text = canvas.beginText()
+        text.setFont(style.font, 1)
+        text.setCharSpace(spacing / style.size)
+        widths = [stringWidth(w, style.font, style.size) + spacing * len(w) for w in words]
+        space = stringWidth(" ", style.font, style.size) + spacing
+        if justify and len(words) > 1:
+            space = (column - sum(widths)) / (len(words) - 1)
+        x = margin
+        for word, word_width in zip(words, widths, strict=True):
+            text.setTextTransform(style.size, 0, 0, style.size, x, y)
+            text.textOut(word)
+            x += word_width + space
+        canvas.drawText(text)
+
+    def footer() -> None:
+        text = canvas.beginText()
+        text.setFont(BODY_FONT, 1)
+        text.setTextTransform(8, 0, 0, 8, width / 2 - 3, margin - 30)
+        text.textOut(str(page))
+        canvas.drawText(text)
+
+    for kind, content in blocks(text):
+        style = {"title": TITLE, "heading": HEADING, "bold": BOLD_HEADING, "para": BODY}[kind]
+        spacing = 3.0 if kind == "title" else 0.0
+        if kind == "para" and len(content.split()) <= 4:
+            spacing = 0.0  # the date line
+        lines = wrap(content, style, column - (40 if kind == "title" else 0))
+        y -= style.space_before
+        for index, line in enumerate(lines):
+            if y - style.leading < margin:
+                footer()
+                canvas.showPage()
+                page += 1
+                y = height - margin
+            y -= style.leading
+            last = index == len(lines) - 1
+            words_at(line.split(), style, y, kind == "para" and not last, spacing)
+    footer()
+    canvas.showPage()
+    canvas.save()
+    return out.getvalue()
+
+
+def _raw_pdf(objects: list[bytes]) -> bytes:
+    """A PDF file from numbered object bodies (object 1 is the catalog), with a valid xref."""
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+def _stream(data: bytes, extra: bytes = b"") -> bytes:
+    return b"<< /Length %d %s>>\nstream\n" % (len(data), extra) + data + b"\nendstream"
+
+
+def broken_encoding(text: str, garbled_pages: set[int], pages: int = 3) -> bytes:
+    """Pages of Helvetica text; on ``garbled_pages`` the font's ToUnicode map points
+    every code into the private-use area, as subset fonts with a broken map do, so
+    the page looks right but its text is junk (pages numbered from 1)."""
+    cmap = (
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        b"/CMapName /Junk-UCS def /CMapType 2 def\n"
+        b"1 begincodespacerange <00> <FF> endcodespacerange\n"
+        b"1 beginbfrange <20> <7E> <E020> endbfrange\n"
+        b"endcmap CMapName currentdict /CMap defineresource pop end end"
+    )
+    body = [p for p in text.split("\n\n") if p.strip() and not p.startswith("#")]
+    lines = wrap(" ".join(" ".join(body).split()), BODY, 430)
+    kids = " ".join(f"{4 + 2 * i} 0 R" for i in range(pages)).encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages),
+        b"",  # fonts and map follow the pages
+    ]
+    first_font = 4 + 2 * pages
+    for number in range(1, pages + 1):
+        font = b"/F2" if number in garbled_pages else b"/F1"
+        body = b"BT %s 10.5 Tf 14 TL 72 760 Td " % font
+        body += b"(Part %s of the notice.) Tj T* " % [b"one", b"two", b"three"][number - 1]
+        for line in lines:
+            body += b"(%s) Tj T* " % line.replace("(", "[").replace(")", "]").encode("latin-1")
+        body += b"ET"
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R"
+            b" /Resources << /Font << /F1 %d 0 R /F2 %d 0 R >> >> >>"
+            % (len(objects) + 2, first_font, first_font + 1)
+        )
+        objects.append(_stream(body))
+    objects[2] = b"<< >>"
+    helvetica = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding"
+    objects.append(helvetica + b" >>")
+    objects.append(helvetica + b" /ToUnicode %d 0 R >>" % (first_font + 2))
+    objects.append(_stream(cmap))
+    return _raw_pdf(objects)
+
+
+def part_scanned(text: str) -> bytes:
+    """Two pages of text around a page that is only a picture (a scanned insert)."""
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=A4, invariant=True)
+    picture = ImageReader(io.BytesIO(_scan_png()))
+    paragraphs = [p for p in text.split("\n\n") if p and not p.startswith("#")]
+    for number, paragraph in enumerate(paragraphs[:3], start=1):
+        if number == 2:
+            canvas.drawImage(picture, 0, 0, *A4)
+        else:
+            y = 760.0
+            canvas.setFont(BODY_FONT, 10.5)
+            for line in wrap(" ".join(paragraph.split()), BODY, 450):
+                canvas.drawString(72, y, line)
+                y -= 14
+        canvas.showPage()
+    canvas.save()
+    return out.getvalue()
+
+
+def draft(text: str) -> bytes:
+    """Two pages under a diagonal "DRAFT" watermark, with a heading in fake bold.
+
+    Word processors fake bold for fonts without a bold face by drawing the text
+    twice a quarter point apart; the watermark is text at 45 degrees on every page.
+    """
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=A4, invariant=True)
+    title, *paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    halves = [paragraphs[: len(paragraphs) // 2], paragraphs[len(paragraphs) // 2 :]]
+    for number, half in enumerate(halves):
+        canvas.saveState()
+        canvas.setFillGray(0.85)
+        canvas.setFont(BOLD_FONT, 60)
+        canvas.translate(A4[0] / 2, A4[1] / 2)
+        canvas.rotate(45)
+        canvas.drawCentredString(0, 0, "DRAFT - NOT FOR CIRCULATION")
+        canvas.restoreState()
+        y = 780.0
+        if number == 0:
+            canvas.setFont(BODY_FONT, 16)
+            for dx in (0.0, 0.25):  # fake bold: the same line twice
+                canvas.drawString(72 + dx, y, title.lstrip("# ").strip())
+            y -= 30
+        canvas.setFont(BODY_FONT, 10.5)
+        for paragraph in half:
+            for line in wrap(" ".join(paragraph.split()), BODY, 450):
+                canvas.drawString(72, y, line)
+                y -= 14
+            y -= 8
+        canvas.showPage()
+    canvas.save()
+    return out.getvalue()
+
+
+def _scan_png() -> bytes:
+    image = Image.new("L", (620, 877), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.load_default()
+    for row in range(40):
+        draw.text(
+            (40, 40 + row * 19),
+            f"Scanned letter line {row}: the text exists only as pixels.",
+            fill=0,
+            font=font,
+        )
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
 def scan_like() -> bytes:
     """A page that is only a picture of text, as a scanner without OCR produces."""
     image = Image.new("L", (620, 877), 255)
@@ -260,6 +456,12 @@ def main() -> int:
     memo = (HERE / "memo.expected.txt").read_text(encoding="utf-8")
     (HERE / "memo.pdf").write_bytes(render(memo, one_column, title="Ferry link options", date="-"))
     (HERE / "scan.pdf").write_bytes(scan_like())
+    (HERE / "garbled.pdf").write_bytes(broken_encoding(article, {2}))
+    (HERE / "garbled-all.pdf").write_bytes(broken_encoding(article, {1, 2}, pages=2))
+    (HERE / "part-scanned.pdf").write_bytes(part_scanned(article))
+    (HERE / "draft.pdf").write_bytes(draft(article))
+    scaled = (HERE / "scaled.expected.txt").read_text(encoding="utf-8")
+    (HERE / "scaled.pdf").write_bytes(render_scaled(scaled))
     (HERE / "encrypted.pdf").write_bytes(
         render(article, one_column, title="Locked", encrypt_with="secret")
     )

@@ -1,0 +1,274 @@
+"""Glyphs to words and line runs, measured from the glyphs themselves, never the nominal font size.
+
+Many producers set the font size to 1 and scale glyphs with the text matrix, so
+every threshold here is a share of the *effective* size (font size times the
+matrix's vertical scale) and gaps come from PDFium's loose (advance-width)
+boxes. Pure geometry over plain data; imports only the standard library and
+briefer.importers.pdflayout (for ``Line``), so it is tested without a PDF.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from briefer.importers.pdflayout import Line
+
+# Characters PDFium or the producer use for a hyphen at a line end.
+_HYPHENS = {"\ufffe": "-", "\xad": "-", "\x02": "-"}
+_LIGATURES = range(0xFB00, 0xFB07)
+# Spacing accents and the combining marks they stand for.
+_ACCENTS = {
+    "\u00b4": "\u0301", "`": "\u0300", "\u02c6": "\u0302", "\u02dc": "\u0303",
+    "\u00a8": "\u0308", "\u02c7": "\u030c", "\u02d8": "\u0306", "\u02d9": "\u0307",
+    "\u02da": "\u030a", "\u00af": "\u0304", "\u00b8": "\u0327", "\u02db": "\u0328",
+    "\u02dd": "\u030b",
+}  # fmt: skip
+_SPLIT_GAP = 1.0  # a gap of more than this many ems may end a run (a column gutter, a table cell)
+_GUTTER_RATIO = 2.5  # ... when it is this many times the line's typical word gap
+_NORMAL_SPACE = 0.3  # ems: a word space, when a line has too few gaps to tell its own
+_FAR_GAP = 6.0  # ems: always a new run
+_OVERPRINT = 0.15  # ems: the same run drawn again within this is one run
+_WORD_GAP = 0.13  # a gap this many ems wider than the letter spacing separates words
+# A glyph ending this many ems left of the previous glyph's start begins a new run (unless
+# the script runs right to left); overlapping boxes are a ligature's letters or kerning.
+_BACKWARDS = 0.1
+
+
+class Glyph(NamedTuple):
+    """One drawn character in its text's own frame (x along the baseline, y up).
+
+    ``space`` marks a space the PDF itself draws (not one PDFium guessed);
+    ``at`` is PDFium's character index, used to ask for the font later.
+    """
+
+    char: str
+    x0: float
+    x1: float
+    bottom: float
+    top: float
+    baseline: float
+    size: float
+    at: int
+    space: bool = False
+
+
+def clean_char(code: int) -> tuple[str, bool]:
+    """The text for a character code, and whether it is junk (control or private use).
+
+    Line-end hyphen markers become "-", ligatures ("ﬁ") their letters; junk
+    comes back as "" so it never reaches the text.
+    """
+    if 32 <= code < 127:
+        return chr(code), False
+    char = chr(code) if 0 <= code <= 0x10FFFF else "\ufffd"
+    if char in _HYPHENS:
+        return _HYPHENS[char], False
+    if code in _LIGATURES:
+        return unicodedata.normalize("NFKC", char), False
+    category = unicodedata.category(char)
+    if category in ("Cc", "Co", "Cs", "Cn") or char == "\ufffd":
+        return "", not char.isspace()
+    return char, False
+
+
+def frame(angle: float) -> tuple[float, float]:
+    """cos and sin of a text direction, snapped to a right angle when within 2 degrees."""
+    degrees = math.degrees(angle) % 360
+    snapped = round(degrees / 90) * 90
+    if abs(degrees - snapped) < 2:
+        degrees = snapped % 360
+    radians = math.radians(degrees)
+    cos, sin = math.cos(radians), math.sin(radians)
+    return round(cos, 6), round(sin, 6)
+
+
+def direction_key(angle: float) -> int:
+    """A text direction in whole degrees (0 = left to right, 90 = bottom to top, ...)."""
+    cos, sin = frame(angle)
+    return round(math.degrees(math.atan2(sin, cos))) % 360
+
+
+def runs(glyphs: Sequence[Glyph], page: int) -> list[Line]:
+    """Glyphs in drawing order grouped into runs: words on one baseline without a wide gap.
+
+    A run ends where the baseline changes (a superscript overlapping the line
+    stays in it), where the text goes back left, or at a gap that is both wider
+    than an em and much wider than the line's other word gaps, so columns and
+    table cells drawn side by side stay apart while a justified line, whose
+    gaps all stretch alike, stays whole; reading order joins runs again later.
+    """
+    out: list[Line] = []
+    current: list[Glyph] = []
+    spaced: list[bool] = []  # whether a drawn space precedes current[i]
+    pending = False
+    last: Glyph | None = None
+    for glyph in glyphs:
+        if glyph.space:
+            pending = last is not None
+            continue
+        if last is not None:
+            size = last.size if last.size > glyph.size else glyph.size
+            back = glyph.x1 <= last.x0 - _BACKWARDS * size and not _rtl(glyph.char)
+            far = _gap(last, glyph) > _FAR_GAP * size
+            if back or far or not _overlap(last, glyph):
+                out += _split(current, spaced, page)
+                current, spaced, pending = [], [], False
+        current.append(glyph)
+        spaced.append(pending)
+        pending = False
+        last = glyph
+    if current:
+        out += _split(current, spaced, page)
+    return _without_overprints([line for line in out if line.text])
+
+
+def _without_overprints(lines: list[Line]) -> list[Line]:
+    """Runs minus copies drawn again on top of themselves (fake bold, shadows).
+
+    Word and some typesetters draw a bold or shadowed line twice, a fraction
+    of a point apart; both copies extract, so the words came out twice.
+    """
+    seen: dict[tuple[str, int], list[Line]] = {}
+    kept: list[Line] = []
+    for line in lines:
+        key = (line.text, round(line.baseline))
+        twins = [seen.get((line.text, key[1] + d), []) for d in (-1, 0, 1)]
+        if any(
+            abs(twin.x0 - line.x0) < _OVERPRINT * line.size
+            and abs(twin.baseline - line.baseline) < _OVERPRINT * line.size
+            for group in twins
+            for twin in group
+        ):
+            continue
+        seen.setdefault(key, []).append(line)
+        kept.append(line)
+    return kept
+
+
+def _split(glyphs: list[Glyph], spaced: list[bool], page: int) -> list[Line]:
+    """The glyphs of one baseline as runs, cut at gaps far wider than its word gaps."""
+    size = max(glyphs[0].size, 0.1)
+    gaps = [_gap(a, b) / size for a, b in itertools.pairwise(glyphs)]
+    wide = [i for i, gap in enumerate(gaps) if gap > _SPLIT_GAP]
+    if not wide:
+        return [_finish(glyphs, spaced, page)]
+    words = [gap for gap in gaps if gap > _WORD_GAP]
+    typical = _median(words) if len(words) >= 3 else _NORMAL_SPACE
+    cuts = [i + 1 for i in wide if gaps[i] > _GUTTER_RATIO * typical]
+    out = []
+    start = 0
+    for cut in [*cuts, len(glyphs)]:
+        out.append(_finish(glyphs[start:cut], spaced[start:cut], page))
+        start = cut
+    return out
+
+
+def _gap(a: Glyph, b: Glyph) -> float:
+    """White space between two glyphs in either direction (right-to-left scripts run back)."""
+    ahead, behind = b.x0 - a.x1, a.x0 - b.x1
+    return ahead if ahead > behind else behind
+
+
+def _rtl(char: str) -> bool:
+    return unicodedata.bidirectional(char) in ("R", "AL")
+
+
+def _overlap(last: Glyph, glyph: Glyph) -> bool:
+    """Whether two glyphs share a line: their boxes overlap by half the shorter one."""
+    if last.bottom == glyph.bottom and last.top == glyph.top:
+        return True
+    low = last.bottom if last.bottom > glyph.bottom else glyph.bottom
+    high = last.top if last.top < glyph.top else glyph.top
+    shorter = min(last.top - last.bottom, glyph.top - glyph.bottom)
+    if shorter <= 0:
+        return abs(last.baseline - glyph.baseline) < 0.3 * max(last.size, glyph.size, 0.1)
+    return high - low >= 0.5 * shorter
+
+
+def _finish(glyphs: list[Glyph], spaced: list[bool], page: int) -> Line:
+    """One run as a Line: words split where the gap beats the run's own letter spacing."""
+    if any(g.char in _ACCENTS for g in glyphs):
+        glyphs, spaced = _compose(glyphs, spaced)
+    first = glyphs[0]
+    if len(glyphs) == 1:
+        return Line(first.char.strip(), first.x0, first.x1, first.baseline, round(first.size, 1),
+                    page, first=first.at, last=first.at)  # fmt: skip
+    sizes = Counter(round(g.size, 1) for g in glyphs)
+    size = sizes.most_common(1)[0][0] if len(sizes) > 1 else round(first.size, 1)
+    unit = max(size, 0.1)
+    gaps = [_gap(a, b) / unit for a, b in itertools.pairwise(glyphs)]
+    free = [gap for gap, drawn in zip(gaps, spaced[1:], strict=True) if not drawn]
+    letter = _median(free) if len(free) >= 3 else 0.0
+    threshold = letter + _WORD_GAP if letter > 0 else _WORD_GAP
+    parts = [first.char]
+    for glyph, gap, drawn in zip(glyphs[1:], gaps, spaced[1:], strict=True):
+        if drawn or gap > threshold:
+            parts.append(" ")
+        parts.append(glyph.char)
+    if len(sizes) > 1:
+        main = [g for g in glyphs if round(g.size, 1) == size]
+        baseline = Counter(round(g.baseline, 1) for g in main).most_common(1)[0][0]
+    else:
+        baseline = first.baseline
+    return Line(
+        text=" ".join("".join(parts).split()),
+        x0=first.x0 if first.x0 < glyphs[-1].x1 else min(g.x0 for g in glyphs),
+        x1=max(g.x1 for g in glyphs),
+        baseline=baseline,
+        size=size,
+        page=page,
+        first=first.at,
+        last=glyphs[-1].at,
+    )
+
+
+def _compose(glyphs: list[Glyph], spaced: list[bool]) -> tuple[list[Glyph], list[bool]]:
+    """Accents TeX and old drivers draw as glyphs of their own over a letter, put on it.
+
+    "ˇs" with the caron over the s becomes "š"; an accent over no letter stays.
+    """
+    out: list[Glyph] = []
+    kept: list[bool] = []
+    index = 0
+    while index < len(glyphs):
+        glyph = glyphs[index]
+        mark = _ACCENTS.get(glyph.char)
+        if mark is not None:
+            centre = (glyph.x0 + glyph.x1) / 2
+            after = glyphs[index + 1] if index + 1 < len(glyphs) else None
+            if (
+                after is not None
+                and after.x0 - 1 <= centre <= after.x1 + 1
+                and after.char.isalpha()
+            ):
+                char = unicodedata.normalize("NFC", after.char + mark)
+                out.append(after._replace(char=char))
+                kept.append(spaced[index])
+                index += 2
+                continue
+            before = out[-1] if out else None
+            if (
+                before is not None
+                and before.x0 - 1 <= centre <= before.x1 + 1
+                and before.char.isalpha()
+            ):
+                out[-1] = before._replace(char=unicodedata.normalize("NFC", before.char + mark))
+                index += 1
+                continue
+        out.append(glyph)
+        kept.append(spaced[index])
+        index += 1
+    return out, kept
+
+
+def _median(values: Sequence[float]) -> float:
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return ordered[middle]
+    return (ordered[middle - 1] + ordered[middle]) / 2

@@ -1,0 +1,115 @@
+"""Furniture and turned pages: line numbers, headers, stamps, /Rotate and rotated text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefer.core.model import Article
+from briefer.importers.base import ImportLimits
+from briefer.importers.pdf import PdfImporter
+from briefer.importers.pdffurniture import remove_furniture
+from briefer.importers.pdflayout import Line, Page
+
+PDF = Path(__file__).parents[1] / "data" / "importers" / "pdf"
+
+
+def _import(name: str) -> Article:
+    return PdfImporter().extract((PDF / name).read_bytes(), name, ImportLimits())
+
+
+def _paragraphs(name: str) -> list[str]:
+    text = (PDF / name).read_text(encoding="utf-8")
+    return [" ".join(p.lstrip("#").split()) for p in text.split("\n\n")]
+
+
+def test_transcript_without_line_numbers_header_or_reporters_footer() -> None:
+    """Ghostscript: Courier, numbers 1-25 beside a ruled margin, hanging Q/A paragraphs."""
+    article = _import("transcript.pdf")
+    assert [article.block_text(b) for b in article.blocks] == _paragraphs("transcript.expected.txt")
+    assert "EASTBAY" not in article.text and "Page 4" not in article.text
+
+
+def test_pages_turned_with_rotate_or_by_the_text_matrix_read_as_text() -> None:
+    """Ghostscript: page 2 has /Rotate 90, page 3 is sideways text; page 1 a margin stamp."""
+    article = _import("rotated.pdf")
+    got = [article.block_text(b).replace("\u2019", "'") for b in article.blocks]
+    assert got == _paragraphs("rotated.expected.txt")  # Times draws ' as a right quote
+    assert "Preprint" not in article.text
+
+
+def _numbered_page(numbers_x: float, count: int = 8, start: int = 1) -> Page:
+    lines: list[Line] = []
+    for row in range(count):
+        y = 700 - 20 * row
+        label = str(start + row)
+        lines.append(Line(label, numbers_x, numbers_x + 6 * len(label), y, 12, 0))
+        lines.append(Line(f"Spoken words on row {row} go here.", 92, 480, y, 12, 0))
+    return Page(tuple(lines), 595, 842)
+
+
+def test_margin_line_numbers_on_either_side_are_removed() -> None:
+    for x in (50.0, 500.0):
+        kept = remove_furniture([_numbered_page(x)])[0]
+        assert [line.text for line in kept] == [
+            f"Spoken words on row {r} go here." for r in range(8)
+        ]
+
+
+def test_numbers_that_do_not_count_up_the_margin_are_kept() -> None:
+    page = _numbered_page(50, count=8)
+    values = iter([3, 1, 4, 1, 5, 9, 2, 6])  # figures in a margin, not a count
+    shuffled = Page(
+        tuple(
+            Line(str(next(values)), line.x0, line.x1, line.baseline, 12, 0)
+            if line.text.isdigit()
+            else line
+            for line in page.lines
+        ),
+        595,
+        842,
+    )
+    assert len(remove_furniture([shuffled])[0]) == 16
+
+
+def test_a_stamp_repeated_at_one_place_on_most_pages_is_removed() -> None:
+    pages = [
+        Page(
+            (
+                Line("CONFIDENTIAL", 250, 330, 420, 20, n),
+                Line(f"Page {n} says something different from the others.", 50, 500, 600, 10, n),
+            ),
+            595,
+            842,
+        )
+        for n in range(4)
+    ]
+    kept = remove_furniture(pages)
+    assert all(len(page) == 1 and "different" in page[0].text for page in kept)
+
+
+def test_every_fifth_line_numbered_is_still_line_numbering() -> None:
+    lines = []
+    for row in range(25):
+        y = 700 - 20 * row
+        lines.append(Line(f"Clause text on row {row} continues.", 92, 480, y, 12, 0))
+        if row % 5 == 4:
+            lines.append(Line(str(row + 1), 60, 72, y, 12, 0))
+    kept = remove_furniture([Page(tuple(lines), 595, 842)])[0]
+    assert all(not line.text.isdigit() for line in kept) and len(kept) == 25
+
+
+def test_a_contents_pages_numbers_are_kept() -> None:
+    lines = []
+    for row, number in enumerate([1, 3, 3, 4, 7, 9, 9, 12]):
+        y = 700 - 20 * row
+        lines.append(Line(f"Section {row} title", 72, 300, y, 12, 0))
+        lines.append(Line(str(number), 500, 510, y, 12, 0))
+    assert len(remove_furniture([Page(tuple(lines), 595, 842)])[0]) == 16
+
+
+def test_watermark_on_every_page_and_fake_bold_heading_are_read_once() -> None:
+    """reportlab: a 45-degree "DRAFT" on both pages, a title drawn twice 0.25 pt apart."""
+    article = _import("draft.pdf")
+    want = _paragraphs("article.expected.txt")
+    assert [article.block_text(b) for b in article.blocks] == want
+    assert "DRAFT" not in article.text

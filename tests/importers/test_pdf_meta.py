@@ -1,0 +1,88 @@
+"""Title, author and date: junk information refused, page one's title and printed date used."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from briefer.core.model import Article, BlockKind
+from briefer.importers.base import ImportLimits
+from briefer.importers.pdf import PdfImporter
+from briefer.importers.pdfmeta import meaningful, printed_date
+
+PDF = Path(__file__).parents[1] / "data" / "importers" / "pdf"
+
+
+@pytest.mark.parametrize(
+    "junk",
+    [
+        "Microsoft Word - minutes_13jan.doc",
+        "ARRAY(0x55d0c8a1f2e8)",
+        "10811.exe",
+        "report_final_v2.pdf",
+        "arXiv:1234.5678v1 [cs.CL] 1 Jan 2020",
+        "C:\\Users\\hana\\Desktop\\draft.docx",
+        "/tmp/tmpx8d2/out",
+        "untitled",
+        "Untitled-3",
+        "Slide 1",
+        "PowerPoint Presentation",
+        "Microsoft Office User",
+        "2020",
+        "---",
+    ],
+)
+def test_junk_information_is_refused(junk: str) -> None:
+    assert meaningful(junk) == ""
+
+
+@pytest.mark.parametrize(
+    "real",
+    ["Coastal Trade Outlook: First Quarter 2026", "Hana Ibsen", "COVID-19 and ferries", "G7"],
+)
+def test_real_information_is_kept(real: str) -> None:
+    assert meaningful(real) == real
+
+
+@pytest.mark.parametrize(
+    ("lines", "date"),
+    [
+        (["Minutes", "January 13, 2009"], dt.date(2009, 1, 13)),
+        (["Published 3 March 2026 by the institute"], dt.date(2026, 3, 3)),
+        (["Date: 2025-11-30"], dt.date(2025, 11, 30)),
+        (["Sept. 4th, 2019"], dt.date(2019, 9, 4)),
+        # A date inside a sentence of the body is an event, not the document's date.
+        (["The committee first met in Lisvik on January 13, 2009 and agreed to go on."], None),
+        (["February 30, 2020"], None),
+    ],
+)
+def test_printed_date(lines: list[str], date: dt.date | None) -> None:
+    assert printed_date(lines) == date
+
+
+@pytest.fixture(scope="module")
+def paper() -> Article:
+    """pdfTeX: two columns, running head, the arXiv stamp sideways and as the info title."""
+    return PdfImporter().extract((PDF / "paper.pdf").read_bytes(), "paper.pdf", ImportLimits())
+
+
+def test_paper_metadata_from_page_one(paper: Article) -> None:
+    assert paper.title == "Ferry subsidies and island labour markets"
+    assert paper.author == ""  # ARRAY(0x...)
+    assert paper.published == dt.date(2026, 3, 3)  # printed; the file says 2026-04-02
+
+
+def test_paper_reads_as_written_without_stamp_or_running_head(paper: Article) -> None:
+    expected = (PDF / "paper.expected.txt").read_text(encoding="utf-8")
+    want = [" ".join(p.lstrip("#").split()) for p in expected.split("\n\n")]
+    body = [paper.block_text(b) for b in paper.blocks]
+    # Authors and the date are set larger than the text, so they read as minor headings.
+    assert body[:3] == [want[0], "Hana Ibsen Tomas Lind", "March 3, 2026"]
+    assert body[3:] == want[1:]
+    assert "arXiv" not in paper.text and "Valmora" not in paper.text
+    assert not re.search(r"\w- \w", paper.text)  # TeX's hyphenation undone
+    headings = [paper.block_text(b) for b in paper.blocks if b.kind is BlockKind.HEADING]
+    assert headings[3:] == ["Introduction", "Data", "Results", "Conclusion"]
