@@ -196,6 +196,7 @@ def cmd_import(args: argparse.Namespace, paths: Paths) -> int:
                         "article_id": o.article_id,
                         "title": o.title,
                         "reason": o.reason,
+                        "warnings": list(o.warnings),
                     }
                     for o in report.outcomes
                 ],
@@ -207,6 +208,8 @@ def cmd_import(args: argparse.Namespace, paths: Paths) -> int:
             if o.status is api.ImportStatus.DUPLICATE:
                 detail = f"#{o.article_id} {o.title}: {o.reason}"
             print(f"{o.status.value:9}  {o.source}  {detail}")
+            for warning in o.warnings:
+                print(f"{'':9}  warning: {warning}")
         print(report.summary.capitalize() + ".")
     if report.stopped_by is not None:
         raise report.stopped_by

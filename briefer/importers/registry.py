@@ -136,8 +136,13 @@ def import_bytes(
     name = PurePath(filename).name or "the file"
     _check_size(len(data), name, limits)
     importer = detect(data, filename)
+    warnings: tuple[str, ...] = ()
     try:
-        article = importer.extract(data, filename, limits, read_local)
+        extract_with_warnings = getattr(importer, "extract_with_warnings", None)
+        if extract_with_warnings is not None:  # formats that can say what read badly
+            article, warnings = extract_with_warnings(data, filename, limits, read_local)
+        else:
+            article = importer.extract(data, filename, limits, read_local)
     except ImportRejected:
         raise
     except Exception as error:  # any parser failure on hostile input becomes a reason
@@ -154,7 +159,7 @@ def import_bytes(
             source_name=article.source_name or name,
         )
     media_type = _MEDIA_TYPES.get(importer.name, "application/octet-stream")
-    return Imported(article, Original(name, media_type, data))
+    return Imported(article, Original(name, media_type, data), warnings)
 
 
 def _check_size(size: int, name: str, limits: ImportLimits) -> None:

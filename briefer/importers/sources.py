@@ -134,9 +134,7 @@ def _walk(folder: Path, recursive: bool, skipped: list[Skipped]) -> list[Path]:
             elif stat.S_ISLNK(mode):
                 skipped.append(Skipped(path, _link_reason("file")))
             else:
-                skipped.append(
-                    Skipped(path, f"Skipped: it is {_kind(mode)}, not a file with an article.")
-                )
+                skipped.append(Skipped(path, f"It is {_kind(mode)}, not a file with an article."))
         if not recursive:
             break
     return found
@@ -144,8 +142,8 @@ def _walk(folder: Path, recursive: bool, skipped: list[Skipped]) -> list[Path]:
 
 def _link_reason(what: str) -> str:
     return (
-        f"Skipped: this {what} is a link to somewhere else, and a folder import reads only"
-        " what is really inside the chosen folder. Choose the linked item itself to import it."
+        f"This {what} is a link to somewhere else, and a folder import reads only what is"
+        " really inside the chosen folder; choose the linked item itself to import it."
     )
 
 

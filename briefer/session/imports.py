@@ -36,6 +36,8 @@ class ImportOutcome:
     article_id: int | None = None
     title: str = ""
     reason: str = ""
+    warnings: tuple[str, ...] = ()
+    """What was imported but could not be read well (scanned pages, broken fonts)."""
 
     @property
     def imported(self) -> bool:
@@ -86,7 +88,9 @@ def store_imported(project: Project, imported: Imported, source: str) -> ImportO
                 f"Already in the project as article {existing}.",
             )
         article_id = project.add_article(article, imported.original)
-    return ImportOutcome(source, ImportStatus.IMPORTED, article_id, article.title)
+    return ImportOutcome(
+        source, ImportStatus.IMPORTED, article_id, article.title, warnings=imported.warnings
+    )
 
 
 def import_files(

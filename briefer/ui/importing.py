@@ -62,6 +62,7 @@ def describe(report: ImportReport) -> tuple[str, str]:
         name = Path(outcome.source).name or outcome.source
         if outcome.status is ImportStatus.IMPORTED:
             lines.append(f"Imported: {name} — {outcome.title}")
+            lines.extend(f"    Warning: {warning}" for warning in outcome.warnings)
         elif outcome.status is ImportStatus.DUPLICATE:
             lines.append(f"Already in the project: {name} — {outcome.title}")
         elif outcome.status is ImportStatus.CANCELLED:
@@ -156,7 +157,9 @@ class ImportRunner(QObject):
             box.setWindowTitle("Import finished")
             box.setIcon(
                 QMessageBox.Icon.Warning
-                if report.count(ImportStatus.FAILED) or report.stopped_by is not None
+                if report.count(ImportStatus.FAILED)
+                or report.stopped_by is not None
+                or any(o.warnings for o in report.outcomes)
                 else QMessageBox.Icon.Information
             )
             box.setText(summary)

@@ -212,3 +212,22 @@ def test_registry_reads_no_file_outside_the_plan(tmp_path: Path, secret: Path) -
     plan = registry.scan_paths([chosen])
     assert [p.name for p in plan.files] == ["a.txt"]
     assert [s.path.name for s in plan.skipped] == ["b.txt"]
+
+
+def test_pages_read_badly_are_named_in_the_report_and_by_the_cli(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    scanned = Path(__file__).parents[1] / "data" / "importers" / "pdf" / "part-scanned.pdf"
+    project = tmp_path / "cli.briefer"
+    assert main(["new", str(project)]) == 0
+    capsys.readouterr()
+    assert main(["import", str(project), str(scanned)]) == 0
+    out = capsys.readouterr().out
+    assert "warning: part-scanned.pdf: page 2 has no text layer" in out
+    with Session.open(project) as session:
+        report = session.import_all([scanned])  # already there: a duplicate, no warning
+        assert report.outcomes[0].status == "duplicate"
+    fresh = Session.create(tmp_path / "fresh.briefer")
+    outcome = fresh.import_all([scanned]).outcomes[0]
+    assert outcome.status == "imported" and len(outcome.warnings) == 1
+    fresh.close()

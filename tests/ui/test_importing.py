@@ -139,3 +139,24 @@ def test_closing_during_an_import_stops_it_cleanly(
     with Session.open(path, read_only=True) as session:
         assert len(session.project.list_articles()) <= 80
         assert session.project.check_integrity() == []
+
+
+def test_the_summary_names_skipped_links_and_pages_read_badly(
+    qtbot: QtBot, window: ProjectWindow, tmp_path: Path
+) -> None:
+    chosen = tmp_path / "chosen"
+    chosen.mkdir()
+    pdf = Path(__file__).parents[1] / "data" / "importers" / "pdf" / "part-scanned.pdf"
+    (chosen / "part-scanned.pdf").write_bytes(pdf.read_bytes())
+    (chosen / "secret.txt").symlink_to(DATA / "harbour-deal.txt")
+    with qtbot.waitSignal(window.importer.done, timeout=20_000):
+        assert window.import_paths([chosen])
+    summary = window.findChild(QMessageBox)
+    assert summary is not None
+    assert summary.text() == (
+        "1 imported, 0 already in the project, 0 failed, 1 skipped (links or special files)."
+    )
+    details = summary.informativeText()
+    assert "Skipped: secret.txt — This file is a link" in details
+    assert "Warning: part-scanned.pdf: page 2 has no text layer" in details
+    window.close()
