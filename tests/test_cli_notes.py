@@ -197,3 +197,30 @@ def test_save_as_template_then_draft_from_it(
     assert code == 1 and "already have a template" in err
     second = draft(capsys, tagged, "--template", "port watch", "--themes", "Trade")
     assert second["template"] == "Port watch"
+
+
+def test_guidance_is_never_exported_and_an_unwritten_section_is_named(
+    tagged: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    guidance = "State the main judgement in two or three sentences"
+    note_id = draft(capsys, tagged, "--themes", "Trade", "--template", "Briefing note")["id"]
+    checked = run_json(capsys, "check", tagged, "--note", note_id)
+    assert isinstance(checked, list)
+    unwritten = [p for p in checked if p["kind"] == "guidance_only"]
+    assert {p["section"] for p in unwritten} >= {"Summary", "Background", "Implications"}
+    assert all(not p["blocking"] for p in unwritten)  # a warning, not a misquotation
+    code, out, _ = run(capsys, "check", tagged, "--note", note_id)
+    assert code == 0 and 'Warning: The section "Summary" is not written yet' in out
+
+    target = tmp_path / "note.md"
+    code, _, err = run(capsys, "export", tagged, "--note", note_id, "-o", target)
+    assert code == 0 and target.exists()
+    assert guidance not in target.read_text(encoding="utf-8")
+    docx_target = tmp_path / "note.docx"
+    assert run(capsys, "export", tagged, "--note", note_id, "-o", docx_target)[0] == 0
+    document = docx.Document(str(docx_target))
+    assert all(guidance not in p.text for p in document.paragraphs)
+
+    strict = tmp_path / "strict.md"
+    code, _, err = run(capsys, "export", tagged, "--note", note_id, "-o", strict, "--strict")
+    assert code == 1 and "not written yet" in err and not strict.exists()

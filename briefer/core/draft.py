@@ -8,6 +8,7 @@ so the gap is seen rather than silently left out.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -37,14 +38,19 @@ def draft_note(
         own = [t for t in themes if t.name.casefold() in {n.casefold() for n in spec.themes}]
         drawn = [p for theme in own for p in by_theme.get(theme.id or -1, [])]
         sections.append(
-            Section(spec.heading, _body(spec.body, _sorted(drawn, published), spec), spec.level)
+            Section(
+                spec.heading,
+                _body(_sorted(drawn, published), spec),
+                spec.level,
+                guidance=spec.body.strip(),
+            )
         )
         if spec.per_theme:
             level = min(spec.level + 1, MAX_LEVEL)
             for theme in themes:
                 found = by_theme.get(theme.id or -1, [])
                 if found:
-                    body = _body("", found, spec)
+                    body = _body(found, spec)
                 else:
                     body = f"No passages tagged *{escape_inline(theme.name)}* yet."
                 sections.append(Section(theme.name, body, level))
@@ -54,9 +60,7 @@ def draft_note(
         date=date,
         marking=marking.strip() or template.marking,
         template=template.name,
-        sections=tuple(
-            Section(s.heading, s.body, s.level, position=i) for i, s in enumerate(sections)
-        ),
+        sections=tuple(dataclasses.replace(s, position=i) for i, s in enumerate(sections)),
     )
 
 
@@ -80,9 +84,10 @@ def _sorted(passages: list[Passage], published: Mapping[int, dt.date | None]) ->
     )
 
 
-def _body(guidance: str, passages: list[Passage], spec: TemplateSection) -> str:
+def _body(passages: list[Passage], spec: TemplateSection) -> str:
+    """The quotations a section starts with; its guidance is kept apart (Section.guidance)."""
     seen: set[int] = set()
-    parts = [guidance.strip()] if guidance.strip() else []
+    parts: list[str] = []
     for passage in passages:
         if passage.id is None or passage.id in seen:
             continue

@@ -28,9 +28,12 @@ class ProblemKind(enum.StrEnum):
     SOURCE_CHANGED = "source_changed"
     NO_DATE = "no_date"
     NO_PUBLISHER = "no_publisher"
+    GUIDANCE_ONLY = "guidance_only"
 
 
-_WARNINGS = frozenset({ProblemKind.NO_DATE, ProblemKind.NO_PUBLISHER})
+_WARNINGS = frozenset({ProblemKind.NO_DATE, ProblemKind.NO_PUBLISHER, ProblemKind.GUIDANCE_ONLY})
+_STRICT = frozenset({ProblemKind.GUIDANCE_ONLY})
+"""Warnings a strict export still refuses: an unwritten section is not a finished note."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +48,11 @@ class Problem:
     def blocking(self) -> bool:
         """Would a reader be misled? Missing dates or publishers only weaken a source."""
         return self.kind not in _WARNINGS
+
+    @property
+    def refused_when_strict(self) -> bool:
+        """Would ``--strict`` refuse to write? Blocking problems, and unwritten sections."""
+        return self.blocking or self.kind in _STRICT
 
 
 def check_note(
@@ -62,8 +70,14 @@ def check_note(
         ]
     problems: list[Problem] = []
     cited_articles: list[int] = []
-    for section in sections:
+    for index, section in enumerate(sections):
         where = f'"{section.heading}"' if section.heading.strip() else "an untitled section"
+        has_children = index + 1 < len(sections) and sections[index + 1].level > section.level
+        if section.guidance.strip() and not _words(section.body) and not has_children:
+            problems.append(Problem(ProblemKind.GUIDANCE_ONLY,
+                f"The section {where} is not written yet: it holds only the template's guidance"
+                f' ("{_short(section.guidance, 60)}"), which is not exported. Write it, or'
+                " remove the section.", section.heading))  # fmt: skip
         for passage_id in find_citations(section.body):
             passage = passages.get(passage_id)
             if passage is None:

@@ -180,13 +180,18 @@ class Passage:
 
 @dataclass(frozen=True, slots=True)
 class Section:
-    """One part of a note: a heading and a CommonMark body with citation tokens."""
+    """One part of a note: a heading and a CommonMark body with citation tokens.
+
+    ``guidance`` is the template's advice for the section ("State the main judgement in
+    two or three sentences"): shown greyed while the body is empty, never exported.
+    """
 
     heading: str
     body: str = ""
     level: int = 1
     position: int = 0
     id: int | None = None
+    guidance: str = ""
 
 
 @dataclass(frozen=True, slots=True)

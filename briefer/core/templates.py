@@ -111,7 +111,11 @@ def template_from_note(note: Note, name: str, description: str = "") -> Template
     if not name.strip():
         raise TemplateError("A template needs a name.")
     sections = tuple(
-        TemplateSection(heading=s.heading, level=s.level, body=_without_quotations(s.body))
+        TemplateSection(
+            heading=s.heading,
+            level=s.level,
+            body=s.guidance or _without_quotations(s.body),
+        )
         for s in sorted(note.sections, key=lambda s: s.position)
     )
     return Template(name=name.strip(), description=description.strip(), sections=sections,

@@ -27,10 +27,10 @@ class ExportRefused(Exception):
     """A strict export found problems that would mislead a reader; nothing was written."""
 
     def __init__(self, problems: Sequence[Problem]) -> None:
-        blocking = [p for p in problems if p.blocking]
+        refused = [p for p in problems if p.refused_when_strict]
         super().__init__(
-            f"The note was not exported: {len(blocking)} problem(s) to fix first. "
-            + " ".join(p.message for p in blocking[:3])
+            f"The note was not exported: {len(refused)} problem(s) to fix first. "
+            + " ".join(p.message for p in refused[:3])
         )
         self.problems = list(problems)
 
@@ -87,7 +87,7 @@ def run_export(
     the target is then untouched (the exporters write to a temporary file).
     """
     kind = normalised_format(format)
-    if strict and job.blocking:
+    if strict and any(p.refused_when_strict for p in job.problems):
         raise ExportRefused(job.problems)
     document = export_note(
         job.note,

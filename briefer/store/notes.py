@@ -40,8 +40,8 @@ def _write_sections(conn: sqlite3.Connection, note_id: int, sections: tuple[Sect
     for order, section in enumerate(sections):
         try:
             conn.execute(
-                "INSERT INTO sections (id, note_id, ord, heading, body, level, position)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO sections (id, note_id, ord, heading, body, level, position,"
+                " guidance) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     section.id,
                     note_id,
@@ -50,6 +50,7 @@ def _write_sections(conn: sqlite3.Connection, note_id: int, sections: tuple[Sect
                     section.body,
                     section.level,
                     section.position,
+                    section.guidance,
                 ),
             )
         except sqlite3.IntegrityError:
@@ -118,9 +119,9 @@ def get_note(conn: sqlite3.Connection, note_id: int) -> Note:
     if row is None:
         raise RecordNotFound("note", note_id)
     sections = tuple(
-        Section(id=r[0], heading=r[1], body=r[2], level=r[3], position=r[4])
+        Section(id=r[0], heading=r[1], body=r[2], level=r[3], position=r[4], guidance=r[5])
         for r in conn.execute(
-            "SELECT id, heading, body, level, position FROM sections WHERE note_id = ?"
+            "SELECT id, heading, body, level, position, guidance FROM sections WHERE note_id = ?"
             " ORDER BY ord",
             (note_id,),
         )

@@ -8,6 +8,11 @@ Standard library only. Format versions (``PRAGMA user_version``):
 
 - v1: meta, articles (+ bodies, images, originals, FTS5 index), themes, passages (+ theme
   links), dismissed suggestions, notes (+ sections).
+- v2: sections.guidance, the template's advice for a section, kept apart from what the
+  analyst writes so it is shown as a placeholder and never exported.
+
+The current schema is always v1's text plus the migrations, run in order: a new file and
+an upgraded one are then the very same, down to the SQL text SQLite stores.
 """
 
 from __future__ import annotations
@@ -22,13 +27,10 @@ APPLICATION_ID = 0x42524946
 """``PRAGMA application_id`` of every Briefer project ("BRIF"), so a foreign SQLite file is
 recognised without guessing from table names."""
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 Migration = Callable[[sqlite3.Connection], None]
 """Turns a project of version N into version N+1, inside the caller's transaction."""
-
-MIGRATIONS: tuple[Migration, ...] = ()
-"""``MIGRATIONS[i]`` upgrades version ``i + 1`` to ``i + 2``; its length is SCHEMA_VERSION - 1."""
 
 
 # Article text lives apart from the listing columns so that listing 2,000 articles never
@@ -165,9 +167,18 @@ CREATE INDEX sections_note ON sections(note_id, ord);
 """
 
 
+def _add_section_guidance(conn: sqlite3.Connection) -> None:
+    """v1 -> v2. Guidance that v1 drafts wrote into bodies stays there: it cannot be told
+    apart from the analyst's words, and the integrity check cannot flag what it cannot see."""
+    conn.execute("ALTER TABLE sections ADD COLUMN guidance TEXT NOT NULL DEFAULT ''")
+
+
+MIGRATIONS: tuple[Migration, ...] = (_add_section_guidance,)
+"""``MIGRATIONS[i]`` upgrades version ``i + 1`` to ``i + 2``; its length is SCHEMA_VERSION - 1."""
+
 _DDL = {1: _V1}
-"""The schema of every version a file may have, so an older file is verified against what
-that Briefer made before it is migrated. A version bump keeps the old text here."""
+"""The text every schema starts from; later versions are reached by ``MIGRATIONS``, so an
+older file is verified against exactly what that Briefer made before it is migrated."""
 
 
 def _lay_down(conn: sqlite3.Connection, ddl: str) -> None:
@@ -176,9 +187,15 @@ def _lay_down(conn: sqlite3.Connection, ddl: str) -> None:
             conn.execute(statement)
 
 
+def _lay_down_version(conn: sqlite3.Connection, version: int) -> None:
+    _lay_down(conn, _DDL[1])
+    for migration in MIGRATIONS[: version - 1]:
+        migration(conn)
+
+
 def create_schema(conn: sqlite3.Connection) -> None:
     """Lay down the current schema in an empty database, inside the caller's transaction."""
-    _lay_down(conn, _DDL[SCHEMA_VERSION])
+    _lay_down_version(conn, SCHEMA_VERSION)
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
@@ -220,15 +237,14 @@ def expected_objects(version: int) -> Expected | None:
     """Everything Briefer creates for a file of ``version`` (FTS5's shadow tables and
     SQLite's automatic indexes included), made once by laying the schema down in memory;
     ``None`` for a version Briefer never wrote."""
-    ddl = _DDL.get(version)
-    if ddl is None:
+    if not 1 <= version <= SCHEMA_VERSION:
         return None
     conn = sqlite3.connect(":memory:")
     try:
         if version == SCHEMA_VERSION:
             create_schema(conn)
         else:
-            _lay_down(conn, ddl)
+            _lay_down_version(conn, version)
         rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
     finally:
         conn.close()

@@ -235,6 +235,9 @@ class ComposerView(QWidget):
     def _show_section(self, section_id: int | None) -> None:
         self._section_id = section_id
         body = self._stored_body()
+        # The template's guidance shows greyed in an empty section and goes as the
+        # analyst types: Qt's placeholder does exactly that, and it is never the text.
+        self.editor.setPlaceholderText(self._stored_guidance())
         self.editor.setEnabled(section_id is not None and not self.session.read_only)
         if body is not None and body != self.editor.toPlainText():
             position = self.editor.textCursor().position()
@@ -249,6 +252,11 @@ class ComposerView(QWidget):
             self.editor.clear()
             self._loading = False
         self._update_status()
+
+    def _stored_guidance(self) -> str:
+        if self._note is None:
+            return ""
+        return next((s.guidance for s in self._note.sections if s.id == self._section_id), "")
 
     def _stored_body(self) -> str | None:
         if self._note is None:

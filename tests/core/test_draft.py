@@ -63,7 +63,10 @@ def test_each_theme_gets_a_sub_section_in_date_order_without_repeats() -> None:
     assert bodies["Trade"].count("[@p2]") == 1
     assert find_citations(bodies["Energy"]) == [2]
     assert find_citations(bodies["Energy watch"]) == [2]
-    assert bodies["Summary"] == "Say what matters."
+    # The template's guidance is a placeholder beside the body, never part of it.
+    assert bodies["Summary"] == ""
+    assert note.sections[0].guidance == "Say what matters."
+    assert all("Say what matters" not in body for body in bodies.values())
 
 
 def test_a_theme_without_passages_says_so() -> None:

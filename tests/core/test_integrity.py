@@ -83,3 +83,19 @@ def test_an_empty_note_is_a_problem(bodies: tuple[str, ...]) -> None:
 def test_multi_paragraph_quotations_are_read_whole() -> None:
     body = quotation_markdown("First part.\n\nSecond *part*.", 9)
     assert quotations(body) == [(9, ["First part. Second *part*."])]
+
+
+def test_a_section_holding_only_guidance_is_a_warning_strict_refuses() -> None:
+    note = Note(
+        "Week ahead",
+        sections=(
+            Section("Summary", "", position=0, guidance="Say what matters."),
+            Section("Key developments", "", position=1, guidance="Theme by theme."),
+            Section("Trade", "Exports rose.", level=2, position=2),
+            Section("Outlook", "Calm.", position=3, guidance="What next."),
+        ),
+    )
+    problems = check_note(note, {}, {})
+    assert [(p.kind, p.section) for p in problems] == [(ProblemKind.GUIDANCE_ONLY, "Summary")]
+    assert not problems[0].blocking and problems[0].refused_when_strict
+    assert "Say what matters." in problems[0].message

@@ -28,7 +28,7 @@ from briefer.store.backups import REASON_KEY, backup_folder, summarize
 from briefer.store.lock import lock_path
 from briefer.store.project import _open
 from tests.store.conftest import file_digest, sample_article, theme
-from tests.store.test_migrations import _add_summaries, _v1_project
+from tests.store.test_migrations import FUTURE, FUTURE_V, _v1_project
 
 
 @pytest.fixture
@@ -190,9 +190,9 @@ def test_no_upgrade_without_a_backup_first(
     digest = file_digest(project_path)
     monkeypatch.setattr(backups_module, "copy_database", disk_full)
     with pytest.raises(MigrationBackupFailed, match="database or disk is full"):
-        _open(project_path, backup_dir=tmp_path / "b", migrations=[_add_summaries],
-              target_version=2)  # fmt: skip
+        _open(project_path, backup_dir=tmp_path / "b", migrations=FUTURE,
+              target_version=FUTURE_V)  # fmt: skip
     assert file_digest(project_path) == digest
     assert not lock_path(project_path).exists()
-    with Project.open(project_path, read_only=True) as unchanged:
+    with _open(project_path, read_only=True, migrations=(), target_version=1) as unchanged:
         assert len(unchanged.list_articles()) == 2

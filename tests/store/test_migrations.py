@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from briefer.core.model import Passage
+from briefer.core.model import Note, Passage, Section
 from briefer.store import SCHEMA_VERSION, NewerFormatError, Project, list_backups, schema
 from briefer.store.lock import lock_path
 from briefer.store.project import _open
@@ -15,7 +15,23 @@ from tests.store.conftest import file_digest, listing, sample_article, theme
 
 
 def _v1_project(path: Path) -> None:
-    with Project.create(path) as project:
+    """A project as Briefer's format version 1 made it: v1's schema, filled through the
+    store's own API (what it writes to articles, themes and passages has not changed)."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("BEGIN")
+        schema._lay_down_version(conn, 1)
+        conn.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
+        conn.execute("PRAGMA user_version = 1")
+        conn.executemany(
+            "INSERT INTO meta (key, value) VALUES (?, ?)",
+            [("title", path.stem), ("created_at", "2024-03-05T09:30:00Z")],
+        )
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
+    with _open(path, migrations=(), target_version=1) as project:
         trade = project.add_theme(theme("Trade"))
         first = project.add_article(sample_article("First story"))
         project.add_article(sample_article("Second story", url="https://example.com/2"))
@@ -23,12 +39,16 @@ def _v1_project(path: Path) -> None:
 
 
 def _add_summaries(conn: sqlite3.Connection) -> None:
-    """A made-up v2: articles gain a summary, filled from the first words of their text."""
+    """A made-up next version: articles gain a summary, from the first words of their text."""
     conn.execute("ALTER TABLE articles ADD COLUMN summary TEXT NOT NULL DEFAULT ''")
     conn.execute(
         "UPDATE articles SET summary = (SELECT substr(b.text, 1, 15) FROM article_bodies b"
         " WHERE b.article_id = articles.id)"
     )
+
+
+FUTURE = [*schema.MIGRATIONS, _add_summaries]
+FUTURE_V = schema.SCHEMA_VERSION + 1
 
 
 def _broken(conn: sqlite3.Connection) -> None:
@@ -52,9 +72,9 @@ def test_the_shipped_migration_list_reaches_the_current_version() -> None:
 def test_v1_project_is_backed_up_then_migrated(project_path: Path, tmp_path: Path) -> None:
     _v1_project(project_path)
     backups = tmp_path / "backups"
-    project = _open(project_path, backup_dir=backups, migrations=[_add_summaries], target_version=2)
+    project = _open(project_path, backup_dir=backups, migrations=FUTURE, target_version=FUTURE_V)
     try:
-        assert project.info().schema_version == 2
+        assert project.info().schema_version == FUTURE_V
         assert [a.title for a in project.list_articles()] == ["First story", "Second story"]
         assert len(project.list_passages()) == 1
         conn = project._conn
@@ -63,22 +83,26 @@ def test_v1_project_is_backed_up_then_migrated(project_path: Path, tmp_path: Pat
         assert summaries == ["Ukraine resumed"] * 2
     finally:
         project.close()
-    assert _user_version(project_path) == 2
+    assert _user_version(project_path) == FUTURE_V
 
-    before = [p for p in list_backups(backups, project_path) if "before-migration-to-v2" in p.name]
+    before = [
+        p
+        for p in list_backups(backups, project_path)
+        if f"before-migration-to-v{FUTURE_V}" in p.name
+    ]
     assert len(before) == 1
     assert _user_version(before[0]) == 1
-    with Project.open(before[0], read_only=True) as old:
+    with _open(before[0], read_only=True, migrations=(), target_version=1) as old:
         assert len(old.list_articles()) == 2
 
-    with pytest.raises(NewerFormatError):  # this Briefer (v1) now refuses the upgraded file
+    with pytest.raises(NewerFormatError):  # this Briefer now refuses the upgraded file
         Project.open(project_path)
 
 
 def test_migration_without_backup_folder_backs_up_beside(project_path: Path) -> None:
     _v1_project(project_path)
-    _open(project_path, migrations=[_add_summaries], target_version=2).close()
-    beside = [n for n in listing(project_path.parent) if "before-migration-to-v2" in n]
+    _open(project_path, migrations=FUTURE, target_version=FUTURE_V).close()
+    beside = [n for n in listing(project_path.parent) if f"before-migration-to-v{FUTURE_V}" in n]
     assert len(beside) == 1
     assert _user_version(project_path.parent / beside[0]) == 1
 
@@ -90,6 +114,35 @@ def test_failed_migration_changes_nothing(project_path: Path, tmp_path: Path) ->
         _open(project_path, backup_dir=tmp_path / "b", migrations=[_broken], target_version=2)
     assert not lock_path(project_path).exists()
     assert file_digest(project_path) == digest
-    with Project.open(project_path) as project:
+    with _open(project_path, migrations=(), target_version=1) as project:
         assert project.info().schema_version == 1
         assert len(project.list_passages()) == 1
+
+
+def test_a_v1_project_gains_section_guidance_and_opens_as_briefer_made_it(
+    project_path: Path, tmp_path: Path
+) -> None:
+    _v1_project(project_path)
+    with Project.open(project_path, backup_dir=tmp_path / "b") as project:
+        assert project.info().schema_version == 2
+        note_id = project.add_note(
+            Note("Week ahead", sections=(Section("Summary", "", guidance="Say it first."),))
+        )
+    # Reopened, the upgraded file passes the same schema check as a new one.
+    with Project.open(project_path) as again:
+        assert again.get_note(note_id).sections[0].guidance == "Say it first."
+    fresh = tmp_path / "fresh.briefer"
+    Project.create(fresh).close()
+    assert _schema_rows(fresh) == _schema_rows(project_path)
+
+
+def _schema_rows(path: Path) -> list[tuple[str, str, str]]:
+    conn = sqlite3.connect(path)
+    try:
+        query = (  # planner statistics come and go with PRAGMA optimize: not the schema
+            "SELECT type, name, sql FROM sqlite_master"
+            " WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_stat%'"
+        )
+        return sorted(conn.execute(query))
+    finally:
+        conn.close()

@@ -49,7 +49,9 @@ def window(qtbot: QtBot, tmp_path: Path) -> Iterator[ProjectWindow]:
     start = TEXT.index(QUOTE)
     session.do(TagPassageCommand(article_id, start, start + len(QUOTE), [trade.id]))
     session.do(AddNoteCommand(Note("Brief", sections=(
-        Section("Summary", "Main point."), Section("Background", ""), Section("Outlook", ""),
+        Section("Summary", "Main point."),
+        Section("Background", "", guidance="Only the context the reader needs."),
+        Section("Outlook", ""),
     ))))  # fmt: skip
     session.history.clear()
     w = ProjectWindow(session)
@@ -255,3 +257,16 @@ def test_dropping_a_passage_on_the_editor_inserts_it(qtbot: QtBot, window: Proje
     passage_id = int(bytes(mime.data("application/x-briefer-passage").data()).decode())
     window.composer.editor.passageDropped.emit(passage_id)
     assert bodies(window)["Outlook"].endswith(f"[@p{passage_id}]")
+
+
+def test_guidance_is_a_grey_placeholder_never_the_text(qtbot: QtBot, window: ProjectWindow) -> None:
+    select(window, "Background")
+    editor = window.composer.editor
+    assert editor.toPlainText() == ""
+    assert editor.placeholderText() == "Only the context the reader needs."
+    editor.setFocus()
+    qtbot.keyClicks(editor, "Talks began in May.")
+    window.composer.flush()
+    assert bodies(window)["Background"] == "Talks began in May."  # the guidance is not in it
+    select(window, "Outlook")
+    assert editor.placeholderText() == ""  # a section without guidance shows none
