@@ -59,21 +59,56 @@ def _cited_ids(markdown: str) -> tuple[int, ...]:
     return tuple(seen)
 
 
-def quotation_markdown(passage_text: str, passage_id: int) -> str:
-    """The block quote inserted into a note for a passage, ending with its citation.
+OPENING_MARKS = '"“„«‘'
+CLOSING_MARKS = '"”»’'
 
-    ``> "Exact words of the passage." [@p42]``. The words are escaped so that
-    they render as themselves whatever they hold; a passage spanning several
-    paragraphs becomes a quote of several paragraphs, and runs of white space
-    inside a paragraph fold to one space, as any Markdown reader would show them.
+
+def strip_enclosing_quotes(text: str) -> str:
+    """``text`` without the quotation marks around it, if it is wholly a quotation.
+
+    A passage tagged with its own marks ("We're taking the long view") would
+    otherwise be quoted as ““We're taking the long view”” once ours are added.
+    """
+    stripped = text.strip()
+    if (
+        len(stripped) > 2
+        and stripped[0] in OPENING_MARKS
+        and stripped[-1] in CLOSING_MARKS
+        and not _quotes_inside(stripped[1:-1], stripped[0])
+    ):
+        return stripped[1:-1].strip()
+    return text
+
+
+def _quotes_inside(inner: str, opening: str) -> bool:
+    """Whether ``inner`` closes the quotation itself ("a" and "b" is two quotations)."""
+    if opening == '"':
+        return inner.count('"') % 2 == 1
+    return any(mark in inner for mark in "”»") and opening in "“„«"
+
+
+def quotation_markdown(passage_text: str, passage_id: int, *, block: bool = True) -> str:
+    """The quotation inserted into a note for a passage, ending with its citation.
+
+    ``> "Exact words of the passage."[@p42]``: the citation follows the closing mark with
+    no space, where the footnote mark belongs. Marks the passage already had around it
+    are not doubled. A passage of several paragraphs opens a mark on each and closes it
+    on the last only, as publishers set it. The words are escaped so that they render as
+    themselves whatever they hold, and runs of white space fold to one space, as any
+    Markdown reader would show them. ``block=False`` gives a run-in quotation: a
+    paragraph of its own, not a block quote (for short passages; see the template's
+    ``block_quotation_words``).
     """
     paragraphs = [" ".join(p.split()) for p in re.split(r"\n[ \t]*\n", passage_text)]
     paragraphs = [p for p in paragraphs if p]
     if not paragraphs:
         raise ValueError(f"passage {passage_id} has no words to quote")
-    lines = [escape_inline(p) for p in paragraphs]
-    lines[0] = '"' + lines[0]
-    lines[-1] = lines[-1] + '" ' + citation_token(passage_id)
+    if len(paragraphs) == 1:
+        paragraphs = [" ".join(strip_enclosing_quotes(paragraphs[0]).split())]
+    lines = ['"' + escape_inline(p) for p in paragraphs]
+    lines[-1] = lines[-1] + '"' + citation_token(passage_id)
+    if not block:
+        return "\n\n".join(protect_line_start(line) for line in lines)
     return "\n>\n".join("> " + protect_line_start(line) for line in lines)
 
 

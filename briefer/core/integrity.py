@@ -16,7 +16,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from briefer.core.citations import CITATION_PATTERN, find_citations
+from briefer.core.citations import CITATION_PATTERN, find_citations, strip_enclosing_quotes
 from briefer.core.model import Article, Note, Passage
 
 
@@ -104,7 +104,8 @@ def check_note(
             passage = passages.get(passage_id)
             if passage is None or passage.article_id not in articles:
                 continue
-            if not any(_words(q) == _words(passage.text) for q in quoted):
+            expected = _words(strip_enclosing_quotes(passage.text))
+            if not any(_words(q) in (expected, _words(passage.text)) for q in quoted):
                 source = _short(articles[passage.article_id].title, 60)
                 problems.append(Problem(ProblemKind.QUOTE_CHANGED,
                     f'In {where}, a quotation from "{source}" '
@@ -141,18 +142,38 @@ def quotations(body: str) -> list[tuple[int, list[str]]]:
                 continue
             block = _quote_lines(lines, number, before)
             if block is None:
-                continue
+                block = _run_in_lines(lines, number, before)
             candidates = [
                 " ".join(block[i:])[1:-1]
                 for i, text in enumerate(block)
                 if text.startswith('"') and (i, text) != (len(block) - 1, '"')
             ]
+            if len(block) > 1 and all(text.startswith('"') for text in block):
+                # An opening mark on every paragraph, closed once at the end.
+                candidates.append(" ".join(text[1:] for text in block)[:-1])
+            if len(block) == 1:
+                # A run-in quotation may open anywhere in its paragraph.
+                candidates += [
+                    block[0][m.start() + 1 : -1]
+                    for m in re.finditer(r'(?:^|(?<=[\s(\[—–-]))"', block[0])
+                    if m.start() > 0
+                ]
             if candidates:
                 found.append((int(match.group(1)), [_unescape(c) for c in candidates]))
     return found
 
 
 _QUOTE_PREFIX = re.compile(r"^ {0,3}> ?")
+
+
+def _run_in_lines(lines: list[str], number: int, last: str) -> list[str]:
+    """The paragraph up to a citation outside any block quote, as one line."""
+    paragraph = [last]
+    for previous in reversed(lines[:number]):
+        if not previous.strip() or _QUOTE_PREFIX.match(previous):
+            break
+        paragraph.insert(0, previous)
+    return [" ".join(line.strip() for line in paragraph)]
 
 
 def _quote_lines(lines: list[str], number: int, last: str) -> list[str] | None:

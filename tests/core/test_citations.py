@@ -12,6 +12,7 @@ from briefer.core.citations import (
     citation_token,
     find_citations,
     quotation_markdown,
+    strip_enclosing_quotes,
 )
 from briefer.core.mdtext import escape_markdown_text
 
@@ -59,7 +60,7 @@ def test_near_misses_are_not_citations() -> None:
 
 def test_quotation_is_a_block_quote_ending_with_the_token() -> None:
     md = quotation_markdown("Exact words of the passage.", 42)
-    assert md == '> "Exact words of the passage." [@p42]'
+    assert md == '> "Exact words of the passage."[@p42]'
     assert find_citations(md) == [42]
 
 
@@ -71,7 +72,7 @@ def test_quotation_of_several_paragraphs_stays_one_quote() -> None:
     assert types.count("paragraph_open") == 2
     texts = [t.content for t in tokens if t.type == "inline"]
     assert texts[0] == '"First para wraps here.'
-    assert _plain(tokens)[1] == '2024. Second *para*." [@p5]'
+    assert _plain(tokens)[1] == '"2024. Second *para*."[@p5]'  # a mark opens each paragraph
 
 
 def test_empty_passage_is_refused() -> None:
@@ -106,14 +107,14 @@ _TEXT = st.lists(st.one_of(_TRICKY, st.text(_PRINTABLE, max_size=5)), max_size=1
 @settings(max_examples=300, deadline=None)
 @given(_TEXT, st.integers(min_value=0, max_value=10**9))
 def test_any_passage_quotes_as_itself_and_cites_only_itself(text: str, passage_id: int) -> None:
-    paragraph = " ".join(text.split())
+    paragraph = " ".join(strip_enclosing_quotes(" ".join(text.split())).split())
     if not paragraph:
         return
     md = quotation_markdown(text, passage_id)
     assert find_citations(md) == [passage_id]
     tokens = MarkdownIt("commonmark").parse(md)
     assert tokens[0].type == "blockquote_open"
-    assert _plain(tokens) == [f'"{paragraph}" {citation_token(passage_id)}']
+    assert _plain(tokens) == [f'"{paragraph}"{citation_token(passage_id)}']
 
 
 @settings(max_examples=300, deadline=None)
@@ -125,3 +126,28 @@ def test_escaped_text_is_never_a_citation_and_renders_as_itself(text: str) -> No
     escaped = escape_markdown_text(line)
     assert find_citations(escaped) == []
     assert _plain(MarkdownIt("commonmark").enable("table").parse(escaped)) == [line]
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        '"We\'re taking the long view," the minister said',
+        "“We're taking the long view,” the minister said",
+    ],
+)
+def test_a_passage_with_its_own_quotation_inside_keeps_it(passage: str) -> None:
+    assert strip_enclosing_quotes(passage) == passage  # the marks do not enclose it all
+
+
+@pytest.mark.parametrize(
+    "passage", ['"We\'re taking the long view."', "“We're taking the long view.”"]
+)
+def test_outer_marks_are_never_doubled(passage: str) -> None:
+    md = quotation_markdown(passage, 3)
+    assert md == '> "We\'re taking the long view."[@p3]'
+
+
+def test_a_short_passage_can_be_quoted_run_in() -> None:
+    md = quotation_markdown("Exports rose 5%.", 8, block=False)
+    assert md == '"Exports rose 5%."[@p8]'
+    assert MarkdownIt("commonmark").parse(md)[0].type == "paragraph_open"

@@ -82,7 +82,8 @@ def test_an_empty_note_is_a_problem(bodies: tuple[str, ...]) -> None:
 
 def test_multi_paragraph_quotations_are_read_whole() -> None:
     body = quotation_markdown("First part.\n\nSecond *part*.", 9)
-    assert quotations(body) == [(9, ["First part. Second *part*."])]
+    [(passage_id, readings)] = quotations(body)
+    assert passage_id == 9 and "First part. Second *part*." in readings
 
 
 def test_a_section_holding_only_guidance_is_a_warning_strict_refuses() -> None:
@@ -99,3 +100,19 @@ def test_a_section_holding_only_guidance_is_a_warning_strict_refuses() -> None:
     assert [(p.kind, p.section) for p in problems] == [(ProblemKind.GUIDANCE_ONLY, "Summary")]
     assert not problems[0].blocking and problems[0].refused_when_strict
     assert "Say what matters." in problems[0].message
+
+
+def test_a_run_in_quotation_is_checked_too() -> None:
+    run_in = "As the wire put it, " + quotation_markdown(QUOTE, 7, block=False)
+    assert kinds(note_with(run_in)) == []
+    changed = run_in.replace("$2 billion", "$3 billion")
+    assert kinds(note_with(changed)) == [(ProblemKind.QUOTE_CHANGED, "Section 0")]
+
+
+def test_a_passage_tagged_with_its_own_marks_is_clean_when_quoted() -> None:
+    text = '"We are taking the long view."'
+    article = Article("Interview", text, publisher="Wire", published=dt.date(2026, 1, 2), id=1)
+    passage = Passage(1, 0, len(text), text, id=7)
+    body = quotation_markdown(text, 7)
+    assert body.count('"') == 2  # not doubled
+    assert kinds(note_with(body), {7: passage}, {1: article}) == []

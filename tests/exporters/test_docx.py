@@ -56,7 +56,7 @@ def test_body_uses_built_in_styles(exported: Path) -> None:
     ]
     quotes = [t for s, t in styled if s == "Quote"]
     # Word's typographic quotes, as Word types them (the Markdown keeps the straight ones).
-    assert quotes == [f"“{STEEL_QUOTE}” ", f"“{PORTS_QUOTE}” ", f"“{SECOND_STEEL_QUOTE}” "]
+    assert quotes == [f"“{STEEL_QUOTE}”", f"“{PORTS_QUOTE}”", f"“{SECOND_STEEL_QUOTE}”"]
     lists = [(s, t) for s, t in styled if s.startswith("List")]
     assert lists == [
         ("List Bullet", "Tariffs fall"),

@@ -71,9 +71,9 @@ def test_markdown_file_has_front_matter_body_sources_and_footnotes(
     ]
     quotes = [_plain(tokens[i + 2]) for i, t in enumerate(tokens) if t.type == "blockquote_open"]
     assert quotes == [
-        f'"{STEEL_QUOTE}" [^1]',
-        f'"{PORTS_QUOTE}" [^2]',
-        f'"{SECOND_STEEL_QUOTE}" [^3]',
+        f'"{STEEL_QUOTE}"[^1]',
+        f'"{PORTS_QUOTE}"[^2]',
+        f'"{SECOND_STEEL_QUOTE}"[^3]',
     ]
     types = [t.type for t in tokens]
     assert types.count("bullet_list_open") == 3  # summary list, nested list, Sources list
