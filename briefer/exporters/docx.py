@@ -6,6 +6,7 @@ exporters' own modules and the standard library; no Qt, no store, no session.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 from collections.abc import Sequence
@@ -79,16 +80,16 @@ _STYLES = {
     "continue2": StyleSpec("ListContinue2", "List Continue 2", _P, indent_pt=36),
     "continue3": StyleSpec("ListContinue3", "List Continue 3", _P, indent_pt=54),
     "code": StyleSpec("MacroText", "macro", _P, font="Courier New", size=10),
-    "footnote_text": StyleSpec("FootnoteText", "footnote text", _P, size=10, compact=True),
+    "footnote_text": StyleSpec("FootnoteText", "footnote text", _P, size=10, space_after_pt=0),
     "footnote_ref": StyleSpec("FootnoteReference", "footnote reference", _C, superscript=True),
     "hyperlink": StyleSpec("Hyperlink", "Hyperlink", _C, colour="0563C1", underline=True),
     "code_char": StyleSpec("HTMLCode", "HTML Code", _C, font="Courier New"),
     "header": StyleSpec("Header", "header", _P),
     "footer": StyleSpec("Footer", "footer", _P),
     "toc_heading": StyleSpec("TOCHeading", "TOC Heading", _P, size=16, bold=True),
-    "toc1": StyleSpec("TOC1", "toc 1", _P),
-    "toc2": StyleSpec("TOC2", "toc 2", _P, indent_pt=11),
-    "toc3": StyleSpec("TOC3", "toc 3", _P, indent_pt=22),
+    "toc1": StyleSpec("TOC1", "toc 1", _P, space_after_pt=5),
+    "toc2": StyleSpec("TOC2", "toc 2", _P, indent_pt=11, space_after_pt=5),
+    "toc3": StyleSpec("TOC3", "toc 3", _P, indent_pt=22, space_after_pt=5),
     "table": StyleSpec("TableGrid", "Table Grid", _T),
 }
 
@@ -341,7 +342,7 @@ class _DocxWriter:
 
     def _runs(self, runs: Sequence[Run], *, bold: bool = False) -> str:
         """The markup of a paragraph's content: runs, with consecutive linked runs in one link."""
-        runs = curled_runs(runs)
+        runs = _attached_marks(curled_runs(runs))
         parts: list[str] = []
         i = 0
         while i < len(runs):
@@ -449,6 +450,16 @@ class _DocxWriter:
         props.revision = 1
         props.created = _utc(meta.created or now)
         props.modified = _utc(meta.modified or now)
+
+
+def _attached_marks(runs: list[Run]) -> list[Run]:
+    """No space before a footnote mark, as Word sets them: a space lets the mark wrap onto
+    a line of its own, away from the words it sources."""
+    for i in range(1, len(runs)):
+        before = runs[i - 1]
+        if runs[i].kind is RunKind.FOOTNOTE and before.kind is RunKind.TEXT:
+            runs[i - 1] = dataclasses.replace(before, text=before.text.rstrip(" \t\u00a0"))
+    return runs
 
 
 def _right_to_left(runs: Sequence[Run]) -> bool:

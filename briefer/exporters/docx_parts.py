@@ -141,8 +141,8 @@ class StyleSpec:
     underline: bool = False
     outline_level: int | None = None
     indent_pt: float | None = None
-    compact: bool = False
-    """No space after and single line spacing, whatever Normal says (footnotes)."""
+    space_after_pt: float | None = None
+    """Space after the paragraph, whatever Normal says; with it, single line spacing."""
 
 
 def ensure_styles(document: DocxDocument, specs: Mapping[str, StyleSpec]) -> dict[str, str]:
@@ -192,8 +192,9 @@ def _style_markup(spec: StyleSpec, based_on: str) -> str:
     head += "<w:unhideWhenUsed/><w:qFormat/>"
     paragraph = ""
     if kind == "paragraph":
-        if spec.compact:
-            paragraph += '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'
+        if spec.space_after_pt is not None:
+            after = round(spec.space_after_pt * 20)
+            paragraph += f'<w:spacing w:after="{after}" w:line="240" w:lineRule="auto"/>'
         if spec.indent_pt is not None:
             paragraph += f'<w:ind w:left="{round(spec.indent_pt * 20)}"/>'
         if spec.outline_level is not None:

@@ -152,7 +152,9 @@ def footnotes(first_id: int, texts: Iterable[str], *, text_style: str, mark_styl
     """``w:footnote`` elements numbered from ``first_id``, each a styled mark and its text."""
     return "".join(
         f'<w:footnote w:id="{first_id + i}"><w:p>'
-        f'<w:pPr><w:pStyle w:val="{escaped(text_style)}"/></w:pPr>'
+        f'<w:pPr><w:pStyle w:val="{escaped(text_style)}"/>'
+        + ("<w:bidi/>" if is_right_to_left(text) else "")
+        + "</w:pPr>"
         f'<w:r><w:rPr><w:rStyle w:val="{escaped(mark_style)}"/></w:rPr><w:footnoteRef/></w:r>'
         f'<w:r><w:t xml:space="preserve"> {escaped(text)}</w:t></w:r>'
         "</w:p></w:footnote>"

@@ -15,7 +15,14 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 import briefer
-from briefer.exporters.document import Block, BlockKind, ExportDocument, Run, RunKind
+from briefer.exporters.document import (
+    Block,
+    BlockKind,
+    ExportDocument,
+    Footnote,
+    Run,
+    RunKind,
+)
 from briefer.exporters.docx import export_docx
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -147,8 +154,18 @@ def test_right_to_left_paragraphs_are_marked_bidi(document: ExportDocument, tmp_
         Block(BlockKind.QUOTE, (Run(RunKind.TEXT, "«2025» שלום עולם"),), level=1),
         Block(BlockKind.PARAGRAPH, (Run(RunKind.TEXT, "The minister said قال الوزير"),)),
     )
-    mixed = dataclasses.replace(document, blocks=document.blocks + extra)
-    body = _xml(_export(mixed, tmp_path), "word/document.xml")
+    arabic_source = Footnote(number=9, passage_id=1, article_id=3, text="صحيفة الخليج، ٢٠٢٥")
+    extra += (
+        Block(BlockKind.PARAGRAPH, (Run(RunKind.TEXT, "نص"), Run(RunKind.FOOTNOTE, footnote=9))),
+    )
+    mixed = dataclasses.replace(
+        document, blocks=document.blocks + extra, footnotes=(*document.footnotes, arabic_source)
+    )
+    exported = _export(mixed, tmp_path)
+    body = _xml(exported, "word/document.xml")
+    notes = _xml(exported, "word/footnotes.xml")
+    assert _paragraph_with(notes, "صحيفة").find(f"{W}pPr/{W}bidi") is not None
+    assert _paragraph_with(notes, "The Courier").find(f"{W}pPr/{W}bidi") is None
     for text, rtl in (("قال الوزير إن", True), ("שלום", True), ("The minister said", False)):
         bidi = _paragraph_with(body, text).find(f"{W}pPr/{W}bidi")
         assert (bidi is not None) is rtl, text
