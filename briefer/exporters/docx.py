@@ -408,16 +408,18 @@ class _DocxWriter:
             if self.word.settings.odd_and_even_pages_header_footer:
                 headers.append(section.even_page_header)
                 footers.append(section.even_page_footer)
+            # A reference that is itself a Briefer export already has these: never twice.
             for header in headers:
-                if marking:
+                if marking and not _has_line(header.paragraphs, marking):
                     self._centred(header.paragraphs, header.add_paragraph, "header", marking)
             for footer in footers:
-                page = self._centred(footer.paragraphs, footer.add_paragraph, "footer", "")
-                page.add_run("Page ")
-                add_field(page, "PAGE", "1")
-                page.add_run(" of ")
-                add_field(page, "NUMPAGES", "1")
-                if marking:
+                if not _has_page_number(footer._element):
+                    page = self._centred(footer.paragraphs, footer.add_paragraph, "footer", "")
+                    page.add_run("Page ")
+                    add_field(page, "PAGE", "1")
+                    page.add_run(" of ")
+                    add_field(page, "NUMPAGES", "1")
+                if marking and not _has_line(footer.paragraphs, marking):
                     footer.add_paragraph(xml_text(marking)).alignment = WD_ALIGN_PARAGRAPH.CENTER
                     self._set_style(footer.paragraphs[-1], self.style["footer"])
 
@@ -450,6 +452,16 @@ class _DocxWriter:
         props.revision = 1
         props.created = _utc(meta.created or now)
         props.modified = _utc(meta.modified or now)
+
+
+def _has_line(paragraphs: Sequence[Paragraph], text: str) -> bool:
+    return any(p.text.strip() == text for p in paragraphs)
+
+
+def _has_page_number(element: Any) -> bool:
+    instructions = [t.text or "" for t in element.iter(qn("w:instrText"))]
+    instructions += [f.get(qn("w:instr"), "") for f in element.iter(qn("w:fldSimple"))]
+    return any("PAGE" in instruction.split() for instruction in instructions)
 
 
 def _attached_marks(runs: list[Run]) -> list[Run]:

@@ -36,9 +36,9 @@ _BY_ID = frozenset(
         "diagramDrawing", "control", "video", "audio", "media",
     }
 )  # fmt: skip
-# Parts that exist for Word 2010 or for features a note never has, whoever points at them.
+# Parts for Word 2010, for features a note never has, or a template's building blocks.
 _NEVER = frozenset({"comments", "commentsExtended", "commentsIds", "commentsExtensible",
-                    "people", "stylesWithEffects"})  # fmt: skip
+                    "people", "stylesWithEffects", "glossaryDocument"})  # fmt: skip
 _R_ATTRIBUTES = ("id", "embed", "link", "pict", "dm", "lo", "qs", "cs")
 _BIBLIOGRAPHY = "http://schemas.openxmlformats.org/officeDocument/2006/bibliography"
 

@@ -308,7 +308,8 @@ class FootnotesPart:
         root = parse_xml(_EMPTY_FOOTNOTES)
         for rid, rel in list(doc_part.rels.items()):
             if rel.reltype == RT.FOOTNOTES and not rel.is_external:
-                root = _only_separators(rel.target_part.blob) or root
+                kept = _only_separators(rel.target_part.blob)
+                root = root if kept is None else kept
                 doc_part.drop_rel(rid)
         self._root = root
         ids = [int(f.get(qn("w:id"))) for f in root.findall(qn("w:footnote"))]

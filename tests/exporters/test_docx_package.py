@@ -270,3 +270,16 @@ def test_table_of_contents_lists_the_headings_it_links_to(
 def test_python_docx_still_reads_it(document: ExportDocument, tmp_path: Path, toc: bool) -> None:
     word = docx.Document(str(_export(document, tmp_path, table_of_contents=toc)))
     assert word.paragraphs[0].text == "Steel and ports: the week ahead"
+
+
+def test_a_previous_export_as_reference_keeps_one_marking_and_one_page_number(
+    document: ExportDocument, tmp_path: Path
+) -> None:
+    """Last week's note as this week's template: its header and footer are not doubled."""
+    first = _export(document, tmp_path, "last-week.docx")
+    again = _export(document, tmp_path, "this-week.docx", reference_doc=first)
+    section = docx.Document(str(again)).sections[0]
+    header = [p.text for p in section.header.paragraphs if p.text.strip()]
+    footer = [p.text for p in section.footer.paragraphs if p.text.strip()]
+    assert header == ["OFFICIAL-SENSITIVE"]
+    assert footer == ["Page 1 of 1", "OFFICIAL-SENSITIVE"]
