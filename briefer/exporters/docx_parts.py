@@ -309,7 +309,8 @@ class FootnotesPart:
         for rid, rel in list(doc_part.rels.items()):
             if rel.reltype == RT.FOOTNOTES and not rel.is_external:
                 kept = _only_separators(rel.target_part.blob)
-                root = root if kept is None else kept
+                if kept is not None and len(kept):  # no separators there: use ours
+                    root = kept
                 doc_part.drop_rel(rid)
         self._root = root
         ids = [int(f.get(qn("w:id"))) for f in root.findall(qn("w:footnote"))]
