@@ -24,8 +24,9 @@ Flavour = Literal["commonmark", "pandoc"]
 FLAVOURS: tuple[Flavour, ...] = ("commonmark", "pandoc")
 
 _YAML_UNSAFE = re.compile("[\x7f-\x84\x86-\x9f\ufeff\ufffe\uffff\ud800-\udfff]")
-# GitHub (and pandoc -f gfm) turn :name: into an emoji.
-_EMOJI_COLON = re.compile(r":(?=[A-Za-z0-9_+\-]+:)")
+# GitHub (and pandoc -f gfm) turn :name: into an emoji. Names are lower case with a letter
+# in them, or one of a few numbers; a time like 10:30:45 is left alone.
+_EMOJI_COLON = re.compile(r":(?=(?:[a-z0-9_+\-]*[a-z][a-z0-9_+\-]*|[+\-]1|100|1234):)")
 # What pandoc's Markdown reads as markup anywhere in a line. Backslashes in
 # escape_inline's output are all escapes, so these characters there are literal.
 _PANDOC_ANYWHERE = re.compile(r"""[$@^"'{}]|(?<=-)-|(?<=\.)\.""")
