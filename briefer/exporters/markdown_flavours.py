@@ -45,6 +45,7 @@ _WORD_BEFORE_STOP = re.compile(r"(\S+)\.(?=\s)")
 # Line starts pandoc reads as a list (fancy_lists, example_lists), a definition, a div.
 _PANDOC_LIST_MARKER = re.compile(r"^([0-9]+|[A-Za-z]|[ivxlcdmIVXLCDM]+)([.)])(?=\s|$)")
 _PANDOC_LINE_START = frozenset(":(%")
+_INITIAL = re.compile(r"[A-Z]\. \S")
 # Curly quotes stay as typed, but escaped: pandoc reads a pair as a quotation, trimming
 # white space inside it and pairing marks across a passage. An apostrophe inside a word
 # (don’t) is left alone: pandoc never reads that as a quote.
@@ -102,6 +103,8 @@ def _pandoc_line_start(line: str, leading: bool, trailing: bool) -> str:
         return protected
     if protected[0] in _PANDOC_LINE_START:
         return "\\" + protected
+    if _INITIAL.match(protected):  # "A. Analyst": pandoc wants two spaces after "A."
+        return protected
     return _PANDOC_LIST_MARKER.sub(r"\1\\\2", protected, count=1)
 
 

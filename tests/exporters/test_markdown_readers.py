@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from briefer.core.citations import quotation_markdown
+from briefer.core.mdtext import escape_markdown_text
 from briefer.core.model import Article, Note, Passage, Section
 from briefer.exporters.document import build_document
 from briefer.exporters.markdown import render_markdown
@@ -157,6 +158,14 @@ def _pandoc_json(markdown: str, reader: str) -> dict[str, Any]:
     return json.loads(result.stdout)  # type: ignore[no-any-return]
 
 
+def _pandoc_paragraphs(markdown: str, reader: str) -> list[str]:
+    return [
+        _inline_text(block["c"])
+        for block in _pandoc_json(markdown, reader)["blocks"]
+        if block["t"] == "Para"
+    ]
+
+
 def _pandoc_quotes(markdown: str, reader: str) -> list[str]:
     quotes = []
     for block in _pandoc_json(markdown, reader)["blocks"]:
@@ -171,8 +180,9 @@ def _pandoc_quotes(markdown: str, reader: str) -> list[str]:
 
 
 class _QuoteText(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, *, quoted: bool = True) -> None:
         super().__init__(convert_charrefs=True)
+        self.quoted = quoted  # paragraphs inside block quotes, or those outside them
         self.depth = 0
         self.quotes: list[str] = []
         self.current: list[str] | None = None
@@ -180,7 +190,7 @@ class _QuoteText(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "blockquote":
             self.depth += 1
-        elif tag == "p" and self.depth:
+        elif tag == "p" and bool(self.depth) == self.quoted:
             self.current = []
         elif self.current is not None:
             self.current.append(f"<{tag}>")
@@ -198,8 +208,8 @@ class _QuoteText(HTMLParser):
             self.current.append(data.replace("\n", " "))
 
 
-def _markdown_it_quotes(markdown: str) -> list[str]:
-    parser = _QuoteText()
+def _markdown_it_quotes(markdown: str, *, quoted: bool = True) -> list[str]:
+    parser = _QuoteText(quoted=quoted)
     parser.feed(MarkdownIt("commonmark").enable("table").render(markdown))
     return parser.quotes
 
@@ -252,6 +262,31 @@ def test_any_quotation_survives_every_reader(quotes: list[str]) -> None:
     for flavour, reader in CASES:
         read = _read(_export(quotes, flavour), reader)
         assert read == [_expected(q) for q in quotes], (flavour, reader, quotes)
+
+
+@pytest.mark.parametrize(("flavour", "reader"), CASES)
+def test_the_analysts_own_paragraphs_survive_the_reader(flavour: Flavour, reader: str) -> None:
+    """Line starts matter here (a quotation starts with its quote mark): lists, headings,
+    definitions, divs, line blocks and the rest must stay words."""
+    texts = [
+        *HOSTILE,
+        "A. Analyst wrote this",
+        "B.  two spaces",
+        "IV. roman",
+        "z) lettered",
+    ]
+    body = "\n\n".join(escape_markdown_text(t) for t in texts)
+    note = Note(title="Words", sections=(Section("Words", body, level=1, position=0),))
+    markdown = render_markdown(build_document(note, {}, {}), flavour)
+    if reader == "markdown-it":
+        read = _markdown_it_quotes(markdown, quoted=False)
+    else:
+        read = _pandoc_paragraphs(markdown, reader)
+    # White space is the reader's to fold (HTML does); markup is what must not appear.
+    expected = [" ".join(t.split()) for t in texts]
+    read = [" ".join(r.split()) for r in read]
+    changed = [(t, r) for t, r in zip(expected, read, strict=True) if t != r]
+    assert not changed, f"{len(changed)} of {len(texts)} paragraphs changed: {changed}"
 
 
 META = {
