@@ -335,3 +335,23 @@ def test_front_matter_is_quoted_yaml(flavour: Flavour) -> None:
         assert lines[key].startswith('"') and lines[key].endswith('"')
         if flavour == "commonmark":  # exactly the value: Jekyll and Hugo show it as typed
             assert json.loads(lines[key]) == value
+
+
+@settings(
+    max_examples=int(os.environ.get("BRIEFER_HYPOTHESIS_EXAMPLES", "25")),
+    deadline=None,
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(texts=_quotes)
+def test_any_paragraph_survives_every_reader(texts: list[str]) -> None:
+    body = "\n\n".join(escape_markdown_text(t) for t in texts)
+    note = Note(title="Words", sections=(Section("Words", body, level=1, position=0),))
+    expected = [" ".join(t.split()) for t in texts]
+    for flavour, reader in CASES:
+        markdown = render_markdown(build_document(note, {}, {}), flavour)
+        if reader == "markdown-it":
+            read = _markdown_it_quotes(markdown, quoted=False)
+        else:
+            read = _pandoc_paragraphs(markdown, reader)
+        assert [" ".join(r.split()) for r in read] == expected, (flavour, reader, texts)
