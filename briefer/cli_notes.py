@@ -76,6 +76,17 @@ def add_parsers(sub: Any, command: CommandFactory) -> None:
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     p.add_argument("--reference-doc", type=Path, metavar="FILE", help=".docx or .dotx for styles")
     p.add_argument("--toc", action="store_true", help="add a table of contents (DOCX)")
+    p.add_argument(
+        "--flavour",
+        choices=("commonmark", "pandoc"),
+        default="commonmark",
+        help="Markdown for GitHub and markdown-it (commonmark, the default) or for pandoc",
+    )
+    p.add_argument(
+        "--page-size",
+        choices=("A4", "Letter"),
+        help="DOCX page size (default: from settings, or the reference document's)",
+    )
     p.add_argument("--strict", action="store_true", help="refuse to export if a check fails")
     p.add_argument("--json", action="store_true")
 
@@ -266,6 +277,8 @@ def cmd_export(args: argparse.Namespace, paths: Paths) -> int:
     with open_session(args, paths, write=False) as session:
         _note(session, args.note)
         job = api.prepare_export(session.project, args.note)
+    # A reference document's page and language win over settings; --page-size over both.
+    settings = None if args.reference_doc else load_settings(paths).settings
     try:
         result = api.run_export(
             job,
@@ -274,6 +287,9 @@ def cmd_export(args: argparse.Namespace, paths: Paths) -> int:
             reference_doc=args.reference_doc,
             table_of_contents=args.toc,
             strict=args.strict,
+            flavour=args.flavour,
+            page_size=args.page_size or (settings.page_size if settings else None),
+            language=settings.language if settings else None,
         )
     except api.ExportRefused as exc:
         _warn(exc.problems)

@@ -12,6 +12,7 @@ import logging
 import os
 import tempfile
 import time
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
@@ -88,6 +89,11 @@ class Settings:
     backup_before_delete_max: int = 20
     last_import_dir: str = ""
     last_export_dir: str = ""
+    # Word exports built on Briefer's own template (a reference document keeps its own):
+    # "A4" or "Letter", and the proofing language as a tag like "en-GB". The defaults
+    # come from the locale: Letter and en-US in the US, A4 and en-GB where it says nothing.
+    page_size: str = field(default_factory=lambda: default_page_size())
+    language: str = field(default_factory=lambda: default_language())
     window_geometry: str = ""
     window_state: str = ""
 
@@ -96,6 +102,33 @@ class Settings:
         self.recent_projects = [entry, *(p for p in self.recent_projects if p != entry)][
             :MAX_RECENT
         ]
+
+
+# Where paper is Letter (ISO 216 elsewhere): the United States, Canada, Mexico, the
+# Philippines, Chile, Colombia, Venezuela and a few more.
+_LETTER_REGIONS = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "PR", "CR"})
+_LOCALE_VARIABLES = ("LC_ALL", "LC_PAPER", "LC_MESSAGES", "LANG")
+
+
+def _locale_tag(environ: Mapping[str, str]) -> str:
+    """``fr-FR`` from ``fr_FR.UTF-8`` in the first locale variable set; "" for C/POSIX."""
+    for name in _LOCALE_VARIABLES:
+        value = environ.get(name, "").split(".")[0].split("@")[0]
+        if value and value not in ("C", "POSIX"):
+            parts = value.replace("-", "_").split("_")
+            if len(parts) == 2 and parts[0].isalpha() and parts[1].isalpha():
+                return f"{parts[0].lower()}-{parts[1].upper()}"
+            return ""
+    return ""
+
+
+def default_page_size(environ: Mapping[str, str] | None = None) -> str:
+    tag = _locale_tag(os.environ if environ is None else environ)
+    return "Letter" if tag.rsplit("-", 1)[-1] in _LETTER_REGIONS and tag else "A4"
+
+
+def default_language(environ: Mapping[str, str] | None = None) -> str:
+    return _locale_tag(os.environ if environ is None else environ) or "en-GB"
 
 
 @dataclass(frozen=True)

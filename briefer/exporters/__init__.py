@@ -10,17 +10,23 @@ Markdown export or a preview should not pay.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
 from briefer.core.model import Article, Note, Passage
 from briefer.exporters.document import ExportDocument, build_document
 from briefer.exporters.errors import ExportError
+from briefer.exporters.markdown_flavours import FLAVOURS, flavour_named
 
 FORMATS = ("docx", "markdown")
+PAGE_SIZES = ("A4", "Letter")
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
 
 __all__ = [
+    "FLAVOURS",
     "FORMATS",
+    "PAGE_SIZES",
     "ExportDocument",
     "ExportError",
     "build_document",
@@ -36,13 +42,20 @@ def export_note(
     format: str,
     reference_doc: Path | None = None,
     table_of_contents: bool = False,
+    *,
+    flavour: str = "commonmark",
+    page_size: str | None = None,
+    language: str | None = None,
 ) -> ExportDocument:
     """Export ``note`` to ``target`` in one call.
 
     Returns the built document, so the caller can show its ``problems``.
 
     ``format`` is ``"docx"`` or ``"markdown"`` (``"md"`` also accepted).
-    ``reference_doc`` and ``table_of_contents`` only apply to DOCX.
+    ``reference_doc``, ``table_of_contents``, ``page_size`` ("A4" or "Letter")
+    and ``language`` (a tag like "en-GB") only apply to DOCX; ``None`` keeps
+    the reference document's, or A4 and en-GB without one. ``flavour``
+    ("commonmark" or "pandoc") only applies to Markdown.
     """
     kind = format.lower().lstrip(".")
     if kind == "md":
@@ -51,15 +64,32 @@ def export_note(
         raise ExportError(
             f"Briefer cannot export to {format!r}. Choose one of: Word (.docx) or Markdown (.md)."
         )
+    if page_size is not None and page_size not in PAGE_SIZES:
+        raise ExportError(f"{page_size!r} is not a page size Briefer knows. Choose A4 or Letter.")
+    if language is not None and not _LANGUAGE_TAG.fullmatch(language):
+        raise ExportError(
+            f"{language!r} is not a language tag. Use one like en-GB, en-US or fr-FR."
+        )
+    try:
+        markdown_flavour = flavour_named(flavour)
+    except ValueError:
+        raise ExportError(
+            f"{flavour!r} is not a Markdown flavour. Choose commonmark or pandoc."
+        ) from None
     document = build_document(note, passages, articles)
     if kind == "docx":
         from briefer.exporters.docx import export_docx
 
         export_docx(
-            document, target, reference_doc=reference_doc, table_of_contents=table_of_contents
+            document,
+            target,
+            reference_doc=reference_doc,
+            table_of_contents=table_of_contents,
+            page_size="Letter" if page_size == "Letter" else "A4" if page_size else None,
+            language=language,
         )
     else:
         from briefer.exporters.markdown import export_markdown
 
-        export_markdown(document, target)
+        export_markdown(document, target, flavour=markdown_flavour)
     return document

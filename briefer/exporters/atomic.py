@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -23,6 +24,10 @@ def write_atomically(target: Path, write: Callable[[BinaryIO], None]) -> None:
     A reader (or a crash) sees either the old file or the complete new one,
     never half an export. On any failure the temp file is removed and the
     error is raised as :class:`ExportError` naming what to do.
+
+    The file gets the mode any program's new file would (0666 less the
+    umask), or, when it replaces one, that file's mode: mkstemp's private
+    0600 would otherwise hide an export from the colleagues it is for.
     """
     folder = target.parent
     if not folder.is_dir():
@@ -43,6 +48,7 @@ def write_atomically(target: Path, write: Callable[[BinaryIO], None]) -> None:
     temp = Path(temp_name)
     try:
         with os.fdopen(handle, "wb") as stream:
+            _set_mode(stream.fileno(), target)
             write(stream)
             stream.flush()
             os.fsync(stream.fileno())
@@ -67,6 +73,28 @@ def write_atomically(target: Path, write: Callable[[BinaryIO], None]) -> None:
         _remove(temp)
         raise
     _fsync_folder(folder)
+
+
+def _set_mode(handle: int, target: Path) -> None:
+    """Give the temp file the mode the target has, or a new file's mode under the umask."""
+    try:
+        mode = stat.S_IMODE(os.stat(target).st_mode) & 0o777  # never set-id bits
+    except OSError:
+        mode = 0o666 & ~_umask()
+    if hasattr(os, "fchmod"):  # POSIX; Windows has no modes worth keeping
+        os.fchmod(handle, mode)
+
+
+def _umask() -> int:
+    """The process's umask: from /proc on Linux, else by setting and restoring it at once
+    (the only portable way to read it)."""
+    with contextlib.suppress(OSError, ValueError):
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
 
 
 def _remove(path: Path) -> None:

@@ -6,6 +6,7 @@ exporters' own modules and the standard library; no Qt, no store, no session.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 from collections.abc import Sequence
@@ -34,6 +35,12 @@ from briefer.exporters.document import (
     Table,
     format_date,
 )
+from briefer.exporters.docx_package import (
+    PageSetup,
+    PageSize,
+    apply_page_setup,
+    finish_package,
+)
 from briefer.exporters.docx_parts import (
     FootnotesPart,
     StyleSpec,
@@ -50,6 +57,8 @@ from briefer.exporters.typography import curled_runs, curly_quotes
 
 _SECT_PR = qn("w:sectPr")
 TOC_PLACEHOLDER = "Right-click to update the table of contents."
+_TOC_INSTRUCTION = r'TOC \o "1-3" \h \z \u'
+_TOC_BOOKMARK_ID = 1_000_000  # above any footnote number, whose bookmarks count from 1
 _P, _C, _T = WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER, WD_STYLE_TYPE.TABLE
 _ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,
@@ -72,13 +81,16 @@ _STYLES = {
     "continue2": StyleSpec("ListContinue2", "List Continue 2", _P, indent_pt=36),
     "continue3": StyleSpec("ListContinue3", "List Continue 3", _P, indent_pt=54),
     "code": StyleSpec("MacroText", "macro", _P, font="Courier New", size=10),
-    "footnote_text": StyleSpec("FootnoteText", "footnote text", _P, size=10),
+    "footnote_text": StyleSpec("FootnoteText", "footnote text", _P, size=10, space_after_pt=0),
     "footnote_ref": StyleSpec("FootnoteReference", "footnote reference", _C, superscript=True),
     "hyperlink": StyleSpec("Hyperlink", "Hyperlink", _C, colour="0563C1", underline=True),
     "code_char": StyleSpec("HTMLCode", "HTML Code", _C, font="Courier New"),
     "header": StyleSpec("Header", "header", _P),
     "footer": StyleSpec("Footer", "footer", _P),
     "toc_heading": StyleSpec("TOCHeading", "TOC Heading", _P, size=16, bold=True),
+    "toc1": StyleSpec("TOC1", "toc 1", _P, space_after_pt=5),
+    "toc2": StyleSpec("TOC2", "toc 2", _P, indent_pt=11, space_after_pt=5),
+    "toc3": StyleSpec("TOC3", "toc 3", _P, indent_pt=22, space_after_pt=5),
     "table": StyleSpec("TableGrid", "Table Grid", _T),
 }
 
@@ -89,16 +101,25 @@ def export_docx(
     *,
     reference_doc: Path | None = None,
     table_of_contents: bool = False,
+    page_size: PageSize | None = None,
+    language: str | None = None,
 ) -> None:
     """Write ``document`` to ``target`` as a Word file, atomically.
 
     ``reference_doc`` (.docx or .dotx) supplies styles, page setup and
-    header/footer layout, as with pandoc's --reference-doc. Raises
+    header/footer layout, as with pandoc's --reference-doc. ``page_size``
+    and ``language`` (a tag like "en-GB") override it when given; without a
+    reference they default to A4 and British English. Raises
     :class:`ExportError` when the reference is not a Word file or the
     target cannot be written; nothing is left under ``target`` then.
     """
     word = open_base_document(reference_doc)
+    if reference_doc is None:
+        page_size = page_size or "A4"
+        language = language or "en-GB"
+    apply_page_setup(word, PageSetup(page_size, language))
     _DocxWriter(word, document).write(table_of_contents)
+    finish_package(word, update_fields=table_of_contents)
     write_atomically(target, lambda stream: _save(word, stream))
 
 
@@ -133,18 +154,17 @@ class _DocxWriter:
         self.list_nums: dict[int, int | None] = {}
         self.referenced: set[int] = set()
         self.pending: list[str] = []
+        self.headings = 0  # bookmarks _Toc1.. on headings, for the TOC's entries
 
     def write(self, table_of_contents: bool) -> None:
         self._title_block()
         if table_of_contents:
             self._text_paragraph("Contents", self.style["toc_heading"])
-            self.pending.append(
-                docx_xml.paragraph(docx_xml.field(r'TOC \o "1-3" \h \z \u', TOC_PLACEHOLDER))
-            )
+            self._table_of_contents()
         for block in self.document.blocks:
             self._block(block)
         if self.document.sources:
-            self._text_paragraph(SOURCES_HEADING, self.style["heading1"])
+            self._heading([Run(RunKind.TEXT, SOURCES_HEADING)], 1)
             for source in self.document.sources:
                 self._text_paragraph(source.text, "")
         self._flush()
@@ -168,7 +188,40 @@ class _DocxWriter:
 
     def _text_paragraph(self, text: str, style_id: str) -> None:
         content = docx_xml.run(curly_quotes(text)) if text else ""
-        self.pending.append(docx_xml.paragraph(content, style=style_id))
+        self.pending.append(
+            docx_xml.paragraph(content, style=style_id, bidi=docx_xml.is_right_to_left(text))
+        )
+
+    def _table_of_contents(self) -> None:
+        """The TOC field, its result already listing the headings (see docx_xml)."""
+        entries = []
+        headings = [(b.level, b.runs) for b in self.document.blocks if b.kind is BlockKind.HEADING]
+        if self.document.sources:
+            headings.append((1, (Run(RunKind.TEXT, SOURCES_HEADING),)))
+        for number, (level, runs) in enumerate(headings, start=1):
+            text = "".join(r.text for r in curled_runs(runs) if r.kind is not RunKind.FOOTNOTE)
+            entries.append((level, text, f"_Toc{number}"))
+        self.pending.append(
+            docx_xml.table_of_contents(
+                _TOC_INSTRUCTION,
+                entries,
+                styles=[self.style[f"toc{level}"] for level in (1, 2, 3)],
+                placeholder=TOC_PLACEHOLDER,
+            )
+        )
+
+    def _heading(self, runs: Sequence[Run], level: int) -> None:
+        self.headings += 1
+        content = docx_xml.bookmarked(
+            self._runs(runs),
+            bookmark_id=_TOC_BOOKMARK_ID + self.headings,
+            name=f"_Toc{self.headings}",
+        )
+        self.pending.append(
+            docx_xml.paragraph(
+                content, style=self.style[f"heading{level}"], bidi=_right_to_left(runs)
+            )
+        )
 
     def _set_style(self, paragraph: Paragraph, style_id: str) -> None:
         # By id, so a template whose style names are localised still works.
@@ -225,8 +278,9 @@ class _DocxWriter:
     def _block(self, block: Block) -> None:
         kind = block.kind
         if kind is BlockKind.HEADING:
-            style = self.style[f"heading{block.level}"]
-        elif kind is BlockKind.QUOTE:
+            self._heading(block.runs, block.level)
+            return
+        if kind is BlockKind.QUOTE:
             style = self.style["quote"]
         elif kind is BlockKind.LIST_ITEM:
             self._list_item(block)
@@ -245,13 +299,19 @@ class _DocxWriter:
             return
         else:
             style = ""
-        self.pending.append(docx_xml.paragraph(self._runs(block.runs), style=style))
+        self.pending.append(
+            docx_xml.paragraph(self._runs(block.runs), style=style, bidi=_right_to_left(block.runs))
+        )
 
     def _list_item(self, block: Block) -> None:
         level = min(block.level, 3)
         if block.continuation:
             style_id = self.style[f"continue{level}"]
-            self.pending.append(docx_xml.paragraph(self._runs(block.runs), style=style_id))
+            self.pending.append(
+                docx_xml.paragraph(
+                    self._runs(block.runs), style=style_id, bidi=_right_to_left(block.runs)
+                )
+            )
             return
         style_id = self.style[f"number{level}" if block.ordered else f"bullet{level}"]
         num_id = None
@@ -260,7 +320,12 @@ class _DocxWriter:
                 self.list_nums[block.list_id] = restart_numbering(self.word, style_id, block.start)
             num_id = self.list_nums[block.list_id]
         self.pending.append(
-            docx_xml.paragraph(self._runs(block.runs), style=style_id, num_id=num_id)
+            docx_xml.paragraph(
+                self._runs(block.runs),
+                style=style_id,
+                num_id=num_id,
+                bidi=_right_to_left(block.runs),
+            )
         )
 
     def _table(self, table: Table) -> None:
@@ -294,7 +359,7 @@ class _DocxWriter:
 
     def _runs(self, runs: Sequence[Run], *, bold: bool = False) -> str:
         """The markup of a paragraph's content: runs, with consecutive linked runs in one link."""
-        runs = curled_runs(runs)
+        runs = _attached_marks(curled_runs(runs))
         parts: list[str] = []
         i = 0
         while i < len(runs):
@@ -360,16 +425,18 @@ class _DocxWriter:
             if self.word.settings.odd_and_even_pages_header_footer:
                 headers.append(section.even_page_header)
                 footers.append(section.even_page_footer)
+            # A reference that is itself a Briefer export already has these: never twice.
             for header in headers:
-                if marking:
+                if marking and not _has_line(header.paragraphs, marking):
                     self._centred(header.paragraphs, header.add_paragraph, "header", marking)
             for footer in footers:
-                page = self._centred(footer.paragraphs, footer.add_paragraph, "footer", "")
-                page.add_run("Page ")
-                add_field(page, "PAGE", "1")
-                page.add_run(" of ")
-                add_field(page, "NUMPAGES", "1")
-                if marking:
+                if not _has_page_number(footer._element):
+                    page = self._centred(footer.paragraphs, footer.add_paragraph, "footer", "")
+                    page.add_run("Page ")
+                    add_field(page, "PAGE", "1")
+                    page.add_run(" of ")
+                    add_field(page, "NUMPAGES", "1")
+                if marking and not _has_line(footer.paragraphs, marking):
                     footer.add_paragraph(xml_text(marking)).alignment = WD_ALIGN_PARAGRAPH.CENTER
                     self._set_style(footer.paragraphs[-1], self.style["footer"])
 
@@ -402,6 +469,30 @@ class _DocxWriter:
         props.revision = 1
         props.created = _utc(meta.created or now)
         props.modified = _utc(meta.modified or now)
+
+
+def _has_line(paragraphs: Sequence[Paragraph], text: str) -> bool:
+    return any(p.text.strip() == text for p in paragraphs)
+
+
+def _has_page_number(element: Any) -> bool:
+    instructions = [t.text or "" for t in element.iter(qn("w:instrText"))]
+    instructions += [f.get(qn("w:instr"), "") for f in element.iter(qn("w:fldSimple"))]
+    return any("PAGE" in instruction.split() for instruction in instructions)
+
+
+def _attached_marks(runs: list[Run]) -> list[Run]:
+    """No space before a footnote mark, as Word sets them: a space lets the mark wrap onto
+    a line of its own, away from the words it sources."""
+    for i in range(1, len(runs)):
+        before = runs[i - 1]
+        if runs[i].kind is RunKind.FOOTNOTE and before.kind is RunKind.TEXT:
+            runs[i - 1] = dataclasses.replace(before, text=before.text.rstrip(" \t\u00a0"))
+    return runs
+
+
+def _right_to_left(runs: Sequence[Run]) -> bool:
+    return docx_xml.is_right_to_left("".join(r.text for r in runs if r.kind is not RunKind.CODE))
 
 
 def _utc(moment: dt.datetime) -> dt.datetime:

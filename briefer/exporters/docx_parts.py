@@ -141,6 +141,8 @@ class StyleSpec:
     underline: bool = False
     outline_level: int | None = None
     indent_pt: float | None = None
+    space_after_pt: float | None = None
+    """Space after the paragraph, whatever Normal says; with it, single line spacing."""
 
 
 def ensure_styles(document: DocxDocument, specs: Mapping[str, StyleSpec]) -> dict[str, str]:
@@ -190,6 +192,9 @@ def _style_markup(spec: StyleSpec, based_on: str) -> str:
     head += "<w:unhideWhenUsed/><w:qFormat/>"
     paragraph = ""
     if kind == "paragraph":
+        if spec.space_after_pt is not None:
+            after = round(spec.space_after_pt * 20)
+            paragraph += f'<w:spacing w:after="{after}" w:line="240" w:lineRule="auto"/>'
         if spec.indent_pt is not None:
             paragraph += f'<w:ind w:left="{round(spec.indent_pt * 20)}"/>'
         if spec.outline_level is not None:
@@ -303,7 +308,9 @@ class FootnotesPart:
         root = parse_xml(_EMPTY_FOOTNOTES)
         for rid, rel in list(doc_part.rels.items()):
             if rel.reltype == RT.FOOTNOTES and not rel.is_external:
-                root = _only_separators(rel.target_part.blob) or root
+                kept = _only_separators(rel.target_part.blob)
+                if kept is not None and len(kept):  # no separators there: use ours
+                    root = kept
                 doc_part.drop_rel(rid)
         self._root = root
         ids = [int(f.get(qn("w:id"))) for f in root.findall(qn("w:footnote"))]

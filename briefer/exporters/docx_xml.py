@@ -14,7 +14,8 @@ special characters are escaped and the characters XML 1.0 cannot hold
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Iterable, Sequence
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -76,15 +77,21 @@ def line_break() -> str:
 
 
 def paragraph(
-    content: str = "", *, style: str = "", num_id: int | None = None, border: bool = False
+    content: str = "",
+    *,
+    style: str = "",
+    num_id: int | None = None,
+    border: bool = False,
+    bidi: bool = False,
 ) -> str:
     """A ``w:p`` holding ``content`` (runs, hyperlinks, bookmarks, fields).
 
     ``num_id`` puts it in that numbering instance at level 0; ``border``
-    draws the single bottom rule of a horizontal line.
+    draws the single bottom rule of a horizontal line; ``bidi`` makes it a
+    right-to-left paragraph (see :func:`is_right_to_left`).
     """
     props = ""
-    if style or num_id is not None or border:  # schema order: pStyle, numPr, pBdr
+    if style or num_id is not None or border or bidi:  # order: pStyle, numPr, pBdr, bidi
         props = (
             "<w:pPr>"
             + (f'<w:pStyle w:val="{escaped(style)}"/>' if style else "")
@@ -98,6 +105,7 @@ def paragraph(
                 if border
                 else ""
             )
+            + ("<w:bidi/>" if bidi else "")
             + "</w:pPr>"
         )
     return f"<w:p>{props}{content}</w:p>"
@@ -144,9 +152,69 @@ def footnotes(first_id: int, texts: Iterable[str], *, text_style: str, mark_styl
     """``w:footnote`` elements numbered from ``first_id``, each a styled mark and its text."""
     return "".join(
         f'<w:footnote w:id="{first_id + i}"><w:p>'
-        f'<w:pPr><w:pStyle w:val="{escaped(text_style)}"/></w:pPr>'
+        f'<w:pPr><w:pStyle w:val="{escaped(text_style)}"/>'
+        + ("<w:bidi/>" if is_right_to_left(text) else "")
+        + "</w:pPr>"
         f'<w:r><w:rPr><w:rStyle w:val="{escaped(mark_style)}"/></w:rPr><w:footnoteRef/></w:r>'
         f'<w:r><w:t xml:space="preserve"> {escaped(text)}</w:t></w:r>'
         "</w:p></w:footnote>"
         for i, text in enumerate(texts)
     )
+
+
+def is_right_to_left(text: str) -> bool:
+    """Whether ``text``'s first strong character is right-to-left (Arabic, Hebrew, ...).
+
+    Unicode's own rule (P2) for a paragraph's direction; Word needs it said
+    with ``w:bidi``, or an Arabic paragraph is laid out from the left.
+    """
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind == "L":
+            return False
+        if kind in ("R", "AL"):
+            return True
+    return False
+
+
+def bookmarked(content: str, *, bookmark_id: int, name: str) -> str:
+    """``content`` inside a bookmark, for a TOC entry or a cross-reference to point at."""
+    return (
+        f'<w:bookmarkStart w:id="{bookmark_id}" w:name="{escaped(name)}"/>'
+        f'{content}<w:bookmarkEnd w:id="{bookmark_id}"/>'
+    )
+
+
+def table_of_contents(
+    instruction: str,
+    entries: Sequence[tuple[int, str, str]],
+    *,
+    styles: Sequence[str],
+    placeholder: str,
+) -> str:
+    """A TOC field whose shown result already lists ``entries`` (level, text, bookmark).
+
+    Word writes a TOC as one field spanning its entry paragraphs, each a
+    link to a heading's bookmark. Filling the result ourselves lets a reader
+    that never updates fields (LibreOffice converting to PDF) show the
+    entries; Word rebuilds the field, page numbers and all, on open
+    (``updateFields``). Page numbers are left out rather than guessed:
+    LibreOffice would print a guess as it stands. ``styles`` are the
+    TOC 1..3 paragraph styles.
+    """
+    begin = (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r><w:instrText xml:space="preserve"> {escaped(instruction)} </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+    )
+    end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    if not entries:
+        return paragraph(begin + run(placeholder) + end)
+    out = []
+    for i, (level, text, bookmark) in enumerate(entries):
+        style = styles[min(level, len(styles)) - 1]
+        head = begin if i == 0 else ""
+        tail = end if i == len(entries) - 1 else ""
+        link = hyperlink(run(text), anchor=bookmark)
+        out.append(paragraph(head + link + tail, style=style, bidi=is_right_to_left(text)))
+    return "".join(out)

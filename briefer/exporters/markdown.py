@@ -1,4 +1,4 @@
-"""Markdown writer: renders an ExportDocument as CommonMark with ``[^n]`` footnotes.
+"""Markdown writer: renders an ExportDocument as CommonMark or pandoc Markdown, ``[^n]`` footnotes.
 
 Renders the IR only (never parses Markdown). Imports briefer.core, the
 exporters' own modules and the standard library; no Qt, no store.
@@ -6,13 +6,11 @@ exporters' own modules and the standard library; no Qt, no store.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import BinaryIO
 
-from briefer.core.mdtext import escape_inline, protect_line_start
 from briefer.exporters.atomic import write_atomically
 from briefer.exporters.document import (
     SOURCES_HEADING,
@@ -23,13 +21,16 @@ from briefer.exporters.document import (
     RunKind,
     Table,
 )
+from briefer.exporters.markdown_flavours import SYNTAX, Flavour, Syntax, yaml_string
 
-_YAML_UNSAFE = re.compile("[\x7f-\x84\x86-\x9f\ufeff\ufffe\uffff\ud800-\udfff]")
+__all__ = ["export_markdown", "render_markdown", "yaml_string"]
 
 
-def export_markdown(document: ExportDocument, target: Path) -> None:
-    """Write ``document`` to ``target`` as UTF-8 Markdown, atomically."""
-    data = render_markdown(document).encode("utf-8", errors="replace")
+def export_markdown(
+    document: ExportDocument, target: Path, *, flavour: Flavour = "commonmark"
+) -> None:
+    """Write ``document`` to ``target`` as UTF-8 Markdown of ``flavour``, atomically."""
+    data = render_markdown(document, flavour).encode("utf-8", errors="replace")
 
     def write(stream: BinaryIO) -> None:
         stream.write(data)
@@ -37,53 +38,44 @@ def export_markdown(document: ExportDocument, target: Path) -> None:
     write_atomically(target, write)
 
 
-def render_markdown(document: ExportDocument) -> str:
+def render_markdown(document: ExportDocument, flavour: Flavour = "commonmark") -> str:
     """The whole note as Markdown: YAML front matter, body, Sources, footnote definitions."""
-    parts = [_front_matter(document)]
+    syn = SYNTAX[flavour]
+    parts = [_front_matter(document, syn)]
     meta = document.metadata
     if meta.marking.strip():
-        parts.append("**" + escape_inline(meta.marking.strip()) + "**")
-    parts.append(_render_blocks(document.blocks))
+        parts.append("**" + syn.inline(meta.marking.strip()) + "**")
+    parts.append(_render_blocks(document.blocks, syn))
     if document.sources:
         lines = [f"# {SOURCES_HEADING}", ""]
-        lines += ["- " + protect_line_start(escape_inline(s.text)) for s in document.sources]
+        lines += ["- " + _line(syn, s.text) for s in document.sources]
         parts.append("\n".join(lines))
     if document.footnotes:
-        parts.append(
-            "\n".join(
-                f"[^{f.number}]: " + protect_line_start(escape_inline(f.text))
-                for f in document.footnotes
-            )
-        )
+        parts.append("\n".join(f"[^{f.number}]: " + _line(syn, f.text) for f in document.footnotes))
     return "\n\n".join(p for p in parts if p) + "\n"
 
 
-def yaml_string(value: str) -> str:
-    """A YAML double-quoted scalar that reads back as exactly ``value``.
-
-    JSON string syntax is valid YAML; characters YAML forbids unescaped
-    (C1 controls, BOM, non-characters) are escaped too.
-    """
-    quoted = json.dumps(value, ensure_ascii=False)
-    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", quoted)
+def _line(syn: Syntax, text: str) -> str:
+    return syn.line_start(syn.inline(text), True, True)
 
 
-def _front_matter(document: ExportDocument) -> str:
+def _front_matter(document: ExportDocument, syn: Syntax) -> str:
+    """YAML with every value quoted (and, for pandoc, Markdown-escaped, as pandoc reads it)."""
     meta = document.metadata
-    lines = ["---", f"title: {yaml_string(meta.title)}"]
+    lines = ["---", f"title: {syn.meta(meta.title)}"]
     if meta.author:
-        lines.append(f"author: {yaml_string(meta.author)}")
+        lines.append(f"author: {syn.meta(meta.author)}")
     if meta.date is not None:
         lines.append(f"date: {meta.date.isoformat()}")
     for key in ("recipient", "reference", "marking"):
         value = getattr(meta, key)
         if value:
-            lines.append(f"{key}: {yaml_string(value)}")
+            lines.append(f"{key}: {syn.meta(value)}")
     lines.append("---")
     return "\n".join(lines)
 
 
-def _render_blocks(blocks: Sequence[Block]) -> str:
+def _render_blocks(blocks: Sequence[Block], syn: Syntax) -> str:
     out: list[str] = []
     list_indents: list[tuple[int, int]] = []  # (list_id, content indent) per nesting level
     numbers: dict[int, int] = {}
@@ -91,7 +83,7 @@ def _render_blocks(blocks: Sequence[Block]) -> str:
     for block in blocks:
         if block.kind is not BlockKind.LIST_ITEM:
             list_indents.clear()
-        text, separator = _render_block(block, previous, list_indents, numbers)
+        text, separator = _render_block(block, previous, list_indents, numbers, syn)
         if out:
             out.append(separator)
         out.append(text)
@@ -104,28 +96,29 @@ def _render_block(
     previous: Block | None,
     list_indents: list[tuple[int, int]],
     numbers: dict[int, int],
+    syn: Syntax,
 ) -> tuple[str, str]:
     """The Markdown for ``block`` and what must separate it from the block before."""
     if block.kind is BlockKind.HEADING:
-        line = "\n".join(_inline_lines(block.runs))
+        line = "\n".join(_inline_lines(block.runs, syn))
         return "#" * block.level + " " + _heading_safe(line), "\n\n"
     if block.kind is BlockKind.QUOTE:
         prefix = "> " * block.level
-        lines = [(prefix + line).rstrip() for line in _inline_lines(block.runs)]
+        lines = [(prefix + line).rstrip() for line in _inline_lines(block.runs, syn)]
         if previous is not None and previous.kind is BlockKind.QUOTE:
             joint = ">" + " >" * (min(block.level, previous.level) - 1)
             return "\n".join(lines), "\n" + joint + "\n"
         return "\n".join(lines), "\n\n"
     if block.kind is BlockKind.LIST_ITEM:
-        return _list_item(block, previous, list_indents, numbers)
+        return _list_item(block, previous, list_indents, numbers, syn)
     if block.kind is BlockKind.TABLE and block.table is not None:
-        return _table(block.table), "\n\n"
+        return _table(block.table, syn), "\n\n"
     if block.kind is BlockKind.RULE:
         return "---", "\n\n"
     if block.kind is BlockKind.CODE:
         fence = "`" * max(3, _longest_run(block.text, "`") + 1)
         return f"{fence}\n{block.text}\n{fence}", "\n\n"
-    return "\n".join(_inline_lines(block.runs)), "\n\n"
+    return "\n".join(_inline_lines(block.runs, syn)), "\n\n"
 
 
 def _heading_safe(line: str) -> str:
@@ -140,13 +133,14 @@ def _list_item(
     previous: Block | None,
     list_indents: list[tuple[int, int]],
     numbers: dict[int, int],
+    syn: Syntax,
 ) -> tuple[str, str]:
     new_top_list = block.level == 1 and (not list_indents or list_indents[0][0] != block.list_id)
     del list_indents[block.level :]
     if len(list_indents) == block.level and list_indents[-1][0] != block.list_id:
         list_indents.pop()
     outer = list_indents[block.level - 2][1] if block.level > 1 and list_indents else 0
-    lines = _inline_lines(block.runs)
+    lines = _inline_lines(block.runs, syn)
     if block.continuation and len(list_indents) == block.level:
         indent = " " * list_indents[-1][1]
         return "\n".join(indent + line for line in lines), "\n\n"
@@ -172,9 +166,9 @@ def _list_item(
     return text, "\n"
 
 
-def _table(table: Table) -> str:
+def _table(table: Table, syn: Syntax) -> str:
     def row(cells: Sequence[tuple[Run, ...]]) -> str:
-        return "| " + " | ".join(" ".join(_inline_lines(c)) or " " for c in cells) + " |"
+        return "| " + " | ".join(" ".join(_inline_lines(c, syn)) or " " for c in cells) + " |"
 
     rule = {"left": ":---", "center": ":---:", "right": "---:"}
     align = [rule.get(a, "---") for a in table.align] or ["---"] * len(table.header)
@@ -183,7 +177,7 @@ def _table(table: Table) -> str:
     return "\n".join(lines)
 
 
-def _inline_lines(runs: Sequence[Run]) -> list[str]:
+def _inline_lines(runs: Sequence[Run], syn: Syntax) -> list[str]:
     """Render runs as lines (hard breaks end a line), each safe at the start of a line."""
     lines: list[list[Run]] = [[]]
     for run in runs:
@@ -191,11 +185,11 @@ def _inline_lines(runs: Sequence[Run]) -> list[str]:
             lines.append([])
         else:
             lines[-1].append(run)
-    rendered = [_inline(line) for line in lines]
+    rendered = [_inline(line, syn) for line in lines]
     return [line + "\\" for line in rendered[:-1]] + rendered[-1:]
 
 
-def _inline(runs: Sequence[Run]) -> str:
+def _inline(runs: Sequence[Run], syn: Syntax) -> str:
     pieces: list[str] = []
     i = 0
     while i < len(runs):
@@ -204,23 +198,23 @@ def _inline(runs: Sequence[Run]) -> str:
             j = i
             while j < len(runs) and runs[j].link == run.link:
                 j += 1
-            label = "".join(_styled(r, False, False) for r in runs[i:j])
+            label = "".join(_styled(r, False, False, syn) for r in runs[i:j])
             pieces.append(f"[{label}]({_link_target(run.link)})")
             i = j
             continue
-        pieces.append(_styled(run, i == 0, i == len(runs) - 1))
+        pieces.append(_styled(run, i == 0, i == len(runs) - 1, syn))
         i += 1
     return "".join(pieces)
 
 
-def _styled(run: Run, first: bool, last: bool) -> str:
+def _styled(run: Run, first: bool, last: bool, syn: Syntax) -> str:
     if run.kind is RunKind.FOOTNOTE:
         return f"[^{run.footnote}]"
-    body = _code_span(run.text) if run.kind is RunKind.CODE else escape_inline(run.text)
+    body = _code_span(run.text) if run.kind is RunKind.CODE else syn.inline(run.text)
     if not (run.bold or run.italic):
         if run.kind is RunKind.CODE:
             return body
-        return protect_line_start(body, leading=first, trailing=last)
+        return syn.line_start(body, first, last)
     # Emphasis markers must touch non-space text, so white space moves outside them.
     core = body.strip(" ")
     if not core:

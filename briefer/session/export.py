@@ -80,6 +80,9 @@ def run_export(
     reference_doc: Path | None = None,
     table_of_contents: bool = False,
     strict: bool = False,
+    flavour: str = "commonmark",
+    page_size: str | None = None,
+    language: str | None = None,
 ) -> ExportResult:
     """Write the file. ``strict`` refuses (ExportRefused) when a quotation or source is wrong.
 
@@ -97,6 +100,9 @@ def run_export(
         kind,
         reference_doc=reference_doc,
         table_of_contents=table_of_contents,
+        flavour=flavour,
+        page_size=page_size,
+        language=language,
     )
     return ExportResult(target, kind, job.problems, len(document.footnotes))
 

@@ -131,3 +131,38 @@ def test_an_export_killed_mid_write_leaves_nothing_after_the_next_export(
     export_docx(document, target)
 
     assert sorted(p.name for p in tmp_path.iterdir()) == [".note.docx.draft.tmp", "note.docx"]
+
+
+@pytest.fixture
+def umask_027():
+    previous = os.umask(0o027)
+    try:
+        yield
+    finally:
+        os.umask(previous)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+@pytest.mark.parametrize("write", WRITERS)
+@pytest.mark.usefixtures("umask_027")
+def test_a_new_export_honours_the_umask(write, document: ExportDocument, tmp_path: Path) -> None:
+    """mkstemp's private 0600 would hide the export from the group it is meant for."""
+    target = tmp_path / "note.out"
+    write(document, target)
+    assert oct(target.stat().st_mode & 0o7777) == oct(0o666 & ~0o027)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+@pytest.mark.parametrize("write", WRITERS)
+@pytest.mark.usefixtures("umask_027")
+def test_re_exporting_keeps_the_existing_files_mode(
+    write, document: ExportDocument, tmp_path: Path
+) -> None:
+    target = tmp_path / "note.out"
+    target.write_bytes(b"previous export")
+    for mode in (0o644, 0o600, 0o664):
+        target.chmod(mode)
+        write(document, target)
+        assert oct(target.stat().st_mode & 0o7777) == oct(mode)
+        assert target.read_bytes() != b"previous export"
+    assert [p.name for p in tmp_path.iterdir()] == ["note.out"]

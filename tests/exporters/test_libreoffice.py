@@ -70,3 +70,6 @@ def test_word_processor_shows_quotations_in_order_and_footnotes(
     assert "Ports brace for a hard winter." in text
     assert "Page 1 of" in text
     assert "OFFICIAL-SENSITIVE" in text
+    # The table of contents shows its entries even in a reader that never updates fields.
+    assert "Contents Summary Ports Key figures Sources Summary" in text
+    assert "Right-click to update" not in text
