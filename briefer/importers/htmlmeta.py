@@ -16,7 +16,7 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-from briefer.importers.encoding import guess_single_byte
+from briefer.importers.encoding import charset_codec, guess_single_byte
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -119,11 +119,8 @@ def _declared_charsets(head: bytes) -> Iterator[str]:
 
 
 def _codec(label: str | None) -> str | None:
-    if not label:
-        return None
-    try:
-        name = codecs.lookup(label.strip()).name
-    except LookupError:
+    name = charset_codec(label)
+    if name is None:
         return None
     # Browsers read latin-1 and ascii labels as windows-1252, a superset with curly quotes.
     return "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name
