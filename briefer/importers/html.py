@@ -27,9 +27,11 @@ from briefer.importers.base import (
     ImportRejected,
     LocalFileReader,
 )
-from briefer.importers.cleanup import copy_blocks, feed_footer_site, is_boilerplate_line
+from briefer.importers.cleanup import copy_blocks, feed_footer_site
+from briefer.importers.htmlbody import body_to_blocks, is_boilerplate
 from briefer.importers.htmlconvert import html_to_article_blocks
 from briefer.importers.htmlmeta import PageMetadata, decode_html, parse_date, read_metadata
+from briefer.importers.htmlnames import clean_author, publisher_from_domain
 from briefer.importers.images import normalise_image
 
 ResourceResolver = Callable[[str], bytes | None]
@@ -38,8 +40,6 @@ ResourceResolver = Callable[[str], bytes | None]
 _DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE[^\[>]*\[.*?\]\s*>", re.IGNORECASE | re.DOTALL)
 _XML_DECLARATION = re.compile(r"^\ufeff?\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _ENTITY_DECL = re.compile(r"<!ENTITY[^>]*>", re.IGNORECASE)
-_APPEARED_FIRST = re.compile(r"^the post\b.{1,300}\bappeared first on\b.{1,120}$", re.IGNORECASE)
-_HEADING_REND = re.compile(r"h([1-6])")
 _DATA_URI = re.compile(r"^data:([\w.+-]+/[\w.+-]+)?((?:;[\w-]+=[^;,]*)*)(;base64)?,", re.IGNORECASE)
 _MAX_DATA_URI = 8 * 1024 * 1024
 # Inline images longer than this are cut out before parsing: libxml2 (without huge_tree,
@@ -60,8 +60,6 @@ _EMPTY_CUT = (
 )  # fmt: skip
 _INLINE_CUT = frozenset({"b", "em", "i", "q", "span", "strong"})
 _HTML_EXTENSIONS = (".html", ".htm", ".xhtml")
-# Footers and share lines are short; longer blocks are article text, whatever words they use.
-_MAX_BOILERPLATE_CHARS = 500
 _FOOTER_SEARCH = 50  # paragraphs from the end of a page to look through for a feed footer
 # Beyond this much text, skip trafilatura's second-opinion extractors (readability,
 # jusText): on a 20 MB page they double the time and a page that size is the article.
@@ -168,7 +166,7 @@ def html_to_article(
         title=title,
         text=article_text,
         blocks=builder.blocks,
-        publisher=meta.publisher or _footer_site(tree),
+        publisher=meta.publisher or _footer_site(tree) or publisher_from_domain(meta.url),
         author=meta.author,
         published=meta.published,
         url=meta.url,
@@ -290,7 +288,7 @@ def _extract_into(
     if extracted is None:
         return None
     body, traf_meta = extracted
-    _body_to_blocks(body, builder, deadline)
+    body_to_blocks(body, builder, deadline)
     return traf_meta
 
 
@@ -325,139 +323,15 @@ def _extract_article(
         return None
     meta = PageMetadata(
         title=document.title or "",
-        publisher=document.sitename or "",
-        author=document.author or "",
+        # Its site name falls back to slugs ("Usatoday" from "@usatoday") and addresses;
+        # the page's own names, its feed footer and then its domain serve better.
+        publisher="",
+        author=clean_author(document.author or ""),
         published=parse_date(document.date),
         url=document.url or "",
         language=document.language or "",
     )
     return document.body, meta
-
-
-def _body_to_blocks(body: lxml.etree._Element, builder: ArticleBuilder, deadline: Deadline) -> None:
-    """Trafilatura's XML (head, p, list/item, quote, table/row/cell, code) as article blocks.
-
-    Trafilatura leaves text it found outside any paragraph as the ``.text`` of a
-    container or the ``.tail`` of the element before it (a lead sentence directly
-    in the article's div, words after a quoted paragraph); each such run becomes a
-    block of its own, joined with any inline siblings, so no word is dropped.
-    """
-    _container_to_blocks(body, builder, 0, BlockKind.PARAGRAPH, deadline)
-
-
-# Elements of trafilatura's XML that stand as blocks; anything else (hi, ref, del, lb,
-# span...) is inline and reads as part of the text around it.
-_XML_BLOCKS = frozenset(
-    {"head", "p", "list", "item", "quote", "table", "row", "cell", "code", "div", "body",
-     "figure", "graphic", "section", "article", "main"}
-)  # fmt: skip
-
-
-def _container_to_blocks(
-    element: lxml.etree._Element,
-    builder: ArticleBuilder,
-    list_level: int,
-    kind: BlockKind,
-    deadline: Deadline | None = None,
-) -> None:
-    """Each block child in turn, with the loose text around them as blocks of ``kind``."""
-    loose: list[str] = [element.text or ""]
-    for child in element:
-        if deadline is not None:
-            deadline.check()
-        if child.tag in _XML_BLOCKS:
-            _add(builder, kind, _fold_inline("".join(loose)))
-            loose = []
-            if kind is BlockKind.QUOTE and child.tag in ("p", "head", "list"):
-                _add(builder, BlockKind.QUOTE, _inline(child))
-            else:
-                _element_to_blocks(child, builder, list_level)
-        else:
-            loose.append(" " if child.tag == "lb" else _inline(child))
-        loose.append(child.tail or "")
-    _add(builder, kind, _fold_inline("".join(loose)))
-
-
-def _element_to_blocks(
-    element: lxml.etree._Element, builder: ArticleBuilder, list_level: int
-) -> None:
-    tag = element.tag
-    if tag == "head":
-        match = _HEADING_REND.fullmatch(element.get("rend") or "")
-        _add(builder, BlockKind.HEADING, _inline(element), level=int(match[1]) if match else 2)
-    elif tag == "list":
-        ordered = (element.get("rend") or "").lower() == "ol"
-        loose: list[str] = [element.text or ""]
-        for item in element:
-            if item.tag != "item":
-                _add(builder, BlockKind.PARAGRAPH, _fold_inline("".join(loose)))
-                loose = []
-                _element_to_blocks(item, builder, list_level)
-            else:
-                _add(builder, BlockKind.PARAGRAPH, _fold_inline("".join(loose)))
-                loose = []
-                _add(
-                    builder,
-                    BlockKind.LIST_ITEM,
-                    _inline(item, skip="list"),
-                    level=list_level + 1,
-                    ordered=ordered,
-                )
-                for nested in item.iterchildren("list"):
-                    _element_to_blocks(nested, builder, list_level + 1)
-            loose.append(item.tail or "")
-        _add(builder, BlockKind.PARAGRAPH, _fold_inline("".join(loose)))
-    elif tag == "quote":
-        _container_to_blocks(element, builder, list_level, BlockKind.QUOTE)
-    elif tag == "table":
-        for row in element.iter("row"):
-            cells = [_inline(cell) for cell in row.iterchildren("cell")]
-            _add(builder, BlockKind.TABLE_ROW, " | ".join(c for c in cells if c))
-    elif tag == "code":
-        builder.add(BlockKind.PREFORMATTED, "".join(element.itertext()))
-    elif tag in ("div", "body", "figure", "section", "article", "main"):
-        _container_to_blocks(element, builder, list_level, BlockKind.PARAGRAPH)
-    elif tag != "graphic":
-        _add(builder, BlockKind.PARAGRAPH, _inline(element))
-
-
-def _fold_inline(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _inline(element: lxml.etree._Element, skip: str = "") -> str:
-    """The text of an element, line breaks as spaces, leaving out nested ``skip`` elements."""
-    parts: list[str] = []
-
-    def walk(node: lxml.etree._Element) -> None:
-        if node.text:
-            parts.append(node.text)
-        for child in node:
-            if child.tag == "lb" or child.tag == skip:
-                parts.append(" ")
-            else:
-                walk(child)
-            if child.tail:
-                parts.append(child.tail)
-
-    walk(element)
-    return " ".join("".join(parts).split())
-
-
-def _add(
-    builder: ArticleBuilder, kind: BlockKind, text: str, *, level: int = 0, ordered: bool = False
-) -> None:
-    if text and not _is_boilerplate(text):
-        builder.add(kind, text, level=level, ordered=ordered)
-
-
-def _is_boilerplate(line: str) -> bool:
-    """Feed footers and share lines that survive extraction."""
-    if len(line) > _MAX_BOILERPLATE_CHARS:
-        return False
-    if _APPEARED_FIRST.match(line):
-        return True
-    return is_boilerplate_line(line)
 
 
 def _footer_site(tree: HtmlElement) -> str:
@@ -498,7 +372,7 @@ def _fallback(
     except (RecursionError, ValueError, lxml.etree.LxmlError):
         return extracted, ""
     builder = ArticleBuilder()
-    copy_blocks(page, builder, keep=lambda _kind, content: not _is_boilerplate(content))
+    copy_blocks(page, builder, keep=lambda _kind, content: not is_boilerplate(content))
     if count_text_words(builder.text()) <= count_text_words(extracted.text()):
         return extracted, title
     return builder, title

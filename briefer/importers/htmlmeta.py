@@ -13,10 +13,20 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, fields, replace
 from typing import Any
+from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
 from briefer.importers.encoding import charset_codec, guess_single_byte
+from briefer.importers.htmlnames import (
+    clean_author,
+    clean_title,
+    domain_label,
+    plausible_publisher,
+    site_key,
+    site_keys,
+    strip_short_tail,
+)
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -53,7 +63,6 @@ _MONTHS = {
 }
 _DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b")
 _MONTH_DAY_YEAR = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
-_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ")
 _ARTICLE_TYPES = {
     "article",
     "newsarticle",
@@ -67,6 +76,18 @@ _ARTICLE_TYPES = {
     "backgroundnewsarticle",
 }
 _MAX_JSON_LD = 1_000_000
+_ORGANISATION_TYPES = {
+    "organization", "newsmediaorganization", "corporation", "organisation", "ngo",
+    "educationalorganization", "governmentorganization", "researchorganization",
+}  # fmt: skip
+_DATE_META = (
+    "date", "pubdate", "publishdate", "publish-date", "publish_date", "publication_date",
+    "article.published", "dc.date", "dc.date.issued", "dc.date.created", "dcterms.date",
+    "dcterms.created", "og:published_time", "parsely-pub-date", "sailthru.date",
+    "citation_publication_date", "citation_date",
+)  # fmt: skip
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)")
+_SEPARATOR_START = re.compile(r"^(?:\s+(?:[|\-–—·•»/]|::)\s+|:\s+|\s*_)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,65 +150,64 @@ def _codec(label: str | None) -> str | None:
 def read_metadata(tree: HtmlElement) -> PageMetadata:
     """Title, publisher, author, date, canonical URL and language, each from its best source."""
     meta = _meta_values(tree)
-    ld = _json_ld_article(tree)
-    publisher = _first(
-        meta.get("og:site_name"), _name_of(ld.get("publisher")), meta.get("application-name")
-    )
-    title = _first(
-        meta.get("og:title"),
-        meta.get("twitter:title"),
-        _text(ld.get("headline")),
-        _text_of_first(tree, "//h1"),
-        _strip_site_suffix(_text_of_first(tree, "//title"), publisher),
-    )
-    author = _first(
-        meta.get("author"),
-        _not_url(meta.get("article:author")),
-        _name_of(ld.get("author")),
-        _text_of_first(tree, "//a[@rel='author'] | //*[@rel='author']"),
-        _byline(tree),
-    )
-    published = _first_date(
-        meta.get("article:published_time"),
-        _text(ld.get("datePublished")),
-        _attr_of_first(tree, "//article//time[@datetime]", "datetime"),
-        _attr_of_first(tree, "//time[@datetime]", "datetime"),
-        *(
-            meta.get(key)
-            for key in (
-                "date",
-                "pubdate",
-                "publishdate",
-                "publish-date",
-                "dc.date",
-                "dc.date.issued",
-                "dcterms.date",
-                "og:published_time",
-                "parsely-pub-date",
-                "sailthru.date",
-            )
-        ),
-        _text(ld.get("dateCreated")),
-    )
+    objects = _json_ld_objects(tree)
+    ld = _article_object(objects)
+    by_id = {item["@id"]: item for item in objects if isinstance(item.get("@id"), str)}
     url = _first(
         _attr_of_first(tree, "//link[@rel='canonical']", "href"),
         meta.get("og:url"),
         _not_url_free(_text(ld.get("url")) or _id_of(ld.get("mainEntityOfPage"))),
     )
-    language = _first(
-        tree.get("lang"),
-        tree.get("{http://www.w3.org/XML/1998/namespace}lang"),
-        meta.get("og:locale", "").replace("_", "-"),
-        _text(ld.get("inLanguage")),
-    )
+    ld_publisher = _name_of(_resolve(ld.get("publisher"), by_id), by_id)
+    named = [meta.get("og:site_name"), ld_publisher, meta.get("application-name")]
+    publisher = _first(*map(plausible_publisher, named))
+    sites = site_keys([*named, meta.get("twitter:site"), domain_label(url)])
+    organisations = sites | site_keys(_organisation_names(objects, by_id))
+    title = _title(tree, meta, ld, sites)
     return PageMetadata(
         title=title,
         publisher=publisher,
-        author=_clean_author(author),
-        published=published,
+        author=_author(tree, meta, ld, by_id, organisations),
+        published=_published(tree, meta, ld, url),
         url=url,
-        language=language,
+        language=_first(
+            tree.get("lang"),
+            tree.get("{http://www.w3.org/XML/1998/namespace}lang"),
+            meta.get("og:locale", "").replace("_", "-"),
+            _text(ld.get("inLanguage")),
+        ),
     )
+
+
+def _published(
+    tree: HtmlElement, meta: dict[str, str], ld: dict[str, Any], url: str
+) -> dt.date | None:
+    """The day the page says it was published, as the publisher's calendar had it.
+
+    Timestamps keep their own UTC offset (see ``parse_date``). Sites that state
+    the time in UTC put a late-evening story on the next day; the date in the
+    article's address is the local one, so it wins when the two are a day apart.
+    """
+    published = _first_date(
+        meta.get("article:published_time"),
+        meta.get("og:article:published_time"),
+        _text(ld.get("datePublished")),
+        meta.get("datepublished"),
+        _attr_of_first(tree, "//article//time[@datetime]", "datetime"),
+        _attr_of_first(tree, "//time[@datetime]", "datetime"),
+        *(meta.get(key) for key in _DATE_META),
+        _text(ld.get("dateCreated")),
+    )
+    in_url = url_date(url)
+    if published is None or (in_url is not None and abs((published - in_url).days) == 1):
+        return in_url or published
+    return published
+
+
+def url_date(url: str) -> dt.date | None:
+    """The date in an article's address (``/2025/12/04/``), or ``None``."""
+    match = _URL_DATE.search(urlsplit(url).path) if url else None
+    return _date(int(match[1]), int(match[2]), int(match[3])) if match else None
 
 
 def parse_date(value: str | None) -> dt.date | None:
@@ -230,9 +250,9 @@ def _meta_values(tree: HtmlElement) -> dict[str, str]:
     return values
 
 
-def _json_ld_article(tree: HtmlElement) -> dict[str, Any]:
-    """The JSON-LD object about the article: an Article type first, else any with a headline."""
-    candidates: list[dict[str, Any]] = []
+def _json_ld_objects(tree: HtmlElement) -> list[dict[str, Any]]:
+    """Every JSON-LD object on the page, top-level, in lists and in ``@graph``."""
+    objects: list[dict[str, Any]] = []
     for script in tree.xpath("//script[@type='application/ld+json']"):
         raw = script.text or ""
         if not raw.strip() or len(raw) > _MAX_JSON_LD:
@@ -241,13 +261,66 @@ def _json_ld_article(tree: HtmlElement) -> dict[str, Any]:
             parsed = json.loads(raw)
         except (ValueError, RecursionError):
             continue
-        candidates.extend(_ld_objects(parsed))
-    for item in candidates:
-        types = item.get("@type")
-        names = types if isinstance(types, list) else [types]
-        if any(isinstance(t, str) and t.lower() in _ARTICLE_TYPES for t in names):
+        objects.extend(_ld_objects(parsed))
+    return objects
+
+
+def _types(item: dict[str, Any]) -> set[str]:
+    types = item.get("@type")
+    names = types if isinstance(types, list) else [types]
+    return {t.lower() for t in names if isinstance(t, str)}
+
+
+def _article_object(objects: list[dict[str, Any]]) -> dict[str, Any]:
+    """The JSON-LD object about the article: an Article type first, else any with a headline."""
+    for item in objects:
+        if _types(item) & _ARTICLE_TYPES:
             return item
-    return next((item for item in candidates if "headline" in item), {})
+    return next((item for item in objects if "headline" in item), {})
+
+
+def _resolve(value: Any, by_id: dict[str, dict[str, Any]]) -> Any:
+    """A JSON-LD reference (``{"@id": "#org"}``, as Yoast writes) replaced by what it names."""
+    if isinstance(value, list):
+        return [_resolve(item, by_id) for item in value]
+    if isinstance(value, dict) and "name" not in value:
+        ref = value.get("@id")
+        if isinstance(ref, str) and ref in by_id:
+            return by_id[ref]
+    return value
+
+
+def _name_of(value: Any, by_id: dict[str, dict[str, Any]], person: bool = False) -> str:
+    """A name from a JSON-LD value (object, list of them, or text); with ``person``,
+    only objects typed Person count."""
+    value = _resolve(value, by_id)
+    if isinstance(value, list):
+        names = (_name_of(item, by_id, person) for item in value)
+        return ", ".join(dict.fromkeys(name for name in names if name))
+    if isinstance(value, dict):
+        if person and "person" not in _types(value):
+            return ""
+        return _text(value.get("name"))
+    return "" if person else _not_url(_text(value))
+
+
+def _organisation_names(
+    objects: list[dict[str, Any]], by_id: dict[str, dict[str, Any]]
+) -> list[str]:
+    """Names of the organisations JSON-LD describes: publisher, its parent, any Organization."""
+    names: list[str] = []
+    for item in objects:
+        if _types(item) & _ORGANISATION_TYPES:
+            names.append(_text(item.get("name")))
+        for key in ("publisher", "sourceOrganization", "copyrightHolder", "brand"):
+            found = _resolve(item.get(key), by_id)
+            for org in found if isinstance(found, list) else [found]:
+                if isinstance(org, dict):
+                    names.append(_text(org.get("name")))
+                    parent = _resolve(org.get("parentOrganization"), by_id)
+                    if isinstance(parent, dict):
+                        names.append(_text(parent.get("name")))
+    return names
 
 
 def _ld_objects(parsed: Any) -> Iterator[dict[str, Any]]:
@@ -260,15 +333,6 @@ def _ld_objects(parsed: Any) -> Iterator[dict[str, Any]]:
         graph = parsed.get("@graph")
         if isinstance(graph, list):
             yield from (item for item in graph if isinstance(item, dict))
-
-
-def _name_of(value: Any) -> str:
-    """A person's or organisation's name from a JSON-LD value (object, list of them, or text)."""
-    if isinstance(value, list):
-        return ", ".join(name for name in (_name_of(item) for item in value) if name)
-    if isinstance(value, dict):
-        return _text(value.get("name"))
-    return _not_url(_text(value))
 
 
 def _text(value: Any) -> str:
@@ -314,28 +378,72 @@ def _attr_of_first(tree: HtmlElement, xpath: str, attribute: str) -> str:
     return ""
 
 
+def _title(
+    tree: HtmlElement, meta: dict[str, str], ld: dict[str, Any], sites: frozenset[str]
+) -> str:
+    """The headline: og:title, twitter:title, JSON-LD, <h1>, then <title>, each without
+    the site's name; a shorter source that is the chosen one's head ("Headline" for
+    "Headline | Section") wins."""
+    h1 = _text_of_first(tree, "//h1")
+    heading = "" if site_key(h1) in sites else clean_title(h1, sites)
+    headline = clean_title(_text(ld.get("headline")), sites)
+    written = " ".join(_text_of_first(tree, "//title").split())
+    page_title = clean_title(written, sites)
+    title = _first(
+        clean_title(meta.get("og:title", ""), sites),
+        clean_title(meta.get("twitter:title", ""), sites),
+        headline,
+        heading,
+        # No site name recognised: a short tag after a longer headline is still dropped.
+        strip_short_tail(page_title) if page_title == written else page_title,
+    )
+    for shorter in (headline, heading):
+        rest = title[len(shorter) :]
+        fits = shorter and title.startswith(shorter) and 0 < len(rest) < len(shorter)
+        if fits and _SEPARATOR_START.match(rest):
+            return shorter
+    return title
+
+
+def _author(
+    tree: HtmlElement,
+    meta: dict[str, str],
+    ld: dict[str, Any],
+    by_id: dict[str, dict[str, Any]],
+    organisations: frozenset[str],
+) -> str:
+    """The people who wrote it. People named as such in JSON-LD win over a meta author,
+    which many publishers fill with the company's name ("Condé Nast")."""
+    return _first(
+        *(
+            clean_author(raw, organisations)
+            for raw in (
+                _name_of(ld.get("author"), by_id, person=True),
+                meta.get("author"),
+                _not_url(meta.get("article:author")),
+                _name_of(ld.get("author"), by_id),
+                _text_of_first(tree, "//a[@rel='author'] | //*[@rel='author']"),
+                _byline(tree),
+            )
+            if raw
+        )
+    )
+
+
 def _byline(tree: HtmlElement) -> str:
+    """The byline element's text, with a "|" where one child element ends and the next
+    begins, so "<span>By Helen Marsh</span><span>Environment correspondent</span>"
+    still reads as two parts."""
     xpath = (
         "//*[contains(concat(' ', normalize-space(@class), ' '), ' byline ')"
         " or contains(@class, 'author-name') or @itemprop='author']"
     )
-    text = _text_of_first(tree, xpath)
-    return text if len(text) <= 120 else ""
-
-
-def _clean_author(author: str) -> str:
-    author = re.sub(r"^\s*(by|written by|von|par)\s+", "", author, flags=re.IGNORECASE)
-    return author.strip(" ,;|")
-
-
-def _strip_site_suffix(title: str, publisher: str) -> str:
-    """Drop a trailing " | Site" when it is the site's name or a short tag after a headline."""
-    for separator in _TITLE_SEPARATORS:
-        head, found, tail = title.rpartition(separator)
-        if not found or not head.strip():
-            continue
-        if (publisher and tail.strip().casefold() == publisher.casefold()) or (
-            len(tail.split()) <= 4 < len(head.split()) + 2
-        ):
-            return head.strip()
-    return title
+    for element in tree.xpath(xpath):
+        pieces = [element.text or ""]
+        for child in element:
+            pieces += ["|", child.text_content() if isinstance(child.tag, str) else "", "|"]
+            pieces.append(child.tail or "")
+        text = " ".join("".join(pieces).split()).strip(" |")
+        if text:
+            return text if len(text) <= 200 else ""
+    return ""

@@ -14,7 +14,8 @@ import lxml.etree
 from briefer.core.model import Article, BlockKind
 from briefer.core.words import count_text_words
 from briefer.importers.base import ArticleBuilder, Deadline, ImportLimits
-from briefer.importers.html import HtmlImporter, _body_to_blocks
+from briefer.importers.html import HtmlImporter
+from briefer.importers.htmlbody import body_to_blocks
 from tests.importers.wordscore import words
 
 NEWS = Path(__file__).parents[1] / "data" / "importers" / "web" / "news"
@@ -35,7 +36,7 @@ def test_every_tail_in_trafilatura_xml_becomes_text() -> None:
         "<table><row><cell>a <hi>b</hi> c</cell><cell>d</cell></row></table>after table</body>"
     )
     builder = ArticleBuilder()
-    _body_to_blocks(lxml.etree.fromstring(xml), builder, Deadline(10))
+    body_to_blocks(lxml.etree.fromstring(xml), builder, Deadline(10))
     text = builder.text()
     for expected in (
         "Lead run in bold after bold after break",
