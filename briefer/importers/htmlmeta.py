@@ -389,7 +389,7 @@ def _title(
     headline = clean_title(_text(ld.get("headline")), sites)
     written = " ".join(_text_of_first(tree, "//title").split())
     page_title = clean_title(written, sites)
-    title = _first(
+    candidates = (
         clean_title(meta.get("og:title", ""), sites),
         clean_title(meta.get("twitter:title", ""), sites),
         headline,
@@ -397,6 +397,8 @@ def _title(
         # No site name recognised: a short tag after a longer headline is still dropped.
         strip_short_tail(page_title) if page_title == written else page_title,
     )
+    # A source that holds only the site's name is no headline.
+    title = _first(*(c for c in candidates if site_key(c) not in sites)) or _first(*candidates)
     for shorter in (headline, heading):
         rest = title[len(shorter) :]
         fits = shorter and title.startswith(shorter) and 0 < len(rest) < len(shorter)

@@ -12,6 +12,9 @@ from urllib.parse import urlsplit
 
 # " | Site", " - Site", "Site: Title", "标题_站名": separators around a site's name.
 _SEPARATOR = re.compile(r"(\s+(?:[|\-–—·•»/]|::)\s+|(?<=\S):\s+|\s*_(?=[^_\s]))")
+_SITE_AFFIXES = re.compile(
+    r"^the|(?:news|online|com|couk|uk|live|digital|magazine|tv|media|daily|today)$"
+)
 _PIPE_LIKE = frozenset({"|", "-", "–", "—", "·", "•", "»", "/", "::", "_"})
 _DOMAIN = re.compile(r"^(?:https?:)?(?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/?$", re.I)
 _SLUG = re.compile(r"@?[a-z0-9_.-]+")
@@ -66,13 +69,15 @@ def _is_site(segment: str, sites: frozenset[str]) -> bool:
         return False
     if key in sites or _DOMAIN.match(segment.strip()):
         return True
-    # "BBC News" on bbc.co.uk, "The Verge" for a site named "Verge"; only for short segments.
-    return len(segment.split()) <= 4 and any(
-        len(site) >= 3
-        and (key.startswith(site) or key.endswith(site) or site.startswith(key))
-        and len(key) >= 3
-        for site in sites
-    )
+    # "BBC News" for a site named "BBC", "The Verge" for "Verge", "Example Online" for
+    # example.com: equal once the usual prefixes and suffixes of site names are set aside.
+    # "CNN Business", "BBC Sport": the site's name and a section, in two words.
+    words = segment.split()
+    cores = {_SITE_AFFIXES.sub("", key)}
+    if len(words) == 2:
+        cores.add(_SITE_AFFIXES.sub("", site_key(words[0])))
+    cores = {core for core in cores if len(core) >= 2}
+    return len(words) <= 4 and any(_SITE_AFFIXES.sub("", site) in cores for site in sites)
 
 
 def clean_title(title: str, sites: frozenset[str]) -> str:

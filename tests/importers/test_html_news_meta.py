@@ -39,7 +39,9 @@ def test_news_page_metadata(name: str) -> None:
     assert got == want
 
 
-SITES = site_keys(["ZDNet", "TechCrunch", "BBC", "The Capital Post", "Harbour Watch", "东岸日报"])
+SITES = site_keys(
+    ["ZDNet", "TechCrunch", "BBC", "CNN", "The Capital Post", "Harbour Watch", "东岸日报", "news"]
+)
 
 
 @pytest.mark.parametrize(
@@ -61,6 +63,9 @@ SITES = site_keys(["ZDNet", "TechCrunch", "BBC", "The Capital Post", "Harbour Wa
             "Apple unveils new phone - and it is cheaper",
             "Apple unveils new phone - and it is cheaper",
         ),
+        ("Fed holds rates | CNN Business", "Fed holds rates"),
+        ("Newsom signs budget: what it means", "Newsom signs budget: what it means"),
+        ("Storm hits - CNN reporter injured", "Storm hits - CNN reporter injured"),
         ("ZDNet", "ZDNet"),
     ],
 )
