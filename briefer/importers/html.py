@@ -316,7 +316,9 @@ def _extract_article(
             with_metadata=metadata,
             date_extraction_params={"extensive_search": False, "original_date": True},
         )
-    except (RecursionError, ValueError, TypeError, AttributeError, lxml.etree.LxmlError):
+    except Exception:
+        # Any failure inside the extractor or its date finder costs only its opinion:
+        # the page still imports through the plain converter.
         return None
     deadline.check()
     if document is None or isinstance(document, dict) or document.body is None:
@@ -416,7 +418,10 @@ def _local_resolver(read_local: LocalFileReader | None) -> ResourceResolver:
     def resolve(src: str) -> bytes | None:
         if src.lower().startswith("data:"):
             return decode_data_uri(src)
-        parts = urlsplit(src)
+        try:
+            parts = urlsplit(src)
+        except ValueError:  # "http://[broken": an address urllib cannot even split
+            return None
         if parts.scheme or parts.netloc or not parts.path or read_local is None:
             return None
         return read_local(unquote(parts.path))
@@ -456,7 +461,7 @@ def _images(
         data = resolve(src) if src else None
         if not data:
             continue
-        name = PurePosixPath(urlsplit(src).path).name if not src.startswith("data:") else ""
+        name = "" if src.startswith("data:") else PurePosixPath(src.split("?")[0]).name
         image = normalise_image(
             data,
             limits,

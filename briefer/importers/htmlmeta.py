@@ -206,7 +206,10 @@ def _published(
 
 def url_date(url: str) -> dt.date | None:
     """The date in an article's address (``/2025/12/04/``), or ``None``."""
-    match = _URL_DATE.search(urlsplit(url).path) if url else None
+    try:
+        match = _URL_DATE.search(urlsplit(url).path) if url else None
+    except ValueError:  # "http://[broken"
+        return None
     return _date(int(match[1]), int(match[2]), int(match[3])) if match else None
 
 
@@ -282,7 +285,7 @@ def _article_object(objects: list[dict[str, Any]]) -> dict[str, Any]:
 def _resolve(value: Any, by_id: dict[str, dict[str, Any]]) -> Any:
     """A JSON-LD reference (``{"@id": "#org"}``, as Yoast writes) replaced by what it names."""
     if isinstance(value, list):
-        return [_resolve(item, by_id) for item in value]
+        return [_resolve(item, by_id) for item in value if isinstance(item, dict)]
     if isinstance(value, dict) and "name" not in value:
         ref = value.get("@id")
         if isinstance(ref, str) and ref in by_id:
@@ -295,6 +298,7 @@ def _name_of(value: Any, by_id: dict[str, dict[str, Any]], person: bool = False)
     only objects typed Person count."""
     value = _resolve(value, by_id)
     if isinstance(value, list):
+        # Items are objects after _resolve, so this recurses once, however deep the JSON.
         names = (_name_of(item, by_id, person) for item in value)
         return ", ".join(dict.fromkeys(name for name in names if name))
     if isinstance(value, dict):

@@ -158,7 +158,10 @@ def plausible_publisher(name: str | None) -> str:
 
 def domain_label(url: str) -> str:
     """The name part of a web address's host: "bbc" for www.bbc.co.uk, "" if none."""
-    host = (urlsplit(url).hostname or "") if "//" in url else ""
+    try:
+        host = (urlsplit(url).hostname or "") if "//" in url else ""
+    except ValueError:  # "http://[broken"
+        return ""
     labels = [label for label in host.split(".") if label]
     if len(labels) < 2:
         return ""

@@ -152,3 +152,13 @@ def test_inline_image_over_the_image_limits_is_skipped_and_the_text_kept() -> No
     assert article.images == ()
     small = _import(data, "adslots.html")
     assert len(small.images) == 1 and small.images[0].caption == "The ferry at the pier"
+
+
+def test_addresses_urllib_cannot_split_do_not_stop_the_import() -> None:
+    page = (NEWS / "adslots.html").read_bytes()
+    page = page.replace(b"https://www.westcoastgazette.example/news/", b"http://[broken/news/")
+    page = page.replace(b"<h1>", b'<img src="http://[bad/photo.jpg"><img src="//[::1/x.png"><h1>')
+    article = _import(page, "adslots.html")
+    assert "Island communities face fewer sailings this winter" in article.text
+    assert article.published is not None and article.published.isoformat() == "2026-01-12"
+    assert article.images == ()
