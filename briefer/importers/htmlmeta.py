@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import html
 import json
 import re
 from collections.abc import Iterator
@@ -61,6 +62,9 @@ _MONTHS = {
     )
     for m in names
 }
+_CJK_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_COMPACT_DATE = re.compile(r"^((?:19|20)\d\d)(\d\d)(\d\d)(?:$|[T\s]|\d{4,6}\b)")
+_DOTTED_DATE = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b")
 _DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b")
 _MONTH_DAY_YEAR = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
 _ARTICLE_TYPES = {
@@ -214,7 +218,8 @@ def url_date(url: str) -> dt.date | None:
 
 
 def parse_date(value: str | None) -> dt.date | None:
-    """The calendar date in an ISO, slashed or written-out date; ``None`` if there is none.
+    """The calendar date in an ISO, slashed, dotted (4.12.2025, day first), compact
+    (20251204), CJK (2025年12月4日) or written-out date; ``None`` if there is none.
 
     A timestamp keeps the date as written: "2025-12-04T23:30:00-05:00" is the 4th,
     the day the publisher printed, not the UTC day.
@@ -222,10 +227,13 @@ def parse_date(value: str | None) -> dt.date | None:
     if not value:
         return None
     value = value.strip()
-    for pattern in (_ISO_DATE, _SLASH_DATE):
+    for pattern in (_ISO_DATE, _SLASH_DATE, _CJK_DATE, _COMPACT_DATE):
         match = pattern.search(value)
         if match:
             return _date(int(match[1]), int(match[2]), int(match[3]))
+    match = _DOTTED_DATE.search(value)
+    if match:
+        return _date(int(match[3]), int(match[2]), int(match[1]))
     match = _DAY_MONTH_YEAR.search(value)
     if match and match[2].lower() in _MONTHS:
         return _date(int(match[3]), _MONTHS[match[2].lower()], int(match[1]))
@@ -247,7 +255,8 @@ def _meta_values(tree: HtmlElement) -> dict[str, str]:
     values: dict[str, str] = {}
     for element in tree.iterfind(".//meta"):
         key = element.get("property") or element.get("name") or element.get("itemprop") or ""
-        content = " ".join((element.get("content") or "").split())
+        # Some CMSs escape twice: "Trump&#039;s" reaches the attribute still escaped.
+        content = " ".join(html.unescape(element.get("content") or "").split())
         if key and content:
             values.setdefault(key.strip().lower(), content)
     return values
@@ -340,7 +349,8 @@ def _ld_objects(parsed: Any) -> Iterator[dict[str, Any]]:
 
 
 def _text(value: Any) -> str:
-    return " ".join(value.split()) if isinstance(value, str) else ""
+    """A JSON-LD string, folded; entities left by a CMS that escapes HTML into JSON decoded."""
+    return " ".join(html.unescape(value).split()) if isinstance(value, str) else ""
 
 
 def _id_of(value: Any) -> str:

@@ -11,7 +11,7 @@ import pytest
 
 from briefer.importers.base import ImportLimits
 from briefer.importers.html import HtmlImporter
-from briefer.importers.htmlmeta import url_date
+from briefer.importers.htmlmeta import parse_date, url_date
 from briefer.importers.htmlnames import (
     clean_author,
     clean_title,
@@ -146,3 +146,29 @@ def test_publication_date_is_the_local_one() -> None:
     far = page.replace(b"2025-12-04T23:30:00-05:00", b"2025-12-09T10:00:00-05:00")
     article = HtmlImporter().extract(far, "gridline.html", ImportLimits())
     assert article.published == dt.date(2025, 12, 9)
+
+
+@pytest.mark.parametrize(
+    ("written", "date"),
+    [
+        ("04.12.2025", dt.date(2025, 12, 4)),
+        ("4. 12. 2025, 10:00 Uhr", dt.date(2025, 12, 4)),
+        ("2025年12月4日 08:30", dt.date(2025, 12, 4)),
+        ("20251204", dt.date(2025, 12, 4)),
+        ("20251204T233000-0500", dt.date(2025, 12, 4)),
+        ("Thu, 04 Dec 2025 23:30:00 -0500", dt.date(2025, 12, 4)),
+        ("12345678901", None),
+    ],
+)
+def test_dates_as_publishers_write_them(written: str, date: dt.date | None) -> None:
+    assert parse_date(written) == date
+
+
+def test_entities_a_cms_escaped_twice_are_decoded() -> None:
+    page = (NEWS / "gridline.html").read_bytes()
+    page = page.replace(
+        b'content="Solar start-up raises $40m to build rooftop batteries \xe2\x80\x93 Gridline"',
+        b'content="Solar start-up&amp;#039;s $40m for rooftop batteries &amp;#8211; Gridline"',
+    )
+    article = HtmlImporter().extract(page, "gridline.html", ImportLimits())
+    assert article.title == "Solar start-up's $40m for rooftop batteries"
