@@ -84,6 +84,11 @@ _ORGANISATION_TYPES = {
     "organization", "newsmediaorganization", "corporation", "organisation", "ngo",
     "educationalorganization", "governmentorganization", "researchorganization",
 }  # fmt: skip
+# Where pages name their authors in <meta>, best first ("byl" is "By Jane Doe and John Smith").
+_AUTHOR_META = (
+    "author", "byl", "article:author", "parsely-author", "sailthru.author", "dc.creator",
+    "citation_author",
+)  # fmt: skip
 _DATE_META = (
     "date", "pubdate", "publishdate", "publish-date", "publish_date", "publication_date",
     "article.published", "dc.date", "dc.date.issued", "dc.date.created", "dcterms.date",
@@ -163,7 +168,12 @@ def read_metadata(tree: HtmlElement) -> PageMetadata:
         _not_url_free(_text(ld.get("url")) or _id_of(ld.get("mainEntityOfPage"))),
     )
     ld_publisher = _name_of(_resolve(ld.get("publisher"), by_id), by_id)
-    named = [meta.get("og:site_name"), ld_publisher, meta.get("application-name")]
+    named = [
+        meta.get("og:site_name"),
+        ld_publisher,
+        *(meta.get(key) for key in ("application-name", "publisher", "dc.publisher")),
+        meta.get("citation_publisher"),
+    ]
     publisher = _first(*map(plausible_publisher, named))
     sites = site_keys([*named, meta.get("twitter:site"), domain_label(url)])
     organisations = sites | site_keys(_organisation_names(objects, by_id))
@@ -251,14 +261,21 @@ def _date(year: int, month: int, day: int) -> dt.date | None:
 
 
 def _meta_values(tree: HtmlElement) -> dict[str, str]:
-    """First value of each <meta> by lower-cased name/property (pages repeat some)."""
+    """First value of each <meta> by lower-cased name/property (pages repeat some); for
+    author tags, which pages repeat once per author, every value but web addresses."""
     values: dict[str, str] = {}
     for element in tree.iterfind(".//meta"):
         key = element.get("property") or element.get("name") or element.get("itemprop") or ""
+        key = key.strip().lower()
         # Some CMSs escape twice: "Trump&#039;s" reaches the attribute still escaped.
         content = " ".join(html.unescape(element.get("content") or "").split())
-        if key and content:
-            values.setdefault(key.strip().lower(), content)
+        if not key or not content:
+            continue
+        if key in _AUTHOR_META and key in values:
+            if _not_url(content) and content not in values[key].split(" | "):
+                values[key] = f"{values[key]} | {content}" if _not_url(values[key]) else content
+            continue
+        values.setdefault(key, content)
     return values
 
 
@@ -435,8 +452,7 @@ def _author(
             clean_author(raw, organisations)
             for raw in (
                 _name_of(ld.get("author"), by_id, person=True),
-                meta.get("author"),
-                _not_url(meta.get("article:author")),
+                *(_not_url(meta.get(key)) for key in _AUTHOR_META),
                 _name_of(ld.get("author"), by_id),
                 _text_of_first(tree, "//a[@rel='author'] | //*[@rel='author']"),
                 _byline(tree),

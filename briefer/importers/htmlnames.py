@@ -51,6 +51,8 @@ _ROLE_END = re.compile(
     r"|photographer|analyst|intern)s?$",
     re.I,
 )
+# "and" left at either end of a part once the names around it are split off.
+_CONNECTOR = re.compile(r"^(?:(?:and|&|with|und|et|y)(?:\s+|$))+|\s+(?:and|&|with|und|et|y)$", re.I)
 _PARENTHESES = re.compile(r"\s*\(([^()]*)\)")
 
 
@@ -182,18 +184,20 @@ def clean_author(author: str, organisations: frozenset[str] = frozenset()) -> st
     """The people in a byline: "By Jane Doe, Reuters, Dec 4, 2025 Print this article" ->
     "Jane Doe" (when Reuters is the publisher). Organisations, job titles, "Staff",
     dates and share links go; "" when nothing is left."""
-    author = " ".join(author.split())
-    author = _BYLINE_PREFIX.sub("", author)
-    stop = _BYLINE_STOP.search(author)
-    if stop:
-        author = author[: stop.start()]
+    kept: list[str] = []
+    # "|" parts each get their own cut: "By Jane Doe | Updated Dec 4 | Sam Ortiz".
+    for chunk in " ".join(author.split()).split("|"):
+        chunk = _BYLINE_PREFIX.sub("", chunk)
+        stop = _BYLINE_STOP.search(chunk)
+        kept.append(chunk[: stop.start()] if stop else chunk)
     author = _PARENTHESES.sub(
-        lambda m: "" if site_key(m[1]) in organisations or not m[1].strip() else m[0], author
+        lambda m: "" if site_key(m[1]) in organisations or not m[1].strip() else m[0],
+        ", ".join(kept),
     )
     people: list[str] = []
     for part in _AUTHOR_SPLIT.split(author):
         part = _BYLINE_PREFIX.sub("", part).strip(" .:-–—")
-        part = re.sub(r"\s+(?:and|&)$", "", part)
+        part = _CONNECTOR.sub("", part)
         if not part or _AUTHOR_NOISE.search(part) or _ROLE_END.search(part):
             continue
         if site_key(part) in organisations:

@@ -89,6 +89,8 @@ def test_title_loses_the_site_name_and_repeats(written: str, headline: str) -> N
         ("Written by Jan Vos", "Jan Vos"),
         ("By Jane Doe and John Smith, 04/12/2025", "Jane Doe and John Smith"),
         ("Jane Doe, Senior Economics Correspondent", "Jane Doe"),
+        ("By | Jane Doe | and | John Smith", "Jane Doe, John Smith"),
+        ("Jane Doe | Sam Ortiz, Dec 4, 2025 | Lee Chan", "Jane Doe, Sam Ortiz, Lee Chan"),
     ],
 )
 def test_author_is_the_people_only(byline: str, people: str) -> None:
@@ -172,3 +174,15 @@ def test_entities_a_cms_escaped_twice_are_decoded() -> None:
     )
     article = HtmlImporter().extract(page, "gridline.html", ImportLimits())
     assert article.title == "Solar start-up's $40m for rooftop batteries"
+
+
+def test_authors_in_repeated_meta_tags_are_all_kept() -> None:
+    page = (NEWS / "gridline.html").read_bytes()
+    one = b'<meta name="author" content="By Priya Raman, Dec 4, 2025">'
+    page = page.replace(one, one + b'\n<meta name="author" content="Sam Ortiz">')
+    article = HtmlImporter().extract(page, "gridline.html", ImportLimits())
+    assert article.author == "Priya Raman, Sam Ortiz"
+    byl = page.replace(one, b'<meta name="byl" content="By Priya Raman and Sam Ortiz">')
+    byl = byl.replace(b'<meta name="author" content="Sam Ortiz">', b"")
+    article = HtmlImporter().extract(byl, "gridline.html", ImportLimits())
+    assert article.author == "Priya Raman and Sam Ortiz"
