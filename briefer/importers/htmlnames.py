@@ -1,7 +1,8 @@
 """Cleaning the names a web page gives itself: titles without the site's name, publishers
 that are names (not slugs, addresses or slogans), authors without dates and furniture.
 
-Pure string functions used by htmlmeta; standard library only, never store/session/ui.
+Pure string functions used by htmlmeta; standard library and core only, never
+store/session/ui.
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from urllib.parse import urlsplit
+
+from briefer.core.words import count_text_words
 
 # " | Site", " - Site", "Site: Title", "标题_站名": separators around a site's name.
 _SEPARATOR = re.compile(r"(\s+(?:[|\-–—·•»/]|::)\s+|(?<=\S):\s+|\s*_(?=[^_\s]))")
@@ -134,7 +137,7 @@ def strip_short_tail(title: str) -> str:
         if match.group(0).strip() not in _PIPE_LIKE:
             continue
         head, tail = title[: match.start()], title[match.end() :]
-        if head.strip() and len(tail.split()) <= 4 < len(head.split()) + 2:
+        if head.strip() and count_text_words(tail) <= 4 < count_text_words(head) + 2:
             return head.strip()
         break
     return title

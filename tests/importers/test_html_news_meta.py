@@ -186,3 +186,15 @@ def test_authors_in_repeated_meta_tags_are_all_kept() -> None:
     byl = byl.replace(b'<meta name="author" content="Sam Ortiz">', b"")
     article = HtmlImporter().extract(byl, "gridline.html", ImportLimits())
     assert article.author == "Priya Raman and Sam Ortiz"
+
+
+def test_bare_title_tag_loses_a_short_tail_in_chinese_too() -> None:
+    page = (NEWS / "cjk.html").read_bytes()
+    page = page.replace(
+        '<meta property="og:title" content="沿海城市启动海上风电示范项目">'.encode(), b""
+    )
+    page = page.replace('<meta property="og:site_name" content="东岸日报">'.encode(), b"")
+    page = page.replace("<h1>沿海城市启动海上风电示范项目</h1>".encode(), b"")
+    page = page.replace("_东岸日报".encode(), " | 东岸日报".encode())
+    article = HtmlImporter().extract(page.encode(), "cjk.html", ImportLimits())
+    assert article.title == headline
