@@ -261,8 +261,7 @@ def _drop_empty_before_text(tree: HtmlElement) -> None:
     Trafilatura's precision mode deletes empty divs and spans together with their
     tail, so a paragraph that follows ``<div class="ad-slot"></div>`` in a run of
     ``<br>``-separated text vanished. An empty block becomes the line break it
-    looked like; an empty inline element goes. Children come before parents, so
-    a wrapper emptied this way goes too.
+    looked like; an empty inline element goes, its tail joining the text before.
     """
     for element in reversed(list(tree.iter(*_EMPTY_CUT))):
         if element.text is None and len(element) == 0 and element.tail and element.tail.strip():

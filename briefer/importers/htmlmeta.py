@@ -1,7 +1,7 @@
 """What a saved web page says about itself: its charset, title, publisher, author, date, URL.
 
-Reads an lxml tree the HTML importer already parsed; imports only lxml and the
-standard library (and the shared single-byte guess); never store/session/ui.
+Reads an lxml tree the HTML importer already parsed; imports only lxml, the standard
+library and its importer siblings (charsets, name cleaning); never store/session/ui.
 """
 
 from __future__ import annotations
