@@ -53,3 +53,16 @@ def at_most_words(text: str, limit: int) -> bool:
     """Whether ``text`` has no more than ``limit`` words; stops reading at ``limit + 1``,
     so asking it of a whole book costs no more than of a line."""
     return all(count <= limit for count, _ in enumerate(_WORD.finditer(text), start=1))
+
+
+# Chinese, Japanese and Korean characters: ideographs (with extension A and the
+# compatibility block), kana (with half-width katakana) and hangul syllables.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\uff66-\uff9f"
+_TEXT_WORD = re.compile(f"[{_CJK}]|[^\\s{_CJK}]+")
+
+
+def count_text_words(text: str) -> int:
+    """Words as a reader would weigh them: each Chinese, Japanese or Korean character
+    counts as one, since those scripts put no spaces between words; everything else
+    is white-space separated words, as ``count_words`` says."""
+    return sum(1 for _ in _TEXT_WORD.finditer(text))

@@ -34,6 +34,10 @@ _EAST_ASIAN = frozenset(
 )  # fmt: skip
 # 7-bit Japanese and Korean mail encodings announce themselves with escapes.
 _ISO2022 = ((b"\x1b$B", "iso2022_jp"), (b"\x1b$@", "iso2022_jp"), (b"\x1b$)C", "iso2022_kr"))
+# Text codecs Python has that no web page or message is written in.
+_NOT_CHARSETS = frozenset(
+    {"idna", "punycode", "utf-7", "raw-unicode-escape", "unicode-escape", "undefined", "charmap"}
+)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 
@@ -151,12 +155,28 @@ def _latin(ch: str) -> bool:
 
 
 def _codec_name(label: str) -> str | None:
-    try:
-        name = codecs.lookup(label.strip().strip("\"'")).name
-    except LookupError:
-        return None
+    name = charset_codec(label)
     # Browsers and mail clients read "latin-1" as Windows-1252; so do we.
     return "cp1252" if name in ("latin-1", "iso8859-1") else name
+
+
+def charset_codec(label: str | None) -> str | None:
+    """The Python codec a declared charset names, or ``None`` if it names no text encoding.
+
+    ``codecs.lookup`` also knows transforms (base64, rot13, zlib, hex, uu, bz2,
+    quopri) that ``bytes.decode`` refuses with a LookupError, and codecs no
+    browser or mail client reads documents in (idna, punycode, UTF-7, Python's
+    escapes): a page declaring one of those is read as if it declared nothing.
+    """
+    if not label:
+        return None
+    try:
+        info = codecs.lookup(label.strip().strip("\"'"))
+    except (LookupError, ValueError):
+        return None
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_CHARSETS:
+        return None
+    return info.name
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

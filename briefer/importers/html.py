@@ -19,6 +19,7 @@ import trafilatura
 from lxml.html import HtmlElement
 
 from briefer.core.model import Article, ArticleImage, Block, BlockKind
+from briefer.core.words import count_text_words
 from briefer.importers.base import (
     ArticleBuilder,
     Deadline,
@@ -26,9 +27,11 @@ from briefer.importers.base import (
     ImportRejected,
     LocalFileReader,
 )
-from briefer.importers.cleanup import copy_blocks, feed_footer_site, is_boilerplate_line
+from briefer.importers.cleanup import copy_blocks, feed_footer_site
+from briefer.importers.htmlbody import body_to_blocks, is_boilerplate
 from briefer.importers.htmlconvert import html_to_article_blocks
 from briefer.importers.htmlmeta import PageMetadata, decode_html, parse_date, read_metadata
+from briefer.importers.htmlnames import clean_author, publisher_from_domain
 from briefer.importers.images import normalise_image
 
 ResourceResolver = Callable[[str], bytes | None]
@@ -37,19 +40,26 @@ ResourceResolver = Callable[[str], bytes | None]
 _DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE[^\[>]*\[.*?\]\s*>", re.IGNORECASE | re.DOTALL)
 _XML_DECLARATION = re.compile(r"^\ufeff?\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _ENTITY_DECL = re.compile(r"<!ENTITY[^>]*>", re.IGNORECASE)
-_APPEARED_FIRST = re.compile(r"^the post\b.{1,300}\bappeared first on\b.{1,120}$", re.IGNORECASE)
-_HEADING_REND = re.compile(r"h([1-6])")
 _DATA_URI = re.compile(r"^data:([\w.+-]+/[\w.+-]+)?((?:;[\w-]+=[^;,]*)*)(;base64)?,", re.IGNORECASE)
 _MAX_DATA_URI = 8 * 1024 * 1024
+# Inline images longer than this are cut out before parsing: libxml2 (without huge_tree,
+# which we refuse) gives up on an attribute of 10 MB and the page would be rejected for
+# a picture; and an image that large is past what decode_data_uri accepts anyway.
+_MAX_DATA_URI_CHARS = 9_000_000
+_URI_END = re.compile(r"[\"'<>]")
 _TEXTUAL = " or ".join(
     f"self::{tag}" for tag in ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote")
 )
 # Fewer extracted words than this, on a page with several times more, means the
 # extractor picked a teaser or a widget rather than the article.
 _MIN_ARTICLE_WORDS = 40
+# The elements trafilatura deletes when empty (its CUT_EMPTY_ELEMS), tail and all in precision mode.
+_EMPTY_CUT = (
+    "article", "b", "blockquote", "dd", "div", "dt", "em", "h1", "h2", "h3", "h4", "h5", "h6",
+    "i", "li", "main", "p", "pre", "q", "section", "span", "strong",
+)  # fmt: skip
+_INLINE_CUT = frozenset({"b", "em", "i", "q", "span", "strong"})
 _HTML_EXTENSIONS = (".html", ".htm", ".xhtml")
-# Footers and share lines are short; longer blocks are article text, whatever words they use.
-_MAX_BOILERPLATE_CHARS = 500
 _FOOTER_SEARCH = 50  # paragraphs from the end of a page to look through for a feed footer
 # Beyond this much text, skip trafilatura's second-opinion extractors (readability,
 # jusText): on a 20 MB page they double the time and a page that size is the article.
@@ -117,22 +127,29 @@ def html_to_article(
             f"{filename} is not a web page: it contains binary data. Check that it is the"
             " file you meant, or open it in a browser and save it again as a web page."
         )
-    text = _disarm(decode_html(data, declared_charset))
+    text = _without_huge_data_uris(_disarm(decode_html(data, declared_charset)))
     tree, too_deep = _parse(text, filename)
     deadline.check()
     meta = read_metadata(tree)
     builder = ArticleBuilder()
+    page_words = _page_words(tree)
+    fast = len(text) > _FAST_EXTRACTION_CHARS
     # Past libxml2's depth limit the tree has lost text; the converter flattens and rereads.
-    extracted = (
-        None
-        if too_deep or _more_elements_than(tree, EXTRACTOR_MAX_ELEMENTS)
-        else _extract_article(tree, deadline, fast=len(text) > _FAST_EXTRACTION_CHARS)
-    )
-    if extracted is not None:
-        body, traf_meta = extracted
-        _body_to_blocks(body, builder, deadline)
-        meta = meta.or_else(traf_meta)
-    if too_deep or _too_little(builder, tree):
+    if not too_deep and not _more_elements_than(tree, EXTRACTOR_MAX_ELEMENTS):
+        traf_meta = _extract_into(builder, tree, deadline, fast=fast, recall=False)
+        if _too_little(builder, page_words):
+            # Precision mode drops whole sections it takes for furniture (a story div
+            # with an inline border, a wrapper named "bottom"); recall mode keeps them.
+            second = ArticleBuilder()
+            again = _extract_into(
+                second, tree, deadline, fast=fast, recall=True, metadata=traf_meta is None
+            )
+            traf_meta = traf_meta or again
+            if count_text_words(second.text()) > count_text_words(builder.text()):
+                builder = second
+        if traf_meta is not None:
+            meta = meta.or_else(traf_meta)
+    if too_deep or _too_little(builder, page_words):
         builder, fallback_title = _fallback(text, limits, deadline, builder)
         meta = meta.or_else(PageMetadata(title=fallback_title))
     if builder.is_empty():
@@ -149,7 +166,7 @@ def html_to_article(
         title=title,
         text=article_text,
         blocks=builder.blocks,
-        publisher=meta.publisher or _footer_site(tree),
+        publisher=meta.publisher or _footer_site(tree) or publisher_from_domain(meta.url),
         author=meta.author,
         published=meta.published,
         url=meta.url,
@@ -175,6 +192,26 @@ def _disarm(text: str) -> str:
     head = _XML_DECLARATION.sub("", head, count=1)
     head = _DOCTYPE_SUBSET.sub("<!DOCTYPE html>", head)
     return _ENTITY_DECL.sub("", head) + tail
+
+
+def _without_huge_data_uris(text: str) -> str:
+    """The page with every ``data:`` URI too large to use replaced by an empty one.
+
+    One pass: each search resumes after the previous URI's end, so a page of many
+    small ones costs no more than reading it once.
+    """
+    if len(text) <= _MAX_DATA_URI_CHARS:
+        return text
+    pieces: list[str] = []
+    kept = position = 0
+    while (start := text.find("data:", position)) >= 0:
+        end_match = _URI_END.search(text, start)
+        end = end_match.start() if end_match else len(text)
+        if end - start > _MAX_DATA_URI_CHARS:
+            pieces += [text[kept:start], "data:,"]
+            kept = end
+        position = max(end, start + 5)
+    return "".join([*pieces, text[kept:]]) if pieces else text
 
 
 def _parse(text: str, filename: str) -> tuple[HtmlElement, bool]:
@@ -214,128 +251,88 @@ def _parse(text: str, filename: str) -> tuple[HtmlElement, bool]:
         "//script[not(@type='application/ld+json')] | //style | //noscript | //template"
     ):
         junk.drop_tree()
+    _drop_empty_before_text(tree)
     return tree, too_deep
 
 
+def _drop_empty_before_text(tree: HtmlElement) -> None:
+    """Remove empty elements (ad slots, spacers) that have text after them.
+
+    Trafilatura's precision mode deletes empty divs and spans together with their
+    tail, so a paragraph that follows ``<div class="ad-slot"></div>`` in a run of
+    ``<br>``-separated text vanished. An empty block becomes the line break it
+    looked like; an empty inline element goes, its tail joining the text before.
+    """
+    for element in reversed(list(tree.iter(*_EMPTY_CUT))):
+        if element.text is None and len(element) == 0 and element.tail and element.tail.strip():
+            if element.tag in _INLINE_CUT:
+                element.drop_tree()
+            else:
+                element.attrib.clear()
+                element.tag = "br"
+
+
+def _extract_into(
+    builder: ArticleBuilder,
+    tree: HtmlElement,
+    deadline: Deadline,
+    *,
+    fast: bool,
+    recall: bool,
+    metadata: bool = True,
+) -> PageMetadata | None:
+    """Adds the article trafilatura finds to ``builder`` and returns its metadata (empty
+    unless ``metadata``); ``None`` when it finds no article."""
+    extracted = _extract_article(tree, deadline, fast=fast, recall=recall, metadata=metadata)
+    if extracted is None:
+        return None
+    body, traf_meta = extracted
+    body_to_blocks(body, builder, deadline)
+    return traf_meta
+
+
 def _extract_article(
-    tree: HtmlElement, deadline: Deadline, *, fast: bool
+    tree: HtmlElement, deadline: Deadline, *, fast: bool, recall: bool, metadata: bool
 ) -> tuple[lxml.etree._Element, PageMetadata] | None:
     """Trafilatura's main-content XML and metadata; ``None`` when it finds no article.
 
     Precision mode with tables, no comments: measured on tests/data/importers/web
     (see tests/importers/test_quality_web.py), it drops share bars, related links
     and newsletter boxes that balanced mode keeps, without losing body text.
+    ``recall`` asks for the opposite bias, for a second attempt when that found too little.
     """
     try:
         document = trafilatura.bare_extraction(
             tree,
-            favor_precision=True,
+            favor_precision=not recall,
+            favor_recall=recall,
             fast=fast,
             include_comments=False,
             include_tables=True,
             include_images=False,
             include_formatting=False,
             include_links=False,
-            with_metadata=True,
+            with_metadata=metadata,
             date_extraction_params={"extensive_search": False, "original_date": True},
         )
-    except (RecursionError, ValueError, TypeError, AttributeError, lxml.etree.LxmlError):
+    except Exception:
+        # Any failure inside the extractor or its date finder costs only its opinion:
+        # the page still imports through the plain converter.
         return None
     deadline.check()
     if document is None or isinstance(document, dict) or document.body is None:
         return None
     meta = PageMetadata(
         title=document.title or "",
-        publisher=document.sitename or "",
-        author=document.author or "",
+        # Its site name falls back to slugs ("Usatoday" from "@usatoday") and addresses;
+        # the page's own names, its feed footer and then its domain serve better.
+        publisher="",
+        author=clean_author(document.author or ""),
         published=parse_date(document.date),
         url=document.url or "",
         language=document.language or "",
     )
     return document.body, meta
-
-
-def _body_to_blocks(body: lxml.etree._Element, builder: ArticleBuilder, deadline: Deadline) -> None:
-    """Trafilatura's XML (head, p, list/item, quote, table/row/cell, code) as article blocks."""
-    for element in body:
-        deadline.check()
-        _element_to_blocks(element, builder, list_level=0)
-
-
-def _element_to_blocks(
-    element: lxml.etree._Element, builder: ArticleBuilder, list_level: int
-) -> None:
-    tag = element.tag
-    if tag == "head":
-        match = _HEADING_REND.fullmatch(element.get("rend") or "")
-        _add(builder, BlockKind.HEADING, _inline(element), level=int(match[1]) if match else 2)
-    elif tag == "list":
-        ordered = (element.get("rend") or "").lower() == "ol"
-        for item in element:
-            if item.tag != "item":
-                _element_to_blocks(item, builder, list_level)
-                continue
-            _add(
-                builder,
-                BlockKind.LIST_ITEM,
-                _inline(item, skip="list"),
-                level=list_level + 1,
-                ordered=ordered,
-            )
-            for nested in item.iterchildren("list"):
-                _element_to_blocks(nested, builder, list_level + 1)
-    elif tag == "quote":
-        children = [child for child in element if child.tag in ("p", "list", "head")]
-        if not children:
-            _add(builder, BlockKind.QUOTE, _inline(element))
-        for child in children:
-            _add(builder, BlockKind.QUOTE, _inline(child))
-    elif tag == "table":
-        for row in element.iter("row"):
-            cells = [_inline(cell) for cell in row.iterchildren("cell")]
-            _add(builder, BlockKind.TABLE_ROW, " | ".join(c for c in cells if c))
-    elif tag == "code":
-        builder.add(BlockKind.PREFORMATTED, "".join(element.itertext()))
-    elif tag in ("div", "body", "figure"):
-        for child in element:
-            _element_to_blocks(child, builder, list_level)
-    elif tag != "graphic":
-        _add(builder, BlockKind.PARAGRAPH, _inline(element))
-
-
-def _inline(element: lxml.etree._Element, skip: str = "") -> str:
-    """The text of an element, line breaks as spaces, leaving out nested ``skip`` elements."""
-    parts: list[str] = []
-
-    def walk(node: lxml.etree._Element) -> None:
-        if node.text:
-            parts.append(node.text)
-        for child in node:
-            if child.tag == "lb":
-                parts.append(" ")
-            elif child.tag != skip:
-                walk(child)
-            if child.tail:
-                parts.append(child.tail)
-
-    walk(element)
-    return " ".join("".join(parts).split())
-
-
-def _add(
-    builder: ArticleBuilder, kind: BlockKind, text: str, *, level: int = 0, ordered: bool = False
-) -> None:
-    if text and not _is_boilerplate(text):
-        builder.add(kind, text, level=level, ordered=ordered)
-
-
-def _is_boilerplate(line: str) -> bool:
-    """Feed footers and share lines that survive extraction."""
-    if len(line) > _MAX_BOILERPLATE_CHARS:
-        return False
-    if _APPEARED_FIRST.match(line):
-        return True
-    return is_boilerplate_line(line)
 
 
 def _footer_site(tree: HtmlElement) -> str:
@@ -345,13 +342,20 @@ def _footer_site(tree: HtmlElement) -> str:
     return next(filter(None, map(feed_footer_site, texts)), "")
 
 
-def _too_little(builder: ArticleBuilder, tree: HtmlElement) -> bool:
-    """Whether the extraction looks like a miss: nothing, or a sliver of a wordy page."""
-    got = len(builder.text().split())
+def _page_words(tree: HtmlElement) -> int:
+    body = tree.find("body")
+    return count_text_words((body if body is not None else tree).text_content())
+
+
+def _too_little(builder: ArticleBuilder, page: int) -> bool:
+    """Whether the extraction looks like a miss: nothing, or a sliver of a wordy page.
+
+    Words are counted so that Chinese, Japanese and Korean (no spaces between
+    words) weigh what they say, not one "word" per paragraph.
+    """
+    got = count_text_words(builder.text())
     if got >= _MIN_ARTICLE_WORDS * 3:
         return False
-    body = tree.find("body")
-    page = len((body if body is not None else tree).text_content().split())
     return (got == 0 and page > 0) or (got < _MIN_ARTICLE_WORDS and page > 3 * max(got, 1))
 
 
@@ -369,8 +373,8 @@ def _fallback(
     except (RecursionError, ValueError, lxml.etree.LxmlError):
         return extracted, ""
     builder = ArticleBuilder()
-    copy_blocks(page, builder, keep=lambda _kind, content: not _is_boilerplate(content))
-    if len(builder.text().split()) <= len(extracted.text().split()):
+    copy_blocks(page, builder, keep=lambda _kind, content: not is_boilerplate(content))
+    if count_text_words(builder.text()) <= count_text_words(extracted.text()):
         return extracted, title
     return builder, title
 
@@ -413,7 +417,10 @@ def _local_resolver(read_local: LocalFileReader | None) -> ResourceResolver:
     def resolve(src: str) -> bytes | None:
         if src.lower().startswith("data:"):
             return decode_data_uri(src)
-        parts = urlsplit(src)
+        try:
+            parts = urlsplit(src)
+        except ValueError:  # "http://[broken": an address urllib cannot even split
+            return None
         if parts.scheme or parts.netloc or not parts.path or read_local is None:
             return None
         return read_local(unquote(parts.path))
@@ -453,7 +460,7 @@ def _images(
         data = resolve(src) if src else None
         if not data:
             continue
-        name = PurePosixPath(urlsplit(src).path).name if not src.startswith("data:") else ""
+        name = "" if src.startswith("data:") else PurePosixPath(src.split("?")[0]).name
         image = normalise_image(
             data,
             limits,

@@ -1,22 +1,33 @@
 """What a saved web page says about itself: its charset, title, publisher, author, date, URL.
 
-Reads an lxml tree the HTML importer already parsed; imports only lxml and the
-standard library (and the shared single-byte guess); never store/session/ui.
+Reads an lxml tree the HTML importer already parsed; imports only lxml, the standard
+library and its importer siblings (charsets, name cleaning); never store/session/ui.
 """
 
 from __future__ import annotations
 
 import codecs
 import datetime as dt
+import html
 import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, fields, replace
 from typing import Any
+from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
-from briefer.importers.encoding import guess_single_byte
+from briefer.importers.encoding import charset_codec, guess_single_byte
+from briefer.importers.htmlnames import (
+    clean_author,
+    clean_title,
+    domain_label,
+    plausible_publisher,
+    site_key,
+    site_keys,
+    strip_short_tail,
+)
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -51,9 +62,11 @@ _MONTHS = {
     )
     for m in names
 }
+_CJK_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_COMPACT_DATE = re.compile(r"^((?:19|20)\d\d)(\d\d)(\d\d)(?:$|[T\s]|\d{4,6}\b)")
+_DOTTED_DATE = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b")
 _DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b")
 _MONTH_DAY_YEAR = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
-_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ")
 _ARTICLE_TYPES = {
     "article",
     "newsarticle",
@@ -67,6 +80,23 @@ _ARTICLE_TYPES = {
     "backgroundnewsarticle",
 }
 _MAX_JSON_LD = 1_000_000
+_ORGANISATION_TYPES = {
+    "organization", "newsmediaorganization", "corporation", "organisation", "ngo",
+    "educationalorganization", "governmentorganization", "researchorganization",
+}  # fmt: skip
+# Where pages name their authors in <meta>, best first ("byl" is "By Jane Doe and John Smith").
+_AUTHOR_META = (
+    "author", "byl", "article:author", "parsely-author", "sailthru.author", "dc.creator",
+    "citation_author",
+)  # fmt: skip
+_DATE_META = (
+    "date", "pubdate", "publishdate", "publish-date", "publish_date", "publication_date",
+    "article.published", "dc.date", "dc.date.issued", "dc.date.created", "dcterms.date",
+    "dcterms.created", "og:published_time", "parsely-pub-date", "sailthru.date",
+    "citation_publication_date", "citation_date",
+)  # fmt: skip
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)")
+_SEPARATOR_START = re.compile(r"^(?:\s+(?:[|\-–—·•»/]|::)\s+|:\s+|\s*_)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,11 +149,8 @@ def _declared_charsets(head: bytes) -> Iterator[str]:
 
 
 def _codec(label: str | None) -> str | None:
-    if not label:
-        return None
-    try:
-        name = codecs.lookup(label.strip()).name
-    except LookupError:
+    name = charset_codec(label)
+    if name is None:
         return None
     # Browsers read latin-1 and ascii labels as windows-1252, a superset with curly quotes.
     return "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name
@@ -132,69 +159,77 @@ def _codec(label: str | None) -> str | None:
 def read_metadata(tree: HtmlElement) -> PageMetadata:
     """Title, publisher, author, date, canonical URL and language, each from its best source."""
     meta = _meta_values(tree)
-    ld = _json_ld_article(tree)
-    publisher = _first(
-        meta.get("og:site_name"), _name_of(ld.get("publisher")), meta.get("application-name")
-    )
-    title = _first(
-        meta.get("og:title"),
-        meta.get("twitter:title"),
-        _text(ld.get("headline")),
-        _text_of_first(tree, "//h1"),
-        _strip_site_suffix(_text_of_first(tree, "//title"), publisher),
-    )
-    author = _first(
-        meta.get("author"),
-        _not_url(meta.get("article:author")),
-        _name_of(ld.get("author")),
-        _text_of_first(tree, "//a[@rel='author'] | //*[@rel='author']"),
-        _byline(tree),
-    )
-    published = _first_date(
-        meta.get("article:published_time"),
-        _text(ld.get("datePublished")),
-        _attr_of_first(tree, "//article//time[@datetime]", "datetime"),
-        _attr_of_first(tree, "//time[@datetime]", "datetime"),
-        *(
-            meta.get(key)
-            for key in (
-                "date",
-                "pubdate",
-                "publishdate",
-                "publish-date",
-                "dc.date",
-                "dc.date.issued",
-                "dcterms.date",
-                "og:published_time",
-                "parsely-pub-date",
-                "sailthru.date",
-            )
-        ),
-        _text(ld.get("dateCreated")),
-    )
+    objects = _json_ld_objects(tree)
+    ld = _article_object(objects)
+    by_id = {item["@id"]: item for item in objects if isinstance(item.get("@id"), str)}
     url = _first(
         _attr_of_first(tree, "//link[@rel='canonical']", "href"),
         meta.get("og:url"),
         _not_url_free(_text(ld.get("url")) or _id_of(ld.get("mainEntityOfPage"))),
     )
-    language = _first(
-        tree.get("lang"),
-        tree.get("{http://www.w3.org/XML/1998/namespace}lang"),
-        meta.get("og:locale", "").replace("_", "-"),
-        _text(ld.get("inLanguage")),
-    )
+    ld_publisher = _name_of(_resolve(ld.get("publisher"), by_id), by_id)
+    named = [
+        meta.get("og:site_name"),
+        ld_publisher,
+        *(meta.get(key) for key in ("application-name", "publisher", "dc.publisher")),
+        meta.get("citation_publisher"),
+    ]
+    publisher = _first(*map(plausible_publisher, named))
+    sites = site_keys([*named, meta.get("twitter:site"), domain_label(url)])
+    organisations = sites | site_keys(_organisation_names(objects, by_id))
+    title = _title(tree, meta, ld, sites)
     return PageMetadata(
         title=title,
         publisher=publisher,
-        author=_clean_author(author),
-        published=published,
+        author=_author(tree, meta, ld, by_id, organisations),
+        published=_published(tree, meta, ld, url),
         url=url,
-        language=language,
+        language=_first(
+            tree.get("lang"),
+            tree.get("{http://www.w3.org/XML/1998/namespace}lang"),
+            meta.get("og:locale", "").replace("_", "-"),
+            _text(ld.get("inLanguage")),
+        ),
     )
 
 
+def _published(
+    tree: HtmlElement, meta: dict[str, str], ld: dict[str, Any], url: str
+) -> dt.date | None:
+    """The day the page says it was published, as the publisher's calendar had it.
+
+    Timestamps keep their own UTC offset (see ``parse_date``). Sites that state
+    the time in UTC put a late-evening story on the next day; the date in the
+    article's address is the local one, so it wins when the two are a day apart.
+    """
+    published = _first_date(
+        meta.get("article:published_time"),
+        meta.get("og:article:published_time"),
+        _text(ld.get("datePublished")),
+        meta.get("datepublished"),
+        _attr_of_first(tree, "//article//time[@datetime]", "datetime"),
+        _attr_of_first(tree, "//time[@datetime]", "datetime"),
+        *(meta.get(key) for key in _DATE_META),
+        _text(ld.get("dateCreated")),
+    )
+    in_url = url_date(url)
+    if published is None or (in_url is not None and abs((published - in_url).days) == 1):
+        return in_url or published
+    return published
+
+
+def url_date(url: str) -> dt.date | None:
+    """The date in an article's address (``/2025/12/04/``), or ``None``."""
+    try:
+        match = _URL_DATE.search(urlsplit(url).path) if url else None
+    except ValueError:  # "http://[broken"
+        return None
+    return _date(int(match[1]), int(match[2]), int(match[3])) if match else None
+
+
 def parse_date(value: str | None) -> dt.date | None:
-    """The calendar date in an ISO, slashed or written-out date; ``None`` if there is none.
+    """The calendar date in an ISO, slashed, dotted (4.12.2025, day first), compact
+    (20251204), CJK (2025年12月4日) or written-out date; ``None`` if there is none.
 
     A timestamp keeps the date as written: "2025-12-04T23:30:00-05:00" is the 4th,
     the day the publisher printed, not the UTC day.
@@ -202,10 +237,13 @@ def parse_date(value: str | None) -> dt.date | None:
     if not value:
         return None
     value = value.strip()
-    for pattern in (_ISO_DATE, _SLASH_DATE):
+    for pattern in (_ISO_DATE, _SLASH_DATE, _CJK_DATE, _COMPACT_DATE):
         match = pattern.search(value)
         if match:
             return _date(int(match[1]), int(match[2]), int(match[3]))
+    match = _DOTTED_DATE.search(value)
+    if match:
+        return _date(int(match[3]), int(match[2]), int(match[1]))
     match = _DAY_MONTH_YEAR.search(value)
     if match and match[2].lower() in _MONTHS:
         return _date(int(match[3]), _MONTHS[match[2].lower()], int(match[1]))
@@ -223,19 +261,27 @@ def _date(year: int, month: int, day: int) -> dt.date | None:
 
 
 def _meta_values(tree: HtmlElement) -> dict[str, str]:
-    """First value of each <meta> by lower-cased name/property (pages repeat some)."""
+    """First value of each <meta> by lower-cased name/property (pages repeat some); for
+    author tags, which pages repeat once per author, every value but web addresses."""
     values: dict[str, str] = {}
     for element in tree.iterfind(".//meta"):
         key = element.get("property") or element.get("name") or element.get("itemprop") or ""
-        content = " ".join((element.get("content") or "").split())
-        if key and content:
-            values.setdefault(key.strip().lower(), content)
+        key = key.strip().lower()
+        # Some CMSs escape twice: "Trump&#039;s" reaches the attribute still escaped.
+        content = " ".join(html.unescape(element.get("content") or "").split())
+        if not key or not content:
+            continue
+        if key in _AUTHOR_META and key in values:
+            if _not_url(content) and content not in values[key].split(" | "):
+                values[key] = f"{values[key]} | {content}" if _not_url(values[key]) else content
+            continue
+        values.setdefault(key, content)
     return values
 
 
-def _json_ld_article(tree: HtmlElement) -> dict[str, Any]:
-    """The JSON-LD object about the article: an Article type first, else any with a headline."""
-    candidates: list[dict[str, Any]] = []
+def _json_ld_objects(tree: HtmlElement) -> list[dict[str, Any]]:
+    """Every JSON-LD object on the page, top-level, in lists and in ``@graph``."""
+    objects: list[dict[str, Any]] = []
     for script in tree.xpath("//script[@type='application/ld+json']"):
         raw = script.text or ""
         if not raw.strip() or len(raw) > _MAX_JSON_LD:
@@ -244,13 +290,67 @@ def _json_ld_article(tree: HtmlElement) -> dict[str, Any]:
             parsed = json.loads(raw)
         except (ValueError, RecursionError):
             continue
-        candidates.extend(_ld_objects(parsed))
-    for item in candidates:
-        types = item.get("@type")
-        names = types if isinstance(types, list) else [types]
-        if any(isinstance(t, str) and t.lower() in _ARTICLE_TYPES for t in names):
+        objects.extend(_ld_objects(parsed))
+    return objects
+
+
+def _types(item: dict[str, Any]) -> set[str]:
+    types = item.get("@type")
+    names = types if isinstance(types, list) else [types]
+    return {t.lower() for t in names if isinstance(t, str)}
+
+
+def _article_object(objects: list[dict[str, Any]]) -> dict[str, Any]:
+    """The JSON-LD object about the article: an Article type first, else any with a headline."""
+    for item in objects:
+        if _types(item) & _ARTICLE_TYPES:
             return item
-    return next((item for item in candidates if "headline" in item), {})
+    return next((item for item in objects if "headline" in item), {})
+
+
+def _resolve(value: Any, by_id: dict[str, dict[str, Any]]) -> Any:
+    """A JSON-LD reference (``{"@id": "#org"}``, as Yoast writes) replaced by what it names."""
+    if isinstance(value, list):
+        return [_resolve(item, by_id) for item in value if isinstance(item, dict)]
+    if isinstance(value, dict) and "name" not in value:
+        ref = value.get("@id")
+        if isinstance(ref, str) and ref in by_id:
+            return by_id[ref]
+    return value
+
+
+def _name_of(value: Any, by_id: dict[str, dict[str, Any]], person: bool = False) -> str:
+    """A name from a JSON-LD value (object, list of them, or text); with ``person``,
+    only objects typed Person count."""
+    value = _resolve(value, by_id)
+    if isinstance(value, list):
+        # Items are objects after _resolve, so this recurses once, however deep the JSON.
+        names = (_name_of(item, by_id, person) for item in value)
+        return ", ".join(dict.fromkeys(name for name in names if name))
+    if isinstance(value, dict):
+        if person and "person" not in _types(value):
+            return ""
+        return _text(value.get("name"))
+    return "" if person else _not_url(_text(value))
+
+
+def _organisation_names(
+    objects: list[dict[str, Any]], by_id: dict[str, dict[str, Any]]
+) -> list[str]:
+    """Names of the organisations JSON-LD describes: publisher, its parent, any Organization."""
+    names: list[str] = []
+    for item in objects:
+        if _types(item) & _ORGANISATION_TYPES:
+            names.append(_text(item.get("name")))
+        for key in ("publisher", "sourceOrganization", "copyrightHolder", "brand"):
+            found = _resolve(item.get(key), by_id)
+            for org in found if isinstance(found, list) else [found]:
+                if isinstance(org, dict):
+                    names.append(_text(org.get("name")))
+                    parent = _resolve(org.get("parentOrganization"), by_id)
+                    if isinstance(parent, dict):
+                        names.append(_text(parent.get("name")))
+    return names
 
 
 def _ld_objects(parsed: Any) -> Iterator[dict[str, Any]]:
@@ -265,17 +365,9 @@ def _ld_objects(parsed: Any) -> Iterator[dict[str, Any]]:
             yield from (item for item in graph if isinstance(item, dict))
 
 
-def _name_of(value: Any) -> str:
-    """A person's or organisation's name from a JSON-LD value (object, list of them, or text)."""
-    if isinstance(value, list):
-        return ", ".join(name for name in (_name_of(item) for item in value) if name)
-    if isinstance(value, dict):
-        return _text(value.get("name"))
-    return _not_url(_text(value))
-
-
 def _text(value: Any) -> str:
-    return " ".join(value.split()) if isinstance(value, str) else ""
+    """A JSON-LD string, folded; entities left by a CMS that escapes HTML into JSON decoded."""
+    return " ".join(html.unescape(value).split()) if isinstance(value, str) else ""
 
 
 def _id_of(value: Any) -> str:
@@ -317,28 +409,73 @@ def _attr_of_first(tree: HtmlElement, xpath: str, attribute: str) -> str:
     return ""
 
 
+def _title(
+    tree: HtmlElement, meta: dict[str, str], ld: dict[str, Any], sites: frozenset[str]
+) -> str:
+    """The headline: og:title, twitter:title, JSON-LD, <h1>, then <title>, each without
+    the site's name; a shorter source that is the chosen one's head ("Headline" for
+    "Headline | Section") wins."""
+    h1 = _text_of_first(tree, "//h1")
+    heading = "" if site_key(h1) in sites else clean_title(h1, sites)
+    headline = clean_title(_text(ld.get("headline")), sites)
+    written = " ".join(_text_of_first(tree, "//title").split())
+    page_title = clean_title(written, sites)
+    candidates = (
+        clean_title(meta.get("og:title", ""), sites),
+        clean_title(meta.get("twitter:title", ""), sites),
+        headline,
+        heading,
+        # No site name recognised: a short tag after a longer headline is still dropped.
+        strip_short_tail(page_title) if page_title == written else page_title,
+    )
+    # A source that holds only the site's name is no headline.
+    title = _first(*(c for c in candidates if site_key(c) not in sites)) or _first(*candidates)
+    for shorter in (headline, heading):
+        rest = title[len(shorter) :]
+        fits = shorter and title.startswith(shorter) and 0 < len(rest) < len(shorter)
+        if fits and _SEPARATOR_START.match(rest):
+            return shorter
+    return title
+
+
+def _author(
+    tree: HtmlElement,
+    meta: dict[str, str],
+    ld: dict[str, Any],
+    by_id: dict[str, dict[str, Any]],
+    organisations: frozenset[str],
+) -> str:
+    """The people who wrote it. People named as such in JSON-LD win over a meta author,
+    which many publishers fill with the company's name ("Condé Nast")."""
+    return _first(
+        *(
+            clean_author(raw, organisations)
+            for raw in (
+                _name_of(ld.get("author"), by_id, person=True),
+                *(_not_url(meta.get(key)) for key in _AUTHOR_META),
+                _name_of(ld.get("author"), by_id),
+                _text_of_first(tree, "//a[@rel='author'] | //*[@rel='author']"),
+                _byline(tree),
+            )
+            if raw
+        )
+    )
+
+
 def _byline(tree: HtmlElement) -> str:
+    """The byline element's text, with a "|" where one child element ends and the next
+    begins, so "<span>By Helen Marsh</span><span>Environment correspondent</span>"
+    still reads as two parts."""
     xpath = (
         "//*[contains(concat(' ', normalize-space(@class), ' '), ' byline ')"
         " or contains(@class, 'author-name') or @itemprop='author']"
     )
-    text = _text_of_first(tree, xpath)
-    return text if len(text) <= 120 else ""
-
-
-def _clean_author(author: str) -> str:
-    author = re.sub(r"^\s*(by|written by|von|par)\s+", "", author, flags=re.IGNORECASE)
-    return author.strip(" ,;|")
-
-
-def _strip_site_suffix(title: str, publisher: str) -> str:
-    """Drop a trailing " | Site" when it is the site's name or a short tag after a headline."""
-    for separator in _TITLE_SEPARATORS:
-        head, found, tail = title.rpartition(separator)
-        if not found or not head.strip():
-            continue
-        if (publisher and tail.strip().casefold() == publisher.casefold()) or (
-            len(tail.split()) <= 4 < len(head.split()) + 2
-        ):
-            return head.strip()
-    return title
+    for element in tree.xpath(xpath):
+        pieces = [element.text or ""]
+        for child in element:
+            pieces += ["|", child.text_content() if isinstance(child.tag, str) else "", "|"]
+            pieces.append(child.tail or "")
+        text = " ".join("".join(pieces).split()).strip(" |")
+        if text:
+            return text if len(text) <= 200 else ""
+    return ""

@@ -47,3 +47,17 @@ def test_pdf_report_body_and_metadata() -> None:
     assert article.title == meta["title"]
     assert article.author == meta["author"]
     assert article.published == dt.date.fromisoformat(meta["date"])
+
+
+NEWS = WEB / "news"
+NEWS_EXPECTED = json.loads((NEWS / "expected.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", sorted(NEWS_EXPECTED))
+def test_news_page_body(name: str) -> None:
+    """The issue-11 news pages (metadata in test_html_news_meta.py): body words only."""
+    data = (NEWS / f"{name}.html").read_bytes()
+    article = HtmlImporter().extract(data, f"{name}.html", ImportLimits())
+    result = score(article.text, (NEWS / f"{name}.expected.txt").read_text(encoding="utf-8"))
+    assert result.precision >= 0.9, f"{name}: boilerplate kept ({result})"
+    assert result.recall >= 0.9, f"{name}: article text lost ({result})"

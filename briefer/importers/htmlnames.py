@@ -1,0 +1,213 @@
+"""Cleaning the names a web page gives itself: titles without the site's name, publishers
+that are names (not slugs, addresses or slogans), authors without dates and furniture.
+
+Pure string functions used by htmlmeta; standard library and core only, never
+store/session/ui.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
+from briefer.core.words import count_text_words
+
+# " | Site", " - Site", "Site: Title", "标题_站名": separators around a site's name.
+_SEPARATOR = re.compile(r"(\s+(?:[|\-–—·•»/]|::)\s+|(?<=\S):\s+|\s*_(?=[^_\s]))")
+_SITE_AFFIXES = re.compile(
+    r"^the|(?:news|online|com|couk|uk|live|digital|magazine|tv|media|daily|today)$"
+)
+_PIPE_LIKE = frozenset({"|", "-", "–", "—", "·", "•", "»", "/", "::", "_"})
+_DOMAIN = re.compile(r"^(?:https?:)?(?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/?$", re.I)
+_SLUG = re.compile(r"@?[a-z0-9_.-]+")
+_FUNCTION_WORDS = frozenset(
+    {"a", "an", "and", "at", "de", "der", "des", "die", "du", "for", "in", "la", "le", "of",
+     "on", "the", "to", "und", "von", "&"}
+)  # fmt: skip
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "ne", "or"})
+_BYLINE_PREFIX = re.compile(
+    r"^\s*(?:(?:story|words|text|written|reported|posted)\s+)?(?:by|von|par|por|di|door)\b[:\s]*",
+    re.I,
+)
+# Where the name ends in a byline run together with its furniture.
+_BYLINE_STOP = re.compile(
+    r"\b(?:updated|published|posted|last\s+(?:updated|modified)|print\s+this|share\s+this"
+    r"|share\s+on|follow\s+(?:me|us|on)|read\s+more|e-?mail\s+(?:me|the\s+author)"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
+    r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
+    r"|\d{4}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\b\d{1,2}:\d{2}",
+    re.I,
+)
+_AUTHOR_SPLIT = re.compile(r"\s*(?:[,;|•·]|\s-\s|\n)\s*")
+_AUTHOR_NOISE = re.compile(
+    r"\bstaff\b|^(?:print(?:\s+this)?(?:\s+(?:article|page|story))?|updated|published|share"
+    r"|contributors?|correspondents?|reporters?|editors?|writers?|columnists?|photographer"
+    r"|(?:senior|chief|political|economics|business|foreign|deputy|associate|managing|news|"
+    r"technology|science|health|environment|sports?)\s+(?:\w+\s+)?(?:editor|correspondent|"
+    r"reporter|writer|analyst))$",
+    re.I,
+)
+_ROLE_END = re.compile(
+    r"\b(?:correspondent|editor|reporter|writer|columnist|contributor|journalist|producer"
+    r"|photographer|analyst|intern)s?$",
+    re.I,
+)
+# "and" left at either end of a part once the names around it are split off.
+_CONNECTOR = re.compile(r"^(?:(?:and|&|with|und|et|y)(?:\s+|$))+|\s+(?:and|&|with|und|et|y)$", re.I)
+_PARENTHESES = re.compile(r"\s*\(([^()]*)\)")
+
+
+def site_key(name: str) -> str:
+    """A site's name as compared: letters and digits only, case-folded ("ZDNet" = "zdnet")."""
+    return "".join(ch for ch in name.casefold() if ch.isalnum())
+
+
+def site_keys(names: Iterable[str | None]) -> frozenset[str]:
+    return frozenset(key for key in (site_key(n.lstrip("@")) for n in names if n) if key)
+
+
+def _is_site(segment: str, sites: frozenset[str]) -> bool:
+    key = site_key(segment)
+    if not key:
+        return False
+    if key in sites or _DOMAIN.match(segment.strip()):
+        return True
+    # "BBC News" for a site named "BBC", "The Verge" for "Verge", "Example Online" for
+    # example.com: equal once the usual prefixes and suffixes of site names are set aside.
+    # "CNN Business", "BBC Sport": the site's name and a section, in two words.
+    words = segment.split()
+    cores = {_SITE_AFFIXES.sub("", key)}
+    if len(words) == 2:
+        cores.add(_SITE_AFFIXES.sub("", site_key(words[0])))
+    cores = {core for core in cores if len(core) >= 2}
+    return len(words) <= 4 and any(_SITE_AFFIXES.sub("", site) in cores for site in sites)
+
+
+def clean_title(title: str, sites: frozenset[str]) -> str:
+    """The headline in a page title: the site's name (before or after), a section left
+    between headline and site, and a headline repeated twice taken out."""
+    title = undouble(" ".join(title.split()))
+    parts = _SEPARATOR.split(title)
+    segments, separators = parts[0::2], parts[1::2]
+    dropped_site = False
+    while len(segments) > 1 and _is_site(segments[-1], sites) and separators[-1].strip() != ":":
+        segments.pop()
+        separators.pop()
+        dropped_site = True
+    while len(segments) > 1 and _is_site(segments[0], sites):
+        segments.pop(0)
+        separators.pop(0)
+    # "Headline | Section | Site": what stood between headline and site is a section label.
+    while (
+        dropped_site
+        and len(segments) > 1
+        and separators[-1].strip() in _PIPE_LIKE
+        and len(segments[-1].split()) <= 3
+        and len(" ".join(segments[:-1]).split()) >= 4
+    ):
+        segments.pop()
+        separators.pop()
+    # "Headline | Headline"
+    while len(segments) > 1 and site_key(segments[-1]) == site_key(segments[-2]):
+        segments.pop()
+        separators.pop()
+    out = segments[0]
+    for separator, segment in zip(separators, segments[1:], strict=False):
+        out += separator + segment
+    return out.strip()
+
+
+def undouble(text: str) -> str:
+    """A headline printed twice in a row ("Fire at the port Fire at the port") once."""
+    size = len(text)
+    if size >= 20:
+        half = size // 2
+        if size % 2 == 0 and text[:half] == text[half:]:
+            return text[:half]
+        if size % 2 == 1 and text[half] == " " and text[:half] == text[half + 1 :]:
+            return text[:half]
+    return text
+
+
+def strip_short_tail(title: str) -> str:
+    """Drop a trailing " | Tag" after a longer headline, for a bare <title> with no site known."""
+    for match in reversed(list(_SEPARATOR.finditer(title))):
+        if match.group(0).strip() not in _PIPE_LIKE:
+            continue
+        head, tail = title[: match.start()], title[match.end() :]
+        if head.strip() and count_text_words(tail) <= 4 < count_text_words(head) + 2:
+            return head.strip()
+        break
+    return title
+
+
+def plausible_publisher(name: str | None) -> str:
+    """``name`` if it reads as a publication's name; "" for a slug ("nytimes"), a web
+    address ("www.example.com"), a handle ("@usatoday") or a slogan ("Breaking news,
+    sport, TV, radio and a whole lot more")."""
+    name = " ".join((name or "").split()).strip(" |-–—·:")
+    if not name or len(name) > 80 or _DOMAIN.match(name) or "://" in name:
+        return ""
+    if _SLUG.fullmatch(name):
+        return ""
+    words = name.split()
+    if any(mark in name for mark in ",;!?") or name.endswith(".") or len(words) > 7:
+        return ""
+    lower = [w for w in words if w.islower() and w not in _FUNCTION_WORDS]
+    if len(words) >= 4 and len(lower) >= 2:
+        return ""
+    return name
+
+
+def domain_label(url: str) -> str:
+    """The name part of a web address's host: "bbc" for www.bbc.co.uk, "" if none."""
+    try:
+        host = (urlsplit(url).hostname or "") if "//" in url else ""
+    except ValueError:  # "http://[broken"
+        return ""
+    labels = [label for label in host.split(".") if label]
+    if len(labels) < 2:
+        return ""
+    if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
+        return labels[-3]
+    return labels[-2]
+
+
+def publisher_from_domain(url: str) -> str:
+    """A last-resort publisher name from the address: "Invezz", "BBC" (short ones are acronyms)."""
+    label = domain_label(url)
+    if not label or not label.replace("-", "").isalnum() or label.isdigit():
+        return ""
+    return label.upper() if len(label) <= 3 else label[:1].upper() + label[1:]
+
+
+def clean_author(author: str, organisations: frozenset[str] = frozenset()) -> str:
+    """The people in a byline: "By Jane Doe, Reuters, Dec 4, 2025 Print this article" ->
+    "Jane Doe" (when Reuters is the publisher). Organisations, job titles, "Staff",
+    dates and share links go; "" when nothing is left."""
+    kept: list[str] = []
+    # "|" parts each get their own cut: "By Jane Doe | Updated Dec 4 | Sam Ortiz".
+    for chunk in " ".join(author.split()).split("|"):
+        chunk = _BYLINE_PREFIX.sub("", chunk)
+        stop = _BYLINE_STOP.search(chunk)
+        kept.append(chunk[: stop.start()] if stop else chunk)
+    author = _PARENTHESES.sub(
+        lambda m: "" if site_key(m[1]) in organisations or not m[1].strip() else m[0],
+        ", ".join(kept),
+    )
+    people: list[str] = []
+    for part in _AUTHOR_SPLIT.split(author):
+        part = _BYLINE_PREFIX.sub("", part).strip(" .:-–—")
+        part = _CONNECTOR.sub("", part)
+        if not part or _AUTHOR_NOISE.search(part) or _ROLE_END.search(part):
+            continue
+        if site_key(part) in organisations:
+            continue
+        if "@" in part or "://" in part or _DOMAIN.match(part) or len(part.split()) > 6:
+            continue
+        if not any(ch.isalpha() for ch in part):
+            continue
+        people.append(part)
+    return ", ".join(dict.fromkeys(people))
