@@ -12,7 +12,7 @@ import enum
 import re
 from dataclasses import dataclass, field
 
-from briefer.core.words import count_words
+from briefer.core.words import count_text_words
 
 BLOCK_SEPARATOR = "\n\n"
 """What stands between two blocks in an article's canonical text.
@@ -109,7 +109,7 @@ class Article:
 
     @property
     def word_count(self) -> int:
-        return count_words(self.text)
+        return count_text_words(self.text)  # a Chinese article has words too
 
 
 @dataclass(frozen=True, slots=True)

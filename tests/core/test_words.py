@@ -36,3 +36,9 @@ def test_a_hash_of_a_long_text_is_the_hash_of_its_folded_words() -> None:
     text = ("  Grain  EXPORTS\n\nrose ß " * 200_000) + "\t"  # past one chunk
     expected = hashlib.sha256(" ".join(text.casefold().split()).encode()).hexdigest()
     assert text_hash(text) == expected
+
+
+def test_an_article_in_chinese_counts_its_characters_as_words() -> None:
+    from briefer.core.model import Article
+
+    assert Article("港口", "港口工人周二达成新合同。 Port deal").word_count == 12 + 2
