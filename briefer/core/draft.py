@@ -40,7 +40,7 @@ def draft_note(
         sections.append(
             Section(
                 spec.heading,
-                _body(_sorted(drawn, published), spec),
+                _body(_sorted(drawn, published), spec, template.block_quotation_words),
                 spec.level,
                 guidance=spec.body.strip(),
             )
@@ -50,7 +50,7 @@ def draft_note(
             for theme in themes:
                 found = by_theme.get(theme.id or -1, [])
                 if found:
-                    body = _body(found, spec)
+                    body = _body(found, spec, template.block_quotation_words)
                 else:
                     body = f"No passages tagged *{escape_inline(theme.name)}* yet."
                 sections.append(Section(theme.name, body, level))
@@ -84,7 +84,12 @@ def _sorted(passages: list[Passage], published: Mapping[int, dt.date | None]) ->
     )
 
 
-def _body(passages: list[Passage], spec: TemplateSection) -> str:
+def _block(passage: Passage, block_words: int) -> bool:
+    """Long quotations stand apart as block quotations; short ones run in."""
+    return block_words <= 0 or len(passage.text.split()) >= block_words
+
+
+def _body(passages: list[Passage], spec: TemplateSection, block_words: int) -> str:
     """The quotations a section starts with; its guidance is kept apart (Section.guidance)."""
     seen: set[int] = set()
     parts: list[str] = []
@@ -94,5 +99,7 @@ def _body(passages: list[Passage], spec: TemplateSection) -> str:
         if spec.max_passages and len(seen) >= spec.max_passages:
             break
         seen.add(passage.id)
-        parts.append(quotation_markdown(passage.text, passage.id))
+        parts.append(
+            quotation_markdown(passage.text, passage.id, block=_block(passage, block_words))
+        )
     return "\n\n".join(parts)

@@ -4,13 +4,15 @@ A template is plain data, stored as JSON (built-ins in resources/templates,
 the analyst's own in the user data folder)::
 
     {"format": 1, "name": "Briefing note", "description": "...",
-     "target_words": 1200, "marking": "",
+     "target_words": 1200, "marking": "", "block_quotation_words": 40,
      "sections": [{"heading": "Summary", "level": 1, "body": "guidance",
                    "per_theme": false, "themes": [], "max_passages": 0}]}
 
 ``per_theme`` sections get one sub-section per chosen theme when a note is
 drafted; ``themes`` names themes whose passages a section draws directly;
-``max_passages`` caps the quotations per (sub-)section (0 = no cap). Only
+``max_passages`` caps the quotations per (sub-)section (0 = no cap).
+``block_quotation_words``: a quotation of at least this many words is set as a block
+quotation, a shorter one run in as a paragraph of its own (0 = always a block). Only
 ``name`` and each section's ``heading`` are required.
 """
 
@@ -25,6 +27,8 @@ from briefer.core.model import Note
 
 FORMAT = 1
 MAX_LEVEL = 3
+DEFAULT_BLOCK_QUOTATION_WORDS = 40
+"""Style guides set quotations of about 40 words or more apart (APA); shorter ones run in."""
 WORDS_PER_PAGE = 500
 """A page of a briefing note in Word's default layout holds about this many words."""
 
@@ -51,6 +55,7 @@ class Template:
     target_words: int = 0
     marking: str = ""
     builtin: bool = False
+    block_quotation_words: int = DEFAULT_BLOCK_QUOTATION_WORDS
 
 
 def estimated_pages(words: int) -> float:
@@ -78,6 +83,9 @@ def template_from_data(data: object, *, builtin: bool = False) -> Template:
         target_words=_count(data, "target_words", name),
         marking=_text(data, "marking").strip(),
         builtin=builtin,
+        block_quotation_words=_count(
+            data, "block_quotation_words", name, default=DEFAULT_BLOCK_QUOTATION_WORDS
+        ),
     )
 
 
@@ -88,6 +96,7 @@ def template_to_data(template: Template) -> dict[str, object]:
         "description": template.description,
         "target_words": template.target_words,
         "marking": template.marking,
+        "block_quotation_words": template.block_quotation_words,
         "sections": [
             {
                 "heading": s.heading,
@@ -123,6 +132,7 @@ def template_from_note(note: Note, name: str, description: str = "") -> Template
 
 
 _BLANK_LINES = re.compile(r"\n[ \t]*\n")
+_RUN_IN_QUOTATION = re.compile(r'^"[^\n]*"\s*\[@p[0-9]+\]$')
 
 
 def _without_quotations(body: str) -> str:
@@ -130,6 +140,8 @@ def _without_quotations(body: str) -> str:
     for block in _BLANK_LINES.split(body):
         is_quote = all(line.lstrip().startswith(">") for line in block.splitlines() if line.strip())
         if is_quote and CITATION_PATTERN.search(block):
+            continue
+        if _RUN_IN_QUOTATION.match(block.strip()):  # a short quotation set as a paragraph
             continue
         cleaned = CITATION_PATTERN.sub("", block).rstrip()
         if cleaned.strip() and cleaned.strip() != ">":
@@ -145,8 +157,8 @@ def _text(data: Mapping[str, object], key: str, *, required: bool = False) -> st
     return value
 
 
-def _count(data: Mapping[str, object], key: str, name: str) -> int:
-    value = data.get(key, 0)
+def _count(data: Mapping[str, object], key: str, name: str, *, default: int = 0) -> int:
+    value = data.get(key, default)
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise TemplateError(f'Template "{name}": "{key}" must be a whole number, 0 or more.')
     return value

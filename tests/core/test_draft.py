@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from hypothesis import given, settings
@@ -103,3 +104,20 @@ def test_any_drafted_note_passes_the_integrity_check(texts: list[str]) -> None:
     note = draft_note(TEMPLATE, title="T", themes=[TRADE], passages=passages, published={1: None})
     problems = check_note(note, {p.id: p for p in passages if p.id}, {1: article})
     assert [p for p in problems if p.blocking] == []
+
+
+def test_short_quotations_run_in_and_long_ones_stand_apart() -> None:
+    long_text = " ".join(["Exports through the port rose again this week."] * 6)  # 48 words
+    passages = [passage(1, 10, 0, "Exports rose 40%.", 1), passage(5, 10, 99, long_text, 1)]
+    template = Template("T", sections=(TemplateSection("Trade", themes=("trade",)),))
+    note = draft_note(template, title="T", themes=[TRADE], passages=passages, published=PUBLISHED)
+    short, long = note.sections[0].body.split("\n\n", 1)
+    assert short == '"Exports rose 40%."[@p1]'  # run in: a paragraph of its own
+    assert long.startswith('> "Exports through the port')  # a block quotation
+    always = dataclasses.replace(template, block_quotation_words=0)
+    body = (
+        draft_note(always, title="T", themes=[TRADE], passages=passages, published=PUBLISHED)
+        .sections[0]
+        .body
+    )
+    assert body.startswith('> "Exports rose 40%."[@p1]')

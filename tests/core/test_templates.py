@@ -92,3 +92,20 @@ def test_a_note_saved_as_template_keeps_guidance_but_not_sources() -> None:
 def test_estimated_pages() -> None:
     assert estimated_pages(0) == 0
     assert estimated_pages(1200) == 2.4
+
+
+def test_a_template_from_a_note_drops_run_in_quotations_too() -> None:
+    from briefer.core.citations import quotation_markdown
+    from briefer.core.model import Note, Section
+
+    body = "Why it matters.\n\n" + quotation_markdown("Exports rose 5%.", 4, block=False)
+    template = template_from_note(Note("N", sections=(Section("Summary", body),)), "Weekly")
+    assert template.sections[0].body == "Why it matters."
+
+
+def test_block_quotation_threshold_comes_from_the_template() -> None:
+    data = {"name": "Short", "block_quotation_words": 12, "sections": [{"heading": "A"}]}
+    assert template_from_data(data).block_quotation_words == 12
+    assert template_from_data({"name": "Plain"}).block_quotation_words == 40
+    with pytest.raises(TemplateError, match="block_quotation_words"):
+        template_from_data({"name": "Bad", "block_quotation_words": -1})
