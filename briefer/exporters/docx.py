@@ -404,7 +404,10 @@ class _DocxWriter:
                 bookmark=bookmark,
             )
         return docx_xml.field(
-            f"NOTEREF {bookmark} \\f \\h", str(number), run_style=self.style["footnote_ref"]
+            f"NOTEREF {bookmark} \\f \\h",
+            str(number),
+            run_style=self.style["footnote_ref"],
+            upright=True,
         )
 
     def _hyperlink(self, url: str, runs: Sequence[Run], bold: bool) -> str:

@@ -119,13 +119,20 @@ def hyperlink(content: str, *, relationship_id: str = "", anchor: str = "") -> s
     return f"<w:hyperlink {target}>{content}</w:hyperlink>"
 
 
-def field(instruction: str, placeholder: str, *, run_style: str = "") -> str:
+UPRIGHT = '<w:i w:val="0"/><w:iCs w:val="0"/>'
+"""A footnote mark inside an italic quotation stays upright, as a publisher sets it."""
+
+
+def field(
+    instruction: str, placeholder: str, *, run_style: str = "", upright: bool = False
+) -> str:
     """A complex field (begin, instruction, separate, shown result, end), as Word writes them.
 
     The placeholder shows until the reader updates fields (Word does PAGE
     and NUMPAGES by itself; a TOC needs "Update field").
     """
-    props = f'<w:rPr><w:rStyle w:val="{escaped(run_style)}"/></w:rPr>' if run_style else ""
+    style = f'<w:rStyle w:val="{escaped(run_style)}"/>' if run_style else ""
+    props = f"<w:rPr>{style}{UPRIGHT if upright else ''}</w:rPr>" if style or upright else ""
     return "".join(
         f"<w:r>{props}{content}</w:r>"
         for content in (
@@ -142,7 +149,7 @@ def footnote_reference(footnote_id: int, *, style: str, bookmark_id: int, bookma
     """The mark in the text that opens a footnote, inside a bookmark for later cross-references."""
     return (
         f'<w:bookmarkStart w:id="{bookmark_id}" w:name="{escaped(bookmark)}"/>'
-        f'<w:r><w:rPr><w:rStyle w:val="{escaped(style)}"/></w:rPr>'
+        f'<w:r><w:rPr><w:rStyle w:val="{escaped(style)}"/>{UPRIGHT}</w:rPr>'
         f'<w:footnoteReference w:id="{footnote_id}"/></w:r>'
         f'<w:bookmarkEnd w:id="{bookmark_id}"/>'
     )

@@ -10,6 +10,7 @@ from xml.etree import ElementTree as ET
 import docx
 import pytest
 from docx.enum.section import WD_ORIENT
+from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from briefer.exporters import ExportError, export_note
@@ -260,3 +261,12 @@ def test_unknown_format_is_refused(note, tmp_path: Path) -> None:
     with pytest.raises(ExportError, match="Choose one of"):
         export_note(note, {}, {}, tmp_path / "x.pdf", "pdf")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_footnote_marks_in_italic_quotations_stay_upright(exported: Path) -> None:
+    body = docx.Document(str(exported)).element.body
+    marks = body.findall(".//" + qn("w:footnoteReference"))
+    assert marks
+    for mark in marks:
+        italic = mark.getparent().find(qn("w:rPr")).find(qn("w:i"))
+        assert italic is not None and italic.get(qn("w:val")) == "0"
