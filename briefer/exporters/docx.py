@@ -53,7 +53,14 @@ from briefer.exporters.docx_parts import (
 )
 from briefer.exporters.docx_xml import xml_text
 from briefer.exporters.table_layout import fit_columns
-from briefer.exporters.typography import curled_runs, curly_quotes
+from briefer.exporters.typography import (
+    AMERICAN,
+    QuoteStyle,
+    curled_runs,
+    curly_quotes,
+    nest_quotes,
+    quote_style,
+)
 
 _SECT_PR = qn("w:sectPr")
 TOC_PLACEHOLDER = "Right-click to update the table of contents."
@@ -118,7 +125,7 @@ def export_docx(
         page_size = page_size or "A4"
         language = language or "en-GB"
     apply_page_setup(word, PageSetup(page_size, language))
-    _DocxWriter(word, document).write(table_of_contents)
+    _DocxWriter(word, document, quote_style(language)).write(table_of_contents)
     finish_package(word, update_fields=table_of_contents)
     write_atomically(target, lambda stream: _save(word, stream))
 
@@ -141,9 +148,12 @@ class _DocxWriter:
     the order of the body is the order of the note.
     """
 
-    def __init__(self, word: DocxDocument, document: ExportDocument) -> None:
+    def __init__(
+        self, word: DocxDocument, document: ExportDocument, quotes: QuoteStyle = AMERICAN
+    ) -> None:
         self.word = word
         self.document = document
+        self.quotes = quotes
         self.style = ensure_styles(word, _STYLES)
         for level in (1, 2, 3):
             ensure_list_numbering(word, self.style[f"bullet{level}"], False, level)
@@ -359,7 +369,7 @@ class _DocxWriter:
 
     def _runs(self, runs: Sequence[Run], *, bold: bool = False) -> str:
         """The markup of a paragraph's content: runs, with consecutive linked runs in one link."""
-        runs = _attached_marks(curled_runs(runs))
+        runs = _attached_marks(nest_quotes(curled_runs(runs), self.quotes))
         parts: list[str] = []
         i = 0
         while i < len(runs):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from briefer.exporters.document import Run, RunKind
 
@@ -64,4 +65,54 @@ def curled_runs(runs: Sequence[Run]) -> list[Run]:
             if text != run.text:
                 run = dataclasses.replace(run, text=text)
         out.append(run)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteStyle:
+    """The marks of the outermost quotation and of the one inside it; deeper levels
+    alternate between the two."""
+
+    outer: tuple[str, str] = ("“", "”")
+    inner: tuple[str, str] = ("‘", "’")
+
+
+AMERICAN = QuoteStyle()
+BRITISH = QuoteStyle(outer=("‘", "’"), inner=("“", "”"))
+
+
+def quote_style(language: str | None) -> QuoteStyle:
+    """British English quotes with single marks outside and double inside; American
+    English (and, until Briefer knows better, any other language) the other way round."""
+    tag = (language or "").replace("_", "-").lower()
+    if tag.startswith("en") and not tag.startswith(("en-us", "en-ph", "en-ca")):
+        return BRITISH
+    return AMERICAN
+
+
+def nest_quotes(runs: Sequence[Run], style: QuoteStyle) -> list[Run]:
+    """Curled runs with each quotation's marks set by its depth: the outer pair, then
+    the inner, alternating. A ’ closes only a quotation opened with ‘ and is an
+    apostrophe otherwise. Each paragraph starts at depth 0, so a quotation of several
+    paragraphs opens with the outer mark on each."""
+    out: list[Run] = []
+    stack: list[str] = []  # the opening marks as written, innermost last
+    for run in runs:
+        if run.kind in (RunKind.FOOTNOTE, RunKind.CODE, RunKind.LINE_BREAK) or not run.text:
+            out.append(run)
+            continue
+        chars = list(run.text)
+        for i, ch in enumerate(chars):
+            if ch in "“‘":
+                pair = style.outer if len(stack) % 2 == 0 else style.inner
+                stack.append(ch)
+                chars[i] = pair[0]
+            elif (ch == "”" and "“" in stack) or (ch == "’" and stack and stack[-1] == "‘"):
+                while stack and stack[-1] != ("“" if ch == "”" else "‘"):
+                    stack.pop()
+                stack.pop()
+                pair = style.outer if len(stack) % 2 == 0 else style.inner
+                chars[i] = pair[1]
+        text = "".join(chars)
+        out.append(dataclasses.replace(run, text=text) if text != run.text else run)
     return out

@@ -58,7 +58,8 @@ def test_body_uses_built_in_styles(exported: Path) -> None:
     quotes = [t for s, t in styled if s == "Quote"]
     # Word's typographic quotes, as Word types them (the Markdown keeps the straight ones).
     # The footnote mark follows the closing quote with no space, so it cannot wrap away.
-    assert quotes == [f"“{STEEL_QUOTE}”", f"“{PORTS_QUOTE}”", f"“{SECOND_STEEL_QUOTE}”"]
+    # British English by default: single marks outside (double inside).
+    assert quotes == [f"‘{STEEL_QUOTE}’", f"‘{PORTS_QUOTE}’", f"‘{SECOND_STEEL_QUOTE}’"]
     lists = [(s, t) for s, t in styled if s.startswith("List")]
     assert lists == [
         ("List Bullet", "Tariffs fall"),

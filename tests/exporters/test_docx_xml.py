@@ -108,6 +108,6 @@ def test_hostile_text_in_a_whole_export_reads_back_in_word(tmp_path: Path) -> No
     word = docx.Document(str(target))
     texts = [p.text for p in word.paragraphs]
     assert "T & <C>" in texts
-    assert "Tariffs <b>rose</b> & “fell”\tby 5%   then" in texts
+    assert "Tariffs <b>rose</b> & ‘fell’\tby 5%   then" in texts
     assert any(p.style.name == "Quote" and p.text == "Quoted" for p in word.paragraphs)
     assert 'print("as typed")' in texts  # code keeps its straight quotes

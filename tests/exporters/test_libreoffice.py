@@ -64,7 +64,7 @@ def test_word_processor_shows_quotations_in_order_and_footnotes(
 ) -> None:
     text = _pdf_text(document, tmp_path, toc=True)
     # The passage's own asterisks are words, not emphasis: they show as typed.
-    positions = [text.find(f"“{q}”") for q in (STEEL_QUOTE, PORTS_QUOTE, SECOND_STEEL_QUOTE)]
+    positions = [text.find(f"‘{q}’") for q in (STEEL_QUOTE, PORTS_QUOTE, SECOND_STEEL_QUOTE)]
     assert -1 not in positions and positions == sorted(positions)
     assert "EU and UK agree steel deal, The Courier, 4 December 2025" in text
     assert "Ports brace for a hard winter." in text

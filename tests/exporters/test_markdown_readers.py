@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from briefer.core.citations import quotation_markdown
+from briefer.core.citations import quotation_markdown, strip_enclosing_quotes
 from briefer.core.mdtext import escape_markdown_text
 from briefer.core.model import Article, Note, Passage, Section
 from briefer.exporters.document import build_document
@@ -116,7 +116,8 @@ def _note(quotes: list[str]) -> tuple[Note, dict[int, Passage], dict[int, Articl
 
 
 def _expected(quote: str) -> str:
-    return '"' + " ".join(quote.split()) + '"'
+    # Marks around the whole passage are not doubled (core.citations.quotation_markdown).
+    return '"' + " ".join(strip_enclosing_quotes(" ".join(quote.split())).split()) + '"'
 
 
 def _export(quotes: list[str], flavour: Flavour) -> str:

@@ -7,7 +7,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from briefer.exporters.document import Run, RunKind
-from briefer.exporters.typography import curled_runs, curly_quotes
+from briefer.exporters.typography import (
+    AMERICAN,
+    BRITISH,
+    QuoteStyle,
+    curled_runs,
+    curly_quotes,
+    nest_quotes,
+    quote_style,
+)
 
 
 @pytest.mark.parametrize(
@@ -57,3 +65,38 @@ def test_only_the_quote_marks_change(text: str, before: str) -> None:
     assert '"' not in curled and "'" not in curled
     for original, new in zip(text, curled, strict=True):
         assert new == original or (original in "'\"" and new in "‘’“”")
+
+
+def _nested(text: str, style: QuoteStyle) -> str:
+    runs = nest_quotes(curled_runs([Run(RunKind.TEXT, text)]), style)
+    return "".join(r.text for r in runs)
+
+
+QUOTED = '"The minister said "we won\'t sign \'as is\'" on Monday," officials said.'
+
+
+def test_american_quotes_nest_double_single_double() -> None:
+    assert _nested(QUOTED, AMERICAN) == (
+        "“The minister said ‘we won’t sign “as is”’ on Monday,” officials said."
+    )
+
+
+def test_british_quotes_nest_single_double_single() -> None:
+    assert _nested(QUOTED, BRITISH) == (
+        "‘The minister said “we won’t sign ‘as is’” on Monday,’ officials said."
+    )
+
+
+def test_apostrophes_are_never_taken_for_closing_marks() -> None:
+    assert _nested("\"The ports' owners won't say.\"", BRITISH) == (
+        "‘The ports’ owners won’t say.’"
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "style"),
+    [("en-GB", BRITISH), ("en_GB", BRITISH), ("en-AU", BRITISH), ("en-US", AMERICAN),
+     (None, AMERICAN), ("de-DE", AMERICAN)],
+)  # fmt: skip
+def test_the_notes_language_picks_the_style(language: str | None, style: QuoteStyle) -> None:
+    assert quote_style(language) == style
