@@ -14,17 +14,29 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from briefer.core.model import Article, Note, Passage
+from briefer.exporters.csl_styles import (
+    DEFAULT_STYLE,
+    CitationStyleError,
+    StyleInfo,
+    bundled_styles,
+    resolve_style,
+)
 from briefer.exporters.document import ExportDocument, build_document
 from briefer.exporters.errors import ExportError
 
 FORMATS = ("docx", "markdown")
 
 __all__ = [
+    "DEFAULT_STYLE",
     "FORMATS",
+    "CitationStyleError",
     "ExportDocument",
     "ExportError",
+    "StyleInfo",
     "build_document",
+    "bundled_styles",
     "export_note",
+    "resolve_style",
 ]
 
 
@@ -36,6 +48,7 @@ def export_note(
     format: str,
     reference_doc: Path | None = None,
     table_of_contents: bool = False,
+    style: StyleInfo | None = None,
 ) -> ExportDocument:
     """Export ``note`` to ``target`` in one call.
 
@@ -43,6 +56,8 @@ def export_note(
 
     ``format`` is ``"docx"`` or ``"markdown"`` (``"md"`` also accepted).
     ``reference_doc`` and ``table_of_contents`` only apply to DOCX.
+    ``style`` is the CSL style the citations and Sources are formatted in
+    (see :func:`resolve_style`); without one, Briefer's plain form.
     """
     kind = format.lower().lstrip(".")
     if kind == "md":
@@ -51,7 +66,7 @@ def export_note(
         raise ExportError(
             f"Briefer cannot export to {format!r}. Choose one of: Word (.docx) or Markdown (.md)."
         )
-    document = build_document(note, passages, articles)
+    document = build_document(note, passages, articles, style)
     if kind == "docx":
         from briefer.exporters.docx import export_docx
 

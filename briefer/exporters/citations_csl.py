@@ -47,7 +47,10 @@ Rendered = tuple[Span, ...]
 
 @dataclass(frozen=True, slots=True)
 class CslOutput:
-    """One rendering per citation, and the bibliography as (key, entry) in the style's order."""
+    """One rendering per citation, and the bibliography as (key, entry) in the style's order.
+
+    An entry is empty where the style leaves that item out of its bibliography.
+    """
 
     citations: tuple[Rendered, ...]
     bibliography: tuple[tuple[str, Rendered], ...]
@@ -154,8 +157,12 @@ def render(
         has_bibliography = csl_style.has_bibliography()
         if has_bibliography:
             bibliography.sort()
-            for cp_key, entry in zip(bibliography.keys, bibliography.bibliography(), strict=True):
-                entries.append((cp_key, to_spans(str(entry))))
+            layout = csl_style.root.bibliography.layout
+            for item in bibliography.items:
+                # One at a time: an entry the style leaves out (Chicago omits a source
+                # with neither URL nor publisher) is () rather than a shifted list.
+                entry = layout.render_bibliography([item])
+                entries.append((item.key, to_spans(str(entry[0])) if entry else ()))
     except Exception as exc:  # citeproc-py raises bare errors on styles it cannot apply
         raise CitationStyleError(
             f"The citation style {style.name!r} could not be applied ({type(exc).__name__}: "

@@ -80,6 +80,7 @@ _STYLES = {
     "footer": StyleSpec("Footer", "footer", _P),
     "toc_heading": StyleSpec("TOCHeading", "TOC Heading", _P, size=16, bold=True),
     "table": StyleSpec("TableGrid", "Table Grid", _T),
+    "bibliography": StyleSpec("Bibliography", "Bibliography", _P, indent_pt=36, hanging_pt=36),
 }
 
 
@@ -128,7 +129,12 @@ class _DocxWriter:
             ensure_list_numbering(word, self.style[f"bullet{level}"], False, level)
             ensure_list_numbering(word, self.style[f"number{level}"], True, level)
         footnotes = FootnotesPart(word, self.style["footnote_text"], self.style["footnote_ref"])
-        ids = footnotes.add_all([curly_quotes(f.text) for f in document.footnotes])
+        if document.citation_style:  # formatted by a CSL style: italics and links kept
+            ids = footnotes.add_all_markup(
+                [self._runs(f.runs, part=footnotes.part) for f in document.footnotes]
+            )
+        else:
+            ids = footnotes.add_all([curly_quotes(f.text) for f in document.footnotes])
         self.footnote_ids = {f.number: i for f, i in zip(document.footnotes, ids, strict=True)}
         self.list_nums: dict[int, int | None] = {}
         self.referenced: set[int] = set()
@@ -146,7 +152,11 @@ class _DocxWriter:
         if self.document.sources:
             self._text_paragraph(SOURCES_HEADING, self.style["heading1"])
             for source in self.document.sources:
-                self._text_paragraph(source.text, "")
+                if self.document.citation_style:  # a CSL bibliography: hanging indent, links
+                    style = self.style["bibliography"]
+                    self.pending.append(docx_xml.paragraph(self._runs(source.runs), style=style))
+                else:
+                    self._text_paragraph(source.text, "")
         self._flush()
         self._headers_and_footers()
         self._core_properties()
@@ -292,8 +302,12 @@ class _DocxWriter:
                 paragraph._p.extend(parse_fragment(self._runs(runs, bold=r == 0)))
         self.word.add_paragraph()
 
-    def _runs(self, runs: Sequence[Run], *, bold: bool = False) -> str:
-        """The markup of a paragraph's content: runs, with consecutive linked runs in one link."""
+    def _runs(self, runs: Sequence[Run], *, bold: bool = False, part: Any = None) -> str:
+        """The markup of a paragraph's content: runs, with consecutive linked runs in one link.
+
+        ``part`` is where the paragraph lives when not in the body (footnotes),
+        as a hyperlink's target is related from the part that holds it.
+        """
         runs = curled_runs(runs)
         parts: list[str] = []
         i = 0
@@ -303,7 +317,7 @@ class _DocxWriter:
                 j = i
                 while j < len(runs) and runs[j].link == run.link:
                     j += 1
-                parts.append(self._hyperlink(run.link, runs[i:j], bold))
+                parts.append(self._hyperlink(run.link, runs[i:j], bold, part))
                 i = j
                 continue
             parts.append(self._run(run, bold))
@@ -342,11 +356,12 @@ class _DocxWriter:
             f"NOTEREF {bookmark} \\f \\h", str(number), run_style=self.style["footnote_ref"]
         )
 
-    def _hyperlink(self, url: str, runs: Sequence[Run], bold: bool) -> str:
+    def _hyperlink(self, url: str, runs: Sequence[Run], bold: bool, part: Any = None) -> str:
         content = "".join(self._run(run, bold, self.style["hyperlink"]) for run in runs)
         if url.startswith("#"):
             return docx_xml.hyperlink(content, anchor=url[1:])
-        relationship = self.word.part.relate_to(url, RT.HYPERLINK, is_external=True)
+        owner = self.word.part if part is None else part
+        relationship = owner.relate_to(url, RT.HYPERLINK, is_external=True)
         return docx_xml.hyperlink(content, relationship_id=relationship)
 
     def _headers_and_footers(self) -> None:

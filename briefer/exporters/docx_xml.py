@@ -150,3 +150,17 @@ def footnotes(first_id: int, texts: Iterable[str], *, text_style: str, mark_styl
         "</w:p></w:footnote>"
         for i, text in enumerate(texts)
     )
+
+
+def footnotes_markup(
+    first_id: int, contents: Iterable[str], *, text_style: str, mark_style: str
+) -> str:
+    """As :func:`footnotes`, each footnote's content already markup (runs, hyperlinks)."""
+    return "".join(
+        f'<w:footnote w:id="{first_id + i}"><w:p>'
+        f'<w:pPr><w:pStyle w:val="{escaped(text_style)}"/></w:pPr>'
+        f'<w:r><w:rPr><w:rStyle w:val="{escaped(mark_style)}"/></w:rPr><w:footnoteRef/></w:r>'
+        f'<w:r><w:t xml:space="preserve"> </w:t></w:r>{content}'
+        "</w:p></w:footnote>"
+        for i, content in enumerate(contents)
+    )

@@ -46,12 +46,16 @@ def render_markdown(document: ExportDocument) -> str:
     parts.append(_render_blocks(document.blocks))
     if document.sources:
         lines = [f"# {SOURCES_HEADING}", ""]
-        lines += ["- " + protect_line_start(escape_inline(s.text)) for s in document.sources]
+        lines += [
+            "- " + (_inline(s.runs) if s.runs else protect_line_start(escape_inline(s.text)))
+            for s in document.sources
+        ]
         parts.append("\n".join(lines))
     if document.footnotes:
         parts.append(
             "\n".join(
-                f"[^{f.number}]: " + protect_line_start(escape_inline(f.text))
+                f"[^{f.number}]: "
+                + (_inline(f.runs) if f.runs else protect_line_start(escape_inline(f.text)))
                 for f in document.footnotes
             )
         )
