@@ -18,7 +18,7 @@ import functools
 import html
 import re
 import warnings
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,6 +31,7 @@ _URL = re.compile(r"https?://[^\s<>\"]+")
 _URL_TAIL = ".,;:)]}'’”"
 _PERSON_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
 _NAME_SPLIT = re.compile(r"\s*(?:;|\band\b|&)\s*")
+_PUNCTUATION_AFTER_QUOTE = re.compile("(”)([.,])")
 _patched = False
 
 
@@ -144,6 +145,7 @@ def render(
         bibliography.register(cp_citation)
         prepared.append((cp_citation, _memo_key(citation, cite_positions, tested)))
     capitalise_ibid = style.note_style and _ibid_needs_capital(csl_style)
+    quote_punctuation = _punctuation_in_quote(csl_style)
     rendered: dict[tuple[object, ...], Rendered] = {}
     out: list[Rendered] = []
     try:
@@ -154,7 +156,7 @@ def render(
                 text = str(bibliography.cite(cp_citation, lambda item: None))
                 if capitalise_ibid and text.startswith("ibid"):
                     text = "I" + text[1:]
-                rendered[key] = to_spans(text)
+                rendered[key] = to_spans(quote_punctuation(text))
             out.append(rendered[key])
         entries: list[tuple[str, Rendered]] = []
         has_bibliography = csl_style.has_bibliography()
@@ -165,7 +167,8 @@ def render(
                 # One at a time: an entry the style leaves out (Chicago omits a source
                 # with neither URL nor publisher) is () rather than a shifted list.
                 entry = layout.render_bibliography([item])
-                entries.append((item.key, to_spans(str(entry[0])) if entry else ()))
+                text = quote_punctuation(str(entry[0])) if entry else ""
+                entries.append((item.key, to_spans(text) if text else ()))
     except Exception as exc:  # citeproc-py raises bare errors on styles it cannot apply
         raise CitationStyleError(
             f"The citation style {style.name!r} could not be applied ({type(exc).__name__}: "
@@ -223,6 +226,19 @@ def _near_note_distance(csl_style: Any) -> int:
         return int(csl_style.root.citation.get("near-note-distance", "5"))
     except ValueError:
         return 5
+
+
+def _punctuation_in_quote(csl_style: Any) -> Callable[[str], str]:
+    """American usage puts a comma or full stop inside the closing quote (”, becomes ,”).
+
+    The locale says so (``punctuation-in-quote``: true for en-US, false for
+    en-GB); citeproc-py ignores it. Only the double quote is moved: a single
+    closing quote is also an apostrophe.
+    """
+    option = csl_style.root.get_locale_option("punctuation-in-quote")
+    if str(option).lower() != "true":
+        return lambda text: text
+    return lambda text: _PUNCTUATION_AFTER_QUOTE.sub(r"\2\1", text)
 
 
 def _ibid_needs_capital(csl_style: Any) -> bool:
@@ -308,6 +324,8 @@ def _patch() -> None:
     - ``<label variable="X">`` renders nothing when X is empty (CSL 1.0.2,
       Label), where citeproc-py printed the bare term ("Edition").
     - ``initialize="false"`` keeps given names whole (CSL 1.0.1+).
+    (The locale's ``punctuation-in-quote`` is applied to the output, in
+    ``render``.)
     """
     global _patched
     if _patched:
