@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from briefer.core.model import Article
-from briefer.exporters.csl_position import Citation, Position, decide_positions
+from briefer.exporters.csl_position import Citation, decide_positions
 from briefer.exporters.csl_styles import CitationStyleError, StyleInfo
 
 _TAG = re.compile(r"<(/?)(i|b|u|l|sup|sub|span)(?:\s[^>]*)?>")
@@ -46,6 +46,8 @@ class Span:
 
 
 Rendered = tuple[Span, ...]
+_Asked = tuple[int, tuple[str, ...], tuple[bool, ...]]
+"""A position test a layout made: which cite, the positions named, the answers."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,31 +135,49 @@ def render(
     source = CiteProcJSON([csl_item(key, article) for key, article in items.items()])
     bibliography = CitationStylesBibliography(csl_style, source, formatter.html)
     positions = decide_positions(citations, _near_note_distance(csl_style))
-    tested = _tested_positions(csl_style)
     prepared = []
     for citation, cite_positions in zip(citations, positions, strict=True):
         cp_items = []
-        for cite, position in zip(citation.cites, cite_positions, strict=True):
+        for index, (cite, position) in enumerate(zip(citation.cites, cite_positions, strict=True)):
             item = CitationItem(cite.key)
             object.__setattr__(item, "_briefer_position", position)
+            object.__setattr__(item, "_briefer_index", index)
             cp_items.append(item)
         cp_citation = CpCitation(cp_items)
         bibliography.register(cp_citation)
-        prepared.append((cp_citation, _memo_key(citation, cite_positions, tested)))
+        prepared.append((cp_citation, cp_items, citation, cite_positions))
     capitalise_ibid = style.note_style and _ibid_needs_capital(csl_style)
     quote_punctuation = _punctuation_in_quote(csl_style)
-    rendered: dict[tuple[object, ...], Rendered] = {}
+    # A citation's rendering depends on its items and on the answers to the position
+    # tests its layout asked (Chicago asks "ibid?" of a subsequent note, and gets the
+    # same short note either way). So each rendering is kept with the tests it asked,
+    # and reused for a later citation of the same items that answers them alike.
+    done: dict[tuple[object, ...], list[tuple[list[_Asked], Rendered]]] = {}
     out: list[Rendered] = []
     try:
-        for cp_citation, key in prepared:
-            if key not in rendered:
-                # The same item in the same position renders the same way: a
-                # long note cites few sources many times, so most are looked up.
+        for cp_citation, cp_items, citation, cite_positions in prepared:
+            key = tuple((c.key, c.locator, c.label) for c in citation.cites)
+            found = next(
+                (
+                    spans
+                    for asked, spans in done.get(key, ())
+                    if all(
+                        tuple(cite_positions[i].matches(w) for w in words) == answers
+                        for i, words, answers in asked
+                    )
+                ),
+                None,
+            )
+            if found is None:
+                trace: list[_Asked] = []
+                for item in cp_items:
+                    item.__dict__["_briefer_asked"] = trace
                 text = str(bibliography.cite(cp_citation, lambda item: None))
                 if capitalise_ibid and text.startswith("ibid"):
                     text = "I" + text[1:]
-                rendered[key] = to_spans(quote_punctuation(text))
-            out.append(rendered[key])
+                found = to_spans(quote_punctuation(text))
+                done.setdefault(key, []).append((trace, found))
+            out.append(found)
         entries: list[tuple[str, Rendered]] = []
         has_bibliography = csl_style.has_bibliography()
         if has_bibliography:
@@ -175,23 +195,6 @@ def render(
             f"{exc}); choose another with --style (see `briefer styles`)."
         ) from exc
     return CslOutput(tuple(out), tuple(entries), has_bibliography)
-
-
-def _memo_key(
-    citation: Citation, positions: Sequence[Position], tested: frozenset[str]
-) -> tuple[object, ...]:
-    """What a citation's rendering depends on: its items, locators, and the positions tested."""
-    return tuple(
-        (cite.key, cite.locator, cite.label, position.tests & tested)
-        for cite, position in zip(citation.cites, positions, strict=True)
-    )
-
-
-def _tested_positions(csl_style: Any) -> frozenset[str]:
-    """The position tests a style makes anywhere (``<if position="...">``)."""
-    ns = {"cs": "http://purl.org/net/xbiblio/csl"}
-    found = csl_style.root.xpath(".//cs:if/@position | .//cs:else-if/@position", namespaces=ns)
-    return frozenset(word for value in found for word in str(value).split())
 
 
 def _load(style: StyleInfo) -> Any:
@@ -371,7 +374,12 @@ def _patch() -> None:
         ctx = self if context is None else context
         if ctx.xpath_search("./ancestor::*[self::cs:bibliography]"):
             return [False]
-        return [decided.matches(test) for test in self.get("position").split()]
+        words = tuple(self.get("position").split())
+        answers = tuple(decided.matches(test) for test in words)
+        asked = item.__dict__.get("_briefer_asked")
+        if asked is not None:
+            asked.append((item.__dict__["_briefer_index"], words, answers))
+        return list(answers)
 
     model.If._position = decided_position
 
