@@ -7,7 +7,6 @@ the exporters' errors only; the caller says where the bundled styles live.
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,6 +61,8 @@ class _Info:
 
 def _read_info(path: Path) -> _Info:
     """The class, title, id and independent parent of a .csl file, read up to ``</info>``."""
+    import xml.etree.ElementTree as ET  # here, not at import: only an export needs it
+
     try:
         size = path.stat().st_size
     except OSError as exc:
