@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from briefer.core.model import Article
-from briefer.exporters.csl_position import Citation, decide_positions
+from briefer.exporters.csl_position import FIRST, Citation, decide_positions
 from briefer.exporters.csl_styles import CitationStyleError, StyleInfo
 
 _TAG = re.compile(r"<(/?)(i|b|u|l|sup|sub|span)(?:\s[^>]*)?>")
@@ -31,6 +31,14 @@ _URL = re.compile(r"https?://[^\s<>\"]+")
 _URL_TAIL = ".,;:)]}'’”"
 _PERSON_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
 _NAME_SPLIT = re.compile(r"\s*(?:;|\band\b|&)\s*")
+_ORGANISATION_WORDS = frozenset({
+    "agency", "association", "bank", "board", "bureau", "committee", "company", "correspondent",
+    "council", "daily", "department", "desk", "digest", "editorial", "gazette", "government",
+    "group", "herald", "inc", "institute", "journal", "ltd", "magazine", "ministry", "monitor",
+    "news", "office", "post", "press", "report", "reporters", "review", "service", "staff",
+    "team", "times", "tribune", "university", "weekly", "wire",
+})  # fmt: skip
+"""Words that make a two-to-four word by-line an organisation ("Policy Digest"), not a person."""
 _PUNCTUATION_AFTER_QUOTE = re.compile("(”)([.,])")
 _patched = False
 
@@ -54,7 +62,9 @@ _Asked = tuple[int, tuple[str, ...], tuple[bool, ...]]
 class CslOutput:
     """One rendering per citation, and the bibliography as (key, entry) in the style's order.
 
-    An entry is empty where the style leaves that item out of its bibliography.
+    Where a note style leaves an item out of its bibliography (Chicago omits a
+    source with neither URL nor publisher), its full first note stands in; an
+    entry is empty only where there is neither.
     """
 
     citations: tuple[Rendered, ...]
@@ -92,8 +102,9 @@ def parse_names(text: str) -> list[dict[str, str]]:
     """Authors from a by-line: "Jane Smith and Ali Khan", "Smith, Jane", or an organisation.
 
     A part that does not look like a person's name (a lower-case word, one
-    word only, more than four) stays whole as a literal name, so "Ministry
-    of Defence" is never cut into a given name and a family name.
+    word only, more than four, a word such as "Digest" or "Staff") stays
+    whole as a literal name, so "Ministry of Defence" or "Policy Digest" is
+    never cut into a given name and a family name.
     """
     text = re.sub(r"^\s*by\s+", "", text.strip(), flags=re.IGNORECASE)
     names: list[dict[str, str]] = []
@@ -107,7 +118,8 @@ def parse_names(text: str) -> list[dict[str, str]]:
                 names.append({"family": family, "given": given})
                 continue
         words = part.split()
-        if 2 <= len(words) <= 4 and all(_PERSON_WORD.match(w) for w in words):
+        organisation = any(w.lower().strip(".,") in _ORGANISATION_WORDS for w in words)
+        if 2 <= len(words) <= 4 and not organisation and all(_PERSON_WORD.match(w) for w in words):
             names.append({"family": words[-1], "given": " ".join(words[:-1])})
         else:
             names.append({"literal": part})
@@ -153,6 +165,7 @@ def render(
     # same short note either way). So each rendering is kept with the tests it asked,
     # and reused for a later citation of the same items that answers them alike.
     done: dict[tuple[object, ...], list[tuple[list[_Asked], Rendered]]] = {}
+    first_notes: dict[str, Rendered] = {}
     out: list[Rendered] = []
     try:
         for cp_citation, cp_items, citation, cite_positions in prepared:
@@ -178,6 +191,8 @@ def render(
                 found = to_spans(quote_punctuation(text))
                 done.setdefault(key, []).append((trace, found))
             out.append(found)
+            if len(citation.cites) == 1 and cite_positions[0].name == FIRST:
+                first_notes.setdefault(citation.cites[0].key, found)
         entries: list[tuple[str, Rendered]] = []
         has_bibliography = csl_style.has_bibliography()
         if has_bibliography:
@@ -188,7 +203,12 @@ def render(
                 # with neither URL nor publisher) is () rather than a shifted list.
                 entry = layout.render_bibliography([item])
                 text = quote_punctuation(str(entry[0])) if entry else ""
-                entries.append((item.key, to_spans(text) if text else ()))
+                if text:
+                    entries.append((item.key, to_spans(text)))
+                elif style.note_style:  # the style's own full note stands in for it
+                    entries.append((item.key, first_notes.get(item.key, ())))
+                else:
+                    entries.append((item.key, ()))
     except Exception as exc:  # citeproc-py raises bare errors on styles it cannot apply
         raise CitationStyleError(
             f"The citation style {style.name!r} could not be applied ({type(exc).__name__}: "
