@@ -39,6 +39,10 @@ _ORGANISATION_WORDS = frozenset({
     "team", "times", "tribune", "university", "weekly", "wire",
 })  # fmt: skip
 """Words that make a two-to-four word by-line an organisation ("Policy Digest"), not a person."""
+_DANGLING_WORDS = frozenset({
+    "a", "after", "amid", "an", "and", "as", "at", "before", "by", "for", "from", "in", "into",
+    "its", "of", "on", "or", "over", "the", "their", "to", "under", "with",
+})  # fmt: skip
 _PUNCTUATION_AFTER_QUOTE = re.compile("(”)([.,])")
 _patched = False
 
@@ -82,6 +86,9 @@ def csl_item(key: str, article: Article) -> dict[str, Any]:
         kind = "document"
     item: dict[str, Any] = {"id": key, "type": kind}
     item["title"] = article.title.strip() or "Untitled article"
+    short = short_title(item["title"])
+    if short:
+        item["title-short"] = short
     if article.publisher.strip():
         item["container-title"] = article.publisher.strip()
     names = parse_names(article.author)
@@ -96,6 +103,25 @@ def csl_item(key: str, article: Article) -> dict[str, Any]:
     if article.language.strip():
         item["language"] = article.language.strip()
     return item
+
+
+def short_title(title: str) -> str:
+    """The short title a later note uses, or "" when the title is short already.
+
+    What comes before a colon, else the first four words (CMOS 13.32: "usually
+    no more than four words"), without a trailing "and", "of", "after" ...
+    A headline has no short form of its own, as a book's short title is.
+    """
+    head, colon, _ = title.partition(": ")  # not the colon of "10:30"
+    if colon and head.strip():
+        return head.strip()
+    words = title.split()
+    if len(words) <= 5:
+        return ""
+    words = words[:4]
+    while len(words) > 1 and words[-1].lower().strip(",;") in _DANGLING_WORDS:
+        words.pop()
+    return " ".join(words).rstrip(",;")
 
 
 def parse_names(text: str) -> list[dict[str, str]]:
