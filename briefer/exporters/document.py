@@ -221,10 +221,10 @@ def build_document(
     Without ``style`` (the preview), citation tokens become footnotes
     numbered in order of first appearance, citing a passage again reuses
     its number, and each names its source in Briefer's plain form. With a
-    CSL ``style``, every token is one citation formatted by the style: a
-    footnote of its own in a note style (full, then short, or "Ibid."), a
-    run of text such as "(Smith 2025)" in an author-date style; the
-    Sources list is the style's bibliography. A token whose passage or
+    CSL ``style``, every token (or run of tokens side by side) is one
+    citation formatted by the style: a footnote of its own in a note style
+    (full, then short, or "Ibid."), a run of text such as "(Smith 2025)" in
+    an author-date style; the Sources list is the style's bibliography. A token whose passage or
     article cannot be found becomes a visible ``[missing source: passage
     N]`` marker and a line in ``problems``.
     """
@@ -261,16 +261,18 @@ def build_document(
 
 def _apply_style(
     document: ExportDocument,
-    cites: Sequence[tuple[int, int]],
+    cites: Sequence[Sequence[tuple[int, int]]],
     articles: Mapping[int, Article],
     style: StyleInfo,
 ) -> ExportDocument:
-    """Format the citations (``cites``: passage and article per citation number) in ``style``."""
+    """Format the citations in ``style``; ``cites`` holds each citation's (passage, article)s."""
     from briefer.exporters.citations_csl import plain_text, render
     from briefer.exporters.csl_position import Citation, Cite
 
-    cited = {str(article_id): articles[article_id] for _, article_id in cites}
-    citations = [Citation((Cite(str(a)),), n) for n, (_, a) in enumerate(cites, 1)]
+    cited = {str(aid): articles[aid] for group in cites for _, aid in group}
+    citations = [
+        Citation(tuple(Cite(str(aid)) for _, aid in group), n) for n, group in enumerate(cites, 1)
+    ]
     output = render(style, cited, citations)
     # An item the style leaves out of its bibliography keeps its place in Briefer's
     # plain form: a briefing lists every source it quotes.
@@ -292,8 +294,8 @@ def _apply_style(
         )
     if style.note_style:
         footnotes = tuple(
-            Footnote(n, pid, aid, plain_text(text), _runs_of(text))
-            for n, ((pid, aid), text) in enumerate(zip(cites, output.citations, strict=True), 1)
+            Footnote(n, group[0][0], group[0][1], plain_text(text), _runs_of(text))
+            for n, (group, text) in enumerate(zip(cites, output.citations, strict=True), 1)
         )
         blocks = document.blocks
     else:
@@ -358,8 +360,9 @@ class _Builder:
     footnotes: list[Footnote] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
-    cites: list[tuple[int, int]] = field(default_factory=list)
-    """(passage, article) of each citation, in order, when a style formats them."""
+    cites: list[list[tuple[int, int]]] = field(default_factory=list)
+    """(passage, article)s of each citation, in order, when a style formats them: tokens
+    side by side ("[@p1][@p2]") are one citation, one footnote or "(A, 2025; B, 2024)"."""
     _numbers: dict[int, int] = field(default_factory=dict)
     _lists_made: int = 0
 
@@ -480,8 +483,25 @@ class _Builder:
                 alt = "".join(c.content for c in child.children or ())
                 runs.append(Run(RunKind.TEXT, alt, bold > 0, italic > 0, link))
             elif kind == "citation":
-                runs.append(self._cite(int(child.meta["passage_id"])))
+                passage_id = int(child.meta["passage_id"])
+                if not (self.csl and self._join_citation(runs, passage_id)):
+                    runs.append(self._cite(passage_id))
         return _merge(runs)
+
+    def _join_citation(self, runs: list[Run], passage_id: int) -> bool:
+        """Add the passage to the citation just before, when only spaces lie between."""
+        end = len(runs)
+        while end and runs[end - 1].kind is RunKind.TEXT and not runs[end - 1].text.strip():
+            end -= 1
+        last = runs[end - 1] if end else None
+        if last is None or last.kind is not RunKind.FOOTNOTE or last.footnote != len(self.cites):
+            return False
+        passage = self.passages.get(passage_id)
+        if passage is None or passage.article_id not in self.articles:
+            return False  # _cite marks it and says why
+        del runs[end:]
+        self.cites[-1].append((passage_id, passage.article_id))
+        return True
 
     def _cite(self, passage_id: int) -> Run:
         if passage_id in self._numbers and not self.csl:
@@ -502,7 +522,7 @@ class _Builder:
                 self.problems.append(problem)
             return Run(RunKind.MISSING_SOURCE, marker)
         if self.csl:
-            self.cites.append((passage_id, passage.article_id))
+            self.cites.append([(passage_id, passage.article_id)])
             return Run(RunKind.FOOTNOTE, footnote=len(self.cites))
         number = len(self.footnotes) + 1
         self._numbers[passage_id] = number

@@ -376,3 +376,20 @@ def test_a_source_chicago_leaves_out_of_its_bibliography_keeps_its_full_note(
 )
 def test_short_titles(title: str, short: str) -> None:
     assert short_title(title) == short
+
+
+def test_citations_side_by_side_are_one_citation(
+    passages: dict[int, Passage], articles: dict[int, Article]
+) -> None:
+    note = Note(title="T", sections=(Section("S", "Both agree [@p11] [@p21]. Again [@p13]."),))
+    notes = build_document(note, passages, articles, style("chicago"))
+    assert [f.passage_id for f in notes.footnotes] == [11, 13]
+    first, second = (f.text for f in notes.footnotes)
+    assert first.startswith("Zoe Young, “Steel Deal Signed After Night of Talks,”")
+    assert "; Ann Adams, “Ports Brace for a Hard Winter,”" in first
+    assert second == "Young, “Steel Deal Signed.”"
+    marks = [r.footnote for r in notes.blocks[-1].runs if r.kind is RunKind.FOOTNOTE]
+    assert marks == [1, 2]
+    in_text = build_document(note, passages, articles, style("apa"))
+    text = "".join(r.text for r in in_text.blocks[-1].runs)
+    assert text == "Both agree (Adams, 2025; Young, 2025). Again (Young, 2025)."
