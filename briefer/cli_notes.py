@@ -26,7 +26,7 @@ from briefer.core.integrity import Problem
 from briefer.core.model import Note
 from briefer.settings import Paths, load_settings
 
-NOTE_SUBCOMMANDS = ("notes", "templates", "draft", "check", "figures", "export")
+NOTE_SUBCOMMANDS = ("notes", "templates", "draft", "check", "figures", "export", "styles")
 
 CommandFactory = Callable[[str, str], argparse.ArgumentParser]
 
@@ -87,7 +87,21 @@ def add_parsers(sub: Any, command: CommandFactory) -> None:
         choices=("A4", "Letter"),
         help="DOCX page size (default: from settings, or the reference document's)",
     )
+    p.add_argument(
+        "--style",
+        metavar="NAME|FILE.csl",
+        help="citation style: a built-in one (see `briefer styles`) or a .csl file "
+        "(default: from settings, chicago-notes-bibliography)",
+    )
     p.add_argument("--strict", action="store_true", help="refuse to export if a check fails")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser(
+        "styles",
+        help="list the built-in citation styles",
+        description="List the built-in CSL citation styles that `export --style` takes. "
+        "Any other CSL style works too: give the path of its .csl file.",
+    )
     p.add_argument("--json", action="store_true")
 
 
@@ -274,11 +288,14 @@ def cmd_export(args: argparse.Namespace, paths: Paths) -> int:
         raise CliError(
             "Say which format with --format docx or --format md (or end -o with .docx/.md)."
         )
+    chosen = load_settings(paths).settings
+    style = args.style or chosen.citation_style
+    api.find_citation_style(style)  # a mistyped style fails before the project is opened
     with open_session(args, paths, write=False) as session:
         _note(session, args.note)
         job = api.prepare_export(session.project, args.note)
     # A reference document's page and language win over settings; --page-size over both.
-    settings = None if args.reference_doc else load_settings(paths).settings
+    settings = None if args.reference_doc else chosen
     try:
         result = api.run_export(
             job,
@@ -290,6 +307,7 @@ def cmd_export(args: argparse.Namespace, paths: Paths) -> int:
             flavour=args.flavour,
             page_size=args.page_size or (settings.page_size if settings else None),
             language=settings.language if settings else None,
+            citation_style=style,
         )
     except api.ExportRefused as exc:
         _warn(exc.problems)
@@ -303,12 +321,36 @@ def cmd_export(args: argparse.Namespace, paths: Paths) -> int:
                 "output": str(result.target),
                 "format": result.format,
                 "footnotes": result.footnotes,
+                "style": style,
                 "problems": [_problem_json(p) for p in result.problems],
             }
         )
     else:
         _warn(result.problems)
         print(f"Exported note {args.note} to {result.target} ({result.footnotes} footnotes).")
+    return 0
+
+
+def cmd_styles(args: argparse.Namespace, paths: Paths) -> int:
+    default = load_settings(paths).settings.citation_style
+    styles = api.citation_styles()
+    if args.json:
+        emit(
+            [
+                {
+                    "name": s.name,
+                    "title": s.title,
+                    "kind": s.kind,
+                    "default": s.name == default,
+                }
+                for s in styles
+            ]
+        )
+        return 0
+    print_table(
+        ["Name", "Kind", "Title"],
+        [[s.name + (" *" if s.name == default else ""), s.kind, s.title] for s in styles],
+    )
     return 0
 
 
@@ -319,4 +361,5 @@ HANDLERS: dict[str, Callable[[argparse.Namespace, Paths], int]] = {
     "check": cmd_check,
     "figures": cmd_figures,
     "export": cmd_export,
+    "styles": cmd_styles,
 }

@@ -75,6 +75,9 @@ class Settings:
     author: str = ""
     default_template: str = "Briefing note"
     default_marking: str = "OFFICIAL"
+    # The CSL style notes are exported in: a built-in style's name (`briefer styles`)
+    # or the path of a .csl file. `briefer export --style` overrides it for one export.
+    citation_style: str = "chicago-notes-bibliography"
     recent_projects: list[str] = field(default_factory=list)
     appearance: str = "system"
     editor_font_size: int = 11

@@ -107,8 +107,8 @@ def quotation_markdown(passage_text: str, passage_id: int, *, block: bool = True
         paragraphs = [" ".join(strip_enclosing_quotes(paragraphs[0]).split())]
     lines = ['"' + escape_inline(p) for p in paragraphs]
     lines[-1] = lines[-1] + '"' + citation_token(passage_id)
-    if not block:
-        return "\n\n".join(protect_line_start(line) for line in lines)
+    if not block and len(lines) == 1:  # a quotation of several paragraphs is always a block
+        return protect_line_start(lines[0])
     return "\n>\n".join("> " + protect_line_start(line) for line in lines)
 
 

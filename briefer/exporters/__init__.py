@@ -15,6 +15,13 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from briefer.core.model import Article, Note, Passage
+from briefer.exporters.csl_styles import (
+    DEFAULT_STYLE,
+    CitationStyleError,
+    StyleInfo,
+    bundled_styles,
+    resolve_style,
+)
 from briefer.exporters.document import ExportDocument, build_document
 from briefer.exporters.errors import ExportError
 from briefer.exporters.markdown_flavours import FLAVOURS, flavour_named
@@ -24,13 +31,18 @@ PAGE_SIZES = ("A4", "Letter")
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
 
 __all__ = [
+    "DEFAULT_STYLE",
     "FLAVOURS",
     "FORMATS",
     "PAGE_SIZES",
+    "CitationStyleError",
     "ExportDocument",
     "ExportError",
+    "StyleInfo",
     "build_document",
+    "bundled_styles",
     "export_note",
+    "resolve_style",
 ]
 
 
@@ -46,6 +58,7 @@ def export_note(
     flavour: str = "commonmark",
     page_size: str | None = None,
     language: str | None = None,
+    style: StyleInfo | None = None,
 ) -> ExportDocument:
     """Export ``note`` to ``target`` in one call.
 
@@ -55,7 +68,9 @@ def export_note(
     ``reference_doc``, ``table_of_contents``, ``page_size`` ("A4" or "Letter")
     and ``language`` (a tag like "en-GB") only apply to DOCX; ``None`` keeps
     the reference document's, or A4 and en-GB without one. ``flavour``
-    ("commonmark" or "pandoc") only applies to Markdown.
+    ("commonmark" or "pandoc") only applies to Markdown. ``style`` is the CSL
+    style the citations and Sources are formatted in (see :func:`resolve_style`);
+    without one, Briefer's plain form.
     """
     kind = format.lower().lstrip(".")
     if kind == "md":
@@ -76,7 +91,7 @@ def export_note(
         raise ExportError(
             f"{flavour!r} is not a Markdown flavour. Choose commonmark or pandoc."
         ) from None
-    document = build_document(note, passages, articles)
+    document = build_document(note, passages, articles, style)
     if kind == "docx":
         from briefer.exporters.docx import export_docx
 

@@ -1,8 +1,9 @@
 """The export intermediate representation and the one builder that makes it from a Note.
 
 Parses section bodies with markdown-it-py (the only place an exporter parses
-Markdown); the DOCX and Markdown writers render the result. Imports only
-briefer.core, markdown-it-py and the standard library.
+Markdown); the DOCX and Markdown writers render the result. Imports
+briefer.core, markdown-it-py, the standard library and, only when a note
+is built with a citation style, the exporters' CSL modules (citeproc).
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
@@ -18,6 +20,10 @@ from markdown_it.token import Token
 
 from briefer.core.citations import CITATION_PATTERN
 from briefer.core.model import Article, Note, Passage
+
+if TYPE_CHECKING:
+    from briefer.exporters.citations_csl import Rendered
+    from briefer.exporters.csl_styles import StyleInfo
 
 _MONTHS = (
     "January",
@@ -107,21 +113,30 @@ class Block:
 
 @dataclass(frozen=True, slots=True)
 class Footnote:
-    """Footnote ``number`` names the source of ``passage_id``; numbers run 1..n."""
+    """Footnote ``number`` names the source of ``passage_id``; numbers run 1..n.
+
+    ``text`` is the plain text; ``runs`` the same with its italics and links
+    when a citation style formatted it (empty otherwise: then use ``text``).
+    """
 
     number: int
     passage_id: int
     article_id: int
     text: str
+    runs: tuple[Run, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """One cited article in the Sources list, in order of first citation."""
+    """One cited article in the Sources list: the style's order, else first citation's.
+
+    ``runs`` as for :class:`Footnote`.
+    """
 
     article_id: int
     title: str
     text: str
+    runs: tuple[Run, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +157,9 @@ class ExportDocument:
 
     ``problems`` are sentences for the analyst (a missing source, ...); the
     export still happened, with a visible marker where the problem is.
+    ``citation_style`` names the CSL style the citations were formatted in
+    ("" for Briefer's plain form); with a style, the Sources list is a
+    bibliography (hanging indent in Word).
     """
 
     metadata: Metadata
@@ -149,6 +167,7 @@ class ExportDocument:
     footnotes: tuple[Footnote, ...] = ()
     sources: tuple[Source, ...] = ()
     problems: tuple[str, ...] = field(default=())
+    citation_style: str = ""
 
 
 def format_date(day: dt.date) -> str:
@@ -192,16 +211,24 @@ def _citation_rule(state: StateInline, silent: bool) -> bool:
 
 
 def build_document(
-    note: Note, passages: Mapping[int, Passage], articles: Mapping[int, Article]
+    note: Note,
+    passages: Mapping[int, Passage],
+    articles: Mapping[int, Article],
+    style: StyleInfo | None = None,
 ) -> ExportDocument:
     """Turn a note and what it cites into an :class:`ExportDocument`.
 
-    Citation tokens become footnotes numbered in order of first appearance
-    across the whole note; citing a passage again reuses its number. A
-    token whose passage or article cannot be found becomes a visible
-    ``[missing source: passage N]`` marker and a line in ``problems``.
+    Without ``style`` (the preview), citation tokens become footnotes
+    numbered in order of first appearance, citing a passage again reuses
+    its number, and each names its source in Briefer's plain form. With a
+    CSL ``style``, every token (or run of tokens side by side) is one
+    citation formatted by the style: a footnote of its own in a note style
+    (full, then short, or "Ibid."), a run of text such as "(Smith 2025)" in
+    an author-date style; the Sources list is the style's bibliography. A token whose passage or
+    article cannot be found becomes a visible ``[missing source: passage
+    N]`` marker and a line in ``problems``.
     """
-    builder = _Builder(passages, articles)
+    builder = _Builder(passages, articles, csl=style is not None)
     md = make_parser()
     for section in sorted(note.sections, key=lambda s: s.position):
         level = min(max(section.level, 1), MAX_HEADING_LEVEL)
@@ -220,13 +247,99 @@ def build_document(
         created=note.created_at,
         modified=note.modified_at,
     )
-    return ExportDocument(
+    document = ExportDocument(
         metadata=metadata,
         blocks=tuple(builder.blocks),
         footnotes=tuple(builder.footnotes),
         sources=tuple(builder.sources),
         problems=tuple(builder.problems),
     )
+    if style is None:
+        return document
+    return _apply_style(document, builder.cites, articles, style)
+
+
+def _apply_style(
+    document: ExportDocument,
+    cites: Sequence[Sequence[tuple[int, int]]],
+    articles: Mapping[int, Article],
+    style: StyleInfo,
+) -> ExportDocument:
+    """Format the citations in ``style``; ``cites`` holds each citation's (passage, article)s."""
+    from briefer.exporters.citations_csl import plain_text, render
+    from briefer.exporters.csl_position import Citation, Cite
+
+    cited = {str(aid): articles[aid] for group in cites for _, aid in group}
+    citations = [
+        Citation(tuple(Cite(str(aid)) for _, aid in group), n) for n, group in enumerate(cites, 1)
+    ]
+    output = render(style, cited, citations)
+    # An item the style leaves out of its bibliography keeps its place in Briefer's
+    # plain form: a briefing lists every source it quotes.
+    sources = tuple(
+        Source(int(key), articles[int(key)].title, plain_text(entry), _runs_of(entry))
+        if entry
+        else Source(
+            int(key),
+            articles[int(key)].title,
+            describe_source(articles[int(key)]),
+            (Run(RunKind.TEXT, describe_source(articles[int(key)])),),
+        )
+        for key, entry in output.bibliography
+    )
+    if not output.has_bibliography:  # a style without one: Briefer's plain list
+        sources = tuple(
+            Source(int(key), article.title, describe_source(article))
+            for key, article in cited.items()
+        )
+    if style.note_style:
+        footnotes = tuple(
+            Footnote(n, group[0][0], group[0][1], plain_text(text), _runs_of(text))
+            for n, (group, text) in enumerate(zip(cites, output.citations, strict=True), 1)
+        )
+        blocks = document.blocks
+    else:
+        in_text = {n: _runs_of(text) for n, text in enumerate(output.citations, 1)}
+        blocks = tuple(_cited_in_text(block, in_text) for block in document.blocks)
+        footnotes = ()
+    return replace(
+        document,
+        blocks=blocks,
+        footnotes=footnotes,
+        sources=sources,
+        citation_style=style.name,
+    )
+
+
+def _runs_of(spans: Rendered) -> tuple[Run, ...]:
+    return tuple(Run(RunKind.TEXT, s.text, s.bold, s.italic, s.link) for s in spans)
+
+
+def _cited_in_text(block: Block, in_text: Mapping[int, tuple[Run, ...]]) -> Block:
+    """``block`` with each citation mark replaced by the style's text, e.g. "(Smith 2025)"."""
+
+    def swap(runs: tuple[Run, ...]) -> tuple[Run, ...]:
+        if all(r.kind is not RunKind.FOOTNOTE for r in runs):
+            return runs
+        out: list[Run] = []
+        for run in runs:
+            if run.kind is not RunKind.FOOTNOTE:
+                out.append(run)
+                continue
+            if out and out[-1].text and not out[-1].text[-1].isspace():
+                out.append(Run(RunKind.TEXT, " "))
+            out.extend(in_text[run.footnote])
+        return _merge(out)
+
+    if block.table is not None:
+        table = block.table
+        table = Table(
+            tuple(swap(c) for c in table.header),
+            tuple(tuple(swap(c) for c in row) for row in table.rows),
+            table.align,
+        )
+        return replace(block, table=table)
+    return replace(block, runs=swap(block.runs))
 
 
 @dataclass
@@ -242,10 +355,14 @@ class _ListState:
 class _Builder:
     passages: Mapping[int, Passage]
     articles: Mapping[int, Article]
+    csl: bool = False
     blocks: list[Block] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    cites: list[list[tuple[int, int]]] = field(default_factory=list)
+    """(passage, article)s of each citation, in order, when a style formats them: tokens
+    side by side ("[@p1][@p2]") are one citation, one footnote or "(A, 2025; B, 2024)"."""
     _numbers: dict[int, int] = field(default_factory=dict)
     _lists_made: int = 0
 
@@ -366,11 +483,28 @@ class _Builder:
                 alt = "".join(c.content for c in child.children or ())
                 runs.append(Run(RunKind.TEXT, alt, bold > 0, italic > 0, link))
             elif kind == "citation":
-                runs.append(self._cite(int(child.meta["passage_id"])))
+                passage_id = int(child.meta["passage_id"])
+                if not (self.csl and self._join_citation(runs, passage_id)):
+                    runs.append(self._cite(passage_id))
         return _merge(runs)
 
+    def _join_citation(self, runs: list[Run], passage_id: int) -> bool:
+        """Add the passage to the citation just before, when only spaces lie between."""
+        end = len(runs)
+        while end and runs[end - 1].kind is RunKind.TEXT and not runs[end - 1].text.strip():
+            end -= 1
+        last = runs[end - 1] if end else None
+        if last is None or last.kind is not RunKind.FOOTNOTE or last.footnote != len(self.cites):
+            return False
+        passage = self.passages.get(passage_id)
+        if passage is None or passage.article_id not in self.articles:
+            return False  # _cite marks it and says why
+        del runs[end:]
+        self.cites[-1].append((passage_id, passage.article_id))
+        return True
+
     def _cite(self, passage_id: int) -> Run:
-        if passage_id in self._numbers:
+        if passage_id in self._numbers and not self.csl:
             return Run(RunKind.FOOTNOTE, footnote=self._numbers[passage_id])
         passage = self.passages.get(passage_id)
         article = self.articles.get(passage.article_id) if passage is not None else None
@@ -387,6 +521,9 @@ class _Builder:
             if problem not in self.problems:
                 self.problems.append(problem)
             return Run(RunKind.MISSING_SOURCE, marker)
+        if self.csl:
+            self.cites.append([(passage_id, passage.article_id)])
+            return Run(RunKind.FOOTNOTE, footnote=len(self.cites))
         number = len(self.footnotes) + 1
         self._numbers[passage_id] = number
         self.footnotes.append(

@@ -99,6 +99,7 @@ _STYLES = {
     "toc2": StyleSpec("TOC2", "toc 2", _P, indent_pt=11, space_after_pt=5),
     "toc3": StyleSpec("TOC3", "toc 3", _P, indent_pt=22, space_after_pt=5),
     "table": StyleSpec("TableGrid", "Table Grid", _T),
+    "bibliography": StyleSpec("Bibliography", "Bibliography", _P, indent_pt=36, hanging_pt=36),
 }
 
 
@@ -159,7 +160,12 @@ class _DocxWriter:
             ensure_list_numbering(word, self.style[f"bullet{level}"], False, level)
             ensure_list_numbering(word, self.style[f"number{level}"], True, level)
         footnotes = FootnotesPart(word, self.style["footnote_text"], self.style["footnote_ref"])
-        ids = footnotes.add_all([curly_quotes(f.text) for f in document.footnotes])
+        if document.citation_style:  # formatted by a CSL style: italics and links kept
+            ids = footnotes.add_all_markup(
+                [self._runs(f.runs, part=footnotes.part, styled=True) for f in document.footnotes]
+            )
+        else:
+            ids = footnotes.add_all([curly_quotes(f.text) for f in document.footnotes])
         self.footnote_ids = {f.number: i for f, i in zip(document.footnotes, ids, strict=True)}
         self.list_nums: dict[int, int | None] = {}
         self.referenced: set[int] = set()
@@ -176,7 +182,12 @@ class _DocxWriter:
         if self.document.sources:
             self._heading([Run(RunKind.TEXT, SOURCES_HEADING)], 1)
             for source in self.document.sources:
-                self._text_paragraph(source.text, "")
+                if self.document.citation_style:  # a CSL bibliography: hanging indent, links
+                    style = self.style["bibliography"]
+                    markup = self._runs(source.runs, styled=True)
+                    self.pending.append(docx_xml.paragraph(markup, style=style))
+                else:
+                    self._text_paragraph(source.text, "")
         self._flush()
         self._headers_and_footers()
         self._core_properties()
@@ -367,9 +378,17 @@ class _DocxWriter:
                 paragraph._p.extend(parse_fragment(self._runs(runs, bold=r == 0)))
         self.word.add_paragraph()
 
-    def _runs(self, runs: Sequence[Run], *, bold: bool = False) -> str:
-        """The markup of a paragraph's content: runs, with consecutive linked runs in one link."""
-        runs = _attached_marks(nest_quotes(curled_runs(runs), self.quotes))
+    def _runs(
+        self, runs: Sequence[Run], *, bold: bool = False, part: Any = None, styled: bool = False
+    ) -> str:
+        """The markup of a paragraph's content: runs, with consecutive linked runs in one link.
+
+        ``part`` is where the paragraph lives when not in the body (footnotes),
+        as a hyperlink's target is related from the part that holds it. ``styled`` runs
+        come from a citation style, whose locale has already set their quotation marks.
+        """
+        runs = curled_runs(runs)
+        runs = _attached_marks(runs if styled else nest_quotes(runs, self.quotes))
         parts: list[str] = []
         i = 0
         while i < len(runs):
@@ -378,7 +397,7 @@ class _DocxWriter:
                 j = i
                 while j < len(runs) and runs[j].link == run.link:
                     j += 1
-                parts.append(self._hyperlink(run.link, runs[i:j], bold))
+                parts.append(self._hyperlink(run.link, runs[i:j], bold, part))
                 i = j
                 continue
             parts.append(self._run(run, bold))
@@ -420,11 +439,12 @@ class _DocxWriter:
             upright=True,
         )
 
-    def _hyperlink(self, url: str, runs: Sequence[Run], bold: bool) -> str:
+    def _hyperlink(self, url: str, runs: Sequence[Run], bold: bool, part: Any = None) -> str:
         content = "".join(self._run(run, bold, self.style["hyperlink"]) for run in runs)
         if url.startswith("#"):
             return docx_xml.hyperlink(content, anchor=url[1:])
-        relationship = self.word.part.relate_to(url, RT.HYPERLINK, is_external=True)
+        owner = self.word.part if part is None else part
+        relationship = owner.relate_to(url, RT.HYPERLINK, is_external=True)
         return docx_xml.hyperlink(content, relationship_id=relationship)
 
     def _headers_and_footers(self) -> None:

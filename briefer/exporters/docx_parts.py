@@ -143,6 +143,8 @@ class StyleSpec:
     indent_pt: float | None = None
     space_after_pt: float | None = None
     """Space after the paragraph, whatever Normal says; with it, single line spacing."""
+    hanging_pt: float | None = None
+    """With ``indent_pt``: the first line starts this far left of the rest (a bibliography)."""
 
 
 def ensure_styles(document: DocxDocument, specs: Mapping[str, StyleSpec]) -> dict[str, str]:
@@ -196,7 +198,10 @@ def _style_markup(spec: StyleSpec, based_on: str) -> str:
             after = round(spec.space_after_pt * 20)
             paragraph += f'<w:spacing w:after="{after}" w:line="240" w:lineRule="auto"/>'
         if spec.indent_pt is not None:
-            paragraph += f'<w:ind w:left="{round(spec.indent_pt * 20)}"/>'
+            hanging = (
+                f' w:hanging="{round(spec.hanging_pt * 20)}"' if spec.hanging_pt is not None else ""
+            )
+            paragraph += f'<w:ind w:left="{round(spec.indent_pt * 20)}"{hanging}/>'
         if spec.outline_level is not None:
             paragraph += f'<w:outlineLvl w:val="{spec.outline_level}"/>'
     run = ""
@@ -317,6 +322,8 @@ class FootnotesPart:
         self._next_id = max([0, *ids]) + 1
         part = XmlPart(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, root, doc_part.package)
         doc_part.relate_to(part, RT.FOOTNOTES)
+        self.part = part
+        """The footnotes' own part: a hyperlink in a footnote is related from here."""
 
     def add_all(self, texts: Sequence[str]) -> list[int]:
         """Add one footnote per text, in order; the ids to reference them by."""
@@ -324,6 +331,16 @@ class FootnotesPart:
         self._next_id += len(texts)
         markup = docx_xml.footnotes(
             first, texts, text_style=self._text_style, mark_style=self._reference_style
+        )
+        self._root.extend(parse_fragment(markup))
+        return list(range(first, self._next_id))
+
+    def add_all_markup(self, contents: Sequence[str]) -> list[int]:
+        """As :meth:`add_all`, each footnote's content given as runs and hyperlinks markup."""
+        first = self._next_id
+        self._next_id += len(contents)
+        markup = docx_xml.footnotes_markup(
+            first, contents, text_style=self._text_style, mark_style=self._reference_style
         )
         self._root.extend(parse_fragment(markup))
         return list(range(first, self._next_id))

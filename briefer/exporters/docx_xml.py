@@ -123,9 +123,7 @@ UPRIGHT = '<w:i w:val="0"/><w:iCs w:val="0"/>'
 """A footnote mark inside an italic quotation stays upright, as a publisher sets it."""
 
 
-def field(
-    instruction: str, placeholder: str, *, run_style: str = "", upright: bool = False
-) -> str:
+def field(instruction: str, placeholder: str, *, run_style: str = "", upright: bool = False) -> str:
     """A complex field (begin, instruction, separate, shown result, end), as Word writes them.
 
     The placeholder shows until the reader updates fields (Word does PAGE
@@ -225,3 +223,17 @@ def table_of_contents(
         link = hyperlink(run(text), anchor=bookmark)
         out.append(paragraph(head + link + tail, style=style, bidi=is_right_to_left(text)))
     return "".join(out)
+
+
+def footnotes_markup(
+    first_id: int, contents: Iterable[str], *, text_style: str, mark_style: str
+) -> str:
+    """As :func:`footnotes`, each footnote's content already markup (runs, hyperlinks)."""
+    return "".join(
+        f'<w:footnote w:id="{first_id + i}"><w:p>'
+        f'<w:pPr><w:pStyle w:val="{escaped(text_style)}"/></w:pPr>'
+        f'<w:r><w:rPr><w:rStyle w:val="{escaped(mark_style)}"/></w:rPr><w:footnoteRef/></w:r>'
+        f'<w:r><w:t xml:space="preserve"> </w:t></w:r>{content}'
+        "</w:p></w:footnote>"
+        for i, content in enumerate(contents)
+    )

@@ -48,15 +48,27 @@ def render_markdown(document: ExportDocument, flavour: Flavour = "commonmark") -
     parts.append(_render_blocks(document.blocks, syn))
     if document.sources:
         lines = [f"# {SOURCES_HEADING}", ""]
-        lines += ["- " + _line(syn, s.text) for s in document.sources]
+        lines += ["- " + _source_line(syn, s.text, s.runs) for s in document.sources]
         parts.append("\n".join(lines))
     if document.footnotes:
-        parts.append("\n".join(f"[^{f.number}]: " + _line(syn, f.text) for f in document.footnotes))
+        parts.append(
+            "\n".join(
+                f"[^{f.number}]: " + _source_line(syn, f.text, f.runs) for f in document.footnotes
+            )
+        )
     return "\n\n".join(p for p in parts if p) + "\n"
 
 
 def _line(syn: Syntax, text: str) -> str:
     return syn.line_start(syn.inline(text), True, True)
+
+
+def _source_line(syn: Syntax, text: str, runs: Sequence[Run]) -> str:
+    """A footnote or Sources entry: the style's formatted runs (links kept) when a CSL
+    style made them, else Briefer's plain text."""
+    if runs:
+        return syn.line_start(_inline(runs, syn), True, True)
+    return _line(syn, text)
 
 
 def _front_matter(document: ExportDocument, syn: Syntax) -> str:

@@ -16,7 +16,15 @@ from pathlib import Path
 from briefer.core.citations import find_citations
 from briefer.core.integrity import Problem, check_note
 from briefer.core.model import Article, Note, Passage
-from briefer.exporters import ExportError, export_note
+from briefer.exporters import (
+    DEFAULT_STYLE,
+    ExportError,
+    StyleInfo,
+    bundled_styles,
+    export_note,
+    resolve_style,
+)
+from briefer.resources import resource_path
 from briefer.session.note_commands import read_note
 from briefer.store import Project
 
@@ -83,15 +91,19 @@ def run_export(
     flavour: str = "commonmark",
     page_size: str | None = None,
     language: str | None = None,
+    citation_style: str | Path = DEFAULT_STYLE,
 ) -> ExportResult:
     """Write the file. ``strict`` refuses (ExportRefused) when a quotation or source is wrong.
 
-    Raises ExportError for an unwritable target or a bad reference document;
-    the target is then untouched (the exporters write to a temporary file).
+    ``citation_style`` is a built-in style's name (see :func:`citation_styles`)
+    or the path of a .csl file. Raises ExportError for an unwritable target,
+    a bad reference document or a style that cannot be used; the target is
+    then untouched (the exporters write to a temporary file).
     """
     kind = normalised_format(format)
     if strict and any(p.refused_when_strict for p in job.problems):
         raise ExportRefused(job.problems)
+    style = find_citation_style(citation_style)
     document = export_note(
         job.note,
         job.passages,
@@ -103,8 +115,19 @@ def run_export(
         flavour=flavour,
         page_size=page_size,
         language=language,
+        style=style,
     )
     return ExportResult(target, kind, job.problems, len(document.footnotes))
+
+
+def citation_styles() -> list[StyleInfo]:
+    """The built-in CSL styles (resources/csl), by name."""
+    return bundled_styles(resource_path("csl"))
+
+
+def find_citation_style(choice: str | Path) -> StyleInfo:
+    """The style ``choice`` names (built-in name, alias or .csl path), or CitationStyleError."""
+    return resolve_style(choice, resource_path("csl"))
 
 
 def normalised_format(format: str) -> str:

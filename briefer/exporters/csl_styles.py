@@ -1,0 +1,160 @@
+"""Which CSL style a note is cited in: the bundled styles, a user's .csl file, and their names.
+
+Reads only a style's ``<info>`` (title, class, parent), so listing the
+styles or checking a choice costs no citeproc import. Standard library and
+the exporters' errors only; the caller says where the bundled styles live.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefer.exporters.errors import ExportError
+
+CSL_NS = "{http://purl.org/net/xbiblio/csl}"
+DEFAULT_STYLE = "chicago-notes-bibliography"
+ALIASES = {
+    "chicago": "chicago-notes-bibliography",
+    "chicago-ibid": "chicago-notes-bibliography-subsequent-ibid",
+    "harvard": "harvard-cite-them-right",
+    "mhra": "mhra-notes",
+}
+"""Short names an analyst may type for the bundled styles."""
+MAX_STYLE_BYTES = 4_000_000
+"""A style is a few hundred kilobytes; a file far larger is not one."""
+
+
+class CitationStyleError(ExportError):
+    """The chosen citation style cannot be used; the message says what to choose instead."""
+
+
+@dataclass(frozen=True, slots=True)
+class StyleInfo:
+    """A usable style: ``name`` is what ``--style`` takes, ``path`` the independent .csl file.
+
+    ``note_style`` is True for styles that cite in footnotes (class="note");
+    ``locale`` is the locale a dependent style asks for, else "".
+    """
+
+    name: str
+    title: str
+    path: Path
+    note_style: bool
+    bundled: bool
+    locale: str = ""
+    style_id: str = ""
+
+    @property
+    def kind(self) -> str:
+        return "notes" if self.note_style else "author-date"
+
+
+@dataclass(frozen=True, slots=True)
+class _Info:
+    title: str
+    note_style: bool
+    style_id: str
+    parent: str
+    locale: str
+
+
+def _read_info(path: Path) -> _Info:
+    """The class, title, id and independent parent of a .csl file, read up to ``</info>``."""
+    import xml.etree.ElementTree as ET  # here, not at import: only an export needs it
+
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise CitationStyleError(
+            f"The citation style file {path} cannot be read ({exc.strerror or exc}); "
+            "check the path, or run `briefer styles` to see the built-in styles."
+        ) from None
+    if size > MAX_STYLE_BYTES:
+        raise CitationStyleError(f"{path} is too large to be a CSL style; choose a .csl file.")
+    title = style_id = parent = locale = ""
+    note_style = False
+    try:
+        for event, element in ET.iterparse(path, events=("start", "end")):
+            tag = element.tag
+            if event == "start" and tag == f"{CSL_NS}style":
+                note_style = element.get("class") == "note"
+                locale = element.get("default-locale", "")
+            elif event == "end" and tag == f"{CSL_NS}title" and not title:
+                title = (element.text or "").strip()
+            elif event == "end" and tag == f"{CSL_NS}id":
+                style_id = (element.text or "").strip()
+            elif event == "end" and tag == f"{CSL_NS}link":
+                if element.get("rel") == "independent-parent":
+                    parent = element.get("href", "")
+            elif (event == "end" and tag == f"{CSL_NS}info") or not tag.startswith(CSL_NS):
+                break  # the info is read, or this is not a CSL file
+    except (ET.ParseError, OSError, UnicodeDecodeError) as exc:
+        raise CitationStyleError(
+            f"{path} is not a readable CSL style ({exc}); choose a .csl file from a "
+            "style repository or one of `briefer styles`."
+        ) from None
+    if not title and not style_id:
+        raise CitationStyleError(
+            f"{path} is not a CSL style (no <style> with an <info> title); choose a .csl file."
+        )
+    return _Info(title or path.stem, note_style, style_id, parent, locale)
+
+
+def bundled_styles(styles_dir: Path) -> list[StyleInfo]:
+    """The styles shipped in ``styles_dir`` (resources/csl), sorted by name."""
+    styles = []
+    for path in sorted(styles_dir.glob("*.csl")):
+        info = _read_info(path)
+        styles.append(
+            StyleInfo(
+                path.stem, info.title, path, info.note_style, True, info.locale, info.style_id
+            )
+        )
+    return styles
+
+
+def resolve_style(choice: str | Path, styles_dir: Path) -> StyleInfo:
+    """The style ``choice`` names: a bundled style's name or alias, or a path to a .csl file.
+
+    A dependent style (a journal's name over another style) is followed to
+    its parent when that parent is bundled; it is never fetched.
+    """
+    text = str(choice).strip()
+    if not text:
+        text = DEFAULT_STYLE
+    looks_like_file = isinstance(choice, Path) or text.lower().endswith(".csl") or "/" in text
+    if not looks_like_file:
+        name = ALIASES.get(text.lower(), text.lower())
+        path = styles_dir / f"{name}.csl"
+        if path.is_file():
+            info = _read_info(path)
+            return StyleInfo(
+                name, info.title, path, info.note_style, True, info.locale, info.style_id
+            )
+        known = ", ".join(s.name for s in bundled_styles(styles_dir))
+        raise CitationStyleError(
+            f"There is no built-in citation style {text!r}. Choose one of: {known}; "
+            "or give the path of a .csl file."
+        )
+    path = Path(text).expanduser()
+    info = _read_info(path)
+    if not info.parent:
+        return StyleInfo(
+            path.stem, info.title, path, info.note_style, False, info.locale, info.style_id
+        )
+    for bundled in bundled_styles(styles_dir):
+        if bundled.style_id and bundled.style_id == info.parent:
+            return StyleInfo(
+                path.stem,
+                info.title,
+                bundled.path,
+                bundled.note_style,
+                False,
+                info.locale or bundled.locale,
+                info.style_id,
+            )
+    raise CitationStyleError(
+        f"{path.name} is a dependent CSL style: its rules are in {info.parent}, which is not "
+        "built in and is never downloaded. Save that parent style as a .csl file and choose it."
+    )

@@ -1,0 +1,133 @@
+"""`briefer export --style` and `briefer styles`, run as an analyst runs them, on a real project."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import zipfile
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import docx
+import pytest
+
+from briefer.cli import main
+from briefer.core.citations import quotation_markdown
+from briefer.core.model import Article, Note, Original, Passage, Section
+from briefer.session import AddNoteCommand, Session
+from briefer.settings import Settings, resolve_paths, save_settings
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, str]:
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """One article by Jane Smith, quoted twice in a row, and an untitled-author report."""
+    path = tmp_path / "styles.briefer"
+    text = "The harbour deal was signed on Tuesday. Grain exports will rise by 40%."
+    with Session.create(path, title="Styles") as session:
+        project = session.project
+        article = Article(
+            title="Harbour deal signed",
+            text=text,
+            publisher="The Northland Times",
+            author="Jane Smith",
+            published=dt.date(2025, 3, 4),
+            url="https://example.org/harbour",
+            imported_at=dt.datetime(2025, 3, 5, tzinfo=dt.UTC),
+        )
+        article_id = project.add_article(article, Original("a.txt", "text/plain", text.encode()))
+        first = project.add_passage(Passage(article_id, 0, 39, text[:39]))
+        second = project.add_passage(Passage(article_id, 40, len(text), text[40:]))
+        body = quotation_markdown(text[:39], first) + "\n\n" + quotation_markdown(text[40:], second)
+        session.do(AddNoteCommand(Note(title="Harbour", sections=(Section("Summary", body),))))
+    return path
+
+
+def _footnote_texts(path: Path) -> list[str]:
+    with zipfile.ZipFile(path) as archive:
+        root = ET.fromstring(archive.read("word/footnotes.xml"))
+    notes = root.iter(f"{W}footnote")
+    return [
+        "".join(t.text or "" for t in n.iter(f"{W}t")).strip()
+        for n in notes
+        if n.get(f"{W}type") in (None, "normal")
+    ]
+
+
+def test_default_is_chicago_notes(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "note.docx"
+    code, out, err = run(capsys, "export", project, "--note", 1, "-o", target, "--json")
+    assert code == 0, err
+    assert json.loads(out)["style"] == "chicago-notes-bibliography"
+    first, second = _footnote_texts(target)
+    assert first.startswith("Jane Smith, “Harbour Deal Signed,” The Northland Times, March 4")
+    assert second == "Smith, “Harbour Deal Signed.”"
+
+
+def test_style_apa_cites_in_the_text_without_footnotes(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "note.docx"
+    code, out, err = run(capsys, "export", project, "--note", 1, "-o", target, "--style", "apa")
+    assert code == 0, err
+    assert "(0 footnotes)" in out
+    assert _footnote_texts(target) == []
+    word = docx.Document(str(target))
+    quotes = [p.text for p in word.paragraphs if p.style.name == "Quote"]
+    assert quotes == [
+        "‘The harbour deal was signed on Tuesday.’ (Smith, 2025)",
+        "‘Grain exports will rise by 40%.’ (Smith, 2025)",
+    ]
+    bibliography = [p.text for p in word.paragraphs if p.style.name == "Bibliography"]
+    assert bibliography == [
+        "Smith, J. (2025, March 4). Harbour deal signed. The Northland Times. "
+        "https://example.org/harbour"
+    ]
+
+
+def test_settings_choose_the_style_when_the_flag_does_not(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    save_settings(resolve_paths(), Settings(citation_style="chicago-ibid"))
+    target = tmp_path / "note.md"
+    code, _, err = run(capsys, "export", project, "--note", 1, "-o", target)
+    assert code == 0, err
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert "[^2]: Ibid." in lines
+
+
+def test_unknown_style_is_one_line_and_writes_nothing(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "note.docx"
+    code, _, err = run(capsys, "export", project, "--note", 1, "-o", target, "--style", "vancouvr")
+    assert code != 0
+    assert err.count("\n") == 1 and "vancouvr" in err and "apa" in err
+    assert not target.exists()
+
+
+def test_styles_lists_the_bundled_ones(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "styles", "--json")
+    assert code == 0
+    styles = {s["name"]: s for s in json.loads(out)}
+    assert {
+        "chicago-notes-bibliography",
+        "chicago-author-date",
+        "apa",
+        "harvard-cite-them-right",
+        "mhra-notes",
+        "oscola",
+    } <= set(styles)
+    assert styles["chicago-notes-bibliography"]["default"] is True
+    assert styles["apa"]["kind"] == "author-date" and styles["oscola"]["kind"] == "notes"
+    code, out, _ = run(capsys, "styles")
+    assert code == 0 and "APA Style 7th edition" in out
