@@ -39,6 +39,7 @@ from briefer.session import (
     prepare_export,
     run_export,
 )
+from briefer.settings import Settings
 from briefer.ui.problems_dialog import ProblemsDialog
 
 if TYPE_CHECKING:
@@ -129,10 +130,14 @@ class ExportWorker(QThread):
     failed = Signal(str)
 
     def __init__(self, job: ExportJob, target: Path, kind: str, reference: Path | None,
-                 contents: bool) -> None:  # fmt: skip
+                 contents: bool, settings: Settings) -> None:  # fmt: skip
         super().__init__()
         self.job, self.target, self.kind = job, target, kind
         self.reference, self.contents = reference, contents
+        # As the CLI does: a reference document's page and language win over settings.
+        self.page_size = None if reference else settings.page_size
+        self.language = None if reference else settings.language
+        self.citation_style = settings.citation_style
 
     def run(self) -> None:
         try:
@@ -142,6 +147,9 @@ class ExportWorker(QThread):
                 self.kind,
                 reference_doc=self.reference,
                 table_of_contents=self.contents,
+                page_size=self.page_size,
+                language=self.language,
+                citation_style=self.citation_style,
             )
         except ExportError as exc:
             self.failed.emit(str(exc))
@@ -202,7 +210,7 @@ class ExportFlow(QObject):
         self.progress.setCancelButton(None)  # a Word file is written in about a second
         self.progress.setMinimumDuration(400)
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.worker = ExportWorker(job, target, kind, reference, contents)
+        self.worker = ExportWorker(job, target, kind, reference, contents, self.window.settings)
         self.worker.succeeded.connect(self._succeeded)
         self.worker.failed.connect(self._failed)
         self.worker.finished.connect(self._cleanup)

@@ -206,3 +206,18 @@ def test_note_menu_lists_its_actions_with_shortcuts(window: ProjectWindow) -> No
     assert "&New Note from Template…" in texts and "Key &Figures…" in texts
     assert window.note_actions.export_action.shortcut().toString() == "Ctrl+E"
     assert window.note_actions.new_action.shortcut().toString() == "Ctrl+Shift+N"
+
+
+def test_the_window_exports_with_the_settings_style_and_page_size(
+    qtbot: QtBot, window: ProjectWindow, tmp_path: Path
+) -> None:
+    window.settings.citation_style = "apa"
+    window.settings.page_size = "Letter"
+    note_id = drafted(window)
+    target = tmp_path / "brief.docx"
+    result = export(qtbot, window, note_id, target)
+    assert result is not None and result.footnotes == 0  # author-date: citations in the text
+    word = docx.Document(str(target))
+    assert round(word.sections[0].page_width.inches, 1) == 8.5
+    cited = [p.text for p in word.paragraphs if QUOTE in p.text]
+    assert cited and all(text.rstrip().endswith(")") for text in cited)  # "(Wire, 2026)"
