@@ -1,0 +1,399 @@
+"""How many pages a note's Word export fills: the export IR laid out on the real page.
+
+Lines are broken with the advance widths of the fonts the styles name (committed in
+font_widths, so no font file is read) at the widths the page, margins and indents
+leave; paragraphs are stacked with their spacing, kept with the next where the style
+says so; footnotes take their room at the foot of the page that cites them; table
+rows never split. The page and styles come from a PageProfile read from what the
+DOCX writer really produces (page_profile). Pure and fast: the Composer runs it on
+every pause in typing. Standard library only (and the export IR).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from briefer.exporters.document import (
+    SOURCES_HEADING,
+    Block,
+    BlockKind,
+    ExportDocument,
+    Run,
+    RunKind,
+)
+from briefer.exporters.font_widths import CHARSET, LINE_HEIGHT, WIDTHS
+from briefer.exporters.page_profile import PageProfile, ParaFormat
+
+SUPERSCRIPT = 0.58
+"""A footnote mark's size relative to its text, as Word and LibreOffice set superscript."""
+_FAMILIES = {
+    "calibri": "carlito", "carlito": "carlito", "cambria": "caladea", "caladea": "caladea",
+    "arial": "liberation-sans", "helvetica": "liberation-sans",
+    "liberation sans": "liberation-sans",
+    "times new roman": "liberation-serif", "times": "liberation-serif",
+    "liberation serif": "liberation-serif", "courier new": "liberation-mono",
+    "courier": "liberation-mono", "liberation mono": "liberation-mono",
+}  # fmt: skip
+_AVERAGE = "n"
+"""Characters outside the table (CJK aside) are measured as this one."""
+
+
+@dataclass(frozen=True, slots=True)
+class PageEstimate:
+    """``pages`` whole pages (what a printer gives); ``length`` counts the last one's fill."""
+
+    pages: int
+    length: float
+
+
+def family(font: str) -> str:
+    """The measured family standing in for ``font``, by name, else by its kind."""
+    name = font.strip().lower()
+    if name in _FAMILIES:
+        return _FAMILIES[name]
+    if any(k in name for k in ("mono", "courier", "consol", "code")):
+        return "liberation-mono"
+    if "sans" not in name and any(k in name for k in ("serif", "times", "georgia", "garamond")):
+        return "liberation-serif"
+    return "liberation-sans"
+
+
+@cache
+def _widths(key: tuple[str, bool, bool]) -> dict[str, float]:
+    numbers = [int(n) / 1000 for n in WIDTHS[key].split()]
+    return dict(zip(CHARSET, numbers, strict=True))
+
+
+class _Measure:
+    """Word widths in ems per font variant, cached for the length of one estimate."""
+
+    def __init__(self) -> None:
+        self._cache: dict[tuple[str, bool, bool, str], float] = {}
+
+    def em(self, text: str, font: str, bold: bool, italic: bool) -> float:
+        key = (font, bold, italic, text)
+        found = self._cache.get(key)
+        if found is None:
+            table = _widths((font, bold, italic))
+            average = table[_AVERAGE]
+            found = 0.0
+            for char in text:
+                width = table.get(char)
+                if width is None:
+                    width = 1.0 if "\u2e80" <= char <= "\uffef" else average
+                found += width
+            self._cache[key] = found
+        return found
+
+
+def line_height(fmt: ParaFormat) -> float:
+    """One line of ``fmt`` in points: the font's own height scaled, or the exact figure."""
+    natural = fmt.size * LINE_HEIGHT[family(fmt.font)]
+    if fmt.line_rule == "exact":
+        return fmt.line
+    if fmt.line_rule == "atLeast":
+        return max(fmt.line, natural)
+    return natural * fmt.line
+
+
+@dataclass(slots=True)
+class _Para:
+    lines: list[float]
+    """Per line, the height of the footnotes first cited on it (0.0 for most lines)."""
+    line: float
+    before: float
+    after: float
+    keep_next: bool = False
+    style: str = ""
+    contextual: bool = False
+
+
+@dataclass(slots=True)
+class _Row:
+    height: float
+    notes: float = 0.0
+    header: float = 0.0
+    """The repeated header row's height, for a row that starts a page."""
+
+
+@dataclass(slots=True)
+class _Flow:
+    items: list[_Para | _Row] = field(default_factory=list)
+
+
+class _Layout:
+    def __init__(self, document: ExportDocument, profile: PageProfile) -> None:
+        self.document = document
+        self.profile = profile
+        self.measure = _Measure()
+        self.footnotes = {f.number: f.text for f in document.footnotes}
+        self.cited: set[int] = set()
+        self.flow = _Flow()
+
+    # -- lines -----------------------------------------------------------------
+
+    def wrap(self, runs: Sequence[Run], fmt: ParaFormat, width: float, *, bold: bool = False
+             ) -> list[float]:  # fmt: skip
+        """Break ``runs`` into lines ``width`` wide; per line, the height of the footnotes
+        first cited on it (they go to the foot of the page that line lands on)."""
+        font = family(fmt.font)
+        size = fmt.size
+        em = self.measure.em
+        space = em(" ", font, fmt.bold or bold, fmt.italic) * size
+        lines: list[float] = []
+        used = pending = word = 0.0  # line so far, a space before the next word, the word
+        line_notes = word_notes = 0.0
+        limit = width - max(fmt.first, 0.0)
+
+        def end_word() -> None:
+            nonlocal used, pending, word, limit, line_notes, word_notes
+            if word and used and used + pending + word > limit:
+                lines.append(line_notes)
+                used, pending, limit, line_notes = 0.0, 0.0, width, 0.0
+            if word > limit:  # a word longer than the line runs on over several
+                extra = int(word // max(limit, 1.0))
+                lines.extend([0.0] * extra)
+                word -= extra * limit
+            used += pending + word if word else 0.0
+            pending = word = 0.0
+            line_notes += word_notes
+            word_notes = 0.0
+
+        for run in runs:
+            kind = run.kind
+            if kind is RunKind.LINE_BREAK:
+                end_word()
+                lines.append(line_notes)
+                used, pending, limit, line_notes = 0.0, 0.0, width, 0.0
+            elif kind is RunKind.FOOTNOTE:
+                word += em(str(run.footnote), font, False, False) * size * SUPERSCRIPT
+                if run.footnote not in self.cited and run.footnote in self.footnotes:
+                    self.cited.add(run.footnote)
+                    word_notes += self._footnote_height(run.footnote)
+            else:
+                run_font = "liberation-mono" if kind is RunKind.CODE else font
+                b, i = fmt.bold or bold or run.bold, fmt.italic or run.italic
+                for index, piece in enumerate(run.text.split(" ")):
+                    if index:
+                        end_word()
+                        if used:
+                            pending += space
+                    if piece:
+                        word += em(piece, run_font, b, i) * size
+        end_word()
+        lines.append(line_notes)
+        return lines
+
+    def _footnote_height(self, number: int) -> float:
+        fmt = self.profile.footnote
+        text = self.footnotes.get(number, "")
+        runs = (Run(RunKind.TEXT, str(number)), Run(RunKind.TEXT, " " + text))
+        lines = len(self.wrap(runs, fmt, self.profile.text_width - fmt.left - fmt.right))
+        return lines * line_height(fmt) + fmt.before + fmt.after
+
+    # -- blocks ----------------------------------------------------------------
+
+    def paragraph(self, runs: Sequence[Run], role: str, *, width_less: float = 0.0) -> None:
+        fmt = self.profile.format(role)
+        width = self.profile.text_width - fmt.left - fmt.right - width_less
+        lines = self.wrap(runs, fmt, width)
+        self.flow.items.append(
+            _Para(
+                lines,
+                line_height(fmt) + fmt.border / max(len(lines), 1),
+                fmt.before,
+                fmt.after,
+                fmt.keep_next,
+                fmt.style_id,
+                fmt.contextual,
+            )
+        )
+
+    def empty(self, role: str = "paragraph", border: float = 0.0) -> None:
+        fmt = self.profile.format(role)
+        self.flow.items.append(
+            _Para([0.0], line_height(fmt) + border, fmt.before, fmt.after, False, fmt.style_id)
+        )
+
+    def title_block(self) -> None:
+        meta = self.document.metadata
+        self.paragraph((Run(RunKind.TEXT, meta.title),), "title")
+        values = [meta.author, meta.date.isoformat() if meta.date else "", meta.recipient,
+                  meta.reference, meta.marking]  # fmt: skip
+        values = [v for v in values if v.strip()]
+        if not values:
+            return
+        fmt = self.profile.format("label")
+        margin = self.profile.cell_margin * 2
+        width = self.profile.text_width - self.profile.label_width - margin
+        for value in values:
+            lines = self.wrap((Run(RunKind.TEXT, value),), fmt, width)
+            height = len(lines) * line_height(fmt) + fmt.before + fmt.after
+            self.flow.items.append(_Row(height))
+        if self.profile.blank_after_table:
+            self.empty()
+
+    def table(self, block: Block) -> None:
+        table = block.table
+        if table is None:
+            return
+        fmt = self.profile.format("cell")
+        columns = max(len(table.header), 1)
+        width = self.profile.text_width / columns - self.profile.cell_margin * 2
+        header_height = 0.0
+        for r, row in enumerate((table.header, *table.rows)):
+            before = len(self.cited)
+            heights = [len(self.wrap(cell, fmt, width, bold=r == 0)) for cell in row[:columns]]
+            notes = sum(self._footnote_height(n) for n in sorted(self.cited)[before:])
+            height = max(heights, default=1) * line_height(fmt) + fmt.before + fmt.after + 1
+            if r == 0:
+                header_height = height
+            self.flow.items.append(_Row(height, notes, header_height if r else 0.0))
+        if self.profile.blank_after_table:
+            self.empty()
+
+    def block(self, block: Block) -> None:
+        kind = block.kind
+        if kind is BlockKind.HEADING:
+            self.paragraph(block.runs, f"heading{min(max(block.level, 1), 3)}")
+        elif kind is BlockKind.QUOTE:
+            self.paragraph(block.runs, "quote")
+        elif kind is BlockKind.LIST_ITEM:
+            level = min(max(block.level, 1), 3)
+            role = "continue" if block.continuation else "number" if block.ordered else "bullet"
+            self.paragraph(block.runs, f"{role}{level}")
+        elif kind is BlockKind.TABLE:
+            self.table(block)
+        elif kind is BlockKind.RULE:
+            self.empty(border=1.75)
+        elif kind is BlockKind.CODE:
+            runs: list[Run] = []
+            for i, line in enumerate(block.text.split("\n")):
+                if i:
+                    runs.append(Run(RunKind.LINE_BREAK))
+                runs.append(Run(RunKind.CODE, line))
+            self.paragraph(runs, "code")
+        else:
+            self.paragraph(block.runs, "paragraph")
+
+    def build(self) -> _Flow:
+        self.title_block()
+        for block in self.document.blocks:
+            self.block(block)
+        if self.document.sources:
+            self.paragraph((Run(RunKind.TEXT, SOURCES_HEADING),), "heading1")
+            for source in self.document.sources:
+                self.paragraph((Run(RunKind.TEXT, source.text),), "source")
+        return self.flow
+
+
+def _band(formats: Sequence[ParaFormat], marking: bool, has_marking: bool) -> float:
+    """The height of a header or footer: its paragraphs, the marking line only if marked."""
+    count = len(formats) - (1 if has_marking and not marking else 0)
+    return sum(line_height(f) + f.before + f.after for f in formats[: max(count, 0)])
+
+
+class _Pages:
+    """Fills pages top to bottom, footnotes from the bottom up, as a word processor does."""
+
+    def __init__(self, height: float, separator: float) -> None:
+        self.height = height
+        self.separator = separator
+        self.count = 1
+        self.y = 0.0
+        self.notes = 0.0
+        self.carry = 0.0
+
+    def room(self) -> float:
+        return self.height - self.y - self.notes
+
+    def new_page(self) -> None:
+        self.count += 1
+        self.y = 0.0
+        self.notes = 0.0
+        if self.carry:
+            carried = min(self.carry + self.separator, self.height * 0.8)
+            self.carry = max(0.0, self.carry + self.separator - carried)
+            self.notes = carried
+
+    def add_notes(self, height: float) -> None:
+        if not height:
+            return
+        extra = height + (self.separator if not self.notes else 0.0)
+        fits = max(0.0, min(extra, self.room()))
+        self.notes += fits
+        self.carry += extra - fits
+
+    def line(self, height: float, notes: float) -> None:
+        if self.y and height > self.room():
+            self.new_page()
+        self.y += height
+        self.add_notes(notes)
+
+    def fill(self) -> float:
+        return min(1.0, (self.y + self.notes) / self.height)
+
+
+def _paginate(flow: _Flow, pages: _Pages) -> None:
+    items = flow.items
+    previous: _Para | None = None
+    for index, item in enumerate(items):
+        if isinstance(item, _Row):
+            if pages.y and item.height + item.notes > pages.room():
+                pages.new_page()
+                pages.y += item.header
+            pages.y += item.height
+            pages.add_notes(item.notes)
+            previous = None
+            continue
+        # Between two paragraphs the larger of the space after and the space before, as
+        # LibreOffice sets Word files (measured: a 10 pt after and 10 pt before leave 10 pt).
+        before = item.before
+        if previous is not None:
+            if item.contextual and previous.style == item.style:
+                pages.y = max(0.0, pages.y - previous.after)
+                before = 0.0
+            else:
+                overlap = min(previous.after, before)
+                before -= overlap
+        needed = before + item.line * min(len(item.lines), 2)
+        if item.keep_next and index + 1 < len(items):
+            following = items[index + 1]
+            needed = before + item.line * len(item.lines)
+            if isinstance(following, _Para):
+                needed += (
+                    item.after + following.before + following.line * min(len(following.lines), 2)
+                )
+            else:
+                needed += following.height
+        if pages.y and needed > pages.room():
+            pages.new_page()
+        pages.y += before
+        for notes in item.lines:
+            pages.line(item.line, notes)
+        pages.y = min(pages.y + item.after, pages.height - pages.notes)
+        previous = item
+
+
+def estimate_pages(document: ExportDocument, profile: PageProfile) -> PageEstimate:
+    """The pages ``document`` fills when written by the DOCX writer whose output ``profile``
+    describes, as LibreOffice (and Word, with the same fonts) lays it out."""
+    meta = document.metadata
+    marked = bool(meta.marking.strip())
+    top = max(profile.top, profile.header_distance
+              + _band(profile.header, marked, profile.header_marking))  # fmt: skip
+    bottom = max(profile.bottom, profile.footer_distance
+                 + _band(profile.footer, marked, profile.footer_marking))  # fmt: skip
+    height = profile.page_height - top - bottom
+    separator = line_height(profile.separator) + profile.separator.before + profile.separator.after
+    pages = _Pages(max(height, 72.0), separator)
+    _paginate(_Layout(document, profile).build(), pages)
+    length = pages.count - 1 + pages.fill()
+    return PageEstimate(pages.count, round(max(length, 0.1), 1))
+
+
+def whole_pages(length: float) -> int:
+    return max(1, math.ceil(length - 1e-9))
