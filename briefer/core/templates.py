@@ -25,8 +25,6 @@ from briefer.core.model import Note
 
 FORMAT = 1
 MAX_LEVEL = 3
-WORDS_PER_PAGE = 500
-"""A page of a briefing note in Word's default layout holds about this many words."""
 
 
 class TemplateError(ValueError):
@@ -51,10 +49,6 @@ class Template:
     target_words: int = 0
     marking: str = ""
     builtin: bool = False
-
-
-def estimated_pages(words: int) -> float:
-    return round(words / WORDS_PER_PAGE, 1)
 
 
 def template_from_data(data: object, *, builtin: bool = False) -> Template:

@@ -67,26 +67,48 @@ def _widths(key: tuple[str, bool, bool]) -> dict[str, float]:
     return dict(zip(CHARSET, numbers, strict=True))
 
 
-class _Measure:
-    """Word widths in ems per font variant, cached for the length of one estimate."""
+_Token = tuple[float, bool, int]
+"""A word: its width in points, whether a space comes before it, the footnote it cites."""
+
+
+class LayoutCache:
+    """What stays true between estimates of one note as it is edited: word widths, the
+    words of each paragraph, footnote heights. Keep one per window; it bounds itself."""
+
+    MAX_PARAGRAPHS = 20_000
 
     def __init__(self) -> None:
-        self._cache: dict[tuple[str, bool, bool, str], float] = {}
+        self._words: dict[tuple[str, bool, bool], dict[str, float]] = {}
+        self.tokens: dict[tuple[object, ...], list[_Token]] = {}
+        self.footnotes: dict[tuple[str, float, ParaFormat], float] = {}
+
+    def words(self, font: str, bold: bool, italic: bool) -> dict[str, float]:
+        """The cache of one variant's word widths; fill it with :meth:`em`."""
+        return self._words.setdefault((font, bold, italic), {})
 
     def em(self, text: str, font: str, bold: bool, italic: bool) -> float:
-        key = (font, bold, italic, text)
-        found = self._cache.get(key)
+        cache = self.words(font, bold, italic)
+        found = cache.get(text)
         if found is None:
-            table = _widths((font, bold, italic))
-            average = table[_AVERAGE]
-            found = 0.0
-            for char in text:
-                width = table.get(char)
-                if width is None:
-                    width = 1.0 if "\u2e80" <= char <= "\uffef" else average
-                found += width
-            self._cache[key] = found
+            found = cache[text] = _em(text, _widths((font, bold, italic)))
         return found
+
+    def trim(self) -> None:
+        if len(self.tokens) > self.MAX_PARAGRAPHS:
+            self.tokens.clear()
+        if len(self.footnotes) > self.MAX_PARAGRAPHS:
+            self.footnotes.clear()
+
+
+def _em(text: str, table: dict[str, float]) -> float:
+    average = table[_AVERAGE]
+    total = 0.0
+    for char in text:
+        width = table.get(char)
+        if width is None:
+            width = 1.0 if "\u2e80" <= char <= "\uffef" else average
+        total += width
+    return total
 
 
 def line_height(fmt: ParaFormat) -> float:
@@ -125,10 +147,11 @@ class _Flow:
 
 
 class _Layout:
-    def __init__(self, document: ExportDocument, profile: PageProfile) -> None:
+    def __init__(self, document: ExportDocument, profile: PageProfile, cache: LayoutCache
+                 ) -> None:  # fmt: skip
         self.document = document
         self.profile = profile
-        self.measure = _Measure()
+        self.measure = cache
         self.footnotes = {f.number: f.text for f in document.footnotes}
         self.cited: set[int] = set()
         self.flow = _Flow()
@@ -138,61 +161,96 @@ class _Layout:
     def wrap(self, runs: Sequence[Run], fmt: ParaFormat, width: float, *, bold: bool = False
              ) -> list[float]:  # fmt: skip
         """Break ``runs`` into lines ``width`` wide; per line, the height of the footnotes
-        first cited on it (they go to the foot of the page that line lands on)."""
+        first cited on it (they go to the foot of the page that line lands on).
+
+        Greedy, as word processors break lines: a word goes on the line if it fits.
+        Words are cut at spaces only; text on either side of a run boundary with no
+        space between (a bold word and its comma, a word and its footnote mark) is one.
+        """
         font = family(fmt.font)
         size = fmt.size
-        em = self.measure.em
-        space = em(" ", font, fmt.bold or bold, fmt.italic) * size
+        space = self.measure.em(" ", font, fmt.bold or bold, fmt.italic) * size
+        key = (runs, font, size, fmt.bold or bold, fmt.italic)
+        tokens = self.measure.tokens.get(key)
+        if tokens is None:
+            tokens = self.measure.tokens[key] = self._tokens(runs, fmt, font, bold)
         lines: list[float] = []
-        used = pending = word = 0.0  # line so far, a space before the next word, the word
-        line_notes = word_notes = 0.0
+        used = notes = 0.0
         limit = width - max(fmt.first, 0.0)
-
-        def end_word() -> None:
-            nonlocal used, pending, word, limit, line_notes, word_notes
-            if word and used and used + pending + word > limit:
-                lines.append(line_notes)
-                used, pending, limit, line_notes = 0.0, 0.0, width, 0.0
-            if word > limit:  # a word longer than the line runs on over several
-                extra = int(word // max(limit, 1.0))
+        for word, spaced, number in tokens:
+            if word < 0.0:  # a line break
+                lines.append(notes)
+                used = notes = 0.0
+                limit = width
+                continue
+            add = word + space if spaced and used else word
+            if used and used + add > limit:
+                lines.append(notes)
+                used = notes = 0.0
+                limit = width
+                add = word
+            if add > limit:  # a word longer than the line runs on over several
+                extra = int(add // max(limit, 1.0))
                 lines.extend([0.0] * extra)
-                word -= extra * limit
-            used += pending + word if word else 0.0
-            pending = word = 0.0
-            line_notes += word_notes
-            word_notes = 0.0
+                add -= extra * limit
+            used += add
+            if number and number not in self.cited and number in self.footnotes:
+                self.cited.add(number)
+                notes += self._footnote_height(number)
+        lines.append(notes)
+        return lines
 
+    def _tokens(self, runs: Sequence[Run], fmt: ParaFormat, font: str, bold: bool
+                ) -> list[_Token]:  # fmt: skip
+        """The words of ``runs``, measured; a width of -1 is a line break."""
+        size = fmt.size
+        tokens: list[_Token] = []
+        spaced = True
         for run in runs:
             kind = run.kind
             if kind is RunKind.LINE_BREAK:
-                end_word()
-                lines.append(line_notes)
-                used, pending, limit, line_notes = 0.0, 0.0, width, 0.0
-            elif kind is RunKind.FOOTNOTE:
-                word += em(str(run.footnote), font, False, False) * size * SUPERSCRIPT
-                if run.footnote not in self.cited and run.footnote in self.footnotes:
-                    self.cited.add(run.footnote)
-                    word_notes += self._footnote_height(run.footnote)
-            else:
-                run_font = "liberation-mono" if kind is RunKind.CODE else font
-                b, i = fmt.bold or bold or run.bold, fmt.italic or run.italic
-                for index, piece in enumerate(run.text.split(" ")):
-                    if index:
-                        end_word()
-                        if used:
-                            pending += space
-                    if piece:
-                        word += em(piece, run_font, b, i) * size
-        end_word()
-        lines.append(line_notes)
-        return lines
+                tokens.append((-1.0, False, 0))
+                spaced = False
+                continue
+            if kind is RunKind.FOOTNOTE:
+                mark = self.measure.em(str(run.footnote), font, False, False) * size * SUPERSCRIPT
+                if tokens and not spaced and tokens[-1][0] >= 0.0 and not tokens[-1][2]:
+                    last = tokens[-1]
+                    tokens[-1] = (last[0] + mark, last[1], run.footnote)
+                else:
+                    tokens.append((mark, spaced, run.footnote))
+                spaced = False
+                continue
+            variant = ("liberation-mono" if kind is RunKind.CODE else font,
+                       fmt.bold or bold or run.bold, fmt.italic or run.italic)  # fmt: skip
+            cache = self.measure.words(*variant)
+            table = _widths(variant)
+            for index, piece in enumerate(run.text.split(" ")):
+                if index:
+                    spaced = True
+                if not piece:
+                    continue
+                found = cache.get(piece)
+                if found is None:
+                    found = cache[piece] = _em(piece, table)
+                if tokens and not spaced and tokens[-1][0] >= 0.0:
+                    last = tokens[-1]
+                    tokens[-1] = (last[0] + found * size, last[1], last[2])
+                else:
+                    tokens.append((found * size, spaced, 0))
+                spaced = False
+        return tokens
 
     def _footnote_height(self, number: int) -> float:
         fmt = self.profile.footnote
-        text = self.footnotes.get(number, "")
-        runs = (Run(RunKind.TEXT, str(number)), Run(RunKind.TEXT, " " + text))
-        lines = len(self.wrap(runs, fmt, self.profile.text_width - fmt.left - fmt.right))
-        return lines * line_height(fmt) + fmt.before + fmt.after
+        text = f"{number} {self.footnotes.get(number, '')}"
+        width = self.profile.text_width - fmt.left - fmt.right
+        key = (text, width, fmt)
+        found = self.measure.footnotes.get(key)
+        if found is None:
+            lines = len(self.wrap((Run(RunKind.TEXT, text),), fmt, width))
+            found = self.measure.footnotes[key] = lines * line_height(fmt) + fmt.before + fmt.after
+        return found
 
     # -- blocks ----------------------------------------------------------------
 
@@ -275,7 +333,7 @@ class _Layout:
                 if i:
                     runs.append(Run(RunKind.LINE_BREAK))
                 runs.append(Run(RunKind.CODE, line))
-            self.paragraph(runs, "code")
+            self.paragraph(tuple(runs), "code")
         else:
             self.paragraph(block.runs, "paragraph")
 
@@ -378,9 +436,14 @@ def _paginate(flow: _Flow, pages: _Pages) -> None:
         previous = item
 
 
-def estimate_pages(document: ExportDocument, profile: PageProfile) -> PageEstimate:
+def estimate_pages(
+    document: ExportDocument, profile: PageProfile, cache: LayoutCache | None = None
+) -> PageEstimate:
     """The pages ``document`` fills when written by the DOCX writer whose output ``profile``
-    describes, as LibreOffice (and Word, with the same fonts) lays it out."""
+    describes, as LibreOffice (and Word, with the same fonts) lays it out.
+
+    ``cache`` (one per profile) spares re-measuring what did not change since the last call.
+    """
     meta = document.metadata
     marked = bool(meta.marking.strip())
     top = max(profile.top, profile.header_distance
@@ -390,7 +453,9 @@ def estimate_pages(document: ExportDocument, profile: PageProfile) -> PageEstima
     height = profile.page_height - top - bottom
     separator = line_height(profile.separator) + profile.separator.before + profile.separator.after
     pages = _Pages(max(height, 72.0), separator)
-    _paginate(_Layout(document, profile).build(), pages)
+    cache = cache if cache is not None else LayoutCache()
+    _paginate(_Layout(document, profile, cache).build(), pages)
+    cache.trim()
     length = pages.count - 1 + pages.fill()
     return PageEstimate(pages.count, round(max(length, 0.1), 1))
 

@@ -20,6 +20,7 @@ from briefer.core.citations import quotation_markdown
 from briefer.core.draft import draft_note
 from briefer.core.model import Article, Note, Passage, Section, Theme
 from briefer.core.templates import template_from_data
+from briefer.exporters.page_profile import PageProfile
 
 HERE = Path(__file__).resolve().parent
 EXPECTED = HERE / "expected.json"
@@ -277,6 +278,22 @@ def _times_reference(folder: Path) -> Path:
     target = folder / "times-reference.docx"
     word.save(str(target))
     return target
+
+
+def setup(profile: PageProfile) -> dict[str, object]:
+    """What the rendered counts depend on: page, margins, and the body and footnote formats.
+
+    Stored with the counts; when the writer's output changes, the counts are re-rendered.
+    """
+    body, note = profile.format("paragraph"), profile.footnote
+    return {
+        "page": [round(profile.page_width, 1), round(profile.page_height, 1)],
+        "margins": [
+            round(m, 1) for m in (profile.top, profile.bottom, profile.left, profile.right)
+        ],
+        "body": [body.font, body.size, body.after, round(body.line, 3)],
+        "footnote": [note.font, note.size, note.after, round(note.line, 3)],
+    }
 
 
 CASES: dict[str, Callable[[], Case]] = {

@@ -24,13 +24,12 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[3]))
 sys.path.insert(0, str(HERE))
 
-from notes import CASES, EXPECTED, Case  # noqa: E402
+from notes import CASES, EXPECTED, Case, setup  # noqa: E402
 
 from briefer.core.citations import CITATION_PATTERN  # noqa: E402
 from briefer.exporters.document import build_document  # noqa: E402
 from briefer.exporters.docx import export_docx  # noqa: E402
 from briefer.exporters.page_estimate import estimate_pages  # noqa: E402
-from briefer.exporters.page_profile import PageProfile  # noqa: E402
 from briefer.session.pages import page_profile  # noqa: E402
 
 _MARKUP = re.compile(r"[#>*_`|\\\[\]]|^\s*(?:[-+]|\d+[.)])\s", re.MULTILINE)
@@ -43,19 +42,6 @@ def words(case: Case) -> int:
         body = CITATION_PATTERN.sub(" ", section.body)
         total += len(section.heading.split()) + len(_MARKUP.sub(" ", body).split())
     return total
-
-
-def setup(profile: PageProfile) -> dict[str, object]:
-    """What the counts depend on: page, margins, and the body and footnote formats."""
-    body, note = profile.format("paragraph"), profile.footnote
-    return {
-        "page": [round(profile.page_width, 1), round(profile.page_height, 1)],
-        "margins": [
-            round(m, 1) for m in (profile.top, profile.bottom, profile.left, profile.right)
-        ],
-        "body": [body.font, body.size, body.after, round(body.line, 3)],
-        "footnote": [note.font, note.size, note.after, round(note.line, 3)],
-    }
 
 
 def render(docx: list[Path], folder: Path) -> dict[str, int]:
@@ -98,7 +84,8 @@ def main() -> None:
         name: {"pages": r["pages"], "words": r["words"], "setup": r["setup"]}
         for name, r in results.items()
     }
-    EXPECTED.write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
+    lines = [f"  {json.dumps(name)}: {json.dumps(case)}" for name, case in out.items()]
+    EXPECTED.write_text("{\n" + ",\n".join(lines) + "\n}\n", encoding="utf-8")
     print(f"{'note':18} {'LibreOffice':>11} {'estimate':>8} {'words/500':>9}")
     for name, r in results.items():
         print(f"{name:18} {r['pages']:>11} {r['estimate']:>8} {r['words'] / 500:>9.1f}")

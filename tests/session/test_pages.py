@@ -1,0 +1,77 @@
+"""The estimate the Composer and `briefer notes --json` show: a note read from a real project.
+
+Checked against the same layout over the same export document, and against the
+command line's `pages` key, so the window, the CLI and the calibrated estimate
+are one figure.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from briefer.cli import main
+from briefer.core.model import Note, Section
+from briefer.exporters.document import build_document
+from briefer.exporters.page_estimate import estimate_pages
+from briefer.session import Session
+from briefer.session.export import cited_material
+from briefer.session.note_commands import AddNoteCommand
+from briefer.session.pages import PageCounter, page_profile
+
+PARAGRAPH = "The minister said trade talks would resume next week after a pause. " * 6
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Iterator[Path]:
+    path = tmp_path / "p.briefer"
+    with Session.create(path) as session:
+        for title, parts in (("Short", 1), ("Long", 30)):
+            body = "\n\n".join(PARAGRAPH for _ in range(parts))
+            session.do(AddNoteCommand(Note(title, sections=(Section("Summary", body),))))
+    yield path
+
+
+def test_estimate_is_the_layout_of_the_notes_export_document(project: Path) -> None:
+    with Session.open(project) as session:
+        counter = PageCounter()
+        notes = [session.project.get_note(n.id) for n in session.project.list_notes() if n.id]
+        for note in notes:
+            passages, articles = cited_material(session.project, note)
+            expected = estimate_pages(build_document(note, passages, articles), page_profile())
+            assert counter.estimate(session.project, note) == expected
+        short, long = (counter.estimate(session.project, n).length for n in notes)
+        assert short < 1 < 3 < long
+
+
+def test_an_unsaved_edit_changes_the_estimate(project: Path) -> None:
+    with Session.open(project) as session:
+        note = session.project.get_note(session.project.list_notes()[0].id or 0)
+        counter = PageCounter()
+        before = counter.estimate(session.project, note).length
+        longer = Section("More", "\n\n".join(PARAGRAPH for _ in range(20)), position=1)
+        edited = Note(note.title, sections=(*note.sections, longer))
+        assert counter.estimate(session.project, edited).length > before + 2
+
+
+def test_notes_json_gives_each_notes_pages(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["notes", str(project), "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    pages = {n["title"]: n["pages"] for n in listed}
+    with Session.open(project) as session:
+        counter = PageCounter()
+        for summary in session.project.list_notes():
+            note = session.project.get_note(summary.id or 0)
+            assert pages[note.title] == counter.estimate(session.project, note).length
+    assert isinstance(pages["Long"], float) and pages["Short"] < 1 < 3 < pages["Long"]
+
+
+def test_a_reference_that_cannot_be_read_falls_back_to_the_default_page(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"not a zip")
+    assert PageCounter(broken).profile.page_width == PageCounter().profile.page_width
