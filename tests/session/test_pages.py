@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from briefer.cli import main
-from briefer.core.model import Note, Section
+from briefer.core.model import Article, Note, Passage, Section
 from briefer.exporters.document import build_document
 from briefer.exporters.page_estimate import estimate_pages
 from briefer.session import Session
@@ -75,3 +75,23 @@ def test_a_reference_that_cannot_be_read_falls_back_to_the_default_page(tmp_path
     broken = tmp_path / "broken.docx"
     broken.write_bytes(b"not a zip")
     assert PageCounter(broken).profile.page_width == PageCounter().profile.page_width
+
+
+def test_the_kept_sections_make_the_document_build_document_makes() -> None:
+    """Each section is parsed alone and kept; joined, footnotes and lists number note-wide."""
+    body = "Intro [@p1].\n\n- one [@p2]\n- two\n\n1. first\n2. second [@p1]"
+    table = "| A | B |\n|---|---|\n| x [@p3] | y [@p2] |"
+    note = Note("N", marking="OFFICIAL", sections=(
+        Section("One", body, position=0),
+        Section("Two", table + "\n\n" + body.replace("p1", "p4"), level=2, position=1),
+        Section("Three", "[@p9] gone, and " + body, position=2),
+    ))  # fmt: skip
+    articles = {i: Article(f"Article {i}", "...", publisher="P", id=i) for i in (1, 2)}
+    passages = {i: Passage(1 + i % 2, 0, 1, "x", id=i) for i in (1, 2, 3, 4)}
+    counter = PageCounter()
+    whole = build_document(note, passages, articles)
+    for _ in range(2):  # built, then from what was kept
+        joined = counter.document(note, passages, articles)
+        assert joined.blocks == whole.blocks
+        assert joined.footnotes == whole.footnotes and joined.sources == whole.sources
+        assert joined.metadata.marking == "OFFICIAL"
