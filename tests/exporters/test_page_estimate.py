@@ -42,7 +42,9 @@ def _load(path: Path) -> ModuleType:
 
 
 NOTES = _load(DATA / "notes.py")
-EXPECTED: dict[str, dict[str, object]] = json.loads((DATA / "expected.json").read_text("utf-8"))
+EXPECTED: dict[str, list[dict[str, object]]] = json.loads(
+    (DATA / "expected.json").read_text("utf-8")
+)
 
 
 def tolerance(pages: int) -> float:
@@ -64,29 +66,32 @@ def test_every_calibration_note_has_a_rendered_count() -> None:
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_estimate_is_within_15_percent_or_a_page_of_libreoffice(name: str, tmp_path: Path) -> None:
-    expected = EXPECTED[name]
-    rendered = expected["pages"]
+    estimate, profile, document = _estimate(name, tmp_path)
+    # A count describes one note's text on one page setup of the writer.
+    matching = [
+        e
+        for e in EXPECTED[name]
+        if e["setup"] == NOTES.setup(profile) and e["digest"] == NOTES.digest(document)
+    ]
+    assert matching, f"{name}: no LibreOffice count for this writer's page or note; {RE_RENDER}"
+    rendered = matching[0]["pages"]
     assert isinstance(rendered, int)
-    estimate, profile, _ = _estimate(name, tmp_path)
-    # The counts describe the writer's page and styles when they were rendered.
-    assert NOTES.setup(profile) == expected["setup"], RE_RENDER
     assert abs(estimate.pages - rendered) <= tolerance(rendered), (estimate, rendered)
     assert abs(estimate.length - rendered) <= tolerance(rendered), (estimate, rendered)
 
 
 def test_the_old_words_over_500_figure_misses_most_renders() -> None:
     """The check above has teeth: the figure it replaces fails it for most notes."""
-    misses = [
-        name
-        for name, case in EXPECTED.items()
-        if abs(int(case["words"]) / 500 - int(case["pages"])) > tolerance(int(case["pages"]))  # type: ignore[call-overload]
-    ]
-    assert len(misses) > len(EXPECTED) / 2, misses
+    renders = [(int(str(e["words"])), int(str(e["pages"]))) for es in EXPECTED.values() for e in es]
+    misses = [(w, p) for w, p in renders if abs(w / 500 - p) > tolerance(p)]
+    assert len(misses) > len(renders) / 2, misses
 
 
 def test_profile_reads_the_page_and_styles_of_the_document_exported() -> None:
     default = page_profile(None)
-    assert (default.page_width, default.page_height) == (612.0, 792.0)  # python-docx: Letter
+    # Letter (python-docx's template) or A4 (the writer's own default once it sets one)
+    page = (round(default.page_width, 1), round(default.page_height, 1))
+    assert page in {(612.0, 792.0), (595.3, 841.9)}
     assert default.format("heading1").keep_next and default.format("heading1").bold
     assert default.format("quote").italic and default.format("quote").left > 0
     assert default.format("bullet2").left > default.format("bullet1").left > 0

@@ -17,6 +17,7 @@ from briefer.cli import main
 from briefer.core.model import Article, Note, Passage, Section
 from briefer.exporters.document import build_document
 from briefer.exporters.page_estimate import estimate_pages
+from briefer.exporters.page_profile import PageProfile
 from briefer.session import Session
 from briefer.session.export import cited_material
 from briefer.session.note_commands import AddNoteCommand
@@ -74,7 +75,9 @@ def test_notes_json_gives_each_notes_pages(
 def test_a_reference_that_cannot_be_read_falls_back_to_the_default_page(tmp_path: Path) -> None:
     broken = tmp_path / "broken.docx"
     broken.write_bytes(b"not a zip")
-    assert PageCounter(broken).profile.page_width == PageCounter().profile.page_width
+    counter = PageCounter(broken)
+    assert counter.profile == PageProfile()
+    assert counter.document(Note("N"), {}, {}).metadata.title == "N"
 
 
 def test_the_kept_sections_make_the_document_build_document_makes() -> None:

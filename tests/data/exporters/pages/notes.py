@@ -10,6 +10,7 @@ them. Deterministic: the same code makes the same notes.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import random
 from collections.abc import Callable
@@ -20,6 +21,7 @@ from briefer.core.citations import quotation_markdown
 from briefer.core.draft import draft_note
 from briefer.core.model import Article, Note, Passage, Section, Theme
 from briefer.core.templates import template_from_data
+from briefer.exporters.document import ExportDocument
 from briefer.exporters.page_profile import PageProfile
 
 HERE = Path(__file__).resolve().parent
@@ -294,6 +296,18 @@ def setup(profile: PageProfile) -> dict[str, object]:
         "body": [body.font, body.size, body.after, round(body.line, 3)],
         "footnote": [note.font, note.size, note.after, round(note.line, 3)],
     }
+
+
+def digest(document: ExportDocument) -> str:
+    """A short fingerprint of the note's exported text: a count belongs to one text."""
+    parts = [document.metadata.title]
+    for block in document.blocks:
+        parts.append(block.kind.value + block.text + "".join(r.text for r in block.runs))
+        if block.table is not None:
+            cells = [c for row in (block.table.header, *block.table.rows) for c in row]
+            parts.extend("".join(r.text for r in cell) for cell in cells)
+    parts.extend(f.text for f in document.footnotes)
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:12]
 
 
 CASES: dict[str, Callable[[], Case]] = {
