@@ -250,6 +250,72 @@ def long_320() -> Case:
     return Case(note, src.passages, src.articles)
 
 
+def headings_many() -> Case:
+    """Thirty short sections at three levels: headings kept with their text at page ends."""
+    rng = random.Random(9)
+    src = _Sources(rng, 5)
+    sections = []
+    for s in range(30):
+        body = paragraph(rng, rng.randint(1, 3))
+        if s % 4 == 1:
+            body += "\n\n" + src.quote(1, 1)
+        if s % 5 == 3:
+            body = f"## {sentence(rng, 2, 4).rstrip('.')}\n\n" + body
+        sections.append(Section(sentence(rng, 2, 6).rstrip("."), body, 1 + s % 3, position=s))
+    note = Note("Situation by district", sections=tuple(sections), **_meta())  # type: ignore[arg-type]
+    return Case(note, src.passages, src.articles)
+
+
+def long_quotes() -> Case:
+    """Twelve long quotations that break across pages, each with its footnote."""
+    rng = random.Random(10)
+    src = _Sources(rng, 6)
+    parts = []
+    for _ in range(12):
+        parts.append(paragraph(rng, 1))
+        parts.append(src.quote(8, 14))
+    sections = (Section("What they said", "\n\n".join(parts), position=0),)
+    note = Note("Statements in full", sections=sections, **_meta(marking="OFFICIAL"))  # type: ignore[arg-type]
+    return Case(note, src.passages, src.articles)
+
+
+def arial_a4() -> Case:
+    """An A4 reference in Arial 10 pt with 1.5 cm margins and its own heading sizes."""
+    rng = random.Random(11)
+    src = _Sources(rng, 8)
+    sections = tuple(
+        Section(
+            sentence(rng, 2, 4).rstrip("."),
+            "\n\n".join(paragraph(rng, 5) + "\n\n" + src.quote(1, 3) for _ in range(4)),
+            1 + i % 2,
+            position=i,
+        )
+        for i in range(6)
+    )
+    note = Note("Regional outlook", sections=sections, **_meta())  # type: ignore[arg-type]
+    return Case(note, src.passages, src.articles, reference=_arial_reference)
+
+
+def _arial_reference(folder: Path) -> Path:
+    import docx
+    from docx.shared import Cm, Pt
+
+    word = docx.Document()
+    section = word.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(1.5))
+    for name, font, size in (("Normal", "Arial", 10), ("Heading 1", "Arial", 16),
+                             ("Heading 2", "Arial", 12), ("Title", "Arial", 20)):  # fmt: skip
+        style = word.styles[name]
+        style.font.name = font
+        style.font.size = Pt(size)
+    word.styles["Normal"].paragraph_format.space_after = Pt(4)
+    target = folder / "arial-reference.docx"
+    word.save(str(target))
+    return target
+
+
 def _a4_reference(folder: Path) -> Path:
     import docx
     from docx.shared import Cm
@@ -319,4 +385,7 @@ CASES: dict[str, Callable[[], Case]] = {
     "lists-and-code": lists_and_code,
     "times-letter": times_letter,
     "long-320": long_320,
+    "headings-many": headings_many,
+    "long-quotes": long_quotes,
+    "arial-a4": arial_a4,
 }
