@@ -23,6 +23,7 @@ from briefer.exporters.document import (
     ExportDocument,
     Run,
     RunKind,
+    format_date,
 )
 from briefer.exporters.font_widths import CHARSET, LINE_HEIGHT, WIDTHS
 from briefer.exporters.page_profile import PageProfile, ParaFormat
@@ -37,6 +38,8 @@ _FAMILIES = {
     "liberation serif": "liberation-serif", "courier new": "liberation-mono",
     "courier": "liberation-mono", "liberation mono": "liberation-mono",
 }  # fmt: skip
+_ROW_RULE = 1.0
+"""Points a table row's borders add (a 0.5 pt grid line above and below)."""
 FOOTNOTE_SEPARATOR = 10.0
 """Points between the last line of text and the first footnote, rule included (measured)."""
 _AVERAGE = "n"
@@ -258,9 +261,9 @@ class _Layout:
 
     # -- blocks ----------------------------------------------------------------
 
-    def paragraph(self, runs: Sequence[Run], role: str, *, width_less: float = 0.0) -> None:
+    def paragraph(self, runs: Sequence[Run], role: str) -> None:
         fmt = self.profile.format(role)
-        width = self.profile.text_width - fmt.left - fmt.right - width_less
+        width = self.profile.text_width - fmt.left - fmt.right
         lines = self.wrap(runs, fmt, width)
         self.flow.items.append(
             _Para(
@@ -283,7 +286,7 @@ class _Layout:
     def title_block(self) -> None:
         meta = self.document.metadata
         self.paragraph((Run(RunKind.TEXT, meta.title),), "title")
-        values = [meta.author, meta.date.isoformat() if meta.date else "", meta.recipient,
+        values = [meta.author, format_date(meta.date) if meta.date else "", meta.recipient,
                   meta.reference, meta.marking]  # fmt: skip
         values = [v for v in values if v.strip()]
         if not values:
@@ -310,7 +313,8 @@ class _Layout:
             before = len(self.cited)
             heights = [len(self.wrap(cell, fmt, width, bold=r == 0)) for cell in row[:columns]]
             notes = sum(self._footnote_height(n) for n in sorted(self.cited)[before:])
-            height = max(heights, default=1) * line_height(fmt) + fmt.before + fmt.after + 1
+            lines = max(heights, default=1)
+            height = lines * line_height(fmt) + fmt.before + fmt.after + _ROW_RULE
             if r == 0:
                 header_height = height
             self.flow.items.append(_Row(height, notes, header_height if r else 0.0))
@@ -421,16 +425,24 @@ def _paginate(flow: _Flow, pages: _Pages) -> None:
             else:
                 overlap = min(previous.after, before)
                 before -= overlap
+        # No lone first line at a page's foot; a heading (keep with next) goes over with
+        # whatever it is kept with, through a run of headings, and two lines of the text.
         needed = before + item.line * min(len(item.lines), 2)
-        if item.keep_next and index + 1 < len(items):
-            following = items[index + 1]
+        if item.keep_next:
             needed = before + item.line * len(item.lines)
-            if isinstance(following, _Para):
-                needed += (
-                    item.after + following.before + following.line * min(len(following.lines), 2)
-                )
-            else:
-                needed += following.height
+            last: _Para | _Row = item
+            for following in items[index + 1 : index + 6]:
+                if isinstance(following, _Row):
+                    needed += following.height
+                    break
+                assert isinstance(last, _Para)
+                gap = max(last.after, following.before)
+                if following.keep_next:
+                    needed += gap + following.line * len(following.lines)
+                    last = following
+                    continue
+                needed += gap + following.line * min(len(following.lines), 2)
+                break
         if pages.y and needed > pages.room():
             pages.new_page()
         pages.y += before
@@ -464,7 +476,3 @@ def estimate_pages(
     cache.trim()
     length = pages.count - 1 + pages.fill()
     return PageEstimate(pages.count, round(max(length, 0.1), 1))
-
-
-def whole_pages(length: float) -> int:
-    return max(1, math.ceil(length - 1e-9))

@@ -14,6 +14,7 @@ import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree as ET
 
 from briefer.core.citations import find_citations
@@ -36,25 +37,27 @@ from briefer.store import Project
 __all__ = ["PageCounter", "PageEstimate", "page_profile"]
 
 
-def page_profile(reference_doc: Path | None = None) -> PageProfile:
+def page_profile(reference_doc: Path | None = None, page_size: str | None = None) -> PageProfile:
     """The page and styles of a Word export (on ``reference_doc``, if given).
 
     Exports the probe note with the real writer (some 40 ms), so call it once
     and keep the result; raises ExportError for a reference that is not Word.
+    ``page_size`` is passed on to a writer that takes one (the analyst's setting).
     """
     from briefer.exporters.docx import export_docx
 
+    options: dict[str, Any] = {"page_size": page_size} if page_size else {}
     with tempfile.TemporaryDirectory(prefix="briefer-pages-") as folder:
         target = Path(folder) / "probe.docx"
-        export_docx(probe_document(), target, reference_doc=reference_doc)
+        export_docx(probe_document(), target, reference_doc=reference_doc, **options)
         return read_profile(target.read_bytes())
 
 
-def _profile_or_default(reference_doc: Path | None) -> PageProfile:
+def _profile_or_default(reference_doc: Path | None, page_size: str | None) -> PageProfile:
     """The export's profile; python-docx's own page and styles if the probe cannot be made
     (a full disk, a reference that went missing): a status line must never fail."""
     try:
-        return page_profile(reference_doc)
+        return page_profile(reference_doc, page_size)
     except (ExportError, OSError, zipfile.BadZipFile, ET.ParseError):
         return PageProfile()
 
@@ -73,6 +76,7 @@ class PageCounter:
     """
 
     reference_doc: Path | None = None
+    page_size: str | None = None
     _profile: PageProfile | None = field(default=None, repr=False)
     _cache: LayoutCache = field(default_factory=LayoutCache, repr=False)
     _sections: dict[_SectionKey, ExportDocument] = field(default_factory=dict, repr=False)
@@ -80,7 +84,7 @@ class PageCounter:
     @property
     def profile(self) -> PageProfile:
         if self._profile is None:
-            self._profile = _profile_or_default(self.reference_doc)
+            self._profile = _profile_or_default(self.reference_doc, self.page_size)
         return self._profile
 
     def estimate(self, project: Project, note: Note) -> PageEstimate:
