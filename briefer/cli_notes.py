@@ -138,8 +138,15 @@ def _warn(problems: list[Problem]) -> None:
 
 
 def cmd_notes(args: argparse.Namespace, paths: Paths) -> int:
+    pages: dict[int | None, float] = {}
     with open_session(args, paths, write=False) as session:
         notes = [_note(session, n.id) for n in session.project.list_notes() if n.id is not None]
+        if args.json and notes:
+            from briefer.session.pages import PageCounter
+
+            # The Word export's page on Briefer's own template, at the settings' size.
+            counter = PageCounter(page_size=load_settings(paths).settings.page_size)
+            pages = {n.id: counter.estimate(session.project, n).length for n in notes}
     rows: list[dict[str, object]] = [
         {
             "id": n.id,
@@ -150,6 +157,7 @@ def cmd_notes(args: argparse.Namespace, paths: Paths) -> int:
             "template": n.template,
             "sections": len(n.sections),
             "citations": sum(len(find_citations(s.body)) for s in n.sections),
+            "pages": pages.get(n.id),
             "modified": n.modified_at.isoformat() if n.modified_at else None,
         }
         for n in notes

@@ -29,8 +29,6 @@ FORMAT = 1
 MAX_LEVEL = 3
 DEFAULT_BLOCK_QUOTATION_WORDS = 40
 """Style guides set quotations of about 40 words or more apart (APA); shorter ones run in."""
-WORDS_PER_PAGE = 500
-"""A page of a briefing note in Word's default layout holds about this many words."""
 
 
 class TemplateError(ValueError):
@@ -56,10 +54,6 @@ class Template:
     marking: str = ""
     builtin: bool = False
     block_quotation_words: int = DEFAULT_BLOCK_QUOTATION_WORDS
-
-
-def estimated_pages(words: int) -> float:
-    return round(words / WORDS_PER_PAGE, 1)
 
 
 def template_from_data(data: object, *, builtin: bool = False) -> Template:

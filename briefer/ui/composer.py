@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from briefer.core.citations import CITATION_PATTERN, find_citations, quotation_markdown
 from briefer.core.model import ArticleSummary, Note, Passage, Theme
-from briefer.core.templates import estimated_pages
 from briefer.session import (
     AddSectionCommand,
     Change,
@@ -44,6 +43,7 @@ from briefer.session import (
     UpdateSectionCommand,
     load_templates,
 )
+from briefer.session.pages import PageCounter
 from briefer.ui.composer_editor import FormattingBar, SectionEditor
 from briefer.ui.composer_outline import OutlinePanel
 from briefer.ui.composer_passages import PassagesPane
@@ -74,6 +74,7 @@ class ComposerView(QWidget):
         undo_stack: QUndoStack,
         report: Callable[[str], None],
         templates_dir: Path | None = None,
+        page_size: str | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("composer")
@@ -100,6 +101,8 @@ class ComposerView(QWidget):
         self.preview = PreviewPane(NotePreview(session.project), self._current_note)
         self.passages = PassagesPane(self._passage_material, self._used)
         self.status = QLabel()
+        # Pages of the Word export, laid out on its real page (the settings' size).
+        self._pages = PageCounter(page_size=page_size)
         self.status.setAccessibleName("Length of the note")
         self._build_layout()
         # Their shortcuts work wherever the focus is in the Composer, the editor included.
@@ -405,7 +408,8 @@ class ComposerView(QWidget):
             return
         note = self._edited_note(self._note)
         words = word_count(note)
-        text = f"{words:,} words · about {estimated_pages(words):.1f} pages"
+        pages = self._pages.estimate(self.session.project, note).length
+        text = f"{words:,} words · about {pages:.1f} pages"
         if self._target_words:
             text += f" · target {self._target_words:,} words"
             if words > self._target_words * 1.1:

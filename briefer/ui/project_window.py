@@ -123,7 +123,11 @@ class ProjectWindow(QMainWindow):
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([440, 660])
         self.composer = ComposerView(
-            session, self.undo_stack, self.report, paths.templates_dir if paths else None
+            session,
+            self.undo_stack,
+            self.report,
+            paths.templates_dir if paths else None,
+            page_size=self.settings.page_size,
         )
         self.workspace = QTabWidget()
         self.workspace.setObjectName("workspace")

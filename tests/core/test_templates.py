@@ -13,7 +13,6 @@ from briefer.core.templates import (
     Template,
     TemplateError,
     TemplateSection,
-    estimated_pages,
     template_from_data,
     template_from_note,
     template_to_data,
@@ -87,11 +86,6 @@ def test_a_note_saved_as_template_keeps_guidance_but_not_sources() -> None:
     assert "[@p" not in json.dumps(template_to_data(template))
     with pytest.raises(TemplateError):
         template_from_note(note, "  ")
-
-
-def test_estimated_pages() -> None:
-    assert estimated_pages(0) == 0
-    assert estimated_pages(1200) == 2.4
 
 
 def test_a_template_from_a_note_drops_run_in_quotations_too() -> None:

@@ -1,0 +1,85 @@
+"""Page estimate figures: the Composer's estimate for a note of 320 quotations (target < 50 ms).
+
+    python bench/bench_pages.py [--rounds N]
+
+Builds bench_export's project (60 articles, 320 passages over eight themes, in
+bench/out/pages.briefer) and drafts the Briefing note from every theme: a real
+note of 320 quotations in a real project file. Then times what the Composer
+pays on each keystroke: PageCounter.estimate on the note with one section just
+edited (read what it cites from the project, build the export document from the
+sections kept and the one re-parsed, lay it out), against the cold path (every
+section parsed, nothing measured yet), and once per window the profile of the
+export's page (a probe note exported and read back). Figures, not pass/fail.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import statistics
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+from bench_export import OUT, build_project  # noqa: E402
+
+from briefer.session import Session, draft_command, load_templates  # noqa: E402
+from briefer.session.pages import PageCounter  # noqa: E402
+
+TARGET_MS = 50
+
+
+def _ms(seconds: list[float]) -> str:
+    return f"median {statistics.median(seconds) * 1000:6.1f} ms, max {max(seconds) * 1000:6.1f} ms"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=20)
+    args = parser.parse_args()
+    OUT.mkdir(exist_ok=True)
+    path = OUT / "pages.briefer"
+    names = build_project(path)
+    with Session.open(path) as session:
+        template = load_templates().named("Briefing note")
+        command = draft_command(session.project, template, title="Bench", theme_names=names)
+        session.do(command)
+        note = session.project.get_note(command.note_id or 0)
+        quotations = sum(s.body.count("[@p") for s in note.sections)
+
+        counter = PageCounter()
+        started = time.perf_counter()
+        counter.profile  # noqa: B018 - made on first use, as in the Composer
+        profile_ms = (time.perf_counter() - started) * 1000
+        cold, warm = [], []
+        result = None
+        for round_ in range(args.rounds):
+            started = time.perf_counter()
+            result = PageCounter(_profile=counter.profile).estimate(session.project, note)
+            cold.append(time.perf_counter() - started)
+            # The analyst types a word in the longest section: only it is parsed again.
+            sections = list(note.sections)
+            longest = max(range(len(sections)), key=lambda i: len(sections[i].body))
+            edited = dataclasses.replace(
+                sections[longest], body=sections[longest].body + f" word{round_}"
+            )
+            sections[longest] = edited
+            note = dataclasses.replace(note, sections=tuple(sections))
+            started = time.perf_counter()
+            counter.estimate(session.project, note)
+            warm.append(time.perf_counter() - started)
+    assert result is not None
+    print(f"Page estimate: {len(note.sections)} sections, {quotations} quotations, "
+          f"{result.length} pages, {args.rounds} rounds")  # fmt: skip
+    print(f"  page profile, once per window (python-docx load included): {profile_ms:.0f} ms")
+    print(f"  estimate, nothing kept (first show of a note): {_ms(cold)}")
+    print(f"  estimate after a keystroke:                    {_ms(warm)}   "
+          f"target < {TARGET_MS} ms")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()

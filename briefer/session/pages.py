@@ -1,0 +1,166 @@
+"""How many pages a note fills in Word: the estimate the Composer and `briefer notes` show.
+
+The page setup and styles are read from what the DOCX writer really produces (a
+probe note exported once to a temporary folder and read back), so a reference
+document, a page size or a writer that changes its styles is followed without
+restating any of it here; the layout itself is pure (exporters.page_estimate).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tempfile
+import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree as ET
+
+from briefer.core.citations import find_citations
+from briefer.core.model import Article, Note, Passage, Section
+from briefer.exporters import ExportError, build_document
+from briefer.exporters.document import (
+    Block,
+    ExportDocument,
+    Footnote,
+    Run,
+    RunKind,
+    Source,
+    describe_source,
+)
+from briefer.exporters.page_estimate import LayoutCache, PageEstimate, estimate_pages
+from briefer.exporters.page_profile import PageProfile, probe_document, read_profile
+from briefer.session.export import cited_material
+from briefer.store import Project
+
+__all__ = ["PageCounter", "PageEstimate", "page_profile"]
+
+
+def page_profile(reference_doc: Path | None = None, page_size: str | None = None) -> PageProfile:
+    """The page and styles of a Word export (on ``reference_doc``, if given).
+
+    Exports the probe note with the real writer (some 40 ms), so call it once
+    and keep the result; raises ExportError for a reference that is not Word.
+    ``page_size`` is passed on to a writer that takes one (the analyst's setting).
+    """
+    from briefer.exporters.docx import export_docx
+
+    options: dict[str, Any] = {"page_size": page_size} if page_size else {}
+    with tempfile.TemporaryDirectory(prefix="briefer-pages-") as folder:
+        target = Path(folder) / "probe.docx"
+        export_docx(probe_document(), target, reference_doc=reference_doc, **options)
+        return read_profile(target.read_bytes())
+
+
+def _profile_or_default(reference_doc: Path | None, page_size: str | None) -> PageProfile:
+    """The export's profile; python-docx's own page and styles if the probe cannot be made
+    (a full disk, a reference that went missing): a status line must never fail."""
+    try:
+        return page_profile(reference_doc, page_size)
+    except (ExportError, OSError, zipfile.BadZipFile, ET.ParseError):
+        return PageProfile()
+
+
+_SectionKey = tuple[object, ...]
+_MAX_SECTIONS = 2_000
+
+
+@dataclass
+class PageCounter:
+    """Estimates notes' pages against one page profile, made on first use and kept.
+
+    A keystroke changes one section, so each section's part of the export document
+    is kept (keyed by its text and what it cites) and only a changed one is parsed
+    again; parsing Markdown is most of an estimate's time for a long note.
+    """
+
+    reference_doc: Path | None = None
+    page_size: str | None = None
+    _profile: PageProfile | None = field(default=None, repr=False)
+    _cache: LayoutCache = field(default_factory=LayoutCache, repr=False)
+    _sections: dict[_SectionKey, ExportDocument] = field(default_factory=dict, repr=False)
+
+    @property
+    def profile(self) -> PageProfile:
+        if self._profile is None:
+            self._profile = _profile_or_default(self.reference_doc, self.page_size)
+        return self._profile
+
+    def estimate(self, project: Project, note: Note) -> PageEstimate:
+        """The pages ``note`` (as given, saved or not) fills once exported to Word."""
+        passages, articles = cited_material(project, note)
+        document = self.document(note, passages, articles)
+        return estimate_pages(document, self.profile, self._cache)
+
+    def document(
+        self, note: Note, passages: Mapping[int, Passage], articles: Mapping[int, Article]
+    ) -> ExportDocument:
+        """What build_document makes of ``note``, from its sections' kept parts."""
+        if len(self._sections) > _MAX_SECTIONS:
+            self._sections.clear()
+        blocks: list[Block] = []
+        footnotes: list[Footnote] = []
+        sources: list[Source] = []
+        numbers: dict[int, int] = {}  # passage id -> its number in the whole note
+        lists = 0  # lists in the sections before, as the builder numbers them note-wide
+        for section in sorted(note.sections, key=lambda s: s.position):
+            key = _section_key(section, passages, articles)
+            part = self._sections.get(key)
+            if part is None:
+                alone = Note(note.title, sections=(dataclasses.replace(section, position=0),))
+                part = self._sections[key] = build_document(alone, passages, articles)
+            renumber: dict[int, int] = {}
+            for footnote in part.footnotes:
+                if footnote.passage_id not in numbers:
+                    numbers[footnote.passage_id] = len(footnotes) + 1
+                    footnotes.append(dataclasses.replace(footnote, number=len(footnotes) + 1))
+                renumber[footnote.number] = numbers[footnote.passage_id]
+            if lists or any(old != new for old, new in renumber.items()):
+                blocks.extend(_renumbered(block, renumber, lists) for block in part.blocks)
+            else:
+                blocks.extend(part.blocks)
+            lists += max((b.list_id for b in part.blocks), default=0)
+            sources.extend(s for s in part.sources if all(s.article_id != o.article_id
+                                                          for o in sources))  # fmt: skip
+        whole = build_document(Note(note.title, author=note.author, date=note.date,
+                                    recipient=note.recipient, reference=note.reference,
+                                    marking=note.marking), {}, {})  # fmt: skip
+        return ExportDocument(whole.metadata, tuple(blocks), tuple(footnotes), tuple(sources))
+
+
+def _section_key(
+    section: Section, passages: Mapping[int, Passage], articles: Mapping[int, Article]
+) -> _SectionKey:
+    """A section's text and how each passage it cites would be named in a footnote."""
+    cited = []
+    for passage_id in find_citations(section.body):
+        passage = passages.get(passage_id)
+        article = articles.get(passage.article_id) if passage is not None else None
+        named = describe_source(article) if article is not None else ""
+        cited.append((passage_id, passage.article_id if passage else None, named))
+    return (section.heading, section.level, section.body, tuple(cited))
+
+
+def _renumbered(block: Block, renumber: Mapping[int, int], lists: int) -> Block:
+    """``block`` with its footnotes and list numbered as in the whole note."""
+
+    def runs(found: tuple[Run, ...]) -> tuple[Run, ...]:
+        if all(r.kind is not RunKind.FOOTNOTE for r in found):
+            return found
+        return tuple(
+            dataclasses.replace(r, footnote=renumber.get(r.footnote, r.footnote))
+            if r.kind is RunKind.FOOTNOTE
+            else r
+            for r in found
+        )
+
+    table = block.table
+    if table is not None:
+        table = dataclasses.replace(
+            table,
+            header=tuple(runs(cell) for cell in table.header),
+            rows=tuple(tuple(runs(cell) for cell in row) for row in table.rows),
+        )
+    list_id = block.list_id + lists if block.list_id else 0
+    return dataclasses.replace(block, runs=runs(block.runs), table=table, list_id=list_id)

@@ -1,0 +1,100 @@
+"""The estimate the Composer and `briefer notes --json` show: a note read from a real project.
+
+Checked against the same layout over the same export document, and against the
+command line's `pages` key, so the window, the CLI and the calibrated estimate
+are one figure.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from briefer.cli import main
+from briefer.core.model import Article, Note, Passage, Section
+from briefer.exporters.document import build_document
+from briefer.exporters.page_estimate import estimate_pages
+from briefer.exporters.page_profile import PageProfile
+from briefer.session import Session
+from briefer.session.export import cited_material
+from briefer.session.note_commands import AddNoteCommand
+from briefer.session.pages import PageCounter, page_profile
+
+PARAGRAPH = "The minister said trade talks would resume next week after a pause. " * 6
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Iterator[Path]:
+    path = tmp_path / "p.briefer"
+    with Session.create(path) as session:
+        for title, parts in (("Short", 1), ("Long", 30)):
+            body = "\n\n".join(PARAGRAPH for _ in range(parts))
+            session.do(AddNoteCommand(Note(title, sections=(Section("Summary", body),))))
+    yield path
+
+
+def test_estimate_is_the_layout_of_the_notes_export_document(project: Path) -> None:
+    with Session.open(project) as session:
+        counter = PageCounter()
+        notes = [session.project.get_note(n.id) for n in session.project.list_notes() if n.id]
+        for note in notes:
+            passages, articles = cited_material(session.project, note)
+            expected = estimate_pages(build_document(note, passages, articles), page_profile())
+            assert counter.estimate(session.project, note) == expected
+        short, long = (counter.estimate(session.project, n).length for n in notes)
+        assert short < 1 < 3 < long
+
+
+def test_an_unsaved_edit_changes_the_estimate(project: Path) -> None:
+    with Session.open(project) as session:
+        note = session.project.get_note(session.project.list_notes()[0].id or 0)
+        counter = PageCounter()
+        before = counter.estimate(session.project, note).length
+        longer = Section("More", "\n\n".join(PARAGRAPH for _ in range(20)), position=1)
+        edited = Note(note.title, sections=(*note.sections, longer))
+        assert counter.estimate(session.project, edited).length > before + 2
+
+
+def test_notes_json_gives_each_notes_pages(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["notes", str(project), "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    pages = {n["title"]: n["pages"] for n in listed}
+    with Session.open(project) as session:
+        counter = PageCounter()
+        for summary in session.project.list_notes():
+            note = session.project.get_note(summary.id or 0)
+            assert pages[note.title] == counter.estimate(session.project, note).length
+    assert isinstance(pages["Long"], float) and pages["Short"] < 1 < 3 < pages["Long"]
+
+
+def test_a_reference_that_cannot_be_read_falls_back_to_the_default_page(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"not a zip")
+    counter = PageCounter(broken)
+    assert counter.profile == PageProfile()
+    assert counter.document(Note("N"), {}, {}).metadata.title == "N"
+
+
+def test_the_kept_sections_make_the_document_build_document_makes() -> None:
+    """Each section is parsed alone and kept; joined, footnotes and lists number note-wide."""
+    body = "Intro [@p1].\n\n- one [@p2]\n- two\n\n1. first\n2. second [@p1]"
+    table = "| A | B |\n|---|---|\n| x [@p3] | y [@p2] |"
+    note = Note("N", marking="OFFICIAL", sections=(
+        Section("One", body, position=0),
+        Section("Two", table + "\n\n" + body.replace("p1", "p4"), level=2, position=1),
+        Section("Three", "[@p9] gone, and " + body, position=2),
+    ))  # fmt: skip
+    articles = {i: Article(f"Article {i}", "...", publisher="P", id=i) for i in (1, 2)}
+    passages = {i: Passage(1 + i % 2, 0, 1, "x", id=i) for i in (1, 2, 3, 4)}
+    counter = PageCounter()
+    whole = build_document(note, passages, articles)
+    for _ in range(2):  # built, then from what was kept
+        joined = counter.document(note, passages, articles)
+        assert joined.blocks == whole.blocks
+        assert joined.footnotes == whole.footnotes and joined.sources == whole.sources
+        assert joined.metadata.marking == "OFFICIAL"
