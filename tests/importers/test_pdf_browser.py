@@ -1,0 +1,37 @@
+"""A web page printed to PDF by a browser (headless Chromium, make_browser.py): what an
+analyst gets from "Save as PDF", with the browser's own header and footer on every page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefer.core.model import BlockKind
+from briefer.importers.base import ImportLimits
+from briefer.importers.pdf import PdfImporter
+from tests.importers.test_pdf_order import order_score
+
+PDF = Path(__file__).parents[1] / "data" / "importers" / "pdf"
+
+
+def test_a_browser_printed_page_reads_as_written_without_the_browsers_furniture() -> None:
+    expected = (PDF / "browser.expected.txt").read_text(encoding="utf-8")
+    article = PdfImporter().extract(
+        (PDF / "browser.pdf").read_bytes(), "browser.pdf", ImportLimits()
+    )
+    text = article.text
+    # The browser's running header (date, time, title) and footer (address, "n/3") are gone.
+    assert "file://" not in text and "harbour-strike.html" not in text
+    assert not any(f"{n}/3" in text for n in (1, 2, 3))
+    assert " PM" not in text and " AM" not in text
+    assert article.title == "Harbour strike spreads to northern ports"
+    reference = "\n\n".join(line.lstrip("# ") for line in expected.split("\n\n"))
+    assert order_score(text, reference) >= 0.97
+    paragraphs = [b for b in article.blocks if b.kind is BlockKind.PARAGRAPH]
+    starts = [text[b.start : b.end] for b in paragraphs]
+    numbered = [s for s in starts if s.startswith("Paragraph ")]
+    assert [s.split(":")[0] for s in numbered] == [f"Paragraph {n}" for n in range(1, 23)]
+    headings = [text[b.start : b.end] for b in article.blocks if b.kind is BlockKind.HEADING]
+    assert [h for h in headings if h.startswith("Section")] == [
+        "Section 1 of the story",
+        "Section 2 of the story",
+    ]
