@@ -191,7 +191,7 @@ def copy_database(
         if overwrite:
             os.replace(temp, target)
         else:
-            _link_new(temp, target)
+            link_new(temp, target)
         fsync_dir(target.parent)
     finally:
         for leftover in (
@@ -202,7 +202,8 @@ def copy_database(
             leftover.unlink(missing_ok=True)
 
 
-def _link_new(temp: Path, target: Path) -> None:
+def link_new(temp: Path, target: Path) -> None:
+    """Give a finished file its name only if nothing has that name (``ProjectExists``)."""
     try:
         os.link(temp, target)  # fails if the name was taken meanwhile
     except FileExistsError:

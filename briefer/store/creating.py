@@ -49,14 +49,7 @@ def create_file(path: Path, title: str | None) -> None:
         finally:
             conn.close()
         _fsync_path(temp)
-        try:
-            os.link(temp, path)  # fails if the name was taken meanwhile
-        except FileExistsError:
-            raise ProjectExists(path) from None
-        except OSError:  # file systems without hard links (FAT on a USB stick)
-            if path.exists():
-                raise ProjectExists(path) from None
-            os.replace(temp, path)
+        backups.link_new(temp, path)
     except PermissionError:
         raise ProjectReadOnly(path, "its folder") from None
     finally:
