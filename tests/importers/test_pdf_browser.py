@@ -35,3 +35,17 @@ def test_a_browser_printed_page_reads_as_written_without_the_browsers_furniture(
         "Section 1 of the story",
         "Section 2 of the story",
     ]
+
+
+def test_a_lualatex_document_reads_word_for_word_with_its_ligatures_spelled_out() -> None:
+    """LuaLaTeX (make_luatex.py): CID fonts, OpenType ligatures, no space characters."""
+    expected = (PDF / "luatex.expected.txt").read_text(encoding="utf-8")
+    article = PdfImporter().extract((PDF / "luatex.pdf").read_bytes(), "luatex.pdf", ImportLimits())
+    text = article.text
+    paragraphs = [b for b in expected.split("\n\n") if not b.startswith("#")]
+    for paragraph in paragraphs:
+        assert " ".join(paragraph.split()) in text  # word for word: official, affluent, first
+    headings = [text[b.start : b.end] for b in article.blocks if b.kind is BlockKind.HEADING]
+    assert {"Summary", "Findings", "Recommendations"} <= set(headings)
+    assert article.title == "Efficient ferry schedules for the Ostfjord islands"
+    assert "\ufb01" not in text and "\ufb03" not in text  # no ligature characters left
