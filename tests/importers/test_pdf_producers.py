@@ -1,5 +1,5 @@
-"""A web page printed to PDF by a browser (headless Chromium, make_browser.py): what an
-analyst gets from "Save as PDF", with the browser's own header and footer on every page."""
+"""PDFs from the producers analysts' files come from, beyond the ones the order and
+furniture tests use: a browser's "Save as PDF" and LuaLaTeX."""
 
 from __future__ import annotations
 
