@@ -6,6 +6,8 @@ terms, so quotes, brackets and operators cannot raise. Standard library and core
 
 from __future__ import annotations
 
+import itertools
+import re
 import sqlite3
 import unicodedata
 from dataclasses import dataclass
@@ -124,28 +126,76 @@ def _offsets(marked: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+LONG_TEXT_CHARS = 200_000
+"""Past this length FTS5's snippet() and highlight() are left alone: they are quadratic in
+the matches, and a common word in a 6 MB article took them two and a half minutes (a
+60 MB one, hours). Such an article's snippet and spans are found by ``_long_text_hit``."""
+MAX_SPANS = 1000
+"""Match spans returned for one long article: enough to step through, bounded to keep."""
+
+
 def search(conn: sqlite3.Connection, query: str, limit: int = 50) -> list[SearchHit]:
-    expression = to_fts(parse_query(query))
+    clauses = parse_query(query)
+    expression = to_fts(clauses)
     if expression is None or limit <= 0:
         return []
     try:
         rows = conn.execute(
-            "SELECT rowid, title, rank, snippet(article_fts, 1, '«', '»', '…', ?),"
-            " highlight(article_fts, 1, ?, ?) FROM article_fts WHERE article_fts MATCH ?"
-            " ORDER BY rank LIMIT ?",
-            (SNIPPET_TOKENS, _OPEN, _CLOSE, expression, limit),
+            "SELECT f.rowid, f.title, f.rank,"
+            " CASE WHEN b.n <= ? THEN snippet(article_fts, 1, '«', '»', '…', ?) END,"
+            " CASE WHEN b.n <= ? THEN highlight(article_fts, 1, ?, ?) END"
+            " FROM article_fts f JOIN (SELECT article_id, length(text) AS n FROM article_bodies) b"
+            " ON b.article_id = f.rowid WHERE article_fts MATCH ? ORDER BY f.rank LIMIT ?",
+            (LONG_TEXT_CHARS, SNIPPET_TOKENS, LONG_TEXT_CHARS, _OPEN, _CLOSE, expression, limit),
         ).fetchall()
     except sqlite3.OperationalError as error:
         if any(word in str(error) for word in ("fts5", "syntax", "unterminated")):
             return []  # the parser should make this unreachable; a typed query never crashes
         raise
-    return [
-        SearchHit(
-            article_id=int(rowid),
-            title=title,
-            snippet=" ".join(snippet.split()),  # one line, whatever paragraphs it spans
-            rank=-float(rank),
-            offsets=_offsets(marked),
+    hits = []
+    for rowid, title, rank, snippet, marked in rows:
+        if marked is None:  # a long article: find its words here, in one pass
+            snippet, offsets = _long_text_hit(conn, int(rowid), clauses)
+        else:
+            offsets = _offsets(marked)
+        hits.append(
+            SearchHit(
+                article_id=int(rowid),
+                title=title,
+                snippet=" ".join(str(snippet or "").split()),  # one line
+                rank=-float(rank),
+                offsets=offsets,
+            )
         )
-        for rowid, title, rank, snippet, marked in rows
-    ]
+    return hits
+
+
+def _long_text_hit(
+    conn: sqlite3.Connection, article_id: int, clauses: list[list[Term]]
+) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """A snippet and the first ``MAX_SPANS`` spans of the query's words in a long article.
+
+    Plain case-insensitive word matching, not FTS5's stemming: close enough to show where
+    the words are, and linear in the text whatever it holds.
+    """
+    row = conn.execute("SELECT text FROM article_bodies WHERE article_id = ?", (article_id,))
+    found = row.fetchone()
+    text = str(found[0]) if found is not None else ""
+    words = [t for clause in clauses for t in clause if not t.negated]
+    if not words or not text:
+        return "", ()
+    pattern = re.compile(
+        "|".join(
+            r"\b" + r"\s+".join(map(re.escape, t.words.split())) + (r"\w*" if t.prefix else r"\b")
+            for t in words
+        ),
+        re.IGNORECASE,
+    )
+    spans = tuple(m.span() for m in itertools.islice(pattern.finditer(text), MAX_SPANS))
+    if not spans:
+        return "", ()
+    start, end = spans[0]
+    before = text[max(0, start - 120) : start].split()[-SNIPPET_TOKENS // 2 :]
+    after = text[end : end + 120].split()[: SNIPPET_TOKENS // 2]
+    snippet = " ".join([*before, f"«{text[start:end]}»", *after])
+    return "…" + snippet + "…", spans

@@ -200,3 +200,26 @@ def test_snippet_is_one_line_even_across_paragraphs(tmp_path: Path) -> None:
         hits = project.search("Monday insurers")
     assert len(hits) == 1
     assert "\n" not in hits[0].snippet and "«Monday»" in hits[0].snippet
+
+
+def test_a_common_word_in_a_long_article_is_found_in_one_pass(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """FTS5's snippet() took 129 s on a 6 MB article full of the word; long articles
+    are now matched in Python, linearly, with their spans capped."""
+    from briefer.store import search as search_module
+
+    monkeypatch.setattr(search_module, "LONG_TEXT_CHARS", 10_000)
+    monkeypatch.setattr(search_module, "MAX_SPANS", 50)
+    text = "Harbour workers met the port board on Friday. " * 2_000  # 94,000 characters
+    with Project.create(tmp_path / "long.briefer") as project:
+        article_id = project.add_article(sample_article("Long", text=text, blocks=()))
+        short_id = project.add_article(
+            sample_article("Short", text="The harbour board met.", blocks=(), url="")
+        )
+        hits = {hit.article_id: hit for hit in project.search("harbour")}
+    long_hit = hits[article_id]
+    assert len(long_hit.offsets) == 50
+    assert all(text[a:b].lower() == "harbour" for a, b in long_hit.offsets)
+    assert "«Harbour»" in long_hit.snippet
+    assert hits[short_id].offsets and "«harbour»" in hits[short_id].snippet.lower()
