@@ -33,6 +33,13 @@ REPEAT_SECONDS = 5.0
 """The same error again within this time is logged but not shown again."""
 
 
+def log_hint(log_file: Path | None) -> str:
+    """Where an unexpected error's traceback went, for a message asking the analyst to
+    report it: the log file (None when the caller has no settings paths, as in tests)."""
+    where = f"the log file {log_file}" if log_file is not None else "Briefer's log file"
+    return f"The details are in {where}; please send it to your support contact."
+
+
 class CrashDialog(QMessageBox):
     def __init__(self, summary: str, details: str, log_file: Path,
                  parent: QWidget | None = None) -> None:  # fmt: skip

@@ -172,7 +172,7 @@ class ProjectWindow(QMainWindow):
         self.tabifyDockWidget(passages_dock, self.search_dock)
         passages_dock.raise_()
         self._last_find = ""
-        self.importer = ImportRunner(session, self)
+        self.importer = ImportRunner(session, self, paths.log_file if paths else None)
         build_menus(self)
         self.setAcceptDrops(not session.read_only)
         self.library_panel.articleSelected.connect(self.tagging.show_article)
