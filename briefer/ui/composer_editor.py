@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
 from PySide6.QtGui import (
@@ -280,8 +281,7 @@ class FormattingBar(QToolBar):
             ("H3", "Ctrl+Alt+3", "h3", "Minor heading"),
             ("Quote", "Ctrl+Shift+.", "quote", ""),
         ):
-            toolbar_action(self, self, text, keys,
-                           lambda p=prefix: e.set_line_prefix(p), tip)  # fmt: skip
+            toolbar_action(self, self, text, keys, partial(e.set_line_prefix, prefix), tip)
         self.addSeparator()
         toolbar_action(self, self, "Quote Passage", "", quote_passage,
                        "Quote the passage chosen on the right at the cursor (Insert)")  # fmt: skip

@@ -9,6 +9,7 @@ and undo puts the outline back by the same path.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -111,7 +112,7 @@ class OutlineModel(QAbstractListModel):
     def mimeTypes(self) -> list[str]:
         return [SECTION_MIME]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         mime = QMimeData()
         rows = sorted({i.row() for i in indexes if i.isValid()})
         if rows:

@@ -8,9 +8,9 @@ wherever it is dropped.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
-from PySide6.QtCore import QByteArray, QMimeData, Qt, Signal
+from PySide6.QtCore import QByteArray, QMimeData, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QFont, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +34,11 @@ EXCERPT = 110
 
 Material = Callable[[], tuple[list[Theme], list[Passage], list[ArticleSummary]]]
 """Reads the themes, passages and articles to list, when the list is rebuilt."""
+
+
+def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    found = (item.child(j) for j in range(item.childCount()))
+    return [child for child in found if child is not None]
 
 
 class PassageTree(QTreeWidget):
@@ -70,7 +75,7 @@ class PassageTree(QTreeWidget):
             return
         super().keyPressEvent(event)
 
-    def mimeData(self, items: list[QTreeWidgetItem]) -> QMimeData:
+    def mimeData(self, items: Sequence[QTreeWidgetItem]) -> QMimeData:
         mime = QMimeData()
         ids = [i.data(0, PASSAGE_ROLE) for i in items if i.data(0, PASSAGE_ROLE) is not None]
         if ids:
@@ -80,7 +85,12 @@ class PassageTree(QTreeWidget):
     def mimeTypes(self) -> list[str]:
         return [PASSAGE_MIME]
 
-    def _menu(self, at: object) -> None:
+    def top_items(self) -> list[QTreeWidgetItem]:
+        """The theme rows (Qt's topLevelItem() may answer None, never for i < count)."""
+        found = (self.topLevelItem(i) for i in range(self.topLevelItemCount()))
+        return [item for item in found if item is not None]
+
+    def _menu(self, at: QPoint) -> None:
         passage_id = self.current_passage()
         if passage_id is None:
             return
@@ -91,7 +101,7 @@ class PassageTree(QTreeWidget):
         show = QAction("&Show in Reader", menu)
         show.triggered.connect(lambda _checked=False: self.showRequested.emit(passage_id))
         menu.addActions([insert, show])
-        menu.popup(self.viewport().mapToGlobal(at))  # type: ignore[arg-type]
+        menu.popup(self.viewport().mapToGlobal(at))
 
 
 class PassagesPane(QWidget):
@@ -173,9 +183,7 @@ class PassagesPane(QWidget):
     ) -> None:
         current = self.tree.current_passage()
         expanded = {
-            self.tree.topLevelItem(i).text(0).split("  (")[0]
-            for i in range(self.tree.topLevelItemCount())
-            if not self.tree.topLevelItem(i).isExpanded()
+            top.text(0).split("  (")[0] for top in self.tree.top_items() if not top.isExpanded()
         }
         by_article = {a.id: a for a in articles}
         by_theme: dict[int | None, list[Passage]] = {}
@@ -224,11 +232,9 @@ class PassagesPane(QWidget):
 
     def _apply_filter(self, text: str) -> None:
         needle = text.casefold().strip()
-        for i in range(self.tree.topLevelItemCount()):
-            top = self.tree.topLevelItem(i)
+        for top in self.tree.top_items():
             shown = 0
-            for j in range(top.childCount()):
-                child = top.child(j)
+            for child in _children(top):
                 hidden = bool(needle) and needle not in child.toolTip(0).casefold()
                 child.setHidden(hidden)
                 shown += not hidden

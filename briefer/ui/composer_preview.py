@@ -30,7 +30,8 @@ class PreviewPane(QTextBrowser):
         self.setObjectName("preview")
         self.setAccessibleName("Preview of the exported note")
         self.setOpenLinks(False)
-        self.source = source
+        # not "source": that would hide QTextBrowser.source(), the shown URL
+        self.preview_source = source
         self._current_note = current_note
         self._stale = True
         self.timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
@@ -43,7 +44,7 @@ class PreviewPane(QTextBrowser):
 
     def sources_changed(self) -> None:
         """Passages or articles changed: cached renderings of them are out of date."""
-        self.source.invalidate()
+        self.preview_source.invalidate()
 
     def refresh(self) -> None:
         self.timer.stop()
@@ -56,7 +57,7 @@ class PreviewPane(QTextBrowser):
             self.setHtml("")
             return
         scroll = self.verticalScrollBar().value()
-        self.setHtml(self.source.html(note))
+        self.setHtml(self.preview_source.html(note))
         self.verticalScrollBar().setValue(scroll)
 
     def showEvent(self, event: QShowEvent) -> None:

@@ -26,8 +26,18 @@ from briefer.session import ProjectError
 
 log = logging.getLogger("briefer.crash")
 
+SysHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
+ThreadHook = Callable[[threading.ExceptHookArgs], object]
+
 REPEAT_SECONDS = 5.0
 """The same error again within this time is logged but not shown again."""
+
+
+def log_hint(log_file: Path | None) -> str:
+    """Where an unexpected error's traceback went, for a message asking the analyst to
+    report it: the log file (None when the caller has no settings paths, as in tests)."""
+    where = f"the log file {log_file}" if log_file is not None else "Briefer's log file"
+    return f"The details are in {where}; please send it to your support contact."
 
 
 class CrashDialog(QMessageBox):
@@ -82,7 +92,7 @@ class CrashReporter(QObject):
         self.parent_window = parent_window
         self.dialog: QMessageBox | None = None
         self._last: tuple[str, float] = ("", 0.0)
-        self._previous_hooks: tuple[object, object] | None = None
+        self._previous_hooks: tuple[SysHook, ThreadHook] | None = None
         self.reported.connect(self._show, Qt.ConnectionType.QueuedConnection)
 
     def install(self) -> None:
@@ -94,7 +104,7 @@ class CrashReporter(QObject):
 
     def uninstall(self) -> None:
         if self._previous_hooks is not None:
-            sys.excepthook, threading.excepthook = self._previous_hooks  # type: ignore[assignment]
+            sys.excepthook, threading.excepthook = self._previous_hooks
             self._previous_hooks = None
 
     def handle(self, kind: type[BaseException], error: BaseException,

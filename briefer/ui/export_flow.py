@@ -9,6 +9,7 @@ so the window never freezes and a failure leaves nothing half-written.
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -40,12 +41,14 @@ from briefer.session import (
     run_export,
 )
 from briefer.settings import Settings
+from briefer.ui.crash import log_hint
 from briefer.ui.problems_dialog import ProblemsDialog
 
 if TYPE_CHECKING:
     from briefer.ui.project_window import ProjectWindow
 
 SUFFIX = {"docx": ".docx", "md": ".md"}
+log = logging.getLogger(__name__)
 
 
 def file_name(title: str, kind: str) -> str:
@@ -130,9 +133,11 @@ class ExportWorker(QThread):
     failed = Signal(str)
 
     def __init__(self, job: ExportJob, target: Path, kind: str, reference: Path | None,
-                 contents: bool, settings: Settings) -> None:  # fmt: skip
+                 contents: bool, settings: Settings,
+                 log_file: Path | None = None) -> None:  # fmt: skip
         super().__init__()
         self.job, self.target, self.kind = job, target, kind
+        self.log_file = log_file  # named in the message of an unexpected failure
         self.reference, self.contents = reference, contents
         # As the CLI does: a reference document's page and language win over settings.
         self.page_size = None if reference else settings.page_size
@@ -154,7 +159,10 @@ class ExportWorker(QThread):
         except ExportError as exc:
             self.failed.emit(str(exc))
         except Exception as exc:  # an unexpected bug must not take the window down
-            self.failed.emit(f"Briefer could not export the note: {exc!r}. Please report it.")
+            log.exception("exporting %s (%s) failed unexpectedly", self.target, self.kind)
+            self.failed.emit(
+                f"Briefer could not export the note: {exc!r}. {log_hint(self.log_file)}"
+            )
         else:
             self.succeeded.emit(result)
 
@@ -210,7 +218,9 @@ class ExportFlow(QObject):
         self.progress.setCancelButton(None)  # a Word file is written in about a second
         self.progress.setMinimumDuration(400)
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.worker = ExportWorker(job, target, kind, reference, contents, self.window.settings)
+        paths = self.window.paths
+        self.worker = ExportWorker(job, target, kind, reference, contents, self.window.settings,
+                                   paths.log_file if paths is not None else None)  # fmt: skip
         self.worker.succeeded.connect(self._succeeded)
         self.worker.failed.connect(self._failed)
         self.worker.finished.connect(self._cleanup)

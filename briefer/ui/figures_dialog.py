@@ -94,10 +94,11 @@ class FiguresDialog(QDialog):
         self.table.resizeRowsToContents()  # the stretched column's width is known only now
 
     def chosen(self) -> list[KeyFigure]:
+        ticks = (self.table.item(row, 0) for row in range(len(self.figures)))
         return [
             figure
-            for row, figure in enumerate(self.figures)
-            if self.table.item(row, 0).checkState() == Qt.CheckState.Checked
+            for figure, tick in zip(self.figures, ticks, strict=True)
+            if tick is not None and tick.checkState() == Qt.CheckState.Checked
         ]
 
     def markdown(self) -> str:

@@ -43,8 +43,9 @@ def menu_shortcuts(window: QMainWindow) -> list[tuple[str, str, str]]:
 
     def walk(menu: QMenu, path: str) -> None:
         for action in menu.actions():
-            if action.menu() is not None:
-                walk(action.menu(), f"{path} > {action.text().replace('&', '')}")  # type: ignore[arg-type]
+            submenu = action.menu()  # typed QObject in PySide6's stubs
+            if isinstance(submenu, QMenu):
+                walk(submenu, f"{path} > {action.text().replace('&', '')}")
             elif action.shortcuts():
                 keys = ", ".join(
                     k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()
@@ -52,8 +53,9 @@ def menu_shortcuts(window: QMainWindow) -> list[tuple[str, str, str]]:
                 found.append((path, _plain(action.text()), keys))
 
     for action in window.menuBar().actions():
-        if action.menu() is not None:
-            walk(action.menu(), action.text().replace("&", ""))  # type: ignore[arg-type]
+        submenu = action.menu()
+        if isinstance(submenu, QMenu):
+            walk(submenu, action.text().replace("&", ""))
     return found
 
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from briefer.session import ImportOutcome, ImportReport, ImportStatus, ProjectError, Session
+from briefer.ui.crash import log_hint
 
 SUMMARY_LIMIT = 40
 log = logging.getLogger(__name__)
@@ -25,10 +26,13 @@ class ImportJob(QObject):
     progressed = Signal(int, int, str)  # done, total, current file name
     finished = Signal(object)  # ImportReport
 
-    def __init__(self, session: Session, paths: Sequence[Path]) -> None:
+    def __init__(
+        self, session: Session, paths: Sequence[Path], log_file: Path | None = None
+    ) -> None:
         super().__init__()
         self._session = session
         self._paths = list(paths)
+        self._log_file = log_file  # named in the report of an unexpected failure
         self._cancel = False
 
     def cancel(self) -> None:
@@ -49,9 +53,8 @@ class ImportJob(QObject):
             return
         except Exception as exc:
             log.exception("import stopped by an unexpected error")
-            outcomes.append(
-                ImportOutcome("(import)", ImportStatus.FAILED, reason=f"Import stopped: {exc}")
-            )
+            reason = f"Import stopped: {exc!r}. {log_hint(self._log_file)}"
+            outcomes.append(ImportOutcome("(import)", ImportStatus.FAILED, reason=reason))
         self.finished.emit(ImportReport(outcomes))
 
 
@@ -82,10 +85,11 @@ class ImportRunner(QObject):
 
     done = Signal(object)  # ImportReport, after the summary was shown
 
-    def __init__(self, session: Session, parent: QWidget) -> None:
+    def __init__(self, session: Session, parent: QWidget, log_file: Path | None = None) -> None:
         super().__init__(parent)
         self._session = session
         self._parent = parent
+        self._log_file = log_file
         self._thread: QThread | None = None
         self._job: ImportJob | None = None
         self._dialog: QProgressDialog | None = None
@@ -103,7 +107,7 @@ class ImportRunner(QObject):
         self._dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self._dialog.setMinimumDuration(300)
         self._thread = QThread(self)
-        self._job = ImportJob(self._session, paths)
+        self._job = ImportJob(self._session, paths, self._log_file)
         self._job.moveToThread(self._thread)
         self._thread.started.connect(self._job.run)
         self._job.progressed.connect(self._progress)

@@ -6,6 +6,7 @@ commands on the window's undo stack; dialogs only gather choices.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
 
 from briefer.core.templates import TemplateError, template_from_note
 from briefer.session import (
+    Command,
     CommandError,
     DeleteNoteCommand,
     ProjectError,
@@ -41,7 +43,7 @@ class NoteActions:
 
     # -- menus -----------------------------------------------------------------
 
-    def add_menus(self, file_menu: QMenu, before: QAction | None) -> QMenu:
+    def add_menus(self, file_menu: QMenu, before: QAction) -> QMenu:
         w = self.window
         writable = not w.session.read_only
         self.export_action = self._make("&Export Note…", "Ctrl+E", self.export_note)
@@ -64,11 +66,11 @@ class NoteActions:
         w.composer.detailsRequested.connect(lambda _note_id: self.edit_details())
         return menu
 
-    def _make(self, text: str, keys: str, slot: object) -> QAction:
+    def _make(self, text: str, keys: str, slot: Callable[[], object]) -> QAction:
         action = QAction(text, self.window)
         if keys:
             action.setShortcut(QKeySequence(keys))
-        action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
+        action.triggered.connect(lambda _checked=False: slot())
         return action
 
     def _note_id(self) -> int | None:
@@ -212,9 +214,9 @@ class NoteActions:
         w.composer.flush()
         self.export_flow.start(w.composer.current_note_id())
 
-    def _run(self, command: object) -> None:
+    def _run(self, command: Command) -> None:
         w = self.window
         try:
-            run_command(w.undo_stack, w.session, command, w.report)  # type: ignore[arg-type]
+            run_command(w.undo_stack, w.session, command, w.report)
         except (CommandError, ProjectError) as exc:
             w.report(str(exc))

@@ -151,7 +151,8 @@ class DraftDialog(QDialog):
         ]
 
     def chosen_date(self) -> dt.date:
-        return self.date.date().toPython()  # type: ignore[no-any-return]
+        chosen = self.date.date()  # QDate.toPython() is typed as object in PySide6's stubs
+        return dt.date(chosen.year(), chosen.month(), chosen.day())
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)
@@ -178,7 +179,8 @@ class NoteDetailsDialog(QDialog):
         self.author = QLineEdit(note.author)
         self.has_date = QCheckBox("Dated")
         self.has_date.setChecked(note.date is not None)
-        self.date = QDateEdit(QDate(note.date) if note.date else QDate.currentDate())
+        day = note.date
+        self.date = QDateEdit(QDate(day.year, day.month, day.day) if day else QDate.currentDate())
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("d MMMM yyyy")
         self.date.setEnabled(note.date is not None)

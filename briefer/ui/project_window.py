@@ -77,6 +77,8 @@ class ProjectWindow(QMainWindow):
     undo_action: QAction
     redo_action: QAction
     find_action: QAction
+    reader_view_action: QAction
+    composer_view_action: QAction
     find_next_action: QAction
     search_action: QAction
     paste_action: QAction
@@ -159,7 +161,7 @@ class ProjectWindow(QMainWindow):
         )
         self.passages_panel.passageActivated.connect(self.open_passage)
         self._dock("Themes", "themesDock", self.themes_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self._dock(
+        passages_dock = self._dock(
             "Passages", "passagesDock", self.passages_panel, Qt.DockWidgetArea.BottomDockWidgetArea
         )
         self.search_panel = SearchPanel(session)
@@ -167,11 +169,10 @@ class ProjectWindow(QMainWindow):
         self.search_dock = self._dock(
             "Search", "searchDock", self.search_panel, Qt.DockWidgetArea.BottomDockWidgetArea
         )
-        passages_dock = self.findChild(QDockWidget, "passagesDock")
         self.tabifyDockWidget(passages_dock, self.search_dock)
         passages_dock.raise_()
         self._last_find = ""
-        self.importer = ImportRunner(session, self)
+        self.importer = ImportRunner(session, self, paths.log_file if paths else None)
         build_menus(self)
         self.setAcceptDrops(not session.read_only)
         self.library_panel.articleSelected.connect(self.tagging.show_article)
@@ -191,7 +192,8 @@ class ProjectWindow(QMainWindow):
 
     # -- finding -------------------------------------------------------------
 
-    def find(self) -> None:
+    def ask_find(self) -> None:
+        """Edit > Find in Article (not ``find``, which would hide QWidget.find())."""
         text, ok = QInputDialog.getText(self, "Find in article", "Find:", text=self._last_find)
         if ok and text.strip():
             self._last_find = text.strip()
@@ -199,8 +201,8 @@ class ProjectWindow(QMainWindow):
 
     def find_next(self) -> None:
         if not self._last_find:
-            self.find()
-        elif not self.reader.find(self._last_find):
+            self.ask_find()
+        elif not self.reader.find_text(self._last_find):
             self.report(f"“{self._last_find}” is not in this article.")
 
     def show_search(self) -> None:

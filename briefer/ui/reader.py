@@ -206,7 +206,7 @@ class ReaderView(ReaderNavigation, QTextEdit):
 
     def _snapped_selection(self) -> tuple[int, int] | None:
         cursor = self.textCursor()
-        if not cursor.hasSelection() or self._article is None:
+        if not cursor.hasSelection() or self._article is None or self._rendering is None:
             return None
         start = self.doc_to_canonical(cursor.selectionStart())
         end = self.doc_to_canonical(cursor.selectionEnd())

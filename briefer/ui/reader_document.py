@@ -157,14 +157,18 @@ class _Formats:
         self.style = style
         self.em = style.em()
 
-    def block(self, top: float = 0.0, bottom: float = 0.6, height: int = LINE_HEIGHT):
+    def block(
+        self, top: float = 0.0, bottom: float = 0.6, height: int = LINE_HEIGHT
+    ) -> QTextBlockFormat:
         fmt = QTextBlockFormat()
         fmt.setTopMargin(top * self.em)
         fmt.setBottomMargin(bottom * self.em)
         fmt.setLineHeight(height, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         return fmt
 
-    def chars(self, font: QFont, scale: float = 1.0, colour: QColor | None = None):
+    def chars(
+        self, font: QFont, scale: float = 1.0, colour: QColor | None = None
+    ) -> QTextCharFormat:
         fmt = QTextCharFormat()
         sized = QFont(font)
         sized.setPointSizeF(font.pointSizeF() * scale)

@@ -72,7 +72,7 @@ def suggestion_tooltip(suggestions: Sequence[Suggestion], themes: dict[int, Them
 class ReaderActions:
     """What the menu may ask the reader to announce."""
 
-    tag: Callable[[int], None]
+    tag: Callable[[int], object]  # what it returns (was anything selected?) is not used
     toggle: Callable[[int, int], None]
     comment: Callable[[int], None]
     delete: Callable[[int], None]

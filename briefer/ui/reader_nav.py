@@ -12,12 +12,20 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QColor, QTextDocument
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QTextEdit
+
     from briefer.core.model import Passage
     from briefer.core.suggest import Suggestion
     from briefer.ui.reader_paint import HighlightLayer
 
+    # What the mixin stands on: ReaderView lists QTextEdit after it, so to the
+    # type checker the mixin is a QTextEdit; at run time it adds no Qt base.
+    _ReaderBase = QTextEdit
+else:
+    _ReaderBase = object
 
-class ReaderNavigation:
+
+class ReaderNavigation(_ReaderBase):
     """Cursor movement between passages and suggestions, for ReaderView."""
 
     _passages: list[Passage]
@@ -27,6 +35,13 @@ class ReaderNavigation:
     _pinned: tuple[int, int] | None
     _focus_id: int | None
     _layer: HighlightLayer
+
+    if TYPE_CHECKING:
+        # ReaderView's offset helpers, declared for the type checker only.
+        def canonical_to_doc(self, offset: int) -> int: ...
+        def cursor_offset(self) -> int | None: ...
+        def _passage_under_cursor(self) -> Passage | None: ...
+        def _colour(self, theme_id: int) -> QColor: ...
 
     def _move_to(self, offset: int) -> None:
         cursor = self.textCursor()
@@ -77,7 +92,8 @@ class ReaderNavigation:
     def _go_passage(self, index: int | None) -> bool:
         if index is None or not 0 <= index < len(self._passages):
             return False
-        return self.select_passage(self._passages[index].id)
+        passage_id = self._passages[index].id
+        return passage_id is not None and self.select_passage(passage_id)
 
     def next_suggestion(self) -> bool:
         return self._go_suggestion(self._step(self._suggestion_starts, True, None))
@@ -91,8 +107,15 @@ class ReaderNavigation:
         self._move_to(self._suggestions[index].start)
         return True
 
-    def find(self, text: str, options: QTextDocument.FindFlag = QTextDocument.FindFlag(0)) -> bool:  # noqa: B008
-        """Select the next match of ``text`` after the cursor, wrapping to the top once."""
+    def find_text(
+        self,
+        text: str,
+        options: QTextDocument.FindFlag = QTextDocument.FindFlag(0),  # noqa: B008
+    ) -> bool:
+        """Select the next match of ``text`` after the cursor, wrapping to the top once.
+
+        Not named ``find``: that would hide QTextEdit.find() and QWidget.find().
+        """
         if not text:
             return False
         document = self.document()

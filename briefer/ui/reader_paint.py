@@ -10,9 +10,10 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen, QTextDocument
+from PySide6.QtGui import QColor, QPainter, QPen, QTextDocument, QTextLine
 
 from briefer.core.model import Passage
 from briefer.core.spans import segments
@@ -80,6 +81,12 @@ class _Dots:
 DOT_STEP = 3.5
 
 
+def _x_at(line: QTextLine, position: int) -> float:
+    """QTextLine.cursorToX answers (x, position); PySide6's stub types it as ``object``."""
+    x, _ = cast("tuple[float, int]", line.cursorToX(position))
+    return x
+
+
 def line_rects(document: QTextDocument, start: int, end: int) -> list[QRectF]:
     """Rectangles, in document coordinates, of the text between two positions, line by line."""
     rects: list[QRectF] = []
@@ -94,8 +101,7 @@ def line_rects(document: QTextDocument, start: int, end: int) -> list[QRectF]:
             a, b = max(start, line_start), min(end, line_start + line.textLength())
             if a >= b:
                 continue
-            x1 = line.cursorToX(a - base)[0]
-            x2 = line.cursorToX(b - base)[0]
+            x1, x2 = _x_at(line, a - base), _x_at(line, b - base)
             left, right = min(x1, x2), max(x1, x2)
             rects.append(
                 QRectF(origin.x() + left, origin.y() + line.y(), right - left, line.height())

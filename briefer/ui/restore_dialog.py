@@ -106,8 +106,9 @@ class RestoreDialog(QDialog):
         layout.addWidget(where)
         layout.addWidget(buttons)
         first = next((i for i, e in enumerate(self.entries) if e.readable), None)
-        if first is not None:
-            self.list.setCurrentItem(self.list.topLevelItem(first))
+        item = self.list.topLevelItem(first) if first is not None else None
+        if item is not None:
+            self.list.setCurrentItem(item)
         self._selection_changed()
         self.resize(760, 420)
 

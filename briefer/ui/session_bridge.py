@@ -7,6 +7,8 @@ are only ever touched on the GUI thread.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Signal
 
 from briefer.session import Change, Session
@@ -17,7 +19,7 @@ class SessionBridge(QObject):
 
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._unsubscribe = session.subscribe(self._forward)
+        self._unsubscribe: Callable[[], None] | None = session.subscribe(self._forward)
 
     def _forward(self, changes: list[Change]) -> None:
         self.changed.emit(changes)

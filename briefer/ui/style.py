@@ -31,8 +31,8 @@ _DARK = {
 
 def palette_for(dark: bool) -> QPalette:
     palette = QPalette()
-    for role, colour in (_DARK if dark else _LIGHT).items():
-        palette.setColor(getattr(QPalette.ColorRole, role), QColor(colour))
+    for name, colour in (_DARK if dark else _LIGHT).items():
+        palette.setColor(QPalette.ColorRole[name], QColor(colour))
     disabled = QColor("#6B7280" if dark else "#A0A6AE")
     for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText,
                  QPalette.ColorRole.ButtonText):  # fmt: skip

@@ -45,7 +45,8 @@ class ThemesDialog(QDialog):
         self.setWindowTitle("Manage Themes")
         self.setObjectName("themesDialog")
         self.session = session
-        self.actions = actions
+        # not "actions": that would hide QWidget.actions(), which Qt and tests call
+        self.theme_actions = actions
         self.run = run
         self._loading = False
         self.list = QListWidget()
@@ -103,7 +104,7 @@ class ThemesDialog(QDialog):
             lambda _i: self._apply(parent_id=self.parent_box.currentData())
         )
         self.colour.clicked.connect(self._choose_colour)
-        self.new_button.clicked.connect(self.actions.new_theme)
+        self.new_button.clicked.connect(self.theme_actions.new_theme)
         self.up_button.clicked.connect(lambda: self._with_current(lambda t: actions.move(t, -1)))
         self.down_button.clicked.connect(lambda: self._with_current(lambda t: actions.move(t, 1)))
         self.delete_button.clicked.connect(lambda: self._with_current(actions.delete))
@@ -221,7 +222,7 @@ class ThemesDialog(QDialog):
         """Merge the current theme into ``target_id`` (its passages get the target)."""
         current = self.current_id()
         if current is not None and current != target_id:
-            self.actions.merge(current, target_id)
+            self.theme_actions.merge(current, target_id)
             self.reload()
 
     def reject(self) -> None:

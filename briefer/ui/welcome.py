@@ -31,7 +31,9 @@ class WelcomeView(QWidget):
     def __init__(
         self,
         recent: list[str],
-        open_project: Callable[[Path], None],
+        # The controller's open_project answers whether the project opened; the
+        # welcome window does not need to know, the controller replaces it.
+        open_project: Callable[[Path], object],
         new_project: Callable[[Path], None],
         open_sample: Callable[[], None] | None = None,
         open_preferences: Callable[[], None] | None = None,

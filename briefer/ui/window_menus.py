@@ -9,6 +9,7 @@ tests and other parts can trigger them.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
@@ -36,7 +37,8 @@ def add_action(
     """A menu action with its shortcut, parented to the window so the shortcut works everywhere."""
     action = QAction(text, window)
     action.setShortcut(QKeySequence(keys))
-    action.triggered.connect(slot)
+    # triggered passes "checked"; the slots take no arguments
+    action.triggered.connect(lambda _checked=False: slot())
     menu.addAction(action)
     return action
 
@@ -112,11 +114,7 @@ def build_menus(window: ProjectWindow) -> None:
     ]
     for text, keys, widget, dock_name in targets:
         add_action(
-            window,
-            window.view_menu,
-            text,
-            keys,
-            lambda _checked=False, w=widget, d=dock_name: window.focus_panel(w, d),
+            window, window.view_menu, text, keys, partial(window.focus_panel, widget, dock_name)
         )
     window.view_menu.addSeparator()
     for dock in window.findChildren(QDockWidget):
@@ -130,7 +128,9 @@ def build_menus(window: ProjectWindow) -> None:
     edit_menu.addAction(window.undo_action)
     edit_menu.addAction(window.redo_action)
     edit_menu.addSeparator()
-    window.find_action = add_action(window, edit_menu, "&Find in Article…", "Ctrl+F", window.find)
+    window.find_action = add_action(
+        window, edit_menu, "&Find in Article…", "Ctrl+F", window.ask_find
+    )
     window.find_next_action = add_action(window, edit_menu, "Find &Next", "F3", window.find_next)
     window.search_action = add_action(
         window, edit_menu, "&Search All Articles…", "Ctrl+Shift+F", window.show_search

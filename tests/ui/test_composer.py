@@ -120,7 +120,9 @@ def test_bold_and_a_bulleted_list_from_the_toolbar(qtbot: QtBot, window: Project
     editor.set_line_prefix("bullet")
     window.composer.flush()
     assert bodies(window)["Summary"] == "- **Main** point."
-    assert "<li><b>Main</b> point.</li>" in window.composer.preview.source.html(note(window))
+    assert "<li><b>Main</b> point.</li>" in window.composer.preview.preview_source.html(
+        note(window)
+    )
     assert "**" not in window.composer.preview.toPlainText()
 
 

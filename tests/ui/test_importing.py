@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -10,7 +12,9 @@ from PySide6.QtGui import QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from briefer.session import ImportReport, ImportStatus, Session
+from briefer.session import ImportOutcome, ImportReport, ImportStatus, Session
+from briefer.settings import resolve_paths
+from briefer.ui.importing import describe
 from briefer.ui.project_window import ProjectWindow
 
 DATA = Path(__file__).parent.parent / "data" / "cli"
@@ -159,4 +163,31 @@ def test_the_summary_names_skipped_links_and_pages_read_badly(
     details = summary.informativeText()
     assert "Skipped: secret.txt — This file is a link" in details
     assert "Warning: part-scanned.pdf: page 2 has no text layer" in details
+    window.close()
+
+
+def test_an_unexpected_import_failure_logs_the_traceback_and_points_at_the_log(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "import.briefer"
+    Session.create(path).close()
+    paths = resolve_paths(tmp_path / "home")
+    window = ProjectWindow(Session.open(path), paths=paths)
+    qtbot.addWidget(window)
+    session = window.session
+
+    def broken(*_args: object, **_kwargs: object) -> Iterator[ImportOutcome]:
+        raise RuntimeError("a bug in the importer")
+        yield  # a generator, as the real one is
+
+    monkeypatch.setattr(session, "import_files", broken)  # stands in for a bug
+    window.importer.show_summary = False
+    with caplog.at_level(logging.ERROR), qtbot.waitSignal(window.importer.done) as blocker:
+        assert window.import_paths([DATA / "harbour-deal.txt"])
+    report: ImportReport = blocker.args[0]
+    tracebacks = [r.exc_info[1] for r in caplog.records if r.exc_info is not None]
+    assert any("a bug in the importer" in str(error) for error in tracebacks)
+    _summary, details = describe(report)
+    assert "a bug in the importer" in details and str(paths.log_file) in details
+    assert session.project.list_articles() == []
     window.close()

@@ -8,6 +8,7 @@ is read back with python-docx.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from briefer.session import (
     load_templates,
 )
 from briefer.settings import resolve_paths
+from briefer.ui import export_flow
 from briefer.ui.figures_dialog import FiguresDialog
 from briefer.ui.note_dialogs import DraftDialog, NoteDetailsDialog
 from briefer.ui.problems_dialog import ProblemsDialog
@@ -168,6 +170,31 @@ def test_export_failures_show_the_reason_and_leave_nothing(
     message = window.note_actions.export_flow.message
     assert message is not None and message.text()
     assert window.composer.isEnabled()  # the window is still there and usable
+
+
+def test_an_unexpected_export_failure_logs_the_traceback_and_points_at_the_log(
+    qtbot: QtBot,
+    window: ProjectWindow,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    note_id = drafted(window)
+
+    def broken(*_args: object, **_kwargs: object) -> ExportResult:
+        raise RuntimeError("a bug in the writer")
+
+    monkeypatch.setattr(export_flow, "run_export", broken)  # stands in for a bug
+    target = tmp_path / "brief.docx"
+    with caplog.at_level(logging.ERROR):
+        assert export(qtbot, window, note_id, target) is None
+    tracebacks = [r.exc_info[1] for r in caplog.records if r.exc_info is not None]
+    assert any("a bug in the writer" in str(error) for error in tracebacks)
+    message = window.note_actions.export_flow.message
+    assert window.paths is not None and message is not None
+    assert "a bug in the writer" in message.text()
+    assert str(window.paths.log_file) in message.text()
+    assert "support contact" in message.text() and not target.exists()
 
 
 def test_key_figures_dialog_inserts_a_table_into_the_section(window: ProjectWindow) -> None:

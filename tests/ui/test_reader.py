@@ -486,13 +486,13 @@ def test_context_menus_offer_tagging_and_passage_actions(
 
 
 def test_find_selects_the_next_match_and_wraps(reader: ReaderView, article: Article) -> None:
-    assert reader.find("frigates")
+    assert reader.find_text("frigates")
     first = reader.textCursor().selectionStart()
-    assert reader.find("frigates")
+    assert reader.find_text("frigates")
     second = reader.textCursor().selectionStart()
     assert second > first
-    assert reader.find("frigates") and reader.textCursor().selectionStart() == first
-    assert not reader.find("submarine")
+    assert reader.find_text("frigates") and reader.textCursor().selectionStart() == first
+    assert not reader.find_text("submarine")
     assert reader.doc_to_canonical(first) == article.text.index("frigates")
 
 
