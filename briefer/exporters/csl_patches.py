@@ -70,6 +70,18 @@ def patch() -> None:
         return calls_variable
 
     base.xpath_search = cached_xpath
+
+    def cached_child(self: Any, name: str) -> Any:
+        # citeproc-py reads a child element as an attribute (style.root.bibliography,
+        # locale.terms): a find() per read. Kept in the instance dict, later reads
+        # never get here; an attribute citeproc-py sets itself (layout.repressed)
+        # simply replaces it, as it shadowed the find() before.
+        if name.startswith("__"):
+            raise AttributeError(name)
+        found = self.__dict__[name] = self.find("cs:" + name, self.nsmap)
+        return found
+
+    model.SomewhatObjectifiedElement.__getattr__ = cached_child
     base.get_root = cached_root
     model.Parent.calls_variable = memo_calls_variable(model.Parent.calls_variable)
     model.Text.calls_variable = memo_calls_variable(model.Text.calls_variable)
@@ -198,6 +210,16 @@ def patch() -> None:
         return string
 
     model.Quoted.quote = quote
+
+    def locale_option(self: Any, name: str) -> Any:
+        options = self.__dict__.get("_briefer_options", False)
+        if options is False:
+            options = self.__dict__["_briefer_options"] = self.find("cs:style-options", self.nsmap)
+        if options is None:
+            raise IndexError
+        return options.get(name, self._default_options[name])
+
+    model.Locale.get_option = locale_option
 
     format_text = model.Formatted.format
     formatting = ("font-style", "font-variant", "font-weight", "text-decoration", "vertical-align")
