@@ -16,16 +16,28 @@ import datetime as dt
 import html
 import json
 import re
-import threading
-import warnings
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from briefer.core.model import Article
+from briefer.exporters.csl_kept import (
+    Asked,
+    Kept,
+    Rendered,
+    Span,
+    digest,
+    forget_styles,
+    keep_on_disk,
+    kept_style,
+    private_copy,
+    save,
+)
 from briefer.exporters.csl_patches import patch
 from briefer.exporters.csl_position import FIRST, Citation, decide_positions
 from briefer.exporters.csl_styles import CitationStyleError, StyleInfo
+
+__all__ = ["CslOutput", "Rendered", "Span", "forget_styles", "keep_on_disk", "render"]
 
 _TAG = re.compile(r"<(/?)(i|b|u|l|sup|sub|span)(?:\s[^>]*)?>")
 _URL = re.compile(r"https?://[^\s<>\"]+")
@@ -44,26 +56,6 @@ _DANGLING_WORDS = frozenset({
     "a", "after", "amid", "an", "and", "as", "at", "before", "by", "for", "from", "in", "into",
     "its", "of", "on", "or", "over", "the", "their", "to", "under", "with",
 })  # fmt: skip
-_PUNCTUATION_AFTER_QUOTE = re.compile("(”)([.,])")
-MAX_STYLES = 4
-"""Parsed styles kept per process (one is some 20 ms to parse and a few MB)."""
-MAX_KEPT = 20_000
-"""Renderings kept per style; past it they are dropped and made again."""
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A stretch of formatted citation text; ``link`` is set on a URL."""
-
-    text: str
-    italic: bool = False
-    bold: bool = False
-    link: str = ""
-
-
-Rendered = tuple[Span, ...]
-_Asked = tuple[int, tuple[str, ...], tuple[bool, ...]]
-"""A position test a layout made: which cite, the positions named, the answers."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,12 +164,14 @@ def render(
     Raises :class:`CitationStyleError` when citeproc-py cannot read or apply
     the style; nothing has been written then.
     """
-    loaded = _loaded(style)
+    loaded = kept_style(style)
     if not loaded.lock.acquire(blocking=False):  # another thread renders with it: a copy
-        loaded = _Loaded.of(_load(style))
+        loaded = private_copy(loaded)
         loaded.lock.acquire()
     try:
-        return _render(loaded, style, items, citations)
+        output = _render(loaded, style, items, citations)
+        save(loaded)
+        return output
     except CitationStyleError:
         raise
     except Exception as exc:  # citeproc-py raises bare errors on styles it cannot apply
@@ -189,78 +183,12 @@ def render(
         loaded.lock.release()
 
 
-@dataclass(slots=True)
-class _Loaded:
-    """A parsed style, what its options say, and its renderings kept by what they depend on.
-
-    ``citations`` maps a citation's cites (each source's CSL-JSON, locator,
-    label, and their order when several) to renderings, each with the
-    position tests it asked; ``entries`` maps a source's CSL-JSON to its
-    bibliography entry; ``orders`` a list of sources to its bibliography order.
-    """
-
-    csl: Any
-    near_note_distance: int
-    capitalise_ibid: bool
-    quote_punctuation: Callable[[str], str]
-    numbered: bool
-    lock: threading.Lock = field(default_factory=threading.Lock)
-    citations: dict[tuple[object, ...], list[tuple[list[_Asked], Rendered]]] = field(
-        default_factory=dict
-    )
-    entries: dict[str, str] = field(default_factory=dict)
-    orders: dict[tuple[str, ...], tuple[int, ...]] = field(default_factory=dict)
-
-    @classmethod
-    def of(cls, csl: Any) -> _Loaded:
-        ns = {"cs": "http://purl.org/net/xbiblio/csl"}
-        numbered = bool(
-            csl.root.xpath(".//*[@variable='citation-number' or @term='citation-number']",
-                           namespaces=ns)
-        )  # fmt: skip
-        return cls(
-            csl,
-            _near_note_distance(csl),
-            csl.root.get("class") == "note" and _ibid_needs_capital(csl),
-            _punctuation_in_quote(csl),
-            numbered,
-        )
-
-    def trim(self) -> None:
-        if len(self.citations) + len(self.entries) + len(self.orders) > MAX_KEPT:
-            self.citations.clear()
-            self.entries.clear()
-            self.orders.clear()
-
-
-_styles: dict[tuple[object, ...], _Loaded] = {}
-_styles_lock = threading.Lock()
-
-
-def _loaded(style: StyleInfo) -> _Loaded:
-    """The style parsed once per process, again when its file changes (a user's .csl)."""
-    try:
-        stat = style.path.stat()
-        key: tuple[object, ...] = (str(style.path), stat.st_mtime_ns, stat.st_size, style.locale)
-    except OSError:
-        return _Loaded.of(_load(style))  # _load says what is wrong with it
-    with _styles_lock:
-        found = _styles.get(key)
-    if found is None:
-        found = _Loaded.of(_load(style))
-        with _styles_lock:
-            if len(_styles) >= MAX_STYLES:
-                _styles.pop(next(iter(_styles)))
-            found = _styles.setdefault(key, found)
-    return found
-
-
 class _Engine:
     """citeproc-py's objects for one render, made only when something is not kept."""
 
     def __init__(
         self,
-        loaded: _Loaded,
+        loaded: Kept,
         data: Mapping[str, dict[str, Any]],
         prints: Mapping[str, str],
         citations: Sequence[Citation],
@@ -272,7 +200,7 @@ class _Engine:
 
         patch()
         source = CiteProcJSON(list(data.values()))
-        self.bibliography = CitationStylesBibliography(loaded.csl, source, formatter.html)
+        self.bibliography = CitationStylesBibliography(loaded.parsed(), source, formatter.html)
         self.prepared: list[tuple[Any, list[Any]]] = []
         for citation, cite_positions in zip(citations, positions, strict=True):
             cp_items = []
@@ -288,21 +216,21 @@ class _Engine:
             self.bibliography.register(cp_citation)
             self.prepared.append((cp_citation, cp_items))
 
-    def cite(self, index: int) -> tuple[str, list[_Asked]]:
+    def cite(self, index: int) -> tuple[str, list[Asked]]:
         cp_citation, cp_items = self.prepared[index]
-        trace: list[_Asked] = []
+        trace: list[Asked] = []
         for item in cp_items:
             item.__dict__["_briefer_asked"] = trace
         return str(self.bibliography.cite(cp_citation, lambda item: None)), trace
 
 
 def _render(
-    loaded: _Loaded, style: StyleInfo, items: Mapping[str, Article], citations: Sequence[Citation]
+    loaded: Kept, style: StyleInfo, items: Mapping[str, Article], citations: Sequence[Citation]
 ) -> CslOutput:
     loaded.trim()
     data = {key: csl_item(key, article) for key, article in items.items()}
     prints = {key: json.dumps(item, sort_keys=True) for key, item in data.items()}
-    positions = decide_positions(citations, loaded.near_note_distance)
+    positions = decide_positions(citations, loaded.options.near_note_distance)
     first_index: dict[str, int] = {}  # citeproc's registration order: first cited first
     for citation in citations:
         for cite in citation.cites:
@@ -322,12 +250,13 @@ def _render(
     first_notes: dict[str, Rendered] = {}
     out: list[Rendered] = []
     for index, (citation, cite_positions) in enumerate(zip(citations, positions, strict=True)):
-        key: tuple[object, ...] = tuple((prints[c.key], c.locator, c.label) for c in citation.cites)
-        if loaded.numbered:
-            key += tuple(first_index[c.key] for c in citation.cites)
+        parts = [f"{prints[c.key]}\x01{c.locator}\x01{c.label}" for c in citation.cites]
+        if loaded.options.numbered:
+            parts.append(repr([first_index[c.key] for c in citation.cites]))
         elif len(citation.cites) > 1:  # citeproc orders them as first cited
             ranks = [first_index[c.key] for c in citation.cites]
-            key += (tuple(sorted(range(len(ranks)), key=ranks.__getitem__)),)
+            parts.append(repr(sorted(range(len(ranks)), key=ranks.__getitem__)))
+        key = digest(*parts)
         found = next(
             (
                 spans
@@ -341,36 +270,40 @@ def _render(
         )
         if found is None:
             text, trace = started().cite(index)
-            if loaded.capitalise_ibid and text.startswith("ibid"):
+            if loaded.options.capitalise_ibid and text.startswith("ibid"):
                 text = "I" + text[1:]
-            found = to_spans(loaded.quote_punctuation(text))
+            found = to_spans(loaded.quoted(text))
             loaded.citations.setdefault(key, []).append((trace, found))
+            loaded.changed = True
         out.append(found)
         if len(citation.cites) == 1 and cite_positions[0].name == FIRST:
             first_notes.setdefault(citation.cites[0].key, found)
     entries: list[tuple[str, Rendered]] = []
-    has_bibliography = bool(loaded.csl.has_bibliography())
+    has_bibliography = loaded.options.has_bibliography
     if has_bibliography:
         keys = sorted(first_index, key=first_index.__getitem__)
-        listed = tuple(prints[k] for k in keys)
+        listed = digest(*(prints[k] for k in keys))
         order = loaded.orders.get(listed)
         if order is None:
             bibliography = started().bibliography
             by_key = {k.lower(): i for i, k in enumerate(keys)}
             bibliography.sort()
             order = loaded.orders[listed] = tuple(by_key[i.key] for i in bibliography.items)
+            loaded.changed = True
         for position in order:
             key_ = keys[position]
-            kept = loaded.entries.get(prints[key_])
+            entry_key = digest(prints[key_])
+            kept = loaded.entries.get(entry_key)
             if kept is not None:
                 text = kept
             else:
                 # One at a time: an entry the style leaves out (Chicago omits a source
                 # with neither URL nor publisher) is () rather than a shifted list.
                 item = next(i for i in started().bibliography.items if i.key == key_.lower())
-                entry = loaded.csl.root.bibliography.layout.render_bibliography([item])
-                text = loaded.quote_punctuation(str(entry[0])) if entry else ""
-                loaded.entries[prints[key_]] = text
+                entry = loaded.parsed().root.bibliography.layout.render_bibliography([item])
+                text = loaded.quoted(str(entry[0])) if entry else ""
+                loaded.entries[entry_key] = text
+                loaded.changed = True
             if text:
                 entries.append((key_, to_spans(text)))
             elif style.note_style:  # the style's own full note stands in for it
@@ -378,65 +311,6 @@ def _render(
             else:
                 entries.append((key_, ()))
     return CslOutput(tuple(out), tuple(entries), has_bibliography)
-
-
-def _load(style: StyleInfo) -> Any:
-    from citeproc import CitationStylesStyle
-
-    patch()
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            loaded = CitationStylesStyle(
-                str(style.path), locale=style.locale or None, validate=False
-            )
-    except Exception as exc:  # lxml and citeproc-py errors alike
-        raise CitationStyleError(
-            f"The citation style {style.path.name} could not be read ({exc}); "
-            "choose another with --style (see `briefer styles`)."
-        ) from exc
-    if loaded.root.citation is None:
-        raise CitationStyleError(
-            f"{style.path.name} has no <citation> layout, so it cannot cite; choose another style."
-        )
-    # Keep a Python object alive for every element, so the caches csl_patches
-    # hangs on them (lxml proxies) last as long as the style does.
-    keep = list(loaded.root.iter())
-    for locale in loaded.root.locales:
-        keep.extend(locale.getroottree().getroot().iter())
-    loaded.root.__dict__["_briefer_keep"] = keep
-    return loaded
-
-
-def _near_note_distance(csl_style: Any) -> int:
-    try:
-        return int(csl_style.root.citation.get("near-note-distance", "5"))
-    except ValueError:
-        return 5
-
-
-def _punctuation_in_quote(csl_style: Any) -> Callable[[str], str]:
-    """American usage puts a comma or full stop inside the closing quote (”, becomes ,”).
-
-    The locale says so (``punctuation-in-quote``: true for en-US, false for
-    en-GB); citeproc-py ignores it. Only the double quote is moved: a single
-    closing quote is also an apostrophe.
-    """
-    option = csl_style.root.get_locale_option("punctuation-in-quote")
-    if str(option).lower() != "true":
-        return lambda text: text
-    return lambda text: _PUNCTUATION_AFTER_QUOTE.sub(r"\2\1", text)
-
-
-def _ibid_needs_capital(csl_style: Any) -> bool:
-    """Whether "ibid" opening a note gets its capital, as CSL processors do at a note's start.
-
-    A style that sets the term's case itself (OSCOLA writes a lower-case
-    "ibid" everywhere) is left as it says.
-    """
-    ns = {"cs": "http://purl.org/net/xbiblio/csl"}
-    terms = csl_style.root.xpath(".//cs:text[@term='ibid']", namespaces=ns)
-    return not any(t.get("text-case") for t in terms)
 
 
 def to_spans(markup: str) -> Rendered:
@@ -495,9 +369,3 @@ def _joined(spans: list[Span]) -> list[Span]:
 
 def plain_text(spans: Rendered) -> str:
     return "".join(s.text for s in spans)
-
-
-def forget_styles() -> None:
-    """Drop every parsed style and what it rendered (tests; a long session short of memory)."""
-    with _styles_lock:
-        _styles.clear()

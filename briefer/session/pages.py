@@ -38,7 +38,7 @@ from briefer.exporters.document import (
 )
 from briefer.exporters.page_estimate import LayoutCache, PageEstimate, estimate_pages
 from briefer.exporters.page_profile import PageProfile, probe_document, read_profile
-from briefer.session.export import cited_material, find_citation_style
+from briefer.session.export import cited_material, find_citation_style, keep_renderings
 from briefer.store import Project
 
 __all__ = ["PageCounter", "PageEstimate", "page_profile"]
@@ -112,6 +112,7 @@ class PageCounter:
             if self.citation_style is not None:
                 try:
                     self._style = find_citation_style(self.citation_style)
+                    keep_renderings()
                 except CitationStyleError:
                     self._style = None  # the export will say why; a status line must not fail
         return self._style

@@ -12,16 +12,19 @@ import dataclasses
 import datetime as dt
 import os
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from briefer.core.citations import quotation_markdown
 from briefer.core.model import Article, Note, Passage, Section
-from briefer.exporters.citations_csl import forget_styles
+from briefer.exporters.citations_csl import forget_styles, keep_on_disk
+from briefer.exporters.csl_kept import kept_style
 from briefer.exporters.csl_styles import bundled_styles, resolve_style
 from briefer.exporters.document import ExportDocument, build_document
 from briefer.resources import resource_path
+from briefer.session.export import ExportJob, run_export
 from tests.exporters.test_csl import USER_STYLE
 
 STYLES = resource_path("csl")
@@ -122,3 +125,52 @@ def test_two_threads_exporting_with_one_style_get_the_same_notes() -> None:
     for thread in threads:
         thread.join()
     assert results == [expected] * 9
+
+
+@pytest.fixture
+def on_disk(tmp_path: Path) -> Iterator[Path]:
+    folder = tmp_path / "kept"
+    keep_on_disk(folder)
+    forget_styles()
+    yield folder
+    keep_on_disk(None)
+    forget_styles()
+
+
+def test_a_new_process_reads_what_the_last_one_rendered_without_parsing_the_style(
+    on_disk: Path,
+) -> None:
+    chosen = resolve_style("chicago", STYLES)
+    fresh = _texts(build_document(NOTE, PASSAGES, _articles(), chosen))
+    assert len(list(on_disk.glob("csl-*.json"))) == 1
+    forget_styles()  # as a new process starts
+    again = _texts(build_document(NOTE, PASSAGES, _articles(), chosen))
+    assert again == fresh
+    assert kept_style(chosen).csl is None  # every rendering was read, none made
+    edited = _articles()
+    edited[2] = dataclasses.replace(edited[2], title="Ports brace for a long winter")
+    changed = _texts(build_document(NOTE, PASSAGES, edited, chosen))
+    assert "Long Winter" in changed[0][1] and changed[0][0] == fresh[0][0]
+
+
+def test_a_damaged_kept_file_is_ignored(on_disk: Path) -> None:
+    chosen = resolve_style("apa", STYLES)
+    fresh = _texts(build_document(NOTE, PASSAGES, _articles(), chosen))
+    for path in on_disk.glob("csl-*.json"):
+        path.write_text('{"options": {"near_note_distance": "x"}, "citations": [1]}', "utf-8")
+    forget_styles()
+    assert _texts(build_document(NOTE, PASSAGES, _articles(), chosen)) == fresh
+    forget_styles()  # the damaged file was replaced by a good one
+    assert _texts(build_document(NOTE, PASSAGES, _articles(), chosen)) == fresh
+    assert kept_style(chosen).csl is None
+
+
+def test_an_export_keeps_its_renderings_in_the_users_cache(briefer_home: Path) -> None:
+    forget_styles()
+    try:
+        job = ExportJob(NOTE, PASSAGES, _articles())
+        run_export(job, briefer_home / "note.md", "markdown")
+        assert list((briefer_home / "cache" / "citations").glob("csl-*.json"))
+    finally:
+        keep_on_disk(None)
+        forget_styles()
