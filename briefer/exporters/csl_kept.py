@@ -34,6 +34,8 @@ MAX_KEPT = 20_000
 """Renderings kept per style; past it they are dropped and made again."""
 MAX_FILE_BYTES = 32_000_000
 """A kept file larger than this is not read (20,000 renderings are some 8 MB)."""
+MAX_FILES = 16
+"""Styles whose renderings the cache folder keeps (a file each, the latest used)."""
 FORMAT = 1
 """Bump when a change to csl_patches or citations_csl changes what a style renders."""
 _NS = {"cs": "http://purl.org/net/xbiblio/csl"}
@@ -249,6 +251,15 @@ def save(kept: Kept) -> None:
         except OSError:
             with contextlib.suppress(OSError):
                 os.unlink(temp)
+        _prune(folder)
+
+
+def _prune(folder: Path) -> None:
+    """Keep the MAX_FILES files written last: an edited .csl leaves its old digest's behind."""
+    with contextlib.suppress(OSError):
+        files = sorted(folder.glob("csl-*.json"), key=lambda f: f.stat().st_mtime_ns)
+        for old in files[:-MAX_FILES]:
+            old.unlink()
 
 
 def load_style(style: StyleInfo) -> Any:

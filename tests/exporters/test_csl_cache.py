@@ -19,6 +19,7 @@ import pytest
 
 from briefer.core.citations import quotation_markdown
 from briefer.core.model import Article, Note, Passage, Section
+from briefer.exporters import csl_kept
 from briefer.exporters.citations_csl import forget_styles, keep_on_disk
 from briefer.exporters.csl_kept import kept_style
 from briefer.exporters.csl_styles import bundled_styles, resolve_style
@@ -174,3 +175,14 @@ def test_an_export_keeps_its_renderings_in_the_users_cache(briefer_home: Path) -
     finally:
         keep_on_disk(None)
         forget_styles()
+
+
+def test_the_cache_folder_keeps_only_the_latest_styles(
+    on_disk: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(csl_kept, "MAX_FILES", 2)
+    for name in ("chicago", "apa", "mhra"):
+        build_document(NOTE, PASSAGES, _articles(), resolve_style(name, STYLES))
+    kept = sorted(on_disk.glob("csl-*.json"))
+    assert len(kept) == 2
+    assert kept_style(resolve_style("mhra", STYLES)).digest in " ".join(p.name for p in kept)
