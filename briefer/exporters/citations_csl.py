@@ -305,7 +305,10 @@ def _render(
                 loaded.entries[entry_key] = text
                 loaded.changed = True
             if text:
-                entries.append((key_, to_spans(text)))
+                spans = loaded.entry_spans.get(entry_key)
+                if spans is None:
+                    spans = loaded.entry_spans[entry_key] = to_spans(text)
+                entries.append((key_, spans))
             elif style.note_style:  # the style's own full note stands in for it
                 entries.append((key_, first_notes.get(key_, ())))
             else:

@@ -88,6 +88,8 @@ class Kept:
     entries: dict[str, str] = field(default_factory=dict)
     orders: dict[str, tuple[int, ...]] = field(default_factory=dict)
     changed: bool = False
+    entry_spans: dict[str, Rendered] = field(default_factory=dict)
+    """``entries`` as spans, made once per process (not kept on disk)."""
 
     def parsed(self) -> Any:
         if self.csl is None:
@@ -110,6 +112,7 @@ class Kept:
             self.citations.clear()
             self.entries.clear()
             self.orders.clear()
+            self.entry_spans.clear()
             self.changed = True
 
 

@@ -95,6 +95,7 @@ class PageCounter:
     _cited: dict[_SectionKey, tuple[ExportDocument, Cites]] = field(
         default_factory=dict, repr=False
     )
+    _placed: dict[tuple[object, ...], tuple[Block, ...]] = field(default_factory=dict, repr=False)
     _style: StyleInfo | None = field(default=None, repr=False)
     _style_known: bool = field(default=False, repr=False)
 
@@ -127,9 +128,10 @@ class PageCounter:
         self, note: Note, passages: Mapping[int, Passage], articles: Mapping[int, Article]
     ) -> ExportDocument:
         """What build_document makes of ``note``, from its sections' kept parts."""
-        if len(self._sections) + len(self._cited) > _MAX_SECTIONS:
+        if len(self._sections) + len(self._cited) + len(self._placed) > _MAX_SECTIONS:
             self._sections.clear()
             self._cited.clear()
+            self._placed.clear()
         style = self.style
         if style is not None:
             with contextlib.suppress(CitationStyleError):
@@ -185,8 +187,14 @@ class PageCounter:
                 kept = self._cited[key] = build_cited(alone, passages, articles)
             part, part_cites = kept
             if cites or lists:
-                renumber = {n: n + len(cites) for n in range(1, len(part_cites) + 1)}
-                blocks.extend(_renumbered(block, renumber, lists) for block in part.blocks)
+                # Where it sits only changes when an earlier section gains a citation or list.
+                placed_key = (key, len(cites), lists)
+                placed = self._placed.get(placed_key)
+                if placed is None:
+                    renumber = {n: n + len(cites) for n in range(1, len(part_cites) + 1)}
+                    placed = tuple(_renumbered(b, renumber, lists) for b in part.blocks)
+                    self._placed[placed_key] = placed
+                blocks.extend(placed)
             else:
                 blocks.extend(part.blocks)
             cites.extend(part_cites)
@@ -196,10 +204,9 @@ class PageCounter:
 
 
 def _metadata(note: Note) -> Metadata:
-    whole = build_document(Note(note.title, author=note.author, date=note.date,
-                                recipient=note.recipient, reference=note.reference,
-                                marking=note.marking), {}, {})  # fmt: skip
-    return whole.metadata
+    """The metadata build_document gives ``note`` (no created/modified: an estimate)."""
+    return Metadata(note.title, note.author, note.date, note.recipient, note.reference,
+                    note.marking)  # fmt: skip
 
 
 def _section_key(
