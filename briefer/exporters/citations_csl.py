@@ -164,13 +164,14 @@ def render(
     Raises :class:`CitationStyleError` when citeproc-py cannot read or apply
     the style; nothing has been written then.
     """
-    loaded = kept_style(style)
+    shared = loaded = kept_style(style)
     if not loaded.lock.acquire(blocking=False):  # another thread renders with it: a copy
         loaded = private_copy(loaded)
         loaded.lock.acquire()
     try:
         output = _render(loaded, style, items, citations)
-        save(loaded)
+        if loaded is shared:  # a copy's few renderings must not replace the kept file
+            save(loaded)
         return output
     except CitationStyleError:
         raise
