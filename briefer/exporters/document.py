@@ -228,7 +228,32 @@ def build_document(
     article cannot be found becomes a visible ``[missing source: passage
     N]`` marker and a line in ``problems``.
     """
-    builder = _Builder(passages, articles, csl=style is not None)
+    document, cites = _parse(note, passages, articles, csl=style is not None)
+    if style is None:
+        return document
+    return apply_style(document, cites, articles, style)
+
+
+Cites = tuple[tuple[tuple[int, int], ...], ...]
+"""Each citation's (passage id, article id)s, in order: citation n is FOOTNOTE run n."""
+
+
+def build_cited(
+    note: Note, passages: Mapping[int, Passage], articles: Mapping[int, Article]
+) -> tuple[ExportDocument, Cites]:
+    """The document a style will format: each citation a FOOTNOTE run numbered in order.
+
+    :func:`apply_style` then formats it; the page estimate keeps each section's
+    part and formats the joined whole, since a style's forms (short note,
+    "Ibid.") depend on every citation before.
+    """
+    return _parse(note, passages, articles, csl=True)
+
+
+def _parse(
+    note: Note, passages: Mapping[int, Passage], articles: Mapping[int, Article], *, csl: bool
+) -> tuple[ExportDocument, Cites]:
+    builder = _Builder(passages, articles, csl=csl)
     md = make_parser()
     for section in sorted(note.sections, key=lambda s: s.position):
         level = min(max(section.level, 1), MAX_HEADING_LEVEL)
@@ -254,12 +279,10 @@ def build_document(
         sources=tuple(builder.sources),
         problems=tuple(builder.problems),
     )
-    if style is None:
-        return document
-    return _apply_style(document, builder.cites, articles, style)
+    return document, tuple(tuple(group) for group in builder.cites)
 
 
-def _apply_style(
+def apply_style(
     document: ExportDocument,
     cites: Sequence[Sequence[tuple[int, int]]],
     articles: Mapping[int, Article],

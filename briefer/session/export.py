@@ -24,8 +24,10 @@ from briefer.exporters import (
     export_note,
     resolve_style,
 )
+from briefer.exporters.citations_csl import keep_on_disk
 from briefer.resources import resource_path
 from briefer.session.note_commands import read_note
+from briefer.settings import resolve_paths
 from briefer.store import Project
 
 FORMAT_SUFFIXES = {"docx": ".docx", "markdown": ".md"}
@@ -104,6 +106,7 @@ def run_export(
     if strict and any(p.refused_when_strict for p in job.problems):
         raise ExportRefused(job.problems)
     style = find_citation_style(citation_style)
+    keep_renderings()
     document = export_note(
         job.note,
         job.passages,
@@ -118,6 +121,15 @@ def run_export(
         style=style,
     )
     return ExportResult(target, kind, job.problems, len(document.footnotes))
+
+
+def keep_renderings() -> None:
+    """Keep what a citation style renders in the user's cache folder, for the next process.
+
+    So a second `briefer export` of a note reads its unchanged sources' notes
+    and bibliography entries instead of rendering them (see exporters.csl_kept).
+    """
+    keep_on_disk(resolve_paths().cache_dir / "citations")
 
 
 def citation_styles() -> list[StyleInfo]:

@@ -3,11 +3,13 @@
 The page setup and styles are read from what the DOCX writer really produces (a
 probe note exported once to a temporary folder and read back), so a reference
 document, a page size or a writer that changes its styles is followed without
-restating any of it here; the layout itself is pure (exporters.page_estimate).
+restating any of it here; the footnotes are those the export writes in the
+chosen citation style; the layout itself is pure (exporters.page_estimate).
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import tempfile
 import zipfile
@@ -19,19 +21,24 @@ from xml.etree import ElementTree as ET
 
 from briefer.core.citations import find_citations
 from briefer.core.model import Article, Note, Passage, Section
-from briefer.exporters import ExportError, build_document
+from briefer.exporters import DEFAULT_STYLE, CitationStyleError, ExportError, StyleInfo
 from briefer.exporters.document import (
     Block,
+    Cites,
     ExportDocument,
     Footnote,
+    Metadata,
     Run,
     RunKind,
     Source,
+    apply_style,
+    build_cited,
+    build_document,
     describe_source,
 )
 from briefer.exporters.page_estimate import LayoutCache, PageEstimate, estimate_pages
 from briefer.exporters.page_profile import PageProfile, probe_document, read_profile
-from briefer.session.export import cited_material
+from briefer.session.export import cited_material, find_citation_style, keep_renderings
 from briefer.store import Project
 
 __all__ = ["PageCounter", "PageEstimate", "page_profile"]
@@ -72,20 +79,44 @@ class PageCounter:
 
     A keystroke changes one section, so each section's part of the export document
     is kept (keyed by its text and what it cites) and only a changed one is parsed
-    again; parsing Markdown is most of an estimate's time for a long note.
+    again; parsing Markdown is most of an estimate's time for a long note. The
+    citations are then laid out as the export writes them in ``citation_style``
+    (a built-in name or a .csl path; None for Briefer's plain form): short notes,
+    "Ibid.", or author-date text in the body. The style's renderings are kept
+    per process (exporters.citations_csl), so a keystroke re-renders none.
     """
 
     reference_doc: Path | None = None
     page_size: str | None = None
+    citation_style: str | Path | None = DEFAULT_STYLE
     _profile: PageProfile | None = field(default=None, repr=False)
     _cache: LayoutCache = field(default_factory=LayoutCache, repr=False)
     _sections: dict[_SectionKey, ExportDocument] = field(default_factory=dict, repr=False)
+    _cited: dict[_SectionKey, tuple[ExportDocument, Cites]] = field(
+        default_factory=dict, repr=False
+    )
+    _placed: dict[tuple[object, ...], tuple[Block, ...]] = field(default_factory=dict, repr=False)
+    _style: StyleInfo | None = field(default=None, repr=False)
+    _style_known: bool = field(default=False, repr=False)
 
     @property
     def profile(self) -> PageProfile:
         if self._profile is None:
             self._profile = _profile_or_default(self.reference_doc, self.page_size)
         return self._profile
+
+    @property
+    def style(self) -> StyleInfo | None:
+        """The style the export would use; None (plain form) if it cannot be found or read."""
+        if not self._style_known:
+            self._style_known = True
+            if self.citation_style is not None:
+                try:
+                    self._style = find_citation_style(self.citation_style)
+                    keep_renderings()
+                except CitationStyleError:
+                    self._style = None  # the export will say why; a status line must not fail
+        return self._style
 
     def estimate(self, project: Project, note: Note) -> PageEstimate:
         """The pages ``note`` (as given, saved or not) fills once exported to Word."""
@@ -97,8 +128,14 @@ class PageCounter:
         self, note: Note, passages: Mapping[int, Passage], articles: Mapping[int, Article]
     ) -> ExportDocument:
         """What build_document makes of ``note``, from its sections' kept parts."""
-        if len(self._sections) > _MAX_SECTIONS:
+        if len(self._sections) + len(self._cited) + len(self._placed) > _MAX_SECTIONS:
             self._sections.clear()
+            self._cited.clear()
+            self._placed.clear()
+        style = self.style
+        if style is not None:
+            with contextlib.suppress(CitationStyleError):
+                return self._styled(note, passages, articles, style)
         blocks: list[Block] = []
         footnotes: list[Footnote] = []
         sources: list[Source] = []
@@ -123,22 +160,75 @@ class PageCounter:
             lists += max((b.list_id for b in part.blocks), default=0)
             sources.extend(s for s in part.sources if all(s.article_id != o.article_id
                                                           for o in sources))  # fmt: skip
-        whole = build_document(Note(note.title, author=note.author, date=note.date,
-                                    recipient=note.recipient, reference=note.reference,
-                                    marking=note.marking), {}, {})  # fmt: skip
-        return ExportDocument(whole.metadata, tuple(blocks), tuple(footnotes), tuple(sources))
+        metadata = _metadata(note)
+        return ExportDocument(metadata, tuple(blocks), tuple(footnotes), tuple(sources))
+
+    def _styled(
+        self,
+        note: Note,
+        passages: Mapping[int, Passage],
+        articles: Mapping[int, Article],
+        style: StyleInfo,
+    ) -> ExportDocument:
+        """The export document in ``style``: sections' kept parts joined, then formatted whole.
+
+        A style's form of a citation depends on every citation before it, so
+        only the parse is kept per section; citation n of a section becomes
+        citation n + (citations before) of the note.
+        """
+        blocks: list[Block] = []
+        cites: list[tuple[tuple[int, int], ...]] = []
+        lists = 0
+        for section in sorted(note.sections, key=lambda s: s.position):
+            key = _section_key(section, passages, articles, named=False)
+            kept = self._cited.get(key)
+            if kept is None:
+                alone = Note(note.title, sections=(dataclasses.replace(section, position=0),))
+                kept = self._cited[key] = build_cited(alone, passages, articles)
+            part, part_cites = kept
+            if cites or lists:
+                # Where it sits only changes when an earlier section gains a citation or list.
+                placed_key = (key, len(cites), lists)
+                placed = self._placed.get(placed_key)
+                if placed is None:
+                    renumber = {n: n + len(cites) for n in range(1, len(part_cites) + 1)}
+                    placed = tuple(_renumbered(b, renumber, lists) for b in part.blocks)
+                    self._placed[placed_key] = placed
+                blocks.extend(placed)
+            else:
+                blocks.extend(part.blocks)
+            cites.extend(part_cites)
+            lists += max((b.list_id for b in part.blocks), default=0)
+        cited = ExportDocument(_metadata(note), tuple(blocks))
+        return apply_style(cited, cites, articles, style)
+
+
+def _metadata(note: Note) -> Metadata:
+    """The metadata build_document gives ``note`` (no created/modified: an estimate)."""
+    return Metadata(note.title, note.author, note.date, note.recipient, note.reference,
+                    note.marking)  # fmt: skip
 
 
 def _section_key(
-    section: Section, passages: Mapping[int, Passage], articles: Mapping[int, Article]
+    section: Section,
+    passages: Mapping[int, Passage],
+    articles: Mapping[int, Article],
+    named: bool = True,
 ) -> _SectionKey:
-    """A section's text and how each passage it cites would be named in a footnote."""
+    """A section's text and how each passage it cites would be named in a footnote.
+
+    Without ``named`` (a style formats the citations later) only whether the
+    passage and its article are there counts.
+    """
     cited = []
     for passage_id in find_citations(section.body):
         passage = passages.get(passage_id)
         article = articles.get(passage.article_id) if passage is not None else None
-        named = describe_source(article) if article is not None else ""
-        cited.append((passage_id, passage.article_id if passage else None, named))
+        if named:
+            name = describe_source(article) if article is not None else ""
+        else:
+            name = "found" if article is not None else ""
+        cited.append((passage_id, passage.article_id if passage else None, name))
     return (section.heading, section.level, section.body, tuple(cited))
 
 

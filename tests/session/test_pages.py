@@ -19,7 +19,7 @@ from briefer.exporters.document import build_document
 from briefer.exporters.page_estimate import estimate_pages
 from briefer.exporters.page_profile import PageProfile
 from briefer.session import Session
-from briefer.session.export import cited_material
+from briefer.session.export import cited_material, find_citation_style
 from briefer.session.note_commands import AddNoteCommand
 from briefer.session.pages import PageCounter, page_profile
 
@@ -80,8 +80,10 @@ def test_a_reference_that_cannot_be_read_falls_back_to_the_default_page(tmp_path
     assert counter.document(Note("N"), {}, {}).metadata.title == "N"
 
 
-def test_the_kept_sections_make_the_document_build_document_makes() -> None:
-    """Each section is parsed alone and kept; joined, footnotes and lists number note-wide."""
+@pytest.mark.parametrize("style", [None, "chicago", "chicago-ibid", "apa"])
+def test_the_kept_sections_make_the_document_build_document_makes(style: str | None) -> None:
+    """Each section is parsed alone and kept; joined, footnotes and lists number note-wide,
+    and a style's forms (short notes, "Ibid.", author-date) follow the whole note."""
     body = "Intro [@p1].\n\n- one [@p2]\n- two\n\n1. first\n2. second [@p1]"
     table = "| A | B |\n|---|---|\n| x [@p3] | y [@p2] |"
     note = Note("N", marking="OFFICIAL", sections=(
@@ -91,10 +93,41 @@ def test_the_kept_sections_make_the_document_build_document_makes() -> None:
     ))  # fmt: skip
     articles = {i: Article(f"Article {i}", "...", publisher="P", id=i) for i in (1, 2)}
     passages = {i: Passage(1 + i % 2, 0, 1, "x", id=i) for i in (1, 2, 3, 4)}
-    counter = PageCounter()
-    whole = build_document(note, passages, articles)
+    counter = PageCounter(citation_style=style)
+    whole = build_document(note, passages, articles, find_citation_style(style) if style else None)
     for _ in range(2):  # built, then from what was kept
         joined = counter.document(note, passages, articles)
         assert joined.blocks == whole.blocks
         assert joined.footnotes == whole.footnotes and joined.sources == whole.sources
         assert joined.metadata.marking == "OFFICIAL"
+
+
+def test_the_estimate_lays_out_the_footnotes_the_export_writes(tmp_path: Path) -> None:
+    """Chicago's short notes after the first are shorter than the plain form repeated; an
+    author-date style has no footnotes but longer paragraphs: what the export builds."""
+    title = "Steel deal signed after a long night of talks in Brussels: what it means"
+    articles = {1: Article(title, "...", publisher="The Courier", author="Zoe Young",
+                           url="https://example.org/steel", id=1)}  # fmt: skip
+    passages = {i: Passage(1, 0, 1, "x", id=i) for i in range(1, 41)}
+    body = "\n\n".join(f"Point {i} of the deal [@p{i}]. Another claim [@p{i}]." for i in passages)
+    note = Note("N", sections=(Section("Summary", body),))
+    plain = PageCounter(citation_style=None).document(note, passages, articles)
+    chicago = PageCounter().document(note, passages, articles)
+    apa = PageCounter(citation_style="apa").document(note, passages, articles)
+    assert len(plain.footnotes) == 40 and len(chicago.footnotes) == 80 and not apa.footnotes
+    assert chicago.footnotes[0].text.startswith("Zoe Young, “Steel Deal Signed")
+    short = "Young, “Steel Deal Signed After a Long Night of Talks in Brussels.”"
+    assert chicago.footnotes[1].text == chicago.footnotes[5].text == short
+    assert "(Young" in "".join(r.text for r in apa.blocks[1].runs)
+    assert chicago == build_document(note, passages, articles, find_citation_style("chicago"))
+
+
+def test_a_style_that_cannot_be_read_estimates_in_the_plain_form(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.csl"
+    broken.write_text("not a style", encoding="utf-8")
+    articles = {1: Article("Title", "...", publisher="P", id=1)}
+    passages = {1: Passage(1, 0, 1, "x", id=1)}
+    note = Note("N", sections=(Section("S", "Claim [@p1]."),))
+    counter = PageCounter(citation_style=broken)
+    assert counter.style is None
+    assert counter.document(note, passages, articles) == build_document(note, passages, articles)

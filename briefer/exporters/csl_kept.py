@@ -1,0 +1,323 @@
+"""A CSL style parsed once, and what it rendered, kept per process and (if asked) on disk.
+
+The window exports and estimates pages many times with one style, and an
+analyst exports the same note again after an edit: a citation whose
+sources' data, position tests and order are unchanged renders the same, so
+its rendering is kept under a digest of exactly those. On disk (the
+session passes the user's cache folder) a file per style holds them, so a
+new ``briefer export`` process reads, rather than renders, every source
+that has not changed, and does not even parse the style. Standard library
+only here; lxml and citeproc when a style must be parsed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import importlib.util
+import json
+import os
+import re
+import tempfile
+import threading
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from briefer.exporters.csl_patches import patch
+from briefer.exporters.csl_styles import CitationStyleError, StyleInfo
+
+MAX_STYLES = 4
+"""Parsed styles kept per process (one is some 20 ms to parse and a few MB)."""
+MAX_KEPT = 20_000
+"""Renderings kept per style; past it they are dropped and made again."""
+MAX_FILE_BYTES = 32_000_000
+"""A kept file larger than this is not read (20,000 renderings are some 8 MB)."""
+MAX_FILES = 16
+"""Styles whose renderings the cache folder keeps (a file each, the latest used)."""
+FORMAT = 1
+"""Bump when a change to csl_patches or citations_csl changes what a style renders."""
+_NS = {"cs": "http://purl.org/net/xbiblio/csl"}
+_PUNCTUATION_AFTER_QUOTE = re.compile("(”)([.,])")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of formatted citation text; ``link`` is set on a URL."""
+
+    text: str
+    italic: bool = False
+    bold: bool = False
+    link: str = ""
+
+
+Rendered = tuple[Span, ...]
+Asked = tuple[int, tuple[str, ...], tuple[bool, ...]]
+"""A position test a layout made: which cite, the positions named, the answers."""
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """What the style's XML says that the rendering around citeproc needs."""
+
+    near_note_distance: int
+    capitalise_ibid: bool
+    punctuation_in_quote: bool
+    numbered: bool
+    has_bibliography: bool
+
+
+@dataclass(slots=True)
+class Kept:
+    """A style, parsed on first need, and its renderings by digest of what they depend on.
+
+    ``citations`` maps a digest of a citation's cites (each source's CSL-JSON,
+    locator, label, their order when several) to renderings, each with the
+    position tests it asked; ``entries`` a digest of a source's CSL-JSON to
+    its bibliography entry; ``orders`` a digest of a list of sources to
+    their bibliography order.
+    """
+
+    style: StyleInfo
+    digest: str
+    options: Options
+    csl: Any = None
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    citations: dict[str, list[tuple[list[Asked], Rendered]]] = field(default_factory=dict)
+    entries: dict[str, str] = field(default_factory=dict)
+    orders: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    changed: bool = False
+    entry_spans: dict[str, Rendered] = field(default_factory=dict)
+    """``entries`` as spans, made once per process (not kept on disk)."""
+
+    def parsed(self) -> Any:
+        if self.csl is None:
+            self.csl = load_style(self.style)
+        return self.csl
+
+    def quoted(self, text: str) -> str:
+        """American usage puts a comma or full stop inside the closing quote (”, becomes ,”).
+
+        The locale says so (``punctuation-in-quote``: true for en-US, false for
+        en-GB); citeproc-py ignores it. Only the double quote is moved: a single
+        closing quote is also an apostrophe.
+        """
+        if self.options.punctuation_in_quote:
+            return _PUNCTUATION_AFTER_QUOTE.sub(r"\2\1", text)
+        return text
+
+    def trim(self) -> None:
+        if len(self.citations) + len(self.entries) + len(self.orders) > MAX_KEPT:
+            self.citations.clear()
+            self.entries.clear()
+            self.orders.clear()
+            self.entry_spans.clear()
+            self.changed = True
+
+
+def digest(*parts: str) -> str:
+    return hashlib.sha256("\x00".join(parts).encode()).hexdigest()[:40]
+
+
+_styles: dict[tuple[object, ...], Kept] = {}
+_styles_lock = threading.Lock()
+_folder: list[Path] = []
+
+
+def keep_on_disk(folder: Path | None) -> None:
+    """Keep renderings in ``folder`` (the user's cache) too, for the next process; None: not."""
+    with _styles_lock:
+        _folder[:] = [folder] if folder is not None else []
+
+
+def forget_styles() -> None:
+    """Drop every parsed style and what it rendered (tests; a long session short of memory)."""
+    with _styles_lock:
+        _styles.clear()
+
+
+def kept_style(style: StyleInfo) -> Kept:
+    """The style parsed once per process, again when its file changes (a user's .csl)."""
+    try:
+        stat = style.path.stat()
+        key: tuple[object, ...] = (str(style.path), stat.st_mtime_ns, stat.st_size, style.locale)
+    except OSError:
+        load_style(style)  # says what is wrong with it
+        raise
+    with _styles_lock:
+        found = _styles.get(key)
+        folder = _folder[0] if _folder else None
+    if found is None:
+        found = _read(style, folder)
+        with _styles_lock:
+            if len(_styles) >= MAX_STYLES:
+                _styles.pop(next(iter(_styles)))
+            found = _styles.setdefault(key, found)
+    return found
+
+
+def private_copy(kept: Kept) -> Kept:
+    """A copy to render with while another thread renders with ``kept``: nothing shared."""
+    return Kept(kept.style, kept.digest, kept.options)
+
+
+def _read(style: StyleInfo, folder: Path | None) -> Kept:
+    try:
+        data = style.path.read_bytes()
+    except OSError:
+        load_style(style)
+        raise
+    spec = importlib.util.find_spec("citeproc")
+    engine = ""
+    if spec is not None and spec.origin:  # a reinstalled citeproc-py renders afresh
+        with contextlib.suppress(OSError):
+            stat = (Path(spec.origin).parent / "_version.py").stat()
+            engine = f"{stat.st_size}:{stat.st_mtime_ns}"
+    name = digest(hashlib.sha256(data).hexdigest(), style.locale, engine, str(FORMAT))
+    if folder is not None:
+        found = _read_file(style, name, folder / f"csl-{name}.json")
+        if found is not None:
+            return found
+    csl = load_style(style)
+    kept = Kept(style, name, options_of(csl), csl)
+    kept.changed = True
+    return kept
+
+
+def _read_file(style: StyleInfo, name: str, path: Path) -> Kept | None:
+    """What an earlier process kept; None if there is nothing usable (never an error)."""
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            return None
+        raw = json.loads(path.read_text("utf-8"))
+        given = raw["options"]
+        options = Options(
+            int(given["near_note_distance"]),
+            bool(given["capitalise_ibid"]),
+            bool(given["punctuation_in_quote"]),
+            bool(given["numbered"]),
+            bool(given["has_bibliography"]),
+        )
+        kept = Kept(style, name, options)
+        for key, renderings in raw["citations"].items():
+            kept.citations[str(key)] = [
+                (
+                    [(int(i), tuple(map(str, w)), tuple(map(bool, a))) for i, w, a in asked],
+                    tuple(Span(str(t), bool(it), bool(b), str(lk)) for t, it, b, lk in spans),
+                )
+                for asked, spans in renderings
+            ]
+        kept.entries = {str(k): str(v) for k, v in raw["entries"].items()}
+        kept.orders = {str(k): tuple(int(i) for i in v) for k, v in raw["orders"].items()}
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return None
+    return kept
+
+
+def save(kept: Kept) -> None:
+    """Write what ``kept`` holds to the disk folder, if there is one and it changed.
+
+    Atomic (a temp file replaced), and silent on failure: a full disk or a
+    read-only cache costs the next export time, never the export.
+    """
+    with _styles_lock:
+        folder = _folder[0] if _folder else None
+    if folder is None or not kept.changed:
+        return
+    kept.changed = False
+    raw = {
+        "options": {
+            "near_note_distance": kept.options.near_note_distance,
+            "capitalise_ibid": kept.options.capitalise_ibid,
+            "punctuation_in_quote": kept.options.punctuation_in_quote,
+            "numbered": kept.options.numbered,
+            "has_bibliography": kept.options.has_bibliography,
+        },
+        "citations": {
+            key: [
+                [[list(a) for a in asked], [[s.text, s.italic, s.bold, s.link] for s in spans]]
+                for asked, spans in renderings
+            ]
+            for key, renderings in kept.citations.items()
+        },
+        "entries": kept.entries,
+        "orders": kept.orders,
+    }
+    with contextlib.suppress(OSError):
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(prefix=".csl-", suffix=".tmp", dir=folder)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump(raw, out, ensure_ascii=False, separators=(",", ":"))
+            os.replace(temp, folder / f"csl-{kept.digest}.json")
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+        _prune(folder)
+
+
+def _prune(folder: Path) -> None:
+    """Keep the MAX_FILES files written last: an edited .csl leaves its old digest's behind."""
+    with contextlib.suppress(OSError):
+        files = sorted(folder.glob("csl-*.json"), key=lambda f: f.stat().st_mtime_ns)
+        for old in files[:-MAX_FILES]:
+            old.unlink()
+
+
+def load_style(style: StyleInfo) -> Any:
+    """The style parsed by citeproc-py; CitationStyleError if it cannot be read or cite."""
+    from citeproc import CitationStylesStyle
+
+    patch()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            loaded = CitationStylesStyle(
+                str(style.path), locale=style.locale or None, validate=False
+            )
+    except Exception as exc:  # lxml and citeproc-py errors alike
+        raise CitationStyleError(
+            f"The citation style {style.path.name} could not be read ({exc}); "
+            "choose another with --style (see `briefer styles`)."
+        ) from exc
+    if loaded.root.citation is None:
+        raise CitationStyleError(
+            f"{style.path.name} has no <citation> layout, so it cannot cite; choose another style."
+        )
+    # Keep a Python object alive for every element, so the caches csl_patches
+    # hangs on them (lxml proxies) last as long as the style does.
+    keep = list(loaded.root.iter())
+    for locale in loaded.root.locales:
+        keep.extend(locale.getroottree().getroot().iter())
+    loaded.root.__dict__["_briefer_keep"] = keep
+    return loaded
+
+
+def options_of(csl: Any) -> Options:
+    try:
+        near = int(csl.root.citation.get("near-note-distance", "5"))
+    except ValueError:
+        near = 5
+    numbered = bool(
+        csl.root.xpath(".//*[@variable='citation-number' or @term='citation-number']",
+                       namespaces=_NS)
+    )  # fmt: skip
+    piq = str(csl.root.get_locale_option("punctuation-in-quote")).lower() == "true"
+    return Options(
+        near,
+        csl.root.get("class") == "note" and _ibid_needs_capital(csl),
+        piq,
+        numbered,
+        bool(csl.has_bibliography()),
+    )
+
+
+def _ibid_needs_capital(csl_style: Any) -> bool:
+    """Whether "ibid" opening a note gets its capital, as CSL processors do at a note's start.
+
+    A style that sets the term's case itself (OSCOLA writes a lower-case
+    "ibid" everywhere) is left as it says.
+    """
+    terms = csl_style.root.xpath(".//cs:text[@term='ibid']", namespaces=_NS)
+    return not any(t.get("text-case") for t in terms)
