@@ -145,7 +145,8 @@ def cmd_notes(args: argparse.Namespace, paths: Paths) -> int:
             from briefer.session.pages import PageCounter
 
             # The Word export's page on Briefer's own template, at the settings' size.
-            counter = PageCounter(page_size=load_settings(paths).settings.page_size)
+            chosen = load_settings(paths).settings
+            counter = PageCounter(page_size=chosen.page_size, citation_style=chosen.citation_style)
             pages = {n.id: counter.estimate(session.project, n).length for n in notes}
     rows: list[dict[str, object]] = [
         {
@@ -316,6 +317,7 @@ def cmd_export(args: argparse.Namespace, paths: Paths) -> int:
             page_size=args.page_size or (settings.page_size if settings else None),
             language=settings.language if settings else None,
             citation_style=style,
+            keep_on_disk_too=chosen.keep_citation_renderings,
         )
     except api.ExportRefused as exc:
         _warn(exc.problems)

@@ -78,6 +78,9 @@ class Settings:
     # The CSL style notes are exported in: a built-in style's name (`briefer styles`)
     # or the path of a .csl file. `briefer export --style` overrides it for one export.
     citation_style: str = "chicago-notes-bibliography"
+    # Keep citation renderings in the cache folder, so a repeated CLI export is faster.
+    # Off by default: the files would hold sources' titles and links outside the project.
+    keep_citation_renderings: bool = False
     recent_projects: list[str] = field(default_factory=list)
     appearance: str = "system"
     editor_font_size: int = 11
@@ -184,7 +187,9 @@ def _from_dict(data: dict[str, object]) -> Settings:
         if isinstance(default, list):
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise TypeError(f"{f.name} must be a list of strings")
-        elif isinstance(default, bool) or not isinstance(value, type(default)):
+        elif isinstance(default, bool) != isinstance(value, bool) or not isinstance(
+            value, type(default)
+        ):  # True is an int to Python, never a count here; a switch takes only true/false
             raise TypeError(f"{f.name} must be {type(default).__name__}")
         values[f.name] = value
     return Settings(**values)  # type: ignore[arg-type]

@@ -95,3 +95,12 @@ def test_resources_are_found_from_a_checkout() -> None:
     assert [t["shortcut"] for t in themes] == ["1", "2", "3", "4", "5", "6"]
     with pytest.raises(FileNotFoundError, match="not found"):
         resource_path("no", "such.file")
+
+
+def test_a_switch_round_trips_and_a_count_refuses_true(tmp_path: Path) -> None:
+    paths = resolve_paths(tmp_path / "home")
+    save_settings(paths, Settings(keep_citation_renderings=True))
+    assert load_settings(paths).settings.keep_citation_renderings is True
+    paths.settings_file.write_text('{"keep_backups": true}', encoding="utf-8")
+    loaded = load_settings(paths)
+    assert loaded.problem and loaded.settings.keep_backups == Settings().keep_backups

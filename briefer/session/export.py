@@ -94,6 +94,7 @@ def run_export(
     page_size: str | None = None,
     language: str | None = None,
     citation_style: str | Path = DEFAULT_STYLE,
+    keep_on_disk_too: bool = False,
 ) -> ExportResult:
     """Write the file. ``strict`` refuses (ExportRefused) when a quotation or source is wrong.
 
@@ -106,7 +107,7 @@ def run_export(
     if strict and any(p.refused_when_strict for p in job.problems):
         raise ExportRefused(job.problems)
     style = find_citation_style(citation_style)
-    keep_renderings()
+    keep_renderings(keep_on_disk_too)
     document = export_note(
         job.note,
         job.passages,
@@ -123,13 +124,16 @@ def run_export(
     return ExportResult(target, kind, job.problems, len(document.footnotes))
 
 
-def keep_renderings() -> None:
-    """Keep what a citation style renders in the user's cache folder, for the next process.
+def keep_renderings(on_disk: bool) -> None:
+    """Whether what a citation style renders is also kept in the user's cache folder.
 
-    So a second `briefer export` of a note reads its unchanged sources' notes
-    and bibliography entries instead of rendering them (see exporters.csl_kept).
+    Then a second `briefer export` of a note reads its unchanged sources' notes and
+    bibliography entries instead of rendering them (see exporters.csl_kept). Off unless
+    the setting ``keep_citation_renderings`` says so: the files hold sources' titles,
+    authors and links outside the project file, which handling-marked work may forbid.
+    Within one process (the window) renderings are always kept in memory.
     """
-    keep_on_disk(resolve_paths().cache_dir / "citations")
+    keep_on_disk(resolve_paths().cache_dir / "citations" if on_disk else None)
 
 
 def citation_styles() -> list[StyleInfo]:

@@ -113,7 +113,7 @@ class PageCounter:
             if self.citation_style is not None:
                 try:
                     self._style = find_citation_style(self.citation_style)
-                    keep_renderings()
+                    keep_renderings(on_disk=False)  # the composer keeps them in memory
                 except CitationStyleError:
                     self._style = None  # the export will say why; a status line must not fail
         return self._style

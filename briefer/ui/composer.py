@@ -75,6 +75,7 @@ class ComposerView(QWidget):
         report: Callable[[str], None],
         templates_dir: Path | None = None,
         page_size: str | None = None,
+        citation_style: str | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("composer")
@@ -102,7 +103,7 @@ class ComposerView(QWidget):
         self.passages = PassagesPane(self._passage_material, self._used)
         self.status = QLabel()
         # Pages of the Word export, laid out on its real page (the settings' size).
-        self._pages = PageCounter(page_size=page_size)
+        self._pages = PageCounter(page_size=page_size, citation_style=citation_style)
         self.status.setAccessibleName("Length of the note")
         self._build_layout()
         # Their shortcuts work wherever the focus is in the Composer, the editor included.

@@ -143,6 +143,7 @@ class ExportWorker(QThread):
         self.page_size = None if reference else settings.page_size
         self.language = None if reference else settings.language
         self.citation_style = settings.citation_style
+        self.keep_on_disk_too = settings.keep_citation_renderings
 
     def run(self) -> None:
         try:
@@ -155,6 +156,7 @@ class ExportWorker(QThread):
                 page_size=self.page_size,
                 language=self.language,
                 citation_style=self.citation_style,
+                keep_on_disk_too=self.keep_on_disk_too,
             )
         except ExportError as exc:
             self.failed.emit(str(exc))

@@ -130,6 +130,7 @@ class ProjectWindow(QMainWindow):
             self.report,
             paths.templates_dir if paths else None,
             page_size=self.settings.page_size,
+            citation_style=self.settings.citation_style,
         )
         self.workspace = QTabWidget()
         self.workspace.setObjectName("workspace")

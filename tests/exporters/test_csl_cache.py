@@ -166,12 +166,18 @@ def test_a_damaged_kept_file_is_ignored(on_disk: Path) -> None:
     assert kept_style(chosen).csl is None
 
 
-def test_an_export_keeps_its_renderings_in_the_users_cache(briefer_home: Path) -> None:
+def test_nothing_of_a_note_leaves_the_project_unless_the_setting_says_so(
+    briefer_home: Path,
+) -> None:
     forget_styles()
+    cache = briefer_home / "cache" / "citations"
     try:
         job = ExportJob(NOTE, PASSAGES, _articles())
         run_export(job, briefer_home / "note.md", "markdown")
-        assert list((briefer_home / "cache" / "citations").glob("csl-*.json"))
+        assert not list(cache.glob("csl-*.json"))  # sources' titles stay in the project
+        forget_styles()
+        run_export(job, briefer_home / "again.md", "markdown", keep_on_disk_too=True)
+        assert list(cache.glob("csl-*.json"))
     finally:
         keep_on_disk(None)
         forget_styles()
