@@ -75,7 +75,7 @@ class HtmlImporter:
     """Web pages saved as "HTML only" or "complete" (with a ``Page_files`` folder beside)."""
 
     name = "html"
-    extensions = _HTML_EXTENSIONS
+    extensions: tuple[str, ...] = _HTML_EXTENSIONS
 
     def sniff(self, data: bytes, filename: str) -> int:
         head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
