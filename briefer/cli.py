@@ -45,6 +45,8 @@ SUBCOMMANDS = (
     "backups", "restore", *cli_notes.NOTE_SUBCOMMANDS,
 )  # fmt: skip
 
+PROJECT_SUFFIX = ".briefer"
+
 SPARE_COLOURS = (
     "#16A085", "#D35400", "#2C3E50", "#7F8C8D", "#E84393", "#00A8FF", "#6D214F", "#4B7BEC",
 )  # fmt: skip
@@ -430,15 +432,28 @@ HANDLERS: dict[str, Callable[[argparse.Namespace, Paths], int]] = {
 }
 
 
+def _after_home(argv: Sequence[str]) -> list[str]:
+    """``argv`` without the leading ``--home DIR`` options (the only ones before a command)."""
+    rest = list(argv)
+    while rest and (rest[0] == "--home" or rest[0].startswith("--home=")):
+        rest = rest[2:] if rest[0] == "--home" else rest[1:]
+    return rest
+
+
 def _wants_window(argv: Sequence[str]) -> bool:
-    """No subcommand (only options and perhaps a project path) means: open the window."""
-    words = [a for a in argv if not a.startswith("-")]
-    skip_next = any(a == "--home" for a in argv)
-    if skip_next and words:
-        words = words[1:]
-    if any(a in ("-h", "--help", "--version") for a in argv):
+    """Only `briefer [--home DIR] [PROJECT.briefer]` opens the window.
+
+    Anything else (an unknown command, an option in the wrong place, a stray word)
+    goes to the parser, which refuses it with a usage error rather than opening a
+    window the user did not ask for.
+    """
+    rest = _after_home(argv)
+    if not rest:
+        return "--home" not in argv[-1:]  # `briefer --home` alone lacks its folder
+    if len(rest) > 1 or rest[0].startswith("-") or rest[0] in SUBCOMMANDS:
         return False
-    return not words or words[0] not in SUBCOMMANDS
+    candidate = Path(rest[0])
+    return candidate.suffix.lower() == PROJECT_SUFFIX or candidate.is_file()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -451,6 +466,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if as_process:
         exit_cleanly_on_signals()
     try:
+        first = next(iter(_after_home(argv)), "-")
+        if not first.startswith("-") and first not in SUBCOMMANDS:
+            raise CliError(
+                f'"{first}" is neither a command nor a project file ({PROJECT_SUFFIX}); '
+                "see `briefer --help`",
+                EXIT_USAGE,
+            )
+        if "--home" in argv[1:] and argv[0] in SUBCOMMANDS:
+            raise CliError("--home goes before the command: `briefer --home DIR COMMAND ...`",
+                           EXIT_USAGE)  # fmt: skip
         args = build_parser().parse_args(argv)
         paths = resolve_paths(args.home)
         if args.command is None:
