@@ -36,7 +36,7 @@ from briefer.cli_format import (
     theme_json,
 )
 from briefer.core.model import Theme
-from briefer.settings import Paths, resolve_paths
+from briefer.settings import Paths, resolve_paths, setup_logging, stop_logging
 
 log = logging.getLogger("briefer.cli")
 
@@ -465,6 +465,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_app(argv)
     if as_process:
         exit_cleanly_on_signals()
+    log_handler: logging.Handler | None = None
     try:
         first = next(iter(_after_home(argv)), "-")
         if not first.startswith("-") and first not in SUBCOMMANDS:
@@ -478,6 +479,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                            EXIT_USAGE)  # fmt: skip
         args = build_parser().parse_args(argv)
         paths = resolve_paths(args.home)
+        log_handler = setup_logging(paths)
         if args.command is None:
             raise CliError("choose a command (see `briefer --help`)", EXIT_USAGE)
         return HANDLERS[args.command](args, paths)
@@ -505,6 +507,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.exception("unexpected error in the CLI")
         print(f"briefer: unexpected error: {exc!r}. Please report it.", file=sys.stderr)
         return EXIT_INTERNAL
+    finally:
+        if log_handler is not None and not as_process:
+            stop_logging(log_handler)  # a test or script calling main() keeps its own logging
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ import contextlib
 import datetime as dt
 import functools
 import html
+import logging
 import re
 import warnings
 from collections.abc import Callable, Mapping, Sequence
@@ -25,6 +26,8 @@ from typing import Any
 from briefer.core.model import Article
 from briefer.exporters.csl_position import FIRST, Citation, decide_positions
 from briefer.exporters.csl_styles import CitationStyleError, StyleInfo
+
+log = logging.getLogger(__name__)
 
 _TAG = re.compile(r"<(/?)(i|b|u|l|sup|sub|span)(?:\s[^>]*)?>")
 _URL = re.compile(r"https?://[^\s<>\"]+")
@@ -236,6 +239,7 @@ def render(
                 else:
                     entries.append((item.key, ()))
     except Exception as exc:  # citeproc-py raises bare errors on styles it cannot apply
+        log.exception("citation style %s could not be applied", style.name)
         raise CitationStyleError(
             f"The citation style {style.name!r} could not be applied ({type(exc).__name__}: "
             f"{exc}); choose another with --style (see `briefer styles`)."
@@ -253,6 +257,7 @@ def _load(style: StyleInfo) -> Any:
                 str(style.path), locale=style.locale or None, validate=False
             )
     except Exception as exc:  # lxml and citeproc-py errors alike
+        log.exception("citation style %s could not be read", style.path)
         raise CitationStyleError(
             f"The citation style {style.path.name} could not be read ({exc}); "
             "choose another with --style (see `briefer styles`)."
