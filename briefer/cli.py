@@ -36,6 +36,7 @@ from briefer.cli_format import (
     theme_json,
 )
 from briefer.core.model import Theme
+from briefer.core.palette import spare_colour, spare_shortcut
 from briefer.settings import Paths, resolve_paths, setup_logging, stop_logging
 
 log = logging.getLogger("briefer.cli")
@@ -46,10 +47,6 @@ SUBCOMMANDS = (
 )  # fmt: skip
 
 PROJECT_SUFFIX = ".briefer"
-
-SPARE_COLOURS = (
-    "#16A085", "#D35400", "#2C3E50", "#7F8C8D", "#E84393", "#00A8FF", "#6D214F", "#4B7BEC",
-)  # fmt: skip
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -98,7 +95,9 @@ def build_parser() -> argparse.ArgumentParser:
     add = actions.add_parser("add", help="add a theme")
     add.add_argument("name")
     add.add_argument("--colour", "--color", dest="colour", help="#RRGGBB")
-    add.add_argument("--shortcut", default="", help="one key, e.g. 7")
+    add.add_argument(
+        "--shortcut", help='one key, e.g. 7 (default: the next free digit; "" for none)'
+    )
     add.add_argument("--keywords", default="", help='comma-separated, e.g. "port, shipping*"')
     add.add_argument("--description", default="")
     add.add_argument("--parent", help="name of the parent theme")
@@ -303,17 +302,19 @@ def cmd_themes(args: argparse.Namespace, paths: Paths) -> int:
         return 0
     with open_session(args, paths, write=True) as session:
         if args.action == "add":
-            used = {t.colour.upper() for t in session.project.list_themes()}
-            colour = args.colour or next((c for c in SPARE_COLOURS if c not in used), "#7F8C8D")
+            themes = session.project.list_themes()
+            colour = args.colour or spare_colour(themes)
+            shortcut = spare_shortcut(themes) if args.shortcut is None else args.shortcut
             parent = _theme(session, args.parent).id if args.parent else None
             keywords = tuple(k.strip() for k in args.keywords.split(",") if k.strip())
             try:
-                theme = Theme(args.name.strip(), colour, args.shortcut, parent, args.description,
+                theme = Theme(args.name.strip(), colour, shortcut, parent, args.description,
                               keywords)  # fmt: skip
             except ValueError as exc:
                 raise api.CommandError.from_value_error(exc) from exc
             session.do(api.AddThemeCommand(theme))
-            print(f'Added theme "{theme.name}" ({colour}).')
+            key = f", key {theme.shortcut}" if theme.shortcut else ""
+            print(f'Added theme "{theme.name}" ({colour}{key}).')
         elif args.action == "rename":
             theme = _theme(session, args.old)
             assert theme.id is not None

@@ -91,7 +91,6 @@ class Settings:
     backup_days: int = 14
     backup_before_delete_days: int = 14
     backup_before_delete_max: int = 20
-    last_import_dir: str = ""
     last_export_dir: str = ""
     # Word exports built on Briefer's own template (a reference document keeps its own):
     # "A4" or "Letter", and the proofing language as a tag like "en-GB". The defaults

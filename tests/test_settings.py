@@ -95,3 +95,13 @@ def test_resources_are_found_from_a_checkout() -> None:
     assert [t["shortcut"] for t in themes] == ["1", "2", "3", "4", "5", "6"]
     with pytest.raises(FileNotFoundError, match="not found"):
         resource_path("no", "such.file")
+
+
+def test_a_setting_briefer_no_longer_has_is_ignored_not_fatal(tmp_path: Path) -> None:
+    paths = resolve_paths(tmp_path)
+    paths.config_dir.mkdir(parents=True)
+    # last_import_dir was saved by earlier versions but never read; it is gone now.
+    paths.settings_file.write_text(json.dumps({"author": "A. Analyst", "last_import_dir": "/x"}))
+    loaded = load_settings(paths)
+    assert loaded.problem == "" and loaded.settings.author == "A. Analyst"
+    assert not hasattr(loaded.settings, "last_import_dir")

@@ -489,6 +489,10 @@ class Project:
         with self._read() as conn:
             return _checked(themes.get_theme(conn, theme_id))
 
+    def find_theme(self, theme_id: int) -> Theme | None:
+        with self._read() as conn:
+            return _checked(themes.find_theme(conn, theme_id))
+
     def list_themes(self) -> list[Theme]:
         with self._read() as conn:
             return _checked(themes.list_themes(conn))
