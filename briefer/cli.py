@@ -12,6 +12,7 @@ import errno
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from logging import FileHandler
 from pathlib import Path
 
 from briefer import __version__, cli_notes
@@ -506,7 +507,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 128 + exc.signum
     except Exception as exc:
         log.exception("unexpected error in the CLI")
-        print(f"briefer: unexpected error: {exc!r}. Please report it.", file=sys.stderr)
+        where = f" with {log_handler.baseFilename}" if isinstance(log_handler, FileHandler) else ""
+        print(f"briefer: unexpected error: {exc!r}. Please report it{where}.", file=sys.stderr)
         return EXIT_INTERNAL
     finally:
         if log_handler is not None and not as_process:

@@ -9,6 +9,8 @@ import sys
 import warnings
 from pathlib import Path
 
+import pytest
+
 from briefer.settings import resolve_paths, setup_logging, stop_logging
 
 ROOT = Path(__file__).parents[1]
@@ -68,3 +70,21 @@ def test_python_warnings_and_briefer_lines_reach_the_log(tmp_path: Path) -> None
     assert "WARNING briefer.exporters.test: fell back to Chicago" in log
     assert "chatter" not in log
     assert handler not in logging.getLogger().handlers
+
+
+def test_an_unexpected_error_is_one_line_and_its_traceback_is_in_the_log(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from briefer import cli
+
+    def boom(args: object, paths: object) -> int:
+        raise RuntimeError("a bug in a command")
+
+    monkeypatch.setitem(cli.HANDLERS, "info", boom)
+    home = tmp_path / "home"
+    assert cli.main(["--home", str(home), "info", str(tmp_path / "p.briefer")]) == 70
+    err = capsys.readouterr().err
+    log_file = home / "logs" / "briefer.log"
+    assert err.count("\n") == 1 and str(log_file) in err and "Traceback" not in err
+    log = log_file.read_text(encoding="utf-8")
+    assert "Traceback" in log and "RuntimeError: a bug in a command" in log
