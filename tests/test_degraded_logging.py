@@ -88,3 +88,13 @@ def test_a_damaged_footnotes_part_in_a_template_is_logged(
         assert docx_parts._only_separators(b"<w:footnotes this is not xml") is None
     logged = warnings_from(caplog, "briefer.exporters.docx_parts")
     assert logged and logged[0].exc_info is not None
+
+
+def test_a_charset_label_that_lies_is_logged(caplog: pytest.LogCaptureFixture) -> None:
+    from briefer.importers.encoding import decode_text
+
+    data = "Zürich talks resume ".encode() * 5  # UTF-8 bytes that 7-bit ISO-2022-JP refuses
+    with caplog.at_level(logging.WARNING):
+        text, _ = decode_text(data, declared="iso-2022-jp")
+    assert "Zürich" in text
+    assert warnings_from(caplog, "briefer.importers.encoding")
