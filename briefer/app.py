@@ -29,28 +29,20 @@ from briefer.session import (
     ensure_sample_project,
     load_templates,
 )
-from briefer.settings import Paths, Settings, load_settings, resolve_paths, save_settings
+from briefer.settings import (
+    Paths,
+    Settings,
+    load_settings,
+    resolve_paths,
+    save_settings,
+    setup_logging,
+)
 from briefer.ui.crash import CrashReporter
 from briefer.ui.lock_dialog import LockChoice, ask_locked
 from briefer.ui.signals import SignalCloser
 from briefer.ui.style import apply_appearance
 
 log = logging.getLogger("briefer")
-
-
-def setup_logging(paths: Paths) -> None:
-    """A rotating log file in the user log folder; the app still runs if it cannot be written."""
-    try:
-        paths.log_dir.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            paths.log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-        )
-    except OSError:
-        handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
 
 
 class Controller:

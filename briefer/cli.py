@@ -12,6 +12,7 @@ import errno
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from logging import FileHandler
 from pathlib import Path
 
 from briefer import __version__, cli_notes
@@ -36,7 +37,8 @@ from briefer.cli_format import (
     theme_json,
 )
 from briefer.core.model import Theme
-from briefer.settings import Paths, resolve_paths
+from briefer.core.palette import spare_colour, spare_shortcut
+from briefer.settings import Paths, resolve_paths, setup_logging, stop_logging
 
 log = logging.getLogger("briefer.cli")
 
@@ -45,9 +47,7 @@ SUBCOMMANDS = (
     "backups", "restore", *cli_notes.NOTE_SUBCOMMANDS,
 )  # fmt: skip
 
-SPARE_COLOURS = (
-    "#16A085", "#D35400", "#2C3E50", "#7F8C8D", "#E84393", "#00A8FF", "#6D214F", "#4B7BEC",
-)  # fmt: skip
+PROJECT_SUFFIX = ".briefer"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -96,7 +96,9 @@ def build_parser() -> argparse.ArgumentParser:
     add = actions.add_parser("add", help="add a theme")
     add.add_argument("name")
     add.add_argument("--colour", "--color", dest="colour", help="#RRGGBB")
-    add.add_argument("--shortcut", default="", help="one key, e.g. 7")
+    add.add_argument(
+        "--shortcut", help='one key, e.g. 7 (default: the next free digit; "" for none)'
+    )
     add.add_argument("--keywords", default="", help='comma-separated, e.g. "port, shipping*"')
     add.add_argument("--description", default="")
     add.add_argument("--parent", help="name of the parent theme")
@@ -301,17 +303,19 @@ def cmd_themes(args: argparse.Namespace, paths: Paths) -> int:
         return 0
     with open_session(args, paths, write=True) as session:
         if args.action == "add":
-            used = {t.colour.upper() for t in session.project.list_themes()}
-            colour = args.colour or next((c for c in SPARE_COLOURS if c not in used), "#7F8C8D")
+            themes = session.project.list_themes()
+            colour = args.colour or spare_colour(themes)
+            shortcut = spare_shortcut(themes) if args.shortcut is None else args.shortcut
             parent = _theme(session, args.parent).id if args.parent else None
             keywords = tuple(k.strip() for k in args.keywords.split(",") if k.strip())
             try:
-                theme = Theme(args.name.strip(), colour, args.shortcut, parent, args.description,
+                theme = Theme(args.name.strip(), colour, shortcut, parent, args.description,
                               keywords)  # fmt: skip
             except ValueError as exc:
                 raise api.CommandError.from_value_error(exc) from exc
             session.do(api.AddThemeCommand(theme))
-            print(f'Added theme "{theme.name}" ({colour}).')
+            key = f", key {theme.shortcut}" if theme.shortcut else ""
+            print(f'Added theme "{theme.name}" ({colour}{key}).')
         elif args.action == "rename":
             theme = _theme(session, args.old)
             assert theme.id is not None
@@ -430,15 +434,28 @@ HANDLERS: dict[str, Callable[[argparse.Namespace, Paths], int]] = {
 }
 
 
+def _after_home(argv: Sequence[str]) -> list[str]:
+    """``argv`` without the leading ``--home DIR`` options (the only ones before a command)."""
+    rest = list(argv)
+    while rest and (rest[0] == "--home" or rest[0].startswith("--home=")):
+        rest = rest[2:] if rest[0] == "--home" else rest[1:]
+    return rest
+
+
 def _wants_window(argv: Sequence[str]) -> bool:
-    """No subcommand (only options and perhaps a project path) means: open the window."""
-    words = [a for a in argv if not a.startswith("-")]
-    skip_next = any(a == "--home" for a in argv)
-    if skip_next and words:
-        words = words[1:]
-    if any(a in ("-h", "--help", "--version") for a in argv):
+    """Only `briefer [--home DIR] [PROJECT.briefer]` opens the window.
+
+    Anything else (an unknown command, an option in the wrong place, a stray word)
+    goes to the parser, which refuses it with a usage error rather than opening a
+    window the user did not ask for.
+    """
+    rest = _after_home(argv)
+    if not rest:
+        return "--home" not in argv[-1:]  # `briefer --home` alone lacks its folder
+    if len(rest) > 1 or rest[0].startswith("-") or rest[0] in SUBCOMMANDS:
         return False
-    return not words or words[0] not in SUBCOMMANDS
+    candidate = Path(rest[0])
+    return candidate.suffix.lower() == PROJECT_SUFFIX or candidate.is_file()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -450,9 +467,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_app(argv)
     if as_process:
         exit_cleanly_on_signals()
+    log_handler: logging.Handler | None = None
     try:
+        first = next(iter(_after_home(argv)), "-")
+        if not first.startswith("-") and first not in SUBCOMMANDS:
+            raise CliError(
+                f'"{first}" is neither a command nor a project file ({PROJECT_SUFFIX}); '
+                "see `briefer --help`",
+                EXIT_USAGE,
+            )
+        if "--home" in argv[1:] and argv[0] in SUBCOMMANDS:
+            raise CliError("--home goes before the command: `briefer --home DIR COMMAND ...`",
+                           EXIT_USAGE)  # fmt: skip
         args = build_parser().parse_args(argv)
         paths = resolve_paths(args.home)
+        log_handler = setup_logging(paths)
         if args.command is None:
             raise CliError("choose a command (see `briefer --help`)", EXIT_USAGE)
         return HANDLERS[args.command](args, paths)
@@ -478,8 +507,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 128 + exc.signum
     except Exception as exc:
         log.exception("unexpected error in the CLI")
-        print(f"briefer: unexpected error: {exc!r}. Please report it.", file=sys.stderr)
+        where = f" with {log_handler.baseFilename}" if isinstance(log_handler, FileHandler) else ""
+        print(f"briefer: unexpected error: {exc!r}. Please report it{where}.", file=sys.stderr)
         return EXIT_INTERNAL
+    finally:
+        if log_handler is not None and not as_process:
+            stop_logging(log_handler)  # a test or script calling main() keeps its own logging
 
 
 if __name__ == "__main__":

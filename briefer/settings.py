@@ -1,4 +1,4 @@
-"""Typed user settings and every file location Briefer uses (platformdirs).
+"""Typed user settings, every file location Briefer uses (platformdirs), and the log file.
 
 The only module that knows where files live. ``BRIEFER_HOME`` (or the CLI's
 ``--home``) redirects all of it under one folder, which is how tests and
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import logging.handlers
 import os
 import tempfile
 import time
@@ -93,7 +94,6 @@ class Settings:
     backup_days: int = 14
     backup_before_delete_days: int = 14
     backup_before_delete_max: int = 20
-    last_import_dir: str = ""
     last_export_dir: str = ""
     # Word exports built on Briefer's own template (a reference document keeps its own):
     # "A4" or "Letter", and the proofing language as a tag like "en-GB". The defaults
@@ -213,3 +213,43 @@ def atomic_write_text(path: Path, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+# Libraries whose INFO and DEBUG chatter would drown Briefer's own lines in the log.
+_QUIET_LIBRARIES = (
+    "trafilatura", "htmldate", "courlan", "justext", "charset_normalizer", "citeproc",
+    "pypdfium2", "docx", "PIL", "markdown_it",
+)  # fmt: skip
+_LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+def setup_logging(paths: Paths) -> logging.Handler:
+    """Send Briefer's log, third-party libraries' log warnings and Python ``warnings``
+    (citeproc, pypdfium2...) to one rotating file in the log folder, never to stderr.
+
+    Called once by the window and by each CLI run; stderr stays for Briefer's own
+    one-line messages. Returns the handler, for ``stop_logging``. If the file cannot be
+    written the log goes to stderr rather than nowhere.
+    """
+    try:
+        paths.log_dir.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            paths.log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError:
+        handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter(_LOG_FORMAT))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    for name in _QUIET_LIBRARIES:
+        logging.getLogger(name).setLevel(logging.WARNING)
+    logging.captureWarnings(True)
+    return handler
+
+
+def stop_logging(handler: logging.Handler) -> None:
+    """Undo ``setup_logging``: for a CLI run inside another program (tests, scripts)."""
+    logging.getLogger().removeHandler(handler)
+    handler.close()
+    logging.captureWarnings(False)

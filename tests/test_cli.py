@@ -225,3 +225,18 @@ def test_version_and_real_process(tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.returncode == 1 and result.stderr.startswith("briefer: ")
     assert "Traceback" not in result.stderr
+
+
+def test_a_new_theme_gets_the_next_spare_colour_and_key(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from briefer.core.palette import NEW_THEME_COLOURS
+
+    code, out, err = run(capsys, "themes", project, "add", "Ports")
+    assert code == 0, err
+    assert run(capsys, "themes", project, "add", "Quiet", "--shortcut", "")[0] == 0
+    themes = {t["name"]: t for t in run_json(capsys, "themes", project)}
+    used = {t["colour"].upper() for name, t in themes.items() if name not in ("Ports", "Quiet")}
+    assert themes["Ports"]["colour"] == next(c for c in NEW_THEME_COLOURS if c not in used)
+    assert themes["Ports"]["shortcut"] == "7" and "key 7" in out  # the defaults use 1-6
+    assert themes["Quiet"]["shortcut"] == ""

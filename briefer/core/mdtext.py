@@ -80,14 +80,3 @@ def escape_markdown_text(text: str) -> str:
     the same words. Line breaks become spaces.
     """
     return protect_line_start(escape_inline(text))
-
-
-def escape_heading_text(text: str) -> str:
-    """Like :func:`escape_markdown_text`, and also keep a trailing ``#`` in an ATX heading.
-
-    ``## Issue #`` would lose its last ``#`` as a closing sequence.
-    """
-    escaped = escape_markdown_text(text)
-    if escaped.endswith("#"):
-        escaped = escaped[:-1] + "\\#"
-    return escaped

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import logging
 import os
 import re
 import stat
 import time
 from pathlib import Path
+
+log = logging.getLogger(__name__)
 
 MARKER = ".~briefer-"
 STALE_AFTER_SECONDS = 15 * 60
@@ -72,7 +75,8 @@ def remove_stale(
                 continue
             os.unlink(entry.path)
             removed.append(Path(entry.path))
-        except OSError:
+        except OSError as error:
+            log.warning("a stale temporary file could not be removed: %s", error)
             continue
     return removed
 

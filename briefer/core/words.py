@@ -9,6 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from briefer.core.citations import CITATION_PATTERN
+
+if TYPE_CHECKING:  # model imports this module for Article.word_count
+    from briefer.core.model import Note
 
 _WORD = re.compile(r"\S+")
 _SPACES = re.compile(r"\s+")
@@ -17,6 +23,23 @@ _SPACES = re.compile(r"\s+")
 def count_words(text: str) -> int:
     """The number of white-space separated words, as ``len(text.split())`` says."""
     return sum(1 for _ in _WORD.finditer(text))
+
+
+# Markdown punctuation a reader does not read: emphasis, code, quotes, table bars,
+# brackets, and list markers at the start of a line.
+_MARKUP = re.compile(r"[#>*_`|\\\[\]]|^\s*(?:[-+]|\d+[.)])\s", re.MULTILINE)
+
+
+def note_word_count(note: Note) -> int:
+    """Words a reader will read: headings and text, without markup or citation tokens.
+
+    The Composer's status line and the page estimate both show this figure.
+    """
+    total = 0
+    for section in note.sections:
+        body = CITATION_PATTERN.sub(" ", section.body)
+        total += count_words(section.heading) + count_words(_MARKUP.sub(" ", body))
+    return total
 
 
 _CHUNK = 1 << 20

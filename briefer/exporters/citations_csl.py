@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+import logging
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -38,6 +39,8 @@ from briefer.exporters.csl_position import FIRST, Citation, decide_positions
 from briefer.exporters.csl_styles import CitationStyleError, StyleInfo
 
 __all__ = ["CslOutput", "Rendered", "Span", "forget_styles", "keep_on_disk", "render"]
+
+log = logging.getLogger(__name__)
 
 _TAG = re.compile(r"<(/?)(i|b|u|l|sup|sub|span)(?:\s[^>]*)?>")
 _URL = re.compile(r"https?://[^\s<>\"]+")
@@ -176,6 +179,7 @@ def render(
     except CitationStyleError:
         raise
     except Exception as exc:  # citeproc-py raises bare errors on styles it cannot apply
+        log.exception("citation style %s could not be applied", style.name)
         raise CitationStyleError(
             f"The citation style {style.name!r} could not be applied ({type(exc).__name__}: "
             f"{exc}); choose another with --style (see `briefer styles`)."

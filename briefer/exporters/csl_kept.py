@@ -16,6 +16,7 @@ import contextlib
 import hashlib
 import importlib.util
 import json
+import logging
 import os
 import re
 import tempfile
@@ -40,6 +41,8 @@ FORMAT = 1
 """Bump when a change to csl_patches or citations_csl changes what a style renders."""
 _NS = {"cs": "http://purl.org/net/xbiblio/csl"}
 _PUNCTUATION_AFTER_QUOTE = re.compile("(”)([.,])")
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,6 +280,7 @@ def load_style(style: StyleInfo) -> Any:
                 str(style.path), locale=style.locale or None, validate=False
             )
     except Exception as exc:  # lxml and citeproc-py errors alike
+        log.exception("citation style %s could not be read", style.path)
         raise CitationStyleError(
             f"The citation style {style.path.name} could not be read ({exc}); "
             "choose another with --style (see `briefer styles`)."

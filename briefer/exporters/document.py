@@ -370,7 +370,6 @@ class _ListState:
     ordered: bool
     list_id: int
     start: int
-    items_seen: int = 0
     paragraphs_in_item: int = 0
 
 
@@ -403,7 +402,6 @@ class _Builder:
             elif kind in ("bullet_list_close", "ordered_list_close"):
                 lists.pop()
             elif kind == "list_item_open":
-                lists[-1].items_seen += 1
                 lists[-1].paragraphs_in_item = 0
             elif kind == "blockquote_open":
                 quote_depth += 1

@@ -9,6 +9,7 @@ imports python-docx (and lxml through it) and the standard library.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -19,6 +20,8 @@ from docx.oxml.ns import nsdecls, qn
 
 from briefer import __version__
 from briefer.exporters import docx_xml
+
+log = logging.getLogger(__name__)
 
 PageSize = Literal["A4", "Letter"]
 PAGE_SIZES: dict[str, tuple[int, int]] = {"A4": (11906, 16838), "Letter": (12240, 15840)}
@@ -233,6 +236,7 @@ def _empty_bibliography(rel: Any) -> bool:
     try:
         root = parse_xml(rel.target_part.blob)
     except Exception:  # not XML we can read: leave it alone
+        log.warning("the template's bibliography part is unreadable; kept", exc_info=True)
         return False
     return bool(root.tag == f"{{{_BIBLIOGRAPHY}}}Sources" and len(root) == 0)
 
@@ -249,6 +253,7 @@ def _company(blob: bytes) -> str:
     try:
         root = parse_xml(blob)
     except Exception:
+        log.warning("the template's app.xml is unreadable; no company kept", exc_info=True)
         return ""
     company = root.find(f"{{{_APP_NS}}}Company")
     return (company.text or "").strip() if company is not None else ""

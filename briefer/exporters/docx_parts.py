@@ -7,6 +7,7 @@ the standard library; nothing from the rest of the package but exporters.errors.
 from __future__ import annotations
 
 import io
+import logging
 import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -29,6 +30,8 @@ from lxml import etree
 
 from briefer.exporters import docx_xml
 from briefer.exporters.errors import ExportError
+
+log = logging.getLogger(__name__)
 
 # python-docx's element classes, but blank text kept: a run of spaces is text.
 # huge_tree lifts libxml2's guard against one giant text node; the markup is ours.
@@ -92,6 +95,7 @@ def open_base_document(reference_doc: Path | None) -> DocxDocument:
     except (zipfile.BadZipFile, KeyError, ValueError, UnicodeDecodeError) as exc:
         raise not_word from exc
     except Exception as exc:  # lxml syntax errors and other damage inside the package
+        log.exception("the reference document could not be read")
         raise not_word from exc
     body = document.element.body
     for child in list(body):
@@ -350,6 +354,7 @@ def _only_separators(blob: bytes) -> Any | None:
     try:
         root = parse_xml(blob)
     except Exception:  # a damaged footnotes part in a template: start afresh
+        log.warning("the template's footnotes are unreadable; starting afresh", exc_info=True)
         return None
     for footnote in root.findall(qn("w:footnote")):
         if footnote.get(qn("w:type")) in (None, "normal"):

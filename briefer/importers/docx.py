@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import logging
 import posixpath
 import zipfile
 import zlib
@@ -50,6 +51,8 @@ from briefer.importers.docx_parts import (
 )
 from briefer.importers.images import normalise_image
 from briefer.importers.text import title_from_filename
+
+log = logging.getLogger(__name__)
 
 MAX_MEMBERS = 5000
 _BOMB_RATIO = 100
@@ -293,9 +296,12 @@ class _BodyReader(PartReader):
             try:
                 info = self.archive.getinfo(rel.target)
             except KeyError:
+                log.warning("a picture is missing from the document (%s); skipped", rel.target)
                 continue
             if info.file_size > self.limits.max_bytes:
-                continue  # no picture is worth more than a whole document may weigh
+                # no picture is worth more than a whole document may weigh
+                log.warning("a %d-byte picture was skipped as too large", info.file_size)
+                continue
             data = self.archive.read(info)
             image = normalise_image(
                 data, self.limits, name=posixpath.basename(rel.target), offset=self.builder.offset
@@ -347,6 +353,7 @@ def _add_notes(
         try:
             stream = archive.open(part_for(relationships, kind + "s", default))
         except KeyError:
+            log.warning("the document cites %ss but has no %ss part; left out", kind, kind)
             continue
         with stream:
             reader.read(stream)

@@ -8,9 +8,12 @@ imports nothing from Briefer except the rejection error.
 from __future__ import annotations
 
 import codecs
+import logging
 import re
 
 from briefer.importers.base import ImportRejected
+
+log = logging.getLogger(__name__)
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     # UTF-32 first: its little-endian BOM starts with the UTF-16 one.
@@ -80,8 +83,8 @@ def _decode(data: bytes, declared: str | None) -> tuple[str, str]:
         if label is not None and label not in ("ascii", "utf-8"):
             try:
                 return data.decode(label), label
-            except UnicodeDecodeError:
-                pass  # The label lied; fall through to detection.
+            except UnicodeDecodeError:  # The label lied; fall through to detection.
+                log.warning("text declared as %s is not; detecting its encoding", label)
     utf16 = _utf16_without_bom(data)
     if utf16 is not None:
         return data.decode(utf16, errors="replace"), utf16

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import logging
 import re
 from collections.abc import Callable, Iterator
 from pathlib import PurePosixPath
@@ -33,6 +34,8 @@ from briefer.importers.htmlconvert import html_to_article_blocks
 from briefer.importers.htmlmeta import PageMetadata, decode_html, parse_date, read_metadata
 from briefer.importers.htmlnames import clean_author, publisher_from_domain
 from briefer.importers.images import normalise_image
+
+log = logging.getLogger(__name__)
 
 ResourceResolver = Callable[[str], bytes | None]
 """Bytes of an image referenced by the page (``src`` as written), or ``None``; never fetches."""
@@ -75,7 +78,7 @@ class HtmlImporter:
     """Web pages saved as "HTML only" or "complete" (with a ``Page_files`` folder beside)."""
 
     name = "html"
-    extensions = _HTML_EXTENSIONS
+    extensions: tuple[str, ...] = _HTML_EXTENSIONS
 
     def sniff(self, data: bytes, filename: str) -> int:
         head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
@@ -316,6 +319,7 @@ def _extract_article(
             date_extraction_params={"extensive_search": False, "original_date": True},
         )
     except Exception:
+        log.warning("trafilatura failed; the plain converter reads the page", exc_info=True)
         # Any failure inside the extractor or its date finder costs only its opinion:
         # the page still imports through the plain converter.
         return None
@@ -370,7 +374,8 @@ def _fallback(
     page = ArticleBuilder()
     try:
         title = html_to_article_blocks(text, page, limits=limits, deadline=deadline)
-    except (RecursionError, ValueError, lxml.etree.LxmlError):
+    except (RecursionError, ValueError, lxml.etree.LxmlError) as error:
+        log.warning("the whole-page fallback failed (%s); keeping what was extracted", error)
         return extracted, ""
     builder = ArticleBuilder()
     copy_blocks(page, builder, keep=lambda _kind, content: not is_boilerplate(content))

@@ -6,12 +6,15 @@ Only bytes already on disk or inside the source reach here; nothing is fetched.
 from __future__ import annotations
 
 import io
+import logging
 import warnings
 
 from PIL import Image, UnidentifiedImageError
 
 from briefer.core.model import ArticleImage
 from briefer.importers.base import ImportLimits
+
+log = logging.getLogger(__name__)
 
 
 def normalise_image(
@@ -45,7 +48,8 @@ def normalise_image(
         SyntaxError,
         Image.DecompressionBombError,
         Image.DecompressionBombWarning,
-    ):
+    ) as error:
+        log.warning("an image was skipped (%s: %s)", type(error).__name__, error)
         return None
     image.thumbnail((limits.max_image_side, limits.max_image_side))
     has_alpha = image.mode in ("RGBA", "LA", "PA") or (

@@ -23,7 +23,7 @@ class MhtmlImporter:
     """Pages saved by Chrome, Edge, Opera ("single file") or Internet Explorer (.mht)."""
 
     name = "mhtml"
-    extensions = (".mhtml", ".mht")
+    extensions: tuple[str, ...] = (".mhtml", ".mht")
 
     def sniff(self, data: bytes, filename: str) -> int:
         head = data[:4096].lower()

@@ -39,7 +39,7 @@ class PdfImporter:
     """PDF files with a text layer: reports, printed web pages, papers."""
 
     name = "pdf"
-    extensions = (".pdf",)
+    extensions: tuple[str, ...] = (".pdf",)
 
     def sniff(self, data: bytes, filename: str) -> int:
         head = data[:1024]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ctypes
 import dataclasses
 import functools
+import logging
 import math
 import re
 from collections.abc import Callable, Iterator
@@ -22,6 +23,8 @@ from briefer.importers.base import Deadline, ImportLimits, ImportRejected
 from briefer.importers.pdfhealth import PageState
 from briefer.importers.pdflayout import Line, Page
 from briefer.importers.pdfwords import Glyph, clean_char, direction_key, frame, runs
+
+log = logging.getLogger(__name__)
 
 _ERR_PASSWORD = getattr(pdfium_c, "FPDF_ERR_PASSWORD", 4)
 _ERR_SECURITY = getattr(pdfium_c, "FPDF_ERR_SECURITY", 6)
@@ -81,14 +84,16 @@ def read_document(data: bytes, name: str, limits: ImportLimits, deadline: Deadli
 def _info(document: pdfium.PdfDocument) -> dict[str, str]:
     try:
         return {k: str(v) for k, v in document.get_metadata_dict(skip_empty=True).items()}
-    except (pdfium.PdfiumError, ValueError, UnicodeDecodeError):
+    except (pdfium.PdfiumError, ValueError, UnicodeDecodeError) as error:
+        log.warning("the PDF's document information is unreadable: %s", error)
         return {}
 
 
 def _read_page(document: pdfium.PdfDocument, index: int) -> tuple[Page, PageState]:
     try:
         page = document[index]
-    except pdfium.PdfiumError:
+    except pdfium.PdfiumError as error:
+        log.warning("PDF page %d cannot be opened and is left out: %s", index + 1, error)
         return Page((), 0.0, 0.0), PageState(0, 0, False)
     try:
         width, height = page.get_size()
@@ -100,7 +105,8 @@ def _read_page(document: pdfium.PdfDocument, index: int) -> tuple[Page, PageStat
         finally:
             textpage.close()
         has_image = drawn == 0 and junk == 0 and _has_image(page)
-    except pdfium.PdfiumError:
+    except pdfium.PdfiumError as error:
+        log.warning("PDF page %d is unreadable and is left out: %s", index + 1, error)
         return Page((), 0.0, 0.0), PageState(0, 0, False)
     finally:
         page.close()

@@ -7,7 +7,7 @@ The session calls ``import_path``, ``import_bytes``, ``import_paste`` and
 from __future__ import annotations
 
 import dataclasses
-import importlib
+import logging
 from collections.abc import Iterable
 from pathlib import Path, PurePath
 
@@ -15,8 +15,11 @@ from briefer.core.model import Original
 from briefer.importers.base import Imported, Importer, ImportLimits, ImportRejected, LocalFileReader
 from briefer.importers.docx import DocxImporter
 from briefer.importers.eml import EmlImporter
+from briefer.importers.html import HtmlImporter
 from briefer.importers.markdown import MarkdownImporter
+from briefer.importers.mhtml import MhtmlImporter
 from briefer.importers.paste import paste_to_article
+from briefer.importers.pdf import PdfImporter
 from briefer.importers.sources import (
     ImportPlan,
     SourceUnreadable,
@@ -26,12 +29,8 @@ from briefer.importers.sources import (
 )
 from briefer.importers.text import TextImporter
 
-# Written by the web-page engineer; listed when present so the registry works without them.
-_OPTIONAL = (
-    ("briefer.importers.html", "HtmlImporter"),
-    ("briefer.importers.mhtml", "MhtmlImporter"),
-    ("briefer.importers.pdf", "PdfImporter"),
-)
+log = logging.getLogger(__name__)
+
 CONFIDENT = 50
 """A sniff score from content alone at or above this overrides the file's extension."""
 
@@ -58,16 +57,20 @@ _FORMAT_NAMES = {
 
 
 def all_importers() -> list[Importer]:
-    """Every importer available in this installation, most specific first."""
-    importers: list[Importer] = [DocxImporter(), EmlImporter(), MarkdownImporter()]
-    for module_name, class_name in _OPTIONAL:
-        try:
-            module = importlib.import_module(module_name)
-        except ImportError:
-            continue
-        importers.append(getattr(module, class_name)())
-    importers.append(TextImporter())
-    return importers
+    """Every importer, most specific first.
+
+    All are imported unconditionally: a missing library (pypdfium2, trafilatura) is a
+    broken installation and must fail loudly, not turn into "cannot read .pdf files".
+    """
+    return [
+        DocxImporter(),
+        EmlImporter(),
+        MarkdownImporter(),
+        HtmlImporter(),
+        MhtmlImporter(),
+        PdfImporter(),
+        TextImporter(),
+    ]
 
 
 def supported_extensions() -> tuple[str, ...]:
@@ -94,6 +97,7 @@ def _safe_sniff(importer: Importer, data: bytes, filename: str) -> int:
     try:
         return max(0, min(100, int(importer.sniff(data, filename))))
     except Exception:  # a faulty sniffer must not stop detection by the others
+        log.warning("the %s importer failed to sniff %s", importer.name, filename, exc_info=True)
         return 0
 
 
@@ -146,6 +150,7 @@ def import_bytes(
     except ImportRejected:
         raise
     except Exception as error:  # any parser failure on hostile input becomes a reason
+        log.exception("the %s importer failed on %s", importer.name, name)
         kind = _FORMAT_NAMES.get(importer.name, importer.name)
         detail = str(error).strip() or type(error).__name__
         raise ImportRejected(

@@ -52,10 +52,6 @@ class Change:
     ) -> Change:
         return cls(entity, frozenset(added), frozenset(updated), frozenset(removed))
 
-    def inverted(self) -> Change:
-        """The change that undoing this one makes: additions become removals and back."""
-        return Change(self.entity, self.removed, self.updated, self.added)
-
 
 @dataclass(frozen=True)
 class BackupReason:

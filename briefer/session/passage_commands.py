@@ -56,8 +56,7 @@ class TagPassageCommand(Command):
             start, end = clamp(self.span, len(article.text))
             if start >= end:
                 raise CommandError("Select some text in the article to tag.")
-            known = {t.id for t in project.list_themes()}
-            missing = [t for t in self.theme_ids if t not in known]
+            missing = [t for t in self.theme_ids if project.find_theme(t) is None]
             if missing:
                 raise CommandError(f"Theme {missing[0]} no longer exists.")
             quote = quote_at(article.text, (start, end))

@@ -257,5 +257,10 @@ class Session:
 
     # -- small conveniences for callers that name things -----------------------
 
+    def theme(self, theme_id: int | None) -> Theme | None:
+        """The theme with this id, or None (no id, or deleted since): one indexed query,
+        not a scan of every theme."""
+        return None if theme_id is None else self._project.find_theme(theme_id)
+
     def theme_named(self, name: str) -> Theme | None:
         return self._project.theme_by_name(name.strip())

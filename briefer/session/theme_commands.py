@@ -33,10 +33,10 @@ def _check_free(project: Project, theme: Theme) -> None:
 
 
 def _theme(project: Project, theme_id: int) -> Theme:
-    for theme in project.list_themes():
-        if theme.id == theme_id:
-            return theme
-    raise CommandError(f"Theme {theme_id} no longer exists.")
+    theme = project.find_theme(theme_id)
+    if theme is None:
+        raise CommandError(f"Theme {theme_id} no longer exists.")
+    return theme
 
 
 class AddThemeCommand(Command):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import hashlib
+import logging
 import os
 import re
 import sqlite3
@@ -21,6 +22,8 @@ from briefer.core.tempfiles import fit_name, remove_stale, temp_path
 from briefer.store import opening
 from briefer.store.errors import ProjectError, ProjectExists
 from briefer.store.schema import SCHEMA_VERSION
+
+log = logging.getLogger(__name__)
 
 _STAMP = "%Y-%m-%dT%H%M%S.%fZ"
 _STEM_LIMIT = 80
@@ -326,7 +329,8 @@ def prune(
         if backup not in kept:
             try:
                 backup.path.unlink(missing_ok=True)
-            except OSError:
+            except OSError as error:
+                log.warning("an old backup could not be removed, kept: %s", error)
                 continue
             removed.append(backup.path)
     return removed

@@ -7,6 +7,7 @@ rest of this package; never Qt, importers, exporters or the session.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -52,6 +53,8 @@ from briefer.store.errors import (
 from briefer.store.guard import QueryBound
 from briefer.store.lock import ProjectLock
 from briefer.store.schema import MIGRATIONS, SCHEMA_VERSION, Migration, migrate
+
+log = logging.getLogger(__name__)
 
 _UNREADABLE = (
     ValueError,
@@ -124,6 +127,7 @@ def _open(
             try:  # a full disk or a read-only backups folder warns; it never blocks opening
                 backups.back_up(conn, path, backup_dir, policy)
             except backups.BackupFailed as failed:
+                log.warning("backup on open failed: %s", failed, exc_info=True)
                 warning = str(failed)
         if version < target_version:
             backups.back_up_before_migration(conn, path, backup_dir, target_version)
@@ -484,6 +488,10 @@ class Project:
     def get_theme(self, theme_id: int) -> Theme:
         with self._read() as conn:
             return _checked(themes.get_theme(conn, theme_id))
+
+    def find_theme(self, theme_id: int) -> Theme | None:
+        with self._read() as conn:
+            return _checked(themes.find_theme(conn, theme_id))
 
     def list_themes(self) -> list[Theme]:
         with self._read() as conn:

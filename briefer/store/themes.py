@@ -100,6 +100,12 @@ def get_theme(conn: sqlite3.Connection, theme_id: int) -> Theme:
     return _theme(row)
 
 
+def find_theme(conn: sqlite3.Connection, theme_id: int) -> Theme | None:
+    """The theme with this id, or None: for callers that check rather than expect it."""
+    row = conn.execute(f"SELECT {_COLUMNS} FROM themes WHERE id = ?", (theme_id,)).fetchone()
+    return _theme(row) if row is not None else None
+
+
 def list_themes(conn: sqlite3.Connection) -> list[Theme]:
     return [_theme(r) for r in conn.execute(f"SELECT {_COLUMNS} FROM themes ORDER BY position, id")]
 

@@ -9,7 +9,6 @@ quotations and outline changes alike from the window's one undo stack.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefer.core.citations import CITATION_PATTERN, find_citations, quotation_markdown
+from briefer.core.citations import find_citations, quotation_markdown
 from briefer.core.model import ArticleSummary, Note, Passage, Theme
+from briefer.core.words import note_word_count
 from briefer.session import (
     AddSectionCommand,
     Change,
@@ -51,16 +51,6 @@ from briefer.ui.composer_preview import PreviewPane
 from briefer.ui.undo import run_command
 
 COMMIT_DELAY_MS = 400
-_MARKUP = re.compile(r"[#>*_`|\\\[\]]|^\s*(?:[-+]|\d+[.)])\s", re.MULTILINE)
-
-
-def word_count(note: Note) -> int:
-    """Words a reader will read: headings and text, without markup or citation tokens."""
-    total = 0
-    for section in note.sections:
-        body = CITATION_PATTERN.sub(" ", section.body)
-        total += len(section.heading.split()) + len(_MARKUP.sub(" ", body).split())
-    return total
 
 
 class ComposerView(QWidget):
@@ -408,7 +398,7 @@ class ComposerView(QWidget):
             self.status.setText("")
             return
         note = self._edited_note(self._note)
-        words = word_count(note)
+        words = note_word_count(note)
         pages = self._pages.estimate(self.session.project, note).length
         text = f"{words:,} words · about {pages:.1f} pages"
         if self._target_words:

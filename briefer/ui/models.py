@@ -102,7 +102,7 @@ class ThemesModel(_RowsById):
         return self.session.project.list_themes()
 
     def load_one(self, record_id: int) -> Theme | None:
-        return next((t for t in self.session.project.list_themes() if t.id == record_id), None)
+        return self.session.theme(record_id)
 
     def insert_position(self, record: Any) -> int:
         return sum(1 for t in self.rows if (t.position, t.id) < (record.position, record.id))

@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QColorDialog, QInputDialog, QMenu, QMessageBox, QWidget
 
 from briefer.core.model import Theme
+from briefer.core.palette import spare_colour, spare_shortcut
 from briefer.session import (
     AddThemeCommand,
     Command,
@@ -22,8 +23,6 @@ from briefer.session import (
     UpdateThemeCommand,
 )
 from briefer.ui.reader_menu import menu_text
-
-SPARE_COLOURS = ("#16A085", "#D35400", "#2C3E50", "#E84393", "#00A8FF", "#6D214F", "#4B7BEC")
 
 
 def swatch(colour: str) -> QIcon:
@@ -67,18 +66,15 @@ class ThemeActions:
         return menu
 
     def _theme(self, theme_id: int | None) -> Theme | None:
-        return next((t for t in self.session.project.list_themes() if t.id == theme_id), None)
+        return self.session.theme(theme_id)
 
     def new_theme(self) -> None:
         name, ok = QInputDialog.getText(self.parent, "New theme", "Name:")
         if not ok or not name.strip():
             return
         themes = self.session.project.list_themes()
-        used = {t.colour.upper() for t in themes}
-        colour = next((c for c in SPARE_COLOURS if c not in used), "#7F8C8D")
-        keys = {t.shortcut for t in themes}
-        key = next((k for k in "789" if k not in keys), "")
-        self.run(AddThemeCommand(Theme(name.strip(), colour, key)))
+        theme = Theme(name.strip(), spare_colour(themes), spare_shortcut(themes))
+        self.run(AddThemeCommand(theme))
 
     def rename(self, theme_id: int) -> None:
         theme = self._theme(theme_id)

@@ -146,7 +146,7 @@ class ThemesDialog(QDialog):
 
     def _theme(self) -> Theme | None:
         current = self.current_id()
-        return next((t for t in self.session.project.list_themes() if t.id == current), None)
+        return self.session.theme(current)
 
     def _show_current(self) -> None:
         theme = self._theme()
@@ -180,7 +180,7 @@ class ThemesDialog(QDialog):
 
     def _apply(self, theme_id: int | None = None, **changes: object) -> None:
         theme_id = self.current_id() if theme_id is None else theme_id
-        theme = next((t for t in self.session.project.list_themes() if t.id == theme_id), None)
+        theme = self.session.theme(theme_id)
         if self._loading or theme is None or theme.id is None:
             return
         changed = {k: v for k, v in changes.items() if getattr(theme, k) != v}

@@ -42,3 +42,13 @@ def test_an_article_in_chinese_counts_its_characters_as_words() -> None:
     from briefer.core.model import Article
 
     assert Article("港口", "港口工人周二达成新合同。 Port deal").word_count == 12 + 2
+
+
+def test_a_notes_word_count_leaves_out_markup_and_citations() -> None:
+    from briefer.core.model import Note, Section
+    from briefer.core.words import note_word_count
+
+    counted = Note("x", sections=(Section("Two words", "- **Bold** text [@p3] and `code`"),))
+    assert note_word_count(counted) == 6
+    two = Note("x", sections=(Section("A", "1. one\n2. two [@p1][@p2]"), Section("", "> three")))
+    assert note_word_count(two) == 4

@@ -18,13 +18,13 @@ from pytestqt.qtbot import QtBot
 
 from briefer.core.citations import quotation_markdown
 from briefer.core.model import Article, Block, BlockKind, Note, Section
+from briefer.core.words import note_word_count as word_count
 from briefer.session import (
     AddNoteCommand,
     DeletePassageCommand,
     Session,
     TagPassageCommand,
 )
-from briefer.ui.composer import word_count
 from briefer.ui.composer_outline import SECTION_MIME
 from briefer.ui.project_window import ProjectWindow
 

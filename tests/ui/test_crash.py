@@ -11,9 +11,8 @@ import pytest
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
-from briefer.app import setup_logging
 from briefer.session import DiskFull
-from briefer.settings import resolve_paths
+from briefer.settings import resolve_paths, setup_logging
 from briefer.ui.crash import CrashReporter
 
 

@@ -28,22 +28,16 @@ sys.path.insert(0, str(HERE))
 
 from notes import CASES, EXPECTED, Case, digest, setup  # noqa: E402
 
-from briefer.core.citations import CITATION_PATTERN  # noqa: E402
+from briefer.core.words import note_word_count  # noqa: E402
 from briefer.exporters.document import build_document  # noqa: E402
 from briefer.exporters.docx import export_docx  # noqa: E402
 from briefer.exporters.page_estimate import estimate_pages  # noqa: E402
 from briefer.session.pages import page_profile  # noqa: E402
 
-_MARKUP = re.compile(r"[#>*_`|\\\[\]]|^\s*(?:[-+]|\d+[.)])\s", re.MULTILINE)
-
 
 def words(case: Case) -> int:
-    """The Composer's word count (ui/composer.py word_count), for the old words/500 figure."""
-    total = 0
-    for section in case.note.sections:
-        body = CITATION_PATTERN.sub(" ", section.body)
-        total += len(section.heading.split()) + len(_MARKUP.sub(" ", body).split())
-    return total
+    """The Composer's word count (core.words.note_word_count), for the old words/500 figure."""
+    return note_word_count(case.note)
 
 
 def render(docx: list[Path], folder: Path) -> dict[str, int]:

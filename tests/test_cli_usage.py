@@ -1,0 +1,98 @@
+"""What is not a command is a usage error, and never opens the window by accident."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from briefer import app
+from briefer.cli import _wants_window, main
+
+ROOT = Path(__file__).parents[1]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["merge", "a.briefer", "b.briefer"],
+        ["import", "p.briefer", "f.txt", "--home", "d"],
+        ["nosuchcmd"],
+        ["--home", "d", "nosuchcmd"],
+        ["p.briefer", "extra"],
+        ["--frobnicate"],
+    ],
+)
+def test_an_unknown_command_or_misplaced_option_is_a_usage_error_in_a_real_process(
+    argv: list[str], tmp_path: Path
+) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "BRIEFER_HOME": str(tmp_path / "h")}
+    started = time.monotonic()
+    # A window opening would sit in its event loop until the timeout kills it.
+    done = subprocess.run(
+        [sys.executable, "-m", "briefer", *argv],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        cwd=tmp_path,
+        env={**env, "PYTHONPATH": str(ROOT)},
+    )
+    assert done.returncode == 2, done.stderr
+    assert time.monotonic() - started < 25
+    assert done.stdout == ""
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("briefer: "), done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_the_misplaced_home_says_where_it_goes(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_window(argv: object) -> int:
+        raise AssertionError("the window was opened")
+
+    monkeypatch.setattr(app, "run_app", no_window)
+    assert main(["import", "p.briefer", "f.txt", "--home", "d"]) == 2
+    assert "--home goes before the command" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("argv", "window"),
+    [
+        ([], True),
+        (["p.briefer"], True),
+        (["--home", "h", "p.briefer"], True),
+        (["--home=h"], True),
+        (["--home", "h"], True),
+        (["--home"], False),
+        (["merge", "a", "b"], False),
+        (["nosuchcmd"], False),
+        (["import", "p", "f", "--home", "d"], False),
+        (["--home", "h", "backups", "p.briefer"], False),
+        (["p.briefer", "other.briefer"], False),
+        (["--version"], False),
+        (["-h"], False),
+    ],
+)
+def test_only_a_project_or_nothing_opens_the_window(argv: list[str], window: bool) -> None:
+    assert _wants_window(argv) is window
+
+
+def test_an_existing_file_of_another_name_still_goes_to_the_window(tmp_path: Path) -> None:
+    renamed = tmp_path / "project.bak"
+    renamed.write_bytes(b"")
+    assert _wants_window([str(renamed)])  # the window says whether it is a project
+
+
+def test_a_project_path_and_no_arguments_reach_the_window(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls: list[list[str]] = []
+    monkeypatch.setattr(app, "run_app", lambda argv: calls.append(list(argv)) or 0)
+    assert main(["p.briefer"]) == 0
+    assert main([]) == 0
+    assert calls == [["p.briefer"], []]
