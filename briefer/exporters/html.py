@@ -10,6 +10,7 @@ numbers link to ``passage:N`` so the view can open the source.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from html import escape
 
 from briefer.exporters.document import (
@@ -22,12 +23,26 @@ from briefer.exporters.document import (
     Table,
     format_date,
 )
-from briefer.exporters.typography import curled_runs, curly_quotes
+from briefer.exporters.typography import (
+    AMERICAN,
+    QuoteStyle,
+    curled_runs,
+    curly_quotes,
+    nest_quotes,
+)
 
 PASSAGE_LINK = "passage:"
 
 
-def render_html(document: ExportDocument) -> str:
+@dataclass(frozen=True, slots=True)
+class _Context:
+    passages: dict[int, int]  # footnote number -> the passage it cites, for links
+    quotes: QuoteStyle
+
+
+def render_html(document: ExportDocument, quotes: QuoteStyle = AMERICAN) -> str:
+    """The note as HTML for the Composer's preview; ``quotes`` as the Word export nests
+    quotation marks for the note's language."""
     meta = document.metadata
     parts = ['<html><body style="font-size: 11pt">']
     if meta.marking.strip():
@@ -46,7 +61,8 @@ def render_html(document: ExportDocument) -> str:
     )
     if rows:
         parts.append(f"<table>{rows}</table>")
-    parts.append(_blocks(document.blocks, {f.number: f.passage_id for f in document.footnotes}))
+    context = _Context({f.number: f.passage_id for f in document.footnotes}, quotes)
+    parts.append(_blocks(document.blocks, context))
     if document.sources:
         parts.append(f"<h2>{SOURCES_HEADING}</h2><ul>")
         parts += [f"<li>{escape(curly_quotes(s.text))}</li>" for s in document.sources]
@@ -59,7 +75,7 @@ def render_html(document: ExportDocument) -> str:
     return "\n".join(parts)
 
 
-def _blocks(blocks: Sequence[Block], passages: dict[int, int]) -> str:
+def _blocks(blocks: Sequence[Block], ctx: _Context) -> str:
     out: list[str] = []
     open_lists: list[tuple[str, int]] = []  # (tag, list id) per nesting level
 
@@ -70,7 +86,7 @@ def _blocks(blocks: Sequence[Block], passages: dict[int, int]) -> str:
     for block in blocks:
         if block.kind is not BlockKind.LIST_ITEM:
             close_to(0)
-            out.append(_block(block, passages))
+            out.append(_block(block, ctx))
             continue
         tag = "ol" if block.ordered else "ul"
         close_to(block.level)
@@ -80,47 +96,47 @@ def _blocks(blocks: Sequence[Block], passages: dict[int, int]) -> str:
             open_lists.append((tag, block.list_id))
             start = f' start="{block.start}"' if block.ordered and block.start != 1 else ""
             out.append(f"<{tag}{start}>")
-        body = _runs(block.runs, passages)
+        body = _runs(block.runs, ctx)
         out.append(f"<p>{body}</p>" if block.continuation else f"<li>{body}</li>")
     close_to(0)
     return "\n".join(out)
 
 
-def _block(block: Block, passages: dict[int, int]) -> str:
+def _block(block: Block, ctx: _Context) -> str:
     kind = block.kind
     if kind is BlockKind.HEADING:
         level = min(block.level + 1, 4)  # h1 is the note's title
-        return f"<h{level}>{_runs(block.runs, passages)}</h{level}>"
+        return f"<h{level}>{_runs(block.runs, ctx)}</h{level}>"
     if kind is BlockKind.QUOTE:
         return (
             '<blockquote style="margin-left: 24px; margin-right: 24px">'
-            f"<i>{_runs(block.runs, passages)}</i></blockquote>"
+            f"<i>{_runs(block.runs, ctx)}</i></blockquote>"
         )
     if kind is BlockKind.TABLE and block.table is not None:
-        return _table(block.table, passages)
+        return _table(block.table, ctx)
     if kind is BlockKind.RULE:
         return "<hr/>"
     if kind is BlockKind.CODE:
         return f"<pre>{escape(block.text)}</pre>"
-    return f"<p>{_runs(block.runs, passages)}</p>"
+    return f"<p>{_runs(block.runs, ctx)}</p>"
 
 
-def _table(table: Table, passages: dict[int, int]) -> str:
+def _table(table: Table, ctx: _Context) -> str:
     rows = ['<table border="1" cellspacing="0" cellpadding="4" width="100%">']
     for index, cells in enumerate((table.header, *table.rows)):
         tag = "th" if index == 0 else "td"
         rows.append(
-            "<tr>" + "".join(f"<{tag}>{_runs(cell, passages)}</{tag}>" for cell in cells) + "</tr>"
+            "<tr>" + "".join(f"<{tag}>{_runs(cell, ctx)}</{tag}>" for cell in cells) + "</tr>"
         )
     rows.append("</table>")
     return "".join(rows)
 
 
-def _runs(runs: Sequence[Run], passages: dict[int, int]) -> str:
+def _runs(runs: Sequence[Run], ctx: _Context) -> str:
     out = []
-    for run in curled_runs(runs):  # quotes curl as in the Word export
+    for run in nest_quotes(curled_runs(runs), ctx.quotes):  # marks as in the Word export
         if run.kind is RunKind.FOOTNOTE:
-            target = passages.get(run.footnote)
+            target = ctx.passages.get(run.footnote)
             out.append(f'<sup><a href="{PASSAGE_LINK}{target}">{run.footnote}</a></sup>')
             continue
         if run.kind is RunKind.LINE_BREAK:

@@ -20,11 +20,14 @@ _OPENS_AFTER = frozenset(" \t\n\u00a0([{<“‘—–-/")
 _MARK = re.compile("['\"]")
 
 
-def curly_quotes(text: str, before: str = "") -> str:
-    """``text`` with ' and " turned into ‘ ’ “ ”; ``before`` is what precedes it, if anything.
+def curly_quotes(text: str, before: str = "", after: str = " ") -> str:
+    """``text`` with ' and " turned into ‘ ’ “ ”; ``before`` is what precedes it, if
+    anything, and ``after`` what follows ("" at the end of the paragraph or before a
+    footnote mark).
 
     An apostrophe inside or at the end of a word (don't, exporters') closes;
-    one before a digit ('90s) is an apostrophe too, not an opening quote.
+    one before a digit ('90s) is an apostrophe too, not an opening quote. A mark with
+    nothing or white space after it closes, whatever precedes it ("… up to -"¹).
     Only the quote marks are visited: a long quotation has two of them.
     """
     if '"' not in text and "'" not in text:
@@ -40,7 +43,10 @@ def curly_quotes(text: str, before: str = "") -> str:
             previous = previous_mark  # a quote right after a quote: "'nested'"
         else:
             previous = text[index - 1]
-        opening = not previous or previous in _OPENS_AFTER
+        following = text[index + 1 : index + 2] or after
+        opening = (not previous or previous in _OPENS_AFTER) and not (
+            following == "" or following.isspace()
+        )
         if match.group() == '"':
             mark = "“" if opening else "”"
         else:
@@ -56,11 +62,15 @@ def curled_runs(runs: Sequence[Run]) -> list[Run]:
     """A paragraph's runs with the quotes in their text curled, code left as typed."""
     out: list[Run] = []
     before = ""
-    for run in runs:
+    for index, run in enumerate(runs):
         if run.kind is RunKind.LINE_BREAK:
             before = "\n"
         elif run.kind is not RunKind.FOOTNOTE:
-            text = run.text if run.kind is RunKind.CODE else curly_quotes(run.text, before)
+            following = runs[index + 1] if index + 1 < len(runs) else None
+            after = following.text[:1] if following is not None and following.text else ""
+            if following is not None and following.kind is RunKind.LINE_BREAK:
+                after = "\n"
+            text = run.text if run.kind is RunKind.CODE else curly_quotes(run.text, before, after)
             before = text[-1:] or before
             if text != run.text:
                 run = dataclasses.replace(run, text=text)

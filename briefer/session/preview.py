@@ -11,16 +11,32 @@ from __future__ import annotations
 
 from briefer.core.citations import find_citations
 from briefer.core.model import Article, Note, Passage
-from briefer.exporters import build_document
+from briefer.exporters import (
+    DEFAULT_STYLE,
+    CitationStyleError,
+    StyleInfo,
+    build_document,
+)
 from briefer.exporters.html import PASSAGE_LINK, render_html
+from briefer.exporters.typography import quote_style
+from briefer.session.export import find_citation_style
 from briefer.store import Project, RecordNotFound
 
 __all__ = ["PASSAGE_LINK", "NotePreview"]
 
 
 class NotePreview:
-    def __init__(self, project: Project) -> None:
+    """``citation_style`` and ``language`` as the export will use them (the settings'), so
+    the preview's footnotes and quotation marks are the exported ones."""
+
+    def __init__(
+        self, project: Project, *, citation_style: str | None = None, language: str | None = None
+    ) -> None:
         self._project = project
+        self._citation_style = citation_style
+        self._quotes = quote_style(language)
+        self._style: StyleInfo | None = None
+        self._style_known = citation_style is None
         self._passages: dict[int, Passage | None] = {}
         self._articles: dict[int, Article | None] = {}
 
@@ -40,7 +56,20 @@ class NotePreview:
                 article = self._article(passage.article_id)
                 if article is not None:
                     articles[passage.article_id] = article
-        return render_html(build_document(note, passages, articles))
+        return render_html(
+            build_document(note, passages, articles, self._style_info()), self._quotes
+        )
+
+    def _style_info(self) -> StyleInfo | None:
+        """The citation style, found once; the plain form if it cannot be read (the export
+        will say why, the preview must not fail)."""
+        if not self._style_known:
+            self._style_known = True
+            try:
+                self._style = find_citation_style(self._citation_style or DEFAULT_STYLE)
+            except CitationStyleError:
+                self._style = None
+        return self._style
 
     def _passage(self, passage_id: int) -> Passage | None:
         if passage_id not in self._passages:

@@ -66,6 +66,7 @@ class ComposerView(QWidget):
         templates_dir: Path | None = None,
         page_size: str | None = None,
         citation_style: str | None = None,
+        language: str | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("composer")
@@ -89,7 +90,8 @@ class ComposerView(QWidget):
         self.outline = self.outline_panel.view
         self.editor = SectionEditor()
         self.toolbar = FormattingBar(self.editor, self._insert_current_passage)
-        self.preview = PreviewPane(NotePreview(session.project), self._current_note)
+        preview = NotePreview(session.project, citation_style=citation_style, language=language)
+        self.preview = PreviewPane(preview, self._current_note)
         self.passages = PassagesPane(self._passage_material, self._used)
         self.status = QLabel()
         # Pages of the Word export, laid out on its real page (the settings' size).

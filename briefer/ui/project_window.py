@@ -131,6 +131,7 @@ class ProjectWindow(QMainWindow):
             paths.templates_dir if paths else None,
             page_size=self.settings.page_size,
             citation_style=self.settings.citation_style,
+            language=self.settings.language,
         )
         self.workspace = QTabWidget()
         self.workspace.setObjectName("workspace")

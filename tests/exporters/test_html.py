@@ -25,7 +25,8 @@ def test_hostile_text_renders_as_itself() -> None:
     document = QTextDocument()
     document.setHtml(html)
     text = document.toPlainText()
-    assert HOSTILE.replace('"fell"', "“fell”") in text  # quotes curled, as in the Word export
+    # Quoted, so its own quotes nest inside the outer marks, as the Word export sets them.
+    assert "“" + HOSTILE.replace('"fell"', "‘fell’") + "”" in text
     assert "Note <1>" in text and "Heading & more" in text and "A <title>, P & Co" in text
     assert 'href="passage:3"' in html
 

@@ -100,3 +100,9 @@ def test_apostrophes_are_never_taken_for_closing_marks() -> None:
 )  # fmt: skip
 def test_the_notes_language_picks_the_style(language: str | None, style: QuoteStyle) -> None:
     assert quote_style(language) == style
+
+
+def test_a_mark_before_the_footnote_closes_whatever_precedes_it() -> None:
+    runs = [Run(RunKind.TEXT, '"Rates rose by 2 -"'), Run(RunKind.FOOTNOTE, footnote=1)]
+    assert curled_runs(runs)[0].text == "“Rates rose by 2 -”"
+    assert curly_quotes('He said "no" - "') == "He said “no” - ”"

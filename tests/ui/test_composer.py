@@ -168,7 +168,8 @@ def test_insert_on_a_passage_quotes_it_exactly_with_a_footnote(
     assert bodies(window)["Background"] == quotation_markdown(QUOTE, passage.id)
     assert window.undo_action.text() == "&Undo Insert quotation"
     preview = window.composer.preview.toPlainText()
-    assert QUOTE in preview and "Sources" in preview and "Harbour deal, Wire" in preview
+    # The preview shows what the export writes: the settings' style (Chicago) and marks.
+    assert QUOTE in preview and "Sources" in preview and "“Harbour Deal,” Wire, March 1" in preview
     assert tree.topLevelItem(0).child(0).text(0).startswith("✓ ")
     window.undo_action.trigger()
     assert bodies(window)["Background"] == ""
