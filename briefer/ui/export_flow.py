@@ -229,6 +229,13 @@ class ExportFlow(QObject):
         self.worker.start()
         return True
 
+    def shutdown(self) -> None:
+        """Wait for a running export to finish writing (used on close): the file is written
+        whole or not at all, and the window must not go while its thread still runs."""
+        worker = self.worker
+        if worker is not None:
+            worker.wait()
+
     def _cleanup(self) -> None:
         self.progress.reset()
         if self.worker is not None:

@@ -445,6 +445,7 @@ class ProjectWindow(QMainWindow):
             )
             self.composer.flush()
             self.importer.shutdown()
+            self.note_actions.export_flow.shutdown()
             self.bridge.detach()
             self.bridge = None
             self.undo_stack.clear()

@@ -248,3 +248,17 @@ def test_the_window_exports_with_the_settings_style_and_page_size(
     assert round(word.sections[0].page_width.inches, 1) == 8.5
     cited = [p.text for p in word.paragraphs if QUOTE in p.text]
     assert cited and all(text.rstrip().endswith(")") for text in cited)  # "(Wire, 2026)"
+
+
+def test_closing_during_an_export_waits_for_the_file(
+    qtbot: QtBot, window: ProjectWindow, tmp_path: Path
+) -> None:
+    note_id = drafted(window)
+    flow = window.note_actions.export_flow
+    job = flow.prepare(note_id)
+    assert job is not None
+    target = tmp_path / "closing.docx"
+    assert flow.export_to(job, target, "docx")
+    window.close()  # at once, with the worker thread writing
+    assert flow.worker is None or flow.worker.isFinished()
+    assert target.exists() and docx.Document(str(target)).paragraphs
