@@ -7,6 +7,8 @@ only the standard library, briefer.core and this package.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from briefer.core.model import Article, ArticleImage, ArticleSummary, Original
 from briefer.store import codec
@@ -120,14 +122,32 @@ def get_article(conn: sqlite3.Connection, article_id: int) -> Article:
     )
 
 
+_SUMMARY = (
+    "SELECT a.id, a.title, a.publisher, a.author, a.published, a.url, a.source_format,"
+    " a.word_count, coalesce(pc.n, 0), a.imported_at FROM articles a"
+    " LEFT JOIN (SELECT article_id, count(*) AS n FROM passages {where} GROUP BY article_id) pc"
+    " ON pc.article_id = a.id"
+)
+
+
 def list_articles(conn: sqlite3.Connection) -> list[ArticleSummary]:
     """One query with a grouped count: the listing never touches article text."""
-    rows = conn.execute(
-        "SELECT a.id, a.title, a.publisher, a.author, a.published, a.url, a.source_format,"
-        " a.word_count, coalesce(pc.n, 0), a.imported_at FROM articles a"
-        " LEFT JOIN (SELECT article_id, count(*) AS n FROM passages GROUP BY article_id) pc"
-        " ON pc.article_id = a.id ORDER BY a.id"
-    )
+    return _summaries(conn.execute(_SUMMARY.format(where="") + " ORDER BY a.id"))
+
+
+def get_summaries(conn: sqlite3.Connection, article_ids: Sequence[int]) -> list[ArticleSummary]:
+    """The listing rows of just these articles (those that exist), for a view to update
+    the rows an edit touched without reading every article again."""
+    found: list[ArticleSummary] = []
+    for start in range(0, len(article_ids), 500):
+        chunk = list(article_ids[start : start + 500])
+        marks = ", ".join("?" * len(chunk))
+        query = _SUMMARY.format(where=f"WHERE article_id IN ({marks})")
+        found += _summaries(conn.execute(f"{query} WHERE a.id IN ({marks})", chunk + chunk))
+    return found
+
+
+def _summaries(rows: Iterable[Sequence[Any]]) -> list[ArticleSummary]:
     return [
         ArticleSummary(
             id=r[0],

@@ -453,6 +453,13 @@ class Project:
         with self._read() as conn:
             return _checked(articles.list_articles(conn))
 
+    def article_summaries(self, article_ids: Iterable[int]) -> dict[int, ArticleSummary]:
+        """The listing rows of these articles, by id (missing ones absent): what a view
+        needs after an import or an edit, without listing every article again."""
+        with self._read() as conn:
+            found = _checked(articles.get_summaries(conn, list(dict.fromkeys(article_ids))))
+        return {summary.id: summary for summary in found if summary.id is not None}
+
     def delete_article(self, article_id: int) -> None:
         with self._write() as conn:
             articles.delete_article(conn, article_id)

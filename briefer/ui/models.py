@@ -162,9 +162,17 @@ class PassagesModel(_RowsById):
             return None
 
     def after_changes(self, changes: list[Change]) -> None:
-        if any(c.entity in (Entity.THEME, Entity.ARTICLE) for c in changes):
-            self._names()
+        themes = any(c.entity is Entity.THEME for c in changes)
+        articles = [c for c in changes if c.entity is Entity.ARTICLE]
+        if themes:  # a project has a handful of themes: read them all
+            self.theme_names = {t.id: t.name for t in self.session.project.list_themes()}
             self.refresh_column(1)
+        if articles:  # only the articles the change touched, not the whole library
+            for change in articles:
+                for article_id in change.removed:
+                    self.articles.pop(article_id, None)
+            ids = [i for c in articles for i in (*c.added, *c.updated)]
+            self.articles.update(self.session.project.article_summaries(ids))
             self.refresh_column(2)
 
     def theme_ids(self, row: int) -> tuple[int, ...]:
@@ -201,16 +209,25 @@ class LibraryModel(_RowsById):
         return self.session.project.list_articles()
 
     def load_one(self, record_id: int) -> ArticleSummary | None:
-        return next((a for a in self.session.project.list_articles() if a.id == record_id), None)
+        # One row's query: a batch import adds articles one by one, and listing every
+        # article for each of them made a batch quadratic.
+        return self.session.project.article_summaries([record_id]).get(record_id)
 
     def after_changes(self, changes: list[Change]) -> None:
-        if any(c.entity is Entity.PASSAGE for c in changes):
-            counts = {a.id: a for a in self.session.project.list_articles()}
-            for row, summary in enumerate(self.rows):
-                fresh = counts.get(summary.id)
-                if fresh is not None and fresh.passage_count != summary.passage_count:
-                    self.rows[row] = fresh
-                    self.dataChanged.emit(self.index(row, 3), self.index(row, 3))
+        passages = [c for c in changes if c.entity is Entity.PASSAGE]
+        if not passages:
+            return
+        if any(c.removed for c in passages):  # a deleted passage's article is unknown now
+            fresh = {a.id: a for a in self.session.project.list_articles()}
+        else:  # tagging: only the articles of the passages touched
+            ids = [i for c in passages for i in (*c.added, *c.updated)]
+            touched = {p.article_id for p in self.session.project.get_passages(ids).values()}
+            fresh = dict(self.session.project.article_summaries(touched))
+        for row, summary in enumerate(self.rows):
+            new = fresh.get(summary.id)
+            if new is not None and new.passage_count != summary.passage_count:
+                self.rows[row] = new
+                self.dataChanged.emit(self.index(row, 3), self.index(row, 3))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -191,3 +191,25 @@ def test_an_unexpected_import_failure_logs_the_traceback_and_points_at_the_log(
     assert "a bug in the importer" in details and str(paths.log_file) in details
     assert session.project.list_articles() == []
     window.close()
+
+
+def test_a_batch_import_updates_the_views_without_listing_every_article_per_file(
+    qtbot: QtBot, window: ProjectWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefer.core.model import ArticleSummary
+    from briefer.store import Project
+
+    calls = {"n": 0}
+    real = Project.list_articles
+
+    def counting(self: Project) -> list[ArticleSummary]:
+        calls["n"] += 1
+        return real(self)
+
+    monkeypatch.setattr(Project, "list_articles", counting)
+    files = many_files(tmp_path / "batch", 30)
+    with qtbot.waitSignal(window.importer.done, timeout=30_000):
+        assert window.import_paths(files)
+    assert len(titles(window)) == 30
+    assert calls["n"] < 10  # was two full listings per imported file (60 for this batch)
+    window.close()
