@@ -162,7 +162,8 @@ class _DocxWriter:
         footnotes = FootnotesPart(word, self.style["footnote_text"], self.style["footnote_ref"])
         if document.citation_style:  # formatted by a CSL style: italics and links kept
             ids = footnotes.add_all_markup(
-                [self._runs(f.runs, part=footnotes.part, styled=True) for f in document.footnotes]
+                [self._runs(f.runs, part=footnotes.part, styled=True) for f in document.footnotes],
+                [_right_to_left(f.runs) for f in document.footnotes],
             )
         else:
             ids = footnotes.add_all([curly_quotes(f.text) for f in document.footnotes])
@@ -375,6 +376,8 @@ class _DocxWriter:
                 align = table.align[c] if c < len(table.align) else ""
                 if align in _ALIGN:
                     paragraph.alignment = _ALIGN[align]
+                if _right_to_left(runs):  # an Arabic or Hebrew cell reads from the right
+                    paragraph._p.get_or_add_pPr().append(OxmlElement("w:bidi"))
                 paragraph._p.extend(parse_fragment(self._runs(runs, bold=r == 0)))
         self.word.add_paragraph()
 

@@ -339,12 +339,18 @@ class FootnotesPart:
         self._root.extend(parse_fragment(markup))
         return list(range(first, self._next_id))
 
-    def add_all_markup(self, contents: Sequence[str]) -> list[int]:
+    def add_all_markup(
+        self, contents: Sequence[str], right_to_left: Sequence[bool] = ()
+    ) -> list[int]:
         """As :meth:`add_all`, each footnote's content given as runs and hyperlinks markup."""
         first = self._next_id
         self._next_id += len(contents)
         markup = docx_xml.footnotes_markup(
-            first, contents, text_style=self._text_style, mark_style=self._reference_style
+            first,
+            contents,
+            text_style=self._text_style,
+            mark_style=self._reference_style,
+            right_to_left=right_to_left,
         )
         self._root.extend(parse_fragment(markup))
         return list(range(first, self._next_id))

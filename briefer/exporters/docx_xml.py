@@ -226,12 +226,21 @@ def table_of_contents(
 
 
 def footnotes_markup(
-    first_id: int, contents: Iterable[str], *, text_style: str, mark_style: str
+    first_id: int,
+    contents: Sequence[str],
+    *,
+    text_style: str,
+    mark_style: str,
+    right_to_left: Sequence[bool] = (),
 ) -> str:
-    """As :func:`footnotes`, each footnote's content already markup (runs, hyperlinks)."""
+    """As :func:`footnotes`, each footnote's content already markup (runs, hyperlinks);
+    ``right_to_left`` says which are Arabic or Hebrew notes (markup cannot tell)."""
+    rtl = list(right_to_left) or [False] * len(contents)
     return "".join(
         f'<w:footnote w:id="{first_id + i}"><w:p>'
-        f'<w:pPr><w:pStyle w:val="{escaped(text_style)}"/></w:pPr>'
+        f'<w:pPr><w:pStyle w:val="{escaped(text_style)}"/>'
+        + ("<w:bidi/>" if rtl[i] else "")
+        + "</w:pPr>"
         f'<w:r><w:rPr><w:rStyle w:val="{escaped(mark_style)}"/></w:rPr><w:footnoteRef/></w:r>'
         f'<w:r><w:t xml:space="preserve"> </w:t></w:r>{content}'
         "</w:p></w:footnote>"

@@ -271,3 +271,35 @@ def test_footnote_marks_in_italic_quotations_stay_upright(exported: Path) -> Non
     for mark in marks:
         italic = mark.getparent().find(qn("w:rPr")).find(qn("w:i"))
         assert italic is not None and italic.get(qn("w:val")) == "0"
+
+
+def test_arabic_footnotes_in_a_citation_style_and_arabic_cells_read_from_the_right(
+    tmp_path: Path,
+) -> None:
+    import datetime as dt
+
+    from lxml import etree
+
+    from briefer.core.citations import quotation_markdown
+    from briefer.core.model import Article, Note, Passage, Section
+    from briefer.exporters.csl_styles import resolve_style
+    from briefer.exporters.document import build_document
+    from briefer.resources import resource_path
+
+    arabic = "قال الوزير إن الاتفاق جيد"
+    article = Article(arabic, arabic, publisher="الوكالة", published=dt.date(2026, 1, 5), id=1)
+    passage = Passage(1, 0, len(arabic), arabic, id=3)
+    body = quotation_markdown(arabic, 3) + "\n\n| البند | القيمة |\n|---|---|\n| الرسوم | خمسة |\n"
+    note = Note("Brief", sections=(Section("Summary", body),))
+    style = resolve_style("chicago", resource_path("csl"))
+    target = tmp_path / "rtl.docx"
+    export_docx(build_document(note, {3: passage}, {1: article}, style), target)
+    word = docx.Document(str(target))
+    footnotes = next(
+        r.target_part for r in word.part.rels.values() if r.reltype.endswith("/footnotes")
+    )
+    root = etree.fromstring(footnotes.blob)
+    notes = [n for n in root.findall(qn("w:footnote")) if int(n.get(qn("w:id"))) > 0]
+    assert notes and all(n.find(".//" + qn("w:bidi")) is not None for n in notes)
+    cells = word.tables[-1]._tbl.findall(".//" + qn("w:tc"))
+    assert cells and all(c.find(".//" + qn("w:bidi")) is not None for c in cells)
