@@ -18,6 +18,7 @@ from briefer.core.integrity import Problem, check_note
 from briefer.core.model import Article, Note, Passage
 from briefer.exporters import (
     DEFAULT_STYLE,
+    CitationStyleError,
     ExportError,
     StyleInfo,
     bundled_styles,
@@ -144,6 +145,18 @@ def citation_styles() -> list[StyleInfo]:
 def find_citation_style(choice: str | Path) -> StyleInfo:
     """The style ``choice`` names (built-in name, alias or .csl path), or CitationStyleError."""
     return resolve_style(choice, resource_path("csl"))
+
+
+def style_or_plain(choice: str | Path | None) -> StyleInfo | None:
+    """The style ``choice`` names, or None (Briefer's plain form) when there is none or it
+    cannot be read: for views that preview an export, which must never fail for it (the
+    export itself says what is wrong)."""
+    if choice is None:
+        return None
+    try:
+        return find_citation_style(choice)
+    except CitationStyleError:
+        return None
 
 
 def normalised_format(format: str) -> str:

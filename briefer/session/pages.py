@@ -38,7 +38,7 @@ from briefer.exporters.document import (
 )
 from briefer.exporters.page_estimate import LayoutCache, PageEstimate, estimate_pages
 from briefer.exporters.page_profile import PageProfile, probe_document, read_profile
-from briefer.session.export import cited_material, find_citation_style, keep_renderings
+from briefer.session.export import cited_material, keep_renderings, style_or_plain
 from briefer.store import Project
 
 __all__ = ["PageCounter", "PageEstimate", "page_profile"]
@@ -110,12 +110,9 @@ class PageCounter:
         """The style the export would use; None (plain form) if it cannot be found or read."""
         if not self._style_known:
             self._style_known = True
-            if self.citation_style is not None:
-                try:
-                    self._style = find_citation_style(self.citation_style)
-                    keep_renderings(on_disk=False)  # the composer keeps them in memory
-                except CitationStyleError:
-                    self._style = None  # the export will say why; a status line must not fail
+            self._style = style_or_plain(self.citation_style)
+            if self._style is not None:
+                keep_renderings(on_disk=False)  # the composer keeps them in memory
         return self._style
 
     def estimate(self, project: Project, note: Note) -> PageEstimate:

@@ -12,14 +12,13 @@ from __future__ import annotations
 from briefer.core.citations import find_citations
 from briefer.core.model import Article, Note, Passage
 from briefer.exporters import (
-    DEFAULT_STYLE,
     CitationStyleError,
     StyleInfo,
     build_document,
 )
 from briefer.exporters.html import PASSAGE_LINK, render_html
 from briefer.exporters.typography import quote_style
-from briefer.session.export import find_citation_style
+from briefer.session.export import style_or_plain
 from briefer.store import Project, RecordNotFound
 
 __all__ = ["PASSAGE_LINK", "NotePreview"]
@@ -36,7 +35,7 @@ class NotePreview:
         self._citation_style = citation_style
         self._quotes = quote_style(language)
         self._style: StyleInfo | None = None
-        self._style_known = citation_style is None
+        self._style_known = False
         self._passages: dict[int, Passage | None] = {}
         self._articles: dict[int, Article | None] = {}
 
@@ -56,20 +55,14 @@ class NotePreview:
                 article = self._article(passage.article_id)
                 if article is not None:
                     articles[passage.article_id] = article
-        return render_html(
-            build_document(note, passages, articles, self._style_info()), self._quotes
-        )
-
-    def _style_info(self) -> StyleInfo | None:
-        """The citation style, found once; the plain form if it cannot be read (the export
-        will say why, the preview must not fail)."""
         if not self._style_known:
             self._style_known = True
-            try:
-                self._style = find_citation_style(self._citation_style or DEFAULT_STYLE)
-            except CitationStyleError:
-                self._style = None
-        return self._style
+            self._style = style_or_plain(self._citation_style)
+        try:
+            document = build_document(note, passages, articles, self._style)
+        except CitationStyleError:  # the style cannot be applied: the export will say why
+            document = build_document(note, passages, articles)
+        return render_html(document, self._quotes)
 
     def _passage(self, passage_id: int) -> Passage | None:
         if passage_id not in self._passages:
