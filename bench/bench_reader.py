@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication
 
 from briefer.core.model import Article, BlockKind, Passage, Theme
 from briefer.importers.base import ArticleBuilder
-from briefer.ui.reader import ReaderView
+from briefer.ui.reader.view import ReaderView
 
 THEMES = [
     Theme("Trade", "#2E86DE", "1", id=1),

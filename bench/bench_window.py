@@ -24,7 +24,7 @@ started = time.perf_counter()
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
 from briefer.session import Session
-from briefer.ui.project_window import ProjectWindow
+from briefer.ui.shell.project_window import ProjectWindow
 app = QApplication([])
 window = ProjectWindow(Session.open(Path(sys.argv[1])))
 window.show()
@@ -55,7 +55,7 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from briefer.session import Session
-    from briefer.ui.project_window import ProjectWindow
+    from briefer.ui.shell.project_window import ProjectWindow
 
     print("window benchmark")
     with tempfile.TemporaryDirectory() as tmp:

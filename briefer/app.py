@@ -37,10 +37,10 @@ from briefer.settings import (
     save_settings,
     setup_logging,
 )
-from briefer.ui.crash import CrashReporter
-from briefer.ui.lock_dialog import LockChoice, ask_locked
-from briefer.ui.signals import SignalCloser
-from briefer.ui.style import apply_appearance
+from briefer.ui.common.style import apply_appearance
+from briefer.ui.shell.crash import CrashReporter
+from briefer.ui.shell.lock_dialog import LockChoice, ask_locked
+from briefer.ui.shell.signals import SignalCloser
 
 log = logging.getLogger("briefer")
 
@@ -55,7 +55,7 @@ class Controller:
         self.ask_locked = ask_locked  # a seam for tests: the modal question
 
     def show_welcome(self) -> None:
-        from briefer.ui.welcome import WelcomeView
+        from briefer.ui.shell.welcome import WelcomeView
 
         self._replace(
             WelcomeView(
@@ -110,7 +110,7 @@ class Controller:
         return True
 
     def _show_project(self, session: Session) -> None:
-        from briefer.ui.project_window import ProjectWindow
+        from briefer.ui.shell.project_window import ProjectWindow
 
         self.settings.add_recent(session.path)
         self._save_settings()
@@ -133,7 +133,7 @@ class Controller:
             old.close()
 
     def open_preferences(self) -> None:
-        from briefer.ui.preferences import PreferencesDialog
+        from briefer.ui.shell.preferences import PreferencesDialog
 
         names = load_templates(self.paths.templates_dir).names
         dialog = PreferencesDialog(self.settings, names, self.apply_settings, self.window)

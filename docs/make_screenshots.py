@@ -29,11 +29,11 @@ from briefer.session import (  # noqa: E402
     load_templates,
 )
 from briefer.settings import resolve_paths  # noqa: E402
-from briefer.ui.note_dialogs import DraftDialog  # noqa: E402
-from briefer.ui.problems_dialog import ProblemsDialog  # noqa: E402
-from briefer.ui.project_window import ProjectWindow  # noqa: E402
-from briefer.ui.style import apply_appearance  # noqa: E402
-from briefer.ui.welcome import WelcomeView  # noqa: E402
+from briefer.ui.common.style import apply_appearance  # noqa: E402
+from briefer.ui.notes.dialogs import DraftDialog  # noqa: E402
+from briefer.ui.notes.problems_dialog import ProblemsDialog  # noqa: E402
+from briefer.ui.shell.project_window import ProjectWindow  # noqa: E402
+from briefer.ui.shell.welcome import WelcomeView  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 SAMPLES = ROOT / "resources" / "samples"
@@ -113,12 +113,12 @@ def shoot_composing(app: QApplication, window: ProjectWindow) -> None:
     figures.close()
 
     note_id = composer.current_note_id() or 0
-    job = window.note_actions.export_flow.prepare(note_id)
+    job = window.note_actions.exporter.prepare(note_id)
     assert job is not None
     trade = next(s for s in job.note.sections if s.heading == "Trade")
     assert trade.id is not None
     session.do(EditSectionBodyCommand(note_id, trade.id, trade.body.replace("$40", "$45")))
-    job = window.note_actions.export_flow.prepare(note_id)
+    job = window.note_actions.exporter.prepare(note_id)
     assert job is not None
     check = ProblemsDialog(job.problems, window, exporting=True)
     settle(app, check)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractButton, QTabBar, QWidget
 from pytestqt.qtbot import QtBot
 
 from briefer.session import Session
-from briefer.ui.project_window import ProjectWindow
+from briefer.ui.shell.project_window import ProjectWindow
 
 
 @pytest.fixture

@@ -25,8 +25,8 @@ from briefer.session import (
     Session,
     TagPassageCommand,
 )
-from briefer.ui.composer_outline import SECTION_MIME
-from briefer.ui.project_window import ProjectWindow
+from briefer.ui.composer.outline import SECTION_MIME
+from briefer.ui.shell.project_window import ProjectWindow
 
 TEXT = "Harbour deal signed.\n\nThe deal, worth $2 billion, covers new berths & <cranes>."
 QUOTE = "The deal, worth $2 billion, covers new berths & <cranes>."

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from briefer.session import DiskFull
 from briefer.settings import resolve_paths, setup_logging
-from briefer.ui.crash import CrashReporter
+from briefer.ui.shell.crash import CrashReporter
 
 
 @pytest.fixture

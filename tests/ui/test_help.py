@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from briefer.resources import resource_path
 from briefer.session import Session
-from briefer.ui.help_view import PAGES, SHORTCUTS, HelpWindow
-from briefer.ui.project_window import ProjectWindow
+from briefer.ui.shell.help import PAGES, SHORTCUTS, HelpWindow
+from briefer.ui.shell.project_window import ProjectWindow
 
 LINK = re.compile(r"\]\(([^)]+)\)")
 

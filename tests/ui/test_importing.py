@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from briefer.session import ImportOutcome, ImportReport, ImportStatus, Session
 from briefer.settings import resolve_paths
-from briefer.ui.importing import describe
-from briefer.ui.project_window import ProjectWindow
+from briefer.ui.library.importing import describe
+from briefer.ui.shell.project_window import ProjectWindow
 
 DATA = Path(__file__).parent.parent / "data" / "cli"
 

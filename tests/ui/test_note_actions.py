@@ -25,11 +25,11 @@ from briefer.session import (
     load_templates,
 )
 from briefer.settings import resolve_paths
-from briefer.ui import export_flow
-from briefer.ui.figures_dialog import FiguresDialog
-from briefer.ui.note_dialogs import DraftDialog, NoteDetailsDialog
-from briefer.ui.problems_dialog import ProblemsDialog
-from briefer.ui.project_window import ProjectWindow
+from briefer.ui.notes import exporting
+from briefer.ui.notes.dialogs import DraftDialog, NoteDetailsDialog
+from briefer.ui.notes.figures_dialog import FiguresDialog
+from briefer.ui.notes.problems_dialog import ProblemsDialog
+from briefer.ui.shell.project_window import ProjectWindow
 
 TEXT = "Harbour deal.\n\nThe deal, worth $2 billion, covers new berths and 3,000 jobs."
 QUOTE = "The deal, worth $2 billion, covers new berths and 3,000 jobs."
@@ -114,7 +114,7 @@ def test_note_details_change_only_what_was_edited(window: ProjectWindow) -> None
 def export(
     qtbot: QtBot, window: ProjectWindow, note_id: int, target: Path, reference: Path | None = None
 ) -> ExportResult | None:
-    flow = window.note_actions.export_flow
+    flow = window.note_actions.exporter
     job = flow.prepare(note_id)
     assert job is not None
     with qtbot.waitSignal(flow.finished, timeout=20_000) as done:
@@ -146,7 +146,7 @@ def test_an_edited_quotation_is_shown_before_export(window: ProjectWindow) -> No
     window.session.do(
         EditSectionBodyCommand(note_id, trade.id, trade.body.replace("$2 billion", "$5 billion"))
     )
-    job = window.note_actions.export_flow.prepare(note_id)
+    job = window.note_actions.exporter.prepare(note_id)
     assert job is not None and len(job.blocking) == 1
     dialog = ProblemsDialog(job.problems, window, exporting=True)
     assert "$2 billion" in dialog.list.item(0).text()  # what would mislead comes first
@@ -167,7 +167,7 @@ def test_export_failures_show_the_reason_and_leave_nothing(
         target = tmp_path / "brief.docx"
     assert export(qtbot, window, note_id, target, reference) is None
     assert not target.exists()
-    message = window.note_actions.export_flow.message
+    message = window.note_actions.exporter.message
     assert message is not None and message.text()
     assert window.composer.isEnabled()  # the window is still there and usable
 
@@ -184,13 +184,13 @@ def test_an_unexpected_export_failure_logs_the_traceback_and_points_at_the_log(
     def broken(*_args: object, **_kwargs: object) -> ExportResult:
         raise RuntimeError("a bug in the writer")
 
-    monkeypatch.setattr(export_flow, "run_export", broken)  # stands in for a bug
+    monkeypatch.setattr(exporting, "run_export", broken)  # stands in for a bug
     target = tmp_path / "brief.docx"
     with caplog.at_level(logging.ERROR):
         assert export(qtbot, window, note_id, target) is None
     tracebacks = [r.exc_info[1] for r in caplog.records if r.exc_info is not None]
     assert any("a bug in the writer" in str(error) for error in tracebacks)
-    message = window.note_actions.export_flow.message
+    message = window.note_actions.exporter.message
     assert window.paths is not None and message is not None
     assert "a bug in the writer" in message.text()
     assert str(window.paths.log_file) in message.text()
@@ -254,7 +254,7 @@ def test_closing_during_an_export_waits_for_the_file(
     qtbot: QtBot, window: ProjectWindow, tmp_path: Path
 ) -> None:
     note_id = drafted(window)
-    flow = window.note_actions.export_flow
+    flow = window.note_actions.exporter
     job = flow.prepare(note_id)
     assert job is not None
     target = tmp_path / "closing.docx"

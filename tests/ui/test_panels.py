@@ -21,8 +21,11 @@ from briefer.session import (
     TagPassageCommand,
     UpdateThemeCommand,
 )
-from briefer.ui.models import ID_ROLE, LibraryModel, PassagesModel, ThemesModel
-from briefer.ui.project_window import ProjectWindow
+from briefer.ui.common.rows import ID_ROLE
+from briefer.ui.library.model import LibraryModel
+from briefer.ui.passages.model import PassagesModel
+from briefer.ui.shell.project_window import ProjectWindow
+from briefer.ui.themes.model import ThemesModel
 
 TEXT = "Oil imports rose sharply in March.\n\nThe navy ordered two frigates from a local yard."
 
@@ -248,7 +251,7 @@ def test_library_model_passes_the_model_tester_under_real_edits(
 def test_passage_filter_proxy_passes_the_model_tester_while_filtering(
     qtbot: QtBot, session: Session
 ) -> None:
-    from briefer.ui.panels import PassageFilter
+    from briefer.ui.passages.panel import PassageFilter
 
     passages = PassagesModel(session)
     session.subscribe(passages.apply_changes)

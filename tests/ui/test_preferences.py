@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 from briefer.app import Controller
 from briefer.session import Session
 from briefer.settings import Settings, load_settings, resolve_paths
-from briefer.ui.preferences import PreferencesDialog
-from briefer.ui.project_window import ProjectWindow
+from briefer.ui.shell.preferences import PreferencesDialog
+from briefer.ui.shell.project_window import ProjectWindow
 
 
 @pytest.fixture

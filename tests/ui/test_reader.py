@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from briefer.core.model import BLOCK_SEPARATOR, Article, Block, BlockKind, Passage, Theme
 from briefer.core.suggest import Suggestion
-from briefer.ui.reader import ReaderView
-from briefer.ui.reader_paint import line_rects
+from briefer.ui.reader.paint import line_rects
+from briefer.ui.reader.view import ReaderView
 
 ALT = Qt.KeyboardModifier.AltModifier
 

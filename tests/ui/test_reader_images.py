@@ -9,7 +9,7 @@ from PySide6.QtGui import QTextCursor, QTextImageFormat
 from pytestqt.qtbot import QtBot
 
 from briefer.core.model import Article, ArticleImage, Block, BlockKind, Passage, Theme
-from briefer.ui.reader import ReaderView
+from briefer.ui.reader.view import ReaderView
 
 FIRST = "The port opened a new terminal on Monday."
 SECOND = "Cranes worth 40 million euros arrived by ship."

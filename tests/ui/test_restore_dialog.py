@@ -26,8 +26,8 @@ from briefer.settings import Paths, Settings, resolve_paths
 from briefer.store import Project
 from briefer.store import backups as store_backups
 from briefer.store.backups import backup_folder
-from briefer.ui.project_window import ProjectWindow
-from briefer.ui.restore_dialog import RestoreDialog
+from briefer.ui.shell.project_window import ProjectWindow
+from briefer.ui.shell.restore_dialog import RestoreDialog
 
 TEXT = "Harbour deal signed\n\nThe port authority signed a deal for new berths."
 
@@ -82,7 +82,7 @@ def _rows(dialog: RestoreDialog) -> list[list[str]]:
 def _choose(monkeypatch: pytest.MonkeyPatch, target: Path, *, open_it: bool) -> list[str]:
     asked: list[str] = []
     monkeypatch.setattr(
-        "briefer.ui.restore_dialog.QFileDialog.getSaveFileName",
+        "briefer.ui.shell.restore_dialog.QFileDialog.getSaveFileName",
         lambda *args, **kwargs: (str(target), ""),
     )
 

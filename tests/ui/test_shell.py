@@ -15,9 +15,9 @@ from briefer.app import Controller
 from briefer.core.model import Article, Block, BlockKind
 from briefer.session import ProjectLocked, ProjectReadOnly, Session
 from briefer.settings import Settings, load_settings, resolve_paths
-from briefer.ui.lock_dialog import LockChoice, confirm_break_box, locked_message_box
-from briefer.ui.project_window import ProjectWindow
-from briefer.ui.welcome import WelcomeView
+from briefer.ui.shell.lock_dialog import LockChoice, confirm_break_box, locked_message_box
+from briefer.ui.shell.project_window import ProjectWindow
+from briefer.ui.shell.welcome import WelcomeView
 
 
 @pytest.fixture
@@ -168,7 +168,7 @@ def test_save_a_copy_writes_a_project_that_opens(
     target = tmp_path / "copies" / "brief copy.briefer"
     target.parent.mkdir()
     monkeypatch.setattr(
-        "briefer.ui.project_window.QFileDialog.getSaveFileName",
+        "briefer.ui.shell.project_window.QFileDialog.getSaveFileName",
         lambda *args, **kwargs: (str(target), ""),
     )
     window = ProjectWindow(Session.open(project))
@@ -187,7 +187,7 @@ def test_a_failed_copy_is_reported_not_raised(
     blocker.write_text("x")
     target = blocker / "copy.briefer"
     monkeypatch.setattr(
-        "briefer.ui.project_window.QFileDialog.getSaveFileName",
+        "briefer.ui.shell.project_window.QFileDialog.getSaveFileName",
         lambda *args, **kwargs: (str(target), ""),
     )
     warned: list[str] = []

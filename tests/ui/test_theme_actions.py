@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from briefer.core.model import Article, Block, BlockKind
 from briefer.session import Session, TagPassageCommand
-from briefer.ui.project_window import ProjectWindow
+from briefer.ui.shell.project_window import ProjectWindow
 
 TEXT = "Oil imports rose. The navy ordered frigates."
 

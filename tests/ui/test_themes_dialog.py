@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from briefer.core.model import Article, Block, BlockKind
 from briefer.session import Session, TagPassageCommand
-from briefer.ui.project_window import ProjectWindow
-from briefer.ui.themes_dialog import ThemesDialog
+from briefer.ui.shell.project_window import ProjectWindow
+from briefer.ui.themes.dialog import ThemesDialog
 
 TEXT = "Gas prices rose while the navy ordered frigates."
 

@@ -14,13 +14,13 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from briefer.session import ImportOutcome, ImportReport, ImportStatus, ProjectError, Session
-from briefer.ui.crash import log_hint
+from briefer.ui.shell.crash import log_hint
 
 SUMMARY_LIMIT = 40
 log = logging.getLogger(__name__)
 
 
-class ImportJob(QObject):
+class ImportWorker(QObject):
     """Runs on a QThread; signals cross back to the GUI thread queued."""
 
     progressed = Signal(int, int, str)  # done, total, current file name
@@ -80,7 +80,7 @@ def describe(report: ImportReport) -> tuple[str, str]:
     return summary, "\n".join(lines)
 
 
-class ImportRunner(QObject):
+class ImportController(QObject):
     """Owns one import at a time: its thread, progress dialog and final summary."""
 
     done = Signal(object)  # ImportReport, after the summary was shown
@@ -91,7 +91,7 @@ class ImportRunner(QObject):
         self._parent = parent
         self._log_file = log_file
         self._thread: QThread | None = None
-        self._job: ImportJob | None = None
+        self._job: ImportWorker | None = None
         self._dialog: QProgressDialog | None = None
         self.show_summary = True
 
@@ -107,7 +107,7 @@ class ImportRunner(QObject):
         self._dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self._dialog.setMinimumDuration(300)
         self._thread = QThread(self)
-        self._job = ImportJob(self._session, paths, self._log_file)
+        self._job = ImportWorker(self._session, paths, self._log_file)
         self._job.moveToThread(self._thread)
         self._thread.started.connect(self._job.run)
         self._job.progressed.connect(self._progress)

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
     from briefer.core.model import Passage
     from briefer.core.suggest import Suggestion
-    from briefer.ui.reader_paint import HighlightLayer
+    from briefer.ui.reader.paint import HighlightLayer
 
     # What the mixin stands on: ReaderView lists QTextEdit after it, so to the
     # type checker the mixin is a QTextEdit; at run time it adds no Qt base.

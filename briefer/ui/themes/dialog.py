@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from briefer.core.model import Theme
 from briefer.session import Command, Session, UpdateThemeCommand
-from briefer.ui.theme_actions import ThemeActions, swatch
+from briefer.ui.themes.actions import ThemeActions, swatch
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 

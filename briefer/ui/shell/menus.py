@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu
 
-from briefer.ui.help_view import HelpActions
-from briefer.ui.note_actions import NoteActions
+from briefer.ui.notes.actions import NoteActions
+from briefer.ui.shell.help import HelpActions
 
 if TYPE_CHECKING:
-    from briefer.ui.project_window import ProjectWindow
+    from briefer.ui.shell.project_window import ProjectWindow
 
 
 # Mnemonics unique within the View menu, which also holds Previous, Passages, Tag, Themes.

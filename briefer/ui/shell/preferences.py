@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefer.settings import Settings
-from briefer.ui.note_dialogs import marking_box, marking_of
+from briefer.ui.notes.dialogs import marking_box, marking_of
 
 
 class PreferencesDialog(QDialog):

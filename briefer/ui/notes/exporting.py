@@ -41,11 +41,11 @@ from briefer.session import (
     run_export,
 )
 from briefer.settings import Settings
-from briefer.ui.crash import log_hint
-from briefer.ui.problems_dialog import ProblemsDialog
+from briefer.ui.notes.problems_dialog import ProblemsDialog
+from briefer.ui.shell.crash import log_hint
 
 if TYPE_CHECKING:
-    from briefer.ui.project_window import ProjectWindow
+    from briefer.ui.shell.project_window import ProjectWindow
 
 SUFFIX = {"docx": ".docx", "md": ".md"}
 log = logging.getLogger(__name__)
@@ -169,7 +169,7 @@ class ExportWorker(QThread):
             self.succeeded.emit(result)
 
 
-class ExportFlow(QObject):
+class ExportController(QObject):
     finished = Signal(object)  # ExportResult, or None when it failed or was cancelled
 
     def __init__(self, window: ProjectWindow) -> None:

@@ -1,6 +1,6 @@
 """The reader's context menu and tooltips, built from what lies under the pointer.
 
-Menus only call back (``ReaderActions``); they never change data. Tooltip
+Menus only call back (``ReaderMenuCallbacks``); they never change data. Tooltip
 text is HTML with every user string escaped.
 """
 
@@ -69,7 +69,7 @@ def suggestion_tooltip(suggestions: Sequence[Suggestion], themes: dict[int, Them
 
 
 @dataclass
-class ReaderActions:
+class ReaderMenuCallbacks:
     """What the menu may ask the reader to announce."""
 
     tag: Callable[[int], object]  # what it returns (was anything selected?) is not used
@@ -87,7 +87,7 @@ def build_menu(
     has_selection: bool,
     passage: Passage | None,
     suggestions: Sequence[Suggestion],
-    actions: ReaderActions,
+    actions: ReaderMenuCallbacks,
 ) -> QMenu:
     """The context menu for a selection, a passage and/or suggestions under the pointer."""
     menu = QMenu(parent)

@@ -22,7 +22,7 @@ from briefer.session import (
     Session,
     UpdateThemeCommand,
 )
-from briefer.ui.reader_menu import menu_text
+from briefer.ui.reader.menu import menu_text
 
 
 def swatch(colour: str) -> QIcon:

@@ -29,8 +29,8 @@ from briefer.session import (
     TagPassagesCommand,
     ToggleThemeCommand,
 )
-from briefer.ui.reader import ReaderView
-from briefer.ui.undo import run_command
+from briefer.ui.common.undo import run_command
+from briefer.ui.reader.view import ReaderView
 
 
 class TaggingController(QObject):

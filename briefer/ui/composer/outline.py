@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QToolBar, QV
 
 from briefer.core.model import Section
 from briefer.core.templates import MAX_LEVEL
-from briefer.ui.toolbar_actions import toolbar_action
+from briefer.ui.common.toolbar import toolbar_action
 
 SECTION_MIME = "application/x-briefer-section"
 SECTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from briefer.core.model import ArticleSummary, Passage, Theme
-from briefer.ui.composer_editor import PASSAGE_MIME
-from briefer.ui.theme_actions import swatch
+from briefer.ui.composer.editor import PASSAGE_MIME
+from briefer.ui.themes.actions import swatch
 
 PASSAGE_ROLE = Qt.ItemDataRole.UserRole + 1
 EXCERPT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -104,7 +104,7 @@ class PassageTree(QTreeWidget):
         menu.popup(self.viewport().mapToGlobal(at))
 
 
-class PassagesPane(QWidget):
+class PassagePickerPanel(QWidget):
     """A filter line above the tree; ``refresh`` rebuilds it from ``material()``, when seen.
 
     A large project has tens of thousands of passages; building the list

@@ -34,7 +34,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QToolBar, QWidget
 
 from briefer.core.citations import CITATION_PATTERN
-from briefer.ui.toolbar_actions import toolbar_action
+from briefer.ui.common.toolbar import toolbar_action
 
 PASSAGE_MIME = "application/x-briefer-passage"
 

@@ -25,20 +25,20 @@ from briefer.session import (
     note_figures,
     save_user_template,
 )
-from briefer.ui.export_flow import ExportFlow
-from briefer.ui.figures_dialog import FiguresDialog
-from briefer.ui.note_dialogs import DraftDialog, NoteDetailsDialog, SaveTemplateDialog, marking_of
-from briefer.ui.problems_dialog import ProblemsDialog
-from briefer.ui.undo import run_command
+from briefer.ui.common.undo import run_command
+from briefer.ui.notes.dialogs import DraftDialog, NoteDetailsDialog, SaveTemplateDialog, marking_of
+from briefer.ui.notes.exporting import ExportController
+from briefer.ui.notes.figures_dialog import FiguresDialog
+from briefer.ui.notes.problems_dialog import ProblemsDialog
 
 if TYPE_CHECKING:
-    from briefer.ui.project_window import ProjectWindow
+    from briefer.ui.shell.project_window import ProjectWindow
 
 
 class NoteActions:
     def __init__(self, window: ProjectWindow) -> None:
         self.window = window
-        self.export_flow = ExportFlow(window)
+        self.exporter = ExportController(window)
         self.dialog: QDialog | None = None  # the last one shown, for tests to reach
 
     # -- menus -----------------------------------------------------------------
@@ -145,7 +145,7 @@ class NoteActions:
         if note_id is None:
             return
         self.window.composer.flush()
-        job = self.export_flow.prepare(note_id)
+        job = self.exporter.prepare(note_id)
         if job is None:
             return
         dialog = ProblemsDialog(job.problems, self.window, exporting=False)
@@ -212,7 +212,7 @@ class NoteActions:
     def export_note(self) -> None:
         w = self.window
         w.composer.flush()
-        self.export_flow.start(w.composer.current_note_id())
+        self.exporter.start(w.composer.current_note_id())
 
     def _run(self, command: Command) -> None:
         w = self.window

@@ -20,7 +20,7 @@ from briefer.session import PASSAGE_LINK, NotePreview
 PREVIEW_DELAY_MS = 300
 
 
-class PreviewPane(QTextBrowser):
+class PreviewPanel(QTextBrowser):
     """Shows ``current_note()`` (the note with the editor's text); a citation click opens it."""
 
     passageOpenRequested = Signal(int)

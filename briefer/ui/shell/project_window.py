@@ -1,7 +1,7 @@
 """The project window: articles on the left, the Reader with tagging on the right.
 
 The themes, passages and search panels dock around them; the menus live in
-window_menus. It reads through the session and changes the project only
+shell.menus. It reads through the session and changes the project only
 through commands on its undo stack.
 """
 
@@ -44,20 +44,24 @@ from briefer.session import (
     Session,
 )
 from briefer.settings import Paths, Settings
-from briefer.ui.composer import ComposerView
-from briefer.ui.help_view import HelpActions
-from briefer.ui.importing import ImportRunner
-from briefer.ui.models import LibraryModel, PassagesModel, ThemesModel
-from briefer.ui.note_actions import NoteActions
-from briefer.ui.panels import LibraryPanel, PassagesPanel, ThemesPanel
-from briefer.ui.reader import ReaderView
-from briefer.ui.restore_dialog import RestoreDialog
-from briefer.ui.search_panel import SearchPanel
-from briefer.ui.session_bridge import SessionBridge
-from briefer.ui.tagging import TaggingController
-from briefer.ui.theme_actions import ThemeActions
-from briefer.ui.themes_dialog import ThemesDialog
-from briefer.ui.window_menus import IMPORT_KEYS, build_menus
+from briefer.ui.common.session_bridge import SessionBridge
+from briefer.ui.composer.view import ComposerView
+from briefer.ui.library.importing import ImportController
+from briefer.ui.library.model import LibraryModel
+from briefer.ui.library.panel import LibraryPanel
+from briefer.ui.library.search_panel import SearchPanel
+from briefer.ui.notes.actions import NoteActions
+from briefer.ui.passages.model import PassagesModel
+from briefer.ui.passages.panel import PassagesPanel
+from briefer.ui.reader.tagging import TaggingController
+from briefer.ui.reader.view import ReaderView
+from briefer.ui.shell.help import HelpActions
+from briefer.ui.shell.menus import IMPORT_KEYS, build_menus
+from briefer.ui.shell.restore_dialog import RestoreDialog
+from briefer.ui.themes.actions import ThemeActions
+from briefer.ui.themes.dialog import ThemesDialog
+from briefer.ui.themes.model import ThemesModel
+from briefer.ui.themes.panel import ThemesPanel
 
 IMPORT_FILTER = (
     "Articles (*.html *.htm *.xhtml *.mhtml *.mht *.pdf *.docx *.eml *.md *.markdown *.txt);;"
@@ -70,7 +74,7 @@ class ProjectWindow(QMainWindow):
     preferencesRequested = Signal()
     openProjectRequested = Signal(object)  # Path: a restored backup the analyst wants open
 
-    # Set by window_menus.build_menus; named here so readers find them.
+    # Set by shell.menus.build_menus; named here so readers find them.
     import_action: QAction
     save_copy_action: QAction
     restore_action: QAction
@@ -174,7 +178,7 @@ class ProjectWindow(QMainWindow):
         self.tabifyDockWidget(passages_dock, self.search_dock)
         passages_dock.raise_()
         self._last_find = ""
-        self.importer = ImportRunner(session, self, paths.log_file if paths else None)
+        self.importer = ImportController(session, self, paths.log_file if paths else None)
         build_menus(self)
         self.setAcceptDrops(not session.read_only)
         self.library_panel.articleSelected.connect(self.tagging.show_article)
@@ -445,7 +449,7 @@ class ProjectWindow(QMainWindow):
             )
             self.composer.flush()
             self.importer.shutdown()
-            self.note_actions.export_flow.shutdown()
+            self.note_actions.exporter.shutdown()
             self.bridge.detach()
             self.bridge = None
             self.undo_stack.clear()

@@ -27,10 +27,15 @@ from PySide6.QtWidgets import QFrame, QMenu, QTextEdit, QToolTip, QWidget
 from briefer.core.model import Article, Passage, Theme
 from briefer.core.spans import snap_to_words
 from briefer.core.suggest import Suggestion
-from briefer.ui.reader_document import ReaderStyle, Rendering, render_article
-from briefer.ui.reader_menu import ReaderActions, build_menu, passage_tooltip, suggestion_tooltip
-from briefer.ui.reader_nav import ReaderNavigation
-from briefer.ui.reader_paint import HighlightLayer, passage_segments
+from briefer.ui.reader.document import ReaderStyle, Rendering, render_article
+from briefer.ui.reader.menu import (
+    ReaderMenuCallbacks,
+    build_menu,
+    passage_tooltip,
+    suggestion_tooltip,
+)
+from briefer.ui.reader.navigation import ReaderNavigation
+from briefer.ui.reader.paint import HighlightLayer, passage_segments
 
 _ALT = Qt.KeyboardModifier.AltModifier
 _CTRL = Qt.KeyboardModifier.ControlModifier
@@ -325,7 +330,7 @@ class ReaderView(ReaderNavigation, QTextEdit):
         offset = self.cursor_offset()
         passage = self._passage_under_cursor()
         suggestions = self.suggestions_at(offset) if offset is not None else []
-        actions = ReaderActions(
+        actions = ReaderMenuCallbacks(
             tag=self.tag_selection,
             toggle=self.toggleThemeRequested.emit,
             comment=self.commentRequested.emit,

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefer import __version__
-from briefer.ui.help_view import HelpWindow
+from briefer.ui.shell.help import HelpWindow
 
 PROJECT_FILTER = "Briefer projects (*.briefer);;All files (*)"
 

@@ -44,11 +44,11 @@ from briefer.session import (
     load_templates,
 )
 from briefer.session.pages import PageCounter
-from briefer.ui.composer_editor import FormattingBar, SectionEditor
-from briefer.ui.composer_outline import OutlinePanel
-from briefer.ui.composer_passages import PassagesPane
-from briefer.ui.composer_preview import PreviewPane
-from briefer.ui.undo import run_command
+from briefer.ui.common.undo import run_command
+from briefer.ui.composer.editor import FormattingBar, SectionEditor
+from briefer.ui.composer.outline import OutlinePanel
+from briefer.ui.composer.passages import PassagePickerPanel
+from briefer.ui.composer.preview import PreviewPanel
 
 COMMIT_DELAY_MS = 400
 
@@ -91,8 +91,8 @@ class ComposerView(QWidget):
         self.editor = SectionEditor()
         self.toolbar = FormattingBar(self.editor, self._insert_current_passage)
         preview = NotePreview(session.project, citation_style=citation_style, language=language)
-        self.preview = PreviewPane(preview, self._current_note)
-        self.passages = PassagesPane(self._passage_material, self._used)
+        self.preview = PreviewPanel(preview, self._current_note)
+        self.passages = PassagePickerPanel(self._passage_material, self._used)
         self.status = QLabel()
         # Pages of the Word export, laid out on its real page (the settings' size).
         self._pages = PageCounter(page_size=page_size, citation_style=citation_style)

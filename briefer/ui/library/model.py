@@ -1,0 +1,70 @@
+"""The Library table model: the project's articles, sortable by date and size."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from briefer.core.model import ArticleSummary
+from briefer.session import Change, Entity
+from briefer.ui.common.rows import ID_ROLE, SORT_ROLE, Index, RowsById
+
+
+class LibraryModel(RowsById):
+    """Articles: title, publisher, date, number of passages."""
+
+    entity = Entity.ARTICLE
+    headers = ("Title", "Publisher", "Date", "Passages")
+
+    def load_all(self) -> list[ArticleSummary]:
+        return self.session.project.list_articles()
+
+    def load_one(self, record_id: int) -> ArticleSummary | None:
+        # One row's query: a batch import adds articles one by one, and listing every
+        # article for each of them made a batch quadratic.
+        return self.session.project.article_summaries([record_id]).get(record_id)
+
+    def after_changes(self, changes: list[Change]) -> None:
+        passages = [c for c in changes if c.entity is Entity.PASSAGE]
+        if not passages:
+            return
+        if any(c.removed for c in passages):  # a deleted passage's article is unknown now
+            fresh = {a.id: a for a in self.session.project.list_articles()}
+        else:  # tagging: only the articles of the passages touched
+            ids = [i for c in passages for i in (*c.added, *c.updated)]
+            touched = {p.article_id for p in self.session.project.get_passages(ids).values()}
+            fresh = dict(self.session.project.article_summaries(touched))
+        for row, summary in enumerate(self.rows):
+            new = fresh.get(summary.id)
+            if new is not None and new.passage_count != summary.passage_count:
+                self.rows[row] = new
+                self.dataChanged.emit(self.index(row, 3), self.index(row, 3))
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        article: ArticleSummary = self.rows[index.row()]
+        column = index.column()
+        if role == ID_ROLE:
+            return article.id
+        if role == SORT_ROLE:
+            return (
+                article.title.casefold(),
+                article.publisher.casefold(),
+                article.published.isoformat() if article.published else "",
+                article.passage_count,
+            )[column]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if column == 0:
+                return article.title or "(untitled)"
+            if column == 1:
+                return article.publisher
+            if column == 2:
+                return article.published.isoformat() if article.published else ""
+            return article.passage_count
+        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
+            return " · ".join(v for v in (article.title, article.author, article.url) if v)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 3:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None

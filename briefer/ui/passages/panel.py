@@ -1,0 +1,114 @@
+"""The Passages panel: every passage, filtered by theme or words, opening where it was tagged."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefer.ui.common.rows import ID_ROLE
+from briefer.ui.common.tables import sorted_table_view
+from briefer.ui.passages.model import PassagesModel
+from briefer.ui.themes.model import ThemesModel
+
+
+class PassageFilter(QSortFilterProxyModel):
+    """Text typed (in the words, themes or article title) and an optional theme."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.text = ""
+        self.theme_id: int | None = None
+
+    def set_criteria(self, text: str, theme_id: int | None) -> None:
+        self.beginFilterChange()
+        self.text, self.theme_id = text.casefold().strip(), theme_id
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
+        model = self.sourceModel()
+        assert isinstance(model, PassagesModel)
+        if self.theme_id is not None and self.theme_id not in model.theme_ids(row):
+            return False
+        if not self.text:
+            return True
+        haystack = " ".join(
+            str(model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole))
+            for column in range(3)
+        ).casefold()
+        return all(word in haystack for word in self.text.split())
+
+
+class PassagesPanel(QWidget):
+    passageActivated = Signal(int)  # passage_id: double-click or Enter
+
+    def __init__(self, model: PassagesModel, themes: ThemesModel) -> None:
+        super().__init__()
+        self.model = model
+        self.themes = themes
+        self.proxy = PassageFilter()
+        self.proxy.setSourceModel(model)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Filter passages…")
+        self.search.setAccessibleName("Filter passages")
+        self.search.setClearButtonEnabled(True)
+        self.theme_filter = QComboBox()
+        self.theme_filter.setAccessibleName("Show passages of theme")
+        self.reload_theme_filter()
+        themes.rowsInserted.connect(self.reload_theme_filter)
+        themes.rowsRemoved.connect(self.reload_theme_filter)
+        themes.dataChanged.connect(self.reload_theme_filter)
+        themes.modelReset.connect(self.reload_theme_filter)
+        self.view = sorted_table_view("passages", "Passages", self.proxy)  # reading order first
+        header = self.view.horizontalHeader()
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, 140)
+        header.resizeSection(2, 220)
+        self.view.activated.connect(self._activate)
+        self.view.doubleClicked.connect(self._activate)
+        self.search.textChanged.connect(self._refilter)
+        self.theme_filter.currentIndexChanged.connect(self._refilter)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.theme_filter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.view)
+
+    def reload_theme_filter(self) -> None:
+        current = self.theme_filter.currentData()
+        self.theme_filter.blockSignals(True)
+        self.theme_filter.clear()
+        self.theme_filter.addItem("All themes", None)
+        for row in range(self.themes.rowCount()):
+            index = self.themes.index(row, 0)
+            self.theme_filter.addItem(index.data(), index.data(ID_ROLE))
+        found = self.theme_filter.findData(current)
+        self.theme_filter.setCurrentIndex(max(found, 0))
+        self.theme_filter.blockSignals(False)
+        self._refilter()
+
+    def _refilter(self) -> None:
+        self.proxy.set_criteria(self.search.text(), self.theme_filter.currentData())
+
+    def _activate(self, index: QModelIndex) -> None:
+        passage_id = index.data(ID_ROLE)
+        if passage_id is None:
+            passage_id = self.proxy.index(index.row(), 0).data(ID_ROLE)
+        if passage_id is not None:
+            self.passageActivated.emit(passage_id)
