@@ -34,6 +34,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QToolBar, QWidget
 
 from briefer.core.citations import CITATION_PATTERN
+from briefer.ui.common.style import accents_of
 from briefer.ui.common.toolbar import toolbar_action
 
 PASSAGE_MIME = "application/x-briefer-passage"
@@ -54,12 +55,12 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self.markup = QTextCharFormat()
         self.markup.setForeground(dim)
         self.quote = QTextCharFormat()
-        self.quote.setForeground(QColor("#3B5B7A") if palette.base().color().lightness() > 128
-                                 else QColor("#A8C4E0"))  # fmt: skip
+        accents = accents_of(palette)
+        self.quote.setForeground(QColor(accents.quotation))
         self.quote.setFontItalic(True)
         self.citation = QTextCharFormat()
-        self.citation.setForeground(dim)
-        self.citation.setBackground(palette.color(QPalette.ColorRole.AlternateBase))
+        self.citation.setForeground(QColor(accents.chip_text))
+        self.citation.setBackground(QColor(accents.chip_base))
         self.base_size = document.defaultFont().pointSizeF()
         if self.base_size <= 0:
             self.base_size = 10.0
