@@ -46,16 +46,17 @@ _DARK = {
 
 @dataclass(frozen=True)
 class Accents:
-    """Colours the palette has no role for: control outlines and citation chips."""
+    """Colours the palette has no role for: control outlines, citation chips, comment marks."""
 
     control_border: str
     chip_base: str
     chip_text: str
     quotation: str
+    comment_mark: str
 
 
-LIGHT_ACCENTS = Accents("#767E8A", "#E6ECF5", "#2B4766", "#3B5B7A")
-DARK_ACCENTS = Accents("#8B939E", "#2E3A4A", "#D5E2F2", "#A8C4E0")
+LIGHT_ACCENTS = Accents("#767E8A", "#E6ECF5", "#2B4766", "#3B5B7A", "#B25E00")
+DARK_ACCENTS = Accents("#8B939E", "#2E3A4A", "#D5E2F2", "#A8C4E0", "#F0A848")
 
 TEXT_PAIRS = (
     ("Text", "Base"), ("Text", "AlternateBase"), ("WindowText", "Window"),

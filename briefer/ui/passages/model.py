@@ -8,14 +8,15 @@ from PySide6.QtCore import Qt
 
 from briefer.core.model import Passage
 from briefer.session import Change, Entity, RecordNotFound
+from briefer.ui.common.marks import comment_icon
 from briefer.ui.common.rows import ID_ROLE, Index, RowsById
 
 
 class PassagesModel(RowsById):
-    """Every passage: its words, themes, article and date."""
+    """Every passage: its words, themes, article, date and comment (marked in the first column)."""
 
     entity = Entity.PASSAGE
-    headers = ("Passage", "Themes", "Article", "Date")
+    headers = ("Passage", "Themes", "Article", "Date", "Comment")
 
     def load_all(self) -> list[Passage]:
         self._names()
@@ -64,7 +65,11 @@ class PassagesModel(RowsById):
             article = self.articles.get(passage.article_id)
             if column == 2:
                 return article.title if article else ""
+            if column == 4:
+                return " ".join(passage.comment.split())
             return article.published.isoformat() if article and article.published else ""
-        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
+        if role == Qt.ItemDataRole.DecorationRole and column == 0 and passage.comment.strip():
+            return comment_icon()
+        if role == Qt.ItemDataRole.ToolTipRole and column in (0, 4):
             return passage.comment or None
         return None

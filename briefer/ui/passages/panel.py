@@ -46,7 +46,7 @@ class PassageFilter(QSortFilterProxyModel):
             return True
         haystack = " ".join(
             str(model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole))
-            for column in range(3)
+            for column in (0, 1, 2, 4)  # words, themes, article, comment
         ).casefold()
         return all(word in haystack for word in self.text.split())
 
@@ -77,6 +77,7 @@ class PassagesPanel(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(1, 140)
         header.resizeSection(2, 220)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)  # the comment, in full
         self.view.activated.connect(self._activate)
         self.view.doubleClicked.connect(self._activate)
         self.search.textChanged.connect(self._refilter)

@@ -1,8 +1,10 @@
-"""The reader's highlight layer: passages, suggestions and quote rules, painted under the text.
+"""The reader's highlight layer: passages, suggestions, comment marks and quote rules.
 
 Overlapping passages are cut into disjoint segments (core.spans.segments) so
 every theme stays visible: a translucent fill of the first theme and a solid
-bar per further theme. Only what is on screen is painted. No signals.
+bar per further theme. A passage with a comment gets a small speech-bubble mark after
+its last character, so comments are found by eye, not by hovering. Only what is on
+screen is painted. No signals.
 """
 
 from __future__ import annotations
@@ -12,8 +14,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import cast
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen, QTextDocument, QTextLine
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF, QTextDocument, QTextLine
 
 from briefer.core.model import Passage
 from briefer.core.spans import segments
@@ -123,6 +125,12 @@ class HighlightLayer:
         self.focus: tuple[int, int, QColor] | None = None
         self.rule_colour = QColor("#CCCCCC")
         self.dark = False
+        self.comment_marks: list[int] = []  # document positions where a commented passage ends
+        self.mark_colour = QColor("#B25E00")
+
+    def set_comment_marks(self, ends: Sequence[int], to_doc: Callable[[int], int]) -> None:
+        """``ends`` are the canonical end offsets of the passages that carry a comment."""
+        self.comment_marks = sorted({to_doc(end) for end in ends})
 
     def set_passages(
         self,
@@ -183,8 +191,36 @@ class HighlightLayer:
         for dots in self._dots[lo:hi]:
             if dots.end >= first:
                 self._paint_dots(painter, document, dots)
+        lo = bisect.bisect_left(self.comment_marks, first)
+        hi = bisect.bisect_right(self.comment_marks, last)
+        for position in self.comment_marks[lo:hi]:
+            self._paint_mark(painter, document, position)
         if self.focus is not None:
             self._paint_focus(painter, document, *self.focus)
+
+    def mark_rect(self, document: QTextDocument, position: int) -> QRectF | None:
+        """Where the comment mark of a passage ending at ``position`` is drawn."""
+        rects = line_rects(document, max(position - 1, 0), position)
+        if not rects:
+            return None
+        last = rects[-1]
+        return QRectF(last.right() + 1.0, last.top() - 2.0, 7.0, 5.5)
+
+    def _paint_mark(self, painter: QPainter, document: QTextDocument, position: int) -> None:
+        bubble = self.mark_rect(document, position)
+        if bubble is None:
+            return
+        painter.setBrush(self.mark_colour)
+        painter.drawRoundedRect(bubble, 1.5, 1.5)
+        tail = QPolygonF(
+            [
+                QPointF(bubble.left() + 1.5, bubble.bottom() - 0.5),
+                QPointF(bubble.left() + 4.0, bubble.bottom() - 0.5),
+                QPointF(bubble.left() + 1.0, bubble.bottom() + 2.5),
+            ]
+        )
+        painter.drawPolygon(tail)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
 
     def _paint_fill(self, painter: QPainter, document: QTextDocument, fill: _Fill) -> None:
         first, *others = fill.colours

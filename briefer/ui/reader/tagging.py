@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QDialog
 
 from briefer.core.model import Article, Passage, Theme
 from briefer.core.suggest import Suggestion, suggest
@@ -30,6 +30,7 @@ from briefer.session import (
     ToggleThemeCommand,
 )
 from briefer.ui.common.undo import run_command
+from briefer.ui.reader.comment_dialog import CommentDialog
 from briefer.ui.reader.view import ReaderView
 
 
@@ -47,6 +48,7 @@ class TaggingController(QObject):
         self.stack = stack
         self.report = report
         self.article: Article | None = None
+        self.comment_dialog: CommentDialog | None = None  # the last one shown
         reader.tagRequested.connect(self._tag)
         reader.suggestionAccepted.connect(self._tag)
         reader.toggleThemeRequested.connect(
@@ -125,9 +127,10 @@ class TaggingController(QObject):
             self.run(DismissSuggestionCommand(self.article.id, start, end, theme_id))
 
     def _edit_comment(self, passage_id: int) -> None:
-        current = self.session.project.get_passage(passage_id).comment
-        text, ok = QInputDialog.getMultiLineText(
-            self.reader, "Passage comment", "Comment on this passage:", current
-        )
-        if ok and text.strip() != current:
-            self.run(SetCommentCommand(passage_id, text))
+        passage = self.session.project.get_passage(passage_id)
+        current = passage.comment
+        self.comment_dialog = CommentDialog(current, passage.text, self.reader)
+        if self.comment_dialog.exec() == QDialog.DialogCode.Accepted:
+            text = self.comment_dialog.text()
+            if text.strip() != current.strip():
+                self.run(SetCommentCommand(passage_id, text))

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QFrame, QMenu, QTextEdit, QToolTip, QWidget
 from briefer.core.model import Article, Passage, Theme
 from briefer.core.spans import snap_to_words
 from briefer.core.suggest import Suggestion
+from briefer.ui.common.style import accents_for
 from briefer.ui.reader.document import ReaderStyle, Rendering, render_article
 from briefer.ui.reader.menu import (
     ReaderMenuCallbacks,
@@ -125,6 +126,7 @@ class ReaderView(ReaderNavigation, QTextEdit):
         self._style = ReaderStyle.from_palette(self.palette(), self.font())
         self._layer.rule_colour = self._style.rule
         self._layer.dark = self._style.dark
+        self._layer.mark_colour = QColor(accents_for(self._style.dark).comment_mark)
         self._rendering = render_article(self.document(), self._article, self._style)
         self._layer.quotes = self._rendering.quotes
         self._column = 0.0
@@ -147,6 +149,9 @@ class ReaderView(ReaderNavigation, QTextEdit):
             offsets = self._rendering.offsets
             self._layer.set_passages(
                 passage_segments(self._passages), offsets.canonical_to_doc, self._colour
+            )
+            self._layer.set_comment_marks(
+                [p.end for p in self._passages if p.comment.strip()], offsets.canonical_to_doc
             )
             # Suggestion colours follow theme colours.
             self._layer.set_suggestions(

@@ -1,0 +1,144 @@
+"""Passage comments: a dialog that saves on Ctrl+Enter and cancels on Esc only, and marks
+that show which passages carry a comment, in the Reader and in the Passages panel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor
+from pytestqt.qtbot import QtBot
+
+from briefer.core.model import Article, Block, BlockKind
+from briefer.session import Session
+from briefer.ui.common.style import accents_of
+from briefer.ui.reader.comment_dialog import CommentDialog
+from briefer.ui.shell.project_window import ProjectWindow
+
+TEXT = "The port authority signed a framework agreement on Tuesday. Exports of grain rose."
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    path = tmp_path / "comments.briefer"
+    with Session.create(path) as session:
+        session.project.add_article(
+            Article(
+                title="Harbour deal", text=TEXT, blocks=(Block(BlockKind.PARAGRAPH, 0, len(TEXT)),)
+            )
+        )
+    return path
+
+
+def open_window(qtbot: QtBot, path: Path) -> ProjectWindow:
+    window = ProjectWindow(Session.open(path))
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def tag(window: ProjectWindow, words: str) -> int:
+    reader = window.reader
+    cursor = reader.textCursor()
+    start = TEXT.index(words)
+    cursor.setPosition(reader.canonical_to_doc(start))
+    cursor.setPosition(reader.canonical_to_doc(start + len(words)), cursor.MoveMode.KeepAnchor)
+    reader.setTextCursor(cursor)
+    window.tagging._tag(start, start + len(words), window.session.project.list_themes()[0].id)
+    (passage,) = [p for p in window.session.project.list_passages() if p.text == words]
+    assert passage.id is not None
+    return passage.id
+
+
+def comment_on_disk(path: Path) -> list[str]:
+    with Session.open(path, read_only=True) as session:
+        return [p.comment for p in session.project.list_passages()]
+
+
+def test_enter_is_a_new_line_and_ctrl_enter_saves(qtbot: QtBot) -> None:
+    dialog = CommentDialog("", "the port authority")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.editor, "Check the date")
+    qtbot.keyClick(dialog.editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(dialog.editor, "with the ministry")
+    assert dialog.isVisible()  # Enter did not close it
+    assert dialog.text() == "Check the date\nwith the ministry"
+    qtbot.keyClick(dialog.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.result() == CommentDialog.DialogCode.Accepted
+    assert not dialog.isVisible()
+
+
+def test_shift_tab_then_enter_never_discards_the_comment(qtbot: QtBot) -> None:
+    dialog = CommentDialog("first thoughts", "the port authority")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClick(dialog.editor, Qt.Key.Key_Backtab)
+    qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert "first thoughts" in dialog.text()
+
+
+def test_esc_cancels_and_the_text_wraps(qtbot: QtBot) -> None:
+    dialog = CommentDialog("", "words")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.editor.lineWrapMode() == dialog.editor.LineWrapMode.WidgetWidth
+    qtbot.keyClicks(dialog.editor, "never mind")
+    qtbot.keyClick(dialog.editor, Qt.Key.Key_Escape)
+    assert dialog.result() == CommentDialog.DialogCode.Rejected
+
+
+def test_f2_ctrl_enter_saves_to_the_file_and_marks_the_passage(qtbot: QtBot, project: Path) -> None:
+    window = open_window(qtbot, project)
+    passage_id = tag(window, "port authority")
+
+    def answer() -> None:
+        dialog = window.tagging.comment_dialog
+        assert dialog is not None
+        qtbot.keyClicks(dialog.editor, "Ask the ministry")
+        qtbot.keyClick(dialog.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    QTimer.singleShot(0, answer)
+    window.reader.commentRequested.emit(passage_id)
+    assert comment_on_disk(project) == ["Ask the ministry"]
+
+    # The Reader paints a bubble after the passage, in the comment colour.
+    end = window.reader.canonical_to_doc(TEXT.index("port authority") + len("port authority"))
+    assert window.reader._layer.comment_marks == [end]
+    mark = window.reader._layer.mark_rect(window.reader.document(), end)
+    assert mark is not None
+    scroll = window.reader.verticalScrollBar().value()
+    image = window.reader.viewport().grab().toImage()
+    centre = mark.center().toPoint() - window.reader.viewport().rect().topLeft()
+    centre.setY(centre.y() - scroll)
+    painted = QColor(image.pixel(centre))
+    wanted = QColor(accents_of(window.reader.palette()).comment_mark)
+    assert abs(painted.red() - wanted.red()) + abs(painted.green() - wanted.green()) < 40
+
+    # The Passages panel marks the row and shows the comment in its own column.
+    model = window.passages_model
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "port authority")
+    assert model.headerData(4, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) == "Comment"
+    assert model.index(row, 4).data() == "Ask the ministry"
+    assert model.index(row, 0).data(Qt.ItemDataRole.DecorationRole) is not None
+    window.passages_panel.search.setText("ministry")
+    assert window.passages_panel.view.model().rowCount() == 1
+
+
+def test_esc_keeps_the_comment_as_it_was(qtbot: QtBot, project: Path) -> None:
+    window = open_window(qtbot, project)
+    passage_id = tag(window, "framework agreement")
+
+    def answer() -> None:
+        dialog = window.tagging.comment_dialog
+        assert dialog is not None
+        qtbot.keyClicks(dialog.editor, "half a thought")
+        qtbot.keyClick(dialog.editor, Qt.Key.Key_Escape)
+
+    QTimer.singleShot(0, answer)
+    window.reader.commentRequested.emit(passage_id)
+    assert comment_on_disk(project) == [""]
+    assert window.reader._layer.comment_marks == []
+    assert window.passages_model.index(0, 0).data(Qt.ItemDataRole.DecorationRole) is None
