@@ -21,9 +21,11 @@ ALLOWED: dict[str, set[str]] = {
     "store": {"core"},
     "importers": {"core"},
     "exporters": {"core"},
+    "exchange": {"core"},
     "settings": {"core"},  # the temp-file naming rules
     "resources": set(),
-    "session": {"core", "store", "importers", "exporters", "settings", "resources"},
+    "session": {"core", "store", "importers", "exporters", "exchange", "settings",
+                "resources"},
     "cli": {"core", "session", "settings", "resources", "cli_common", "cli_format", "cli_notes",
             "app"},
     "cli_common": {"session", "settings"},
