@@ -377,6 +377,11 @@ def read_exchange_file(path: Path, limits: QdaLimits | None = None) -> QdaProjec
         raise ExchangeError(f"Cannot read {path.name}: {exc.strerror or exc}.") from exc
     if head.startswith(b"PK"):
         return read_project(path, limits)
+    if path.suffix.lower() == ".qdpx":
+        raise ExchangeError(
+            f"{path.name} is not a .qdpx archive (a .qdpx is a zip file); it may be damaged "
+            "or not a REFI-QDA export."
+        )
     try:
         if path.stat().st_size > limits.max_xml_bytes:
             raise ExchangeError(

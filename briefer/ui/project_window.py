@@ -50,6 +50,7 @@ from briefer.ui.importing import ImportRunner
 from briefer.ui.models import LibraryModel, PassagesModel, ThemesModel
 from briefer.ui.note_actions import NoteActions
 from briefer.ui.panels import LibraryPanel, PassagesPanel, ThemesPanel
+from briefer.ui.qda_actions import QdaActions
 from briefer.ui.reader import ReaderView
 from briefer.ui.restore_dialog import RestoreDialog
 from briefer.ui.search_panel import SearchPanel
@@ -90,6 +91,7 @@ class ProjectWindow(QMainWindow):
     themes_action: QAction
     help_actions: HelpActions
     note_actions: NoteActions
+    qda_actions: QdaActions
 
     def __init__(
         self,

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDockWidget, QMenu
 
 from briefer.ui.help_view import HelpActions
 from briefer.ui.note_actions import NoteActions
+from briefer.ui.qda_actions import QdaActions
 
 if TYPE_CHECKING:
     from briefer.ui.project_window import ProjectWindow
@@ -89,6 +90,8 @@ def build_menus(window: ProjectWindow) -> None:
     file_menu.addAction(close_action)
     window.note_actions = NoteActions(window)
     window.note_menu = window.note_actions.add_menus(file_menu, window.save_copy_action)
+    window.qda_actions = QdaActions(window)
+    window.qda_actions.add_to(file_menu, window.save_copy_action)
 
     edit_menu = window.menuBar().addMenu("&Edit")
     window.view_menu = window.menuBar().addMenu("&View")
