@@ -17,6 +17,13 @@ from lxml import etree
 from briefer.exchange.qda_model import ExchangeError, QdaLimits
 
 _DRIVE = re.compile(r"^[A-Za-z]:")
+_DECLARATIONS = tuple(
+    word.encode(codec)
+    for word in ("<!DOCTYPE", "<!ENTITY")
+    for codec in ("utf-8", "utf-16-le", "utf-16-be")
+)
+"""Refused before parsing: libxml2 would otherwise expand entities in attribute values
+(billion laughs) up to its own amplification limit before we could look."""
 
 
 def _unsafe_name(name: str) -> bool:
@@ -124,6 +131,10 @@ class Archive:
 
 def parse_xml(data: bytes, what: str) -> etree._Element:
     """The root element of ``data``; a DTD or entity declaration is refused, never expanded."""
+    if any(marker in data for marker in _DECLARATIONS):
+        raise ExchangeError(
+            f"{what} declares a DTD or entities, which REFI-QDA files never need; it was not read."
+        )
     parser = etree.XMLParser(
         resolve_entities=False,
         no_network=True,

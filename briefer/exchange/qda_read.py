@@ -235,6 +235,8 @@ class _ProjectReader:
         self._note_refs(element, attached=False)
         if _text(_kid(element, "Description")).strip():
             self.left["source descriptions"] += 1
+        if element.get("richTextPath"):
+            self.left["formatted (DOCX) versions of text sources"] += 1
         return QdaSource(
             guid=guid,
             name=name,
