@@ -225,6 +225,11 @@ def _write_atomically(target: Path, write: Callable[[BinaryIO], object]) -> None
 
 
 def _umask() -> int:
+    """Read from /proc where it can be (setting and restoring it races other threads)."""
+    with contextlib.suppress(OSError, ValueError):
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
     current = os.umask(0o022)
     os.umask(current)
     return current
