@@ -44,6 +44,7 @@ class Archive:
     def __init__(self, path: Path, limits: QdaLimits) -> None:
         self.name = path.name
         self.limits = limits
+        self._read_bytes = 0  # across every read: many small texts are bounded together
         try:
             size = path.stat().st_size
         except OSError as exc:
@@ -82,10 +83,10 @@ class Archive:
             total += info.file_size
             if not info.is_dir():
                 members[info.filename.casefold()] = info
-        if total > self.limits.max_total_bytes:
+        if total > self.limits.max_declared_bytes:
             raise ExchangeError(
                 f"{self.name} would unpack to {total:,} bytes, more than the "
-                f"{self.limits.max_total_bytes:,} allowed; it was not read."
+                f"{self.limits.max_declared_bytes:,} allowed; it was not read."
             )
         return members
 
@@ -109,6 +110,7 @@ class Archive:
     def read(self, member: str, limit: int) -> bytes:
         """The bytes of ``member``, refusing more than ``limit`` however the header lies."""
         info = self._members[member.casefold()]
+        limit = min(limit, self.limits.max_total_bytes - self._read_bytes)
         if info.file_size > limit:
             raise ExchangeError(
                 f"{member} in {self.name} is {info.file_size:,} bytes unpacked, more than the "
@@ -126,6 +128,7 @@ class Archive:
                 f"{member} in {self.name} unpacks to more than {limit:,} bytes; "
                 "the archive was not read."
             )
+        self._read_bytes += len(data)
         return data
 
 

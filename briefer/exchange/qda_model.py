@@ -23,12 +23,16 @@ class ExchangeError(Exception):
 class QdaLimits:
     """Bounds on an untrusted archive; tests tighten them to try the refusals cheaply."""
 
-    max_archive_bytes: int = 2 * 1024**3
+    max_archive_bytes: int = 32 * 1024**3
+    """Projects may embed audio and video, which are never unpacked; only absurd is refused."""
     max_entries: int = 20_000
+    max_declared_bytes: int = 64 * 1024**3
+    """Declared unpacked size of everything in the archive, read or not."""
     max_xml_bytes: int = 64 * 1024**2
     max_text_bytes: int = 64 * 1024**2
+    """One source's or note's text file."""
     max_total_bytes: int = 1024**3
-    """Declared uncompressed size of everything in the archive, read or not."""
+    """Everything actually unpacked: project.qde and the text files it names."""
     max_depth: int = 64
     """How deeply codes may nest; a hostile file could otherwise recurse without end."""
 

@@ -50,6 +50,11 @@ def archive(path: Path, members: dict[str, str | bytes]) -> Path:
     return path
 
 
+def qde_of(path: Path) -> bytes:
+    with zipfile.ZipFile(path) as zipped:
+        return zipped.read("project.qde")
+
+
 def refused(path: Path, match: str, limits: QdaLimits | None = None) -> str:
     with pytest.raises(ExchangeError, match=match) as caught:
         read_exchange_file(path, limits)
@@ -146,7 +151,8 @@ def test_huge_entries_and_too_many_entries_are_refused(tmp_path: Path) -> None:
         },
     )
     refused(big, "more than the 1,000 allowed", QdaLimits(max_text_bytes=1000))
-    refused(big, "would unpack to", QdaLimits(max_total_bytes=2000))
+    refused(big, "would unpack to", QdaLimits(max_declared_bytes=2000))
+    refused(big, "more than the 1,500 allowed", QdaLimits(max_total_bytes=1500 + len(qde_of(big))))
     refused(big, "project.qde in big.qdpx is", QdaLimits(max_xml_bytes=100))
     refused(big, "bytes, more than", QdaLimits(max_archive_bytes=100))
     many = archive(tmp_path / "many.qdpx", {f"sources/{i}.txt": "x" for i in range(30)})
