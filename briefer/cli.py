@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from logging import FileHandler
 from pathlib import Path
 
-from briefer import __version__, cli_notes
+from briefer import __version__, cli_notes, cli_qda
 from briefer import session as api  # names load on first use
 from briefer.cli_common import (
     EXIT_ERROR,
@@ -44,7 +44,7 @@ log = logging.getLogger("briefer.cli")
 
 SUBCOMMANDS = (
     "new", "info", "import", "articles", "show", "search", "themes", "tag", "passages",
-    "backups", "restore", *cli_notes.NOTE_SUBCOMMANDS,
+    "backups", "restore", *cli_notes.NOTE_SUBCOMMANDS, *cli_qda.QDA_SUBCOMMANDS,
 )  # fmt: skip
 
 PROJECT_SUFFIX = ".briefer"
@@ -120,6 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--article", type=int, metavar="ID", help="only passages of this article")
     p.add_argument("--json", action="store_true")
     cli_notes.add_parsers(sub, command)
+    cli_qda.add_parsers(sub)
     p = command("backups", "list a project's backups, newest first, numbered for `restore`")
     p.add_argument("--json", action="store_true")
     p = sub.add_parser(
@@ -431,6 +432,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace, Paths], int]] = {
     "backups": cmd_backups,
     "restore": cmd_restore,
     **cli_notes.HANDLERS,
+    **cli_qda.HANDLERS,
 }
 
 
@@ -488,7 +490,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CliError as exc:
         print(f"briefer: {exc}", file=sys.stderr)
         return exc.code
-    except (api.ProjectError, api.CommandError, api.ImportRejected, api.ExportError) as exc:
+    except (
+        api.ProjectError,
+        api.CommandError,
+        api.ImportRejected,
+        api.ExportError,
+        api.ExchangeError,
+    ) as exc:
         print(f"briefer: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except OSError as exc:

@@ -14,6 +14,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from briefer.exchange import ExchangeError
     from briefer.exporters import ExportError
     from briefer.importers.base import ImportRejected
     from briefer.session.backups import (
@@ -62,6 +63,13 @@ if TYPE_CHECKING:
         ToggleThemeCommand,
     )
     from briefer.session.preview import PASSAGE_LINK, NotePreview
+    from briefer.session.qda import (
+        QdaExportResult,
+        export_qda,
+        import_qda,
+        import_qda_command,
+    )
+    from briefer.session.qda_commands import ImportQdaCommand, QdaImportReport
     from briefer.session.samples import ensure_sample_project
     from briefer.session.session import Session, default_themes
     from briefer.session.templates import TemplateCatalog, load_templates, save_user_template
@@ -98,7 +106,14 @@ _WHERE: dict[str, str] = {
     "DismissSuggestionCommand": "briefer.session.passage_commands",
     "EditSectionBodyCommand": "briefer.session.note_commands",
     "Entity": "briefer.session.command",
+    "ExchangeError": "briefer.exchange",
     "ExportError": "briefer.exporters",
+    "ImportQdaCommand": "briefer.session.qda_commands",
+    "QdaExportResult": "briefer.session.qda",
+    "QdaImportReport": "briefer.session.qda_commands",
+    "export_qda": "briefer.session.qda",
+    "import_qda": "briefer.session.qda",
+    "import_qda_command": "briefer.session.qda",
     "ExportJob": "briefer.session.export",
     "ExportRefused": "briefer.session.export",
     "ExportResult": "briefer.session.export",
@@ -171,11 +186,13 @@ __all__ = [
     "DismissSuggestionCommand",
     "EditSectionBodyCommand",
     "Entity",
+    "ExchangeError",
     "ExportError",
     "ExportJob",
     "ExportRefused",
     "ExportResult",
     "ImportOutcome",
+    "ImportQdaCommand",
     "ImportRejected",
     "ImportReport",
     "ImportStatus",
@@ -186,6 +203,8 @@ __all__ = [
     "ProjectError",
     "ProjectLocked",
     "ProjectReadOnly",
+    "QdaExportResult",
+    "QdaImportReport",
     "RecordNotFound",
     "RemoveSectionCommand",
     "ReorderThemesCommand",
@@ -204,8 +223,11 @@ __all__ = [
     "default_themes",
     "draft_command",
     "ensure_sample_project",
+    "export_qda",
     "find_backup",
     "find_citation_style",
+    "import_qda",
+    "import_qda_command",
     "load_templates",
     "note_figures",
     "prepare_export",

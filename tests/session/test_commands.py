@@ -31,8 +31,10 @@ from briefer.session import (
     TagPassagesCommand,
     ToggleThemeCommand,
     UpdateThemeCommand,
+    import_qda_command,
 )
 from briefer.store import Project
+from tests.exchange.qda_data import atlas_qdpx
 
 TEXT = (
     "India and Russia agreed to expand trade in oil and fertiliser.\n\n"
@@ -106,6 +108,7 @@ COMMANDS: dict[str, Callable[[Session], Command]] = {
     "dismiss-suggestion": lambda s: DismissSuggestionCommand(
         ids(s)["article"], 0, 62, ids(s)["trade"]
     ),
+    "import-qda": lambda s: import_qda_command(atlas_qdpx(s.path.parent / "atlas.qdpx")),
 }  # fmt: skip
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu
 
+from briefer.ui.library.qda_actions import QdaActions
 from briefer.ui.notes.actions import NoteActions
 from briefer.ui.shell.help import HelpActions
 
@@ -89,6 +90,8 @@ def build_menus(window: ProjectWindow) -> None:
     file_menu.addAction(close_action)
     window.note_actions = NoteActions(window)
     window.note_menu = window.note_actions.add_menus(file_menu, window.save_copy_action)
+    window.qda_actions = QdaActions(window)
+    window.qda_actions.add_to(file_menu, window.save_copy_action)
 
     edit_menu = window.menuBar().addMenu("&Edit")
     window.view_menu = window.menuBar().addMenu("&View")

@@ -49,6 +49,7 @@ from briefer.ui.composer.view import ComposerView
 from briefer.ui.library.importing import ImportController
 from briefer.ui.library.model import LibraryModel
 from briefer.ui.library.panel import LibraryPanel
+from briefer.ui.library.qda_actions import QdaActions
 from briefer.ui.library.search_panel import SearchPanel
 from briefer.ui.notes.actions import NoteActions
 from briefer.ui.passages.model import PassagesModel
@@ -94,6 +95,7 @@ class ProjectWindow(QMainWindow):
     themes_action: QAction
     help_actions: HelpActions
     note_actions: NoteActions
+    qda_actions: QdaActions
 
     def __init__(
         self,

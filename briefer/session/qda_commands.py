@@ -1,0 +1,246 @@
+"""The import of a REFI-QDA file as one command: themes, articles and passages together.
+
+One ``apply`` adds everything and one ``revert`` removes exactly what it added, so
+File > Undo takes a whole import back. Codes become themes (nested codes child themes),
+text sources articles, coded selections passages on exactly the selected words.
+Imports core, exchange and store; never Qt.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from briefer.core.anchoring import quote_at
+from briefer.core.model import Article, Block, BlockKind, Passage, Theme
+from briefer.core.palette import spare_colour
+from briefer.exchange import LeftOut, QdaCode, QdaProject, QdaSource
+from briefer.session.command import BackupReason, Change, Command, CommandError, Entity
+from briefer.store import Project
+
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
+
+
+def paragraph_blocks(text: str) -> tuple[Block, ...]:
+    """Paragraphs between blank lines, as spans of ``text`` itself: the text is never
+    altered, or the file's offsets would no longer point at the words they chose."""
+    return tuple(
+        Block(BlockKind.PARAGRAPH, m.start(), m.end())
+        for m in _PARAGRAPH.finditer(text)
+        if m.group().strip()
+    )
+
+
+def _date(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return None
+
+
+@dataclass
+class QdaImportReport:
+    """What an import did, and everything in the file Briefer could not hold."""
+
+    source: str
+    themes_added: list[str] = field(default_factory=list)
+    themes_reused: list[str] = field(default_factory=list)
+    articles_added: int = 0
+    articles_reused: list[str] = field(default_factory=list)
+    passages_added: int = 0
+    passages_present: int = 0
+    left_out: list[LeftOut] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        done = [
+            f"Imported from {self.source}: {len(self.themes_added)} new theme(s), "
+            f"{self.articles_added} new article(s), {self.passages_added} passage(s)."
+        ]
+        if self.themes_reused:
+            done.append(
+                f"{len(self.themes_reused)} code(s) matched a theme of the same name, which "
+                "was used as it is: " + ", ".join(dict.fromkeys(self.themes_reused)) + "."
+            )
+        if self.articles_reused:
+            done.append(
+                f"{len(self.articles_reused)} source(s) have the same text as an article "
+                "already here; their passages went on it: " + ", ".join(self.articles_reused) + "."
+            )
+        if self.passages_present:
+            done.append(f"{self.passages_present} passage(s) were already in the project.")
+        if self.left_out:
+            done.append(
+                "Not imported (Briefer cannot hold them): "
+                + "; ".join(str(item) for item in self.left_out)
+                + "."
+            )
+        return done
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "themes_added": self.themes_added,
+            "themes_reused": self.themes_reused,
+            "articles_added": self.articles_added,
+            "articles_reused": self.articles_reused,
+            "passages_added": self.passages_added,
+            "passages_already_present": self.passages_present,
+            "left_out": {item.what: item.count for item in self.left_out},
+        }
+
+
+class ImportQdaCommand(Command):
+    """Adds a REFI-QDA file's codes, text sources and coded selections in one step.
+
+    The first ``apply`` decides everything and keeps the rows it wrote (ids included), so
+    a redo writes the very same rows and later commands that refer to them stay valid.
+    """
+
+    def __init__(self, qda: QdaProject, source: str) -> None:
+        if not qda.codes and not qda.sources:
+            left = "; ".join(str(item) for item in qda.left_out) or "nothing at all"
+            raise CommandError(f"{source} holds no codes or text sources Briefer can use ({left}).")
+        self.qda = qda
+        self.source = source
+        self.label = f"Import {source}"
+        self.report: QdaImportReport | None = None
+        self._themes: list[Theme] = []
+        self._articles: list[Article] = []
+        self._passages: list[Passage] = []
+
+    def backup_before(self, project: Project) -> BackupReason | None:
+        return BackupReason("before-qda-import", f"before importing {self.source}")
+
+    def apply(self, project: Project) -> list[Change]:
+        if self.report is None:
+            report = QdaImportReport(self.source, left_out=list(self.qda.left_out))
+            theme_of = self._add_themes(project, report)
+            for source in self.qda.sources:
+                self._add_source(project, source, theme_of, report)
+            self.report = report
+        else:
+            for theme in self._themes:
+                project.add_theme(theme)
+            for article in self._articles:
+                project.add_article(article)
+            for passage in self._passages:
+                project.add_passage(passage)
+        return self._changes(removing=False)
+
+    def revert(self, project: Project) -> list[Change]:
+        for passage in reversed(self._passages):
+            assert passage.id is not None
+            project.delete_passage(passage.id)
+        for article in reversed(self._articles):
+            assert article.id is not None
+            project.delete_article(article.id)
+        for theme in reversed(self._themes):  # children were added after their parents
+            assert theme.id is not None
+            project.delete_theme(theme.id)
+        return self._changes(removing=True)
+
+    def _changes(self, *, removing: bool) -> list[Change]:
+        key = "removed" if removing else "added"
+        touched = {p.article_id for p in self._passages} - {a.id for a in self._articles}
+        return [
+            Change.of(Entity.THEME, **{key: [t.id for t in self._themes if t.id is not None]}),
+            Change.of(Entity.ARTICLE, **{key: [a.id for a in self._articles if a.id is not None]}),
+            Change.of(Entity.ARTICLE, updated=[i for i in touched if i is not None]),
+            Change.of(Entity.PASSAGE, **{key: [p.id for p in self._passages if p.id is not None]}),
+            Change.of(Entity.THEME, updated={t for p in self._passages for t in p.theme_ids}),
+        ]
+
+    # -- the first apply ---------------------------------------------------------------
+
+    def _add_themes(self, project: Project, report: QdaImportReport) -> dict[str, int]:
+        theme_of: dict[str, int] = {}
+        position = max((t.position for t in project.list_themes()), default=0)
+
+        def add(code: QdaCode, parent: int | None) -> None:
+            nonlocal position
+            existing = project.theme_by_name(code.name)
+            if existing is not None and existing.id is not None:
+                theme_of[code.guid] = existing.id
+                report.themes_reused.append(existing.name)
+            else:
+                position += 1
+                colour = code.colour or spare_colour(project.list_themes())
+                theme = Theme(
+                    name=code.name,
+                    colour=colour,
+                    parent_id=parent,
+                    description=code.description,
+                    position=position,
+                )
+                theme_id = project.add_theme(theme)
+                self._themes.append(dataclasses.replace(theme, id=theme_id))
+                theme_of[code.guid] = theme_id
+                report.themes_added.append(code.name)
+            for child in code.children:
+                add(child, theme_of[code.guid])
+
+        for code in self.qda.codes:
+            add(code, None)
+        return theme_of
+
+    def _article_for(self, project: Project, source: QdaSource, report: QdaImportReport) -> int:
+        same = project.find_duplicate("", source.text)
+        if same is not None and project.get_article(same).text == source.text:
+            report.articles_reused.append(source.name)
+            return same
+        article = Article(
+            title=source.meta("title") or source.name,
+            text=source.text,
+            blocks=paragraph_blocks(source.text),
+            publisher=source.meta("publisher"),
+            author=source.meta("author"),
+            published=_date(source.meta("published")),
+            url=source.meta("url"),
+            language=source.meta("language"),
+            source_format="refi-qda",
+            source_name=f"{self.source}: {source.name}",
+        )
+        article_id = project.add_article(article)
+        self._articles.append(project.get_article(article_id))
+        report.articles_added += 1
+        return article_id
+
+    def _add_source(
+        self, project: Project, source: QdaSource, theme_of: dict[str, int], report: QdaImportReport
+    ) -> None:
+        if not source.text.strip():
+            report.left_out.append(LeftOut(f'empty text source "{source.name}"', 1))
+            return
+        article_id = self._article_for(project, source, report)
+        present = {
+            (p.start, p.end, frozenset(p.theme_ids), p.comment)
+            for p in project.list_passages(article_id=article_id)
+        }
+        for selection in source.selections:
+            if selection.end <= selection.start:  # only a CR of a CRLF was selected
+                report.left_out.append(LeftOut("empty selections", 1))
+                continue
+            themes = tuple(dict.fromkeys(theme_of[g] for g in selection.code_guids))
+            key = (selection.start, selection.end, frozenset(themes), selection.note)
+            if key in present:
+                report.passages_present += 1
+                continue
+            quote = quote_at(source.text, (selection.start, selection.end))
+            passage = Passage(
+                article_id=article_id,
+                start=selection.start,
+                end=selection.end,
+                text=quote.exact,
+                prefix=quote.prefix,
+                suffix=quote.suffix,
+                theme_ids=themes,
+                comment=selection.note,
+                created_at=selection.created,
+            )
+            passage_id = project.add_passage(passage)
+            self._passages.append(project.get_passage(passage_id))
+            present.add(key)
+            report.passages_added += 1
