@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
@@ -93,3 +93,20 @@ def test_every_menu_action_has_a_shortcut_or_a_mnemonic(window: ProjectWindow) -
             if not action.shortcuts() and "&" not in action.text():
                 missing.append(f"{top.text()} > {action.text()}")
     assert missing == []
+
+
+@pytest.mark.parametrize(
+    "key, modifier",
+    [(Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
+     (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)],
+    ids=["esc", "ctrl+w"],
+)  # fmt: skip
+def test_help_closes_on_esc_and_ctrl_w_from_the_page_or_the_list(
+    qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier
+) -> None:
+    help_window = HelpWindow()
+    qtbot.addWidget(help_window)
+    for focus in (help_window.browser, help_window.pages):
+        help_window.show()
+        qtbot.keyClick(focus, key, modifier)
+        assert not help_window.isVisible()

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -143,6 +143,13 @@ class HelpWindow(QDialog):
         self.browser.anchorClicked.connect(self._link)
         self.resize(900, 640)
         self.pages.setCurrentRow(0)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc (QDialog's own) and the platform's Close key (Ctrl+W) both close help."""
+        if event.matches(QKeySequence.StandardKey.Close):
+            self.close()
+            return
+        super().keyPressEvent(event)
 
     def show_page(self, name: str) -> None:
         if name == SHORTCUTS:
