@@ -54,20 +54,74 @@ def test_search_all_articles_opens_the_hit_with_the_words_selected(
     assert panel.results.count() == 0 and panel.status.text() == "No article matches."
 
 
-def test_find_in_article_and_find_next(
+def never_modal(*_args: object, **_kwargs: object) -> tuple[str, bool]:
+    raise AssertionError("find must not open a modal box")
+
+
+def count_of(window: ProjectWindow) -> str:
+    return window.find_bar.count.text()
+
+
+def test_find_bar_is_inline_counts_and_highlights_every_match(
     qtbot: QtBot, window: ProjectWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(QInputDialog, "getText", never_modal)
     window.step_article(1)
     assert window.library_panel.current_title() == "Frigate order"
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("the", True))
     window.find_action.trigger()
+    bar = window.find_bar
+    assert bar.isVisible() and bar.field.hasFocus()
+    qtbot.keyClicks(bar.field, "the")
+    shown = window.reader.document().toPlainText().casefold()
+    total = shown.count("the")
+    assert total >= 2
+    assert count_of(window) == f"1 of {total}"
+    assert len(window.reader.extraSelections()) == total  # every match painted
     first = window.reader.textCursor().selectionStart()
-    window.find_next_action.trigger()
     assert selected_text(window).casefold() == "the"
-    assert window.reader.textCursor().selectionStart() != first
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("tariffs", True))
-    window.find_action.trigger()
-    assert "is not in this article" in window.statusBar().currentMessage()
+
+    qtbot.keyClick(bar.field, Qt.Key.Key_Return)
+    assert count_of(window) == f"2 of {total}"
+    assert window.reader.textCursor().selectionStart() > first
+    qtbot.keyClick(bar.field, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert count_of(window) == f"1 of {total}"
+    assert window.reader.textCursor().selectionStart() == first
+    qtbot.keyClick(bar.field, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert count_of(window) == f"{total} of {total}"  # wraps to the last
+    window.find_next_action.trigger()  # F3 steps too, and wraps to the first
+    assert count_of(window) == f"1 of {total}"
+
+    bar.field.setText("tariffs")
+    assert count_of(window) == "No matches"
+    assert window.reader.extraSelections() == []
+
+    bar.field.setText("grain")
+    assert count_of(window) == "1 of 1"
+    window.step_article(1)  # another article: the count follows what is shown
+    assert window.library_panel.current_title() == "Grid upgrade"
+    assert count_of(window) == "No matches"
+
+    qtbot.keyClick(bar.field, Qt.Key.Key_Escape)
+    assert not bar.isVisible()
+    assert window.reader.extraSelections() == []
+    assert window.reader.hasFocus()
+
+
+def test_search_status_stays_true_when_the_query_or_the_articles_change(
+    qtbot: QtBot, window: ProjectWindow
+) -> None:
+    window.search_action.trigger()
+    panel = window.search_panel
+    qtbot.keyClicks(panel.query, "grain")
+    qtbot.keyClick(panel.query, Qt.Key.Key_Return)
+    assert panel.status.text() == "2 article(s) match"
+    qtbot.keyClicks(panel.query, " corridor")
+    assert panel.status.text() == "Press Enter to search."  # not the old count
+    panel.query.setText("grain")
+    panel.run()
+    window.session.import_paste(text="Grain barges\n\nGrain barges sailed at dawn.")
+    qtbot.waitUntil(lambda: panel.status.text() == "3 article(s) match")
+    assert panel.results.count() == 3
 
 
 def test_next_and_previous_article_stop_at_the_ends(window: ProjectWindow) -> None:

@@ -7,7 +7,7 @@ import html
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from briefer.session import Session
+from briefer.session import Change, Entity, Session
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -34,7 +34,10 @@ class SearchPanel(QWidget):
         self.results.setAccessibleName("Search results")
         self.results.setWordWrap(True)
         self.status = QLabel()
+        self.status.setObjectName("searchStatus")
+        self.last_run: str | None = None  # the query the results and status belong to
         self.query.returnPressed.connect(self.run)
+        self.query.textChanged.connect(self._query_edited)
         self.results.itemActivated.connect(self._activate)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -46,9 +49,23 @@ class SearchPanel(QWidget):
         self.query.setFocus()
         self.query.selectAll()
 
-    def run(self) -> None:
+    def _query_edited(self, text: str) -> None:
+        """The status speaks of the results shown, so it says when they are not for this query."""
+        if self.last_run is not None and text.strip() != self.last_run:
+            self.status.setText(
+                "Press Enter to search." if text.strip() else "Type words to search."
+            )
+
+    def on_changes(self, changes: list[Change]) -> None:
+        """Articles came or went: the results (and their count) are redone, focus left alone."""
+        articles = any(c.entity is Entity.ARTICLE for c in changes)
+        if articles and self.last_run and self.query.text().strip() == self.last_run:
+            self.run(take_focus=False)
+
+    def run(self, take_focus: bool = True) -> None:
         text = self.query.text().strip()
         self.results.clear()
+        self.last_run = text
         if not text:
             self.status.setText("")
             return
@@ -70,7 +87,8 @@ class SearchPanel(QWidget):
             self.results.setItemWidget(item, label)
         if hits:
             self.results.setCurrentRow(0)
-            self.results.setFocus()
+            if take_focus:
+                self.results.setFocus()
 
     def _activate(self, item: QListWidgetItem) -> None:
         article_id, start, end = item.data(HIT_ROLE)

@@ -25,13 +25,13 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
     QSplitter,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -54,6 +54,7 @@ from briefer.ui.library.search_panel import SearchPanel
 from briefer.ui.notes.actions import NoteActions
 from briefer.ui.passages.model import PassagesModel
 from briefer.ui.passages.panel import PassagesPanel
+from briefer.ui.reader.find_bar import FindBar
 from briefer.ui.reader.tagging import TaggingController
 from briefer.ui.reader.view import ReaderView
 from briefer.ui.shell.help import HelpActions
@@ -126,8 +127,15 @@ class ProjectWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.tagging = TaggingController(session, self.reader, self.undo_stack, self.report)
         splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.find_bar = FindBar(self.reader)
+        reading = QWidget()
+        reading_layout = QVBoxLayout(reading)
+        reading_layout.setContentsMargins(0, 0, 0, 0)
+        reading_layout.setSpacing(0)
+        reading_layout.addWidget(self.reader, 1)
+        reading_layout.addWidget(self.find_bar)
         splitter.addWidget(self.library_panel)
-        splitter.addWidget(self.reader)
+        splitter.addWidget(reading)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([440, 660])
         self.composer = ComposerView(
@@ -179,13 +187,13 @@ class ProjectWindow(QMainWindow):
         )
         self.tabifyDockWidget(passages_dock, self.search_dock)
         passages_dock.raise_()
-        self._last_find = ""
         self.importer = ImportController(session, self, paths.log_file if paths else None)
         build_menus(self)
         self.setAcceptDrops(not session.read_only)
         self.library_panel.articleSelected.connect(self.tagging.show_article)
         self.bridge: SessionBridge | None = SessionBridge(session, self)
         self.bridge.changed.connect(self._on_changes)
+        self.bridge.changed.connect(self.search_panel.on_changes)
         self.reload_articles()
         self.resize(1100, 720)
         for warning in session.take_warnings():  # a backup not written on open
@@ -201,17 +209,18 @@ class ProjectWindow(QMainWindow):
     # -- finding -------------------------------------------------------------
 
     def ask_find(self) -> None:
-        """Edit > Find in Article (not ``find``, which would hide QWidget.find())."""
-        text, ok = QInputDialog.getText(self, "Find in article", "Find:", text=self._last_find)
-        if ok and text.strip():
-            self._last_find = text.strip()
-            self.find_next()
+        """Edit > Find in Article: the inline bar under the Reader (not ``find``, which
+        would hide QWidget.find())."""
+        self.find_bar.open()
 
     def find_next(self) -> None:
-        if not self._last_find:
-            self.ask_find()
-        elif not self.reader.find_text(self._last_find):
-            self.report(f"“{self._last_find}” is not in this article.")
+        if not self.find_bar.query():
+            self.find_bar.open()
+        elif not self.find_bar.isVisible():
+            self.find_bar.show()
+            self.find_bar.refresh()
+        else:
+            self.find_bar.step(forward=True)
 
     def show_search(self) -> None:
         self.search_dock.show()
