@@ -34,6 +34,11 @@ def citation_token(passage_id: int) -> str:
     return f"[@p{passage_id}]"
 
 
+def missing_marker(passage_id: int) -> str:
+    """What an export prints where a citation's passage or article is gone."""
+    return f"[missing source: passage {passage_id}]"
+
+
 def find_citations(markdown: str) -> list[int]:
     """Passage ids cited in ``markdown``, each once, in order of first appearance.
 
@@ -44,6 +49,18 @@ def find_citations(markdown: str) -> list[int]:
     use; the two agree on everything the composer produces.
     """
     return list(_cited_ids(markdown))
+
+
+def citation_occurrences(markdown: str) -> list[int]:
+    """Every citation in ``markdown``, repeats included, in reading order.
+
+    The exported note gives each one a footnote of its own, so the n-th occurrence
+    across a note's sections is footnote n: the number the analyst sees, unlike a
+    passage id.
+    """
+    if "[@p" not in markdown:
+        return []
+    return [pid for chunk in _inline_chunks(markdown) for pid in _scan_inline(chunk)]
 
 
 @functools.lru_cache(maxsize=256)

@@ -16,7 +16,13 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from briefer.core.citations import CITATION_PATTERN, find_citations, strip_enclosing_quotes
+from briefer.core.citations import (
+    CITATION_PATTERN,
+    citation_occurrences,
+    find_citations,
+    missing_marker,
+    strip_enclosing_quotes,
+)
 from briefer.core.model import Article, Note, Passage
 
 
@@ -43,6 +49,9 @@ class Problem:
     section: str = ""
     passage_id: int | None = None
     article_id: int | None = None
+    section_id: int | None = None
+    footnote: int | None = None
+    """The footnote number the exported note gives the citation (``None``: note-wide)."""
 
     @property
     def blocking(self) -> bool:
@@ -70,48 +79,70 @@ def check_note(
         ]
     problems: list[Problem] = []
     cited_articles: list[int] = []
+    footnotes_before = 0
     for index, section in enumerate(sections):
         where = f'"{section.heading}"' if section.heading.strip() else "an untitled section"
+        # The numbers the exported note prints: one footnote per citation whose source
+        # is still there (a missing one prints a marker instead, with no number).
+        numbers: dict[int, list[int]] = {}
+        for pid in citation_occurrences(section.body):
+            cited = passages.get(pid)
+            if cited is not None and cited.article_id in articles:
+                footnotes_before += 1
+                numbers.setdefault(pid, []).append(footnotes_before)
+        at = {"section_id": section.id}
         has_children = index + 1 < len(sections) and sections[index + 1].level > section.level
         if section.guidance.strip() and not _words(section.body) and not has_children:
             problems.append(Problem(ProblemKind.GUIDANCE_ONLY,
                 f"The section {where} is not written yet: it holds only the template's guidance"
                 f' ("{_short(section.guidance, 60)}"), which is not exported. Write it, or'
-                " remove the section.", section.heading))  # fmt: skip
+                " remove the section.", section.heading, **at))  # fmt: skip
         for passage_id in find_citations(section.body):
             passage = passages.get(passage_id)
+            marker = missing_marker(passage_id)
             if passage is None:
                 problems.append(Problem(ProblemKind.MISSING_PASSAGE,
-                    f"In {where}, citation {passage_id} points to a passage that no longer "
-                    "exists; remove the citation or cite another passage.",
-                    section.heading, passage_id))  # fmt: skip
+                    f"In {where}, a citation points to a passage that has been deleted (the "
+                    f"export shows {marker} there); remove it or cite another passage.",
+                    section.heading, passage_id, **at))  # fmt: skip
                 continue
             article = articles.get(passage.article_id)
             if article is None:
                 problems.append(Problem(ProblemKind.MISSING_ARTICLE,
-                    f"In {where}, the source of passage {passage_id} has been deleted from the "
-                    "project; remove the quotation or re-import the article.",
-                    section.heading, passage_id, passage.article_id))  # fmt: skip
+                    f"In {where}, a quotation's source has been deleted from the project (the "
+                    f"export shows {marker} there); remove the quotation or re-import the "
+                    "article.", section.heading, passage_id, passage.article_id,
+                    **at))  # fmt: skip
                 continue
+            number = numbers[passage_id][0]
             if passage.article_id not in cited_articles:
                 cited_articles.append(passage.article_id)
             if _words(article.text[passage.start : passage.end]) != _words(passage.text):
                 problems.append(Problem(ProblemKind.SOURCE_CHANGED,
-                    f'In {where}, passage {passage_id} no longer matches "{article.title}" at '
-                    "its place; open it from the composer and tag it again.",
-                    section.heading, passage_id, article.id))  # fmt: skip
+                    f'In {where}, the passage at footnote {number} no longer matches'
+                    f' "{article.title}" at its place; open it from the composer and tag it'
+                    " again.",
+                    section.heading, passage_id, article.id, footnote=number,
+                    **at))  # fmt: skip
+        seen: dict[int, int] = {}
         for passage_id, quoted in quotations(section.body):
+            nth = seen.get(passage_id, 0)
+            seen[passage_id] = nth + 1
             passage = passages.get(passage_id)
             if passage is None or passage.article_id not in articles:
                 continue
             expected = _words(strip_enclosing_quotes(passage.text))
             if not any(_words(q) in (expected, _words(passage.text)) for q in quoted):
                 source = _short(articles[passage.article_id].title, 60)
+                places = numbers.get(passage_id, [])
+                quoted_at = places[min(nth, len(places) - 1)] if places else None
+                footnote = f" at footnote {quoted_at}" if quoted_at else ""
                 problems.append(Problem(ProblemKind.QUOTE_CHANGED,
-                    f'In {where}, a quotation from "{source}" '
+                    f'In {where}, the quotation{footnote} from "{source}" '
                     f'no longer matches its source, which reads "{_short(passage.text)}". '
                     "Undo the edit or insert the passage again.",
-                    section.heading, passage_id, passage.article_id))  # fmt: skip
+                    section.heading, passage_id, passage.article_id, footnote=quoted_at,
+                    **at))  # fmt: skip
     for article_id in cited_articles:
         article = articles[article_id]
         if article.published is None:

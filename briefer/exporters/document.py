@@ -18,7 +18,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
-from briefer.core.citations import CITATION_PATTERN
+from briefer.core.citations import CITATION_PATTERN, missing_marker
 from briefer.core.model import Article, Note, Passage
 
 if TYPE_CHECKING:
@@ -182,10 +182,6 @@ def describe_source(article: Article) -> str:
         parts.append(format_date(article.published))
     parts.append(article.url.strip())
     return ", ".join(p for p in parts if p) + "."
-
-
-def missing_marker(passage_id: int) -> str:
-    return f"[missing source: passage {passage_id}]"
 
 
 def make_parser() -> MarkdownIt:

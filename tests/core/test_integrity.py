@@ -116,3 +116,24 @@ def test_a_passage_tagged_with_its_own_marks_is_clean_when_quoted() -> None:
     body = quotation_markdown(text, 7)
     assert body.count('"') == 2  # not doubled
     assert kinds(note_with(body), {7: passage}, {1: article}) == []
+
+
+def test_problems_name_the_footnote_the_reader_sees_and_the_section_never_a_database_id() -> None:
+    other = Passage(1, 0, len("Intro line."), "Intro line.", theme_ids=(1,), id=31)
+    changed = quotation_markdown(QUOTE, 7).replace("$2 billion", "$3 billion")
+    note = Note("Brief", sections=(
+        Section("Summary", "Context [@p31]. More [@p31], code `[@p7]` is no citation.", 1, 0,
+                id=501),
+        Section("Ports", "Gone [@p99]. " + quotation_markdown(QUOTE, 7), 1, 1, id=502),
+        Section("Outlook", "Again [@p31].\n\n" + changed, 1, 2, id=503),
+    ))  # fmt: skip
+    problems = check_note(note, {7: PASSAGE, 31: other}, {1: ARTICLE})
+    by_kind = {p.kind: p for p in problems}
+    missing = by_kind[ProblemKind.MISSING_PASSAGE]
+    assert (missing.section_id, missing.footnote) == (502, None)  # a marker, not a footnote
+    assert "[missing source: passage 99]" in missing.message
+    # Footnotes 1 and 2 in Summary, 3 in Ports (99 prints a marker), 4 and 5 in Outlook.
+    quote = by_kind[ProblemKind.QUOTE_CHANGED]
+    assert (quote.section_id, quote.footnote) == (503, 5)
+    assert 'In "Outlook", the quotation at footnote 5' in quote.message
+    assert "31" not in quote.message and " 7" not in quote.message
