@@ -58,9 +58,9 @@ def main() -> None:
     names = build_project(path)
     with Session.open(path) as session:
         template = load_templates().named("Briefing note")
-        command = draft_command(session.project, template, title="Bench", theme_names=names)
+        command = draft_command(session.query, template, title="Bench", theme_names=names)
         session.do(command)
-        note = session.project.get_note(command.note_id or 0)
+        note = session.query.get_note(command.note_id or 0)
         quotations = sum(s.body.count("[@p") for s in note.sections)
 
         started = time.perf_counter()
@@ -73,16 +73,16 @@ def main() -> None:
             name = style or "Briefer's plain form"
             started = time.perf_counter()
             first = PageCounter(citation_style=style, _profile=profile)
-            result = first.estimate(session.project, note)
+            result = first.estimate(session.query, note)
             first_ms = (time.perf_counter() - started) * 1000
             counter = PageCounter(citation_style=style, _profile=profile)
-            counter.estimate(session.project, note)
+            counter.estimate(session.query, note)
             cold, warm = [], []
             edited_note = note
             for round_ in range(args.rounds):
                 started = time.perf_counter()
                 PageCounter(citation_style=style, _profile=profile).estimate(
-                    session.project, edited_note
+                    session.query, edited_note
                 )
                 cold.append(time.perf_counter() - started)
                 # The analyst types a word in the longest section: only it is parsed again.
@@ -94,7 +94,7 @@ def main() -> None:
                 sections[longest] = edited
                 edited_note = dataclasses.replace(edited_note, sections=tuple(sections))
                 started = time.perf_counter()
-                counter.estimate(session.project, edited_note)
+                counter.estimate(session.query, edited_note)
                 warm.append(time.perf_counter() - started)
             print(f"  citations in {name}: {result.length} pages, "
                   f"{len(first.document(*_cited(session, note)).footnotes)} footnotes")  # fmt: skip
@@ -106,7 +106,7 @@ def main() -> None:
 
 
 def _cited(session: Session, note: Note) -> tuple[Note, Any, Any]:
-    passages, articles = cited_material(session.project, note)
+    passages, articles = cited_material(session.query, note)
     return note, passages, articles
 
 

@@ -46,14 +46,14 @@ def main(path: Path) -> None:
 
     def open_and_list() -> None:
         with Session.open(path, read_only=True) as session:
-            session.project.list_articles()
+            session.query.list_articles()
 
     open_and_list()  # warm the OS file cache, as a second open in a day would be
     t = statistics.median(timed(open_and_list, 7))
     row("open project + list all articles", f"{t * 1000:.0f} ms", "< 300 ms", t < 0.3)
 
     with Session.open(path) as session:
-        project = session.project
+        project = session.query
         count = len(project.list_articles())
         for q in QUERIES:
             project.search(q)

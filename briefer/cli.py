@@ -145,7 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _theme(session: api.Session, name: str) -> Theme:
     theme = session.theme_named(name)
     if theme is None:
-        names = ", ".join(t.name for t in session.project.list_themes()) or "none yet"
+        names = ", ".join(t.name for t in session.query.list_themes()) or "none yet"
         raise CliError(f'No theme called "{name}". Themes: {names}.')
     return theme
 
@@ -155,14 +155,14 @@ def _theme(session: api.Session, name: str) -> Theme:
 
 def cmd_new(args: argparse.Namespace, paths: Paths) -> int:
     with api.Session.create(args.project, title=args.title) as session:
-        themes = ", ".join(t.name for t in session.project.list_themes())
+        themes = ", ".join(t.name for t in session.query.list_themes())
     print(f"Created {args.project} with themes: {themes}.")
     return 0
 
 
 def cmd_info(args: argparse.Namespace, paths: Paths) -> int:
     with open_session(args, paths, write=False) as session:
-        info = session.project.info()
+        info = session.info()
     data = {
         "path": str(info.path),
         "title": info.title,
@@ -223,7 +223,7 @@ def cmd_import(args: argparse.Namespace, paths: Paths) -> int:
 
 def cmd_articles(args: argparse.Namespace, paths: Paths) -> int:
     with open_session(args, paths, write=False) as session:
-        articles = session.project.list_articles()
+        articles = session.query.list_articles()
     if args.json:
         emit([article_json(a) for a in articles])
         return 0
@@ -240,8 +240,8 @@ def cmd_articles(args: argparse.Namespace, paths: Paths) -> int:
 
 def cmd_show(args: argparse.Namespace, paths: Paths) -> int:
     with open_session(args, paths, write=False) as session:
-        article = session.project.get_article(args.article_id)
-        original_size = session.project.original_size(args.article_id)  # never inflated
+        article = session.query.get_article(args.article_id)
+        original_size = session.query.original_size(args.article_id)  # never inflated
     if args.json:
         data = article_json(article)
         data["source"] = article.source_name
@@ -276,7 +276,7 @@ def cmd_show(args: argparse.Namespace, paths: Paths) -> int:
 
 def cmd_search(args: argparse.Namespace, paths: Paths) -> int:
     with open_session(args, paths, write=False) as session:
-        hits = session.project.search(args.query, limit=args.limit)
+        hits = session.query.search(args.query, limit=args.limit)
     if args.json:
         emit([search_hit_json(h) for h in hits])
         return 0
@@ -290,8 +290,8 @@ def cmd_search(args: argparse.Namespace, paths: Paths) -> int:
 def cmd_themes(args: argparse.Namespace, paths: Paths) -> int:
     if args.action is None:
         with open_session(args, paths, write=False) as session:
-            themes = session.project.list_themes()
-            counts = session.project.theme_passage_counts()
+            themes = session.query.list_themes()
+            counts = session.query.theme_passage_counts()
         names = {t.id: t.name for t in themes}
         if args.json:
             emit([theme_json(t, counts.get(t.id or 0, 0), names) for t in themes])
@@ -304,7 +304,7 @@ def cmd_themes(args: argparse.Namespace, paths: Paths) -> int:
         return 0
     with open_session(args, paths, write=True) as session:
         if args.action == "add":
-            themes = session.project.list_themes()
+            themes = session.query.list_themes()
             colour = args.colour or spare_colour(themes)
             shortcut = spare_shortcut(themes) if args.shortcut is None else args.shortcut
             parent = _theme(session, args.parent).id if args.parent else None
@@ -325,7 +325,7 @@ def cmd_themes(args: argparse.Namespace, paths: Paths) -> int:
         elif args.action == "delete":
             theme = _theme(session, args.name)
             assert theme.id is not None
-            count = session.project.theme_passage_counts().get(theme.id, 0)
+            count = session.query.theme_passage_counts().get(theme.id, 0)
             session.do(api.DeleteThemeCommand(theme.id))  # backs the project up first
             warn(session)
             print(f'Deleted theme "{theme.name}" (it was on {count} passage(s)).')
@@ -336,7 +336,7 @@ def cmd_tag(args: argparse.Namespace, paths: Paths) -> int:
     from briefer.core.anchoring import find_words
 
     with open_session(args, paths, write=True) as session:
-        article = session.project.get_article(args.article)
+        article = session.query.get_article(args.article)
         span = find_words(article.text, args.text)
         if span is None:
             raise CliError(
@@ -349,8 +349,8 @@ def cmd_tag(args: argparse.Namespace, paths: Paths) -> int:
         )
         session.do(command)
         assert command.passage_id is not None
-        passage = session.project.get_passage(command.passage_id)
-        names = {t.id: t.name for t in session.project.list_themes()}
+        passage = session.query.get_passage(command.passage_id)
+        names = {t.id: t.name for t in session.query.list_themes()}
     if args.json:
         emit(passage_json(passage, names, article.title))
     else:
@@ -361,9 +361,9 @@ def cmd_tag(args: argparse.Namespace, paths: Paths) -> int:
 def cmd_passages(args: argparse.Namespace, paths: Paths) -> int:
     with open_session(args, paths, write=False) as session:
         theme_id = _theme(session, args.theme).id if args.theme else None
-        passages = session.project.list_passages(article_id=args.article, theme_id=theme_id)
-        names = {t.id: t.name for t in session.project.list_themes()}
-        titles = {a.id: a.title for a in session.project.list_articles()}
+        passages = session.query.list_passages(article_id=args.article, theme_id=theme_id)
+        names = {t.id: t.name for t in session.query.list_themes()}
+        titles = {a.id: a.title for a in session.query.list_articles()}
     if args.json:
         emit([passage_json(p, names, titles.get(p.article_id, "")) for p in passages])
         return 0

@@ -114,9 +114,9 @@ def _date(text: str) -> dt.date:
 
 def _note(session: api.Session, note_id: int) -> Note:
     try:
-        return session.project.get_note(note_id)
+        return session.query.get_note(note_id)
     except api.RecordNotFound:
-        ids = ", ".join(str(n.id) for n in session.project.list_notes()) or "none yet"
+        ids = ", ".join(str(n.id) for n in session.query.list_notes()) or "none yet"
         raise CliError(f"No note {note_id} in this project. Notes: {ids}.") from None
 
 
@@ -140,14 +140,14 @@ def _warn(problems: list[Problem]) -> None:
 def cmd_notes(args: argparse.Namespace, paths: Paths) -> int:
     pages: dict[int | None, float] = {}
     with open_session(args, paths, write=False) as session:
-        notes = [_note(session, n.id) for n in session.project.list_notes() if n.id is not None]
+        notes = [_note(session, n.id) for n in session.query.list_notes() if n.id is not None]
         if args.json and notes:
             from briefer.session.pages import PageCounter
 
             # The Word export's page on Briefer's own template, at the settings' size.
             chosen = load_settings(paths).settings
             counter = PageCounter(page_size=chosen.page_size, citation_style=chosen.citation_style)
-            pages = {n.id: counter.estimate(session.project, n).length for n in notes}
+            pages = {n.id: counter.estimate(session.query, n).length for n in notes}
     rows: list[dict[str, object]] = [
         {
             "id": n.id,
@@ -216,7 +216,7 @@ def cmd_draft(args: argparse.Namespace, paths: Paths) -> int:
     themes = [t for t in (args.themes or "").split(",") if t.strip()] or None
     with open_session(args, paths, write=True) as session:
         command = api.draft_command(
-            session.project,
+            session.query,
             template,
             title=args.title,
             theme_names=themes,
@@ -226,7 +226,7 @@ def cmd_draft(args: argparse.Namespace, paths: Paths) -> int:
         )
         session.do(command)
         assert command.note_id is not None
-        note = session.project.get_note(command.note_id)
+        note = session.query.get_note(command.note_id)
     quotations = sum(len(find_citations(s.body)) for s in note.sections)
     if args.json:
         emit(
@@ -249,7 +249,7 @@ def cmd_draft(args: argparse.Namespace, paths: Paths) -> int:
 def cmd_check(args: argparse.Namespace, paths: Paths) -> int:
     with open_session(args, paths, write=False) as session:
         _note(session, args.note)
-        job = api.prepare_export(session.project, args.note)
+        job = api.prepare_export(session.query, args.note)
     if args.json:
         emit([_problem_json(p) for p in job.problems])
     elif not job.problems:
@@ -263,7 +263,7 @@ def cmd_check(args: argparse.Namespace, paths: Paths) -> int:
 def cmd_figures(args: argparse.Namespace, paths: Paths) -> int:
     with open_session(args, paths, write=False) as session:
         _note(session, args.note)
-        figures = api.note_figures(session.project, args.note)
+        figures = api.note_figures(session.query, args.note)
     if args.json:
         emit(
             [
@@ -302,7 +302,7 @@ def cmd_export(args: argparse.Namespace, paths: Paths) -> int:
     api.find_citation_style(style)  # a mistyped style fails before the project is opened
     with open_session(args, paths, write=False) as session:
         _note(session, args.note)
-        job = api.prepare_export(session.project, args.note)
+        job = api.prepare_export(session.query, args.note)
     # A reference document's page and language win over settings; --page-size over both.
     settings = None if args.reference_doc else chosen
     try:

@@ -51,7 +51,7 @@ def add_parsers(sub: Any) -> None:
 def cmd_qda(args: argparse.Namespace, paths: Paths) -> int:
     if args.qda_action == "export":
         with open_session(args, paths, write=False) as session:
-            result = api.export_qda(session.project, args.output)
+            result = api.export_qda(session, args.output)
         if args.json:
             emit({"target": str(result.target), "codebook_only": result.codebook_only,
                   "themes": result.codes, "articles": result.sources,

@@ -56,8 +56,8 @@ TAGS = [
 def build_project(folder: Path) -> Session:
     session = Session.create(folder / "Eastmark brief.briefer", title="Eastmark brief")
     session.import_all(sorted(SAMPLES.glob("*.txt")))
-    article = next(a for a in session.project.list_articles() if a.title.startswith("Eastmark"))
-    text = session.project.get_article(article.id).text
+    article = next(a for a in session.query.list_articles() if a.title.startswith("Eastmark"))
+    text = session.query.get_article(article.id).text
     for words, themes in TAGS:
         span = find_words(text, words)
         assert span is not None, words
@@ -81,7 +81,7 @@ def settle(app: QApplication, widget: QWidget) -> None:
 def shoot_composing(app: QApplication, window: ProjectWindow) -> None:
     """The New Note dialog, the Composer on a drafted note, key figures and the export check."""
     session = window.session
-    project = session.project
+    project = session.query
     window.settings.author = "A. Analyst"
     dialog = DraftDialog(
         load_templates().templates, project.list_themes(), project.theme_passage_counts(),
@@ -144,9 +144,9 @@ def main() -> None:
         window = ProjectWindow(session, paths=resolve_paths())
         window.resize(1440, 900)
         settle(app, window)
-        article = next(a for a in session.project.list_articles() if a.title.startswith("Eastmark"))
+        article = next(a for a in session.query.list_articles() if a.title.startswith("Eastmark"))
         window.library_panel.select_id(article.id)
-        passage = session.project.list_passages()[1]
+        passage = session.query.list_passages()[1]
         window.reader.select_passage(passage.id or 0)
         settle(app, window)
         save(window.grab(), "main-window.png")

@@ -2,7 +2,10 @@
 
 ui, cli -> session -> store, importers, exporters -> core; settings and
 resources are leaves anything above core may use. Qt only in ui/ (and the
-composition root), SQL only in store/, no module over 600 lines.
+composition root), SQL only in store/, no module over 600 lines. The store's
+Project is private to the session: the window and the CLI never import the store
+and never reach for a ``project``/``_project`` attribute (they read through
+``session.query`` and write through commands).
 """
 
 from __future__ import annotations
@@ -38,6 +41,9 @@ ALLOWED: dict[str, set[str]] = {
     "__main__": {"cli"},
 }  # fmt: skip
 QT_ALLOWED = {"ui", "app"}
+# The rooms on the far side of the seam: they see a Session, never the store's Project.
+SEAM_CALLERS = {"ui", "app", "cli", "cli_common", "cli_notes", "cli_format"}
+STORE_HANDLES = {"project", "_project"}
 
 
 def modules() -> list[Path]:
@@ -90,6 +96,35 @@ def test_imports_follow_the_arrows(path: Path) -> None:
     assert not bad, "\n".join(bad)
 
 
+def store_reaches(path: Path) -> list[str]:
+    """Every ``x.project`` or ``x._project`` in ``path``: how code past the seam would get
+    the store's mutators. mypy refuses ``session.project`` (Session has none); this also
+    catches the private ``_project``, which mypy lets through. ``args.project`` is
+    argparse's PROJECT argument (a path), not a store."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found = [
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute)
+        and node.attr in STORE_HANDLES
+        and not (isinstance(node.value, ast.Name) and node.value.id == "args")
+    ]
+    return [
+        f"line {node.lineno}: .{node.attr} reaches past the session's query interface"
+        for node in sorted(found, key=lambda n: (n.lineno, n.col_offset))
+    ]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [p for p in modules() if room_of(p) in SEAM_CALLERS],
+    ids=lambda p: str(p.relative_to(PACKAGE)),
+)
+def test_ui_and_cli_reach_the_project_only_through_the_seam(path: Path) -> None:
+    bad = store_reaches(path)
+    assert not bad, "\n".join(bad) + "\nread with session.query, write with a command"
+
+
 @pytest.mark.parametrize("path", modules(), ids=lambda p: str(p.relative_to(PACKAGE)))
 def test_module_is_small_enough_to_read(path: Path) -> None:
     lines = len(path.read_text(encoding="utf-8").splitlines())
@@ -113,3 +148,24 @@ def test_the_checker_catches_a_forbidden_arrow(tmp_path: Path) -> None:
         "line 1: SQL (sqlite3) outside store/",
         "line 2: Qt (PySide6.QtCore) outside ui/",
     ]
+
+
+def test_the_checker_catches_a_reach_past_the_seam(tmp_path: Path) -> None:
+    """The seam rule must be able to fail: a widget that takes the store from the session
+    (public or private name, on any object) or imports it is caught; argparse's
+    ``args.project`` path and a method merely named ``open_project`` are not."""
+    fake = tmp_path / "ui_mod.py"
+    fake.write_text(
+        "from briefer.store import Project\n"
+        "def f(self, session, args, controller):\n"
+        "    self.session.project.add_theme(None)\n"
+        "    store = session._project\n"
+        "    controller.open_project(args.project)\n"
+        "    return store\n"
+    )
+    assert store_reaches(fake) == [
+        "line 3: .project reaches past the session's query interface",
+        "line 4: ._project reaches past the session's query interface",
+    ]
+    assert violations(fake, "ui") == ["line 1: ui imports briefer.store"]
+    assert violations(fake, "cli") == ["line 1: cli imports briefer.store"]

@@ -129,7 +129,7 @@ def test_check_and_strict_export_catch_an_edited_quotation(
     note_id = draft(capsys, tagged, "--themes", "Trade")["id"]
     assert isinstance(note_id, int)
     with Session.open(tagged) as session:
-        note = session.project.get_note(note_id)
+        note = session.query.get_note(note_id)
         section = next(s for s in note.sections if "$2 billion" in s.body)
         assert section.id is not None
         body = section.body.replace("$2 billion", "$3 billion")

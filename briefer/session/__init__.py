@@ -1,7 +1,9 @@
 """The open project as the UI and the CLI both see it: commands, undo, change news, imports.
 
-Imports store, importers and exporters; never Qt, never ui. Re-exports the
-errors callers must handle, so the UI and CLI need not reach past it.
+Imports store, importers and exporters; never Qt, never ui. The UI and the CLI read
+through ``Session.query`` (a ``ProjectQueries``) and write through commands (a
+``CommandRunner``); the store's ``Project`` never leaves this package. Re-exports the
+errors and result types callers must handle, so the UI and CLI need not reach past it.
 
 The names load on first use (PEP 562): a CLI command that only exports
 should not pay for the importers, the commands and the sample builder at
@@ -70,6 +72,7 @@ if TYPE_CHECKING:
         import_qda_command,
     )
     from briefer.session.qda_commands import ImportQdaCommand, QdaImportReport
+    from briefer.session.queries import CommandRunner, ProjectQueries
     from briefer.session.samples import ensure_sample_project
     from briefer.session.session import Session, default_themes
     from briefer.session.templates import TemplateCatalog, load_templates, save_user_template
@@ -84,6 +87,8 @@ if TYPE_CHECKING:
         DiskFull,
         NewerFormatError,
         ProjectError,
+        ProjectExists,
+        ProjectInfo,
         ProjectLocked,
         ProjectReadOnly,
         RecordNotFound,
@@ -96,6 +101,7 @@ _WHERE: dict[str, str] = {
     "AddSectionCommand": "briefer.session.note_commands",
     "AddThemeCommand": "briefer.session.theme_commands",
     "Change": "briefer.session.command",
+    "CommandRunner": "briefer.session.queries",
     "Command": "briefer.session.command",
     "CommandError": "briefer.session.command",
     "DeleteArticleCommand": "briefer.session.passage_commands",
@@ -129,6 +135,9 @@ _WHERE: dict[str, str] = {
     "NotePreview": "briefer.session.preview",
     "PASSAGE_LINK": "briefer.session.preview",
     "ProjectError": "briefer.store",
+    "ProjectExists": "briefer.store",
+    "ProjectInfo": "briefer.store",
+    "ProjectQueries": "briefer.session.queries",
     "ProjectLocked": "briefer.store",
     "ProjectReadOnly": "briefer.store",
     "RecordNotFound": "briefer.store",
@@ -178,6 +187,7 @@ __all__ = [
     "Change",
     "Command",
     "CommandError",
+    "CommandRunner",
     "DeleteArticleCommand",
     "DeleteNoteCommand",
     "DeletePassageCommand",
@@ -201,7 +211,10 @@ __all__ = [
     "NewerFormatError",
     "NotePreview",
     "ProjectError",
+    "ProjectExists",
+    "ProjectInfo",
     "ProjectLocked",
+    "ProjectQueries",
     "ProjectReadOnly",
     "QdaExportResult",
     "QdaImportReport",

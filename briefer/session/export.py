@@ -28,8 +28,8 @@ from briefer.exporters import (
 from briefer.exporters.citations_csl import keep_on_disk
 from briefer.resources import resource_path
 from briefer.session.note_commands import read_note
+from briefer.session.queries import ProjectQueries
 from briefer.settings import resolve_paths
-from briefer.store import Project
 
 FORMAT_SUFFIXES = {"docx": ".docx", "markdown": ".md"}
 
@@ -68,7 +68,9 @@ class ExportResult:
     footnotes: int
 
 
-def cited_material(project: Project, note: Note) -> tuple[dict[int, Passage], dict[int, Article]]:
+def cited_material(
+    project: ProjectQueries, note: Note
+) -> tuple[dict[int, Passage], dict[int, Article]]:
     """The passages a note cites and their articles; a deleted one is simply absent."""
     cited = [pid for section in note.sections for pid in find_citations(section.body)]
     found = project.get_passages(cited)
@@ -77,7 +79,7 @@ def cited_material(project: Project, note: Note) -> tuple[dict[int, Passage], di
     return passages, articles
 
 
-def prepare_export(project: Project, note_id: int) -> ExportJob:
+def prepare_export(project: ProjectQueries, note_id: int) -> ExportJob:
     note = read_note(project, note_id)
     passages, articles = cited_material(project, note)
     return ExportJob(note, passages, articles, check_note(note, passages, articles))

@@ -21,13 +21,14 @@ from typing import Any
 
 from briefer.core.model import Note, Section
 from briefer.session.command import BackupReason, Change, Command, CommandError, Entity
+from briefer.session.queries import ProjectQueries
 from briefer.store import Project, RecordNotFound
 
 NOTE_FIELDS = ("title", "author", "date", "recipient", "reference", "marking")
 MAX_LEVEL = 3
 
 
-def read_note(project: Project, note_id: int) -> Note:
+def read_note(project: ProjectQueries, note_id: int) -> Note:
     try:
         return project.get_note(note_id)
     except RecordNotFound:

@@ -15,10 +15,10 @@ from briefer.core.templates import Template
 from briefer.session.command import CommandError
 from briefer.session.export import cited_material
 from briefer.session.note_commands import AddNoteCommand, read_note
-from briefer.store import Project
+from briefer.session.queries import ProjectQueries
 
 
-def chosen_themes(project: Project, names: Sequence[str] | None) -> list[Theme]:
+def chosen_themes(project: ProjectQueries, names: Sequence[str] | None) -> list[Theme]:
     """The themes named (in that order), or every theme in panel order when none are."""
     themes = project.list_themes()
     if not names:
@@ -37,7 +37,7 @@ def chosen_themes(project: Project, names: Sequence[str] | None) -> list[Theme]:
 
 
 def draft_command(
-    project: Project,
+    project: ProjectQueries,
     template: Template,
     *,
     title: str,
@@ -66,7 +66,7 @@ def draft_command(
     return command
 
 
-def note_figures(project: Project, note_id: int) -> list[KeyFigure]:
+def note_figures(project: ProjectQueries, note_id: int) -> list[KeyFigure]:
     """The key figures in the passages this note cites, in the order it cites them."""
     note = read_note(project, note_id)
     passages, _ = cited_material(project, note)

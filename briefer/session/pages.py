@@ -39,7 +39,7 @@ from briefer.exporters.document import (
 from briefer.exporters.page_estimate import LayoutCache, PageEstimate, estimate_pages
 from briefer.exporters.page_profile import PageProfile, probe_document, read_profile
 from briefer.session.export import cited_material, keep_renderings, style_or_plain
-from briefer.store import Project
+from briefer.session.queries import ProjectQueries
 
 __all__ = ["PageCounter", "PageEstimate", "page_profile"]
 
@@ -115,7 +115,7 @@ class PageCounter:
                 keep_renderings(on_disk=False)  # the composer keeps them in memory
         return self._style
 
-    def estimate(self, project: Project, note: Note) -> PageEstimate:
+    def estimate(self, project: ProjectQueries, note: Note) -> PageEstimate:
         """The pages ``note`` (as given, saved or not) fills once exported to Word."""
         passages, articles = cited_material(project, note)
         document = self.document(note, passages, articles)

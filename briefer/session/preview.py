@@ -19,7 +19,8 @@ from briefer.exporters import (
 from briefer.exporters.html import PASSAGE_LINK, render_html
 from briefer.exporters.typography import quote_style
 from briefer.session.export import style_or_plain
-from briefer.store import Project, RecordNotFound
+from briefer.session.queries import ProjectQueries
+from briefer.store import RecordNotFound
 
 __all__ = ["PASSAGE_LINK", "NotePreview"]
 
@@ -29,7 +30,11 @@ class NotePreview:
     the preview's footnotes and quotation marks are the exported ones."""
 
     def __init__(
-        self, project: Project, *, citation_style: str | None = None, language: str | None = None
+        self,
+        project: ProjectQueries,
+        *,
+        citation_style: str | None = None,
+        language: str | None = None,
     ) -> None:
         self._project = project
         self._citation_style = citation_style

@@ -26,8 +26,8 @@ from briefer.exchange import (
     write_project,
 )
 from briefer.session.qda_commands import ImportQdaCommand, QdaImportReport
+from briefer.session.queries import ProjectQueries
 from briefer.session.session import Session
-from briefer.store import Project
 
 __all__ = ["QdaExportResult", "QdaImportReport", "export_qda", "import_qda", "qda_of_project"]
 
@@ -106,7 +106,9 @@ def _metadata(article: Article) -> tuple[tuple[str, str], ...]:
     return tuple((key, value) for key, value in values if value)
 
 
-def qda_of_project(project: Project, *, codebook_only: bool = False) -> QdaProject:
+def qda_of_project(
+    project: ProjectQueries, title: str, *, codebook_only: bool = False
+) -> QdaProject:
     """The project as exchanged: themes as codes, articles as plain-text sources, passages
     as selections coded with their themes and carrying their comments as notes."""
     themes = project.list_themes()
@@ -138,7 +140,7 @@ def qda_of_project(project: Project, *, codebook_only: bool = False) -> QdaProje
                 )
             )
     return QdaProject(
-        name=project.info().title,
+        name=title,
         codes=_codes(themes),
         sources=tuple(sources),
         origin=f"Briefer {__version__}",
@@ -156,10 +158,10 @@ def _kind(target: Path) -> bool:
     return suffix == ".qdc"
 
 
-def export_qda(project: Project, target: Path) -> QdaExportResult:
+def export_qda(session: Session, target: Path) -> QdaExportResult:
     """Write ``target`` (.qdpx or .qdc, by its suffix); the project is only read."""
     codebook_only = _kind(target)
-    qda = qda_of_project(project, codebook_only=codebook_only)
+    qda = qda_of_project(session.query, session.info().title, codebook_only=codebook_only)
     if codebook_only:
         write_codebook(qda, target)
     else:

@@ -47,7 +47,7 @@ def _tag_sample_passages(session: Session, articles: dict[str, int | None]) -> N
         article_id = articles.get(item["article"])
         if article_id is None:
             continue
-        text = session.project.get_article(article_id).text
+        text = session.query.get_article(article_id).text
         span = find_words(text, item["text"])
         themes = [session.theme_named(name) for name in item["themes"]]
         theme_ids = [t.id for t in themes if t is not None and t.id is not None]

@@ -2,7 +2,9 @@
 
 Runs each command in one transaction, keeps the undo history, announces what
 changed to whoever listens, and imports files in batches. Plain Python: the
-Qt layer adapts it (QUndoCommand, signals) without it knowing.
+Qt layer adapts it (QUndoCommand, signals) without it knowing. The store's
+``Project`` stays private here: callers read through ``query`` (a
+``ProjectQueries``) and write through commands (see queries.py).
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from typing import TYPE_CHECKING
 from briefer.core.model import Theme
 from briefer.resources import load_json
 from briefer.session.command import BackupReason, Change, Command, Entity, UndoHistory
-from briefer.store import BackupFailed, BackupPolicy, DiskFull, Project
+from briefer.session.queries import ProjectQueries
+from briefer.store import BackupFailed, BackupPolicy, DiskFull, Project, ProjectInfo
 
 if TYPE_CHECKING:  # imported by the import methods: a CLI export or listing never pays for them
     from briefer.importers.sources import ImportPlan
@@ -100,8 +103,10 @@ class Session:
         self.close()
 
     @property
-    def project(self) -> Project:
-        """For reading. Every change goes through a command instead."""
+    def query(self) -> ProjectQueries:
+        """The open project, typed for reading only: every change goes through a command.
+
+        The same object the commands write to, so a read sees every committed edit."""
         return self._project
 
     @property
@@ -111,6 +116,16 @@ class Session:
     @property
     def read_only(self) -> bool:
         return self._project.read_only
+
+    def info(self) -> ProjectInfo:
+        """Title, format version, counts and size on disk, for ``briefer info`` and the
+        window's title."""
+        return self._project.info()
+
+    def save_copy(self, target: Path) -> None:
+        """A consistent copy of what is committed, under a new name (for e-mail, a USB
+        stick, an archive); refuses (``ProjectExists``) to write over this project."""
+        self._project.save_copy(target)
 
     # -- listening -----------------------------------------------------------
 

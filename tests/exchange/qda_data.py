@@ -10,6 +10,7 @@ from lxml import etree
 
 from briefer.core.model import Article, Theme
 from briefer.session import AddThemeCommand, Session, TagPassageCommand
+from tests.private_store import store_of
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "refi-qda"
 
@@ -56,7 +57,7 @@ class Tagged:
 def tagged_project(path: Path) -> Tagged:
     """A project with a nested theme and passages on tricky words, one with a comment."""
     with Session.create(path) as session:
-        project = session.project
+        project = store_of(session)
         with project.transaction():
             article_id = project.add_article(
                 Article(

@@ -16,6 +16,7 @@ from briefer.core.citations import quotation_markdown
 from briefer.core.model import Article, Note, Original, Passage, Section
 from briefer.session import AddNoteCommand, Session
 from briefer.settings import Settings, resolve_paths, save_settings
+from tests.private_store import store_of
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -32,7 +33,7 @@ def project(tmp_path: Path) -> Path:
     path = tmp_path / "styles.briefer"
     text = "The harbour deal was signed on Tuesday. Grain exports will rise by 40%."
     with Session.create(path, title="Styles") as session:
-        project = session.project
+        project = store_of(session)  # passages with no theme: no command makes those
         article = Article(
             title="Harbour deal signed",
             text=text,

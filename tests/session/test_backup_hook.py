@@ -27,6 +27,7 @@ from briefer.session import (
 from briefer.settings import Settings
 from briefer.store import BackupPolicy, Project, scan_backups
 from briefer.store import backups as store_backups
+from tests.private_store import store_of
 
 TEXT = "Grain exports resumed through the Black Sea corridor on Monday."
 
@@ -40,7 +41,7 @@ def backups(tmp_path: Path) -> Path:
 def session(tmp_path: Path, backups: Path) -> Iterator[Session]:
     path = tmp_path / "brief.briefer"
     with Session.create(path) as made:
-        article = made.project.add_article(
+        article = store_of(made).add_article(
             Article(
                 title="Corridor reopens", text=TEXT, blocks=(Block(BlockKind.PARAGRAPH, 0, 64),)
             )
@@ -67,12 +68,12 @@ DESTRUCTIVE: dict[str, tuple[Callable[[Session], Command], str, str]] = {
         'before deleting theme "Trade"',
     ),
     "delete-article": (
-        lambda s: DeleteArticleCommand(s.project.list_articles()[0].id),
+        lambda s: DeleteArticleCommand(s.query.list_articles()[0].id),
         "before-delete-article",
         'before deleting article "Corridor reopens"',
     ),
     "delete-note": (
-        lambda s: DeleteNoteCommand(s.project.list_notes()[0].id or 0),
+        lambda s: DeleteNoteCommand(s.query.list_notes()[0].id or 0),
         "before-delete-note",
         'before deleting note "Weekly brief"',
     ),
@@ -90,9 +91,9 @@ def test_a_destructive_command_is_backed_up_first(
 ) -> None:
     make, label, reason = DESTRUCTIVE[name]
     before = (
-        len(session.project.list_articles()),
-        len(session.project.list_passages()),
-        len(session.project.list_notes()),
+        len(session.query.list_articles()),
+        len(session.query.list_passages()),
+        len(session.query.list_notes()),
     )
     session.do(make(session))
     newest = project_backups(backups, session.path)[0]
@@ -104,7 +105,7 @@ def test_a_destructive_command_is_backed_up_first(
 
 def test_the_backup_holds_what_the_delete_removed(session: Session, backups: Path) -> None:
     session.do(DeleteThemeCommand(_theme_id(session, "Trade")))
-    assert session.project.list_passages() == []
+    assert session.query.list_passages() == []
     labelled = [b for b in scan_backups(backups, session.path) if b.before_edit]
     assert len(labelled) == 1
     with Project.open(labelled[0].path, read_only=True) as copy:
@@ -119,7 +120,7 @@ def test_edits_that_lose_nothing_take_no_backup(session: Session, backups: Path)
 
 
 def test_redoing_a_delete_backs_up_again(session: Session, backups: Path) -> None:
-    session.do(DeleteNoteCommand(session.project.list_notes()[0].id or 0))
+    session.do(DeleteNoteCommand(session.query.list_notes()[0].id or 0))
     session.undo()
     session.redo()
     assert sum(1 for b in scan_backups(backups, session.path) if b.before_edit) == 2
@@ -138,7 +139,7 @@ def test_a_failed_backup_warns_and_the_delete_goes_ahead(
     assert len(warnings) == 1 and "no space left on device" in warnings[0]
     assert session.take_warnings() == []  # each warning is given once
     assert session.undo() == 'Delete theme "Trade"'
-    assert len(session.project.list_passages()) == 1
+    assert len(session.query.list_passages()) == 1
 
 
 def test_the_hook_is_open_to_other_wholesale_edits(session: Session, backups: Path) -> None:

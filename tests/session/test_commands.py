@@ -35,6 +35,7 @@ from briefer.session import (
 )
 from briefer.store import Project
 from tests.exchange.qda_data import atlas_qdpx
+from tests.private_store import store_of
 
 TEXT = (
     "India and Russia agreed to expand trade in oil and fertiliser.\n\n"
@@ -65,15 +66,15 @@ def session(tmp_path: Path) -> Session:
         blocks=(Block(BlockKind.PARAGRAPH, 0, 62),),
         publisher="Test Wire",
     )
-    s.project.add_article(article, Original("a.txt", "text/plain", TEXT.encode()))
+    store_of(s).add_article(article, Original("a.txt", "text/plain", TEXT.encode()))
     yield s
     s.close()
 
 
 def ids(session: Session) -> dict[str, int]:
-    themes = {t.name: t.id for t in session.project.list_themes()}
+    themes = {t.name: t.id for t in session.query.list_themes()}
     return {"trade": themes["Trade"], "defence": themes["Defence"], "energy": themes["Energy"],
-            "article": session.project.list_articles()[0].id}  # fmt: skip
+            "article": session.query.list_articles()[0].id}  # fmt: skip
 
 
 def tag(session: Session, words: str, *themes: int) -> int:
@@ -86,19 +87,19 @@ def tag(session: Session, words: str, *themes: int) -> int:
 
 COMMANDS: dict[str, Callable[[Session], Command]] = {
     "tag": lambda s: TagPassageCommand(ids(s)["article"], 0, 30, [ids(s)["trade"]], "note"),
-    "toggle-add": lambda s: ToggleThemeCommand(s.project.list_passages()[0].id, ids(s)["energy"]),
+    "toggle-add": lambda s: ToggleThemeCommand(s.query.list_passages()[0].id, ids(s)["energy"]),
     "toggle-remove-last": lambda s: ToggleThemeCommand(
-        s.project.list_passages()[1].id, ids(s)["defence"]
+        s.query.list_passages()[1].id, ids(s)["defence"]
     ),
-    "comment": lambda s: SetCommentCommand(s.project.list_passages()[0].id, "check figures"),
-    "delete-passage": lambda s: DeletePassageCommand(s.project.list_passages()[0].id),
+    "comment": lambda s: SetCommentCommand(s.query.list_passages()[0].id, "check figures"),
+    "delete-passage": lambda s: DeletePassageCommand(s.query.list_passages()[0].id),
     "add-theme": lambda s: AddThemeCommand(Theme("Ports", "#123456", "7", keywords=("port*",))),
     "rename-theme": lambda s: UpdateThemeCommand(ids(s)["trade"], name="Commerce"),
     "recolour-keywords": lambda s: UpdateThemeCommand(
         ids(s)["trade"], colour="#000000", keywords=("x",)
     ),
     "reparent": lambda s: UpdateThemeCommand(ids(s)["energy"], parent_id=ids(s)["trade"]),
-    "reorder": lambda s: ReorderThemesCommand([t.id for t in reversed(s.project.list_themes())]),
+    "reorder": lambda s: ReorderThemesCommand([t.id for t in reversed(s.query.list_themes())]),
     "delete-theme": lambda s: DeleteThemeCommand(ids(s)["defence"]),
     "merge": lambda s: MergeThemesCommand(ids(s)["defence"], ids(s)["trade"]),
     "delete-article": lambda s: DeleteArticleCommand(ids(s)["article"]),
@@ -116,27 +117,27 @@ COMMANDS: dict[str, Callable[[Session], Command]] = {
 def test_apply_then_revert_restores_the_project(session: Session, name: str) -> None:
     tag(session, "expand trade in oil", ids(session)["trade"], ids(session)["energy"])
     tag(session, "submarines", ids(session)["defence"])
-    before = snapshot(session.project)
+    before = snapshot(store_of(session))
     command = COMMANDS[name](session)
 
     session.do(command)
-    after = snapshot(session.project)
+    after = snapshot(store_of(session))
     assert after != before, f"{name} changed nothing"
 
     assert session.undo() == command.label
-    assert snapshot(session.project) == before
+    assert snapshot(store_of(session)) == before
     assert session.redo() == command.label
-    assert snapshot(session.project) == after
+    assert snapshot(store_of(session)) == after
 
     path = session.path
     session.close()
     with Session.open(path) as reopened:
-        assert snapshot(reopened.project) == after
+        assert snapshot(store_of(reopened)) == after
 
 
 def test_tag_copies_the_words_and_their_context(session: Session) -> None:
     passage_id = tag(session, "submarines", ids(session)["defence"])
-    passage = session.project.get_passage(passage_id)
+    passage = session.query.get_passage(passage_id)
     assert passage.text == "submarines"
     assert TEXT[passage.start - len(passage.prefix) : passage.start] == passage.prefix
     assert passage.suffix.startswith(", were also discussed")
@@ -147,9 +148,9 @@ def test_removing_the_last_theme_removes_the_passage_and_undo_brings_it_back(
 ) -> None:
     passage_id = tag(session, "submarines", ids(session)["defence"])
     session.do(ToggleThemeCommand(passage_id, ids(session)["defence"]))
-    assert session.project.list_passages() == []
+    assert session.query.list_passages() == []
     session.undo()
-    assert session.project.get_passage(passage_id).theme_ids == (ids(session)["defence"],)
+    assert session.query.get_passage(passage_id).theme_ids == (ids(session)["defence"],)
 
 
 def test_deleting_a_theme_keeps_passages_that_have_another(session: Session) -> None:
@@ -157,7 +158,7 @@ def test_deleting_a_theme_keeps_passages_that_have_another(session: Session) -> 
     both = tag(session, "expand trade in oil", t["trade"], t["energy"])
     only = tag(session, "submarines", t["trade"])
     session.do(DeleteThemeCommand(t["trade"]))
-    remaining = {p.id: p.theme_ids for p in session.project.list_passages()}
+    remaining = {p.id: p.theme_ids for p in session.query.list_passages()}
     assert remaining == {both: (t["energy"],)}
     assert only not in remaining
 
@@ -167,7 +168,7 @@ def test_merge_gives_target_theme_to_all_source_passages(session: Session) -> No
     tag(session, "submarines", t["defence"])
     tag(session, "expand trade in oil", t["defence"], t["trade"])
     session.do(MergeThemesCommand(t["defence"], t["trade"]))
-    assert [p.theme_ids for p in session.project.list_passages()] == [(t["trade"],), (t["trade"],)]
+    assert [p.theme_ids for p in session.query.list_passages()] == [(t["trade"],), (t["trade"],)]
     assert session.theme_named("Defence") is None
 
 
@@ -190,10 +191,10 @@ def test_merge_gives_target_theme_to_all_source_passages(session: Session) -> No
 def test_invalid_edits_are_refused_and_change_nothing(
     session: Session, make: Callable[[Session], Command], message: str
 ) -> None:
-    before = snapshot(session.project)
+    before = snapshot(store_of(session))
     with pytest.raises(CommandError, match=message):
         session.do(make(session))
-    assert snapshot(session.project) == before
+    assert snapshot(store_of(session)) == before
     assert session.history.undo_label is None
 
 
@@ -216,7 +217,7 @@ def test_a_failing_listener_does_not_lose_the_edit(session: Session) -> None:
 
     session.subscribe(broken)
     passage_id = tag(session, "submarines", ids(session)["defence"])
-    assert session.project.get_passage(passage_id).text == "submarines"
+    assert session.query.get_passage(passage_id).text == "submarines"
 
 
 def test_new_edit_clears_redo(session: Session) -> None:
@@ -230,7 +231,7 @@ def test_new_edit_clears_redo(session: Session) -> None:
 
 def test_new_project_has_the_default_themes(tmp_path: Path) -> None:
     with Session.create(tmp_path / "fresh.briefer") as session:
-        themes = session.project.list_themes()
+        themes = session.query.list_themes()
     assert [(t.name, t.shortcut) for t in themes] == [
         ("Trade", "1"), ("Defence", "2"), ("Mobility", "3"), ("Energy", "4"),
         ("Diplomacy", "5"), ("Sanctions & tariffs", "6"),

@@ -12,6 +12,7 @@ from briefer.cli import main
 from briefer.importers import registry
 from briefer.session import DiskFull, ImportStatus, Session
 from tests.conftest import fill_disk
+from tests.private_store import store_of
 
 ARTICLE = "Harbour workers in Oranmore agreed a new contract on Tuesday. " * 12
 
@@ -30,7 +31,7 @@ def secret(tmp_path: Path) -> Path:
 
 
 def _texts(session: Session) -> str:
-    project = session.project
+    project = session.query
     return "\n".join(project.get_article(a.id).text for a in project.list_articles())
 
 
@@ -51,7 +52,7 @@ def test_folder_import_skips_a_link_to_a_secret_and_says_so(
     assert set(skipped) == {"shadow.txt", "linked-folder", "pipe.txt"}
     assert "link" in skipped["shadow.txt"] and "pipe" in skipped["pipe.txt"]
     assert "SECRET-HASH" not in _texts(session)
-    originals = [session.project.get_original(a.id) for a in session.project.list_articles()]
+    originals = [store_of(session).get_original(a.id) for a in session.query.list_articles()]
     assert all(o is not None and b"SECRET-HASH" not in o.data for o in originals)
     assert "1 skipped" not in report.summary and "3 skipped" in report.summary
 
@@ -71,7 +72,7 @@ def test_a_link_swapped_in_after_the_folder_was_listed_is_not_followed(
 
     assert [o.status for o in outcomes] == [ImportStatus.FAILED]
     assert "link" in outcomes[0].reason
-    assert session.project.list_articles() == []
+    assert session.query.list_articles() == []
 
 
 def test_a_link_the_user_chose_directly_is_followed(session: Session, tmp_path: Path) -> None:
@@ -147,7 +148,7 @@ def test_injected_disk_full_keeps_the_per_file_report(
     assert isinstance(report.stopped_by, DiskFull)
     assert str(report.stopped_by).startswith(f"The disk holding {tmp_path} is full;")
     assert "Nothing was lost" in report.outcomes[1].reason
-    assert len(session.project.list_articles()) == 1
+    assert len(session.query.list_articles()) == 1
 
 
 def test_cli_import_on_a_full_disk_prints_the_report_and_one_line(

@@ -30,9 +30,9 @@ from briefer.session.note_commands import (
 def visible(session: Session) -> list[Any]:
     """Every note as the analyst sees it (not the modified time, which a redo renews)."""
     notes = []
-    for listed in session.project.list_notes():
+    for listed in session.query.list_notes():
         assert listed.id is not None
-        note = session.project.get_note(listed.id)
+        note = session.query.get_note(listed.id)
         notes.append(
             (
                 note.id,
@@ -70,13 +70,13 @@ def session(tmp_path: Path) -> Iterator[Session]:
 
 
 def note_id(session: Session) -> int:
-    found = session.project.list_notes()[0].id
+    found = session.query.list_notes()[0].id
     assert found is not None
     return found
 
 
 def section_id(session: Session, heading: str) -> int:
-    for section in session.project.get_note(note_id(session)).sections:
+    for section in session.query.get_note(note_id(session)).sections:
         if section.heading == heading:
             assert section.id is not None
             return section.id
@@ -133,13 +133,13 @@ def test_a_redone_section_keeps_its_id_so_later_edits_still_apply(session: Sessi
     session.undo()
     session.redo()
     session.redo()
-    sections = session.project.get_note(note_id(session)).sections
+    sections = session.query.get_note(note_id(session)).sections
     assert [(s.heading, s.body) for s in sections][-1] == ("Risks", "Shipping costs.")
 
 
 def test_moving_a_section_keeps_positions_in_outline_order(session: Session) -> None:
     session.do(MoveSectionCommand(note_id(session), section_id(session, "Summary"), 2))
-    sections = session.project.get_note(note_id(session)).sections
+    sections = session.query.get_note(note_id(session)).sections
     assert [s.heading for s in sections] == ["Background", "Outlook", "Summary"]
     assert [s.position for s in sections] == [0, 1, 2]
 
@@ -156,7 +156,7 @@ def test_typing_in_one_section_folds_into_one_undo_step(session: Session) -> Non
     assert not first.absorb(quote)
     session.unexecute(quote)
     assert session.undo() == "Typing"
-    assert session.project.get_note(note_id(session)).sections[2].body == ""
+    assert session.query.get_note(note_id(session)).sections[2].body == ""
 
 
 @pytest.mark.parametrize(
@@ -186,8 +186,8 @@ def test_the_sample_project_arrives_with_tagged_passages(tmp_path: Path) -> None
 
     path = ensure_sample_project(tmp_path)
     with Session.open(path) as sample:
-        passages = sample.project.list_passages()
-        counts = sample.project.theme_passage_counts()
+        passages = sample.query.list_passages()
+        counts = sample.query.theme_passage_counts()
         assert len(passages) == 12
-        assert all(counts.get(t.id or 0) for t in sample.project.list_themes())
+        assert all(counts.get(t.id or 0) for t in sample.query.list_themes())
         assert sample.history.undo_label is None

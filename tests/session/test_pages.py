@@ -39,23 +39,23 @@ def project(tmp_path: Path) -> Iterator[Path]:
 def test_estimate_is_the_layout_of_the_notes_export_document(project: Path) -> None:
     with Session.open(project) as session:
         counter = PageCounter()
-        notes = [session.project.get_note(n.id) for n in session.project.list_notes() if n.id]
+        notes = [session.query.get_note(n.id) for n in session.query.list_notes() if n.id]
         for note in notes:
-            passages, articles = cited_material(session.project, note)
+            passages, articles = cited_material(session.query, note)
             expected = estimate_pages(build_document(note, passages, articles), page_profile())
-            assert counter.estimate(session.project, note) == expected
-        short, long = (counter.estimate(session.project, n).length for n in notes)
+            assert counter.estimate(session.query, note) == expected
+        short, long = (counter.estimate(session.query, n).length for n in notes)
         assert short < 1 < 3 < long
 
 
 def test_an_unsaved_edit_changes_the_estimate(project: Path) -> None:
     with Session.open(project) as session:
-        note = session.project.get_note(session.project.list_notes()[0].id or 0)
+        note = session.query.get_note(session.query.list_notes()[0].id or 0)
         counter = PageCounter()
-        before = counter.estimate(session.project, note).length
+        before = counter.estimate(session.query, note).length
         longer = Section("More", "\n\n".join(PARAGRAPH for _ in range(20)), position=1)
         edited = Note(note.title, sections=(*note.sections, longer))
-        assert counter.estimate(session.project, edited).length > before + 2
+        assert counter.estimate(session.query, edited).length > before + 2
 
 
 def test_notes_json_gives_each_notes_pages(
@@ -66,9 +66,9 @@ def test_notes_json_gives_each_notes_pages(
     pages = {n["title"]: n["pages"] for n in listed}
     with Session.open(project) as session:
         counter = PageCounter()
-        for summary in session.project.list_notes():
-            note = session.project.get_note(summary.id or 0)
-            assert pages[note.title] == counter.estimate(session.project, note).length
+        for summary in session.query.list_notes():
+            note = session.query.get_note(summary.id or 0)
+            assert pages[note.title] == counter.estimate(session.query, note).length
     assert isinstance(pages["Long"], float) and pages["Short"] < 1 < 3 < pages["Long"]
 
 

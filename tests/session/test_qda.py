@@ -17,6 +17,7 @@ from briefer.session import (
     CommandError,
     DeleteThemeCommand,
     ExchangeError,
+    ProjectQueries,
     Session,
     export_qda,
     import_qda,
@@ -31,9 +32,10 @@ from tests.exchange.qda_data import (
     project_schema,
     tagged_project,
 )
+from tests.private_store import store_of
 
 
-def themes_by_name(project: Project) -> dict[str, tuple[str, str, str | None]]:
+def themes_by_name(project: ProjectQueries) -> dict[str, tuple[str, str, str | None]]:
     """name -> (colour, description, parent's name)"""
     themes = project.list_themes()
     names = {t.id: t.name for t in themes}
@@ -43,7 +45,7 @@ def themes_by_name(project: Project) -> dict[str, tuple[str, str, str | None]]:
     }
 
 
-def passages(project: Project) -> set[tuple[str, str, int, int, frozenset[str], str]]:
+def passages(project: ProjectQueries) -> set[tuple[str, str, int, int, frozenset[str], str]]:
     names = {t.id: t.name for t in project.list_themes()}
     found = set()
     for p in project.list_passages():
@@ -65,7 +67,7 @@ def snapshot(project: Project) -> dict[str, Any]:
 def empty_project(path: Path) -> Session:
     """A project without the default themes, so every theme comes from the file."""
     session = Session.create(path)
-    for theme in session.project.list_themes():
+    for theme in session.query.list_themes():
         assert theme.id is not None
         session.do(DeleteThemeCommand(theme.id))
     session.history.clear()
@@ -75,9 +77,9 @@ def empty_project(path: Path) -> Session:
 def test_exports_validate_and_count_code_points(tmp_path: Path) -> None:
     tagged = tagged_project(tmp_path / "a.briefer")
     with Session.open(tagged.path, read_only=True) as session:
-        result = export_qda(session.project, tmp_path / "out.qdpx")
-        book = export_qda(session.project, tmp_path / "themes.QDC")
-        article = session.project.get_article(tagged.article_id)
+        result = export_qda(session, tmp_path / "out.qdpx")
+        book = export_qda(session, tmp_path / "themes.QDC")
+        article = session.query.get_article(tagged.article_id)
         guid = _guid("article", article)
     assert (result.sources, result.selections, book.codebook_only) == (1, 4, True)
     assert_valid(codebook_schema(), (tmp_path / "themes.QDC").read_bytes())
@@ -98,16 +100,16 @@ def test_exports_validate_and_count_code_points(tmp_path: Path) -> None:
 def test_round_trip_keeps_themes_articles_and_passages(tmp_path: Path) -> None:
     tagged = tagged_project(tmp_path / "a.briefer")
     with Session.open(tagged.path, read_only=True) as source:
-        export_qda(source.project, tmp_path / "out.qdpx")
-        themes = themes_by_name(source.project)
-        expected = passages(source.project)
-        article = source.project.get_article(tagged.article_id)
+        export_qda(source, tmp_path / "out.qdpx")
+        themes = themes_by_name(source.query)
+        expected = passages(source.query)
+        article = source.query.get_article(tagged.article_id)
     with empty_project(tmp_path / "b.briefer") as target:
         report = import_qda(target, tmp_path / "out.qdpx")
-        assert themes_by_name(target.project) == themes
+        assert themes_by_name(target.query) == themes
         assert themes["Tariffs"] == ("#123ABC", "Duties on goods", "Trade")
-        assert passages(target.project) == expected
-        (copy,) = [target.project.get_article(a.id) for a in target.project.list_articles()]
+        assert passages(target.query) == expected
+        (copy,) = [target.query.get_article(a.id) for a in target.query.list_articles()]
         assert copy.text == article.text
         for field in ("author", "publisher", "url", "language"):
             assert getattr(copy, field) == getattr(article, field)
@@ -118,8 +120,8 @@ def test_round_trip_keeps_themes_articles_and_passages(tmp_path: Path) -> None:
 def test_import_into_a_project_with_the_same_themes_reuses_them(tmp_path: Path) -> None:
     tagged = tagged_project(tmp_path / "a.briefer")
     with Session.open(tagged.path, read_only=True) as source:
-        export_qda(source.project, tmp_path / "out.qdpx")
-        expected = passages(source.project)
+        export_qda(source, tmp_path / "out.qdpx")
+        expected = passages(source.query)
     with Session.create(tmp_path / "b.briefer") as target:
         trade = target.theme_named("Trade")
         assert trade is not None and trade.id is not None
@@ -129,7 +131,7 @@ def test_import_into_a_project_with_the_same_themes_reuses_them(tmp_path: Path) 
         assert target.theme_named("Tariffs").colour == "#000000"  # kept, and reported
         assert "matched a theme of the same name" in " ".join(report.lines())
         got = {(title, words, s, e, frozenset(n.casefold() for n in names), c)
-               for title, words, s, e, names, c in passages(target.project)}  # fmt: skip
+               for title, words, s, e, names, c in passages(target.query)}  # fmt: skip
         want = {(title, words, s, e, frozenset(n.casefold() for n in names), c)
                 for title, words, s, e, names, c in expected}  # fmt: skip
         assert got == want
@@ -141,7 +143,7 @@ def test_the_atlas_style_project_imports_with_parents_and_exact_passages(tmp_pat
     path = atlas_qdpx(tmp_path / "atlas.qdpx")
     with Session.create(tmp_path / "p.briefer") as session:
         report = import_qda(session, path)
-        themes = themes_by_name(session.project)
+        themes = themes_by_name(session.query)
         assert themes["delight"][2] == "happiness" and themes["happiness"][2] == "Feelings"
         assert themes["Economy"] == (
             "#FFFF00",
@@ -150,7 +152,7 @@ def test_the_atlas_style_project_imports_with_parents_and_exact_passages(tmp_pat
         )
         assert themes["happiness"][0] == "#FF00AA"
         found = {
-            (words, names, comment) for _, words, _, _, names, comment in passages(session.project)
+            (words, names, comment) for _, words, _, _, names, comment in passages(session.query)
         }
         assert found == {
             ("such joy 😀", frozenset({"delight"}), ""),
@@ -160,8 +162,8 @@ def test_the_atlas_style_project_imports_with_parents_and_exact_passages(tmp_pat
             ("taxes and jobs", frozenset({"Economy"}), ""),
             ("🇫🇷", frozenset({"happiness"}), ""),
         }  # fmt: skip
-        (article,) = session.project.list_articles()
-        assert session.project.get_article(article.id).author == "Friedrich Markgraf"
+        (article,) = session.query.list_articles()
+        assert session.query.get_article(article.id).author == "Friedrich Markgraf"
         left = " ".join(report.lines())
         for item in ("1 picture sources", "1 cases", "1 codings of whole sources", "2 users"):
             assert item in left
@@ -169,14 +171,14 @@ def test_the_atlas_style_project_imports_with_parents_and_exact_passages(tmp_pat
 
 def test_one_undo_takes_the_whole_import_back(tmp_path: Path) -> None:
     with Session.create(tmp_path / "p.briefer") as session:
-        before = snapshot(session.project)
+        before = snapshot(store_of(session))
         import_qda(session, atlas_qdpx(tmp_path / "atlas.qdpx"))
-        after = snapshot(session.project)
+        after = snapshot(store_of(session))
         assert len(after["passages"]) == 5
         assert session.undo() == "Import atlas.qdpx"
-        assert snapshot(session.project) == before
+        assert snapshot(store_of(session)) == before
         assert session.redo() == "Import atlas.qdpx"
-        assert snapshot(session.project) == after
+        assert snapshot(store_of(session)) == after
 
 
 def hostile(tmp_path: Path) -> dict[str, Path]:
@@ -214,12 +216,12 @@ def test_hostile_files_change_nothing(tmp_path: Path) -> None:
     cut = files["broken zip"]
     cut.write_bytes(cut.read_bytes()[: len(cut.read_bytes()) // 2])
     with Session.create(tmp_path / "p.briefer") as session:
-        before = snapshot(session.project)
+        before = snapshot(store_of(session))
         for what, path in files.items():
             with pytest.raises(ExchangeError) as caught:
                 import_qda(session, path)
             assert "\n" not in str(caught.value), what
-            assert snapshot(session.project) == before, what
+            assert snapshot(store_of(session)) == before, what
         assert session.history.undo_label is None
 
 
@@ -241,12 +243,12 @@ def test_a_file_with_nothing_usable_says_so(tmp_path: Path) -> None:
 def test_a_codebook_brings_themes_only(tmp_path: Path) -> None:
     tagged = tagged_project(tmp_path / "a.briefer")
     with Session.open(tagged.path, read_only=True) as source:
-        export_qda(source.project, tmp_path / "themes.qdc")
-        themes = themes_by_name(source.project)
+        export_qda(source, tmp_path / "themes.qdc")
+        themes = themes_by_name(source.query)
     with empty_project(tmp_path / "b.briefer") as target:
         report = import_qda(target, tmp_path / "themes.qdc")
-        assert themes_by_name(target.project) == themes
-        assert target.project.list_articles() == [] and report.passages_added == 0
+        assert themes_by_name(target.query) == themes
+        assert target.query.list_articles() == [] and report.passages_added == 0
 
 
 def test_an_export_name_must_say_what_it_is(tmp_path: Path) -> None:
@@ -255,5 +257,5 @@ def test_an_export_name_must_say_what_it_is(tmp_path: Path) -> None:
         Session.open(tagged.path, read_only=True) as session,
         pytest.raises(ExchangeError, match=r"out\.qdpx.*out\.qdc"),
     ):
-        export_qda(session.project, tmp_path / "out.zip")
+        export_qda(session, tmp_path / "out.zip")
     assert not (tmp_path / "out.zip").exists()

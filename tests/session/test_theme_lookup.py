@@ -12,7 +12,7 @@ def test_a_theme_by_id_and_by_name(tmp_path: Path) -> None:
         trade = session.theme_named(" trade ")
         assert trade is not None and trade.id is not None
         assert session.theme(trade.id) == trade
-        assert session.project.find_theme(trade.id) == trade
+        assert [t for t in session.query.list_themes() if t.id == trade.id] == [trade]
         assert session.theme(None) is None
         assert session.theme(10_000) is None
         assert session.theme_named("No such theme") is None

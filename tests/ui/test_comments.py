@@ -15,6 +15,7 @@ from briefer.session import Session
 from briefer.ui.common.style import accents_of
 from briefer.ui.reader.comment_dialog import CommentDialog
 from briefer.ui.shell.project_window import ProjectWindow
+from tests.private_store import store_of
 
 TEXT = "The port authority signed a framework agreement on Tuesday. Exports of grain rose."
 
@@ -23,7 +24,7 @@ TEXT = "The port authority signed a framework agreement on Tuesday. Exports of g
 def project(tmp_path: Path) -> Path:
     path = tmp_path / "comments.briefer"
     with Session.create(path) as session:
-        session.project.add_article(
+        store_of(session).add_article(
             Article(
                 title="Harbour deal", text=TEXT, blocks=(Block(BlockKind.PARAGRAPH, 0, len(TEXT)),)
             )
@@ -45,15 +46,15 @@ def tag(window: ProjectWindow, words: str) -> int:
     cursor.setPosition(reader.canonical_to_doc(start))
     cursor.setPosition(reader.canonical_to_doc(start + len(words)), cursor.MoveMode.KeepAnchor)
     reader.setTextCursor(cursor)
-    window.tagging._tag(start, start + len(words), window.session.project.list_themes()[0].id)
-    (passage,) = [p for p in window.session.project.list_passages() if p.text == words]
+    window.tagging._tag(start, start + len(words), window.session.query.list_themes()[0].id)
+    (passage,) = [p for p in window.session.query.list_passages() if p.text == words]
     assert passage.id is not None
     return passage.id
 
 
 def comment_on_disk(path: Path) -> list[str]:
     with Session.open(path, read_only=True) as session:
-        return [p.comment for p in session.project.list_passages()]
+        return [p.comment for p in session.query.list_passages()]
 
 
 def test_enter_is_a_new_line_and_ctrl_enter_saves(qtbot: QtBot) -> None:

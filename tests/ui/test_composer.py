@@ -27,6 +27,7 @@ from briefer.session import (
 )
 from briefer.ui.composer.outline import SECTION_MIME
 from briefer.ui.shell.project_window import ProjectWindow
+from tests.private_store import store_of
 
 TEXT = "Harbour deal signed.\n\nThe deal, worth $2 billion, covers new berths & <cranes>."
 QUOTE = "The deal, worth $2 billion, covers new berths & <cranes>."
@@ -35,7 +36,7 @@ QUOTE = "The deal, worth $2 billion, covers new berths & <cranes>."
 @pytest.fixture
 def window(qtbot: QtBot, tmp_path: Path) -> Iterator[ProjectWindow]:
     session = Session.create(tmp_path / "compose.briefer")
-    article_id = session.project.add_article(
+    article_id = store_of(session).add_article(
         Article(
             "Harbour deal",
             TEXT,
@@ -65,7 +66,7 @@ def window(qtbot: QtBot, tmp_path: Path) -> Iterator[ProjectWindow]:
 def note(window: ProjectWindow) -> Note:
     note_id = window.composer.current_note_id()
     assert note_id is not None
-    return window.session.project.get_note(note_id)
+    return window.session.query.get_note(note_id)
 
 
 def select(window: ProjectWindow, heading: str) -> None:
@@ -159,7 +160,7 @@ def test_insert_on_a_passage_quotes_it_exactly_with_a_footnote(
 ) -> None:
     select(window, "Background")
     tree = window.composer.passages.tree
-    passage = window.session.project.list_passages()[0]
+    passage = window.session.query.list_passages()[0]
     assert passage.id is not None
     child = tree.topLevelItem(0).child(0)
     tree.setCurrentItem(child)
@@ -223,7 +224,7 @@ def test_a_citation_to_a_deleted_passage_is_marked_not_a_crash(
     qtbot: QtBot, window: ProjectWindow
 ) -> None:
     select(window, "Background")
-    passage = window.session.project.list_passages()[0]
+    passage = window.session.query.list_passages()[0]
     assert passage.id is not None
     window.composer.insert_passage(passage.id)
     window.session.do(DeletePassageCommand(passage.id))
@@ -235,7 +236,7 @@ def test_ctrl_enter_on_a_citation_opens_its_passage_in_the_reader(
     qtbot: QtBot, window: ProjectWindow
 ) -> None:
     select(window, "Background")
-    passage = window.session.project.list_passages()[0]
+    passage = window.session.query.list_passages()[0]
     assert passage.id is not None
     window.composer.insert_passage(passage.id)
     editor = window.composer.editor

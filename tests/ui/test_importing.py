@@ -16,6 +16,7 @@ from briefer.session import ImportOutcome, ImportReport, ImportStatus, Session
 from briefer.settings import resolve_paths
 from briefer.ui.library.importing import describe
 from briefer.ui.shell.project_window import ProjectWindow
+from tests.private_store import store_of
 
 DATA = Path(__file__).parent.parent / "data" / "cli"
 
@@ -80,7 +81,7 @@ def test_cancel_keeps_what_was_imported_and_nothing_half_done(
     imported = report.count(ImportStatus.IMPORTED)
     assert report.count(ImportStatus.CANCELLED) > 0
     assert imported + report.count(ImportStatus.CANCELLED) == 60
-    assert len(window.session.project.list_articles()) == imported == window.library_panel.count()
+    assert len(window.session.query.list_articles()) == imported == window.library_panel.count()
     window.close()
 
 
@@ -141,8 +142,8 @@ def test_closing_during_an_import_stops_it_cleanly(
     qtbot.wait(50)  # let any late, queued news arrive: it must be ignored
     assert window.findChild(QMessageBox) is None
     with Session.open(path, read_only=True) as session:
-        assert len(session.project.list_articles()) <= 80
-        assert session.project.check_integrity() == []
+        assert len(session.query.list_articles()) <= 80
+        assert store_of(session).check_integrity() == []
 
 
 def test_the_summary_names_skipped_links_and_pages_read_badly(
@@ -189,7 +190,7 @@ def test_an_unexpected_import_failure_logs_the_traceback_and_points_at_the_log(
     assert any("a bug in the importer" in str(error) for error in tracebacks)
     _summary, details = describe(report)
     assert "a bug in the importer" in details and str(paths.log_file) in details
-    assert session.project.list_articles() == []
+    assert session.query.list_articles() == []
     window.close()
 
 

@@ -30,6 +30,7 @@ from briefer.ui.notes.dialogs import DraftDialog, NoteDetailsDialog
 from briefer.ui.notes.figures_dialog import FiguresDialog
 from briefer.ui.notes.problems_dialog import ProblemsDialog
 from briefer.ui.shell.project_window import ProjectWindow
+from tests.private_store import store_of
 
 TEXT = "Harbour deal.\n\nThe deal, worth $2 billion, covers new berths and 3,000 jobs."
 QUOTE = "The deal, worth $2 billion, covers new berths and 3,000 jobs."
@@ -38,7 +39,7 @@ QUOTE = "The deal, worth $2 billion, covers new berths and 3,000 jobs."
 @pytest.fixture
 def window(qtbot: QtBot, tmp_path: Path) -> Iterator[ProjectWindow]:
     session = Session.create(tmp_path / "notes.briefer")
-    article_id = session.project.add_article(
+    article_id = store_of(session).add_article(
         Article("Harbour deal", TEXT, (Block(BlockKind.PARAGRAPH, 0, 13),
                 Block(BlockKind.PARAGRAPH, 15, len(TEXT))), publisher="Wire",
                 published=dt.date(2026, 3, 1))
@@ -57,7 +58,7 @@ def window(qtbot: QtBot, tmp_path: Path) -> Iterator[ProjectWindow]:
 
 
 def draft_dialog(window: ProjectWindow) -> DraftDialog:
-    project = window.session.project
+    project = window.session.query
     return DraftDialog(
         load_templates().templates, project.list_themes(), project.theme_passage_counts(),
         default_template="Briefing note", author=window.settings.author,
@@ -81,14 +82,14 @@ def test_draft_from_the_dialog_opens_the_note_in_the_composer_and_undoes(
     labels = [dialog.themes.item(i).text() for i in range(dialog.themes.count())]
     assert labels[0] == "Trade  (1 passage)" and "Energy  (no passages yet)" in labels
     note_id = drafted(window)
-    note = window.session.project.get_note(note_id)
+    note = window.session.query.get_note(note_id)
     assert (note.title, note.author, note.marking) == ("Harbour brief", "A. Analyst", "OFFICIAL")
     trade = next(s for s in note.sections if s.heading == "Trade")
     assert QUOTE in trade.body and "[@p" in trade.body
     assert window.workspace.currentWidget() is window.composer
     assert window.undo_action.text() == '&Undo Draft note "Harbour brief"'
     window.undo_action.trigger()
-    assert window.session.project.list_notes() == []
+    assert window.session.query.list_notes() == []
     assert window.composer.current_note_id() is None
 
 
@@ -105,7 +106,7 @@ def test_the_dialog_refuses_a_draft_without_title_or_themes(window: ProjectWindo
 
 def test_note_details_change_only_what_was_edited(window: ProjectWindow) -> None:
     note_id = drafted(window)
-    dialog = NoteDetailsDialog(window.session.project.get_note(note_id), window)
+    dialog = NoteDetailsDialog(window.session.query.get_note(note_id), window)
     dialog.recipient.setText("The Minister")
     dialog.marking.setCurrentText("SECRET")
     assert dialog.changes() == {"recipient": "The Minister", "marking": "SECRET"}
@@ -140,7 +141,7 @@ def test_export_to_word_on_a_worker_thread(
 
 def test_an_edited_quotation_is_shown_before_export(window: ProjectWindow) -> None:
     note_id = drafted(window)
-    note = window.session.project.get_note(note_id)
+    note = window.session.query.get_note(note_id)
     trade = next(s for s in note.sections if s.heading == "Trade")
     assert trade.id is not None
     window.session.do(
@@ -206,7 +207,7 @@ def test_key_figures_dialog_inserts_a_table_into_the_section(window: ProjectWind
     dialog.insert_button.click()
     body = next(
         s.body
-        for s in window.session.project.get_note(note_id).sections
+        for s in window.session.query.get_note(note_id).sections
         if s.id == window.composer._section_id
     )
     assert "| Figures | Context | Source |" in body
@@ -220,7 +221,7 @@ def test_save_as_template_then_it_is_offered(window: ProjectWindow) -> None:
     assert window.paths is not None
     names = load_templates(window.paths.templates_dir).names
     assert "Port watch" in names
-    project = window.session.project
+    project = window.session.query
     dialog = DraftDialog(
         load_templates(window.paths.templates_dir).templates, project.list_themes(), {},
         default_template="Port watch", author="", marking="",

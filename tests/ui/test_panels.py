@@ -26,6 +26,7 @@ from briefer.ui.library.model import LibraryModel
 from briefer.ui.passages.model import PassagesModel
 from briefer.ui.shell.project_window import ProjectWindow
 from briefer.ui.themes.model import ThemesModel
+from tests.private_store import store_of
 
 TEXT = "Oil imports rose sharply in March.\n\nThe navy ordered two frigates from a local yard."
 
@@ -33,7 +34,7 @@ TEXT = "Oil imports rose sharply in March.\n\nThe navy ordered two frigates from
 @pytest.fixture
 def session(tmp_path: Path) -> Session:
     s = Session.create(tmp_path / "panels.briefer")
-    s.project.add_article(
+    store_of(s).add_article(
         Article(
             "Ports and oil",
             TEXT,
@@ -98,7 +99,7 @@ def test_models_follow_every_kind_of_edit(qtbot: QtBot, session: Session) -> Non
 
     do(AddThemeCommand(Theme("Ports", "#123456", "7")))
     assert column(themes, 0)[-1] == "Ports"
-    do(ReorderThemesCommand([t.id for t in reversed(session.project.list_themes())]))
+    do(ReorderThemesCommand([t.id for t in reversed(session.query.list_themes())]))
     assert column(themes, 0)[0] == "Ports"
 
     do(DeleteThemeCommand(defence))
@@ -140,7 +141,7 @@ def test_click_a_theme_to_tag_and_double_click_a_passage_to_open_it(
     defence_row = column(window.themes_model, 0).index("Defence")
     rect = themes_view.visualRect(window.themes_model.index(defence_row, 0))
     qtbot.mouseClick(themes_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert [p.text for p in session.project.list_passages()] == ["navy"]
+    assert [p.text for p in session.query.list_passages()] == ["navy"]
     assert window.passages_model.rowCount() == 1
 
     window.reader.moveCursor(QTextCursor.MoveOperation.Start)
@@ -196,7 +197,7 @@ def test_library_filters_sorts_and_counts_passages(qtbot: QtBot, session: Sessio
         ("Arctic route opens", "Polar Post"),
     ):
         text = f"{title}. More words follow here."
-        session.project.add_article(
+        store_of(session).add_article(
             Article(title, text, (Block(BlockKind.PARAGRAPH, 0, len(text)),), publisher=publisher)
         )
     window = ProjectWindow(session)

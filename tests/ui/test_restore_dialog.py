@@ -28,6 +28,7 @@ from briefer.store import backups as store_backups
 from briefer.store.backups import backup_folder
 from briefer.ui.shell.project_window import ProjectWindow
 from briefer.ui.shell.restore_dialog import RestoreDialog
+from tests.private_store import store_of
 
 TEXT = "Harbour deal signed\n\nThe port authority signed a deal for new berths."
 
@@ -41,7 +42,7 @@ def paths() -> Paths:
 def project(tmp_path: Path) -> Path:
     path = tmp_path / "brief.briefer"
     with Session.create(path) as session:
-        article = session.project.add_article(
+        article = store_of(session).add_article(
             Article(
                 title="Harbour deal signed",
                 text=TEXT,
@@ -189,7 +190,7 @@ def test_file_menu_restores_and_the_controller_opens_the_copy(
     assert isinstance(opened, ProjectWindow)
     qtbot.addWidget(opened)
     assert opened.session.path == tmp_path / "back again.briefer"
-    assert len(opened.session.project.list_passages()) == 2
+    assert len(opened.session.query.list_passages()) == 2
     opened.close()
 
 

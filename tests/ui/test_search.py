@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from briefer.core.model import Article, Block, BlockKind
 from briefer.session import Session
 from briefer.ui.shell.project_window import ProjectWindow
+from tests.private_store import store_of
 
 ARTICLES = [
     ("Grain corridor reopens", "Ukraine resumed grain exports on Monday. Insurers cut premiums."),
@@ -25,7 +26,7 @@ def window(qtbot: QtBot, tmp_path: Path) -> ProjectWindow:
     session = Session.create(tmp_path / "search.briefer")
     for title, text in ARTICLES:
         block = (Block(BlockKind.PARAGRAPH, 0, len(text)),)
-        session.project.add_article(Article(title, text, block))
+        store_of(session).add_article(Article(title, text, block))
     win = ProjectWindow(session)
     qtbot.addWidget(win)
     win.show()

@@ -18,6 +18,7 @@ from briefer.settings import Settings, load_settings, resolve_paths
 from briefer.ui.shell.lock_dialog import LockChoice, confirm_break_box, locked_message_box
 from briefer.ui.shell.project_window import ProjectWindow
 from briefer.ui.shell.welcome import WelcomeView
+from tests.private_store import store_of
 
 
 @pytest.fixture
@@ -25,7 +26,7 @@ def project(tmp_path: Path) -> Path:
     path = tmp_path / "brief.briefer"
     text = "Harbour deal signed\n\nThe port authority signed a deal."
     with Session.create(path) as session:
-        session.project.add_article(
+        store_of(session).add_article(
             Article(
                 title="Harbour deal signed",
                 text=text,
@@ -177,7 +178,7 @@ def test_save_a_copy_writes_a_project_that_opens(
     window.close()
     assert [p.name for p in target.parent.iterdir()] == [target.name], "no temp files left"
     with Session.open(target, read_only=True) as copy:
-        assert [a.title for a in copy.project.list_articles()] == ["Harbour deal signed"]
+        assert [a.title for a in copy.query.list_articles()] == ["Harbour deal signed"]
 
 
 def test_a_failed_copy_is_reported_not_raised(
@@ -271,12 +272,12 @@ def test_the_sample_project_is_built_once_and_opened(qtbot: QtBot, briefer_home:
     assert any(t.startswith("Eastmark and Northland") for t in titles) and len(titles) >= 2
     sample = controller.window.session.path
     assert sample.parent == paths.data_dir and not list(paths.data_dir.glob(".*building"))
-    first = [(a.id, a.imported_at) for a in controller.window.session.project.list_articles()]
+    first = [(a.id, a.imported_at) for a in controller.window.session.query.list_articles()]
     controller.window.close()
 
     again = Controller(paths, Settings())
     again.open_sample()  # reopened, not rebuilt: the same articles, imported at the same times
     qtbot.addWidget(again.window)
     assert again.window.session.path == sample
-    assert [(a.id, a.imported_at) for a in again.window.session.project.list_articles()] == first
+    assert [(a.id, a.imported_at) for a in again.window.session.query.list_articles()] == first
     again.window.close()

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from briefer.core.model import Article, Block, BlockKind
 from briefer.session import Session
 from briefer.ui.shell.project_window import ProjectWindow
+from tests.private_store import store_of
 
 TEXT = (
     "The port authority signed a framework agreement on Tuesday.\n\n"
@@ -23,7 +24,7 @@ TEXT = (
 def project(tmp_path: Path) -> Path:
     path = tmp_path / "tagging.briefer"
     with Session.create(path) as session:
-        session.project.add_article(
+        store_of(session).add_article(
             Article(
                 title="Harbour deal",
                 text=TEXT,
@@ -54,9 +55,9 @@ def open_window(qtbot: QtBot, path: Path, *, read_only: bool = False) -> Project
 
 def passages_on_disk(path: Path) -> list[tuple[str, tuple[str, ...]]]:
     with Session.open(path, read_only=True) as session:
-        names = {t.id: t.name for t in session.project.list_themes()}
+        names = {t.id: t.name for t in session.query.list_themes()}
         return [
-            (p.text, tuple(names[t] for t in p.theme_ids)) for p in session.project.list_passages()
+            (p.text, tuple(names[t] for t in p.theme_ids)) for p in session.query.list_passages()
         ]
 
 
@@ -103,7 +104,7 @@ def test_dismissed_suggestion_stays_dismissed_and_undo_brings_it_back(
     window = open_window(qtbot, project)  # a reopened project remembers the dismissal
     assert window.reader.suggestions_at(exports) == []
     with Session.open(project, read_only=True) as session:
-        assert len(session.project.dismissed_suggestions(1)) == 1
+        assert len(session.query.dismissed_suggestions(1)) == 1
     window.close()
 
 

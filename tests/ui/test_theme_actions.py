@@ -9,9 +9,10 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QColorDialog, QInputDialog, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from briefer.core.model import Article, Block, BlockKind
+from briefer.core.model import Article, Block, BlockKind, Theme
 from briefer.session import Session, TagPassageCommand
 from briefer.ui.shell.project_window import ProjectWindow
+from tests.private_store import store_of
 
 TEXT = "Oil imports rose. The navy ordered frigates."
 
@@ -19,7 +20,7 @@ TEXT = "Oil imports rose. The navy ordered frigates."
 @pytest.fixture
 def window(qtbot: QtBot, tmp_path: Path) -> ProjectWindow:
     session = Session.create(tmp_path / "themes.briefer")
-    session.project.add_article(Article("Oil", TEXT, (Block(BlockKind.PARAGRAPH, 0, len(TEXT)),)))
+    store_of(session).add_article(Article("Oil", TEXT, (Block(BlockKind.PARAGRAPH, 0, len(TEXT)),)))
     win = ProjectWindow(session)
     qtbot.addWidget(win)
     return win
@@ -31,8 +32,15 @@ def theme(window: ProjectWindow, name: str) -> int:
     return found.id
 
 
+def stored(window: ProjectWindow, theme_id: int) -> Theme:
+    """The theme as the project holds it now, read through the session."""
+    found = window.session.theme(theme_id)
+    assert found is not None
+    return found
+
+
 def names(window: ProjectWindow) -> list[str]:
-    return [t.name for t in window.session.project.list_themes()]
+    return [t.name for t in window.session.query.list_themes()]
 
 
 def trigger(menu: QMenu, *path: str) -> None:
@@ -56,15 +64,15 @@ def test_rename_recolour_shortcut_keywords_and_undo(
     trigger(window.theme_actions.menu(trade), "Set Shortcut Key…")
     monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("port*\nharbour", True))
     trigger(window.theme_actions.menu(trade), "Edit Keywords…")
-    changed = window.session.project.get_theme(trade)
+    changed = stored(window, trade)
     assert (changed.name, changed.colour, changed.shortcut, changed.keywords) == (
         "Commerce", "#112233", "c", ("port*", "harbour"),
     )  # fmt: skip
     assert window.themes_model.index(0, 0).data() == "Commerce"
     for _ in range(4):
         window.undo_action.trigger()
-    assert window.session.project.get_theme(trade).name == "Trade"
-    assert window.session.project.get_theme(trade).keywords[0] == "trade"
+    assert stored(window, trade).name == "Trade"
+    assert stored(window, trade).keywords[0] == "trade"
 
 
 def test_a_taken_shortcut_is_refused_with_a_message(
@@ -73,7 +81,7 @@ def test_a_taken_shortcut_is_refused_with_a_message(
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("2", True))
     trigger(window.theme_actions.menu(theme(window, "Trade")), "Set Shortcut Key…")
     assert "already used" in window.statusBar().currentMessage()
-    assert window.session.project.get_theme(theme(window, "Trade")).shortcut == "1"
+    assert stored(window, theme(window, "Trade")).shortcut == "1"
 
 
 def test_new_move_merge_and_delete(window: ProjectWindow, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -86,7 +94,7 @@ def test_new_move_merge_and_delete(window: ProjectWindow, monkeypatch: pytest.Mo
     window.session.do(TagPassageCommand(1, 0, 11, [theme(window, "Energy")]))
     trigger(window.theme_actions.menu(theme(window, "Energy")), "Merge Into", "Trade")
     assert "Energy" not in names(window)
-    assert window.session.project.list_passages()[0].theme_ids == (theme(window, "Trade"),)
+    assert window.session.query.list_passages()[0].theme_ids == (theme(window, "Trade"),)
 
     asked: list[str] = []
 
@@ -97,9 +105,9 @@ def test_new_move_merge_and_delete(window: ProjectWindow, monkeypatch: pytest.Mo
     monkeypatch.setattr(QMessageBox, "question", yes)
     trigger(window.theme_actions.menu(theme(window, "Trade")), "Delete…")
     assert "on 1 passage(s)" in asked[0]
-    assert "Trade" not in names(window) and window.session.project.list_passages() == []
+    assert "Trade" not in names(window) and window.session.query.list_passages() == []
     window.undo_action.trigger()
-    assert "Trade" in names(window) and len(window.session.project.list_passages()) == 1
+    assert "Trade" in names(window) and len(window.session.query.list_passages()) == 1
 
 
 def test_an_ampersand_in_a_theme_name_shows_as_written(window: ProjectWindow) -> None:

@@ -12,6 +12,7 @@ from briefer.core.model import Article, Block, BlockKind
 from briefer.session import Session, TagPassageCommand
 from briefer.ui.shell.project_window import ProjectWindow
 from briefer.ui.themes.dialog import ThemesDialog
+from tests.private_store import store_of
 
 TEXT = "Gas prices rose while the navy ordered frigates."
 
@@ -19,7 +20,7 @@ TEXT = "Gas prices rose while the navy ordered frigates."
 @pytest.fixture
 def window(qtbot: QtBot, tmp_path: Path) -> Iterator[ProjectWindow]:
     session = Session.create(tmp_path / "themes.briefer")
-    article = session.project.add_article(
+    article = store_of(session).add_article(
         Article("Gas", TEXT, (Block(BlockKind.PARAGRAPH, 0, len(TEXT)),))
     )
     energy = session.theme_named("Energy")
@@ -107,7 +108,7 @@ def test_merge_gives_the_target_theme_to_the_passages(window: ProjectWindow) -> 
     pick(dialog, "Energy")
     dialog.merge_into(theme(window, "Trade").id)
     assert window.session.theme_named("Energy") is None
-    passage = window.session.project.list_passages()[0]
+    passage = window.session.query.list_passages()[0]
     assert passage.theme_ids == (theme(window, "Trade").id,)
     window.undo_action.trigger()
     assert window.session.theme_named("Energy") is not None

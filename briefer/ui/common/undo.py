@@ -1,7 +1,9 @@
 """QUndoStack over session commands: Qt shows the history, the session does the work.
 
-An edit is applied before it is pushed, so a refused edit (CommandError)
-reaches the caller as an exception instead of escaping a Qt override.
+Typed with the session's ``CommandRunner``: this adapter can run and revert commands
+and nothing else, which is the only way the window writes to a project. An edit is
+applied before it is pushed, so a refused edit (CommandError) reaches the caller as an
+exception instead of escaping a Qt override.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from briefer.session import Command, Session
+from briefer.session import Command, CommandRunner
 
 log = logging.getLogger(__name__)
 
@@ -21,7 +23,9 @@ MERGEABLE_ID = 1
 class SessionUndoCommand(QUndoCommand):
     """One session command on a QUndoStack. Its first redo is the push, already done."""
 
-    def __init__(self, session: Session, command: Command, report: Callable[[str], None]) -> None:
+    def __init__(
+        self, session: CommandRunner, command: Command, report: Callable[[str], None]
+    ) -> None:
         super().__init__(command.label)
         self._session = session
         self._command = command
@@ -60,7 +64,7 @@ class SessionUndoCommand(QUndoCommand):
 
 
 def run_command(
-    stack: QUndoStack, session: Session, command: Command, report: Callable[[str], None]
+    stack: QUndoStack, session: CommandRunner, command: Command, report: Callable[[str], None]
 ) -> None:
     """Apply ``command`` (raises CommandError/ProjectError if refused), then record it.
 

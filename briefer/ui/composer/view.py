@@ -90,7 +90,7 @@ class ComposerView(QWidget):
         self.outline = self.outline_panel.view
         self.editor = SectionEditor()
         self.toolbar = FormattingBar(self.editor, self._insert_current_passage)
-        preview = NotePreview(session.project, citation_style=citation_style, language=language)
+        preview = NotePreview(session.query, citation_style=citation_style, language=language)
         self.preview = PreviewPanel(preview, self._current_note)
         self.passages = PassagePickerPanel(self._passage_material, self._used)
         self.status = QLabel()
@@ -164,7 +164,7 @@ class ComposerView(QWidget):
         return self._note.id if self._note is not None and self._note.id is not None else -1
 
     def reload_notes(self) -> None:
-        notes = self.session.project.list_notes()
+        notes = self.session.query.list_notes()
         self.notes.blockSignals(True)
         self.notes.clear()
         for note in notes:
@@ -195,7 +195,7 @@ class ComposerView(QWidget):
         if note_id is None:
             return
         try:
-            note = self.session.project.get_note(note_id)
+            note = self.session.query.get_note(note_id)
         except RecordNotFound:
             self.reload_notes()
             return
@@ -313,7 +313,7 @@ class ComposerView(QWidget):
 
     def insert_passage(self, passage_id: int) -> None:
         try:
-            passage = self.session.project.get_passage(passage_id)
+            passage = self.session.query.get_passage(passage_id)
         except RecordNotFound:
             self.report("That passage no longer exists.")
             return
@@ -375,8 +375,8 @@ class ComposerView(QWidget):
         return {pid for s in sections for pid in find_citations(s.body)}
 
     def _passage_material(self) -> tuple[list[Theme], list[Passage], list[ArticleSummary]]:
-        project = self.session.project
-        return project.list_themes(), project.list_passages(), project.list_articles()
+        query = self.session.query
+        return query.list_themes(), query.list_passages(), query.list_articles()
 
     def refresh_preview(self) -> None:
         self.preview.refresh()
@@ -401,7 +401,7 @@ class ComposerView(QWidget):
             return
         note = self._edited_note(self._note)
         words = note_word_count(note)
-        pages = self._pages.estimate(self.session.project, note).length
+        pages = self._pages.estimate(self.session.query, note).length
         text = f"{words:,} words · about {pages:.1f} pages"
         if self._target_words:
             text += f" · target {self._target_words:,} words"

@@ -18,23 +18,23 @@ class LibraryModel(RowsById):
     headers = ("Title", "Publisher", "Date", "Passages")
 
     def load_all(self) -> list[ArticleSummary]:
-        return self.session.project.list_articles()
+        return self.session.query.list_articles()
 
     def load_one(self, record_id: int) -> ArticleSummary | None:
         # One row's query: a batch import adds articles one by one, and listing every
         # article for each of them made a batch quadratic.
-        return self.session.project.article_summaries([record_id]).get(record_id)
+        return self.session.query.article_summaries([record_id]).get(record_id)
 
     def after_changes(self, changes: list[Change]) -> None:
         passages = [c for c in changes if c.entity is Entity.PASSAGE]
         if not passages:
             return
         if any(c.removed for c in passages):  # a deleted passage's article is unknown now
-            fresh = {a.id: a for a in self.session.project.list_articles()}
+            fresh = {a.id: a for a in self.session.query.list_articles()}
         else:  # tagging: only the articles of the passages touched
             ids = [i for c in passages for i in (*c.added, *c.updated)]
-            touched = {p.article_id for p in self.session.project.get_passages(ids).values()}
-            fresh = dict(self.session.project.article_summaries(touched))
+            touched = {p.article_id for p in self.session.query.get_passages(ids).values()}
+            fresh = dict(self.session.query.article_summaries(touched))
         for row, summary in enumerate(self.rows):
             new = fresh.get(summary.id)
             if new is not None and new.passage_count != summary.passage_count:

@@ -65,7 +65,7 @@ class QdaActions:
                 target.name + (".qdc" if chosen == CODEBOOK_FILTER else ".qdpx")
             )
         try:
-            result = export_qda(w.session.project, target)
+            result = export_qda(w.session, target)
         except (ExchangeError, ProjectError) as exc:
             self._tell("Could not export", str(exc), problem=True)
             return

@@ -69,7 +69,7 @@ class SearchPanel(QWidget):
         if not text:
             self.status.setText("")
             return
-        hits = self.session.project.search(text, limit=100)
+        hits = self.session.query.search(text, limit=100)
         self.status.setText(f"{len(hits)} article(s) match" if hits else "No article matches.")
         for hit in hits:
             item = QListWidgetItem()

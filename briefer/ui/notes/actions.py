@@ -84,7 +84,7 @@ class NoteActions:
     def new_note(self) -> None:
         w = self.window
         catalog = load_templates(w.paths.templates_dir if w.paths else None)
-        project = w.session.project
+        project = w.session.query
         dialog = DraftDialog(
             catalog.templates, project.list_themes(), project.theme_passage_counts(),
             default_template=w.settings.default_template, author=w.settings.author,
@@ -104,7 +104,7 @@ class NoteActions:
         w = self.window
         try:
             command = draft_command(
-                w.session.project, template, title=dialog.title.text(),
+                w.session.query, template, title=dialog.title.text(),
                 theme_names=dialog.chosen_themes(), author=dialog.author.text(),
                 marking=marking_of(dialog.marking), date=dialog.chosen_date(),
             )  # fmt: skip
@@ -121,7 +121,7 @@ class NoteActions:
         note_id = self._note_id()
         if note_id is None:
             return
-        note = self.window.session.project.get_note(note_id)
+        note = self.window.session.query.get_note(note_id)
         dialog = NoteDetailsDialog(note, self.window)
         self.dialog = dialog
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.changes():
@@ -131,7 +131,7 @@ class NoteActions:
         note_id = self._note_id()
         if note_id is None:
             return
-        note = self.window.session.project.get_note(note_id)
+        note = self.window.session.query.get_note(note_id)
         answer = QMessageBox.question(
             self.window,
             "Delete note",
@@ -160,11 +160,11 @@ class NoteActions:
         w = self.window
         w.composer.flush()
         try:
-            figures = note_figures(w.session.project, note_id)
+            figures = note_figures(w.session.query, note_id)
         except (CommandError, ProjectError, RecordNotFound) as exc:
             w.report(str(exc))
             return
-        titles = {a.id: a.title for a in w.session.project.list_articles()}
+        titles = {a.id: a.title for a in w.session.query.list_articles()}
         can_insert = w.composer.editor.isEnabled()
         dialog = FiguresDialog(figures, titles, can_insert=can_insert, parent=w)
         dialog.insertRequested.connect(
@@ -179,7 +179,7 @@ class NoteActions:
         if note_id is None or w.paths is None:
             return
         w.composer.flush()
-        note = w.session.project.get_note(note_id)
+        note = w.session.query.get_note(note_id)
         dialog = SaveTemplateDialog(note, w)
         self.dialog = dialog
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -189,7 +189,7 @@ class NoteActions:
     def save_template(self, note_id: int, name: str, description: str) -> bool:
         w = self.window
         assert w.paths is not None
-        note = w.session.project.get_note(note_id)
+        note = w.session.query.get_note(note_id)
         try:
             template = template_from_note(note, name, description)
             try:

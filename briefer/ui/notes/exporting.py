@@ -201,7 +201,7 @@ class ExportController(QObject):
 
     def prepare(self, note_id: int) -> ExportJob | None:
         try:
-            return prepare_export(self.window.session.project, note_id)
+            return prepare_export(self.window.session.query, note_id)
         except (CommandError, ProjectError) as exc:
             self.window.report(str(exc))
             return None

@@ -20,16 +20,16 @@ class PassagesModel(RowsById):
 
     def load_all(self) -> list[Passage]:
         self._names()
-        return self.session.project.list_passages()
+        return self.session.query.list_passages()
 
     def _names(self) -> None:
-        project = self.session.project
-        self.theme_names = {t.id: t.name for t in project.list_themes()}
-        self.articles = {a.id: a for a in project.list_articles()}
+        query = self.session.query
+        self.theme_names = {t.id: t.name for t in query.list_themes()}
+        self.articles = {a.id: a for a in query.list_articles()}
 
     def load_one(self, record_id: int) -> Passage | None:
         try:
-            return self.session.project.get_passage(record_id)
+            return self.session.query.get_passage(record_id)
         except RecordNotFound:
             return None
 
@@ -37,14 +37,14 @@ class PassagesModel(RowsById):
         themes = any(c.entity is Entity.THEME for c in changes)
         articles = [c for c in changes if c.entity is Entity.ARTICLE]
         if themes:  # a project has a handful of themes: read them all
-            self.theme_names = {t.id: t.name for t in self.session.project.list_themes()}
+            self.theme_names = {t.id: t.name for t in self.session.query.list_themes()}
             self.refresh_column(1)
         if articles:  # only the articles the change touched, not the whole library
             for change in articles:
                 for article_id in change.removed:
                     self.articles.pop(article_id, None)
             ids = [i for c in articles for i in (*c.added, *c.updated)]
-            self.articles.update(self.session.project.article_summaries(ids))
+            self.articles.update(self.session.query.article_summaries(ids))
             self.refresh_column(2)
 
     def theme_ids(self, row: int) -> tuple[int, ...]:

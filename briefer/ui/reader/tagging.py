@@ -63,7 +63,7 @@ class TaggingController(QObject):
             self.article = None
             self.reader.clear()
             return
-        self.article = self.session.project.get_article(article_id)
+        self.article = self.session.query.get_article(article_id)
         passages, themes, suggestions = self._annotations()
         self.reader.set_article(self.article, passages, themes, suggestions)
 
@@ -102,10 +102,10 @@ class TaggingController(QObject):
 
     def _annotations(self) -> tuple[list[Passage], list[Theme], list[Suggestion]]:
         assert self.article is not None and self.article.id is not None
-        project = self.session.project
-        passages = project.list_passages(article_id=self.article.id)
-        themes = project.list_themes()
-        dismissed = project.dismissed_suggestions(self.article.id)
+        query = self.session.query
+        passages = query.list_passages(article_id=self.article.id)
+        themes = query.list_themes()
+        dismissed = query.dismissed_suggestions(self.article.id)
         return passages, themes, suggest(self.article, themes, passages, dismissed)
 
     def run(self, command: Command) -> None:
@@ -127,7 +127,7 @@ class TaggingController(QObject):
             self.run(DismissSuggestionCommand(self.article.id, start, end, theme_id))
 
     def _edit_comment(self, passage_id: int) -> None:
-        passage = self.session.project.get_passage(passage_id)
+        passage = self.session.query.get_passage(passage_id)
         current = passage.comment
         self.comment_dialog = CommentDialog(current, passage.text, self.reader)
         if self.comment_dialog.exec() == QDialog.DialogCode.Accepted:

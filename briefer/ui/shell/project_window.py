@@ -112,7 +112,7 @@ class ProjectWindow(QMainWindow):
         self.save_settings = save_settings or (lambda: None)
         self.setObjectName("projectWindow")
         self.session = session
-        title = session.project.info().title
+        title = session.info().title
         suffix = " (read-only)" if session.read_only else ""
         self.setWindowTitle(f"{title}{suffix} — Briefer")
 
@@ -270,7 +270,7 @@ class ProjectWindow(QMainWindow):
     def open_passage(self, passage_id: int) -> None:
         """Show a passage in the Reader: its article, scrolled to it, with the cursor there."""
         try:
-            passage = self.session.project.get_passage(passage_id)
+            passage = self.session.query.get_passage(passage_id)
         except RecordNotFound:
             self.report("That passage no longer exists.")
             return
@@ -345,7 +345,7 @@ class ProjectWindow(QMainWindow):
 
     def theme_keys(self) -> list[tuple[str, str]]:
         """(key, theme name) for the help page: the project's themes as they are now."""
-        return [(t.shortcut, t.name) for t in self.session.project.list_themes() if t.shortcut]
+        return [(t.shortcut, t.name) for t in self.session.query.list_themes() if t.shortcut]
 
     def _workspace_changed(self, _index: int) -> None:
         self.composer.flush()
@@ -413,7 +413,7 @@ class ProjectWindow(QMainWindow):
         if not target:
             return
         try:
-            self.session.project.save_copy(Path(target))
+            self.session.save_copy(Path(target))
         except (ProjectError, OSError) as exc:
             QMessageBox.warning(self, "Could not save the copy", str(exc))
             return

@@ -55,7 +55,7 @@ class ThemeActions:
         menu.addAction("Move &Up", lambda: self.move(tid, -1))
         menu.addAction("Move &Down", lambda: self.move(tid, 1))
         merge = menu.addMenu("&Merge Into")
-        for other in self.session.project.list_themes():
+        for other in self.session.query.list_themes():
             if other.id is not None and other.id != tid:
                 target = other.id
                 merge.addAction(
@@ -72,7 +72,7 @@ class ThemeActions:
         name, ok = QInputDialog.getText(self.parent, "New theme", "Name:")
         if not ok or not name.strip():
             return
-        themes = self.session.project.list_themes()
+        themes = self.session.query.list_themes()
         theme = Theme(name.strip(), spare_colour(themes), spare_shortcut(themes))
         self.run(AddThemeCommand(theme))
 
@@ -119,7 +119,7 @@ class ThemeActions:
                 self.run(UpdateThemeCommand(theme_id, keywords=keywords))
 
     def move(self, theme_id: int, step: int) -> None:
-        order = [t.id for t in self.session.project.list_themes() if t.id is not None]
+        order = [t.id for t in self.session.query.list_themes() if t.id is not None]
         at = order.index(theme_id)
         to = at + step
         if 0 <= to < len(order):
@@ -133,7 +133,7 @@ class ThemeActions:
         theme = self._theme(theme_id)
         if theme is None:
             return
-        count = self.session.project.theme_passage_counts().get(theme_id, 0)
+        count = self.session.query.theme_passage_counts().get(theme_id, 0)
         answer = QMessageBox.question(
             self.parent,
             "Delete theme",

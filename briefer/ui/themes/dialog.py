@@ -122,8 +122,8 @@ class ThemesDialog(QDialog):
 
     def reload(self) -> None:
         keep = self.current_id()
-        themes = self.session.project.list_themes()
-        counts = self.session.project.theme_passage_counts()
+        themes = self.session.query.list_themes()
+        counts = self.session.query.theme_passage_counts()
         names = {t.id: t.name for t in themes}
         self.list.blockSignals(True)
         self.list.clear()
@@ -165,7 +165,7 @@ class ThemesDialog(QDialog):
             self.keywords.setPlainText("\n".join(theme.keywords))
             self.parent_box.clear()
             self.parent_box.addItem("(top level)", None)
-            for other in self.session.project.list_themes():
+            for other in self.session.query.list_themes():
                 if other.id != theme.id:
                     self.parent_box.addItem(swatch(other.colour), other.name, other.id)
             self.parent_box.setCurrentIndex(max(0, self.parent_box.findData(theme.parent_id)))
@@ -211,7 +211,7 @@ class ThemesDialog(QDialog):
         if current is None:
             return
         menu = QMenu(self)
-        for other in self.session.project.list_themes():
+        for other in self.session.query.list_themes():
             if other.id is not None and other.id != current:
                 menu.addAction(
                     swatch(other.colour), other.name, lambda t=other.id: self.merge_into(t)

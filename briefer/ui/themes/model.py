@@ -19,8 +19,8 @@ class ThemesModel(RowsById):
     headers = ("Theme", "Key", "Passages")
 
     def load_all(self) -> list[Theme]:
-        self.counts = self.session.project.theme_passage_counts()
-        return self.session.project.list_themes()
+        self.counts = self.session.query.theme_passage_counts()
+        return self.session.query.list_themes()
 
     def load_one(self, record_id: int) -> Theme | None:
         return self.session.theme(record_id)
@@ -30,10 +30,10 @@ class ThemesModel(RowsById):
 
     def after_changes(self, changes: list[Change]) -> None:
         if any(c.entity is Entity.PASSAGE for c in changes):
-            self.counts = self.session.project.theme_passage_counts()
+            self.counts = self.session.query.theme_passage_counts()
             self.refresh_column(2)
         if any(c.entity is Entity.THEME and c.updated for c in changes):
-            order = [t.id for t in self.session.project.list_themes()]
+            order = [t.id for t in self.session.query.list_themes()]
             if order != [t.id for t in self.rows]:  # reordered: rows moved wholesale
                 self.beginResetModel()
                 self.rows = self.load_all()
