@@ -39,7 +39,7 @@ def selected_text(window: ProjectWindow) -> str:
 def test_search_all_articles_opens_the_hit_with_the_words_selected(
     qtbot: QtBot, window: ProjectWindow
 ) -> None:
-    window.search_action.trigger()
+    window.menu_actions.search_action.trigger()
     assert window.search_dock.isVisible() and not window.search_dock.visibleRegion().isEmpty()
     panel = window.search_panel
     qtbot.keyClicks(panel.query, "frigates")
@@ -60,22 +60,22 @@ def test_find_in_article_and_find_next(
     window.step_article(1)
     assert window.library_panel.current_title() == "Frigate order"
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("the", True))
-    window.find_action.trigger()
+    window.menu_actions.find_action.trigger()
     first = window.reader.textCursor().selectionStart()
-    window.find_next_action.trigger()
+    window.menu_actions.find_next_action.trigger()
     assert selected_text(window).casefold() == "the"
     assert window.reader.textCursor().selectionStart() != first
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("tariffs", True))
-    window.find_action.trigger()
+    window.menu_actions.find_action.trigger()
     assert "is not in this article" in window.statusBar().currentMessage()
 
 
 def test_next_and_previous_article_stop_at_the_ends(window: ProjectWindow) -> None:
     assert window.library_panel.current_row() == 0
-    window.previous_article_action.trigger()
+    window.menu_actions.previous_article_action.trigger()
     assert window.library_panel.current_row() == 0
-    window.next_article_action.trigger()
-    window.next_article_action.trigger()
-    window.next_article_action.trigger()
+    window.menu_actions.next_article_action.trigger()
+    window.menu_actions.next_article_action.trigger()
+    window.menu_actions.next_article_action.trigger()
     assert window.library_panel.current_row() == 2
     assert "regulator approved" in window.reader.toPlainText()
