@@ -51,6 +51,7 @@ class MenuSlots:
     manage_themes: Callable[[], object]
     preferences: Callable[[], object]
     theme_keys: Callable[[], list[tuple[str, str]]]  # for Help > Keyboard Shortcuts
+    composer_actions: Callable[[], list[QAction]]  # the Composer's own keys, for the same
 
 
 @dataclass(frozen=True)
@@ -199,5 +200,5 @@ def build_menus(
         previous_article_action=previous_article_action,
         reader_view_action=reader_view_action, composer_view_action=composer_view_action,
         file_menu=file_menu, note_menu=note_menu, edit_menu=edit_menu, view_menu=view_menu,
-        help_actions=HelpActions(window, slots.theme_keys),
+        help_actions=HelpActions(window, slots.theme_keys, slots.composer_actions),
     )  # fmt: skip

@@ -196,6 +196,7 @@ class ProjectWindow(QMainWindow):
             search=self.show_search, paste_article=self.paste_article,
             manage_themes=self.manage_themes, preferences=self.preferencesRequested.emit,
             theme_keys=self.theme_keys,
+            composer_actions=lambda: self.composer.findChildren(QAction),
         )  # fmt: skip
 
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
