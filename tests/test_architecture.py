@@ -169,3 +169,140 @@ def test_the_checker_catches_a_reach_past_the_seam(tmp_path: Path) -> None:
     ]
     assert violations(fake, "ui") == ["line 1: ui imports briefer.store"]
     assert violations(fake, "cli") == ["line 1: cli imports briefer.store"]
+
+
+# -- no import cycles ----------------------------------------------------------
+# A cycle hidden under ``if TYPE_CHECKING:`` or inside a function is still a cycle
+# in the design (two modules that each need the other), so every import counts.
+# A submodule's implicit import of its own package's __init__ is not an edge:
+# packages here re-export their submodules, which is a hierarchy, not a cycle.
+
+
+def module_name(path: Path, package: Path) -> str:
+    parts = list(path.relative_to(package.parent).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def import_graph(package: Path) -> dict[str, set[str]]:
+    """module -> the modules of ``package`` it imports, anywhere in its text."""
+    files = {module_name(path, package): path for path in sorted(package.rglob("*.py"))}
+
+    def known(name: str) -> str | None:
+        """The module ``name`` names, or the nearest package holding it."""
+        while name and name not in files:
+            name = name.rpartition(".")[0]
+        return name or None
+
+    graph: dict[str, set[str]] = {}
+    for name, path in files.items():
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        here = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        targets: set[str | None] = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                targets |= {known(alias.name) for alias in node.names}
+            elif isinstance(node, ast.ImportFrom):
+                if node.level:  # relative: from . import x, from ..y import z
+                    base = here.split(".")[: len(here.split(".")) - node.level + 1]
+                    source = ".".join(base + ([node.module] if node.module else []))
+                else:
+                    source = node.module or ""
+                for alias in node.names:  # "from pkg import mod" imports the module pkg.mod
+                    sub = f"{source}.{alias.name}"
+                    targets.add(sub if sub in files else known(source))
+        graph[name] = {t for t in targets if t is not None and t != name}
+    return graph
+
+
+def import_cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """One cycle (a -> b -> ... -> a) for each group of modules that import each other."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    groups: list[set[str]] = []
+
+    def visit(node: str) -> None:  # Tarjan's strongly connected components
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for target in sorted(graph[node]):
+            if target not in index:
+                visit(target)
+                low[node] = min(low[node], low[target])
+            elif target in stack:
+                low[node] = min(low[node], index[target])
+        if low[node] == index[node]:
+            group = set()
+            while True:
+                member = stack.pop()
+                group.add(member)
+                if member == node:
+                    break
+            if len(group) > 1:
+                groups.append(group)
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+
+    cycles = []
+    for group in groups:
+        start = min(group)
+        paths = {start: [start]}  # shortest way round, breadth first, inside the group
+        queue = [start]
+        while queue:
+            node = queue.pop(0)
+            if start in graph[node]:
+                cycles.append([*paths[node], start])
+                break
+            for target in sorted(graph[node] & group):
+                if target not in paths:
+                    paths[target] = [*paths[node], target]
+                    queue.append(target)
+    return sorted(cycles)
+
+
+def test_no_import_cycles_type_checking_imports_included() -> None:
+    cycles = import_cycles(import_graph(PACKAGE))
+    assert not cycles, "import cycles (pass what is needed down, or move the shared part):\n" + (
+        "\n".join(" -> ".join(cycle) for cycle in cycles)
+    )
+
+
+def test_only_the_composition_root_and_the_shell_import_the_project_window() -> None:
+    """The window's parts (Note menu, export, menus...) get their dependencies handed in."""
+    window = "briefer.ui.shell.project_window"
+    importers = {name for name, targets in import_graph(PACKAGE).items() if window in targets}
+    stray = {n for n in importers if n != "briefer.app" and not n.startswith("briefer.ui.shell.")}
+    assert not stray, f"{sorted(stray)} import ProjectWindow; give them what they use instead"
+
+
+def test_the_cycle_check_catches_planted_cycles(tmp_path: Path) -> None:
+    """The check must be able to fail, on each kind of import that hides a cycle."""
+    package = tmp_path / "briefer"
+    (package / "ui").mkdir(parents=True)
+    files = {
+        "__init__.py": "",
+        "ui/__init__.py": "",
+        # a <-> b, the way back hidden under TYPE_CHECKING (as window and menus were)
+        "ui/a.py": "from briefer.ui.b import build\n",
+        "ui/b.py": (
+            "from typing import TYPE_CHECKING\n"
+            "if TYPE_CHECKING:\n    from briefer.ui.a import Window\n"
+        ),
+        # c -> d -> e -> c: a function-level import, a relative one, a module import
+        "ui/c.py": "def later():\n    from briefer.ui import d\n",
+        "ui/d.py": "from . import e\n",
+        "ui/e.py": "import briefer.ui.c\n",
+        # f imports a, nothing imports f: no cycle
+        "ui/f.py": "from briefer.ui.a import build\n",
+    }
+    for name, text in files.items():
+        (package / name).write_text(text)
+    assert import_cycles(import_graph(package)) == [
+        ["briefer.ui.a", "briefer.ui.b", "briefer.ui.a"],
+        ["briefer.ui.c", "briefer.ui.d", "briefer.ui.e", "briefer.ui.c"],
+    ]
+    (package / "ui" / "b.py").write_text("build = None\n")
+    assert import_cycles(import_graph(package)) == [
+        ["briefer.ui.c", "briefer.ui.d", "briefer.ui.e", "briefer.ui.c"]
+    ]

@@ -8,13 +8,10 @@ walk the text with a compiled pattern instead. Standard library only.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Iterator, Sequence
+from typing import Protocol
 
 from briefer.core.citations import CITATION_PATTERN
-
-if TYPE_CHECKING:  # model imports this module for Article.word_count
-    from briefer.core.model import Note
 
 _WORD = re.compile(r"\S+")
 _SPACES = re.compile(r"\s+")
@@ -30,7 +27,22 @@ def count_words(text: str) -> int:
 _MARKUP = re.compile(r"[#>*_`|\\\[\]]|^\s*(?:[-+]|\d+[.)])\s", re.MULTILINE)
 
 
-def note_word_count(note: Note) -> int:
+class _Section(Protocol):
+    @property
+    def heading(self) -> str: ...
+    @property
+    def body(self) -> str: ...
+
+
+class _Note(Protocol):
+    """A core.model.Note as this module reads it: model imports this module (for
+    Article.word_count), so naming Note here would make an import cycle."""
+
+    @property
+    def sections(self) -> Sequence[_Section]: ...
+
+
+def note_word_count(note: _Note) -> int:
     """Words a reader will read: headings and text, without markup or citation tokens.
 
     The Composer's status line and the page estimate both show this figure.

@@ -90,11 +90,11 @@ def test_typing_is_saved_after_a_pause_and_undone_in_one_step(
     qtbot.keyClicks(editor, " fast")
     window.composer.flush()
     assert bodies(window)["Outlook"] == "Ports will grow fast"
-    assert window.undo_action.text() == "&Undo Typing"
-    window.undo_action.trigger()
+    assert window.menu_actions.undo_action.text() == "&Undo Typing"
+    window.menu_actions.undo_action.trigger()
     assert bodies(window)["Outlook"] == ""
     assert editor.toPlainText() == ""
-    window.redo_action.trigger()
+    window.menu_actions.redo_action.trigger()
     assert editor.toPlainText() == "Ports will grow fast"
 
 
@@ -152,7 +152,7 @@ def test_formatting_and_outline_shortcuts_work_while_typing_in_the_editor(
     assert [s.heading for s in note(window).sections] == ["Background", "Summary", "Outlook"]
     assert bodies(window)["Summary"] == "**Main** *point*."  # saved before the move
     window.show_reader()
-    assert window.import_action.shortcut().toString() == "Ctrl+I"
+    assert window.menu_actions.import_action.shortcut().toString() == "Ctrl+I"
 
 
 def test_insert_on_a_passage_quotes_it_exactly_with_a_footnote(
@@ -167,12 +167,12 @@ def test_insert_on_a_passage_quotes_it_exactly_with_a_footnote(
     tree.setFocus()
     qtbot.keyClick(tree, Qt.Key.Key_Insert)
     assert bodies(window)["Background"] == quotation_markdown(QUOTE, passage.id)
-    assert window.undo_action.text() == "&Undo Insert quotation"
+    assert window.menu_actions.undo_action.text() == "&Undo Insert quotation"
     preview = window.composer.preview.toPlainText()
     # The preview shows what the export writes: the settings' style (Chicago) and marks.
     assert QUOTE in preview and "Sources" in preview and "“Harbour Deal,” Wire, March 1" in preview
     assert tree.topLevelItem(0).child(0).text(0).startswith("✓ ")
-    window.undo_action.trigger()
+    window.menu_actions.undo_action.trigger()
     assert bodies(window)["Background"] == ""
     assert not tree.topLevelItem(0).child(0).text(0).startswith("✓ ")
 
@@ -202,9 +202,9 @@ def test_outline_rename_move_by_drag_and_keys_with_undo(
     assert composer.outline_panel.move_up_action.shortcut().toString() == "Alt+Up"
     composer.outline_panel.move_up_action.trigger()
     assert [s.heading for s in note(window).sections] == ["Background", "Summary", "Implications"]
-    window.undo_action.trigger()
-    window.undo_action.trigger()
-    window.undo_action.trigger()
+    window.menu_actions.undo_action.trigger()
+    window.menu_actions.undo_action.trigger()
+    window.menu_actions.undo_action.trigger()
     assert [s.heading for s in note(window).sections] == ["Summary", "Background", "Outlook"]
 
 

@@ -46,7 +46,7 @@ def test_links_between_pages_resolve(page: str) -> None:
 
 
 def test_shortcuts_page_lists_the_windows_real_bindings(window: ProjectWindow) -> None:
-    help_window = window.help_actions.open(SHORTCUTS)
+    help_window = window.menu_actions.help_actions.open(SHORTCUTS)
     text = help_window.browser.toPlainText()
     native = QKeySequence("Ctrl+I").toString(QKeySequence.SequenceFormat.NativeText)
     assert (
@@ -57,7 +57,7 @@ def test_shortcuts_page_lists_the_windows_real_bindings(window: ProjectWindow) -
     assert "Export Note…" in text and "Preferences…" in text
     assert "Tag the selection with Trade" in text and "Esc" in text
     assert "Bold" in text and "Move up" in text  # the Composer's own keys
-    window.import_action.setShortcut(QKeySequence("Ctrl+Alt+I"))
+    window.menu_actions.import_action.setShortcut(QKeySequence("Ctrl+Alt+I"))
     help_window.show_page(SHORTCUTS)
     assert QKeySequence("Ctrl+Alt+I").toString(QKeySequence.SequenceFormat.NativeText) in (
         help_window.browser.toPlainText()
@@ -65,11 +65,11 @@ def test_shortcuts_page_lists_the_windows_real_bindings(window: ProjectWindow) -
 
 
 def test_f1_opens_the_guide_and_a_link_follows(window: ProjectWindow) -> None:
-    assert window.help_actions.guide_action.shortcut() == QKeySequence(
+    assert window.menu_actions.help_actions.guide_action.shortcut() == QKeySequence(
         QKeySequence.StandardKey.HelpContents
     )
-    window.help_actions.guide_action.trigger()
-    help_window = window.help_actions.help_window
+    window.menu_actions.help_actions.guide_action.trigger()
+    help_window = window.menu_actions.help_actions.help_window
     assert help_window is not None and help_window.isVisible()
     assert "Briefer user guide" in help_window.browser.toPlainText()
     help_window._link(QUrl("templates.md"))

@@ -108,7 +108,7 @@ def test_dropping_files_and_folders_imports_them(
 def test_paste_text_and_html_as_new_articles(qtbot: QtBot, window: ProjectWindow) -> None:
     clipboard = QGuiApplication.clipboard()
     clipboard.setText("Ferry strike ends\n\nThe ferry workers' strike ended on Friday after talks.")
-    window.paste_action.trigger()
+    window.menu_actions.paste_action.trigger()
     assert titles(window) == ["Ferry strike ends"]
     assert "ended on Friday" in window.reader.toPlainText()
 
@@ -118,11 +118,11 @@ def test_paste_text_and_html_as_new_articles(qtbot: QtBot, window: ProjectWindow
     )
     mime.setText("Grid upgrade approved The regulator approved a grid upgrade.")
     clipboard.setMimeData(mime)
-    window.paste_action.trigger()
+    window.menu_actions.paste_action.trigger()
     assert titles(window) == ["Ferry strike ends", "Grid upgrade approved"]
     assert window.library_panel.current_title() == "Grid upgrade approved"
 
-    window.paste_action.trigger()  # the same again: reported, not added twice
+    window.menu_actions.paste_action.trigger()  # the same again: reported, not added twice
     assert window.library_panel.count() == 2
     assert "already in the project" in window.statusBar().currentMessage()
     window.close()

@@ -87,8 +87,8 @@ def test_draft_from_the_dialog_opens_the_note_in_the_composer_and_undoes(
     trade = next(s for s in note.sections if s.heading == "Trade")
     assert QUOTE in trade.body and "[@p" in trade.body
     assert window.workspace.currentWidget() is window.composer
-    assert window.undo_action.text() == '&Undo Draft note "Harbour brief"'
-    window.undo_action.trigger()
+    assert window.menu_actions.undo_action.text() == '&Undo Draft note "Harbour brief"'
+    window.menu_actions.undo_action.trigger()
     assert window.session.query.list_notes() == []
     assert window.composer.current_note_id() is None
 
@@ -212,7 +212,7 @@ def test_key_figures_dialog_inserts_a_table_into_the_section(window: ProjectWind
     )
     assert "| Figures | Context | Source |" in body
     assert "| $2 billion; 3,000 jobs | The deal, worth $2 billion" in body  # one row
-    assert window.undo_action.text() == "&Undo Insert key figures"
+    assert window.menu_actions.undo_action.text() == "&Undo Insert key figures"
 
 
 def test_save_as_template_then_it_is_offered(window: ProjectWindow) -> None:
@@ -230,7 +230,7 @@ def test_save_as_template_then_it_is_offered(window: ProjectWindow) -> None:
 
 
 def test_note_menu_lists_its_actions_with_shortcuts(window: ProjectWindow) -> None:
-    texts = [a.text() for a in window.note_menu.actions() if a.text()]
+    texts = [a.text() for a in window.menu_actions.note_menu.actions() if a.text()]
     assert "&New Note from Template…" in texts and "Key &Figures…" in texts
     assert window.note_actions.export_action.shortcut().toString() == "Ctrl+E"
     assert window.note_actions.new_action.shortcut().toString() == "Ctrl+Shift+N"

@@ -73,4 +73,4 @@ def test_cancel_changes_nothing(qtbot: QtBot, controller: Controller) -> None:
 def test_preferences_are_in_the_edit_menu(controller: Controller) -> None:
     window = controller.window
     assert isinstance(window, ProjectWindow)
-    assert window.preferences_action.shortcut().toString() == "Ctrl+,"
+    assert window.menu_actions.preferences_action.shortcut().toString() == "Ctrl+,"

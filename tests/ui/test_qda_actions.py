@@ -34,7 +34,7 @@ def test_import_action_brings_themes_and_articles_and_undo_removes_them(
     assert window.library_panel.count() == 1
     box = window.qda_actions.message
     assert box is not None and "5 passage(s)" in box.text() and "1 picture sources" in box.text()
-    window.undo_action.trigger()
+    window.menu_actions.undo_action.trigger()
     assert theme_names(window) == before and window.library_panel.count() == 0
     window.close()
 

@@ -175,8 +175,8 @@ def test_file_menu_restores_and_the_controller_opens_the_copy(
     assert isinstance(window, ProjectWindow)
     qtbot.addWidget(window)
     file_menu = window.menuBar().actions()[0].menu()
-    assert window.restore_action in file_menu.actions()
-    window.restore_action.trigger()
+    assert window.menu_actions.restore_action in file_menu.actions()
+    window.menu_actions.restore_action.trigger()
     dialog = window.restore_dialog
     assert dialog is not None and dialog.isVisible()
     rows = [row[1] for row in _rows(dialog)]

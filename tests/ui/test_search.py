@@ -40,7 +40,7 @@ def selected_text(window: ProjectWindow) -> str:
 def test_search_all_articles_opens_the_hit_with_the_words_selected(
     qtbot: QtBot, window: ProjectWindow
 ) -> None:
-    window.search_action.trigger()
+    window.menu_actions.search_action.trigger()
     assert window.search_dock.isVisible() and not window.search_dock.visibleRegion().isEmpty()
     panel = window.search_panel
     qtbot.keyClicks(panel.query, "frigates")
@@ -69,7 +69,7 @@ def test_find_bar_is_inline_counts_and_highlights_every_match(
     monkeypatch.setattr(QInputDialog, "getText", never_modal)
     window.step_article(1)
     assert window.library_panel.current_title() == "Frigate order"
-    window.find_action.trigger()
+    window.menu_actions.find_action.trigger()
     bar = window.find_bar
     assert bar.isVisible() and bar.field.hasFocus()
     qtbot.keyClicks(bar.field, "the")
@@ -89,7 +89,7 @@ def test_find_bar_is_inline_counts_and_highlights_every_match(
     assert window.reader.textCursor().selectionStart() == first
     qtbot.keyClick(bar.field, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
     assert count_of(window) == f"{total} of {total}"  # wraps to the last
-    window.find_next_action.trigger()  # F3 steps too, and wraps to the first
+    window.menu_actions.find_next_action.trigger()  # F3 steps too, and wraps to the first
     assert count_of(window) == f"1 of {total}"
 
     bar.field.setText("tariffs")
@@ -111,7 +111,7 @@ def test_find_bar_is_inline_counts_and_highlights_every_match(
 def test_search_status_stays_true_when_the_query_or_the_articles_change(
     qtbot: QtBot, window: ProjectWindow
 ) -> None:
-    window.search_action.trigger()
+    window.menu_actions.search_action.trigger()
     panel = window.search_panel
     qtbot.keyClicks(panel.query, "grain")
     qtbot.keyClick(panel.query, Qt.Key.Key_Return)
@@ -127,10 +127,10 @@ def test_search_status_stays_true_when_the_query_or_the_articles_change(
 
 def test_next_and_previous_article_stop_at_the_ends(window: ProjectWindow) -> None:
     assert window.library_panel.current_row() == 0
-    window.previous_article_action.trigger()
+    window.menu_actions.previous_article_action.trigger()
     assert window.library_panel.current_row() == 0
-    window.next_article_action.trigger()
-    window.next_article_action.trigger()
-    window.next_article_action.trigger()
+    window.menu_actions.next_article_action.trigger()
+    window.menu_actions.next_article_action.trigger()
+    window.menu_actions.next_article_action.trigger()
     assert window.library_panel.current_row() == 2
     assert "regulator approved" in window.reader.toPlainText()

@@ -174,7 +174,7 @@ def test_save_a_copy_writes_a_project_that_opens(
     )
     window = ProjectWindow(Session.open(project))
     qtbot.addWidget(window)
-    window.save_copy_action.trigger()
+    window.menu_actions.save_copy_action.trigger()
     window.close()
     assert [p.name for p in target.parent.iterdir()] == [target.name], "no temp files left"
     with Session.open(target, read_only=True) as copy:
@@ -195,7 +195,7 @@ def test_a_failed_copy_is_reported_not_raised(
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append(text))
     window = ProjectWindow(Session.open(project))
     qtbot.addWidget(window)
-    window.save_copy_action.trigger()
+    window.menu_actions.save_copy_action.trigger()
     assert warned and not target.exists()
     window.close()
 
@@ -244,7 +244,7 @@ def test_keyboard_jumps_between_panels(qtbot: QtBot, project: Path) -> None:
     with qtbot.waitActive(window):
         window.activateWindow()
     window.findChild(QDockWidget, "passagesDock").hide()
-    actions = {a.text(): a for a in window.view_menu.actions()}
+    actions = {a.text(): a for a in window.menu_actions.view_menu.actions()}
     expected = {
         "Go to &Library": window.library_panel.filter,
         "Go to &Reader": window.reader,

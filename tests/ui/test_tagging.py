@@ -70,12 +70,12 @@ def test_select_and_press_a_theme_key_then_undo_and_redo(qtbot: QtBot, project: 
     assert [p.text for p in window.reader.passages_at(TEXT.index("authority"))] == [
         "port authority"
     ]
-    assert window.undo_action.text() == "&Undo Tag passage"
+    assert window.menu_actions.undo_action.text() == "&Undo Tag passage"
 
-    window.undo_action.trigger()
+    window.menu_actions.undo_action.trigger()
     assert passages_on_disk(project) == []
     assert window.reader.passages_at(TEXT.index("authority")) == []
-    window.redo_action.trigger()
+    window.menu_actions.redo_action.trigger()
     assert passages_on_disk(project) == [("port authority", ("Trade",))]
 
     select(window, TEXT.index("authority"))
@@ -83,8 +83,8 @@ def test_select_and_press_a_theme_key_then_undo_and_redo(qtbot: QtBot, project: 
     assert passages_on_disk(project) == [("port authority", ("Trade", "Defence"))]
     qtbot.keyClick(window.reader, Qt.Key.Key_Delete)
     assert passages_on_disk(project) == []
-    window.undo_action.trigger()
-    window.undo_action.trigger()
+    window.menu_actions.undo_action.trigger()
+    window.menu_actions.undo_action.trigger()
     assert passages_on_disk(project) == [("port authority", ("Trade",))]
     window.close()
 
@@ -135,6 +135,6 @@ def test_accept_all_suggestions_of_a_theme_is_one_undo_step(qtbot: QtBot, projec
     accept.trigger()
     assert passages_on_disk(project) == [("Exports of grain are expected to rise.", ("Trade",))]
     assert window.theme_menu(trade).actions()[0].text().endswith("(0)")
-    window.undo_action.trigger()
+    window.menu_actions.undo_action.trigger()
     assert passages_on_disk(project) == []
     window.close()

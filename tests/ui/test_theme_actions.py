@@ -70,7 +70,7 @@ def test_rename_recolour_shortcut_keywords_and_undo(
     )  # fmt: skip
     assert window.themes_model.index(0, 0).data() == "Commerce"
     for _ in range(4):
-        window.undo_action.trigger()
+        window.menu_actions.undo_action.trigger()
     assert stored(window, trade).name == "Trade"
     assert stored(window, trade).keywords[0] == "trade"
 
@@ -106,7 +106,7 @@ def test_new_move_merge_and_delete(window: ProjectWindow, monkeypatch: pytest.Mo
     trigger(window.theme_actions.menu(theme(window, "Trade")), "Delete…")
     assert "on 1 passage(s)" in asked[0]
     assert "Trade" not in names(window) and window.session.query.list_passages() == []
-    window.undo_action.trigger()
+    window.menu_actions.undo_action.trigger()
     assert "Trade" in names(window) and len(window.session.query.list_passages()) == 1
 
 

@@ -55,7 +55,7 @@ def test_lists_every_theme_with_key_and_passage_count(window: ProjectWindow) -> 
     dialog = window.manage_themes()
     assert labels(dialog)[0] == "Trade  [1]  · 0 passages"
     assert "Energy  [4]  · 1 passage" in labels(dialog)
-    assert window.themes_action.shortcut().toString() == "Ctrl+T"
+    assert window.menu_actions.themes_action.shortcut().toString() == "Ctrl+T"
 
 
 def test_rename_then_undo(qtbot: QtBot, window: ProjectWindow) -> None:
@@ -65,7 +65,7 @@ def test_rename_then_undo(qtbot: QtBot, window: ProjectWindow) -> None:
     dialog.name.editingFinished.emit()
     qtbot.waitUntil(lambda: any(t.startswith("Commerce") for t in labels(dialog)))
     assert theme(window, "Commerce").shortcut == "1"
-    window.undo_action.trigger()
+    window.menu_actions.undo_action.trigger()
     qtbot.waitUntil(lambda: labels(dialog)[0].startswith("Trade"))
 
 
@@ -110,5 +110,5 @@ def test_merge_gives_the_target_theme_to_the_passages(window: ProjectWindow) -> 
     assert window.session.theme_named("Energy") is None
     passage = window.session.query.list_passages()[0]
     assert passage.theme_ids == (theme(window, "Trade").id,)
-    window.undo_action.trigger()
+    window.menu_actions.undo_action.trigger()
     assert window.session.theme_named("Energy") is not None

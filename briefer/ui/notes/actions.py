@@ -1,13 +1,15 @@
 """The Note menu and File > Export: drafting, details, checks, figures, templates, export.
 
 Each action works on the note open in the Composer. Edits become session
-commands on the window's undo stack; dialogs only gather choices.
+commands on the window's undo stack; dialogs only gather choices. It is given
+what it uses (a WindowContext and ComposerHooks), never the window, so the
+window can import it without a cycle.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
@@ -25,30 +27,33 @@ from briefer.session import (
     note_figures,
     save_user_template,
 )
+from briefer.ui.common.context import WindowContext
 from briefer.ui.common.undo import run_command
 from briefer.ui.notes.dialogs import DraftDialog, NoteDetailsDialog, SaveTemplateDialog, marking_of
 from briefer.ui.notes.exporting import ExportController
 from briefer.ui.notes.figures_dialog import FiguresDialog
 from briefer.ui.notes.problems_dialog import ProblemsDialog
 
-if TYPE_CHECKING:
-    from briefer.ui.shell.project_window import ProjectWindow
+
+@dataclass(frozen=True)
+class ComposerHooks:
+    """What the Note menu needs from the Composer, and nothing more."""
+
+    current_note_id: Callable[[], int | None]
+    flush: Callable[[], None]  # commit pending typing, so what is read is what is shown
+    show_note: Callable[[int], None]  # bring the Composer forward with this note open
+    can_insert: Callable[[], bool]  # whether the editor takes text (a note open, writable)
+    insert_markdown: Callable[[str, str], object]  # (markdown, undo label) at the cursor
 
 
 class NoteActions:
-    def __init__(self, window: ProjectWindow) -> None:
-        self.window = window
-        self.exporter = ExportController(window)
+    def __init__(self, context: WindowContext, composer: ComposerHooks) -> None:
+        self.context = context
+        self.composer = composer
+        self.exporter = ExportController(context)
         self.dialog: QDialog | None = None  # the last one shown, for tests to reach
-
-    # -- menus -----------------------------------------------------------------
-
-    def add_menus(self, file_menu: QMenu, before: QAction) -> QMenu:
-        w = self.window
-        writable = not w.session.read_only
+        writable = not context.session.read_only
         self.export_action = self._make("&Export Note…", "Ctrl+E", self.export_note)
-        file_menu.insertAction(before, self.export_action)
-        menu = w.menuBar().addMenu("&Note")
         self.new_action = self._make("&New Note from Template…", "Ctrl+Shift+N", self.new_note)
         self.details_action = self._make("Note &Details…", "", self.edit_details)
         self.check_action = self._make("&Check Quotations and Sources…", "", self.check_note)
@@ -57,38 +62,40 @@ class NoteActions:
         self.delete_action = self._make("De&lete Note", "", self.delete_note)
         for action in (self.new_action, self.details_action, self.delete_action):
             action.setEnabled(writable)
+
+    # -- menus -----------------------------------------------------------------
+
+    def fill_menu(self, menu: QMenu) -> None:
+        """The Note menu's items; Export goes in the File menu, placed by the menus."""
         menu.addActions([self.new_action, self.details_action])
         menu.addSeparator()
         menu.addActions([self.check_action, self.figures_action, self.template_action])
         menu.addSeparator()
         menu.addAction(self.delete_action)
-        w.composer.newNoteRequested.connect(self.new_note)
-        w.composer.detailsRequested.connect(lambda _note_id: self.edit_details())
-        return menu
 
     def _make(self, text: str, keys: str, slot: Callable[[], object]) -> QAction:
-        action = QAction(text, self.window)
+        action = QAction(text, self.context.parent)
         if keys:
             action.setShortcut(QKeySequence(keys))
         action.triggered.connect(lambda _checked=False: slot())
         return action
 
     def _note_id(self) -> int | None:
-        note_id = self.window.composer.current_note_id()
+        note_id = self.composer.current_note_id()
         if note_id is None:
-            self.window.report("There is no note yet: use Note > New Note from Template…")
+            self.context.report("There is no note yet: use Note > New Note from Template…")
         return note_id
 
     # -- actions -----------------------------------------------------------------
 
     def new_note(self) -> None:
-        w = self.window
-        catalog = load_templates(w.paths.templates_dir if w.paths else None)
-        project = w.session.query
+        c = self.context
+        catalog = load_templates(c.paths.templates_dir if c.paths else None)
+        project = c.session.query
         dialog = DraftDialog(
             catalog.templates, project.list_themes(), project.theme_passage_counts(),
-            default_template=w.settings.default_template, author=w.settings.author,
-            marking=w.settings.default_marking, problems=catalog.problems, parent=w,
+            default_template=c.settings.default_template, author=c.settings.author,
+            marking=c.settings.default_marking, problems=catalog.problems, parent=c.parent,
         )  # fmt: skip
         self.dialog = dialog
         while dialog.exec() == QDialog.DialogCode.Accepted:
@@ -101,28 +108,28 @@ class NoteActions:
         if template is None:
             dialog.show_error("Choose a template.")
             return False
-        w = self.window
+        c = self.context
         try:
             command = draft_command(
-                w.session.query, template, title=dialog.title.text(),
+                c.session.query, template, title=dialog.title.text(),
                 theme_names=dialog.chosen_themes(), author=dialog.author.text(),
                 marking=marking_of(dialog.marking), date=dialog.chosen_date(),
             )  # fmt: skip
-            w.composer.flush()
-            run_command(w.undo_stack, w.session, command, w.report)
+            self.composer.flush()
+            run_command(c.undo_stack, c.session, command, c.report)
         except (CommandError, ProjectError) as exc:
             dialog.show_error(str(exc))
             return False
         if command.note_id is not None:
-            w.show_note(command.note_id)
+            self.composer.show_note(command.note_id)
         return True
 
     def edit_details(self) -> None:
         note_id = self._note_id()
         if note_id is None:
             return
-        note = self.window.session.query.get_note(note_id)
-        dialog = NoteDetailsDialog(note, self.window)
+        note = self.context.session.query.get_note(note_id)
+        dialog = NoteDetailsDialog(note, self.context.parent)
         self.dialog = dialog
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.changes():
             self._run(UpdateNoteCommand(note_id, **dialog.changes()))
@@ -131,9 +138,9 @@ class NoteActions:
         note_id = self._note_id()
         if note_id is None:
             return
-        note = self.window.session.query.get_note(note_id)
+        note = self.context.session.query.get_note(note_id)
         answer = QMessageBox.question(
-            self.window,
+            self.context.parent,
             "Delete note",
             f'Delete the note "{note.title}"? Edit > Undo brings it back.',
         )
@@ -144,12 +151,12 @@ class NoteActions:
         note_id = self._note_id()
         if note_id is None:
             return
-        self.window.composer.flush()
+        self.composer.flush()
         job = self.exporter.prepare(note_id)
         if job is None:
             return
-        dialog = ProblemsDialog(job.problems, self.window, exporting=False)
-        dialog.passageActivated.connect(self.window.open_passage)
+        dialog = ProblemsDialog(job.problems, self.context.parent, exporting=False)
+        dialog.passageActivated.connect(self.context.open_passage)
         self.dialog = dialog
         dialog.open()
 
@@ -157,66 +164,65 @@ class NoteActions:
         note_id = self._note_id()
         if note_id is None:
             return
-        w = self.window
-        w.composer.flush()
+        c = self.context
+        self.composer.flush()
         try:
-            figures = note_figures(w.session.query, note_id)
+            figures = note_figures(c.session.query, note_id)
         except (CommandError, ProjectError, RecordNotFound) as exc:
-            w.report(str(exc))
+            c.report(str(exc))
             return
-        titles = {a.id: a.title for a in w.session.query.list_articles()}
-        can_insert = w.composer.editor.isEnabled()
-        dialog = FiguresDialog(figures, titles, can_insert=can_insert, parent=w)
+        titles = {a.id: a.title for a in c.session.query.list_articles()}
+        can_insert = self.composer.can_insert()
+        dialog = FiguresDialog(figures, titles, can_insert=can_insert, parent=c.parent)
         dialog.insertRequested.connect(
-            lambda table: w.composer.insert_markdown(table, "Insert key figures")
+            lambda table: self.composer.insert_markdown(table, "Insert key figures")
         )
         self.dialog = dialog
         dialog.open()
 
     def save_as_template(self) -> None:
         note_id = self._note_id()
-        w = self.window
-        if note_id is None or w.paths is None:
+        c = self.context
+        if note_id is None or c.paths is None:
             return
-        w.composer.flush()
-        note = w.session.query.get_note(note_id)
-        dialog = SaveTemplateDialog(note, w)
+        self.composer.flush()
+        note = c.session.query.get_note(note_id)
+        dialog = SaveTemplateDialog(note, c.parent)
         self.dialog = dialog
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self.save_template(note_id, dialog.name.text(), dialog.description.toPlainText())
 
     def save_template(self, note_id: int, name: str, description: str) -> bool:
-        w = self.window
-        assert w.paths is not None
-        note = w.session.query.get_note(note_id)
+        c = self.context
+        assert c.paths is not None
+        note = c.session.query.get_note(note_id)
         try:
             template = template_from_note(note, name, description)
             try:
-                target = save_user_template(template, w.paths.templates_dir)
+                target = save_user_template(template, c.paths.templates_dir)
             except CommandError:
                 answer = QMessageBox.question(
-                    w,
+                    c.parent,
                     "Replace template",
                     f'You already have a template called "{name}". Replace it?',
                 )
                 if answer != QMessageBox.StandardButton.Yes:
                     return False
-                target = save_user_template(template, w.paths.templates_dir, replace=True)
+                target = save_user_template(template, c.paths.templates_dir, replace=True)
         except (TemplateError, CommandError) as exc:
-            QMessageBox.warning(w, "Could not save the template", str(exc))
+            QMessageBox.warning(c.parent, "Could not save the template", str(exc))
             return False
-        w.report(f'Saved template "{template.name}" in {target}')
+        c.report(f'Saved template "{template.name}" in {target}')
         return True
 
     def export_note(self) -> None:
-        w = self.window
-        w.composer.flush()
-        self.exporter.start(w.composer.current_note_id())
+        self.composer.flush()
+        self.exporter.start(self.composer.current_note_id())
 
     def _run(self, command: Command) -> None:
-        w = self.window
+        c = self.context
         try:
-            run_command(w.undo_stack, w.session, command, w.report)
+            run_command(c.undo_stack, c.session, command, c.report)
         except (CommandError, ProjectError) as exc:
-            w.report(str(exc))
+            c.report(str(exc))

@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QThread, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -41,11 +40,9 @@ from briefer.session import (
     run_export,
 )
 from briefer.settings import Settings
+from briefer.ui.common.context import WindowContext
 from briefer.ui.notes.problems_dialog import ProblemsDialog
 from briefer.ui.shell.crash import log_hint
-
-if TYPE_CHECKING:
-    from briefer.ui.shell.project_window import ProjectWindow
 
 SUFFIX = {"docx": ".docx", "md": ".md"}
 log = logging.getLogger(__name__)
@@ -172,24 +169,26 @@ class ExportWorker(QThread):
 class ExportController(QObject):
     finished = Signal(object)  # ExportResult, or None when it failed or was cancelled
 
-    def __init__(self, window: ProjectWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, context: WindowContext) -> None:
+        super().__init__(context.parent)
+        self.context = context
         self.worker: ExportWorker | None = None
         self.message: QMessageBox | None = None
 
     def start(self, note_id: int | None) -> None:
         """The whole interactive flow for one note, from the File menu."""
         if note_id is None:
-            self.window.report("There is no note to export yet: use Note > New Note from Template…")
+            self.context.report(
+                "There is no note to export yet: use Note > New Note from Template…"
+            )
             return
         job = self.prepare(note_id)
         if job is None:
             return
-        settings = self.window.settings
+        settings = self.context.settings
         folder = Path(settings.last_export_dir) if settings.last_export_dir else Path.home()
         options = ExportOptions(folder if folder.is_dir() else Path.home(), job.note.title,
-                                self.window)  # fmt: skip
+                                self.context.parent)  # fmt: skip
         if options.exec() != QDialog.DialogCode.Accepted:
             return
         if job.blocking and not self.confirm(job):
@@ -201,27 +200,27 @@ class ExportController(QObject):
 
     def prepare(self, note_id: int) -> ExportJob | None:
         try:
-            return prepare_export(self.window.session.query, note_id)
+            return prepare_export(self.context.session.query, note_id)
         except (CommandError, ProjectError) as exc:
-            self.window.report(str(exc))
+            self.context.report(str(exc))
             return None
 
     def confirm(self, job: ExportJob) -> bool:
-        dialog = ProblemsDialog(job.problems, self.window, exporting=True)
-        dialog.passageActivated.connect(self.window.open_passage)
+        dialog = ProblemsDialog(job.problems, self.context.parent, exporting=True)
+        dialog.passageActivated.connect(self.context.open_passage)
         return dialog.exec() == QDialog.DialogCode.Accepted
 
     def export_to(self, job: ExportJob, target: Path, kind: str, reference: Path | None = None,
                   contents: bool = False) -> bool:  # fmt: skip
         if self.worker is not None:
-            self.window.report("An export is already running.")
+            self.context.report("An export is already running.")
             return False
-        self.progress = QProgressDialog("Exporting the note…", "", 0, 0, self.window)
+        self.progress = QProgressDialog("Exporting the note…", "", 0, 0, self.context.parent)
         self.progress.setCancelButton(None)  # a Word file is written in about a second
         self.progress.setMinimumDuration(400)
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        paths = self.window.paths
-        self.worker = ExportWorker(job, target, kind, reference, contents, self.window.settings,
+        paths = self.context.paths
+        self.worker = ExportWorker(job, target, kind, reference, contents, self.context.settings,
                                    paths.log_file if paths is not None else None)  # fmt: skip
         self.worker.succeeded.connect(self._succeeded)
         self.worker.failed.connect(self._failed)
@@ -243,14 +242,14 @@ class ExportController(QObject):
         self.worker = None
 
     def _succeeded(self, result: ExportResult) -> None:
-        settings = self.window.settings
+        settings = self.context.settings
         settings.last_export_dir = str(result.target.parent)
-        self.window.save_settings()
+        self.context.save_settings()
         warnings = [p.message for p in result.problems]
-        self.window.report(f"Exported to {result.target}")
+        self.context.report(f"Exported to {result.target}")
         text = f"The note was exported to {result.target} with {result.footnotes} footnotes."
         self.message = QMessageBox(QMessageBox.Icon.Information, "Note exported", text,
-                                   QMessageBox.StandardButton.Ok, self.window)  # fmt: skip
+                                   QMessageBox.StandardButton.Ok, self.context.parent)  # fmt: skip
         if warnings:
             self.message.setInformativeText("Worth checking:\n• " + "\n• ".join(warnings))
         folder = self.message.addButton("Open &Folder", QMessageBox.ButtonRole.ActionRole)
@@ -261,8 +260,8 @@ class ExportController(QObject):
         self.finished.emit(result)
 
     def _failed(self, message: str) -> None:
-        self.window.report(message)
+        self.context.report(message)
         self.message = QMessageBox(QMessageBox.Icon.Warning, "Could not export the note", message,
-                                   QMessageBox.StandardButton.Ok, self.window)  # fmt: skip
+                                   QMessageBox.StandardButton.Ok, self.context.parent)  # fmt: skip
         self.message.open()
         self.finished.emit(None)

@@ -8,7 +8,7 @@ is shown, so it can never disagree with what the keys do.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from html import escape
 
 from PySide6.QtCore import Qt, QUrl
@@ -67,7 +67,11 @@ def _plain(text: str) -> str:
     return text
 
 
-def shortcuts_html(window: QMainWindow | None, theme_keys: list[tuple[str, str]]) -> str:
+def shortcuts_html(
+    window: QMainWindow | None,
+    theme_keys: list[tuple[str, str]],
+    composer_actions: Sequence[QAction] = (),
+) -> str:
     rows = []
     if window is not None:
         for menu, action, keys in menu_shortcuts(window):
@@ -82,14 +86,12 @@ def shortcuts_html(window: QMainWindow | None, theme_keys: list[tuple[str, str]]
         "or toggle it on the passage under the cursor</td></tr>"
         for key, name in theme_keys
     )
-    composer = getattr(window, "composer", None)
     composer_rows = ""
-    if composer is not None:
-        for action in composer.findChildren(QAction):
-            if action.shortcuts():
-                keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-                what = action.toolTip().split(" (")[0] or _plain(action.text())
-                composer_rows += f"<tr><td><b>{escape(keys)}</b></td><td>{escape(what)}</td></tr>"
+    for key_action in composer_actions:
+        if key_action.shortcuts():
+            keys = key_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            what = key_action.toolTip().split(" (")[0] or _plain(key_action.text())
+            composer_rows += f"<tr><td><b>{escape(keys)}</b></td><td>{escape(what)}</td></tr>"
     if composer_rows:
         composer_rows = (
             "<h2>In the Composer</h2><table cellpadding='3'>"
@@ -118,6 +120,7 @@ class HelpWindow(QDialog):
         window: QMainWindow | None = None,
         theme_keys: list[tuple[str, str]] | None = None,
         parent: QWidget | None = None,
+        composer_actions: Sequence[QAction] = (),
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Briefer Help")
@@ -125,6 +128,7 @@ class HelpWindow(QDialog):
         self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
         self.window_with_actions = window
         self.theme_keys = theme_keys or []
+        self.composer_actions = composer_actions
         self.pages = QListWidget()
         self.pages.setAccessibleName("Help pages")
         self.pages.setMaximumWidth(230)
@@ -153,7 +157,9 @@ class HelpWindow(QDialog):
 
     def show_page(self, name: str) -> None:
         if name == SHORTCUTS:
-            self.browser.setHtml(shortcuts_html(self.window_with_actions, self.theme_keys))
+            self.browser.setHtml(
+                shortcuts_html(self.window_with_actions, self.theme_keys, self.composer_actions)
+            )
         else:
             try:
                 text = resource_path("help", name).read_text(encoding="utf-8")
@@ -179,10 +185,14 @@ class HelpActions:
     """Help > User Guide (F1) and Keyboard Shortcuts for a window; one help window, reused."""
 
     def __init__(
-        self, window: QMainWindow, theme_keys: Callable[[], list[tuple[str, str]]]
+        self,
+        window: QMainWindow,
+        theme_keys: Callable[[], list[tuple[str, str]]],
+        composer_actions: Callable[[], Sequence[QAction]] = lambda: (),
     ) -> None:
         self.window = window
         self.theme_keys = theme_keys
+        self.composer_actions = composer_actions
         self.help_window: HelpWindow | None = None
         self.menu = window.menuBar().addMenu("&Help")
         self.guide_action = QAction("&User Guide", window)
@@ -196,6 +206,7 @@ class HelpActions:
         if self.help_window is None:
             self.help_window = HelpWindow(self.window, self.theme_keys(), self.window)
         self.help_window.theme_keys = self.theme_keys()
+        self.help_window.composer_actions = self.composer_actions()
         self.help_window.show_page(page)
         self.help_window.show()
         self.help_window.raise_()

@@ -1,27 +1,23 @@
-"""The project window's menu bar: File, Edit and View, with their shortcuts.
+"""The project window's menu bar: File, Note, Edit, View and Help, with their shortcuts.
 
 Kept apart from the window so each menu reads as a list of what the analyst
-can do, and new features add their actions here without growing the window
-class. Actions are stored on the window (``window.import_action``, ...) so
-tests and other parts can trigger them.
+can do. It is handed what each item does (MenuSlots, the Note menu's actions)
+and returns what it built (WindowActions), so it never imports the window and
+the window declares one attribute for all of it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMenu
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
 
+from briefer.ui.common.context import WindowContext
 from briefer.ui.library.qda_actions import QdaActions
 from briefer.ui.notes.actions import NoteActions
 from briefer.ui.shell.help import HelpActions
-
-if TYPE_CHECKING:
-    from briefer.ui.shell.project_window import ProjectWindow
-
 
 # Mnemonics unique within the View menu, which also holds Previous, Passages, Tag, Themes.
 DOCK_TOGGLES = {
@@ -32,11 +28,67 @@ DOCK_TOGGLES = {
 IMPORT_KEYS = "Ctrl+I"  # in the Reader; the Composer takes Ctrl+I for italic
 
 
+@dataclass(frozen=True)
+class MenuSlots:
+    """What each menu item does, named by the item: the window's methods, one by one."""
+
+    import_articles: Callable[[], object]
+    save_copy: Callable[[], object]
+    restore_from_backup: Callable[[], object]
+    close: Callable[[], object]
+    step_article: Callable[[int], object]  # +1 next, -1 previous
+    show_reader: Callable[[], object]
+    show_composer: Callable[[], object]
+    go_to_library: Callable[[], object]
+    go_to_reader: Callable[[], object]
+    go_to_themes: Callable[[], object]
+    go_to_passages: Callable[[], object]
+    undo: Callable[[], object]  # the window's, which first commits the Composer's typing
+    redo: Callable[[], object]
+    find: Callable[[], object]
+    find_next: Callable[[], object]
+    search: Callable[[], object]
+    paste_article: Callable[[], object]
+    manage_themes: Callable[[], object]
+    preferences: Callable[[], object]
+    theme_keys: Callable[[], list[tuple[str, str]]]  # for Help > Keyboard Shortcuts
+    composer_actions: Callable[[], list[QAction]]  # the Composer's own keys, for the same
+
+
+@dataclass(frozen=True)
+class WindowActions:
+    """The menus and actions build_menus made, for the window (Import gives Ctrl+I up in
+    the Composer) and for tests and the help page to reach; the Note menu's own actions
+    stay on NoteActions."""
+
+    import_action: QAction
+    save_copy_action: QAction
+    restore_action: QAction
+    close_action: QAction
+    undo_action: QAction
+    redo_action: QAction
+    find_action: QAction
+    find_next_action: QAction
+    search_action: QAction
+    paste_action: QAction
+    themes_action: QAction
+    preferences_action: QAction
+    next_article_action: QAction
+    previous_article_action: QAction
+    reader_view_action: QAction
+    composer_view_action: QAction
+    file_menu: QMenu
+    note_menu: QMenu
+    edit_menu: QMenu
+    view_menu: QMenu
+    help_actions: HelpActions
+
+
 def add_action(
-    window: ProjectWindow, menu: QMenu, text: str, keys: str, slot: Callable[[], object]
+    parent: QWidget, menu: QMenu, text: str, keys: str, slot: Callable[[], object]
 ) -> QAction:
     """A menu action with its shortcut, parented to the window so the shortcut works everywhere."""
-    action = QAction(text, window)
+    action = QAction(text, parent)
     action.setShortcut(QKeySequence(keys))
     # triggered passes "checked"; the slots take no arguments
     action.triggered.connect(lambda _checked=False: slot())
@@ -45,15 +97,14 @@ def add_action(
 
 
 def _history_action(
-    window: ProjectWindow, text: str, slot: Callable[[], object], *, undo: bool
+    parent: QWidget, stack: QUndoStack, text: str, slot: Callable[[], object], *, undo: bool
 ) -> QAction:
     """Undo/Redo named after the edit, like QUndoStack's own, but through the window.
 
     The window first saves what the Composer has not committed yet, so Ctrl+Z
     right after typing undoes the typing rather than the edit before it.
     """
-    stack = window.undo_stack
-    action = QAction(text, window)
+    action = QAction(text, parent)
     action.triggered.connect(lambda _checked=False: slot())
 
     def update() -> None:
@@ -68,88 +119,93 @@ def _history_action(
     return action
 
 
-def build_menus(window: ProjectWindow) -> None:
-    file_menu = window.menuBar().addMenu("&File")
-    window.import_action = QAction("&Import…", window)
-    window.import_action.setShortcut(QKeySequence(IMPORT_KEYS))
-    window.import_action.triggered.connect(window.choose_import)
-    window.import_action.setEnabled(not window.session.read_only)
-    file_menu.addAction(window.import_action)
-    window.save_copy_action = QAction("Save a Cop&y As…", window)
-    window.save_copy_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
-    window.save_copy_action.triggered.connect(window.save_copy)
-    window.restore_action = QAction("&Restore from Backup…", window)
-    window.restore_action.triggered.connect(window.restore_from_backup)
-    window.restore_action.setEnabled(window.paths is not None)
+def build_menus(
+    window: QMainWindow,
+    context: WindowContext,
+    slots: MenuSlots,
+    notes: NoteActions,
+    qda: QdaActions,
+) -> WindowActions:
+    """Fill the window's menu bar; ``window`` is only the Qt main window that owns it."""
+    writable = not context.session.read_only
+    bar = window.menuBar()
+    file_menu = bar.addMenu("&File")
+    import_action = QAction("&Import…", window)
+    import_action.setShortcut(QKeySequence(IMPORT_KEYS))
+    import_action.triggered.connect(lambda _checked=False: slots.import_articles())
+    import_action.setEnabled(writable)
+    file_menu.addAction(import_action)
+    file_menu.addAction(qda.import_action)
+    save_copy_action = QAction("Save a Cop&y As…", window)
+    save_copy_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+    save_copy_action.triggered.connect(lambda _checked=False: slots.save_copy())
+    restore_action = QAction("&Restore from Backup…", window)
+    restore_action.triggered.connect(lambda _checked=False: slots.restore_from_backup())
+    restore_action.setEnabled(context.paths is not None)
     close_action = QAction("&Close Project", window)
     close_action.setShortcut(QKeySequence.StandardKey.Close)
-    close_action.triggered.connect(window.close)
-    file_menu.addAction(window.save_copy_action)
-    file_menu.addAction(window.restore_action)
+    close_action.triggered.connect(lambda _checked=False: slots.close())
+    file_menu.addAction(notes.export_action)
+    file_menu.addAction(qda.export_action)
+    file_menu.addAction(save_copy_action)
+    file_menu.addAction(restore_action)
     file_menu.addSeparator()
     file_menu.addAction(close_action)
-    window.note_actions = NoteActions(window)
-    window.note_menu = window.note_actions.add_menus(file_menu, window.save_copy_action)
-    window.qda_actions = QdaActions(window)
-    window.qda_actions.add_to(file_menu, window.save_copy_action)
+    note_menu = bar.addMenu("&Note")
+    notes.fill_menu(note_menu)
 
-    edit_menu = window.menuBar().addMenu("&Edit")
-    window.view_menu = window.menuBar().addMenu("&View")
-    window.next_article_action = add_action(
-        window, window.view_menu, "&Next Article", "Ctrl+PgDown", lambda: window.step_article(1)
+    edit_menu = bar.addMenu("&Edit")
+    view_menu = bar.addMenu("&View")
+    next_article_action = add_action(
+        window, view_menu, "&Next Article", "Ctrl+PgDown", lambda: slots.step_article(1)
     )
-    window.previous_article_action = add_action(
-        window, window.view_menu, "&Previous Article", "Ctrl+PgUp", lambda: window.step_article(-1)
+    previous_article_action = add_action(
+        window, view_menu, "&Previous Article", "Ctrl+PgUp", lambda: slots.step_article(-1)
     )
-    window.view_menu.addSeparator()
-    window.reader_view_action = add_action(
-        window, window.view_menu, "Read and &Tag", "Ctrl+1", window.show_reader
-    )
-    window.composer_view_action = add_action(
-        window, window.view_menu, "&Compose", "Ctrl+2", window.show_composer
-    )
-    window.view_menu.addSeparator()
-    targets = [
-        ("Go to &Library", "Alt+1", window.library_panel.filter, None),
-        ("Go to &Reader", "Alt+2", window.reader, None),
-        ("Go to T&hemes", "Alt+3", window.themes_panel.view, "themesDock"),
-        ("Go to P&assages", "Alt+4", window.passages_panel.view, "passagesDock"),
-    ]
-    for text, keys, widget, dock_name in targets:
-        add_action(
-            window, window.view_menu, text, keys, partial(window.focus_panel, widget, dock_name)
-        )
-    window.view_menu.addSeparator()
+    view_menu.addSeparator()
+    reader_view_action = add_action(window, view_menu, "Read and &Tag", "Ctrl+1", slots.show_reader)
+    composer_view_action = add_action(window, view_menu, "&Compose", "Ctrl+2", slots.show_composer)
+    view_menu.addSeparator()
+    add_action(window, view_menu, "Go to &Library", "Alt+1", slots.go_to_library)
+    add_action(window, view_menu, "Go to &Reader", "Alt+2", slots.go_to_reader)
+    add_action(window, view_menu, "Go to T&hemes", "Alt+3", slots.go_to_themes)
+    add_action(window, view_menu, "Go to P&assages", "Alt+4", slots.go_to_passages)
+    view_menu.addSeparator()
     for dock in window.findChildren(QDockWidget):
         toggle = dock.toggleViewAction()
         toggle.setText(DOCK_TOGGLES.get(dock.objectName(), f"Show {dock.windowTitle()} Panel"))
-        window.view_menu.addAction(toggle)
-    window.undo_action = _history_action(window, "&Undo", window.undo, undo=True)
-    window.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-    window.redo_action = _history_action(window, "&Redo", window.redo, undo=False)
-    window.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-    edit_menu.addAction(window.undo_action)
-    edit_menu.addAction(window.redo_action)
+        view_menu.addAction(toggle)
+    stack = context.undo_stack
+    undo_action = _history_action(window, stack, "&Undo", slots.undo, undo=True)
+    undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+    redo_action = _history_action(window, stack, "&Redo", slots.redo, undo=False)
+    redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    edit_menu.addAction(undo_action)
+    edit_menu.addAction(redo_action)
     edit_menu.addSeparator()
-    window.find_action = add_action(
-        window, edit_menu, "&Find in Article…", "Ctrl+F", window.ask_find
-    )
-    window.find_next_action = add_action(window, edit_menu, "Find &Next", "F3", window.find_next)
-    window.search_action = add_action(
-        window, edit_menu, "&Search All Articles…", "Ctrl+Shift+F", window.show_search
+    find_action = add_action(window, edit_menu, "&Find in Article…", "Ctrl+F", slots.find)
+    find_next_action = add_action(window, edit_menu, "Find &Next", "F3", slots.find_next)
+    search_action = add_action(
+        window, edit_menu, "&Search All Articles…", "Ctrl+Shift+F", slots.search
     )
     edit_menu.addSeparator()
-    window.paste_action = QAction("&Paste as New Article", window)
-    window.paste_action.setShortcut(QKeySequence.StandardKey.Paste)
-    window.paste_action.triggered.connect(window.paste_article)
-    window.paste_action.setEnabled(not window.session.read_only)
-    edit_menu.addAction(window.paste_action)
+    paste_action = QAction("&Paste as New Article", window)
+    paste_action.setShortcut(QKeySequence.StandardKey.Paste)
+    paste_action.triggered.connect(lambda _checked=False: slots.paste_article())
+    paste_action.setEnabled(writable)
+    edit_menu.addAction(paste_action)
     edit_menu.addSeparator()
-    window.themes_action = add_action(
-        window, edit_menu, "Manage &Themes…", "Ctrl+T", window.manage_themes
-    )
-    window.preferences_action = add_action(
-        window, edit_menu, "Pr&eferences…", "Ctrl+,", window.preferencesRequested.emit
-    )
-    window.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
-    window.help_actions = HelpActions(window, window.theme_keys)
+    themes_action = add_action(window, edit_menu, "Manage &Themes…", "Ctrl+T", slots.manage_themes)
+    preferences_action = add_action(window, edit_menu, "Pr&eferences…", "Ctrl+,", slots.preferences)
+    preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+    return WindowActions(
+        import_action=import_action, save_copy_action=save_copy_action,
+        restore_action=restore_action, close_action=close_action, undo_action=undo_action,
+        redo_action=redo_action, find_action=find_action, find_next_action=find_next_action,
+        search_action=search_action, paste_action=paste_action, themes_action=themes_action,
+        preferences_action=preferences_action, next_article_action=next_article_action,
+        previous_article_action=previous_article_action,
+        reader_view_action=reader_view_action, composer_view_action=composer_view_action,
+        file_menu=file_menu, note_menu=note_menu, edit_menu=edit_menu, view_menu=view_menu,
+        help_actions=HelpActions(window, slots.theme_keys, slots.composer_actions),
+    )  # fmt: skip

@@ -8,6 +8,7 @@ through commands on its undo stack.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, Signal
@@ -44,6 +45,7 @@ from briefer.session import (
     Session,
 )
 from briefer.settings import Paths, Settings
+from briefer.ui.common.context import WindowContext
 from briefer.ui.common.session_bridge import SessionBridge
 from briefer.ui.composer.view import ComposerView
 from briefer.ui.library.importing import ImportController
@@ -51,14 +53,13 @@ from briefer.ui.library.model import LibraryModel
 from briefer.ui.library.panel import LibraryPanel
 from briefer.ui.library.qda_actions import QdaActions
 from briefer.ui.library.search_panel import SearchPanel
-from briefer.ui.notes.actions import NoteActions
+from briefer.ui.notes.actions import ComposerHooks, NoteActions
 from briefer.ui.passages.model import PassagesModel
 from briefer.ui.passages.panel import PassagesPanel
 from briefer.ui.reader.find_bar import FindBar
 from briefer.ui.reader.tagging import TaggingController
 from briefer.ui.reader.view import ReaderView
-from briefer.ui.shell.help import HelpActions
-from briefer.ui.shell.menus import IMPORT_KEYS, build_menus
+from briefer.ui.shell.menus import IMPORT_KEYS, MenuSlots, build_menus
 from briefer.ui.shell.restore_dialog import RestoreDialog
 from briefer.ui.themes.actions import ThemeActions
 from briefer.ui.themes.dialog import ThemesDialog
@@ -75,28 +76,6 @@ class ProjectWindow(QMainWindow):
     closing = Signal(str, str)  # geometry and dock layout, base64, for the settings
     preferencesRequested = Signal()
     openProjectRequested = Signal(object)  # Path: a restored backup the analyst wants open
-
-    # Set by shell.menus.build_menus; named here so readers find them.
-    import_action: QAction
-    save_copy_action: QAction
-    restore_action: QAction
-    undo_action: QAction
-    redo_action: QAction
-    find_action: QAction
-    reader_view_action: QAction
-    composer_view_action: QAction
-    find_next_action: QAction
-    search_action: QAction
-    paste_action: QAction
-    next_article_action: QAction
-    previous_article_action: QAction
-    view_menu: QMenu
-    note_menu: QMenu
-    preferences_action: QAction
-    themes_action: QAction
-    help_actions: HelpActions
-    note_actions: NoteActions
-    qda_actions: QdaActions
 
     def __init__(
         self,
@@ -188,7 +167,23 @@ class ProjectWindow(QMainWindow):
         self.tabifyDockWidget(passages_dock, self.search_dock)
         passages_dock.raise_()
         self.importer = ImportController(session, self, paths.log_file if paths else None)
-        build_menus(self)
+        # The Note menu, export and the menus get what they use, never the window itself.
+        context = WindowContext(
+            session=session, undo_stack=self.undo_stack, settings=self.settings, paths=paths,
+            parent=self, report=self.report, save_settings=self.save_settings,
+            open_passage=self.open_passage,
+        )  # fmt: skip
+        self.note_actions = NoteActions(context, ComposerHooks(
+            current_note_id=self.composer.current_note_id, flush=self.composer.flush,
+            show_note=self.show_note, can_insert=self.composer.editor.isEnabled,
+            insert_markdown=self.composer.insert_markdown,
+        ))  # fmt: skip
+        self.composer.newNoteRequested.connect(self.note_actions.new_note)
+        self.composer.detailsRequested.connect(lambda _note_id: self.note_actions.edit_details())
+        self.qda_actions = QdaActions(context)
+        self.menu_actions = build_menus(
+            self, context, self._menu_slots(), self.note_actions, self.qda_actions
+        )
         self.setAcceptDrops(not session.read_only)
         self.library_panel.articleSelected.connect(self.tagging.show_article)
         self.bridge: SessionBridge | None = SessionBridge(session, self)
@@ -198,6 +193,23 @@ class ProjectWindow(QMainWindow):
         self.resize(1100, 720)
         for warning in session.take_warnings():  # a backup not written on open
             self.warn(warning)
+
+    def _menu_slots(self) -> MenuSlots:
+        return MenuSlots(
+            import_articles=self.choose_import, save_copy=self.save_copy,
+            restore_from_backup=self.restore_from_backup, close=self.close,
+            step_article=self.step_article, show_reader=self.show_reader,
+            show_composer=self.show_composer,
+            go_to_library=partial(self.focus_panel, self.library_panel.filter, None),
+            go_to_reader=partial(self.focus_panel, self.reader, None),
+            go_to_themes=partial(self.focus_panel, self.themes_panel.view, "themesDock"),
+            go_to_passages=partial(self.focus_panel, self.passages_panel.view, "passagesDock"),
+            undo=self.undo, redo=self.redo, find=self.ask_find, find_next=self.find_next,
+            search=self.show_search, paste_article=self.paste_article,
+            manage_themes=self.manage_themes, preferences=self.preferencesRequested.emit,
+            theme_keys=self.theme_keys,
+            composer_actions=lambda: self.composer.findChildren(QAction),
+        )  # fmt: skip
 
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -351,7 +363,8 @@ class ProjectWindow(QMainWindow):
         self.composer.flush()
         # In the Composer Ctrl+I is italic, as in every editor; Import keeps its menu item.
         composing = self.workspace.currentWidget() is self.composer
-        self.import_action.setShortcut(QKeySequence() if composing else QKeySequence(IMPORT_KEYS))
+        keys = QKeySequence() if composing else QKeySequence(IMPORT_KEYS)
+        self.menu_actions.import_action.setShortcut(keys)
 
     def show_reader(self) -> None:
         self.workspace.setCurrentIndex(0)
