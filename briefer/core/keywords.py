@@ -22,8 +22,9 @@ _NEXT = re.compile(r"(?:\s+|\s*[-/.'’]\s*)(\w+)")
 # stemming every word of a long article would cost more than the rest together.
 _KEY = 3
 
-Test = tuple[str, bool]
-"""What one word of a keyword asks of a word of the text: (stem, False) or (prefix, True)."""
+Test = tuple[str, bool, str]
+"""What one word of a keyword asks of a word of the text: (stem, False, key) or
+(prefix, True, key), where every word that passes starts with ``key``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,10 +45,20 @@ def keyword_rule(keyword: str) -> KeywordRule | None:
     tokens = WORD.findall(text.rstrip("*").lower())
     if not tokens:
         return None
-    tests: list[Test] = [(stem(t), False) for t in tokens[:-1]]
-    tests.append((tokens[-1], True) if star else (stem(tokens[-1]), False))
+    tests = [_stem_test(t) for t in tokens[:-1]]
+    tests.append((tokens[-1], True, tokens[-1][:_KEY]) if star else _stem_test(tokens[-1]))
     words = len(text.rstrip("*").split())
     return KeywordRule(text, tuple(tests), words, star)
+
+
+def _stem_test(word: str) -> Test:
+    # The key is what the word and its stem share: "day" stems to "dai", and "days"
+    # must still be looked at.
+    value = stem(word)
+    shared = 0
+    while shared < min(len(word), len(value), _KEY) and word[shared] == value[shared]:
+        shared += 1
+    return value, False, value[:shared]
 
 
 Hit = tuple[int, int, KeywordRule, int]
@@ -81,8 +92,7 @@ class KeywordMatcher:
             return found
         found = self._test_ids[test] = len(self._tests)
         self._tests.append(test)
-        value, _ = test
-        key = value[:_KEY]
+        key = test[2]
         self._by_key.setdefault(len(key), {}).setdefault(key, []).append(found)
         return found
 
@@ -101,7 +111,7 @@ class KeywordMatcher:
         return found
 
     def _passes(self, low: str, test_id: int) -> bool:
-        value, prefix = self._tests[test_id]
+        value, prefix, _ = self._tests[test_id]
         if prefix:
             return low.startswith(value)
         # Stems of one- and two-letter words say nothing ("ga" is the stem of gas).
