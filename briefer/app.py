@@ -150,6 +150,9 @@ class Controller:
         apply_text_size = getattr(self.window, "apply_text_size", None)
         if apply_text_size is not None:
             apply_text_size(self.settings.editor_font_size)
+        apply_suggestion_limit = getattr(self.window, "apply_suggestion_limit", None)
+        if apply_suggestion_limit is not None:
+            apply_suggestion_limit(self.settings.suggestions_per_article)
 
     def _save_settings(self) -> None:
         try:

@@ -85,6 +85,9 @@ class Settings:
     recent_projects: list[str] = field(default_factory=list)
     appearance: str = "system"
     editor_font_size: int = 11
+    # At most this many keyword suggestions per article in the Reader, strongest first
+    # (see core.suggest); 0 turns them off.
+    suggestions_per_article: int = 8
     # Backups of a project (see store.backups.BackupPolicy): the newest ``keep_backups``
     # taken on open, one an hour for ``backup_hours`` hours, one a day for ``backup_days``
     # days, and those taken before a delete for ``backup_before_delete_days`` days (at most

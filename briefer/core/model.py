@@ -133,8 +133,9 @@ class Theme:
     """An analyst's category for passages (Trade, Defence, ...).
 
     ``keywords`` are the rules behind suggestions: each is a word or phrase,
-    matched case-insensitively on word boundaries; a trailing ``*`` matches
-    any ending (``export*`` finds exports, exported, exporting).
+    matched case-insensitively on whole words by stem (``tariff`` finds tariffs);
+    a trailing ``*`` matches any ending (``export*`` finds exporters). See
+    ``core.keywords`` and ``core.suggest`` for how matches are scored.
     """
 
     name: str

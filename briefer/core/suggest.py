@@ -1,16 +1,19 @@
-"""Keyword-rule suggestions: which sentences of an article look like they belong to a theme.
+"""Keyword suggestions: which sentences of an article look most like they belong to a theme.
 
 Standard library only. A suggestion is a whole sentence (never a heading, never
-across blocks) that contains one of a theme's keywords and is not tagged yet.
+across blocks) whose theme keywords (``briefer.core.keywords``) score high enough,
+and that is not tagged yet. Only the strongest few per article are offered: an
+underline on every sentence that mentions "market" tells the analyst nothing.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from briefer.core.keywords import Hit, KeywordMatcher, KeywordRule, keyword_rule
 from briefer.core.model import BLOCK_SEPARATOR, Article, Block, BlockKind, Passage, Theme
 from briefer.core.spans import Span, merge
 
@@ -35,46 +38,31 @@ _INITIALS = re.compile(r"^(?:[A-Za-z]\.)*[A-Za-z]$")
 COVERED_FRACTION = 0.5
 """A sentence counts as already tagged once more than this share of it lies in passages."""
 
+MIN_SCORE = 1.0
+"""A sentence is suggested only when its score for a theme reaches this (see ``score``)."""
+
+SPREAD = 0.25
+"""A keyword found in more than this share of an article's sentences (and in more than
+two of them) weighs less there."""
+
+DEFAULT_LIMIT = 8
+"""Suggestions shown per article unless the analyst chose otherwise (Preferences)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Suggestion:
-    """A sentence ``[start, end)`` that the keyword ``keyword`` ties to a theme."""
+    """A sentence ``[start, end)`` that keywords tie to a theme, and how strongly.
+
+    ``keyword`` is the strongest keyword found in it; ``keywords`` all of them,
+    strongest first.
+    """
 
     start: int
     end: int
     theme_id: int
     keyword: str
-
-
-def keyword_pattern(keyword: str) -> str | None:
-    """The regular expression (without boundaries) for one keyword, or None when blank.
-
-    Words of a phrase match across any run of white space, because importers
-    keep the line breaks of their sources.
-    """
-    word = keyword.strip()
-    star = word.endswith("*")
-    word = word.rstrip("*").strip()
-    if not word:
-        return None
-    body = r"\s+".join(re.escape(part) for part in word.split())
-    return body + (r"\w*" if star else "")
-
-
-def theme_regex(keywords: Iterable[str]) -> tuple[re.Pattern[str], list[str]] | None:
-    """One combined pattern for all of a theme's keywords, and the keyword of each group.
-
-    Longer keywords come first so a phrase wins over a word it starts with.
-    ``(?<!\\w)``/``(?!\\w)`` rather than ``\\b`` so keywords ending in
-    punctuation ("U.S.") still match.
-    """
-    pairs = [(k, p) for k in dict.fromkeys(keywords) if (p := keyword_pattern(k)) is not None]
-    if not pairs:
-        return None
-    pairs.sort(key=lambda kp: -len(kp[0]))
-    groups = "|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(pairs))
-    pattern = re.compile(rf"(?<!\w)(?:{groups})(?!\w)", re.IGNORECASE)
-    return pattern, [k.strip() for k, _ in pairs]
+    score: float = 0.0
+    keywords: tuple[str, ...] = ()
 
 
 def _ends_sentence(text: str, stop: int, next_at: int, end: int) -> bool:
@@ -131,7 +119,7 @@ def article_blocks(article: Article) -> tuple[Block, ...]:
 
 
 class _SentenceIndex:
-    """Sentences of suggestible blocks, cut only for blocks where a keyword matched."""
+    """Sentences of suggestible blocks, each block cut when first asked about."""
 
     def __init__(self, article: Article) -> None:
         self.text = article.text
@@ -139,26 +127,19 @@ class _SentenceIndex:
             (b for b in article_blocks(article) if b.kind is not BlockKind.HEADING),
             key=lambda b: b.start,
         )
-        self.starts = [b.start for b in self.blocks]
-        self._cache: dict[int, tuple[list[int], list[Span]]] = {}
+        self._cache: dict[int, list[Span]] = {}
 
-    def sentence_at(self, offset: int) -> Span | None:
-        """The sentence holding ``offset``, or None outside suggestible blocks."""
-        i = bisect.bisect_right(self.starts, offset) - 1
-        if i < 0 or offset >= self.blocks[i].end:
-            return None
-        if i not in self._cache:
-            found = sentences(self.text, self.blocks[i].start, self.blocks[i].end)
-            self._cache[i] = ([s for s, _ in found], found)
-        starts, found = self._cache[i]
-        j = bisect.bisect_right(starts, offset) - 1
-        if j < 0 or offset >= found[j][1]:
-            return None
-        return found[j]
+    def block_sentences(self, i: int) -> list[Span]:
+        """The sentences of the ``i``-th suggestible block, in order."""
+        found = self._cache.get(i)
+        if found is None:
+            block = self.blocks[i]
+            found = self._cache[i] = sentences(self.text, block.start, block.end)
+        return found
 
-    def block_end(self, offset: int) -> int:
-        i = bisect.bisect_right(self.starts, offset)
-        return self.starts[i] if i < len(self.starts) else len(self.text)
+    def sentence_count(self) -> int:
+        """How many sentences the suggestible blocks hold."""
+        return sum(len(self.block_sentences(i)) for i in range(len(self.blocks)))
 
 
 def _covered(sentence: Span, tagged: list[Span], tagged_starts: list[int]) -> bool:
@@ -170,44 +151,90 @@ def _covered(sentence: Span, tagged: list[Span], tagged_starts: list[int]) -> bo
     return covered > COVERED_FRACTION * (sentence[1] - sentence[0])
 
 
+def _distinct(hits: list[Hit]) -> list[KeywordRule]:
+    """The keywords of one sentence, each once; a word inside a longer match found there
+    ("trade" inside "trade deficit") does not count again."""
+    rules: dict[str, KeywordRule] = {}
+    reach = -1
+    for start, end, rule, _ in hits:  # in text order, longer first at one start
+        if start >= reach:
+            rules.setdefault(rule.keyword.lower(), rule)
+        reach = max(reach, end)
+    return list(rules.values())
+
+
+def score(rules: Sequence[KeywordRule], spread: dict[str, int], sentences: int) -> float:
+    """How strongly a sentence's keywords (``rules``, each counted once) tie it to a theme.
+
+    A phrase weighs as many words as it has; a word, with or without ``*``, one.
+    ``spread`` says in how many of the article's ``sentences`` each keyword was
+    found: one found in more than ``SPREAD`` of them (and in more than two) is what
+    the whole article is about, not a pointer to this sentence, so its weight
+    shrinks in proportion ("export*" in half of a trade story's sentences counts half).
+    """
+    share = max(2.0, SPREAD * sentences)
+    return sum(r.words * min(1.0, share / spread[r.keyword]) for r in rules)
+
+
 def suggest(
     article: Article,
     themes: Sequence[Theme],
     passages: Sequence[Passage] = (),
     dismissed: set[tuple[int, int, int]] | frozenset[tuple[int, int, int]] = frozenset(),
+    limit: int | None = DEFAULT_LIMIT,
+    *,
+    min_score: float = MIN_SCORE,
 ) -> list[Suggestion]:
-    """Sentences worth tagging, one per (sentence, theme), ordered by start then theme.
+    """The sentences most worth tagging, strongest first, at most ``limit`` of them.
 
-    Sentences already covered by passages of that theme (more than half of
-    the sentence, counting their union) are skipped, and so is every
-    ``(start, end, theme_id)`` the analyst dismissed. Themes without an id
-    (not stored yet) cannot be suggested.
+    A sentence is scored for each theme whose keywords it holds (``score``) and
+    suggested when it reaches ``min_score``; ties go to the earlier sentence, since
+    news puts its point first. Sentences already covered by passages
+    of that theme (more than half of the sentence, counting their union) are skipped,
+    and so is every ``(start, end, theme_id)`` the analyst dismissed; the limit counts
+    what is left, so tagging one brings the next forward. Themes without an id (not
+    stored yet) cannot be suggested. ``limit=None`` returns every sentence that scores.
     """
     index = _SentenceIndex(article)
+    live = [t for t in themes if t.id is not None]
+    groups = [[r for k in dict.fromkeys(t.keywords) if (r := keyword_rule(k))] for t in live]
+    matcher = KeywordMatcher(groups)
     text = article.text
-    found: list[Suggestion] = []
-    for theme in themes:
-        compiled = theme_regex(theme.keywords) if theme.id is not None else None
-        if compiled is None or theme.id is None:
+    found: dict[tuple[Span, int], list[Hit]] = {}
+    for i, block in enumerate(index.blocks):
+        hits = matcher.hits(text, block.start, block.end)
+        if not hits:
             continue
-        pattern, names = compiled
-        tagged = merge((p.start, p.end) for p in passages if theme.id in p.theme_ids)
-        tagged_starts = [s for s, _ in tagged]
-        pos = 0
-        while (match := pattern.search(text, pos)) is not None:
-            sentence = index.sentence_at(match.start())
-            if sentence is None:
-                pos = max(match.start() + 1, index.block_end(match.start()))
-                continue
-            if match.end() > sentence[1]:
-                # A phrase running on into the next sentence is not a hit in this one.
-                pos = match.start() + 1
-                continue
-            pos = sentence[1]
-            triple = (sentence[0], sentence[1], theme.id)
-            if triple in dismissed or _covered(sentence, tagged, tagged_starts):
-                continue
-            keyword = names[int(match.lastgroup[1:])] if match.lastgroup else ""
-            found.append(Suggestion(sentence[0], sentence[1], theme.id, keyword))
-    found.sort(key=lambda s: (s.start, s.theme_id))
-    return found
+        spans = index.block_sentences(i)
+        at = 0
+        for hit in hits:
+            while at < len(spans) and spans[at][1] <= hit[0]:
+                at += 1
+            # Outside every sentence (white space), or a phrase running on into the next
+            # sentence: not a hit in this one.
+            if at < len(spans) and spans[at][0] <= hit[0] and hit[1] <= spans[at][1]:
+                found.setdefault((spans[at], hit[3]), []).append(hit)
+    keywords = {key: _distinct(hits) for key, hits in found.items()}
+    spread: list[dict[str, int]] = [{} for _ in live]
+    for (_, group), rules in keywords.items():
+        for rule in rules:
+            spread[group][rule.keyword] = spread[group].get(rule.keyword, 0) + 1
+    count = index.sentence_count() if found else 0
+    scored: list[Suggestion] = []
+    tagged_by_theme: dict[int, tuple[list[Span], list[int]]] = {}
+    for (sentence, group), rules in keywords.items():
+        theme_id = live[group].id
+        assert theme_id is not None
+        value = score(rules, spread[group], count)
+        if value < min_score or (sentence[0], sentence[1], theme_id) in dismissed:
+            continue
+        if theme_id not in tagged_by_theme:
+            tagged = merge((p.start, p.end) for p in passages if theme_id in p.theme_ids)
+            tagged_by_theme[theme_id] = (tagged, [s for s, _ in tagged])
+        if _covered(sentence, *tagged_by_theme[theme_id]):
+            continue
+        ranked = sorted(rules, key=lambda r: -r.words)
+        names = tuple(r.keyword for r in ranked)
+        scored.append(Suggestion(sentence[0], sentence[1], theme_id, names[0], value, names))
+    scored.sort(key=lambda s: (-s.score, s.start, s.theme_id))
+    return scored if limit is None else scored[: max(0, limit)]

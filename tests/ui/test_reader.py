@@ -441,6 +441,10 @@ def test_tooltip_names_themes_and_escapes_the_comment(reader: ReaderView, articl
     tip = reader.tooltip_at(viewport_rects(reader, hint.start, hint.end)[0].center())
     assert "Energy" in tip and "gas" in tip
     assert reader.tooltip_at(QPoint(3, reader.viewport().height() - 3)) == ""
+    both = Suggestion(hint.start, hint.end, ENERGY.id, "gas", 2.0, ("gas", "plant*"))
+    reader.set_suggestions([both])  # every keyword that counted, so the score can be judged
+    tip = reader.tooltip_at(viewport_rects(reader, hint.start, hint.end)[0].center())
+    assert "keywords “gas”, “plant*”" in tip
 
 
 def test_double_click_on_a_passage_activates_it(

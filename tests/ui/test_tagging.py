@@ -138,3 +138,61 @@ def test_accept_all_suggestions_of_a_theme_is_one_undo_step(qtbot: QtBot, projec
     window.menu_actions.undo_action.trigger()
     assert passages_on_disk(project) == []
     window.close()
+
+
+# Twelve sentences, each with a different default-theme keyword, so each scores alone.
+MANY = (
+    "Tariffs on steel rose. Exports of grain fell. Imports of cars grew. "
+    "The trade deficit widened. The military held drills. Missiles were tested. "
+    "A submarine was sighted. Oil prices fell. Gas flows resumed. The pipeline was closed. "
+    "Crude stocks rose. Nuclear power plants reopened."
+)
+
+
+def underlined(window: ProjectWindow) -> list[str]:
+    """The sentences the Reader shows a suggestion under, as the analyst sees them."""
+    found = []
+    for sentence in MANY.split(". "):
+        at = MANY.index(sentence)
+        if window.reader.suggestions_at(at + 1):
+            found.append(sentence.rstrip("."))
+    return found
+
+
+def test_suggestions_per_article_follows_the_setting_and_preferences_change_it(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from briefer.app import Controller
+    from briefer.settings import Settings, load_settings, resolve_paths
+    from briefer.ui.shell.preferences import PreferencesDialog
+
+    path = tmp_path / "many.briefer"
+    with Session.create(path) as session:
+        store_of(session).add_article(Article(title="Roundup", text=MANY))
+    paths = resolve_paths(tmp_path / "home")
+    control = Controller(paths, Settings(suggestions_per_article=3))
+    window = ProjectWindow(Session.open(path), control.settings, paths, lambda: None)
+    qtbot.addWidget(window)
+    control.window = window
+    window.show()
+    shown = underlined(window)
+    # The two phrases, then the earliest single word (listed here in text order).
+    assert shown == [
+        "Tariffs on steel rose",
+        "The trade deficit widened",
+        "Nuclear power plants reopened",
+    ]
+
+    dialog = PreferencesDialog(control.settings, ["Briefing note"], control.apply_settings)
+    qtbot.addWidget(dialog)
+    assert dialog.suggestions.value() == 3
+    dialog.suggestions.setValue(5)
+    dialog.accept()
+    assert load_settings(paths).settings.suggestions_per_article == 5
+    assert len(underlined(window)) == 5 and set(shown) <= set(underlined(window))
+
+    window.tagging.set_limit(0)
+    assert underlined(window) == []
+    window.tagging.set_limit(100)
+    assert len(underlined(window)) == 12
+    window.close()

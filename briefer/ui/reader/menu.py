@@ -63,8 +63,9 @@ def suggestion_tooltip(suggestions: Sequence[Suggestion], themes: dict[int, Them
     lines = []
     for s in suggestions:
         name = html.escape(theme_names([s.theme_id], themes)[0])
-        keyword = html.escape(s.keyword)
-        lines.append(f"Suggested for <b>{name}</b> (keyword “{keyword}”)")
+        words = ", ".join(f"“{html.escape(k)}”" for k in s.keywords or (s.keyword,))
+        plural = "s" if len(s.keywords) > 1 else ""
+        lines.append(f"Suggested for <b>{name}</b> (keyword{plural} {words})")
     return "<br>".join(lines) + "<br><small>Enter accepts, Esc dismisses</small>"
 
 

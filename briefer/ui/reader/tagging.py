@@ -14,7 +14,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialog
 
 from briefer.core.model import Article, Passage, Theme
-from briefer.core.suggest import Suggestion, suggest
+from briefer.core.suggest import DEFAULT_LIMIT, Suggestion, suggest
 from briefer.session import (
     Change,
     Command,
@@ -41,8 +41,10 @@ class TaggingController(QObject):
         reader: ReaderView,
         stack: QUndoStack,
         report: Callable[[str], None],
+        limit: int = DEFAULT_LIMIT,
     ) -> None:
         super().__init__(reader)
+        self.limit = limit  # suggestions per article (the analyst's setting)
         self.session = session
         self.reader = reader
         self.stack = stack
@@ -75,6 +77,12 @@ class TaggingController(QObject):
         self.reader.set_passages(passages, themes)
         self.reader.set_suggestions(suggestions)
 
+    def set_limit(self, limit: int) -> None:
+        """Show at most ``limit`` suggestions per article from now on, this one included."""
+        if limit != self.limit:
+            self.limit = limit
+            self.refresh()
+
     def on_changes(self, changes: list[Change]) -> None:
         if self.article is None:
             return
@@ -102,11 +110,12 @@ class TaggingController(QObject):
 
     def _annotations(self) -> tuple[list[Passage], list[Theme], list[Suggestion]]:
         assert self.article is not None and self.article.id is not None
-        query = self.session.query
-        passages = query.list_passages(article_id=self.article.id)
-        themes = query.list_themes()
-        dismissed = query.dismissed_suggestions(self.article.id)
-        return passages, themes, suggest(self.article, themes, passages, dismissed)
+        project = self.session.query
+        passages = project.list_passages(article_id=self.article.id)
+        themes = project.list_themes()
+        dismissed = project.dismissed_suggestions(self.article.id)
+        found = suggest(self.article, themes, passages, dismissed, limit=max(0, self.limit))
+        return passages, themes, found
 
     def run(self, command: Command) -> None:
         """Run an edit on the undo stack; a refusal is reported, never raised."""

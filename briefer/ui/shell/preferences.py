@@ -70,6 +70,15 @@ class PreferencesDialog(QDialog):
             "Copies from the most recent opens. Briefer also keeps one an hour for a day,"
             " one a day for two weeks, and every copy taken before a delete for two weeks."
         )
+        self.suggestions = QSpinBox()
+        self.suggestions.setRange(0, 50)
+        self.suggestions.setSpecialValueText("None")
+        self.suggestions.setValue(settings.suggestions_per_article)
+        self.suggestions.setAccessibleName("Keyword suggestions shown per article")
+        self.suggestions.setToolTip(
+            "The Reader underlines at most this many sentences per article that theme"
+            " keywords point to, strongest first."
+        )
         form = QFormLayout()
         form.addRow("&Author:", self.author)
         form.addRow("Default &template:", self.template)
@@ -82,6 +91,7 @@ class PreferencesDialog(QDialog):
         form.addRow("Appearance:", looks)
         form.addRow("Te&xt size:", self.font_size)
         form.addRow("&Recent backups kept:", self.backups)
+        form.addRow("Su&ggestions per article:", self.suggestions)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok
             | QDialogButtonBox.StandardButton.Cancel
@@ -105,6 +115,7 @@ class PreferencesDialog(QDialog):
             appearance=appearance,
             editor_font_size=self.font_size.value(),
             keep_backups=self.backups.value(),
+            suggestions_per_article=self.suggestions.value(),
         )
 
     def apply(self) -> None:

@@ -104,7 +104,8 @@ class ProjectWindow(QMainWindow):
             "folders here, or paste an article with Ctrl+V."
         )
         self.undo_stack = QUndoStack(self)
-        self.tagging = TaggingController(session, self.reader, self.undo_stack, self.report)
+        limit = self.settings.suggestions_per_article
+        self.tagging = TaggingController(session, self.reader, self.undo_stack, self.report, limit)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         self.find_bar = FindBar(self.reader)
         reading = QWidget()
@@ -343,6 +344,10 @@ class ProjectWindow(QMainWindow):
         editor_font = QFont(self.composer.editor.font())
         editor_font.setPointSizeF(points)
         self.composer.editor.setFont(editor_font)
+
+    def apply_suggestion_limit(self, count: int) -> None:
+        """The analyst's cap on suggestions per article, applied to the open article too."""
+        self.tagging.set_limit(count)
 
     def manage_themes(self) -> ThemesDialog:
         """The Manage Themes dialog, modeless so the Reader stays usable beside it."""
