@@ -155,6 +155,31 @@ def test_an_edited_quotation_is_shown_before_export(window: ProjectWindow) -> No
     assert rest and all("not written yet" in text for text in rest)  # then unwritten sections
 
 
+def test_check_names_the_footnote_and_go_to_lands_on_it(window: ProjectWindow) -> None:
+    note_id = drafted(window)
+    note = window.session.query.get_note(note_id)
+    trade = next(s for s in note.sections if s.heading == "Trade")
+    assert trade.id is not None
+    window.session.do(
+        EditSectionBodyCommand(note_id, trade.id, trade.body.replace("$2 billion", "$5 billion"))
+    )
+    first = next(s for s in note.sections if s.id != trade.id)
+    window.composer.reveal(first.id)  # the analyst is elsewhere in the note
+    window.note_actions.check_action.trigger()
+    dialog = window.note_actions.dialog
+    assert isinstance(dialog, ProblemsDialog)
+    line = dialog.list.item(0).text()
+    assert 'In "Trade", the quotation at footnote 1' in line
+    passage_id = window.session.query.list_passages()[0].id
+    assert f"passage {passage_id}" not in line and f"citation {passage_id}" not in line
+    dialog.list.setCurrentRow(0)
+    assert dialog.go_button.isEnabled()
+    dialog.go_button.click()
+    assert window.workspace.currentWidget() is window.composer
+    assert window.composer.current_section_id() == trade.id
+    assert window.composer.editor.textCursor().selectedText() == f"[@p{passage_id}]"
+
+
 @pytest.mark.parametrize("case", ["unwritable", "bad reference"])
 def test_export_failures_show_the_reason_and_leave_nothing(
     qtbot: QtBot, window: ProjectWindow, tmp_path: Path, case: str

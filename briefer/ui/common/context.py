@@ -34,3 +34,4 @@ class WindowContext:
     report: Callable[[str], None]  # a refusal or a result on the status bar, never a modal
     save_settings: Callable[[], None]
     open_passage: Callable[[int], None]  # show a passage in the Reader (from a problem list)
+    reveal_in_note: Callable[[int, int], None]  # (section_id, passage_id or -1) in the Composer

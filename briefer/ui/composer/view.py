@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefer.core.citations import find_citations, quotation_markdown
+from briefer.core.citations import citation_token, find_citations, quotation_markdown
 from briefer.core.model import ArticleSummary, Note, Passage, Theme
 from briefer.core.words import note_word_count
 from briefer.session import (
@@ -157,6 +157,9 @@ class ComposerView(QWidget):
 
     # -- which note and section ------------------------------------------------
 
+    def current_section_id(self) -> int | None:
+        return self._section_id
+
     def current_note_id(self) -> int | None:
         return None if self._note is None else self._note.id
 
@@ -184,6 +187,22 @@ class ComposerView(QWidget):
         elif notes:
             self._load_note(notes[-1].id)
         self.passages.refresh_used()
+
+    def reveal(self, section_id: int, passage_id: int = -1) -> bool:
+        """Show ``section_id`` with its first citation of ``passage_id`` selected (the place a
+        check line names); False if the section is not in the note shown."""
+        self.flush()
+        if self._note is None or all(s.id != section_id for s in self._note.sections):
+            return False
+        self._select_section(section_id)
+        self.editor.setFocus()
+        if passage_id < 0:
+            return True
+        cursor = self.editor.document().find(citation_token(passage_id))
+        if not cursor.isNull():
+            self.editor.setTextCursor(cursor)
+            self.editor.ensureCursorVisible()
+        return True
 
     def show_note(self, note_id: int | None) -> None:
         """Open ``note_id``, saving what was typed in the note shown before."""

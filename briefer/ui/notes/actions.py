@@ -157,6 +157,7 @@ class NoteActions:
             return
         dialog = ProblemsDialog(job.problems, self.context.parent, exporting=False)
         dialog.passageActivated.connect(self.context.open_passage)
+        dialog.placeActivated.connect(self.context.reveal_in_note)
         self.dialog = dialog
         dialog.open()
 

@@ -174,6 +174,7 @@ class ExportController(QObject):
         self.context = context
         self.worker: ExportWorker | None = None
         self.message: QMessageBox | None = None
+        self.dialog: ProblemsDialog | None = None  # the last check shown, for tests to reach
 
     def start(self, note_id: int | None) -> None:
         """The whole interactive flow for one note, from the File menu."""
@@ -208,6 +209,10 @@ class ExportController(QObject):
     def confirm(self, job: ExportJob) -> bool:
         dialog = ProblemsDialog(job.problems, self.context.parent, exporting=True)
         dialog.passageActivated.connect(self.context.open_passage)
+        # Going to a place means fixing it first: the export waits for the next Ctrl+E.
+        dialog.placeActivated.connect(lambda *_place: dialog.reject())
+        dialog.placeActivated.connect(self.context.reveal_in_note)
+        self.dialog = dialog
         return dialog.exec() == QDialog.DialogCode.Accepted
 
     def export_to(self, job: ExportJob, target: Path, kind: str, reference: Path | None = None,

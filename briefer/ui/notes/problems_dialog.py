@@ -2,7 +2,8 @@
 
 Blocking problems (a changed quotation, a deleted source) come first with
 an error icon; missing dates or publishers are warnings. Activating a line
-that names a passage opens it in the Reader, where it can be checked.
+that names a passage opens it in the Reader, where it can be checked; "Go to"
+takes the analyst to the section and the footnote the line names, in the Composer.
 """
 
 from __future__ import annotations
@@ -24,10 +25,12 @@ from PySide6.QtWidgets import (
 from briefer.core.integrity import Problem
 
 PASSAGE_ROLE = Qt.ItemDataRole.UserRole + 1
+SECTION_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class ProblemsDialog(QDialog):
     passageActivated = Signal(int)
+    placeActivated = Signal(int, int)  # section_id, passage_id (-1: none): where to look
 
     def __init__(
         self, problems: Sequence[Problem], parent: QWidget | None = None, *, exporting: bool
@@ -44,7 +47,7 @@ class ProblemsDialog(QDialog):
         elif blocking:
             summary = (
                 f"{blocking} problem{'s' if blocking != 1 else ''} would mislead a reader. "
-                f"Fix {'them' if blocking != 1 else 'it'} (double-click to see the passage), "
+                f"Fix {'them' if blocking != 1 else 'it'} (Go to shows the place in the note), "
                 "or export anyway."
                 if exporting
                 else f"{blocking} problem{'s' if blocking != 1 else ''} to fix before export."
@@ -65,9 +68,21 @@ class ProblemsDialog(QDialog):
             )
             item = QListWidgetItem(icon, problem.message)
             item.setData(PASSAGE_ROLE, problem.passage_id)
+            item.setData(SECTION_ROLE, problem.section_id)
+            if problem.footnote is not None:
+                item.setToolTip(f"Go to footnote {problem.footnote} in the Composer")
             self.list.addItem(item)
         self.list.itemActivated.connect(self._open)
         buttons = QDialogButtonBox()
+        self.go_button = buttons.addButton("&Go to", QDialogButtonBox.ButtonRole.ActionRole)
+        self.go_button.setToolTip("Show this place in the Composer: the section and the footnote")
+        self.go_button.clicked.connect(self._go)
+        self.passage_button = buttons.addButton(
+            "Open &Passage", QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.passage_button.setToolTip("Show the quoted passage in its article")
+        self.passage_button.clicked.connect(self._open_passage)
+        self.list.currentItemChanged.connect(lambda *_: self._enable())
         if exporting:
             go = buttons.addButton("Export &Anyway", QDialogButtonBox.ButtonRole.AcceptRole)
             go.setEnabled(True)
@@ -82,8 +97,35 @@ class ProblemsDialog(QDialog):
             layout.addWidget(self.list)
         layout.addWidget(buttons)
         self.resize(620, 360 if ordered else 120)
+        if ordered:
+            self.list.setCurrentRow(0)
+        self._enable()
+
+    def _enable(self) -> None:
+        item = self.list.currentItem()
+        self.go_button.setVisible(self.list.count() > 0)
+        self.passage_button.setVisible(self.list.count() > 0)
+        self.go_button.setEnabled(item is not None and item.data(SECTION_ROLE) is not None)
+        self.passage_button.setEnabled(item is not None and item.data(PASSAGE_ROLE) is not None)
 
     def _open(self, item: QListWidgetItem) -> None:
+        """Double-click or Enter: the place in the note if the line names one, else the passage."""
+        if item.data(SECTION_ROLE) is not None:
+            self._go()
+        else:
+            self._open_passage()
+
+    def _go(self) -> None:
+        item = self.list.currentItem()
+        if item is None or item.data(SECTION_ROLE) is None:
+            return
         passage_id = item.data(PASSAGE_ROLE)
+        self.placeActivated.emit(
+            int(item.data(SECTION_ROLE)), -1 if passage_id is None else int(passage_id)
+        )
+
+    def _open_passage(self) -> None:
+        item = self.list.currentItem()
+        passage_id = item.data(PASSAGE_ROLE) if item is not None else None
         if passage_id is not None:
             self.passageActivated.emit(int(passage_id))

@@ -172,7 +172,7 @@ class ProjectWindow(QMainWindow):
         context = WindowContext(
             session=session, undo_stack=self.undo_stack, settings=self.settings, paths=paths,
             parent=self, report=self.report, save_settings=self.save_settings,
-            open_passage=self.open_passage,
+            open_passage=self.open_passage, reveal_in_note=self.reveal_in_note,
         )  # fmt: skip
         self.note_actions = NoteActions(context, ComposerHooks(
             current_note_id=self.composer.current_note_id, flush=self.composer.flush,
@@ -291,6 +291,12 @@ class ProjectWindow(QMainWindow):
         self._select_article(passage.article_id)
         self.reader.select_passage(passage_id)
         self.reader.setFocus()
+
+    def reveal_in_note(self, section_id: int, passage_id: int) -> None:
+        """A check line's "Go to": the Composer, at that section and citation."""
+        self.workspace.setCurrentWidget(self.composer)
+        if not self.composer.reveal(section_id, passage_id):
+            self.report("That section is no longer in the note.")
 
     # -- importing -----------------------------------------------------------
 
