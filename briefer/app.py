@@ -153,6 +153,9 @@ class Controller:
         apply_suggestion_limit = getattr(self.window, "apply_suggestion_limit", None)
         if apply_suggestion_limit is not None:
             apply_suggestion_limit(self.settings.suggestions_per_article)
+        apply_citation_style = getattr(self.window, "apply_citation_style", None)
+        if apply_citation_style is not None:
+            apply_citation_style(self.settings.citation_style)
 
     def _save_settings(self) -> None:
         try:

@@ -98,6 +98,9 @@ class Settings:
     backup_before_delete_days: int = 14
     backup_before_delete_max: int = 20
     last_export_dir: str = ""
+    # The Markdown flavour last chosen in the Export dialog: "commonmark" (GitHub,
+    # markdown-it: footnotes) or "pandoc" (pandoc's own reader); see exporters.markdown_flavours.
+    markdown_flavour: str = "commonmark"
     # Word exports built on Briefer's own template (a reference document keeps its own):
     # "A4" or "Letter", and the proofing language as a tag like "en-GB". The defaults
     # come from the locale: Letter and en-US in the US, A4 and en-GB where it says nothing.

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from briefer.core.model import Article, Block, BlockKind
@@ -27,6 +28,7 @@ from briefer.session import (
 from briefer.settings import resolve_paths
 from briefer.ui.notes import exporting
 from briefer.ui.notes.dialogs import DraftDialog, NoteDetailsDialog
+from briefer.ui.notes.exporting import ExportOptions
 from briefer.ui.notes.figures_dialog import FiguresDialog
 from briefer.ui.notes.problems_dialog import ProblemsDialog
 from briefer.ui.shell.project_window import ProjectWindow
@@ -274,6 +276,39 @@ def test_the_window_exports_with_the_settings_style_and_page_size(
     assert round(word.sections[0].page_width.inches, 1) == 8.5
     cited = [p.text for p in word.paragraphs if QUOTE in p.text]
     assert cited and all(text.rstrip().endswith(")") for text in cited)  # "(Wire, 2026)"
+
+
+@pytest.mark.parametrize(
+    "flavour, dollar", [("commonmark", "$2 billion"), ("pandoc", "\\$2 billion")]
+)
+def test_the_export_dialog_offers_the_markdown_flavour_and_remembers_it(
+    qtbot: QtBot, window: ProjectWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    flavour: str, dollar: str,
+) -> None:  # fmt: skip
+    note_id = drafted(window)
+    window.settings.last_export_dir = str(tmp_path)
+    target = tmp_path / "brief.md"
+
+    def choose(options: ExportOptions) -> int:
+        assert not options.flavour.isEnabled()  # Word is the default: no flavour to pick
+        options.markdown.setChecked(True)
+        assert options.flavour.isEnabled()
+        options.flavour.setCurrentIndex(options.flavour.findData(flavour))
+        options.target.setText(str(target))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ExportOptions, "exec", choose)
+    monkeypatch.setattr(ProblemsDialog, "exec", lambda _self: QDialog.DialogCode.Accepted)
+    flow = window.note_actions.exporter
+    with qtbot.waitSignal(flow.finished, timeout=20_000):
+        flow.start(note_id)
+    text = target.read_text(encoding="utf-8")
+    assert dollar in text
+    assert (r"\$2" in text) == (flavour == "pandoc")  # pandoc would read $...$ as maths
+    assert window.settings.markdown_flavour == flavour  # offered first next time
+    reopened = ExportOptions(tmp_path, "x", flavour=window.settings.markdown_flavour)
+    qtbot.addWidget(reopened)
+    assert reopened.chosen_flavour() == flavour
 
 
 def test_closing_during_an_export_waits_for_the_file(

@@ -74,3 +74,19 @@ def test_preferences_are_in_the_edit_menu(controller: Controller) -> None:
     window = controller.window
     assert isinstance(window, ProjectWindow)
     assert window.menu_actions.preferences_action.shortcut().toString() == "Ctrl+,"
+
+
+def test_the_citation_style_is_chosen_here_and_the_preview_follows(
+    qtbot: QtBot, controller: Controller
+) -> None:
+    dialog = PreferencesDialog(controller.settings, ["Briefing note"], controller.apply_settings)
+    qtbot.addWidget(dialog)
+    offered = [dialog.citation_style.itemData(i) for i in range(dialog.citation_style.count())]
+    assert "chicago-notes-bibliography" in offered and "apa" in offered
+    assert dialog.citation_style.currentData() == "chicago-notes-bibliography"
+    dialog.citation_style.setCurrentIndex(offered.index("apa"))
+    dialog.accept()
+    assert load_settings(controller.paths).settings.citation_style == "apa"
+    window = controller.window
+    assert isinstance(window, ProjectWindow)
+    assert window.composer.preview.preview_source._citation_style == "apa"

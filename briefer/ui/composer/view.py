@@ -78,6 +78,7 @@ class ComposerView(QWidget):
         self._note: Note | None = None
         self._section_id: int | None = None
         self._loading = False
+        self._page_size, self._language = page_size, language
         self._target_words = 0
 
         self.notes = QComboBox()
@@ -187,6 +188,15 @@ class ComposerView(QWidget):
         elif notes:
             self._load_note(notes[-1].id)
         self.passages.refresh_used()
+
+    def set_citation_style(self, citation_style: str) -> None:
+        """A new default style from Preferences: the preview and the page count follow it."""
+        self.preview.preview_source = NotePreview(
+            self.session.query, citation_style=citation_style, language=self._language
+        )
+        self._pages = PageCounter(page_size=self._page_size, citation_style=citation_style)
+        self.preview.refresh()
+        self._update_status()
 
     def reveal(self, section_id: int, passage_id: int = -1) -> bool:
         """Show ``section_id`` with its first citation of ``passage_id`` selected (the place a

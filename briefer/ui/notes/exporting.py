@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Qt, QThread, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -45,6 +46,10 @@ from briefer.ui.notes.problems_dialog import ProblemsDialog
 from briefer.ui.shell.crash import log_hint
 
 SUFFIX = {"docx": ".docx", "md": ".md"}
+MARKDOWN_FLAVOURS = (
+    ("CommonMark with footnotes (GitHub, markdown-it)", "commonmark"),
+    ("pandoc Markdown", "pandoc"),
+)
 log = logging.getLogger(__name__)
 
 
@@ -56,7 +61,9 @@ def file_name(title: str, kind: str) -> str:
 class ExportOptions(QDialog):
     """Format, target file, and for Word a reference document and a table of contents."""
 
-    def __init__(self, folder: Path, title: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, folder: Path, title: str, parent: QWidget | None = None, flavour: str = "commonmark"
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export Note")
         self.folder, self.title = folder, title
@@ -71,12 +78,22 @@ class ExportOptions(QDialog):
         self.reference.setAccessibleName("Reference document for styles")
         pick_reference = QPushButton("Choose…")
         self.contents = QCheckBox("Add a table of &contents")
+        self.flavour = QComboBox()
+        self.flavour.setAccessibleName("Markdown flavour")
+        for label, name in MARKDOWN_FLAVOURS:
+            self.flavour.addItem(label, name)
+        self.flavour.setCurrentIndex(max(0, self.flavour.findData(flavour)))
+        self.flavour.setToolTip(
+            "Who will read the file: GitHub, Obsidian and markdown-it read CommonMark with"
+            " footnotes; pandoc reads its own Markdown, with $, @ and ~ escaped."
+        )
         form = QFormLayout(self)
         form.addRow("Format:", self.word)
         form.addRow("", self.markdown)
         form.addRow("&File:", _row(self.target, browse))
         form.addRow("&Styles from:", _row(self.reference, pick_reference))
         form.addRow("", self.contents)
+        form.addRow("Markdown &flavour:", self.flavour)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -87,6 +104,7 @@ class ExportOptions(QDialog):
         browse.clicked.connect(self._browse)
         pick_reference.clicked.connect(self._pick_reference)
         self.markdown.toggled.connect(self._format_changed)
+        self._format_changed()
         self.resize(560, 0)
 
     def kind(self) -> str:
@@ -98,6 +116,10 @@ class ExportOptions(QDialog):
         self.target.setText(str(current.with_suffix(SUFFIX[kind])))
         for widget in (self.reference, self.contents):
             widget.setEnabled(kind == "docx")
+        self.flavour.setEnabled(kind == "md")
+
+    def chosen_flavour(self) -> str:
+        return str(self.flavour.currentData())
 
     def _browse(self) -> None:
         kind = self.kind()
@@ -131,7 +153,7 @@ class ExportWorker(QThread):
 
     def __init__(self, job: ExportJob, target: Path, kind: str, reference: Path | None,
                  contents: bool, settings: Settings,
-                 log_file: Path | None = None) -> None:  # fmt: skip
+                 log_file: Path | None = None, flavour: str = "commonmark") -> None:  # fmt: skip
         super().__init__()
         self.job, self.target, self.kind = job, target, kind
         self.log_file = log_file  # named in the message of an unexpected failure
@@ -141,6 +163,7 @@ class ExportWorker(QThread):
         self.language = None if reference else settings.language
         self.citation_style = settings.citation_style
         self.keep_on_disk_too = settings.keep_citation_renderings
+        self.flavour = flavour
 
     def run(self) -> None:
         try:
@@ -154,6 +177,7 @@ class ExportWorker(QThread):
                 language=self.language,
                 citation_style=self.citation_style,
                 keep_on_disk_too=self.keep_on_disk_too,
+                flavour=self.flavour,
             )
         except ExportError as exc:
             self.failed.emit(str(exc))
@@ -175,6 +199,7 @@ class ExportController(QObject):
         self.worker: ExportWorker | None = None
         self.message: QMessageBox | None = None
         self.dialog: ProblemsDialog | None = None  # the last check shown, for tests to reach
+        self.options: ExportOptions | None = None  # the last options dialog shown
 
     def start(self, note_id: int | None) -> None:
         """The whole interactive flow for one note, from the File menu."""
@@ -189,15 +214,18 @@ class ExportController(QObject):
         settings = self.context.settings
         folder = Path(settings.last_export_dir) if settings.last_export_dir else Path.home()
         options = ExportOptions(folder if folder.is_dir() else Path.home(), job.note.title,
-                                self.context.parent)  # fmt: skip
+                                self.context.parent, settings.markdown_flavour)  # fmt: skip
+        self.options = options
         if options.exec() != QDialog.DialogCode.Accepted:
             return
         if job.blocking and not self.confirm(job):
             return
         reference = options.reference.text().strip()
+        if options.kind() == "md":
+            settings.markdown_flavour = options.chosen_flavour()
         self.export_to(job, Path(options.target.text()).expanduser(), options.kind(),
                        Path(reference) if reference and options.kind() == "docx" else None,
-                       options.contents.isChecked())  # fmt: skip
+                       options.contents.isChecked(), options.chosen_flavour())  # fmt: skip
 
     def prepare(self, note_id: int) -> ExportJob | None:
         try:
@@ -216,7 +244,7 @@ class ExportController(QObject):
         return dialog.exec() == QDialog.DialogCode.Accepted
 
     def export_to(self, job: ExportJob, target: Path, kind: str, reference: Path | None = None,
-                  contents: bool = False) -> bool:  # fmt: skip
+                  contents: bool = False, flavour: str = "commonmark") -> bool:  # fmt: skip
         if self.worker is not None:
             self.context.report("An export is already running.")
             return False
@@ -226,7 +254,8 @@ class ExportController(QObject):
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         paths = self.context.paths
         self.worker = ExportWorker(job, target, kind, reference, contents, self.context.settings,
-                                   paths.log_file if paths is not None else None)  # fmt: skip
+                                   paths.log_file if paths is not None else None,
+                                   flavour)  # fmt: skip
         self.worker.succeeded.connect(self._succeeded)
         self.worker.failed.connect(self._failed)
         self.worker.finished.connect(self._cleanup)

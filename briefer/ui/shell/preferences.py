@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefer.session import citation_styles
 from briefer.settings import Settings
 from briefer.ui.notes.dialogs import marking_box, marking_of
 
@@ -79,10 +81,22 @@ class PreferencesDialog(QDialog):
             "The Reader underlines at most this many sentences per article that theme"
             " keywords point to, strongest first."
         )
+        self.citation_style = QComboBox()
+        self.citation_style.setAccessibleName("Citation style of exported notes")
+        for style in citation_styles():
+            self.citation_style.addItem(style.title, style.name)
+        if self.citation_style.findData(settings.citation_style) < 0:  # a .csl file of yours
+            self.citation_style.addItem(Path(settings.citation_style).name, settings.citation_style)
+        self.citation_style.setCurrentIndex(self.citation_style.findData(settings.citation_style))
+        self.citation_style.setToolTip(
+            "How footnotes and the Sources list are written, for notes that do not choose"
+            " a style of their own (briefer export --style overrides it for one export)."
+        )
         form = QFormLayout()
         form.addRow("&Author:", self.author)
         form.addRow("Default &template:", self.template)
         form.addRow("Default &marking:", self.marking)
+        form.addRow("&Citation style:", self.citation_style)
         looks = QWidget()
         looks_layout = QVBoxLayout(looks)
         looks_layout.setContentsMargins(0, 0, 0, 0)
@@ -116,6 +130,7 @@ class PreferencesDialog(QDialog):
             editor_font_size=self.font_size.value(),
             keep_backups=self.backups.value(),
             suggestions_per_article=self.suggestions.value(),
+            citation_style=str(self.citation_style.currentData()),
         )
 
     def apply(self) -> None:

@@ -351,6 +351,10 @@ class ProjectWindow(QMainWindow):
         editor_font.setPointSizeF(points)
         self.composer.editor.setFont(editor_font)
 
+    def apply_citation_style(self, citation_style: str) -> None:
+        """The analyst's default citation style: the Composer's preview and page count."""
+        self.composer.set_citation_style(citation_style)
+
     def apply_suggestion_limit(self, count: int) -> None:
         """The analyst's cap on suggestions per article, applied to the open article too."""
         self.tagging.set_limit(count)
