@@ -51,6 +51,7 @@ from briefer.store.errors import (
     RecordNotFound,
 )
 from briefer.store.guard import QueryBound
+from briefer.store.identity import IDENTIFIED_TABLES
 from briefer.store.lock import ProjectLock
 from briefer.store.schema import MIGRATIONS, SCHEMA_VERSION, Migration, migrate
 
@@ -525,6 +526,22 @@ class Project:
     def delete_passage(self, passage_id: int) -> None:
         with self._write() as conn:
             passages.delete_passage(conn, passage_id)
+
+    def passage_covering(self, article_id: int, start: int, end: int) -> Passage | None:
+        """The passage on exactly these words or around them (the innermost), or None:
+        what tagging the words again acts on instead of adding a second passage."""
+        with self._read() as conn:
+            found = passages.passage_covering(conn, article_id, start, end)
+            return None if found is None else _checked(passages.get_passage(conn, found))
+
+    def uuids(self, kind: str) -> dict[str, int]:
+        """``{uuid: id}`` of every article, theme, passage or note (``kind``), for a merge
+        to recognise what two copies of a project share."""
+        table = f"{kind}s"
+        if table not in IDENTIFIED_TABLES:
+            raise ValueError(f"{kind!r} records carry no uuid")
+        with self._read() as conn:
+            return {str(u): int(i) for u, i in conn.execute(f"SELECT uuid, id FROM {table}")}
 
     def get_passage(self, passage_id: int) -> Passage:
         with self._read() as conn:
