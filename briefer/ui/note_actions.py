@@ -20,6 +20,7 @@ from briefer.session import (
     ProjectError,
     RecordNotFound,
     UpdateNoteCommand,
+    citation_styles,
     draft_command,
     load_templates,
     note_figures,
@@ -122,7 +123,8 @@ class NoteActions:
         if note_id is None:
             return
         note = self.window.session.project.get_note(note_id)
-        dialog = NoteDetailsDialog(note, self.window)
+        styles = [(style.name, style.title) for style in citation_styles()]
+        dialog = NoteDetailsDialog(note, self.window, styles=styles)
         self.dialog = dialog
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.changes():
             self._run(UpdateNoteCommand(note_id, **dialog.changes()))
