@@ -92,8 +92,8 @@ def merge_duplicate_passages(conn: sqlite3.Connection) -> dict[int, int]:
             (comment,) = conn.execute(
                 "SELECT comment FROM passages WHERE id = ?", (passage_id,)
             ).fetchone()
-            if str(comment).strip():
-                comments.setdefault(str(comment).strip(), None)
+            if isinstance(comment, str) and comment.strip():
+                comments.setdefault(comment.strip(), None)
         marks = ",".join("?" * len(ids))
         conn.execute(f"DELETE FROM passage_themes WHERE passage_id IN ({marks})", ids)
         conn.executemany(
@@ -120,7 +120,9 @@ def rewrite_citations(conn: sqlite3.Connection, replaced: dict[int, int]) -> int
     for section_id, body in conn.execute(
         "SELECT id, body FROM sections WHERE instr(body, '[@p') > 0"
     ).fetchall():
-        rewritten = _CITATION.sub(swap, str(body))
+        if not isinstance(body, str):  # not Briefer's; reading the note will say so
+            continue
+        rewritten = _CITATION.sub(swap, body)
         if rewritten != body:
             changed.append((rewritten, section_id))
     conn.executemany("UPDATE sections SET body = ? WHERE id = ?", changed)

@@ -132,7 +132,13 @@ def _open(
                 warning = str(failed)
         if version < target_version:
             backups.back_up_before_migration(conn, path, backup_dir, target_version)
-            migrate(conn, version, migrations, target_version)
+            try:
+                migrate(conn, version, migrations, target_version)
+            except sqlite3.DatabaseError as error:  # rolled back: the file is as it was
+                typed = translate(path, error) or CorruptProject(
+                    path, f"it could not be upgraded to format {target_version}: {error}"
+                )
+                raise typed from error
         project = Project(path, conn, read_only=False, lock=lock, bound=bound)
         project.backup_dir, project.backup_policy = backup_dir, policy
         project.backup_warning = warning

@@ -14,6 +14,7 @@ import pytest
 from briefer.core.model import Note, Passage
 from briefer.store import (
     SCHEMA_VERSION,
+    CorruptProject,
     DuplicateUuid,
     PassageExists,
     Project,
@@ -194,3 +195,22 @@ def test_uuids_survive_reopening_and_copies(project_path: Path, tmp_path: Path) 
     )
     with Project.open(tmp_path / "copy.briefer") as copy:
         assert {kind: copy.uuids(kind) for kind in first} == first
+
+
+def test_a_damaged_v2_file_that_cannot_be_upgraded_is_left_as_it_was(
+    project_path: Path, tmp_path: Path
+) -> None:
+    ids = old_project(project_path, 2)
+    conn = edit(project_path)  # foreign keys are off here, as in a file edited by hand
+    try:
+        conn.execute("BEGIN")
+        twin = add_passage(conn, ids.articles[0], 0, 7, [999])  # a theme that is not there
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
+    before = project_path.read_bytes()
+    with pytest.raises(CorruptProject, match="could not be upgraded to format 3") as caught:
+        Project.open(project_path, backup_dir=tmp_path / "backups")
+    assert str(caught.value).count("\n") == 0 and twin
+    assert project_path.read_bytes() == before
+    assert count(project_path, "passages") == 2
