@@ -45,6 +45,14 @@ def given_uuid(conn: sqlite3.Connection, kind: str, given: str) -> str:
     return text
 
 
+def uuid_index(conn: sqlite3.Connection, kind: str) -> dict[str, int]:
+    """``{uuid: id}`` of every ``kind`` record (article, theme, passage or note)."""
+    table = f"{kind}s"
+    if table not in IDENTIFIED_TABLES:
+        raise ValueError(f"{kind!r} records carry no uuid")
+    return {str(u): int(i) for u, i in conn.execute(f"SELECT uuid, id FROM {table}")}
+
+
 def upgrade_to_v3(conn: sqlite3.Connection) -> None:
     """v2 -> v3, inside the caller's transaction.
 

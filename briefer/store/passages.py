@@ -177,7 +177,9 @@ def get_passages(conn: sqlite3.Connection, passage_ids: Iterable[int]) -> dict[i
     return {passage.id: passage for passage in _passages(conn, rows) if passage.id is not None}
 
 
-def passage_covering(conn: sqlite3.Connection, article_id: int, start: int, end: int) -> int | None:
+def passage_covering(
+    conn: sqlite3.Connection, article_id: int, start: int, end: int
+) -> Passage | None:
     """The passage whose span is ``[start, end)`` or holds it, the innermost (shortest)
     when several do; ``None`` when none does."""
     row = conn.execute(
@@ -185,7 +187,7 @@ def passage_covering(conn: sqlite3.Connection, article_id: int, start: int, end:
         ' ORDER BY "end" - start, start, id LIMIT 1',
         (article_id, start, end),
     ).fetchone()
-    return None if row is None else int(row[0])
+    return None if row is None else get_passage(conn, int(row[0]))
 
 
 def list_passages(

@@ -31,6 +31,7 @@ from briefer.store import (
     backups,
     codec,
     creating,
+    identity,
     notes,
     opening,
     passages,
@@ -51,7 +52,6 @@ from briefer.store.errors import (
     RecordNotFound,
 )
 from briefer.store.guard import QueryBound
-from briefer.store.identity import IDENTIFIED_TABLES
 from briefer.store.lock import ProjectLock
 from briefer.store.schema import MIGRATIONS, SCHEMA_VERSION, Migration, migrate
 
@@ -135,10 +135,8 @@ def _open(
             try:
                 migrate(conn, version, migrations, target_version)
             except sqlite3.DatabaseError as error:  # rolled back: the file is as it was
-                typed = translate(path, error) or CorruptProject(
-                    path, f"it could not be upgraded to format {target_version}: {error}"
-                )
-                raise typed from error
+                detail = f"it could not be upgraded to format {target_version}: {error}"
+                raise translate(path, error) or CorruptProject(path, detail) from error
         project = Project(path, conn, read_only=False, lock=lock, bound=bound)
         project.backup_dir, project.backup_policy = backup_dir, policy
         project.backup_warning = warning
@@ -534,20 +532,14 @@ class Project:
             passages.delete_passage(conn, passage_id)
 
     def passage_covering(self, article_id: int, start: int, end: int) -> Passage | None:
-        """The passage on exactly these words or around them (the innermost), or None:
-        what tagging the words again acts on instead of adding a second passage."""
+        """The (innermost) passage on or around these words: what tagging them acts on."""
         with self._read() as conn:
-            found = passages.passage_covering(conn, article_id, start, end)
-            return None if found is None else _checked(passages.get_passage(conn, found))
+            return _checked(passages.passage_covering(conn, article_id, start, end))
 
     def uuids(self, kind: str) -> dict[str, int]:
-        """``{uuid: id}`` of every article, theme, passage or note (``kind``), for a merge
-        to recognise what two copies of a project share."""
-        table = f"{kind}s"
-        if table not in IDENTIFIED_TABLES:
-            raise ValueError(f"{kind!r} records carry no uuid")
+        """``{uuid: id}`` of one ``kind`` of record, for a merge to recognise what it has."""
         with self._read() as conn:
-            return {str(u): int(i) for u, i in conn.execute(f"SELECT uuid, id FROM {table}")}
+            return identity.uuid_index(conn, kind)
 
     def get_passage(self, passage_id: int) -> Passage:
         with self._read() as conn:
