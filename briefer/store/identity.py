@@ -38,18 +38,23 @@ def given_uuid(conn: sqlite3.Connection, kind: str, given: str) -> str:
         text = str(uuid.UUID(given))
     except (ValueError, TypeError, AttributeError):
         raise ValueError(f"{given!r} is not a UUID") from None
-    table = f"{kind}s"
-    assert table in IDENTIFIED_TABLES
+    table = table_of(kind)
     if conn.execute(f"SELECT 1 FROM {table} WHERE uuid = ?", (text,)).fetchone() is not None:
         raise DuplicateUuid(kind, text)
     return text
 
 
-def uuid_index(conn: sqlite3.Connection, kind: str) -> dict[str, int]:
-    """``{uuid: id}`` of every ``kind`` record (article, theme, passage or note)."""
+def table_of(kind: str) -> str:
+    """The table of ``kind`` (article, theme, passage, note); ValueError for other kinds."""
     table = f"{kind}s"
     if table not in IDENTIFIED_TABLES:
         raise ValueError(f"{kind!r} records carry no uuid")
+    return table
+
+
+def uuid_index(conn: sqlite3.Connection, table: str) -> dict[str, int]:
+    """``{uuid: id}`` of every row of ``table`` (one of ``IDENTIFIED_TABLES``)."""
+    assert table in IDENTIFIED_TABLES
     return {str(u): int(i) for u, i in conn.execute(f"SELECT uuid, id FROM {table}")}
 
 

@@ -1,7 +1,6 @@
 """``Project``: one open .briefer file, its lock, its transactions and its typed queries.
 
-The only entry point the session uses. Imports the standard library, briefer.core and the
-rest of this package; never Qt, importers, exporters or the session.
+The session's only entry point. Standard library, briefer.core and this package only.
 """
 
 from __future__ import annotations
@@ -538,8 +537,9 @@ class Project:
 
     def uuids(self, kind: str) -> dict[str, int]:
         """``{uuid: id}`` of one ``kind`` of record, for a merge to recognise what it has."""
+        table = identity.table_of(kind)  # before reading: a wrong kind is not damage
         with self._read() as conn:
-            return identity.uuid_index(conn, kind)
+            return identity.uuid_index(conn, table)
 
     def get_passage(self, passage_id: int) -> Passage:
         with self._read() as conn:
