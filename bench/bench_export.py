@@ -79,10 +79,15 @@ def build_project(path: Path, seed: int = 7) -> list[str]:
                 article = make_article(rng, index, 900)
                 original = Original(f"a{index}.html", "text/html", article.text.encode())
                 texts.append((project.add_article(article, original), article.text))
-            for index in range(PASSAGES):
+            taken: set[tuple[int, int, int]] = set()  # one passage per span in the store
+            index = 0
+            while index < PASSAGES:
                 article_id, text = rng.choice(texts)
                 first = rng.randrange(0, len(text) - 300)
                 start, end = snap_to_words(text, (first, first + rng.randint(60, 260)))
+                if (article_id, start, end) in taken:
+                    continue
+                taken.add((article_id, start, end))
                 quote = quote_at(text, (start, end))
                 theme_id = themes[index % len(themes)].id
                 assert theme_id is not None
@@ -97,6 +102,7 @@ def build_project(path: Path, seed: int = 7) -> list[str]:
                         (theme_id,),
                     )
                 )
+                index += 1
         return [t.name for t in themes]
 
 

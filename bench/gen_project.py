@@ -130,12 +130,16 @@ def generate(out: Path, articles: int, passages: int, seed: int, words: int = 15
             print(f"\r  articles {min(first + batch, articles)}/{articles}", end="", flush=True)
         print()
         made = 0
+        taken: set[tuple[int, int, int]] = set()  # the store keeps one passage per span
         while made < passages:
             with project.transaction():
                 for _ in range(min(1000, passages - made)):
                     article_id, text = rng.choice(spans)
                     start = rng.randrange(0, max(1, len(text) - 300))
                     end = start + rng.randint(40, 280)
+                    if (article_id, start, end) in taken:
+                        continue
+                    taken.add((article_id, start, end))
                     quote = quote_at(text, (start, end))
                     themes = tuple(rng.sample(theme_ids, rng.choice((1, 1, 1, 2))))
                     project.add_passage(

@@ -344,8 +344,15 @@ def cmd_tag(args: argparse.Namespace, paths: Paths) -> int:
                 f"Check the words with `briefer show {args.project} {args.article}`."
             )
         theme_ids = [_theme(session, name).id for name in args.theme]
+        # Tagging from the command line only adds: the same words with another theme give
+        # one passage with both, and running a script twice changes nothing.
         command = api.TagPassageCommand(
-            args.article, span[0], span[1], [t for t in theme_ids if t], comment=args.comment
+            args.article,
+            span[0],
+            span[1],
+            [t for t in theme_ids if t],
+            comment=args.comment,
+            toggle=False,
         )
         session.do(command)
         assert command.passage_id is not None
@@ -353,8 +360,12 @@ def cmd_tag(args: argparse.Namespace, paths: Paths) -> int:
         names = {t.id: t.name for t in session.query.list_themes()}
     if args.json:
         emit(passage_json(passage, names, article.title))
-    else:
+    elif not command.existed:
         print(f'Tagged passage {passage.id} in article {args.article}: "{passage.text}"')
+    else:
+        themes = ", ".join(names.get(t, "?") for t in passage.theme_ids)
+        verb = "Added to" if command.changed else "Nothing to add: already on"
+        print(f'{verb} passage {passage.id} in article {args.article} ({themes}): "{passage.text}"')
     return 0
 
 

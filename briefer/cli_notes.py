@@ -91,7 +91,7 @@ def add_parsers(sub: Any, command: CommandFactory) -> None:
         "--style",
         metavar="NAME|FILE.csl",
         help="citation style: a built-in one (see `briefer styles`) or a .csl file "
-        "(default: from settings, chicago-notes-bibliography)",
+        "(default: the note's own, else from settings, chicago-notes-bibliography)",
     )
     p.add_argument("--strict", action="store_true", help="refuse to export if a check fails")
     p.add_argument("--json", action="store_true")
@@ -144,7 +144,8 @@ def cmd_notes(args: argparse.Namespace, paths: Paths) -> int:
         if args.json and notes:
             from briefer.session.pages import PageCounter
 
-            # The Word export's page on Briefer's own template, at the settings' size.
+            # The Word export's page on Briefer's own template, at the settings' size, in
+            # each note's own citation style when it has one.
             chosen = load_settings(paths).settings
             counter = PageCounter(page_size=chosen.page_size, citation_style=chosen.citation_style)
             pages = {n.id: counter.estimate(session.query, n).length for n in notes}
@@ -156,6 +157,7 @@ def cmd_notes(args: argparse.Namespace, paths: Paths) -> int:
             "date": n.date.isoformat() if n.date else None,
             "marking": n.marking,
             "template": n.template,
+            "citation_style": n.citation_style,  # "" = the settings' style
             "sections": len(n.sections),
             "citations": sum(len(find_citations(s.body)) for s in n.sections),
             "pages": pages.get(n.id),
@@ -298,11 +300,12 @@ def cmd_export(args: argparse.Namespace, paths: Paths) -> int:
             "Say which format with --format docx or --format md (or end -o with .docx/.md)."
         )
     chosen = load_settings(paths).settings
-    style = args.style or chosen.citation_style
-    api.find_citation_style(style)  # a mistyped style fails before the project is opened
+    if args.style:
+        api.find_citation_style(args.style)  # a mistyped style fails before opening
     with open_session(args, paths, write=False) as session:
         _note(session, args.note)
         job = api.prepare_export(session.query, args.note)
+    style = api.note_style(job.note, args.style, chosen.citation_style)
     # A reference document's page and language win over settings; --page-size over both.
     settings = None if args.reference_doc else chosen
     try:
@@ -331,7 +334,7 @@ def cmd_export(args: argparse.Namespace, paths: Paths) -> int:
                 "output": str(result.target),
                 "format": result.format,
                 "footnotes": result.footnotes,
-                "style": style,
+                "style": str(style),
                 "problems": [_problem_json(p) for p in result.problems],
             }
         )

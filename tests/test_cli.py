@@ -177,6 +177,26 @@ def test_tag_and_list_passages(imported: Path, capsys: pytest.CaptureFixture[str
     assert code == 1 and "does not contain" in err
 
 
+def test_tagging_the_same_words_again_gives_one_passage_with_both_themes(
+    imported: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = next(
+        a for a in run_json(capsys, "articles", imported) if a["title"].startswith("Port")
+    )
+    words = ["tag", imported, "--article", str(article["id"]), "--text", "liquefied natural gas"]
+    code, out, err = run(capsys, *words, "--theme", "Trade")
+    assert code == 0 and out.startswith("Tagged passage "), err
+    code, out, err = run(capsys, *words, "--theme", "Energy")
+    assert code == 0 and "Added to passage" in out and "(Trade, Energy)" in out, err
+    code, out, _ = run(capsys, *words, "--theme", "energy")  # from a script run twice
+    assert code == 0 and out.startswith("Nothing to add: already on passage")
+    (passage,) = run_json(capsys, "passages", imported)
+    assert passage["themes"] == ["Trade", "Energy"] and passage["text"] == "liquefied natural gas"
+    with Session.open(imported) as session:  # read back from the file itself
+        (stored,) = session.query.list_passages()
+        assert len(stored.theme_ids) == 2 and stored.uuid
+
+
 @pytest.mark.parametrize(
     "make",
     [

@@ -1,8 +1,10 @@
 """The domain objects every room shares: articles, themes, passages, notes.
 
 Plain frozen dataclasses, standard library only. Ids are ``None`` until the
-store gives them one; colours are ``"#RRGGBB"`` strings; offsets are ``int``
-indexes into an article's canonical text, half-open ``[start, end)``.
+store gives them one; ``uuid`` is ``""`` until then too, and then never changes, so
+two copies of a project recognise what they share whatever ids each gave. Colours
+are ``"#RRGGBB"`` strings; offsets are ``int`` indexes into an article's canonical
+text, half-open ``[start, end)``.
 """
 
 from __future__ import annotations
@@ -103,6 +105,7 @@ class Article:
     images: tuple[ArticleImage, ...] = ()
     imported_at: dt.datetime | None = None
     id: int | None = None
+    uuid: str = ""
 
     def block_text(self, block: Block) -> str:
         return self.text[block.start : block.end]
@@ -126,6 +129,7 @@ class ArticleSummary:
     word_count: int
     passage_count: int
     imported_at: dt.datetime | None = None
+    uuid: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +150,7 @@ class Theme:
     keywords: tuple[str, ...] = ()
     position: int = 0
     id: int | None = None
+    uuid: str = ""
 
     def __post_init__(self) -> None:
         if not self.name.strip():
@@ -173,6 +178,7 @@ class Passage:
     comment: str = ""
     created_at: dt.datetime | None = None
     id: int | None = None
+    uuid: str = ""
 
     def __post_init__(self) -> None:
         if self.start < 0 or self.end <= self.start:
@@ -197,7 +203,11 @@ class Section:
 
 @dataclass(frozen=True, slots=True)
 class Note:
-    """A briefing note: metadata and ordered sections."""
+    """A briefing note: metadata and ordered sections.
+
+    ``citation_style`` is the CSL style its exports use (a built-in name or a .csl path);
+    empty means the one the settings name.
+    """
 
     title: str
     author: str = ""
@@ -210,6 +220,8 @@ class Note:
     created_at: dt.datetime | None = None
     modified_at: dt.datetime | None = None
     id: int | None = None
+    uuid: str = ""
+    citation_style: str = ""
 
 
 @dataclass(frozen=True, slots=True)

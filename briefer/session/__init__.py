@@ -40,6 +40,7 @@ if TYPE_CHECKING:
         ExportResult,
         citation_styles,
         find_citation_style,
+        note_style,
         prepare_export,
         run_export,
     )
@@ -160,6 +161,7 @@ _WHERE: dict[str, str] = {
     "find_backup": "briefer.session.backups",
     "load_templates": "briefer.session.templates",
     "note_figures": "briefer.session.notes",
+    "note_style": "briefer.session.export",
     "prepare_export": "briefer.session.export",
     "project_backups": "briefer.session.backups",
     "restore_from_backup": "briefer.session.backups",
@@ -243,6 +245,7 @@ __all__ = [
     "import_qda_command",
     "load_templates",
     "note_figures",
+    "note_style",
     "prepare_export",
     "project_backups",
     "restore_from_backup",

@@ -127,6 +127,12 @@ def run_export(
     return ExportResult(target, kind, job.problems, len(document.footnotes))
 
 
+def note_style(note: Note, given: str | Path | None, setting: str | Path) -> str | Path:
+    """The citation style an export of ``note`` uses: ``given`` (``--style``) when there is
+    one, else the note's own (Note Details), else the settings' (Preferences)."""
+    return given or note.citation_style or setting
+
+
 def keep_renderings(on_disk: bool) -> None:
     """Whether what a citation style renders is also kept in the user's cache folder.
 

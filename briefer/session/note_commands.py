@@ -24,7 +24,7 @@ from briefer.session.command import BackupReason, Change, Command, CommandError,
 from briefer.session.queries import ProjectQueries
 from briefer.store import Project, RecordNotFound
 
-NOTE_FIELDS = ("title", "author", "date", "recipient", "reference", "marking")
+NOTE_FIELDS = ("title", "author", "date", "recipient", "reference", "marking", "citation_style")
 MAX_LEVEL = 3
 
 
@@ -132,7 +132,7 @@ class NoteEditCommand(Command):
 
 
 class UpdateNoteCommand(NoteEditCommand):
-    """Title, author, date, recipient, reference or handling marking."""
+    """Title, author, date, recipient, reference, handling marking or citation style."""
 
     def __init__(self, note_id: int, **changes: Any) -> None:
         super().__init__(note_id)
@@ -146,7 +146,11 @@ class UpdateNoteCommand(NoteEditCommand):
         self.changes: dict[str, Any] = {
             k: v.strip() if isinstance(v, str) else v for k, v in changes.items()
         }
-        names = {"title": "Rename note", "marking": "Set handling marking"}
+        names = {
+            "title": "Rename note",
+            "marking": "Set handling marking",
+            "citation_style": "Set citation style",
+        }
         self.label = names.get(next(iter(changes), ""), "Edit note details")
         if len(changes) != 1:
             self.label = "Edit note details"

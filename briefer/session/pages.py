@@ -98,6 +98,7 @@ class PageCounter:
     _placed: dict[tuple[object, ...], tuple[Block, ...]] = field(default_factory=dict, repr=False)
     _style: StyleInfo | None = field(default=None, repr=False)
     _style_known: bool = field(default=False, repr=False)
+    _others: dict[str, PageCounter] = field(default_factory=dict, repr=False)
 
     @property
     def profile(self) -> PageProfile:
@@ -116,7 +117,18 @@ class PageCounter:
         return self._style
 
     def estimate(self, project: ProjectQueries, note: Note) -> PageEstimate:
-        """The pages ``note`` (as given, saved or not) fills once exported to Word."""
+        """The pages ``note`` (as given, saved or not) fills once exported to Word, in its
+        own citation style when it has one."""
+        if note.citation_style and note.citation_style != self.citation_style:
+            other = self._others.get(note.citation_style)
+            if other is None:
+                other = PageCounter(
+                    reference_doc=self.reference_doc,
+                    page_size=self.page_size,
+                    citation_style=note.citation_style,
+                )
+                self._others[note.citation_style] = other
+            return other.estimate(project, note)
         passages, articles = cited_material(project, note)
         document = self.document(note, passages, articles)
         return estimate_pages(document, self.profile, self._cache)

@@ -30,7 +30,14 @@ def _article(project: Project, article_id: int) -> Article:
 
 
 class TagPassageCommand(Command):
-    """Marks ``[start, end)`` of an article as a passage under one or more themes."""
+    """Marks ``[start, end)`` of an article as a passage under one or more themes.
+
+    Words that already are a passage, or lie inside one, never become a second passage
+    (the store holds one per span): the themes go onto that passage instead. With
+    ``toggle`` (the Reader's theme keys) a theme the passage already has comes off, and a
+    passage left with no theme is removed, as ``ToggleThemeCommand`` does; without it
+    (the CLI, accepting suggestions) tagging only ever adds.
+    """
 
     def __init__(
         self,
@@ -39,6 +46,8 @@ class TagPassageCommand(Command):
         end: int,
         theme_ids: tuple[int, ...] | list[int],
         comment: str = "",
+        *,
+        toggle: bool = True,
     ) -> None:
         if not theme_ids:
             raise CommandError("Choose at least one theme to tag the passage with.")
@@ -46,12 +55,14 @@ class TagPassageCommand(Command):
         self.span = (start, end)
         self.theme_ids = tuple(dict.fromkeys(theme_ids))
         self.comment = comment
+        self.toggle = toggle
         self.label = "Tag passage"
         self._id: int | None = None
         self._created: Passage | None = None
+        self._retag: _RetagCommand | None = None
 
     def apply(self, project: Project) -> list[Change]:
-        if self._created is None:
+        if self._created is None and self._retag is None:
             article = _article(project, self.article_id)
             start, end = clamp(self.span, len(article.text))
             if start >= end:
@@ -59,19 +70,28 @@ class TagPassageCommand(Command):
             missing = [t for t in self.theme_ids if project.find_theme(t) is None]
             if missing:
                 raise CommandError(f"Theme {missing[0]} no longer exists.")
-            quote = quote_at(article.text, (start, end))
-            self._created = Passage(
-                article_id=self.article_id,
-                start=start,
-                end=end,
-                text=quote.exact,
-                prefix=quote.prefix,
-                suffix=quote.suffix,
-                theme_ids=self.theme_ids,
-                comment=self.comment,
-            )
+            existing = project.passage_covering(self.article_id, start, end)
+            if existing is not None and existing.id is not None:
+                self._retag = _RetagCommand(existing.id, self.theme_ids, self.comment, self.toggle)
+            else:
+                quote = quote_at(article.text, (start, end))
+                self._created = Passage(
+                    article_id=self.article_id,
+                    start=start,
+                    end=end,
+                    text=quote.exact,
+                    prefix=quote.prefix,
+                    suffix=quote.suffix,
+                    theme_ids=self.theme_ids,
+                    comment=self.comment,
+                )
+        if self._retag is not None:
+            changes = self._retag.apply(project)
+            self.label = self._retag.label
+            return changes
+        assert self._created is not None
         self._id = project.add_passage(self._created)
-        # Keep the row as stored (its id and creation time), so a redo is exact.
+        # Keep the row as stored (its id, uuid and creation time), so a redo is exact.
         self._created = project.get_passage(self._id)
         return [
             Change.of(Entity.PASSAGE, added=[self._id]),
@@ -80,6 +100,8 @@ class TagPassageCommand(Command):
         ]
 
     def revert(self, project: Project) -> list[Change]:
+        if self._retag is not None:
+            return self._retag.revert(project)
         assert self._id is not None
         project.delete_passage(self._id)
         return [
@@ -90,7 +112,26 @@ class TagPassageCommand(Command):
 
     @property
     def passage_id(self) -> int | None:
+        """The passage the words now are (new or existing); None once tagging removed it."""
+        if self._retag is not None:
+            return None if self.removed else self._retag.passage_id
         return self._id
+
+    @property
+    def existed(self) -> bool:
+        """Whether the words already were a passage (or lay inside one)."""
+        return self._retag is not None
+
+    @property
+    def removed(self) -> bool:
+        """Whether toggling took the passage's last theme off, so it was removed."""
+        return self._retag is not None and self._retag.removed
+
+    @property
+    def changed(self) -> bool:
+        """False when every theme was already on the passage and nothing was added."""
+        retag = self._retag
+        return retag is None or retag.before != retag.after
 
 
 class _RestorablePassageCommand(Command):
@@ -135,6 +176,45 @@ class _RestorablePassageCommand(Command):
             return [Change.of(Entity.PASSAGE, added=[self.passage_id]), *side]
         project.update_passage(self._before)
         return [Change.of(Entity.PASSAGE, updated=[self.passage_id]), *side]
+
+
+class _RetagCommand(_RestorablePassageCommand):
+    """Tagging words that already are a passage: its themes change, never a second one."""
+
+    def __init__(
+        self, passage_id: int, theme_ids: tuple[int, ...], comment: str, toggle: bool
+    ) -> None:
+        super().__init__(passage_id)
+        self.theme_ids = theme_ids
+        self.comment = comment.strip()
+        self.toggle = toggle
+        self.label = "Tag passage"
+
+    @property
+    def before(self) -> Passage | None:
+        return self._before
+
+    @property
+    def after(self) -> Passage | None:
+        return self._after
+
+    @property
+    def removed(self) -> bool:
+        return self._before is not None and self._after is None
+
+    def _edit(self, before: Passage) -> Passage | None:
+        themes = list(before.theme_ids)
+        added = [t for t in self.theme_ids if t not in themes]
+        taken = [t for t in self.theme_ids if t in themes] if self.toggle else []
+        themes = [t for t in themes if t not in taken] + added
+        comment = before.comment
+        if self.comment and self.comment not in comment:
+            comment = f"{comment}\n\n{self.comment}" if comment.strip() else self.comment
+        if not themes:
+            self.label = "Remove passage"
+            return None
+        self.label = "Remove theme from passage" if taken and not added else "Add theme to passage"
+        return dataclasses.replace(before, theme_ids=tuple(themes), comment=comment)
 
 
 class ToggleThemeCommand(_RestorablePassageCommand):
@@ -242,7 +322,10 @@ class TagPassagesCommand(Command):
     ) -> None:
         if not spans:
             raise CommandError("There is nothing to tag.")
-        self.parts = [TagPassageCommand(article_id, s, e, theme_ids) for s, e in spans]
+        # Accepting a suggestion only ever adds its theme.
+        self.parts = [
+            TagPassageCommand(article_id, s, e, theme_ids, toggle=False) for s, e in spans
+        ]
         self.label = f"Accept {len(spans)} suggestion{'s' if len(spans) != 1 else ''}"
 
     def apply(self, project: Project) -> list[Change]:

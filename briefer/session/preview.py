@@ -26,8 +26,9 @@ __all__ = ["PASSAGE_LINK", "NotePreview"]
 
 
 class NotePreview:
-    """``citation_style`` and ``language`` as the export will use them (the settings'), so
-    the preview's footnotes and quotation marks are the exported ones."""
+    """``citation_style`` and ``language`` as the export will use them (the settings'; a
+    note's own style wins), so the preview's footnotes and quotation marks are the
+    exported ones."""
 
     def __init__(
         self,
@@ -39,8 +40,7 @@ class NotePreview:
         self._project = project
         self._citation_style = citation_style
         self._quotes = quote_style(language)
-        self._style: StyleInfo | None = None
-        self._style_known = False
+        self._styles: dict[str | None, StyleInfo | None] = {}
         self._passages: dict[int, Passage | None] = {}
         self._articles: dict[int, Article | None] = {}
 
@@ -60,11 +60,11 @@ class NotePreview:
                 article = self._article(passage.article_id)
                 if article is not None:
                     articles[passage.article_id] = article
-        if not self._style_known:
-            self._style_known = True
-            self._style = style_or_plain(self._citation_style)
+        choice = note.citation_style or self._citation_style
+        if choice not in self._styles:
+            self._styles[choice] = style_or_plain(choice)
         try:
-            document = build_document(note, passages, articles, self._style)
+            document = build_document(note, passages, articles, self._styles[choice])
         except CitationStyleError:  # the style cannot be applied: the export will say why
             document = build_document(note, passages, articles)
         return render_html(document, self._quotes)

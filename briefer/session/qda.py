@@ -36,15 +36,12 @@ SUFFIXES = (".qdpx", ".qdc")
 
 
 def _guid(kind: str, record: Article | Theme | Passage) -> str:
-    """The record's GUID in exchange files: its ``uuid`` once the schema has one (v3),
-    until then one derived from its kind and id, stable from export to export.
-
-    The only place that knows how a record gets its GUID; the integrator simplifies it
-    when the stable-identity work lands.
-    """
-    value = getattr(record, "uuid", "")
-    if value:
-        return str(value)
+    """The record's GUID in exchange files: its permanent ``uuid`` (schema v3), so an
+    export imported back, here or in a copy of this project, is recognised record by
+    record. A record read before it was stored has none; it gets one derived from its
+    kind and id, stable from export to export."""
+    if record.uuid:
+        return record.uuid
     return str(uuid.uuid5(_FALLBACK_GUIDS, f"{kind}:{record.id}"))
 
 

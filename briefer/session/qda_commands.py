@@ -3,6 +3,11 @@
 One ``apply`` adds everything and one ``revert`` removes exactly what it added, so
 File > Undo takes a whole import back. Codes become themes (nested codes child themes),
 text sources articles, coded selections passages on exactly the selected words.
+
+The file's GUIDs become the records' UUIDs, so what Briefer exported comes back as the
+same records: a code, source or selection whose GUID the project already has is that
+record (reused, not added again). Words that already are a passage get the selection's
+themes (and its note, if new) instead of a second passage; revert restores them.
 Imports core, exchange and store; never Qt.
 """
 
@@ -11,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+import uuid as uuid_module
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -110,6 +116,7 @@ class ImportQdaCommand(Command):
         self._themes: list[Theme] = []
         self._articles: list[Article] = []
         self._passages: list[Passage] = []
+        self._retagged: list[tuple[Passage, Passage]] = []  # (before, after) of existing ones
 
     def backup_before(self, project: Project) -> BackupReason | None:
         return BackupReason("before-qda-import", f"before importing {self.source}")
@@ -128,9 +135,13 @@ class ImportQdaCommand(Command):
                 project.add_article(article)
             for passage in self._passages:
                 project.add_passage(passage)
+            for _before, after in self._retagged:
+                project.update_passage(after)
         return self._changes(removing=False)
 
     def revert(self, project: Project) -> list[Change]:
+        for before, _after in reversed(self._retagged):
+            project.update_passage(before)
         for passage in reversed(self._passages):
             assert passage.id is not None
             project.delete_passage(passage.id)
@@ -150,6 +161,7 @@ class ImportQdaCommand(Command):
             Change.of(Entity.ARTICLE, **{key: [a.id for a in self._articles if a.id is not None]}),
             Change.of(Entity.ARTICLE, updated=[i for i in touched if i is not None]),
             Change.of(Entity.PASSAGE, **{key: [p.id for p in self._passages if p.id is not None]}),
+            Change.of(Entity.PASSAGE, updated=[a.id for _b, a in self._retagged if a.id]),
             Change.of(Entity.THEME, updated={t for p in self._passages for t in p.theme_ids}),
         ]
 
@@ -159,9 +171,13 @@ class ImportQdaCommand(Command):
         theme_of: dict[str, int] = {}
         position = max((t.position for t in project.list_themes()), default=0)
 
+        known = project.uuids("theme")
+
         def add(code: QdaCode, parent: int | None) -> None:
             nonlocal position
-            existing = project.theme_by_name(code.name)
+            guid = _uuid(code.guid)
+            same = known.get(guid) if guid else None
+            existing = project.get_theme(same) if same else project.theme_by_name(code.name)
             if existing is not None and existing.id is not None:
                 theme_of[code.guid] = existing.id
                 report.themes_reused.append(existing.name)
@@ -174,9 +190,11 @@ class ImportQdaCommand(Command):
                     parent_id=parent,
                     description=code.description,
                     position=position,
+                    uuid=guid,
                 )
                 theme_id = project.add_theme(theme)
-                self._themes.append(dataclasses.replace(theme, id=theme_id))
+                self._themes.append(project.get_theme(theme_id))
+                known[project.get_theme(theme_id).uuid] = theme_id
                 theme_of[code.guid] = theme_id
                 report.themes_added.append(code.name)
             for child in code.children:
@@ -187,6 +205,11 @@ class ImportQdaCommand(Command):
         return theme_of
 
     def _article_for(self, project: Project, source: QdaSource, report: QdaImportReport) -> int:
+        guid = _uuid(source.guid)
+        known = project.uuids("article").get(guid) if guid else None
+        if known is not None and project.get_article(known).text == source.text:
+            report.articles_reused.append(source.name)
+            return known
         same = project.find_duplicate("", source.text)
         if same is not None and project.get_article(same).text == source.text:
             report.articles_reused.append(source.name)
@@ -202,6 +225,7 @@ class ImportQdaCommand(Command):
             language=source.meta("language"),
             source_format="refi-qda",
             source_name=f"{self.source}: {source.name}",
+            uuid=guid if guid and known is None else "",
         )
         article_id = project.add_article(article)
         self._articles.append(project.get_article(article_id))
@@ -219,6 +243,7 @@ class ImportQdaCommand(Command):
             (p.start, p.end, frozenset(p.theme_ids), p.comment)
             for p in project.list_passages(article_id=article_id)
         }
+        passage_uuids = project.uuids("passage")
         for selection in source.selections:
             if selection.end <= selection.start:  # only a CR of a CRLF was selected
                 report.left_out.append(LeftOut("empty selections", 1))
@@ -228,7 +253,18 @@ class ImportQdaCommand(Command):
             if key in present:
                 report.passages_present += 1
                 continue
+            on_span = next(
+                (p for p in project.list_passages(article_id=article_id)
+                 if (p.start, p.end) == (selection.start, selection.end)),
+                None,
+            )  # fmt: skip
+            if on_span is not None:  # one passage per span: it gets the selection's themes
+                self._retag(project, on_span, themes, selection.note)
+                present.add(key)
+                report.passages_present += 1
+                continue
             quote = quote_at(source.text, (selection.start, selection.end))
+            guid = _uuid(selection.guid)
             passage = Passage(
                 article_id=article_id,
                 start=selection.start,
@@ -239,8 +275,33 @@ class ImportQdaCommand(Command):
                 theme_ids=themes,
                 comment=selection.note,
                 created_at=selection.created,
+                uuid=guid if guid and guid not in passage_uuids else "",
             )
             passage_id = project.add_passage(passage)
             self._passages.append(project.get_passage(passage_id))
             present.add(key)
             report.passages_added += 1
+
+    def _retag(
+        self, project: Project, passage: Passage, themes: tuple[int, ...], note: str
+    ) -> None:
+        """Unite an existing passage's themes (and comment) with a selection's."""
+        united = tuple(dict.fromkeys((*passage.theme_ids, *themes)))
+        comment = passage.comment
+        if note.strip() and note.strip() not in comment:
+            comment = f"{comment}\n\n{note}" if comment.strip() else note
+        after = dataclasses.replace(passage, theme_ids=united, comment=comment)
+        if after == passage:
+            return
+        earlier = next((i for i, (_b, a) in enumerate(self._retagged) if a.id == passage.id), None)
+        before = passage if earlier is None else self._retagged.pop(earlier)[0]
+        project.update_passage(after)
+        self._retagged.append((before, after))
+
+
+def _uuid(guid: str) -> str:
+    """A REFI-QDA GUID as Briefer stores UUIDs (lower case, no braces), "" if it is none."""
+    try:
+        return str(uuid_module.UUID(guid.strip().strip("{}")))
+    except (ValueError, AttributeError):
+        return ""

@@ -54,5 +54,5 @@ def _tag_sample_passages(session: Session, articles: dict[str, int | None]) -> N
         if span is None or not theme_ids:
             log.warning("sample passage not found: %s", item["text"][:40])
             continue
-        session.do(TagPassageCommand(article_id, span[0], span[1], theme_ids))
+        session.do(TagPassageCommand(article_id, span[0], span[1], theme_ids, toggle=False))
     session.history.clear()  # the sample starts with nothing to undo

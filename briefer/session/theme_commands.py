@@ -44,16 +44,19 @@ class AddThemeCommand(Command):
         self.theme = theme
         self.label = f'Add theme "{theme.name}"'
         self._id: int | None = theme.id
+        self._uuid = theme.uuid
 
     def apply(self, project: Project) -> list[Change]:
         position = self.theme.position or 1 + max(
             (t.position for t in project.list_themes()), default=0
         )
         theme = dataclasses.replace(
-            self.theme, name=self.theme.name.strip(), id=self._id, position=position
-        )
+            self.theme, name=self.theme.name.strip(), id=self._id, position=position,
+            uuid=self._uuid,
+        )  # fmt: skip
         _check_free(project, theme)
         self._id = project.add_theme(theme)
+        self._uuid = project.get_theme(self._id).uuid  # a redo brings back the same theme
         return [Change.of(Entity.THEME, added=[self._id])]
 
     def revert(self, project: Project) -> list[Change]:

@@ -13,10 +13,11 @@ from typing import Any
 from briefer.core.model import Article, ArticleImage, ArticleSummary, Original
 from briefer.store import codec
 from briefer.store.errors import DuplicateId, RecordNotFound
+from briefer.store.identity import given_uuid
 
 _COLUMNS = (
     "id, title, publisher, author, published, url, language, source_format, source_name,"
-    " imported_at"
+    " imported_at, uuid"
 )
 
 
@@ -26,8 +27,8 @@ def add_article(conn: sqlite3.Connection, article: Article, original: Original |
     imported_at = article.imported_at or codec.now_utc()
     cursor = conn.execute(
         "INSERT INTO articles (id, title, publisher, author, published, url, canonical_url,"
-        " language, source_format, source_name, imported_at, word_count, text_hash)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " language, source_format, source_name, imported_at, word_count, text_hash, uuid)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             article.id,
             article.title,
@@ -42,6 +43,7 @@ def add_article(conn: sqlite3.Connection, article: Article, original: Original |
             codec.to_utc_text(imported_at),
             article.word_count,
             codec.text_hash(article.text),
+            given_uuid(conn, "article", article.uuid),
         ),
     )
     article_id = int(cursor.lastrowid or 0)
@@ -116,15 +118,16 @@ def get_article(conn: sqlite3.Connection, article_id: int) -> Article:
         source_format=row[7],
         source_name=row[8],
         imported_at=codec.from_utc_text(row[9]),
-        text=row[10],
-        blocks=codec.blocks_from_json(row[11]),
+        uuid=row[10],
+        text=row[11],
+        blocks=codec.blocks_from_json(row[12]),
         images=images,
     )
 
 
 _SUMMARY = (
     "SELECT a.id, a.title, a.publisher, a.author, a.published, a.url, a.source_format,"
-    " a.word_count, coalesce(pc.n, 0), a.imported_at FROM articles a"
+    " a.word_count, coalesce(pc.n, 0), a.imported_at, a.uuid FROM articles a"
     " LEFT JOIN (SELECT article_id, count(*) AS n FROM passages {where} GROUP BY article_id) pc"
     " ON pc.article_id = a.id"
 )
@@ -160,6 +163,7 @@ def _summaries(rows: Iterable[Sequence[Any]]) -> list[ArticleSummary]:
             word_count=r[7],
             passage_count=r[8],
             imported_at=codec.from_utc_text(r[9]),
+            uuid=r[10],
         )
         for r in rows
     ]

@@ -197,6 +197,31 @@ class DuplicateId(ProjectError):
         self.record_id = record_id
 
 
+class DuplicateUuid(ProjectError):
+    """A record was added under a UUID another record of its kind already has."""
+
+    def __init__(self, kind: str, uuid: str) -> None:
+        super().__init__(
+            f"There is already a {kind} known as {uuid} in this project, so it was not added"
+            " again; it is the same record, so use that one."
+        )
+        self.kind = kind
+        self.uuid = uuid
+
+
+class PassageExists(ProjectError):
+    """A second passage on the very same words of an article: the store keeps one."""
+
+    def __init__(self, article_id: int, start: int, end: int, passage_id: int) -> None:
+        super().__init__(
+            f"Passage {passage_id} already covers these words of article {article_id}; add the"
+            " theme to that passage instead of tagging the words again."
+        )
+        self.article_id = article_id
+        self.span = (start, end)
+        self.passage_id = passage_id
+
+
 class DiskFull(ProjectError):
     """The disk under a project (or its backups, lock or export) has no room left.
 

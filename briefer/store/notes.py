@@ -12,9 +12,11 @@ from typing import Any
 from briefer.core.model import Note, Section
 from briefer.store import codec
 from briefer.store.errors import DuplicateId, RecordNotFound
+from briefer.store.identity import given_uuid
 
 _COLUMNS = (
-    "id, title, author, date, recipient, reference, marking, template, created_at, modified_at"
+    "id, title, author, date, recipient, reference, marking, template, created_at, modified_at,"
+    " uuid, citation_style"
 )
 
 
@@ -30,6 +32,8 @@ def _note(row: tuple[Any, ...], sections: tuple[Section, ...]) -> Note:
         template=row[7],
         created_at=codec.from_utc_text(row[8]),
         modified_at=codec.from_utc_text(row[9]),
+        uuid=row[10],
+        citation_style=row[11],
         sections=sections,
     )
 
@@ -62,7 +66,8 @@ def add_note(conn: sqlite3.Connection, note: Note) -> int:
     try:
         cursor = conn.execute(
             "INSERT INTO notes (id, title, author, date, recipient, reference, marking, template,"
-            " created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " created_at, modified_at, uuid, citation_style)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 note.id,
                 note.title,
@@ -74,6 +79,8 @@ def add_note(conn: sqlite3.Connection, note: Note) -> int:
                 note.template,
                 codec.to_utc_text(note.created_at or now),
                 codec.to_utc_text(note.modified_at or now),
+                given_uuid(conn, "note", note.uuid),
+                note.citation_style,
             ),
         )
     except sqlite3.IntegrityError:
@@ -89,8 +96,8 @@ def update_note(conn: sqlite3.Connection, note: Note) -> None:
         raise RecordNotFound("note", None)
     updated = conn.execute(
         "UPDATE notes SET title = ?, author = ?, date = ?, recipient = ?, reference = ?,"
-        " marking = ?, template = ?, created_at = coalesce(?, created_at), modified_at = ?"
-        " WHERE id = ?",
+        " marking = ?, template = ?, created_at = coalesce(?, created_at), modified_at = ?,"
+        " citation_style = ? WHERE id = ?",
         (
             note.title,
             note.author,
@@ -101,6 +108,7 @@ def update_note(conn: sqlite3.Connection, note: Note) -> None:
             note.template,
             codec.to_utc_text(note.created_at) if note.created_at else None,
             codec.to_utc_text(note.modified_at or codec.now_utc()),
+            note.citation_style,
             note.id,
         ),
     )

@@ -13,10 +13,12 @@ from typing import Any
 
 from briefer.core.model import Passage
 from briefer.store import codec
-from briefer.store.errors import DuplicateId, RecordNotFound
+from briefer.store.errors import DuplicateId, PassageExists, RecordNotFound
+from briefer.store.identity import given_uuid
 
 _COLUMNS = (
-    'p.id, p.article_id, p.start, p."end", p.text, p.prefix, p.suffix, p.comment, p.created_at'
+    'p.id, p.article_id, p.start, p."end", p.text, p.prefix, p.suffix, p.comment, p.created_at,'
+    " p.uuid"
 )
 
 
@@ -32,6 +34,12 @@ def _check_refs(conn: sqlite3.Connection, passage: Passage) -> None:
             raise RecordNotFound("theme", theme_id)
     if len(set(passage.theme_ids)) != len(passage.theme_ids):
         raise ValueError(f"a passage lists a theme twice: {passage.theme_ids}")
+    row = conn.execute(
+        'SELECT id FROM passages WHERE article_id = ? AND start = ? AND "end" = ?',
+        (passage.article_id, passage.start, passage.end),
+    ).fetchone()
+    if row is not None and row[0] != passage.id:
+        raise PassageExists(passage.article_id, passage.start, passage.end, int(row[0]))
 
 
 def _link_themes(conn: sqlite3.Connection, passage_id: int, theme_ids: tuple[int, ...]) -> None:
@@ -50,7 +58,7 @@ def add_passage(conn: sqlite3.Connection, passage: Passage) -> int:
     created_at = passage.created_at or codec.now_utc()
     cursor = conn.execute(
         'INSERT INTO passages (id, article_id, start, "end", text, prefix, suffix, comment,'
-        " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " created_at, uuid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             passage.id,
             passage.article_id,
@@ -61,6 +69,7 @@ def add_passage(conn: sqlite3.Connection, passage: Passage) -> int:
             passage.suffix,
             passage.comment,
             codec.to_utc_text(created_at),
+            given_uuid(conn, "passage", passage.uuid),
         ),
     )
     passage_id = int(cursor.lastrowid or 0)
@@ -71,6 +80,8 @@ def add_passage(conn: sqlite3.Connection, passage: Passage) -> int:
 def update_passage(conn: sqlite3.Connection, passage: Passage) -> None:
     if passage.id is None:
         raise RecordNotFound("passage", None)
+    if conn.execute("SELECT 1 FROM passages WHERE id = ?", (passage.id,)).fetchone() is None:
+        raise RecordNotFound("passage", passage.id)
     _check_refs(conn, passage)
     created_at = passage.created_at or codec.now_utc()
     updated = conn.execute(
@@ -133,6 +144,7 @@ def _passages(conn: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> list[Pas
             suffix=r[6],
             comment=r[7],
             created_at=codec.from_utc_text(r[8]),
+            uuid=r[9],
             theme_ids=tuple(themes.get(r[0], ())),
         )
         for r in rows
@@ -163,6 +175,19 @@ def get_passages(conn: sqlite3.Connection, passage_ids: Iterable[int]) -> dict[i
             f"SELECT {_COLUMNS} FROM passages p WHERE p.id IN ({marks})", chunk
         ).fetchall()
     return {passage.id: passage for passage in _passages(conn, rows) if passage.id is not None}
+
+
+def passage_covering(
+    conn: sqlite3.Connection, article_id: int, start: int, end: int
+) -> Passage | None:
+    """The passage whose span is ``[start, end)`` or holds it, the innermost (shortest)
+    when several do; ``None`` when none does."""
+    row = conn.execute(
+        'SELECT id FROM passages WHERE article_id = ? AND start <= ? AND "end" >= ?'
+        ' ORDER BY "end" - start, start, id LIMIT 1',
+        (article_id, start, end),
+    ).fetchone()
+    return None if row is None else get_passage(conn, int(row[0]))
 
 
 def list_passages(

@@ -1,7 +1,6 @@
 """``Project``: one open .briefer file, its lock, its transactions and its typed queries.
 
-The only entry point the session uses. Imports the standard library, briefer.core and the
-rest of this package; never Qt, importers, exporters or the session.
+The session's only entry point. Standard library, briefer.core and this package only.
 """
 
 from __future__ import annotations
@@ -31,6 +30,7 @@ from briefer.store import (
     backups,
     codec,
     creating,
+    identity,
     notes,
     opening,
     passages,
@@ -131,7 +131,11 @@ def _open(
                 warning = str(failed)
         if version < target_version:
             backups.back_up_before_migration(conn, path, backup_dir, target_version)
-            migrate(conn, version, migrations, target_version)
+            try:
+                migrate(conn, version, migrations, target_version)
+            except sqlite3.DatabaseError as error:  # rolled back: the file is as it was
+                detail = f"it could not be upgraded to format {target_version}: {error}"
+                raise translate(path, error) or CorruptProject(path, detail) from error
         project = Project(path, conn, read_only=False, lock=lock, bound=bound)
         project.backup_dir, project.backup_policy = backup_dir, policy
         project.backup_warning = warning
@@ -525,6 +529,17 @@ class Project:
     def delete_passage(self, passage_id: int) -> None:
         with self._write() as conn:
             passages.delete_passage(conn, passage_id)
+
+    def passage_covering(self, article_id: int, start: int, end: int) -> Passage | None:
+        """The (innermost) passage on or around these words: what tagging them acts on."""
+        with self._read() as conn:
+            return _checked(passages.passage_covering(conn, article_id, start, end))
+
+    def uuids(self, kind: str) -> dict[str, int]:
+        """``{uuid: id}`` of one ``kind`` of record, for a merge to recognise what it has."""
+        table = identity.table_of(kind)  # before reading: a wrong kind is not damage
+        with self._read() as conn:
+            return identity.uuid_index(conn, table)
 
     def get_passage(self, passage_id: int) -> Passage:
         with self._read() as conn:

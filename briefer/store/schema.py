@@ -4,12 +4,15 @@ Also the reference every opened file is compared with (``expected_objects``,
 ``compare_schema``): a file must hold exactly the tables, indexes and views this module
 creates for its version, so a version bump keeps the old schema's text in ``_DDL``.
 
-Standard library only. Format versions (``PRAGMA user_version``):
+Standard library (and identity.py, the v3 migration). Format versions (``PRAGMA user_version``):
 
 - v1: meta, articles (+ bodies, images, originals, FTS5 index), themes, passages (+ theme
   links), dismissed suggestions, notes (+ sections).
 - v2: sections.guidance, the template's advice for a section, kept apart from what the
   analyst writes so it is shown as a placeholder and never exported.
+- v3: a uuid (unique) on articles, themes, passages and notes, so copies of a project can
+  be merged; one passage per (article, start, end), duplicates merged on upgrade (see
+  identity.py); notes.citation_style, the note's own CSL style ('' = the settings').
 
 The current schema is always v1's text plus the migrations, run in order: a new file and
 an upgraded one are then the very same, down to the SQL text SQLite stores.
@@ -23,11 +26,13 @@ import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from briefer.store.identity import upgrade_to_v3
+
 APPLICATION_ID = 0x42524946
 """``PRAGMA application_id`` of every Briefer project ("BRIF"), so a foreign SQLite file is
 recognised without guessing from table names."""
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 Migration = Callable[[sqlite3.Connection], None]
 """Turns a project of version N into version N+1, inside the caller's transaction."""
@@ -173,7 +178,7 @@ def _add_section_guidance(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE sections ADD COLUMN guidance TEXT NOT NULL DEFAULT ''")
 
 
-MIGRATIONS: tuple[Migration, ...] = (_add_section_guidance,)
+MIGRATIONS: tuple[Migration, ...] = (_add_section_guidance, upgrade_to_v3)
 """``MIGRATIONS[i]`` upgrades version ``i + 1`` to ``i + 2``; its length is SCHEMA_VERSION - 1."""
 
 _DDL = {1: _V1}

@@ -12,8 +12,9 @@ from typing import Any
 from briefer.core.model import Theme
 from briefer.store import codec
 from briefer.store.errors import DuplicateId, DuplicateName, RecordNotFound
+from briefer.store.identity import given_uuid
 
-_COLUMNS = "id, name, colour, shortcut, parent_id, description, keywords, position"
+_COLUMNS = "id, name, colour, shortcut, parent_id, description, keywords, position, uuid"
 
 
 def _theme(row: tuple[Any, ...]) -> Theme:
@@ -26,6 +27,7 @@ def _theme(row: tuple[Any, ...]) -> Theme:
         description=row[5],
         keywords=codec.keywords_from_json(row[6]),
         position=row[7],
+        uuid=row[8],
     )
 
 
@@ -68,8 +70,8 @@ def add_theme(conn: sqlite3.Connection, theme: Theme) -> int:
     _check_parent(conn, theme)
     cursor = conn.execute(
         "INSERT INTO themes (id, name, name_key, colour, shortcut, parent_id, description,"
-        " keywords, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (theme.id, *_values(theme)),
+        " keywords, position, uuid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (theme.id, *_values(theme), given_uuid(conn, "theme", theme.uuid)),
     )
     return int(cursor.lastrowid or 0)
 

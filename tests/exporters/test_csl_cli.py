@@ -14,7 +14,7 @@ import pytest
 from briefer.cli import main
 from briefer.core.citations import quotation_markdown
 from briefer.core.model import Article, Note, Original, Passage, Section
-from briefer.session import AddNoteCommand, Session
+from briefer.session import AddNoteCommand, Session, UpdateNoteCommand
 from briefer.settings import Settings, resolve_paths, save_settings
 from tests.private_store import store_of
 
@@ -132,3 +132,47 @@ def test_styles_lists_the_bundled_ones(capsys: pytest.CaptureFixture[str]) -> No
     assert styles["apa"]["kind"] == "author-date" and styles["oscola"]["kind"] == "notes"
     code, out, _ = run(capsys, "styles")
     assert code == 0 and "APA Style 7th edition" in out
+
+
+def _set_note_style(project: Path, style: str) -> None:
+    with Session.open(project) as session:
+        session.do(UpdateNoteCommand(1, citation_style=style))
+
+
+def test_a_note_s_own_style_wins_over_settings_and_loses_to_the_flag(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    save_settings(resolve_paths(), Settings(citation_style="chicago-ibid"))
+    _set_note_style(project, "apa")
+    (listed,) = json.loads(run(capsys, "notes", project, "--json")[1])
+    assert listed["citation_style"] == "apa"
+
+    target = tmp_path / "note.docx"
+    code, out, err = run(capsys, "export", project, "--note", 1, "-o", target, "--json")
+    assert code == 0, err
+    assert json.loads(out)["style"] == "apa" and json.loads(out)["footnotes"] == 0
+    assert _footnote_texts(target) == []
+    word = docx.Document(str(target))
+    quotes = [p.text for p in word.paragraphs if p.style.name == "Quote"]
+    assert quotes[0] == "‘The harbour deal was signed on Tuesday.’ (Smith, 2025)"
+
+    flagged = tmp_path / "flagged.docx"
+    code, _, err = run(capsys, "export", project, "--note", 1, "-o", flagged, "--style", "chicago")
+    assert code == 0, err
+    assert _footnote_texts(flagged)[0].startswith("Jane Smith, “Harbour Deal Signed,”")
+
+    _set_note_style(project, "")  # back to Preferences
+    (listed,) = json.loads(run(capsys, "notes", project, "--json")[1])
+    assert listed["citation_style"] == ""
+    code, out, _ = run(capsys, "export", project, "--note", 1, "-o", target, "--json")
+    assert json.loads(out)["style"] == "chicago-ibid"
+
+
+def test_a_note_style_that_is_gone_is_one_line_and_writes_nothing(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _set_note_style(project, str(tmp_path / "moved-away.csl"))
+    target = tmp_path / "note.docx"
+    code, _, err = run(capsys, "export", project, "--note", 1, "-o", target)
+    assert code == 1 and err.count("\n") == 1 and "moved-away.csl" in err
+    assert not target.exists()

@@ -85,6 +85,11 @@ def tag(session: Session, words: str, *themes: int) -> int:
     return command.passage_id
 
 
+def span(words: str) -> tuple[int, int]:
+    start = TEXT.index(words)
+    return start, start + len(words)
+
+
 COMMANDS: dict[str, Callable[[Session], Command]] = {
     "tag": lambda s: TagPassageCommand(ids(s)["article"], 0, 30, [ids(s)["trade"]], "note"),
     "toggle-add": lambda s: ToggleThemeCommand(s.query.list_passages()[0].id, ids(s)["energy"]),
@@ -105,6 +110,16 @@ COMMANDS: dict[str, Callable[[Session], Command]] = {
     "delete-article": lambda s: DeleteArticleCommand(ids(s)["article"]),
     "tag-several": lambda s: TagPassagesCommand(
         ids(s)["article"], [(0, 5), (64, 80)], [ids(s)["energy"]]
+    ),
+    # Tagging words that already are a passage (or lie inside one) retags that passage.
+    "tag-same-words-adds": lambda s: TagPassageCommand(
+        ids(s)["article"], *span("submarines"), [ids(s)["trade"]]
+    ),
+    "tag-inside-toggles-off": lambda s: TagPassageCommand(
+        ids(s)["article"], *span("trade in"), [ids(s)["trade"]]
+    ),
+    "tag-only-theme-removes": lambda s: TagPassageCommand(
+        ids(s)["article"], *span("submarines"), [ids(s)["defence"]]
     ),
     "dismiss-suggestion": lambda s: DismissSuggestionCommand(
         ids(s)["article"], 0, 62, ids(s)["trade"]

@@ -4,6 +4,7 @@ files change nothing. Real project files on disk; exports read back with lxml.""
 
 from __future__ import annotations
 
+import shutil
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -19,8 +20,10 @@ from briefer.session import (
     ExchangeError,
     ProjectQueries,
     Session,
+    ToggleThemeCommand,
     export_qda,
     import_qda,
+    import_qda_command,
 )
 from briefer.session.qda import _guid
 from briefer.store import Project
@@ -259,3 +262,58 @@ def test_an_export_name_must_say_what_it_is(tmp_path: Path) -> None:
     ):
         export_qda(session, tmp_path / "out.zip")
     assert not (tmp_path / "out.zip").exists()
+
+
+def test_guids_come_back_as_the_same_records(tmp_path: Path) -> None:
+    """Exported from Briefer, imported into a copy of the project: every record is known
+    by its UUID (nothing added), and into a new project the records keep those UUIDs."""
+    tagged = tagged_project(tmp_path / "a.briefer")
+    copy = tmp_path / "copy.briefer"
+    shutil.copyfile(tagged.path, copy)
+    with Session.open(tagged.path) as source:
+        export_qda(source, tmp_path / "out.qdpx")
+        uuids = {
+            "themes": {t.name: t.uuid for t in source.query.list_themes()},
+            "passages": {p.text: p.uuid for p in source.query.list_passages()},
+            "article": source.query.get_article(tagged.article_id).uuid,
+        }
+    with Session.open(copy) as same:
+        before = snapshot(store_of(same))
+        report = import_qda(same, tmp_path / "out.qdpx")
+        assert (report.articles_added, report.passages_added, report.themes_added) == (0, 0, [])
+        assert snapshot(store_of(same)) == before
+    with empty_project(tmp_path / "b.briefer") as target:
+        import_qda(target, tmp_path / "out.qdpx")
+        assert {t.name: t.uuid for t in target.query.list_themes()} == uuids["themes"]
+        assert {p.text: p.uuid for p in target.query.list_passages()} == uuids["passages"]
+        (article,) = target.query.list_articles()
+        assert article.uuid == uuids["article"]
+
+
+def test_a_selection_on_words_that_already_are_a_passage_adds_its_codes(tmp_path: Path) -> None:
+    """One passage per span: a colleague's coding of the same words joins the passage."""
+    tagged = tagged_project(tmp_path / "a.briefer")
+    with Session.open(tagged.path) as session:
+        export_qda(session, tmp_path / "out.qdpx")
+        start, _end = tagged.spans["北京 signed a gas deal"]
+        (passage,) = [p for p in session.query.list_passages() if p.start == start]
+        assert passage.id is not None
+        diplomacy = session.theme_named("Diplomacy")
+        assert diplomacy is not None and diplomacy.id is not None
+        # Here the same words now carry Diplomacy only; the file says Energy.
+        session.do(ToggleThemeCommand(passage.id, diplomacy.id))
+        energy = session.theme_named("Energy")
+        assert energy is not None and energy.id is not None
+        session.do(ToggleThemeCommand(passage.id, energy.id))
+        assert session.query.get_passage(passage.id).theme_ids == (diplomacy.id,)
+        session.history.clear()
+        count = len(session.query.list_passages())
+        command = import_qda_command(tmp_path / "out.qdpx")
+        session.do(command)
+        after = session.query.get_passage(passage.id)
+        assert after.theme_ids == (diplomacy.id, energy.id)
+        assert len(session.query.list_passages()) == count  # no second passage
+        session.undo()
+        assert session.query.get_passage(passage.id).theme_ids == (diplomacy.id,)
+        session.redo()
+        assert session.query.get_passage(passage.id).theme_ids == (diplomacy.id, energy.id)

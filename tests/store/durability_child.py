@@ -26,7 +26,8 @@ def main(path: Path, run: int) -> None:
             project.add_theme(Theme(f"t{key}", "#336699"))
             print(f"ok theme t{key}", flush=True)
         elif kind == 1:
-            project.add_passage(Passage(article_id, 0, 4, "base", comment=f"p{key}"))
+            # One passage per span: each step tags words of its own.
+            project.add_passage(Passage(article_id, step, step + 4, "base", comment=f"p{key}"))
             print(f"ok passage p{key}", flush=True)
         else:
             with project.transaction():

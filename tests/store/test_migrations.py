@@ -7,35 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from briefer.core.model import Note, Passage, Section
+from briefer.core.model import Note, Section
 from briefer.store import SCHEMA_VERSION, NewerFormatError, Project, list_backups, schema
 from briefer.store.lock import lock_path
 from briefer.store.project import _open
-from tests.store.conftest import file_digest, listing, sample_article, theme
+from tests.store.conftest import file_digest, listing
+from tests.store.old_versions import count, old_project
 
 
 def _v1_project(path: Path) -> None:
-    """A project as Briefer's format version 1 made it: v1's schema, filled through the
-    store's own API (what it writes to articles, themes and passages has not changed)."""
-    conn = sqlite3.connect(path, isolation_level=None)
-    try:
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("BEGIN")
-        schema._lay_down_version(conn, 1)
-        conn.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
-        conn.execute("PRAGMA user_version = 1")
-        conn.executemany(
-            "INSERT INTO meta (key, value) VALUES (?, ?)",
-            [("title", path.stem), ("created_at", "2024-03-05T09:30:00Z")],
-        )
-        conn.execute("COMMIT")
-    finally:
-        conn.close()
-    with _open(path, migrations=(), target_version=1) as project:
-        trade = project.add_theme(theme("Trade"))
-        first = project.add_article(sample_article("First story"))
-        project.add_article(sample_article("Second story", url="https://example.com/2"))
-        project.add_passage(Passage(first, 0, 7, "Ukraine", theme_ids=(trade,)))
+    """A project as Briefer's format version 1 made it (see old_versions.py)."""
+    old_project(path, 1)
 
 
 def _add_summaries(conn: sqlite3.Connection) -> None:
@@ -92,8 +74,7 @@ def test_v1_project_is_backed_up_then_migrated(project_path: Path, tmp_path: Pat
     ]
     assert len(before) == 1
     assert _user_version(before[0]) == 1
-    with _open(before[0], read_only=True, migrations=(), target_version=1) as old:
-        assert len(old.list_articles()) == 2
+    assert count(before[0], "articles") == 2
 
     with pytest.raises(NewerFormatError):  # this Briefer now refuses the upgraded file
         Project.open(project_path)
@@ -114,9 +95,8 @@ def test_failed_migration_changes_nothing(project_path: Path, tmp_path: Path) ->
         _open(project_path, backup_dir=tmp_path / "b", migrations=[_broken], target_version=2)
     assert not lock_path(project_path).exists()
     assert file_digest(project_path) == digest
-    with _open(project_path, migrations=(), target_version=1) as project:
-        assert project.info().schema_version == 1
-        assert len(project.list_passages()) == 1
+    assert _user_version(project_path) == 1
+    assert count(project_path, "passages") == 1
 
 
 def test_a_v1_project_gains_section_guidance_and_opens_as_briefer_made_it(
@@ -124,7 +104,7 @@ def test_a_v1_project_gains_section_guidance_and_opens_as_briefer_made_it(
 ) -> None:
     _v1_project(project_path)
     with Project.open(project_path, backup_dir=tmp_path / "b") as project:
-        assert project.info().schema_version == 2
+        assert project.info().schema_version == SCHEMA_VERSION
         note_id = project.add_note(
             Note("Week ahead", sections=(Section("Summary", "", guidance="Say it first."),))
         )

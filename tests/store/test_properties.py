@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -29,6 +31,18 @@ EXAMPLES = settings(max_examples=40, deadline=None)
 # Surrogates cannot be encoded as UTF-8 and never come out of an importer.
 text = st.text(st.characters(codec="utf-8"), max_size=200)
 short = st.text(st.characters(codec="utf-8"), max_size=40)
+uuids = st.just("") | st.uuids().map(str)
+"""A record's uuid: empty (the store makes one) or given (a record brought back)."""
+
+
+def _identified(stored: Any, written: Any, record_id: int) -> Any:
+    """``written`` as the store gives it back: with its id, and the uuid it was given or
+    a fresh valid one."""
+    assert str(uuid.UUID(stored.uuid)) == stored.uuid
+    assert stored.uuid == written.uuid or not written.uuid
+    return replace(written, id=record_id, uuid=stored.uuid)
+
+
 moments = st.datetimes(
     min_value=dt.datetime(1990, 1, 1), max_value=dt.datetime(2100, 1, 1), timezones=st.just(dt.UTC)
 )
@@ -86,11 +100,13 @@ def articles(draw: st.DrawFn) -> Article:
         source_name=draw(short),
         images=images,
         imported_at=draw(moments),
+        uuid=draw(uuids),
     )
 
 
 themes = st.builds(
     Theme,
+    uuid=uuids,
     name=short.filter(lambda s: s.strip() != ""),
     colour=colours,
     shortcut=st.sampled_from(["", "1", "Ctrl+T"]),
@@ -119,6 +135,8 @@ notes = st.builds(
     sections=st.lists(sections, max_size=4).map(tuple),
     created_at=moments,
     modified_at=moments,
+    uuid=uuids,
+    citation_style=st.sampled_from(["", "apa", "/home/a/styles/house style.csl"]),
 )
 
 
@@ -127,7 +145,8 @@ notes = st.builds(
 def test_article_round_trip(article: Article) -> None:
     with fresh_project() as project:
         article_id = project.add_article(article)
-        assert project.get_article(article_id) == replace(article, id=article_id)
+        stored = project.get_article(article_id)
+        assert stored == _identified(stored, article, article_id)
         (summary,) = project.list_articles()
         assert (summary.title, summary.word_count) == (article.title, article.word_count)
 
@@ -137,8 +156,9 @@ def test_article_round_trip(article: Article) -> None:
 def test_theme_round_trip(theme: Theme) -> None:
     with fresh_project() as project:
         theme_id = project.add_theme(theme)
-        assert project.get_theme(theme_id) == replace(theme, id=theme_id)
-        assert project.theme_by_name(f"  {theme.name.casefold()} ") == replace(theme, id=theme_id)
+        stored = project.get_theme(theme_id)
+        assert stored == _identified(stored, theme, theme_id)
+        assert project.theme_by_name(f"  {theme.name.casefold()} ") == stored
 
 
 @EXAMPLES
@@ -170,7 +190,7 @@ def test_passage_round_trip(
         )
         passage_id = project.add_passage(passage)
         stored = project.get_passage(passage_id)
-        assert stored == replace(passage, id=passage_id)  # the same instant, in UTC
+        assert stored == _identified(stored, passage, passage_id)  # the same instant, in UTC
         assert stored.created_at is not None and stored.created_at.utcoffset() == dt.timedelta(0)
 
 
@@ -183,7 +203,7 @@ def test_note_round_trip(note: Note, revised: tuple[Section, ...]) -> None:
         ids = [s.id for s in stored.sections]
         assert None not in ids and len(set(ids)) == len(ids)
         expected_sections = tuple(replace(s, id=i) for s, i in zip(note.sections, ids, strict=True))
-        assert stored == replace(note, id=note_id, sections=expected_sections)
+        assert stored == replace(_identified(stored, note, note_id), sections=expected_sections)
 
         updated = replace(stored, sections=revised)
         project.update_note(updated)

@@ -153,8 +153,8 @@ def test_planted_trigger_is_refused_and_never_fires(
         (["CREATE VIRTUAL TABLE more USING fts5(x)"], "a virtual table 'more' (and 5 more)"),
         (["DROP VIEW article_search", _ENDLESS_VIEW], "a changed view 'article_search'"),
         (
-            ["DROP INDEX passages_article", "CREATE INDEX passages_article ON passages(text)"],
-            "a changed index 'passages_article'",
+            ["DROP INDEX passages_span", "CREATE INDEX passages_span ON passages(text)"],
+            "a changed index 'passages_span'",
         ),
         (["ALTER TABLE articles DROP COLUMN language"], "a changed table 'articles'"),
         (["ALTER TABLE themes ADD COLUMN secret TEXT"], "a changed table 'themes'"),

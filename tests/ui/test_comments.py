@@ -46,7 +46,9 @@ def tag(window: ProjectWindow, words: str) -> int:
     cursor.setPosition(reader.canonical_to_doc(start))
     cursor.setPosition(reader.canonical_to_doc(start + len(words)), cursor.MoveMode.KeepAnchor)
     reader.setTextCursor(cursor)
-    window.tagging._tag(start, start + len(words), window.session.query.list_themes()[0].id)
+    trade = window.session.query.list_themes()[0].id
+    assert trade is not None
+    window.tagging._tag_selection(start, start + len(words), trade)
     (passage,) = [p for p in window.session.query.list_passages() if p.text == words]
     assert passage.id is not None
     return passage.id

@@ -10,10 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import docx
 import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
@@ -112,6 +114,43 @@ def test_note_details_change_only_what_was_edited(window: ProjectWindow) -> None
     dialog.recipient.setText("The Minister")
     dialog.marking.setCurrentText("SECRET")
     assert dialog.changes() == {"recipient": "The Minister", "marking": "SECRET"}
+
+
+def test_note_details_choose_the_citation_style_as_an_undoable_edit(
+    qtbot: QtBot, window: ProjectWindow
+) -> None:
+    note_id = drafted(window)
+    project = window.session.query
+    chosen: list[list[str]] = []
+
+    def choose_apa() -> None:
+        dialog = window.note_actions.dialog
+        assert isinstance(dialog, NoteDetailsDialog) and dialog.isVisible()
+        box = dialog.citation_style
+        chosen.append([box.itemText(i) for i in range(box.count())])
+        assert box.currentData() == ""  # a new note follows Preferences
+        box.setCurrentIndex(box.findData("apa"))
+        dialog.accept()
+
+    QTimer.singleShot(0, choose_apa)
+    window.note_actions.edit_details()
+    assert chosen and chosen[0][0] == "Default (from Preferences)"
+    assert "APA Style 7th edition" in chosen[0] and len(chosen[0]) >= 7
+    assert project.get_note(note_id).citation_style == "apa"
+    assert window.menu_actions.undo_action.text() == "&Undo Set citation style"
+    window.menu_actions.undo_action.trigger()
+    assert project.get_note(note_id).citation_style == ""
+    window.menu_actions.redo_action.trigger()
+    assert project.get_note(note_id).citation_style == "apa"
+
+
+def test_note_details_keep_a_style_file_the_list_lacks(window: ProjectWindow) -> None:
+    note = replace(window.session.query.get_note(drafted(window)), citation_style="/x/house.csl")
+    dialog = NoteDetailsDialog(note, window, styles=[("apa", "APA Style 7th edition")])
+    assert dialog.citation_style.currentText() == "/x/house.csl"
+    assert dialog.changes() == {}
+    dialog.citation_style.setCurrentIndex(0)
+    assert dialog.changes() == {"citation_style": ""}
 
 
 def export(

@@ -89,6 +89,34 @@ def test_select_and_press_a_theme_key_then_undo_and_redo(qtbot: QtBot, project: 
     window.close()
 
 
+def test_two_theme_keys_on_one_selection_give_one_passage_with_both(
+    qtbot: QtBot, project: Path
+) -> None:
+    """Issue 13: select a sentence, press 3, then 1: one passage, not two."""
+    window = open_window(qtbot, project)
+    reader = window.reader
+    start = TEXT.index("Officials met")
+    end = start + len("Officials met in the capital.")
+    select(window, start, end)
+    qtbot.keyClick(reader, "1")
+    assert not reader.textCursor().hasSelection()  # collapsed to the passage's end
+    assert reader.cursor_offset() == end
+    qtbot.keyClick(reader, "2")
+    assert passages_on_disk(project) == [("Officials met in the capital.", ("Trade", "Defence"))]
+    assert not reader.textCursor().hasSelection()
+
+    select(window, start, end)  # the same words again with a theme they have: it comes off
+    qtbot.keyClick(reader, "1")
+    assert passages_on_disk(project) == [("Officials met in the capital.", ("Defence",))]
+    select(window, start + 3, start + 8)  # inside the passage: its last theme comes off
+    qtbot.keyClick(reader, "2")
+    assert passages_on_disk(project) == []
+    assert not reader.textCursor().hasSelection()
+    window.menu_actions.undo_action.trigger()
+    assert passages_on_disk(project) == [("Officials met in the capital.", ("Defence",))]
+    window.close()
+
+
 def test_dismissed_suggestion_stays_dismissed_and_undo_brings_it_back(
     qtbot: QtBot, project: Path
 ) -> None:

@@ -22,6 +22,7 @@ from briefer.session import (
     ProjectError,
     RecordNotFound,
     UpdateNoteCommand,
+    citation_styles,
     draft_command,
     load_templates,
     note_figures,
@@ -129,7 +130,8 @@ class NoteActions:
         if note_id is None:
             return
         note = self.context.session.query.get_note(note_id)
-        dialog = NoteDetailsDialog(note, self.context.parent)
+        styles = [(style.name, style.title) for style in citation_styles()]
+        dialog = NoteDetailsDialog(note, self.context.parent, styles=styles)
         self.dialog = dialog
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.changes():
             self._run(UpdateNoteCommand(note_id, **dialog.changes()))

@@ -7,6 +7,7 @@ into a session command, so the edit lands on the undo stack like any other.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -168,10 +169,34 @@ class DraftDialog(QDialog):
         super().accept()
 
 
-class NoteDetailsDialog(QDialog):
-    """The note's title block: title, author, date, recipient, reference, marking."""
+DEFAULT_STYLE_TEXT = "Default (from Preferences)"
 
-    def __init__(self, note: Note, parent: QWidget | None = None) -> None:
+
+def style_box(current: str, styles: Sequence[tuple[str, str]]) -> QComboBox:
+    """The note's citation style: the default first (data ""), then ``styles`` as
+    ``(name, title)``; a style the list lacks (a .csl file) is kept as its own item."""
+    box = QComboBox()
+    box.setAccessibleName("Citation style")
+    box.addItem(DEFAULT_STYLE_TEXT, "")
+    for name, title in styles:
+        box.addItem(title, name)
+    if current and box.findData(current) < 0:
+        box.addItem(current, current)
+    box.setCurrentIndex(max(box.findData(current), 0))
+    return box
+
+
+class NoteDetailsDialog(QDialog):
+    """The note's title block (title, author, date, recipient, reference, marking) and the
+    citation style its exports use; ``styles`` are the built-in ones, ``(name, title)``."""
+
+    def __init__(
+        self,
+        note: Note,
+        parent: QWidget | None = None,
+        *,
+        styles: Sequence[tuple[str, str]] = (),
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Note Details")
         self.note = note
@@ -188,11 +213,13 @@ class NoteDetailsDialog(QDialog):
         self.recipient = QLineEdit(note.recipient)
         self.reference = QLineEdit(note.reference)
         self.marking = marking_box(note.marking)
+        self.citation_style = style_box(note.citation_style, styles)
         form = QFormLayout(self)
         for label, widget in (("&Title:", self.title), ("&Author:", self.author),
                               ("&Date:", self.date), ("", self.has_date),
                               ("&Recipient:", self.recipient), ("Re&ference:", self.reference),
-                              ("&Marking:", self.marking)):  # fmt: skip
+                              ("&Marking:", self.marking),
+                              ("Citation &style:", self.citation_style)):  # fmt: skip
             if label:
                 widget.setAccessibleName(label.replace("&", "").rstrip(":"))
             form.addRow(label, widget)
@@ -207,6 +234,7 @@ class NoteDetailsDialog(QDialog):
             "recipient": self.recipient.text().strip(),
             "reference": self.reference.text().strip(),
             "marking": marking_of(self.marking),
+            "citation_style": str(self.citation_style.currentData() or ""),
         }
         return {k: v for k, v in values.items() if getattr(self.note, k) != v}
 

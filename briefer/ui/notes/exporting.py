@@ -37,6 +37,7 @@ from briefer.session import (
     ExportJob,
     ExportResult,
     ProjectError,
+    note_style,
     prepare_export,
     run_export,
 )
@@ -161,7 +162,7 @@ class ExportWorker(QThread):
         # As the CLI does: a reference document's page and language win over settings.
         self.page_size = None if reference else settings.page_size
         self.language = None if reference else settings.language
-        self.citation_style = settings.citation_style
+        self.citation_style = note_style(job.note, None, settings.citation_style)
         self.keep_on_disk_too = settings.keep_citation_renderings
         self.flavour = flavour
 

@@ -51,8 +51,8 @@ class TaggingController(QObject):
         self.report = report
         self.article: Article | None = None
         self.comment_dialog: CommentDialog | None = None  # the last one shown
-        reader.tagRequested.connect(self._tag)
-        reader.suggestionAccepted.connect(self._tag)
+        reader.tagRequested.connect(self._tag_selection)
+        reader.suggestionAccepted.connect(self._accept)
         reader.toggleThemeRequested.connect(
             lambda passage_id, theme_id: self.run(ToggleThemeCommand(passage_id, theme_id))
         )
@@ -127,9 +127,23 @@ class TaggingController(QObject):
         except (CommandError, ProjectError) as exc:
             self.report(str(exc))
 
-    def _tag(self, start: int, end: int, theme_id: int) -> None:
+    def _tag_selection(self, start: int, end: int, theme_id: int) -> None:
+        """A theme key on a selection: tag it (or toggle the theme on the passage it is, or
+        lies in), then leave the cursor at that passage's end with nothing selected, so a
+        second key acts on the same passage instead of tagging the words again."""
+        if self.article is None or self.article.id is None:
+            return
+        command = TagPassageCommand(self.article.id, start, end, [theme_id])
+        self.run(command)
+        if command.passage_id is not None:
+            passage = self.session.query.get_passage(command.passage_id)
+            self.reader.collapse_selection(passage.end, passage.id)
+        elif command.removed:
+            self.reader.collapse_selection(end)
+
+    def _accept(self, start: int, end: int, theme_id: int) -> None:
         if self.article is not None and self.article.id is not None:
-            self.run(TagPassageCommand(self.article.id, start, end, [theme_id]))
+            self.run(TagPassageCommand(self.article.id, start, end, [theme_id], toggle=False))
 
     def _dismiss(self, start: int, end: int, theme_id: int) -> None:
         if self.article is not None and self.article.id is not None:

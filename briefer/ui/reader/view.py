@@ -354,6 +354,15 @@ class ReaderView(ReaderNavigation, QTextEdit):
         self.tagRequested.emit(span[0], span[1], theme_id)
         return True
 
+    def collapse_selection(self, offset: int, passage_id: int | None = None) -> None:
+        """Nothing selected, the cursor at canonical ``offset`` (a passage's end, after
+        tagging), and ``passage_id`` the passage the next key acts on."""
+        cursor = self.textCursor()
+        cursor.setPosition(self.canonical_to_doc(offset))
+        self.setTextCursor(cursor)
+        self._pinned = None if passage_id is None else (passage_id, cursor.position())
+        self._update_focus()
+
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.menu_at(event.pos())
         menu.exec(event.globalPos())
