@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 PROJECT ?=
 
 
-.PHONY: run test bench lint typecheck clean venv screenshots package
+.PHONY: run test test-slow test-all bench lint typecheck clean venv screenshots package
 
 venv: $(STAMP)
 
@@ -22,9 +22,16 @@ run: $(STAMP)
 	@sh packaging/linux/check-qt-libs.sh $(VENV)
 	$(BIN)/briefer $(if $(PROJECT),"$(PROJECT)",)
 
-## The whole suite, headless (Qt's offscreen platform)
+## The everyday suite, headless (Qt's offscreen platform): every test not marked slow
 test: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow" $(PYTEST_ARGS)
+
+## Only the tests marked @pytest.mark.slow (kill loops, fuzzing, huge inputs in bounded memory)
+test-slow: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m slow $(PYTEST_ARGS)
+
+## The whole suite, as CI runs it: the everyday suite, then the slow set
+test-all: test test-slow
 
 ## Speed and memory figures, printed (not pass/fail)
 bench: $(STAMP)

@@ -6,7 +6,10 @@ parsed back with markdown-it-py.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
+import shutil
 from pathlib import Path
 
 import docx
@@ -31,19 +34,46 @@ def run_json(capsys: pytest.CaptureFixture[str], *args: object) -> object:
     return json.loads(out)
 
 
+def _cli(*args: object) -> str:
+    """``briefer ARGS`` outside any test (no capsys), for building the shared project."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main([str(a) for a in args])
+    assert code == 0, err.getvalue()
+    return out.getvalue()
+
+
+def _cli_json(*args: object) -> object:
+    return json.loads(_cli(*args, "--json"))
+
+
+@pytest.fixture(scope="module")
+def tagged_original(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A project with two articles and three passages under Trade and Energy, built once
+    through the CLI (with its own settings and backups folder); tests get copies."""
+    path = tmp_path_factory.mktemp("tagged") / "brief.briefer"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BRIEFER_HOME", str(tmp_path_factory.mktemp("briefer-home")))
+        _cli("new", path)
+        _cli_json("import", path, DATA / "harbour-deal.txt", DATA / "visa-reform.md")
+        articles = _cli_json("articles", path)
+        assert isinstance(articles, list)
+        port = next(a for a in articles if a["title"].startswith("Port"))
+        for words, theme in [
+            ("The deal, worth $2 billion, covers new berths", "Trade"),
+            ("a fuel terminal for liquefied natural gas", "Energy"),
+            ("Exports of grain through the port are expected to rise by 40%", "Trade"),
+        ]:
+            _cli_json("tag", path, "--article", port["id"], "--text", words, "--theme", theme)
+    assert sorted(p.name for p in path.parent.iterdir()) == ["brief.briefer"]  # closed, whole
+    return path
+
+
 @pytest.fixture
-def tagged(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    """A project with two articles and three passages under Trade and Energy."""
+def tagged(tmp_path: Path, tagged_original: Path) -> Path:
+    """Each test's own copy of the tagged project, to change as it likes."""
     path = tmp_path / "brief.briefer"
-    assert run(capsys, "new", path)[0] == 0
-    run_json(capsys, "import", path, DATA / "harbour-deal.txt", DATA / "visa-reform.md")
-    port = next(a for a in run_json(capsys, "articles", path) if a["title"].startswith("Port"))
-    for words, theme in [
-        ("The deal, worth $2 billion, covers new berths", "Trade"),
-        ("a fuel terminal for liquefied natural gas", "Energy"),
-        ("Exports of grain through the port are expected to rise by 40%", "Trade"),
-    ]:
-        run_json(capsys, "tag", path, "--article", port["id"], "--text", words, "--theme", theme)
+    shutil.copyfile(tagged_original, path)
     return path
 
 

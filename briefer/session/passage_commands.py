@@ -7,6 +7,7 @@ words and their context at that moment, so the citation can be checked later.
 from __future__ import annotations
 
 import dataclasses
+from abc import abstractmethod
 
 from briefer.core.anchoring import quote_at
 from briefer.core.model import Article, Original, Passage
@@ -142,9 +143,9 @@ class _RestorablePassageCommand(Command):
         self._before: Passage | None = None
         self._after: Passage | None = None
 
+    @abstractmethod
     def _edit(self, before: Passage) -> Passage | None:
         """The passage after the edit, or ``None`` to delete it."""
-        raise NotImplementedError
 
     def apply(self, project: Project) -> list[Change]:
         before = _passage(project, self.passage_id)

@@ -94,6 +94,7 @@ def test_inline_tags_nested_50000_deep() -> None:
     assert article.text.count("inner words") == 20
 
 
+@pytest.mark.slow
 def test_huge_html_in_bounded_time() -> None:
     paragraphs = []
     size = 0
@@ -109,9 +110,11 @@ def test_huge_html_in_bounded_time() -> None:
         size += len(paragraph)
         number += 1
     page = ("<html><body><article>" + "".join(paragraphs) + "</article></body></html>").encode()
-    started = time.monotonic()
+    # CPU time, not wall time: the bound is against quadratic parsing, and a loaded
+    # CI machine (where this slow test runs) must not fail it by waiting for a core.
+    started = time.process_time()
     article = HtmlImporter().extract(page, "huge.html", ImportLimits())
-    assert time.monotonic() - started < 30
+    assert time.process_time() - started < 30
     assert f"Item {number - 1}:" in article.text  # nothing cut off at the end
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 
@@ -23,6 +23,7 @@ from briefer.session import (
     DeleteThemeCommand,
     DismissSuggestionCommand,
     Entity,
+    ImportQdaCommand,
     MergeThemesCommand,
     ReorderThemesCommand,
     Session,
@@ -90,41 +91,61 @@ def span(words: str) -> tuple[int, int]:
     return start, start + len(words)
 
 
-COMMANDS: dict[str, Callable[[Session], Command]] = {
-    "tag": lambda s: TagPassageCommand(ids(s)["article"], 0, 30, [ids(s)["trade"]], "note"),
-    "toggle-add": lambda s: ToggleThemeCommand(s.query.list_passages()[0].id, ids(s)["energy"]),
-    "toggle-remove-last": lambda s: ToggleThemeCommand(
-        s.query.list_passages()[1].id, ids(s)["defence"]
-    ),
-    "comment": lambda s: SetCommentCommand(s.query.list_passages()[0].id, "check figures"),
-    "delete-passage": lambda s: DeletePassageCommand(s.query.list_passages()[0].id),
-    "add-theme": lambda s: AddThemeCommand(Theme("Ports", "#123456", "7", keywords=("port*",))),
-    "rename-theme": lambda s: UpdateThemeCommand(ids(s)["trade"], name="Commerce"),
-    "recolour-keywords": lambda s: UpdateThemeCommand(
-        ids(s)["trade"], colour="#000000", keywords=("x",)
-    ),
-    "reparent": lambda s: UpdateThemeCommand(ids(s)["energy"], parent_id=ids(s)["trade"]),
-    "reorder": lambda s: ReorderThemesCommand([t.id for t in reversed(s.query.list_themes())]),
-    "delete-theme": lambda s: DeleteThemeCommand(ids(s)["defence"]),
-    "merge": lambda s: MergeThemesCommand(ids(s)["defence"], ids(s)["trade"]),
-    "delete-article": lambda s: DeleteArticleCommand(ids(s)["article"]),
-    "tag-several": lambda s: TagPassagesCommand(
-        ids(s)["article"], [(0, 5), (64, 80)], [ids(s)["energy"]]
-    ),
+class Case(NamedTuple):
+    """One round-trip case: the command class it exercises, and how to build it."""
+
+    kind: type[Command]
+    make: Callable[[Session], Command]
+
+
+# Every concrete command class in briefer.session needs a case here or in
+# test_note_commands.COMMANDS: test_command_coverage.py finds the classes itself.
+COMMANDS: dict[str, Case] = {
+    "tag": Case(TagPassageCommand,
+                lambda s: TagPassageCommand(ids(s)["article"], 0, 30, [ids(s)["trade"]], "note")),
+    "toggle-add": Case(ToggleThemeCommand,
+                       lambda s: ToggleThemeCommand(s.query.list_passages()[0].id,
+                                                    ids(s)["energy"])),
+    "toggle-remove-last": Case(ToggleThemeCommand,
+                               lambda s: ToggleThemeCommand(s.query.list_passages()[1].id,
+                                                            ids(s)["defence"])),
+    "comment": Case(SetCommentCommand,
+                    lambda s: SetCommentCommand(s.query.list_passages()[0].id, "check figures")),
+    "delete-passage": Case(DeletePassageCommand,
+                           lambda s: DeletePassageCommand(s.query.list_passages()[0].id)),
+    "add-theme": Case(AddThemeCommand,
+                      lambda s: AddThemeCommand(Theme("Ports", "#123456", "7",
+                                                      keywords=("port*",)))),
+    "rename-theme": Case(UpdateThemeCommand,
+                         lambda s: UpdateThemeCommand(ids(s)["trade"], name="Commerce")),
+    "recolour-keywords": Case(UpdateThemeCommand,
+                              lambda s: UpdateThemeCommand(ids(s)["trade"], colour="#000000",
+                                                           keywords=("x",))),
+    "reparent": Case(UpdateThemeCommand,
+                     lambda s: UpdateThemeCommand(ids(s)["energy"], parent_id=ids(s)["trade"])),
+    "reorder": Case(ReorderThemesCommand,
+                    lambda s: ReorderThemesCommand([t.id for t in
+                                                    reversed(s.query.list_themes())])),
+    "delete-theme": Case(DeleteThemeCommand, lambda s: DeleteThemeCommand(ids(s)["defence"])),
+    "merge": Case(MergeThemesCommand,
+                  lambda s: MergeThemesCommand(ids(s)["defence"], ids(s)["trade"])),
+    "delete-article": Case(DeleteArticleCommand,
+                           lambda s: DeleteArticleCommand(ids(s)["article"])),
+    "tag-several": Case(TagPassagesCommand,
+                        lambda s: TagPassagesCommand(ids(s)["article"], [(0, 5), (64, 80)],
+                                                     [ids(s)["energy"]])),
+    "dismiss-suggestion": Case(DismissSuggestionCommand,
+                               lambda s: DismissSuggestionCommand(ids(s)["article"], 0, 62,
+                                                                  ids(s)["trade"])),
     # Tagging words that already are a passage (or lie inside one) retags that passage.
-    "tag-same-words-adds": lambda s: TagPassageCommand(
-        ids(s)["article"], *span("submarines"), [ids(s)["trade"]]
-    ),
-    "tag-inside-toggles-off": lambda s: TagPassageCommand(
-        ids(s)["article"], *span("trade in"), [ids(s)["trade"]]
-    ),
-    "tag-only-theme-removes": lambda s: TagPassageCommand(
-        ids(s)["article"], *span("submarines"), [ids(s)["defence"]]
-    ),
-    "dismiss-suggestion": lambda s: DismissSuggestionCommand(
-        ids(s)["article"], 0, 62, ids(s)["trade"]
-    ),
-    "import-qda": lambda s: import_qda_command(atlas_qdpx(s.path.parent / "atlas.qdpx")),
+    "tag-same-words-adds": Case(TagPassageCommand, lambda s: TagPassageCommand(
+        ids(s)["article"], *span("submarines"), [ids(s)["trade"]])),
+    "tag-inside-toggles-off": Case(TagPassageCommand, lambda s: TagPassageCommand(
+        ids(s)["article"], *span("trade in"), [ids(s)["trade"]])),
+    "tag-only-theme-removes": Case(TagPassageCommand, lambda s: TagPassageCommand(
+        ids(s)["article"], *span("submarines"), [ids(s)["defence"]])),
+    "import-qda": Case(ImportQdaCommand,
+                       lambda s: import_qda_command(atlas_qdpx(s.path.parent / "atlas.qdpx"))),
 }  # fmt: skip
 
 
@@ -133,7 +154,8 @@ def test_apply_then_revert_restores_the_project(session: Session, name: str) -> 
     tag(session, "expand trade in oil", ids(session)["trade"], ids(session)["energy"])
     tag(session, "submarines", ids(session)["defence"])
     before = snapshot(store_of(session))
-    command = COMMANDS[name](session)
+    command = COMMANDS[name].make(session)
+    assert type(command) is COMMANDS[name].kind
 
     session.do(command)
     after = snapshot(store_of(session))

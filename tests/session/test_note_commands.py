@@ -25,6 +25,7 @@ from briefer.session.note_commands import (
     UpdateNoteCommand,
     UpdateSectionCommand,
 )
+from tests.session.test_commands import Case
 
 
 def visible(session: Session) -> list[Any]:
@@ -83,31 +84,42 @@ def section_id(session: Session, heading: str) -> int:
     raise AssertionError(heading)
 
 
-COMMANDS: dict[str, Callable[[Session], Command]] = {
-    "add-note": lambda s: AddNoteCommand(Note("Second", sections=(Section("Only", "x"),))),
-    "delete-note": lambda s: DeleteNoteCommand(note_id(s)),
-    "rename-note": lambda s: UpdateNoteCommand(note_id(s), title="Port deal"),
-    "details": lambda s: UpdateNoteCommand(
-        note_id(s), marking="SECRET", date=dt.date(2026, 11, 24), recipient="Minister"
-    ),
-    "add-section": lambda s: AddSectionCommand(note_id(s), "Risks", level=2, index=1),
-    "add-section-at-end": lambda s: AddSectionCommand(note_id(s), "Annex"),
-    "remove-section": lambda s: RemoveSectionCommand(note_id(s), section_id(s, "Background")),
-    "rename-section": lambda s: UpdateSectionCommand(
-        note_id(s), section_id(s, "Outlook"), heading="Implications"
-    ),
-    "section-level": lambda s: UpdateSectionCommand(note_id(s), section_id(s, "Outlook"), level=2),
-    "move-section": lambda s: MoveSectionCommand(note_id(s), section_id(s, "Outlook"), 0),
-    "edit-body": lambda s: EditSectionBodyCommand(
-        note_id(s), section_id(s, "Outlook"), "Ports will *grow*."
-    ),
-}
+# Every concrete command class in briefer.session needs a case here or in
+# test_commands.COMMANDS: test_command_coverage.py finds the classes itself.
+COMMANDS: dict[str, Case] = {
+    "add-note": Case(AddNoteCommand,
+                     lambda s: AddNoteCommand(Note("Second", sections=(Section("Only", "x"),)))),
+    "delete-note": Case(DeleteNoteCommand, lambda s: DeleteNoteCommand(note_id(s))),
+    "rename-note": Case(UpdateNoteCommand,
+                        lambda s: UpdateNoteCommand(note_id(s), title="Port deal")),
+    "details": Case(UpdateNoteCommand,
+                    lambda s: UpdateNoteCommand(note_id(s), marking="SECRET",
+                                                date=dt.date(2026, 11, 24), recipient="Minister")),
+    "add-section": Case(AddSectionCommand,
+                        lambda s: AddSectionCommand(note_id(s), "Risks", level=2, index=1)),
+    "add-section-at-end": Case(AddSectionCommand, lambda s: AddSectionCommand(note_id(s), "Annex")),
+    "remove-section": Case(RemoveSectionCommand,
+                           lambda s: RemoveSectionCommand(note_id(s),
+                                                          section_id(s, "Background"))),
+    "rename-section": Case(UpdateSectionCommand,
+                           lambda s: UpdateSectionCommand(note_id(s), section_id(s, "Outlook"),
+                                                          heading="Implications")),
+    "section-level": Case(UpdateSectionCommand,
+                          lambda s: UpdateSectionCommand(note_id(s), section_id(s, "Outlook"),
+                                                         level=2)),
+    "move-section": Case(MoveSectionCommand,
+                         lambda s: MoveSectionCommand(note_id(s), section_id(s, "Outlook"), 0)),
+    "edit-body": Case(EditSectionBodyCommand,
+                      lambda s: EditSectionBodyCommand(note_id(s), section_id(s, "Outlook"),
+                                                       "Ports will *grow*.")),
+}  # fmt: skip
 
 
 @pytest.mark.parametrize("name", COMMANDS)
 def test_apply_undo_redo_and_reopen(session: Session, name: str) -> None:
     before = visible(session)
-    command = COMMANDS[name](session)
+    command = COMMANDS[name].make(session)
+    assert type(command) is COMMANDS[name].kind
     session.do(command)
     after = visible(session)
     assert after != before, f"{name} changed nothing"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import tempfile
 import uuid
 from collections.abc import Iterator
@@ -55,10 +56,26 @@ days = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31))
 colours = st.from_regex(r"#[0-9A-Fa-f]{6}", fullmatch=True)
 
 
+@functools.cache
+def _new_project_file() -> bytes:
+    """A project file as ``Project.create`` leaves it, made once: creating one (schema,
+    full-text index, fsyncs) costs several times what opening a copy does."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "p.briefer"
+        Project.create(path).close()
+        assert sorted(p.name for p in path.parent.iterdir()) == ["p.briefer"]
+        return path.read_bytes()
+
+
 @contextmanager
 def fresh_project() -> Iterator[Project]:
-    with tempfile.TemporaryDirectory() as folder, Project.create(Path(folder) / "p.briefer") as p:
-        yield p
+    """A new, empty project file on disk for each example."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "p.briefer"
+        path.write_bytes(_new_project_file())
+        with Project.open(path) as p:
+            assert p.list_articles() == [] and p.list_themes() == []
+            yield p
 
 
 @st.composite

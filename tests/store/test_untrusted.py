@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import shutil
 import sqlite3
 import struct
 import subprocess
@@ -70,13 +71,23 @@ def _refused_untouched(path: Path, error: type[ProjectError]) -> str:
     return messages[0]
 
 
-@pytest.fixture
-def shared(tmp_path: Path) -> Path:
-    folder = tmp_path / "shared"
-    folder.mkdir()
+@pytest.fixture(scope="module")
+def shared_original(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Built once: most tests damage their copy of it, none may touch this one."""
+    folder = tmp_path_factory.mktemp("shared-original")
     path = folder / "brief.briefer"
     _shared_project(path)
     assert listing(folder) == ["brief.briefer"]
+    return path
+
+
+@pytest.fixture
+def shared(tmp_path: Path, shared_original: Path) -> Path:
+    """A fresh copy of the shared project for each test, byte for byte as it was built."""
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    path = folder / "brief.briefer"
+    shutil.copyfile(shared_original, path)
     return path
 
 

@@ -47,7 +47,8 @@ class ProblemsDialog(QDialog):
         elif blocking:
             summary = (
                 f"{blocking} problem{'s' if blocking != 1 else ''} would mislead a reader. "
-                f"Fix {'them' if blocking != 1 else 'it'} (Go to shows the place in the note), "
+                f"Fix {'them' if blocking != 1 else 'it'} (Go to shows the place in the note; "
+                "double-click shows the passage), "
                 "or export anyway."
                 if exporting
                 else f"{blocking} problem{'s' if blocking != 1 else ''} to fix before export."
@@ -82,6 +83,8 @@ class ProblemsDialog(QDialog):
         )
         self.passage_button.setToolTip("Show the quoted passage in its article")
         self.passage_button.clicked.connect(self._open_passage)
+        for button in (self.go_button, self.passage_button):
+            button.setAutoDefault(False)  # Enter on a line opens that line, nothing else
         self.list.currentItemChanged.connect(lambda *_: self._enable())
         if exporting:
             go = buttons.addButton("Export &Anyway", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -109,11 +112,9 @@ class ProblemsDialog(QDialog):
         self.passage_button.setEnabled(item is not None and item.data(PASSAGE_ROLE) is not None)
 
     def _open(self, item: QListWidgetItem) -> None:
-        """Double-click or Enter: the place in the note if the line names one, else the passage."""
-        if item.data(SECTION_ROLE) is not None:
-            self._go()
-        else:
-            self._open_passage()
+        """Double-click or Enter: the passage, in its article, to compare (as before)."""
+        self.list.setCurrentItem(item)
+        self._open_passage()
 
     def _go(self) -> None:
         item = self.list.currentItem()
