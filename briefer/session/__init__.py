@@ -54,7 +54,7 @@ if TYPE_CHECKING:
         UpdateNoteCommand,
         UpdateSectionCommand,
     )
-    from briefer.session.notes import draft_command, note_figures
+    from briefer.session.notes import draft_command, note_figures, notes_quoting
     from briefer.session.passage_commands import (
         DeleteArticleCommand,
         DeletePassageCommand,
@@ -160,6 +160,7 @@ _WHERE: dict[str, str] = {
     "find_backup": "briefer.session.backups",
     "load_templates": "briefer.session.templates",
     "note_figures": "briefer.session.notes",
+    "notes_quoting": "briefer.session.notes",
     "prepare_export": "briefer.session.export",
     "project_backups": "briefer.session.backups",
     "restore_from_backup": "briefer.session.backups",
@@ -243,6 +244,7 @@ __all__ = [
     "import_qda_command",
     "load_templates",
     "note_figures",
+    "notes_quoting",
     "prepare_export",
     "project_backups",
     "restore_from_backup",
