@@ -94,6 +94,7 @@ class WelcomeView(QWidget):
         recent_label = QLabel("&Recent projects")
         recent_label.setBuddy(self.recent_list)
         empty = QLabel("No recent projects yet. Create one to start.")
+        empty.setWordWrap(True)
         empty.setVisible(not recent)
         self.recent_list.setVisible(bool(recent))
 
