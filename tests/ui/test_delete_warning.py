@@ -119,3 +119,20 @@ def test_an_unquoted_passage_deletes_without_asking(
     assert answer.boxes == []
     assert passage_texts(project) == [QUOTED]
     window.close()
+
+
+def test_the_message_shortens_long_words_and_long_lists() -> None:
+    from briefer.core.model import Passage
+    from briefer.ui.reader.tagging import NAMED_NOTES, QUOTED_WORDS, delete_warning
+
+    long = Passage(article_id=1, start=0, end=90, text=TEXT, theme_ids=(1,))
+    one = delete_warning(long, [Note(title="Weekly brief")])
+    quoted = one[1 : one.index("”")]
+    assert quoted.endswith("…") and len(quoted) <= QUOTED_WORDS + 1
+    assert TEXT.startswith(quoted[:-1]) and TEXT[len(quoted) - 1] == " ", "cut at a word's end"
+    assert "is quoted in 1 note: Weekly brief." in one
+    assert one.endswith("The note will show [missing source] where it quotes it.")
+    many = [Note(title=f"Note {n}") for n in range(NAMED_NOTES + 3)]
+    text = delete_warning(long, many)
+    assert f"in {NAMED_NOTES + 3} notes: Note 0, Note 1" in text and ", and 3 more." in text
+    assert f"Note {NAMED_NOTES}" not in text

@@ -175,7 +175,8 @@ def delete_warning(passage: Passage, notes: list[Note]) -> str:
     """What deleting a quoted passage would break, in the analyst's words."""
     words = " ".join(passage.text.split())
     if len(words) > QUOTED_WORDS:
-        words = words[:QUOTED_WORDS].rstrip() + "…"
+        cut = words[: QUOTED_WORDS + 1].rsplit(" ", 1)[0]  # at a word's end
+        words = (cut if len(cut) > QUOTED_WORDS // 2 else words[:QUOTED_WORDS]).rstrip() + "…"
     titles = [n.title for n in notes[:NAMED_NOTES]]
     if len(notes) > NAMED_NOTES:
         titles.append(f"and {len(notes) - NAMED_NOTES} more")
