@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from briefer.core.model import Note
 from briefer.session import Session
-from briefer.ui.notes.dialogs import NoteDetailsDialog
+from briefer.ui.notes.dialogs import NoteDetailsDialog, SaveTemplateDialog
 from briefer.ui.shell.project_window import ProjectWindow
 from briefer.ui.shell.welcome import WelcomeView
 
@@ -103,3 +103,11 @@ def test_the_welcome_hint_wraps(qtbot: QtBot) -> None:
     view.show()
     [hint] = [w for w in view.findChildren(QLabel) if w.text().startswith("No recent")]
     assert hint_fits(hint)
+
+
+def test_save_as_template_shows_the_notes_title_whole(qtbot: QtBot) -> None:
+    dialog = SaveTemplateDialog(NOTE)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.adjustSize()
+    assert text_room(dialog.name) >= dialog.name.fontMetrics().horizontalAdvance(NOTE.title)

@@ -267,3 +267,4 @@ class SaveTemplateDialog(QDialog):
         form.addRow("&Description:", self.description)
         form.addRow(note_text)
         form.addRow(_buttons(self, "Save Template"))
+        fit_line_edit(self.name)  # the note's title, whole
