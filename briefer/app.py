@@ -13,8 +13,9 @@ import logging.handlers
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QPoint
 from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -39,33 +40,68 @@ from briefer.settings import (
 )
 from briefer.ui.common.style import apply_appearance
 from briefer.ui.shell.crash import CrashReporter
+from briefer.ui.shell.file_menu import AppSlots
 from briefer.ui.shell.lock_dialog import LockChoice, ask_locked
 from briefer.ui.shell.signals import SignalCloser
 
+if TYPE_CHECKING:
+    from briefer.ui.shell.project_window import ProjectWindow
+
 log = logging.getLogger("briefer")
+CASCADE = 32
+"""Pixels down and right a second project window opens from the last one."""
 
 
 class Controller:
-    """Decides which window is showing and turns store errors into dialogs."""
+    """Decides which windows are showing and turns store errors into dialogs.
+
+    One window per open project, or the welcome window when none is open. Opening a
+    project from a project window gives it a window of its own, as a word processor
+    does with a document: the analyst may be comparing two projects, and nothing they
+    were looking at disappears. Opening a project that already has a window brings
+    that window forward (a second window would find its own lock).
+    """
 
     def __init__(self, paths: Paths, settings: Settings) -> None:
         self.paths = paths
         self.settings = settings
-        self.window: QWidget | None = None
+        self.windows: list[QWidget] = []  # open, least recently active first
+        self.welcome: QWidget | None = None
+        self._closed: list[QWidget] = []  # kept until their close events are over
+        self._watcher = _WindowWatcher(self)
         self.ask_locked = ask_locked  # a seam for tests: the modal question
+
+    @property
+    def window(self) -> QWidget | None:
+        """The window the analyst used last: the parent for questions and errors."""
+        return self.windows[-1] if self.windows else None
+
+    @window.setter
+    def window(self, window: QWidget) -> None:
+        """Take ``window`` as the one in use, without showing it (a window built elsewhere,
+        as tests do, then gets Preferences applied like one the controller opened)."""
+        self._activated(window)
+
+    @property
+    def project_windows(self) -> list[ProjectWindow]:
+        from briefer.ui.shell.project_window import ProjectWindow
+
+        return [w for w in self.windows if isinstance(w, ProjectWindow)]
 
     def show_welcome(self) -> None:
         from briefer.ui.shell.welcome import WelcomeView
 
-        self._replace(
-            WelcomeView(
-                self.settings.recent_projects,
-                self.open_project,
-                self.new_project,
-                self.open_sample,
-                self.open_preferences,
-            )
+        if self.welcome is not None:
+            self._add(self.welcome)
+            return
+        self.welcome = WelcomeView(
+            self.settings.recent_projects,
+            self.open_project,
+            self.new_project,
+            self.open_sample,
+            self.open_preferences,
         )
+        self._add(self.welcome)
 
     def open_sample(self) -> None:
         """Build the sample project on first use (in the data folder), then open it."""
@@ -87,6 +123,10 @@ class Controller:
     def open_project(
         self, path: Path, *, read_only: bool = False, break_lock: bool = False
     ) -> bool:
+        shown = self._window_of(path)
+        if shown is not None:
+            self._add(shown)
+            return True
         try:
             session = Session.open(
                 path,
@@ -109,28 +149,79 @@ class Controller:
         self._show_project(session)
         return True
 
+    def _window_of(self, path: Path) -> ProjectWindow | None:
+        try:
+            wanted = path.resolve()
+        except OSError:
+            return None
+        return next((w for w in self.project_windows if w.session.path.resolve() == wanted), None)
+
     def _show_project(self, session: Session) -> None:
         from briefer.ui.shell.project_window import ProjectWindow
 
         self.settings.add_recent(session.path)
         self._save_settings()
-        window = ProjectWindow(session, self.settings, self.paths, self._save_settings)
+        slots = AppSlots(
+            new_project=self.new_project, open_project=self.open_project,
+            recent_projects=lambda: list(self.settings.recent_projects),
+            close_project=self.close_project, quit=self.quit,
+        )  # fmt: skip
+        window = ProjectWindow(
+            session, self.settings, self.paths, self._save_settings, app_slots=slots
+        )
         window.preferencesRequested.connect(self.open_preferences)
         window.openProjectRequested.connect(self.open_project)
         window.restore_layout(self.settings.window_geometry, self.settings.window_state)
+        beside = self.project_windows
+        if beside:  # cascade, so the new window does not hide exactly behind the last
+            window.move(beside[-1].pos() + QPoint(CASCADE, CASCADE))
         window.closing.connect(self._remember_layout)
-        self._replace(window)
+        self._add(window)
+        if self.welcome is not None:  # its work is done; the project window is up first
+            self.welcome.close()
+
+    def close_project(self, window: QWidget) -> None:
+        """File > Close Project: close this window; back to the welcome window if no
+        project is left open (shown first, so the app does not quit on its last window)."""
+        if not [w for w in self.project_windows if w is not window]:
+            self.show_welcome()
+        window.close()
+
+    def quit(self) -> None:
+        """File > Quit: close every window, newest first. Each project window saves what
+        the Composer holds and waits for its import or export worker, then the loop ends."""
+        for window in reversed(list(self.windows)):
+            window.close()
+        app = QApplication.instance()
+        if app is not None:
+            app.quit()
+
+    def _add(self, window: QWidget) -> None:
+        """Show ``window`` (or bring it forward) as the one in use."""
+        self._closed.clear()  # their close events finished long ago
+        if window not in self.windows:
+            window.installEventFilter(self._watcher)
+        self._activated(window)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    def _activated(self, window: QWidget) -> None:
+        if window in self.windows:
+            self.windows.remove(window)
+        self.windows.append(window)
+
+    def _closed_window(self, window: QWidget) -> None:
+        if window in self.windows:
+            self.windows.remove(window)
+            self._closed.append(window)  # not freed inside its own close event
+        if window is self.welcome:
+            self.welcome = None
 
     def _remember_layout(self, geometry: str, state: str) -> None:
         self.settings.window_geometry = geometry
         self.settings.window_state = state
         self._save_settings()
-
-    def _replace(self, window: QWidget) -> None:
-        old, self.window = self.window, window
-        window.show()
-        if old is not None:
-            old.close()
 
     def open_preferences(self) -> None:
         from briefer.ui.shell.preferences import PreferencesDialog
@@ -147,15 +238,10 @@ class Controller:
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_appearance(app, self.settings.appearance)
-        apply_text_size = getattr(self.window, "apply_text_size", None)
-        if apply_text_size is not None:
-            apply_text_size(self.settings.editor_font_size)
-        apply_suggestion_limit = getattr(self.window, "apply_suggestion_limit", None)
-        if apply_suggestion_limit is not None:
-            apply_suggestion_limit(self.settings.suggestions_per_article)
-        apply_citation_style = getattr(self.window, "apply_citation_style", None)
-        if apply_citation_style is not None:
-            apply_citation_style(self.settings.citation_style)
+        for window in self.project_windows:
+            window.apply_text_size(self.settings.editor_font_size)
+            window.apply_suggestion_limit(self.settings.suggestions_per_article)
+            window.apply_citation_style(self.settings.citation_style)
 
     def _save_settings(self) -> None:
         try:
@@ -164,11 +250,11 @@ class Controller:
             log.exception("could not save settings")
 
     def stop(self, signum: int) -> None:
-        """The system asked Briefer to stop: close the window (and with it the project
-        and its lock), then leave the event loop."""
+        """The system asked Briefer to stop: close the windows (and with them the
+        projects and their locks), then leave the event loop."""
         log.info("stopping on signal %d", signum)
-        if self.window is not None:
-            self.window.close()
+        for window in reversed(list(self.windows)):
+            window.close()
         app = QApplication.instance()
         if app is not None:
             app.exit(128 + signum)
@@ -176,6 +262,22 @@ class Controller:
     def _error(self, title: str, exc: Exception) -> None:
         log.warning("%s: %s", title, exc)
         QMessageBox.warning(self.window, title, str(exc))
+
+
+class _WindowWatcher(QObject):
+    """Tells the controller which of its windows the analyst is using, and which closed."""
+
+    def __init__(self, controller: Controller) -> None:
+        super().__init__()
+        self.controller = controller
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(watched, QWidget):
+            if event.type() == QEvent.Type.WindowActivate:
+                self.controller._activated(watched)
+            elif event.type() == QEvent.Type.Close:
+                self.controller._closed_window(watched)
+        return False
 
 
 class FileOpenFilter(QObject):

@@ -55,7 +55,7 @@ if TYPE_CHECKING:
         UpdateNoteCommand,
         UpdateSectionCommand,
     )
-    from briefer.session.notes import draft_command, note_figures
+    from briefer.session.notes import draft_command, note_figures, notes_quoting
     from briefer.session.passage_commands import (
         DeleteArticleCommand,
         DeletePassageCommand,
@@ -162,6 +162,7 @@ _WHERE: dict[str, str] = {
     "load_templates": "briefer.session.templates",
     "note_figures": "briefer.session.notes",
     "note_style": "briefer.session.export",
+    "notes_quoting": "briefer.session.notes",
     "prepare_export": "briefer.session.export",
     "project_backups": "briefer.session.backups",
     "restore_from_backup": "briefer.session.backups",
@@ -246,6 +247,7 @@ __all__ = [
     "load_templates",
     "note_figures",
     "note_style",
+    "notes_quoting",
     "prepare_export",
     "project_backups",
     "restore_from_backup",

@@ -1,4 +1,5 @@
-"""From tagged passages to a note: draft from a template and themes, list its key figures.
+"""From tagged passages to a note: draft from a template and themes, list its key figures,
+find the notes that quote a passage.
 
 Exporting the note lives in export.py.
 """
@@ -8,9 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from briefer.core.citations import find_citations
 from briefer.core.draft import draft_note
 from briefer.core.figures import KeyFigure, key_figures
-from briefer.core.model import Theme
+from briefer.core.model import Note, Theme
 from briefer.core.templates import Template
 from briefer.session.command import CommandError
 from briefer.session.export import cited_material
@@ -71,3 +73,19 @@ def note_figures(project: ProjectQueries, note_id: int) -> list[KeyFigure]:
     note = read_note(project, note_id)
     passages, _ = cited_material(project, note)
     return key_figures(passages.values())
+
+
+def notes_quoting(project: ProjectQueries, passage_id: int) -> list[Note]:
+    """The notes whose sections cite ``passage_id``, in the notes' own order.
+
+    Asked before a passage is deleted, so the analyst learns which notes would print
+    "[missing source]" where they quote it; the window and the CLI both warn with it.
+    """
+    quoting = []
+    for listed in project.list_notes():  # a listing leaves the sections out
+        if listed.id is None:
+            continue
+        note = project.get_note(listed.id)
+        if any(passage_id in find_citations(section.body) for section in note.sections):
+            quoting.append(note)
+    return quoting

@@ -34,6 +34,7 @@ from briefer.session import (
     UpdateThemeCommand,
     import_qda_command,
 )
+from briefer.session.passage_commands import _RetagCommand
 from briefer.store import Project
 from tests.exchange.qda_data import atlas_qdpx
 from tests.private_store import store_of
@@ -144,6 +145,9 @@ COMMANDS: dict[str, Case] = {
         ids(s)["article"], *span("trade in"), [ids(s)["trade"]])),
     "tag-only-theme-removes": Case(TagPassageCommand, lambda s: TagPassageCommand(
         ids(s)["article"], *span("submarines"), [ids(s)["defence"]])),
+    # The part of TagPassageCommand that retags an existing passage, on its own.
+    "retag": Case(_RetagCommand, lambda s: _RetagCommand(
+        s.query.list_passages()[0].id, (ids(s)["energy"],), "and this", True)),
     "import-qda": Case(ImportQdaCommand,
                        lambda s: import_qda_command(atlas_qdpx(s.path.parent / "atlas.qdpx"))),
 }  # fmt: skip

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QEvent, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +31,29 @@ from briefer.core.model import Note, Theme
 from briefer.core.templates import Template
 
 MARKINGS = ("OFFICIAL", "OFFICIAL-SENSITIVE", "CONFIDENTIAL", "SECRET", "")
+TYPICAL_VALUE = "Northern harbour deal: what the port authority signed"
+"""A title-block value of the length analysts write; fields are at least this wide."""
+WIDEST_FIELD_CHARS = 80
+"""A longer value scrolls in its field rather than widening the dialog past the screen."""
+
+
+def fit_line_edit(edit: QLineEdit) -> None:
+    """Wide enough to show a typical value, or the field's own text up to a limit, whole.
+
+    Measured with the field's font (so it follows the text size and the platform)
+    plus the frame and the margins QLineEdit keeps around its text.
+    """
+    metrics = edit.fontMetrics()
+    widest = metrics.averageCharWidth() * WIDEST_FIELD_CHARS
+    text = min(metrics.horizontalAdvance(edit.text()), widest)
+    frame = edit.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth, None, edit)
+    margins = edit.textMargins()
+    chrome = 2 * frame + margins.left() + margins.right() + 2 * LINE_EDIT_MARGIN
+    edit.setMinimumWidth(max(metrics.horizontalAdvance(TYPICAL_VALUE), text) + chrome + 1)
+
+
+LINE_EDIT_MARGIN = 2
+"""QLineEdit's own horizontal margin around its text (horizontalMargin in Qt's source)."""
 
 
 def marking_box(current: str) -> QComboBox:
@@ -224,6 +248,18 @@ class NoteDetailsDialog(QDialog):
                 widget.setAccessibleName(label.replace("&", "").rstrip(":"))
             form.addRow(label, widget)
         form.addRow(_buttons(self, "Save"))
+        # Fields widen with the dialog on every platform (macOS keeps them at their hint).
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._fit_fields()  # now they are children, measured in the dialog's font
+
+    def _fit_fields(self) -> None:
+        for edit in (self.title, self.author, self.recipient, self.reference):
+            fit_line_edit(edit)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # a new text size: measure again
+            self._fit_fields()
 
     def changes(self) -> dict[str, object]:
         """Only what the analyst changed, so undo names and reverts just that."""
@@ -259,3 +295,4 @@ class SaveTemplateDialog(QDialog):
         form.addRow("&Description:", self.description)
         form.addRow(note_text)
         form.addRow(_buttons(self, "Save Template"))
+        fit_line_edit(self.name)  # the note's title, whole

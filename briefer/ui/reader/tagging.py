@@ -2,7 +2,8 @@
 
 The reader only emits signals; this controller runs the matching command
 through the undo stack and repaints the highlights when the session says the
-article's passages, themes or dismissed suggestions changed.
+article's passages, themes or dismissed suggestions changed. Deleting a passage
+that notes quote asks first, naming the notes.
 """
 
 from __future__ import annotations
@@ -11,9 +12,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from briefer.core.model import Article, Passage, Theme
+from briefer.core.model import Article, Note, Passage, Theme
 from briefer.core.suggest import DEFAULT_LIMIT, Suggestion, suggest
 from briefer.session import (
     Change,
@@ -28,6 +29,7 @@ from briefer.session import (
     TagPassageCommand,
     TagPassagesCommand,
     ToggleThemeCommand,
+    notes_quoting,
 )
 from briefer.ui.common.undo import run_command
 from briefer.ui.reader.comment_dialog import CommentDialog
@@ -56,7 +58,7 @@ class TaggingController(QObject):
         reader.toggleThemeRequested.connect(
             lambda passage_id, theme_id: self.run(ToggleThemeCommand(passage_id, theme_id))
         )
-        reader.deleteRequested.connect(lambda pid: self.run(DeletePassageCommand(pid)))
+        reader.deleteRequested.connect(self.delete_passage)
         reader.suggestionDismissed.connect(self._dismiss)
         reader.commentRequested.connect(self._edit_comment)
 
@@ -127,6 +129,24 @@ class TaggingController(QObject):
         except (CommandError, ProjectError) as exc:
             self.report(str(exc))
 
+    def delete_passage(self, passage_id: int) -> None:
+        """Delete a passage; when notes quote it, name them and delete only on the word."""
+        if self.session.read_only:
+            self.run(DeletePassageCommand(passage_id))  # says why it cannot
+            return
+        try:
+            passage = self.session.query.get_passage(passage_id)
+            quoting = notes_quoting(self.session.query, passage_id)
+        except ProjectError as exc:
+            self.report(str(exc))
+            return
+        if quoting:
+            box = delete_warning_box(passage, quoting, self.reader)
+            box.exec()
+            if box.clickedButton() is not box.button(QMessageBox.StandardButton.Discard):
+                return
+        self.run(DeletePassageCommand(passage_id))
+
     def _tag_selection(self, start: int, end: int, theme_id: int) -> None:
         """A theme key on a selection: tag it (or toggle the theme on the passage it is, or
         lies in), then leave the cursor at that passage's end with nothing selected, so a
@@ -157,3 +177,42 @@ class TaggingController(QObject):
             text = self.comment_dialog.text()
             if text.strip() != current.strip():
                 self.run(SetCommentCommand(passage_id, text))
+
+
+QUOTED_WORDS = 60
+"""Characters of the passage the warning quotes before it shortens them with an ellipsis."""
+NAMED_NOTES = 5
+"""Notes the warning names before it says "and N more"."""
+
+
+def delete_warning(passage: Passage, notes: list[Note]) -> str:
+    """What deleting a quoted passage would break, in the analyst's words."""
+    words = " ".join(passage.text.split())
+    if len(words) > QUOTED_WORDS:
+        cut = words[: QUOTED_WORDS + 1].rsplit(" ", 1)[0]  # at a word's end
+        words = (cut if len(cut) > QUOTED_WORDS // 2 else words[:QUOTED_WORDS]).rstrip() + "…"
+    titles = [n.title for n in notes[:NAMED_NOTES]]
+    if len(notes) > NAMED_NOTES:
+        titles.append(f"and {len(notes) - NAMED_NOTES} more")
+    count = f"{len(notes)} note" + ("s" if len(notes) != 1 else "")
+    if len(notes) == 1:
+        tail = "The note will show [missing source] where it quotes it."
+    else:
+        tail = "The notes will show [missing source] where they quote it."
+    return f"“{words}” is quoted in {count}: {', '.join(titles)}. Delete it anyway? {tail}"
+
+
+def delete_warning_box(passage: Passage, notes: list[Note], parent: QWidget) -> QMessageBox:
+    """The question before deleting a quoted passage: Cancel is the default, so a stray
+    Enter keeps it; Delete Passage is the destructive choice (Undo brings it back)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        "Delete a quoted passage?",
+        delete_warning(passage, notes),
+        QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    box.button(QMessageBox.StandardButton.Discard).setText("&Delete Passage")
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+    return box

@@ -29,6 +29,7 @@ from briefer.core.spans import snap_to_words
 from briefer.core.suggest import Suggestion
 from briefer.ui.common.style import accents_for
 from briefer.ui.reader.document import ReaderStyle, Rendering, render_article
+from briefer.ui.reader.empty_hint import EmptyHint
 from briefer.ui.reader.menu import (
     ReaderMenuCallbacks,
     build_menu,
@@ -103,6 +104,14 @@ class ReaderView(ReaderNavigation, QTextEdit):
         self._pinned: tuple[int, int] | None = None
         self._layer = HighlightLayer()
         self._column = 0.0
+        self.empty_hint = EmptyHint(self)
+
+    def setPlaceholderText(self, text: str) -> None:
+        """What an empty Reader says, as a wrapped label (Qt's own is one cut-off line)."""
+        self.empty_hint.set_hint(text)
+
+    def placeholderText(self) -> str:
+        return self.empty_hint.text()
 
     # -- content -----------------------------------------------------------
 

@@ -1,9 +1,10 @@
 """The project window's menu bar: File, Note, Edit, View and Help, with their shortcuts.
 
 Kept apart from the window so each menu reads as a list of what the analyst
-can do. It is handed what each item does (MenuSlots, the Note menu's actions)
-and returns what it built (WindowActions), so it never imports the window and
-the window declares one attribute for all of it.
+can do. It is handed what each item does (MenuSlots, the Note menu's actions,
+and AppSlots for the items the application answers: New, Open, Open Recent,
+Close Project, Quit) and returns what it built (WindowActions), so it never
+imports the window or app.py, and the window declares one attribute for all of it.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
 from briefer.ui.common.context import WindowContext
 from briefer.ui.library.qda_actions import QdaActions
 from briefer.ui.notes.actions import NoteActions
+from briefer.ui.shell.file_menu import AppSlots, ProjectActions, add_project_actions
 from briefer.ui.shell.help import HelpActions
 
 # Mnemonics unique within the View menu, which also holds Previous, Passages, Tag, Themes.
@@ -82,6 +84,7 @@ class WindowActions:
     edit_menu: QMenu
     view_menu: QMenu
     help_actions: HelpActions
+    project_actions: ProjectActions  # New, Open, Open Recent, Quit
 
 
 def add_action(
@@ -125,11 +128,13 @@ def build_menus(
     slots: MenuSlots,
     notes: NoteActions,
     qda: QdaActions,
+    app: AppSlots | None = None,
 ) -> WindowActions:
     """Fill the window's menu bar; ``window`` is only the Qt main window that owns it."""
     writable = not context.session.read_only
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
+    project_actions = add_project_actions(window, file_menu, app, context.session.path)
     import_action = QAction("&Import…", window)
     import_action.setShortcut(QKeySequence(IMPORT_KEYS))
     import_action.triggered.connect(lambda _checked=False: slots.import_articles())
@@ -144,13 +149,17 @@ def build_menus(
     restore_action.setEnabled(context.paths is not None)
     close_action = QAction("&Close Project", window)
     close_action.setShortcut(QKeySequence.StandardKey.Close)
-    close_action.triggered.connect(lambda _checked=False: slots.close())
+    if app is None:
+        close_action.triggered.connect(lambda _checked=False: slots.close())
+    else:  # back to the welcome window when it was the last project open
+        close_action.triggered.connect(lambda _checked=False: app.close_project(window))
     file_menu.addAction(notes.export_action)
     file_menu.addAction(qda.export_action)
     file_menu.addAction(save_copy_action)
     file_menu.addAction(restore_action)
     file_menu.addSeparator()
     file_menu.addAction(close_action)
+    file_menu.addAction(project_actions.quit_action)
     note_menu = bar.addMenu("&Note")
     notes.fill_menu(note_menu)
 
@@ -208,4 +217,5 @@ def build_menus(
         reader_view_action=reader_view_action, composer_view_action=composer_view_action,
         file_menu=file_menu, note_menu=note_menu, edit_menu=edit_menu, view_menu=view_menu,
         help_actions=HelpActions(window, slots.theme_keys, slots.composer_actions),
+        project_actions=project_actions,
     )  # fmt: skip

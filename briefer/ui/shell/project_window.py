@@ -59,6 +59,7 @@ from briefer.ui.passages.panel import PassagesPanel
 from briefer.ui.reader.find_bar import FindBar
 from briefer.ui.reader.tagging import TaggingController
 from briefer.ui.reader.view import ReaderView
+from briefer.ui.shell.file_menu import AppSlots
 from briefer.ui.shell.menus import IMPORT_KEYS, MenuSlots, build_menus
 from briefer.ui.shell.restore_dialog import RestoreDialog
 from briefer.ui.themes.actions import ThemeActions
@@ -83,6 +84,7 @@ class ProjectWindow(QMainWindow):
         settings: Settings | None = None,
         paths: Paths | None = None,
         save_settings: Callable[[], None] | None = None,
+        app_slots: AppSlots | None = None,  # New, Open, Close Project, Quit: the Controller's
     ) -> None:
         super().__init__()
         # The analyst's defaults (author, marking, folders); tests may leave them out.
@@ -183,7 +185,7 @@ class ProjectWindow(QMainWindow):
         self.composer.detailsRequested.connect(lambda _note_id: self.note_actions.edit_details())
         self.qda_actions = QdaActions(context)
         self.menu_actions = build_menus(
-            self, context, self._menu_slots(), self.note_actions, self.qda_actions
+            self, context, self._menu_slots(), self.note_actions, self.qda_actions, app_slots
         )
         self.setAcceptDrops(not session.read_only)
         self.library_panel.articleSelected.connect(self.tagging.show_article)

@@ -11,7 +11,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -22,9 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from briefer import __version__
+from briefer.ui.shell.file_menu import quit_keys
 from briefer.ui.shell.help import HelpWindow
-
-PROJECT_FILTER = "Briefer projects (*.briefer);;All files (*)"
+from briefer.ui.shell.project_files import ask_new_project, ask_open_project
 
 
 class WelcomeView(QWidget):
@@ -94,6 +93,7 @@ class WelcomeView(QWidget):
         recent_label = QLabel("&Recent projects")
         recent_label.setBuddy(self.recent_list)
         empty = QLabel("No recent projects yet. Create one to start.")
+        empty.setWordWrap(True)
         empty.setVisible(not recent)
         self.recent_list.setVisible(bool(recent))
 
@@ -117,6 +117,7 @@ class WelcomeView(QWidget):
 
         QShortcut(QKeySequence.StandardKey.New, self, self.choose_new)
         QShortcut(QKeySequence.StandardKey.Open, self, self.choose_open)
+        QShortcut(quit_keys()[0], self, self.close)  # the only window: closing it quits
         QShortcut(QKeySequence.StandardKey.HelpContents, self, self.show_help)
         self.help_window: HelpWindow | None = None
 
@@ -128,15 +129,14 @@ class WelcomeView(QWidget):
         self.help_window.raise_()
 
     def choose_new(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "New project", "", PROJECT_FILTER)
-        if path:
-            target = Path(path)
-            self._new_project(target if target.suffix else target.with_suffix(".briefer"))
+        path = ask_new_project(self)
+        if path is not None:
+            self._new_project(path)
 
     def choose_open(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open project", "", PROJECT_FILTER)
-        if path:
-            self._open_project(Path(path))
+        path = ask_open_project(self)
+        if path is not None:
+            self._open_project(path)
 
     def _open_recent(self, item: QListWidgetItem) -> None:
         self._open_project(Path(item.data(Qt.ItemDataRole.UserRole)))
