@@ -260,6 +260,9 @@ class ProjectWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self.layouts.applied:  # laid out once the window has its real size
+            layout = self.layout()
+            if layout is not None:  # docks placed first, or Qt resizes them after us
+                layout.activate()
             self.layouts.apply()
 
     # -- finding -------------------------------------------------------------
