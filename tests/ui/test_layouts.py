@@ -220,6 +220,27 @@ def test_each_mode_keeps_its_own_layout_in_the_session_and_in_the_settings(
     assert docks(again) == compose_docks and again.composer.split.sizes() == compose_sizes
 
 
+def test_switching_modes_strands_no_panel_tabs(open_window: ProjectWindowFactory) -> None:
+    """Qt's restoreState leaves the replaced layout's tab bars behind, on screen at first:
+    a switch must not run it each time."""
+    window = open_window(1280, 720)
+    bars = len(window.findChildren(QTabBar))
+    for _ in range(5):
+        window.show_composer()
+        settle()
+        window.show_reader()
+        settle()
+    assert len(window.findChildren(QTabBar)) <= bars + 1
+    window.show_composer()
+    settle()
+    shown = [
+        [b.tabText(i) for i in range(b.count())]
+        for b in window.findChildren(QTabBar)
+        if b.parent() is window and b.count() and not b.visibleRegion().isEmpty()
+    ]
+    assert shown == [], "no panel tabs float over the Composer"
+
+
 def test_a_junk_layout_in_the_settings_gives_the_default(
     open_window: ProjectWindowFactory,
 ) -> None:

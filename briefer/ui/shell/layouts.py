@@ -34,6 +34,19 @@ OUTLINE_SHARE = 0.34  # of the side column's height, over the Passages and Previ
 
 
 @dataclass(frozen=True)
+class DockView:
+    """How one dock looked in a mode: open, in front of its tabs, and its size across
+    the window (its width at the left or right, its height at the top or bottom)."""
+
+    open: bool
+    front: bool
+    size: int
+
+
+_SIDES = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea)
+
+
+@dataclass(frozen=True)
 class ModeParts:
     """What belongs to one mode alone: its splitters and tab widgets, and its default layout
     (given the window's width and height)."""
@@ -57,6 +70,10 @@ class ModeLayouts:
     A saved layout is a list of strings (see ``Settings.read_layout``): the window's
     dock state, then each splitter's state (base64), then each tab widget's current
     index. Junk or a list of the wrong length falls back to the default layout.
+
+    Qt's restoreState strands the tab bars of the layout it replaces (one more each
+    switch), so it runs once per mode and opening; after that a switch shows, hides,
+    raises and sizes the docks as the mode left them.
     """
 
     def __init__(self, window: QMainWindow, parts: dict[str, ModeParts], mode: str) -> None:
@@ -65,6 +82,7 @@ class ModeLayouts:
         self.mode = mode
         self.saved: dict[str, list[str]] = {m: [] for m in MODES}
         self.applied = False  # nothing is captured before the window is first laid out
+        self.seen: dict[str, dict[str, DockView]] = {}  # each mode's docks, this session
 
     def load(self, settings: Settings) -> None:
         """Take the layouts saved in ``settings``. The single window state saved before
@@ -93,15 +111,52 @@ class ModeLayouts:
             return
         if self.applied:
             self.saved[self.mode] = self.capture()
+            self.seen[self.mode] = self._look()
         self.mode = mode
         if self.applied:
             self.apply()
 
     def apply(self) -> None:
-        """Lay the window out for the current mode: as saved, or the default."""
+        """Lay the window out for the current mode: as it was left, as saved, or the default."""
         self.applied = True
-        if not self._restore(self.saved[self.mode]):
+        view = self.seen.get(self.mode)
+        if view is not None:
+            self._show(view)
+        elif not self._restore(self.saved[self.mode]):
             self.reset()
+
+    def _docks(self) -> list[QDockWidget]:
+        return self.window.findChildren(QDockWidget)
+
+    def _look(self) -> dict[str, DockView]:
+        view = {}
+        for dock in self._docks():
+            across = self.window.dockWidgetArea(dock) in _SIDES
+            view[dock.objectName()] = DockView(
+                open=not dock.isHidden(),
+                front=not dock.isHidden() and not dock.visibleRegion().isEmpty(),
+                size=dock.width() if across else dock.height(),
+            )
+        return view
+
+    def _show(self, view: dict[str, DockView]) -> None:
+        docks = self._docks()
+        shown = [d for d in docks if d.objectName() in view and view[d.objectName()].open]
+        for dock in docks:
+            dock.setVisible(dock in shown)
+        for dock in shown:
+            if view[dock.objectName()].front:
+                dock.raise_()
+        docked = [d for d in shown if not d.isFloating()]
+        sides = [d for d in docked if self.window.dockWidgetArea(d) in _SIDES]
+        ends = [d for d in docked if d not in sides]
+        for orientation, group in (
+            (Qt.Orientation.Horizontal, sides),
+            (Qt.Orientation.Vertical, ends),
+        ):
+            if group:
+                sizes = [view[d.objectName()].size for d in group]
+                self.window.resizeDocks(group, sizes, orientation)
 
     def reset(self) -> None:
         """The current mode's default layout, for the window's size now."""
