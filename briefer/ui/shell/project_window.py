@@ -1,6 +1,7 @@
 """The project window: articles on the left, the Reader with tagging on the right.
 
-The themes, passages and search panels dock around them; the menus live in
+The themes, passages and search panels share one tabbed dock column beside them, and
+Read and Tag and Compose each keep their own layout (shell.layouts); the menus live in
 shell.menus. It reads through the session and changes the project only
 through commands on its undo stack.
 """
@@ -507,10 +508,10 @@ class ProjectWindow(QMainWindow):
         ):
             dialog.reload()
 
-    def restore_layout(self, geometry: str, _state: str) -> None:
+    def restore_layout(self, geometry: str, state: str = "") -> None:
         """Put the size back as the analyst left it (silently ignores junk). The panels
-        come back per mode from the settings when the window shows; ``_state``, one layout
-        for both modes, is no longer used."""
+        come back per mode from the settings when the window shows; ``state``, one layout
+        for both modes (Settings.window_state), is no longer used."""
         if geometry:
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
 
