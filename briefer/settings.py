@@ -107,7 +107,13 @@ class Settings:
     page_size: str = field(default_factory=lambda: default_page_size())
     language: str = field(default_factory=lambda: default_language())
     window_geometry: str = ""
+    # The panels as they were at the last close (written, no longer read: each mode now
+    # keeps its own layout below).
     window_state: str = ""
+    # Read and Tag's and Compose's own layouts (see ui.shell.layouts): the panels, then the
+    # mode's splitters (base64), then its tabs' current indexes. Empty: the default layout.
+    read_layout: list[str] = field(default_factory=list)
+    compose_layout: list[str] = field(default_factory=list)
 
     def add_recent(self, project: Path) -> None:
         entry = str(project.expanduser().resolve())

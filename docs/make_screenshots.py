@@ -126,6 +126,27 @@ def shoot_composing(app: QApplication, window: ProjectWindow) -> None:
     check.close()
 
 
+# Laptop screens, at 100% scaling, whose names the README shows.
+LAPTOP_SIZES = ((1366, 768), (1280, 720))
+
+
+def shoot_laptops(app: QApplication, window: ProjectWindow, article_id: int) -> None:
+    """Read and Tag and Compose at each laptop size, in the default layout for that size."""
+    for width, height in LAPTOP_SIZES:
+        window.resize(width, height)
+        window.show_reader()
+        window.reset_layout()
+        window.library_panel.select_id(article_id)
+        passage = window.session.query.list_passages()[1]
+        window.reader.select_passage(passage.id or 0)
+        settle(app, window)
+        save(window.grab(), f"main-window-{width}x{height}.png")
+        window.show_composer()
+        window.reset_layout()
+        settle(app, window)
+        save(window.grab(), f"composer-{width}x{height}.png")
+
+
 def main() -> None:
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
@@ -187,6 +208,7 @@ def main() -> None:
         settle(app, window)
         save(window.grab(), "search.png")
         shoot_composing(app, window)
+        shoot_laptops(app, window, article.id)
         window.close()
 
 

@@ -124,6 +124,8 @@ def test_bold_and_a_bulleted_list_from_the_toolbar(qtbot: QtBot, window: Project
     assert "<li><b>Main</b> point.</li>" in window.composer.preview.preview_source.html(
         note(window)
     )
+    window.composer.show_preview()
+    assert "Main point." in window.composer.preview.toPlainText()
     assert "**" not in window.composer.preview.toPlainText()
 
 
@@ -168,10 +170,12 @@ def test_insert_on_a_passage_quotes_it_exactly_with_a_footnote(
     qtbot.keyClick(tree, Qt.Key.Key_Insert)
     assert bodies(window)["Background"] == quotation_markdown(QUOTE, passage.id)
     assert window.menu_actions.undo_action.text() == "&Undo Insert quotation"
+    assert tree.topLevelItem(0).child(0).text(0).startswith("✓ ")
+    window.composer.show_preview()  # a tab beside the passages, rendered while it shows
     preview = window.composer.preview.toPlainText()
     # The preview shows what the export writes: the settings' style (Chicago) and marks.
     assert QUOTE in preview and "Sources" in preview and "“Harbour Deal,” Wire, March 1" in preview
-    assert tree.topLevelItem(0).child(0).text(0).startswith("✓ ")
+    window.composer.show_passages()
     window.menu_actions.undo_action.trigger()
     assert bodies(window)["Background"] == ""
     assert not tree.topLevelItem(0).child(0).text(0).startswith("✓ ")
@@ -228,6 +232,7 @@ def test_a_citation_to_a_deleted_passage_is_marked_not_a_crash(
     assert passage.id is not None
     window.composer.insert_passage(passage.id)
     window.session.do(DeletePassageCommand(passage.id))
+    window.composer.show_preview()
     window.composer.refresh_preview()
     assert f"[missing source: passage {passage.id}]" in window.composer.preview.toPlainText()
 

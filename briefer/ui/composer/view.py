@@ -13,13 +13,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -131,30 +132,69 @@ class ComposerView(QWidget):
         self.reload_notes()
 
     def _build_layout(self) -> None:
+        """The editor takes most of the width; the outline sits over the Passages and
+        Preview tabs in one column on the right, so a laptop screen is not cut in three."""
         top = QHBoxLayout()
         top.addWidget(QLabel("Note:"))
         top.addWidget(self.notes, 1)
         top.addWidget(self.details_button)
         top.addWidget(self.new_button)
-        middle = QWidget()
-        middle_layout = QVBoxLayout(middle)
+        self.writing = QWidget()
+        middle_layout = QVBoxLayout(self.writing)
         middle_layout.setContentsMargins(0, 0, 0, 0)
         middle_layout.addWidget(self.toolbar)
         middle_layout.addWidget(self.editor)
-        right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(self.preview)
-        right.addWidget(self.passages)
-        right.setSizes([420, 300])
-        split = QSplitter(Qt.Orientation.Horizontal)
-        for widget in (self.outline_panel, middle, right):
-            split.addWidget(widget)
-        split.setStretchFactor(1, 3)
-        split.setStretchFactor(2, 2)
-        split.setSizes([200, 520, 420])
+        self.side_tabs = QTabWidget()
+        self.side_tabs.setObjectName("composerSideTabs")
+        self.side_tabs.setAccessibleName("Passages or preview")
+        self.side_tabs.setDocumentMode(True)
+        self.side_tabs.addTab(self.passages, "Passages")
+        self.side_tabs.addTab(self.preview, "Preview")
+        self.side = QSplitter(Qt.Orientation.Vertical)
+        self.side.setObjectName("composerSide")
+        self.side.addWidget(self.outline_panel)
+        self.side.addWidget(self.side_tabs)
+        self.side.setStretchFactor(1, 1)
+        self.split = QSplitter(Qt.Orientation.Horizontal)
+        self.split.setObjectName("composerSplit")
+        self.split.addWidget(self.writing)
+        self.split.addWidget(self.side)
+        self.split.setChildrenCollapsible(False)
+        self.split.setStretchFactor(0, 1)  # a wider window widens the editor, not the side
+        self.split.setStretchFactor(1, 0)
+        self.lay_out(1100, 720)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 2)
         layout.addLayout(top)
-        layout.addWidget(split, 1)
+        layout.addWidget(self.split, 1)
         layout.addWidget(self.status)
+
+    @property
+    def layout_splitters(self) -> tuple[QSplitter, QSplitter]:
+        """The splitters a window layout saves and restores with the Compose mode."""
+        return self.split, self.side
+
+    def lay_out(self, width: int, height: int, side_share: float = 0.31) -> None:
+        """The default proportions for a Composer ``width`` × ``height`` pixels: the side
+        column takes ``side_share`` of the width, the outline a third of its height."""
+        side = max(self.side.minimumSizeHint().width(), round(width * side_share))
+        self.split.setSizes([max(1, width - side), side])
+        self.side.setSizes([round(height * 0.34), round(height * 0.66)])
+        self.show_passages()
+
+    def show_preview(self) -> None:
+        """Bring the Preview tab to the front (it renders only while it shows)."""
+        self.side_tabs.setCurrentWidget(self.preview)
+
+    def show_passages(self) -> None:
+        """Bring the Passages tab to the front (it too refreshes only while it shows)."""
+        self.side_tabs.setCurrentWidget(self.passages)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Never narrower than the formatting bar, so no button goes into an overflow menu;
+        # measured on show, when the style and fonts are final.
+        self.writing.setMinimumWidth(self.toolbar.sizeHint().width())
+        super().showEvent(event)
 
     # -- which note and section ------------------------------------------------
 

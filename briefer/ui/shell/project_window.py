@@ -1,6 +1,7 @@
 """The project window: articles on the left, the Reader with tagging on the right.
 
-The themes, passages and search panels dock around them; the menus live in
+The themes, passages and search panels share one tabbed dock column beside them, and
+Read and Tag and Compose each keep their own layout (shell.layouts); the menus live in
 shell.menus. It reads through the session and changes the project only
 through commands on its undo stack.
 """
@@ -20,6 +21,7 @@ from PySide6.QtGui import (
     QFont,
     QGuiApplication,
     QKeySequence,
+    QShowEvent,
     QTextCursor,
     QUndoStack,
 )
@@ -60,6 +62,16 @@ from briefer.ui.reader.find_bar import FindBar
 from briefer.ui.reader.tagging import TaggingController
 from briefer.ui.reader.view import ReaderView
 from briefer.ui.shell.file_menu import AppSlots
+from briefer.ui.shell.layouts import (
+    COMPOSE,
+    COMPOSE_SIDE_SHARE,
+    LIBRARY_SHARE,
+    READ,
+    READ_PANELS_SHARE,
+    ModeLayouts,
+    ModeParts,
+    tabify,
+)
 from briefer.ui.shell.menus import IMPORT_KEYS, MenuSlots, build_menus
 from briefer.ui.shell.restore_dialog import RestoreDialog
 from briefer.ui.themes.actions import ThemeActions
@@ -108,7 +120,8 @@ class ProjectWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         limit = self.settings.suggestions_per_article
         self.tagging = TaggingController(session, self.reader, self.undo_stack, self.report, limit)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.read_split = splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("readSplit")
         self.find_bar = FindBar(self.reader)
         reading = QWidget()
         reading_layout = QVBoxLayout(reading)
@@ -118,8 +131,9 @@ class ProjectWindow(QMainWindow):
         reading_layout.addWidget(self.find_bar)
         splitter.addWidget(self.library_panel)
         splitter.addWidget(reading)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([440, 660])
+        splitter.setChildrenCollapsible(False)
+        splitter.setStretchFactor(0, 0)  # a wider window widens the Reader, not the list
+        splitter.setStretchFactor(1, 1)
         self.composer = ComposerView(
             session,
             self.undo_stack,
@@ -158,17 +172,22 @@ class ProjectWindow(QMainWindow):
             lambda theme_id, at: self.theme_menu(theme_id).popup(at)
         )
         self.passages_panel.passageActivated.connect(self.open_passage)
-        self._dock("Themes", "themesDock", self.themes_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
-        passages_dock = self._dock(
-            "Passages", "passagesDock", self.passages_panel, Qt.DockWidgetArea.BottomDockWidgetArea
-        )
         self.search_panel = SearchPanel(session)
         self.search_panel.hitActivated.connect(self.open_hit)
-        self.search_dock = self._dock(
-            "Search", "searchDock", self.search_panel, Qt.DockWidgetArea.BottomDockWidgetArea
-        )
-        self.tabifyDockWidget(passages_dock, self.search_dock)
-        passages_dock.raise_()
+        # The side panels share one tabbed column right of the Reader, never a strip under it.
+        self.docks = [
+            self._dock("Themes", "themesDock", self.themes_panel),
+            self._dock("Passages", "passagesDock", self.passages_panel),
+            self._dock("Search", "searchDock", self.search_panel),
+        ]
+        self.search_dock = self.docks[2]
+        tabify(self, self.docks, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.layouts = ModeLayouts(self, {
+            READ: ModeParts((splitter,), (), self._default_read_layout),
+            COMPOSE: ModeParts(self.composer.layout_splitters, (self.composer.side_tabs,),
+                               self._default_compose_layout),
+        }, READ)  # fmt: skip
+        self.layouts.load(self.settings)
         self.importer = ImportController(session, self, paths.log_file if paths else None)
         # The Note menu, export and the menus get what they use, never the window itself.
         context = WindowContext(
@@ -214,12 +233,40 @@ class ProjectWindow(QMainWindow):
             composer_actions=lambda: self.composer.findChildren(QAction),
         )  # fmt: skip
 
-    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+    def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
         dock.setWidget(widget)
-        self.addDockWidget(area, dock)
         return dock
+
+    # -- layouts (see shell.layouts) --------------------------------------------
+
+    def _default_read_layout(self, width: int, _height: int) -> None:
+        """The Library narrow on the left, the panels tabbed on the right, the Reader
+        between them with the rest (60% of the width or more)."""
+        tabify(self, self.docks, Qt.DockWidgetArea.RightDockWidgetArea)
+        panels = round(width * READ_PANELS_SHARE)
+        self.resizeDocks([self.docks[0]], [panels], Qt.Orientation.Horizontal)
+        library = max(self.library_panel.minimumSizeHint().width(), round(width * LIBRARY_SHARE))
+        self.read_split.setSizes([library, max(1, width - panels - library)])
+
+    def _default_compose_layout(self, width: int, height: int) -> None:
+        """No docks: the Composer has its own outline, passages and preview beside the editor."""
+        for dock in self.docks:
+            dock.hide()
+        self.composer.lay_out(width, height, COMPOSE_SIDE_SHARE)
+
+    def reset_layout(self) -> None:
+        """The current mode's default layout, for the window's size now."""
+        self.layouts.reset()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self.layouts.applied:  # laid out once the window has its real size
+            layout = self.layout()
+            if layout is not None:  # docks placed first, or Qt resizes them after us
+                layout.activate()
+            self.layouts.apply()
 
     # -- finding -------------------------------------------------------------
 
@@ -382,6 +429,7 @@ class ProjectWindow(QMainWindow):
         composing = self.workspace.currentWidget() is self.composer
         keys = QKeySequence() if composing else QKeySequence(IMPORT_KEYS)
         self.menu_actions.import_action.setShortcut(keys)
+        self.layouts.switch(COMPOSE if composing else READ)
 
     def show_reader(self) -> None:
         self.workspace.setCurrentIndex(0)
@@ -472,18 +520,19 @@ class ProjectWindow(QMainWindow):
         ):
             dialog.reload()
 
-    def restore_layout(self, geometry: str, state: str) -> None:
-        """Put panels and size back as the analyst left them (silently ignores junk)."""
+    def restore_layout(self, geometry: str, state: str = "") -> None:
+        """Put the size back as the analyst left it (silently ignores junk). The panels
+        come back per mode from the settings when the window shows; ``state``, one layout
+        for both modes (Settings.window_state), is no longer used."""
         if geometry:
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
-        if state:
-            self.restoreState(QByteArray.fromBase64(state.encode("ascii")))
 
     def closeEvent(self, event: QCloseEvent) -> None:
 
         # Qt may deliver more than one close (the user, then application exit);
         # an exception escaping a Qt override can take the whole process down.
         if self.bridge is not None:
+            self.layouts.store(self.settings)  # saved with the settings by whoever hears closing
             self.closing.emit(
                 bytes(self.saveGeometry().toBase64().data()).decode("ascii"),
                 bytes(self.saveState().toBase64().data()).decode("ascii"),

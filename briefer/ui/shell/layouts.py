@@ -1,0 +1,198 @@
+"""Read and Tag and Compose each keep their own layout of the project window.
+
+Which panels show, how wide they are, how they are tabbed and where the mode's
+own splitters sit are kept per mode: saved when the analyst leaves a mode, put
+back on return, and kept in the settings across openings. A mode never laid
+out before gets its default, proportional to the window, so that reading and
+writing keep most of a laptop screen: the side panels share one tabbed column
+instead of stacking. Qt only; it knows nothing of the project.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QTabWidget
+
+from briefer.settings import Settings
+
+READ = "read"
+COMPOSE = "compose"
+MODES = (READ, COMPOSE)
+# Bump when the docks change, so a layout saved for other panels is not forced on these.
+LAYOUT_VERSION = 2
+
+# The default share of the window's width: the Library on the left in Read and Tag,
+# the tabbed panels on the right, the side column (outline, passages, preview) in
+# Compose. The rest, at least 60% on a laptop screen, is the Reader's or the editor's.
+LIBRARY_SHARE = 0.17
+READ_PANELS_SHARE = 0.19
+COMPOSE_SIDE_SHARE = 0.31
+OUTLINE_SHARE = 0.34  # of the side column's height, over the Passages and Preview tabs
+
+
+@dataclass(frozen=True)
+class DockView:
+    """How one dock looked in a mode: open, in front of its tabs, and its size across
+    the window (its width at the left or right, its height at the top or bottom)."""
+
+    open: bool
+    front: bool
+    size: int
+
+
+_SIDES = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea)
+
+
+@dataclass(frozen=True)
+class ModeParts:
+    """What belongs to one mode alone: its splitters and tab widgets, and its default layout
+    (given the window's width and height)."""
+
+    splitters: Sequence[QSplitter]
+    tabs: Sequence[QTabWidget]
+    default: Callable[[int, int], None]
+
+
+def _encode(data: QByteArray) -> str:
+    return bytes(data.toBase64().data()).decode("ascii")
+
+
+def _decode(text: str) -> QByteArray:
+    return QByteArray.fromBase64(text.encode("ascii"))
+
+
+class ModeLayouts:
+    """Saves and restores a QMainWindow's docks plus each mode's own parts, per mode.
+
+    A saved layout is a list of strings (see ``Settings.read_layout``): the window's
+    dock state, then each splitter's state (base64), then each tab widget's current
+    index. Junk or a list of the wrong length falls back to the default layout.
+
+    Qt's restoreState strands the tab bars of the layout it replaces (one more each
+    switch), so it runs once per mode and opening; after that a switch shows, hides,
+    raises and sizes the docks as the mode left them.
+    """
+
+    def __init__(self, window: QMainWindow, parts: dict[str, ModeParts], mode: str) -> None:
+        self.window = window
+        self.parts = parts
+        self.mode = mode
+        self.saved: dict[str, list[str]] = {m: [] for m in MODES}
+        self.applied = False  # nothing is captured before the window is first laid out
+        self.seen: dict[str, dict[str, DockView]] = {}  # each mode's docks, this session
+
+    def load(self, settings: Settings) -> None:
+        """Take the layouts saved in ``settings``. The single window state saved before
+        modes had their own is left alone: it is the cramped layout this replaces."""
+        self.saved[READ] = list(settings.read_layout)
+        self.saved[COMPOSE] = list(settings.compose_layout)
+
+    def store(self, settings: Settings) -> None:
+        """Put both modes' layouts (the current one as it is now) into ``settings``."""
+        if self.applied:
+            self.saved[self.mode] = self.capture()
+        settings.read_layout = list(self.saved[READ])
+        settings.compose_layout = list(self.saved[COMPOSE])
+
+    def capture(self) -> list[str]:
+        parts = self.parts[self.mode]
+        return [
+            _encode(self.window.saveState(LAYOUT_VERSION)),
+            *(_encode(s.saveState()) for s in parts.splitters),
+            *(str(t.currentIndex()) for t in parts.tabs),
+        ]
+
+    def switch(self, mode: str) -> None:
+        """Leave the current mode's layout as it is, for later, and show ``mode``'s."""
+        if mode == self.mode:
+            return
+        if self.applied:
+            self.saved[self.mode] = self.capture()
+            self.seen[self.mode] = self._look()
+        self.mode = mode
+        if self.applied:
+            self.apply()
+
+    def apply(self) -> None:
+        """Lay the window out for the current mode: as it was left, as saved, or the default."""
+        self.applied = True
+        view = self.seen.get(self.mode)
+        if view is not None:
+            self._show(view)
+        elif not self._restore(self.saved[self.mode]):
+            self.reset()
+
+    def _docks(self) -> list[QDockWidget]:
+        return self.window.findChildren(QDockWidget)
+
+    def _look(self) -> dict[str, DockView]:
+        view = {}
+        for dock in self._docks():
+            across = self.window.dockWidgetArea(dock) in _SIDES
+            view[dock.objectName()] = DockView(
+                open=not dock.isHidden(),
+                front=not dock.isHidden() and not dock.visibleRegion().isEmpty(),
+                size=dock.width() if across else dock.height(),
+            )
+        return view
+
+    def _show(self, view: dict[str, DockView]) -> None:
+        docks = self._docks()
+        shown = [d for d in docks if d.objectName() in view and view[d.objectName()].open]
+        for dock in docks:
+            dock.setVisible(dock in shown)
+        for dock in shown:
+            if view[dock.objectName()].front:
+                dock.raise_()
+        docked = [d for d in shown if not d.isFloating()]
+        sides = [d for d in docked if self.window.dockWidgetArea(d) in _SIDES]
+        ends = [d for d in docked if d not in sides]
+        for orientation, group in (
+            (Qt.Orientation.Horizontal, sides),
+            (Qt.Orientation.Vertical, ends),
+        ):
+            if group:
+                sizes = [view[d.objectName()].size for d in group]
+                self.window.resizeDocks(group, sizes, orientation)
+
+    def reset(self) -> None:
+        """The current mode's default layout, for the window's size now."""
+        self.applied = True
+        self.parts[self.mode].default(self.window.width(), self.window.height())
+
+    def _restore(self, saved: list[str]) -> bool:
+        parts = self.parts[self.mode]
+        if len(saved) != 1 + len(parts.splitters) + len(parts.tabs):
+            return False
+        for dock in self.window.findChildren(QDockWidget):
+            dock.hide()
+        layout = self.window.layout()
+        if layout is not None:  # hidden bars leave the layout now, or restoring strands them
+            layout.activate()
+        if not self.window.restoreState(_decode(saved[0]), LAYOUT_VERSION):
+            return False
+        states = saved[1 : 1 + len(parts.splitters)]
+        for splitter, state in zip(parts.splitters, states, strict=True):
+            splitter.restoreState(_decode(state))
+        for tabs, index in zip(parts.tabs, saved[1 + len(parts.splitters) :], strict=True):
+            if index.isdigit() and int(index) < tabs.count():
+                tabs.setCurrentIndex(int(index))
+        return True
+
+
+def tabify(window: QMainWindow, docks: Sequence[QDockWidget], area: Qt.DockWidgetArea) -> None:
+    """Put ``docks`` in one tabbed group in ``area``, shown, the first one in front."""
+    together = set(window.tabifiedDockWidgets(docks[0])) >= set(docks[1:])
+    placed = all(window.dockWidgetArea(d) == area and not d.isFloating() for d in docks)
+    if not (together and placed):  # re-adding docks already tabbed leaves a stray tab bar
+        for dock in docks:
+            dock.setFloating(False)
+            window.addDockWidget(area, dock)
+        for dock in docks[1:]:
+            window.tabifyDockWidget(docks[0], dock)
+    for dock in docks:
+        dock.show()
+    docks[0].raise_()
