@@ -145,3 +145,16 @@ def test_esc_keeps_the_comment_as_it_was(qtbot: QtBot, project: Path) -> None:
     assert comment_on_disk(project) == [""]
     assert window.reader._layer.comment_marks == []
     assert window.passages_model.index(0, 0).data(Qt.ItemDataRole.DecorationRole) is None
+
+
+def test_in_a_narrow_column_the_passages_panel_shows_words_and_themes(
+    qtbot: QtBot, project: Path
+) -> None:
+    window = open_window(qtbot, project)
+    tag(window, "port authority")
+    panel = window.passages_panel
+    panel.resize(300, 300)
+    assert [panel.view.isColumnHidden(c) for c in range(5)] == [False, False, True, True, True]
+    assert panel.view.columnWidth(0) > panel.view.columnWidth(1)  # the words get the room
+    panel.resize(900, 300)
+    assert not any(panel.view.isColumnHidden(c) for c in range(5))

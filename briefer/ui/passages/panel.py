@@ -9,6 +9,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -90,6 +91,19 @@ class PassagesPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.view)
+
+    NARROW = 560
+    """Below this width (a side column on a laptop) only the words and themes show; the
+    comment mark and tooltip stay, and the other columns come back when there is room."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        narrow = event.size().width() < self.NARROW
+        for column in (2, 3, 4):
+            self.view.setColumnHidden(column, narrow)
+        header = self.view.horizontalHeader()
+        if narrow:
+            header.resizeSection(1, max(80, event.size().width() // 3))
 
     def reload_theme_filter(self) -> None:
         current = self.theme_filter.currentData()
