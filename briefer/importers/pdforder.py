@@ -26,6 +26,9 @@ _FIGURE = re.compile(r"[\d\s.,%$€£¥()+\-–−/:]*\d[\d\s.,%$€£¥()+\-–
 _ALIGN = 2.0
 _NEAR_ROWS = 3  # points: cells of one table column start, end or centre within this
 _STACK_PITCH = 1.9  # ems between baselines of lines stacked in one block
+_LINE_NUMBER = re.compile(r"\d{1,4}")
+_SMALLER = 0.9  # a line number at most this share of its text's size
+_NUMBER_REACH = 12.0  # ems from a listing's line number to its indented code
 _MARKER_CHARS = 4
 _MARKER_GAP = 3.0  # ems between a list marker or line number and its text
 _COLUMN_LINES = 3  # a column holds at least this many lines, or is at least this wide:
@@ -59,7 +62,7 @@ def reading_order(lines: Sequence[Line]) -> list[Line]:
         return []
     ordered = sorted(lines, key=lambda line: (-round(line.baseline, 1), line.x0))
     size = _median([line.size for line in ordered]) or 10.0
-    rows = _table_rows(ordered, size)
+    rows = _table_rows(_numbered(ordered), size)
     blocks = _blocks(rows)
     result: list[Line] = []
     for block in _order(blocks, size, 0):
@@ -81,6 +84,37 @@ def _rows(lines: Sequence[Line]) -> list[list[Line]]:
     for row in rows:
         row.sort(key=lambda line: line.x0)
     return rows
+
+
+def _numbered(lines: Sequence[Line]) -> list[Line]:
+    """Lines with a bare number set smaller than the text after it joined to that text.
+
+    Listings number their lines in a smaller font, and an indented line of
+    code starts far from its number; apart, the number would start a block of
+    its own and cut the listing in two.
+    """
+    out: list[Line] = []
+    for row in _rows(lines):
+        number, text = (row[0], row[1]) if len(row) > 1 else (None, None)
+        if (
+            number is not None
+            and text is not None
+            and _LINE_NUMBER.fullmatch(number.text)
+            and number.size < _SMALLER * text.size
+            and text.x0 - number.x1 < _NUMBER_REACH * text.size
+        ):
+            out.append(
+                replace(
+                    text,
+                    text=f"{number.text} {text.text}",
+                    x0=number.x0,
+                    first=number.first,
+                )
+            )
+            out += row[2:]
+        else:
+            out += row
+    return out
 
 
 def _table_rows(lines: Sequence[Line], size: float) -> list[Line]:

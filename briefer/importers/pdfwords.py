@@ -37,6 +37,9 @@ _WORD_GAP = 0.13  # a gap this many ems wider than the letter spacing separates 
 # A glyph ending this many ems left of the previous glyph's start begins a new run (unless
 # the script runs right to left); overlapping boxes are a ligature's letters or kerning.
 _BACKWARDS = 0.1
+_MONO_SHARE = 0.9  # of a run's letters drawn at one advance width: a typewriter font (code)
+_MONO_LETTERS = 4  # ... among at least this many different letters
+_ON_GRID = 0.15  # of the advance: a piece this close to the run's character grid continues it
 
 
 class Glyph(NamedTuple):
@@ -160,12 +163,54 @@ def _split(glyphs: list[Glyph], spaced: list[bool], page: int) -> list[Line]:
     words = [gap for gap in gaps if gap > _WORD_GAP]
     typical = _median(words) if len(words) >= 3 else _NORMAL_SPACE
     cuts = [i + 1 for i in wide if gaps[i] > _GUTTER_RATIO * typical]
+    grid = _character_grid(glyphs) if cuts else None
+    if grid is not None:
+        start, origin, pitch = grid
+        cuts = [i for i in cuts if i <= start or not _on_grid(glyphs[i].x0 - origin, pitch)]
     out = []
     start = 0
     for cut in [*cuts, len(glyphs)]:
         out.append(_finish(glyphs[start:cut], spaced[start:cut], page))
         start = cut
     return out
+
+
+def _character_grid(glyphs: list[Glyph]) -> tuple[int, float, float] | None:
+    """Where a run in a typewriter font starts (index, x) and its advance, or None.
+
+    A code listing aligns its columns with spaces, so its gaps are wide, but
+    every piece of the line still starts on the font's character grid; a table
+    or a second column in the same font starts wherever its cell does. Digits
+    are left out: a line number beside code is often set in another font, and
+    digits are one width in most fonts. Only pieces after the first letter are
+    kept on the line: a transcript's margin line number stays apart.
+    """
+    widths: Counter[float] = Counter()
+    letters: set[str] = set()
+    count = 0
+    for glyph in glyphs:
+        if not glyph.char.isdigit():
+            widths[round(glyph.x1 - glyph.x0, 1)] += 1
+            count += 1
+    if not widths:
+        return None
+    pitch, same = widths.most_common(1)[0]
+    if pitch <= 0 or same < _MONO_SHARE * count:
+        return None
+    start = -1
+    for index, glyph in enumerate(glyphs):
+        if not glyph.char.isdigit() and abs(glyph.x1 - glyph.x0 - pitch) < 0.1:
+            letters.add(glyph.char)
+            if start < 0:
+                start = index
+    if start < 0 or len(letters) < _MONO_LETTERS:
+        return None
+    return start, glyphs[start].x0, pitch
+
+
+def _on_grid(offset: float, pitch: float) -> bool:
+    steps = offset / pitch
+    return abs(steps - round(steps)) < _ON_GRID
 
 
 def _gap(a: Glyph, b: Glyph) -> float:
@@ -198,8 +243,10 @@ def _finish(glyphs: list[Glyph], spaced: list[bool], page: int) -> Line:
     if len(glyphs) == 1:
         return Line(first.char.strip(), first.x0, first.x1, first.baseline, round(first.size, 1),
                     page, first=first.at, last=first.at)  # fmt: skip
-    sizes = Counter(round(g.size, 1) for g in glyphs)
-    size = sizes.most_common(1)[0][0] if len(sizes) > 1 else round(first.size, 1)
+    # A listing's line number is set smaller than its code: the code's size is the line's.
+    sized = [g for g in glyphs if not g.char.isdigit()] or glyphs
+    sizes = Counter(round(g.size, 1) for g in sized)
+    size = sizes.most_common(1)[0][0] if len(sizes) > 1 else round(sized[0].size, 1)
     unit = max(size, 0.1)
     gaps = [_gap(a, b) / unit for a, b in itertools.pairwise(glyphs)]
     free = [gap for gap, drawn in zip(gaps, spaced[1:], strict=True) if not drawn]
@@ -210,8 +257,8 @@ def _finish(glyphs: list[Glyph], spaced: list[bool], page: int) -> Line:
         if drawn or gap > threshold:
             parts.append(" ")
         parts.append(glyph.char)
-    if len(sizes) > 1:
-        main = [g for g in glyphs if round(g.size, 1) == size]
+    if len(sizes) > 1 or len(sized) < len(glyphs):
+        main = [g for g in sized if round(g.size, 1) == size]
         baseline = Counter(round(g.baseline, 1) for g in main).most_common(1)[0][0]
     else:
         baseline = first.baseline
