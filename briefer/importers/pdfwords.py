@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
@@ -37,6 +38,13 @@ _WORD_GAP = 0.13  # a gap this many ems wider than the letter spacing separates 
 # A glyph ending this many ems left of the previous glyph's start begins a new run (unless
 # the script runs right to left); overlapping boxes are a ligature's letters or kerning.
 _BACKWARDS = 0.1
+_LEADER = re.compile(r" ?(?:[.·…] ?){3,}")
+_LEADER_DOTS = 6  # dots in a row: a leader wherever it stands
+_SHORT_LEADER = 5  # ... or this many before the end of the run or a last short figure
+_LEADER_TAIL = re.compile(r"\s*(?:\(?\d[\d\s,.:/%–-]{0,10}[^\W\d_]{0,3}\)?|[ivxlcIVXLC]{1,6})?")
+_MARK_SIZE = 0.9  # a footnote mark is set smaller than its line ...
+_MARK_RISE = 0.2  # ... and raised this many ems
+_MARK_CHARS = 3
 _MONO_SHARE = 0.9  # of a run's letters drawn at one advance width: a typewriter font (code)
 _MONO_LETTERS = 4  # ... among at least this many different letters
 _ON_GRID = 0.15  # of the advance: a piece this close to the run's character grid continues it
@@ -77,6 +85,25 @@ def clean_char(code: int) -> tuple[str, bool]:
     if category in ("Cc", "Co", "Cs", "Cn") or char == "\ufffd":
         return "", not char.isspace()
     return char, False
+
+
+def fold_leaders(text: str) -> str:
+    """Dot leaders ("Introduction . . . . . . 3") folded to one " … ", ellipses left alone.
+
+    A contents page or a form fills the space before a page number or a value
+    with dots; kept, they read as a run of dots. A leader is a long run of dots,
+    or a shorter one that ends the run or leads to a last figure ("iv",
+    "41 200 t"); an ellipsis (". . .", or ". . . ." after a full stop) is kept.
+    """
+    return _LEADER.sub(_fold, text)
+
+
+def _fold(found: re.Match[str]) -> str:
+    dots = sum(found.group(0).count(c) for c in ".·") + 3 * found.group(0).count("…")
+    tail = found.string[found.end() :]
+    if dots >= _LEADER_DOTS or (dots >= _SHORT_LEADER and _LEADER_TAIL.fullmatch(tail)):
+        return " … " if tail else " …"
+    return found.group(0)
 
 
 def frame(angle: float) -> tuple[float, float]:
@@ -257,13 +284,18 @@ def _finish(glyphs: list[Glyph], spaced: list[bool], page: int) -> Line:
         if drawn or gap > threshold:
             parts.append(" ")
         parts.append(glyph.char)
+    marks: tuple[str, ...] = ()
     if len(sizes) > 1 or len(sized) < len(glyphs):
         main = [g for g in sized if round(g.size, 1) == size]
         baseline = Counter(round(g.baseline, 1) for g in main).most_common(1)[0][0]
+        marks = _marks(glyphs, baseline, size)
     else:
         baseline = first.baseline
+    text = " ".join("".join(parts).split())
+    if ". ." in text or "..." in text or "…" in text:
+        text = fold_leaders(text)
     return Line(
-        text=" ".join("".join(parts).split()),
+        text=text,
         x0=first.x0 if first.x0 < glyphs[-1].x1 else min(g.x0 for g in glyphs),
         x1=max(g.x1 for g in glyphs),
         baseline=baseline,
@@ -271,7 +303,24 @@ def _finish(glyphs: list[Glyph], spaced: list[bool], page: int) -> Line:
         page=page,
         first=first.at,
         last=glyphs[-1].at,
+        marks=marks,
     )
+
+
+def _marks(glyphs: list[Glyph], baseline: float, size: float) -> tuple[str, ...]:
+    """Short runs of glyphs set smaller and raised above the baseline: footnote marks."""
+    out: list[str] = []
+    current = ""
+    for glyph in glyphs:
+        if glyph.size < _MARK_SIZE * size and glyph.baseline - baseline > _MARK_RISE * size:
+            current += glyph.char
+            continue
+        if 0 < len(current) <= _MARK_CHARS:
+            out.append(current)
+        current = ""
+    if 0 < len(current) <= _MARK_CHARS:
+        out.append(current)
+    return tuple(out)
 
 
 def _compose(glyphs: list[Glyph], spaced: list[bool]) -> tuple[list[Glyph], list[bool]]:
