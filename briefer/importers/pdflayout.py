@@ -47,6 +47,7 @@ class Line:
     last: int = -1
     cells: bool = False  # a table row: runs far apart on one baseline, joined with " | "
     marks: tuple[str, ...] = ()  # raised, smaller marks in the run (footnote references)
+    aside: bool = False  # a margin note, read between paragraphs (pdfmargin)
 
     @property
     def top(self) -> float:
@@ -183,6 +184,8 @@ def _continues(
         return False
     if line.cells or last.cells:
         return False  # a table row is a paragraph of its own
+    if line.aside != last.aside:
+        return False  # a margin note is a paragraph of its own
     if _ENTRY.search(last.text) or _ENTRY.search(line.text):
         return False  # a contents entry or a form's line: a title, a leader, a figure
     text = last.text

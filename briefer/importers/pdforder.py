@@ -78,7 +78,9 @@ def reading_order(lines: Sequence[Line], frame: tuple[float, float] | None = Non
     result: list[Line] = []
     for block in _order([b for b in blocks if b not in notes], size, 0):
         result += block.lines
-    return place_notes(result, [block.lines for block in notes]) if notes else result
+    if not notes:
+        return result
+    return place_notes(result, [[replace(line, aside=True) for line in b.lines] for b in notes])
 
 
 def _margin_notes(blocks: list[_Block], frame: tuple[float, float] | None) -> list[_Block]:

@@ -225,14 +225,16 @@ def _character_grid(glyphs: list[Glyph]) -> tuple[int, float, float] | None:
     if pitch <= 0 or same < _MONO_SHARE * count:
         return None
     start = -1
+    total = 0.0
     for index, glyph in enumerate(glyphs):
-        if not glyph.char.isdigit() and abs(glyph.x1 - glyph.x0 - pitch) < 0.1:
+        if not glyph.char.isdigit() and round(glyph.x1 - glyph.x0, 1) == pitch:
             letters.add(glyph.char)
+            total += glyph.x1 - glyph.x0
             if start < 0:
                 start = index
     if start < 0 or len(letters) < _MONO_LETTERS:
         return None
-    return start, glyphs[start].x0, pitch
+    return start, glyphs[start].x0, total / same  # the advance unrounded: long lines drift
 
 
 def _on_grid(offset: float, pitch: float) -> bool:

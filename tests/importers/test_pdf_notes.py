@@ -97,3 +97,42 @@ def test_a_contents_page_reads_entry_by_entry_without_runs_of_dots() -> None:
 )
 def test_dot_leaders_fold_and_ellipses_stay(text: str, folded: str) -> None:
     assert fold_leaders(text) == folded
+
+
+def test_a_numbered_code_listing_reads_line_by_line_and_margin_notes_stand_apart() -> None:
+    paragraphs = _paragraphs(_import("listing.pdf"))
+    code = " ".join(p for p in paragraphs if "\\DeclareSymbol" in p)
+    # Each line whole, its small line number first, its aligned columns in order.
+    assert code == (
+        '1 \\DeclareSymbol{\\ferry} {\\mathord}{HRB}{"01}'
+        ' 2 \\DeclareSymbol{\\trawler} {\\mathord}{HRB}{"02}'
+        ' 3 \\DeclareSymbol{\\tug} {\\mathrel}{HRB}{"03} 4 %% Freight vessels:'
+        ' 5 \\DeclareSymbol{\\freighter} {\\mathbin}{HRB}{"04} 6 \\ifx\\tanker\\undefined'
+        ' 7 \\DeclareSymbol{\\tanker} {\\mathbin}{HRB}{"05} 8 \\fi'
+        ' 9 \\DeclareSymbol{\\launch} {\\mathord}{HRB}{"06}'
+    )
+    assert " | " not in code
+    # The margin notes are paragraphs of their own after the paragraph they stand beside.
+    first = next(i for i, p in enumerate(paragraphs) if p.startswith("The package declares"))
+    assert "\\ferry" not in paragraphs[first]
+    assert paragraphs[first].endswith("in the same order as the harbour register.")
+    assert paragraphs[first + 1] == "\\ferry"
+    assert paragraphs[-2].startswith("Vessels that are not listed")
+    assert "Not final" not in paragraphs[-2]
+    assert paragraphs[-1] == "Not final."
+
+
+def test_libreoffice_leaders_and_a_footnote_across_the_page_break() -> None:
+    paragraphs = _paragraphs(_import("office.pdf"))
+    assert paragraphs[:3] == [
+        "Introduction … 1",
+        "Dues and charges … 1",
+        "Dredging the inner basin … 2",
+    ]
+    # "..." written by the author stays an ellipsis.
+    assert paragraphs[3].startswith("The board met eleven times this year... and the clerk")
+    crossing = next(p for p in paragraphs if p.startswith("The harbour board heard"))
+    assert "agreed with the people who would pay it. Several members" in crossing
+    assert crossing.endswith("for every operator, season by season.")
+    index = paragraphs.index(crossing)
+    assert paragraphs[index + 1] == "1 The schedule of 1998 measured vessels by gross tonnage."
