@@ -47,6 +47,7 @@ _MARK_RISE = 0.2  # ... and raised this many ems
 _MARK_CHARS = 3
 _MONO_SHARE = 0.9  # of a run's letters drawn at one advance width: a typewriter font (code)
 _MONO_LETTERS = 4  # ... among at least this many different letters
+_MONO_SAMPLE = 12
 _ON_GRID = 0.15  # of the advance: a piece this close to the run's character grid continues it
 
 
@@ -212,6 +213,9 @@ def _character_grid(glyphs: list[Glyph]) -> tuple[int, float, float] | None:
     digits are one width in most fonts. Only pieces after the first letter are
     kept on the line: a transcript's margin line number stays apart.
     """
+    sample = {round(g.x1 - g.x0, 1) for g in glyphs[:_MONO_SAMPLE] if not g.char.isdigit()}
+    if len(sample) > 2:
+        return None  # a proportional font: most runs, told from their first letters
     widths: Counter[float] = Counter()
     letters: set[str] = set()
     count = 0
@@ -272,10 +276,14 @@ def _finish(glyphs: list[Glyph], spaced: list[bool], page: int) -> Line:
     if len(glyphs) == 1:
         return Line(first.char.strip(), first.x0, first.x1, first.baseline, round(first.size, 1),
                     page, first=first.at, last=first.at)  # fmt: skip
-    # A listing's line number is set smaller than its code: the code's size is the line's.
-    sized = [g for g in glyphs if not g.char.isdigit()] or glyphs
-    sizes = Counter(round(g.size, 1) for g in sized)
-    size = sizes.most_common(1)[0][0] if len(sizes) > 1 else round(sized[0].size, 1)
+    sizes = Counter(round(g.size, 1) for g in glyphs)
+    mixed = len(sizes) > 1
+    if mixed:
+        # A listing's line number is set smaller than its code: the code's size is the line's.
+        letters = Counter(round(g.size, 1) for g in glyphs if not g.char.isdigit())
+        size = (letters or sizes).most_common(1)[0][0]
+    else:
+        size = round(first.size, 1)
     unit = max(size, 0.1)
     gaps = [_gap(a, b) / unit for a, b in itertools.pairwise(glyphs)]
     free = [gap for gap, drawn in zip(gaps, spaced[1:], strict=True) if not drawn]
@@ -287,8 +295,8 @@ def _finish(glyphs: list[Glyph], spaced: list[bool], page: int) -> Line:
             parts.append(" ")
         parts.append(glyph.char)
     marks: tuple[str, ...] = ()
-    if len(sizes) > 1 or len(sized) < len(glyphs):
-        main = [g for g in sized if round(g.size, 1) == size]
+    if mixed:
+        main = [g for g in glyphs if round(g.size, 1) == size]
         baseline = Counter(round(g.baseline, 1) for g in main).most_common(1)[0][0]
         marks = _marks(glyphs, baseline, size)
     else:
