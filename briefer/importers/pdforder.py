@@ -185,11 +185,31 @@ def _tabular(rows: list[list[Line]]) -> bool:
         return False  # numbered headings of two levels ("2 Dues", "2.1 Winter") are no table
     if any(cell.text.endswith(("…", ". .")) or cell.text == "." for cell in cells):
         return False  # dot leaders: a contents page or an index, read as lines in columns
+    if _repeated_columns(cells):
+        return False
     wide = len(cells) >= 3 * len(rows)
     figures = sum(1 for cell in cells if _FIGURE.fullmatch(cell.text))
     if figures < len(cells) / 3 and _prose(rows):
         return False
     return (wide or figures >= len(cells) / 3 or _straight(rows)) and _aligned(rows)
+
+
+def _repeated_columns(cells: list[Line]) -> bool:
+    """Whether the cells' left edges repeat one pattern further right: a list set in columns.
+
+    A glossary or a list of codes with their names, in two columns, starts
+    its terms, codes and names at the same offsets in each column; a table's
+    columns each start where their own content needs.
+    """
+    edges: list[float] = []
+    for x in sorted(cell.x0 for cell in cells):
+        if not edges or x - edges[-1] > _ALIGN:
+            edges.append(x)
+    half = len(edges) // 2
+    if half < 2 or len(edges) % 2:
+        return False
+    shift = edges[half] - edges[0]
+    return shift > 0 and all(abs(edges[half + i] - edges[i] - shift) <= _ALIGN for i in range(half))
 
 
 def _prose(rows: list[list[Line]]) -> bool:

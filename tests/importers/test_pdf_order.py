@@ -149,3 +149,29 @@ def test_libreoffice_table_read_row_by_row_between_its_paragraphs() -> None:
     expected = (PDF / "table.expected.txt").read_text(encoding="utf-8")
     want = [" ".join(p.lstrip("#").split()) for p in expected.split("\n\n")]
     assert [article.block_text(b) for b in article.blocks] == want
+
+
+def test_a_list_of_codes_and_names_set_in_two_columns_is_read_column_by_column() -> None:
+    # Codes, names and scripts, as a manual lists them in two columns: each column starts
+    # its codes, names and scripts at the same offsets, so the rows look like a table's.
+    columns = [
+        ("Languages from A to H", [("af", "afrikaans", "Latin"), ("ar", "arabic", "Arabic"),
+                                   ("de", "german", "Latin"), ("el", "greek", "Greek")]),
+        ("Languages from M to Z", [("mr", "marathi", "Devanagari"), ("oc", "occitan", "Latin"),
+                                   ("ru", "russian", "Cyrillic"), ("th", "thai", "Thai")]),
+    ]  # fmt: skip
+    lines: list[Line] = []
+    for left, (title, entries) in zip((72.0, 305.0), columns, strict=True):
+        lines.append(_line(title, left, 700, width=200, size=10))
+        for index, (code, name, script) in enumerate(entries, start=1):
+            baseline = 700 - 12.3 * index
+            lines.append(_line(code, left + 8.5, baseline, width=10, size=10))
+            lines.append(_line(name, left + 73.3, baseline, width=5 * len(name), size=10))
+            lines.append(_line(script, left + 150, baseline, width=5 * len(script), size=10))
+    got = _texts(reading_order(sorted(lines, key=lambda line: -line.baseline)))
+    expected = [
+        text
+        for title, entries in columns
+        for text in [title, *(" ".join(entry) for entry in entries)]
+    ]
+    assert got == expected
