@@ -289,18 +289,26 @@ def _finish(glyphs: list[Glyph], spaced: list[bool], page: int) -> Line:
     free = [gap for gap, drawn in zip(gaps, spaced[1:], strict=True) if not drawn]
     letter = _median(free) if len(free) >= 3 else 0.0
     threshold = letter + _WORD_GAP if letter > 0 else _WORD_GAP
-    parts = [first.char]
-    for glyph, gap, drawn in zip(glyphs[1:], gaps, spaced[1:], strict=True):
-        if drawn or gap > threshold:
-            parts.append(" ")
-        parts.append(glyph.char)
     marks: tuple[str, ...] = ()
+    parts = [first.char]
     if mixed:
         main = [g for g in glyphs if round(g.size, 1) == size]
         baseline = Counter(round(g.baseline, 1) for g in main).most_common(1)[0][0]
         marks = _marks(glyphs, baseline, size)
+        raised = _is_mark(first, baseline, size)
+        for glyph, gap, drawn in zip(glyphs[1:], gaps, spaced[1:], strict=True):
+            # A mark before a word ("¹The club", a note's own number) stands apart from it.
+            after = raised and glyph.char.isalnum() and not _is_mark(glyph, baseline, size)
+            if drawn or gap > threshold or after:
+                parts.append(" ")
+            parts.append(glyph.char)
+            raised = _is_mark(glyph, baseline, size)
     else:
         baseline = first.baseline
+        for glyph, gap, drawn in zip(glyphs[1:], gaps, spaced[1:], strict=True):
+            if drawn or gap > threshold:
+                parts.append(" ")
+            parts.append(glyph.char)
     text = " ".join("".join(parts).split())
     if ". ." in text or "..." in text or "…" in text:
         text = fold_leaders(text)
@@ -317,12 +325,24 @@ def _finish(glyphs: list[Glyph], spaced: list[bool], page: int) -> Line:
     )
 
 
+def _is_mark(glyph: Glyph, baseline: float, size: float) -> bool:
+    """A footnote mark: a figure or a symbol ("*", "†"), raised and smaller than its line.
+
+    Letters raised that way are a logo's ("LᴬTeX") or an ordinal's ("1st"), not marks.
+    """
+    return (
+        glyph.size < _MARK_SIZE * size
+        and glyph.baseline - baseline > _MARK_RISE * size
+        and not glyph.char.isalpha()
+    )
+
+
 def _marks(glyphs: list[Glyph], baseline: float, size: float) -> tuple[str, ...]:
     """Short runs of glyphs set smaller and raised above the baseline: footnote marks."""
     out: list[str] = []
     current = ""
     for glyph in glyphs:
-        if glyph.size < _MARK_SIZE * size and glyph.baseline - baseline > _MARK_RISE * size:
+        if _is_mark(glyph, baseline, size):
             current += glyph.char
             continue
         if 0 < len(current) <= _MARK_CHARS:
