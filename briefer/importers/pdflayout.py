@@ -129,6 +129,8 @@ def build_blocks(
                     and previous is not None
                     and current.lines[-1] is previous
                     and previous.baseline - line.baseline < line.size * 1.6
+                    and not _ENTRY.search(line.text)  # contents entries, each on its own
+                    and not _ENTRY.search(previous.text)
                 ):
                     current.lines.append(line)
                 else:
