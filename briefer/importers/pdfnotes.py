@@ -15,17 +15,20 @@ from dataclasses import replace
 
 from briefer.importers.pdflayout import Line
 
-_MARK = re.compile(r"^(\d{1,3}|[*†‡§¶‖]{1,3})\s*(?=\S)")
+# A note's own mark; "1." and "[1]" open a numbered list or a reference instead.
+_MARK = re.compile(r"^(\d{1,3}|[*†‡§¶‖]{1,3})(?![.)\]\d])\s*(?=\S)")
 _SMALLER = 0.95  # a footnote is set at most this share of the body size ...
 _POINTS = 0.5  # ... and at least this many points smaller
+_APART = 1.4  # body sizes from the text's last baseline to the first note's: the notes' gap
 
 
 def split_notes(lines: Sequence[Line], body: float) -> tuple[list[Line], list[list[Line]]]:
     """The page's lines in reading order without its footnotes, and the footnotes' lines.
 
     Only the small lines at the end of the page's order, below all the rest,
-    can be notes, and only from the first one whose mark the body refers to:
-    small print above it (a caption, a source line) stays where it is.
+    can be notes, and only from the first one whose mark the body refers to
+    and that white space sets apart from the text above: small print above it
+    (a caption, a source line, a list of references) stays where it is.
     """
     start = len(lines)
     while start > 0 and _small(lines[start - 1], body):
@@ -38,11 +41,16 @@ def split_notes(lines: Sequence[Line], body: float) -> tuple[list[Line], list[li
     referred = {mark for line in rest for mark in line.marks}
     if not referred:
         return list(lines), []
+    bottom = min(line.baseline for line in rest)
     notes: list[list[Line]] = []
     kept = list(rest)
     for line in foot:
         mark = _mark(line)
-        if mark is not None and mark in referred:
+        if (
+            mark is not None
+            and mark in referred
+            and (notes or bottom - line.baseline > _APART * body)
+        ):
             text = line.text[len(mark) :].lstrip()
             notes.append([replace(line, text=f"{mark} {text}")])
         elif notes:

@@ -4,7 +4,9 @@ Runs (pdfwords) become rows where a table sets short cells side by side, then
 blocks (lines of one column stacked at one size), and blocks are read by
 recursive cuts: a horizontal cut where the column layout changes (a title over
 two columns, three columns over two), else a vertical cut at each gutter, else
-top to bottom. Pure geometry; standard library and briefer.importers.pdflayout only.
+top to bottom. A contents entry keeps its flush-right page number; margin notes
+are set aside and put back between paragraphs (pdfmargin). Pure geometry;
+standard library and briefer.importers.pdflayout / pdfmargin only.
 """
 
 from __future__ import annotations

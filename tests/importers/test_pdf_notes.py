@@ -65,6 +65,16 @@ def test_small_print_at_the_foot_is_a_note_only_when_the_body_refers_to_it() -> 
     assert kept == [*body, caption] and notes == [[note, more]]
 
 
+def test_a_list_of_references_in_small_print_is_no_footnote() -> None:
+    body = [_line("As shown before,1 prices rose.", 300, 10, marks=("1",))]
+    references = [_line("1. Smith, J. Harbour dues. 2019.", 250, 8),
+                  _line("2. Lind, T. Ferries. 2021.", 240, 8)]  # fmt: skip
+    assert split_notes([*body, *references], 10) == ([*body, *references], [])
+    # Small print straight under the text, with no gap, is not a page's notes either.
+    close = _line("1 Prices in euros.", 290, 8)
+    assert split_notes([*body, close], 10) == ([*body, close], [])
+
+
 def test_a_contents_page_reads_entry_by_entry_without_runs_of_dots() -> None:
     article = _import("contents.pdf")
     paragraphs = _paragraphs(article)
