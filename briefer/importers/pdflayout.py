@@ -28,6 +28,7 @@ _COMPOUND_PREFIXES = frozenset(
     }
 )  # fmt: skip
 _HEADING_RATIO = 1.12
+_PROSE_SHARE = 0.1  # prose in proportional fonts, against typewriter text, to set the body size
 # A dot leader folded by pdfwords and what it leads to: a page number or a figure.
 _ENTRY = re.compile(r" …(?: \(?\d[\d\s,.:/%–-]{0,10}[^\W\d_]{0,3}\)?| [ivxlcIVXLC]{1,6})?$")
 
@@ -48,6 +49,7 @@ class Line:
     cells: bool = False  # a table row: runs far apart on one baseline, joined with " | "
     marks: tuple[str, ...] = ()  # raised, smaller marks in the run (footnote references)
     aside: bool = False  # a margin note, read between paragraphs (pdfmargin)
+    mono: bool = False  # set in a typewriter font (code, a transcript)
 
     @property
     def top(self) -> float:
@@ -65,10 +67,18 @@ class Page:
 
 
 def body_size(lines: Iterable[Line]) -> float:
-    """The font size most characters are set in: the body text."""
+    """The font size most characters are set in: the body text.
+
+    Text in a typewriter font counts only when there is little else: a
+    software manual's listings, set smaller, outweigh its prose, which then
+    read as headings.
+    """
     sizes: Counter[float] = Counter()
+    code: Counter[float] = Counter()
     for line in lines:
-        sizes[round(line.size * 2) / 2] += len(line.text)
+        (code if line.mono else sizes)[round(line.size * 2) / 2] += len(line.text)
+    if sum(sizes.values()) < _PROSE_SHARE * sum(code.values()):
+        sizes += code
     return sizes.most_common(1)[0][0] if sizes else 0.0
 
 

@@ -48,6 +48,7 @@ _MARK_CHARS = 3
 _MONO_SHARE = 0.9  # of a run's letters drawn at one advance width: a typewriter font (code)
 _MONO_LETTERS = 4  # ... among at least this many different letters
 _MONO_SAMPLE = 12
+_SAME_ADVANCE = 0.03  # share: advances of typewriter fonts (a listing's bold, italic) agree
 _ON_GRID = 0.15  # of the advance: a piece this close to the run's character grid continues it
 
 
@@ -322,7 +323,32 @@ def _finish(glyphs: list[Glyph], spaced: list[bool], page: int) -> Line:
         first=first.at,
         last=glyphs[-1].at,
         marks=marks,
+        mono=_monospaced(glyphs),
     )
+
+
+def _monospaced(glyphs: list[Glyph]) -> bool:
+    """Whether a run's letters all have one advance width (a typewriter font).
+
+    A few may differ (PDFium widens some loose boxes, a symbol from another
+    font); proportional fonts fail within their first letters, so this is cheap.
+    """
+    width = -1.0
+    chars = set()
+    odd = 1 + len(glyphs) // 10
+    for glyph in glyphs:
+        if glyph.char.isdigit():
+            continue
+        advance = glyph.x1 - glyph.x0
+        if width < 0:
+            width = advance
+        elif abs(advance - width) > _SAME_ADVANCE * width:
+            odd -= 1
+            if odd < 0:
+                return False
+            continue
+        chars.add(glyph.char)
+    return len(chars) >= _MONO_LETTERS
 
 
 def _is_mark(glyph: Glyph, baseline: float, size: float) -> bool:

@@ -9,7 +9,7 @@ import pytest
 from briefer.core.model import Article, BlockKind
 from briefer.importers.base import ImportLimits
 from briefer.importers.pdf import PdfImporter
-from briefer.importers.pdflayout import Line
+from briefer.importers.pdflayout import Line, body_size
 from briefer.importers.pdfnotes import split_notes
 from briefer.importers.pdfwords import fold_leaders
 
@@ -146,3 +146,13 @@ def test_libreoffice_leaders_and_a_footnote_across_the_page_break() -> None:
     assert crossing.endswith("for every operator, season by season.")
     index = paragraphs.index(crossing)
     assert paragraphs[index + 1] == "1 The schedule of 1998 measured vessels by gross tonnage."
+
+
+def test_a_manual_whose_listings_outweigh_its_prose_keeps_the_prose_as_body_text() -> None:
+    prose = [_line("The package reads its options from a key-value list.", 700 - 12 * i, 10)
+             for i in range(5)]  # fmt: skip
+    code = [Line("local result = luakeys.parse('one,two,three')", 50, 300, 600 - 9 * i, 8, 0,
+                 mono=True) for i in range(20)]  # fmt: skip
+    assert body_size([*prose, *code]) == 10
+    # A transcript in Courier throughout is its own body text.
+    assert body_size(code) == 8
