@@ -187,7 +187,7 @@ def _tabular(rows: list[list[Line]]) -> bool:
         return False  # numbered headings of two levels ("2 Dues", "2.1 Winter") are no table
     if any(cell.text.endswith(("…", ". .")) or cell.text == "." for cell in cells):
         return False  # dot leaders: a contents page or an index, read as lines in columns
-    if _repeated_columns(cells):
+    if _repeated_columns(rows):
         return False
     wide = len(cells) >= 3 * len(rows)
     figures = sum(1 for cell in cells if _FIGURE.fullmatch(cell.text))
@@ -196,22 +196,43 @@ def _tabular(rows: list[list[Line]]) -> bool:
     return (wide or figures >= len(cells) / 3 or _straight(rows)) and _aligned(rows)
 
 
-def _repeated_columns(cells: list[Line]) -> bool:
-    """Whether the cells' left edges repeat one pattern further right: a list set in columns.
+def _repeated_columns(rows: list[list[Line]]) -> bool:
+    """Whether the rows are a list set in columns: each column repeats one pattern of edges.
 
-    A glossary or a list of codes with their names, in two columns, starts
-    its terms, codes and names at the same offsets in each column; a table's
-    columns each start where their own content needs.
+    A glossary or a list of codes with their names, in two columns, starts its
+    terms, codes and names at the same offsets in each column, with a gutter
+    wider than those offsets between the columns; and its columns run on
+    independently, so some rows hold a term on one side and a code on the
+    other. A table's rows are alike on both sides, and its evenly spaced
+    columns have no gutter wider than their spacing.
     """
     edges: list[float] = []
-    for x in sorted(cell.x0 for cell in cells):
+    for x in sorted(cell.x0 for row in rows for cell in row):
         if not edges or x - edges[-1] > _ALIGN:
             edges.append(x)
     half = len(edges) // 2
     if half < 2 or len(edges) % 2:
         return False
     shift = edges[half] - edges[0]
-    return shift > 0 and all(abs(edges[half + i] - edges[i] - shift) <= _ALIGN for i in range(half))
+    step = max(b - a for a, b in zip(edges[: half - 1], edges[1:half], strict=True))
+    if edges[half] - edges[half - 1] <= step + _ALIGN:
+        return False
+    if any(abs(edges[half + i] - edges[i] - shift) > _ALIGN for i in range(half)):
+        return False
+
+    def pattern(cells: list[Line], offset: float) -> tuple[int, ...]:
+        return tuple(
+            min(range(half), key=lambda i: abs(edges[i] + offset - cell.x0)) for cell in cells
+        )
+
+    split = edges[half] - _ALIGN
+    differ = sum(
+        1
+        for row in rows
+        if pattern([c for c in row if c.x0 < split], 0.0)
+        != pattern([c for c in row if c.x0 >= split], shift)
+    )
+    return differ >= max(1, len(rows) // 10)
 
 
 def _prose(rows: list[list[Line]]) -> bool:

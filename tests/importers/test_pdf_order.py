@@ -151,27 +151,45 @@ def test_libreoffice_table_read_row_by_row_between_its_paragraphs() -> None:
     assert [article.block_text(b) for b in article.blocks] == want
 
 
-def test_a_list_of_codes_and_names_set_in_two_columns_is_read_column_by_column() -> None:
-    # Codes, names and scripts, as a manual lists them in two columns: each column starts
-    # its codes, names and scripts at the same offsets, so the rows look like a table's.
+def test_a_list_of_languages_set_in_two_columns_is_read_column_by_column() -> None:
+    # As a manual lists languages: a name, then its codes with their names indented below,
+    # in two columns that run on independently. Every row holds enough short runs to look
+    # like a table's, but each column repeats the same three edges.
     columns = [
-        ("Languages from A to H", [("af", "afrikaans", "Latin"), ("ar", "arabic", "Arabic"),
-                                   ("de", "german", "Latin"), ("el", "greek", "Greek")]),
-        ("Languages from M to Z", [("mr", "marathi", "Devanagari"), ("oc", "occitan", "Latin"),
-                                   ("ru", "russian", "Cyrillic"), ("th", "thai", "Thai")]),
+        [("German", [("de-1901", "german"), ("de-1996", "ngerman"), ("de-ch", "swiss")]),
+         ("Greek", [("el-mono", "monogreek"), ("el-poly", "polygreek")]),
+         ("Hindi", [("hi", "hindi")])],
+        [("Marathi", [("mr", "marathi")]), ("Occitan", [("oc", "occitan")]),
+         ("Oriya", [("or", "oriya")]), ("Panjabi", [("pa", "panjabi")])],
     ]  # fmt: skip
     lines: list[Line] = []
-    for left, (title, entries) in zip((72.0, 305.0), columns, strict=True):
-        lines.append(_line(title, left, 700, width=200, size=10))
-        for index, (code, name, script) in enumerate(entries, start=1):
-            baseline = 700 - 12.3 * index
-            lines.append(_line(code, left + 8.5, baseline, width=10, size=10))
-            lines.append(_line(name, left + 73.3, baseline, width=5 * len(name), size=10))
-            lines.append(_line(script, left + 150, baseline, width=5 * len(script), size=10))
+    expected: list[str] = []
+    for left, entries in zip((72.0, 305.0), columns, strict=True):
+        start = len(expected)
+        baseline = 700.0
+        for name, codes in entries:
+            lines.append(_line(name, left, baseline, width=40, size=10))
+            expected.append(name)
+            for code, word in codes:
+                baseline -= 12.3
+                expected.append(f"{code} {word}")
+                if len(expected) == start + 2:  # a long first entry, drawn as one run across the column
+                    lines.append(_line(expected[-1], left + 8.5, baseline, width=196, size=10))
+                    continue
+                lines.append(_line(code, left + 8.5, baseline, width=5 * len(code), size=10))
+                lines.append(_line(word, left + 73.3, baseline, width=5 * len(word), size=10))
+            baseline -= 12.3
     got = _texts(reading_order(sorted(lines, key=lambda line: -line.baseline)))
-    expected = [
-        text
-        for title, entries in columns
-        for text in [title, *(" ".join(entry) for entry in entries)]
+    assert " ".join(got) == " ".join(expected)
+
+
+def test_a_form_of_two_label_and_value_columns_stays_row_by_row() -> None:
+    rows = [("Vessel", "Ferry", "Length", "40 m"), ("Owner", "Lisvik AS", "Beam", "11 m"),
+            ("Port", "Lisvik", "Draught", "3 m")]  # fmt: skip
+    cells = [
+        _line(text, (40, 110, 240, 310)[column], 600 - 14 * row, width=6 * len(text), size=10)
+        for row, texts in enumerate(rows)
+        for column, text in enumerate(texts)
     ]
-    assert got == expected
+    got = reading_order(sorted(cells, key=lambda line: -line.baseline))
+    assert _texts(got) == [CELL_SEPARATOR.join(row) for row in rows]
