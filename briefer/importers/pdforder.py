@@ -11,6 +11,7 @@ standard library and briefer.importers.pdflayout / pdfmargin only.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -214,7 +215,7 @@ def _repeated_columns(rows: list[list[Line]]) -> bool:
     if half < 2 or len(edges) % 2:
         return False
     shift = edges[half] - edges[0]
-    step = max(b - a for a, b in zip(edges[: half - 1], edges[1:half], strict=True))
+    step = max(b - a for a, b in itertools.pairwise(edges[:half]))
     if edges[half] - edges[half - 1] <= step + _ALIGN:
         return False
     if any(abs(edges[half + i] - edges[i] - shift) > _ALIGN for i in range(half)):

@@ -173,7 +173,7 @@ def test_a_list_of_languages_set_in_two_columns_is_read_column_by_column() -> No
             for code, word in codes:
                 baseline -= 12.3
                 expected.append(f"{code} {word}")
-                if len(expected) == start + 2:  # a long first entry, drawn as one run across the column
+                if len(expected) == start + 2:  # a long first entry, drawn as one run
                     lines.append(_line(expected[-1], left + 8.5, baseline, width=196, size=10))
                     continue
                 lines.append(_line(code, left + 8.5, baseline, width=5 * len(code), size=10))
