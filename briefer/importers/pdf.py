@@ -3,7 +3,8 @@
 The pipeline: pdfread (PDFium's glyphs, per page and text direction) ->
 pdfwords (glyphs to runs at their effective size) -> pdffurniture (headers,
 footers, page and line numbers, stamps) -> pdforder (columns, bands, tables) ->
-pdflayout (headings and paragraphs); pdfmeta picks title, author and date and
+pdfnotes (footnotes out of the flow) -> pdflayout (headings and
+paragraphs); pdfmeta picks title, author and date and
 pdfhealth names pages that cannot be read. Imports only briefer.core,
 briefer.importers.* and pypdfium2; never store/session/ui.
 """
@@ -23,8 +24,10 @@ from briefer.importers.base import (
 )
 from briefer.importers.pdffurniture import remove_furniture, remove_repeated_extra
 from briefer.importers.pdfhealth import rejection, warnings
-from briefer.importers.pdflayout import Page, build_blocks, largest_text
+from briefer.importers.pdflayout import Page, body_size, build_blocks, largest_text
+from briefer.importers.pdfmargin import text_frames
 from briefer.importers.pdfmeta import meaningful, pdf_date, printed_date
+from briefer.importers.pdfnotes import split_notes
 from briefer.importers.pdforder import reading_order
 from briefer.importers.pdfread import read_document
 
@@ -94,12 +97,18 @@ class PdfImporter:
         if not any(page.lines or page.extra for page in pages):
             raise ImportRejected(rejection(name, states))
         cleaned = remove_furniture(pages)
+        frames = text_frames(cleaned, body_size(line for page in cleaned for line in page))
         ordered = [
-            reading_order(lines) + extra
-            for lines, extra in zip(cleaned, remove_repeated_extra(pages), strict=True)
+            reading_order(lines, frame) + extra
+            for lines, extra, frame in zip(
+                cleaned, remove_repeated_extra(pages), frames, strict=True
+            )
         ]
+        body = body_size(line for page in ordered for line in page)
+        split = [split_notes(page, body) for page in ordered]
+        ordered = [lines for lines, _ in split]
         builder = ArticleBuilder()
-        build_blocks(ordered, builder, deadline)
+        build_blocks(ordered, builder, deadline, [notes for _, notes in split])
         if builder.is_empty():
             raise ImportRejected(
                 f"{name} has no text to import once page headers and numbers are removed."

@@ -28,6 +28,9 @@ _COMPOUND_PREFIXES = frozenset(
     }
 )  # fmt: skip
 _HEADING_RATIO = 1.12
+_PROSE_SHARE = 0.1  # prose in proportional fonts, against typewriter text, to set the body size
+# A dot leader folded by pdfwords and what it leads to: a page number or a figure.
+_ENTRY = re.compile(r" …(?: \(?\d[\d\s,.:/%–-]{0,10}[^\W\d_]{0,3}\)?| [ivxlcIVXLC]{1,6})?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +47,9 @@ class Line:
     first: int = -1  # PDFium's index of the run's first and last glyph (for font lookups)
     last: int = -1
     cells: bool = False  # a table row: runs far apart on one baseline, joined with " | "
+    marks: tuple[str, ...] = ()  # raised, smaller marks in the run (footnote references)
+    aside: bool = False  # a margin note, read between paragraphs (pdfmargin)
+    mono: bool = False  # set in a typewriter font (code, a transcript)
 
     @property
     def top(self) -> float:
@@ -61,10 +67,18 @@ class Page:
 
 
 def body_size(lines: Iterable[Line]) -> float:
-    """The font size most characters are set in: the body text."""
+    """The font size most characters are set in: the body text.
+
+    Text in a typewriter font counts only when there is little else: a
+    software manual's listings, set smaller, outweigh its prose, which then
+    read as headings.
+    """
     sizes: Counter[float] = Counter()
+    code: Counter[float] = Counter()
     for line in lines:
-        sizes[round(line.size * 2) / 2] += len(line.text)
+        (code if line.mono else sizes)[round(line.size * 2) / 2] += len(line.text)
+    if sum(sizes.values()) < _PROSE_SHARE * sum(code.values()):
+        sizes += code
     return sizes.most_common(1)[0][0] if sizes else 0.0
 
 
@@ -88,9 +102,16 @@ def build_blocks(
     pages: Sequence[Sequence[Line]],
     builder: ArticleBuilder,
     deadline: Deadline | None = None,
+    notes: Sequence[Sequence[Sequence[Line]]] = (),
 ) -> None:
-    """Adds the pages' text to ``builder`` as headings, list items and paragraphs."""
+    """Adds the pages' text to ``builder`` as headings, list items and paragraphs.
+
+    ``notes`` holds each page's footnotes (pdfnotes), each a list of lines:
+    they follow the paragraph that carries on past their page, so that
+    paragraph reads whole, and otherwise close their page.
+    """
     flat = [line for page in pages for line in page]
+    flat += [line for page in notes for note in page for line in note]
     if not flat:
         return
     body = body_size(flat)
@@ -99,7 +120,8 @@ def build_blocks(
     vocabulary = _vocabulary(flat)
     leading = _typical_leading(pages, body)
     paragraphs: list[_Paragraph] = []
-    for page in pages:
+    pending: list[_Paragraph] = []
+    for number, page in enumerate(pages):
         if deadline is not None:
             deadline.check()
         previous: Line | None = None
@@ -117,16 +139,25 @@ def build_blocks(
                     and previous is not None
                     and current.lines[-1] is previous
                     and previous.baseline - line.baseline < line.size * 1.6
+                    and not _ENTRY.search(line.text)  # contents entries, each on its own
+                    and not _ENTRY.search(previous.text)
                 ):
                     current.lines.append(line)
                 else:
+                    paragraphs += pending
+                    pending = []
                     paragraphs.append(_Paragraph(BlockKind.HEADING, [line], level))
             elif _continues(paragraphs, previous, line, leading):
                 paragraphs[-1].lines.append(line)
             else:
+                paragraphs += pending  # the paragraph that ran on from their page is done
+                pending = []
                 kind = BlockKind.LIST_ITEM if _BULLET.match(line.text) else BlockKind.PARAGRAPH
                 paragraphs.append(_Paragraph(kind, [line], 1 if kind is BlockKind.LIST_ITEM else 0))
             previous = line
+        if number < len(notes):
+            pending += [_Paragraph(BlockKind.PARAGRAPH, list(note)) for note in notes[number]]
+    paragraphs += pending
     for paragraph in paragraphs:
         text = join_lines([line.text for line in paragraph.lines], vocabulary)
         if paragraph.kind is BlockKind.LIST_ITEM:
@@ -165,7 +196,14 @@ def _continues(
         return False
     if line.cells or last.cells:
         return False  # a table row is a paragraph of its own
-    ends_sentence = bool(_SENTENCE_END.search(last.text))
+    if line.aside != last.aside:
+        return False  # a margin note is a paragraph of its own
+    if _ENTRY.search(last.text) or _ENTRY.search(line.text):
+        return False  # a contents entry or a form's line: a title, a leader, a figure
+    text = last.text
+    if last.marks and text.endswith(last.marks[-1]):
+        text = text[: -len(last.marks[-1])]  # "... alike.²": the sentence ends before the mark
+    ends_sentence = bool(_SENTENCE_END.search(text))
     if previous is None or previous is not last:
         # A column or page break: only an unfinished sentence carries over.
         return not ends_sentence or last.text.endswith("-")

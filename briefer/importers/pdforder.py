@@ -4,21 +4,26 @@ Runs (pdfwords) become rows where a table sets short cells side by side, then
 blocks (lines of one column stacked at one size), and blocks are read by
 recursive cuts: a horizontal cut where the column layout changes (a title over
 two columns, three columns over two), else a vertical cut at each gutter, else
-top to bottom. Pure geometry; standard library and briefer.importers.pdflayout only.
+top to bottom. A contents entry keeps its flush-right page number; margin notes
+are set aside and put back between paragraphs (pdfmargin). Pure geometry;
+standard library and briefer.importers.pdflayout / pdfmargin only.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from briefer.importers.pdflayout import Line
+from briefer.importers.pdfmargin import place_notes
 
 CELL_SEPARATOR = " | "
 """Joins the cells of a table row, so a row stays one line that reads left to right."""
 
 _SAME_BASELINE = 0.35  # ems
+_EXACT_BASELINE = 0.1  # ems: a contents entry and its page number share a baseline exactly
 _CELL_WORDS = 3.0  # table cells average at most this many words; text columns more
 _TABLE_ROWS = 2
 _PROSE_WORDS = 2.5
@@ -26,12 +31,19 @@ _FIGURE = re.compile(r"[\d\s.,%$€£¥()+\-–−/:]*\d[\d\s.,%$€£¥()+\-–
 _ALIGN = 2.0
 _NEAR_ROWS = 3  # points: cells of one table column start, end or centre within this
 _STACK_PITCH = 1.9  # ems between baselines of lines stacked in one block
+_LINE_NUMBER = re.compile(r"\d{1,4}")
+_SMALLER = 0.9  # a line number at most this share of its text's size
+_NUMBER_REACH = 8.0  # ems from a listing's line number to its indented code
 _MARKER_CHARS = 4
+_PAGE_REFERENCE = re.compile(r"\d{1,4}|[ivxlc]{1,6}")
+_ENDS_FIGURE = re.compile(r"[\d…,-]$")  # a figure already, or a word broken at the line end
 _MARKER_GAP = 3.0  # ems between a list marker or line number and its text
 _COLUMN_LINES = 3  # a column holds at least this many lines, or is at least this wide:
 _COLUMN_WIDTH = 8.0  # ems
 _MIN_GUTTER = 0.5  # ems of white space between columns
 _MAX_DEPTH = 12
+_BODY_SHARE = 0.5  # of the widest block: a column of the body
+_NOTE_SHARE = 0.4  # of the widest block: at most this wide, outside the body, a margin note
 _MAX_BLOCKS = 600  # more (a map's labels, a scatter of figures) is read top to bottom
 
 
@@ -53,18 +65,42 @@ class _Block:
         self.bottom = bottom if first else min(self.bottom, bottom)
 
 
-def reading_order(lines: Sequence[Line]) -> list[Line]:
-    """The page's lines in the order a person reads them (see the module docstring)."""
+def reading_order(lines: Sequence[Line], frame: tuple[float, float] | None = None) -> list[Line]:
+    """The page's lines in the order a person reads them (see the module docstring).
+
+    ``frame`` is the document's text area (left and right edge, pdfmargin's
+    ``text_frames``): narrow text wholly outside it is a margin note.
+    """
     if not lines:
         return []
     ordered = sorted(lines, key=lambda line: (-round(line.baseline, 1), line.x0))
     size = _median([line.size for line in ordered]) or 10.0
-    rows = _table_rows(ordered, size)
+    rows = _table_rows(_numbered(ordered), size)
     blocks = _blocks(rows)
+    notes = _margin_notes(blocks, frame)
     result: list[Line] = []
-    for block in _order(blocks, size, 0):
+    for block in _order([b for b in blocks if b not in notes], size, 0):
         result += block.lines
-    return result
+    if not notes:
+        return result
+    return place_notes(result, [[replace(line, aside=True) for line in b.lines] for b in notes])
+
+
+def _margin_notes(blocks: list[_Block], frame: tuple[float, float] | None) -> list[_Block]:
+    """Narrow blocks wholly left or right of the text area and the page's columns: margin notes.
+
+    The page's body is every block at least half as wide as the widest, so
+    each column of a two- or three-column page counts and a sidebar does too.
+    """
+    if len(blocks) < 2 or frame is None:
+        return []
+    widest = max(b.x1 - b.x0 for b in blocks)
+    wide = [b for b in blocks if b.x1 - b.x0 >= _BODY_SHARE * widest]
+    left = min(frame[0], min(b.x0 for b in wide)) + 1
+    right = max(frame[1], max(b.x1 for b in wide)) - 1
+    return [
+        b for b in blocks if b.x1 - b.x0 < _NOTE_SHARE * widest and (b.x1 <= left or b.x0 >= right)
+    ]
 
 
 def _rows(lines: Sequence[Line]) -> list[list[Line]]:
@@ -81,6 +117,37 @@ def _rows(lines: Sequence[Line]) -> list[list[Line]]:
     for row in rows:
         row.sort(key=lambda line: line.x0)
     return rows
+
+
+def _numbered(lines: Sequence[Line]) -> list[Line]:
+    """Lines with a bare number set smaller than the text after it joined to that text.
+
+    Listings number their lines in a smaller font, and an indented line of
+    code starts far from its number; apart, the number would start a block of
+    its own and cut the listing in two.
+    """
+    out: list[Line] = []
+    for row in _rows(lines):
+        number, text = (row[0], row[1]) if len(row) > 1 else (None, None)
+        if (
+            number is not None
+            and text is not None
+            and _LINE_NUMBER.fullmatch(number.text)
+            and number.size < _SMALLER * text.size
+            and text.x0 - number.x1 < _NUMBER_REACH * text.size
+        ):
+            out.append(
+                replace(
+                    text,
+                    text=f"{number.text} {text.text}",
+                    x0=number.x0,
+                    first=number.first,
+                )
+            )
+            out += row[2:]
+        else:
+            out += row
+    return out
 
 
 def _table_rows(lines: Sequence[Line], size: float) -> list[Line]:
@@ -117,11 +184,56 @@ def _tabular(rows: list[list[Line]]) -> bool:
     per column.
     """
     cells = [cell for row in rows for cell in row]
+    if any(not _similar(cell.size, cells[0].size) for cell in cells):
+        return False  # numbered headings of two levels ("2 Dues", "2.1 Winter") are no table
+    if any(cell.text.endswith(("…", ". .")) or cell.text == "." for cell in cells):
+        return False  # dot leaders: a contents page or an index, read as lines in columns
+    if _repeated_columns(rows):
+        return False
     wide = len(cells) >= 3 * len(rows)
     figures = sum(1 for cell in cells if _FIGURE.fullmatch(cell.text))
     if figures < len(cells) / 3 and _prose(rows):
         return False
     return (wide or figures >= len(cells) / 3 or _straight(rows)) and _aligned(rows)
+
+
+def _repeated_columns(rows: list[list[Line]]) -> bool:
+    """Whether the rows are a list set in columns: each column repeats one pattern of edges.
+
+    A glossary or a list of codes with their names, in two columns, starts its
+    terms, codes and names at the same offsets in each column, with a gutter
+    wider than those offsets between the columns; and its columns run on
+    independently, so some rows hold a term on one side and a code on the
+    other. A table's rows are alike on both sides, and its evenly spaced
+    columns have no gutter wider than their spacing.
+    """
+    edges: list[float] = []
+    for x in sorted(cell.x0 for row in rows for cell in row):
+        if not edges or x - edges[-1] > _ALIGN:
+            edges.append(x)
+    half = len(edges) // 2
+    if half < 2 or len(edges) % 2:
+        return False
+    shift = edges[half] - edges[0]
+    step = max(b - a for a, b in itertools.pairwise(edges[:half]))
+    if edges[half] - edges[half - 1] <= step + _ALIGN:
+        return False
+    if any(abs(edges[half + i] - edges[i] - shift) > _ALIGN for i in range(half)):
+        return False
+
+    def pattern(cells: list[Line], offset: float) -> tuple[int, ...]:
+        return tuple(
+            min(range(half), key=lambda i: abs(edges[i] + offset - cell.x0)) for cell in cells
+        )
+
+    split = edges[half] - _ALIGN
+    differ = sum(
+        1
+        for row in rows
+        if pattern([c for c in row if c.x0 < split], 0.0)
+        != pattern([c for c in row if c.x0 >= split], shift)
+    )
+    return differ >= max(1, len(rows) // 10)
 
 
 def _prose(rows: list[list[Line]]) -> bool:
@@ -223,9 +335,19 @@ def _blocks(lines: Sequence[Line]) -> list[_Block]:
     blocks: list[_Block] = []
     active: list[_Block] = []  # blocks whose last line is near enough above to take more
     reach = _STACK_PITCH * max((line.size for line in lines), default=0.0)
+    right = max((line.x1 for line in lines), default=0.0)
+    before: Line | None = None
     for line in lines:
         best: _Block | None = None
         best_overlap = 0.0
+        # What stands just left of the line on its baseline, for a contents entry's number.
+        beside = (
+            before
+            if before is not None
+            and abs(before.baseline - line.baseline) <= _EXACT_BASELINE * line.size
+            else None
+        )
+        before = line
         active = [b for b in active if b.lines[-1].baseline - line.baseline <= reach]
         for block in active:
             last = block.lines[-1]
@@ -233,7 +355,11 @@ def _blocks(lines: Sequence[Line]) -> list[_Block]:
             if pitch > _STACK_PITCH * max(last.size, line.size):
                 continue
             if abs(pitch) <= _SAME_BASELINE * max(last.size, line.size):
-                if _piece_of(block, last, line):
+                if _piece_of(block, last, line) or (
+                    beside is not None
+                    and abs(beside.x1 - last.x1) < 0.5
+                    and _page_reference(last, line, right)
+                ):
                     block.lines[-1] = replace(
                         last, text=f"{last.text} {line.text}", x1=line.x1, last=line.last
                     )
@@ -267,6 +393,25 @@ def _piece_of(block: _Block, last: Line, line: Line) -> bool:
     inside = block.x0 - line.size < line.x0 and line.x1 < block.x1 + line.size
     marker = len(last.text) <= _MARKER_CHARS and line.x0 - last.x1 < _MARKER_GAP * line.size
     return inside or marker
+
+
+def _page_reference(last: Line, line: Line, right: float) -> bool:
+    """A contents entry's page number, set flush right far from its title ("1 Introduction  3").
+
+    Only the next thing on the baseline counts. After a leader ("Introduction …")
+    any short figure belongs to the entry; without one, a bare page number at
+    the right edge of the page's text does, when the entry has no figure yet (an
+    index's "\\angle … 108" in one column and "237" in the next stay apart).
+    """
+    if not _similar(last.size, line.size):
+        return False
+    if last.text.endswith("…"):
+        return len(line.text) <= _MARKER_CHARS * 3 and bool(_FIGURE.fullmatch(line.text))
+    return (
+        bool(_PAGE_REFERENCE.fullmatch(line.text))
+        and line.x1 >= right - line.size
+        and not _ENDS_FIGURE.search(last.text)
+    )
 
 
 def _similar(a: float, b: float) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
@@ -37,6 +38,18 @@ _WORD_GAP = 0.13  # a gap this many ems wider than the letter spacing separates 
 # A glyph ending this many ems left of the previous glyph's start begins a new run (unless
 # the script runs right to left); overlapping boxes are a ligature's letters or kerning.
 _BACKWARDS = 0.1
+_LEADER = re.compile(r" ?(?:[.·…] ?){3,}")
+_LEADER_DOTS = 6  # dots in a row: a leader wherever it stands
+_SHORT_LEADER = 5  # ... or this many before the end of the run or a last short figure
+_LEADER_TAIL = re.compile(r"\s*(?:\(?\d[\d\s,.:/%–-]{0,10}[^\W\d_]{0,3}\)?|[ivxlcIVXLC]{1,6})?")
+_MARK_SIZE = 0.9  # a footnote mark is set smaller than its line ...
+_MARK_RISE = 0.2  # ... and raised this many ems
+_MARK_CHARS = 3
+_MONO_SHARE = 0.9  # of a run's letters drawn at one advance width: a typewriter font (code)
+_MONO_LETTERS = 4  # ... among at least this many different letters
+_MONO_SAMPLE = 12
+_SAME_ADVANCE = 0.03  # share: advances of typewriter fonts (a listing's bold, italic) agree
+_ON_GRID = 0.15  # of the advance: a piece this close to the run's character grid continues it
 
 
 class Glyph(NamedTuple):
@@ -74,6 +87,25 @@ def clean_char(code: int) -> tuple[str, bool]:
     if category in ("Cc", "Co", "Cs", "Cn") or char == "\ufffd":
         return "", not char.isspace()
     return char, False
+
+
+def fold_leaders(text: str) -> str:
+    """Dot leaders ("Introduction . . . . . . 3") folded to one " … ", ellipses left alone.
+
+    A contents page or a form fills the space before a page number or a value
+    with dots; kept, they read as a run of dots. A leader is a long run of dots,
+    or a shorter one that ends the run or leads to a last figure ("iv",
+    "41 200 t"); an ellipsis (". . .", or ". . . ." after a full stop) is kept.
+    """
+    return _LEADER.sub(_fold, text)
+
+
+def _fold(found: re.Match[str]) -> str:
+    dots = sum(found.group(0).count(c) for c in ".·") + 3 * found.group(0).count("…")
+    tail = found.string[found.end() :]
+    if dots >= _LEADER_DOTS or (dots >= _SHORT_LEADER and _LEADER_TAIL.fullmatch(tail)):
+        return " … " if tail else " …"
+    return found.group(0)
 
 
 def frame(angle: float) -> tuple[float, float]:
@@ -160,12 +192,59 @@ def _split(glyphs: list[Glyph], spaced: list[bool], page: int) -> list[Line]:
     words = [gap for gap in gaps if gap > _WORD_GAP]
     typical = _median(words) if len(words) >= 3 else _NORMAL_SPACE
     cuts = [i + 1 for i in wide if gaps[i] > _GUTTER_RATIO * typical]
+    grid = _character_grid(glyphs) if cuts else None
+    if grid is not None:
+        start, origin, pitch = grid
+        cuts = [i for i in cuts if i <= start or not _on_grid(glyphs[i].x0 - origin, pitch)]
     out = []
     start = 0
     for cut in [*cuts, len(glyphs)]:
         out.append(_finish(glyphs[start:cut], spaced[start:cut], page))
         start = cut
     return out
+
+
+def _character_grid(glyphs: list[Glyph]) -> tuple[int, float, float] | None:
+    """Where a run in a typewriter font starts (index, x) and its advance, or None.
+
+    A code listing aligns its columns with spaces, so its gaps are wide, but
+    every piece of the line still starts on the font's character grid; a table
+    or a second column in the same font starts wherever its cell does. Digits
+    are left out: a line number beside code is often set in another font, and
+    digits are one width in most fonts. Only pieces after the first letter are
+    kept on the line: a transcript's margin line number stays apart.
+    """
+    sample = {round(g.x1 - g.x0, 1) for g in glyphs[:_MONO_SAMPLE] if not g.char.isdigit()}
+    if len(sample) > 2:
+        return None  # a proportional font: most runs, told from their first letters
+    widths: Counter[float] = Counter()
+    letters: set[str] = set()
+    count = 0
+    for glyph in glyphs:
+        if not glyph.char.isdigit():
+            widths[round(glyph.x1 - glyph.x0, 1)] += 1
+            count += 1
+    if not widths:
+        return None
+    pitch, same = widths.most_common(1)[0]
+    if pitch <= 0 or same < _MONO_SHARE * count:
+        return None
+    start = -1
+    total = 0.0
+    for index, glyph in enumerate(glyphs):
+        if not glyph.char.isdigit() and round(glyph.x1 - glyph.x0, 1) == pitch:
+            letters.add(glyph.char)
+            total += glyph.x1 - glyph.x0
+            if start < 0:
+                start = index
+    if start < 0 or len(letters) < _MONO_LETTERS:
+        return None
+    return start, glyphs[start].x0, total / same  # the advance unrounded: long lines drift
+
+
+def _on_grid(offset: float, pitch: float) -> bool:
+    steps = offset / pitch
+    return abs(steps - round(steps)) < _ON_GRID
 
 
 def _gap(a: Glyph, b: Glyph) -> float:
@@ -199,24 +278,43 @@ def _finish(glyphs: list[Glyph], spaced: list[bool], page: int) -> Line:
         return Line(first.char.strip(), first.x0, first.x1, first.baseline, round(first.size, 1),
                     page, first=first.at, last=first.at)  # fmt: skip
     sizes = Counter(round(g.size, 1) for g in glyphs)
-    size = sizes.most_common(1)[0][0] if len(sizes) > 1 else round(first.size, 1)
+    mixed = len(sizes) > 1
+    if mixed:
+        # A listing's line number is set smaller than its code: the code's size is the line's.
+        letters = Counter(round(g.size, 1) for g in glyphs if not g.char.isdigit())
+        size = (letters or sizes).most_common(1)[0][0]
+    else:
+        size = round(first.size, 1)
     unit = max(size, 0.1)
     gaps = [_gap(a, b) / unit for a, b in itertools.pairwise(glyphs)]
     free = [gap for gap, drawn in zip(gaps, spaced[1:], strict=True) if not drawn]
     letter = _median(free) if len(free) >= 3 else 0.0
     threshold = letter + _WORD_GAP if letter > 0 else _WORD_GAP
+    marks: tuple[str, ...] = ()
     parts = [first.char]
-    for glyph, gap, drawn in zip(glyphs[1:], gaps, spaced[1:], strict=True):
-        if drawn or gap > threshold:
-            parts.append(" ")
-        parts.append(glyph.char)
-    if len(sizes) > 1:
+    if mixed:
         main = [g for g in glyphs if round(g.size, 1) == size]
         baseline = Counter(round(g.baseline, 1) for g in main).most_common(1)[0][0]
+        marks = _marks(glyphs, baseline, size)
+        raised = _is_mark(first, baseline, size)
+        for glyph, gap, drawn in zip(glyphs[1:], gaps, spaced[1:], strict=True):
+            # A mark before a word ("¹The club", a note's own number) stands apart from it.
+            after = raised and glyph.char.isalnum() and not _is_mark(glyph, baseline, size)
+            if drawn or gap > threshold or after:
+                parts.append(" ")
+            parts.append(glyph.char)
+            raised = _is_mark(glyph, baseline, size)
     else:
         baseline = first.baseline
+        for glyph, gap, drawn in zip(glyphs[1:], gaps, spaced[1:], strict=True):
+            if drawn or gap > threshold:
+                parts.append(" ")
+            parts.append(glyph.char)
+    text = " ".join("".join(parts).split())
+    if ". ." in text or "..." in text or "…" in text:
+        text = fold_leaders(text)
     return Line(
-        text=" ".join("".join(parts).split()),
+        text=text,
         x0=first.x0 if first.x0 < glyphs[-1].x1 else min(g.x0 for g in glyphs),
         x1=max(g.x1 for g in glyphs),
         baseline=baseline,
@@ -224,7 +322,61 @@ def _finish(glyphs: list[Glyph], spaced: list[bool], page: int) -> Line:
         page=page,
         first=first.at,
         last=glyphs[-1].at,
+        marks=marks,
+        mono=_monospaced(glyphs),
     )
+
+
+def _monospaced(glyphs: list[Glyph]) -> bool:
+    """Whether a run's letters all have one advance width (a typewriter font).
+
+    A few may differ (PDFium widens some loose boxes, a symbol from another
+    font); proportional fonts fail within their first letters, so this is cheap.
+    """
+    width = -1.0
+    chars = set()
+    odd = 1 + len(glyphs) // 10
+    for glyph in glyphs:
+        if glyph.char.isdigit():
+            continue
+        advance = glyph.x1 - glyph.x0
+        if width < 0:
+            width = advance
+        elif abs(advance - width) > _SAME_ADVANCE * width:
+            odd -= 1
+            if odd < 0:
+                return False
+            continue
+        chars.add(glyph.char)
+    return len(chars) >= _MONO_LETTERS
+
+
+def _is_mark(glyph: Glyph, baseline: float, size: float) -> bool:
+    """A footnote mark: a figure or a symbol ("*", "†"), raised and smaller than its line.
+
+    Letters raised that way are a logo's ("LᴬTeX") or an ordinal's ("1st"), not marks.
+    """
+    return (
+        glyph.size < _MARK_SIZE * size
+        and glyph.baseline - baseline > _MARK_RISE * size
+        and not glyph.char.isalpha()
+    )
+
+
+def _marks(glyphs: list[Glyph], baseline: float, size: float) -> tuple[str, ...]:
+    """Short runs of glyphs set smaller and raised above the baseline: footnote marks."""
+    out: list[str] = []
+    current = ""
+    for glyph in glyphs:
+        if _is_mark(glyph, baseline, size):
+            current += glyph.char
+            continue
+        if 0 < len(current) <= _MARK_CHARS:
+            out.append(current)
+        current = ""
+    if 0 < len(current) <= _MARK_CHARS:
+        out.append(current)
+    return tuple(out)
 
 
 def _compose(glyphs: list[Glyph], spaced: list[bool]) -> tuple[list[Glyph], list[bool]]:

@@ -149,3 +149,47 @@ def test_libreoffice_table_read_row_by_row_between_its_paragraphs() -> None:
     expected = (PDF / "table.expected.txt").read_text(encoding="utf-8")
     want = [" ".join(p.lstrip("#").split()) for p in expected.split("\n\n")]
     assert [article.block_text(b) for b in article.blocks] == want
+
+
+def test_a_list_of_languages_set_in_two_columns_is_read_column_by_column() -> None:
+    # As a manual lists languages: a name, then its codes with their names indented below,
+    # in two columns that run on independently. Every row holds enough short runs to look
+    # like a table's, but each column repeats the same three edges.
+    columns = [
+        [("German", [("de-1901", "german"), ("de-1996", "ngerman"), ("de-ch", "swiss")]),
+         ("Greek", [("el-mono", "monogreek"), ("el-poly", "polygreek")]),
+         ("Hindi", [("hi", "hindi")])],
+        [("Marathi", [("mr", "marathi")]), ("Occitan", [("oc", "occitan")]),
+         ("Oriya", [("or", "oriya")]), ("Panjabi", [("pa", "panjabi")])],
+    ]  # fmt: skip
+    lines: list[Line] = []
+    expected: list[str] = []
+    for left, entries in zip((72.0, 305.0), columns, strict=True):
+        start = len(expected)
+        baseline = 700.0
+        for name, codes in entries:
+            lines.append(_line(name, left, baseline, width=40, size=10))
+            expected.append(name)
+            for code, word in codes:
+                baseline -= 12.3
+                expected.append(f"{code} {word}")
+                if len(expected) == start + 2:  # a long first entry, drawn as one run
+                    lines.append(_line(expected[-1], left + 8.5, baseline, width=196, size=10))
+                    continue
+                lines.append(_line(code, left + 8.5, baseline, width=5 * len(code), size=10))
+                lines.append(_line(word, left + 73.3, baseline, width=5 * len(word), size=10))
+            baseline -= 12.3
+    got = _texts(reading_order(sorted(lines, key=lambda line: -line.baseline)))
+    assert " ".join(got) == " ".join(expected)
+
+
+def test_a_form_of_two_label_and_value_columns_stays_row_by_row() -> None:
+    rows = [("Vessel", "Ferry", "Length", "40 m"), ("Owner", "Lisvik AS", "Beam", "11 m"),
+            ("Port", "Lisvik", "Draught", "3 m")]  # fmt: skip
+    cells = [
+        _line(text, (40, 110, 240, 310)[column], 600 - 14 * row, width=6 * len(text), size=10)
+        for row, texts in enumerate(rows)
+        for column, text in enumerate(texts)
+    ]
+    got = reading_order(sorted(cells, key=lambda line: -line.baseline))
+    assert _texts(got) == [CELL_SEPARATOR.join(row) for row in rows]
