@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import threading
 from typing import Any
 
 _patched = False
+_patching = threading.Lock()
+"""A window warms a style up on a thread of its own while an export may start on another."""
 _EACH_TIME = ("is-numeric", "is-uncertain-date", "position", "disambiguate")
 """Condition tests whose answer depends on more than the item's type and variables."""
 MAX_MEMO = 20_000
@@ -39,9 +42,15 @@ def patch() -> None:
     (The locale's ``punctuation-in-quote`` is applied to the output, in
     citations_csl.render.)
     """
-    global _patched
     if _patched:
         return
+    with _patching:
+        if not _patched:
+            _patch()
+
+
+def _patch() -> None:
+    global _patched
     from citeproc import model
 
     base = model.CitationStylesElement

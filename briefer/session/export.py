@@ -9,6 +9,7 @@ apart from drafting (notes.py) so `briefer export` loads only this.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,7 @@ from briefer.exporters import (
     resolve_style,
 )
 from briefer.exporters.citations_csl import keep_on_disk
+from briefer.exporters.csl_kept import kept_style
 from briefer.resources import resource_path
 from briefer.session.note_commands import read_note
 from briefer.settings import resolve_paths
@@ -123,6 +125,30 @@ def run_export(
         style=style,
     )
     return ExportResult(target, kind, job.problems, len(document.footnotes))
+
+
+def warm_up(
+    citation_style: str | Path | None = DEFAULT_STYLE,
+    *,
+    word: bool = True,
+    keep_on_disk_too: bool = False,
+) -> None:
+    """Load now what the first export would otherwise load: for a thread of the window.
+
+    The window calls it off the GUI thread once a project is open, so the analyst's
+    first export pays only for the note (rendering its citations, writing the file),
+    not for loading python-docx and citeproc-py and parsing the citation style,
+    which the CLI pays on every run. Nothing is read from the project and nothing
+    is written; a style that cannot be read is left for the export to report.
+    Safe beside a running export: at worst the style is parsed twice.
+    """
+    if word:
+        import briefer.exporters.docx  # noqa: F401 - python-docx and the writer
+    style = style_or_plain(citation_style)
+    if style is not None:
+        keep_renderings(keep_on_disk_too)  # as the export will: it decides what is read
+        with contextlib.suppress(CitationStyleError, OSError):
+            kept_style(style)
 
 
 def keep_renderings(on_disk: bool) -> None:
