@@ -54,13 +54,25 @@ def _patch() -> None:
     from citeproc import model
 
     base = model.CitationStylesElement
-    xpath_search = base.xpath_search
     get_root = base.get_root
 
+    from lxml import etree
+
+    compiled: dict[str, Any] = {}
+    namespaces = base.nsmap  # citeproc-py searches self.xpath(expression, namespaces=nsmap),
+    # nsmap being a class attribute: the same map for every element
+
     def cached_xpath(self: Any, expression: str) -> Any:
+        # Each element asks each question once; the same few dozen questions are
+        # asked by hundreds of elements, so each is compiled once, not once each.
         cache = self.__dict__.setdefault("_briefer_xpath", {})
         if expression not in cache:
-            cache[expression] = xpath_search(self, expression)
+            search = compiled.get(expression)
+            if search is None:
+                if len(compiled) > MAX_MEMO:
+                    compiled.clear()
+                search = compiled[expression] = etree.XPath(expression, namespaces=namespaces)
+            cache[expression] = search(self)
         return cache[expression]
 
     def cached_root(self: Any) -> Any:
