@@ -326,6 +326,65 @@ def _patch_lookups(model: Any) -> None:
 
     source.CustomDict.__getitem__ = variable
     source.CustomDict.__getattr__ = variable
+    _patch_children(model, VariableError)
+
+
+def _children(element: Any, choose: type) -> list[tuple[Any, bool]]:
+    """An element's children, each with whether it is a cs:choose: listed once per element."""
+    found: list[tuple[Any, bool]] | None = element.__dict__.get("_briefer_children")
+    if found is None:
+        found = element.__dict__["_briefer_children"] = [
+            (child, isinstance(child, choose)) for child in element.iterchildren()
+        ]
+    return found
+
+
+def _patch_children(model: Any, variable_error: type[Exception]) -> None:
+    """citeproc-py's two loops over an element's children (``Parent.render_children``,
+    ``Group.process``), line for line, over a list made once rather than lxml's iterator,
+    which makes a proxy per child per visit: the rendering's innermost loop."""
+    choose, join = model.Choose, model.join
+
+    def render_children(self: Any, item: Any, delimiter: str = "", **kwargs: Any) -> Any:
+        output = []
+        for child, is_choose in _children(self, choose):
+            try:
+                if is_choose:
+                    text = child.render(item, delimiter=delimiter, **kwargs)
+                else:
+                    text = child.render(item, **kwargs)
+                if text is not None:
+                    output.append(text)
+            except variable_error:
+                pass
+        if output:
+            return join(output, delimiter)
+        return None
+
+    def group_process(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        output = []
+        variable_called = False
+        variable_rendered = False
+        delimiter = self.get("delimiter", "")
+        for child, is_choose in _children(self, choose):
+            variable_called = variable_called or child.calls_variable()
+            try:
+                if is_choose:
+                    child_text = child.render(item, context=context, delimiter=delimiter, **kwargs)
+                else:
+                    child_text = child.render(item, context=context, **kwargs)
+                if child_text is not None:
+                    output.append(child_text)
+                    variable_rendered = variable_rendered or child.calls_variable()
+            except variable_error:
+                pass
+        success = not variable_called or (variable_called and variable_rendered)
+        if output and success:
+            return self.join(output)
+        raise variable_error
+
+    model.Parent.render_children = render_children
+    model.Group.process = group_process
 
 
 def _kept_form(read: Any, form: str) -> Any:

@@ -26,8 +26,7 @@ from briefer.exporters import (
     export_note,
     resolve_style,
 )
-from briefer.exporters.citations_csl import keep_on_disk
-from briefer.exporters.csl_kept import kept_style
+from briefer.exporters.citations_csl import keep_on_disk, warm
 from briefer.resources import resource_path
 from briefer.session.note_commands import read_note
 from briefer.settings import resolve_paths
@@ -137,7 +136,8 @@ def warm_up(
 
     The window calls it off the GUI thread once a project is open, so the analyst's
     first export pays only for the note (rendering its citations, writing the file),
-    not for loading python-docx and citeproc-py and parsing the citation style,
+    not for loading python-docx and citeproc-py, parsing the citation style and a
+    style's first-use work (citations_csl.warm renders a made-up note for that),
     which the CLI pays on every run. Nothing is read from the project and nothing
     is written; a style that cannot be read is left for the export to report.
     Safe beside a running export: at worst the style is parsed twice.
@@ -148,7 +148,7 @@ def warm_up(
     if style is not None:
         keep_renderings(keep_on_disk_too)  # as the export will: it decides what is read
         with contextlib.suppress(CitationStyleError, OSError):
-            kept_style(style)
+            warm(style)
 
 
 def keep_renderings(on_disk: bool) -> None:
