@@ -138,15 +138,18 @@ def warm_up(
     first export pays only for the note (rendering its citations, writing the file),
     not for loading python-docx and citeproc-py, parsing the citation style and a
     style's first-use work (citations_csl.warm renders a made-up note for that),
-    which the CLI pays on every run. Nothing is read from the project and nothing
-    is written; a style that cannot be read is left for the export to report.
-    Safe beside a running export: at worst the style is parsed twice.
+    which the CLI pays on every run. Nothing is read from the project, and nothing
+    is written unless ``keep_on_disk_too`` (the setting keep_citation_renderings):
+    then the made-up note's few renderings join the kept file. A style that cannot
+    be read is left for the export to report. Safe beside a running export: at
+    worst the style is parsed twice.
     """
     if word:
         import briefer.exporters.docx  # noqa: F401 - python-docx and the writer
     style = style_or_plain(citation_style)
     if style is not None:
-        keep_renderings(keep_on_disk_too)  # as the export will: it decides what is read
+        if keep_on_disk_too:  # as the export will, so the kept file is read, not replaced
+            keep_renderings(True)
         with contextlib.suppress(CitationStyleError, OSError):
             warm(style)
 

@@ -190,7 +190,7 @@ class ExportFlow(QObject):
         self.message: QMessageBox | None = None
         self.warming: threading.Thread | None = None
         # Once the window is up: the first export then costs what the note costs.
-        QTimer.singleShot(WARM_UP_AFTER_MS, self._warm_up)
+        QTimer.singleShot(WARM_UP_AFTER_MS, self, self._warm_up)  # not once self is gone
 
     def _warm_up(self) -> None:
         """Load python-docx and citeproc-py and parse the citation style on a thread of its own.
@@ -198,6 +198,8 @@ class ExportFlow(QObject):
         Some 0.1-0.2 s of work the analyst's first export would otherwise wait for
         (session.export.warm_up); a daemon thread, so closing the window never waits.
         """
+        if not self.window.isVisible():  # closed before it was up: nothing to export
+            return
         settings = self.window.settings
         self.warming = threading.Thread(
             target=_warm_up,
