@@ -11,9 +11,12 @@ no slower than pandoc, < 200 MB peak memory); the same for a note of its
 first 10 quotations (target: within 1.5x pandoc, whose start-up dominates).
 Every CLI run is a fresh process that renders every source: keeping
 renderings on disk is off by default (settings: keep_citation_renderings).
+Timed runs alternate Briefer and pandoc, and CPU time is printed beside wall
+time: on a machine other jobs share, the wall time mostly measures the wait.
 Then the window's export, `run_export` as its worker calls it, each case in
 a fresh process: cold; after the warm-up the window runs off its GUI thread
-once a project is open (target < 0.3 s); and again. Peak memory is each
+once a project is open (target < 0.3 s); after the Composer has shown the
+note (its page count renders the citations); and again. Peak memory is each
 child process's own maximum resident set size (wait4). pandoc comes from
 Debian: `apt-get install pandoc`; without it that row says so.
 
