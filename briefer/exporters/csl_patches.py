@@ -413,6 +413,22 @@ def _patch_children(model: Any, variable_error: type[Exception]) -> None:
         return text, language
 
     model.Text.process = text_process
+    name_option = model.Name.get_option
+
+    def name_option_once(
+        self: Any, name: str, context: Any = None, sort_options: Any = None
+    ) -> Any:
+        # Outside a sort key, a name option depends only on the style's elements: the
+        # cs:name, the citation or bibliography above ``context``, the root.
+        if sort_options is not None:
+            return name_option(self, name, context, sort_options)
+        memo = self.__dict__.setdefault("_briefer_name_options", {})
+        key = (name, context)
+        if key not in memo:
+            memo[key] = name_option(self, name, context, None)
+        return memo[key]
+
+    model.Name.get_option = name_option_once
 
 
 def _kept_form(read: Any, form: str) -> Any:
