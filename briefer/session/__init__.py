@@ -43,6 +43,7 @@ if TYPE_CHECKING:
         note_style,
         prepare_export,
         run_export,
+        warm_up,
     )
     from briefer.session.imports import ImportOutcome, ImportReport, ImportStatus
     from briefer.session.note_commands import (
@@ -167,6 +168,7 @@ _WHERE: dict[str, str] = {
     "project_backups": "briefer.session.backups",
     "restore_from_backup": "briefer.session.backups",
     "run_export": "briefer.session.export",
+    "warm_up": "briefer.session.export",
     "save_user_template": "briefer.session.templates",
 }
 
@@ -253,4 +255,5 @@ __all__ = [
     "restore_from_backup",
     "run_export",
     "save_user_template",
+    "warm_up",
 ]

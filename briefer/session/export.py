@@ -9,6 +9,7 @@ apart from drafting (notes.py) so `briefer export` loads only this.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +26,7 @@ from briefer.exporters import (
     export_note,
     resolve_style,
 )
-from briefer.exporters.citations_csl import keep_on_disk
+from briefer.exporters.citations_csl import keep_on_disk, warm
 from briefer.resources import resource_path
 from briefer.session.note_commands import read_note
 from briefer.session.queries import ProjectQueries
@@ -131,6 +132,34 @@ def note_style(note: Note, given: str | Path | None, setting: str | Path) -> str
     """The citation style an export of ``note`` uses: ``given`` (``--style``) when there is
     one, else the note's own (Note Details), else the settings' (Preferences)."""
     return given or note.citation_style or setting
+
+
+def warm_up(
+    citation_style: str | Path | None = DEFAULT_STYLE,
+    *,
+    word: bool = True,
+    keep_on_disk_too: bool = False,
+) -> None:
+    """Load now what the first export would otherwise load: for a thread of the window.
+
+    The window calls it off the GUI thread once a project is open, so the analyst's
+    first export pays only for the note (rendering its citations, writing the file),
+    not for loading python-docx and citeproc-py, parsing the citation style and a
+    style's first-use work (citations_csl.warm renders a made-up note for that),
+    which the CLI pays on every run. Nothing is read from the project, and nothing
+    is written unless ``keep_on_disk_too`` (the setting keep_citation_renderings):
+    then the made-up note's few renderings join the kept file. A style that cannot
+    be read is left for the export to report. Safe beside a running export: at
+    worst the style is parsed twice.
+    """
+    if word:
+        import briefer.exporters.docx  # noqa: F401 - python-docx and the writer
+    style = style_or_plain(citation_style)
+    if style is not None:
+        if keep_on_disk_too:  # as the export will, so the kept file is read, not replaced
+            keep_renderings(True)
+        with contextlib.suppress(CitationStyleError, OSError):
+            warm(style)
 
 
 def keep_renderings(on_disk: bool) -> None:

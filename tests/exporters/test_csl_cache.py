@@ -20,7 +20,7 @@ import pytest
 from briefer.core.citations import quotation_markdown
 from briefer.core.model import Article, Note, Passage, Section
 from briefer.exporters import csl_kept
-from briefer.exporters.citations_csl import forget_styles, keep_on_disk
+from briefer.exporters.citations_csl import forget_styles, keep_on_disk, warm
 from briefer.exporters.csl_kept import kept_style
 from briefer.exporters.csl_styles import bundled_styles, resolve_style
 from briefer.exporters.document import ExportDocument, build_document
@@ -82,6 +82,19 @@ def test_a_kept_rendering_is_what_a_fresh_process_makes(name: str) -> None:
     again = _texts(build_document(NOTE, PASSAGES, _articles(), chosen))
     assert again == fresh
     assert fresh[1] and (fresh[0] or any("(" in b for b in fresh[2]))
+
+
+@pytest.mark.parametrize("name", [s.name for s in bundled_styles(STYLES)])
+def test_after_the_warm_up_an_export_is_what_a_fresh_process_makes(name: str) -> None:
+    """The warm-up's made-up sources share shapes with these: nothing of theirs may show."""
+    chosen = resolve_style(name, STYLES)
+    forget_styles()
+    fresh = _texts(build_document(NOTE, PASSAGES, _articles(), chosen))
+    forget_styles()
+    warm(chosen)
+    assert kept_style(chosen).citations  # it rendered, and kept what it rendered
+    warmed = _texts(build_document(NOTE, PASSAGES, _articles(), chosen))
+    assert warmed == fresh
 
 
 def test_an_edited_article_shows_at_the_next_export() -> None:

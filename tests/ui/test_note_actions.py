@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -362,3 +363,29 @@ def test_closing_during_an_export_waits_for_the_file(
     window.close()  # at once, with the worker thread writing
     assert flow.worker is None or flow.worker.isFinished()
     assert target.exists() and docx.Document(str(target)).paragraphs
+
+
+def test_once_open_the_window_loads_the_export_off_its_thread(
+    qtbot: QtBot, window: ProjectWindow, tmp_path: Path
+) -> None:
+    from briefer.exporters import csl_kept
+    from briefer.exporters.csl_kept import forget_styles, kept_style
+    from briefer.session import find_citation_style
+
+    flow = window.note_actions.exporter
+    qtbot.waitUntil(lambda: flow.warming is not None, timeout=5000)
+    assert flow.warming is not None
+    assert flow.warming.daemon and flow.warming.ident != threading.get_ident()
+    flow.warming.join(timeout=60)
+    forget_styles()  # the warm-up's own style is parsed: a fresh one parses again
+    window.settings.citation_style = "apa"
+    flow._warm_up()
+    assert flow.warming is not None
+    flow.warming.join(timeout=60)
+    style = find_citation_style("apa")
+    assert [k for k in csl_kept._styles if k[0] == str(style.path)]  # parsed by the warm-up
+    kept = kept_style(style)
+    assert kept.csl is not None and kept.style.name == "apa"
+    note_id = drafted(window)  # and the export that follows uses what it loaded
+    result = export(qtbot, window, note_id, tmp_path / "warm.docx")
+    assert result is not None and kept_style(style) is kept

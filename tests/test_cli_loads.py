@@ -1,0 +1,98 @@
+"""`briefer export` loads only what exporting needs: no window, no importers.
+
+Start-up is most of a short export's time (Qt alone would be several times
+pandoc's whole run), so each export here runs as its own `python -m briefer`
+process, as an analyst runs it, and the modules it ended with are read back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefer.core.citations import quotation_markdown
+from briefer.core.model import Article, Note, Original, Passage, Section
+from briefer.session import AddNoteCommand, Session
+from tests.private_store import store_of
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Runs `python -m briefer ARGS` in this process, then writes the modules it loaded.
+CHILD = """
+import json, runpy, sys
+report, args = sys.argv[1], sys.argv[2:]
+sys.argv = ["briefer", *args]
+code = 0
+try:
+    runpy.run_module("briefer", run_name="__main__", alter_sys=True)
+except SystemExit as exc:
+    code = exc.code
+with open(report, "w", encoding="utf-8") as out:
+    json.dump({"code": code, "modules": sorted(sys.modules)}, out)
+"""
+
+NEVER_FOR_EXPORT = ("PySide6", "shiboken6", "trafilatura", "pypdfium2", "briefer.ui",
+                    "briefer.app", "briefer.importers")  # fmt: skip
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    path = tmp_path / "loads.briefer"
+    text = "The harbour deal was signed on Tuesday. Grain exports will rise by 40%."
+    with Session.create(path, title="Loads") as session:
+        project = store_of(session)
+        article = Article(
+            title="Harbour deal signed",
+            text=text,
+            publisher="The Northland Times",
+            author="Jane Smith",
+            published=dt.date(2025, 3, 4),
+            url="https://example.org/harbour",
+        )
+        article_id = project.add_article(article, Original("a.txt", "text/plain", text.encode()))
+        first = project.add_passage(Passage(article_id, 0, 39, text[:39]))
+        body = quotation_markdown(text[:39], first)
+        session.do(AddNoteCommand(Note(title="Harbour", sections=(Section("Summary", body),))))
+    return path
+
+
+def loaded_by(tmp_path: Path, *args: object) -> set[str]:
+    report = tmp_path / "modules.json"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop("QT_QPA_PLATFORM", None)
+    subprocess.run(
+        [sys.executable, "-c", CHILD, str(report), *map(str, args)],
+        check=True,
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        timeout=120,
+    )
+    found = json.loads(report.read_text("utf-8"))
+    assert found["code"] in (0, None)
+    return set(found["modules"])
+
+
+def _offending(modules: set[str], names: tuple[str, ...]) -> list[str]:
+    return sorted(m for m in modules if any(m == n or m.startswith(n + ".") for n in names))
+
+
+def test_word_export_loads_neither_qt_nor_importers(project: Path, tmp_path: Path) -> None:
+    target = tmp_path / "note.docx"
+    modules = loaded_by(tmp_path, "export", project, "--note", 1, "-o", target)
+    assert target.stat().st_size > 0
+    assert "docx" in modules and "citeproc" in modules  # what it does need, it loaded
+    assert _offending(modules, NEVER_FOR_EXPORT) == []
+
+
+def test_markdown_export_does_not_load_python_docx(project: Path, tmp_path: Path) -> None:
+    target = tmp_path / "note.md"
+    modules = loaded_by(tmp_path, "export", project, "--note", 1, "-o", target)
+    assert "Harbour" in target.read_text("utf-8")
+    assert _offending(modules, (*NEVER_FOR_EXPORT, "docx")) == []
