@@ -8,20 +8,16 @@ target, fsync, replace. Imports core and lxml only.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import os
 import re
-import tempfile
 import uuid
 import zipfile
-from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
 from lxml import etree
 
-from briefer.core.tempfiles import temp_prefix
+from briefer.core.atomic import write_atomically
 from briefer.exchange.qda_model import ExchangeError, QdaCode, QdaProject, QdaSelection, QdaSource
 
 NS_PROJECT = "urn:QDA-XML:project:1.0"
@@ -172,7 +168,7 @@ def project_xml(project: QdaProject) -> bytes:
 
 def write_codebook(project: QdaProject, target: Path) -> None:
     data = codebook_xml(project)
-    _write_atomically(target, lambda stream: stream.write(data))
+    write_atomically(target, lambda stream: stream.write(data), ExchangeError, "save again")
 
 
 def write_project(project: QdaProject, target: Path) -> None:
@@ -186,50 +182,4 @@ def write_project(project: QdaProject, target: Path) -> None:
             for source in project.sources:
                 archive.writestr(f"sources/{source.guid}.txt", source.text.encode("utf-8"))
 
-    _write_atomically(target, write)
-
-
-def _write_atomically(target: Path, write: Callable[[BinaryIO], object]) -> None:
-    folder = target.parent
-    if not folder.is_dir():
-        raise ExchangeError(
-            f"Cannot save {target.name!r}: the folder {str(folder)!r} does not exist; "
-            "choose another location."
-        )
-    try:
-        handle, name = tempfile.mkstemp(prefix=temp_prefix(target.name), suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise ExchangeError(
-            f"Cannot save {target.name!r}: the folder cannot be written ({exc.strerror or exc})."
-        ) from exc
-    temp = Path(name)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            write(stream)
-            stream.flush()
-            os.fsync(stream.fileno())
-        with contextlib.suppress(OSError):
-            os.chmod(temp, 0o666 & ~_umask())
-        os.replace(temp, target)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise ExchangeError(
-            f"Cannot save {str(target)!r}: {exc.strerror or exc}; check the disk has space "
-            "and the file is not open elsewhere."
-        ) from exc
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
-
-
-def _umask() -> int:
-    """Read from /proc where it can be (setting and restoring it races other threads)."""
-    with contextlib.suppress(OSError, ValueError):
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("Umask:"):
-                return int(line.split()[1], 8)
-    current = os.umask(0o022)
-    os.umask(current)
-    return current
+    write_atomically(target, write, ExchangeError, "save again")

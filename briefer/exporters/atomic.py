@@ -1,114 +1,15 @@
-"""Atomic file writes for exporters: temp file in the target's folder, fsync, os.replace.
-
-Standard library only; must not import the writers.
-"""
+"""Exports are written atomically (core.atomic), failing as ExportError."""
 
 from __future__ import annotations
 
-import contextlib
-import errno
-import os
-import stat
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-from briefer.core.tempfiles import remove_stale, temp_prefix
+from briefer.core import atomic
 from briefer.exporters.errors import ExportError
 
 
 def write_atomically(target: Path, write: Callable[[BinaryIO], None]) -> None:
-    """Call ``write`` on a temp file next to ``target`` and move it into place.
-
-    A reader (or a crash) sees either the old file or the complete new one,
-    never half an export. On any failure the temp file is removed and the
-    error is raised as :class:`ExportError` naming what to do.
-
-    The file gets the mode any program's new file would (0666 less the
-    umask), or, when it replaces one, that file's mode: mkstemp's private
-    0600 would otherwise hide an export from the colleagues it is for.
-    """
-    folder = target.parent
-    if not folder.is_dir():
-        raise ExportError(
-            f"Cannot save {target.name!r}: the folder {str(folder)!r} does not exist "
-            "or is not a folder. Choose another location."
-        )
-    remove_stale(folder)  # what an export killed mid-write left behind
-    try:
-        handle, temp_name = tempfile.mkstemp(
-            prefix=temp_prefix(target.name), suffix=".tmp", dir=folder
-        )
-    except OSError as exc:
-        raise ExportError(
-            f"Cannot save {target.name!r}: the folder {str(folder)!r} cannot be written "
-            f"({exc.strerror or exc}). Choose a folder you can write to."
-        ) from exc
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            _set_mode(stream.fileno(), target)
-            write(stream)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp, target)
-    except ExportError:
-        _remove(temp)
-        raise
-    except OSError as exc:
-        _remove(temp)
-        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-            kept = f" ({target.name} as it was is unchanged)" if target.exists() else ""
-            raise ExportError(
-                f"The disk holding {folder} is full; free some space and export again."
-                f" Nothing was lost{kept}."
-            ) from exc
-        raise ExportError(
-            f"Cannot save {str(target)!r}: {exc.strerror or exc}. "
-            "Check that the file is not open in another program and that the disk has space, "
-            "then export again."
-        ) from exc
-    except BaseException:
-        _remove(temp)
-        raise
-    _fsync_folder(folder)
-
-
-def _set_mode(handle: int, target: Path) -> None:
-    """Give the temp file the mode the target has, or a new file's mode under the umask."""
-    try:
-        mode = stat.S_IMODE(os.stat(target).st_mode) & 0o777  # never set-id bits
-    except OSError:
-        mode = 0o666 & ~_umask()
-    if hasattr(os, "fchmod"):  # POSIX; Windows has no modes worth keeping
-        os.fchmod(handle, mode)
-
-
-def _umask() -> int:
-    """The process's umask: from /proc on Linux, else by setting and restoring it at once
-    (the only portable way to read it)."""
-    with contextlib.suppress(OSError, ValueError):
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("Umask:"):
-                return int(line.split()[1], 8)
-    current = os.umask(0o022)
-    os.umask(current)
-    return current
-
-
-def _remove(path: Path) -> None:
-    with contextlib.suppress(OSError):
-        path.unlink()
-
-
-def _fsync_folder(folder: Path) -> None:
-    # Makes the rename itself durable on POSIX; Windows cannot open folders, which is fine.
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+    """``core.atomic.write_atomically`` for an export: its errors say "export again"."""
+    atomic.write_atomically(target, write, ExportError, "export again")
