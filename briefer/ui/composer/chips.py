@@ -1,8 +1,8 @@
 """Citation chips: what a ``[@pN]`` looks like on the page, and what it says on hover.
 
-A chip is one object character (rich_format.CHIP_OBJECT) that the text layout
-asks :class:`ChipPainter` to size and draw: a small rounded label naming the
-source. :class:`SourceLabels` answers "which source is passage N" from the
+A chip is one object character (an image format carrying the passage id) that
+the text layout places like a letter; :class:`ChipImages` draws it: a small
+rounded label naming the source. :class:`SourceLabels` answers "which source is passage N" from the
 session's query callables, in bulk and cached, so a note of 320 quotations lays
 out with two queries, not 640.
 """
@@ -11,21 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QObject, QPointF, QRect, QRectF, QSizeF, Qt
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QFontMetricsF,
-    QPainter,
-    QPalette,
-    QTextDocument,
-    QTextFormat,
-    QTextObjectInterface,
-)
+from PySide6.QtCore import QRectF, Qt, QUrl
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPalette, QTextDocument
 
 from briefer.core.model import ArticleSummary, Passage
 from briefer.ui.common.style import accents_of
-from briefer.ui.composer import rich_format as rf
+from briefer.ui.composer.rich_format import CHIP_SCHEME
 
 MAX_LABEL = 32
 
@@ -90,49 +81,63 @@ def _label(pid: int, passage: Passage | None, article: ArticleSummary | None) ->
     return short, f"{reference}\n\n“{words}”\n\nClick or Ctrl+Enter to open the source."
 
 
-class ChipPainter(QObject, QTextObjectInterface):
-    """Sizes and draws chips for a document's layout (registered by the editor)."""
+def chip_url(passage_id: int) -> QUrl:
+    return QUrl(f"{CHIP_SCHEME}:{passage_id}")
 
-    def __init__(self, labels: SourceLabels, palette: Callable[[], QPalette]) -> None:
-        super().__init__()
+
+class ChipImages:
+    """Draws each chip as a small image the text layout places like a character.
+
+    (Qt's custom text objects are not reachable from Python bindings here, so a
+    chip is an image resource of its document, redrawn when its label or the
+    palette changes.)
+    """
+
+    def __init__(self, labels: SourceLabels) -> None:
         self.labels = labels
-        self.palette = palette
 
-    def _font(self, fmt: QTextFormat) -> QFont:
-        font = QFont(fmt.toCharFormat().font())
+    def image(self, passage_id: int, font: QFont, palette: QPalette, ratio: float) -> QImage:
+        font = QFont(font)
         size = font.pointSizeF()
         if size > 0:
             font.setPointSizeF(max(7.0, size * 0.82))
-        font.setBold(False)
-        font.setItalic(False)
-        font.setUnderline(False)
-        return font
-
-    def intrinsicSize(self, doc: QTextDocument, position: int, fmt: QTextFormat) -> QSizeF:
-        pid = int(fmt.property(rf.PASSAGE_ID) or 0)
-        metrics = QFontMetricsF(self._font(fmt))
-        width = metrics.horizontalAdvance(self.labels.short(pid)) + 12
-        return QSizeF(width + 4, metrics.height() + 2)
-
-    def drawObject(
-        self,
-        painter: QPainter,
-        rect: QRectF | QRect,
-        doc: QTextDocument,
-        position: int,
-        fmt: QTextFormat,
-    ) -> None:
-        pid = int(fmt.property(rf.PASSAGE_ID) or 0)
-        accents = accents_of(self.palette())
-        painter.save()
+        metrics = QFontMetricsF(font)
+        label = self.labels.short(passage_id)
+        width = metrics.horizontalAdvance(label) + 14
+        height = metrics.height() + 2
+        image = QImage(
+            int((width + 3) * ratio) + 1,
+            int(height * ratio) + 1,
+            QImage.Format.Format_ARGB32_Premultiplied,
+        )
+        image.setDevicePixelRatio(ratio)
+        image.fill(Qt.GlobalColor.transparent)
+        accents = accents_of(palette)
+        painter = QPainter(image)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        box = QRectF(rect).adjusted(3, 1, -1, -1)
+        box = QRectF(3, 0.5, width - 1, height - 1)
         painter.setPen(QColor(accents.control_border))
         painter.setBrush(QColor(accents.chip_base))
         painter.drawRoundedRect(box, box.height() / 2.5, box.height() / 2.5)
         painter.setPen(QColor(accents.chip_text))
-        painter.setFont(self._font(fmt))
-        painter.drawText(
-            box.translated(QPointF(0, 0)), Qt.AlignmentFlag.AlignCenter, self.labels.short(pid)
-        )
-        painter.restore()
+        painter.setFont(font)
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
+        painter.end()
+        return image
+
+    def add_to(
+        self,
+        document: QTextDocument,
+        ids: Iterable[int],
+        font: QFont,
+        palette: QPalette,
+        ratio: float,
+    ) -> None:
+        """(Re)draw the chips of ``ids`` as ``document``'s resources."""
+        ids = list(dict.fromkeys(ids))
+        self.labels.prefetch(ids)
+        for pid in ids:
+            document.addResource(
+                QTextDocument.ResourceType.ImageResource, chip_url(pid),
+                self.image(pid, font, palette, ratio),
+            )  # fmt: skip

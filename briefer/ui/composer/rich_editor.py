@@ -10,7 +10,7 @@ the window's: the editor's own is off, and Ctrl+Z passes up, as in SectionEditor
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
@@ -34,7 +34,7 @@ from briefer.core.citations import find_citations
 from briefer.ui.common.style import accents_of
 from briefer.ui.composer import rich_edits as edits
 from briefer.ui.composer import rich_format as rf
-from briefer.ui.composer.chips import ChipPainter, SourceLabels
+from briefer.ui.composer.chips import ChipImages, SourceLabels
 from briefer.ui.composer.editor import PASSAGE_MIME
 from briefer.ui.composer.rich_export import document_markdown
 from briefer.ui.composer.rich_markdown import Look, insert_markdown, load_markdown
@@ -46,7 +46,7 @@ from briefer.ui.composer.rich_paste import (
     sanitise_html,
 )
 
-MARKDOWN_MIME = "text/markdown"
+MARKDOWN_MIME = "application/x-briefer-markdown"
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
@@ -72,8 +72,8 @@ class RichSectionEditor(QTextEdit):
         self.setAcceptRichText(True)
         self.document().setDocumentMargin(16)
         self.labels = labels
-        self.chips = ChipPainter(labels, self.palette)
-        self.document().documentLayout().registerHandler(rf.CHIP_OBJECT, self.chips)
+        self.paste_limit = MAX_PASTE_CHARS  # a parameter, so tests can tighten it
+        self.chips = ChipImages(labels)
 
     # -- Markdown in and out ---------------------------------------------------
 
@@ -84,15 +84,40 @@ class RichSectionEditor(QTextEdit):
         """Replace the page with ``markdown`` (raises rich_markdown.Unsupported, page untouched)."""
         probe = QTextDocument()
         load_markdown(probe, markdown, self.look())  # refuse before clearing the editor
-        self.labels.prefetch(find_citations(markdown))
+        self._draw_chips(find_citations(markdown))
         load_markdown(self.document(), markdown, self.look())
+
+    def _draw_chips(self, ids: list[int]) -> None:
+        self.chips.add_to(
+            self.document(), ids, self.font(), self.palette(), self.devicePixelRatioF()
+        )
+
+    def chip_ids(self) -> list[int]:
+        """The passages the page cites, in order, each once."""
+        doc = self.document()
+        text = doc.toPlainText()
+        found: dict[int, None] = {}
+        at = text.find(rf.OBJECT_CHAR)
+        while at >= 0:
+            pid = self.chip_at(at)
+            if pid is not None:
+                found.setdefault(pid, None)
+            at = text.find(rf.OBJECT_CHAR, at + 1)
+        return list(found)
+
+    def loadResource(self, kind: int, name: QUrl | str) -> object:
+        name = QUrl(name)
+        if name.scheme() == rf.CHIP_SCHEME and name.path().isdigit():
+            pid = int(name.path())
+            return self.chips.image(pid, self.font(), self.palette(), self.devicePixelRatioF())
+        return super().loadResource(kind, name)
 
     def markdown(self) -> str:
         return document_markdown(self.document())
 
     def insert_block(self, markdown: str) -> None:
         """Put ``markdown`` at the cursor as blocks of their own."""
-        self.labels.prefetch(find_citations(markdown))
+        self._draw_chips(find_citations(markdown))
         cursor = self.textCursor()
         insert_markdown(cursor, markdown, self.look())
         self.setTextCursor(cursor)
@@ -100,6 +125,10 @@ class RichSectionEditor(QTextEdit):
     def sources_changed(self) -> None:
         """Passages or articles changed: chips relabel themselves."""
         self.labels.forget()
+        self._redraw()
+
+    def _redraw(self) -> None:
+        self._draw_chips(self.chip_ids())
         self.document().markContentsDirty(0, self.document().characterCount())
 
     # -- formatting the analyst asks for -------------------------------------
@@ -127,7 +156,7 @@ class RichSectionEditor(QTextEdit):
         cursor = QTextCursor(doc)
         cursor.setPosition(position + 1)
         fmt = cursor.charFormat()
-        if fmt.objectType() != rf.CHIP_OBJECT:
+        if not rf.is_chip(fmt):
             return None
         return int(fmt.property(rf.PASSAGE_ID) or 0)
 
@@ -178,6 +207,8 @@ class RichSectionEditor(QTextEdit):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self.fontChanged.emit()
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange):
+            self._redraw()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key, mods = event.key(), event.modifiers()
@@ -207,9 +238,10 @@ class RichSectionEditor(QTextEdit):
                 return
         if event.text() and event.text().isprintable():
             typing = self.currentCharFormat()
-            if typing.objectType() == rf.CHIP_OBJECT:  # typed next to a chip: plain text
+            if rf.is_chip(typing):  # typed next to a chip: plain text
                 plain = QTextCharFormat(typing)
                 plain.setObjectType(QTextFormat.ObjectTypes.NoObject)
+                plain.clearProperty(QTextFormat.Property.ImageName)
                 plain.clearProperty(rf.PASSAGE_ID)
                 self.setCurrentCharFormat(plain)
         super().keyPressEvent(event)
@@ -297,17 +329,18 @@ class RichSectionEditor(QTextEdit):
     def insertFromMimeData(self, source: QMimeData) -> None:
         """Paste as Markdown: our own copies whole, HTML cleaned, everything bounded."""
         report = ""
+        limit = self.paste_limit
         if source.hasFormat(MARKDOWN_MIME):
             text = bytes(source.data(MARKDOWN_MIME).data()).decode("utf-8", "replace")
-            markdown, report = bounded_text(text)
-        elif source.hasHtml() and len(source.html()) <= MAX_PASTE_CHARS:
+            markdown, report = bounded_text(text, limit)
+        elif source.hasHtml() and len(source.html()) <= limit:
             cleaned = sanitise_html(source.html())
             markdown, report = html_markdown(cleaned.html), left_out(cleaned)
         elif source.hasText():
-            text, report = bounded_text(source.text())
+            text, report = bounded_text(source.text(), limit)
             if source.hasHtml():
                 report = report or (
-                    "Pasted as plain text: the formatted copy was over a million characters."
+                    f"Pasted as plain text: the formatted copy was over {limit:,} characters."
                 )
             self.textCursor().insertText(text.replace("\r\n", "\n"))
             self.pasteReported.emit(report)
@@ -318,7 +351,7 @@ class RichSectionEditor(QTextEdit):
         self.pasteReported.emit(report)
 
     def _paste_markdown(self, markdown: str) -> None:
-        self.labels.prefetch(find_citations(markdown))
+        self._draw_chips(find_citations(markdown))
         pasted = QTextDocument()
         try:
             load_markdown(pasted, markdown, self.look())

@@ -40,17 +40,20 @@ def pieces(cursor: QTextCursor) -> Iterator[tuple[int, int, QTextCharFormat]]:
 
 
 def _is_chip(fmt: QTextCharFormat) -> bool:
-    return fmt.objectType() == rf.CHIP_OBJECT
+    return rf.is_chip(fmt)
 
 
 def toggle_inline(cursor: QTextCursor, prop: int, marker: str) -> QTextCharFormat | None:
     """Bold (STRONG) or italic (EMPHASIS) on the selection, or off if it all has it.
 
-    With no selection, the word under the cursor; with no word, returns the
-    format to type with next (the caller sets it as the current char format).
+    With no selection, the word the cursor stands inside; at a word's edge or
+    between words, returns the format to type with next (the caller sets it as
+    the current char format), as a word processor does.
     """
     work = QTextCursor(cursor)
-    if not work.hasSelection():
+    text, at = cursor.block().text(), cursor.positionInBlock()
+    inside = 0 < at < len(text) and text[at - 1].isalnum() and text[at].isalnum()
+    if not work.hasSelection() and inside:
         work.select(QTextCursor.SelectionType.WordUnderCursor)
     if not work.hasSelection():
         fmt = QTextCharFormat(cursor.charFormat())

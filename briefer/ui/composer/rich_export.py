@@ -65,6 +65,8 @@ def _chunk(block: QTextBlock, chunks: list[str]) -> QTextBlock:
     text = _inline(block)
     level = fmt.headingLevel()
     if level and text:
+        # A closing run of # would be read as the heading's optional end marker.
+        text = re.sub(r"(^|[ \t])(#+)$", lambda m: m.group(1) + "\\" + m.group(2), text)
         chunks.append("#" * min(level, 6) + " " + text)
     else:
         chunks.append(text)
@@ -183,7 +185,7 @@ def _inline(block: QTextBlock, *, in_table: bool = False) -> str:
         it += 1
         fmt = fragment.charFormat()
         text = fragment.text()
-        if fmt.objectType() == rf.CHIP_OBJECT:
+        if rf.is_chip(fmt):
             wanted = _wanted(fmt, chip=True)
             common = _common(open_, wanted)
             close_to(common)

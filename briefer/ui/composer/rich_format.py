@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QTextFormat
 
-CHIP_OBJECT = QTextFormat.ObjectTypes.UserObject + 1
-"""The object type of a citation chip: one U+FFFC character, drawn by the editor."""
+CHIP_SCHEME = "briefer-chip"
+"""A chip is an image character named ``briefer-chip:<passage id>``."""
 OBJECT_CHAR = "\ufffc"
 LINE_SEPARATOR = "\u2028"  # a hard line break inside a paragraph
 
@@ -30,3 +30,8 @@ TABLE_ALIGN = _BASE + 10  # str on a table format: "l", "c", "r" or "-" per colu
 
 HEADING_SIZE = {1: 2, 2: 1, 3: 0}
 """Font size adjustment (Qt's relative steps) of heading levels; deeper ones are 0."""
+
+
+def is_chip(fmt: QTextFormat) -> bool:
+    """Whether a character with this format is a citation chip."""
+    return fmt.hasProperty(PASSAGE_ID) and fmt.isImageFormat()

@@ -28,6 +28,7 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFormat,
     QTextFrameFormat,
+    QTextImageFormat,
     QTextLength,
     QTextListFormat,
     QTextTableFormat,
@@ -142,11 +143,16 @@ def new_quote_group() -> int:
     return next(_QUOTE_GROUPS)
 
 
-def chip_format(passage_id: int, base: QTextCharFormat | None = None) -> QTextCharFormat:
-    fmt = QTextCharFormat(base) if base is not None else QTextCharFormat()
+def chip_format(passage_id: int, base: QTextCharFormat | None = None) -> QTextImageFormat:
+    """One image character naming the passage; the editor draws the image (chips.py)."""
+    fmt = QTextImageFormat()
+    if base is not None:
+        fmt.merge(base)
     for prop in (rf.EMPHASIS, rf.STRONG, rf.CODE, rf.SOFT_BREAK):
         fmt.clearProperty(prop)
-    fmt.setObjectType(rf.CHIP_OBJECT)
+    fmt.setObjectType(QTextFormat.ObjectTypes.ImageObject)
+    fmt.setName(f"{rf.CHIP_SCHEME}:{passage_id}")
+    fmt.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignMiddle)
     fmt.setProperty(rf.PASSAGE_ID, passage_id)
     return fmt
 

@@ -21,7 +21,7 @@ from briefer.ui.composer import rich_format as rf
 from briefer.ui.composer.rich_export import document_markdown
 
 MAX_PASTE_CHARS = 1_000_000
-"""Above this, HTML is pasted as plain text, and plain text is cut here."""
+"""Above this (about a megabyte), HTML is pasted as plain text, and plain text is cut here."""
 
 _KEEP = {
     "h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "ul", "ol", "li", "b", "strong", "i",
@@ -54,14 +54,14 @@ class _Sanitiser(HTMLParser):
         self.result = Cleaned("")
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "script":
+            self.result.scripts += 1
         if self.skip:
             if tag == self.skip_tag[-1]:
                 self.skip += 1
             return
         if tag in _DROP_WITH_CONTENT:
             self.skip, self.skip_tag = 1, [tag]
-            if tag == "script":
-                self.result.scripts += 1
             return
         if tag == "img":
             self.result.images += 1
@@ -189,7 +189,7 @@ def bounded_text(text: str, limit: int = MAX_PASTE_CHARS) -> tuple[str, str]:
     left = len(text) - limit
     return text[:limit], (
         f"Pasted the first {limit:,} characters; the remaining {left:,} were left out "
-        "(the editor holds a section of about a million characters at most)."
+        f"(one paste holds {limit:,} characters at most)."
     )
 
 
