@@ -95,14 +95,26 @@ class ChipImages:
 
     def __init__(self, labels: SourceLabels) -> None:
         self.labels = labels
+        # Chips of one source look alike: one image per label, font, colours and scale.
+        self._images: dict[tuple[str, str, str, str, float], QImage] = {}
 
     def image(self, passage_id: int, font: QFont, palette: QPalette, ratio: float) -> QImage:
+        label = self.labels.short(passage_id)
+        accents = accents_of(palette)
+        key = (label, font.key(), accents.chip_base, accents.chip_text, ratio)
+        image = self._images.get(key)
+        if image is None:
+            if len(self._images) > 512:
+                self._images.clear()
+            image = self._images[key] = self._draw(label, font, palette, ratio)
+        return image
+
+    def _draw(self, label: str, font: QFont, palette: QPalette, ratio: float) -> QImage:
         font = QFont(font)
         size = font.pointSizeF()
         if size > 0:
             font.setPointSizeF(max(7.0, size * 0.82))
         metrics = QFontMetricsF(font)
-        label = self.labels.short(passage_id)
         width = metrics.horizontalAdvance(label) + 14
         height = metrics.height() + 2
         image = QImage(

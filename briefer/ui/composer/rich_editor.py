@@ -81,9 +81,7 @@ class RichSectionEditor(QTextEdit):
         return Look(link=self.palette().link().color().name())
 
     def show_markdown(self, markdown: str) -> None:
-        """Replace the page with ``markdown`` (raises rich_markdown.Unsupported, page untouched)."""
-        probe = QTextDocument()
-        load_markdown(probe, markdown, self.look())  # refuse before clearing the editor
+        """Replace the page with ``markdown`` (raises rich_markdown.Unsupported: then clear it)."""
         self._draw_chips(find_citations(markdown))
         load_markdown(self.document(), markdown, self.look())
 

@@ -28,27 +28,34 @@ from briefer.ui.composer import rich_format as rf
 def document_markdown(document: QTextDocument) -> str:
     """The whole document as Markdown, blocks separated by blank lines."""
     chunks: list[str] = []
+    tables = {
+        frame.firstPosition(): frame
+        for frame in document.rootFrame().childFrames()
+        if isinstance(frame, QTextTable)
+    }
     block = document.begin()
     while block.isValid():
-        block = _chunk(block, chunks)
+        block = _chunk(block, chunks, tables)
     return "\n\n".join(c for c in chunks if c)
 
 
-def _chunk(block: QTextBlock, chunks: list[str]) -> QTextBlock:
+def _chunk(block: QTextBlock, chunks: list[str], tables: dict[int, QTextTable]) -> QTextBlock:
     """Append the Markdown of the construct starting at ``block``; return the block after it."""
-    table = QTextCursor(block).currentTable()
+    table = tables.get(block.position()) if tables else None
+    if table is None and tables and block.position() > 0:
+        table = QTextCursor(block).currentTable()  # a table the root frame does not list
     if table is not None:
         chunks.append(_table(table))
         after = block.document().findBlock(table.lastPosition() + 1)
         return after if after.position() > block.position() else block.next()
     if block.textList() is not None:
-        return _list(block, chunks, "")
+        return _list(block, chunks, tables)
     fmt = block.blockFormat()
     group = fmt.property(rf.QUOTE_GROUP)
     if group:
         paragraphs: list[str] = []
         while block.isValid() and block.blockFormat().property(rf.QUOTE_GROUP) == group:
-            if QTextCursor(block).currentTable() is not None or block.textList() is not None:
+            if block.position() in tables or block.textList() is not None:
                 break
             text = _inline(block)
             if text:
@@ -73,7 +80,7 @@ def _chunk(block: QTextBlock, chunks: list[str]) -> QTextBlock:
     return block.next()
 
 
-def _list(block: QTextBlock, chunks: list[str], _indent: str) -> QTextBlock:
+def _list(block: QTextBlock, chunks: list[str], tables: dict[int, QTextTable]) -> QTextBlock:
     """A list and the lists nested in it, as one chunk; returns the block after."""
     lines: list[str] = []
     top = block.textList()
@@ -83,7 +90,7 @@ def _list(block: QTextBlock, chunks: list[str], _indent: str) -> QTextBlock:
     widths: dict[int, int] = {}
     while block.isValid():
         the_list = block.textList()
-        if the_list is None or QTextCursor(block).currentTable() is not None:
+        if the_list is None or block.position() in tables:
             break
         fmt = the_list.format()
         depth = max(1, fmt.indent())

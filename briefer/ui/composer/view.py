@@ -94,6 +94,7 @@ class ComposerView(QWidget):
         self._dirty = False
         self._source_wanted = False  # the analyst's "Markdown source" toggle
         self._source_forced = False  # this section holds what the page cannot show
+        self._exact: dict[str, bool] = {}  # bodies checked to show exactly as the page
 
         self.notes = QComboBox()
         self.notes.setAccessibleName("Note")
@@ -240,7 +241,10 @@ class ComposerView(QWidget):
         else:
             self._select_section(self._section_id)
         self.passages.refresh_used()
-        self.preview.refresh()
+        if changed:  # the page first; the preview of a long note follows a moment later
+            self.preview.schedule()
+        else:
+            self.preview.refresh()
 
     def _target_for(self, note: Note) -> int:
         try:
@@ -266,7 +270,9 @@ class ComposerView(QWidget):
             editor.setPlaceholderText(self._stored_guidance())
             editor.setEnabled(enabled)
         self._show_body(body)
-        self._update_status()
+        # Counting the pages sets every citation in the note's style: for a long note
+        # that is the slowest part of opening it, so the count follows a moment later.
+        self.status_timer.start()
 
     def _show_body(self, body: str | None, *, again: bool = False) -> None:
         """Put the stored ``body`` in the editor in use, unless it shows it already."""
@@ -303,7 +309,12 @@ class ComposerView(QWidget):
         self._loading = True
         try:
             self.editor.show_markdown(body)
-            exact = shows_exactly(body, self.editor.markdown())
+            exact = self._exact.get(body)
+            if exact is None:  # writing the page back costs a little: once per body
+                exact = shows_exactly(body, self.editor.markdown())
+                if len(self._exact) > 64:
+                    self._exact.clear()
+                self._exact[body] = exact
         except Unsupported:
             exact = False
         finally:
@@ -375,9 +386,6 @@ class ComposerView(QWidget):
     def flush(self) -> None:
         """Save what was typed, now (before undo, a switch, an insert or closing)."""
         self.commit_timer.stop()
-        if self.status_timer.isActive():  # never count pages after the project closed
-            self.status_timer.stop()
-            self._update_status()
         body = self.editor_markdown()
         stored = self._stored_body()
         if self._note is None or self._section_id is None or stored is None or body == stored:
@@ -518,7 +526,10 @@ class ComposerView(QWidget):
             return
         note = self._edited_note(self._note)
         words = note_word_count(note)
-        pages = self._pages.estimate(self.session.query, note).length
+        try:
+            pages = self._pages.estimate(self.session.query, note).length
+        except ProjectError:  # closed while the count waited: nothing left to count
+            return
         text = f"{words:,} words · about {pages:.1f} pages"
         if self._target_words:
             text += f" · target {self._target_words:,} words"
