@@ -21,7 +21,6 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
-    QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -37,7 +36,12 @@ from briefer.ui.composer import rich_format as rf
 from briefer.ui.composer.chips import ChipImages, SourceLabels
 from briefer.ui.composer.editor import PASSAGE_MIME
 from briefer.ui.composer.rich_export import document_markdown
-from briefer.ui.composer.rich_markdown import Look, insert_markdown, load_markdown
+from briefer.ui.composer.rich_markdown import (
+    Look,
+    insert_markdown,
+    load_markdown,
+    paragraph_format,
+)
 from briefer.ui.composer.rich_paste import (
     MAX_PASTE_CHARS,
     bounded_text,
@@ -276,7 +280,7 @@ class RichSectionEditor(QTextEdit):
             edits.plain_block(cursor, block)
             return True
         if fmt.headingLevel() > 0 and cursor.atBlockEnd():
-            cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+            cursor.insertBlock(paragraph_format(), QTextCharFormat())
             self.setTextCursor(cursor)
             return True
         return False

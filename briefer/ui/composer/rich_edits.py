@@ -20,7 +20,12 @@ from PySide6.QtGui import (
 )
 
 from briefer.ui.composer import rich_format as rf
-from briefer.ui.composer.rich_markdown import new_quote_group, quote_block_format
+from briefer.ui.composer.rich_markdown import (
+    heading_block_format,
+    new_quote_group,
+    paragraph_format,
+    quote_block_format,
+)
 
 
 def pieces(cursor: QTextCursor) -> Iterator[tuple[int, int, QTextCharFormat]]:
@@ -106,7 +111,7 @@ def plain_block(cursor: QTextCursor, block: QTextBlock) -> None:
         the_list.remove(block)
     edit = QTextCursor(block)
     was_heading = block.blockFormat().headingLevel() > 0
-    edit.setBlockFormat(QTextBlockFormat())
+    edit.setBlockFormat(paragraph_format())
     if was_heading:
         restyle(block, lambda fmt: _heading_look(fmt, 0))
 
@@ -169,6 +174,8 @@ def set_block_kind(cursor: QTextCursor, kind: str) -> None:
             )
             fmt.setIndent(1)
             fmt.setProperty(rf.LIST_MARKER, "." if ordered else "-")
+            for block in blocks:
+                QTextCursor(block).setBlockFormat(QTextBlockFormat())  # items sit close
             first = QTextCursor(blocks[0])
             the_list = first.createList(fmt)
             for block in blocks[1:]:
@@ -180,9 +187,7 @@ def set_block_kind(cursor: QTextCursor, kind: str) -> None:
         elif kind in ("h2", "h3"):
             level = int(kind[1])
             for block in blocks:
-                heading = QTextBlockFormat()
-                heading.setHeadingLevel(level)
-                QTextCursor(block).setBlockFormat(heading)
+                QTextCursor(block).setBlockFormat(heading_block_format(level))
                 restyle(block, lambda f, lv=level: _heading_look(f, lv))  # type: ignore[misc]
     edit.endEditBlock()
 
@@ -215,7 +220,7 @@ def indent_item(cursor: QTextCursor, step: int) -> bool:
     edit.beginEditBlock()
     the_list.remove(block)
     if depth < 1:
-        QTextCursor(block).setBlockFormat(QTextBlockFormat())
+        QTextCursor(block).setBlockFormat(paragraph_format())
     else:
         fmt.setIndent(depth)
         previous = block.previous()

@@ -106,7 +106,7 @@ def insert_markdown(cursor: QTextCursor, markdown: str, look: Look = Look()) -> 
             if cursor.currentTable() is not None:
                 table = cursor.currentTable()
                 cursor.setPosition(table.lastPosition() + 1)
-            cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+            cursor.insertBlock(paragraph_format(), QTextCharFormat())
         else:
             _plain_block(cursor)
         _Builder(cursor, look).blocks(tokens)
@@ -118,8 +118,23 @@ def _plain_block(cursor: QTextCursor) -> None:
     current = cursor.block().textList()
     if current is not None:
         current.remove(cursor.block())
-    cursor.setBlockFormat(QTextBlockFormat())
+    cursor.setBlockFormat(paragraph_format())
     cursor.setBlockCharFormat(QTextCharFormat())
+
+
+def paragraph_format() -> QTextBlockFormat:
+    """A paragraph's block: space below it, as on the printed page."""
+    fmt = QTextBlockFormat()
+    fmt.setBottomMargin(8)
+    return fmt
+
+
+def heading_block_format(level: int) -> QTextBlockFormat:
+    fmt = QTextBlockFormat()
+    fmt.setHeadingLevel(level)
+    fmt.setTopMargin(10)
+    fmt.setBottomMargin(4)
+    return fmt
 
 
 def heading_format(level: int) -> QTextCharFormat:
@@ -182,13 +197,12 @@ class _Builder:
         token = tokens[i]
         kind = token.type
         if kind == "paragraph_open":
-            self._next_block(QTextBlockFormat(), QTextCharFormat())
+            self._next_block(paragraph_format(), QTextCharFormat())
             self._inline(tokens[i + 1], QTextCharFormat())
             return i + 3
         if kind == "heading_open":
             level = int(token.tag[1])
-            fmt = QTextBlockFormat()
-            fmt.setHeadingLevel(level)
+            fmt = heading_block_format(level)
             chars = heading_format(level)
             self._next_block(fmt, chars)
             self._inline(tokens[i + 1], chars)
