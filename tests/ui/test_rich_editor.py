@@ -327,3 +327,32 @@ def test_copy_and_paste_inside_the_page_keeps_chips_and_emphasis(
     _paste(editor_of(window), mime)
     window.composer.flush()
     assert bodies(window)["Empty"] == bodies(window)["Quoted"]
+
+
+def test_quote_passage_inserts_markdown_in_the_source_view_too(
+    qtbot: QtBot, window: ProjectWindow
+) -> None:
+    select(window, "Empty")
+    composer = window.composer
+    composer.toolbar.source_action.trigger()
+    passage = window.session.query.list_passages()[0]
+    assert passage.id is not None
+    composer.insert_passage(passage.id)
+    assert bodies(window)["Empty"] == quotation_markdown(QUOTE, passage.id)
+    assert composer.source_editor.toPlainText() == quotation_markdown(QUOTE, passage.id)
+    composer.toolbar.source_action.trigger()
+    assert editor_of(window).toPlainText().endswith(OBJECT_CHAR)  # a chip on the page
+
+
+def test_backspace_at_the_start_of_a_quotation_makes_it_a_paragraph(
+    qtbot: QtBot, window: ProjectWindow
+) -> None:
+    select(window, "Quoted")
+    editor = editor_of(window)
+    editor.setFocus()
+    editor.moveCursor(QTextCursor.MoveOperation.Start)
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    window.composer.flush()
+    assert bodies(window)["Quoted"] == quotation_markdown(QUOTE, 1, block=False)
+    window.undo()
+    assert bodies(window)["Quoted"] == quotation_markdown(QUOTE, 1)
