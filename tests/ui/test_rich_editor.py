@@ -240,8 +240,15 @@ def test_a_section_the_page_cannot_show_opens_as_source(
     assert composer.active_editor() is composer.source_editor
     assert composer.source_editor.toPlainText() == "Run this:\n\n```\nmake test\n```"
     assert "shown as its source" in window.statusBar().currentMessage()
-    select(window, "Summary")
+    assert composer.toolbar.source_action.isChecked()  # the toggle says what is on screen
+    composer.source_editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClick(composer.source_editor, Qt.Key.Key_Return)
+    qtbot.keyClick(composer.source_editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(composer.source_editor, "Then check.")
+    select(window, "Summary")  # saved on the way out, as typed
+    assert bodies(window)["Code"] == "Run this:\n\n```\nmake test\n```\n\nThen check."
     assert composer.active_editor() is composer.editor
+    assert not composer.toolbar.source_action.isChecked()
 
 
 def _paste(editor: RichSectionEditor, mime: QMimeData) -> None:

@@ -286,6 +286,9 @@ class ComposerView(QWidget):
             self._shown, self._dirty = "", False
         source = self._source_wanted or self._source_forced
         self.editors.setCurrentWidget(self.source_editor if source else self.editor)
+        self.toolbar.source_action.blockSignals(True)  # it shows what is on screen
+        self.toolbar.source_action.setChecked(source)
+        self.toolbar.source_action.blockSignals(False)
         if source:
             self.editor.setFocusProxy(self.source_editor)
         else:
@@ -321,7 +324,9 @@ class ComposerView(QWidget):
             self._loading = False
         self._shown, self._dirty = body, False
         if not exact:
+            self._loading = True
             self.editor.clear()
+            self._loading = False
             self._shown = ""
             self.report(
                 "This section holds Markdown the page view cannot show exactly (a code "
@@ -343,8 +348,6 @@ class ComposerView(QWidget):
         """The "Markdown source" toggle: what was typed is saved, then the other editor shows."""
         self.flush()
         self._source_wanted = on
-        if self.toolbar.source_action.isChecked() != on:
-            self.toolbar.source_action.setChecked(on)
         self._show_body(self._stored_body(), again=True)
         self.editor.setFocus()
 
