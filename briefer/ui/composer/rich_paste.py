@@ -20,8 +20,12 @@ from PySide6.QtGui import QFont, QTextCursor, QTextDocument, QTextFormat
 from briefer.ui.composer import rich_format as rf
 from briefer.ui.composer.rich_export import document_markdown
 
-MAX_PASTE_CHARS = 1_000_000
-"""Above this (about a megabyte), HTML is pasted as plain text, and plain text is cut here."""
+MAX_PASTE_CHARS = 300_000
+"""Above this, HTML is pasted as plain text, and plain text is cut here.
+
+About 50,000 words, a hundred pages: far more than a section of a briefing, and
+what the page view takes in a few seconds (a megabyte of HTML took ten on the
+test machine, with the window frozen)."""
 
 _KEEP = {
     "h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "ul", "ol", "li", "b", "strong", "i",
