@@ -184,3 +184,13 @@ def test_a_quotation_inserted_mid_document_is_blocks_of_its_own(qapp: QApplicati
     cursor.setPosition(3)
     insert_markdown(cursor, quotation_markdown("Words", 7))
     assert document_markdown(document) == 'Before.\n\n> "Words"[@p7]\n\nAfter.'
+
+
+@pytest.mark.parametrize("first", ["## Heading", "- item\n- two", "Plain."])
+def test_inserted_at_a_paragraph_s_start_it_goes_before_and_the_paragraph_keeps_its_kind(
+    qapp: QApplication, first: str
+) -> None:
+    document = QTextDocument()
+    load_markdown(document, first + "\n\nAfter.")
+    insert_markdown(QTextCursor(document), "**New** first.")
+    assert document_markdown(document) == "**New** first.\n\n" + first + "\n\nAfter."

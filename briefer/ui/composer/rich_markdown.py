@@ -101,7 +101,10 @@ def insert_markdown(cursor: QTextCursor, markdown: str, look: Look = Look()) -> 
     cursor.beginEditBlock()
     try:
         cursor.clearSelection()
-        if cursor.block().text().strip() or cursor.currentTable() is not None:
+        in_table = cursor.currentTable() is not None
+        if cursor.atBlockStart() and cursor.block().text().strip() and not in_table:
+            _open_block_before(cursor)  # at a paragraph's start, as a word processor does
+        elif cursor.block().text().strip() or in_table:
             cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
             if cursor.currentTable() is not None:
                 table = cursor.currentTable()
@@ -112,6 +115,19 @@ def insert_markdown(cursor: QTextCursor, markdown: str, look: Look = Look()) -> 
         _Builder(cursor, look).blocks(tokens)
     finally:
         cursor.endEditBlock()
+
+
+def _open_block_before(cursor: QTextCursor) -> None:
+    """An empty paragraph before the cursor's block, the cursor in it."""
+    block = cursor.block()
+    cursor.insertBlock(block.blockFormat(), block.charFormat())  # the text moves down, as it was
+    empty = cursor.block().previous()
+    the_list = empty.textList()
+    if the_list is not None:
+        the_list.remove(empty)
+    cursor.setPosition(empty.position())
+    cursor.setBlockFormat(paragraph_format())
+    cursor.setBlockCharFormat(QTextCharFormat())
 
 
 def _plain_block(cursor: QTextCursor) -> None:
