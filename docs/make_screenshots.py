@@ -100,7 +100,7 @@ def shoot_composing(app: QApplication, window: ProjectWindow) -> None:
     headings = [s.heading for s in project.get_note(composer.current_note_id() or 0).sections]
     composer.outline.setCurrentIndex(composer.outline_model.index(headings.index("Trade")))
     composer.editor.moveCursor(QTextCursor.MoveOperation.Start)
-    composer.editor.insertPlainText("Both sides want **more trade**, led by energy.\n\n")
+    composer.editor.insert_block("Both sides want **more trade**, led by energy.")
     composer.flush()
     settle(app, window)
     save(window.grab(), "composer.png")

@@ -219,7 +219,9 @@ def test_check_names_the_footnote_and_go_to_lands_on_it(window: ProjectWindow) -
     dialog.go_button.click()
     assert window.workspace.currentWidget() is window.composer
     assert window.composer.current_section_id() == trade.id
-    assert window.composer.editor.textCursor().selectedText() == f"[@p{passage_id}]"
+    cursor = window.composer.editor.textCursor()
+    assert cursor.hasSelection()
+    assert window.composer.editor.chip_at(cursor.selectionStart()) == passage_id
 
 
 @pytest.mark.parametrize("case", ["unwritable", "bad reference"])

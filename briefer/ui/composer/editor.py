@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import partial
+from typing import Protocol
 
 from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
 from PySide6.QtGui import (
@@ -264,16 +265,34 @@ class SectionEditor(QPlainTextEdit):
         super().dropEvent(event)
 
 
-class FormattingBar(QToolBar):
-    """Bold, italic, lists, sub-headings and quotes for a SectionEditor, each with its shortcut."""
+class LineEditing(Protocol):
+    """What the formatting bar asks of the editor in use: the page view or the source."""
 
-    def __init__(self, editor: SectionEditor, quote_passage: Callable[[], object]) -> None:
+    def toggle_wrap(self, marker: str) -> None: ...
+    def set_line_prefix(self, kind: str) -> None: ...
+    def insert_block(self, markdown: str) -> None: ...
+
+
+class FormattingBar(QToolBar):
+    """Bold, italic, lists, sub-headings and quotes for the editor in use, each with its shortcut.
+
+    ``editor`` returns the editor shown now (the page view or the Markdown source);
+    the "Markdown source" toggle swaps them through ``show_source``.
+    """
+
+    def __init__(
+        self,
+        editor: Callable[[], LineEditing],
+        quote_passage: Callable[[], object],
+        show_source: Callable[[bool], object] | None = None,
+    ) -> None:
         super().__init__("Formatting")
         self.setAccessibleName("Formatting")
         e = editor
-        self.bold_action = toolbar_action(self, self, "Bold", "Ctrl+B", lambda: e.toggle_wrap("**"))
+        self.bold_action = toolbar_action(self, self, "Bold", "Ctrl+B",
+                                          lambda: e().toggle_wrap("**"))  # fmt: skip
         self.italic_action = toolbar_action(self, self, "Italic", "Ctrl+I",
-                                            lambda: e.toggle_wrap("*"))  # fmt: skip
+                                            lambda: e().toggle_wrap("*"))  # fmt: skip
         self.addSeparator()
         for text, keys, prefix, tip in (
             ("• List", "Ctrl+Shift+8", "bullet", ""),
@@ -282,7 +301,18 @@ class FormattingBar(QToolBar):
             ("H3", "Ctrl+Alt+3", "h3", "Minor heading"),
             ("Quote", "Ctrl+Shift+.", "quote", ""),
         ):
-            toolbar_action(self, self, text, keys, partial(e.set_line_prefix, prefix), tip)
+            toolbar_action(self, self, text, keys, partial(_line, e, prefix), tip)
         self.addSeparator()
         toolbar_action(self, self, "Quote Passage", "", quote_passage,
                        "Quote the passage chosen on the right at the cursor (Insert)")  # fmt: skip
+        self.source_action = toolbar_action(
+            self, self, "Markdown Source", "Ctrl+Shift+U", lambda: None,
+            "Show and edit this section as Markdown source instead of as the page",
+        )  # fmt: skip
+        self.source_action.setCheckable(True)
+        if show_source is not None:
+            self.source_action.toggled.connect(show_source)
+
+
+def _line(editor: Callable[[], LineEditing], kind: str) -> None:
+    editor().set_line_prefix(kind)

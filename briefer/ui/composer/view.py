@@ -1,5 +1,9 @@
 """The Composer: write a note from its outline, with the passages beside and a live preview.
 
+The section shows as the page it will print (RichSectionEditor), or as its
+Markdown source at the analyst's choice, or when it holds Markdown the page
+view cannot show exactly. A section opened and left is never rewritten: the
+page is written back to Markdown only once the analyst has changed it.
 The editor's text is committed to the project as a command after a short
 pause in typing (and at once before an undo, a section switch or closing),
 so typing stays fluid, every edit is saved, and Ctrl+Z undoes typing,
@@ -12,16 +16,14 @@ import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QSplitter,
-    QTabWidget,
-    QVBoxLayout,
+    QStackedWidget,
     QWidget,
 )
 
@@ -46,12 +48,17 @@ from briefer.session import (
 )
 from briefer.session.pages import PageCounter
 from briefer.ui.common.undo import run_command
-from briefer.ui.composer.editor import FormattingBar, SectionEditor
+from briefer.ui.composer.arrangement import arrange
+from briefer.ui.composer.chips import SourceLabels
+from briefer.ui.composer.editor import FormattingBar, LineEditing, SectionEditor
 from briefer.ui.composer.outline import OutlinePanel
 from briefer.ui.composer.passages import PassagePickerPanel
 from briefer.ui.composer.preview import PreviewPanel
+from briefer.ui.composer.rich_editor import RichSectionEditor
+from briefer.ui.composer.rich_markdown import Unsupported, shows_exactly
 
 COMMIT_DELAY_MS = 400
+STATUS_DELAY_MS = 250
 
 
 class ComposerView(QWidget):
@@ -81,6 +88,13 @@ class ComposerView(QWidget):
         self._loading = False
         self._page_size, self._language = page_size, language
         self._target_words = 0
+        # What the page view shows, as Markdown, and whether the analyst changed it since:
+        # an unchanged page is never written back (its Markdown may be spelled otherwise).
+        self._shown: str | None = None
+        self._dirty = False
+        self._source_wanted = False  # the analyst's "Markdown source" toggle
+        self._source_forced = False  # this section holds what the page cannot show
+        self._exact: dict[str, bool] = {}  # bodies checked to show exactly as the page
 
         self.notes = QComboBox()
         self.notes.setAccessibleName("Note")
@@ -90,8 +104,15 @@ class ComposerView(QWidget):
         self.outline_panel = OutlinePanel()
         self.outline_model = self.outline_panel.model
         self.outline = self.outline_panel.view
-        self.editor = SectionEditor()
-        self.toolbar = FormattingBar(self.editor, self._insert_current_passage)
+        query = session.query
+        self.editor = RichSectionEditor(SourceLabels(query.get_passages, query.list_articles))
+        self.source_editor = SectionEditor()
+        self.editors = QStackedWidget()
+        self.editors.addWidget(self.editor)
+        self.editors.addWidget(self.source_editor)
+        self.toolbar = FormattingBar(
+            self.active_editor, self._insert_current_passage, self.show_source
+        )
         preview = NotePreview(session.query, citation_style=citation_style, language=language)
         self.preview = PreviewPanel(preview, self._current_note)
         self.passages = PassagePickerPanel(self._passage_material, self._used)
@@ -107,9 +128,15 @@ class ComposerView(QWidget):
 
         self.commit_timer = QTimer(self, singleShot=True, interval=COMMIT_DELAY_MS)
         self.commit_timer.timeout.connect(self.flush)
-        self.editor.textChanged.connect(self._typed)
-        self.editor.citationActivated.connect(self.passageOpenRequested)
-        self.editor.passageDropped.connect(self.insert_passage)
+        self.status_timer = QTimer(self, singleShot=True, interval=STATUS_DELAY_MS)
+        self.status_timer.timeout.connect(self._update_status)
+        self.editor.document().contentsChanged.connect(self._page_typed)
+        self.source_editor.textChanged.connect(self._typed)
+        for editor in (self.editor, self.source_editor):
+            editor.citationActivated.connect(self.passageOpenRequested)
+            editor.passageDropped.connect(self.insert_passage)
+        self.editor.pasteReported.connect(lambda text: text and self.report(text))
+        self.editor.fontChanged.connect(lambda: self.source_editor.setFont(self.editor.font()))
         self.notes.activated.connect(lambda _row: self.show_note(self.notes.currentData()))
         self.new_button.clicked.connect(self.newNoteRequested)
         self.details_button.clicked.connect(self._details)
@@ -132,42 +159,17 @@ class ComposerView(QWidget):
         self.reload_notes()
 
     def _build_layout(self) -> None:
-        """The editor takes most of the width; the outline sits over the Passages and
-        Preview tabs in one column on the right, so a laptop screen is not cut in three."""
-        top = QHBoxLayout()
-        top.addWidget(QLabel("Note:"))
-        top.addWidget(self.notes, 1)
-        top.addWidget(self.details_button)
-        top.addWidget(self.new_button)
-        self.writing = QWidget()
-        middle_layout = QVBoxLayout(self.writing)
-        middle_layout.setContentsMargins(0, 0, 0, 0)
-        middle_layout.addWidget(self.toolbar)
-        middle_layout.addWidget(self.editor)
-        self.side_tabs = QTabWidget()
-        self.side_tabs.setObjectName("composerSideTabs")
-        self.side_tabs.setAccessibleName("Passages or preview")
-        self.side_tabs.setDocumentMode(True)
-        self.side_tabs.addTab(self.passages, "Passages")
-        self.side_tabs.addTab(self.preview, "Preview")
-        self.side = QSplitter(Qt.Orientation.Vertical)
-        self.side.setObjectName("composerSide")
-        self.side.addWidget(self.outline_panel)
-        self.side.addWidget(self.side_tabs)
-        self.side.setStretchFactor(1, 1)
-        self.split = QSplitter(Qt.Orientation.Horizontal)
-        self.split.setObjectName("composerSplit")
-        self.split.addWidget(self.writing)
-        self.split.addWidget(self.side)
-        self.split.setChildrenCollapsible(False)
-        self.split.setStretchFactor(0, 1)  # a wider window widens the editor, not the side
-        self.split.setStretchFactor(1, 0)
+        parts = arrange(
+            self,
+            top=(QLabel("Note:"), self.notes, self.details_button, self.new_button),
+            writing=(self.toolbar, self.editors),
+            outline=self.outline_panel,
+            tabs=((self.passages, "Passages"), (self.preview, "Preview")),
+            status=self.status,
+        )
+        self.writing, self.side_tabs = parts.writing, parts.side_tabs
+        self.side, self.split = parts.side, parts.split
         self.lay_out(1100, 720)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 4, 6, 2)
-        layout.addLayout(top)
-        layout.addWidget(self.split, 1)
-        layout.addWidget(self.status)
 
     @property
     def layout_splitters(self) -> tuple[QSplitter, QSplitter]:
@@ -245,13 +247,21 @@ class ComposerView(QWidget):
         if self._note is None or all(s.id != section_id for s in self._note.sections):
             return False
         self._select_section(section_id)
-        self.editor.setFocus()
+        shown = (
+            self.source_editor
+            if self.editors.currentWidget() is self.source_editor
+            else (self.editor)
+        )
+        shown.setFocus()
         if passage_id < 0:
             return True
-        cursor = self.editor.document().find(citation_token(passage_id))
+        if shown is self.editor:
+            self.editor.select_chip(passage_id)
+            return True
+        cursor = self.source_editor.document().find(citation_token(passage_id))
         if not cursor.isNull():
-            self.editor.setTextCursor(cursor)
-            self.editor.ensureCursorVisible()
+            self.source_editor.setTextCursor(cursor)
+            self.source_editor.ensureCursorVisible()
         return True
 
     def show_note(self, note_id: int | None) -> None:
@@ -281,7 +291,10 @@ class ComposerView(QWidget):
         else:
             self._select_section(self._section_id)
         self.passages.refresh_used()
-        self.preview.refresh()
+        if changed:  # the page first; the preview of a long note follows a moment later
+            self.preview.schedule()
+        else:
+            self.preview.refresh()
 
     def _target_for(self, note: Note) -> int:
         try:
@@ -302,21 +315,99 @@ class ComposerView(QWidget):
         body = self._stored_body()
         # The template's guidance shows greyed in an empty section and goes as the
         # analyst types: Qt's placeholder does exactly that, and it is never the text.
-        self.editor.setPlaceholderText(self._stored_guidance())
-        self.editor.setEnabled(section_id is not None and not self.session.read_only)
-        if body is not None and body != self.editor.toPlainText():
-            position = self.editor.textCursor().position()
-            self._loading = True
-            self.editor.setPlainText(body)
-            cursor = self.editor.textCursor()
-            cursor.setPosition(min(position, len(body)))
-            self.editor.setTextCursor(cursor)
-            self._loading = False
+        enabled = section_id is not None and not self.session.read_only
+        for editor in (self.editor, self.source_editor):
+            editor.setPlaceholderText(self._stored_guidance())
+            editor.setEnabled(enabled)
+        self._show_body(body)
+        # Counting the pages sets every citation in the note's style: for a long note
+        # that is the slowest part of opening it, so the count follows a moment later.
+        self.status_timer.start()
+
+    def _show_body(self, body: str | None, *, again: bool = False) -> None:
+        """Put the stored ``body`` in the editor in use, unless it shows it already."""
+        if body is not None and not self._source_wanted and (again or body != self._shown):
+            self._source_forced = not self._load_page(body)
         elif body is None:
+            self._source_forced = False
             self._loading = True
             self.editor.clear()
             self._loading = False
-        self._update_status()
+            self._shown, self._dirty = "", False
+        source = self._source_wanted or self._source_forced
+        self.editors.setCurrentWidget(self.source_editor if source else self.editor)
+        self.toolbar.source_action.blockSignals(True)  # it shows what is on screen
+        self.toolbar.source_action.setChecked(source)
+        self.toolbar.source_action.blockSignals(False)
+        if source:
+            self.editor.setFocusProxy(self.source_editor)
+        else:
+            self.editor.setFocusProxy(None)  # type: ignore[arg-type]  # Qt takes None
+        if source and body is not None and (again or body != self.source_editor.toPlainText()):
+            position = self.source_editor.textCursor().position()
+            self._loading = True
+            self.source_editor.setPlainText(body)
+            cursor = self.source_editor.textCursor()
+            cursor.setPosition(min(position, len(body)))
+            self.source_editor.setTextCursor(cursor)
+            self._loading = False
+        elif body is None:
+            self._loading = True
+            self.source_editor.clear()
+            self._loading = False
+
+    def _load_page(self, body: str) -> bool:
+        """Show ``body`` as the page; False (and a message) when only the source shows it."""
+        position = self.editor.textCursor().position()
+        self._loading = True
+        try:
+            self.editor.show_markdown(body)
+            exact = self._exact.get(body)
+            if exact is None:  # writing the page back costs a little: once per body
+                exact = shows_exactly(body, self.editor.markdown())
+                if len(self._exact) > 64:
+                    self._exact.clear()
+                self._exact[body] = exact
+        except Unsupported:
+            exact = False
+        finally:
+            self._loading = False
+        self._shown, self._dirty = body, False
+        if not exact:
+            self._loading = True
+            self.editor.clear()
+            self._loading = False
+            self._shown = ""
+            self.report(
+                "This section holds Markdown the page view cannot show exactly (a code "
+                "block, raw HTML or an image, say), so it is shown as its source."
+            )
+            return False
+        cursor = self.editor.textCursor()
+        cursor.setPosition(min(position, self.editor.document().characterCount() - 1))
+        self.editor.setTextCursor(cursor)
+        return True
+
+    def active_editor(self) -> LineEditing:
+        """The editor on screen: the page, or the Markdown source."""
+        if self.editors.currentWidget() is self.source_editor:
+            return self.source_editor
+        return self.editor
+
+    def show_source(self, on: bool) -> None:
+        """The "Markdown source" toggle: what was typed is saved, then the other editor shows."""
+        self.flush()
+        self._source_wanted = on
+        self._show_body(self._stored_body(), again=True)
+        self.editor.setFocus()
+
+    def editor_markdown(self) -> str:
+        """The section's Markdown as the editor in use holds it now, committed or not."""
+        if self.editors.currentWidget() is self.source_editor:
+            return self.source_editor.toPlainText()
+        if not self._dirty and self._shown is not None:
+            return self._shown
+        return self.editor.markdown()
 
     def _stored_guidance(self) -> str:
         if self._note is None:
@@ -333,20 +424,27 @@ class ComposerView(QWidget):
 
     # -- edits -------------------------------------------------------------------
 
+    def _page_typed(self) -> None:
+        if not self._loading and self.editors.currentWidget() is self.editor:
+            self._dirty = True
+            self._typed()
+
     def _typed(self) -> None:
         if self._loading:
             return
         self.commit_timer.start()
         self.preview.schedule()
-        self._update_status()
+        self.status_timer.start()  # counting pages on every key would slow typing
 
     def flush(self) -> None:
         """Save what was typed, now (before undo, a switch, an insert or closing)."""
         self.commit_timer.stop()
-        body = self.editor.toPlainText()
+        body = self.editor_markdown()
         stored = self._stored_body()
         if self._note is None or self._section_id is None or stored is None or body == stored:
             return
+        if self.editors.currentWidget() is self.editor:
+            self._shown, self._dirty = body, False
         self._run(EditSectionBodyCommand(self._id(), self._section_id, body), flush=False)
         # The change notice has reloaded the note; if it could not (read-only,
         # an error), the stored text stays behind and the next flush tries again.
@@ -371,10 +469,20 @@ class ComposerView(QWidget):
             self.report("Open a note and choose a section first.")
             return False
         self.flush()
+        editor = self.active_editor()
         self._loading = True
-        self.editor.insert_block(markdown)
-        self._loading = False
-        body = self.editor.toPlainText()
+        try:
+            editor.insert_block(markdown)
+        except Unsupported as exc:
+            self.report(f"That cannot be inserted as it is: {exc}.")
+            return False
+        finally:
+            self._loading = False
+        if editor is self.editor:
+            self._dirty = True
+        body = self.editor_markdown()
+        if editor is self.editor:
+            self._shown, self._dirty = body, False
         command = EditSectionBodyCommand(self._id(), self._section_id, body, label=label)
         ok = self._run(command, flush=False)  # flushed above, before the insert
         self.preview.refresh()
@@ -428,6 +536,7 @@ class ComposerView(QWidget):
         entities = {c.entity for c in changes}
         if entities & {Entity.PASSAGE, Entity.ARTICLE}:
             self.preview.sources_changed()
+            self.editor.sources_changed()
         if Entity.NOTE in entities:
             added = [i for c in changes if c.entity is Entity.NOTE for i in c.added]
             self.reload_notes()
@@ -457,7 +566,7 @@ class ComposerView(QWidget):
         """The note with what is in the editor now, committed or not."""
         if self._section_id is None:
             return note
-        body = self.editor.toPlainText()
+        body = self.editor_markdown()
         sections = tuple(
             dataclasses.replace(s, body=body) if s.id == self._section_id else s
             for s in note.sections
@@ -470,7 +579,10 @@ class ComposerView(QWidget):
             return
         note = self._edited_note(self._note)
         words = note_word_count(note)
-        pages = self._pages.estimate(self.session.query, note).length
+        try:
+            pages = self._pages.estimate(self.session.query, note).length
+        except ProjectError:  # closed while the count waited: nothing left to count
+            return
         text = f"{words:,} words · about {pages:.1f} pages"
         if self._target_words:
             text += f" · target {self._target_words:,} words"
