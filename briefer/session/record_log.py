@@ -77,14 +77,14 @@ class RecordLog:
         """Write everything again (redo), in the order the first apply did."""
         for theme in self.themes:
             project.add_theme(theme)
-        for _before, theme in self.themes_changed:
+        for _old_theme, theme in self.themes_changed:
             project.update_theme(theme)
         for article in self.articles:
             project.add_article(article, original_of(article) if original_of else None)
         for passage in self.passages:
             project.add_passage(passage)
-        for _before, passage in self.passages_changed:
-            project.update_passage(passage)
+        for _old, changed in self.passages_changed:
+            project.update_passage(changed)
         for note in self.notes:
             project.add_note(note)
 
