@@ -50,6 +50,10 @@ class RecordLog:
     passages: list[Passage] = field(default_factory=list)
     passages_changed: list[tuple[Passage, Passage]] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
+    # Where each passage id is in the two lists above (which only grow): a merge of
+    # thousands must not search a list for every passage it unites.
+    _added_at: dict[int, int] = field(default_factory=dict, repr=False, compare=False)
+    _changed_at: dict[int, int] = field(default_factory=dict, repr=False, compare=False)
 
     def retag(self, project: Project, after: Passage) -> bool:
         """Write ``after`` over the passage it updates, remembering the first ``before``;
@@ -58,16 +62,19 @@ class RecordLog:
         before = project.get_passage(after.id)
         if before == after:
             return False
-        added = next((i for i, p in enumerate(self.passages) if p.id == after.id), None)
+        for at in range(len(self._added_at), len(self.passages)):  # the lists only grow
+            self._added_at[self.passages[at].id or 0] = at
+        for at in range(len(self._changed_at), len(self.passages_changed)):
+            self._changed_at[self.passages_changed[at][0].id or 0] = at
+        added = self._added_at.get(after.id)
         if added is not None:  # one of ours: redo adds it as it is now
             self.passages[added] = after
         else:
-            earlier = next(
-                (i for i, (_b, a) in enumerate(self.passages_changed) if a.id == after.id), None
-            )
-            if earlier is not None:
-                before = self.passages_changed.pop(earlier)[0]
-            self.passages_changed.append((before, after))
+            earlier = self._changed_at.get(after.id)
+            if earlier is not None:  # changed before in this command: keep the first before
+                self.passages_changed[earlier] = (self.passages_changed[earlier][0], after)
+            else:
+                self.passages_changed.append((before, after))
         project.update_passage(after)
         return True
 
