@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from briefer.core.model import Note, Section
+from briefer.core.model import Note, Section, Theme
 from briefer.session import (
     AddNoteCommand,
+    AddThemeCommand,
     CommandError,
     EditSectionBodyCommand,
     MergeProjectCommand,
@@ -66,9 +67,13 @@ def test_what_only_the_other_has_comes_in_with_originals_images_and_notes(tmp_pa
     a = Session.create(tmp_path / "a.briefer")
     b = make_project(tmp_path / "b.briefer")
     add_theme(b, "Ports", "#00AA00", "8")
+    ports = b.theme_named("Ports")
+    assert ports is not None
+    b.do(AddThemeCommand(Theme("Chennai", "#00BB00", parent_id=ports.id)))
     report = merge_project(a, b.path)
     assert (report.articles_added, report.originals_added, report.images_added) == (1, 1, 1)
-    assert report.themes_added == ["Ports"] and report.passages_added == 2
+    assert report.themes_added == ["Ports", "Chennai"] and report.passages_added == 2
+    assert a.theme_named("Chennai").parent_id == a.theme_named("Ports").id
     assert report.notes_added == ["Brief"]
     merged_id = a.query.list_articles()[0].id
     article = a.query.get_article(merged_id)
@@ -222,8 +227,10 @@ def test_one_undo_takes_the_whole_merge_back_and_a_backup_was_taken(tmp_path: Pa
     assert any("merging b.briefer" in e.reason for e in project_backups(backups, a.path))
     assert a.undo() == "Merge b.briefer"
     assert state(a) == before
-    assert a.redo() == "Merge b.briefer"
+    assert a.redo() == "Merge b.briefer"  # the originals are read from the other file again
     assert state(a) == after
+    merged = a.query.list_articles()[0].id
+    assert store_of(a).get_original(merged).data == TEXT.encode()
     a.close()
 
 
