@@ -203,9 +203,7 @@ class _Merge:
             name = free_title(theirs.name, self.report.source, names)
             shortcut = theirs.shortcut
             if shortcut and shortcut in keys:
-                self.report.left_out.append(
-                    f'the key "{shortcut}" of theme "{name}" (a theme here has it)'
-                )
+                self.report.left_out.append(f'the key "{shortcut}" of theme "{name}" (in use here)')
                 shortcut = ""
             theme_uuid = theirs.uuid if theirs.uuid and here is None else ""
             theme = dataclasses.replace(
@@ -228,7 +226,10 @@ class _Merge:
         name = here.name
         if theirs.name.casefold() == here.name.casefold() or theirs.name.casefold() not in names:
             name = theirs.name
-        shortcut = theirs.shortcut if theirs.shortcut not in keys - {here.shortcut} else ""
+        shortcut = theirs.shortcut
+        if shortcut and shortcut in keys - {here.shortcut}:  # another theme here has it
+            self.report.left_out.append(f'the key "{shortcut}" of theme "{name}" (in use here)')
+            shortcut = here.shortcut
         after = dataclasses.replace(here, name=name, colour=theirs.colour, shortcut=shortcut)
         if after == here:
             return

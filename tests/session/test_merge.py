@@ -166,14 +166,27 @@ def test_theme_conflicts_keep_this_projects_values_and_are_reported(pair) -> Non
 def test_choices_take_theirs_or_keep_apart(pair) -> None:
     a, b = pair
     trade = b.theme_named("Trade")
-    b.do(UpdateThemeCommand(trade.id, colour="#000000"))
+    defence_key = b.theme_named("Defence").shortcut
+    b.do(UpdateThemeCommand(b.theme_named("Defence").id, shortcut=""))
+    b.do(UpdateThemeCommand(trade.id, colour="#000000", shortcut=defence_key))
     energy = b.theme_named("Energy")
     b.do(UpdateThemeCommand(energy.id, colour="#FFFFFF"))
+    diplomacy_key = b.theme_named("Diplomacy").shortcut
+    b.do(UpdateThemeCommand(b.theme_named("Diplomacy").id, shortcut=""))
+    add_theme(b, "Ports", "#00AA00", diplomacy_key)
     choices = {trade.uuid: ThemeChoice.TAKE_THEIRS, energy.uuid: ThemeChoice.SEPARATE}
     plan = plan_merge(a, b.path)
-    assert {m.theirs.name for m in plan.conflicts} == {"Trade", "Energy"}
-    merge_project(a, b.path, choices)
+    assert {m.theirs.name for m in plan.conflicts} == {"Trade", "Energy", "Defence", "Diplomacy"}
+    trade_key = a.theme_named("Trade").shortcut
+    report = merge_project(a, b.path, choices)
     assert a.theme_named("Trade").colour == "#000000"
+    assert a.theme_named("Trade").shortcut == trade_key  # Defence has theirs here
+    assert a.theme_named("Ports").shortcut == ""  # Diplomacy has it here
+    assert set(report.left_out) == {  # keys another theme here has are not taken
+        f'the key "{defence_key}" of theme "Trade" (in use here)',
+        f'the key "{diplomacy_key}" of theme "Ports" (in use here)',
+        f'the key "{energy.shortcut}" of theme "Energy (from b)" (in use here)',
+    }
     assert a.theme_named("Energy (from b)").colour == "#FFFFFF"
     assert a.undo() is not None
     assert a.theme_named("Trade").colour != "#000000"
