@@ -83,7 +83,7 @@ def sentence(rng: random.Random) -> str:
     )  # fmt: skip
 
 
-def make_article(rng: random.Random, index: int, words: int) -> Article:
+def make_article(rng: random.Random, index: int, words: int, site: str = "news.example") -> Article:
     c1, c2 = rng.sample(COUNTRIES, 2)
     title = f"{c1} and {c2} {rng.choice(VERBS)} {rng.choice(THINGS)} ({index})"
     builder = ArticleBuilder()
@@ -102,13 +102,22 @@ def make_article(rng: random.Random, index: int, words: int) -> Article:
         publisher=rng.choice(PUBLISHERS),
         author=f"{rng.choice('AJMS')}. {rng.choice(['Rao', 'Ivanova', 'Silva', 'Klein'])}",
         published=published,
-        url=f"https://news.example/{index}",
+        url=f"https://{site}/{index}",
         source_format="html",
         source_name=f"article-{index}.html",
     )
 
 
-def generate(out: Path, articles: int, passages: int, seed: int, words: int = 1500) -> None:
+def generate(
+    out: Path,
+    articles: int,
+    passages: int,
+    seed: int,
+    words: int = 1500,
+    site: str = "news.example",
+) -> None:
+    """``site`` names the articles' web site: two projects with different sites (and seeds)
+    share no article, as two analysts' reading lists would not (bench_merge.py)."""
     rng = random.Random(seed)
     if out.exists():
         out.unlink()
@@ -123,7 +132,7 @@ def generate(out: Path, articles: int, passages: int, seed: int, words: int = 15
         for first in range(0, articles, batch):
             with project.transaction():
                 for index in range(first, min(first + batch, articles)):
-                    article = make_article(rng, index, words)
+                    article = make_article(rng, index, words, site)
                     original = Original(f"article-{index}.html", "text/html", article.text.encode())
                     article_id = project.add_article(article, original)
                     spans.append((article_id, article.text))

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from logging import FileHandler
 from pathlib import Path
 
-from briefer import __version__, cli_notes, cli_qda
+from briefer import __version__, cli_merge, cli_notes, cli_qda
 from briefer import session as api  # names load on first use
 from briefer.cli_common import (
     EXIT_ERROR,
@@ -45,6 +45,7 @@ log = logging.getLogger("briefer.cli")
 SUBCOMMANDS = (
     "new", "info", "import", "articles", "show", "search", "themes", "tag", "passages",
     "backups", "restore", *cli_notes.NOTE_SUBCOMMANDS, *cli_qda.QDA_SUBCOMMANDS,
+    *cli_merge.MERGE_SUBCOMMANDS,
 )  # fmt: skip
 
 PROJECT_SUFFIX = ".briefer"
@@ -121,6 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     cli_notes.add_parsers(sub, command)
     cli_qda.add_parsers(sub)
+    cli_merge.add_parsers(sub)
     p = command("backups", "list a project's backups, newest first, numbered for `restore`")
     p.add_argument("--json", action="store_true")
     p = sub.add_parser(
@@ -444,6 +446,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace, Paths], int]] = {
     "restore": cmd_restore,
     **cli_notes.HANDLERS,
     **cli_qda.HANDLERS,
+    **cli_merge.HANDLERS,
 }
 
 

@@ -19,7 +19,7 @@ ROOT = Path(__file__).parents[1]
 @pytest.mark.parametrize(
     "argv",
     [
-        ["merge", "a.briefer", "b.briefer"],
+        ["combine", "a.briefer", "b.briefer"],  # `merge` is a command now
         ["import", "p.briefer", "f.txt", "--home", "d"],
         ["nosuchcmd"],
         ["--home", "d", "nosuchcmd"],

@@ -13,7 +13,6 @@ Imports core, exchange and store; never Qt.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 import uuid as uuid_module
@@ -24,7 +23,8 @@ from briefer.core.anchoring import quote_at
 from briefer.core.model import Article, Block, BlockKind, Passage, Theme
 from briefer.core.palette import spare_colour
 from briefer.exchange import LeftOut, QdaCode, QdaProject, QdaSource
-from briefer.session.command import BackupReason, Change, Command, CommandError, Entity
+from briefer.session.command import BackupReason, Change, Command, CommandError
+from briefer.session.record_log import RecordLog, unite_passage
 from briefer.store import Project
 
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
@@ -113,10 +113,7 @@ class ImportQdaCommand(Command):
         self.source = source
         self.label = f"Import {source}"
         self.report: QdaImportReport | None = None
-        self._themes: list[Theme] = []
-        self._articles: list[Article] = []
-        self._passages: list[Passage] = []
-        self._retagged: list[tuple[Passage, Passage]] = []  # (before, after) of existing ones
+        self._log = RecordLog()
 
     def backup_before(self, project: Project) -> BackupReason | None:
         return BackupReason("before-qda-import", f"before importing {self.source}")
@@ -129,41 +126,12 @@ class ImportQdaCommand(Command):
                 self._add_source(project, source, theme_of, report)
             self.report = report
         else:
-            for theme in self._themes:
-                project.add_theme(theme)
-            for article in self._articles:
-                project.add_article(article)
-            for passage in self._passages:
-                project.add_passage(passage)
-            for _before, after in self._retagged:
-                project.update_passage(after)
-        return self._changes(removing=False)
+            self._log.replay(project)
+        return self._log.changes(removing=False)
 
     def revert(self, project: Project) -> list[Change]:
-        for before, _after in reversed(self._retagged):
-            project.update_passage(before)
-        for passage in reversed(self._passages):
-            assert passage.id is not None
-            project.delete_passage(passage.id)
-        for article in reversed(self._articles):
-            assert article.id is not None
-            project.delete_article(article.id)
-        for theme in reversed(self._themes):  # children were added after their parents
-            assert theme.id is not None
-            project.delete_theme(theme.id)
-        return self._changes(removing=True)
-
-    def _changes(self, *, removing: bool) -> list[Change]:
-        key = "removed" if removing else "added"
-        touched = {p.article_id for p in self._passages} - {a.id for a in self._articles}
-        return [
-            Change.of(Entity.THEME, **{key: [t.id for t in self._themes if t.id is not None]}),
-            Change.of(Entity.ARTICLE, **{key: [a.id for a in self._articles if a.id is not None]}),
-            Change.of(Entity.ARTICLE, updated=[i for i in touched if i is not None]),
-            Change.of(Entity.PASSAGE, **{key: [p.id for p in self._passages if p.id is not None]}),
-            Change.of(Entity.PASSAGE, updated=[a.id for _b, a in self._retagged if a.id]),
-            Change.of(Entity.THEME, updated={t for p in self._passages for t in p.theme_ids}),
-        ]
+        self._log.undo(project)
+        return self._log.changes(removing=True)
 
     # -- the first apply ---------------------------------------------------------------
 
@@ -193,7 +161,7 @@ class ImportQdaCommand(Command):
                     uuid=guid,
                 )
                 theme_id = project.add_theme(theme)
-                self._themes.append(project.get_theme(theme_id))
+                self._log.themes.append(project.get_theme(theme_id))
                 known[project.get_theme(theme_id).uuid] = theme_id
                 theme_of[code.guid] = theme_id
                 report.themes_added.append(code.name)
@@ -228,7 +196,7 @@ class ImportQdaCommand(Command):
             uuid=guid if guid and known is None else "",
         )
         article_id = project.add_article(article)
-        self._articles.append(project.get_article(article_id))
+        self._log.articles.append(project.get_article(article_id))
         report.articles_added += 1
         return article_id
 
@@ -278,7 +246,7 @@ class ImportQdaCommand(Command):
                 uuid=guid if guid and guid not in passage_uuids else "",
             )
             passage_id = project.add_passage(passage)
-            self._passages.append(project.get_passage(passage_id))
+            self._log.passages.append(project.get_passage(passage_id))
             present.add(key)
             report.passages_added += 1
 
@@ -286,17 +254,7 @@ class ImportQdaCommand(Command):
         self, project: Project, passage: Passage, themes: tuple[int, ...], note: str
     ) -> None:
         """Unite an existing passage's themes (and comment) with a selection's."""
-        united = tuple(dict.fromkeys((*passage.theme_ids, *themes)))
-        comment = passage.comment
-        if note.strip() and note.strip() not in comment:
-            comment = f"{comment}\n\n{note}" if comment.strip() else note
-        after = dataclasses.replace(passage, theme_ids=united, comment=comment)
-        if after == passage:
-            return
-        earlier = next((i for i, (_b, a) in enumerate(self._retagged) if a.id == passage.id), None)
-        before = passage if earlier is None else self._retagged.pop(earlier)[0]
-        project.update_passage(after)
-        self._retagged.append((before, after))
+        self._log.retag(project, unite_passage(passage, themes, note))
 
 
 def _uuid(guid: str) -> str:

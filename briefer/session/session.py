@@ -45,6 +45,10 @@ def default_themes() -> list[Theme]:
     ]
 
 
+class _RolledBack(Exception):
+    """Raised inside a trial's transaction so the store rolls it back."""
+
+
 class Session:
     """One open project plus its history. Create with ``Session.create`` or ``Session.open``."""
 
@@ -188,6 +192,17 @@ class Session:
         with self._project.transaction():
             changes = command.revert(self._project)
         self._announce(changes)
+        return changes
+
+    def trial(self, command: Command) -> list[Change]:
+        """Apply ``command`` and roll it back: what it would change, with nothing written,
+        announced or recorded (a merge's dry run). Not on a read-only project."""
+        try:
+            with self._project.transaction():
+                changes = command.apply(self._project)
+                raise _RolledBack
+        except _RolledBack:
+            pass
         return changes
 
     def do(self, command: Command) -> list[Change]:

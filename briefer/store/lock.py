@@ -120,6 +120,21 @@ def _is_stale(path: Path, info: LockInfo | None) -> bool:
     return info.host == _host() and not pid_alive(info.pid, info.started)
 
 
+def held_elsewhere(project: Path) -> LockInfo | None:
+    """Who else holds ``project``'s lock now: ``None`` when nobody does, when this process
+    does (its edits are committed as they are made), or when a dead process on this
+    machine left it. For a reader that must not miss a writer's unsaved work."""
+    path = lock_path(project)
+    if not path.exists():
+        return None
+    holder = read_lock(path)
+    if _is_stale(path, holder):
+        return None
+    if holder is not None and (holder.host, holder.pid) == (_host(), os.getpid()):
+        return None
+    return holder or LockInfo("another user", "another computer", 0, dt.datetime.now(dt.UTC))
+
+
 class ProjectLock:
     """Held by the one writer of a project; ``release`` removes the file if still ours."""
 

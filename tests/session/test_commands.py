@@ -24,6 +24,7 @@ from briefer.session import (
     DismissSuggestionCommand,
     Entity,
     ImportQdaCommand,
+    MergeProjectCommand,
     MergeThemesCommand,
     ReorderThemesCommand,
     Session,
@@ -33,11 +34,13 @@ from briefer.session import (
     ToggleThemeCommand,
     UpdateThemeCommand,
     import_qda_command,
+    merge_command,
 )
 from briefer.session.passage_commands import _RetagCommand
 from briefer.store import Project
 from tests.exchange.qda_data import atlas_qdpx
 from tests.private_store import store_of
+from tests.session.merge_data import add_theme, make_project
 
 TEXT = (
     "India and Russia agreed to expand trade in oil and fertiliser.\n\n"
@@ -90,6 +93,14 @@ def tag(session: Session, words: str, *themes: int) -> int:
 def span(words: str) -> tuple[int, int]:
     start = TEXT.index(words)
     return start, start + len(words)
+
+
+def other_project(session: Session) -> Path:
+    """A second project sharing this one's article text, with a theme of its own."""
+    other = make_project(session.path.parent / "other.briefer")
+    add_theme(other, "Ports", "#00AA00", "9")
+    other.close()
+    return other.path
 
 
 class Case(NamedTuple):
@@ -150,6 +161,7 @@ COMMANDS: dict[str, Case] = {
         s.query.list_passages()[0].id, (ids(s)["energy"],), "and this", True)),
     "import-qda": Case(ImportQdaCommand,
                        lambda s: import_qda_command(atlas_qdpx(s.path.parent / "atlas.qdpx"))),
+    "merge-project": Case(MergeProjectCommand, lambda s: merge_command(s, other_project(s))),
 }  # fmt: skip
 
 

@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
 
 from briefer.ui.common.context import WindowContext
+from briefer.ui.library.merge_actions import MergeActions
 from briefer.ui.library.qda_actions import QdaActions
 from briefer.ui.notes.actions import NoteActions
 from briefer.ui.shell.file_menu import AppSlots, ProjectActions, add_project_actions
@@ -85,6 +86,7 @@ class WindowActions:
     view_menu: QMenu
     help_actions: HelpActions
     project_actions: ProjectActions  # New, Open, Open Recent, Quit
+    merge_actions: MergeActions  # Merge Project…
 
 
 def add_action(
@@ -141,6 +143,8 @@ def build_menus(
     import_action.setEnabled(writable)
     file_menu.addAction(import_action)
     file_menu.addAction(qda.import_action)
+    merge_actions = MergeActions(context)
+    file_menu.addAction(merge_actions.merge_action)
     save_copy_action = QAction("Save a Cop&y As…", window)
     save_copy_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
     save_copy_action.triggered.connect(lambda _checked=False: slots.save_copy())
@@ -217,5 +221,5 @@ def build_menus(
         reader_view_action=reader_view_action, composer_view_action=composer_view_action,
         file_menu=file_menu, note_menu=note_menu, edit_menu=edit_menu, view_menu=view_menu,
         help_actions=HelpActions(window, slots.theme_keys, slots.composer_actions),
-        project_actions=project_actions,
+        project_actions=project_actions, merge_actions=merge_actions,
     )  # fmt: skip

@@ -1,0 +1,158 @@
+"""File > Merge Project…: bring another copy's work into this project, after a mapping step.
+
+The file dialog picks the other project; the session checks it, matches its themes and
+does a dry run. The mapping step shows each theme that differs from (colour, key, name)
+or resembles one here, with a choice per row, and what the merge will add; OK runs the
+merge as one command on the window's undo stack, so Edit > Undo takes all of it back.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefer.session import (
+    CommandError,
+    MergePlan,
+    ProjectError,
+    ThemeChoice,
+    merge_command,
+    plan_merge,
+)
+from briefer.ui.common.context import WindowContext
+from briefer.ui.common.undo import run_command
+
+OPEN_FILTER = "Briefer projects (*.briefer);;All files (*)"
+CHOICES = (
+    (ThemeChoice.KEEP_OURS, "Keep this project's"),
+    (ThemeChoice.TAKE_THEIRS, "Take theirs"),
+    (ThemeChoice.SEPARATE, "Keep as a separate theme"),
+)
+
+
+class MergeDialog(QDialog):
+    """The mapping step: one row per theme conflict, a choice in each, and the summary."""
+
+    def __init__(self, plan: MergePlan, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.plan = plan
+        self.setWindowTitle(f"Merge {plan.other.name}")
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            f"Merging <b>{plan.other.name}</b> adds what this project lacks and deletes "
+            "nothing. A backup is taken first, and Edit > Undo takes the whole merge back."
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.table = QTableWidget(len(plan.conflicts), 3, self)
+        self.table.setHorizontalHeaderLabels(["Their theme", "Here", "Use"])
+        self.table.verticalHeader().setVisible(False)
+        self.combos: list[QComboBox] = []
+        for row, match in enumerate(plan.conflicts):
+            theirs = QTableWidgetItem(match.theirs.name)
+            theirs.setToolTip(match.describe())
+            self.table.setItem(row, 0, theirs)
+            here = QTableWidgetItem(match.describe())
+            self.table.setItem(row, 1, here)
+            combo = QComboBox(self.table)
+            for choice, text in CHOICES:
+                combo.addItem(text, choice.value)
+            combo.setCurrentIndex(combo.findData(match.default.value))
+            combo.setAccessibleName(f"What to do with theme {match.theirs.name}")
+            self.table.setCellWidget(row, 2, combo)
+            self.combos.append(combo)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.resizeColumnsToContents()
+        if plan.conflicts:
+            layout.addWidget(QLabel("These themes differ from, or resemble, themes here:"))
+            layout.addWidget(self.table)
+        else:
+            self.table.hide()
+        self.summary = QLabel("\n".join(plan.preview.lines()))
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(QLabel("With this project's values kept, the merge would do this:"))
+        layout.addWidget(self.summary)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText("Merge")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(720, 420)
+
+    def choices(self) -> dict[str, ThemeChoice]:
+        """The analyst's choice for each conflicting theme, by the other theme's UUID."""
+        return {
+            match.theirs.uuid: ThemeChoice(str(combo.currentData()))
+            for match, combo in zip(self.plan.conflicts, self.combos, strict=True)
+        }
+
+
+class MergeActions:
+    """File > Merge Project…; ``build_menus`` places it."""
+
+    def __init__(self, context: WindowContext) -> None:
+        self.context = context
+        self.dialog: MergeDialog | None = None  # the mapping step on show, for tests
+        self.message: QMessageBox | None = None  # the last message shown, for tests to read
+        self.merge_action = QAction("&Merge Project…", context.parent)
+        self.merge_action.triggered.connect(lambda _checked=False: self.choose())
+        self.merge_action.setEnabled(not context.session.read_only)
+
+    def _tell(self, title: str, text: str, *, problem: bool = False) -> None:
+        icon = QMessageBox.Icon.Warning if problem else QMessageBox.Icon.Information
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self.context.parent)
+        box.setModal(False)
+        box.open()
+        self.message = box
+
+    def choose(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self.context.parent, "Merge a project into this one", "", OPEN_FILTER
+        )
+        if name:
+            self.plan(Path(name))
+
+    def plan(self, other: Path) -> MergeDialog | None:
+        """Check ``other``, dry-run the merge and show the mapping step (not modal)."""
+        try:
+            plan = plan_merge(self.context.session, other)
+        except (CommandError, ProjectError) as exc:
+            self._tell("Could not merge", str(exc), problem=True)
+            return None
+        dialog = MergeDialog(plan, self.context.parent)
+        dialog.accepted.connect(lambda: self.apply(plan, dialog.choices()))
+        dialog.open()
+        self.dialog = dialog
+        return dialog
+
+    def apply(self, plan: MergePlan, choices: dict[str, ThemeChoice]) -> bool:
+        c = self.context
+        try:
+            command = merge_command(c.session, plan.other, choices)
+            run_command(c.undo_stack, c.session, command, c.report)
+        except (CommandError, ProjectError) as exc:
+            self._tell("Could not merge", str(exc), problem=True)
+            return False
+        assert command.report is not None
+        self._tell(f"Merged {plan.other.name}", "\n".join(command.report.lines()))
+        c.report(f"Merged {plan.other.name}: " + command.report.lines()[0])
+        return True

@@ -1,0 +1,81 @@
+"""File > Merge Project… on the offscreen platform: the mapping step, the merge, Undo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
+
+from briefer.session import Session, ThemeChoice, UpdateThemeCommand
+from briefer.ui.shell.project_window import ProjectWindow
+from tests.session.merge_data import add_theme, copy_project, make_project, tag
+
+
+def theme_names(window: ProjectWindow) -> list[str]:
+    model = window.themes_panel.view.model()
+    return [model.index(row, 0).data() for row in range(model.rowCount())]
+
+
+@pytest.fixture
+def laptops(tmp_path: Path) -> tuple[Session, Path]:
+    """This project open in the window's session; the other laptop's copy closed, with a
+    new theme, a passage, and Trade recoloured."""
+    a = make_project(tmp_path / "a.briefer")
+    with copy_project(a, tmp_path / "b.briefer") as b:
+        add_theme(b, "Ports", "#00AA00")
+        tag(b, "Visa rules", "Ports")
+        trade = b.theme_named("Trade")
+        assert trade is not None and trade.id is not None
+        b.do(UpdateThemeCommand(trade.id, colour="#000000"))
+    return a, tmp_path / "b.briefer"
+
+
+def test_merge_project_shows_the_mapping_step_and_undo_takes_it_back(
+    qtbot: QtBot, laptops: tuple[Session, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session, other = laptops
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(other), ""))
+    window = ProjectWindow(session)
+    qtbot.addWidget(window)
+    actions = window.menu_actions.merge_actions
+    assert actions.merge_action in window.menu_actions.file_menu.actions()
+    before = theme_names(window), len(session.query.list_passages())
+    actions.merge_action.trigger()
+    dialog = actions.dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 0).text() == "Trade"
+    assert "#000000" in dialog.table.item(0, 1).text()
+    assert "Themes: 1 added" in dialog.summary.text()
+    assert theme_names(window) == before[0]  # the dry run wrote nothing
+    combo = dialog.combos[0]
+    combo.setCurrentIndex(combo.findData(ThemeChoice.TAKE_THEIRS.value))
+    dialog.accept()
+    assert "Ports" in theme_names(window)
+    assert session.theme_named("Trade").colour == "#000000"  # type: ignore[union-attr]
+    assert len(session.query.list_passages()) == before[1] + 1
+    assert actions.message is not None and "Passages: 1 added" in actions.message.text()
+    window.menu_actions.undo_action.trigger()
+    assert theme_names(window) == before[0]
+    assert session.theme_named("Trade").colour != "#000000"  # type: ignore[union-attr]
+    assert len(session.query.list_passages()) == before[1]
+    window.close()
+
+
+def test_a_file_that_is_not_a_project_is_shown_and_changes_nothing(
+    qtbot: QtBot, laptops: tuple[Session, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session, _other = laptops
+    bad = tmp_path / "notes.briefer"
+    bad.write_text("just some text", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
+    window = ProjectWindow(session)
+    qtbot.addWidget(window)
+    before = theme_names(window)
+    window.menu_actions.merge_actions.merge_action.trigger()
+    box = window.menu_actions.merge_actions.message
+    assert box is not None and "notes.briefer" in box.text()
+    assert window.menu_actions.merge_actions.dialog is None
+    assert theme_names(window) == before and not window.undo_stack.canUndo()
+    window.close()
