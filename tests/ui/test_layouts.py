@@ -284,6 +284,7 @@ def test_dialogs_fit_the_smallest_laptop_screen(
         PreferencesDialog(Settings(), ["Briefing note"], lambda _chosen: None, window),
         CommentDialog("A comment", "the passage's words", window),
         ExportOptions(window.session.path.parent, "Brief", window),
+        window.menu_actions.help_actions.open("index.md"),
     ]
     names = {type(d).__name__ for d in opened}
     assert {"DraftDialog", "NoteDetailsDialog", "FiguresDialog", "ThemesDialog"} <= names
@@ -293,7 +294,8 @@ def test_dialogs_fit_the_smallest_laptop_screen(
         name = type(dialog).__name__
         for size in (dialog.size(), dialog.minimumSizeHint()):
             assert size.width() <= 1024 and size.height() <= 576, f"{name} is {size}"
-        assert assert_reachable(dialog) >= 1, name
+        if name != "HelpWindow":  # no buttons: closed with Esc or Ctrl+W
+            assert assert_reachable(dialog) >= 1, name
         dialog.close()
 
 

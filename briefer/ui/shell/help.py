@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from html import escape
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtCore import QSize, Qt, QUrl
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -112,6 +112,19 @@ def shortcuts_html(
     )
 
 
+def fitting_size(width: int, height: int, near: QWidget | None) -> QSize:
+    """``width`` x ``height``, or less where the window it opens over (or the screen) is
+    smaller: on a 1280x720 laptop at 125% a 640-pixel-high window would leave the screen."""
+    room = None
+    if near is not None and near.isVisible():
+        room = near.size()
+    elif (screen := QGuiApplication.primaryScreen()) is not None:
+        room = screen.availableGeometry().size()
+    if room is None:
+        return QSize(width, height)
+    return QSize(min(width, int(room.width() * 0.9)), min(height, int(room.height() * 0.9)))
+
+
 class HelpWindow(QDialog):
     """The user guide: a page list and the page; modeless, so it can stay open."""
 
@@ -145,7 +158,7 @@ class HelpWindow(QDialog):
         layout.addWidget(self.browser, 1)
         self.pages.currentRowChanged.connect(lambda row: self.show_page(PAGES[row][0]))
         self.browser.anchorClicked.connect(self._link)
-        self.resize(900, 640)
+        self.resize(fitting_size(900, 640, window or parent))
         self.pages.setCurrentRow(0)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
