@@ -119,6 +119,14 @@ class PageCounter:
     def estimate(self, project: ProjectQueries, note: Note) -> PageEstimate:
         """The pages ``note`` (as given, saved or not) fills once exported to Word, in its
         own citation style when it has one."""
+        passages, articles = cited_material(project, note)
+        return self.estimate_with(note, passages, articles)
+
+    def estimate_with(
+        self, note: Note, passages: Mapping[int, Passage], articles: Mapping[int, Article]
+    ) -> PageEstimate:
+        """``estimate`` from material already read: what a worker thread, which must not
+        touch the project's connection, is handed by the thread that read it."""
         if note.citation_style and note.citation_style != self.citation_style:
             other = self._others.get(note.citation_style)
             if other is None:
@@ -128,8 +136,7 @@ class PageCounter:
                     citation_style=note.citation_style,
                 )
                 self._others[note.citation_style] = other
-            return other.estimate(project, note)
-        passages, articles = cited_material(project, note)
+            return other.estimate_with(note, passages, articles)
         document = self.document(note, passages, articles)
         return estimate_pages(document, self.profile, self._cache)
 

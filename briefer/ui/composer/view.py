@@ -46,12 +46,14 @@ from briefer.session import (
     UpdateSectionCommand,
     load_templates,
 )
+from briefer.session.export import cited_material
 from briefer.session.pages import PageCounter
 from briefer.ui.common.undo import run_command
 from briefer.ui.composer.arrangement import arrange
 from briefer.ui.composer.chips import SourceLabels
 from briefer.ui.composer.editor import FormattingBar, LineEditing, SectionEditor
 from briefer.ui.composer.outline import OutlinePanel
+from briefer.ui.composer.page_count import PageCountWorker, length_text
 from briefer.ui.composer.passages import PassagePickerPanel
 from briefer.ui.composer.preview import PreviewPanel
 from briefer.ui.composer.rich_editor import RichSectionEditor
@@ -118,7 +120,12 @@ class ComposerView(QWidget):
         self.passages = PassagePickerPanel(self._passage_material, self._used)
         self.status = QLabel()
         # Pages of the Word export, laid out on its real page (the settings' size).
-        self._pages = PageCounter(page_size=page_size, citation_style=citation_style)
+        self.page_count = PageCountWorker(
+            PageCounter(page_size=page_size, citation_style=citation_style), self
+        )
+        self.page_count.counted.connect(self._pages_counted)
+        self._pages_shown = ""  # "about 2.4 pages", once a count has come back
+        self._words = 0
         self.status.setAccessibleName("Length of the note")
         self._build_layout()
         # Their shortcuts work wherever the focus is in the Composer, the editor included.
@@ -231,12 +238,11 @@ class ComposerView(QWidget):
             self._load_note(notes[-1].id)
         self.passages.refresh_used()
 
-    def set_citation_style(self, citation_style: str) -> None:
+    def set_citation_style(self, style: str) -> None:
         """A new default style from Preferences: the preview and the page count follow it."""
-        self.preview.preview_source = NotePreview(
-            self.session.query, citation_style=citation_style, language=self._language
-        )
-        self._pages = PageCounter(page_size=self._page_size, citation_style=citation_style)
+        query, language = self.session.query, self._language
+        self.preview.preview_source = NotePreview(query, citation_style=style, language=language)
+        self.page_count.counter = PageCounter(page_size=self._page_size, citation_style=style)
         self.preview.refresh()
         self._update_status()
 
@@ -247,21 +253,14 @@ class ComposerView(QWidget):
         if self._note is None or all(s.id != section_id for s in self._note.sections):
             return False
         self._select_section(section_id)
-        shown = (
-            self.source_editor
-            if self.editors.currentWidget() is self.source_editor
-            else (self.editor)
-        )
-        shown.setFocus()
-        if passage_id < 0:
-            return True
-        if shown is self.editor:
+        page = self.editors.currentWidget() is self.editor
+        (self.editor if page else self.source_editor).setFocus()
+        if passage_id >= 0 and page:
             self.editor.select_chip(passage_id)
-            return True
-        cursor = self.source_editor.document().find(citation_token(passage_id))
-        if not cursor.isNull():
-            self.source_editor.setTextCursor(cursor)
-            self.source_editor.ensureCursorVisible()
+        elif passage_id >= 0:
+            found = self.source_editor.document().find(citation_token(passage_id))
+            if not found.isNull():
+                self.source_editor.setTextCursor(found)
         return True
 
     def show_note(self, note_id: int | None) -> None:
@@ -578,16 +577,19 @@ class ComposerView(QWidget):
             self.status.setText("")
             return
         note = self._edited_note(self._note)
-        words = note_word_count(note)
         try:
-            pages = self._pages.estimate(self.session.query, note).length
+            passages, articles = cited_material(self.session.query, note)
         except ProjectError:  # closed while the count waited: nothing left to count
             return
-        text = f"{words:,} words · about {pages:.1f} pages"
-        if self._target_words:
-            text += f" · target {self._target_words:,} words"
-            if words > self._target_words * 1.1:
-                text += " (over)"
-        else:
-            text += " · no target length"
-        self.status.setText(text)
+        self._words = note_word_count(note)
+        self.page_count.request(note, passages, articles)
+        self._show_status()
+
+    def _pages_counted(self, number: int, pages: float) -> None:
+        if number == self.page_count.latest:
+            self._pages_shown = f"about {pages:.1f} pages" if pages >= 0 else "pages not counted"
+            self._show_status()
+
+    def _show_status(self) -> None:
+        if self._note is not None:
+            self.status.setText(length_text(self._words, self._pages_shown, self._target_words))

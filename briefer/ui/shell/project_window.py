@@ -538,6 +538,7 @@ class ProjectWindow(QMainWindow):
                 bytes(self.saveState().toBase64().data()).decode("ascii"),
             )
             self.composer.flush()
+            self.composer.page_count.shutdown()
             self.importer.shutdown()
             self.note_actions.exporter.shutdown()
             self.bridge.detach()
