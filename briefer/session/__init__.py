@@ -67,7 +67,12 @@ if TYPE_CHECKING:
         UpdateNoteCommand,
         UpdateSectionCommand,
     )
-    from briefer.session.notes import draft_command, note_figures, notes_quoting
+    from briefer.session.notes import (
+        draft_command,
+        note_figures,
+        notes_quoting,
+        notes_quoting_any,
+    )
     from briefer.session.passage_commands import (
         DeleteArticleCommand,
         DeletePassageCommand,
@@ -184,6 +189,7 @@ _WHERE: dict[str, str] = {
     "note_figures": "briefer.session.notes",
     "note_style": "briefer.session.export",
     "notes_quoting": "briefer.session.notes",
+    "notes_quoting_any": "briefer.session.notes",
     "prepare_export": "briefer.session.export",
     "project_backups": "briefer.session.backups",
     "restore_from_backup": "briefer.session.backups",
@@ -277,6 +283,7 @@ __all__ = [
     "note_figures",
     "note_style",
     "notes_quoting",
+    "notes_quoting_any",
     "plan_merge",
     "prepare_export",
     "preview_merge",

@@ -9,8 +9,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QColorDialog, QInputDialog, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from briefer.core.model import Article, Block, BlockKind, Theme
-from briefer.session import Session, TagPassageCommand
+from briefer.core.model import Article, Block, BlockKind, Note, Section, Theme
+from briefer.session import AddNoteCommand, Session, TagPassageCommand
 from briefer.ui.shell.project_window import ProjectWindow
 from tests.private_store import store_of
 
@@ -115,3 +115,31 @@ def test_an_ampersand_in_a_theme_name_shows_as_written(window: ProjectWindow) ->
     merge = next(a for a in menu.actions() if a.text().replace("&", "") == "Merge Into").menu()
     labels = [a.text() for a in merge.actions()]
     assert "Sanctions && tariffs" in labels  # Qt shows '&&' as a single '&'
+
+
+def test_deleting_a_theme_names_the_notes_that_quote_its_passages(
+    window: ProjectWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session = window.session
+    session.do(TagPassageCommand(1, 0, 17, [theme(window, "Energy")]))  # Energy only: goes
+    session.do(TagPassageCommand(1, 18, 44, [theme(window, "Energy"), theme(window, "Defence")]))
+    only, shared = sorted(session.query.list_passages(), key=lambda p: p.start)
+    assert only.id is not None and shared.id is not None
+    session.do(
+        AddNoteCommand(
+            Note("Fuel brief", sections=(Section("Summary", f'"Oil imports rose." [@p{only.id}]'),))
+        )
+    )
+    session.do(AddNoteCommand(Note("Navy brief", sections=(
+        Section("Summary", f'"The navy ordered frigates." [@p{shared.id}]'),))))  # fmt: skip
+    asked: list[str] = []
+
+    def no(parent: object, title: str, text: str) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", no)
+    trigger(window.theme_actions.menu(theme(window, "Energy")), "Delete…")
+    assert "“Fuel brief”" in asked[0] and "[missing source]" in asked[0]
+    assert "Navy brief" not in asked[0]  # its passage keeps Defence, so it stays
+    assert "Energy" in names(window)  # No changed nothing

@@ -21,6 +21,7 @@ from briefer.session import (
     ReorderThemesCommand,
     Session,
     UpdateThemeCommand,
+    notes_quoting_any,
 )
 from briefer.ui.reader.menu import menu_text
 
@@ -133,12 +134,27 @@ class ThemeActions:
         theme = self._theme(theme_id)
         if theme is None:
             return
-        count = self.session.query.theme_passage_counts().get(theme_id, 0)
+        query = self.session.query
+        count = query.theme_passage_counts().get(theme_id, 0)
+        going = [
+            p.id
+            for p in query.list_passages(theme_id=theme_id)
+            if p.id is not None and p.theme_ids == (theme_id,)
+        ]
+        quoting = notes_quoting_any(query, going)
+        quoted = ""
+        if quoting:
+            titles = ", ".join(f"“{n.title}”" for n in quoting[:5])
+            more = f" and {len(quoting) - 5} more" if len(quoting) > 5 else ""
+            quoted = (
+                f" Notes quote some of those: {titles}{more}; they will show [missing source]"
+                " where they do."
+            )
         answer = QMessageBox.question(
             self.parent,
             "Delete theme",
             f"Delete the theme “{theme.name}”? It is on {count} passage(s); passages tagged "
-            "only with it are deleted too. You can undo this with Ctrl+Z.",
+            f"only with it are deleted too.{quoted} You can undo this with Ctrl+Z.",
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.run(DeleteThemeCommand(theme_id))
