@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtCore import QMimeData, QPointF, Qt
+from PySide6.QtGui import QDropEvent, QTextCursor
 from PySide6.QtTest import QAbstractItemModelTester
 from pytestqt.qtbot import QtBot
 
@@ -289,6 +289,28 @@ def test_dropping_a_passage_on_the_editor_inserts_it(qtbot: QtBot, window: Proje
     passage_id = int(bytes(mime.data("application/x-briefer-passage").data()).decode())
     window.composer.editor.passageDropped.emit(passage_id)
     assert bodies(window)["Outlook"].endswith(f"[@p{passage_id}]")
+
+
+@pytest.mark.parametrize("view", ["page", "source"])
+def test_a_real_drop_on_either_editor_quotes_the_passage(
+    qtbot: QtBot, window: ProjectWindow, view: str
+) -> None:
+    select(window, "Outlook")
+    composer = window.composer
+    composer.show_source(view == "source")
+    editor = composer.editor if view == "page" else composer.source_editor
+    tree = composer.passages.tree
+    mime: QMimeData = tree.mimeData([tree.topLevelItem(0).child(0)])
+    passage_id = int(bytes(mime.data("application/x-briefer-passage").data()).decode())
+    assert editor.canInsertFromMimeData(mime)
+    drop = QDropEvent(
+        QPointF(5, 5), Qt.DropAction.CopyAction, mime,
+        Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    editor.dropEvent(drop)
+    assert drop.isAccepted()
+    composer.flush()
+    assert f"[@p{passage_id}]" in bodies(window)["Outlook"]
 
 
 def test_guidance_is_a_grey_placeholder_never_the_text(qtbot: QtBot, window: ProjectWindow) -> None:

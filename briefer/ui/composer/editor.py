@@ -17,11 +17,9 @@ from collections.abc import Callable
 from functools import partial
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import (
     QColor,
-    QDragEnterEvent,
-    QDropEvent,
     QFont,
     QKeyEvent,
     QKeySequence,
@@ -37,8 +35,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QToolBar, QWidget
 from briefer.core.citations import CITATION_PATTERN
 from briefer.ui.common.style import accents_of
 from briefer.ui.common.toolbar import toolbar_action
-
-PASSAGE_MIME = "application/x-briefer-passage"
+from briefer.ui.composer.passage_drop import PassageDrops
 
 _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+")
 _QUOTE = re.compile(r"^ {0,3}>")
@@ -103,7 +100,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self.setFormat(end - marker, marker, self.markup)
 
 
-class SectionEditor(QPlainTextEdit):
+class SectionEditor(PassageDrops, QPlainTextEdit):
     """Plain text in, formatting shown; emits requests the composer turns into commands."""
 
     citationActivated = Signal(int)  # passage id: open its source
@@ -241,28 +238,6 @@ class SectionEditor(QPlainTextEdit):
                 self.citationActivated.emit(passage_id)
                 return
         super().mouseReleaseEvent(event)
-
-    def canInsertFromMimeData(self, source: QMimeData) -> bool:
-        return source.hasFormat(PASSAGE_MIME) or super().canInsertFromMimeData(source)
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasFormat(PASSAGE_MIME):
-            event.acceptProposedAction()
-            return
-        super().dragEnterEvent(event)
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        mime = event.mimeData()
-        if mime.hasFormat(PASSAGE_MIME):
-            self.setTextCursor(self.cursorForPosition(event.position().toPoint()))
-            try:
-                passage_id = int(bytes(mime.data(PASSAGE_MIME).data()).decode("ascii"))
-            except ValueError:
-                return
-            event.acceptProposedAction()
-            self.passageDropped.emit(passage_id)
-            return
-        super().dropEvent(event)
 
 
 class LineEditing(Protocol):

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefer.core.model import ArticleSummary, Passage, Theme
-from briefer.ui.composer.editor import PASSAGE_MIME
+from briefer.ui.composer.passage_drop import PASSAGE_MIME
 from briefer.ui.themes.actions import swatch
 
 PASSAGE_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -13,8 +13,6 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
-    QDragEnterEvent,
-    QDropEvent,
     QHelpEvent,
     QKeyEvent,
     QKeySequence,
@@ -34,7 +32,7 @@ from briefer.ui.common.style import accents_of
 from briefer.ui.composer import rich_edits as edits
 from briefer.ui.composer import rich_format as rf
 from briefer.ui.composer.chips import ChipImages, SourceLabels
-from briefer.ui.composer.editor import PASSAGE_MIME
+from briefer.ui.composer.passage_drop import PassageDrops
 from briefer.ui.composer.rich_export import document_markdown
 from briefer.ui.composer.rich_markdown import (
     Look,
@@ -54,7 +52,7 @@ MARKDOWN_MIME = "application/x-briefer-markdown"
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
-class RichSectionEditor(QTextEdit):
+class RichSectionEditor(PassageDrops, QTextEdit):
     """Shows a section's Markdown as a page; emits requests the composer turns into commands."""
 
     citationActivated = Signal(int)  # passage id: open its source
@@ -313,28 +311,6 @@ class RichSectionEditor(QTextEdit):
         over_chip = self._chip_under(event.position().toPoint()) is not None
         shape = Qt.CursorShape.PointingHandCursor if over_chip else Qt.CursorShape.IBeamCursor
         self.viewport().setCursor(shape)
-
-    def canInsertFromMimeData(self, source: QMimeData) -> bool:
-        return source.hasFormat(PASSAGE_MIME) or super().canInsertFromMimeData(source)
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasFormat(PASSAGE_MIME):
-            event.acceptProposedAction()
-            return
-        super().dragEnterEvent(event)
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        mime = event.mimeData()
-        if mime.hasFormat(PASSAGE_MIME):
-            self.setTextCursor(self.cursorForPosition(event.position().toPoint()))
-            try:
-                passage_id = int(bytes(mime.data(PASSAGE_MIME).data()).decode("ascii"))
-            except ValueError:
-                return
-            event.acceptProposedAction()
-            self.passageDropped.emit(passage_id)
-            return
-        super().dropEvent(event)
 
     def createMimeDataFromSelection(self) -> QMimeData:
         mime = super().createMimeDataFromSelection()

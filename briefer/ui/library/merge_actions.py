@@ -35,6 +35,7 @@ from briefer.session import (
     plan_merge,
 )
 from briefer.ui.common.context import WindowContext
+from briefer.ui.common.report_box import open_report
 from briefer.ui.common.undo import run_command
 
 OPEN_FILTER = "Briefer projects (*.briefer);;All files (*)"
@@ -118,11 +119,7 @@ class MergeActions:
         self.merge_action.setEnabled(not context.session.read_only)
 
     def _tell(self, title: str, text: str, *, problem: bool = False) -> None:
-        icon = QMessageBox.Icon.Warning if problem else QMessageBox.Icon.Information
-        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self.context.parent)
-        box.setModal(False)
-        box.open()
-        self.message = box
+        self.message = open_report(self.context.parent, title, text, problem=problem)
 
     def choose(self) -> None:
         name, _ = QFileDialog.getOpenFileName(

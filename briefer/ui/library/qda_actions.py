@@ -19,6 +19,7 @@ from briefer.session import (
     import_qda_command,
 )
 from briefer.ui.common.context import WindowContext
+from briefer.ui.common.report_box import open_report
 from briefer.ui.common.undo import run_command
 
 PROJECT_FILTER = "REFI-QDA project (*.qdpx)"
@@ -39,12 +40,7 @@ class QdaActions:
         self.export_action.triggered.connect(lambda _checked=False: self.choose_export())
 
     def _tell(self, title: str, text: str, *, problem: bool = False) -> None:
-        """Not modal: the analyst reads it while the themes and articles appear."""
-        icon = QMessageBox.Icon.Warning if problem else QMessageBox.Icon.Information
-        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self.context.parent)
-        box.setModal(False)
-        box.open()
-        self.message = box
+        self.message = open_report(self.context.parent, title, text, problem=problem)
 
     def choose_export(self) -> None:
         c = self.context
