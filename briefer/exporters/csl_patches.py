@@ -12,6 +12,8 @@ import functools
 import threading
 from typing import Any
 
+from briefer.exporters.csl_patches_disambiguation import disambiguated, patch_disambiguation
+
 _patched = False
 _patching = threading.Lock()
 """A window warms a style up on a thread of its own while an export may start on another."""
@@ -243,6 +245,7 @@ def _patch() -> None:
     model.Locale.get_option = locale_option
 
     _patch_lookups(model)
+    patch_disambiguation(model)  # after _patch_lookups: it wraps the layout's render_children
     _patched = True
 
 
@@ -474,6 +477,8 @@ def _condition(element: Any, item: Any, context: Any) -> bool:
         results += element._locator(item)
     if "position" in attrib:
         results += element._position(item, context)
+    if "disambiguate" in attrib:  # citeproc-py skipped it: a cs:if of it alone always passed
+        results.append(disambiguated(item) == (attrib["disambiguate"] == "true"))
     match = element.get("match")
     if match == "any":
         return any(results)
