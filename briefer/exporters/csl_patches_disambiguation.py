@@ -47,8 +47,9 @@ def _patch_names(model: Any) -> None:
         if state is None or sort_options is not None:
             return process(self, item, variable, context, sort_options, **kwargs)
         options = None
-        if state.names:
-            options = {"et-al-use-first": state.names}
+        if state.names:  # all of them: no "et al." (citeproc-py added it after the last)
+            everyone = state.names >= len(item.reference.get(variable, []))
+            options = {"et-al-min": 0} if everyone else {"et-al-use-first": state.names}
         if not state.expand:
             return process(self, item, variable, context, options, **kwargs)
         # A name to expand is handed to citeproc-py already written out, as a
