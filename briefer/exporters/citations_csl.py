@@ -343,7 +343,14 @@ def _render(
     rules = loaded.options.disambiguation
     if rules.active and len(keys) > 1:
         outcome = _disambiguated(
-            style, [keys[i] for i in order], data, prints, kept_or, started, rules
+            style,
+            [keys[i] for i in order],
+            data,
+            prints,
+            (citations, positions),
+            kept_or,
+            started,
+            rules,
         )
         states = outcome.states
         if outcome.suffixes:
@@ -396,18 +403,36 @@ def _disambiguated(
     keys: Sequence[str],
     data: Mapping[str, dict[str, Any]],
     prints: Mapping[str, str],
+    cited: tuple[Sequence[Citation], Sequence[tuple[Position, ...]]],
     kept_or: Callable[..., Rendered],
     started: Callable[[], _Engine],
     rules: Rules,
 ) -> Outcome:
     """CSL disambiguation (see csl_disambiguate) of the cited items, ``keys`` in bibliography order.
 
-    An item's cite is compared as the style writes it alone without a
-    locator: a note style's short (subsequent) form, where two works by one
-    author meet, or an in-text style's first cite. Each comparison is a
-    rendering kept like any other, so a second export renders none.
+    Each item is compared by a cite of it the note really holds, alone and
+    without a locator: in a note style its first short (subsequent, not
+    "Ibid.") note, where two works by one author meet, else its full note;
+    in an in-text style its first cite. So the comparison is a rendering the
+    export makes anyway; an item cited only beside others is rendered alone
+    at that position for it. Every rendering is kept, so a second export
+    renders none.
     """
-    position = Position(frozenset({SUBSEQUENT if style.note_style else FIRST}), 1)
+    citations, positions = cited
+    wanted = SUBSEQUENT if style.note_style else FIRST
+    chosen: dict[str, int] = {}
+    fallback: dict[str, int] = {}
+    for index, (citation, cite_positions) in enumerate(zip(citations, positions, strict=True)):
+        if len(citation.cites) != 1 or citation.cites[0].locator:
+            continue
+        key, name = citation.cites[0].key, cite_positions[0].name
+        if name == wanted:
+            chosen.setdefault(key, index)
+        elif name == FIRST:
+            fallback.setdefault(key, index)
+    for key, index in fallback.items():
+        chosen.setdefault(key, index)
+    alone = Position(frozenset({wanted}), 1)
     people: dict[str, list[Person]] = {}
     for key in keys:
         people[key] = [
@@ -416,12 +441,22 @@ def _disambiguated(
         ]
 
     def probe(key: str, state: State) -> str:
-        spans = kept_or(
-            (Cite(key),),
-            (position,),
-            lambda: started().probe(key.lower(), position, state, prints[key]),
-            {} if state.plain else {key: state},
-        )
+        given = {} if state.plain else {key: state}
+        index = chosen.get(key)
+        if index is not None:
+            spans = kept_or(
+                citations[index].cites,
+                positions[index],
+                lambda: started().cite(index, {key.lower(): state}),
+                given,
+            )
+        else:
+            spans = kept_or(
+                (Cite(key),),
+                (alone,),
+                lambda: started().probe(key.lower(), alone, state, prints[key]),
+                given,
+            )
         return plain_text(spans)
 
     return disambiguate(keys, people, probe, rules)
