@@ -3,9 +3,11 @@
 citeproc-py (0.11) renders a style's layout well but decides ``position``
 from its own render order, ignores ``initialize="false"``, prints a label
 for an empty variable ("Edition") and spends most of its time in XPath
-searches of a style that never changes. So positions come from
-:mod:`csl_position` (the specification's rules) and this module mends those
-few places in citeproc-py's classes once, on first use (see csl_patches).
+searches of a style that never changes; it has no disambiguation at all
+(two 2025 pieces by Wire both read "(Wire, 2025)"). So positions come from
+:mod:`csl_position` and year suffixes, added names and given names from
+:mod:`csl_disambiguate` (the specification's rules), and this module mends
+those few places in citeproc-py's classes once, on first use (see csl_patches).
 citeproc is imported only here and only when a note is exported.
 Imports briefer.core, the exporters' own modules and citeproc.
 """

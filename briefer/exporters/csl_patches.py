@@ -2,7 +2,8 @@
 
 Kept apart from citations_csl (which renders) because each mend is a small
 replacement of one citeproc-py method, read against that method's source.
-Imports only the standard library here; citeproc inside ``patch``.
+Imports the standard library and csl_patches_disambiguation (its mends for
+CSL disambiguation) here; citeproc inside ``patch``.
 """
 
 from __future__ import annotations
@@ -41,6 +42,9 @@ def patch() -> None:
     - ``<label variable="X">`` renders nothing when X is empty (CSL 1.0.2,
       Label), where citeproc-py printed the bare term ("Edition").
     - ``initialize="false"`` keeps given names whole (CSL 1.0.1+).
+    - ``disambiguate="true"`` is tested (citeproc-py skipped it, so a cs:if
+      of it alone always passed), and a cite renders in the disambiguation
+      state citations_csl gives it (csl_patches_disambiguation).
     (The locale's ``punctuation-in-quote`` is applied to the output, in
     citations_csl.render.)
     """
