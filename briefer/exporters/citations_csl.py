@@ -318,6 +318,10 @@ def _render(
         elif len(cites) > 1:  # citeproc orders them as first cited
             ranks = [first_index[c.key] for c in cites]
             parts.append(repr(sorted(range(len(ranks)), key=ranks.__getitem__)))
+        if loaded.options.first_note_number:  # "(n 2)": which note, not only "a later one"
+            parts.append(
+                repr([p.first_reference_note_number * (p.name != FIRST) for p in cite_positions])
+            )
         if any(c.key in states for c in cites):
             parts.append(repr([states[c.key].token() if c.key in states else "" for c in cites]))
         key = digest(*parts)
@@ -353,6 +357,7 @@ def _render(
             kept_or,
             started,
             rules,
+            loaded.options.first_note_number,
         )
         states = outcome.states
         if outcome.suffixes:
@@ -409,6 +414,7 @@ def _disambiguated(
     kept_or: Callable[..., Rendered],
     started: Callable[[], _Engine],
     rules: Rules,
+    numbered_notes: bool,
 ) -> Outcome:
     """CSL disambiguation (see csl_disambiguate) of the cited items, ``keys`` in bibliography order.
 
@@ -416,15 +422,18 @@ def _disambiguated(
     without a locator: in a note style its first short (subsequent, not
     "Ibid.") note, where two works by one author meet, else its full note;
     in an in-text style its first cite. So the comparison is a rendering the
-    export makes anyway; an item cited only beside others is rendered alone
-    at that position for it. Every rendering is kept, so a second export
-    renders none.
+    export makes anyway (but in a style printing the first note's number);
+    an item cited only beside others is rendered alone at that position for
+    it. Every rendering is kept, so a second export renders none.
     """
     citations, positions = cited
     wanted = SUBSEQUENT if style.note_style else FIRST
     chosen: dict[str, int] = {}
     fallback: dict[str, int] = {}
-    for index, (citation, cite_positions) in enumerate(zip(citations, positions, strict=True)):
+    # A style printing first-reference-note-number ("Lee (n 1)", "Lee (n 2)") would find
+    # no two cites alike: its cites are compared alone, at note 0, which prints none.
+    real = () if numbered_notes else zip(citations, positions, strict=True)
+    for index, (citation, cite_positions) in enumerate(real):
         if len(citation.cites) != 1 or citation.cites[0].locator:
             continue
         key, name = citation.cites[0].key, cite_positions[0].name
@@ -434,7 +443,7 @@ def _disambiguated(
             fallback.setdefault(key, index)
     for key, index in fallback.items():
         chosen.setdefault(key, index)
-    alone = Position(frozenset({wanted}), 1)
+    alone = Position(frozenset({wanted}), 0)
     people: dict[str, list[Person]] = {}
     for key in keys:
         people[key] = [

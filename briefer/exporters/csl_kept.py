@@ -71,6 +71,9 @@ class Options:
     numbered: bool
     has_bibliography: bool
     disambiguation: Rules = field(default_factory=Rules)
+    first_note_number: bool = False
+    """Whether the style prints first-reference-note-number ("(n 2)"): then a kept
+    subsequent cite is for that note number only."""
 
 
 @dataclass(slots=True)
@@ -204,6 +207,7 @@ def _read_file(style: StyleInfo, name: str, path: Path) -> Kept | None:
             bool(given["numbered"]),
             bool(given["has_bibliography"]),
             Rules.from_list(given["disambiguation"]),
+            bool(given["first_note_number"]),
         )
         kept = Kept(style, name, options)
         for key, renderings in raw["citations"].items():
@@ -240,6 +244,7 @@ def save(kept: Kept) -> None:
             "numbered": kept.options.numbered,
             "has_bibliography": kept.options.has_bibliography,
             "disambiguation": kept.options.disambiguation.as_list(),
+            "first_note_number": kept.options.first_note_number,
         },
         "citations": {
             key: [
@@ -319,6 +324,7 @@ def options_of(csl: Any) -> Options:
         numbered,
         bool(csl.has_bibliography()),
         _rules(csl.root),
+        bool(csl.root.xpath(".//cs:text[@variable='first-reference-note-number']", namespaces=_NS)),
     )
 
 

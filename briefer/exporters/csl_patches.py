@@ -136,11 +136,29 @@ def _patch() -> None:
     def label_process_if_set(self: Any, item: Any, *args: Any, **kwargs: Any) -> Any:
         # Names pass their own (present) variable in; only a standalone label is checked.
         name = self.get("variable") if not args and "variable" not in kwargs else None
-        if name and name != "locator" and name.replace("-", "_") not in item.reference:
+        if name == FIRST_NOTE:
+            if _first_note(item) is None:
+                return None
+        elif name and name != "locator" and name.replace("-", "_") not in item.reference:
             return None
         return label_process(self, item, *args, **kwargs)
 
     model.Label.process = label_process_if_set
+    text_variable = model.Text._variable
+
+    def variable_or_first_note(self: Any, item: Any, context: Any) -> Any:
+        # CSL's first-reference-note-number, a cite's own variable citeproc-py lacks:
+        # OSCOLA's short note "Ministry of Trade (n 2)" names the note of the full one.
+        if self.get("variable") == FIRST_NOTE:
+            number = _first_note(item)
+            if number is None:
+                from citeproc.source import VariableError
+
+                raise VariableError
+            return str(number)
+        return text_variable(self, item, context)
+
+    model.Text._variable = variable_or_first_note
 
     initialize = model.Name.initialize
 
@@ -449,6 +467,17 @@ def _kept_form(read: Any, form: str) -> Any:
         return found
 
     return kept
+
+
+FIRST_NOTE = "first-reference-note-number"
+
+
+def _first_note(item: Any) -> int | None:
+    """The note a cite's item was first cited in, for a cite after the first; else None."""
+    decided = item.__dict__.get("_briefer_position")
+    if decided is None or decided.name == "first" or not decided.first_reference_note_number:
+        return None  # note 0: disambiguation comparing cites without it
+    return int(decided.first_reference_note_number)
 
 
 def _shape(item: Any) -> tuple[object, ...]:

@@ -287,3 +287,23 @@ def test_one_source_alone_is_never_suffixed(name: str) -> None:
     note, passages = _note(1, 1)
     document = build_document(note, passages, {1: _wire_pair()[1]}, resolve_style(name, STYLES))
     assert not re.search(r"2025[a-z]", " ".join(s.text for s in document.sources))
+
+
+def test_oscola_short_notes_name_the_first_note_and_add_the_title_only_when_needed() -> None:
+    """OSCOLA's later note is the author and "(n X)", the note of the full citation
+    (CSL's first-reference-note-number); its ``disambiguate="true"`` branch adds
+    the short title only where two works by one author would read alike."""
+    articles = {
+        1: _article(1, "Grid prices fall", "Ann Lee", "Courier"),
+        2: _article(2, "Grid prices climb again", "Ann Lee", "Courier"),
+        3: _article(3, "Harbour strike ends", "Bo Chan", "Courier"),
+    }
+    note, passages = _note(1, 2, 3, 1, 3, 2)
+    notes = [f.text for f in build_document(note, passages, articles,
+                                            resolve_style("oscola", STYLES)).footnotes]  # fmt: skip
+    assert notes[0].startswith("Ann Lee, ‘Grid Prices Fall’ Courier")
+    assert notes[3:] == [
+        "Lee, ‘Grid Prices Fall’ (n 1).",
+        "Chan (n 3).",
+        "Lee, ‘Grid Prices Climb Again’ (n 2).",
+    ]
