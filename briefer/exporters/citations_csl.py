@@ -3,9 +3,11 @@
 citeproc-py (0.11) renders a style's layout well but decides ``position``
 from its own render order, ignores ``initialize="false"``, prints a label
 for an empty variable ("Edition") and spends most of its time in XPath
-searches of a style that never changes. So positions come from
-:mod:`csl_position` (the specification's rules) and this module mends those
-few places in citeproc-py's classes once, on first use (see csl_patches).
+searches of a style that never changes; it has no disambiguation at all
+(two 2025 pieces by Wire both read "(Wire, 2025)"). So positions come from
+:mod:`csl_position` and year suffixes, added names and given names from
+:mod:`csl_disambiguate` (the specification's rules), and this module mends
+those few places in citeproc-py's classes once, on first use (see csl_patches).
 citeproc is imported only here and only when a note is exported.
 Imports briefer.core, the exporters' own modules and citeproc.
 """
@@ -17,11 +19,12 @@ import html
 import json
 import logging
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from briefer.core.model import Article
+from briefer.exporters.csl_disambiguate import Outcome, Person, Rules, State, disambiguate
 from briefer.exporters.csl_kept import (
     Asked,
     Kept,
@@ -35,7 +38,15 @@ from briefer.exporters.csl_kept import (
     save,
 )
 from briefer.exporters.csl_patches import patch
-from briefer.exporters.csl_position import FIRST, Citation, Cite, decide_positions
+from briefer.exporters.csl_patches_disambiguation import STATE
+from briefer.exporters.csl_position import (
+    FIRST,
+    SUBSEQUENT,
+    Citation,
+    Cite,
+    Position,
+    decide_positions,
+)
 from briefer.exporters.csl_styles import CitationStyleError, StyleInfo
 
 __all__ = ["CslOutput", "Rendered", "Span", "forget_styles", "keep_on_disk", "render", "warm"]
@@ -221,12 +232,39 @@ class _Engine:
             self.bibliography.register(cp_citation)
             self.prepared.append((cp_citation, cp_items))
 
-    def cite(self, index: int) -> tuple[str, list[Asked]]:
+    def cite(self, index: int, states: Mapping[str, State]) -> tuple[str, list[Asked]]:
         cp_citation, cp_items = self.prepared[index]
+        return self._cite(cp_citation, cp_items, states)
+
+    def probe(
+        self, key: str, position: Position, state: State, fingerprint: str
+    ) -> tuple[str, list[Asked]]:
+        """The cite of one item alone, as disambiguation compares it."""
+        from citeproc import Citation as CpCitation
+        from citeproc import CitationItem
+
+        item = CitationItem(key)
+        object.__setattr__(item, "_briefer_position", position)
+        object.__setattr__(item, "_briefer_index", 0)
+        object.__setattr__(item, "_briefer_print", fingerprint)
+        cp_citation = CpCitation([item])
+        self.bibliography.register(cp_citation)
+        return self._cite(cp_citation, [item], {key: state})
+
+    def _cite(
+        self, cp_citation: Any, cp_items: list[Any], states: Mapping[str, State]
+    ) -> tuple[str, list[Asked]]:
         trace: list[Asked] = []
         for item in cp_items:
             item.__dict__["_briefer_asked"] = trace
-        return str(self.bibliography.cite(cp_citation, lambda item: None)), trace
+            state = states.get(item.key)
+            if state is not None:  # for this rendering only: the item may be a bibliography's
+                item.__dict__[STATE] = state
+        try:
+            return str(self.bibliography.cite(cp_citation, lambda item: None)), trace
+        finally:
+            for item in cp_items:
+                item.__dict__.pop(STATE, None)
 
 
 def _render(
@@ -248,19 +286,44 @@ def _render(
             engine = _Engine(loaded, data, prints, citations, positions)
         return engine
 
+    keys = sorted(first_index, key=first_index.__getitem__)
+    has_bibliography = loaded.options.has_bibliography
+    order: tuple[int, ...] = tuple(range(len(keys)))
+    if has_bibliography:
+        listed = digest(*(prints[k] for k in keys))
+        kept_order = loaded.orders.get(listed)
+        if kept_order is None:
+            bibliography = started().bibliography
+            by_key = {k.lower(): i for i, k in enumerate(keys)}
+            # Not bibliography.sort(): citeproc orders a citation's cites by its keys' order,
+            # which must stay first-cited while the citations render.
+            ordered = bibliography.style.sort_bibliography(list(bibliography.items))
+            kept_order = loaded.orders[listed] = tuple(by_key[i.key] for i in ordered)
+            loaded.changed = True
+        order = kept_order
+
     # A citation's rendering depends on its items and on the answers to the position
     # tests its layout asked (Chicago asks "ibid?" of a subsequent note, and gets the
     # same short note either way). So each rendering is kept with the tests it asked,
     # and reused for a later citation of the same items that answers them alike.
-    first_notes: dict[str, Rendered] = {}
-    out: list[Rendered] = []
-    for index, (citation, cite_positions) in enumerate(zip(citations, positions, strict=True)):
-        parts = [f"{prints[c.key]}\x01{c.locator}\x01{c.label}" for c in citation.cites]
+    def kept_or(
+        cites: Sequence[Cite],
+        cite_positions: Sequence[Position],
+        make: Callable[[], tuple[str, list[Asked]]],
+        states: Mapping[str, State],
+    ) -> Rendered:
+        parts = [f"{prints[c.key]}\x01{c.locator}\x01{c.label}" for c in cites]
         if loaded.options.numbered:
-            parts.append(repr([first_index[c.key] for c in citation.cites]))
-        elif len(citation.cites) > 1:  # citeproc orders them as first cited
-            ranks = [first_index[c.key] for c in citation.cites]
+            parts.append(repr([first_index[c.key] for c in cites]))
+        elif len(cites) > 1:  # citeproc orders them as first cited
+            ranks = [first_index[c.key] for c in cites]
             parts.append(repr(sorted(range(len(ranks)), key=ranks.__getitem__)))
+        if loaded.options.first_note_number:  # "(n 2)": which note, not only "a later one"
+            parts.append(
+                repr([p.first_reference_note_number * (p.name != FIRST) for p in cite_positions])
+            )
+        if any(c.key in states for c in cites):
+            parts.append(repr([states[c.key].token() if c.key in states else "" for c in cites]))
         key = digest(*parts)
         found = next(
             (
@@ -274,27 +337,48 @@ def _render(
             None,
         )
         if found is None:
-            text, trace = started().cite(index)
+            text, trace = make()
             if loaded.options.capitalise_ibid and text.startswith("ibid"):
                 text = "I" + text[1:]
             found = to_spans(loaded.quoted(text))
             loaded.citations.setdefault(key, []).append((trace, found))
             loaded.changed = True
+        return found
+
+    states: dict[str, State] = {}
+    rules = loaded.options.disambiguation
+    if rules.active and len(keys) > 1:
+        outcome = _disambiguated(
+            style,
+            [keys[i] for i in order],
+            data,
+            prints,
+            (citations, positions),
+            kept_or,
+            started,
+            rules,
+            loaded.options.first_note_number,
+        )
+        states = outcome.states
+        if outcome.suffixes:
+            for key_, suffix in outcome.suffixes.items():
+                data[key_] = {**data[key_], "year-suffix": suffix}
+                prints[key_] = json.dumps(data[key_], sort_keys=True)
+            engine = None  # made again with the suffixes in its sources
+    lowered = {k.lower(): v for k, v in states.items()}
+
+    def rendering(index: int) -> Callable[[], tuple[str, list[Asked]]]:
+        return lambda: started().cite(index, lowered)
+
+    first_notes: dict[str, Rendered] = {}
+    out: list[Rendered] = []
+    for index, (citation, cite_positions) in enumerate(zip(citations, positions, strict=True)):
+        found = kept_or(citation.cites, cite_positions, rendering(index), states)
         out.append(found)
         if len(citation.cites) == 1 and cite_positions[0].name == FIRST:
             first_notes.setdefault(citation.cites[0].key, found)
     entries: list[tuple[str, Rendered]] = []
-    has_bibliography = loaded.options.has_bibliography
     if has_bibliography:
-        keys = sorted(first_index, key=first_index.__getitem__)
-        listed = digest(*(prints[k] for k in keys))
-        order = loaded.orders.get(listed)
-        if order is None:
-            bibliography = started().bibliography
-            by_key = {k.lower(): i for i, k in enumerate(keys)}
-            bibliography.sort()
-            order = loaded.orders[listed] = tuple(by_key[i.key] for i in bibliography.items)
-            loaded.changed = True
         for position in order:
             key_ = keys[position]
             entry_key = digest(prints[key_])
@@ -319,6 +403,74 @@ def _render(
             else:
                 entries.append((key_, ()))
     return CslOutput(tuple(out), tuple(entries), has_bibliography)
+
+
+def _disambiguated(
+    style: StyleInfo,
+    keys: Sequence[str],
+    data: Mapping[str, dict[str, Any]],
+    prints: Mapping[str, str],
+    cited: tuple[Sequence[Citation], Sequence[tuple[Position, ...]]],
+    kept_or: Callable[..., Rendered],
+    started: Callable[[], _Engine],
+    rules: Rules,
+    numbered_notes: bool,
+) -> Outcome:
+    """CSL disambiguation (see csl_disambiguate) of the cited items, ``keys`` in bibliography order.
+
+    Each item is compared by a cite of it the note really holds, alone and
+    without a locator: in a note style its first short (subsequent, not
+    "Ibid.") note, where two works by one author meet, else its full note;
+    in an in-text style its first cite. So the comparison is a rendering the
+    export makes anyway (but in a style printing the first note's number);
+    an item cited only beside others is rendered alone at that position for
+    it. Every rendering is kept, so a second export renders none.
+    """
+    citations, positions = cited
+    wanted = SUBSEQUENT if style.note_style else FIRST
+    chosen: dict[str, int] = {}
+    fallback: dict[str, int] = {}
+    # A style printing first-reference-note-number ("Lee (n 1)", "Lee (n 2)") would find
+    # no two cites alike: its cites are compared alone, at note 0, which prints none.
+    real = () if numbered_notes else zip(citations, positions, strict=True)
+    for index, (citation, cite_positions) in enumerate(real):
+        if len(citation.cites) != 1 or citation.cites[0].locator:
+            continue
+        key, name = citation.cites[0].key, cite_positions[0].name
+        if name == wanted:
+            chosen.setdefault(key, index)
+        elif name == FIRST:
+            fallback.setdefault(key, index)
+    for key, index in fallback.items():
+        chosen.setdefault(key, index)
+    alone = Position(frozenset({wanted}), 0)
+    people: dict[str, list[Person]] = {}
+    for key in keys:
+        people[key] = [
+            (str(n.get("family") or n.get("literal") or ""), str(n.get("given") or ""))
+            for n in data[key].get("author", ())
+        ]
+
+    def probe(key: str, state: State) -> str:
+        given = {} if state.plain else {key: state}
+        index = chosen.get(key)
+        if index is not None:
+            spans = kept_or(
+                citations[index].cites,
+                positions[index],
+                lambda: started().cite(index, {key.lower(): state}),
+                given,
+            )
+        else:
+            spans = kept_or(
+                (Cite(key),),
+                (alone,),
+                lambda: started().probe(key.lower(), alone, state, prints[key]),
+                given,
+            )
+        return plain_text(spans)
+
+    return disambiguate(keys, people, probe, rules)
 
 
 def warm(style: StyleInfo) -> None:

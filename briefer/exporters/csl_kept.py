@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from briefer.exporters.csl_disambiguate import Rules
 from briefer.exporters.csl_patches import patch
 from briefer.exporters.csl_styles import CitationStyleError, StyleInfo
 
@@ -37,7 +38,7 @@ MAX_FILE_BYTES = 32_000_000
 """A kept file larger than this is not read (20,000 renderings are some 8 MB)."""
 MAX_FILES = 16
 """Styles whose renderings the cache folder keeps (a file each, the latest used)."""
-FORMAT = 1
+FORMAT = 2
 """Bump when a change to csl_patches or citations_csl changes what a style renders."""
 _NS = {"cs": "http://purl.org/net/xbiblio/csl"}
 _PUNCTUATION_AFTER_QUOTE = re.compile("(”)([.,])")
@@ -69,6 +70,10 @@ class Options:
     punctuation_in_quote: bool
     numbered: bool
     has_bibliography: bool
+    disambiguation: Rules = field(default_factory=Rules)
+    first_note_number: bool = False
+    """Whether the style prints first-reference-note-number ("(n 2)"): then a kept
+    subsequent cite is for that note number only."""
 
 
 @dataclass(slots=True)
@@ -201,6 +206,8 @@ def _read_file(style: StyleInfo, name: str, path: Path) -> Kept | None:
             bool(given["punctuation_in_quote"]),
             bool(given["numbered"]),
             bool(given["has_bibliography"]),
+            Rules.from_list(given["disambiguation"]),
+            bool(given["first_note_number"]),
         )
         kept = Kept(style, name, options)
         for key, renderings in raw["citations"].items():
@@ -236,6 +243,8 @@ def save(kept: Kept) -> None:
             "punctuation_in_quote": kept.options.punctuation_in_quote,
             "numbered": kept.options.numbered,
             "has_bibliography": kept.options.has_bibliography,
+            "disambiguation": kept.options.disambiguation.as_list(),
+            "first_note_number": kept.options.first_note_number,
         },
         "citations": {
             key: [
@@ -314,6 +323,31 @@ def options_of(csl: Any) -> Options:
         piq,
         numbered,
         bool(csl.has_bibliography()),
+        _rules(csl.root),
+        bool(csl.root.xpath(".//cs:text[@variable='first-reference-note-number']", namespaces=_NS)),
+    )
+
+
+def _rules(root: Any) -> Rules:
+    """The disambiguation a style's cs:citation asks for (CSL 1.0.2, "Disambiguation")."""
+    citation = root.citation
+
+    def flag(name: str) -> bool:
+        return str(citation.get(name, "false")).lower() == "true"
+
+    try:
+        first = int(citation.get("et-al-use-first", root.get("et-al-use-first", "1")))
+    except ValueError:
+        first = 1
+    return Rules(
+        add_names=flag("disambiguate-add-names"),
+        add_givenname=flag("disambiguate-add-givenname"),
+        givenname_rule=str(citation.get("givenname-disambiguation-rule", "by-cite")),
+        add_year_suffix=flag("disambiguate-add-year-suffix"),
+        condition=bool(
+            root.xpath(".//cs:if[@disambiguate] | .//cs:else-if[@disambiguate]", namespaces=_NS)
+        ),
+        et_al_use_first=max(first, 1),
     )
 
 

@@ -2,7 +2,8 @@
 
 Kept apart from citations_csl (which renders) because each mend is a small
 replacement of one citeproc-py method, read against that method's source.
-Imports only the standard library here; citeproc inside ``patch``.
+Imports the standard library and csl_patches_disambiguation (its mends for
+CSL disambiguation) here; citeproc inside ``patch``.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import contextlib
 import functools
 import threading
 from typing import Any
+
+from briefer.exporters.csl_patches_disambiguation import disambiguated, patch_disambiguation
 
 _patched = False
 _patching = threading.Lock()
@@ -39,6 +42,9 @@ def patch() -> None:
     - ``<label variable="X">`` renders nothing when X is empty (CSL 1.0.2,
       Label), where citeproc-py printed the bare term ("Edition").
     - ``initialize="false"`` keeps given names whole (CSL 1.0.1+).
+    - ``disambiguate="true"`` is tested (citeproc-py skipped it, so a cs:if
+      of it alone always passed), and a cite renders in the disambiguation
+      state citations_csl gives it (csl_patches_disambiguation).
     (The locale's ``punctuation-in-quote`` is applied to the output, in
     citations_csl.render.)
     """
@@ -130,11 +136,29 @@ def _patch() -> None:
     def label_process_if_set(self: Any, item: Any, *args: Any, **kwargs: Any) -> Any:
         # Names pass their own (present) variable in; only a standalone label is checked.
         name = self.get("variable") if not args and "variable" not in kwargs else None
-        if name and name != "locator" and name.replace("-", "_") not in item.reference:
+        if name == FIRST_NOTE:
+            if _first_note(item) is None:
+                return None
+        elif name and name != "locator" and name.replace("-", "_") not in item.reference:
             return None
         return label_process(self, item, *args, **kwargs)
 
     model.Label.process = label_process_if_set
+    text_variable = model.Text._variable
+
+    def variable_or_first_note(self: Any, item: Any, context: Any) -> Any:
+        # CSL's first-reference-note-number, a cite's own variable citeproc-py lacks:
+        # OSCOLA's short note "Ministry of Trade (n 2)" names the note of the full one.
+        if self.get("variable") == FIRST_NOTE:
+            number = _first_note(item)
+            if number is None:
+                from citeproc.source import VariableError
+
+                raise VariableError
+            return str(number)
+        return text_variable(self, item, context)
+
+    model.Text._variable = variable_or_first_note
 
     initialize = model.Name.initialize
 
@@ -243,6 +267,7 @@ def _patch() -> None:
     model.Locale.get_option = locale_option
 
     _patch_lookups(model)
+    patch_disambiguation(model)  # after _patch_lookups: it wraps the layout's render_children
     _patched = True
 
 
@@ -444,6 +469,17 @@ def _kept_form(read: Any, form: str) -> Any:
     return kept
 
 
+FIRST_NOTE = "first-reference-note-number"
+
+
+def _first_note(item: Any) -> int | None:
+    """The note a cite's item was first cited in, for a cite after the first; else None."""
+    decided = item.__dict__.get("_briefer_position")
+    if decided is None or decided.name == "first" or not decided.first_reference_note_number:
+        return None  # note 0: disambiguation comparing cites without it
+    return int(decided.first_reference_note_number)
+
+
 def _shape(item: Any) -> tuple[object, ...]:
     """What a type, variable or locator test can see of a cite: the same shape, the same answer."""
     found: tuple[object, ...] | None = item.__dict__.get("_briefer_shape")
@@ -474,6 +510,8 @@ def _condition(element: Any, item: Any, context: Any) -> bool:
         results += element._locator(item)
     if "position" in attrib:
         results += element._position(item, context)
+    if "disambiguate" in attrib:  # citeproc-py skipped it: a cs:if of it alone always passed
+        results.append(disambiguated(item) == (attrib["disambiguate"] == "true"))
     match = element.get("match")
     if match == "any":
         return any(results)
