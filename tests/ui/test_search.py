@@ -134,3 +134,18 @@ def test_next_and_previous_article_stop_at_the_ends(window: ProjectWindow) -> No
     window.menu_actions.next_article_action.trigger()
     assert window.library_panel.current_row() == 2
     assert "regulator approved" in window.reader.toPlainText()
+
+
+def test_in_compose_find_looks_in_the_section_being_written(
+    qtbot: QtBot, window: ProjectWindow
+) -> None:
+    window.show_composer()
+    composer = window.composer
+    composer.editor.setPlainText("Grain exports rose. Grain prices fell.")
+    window.menu_actions.find_action.trigger()
+    assert composer.find_bar.isVisible() and not window.find_bar.isVisible()
+    qtbot.keyClicks(composer.find_bar.field, "grain")
+    assert composer.find_bar.count.text() == "1 of 2"
+    window.menu_actions.find_next_action.trigger()
+    assert composer.find_bar.count.text() == "2 of 2"
+    assert composer.editor.textCursor().selectedText() == "Grain"

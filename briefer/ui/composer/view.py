@@ -48,6 +48,7 @@ from briefer.session import (
 )
 from briefer.session.export import cited_material
 from briefer.session.pages import PageCounter
+from briefer.ui.common.find_bar import FindBar
 from briefer.ui.common.undo import run_command
 from briefer.ui.composer.arrangement import arrange
 from briefer.ui.composer.chips import SourceLabels
@@ -109,6 +110,7 @@ class ComposerView(QWidget):
         query = session.query
         self.editor = RichSectionEditor(SourceLabels(query.get_passages, query.list_articles))
         self.source_editor = SectionEditor()
+        self.find_bar = FindBar(self.editor, what="section")
         self.editors = QStackedWidget()
         self.editors.addWidget(self.editor)
         self.editors.addWidget(self.source_editor)
@@ -169,7 +171,7 @@ class ComposerView(QWidget):
         parts = arrange(
             self,
             top=(QLabel("Note:"), self.notes, self.details_button, self.new_button),
-            writing=(self.toolbar, self.editors),
+            writing=(self.toolbar, self.editors, self.find_bar),
             outline=self.outline_panel,
             tabs=((self.passages, "Passages"), (self.preview, "Preview")),
             status=self.status,

@@ -196,7 +196,7 @@ def build_menus(
     edit_menu.addAction(undo_action)
     edit_menu.addAction(redo_action)
     edit_menu.addSeparator()
-    find_action = add_action(window, edit_menu, "&Find in Article…", "Ctrl+F", slots.find)
+    find_action = add_action(window, edit_menu, "&Find…", "Ctrl+F", slots.find)
     find_next_action = add_action(window, edit_menu, "Find &Next", "F3", slots.find_next)
     search_action = add_action(
         window, edit_menu, "&Search All Articles…", "Ctrl+Shift+F", slots.search

@@ -48,6 +48,7 @@ from briefer.session import (
 )
 from briefer.settings import Paths, Settings
 from briefer.ui.common.context import WindowContext
+from briefer.ui.common.find_bar import FindBar
 from briefer.ui.common.session_bridge import SessionBridge
 from briefer.ui.composer.view import ComposerView
 from briefer.ui.library.importing import ImportController
@@ -58,7 +59,6 @@ from briefer.ui.library.search_panel import SearchPanel
 from briefer.ui.notes.actions import ComposerHooks, NoteActions
 from briefer.ui.passages.model import PassagesModel
 from briefer.ui.passages.panel import PassagesPanel
-from briefer.ui.reader.find_bar import FindBar
 from briefer.ui.reader.tagging import TaggingController
 from briefer.ui.reader.view import ReaderView
 from briefer.ui.shell.file_menu import AppSlots
@@ -270,19 +270,26 @@ class ProjectWindow(QMainWindow):
 
     # -- finding -------------------------------------------------------------
 
+    def _shown_find_bar(self) -> FindBar:
+        """The Reader's bar in Read and Tag, the page's in Compose."""
+        if self.workspace.currentWidget() is self.composer:
+            return self.composer.find_bar
+        return self.find_bar
+
     def ask_find(self) -> None:
-        """Edit > Find in Article: the inline bar under the Reader (not ``find``, which
-        would hide QWidget.find())."""
-        self.find_bar.open()
+        """Edit > Find: the inline bar under what is shown (not ``find``, which would hide
+        QWidget.find())."""
+        self._shown_find_bar().open()
 
     def find_next(self) -> None:
-        if not self.find_bar.query():
-            self.find_bar.open()
-        elif not self.find_bar.isVisible():
-            self.find_bar.show()
-            self.find_bar.refresh()
+        bar = self._shown_find_bar()
+        if not bar.query():
+            bar.open()
+        elif not bar.isVisible():
+            bar.show()
+            bar.refresh()
         else:
-            self.find_bar.step(forward=True)
+            bar.step(forward=True)
 
     def show_search(self) -> None:
         self.search_dock.show()

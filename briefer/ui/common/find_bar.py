@@ -1,4 +1,5 @@
-"""Find in article: an inline bar under the Reader, every match highlighted, a true count.
+"""Find: an inline bar under the Reader or the Composer's page, every match highlighted,
+a true count.
 
 The modal "Find:" box showed nothing but the next hit and left a stale status line.
 Here the matches are counted and painted as the analyst types (the Reader's extra
@@ -29,7 +30,9 @@ class FindBar(QWidget):
 
     closed = Signal()
 
-    def __init__(self, view: QTextEdit, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, view: QTextEdit, parent: QWidget | None = None, what: str = "article"
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("findBar")
         self.view = view
@@ -37,8 +40,8 @@ class FindBar(QWidget):
         self.current = -1
         self.field = QLineEdit()
         self.field.setObjectName("findField")
-        self.field.setAccessibleName("Find in article")
-        self.field.setPlaceholderText("Find in article")
+        self.field.setAccessibleName(f"Find in {what}")
+        self.field.setPlaceholderText(f"Find in {what}")
         self.field.setClearButtonEnabled(True)
         self.count = QLabel()
         self.count.setObjectName("findCount")
