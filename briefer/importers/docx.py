@@ -183,6 +183,16 @@ class DocxImporter:
         limits: ImportLimits,
         read_local: LocalFileReader | None = None,
     ) -> Article:
+        return self.extract_with_warnings(data, filename, limits, read_local)[0]
+
+    def extract_with_warnings(
+        self,
+        data: bytes,
+        filename: str,
+        limits: ImportLimits,
+        read_local: LocalFileReader | None = None,
+    ) -> tuple[Article, tuple[str, ...]]:
+        """The article, and sentences for the import report on content left out."""
         label = filename or "the Word document"
         check_not_compound_file(data, filename, label)
         check_docx_zip(data, limits, label)
@@ -217,7 +227,7 @@ def _read_package(
     label: str,
     limits: ImportLimits,
     deadline: Deadline,
-) -> Article:
+) -> tuple[Article, tuple[str, ...]]:
     core = read_core_properties(archive)
     relationships = read_relationships(archive)
     styles = read_styles(archive, part_for(relationships, "styles", "word/styles.xml"))
@@ -227,12 +237,26 @@ def _read_package(
     with archive.open(DOCUMENT) as stream:
         body.read(stream)
     _add_notes(body, archive, relationships, deadline)
+    warnings: tuple[str, ...] = ()
+    if body.alt_chunks:
+        count = body.alt_chunks
+        what = "an embedded document" if count == 1 else f"{count} embedded documents"
+        warnings = (
+            f"{PurePath(label).name}: {what} (Word's altChunk: HTML, RTF or another .docx"
+            " merged in when Word opens the file) left out; open the file in Word and save"
+            " it again to keep that text.",
+        )
     if body.builder.is_empty():
+        if body.alt_chunks:
+            raise ImportRejected(
+                f"{label} holds its text only in embedded documents (Word's altChunk), which"
+                " Briefer does not read; open it in Word, save it again, and import it again."
+            )
         raise ImportRejected(f"{label} has no text in it; there is nothing to import.")
     created = core.created
     if created == _PYTHON_DOCX_TEMPLATE_CREATED:
         created = None  # a stamp inherited from python-docx's template, not a real date
-    return Article(
+    article = Article(
         title=core.title
         or classifier.title_style_text
         or classifier.first_heading
@@ -245,6 +269,7 @@ def _read_package(
         source_name=PurePath(filename).name if filename else "",
         images=tuple(body.images_found),
     )
+    return article, warnings
 
 
 class _BodyReader(PartReader):
