@@ -1,0 +1,74 @@
+"""Word markup met in a sweep of real documents: equations, boxes in cells, fields, altChunk.
+
+The fixtures come from tests/data/importers/docx/make_word_features.py (python-docx
+plus raw XML); each assertion is a phrase a reader would look for in the article.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from briefer.importers.registry import import_path
+
+DATA = Path(__file__).parents[1] / "data" / "importers" / "docx"
+
+
+def _blocks(path: Path) -> list[str]:
+    article = import_path(path).article
+    return [article.text[block.start : block.end] for block in article.blocks]
+
+
+def test_equation_text_is_kept_with_its_arguments_apart() -> None:
+    blocks = _blocks(DATA / "word-features.docx")
+    assert "Cost follows C=k volume 2 for each cubic metre." in blocks
+    assert "tonnage berths" in blocks  # a fraction's numerator and denominator, not one word
+
+
+def test_text_box_in_a_cell_follows_the_cell_words_it_is_anchored_in() -> None:
+    blocks = _blocks(DATA / "word-features.docx")
+    assert "Anchor cell words Boxed note on silt | Neighbour cell" in blocks
+
+
+def test_table_in_a_text_box_follows_the_box_paragraphs_before_it() -> None:
+    blocks = _blocks(DATA / "word-features.docx")
+    start = blocks.index("Sidebar follows")
+    assert blocks[start : start + 3] == [
+        "Sidebar follows",
+        "Sidebar heading gull",
+        "sidebar cell tern",
+    ]
+
+
+def test_field_results_smart_tags_and_custom_xml_read_as_shown() -> None:
+    blocks = _blocks(DATA / "word-features.docx")
+    assert "See 7 and the maritime registry." in blocks
+    assert "HYPERLINK" not in "\n".join(blocks)  # the instruction is not text
+    assert "Meet in Rotterdam with Vandermeer مرحبا" in blocks
+    assert "Budget four million" in blocks
+
+
+def test_alt_chunk_is_left_out_and_the_report_says_so() -> None:
+    imported = import_path(DATA / "alt-chunk.docx")
+    assert "sturgeon" not in imported.article.text
+    assert "Text after the annex stays." in imported.article.text
+    (warning,) = imported.warnings
+    assert warning.startswith("alt-chunk.docx: an embedded document") and "left out" in warning
+
+
+def test_a_document_of_equations_only_is_imported(tmp_path: Path) -> None:
+    """Found in the sweep: a formula sheet was refused as having "no text"."""
+    path = tmp_path / "formulas.docx"
+    with zipfile.ZipFile(DATA / "word-features.docx") as zin, zipfile.ZipFile(path, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename == "word/document.xml":
+                xml = data.decode("utf-8")
+                body_start = xml.index("<w:body>") + len("<w:body>")
+                first_math = xml.index("<w:p><m:oMathPara")
+                end_math = xml.index("</w:p>", first_math) + len("</w:p>")
+                sect = xml.index("<w:sectPr")
+                xml = xml[:body_start] + xml[first_math:end_math] + xml[sect:]
+                data = xml.encode("utf-8")
+            zout.writestr(info, data)
+    assert import_path(path).article.text == "tonnage berths"
