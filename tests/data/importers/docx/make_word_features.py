@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from make_docx import (  # noqa: E402
+from make_docx import (
     HERE,
     add_parts,
     append_xml,
