@@ -86,6 +86,12 @@ def check_docx_zip(data: bytes, limits: ImportLimits, label: str) -> None:
     refused in microseconds; DTDs are refused because Word never writes one and
     they are how entity-expansion and external-entity attacks arrive.
     """
+    really = _really(data)
+    if really:
+        raise ImportRejected(
+            f"{label} is really {really}, not a Word document (.docx), though it is named"
+            " like one; open it in Word or LibreOffice, save it as .docx, and import it again."
+        )
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError) as error:
@@ -125,6 +131,23 @@ def check_docx_zip(data: bytes, limits: ImportLimits, label: str) -> None:
                     head = part.read(65536)
                 if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
                     raise ImportRejected(_DOCTYPE_REFUSED.format(label=label, where=f" in {name}"))
+
+
+_RENAMED = (
+    (b"{\\rtf", "a Rich Text Format (.rtf) file"),
+    (b"<?xml", "an XML file (perhaps a Word 2003 XML or flat OpenDocument file)"),
+    (b"%PDF-", "a PDF file"),
+)
+"""What Word and others save under a .docx name: Word opens them by content, so
+people send them on; saying what they are tells the reader how to convert them."""
+
+
+def _really(data: bytes) -> str:
+    head = data[:16].lstrip(b"\xef\xbb\xbf \t\r\n")
+    for magic, what in _RENAMED:
+        if head.startswith(magic):
+            return what
+    return ""
 
 
 def is_password_protected(data: bytes) -> bool:
@@ -252,7 +275,10 @@ def _read_package(
                 f"{label} holds its text only in embedded documents (Word's altChunk), which"
                 " Briefer does not read; open it in Word, save it again, and import it again."
             )
-        raise ImportRejected(f"{label} has no text in it; there is nothing to import.")
+        raise ImportRejected(
+            f"{label} has no text in its body (page headers and footers are left out);"
+            " there is nothing to import."
+        )
     created = core.created
     if created == _PYTHON_DOCX_TEMPLATE_CREATED:
         created = None  # a stamp inherited from python-docx's template, not a real date

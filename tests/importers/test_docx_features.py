@@ -9,7 +9,11 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from briefer.importers.registry import import_path
+import docx
+import pytest
+
+from briefer.importers.base import ImportRejected
+from briefer.importers.registry import import_bytes, import_path
 
 DATA = Path(__file__).parents[1] / "data" / "importers" / "docx"
 
@@ -72,3 +76,20 @@ def test_a_document_of_equations_only_is_imported(tmp_path: Path) -> None:
                 data = xml.encode("utf-8")
             zout.writestr(info, data)
     assert import_path(path).article.text == "tonnage berths"
+
+
+def test_an_rtf_file_named_docx_is_called_what_it_is() -> None:
+    with pytest.raises(ImportRejected) as caught:
+        import_bytes(b"{\\rtf1\\ansi Harbour minutes}", "minutes.docx")
+    message = str(caught.value)
+    assert message.startswith("minutes.docx is really a Rich Text Format (.rtf) file")
+    assert "\n" not in message
+
+
+def test_a_document_with_text_only_in_its_header_says_where_the_text_was(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "Letterhead of the harbour board"
+    path = tmp_path / "letterhead.docx"
+    document.save(str(path))
+    with pytest.raises(ImportRejected, match=r"no text in its body \(page headers and footers"):
+        import_path(path)
