@@ -34,6 +34,9 @@ _READ = (_T, _MATH_T, _TAB, _PTAB, _BR, _CR, _NO_BREAK_HYPHEN, _FOOTNOTE_REF, _E
 _DELETED = (w("del"), w("moveFrom"), FALLBACK)
 """Subtrees whose text is not in the document as shown: deletions, moved-away text, and
 the second copy Word writes of a drawing or text box for older readers."""
+_RUBY_TEXT, _RUBY_BASE, _RUN = w("rt"), w("rubyBase"), w("r")
+"""Ruby (furigana): Word writes the small reading before the base text it sits over."""
+_REWRITTEN = (*_DELETED, _RUBY_TEXT)
 _PPR, _PSTYLE, _NUMPR, _NUMID, _ILVL = w("pPr"), w("pStyle"), w("numPr"), w("numId"), w("ilvl")
 _OUTLINE, _VMERGE, _HMERGE, _VAL, ID = w("outlineLvl"), w("vMerge"), w("hMerge"), w("val"), w("id")
 _EVENT_TAGS = (P, TBL, TR, TC, TCPR, TXBX, FALLBACK, FOOTNOTE, ENDNOTE, ALT_CHUNK)
@@ -188,10 +191,12 @@ class PartReader:
         if len(paragraph) == 0:  # <w:p/>: nothing to read, and it anchors no text box
             _drop(paragraph)
             return
-        nodes = list(paragraph.iter(*_READ, *_DELETED))
-        if any(node.tag in _DELETED for node in nodes):
+        nodes = list(paragraph.iter(*_READ, *_REWRITTEN))
+        if any(node.tag in _REWRITTEN for node in nodes):
             for node in nodes:
-                if node.tag in _DELETED and node.getparent() is not None:
+                if node.tag == _RUBY_TEXT:
+                    _ruby_after_base(node)
+                elif node.tag in _DELETED and node.getparent() is not None:
                     node.getparent().remove(node)
             nodes = list(paragraph.iter(*_READ))
         text = self._text(nodes) if nodes else ""
@@ -309,6 +314,18 @@ class _WatchedStream:
             raise ElementTooLarge(self._limit)
         self._deadline.check()
         return data
+
+
+def _ruby_after_base(reading: Any) -> None:
+    """ "漢字 (かんじ)": the base as shown, its reading after it rather than fused before it."""
+    ruby = reading.getparent()
+    if ruby is None:
+        return
+    text = "".join(node.text or "" for node in reading.iter(_T))
+    ruby.remove(reading)
+    base = ruby.find(_RUBY_BASE)
+    if base is not None and text.strip():
+        etree.SubElement(etree.SubElement(base, _RUN), _T).text = f" ({text})"
 
 
 def _math_text(node: Any, parts: list[str]) -> str:

@@ -52,6 +52,10 @@ def test_field_results_smart_tags_and_custom_xml_read_as_shown() -> None:
     assert "Budget four million" in blocks
 
 
+def test_ruby_reading_follows_its_base_text() -> None:
+    assert "Port of 神戸 (こうべ) in Japan" in _blocks(DATA / "word-features.docx")
+
+
 def test_alt_chunk_is_left_out_and_the_report_says_so() -> None:
     imported = import_path(DATA / "alt-chunk.docx")
     assert "sturgeon" not in imported.article.text

@@ -5,7 +5,7 @@
 python-docx plus raw XML (helpers from make_docx.py). word-features.docx holds an
 inline equation and a display fraction (OMML, ``m:t``), a text box anchored in a
 table cell, a table inside a text box, simple and complex fields with results,
-smart tags, custom XML, bidi elements, a symbol, tabs and a tracked change.
+smart tags, custom XML, bidi elements, a symbol, ruby, tabs and a tracked change.
 alt-chunk.docx holds an ``w:altChunk`` (an HTML part Word merges in on opening),
 which Briefer leaves out and says so.
 """
@@ -89,6 +89,13 @@ def word_features(path: Path) -> None:
             '<w:customXml w:element="party">' + run(" with Vandermeer") + "</w:customXml>",
             '<w:r><w:sym w:font="Wingdings" w:char="F0E0"/></w:r>',
             '<w:dir w:val="rtl">' + run(" مرحبا") + "</w:dir>",
+        ),
+        para(
+            run("Port of "),
+            '<w:r><w:ruby><w:rubyPr><w:rubyAlign w:val="center"/></w:rubyPr>'
+            "<w:rt><w:r><w:t>こうべ</w:t></w:r></w:rt>"
+            "<w:rubyBase><w:r><w:t>神戸</w:t></w:r></w:rubyBase></w:ruby></w:r>",
+            run(" in Japan"),
         ),
         para(
             run("Budget"),
