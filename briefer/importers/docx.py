@@ -38,13 +38,13 @@ from briefer.importers.docx_body import (
     PartReader,
     Piece,
 )
+from briefer.importers.docx_numbers import read_numbering
 from briefer.importers.docx_parts import (
     DOCUMENT,
     PartTooLarge,
     Relationship,
     part_for,
     read_core_properties,
-    read_numbering,
     read_relationships,
     read_styles,
     w,

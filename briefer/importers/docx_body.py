@@ -16,6 +16,7 @@ from lxml import etree
 
 from briefer.core.model import BlockKind
 from briefer.importers.base import Deadline
+from briefer.importers.docx_numbers import Numbering
 from briefer.importers.docx_parts import SAFE_XML, ParagraphStyle, Styles, w
 
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -353,10 +354,14 @@ def _drop(node: Any) -> None:
 
 @dataclass
 class Classifier:
-    """Block kind of a body paragraph from its style, numbering and outline level."""
+    """Block kind of a body paragraph from its style, numbering and outline level.
+
+    Numbered headings and multi-level clauses ("4.1.7") keep Word's number in their
+    text; simple lists ("1.", "(a)") stay list items that the reader numbers itself.
+    """
 
     styles: Styles
-    numbering: dict[tuple[int, int], str]
+    numbering: Numbering
     core_title: str
     title_style_text: str = ""
     first_heading: str = ""
@@ -366,6 +371,8 @@ class Classifier:
         style_node = ppr.find(_PSTYLE) if ppr is not None else None
         style = self.styles.get(style_node.get(_VAL) if style_node is not None else None)
         name = style.name if style is not None else ""
+        number = self._number(ppr, style)
+        label = self.numbering.label(*number) if number is not None else ""
         if name == "title":
             folded = " ".join(text.split())
             if not self.title_style_text and self.core_title in ("", folded):
@@ -376,24 +383,38 @@ class Classifier:
         level = _heading_level(ppr, name, style)
         if level:
             self.first_heading = self.first_heading or " ".join(text.split())
-            return Piece(BlockKind.HEADING, text, level=level)
+            return Piece(BlockKind.HEADING, f"{label} {text}" if label else text, level=level)
         if name in ("quote", "intense quote"):
             return Piece(BlockKind.QUOTE, text)
         if name == "caption":
             return Piece(BlockKind.CAPTION, text)
-        listing = self._list_info(ppr, name)
+        if label and number is not None and self.numbering.multi_part(*number):
+            return Piece(BlockKind.PARAGRAPH, f"{label} {text}")  # a clause: "4.1.7 The ..."
+        listing = self._list_info(number, name)
         if listing is not None:
             return Piece(BlockKind.LIST_ITEM, text, level=listing[0], ordered=listing[1])
         return Piece(BlockKind.PARAGRAPH, text)
 
-    def _list_info(self, ppr: Any, name: str) -> tuple[int, bool] | None:
+    def _number(self, ppr: Any, style: ParagraphStyle | None) -> tuple[int, int] | None:
+        """(numId, ilvl) from the paragraph's own numPr, else its style's; None if unnumbered."""
         num_pr = ppr.find(_NUMPR) if ppr is not None else None
         num_id = _val(num_pr.find(_NUMID)) if num_pr is not None else None
-        if num_pr is not None and num_id:
-            ilvl = max(0, _val(num_pr.find(_ILVL)) or 0)
-            fmt = self.numbering.get((num_id, ilvl))
+        ilvl = _val(num_pr.find(_ILVL)) if num_pr is not None else None
+        if num_id is None and style is not None:
+            num_id = style.num_id
+        if not num_id:  # absent, or 0: "no numbering here"
+            return None
+        if ilvl is None and style is not None:
+            ilvl = style.ilvl
+            if ilvl is None:
+                ilvl = self.numbering.level_for_style(num_id, style.style_id)
+        return num_id, max(0, ilvl or 0)
+
+    def _list_info(self, number: tuple[int, int] | None, name: str) -> tuple[int, bool] | None:
+        if number is not None:
+            fmt = self.numbering.format(*number)
             ordered = fmt not in _UNORDERED_FORMATS if fmt is not None else "number" in name
-            return ilvl + 1, ordered
+            return number[1] + 1, ordered
         if name.startswith("list") and name != "list paragraph":
             level = _TRAILING_LEVEL.search(name)
             return (int(level.group(1)) if level else 1), "number" in name

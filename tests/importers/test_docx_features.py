@@ -12,6 +12,7 @@ from pathlib import Path
 import docx
 import pytest
 
+from briefer.core.model import BlockKind
 from briefer.importers.base import ImportRejected
 from briefer.importers.registry import import_bytes, import_path
 
@@ -97,3 +98,38 @@ def test_a_document_with_text_only_in_its_header_says_where_the_text_was(tmp_pat
     document.save(str(path))
     with pytest.raises(ImportRejected, match=r"no text in its body \(page headers and footers"):
         import_path(path)
+
+
+def test_numbered_headings_and_clauses_keep_the_numbers_word_shows() -> None:
+    """As LibreOffice's own export shows them: counted per level, restarted by an override."""
+    article = import_path(DATA / "numbered-clauses.docx").article
+    shape = [(b.kind, article.block_text(b)) for b in article.blocks]
+    assert shape[1:9] == [
+        (BlockKind.HEADING, "1. Scope"),
+        (BlockKind.PARAGRAPH, "1.1.1 The policy covers all berths."),
+        (BlockKind.HEADING, "1.2 Definitions"),
+        (BlockKind.PARAGRAPH, "1.2.1 A vessel is any craft over ten metres."),
+        (BlockKind.PARAGRAPH, "1.2.2 A berth is a mooring place."),
+        (BlockKind.HEADING, "2. Access"),
+        (BlockKind.HEADING, "2.1 Permits"),
+        (BlockKind.HEADING, "2.2 Inspections"),  # numbered through its style
+    ]
+    assert shape[9:11] == [
+        (BlockKind.HEADING, "Article I Fees"),
+        (BlockKind.PARAGRAPH, "I.i Fees fall due monthly."),
+    ]
+
+
+def test_simple_lists_stay_list_items_the_reader_numbers() -> None:
+    article = import_path(DATA / "numbered-clauses.docx").article
+    items = [
+        (b.level, b.ordered, article.block_text(b))
+        for b in article.blocks
+        if b.kind is BlockKind.LIST_ITEM
+    ]
+    assert items == [
+        (1, True, "first lettered point"),
+        (1, True, "second lettered point"),
+        (2, False, "a bullet under it"),
+        (1, True, "restarted lettered point"),
+    ]

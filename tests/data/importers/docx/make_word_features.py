@@ -7,17 +7,21 @@ inline equation and a display fraction (OMML, ``m:t``), a text box anchored in a
 table cell, a table inside a text box, simple and complex fields with results,
 smart tags, custom XML, bidi elements, a symbol, ruby, tabs and a tracked change.
 alt-chunk.docx holds an ``w:altChunk`` (an HTML part Word merges in on opening),
-which Briefer leaves out and says so.
+which Briefer leaves out and says so. numbered-clauses.docx has headings and
+clauses numbered by Word (numbering.xml patterns "%1.%2", "Article %1", "(%1)"),
+whose numbers exist only once a reader counts them.
 """
 
 from __future__ import annotations
 
 import sys
+import zipfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from make_docx import (
+    DECL,
     HERE,
     add_parts,
     append_xml,
@@ -119,10 +123,97 @@ def alt_chunk(path: Path) -> None:
     add_parts(path, [("word/annex.html", "text/html", "aFChunk", html)])
 
 
+def numbering_part() -> bytes:
+    """A legal outline (1. / 1.1 / 1.1.1, Article I) and a lettered list ((a), (b))."""
+
+    def level(ilvl: int, fmt: str, text: str) -> str:
+        return (
+            f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+            f'<w:lvlText w:val="{text}"/></w:lvl>'
+        )
+
+    outline = (
+        '<w:abstractNum w:abstractNumId="7"><w:multiLevelType w:val="multilevel"/>'
+        + level(0, "decimal", "%1.")
+        + level(1, "decimal", "%1.%2")
+        + level(2, "decimal", "%1.%2.%3")
+        + "</w:abstractNum>"
+    )
+    articles = (
+        '<w:abstractNum w:abstractNumId="8">'
+        + level(0, "upperRoman", "Article %1")
+        + level(1, "lowerRoman", "%1.%2")
+        + "</w:abstractNum>"
+    )
+    letters = (
+        '<w:abstractNum w:abstractNumId="9">'
+        + level(0, "lowerLetter", "(%1)")
+        + level(1, "bullet", "\u2022")
+        + "</w:abstractNum>"
+    )
+    nums = (
+        '<w:num w:numId="1"><w:abstractNumId w:val="7"/></w:num>'
+        '<w:num w:numId="2"><w:abstractNumId w:val="8"/></w:num>'
+        '<w:num w:numId="3"><w:abstractNumId w:val="9"/></w:num>'
+        '<w:num w:numId="4"><w:abstractNumId w:val="9"/>'
+        '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+    )
+    xml = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:numbering {DECL}>'
+        f"{outline}{articles}{letters}{nums}</w:numbering>"
+    )
+    return xml.encode("utf-8")
+
+
+def numbered(text: str, num_id: int | None, ilvl: int, style: str = "") -> str:
+    props = f'<w:pStyle w:val="{style}"/>' if style else ""
+    if num_id is not None:
+        props += f'<w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'
+    return f"<w:p><w:pPr>{props}</w:pPr>{run(text)}</w:p>"
+
+
+def numbered_clauses(path: Path) -> None:
+    """A policy paper whose headings and clauses carry Word's automatic numbers."""
+    document = new_document("Harbour access policy")
+    document.add_paragraph("This policy sets the rules for access to the inner harbour.")
+    items = [
+        ("Scope", 1, 0, "Heading1"),
+        ("The policy covers all berths.", 1, 2, ""),
+        ("Definitions", 1, 1, "Heading2"),
+        ("A vessel is any craft over ten metres.", 1, 2, ""),
+        ("A berth is a mooring place.", 1, 2, ""),
+        ("Access", 1, 0, "Heading1"),
+        ("Permits", 1, 1, "Heading2"),
+        ("Inspections", None, 0, "Heading3"),  # numbered by its style, not by itself
+        ("Fees", 2, 0, "Heading1"),
+        ("Fees fall due monthly.", 2, 1, ""),
+        ("first lettered point", 3, 0, ""),
+        ("second lettered point", 3, 0, ""),
+        ("a bullet under it", 3, 1, ""),
+        ("restarted lettered point", 4, 0, ""),
+    ]
+    for text, num_id, ilvl, style in items:
+        append_xml(document, numbered(text, num_id, ilvl, style))
+    document.save(path)
+    with zipfile.ZipFile(path) as source:
+        members = {info.filename: source.read(info) for info in source.infolist()}
+    members["word/numbering.xml"] = numbering_part()
+    # Heading 3 numbered through its style, as Word's outline-numbered templates do.
+    styles = members["word/styles.xml"].decode("utf-8")
+    heading = styles.index('w:styleId="Heading3"')
+    at = styles.index("<w:pPr>", heading) + len("<w:pPr>")
+    link = '<w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr>'
+    members["word/styles.xml"] = (styles[:at] + link + styles[at:]).encode("utf-8")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for member, data in members.items():
+            target.writestr(member, data)
+
+
 def main() -> None:
     word_features(HERE / "word-features.docx")
     alt_chunk(HERE / "alt-chunk.docx")
-    print("wrote word-features.docx, alt-chunk.docx")
+    numbered_clauses(HERE / "numbered-clauses.docx")
+    print("wrote word-features.docx, alt-chunk.docx, numbered-clauses.docx")
 
 
 if __name__ == "__main__":
