@@ -75,8 +75,8 @@ def render(part: Message, builder: ArticleBuilder, walk: Walk, depth: int = 0) -
         return
     elif ctype == "text/html":
         walk.html(part, builder)
-    elif ctype == "text/plain":
-        walk.plain(part, builder)
+    elif ctype == "text/plain" or part.get_content_maintype() == "multipart":
+        walk.plain(part, builder)  # a "multipart" with no boundary is read as the text it is
     elif ctype == "text/calendar":
         _calendar(part, builder)
 

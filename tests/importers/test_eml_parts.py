@@ -11,7 +11,7 @@ import pytest
 
 from briefer.core.model import BlockKind
 from briefer.importers.base import ImportRejected
-from briefer.importers.registry import import_path
+from briefer.importers.registry import import_bytes, import_path
 
 DATA = Path(__file__).parents[1] / "data" / "importers" / "eml"
 
@@ -77,3 +77,12 @@ def test_quoted_printable_and_base64_parts_in_three_charsets() -> None:
         "港湾委員会は浚渫を承認した。",
         "港務委員會批准了疏浚工程。",
     ]
+
+
+def test_a_multipart_without_a_boundary_is_read_as_its_text() -> None:
+    data = (
+        b"From: desk@example.org\nTo: analyst@example.org\nSubject: Broken mailer\n"
+        b"Date: Tue, 04 Mar 2025 09:30:00 +0100\nMIME-Version: 1.0\n"
+        b"Content-Type: multipart/mixed\n\nThe quay reopens on Friday.\n"
+    )
+    assert import_bytes(data, "broken.eml").article.text == "The quay reopens on Friday."
