@@ -38,13 +38,13 @@ from briefer.importers.docx_body import (
     PartReader,
     Piece,
 )
+from briefer.importers.docx_numbers import read_numbering
 from briefer.importers.docx_parts import (
     DOCUMENT,
     PartTooLarge,
     Relationship,
     part_for,
     read_core_properties,
-    read_numbering,
     read_relationships,
     read_styles,
     w,
@@ -86,6 +86,12 @@ def check_docx_zip(data: bytes, limits: ImportLimits, label: str) -> None:
     refused in microseconds; DTDs are refused because Word never writes one and
     they are how entity-expansion and external-entity attacks arrive.
     """
+    really = _really(data)
+    if really:
+        raise ImportRejected(
+            f"{label} is really {really}, not a Word document (.docx), though it is named"
+            " like one; open it in Word or LibreOffice, save it as .docx, and import it again."
+        )
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError) as error:
@@ -125,6 +131,23 @@ def check_docx_zip(data: bytes, limits: ImportLimits, label: str) -> None:
                     head = part.read(65536)
                 if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
                     raise ImportRejected(_DOCTYPE_REFUSED.format(label=label, where=f" in {name}"))
+
+
+_RENAMED = (
+    (b"{\\rtf", "a Rich Text Format (.rtf) file"),
+    (b"<?xml", "an XML file (perhaps a Word 2003 XML or flat OpenDocument file)"),
+    (b"%PDF-", "a PDF file"),
+)
+"""What Word and others save under a .docx name: Word opens them by content, so
+people send them on; saying what they are tells the reader how to convert them."""
+
+
+def _really(data: bytes) -> str:
+    head = data[:16].lstrip(b"\xef\xbb\xbf \t\r\n")
+    for magic, what in _RENAMED:
+        if head.startswith(magic):
+            return what
+    return ""
 
 
 def is_password_protected(data: bytes) -> bool:
@@ -183,6 +206,16 @@ class DocxImporter:
         limits: ImportLimits,
         read_local: LocalFileReader | None = None,
     ) -> Article:
+        return self.extract_with_warnings(data, filename, limits, read_local)[0]
+
+    def extract_with_warnings(
+        self,
+        data: bytes,
+        filename: str,
+        limits: ImportLimits,
+        read_local: LocalFileReader | None = None,
+    ) -> tuple[Article, tuple[str, ...]]:
+        """The article, and sentences for the import report on content left out."""
         label = filename or "the Word document"
         check_not_compound_file(data, filename, label)
         check_docx_zip(data, limits, label)
@@ -217,7 +250,7 @@ def _read_package(
     label: str,
     limits: ImportLimits,
     deadline: Deadline,
-) -> Article:
+) -> tuple[Article, tuple[str, ...]]:
     core = read_core_properties(archive)
     relationships = read_relationships(archive)
     styles = read_styles(archive, part_for(relationships, "styles", "word/styles.xml"))
@@ -227,12 +260,29 @@ def _read_package(
     with archive.open(DOCUMENT) as stream:
         body.read(stream)
     _add_notes(body, archive, relationships, deadline)
+    warnings: tuple[str, ...] = ()
+    if body.alt_chunks:
+        count = body.alt_chunks
+        what = "an embedded document" if count == 1 else f"{count} embedded documents"
+        warnings = (
+            f"{PurePath(label).name}: {what} (Word's altChunk: HTML, RTF or another .docx"
+            " merged in when Word opens the file) left out; open the file in Word and save"
+            " it again to keep that text.",
+        )
     if body.builder.is_empty():
-        raise ImportRejected(f"{label} has no text in it; there is nothing to import.")
+        if body.alt_chunks:
+            raise ImportRejected(
+                f"{label} holds its text only in embedded documents (Word's altChunk), which"
+                " Briefer does not read; open it in Word, save it again, and import it again."
+            )
+        raise ImportRejected(
+            f"{label} has no text in its body (page headers and footers are left out);"
+            " there is nothing to import."
+        )
     created = core.created
     if created == _PYTHON_DOCX_TEMPLATE_CREATED:
         created = None  # a stamp inherited from python-docx's template, not a real date
-    return Article(
+    article = Article(
         title=core.title
         or classifier.title_style_text
         or classifier.first_heading
@@ -245,6 +295,7 @@ def _read_package(
         source_name=PurePath(filename).name if filename else "",
         images=tuple(body.images_found),
     )
+    return article, warnings
 
 
 class _BodyReader(PartReader):

@@ -16,23 +16,31 @@ from lxml import etree
 
 from briefer.core.model import BlockKind
 from briefer.importers.base import Deadline
+from briefer.importers.docx_numbers import Numbering
 from briefer.importers.docx_parts import SAFE_XML, ParagraphStyle, Styles, w
 
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_MATH = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 P, TBL, TR, TC, TCPR = w("p"), w("tbl"), w("tr"), w("tc"), w("tcPr")
 TXBX, FOOTNOTE, ENDNOTE = w("txbxContent"), w("footnote"), w("endnote")
 FALLBACK = f"{{{_MC}}}Fallback"
 _T, _TAB, _PTAB, _BR, _CR = w("t"), w("tab"), w("ptab"), w("br"), w("cr")
 _NO_BREAK_HYPHEN, _TABS = w("noBreakHyphen"), w("tabs")
+_MATH_T = f"{{{_MATH}}}t"
+"""Text of an equation (OMML): kept, since a formula's symbols and words are content."""
+ALT_CHUNK = w("altChunk")
 _FOOTNOTE_REF, _ENDNOTE_REF = w("footnoteReference"), w("endnoteReference")
 BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
-_READ = (_T, _TAB, _PTAB, _BR, _CR, _NO_BREAK_HYPHEN, _FOOTNOTE_REF, _ENDNOTE_REF, BLIP)
+_READ = (_T, _MATH_T, _TAB, _PTAB, _BR, _CR, _NO_BREAK_HYPHEN, _FOOTNOTE_REF, _ENDNOTE_REF, BLIP)
 _DELETED = (w("del"), w("moveFrom"), FALLBACK)
 """Subtrees whose text is not in the document as shown: deletions, moved-away text, and
 the second copy Word writes of a drawing or text box for older readers."""
+_RUBY_TEXT, _RUBY_BASE, _RUN = w("rt"), w("rubyBase"), w("r")
+"""Ruby (furigana): Word writes the small reading before the base text it sits over."""
+_REWRITTEN = (*_DELETED, _RUBY_TEXT)
 _PPR, _PSTYLE, _NUMPR, _NUMID, _ILVL = w("pPr"), w("pStyle"), w("numPr"), w("numId"), w("ilvl")
 _OUTLINE, _VMERGE, _HMERGE, _VAL, ID = w("outlineLvl"), w("vMerge"), w("hMerge"), w("val"), w("id")
-_EVENT_TAGS = (P, TBL, TR, TC, TCPR, TXBX, FALLBACK, FOOTNOTE, ENDNOTE)
+_EVENT_TAGS = (P, TBL, TR, TC, TCPR, TXBX, FALLBACK, FOOTNOTE, ENDNOTE, ALT_CHUNK)
 _CHECK_EVERY = 1024
 _HEADING = re.compile(r"^heading\s*([1-9])$")
 _TRAILING_LEVEL = re.compile(r"\s([2-9])$")
@@ -81,9 +89,15 @@ class PartReader:
     deadline: Deadline
     max_element_bytes: int = MAX_ELEMENT_BYTES
     _tables: list[_Table] = field(default_factory=list)
-    _pending: list[Piece] = field(default_factory=list)
-    _in_text_box: int = 0
+    _pending: list[tuple[int, Piece]] = field(default_factory=list)
+    _box_depths: list[int] = field(default_factory=list)
+    """For each open text box, how many tables were open around it: its own paragraphs
+    wait (in ``_pending``, with that count) for the paragraph or cell paragraph that
+    anchors it."""
     _in_fallback: int = 0
+    alt_chunks: int = 0
+    """``w:altChunk`` parts met: content Word merges in when it opens the file (HTML, RTF,
+    another .docx). It is not WordprocessingML, so it is counted and left out."""
 
     def read(self, stream: IO[bytes]) -> None:
         watched = _WatchedStream(stream, self.max_element_bytes, self.deadline)
@@ -136,7 +150,7 @@ class PartReader:
         elif self._in_fallback:
             return
         elif tag == TXBX:
-            self._in_text_box += 1
+            self._box_depths.append(len(self._tables))
         elif tag == TBL:
             self._tables.append(_Table())
         elif tag == TR and self._tables:
@@ -165,7 +179,10 @@ class PartReader:
                 self._tables.pop()
             _drop(node)
         elif tag == TXBX:
-            self._in_text_box -= 1
+            if self._box_depths:
+                self._box_depths.pop()
+        elif tag == ALT_CHUNK:
+            self.alt_chunks += 1
         elif tag in (FOOTNOTE, ENDNOTE):
             self._flush()
             self.note_end()
@@ -175,30 +192,43 @@ class PartReader:
         if len(paragraph) == 0:  # <w:p/>: nothing to read, and it anchors no text box
             _drop(paragraph)
             return
-        nodes = list(paragraph.iter(*_READ, *_DELETED))
-        if any(node.tag in _DELETED for node in nodes):
+        nodes = list(paragraph.iter(*_READ, *_REWRITTEN))
+        if any(node.tag in _REWRITTEN for node in nodes):
             for node in nodes:
-                if node.tag in _DELETED and node.getparent() is not None:
+                if node.tag == _RUBY_TEXT:
+                    _ruby_after_base(node)
+                elif node.tag in _DELETED and node.getparent() is not None:
                     node.getparent().remove(node)
             nodes = list(paragraph.iter(*_READ))
         text = self._text(nodes) if nodes else ""
         if nodes:
             self.images(nodes)
         table = self._tables[-1] if self._tables else None
-        if table is not None and table.cell is not None:
+        in_cell = table is not None and table.cell is not None
+        if self._directly_in_text_box():
+            if text.strip():
+                piece = self.classify(paragraph, text) if not in_cell else None
+                piece = piece or Piece(BlockKind.PARAGRAPH, text)
+                self._pending.append((self._box_depths[-1], piece))
+        elif in_cell:
+            assert table is not None and table.cell is not None
             if text.strip():
                 table.cell.append(text)
+            if self._pending:  # text boxes anchored in this cell paragraph follow it
+                depth = len(self._tables)
+                table.cell.extend(piece.text for at, piece in self._pending if at == depth)
+                self._pending = [(at, piece) for at, piece in self._pending if at != depth]
         else:
             piece = self.classify(paragraph, text) if text.strip() else None
-            if self._in_text_box:
-                if piece is not None:
-                    self._pending.append(piece)
-            else:
-                if piece is not None:
-                    self.emit(piece)
-                if self._pending:
-                    self._flush()
+            if piece is not None:
+                self.emit(piece)
+            if self._pending:
+                self._flush()
         _drop(paragraph)
+
+    def _directly_in_text_box(self) -> bool:
+        """Inside a text box and not inside a table the text box itself holds."""
+        return bool(self._box_depths) and self._box_depths[-1] == len(self._tables)
 
     def _text(self, nodes: list[Any]) -> str:
         """The paragraph as shown: text boxes inside it were read (and emptied) already."""
@@ -207,6 +237,8 @@ class PartReader:
             tag = node.tag
             if tag == _T:
                 parts.append(node.text or "")
+            elif tag == _MATH_T:
+                parts.append(_math_text(node, parts))
             elif tag == BLIP:
                 continue
             elif tag == _FOOTNOTE_REF:
@@ -246,10 +278,10 @@ class PartReader:
             return
         text = " | ".join(cells)
         outer = self._tables[-2] if len(self._tables) > 1 else None
-        if outer is not None and outer.cell is not None:
+        if self._box_depths and self._box_depths[-1] == len(self._tables) - 1:
+            self._pending.append((self._box_depths[-1], Piece(BlockKind.TABLE_ROW, text)))
+        elif outer is not None and outer.cell is not None:
             outer.cell.append(text)  # a table nested in a cell reads as part of that cell
-        elif self._in_text_box:
-            self._pending.append(Piece(BlockKind.TABLE_ROW, text))
         else:
             self.emit(Piece(BlockKind.TABLE_ROW, text))
             self._flush()
@@ -257,7 +289,7 @@ class PartReader:
     def _flush(self) -> None:
         """Text boxes read inside the paragraph just emitted come right after it."""
         pending, self._pending = self._pending, []
-        for piece in pending:
+        for _, piece in pending:
             self.emit(piece)
 
 
@@ -285,6 +317,32 @@ class _WatchedStream:
         return data
 
 
+def _ruby_after_base(reading: Any) -> None:
+    """ "漢字 (かんじ)": the base as shown, its reading after it rather than fused before it."""
+    ruby = reading.getparent()
+    if ruby is None:
+        return
+    text = "".join(node.text or "" for node in reading.iter(_T))
+    ruby.remove(reading)
+    base = ruby.find(_RUBY_BASE)
+    if base is not None and text.strip():
+        etree.SubElement(etree.SubElement(base, _RUN), _T).text = f" ({text})"
+
+
+def _math_text(node: Any, parts: list[str]) -> str:
+    """An equation's text run, spaced from the previous one when it is another argument.
+
+    OMML keeps a fraction's numerator and denominator, a power's base and exponent,
+    in separate elements; read back to back they would fuse into one false word.
+    """
+    text = node.text or ""
+    run = node.getparent()
+    argument = run.getparent() if run is not None else None
+    previous = run.getprevious() if run is not None else None
+    joined = previous is not None and previous.tag == run.tag and argument is not None
+    return text if joined or not parts or parts[-1].endswith(" ") else " " + text
+
+
 def _drop(node: Any) -> None:
     """Frees a finished element and the finished siblings before it (lxml's iterparse idiom)."""
     node.clear()
@@ -296,10 +354,14 @@ def _drop(node: Any) -> None:
 
 @dataclass
 class Classifier:
-    """Block kind of a body paragraph from its style, numbering and outline level."""
+    """Block kind of a body paragraph from its style, numbering and outline level.
+
+    Numbered headings and multi-level clauses ("4.1.7") keep Word's number in their
+    text; simple lists ("1.", "(a)") stay list items that the reader numbers itself.
+    """
 
     styles: Styles
-    numbering: dict[tuple[int, int], str]
+    numbering: Numbering
     core_title: str
     title_style_text: str = ""
     first_heading: str = ""
@@ -309,6 +371,8 @@ class Classifier:
         style_node = ppr.find(_PSTYLE) if ppr is not None else None
         style = self.styles.get(style_node.get(_VAL) if style_node is not None else None)
         name = style.name if style is not None else ""
+        number = self._number(ppr, style)
+        label = self.numbering.label(*number) if number is not None else ""
         if name == "title":
             folded = " ".join(text.split())
             if not self.title_style_text and self.core_title in ("", folded):
@@ -319,24 +383,38 @@ class Classifier:
         level = _heading_level(ppr, name, style)
         if level:
             self.first_heading = self.first_heading or " ".join(text.split())
-            return Piece(BlockKind.HEADING, text, level=level)
+            return Piece(BlockKind.HEADING, f"{label} {text}" if label else text, level=level)
         if name in ("quote", "intense quote"):
             return Piece(BlockKind.QUOTE, text)
         if name == "caption":
             return Piece(BlockKind.CAPTION, text)
-        listing = self._list_info(ppr, name)
+        if label and number is not None and self.numbering.multi_part(*number):
+            return Piece(BlockKind.PARAGRAPH, f"{label} {text}")  # a clause: "4.1.7 The ..."
+        listing = self._list_info(number, name)
         if listing is not None:
             return Piece(BlockKind.LIST_ITEM, text, level=listing[0], ordered=listing[1])
         return Piece(BlockKind.PARAGRAPH, text)
 
-    def _list_info(self, ppr: Any, name: str) -> tuple[int, bool] | None:
+    def _number(self, ppr: Any, style: ParagraphStyle | None) -> tuple[int, int] | None:
+        """(numId, ilvl) from the paragraph's own numPr, else its style's; None if unnumbered."""
         num_pr = ppr.find(_NUMPR) if ppr is not None else None
         num_id = _val(num_pr.find(_NUMID)) if num_pr is not None else None
-        if num_pr is not None and num_id:
-            ilvl = max(0, _val(num_pr.find(_ILVL)) or 0)
-            fmt = self.numbering.get((num_id, ilvl))
+        ilvl = _val(num_pr.find(_ILVL)) if num_pr is not None else None
+        if num_id is None and style is not None:
+            num_id = style.num_id
+        if not num_id:  # absent, or 0: "no numbering here"
+            return None
+        if ilvl is None and style is not None:
+            ilvl = style.ilvl
+            if ilvl is None:
+                ilvl = self.numbering.level_for_style(num_id, style.style_id)
+        return num_id, max(0, ilvl or 0)
+
+    def _list_info(self, number: tuple[int, int] | None, name: str) -> tuple[int, bool] | None:
+        if number is not None:
+            fmt = self.numbering.format(*number)
             ordered = fmt not in _UNORDERED_FORMATS if fmt is not None else "number" in name
-            return ilvl + 1, ordered
+            return number[1] + 1, ordered
         if name.startswith("list") and name != "list paragraph":
             level = _TRAILING_LEVEL.search(name)
             return (int(level.group(1)) if level else 1), "number" in name

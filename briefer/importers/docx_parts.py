@@ -114,6 +114,10 @@ class ParagraphStyle:
     """The style's name, lower case ("heading 1", "list bullet", "title")."""
     outline: int | None
     """Outline level 0-8 (own or inherited through basedOn): Word's mark of a heading."""
+    style_id: str = ""
+    num_id: int | None = None
+    """The list the style numbers its paragraphs in (own or through basedOn); 0 is none."""
+    ilvl: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +135,7 @@ def read_styles(archive: zipfile.ZipFile, name: str) -> Styles:
     if root is None:
         return Styles({}, "")
     raw: dict[str, tuple[str, int | None, str]] = {}
+    numbered: dict[str, tuple[int | None, int | None]] = {}
     default_id = ""
     for node in root.iter(w("style")):
         if node.get(w("type")) != "paragraph":
@@ -141,6 +146,13 @@ def read_styles(archive: zipfile.ZipFile, name: str) -> Styles:
         name_node = node.find(w("name"))
         based = node.find(w("basedOn"))
         level = node.find(f"{w('pPr')}/{w('outlineLvl')}")
+        num_pr = node.find(f"{w('pPr')}/{w('numPr')}")
+        if num_pr is not None:
+            num_id, ilvl = num_pr.find(w("numId")), num_pr.find(w("ilvl"))
+            numbered[style_id] = (
+                _int(num_id.get(_VAL)) if num_id is not None else None,
+                _int(ilvl.get(_VAL)) if ilvl is not None else None,
+            )
         raw[style_id] = (
             (name_node.get(_VAL, "") if name_node is not None else style_id).lower(),
             _int(level.get(_VAL)) if level is not None else None,
@@ -152,31 +164,13 @@ def read_styles(archive: zipfile.ZipFile, name: str) -> Styles:
         while level is None and parent in raw and hops < _MAX_BASED_ON:
             level, parent, hops = raw[parent][1], raw[parent][2], hops + 1
         outline = level if level is not None and 0 <= level <= 8 else None
-        by_id[style_id] = ParagraphStyle(style_name, outline)
+        num, parent, hops = numbered.get(style_id), style_id, 0
+        while num is None and raw[parent][2] in raw and hops < _MAX_BASED_ON:
+            parent, hops = raw[parent][2], hops + 1
+            num = numbered.get(parent)
+        num_id, ilvl = num if num is not None else (None, None)
+        by_id[style_id] = ParagraphStyle(style_name, outline, style_id, num_id, ilvl)
     return Styles(by_id, default_id)
-
-
-def read_numbering(archive: zipfile.ZipFile, name: str) -> dict[tuple[int, int], str]:
-    """(numId, level) -> numFmt ("decimal", "bullet", ...), to tell numbered lists from bullets."""
-    root = read_part(archive, name)
-    if root is None:
-        return {}
-    abstract: dict[str, dict[int, str]] = {}
-    for node in root.iter(w("abstractNum")):
-        levels: dict[int, str] = {}
-        for lvl in node.iter(w("lvl")):
-            fmt = lvl.find(w("numFmt"))
-            levels[_int(lvl.get(w("ilvl"))) or 0] = fmt.get(_VAL, "") if fmt is not None else ""
-        abstract[node.get(w("abstractNumId"), "")] = levels
-    formats: dict[tuple[int, int], str] = {}
-    for num in root.iter(w("num")):
-        ref = num.find(w("abstractNumId"))
-        if ref is None:
-            continue
-        num_id = _int(num.get(w("numId"))) or 0
-        for ilvl, fmt in abstract.get(ref.get(_VAL, ""), {}).items():
-            formats[(num_id, ilvl)] = fmt
-    return formats
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,7 @@ from briefer.importers.base import (
     LocalFileReader,
 )
 from briefer.importers.cleanup import is_boilerplate_line, is_mail_boilerplate
+from briefer.importers.eml_parts import Walk, render
 from briefer.importers.encoding import decode_text
 from briefer.importers.htmlconvert import html_to_article_blocks
 from briefer.importers.text import heading_like, is_prose, text_to_blocks
@@ -102,6 +103,16 @@ class EmlImporter:
         limits: ImportLimits,
         read_local: LocalFileReader | None = None,
     ) -> Article:
+        return self.extract_with_warnings(data, filename, limits, read_local)[0]
+
+    def extract_with_warnings(
+        self,
+        data: bytes,
+        filename: str,
+        limits: ImportLimits,
+        read_local: LocalFileReader | None = None,
+    ) -> tuple[Article, tuple[str, ...]]:
+        """The message as a person reads it, and what was left out, for the import report."""
         label = filename or "the e-mail"
         narrowed = narrow(data)
         transcoded, data = narrowed is not data, narrowed
@@ -121,19 +132,34 @@ class EmlImporter:
             )
         deadline = Deadline(limits.max_seconds, label)
         builder = ArticleBuilder()
-        html_part = message.get_body(preferencelist=("html",))
-        text_part = message.get_body(preferencelist=("plain",))
-        if html_part is not None:
-            _html_body(html_part, builder, limits, deadline, transcoded=transcoded)
-        if builder.is_empty() and text_part is not None:
-            _text_body(text_part, builder, transcoded=transcoded)
+        walk = Walk(
+            html=lambda part, out: _html_body(part, out, limits, deadline, transcoded=transcoded),
+            plain=lambda part, out: _text_body(part, out, transcoded=transcoded),
+            deadline=deadline,
+        )
+        render(message, builder, walk)
         subject = " ".join(str(message.get("subject", "")).split())
+        name = PurePath(label).name
+        if builder.is_empty() and walk.tnef:
+            raise ImportRejected(
+                f"{label} keeps its text in a winmail.dat attachment (Outlook's TNEF format),"
+                " which Briefer does not read; ask the sender to send it as HTML or plain text,"
+                " or open it in Outlook and save it as .eml again."
+            )
         if builder.is_empty():
             raise ImportRejected(
                 f"{label} has no readable message text (it may contain only attachments)."
                 " Import the attachments as files of their own."
             )
-        return Article(
+        warnings = (
+            (
+                f"{name}: a winmail.dat attachment (Outlook's TNEF format) was left out; it may"
+                " hold formatting or attachments the message text does not show.",
+            )
+            if walk.tnef
+            else ()
+        )
+        article = Article(
             title=subject or "(no subject)",
             text=builder.text(),
             blocks=builder.blocks,
@@ -143,6 +169,7 @@ class EmlImporter:
             source_format=self.name,
             source_name=PurePath(filename).name if filename else "",
         )
+        return article, warnings
 
 
 def _payload(part: Message, *, transcoded: bool) -> tuple[bytes, str | None]:

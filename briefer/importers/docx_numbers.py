@@ -1,0 +1,183 @@
+"""Word's automatic numbers ("1.2", "Article IV", "(c)") computed as Word shows them.
+
+Word does not store a numbered heading's "3.2" or a clause's "4.1.7": numbering.xml
+holds a pattern per level ("%1.%2") and the reader counts. Analysts cite those
+numbers ("see para 4.1.7"), so numbered headings and multi-level clauses keep
+them in their text. Counters belong to the abstract definition (lists that share
+one continue each other, as in Word) and restart when a list instance overrides
+its start. Imports lxml through docx_parts; never store, session or ui.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass, field
+
+from briefer.importers.docx_parts import read_part, w
+
+_VAL = w("val")
+_LEVELS = 9
+_PLACEHOLDER = re.compile(r"%([1-9])")
+_UNNUMBERED = frozenset({"bullet", "none", ""})
+
+
+@dataclass(frozen=True, slots=True)
+class Level:
+    fmt: str
+    """numFmt: "decimal", "lowerLetter", "upperRoman", "bullet", ..."""
+    text: str
+    """lvlText: "%1.%2", "Article %1", "(%1)"; a bullet's glyph for bullets."""
+    start: int = 1
+
+
+@dataclass
+class Numbering:
+    """numbering.xml read once: formats for the classifier, live counters for labels."""
+
+    levels: dict[str, dict[int, Level]] = field(default_factory=dict)
+    """abstractNumId -> ilvl -> level."""
+    instances: dict[int, tuple[str, dict[int, int]]] = field(default_factory=dict)
+    """numId -> (abstractNumId, ilvl -> startOverride)."""
+    style_levels: dict[tuple[str, str], int] = field(default_factory=dict)
+    """(abstractNumId, styleId) -> ilvl: the level a linked style (Heading 2) stands at."""
+    _counters: dict[str, list[int | None]] = field(default_factory=dict)
+    _started: set[int] = field(default_factory=set)
+
+    def format(self, num_id: int, ilvl: int) -> str | None:
+        level = self._level(num_id, ilvl)
+        return level.fmt if level is not None else None
+
+    def level_for_style(self, num_id: int, style_id: str) -> int | None:
+        instance = self.instances.get(num_id)
+        return self.style_levels.get((instance[0], style_id)) if instance else None
+
+    def label(self, num_id: int, ilvl: int) -> str:
+        """Counts this paragraph and returns its label ("" for bullets and unknown lists)."""
+        instance = self.instances.get(num_id)
+        if instance is None or not 0 <= ilvl < _LEVELS:
+            return ""
+        abstract, overrides = instance
+        levels = self.levels.get(abstract, {})
+        counters = self._counters.setdefault(abstract, [None] * _LEVELS)
+        if num_id not in self._started:
+            self._started.add(num_id)
+            for at, start in overrides.items():
+                if 0 <= at < _LEVELS:
+                    counters[at] = start - 1  # the next paragraph at that level shows start
+        for above in range(ilvl):  # "1.1.1" under no "1.1" yet: that 1 now counts as shown
+            if counters[above] is None:
+                counters[above] = _start(levels, above)
+        current = counters[ilvl]
+        counters[ilvl] = (current + 1) if current is not None else _start(levels, ilvl)
+        for deeper in range(ilvl + 1, _LEVELS):
+            counters[deeper] = None
+        level = levels.get(ilvl)
+        if level is None or level.fmt in _UNNUMBERED:
+            return ""
+
+        def number(match: re.Match[str]) -> str:
+            at = int(match.group(1)) - 1
+            value = counters[at]
+            shown = levels.get(at, level)
+            fmt = shown.fmt if shown.fmt not in _UNNUMBERED else "decimal"
+            return _formatted(value if value is not None else _start(levels, at), fmt)
+
+        return _PLACEHOLDER.sub(number, level.text).strip()
+
+    def multi_part(self, num_id: int, ilvl: int) -> bool:
+        """The label says more than the item's own counter: "4.1.7", "Article IV"."""
+        level = self._level(num_id, ilvl)
+        if level is None or level.fmt in _UNNUMBERED:
+            return False
+        stripped = _PLACEHOLDER.sub("", level.text)
+        return len(_PLACEHOLDER.findall(level.text)) > 1 or any(c.isalpha() for c in stripped)
+
+    def _level(self, num_id: int, ilvl: int) -> Level | None:
+        instance = self.instances.get(num_id)
+        return self.levels.get(instance[0], {}).get(ilvl) if instance else None
+
+
+def _start(levels: dict[int, Level], ilvl: int) -> int:
+    level = levels.get(ilvl)
+    return level.start if level is not None else 1
+
+
+def read_numbering(archive: zipfile.ZipFile, name: str) -> Numbering:
+    """Levels of every abstract numbering, and which abstract each list instance uses."""
+    root = read_part(archive, name)
+    numbering = Numbering()
+    if root is None:
+        return numbering
+    for node in root.iter(w("abstractNum")):
+        abstract = node.get(w("abstractNumId"), "")
+        levels: dict[int, Level] = {}
+        for lvl in node.iter(w("lvl")):
+            ilvl = _int(lvl.get(w("ilvl"))) or 0
+            fmt, text, start = lvl.find(w("numFmt")), lvl.find(w("lvlText")), lvl.find(w("start"))
+            levels[ilvl] = Level(
+                fmt.get(_VAL, "") if fmt is not None else "",
+                text.get(_VAL, "") if text is not None else "",
+                _or(_int(start.get(_VAL)) if start is not None else None, 1),
+            )
+            style = lvl.find(w("pStyle"))
+            if style is not None:
+                numbering.style_levels[(abstract, style.get(_VAL, ""))] = ilvl
+        numbering.levels[abstract] = levels
+    for num in root.iter(w("num")):
+        ref = num.find(w("abstractNumId"))
+        num_id = _int(num.get(w("numId")))
+        if ref is None or num_id is None:
+            continue
+        overrides: dict[int, int] = {}
+        for override in num.iter(w("lvlOverride")):
+            start = override.find(w("startOverride"))
+            value = _int(start.get(_VAL)) if start is not None else None
+            if value is not None:
+                overrides[_int(override.get(w("ilvl"))) or 0] = value
+        numbering.instances[num_id] = (ref.get(_VAL, ""), overrides)
+    return numbering
+
+
+def _formatted(value: int, fmt: str) -> str:
+    if fmt in ("lowerLetter", "upperLetter"):
+        letter = _letters(value)
+        return letter.upper() if fmt == "upperLetter" else letter
+    if fmt in ("lowerRoman", "upperRoman") and 0 < value < 4000:
+        roman = _roman(value)
+        return roman.upper() if fmt == "upperRoman" else roman
+    if fmt == "decimalZero" and 0 <= value < 10:
+        return f"0{value}"
+    return str(value)
+
+
+def _letters(value: int) -> str:
+    """Word's letters: a..z, then aa..zz, then aaa.. (repeated, not base 26)."""
+    if value <= 0:
+        return str(value)
+    return chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
+
+
+def _roman(number: int) -> str:
+    out = ""
+    for value, letters in _ROMAN:
+        count, number = divmod(number, value)
+        out += letters * count
+    return out
+
+
+_ROMAN = (
+    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+)  # fmt: skip
+
+
+def _or(value: int | None, default: int) -> int:
+    return value if value is not None else default
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None

@@ -1,0 +1,186 @@
+"""Which parts of an e-mail a person reads, in the order they read them.
+
+A mail program shows one alternative of each multipart/alternative (HTML, else
+plain text, else the invitation), the root of a multipart/related, every inline
+text part of a multipart/mixed in order (Apple Mail puts text after a photo), and
+each forwarded message (message/rfc822, even marked as an attachment) under its
+own header, recursively. Attachments stay out: an attachment is its own file.
+Outlook's winmail.dat (TNEF) is counted so the import can say it was left out.
+Imports core and briefer.importers helpers only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from email.message import Message
+from email.utils import parseaddr
+
+from briefer.core.model import BlockKind
+from briefer.importers.base import ArticleBuilder, Deadline
+from briefer.importers.encoding import decode_text
+
+_MAX_DEPTH = 12
+"""Forwards of forwards deeper than this are an attack, not correspondence."""
+_PREFERENCE = ("text/html", "multipart/related", "text/plain", "multipart/mixed", "text/calendar")
+_TNEF = frozenset({"application/ms-tnef", "application/vnd.ms-tnef"})
+_ICS_FOLD = re.compile(r"\r?\n[ \t]")
+_ICS_LINE = re.compile(r"^(?P<name>[A-Z-]+)(?P<params>;[^:]*)?:(?P<value>.*)$")
+_ICS_WHEN = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})\d{0,2})?(Z?)")
+_CN = re.compile(r';CN="?([^";:]+)"?', re.I)
+
+TextRenderer = Callable[[Message, ArticleBuilder], None]
+
+
+@dataclass
+class Walk:
+    """What rendering met besides text: TNEF parts, for the import report."""
+
+    html: TextRenderer
+    plain: TextRenderer
+    deadline: Deadline
+    tnef: int = 0
+
+
+def render(part: Message, builder: ArticleBuilder, walk: Walk, depth: int = 0) -> None:
+    """Appends the readable text of ``part`` (and everything under it) to ``builder``."""
+    walk.deadline.check()
+    if depth > _MAX_DEPTH:
+        return
+    ctype = part.get_content_type()
+    attached = part.get_content_disposition() == "attachment"
+    if ctype == "message/rfc822":
+        _forwarded(part, builder, walk, depth)
+    elif ctype == "multipart/alternative":
+        _first_readable(_children(part), builder, walk, depth)
+    elif ctype == "multipart/related":
+        children = _children(part)
+        start = str(part.get_param("start", "") or "").strip("<>")
+        root = next(
+            (c for c in children if str(c.get("content-id", "")).strip("<>") == start), None
+        )
+        if root is not None or children:
+            render(root if root is not None else children[0], builder, walk, depth + 1)
+    elif ctype == "multipart/signed":
+        children = _children(part)
+        if children:
+            render(children[0], builder, walk, depth + 1)
+    elif part.is_multipart():
+        for child in _children(part):
+            render(child, builder, walk, depth + 1)
+    elif ctype in _TNEF:
+        walk.tnef += 1
+    elif attached:
+        return
+    elif ctype == "text/html":
+        walk.html(part, builder)
+    elif ctype == "text/plain" or part.get_content_maintype() == "multipart":
+        walk.plain(part, builder)  # a "multipart" with no boundary is read as the text it is
+    elif ctype == "text/calendar":
+        _calendar(part, builder)
+
+
+def _children(part: Message) -> list[Message]:
+    payload = part.get_payload()
+    return (
+        [child for child in payload if isinstance(child, Message)]
+        if isinstance(payload, list)
+        else []
+    )
+
+
+def _first_readable(
+    children: list[Message], builder: ArticleBuilder, walk: Walk, depth: int
+) -> None:
+    """The alternative a mail program shows: HTML first, then plain text, then the rest."""
+
+    def rank(child: Message) -> int:
+        ctype = child.get_content_type()
+        return _PREFERENCE.index(ctype) if ctype in _PREFERENCE else len(_PREFERENCE)
+
+    for child in sorted(children, key=rank):
+        scratch = ArticleBuilder()
+        render(child, scratch, walk, depth + 1)
+        if not scratch.is_empty():
+            copy_blocks(scratch, builder)
+            return
+
+
+def _forwarded(part: Message, builder: ArticleBuilder, walk: Walk, depth: int) -> None:
+    """A forwarded message: its subject as a heading, sender and date, then its text."""
+    inner = _children(part)
+    if not inner:
+        return
+    message = inner[0]
+    subject = " ".join(str(message.get("subject", "") or "").split())
+    name, address = parseaddr(str(message.get("from", "") or ""))
+    sender = f"{name} <{address}>" if name and address else name or address
+    date = " ".join(str(message.get("date", "") or "").split())
+    builder.add(BlockKind.HEADING, f"Forwarded message: {subject or '(no subject)'}", level=2)
+    details = "; ".join(
+        f"{label}: {value}" for label, value in (("From", sender), ("Date", date)) if value
+    )
+    if details:
+        builder.add(BlockKind.PARAGRAPH, details)
+    render(message, builder, walk, depth + 1)
+
+
+def copy_blocks(source: ArticleBuilder, target: ArticleBuilder) -> None:
+    text = source.text()
+    for block in source.blocks:
+        target.add(
+            block.kind, text[block.start : block.end], level=block.level, ordered=block.ordered
+        )
+
+
+def _calendar(part: Message, builder: ArticleBuilder) -> None:
+    """An invitation (iCalendar VEVENT): what, when, where, who, and its description."""
+    raw = part.get_payload(decode=True)
+    text, _ = decode_text(
+        raw if isinstance(raw, bytes) else b"", declared=part.get_content_charset()
+    )
+    event: dict[str, str] = {}
+    in_event = False
+    for line in _ICS_FOLD.sub("", text).splitlines():
+        if line.strip() == "BEGIN:VEVENT":
+            in_event = True
+        elif line.strip() == "END:VEVENT":
+            break
+        elif in_event:
+            match = _ICS_LINE.match(line.strip())
+            if match and match.group("name") not in event:
+                value = match.group("value")
+                if match.group("name") == "ORGANIZER":
+                    cn = _CN.search(match.group("params") or "")
+                    value = cn.group(1) if cn else value.removeprefix("mailto:")
+                event[match.group("name")] = _unescape(value)
+    if not event:
+        return
+    builder.add(BlockKind.HEADING, event.get("SUMMARY") or "Invitation", level=2)
+    when = " – ".join(_when(event[key]) for key in ("DTSTART", "DTEND") if key in event)
+    for label, value in (("When", when), ("Where", event.get("LOCATION", "")),
+                         ("Organizer", event.get("ORGANIZER", ""))):  # fmt: skip
+        if value:
+            builder.add(BlockKind.PARAGRAPH, f"{label}: {value}")
+    for paragraph in event.get("DESCRIPTION", "").split("\n\n"):
+        builder.add(BlockKind.PARAGRAPH, paragraph)
+
+
+def _unescape(value: str) -> str:
+    return (
+        value.replace("\\n", "\n").replace("\\N", "\n").replace("\\,", ",").replace("\\;", ";")
+        .replace("\\\\", "\\")
+    )  # fmt: skip
+
+
+def _when(value: str) -> str:
+    """20250310T090000Z -> 2025-03-10 09:00 UTC; anything else as written."""
+    match = _ICS_WHEN.match(value)
+    if not match:
+        return value
+    year, month, day, hour, minute, zulu = match.groups()
+    out = f"{year}-{month}-{day}"
+    if hour is not None:
+        out += f" {hour}:{minute}" + (" UTC" if zulu else "")
+    return out

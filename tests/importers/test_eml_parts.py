@@ -1,0 +1,88 @@
+"""E-mails as a person reads them: forwards in order, invitations, TNEF, text around photos.
+
+Fixtures from tests/data/importers/eml/make_eml.py (Python's email package).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefer.core.model import BlockKind
+from briefer.importers.base import ImportRejected
+from briefer.importers.registry import import_bytes, import_path
+
+DATA = Path(__file__).parents[1] / "data" / "importers" / "eml"
+
+
+def _shape(name: str) -> list[tuple[BlockKind, str]]:
+    article = import_path(DATA / name).article
+    return [(block.kind, article.block_text(block)) for block in article.blocks]
+
+
+def test_forwards_attached_as_messages_are_read_in_order_under_their_own_headers() -> None:
+    assert _shape("forward-nested.eml") == [
+        (BlockKind.PARAGRAPH, "See the pilots' note and the bulletin below."),
+        (BlockKind.HEADING, "Forwarded message: Fwd: Weekly port bulletin"),
+        (
+            BlockKind.PARAGRAPH,
+            "From: Pilot office <pilots@port.example>; Date: Tue, 04 Mar 2025 09:30:00 +0100",
+        ),
+        (BlockKind.PARAGRAPH, "Passing this on from the harbourmaster."),
+        (BlockKind.HEADING, "Forwarded message: Weekly port bulletin"),
+        (
+            BlockKind.PARAGRAPH,
+            "From: Bulletin <news@port.example>; Date: Tue, 04 Mar 2025 09:30:00 +0100",
+        ),
+        (BlockKind.PARAGRAPH, "Container throughput reached a record in February."),
+    ]
+
+
+def test_an_invitation_reads_as_what_when_where_and_who() -> None:
+    assert _shape("invitation.eml") == [
+        (BlockKind.HEADING, "Harbour board briefing"),
+        (BlockKind.PARAGRAPH, "When: 2025-03-10 09:00 UTC – 2025-03-10 10:00 UTC"),
+        (BlockKind.PARAGRAPH, "Where: Pilot house, room 2"),
+        (BlockKind.PARAGRAPH, "Organizer: Lena Okafor"),
+        (BlockKind.PARAGRAPH, "Agenda: the dredging contract and the new tide gauge."),
+    ]
+
+
+def test_a_message_only_in_winmail_dat_is_refused_naming_tnef() -> None:
+    with pytest.raises(ImportRejected) as caught:
+        import_path(DATA / "winmail.eml")
+    message = str(caught.value)
+    assert message.startswith("winmail.eml keeps its text in a winmail.dat attachment")
+    assert "TNEF" in message and "\n" not in message
+
+
+def test_winmail_dat_beside_a_text_body_is_left_out_and_reported() -> None:
+    imported = import_path(DATA / "winmail-with-text.eml")
+    assert imported.article.text == "Board meeting moved to Friday."
+    (warning,) = imported.warnings
+    assert warning.startswith("winmail-with-text.eml: a winmail.dat attachment")
+
+
+def test_text_on_both_sides_of_an_inline_photo_is_kept_and_attachments_are_not() -> None:
+    assert [text for _, text in _shape("photo-between.eml")] == [
+        "The new crane arrived this morning.",
+        "It starts work on Monday.",
+    ]
+
+
+def test_quoted_printable_and_base64_parts_in_three_charsets() -> None:
+    assert [text for _, text in _shape("odd-charsets.eml")] == [
+        "Совет порта утвердил дноуглубление.",
+        "港湾委員会は浚渫を承認した。",
+        "港務委員會批准了疏浚工程。",
+    ]
+
+
+def test_a_multipart_without_a_boundary_is_read_as_its_text() -> None:
+    data = (
+        b"From: desk@example.org\nTo: analyst@example.org\nSubject: Broken mailer\n"
+        b"Date: Tue, 04 Mar 2025 09:30:00 +0100\nMIME-Version: 1.0\n"
+        b"Content-Type: multipart/mixed\n\nThe quay reopens on Friday.\n"
+    )
+    assert import_bytes(data, "broken.eml").article.text == "The quay reopens on Friday."
