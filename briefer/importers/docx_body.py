@@ -376,9 +376,10 @@ class Classifier:
         if name == "title":
             folded = " ".join(text.split())
             if not self.title_style_text and self.core_title in ("", folded):
-                # The title is shown apart from the body; do not repeat it as a block.
+                # It names the article, and it stays in the text as the document's first
+                # heading: its words are the author's (a reader counting them finds them),
+                # and the Reader shows a first heading that repeats the title only once.
                 self.title_style_text = folded
-                return None
             return Piece(BlockKind.HEADING, text, level=1)
         level = _heading_level(ppr, name, style)
         if level:
