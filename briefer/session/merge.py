@@ -9,14 +9,21 @@ modules; never Qt.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefer.session.merge_commands import MergeProjectCommand, MergeReport
+from briefer.session.merge_commands import (
+    MergeCancelled,
+    MergeProjectCommand,
+    MergeReport,
+    Progress,
+)
 from briefer.session.merge_match import ThemeChoice, ThemeMatch, match_themes, open_other
 from briefer.session.session import Session
 
 __all__ = [
+    "MergeCancelled",
     "MergePlan",
     "MergeProjectCommand",
     "MergeReport",
@@ -45,30 +52,52 @@ def _check(session: Session, other: Path) -> None:
 
 
 def merge_command(
-    session: Session, other: Path, choices: dict[str, ThemeChoice] | None = None
+    session: Session,
+    other: Path,
+    choices: dict[str, ThemeChoice] | None = None,
+    *,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> MergeProjectCommand:
-    """The edit, unrun, once ``other`` is known to be readable (for the window's stack)."""
+    """The edit, unrun, once ``other`` is known to be readable (for the window's stack);
+    ``progress`` and ``cancelled`` as ``MergeProjectCommand`` takes them."""
     _check(session, other)
-    return MergeProjectCommand(other, choices)
+    command = MergeProjectCommand(other, choices)
+    command.progress, command.cancelled = progress, cancelled
+    return command
 
 
 def preview_merge(
-    session: Session, other: Path, choices: dict[str, ThemeChoice] | None = None
+    session: Session,
+    other: Path,
+    choices: dict[str, ThemeChoice] | None = None,
+    *,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> MergeReport:
     """What merging ``other`` would do, found by doing it and rolling it back."""
-    command = merge_command(session, other, choices)
+    command = merge_command(session, other, choices, progress=progress, cancelled=cancelled)
     session.trial(command)
     assert command.report is not None
     return command.report
 
 
-def plan_merge(session: Session, other: Path) -> MergePlan:
-    """The theme conflicts to decide, and the dry run with this project's values kept."""
+def plan_merge(
+    session: Session,
+    other: Path,
+    *,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> MergePlan:
+    """The theme conflicts to decide, and the dry run with this project's values kept.
+
+    Safe on a worker thread (the window's): the store serialises it with the GUI's reads."""
     with open_other(other, session.path) as project:
         theirs = project.list_themes()
     matches = match_themes(session.query.list_themes(), theirs)
     conflicts = tuple(m for m in matches if m.ours is not None and m.conflict)
-    return MergePlan(Path(other), conflicts, preview_merge(session, other))
+    preview = preview_merge(session, other, progress=progress, cancelled=cancelled)
+    return MergePlan(Path(other), conflicts, preview)
 
 
 def merge_project(

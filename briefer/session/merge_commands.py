@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import dataclasses
 import uuid as uuid_module
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from briefer.core.anchoring import TextQuote, quote_at, reanchor
 from briefer.core.model import Article, Note, Passage, Section, Theme
-from briefer.session.command import BackupReason, Change, Command
+from briefer.session.command import BackupReason, Change, Command, CommandError
 from briefer.session.merge_match import (
     CITATION,
     ThemeChoice,
@@ -104,6 +105,17 @@ class MergeReport:
         }  # fmt: skip
 
 
+Progress = Callable[[int, int], None]
+"""Told (articles done, articles in all) as a merge walks the other project."""
+
+
+class MergeCancelled(CommandError):
+    """The analyst stopped the merge; its transaction rolled back, so nothing changed."""
+
+    def __init__(self) -> None:
+        super().__init__("The merge was cancelled; this project is as it was.")
+
+
 def _source_name(path: Path) -> str:
     return path.stem or path.name
 
@@ -116,6 +128,11 @@ class MergeProjectCommand(Command):
     ``ThemeMatch.default``. The first ``apply`` decides everything and keeps the rows it
     wrote; a redo writes the same rows, reading originals from the other file again
     rather than holding them all in memory.
+
+    ``progress`` and ``cancelled``, when set, are called from the thread running the first
+    apply, once per article of the other project: a window runs the merge on a worker and
+    shows the count. Cancelling raises ``MergeCancelled`` between two articles, inside the
+    one transaction, which the session then rolls back whole; the command is left unrun.
     """
 
     def __init__(self, other: Path, choices: dict[str, ThemeChoice] | None = None) -> None:
@@ -126,6 +143,8 @@ class MergeProjectCommand(Command):
         self.report: MergeReport | None = None
         self._log = RecordLog()
         self._from: dict[int, int] = {}  # an added article's id here -> its id there
+        self.progress: Progress | None = None
+        self.cancelled: Callable[[], bool] | None = None
 
     def backup_before(self, project: Project) -> BackupReason | None:
         return BackupReason("before-merge", f"before merging {self.other.name}")
@@ -134,7 +153,11 @@ class MergeProjectCommand(Command):
         with open_other(self.other, project.path) as other:
             if self.report is None:
                 report = MergeReport(self.source)
-                _Merge(project, other, self, report).run()
+                try:
+                    _Merge(project, other, self, report).run()
+                except BaseException:  # rolled back by the session: forget the rows too
+                    self._log, self._from = RecordLog(), {}
+                    raise
                 self.report = report
             else:
                 self._log.replay(
@@ -259,7 +282,13 @@ class _Merge:
 
     def _articles(self) -> None:
         article_uuids = self.here.uuids("article")
-        for summary in self.other.list_articles():
+        summaries = self.other.list_articles()
+        progress, cancelled = self.command.progress, self.command.cancelled
+        for done, summary in enumerate(summaries):
+            if cancelled is not None and cancelled():
+                raise MergeCancelled
+            if progress is not None:
+                progress(done, len(summaries))
             theirs = self.other.get_article(summary.id)
             here_id = article_uuids.get(theirs.uuid) if theirs.uuid else None
             if here_id is None:
@@ -270,6 +299,8 @@ class _Merge:
             else:
                 self.report.articles_matched += 1
                 self._merge_passages(theirs, self.here.get_article(here_id))
+        if progress is not None:
+            progress(len(summaries), len(summaries))
 
     def _add_article(self, theirs: Article) -> int:
         original = self.other.get_original(_id(theirs))
@@ -445,4 +476,4 @@ def _choice_text(choice: ThemeChoice) -> str:
     }[choice]
 
 
-__all__ = ["MergeProjectCommand", "MergeReport", "ThemeMatch"]
+__all__ = ["MergeCancelled", "MergeProjectCommand", "MergeReport", "Progress", "ThemeMatch"]

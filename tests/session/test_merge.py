@@ -19,12 +19,14 @@ from briefer.session import (
     AddThemeCommand,
     CommandError,
     EditSectionBodyCommand,
+    MergeCancelled,
     MergeProjectCommand,
     ProjectError,
     Session,
     SetCommentCommand,
     ThemeChoice,
     UpdateThemeCommand,
+    merge_command,
     merge_project,
     plan_merge,
     project_backups,
@@ -303,3 +305,25 @@ def test_the_command_alone_reports_on_first_apply(pair) -> None:
     command = MergeProjectCommand(b.path)
     a.do(command)
     assert command.report is not None and command.label == "Merge b.briefer"
+
+
+def test_progress_counts_articles_and_a_cancel_rolls_everything_back(tmp_path: Path) -> None:
+    b = make_project(tmp_path / "b.briefer")
+    add_article(b, "Ports", OTHER_TEXT, "https://news.example/ports")
+    b.close()
+    a = Session.create(tmp_path / "a.briefer")
+    before = state(a)
+    seen: list[tuple[int, int]] = []
+    command = merge_command(a, tmp_path / "b.briefer", progress=lambda d, t: seen.append((d, t)))
+    command.cancelled = lambda: len(seen) >= 1  # after the first article
+    with pytest.raises(MergeCancelled):
+        a.execute(command)
+    assert state(a) == before and command.report is None
+    assert seen == [(0, 2)]
+    seen.clear()
+    command.cancelled = None
+    a.execute(command)  # the same command, run again from the start, does it all once
+    assert seen == [(0, 2), (1, 2), (2, 2)]
+    assert command.report is not None and command.report.articles_added == 2
+    assert len(a.query.list_articles()) == 2
+    a.close()

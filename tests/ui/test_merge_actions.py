@@ -43,6 +43,7 @@ def test_merge_project_shows_the_mapping_step_and_undo_takes_it_back(
     assert actions.merge_action in window.menu_actions.file_menu.actions()
     before = theme_names(window), len(session.query.list_passages())
     actions.merge_action.trigger()
+    qtbot.waitUntil(lambda: actions.dialog is not None)
     dialog = actions.dialog
     assert dialog is not None and dialog.isVisible()
     assert dialog.table.rowCount() == 1 and dialog.table.item(0, 0).text() == "Trade"
@@ -52,6 +53,7 @@ def test_merge_project_shows_the_mapping_step_and_undo_takes_it_back(
     combo = dialog.combos[0]
     combo.setCurrentIndex(combo.findData(ThemeChoice.TAKE_THEIRS.value))
     dialog.accept()
+    qtbot.waitUntil(lambda: not actions.runner.busy)
     assert "Ports" in theme_names(window)
     assert session.theme_named("Trade").colour == "#000000"  # type: ignore[union-attr]
     assert len(session.query.list_passages()) == before[1] + 1
@@ -74,6 +76,7 @@ def test_a_file_that_is_not_a_project_is_shown_and_changes_nothing(
     qtbot.addWidget(window)
     before = theme_names(window)
     window.menu_actions.merge_actions.merge_action.trigger()
+    qtbot.waitUntil(lambda: window.menu_actions.merge_actions.message is not None)
     box = window.menu_actions.merge_actions.message
     assert box is not None and "notes.briefer" in box.text()
     assert window.menu_actions.merge_actions.dialog is None
