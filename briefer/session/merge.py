@@ -19,7 +19,13 @@ from briefer.session.merge_commands import (
     MergeReport,
     Progress,
 )
-from briefer.session.merge_match import ThemeChoice, ThemeMatch, match_themes, open_other
+from briefer.session.merge_match import (
+    ThemeChoice,
+    ThemeMatch,
+    check_other,
+    match_themes,
+    open_other,
+)
 from briefer.session.session import Session
 
 __all__ = [
@@ -47,8 +53,7 @@ class MergePlan:
 
 
 def _check(session: Session, other: Path) -> None:
-    with open_other(other, session.path) as project:
-        project.info()
+    check_other(other, session.path)
 
 
 def merge_command(

@@ -10,6 +10,7 @@ from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
 from briefer.core.model import Article, Block, BlockKind, Original, Passage
+from briefer.core.tempfiles import is_ours
 from briefer.session import Session
 from briefer.ui.library import merging
 from briefer.ui.shell.project_window import ProjectWindow
@@ -17,6 +18,7 @@ from tests.private_store import store_of
 from tests.session.merge_data import make_project
 
 ARTICLES = 300
+FIXTURES = Path(__file__).resolve().parents[1] / "data" / "store"
 
 
 def many_articles(path: Path, count: int = ARTICLES) -> Path:
@@ -152,3 +154,25 @@ def test_closing_during_the_dry_run_cancels_it(
     assert not actions.runner.busy and actions.dialog is None
     with Session.open(path) as reopened:
         assert counts(reopened) == before
+
+
+def test_an_other_made_by_an_older_briefer_merges_from_the_window(
+    qtbot: QtBot, window_and_other: tuple[ProjectWindow, Path], tmp_path: Path
+) -> None:
+    window, _other = window_and_other
+    folder = tmp_path / "theirs"
+    folder.mkdir()
+    old = folder / "v2.briefer"
+    old.write_bytes((FIXTURES / "project-v2.briefer").read_bytes())
+    before = old.read_bytes()
+    actions = window.menu_actions.merge_actions
+    assert actions.plan(old)
+    qtbot.waitUntil(lambda: actions.dialog is not None, timeout=30_000)
+    assert actions.dialog is not None and actions.message is None  # no "open it once"
+    actions.dialog.accept()
+    qtbot.waitUntil(lambda: not actions.runner.busy, timeout=30_000)
+    titles = {a.title for a in window.session.query.list_articles()}
+    assert "Grain corridor reopens" in titles and window.undo_stack.count() == 1
+    assert old.read_bytes() == before and [p.name for p in folder.iterdir()] == ["v2.briefer"]
+    assert not [p for p in tmp_path.iterdir() if is_ours(p.name)]
+    window.close()
