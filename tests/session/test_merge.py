@@ -29,6 +29,7 @@ from briefer.session import (
     merge_command,
     merge_project,
     plan_merge,
+    preview_merge,
     project_backups,
 )
 from tests.private_store import store_of
@@ -327,3 +328,28 @@ def test_progress_counts_articles_and_a_cancel_rolls_everything_back(tmp_path: P
     assert command.report is not None and command.report.articles_added == 2
     assert len(a.query.list_articles()) == 2
     a.close()
+
+
+def test_the_plans_summary_for_any_choices_is_the_dry_run_with_them(pair) -> None:
+    """The mapping step recomputes only the theme part; it must say what a dry run with
+    those choices says, for every choice on every conflict."""
+    a, b = pair
+    for name, colour in (("Trade", "#000000"), ("Energy", "#FFFFFF")):
+        theme = b.theme_named(name)
+        b.do(UpdateThemeCommand(theme.id, colour=colour))
+    defence_key = b.theme_named("Defence").shortcut
+    b.do(UpdateThemeCommand(b.theme_named("Defence").id, shortcut=""))
+    b.do(UpdateThemeCommand(b.theme_named("Trade").id, shortcut=defence_key))
+    add_theme(b, "Sanction", "#222222")
+    add_theme(a, "Sanctions", "#333333")
+    tag(b, "Visa rules", "Energy", "Sanction")
+    b.do(SetCommentCommand(b.query.list_passages()[1].id, "from B"))  # changes whatever
+    plan = plan_merge(a, b.path)
+    assert plan.summary({}).lines() == plan.preview.lines()
+    assert len(plan.conflicts) >= 3
+    for choice in ThemeChoice:
+        for index, match in enumerate(plan.conflicts):
+            choices = {m.theirs.uuid: choice if i <= index else m.default
+                       for i, m in enumerate(plan.conflicts)}  # fmt: skip
+            expected = preview_merge(a, b.path, choices).lines()
+            assert plan.summary(choices).lines() == expected, (choice, match.theirs.name)

@@ -83,6 +83,7 @@ class MergeDialog(QDialog):
             combo.setAccessibleName(f"What to do with theme {match.theirs.name}")
             self.table.setCellWidget(row, 2, combo)
             self.combos.append(combo)
+            combo.currentIndexChanged.connect(lambda _index: self._follow_choices())
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.resizeColumnsToContents()
         if plan.conflicts:
@@ -93,7 +94,7 @@ class MergeDialog(QDialog):
         self.summary = QLabel("\n".join(plan.preview.lines()))
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(QLabel("With this project's values kept, the merge would do this:"))
+        layout.addWidget(QLabel("With these choices, the merge would do this:"))
         layout.addWidget(self.summary)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -104,6 +105,11 @@ class MergeDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(720, 420)
+
+    def _follow_choices(self) -> None:
+        """The summary as the choices now stand: the theme part is recomputed from the
+        plan, at once, with no second dry run."""
+        self.summary.setText("\n".join(self.plan.summary(self.choices()).lines()))
 
     def choices(self) -> dict[str, ThemeChoice]:
         """The analyst's choice for each conflicting theme, by the other theme's UUID."""
