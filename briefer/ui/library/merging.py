@@ -105,7 +105,9 @@ class MergeRunner(QObject):
         self._job.progressed.connect(self._progress)
         self._job.succeeded.connect(self._succeeded)
         self._job.failed.connect(self._failed_now)
-        self.dialog.canceled.connect(self._job.cancel)
+        # Not to the worker's slot: that object lives on the busy thread, whose event loop
+        # would only deliver the cancel once the merge had ended. The flag is set here.
+        self.dialog.canceled.connect(self.cancel)
         self._thread.start()
         return True
 
