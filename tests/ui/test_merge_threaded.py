@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from briefer.core.model import Article, Block, BlockKind, Original, Passage
 from briefer.core.tempfiles import is_ours
 from briefer.session import Session
-from briefer.ui.library import merging
+from briefer.ui.library.merge_actions import MergeActions
 from briefer.ui.shell.project_window import ProjectWindow
 from tests.private_store import store_of
 from tests.session.merge_data import make_project
@@ -51,6 +51,14 @@ def window_and_other(qtbot: QtBot, tmp_path: Path) -> tuple[ProjectWindow, Path]
     return window, many_articles(tmp_path / "b.briefer")
 
 
+def start_merge(qtbot: QtBot, actions: MergeActions, other: Path) -> None:
+    """The dry run to its end, then OK in the mapping step: the merge is running."""
+    assert actions.plan(other)
+    qtbot.waitUntil(lambda: actions.dialog is not None, timeout=30_000)
+    assert actions.dialog is not None
+    actions.dialog.accept()
+
+
 def counts(session: Session) -> tuple[int, int]:
     return len(session.query.list_articles()), len(session.query.list_passages())
 
@@ -70,9 +78,8 @@ class Ticks:
 
 
 def test_the_dry_run_and_the_merge_run_on_a_worker_with_progress_and_undo_once(
-    qtbot: QtBot, window_and_other: tuple[ProjectWindow, Path], monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window_and_other: tuple[ProjectWindow, Path]
 ) -> None:
-    monkeypatch.setattr(merging, "SHOW_AFTER_MS", 0)
     window, other = window_and_other
     session = window.session
     actions = window.menu_actions.merge_actions
@@ -80,6 +87,8 @@ def test_the_dry_run_and_the_merge_run_on_a_worker_with_progress_and_undo_once(
     ticks = Ticks()
     assert actions.plan(other)
     assert actions.runner.busy and actions.dialog is None  # returned at once; the worker plans
+    progress = actions.runner.dialog
+    assert progress is not None and progress.isVisible() and progress.isModal()
     qtbot.waitUntil(lambda: actions.dialog is not None, timeout=30_000)
     assert actions.runner.dialog_seen and actions.runner.last_progress == (ARTICLES, ARTICLES)
     assert counts(session) == before  # the dry run rolled back
@@ -115,10 +124,7 @@ def test_cancel_rolls_the_whole_merge_back(
     session = window.session
     actions = window.menu_actions.merge_actions
     before = counts(session)
-    assert actions.plan(other)
-    qtbot.waitUntil(lambda: actions.dialog is not None, timeout=30_000)
-    assert actions.dialog is not None
-    actions.dialog.accept()
+    start_merge(qtbot, actions, other)
     progress = actions.runner.dialog
     assert progress is not None
     progress.findChild(QPushButton).click()  # Cancel; the worker stops at the next article
@@ -136,10 +142,7 @@ def test_closing_the_window_waits_for_a_running_merge(
     path = window.session.path
     before = counts(window.session)
     actions = window.menu_actions.merge_actions
-    assert actions.plan(other)
-    qtbot.waitUntil(lambda: actions.dialog is not None, timeout=30_000)
-    assert actions.dialog is not None
-    actions.dialog.accept()
+    start_merge(qtbot, actions, other)
     assert actions.runner.busy
     window.close()  # waits for the worker, then closes the session
     assert not actions.runner.busy

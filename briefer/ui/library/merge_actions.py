@@ -135,6 +135,9 @@ class MergeActions:
         self.message = open_report(self.context.parent, title, text, problem=problem)
 
     def choose(self) -> None:
+        if self.runner.busy:
+            self.context.report("A merge is already running.")
+            return
         name, _ = QFileDialog.getOpenFileName(
             self.context.parent, "Merge a project into this one", "", OPEN_FILTER
         )

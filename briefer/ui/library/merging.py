@@ -52,10 +52,6 @@ class MergeWorker(QObject):
             self.succeeded.emit(result)
 
 
-SHOW_AFTER_MS = 300
-"""A dry run or merge quicker than this never flashes a dialog."""
-
-
 class MergeRunner(QObject):
     """Owns one job at a time: its thread, its progress dialog, and the news of its end.
 
@@ -93,11 +89,18 @@ class MergeRunner(QObject):
         if self.busy:
             return False
         self._done, self._failed, self._finish_on_close = done, failed, finish_on_close
-        self.dialog_seen, self.last_progress = False, (0, 0)
+        self.last_progress = (0, 0)
         self.dialog = QProgressDialog(f"{title}…", "Cancel", 0, 0, self._parent)
         self.dialog.setWindowTitle(title)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self.dialog.setMinimumDuration(SHOW_AFTER_MS)
+        # Shown at once, not after a delay: the window must take no edit while the
+        # worker's transaction runs (it would wait on the store, then land on the undo
+        # stack before the merge it followed), and a window-modal dialog keeps it out.
+        self.dialog.setMinimumDuration(0)
+        self.dialog.setAutoReset(False)  # the last article is not the end: notes, commit
+        self.dialog.setAutoClose(False)
+        self.dialog.show()
+        self.dialog_seen = self.dialog.isVisible()
         self._thread = QThread(self)
         self._job = MergeWorker(job)
         self._job.moveToThread(self._thread)
