@@ -184,3 +184,24 @@ def test_an_other_made_by_an_older_briefer_merges_from_the_window(
     assert old.read_bytes() == before and [p.name for p in folder.iterdir()] == ["v2.briefer"]
     assert not [p for p in tmp_path.iterdir() if is_ours(p.name)]
     window.close()
+
+
+def test_an_unexpected_failure_on_the_worker_is_shown_and_changes_nothing(
+    qtbot: QtBot, window_and_other: tuple[ProjectWindow, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window, other = window_and_other
+    before = counts(window.session)
+    actions = window.menu_actions.merge_actions
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("a bug in the merge")
+
+    monkeypatch.setattr("briefer.ui.library.merge_actions.plan_merge", broken)
+    assert actions.plan(other)
+    qtbot.waitUntil(lambda: not actions.runner.busy, timeout=30_000)
+    assert actions.dialog is None and actions.message is not None
+    assert "a bug in the merge" in actions.message.text() and "Nothing was changed" in (
+        actions.message.text()
+    )
+    assert counts(window.session) == before and window.undo_stack.count() == 0
+    window.close()
