@@ -26,7 +26,8 @@ def add_parsers(sub: Any) -> None:
         description="Add what OTHER holds that PROJECT lacks (articles with their originals, "
         "themes, passages, notes) as one undoable step, after a backup; nothing is deleted, "
         "and merging the same file twice adds nothing. Theme conflicts keep PROJECT's "
-        "values and are reported.",
+        "values and are reported. OTHER may come from an older Briefer: it is read through "
+        "an upgraded temporary copy and never changed.",
     )
     p.add_argument("project", type=Path, metavar="PROJECT", help="the .briefer file to merge into")
     p.add_argument("other", type=Path, metavar="OTHER", help="the .briefer file to merge from")

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from briefer.cli import main
+from briefer.core.tempfiles import is_ours
 from briefer.session import Session, UpdateThemeCommand
 from tests.session.merge_data import add_theme, copy_project, make_project, state, tag
 
@@ -90,3 +91,32 @@ def test_bad_input_is_one_line_and_changes_nothing(
         assert code == exit_code, (args, err)
         assert err.startswith("briefer: ") and err.count("\n") == 1, err
     assert read(a) == before
+
+
+def test_an_other_made_by_an_older_briefer_merges_and_stays_as_it_was(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "theirs"
+    folder.mkdir()
+    old = folder / "v2.briefer"
+    old.write_bytes((Path(__file__).parent / "data" / "store" / "project-v2.briefer").read_bytes())
+    before, listing = old.read_bytes(), sorted(folder.iterdir())
+    Session.create(tmp_path / "a.briefer").close()
+    ours = sorted(tmp_path.iterdir())
+    code, out, err = run(capsys, "merge", tmp_path / "a.briefer", old, "--dry-run", "--json")
+    assert code == 0, err
+    planned = json.loads(out)
+    assert planned["articles"]["added"] == 1 and not err
+    code, out, err = run(capsys, "merge", tmp_path / "a.briefer", old, "--json")
+    assert code == 0, err
+    done = json.loads(out)
+    assert {k: v for k, v in done.items() if k != "dry_run"} == {
+        k: v for k, v in planned.items() if k != "dry_run"
+    }
+    with Session.open(tmp_path / "a.briefer", read_only=True) as session:
+        titles = {a.title for a in session.query.list_articles()}
+        assert "Grain corridor reopens" in titles
+        assert len(session.query.list_passages()) == done["passages"]["added"] > 0
+    assert old.read_bytes() == before and sorted(folder.iterdir()) == listing
+    assert not [p for p in tmp_path.iterdir() if is_ours(p.name)]  # the upgraded copy went
+    assert {p.name for p in ours} <= {p.name for p in tmp_path.iterdir()}

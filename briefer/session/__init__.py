@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     )
     from briefer.session.imports import ImportOutcome, ImportReport, ImportStatus
     from briefer.session.merge import (
+        MergeCancelled,
         MergePlan,
         MergeProjectCommand,
         MergeReport,
@@ -148,6 +149,7 @@ _WHERE: dict[str, str] = {
     "ImportReport": "briefer.session.imports",
     "ImportStatus": "briefer.session.imports",
     "MergeThemesCommand": "briefer.session.theme_commands",
+    "MergeCancelled": "briefer.session.merge_commands",
     "MergePlan": "briefer.session.merge",
     "MergeProjectCommand": "briefer.session.merge_commands",
     "MergeReport": "briefer.session.merge_commands",
@@ -237,6 +239,7 @@ __all__ = [
     "ImportRejected",
     "ImportReport",
     "ImportStatus",
+    "MergeCancelled",
     "MergePlan",
     "MergeProjectCommand",
     "MergeReport",

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import dataclasses
 import uuid as uuid_module
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from briefer.core.anchoring import TextQuote, quote_at, reanchor
 from briefer.core.model import Article, Note, Passage, Section, Theme
-from briefer.session.command import BackupReason, Change, Command
+from briefer.session.command import BackupReason, Change, Command, CommandError
 from briefer.session.merge_match import (
     CITATION,
     ThemeChoice,
@@ -27,11 +28,11 @@ from briefer.session.merge_match import (
     already_here,
     copy_uuid,
     free_title,
-    match_themes,
     note_content,
     open_other,
 )
-from briefer.session.record_log import RecordLog, unite_passage
+from briefer.session.merge_themes import Match, Take, Unions, plan_themes
+from briefer.session.record_log import RecordLog, unite_comments, unite_passage
 from briefer.store import Project
 
 
@@ -104,6 +105,17 @@ class MergeReport:
         }  # fmt: skip
 
 
+Progress = Callable[[int, int], None]
+"""Told (articles done, articles in all) as a merge walks the other project."""
+
+
+class MergeCancelled(CommandError):
+    """The analyst stopped the merge; its transaction rolled back, so nothing changed."""
+
+    def __init__(self) -> None:
+        super().__init__("The merge was cancelled; this project is as it was.")
+
+
 def _source_name(path: Path) -> str:
     return path.stem or path.name
 
@@ -116,6 +128,11 @@ class MergeProjectCommand(Command):
     ``ThemeMatch.default``. The first ``apply`` decides everything and keeps the rows it
     wrote; a redo writes the same rows, reading originals from the other file again
     rather than holding them all in memory.
+
+    ``progress`` and ``cancelled``, when set, are called from the thread running the first
+    apply, once per article of the other project: a window runs the merge on a worker and
+    shows the count. Cancelling raises ``MergeCancelled`` between two articles, inside the
+    one transaction, which the session then rolls back whole; the command is left unrun.
     """
 
     def __init__(self, other: Path, choices: dict[str, ThemeChoice] | None = None) -> None:
@@ -126,6 +143,9 @@ class MergeProjectCommand(Command):
         self.report: MergeReport | None = None
         self._log = RecordLog()
         self._from: dict[int, int] = {}  # an added article's id here -> its id there
+        self.progress: Progress | None = None
+        self.unions = Unions()  # what the first apply united, for the mapping step's sums
+        self.cancelled: Callable[[], bool] | None = None
 
     def backup_before(self, project: Project) -> BackupReason | None:
         return BackupReason("before-merge", f"before merging {self.other.name}")
@@ -134,7 +154,11 @@ class MergeProjectCommand(Command):
         with open_other(self.other, project.path) as other:
             if self.report is None:
                 report = MergeReport(self.source)
-                _Merge(project, other, self, report).run()
+                try:
+                    _Merge(project, other, self, report).run()
+                except BaseException:  # rolled back by the session: forget the rows too
+                    self._log, self._from, self.unions = RecordLog(), {}, Unions()
+                    raise
                 self.report = report
             else:
                 self._log.replay(
@@ -162,6 +186,7 @@ class _Merge:
         self.passage_of: dict[int, int] = {}
         self.passage_uuids = project.uuids("passage")
         self.merged_changed: set[int] = set()
+        self.added_from: dict[int, frozenset[int]] = {}  # passage added -> their theme ids
         self._known: dict[str, dict[str, int]] = {"passage": self.passage_uuids}
 
     def run(self) -> None:
@@ -174,71 +199,30 @@ class _Merge:
 
     def _themes(self) -> None:
         ours = self.here.list_themes()
-        keys = {t.shortcut for t in ours if t.shortcut}
-        names = {t.name.casefold() for t in ours}
-        position = max((t.position for t in ours), default=0)
-        for match in match_themes(ours, self.other.list_themes()):
-            theirs, here = match.theirs, match.ours
-            choice = self.command.choices.get(theirs.uuid, match.default)
-            if here is not None and match.conflict:
-                note = f"{match.describe()}"
-                if match.how == "near":
-                    self.report.near_duplicates.append(note + f" ({_choice_text(choice)})")
-                else:
-                    self.report.theme_conflicts.append(note + f" ({_choice_text(choice)})")
-            if (
-                here is not None
-                and here.id is not None
-                and (choice is ThemeChoice.KEEP_OURS or not match.conflict)
-            ):
-                self.theme_of[_id(theirs)] = here.id
-                self.report.themes_matched += 1
-                continue
-            if here is not None and here.id is not None and choice is ThemeChoice.TAKE_THEIRS:
-                self._take_theirs(here, theirs, keys, names)
-                self.theme_of[_id(theirs)] = here.id
-                self.report.themes_matched += 1
-                continue
-            position += 1
-            name = free_title(theirs.name, self.report.source, names)
-            shortcut = theirs.shortcut
-            if shortcut and shortcut in keys:
-                self.report.left_out.append(f'the key "{shortcut}" of theme "{name}" (in use here)')
-                shortcut = ""
-            theme_uuid = theirs.uuid if theirs.uuid and here is None else ""
-            theme = dataclasses.replace(
-                theirs,
-                id=None,
-                name=name,
-                shortcut=shortcut,
-                parent_id=self.theme_of.get(theirs.parent_id or -1),
-                position=position,
-                uuid=self._free_uuid("theme", theme_uuid),
-            )
-            theme_id = self.here.add_theme(theme)
-            self.log.themes.append(dataclasses.replace(theme, id=theme_id))
-            self.theme_of[_id(theirs)] = theme_id
-            keys.add(shortcut)
-            names.add(name.casefold())
-            self.report.themes_added.append(name)
-
-    def _take_theirs(self, here: Theme, theirs: Theme, keys: set[str], names: set[str]) -> None:
-        name = here.name
-        if theirs.name.casefold() == here.name.casefold() or theirs.name.casefold() not in names:
-            name = theirs.name
-        shortcut = theirs.shortcut
-        if shortcut and shortcut in keys - {here.shortcut}:  # another theme here has it
-            self.report.left_out.append(f'the key "{shortcut}" of theme "{name}" (in use here)')
-            shortcut = here.shortcut
-        after = dataclasses.replace(here, name=name, colour=theirs.colour, shortcut=shortcut)
-        if after == here:
-            return
-        self.here.update_theme(after)
-        self.log.themes_changed.append((here, after))
-        keys.discard(here.shortcut)
-        keys.add(shortcut)
-        names.discard(here.name.casefold())
-        names.add(name.casefold())
+        planned = plan_themes(ours, self.other.list_themes(), self.command.choices,
+                              self.report.source)  # fmt: skip
+        self.report.themes_added += planned.added
+        self.report.themes_matched += planned.matched
+        self.report.theme_conflicts += planned.conflicts
+        self.report.near_duplicates += planned.near_duplicates
+        self.report.left_out += planned.left_out
+        for step in planned.steps:
+            if isinstance(step, Match):
+                self.theme_of[step.theirs] = step.here
+            elif isinstance(step, Take):
+                if step.after is not None:
+                    self.here.update_theme(step.after)
+                    self.log.themes_changed.append((step.before, step.after))
+                self.theme_of[step.theirs] = step.here
+            else:
+                theme = dataclasses.replace(
+                    step.theme,
+                    parent_id=self.theme_of.get(step.theme.parent_id or -1),
+                    uuid=self._free_uuid("theme", step.theme.uuid),
+                )
+                theme_id = self.here.add_theme(theme)
+                self.log.themes.append(dataclasses.replace(theme, id=theme_id))
+                self.theme_of[step.theirs] = theme_id
 
     def _free_uuid(self, kind: str, given: str) -> str:
         """``given`` when no record of ``kind`` here has it, else a new UUID: chosen here,
@@ -259,7 +243,13 @@ class _Merge:
 
     def _articles(self) -> None:
         article_uuids = self.here.uuids("article")
-        for summary in self.other.list_articles():
+        summaries = self.other.list_articles()
+        progress, cancelled = self.command.progress, self.command.cancelled
+        for done, summary in enumerate(summaries):
+            if cancelled is not None and cancelled():
+                raise MergeCancelled
+            if progress is not None:
+                progress(done, len(summaries))
             theirs = self.other.get_article(summary.id)
             here_id = article_uuids.get(theirs.uuid) if theirs.uuid else None
             if here_id is None:
@@ -270,6 +260,8 @@ class _Merge:
             else:
                 self.report.articles_matched += 1
                 self._merge_passages(theirs, self.here.get_article(here_id))
+        if progress is not None:
+            progress(len(summaries), len(summaries))
 
     def _add_article(self, theirs: Article) -> int:
         original = self.other.get_original(_id(theirs))
@@ -314,6 +306,7 @@ class _Merge:
         self.log.passages.append(added)
         self.passage_uuids[added.uuid] = passage_id
         self.passage_of[_id(theirs)] = passage_id
+        self.added_from[passage_id] = frozenset(theirs.theme_ids)
         self.report.passages_added += 1
 
     def _merge_passages(self, theirs: Article, here: Article) -> None:
@@ -347,6 +340,15 @@ class _Merge:
         self.passage_of[_id(theirs)] = passage_id
         self.report.passages_merged += 1
         current = self.here.get_passage(passage_id)
+        before = self.added_from.get(passage_id)
+        self.command.unions.record(
+            passage_id,
+            (frozenset(), before)
+            if before is not None
+            else (frozenset(current.theme_ids), frozenset()),
+            theirs.theme_ids,
+            unite_comments(current.comment, theirs.comment) != current.comment,
+        )
         if self.log.retag(
             self.here, unite_passage(current, self._themes_of(theirs), theirs.comment)
         ):
@@ -437,12 +439,4 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _choice_text(choice: ThemeChoice) -> str:
-    return {
-        ThemeChoice.KEEP_OURS: "this project's kept",
-        ThemeChoice.TAKE_THEIRS: "theirs taken",
-        ThemeChoice.SEPARATE: "kept as a separate theme",
-    }[choice]
-
-
-__all__ = ["MergeProjectCommand", "MergeReport", "ThemeMatch"]
+__all__ = ["MergeCancelled", "MergeProjectCommand", "MergeReport", "Progress", "ThemeMatch"]

@@ -16,14 +16,17 @@ import hashlib
 import json
 import re
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from briefer.core.model import Note, Theme
+from briefer.core.tempfiles import remove_quietly, temp_path
 from briefer.session.command import CommandError
-from briefer.store import Project
+from briefer.store import MigrationNeeded, Project
 from briefer.store.lock import held_elsewhere
+from briefer.store.upgrading import upgrade_copy
 
 _COPY_NAMESPACE = uuid.UUID("6f1d2c9a-5b7e-4e38-9a41-0c2b7d3e8f15")
 CITATION = re.compile(r"(?<!\\)\[@p([0-9]+)\]")
@@ -34,12 +37,8 @@ NEAR_RATIO = 0.85
 be shown as possibly one theme: "Defence" and "Defense", "Sanction" and "Sanctions"."""
 
 
-def open_other(other: Path, this: Path) -> Project:
-    """``other`` opened read-only for a merge into the project at ``this``.
-
-    Raises the store's typed errors for a missing, foreign, damaged or newer file, and
-    ``CommandError`` for this project itself or one another Briefer is writing."""
-    other = Path(other)
+def _open_checked(other: Path, this: Path) -> Project | None:
+    """``other`` opened read-only, or None when it is healthy but of an older format."""
     if other.exists() and this.exists() and other.resolve() == this.resolve():
         raise CommandError(f"{other} is this project itself; choose another project to merge.")
     holder = held_elsewhere(other)
@@ -48,7 +47,43 @@ def open_other(other: Path, this: Path) -> Project:
             f"{other} is open for writing by {holder.user} on {holder.host}; close it there "
             "first so the merge takes all of its work."
         )
-    return Project.open(other, read_only=True)
+    try:
+        return Project.open(other, read_only=True)
+    except MigrationNeeded:  # checked as every open checks; only its format is older
+        return None
+
+
+def check_other(other: Path, this: Path) -> None:
+    """Raise what ``open_other`` would for ``other``, without upgrading an older one."""
+    found = _open_checked(Path(other), this)
+    if found is not None:
+        with found:
+            found.info()
+
+
+@contextmanager
+def open_other(other: Path, this: Path) -> Iterator[Project]:
+    """``other`` opened read-only for a merge into the project at ``this``, and closed.
+
+    A file of an older format is never touched: a copy of it, named as Briefer's temp
+    files are, beside ``this`` (a folder the merge writes to anyway), is upgraded, read
+    and deleted, also on failure. Raises the store's typed errors for a missing, foreign,
+    damaged or newer file, and ``CommandError`` for this project itself or one another
+    Briefer is writing."""
+    found = _open_checked(Path(other), this)
+    if found is not None:
+        with found as project:
+            yield project
+        return
+    copy = temp_path(Path(this))
+    other = Path(other)
+    try:
+        upgrade_copy(other, copy)
+        with Project.open(copy, read_only=True) as project:
+            yield project
+    finally:
+        ends = ("", "-journal", "-wal", "-shm")
+        remove_quietly(*(copy.with_name(copy.name + end) for end in ends))
 
 
 def fold(name: str) -> str:

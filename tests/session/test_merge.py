@@ -19,14 +19,17 @@ from briefer.session import (
     AddThemeCommand,
     CommandError,
     EditSectionBodyCommand,
+    MergeCancelled,
     MergeProjectCommand,
     ProjectError,
     Session,
     SetCommentCommand,
     ThemeChoice,
     UpdateThemeCommand,
+    merge_command,
     merge_project,
     plan_merge,
+    preview_merge,
     project_backups,
 )
 from tests.private_store import store_of
@@ -303,3 +306,50 @@ def test_the_command_alone_reports_on_first_apply(pair) -> None:
     command = MergeProjectCommand(b.path)
     a.do(command)
     assert command.report is not None and command.label == "Merge b.briefer"
+
+
+def test_progress_counts_articles_and_a_cancel_rolls_everything_back(tmp_path: Path) -> None:
+    b = make_project(tmp_path / "b.briefer")
+    add_article(b, "Ports", OTHER_TEXT, "https://news.example/ports")
+    b.close()
+    a = Session.create(tmp_path / "a.briefer")
+    before = state(a)
+    seen: list[tuple[int, int]] = []
+    command = merge_command(a, tmp_path / "b.briefer", progress=lambda d, t: seen.append((d, t)))
+    command.cancelled = lambda: len(seen) >= 1  # after the first article
+    with pytest.raises(MergeCancelled):
+        a.execute(command)
+    assert state(a) == before and command.report is None
+    assert seen == [(0, 2)]
+    seen.clear()
+    command.cancelled = None
+    a.execute(command)  # the same command, run again from the start, does it all once
+    assert seen == [(0, 2), (1, 2), (2, 2)]
+    assert command.report is not None and command.report.articles_added == 2
+    assert len(a.query.list_articles()) == 2
+    a.close()
+
+
+def test_the_plans_summary_for_any_choices_is_the_dry_run_with_them(pair) -> None:
+    """The mapping step recomputes only the theme part; it must say what a dry run with
+    those choices says, for every choice on every conflict."""
+    a, b = pair
+    for name, colour in (("Trade", "#000000"), ("Energy", "#FFFFFF")):
+        theme = b.theme_named(name)
+        b.do(UpdateThemeCommand(theme.id, colour=colour))
+    defence_key = b.theme_named("Defence").shortcut
+    b.do(UpdateThemeCommand(b.theme_named("Defence").id, shortcut=""))
+    b.do(UpdateThemeCommand(b.theme_named("Trade").id, shortcut=defence_key))
+    add_theme(b, "Sanction", "#222222")
+    add_theme(a, "Sanctions", "#333333")
+    tag(b, "Visa rules", "Energy", "Sanction")
+    b.do(SetCommentCommand(b.query.list_passages()[1].id, "from B"))  # changes whatever
+    plan = plan_merge(a, b.path)
+    assert plan.summary({}).lines() == plan.preview.lines()
+    assert len(plan.conflicts) >= 3
+    for choice in ThemeChoice:
+        for index, match in enumerate(plan.conflicts):
+            choices = {m.theirs.uuid: choice if i <= index else m.default
+                       for i, m in enumerate(plan.conflicts)}  # fmt: skip
+            expected = preview_merge(a, b.path, choices).lines()
+            assert plan.summary(choices).lines() == expected, (choice, match.theirs.name)

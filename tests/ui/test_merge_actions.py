@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
-from briefer.session import Session, ThemeChoice, UpdateThemeCommand
+from briefer.session import Session, ThemeChoice, UpdateThemeCommand, preview_merge
 from briefer.ui.shell.project_window import ProjectWindow
 from tests.session.merge_data import add_theme, copy_project, make_project, tag
 
@@ -43,6 +43,7 @@ def test_merge_project_shows_the_mapping_step_and_undo_takes_it_back(
     assert actions.merge_action in window.menu_actions.file_menu.actions()
     before = theme_names(window), len(session.query.list_passages())
     actions.merge_action.trigger()
+    qtbot.waitUntil(lambda: actions.dialog is not None)
     dialog = actions.dialog
     assert dialog is not None and dialog.isVisible()
     assert dialog.table.rowCount() == 1 and dialog.table.item(0, 0).text() == "Trade"
@@ -52,6 +53,7 @@ def test_merge_project_shows_the_mapping_step_and_undo_takes_it_back(
     combo = dialog.combos[0]
     combo.setCurrentIndex(combo.findData(ThemeChoice.TAKE_THEIRS.value))
     dialog.accept()
+    qtbot.waitUntil(lambda: not actions.runner.busy)
     assert "Ports" in theme_names(window)
     assert session.theme_named("Trade").colour == "#000000"  # type: ignore[union-attr]
     assert len(session.query.list_passages()) == before[1] + 1
@@ -74,8 +76,34 @@ def test_a_file_that_is_not_a_project_is_shown_and_changes_nothing(
     qtbot.addWidget(window)
     before = theme_names(window)
     window.menu_actions.merge_actions.merge_action.trigger()
+    qtbot.waitUntil(lambda: window.menu_actions.merge_actions.message is not None)
     box = window.menu_actions.merge_actions.message
     assert box is not None and "notes.briefer" in box.text()
     assert window.menu_actions.merge_actions.dialog is None
     assert theme_names(window) == before and not window.undo_stack.canUndo()
+    window.close()
+
+
+def test_the_summary_follows_each_choice_at_once(
+    qtbot: QtBot, laptops: tuple[Session, Path]
+) -> None:
+    session, other = laptops
+    window = ProjectWindow(session)
+    qtbot.addWidget(window)
+    actions = window.menu_actions.merge_actions
+    assert actions.plan(other)
+    qtbot.waitUntil(lambda: actions.dialog is not None)
+    dialog = actions.dialog
+    assert dialog is not None
+    combo, trade = dialog.combos[0], dialog.plan.conflicts[0].theirs
+    shown = [dialog.summary.text()]
+    for choice in (ThemeChoice.SEPARATE, ThemeChoice.TAKE_THEIRS, ThemeChoice.KEEP_OURS):
+        combo.setCurrentIndex(combo.findData(choice.value))
+        assert not actions.runner.busy  # no second dry run: the plan answers
+        expected = preview_merge(session, other, {trade.uuid: choice}).lines()
+        assert dialog.summary.text() == "\n".join(expected)
+        shown.append(dialog.summary.text())
+    assert "Themes: 2 added" in shown[1] and "Themes: 1 added" in shown[2]
+    assert shown[3] == shown[0]
+    dialog.reject()
     window.close()

@@ -46,11 +46,24 @@ class RowsById(QAbstractTableModel):
             return self.headers[section]
         return None
 
+    def load_many(self, record_ids: list[int]) -> dict[int, Any]:
+        """The records that still exist among ``record_ids``, by id; models whose store
+        reads in batches override it (a merge adds thousands of rows in one change)."""
+        found = {}
+        for record_id in record_ids:
+            record = self.load_one(record_id)
+            if record is not None:
+                found[record_id] = record
+        return found
+
     def row_of(self, record_id: int) -> int | None:
         for row, record in enumerate(self.rows):
             if record.id == record_id:
                 return row
         return None
+
+    def _rows_by_id(self) -> dict[int, int]:
+        return {record.id: row for row, record in enumerate(self.rows)}
 
     def apply_changes(self, changes: list[Change]) -> None:
         for change in changes:
@@ -62,21 +75,35 @@ class RowsById(QAbstractTableModel):
         """Hook for models whose rows show other entities too (counts, names)."""
 
     def _apply(self, change: Change) -> None:
-        for record_id in change.removed:
-            row = self.row_of(record_id)
-            if row is not None:
+        # One index of rows per kind of change, not a scan per record: a merge of projects
+        # announces thousands of records at once, and a scan each made that quadratic.
+        if change.removed:
+            where = self._rows_by_id()
+            gone = sorted((where[i] for i in change.removed if i in where), reverse=True)
+            for row in gone:
                 self.beginRemoveRows(QModelIndex(), row, row)
                 del self.rows[row]
                 self.endRemoveRows()
-        for record_id in change.updated:
-            row = self.row_of(record_id)
-            record = self.load_one(record_id)
-            if row is not None and record is not None:
-                self.rows[row] = record
-                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
-        for record_id in sorted(change.added):
-            record = self.load_one(record_id)
-            if record is not None and self.row_of(record_id) is None:
+        if change.updated:
+            where = self._rows_by_id()
+            fresh = self.load_many(list(change.updated))
+            for record_id, record in fresh.items():
+                at = where.get(record_id)
+                if at is not None:
+                    self.rows[at] = record
+                    self.dataChanged.emit(self.index(at, 0), self.index(at, self.columnCount() - 1))
+        if change.added:
+            present = {record.id for record in self.rows}
+            wanted = sorted(i for i in change.added if i not in present)
+            found = self.load_many(wanted)
+            new = [found[i] for i in wanted if i in found]
+            if type(self).insert_position is RowsById.insert_position and new:
+                first = len(self.rows)  # all at the end: one insertion, one signal
+                self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
+                self.rows.extend(new)
+                self.endInsertRows()
+                return
+            for record in new:
                 row = self.insert_position(record)
                 self.beginInsertRows(QModelIndex(), row, row)
                 self.rows.insert(row, record)

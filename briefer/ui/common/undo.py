@@ -71,6 +71,14 @@ def run_command(
     A destructive command is backed up first; if that backup failed, ``report`` says so.
     """
     session.execute(command)
+    push_applied(stack, session, command, report)
+
+
+def push_applied(
+    stack: QUndoStack, session: CommandRunner, command: Command, report: Callable[[str], None]
+) -> None:
+    """Record ``command``, already executed through ``session`` (on a worker thread, say),
+    without running it again; call on the GUI thread, which owns ``stack``."""
     stack.push(SessionUndoCommand(session, command, report))
     for warning in session.take_warnings():
         report(f"Warning: {warning[:1].upper()}{warning[1:]}.")

@@ -25,6 +25,9 @@ class LibraryModel(RowsById):
         # article for each of them made a batch quadratic.
         return self.session.query.article_summaries([record_id]).get(record_id)
 
+    def load_many(self, record_ids: list[int]) -> dict[int, ArticleSummary]:
+        return self.session.query.article_summaries(record_ids)
+
     def after_changes(self, changes: list[Change]) -> None:
         passages = [c for c in changes if c.entity is Entity.PASSAGE]
         if not passages:

@@ -33,6 +33,9 @@ class PassagesModel(RowsById):
         except RecordNotFound:
             return None
 
+    def load_many(self, record_ids: list[int]) -> dict[int, Passage]:
+        return self.session.query.get_passages(record_ids)
+
     def after_changes(self, changes: list[Change]) -> None:
         themes = any(c.entity is Entity.THEME for c in changes)
         articles = [c for c in changes if c.entity is Entity.ARTICLE]

@@ -547,6 +547,7 @@ class ProjectWindow(QMainWindow):
             self.composer.flush()
             self.composer.page_count.shutdown()
             self.importer.shutdown()
+            self.menu_actions.merge_actions.runner.shutdown()  # waits for a running merge
             self.note_actions.exporter.shutdown()
             self.bridge.detach()
             self.bridge = None
