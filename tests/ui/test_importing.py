@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from briefer.session import ImportOutcome, ImportReport, ImportStatus, Session
@@ -82,6 +82,23 @@ def test_cancel_keeps_what_was_imported_and_nothing_half_done(
     assert report.count(ImportStatus.CANCELLED) > 0
     assert imported + report.count(ImportStatus.CANCELLED) == 60
     assert len(window.session.query.list_articles()) == imported == window.library_panel.count()
+    window.close()
+
+
+def test_the_progress_dialogs_cancel_button_stops_the_import_while_it_runs(
+    qtbot: QtBot, window: ProjectWindow, tmp_path: Path
+) -> None:
+    files = many_files(tmp_path / "batch", 60)
+    window.importer.show_summary = False
+    with qtbot.waitSignal(window.importer.done, timeout=30_000) as blocker:
+        window.import_paths(files)
+        dialog = window.importer._dialog
+        assert dialog is not None
+        button = dialog.findChild(QPushButton)
+        assert button is not None and button.text() == "Cancel"
+        button.click()
+    report: ImportReport = blocker.args[0]
+    assert report.count(ImportStatus.CANCELLED) > 0  # it stopped while files were left
     window.close()
 
 

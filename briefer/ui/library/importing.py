@@ -112,7 +112,9 @@ class ImportController(QObject):
         self._thread.started.connect(self._job.run)
         self._job.progressed.connect(self._progress)
         self._job.finished.connect(self._finish)
-        self._dialog.canceled.connect(self._job.cancel)
+        # To the controller, which lives on this thread: a slot of the worker itself would
+        # be queued to its busy thread and run only once the import had ended.
+        self._dialog.canceled.connect(self.cancel)
         self._thread.start()
         return True
 
