@@ -170,7 +170,7 @@ def main() -> None:
         ("first, fresh process (cold)", cold["first"], "(loads, parses, renders)"),
         ("warm-up once a project is open", warm["warm_up"], "(off the GUI thread)"),
         ("first after the warm-up only", warm["first"], "(no note shown yet)"),
-        ("the Composer's page count of the note", shown["pages"], "(GUI thread, at open)"),
+        ("the Composer's page count of the note", shown["pages"], "(its worker thread)"),
         ("first of the note the Composer shows", shown["first"], "< 300 ms (Export Note)"),
         ("again", warm["again"], "< 300 ms"),
     ):
