@@ -29,6 +29,7 @@ def test_import_action_brings_themes_and_articles_and_undo_removes_them(
     qtbot.addWidget(window)
     before = theme_names(window)
     window.qda_actions.import_action.trigger()
+    qtbot.waitUntil(lambda: not window.qda_actions.runner.busy, timeout=30_000)
     names = theme_names(window)
     assert {"Feelings", "happiness", "delight", "Topics", "Economy"} <= set(names)
     assert window.library_panel.count() == 1
@@ -50,6 +51,7 @@ def test_a_bad_file_is_shown_and_changes_nothing(
     qtbot.addWidget(window)
     before = theme_names(window)
     window.qda_actions.import_action.trigger()
+    qtbot.waitUntil(lambda: window.qda_actions.message is not None, timeout=30_000)
     box = window.qda_actions.message
     assert box is not None and "not a .qdpx archive" in box.text()
     assert theme_names(window) == before and not window.undo_stack.canUndo()
@@ -69,6 +71,7 @@ def test_export_action_writes_a_valid_project(
     window = ProjectWindow(session)
     qtbot.addWidget(window)
     window.qda_actions.export_action.trigger()
+    qtbot.waitUntil(lambda: not window.qda_actions.runner.busy, timeout=30_000)
     with zipfile.ZipFile(tmp_path / "out.qdpx") as archive:
         assert_valid(project_schema(), archive.read("project.qde"))
     assert "Exported 6 theme(s)" in window.statusBar().currentMessage()

@@ -548,6 +548,7 @@ class ProjectWindow(QMainWindow):
             self.composer.page_count.shutdown()
             self.importer.shutdown()
             self.menu_actions.merge_actions.runner.shutdown()  # waits for a running merge
+            self.qda_actions.runner.shutdown()  # waits for a running QDA import or export
             self.note_actions.exporter.shutdown()
             self.bridge.detach()
             self.bridge = None

@@ -1,0 +1,170 @@
+"""File > Import from QDA Tools… and Export for QDA Tools… off the GUI thread: the window
+keeps running its loop on a big file, the import lands on the undo stack once, a broken
+file is one sentence with nothing changed, and closing the window waits for the job."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QFileDialog, QPushButton
+from pytestqt.qtbot import QtBot
+
+from briefer.core.model import Article, Block, BlockKind, Passage
+from briefer.session import Session, export_qda
+from briefer.ui.shell.project_window import ProjectWindow
+from tests.private_store import store_of
+
+SOURCES = 300
+
+
+def big_qdpx(tmp_path: Path, count: int = SOURCES) -> Path:
+    """A real .qdpx of ``count`` text sources, each with one coded selection, written by
+    Briefer's own exporter from a project built for it."""
+    with Session.create(tmp_path / "source.briefer") as session:
+        store = store_of(session)
+        theme = session.query.list_themes()[0].id
+        assert theme is not None
+        with store.transaction():
+            for index in range(count):
+                text = f"Report {index}: the harbour handled {index} ships in a busy week."
+                article = Article(
+                    title=f"Report {index}",
+                    text=text,
+                    blocks=(Block(BlockKind.PARAGRAPH, 0, len(text)),),
+                )
+                article_id = store.add_article(article)
+                store.add_passage(Passage(article_id, 0, 6, text[:6], theme_ids=(theme,)))
+        export_qda(session, tmp_path / "big.qdpx")
+    return tmp_path / "big.qdpx"
+
+
+def counts(session: Session) -> tuple[int, int, int]:
+    query = session.query
+    return len(query.list_articles()), len(query.list_passages()), len(query.list_themes())
+
+
+def choose(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(path), ""))
+
+
+class Ticks:
+    """A 5 ms QTimer on the GUI thread: it only fires while that thread runs its loop,
+    and counts only while ``busy()`` (the job has not ended)."""
+
+    def __init__(self, busy: Callable[[], bool]) -> None:
+        self.count = 0
+        self.busy = busy
+        self.timer = QTimer()
+        self.timer.setInterval(5)
+        self.timer.timeout.connect(self._tick)
+        self.timer.start()
+
+    def _tick(self) -> None:
+        self.count += self.busy()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> ProjectWindow:
+    window = ProjectWindow(Session.create(tmp_path / "p.briefer"))
+    qtbot.addWidget(window)
+    return window
+
+
+def test_a_big_import_runs_on_a_worker_and_one_undo_removes_it(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, window: ProjectWindow
+) -> None:
+    big = big_qdpx(tmp_path)
+    choose(monkeypatch, big)
+    actions = window.qda_actions
+    before = counts(window.session)
+    ticks = Ticks(lambda: actions.runner.busy)
+    window.qda_actions.import_action.trigger()
+    assert actions.runner.busy and actions.runner.dialog_seen  # returned at once
+    assert actions.runner.dialog is not None
+    qtbot.waitUntil(lambda: not actions.runner.busy, timeout=60_000)
+    ticks.timer.stop()
+    assert ticks.count > 0  # the GUI thread ran its loop while the worker was importing
+    after = counts(window.session)
+    assert after[0] == before[0] + SOURCES and after[1] == before[1] + SOURCES
+    assert window.library_panel.count() == before[0] + SOURCES
+    assert window.undo_stack.count() == 1  # pushed once, applied once
+    box = actions.message
+    assert box is not None and f"{SOURCES} new article(s)" in box.text()
+    window.menu_actions.undo_action.trigger()
+    assert counts(window.session) == before
+    window.menu_actions.redo_action.trigger()
+    assert counts(window.session) == after
+    window.close()
+
+
+def test_the_import_dialog_offers_no_cancel_and_stays_up(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, window: ProjectWindow
+) -> None:
+    choose(monkeypatch, big_qdpx(tmp_path, 50))
+    actions = window.qda_actions
+    window.qda_actions.import_action.trigger()
+    dialog = actions.runner.dialog
+    assert dialog is not None
+    assert not [b for b in dialog.findChildren(QPushButton) if b.isVisible()]
+    dialog.reject()  # Escape: a job with no Cancel keeps its dialog up
+    assert actions.runner.dialog is None or dialog.isVisible()
+    qtbot.waitUntil(lambda: not actions.runner.busy, timeout=60_000)
+    assert len(window.session.query.list_articles()) == 50
+    window.close()
+
+
+def test_a_broken_file_is_one_sentence_and_changes_nothing(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, window: ProjectWindow
+) -> None:
+    broken = tmp_path / "broken.qdpx"
+    broken.write_bytes(big_qdpx(tmp_path, 5).read_bytes()[:400])  # a truncated archive
+    choose(monkeypatch, broken)
+    before = counts(window.session)
+    window.qda_actions.import_action.trigger()
+    qtbot.waitUntil(lambda: window.qda_actions.message is not None, timeout=30_000)
+    box = window.qda_actions.message
+    assert box is not None and box.windowTitle() == "Could not import"
+    assert box.text().strip() and "\n" not in box.text().strip()
+    assert "Traceback" not in box.text() and "broken.qdpx" in box.text()
+    assert counts(window.session) == before and not window.undo_stack.canUndo()
+    window.close()
+
+
+def test_a_second_job_is_refused_while_one_runs(
+    qtbot: QtBot, tmp_path: Path, window: ProjectWindow
+) -> None:
+    big = big_qdpx(tmp_path, 50)
+    actions = window.qda_actions
+    assert actions.import_file(big)
+    assert not actions.export_file(tmp_path / "out.qdpx")
+    qtbot.waitUntil(lambda: not actions.runner.busy, timeout=60_000)
+    assert not (tmp_path / "out.qdpx").exists()
+    window.close()
+
+
+def test_closing_the_window_waits_for_a_running_import(
+    qtbot: QtBot, tmp_path: Path, window: ProjectWindow
+) -> None:
+    big = big_qdpx(tmp_path)
+    path = window.session.path
+    before = counts(window.session)
+    actions = window.qda_actions
+    assert actions.import_file(big) and actions.runner.busy
+    window.close()  # waits for the worker, then closes the session
+    assert not actions.runner.busy
+    with Session.open(path) as reopened:  # the import the analyst asked for was committed
+        assert counts(reopened)[0] == before[0] + SOURCES
+
+
+def test_closing_the_window_waits_for_a_running_export(qtbot: QtBot, tmp_path: Path) -> None:
+    big = big_qdpx(tmp_path)
+    window = ProjectWindow(Session.open(tmp_path / "source.briefer"))
+    qtbot.addWidget(window)
+    target = tmp_path / "again.qdpx"
+    assert window.qda_actions.export_file(target)
+    window.close()
+    assert not window.qda_actions.runner.busy
+    assert target.stat().st_size > big.stat().st_size // 2  # written whole before the close
