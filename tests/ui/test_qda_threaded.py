@@ -4,6 +4,7 @@ file is one sentence with nothing changed, and closing the window waits for the 
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from briefer.core.model import Article, Block, BlockKind, Passage
 from briefer.session import Session, export_qda
+from briefer.ui.common.background import Progress
 from briefer.ui.shell.project_window import ProjectWindow
 from tests.private_store import store_of
 
@@ -100,19 +102,27 @@ def test_a_big_import_runs_on_a_worker_and_one_undo_removes_it(
     window.close()
 
 
-def test_the_import_dialog_offers_no_cancel_and_stays_up(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, window: ProjectWindow
+def test_a_job_without_cancel_keeps_its_dialog_up_until_it_ends(
+    qtbot: QtBot, window: ProjectWindow
 ) -> None:
-    choose(monkeypatch, big_qdpx(tmp_path, 50))
-    actions = window.qda_actions
-    window.qda_actions.import_action.trigger()
-    dialog = actions.runner.dialog
-    assert dialog is not None
-    assert not [b for b in dialog.findChildren(QPushButton) if b.isVisible()]
-    dialog.reject()  # Escape: a job with no Cancel keeps its dialog up
-    assert actions.runner.dialog is None or dialog.isVisible()
-    qtbot.waitUntil(lambda: not actions.runner.busy, timeout=60_000)
-    assert len(window.session.query.list_articles()) == 50
+    release = threading.Event()
+    results: list[object] = []
+    runner = window.qda_actions.runner
+
+    def job(_progress: Progress, _cancelled: Callable[[], bool]) -> str:
+        assert release.wait(10)
+        return "done"
+
+    assert runner.start("Waiting", job, results.append, results.append, cancellable=False)
+    dialog = runner.dialog
+    assert dialog is not None and dialog.isVisible()
+    assert not [b for b in dialog.findChildren(QPushButton) if b.isVisible()]  # no Cancel
+    dialog.reject()  # what Escape does
+    dialog.close()  # what the title bar's close button does
+    assert dialog.isVisible() and runner.busy
+    release.set()
+    qtbot.waitUntil(lambda: not runner.busy, timeout=30_000)
+    assert results == ["done"] and runner.dialog is None
     window.close()
 
 
