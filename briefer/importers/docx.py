@@ -38,7 +38,7 @@ from briefer.importers.docx_body import (
     PartReader,
     Piece,
 )
-from briefer.importers.docx_numbers import read_numbering
+from briefer.importers.docx_numbers import read_numbering, roman
 from briefer.importers.docx_parts import (
     DOCUMENT,
     PartTooLarge,
@@ -332,7 +332,7 @@ class _BodyReader(PartReader):
         if key not in self.notes:
             self._counts[kind] += 1
             count = self._counts[kind]
-            self.notes[key] = _roman(count) if kind == "endnote" else str(count)
+            self.notes[key] = roman(count) if kind == "endnote" else str(count)
         return f"[{self.notes[key]}]"
 
     def images(self, nodes: list[Any]) -> None:
@@ -419,17 +419,3 @@ def _add_notes(
         body.builder.add(BlockKind.PARAGRAPH, f"[{mark}] {first}")
         for text in rest:
             body.builder.add(BlockKind.PARAGRAPH, text)
-
-
-def _roman(number: int) -> str:
-    out = ""
-    for value, letters in _ROMAN:
-        count, number = divmod(number, value)
-        out += letters * count
-    return out
-
-
-_ROMAN = (
-    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
-)  # fmt: skip

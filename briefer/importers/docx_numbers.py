@@ -144,8 +144,8 @@ def _formatted(value: int, fmt: str) -> str:
         letter = _letters(value)
         return letter.upper() if fmt == "upperLetter" else letter
     if fmt in ("lowerRoman", "upperRoman") and 0 < value < 4000:
-        roman = _roman(value)
-        return roman.upper() if fmt == "upperRoman" else roman
+        numeral = roman(value)
+        return numeral.upper() if fmt == "upperRoman" else numeral
     if fmt == "decimalZero" and 0 <= value < 10:
         return f"0{value}"
     return str(value)
@@ -158,7 +158,8 @@ def _letters(value: int) -> str:
     return chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
 
 
-def _roman(number: int) -> str:
+def roman(number: int) -> str:
+    """Lower-case Roman numerals, as Word numbers endnotes and lowerRoman lists (i, iv, xii)."""
     out = ""
     for value, letters in _ROMAN:
         count, number = divmod(number, value)
