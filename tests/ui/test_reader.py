@@ -10,6 +10,7 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QImage, QPalette, QTextCursor
 from pytestqt.qtbot import QtBot
 
+from briefer.core.contrast import contrast_ratio
 from briefer.core.model import BLOCK_SEPARATOR, Article, Block, BlockKind, Passage, Theme
 from briefer.core.suggest import Suggestion
 from briefer.ui.reader.paint import line_rects
@@ -165,16 +166,7 @@ def over(colour: str, base: QColor, alpha: float) -> QColor:
 
 
 def contrast(a: QColor, b: QColor) -> float:
-    def luminance(c: QColor) -> float:
-        def channel(v: float) -> float:
-            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
-
-        return (
-            0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
-        )
-
-    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
-    return (hi + 0.05) / (lo + 0.05)
+    return contrast_ratio(a.name(), b.name())
 
 
 # -- the offset map ---------------------------------------------------------
