@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 from pytestqt.qtbot import QtBot
 
-from briefer.core.model import Article, Block, BlockKind
-from briefer.session import Session
+from briefer.core.model import Article, Block, BlockKind, Note, Section
+from briefer.session import AddNoteCommand, Session
 from briefer.ui.shell.project_window import ProjectWindow
 from tests.private_store import store_of
 
@@ -149,3 +149,29 @@ def test_in_compose_find_looks_in_the_section_being_written(
     window.menu_actions.find_next_action.trigger()
     assert composer.find_bar.count.text() == "2 of 2"
     assert composer.editor.textCursor().selectedText() == "Grain"
+
+
+def test_typing_with_the_find_bar_open_recounts_but_never_moves_the_cursor(
+    qtbot: QtBot, window: ProjectWindow
+) -> None:
+    window.session.do(
+        AddNoteCommand(Note("Brief", sections=(Section("S", "Grain exports rose."),)))
+    )
+    note_id = window.session.query.list_notes()[0].id
+    assert note_id is not None
+    window.show_note(note_id)
+    editor = window.composer.editor
+    assert editor.isEnabled() and editor.toPlainText() == "Grain exports rose."
+    bar = window.composer.find_bar
+    window.menu_actions.find_action.trigger()
+    qtbot.keyClicks(bar.field, "grain")
+    assert bar.count.text() == "1 of 1"
+    cursor = editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    editor.setTextCursor(cursor)
+    editor.setFocus()
+    qtbot.keyClicks(editor, " Grain prices fell.")
+    assert editor.toPlainText() == "Grain exports rose. Grain prices fell."  # typed at the end
+    assert editor.textCursor().position() == len(editor.toPlainText())
+    assert bar.count.text() == "2 matches"
+    assert len(editor.extraSelections()) == 2

@@ -131,8 +131,10 @@ class FindBar(QWidget):
         self._select(index)
         return True
 
-    def refresh(self) -> None:
-        """Count and paint the matches of the query in the text as it is now."""
+    def refresh(self, *, move: bool = True) -> None:
+        """Count and paint the matches of the query in the text as it is now; ``move``
+        selects the first match from the cursor on (the query changed), else the cursor
+        stays where the analyst is typing (the text changed)."""
         text = self.query()
         self.matches = []
         self.current = -1
@@ -144,18 +146,19 @@ class FindBar(QWidget):
                 if cursor.isNull():
                     break
                 self.matches.append((cursor.selectionStart(), cursor.selectionEnd()))
-        if self.matches:
-            # Typing moves to the first match at or after where the analyst was reading.
-            start = self.view.textCursor().selectionStart()
+        start = self.view.textCursor().selectionStart()
+        if self.matches and move:
+            # Typing a query moves to the first match at or after where the analyst was.
             index = next((i for i, (s, _e) in enumerate(self.matches) if s >= start), 0)
             self._select(index)
-        else:
-            self._paint()
-            self._show_count()
+            return
+        self.current = next((i for i, (s, _e) in enumerate(self.matches) if s == start), -1)
+        self._paint()
+        self._show_count()
 
     def _document_changed(self) -> None:
-        if self.isVisible():
-            self.refresh()
+        if self.isVisible():  # an edit or another article: recount, never move the cursor
+            self.refresh(move=False)
 
     def _select(self, index: int) -> None:
         self.current = index
@@ -192,4 +195,7 @@ class FindBar(QWidget):
             self.count.setText("No matches")
         else:
             more = "+" if len(self.matches) >= MATCH_CAP else ""
-            self.count.setText(f"{self.current + 1} of {len(self.matches)}{more}")
+            total = f"{len(self.matches)}{more}"
+            self.count.setText(
+                f"{self.current + 1} of {total}" if self.current >= 0 else f"{total} matches"
+            )
