@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QInputDialog
 from pytestqt.qtbot import QtBot
 
 from briefer.core.model import Article, Block, BlockKind, Note, Section
-from briefer.session import AddNoteCommand, Session
+from briefer.session import AddNoteCommand, Change, Entity, Session
 from briefer.ui.shell.project_window import ProjectWindow
 from tests.private_store import store_of
 
@@ -175,3 +175,18 @@ def test_typing_with_the_find_bar_open_recounts_but_never_moves_the_cursor(
     assert editor.textCursor().position() == len(editor.toPlainText())
     assert bar.count.text() == "2 matches"
     assert len(editor.extraSelections()) == 2
+
+
+def test_a_batch_of_imports_searches_again_once_not_per_file(
+    qtbot: QtBot, window: ProjectWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    panel = window.search_panel
+    panel.query.setText("grain")
+    panel.run()
+    runs: list[bool] = []
+    monkeypatch.setattr(panel, "run", lambda take_focus=True: runs.append(take_focus))
+    for _ in range(50):  # what 50 imported files announce, one by one
+        panel.on_changes([Change.of(Entity.ARTICLE, added=[1])])
+    qtbot.waitUntil(lambda: runs == [False], timeout=2000)
+    qtbot.wait(400)
+    assert runs == [False]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from briefer.session import Change, Entity, Session
@@ -16,6 +16,9 @@ def snippet_html(snippet: str) -> str:
     """The store marks matched words with « »; show them bold instead."""
     escaped = html.escape(snippet)
     return escaped.replace("«", "<b>").replace("»", "</b>")
+
+
+RERUN_DELAY_MS = 300
 
 
 class SearchPanel(QWidget):
@@ -34,6 +37,9 @@ class SearchPanel(QWidget):
         self.results.setAccessibleName("Search results")
         self.results.setWordWrap(True)
         self.status = QLabel()
+        # A batch import announces every file: search again once it pauses, not per file.
+        self.rerun = QTimer(self, singleShot=True, interval=RERUN_DELAY_MS)
+        self.rerun.timeout.connect(lambda: self._rerun())
         self.status.setObjectName("searchStatus")
         self.last_run: str | None = None  # the query the results and status belong to
         self.query.returnPressed.connect(self.run)
@@ -58,8 +64,11 @@ class SearchPanel(QWidget):
 
     def on_changes(self, changes: list[Change]) -> None:
         """Articles came or went: the results (and their count) are redone, focus left alone."""
-        articles = any(c.entity is Entity.ARTICLE for c in changes)
-        if articles and self.last_run and self.query.text().strip() == self.last_run:
+        if any(c.entity is Entity.ARTICLE for c in changes) and self.last_run:
+            self.rerun.start()
+
+    def _rerun(self) -> None:
+        if self.last_run and self.query.text().strip() == self.last_run:
             self.run(take_focus=False)
 
     def run(self, take_focus: bool = True) -> None:
