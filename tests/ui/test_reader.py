@@ -481,17 +481,6 @@ def test_context_menus_offer_tagging_and_passage_actions(
     assert deleted.args == [9]
 
 
-def test_find_selects_the_next_match_and_wraps(reader: ReaderView, article: Article) -> None:
-    assert reader.find_text("frigates")
-    first = reader.textCursor().selectionStart()
-    assert reader.find_text("frigates")
-    second = reader.textCursor().selectionStart()
-    assert second > first
-    assert reader.find_text("frigates") and reader.textCursor().selectionStart() == first
-    assert not reader.find_text("submarine")
-    assert reader.doc_to_canonical(first) == article.text.index("frigates")
-
-
 def test_accessible_names_and_read_only(reader: ReaderView, qtbot: QtBot) -> None:
     assert reader.objectName() == "reader"
     assert reader.accessibleName() == "Article reader"

@@ -1,4 +1,4 @@
-"""Moving through an article: passages and suggestions in document order, find, focus.
+"""Moving through an article: passages and suggestions in document order, focus.
 
 A mixin for ReaderView (it relies on the view's cursor and offset helpers),
 kept apart so the view class stays small. No signals are emitted here.
@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QColor, QTextDocument
+from PySide6.QtGui import QColor
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QTextEdit
@@ -105,27 +105,6 @@ class ReaderNavigation(_ReaderBase):
         if index is None or not 0 <= index < len(self._suggestions):
             return False
         self._move_to(self._suggestions[index].start)
-        return True
-
-    def find_text(
-        self,
-        text: str,
-        options: QTextDocument.FindFlag = QTextDocument.FindFlag(0),  # noqa: B008
-    ) -> bool:
-        """Select the next match of ``text`` after the cursor, wrapping to the top once.
-
-        Not named ``find``: that would hide QTextEdit.find() and QWidget.find().
-        """
-        if not text:
-            return False
-        document = self.document()
-        found = document.find(text, self.textCursor(), options)
-        if found.isNull():
-            found = document.find(text, 0, options)
-        if found.isNull():
-            return False
-        self.setTextCursor(found)
-        self.ensureCursorVisible()
         return True
 
     def _update_focus(self) -> None:
