@@ -98,6 +98,9 @@ class Settings:
     backup_before_delete_days: int = 14
     backup_before_delete_max: int = 20
     last_export_dir: str = ""
+    # The folder the last import came from: File > Import starts there next time (the
+    # analyst's downloads, say), not in whatever folder the app was started from.
+    last_import_dir: str = ""
     # The Markdown flavour last chosen in the Export dialog: "commonmark" (GitHub,
     # markdown-it: footnotes) or "pandoc" (pandoc's own reader); see exporters.markdown_flavours.
     markdown_flavour: str = "commonmark"

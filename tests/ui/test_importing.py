@@ -231,3 +231,25 @@ def test_a_batch_import_updates_the_views_without_listing_every_article_per_file
     assert len(titles(window)) == 30
     assert calls["n"] < 10  # was two full listings per imported file (60 for this batch)
     window.close()
+
+
+def test_file_import_starts_in_the_folder_of_the_last_import(
+    qtbot: QtBot, window: ProjectWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    downloads = tmp_path / "Downloads"
+    downloads.mkdir()
+    story = downloads / "harbour-deal.txt"
+    story.write_bytes((DATA / "harbour-deal.txt").read_bytes())
+    offered: list[str] = []
+
+    def pick(_parent: object, _title: str, folder: str, _filter: str) -> tuple[list[str], str]:
+        offered.append(folder)
+        return ([str(story)] if len(offered) == 1 else []), ""
+
+    monkeypatch.setattr("briefer.ui.shell.project_window.QFileDialog.getOpenFileNames", pick)
+    with qtbot.waitSignal(window.importer.done, timeout=20_000):
+        window.choose_import()
+    window.choose_import()  # cancelled: nothing imported twice
+    assert offered == [str(Path.home()), str(downloads)]
+    assert window.settings.last_import_dir == str(downloads)
+    assert len(titles(window)) == 1

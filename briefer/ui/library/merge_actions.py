@@ -139,7 +139,10 @@ class MergeActions:
             self.context.report("A merge is already running.")
             return
         name, _ = QFileDialog.getOpenFileName(
-            self.context.parent, "Merge a project into this one", "", OPEN_FILTER
+            self.context.parent,
+            "Merge a project into this one",
+            str(self.context.session.path.parent),  # the other laptop's copy lands beside it
+            OPEN_FILTER,
         )
         if name:
             self.plan(Path(name))

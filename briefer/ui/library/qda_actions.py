@@ -115,7 +115,10 @@ class QdaActions:
         if self._busy():
             return
         name, _ = QFileDialog.getOpenFileName(
-            self.context.parent, "Import from QDA tools", "", OPEN_FILTER
+            self.context.parent,
+            "Import from QDA tools",
+            str(self.context.session.path.parent),
+            OPEN_FILTER,
         )
         if name:
             self.import_file(Path(name))

@@ -357,9 +357,16 @@ class ProjectWindow(QMainWindow):
     # -- importing -----------------------------------------------------------
 
     def choose_import(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, "Import articles", "", IMPORT_FILTER)
-        if names:
-            self.import_paths([Path(n) for n in names])
+        """File > Import: starts in the folder of the last import (else the home folder)."""
+        last = Path(self.settings.last_import_dir) if self.settings.last_import_dir else None
+        folder = last if last is not None and last.is_dir() else Path.home()
+        names, _ = QFileDialog.getOpenFileNames(self, "Import articles", str(folder), IMPORT_FILTER)
+        if not names:
+            return
+        paths = [Path(n) for n in names]
+        self.settings.last_import_dir = str(paths[0].parent)
+        self.save_settings()
+        self.import_paths(paths)
 
     def import_paths(self, paths: list[Path]) -> bool:
         if self.importer.busy:
