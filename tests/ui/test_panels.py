@@ -221,6 +221,41 @@ def test_library_filters_sorts_and_counts_passages(qtbot: QtBot, session: Sessio
     assert "Ports and oil" in library.titles() and seen.agrees()
 
 
+def test_a_narrow_library_keeps_titles_readable_and_names_the_rest_in_the_tooltip(
+    qtbot: QtBot, session: Session
+) -> None:
+    import datetime as dt
+
+    text = "Grain exports rose. More words follow here."
+    store_of(session).add_article(
+        Article(
+            "Grain corridor reopens after talks",
+            text,
+            (Block(BlockKind.PARAGRAPH, 0, len(text)),),
+            publisher="Harbour Times",
+            published=dt.date(2025, 12, 4),
+        )
+    )
+    window = ProjectWindow(session)
+    qtbot.addWidget(window)
+    library, view = window.library_panel, window.library_panel.view
+    window.resize(1100, 700)
+    window.show()
+    window.read_split.setSizes([190, 900])  # a laptop's first layout
+    qtbot.waitUntil(lambda: view.isColumnHidden(1))
+    assert [view.isColumnHidden(c) for c in (1, 2, 3)] == [True, True, True]
+    assert view.columnWidth(0) >= 120 and view.horizontalScrollBar().maximum() == 0
+    row = library.titles().index("Grain corridor reopens after talks")
+    tip = library.proxy.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Harbour Times" in tip and "2025-12-04" in tip
+    window.read_split.setSizes([280, 810])  # widened: the passage count comes back first
+    qtbot.waitUntil(lambda: not view.isColumnHidden(3))
+    assert [view.isColumnHidden(c) for c in (1, 2, 3)] == [True, True, False]
+    window.read_split.setSizes([700, 390])
+    qtbot.waitUntil(lambda: not view.isColumnHidden(1))
+    assert not any(view.isColumnHidden(c) for c in (1, 2, 3))
+
+
 def test_library_model_passes_the_model_tester_under_real_edits(
     qtbot: QtBot, session: Session, tmp_path: Path
 ) -> None:

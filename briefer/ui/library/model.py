@@ -66,8 +66,10 @@ class LibraryModel(RowsById):
             if column == 2:
                 return article.published.isoformat() if article.published else ""
             return article.passage_count
-        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            return " · ".join(v for v in (article.title, article.author, article.url) if v)
+        if role == Qt.ItemDataRole.ToolTipRole and column == 0:  # also what a narrow panel hides
+            published = article.published.isoformat() if article.published else ""
+            parts = (article.title, article.author, article.publisher, published, article.url)
+            return " · ".join(v for v in parts if v)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 3:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

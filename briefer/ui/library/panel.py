@@ -8,6 +8,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
@@ -18,6 +19,11 @@ from PySide6.QtWidgets import (
 from briefer.ui.common.rows import ID_ROLE, SORT_ROLE
 from briefer.ui.common.tables import sorted_table_view
 from briefer.ui.library.model import LibraryModel
+
+TITLE_MIN_WIDTH = 170
+"""The title column keeps at least this much before the other columns get any."""
+SIDE_COLUMNS = ((3, 64), (2, 84), (1, 110))
+"""Passages, Date, Publisher with their widths: the order they appear as the panel widens."""
 
 
 class LibraryPanel(QWidget):
@@ -41,7 +47,7 @@ class LibraryPanel(QWidget):
         self.view = sorted_table_view("library", "Articles", self.proxy)  # import order first
         header = self.view.horizontalHeader()
         # Fixed, adjustable widths: sizing to contents measures every row (2,000+).
-        for column, width in ((1, 110), (2, 84), (3, 64)):
+        for column, width in SIDE_COLUMNS:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -49,6 +55,28 @@ class LibraryPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter)
         layout.addWidget(self.view)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns(event.size().width())
+
+    def fit_columns(self, width: int) -> None:
+        """Show only the columns that leave the title readable at ``width``.
+
+        On a laptop the Library starts narrow: all four columns there meant titles cut
+        to a word and a horizontal scroll bar. The title's tooltip names what a hidden
+        column would show, and widening the panel brings the columns back.
+        """
+        room = width - TITLE_MIN_WIDTH - self.view.verticalScrollBar().sizeHint().width()
+        header = self.view.horizontalHeader()
+        for column, default in SIDE_COLUMNS:
+            needed = header.sectionSize(column) if not header.isSectionHidden(column) else default
+            shown = room >= needed
+            self.view.setColumnHidden(column, not shown)
+            if shown:
+                room -= needed
+            else:
+                room = -1  # keep the order: no column appears before the one ahead of it
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         article_id = current.siblingAtColumn(0).data(ID_ROLE) if current.isValid() else None
