@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -224,8 +225,6 @@ def test_library_filters_sorts_and_counts_passages(qtbot: QtBot, session: Sessio
 def test_a_narrow_library_keeps_titles_readable_and_names_the_rest_in_the_tooltip(
     qtbot: QtBot, session: Session
 ) -> None:
-    import datetime as dt
-
     text = "Grain exports rose. More words follow here."
     store_of(session).add_article(
         Article(
