@@ -38,6 +38,7 @@ from briefer.cli_format import (
 )
 from briefer.core.model import Theme
 from briefer.core.palette import spare_colour, spare_shortcut
+from briefer.core.words import counted
 from briefer.settings import Paths, resolve_paths, setup_logging, stop_logging
 
 log = logging.getLogger("briefer.cli")
@@ -330,7 +331,7 @@ def cmd_themes(args: argparse.Namespace, paths: Paths) -> int:
             count = session.query.theme_passage_counts().get(theme.id, 0)
             session.do(api.DeleteThemeCommand(theme.id))  # backs the project up first
             warn(session)
-            print(f'Deleted theme "{theme.name}" (it was on {count} passage(s)).')
+            print(f'Deleted theme "{theme.name}" (it was on {counted(count, "passage")}).')
     return 0
 
 

@@ -24,6 +24,7 @@ from briefer.cli_format import print_table
 from briefer.core.citations import find_citations
 from briefer.core.integrity import Problem
 from briefer.core.model import Note
+from briefer.core.words import counted
 from briefer.settings import Paths, load_settings
 
 NOTE_SUBCOMMANDS = ("notes", "templates", "draft", "check", "figures", "export", "styles")
@@ -340,7 +341,8 @@ def cmd_export(args: argparse.Namespace, paths: Paths) -> int:
         )
     else:
         _warn(result.problems)
-        print(f"Exported note {args.note} to {result.target} ({result.footnotes} footnotes).")
+        notes = counted(result.footnotes, "footnote")
+        print(f"Exported note {args.note} to {result.target} ({notes}).")
     return 0
 
 

@@ -59,7 +59,7 @@ def test_a_deleted_theme_survives_twelve_later_commands(
 ) -> None:
     """The tester's story: delete a theme with passages, then work on through the CLI."""
     out = ok(capsys, "--home", home, "themes", project, "delete", "Ports")
-    assert "3 passage(s)" in out
+    assert "3 passages" in out
     assert _passage_texts(project) == set()
     for n in range(12):  # each command opens the project for writing: one backup each
         if n % 2:

@@ -44,7 +44,7 @@ def test_dry_run_says_what_would_happen_and_changes_nothing(
     code, out, err = run(capsys, "merge", a, b, "--dry-run")
     assert code == 0, err
     assert out.startswith(f"Would merge {b} into {a}:")
-    assert "Themes: 1 added, 6 matched, 1 conflict(s)." in out
+    assert "Themes: 1 added, 6 matched, 1 conflict." in out
     assert "Passages: 1 added" in out and "#000000" in out
     assert read(a) == before[1]
     code, out, _err = run(capsys, "merge", a, b, "--dry-run", "--json")

@@ -31,7 +31,7 @@ def test_export_writes_valid_files_and_says_what_it_did(
     code, out, err = run(capsys, "qda", "export", tagged.path, "-o", tmp_path / "out.qdpx")
     assert code == 0, err
     assert out.strip() == (
-        f"Exported 7 theme(s), 1 article(s) and 4 passage(s) to {tmp_path / 'out.qdpx'}."
+        f"Exported 7 themes, 1 article and 4 passages to {tmp_path / 'out.qdpx'}."
     )
     with zipfile.ZipFile(tmp_path / "out.qdpx") as archive:
         assert_valid(project_schema(), archive.read("project.qde"))
@@ -57,7 +57,7 @@ def test_import_reports_in_text_and_json(
     assert [p["text"] for p in json.loads(out)] == ["such joy 😀"]
     code, out, err = run(capsys, "qda", "import", project, atlas)
     assert code == 0, err
-    assert out.startswith("Imported from atlas.qdpx: 0 new theme(s), 0 new article(s), 0 passage")
+    assert out.startswith("Imported from atlas.qdpx: 0 new themes, 0 new articles, 0 passages")
     assert "Not imported (Briefer cannot hold them): " in out
 
 

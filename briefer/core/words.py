@@ -17,6 +17,13 @@ _WORD = re.compile(r"\S+")
 _SPACES = re.compile(r"\s+")
 
 
+def counted(count: int, noun: str, plural: str = "") -> str:
+    """``count`` with its noun agreeing: "1 passage", "3 passages" ("0 passages").
+
+    Messages said "3 passage(s)"; a sentence a person reads should not."""
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
+
+
 def count_words(text: str) -> int:
     """The number of white-space separated words, as ``len(text.split())`` says."""
     return sum(1 for _ in _WORD.finditer(text))

@@ -17,6 +17,7 @@ from pathlib import Path
 from briefer.core.citations import find_citations
 from briefer.core.integrity import Problem, check_note
 from briefer.core.model import Article, Note, Passage
+from briefer.core.words import counted
 from briefer.exporters import (
     DEFAULT_STYLE,
     CitationStyleError,
@@ -41,7 +42,7 @@ class ExportRefused(Exception):
     def __init__(self, problems: Sequence[Problem]) -> None:
         refused = [p for p in problems if p.refused_when_strict]
         super().__init__(
-            f"The note was not exported: {len(refused)} problem(s) to fix first. "
+            f"The note was not exported: {counted(len(refused), 'problem')} to fix first. "
             + " ".join(p.message for p in refused[:3])
         )
         self.problems = list(problems)

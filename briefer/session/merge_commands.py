@@ -20,6 +20,7 @@ from typing import Any
 
 from briefer.core.anchoring import TextQuote, quote_at, reanchor
 from briefer.core.model import Article, Note, Passage, Section, Theme
+from briefer.core.words import counted
 from briefer.session.command import BackupReason, Change, Command, CommandError
 from briefer.session.merge_match import (
     CITATION,
@@ -69,9 +70,9 @@ class MergeReport:
     def lines(self) -> list[str]:
         out = [
             f"Articles: {self.articles_added} added ({self.originals_added} with originals, "
-            f"{self.images_added} image(s)), {self.articles_matched} already here.",
+            f"{counted(self.images_added, 'image')}), {self.articles_matched} already here.",
             f"Themes: {len(self.themes_added)} added, {self.themes_matched} matched, "
-            f"{len(self.theme_conflicts)} conflict(s).",
+            f"{counted(len(self.theme_conflicts), 'conflict')}.",
             f"Passages: {self.passages_added} added, {self.passages_merged} matched "
             f"({self.passages_merged_changed} gained themes or comments), "
             f"{self.passages_reanchored} re-anchored, "
@@ -395,7 +396,7 @@ class _Merge:
             self.report.notes_added.append(title)
         if dropped:
             self.report.left_out.append(
-                f"{dropped} citation(s) in notes to passages that could not be placed "
+                f"{counted(dropped, 'citation')} in notes to passages that could not be placed "
                 "(marked in the notes' text)"
             )
 

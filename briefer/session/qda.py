@@ -14,6 +14,7 @@ from pathlib import Path
 
 from briefer import __version__
 from briefer.core.model import Article, Passage, Theme
+from briefer.core.words import counted
 from briefer.exchange import (
     ExchangeError,
     QdaCode,
@@ -56,10 +57,10 @@ class QdaExportResult:
     @property
     def summary(self) -> str:
         if self.codebook_only:
-            return f"Exported {self.codes} theme(s) as a codebook to {self.target}."
+            return f"Exported {counted(self.codes, 'theme')} as a codebook to {self.target}."
         return (
-            f"Exported {self.codes} theme(s), {self.sources} article(s) and "
-            f"{self.selections} passage(s) to {self.target}."
+            f"Exported {counted(self.codes, 'theme')}, {counted(self.sources, 'article')} "
+            f"and {counted(self.selections, 'passage')} to {self.target}."
         )
 
 

@@ -22,6 +22,7 @@ from typing import Any
 from briefer.core.anchoring import quote_at
 from briefer.core.model import Article, Block, BlockKind, Passage, Theme
 from briefer.core.palette import spare_colour
+from briefer.core.words import counted
 from briefer.exchange import LeftOut, QdaCode, QdaProject, QdaSource
 from briefer.session.command import BackupReason, Change, Command, CommandError
 from briefer.session.record_log import RecordLog, unite_passage
@@ -62,21 +63,28 @@ class QdaImportReport:
 
     def lines(self) -> list[str]:
         done = [
-            f"Imported from {self.source}: {len(self.themes_added)} new theme(s), "
-            f"{self.articles_added} new article(s), {self.passages_added} passage(s)."
+            f"Imported from {self.source}: {counted(len(self.themes_added), 'new theme')}, "
+            f"{counted(self.articles_added, 'new article')}, "
+            f"{counted(self.passages_added, 'passage')}."
         ]
         if self.themes_reused:
             done.append(
-                f"{len(self.themes_reused)} code(s) matched a theme of the same name, which "
-                "was used as it is: " + ", ".join(dict.fromkeys(self.themes_reused)) + "."
+                f"{counted(len(self.themes_reused), 'code')} matched a theme of the same "
+                "name, kept as it is: " + ", ".join(dict.fromkeys(self.themes_reused)) + "."
             )
         if self.articles_reused:
             done.append(
-                f"{len(self.articles_reused)} source(s) have the same text as an article "
-                "already here; their passages went on it: " + ", ".join(self.articles_reused) + "."
+                f"{counted(len(self.articles_reused), 'source')} "
+                f"{'has' if len(self.articles_reused) == 1 else 'have'} the same text as an "
+                "article already here; their passages went on it: "
+                + ", ".join(self.articles_reused)
+                + "."
             )
         if self.passages_present:
-            done.append(f"{self.passages_present} passage(s) were already in the project.")
+            done.append(
+                f"{counted(self.passages_present, 'passage')} "
+                f"{'was' if self.passages_present == 1 else 'were'} already in the project."
+            )
         if self.left_out:
             done.append(
                 "Not imported (Briefer cannot hold them): "

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from briefer.core import words
-from briefer.core.words import at_most_words, count_words, fold_spaces, folded_pieces
+from briefer.core.words import at_most_words, count_words, counted, fold_spaces, folded_pieces
 
 SPACEY = st.text(alphabet="ab ß\t\n\u00a0\u3000\rΩ\u2028")
 
@@ -52,3 +52,9 @@ def test_a_notes_word_count_leaves_out_markup_and_citations() -> None:
     assert note_word_count(counted) == 6
     two = Note("x", sections=(Section("A", "1. one\n2. two [@p1][@p2]"), Section("", "> three")))
     assert note_word_count(two) == 4
+
+
+def test_counted_agrees_the_noun_with_the_number() -> None:
+    assert [counted(n, "passage") for n in (0, 1, 2)] == ["0 passages", "1 passage", "2 passages"]
+    assert counted(1, "new article") == "1 new article"
+    assert counted(3, "analysis", "analyses") == "3 analyses"

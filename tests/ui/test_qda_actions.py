@@ -34,7 +34,7 @@ def test_import_action_brings_themes_and_articles_and_undo_removes_them(
     assert {"Feelings", "happiness", "delight", "Topics", "Economy"} <= set(names)
     assert window.library_panel.count() == 1
     box = window.qda_actions.message
-    assert box is not None and "5 passage(s)" in box.text() and "1 picture sources" in box.text()
+    assert box is not None and "5 passages" in box.text() and "1 picture sources" in box.text()
     window.menu_actions.undo_action.trigger()
     assert theme_names(window) == before and window.library_panel.count() == 0
     window.close()
@@ -74,5 +74,5 @@ def test_export_action_writes_a_valid_project(
     qtbot.waitUntil(lambda: not window.qda_actions.runner.busy, timeout=30_000)
     with zipfile.ZipFile(tmp_path / "out.qdpx") as archive:
         assert_valid(project_schema(), archive.read("project.qde"))
-    assert "Exported 6 theme(s)" in window.statusBar().currentMessage()
+    assert "Exported 6 themes" in window.statusBar().currentMessage()
     window.close()

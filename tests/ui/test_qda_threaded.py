@@ -94,7 +94,7 @@ def test_a_big_import_runs_on_a_worker_and_one_undo_removes_it(
     assert window.library_panel.count() == before[0] + SOURCES
     assert window.undo_stack.count() == 1  # pushed once, applied once
     box = actions.message
-    assert box is not None and f"{SOURCES} new article(s)" in box.text()
+    assert box is not None and f"{SOURCES} new articles" in box.text()
     window.menu_actions.undo_action.trigger()
     assert counts(window.session) == before
     window.menu_actions.redo_action.trigger()

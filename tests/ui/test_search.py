@@ -45,7 +45,7 @@ def test_search_all_articles_opens_the_hit_with_the_words_selected(
     panel = window.search_panel
     qtbot.keyClicks(panel.query, "frigates")
     qtbot.keyClick(panel.query, Qt.Key.Key_Return)
-    assert panel.results.count() == 1 and "1 article(s) match" in panel.status.text()
+    assert panel.results.count() == 1 and "1 article matches" in panel.status.text()
     qtbot.keyClick(panel.results, Qt.Key.Key_Return)
     assert window.library_panel.current_title() == "Frigate order"
     assert selected_text(window) == "frigates"
@@ -115,13 +115,13 @@ def test_search_status_stays_true_when_the_query_or_the_articles_change(
     panel = window.search_panel
     qtbot.keyClicks(panel.query, "grain")
     qtbot.keyClick(panel.query, Qt.Key.Key_Return)
-    assert panel.status.text() == "2 article(s) match"
+    assert panel.status.text() == "2 articles match"
     qtbot.keyClicks(panel.query, " corridor")
     assert panel.status.text() == "Press Enter to search."  # not the old count
     panel.query.setText("grain")
     panel.run()
     window.session.import_paste(text="Grain barges\n\nGrain barges sailed at dawn.")
-    qtbot.waitUntil(lambda: panel.status.text() == "3 article(s) match")
+    qtbot.waitUntil(lambda: panel.status.text() == "3 articles match")
     assert panel.results.count() == 3
 
 

@@ -104,7 +104,7 @@ def test_new_move_merge_and_delete(window: ProjectWindow, monkeypatch: pytest.Mo
 
     monkeypatch.setattr(QMessageBox, "question", yes)
     trigger(window.theme_actions.menu(theme(window, "Trade")), "Delete…")
-    assert "on 1 passage(s)" in asked[0]
+    assert "on 1 passage;" in asked[0]
     assert "Trade" not in names(window) and window.session.query.list_passages() == []
     window.menu_actions.undo_action.trigger()
     assert "Trade" in names(window) and len(window.session.query.list_passages()) == 1

@@ -7,6 +7,7 @@ import html
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from briefer.core.words import counted
 from briefer.session import Change, Entity, Session
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -79,7 +80,11 @@ class SearchPanel(QWidget):
             self.status.setText("")
             return
         hits = self.session.query.search(text, limit=100)
-        self.status.setText(f"{len(hits)} article(s) match" if hits else "No article matches.")
+        self.status.setText(
+            f"{counted(len(hits), 'article')} match{'es' if len(hits) == 1 else ''}"
+            if hits
+            else "No article matches."
+        )
         for hit in hits:
             item = QListWidgetItem()
             label = QLabel(f"<b>{html.escape(hit.title)}</b><br>{snippet_html(hit.snippet)}")

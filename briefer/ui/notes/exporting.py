@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefer.core.words import counted
 from briefer.session import (
     CommandError,
     ExportError,
@@ -315,7 +316,8 @@ class ExportController(QObject):
         self.context.save_settings()
         warnings = [p.message for p in result.problems]
         self.context.report(f"Exported to {result.target}")
-        text = f"The note was exported to {result.target} with {result.footnotes} footnotes."
+        notes = counted(result.footnotes, "footnote")
+        text = f"The note was exported to {result.target} with {notes}."
         self.message = QMessageBox(QMessageBox.Icon.Information, "Note exported", text,
                                    QMessageBox.StandardButton.Ok, self.context.parent)  # fmt: skip
         if warnings:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QColorDialog, QInputDialog, QMenu, QMessageBox, QW
 
 from briefer.core.model import Theme
 from briefer.core.palette import spare_colour, spare_shortcut
+from briefer.core.words import counted
 from briefer.session import (
     AddThemeCommand,
     Command,
@@ -153,7 +154,8 @@ class ThemeActions:
         answer = QMessageBox.question(
             self.parent,
             "Delete theme",
-            f"Delete the theme “{theme.name}”? It is on {count} passage(s); passages tagged "
+            f"Delete the theme “{theme.name}”? It is on {counted(count, 'passage')}; passages "
+            "tagged "
             f"only with it are deleted too.{quoted} You can undo this with Ctrl+Z.",
         )
         if answer == QMessageBox.StandardButton.Yes:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefer.core.model import Theme
+from briefer.core.words import counted
 from briefer.session import Command, Session, UpdateThemeCommand
 from briefer.ui.themes.actions import ThemeActions, swatch
 
@@ -135,7 +136,7 @@ class ThemesDialog(QDialog):
             plural = "passage" if count == 1 else "passages"
             item = QListWidgetItem(swatch(theme.colour), f"{label}{key}  · {count} {plural}")
             item.setData(ID_ROLE, theme.id)
-            item.setToolTip(f"{count} passage(s)")
+            item.setToolTip(counted(count, "passage"))
             self.list.addItem(item)
             if theme.id == keep:
                 self.list.setCurrentItem(item)
