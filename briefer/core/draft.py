@@ -2,8 +2,9 @@
 
 The draft is where the analyst starts writing, not the finished note: each
 theme's passages appear as quotations with their citations, oldest source
-first, so the story reads in order; a theme with nothing tagged yet says so,
-so the gap is seen rather than silently left out.
+first, so the story reads in order; a theme with nothing tagged yet keeps its
+section, empty with guidance that says so, so the gap is seen rather than
+silently left out (and never exported as if written).
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 
 from briefer.core.citations import quotation_markdown
-from briefer.core.mdtext import escape_inline
 from briefer.core.model import Note, Passage, Section, Theme
 from briefer.core.templates import MAX_LEVEL, Template, TemplateSection
 
@@ -49,11 +49,8 @@ def draft_note(
             level = min(spec.level + 1, MAX_LEVEL)
             for theme in themes:
                 found = by_theme.get(theme.id or -1, [])
-                if found:
-                    body = _body(found, spec, template.block_quotation_words)
-                else:
-                    body = f"No passages tagged *{escape_inline(theme.name)}* yet."
-                sections.append(Section(theme.name, body, level))
+                body = _body(found, spec, template.block_quotation_words) if found else ""
+                sections.append(Section(theme.name, body, level, guidance=_nothing_yet(theme)))
     return Note(
         title=title.strip(),
         author=author.strip(),
@@ -61,6 +58,19 @@ def draft_note(
         marking=marking.strip() or template.marking,
         template=template.name,
         sections=tuple(dataclasses.replace(s, position=i) for i, s in enumerate(sections)),
+    )
+
+
+def _nothing_yet(theme: Theme) -> str:
+    """A theme section's placeholder: shown greyed while it is empty, never exported.
+
+    It was the section's text, so a draft exported as it stood told the reader "No
+    passages tagged Defence yet." under a heading; as guidance the composer shows the
+    gap and the check names the section as not written.
+    """
+    return (
+        f"No passages are tagged {theme.name} yet: tag some in Read and Tag and quote "
+        "them here, write this section yourself, or remove it."
     )
 
 

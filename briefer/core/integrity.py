@@ -94,7 +94,7 @@ def check_note(
         has_children = index + 1 < len(sections) and sections[index + 1].level > section.level
         if section.guidance.strip() and not _words(section.body) and not has_children:
             problems.append(Problem(ProblemKind.GUIDANCE_ONLY,
-                f"The section {where} is not written yet: it holds only the template's guidance"
+                f"The section {where} is not written yet: it holds only its guidance"
                 f' ("{_short(section.guidance, 60)}"), which is not exported. Write it, or'
                 " remove the section.", section.heading, **at))  # fmt: skip
         for passage_id in find_citations(section.body):

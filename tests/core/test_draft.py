@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from briefer.core.citations import find_citations
 from briefer.core.draft import draft_note
-from briefer.core.integrity import check_note
+from briefer.core.integrity import ProblemKind, check_note
 from briefer.core.model import Article, Passage, Theme
 from briefer.core.templates import Template, TemplateSection
 
@@ -70,10 +70,14 @@ def test_each_theme_gets_a_sub_section_in_date_order_without_repeats() -> None:
     assert all("Say what matters" not in body for body in bodies.values())
 
 
-def test_a_theme_without_passages_says_so() -> None:
-    bodies = sections_of([TRADE, DEFENCE])
-    assert bodies["Defence"] == "No passages tagged *Defence* yet."
-    assert bodies["Energy watch"] == ""  # Energy was not chosen
+def test_a_theme_without_passages_says_so_in_guidance_that_is_never_exported() -> None:
+    note = draft_note(TEMPLATE, title="T", themes=[TRADE, DEFENCE], passages=PASSAGES,
+                      published=PUBLISHED)  # fmt: skip
+    defence = next(s for s in note.sections if s.heading == "Defence")
+    assert defence.body == "" and "No passages are tagged Defence yet" in defence.guidance
+    problems = check_note(note, {}, {})
+    assert any(p.kind is ProblemKind.GUIDANCE_ONLY and p.section == "Defence" for p in problems)
+    assert sections_of([TRADE, DEFENCE])["Energy watch"] == ""  # Energy was not chosen
 
 
 def test_max_passages_caps_each_sub_section() -> None:
