@@ -324,3 +324,32 @@ def test_guidance_is_a_grey_placeholder_never_the_text(qtbot: QtBot, window: Pro
     assert bodies(window)["Background"] == "Talks began in May."  # the guidance is not in it
     select(window, "Outlook")
     assert editor.placeholderText() == ""  # a section without guidance shows none
+
+
+def test_long_guidance_wraps_inside_the_editor(qtbot: QtBot) -> None:
+    """Qt's own QTextEdit placeholder stays on one line; a template's guidance must not be cut."""
+    from briefer.ui.composer.rich_editor import RichSectionEditor
+
+    editor = RichSectionEditor(labels=lambda _pid: None)
+    qtbot.addWidget(editor)
+    editor.resize(320, 200)
+    editor.show()
+    qtbot.waitExposed(editor)
+    paper = editor.palette().base().color().lightness()
+
+    def grey_rows() -> set[int]:  # rows with ink, right of where the text cursor blinks
+        image = editor.viewport().grab().toImage()
+        return {
+            y for y in range(image.height()) for x in range(24, image.width(), 2)
+            if abs(image.pixelColor(x, y).lightness() - paper) > 60
+        }  # fmt: skip
+
+    assert grey_rows() == set()
+    editor.setPlaceholderText("What this means for us: the likely next steps, the risks and "
+                              "the opportunities, and how sure we are of each.")  # fmt: skip
+    rows = grey_rows()
+    line = editor.fontMetrics().height()
+    assert rows and max(rows) - min(rows) > 1.5 * line  # three lines or so, not one
+    qtbot.keyClicks(editor, "Talks")
+    typed = grey_rows()  # the guidance goes as soon as the analyst types: one short line left
+    assert typed and max(typed) - min(typed) < line

@@ -76,6 +76,34 @@ class RichSectionEditor(PassageDrops, QTextEdit):
         self.labels = labels
         self.paste_limit = MAX_PASTE_CHARS  # a parameter, so tests can tighten it
         self.chips = ChipImages(labels)
+        self._guidance = ""
+
+    # -- the guidance placeholder ------------------------------------------------
+
+    def setPlaceholderText(self, text: str) -> None:
+        """Guidance shown greyed while the section is empty: painted here, wrapped.
+
+        QTextEdit draws its placeholder on one line (Qt 6.11), so a template's
+        two-sentence guidance was cut at the editor's edge.
+        """
+        self._guidance = text
+        super().setPlaceholderText("")
+        self.viewport().update()
+
+    def placeholderText(self) -> str:
+        return self._guidance
+
+    def _paint_guidance(self) -> None:
+        if not self._guidance or not self.document().isEmpty() or self.isReadOnly():
+            return
+        margin = int(self.document().documentMargin())
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().placeholderText().color())
+        painter.setFont(self.document().defaultFont())
+        area = self.viewport().rect().adjusted(margin, margin, -margin, -margin)
+        flags = Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+        painter.drawText(area, int(flags), self._guidance)
+        painter.end()
 
     # -- Markdown in and out ---------------------------------------------------
 
@@ -358,6 +386,7 @@ class RichSectionEditor(PassageDrops, QTextEdit):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
+        self._paint_guidance()
         top = self.cursorForPosition(QPoint(0, 0)).block()
         bottom = self.viewport().height()
         painter: QPainter | None = None
