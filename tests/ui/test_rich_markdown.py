@@ -133,6 +133,10 @@ def test_a_note_the_composer_wrote_loads_and_saves_byte_for_byte(
         "[@p4] opens this paragraph.",
         "\\# not a heading, - not a list",
         "1\\. not a number\n\n\\- nor a bullet",
+        "- 0)[@p1]",  # a number before a citation opens no list: left unescaped
+        "0)*marked*, 2024.**bold**",
+        "0\\) **bold** still escaped: a space follows",
+        "2024\\.\n\n- 7\\)",
     ],
 )
 def test_hand_written_constructs_round_trip(qapp: QApplication, markdown: str) -> None:

@@ -231,6 +231,8 @@ def _inline(block: QTextBlock, *, in_table: bool = False) -> str:
     close_to(0)
     joined = "".join(out) + pending_space
     body = joined.rstrip(" ")
+    if not in_table:
+        body = _LIST_MARKER_LINE.sub(r"\1\\\2", body)
     return body + _entities(joined[len(body) :])
 
 
@@ -273,12 +275,23 @@ def _closer(kind: int, marker: str) -> str:
     return f"]({href})"
 
 
+_BARE_MARKER = re.compile(r"[0-9]{1,9}[.)]")
+"""A run that is only "2024." or "0)": whether it opens a list depends on what follows."""
+_LIST_MARKER_LINE = re.compile(r"^([0-9]{1,9})([.)])(?=[ \t]|$)", re.MULTILINE)
+"""A line of the finished block that still opens an ordered list (see ``_escape``)."""
+
+
 def _escape(text: str, in_table: bool, line_start: bool) -> str:
-    """Plain text escaped; where it opens a line, unable to open a block construct."""
+    """Plain text escaped; where it opens a line, unable to open a block construct.
+
+    A run that ends right after "0)" is left for ``_inline`` to judge on the whole
+    line: before a citation or emphasis it is plain text, and escaping it anyway
+    rewrote "0)[@p1]" as "0\\)[@p1]" each time a section was saved.
+    """
     parts = text.split(rf.LINE_SEPARATOR)
     escaped = [
         protect_line_start(escape_inline(part), trailing=False)
-        if (n or line_start) and not in_table
+        if (n or line_start) and not in_table and not _BARE_MARKER.fullmatch(part)
         else escape_inline(part)
         for n, part in enumerate(parts)
     ]
