@@ -59,11 +59,13 @@ _URL_TAIL = ".,;:)]}'’”"
 _PERSON_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
 _NAME_SPLIT = re.compile(r"\s*(?:;|\band\b|&)\s*")
 _ORGANISATION_WORDS = frozenset({
-    "agency", "association", "bank", "board", "bureau", "committee", "company", "correspondent",
-    "council", "daily", "department", "desk", "digest", "editorial", "gazette", "government",
-    "group", "herald", "inc", "institute", "journal", "ltd", "magazine", "ministry", "monitor",
-    "news", "office", "post", "press", "report", "reporters", "review", "service", "staff",
-    "team", "times", "tribune", "university", "weekly", "wire",
+    "agency", "association", "bank", "board", "bureau", "centre", "center", "commission",
+    "committee", "company", "correspondent", "correspondents", "council", "daily",
+    "department", "desk", "digest", "editorial", "editors", "foundation", "gazette",
+    "government", "group", "herald", "inc", "institute", "journal", "ltd", "magazine", "media",
+    "ministry", "monitor", "network", "news", "newsroom", "office", "post", "press", "radio",
+    "report", "reporters", "review", "service", "staff", "team", "times", "tribune",
+    "university", "weekly", "wire",
 })  # fmt: skip
 """Words that make a two-to-four word by-line an organisation ("Policy Digest"), not a person."""
 _DANGLING_WORDS = frozenset({
@@ -101,7 +103,7 @@ def csl_item(key: str, article: Article) -> dict[str, Any]:
         item["title-short"] = short
     if article.publisher.strip():
         item["container-title"] = article.publisher.strip()
-    names = parse_names(article.author)
+    names = parse_names(article.author, publisher=article.publisher)
     if names:
         item["author"] = names
     if article.published is not None:
@@ -134,14 +136,16 @@ def short_title(title: str) -> str:
     return " ".join(words).rstrip(",;")
 
 
-def parse_names(text: str) -> list[dict[str, str]]:
+def parse_names(text: str, *, publisher: str = "") -> list[dict[str, str]]:
     """Authors from a by-line: "Jane Smith and Ali Khan", "Smith, Jane", or an organisation.
 
     A part that does not look like a person's name (a lower-case word, one
-    word only, more than four, a word such as "Digest" or "Staff") stays
-    whole as a literal name, so "Ministry of Defence" or "Policy Digest" is
-    never cut into a given name and a family name.
+    word only, more than four, a word such as "Digest" or "Staff", or the
+    ``publisher``'s own name, as in "Invezz Newsroom") stays whole as a literal
+    name, so "Ministry of Defence" or "Policy Digest" is never cut into a given
+    name and a family name, nor sorted as "Newsroom, Invezz" in the bibliography.
     """
+    house = publisher.casefold().split()
     text = re.sub(r"^\s*by\s+", "", text.strip(), flags=re.IGNORECASE)
     names: list[dict[str, str]] = []
     for part in _NAME_SPLIT.split(text):
@@ -154,12 +158,19 @@ def parse_names(text: str) -> list[dict[str, str]]:
                 names.append({"family": family, "given": given})
                 continue
         words = part.split()
-        organisation = any(w.lower().strip(".,") in _ORGANISATION_WORDS for w in words)
+        folded = [w.casefold().strip(".,") for w in words]
+        organisation = any(w in _ORGANISATION_WORDS for w in folded) or _holds(folded, house)
         if 2 <= len(words) <= 4 and not organisation and all(_PERSON_WORD.match(w) for w in words):
             names.append({"family": words[-1], "given": " ".join(words[:-1])})
         else:
             names.append({"literal": part})
     return names
+
+
+def _holds(words: list[str], run: list[str]) -> bool:
+    """Whether ``run`` (a publisher's name, as words) appears whole within ``words``."""
+    n = len(run)
+    return n > 0 and any(words[i : i + n] == run for i in range(len(words) - n + 1))
 
 
 def _date(day: dt.date) -> dict[str, list[list[int]]]:

@@ -333,6 +333,18 @@ def test_bylines_become_csl_names(byline: str, names: list[dict[str, str]]) -> N
     assert parse_names(byline) == names
 
 
+def test_a_byline_naming_the_publisher_is_the_organisation_not_a_person() -> None:
+    assert parse_names("Invezz Newsroom", publisher="Invezz") == [{"literal": "Invezz Newsroom"}]
+    assert parse_names("Le Monde Afrique", publisher="Le Monde") == [
+        {"literal": "Le Monde Afrique"}
+    ]
+    # a person stays a person, even at a publisher whose name is a word of theirs
+    assert parse_names("Ali Khan", publisher="Khan Academy Review") == [
+        {"family": "Khan", "given": "Ali"}
+    ]
+    assert parse_names("Reuters Editors") == [{"literal": "Reuters Editors"}]
+
+
 def test_article_metadata_feeds_the_style(articles: dict[int, Article]) -> None:
     item = csl_item("1", articles[1])
     assert item["type"] == "article-newspaper"
