@@ -90,7 +90,7 @@ if TYPE_CHECKING:
         import_qda,
         import_qda_command,
     )
-    from briefer.session.qda_commands import ImportQdaCommand, QdaImportReport
+    from briefer.session.qda_commands import ImportQdaCommand, QdaImportCancelled, QdaImportReport
     from briefer.session.queries import CommandRunner, ProjectQueries
     from briefer.session.samples import ensure_sample_project
     from briefer.session.session import Session, default_themes
@@ -134,6 +134,7 @@ _WHERE: dict[str, str] = {
     "ExchangeError": "briefer.exchange",
     "ExportError": "briefer.exporters",
     "ImportQdaCommand": "briefer.session.qda_commands",
+    "QdaImportCancelled": "briefer.session.qda_commands",
     "QdaExportResult": "briefer.session.qda",
     "QdaImportReport": "briefer.session.qda_commands",
     "export_qda": "briefer.session.qda",
@@ -254,6 +255,7 @@ __all__ = [
     "ProjectQueries",
     "ProjectReadOnly",
     "QdaExportResult",
+    "QdaImportCancelled",
     "QdaImportReport",
     "RecordNotFound",
     "RemoveSectionCommand",

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid as uuid_module
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -106,11 +107,23 @@ class QdaImportReport:
         }
 
 
+class QdaImportCancelled(CommandError):
+    """The analyst stopped the import; its transaction rolled back, so nothing changed."""
+
+    def __init__(self) -> None:
+        super().__init__("The import was cancelled; this project is as it was.")
+
+
 class ImportQdaCommand(Command):
     """Adds a REFI-QDA file's codes, text sources and coded selections in one step.
 
     The first ``apply`` decides everything and keeps the rows it wrote (ids included), so
     a redo writes the very same rows and later commands that refer to them stay valid.
+
+    ``progress`` and ``cancelled``, when set, are called from the thread running the first
+    apply, once per text source: a window runs the import on a worker and shows the count.
+    Cancelling raises ``QdaImportCancelled`` between two sources, inside the one
+    transaction, which the session then rolls back whole; the command is left unrun.
     """
 
     def __init__(self, qda: QdaProject, source: str) -> None:
@@ -122,6 +135,8 @@ class ImportQdaCommand(Command):
         self.label = f"Import {source}"
         self.report: QdaImportReport | None = None
         self._log = RecordLog()
+        self.progress: Callable[[int, int], None] | None = None
+        self.cancelled: Callable[[], bool] | None = None
 
     def backup_before(self, project: Project) -> BackupReason | None:
         return BackupReason("before-qda-import", f"before importing {self.source}")
@@ -130,7 +145,12 @@ class ImportQdaCommand(Command):
         if self.report is None:
             report = QdaImportReport(self.source, left_out=list(self.qda.left_out))
             theme_of = self._add_themes(project, report)
-            for source in self.qda.sources:
+            sources = self.qda.sources
+            for done, source in enumerate(sources):
+                if self.cancelled is not None and self.cancelled():
+                    raise QdaImportCancelled
+                if self.progress is not None:
+                    self.progress(done, len(sources))
                 self._add_source(project, source, theme_of, report)
             self.report = report
         else:

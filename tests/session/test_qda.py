@@ -12,13 +12,14 @@ from typing import Any
 import pytest
 from lxml import etree
 
-from briefer.core.model import Theme
+from briefer.core.model import Article, Block, BlockKind, Passage, Theme
 from briefer.session import (
     AddThemeCommand,
     CommandError,
     DeleteThemeCommand,
     ExchangeError,
     ProjectQueries,
+    QdaImportCancelled,
     Session,
     ToggleThemeCommand,
     export_qda,
@@ -317,3 +318,40 @@ def test_a_selection_on_words_that_already_are_a_passage_adds_its_codes(tmp_path
         assert session.query.get_passage(passage.id).theme_ids == (diplomacy.id,)
         session.redo()
         assert session.query.get_passage(passage.id).theme_ids == (diplomacy.id, energy.id)
+
+
+def five_source_qdpx(tmp_path: Path) -> Path:
+    """A real .qdpx of five text sources, each with a coded selection, by Briefer's exporter."""
+    with Session.create(tmp_path / "five.briefer") as source:
+        store = store_of(source)
+        theme = source.query.list_themes()[0].id
+        assert theme is not None
+        for index in range(5):
+            text = f"Report {index}: the harbour handled {index} ships."
+            article_id = store.add_article(
+                Article(f"Report {index}", text, (Block(BlockKind.PARAGRAPH, 0, len(text)),))
+            )
+            store.add_passage(Passage(article_id, 0, 6, text[:6], theme_ids=(theme,)))
+        export_qda(source, tmp_path / "five.qdpx")
+    return tmp_path / "five.qdpx"
+
+
+def test_an_import_counts_its_sources_and_a_cancel_changes_nothing(tmp_path: Path) -> None:
+    qdpx = five_source_qdpx(tmp_path)
+    with empty_project(tmp_path / "b.briefer") as target:
+        before = snapshot(store_of(target))
+        seen: list[tuple[int, int]] = []
+        command = import_qda_command(qdpx)
+        command.progress = lambda done, total: seen.append((done, total))
+        command.cancelled = lambda: len(seen) >= 2  # the analyst cancels after two sources
+        with pytest.raises(QdaImportCancelled, match="cancelled; this project is as it was"):
+            target.execute(command)
+        assert snapshot(store_of(target)) == before  # the one transaction rolled back
+        assert seen == [(0, 5), (1, 5)]
+
+        seen.clear()
+        command = import_qda_command(qdpx)
+        command.progress = lambda done, total: seen.append((done, total))
+        target.do(command)
+        assert seen == [(i, 5) for i in range(5)]
+        assert len(target.query.list_articles()) == 5

@@ -102,6 +102,23 @@ def test_a_big_import_runs_on_a_worker_and_one_undo_removes_it(
     window.close()
 
 
+def test_cancel_rolls_the_whole_qda_import_back(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, window: ProjectWindow
+) -> None:
+    choose(monkeypatch, big_qdpx(tmp_path))
+    actions = window.qda_actions
+    before = counts(window.session)
+    actions.import_action.trigger()
+    progress = actions.runner.dialog
+    assert progress is not None and progress.findChild(QPushButton).isVisible()
+    progress.findChild(QPushButton).click()  # Cancel; the worker stops at the next source
+    qtbot.waitUntil(lambda: not actions.runner.busy, timeout=60_000)
+    assert counts(window.session) == before
+    assert window.undo_stack.count() == 0
+    assert "cancelled" in window.statusBar().currentMessage()
+    window.close()
+
+
 def test_a_job_without_cancel_keeps_its_dialog_up_until_it_ends(
     qtbot: QtBot, window: ProjectWindow
 ) -> None:

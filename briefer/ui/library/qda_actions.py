@@ -4,8 +4,8 @@ The dialogs only pick a file; the session reads, writes and imports. An import i
 command on the window's undo stack, so Edit > Undo takes all of it back. A big project
 takes seconds either way, so both run on a worker behind a progress dialog
 (ui/common/background.py): the import is read and executed there and pushed here already
-applied, as the merge is. Neither offers Cancel: the import's command does not check
-for one, and the export writes its file in one go.
+applied, as the merge is. The import counts its text sources and offers Cancel (its one
+transaction rolls back); the export writes its file in one go and offers neither.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from briefer.session import (
     ImportQdaCommand,
     ProjectError,
     QdaExportResult,
+    QdaImportCancelled,
     export_qda,
     import_qda_command,
 )
@@ -51,6 +52,7 @@ class QdaActions:
         self.export_action = QAction("Export for QDA &Tools…", context.parent)
         self.export_action.triggered.connect(lambda _checked=False: self.choose_export())
         self.runner = JobRunner(context.parent)  # the window's close waits for it
+        self.runner.step_text = "Text source {done} of {total}"  # the import's count
 
     def _tell(self, title: str, text: str, *, problem: bool = False) -> None:
         self.message = open_report(self.context.parent, title, text, problem=problem)
@@ -128,8 +130,9 @@ class QdaActions:
         done. False when a QDA job is already running."""
         session = self.context.session
 
-        def job(_progress: Progress, _cancelled: Callable[[], bool]) -> ImportQdaCommand:
+        def job(progress: Progress, cancelled: Callable[[], bool]) -> ImportQdaCommand:
             command = import_qda_command(path)
+            command.progress, command.cancelled = progress, cancelled
             session.execute(command)
             return command
 
@@ -139,17 +142,21 @@ class QdaActions:
             self._imported,
             self._import_failed,
             finish_on_close=True,
-            cancellable=False,
+            cancellable=True,
         )
 
     def _imported(self, command: object) -> None:
         assert isinstance(command, ImportQdaCommand) and command.report is not None
         c = self.context
+        command.progress = command.cancelled = None  # the worker and its dialog are gone
         push_applied(c.undo_stack, c.session, command, c.report)
         self._tell("Imported from a QDA tool", "\n\n".join(command.report.lines()))
         c.report(command.report.lines()[0])
 
     def _import_failed(self, exc: Exception) -> None:
+        if isinstance(exc, QdaImportCancelled):
+            self.context.report(str(exc))
+            return
         if isinstance(exc, ExchangeError | CommandError | ProjectError):
             text = str(exc)
         else:
