@@ -109,8 +109,8 @@ def test_a_switch_round_trips_and_a_count_refuses_true(tmp_path: Path) -> None:
 def test_a_setting_briefer_no_longer_has_is_ignored_not_fatal(tmp_path: Path) -> None:
     paths = resolve_paths(tmp_path)
     paths.config_dir.mkdir(parents=True)
-    # last_import_dir was saved by earlier versions but never read; it is gone now.
-    paths.settings_file.write_text(json.dumps({"author": "A. Analyst", "last_import_dir": "/x"}))
+    # a setting a newer or older Briefer wrote, which this one does not have
+    paths.settings_file.write_text(json.dumps({"author": "A. Analyst", "reader_columns": 2}))
     loaded = load_settings(paths)
     assert loaded.problem == "" and loaded.settings.author == "A. Analyst"
-    assert not hasattr(loaded.settings, "last_import_dir")
+    assert not hasattr(loaded.settings, "reader_columns")
