@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QTabBar, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QTabBar, QWidget
 from pytestqt.qtbot import QtBot
 
 from briefer.session import Session
@@ -63,3 +63,32 @@ def test_every_menu_item_has_its_own_access_key(window: ProjectWindow) -> None:
             letter = text[at + 1].lower()
             assert letter not in letters, f"{text!r} and {letters[letter]!r} share &{letter}"
             letters[letter] = text
+
+
+@pytest.mark.parametrize("tab", [0, 1])
+def test_no_two_visible_access_keys_clash_with_each_other_or_the_menus(
+    window: ProjectWindow, tab: int
+) -> None:
+    """Alt+N must open the Note menu in Compose too: a button showing &New Note… took it
+    (Qt moves focus between clashing mnemonics instead of acting)."""
+    window.workspace.setCurrentIndex(tab)
+    owners: dict[str, list[str]] = {}
+
+    def key(text: str) -> None:
+        at = text.replace("&&", "").find("&")
+        if at >= 0:
+            owners.setdefault(text.replace("&&", "")[at + 1].lower(), []).append(text)
+
+    for action in window.menuBar().actions():
+        key(action.text())
+    for button in window.findChildren(QAbstractButton):
+        if button.isVisibleTo(window):
+            key(button.text())
+    for label in window.findChildren(QLabel):
+        if label.isVisibleTo(window) and label.buddy() is not None:
+            key(label.text())
+    for bar in window.findChildren(QTabBar):
+        if bar.isVisibleTo(window):
+            for index in range(bar.count()):
+                key(bar.tabText(index))
+    assert {k: v for k, v in owners.items() if len(v) > 1} == {}

@@ -391,3 +391,16 @@ def test_once_open_the_window_loads_the_export_off_its_thread(
     note_id = drafted(window)  # and the export that follows uses what it loaded
     result = export(qtbot, window, note_id, tmp_path / "warm.docx")
     assert result is not None and kept_style(style) is kept
+
+
+@pytest.mark.parametrize(
+    ("title", "suggested"),
+    [
+        ("India and Russia: the Delhi summit", "India and Russia - the Delhi summit.docx"),
+        ("Ports / rail  <draft>?", "Ports rail draft.docx"),
+        ("Outlook to 10:30 talks.", "Outlook to 10 30 talks.docx"),
+        ("  :  ", "Briefing note.docx"),
+    ],
+)
+def test_the_suggested_file_name_reads_like_the_title(title: str, suggested: str) -> None:
+    assert exporting.file_name(title, "docx") == suggested

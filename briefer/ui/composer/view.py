@@ -102,7 +102,7 @@ class ComposerView(QWidget):
         self.notes = QComboBox()
         self.notes.setAccessibleName("Note")
         self.notes.setMinimumContentsLength(24)
-        self.new_button = QPushButton("&New Note…")
+        self.new_button = QPushButton("Ne&w Note…")
         self.details_button = QPushButton("Note &Details…")
         self.outline_panel = OutlinePanel()
         self.outline_model = self.outline_panel.model

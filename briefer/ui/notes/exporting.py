@@ -68,8 +68,16 @@ def _warm_up(citation_style: str, keep_on_disk_too: bool) -> None:
 
 
 def file_name(title: str, kind: str) -> str:
-    stem = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", title).strip() or "Briefing note"
-    return f"{stem[:100]}{SUFFIX[kind]}"
+    """The file name the Export dialog suggests: the title, as a file system takes it.
+
+    A title's "Pact: what next" reads "Pact - what next" (not "Pact  what next"); the
+    characters Windows refuses become spaces, runs of spaces one, and a trailing dot
+    or space, which Windows drops, goes.
+    """
+    stem = re.sub(r"\s*:\s+", " - ", title)
+    stem = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", stem)
+    stem = " ".join(stem.split())[:100].strip(" .-") or "Briefing note"
+    return f"{stem}{SUFFIX[kind]}"
 
 
 class ExportOptions(QDialog):
