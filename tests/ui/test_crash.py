@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import logging
+import os
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -116,3 +119,35 @@ def test_a_full_disk_in_a_slot_says_so_plainly(
         f"The disk holding {tmp_path} is full; free some space and try again. Nothing was lost."
     )
     assert "report" not in reporter.dialog.text() and not reporter.dialog.detailedText()
+
+
+EXIT_WITH_THE_WINDOW_OPEN = """
+import os, sys, tempfile
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from briefer.core.model import Theme
+from briefer.session import AddThemeCommand, Session
+from briefer.ui.common.undo import run_command
+from briefer.ui.shell.crash import CrashReporter
+from briefer.ui.shell.project_window import ProjectWindow
+window = ProjectWindow(Session.create(Path(sys.argv[1]) / "p.briefer"))
+reporter = CrashReporter(Path(sys.argv[1]) / "crash.log", lambda: window)
+reporter.install()
+window.show()
+run_command(window.undo_stack, window.session, AddThemeCommand(Theme("Ports", "#336699")), print)
+app.processEvents()
+"""
+
+
+def test_a_process_ending_with_its_window_open_prints_no_tracebacks(tmp_path: Path) -> None:
+    """Python and Qt then tear the window down in their own order: the undo stack announced
+    its clearing to menu actions whose stack was gone, and the crash hook tried to report
+    that through a deleted window (eight tracebacks on stderr)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "BRIEFER_HOME": str(tmp_path / "home")}
+    done = subprocess.run(
+        [sys.executable, "-c", EXIT_WITH_THE_WINDOW_OPEN, str(tmp_path)],
+        capture_output=True, text=True, env=env, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr, done.stderr

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -110,6 +111,9 @@ class CrashReporter(QObject):
     def handle(self, kind: type[BaseException], error: BaseException,
                tb: TracebackType | None) -> None:  # fmt: skip
         if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, tb)
+            return
+        if not shiboken6.isValid(self):  # the window is gone: Qt's teardown at exit
             sys.__excepthook__(kind, error, tb)
             return
         details = "".join(traceback.format_exception(kind, error, tb))

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import shiboken6
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
 
@@ -113,6 +114,10 @@ def _history_action(
     action.triggered.connect(lambda _checked=False: slot())
 
     def update() -> None:
+        # The stack announces its clearing while the window is torn down, after
+        # one of the two may already be gone.
+        if not (shiboken6.isValid(stack) and shiboken6.isValid(action)):
+            return
         label = stack.undoText() if undo else stack.redoText()
         action.setText(f"{text} {label}".strip() if label else text)
         action.setEnabled(stack.canUndo() if undo else stack.canRedo())
