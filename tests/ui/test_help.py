@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from briefer.resources import resource_path
@@ -110,3 +111,21 @@ def test_help_closes_on_esc_and_ctrl_w_from_the_page_or_the_list(
         help_window.show()
         qtbot.keyClick(focus, key, modifier)
         assert not help_window.isVisible()
+
+
+def test_f1_brings_the_guide_forward_with_the_keyboard_in_it(
+    qtbot: QtBot, window: ProjectWindow
+) -> None:
+    """Shown without being activated, the guide left keys with the main window: Esc did
+    not close it and a second F1 behind the main window showed nothing new."""
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.menu_actions.help_actions.guide_action.trigger()
+    help_window = window.menu_actions.help_actions.help_window
+    assert help_window is not None
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is help_window)
+    window.activateWindow()  # the analyst clicks back into the note
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.menu_actions.help_actions.guide_action.trigger()  # F1 again
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is help_window)

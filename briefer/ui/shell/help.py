@@ -223,4 +223,5 @@ class HelpActions:
         self.help_window.show_page(page)
         self.help_window.show()
         self.help_window.raise_()
+        self.help_window.activateWindow()  # keys go to it: Esc closes it, arrows scroll
         return self.help_window

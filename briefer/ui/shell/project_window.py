@@ -431,6 +431,7 @@ class ProjectWindow(QMainWindow):
         self.themes_dialog.reload()
         self.themes_dialog.show()
         self.themes_dialog.raise_()
+        self.themes_dialog.activateWindow()  # Ctrl+T again brings it back, keys included
         return self.themes_dialog
 
     def theme_keys(self) -> list[tuple[str, str]]:

@@ -127,6 +127,7 @@ class WelcomeView(QWidget):
             self.help_window = HelpWindow(parent=self)
         self.help_window.show()
         self.help_window.raise_()
+        self.help_window.activateWindow()
 
     def choose_new(self) -> None:
         path = ask_new_project(self)
