@@ -326,6 +326,9 @@ class _BodyReader(PartReader):
     def classify(self, paragraph: Any, text: str) -> Piece | None:
         return self.classifier(paragraph, text)
 
+    def labelled(self, paragraph: Any, text: str) -> str:
+        return self.classifier.labelled(paragraph, text)
+
     def marker(self, kind: str, note_id: str) -> str:
         """Word's own default marks: footnotes 1, 2, 3 and endnotes i, ii, iii."""
         key = (kind, note_id)

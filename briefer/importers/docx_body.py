@@ -128,7 +128,15 @@ class PartReader:
         raise NotImplementedError
 
     def classify(self, paragraph: Any, text: str) -> Piece | None:
-        return Piece(BlockKind.PARAGRAPH, text)
+        """The piece a paragraph outside tables becomes; None for one with no text.
+
+        Called for empty paragraphs too: an empty numbered paragraph still counts in
+        Word's list, so the numbers after it stay the ones Word shows."""
+        return Piece(BlockKind.PARAGRAPH, text) if text.strip() else None
+
+    def labelled(self, paragraph: Any, text: str) -> str:
+        """A table cell's paragraph text, with its list number if it has one."""
+        return text
 
     def marker(self, kind: str, note_id: str) -> str:
         return ""
@@ -206,12 +214,15 @@ class PartReader:
         table = self._tables[-1] if self._tables else None
         in_cell = table is not None and table.cell is not None
         if self._directly_in_text_box():
+            piece = self.classify(paragraph, text) if not in_cell else None
+            if piece is None and in_cell:
+                text = self.labelled(paragraph, text)
             if text.strip():
-                piece = self.classify(paragraph, text) if not in_cell else None
                 piece = piece or Piece(BlockKind.PARAGRAPH, text)
                 self._pending.append((self._box_depths[-1], piece))
         elif in_cell:
             assert table is not None and table.cell is not None
+            text = self.labelled(paragraph, text)
             if text.strip():
                 table.cell.append(text)
             if self._pending:  # text boxes anchored in this cell paragraph follow it
@@ -219,7 +230,7 @@ class PartReader:
                 table.cell.extend(piece.text for at, piece in self._pending if at == depth)
                 self._pending = [(at, piece) for at, piece in self._pending if at != depth]
         else:
-            piece = self.classify(paragraph, text) if text.strip() else None
+            piece = self.classify(paragraph, text)
             if piece is not None:
                 self.emit(piece)
             if self._pending:
@@ -356,8 +367,13 @@ def _drop(node: Any) -> None:
 class Classifier:
     """Block kind of a body paragraph from its style, numbering and outline level.
 
-    Numbered headings and multi-level clauses ("4.1.7") keep Word's number in their
-    text; simple lists ("1.", "(a)") stay list items that the reader numbers itself.
+    Every paragraph Word numbers keeps Word's number in its text: headings ("2.1
+    Scope"), clauses ("4.1.7 The ...") and simple lists alike ("(a) first point",
+    "iv. ..."), since analysts cite them ("see point (a)") and only Word's own
+    counting (continued across other paragraphs, restarted by overrides, "(a)" not
+    "1.") gives the number the author saw. A numbered list item therefore becomes a
+    paragraph that starts with its number, never a list item the Reader would number
+    a second time. Bulleted items stay list items: a bullet is not content.
     """
 
     styles: Styles
@@ -367,12 +383,10 @@ class Classifier:
     first_heading: str = ""
 
     def __call__(self, paragraph: Any, text: str) -> Piece | None:
-        ppr = paragraph.find(_PPR)
-        style_node = ppr.find(_PSTYLE) if ppr is not None else None
-        style = self.styles.get(style_node.get(_VAL) if style_node is not None else None)
+        ppr, style, number, label = self._counted(paragraph)
         name = style.name if style is not None else ""
-        number = self._number(ppr, style)
-        label = self.numbering.label(*number) if number is not None else ""
+        if not text.strip():
+            return None  # counted above: Word shows (and counts) an empty numbered paragraph
         if name == "title":
             folded = " ".join(text.split())
             if not self.title_style_text and self.core_title in ("", folded):
@@ -389,12 +403,28 @@ class Classifier:
             return Piece(BlockKind.QUOTE, text)
         if name == "caption":
             return Piece(BlockKind.CAPTION, text)
-        if label and number is not None and self.numbering.multi_part(*number):
-            return Piece(BlockKind.PARAGRAPH, f"{label} {text}")  # a clause: "4.1.7 The ..."
+        if label:
+            return Piece(BlockKind.PARAGRAPH, f"{label} {text}")  # "4.1.7 The ...", "(a) ..."
         listing = self._list_info(number, name)
         if listing is not None:
             return Piece(BlockKind.LIST_ITEM, text, level=listing[0], ordered=listing[1])
         return Piece(BlockKind.PARAGRAPH, text)
+
+    def labelled(self, paragraph: Any, text: str) -> str:
+        """A paragraph read as plain text (in a table cell): its number, if any, before it."""
+        label = self._counted(paragraph)[3]
+        return f"{label} {text}" if label and text.strip() else text
+
+    def _counted(
+        self, paragraph: Any
+    ) -> tuple[Any, ParagraphStyle | None, tuple[int, int] | None, str]:
+        """Properties, style, (numId, ilvl) and Word's label; counts the paragraph once."""
+        ppr = paragraph.find(_PPR)
+        style_node = ppr.find(_PSTYLE) if ppr is not None else None
+        style = self.styles.get(style_node.get(_VAL) if style_node is not None else None)
+        number = self._number(ppr, style)
+        label = self.numbering.label(*number) if number is not None else ""
+        return ppr, style, number, label
 
     def _number(self, ppr: Any, style: ParagraphStyle | None) -> tuple[int, int] | None:
         """(numId, ilvl) from the paragraph's own numPr, else its style's; None if unnumbered."""
