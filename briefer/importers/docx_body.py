@@ -43,6 +43,7 @@ _RUBY_TEXT, _RUBY_BASE, _RUN = w("rt"), w("rubyBase"), w("r")
 """Ruby (furigana): Word writes the small reading before the base text it sits over."""
 _REWRITTEN = (*_DELETED, _RUBY_TEXT)
 _PPR, _PSTYLE, _NUMPR, _NUMID, _ILVL = w("pPr"), w("pStyle"), w("numPr"), w("numId"), w("ilvl")
+_FRAME, _DROP_CAP = w("framePr"), w("dropCap")
 _OUTLINE, _VMERGE, _HMERGE, _VAL, ID = w("outlineLvl"), w("vMerge"), w("hMerge"), w("val"), w("id")
 _EVENT_TAGS = (P, TBL, TR, TC, TCPR, TXBX, FALLBACK, FOOTNOTE, ENDNOTE, ALT_CHUNK)
 _CHECK_EVERY = 1024
@@ -99,6 +100,8 @@ class PartReader:
     wait (in ``_pending``, with that count) for the paragraph or cell paragraph that
     anchors it."""
     _in_fallback: int = 0
+    _drop_cap: str = ""
+    """A drop cap's letter, waiting for the paragraph it begins."""
     alt_chunks: int = 0
     """``w:altChunk`` parts met: content Word merges in when it opens the file (HTML, RTF,
     another .docx). It is not WordprocessingML, so it is counted and left out."""
@@ -125,6 +128,9 @@ class PartReader:
                 self._start(node)
             else:
                 self._end(node)
+        if self._drop_cap:  # a drop cap with nothing after it: still the author's text
+            self.emit(Piece(BlockKind.PARAGRAPH, self._drop_cap))
+            self._drop_cap = ""
         self._flush()
 
     # Hooks for subclasses.
@@ -219,6 +225,14 @@ class PartReader:
                     node.getparent().remove(node)
             nodes = list(paragraph.iter(*_READ))
         text = self._text(nodes) if nodes else ""
+        if _is_drop_cap(paragraph) and text.strip():
+            # Word writes a drop cap ("D" + "rop cap.") as a framed paragraph of its own
+            # before the paragraph it opens; read apart it would split the first word.
+            self._drop_cap += text.strip()
+            _drop(paragraph)
+            return
+        if self._drop_cap and text.strip():
+            text, self._drop_cap = self._drop_cap + text.lstrip(), ""
         if nodes:
             self.images(nodes)
         table = self._tables[-1] if self._tables else None
@@ -356,6 +370,14 @@ class _WatchedStream:
             raise ElementTooLarge(self._limit)
         self._deadline.check()
         return data
+
+
+def _is_drop_cap(paragraph: Any) -> bool:
+    ppr = paragraph[0] if len(paragraph) else None
+    if ppr is None or ppr.tag != _PPR:
+        return False
+    frame = ppr.find(_FRAME)
+    return frame is not None and frame.get(_DROP_CAP, "none") in ("drop", "margin")
 
 
 def _ruby_after_base(reading: Any) -> None:

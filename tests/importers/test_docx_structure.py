@@ -211,3 +211,26 @@ def test_outline_levels_make_headings_through_based_on_and_on_the_paragraph() ->
         (BlockKind.PARAGRAPH, 0, "Traffic rose again in May."),
         (BlockKind.HEADING, 1, "Outlook for the summer"),
     ]
+
+
+def test_a_drop_cap_joins_the_paragraph_it_opens(tmp_path: Path) -> None:
+    """Word writes a drop cap as a framed paragraph of one letter before its paragraph."""
+    document = docx.Document()
+    for letter, kind, rest in (("D", "drop", "redging resumed in May."), ("T", "margin", "ides")):
+        cap = document.add_paragraph(letter)._p
+        frame = cap.get_or_add_pPr().makeelement(qn("w:framePr"))
+        frame.set(qn("w:dropCap"), kind)
+        frame.set(qn("w:lines"), "3")
+        cap.get_or_add_pPr().append(frame)
+        document.add_paragraph(rest)
+    document.add_paragraph("A framed note that is no drop cap.")._p.get_or_add_pPr().append(
+        parse_xml(f'<w:framePr {nsdecls("w")} w:w="2000" w:h="500"/>')
+    )
+    path = tmp_path / "dropcap.docx"
+    document.save(str(path))
+    article = DocxImporter().extract(path.read_bytes(), "dropcap.docx", ImportLimits())
+    assert [article.block_text(b) for b in article.blocks] == [
+        "Dredging resumed in May.",
+        "Tides",
+        "A framed note that is no drop cap.",
+    ]
