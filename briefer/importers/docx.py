@@ -342,9 +342,15 @@ class _BodyReader(PartReader):
     def deleted(self, before: str) -> None:
         self.before_changes.append(before)
 
-    def marker(self, kind: str, note_id: str) -> str:
-        """Word's own default marks: footnotes 1, 2, 3 and endnotes i, ii, iii."""
+    def marker(self, kind: str, note_id: str, custom: str | None = None) -> str:
+        """Word's own default marks: footnotes 1, 2, 3 and endnotes i, ii, iii.
+
+        A note with its own mark ("*") shows that mark, which follows as text, and
+        takes no number: the numbered notes after it keep the numbers Word shows."""
         key = (kind, note_id)
+        if custom is not None:
+            self.notes.setdefault(key, custom or "*")
+            return ""
         if key not in self.notes:
             self._counts[kind] += 1
             count = self._counts[kind]

@@ -43,7 +43,7 @@ _RUBY_TEXT, _RUBY_BASE, _RUN = w("rt"), w("rubyBase"), w("r")
 """Ruby (furigana): Word writes the small reading before the base text it sits over."""
 _REWRITTEN = (*_DELETED, _RUBY_TEXT)
 _PPR, _PSTYLE, _NUMPR, _NUMID, _ILVL = w("pPr"), w("pStyle"), w("numPr"), w("numId"), w("ilvl")
-_FRAME, _DROP_CAP = w("framePr"), w("dropCap")
+_FRAME, _DROP_CAP, _CUSTOM_MARK = w("framePr"), w("dropCap"), w("customMarkFollows")
 _OUTLINE, _VMERGE, _HMERGE, _VAL, ID = w("outlineLvl"), w("vMerge"), w("hMerge"), w("val"), w("id")
 _EVENT_TAGS = (P, TBL, TR, TC, TCPR, TXBX, FALLBACK, FOOTNOTE, ENDNOTE, ALT_CHUNK)
 _CHECK_EVERY = 1024
@@ -148,7 +148,9 @@ class PartReader:
         """A table cell's paragraph text, with its list number if it has one."""
         return text
 
-    def marker(self, kind: str, note_id: str) -> str:
+    def marker(self, kind: str, note_id: str, custom: str | None = None) -> str:
+        """The text a note reference shows; ``custom`` is the author's own mark ("*") that
+        follows it as text, for a reference Word does not number."""
         return ""
 
     def deleted(self, before: str) -> None:
@@ -296,10 +298,9 @@ class PartReader:
                 parts.append(_math_text(node, parts))
             elif tag == BLIP:
                 continue
-            elif tag == _FOOTNOTE_REF:
-                parts.append(self.marker("footnote", node.get(ID, "")))
-            elif tag == _ENDNOTE_REF:
-                parts.append(self.marker("endnote", node.get(ID, "")))
+            elif tag in (_FOOTNOTE_REF, _ENDNOTE_REF):
+                kind = "footnote" if tag == _FOOTNOTE_REF else "endnote"
+                parts.append(self.marker(kind, node.get(ID, ""), _custom_mark(node)))
             elif tag == _NO_BREAK_HYPHEN:
                 parts.append("-")
             elif tag != _TAB or node.getparent().tag != _TABS:  # not a tab stop definition
@@ -370,6 +371,17 @@ class _WatchedStream:
             raise ElementTooLarge(self._limit)
         self._deadline.check()
         return data
+
+
+def _custom_mark(reference: Any) -> str | None:
+    """The mark typed after a note reference with ``w:customMarkFollows`` ("*", "†")."""
+    if reference.get(_CUSTOM_MARK, "0") not in ("1", "true", "on"):
+        return None
+    run = reference.getparent()
+    following = run.getnext() if run is not None else None
+    texts = [*reference.itersiblings(_T), *(following.iter(_T) if following is not None else ())]
+    marks = [str(node.text or "").strip() for node in texts]
+    return next((mark for mark in marks if mark), "")
 
 
 def _is_drop_cap(paragraph: Any) -> bool:

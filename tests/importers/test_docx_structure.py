@@ -7,6 +7,7 @@ XML from make_docx.py, and harbour-survey.docx written by LibreOffice.
 from __future__ import annotations
 
 import io
+import zipfile
 from pathlib import Path
 
 import docx
@@ -95,6 +96,29 @@ def test_footnotes_and_endnotes_are_marked_in_the_text_and_listed_under_notes() 
         (BlockKind.PARAGRAPH, "[i] Kessling trial report, operator's summary, October."),
     ]
     assert "Notes continue on the next page" not in article.text  # a continuation notice
+
+
+def test_a_note_with_its_own_mark_shows_that_mark_and_takes_no_number(tmp_path: Path) -> None:
+    """w:customMarkFollows: the author typed "*" after the reference; Word numbers the
+    other notes as if it were not there."""
+    path = tmp_path / "marked.docx"
+    with zipfile.ZipFile(DATA / "notes.docx") as source, zipfile.ZipFile(path, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "word/document.xml":
+                data = data.replace(
+                    b'<w:footnoteReference w:id="1"/>',
+                    b'<w:footnoteReference w:customMarkFollows="1" w:id="1"/><w:t>*</w:t>',
+                )
+            target.writestr(item, data)
+    blocks = shape(DocxImporter().extract(path.read_bytes(), "marked.docx", ImportLimits()))
+    assert "on Tuesday.* The subsidy covers" in blocks[1][2]
+    assert blocks[2][2].startswith("Critics argue that the electric vessel[1] is untested")
+    assert [text for _, _, text in blocks[-4:-1]] == [
+        "[*] Council minutes, item 14, published on the regional website.",
+        "[1] Built by Lindmark Marine Engineering and leased for ten years.",
+        "The lease includes a replacement battery after five years.",
+    ]
 
 
 def test_libreoffice_notes_frame_and_merged_table_come_back_once() -> None:
