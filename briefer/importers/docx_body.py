@@ -31,7 +31,15 @@ _MATH_T = f"{{{_MATH}}}t"
 ALT_CHUNK = w("altChunk")
 _FOOTNOTE_REF, _ENDNOTE_REF = w("footnoteReference"), w("endnoteReference")
 BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
-_READ = (_T, _MATH_T, _TAB, _PTAB, _BR, _CR, _NO_BREAK_HYPHEN, _FOOTNOTE_REF, _ENDNOTE_REF, BLIP)
+_FLD_CHAR, _INSTR, _FLD_SIMPLE = w("fldChar"), w("instrText"), w("fldSimple")
+_FIELD_TYPE, _INSTR_ATTR = w("fldCharType"), w("instr")
+_BUTTON = re.compile(r"^\s*(?:MACROBUTTON|GOTOBUTTON)\s+\S+\s+(.+?)\s*$", re.IGNORECASE | re.DOTALL)
+"""A button field shows the text of its own instruction ("[Click here and type your name]"),
+the prompt templates fill letters and CVs with; it has no result to read."""
+_READ = (
+    *(_T, _MATH_T, _TAB, _PTAB, _BR, _CR, _NO_BREAK_HYPHEN, _FOOTNOTE_REF, _ENDNOTE_REF, BLIP),
+    *(_FLD_CHAR, _INSTR, _FLD_SIMPLE),
+)
 _DELETED = (w("del"), w("moveFrom"), FALLBACK)
 """Subtrees whose text is not in the document as shown: deletions, moved-away text, and
 the second copy Word writes of a drawing or text box for older readers."""
@@ -290,10 +298,14 @@ class PartReader:
     def _text(self, nodes: list[Any]) -> str:
         """The paragraph as shown: text boxes inside it were read (and emptied) already."""
         parts: list[str] = []
+        fields: list[list[str] | None] = []
+        """Open complex fields: their instruction so far, or None once their result began."""
         for node in nodes:
             tag = node.tag
             if tag == _T:
                 parts.append(node.text or "")
+            elif tag in (_FLD_CHAR, _INSTR, _FLD_SIMPLE):
+                parts.append(_field_text(node, fields))
             elif tag == _MATH_T:
                 parts.append(_math_text(node, parts))
             elif tag == BLIP:
@@ -371,6 +383,29 @@ class _WatchedStream:
             raise ElementTooLarge(self._limit)
         self._deadline.check()
         return data
+
+
+def _field_text(node: Any, fields: list[list[str] | None]) -> str:
+    """What a field's markup adds to the text: only a button's prompt; results are runs."""
+    tag = node.tag
+    if tag == _FLD_SIMPLE:
+        button = _BUTTON.match(node.get(_INSTR_ATTR, ""))
+        has_result = any(True for _ in node.iter(_T))
+        return button.group(1) if button and not has_result else ""
+    if tag == _INSTR:
+        if fields and fields[-1] is not None:
+            fields[-1].append(node.text or "")
+        return ""
+    kind = node.get(_FIELD_TYPE, "")
+    if kind == "begin":
+        fields.append([])
+    elif kind == "separate" and fields:
+        fields[-1] = None
+    elif kind == "end" and fields:
+        instruction = fields.pop()
+        button = _BUTTON.match("".join(instruction)) if instruction is not None else None
+        return button.group(1) if button else ""
+    return ""
 
 
 def _custom_mark(reference: Any) -> str | None:

@@ -258,3 +258,37 @@ def test_a_drop_cap_joins_the_paragraph_it_opens(tmp_path: Path) -> None:
         "Tides",
         "A framed note that is no drop cap.",
     ]
+
+
+def test_a_button_field_shows_its_prompt_and_other_fields_their_result(tmp_path: Path) -> None:
+    """Letter and CV templates prompt with MACROBUTTON fields: the prompt is in the
+    instruction and there is no result; every other field shows its result only."""
+
+    def field(instruction: str, result: str = "") -> str:
+        shown = f'<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>{result}</w:t></w:r>'
+        return (
+            '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+            f'<w:r><w:instrText xml:space="preserve"> {instruction} </w:instrText></w:r>'
+            + (shown if result else "")
+            + '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+        )
+
+    document = docx.Document()
+    for runs in (
+        field("MACROBUTTON NoMacro [Click here and type the recipient]"),
+        '<w:fldSimple w:instr=" MACROBUTTON DoFieldClick [Company name] "/>',
+        field('HYPERLINK "http://example.org"', "the harbour site"),
+        field("MERGEFIELD Port", "«Port»"),
+    ):
+        paragraph = document.add_paragraph("Before ")._p
+        for node in list(parse_xml(f"<w:root {nsdecls('w')}>{runs}</w:root>")):
+            paragraph.append(node)
+    path = tmp_path / "letter.docx"
+    document.save(str(path))
+    article = DocxImporter().extract(path.read_bytes(), "letter.docx", ImportLimits())
+    assert [article.block_text(b) for b in article.blocks] == [
+        "Before [Click here and type the recipient]",
+        "Before [Company name]",
+        "Before the harbour site",
+        "Before «Port»",
+    ]
