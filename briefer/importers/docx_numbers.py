@@ -155,14 +155,40 @@ def read_numbering(archive: zipfile.ZipFile, name: str) -> Numbering:
 
 
 def _read_level(lvl: Any) -> Level:
-    fmt, text, start = lvl.find(w("numFmt")), lvl.find(w("lvlText")), lvl.find(w("start"))
-    legal = lvl.find(w("isLgl"))
+    text, start, legal = lvl.find(w("lvlText")), lvl.find(w("start")), lvl.find(w("isLgl"))
     return Level(
-        fmt.get(_VAL, "") if fmt is not None else "",
+        _number_format(lvl),
         text.get(_VAL, "") if text is not None else "",
         _or(_int(start.get(_VAL)) if start is not None else None, 1),
         legal is not None and legal.get(_VAL, "1") not in ("0", "false", "off"),
     )
+
+
+def _number_format(lvl: Any) -> str:
+    """numFmt, also where Word 2010+ wraps a custom one ("001, 002, 003, ...") in
+    mc:AlternateContent with a plain fallback for older readers."""
+    fmt = lvl.find(_NUM_FMT)
+    if fmt is None:
+        fmt = lvl.find(f"{_CHOICE}/{_NUM_FMT}")
+    if fmt is None:
+        fallback = lvl.find(f"{_FALLBACK}/{_NUM_FMT}")
+        return fallback.get(_VAL, "") if fallback is not None else ""
+    value = str(fmt.get(_VAL, ""))
+    if value == "custom":
+        padded = _PADDED.match(fmt.get(_FORMAT, ""))
+        if padded:
+            return f"decimalPad{len(padded.group(1))}"
+        fallback = lvl.find(f"{_FALLBACK}/{_NUM_FMT}")
+        return fallback.get(_VAL, "decimal") if fallback is not None else "decimal"
+    return value
+
+
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_NUM_FMT, _FORMAT = w("numFmt"), w("format")
+_CHOICE = f"{_MC}AlternateContent/{_MC}Choice"
+_FALLBACK = f"{_MC}AlternateContent/{_MC}Fallback"
+_PADDED = re.compile(r"^(0+1)\b")
+"""A custom format Word offers in its dialog: numbers zero-padded to a width ("001")."""
 
 
 def _formatted(value: int, fmt: str) -> str:
@@ -174,6 +200,8 @@ def _formatted(value: int, fmt: str) -> str:
         return numeral.upper() if fmt == "upperRoman" else numeral
     if fmt == "decimalZero" and 0 <= value < 10:
         return f"0{value}"
+    if fmt.startswith("decimalPad") and value >= 0:
+        return str(value).zfill(int(fmt.removeprefix("decimalPad")))
     if fmt == "ordinal" and value > 0:
         suffix = "th" if value % 100 in (11, 12, 13) else _ORDINAL.get(value % 10, "th")
         return f"{value}{suffix}"

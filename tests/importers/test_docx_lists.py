@@ -129,3 +129,31 @@ def test_legal_numbering_shows_every_level_as_a_decimal(tmp_path: Path) -> None:
     texts = _texts(_document(tmp_path, body, numbering))
     assert texts[:4] == ["I. Ports", "1.1 Quays", "1st item step 1", "2nd item step 2"]
     assert texts[-2:] == ["11th item step 11", "12th item step 12"]
+
+
+def test_a_custom_format_word_wraps_for_older_readers_is_read(tmp_path: Path) -> None:
+    """Word 2010+ writes "001, 002, ..." as a w14 choice with a plain decimal fallback."""
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+    def wrapped(choice: str, fallback: str) -> str:
+        return (
+            f'<mc:AlternateContent xmlns:mc="{mc}"><mc:Choice Requires="w14">{choice}'
+            f"</mc:Choice><mc:Fallback>{fallback}</mc:Fallback></mc:AlternateContent>"
+        )
+
+    padded = wrapped(
+        '<w:numFmt w:val="custom" w:format="001, 002, 003, ..."/>', '<w:numFmt w:val="decimal"/>'
+    )
+    other = wrapped('<w:numFmt w:val="custom" w:format="A-1"/>', '<w:numFmt w:val="upperRoman"/>')
+    numbering = (
+        '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+        f'{padded}<w:lvlText w:val="%1"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/>'
+        f'{other}<w:lvlText w:val="%2."/></w:lvl></w:abstractNum>'
+        '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+    )
+    body = _numbered("Berths", 1) + _numbered("Quays", 1) + _numbered("North quay", 1, 1)
+    assert _texts(_document(tmp_path, body, numbering)) == [
+        "001 Berths",
+        "002 Quays",
+        "I. North quay",
+    ]
