@@ -40,13 +40,14 @@ from briefer.importers.docx_body import (
 )
 from briefer.importers.docx_numbers import read_numbering, roman
 from briefer.importers.docx_parts import (
-    DOCUMENT,
     PartTooLarge,
     Relationship,
+    main_document,
     part_for,
     read_core_properties,
     read_relationships,
     read_styles,
+    relationships_part,
     w,
 )
 from briefer.importers.images import normalise_image
@@ -58,13 +59,12 @@ MAX_MEMBERS = 5000
 _BOMB_RATIO = 100
 _BOMB_MIN_SIZE = 10 * 1024 * 1024
 _XML_PARTS = (
-    DOCUMENT,
+    "_rels/.rels",
     "docProps/core.xml",
     "word/styles.xml",
     "word/numbering.xml",
     "word/footnotes.xml",
     "word/endnotes.xml",
-    "word/_rels/document.xml.rels",
 )
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
@@ -121,12 +121,13 @@ def check_docx_zip(data: bytes, limits: ImportLimits, label: str) -> None:
                     " is how a ZIP bomb looks; it was not opened."
                 )
         names = {info.filename for info in members}
-        if DOCUMENT not in names:
+        document = main_document(archive)
+        if document not in names:
             raise ImportRejected(
                 f"{label} is a ZIP archive but not a Word document (it has no"
                 " word/document.xml). If it is another format, convert it to .docx first."
             )
-        for name in _XML_PARTS:
+        for name in (document, relationships_part(document), *_XML_PARTS):
             if name in names:
                 with archive.open(name) as part:
                     head = part.read(65536)
@@ -253,12 +254,13 @@ def _read_package(
     deadline: Deadline,
 ) -> tuple[Article, tuple[str, ...]]:
     core = read_core_properties(archive)
-    relationships = read_relationships(archive)
+    document = main_document(archive)
+    relationships = read_relationships(archive, document)
     styles = read_styles(archive, part_for(relationships, "styles", "word/styles.xml"))
     numbering = read_numbering(archive, part_for(relationships, "numbering", "word/numbering.xml"))
     classifier = Classifier(styles, numbering, core.title)
     body = _BodyReader(deadline, classifier, archive, relationships, limits)
-    with archive.open(DOCUMENT) as stream:
+    with archive.open(document) as stream:
         body.read(stream)
     _add_notes(body, archive, relationships, deadline)
     if body.before_changes:

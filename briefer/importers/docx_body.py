@@ -17,7 +17,14 @@ from lxml import etree
 from briefer.core.model import BlockKind
 from briefer.importers.base import Deadline
 from briefer.importers.docx_numbers import Numbering
-from briefer.importers.docx_parts import SAFE_XML, ParagraphStyle, Styles, w
+from briefer.importers.docx_parts import (
+    SAFE_XML,
+    ParagraphStyle,
+    Readable,
+    Styles,
+    TransitionalStream,
+    w,
+)
 
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _MATH = "http://schemas.openxmlformats.org/officeDocument/2006/math"
@@ -115,7 +122,7 @@ class PartReader:
     another .docx). It is not WordprocessingML, so it is counted and left out."""
 
     def read(self, stream: IO[bytes]) -> None:
-        watched = _WatchedStream(stream, self.max_element_bytes, self.deadline)
+        watched = _WatchedStream(TransitionalStream(stream), self.max_element_bytes, self.deadline)
         events = etree.iterparse(
             watched, events=("start", "end"), tag=_EVENT_TAGS, collect_ids=False, **SAFE_XML
         )
@@ -370,7 +377,7 @@ class _WatchedStream:
     import. The deadline is checked here too, since no event may come for a while.
     """
 
-    def __init__(self, stream: IO[bytes], limit: int, deadline: Deadline) -> None:
+    def __init__(self, stream: Readable, limit: int, deadline: Deadline) -> None:
         self._stream = stream
         self._limit = limit
         self._deadline = deadline
