@@ -32,7 +32,7 @@ P, TBL, TR, TC, TCPR = w("p"), w("tbl"), w("tr"), w("tc"), w("tcPr")
 TXBX, FOOTNOTE, ENDNOTE = w("txbxContent"), w("footnote"), w("endnote")
 FALLBACK = f"{{{_MC}}}Fallback"
 _T, _TAB, _PTAB, _BR, _CR = w("t"), w("tab"), w("ptab"), w("br"), w("cr")
-_NO_BREAK_HYPHEN, _TABS = w("noBreakHyphen"), w("tabs")
+_NO_BREAK_HYPHEN, _TABS, _SYM, _CHAR = w("noBreakHyphen"), w("tabs"), w("sym"), w("char")
 _MATH_T = f"{{{_MATH}}}t"
 """Text of an equation (OMML): kept, since a formula's symbols and words are content."""
 ALT_CHUNK = w("altChunk")
@@ -45,7 +45,7 @@ _BUTTON = re.compile(r"^\s*(?:MACROBUTTON|GOTOBUTTON)\s+\S+\s+(.+?)\s*$", re.IGN
 the prompt templates fill letters and CVs with; it has no result to read."""
 _READ = (
     *(_T, _MATH_T, _TAB, _PTAB, _BR, _CR, _NO_BREAK_HYPHEN, _FOOTNOTE_REF, _ENDNOTE_REF, BLIP),
-    *(_FLD_CHAR, _INSTR, _FLD_SIMPLE),
+    *(_FLD_CHAR, _INSTR, _FLD_SIMPLE, _SYM),
 )
 _DELETED = (w("del"), w("moveFrom"), FALLBACK)
 """Subtrees whose text is not in the document as shown: deletions, moved-away text, and
@@ -322,6 +322,8 @@ class PartReader:
                 parts.append(self.marker(kind, node.get(ID, ""), _custom_mark(node)))
             elif tag == _NO_BREAK_HYPHEN:
                 parts.append("-")
+            elif tag == _SYM:
+                parts.append(_symbol(node))
             elif tag != _TAB or node.getparent().tag != _TABS:  # not a tab stop definition
                 parts.append(" ")
         return "".join(parts)
@@ -413,6 +415,16 @@ def _field_text(node: Any, fields: list[list[str] | None]) -> str:
         button = _BUTTON.match("".join(instruction)) if instruction is not None else None
         return button.group(1) if button else ""
     return ""
+
+
+def _symbol(node: Any) -> str:
+    """Insert > Symbol: a character by its code. In a text font it is that character ("é",
+    "€"); codes a symbol font (Wingdings, Symbol) draws as pictures (F0xx) are left out."""
+    try:
+        code = int(node.get(_CHAR, ""), 16)
+    except ValueError:
+        return ""
+    return chr(code) if 0x20 <= code < 0xE000 or 0xF900 <= code <= 0x10FFFF else ""
 
 
 def _custom_mark(reference: Any) -> str | None:

@@ -292,3 +292,21 @@ def test_a_button_field_shows_its_prompt_and_other_fields_their_result(tmp_path:
         "Before the harbour site",
         "Before «Port»",
     ]
+
+
+def test_a_symbol_inserted_from_a_text_font_is_its_character(tmp_path: Path) -> None:
+    """w:sym: "é" and "€" are letters and signs a reader sees; a Wingdings arrow (F0E0)
+    is a picture with no character to give."""
+    document = docx.Document()
+    paragraph = document.add_paragraph("Caf")._p
+    runs = (
+        '<w:r><w:sym w:font="Arial" w:char="00E9"/></w:r><w:r><w:t xml:space="preserve"> '
+        'costs 5</w:t></w:r><w:r><w:sym w:font="Arial" w:char="20AC"/></w:r>'
+        '<w:r><w:sym w:font="Wingdings" w:char="F0E0"/></w:r><w:r><w:t>.</w:t></w:r>'
+    )
+    for node in list(parse_xml(f"<w:root {nsdecls('w')}>{runs}</w:root>")):
+        paragraph.append(node)
+    path = tmp_path / "symbols.docx"
+    document.save(str(path))
+    article = DocxImporter().extract(path.read_bytes(), "symbols.docx", ImportLimits())
+    assert article.text == "Café costs 5€."
