@@ -32,12 +32,12 @@ from briefer.importers.docx_body import (
     BLIP,
     ENDNOTE,
     ID,
-    Classifier,
     DoctypeFound,
     ElementTooLarge,
     PartReader,
     Piece,
 )
+from briefer.importers.docx_classify import Classifier
 from briefer.importers.docx_numbers import read_numbering, roman
 from briefer.importers.docx_parts import (
     PartTooLarge,
