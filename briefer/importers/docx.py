@@ -38,7 +38,7 @@ from briefer.importers.docx_body import (
     Piece,
 )
 from briefer.importers.docx_classify import Classifier
-from briefer.importers.docx_numbers import read_numbering, roman
+from briefer.importers.docx_numbers import NoteNumbers, read_note_numbers, read_numbering
 from briefer.importers.docx_parts import (
     PartTooLarge,
     Relationship,
@@ -260,6 +260,9 @@ def _read_package(
     numbering = read_numbering(archive, part_for(relationships, "numbering", "word/numbering.xml"))
     classifier = Classifier(styles, numbering, core.title)
     body = _BodyReader(deadline, classifier, archive, relationships, limits)
+    body.note_numbers = read_note_numbers(
+        archive, part_for(relationships, "settings", "word/settings.xml")
+    )
     with archive.open(document) as stream:
         body.read(stream)
     _add_notes(body, archive, relationships, deadline)
@@ -329,6 +332,7 @@ class _BodyReader(PartReader):
         self.notes: dict[tuple[str, str], str] = {}
         """(kind, w:id) -> the mark shown at each note referenced, in order of first reference."""
         self._counts = {"footnote": 0, "endnote": 0}
+        self.note_numbers = NoteNumbers()
         self.before_changes: list[str] = []
         """Paragraphs with tracked deletions, as they read before the changes."""
 
@@ -345,7 +349,8 @@ class _BodyReader(PartReader):
         self.before_changes.append(before)
 
     def marker(self, kind: str, note_id: str, custom: str | None = None) -> str:
-        """Word's own default marks: footnotes 1, 2, 3 and endnotes i, ii, iii.
+        """Word's marks: by default footnotes 1, 2, 3 and endnotes i, ii, iii, else the
+        formats and starting numbers the document's settings give.
 
         A note with its own mark ("*") shows that mark, which follows as text, and
         takes no number: the numbered notes after it keep the numbers Word shows."""
@@ -355,8 +360,7 @@ class _BodyReader(PartReader):
             return ""
         if key not in self.notes:
             self._counts[kind] += 1
-            count = self._counts[kind]
-            self.notes[key] = roman(count) if kind == "endnote" else str(count)
+            self.notes[key] = self.note_numbers.mark(kind, self._counts[kind])
         return f"[{self.notes[key]}]"
 
     def images(self, nodes: list[Any]) -> None:

@@ -88,7 +88,7 @@ class Numbering:
             value = counters[at]
             shown = levels.get(at, level)
             fmt = shown.fmt if shown.fmt not in _UNNUMBERED and not level.legal else "decimal"
-            return _formatted(value if value is not None else _start(levels, at), fmt)
+            return formatted(value if value is not None else _start(levels, at), fmt)
 
         return _PLACEHOLDER.sub(number, level.text).strip()
 
@@ -191,7 +191,8 @@ _PADDED = re.compile(r"^(0+1)\b")
 """A custom format Word offers in its dialog: numbers zero-padded to a width ("001")."""
 
 
-def _formatted(value: int, fmt: str) -> str:
+def formatted(value: int, fmt: str) -> str:
+    """``value`` as Word writes it in numbering format ``fmt`` ("lowerRoman" -> "iv")."""
     if fmt in ("lowerLetter", "upperLetter"):
         letter = _letters(value)
         return letter.upper() if fmt == "upperLetter" else letter
@@ -242,3 +243,43 @@ def _int(value: str | None) -> int | None:
         return int(value) if value is not None else None
     except ValueError:
         return None
+
+
+_FOOTNOTE_DEFAULT, _ENDNOTE_DEFAULT = ("decimal", 1), ("lowerRoman", 1)
+
+
+@dataclass(frozen=True, slots=True)
+class NoteNumbers:
+    """How the document numbers its notes (settings.xml): Word's defaults are 1, 2, 3 for
+    footnotes and i, ii, iii for endnotes, but a document may choose any list format."""
+
+    footnote: tuple[str, int] = _FOOTNOTE_DEFAULT
+    endnote: tuple[str, int] = _ENDNOTE_DEFAULT
+
+    def mark(self, kind: str, count: int) -> str:
+        fmt, start = self.endnote if kind == "endnote" else self.footnote
+        value = count + start - 1
+        return _chicago(value) if fmt == "chicago" else formatted(value, fmt)
+
+
+def read_note_numbers(archive: zipfile.ZipFile, name: str) -> NoteNumbers:
+    root = read_part(archive, name)
+    if root is None:
+        return NoteNumbers()
+    found: dict[str, tuple[str, int]] = {}
+    for kind, default in (("footnote", _FOOTNOTE_DEFAULT), ("endnote", _ENDNOTE_DEFAULT)):
+        properties = root.find(w(f"{kind}Pr"))
+        fmt = properties.find(w("numFmt")) if properties is not None else None
+        start = properties.find(w("numStart")) if properties is not None else None
+        found[kind] = (
+            str(fmt.get(_VAL, default[0])) if fmt is not None else default[0],
+            _or(_int(start.get(_VAL)) if start is not None else None, default[1]),
+        )
+    return NoteNumbers(found["footnote"], found["endnote"])
+
+
+def _chicago(value: int) -> str:
+    """*, †, ‡, §, then doubled: **, ††, ..."""
+    if value <= 0:
+        return str(value)
+    return "*†‡§"[(value - 1) % 4] * ((value - 1) // 4 + 1)

@@ -121,6 +121,27 @@ def test_a_note_with_its_own_mark_shows_that_mark_and_takes_no_number(tmp_path: 
     ]
 
 
+def test_notes_are_marked_in_the_formats_the_document_settings_give(tmp_path: Path) -> None:
+    """settings.xml may number footnotes *, †, ... and endnotes 1, 2, ... from any start."""
+    path = tmp_path / "formats.docx"
+    settings = (
+        b"<w:footnotePr><w:numFmt w:val='chicago'/></w:footnotePr>"
+        b"<w:endnotePr><w:numFmt w:val='decimal'/><w:numStart w:val='4'/></w:endnotePr>"
+    )
+    with zipfile.ZipFile(DATA / "notes.docx") as source, zipfile.ZipFile(path, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "word/settings.xml":
+                start = data.index(b">", data.index(b"<w:settings")) + 1
+                data = data[:start] + settings + data[start:]
+            target.writestr(item, data)
+    blocks = shape(DocxImporter().extract(path.read_bytes(), "formats.docx", ImportLimits()))
+    assert "on Tuesday.[*] The subsidy covers" in blocks[1][2]
+    assert blocks[2][2].startswith("Critics argue that the electric vessel[†] is untested")
+    assert blocks[2][2].endswith("on the Kessling route last year.[4]")
+    assert blocks[-1][2] == "[4] Kessling trial report, operator's summary, October."
+
+
 def test_libreoffice_notes_frame_and_merged_table_come_back_once() -> None:
     article = load("harbour-survey.docx")
     text = article.text
