@@ -37,6 +37,8 @@ _FOOTNOTE_REF, _ENDNOTE_REF = w("footnoteReference"), w("endnoteReference")
 BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
 _FLD_CHAR, _INSTR, _FLD_SIMPLE = w("fldChar"), w("instrText"), w("fldSimple")
 _FIELD_TYPE, _INSTR_ATTR = w("fldCharType"), w("instr")
+_FORM_DATA, _DROP_DOWN, _LIST_ENTRY = w("ffData"), w("ddList"), w("listEntry")
+_RESULT, _DEFAULT = w("result"), w("default")
 _BUTTON = re.compile(r"^\s*(?:MACROBUTTON|GOTOBUTTON)\s+\S+\s+(.+?)\s*$", re.IGNORECASE | re.DOTALL)
 """A button field shows the text of its own instruction ("[Click here and type your name]"),
 the prompt templates fill letters and CVs with; it has no result to read."""
@@ -298,8 +300,8 @@ class PartReader:
     def _text(self, nodes: list[Any]) -> str:
         """The paragraph as shown: text boxes inside it were read (and emptied) already."""
         parts: list[str] = []
-        fields: list[list[str] | None] = []
-        """Open complex fields: their instruction so far, or None once their result began."""
+        fields: list[_Field] = []
+        """Complex fields begun and not yet ended in this paragraph, innermost last."""
         for node in nodes:
             tag = node.tag
             if tag == _T:
@@ -387,27 +389,53 @@ class _WatchedStream:
         return data
 
 
-def _field_text(node: Any, fields: list[list[str] | None]) -> str:
-    """What a field's markup adds to the text: only a button's prompt; results are runs."""
+@dataclass(slots=True)
+class _Field:
+    """A complex field being read: its instruction, and what it shows with no result."""
+
+    instruction: list[str] = field(default_factory=list)
+    result_begun: bool = False
+    choice: str = ""
+    """A legacy drop-down form field's selected entry (w:ffData/w:ddList)."""
+
+
+def _field_text(node: Any, fields: list[_Field]) -> str:
+    """What a field's markup adds to the text: a button's prompt or a drop-down's choice,
+    which Word shows though the field has no result; a result is read as runs."""
     tag = node.tag
     if tag == _FLD_SIMPLE:
         button = _BUTTON.match(node.get(_INSTR_ATTR, ""))
         has_result = any(True for _ in node.iter(_T))
         return button.group(1) if button and not has_result else ""
     if tag == _INSTR:
-        if fields and fields[-1] is not None:
-            fields[-1].append(node.text or "")
+        if fields and not fields[-1].result_begun:
+            fields[-1].instruction.append(node.text or "")
         return ""
     kind = node.get(_FIELD_TYPE, "")
     if kind == "begin":
-        fields.append([])
+        fields.append(_Field(choice=_drop_down_choice(node)))
     elif kind == "separate" and fields:
-        fields[-1] = None
+        fields[-1].result_begun = True
     elif kind == "end" and fields:
-        instruction = fields.pop()
-        button = _BUTTON.match("".join(instruction)) if instruction is not None else None
-        return button.group(1) if button else ""
+        ended = fields.pop()
+        if not ended.result_begun:
+            button = _BUTTON.match("".join(ended.instruction))
+            return button.group(1) if button else ended.choice
     return ""
+
+
+def _drop_down_choice(begin: Any) -> str:
+    entries = begin.findall(f"{_FORM_DATA}/{_DROP_DOWN}/{_LIST_ENTRY}")
+    if not entries:
+        return ""
+    chosen = begin.find(f"{_FORM_DATA}/{_DROP_DOWN}/{_RESULT}")
+    if chosen is None:
+        chosen = begin.find(f"{_FORM_DATA}/{_DROP_DOWN}/{_DEFAULT}")
+    try:
+        index = int(chosen.get(_VAL, "0")) if chosen is not None else 0
+    except ValueError:
+        index = 0
+    return str(entries[index].get(_VAL, "")) if 0 <= index < len(entries) else ""
 
 
 def _symbol(node: Any) -> str:

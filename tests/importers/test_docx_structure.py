@@ -283,7 +283,8 @@ def test_a_drop_cap_joins_the_paragraph_it_opens(tmp_path: Path) -> None:
 
 def test_a_button_field_shows_its_prompt_and_other_fields_their_result(tmp_path: Path) -> None:
     """Letter and CV templates prompt with MACROBUTTON fields: the prompt is in the
-    instruction and there is no result; every other field shows its result only."""
+    instruction and there is no result; a legacy drop-down shows its chosen entry; every
+    other field shows its result only."""
 
     def field(instruction: str, result: str = "") -> str:
         shown = f'<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>{result}</w:t></w:r>'
@@ -300,6 +301,11 @@ def test_a_button_field_shows_its_prompt_and_other_fields_their_result(tmp_path:
         '<w:fldSimple w:instr=" MACROBUTTON DoFieldClick [Company name] "/>',
         field('HYPERLINK "http://example.org"', "the harbour site"),
         field("MERGEFIELD Port", "«Port»"),
+        field("FORMDROPDOWN").replace(
+            '"begin"/>',
+            '"begin"><w:ffData><w:ddList><w:result w:val="1"/><w:listEntry w:val="Rotterdam"/>'
+            '<w:listEntry w:val="Antwerp"/></w:ddList></w:ffData></w:fldChar>',
+        ),
     ):
         paragraph = document.add_paragraph("Before ")._p
         for node in list(parse_xml(f"<w:root {nsdecls('w')}>{runs}</w:root>")):
@@ -312,6 +318,7 @@ def test_a_button_field_shows_its_prompt_and_other_fields_their_result(tmp_path:
         "Before [Company name]",
         "Before the harbour site",
         "Before «Port»",
+        "Before Antwerp",  # a legacy drop-down shows its chosen entry
     ]
 
 
