@@ -46,7 +46,8 @@ class Classifier:
         ppr, style, number, label = self._counted(paragraph)
         name = style.name if style is not None else ""
         if not text.strip():
-            return None  # counted above: Word shows (and counts) an empty numbered paragraph
+            # Word shows (and counts) an empty numbered paragraph's number: "3." alone.
+            return Piece(BlockKind.PARAGRAPH, label) if label else None
         if name == "title":
             folded = " ".join(text.split())
             if not self.title_style_text and self.core_title in ("", folded):
@@ -73,7 +74,7 @@ class Classifier:
     def labelled(self, paragraph: Any, text: str) -> str:
         """A paragraph read as plain text (in a table cell): its number, if any, before it."""
         label = self._counted(paragraph)[3]
-        return f"{label} {text}" if label and text.strip() else text
+        return f"{label} {text}" if label else text
 
     def _counted(
         self, paragraph: Any

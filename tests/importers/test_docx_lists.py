@@ -72,9 +72,10 @@ def test_a_numbered_item_is_a_paragraph_that_holds_its_number(tmp_path: Path) ->
     ]
 
 
-def test_an_empty_numbered_paragraph_still_counts(tmp_path: Path) -> None:
+def test_an_empty_numbered_paragraph_shows_and_counts_its_number(tmp_path: Path) -> None:
+    """As in Word (and LibreOffice's export): "2." stands alone and the next item is 3."""
     body = _numbered("First step", 1) + _numbered("", 1) + _numbered("Third step", 1)
-    assert _texts(_document(tmp_path, body, _DECIMAL)) == ["1. First step", "3. Third step"]
+    assert _texts(_document(tmp_path, body, _DECIMAL)) == ["1. First step", "2.", "3. Third step"]
 
 
 def test_numbered_paragraphs_in_table_cells_keep_their_numbers(tmp_path: Path) -> None:
