@@ -32,21 +32,22 @@ from briefer.importers.docx_body import (
     BLIP,
     ENDNOTE,
     ID,
-    Classifier,
     DoctypeFound,
     ElementTooLarge,
     PartReader,
     Piece,
 )
-from briefer.importers.docx_numbers import read_numbering, roman
+from briefer.importers.docx_classify import Classifier
+from briefer.importers.docx_numbers import NoteNumbers, read_note_numbers, read_numbering
 from briefer.importers.docx_parts import (
-    DOCUMENT,
     PartTooLarge,
     Relationship,
+    main_document,
     part_for,
     read_core_properties,
     read_relationships,
     read_styles,
+    relationships_part,
     w,
 )
 from briefer.importers.images import normalise_image
@@ -58,13 +59,12 @@ MAX_MEMBERS = 5000
 _BOMB_RATIO = 100
 _BOMB_MIN_SIZE = 10 * 1024 * 1024
 _XML_PARTS = (
-    DOCUMENT,
+    "_rels/.rels",
     "docProps/core.xml",
     "word/styles.xml",
     "word/numbering.xml",
     "word/footnotes.xml",
     "word/endnotes.xml",
-    "word/_rels/document.xml.rels",
 )
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
@@ -73,6 +73,7 @@ compound-file directory entry spells it."""
 _WORD_EXTENSIONS = frozenset({".docx", ".docm", ".dotx", ".dotm", ""})
 _NOTE_TYPES_SKIPPED = frozenset({"separator", "continuationSeparator", "continuationNotice"})
 _NOTES_HEADING = "Notes"
+_DELETIONS_HEADING = "Before tracked changes"
 _DOCTYPE_REFUSED = (
     "{label} contains a document type declaration{where}, which Word never writes and which"
     " can hide an attack; it was not opened."
@@ -120,12 +121,13 @@ def check_docx_zip(data: bytes, limits: ImportLimits, label: str) -> None:
                     " is how a ZIP bomb looks; it was not opened."
                 )
         names = {info.filename for info in members}
-        if DOCUMENT not in names:
+        document = main_document(archive)
+        if document not in names:
             raise ImportRejected(
                 f"{label} is a ZIP archive but not a Word document (it has no"
                 " word/document.xml). If it is another format, convert it to .docx first."
             )
-        for name in _XML_PARTS:
+        for name in (document, relationships_part(document), *_XML_PARTS):
             if name in names:
                 with archive.open(name) as part:
                     head = part.read(65536)
@@ -252,14 +254,25 @@ def _read_package(
     deadline: Deadline,
 ) -> tuple[Article, tuple[str, ...]]:
     core = read_core_properties(archive)
-    relationships = read_relationships(archive)
+    document = main_document(archive)
+    relationships = read_relationships(archive, document)
     styles = read_styles(archive, part_for(relationships, "styles", "word/styles.xml"))
     numbering = read_numbering(archive, part_for(relationships, "numbering", "word/numbering.xml"))
     classifier = Classifier(styles, numbering, core.title)
     body = _BodyReader(deadline, classifier, archive, relationships, limits)
-    with archive.open(DOCUMENT) as stream:
+    body.note_numbers = read_note_numbers(
+        archive, part_for(relationships, "settings", "word/settings.xml")
+    )
+    with archive.open(document) as stream:
         body.read(stream)
     _add_notes(body, archive, relationships, deadline)
+    if body.before_changes:
+        # The body reads as Word shows a reviewed draft (changes accepted), but what a
+        # reviewer struck out is still in the file and can matter to an analyst (a figure
+        # cut from a draft agreement): each changed paragraph follows, as it first read.
+        body.builder.add(BlockKind.HEADING, _DELETIONS_HEADING, level=1)
+        for before in body.before_changes:
+            body.builder.add(BlockKind.PARAGRAPH, before)
     warnings: tuple[str, ...] = ()
     if body.alt_chunks:
         count = body.alt_chunks
@@ -319,6 +332,9 @@ class _BodyReader(PartReader):
         self.notes: dict[tuple[str, str], str] = {}
         """(kind, w:id) -> the mark shown at each note referenced, in order of first reference."""
         self._counts = {"footnote": 0, "endnote": 0}
+        self.note_numbers = NoteNumbers()
+        self.before_changes: list[str] = []
+        """Paragraphs with tracked deletions, as they read before the changes."""
 
     def emit(self, piece: Piece) -> None:
         self.builder.add(piece.kind, piece.text, level=piece.level, ordered=piece.ordered)
@@ -326,13 +342,25 @@ class _BodyReader(PartReader):
     def classify(self, paragraph: Any, text: str) -> Piece | None:
         return self.classifier(paragraph, text)
 
-    def marker(self, kind: str, note_id: str) -> str:
-        """Word's own default marks: footnotes 1, 2, 3 and endnotes i, ii, iii."""
+    def labelled(self, paragraph: Any, text: str) -> str:
+        return self.classifier.labelled(paragraph, text)
+
+    def deleted(self, before: str) -> None:
+        self.before_changes.append(before)
+
+    def marker(self, kind: str, note_id: str, custom: str | None = None) -> str:
+        """Word's marks: by default footnotes 1, 2, 3 and endnotes i, ii, iii, else the
+        formats and starting numbers the document's settings give.
+
+        A note with its own mark ("*") shows that mark, which follows as text, and
+        takes no number: the numbered notes after it keep the numbers Word shows."""
         key = (kind, note_id)
+        if custom is not None:
+            self.notes.setdefault(key, custom or "*")
+            return ""
         if key not in self.notes:
             self._counts[kind] += 1
-            count = self._counts[kind]
-            self.notes[key] = roman(count) if kind == "endnote" else str(count)
+            self.notes[key] = self.note_numbers.mark(kind, self._counts[kind])
         return f"[{self.notes[key]}]"
 
     def images(self, nodes: list[Any]) -> None:

@@ -16,8 +16,12 @@ from lxml import etree
 
 from briefer.core.model import BlockKind
 from briefer.importers.base import Deadline
-from briefer.importers.docx_numbers import Numbering
-from briefer.importers.docx_parts import SAFE_XML, ParagraphStyle, Styles, w
+from briefer.importers.docx_parts import (
+    SAFE_XML,
+    Readable,
+    TransitionalStream,
+    w,
+)
 
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _MATH = "http://schemas.openxmlformats.org/officeDocument/2006/math"
@@ -25,27 +29,38 @@ P, TBL, TR, TC, TCPR = w("p"), w("tbl"), w("tr"), w("tc"), w("tcPr")
 TXBX, FOOTNOTE, ENDNOTE = w("txbxContent"), w("footnote"), w("endnote")
 FALLBACK = f"{{{_MC}}}Fallback"
 _T, _TAB, _PTAB, _BR, _CR = w("t"), w("tab"), w("ptab"), w("br"), w("cr")
-_NO_BREAK_HYPHEN, _TABS = w("noBreakHyphen"), w("tabs")
+_NO_BREAK_HYPHEN, _TABS, _SYM, _CHAR = w("noBreakHyphen"), w("tabs"), w("sym"), w("char")
 _MATH_T = f"{{{_MATH}}}t"
 """Text of an equation (OMML): kept, since a formula's symbols and words are content."""
 ALT_CHUNK = w("altChunk")
 _FOOTNOTE_REF, _ENDNOTE_REF = w("footnoteReference"), w("endnoteReference")
 BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
-_READ = (_T, _MATH_T, _TAB, _PTAB, _BR, _CR, _NO_BREAK_HYPHEN, _FOOTNOTE_REF, _ENDNOTE_REF, BLIP)
+_FLD_CHAR, _INSTR, _FLD_SIMPLE = w("fldChar"), w("instrText"), w("fldSimple")
+_FIELD_TYPE, _INSTR_ATTR = w("fldCharType"), w("instr")
+_FORM_DATA, _DROP_DOWN, _LIST_ENTRY = w("ffData"), w("ddList"), w("listEntry")
+_RESULT, _DEFAULT = w("result"), w("default")
+_BUTTON = re.compile(r"^\s*(?:MACROBUTTON|GOTOBUTTON)\s+\S+\s+(.+?)\s*$", re.IGNORECASE | re.DOTALL)
+"""A button field shows the text of its own instruction ("[Click here and type your name]"),
+the prompt templates fill letters and CVs with; it has no result to read."""
+_READ = (
+    *(_T, _MATH_T, _TAB, _PTAB, _BR, _CR, _NO_BREAK_HYPHEN, _FOOTNOTE_REF, _ENDNOTE_REF, BLIP),
+    *(_FLD_CHAR, _INSTR, _FLD_SIMPLE, _SYM),
+)
 _DELETED = (w("del"), w("moveFrom"), FALLBACK)
 """Subtrees whose text is not in the document as shown: deletions, moved-away text, and
 the second copy Word writes of a drawing or text box for older readers."""
+_DEL, _DEL_TEXT, _INSERTED = w("del"), w("delText"), (w("ins"), w("moveTo"))
+_BEFORE = (_T, _DEL_TEXT, _TAB, _PTAB, _BR, _CR, _NO_BREAK_HYPHEN)
+"""What a paragraph said before its tracked changes: deleted and moved-away text in,
+insertions out."""
 _RUBY_TEXT, _RUBY_BASE, _RUN = w("rt"), w("rubyBase"), w("r")
 """Ruby (furigana): Word writes the small reading before the base text it sits over."""
 _REWRITTEN = (*_DELETED, _RUBY_TEXT)
-_PPR, _PSTYLE, _NUMPR, _NUMID, _ILVL = w("pPr"), w("pStyle"), w("numPr"), w("numId"), w("ilvl")
-_OUTLINE, _VMERGE, _HMERGE, _VAL, ID = w("outlineLvl"), w("vMerge"), w("hMerge"), w("val"), w("id")
+_PPR, _FRAME, _DROP_CAP = w("pPr"), w("framePr"), w("dropCap")
+_CUSTOM_MARK = w("customMarkFollows")
+_VMERGE, _HMERGE, _VAL, ID = w("vMerge"), w("hMerge"), w("val"), w("id")
 _EVENT_TAGS = (P, TBL, TR, TC, TCPR, TXBX, FALLBACK, FOOTNOTE, ENDNOTE, ALT_CHUNK)
 _CHECK_EVERY = 1024
-_HEADING = re.compile(r"^heading\s*([1-9])$")
-_TRAILING_LEVEL = re.compile(r"\s([2-9])$")
-_UNORDERED_FORMATS = frozenset({"bullet", "none", ""})
-_MAX_HEADING = 6
 MAX_ELEMENT_BYTES = 8 * 1024 * 1024
 """XML read with no paragraph, cell or row closing before the import stops: a real
 paragraph is kilobytes; lxml's tree costs several times the XML it holds."""
@@ -95,12 +110,14 @@ class PartReader:
     wait (in ``_pending``, with that count) for the paragraph or cell paragraph that
     anchors it."""
     _in_fallback: int = 0
+    _drop_cap: str = ""
+    """A drop cap's letter, waiting for the paragraph it begins."""
     alt_chunks: int = 0
     """``w:altChunk`` parts met: content Word merges in when it opens the file (HTML, RTF,
     another .docx). It is not WordprocessingML, so it is counted and left out."""
 
     def read(self, stream: IO[bytes]) -> None:
-        watched = _WatchedStream(stream, self.max_element_bytes, self.deadline)
+        watched = _WatchedStream(TransitionalStream(stream), self.max_element_bytes, self.deadline)
         events = etree.iterparse(
             watched, events=("start", "end"), tag=_EVENT_TAGS, collect_ids=False, **SAFE_XML
         )
@@ -121,6 +138,9 @@ class PartReader:
                 self._start(node)
             else:
                 self._end(node)
+        if self._drop_cap:  # a drop cap with nothing after it: still the author's text
+            self.emit(Piece(BlockKind.PARAGRAPH, self._drop_cap))
+            self._drop_cap = ""
         self._flush()
 
     # Hooks for subclasses.
@@ -128,10 +148,24 @@ class PartReader:
         raise NotImplementedError
 
     def classify(self, paragraph: Any, text: str) -> Piece | None:
-        return Piece(BlockKind.PARAGRAPH, text)
+        """The piece a paragraph outside tables becomes; None for one with no text.
 
-    def marker(self, kind: str, note_id: str) -> str:
+        Called for empty paragraphs too: an empty numbered paragraph still counts in
+        Word's list, so the numbers after it stay the ones Word shows."""
+        return Piece(BlockKind.PARAGRAPH, text) if text.strip() else None
+
+    def labelled(self, paragraph: Any, text: str) -> str:
+        """A table cell's paragraph text, with its list number if it has one."""
+        return text
+
+    def marker(self, kind: str, note_id: str, custom: str | None = None) -> str:
+        """The text a note reference shows; ``custom`` is the author's own mark ("*") that
+        follows it as text, for a reference Word does not number."""
         return ""
+
+    def deleted(self, before: str) -> None:
+        """Called with a paragraph's text as it read before its tracked deletions."""
+        return None
 
     def images(self, nodes: list[Any]) -> None:
         """Called with the paragraph's text nodes and pictures (``BLIP``), in order."""
@@ -194,6 +228,8 @@ class PartReader:
             return
         nodes = list(paragraph.iter(*_READ, *_REWRITTEN))
         if any(node.tag in _REWRITTEN for node in nodes):
+            if any(node.tag == _DEL for node in nodes):
+                self._note_deletion(paragraph)
             for node in nodes:
                 if node.tag == _RUBY_TEXT:
                     _ruby_after_base(node)
@@ -201,17 +237,28 @@ class PartReader:
                     node.getparent().remove(node)
             nodes = list(paragraph.iter(*_READ))
         text = self._text(nodes) if nodes else ""
+        if _is_drop_cap(paragraph) and text.strip():
+            # Word writes a drop cap ("D" + "rop cap.") as a framed paragraph of its own
+            # before the paragraph it opens; read apart it would split the first word.
+            self._drop_cap += text.strip()
+            _drop(paragraph)
+            return
+        if self._drop_cap and text.strip():
+            text, self._drop_cap = self._drop_cap + text.lstrip(), ""
         if nodes:
             self.images(nodes)
         table = self._tables[-1] if self._tables else None
         in_cell = table is not None and table.cell is not None
         if self._directly_in_text_box():
+            piece = self.classify(paragraph, text) if not in_cell else None
+            if piece is None and in_cell:
+                text = self.labelled(paragraph, text)
             if text.strip():
-                piece = self.classify(paragraph, text) if not in_cell else None
                 piece = piece or Piece(BlockKind.PARAGRAPH, text)
                 self._pending.append((self._box_depths[-1], piece))
         elif in_cell:
             assert table is not None and table.cell is not None
+            text = self.labelled(paragraph, text)
             if text.strip():
                 table.cell.append(text)
             if self._pending:  # text boxes anchored in this cell paragraph follow it
@@ -219,12 +266,32 @@ class PartReader:
                 table.cell.extend(piece.text for at, piece in self._pending if at == depth)
                 self._pending = [(at, piece) for at, piece in self._pending if at != depth]
         else:
-            piece = self.classify(paragraph, text) if text.strip() else None
+            piece = self.classify(paragraph, text)
             if piece is not None:
                 self.emit(piece)
             if self._pending:
                 self._flush()
         _drop(paragraph)
+
+    def _note_deletion(self, paragraph: Any) -> None:
+        """Hands ``deleted`` the paragraph as it read before its tracked deletions, if any."""
+        parts: list[str] = []
+        deleted = False
+        for node in paragraph.iter(*_BEFORE):
+            if any(True for _ in node.iterancestors(*_INSERTED, FALLBACK)):
+                continue
+            if node.tag == _DEL_TEXT:
+                deleted = deleted or bool((node.text or "").strip())
+                parts.append(node.text or "")
+            elif node.tag == _T:
+                parts.append(node.text or "")
+            elif node.tag == _NO_BREAK_HYPHEN:
+                parts.append("-")
+            elif node.tag != _TAB or node.getparent().tag != _TABS:
+                parts.append(" ")
+        before = " ".join("".join(parts).split())
+        if deleted and before:
+            self.deleted(before)
 
     def _directly_in_text_box(self) -> bool:
         """Inside a text box and not inside a table the text box itself holds."""
@@ -233,20 +300,25 @@ class PartReader:
     def _text(self, nodes: list[Any]) -> str:
         """The paragraph as shown: text boxes inside it were read (and emptied) already."""
         parts: list[str] = []
+        fields: list[_Field] = []
+        """Complex fields begun and not yet ended in this paragraph, innermost last."""
         for node in nodes:
             tag = node.tag
             if tag == _T:
                 parts.append(node.text or "")
+            elif tag in (_FLD_CHAR, _INSTR, _FLD_SIMPLE):
+                parts.append(_field_text(node, fields))
             elif tag == _MATH_T:
                 parts.append(_math_text(node, parts))
             elif tag == BLIP:
                 continue
-            elif tag == _FOOTNOTE_REF:
-                parts.append(self.marker("footnote", node.get(ID, "")))
-            elif tag == _ENDNOTE_REF:
-                parts.append(self.marker("endnote", node.get(ID, "")))
+            elif tag in (_FOOTNOTE_REF, _ENDNOTE_REF):
+                kind = "footnote" if tag == _FOOTNOTE_REF else "endnote"
+                parts.append(self.marker(kind, node.get(ID, ""), _custom_mark(node)))
             elif tag == _NO_BREAK_HYPHEN:
                 parts.append("-")
+            elif tag == _SYM:
+                parts.append(_symbol(node))
             elif tag != _TAB or node.getparent().tag != _TABS:  # not a tab stop definition
                 parts.append(" ")
         return "".join(parts)
@@ -302,7 +374,7 @@ class _WatchedStream:
     import. The deadline is checked here too, since no event may come for a while.
     """
 
-    def __init__(self, stream: IO[bytes], limit: int, deadline: Deadline) -> None:
+    def __init__(self, stream: Readable, limit: int, deadline: Deadline) -> None:
         self._stream = stream
         self._limit = limit
         self._deadline = deadline
@@ -315,6 +387,84 @@ class _WatchedStream:
             raise ElementTooLarge(self._limit)
         self._deadline.check()
         return data
+
+
+@dataclass(slots=True)
+class _Field:
+    """A complex field being read: its instruction, and what it shows with no result."""
+
+    instruction: list[str] = field(default_factory=list)
+    result_begun: bool = False
+    choice: str = ""
+    """A legacy drop-down form field's selected entry (w:ffData/w:ddList)."""
+
+
+def _field_text(node: Any, fields: list[_Field]) -> str:
+    """What a field's markup adds to the text: a button's prompt or a drop-down's choice,
+    which Word shows though the field has no result; a result is read as runs."""
+    tag = node.tag
+    if tag == _FLD_SIMPLE:
+        button = _BUTTON.match(node.get(_INSTR_ATTR, ""))
+        has_result = any(True for _ in node.iter(_T))
+        return button.group(1) if button and not has_result else ""
+    if tag == _INSTR:
+        if fields and not fields[-1].result_begun:
+            fields[-1].instruction.append(node.text or "")
+        return ""
+    kind = node.get(_FIELD_TYPE, "")
+    if kind == "begin":
+        fields.append(_Field(choice=_drop_down_choice(node)))
+    elif kind == "separate" and fields:
+        fields[-1].result_begun = True
+    elif kind == "end" and fields:
+        ended = fields.pop()
+        if not ended.result_begun:
+            button = _BUTTON.match("".join(ended.instruction))
+            return button.group(1) if button else ended.choice
+    return ""
+
+
+def _drop_down_choice(begin: Any) -> str:
+    entries = begin.findall(f"{_FORM_DATA}/{_DROP_DOWN}/{_LIST_ENTRY}")
+    if not entries:
+        return ""
+    chosen = begin.find(f"{_FORM_DATA}/{_DROP_DOWN}/{_RESULT}")
+    if chosen is None:
+        chosen = begin.find(f"{_FORM_DATA}/{_DROP_DOWN}/{_DEFAULT}")
+    try:
+        index = int(chosen.get(_VAL, "0")) if chosen is not None else 0
+    except ValueError:
+        index = 0
+    return str(entries[index].get(_VAL, "")) if 0 <= index < len(entries) else ""
+
+
+def _symbol(node: Any) -> str:
+    """Insert > Symbol: a character by its code. In a text font it is that character ("é",
+    "€"); codes a symbol font (Wingdings, Symbol) draws as pictures (F0xx) are left out."""
+    try:
+        code = int(node.get(_CHAR, ""), 16)
+    except ValueError:
+        return ""
+    return chr(code) if 0x20 <= code < 0xD800 or 0xF900 <= code <= 0x10FFFF else ""
+
+
+def _custom_mark(reference: Any) -> str | None:
+    """The mark typed after a note reference with ``w:customMarkFollows`` ("*", "†")."""
+    if reference.get(_CUSTOM_MARK, "0") not in ("1", "true", "on"):
+        return None
+    run = reference.getparent()
+    following = run.getnext() if run is not None else None
+    texts = [*reference.itersiblings(_T), *(following.iter(_T) if following is not None else ())]
+    marks = [str(node.text or "").strip() for node in texts]
+    return next((mark for mark in marks if mark), "")
+
+
+def _is_drop_cap(paragraph: Any) -> bool:
+    ppr = paragraph[0] if len(paragraph) else None
+    if ppr is None or ppr.tag != _PPR:
+        return False
+    frame = ppr.find(_FRAME)
+    return frame is not None and frame.get(_DROP_CAP, "none") in ("drop", "margin")
 
 
 def _ruby_after_base(reading: Any) -> None:
@@ -350,94 +500,3 @@ def _drop(node: Any) -> None:
     if parent is not None:
         while node.getprevious() is not None:
             del parent[0]
-
-
-@dataclass
-class Classifier:
-    """Block kind of a body paragraph from its style, numbering and outline level.
-
-    Numbered headings and multi-level clauses ("4.1.7") keep Word's number in their
-    text; simple lists ("1.", "(a)") stay list items that the reader numbers itself.
-    """
-
-    styles: Styles
-    numbering: Numbering
-    core_title: str
-    title_style_text: str = ""
-    first_heading: str = ""
-
-    def __call__(self, paragraph: Any, text: str) -> Piece | None:
-        ppr = paragraph.find(_PPR)
-        style_node = ppr.find(_PSTYLE) if ppr is not None else None
-        style = self.styles.get(style_node.get(_VAL) if style_node is not None else None)
-        name = style.name if style is not None else ""
-        number = self._number(ppr, style)
-        label = self.numbering.label(*number) if number is not None else ""
-        if name == "title":
-            folded = " ".join(text.split())
-            if not self.title_style_text and self.core_title in ("", folded):
-                # It names the article, and it stays in the text as the document's first
-                # heading: its words are the author's (a reader counting them finds them),
-                # and the Reader shows a first heading that repeats the title only once.
-                self.title_style_text = folded
-            return Piece(BlockKind.HEADING, text, level=1)
-        level = _heading_level(ppr, name, style)
-        if level:
-            self.first_heading = self.first_heading or " ".join(text.split())
-            return Piece(BlockKind.HEADING, f"{label} {text}" if label else text, level=level)
-        if name in ("quote", "intense quote"):
-            return Piece(BlockKind.QUOTE, text)
-        if name == "caption":
-            return Piece(BlockKind.CAPTION, text)
-        if label and number is not None and self.numbering.multi_part(*number):
-            return Piece(BlockKind.PARAGRAPH, f"{label} {text}")  # a clause: "4.1.7 The ..."
-        listing = self._list_info(number, name)
-        if listing is not None:
-            return Piece(BlockKind.LIST_ITEM, text, level=listing[0], ordered=listing[1])
-        return Piece(BlockKind.PARAGRAPH, text)
-
-    def _number(self, ppr: Any, style: ParagraphStyle | None) -> tuple[int, int] | None:
-        """(numId, ilvl) from the paragraph's own numPr, else its style's; None if unnumbered."""
-        num_pr = ppr.find(_NUMPR) if ppr is not None else None
-        num_id = _val(num_pr.find(_NUMID)) if num_pr is not None else None
-        ilvl = _val(num_pr.find(_ILVL)) if num_pr is not None else None
-        if num_id is None and style is not None:
-            num_id = style.num_id
-        if not num_id:  # absent, or 0: "no numbering here"
-            return None
-        if ilvl is None and style is not None:
-            ilvl = style.ilvl
-            if ilvl is None:
-                ilvl = self.numbering.level_for_style(num_id, style.style_id)
-        return num_id, max(0, ilvl or 0)
-
-    def _list_info(self, number: tuple[int, int] | None, name: str) -> tuple[int, bool] | None:
-        if number is not None:
-            fmt = self.numbering.format(*number)
-            ordered = fmt not in _UNORDERED_FORMATS if fmt is not None else "number" in name
-            return number[1] + 1, ordered
-        if name.startswith("list") and name != "list paragraph":
-            level = _TRAILING_LEVEL.search(name)
-            return (int(level.group(1)) if level else 1), "number" in name
-        return None
-
-
-def _heading_level(ppr: Any, name: str, style: ParagraphStyle | None) -> int:
-    """1-6 for a heading (by its style name, or Word's outline level), else 0."""
-    own = _val(ppr.find(_OUTLINE)) if ppr is not None else None
-    by_name = _HEADING.match(name)
-    if by_name and own is None:
-        return min(int(by_name.group(1)), _MAX_HEADING)
-    outline = own if own is not None else (style.outline if style is not None else None)
-    if outline is not None and 0 <= outline <= 8:
-        return min(outline + 1, _MAX_HEADING)
-    return 0
-
-
-def _val(node: Any) -> int | None:
-    if node is None:
-        return None
-    try:
-        return int(node.get(_VAL, ""))
-    except ValueError:
-        return None

@@ -2,8 +2,8 @@
 
 Word does not store a numbered heading's "3.2" or a clause's "4.1.7": numbering.xml
 holds a pattern per level ("%1.%2") and the reader counts. Analysts cite those
-numbers ("see para 4.1.7"), so numbered headings and multi-level clauses keep
-them in their text. Counters belong to the abstract definition (lists that share
+numbers ("see para 4.1.7", "point (a)"), so every numbered paragraph keeps its
+number in its text. Counters belong to the abstract definition (lists that share
 one continue each other, as in Word) and restart when a list instance overrides
 its start. Imports lxml through docx_parts; never store, session or ui.
 """
@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import zipfile
 from dataclasses import dataclass, field
+from typing import Any
 
 from briefer.importers.docx_parts import read_part, w
 
@@ -29,6 +30,8 @@ class Level:
     text: str
     """lvlText: "%1.%2", "Article %1", "(%1)"; a bullet's glyph for bullets."""
     start: int = 1
+    legal: bool = False
+    """isLgl: every number in the label shows as decimal ("1.3", not "I.c")."""
 
 
 @dataclass
@@ -39,6 +42,8 @@ class Numbering:
     """abstractNumId -> ilvl -> level."""
     instances: dict[int, tuple[str, dict[int, int]]] = field(default_factory=dict)
     """numId -> (abstractNumId, ilvl -> startOverride)."""
+    instance_levels: dict[int, dict[int, Level]] = field(default_factory=dict)
+    """numId -> ilvl -> level the instance redefines (a ``w:lvl`` inside ``w:lvlOverride``)."""
     style_levels: dict[tuple[str, str], int] = field(default_factory=dict)
     """(abstractNumId, styleId) -> ilvl: the level a linked style (Heading 2) stands at."""
     _counters: dict[str, list[int | None]] = field(default_factory=dict)
@@ -59,6 +64,8 @@ class Numbering:
             return ""
         abstract, overrides = instance
         levels = self.levels.get(abstract, {})
+        if num_id in self.instance_levels:
+            levels = {**levels, **self.instance_levels[num_id]}
         counters = self._counters.setdefault(abstract, [None] * _LEVELS)
         if num_id not in self._started:
             self._started.add(num_id)
@@ -80,20 +87,15 @@ class Numbering:
             at = int(match.group(1)) - 1
             value = counters[at]
             shown = levels.get(at, level)
-            fmt = shown.fmt if shown.fmt not in _UNNUMBERED else "decimal"
-            return _formatted(value if value is not None else _start(levels, at), fmt)
+            fmt = shown.fmt if shown.fmt not in _UNNUMBERED and not level.legal else "decimal"
+            return formatted(value if value is not None else _start(levels, at), fmt)
 
         return _PLACEHOLDER.sub(number, level.text).strip()
 
-    def multi_part(self, num_id: int, ilvl: int) -> bool:
-        """The label says more than the item's own counter: "4.1.7", "Article IV"."""
-        level = self._level(num_id, ilvl)
-        if level is None or level.fmt in _UNNUMBERED:
-            return False
-        stripped = _PLACEHOLDER.sub("", level.text)
-        return len(_PLACEHOLDER.findall(level.text)) > 1 or any(c.isalpha() for c in stripped)
-
     def _level(self, num_id: int, ilvl: int) -> Level | None:
+        own = self.instance_levels.get(num_id, {}).get(ilvl)
+        if own is not None:
+            return own
         instance = self.instances.get(num_id)
         return self.levels.get(instance[0], {}).get(ilvl) if instance else None
 
@@ -109,37 +111,88 @@ def read_numbering(archive: zipfile.ZipFile, name: str) -> Numbering:
     numbering = Numbering()
     if root is None:
         return numbering
+    linked: dict[str, str] = {}
+    """abstractNumId -> the numbering style it only points to (``w:numStyleLink``)."""
+    defining: dict[str, str] = {}
+    """numbering style -> the abstractNumId that defines its levels (``w:styleLink``)."""
     for node in root.iter(w("abstractNum")):
         abstract = node.get(w("abstractNumId"), "")
         levels: dict[int, Level] = {}
         for lvl in node.iter(w("lvl")):
             ilvl = _int(lvl.get(w("ilvl"))) or 0
-            fmt, text, start = lvl.find(w("numFmt")), lvl.find(w("lvlText")), lvl.find(w("start"))
-            levels[ilvl] = Level(
-                fmt.get(_VAL, "") if fmt is not None else "",
-                text.get(_VAL, "") if text is not None else "",
-                _or(_int(start.get(_VAL)) if start is not None else None, 1),
-            )
+            levels[ilvl] = _read_level(lvl)
             style = lvl.find(w("pStyle"))
             if style is not None:
                 numbering.style_levels[(abstract, style.get(_VAL, ""))] = ilvl
         numbering.levels[abstract] = levels
+        link = node.find(w("numStyleLink"))
+        if link is not None:
+            linked[abstract] = link.get(_VAL, "")
+        link = node.find(w("styleLink"))
+        if link is not None:
+            defining.setdefault(link.get(_VAL, ""), abstract)
     for num in root.iter(w("num")):
         ref = num.find(w("abstractNumId"))
         num_id = _int(num.get(w("numId")))
         if ref is None or num_id is None:
             continue
+        abstract = ref.get(_VAL, "")
+        # A list that uses a list style (Word's "1 / a / i" styles) holds no levels of its
+        # own: they, and the counters, belong to the definition that style links to.
+        abstract = defining.get(linked.get(abstract, ""), abstract)
         overrides: dict[int, int] = {}
         for override in num.iter(w("lvlOverride")):
+            ilvl = _int(override.get(w("ilvl"))) or 0
             start = override.find(w("startOverride"))
             value = _int(start.get(_VAL)) if start is not None else None
+            redefined = override.find(w("lvl"))
+            if redefined is not None:
+                numbering.instance_levels.setdefault(num_id, {})[ilvl] = _read_level(redefined)
             if value is not None:
-                overrides[_int(override.get(w("ilvl"))) or 0] = value
-        numbering.instances[num_id] = (ref.get(_VAL, ""), overrides)
+                overrides[ilvl] = value
+        numbering.instances[num_id] = (abstract, overrides)
     return numbering
 
 
-def _formatted(value: int, fmt: str) -> str:
+def _read_level(lvl: Any) -> Level:
+    text, start, legal = lvl.find(w("lvlText")), lvl.find(w("start")), lvl.find(w("isLgl"))
+    return Level(
+        _number_format(lvl),
+        text.get(_VAL, "") if text is not None else "",
+        _or(_int(start.get(_VAL)) if start is not None else None, 1),
+        legal is not None and legal.get(_VAL, "1") not in ("0", "false", "off"),
+    )
+
+
+def _number_format(lvl: Any) -> str:
+    """numFmt, also where Word 2010+ wraps a custom one ("001, 002, 003, ...") in
+    mc:AlternateContent with a plain fallback for older readers."""
+    fmt = lvl.find(_NUM_FMT)
+    if fmt is None:
+        fmt = lvl.find(f"{_CHOICE}/{_NUM_FMT}")
+    if fmt is None:
+        fallback = lvl.find(f"{_FALLBACK}/{_NUM_FMT}")
+        return fallback.get(_VAL, "") if fallback is not None else ""
+    value = str(fmt.get(_VAL, ""))
+    if value == "custom":
+        padded = _PADDED.match(fmt.get(_FORMAT, ""))
+        if padded:
+            return f"decimalPad{len(padded.group(1))}"
+        fallback = lvl.find(f"{_FALLBACK}/{_NUM_FMT}")
+        return fallback.get(_VAL, "decimal") if fallback is not None else "decimal"
+    return value
+
+
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_NUM_FMT, _FORMAT = w("numFmt"), w("format")
+_CHOICE = f"{_MC}AlternateContent/{_MC}Choice"
+_FALLBACK = f"{_MC}AlternateContent/{_MC}Fallback"
+_PADDED = re.compile(r"^(0+1)\b")
+"""A custom format Word offers in its dialog: numbers zero-padded to a width ("001")."""
+
+
+def formatted(value: int, fmt: str) -> str:
+    """``value`` as Word writes it in numbering format ``fmt`` ("lowerRoman" -> "iv")."""
     if fmt in ("lowerLetter", "upperLetter"):
         letter = _letters(value)
         return letter.upper() if fmt == "upperLetter" else letter
@@ -148,7 +201,15 @@ def _formatted(value: int, fmt: str) -> str:
         return numeral.upper() if fmt == "upperRoman" else numeral
     if fmt == "decimalZero" and 0 <= value < 10:
         return f"0{value}"
+    if fmt.startswith("decimalPad") and value >= 0:
+        return str(value).zfill(int(fmt.removeprefix("decimalPad")))
+    if fmt == "ordinal" and value > 0:
+        suffix = "th" if value % 100 in (11, 12, 13) else _ORDINAL.get(value % 10, "th")
+        return f"{value}{suffix}"
     return str(value)
+
+
+_ORDINAL = {1: "st", 2: "nd", 3: "rd"}
 
 
 def _letters(value: int) -> str:
@@ -182,3 +243,43 @@ def _int(value: str | None) -> int | None:
         return int(value) if value is not None else None
     except ValueError:
         return None
+
+
+_FOOTNOTE_DEFAULT, _ENDNOTE_DEFAULT = ("decimal", 1), ("lowerRoman", 1)
+
+
+@dataclass(frozen=True, slots=True)
+class NoteNumbers:
+    """How the document numbers its notes (settings.xml): Word's defaults are 1, 2, 3 for
+    footnotes and i, ii, iii for endnotes, but a document may choose any list format."""
+
+    footnote: tuple[str, int] = _FOOTNOTE_DEFAULT
+    endnote: tuple[str, int] = _ENDNOTE_DEFAULT
+
+    def mark(self, kind: str, count: int) -> str:
+        fmt, start = self.endnote if kind == "endnote" else self.footnote
+        value = count + start - 1
+        return _chicago(value) if fmt == "chicago" else formatted(value, fmt)
+
+
+def read_note_numbers(archive: zipfile.ZipFile, name: str) -> NoteNumbers:
+    root = read_part(archive, name)
+    if root is None:
+        return NoteNumbers()
+    found: dict[str, tuple[str, int]] = {}
+    for kind, default in (("footnote", _FOOTNOTE_DEFAULT), ("endnote", _ENDNOTE_DEFAULT)):
+        properties = root.find(w(f"{kind}Pr"))
+        fmt = properties.find(w("numFmt")) if properties is not None else None
+        start = properties.find(w("numStart")) if properties is not None else None
+        found[kind] = (
+            str(fmt.get(_VAL, default[0])) if fmt is not None else default[0],
+            _or(_int(start.get(_VAL)) if start is not None else None, default[1]),
+        )
+    return NoteNumbers(found["footnote"], found["endnote"])
+
+
+def _chicago(value: int) -> str:
+    """*, †, ‡, §, then doubled: **, ††, ..."""
+    if value <= 0:
+        return str(value)
+    return "*†‡§"[(value - 1) % 4] * ((value - 1) // 4 + 1)

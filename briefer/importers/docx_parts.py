@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+import re
 import zipfile
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from lxml import etree
 
@@ -20,8 +21,25 @@ _PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _DC = "http://purl.org/dc/elements/1.1/"
 _DCTERMS = "http://purl.org/dc/terms/"
 DOCUMENT = "word/document.xml"
-_DOCUMENT_RELS = "word/_rels/document.xml.rels"
+"""Where Word keeps the main document; the package's own relationships may say otherwise."""
+_PACKAGE_RELS = "_rels/.rels"
 _CORE = "docProps/core.xml"
+_STRICT = (
+    (b"http://purl.oclc.org/ooxml/wordprocessingml/main", W.encode()),
+    (
+        b"http://purl.oclc.org/ooxml/officeDocument/",
+        b"http://schemas.openxmlformats.org/officeDocument/2006/",
+    ),
+    (
+        b"http://purl.oclc.org/ooxml/drawingml/",
+        b"http://schemas.openxmlformats.org/drawingml/2006/",
+    ),
+)
+"""Strict Open XML (Word's "Strict Open XML Document") names the same elements in other
+namespaces; renamed to the Transitional ones, one reader serves both."""
+_STRICT_MARK = b"http://purl.oclc.org/ooxml/"
+_ROOT_TAG = re.compile(rb"<[A-Za-z_][^>]*>")
+_MAX_ROOT_SEARCH = 1024 * 1024
 MAX_SMALL_PART = 16 * 1024 * 1024
 _MAX_BASED_ON = 20
 """Style inheritance deeper than this is a loop or an attack, not a real template."""
@@ -68,7 +86,62 @@ def read_part(archive: zipfile.ZipFile, name: str) -> Any | None:
         return None
     if info.file_size > MAX_SMALL_PART:
         raise PartTooLarge(name, info.file_size)
-    return etree.fromstring(archive.read(info), safe_parser())
+    return etree.fromstring(transitional(archive.read(info)), safe_parser())
+
+
+def transitional(data: bytes) -> bytes:
+    """A part's XML with Strict namespaces renamed to Transitional ones (else unchanged)."""
+    if _STRICT_MARK not in data:
+        return data
+    for strict, usual in _STRICT:
+        data = data.replace(strict, usual)
+    return data
+
+
+class Readable(Protocol):
+    """What lxml's iterparse needs of a stream."""
+
+    def read(self, size: int = -1, /) -> bytes: ...
+
+
+class TransitionalStream:
+    """A streamed part whose root element's namespace declarations are made Transitional.
+
+    Word writes every declaration on the root element, so only the bytes up to the end
+    of its start tag are rewritten; the rest of a large body passes through untouched.
+    """
+
+    def __init__(self, stream: Readable) -> None:
+        self._stream = stream
+        self._head_done = False
+
+    def read(self, size: int = -1) -> bytes:
+        if self._head_done:
+            return self._stream.read(size)
+        data = b""
+        while True:
+            chunk = self._stream.read(size)
+            data += chunk
+            root = _ROOT_TAG.search(data)
+            if root is not None or not chunk or len(data) > _MAX_ROOT_SEARCH:
+                break
+        self._head_done = True
+        if root is None:
+            return data
+        return transitional(data[: root.end()]) + data[root.end() :]
+
+
+def main_document(archive: zipfile.ZipFile) -> str:
+    """The main document part, as the package's relationships name it (pandoc and other
+    writers need not call it word/document.xml)."""
+    root = read_part(archive, _PACKAGE_RELS)
+    if root is not None:
+        for node in root.iter(f"{{{_PKG_REL}}}Relationship"):
+            if node.get("Type", "").endswith("/officeDocument"):
+                target = str(node.get("Target", "")).lstrip("/")
+                if target in archive.namelist():
+                    return target
+    return DOCUMENT
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,9 +153,16 @@ class Relationship:
     external: bool
 
 
-def read_relationships(archive: zipfile.ZipFile) -> dict[str, Relationship]:
+def relationships_part(document: str) -> str:
+    """word/document.xml -> word/_rels/document.xml.rels, as OPC names a part's relationships."""
+    folder, name = posixpath.split(document)
+    return posixpath.join(folder, "_rels", f"{name}.rels")
+
+
+def read_relationships(archive: zipfile.ZipFile, document: str) -> dict[str, Relationship]:
     """rId -> relationship of the main document part (images, notes, styles, numbering)."""
-    root = read_part(archive, _DOCUMENT_RELS)
+    folder = posixpath.dirname(document)
+    root = read_part(archive, relationships_part(document))
     if root is None:
         return {}
     out: dict[str, Relationship] = {}
@@ -93,7 +173,7 @@ def read_relationships(archive: zipfile.ZipFile) -> dict[str, Relationship]:
             target = (
                 target.lstrip("/")
                 if target.startswith("/")
-                else posixpath.normpath(posixpath.join(posixpath.dirname(DOCUMENT), target))
+                else posixpath.normpath(posixpath.join(folder, target))
             )
         kind = node.get("Type", "").rsplit("/", 1)[-1]
         out[node.get("Id", "")] = Relationship(kind, target, external)

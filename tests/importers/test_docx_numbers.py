@@ -44,10 +44,7 @@ def test_letters_past_z_repeat_as_word_writes_them() -> None:
     assert labels[25:] == ["(z)", "(aa)", "(bb)"]
 
 
-def test_bullets_and_unknown_lists_have_no_label_and_are_not_clauses() -> None:
+def test_bullets_and_unknown_lists_have_no_label() -> None:
     numbering = _numbering()
     assert numbering.label(4, 0) == ""
     assert numbering.label(99, 0) == ""
-    assert not numbering.multi_part(4, 0)
-    assert numbering.multi_part(1, 0)  # "Part %1" says more than the counter
-    assert numbering.multi_part(1, 1)  # "%1.%2)"

@@ -7,11 +7,13 @@ XML from make_docx.py, and harbour-survey.docx written by LibreOffice.
 from __future__ import annotations
 
 import io
+import zipfile
 from pathlib import Path
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE
-from docx.oxml.ns import qn
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
 
 from briefer.core.model import Article, BlockKind
 from briefer.importers.base import ImportLimits
@@ -96,6 +98,50 @@ def test_footnotes_and_endnotes_are_marked_in_the_text_and_listed_under_notes() 
     assert "Notes continue on the next page" not in article.text  # a continuation notice
 
 
+def test_a_note_with_its_own_mark_shows_that_mark_and_takes_no_number(tmp_path: Path) -> None:
+    """w:customMarkFollows: the author typed "*" after the reference; Word numbers the
+    other notes as if it were not there."""
+    path = tmp_path / "marked.docx"
+    with zipfile.ZipFile(DATA / "notes.docx") as source, zipfile.ZipFile(path, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "word/document.xml":
+                data = data.replace(
+                    b'<w:footnoteReference w:id="1"/>',
+                    b'<w:footnoteReference w:customMarkFollows="1" w:id="1"/><w:t>*</w:t>',
+                )
+            target.writestr(item, data)
+    blocks = shape(DocxImporter().extract(path.read_bytes(), "marked.docx", ImportLimits()))
+    assert "on Tuesday.* The subsidy covers" in blocks[1][2]
+    assert blocks[2][2].startswith("Critics argue that the electric vessel[1] is untested")
+    assert [text for _, _, text in blocks[-4:-1]] == [
+        "[*] Council minutes, item 14, published on the regional website.",
+        "[1] Built by Lindmark Marine Engineering and leased for ten years.",
+        "The lease includes a replacement battery after five years.",
+    ]
+
+
+def test_notes_are_marked_in_the_formats_the_document_settings_give(tmp_path: Path) -> None:
+    """settings.xml may number footnotes *, †, ... and endnotes 1, 2, ... from any start."""
+    path = tmp_path / "formats.docx"
+    settings = (
+        b"<w:footnotePr><w:numFmt w:val='chicago'/></w:footnotePr>"
+        b"<w:endnotePr><w:numFmt w:val='decimal'/><w:numStart w:val='4'/></w:endnotePr>"
+    )
+    with zipfile.ZipFile(DATA / "notes.docx") as source, zipfile.ZipFile(path, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "word/settings.xml":
+                start = data.index(b">", data.index(b"<w:settings")) + 1
+                data = data[:start] + settings + data[start:]
+            target.writestr(item, data)
+    blocks = shape(DocxImporter().extract(path.read_bytes(), "formats.docx", ImportLimits()))
+    assert "on Tuesday.[*] The subsidy covers" in blocks[1][2]
+    assert blocks[2][2].startswith("Critics argue that the electric vessel[†] is untested")
+    assert blocks[2][2].endswith("on the Kessling route last year.[4]")
+    assert blocks[-1][2] == "[4] Kessling trial report, operator's summary, October."
+
+
 def test_libreoffice_notes_frame_and_merged_table_come_back_once() -> None:
     article = load("harbour-survey.docx")
     text = article.text
@@ -131,17 +177,60 @@ def test_merged_cells_are_quoted_once() -> None:
 
 
 def test_tracked_changes_show_the_result_and_comments_headers_footers_stay_out() -> None:
+    """The body reads with changes accepted; a struck-out figure is kept after it, in the
+    paragraph as it first read, and a moved sentence is not counted as deleted."""
     article = load("revisions.docx")
-    assert [article.block_text(b) for b in article.blocks] == [
-        "Statement on port tariffs",
-        "The port authority will raise tariffs by four percent from the first of May.",
-        "Container lines were consulted in February.",
-        "Passenger ferries pay the old rate for one more year. Fishing boats are exempt until"
-        " autumn.",
-        "The board will review the tariffs in December.",
+    assert [(b.kind, article.block_text(b)) for b in article.blocks] == [
+        (BlockKind.HEADING, "Statement on port tariffs"),
+        (
+            BlockKind.PARAGRAPH,
+            "The port authority will raise tariffs by four percent from the first of May.",
+        ),
+        (BlockKind.PARAGRAPH, "Container lines were consulted in February."),
+        (
+            BlockKind.PARAGRAPH,
+            "Passenger ferries pay the old rate for one more year. Fishing boats are exempt"
+            " until autumn.",
+        ),
+        (BlockKind.PARAGRAPH, "The board will review the tariffs in December."),
+        (BlockKind.HEADING, "Before tracked changes"),
+        (
+            BlockKind.PARAGRAPH,
+            "The port authority will raise tariffs by nine percent from the first of May.",
+        ),
     ]
-    for hidden in ("nine", "November", "DRAFT", "internal review copy"):
+    for hidden in ("November", "DRAFT", "internal review copy"):
         assert hidden not in article.text
+
+
+def test_a_wholly_deleted_paragraph_is_kept_after_the_body_but_not_an_insertion(
+    tmp_path: Path,
+) -> None:
+    document = docx.Document()
+    document.add_paragraph("Kept paragraph on the heron colony.")
+    deleted = document.add_paragraph()._p
+    mark = '<w:del w:id="1" w:author="a" w:date="2025-01-01T00:00:00Z">{}</w:del>'
+    removed = mark.format("<w:r><w:delText>Deleted paragraph on egrets.</w:delText></w:r>")
+    deleted.append(parse_xml(f"<w:root {nsdecls('w')}>{removed}</w:root>")[0])
+    mixed = document.add_paragraph("Budget of ")._p
+    inserted = (
+        '<w:ins w:id="2" w:author="a" w:date="2025-01-01T00:00:00Z">'
+        "<w:r><w:t>four</w:t></w:r></w:ins>"
+        + mark.format("<w:r><w:delText>nine</w:delText></w:r>")
+        + "<w:r><w:t xml:space='preserve'> million.</w:t></w:r>"
+    )
+    for node in list(parse_xml(f"<w:root {nsdecls('w')}>{inserted}</w:root>")):
+        mixed.append(node)
+    path = tmp_path / "draft.docx"
+    document.save(str(path))
+    article = DocxImporter().extract(path.read_bytes(), "draft.docx", ImportLimits())
+    assert [article.block_text(b) for b in article.blocks] == [
+        "Kept paragraph on the heron colony.",
+        "Budget of four million.",
+        "Before tracked changes",
+        "Deleted paragraph on egrets.",
+        "Budget of nine million.",
+    ]
 
 
 def test_outline_levels_make_headings_through_based_on_and_on_the_paragraph() -> None:
@@ -167,3 +256,85 @@ def test_outline_levels_make_headings_through_based_on_and_on_the_paragraph() ->
         (BlockKind.PARAGRAPH, 0, "Traffic rose again in May."),
         (BlockKind.HEADING, 1, "Outlook for the summer"),
     ]
+
+
+def test_a_drop_cap_joins_the_paragraph_it_opens(tmp_path: Path) -> None:
+    """Word writes a drop cap as a framed paragraph of one letter before its paragraph."""
+    document = docx.Document()
+    for letter, kind, rest in (("D", "drop", "redging resumed in May."), ("T", "margin", "ides")):
+        cap = document.add_paragraph(letter)._p
+        frame = cap.get_or_add_pPr().makeelement(qn("w:framePr"))
+        frame.set(qn("w:dropCap"), kind)
+        frame.set(qn("w:lines"), "3")
+        cap.get_or_add_pPr().append(frame)
+        document.add_paragraph(rest)
+    document.add_paragraph("A framed note that is no drop cap.")._p.get_or_add_pPr().append(
+        parse_xml(f'<w:framePr {nsdecls("w")} w:w="2000" w:h="500"/>')
+    )
+    path = tmp_path / "dropcap.docx"
+    document.save(str(path))
+    article = DocxImporter().extract(path.read_bytes(), "dropcap.docx", ImportLimits())
+    assert [article.block_text(b) for b in article.blocks] == [
+        "Dredging resumed in May.",
+        "Tides",
+        "A framed note that is no drop cap.",
+    ]
+
+
+def test_a_button_field_shows_its_prompt_and_other_fields_their_result(tmp_path: Path) -> None:
+    """Letter and CV templates prompt with MACROBUTTON fields: the prompt is in the
+    instruction and there is no result; a legacy drop-down shows its chosen entry; every
+    other field shows its result only."""
+
+    def field(instruction: str, result: str = "") -> str:
+        shown = f'<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>{result}</w:t></w:r>'
+        return (
+            '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+            f'<w:r><w:instrText xml:space="preserve"> {instruction} </w:instrText></w:r>'
+            + (shown if result else "")
+            + '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+        )
+
+    document = docx.Document()
+    for runs in (
+        field("MACROBUTTON NoMacro [Click here and type the recipient]"),
+        '<w:fldSimple w:instr=" MACROBUTTON DoFieldClick [Company name] "/>',
+        field('HYPERLINK "http://example.org"', "the harbour site"),
+        field("MERGEFIELD Port", "«Port»"),
+        field("FORMDROPDOWN").replace(
+            '"begin"/>',
+            '"begin"><w:ffData><w:ddList><w:result w:val="1"/><w:listEntry w:val="Rotterdam"/>'
+            '<w:listEntry w:val="Antwerp"/></w:ddList></w:ffData></w:fldChar>',
+        ),
+    ):
+        paragraph = document.add_paragraph("Before ")._p
+        for node in list(parse_xml(f"<w:root {nsdecls('w')}>{runs}</w:root>")):
+            paragraph.append(node)
+    path = tmp_path / "letter.docx"
+    document.save(str(path))
+    article = DocxImporter().extract(path.read_bytes(), "letter.docx", ImportLimits())
+    assert [article.block_text(b) for b in article.blocks] == [
+        "Before [Click here and type the recipient]",
+        "Before [Company name]",
+        "Before the harbour site",
+        "Before «Port»",
+        "Before Antwerp",  # a legacy drop-down shows its chosen entry
+    ]
+
+
+def test_a_symbol_inserted_from_a_text_font_is_its_character(tmp_path: Path) -> None:
+    """w:sym: "é" and "€" are letters and signs a reader sees; a Wingdings arrow (F0E0)
+    is a picture with no character to give."""
+    document = docx.Document()
+    paragraph = document.add_paragraph("Caf")._p
+    runs = (
+        '<w:r><w:sym w:font="Arial" w:char="00E9"/></w:r><w:r><w:t xml:space="preserve"> '
+        'costs 5</w:t></w:r><w:r><w:sym w:font="Arial" w:char="20AC"/></w:r>'
+        '<w:r><w:sym w:font="Wingdings" w:char="F0E0"/></w:r><w:r><w:t>.</w:t></w:r>'
+    )
+    for node in list(parse_xml(f"<w:root {nsdecls('w')}>{runs}</w:root>")):
+        paragraph.append(node)
+    path = tmp_path / "symbols.docx"
+    document.save(str(path))
+    article = DocxImporter().extract(path.read_bytes(), "symbols.docx", ImportLimits())
+    assert article.text == "Café costs 5€."
