@@ -73,7 +73,6 @@ compound-file directory entry spells it."""
 _WORD_EXTENSIONS = frozenset({".docx", ".docm", ".dotx", ".dotm", ""})
 _NOTE_TYPES_SKIPPED = frozenset({"separator", "continuationSeparator", "continuationNotice"})
 _NOTES_HEADING = "Notes"
-_DELETIONS_HEADING = "Before tracked changes"
 _DOCTYPE_REFUSED = (
     "{label} contains a document type declaration{where}, which Word never writes and which"
     " can hide an attack; it was not opened."
@@ -266,13 +265,6 @@ def _read_package(
     with archive.open(document) as stream:
         body.read(stream)
     _add_notes(body, archive, relationships, deadline)
-    if body.before_changes:
-        # The body reads as Word shows a reviewed draft (changes accepted), but what a
-        # reviewer struck out is still in the file and can matter to an analyst (a figure
-        # cut from a draft agreement): each changed paragraph follows, as it first read.
-        body.builder.add(BlockKind.HEADING, _DELETIONS_HEADING, level=1)
-        for before in body.before_changes:
-            body.builder.add(BlockKind.PARAGRAPH, before)
     warnings: tuple[str, ...] = ()
     if body.alt_chunks:
         count = body.alt_chunks
@@ -333,8 +325,6 @@ class _BodyReader(PartReader):
         """(kind, w:id) -> the mark shown at each note referenced, in order of first reference."""
         self._counts = {"footnote": 0, "endnote": 0}
         self.note_numbers = NoteNumbers()
-        self.before_changes: list[str] = []
-        """Paragraphs with tracked deletions, as they read before the changes."""
 
     def emit(self, piece: Piece) -> None:
         self.builder.add(piece.kind, piece.text, level=piece.level, ordered=piece.ordered)
@@ -344,9 +334,6 @@ class _BodyReader(PartReader):
 
     def labelled(self, paragraph: Any, text: str) -> str:
         return self.classifier.labelled(paragraph, text)
-
-    def deleted(self, before: str) -> None:
-        self.before_changes.append(before)
 
     def marker(self, kind: str, note_id: str, custom: str | None = None) -> str:
         """Word's marks: by default footnotes 1, 2, 3 and endnotes i, ii, iii, else the

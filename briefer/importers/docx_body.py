@@ -49,10 +49,6 @@ _READ = (
 _DELETED = (w("del"), w("moveFrom"), FALLBACK)
 """Subtrees whose text is not in the document as shown: deletions, moved-away text, and
 the second copy Word writes of a drawing or text box for older readers."""
-_DEL, _DEL_TEXT, _INSERTED = w("del"), w("delText"), (w("ins"), w("moveTo"))
-_BEFORE = (_T, _DEL_TEXT, _TAB, _PTAB, _BR, _CR, _NO_BREAK_HYPHEN)
-"""What a paragraph said before its tracked changes: deleted and moved-away text in,
-insertions out."""
 _RUBY_TEXT, _RUBY_BASE, _RUN = w("rt"), w("rubyBase"), w("r")
 """Ruby (furigana): Word writes the small reading before the base text it sits over."""
 _REWRITTEN = (*_DELETED, _RUBY_TEXT)
@@ -163,10 +159,6 @@ class PartReader:
         follows it as text, for a reference Word does not number."""
         return ""
 
-    def deleted(self, before: str) -> None:
-        """Called with a paragraph's text as it read before its tracked deletions."""
-        return None
-
     def images(self, nodes: list[Any]) -> None:
         """Called with the paragraph's text nodes and pictures (``BLIP``), in order."""
         return None
@@ -228,8 +220,6 @@ class PartReader:
             return
         nodes = list(paragraph.iter(*_READ, *_REWRITTEN))
         if any(node.tag in _REWRITTEN for node in nodes):
-            if any(node.tag == _DEL for node in nodes):
-                self._note_deletion(paragraph)
             for node in nodes:
                 if node.tag == _RUBY_TEXT:
                     _ruby_after_base(node)
@@ -272,26 +262,6 @@ class PartReader:
             if self._pending:
                 self._flush()
         _drop(paragraph)
-
-    def _note_deletion(self, paragraph: Any) -> None:
-        """Hands ``deleted`` the paragraph as it read before its tracked deletions, if any."""
-        parts: list[str] = []
-        deleted = False
-        for node in paragraph.iter(*_BEFORE):
-            if any(True for _ in node.iterancestors(*_INSERTED, FALLBACK)):
-                continue
-            if node.tag == _DEL_TEXT:
-                deleted = deleted or bool((node.text or "").strip())
-                parts.append(node.text or "")
-            elif node.tag == _T:
-                parts.append(node.text or "")
-            elif node.tag == _NO_BREAK_HYPHEN:
-                parts.append("-")
-            elif node.tag != _TAB or node.getparent().tag != _TABS:
-                parts.append(" ")
-        before = " ".join("".join(parts).split())
-        if deleted and before:
-            self.deleted(before)
 
     def _directly_in_text_box(self) -> bool:
         """Inside a text box and not inside a table the text box itself holds."""
