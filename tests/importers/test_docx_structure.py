@@ -12,7 +12,8 @@ from pathlib import Path
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE
-from docx.oxml.ns import qn
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
 
 from briefer.core.model import Article, BlockKind
 from briefer.importers.base import ImportLimits
@@ -187,6 +188,32 @@ def test_tracked_changes_show_the_result_and_comments_headers_footers_stay_out()
     ]
     for hidden in ("nine", "November", "DRAFT", "internal review copy"):
         assert hidden not in article.text
+
+
+def test_a_wholly_deleted_paragraph_stays_out_and_an_insertion_is_in(tmp_path: Path) -> None:
+    """Deletions out, insertions in: words the author withdrew are not quoted from."""
+    document = docx.Document()
+    document.add_paragraph("Kept paragraph on the heron colony.")
+    deleted = document.add_paragraph()._p
+    mark = '<w:del w:id="1" w:author="a" w:date="2025-01-01T00:00:00Z">{}</w:del>'
+    removed = mark.format("<w:r><w:delText>Deleted paragraph on egrets.</w:delText></w:r>")
+    deleted.append(parse_xml(f"<w:root {nsdecls('w')}>{removed}</w:root>")[0])
+    mixed = document.add_paragraph("Budget of ")._p
+    inserted = (
+        '<w:ins w:id="2" w:author="a" w:date="2025-01-01T00:00:00Z">'
+        "<w:r><w:t>four</w:t></w:r></w:ins>"
+        + mark.format("<w:r><w:delText>nine</w:delText></w:r>")
+        + "<w:r><w:t xml:space='preserve'> million.</w:t></w:r>"
+    )
+    for node in list(parse_xml(f"<w:root {nsdecls('w')}>{inserted}</w:root>")):
+        mixed.append(node)
+    path = tmp_path / "draft.docx"
+    document.save(str(path))
+    article = DocxImporter().extract(path.read_bytes(), "draft.docx", ImportLimits())
+    assert [article.block_text(b) for b in article.blocks] == [
+        "Kept paragraph on the heron colony.",
+        "Budget of four million.",
+    ]
 
 
 def test_outline_levels_make_headings_through_based_on_and_on_the_paragraph() -> None:
