@@ -28,6 +28,7 @@ from briefer.importers.base import (
     ImportRejected,
     LocalFileReader,
 )
+from briefer.importers.docinfo import meaningful
 from briefer.importers.docx_body import (
     BLIP,
     ENDNOTE,
@@ -257,7 +258,8 @@ def _read_package(
     relationships = read_relationships(archive, document)
     styles = read_styles(archive, part_for(relationships, "styles", "word/styles.xml"))
     numbering = read_numbering(archive, part_for(relationships, "numbering", "word/numbering.xml"))
-    classifier = Classifier(styles, numbering, core.title)
+    title = meaningful(core.title)  # not "Microsoft Word - memo_v2.doc"
+    classifier = Classifier(styles, numbering, title)
     body = _BodyReader(deadline, classifier, archive, relationships, limits)
     body.note_numbers = read_note_numbers(
         archive, part_for(relationships, "settings", "word/settings.xml")
@@ -288,13 +290,13 @@ def _read_package(
     if created == _PYTHON_DOCX_TEMPLATE_CREATED:
         created = None  # a stamp inherited from python-docx's template, not a real date
     article = Article(
-        title=core.title
+        title=title
         or classifier.title_style_text
         or classifier.first_heading
         or title_from_filename(filename),
         text=body.builder.text(),
         blocks=body.builder.blocks,
-        author=core.author,
+        author=meaningful(core.author),  # not "python-docx" or "Microsoft Office User"
         published=created.date() if created is not None else None,
         source_format=DocxImporter.name,
         source_name=PurePath(filename).name if filename else "",

@@ -22,11 +22,12 @@ from briefer.importers.base import (
     ImportRejected,
     LocalFileReader,
 )
+from briefer.importers.docinfo import meaningful
 from briefer.importers.pdffurniture import remove_furniture, remove_repeated_extra
 from briefer.importers.pdfhealth import rejection, warnings
 from briefer.importers.pdflayout import Page, body_size, build_blocks, largest_text
 from briefer.importers.pdfmargin import text_frames
-from briefer.importers.pdfmeta import meaningful, pdf_date, printed_date
+from briefer.importers.pdfmeta import pdf_date, printed_date
 from briefer.importers.pdfnotes import split_notes
 from briefer.importers.pdforder import reading_order
 from briefer.importers.pdfread import read_document

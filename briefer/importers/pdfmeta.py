@@ -1,8 +1,9 @@
 """A PDF's title, author and date: document information when it is real, else the first page.
 
 Producers fill the information dictionary with file names, application
-prefixes, Perl's "ARRAY(0x...)" and arXiv's margin stamp; the printed date on
-page 1 beats the file's creation date. Pure string rules, standard library only.
+prefixes, Perl's "ARRAY(0x...)" and arXiv's margin stamp (docinfo.meaningful
+drops them); the printed date on page 1 beats the file's creation date. Pure
+string rules, standard library only.
 """
 
 from __future__ import annotations
@@ -12,28 +13,6 @@ import re
 from collections.abc import Sequence
 
 _PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?")
-_PLACEHOLDERS = frozenset(
-    {"untitled", "anonymous", "unknown", "none", "user", "admin", "author", "owner",
-     "administrator", "default", "title", "document", "no title", "null", "test",
-     "powerpoint presentation", "untitled document", "new document", "windows user",
-     "microsoft office user", "valued customer", "preferred customer", "owner-pc", "pc"}
-)  # fmt: skip
-_FILE_NAME = re.compile(
-    r"\.(docx?|pdf|indd|odt|rtf|pages|pptx?|xlsx?|txt|tex|dvi|ps|eps|exe|html?|qxd|p65|"
-    r"wpd|fm|cdr|ai|psd|tiff?|jpe?g|png|sxw|lwp|wps)$",
-    re.IGNORECASE,
-)
-_APP_PREFIX = re.compile(
-    r"^(?:microsoft (?:word|powerpoint|excel|publisher) - |untitled-?\d*$|slide \d+$|"
-    r"document\d*$|doc\d+$)",
-    re.IGNORECASE,
-)
-_JUNK = re.compile(
-    r"^(?:(?:ARRAY|HASH|SCALAR)\(0x[0-9a-f]+\)|arXiv:\s*\S+(?:\s+\[[^\]]*\])?.*|"
-    r"[a-z]:\\.*|/\S*|[\w.-]*\d{3,}[\w.-]*|\W+|"
-    r"(?:pdf|tmp|temp)[\w-]*)$",
-    re.IGNORECASE,
-)
 _MONTHS = {
     name: number
     for number, names in enumerate(
@@ -56,23 +35,6 @@ _PRINTED_DATES = (
     re.compile(r"\b(?P<year>(?:19|20|21)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
 )
 _SHORT_LINE_WORDS = 12
-
-
-def meaningful(value: str) -> str:
-    """Document information minus what producers write instead of a value.
-
-    Placeholders ("untitled"), file names ("report_v2.doc", "10811.exe"),
-    application prefixes ("Microsoft Word - x"), Perl's "ARRAY(0x55d0...)",
-    paths and arXiv stamps ("arXiv:1234.5678v1 [cs.CL] 1 Jan 2020") give "".
-    """
-    value = " ".join(value.replace("\x00", "").split())
-    if not value or value.casefold() in _PLACEHOLDERS or _FILE_NAME.search(value):
-        return ""
-    if _APP_PREFIX.match(value) or _JUNK.match(value):
-        return ""
-    if not any(char.isalpha() for char in value):
-        return ""
-    return value
 
 
 def pdf_date(value: str) -> dt.date | None:

@@ -94,6 +94,19 @@ def test_title_style_becomes_the_title_when_properties_have_none(tmp_path: Path)
     assert article.block_text(first) == "Coastal trade outlook"
 
 
+def test_placeholder_properties_give_way_to_the_document_itself(tmp_path: Path) -> None:
+    """A script's python-docx template signs every file "python-docx"; Word's own
+    placeholders and file names are no title or author either."""
+    path = tmp_path / "memo.docx"
+    build_report(path, core_title="Microsoft Word - memo_v2.doc")
+    document = docx.Document(str(path))
+    for author in ("python-docx", "Microsoft Office User", "Windows User"):
+        document.core_properties.author = author
+        document.save(str(path))
+        article = DocxImporter().extract(path.read_bytes(), "memo.docx", ImportLimits())
+        assert (article.title, article.author) == ("Coastal trade outlook", ""), author
+
+
 def test_sniff_knows_a_docx_whatever_its_name(tmp_path: Path) -> None:
     data = build_report(tmp_path / "outlook.docx")
     assert DocxImporter().sniff(data, "report.bin") >= 90
