@@ -172,8 +172,9 @@ def _glyphs(
             vs = (high * cos - left * sin, low * cos - right * sin,
                   high * cos - right * sin, low * cos - left * sin)  # fmt: skip
             x0, x1, bottom, top = min(us) - du, max(us) - du, min(vs) - dv, max(vs) - dv
-        if fresh:
+        if fresh and char.isalnum():
             # Type 3 and broken fonts can report sizes far from what is drawn: trust the box.
+            # A letter's: a Type 3 font's box is the glyph's own, and a dot's is a speck.
             height = top - bottom
             if height > 0.5 and not _PLAUSIBLE[0] < size / height < _PLAUSIBLE[1]:
                 size = height / 1.15
