@@ -33,6 +33,8 @@ _SPLIT_GAP = 1.0  # a gap of more than this many ems may end a run (a column gut
 _GUTTER_RATIO = 2.5  # ... when it is this many times the line's typical word gap
 _NORMAL_SPACE = 0.3  # ems: a word space, when a line has too few gaps to tell its own
 _FAR_GAP = 6.0  # ems: always a new run
+_RESIZED = 0.7  # a glyph under this share of its neighbour's size, across ...
+_RESIZED_GAP = 0.6  # ... a gap of this many of the larger size's ems, starts a new run
 _OVERPRINT = 0.15  # ems: the same run drawn again within this is one run
 _WORD_GAP = 0.13  # a gap this many ems wider than the letter spacing separates words
 # A glyph ending this many ems left of the previous glyph's start begins a new run (unless
@@ -189,6 +191,14 @@ def _split(glyphs: list[Glyph], spaced: list[bool], page: int) -> list[Line]:
     wide = [i for i, gap in enumerate(gaps) if gap > _SPLIT_GAP]
     if not wide:
         return [_finish(glyphs, spaced, page)]
+    resized = [i + 1 for i in wide if _resized(glyphs[i], glyphs[i + 1])]
+    if resized:
+        # A margin line number is set far smaller than its line; a run of its own,
+        # it is found as one of a column of numbers and removed (pdffurniture).
+        out = []
+        for start, end in itertools.pairwise([0, *resized, len(glyphs)]):
+            out += _split(glyphs[start:end], spaced[start:end], page)
+        return out
     words = [gap for gap in gaps if gap > _WORD_GAP]
     typical = _median(words) if len(words) >= 3 else _NORMAL_SPACE
     cuts = [i + 1 for i in wide if gaps[i] > _GUTTER_RATIO * typical]
@@ -240,6 +250,15 @@ def _character_grid(glyphs: list[Glyph]) -> tuple[int, float, float] | None:
     if start < 0 or len(letters) < _MONO_LETTERS:
         return None
     return start, glyphs[start].x0, total / same  # the advance unrounded: long lines drift
+
+
+def _resized(a: Glyph, b: Glyph) -> bool:
+    """Whether a wide gap also changes the size sharply: a line number or a label beside text.
+
+    A footnote mark is as small, but stands a word space from the next word.
+    """
+    small, large = (a.size, b.size) if a.size < b.size else (b.size, a.size)
+    return small < _RESIZED * large and _gap(a, b) > _RESIZED_GAP * large
 
 
 def _on_grid(offset: float, pitch: float) -> bool:
