@@ -38,6 +38,11 @@ _MARKER_CHARS = 4
 _PAGE_REFERENCE = re.compile(r"\d{1,4}|[ivxlc]{1,6}")
 _ENDS_FIGURE = re.compile(r"[\d…,-]$")  # a figure already, or a word broken at the line end
 _MARKER_GAP = 3.0  # ems between a list marker or line number and its text
+_LABEL_WORDS = 3  # a hanging label ("Description:") is this short ...
+_LABEL_CHARS = 30
+_LABEL_GAP = 2.0  # ... and its text starts within this many ems of it (a quad, not a tab)
+_RAGGED = 0.25  # of a block's width: a ragged-right line may reach this far past it
+_WRAP_LOOK = 8  # lines after a label's text searched for its second line
 _COLUMN_LINES = 3  # a column holds at least this many lines, or is at least this wide:
 _COLUMN_WIDTH = 8.0  # ems
 _MIN_GUTTER = 0.5  # ems of white space between columns
@@ -336,8 +341,9 @@ def _blocks(lines: Sequence[Line]) -> list[_Block]:
     active: list[_Block] = []  # blocks whose last line is near enough above to take more
     reach = _STACK_PITCH * max((line.size for line in lines), default=0.0)
     right = max((line.x1 for line in lines), default=0.0)
+    sealed: set[int] = set()  # ids of blocks closed under a label
     before: Line | None = None
-    for line in lines:
+    for index, line in enumerate(lines):
         best: _Block | None = None
         best_overlap = 0.0
         # What stands just left of the line on its baseline, for a contents entry's number.
@@ -348,14 +354,18 @@ def _blocks(lines: Sequence[Line]) -> list[_Block]:
             else None
         )
         before = line
-        active = [b for b in active if b.lines[-1].baseline - line.baseline <= reach]
+        active = [
+            b
+            for b in active
+            if b.lines[-1].baseline - line.baseline <= reach and id(b) not in sealed
+        ]
         for block in active:
             last = block.lines[-1]
             pitch = last.baseline - line.baseline
             if pitch > _STACK_PITCH * max(last.size, line.size):
                 continue
             if abs(pitch) <= _SAME_BASELINE * max(last.size, line.size):
-                if _piece_of(block, last, line) or (
+                if _piece_of(block, last, line, lines[index + 1 : index + _WRAP_LOOK]) or (
                     beside is not None
                     and abs(beside.x1 - last.x1) < 0.5
                     and _page_reference(last, line, right)
@@ -366,6 +376,13 @@ def _blocks(lines: Sequence[Line]) -> list[_Block]:
                     block.x1 = max(block.x1, line.x1)
                     best, best_overlap = block, -1.0
                     break
+                if _after_in_block(block, last, line):
+                    best, best_overlap = block, 0.0
+                    break
+                if last.x1 <= line.x0 and last.text.endswith(":") and _labelish(block, last):
+                    # "Syntax:" with its text set apart beside it: what follows
+                    # below is the next item, not more of this block.
+                    sealed.add(id(block))
                 continue
             if pitch <= 0 or not _similar(last.size, line.size):
                 continue
@@ -382,7 +399,22 @@ def _blocks(lines: Sequence[Line]) -> list[_Block]:
     return blocks
 
 
-def _piece_of(block: _Block, last: Line, line: Line) -> bool:
+def _after_in_block(block: _Block, last: Line, line: Line) -> bool:
+    """Whether ``line`` stands right of ``last`` on its baseline within the block's span.
+
+    "Subject:" then a tab and a line of text: not one run, but one block, so
+    the line is not read after the lines below it. A line set ragged right may
+    reach a little past the block's lines above.
+    """
+    width = block.x1 - block.x0
+    return (
+        last.x1 <= line.x0 < block.x1
+        and line.x1 < block.x1 + _RAGGED * width + line.size
+        and not (line.cells or last.cells)
+    )
+
+
+def _piece_of(block: _Block, last: Line, line: Line, after: Sequence[Line]) -> bool:
     """Whether ``line`` continues ``last`` on its baseline, inside the block's column.
 
     A lone number or bullet ("5", "•") with its text well to the right is one
@@ -392,7 +424,37 @@ def _piece_of(block: _Block, last: Line, line: Line) -> bool:
         return False
     inside = block.x0 - line.size < line.x0 and line.x1 < block.x1 + line.size
     marker = len(last.text) <= _MARKER_CHARS and line.x0 - last.x1 < _MARKER_GAP * line.size
-    return inside or marker
+    return inside or marker or _label_of(block, last, line, after)
+
+
+def _label_of(block: _Block, last: Line, line: Line, after: Sequence[Line]) -> bool:
+    """Whether ``last`` is a hanging label of ``line``: "Description:" a quad before its text.
+
+    A description list or a manual's command reference sets a short label at
+    the margin and its text a quad or a tab further on, wrapping back under
+    the label. Read apart, the label was a paragraph of its own. The wrap tells
+    a label from a column's last words beside the next column, and from a
+    table's first column beside its second.
+    """
+    if not _labelish(block, last) or line.x0 - last.x1 >= _LABEL_GAP * line.size:
+        return False
+    reach = line.baseline - _STACK_PITCH * line.size
+    return any(
+        below.x0 <= last.x1 and below.x1 > line.x0 + line.size
+        for below in after
+        if reach <= below.baseline < line.baseline - _SAME_BASELINE * line.size
+    )
+
+
+def _labelish(block: _Block, last: Line) -> bool:
+    """Whether ``last`` is short enough for a label and ends with a colon or starts its block."""
+    colon = last.text.endswith(":")
+    return (
+        (colon or len(block.lines) == 1)
+        and len(last.text.split()) <= (_LABEL_WORDS if colon else _LABEL_WORDS - 1)
+        and len(last.text) <= _LABEL_CHARS
+        and not last.text.endswith("-")
+    )
 
 
 def _page_reference(last: Line, line: Line, right: float) -> bool:

@@ -8,6 +8,8 @@ from pathlib import Path
 from briefer.core.model import Article, BlockKind
 from briefer.importers.base import Deadline, ImportLimits
 from briefer.importers.pdf import PdfImporter
+from briefer.importers.pdflayout import Line
+from briefer.importers.pdforder import reading_order
 from briefer.importers.pdfread import read_document
 
 PDF = Path(__file__).parents[1] / "data" / "importers" / "pdf"
@@ -54,3 +56,42 @@ def test_margin_line_numbers_in_a_smaller_font_are_left_out() -> None:
     assert _paragraphs(article) == expected
     headings = [b for b in article.blocks if b.kind is BlockKind.HEADING]
     assert len(headings) == 2
+
+
+def _labelled(source: str) -> list[tuple[str, str]]:
+    """The (label, text) pairs of labels.tex, text with its spaces as a PDF gives them."""
+    pairs = []
+    for chunk in source.split("\\labelled{")[1:]:
+        label, rest = chunk.split("}{", 1)
+        text = rest.split("}\n", 1)[0].replace("\\texttt{", "").rstrip("}")
+        pairs.append((label, " ".join(text.split())))
+    return pairs
+
+
+def test_a_label_before_text_that_wraps_under_it_reads_with_its_text() -> None:
+    """labels.pdf: "Description:", a quad, then text wrapping back to the margin (dvipdfm's
+    manual). A label whose text stays beside it ("Syntax:") is read before that text, and
+    the next label does not fall in behind it."""
+    paragraphs = _paragraphs(_import("labels.pdf"))
+    pairs = _labelled((PDF / "labels.tex").read_text(encoding="utf-8"))
+    wrapped = [(label, text) for label, text in pairs if len(text) > 80]
+    assert len(wrapped) == 3
+    for label, text in wrapped:
+        assert f"{label} {text}" in paragraphs
+    short = [text for label, text in pairs if label == "Syntax:"][1]
+    at = paragraphs.index(short)
+    assert paragraphs[at - 1] == "Syntax:"
+    assert paragraphs[at + 1].startswith("Description: The beginann command")
+
+
+def test_a_ragged_line_in_two_pieces_longer_than_the_lines_above_stays_in_place() -> None:
+    """A line split at a wide gap whose second piece reaches past the paragraph's lines
+    above (set ragged right) is still a line of that paragraph, not a block read after it."""
+    above = [
+        Line(f"line {i} of a paragraph set ragged", 50, 300, 700 - 12 * i, 10, 0) for i in range(3)
+    ]
+    head = Line("a tab, then", 50, 120, 664, 10, 0)
+    tail = Line("a line longer than the lines above it", 150, 340, 664, 10, 0)
+    below = [Line(f"line {i} below it", 50, 280, 652 - 12 * i, 10, 0) for i in range(3)]
+    got = [line.text for line in reading_order([*above, head, tail, *below])]
+    assert got == [line.text for line in (*above, head, tail, *below)]
