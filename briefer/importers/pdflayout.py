@@ -208,9 +208,11 @@ def _continues(
         # A column or page break: only an unfinished sentence carries over.
         return not ends_sentence or last.text.endswith("-")
     same_column = line.x0 < last.x1 and last.x0 < line.x1
+    gap = last.baseline - line.baseline
+    if not same_column and gap > leading * 1.2 + 0.5:
+        return False  # down and across, past a gap: the next row of a form, not a column break
     if not same_column or last.baseline <= line.baseline:
         return not ends_sentence
-    gap = last.baseline - line.baseline
     if gap > leading * 1.2 + 0.5:
         return False
     if line.x0 > last.x0 + line.size * 0.9 and ends_sentence:

@@ -42,11 +42,15 @@ _LABEL_WORDS = 3  # a hanging label ("Description:") is this short ...
 _LABEL_CHARS = 30
 _LABEL_GAP = 2.0  # ... and its text starts within this many ems of it (a quad, not a tab)
 _RAGGED = 0.25  # of a block's width: a ragged-right line may reach this far past it
+_NEIGHBOURS = 12  # recent blocks checked for one beside the block a line joins ...
+_NEIGHBOUR_REACH = 4.0  # ... ending at most this many ems above the line
 _WRAP_LOOK = 8  # lines after a label's text searched for its second line
 _COLUMN_LINES = 3  # a column holds at least this many lines, or is at least this wide:
 _COLUMN_WIDTH = 8.0  # ems
 _MIN_GUTTER = 0.5  # ems of white space between columns
 _MAX_DEPTH = 12
+_BAND_GAP = 3.0  # ems of white space across the page: a band edge whatever the columns
+_IN_GUTTER = 0.5  # of a block's width inside the other side's gutter: the layouts differ
 _BODY_SHARE = 0.5  # of the widest block: a column of the body
 _NOTE_SHARE = 0.4  # of the widest block: at most this wide, outside the body, a margin note
 _MAX_BLOCKS = 600  # more (a map's labels, a scatter of figures) is read top to bottom
@@ -390,6 +394,8 @@ def _blocks(lines: Sequence[Line]) -> list[_Block]:
             narrower = min(block.x1 - block.x0, line.x1 - line.x0)
             if overlap >= 0.5 * narrower and overlap > best_overlap:
                 best, best_overlap = block, overlap
+        if best is not None and best_overlap > 0 and _spans_neighbour(best, line, blocks):
+            best = None
         if best is None:
             best = _Block()
             blocks.append(best)
@@ -412,6 +418,24 @@ def _after_in_block(block: _Block, last: Line, line: Line) -> bool:
         and line.x1 < block.x1 + _RAGGED * width + line.size
         and not (line.cells or last.cells)
     )
+
+
+def _spans_neighbour(block: _Block, line: Line, blocks: Sequence[_Block]) -> bool:
+    """Whether ``line`` also reaches under a block standing right of ``block``.
+
+    The paragraph after a borderless table spans its columns; stacked on the
+    left column, it made that column as wide as the table, and the right
+    column was read after it. Text that wraps back under a label on its left
+    ("To:", then a tab) is one paragraph and stacks.
+    """
+    for other in reversed(blocks[-_NEIGHBOURS:]):
+        if other is block or other.bottom - line.top > _NEIGHBOUR_REACH * line.size:
+            continue
+        beside = min(other.top, block.top) > max(other.bottom, block.bottom)
+        under = min(other.x1, line.x1) - max(other.x0, line.x0) > line.size
+        if beside and under and other.x0 >= block.x1:
+            return True
+    return False
 
 
 def _piece_of(block: _Block, last: Line, line: Line, after: Sequence[Line]) -> bool:
@@ -483,14 +507,37 @@ def _similar(a: float, b: float) -> bool:
 def _order(blocks: list[_Block], size: float, depth: int) -> list[_Block]:
     """Recursive cuts: bands where the column layout changes, then columns, then top down."""
     if len(blocks) <= 1 or depth > _MAX_DEPTH or len(blocks) > _MAX_BLOCKS:
-        return sorted(blocks, key=lambda b: (-b.top, b.x0))
+        return _top_down(blocks)
     bands = _bands(blocks, size)
     if len(bands) > 1:
         return [b for band in bands for b in _order(band, size, depth + 1)]
     columns = _columns(blocks, size)
     if len(columns) > 1:
         return [b for column in columns for b in _order(column, size, depth + 1)]
-    return sorted(blocks, key=lambda b: (-b.top, b.x0))
+    return _top_down(blocks)
+
+
+def _top_down(blocks: list[_Block]) -> list[_Block]:
+    """Blocks top to bottom; blocks whose first lines share a baseline, left to right.
+
+    A label and its value, or a bold term and its text, are often set a
+    fraction of a point apart in height; by the top alone the right one came first.
+    """
+    ordered = sorted(blocks, key=lambda b: -b.top)
+    out: list[_Block] = []
+    for block in ordered:
+        first = block.lines[0]
+        at = len(out)
+        while at > 0:
+            other = out[at - 1].lines[0]
+            level = abs(other.baseline - first.baseline) <= _SAME_BASELINE * min(
+                other.size, first.size
+            )
+            if not (level and out[at - 1].x0 > block.x0):
+                break
+            at -= 1
+        out.insert(at, block)
+    return out
 
 
 def _gutters(blocks: Sequence[_Block], size: float) -> list[tuple[float, float]]:
@@ -543,15 +590,20 @@ def _bands(blocks: list[_Block], size: float) -> list[list[_Block]]:
     """Blocks split at every horizontal gap where the columns above and below differ.
 
     A gap is a real band edge when a block on one side crosses a gutter of the
-    other side (a title over columns, three columns over two); a gap that only
-    ends one column early (the right column finished first) is not.
+    other side (a title over columns, three columns over two), or when it is
+    wide, as between the parts of a form or a CV whatever their columns; a
+    narrow gap that only ends one column early (the right column finished
+    first) is not.
     """
     ordered = sorted(blocks, key=lambda b: -b.top)
     gaps: list[int] = []
+    wide: set[int] = set()
     low = ordered[0].bottom
     for index in range(1, len(ordered)):
         if ordered[index].top < low:
             gaps.append(index)
+            if low - ordered[index].top > _BAND_GAP * size:
+                wide.add(index)
         low = min(low, ordered[index].bottom)
     if not gaps:
         return [blocks]
@@ -560,7 +612,11 @@ def _bands(blocks: list[_Block], size: float) -> list[list[_Block]]:
     start = 0
     for gap, end in zip(gaps, [*gaps[1:], len(ordered)], strict=True):
         above, below = ordered[start:gap], ordered[gap:end]
-        if _crosses(above, _gutters(below, size)) or _crosses(below, _gutters(above, size)):
+        if (
+            gap in wide
+            or _crosses(above, _gutters(below, size))
+            or _crosses(below, _gutters(above, size))
+        ):
             bands.append(above)
             start = gap
     bands.append(ordered[start:])
@@ -568,7 +624,13 @@ def _bands(blocks: list[_Block], size: float) -> list[list[_Block]]:
 
 
 def _crosses(blocks: Sequence[_Block], gutters: Sequence[tuple[float, float]]) -> bool:
-    return any(b.x0 < start and b.x1 > end for b in blocks for start, end in gutters)
+    """Whether a block spans a gutter or stands mostly inside one (a column the other lacks)."""
+    return any(
+        (b.x0 < start and b.x1 > end)
+        or min(b.x1, end) - max(b.x0, start) > _IN_GUTTER * (b.x1 - b.x0)
+        for b in blocks
+        for start, end in gutters
+    )
 
 
 def _median(values: Sequence[float]) -> float:

@@ -84,6 +84,26 @@ def test_a_label_before_text_that_wraps_under_it_reads_with_its_text() -> None:
     assert paragraphs[at + 1].startswith("Description: The beginann command")
 
 
+def test_a_memo_and_a_borderless_table_read_row_by_row() -> None:
+    """form.pdf (LibreOffice): "Subject:", a tab, a ragged line longer than those above;
+    a label and value a tenth of a point apart in height; two rows of a borderless
+    table set far apart, then a paragraph spanning both columns."""
+    paragraphs = _paragraphs(_import("form.pdf"))
+    text = "\n".join(paragraphs)
+    source = (PDF / "form.fodt").read_text(encoding="utf-8")
+    subject = source.split("Subject:<text:tab/>")[1].split("</text:p>")[0]
+    assert paragraphs[paragraphs.index("Subject:") + 1] == subject
+
+    def at(words: str) -> int:
+        assert words in text
+        return text.index(words)
+
+    assert at("Prepared by") < at("Trade analysis unit") < at("Candidates")
+    assert at("Shipping liaison officer") < at("January 2021") < at("Customs adviser")
+    assert at("Customs adviser") < at("June 2018") < at("The director will choose")
+    assert not any("March 2023" in p and "Customs adviser" in p for p in paragraphs)
+
+
 def test_a_ragged_line_in_two_pieces_longer_than_the_lines_above_stays_in_place() -> None:
     """A line split at a wide gap whose second piece reaches past the paragraph's lines
     above (set ragged right) is still a line of that paragraph, not a block read after it."""
