@@ -2,7 +2,8 @@
 
 The pipeline: pdfread (PDFium's glyphs, per page and text direction) ->
 pdfwords (glyphs to runs at their effective size) -> pdffurniture (headers,
-footers, page and line numbers, stamps) -> pdforder (columns, bands, tables) ->
+footers, page and line numbers, stamps) -> pdforder (table rows via pdfrows,
+columns, bands) ->
 pdfnotes (footnotes out of the flow) -> pdflayout (headings and
 paragraphs); pdfmeta picks title, author and date and
 pdfhealth names pages that cannot be read. Imports only briefer.core,
