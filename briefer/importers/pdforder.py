@@ -356,7 +356,8 @@ def _bands(blocks: list[_Block], size: float) -> list[list[_Block]]:
 
     A gap is a real band edge when a block on one side crosses a gutter of the
     other side (a title over columns, three columns over two), or when it is
-    wide, as between the parts of a form or a CV whatever their columns; a
+    wide, as between the parts of a form or a CV whatever their columns, or
+    when the text above and below share no column; a
     narrow gap that only ends one column early (the right column finished
     first) is not.
     """
@@ -379,6 +380,7 @@ def _bands(blocks: list[_Block], size: float) -> list[list[_Block]]:
         above, below = ordered[start:gap], ordered[gap:end]
         if (
             gap in wide
+            or _side_by_side(above, below)
             or _crosses(above, _gutters(below, size))
             or _crosses(below, _gutters(above, size))
         ):
@@ -386,6 +388,18 @@ def _bands(blocks: list[_Block], size: float) -> list[list[_Block]]:
             start = gap
     bands.append(ordered[start:])
     return bands
+
+
+def _side_by_side(above: Sequence[_Block], below: Sequence[_Block]) -> bool:
+    """Whether the text above a gap and the text below it share no column at all.
+
+    A letter's sender block stands top right and the recipient's address
+    lower left, with white space between: read as two columns, the sender
+    came after the address. Nothing above continues below, so it is a band.
+    """
+    left = min(b.x0 for b in above), max(b.x1 for b in above)
+    right = min(b.x0 for b in below), max(b.x1 for b in below)
+    return left[1] <= right[0] or right[1] <= left[0]
 
 
 def _crosses(blocks: Sequence[_Block], gutters: Sequence[tuple[float, float]]) -> bool:

@@ -115,3 +115,13 @@ def test_a_ragged_line_in_two_pieces_longer_than_the_lines_above_stays_in_place(
     below = [Line(f"line {i} below it", 50, 280, 652 - 12 * i, 10, 0) for i in range(3)]
     got = [line.text for line in reading_order([*above, head, tail, *below])]
     assert got == [line.text for line in (*above, head, tail, *below)]
+
+
+def test_a_letters_sender_top_right_reads_before_the_address_lower_left() -> None:
+    """letter.pdf (pdfTeX, KOMA-Script scrlttr2): the sender's block top right, the
+    recipient's address lower left, white space between; no column runs on below."""
+    paragraphs = _paragraphs(_import("letter.pdf"))
+    text = "\n".join(paragraphs)
+    assert paragraphs[0].startswith("Harbour Users Association 14 Quay Street")
+    assert text.index("secretary@harbour-users.invalid") < text.index("The Harbour Master")
+    assert text.index("The Harbour Master") < text.index("Dear Harbour Master,")
