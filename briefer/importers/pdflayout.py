@@ -209,8 +209,10 @@ def _continues(
         return not ends_sentence or last.text.endswith("-")
     same_column = line.x0 < last.x1 and last.x0 < line.x1
     gap = last.baseline - line.baseline
-    if not same_column and gap > leading * 1.2 + 0.5:
-        return False  # down and across, past a gap: the next row of a form, not a column break
+    if not same_column and (gap > leading * 1.2 + 0.5 or (gap > 0 and line.x1 <= last.x0)):
+        # Down and across past a gap, or down and back left: the next row of a
+        # form or a table, not a column break (that goes up to the next column's top).
+        return False
     if not same_column or last.baseline <= line.baseline:
         return not ends_sentence
     if gap > leading * 1.2 + 0.5:

@@ -6,7 +6,7 @@ recursive cuts: a horizontal cut where the column layout changes (a title over
 two columns, three columns over two), else a vertical cut at each gutter, else
 top to bottom. A contents entry keeps its flush-right page number; margin notes
 are set aside and put back between paragraphs (pdfmargin). Pure geometry;
-standard library and briefer.importers.pdflayout / pdfmargin / pdfrows only.
+standard library and briefer.importers.pdflayout / pdfmargin / pdfrows / pdfkeys only.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from briefer.importers.pdfkeys import keyed_rows
 from briefer.importers.pdflayout import Line
 from briefer.importers.pdfmargin import place_notes
 from briefer.importers.pdfrows import (
@@ -84,7 +85,8 @@ def reading_order(lines: Sequence[Line], frame: tuple[float, float] | None = Non
     blocks = _blocks(rows)
     notes = _margin_notes(blocks, frame)
     result: list[Line] = []
-    for block in _order([b for b in blocks if b not in notes], size, 0):
+    margin = frame[0] if frame is not None else float("-inf")
+    for block in _order([b for b in blocks if b not in notes], size, margin, 0):
         result += block.lines
     if not notes:
         return result
@@ -161,17 +163,52 @@ def _blocks(lines: Sequence[Line]) -> list[_Block]:
                 continue
             overlap = min(block.x1, line.x1) - max(block.x0, line.x0)
             narrower = min(block.x1 - block.x0, line.x1 - line.x0)
-            if overlap >= 0.5 * narrower and overlap > best_overlap:
+            # Under the line above it, too: a table's first cell under a wrapped last
+            # cell lies within the block's width but is no line of that text.
+            under = min(last.x1, line.x1) > max(last.x0, line.x0)
+            if overlap >= 0.5 * narrower and overlap > best_overlap and under:
                 best, best_overlap = block, overlap
         if best is not None and best_overlap > 0 and _spans_neighbour(best, line, blocks):
             best = None
         if best is None:
+            tails = _split_beside(active, line)
             best = _Block()
-            blocks.append(best)
-            active.append(best)
+            blocks += [best, *tails]
+            active += [best, *tails]
         if best_overlap >= 0:
             best.add(line)
     return blocks
+
+
+def _split_beside(active: list[_Block], line: Line) -> list[_Block]:
+    """Blocks whose last lines stand right of ``line`` cut there: they were a column.
+
+    Under a paragraph that spans the page, a table's wrapped last column
+    stacked on that paragraph; its first column's cells, starting blocks of
+    their own below the paragraph's left edge, show where the column began.
+    """
+    tails: list[_Block] = []
+    for block in active:
+        last = block.lines[-1]
+        pitch = last.baseline - line.baseline
+        if not (0 < pitch <= _STACK_PITCH * line.size and last.x0 >= line.x1):
+            continue
+        if not (block.x0 - line.size <= line.x0 and line.x1 <= block.x1):
+            continue
+        cut = len(block.lines)
+        while cut > 0 and block.lines[cut - 1].x0 >= line.x1:
+            cut -= 1
+        if cut == 0:
+            continue
+        kept, moved = block.lines[:cut], block.lines[cut:]
+        block.lines = []
+        for kept_line in kept:
+            block.add(kept_line)
+        tail = _Block()
+        for moved_line in moved:
+            tail.add(moved_line)
+        tails.append(tail)
+    return tails
 
 
 def _after_in_block(block: _Block, last: Line, line: Line) -> bool:
@@ -190,11 +227,11 @@ def _after_in_block(block: _Block, last: Line, line: Line) -> bool:
 
 
 def _spans_neighbour(block: _Block, line: Line, blocks: Sequence[_Block]) -> bool:
-    """Whether ``line`` also reaches under a block standing right of ``block``.
+    """Whether ``line`` also reaches under a block standing beside ``block``.
 
-    The paragraph after a borderless table spans its columns; stacked on the
-    left column, it made that column as wide as the table, and the right
-    column was read after it. Text that wraps back under a label on its left
+    The paragraph after a borderless table spans its columns; stacked on one
+    column, it made that column as wide as the table, and the other was read
+    after it. Text that wraps back under a label level with its first line
     ("To:", then a tab) is one paragraph and stacks.
     """
     for other in reversed(blocks[-_NEIGHBOURS:]):
@@ -202,7 +239,8 @@ def _spans_neighbour(block: _Block, line: Line, blocks: Sequence[_Block]) -> boo
             continue
         beside = min(other.top, block.top) > max(other.bottom, block.bottom)
         under = min(other.x1, line.x1) - max(other.x0, line.x0) > line.size
-        if beside and under and other.x0 >= block.x1:
+        label = abs(other.lines[0].baseline - block.lines[0].baseline) <= SAME_BASELINE * line.size
+        if beside and under and (other.x0 >= block.x1 or (other.x1 <= block.x0 and not label)):
             return True
     return False
 
@@ -269,17 +307,38 @@ def _page_reference(last: Line, line: Line, right: float) -> bool:
     )
 
 
-def _order(blocks: list[_Block], size: float, depth: int) -> list[_Block]:
-    """Recursive cuts: bands where the column layout changes, then columns, then top down."""
+def _order(blocks: list[_Block], size: float, margin: float, depth: int) -> list[_Block]:
+    """Recursive cuts: bands where the column layout changes, then columns, then top down.
+
+    ``margin`` is the text area's left edge: a column left of it is margin notes, not keys.
+    """
     if len(blocks) <= 1 or depth > _MAX_DEPTH or len(blocks) > _MAX_BLOCKS:
         return _top_down(blocks)
     bands = _bands(blocks, size)
     if len(bands) > 1:
-        return [b for band in bands for b in _order(band, size, depth + 1)]
+        return [b for band in bands for b in _order(band, size, margin, depth + 1)]
     columns = _columns(blocks, size)
     if len(columns) > 1:
-        return [b for column in columns for b in _order(column, size, depth + 1)]
+        keyed = _keyed(columns, margin)
+        if keyed is not None:
+            return keyed
+        return [b for column in columns for b in _order(column, size, margin, depth + 1)]
     return _top_down(blocks)
+
+
+def _keyed(columns: list[list[_Block]], margin: float) -> list[_Block] | None:
+    """The columns read row by row when the first is a column of keys (pdfkeys), or None."""
+    keys = [line for b in columns[0] for line in b.lines]
+    rows = keyed_rows(keys, [b.lines for column in columns[1:] for b in column], margin)
+    if rows is None:
+        return None
+    out = []
+    for lines in rows:
+        block = _Block()
+        for line in lines:
+            block.add(line)
+        out.append(block)
+    return out
 
 
 def _top_down(blocks: list[_Block]) -> list[_Block]:

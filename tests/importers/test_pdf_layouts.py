@@ -3,6 +3,7 @@ Ghostscript, line-numbered drafts, labelled paragraphs, forms set in borderless 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from briefer.core.model import Article, BlockKind
@@ -125,3 +126,32 @@ def test_a_letters_sender_top_right_reads_before_the_address_lower_left() -> Non
     assert paragraphs[0].startswith("Harbour Users Association 14 Quay Street")
     assert text.index("secretary@harbour-users.invalid") < text.index("The Harbour Master")
     assert text.index("The Harbour Master") < text.index("Dear Harbour Master,")
+
+
+def test_a_cv_set_in_a_borderless_table_reads_each_date_with_its_entry() -> None:
+    """cv.pdf (LibreOffice): dates in a narrow first column, entries wrapped beside them,
+    rows touching, cells top-aligned; section names in the first column too."""
+    paragraphs = _paragraphs(_import("cv.pdf"))
+    source = (PDF / "cv.fodt").read_text(encoding="utf-8")
+    cells = re.findall(r'text:style-name="Standard">([^<]+)</text:p>', source)
+    pairs = list(zip(cells[::2], cells[1::2], strict=True))
+    assert len(pairs) == 4
+    for date, entry in pairs:
+        # Each its own paragraph, though two entries end without a full stop.
+        assert any(p.endswith(f"{date} {entry}") for p in paragraphs), date
+        assert sum(date in p for p in paragraphs) == 1
+        assert not any(p.startswith(entry) for p in paragraphs)
+    assert not any(pairs[0][1] in p and pairs[1][0] in p for p in paragraphs)
+
+
+def test_a_table_of_terms_centred_beside_wrapped_definitions_reads_row_by_row() -> None:
+    """terms.pdf (pdfTeX, array's m{} columns): each term is set level with the middle
+    line of its definition, the rows touching; no rules."""
+    paragraphs = _paragraphs(_import("terms.pdf"))
+    source = (PDF / "terms.tex").read_text(encoding="utf-8")
+    table = source.split("@{}}")[1].split("\\end{tabular}")[0]
+    rows = [row.split(" & ") for row in re.split(r"\\\\(?:\[[^]]*\])?", table) if "&" in row]
+    assert len(rows) == 4
+    for term, definition in rows:
+        wanted = f"{term.strip()} {' '.join(definition.split())}".replace("'", "’")
+        assert wanted in paragraphs
