@@ -155,3 +155,18 @@ def test_a_table_of_terms_centred_beside_wrapped_definitions_reads_row_by_row() 
     for term, definition in rows:
         wanted = f"{term.strip()} {' '.join(definition.split())}".replace("'", "’")
         assert wanted in paragraphs
+
+
+def test_numbered_headings_at_the_top_of_every_page_are_no_running_head() -> None:
+    """chapters.pdf (LibreOffice): "Part 1", "Part 2", "Part 3" each open a page, set
+    large in the top band under a small running head; only the figure changes."""
+    article = _import("chapters.pdf")
+    source = (PDF / "chapters.fodt").read_text(encoding="utf-8")
+    parts = re.findall(r'style-name="(?:First|Part)">([^<]+)<', source)
+    head = re.search(r'style-name="Head">([^<]+)<', source)
+    assert len(parts) == 3 and head is not None
+    headings = [
+        article.text[b.start : b.end] for b in article.blocks if b.kind is BlockKind.HEADING
+    ]
+    assert headings == parts
+    assert head.group(1) not in article.text
