@@ -162,8 +162,8 @@ def test_numbered_headings_at_the_top_of_every_page_are_no_running_head() -> Non
     large in the top band under a small running head; only the figure changes."""
     article = _import("chapters.pdf")
     source = (PDF / "chapters.fodt").read_text(encoding="utf-8")
-    parts = re.findall(r'style-name="(?:First|Part)">([^<]+)<', source)
-    head = re.search(r'style-name="Head">([^<]+)<', source)
+    parts = re.findall(r'<text:p text:style-name="(?:First|Part)">([^<]+)<', source)
+    head = re.search(r'<text:p text:style-name="Head">([^<]+)<', source)
     assert len(parts) == 3 and head is not None
     headings = [
         article.text[b.start : b.end] for b in article.blocks if b.kind is BlockKind.HEADING
