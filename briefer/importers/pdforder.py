@@ -47,6 +47,7 @@ _COLUMN_WIDTH = 8.0  # ems
 _MIN_GUTTER = 0.5  # ems of white space between columns
 _MAX_DEPTH = 12
 _BAND_GAP = 3.0  # ems of white space across the page: a band edge whatever the columns
+_SMALL_PRINT = 0.9  # of the page's usual size: a page head's print is smaller
 _IN_GUTTER = 0.5  # of a block's width inside the other side's gutter: the layouts differ
 _BODY_SHARE = 0.5  # of the widest block: a column of the body
 _NOTE_SHARE = 0.4  # of the widest block: at most this wide, outside the body, a margin note
@@ -439,6 +440,7 @@ def _bands(blocks: list[_Block], size: float) -> list[list[_Block]]:
         above, below = ordered[start:gap], ordered[gap:end]
         if (
             gap in wide
+            or (start == 0 and _head_row(above, size))
             or _side_by_side(above, below)
             or _crosses(above, _gutters(below, size))
             or _crosses(below, _gutters(above, size))
@@ -447,6 +449,19 @@ def _bands(blocks: list[_Block], size: float) -> list[list[_Block]]:
             start = gap
     bands.append(ordered[start:])
     return bands
+
+
+def _head_row(blocks: Sequence[_Block], size: float) -> bool:
+    """Whether the page's top slab is one row of small print: a browser's or a form's head.
+
+    A browser prints the date left and the page's title centred above the page;
+    on a one-page print nothing repeats to mark them as furniture, and the
+    title was read after the site's menu below the date.
+    """
+    return all(len(b.lines) == 1 and b.lines[0].size < _SMALL_PRINT * size for b in blocks) and all(
+        abs(b.lines[0].baseline - blocks[0].lines[0].baseline) <= SAME_BASELINE * size
+        for b in blocks
+    )
 
 
 def _side_by_side(above: Sequence[_Block], below: Sequence[_Block]) -> bool:

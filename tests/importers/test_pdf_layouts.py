@@ -170,3 +170,14 @@ def test_numbered_headings_at_the_top_of_every_page_are_no_running_head() -> Non
     ]
     assert headings == parts
     assert head.group(1) not in article.text
+
+
+def test_a_one_page_browser_print_reads_its_head_row_before_the_page() -> None:
+    """onepage.pdf (Chromium "Save as PDF" with its header and footer): the date left and
+    the page's title centred in small print above a site menu down the left."""
+    paragraphs = _paragraphs(_import("onepage.pdf"))
+    source = (PDF / "onepage.html").read_text(encoding="utf-8")
+    title = source.split("<title>")[1].split("</title>")[0]
+    text = "\n".join(paragraphs)
+    assert text.index(title) < text.index("Home") < text.index("Anna Lind")
+    assert "onepage.html" not in text  # the footer's address, beside "1/1"
