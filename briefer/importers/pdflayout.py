@@ -168,9 +168,10 @@ def build_blocks(
 def is_bold_heading(line: Line, previous: Line | None, following: Line | None, body: float) -> bool:
     """A short line set in bold at the body size, standing alone: a memo's or report's heading.
 
-    Alone means the lines around it are not bold, so a bold paragraph (a
-    standfirst, a warning) stays a paragraph; a heading ends without a full
-    stop, which tells it from a one-line bold sentence.
+    Alone means the lines around it are not bold (a larger title above may
+    be), so a bold paragraph (a standfirst, a warning) stays a paragraph; a
+    heading ends without a full stop, which tells it from a one-line bold
+    sentence.
     """
     return (
         line.bold
@@ -180,7 +181,7 @@ def is_bold_heading(line: Line, previous: Line | None, following: Line | None, b
         and len(line.text.split()) <= 14
         and not _SENTENCE_END.search(line.text)
         and not _BULLET.match(line.text)
-        and (previous is None or not previous.bold)
+        and (previous is None or not previous.bold or previous.size > body * _HEADING_RATIO)
         and (following is None or not following.bold)
     )
 

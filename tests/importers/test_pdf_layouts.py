@@ -131,8 +131,15 @@ def test_a_letters_sender_top_right_reads_before_the_address_lower_left() -> Non
 def test_a_cv_set_in_a_borderless_table_reads_each_date_with_its_entry() -> None:
     """cv.pdf (LibreOffice): dates in a narrow first column, entries wrapped beside them,
     rows touching, cells top-aligned; section names in the first column too."""
-    paragraphs = _paragraphs(_import("cv.pdf"))
+    article = _import("cv.pdf")
+    paragraphs = _paragraphs(article)
     source = (PDF / "cv.fodt").read_text(encoding="utf-8")
+    sections = re.findall(r'text:style-name="Section">([^<]+)</text:p>', source)
+    headings = [
+        article.text[b.start : b.end] for b in article.blocks if b.kind is BlockKind.HEADING
+    ]
+    # Bold section names right under the bold title are headings too.
+    assert headings == ["Curriculum vitae", *sections]
     cells = re.findall(r'text:style-name="Standard">([^<]+)</text:p>', source)
     pairs = list(zip(cells[::2], cells[1::2], strict=True))
     assert len(pairs) == 4
