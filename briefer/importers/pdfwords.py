@@ -22,6 +22,12 @@ from briefer.importers.pdflayout import Line
 # Characters PDFium or the producer use for a hyphen at a line end.
 _HYPHENS = {"\ufffe": "-", "\xad": "-", "\x02": "-"}
 _LIGATURES = range(0xFB00, 0xFB07)
+TEX_LIGATURES = {
+    chr(code): letters
+    for base in (0x0B, 0x1B)
+    for code, letters in zip(range(base, base + 5), ("ff", "fi", "fl", "ffi", "ffl"), strict=True)
+}
+"""Control codes that TeX's OT1 (11-15) and T1 (27-31) encodings use for ligatures."""
 # Spacing accents and the combining marks they stand for.
 _ACCENTS = {
     "\u00b4": "\u0301", "`": "\u0300", "\u02c6": "\u0302", "\u02dc": "\u0303",
@@ -89,6 +95,33 @@ def clean_char(code: int) -> tuple[str, bool]:
     if category in ("Cc", "Co", "Cs", "Cn") or char == "\ufffd":
         return "", not char.isspace()
     return char, False
+
+
+def tex_ligatures(glyphs: list[Glyph]) -> tuple[list[Glyph], int]:
+    """TeX's ligatures in fonts without a text encoding spelled out; other codes dropped as junk.
+
+    dvips' bitmap (Type 3) fonts and old TeX fonts carry no Unicode map, and
+    PDFium answers the raw code: "ff", "fi", "fl", "ffi", "ffl" sit at 11-15
+    in TeX's text encoding (OT1) and 27-31 in the Cork encoding (T1), control
+    codes otherwise. Only such a code touching a letter (the next or previous
+    character PDFium read) is a ligature: "tari" + 11 + "s" is "tariffs".
+    """
+    out: list[Glyph] = []
+    junk = 0
+    for index, glyph in enumerate(glyphs):
+        letters = TEX_LIGATURES.get(glyph.char)
+        if letters is None:
+            out.append(glyph)
+            continue
+        before = glyphs[index - 1] if index else None
+        after = glyphs[index + 1] if index + 1 < len(glyphs) else None
+        if (before is not None and before.at == glyph.at - 1 and before.char.isalpha()) or (
+            after is not None and after.at == glyph.at + 1 and after.char.isalpha()
+        ):
+            out.append(glyph._replace(char=letters, space=False))  # 11 and 12 are "spaces"
+        else:
+            junk += 1
+    return out, junk
 
 
 def fold_leaders(text: str) -> str:
@@ -273,7 +306,7 @@ def _gap(a: Glyph, b: Glyph) -> float:
 
 
 def _rtl(char: str) -> bool:
-    return unicodedata.bidirectional(char) in ("R", "AL")
+    return unicodedata.bidirectional(char[0]) in ("R", "AL")  # a ligature is letters
 
 
 def _overlap(last: Glyph, glyph: Glyph) -> bool:

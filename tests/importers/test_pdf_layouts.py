@@ -12,6 +12,7 @@ from briefer.importers.pdf import PdfImporter
 from briefer.importers.pdflayout import Line
 from briefer.importers.pdforder import reading_order
 from briefer.importers.pdfread import read_document
+from briefer.importers.pdfwords import Glyph, tex_ligatures
 
 PDF = Path(__file__).parents[1] / "data" / "importers" / "pdf"
 SECTION = "\\section{"
@@ -188,3 +189,21 @@ def test_a_one_page_browser_print_reads_its_head_row_before_the_page() -> None:
     text = "\n".join(paragraphs)
     assert text.index(title) < text.index("Home") < text.index("Anna Lind")
     assert "onepage.html" not in text  # the footer's address, beside "1/1"
+
+
+def test_tex_ligatures_in_bitmap_fonts_are_spelled_out() -> None:
+    """bitmap.pdf (latex, dvips with bitmap fonts, ps2pdf): Type 3 fonts without a text
+    encoding, so PDFium reads ff, fi, fl, ffi, ffl as the raw codes 11-15."""
+    article = _import("bitmap.pdf")
+    source = (PDF / "bitmap.tex").read_text(encoding="utf-8")
+    body = source.split("\\section*{Official figures}")[1].split("\\end{document}")[0]
+    assert article.text == "Official figures\n\n" + " ".join(body.split())
+
+
+def test_a_ligature_code_touching_no_letter_is_junk() -> None:
+    """Code 11 beside letters is "ff"; alone (a math symbol in an old font) it is dropped."""
+    word = [Glyph(c, 10.0 * i, 10.0 * i + 9, 0, 10, 0, 10, i) for i, c in enumerate("o\x0ber")]
+    lone = [Glyph("\x0b", 100, 109, 0, 10, 0, 10, 9, space=True)]
+    glyphs, junk = tex_ligatures([*word, *lone])
+    assert "".join(g.char for g in glyphs) == "offer"
+    assert junk == 1 and not any(g.space for g in glyphs)
