@@ -2,9 +2,10 @@
 
 The pipeline: pdfread (PDFium's glyphs, per page and text direction) ->
 pdfwords (glyphs to runs at their effective size) -> pdffurniture (headers,
-footers, page and line numbers, stamps) -> pdforder (columns, bands, tables) ->
-pdfnotes (footnotes out of the flow) -> pdflayout (headings and
-paragraphs); pdfmeta picks title, author and date and
+footers, page and line numbers, stamps) -> pdforder (table rows via pdfrows,
+columns, bands, keys beside wrapped values via pdfkeys) -> pdfnotes
+(footnotes out of the flow) -> pdflayout (headings and paragraphs);
+pdfmeta picks title, author and date and
 pdfhealth names pages that cannot be read. Imports only briefer.core,
 briefer.importers.* and pypdfium2; never store/session/ui.
 """

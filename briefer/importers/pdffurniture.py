@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from briefer.importers.pdflayout import Line, Page
+from briefer.importers.pdflayout import Line, Page, body_size
 
 _PAGE_NUMBER = re.compile(
     r"^[-–—(\[]?\s*(?:page|p\.|pg\.|seite|pagina|página)?\s*"
@@ -30,6 +30,7 @@ _MAX_STEP = 10
 _HEADER_SHARE = 0.4  # of pages: running heads alternate between even and odd pages
 _STAMP_WORDS = 12
 _STAMP_SHARE = 0.6
+_LARGER = 1.12  # times the body size: a heading's size (pdflayout's heading ratio)
 
 
 def remove_furniture(pages: Sequence[Page]) -> list[list[Line]]:
@@ -39,18 +40,20 @@ def remove_furniture(pages: Sequence[Page]) -> list[list[Line]]:
       outside the text's left or right edge, counting up the page.
     * Headers and footers: in the top or bottom tenth of the page (or set apart
       from the text by white space) and either repeated (digits ignored, so
-      "Report 2026 | 3" counts) at the same height on 40% of the pages (even
-      and odd pages often differ),
+      "Report 2026 | 3" counts, unless the line is set larger than the body:
+      "Chapter 2", "Chapter 3" are headings) at the same height on 40% of the
+      pages (even and odd pages often differ),
       a bare page number ("7", "Page 3 of 10"), or beside one on its baseline.
     * Stamps: a short line at the same place on most pages of a longer
       document ("CONFIDENTIAL", "Downloaded from ... on 3 May").
     """
     bodies = [_without_line_numbers(page.lines) for page in pages]
+    large = body_size(line for body in bodies for line in body) * _LARGER
     margins = [_margin_lines(page, body) for page, body in zip(pages, bodies, strict=True)]
     counts: Counter[tuple[str, int]] = Counter()
     stamps: Counter[tuple[str, int, int]] = Counter()
     for body, margin in zip(bodies, margins, strict=True):
-        counts.update({_furniture_key(line) for line in margin})
+        counts.update({_furniture_key(line, large) for line in margin})
         stamps.update({_stamp_key(line) for line in body if _short(line)})
     needed = max(2, math.ceil(len(pages) * _HEADER_SHARE))
     stamp_needed = max(3, round(len(pages) * _STAMP_SHARE))
@@ -65,7 +68,7 @@ def remove_furniture(pages: Sequence[Page]) -> list[list[Line]]:
                 if not (
                     id(line) in edge
                     and (
-                        counts[_furniture_key(line)] >= needed
+                        counts[_furniture_key(line, large)] >= needed
                         or _PAGE_NUMBER.match(line.text)
                         or id(line) in headed
                     )
@@ -171,8 +174,14 @@ def _page_number_rows(page: Page, margin: Sequence[Line]) -> set[int]:
     }
 
 
-def _furniture_key(line: Line) -> tuple[str, int]:
-    text = " ".join(_DIGITS.sub("#", line.text).casefold().split())
+def _furniture_key(line: Line, large: float) -> tuple[str, int]:
+    """The line's text with its figures blurred ("Report 2026 | 3"), and its height.
+
+    A line set larger than the body is a heading, not a running head, when only
+    its number changes ("Chapter 2" and "Chapter 3", each at the top of its page).
+    """
+    text = line.text if line.size > large else _DIGITS.sub("#", line.text)
+    text = " ".join(text.casefold().split())
     return text, round(line.baseline / 6)
 
 

@@ -168,9 +168,10 @@ def build_blocks(
 def is_bold_heading(line: Line, previous: Line | None, following: Line | None, body: float) -> bool:
     """A short line set in bold at the body size, standing alone: a memo's or report's heading.
 
-    Alone means the lines around it are not bold, so a bold paragraph (a
-    standfirst, a warning) stays a paragraph; a heading ends without a full
-    stop, which tells it from a one-line bold sentence.
+    Alone means the lines around it are not bold (a larger title above may
+    be), so a bold paragraph (a standfirst, a warning) stays a paragraph; a
+    heading ends without a full stop, which tells it from a one-line bold
+    sentence.
     """
     return (
         line.bold
@@ -180,7 +181,7 @@ def is_bold_heading(line: Line, previous: Line | None, following: Line | None, b
         and len(line.text.split()) <= 14
         and not _SENTENCE_END.search(line.text)
         and not _BULLET.match(line.text)
-        and (previous is None or not previous.bold)
+        and (previous is None or not previous.bold or previous.size > body * _HEADING_RATIO)
         and (following is None or not following.bold)
     )
 
@@ -208,9 +209,13 @@ def _continues(
         # A column or page break: only an unfinished sentence carries over.
         return not ends_sentence or last.text.endswith("-")
     same_column = line.x0 < last.x1 and last.x0 < line.x1
+    gap = last.baseline - line.baseline
+    if not same_column and (gap > leading * 1.2 + 0.5 or (gap > 0 and line.x1 <= last.x0)):
+        # Down and across past a gap, or down and back left: the next row of a
+        # form or a table, not a column break (that goes up to the next column's top).
+        return False
     if not same_column or last.baseline <= line.baseline:
         return not ends_sentence
-    gap = last.baseline - line.baseline
     if gap > leading * 1.2 + 0.5:
         return False
     if line.x0 > last.x0 + line.size * 0.9 and ends_sentence:

@@ -22,7 +22,15 @@ import pypdfium2.raw as pdfium_c
 from briefer.importers.base import Deadline, ImportLimits, ImportRejected
 from briefer.importers.pdfhealth import PageState
 from briefer.importers.pdflayout import Line, Page
-from briefer.importers.pdfwords import Glyph, clean_char, direction_key, frame, runs
+from briefer.importers.pdfwords import (
+    TEX_LIGATURES,
+    Glyph,
+    clean_char,
+    direction_key,
+    frame,
+    runs,
+    tex_ligatures,
+)
 
 log = logging.getLogger(__name__)
 
@@ -127,6 +135,7 @@ def _glyphs(
     frames = {}
     groups: dict[int, list[Glyph]] = {}
     junk = 0
+    coded = False  # a TeX ligature's raw code was read
     owner = None
     fresh = False
     high = 0
@@ -154,8 +163,10 @@ def _glyphs(
             high = 0
             char, bad = clean_char(code)
             if not char:
-                junk += bad
-                continue
+                if chr(code) not in TEX_LIGATURES:
+                    junk += bad
+                    continue
+                char, coded = chr(code), True  # resolved by tex_ligatures below
         if obj != owner:
             owner, fresh = obj, True
             direction, cos, sin, du, dv, size, baseline = _object_frame(
@@ -172,8 +183,9 @@ def _glyphs(
             vs = (high * cos - left * sin, low * cos - right * sin,
                   high * cos - right * sin, low * cos - left * sin)  # fmt: skip
             x0, x1, bottom, top = min(us) - du, max(us) - du, min(vs) - dv, max(vs) - dv
-        if fresh:
+        if fresh and char.isalnum():
             # Type 3 and broken fonts can report sizes far from what is drawn: trust the box.
+            # A letter's: a Type 3 font's box is the glyph's own, and a dot's is a speck.
             height = top - bottom
             if height > 0.5 and not _PLAUSIBLE[0] < size / height < _PLAUSIBLE[1]:
                 size = height / 1.15
@@ -182,6 +194,10 @@ def _glyphs(
         groups[direction].append(
             Glyph(char, x0, x1, bottom, top, baseline, glyph_size, i, char.isspace())
         )
+    if coded:
+        for direction, glyphs in groups.items():
+            groups[direction], dropped = tex_ligatures(glyphs)
+            junk += dropped
     return groups, junk
 
 

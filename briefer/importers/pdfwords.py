@@ -22,6 +22,12 @@ from briefer.importers.pdflayout import Line
 # Characters PDFium or the producer use for a hyphen at a line end.
 _HYPHENS = {"\ufffe": "-", "\xad": "-", "\x02": "-"}
 _LIGATURES = range(0xFB00, 0xFB07)
+TEX_LIGATURES = {
+    chr(code): letters
+    for base in (0x0B, 0x1B)
+    for code, letters in zip(range(base, base + 5), ("ff", "fi", "fl", "ffi", "ffl"), strict=True)
+}
+"""Control codes that TeX's OT1 (11-15) and T1 (27-31) encodings use for ligatures."""
 # Spacing accents and the combining marks they stand for.
 _ACCENTS = {
     "\u00b4": "\u0301", "`": "\u0300", "\u02c6": "\u0302", "\u02dc": "\u0303",
@@ -33,6 +39,8 @@ _SPLIT_GAP = 1.0  # a gap of more than this many ems may end a run (a column gut
 _GUTTER_RATIO = 2.5  # ... when it is this many times the line's typical word gap
 _NORMAL_SPACE = 0.3  # ems: a word space, when a line has too few gaps to tell its own
 _FAR_GAP = 6.0  # ems: always a new run
+_RESIZED = 0.7  # a glyph under this share of its neighbour's size, across ...
+_RESIZED_GAP = 0.6  # ... a gap of this many of the larger size's ems, starts a new run
 _OVERPRINT = 0.15  # ems: the same run drawn again within this is one run
 _WORD_GAP = 0.13  # a gap this many ems wider than the letter spacing separates words
 # A glyph ending this many ems left of the previous glyph's start begins a new run (unless
@@ -87,6 +95,33 @@ def clean_char(code: int) -> tuple[str, bool]:
     if category in ("Cc", "Co", "Cs", "Cn") or char == "\ufffd":
         return "", not char.isspace()
     return char, False
+
+
+def tex_ligatures(glyphs: list[Glyph]) -> tuple[list[Glyph], int]:
+    """TeX's ligatures in fonts without a text encoding spelled out; other codes dropped as junk.
+
+    dvips' bitmap (Type 3) fonts and old TeX fonts carry no Unicode map, and
+    PDFium answers the raw code: "ff", "fi", "fl", "ffi", "ffl" sit at 11-15
+    in TeX's text encoding (OT1) and 27-31 in the Cork encoding (T1), control
+    codes otherwise. Only such a code touching a letter (the next or previous
+    character PDFium read) is a ligature: "tari" + 11 + "s" is "tariffs".
+    """
+    out: list[Glyph] = []
+    junk = 0
+    for index, glyph in enumerate(glyphs):
+        letters = TEX_LIGATURES.get(glyph.char)
+        if letters is None:
+            out.append(glyph)
+            continue
+        before = glyphs[index - 1] if index else None
+        after = glyphs[index + 1] if index + 1 < len(glyphs) else None
+        if (before is not None and before.at == glyph.at - 1 and before.char.isalpha()) or (
+            after is not None and after.at == glyph.at + 1 and after.char.isalpha()
+        ):
+            out.append(glyph._replace(char=letters, space=False))  # 11 and 12 are "spaces"
+        else:
+            junk += 1
+    return out, junk
 
 
 def fold_leaders(text: str) -> str:
@@ -189,6 +224,14 @@ def _split(glyphs: list[Glyph], spaced: list[bool], page: int) -> list[Line]:
     wide = [i for i, gap in enumerate(gaps) if gap > _SPLIT_GAP]
     if not wide:
         return [_finish(glyphs, spaced, page)]
+    resized = [i + 1 for i in wide if _resized(glyphs[i], glyphs[i + 1])]
+    if resized:
+        # A margin line number is set far smaller than its line; a run of its own,
+        # it is found as one of a column of numbers and removed (pdffurniture).
+        out = []
+        for start, end in itertools.pairwise([0, *resized, len(glyphs)]):
+            out += _split(glyphs[start:end], spaced[start:end], page)
+        return out
     words = [gap for gap in gaps if gap > _WORD_GAP]
     typical = _median(words) if len(words) >= 3 else _NORMAL_SPACE
     cuts = [i + 1 for i in wide if gaps[i] > _GUTTER_RATIO * typical]
@@ -242,6 +285,15 @@ def _character_grid(glyphs: list[Glyph]) -> tuple[int, float, float] | None:
     return start, glyphs[start].x0, total / same  # the advance unrounded: long lines drift
 
 
+def _resized(a: Glyph, b: Glyph) -> bool:
+    """Whether a wide gap also changes the size sharply: a line number or a label beside text.
+
+    A footnote mark is as small, but stands a word space from the next word.
+    """
+    small, large = (a.size, b.size) if a.size < b.size else (b.size, a.size)
+    return small < _RESIZED * large and _gap(a, b) > _RESIZED_GAP * large
+
+
 def _on_grid(offset: float, pitch: float) -> bool:
     steps = offset / pitch
     return abs(steps - round(steps)) < _ON_GRID
@@ -254,7 +306,7 @@ def _gap(a: Glyph, b: Glyph) -> float:
 
 
 def _rtl(char: str) -> bool:
-    return unicodedata.bidirectional(char) in ("R", "AL")
+    return unicodedata.bidirectional(char[0]) in ("R", "AL")  # a ligature is letters
 
 
 def _overlap(last: Glyph, glyph: Glyph) -> bool:
