@@ -23,7 +23,7 @@ from briefer.importers.base import (
     LocalFileReader,
 )
 from briefer.importers.cleanup import is_boilerplate_line, is_mail_boilerplate
-from briefer.importers.eml_parts import Walk, render
+from briefer.importers.eml_parts import Walk, plain_subject, render
 from briefer.importers.encoding import decode_text
 from briefer.importers.htmlconvert import html_to_article_blocks
 from briefer.importers.text import heading_like, is_prose, text_to_blocks
@@ -138,7 +138,7 @@ class EmlImporter:
             deadline=deadline,
         )
         render(message, builder, walk)
-        subject = " ".join(str(message.get("subject", "")).split())
+        subject = plain_subject(message.get("subject", ""))
         name = PurePath(label).name
         if builder.is_empty() and walk.tnef:
             raise ImportRejected(

@@ -43,6 +43,24 @@ class Walk:
     tnef: int = 0
 
 
+_REPLY_PREFIX = re.compile(
+    r"^\s*(?:(?:re|fwd?|aw|wg|tr|sv|vs|rv|enc|antw|doorst|r|i)\s*(?:\[\d+\])?\s*:"
+    r"|\[(?:ext|external)\])\s*",
+    re.IGNORECASE,
+)
+
+
+def plain_subject(header: object) -> str:
+    """A subject without the "Re:", "Fwd:", "AW:" or "[EXTERNAL]" that replies and
+    forwards pile up: "Fwd: Fwd: Weekly port bulletin" is cited as "Weekly port bulletin"."""
+    subject = " ".join(str(header or "").split())
+    while True:
+        shorter = _REPLY_PREFIX.sub("", subject, count=1)
+        if shorter == subject or not shorter:
+            return subject
+        subject = shorter
+
+
 def render(part: Message, builder: ArticleBuilder, walk: Walk, depth: int = 0) -> None:
     """Appends the readable text of ``part`` (and everything under it) to ``builder``."""
     walk.deadline.check()
@@ -113,7 +131,7 @@ def _forwarded(part: Message, builder: ArticleBuilder, walk: Walk, depth: int) -
     if not inner:
         return
     message = inner[0]
-    subject = " ".join(str(message.get("subject", "") or "").split())
+    subject = plain_subject(message.get("subject", ""))
     name, address = parseaddr(str(message.get("from", "") or ""))
     sender = f"{name} <{address}>" if name and address else name or address
     date = " ".join(str(message.get("date", "") or "").split())

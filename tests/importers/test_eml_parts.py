@@ -11,6 +11,7 @@ import pytest
 
 from briefer.core.model import BlockKind
 from briefer.importers.base import ImportRejected
+from briefer.importers.eml_parts import plain_subject
 from briefer.importers.registry import import_bytes, import_path
 
 DATA = Path(__file__).parents[1] / "data" / "importers" / "eml"
@@ -24,7 +25,7 @@ def _shape(name: str) -> list[tuple[BlockKind, str]]:
 def test_forwards_attached_as_messages_are_read_in_order_under_their_own_headers() -> None:
     assert _shape("forward-nested.eml") == [
         (BlockKind.PARAGRAPH, "See the pilots' note and the bulletin below."),
-        (BlockKind.HEADING, "Forwarded message: Fwd: Weekly port bulletin"),
+        (BlockKind.HEADING, "Forwarded message: Weekly port bulletin"),
         (
             BlockKind.PARAGRAPH,
             "From: Pilot office <pilots@port.example>; Date: Tue, 04 Mar 2025 09:30:00 +0100",
@@ -86,3 +87,18 @@ def test_a_multipart_without_a_boundary_is_read_as_its_text() -> None:
         b"Content-Type: multipart/mixed\n\nThe quay reopens on Friday.\n"
     )
     assert import_bytes(data, "broken.eml").article.text == "The quay reopens on Friday."
+
+
+@pytest.mark.parametrize(
+    ("header", "subject"),
+    [
+        ("Fwd: Fwd: Weekly port bulletin", "Weekly port bulletin"),
+        ("RE: AW: WG: Tariff schedule", "Tariff schedule"),
+        ("[EXTERNAL] Fw: Re[2]: Grain talks", "Grain talks"),
+        ("Re:", "Re:"),  # nothing but a prefix stays as it is
+        ("Regional outlook: ports", "Regional outlook: ports"),
+        ("Iran: sanctions update", "Iran: sanctions update"),
+    ],
+)
+def test_reply_and_forward_prefixes_leave_the_subject(header: str, subject: str) -> None:
+    assert plain_subject(header) == subject
