@@ -16,6 +16,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -79,7 +80,7 @@ def build(path: Path) -> int:
         session.do(AddNoteCommand(big))
         # The window opens the last note: the small one, so the first open below is cold.
         session.do(AddNoteCommand(Note("Small", sections=(Section("One", "A line."),))))
-        return next(n.id for n in session.query.list_notes() if n.title == "Quoted brief")
+        return next(n.id or 0 for n in session.query.list_notes() if n.title == "Quoted brief")
 
 
 def timed(action: Callable[[], object], app: object) -> float:
@@ -93,7 +94,7 @@ def main() -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QTextCursor
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit
 
     from briefer.session import Session
     from briefer.ui.shell.project_window import ProjectWindow
@@ -133,7 +134,11 @@ def main() -> None:
         row("  the count itself, on its worker thread", time.perf_counter() - started, None)
         row("  and the preview of the whole note", timed(composer.preview.refresh, app), None)
 
-        for label, editor in (("page view", composer.editor), ("Markdown source", None)):
+        shown: tuple[tuple[str, QTextEdit | QPlainTextEdit | None], ...] = (
+            ("page view", composer.editor),
+            ("Markdown source", None),
+        )
+        for label, editor in shown:
             if editor is None:
                 composer.show_source(True)
                 app.processEvents()
@@ -146,7 +151,7 @@ def main() -> None:
             app.processEvents()
             keys = []
             for ch in "and the ports grew fast":
-                keys.append(timed(lambda c=ch, e=editor: QTest.keyClick(e, c), app))
+                keys.append(timed(partial(QTest.keyClicks, editor, ch), app))
                 editor.viewport().repaint()
             target = 16 if label == "page view" else None
             row(f"keystroke in the {label} (median)", statistics.median(keys), target)

@@ -116,8 +116,8 @@ def main() -> int:
         )
     width = max(len(row[0]) for row in rows)
     print(f"{'Word import (child process each)':<{width}}  {'time':>7}  {'peak':>7}  target")
-    for label, seconds, peak, target in rows:
-        print(f"{label:<{width}}  {seconds:>7}  {peak:>7}  {target}")
+    for label, took, held, goal in rows:
+        print(f"{label:<{width}}  {took:>7}  {held:>7}  {goal}")
     return 0
 
 

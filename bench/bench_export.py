@@ -166,7 +166,7 @@ def main() -> None:
         compare_with_pandoc(label, project_path, nid, pandoc, args.rounds, target)
     cold, warm, shown = window["cold"], window["warm"], window["composer"]
     print("  window export of the 320-quotation note, wall (CPU) time:")
-    for name, (wall, cpu), target in (
+    for name, (wall, cpu), goal in (
         ("first, fresh process (cold)", cold["first"], "(loads, parses, renders)"),
         ("warm-up once a project is open", warm["warm_up"], "(off the GUI thread)"),
         ("first after the warm-up only", warm["first"], "(no note shown yet)"),
@@ -174,7 +174,7 @@ def main() -> None:
         ("first of the note the Composer shows", shown["first"], "< 300 ms (Export Note)"),
         ("again", warm["again"], "< 300 ms"),
     ):
-        row(f"  {name}", f"{wall * 1000:.0f} ({cpu * 1000:.0f}) ms", target)
+        row(f"  {name}", f"{wall * 1000:.0f} ({cpu * 1000:.0f}) ms", goal)
 
 
 def add_small_note(session: Session, note: Note, count: int) -> int:

@@ -65,7 +65,7 @@ def long_pdf() -> Path | None:
         return target
     if importlib.util.find_spec("reportlab") is not None:
         sys.path.insert(0, str(PDF))
-        import make_pdfs
+        import make_pdfs  # type: ignore[import-not-found]  # tests/data/importers/pdf
 
         target.write_bytes(make_pdfs.long_report(PAGES))
         return target

@@ -16,6 +16,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -84,12 +85,14 @@ def main() -> None:
 
     article = articles[1]
     current = list(passages[article.id])
-    view.tagRequested.connect(
-        lambda s, e, t: (
-            current.append(Passage(article.id or 0, s, e, "", theme_ids=(t,), id=len(current) + 1)),
-            view.set_passages(current, THEMES),
+
+    def tag(start: int, end: int, theme: int) -> None:  # what the window's command would do
+        current.append(
+            Passage(article.id or 0, start, end, "", theme_ids=(theme,), id=len(current) + 1)
         )
-    )
+        view.set_passages(current, THEMES)
+
+    view.tagRequested.connect(tag)
     presses = []
     for _ in range(15):
         at = rng.randrange(len(article.text) // 4, len(article.text) * 3 // 4)
@@ -100,7 +103,7 @@ def main() -> None:
         view.ensureCursorVisible()
         app.processEvents()
         started = time.perf_counter()
-        QTest.keyClick(view, "2")
+        QTest.keyClick(view, Qt.Key.Key_2)
         view.viewport().repaint()
         presses.append(time.perf_counter() - started)
     row("key press to visible highlight", presses, 50)

@@ -14,6 +14,8 @@ import resource
 import statistics
 import sys
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -27,7 +29,7 @@ QUERIES = [
 ]  # fmt: skip
 
 
-def timed(fn, repeat: int) -> list[float]:
+def timed(fn: Callable[[], object], repeat: int) -> list[float]:
     times = []
     for _ in range(repeat):
         started = time.perf_counter()
@@ -57,7 +59,7 @@ def main(path: Path) -> None:
         count = len(project.list_articles())
         for q in QUERIES:
             project.search(q)
-        times = [timed(lambda q=q: project.search(q), 3)[-1] for q in QUERIES]
+        times = [timed(partial(project.search, q), 3)[-1] for q in QUERIES]
         t = statistics.median(times)
         row(
             f"full-text search, median of {len(QUERIES)}", f"{t * 1000:.1f} ms", "< 50 ms", t < 0.05
@@ -66,6 +68,7 @@ def main(path: Path) -> None:
 
         rng = random.Random(7)
         theme = project.list_themes()[0].id
+        assert theme is not None
         summaries = project.list_articles()
         texts = {a.id: len(project.get_article(a.id).text) for a in rng.sample(summaries, 20)}
         ids = list(texts)

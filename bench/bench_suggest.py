@@ -245,6 +245,7 @@ def speed(fixtures: list[Labelled]) -> None:
 
 def key_to_highlight(article: Article) -> None:
     """The theme key in the project window: tag, store, recompute suggestions, repaint."""
+    from PySide6.QtCore import Qt
     from PySide6.QtGui import QTextCursor
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
@@ -282,7 +283,7 @@ def key_to_highlight(article: Article) -> None:
                 reader.ensureCursorVisible()
                 app.processEvents()
                 started = time.perf_counter()
-                QTest.keyClick(reader, "1")
+                QTest.keyClick(reader, Qt.Key.Key_1)
                 reader.viewport().repaint()
                 presses.append(time.perf_counter() - started)
             results[name] = statistics.median(presses) * 1000
