@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from briefer.core.model import Article, Block, BlockKind
-from briefer.session import Session, TagPassageCommand
+from briefer.core.model import Article, Block, BlockKind, Theme
+from briefer.session import AddThemeCommand, Session, TagPassageCommand
 from briefer.ui.shell.project_window import ProjectWindow
 from briefer.ui.themes.dialog import ThemesDialog
 from tests.private_store import store_of
@@ -112,3 +112,15 @@ def test_merge_gives_the_target_theme_to_the_passages(window: ProjectWindow) -> 
     assert passage.theme_ids == (theme(window, "Trade").id,)
     window.menu_actions.undo_action.trigger()
     assert window.session.theme_named("Energy") is not None
+
+
+def test_a_long_theme_name_ends_in_an_ellipsis_with_the_whole_label_in_its_tooltip(
+    qtbot: QtBot, window: ProjectWindow
+) -> None:
+    name = "Critical infrastructure and supply-chain security in the northern ports"
+    window.session.do(AddThemeCommand(Theme(name, "#884422")))
+    dialog = window.manage_themes()
+    qtbot.waitExposed(dialog)
+    assert not dialog.list.horizontalScrollBar().isVisible()
+    item = dialog.list.item(dialog.list.count() - 1)
+    assert item.toolTip() == item.text() and item.text().startswith(name)

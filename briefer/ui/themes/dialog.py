@@ -87,8 +87,11 @@ class ThemesDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(close)
         body = QHBoxLayout()
-        body.addWidget(self.list, 1)
-        body.addLayout(form, 2)
+        # A long name ends in "…" (its tooltip is whole) rather than behind a scroll bar.
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        body.addWidget(self.list, 2)
+        body.addLayout(form, 3)
         layout = QVBoxLayout(self)
         layout.addLayout(body)
         layout.addLayout(buttons)
@@ -132,11 +135,10 @@ class ThemesDialog(QDialog):
             parent = names.get(theme.parent_id) if theme.parent_id is not None else None
             label = f"{parent} › {theme.name}" if parent else theme.name
             key = f"  [{theme.shortcut}]" if theme.shortcut else ""
-            count = counts.get(theme.id or -1, 0)
-            plural = "passage" if count == 1 else "passages"
-            item = QListWidgetItem(swatch(theme.colour), f"{label}{key}  · {count} {plural}")
+            text = f"{label}{key}  · {counted(counts.get(theme.id or -1, 0), 'passage')}"
+            item = QListWidgetItem(swatch(theme.colour), text)
             item.setData(ID_ROLE, theme.id)
-            item.setToolTip(counted(count, "passage"))
+            item.setToolTip(text)  # whole, where the list cuts a long name short
             self.list.addItem(item)
             if theme.id == keep:
                 self.list.setCurrentItem(item)
