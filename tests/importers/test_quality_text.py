@@ -55,7 +55,7 @@ CASES = [
     (
         "eml/colleague-plain.eml",
         "eml/colleague-plain.expected.txt",
-        "Fwd: Notes from the freight forum in Kessling",
+        "Notes from the freight forum in Kessling",  # its subject less "Fwd:"
     ),
     (
         "eml/encoded-newsletter.eml",
