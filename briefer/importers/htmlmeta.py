@@ -24,6 +24,7 @@ from briefer.importers.htmlnames import (
     clean_title,
     domain_label,
     plausible_publisher,
+    publisher_in_title,
     site_key,
     site_keys,
     strip_short_tail,
@@ -178,6 +179,8 @@ def read_metadata(tree: HtmlElement) -> PageMetadata:
     sites = site_keys([*named, meta.get("twitter:site"), domain_label(url)])
     organisations = sites | site_keys(_organisation_names(objects, by_id))
     title = _title(tree, meta, ld, sites)
+    if not publisher:  # the <title>'s "Headline | Valley Courier", when nothing named it
+        publisher = publisher_in_title(_text_of_first(tree, "//title"), title, sites)
     return PageMetadata(
         title=title,
         publisher=publisher,

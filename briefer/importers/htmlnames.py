@@ -161,6 +161,47 @@ def plausible_publisher(name: str | None) -> str:
     return name
 
 
+_SECTION_WORDS = frozenset(
+    {"analysis", "blog", "blogs", "business", "culture", "economy", "editorial", "health",
+     "home", "latest", "live", "markets", "news", "opinion", "politics", "science", "sport",
+     "sports", "tech", "technology", "video", "world", "comment", "features", "local"}
+)  # fmt: skip
+"""Words a page title ends with that name a section, not the publication."""
+
+
+def publisher_in_title(written: str, headline: str, sites: frozenset[str]) -> str:
+    """The publication a page's <title> names after (or before) its headline, or "".
+
+    "Oil tanker seized — Global Wire" names Global Wire when the headline is "Oil tanker
+    seized": the last resort of pages whose og:site_name is a slug ("globalwire") or
+    missing. A segment the site's known names match is taken at once; otherwise it
+    must read as a name, not a section ("Opinion", "World news").
+    """
+    if not headline:
+        return ""
+    parts = _SEPARATOR.split(" ".join(written.split()))
+    segments, separators = parts[0::2], parts[1::2]
+    if len(segments) < 2 or any(s.strip() == ":" for s in separators):
+        return ""
+    key = site_key(headline)
+    if site_key(segments[0]) == key:
+        candidate = segments[-1]
+    elif site_key(segments[-1]) == key:
+        candidate = segments[0]
+    else:
+        return ""
+    name = plausible_publisher(candidate)
+    if not name:
+        return ""
+    if site_key(name) in sites:
+        return name
+    words = [w.casefold().strip(".") for w in name.split()]
+    if all(w in _SECTION_WORDS or w in _FUNCTION_WORDS for w in words):
+        return ""
+    capitalised = all(w[:1].isupper() or w[:1].isdigit() for w in name.split() if len(w) > 3)
+    return name if capitalised else ""
+
+
 def domain_label(url: str) -> str:
     """The name part of a web address's host: "bbc" for www.bbc.co.uk, "" if none."""
     try:

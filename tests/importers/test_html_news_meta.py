@@ -17,6 +17,7 @@ from briefer.importers.htmlnames import (
     clean_title,
     plausible_publisher,
     publisher_from_domain,
+    publisher_in_title,
     site_keys,
 )
 
@@ -129,6 +130,42 @@ def test_publisher_must_read_as_a_name(name: str, kept: bool) -> None:
 )
 def test_publisher_from_the_domain_only_as_a_last_resort(url: str, name: str) -> None:
     assert publisher_from_domain(url) == name
+
+
+@pytest.mark.parametrize(
+    ("written", "sites", "name"),
+    [
+        ("Oil tanker seized in strait — Global Wire", {"globalwire"}, "Global Wire"),
+        ("Grain exports slow as river levels drop | Valley Courier", set(), "Valley Courier"),
+        ("Valley Courier: Grain exports slow as river levels drop", set(), ""),  # a kicker
+        ("The Northern Ledger | Grain exports slow as river levels drop", set(),
+         "The Northern Ledger"),
+        ("Grain exports slow as river levels drop - Opinion", set(), ""),  # a section
+        ("Grain exports slow as river levels drop | World news", set(), ""),
+        ("Grain exports slow as river levels drop | sponsored content", set(), ""),
+        ("Grain exports slow as river levels drop", set(), ""),
+        ("Another headline entirely | Valley Courier", set(), ""),  # not this headline
+    ],
+)  # fmt: skip
+def test_the_page_title_names_the_publisher_as_a_last_resort(
+    written: str, sites: set[str], name: str
+) -> None:
+    headline = "Grain exports slow as river levels drop"
+    if "tanker" in written:
+        headline = "Oil tanker seized in strait"
+    assert publisher_in_title(written, headline, frozenset(sites)) == name
+
+
+def test_a_slug_site_name_gives_way_to_the_name_in_the_title() -> None:
+    body = "<p>" + "Freight rates fell as new routes opened to Asian markets. " * 40 + "</p>"
+    page = (
+        "<html><head><title>Oil tanker seized in strait — Global Wire</title>"
+        '<meta property="og:site_name" content="globalwire">'
+        '<meta property="article:published_time" content="2025-12-02T08:00:00+03:00">'
+        f"</head><body><article><h1>Oil tanker seized in strait</h1>{body}</article></body></html>"
+    )
+    article = HtmlImporter().extract(page.encode(), "wire.html", ImportLimits())
+    assert (article.title, article.publisher) == ("Oil tanker seized in strait", "Global Wire")
 
 
 def test_meta_author_naming_the_company_loses_to_json_ld_person() -> None:
