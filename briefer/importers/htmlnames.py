@@ -250,5 +250,16 @@ def clean_author(author: str, organisations: frozenset[str] = frozenset()) -> st
             continue
         if not any(ch.isalpha() for ch in part):
             continue
-        people.append(part)
+        people.append(_uncapped(part))
     return ", ".join(dict.fromkeys(people))
+
+
+def _uncapped(name: str) -> str:
+    """A byline set in capitals, as its style sheet might show it ("JANE DOE and JOHN
+    ROE"), in the case a citation prints: "Jane Doe and John Roe". Short capitals
+    ("AP") and names already in mixed case are left alone."""
+    words = name.split()
+    shouting = [w for w in words if w.isupper() and len(w) > 2]
+    if len(shouting) * 2 < len([w for w in words if any(ch.isalpha() for ch in w)]):
+        return name
+    return " ".join(w.title() if w.isupper() and len(w) > 2 else w for w in words)

@@ -234,3 +234,17 @@ def test_bare_title_tag_loses_a_short_tail_in_chinese_too() -> None:
     assert f"<title>{headline} | 东岸日报</title>" in page
     article = HtmlImporter().extract(page.encode(), "cjk.html", ImportLimits())
     assert article.title == headline
+
+
+@pytest.mark.parametrize(
+    ("byline", "people"),
+    [
+        ("By JANE DOE and JOHN ROE", "Jane Doe and John Roe"),
+        ("SEAN O'NEIL", "Sean O'Neil"),
+        ("JEAN-PAUL MARTIN", "Jean-Paul Martin"),
+        ("Jane Doe", "Jane Doe"),
+        ("Ana LÓPEZ-GARCÍA, Tom Reyes", "Ana López-García, Tom Reyes"),
+    ],
+)
+def test_a_byline_in_capitals_reads_as_names(byline: str, people: str) -> None:
+    assert clean_author(byline) == people
