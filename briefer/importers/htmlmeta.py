@@ -23,6 +23,7 @@ from briefer.importers.htmlnames import (
     clean_author,
     clean_title,
     domain_label,
+    name_in_profile_url,
     plausible_publisher,
     publisher_in_title,
     site_key,
@@ -459,6 +460,7 @@ def _author(
                 _name_of(ld.get("author"), by_id),
                 _text_of_first(tree, "//a[@rel='author'] | //*[@rel='author']"),
                 _byline(tree),
+                *(name_in_profile_url(meta.get(key, "")) for key in _AUTHOR_META),
             )
             if raw
         )

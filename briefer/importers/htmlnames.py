@@ -158,6 +158,8 @@ def plausible_publisher(name: str | None) -> str:
     lower = [w for w in words if w.islower() and w not in _FUNCTION_WORDS]
     if len(words) >= 4 and len(lower) >= 2:
         return ""
+    if name.startswith("the ") and len(words) > 1:  # The Guardian's own "the Guardian"
+        return "The" + name[3:]
     return name
 
 
@@ -200,6 +202,29 @@ def publisher_in_title(written: str, headline: str, sites: frozenset[str]) -> st
         return ""
     capitalised = all(w[:1].isupper() or w[:1].isdigit() for w in name.split() if len(w) > 3)
     return name if capitalised else ""
+
+
+_PROFILE_PATH = re.compile(
+    r"/(?:profile|profiles|author|authors|by|people|staff|contributors?|journalists?)/"
+    r"([a-z]+(?:-[a-z]+){1,3})/?$",
+    re.IGNORECASE,
+)
+
+
+def name_in_profile_url(url: str) -> str:
+    """The name a profile address spells ("…/profile/jane-doe" -> "Jane Doe"), or "".
+
+    The last resort for pages whose only author is a link to the writer's page (The
+    Guardian's article:author); a social-media page ("facebook.com/bbcnews") is none.
+    """
+    if "://" not in url:
+        return ""
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return ""
+    found = _PROFILE_PATH.search(path)
+    return " ".join(part.capitalize() for part in found[1].split("-")) if found else ""
 
 
 def domain_label(url: str) -> str:

@@ -15,6 +15,7 @@ from briefer.importers.htmlmeta import parse_date, url_date
 from briefer.importers.htmlnames import (
     clean_author,
     clean_title,
+    name_in_profile_url,
     plausible_publisher,
     publisher_from_domain,
     publisher_in_title,
@@ -248,3 +249,38 @@ def test_bare_title_tag_loses_a_short_tail_in_chinese_too() -> None:
 )
 def test_a_byline_in_capitals_reads_as_names(byline: str, people: str) -> None:
     assert clean_author(byline) == people
+
+
+def test_a_lower_case_the_opens_the_publisher_in_capitals() -> None:
+    assert plausible_publisher("the Guardian") == "The Guardian"
+    assert plausible_publisher("theJournal.ie") == ""  # a web address stays refused
+
+
+@pytest.mark.parametrize(
+    ("url", "name"),
+    [
+        ("https://www.theguardian.com/profile/jane-doe", "Jane Doe"),
+        ("https://example.com/authors/ana-lopez-garcia/", "Ana Lopez Garcia"),
+        ("https://www.facebook.com/bbcnews", ""),
+        ("https://example.com/profile/12345", ""),
+        ("Jane Doe", ""),
+    ],
+)
+def test_a_profile_address_spells_the_author_as_a_last_resort(url: str, name: str) -> None:
+    assert name_in_profile_url(url) == name
+
+
+def test_an_author_known_only_by_a_profile_link_is_named() -> None:
+    body = "<p>" + "Emissions from shipping rose again last year, the survey found. " * 40
+    page = (
+        "<html><head><title>Shipping emissions rise | Environment | The Guardian</title>"
+        '<meta property="og:site_name" content="the Guardian">'
+        '<meta property="article:author" content="https://www.theguardian.com/profile/jane-doe">'
+        f"</head><body><article><h1>Shipping emissions rise</h1>{body}</p></article></body></html>"
+    )
+    article = HtmlImporter().extract(page.encode(), "guardian.html", ImportLimits())
+    assert (article.title, article.publisher, article.author) == (
+        "Shipping emissions rise",
+        "The Guardian",
+        "Jane Doe",
+    )
