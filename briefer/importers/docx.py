@@ -28,7 +28,7 @@ from briefer.importers.base import (
     ImportRejected,
     LocalFileReader,
 )
-from briefer.importers.docinfo import meaningful
+from briefer.importers.docinfo import meaningful, printed_date
 from briefer.importers.docx_body import (
     BLIP,
     ENDNOTE,
@@ -73,6 +73,9 @@ _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 compound-file directory entry spells it."""
 _WORD_EXTENSIONS = frozenset({".docx", ".docm", ".dotx", ".dotm", ""})
 _NOTE_TYPES_SKIPPED = frozenset({"separator", "continuationSeparator", "continuationNotice"})
+_OPENING_BLOCKS = 10
+"""Paragraphs of a title page searched for the date its author printed."""
+_TITLE_PAGE_KINDS = frozenset({BlockKind.HEADING, BlockKind.PARAGRAPH})
 _NOTES_HEADING = "Notes"
 _DOCTYPE_REFUSED = (
     "{label} contains a document type declaration{where}, which Word never writes and which"
@@ -289,15 +292,22 @@ def _read_package(
     created = core.created
     if created == _PYTHON_DOCX_TEMPLATE_CREATED:
         created = None  # a stamp inherited from python-docx's template, not a real date
+    # A date printed on the first page ("4 December 2025", "Date: 2025-12-04") is the
+    # one the author gave; the file's creation date is often the template's.
+    text = body.builder.text()
+    opening = body.builder.blocks[:_OPENING_BLOCKS]
+    printed = printed_date(  # not a timeline's first row, nor a list of dates
+        [text[b.start : b.end] for b in opening if b.kind in _TITLE_PAGE_KINDS]
+    )
     article = Article(
         title=title
         or classifier.title_style_text
         or classifier.first_heading
         or title_from_filename(filename),
-        text=body.builder.text(),
+        text=text,
         blocks=body.builder.blocks,
         author=meaningful(core.author),  # not "python-docx" or "Microsoft Office User"
-        published=created.date() if created is not None else None,
+        published=printed or (created.date() if created is not None else None),
         source_format=DocxImporter.name,
         source_name=PurePath(filename).name if filename else "",
         images=tuple(body.images_found),

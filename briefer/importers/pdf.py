@@ -5,7 +5,7 @@ pdfwords (glyphs to runs at their effective size) -> pdffurniture (headers,
 footers, page and line numbers, stamps) -> pdforder (table rows via pdfrows,
 columns, bands, keys beside wrapped values via pdfkeys) -> pdfnotes
 (footnotes out of the flow) -> pdflayout (headings and paragraphs);
-pdfmeta picks title, author and date and
+docinfo picks title, author and date and
 pdfhealth names pages that cannot be read. Imports only briefer.core,
 briefer.importers.* and pypdfium2; never store/session/ui.
 """
@@ -23,12 +23,11 @@ from briefer.importers.base import (
     ImportRejected,
     LocalFileReader,
 )
-from briefer.importers.docinfo import meaningful
+from briefer.importers.docinfo import meaningful, pdf_date, printed_date
 from briefer.importers.pdffurniture import remove_furniture, remove_repeated_extra
 from briefer.importers.pdfhealth import rejection, warnings
 from briefer.importers.pdflayout import Page, body_size, build_blocks, largest_text
 from briefer.importers.pdfmargin import text_frames
-from briefer.importers.pdfmeta import pdf_date, printed_date
 from briefer.importers.pdfnotes import split_notes
 from briefer.importers.pdforder import reading_order
 from briefer.importers.pdfread import read_document

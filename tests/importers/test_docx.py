@@ -107,6 +107,22 @@ def test_placeholder_properties_give_way_to_the_document_itself(tmp_path: Path) 
         assert (article.title, article.author) == ("Coastal trade outlook", ""), author
 
 
+def test_a_date_printed_on_the_title_page_beats_the_file_s_creation_date(
+    tmp_path: Path,
+) -> None:
+    """The core properties' date is often the template's; the author's is printed."""
+    path = tmp_path / "memo.docx"
+    build_report(path)  # created 3 November 2025 in its properties
+    document = docx.Document(str(path))
+    document.paragraphs[0].insert_paragraph_before("Date: 4 December 2025")
+    document.save(str(path))
+    article = DocxImporter().extract(path.read_bytes(), "memo.docx", ImportLimits())
+    assert article.published == dt.date(2025, 12, 4)
+    plain = DocxImporter().extract(build_report(tmp_path / "plain.docx"), "plain.docx",
+                                   ImportLimits())  # fmt: skip
+    assert plain.published == dt.date(2025, 11, 3)  # nothing printed: the properties' date
+
+
 def test_sniff_knows_a_docx_whatever_its_name(tmp_path: Path) -> None:
     data = build_report(tmp_path / "outlook.docx")
     assert DocxImporter().sniff(data, "report.bin") >= 90

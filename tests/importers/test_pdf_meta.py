@@ -10,9 +10,8 @@ import pytest
 
 from briefer.core.model import Article, BlockKind
 from briefer.importers.base import ImportLimits
-from briefer.importers.docinfo import meaningful
+from briefer.importers.docinfo import meaningful, printed_date
 from briefer.importers.pdf import PdfImporter
-from briefer.importers.pdfmeta import printed_date
 
 PDF = Path(__file__).parents[1] / "data" / "importers" / "pdf"
 
