@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
+from briefer.importers.docinfo import printed_date
 from briefer.importers.encoding import charset_codec, guess_single_byte
 from briefer.importers.htmlnames import (
     clean_author,
@@ -218,8 +219,23 @@ def _published(
     )
     in_url = url_date(url)
     if published is None or (in_url is not None and abs((published - in_url).days) == 1):
-        return in_url or published
+        return in_url or published or _dateline(tree)
     return published
+
+
+_DATELINE_TEXTS = 40
+"""Text pieces after the headline searched for a printed date (the byline's area)."""
+
+
+def _dateline(tree: HtmlElement) -> dt.date | None:
+    """The date printed near the headline ("Published December 4, 2025"), for a page whose
+    markup and address carry none; short lines only, so the lead's events are not taken."""
+    pieces = tree.xpath(
+        "(//h1)[1]/following::text()[normalize-space()]"
+        "[not(ancestor::script or ancestor::style or ancestor::noscript)]"
+    )
+    lines = [" ".join(str(piece).split()) for piece in pieces[:_DATELINE_TEXTS]]
+    return printed_date(lines)
 
 
 def url_date(url: str) -> dt.date | None:

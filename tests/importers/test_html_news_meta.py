@@ -284,3 +284,15 @@ def test_an_author_known_only_by_a_profile_link_is_named() -> None:
         "The Guardian",
         "Jane Doe",
     )
+
+
+def test_a_date_printed_under_the_headline_when_nothing_else_dates_the_page() -> None:
+    lead = "<p>" + "Talks resumed on 3 March 2024 after the strike, the union said. " * 30 + "</p>"
+    page = (
+        "<html><head><title>Ferry talks resume</title>"
+        '<script>var built = "2019-01-01";</script></head><body><article>'
+        '<h1>Ferry talks resume</h1><div class="byline">By Omar Haddad</div>'
+        f'<div class="when">Published December 4, 2025</div>{lead}</article></body></html>'
+    )
+    article = HtmlImporter().extract(page.encode(), "ferry.html", ImportLimits())
+    assert article.published == dt.date(2025, 12, 4)  # not the lead's event, not a script's
