@@ -429,6 +429,16 @@ def _attr_of_first(tree: HtmlElement, xpath: str, attribute: str) -> str:
     return ""
 
 
+def _untruncated(title: str, candidates: tuple[str, ...]) -> str:
+    """``title`` whole: a headline a CMS cut for search engines ("India and Russia to
+    boost strategic ties as…") gives way to a source that carries it on."""
+    head = title.rstrip().removesuffix("…").removesuffix("...").rstrip()
+    if head == title.rstrip() or len(head) < 20:
+        return title
+    longer = [c for c in candidates if c.startswith(head) and len(c) > len(head) + 1]
+    return max(longer, key=len, default=title)
+
+
 def _title(
     tree: HtmlElement, meta: dict[str, str], ld: dict[str, Any], sites: frozenset[str]
 ) -> str:
@@ -450,6 +460,7 @@ def _title(
     )
     # A source that holds only the site's name is no headline.
     title = _first(*(c for c in candidates if site_key(c) not in sites)) or _first(*candidates)
+    title = _untruncated(title, candidates)
     for shorter in (headline, heading):
         rest = title[len(shorter) :]
         fits = shorter and title.startswith(shorter) and 0 < len(rest) < len(shorter)

@@ -296,3 +296,16 @@ def test_a_date_printed_under_the_headline_when_nothing_else_dates_the_page() ->
     )
     article = HtmlImporter().extract(page.encode(), "ferry.html", ImportLimits())
     assert article.published == dt.date(2025, 12, 4)  # not the lead's event, not a script's
+
+
+def test_a_headline_cut_for_search_engines_gives_way_to_the_whole_one() -> None:
+    whole = "India and Russia to boost strategic ties as trade pressure from US grows"
+    body = "<p>" + "Officials met in New Delhi to discuss trade and defence ties. " * 30 + "</p>"
+    page = (
+        f'<html><head><title>{whole} | Invezz</title><meta property="og:site_name" '
+        'content="Invezz"><meta property="og:title" content="India and Russia to boost '
+        f'strategic ties as…"></head><body><article><h1>{whole}</h1>{body}</article>'
+        "</body></html>"
+    )
+    article = HtmlImporter().extract(page.encode(), "invezz.html", ImportLimits())
+    assert article.title == whole
