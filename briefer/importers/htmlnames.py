@@ -27,7 +27,8 @@ _FUNCTION_WORDS = frozenset(
 )  # fmt: skip
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "ne", "or"})
 _BYLINE_PREFIX = re.compile(
-    r"^\s*(?:(?:story|words|text|written|reported|posted)\s+)?(?:by|von|par|por|di|door)\b[:\s]*",
+    r"^\s*(?:(?:story|words|text|written|reported|reporting|posted)\s+)?"
+    r"(?:by|von|par|por|di|door)\b[:\s]*",
     re.I,
 )
 # Where the name ends in a byline run together with its furniture.
@@ -37,7 +38,8 @@ _BYLINE_STOP = re.compile(
     r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
     r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
     r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
-    r"|\d{4}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\b\d{1,2}:\d{2}",
+    r"|\d{4}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\b\d{1,2}:\d{2}"
+    r"|\b\d+\s*min(?:ute)?s?\s+read\b|\b(?:editing|additional\s+reporting|compiled)\s+by\b",
     re.I,
 )
 _AUTHOR_SPLIT = re.compile(r"\s*(?:[,;|•·]|\s-\s|\n)\s*")
@@ -46,7 +48,8 @@ _AUTHOR_NOISE = re.compile(
     r"|contributors?|correspondents?|reporters?|editors?|writers?|columnists?|photographer"
     r"|(?:senior|chief|political|economics|business|foreign|deputy|associate|managing|news|"
     r"technology|science|health|environment|sports?)\s+(?:\w+\s+)?(?:editor|correspondent|"
-    r"reporter|writer|analyst))$",
+    r"reporter|writer|analyst)|our\s+(?:special\s+)?(?:bureau|correspondents?|reporters?)"
+    r"|agencies|wires)$",
     re.I,
 )
 _ROLE_END = re.compile(
@@ -54,6 +57,17 @@ _ROLE_END = re.compile(
     r"|photographer|analyst|intern)s?$",
     re.I,
 )
+# "Jane Doe in Beijing", "Ann Lee in New York and Bo Chan in Paris", "… and agencies":
+# where each person wrote from, and whom with.
+_DATELINE_TAIL = re.compile(
+    r"\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?=\s+(?:and|&)\s|$)"
+    r"|\s+(?:and|&)\s+(?:agencies|wires)$"
+)
+_AGENCIES = frozenset(
+    {"AAP", "AFP", "ANI", "ANSA", "APA", "BBC", "CNN", "DPA", "EFE", "IANS", "KNA", "PTI",
+     "TASS", "UNI", "UPI", "AP", "PA"}
+)  # fmt: skip
+"""News agencies and broadcasters a byline names in capitals, which stay so."""
 # "and" left at either end of a part once the names around it are split off.
 _CONNECTOR = re.compile(r"^(?:(?:and|&|with|und|et|y)(?:\s+|$))+|\s+(?:and|&|with|und|et|y)$", re.I)
 _PARENTHESES = re.compile(r"\s*\(([^()]*)\)")
@@ -266,7 +280,7 @@ def clean_author(author: str, organisations: frozenset[str] = frozenset()) -> st
     people: list[str] = []
     for part in _AUTHOR_SPLIT.split(author):
         part = _BYLINE_PREFIX.sub("", part).strip(" .:-–—")
-        part = _CONNECTOR.sub("", part)
+        part = _CONNECTOR.sub("", _DATELINE_TAIL.sub("", part))
         if not part or _AUTHOR_NOISE.search(part) or _ROLE_END.search(part):
             continue
         if site_key(part) in organisations:
@@ -284,7 +298,11 @@ def _uncapped(name: str) -> str:
     ROE"), in the case a citation prints: "Jane Doe and John Roe". Short capitals
     ("AP") and names already in mixed case are left alone."""
     words = name.split()
-    shouting = [w for w in words if w.isupper() and len(w) > 2]
-    if len(shouting) * 2 < len([w for w in words if any(ch.isalpha() for ch in w)]):
+
+    def shouted(word: str) -> bool:
+        return word.isupper() and len(word) > 2 and word.strip(".,") not in _AGENCIES
+
+    shouting = [w for w in words if shouted(w)]
+    if not shouting or len(shouting) * 2 < len([w for w in words if any(c.isalpha() for c in w)]):
         return name
-    return " ".join(w.title() if w.isupper() and len(w) > 2 else w for w in words)
+    return " ".join(w.title() if shouted(w) else w for w in words)

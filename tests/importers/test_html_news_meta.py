@@ -93,8 +93,16 @@ def test_title_loses_the_site_name_and_repeats(written: str, headline: str) -> N
         ("Jane Doe, Senior Economics Correspondent", "Jane Doe"),
         ("By | Jane Doe | and | John Smith", "Jane Doe, John Smith"),
         ("Jane Doe | Sam Ortiz, Dec 4, 2025 | Lee Chan", "Jane Doe, Sam Ortiz, Lee Chan"),
+        ("By Jane Doe, Correspondent in Beijing", "Jane Doe"),
+        ("Jane Doe in New York and Ann Lee in Paris", "Jane Doe and Ann Lee"),
+        ("Jane Doe in Beijing and agencies", "Jane Doe"),
+        ("Reporting by Jane Doe and Bo Chan; Additional reporting by Li Wei; Editing by John"
+         " Roe", "Jane Doe and Bo Chan"),
+        ("Jane Doe 4 min read", "Jane Doe"),
+        ("Our Special Correspondent", ""),
+        ("AFP and PTI", "AFP and PTI"),  # agencies in capitals stay capitals
     ],
-)
+)  # fmt: skip
 def test_author_is_the_people_only(byline: str, people: str) -> None:
     assert clean_author(byline, site_keys(["Reuters"])) == people
 
