@@ -157,11 +157,30 @@ def strip_short_tail(title: str) -> str:
     return title
 
 
+_BRAND_DOMAIN = re.compile(
+    r"^(?P<brand>[A-Z][^/]*?)\.(?:com|net|org|co\.uk|co|uk|in|fr|de|it|es|ie|au|ca|jp)$"
+)
+_TAGLINE = re.compile(r"\s+[|–—-]\s+|:\s+")
+
+
 def plausible_publisher(name: str | None) -> str:
     """``name`` if it reads as a publication's name; "" for a slug ("nytimes"), a web
     address ("www.example.com"), a handle ("@usatoday") or a slogan ("Breaking news,
-    sport, TV, radio and a whole lot more")."""
+    sport, TV, radio and a whole lot more"). A brand written as its address ("Reuters.com",
+    "Le Monde.fr") is the brand; a name with a tagline ("Harbour Daily – Your source for
+    port news") is the name."""
     name = " ".join((name or "").split()).strip(" |-–—·:")
+    brand = _BRAND_DOMAIN.match(name)
+    if brand:
+        name = brand["brand"]
+    whole = _plausible_name(name)
+    if whole or not _TAGLINE.search(name):
+        return whole
+    head = _TAGLINE.split(name, maxsplit=1)[0]
+    return _plausible_name(head) if len(head.split()) <= 5 else ""
+
+
+def _plausible_name(name: str) -> str:
     if not name or len(name) > 80 or _DOMAIN.match(name) or "://" in name:
         return ""
     if _SLUG.fullmatch(name):

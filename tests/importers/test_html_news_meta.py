@@ -317,3 +317,20 @@ def test_a_headline_cut_for_search_engines_gives_way_to_the_whole_one() -> None:
     )
     article = HtmlImporter().extract(page.encode(), "invezz.html", ImportLimits())
     assert article.title == whole
+
+
+@pytest.mark.parametrize(
+    ("site_name", "publisher"),
+    [
+        ("Harbour Daily – Your source for port news", "Harbour Daily"),
+        ("The Hindu - Breaking News, India News, Sports News and Live Updates", "The Hindu"),
+        ("Reuters.com", "Reuters"),
+        ("Le Monde.fr", "Le Monde"),
+        ("ft.com", ""),  # an address, not a name: the domain fallback names it
+        ("Breaking News, World News and Video from Al Jazeera", ""),
+    ],
+)
+def test_a_site_name_with_a_tagline_or_an_address_is_the_name(
+    site_name: str, publisher: str
+) -> None:
+    assert plausible_publisher(site_name) == publisher
