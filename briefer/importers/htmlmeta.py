@@ -99,6 +99,7 @@ _DATE_META = (
     "citation_publication_date", "citation_date",
 )  # fmt: skip
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)")
+_SEPARATOR_END = re.compile(r"(?:\s+(?:[|\-–—·•»/]|::)|:)\s+$")
 _SEPARATOR_START = re.compile(r"^(?:\s+(?:[|\-–—·•»/]|::)\s+|:\s+|\s*_)")
 
 
@@ -465,6 +466,11 @@ def _title(
         rest = title[len(shorter) :]
         fits = shorter and title.startswith(shorter) and 0 < len(rest) < len(shorter)
         if fits and _SEPARATOR_START.match(rest):
+            return shorter
+        # "Opinion | Headline": a section label before the headline the page prints.
+        label = title[: len(title) - len(shorter)]
+        fits = shorter and title.endswith(shorter) and 0 < len(label) < len(shorter)
+        if fits and _SEPARATOR_END.search(label) and len(label.split()) <= 4:
             return shorter
     return title
 

@@ -88,6 +88,9 @@ def _is_site(segment: str, sites: frozenset[str]) -> bool:
         return False
     if key in sites or _DOMAIN.match(segment.strip()):
         return True
+    # "Al Jazeera" for a site that calls itself "Al Jazeera English".
+    if len(key) >= 5 and any(site.startswith(key) for site in sites):
+        return True
     # "BBC News" for a site named "BBC", "The Verge" for "Verge", "Example Online" for
     # example.com: equal once the usual prefixes and suffixes of site names are set aside.
     # "CNN Business", "BBC Sport": the site's name and a section, in two words.

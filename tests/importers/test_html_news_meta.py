@@ -334,3 +334,17 @@ def test_a_site_name_with_a_tagline_or_an_address_is_the_name(
     site_name: str, publisher: str
 ) -> None:
     assert plausible_publisher(site_name) == publisher
+
+
+def test_a_section_label_before_the_headline_goes_and_a_site_s_short_name_too() -> None:
+    body = "<p>" + "Officials met in New Delhi to discuss trade and defence ties. " * 30 + "</p>"
+    page = (
+        "<html><head><title>Opinion | Why the port deal matters - The Washington Post</title>"
+        '<meta property="og:title" content="Opinion | Why the port deal matters">'
+        '<meta property="og:site_name" content="Washington Post"></head><body><article>'
+        f"<h1>Why the port deal matters</h1>{body}</article></body></html>"
+    )
+    article = HtmlImporter().extract(page.encode(), "wapo.html", ImportLimits())
+    assert article.title == "Why the port deal matters"
+    sites = site_keys(["Al Jazeera English"])
+    assert clean_title("Port deal signed — Al Jazeera", sites) == "Port deal signed"
