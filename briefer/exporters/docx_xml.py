@@ -57,6 +57,8 @@ def run(
 
 
 def _run_content(text: str) -> str:
+    # Characters XML cannot hold go first: "\r\x1f\n" is one line break, not two.
+    text = xml_text(text)
     if not text:
         return ""
     if "\t" not in text and "\n" not in text and "\r" not in text:
