@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from briefer.core.model import Article
 from briefer.importers.base import ImportLimits
 from briefer.importers.html import HtmlImporter
 from briefer.importers.htmlmeta import parse_date, url_date
@@ -24,6 +25,13 @@ from briefer.importers.htmlnames import (
 
 NEWS = Path(__file__).parents[1] / "data" / "importers" / "web" / "news"
 EXPECTED = json.loads((NEWS / "expected.json").read_text(encoding="utf-8"))
+
+
+def news_page(head: str, body_top: str = "", lead: str = "") -> Article:
+    """A saved page: ``head``, then an article of ``body_top`` and a long enough lead."""
+    lead = lead or "<p>" + "Officials met in New Delhi to discuss trade and ports. " * 30 + "</p>"
+    page = f"<html><head>{head}</head><body><article>{body_top}{lead}</article></body></html>"
+    return HtmlImporter().extract(page.encode(), "page.html", ImportLimits())
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
@@ -166,14 +174,11 @@ def test_the_page_title_names_the_publisher_as_a_last_resort(
 
 
 def test_a_slug_site_name_gives_way_to_the_name_in_the_title() -> None:
-    body = "<p>" + "Freight rates fell as new routes opened to Asian markets. " * 40 + "</p>"
-    page = (
-        "<html><head><title>Oil tanker seized in strait — Global Wire</title>"
-        '<meta property="og:site_name" content="globalwire">'
-        '<meta property="article:published_time" content="2025-12-02T08:00:00+03:00">'
-        f"</head><body><article><h1>Oil tanker seized in strait</h1>{body}</article></body></html>"
+    article = news_page(
+        "<title>Oil tanker seized in strait — Global Wire</title>"
+        '<meta property="og:site_name" content="globalwire">',
+        "<h1>Oil tanker seized in strait</h1>",
     )
-    article = HtmlImporter().extract(page.encode(), "wire.html", ImportLimits())
     assert (article.title, article.publisher) == ("Oil tanker seized in strait", "Global Wire")
 
 
@@ -279,14 +284,12 @@ def test_a_profile_address_spells_the_author_as_a_last_resort(url: str, name: st
 
 
 def test_an_author_known_only_by_a_profile_link_is_named() -> None:
-    body = "<p>" + "Emissions from shipping rose again last year, the survey found. " * 40
-    page = (
-        "<html><head><title>Shipping emissions rise | Environment | The Guardian</title>"
+    article = news_page(
+        "<title>Shipping emissions rise | Environment | The Guardian</title>"
         '<meta property="og:site_name" content="the Guardian">'
-        '<meta property="article:author" content="https://www.theguardian.com/profile/jane-doe">'
-        f"</head><body><article><h1>Shipping emissions rise</h1>{body}</p></article></body></html>"
+        '<meta property="article:author" content="https://www.theguardian.com/profile/jane-doe">',
+        "<h1>Shipping emissions rise</h1>",
     )
-    article = HtmlImporter().extract(page.encode(), "guardian.html", ImportLimits())
     assert (article.title, article.publisher, article.author) == (
         "Shipping emissions rise",
         "The Guardian",
@@ -295,27 +298,22 @@ def test_an_author_known_only_by_a_profile_link_is_named() -> None:
 
 
 def test_a_date_printed_under_the_headline_when_nothing_else_dates_the_page() -> None:
-    lead = "<p>" + "Talks resumed on 3 March 2024 after the strike, the union said. " * 30 + "</p>"
-    page = (
-        "<html><head><title>Ferry talks resume</title>"
-        '<script>var built = "2019-01-01";</script></head><body><article>'
+    article = news_page(
+        '<title>Ferry talks resume</title><script>var built = "2019-01-01";</script>',
         '<h1>Ferry talks resume</h1><div class="byline">By Omar Haddad</div>'
-        f'<div class="when">Published December 4, 2025</div>{lead}</article></body></html>'
+        '<div class="when">Published December 4, 2025</div>',
+        lead="<p>" + "Talks resumed on 3 March 2024 after the strike, the union said. " * 30,
     )
-    article = HtmlImporter().extract(page.encode(), "ferry.html", ImportLimits())
     assert article.published == dt.date(2025, 12, 4)  # not the lead's event, not a script's
 
 
 def test_a_headline_cut_for_search_engines_gives_way_to_the_whole_one() -> None:
     whole = "India and Russia to boost strategic ties as trade pressure from US grows"
-    body = "<p>" + "Officials met in New Delhi to discuss trade and defence ties. " * 30 + "</p>"
-    page = (
-        f'<html><head><title>{whole} | Invezz</title><meta property="og:site_name" '
-        'content="Invezz"><meta property="og:title" content="India and Russia to boost '
-        f'strategic ties as…"></head><body><article><h1>{whole}</h1>{body}</article>'
-        "</body></html>"
+    article = news_page(
+        f'<title>{whole} | Invezz</title><meta property="og:site_name" content="Invezz">'
+        '<meta property="og:title" content="India and Russia to boost strategic ties as…">',
+        f"<h1>{whole}</h1>",
     )
-    article = HtmlImporter().extract(page.encode(), "invezz.html", ImportLimits())
     assert article.title == whole
 
 
@@ -337,14 +335,12 @@ def test_a_site_name_with_a_tagline_or_an_address_is_the_name(
 
 
 def test_a_section_label_before_the_headline_goes_and_a_site_s_short_name_too() -> None:
-    body = "<p>" + "Officials met in New Delhi to discuss trade and defence ties. " * 30 + "</p>"
-    page = (
-        "<html><head><title>Opinion | Why the port deal matters - The Washington Post</title>"
+    article = news_page(
+        "<title>Opinion | Why the port deal matters - The Washington Post</title>"
         '<meta property="og:title" content="Opinion | Why the port deal matters">'
-        '<meta property="og:site_name" content="Washington Post"></head><body><article>'
-        f"<h1>Why the port deal matters</h1>{body}</article></body></html>"
+        '<meta property="og:site_name" content="Washington Post">',
+        "<h1>Why the port deal matters</h1>",
     )
-    article = HtmlImporter().extract(page.encode(), "wapo.html", ImportLimits())
     assert article.title == "Why the port deal matters"
     sites = site_keys(["Al Jazeera English"])
     assert clean_title("Port deal signed — Al Jazeera", sites) == "Port deal signed"
