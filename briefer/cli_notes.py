@@ -329,6 +329,8 @@ def cmd_export(args: argparse.Namespace, paths: Paths) -> int:
             f"Nothing was written to {args.output}: fix the problems above, "
             "or export without --strict."
         ) from None
+    if result.renderings is not None:  # so the next export of the note renders only changes
+        api.keep_renderings_in(args.project, job.note, result.renderings)
     if args.json:
         emit(
             {

@@ -282,6 +282,8 @@ def _render(
     loaded: Kept, style: StyleInfo, items: Mapping[str, Article], citations: Sequence[Citation]
 ) -> CslOutput:
     loaded.trim()
+    used: set[str] = set()
+    loaded.used = used
     data = {key: csl_item(key, article) for key, article in items.items()}
     prints = {key: json.dumps(item, sort_keys=True) for key, item in data.items()}
     positions = decide_positions(citations, loaded.options.near_note_distance)
@@ -302,6 +304,7 @@ def _render(
     order: tuple[int, ...] = tuple(range(len(keys)))
     if has_bibliography:
         listed = digest(*(prints[k] for k in keys))
+        used.add(listed)
         kept_order = loaded.orders.get(listed)
         if kept_order is None:
             bibliography = started().bibliography
@@ -336,6 +339,7 @@ def _render(
         if any(c.key in states for c in cites):
             parts.append(repr([states[c.key].token() if c.key in states else "" for c in cites]))
         key = digest(*parts)
+        used.add(key)
         found = next(
             (
                 spans
@@ -393,6 +397,7 @@ def _render(
         for position in order:
             key_ = keys[position]
             entry_key = digest(prints[key_])
+            used.add(entry_key)
             kept = loaded.entries.get(entry_key)
             if kept is not None:
                 text = kept

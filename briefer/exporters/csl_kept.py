@@ -98,6 +98,9 @@ class Kept:
     changed: bool = False
     entry_spans: dict[str, Rendered] = field(default_factory=dict)
     """``entries`` as spans, made once per process (not kept on disk)."""
+    used: set[str] = field(default_factory=set)
+    """The keys of ``citations``, ``entries`` and ``orders`` the last render used: what a
+    project keeps for its note (see :func:`snapshot`), nothing of sources it no longer cites."""
 
     def parsed(self) -> Any:
         if self.csl is None:
@@ -171,18 +174,7 @@ def private_copy(kept: Kept) -> Kept:
 
 
 def _read(style: StyleInfo, folder: Path | None) -> Kept:
-    try:
-        data = style.path.read_bytes()
-    except OSError:
-        load_style(style)
-        raise
-    spec = importlib.util.find_spec("citeproc")
-    engine = ""
-    if spec is not None and spec.origin:  # a reinstalled citeproc-py renders afresh
-        with contextlib.suppress(OSError):
-            stat = (Path(spec.origin).parent / "_version.py").stat()
-            engine = f"{stat.st_size}:{stat.st_mtime_ns}"
-    name = digest(hashlib.sha256(data).hexdigest(), style.locale, engine, str(FORMAT))
+    name = style_digest(style)
     if folder is not None:
         found = _read_file(style, name, folder / f"csl-{name}.json")
         if found is not None:
@@ -193,12 +185,89 @@ def _read(style: StyleInfo, folder: Path | None) -> Kept:
     return kept
 
 
+def style_digest(style: StyleInfo) -> str:
+    """What a style's renderings are kept under: its file's bytes, its locale, the citeproc-py
+    installed and this module's FORMAT. Reads the file; CitationStyleError if it cannot."""
+    try:
+        data = style.path.read_bytes()
+    except OSError:
+        load_style(style)  # says what is wrong with it
+        raise
+    spec = importlib.util.find_spec("citeproc")
+    engine = ""
+    if spec is not None and spec.origin:  # a reinstalled citeproc-py renders afresh
+        with contextlib.suppress(OSError):
+            stat = (Path(spec.origin).parent / "_version.py").stat()
+            engine = f"{stat.st_size}:{stat.st_mtime_ns}"
+    return digest(hashlib.sha256(data).hexdigest(), style.locale, engine, str(FORMAT))
+
+
+def adopt(style: StyleInfo, kept_text: str) -> None:
+    """Take in renderings a project kept for a note (:func:`snapshot`'s text), so its next
+    export renders only what changed and, when nothing did, never parses the style.
+
+    Renderings made for another version of the style, another locale or another
+    citeproc-py are ignored, as is anything malformed: a crafted project can make
+    an export slower, never fail. The process's own renderings win over the project's.
+    """
+    name, _, text = kept_text.partition("\n")
+    try:
+        stat = style.path.stat()
+        if name != style_digest(style):
+            return
+    except (OSError, CitationStyleError):
+        return
+    key: tuple[object, ...] = (str(style.path), stat.st_mtime_ns, stat.st_size, style.locale)
+    found = from_text(style, name, text)
+    if found is None:
+        return
+    with _styles_lock:
+        kept = _styles.get(key)
+        if kept is None:
+            if len(_styles) >= MAX_STYLES:
+                _styles.pop(next(iter(_styles)))
+            _styles[key] = found
+            return
+    with kept.lock:
+        for digest_, renderings in found.citations.items():
+            kept.citations.setdefault(digest_, renderings)
+        for digest_, entry in found.entries.items():
+            kept.entries.setdefault(digest_, entry)
+        for digest_, order in found.orders.items():
+            kept.orders.setdefault(digest_, order)
+
+
+def snapshot(style: StyleInfo) -> str | None:
+    """What the last render in ``style`` used, as text for :func:`adopt`; None if nothing
+    rendered in it in this process."""
+    with _styles_lock:
+        kept = next((k for k in _styles.values() if k.style == style), None)
+    if kept is None or not kept.used:
+        return None
+    with kept.lock:
+        return f"{kept.digest}\n{to_text(kept, used_only=True)}"
+
+
 def _read_file(style: StyleInfo, name: str, path: Path) -> Kept | None:
     """What an earlier process kept; None if there is nothing usable (never an error)."""
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             return None
-        raw = json.loads(path.read_text("utf-8"))
+        return from_text(style, name, path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def from_text(style: StyleInfo, name: str, text: str) -> Kept | None:
+    """Renderings written by :func:`to_text`; None unless every part of them is well formed.
+
+    The text comes from a file or a project that may have been crafted: anything
+    out of shape means nothing is kept from it, never an error or a wrong type.
+    """
+    if len(text) > MAX_FILE_BYTES:
+        return None
+    try:
+        raw = json.loads(text)
         given = raw["options"]
         options = Options(
             int(given["near_note_distance"]),
@@ -220,22 +289,18 @@ def _read_file(style: StyleInfo, name: str, path: Path) -> Kept | None:
             ]
         kept.entries = {str(k): str(v) for k, v in raw["entries"].items()}
         kept.orders = {str(k): tuple(int(i) for i in v) for k, v in raw["orders"].items()}
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return None
     return kept
 
 
-def save(kept: Kept) -> None:
-    """Write what ``kept`` holds to the disk folder, if there is one and it changed.
+def to_text(kept: Kept, *, used_only: bool = False) -> str:
+    """What ``kept`` holds as compact JSON; ``used_only``: only what its last render used."""
+    used = kept.used if used_only else None
 
-    Atomic (a temp file replaced), and silent on failure: a full disk or a
-    read-only cache costs the next export time, never the export.
-    """
-    with _styles_lock:
-        folder = _folder[0] if _folder else None
-    if folder is None or not kept.changed:
-        return
-    kept.changed = False
+    def wanted(key: str) -> bool:
+        return used is None or key in used
+
     raw = {
         "options": {
             "near_note_distance": kept.options.near_note_distance,
@@ -251,17 +316,33 @@ def save(kept: Kept) -> None:
                 [[list(a) for a in asked], [[s.text, s.italic, s.bold, s.link] for s in spans]]
                 for asked, spans in renderings
             ]
-            for key, renderings in kept.citations.items()
+            for key, renderings in sorted(kept.citations.items())
+            if wanted(key)
         },
-        "entries": kept.entries,
-        "orders": kept.orders,
+        "entries": {k: v for k, v in sorted(kept.entries.items()) if wanted(k)},
+        "orders": {k: v for k, v in sorted(kept.orders.items()) if wanted(k)},
     }
+    return json.dumps(raw, ensure_ascii=False, separators=(",", ":"))
+
+
+def save(kept: Kept) -> None:
+    """Write what ``kept`` holds to the disk folder, if there is one and it changed.
+
+    Atomic (a temp file replaced), and silent on failure: a full disk or a
+    read-only cache costs the next export time, never the export.
+    """
+    with _styles_lock:
+        folder = _folder[0] if _folder else None
+    if folder is None or not kept.changed:
+        return
+    kept.changed = False
+    text = to_text(kept)
     with contextlib.suppress(OSError):
         folder.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(prefix=".csl-", suffix=".tmp", dir=folder)
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(raw, out, ensure_ascii=False, separators=(",", ":"))
+                out.write(text)
             os.replace(temp, folder / f"csl-{kept.digest}.json")
         except OSError:
             with contextlib.suppress(OSError):

@@ -28,6 +28,7 @@ from briefer.exporters import (
     resolve_style,
 )
 from briefer.exporters.citations_csl import keep_on_disk, warm
+from briefer.exporters.csl_kept import adopt, snapshot
 from briefer.resources import resource_path
 from briefer.session.note_commands import read_note
 from briefer.session.queries import ProjectQueries
@@ -56,6 +57,8 @@ class ExportJob:
     passages: dict[int, Passage]
     articles: dict[int, Article]
     problems: list[Problem] = field(default_factory=list)
+    kept_renderings: str = ""
+    """What the note's last export rendered of its citations, kept in the project."""
 
     @property
     def blocking(self) -> list[Problem]:
@@ -68,6 +71,9 @@ class ExportResult:
     format: str
     problems: list[Problem]
     footnotes: int
+    renderings: str | None = None
+    """What this export rendered of the note's citations, when it differs from what the
+    project kept: for :func:`keep_renderings_in`, so the next export renders none."""
 
 
 def cited_material(
@@ -84,7 +90,8 @@ def cited_material(
 def prepare_export(project: ProjectQueries, note_id: int) -> ExportJob:
     note = read_note(project, note_id)
     passages, articles = cited_material(project, note)
-    return ExportJob(note, passages, articles, check_note(note, passages, articles))
+    problems = check_note(note, passages, articles)
+    return ExportJob(note, passages, articles, problems, project.kept_renderings(note.uuid))
 
 
 def run_export(
@@ -113,6 +120,8 @@ def run_export(
         raise ExportRefused(job.problems)
     style = find_citation_style(citation_style)
     keep_renderings(keep_on_disk_too)
+    if job.kept_renderings:
+        adopt(style, job.kept_renderings)
     document = export_note(
         job.note,
         job.passages,
@@ -126,7 +135,22 @@ def run_export(
         language=language,
         style=style,
     )
-    return ExportResult(target, kind, job.problems, len(document.footnotes))
+    rendered = snapshot(style) if document.citation_style else None
+    changed = rendered if rendered is not None and rendered != job.kept_renderings else None
+    return ExportResult(target, kind, job.problems, len(document.footnotes), changed)
+
+
+def keep_renderings_in(project: Path, note: Note, renderings: str) -> None:
+    """Keep an export's renderings in the project it came from, if it can be written now.
+
+    Best effort: a project open in the window (its lock), on a read-only disk or
+    changed meanwhile keeps what it had, and the next export renders again.
+    """
+    from briefer.session.session import Session
+    from briefer.store import ProjectError
+
+    with contextlib.suppress(ProjectError, OSError), Session.open(project) as session:
+        session.keep_renderings(note.uuid, renderings)
 
 
 def note_style(note: Note, given: str | Path | None, setting: str | Path) -> str | Path:

@@ -106,6 +106,13 @@ class Session:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def keep_renderings(self, note_uuid: str, text: str) -> None:
+        """Keep what the note's export rendered of its citations, for its next export.
+
+        A cache, not an edit: no command, no history, nothing announced (see
+        store.renderings, which also drops it with the note or a deleted article)."""
+        self._project.keep_renderings(note_uuid, text)
+
     @property
     def query(self) -> ProjectQueries:
         """The open project, typed for reading only: every change goes through a command.

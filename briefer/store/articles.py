@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from briefer.core.model import Article, ArticleImage, ArticleSummary, Original
-from briefer.store import codec
+from briefer.store import codec, renderings
 from briefer.store.errors import DuplicateId, RecordNotFound
 from briefer.store.identity import given_uuid
 
@@ -183,6 +183,7 @@ def delete_article(conn: sqlite3.Connection, article_id: int) -> None:
         (article_id, row[0], row[1]),
     )
     conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+    renderings.forget_all(conn)  # they may hold its title and link
 
 
 MAX_ORIGINAL_BYTES = 256 * 1024 * 1024

@@ -10,7 +10,7 @@ import sqlite3
 from typing import Any
 
 from briefer.core.model import Note, Section
-from briefer.store import codec
+from briefer.store import codec, renderings
 from briefer.store.errors import DuplicateId, RecordNotFound
 from briefer.store.identity import given_uuid
 
@@ -118,8 +118,11 @@ def update_note(conn: sqlite3.Connection, note: Note) -> None:
 
 
 def delete_note(conn: sqlite3.Connection, note_id: int) -> None:
-    if conn.execute("DELETE FROM notes WHERE id = ?", (note_id,)).rowcount == 0:
+    row = conn.execute("SELECT uuid FROM notes WHERE id = ?", (note_id,)).fetchone()
+    if row is None:
         raise RecordNotFound("note", note_id)
+    conn.execute("DELETE FROM notes WHERE id = ?", (note_id,))
+    renderings.forget_note(conn, str(row[0]))
 
 
 def get_note(conn: sqlite3.Connection, note_id: int) -> Note:

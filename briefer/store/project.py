@@ -16,15 +16,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TypeVar
 
-from briefer.core.model import (
-    Article,
-    ArticleSummary,
-    Note,
-    Original,
-    Passage,
-    SearchHit,
-    Theme,
-)
+from briefer.core.model import Article, ArticleSummary, Note, Original, Passage, SearchHit, Theme
 from briefer.store import (
     articles,
     backups,
@@ -34,6 +26,7 @@ from briefer.store import (
     notes,
     opening,
     passages,
+    renderings,
     search,
     themes,
 )
@@ -371,11 +364,7 @@ class Project:
 
     def set_meta(self, key: str, value: str) -> None:
         with self._write() as conn:
-            conn.execute(
-                "INSERT INTO meta (key, value) VALUES (?, ?)"
-                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                (key, value),
-            )
+            renderings.set_meta(conn, key, value)
 
     def save_copy(self, target: Path) -> None:
         """A consistent copy of what is committed, even mid-transaction (it reads through a
@@ -584,6 +573,14 @@ class Project:
     def delete_note(self, note_id: int) -> None:
         with self._write() as conn:
             notes.delete_note(conn, note_id)
+
+    def kept_renderings(self, note_uuid: str) -> str:  # see store.renderings
+        with self._read() as conn:
+            return renderings.read(conn, note_uuid)
+
+    def keep_renderings(self, note_uuid: str, text: str) -> None:  # a cache: not an edit
+        with self._write() as conn:
+            renderings.keep(conn, note_uuid, text)
 
     def get_note(self, note_id: int) -> Note:
         with self._read() as conn:

@@ -1,0 +1,171 @@
+"""A note's citation renderings kept in its project, so the next `briefer export` renders none.
+
+Real project files through the CLI and the session; a child process stands for the
+next `briefer export`, which must not even load citeproc-py when nothing changed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from briefer.cli import main
+from briefer.exporters.citations_csl import forget_styles
+from briefer.exporters.csl_kept import kept_style
+from briefer.session import DeleteArticleCommand, DeleteNoteCommand, Session
+from briefer.session.export import ExportJob, find_citation_style, run_export
+from tests.exporters.test_csl_cache import NOTE, PASSAGES, _articles
+from tests.test_cli_notes import draft, tagged, tagged_original  # noqa: F401 - fixtures
+
+ROOT = Path(__file__).parents[2]
+
+
+def _kept(project: Path) -> dict[str, str]:
+    with sqlite3.connect(project) as conn:
+        rows = conn.execute("SELECT key, value FROM meta WHERE key LIKE 'renderings:%'")
+        return {str(k): str(v) for k, v in rows}
+
+
+def _footnotes(docx_path: Path) -> str:
+    with zipfile.ZipFile(docx_path) as archive:
+        return archive.read("word/footnotes.xml").decode("utf-8")
+
+
+def _export_in_child(project: Path, note_id: int, target: Path) -> list[str]:
+    """`briefer export` in a new process; what it loaded of the citation machinery."""
+    script = (
+        "import sys\n"
+        "from briefer.cli import main\n"
+        f"code = main(['export', {str(project)!r}, '--note', '{note_id}', '-o', {str(target)!r}])\n"
+        "assert code == 0, code\n"
+        "print([m for m in ('citeproc', 'lxml.etree') if m in sys.modules])\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True
+    )
+    loaded = json.loads(done.stdout.strip().splitlines()[-1].replace("'", '"'))
+    assert isinstance(loaded, list)
+    return [str(m) for m in loaded]
+
+
+def test_a_second_export_renders_nothing_and_writes_the_same_notes(
+    tagged: Path,  # noqa: F811
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    note = draft(capsys, tagged, "--themes", "Trade,Energy")
+    first, second = tmp_path / "first.docx", tmp_path / "second.docx"
+    assert "citeproc" in _export_in_child(tagged, int(str(note["id"])), first)
+    kept = _kept(tagged)
+    assert len(kept) == 1 and "Port" in next(iter(kept.values()))
+    assert "citeproc" not in _export_in_child(tagged, int(str(note["id"])), second)
+    assert _footnotes(second) == _footnotes(first)
+    assert _kept(tagged) == kept  # nothing new to keep: the file was not written again
+
+
+def test_a_project_open_in_the_window_is_exported_and_left_alone(
+    tagged: Path,  # noqa: F811
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    note = draft(capsys, tagged, "--themes", "Trade")
+    with Session.open(tagged):  # the window holds the project's lock
+        code = main(
+            ["export", str(tagged), "--note", str(note["id"]), "-o", str(tmp_path / "a.md")]
+        )
+        assert code == 0
+    assert (tmp_path / "a.md").read_text("utf-8").count("[^") >= 2
+    assert _kept(tagged) == {}
+
+
+def test_a_project_keeps_only_what_its_note_cites(briefer_home: Path) -> None:
+    forget_styles()
+    whole = run_export(ExportJob(NOTE, PASSAGES, _articles()), briefer_home / "a.md", "markdown")
+    assert whole.renderings and "port board" in whole.renderings.lower()
+    one_source = {11: PASSAGES[11]}
+    sections = (NOTE.sections[0].__class__("Summary", "Only [@p11].", level=1),)
+    short = NOTE.__class__(title="Steel", sections=sections)
+    alone = run_export(ExportJob(short, one_source, _articles()), briefer_home / "b.md", "markdown")
+    assert alone.renderings and "steel deal signed" in alone.renderings.lower()
+    assert "port board" not in alone.renderings.lower() and "Harbour Weekly" not in alone.renderings
+
+
+def test_kept_renderings_stand_in_for_rendering_in_a_new_process(briefer_home: Path) -> None:
+    chosen = find_citation_style("chicago")
+    forget_styles()
+    job = ExportJob(NOTE, PASSAGES, _articles())
+    first = run_export(job, briefer_home / "a.md", "markdown")
+    assert first.renderings
+    forget_styles()  # as a new process starts
+    again = run_export(
+        ExportJob(NOTE, PASSAGES, _articles(), kept_renderings=first.renderings),
+        briefer_home / "b.md",
+        "markdown",
+    )
+    assert again.renderings is None  # the same as kept: nothing to write back
+    assert kept_style(chosen).csl is None  # every rendering was read, the style never parsed
+    assert (briefer_home / "b.md").read_text("utf-8") == (briefer_home / "a.md").read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    "crafted",
+    [
+        "",
+        "garbage",
+        "0" * 40 + "\n{}",
+        "DIGEST\n{not json",
+        'DIGEST\n{"options": {"near_note_distance": "x"}, "citations": [1]}',
+        'DIGEST\n{"options": 1, "citations": {}, "entries": {}, "orders": {}}',
+        "DIGEST\n" + "[" * 100_000 + "]" * 100_000,
+    ],
+)
+def test_crafted_renderings_in_a_project_change_nothing(crafted: str, briefer_home: Path) -> None:
+    chosen = find_citation_style("apa")
+    forget_styles()
+    run_export(ExportJob(NOTE, PASSAGES, _articles()), briefer_home / "a.md", "markdown",
+               citation_style="apa")  # fmt: skip
+    forget_styles()
+    digest = kept_style(chosen).digest
+    forget_styles()
+    job = ExportJob(NOTE, PASSAGES, _articles(), kept_renderings=crafted.replace("DIGEST", digest))
+    result = run_export(job, briefer_home / "b.md", "markdown", citation_style="apa")
+    expected = (briefer_home / "a.md").read_text("utf-8")
+    assert (briefer_home / "b.md").read_text("utf-8") == expected
+    assert result.renderings  # rendered afresh, and offered to replace the crafted text
+
+
+def test_renderings_go_with_their_note_and_with_any_deleted_article(
+    tagged: Path,  # noqa: F811
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    first = draft(capsys, tagged, "--themes", "Trade")
+    second = draft(capsys, tagged, "--themes", "Energy")
+    for note in (first, second):
+        code = main(
+            ["export", str(tagged), "--note", str(note["id"]), "-o", str(tmp_path / "x.md")]
+        )
+        assert code == 0
+    assert len(_kept(tagged)) == 2
+    with Session.open(tagged) as session:
+        session.do(DeleteNoteCommand(int(str(first["id"]))))
+    assert len(_kept(tagged)) == 1
+    with Session.open(tagged) as session:
+        article = session.query.list_articles()[0].id
+        session.do(DeleteArticleCommand(article))
+    assert _kept(tagged) == {}
+
+
+def test_a_note_that_is_gone_keeps_nothing(tagged: Path) -> None:  # noqa: F811
+    with Session.open(tagged) as session:
+        session.keep_renderings("no-such-note", "x")
+        assert session.query.kept_renderings("no-such-note") == ""
+    assert _kept(tagged) == {}
