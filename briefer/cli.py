@@ -12,7 +12,6 @@ import errno
 import logging
 import sys
 from collections.abc import Callable, Sequence
-from logging import FileHandler
 from pathlib import Path
 
 from briefer import __version__, cli_merge, cli_notes, cli_qda
@@ -22,6 +21,7 @@ from briefer.cli_common import (
     EXIT_INTERNAL,
     EXIT_USAGE,
     CliError,
+    OnlyCommand,
     Parser,
     Terminated,
     emit,
@@ -52,7 +52,8 @@ SUBCOMMANDS = (
 PROJECT_SUFFIX = ".briefer"
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; ``only``: with just that subcommand's parser in it."""
     parser = Parser(
         prog="briefer",
         description="Turn news articles and reports into a sourced briefing note.",
@@ -62,10 +63,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--home", type=Path, help="keep settings, logs and backups under this folder"
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    sub = OnlyCommand(
+        parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser), only
+    )
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help_text, description=help_text)
+        p: argparse.ArgumentParser = sub.add_parser(name, help=help_text, description=help_text)
         p.add_argument("project", type=Path, metavar="PROJECT", help="the .briefer file")
         p.add_argument(
             "--break-lock",
@@ -496,7 +499,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if "--home" in argv[1:] and argv[0] in SUBCOMMANDS:
             raise CliError("--home goes before the command: `briefer --home DIR COMMAND ...`",
                            EXIT_USAGE)  # fmt: skip
-        args = build_parser().parse_args(argv)
+        args = build_parser(first if first in SUBCOMMANDS else None).parse_args(argv)
         paths = resolve_paths(args.home)
         log_handler = setup_logging(paths)
         if args.command is None:
@@ -530,7 +533,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 128 + exc.signum
     except Exception as exc:
         log.exception("unexpected error in the CLI")
-        where = f" with {log_handler.baseFilename}" if isinstance(log_handler, FileHandler) else ""
+        log_file = getattr(log_handler, "baseFilename", "")
+        where = f" with {log_file}" if log_file else ""
         print(f"briefer: unexpected error: {exc!r}. Please report it{where}.", file=sys.stderr)
         return EXIT_INTERNAL
     finally:

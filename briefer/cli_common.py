@@ -55,6 +55,28 @@ class Parser(argparse.ArgumentParser):
         raise CliError(f"{message} (see `{self.prog} --help`)", EXIT_USAGE)
 
 
+class OnlyCommand:
+    """The subcommands' parsers, made only for the command being run (all of them for
+    `briefer --help`): some thirty parsers with their help texts cost a run of
+    `briefer export` a few milliseconds it would spend on nothing."""
+
+    def __init__(self, subparsers: Any, only: str | None) -> None:
+        self.subparsers = subparsers
+        self.only = only
+
+    def add_parser(self, name: str, **kwargs: Any) -> Any:
+        if self.only is not None and name != self.only:
+            return _Unused()
+        return self.subparsers.add_parser(name, **kwargs)
+
+
+class _Unused:
+    """A parser that is not made: takes any call (arguments, sub-actions) and keeps nothing."""
+
+    def __getattr__(self, name: str) -> Any:
+        return lambda *args, **kwargs: self
+
+
 def emit(data: Any) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import logging
-import logging.handlers
 import os
 import tempfile
 import time
@@ -238,6 +237,44 @@ _QUIET_LIBRARIES = (
 _LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
+class LogFile(logging.Handler):
+    """The rotating log file (1 MB, three older ones), opened at its first record.
+
+    Most CLI runs log nothing; they then neither touch the file nor load
+    logging.handlers, which brings socket, pickle and queue with it: a few
+    milliseconds of every `briefer export`. If the file cannot be opened then,
+    the log goes to stderr rather than nowhere.
+    """
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.baseFilename = str(path)
+        self._target: logging.Handler | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self._target is None:
+            import logging.handlers
+
+            try:
+                target: logging.Handler = logging.handlers.RotatingFileHandler(
+                    self.baseFilename, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+                )
+            except OSError:
+                target = logging.StreamHandler()
+            target.setFormatter(self.formatter)
+            self._target = target
+        self._target.handle(record)
+
+    def flush(self) -> None:
+        if self._target is not None:
+            self._target.flush()
+
+    def close(self) -> None:
+        if self._target is not None:
+            self._target.close()
+        super().close()
+
+
 def setup_logging(paths: Paths) -> logging.Handler:
     """Send Briefer's log, third-party libraries' log warnings and Python ``warnings``
     (citeproc, pypdfium2...) to one rotating file in the log folder, never to stderr.
@@ -248,9 +285,7 @@ def setup_logging(paths: Paths) -> logging.Handler:
     """
     try:
         paths.log_dir.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            paths.log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-        )
+        handler: logging.Handler = LogFile(paths.log_file)
     except OSError:
         handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter(_LOG_FORMAT))

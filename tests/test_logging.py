@@ -88,3 +88,33 @@ def test_an_unexpected_error_is_one_line_and_its_traceback_is_in_the_log(
     assert err.count("\n") == 1 and str(log_file) in err and "Traceback" not in err
     log = log_file.read_text(encoding="utf-8")
     assert "Traceback" in log and "RuntimeError: a bug in a command" in log
+
+
+def test_the_log_file_is_made_by_the_first_record_only(tmp_path: Path) -> None:
+    """A CLI run that logs nothing leaves no file and loads no logging.handlers (socket,
+    pickle, queue: time every `briefer export` would pay for nothing)."""
+    script = (
+        "import logging, sys\n"
+        "from briefer.cli import main\n"
+        f"assert main(['--home', {str(tmp_path / 'home')!r}, 'styles']) == 0\n"
+        "print('logging.handlers' in sys.modules)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "False"
+    assert not (tmp_path / "home" / "logs" / "briefer.log").exists()
+
+
+def test_a_log_file_that_cannot_be_opened_sends_the_log_to_stderr(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    paths = resolve_paths(tmp_path / "home")
+    paths.log_dir.mkdir(parents=True)
+    paths.log_file.mkdir()  # a folder where the file should be
+    handler = setup_logging(paths)
+    try:
+        logging.getLogger("briefer.test").warning("still heard")
+    finally:
+        stop_logging(handler)
+    assert "WARNING briefer.test: still heard" in capsys.readouterr().err

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import sqlite3
-import uuid
 
 from briefer.store.errors import DuplicateUuid
 
@@ -23,6 +22,8 @@ _CITATION = re.compile(r"(?<!\\)\[@p([0-9]+)\]")
 
 def new_uuid() -> str:
     """A random (version 4) UUID as text: what every new record is known by for good."""
+    import uuid  # here, not above: it loads `platform`, which reading a project never needs
+
     return str(uuid.uuid4())
 
 
@@ -34,6 +35,8 @@ def given_uuid(conn: sqlite3.Connection, kind: str, given: str) -> str:
     """
     if not given:
         return new_uuid()
+    import uuid
+
     try:
         text = str(uuid.UUID(given))
     except (ValueError, TypeError, AttributeError):
