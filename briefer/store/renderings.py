@@ -22,7 +22,11 @@ def read(conn: sqlite3.Connection, note_uuid: str) -> str:
     """The renderings kept for the note, or ""."""
     if not note_uuid:
         return ""
-    row = conn.execute("SELECT value FROM meta WHERE key = ?", (PREFIX + note_uuid,)).fetchone()
+    row = conn.execute(  # a crafted file's giant value is never loaded
+        "SELECT CASE WHEN typeof(value) = 'text' AND length(value) <= ? THEN value END"
+        " FROM meta WHERE key = ?",
+        (MAX_BYTES, PREFIX + note_uuid),
+    ).fetchone()
     return str(row[0]) if row is not None and isinstance(row[0], str) else ""
 
 

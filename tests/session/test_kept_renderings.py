@@ -169,3 +169,15 @@ def test_a_note_that_is_gone_keeps_nothing(tagged: Path) -> None:  # noqa: F811
         session.keep_renderings("no-such-note", "x")
         assert session.query.kept_renderings("no-such-note") == ""
     assert _kept(tagged) == {}
+
+
+def test_a_giant_or_binary_kept_value_is_not_read(tagged: Path) -> None:  # noqa: F811
+    assert main(["draft", str(tagged), "--title", "N", "--themes", "Trade"]) == 0
+    with Session.open(tagged) as session:
+        note_uuid = session.query.list_notes()[0].uuid
+    key = "renderings:" + note_uuid
+    for crafted in ("zeroblob(10)", "printf('%.*c', 9000000, 'x')"):
+        with sqlite3.connect(tagged) as conn:
+            conn.execute(f"INSERT OR REPLACE INTO meta (key, value) VALUES (?, {crafted})", (key,))
+        with Session.open(tagged) as session:
+            assert session.query.kept_renderings(note_uuid) == ""
