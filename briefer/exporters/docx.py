@@ -118,7 +118,10 @@ def open_package(
     reference_doc: Path | None, setup: PageSetup, *, python_docx: bool = False
 ) -> WordPackage:
     """The package an export fills: the prebuilt one unless there is a reference."""
-    # PLAIN-PACKAGE
+    if reference_doc is None and not python_docx:
+        from briefer.exporters.docx_plain import PlainPackage
+
+        return PlainPackage(setup)
     from briefer.exporters.docx_pydocx import PythonDocxPackage
 
     return PythonDocxPackage(reference_doc, setup)
