@@ -14,8 +14,8 @@ the base.
 
 from __future__ import annotations
 
-import io
 import re
+import struct
 import zipfile
 from collections.abc import Mapping
 from typing import BinaryIO
@@ -30,6 +30,7 @@ from briefer.exporters.docx_interface import (
     StyleSpec,
     app_xml,
 )
+from briefer.exporters.docx_zip import ZipParts
 from briefer.exporters.errors import ExportError
 from briefer.resources import resource_path
 
@@ -56,13 +57,11 @@ class PlainPackage:
 
     def __init__(self, setup: PageSetup) -> None:
         try:
-            with zipfile.ZipFile(resource_path(*BASE_PARTS)) as base:
-                self._parts = {name: base.read(name).decode("utf-8") for name in base.namelist()}
-        except (OSError, zipfile.BadZipFile, KeyError, UnicodeDecodeError) as exc:
+            self._parts = ZipParts(resource_path(*BASE_PARTS).read_bytes())
+        except (OSError, zipfile.BadZipFile, struct.error) as exc:
             raise ExportError(
                 f"Briefer's Word template is missing or damaged ({exc}); reinstall Briefer."
             ) from None
-        self._order = list(self._parts)
         self._language = setup.language or BASE_LANGUAGE
         self._page_size = setup.page_size
         self._body = ""
@@ -91,10 +90,11 @@ class PlainPackage:
     def styles(self, specs: Mapping[str, StyleSpec]) -> dict[str, str]:
         """As docx_parts.ensure_styles found them when the base was built: by id, else name."""
         styles = self._parts["word/styles.xml"]
+        ids = set(re.findall(r'w:styleId="([^"]*)"', styles))
         chosen: dict[str, str] = {}
         by_name: dict[str, str] | None = None
         for key, spec in specs.items():
-            if f'w:styleId="{spec.style_id}"' in styles:
+            if spec.style_id in ids:
                 chosen[key] = spec.style_id
                 continue
             if by_name is None:
@@ -206,21 +206,22 @@ class PlainPackage:
         parts[_DOCUMENT] = self._document(header_rid, footer_rid)
         parts[_DOCUMENT_RELS] = self._document_rels(header_rid, footer_rid)
         if self._footnote_links:
-            parts[_FOOTNOTES_RELS] = _rels_xml(
+            rels = _rels_xml(
                 parts[_DOCUMENT_RELS],
                 [(rid, _HYPERLINK, url, True) for url, rid in self._footnote_links.items()],
             )
-            position = self._order.index(_FOOTNOTES) + 1
-            self._order.insert(position, _FOOTNOTES_RELS)
-        parts[_FOOTNOTES] = _before_end(parts[_FOOTNOTES], "w:footnotes", "".join(self._footnotes))
-        numbering = _before_end(self._numbering_xml, "w:numbering", "".join(self._numbering))
-        parts["word/numbering.xml"] = numbering
+            parts.insert_after(_FOOTNOTES, _FOOTNOTES_RELS, rels)
+        if self._footnotes:
+            footnotes = "".join(self._footnotes)
+            parts[_FOOTNOTES] = _before_end(parts[_FOOTNOTES], "w:footnotes", footnotes)
+        if self._numbering:
+            numbering = "".join(self._numbering)
+            parts["word/numbering.xml"] = _before_end(self._numbering_xml, "w:numbering", numbering)
         parts[footer_name] = _head_of(parts[footer_name]) + self._footer + "</w:ftr>"
         if self._header:
             parts[header_name] = _head_of(parts[header_name]) + self._header + "</w:hdr>"
         else:  # no marking: no header part, as python-docx leaves it uncreated
             del parts[header_name]
-            self._order.remove(header_name)
             parts["[Content_Types].xml"] = re.sub(
                 rf'<Override PartName="/{re.escape(header_name)}"[^>]*/>',
                 "",
@@ -234,16 +235,13 @@ class PlainPackage:
             parts["word/styles.xml"] = _set_default_language(
                 parts["word/styles.xml"], self._language
             )
-        parts["word/settings.xml"] = settings
+        if settings != parts["word/settings.xml"]:
+            parts["word/settings.xml"] = settings
         parts["docProps/app.xml"] = app_xml().decode("utf-8")
 
     def save(self, stream: BinaryIO) -> None:
-        """Zip in memory in python-docx's part order, then write the bytes (see docx_pydocx)."""
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-            for name in self._order:
-                archive.writestr(name, self._parts[name].encode("utf-8"))
-        stream.write(buffer.getbuffer())
+        """The zip in python-docx's part order; parts the export left alone are copied."""
+        self._parts.write(stream)
 
     # -- splicing ---------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import io
 import re
 import subprocess
 import sys
@@ -26,10 +27,12 @@ from lxml import etree
 
 from briefer.core.citations import quotation_markdown
 from briefer.core.model import Article, Note, Passage, Section
+from briefer.exporters import ExportError, docx_plain
 from briefer.exporters.csl_styles import resolve_style
 from briefer.exporters.document import ExportDocument, build_document
 from briefer.exporters.docx import export_docx
 from briefer.exporters.docx_base import BASE_PARTS, write_base
+from briefer.exporters.docx_zip import ZipParts
 from briefer.resources import resource_path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -257,3 +260,37 @@ def test_an_export_without_a_reference_imports_neither_python_docx_nor_lxml(
     )
     assert done.stdout.strip() == "[]", done.stdout
     assert "Tariffs fall" in "\n".join(p.text for p in docx.Document(str(target)).paragraphs)
+
+
+def test_unchanged_parts_are_copied_and_the_zip_is_as_zipfile_writes_it(tmp_path: Path) -> None:
+    source = io.BytesIO()
+    with zipfile.ZipFile(source, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("a.xml", "<a>" + "text " * 1000 + "</a>")
+        archive.writestr("b/c.xml", "<c/>")
+    parts = ZipParts(source.getvalue())
+    assert parts["b/c.xml"] == "<c/>"
+    parts["b/c.xml"] = "<c>é</c>"
+    parts.insert_after("a.xml", "new.xml", "<new/>")
+    out = io.BytesIO()
+    parts.write(out)
+    with zipfile.ZipFile(out) as written, zipfile.ZipFile(source) as original:
+        assert written.testzip() is None  # every member's CRC checks
+        assert written.namelist() == ["a.xml", "new.xml", "b/c.xml"]
+        assert written.read("a.xml") == original.read("a.xml")
+        assert written.read("b/c.xml").decode("utf-8") == "<c>é</c>"
+        theirs = original.getinfo("a.xml")
+        for info in written.infolist():
+            for field in ("compress_type", "create_system", "create_version", "external_attr"):
+                assert getattr(info, field) == getattr(theirs, field), field
+        assert written.getinfo("a.xml").compress_size == theirs.compress_size
+
+
+def test_a_missing_base_package_is_one_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    broken = tmp_path / "base.docx"
+    broken.write_bytes(b"not a zip")
+    monkeypatch.setattr(docx_plain, "resource_path", lambda *parts: broken)
+    with pytest.raises(ExportError, match="reinstall Briefer"):
+        export_docx(build_document(_note(), {}, {}), tmp_path / "note.docx")
+    assert not (tmp_path / "note.docx").exists()
