@@ -3,8 +3,10 @@
 What makes a file look born in current Word rather than in a 2010 template:
 compatibility mode 15, Briefer named as the application, no blank
 thumbnail, A4 or Letter and the analyst's language, and nothing a reference
-document brought that the note does not use. Used only by exporters/docx.py;
-imports python-docx (and lxml through it) and the standard library.
+document brought that the note does not use. Used only by the python-docx
+package (exporters/docx_pydocx.py); the package without it (docx_plain) starts
+from a base this module already finished. Imports python-docx (and lxml
+through it) and the standard library.
 """
 
 from __future__ import annotations

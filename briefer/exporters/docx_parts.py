@@ -1,7 +1,8 @@
 """The OOXML pieces python-docx has no API for: footnotes part, fields, built-in styles, .dotx.
 
-Used only by exporters/docx.py. Imports python-docx, lxml (through it) and
-the standard library; nothing from the rest of the package but exporters.errors.
+Used only by the python-docx package (exporters/docx_pydocx.py). Imports
+python-docx, lxml (through it) and the standard library; nothing from the rest
+of the package but the exporters' errors, markup and style specs.
 """
 
 from __future__ import annotations

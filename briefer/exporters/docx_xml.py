@@ -4,7 +4,8 @@ A long note is hundreds of paragraphs and footnotes. Writing them as markup
 and parsing it once is several times faster than creating every element
 through python-docx or lxml one call at a time, and it keeps the markup for
 one construct (a footnote, a field) in one readable place. Standard library
-only: the DOCX writer parses the text with python-docx's parser.
+only: the package without python-docx splices the text in as it is
+(docx_plain); python-docx's parses it (docx_pydocx).
 
 Every function returns well-formed markup whatever the text holds: XML's
 special characters are escaped and the characters XML 1.0 cannot hold
