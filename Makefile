@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 PROJECT ?=
 
 
-.PHONY: run test test-slow test-all bench lint typecheck clean venv screenshots package
+.PHONY: run test test-slow test-all bench lint typecheck clean venv screenshots package word-base
 
 venv: $(STAMP)
 
@@ -56,6 +56,12 @@ package: $(PKG_STAMP)
 ## Render the main views to docs/screenshots/ (used by the README)
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_screenshots.py
+
+## Rebuild resources/word/base.docx, the package a Word export without a reference
+## document fills, through python-docx (after upgrading it or changing the writer;
+## tests/exporters/test_docx_plain.py fails until then)
+word-base: $(STAMP)
+	$(BIN)/python -m briefer.exporters.docx_base resources/word/base.docx
 
 lint: $(STAMP)
 	$(BIN)/ruff check briefer tests bench docs packaging

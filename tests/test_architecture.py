@@ -23,7 +23,8 @@ ALLOWED: dict[str, set[str]] = {
     "core": set(),
     "store": {"core"},
     "importers": {"core"},
-    "exporters": {"core"},
+    # resources: the prebuilt Word package (ARCHITECTURE: a leaf anything above core may use)
+    "exporters": {"core", "resources"},
     "exchange": {"core"},
     "settings": {"core"},  # the temp-file naming rules
     "resources": set(),

@@ -1,27 +1,19 @@
 """DOCX writer: renders an ExportDocument into Word with built-in styles and real footnotes.
 
-Renders the IR only (never parses Markdown). Imports python-docx, the
-exporters' own modules and the standard library; no Qt, no store, no session.
+Renders the IR only (never parses Markdown) into WordprocessingML markup
+(docx_xml), and hands it to a package (docx_interface): Briefer's own
+prebuilt one spliced as text when there is no reference document, so an
+export costs no python-docx or lxml import (docx_plain); python-docx's when
+there is one (docx_pydocx). No Qt, no store, no session.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import io
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, BinaryIO
-
-from docx.document import Document as DocxDocument
-from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm
-from docx.table import Table as DocxTable
-from docx.text.paragraph import Paragraph
+from typing import Final
 
 from briefer.exporters import docx_xml
 from briefer.exporters.atomic import write_atomically
@@ -35,23 +27,15 @@ from briefer.exporters.document import (
     Table,
     format_date,
 )
-from briefer.exporters.docx_package import (
+from briefer.exporters.docx_interface import (
+    EMU_PER_CM,
+    CoreProperties,
     PageSetup,
     PageSize,
-    apply_page_setup,
-    finish_package,
-)
-from briefer.exporters.docx_parts import (
-    FootnotesPart,
     StyleSpec,
-    add_field,
-    ensure_list_numbering,
-    ensure_styles,
-    open_base_document,
-    parse_fragment,
-    restart_numbering,
+    WordPackage,
+    twips,
 )
-from briefer.exporters.docx_xml import xml_text
 from briefer.exporters.table_layout import fit_columns
 from briefer.exporters.typography import (
     AMERICAN,
@@ -62,16 +46,13 @@ from briefer.exporters.typography import (
     quote_style,
 )
 
-_SECT_PR = qn("w:sectPr")
 TOC_PLACEHOLDER = "Right-click to update the table of contents."
 _TOC_INSTRUCTION = r'TOC \o "1-3" \h \z \u'
 _TOC_BOOKMARK_ID = 1_000_000  # above any footnote number, whose bookmarks count from 1
-_P, _C, _T = WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER, WD_STYLE_TYPE.TABLE
-_ALIGN = {
-    "left": WD_ALIGN_PARAGRAPH.LEFT,
-    "center": WD_ALIGN_PARAGRAPH.CENTER,
-    "right": WD_ALIGN_PARAGRAPH.RIGHT,
-}
+_ALIGNMENTS = ("left", "center", "right")
+_P: Final = "paragraph"
+_C: Final = "character"
+_T: Final = "table"
 _STYLES = {
     "title": StyleSpec("Title", "Title", _P, size=26),
     "heading1": StyleSpec("Heading1", "heading 1", _P, size=16, bold=True, outline_level=0),
@@ -111,6 +92,7 @@ def export_docx(
     table_of_contents: bool = False,
     page_size: PageSize | None = None,
     language: str | None = None,
+    python_docx: bool = False,
 ) -> None:
     """Write ``document`` to ``target`` as a Word file, atomically.
 
@@ -120,54 +102,66 @@ def export_docx(
     reference they default to A4 and British English. Raises
     :class:`ExportError` when the reference is not a Word file or the
     target cannot be written; nothing is left under ``target`` then.
+    ``python_docx`` writes through python-docx even without a reference: the
+    same package, slower; for the tests that say so and ``make word-base``.
     """
-    word = open_base_document(reference_doc)
     if reference_doc is None:
         page_size = page_size or "A4"
         language = language or "en-GB"
-    apply_page_setup(word, PageSetup(page_size, language))
-    _DocxWriter(word, document, quote_style(language)).write(table_of_contents)
-    finish_package(word, update_fields=table_of_contents)
-    write_atomically(target, lambda stream: _save(word, stream))
+    package = open_package(reference_doc, PageSetup(page_size, language), python_docx=python_docx)
+    _DocxWriter(package, document, quote_style(language)).write(table_of_contents)
+    package.finish(update_fields=table_of_contents)
+    write_atomically(target, package.save)
 
 
-def _save(word: DocxDocument, stream: BinaryIO) -> None:
-    """Zip in memory, then write the bytes: a disk that fills up mid-write then fails our
-    own write, not the ZipFile's, which would otherwise be left open and complain from
-    its finaliser after the temp file is gone. A note's package is a few megabytes."""
-    buffer = io.BytesIO()
-    word.save(buffer)
-    stream.write(buffer.getbuffer())
+def open_package(
+    reference_doc: Path | None, setup: PageSetup, *, python_docx: bool = False
+) -> WordPackage:
+    """The package an export fills: the prebuilt one unless there is a reference."""
+    if reference_doc is None and not python_docx:
+        from briefer.exporters.docx_plain import PlainPackage
+
+        return PlainPackage(setup)
+    from briefer.exporters.docx_pydocx import PythonDocxPackage
+
+    return PythonDocxPackage(reference_doc, setup)
 
 
 class _DocxWriter:
-    """Fills python-docx's document: the body as markup parsed in batches, the rest by its API.
+    """Writes the note as markup (docx_xml) and gives it to the package in one piece.
 
-    Paragraphs are written as text (docx_xml) and parsed once per batch,
-    which is several times faster than building elements one by one; the
-    batch is flushed before anything python-docx adds itself (tables) so
-    the order of the body is the order of the note.
+    Paragraphs, tables and footnotes are written as text, which is several
+    times faster than building elements one by one and lets the package
+    without python-docx splice them in as they are. The package is asked only
+    for what needs it (see docx_interface), in the same order whichever it is.
     """
 
     def __init__(
-        self, word: DocxDocument, document: ExportDocument, quotes: QuoteStyle = AMERICAN
+        self, package: WordPackage, document: ExportDocument, quotes: QuoteStyle = AMERICAN
     ) -> None:
-        self.word = word
+        self.package = package
         self.document = document
         self.quotes = quotes
-        self.style = ensure_styles(word, _STYLES)
-        for level in (1, 2, 3):
-            ensure_list_numbering(word, self.style[f"bullet{level}"], False, level)
-            ensure_list_numbering(word, self.style[f"number{level}"], True, level)
-        footnotes = FootnotesPart(word, self.style["footnote_text"], self.style["footnote_ref"])
+        self.style = package.styles(_STYLES)
+        first = package.first_footnote_id()
         if document.citation_style:  # formatted by a CSL style: italics and links kept
-            ids = footnotes.add_all_markup(
-                [self._runs(f.runs, part=footnotes.part, styled=True) for f in document.footnotes],
-                [_right_to_left(f.runs) for f in document.footnotes],
+            markup = docx_xml.footnotes_markup(
+                first,
+                [self._runs(f.runs, in_footnotes=True, styled=True) for f in document.footnotes],
+                text_style=self.style["footnote_text"],
+                mark_style=self.style["footnote_ref"],
+                right_to_left=[_right_to_left(f.runs) for f in document.footnotes],
             )
         else:
-            ids = footnotes.add_all([curly_quotes(f.text) for f in document.footnotes])
-        self.footnote_ids = {f.number: i for f, i in zip(document.footnotes, ids, strict=True)}
+            markup = docx_xml.footnotes(
+                first,
+                [curly_quotes(f.text) for f in document.footnotes],
+                text_style=self.style["footnote_text"],
+                mark_style=self.style["footnote_ref"],
+            )
+        if document.footnotes:
+            package.add_footnotes(markup)
+        self.footnote_ids = {f.number: first + i for i, f in enumerate(document.footnotes)}
         self.list_nums: dict[int, int | None] = {}
         self.referenced: set[int] = set()
         self.pending: list[str] = []
@@ -189,24 +183,12 @@ class _DocxWriter:
                     self.pending.append(docx_xml.paragraph(markup, style=style))
                 else:
                     self._text_paragraph(source.text, "")
-        self._flush()
-        self._headers_and_footers()
-        self._core_properties()
-
-    def _flush(self) -> None:
-        """Parse the pending paragraphs and put them at the end of the body, before its sectPr."""
-        if not self.pending:
-            return
-        elements = parse_fragment("".join(self.pending))
+        self.package.add_body("".join(self.pending))
         self.pending.clear()
-        body = self.word.element.body
-        last = body[-1] if len(body) else None
-        if last is not None and last.tag == _SECT_PR:
-            body.remove(last)
-            body.extend(elements)
-            body.append(last)
-        else:
-            body.extend(elements)
+        self.package.headers_and_footers(
+            self.document.metadata.marking.strip(), self.style["header"], self.style["footer"]
+        )
+        self._core_properties()
 
     def _text_paragraph(self, text: str, style_id: str) -> None:
         content = docx_xml.run(curly_quotes(text)) if text else ""
@@ -245,10 +227,6 @@ class _DocxWriter:
             )
         )
 
-    def _set_style(self, paragraph: Paragraph, style_id: str) -> None:
-        # By id, so a template whose style names are localised still works.
-        paragraph._p.get_or_add_pPr().style = style_id
-
     def _title_block(self) -> None:
         meta = self.document.metadata
         self._text_paragraph(meta.title, self.style["title"])
@@ -262,40 +240,19 @@ class _DocxWriter:
         rows = [(label, value) for label, value in rows if value.strip()]
         if not rows:
             return
-        self._flush()
         # A borderless label/value block, labels in a narrow column, as a memo heads its page;
         # the template's default table style (no grid) decides the rest.
-        table = self.word.add_table(rows=len(rows), cols=2)
-        table.autofit = False
-        text_width = self._text_width()
-        widths = (Cm(3.5), max(Cm(4), text_width - Cm(3.5)))
-        for column, width in zip(table.columns, widths, strict=True):
-            column.width = width
-        for (label, value), row in zip(rows, table.rows, strict=True):
-            for cell, width in zip(row.cells, widths, strict=True):
-                cell.width = width
-            row.cells[0].paragraphs[0].add_run(label).bold = True
-            row.cells[1].paragraphs[0].add_run(xml_text(value))
-        self.word.add_paragraph()
-
-    def _text_width(self) -> int:
-        """The width between the margins, in EMU (16 cm if the template does not say)."""
-        section = self.word.sections[-1]
-        if (
-            section.page_width
-            and section.left_margin is not None
-            and section.right_margin is not None
-        ):
-            return int(section.page_width - section.left_margin - section.right_margin)
-        return int(Cm(16))
-
-    def _table_style(self, table: DocxTable) -> None:
-        tbl_pr = table._tbl.tblPr
-        style = tbl_pr.find(qn("w:tblStyle"))
-        if style is None:
-            style = OxmlElement("w:tblStyle")
-            tbl_pr.insert(0, style)
-        style.set(qn("w:val"), self.style["table"])
+        label_width = round(3.5 * EMU_PER_CM)
+        value_width = max(4 * EMU_PER_CM, self.package.text_width() - label_width)
+        cells = [
+            (
+                docx_xml.paragraph(docx_xml.text_run(label, bold=True)),
+                docx_xml.paragraph(docx_xml.text_run(value)),
+            )
+            for label, value in rows
+        ]
+        widths = (twips(label_width), twips(value_width))
+        self.pending.append(docx_xml.table(cells, widths) + docx_xml.paragraph())
 
     def _block(self, block: Block) -> None:
         kind = block.kind
@@ -339,7 +296,9 @@ class _DocxWriter:
         num_id = None
         if block.ordered:
             if block.list_id not in self.list_nums:
-                self.list_nums[block.list_id] = restart_numbering(self.word, style_id, block.start)
+                self.list_nums[block.list_id] = self.package.restart_numbering(
+                    style_id, block.start
+                )
             num_id = self.list_nums[block.list_id]
         self.pending.append(
             docx_xml.paragraph(
@@ -351,43 +310,46 @@ class _DocxWriter:
         )
 
     def _table(self, table: Table) -> None:
-        self._flush()
         columns = max(len(table.header), 1)
         all_rows = (table.header, *table.rows)
-        word_table = self.word.add_table(rows=len(all_rows), cols=columns)
-        self._table_style(word_table)
-        word_table.autofit = False
         texts = [
             [_cell_text(row[c]) if c < len(row) else "" for row in all_rows] for c in range(columns)
         ]
-        widths = fit_columns(texts, self._text_width())
-        for column, width in zip(word_table.columns, widths, strict=True):
-            column.width = width
-        for r, row in enumerate(word_table.rows):
-            tr_pr = row._tr.get_or_add_trPr()
-            tr_pr.append(OxmlElement("w:cantSplit"))  # a row never breaks across pages
-            if r == 0:
-                tr_pr.append(OxmlElement("w:tblHeader"))  # repeats on every page it spans
-            for cell, width in zip(row.cells, widths, strict=True):
-                cell.width = width
-        for r, cells in enumerate(all_rows):
-            for c, runs in enumerate(cells[:columns]):
-                paragraph = word_table.rows[r].cells[c].paragraphs[0]
+        widths = [twips(w) for w in fit_columns(texts, self.package.text_width())]
+        cells = []
+        for r, row in enumerate(all_rows):
+            markup = []
+            for c in range(columns):
+                if c >= len(row):
+                    markup.append(docx_xml.paragraph())
+                    continue
                 align = table.align[c] if c < len(table.align) else ""
-                if align in _ALIGN:
-                    paragraph.alignment = _ALIGN[align]
-                if _right_to_left(runs):  # an Arabic or Hebrew cell reads from the right
-                    paragraph._p.get_or_add_pPr().append(OxmlElement("w:bidi"))
-                paragraph._p.extend(parse_fragment(self._runs(runs, bold=r == 0)))
-        self.word.add_paragraph()
+                markup.append(
+                    docx_xml.paragraph(
+                        self._runs(row[c], bold=r == 0),
+                        align=align if align in _ALIGNMENTS else "",
+                        # an Arabic or Hebrew cell reads from the right
+                        bidi=_right_to_left(row[c]),
+                    )
+                )
+            cells.append(markup)
+        style = self.style["table"]
+        self.pending.append(
+            docx_xml.table(cells, widths, style=style, heads=True) + docx_xml.paragraph()
+        )
 
     def _runs(
-        self, runs: Sequence[Run], *, bold: bool = False, part: Any = None, styled: bool = False
+        self,
+        runs: Sequence[Run],
+        *,
+        bold: bool = False,
+        in_footnotes: bool = False,
+        styled: bool = False,
     ) -> str:
         """The markup of a paragraph's content: runs, with consecutive linked runs in one link.
 
-        ``part`` is where the paragraph lives when not in the body (footnotes),
-        as a hyperlink's target is related from the part that holds it. ``styled`` runs
+        ``in_footnotes``: the paragraph is a footnote's, as a hyperlink's target is
+        related from the part that holds it. ``styled`` runs
         come from a citation style, whose locale has already set their quotation marks.
         """
         runs = curled_runs(runs)
@@ -400,7 +362,7 @@ class _DocxWriter:
                 j = i
                 while j < len(runs) and runs[j].link == run.link:
                     j += 1
-                parts.append(self._hyperlink(run.link, runs[i:j], bold, part))
+                parts.append(self._hyperlink(run.link, runs[i:j], bold, in_footnotes))
                 i = j
                 continue
             parts.append(self._run(run, bold))
@@ -442,79 +404,26 @@ class _DocxWriter:
             upright=True,
         )
 
-    def _hyperlink(self, url: str, runs: Sequence[Run], bold: bool, part: Any = None) -> str:
+    def _hyperlink(self, url: str, runs: Sequence[Run], bold: bool, in_footnotes: bool) -> str:
         content = "".join(self._run(run, bold, self.style["hyperlink"]) for run in runs)
         if url.startswith("#"):
             return docx_xml.hyperlink(content, anchor=url[1:])
-        owner = self.word.part if part is None else part
-        relationship = owner.relate_to(url, RT.HYPERLINK, is_external=True)
+        relationship = self.package.hyperlink(url, in_footnotes=in_footnotes)
         return docx_xml.hyperlink(content, relationship_id=relationship)
-
-    def _headers_and_footers(self) -> None:
-        marking = self.document.metadata.marking.strip()
-        for section in self.word.sections:
-            headers = [section.header]
-            footers = [section.footer]
-            if section.different_first_page_header_footer:
-                headers.append(section.first_page_header)
-                footers.append(section.first_page_footer)
-            if self.word.settings.odd_and_even_pages_header_footer:
-                headers.append(section.even_page_header)
-                footers.append(section.even_page_footer)
-            # A reference that is itself a Briefer export already has these: never twice.
-            for header in headers:
-                if marking and not _has_line(header.paragraphs, marking):
-                    self._centred(header.paragraphs, header.add_paragraph, "header", marking)
-            for footer in footers:
-                if not _has_page_number(footer._element):
-                    page = self._centred(footer.paragraphs, footer.add_paragraph, "footer", "")
-                    page.add_run("Page ")
-                    add_field(page, "PAGE", "1")
-                    page.add_run(" of ")
-                    add_field(page, "NUMPAGES", "1")
-                if marking and not _has_line(footer.paragraphs, marking):
-                    footer.add_paragraph(xml_text(marking)).alignment = WD_ALIGN_PARAGRAPH.CENTER
-                    self._set_style(footer.paragraphs[-1], self.style["footer"])
-
-    def _centred(self, existing: list[Paragraph], add: Any, role: str, text: str) -> Paragraph:
-        """Use the template's lone empty header/footer paragraph, else add one before its own."""
-        if len(existing) == 1 and not existing[0].text.strip() and not existing[0]._p.r_lst:
-            paragraph = existing[0]
-        elif existing:
-            paragraph = existing[0].insert_paragraph_before()
-        else:
-            paragraph = add()
-        self._set_style(paragraph, self.style[role])
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        if text:
-            paragraph.add_run(xml_text(text))
-        return paragraph
 
     def _core_properties(self) -> None:
         meta = self.document.metadata
-        props = self.word.core_properties
         now = dt.datetime.now(dt.UTC)
-        props.title = meta.title[:255]
-        props.author = meta.author[:255]
-        props.last_modified_by = meta.author[:255]
-        props.subject = meta.reference[:255]
-        props.keywords = ""
-        props.comments = ""
-        props.category = ""
-        props.content_status = meta.marking[:255]
-        props.revision = 1
-        props.created = _utc(meta.created or now)
-        props.modified = _utc(meta.modified or now)
-
-
-def _has_line(paragraphs: Sequence[Paragraph], text: str) -> bool:
-    return any(p.text.strip() == text for p in paragraphs)
-
-
-def _has_page_number(element: Any) -> bool:
-    instructions = [t.text or "" for t in element.iter(qn("w:instrText"))]
-    instructions += [f.get(qn("w:instr"), "") for f in element.iter(qn("w:fldSimple"))]
-    return any("PAGE" in instruction.split() for instruction in instructions)
+        self.package.core_properties(
+            CoreProperties(
+                title=meta.title[:255],
+                author=meta.author[:255],
+                subject=meta.reference[:255],
+                content_status=meta.marking[:255],
+                created=_utc(meta.created or now),
+                modified=_utc(meta.modified or now),
+            )
+        )
 
 
 def _attached_marks(runs: list[Run]) -> list[Run]:

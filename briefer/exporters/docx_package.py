@@ -3,32 +3,30 @@
 What makes a file look born in current Word rather than in a 2010 template:
 compatibility mode 15, Briefer named as the application, no blank
 thumbnail, A4 or Letter and the analyst's language, and nothing a reference
-document brought that the note does not use. Used only by exporters/docx.py;
-imports python-docx (and lxml through it) and the standard library.
+document brought that the note does not use. Used only by the python-docx
+package (exporters/docx_pydocx.py); the package without it (docx_plain) starts
+from a base this module already finished. Imports python-docx (and lxml
+through it) and the standard library.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
 from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
-from briefer import __version__
 from briefer.exporters import docx_xml
+from briefer.exporters.docx_interface import APP_NS as _APP_NS
+from briefer.exporters.docx_interface import PAGE_SIZES, PageSetup, PageSize, app_xml
 
 log = logging.getLogger(__name__)
-
-PageSize = Literal["A4", "Letter"]
-PAGE_SIZES: dict[str, tuple[int, int]] = {"A4": (11906, 16838), "Letter": (12240, 15840)}
-"""Portrait width and height in twentieths of a point, as Word writes them."""
+__all__ = ["PAGE_SIZES", "PageSetup", "PageSize", "apply_page_setup", "finish_package"]
 
 _WORD_URI = "http://schemas.microsoft.com/office/word"
-_APP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
 _APP_PART = "/docProps/app.xml"
 # Parts the body points at by id: kept only while something still points at them.
 _BY_ID = frozenset(
@@ -44,14 +42,6 @@ _NEVER = frozenset({"comments", "commentsExtended", "commentsIds", "commentsExte
                     "people", "stylesWithEffects", "glossaryDocument"})  # fmt: skip
 _R_ATTRIBUTES = ("id", "embed", "link", "pict", "dm", "lo", "qs", "cs")
 _BIBLIOGRAPHY = "http://schemas.openxmlformats.org/officeDocument/2006/bibliography"
-
-
-@dataclass(frozen=True, slots=True)
-class PageSetup:
-    """What the analyst's settings say about the page; ``None`` keeps the template's."""
-
-    page_size: PageSize | None = None
-    language: str | None = None
 
 
 def apply_page_setup(word: DocxDocument, setup: PageSetup) -> None:
@@ -257,19 +247,3 @@ def _company(blob: bytes) -> str:
         return ""
     company = root.find(f"{{{_APP_NS}}}Company")
     return (company.text or "").strip() if company is not None else ""
-
-
-def app_xml(company: str = "") -> bytes:
-    """The extended properties Briefer writes; Word recounts pages and words itself."""
-    esc = docx_xml.escaped
-    return (
-        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-        f'<Properties xmlns="{_APP_NS}" '
-        'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
-        "<Template>Normal.dotm</Template>"
-        f"<Application>Briefer {esc(__version__)}</Application>"
-        "<DocSecurity>0</DocSecurity>"
-        + (f"<Company>{esc(company)}</Company>" if company else "")
-        + "<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
-        "<HyperlinksChanged>false</HyperlinksChanged></Properties>"
-    ).encode()

@@ -1,7 +1,8 @@
 """The OOXML pieces python-docx has no API for: footnotes part, fields, built-in styles, .dotx.
 
-Used only by exporters/docx.py. Imports python-docx, lxml (through it) and
-the standard library; nothing from the rest of the package but exporters.errors.
+Used only by the python-docx package (exporters/docx_pydocx.py). Imports
+python-docx, lxml (through it) and the standard library; nothing from the rest
+of the package but the exporters' errors, markup and style specs.
 """
 
 from __future__ import annotations
@@ -9,14 +10,12 @@ from __future__ import annotations
 import io
 import logging
 import zipfile
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import docx
 from docx.document import Document as DocxDocument
-from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
@@ -29,6 +28,7 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from briefer.exporters import docx_xml
+from briefer.exporters.docx_interface import StyleSpec
 from briefer.exporters.errors import ExportError
 
 log = logging.getLogger(__name__)
@@ -128,29 +128,6 @@ def _retyped(archive: zipfile.ZipFile, content_types: str) -> bytes:
     return out.getvalue()
 
 
-@dataclass(frozen=True, slots=True)
-class StyleSpec:
-    """A Word built-in style to find in the template, or to create if it is only latent there."""
-
-    style_id: str
-    name: str
-    kind: WD_STYLE_TYPE
-    based_on: str = "Normal"
-    size: float | None = None
-    bold: bool = False
-    italic: bool = False
-    superscript: bool = False
-    font: str = ""
-    colour: str = ""
-    underline: bool = False
-    outline_level: int | None = None
-    indent_pt: float | None = None
-    space_after_pt: float | None = None
-    """Space after the paragraph, whatever Normal says; with it, single line spacing."""
-    hanging_pt: float | None = None
-    """With ``indent_pt``: the first line starts this far left of the rest (a bibliography)."""
-
-
 def ensure_styles(document: DocxDocument, specs: Mapping[str, StyleSpec]) -> dict[str, str]:
     """The style id to use for each spec: the template's own definition when it has one.
 
@@ -186,11 +163,7 @@ def ensure_styles(document: DocxDocument, specs: Mapping[str, StyleSpec]) -> dic
 
 def _style_markup(spec: StyleSpec, based_on: str) -> str:
     """A plain definition of a built-in style, its children in the schema's order."""
-    kind = {
-        WD_STYLE_TYPE.PARAGRAPH: "paragraph",
-        WD_STYLE_TYPE.CHARACTER: "character",
-        WD_STYLE_TYPE.TABLE: "table",
-    }[spec.kind]
+    kind = spec.kind
     esc = docx_xml.escaped
     head = f'<w:name w:val="{esc(spec.name)}"/>'
     if kind == "paragraph" and based_on:
@@ -310,9 +283,7 @@ class FootnotesPart:
     -1/0 from Word, 0/1 from LibreOffice) are kept so its layout survives.
     """
 
-    def __init__(self, document: DocxDocument, text_style: str, reference_style: str) -> None:
-        self._text_style = text_style
-        self._reference_style = reference_style
+    def __init__(self, document: DocxDocument) -> None:
         doc_part = document.part
         root = parse_xml(_EMPTY_FOOTNOTES)
         for rid, rel in list(doc_part.rels.items()):
@@ -329,31 +300,16 @@ class FootnotesPart:
         self.part = part
         """The footnotes' own part: a hyperlink in a footnote is related from here."""
 
-    def add_all(self, texts: Sequence[str]) -> list[int]:
-        """Add one footnote per text, in order; the ids to reference them by."""
-        first = self._next_id
-        self._next_id += len(texts)
-        markup = docx_xml.footnotes(
-            first, texts, text_style=self._text_style, mark_style=self._reference_style
-        )
-        self._root.extend(parse_fragment(markup))
-        return list(range(first, self._next_id))
+    @property
+    def next_id(self) -> int:
+        """The id the next footnote takes."""
+        return self._next_id
 
-    def add_all_markup(
-        self, contents: Sequence[str], right_to_left: Sequence[bool] = ()
-    ) -> list[int]:
-        """As :meth:`add_all`, each footnote's content given as runs and hyperlinks markup."""
-        first = self._next_id
-        self._next_id += len(contents)
-        markup = docx_xml.footnotes_markup(
-            first,
-            contents,
-            text_style=self._text_style,
-            mark_style=self._reference_style,
-            right_to_left=right_to_left,
-        )
-        self._root.extend(parse_fragment(markup))
-        return list(range(first, self._next_id))
+    def add_markup(self, markup: str) -> None:
+        """Append ``w:footnote`` elements (docx_xml.footnotes), numbered from :attr:`next_id`."""
+        elements = parse_fragment(markup)
+        self._root.extend(elements)
+        self._next_id += len(elements)
 
 
 def _only_separators(blob: bytes) -> Any | None:

@@ -4,7 +4,8 @@ A long note is hundreds of paragraphs and footnotes. Writing them as markup
 and parsing it once is several times faster than creating every element
 through python-docx or lxml one call at a time, and it keeps the markup for
 one construct (a footnote, a field) in one readable place. Standard library
-only: the DOCX writer parses the text with python-docx's parser.
+only: the package without python-docx splices the text in as it is
+(docx_plain); python-docx's parses it (docx_pydocx).
 
 Every function returns well-formed markup whatever the text holds: XML's
 special characters are escaped and the characters XML 1.0 cannot hold
@@ -74,6 +75,61 @@ def _run_content(text: str) -> str:
     return "".join(parts)
 
 
+_TAB_OR_NEWLINE = re.compile(r"(\t|\r|\n)")
+
+
+def text_run(text: str, *, bold: bool = False) -> str:
+    """A ``w:r`` as python-docx's ``add_run`` writes one: each ``\r`` or ``\n`` a break,
+    space preserved only where the text starts or ends with it.
+
+    For the few runs Word-made templates also hold (header and footer lines, the
+    title block), so the package without python-docx writes what python-docx did.
+    """
+    parts = []
+    for piece in _TAB_OR_NEWLINE.split(xml_text(text)):
+        if piece == "\t":
+            parts.append("<w:tab/>")
+        elif piece in ("\r", "\n"):
+            parts.append("<w:br/>")
+        elif piece:
+            space = ' xml:space="preserve"' if len(piece.strip()) < len(piece) else ""
+            parts.append(f"<w:t{space}>{escaped(piece)}</w:t>")
+    props = "<w:rPr><w:b/></w:rPr>" if bold else ""
+    return f"<w:r>{props}{''.join(parts)}</w:r>"
+
+
+def table(
+    rows: Sequence[Sequence[str]], widths: Sequence[int], *, style: str = "", heads: bool = False
+) -> str:
+    """A ``w:tbl`` as python-docx's ``add_table`` writes one, laid out fixed at ``widths``.
+
+    ``rows`` hold each cell's content (its paragraphs); ``widths`` are the
+    columns' in twips. ``heads``: no row breaks across pages and the first
+    repeats at the top of every page the table spans, as a data table's should.
+    """
+    grid = "".join(f'<w:gridCol w:w="{width}"/>' for width in widths)
+    out = [
+        "<w:tbl><w:tblPr>"
+        + (f'<w:tblStyle w:val="{escaped(style)}"/>' if style else "")
+        + '<w:tblW w:type="auto" w:w="0"/><w:tblLayout w:type="fixed"/>'
+        '<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" '
+        'w:noHBand="0" w:noVBand="1" w:val="04A0"/>'
+        f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>"
+    ]
+    for r, cells in enumerate(rows):
+        out.append("<w:tr>")
+        if heads:
+            head = "<w:tblHeader/>" if r == 0 else ""
+            out.append(f"<w:trPr><w:cantSplit/>{head}</w:trPr>")
+        for content, width in zip(cells, widths, strict=True):
+            out.append(
+                f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/></w:tcPr>{content}</w:tc>'
+            )
+        out.append("</w:tr>")
+    out.append("</w:tbl>")
+    return "".join(out)
+
+
 def line_break() -> str:
     return "<w:r><w:br/></w:r>"
 
@@ -85,15 +141,18 @@ def paragraph(
     num_id: int | None = None,
     border: bool = False,
     bidi: bool = False,
+    align: str = "",
 ) -> str:
     """A ``w:p`` holding ``content`` (runs, hyperlinks, bookmarks, fields).
 
     ``num_id`` puts it in that numbering instance at level 0; ``border``
     draws the single bottom rule of a horizontal line; ``bidi`` makes it a
-    right-to-left paragraph (see :func:`is_right_to_left`).
+    right-to-left paragraph (see :func:`is_right_to_left`); ``align`` is
+    "left", "center" or "right".
     """
     props = ""
-    if style or num_id is not None or border or bidi:  # order: pStyle, numPr, pBdr, bidi
+    if style or num_id is not None or border or bidi or align:
+        # the schema's order: pStyle, numPr, pBdr, bidi, jc
         props = (
             "<w:pPr>"
             + (f'<w:pStyle w:val="{escaped(style)}"/>' if style else "")
@@ -108,6 +167,7 @@ def paragraph(
                 else ""
             )
             + ("<w:bidi/>" if bidi else "")
+            + (f'<w:jc w:val="{escaped(align)}"/>' if align else "")
             + "</w:pPr>"
         )
     return f"<w:p>{props}{content}</w:p>"

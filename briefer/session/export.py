@@ -178,7 +178,8 @@ def warm_up(
     worst the style is parsed twice.
     """
     if word:
-        import briefer.exporters.docx  # noqa: F401 - python-docx and the writer
+        import briefer.exporters.docx  # the writer
+        import briefer.exporters.docx_pydocx  # noqa: F401 - python-docx, for a reference document
     style = style_or_plain(citation_style)
     if style is not None:
         if keep_on_disk_too:  # as the export will, so the kept file is read, not replaced
