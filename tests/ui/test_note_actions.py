@@ -179,6 +179,10 @@ def test_export_to_word_on_a_worker_thread(
     assert any(r.reltype.endswith("/footnotes") for r in word.part.rels.values())
     assert window.settings.last_export_dir == str(tmp_path)
     assert "Exported to" in window.statusBar().currentMessage()
+    # What it formatted is kept in the project, for the note's next export (here or CLI).
+    kept = window.session.query.kept_renderings(window.session.query.get_note(note_id).uuid)
+    assert '"citations":{"' in kept  # at least one citation's rendering
+    assert QUOTE not in kept  # its sources' data only, never the note's own text
 
 
 def test_an_edited_quotation_is_shown_before_export(window: ProjectWindow) -> None:

@@ -9,6 +9,7 @@ so the window never freezes and a failure leaves nothing half-written.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 import threading
@@ -319,6 +320,11 @@ class ExportController(QObject):
         self.worker = None
 
     def _succeeded(self, result: ExportResult) -> None:
+        if result.renderings is not None and self.worker is not None:
+            # As `briefer export` does: the note's next export, here or in the CLI, then
+            # formats only what changed. A cache: a read-only project simply keeps none.
+            with contextlib.suppress(ProjectError):
+                self.context.session.keep_renderings(self.worker.job.note.uuid, result.renderings)
         settings = self.context.settings
         settings.last_export_dir = str(result.target.parent)
         self.context.save_settings()
