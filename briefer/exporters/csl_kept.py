@@ -240,11 +240,13 @@ def adopt(style: StyleInfo, kept_text: str) -> None:
 def snapshot(style: StyleInfo) -> str | None:
     """What the last render in ``style`` used, as text for :func:`adopt`; None if nothing
     rendered in it in this process."""
-    with _styles_lock:
-        kept = next((k for k in _styles.values() if k.style == style), None)
-    if kept is None or not kept.used:
+    with _styles_lock:  # the newest: an edited .csl file's older parse may still be here
+        kept = next((k for k in reversed(list(_styles.values())) if k.style == style), None)
+    if kept is None:
         return None
     with kept.lock:
+        if not any(k in kept.citations or k in kept.entries for k in kept.used):
+            return None  # a note citing nothing: nothing worth keeping
         return f"{kept.digest}\n{to_text(kept, used_only=True)}"
 
 

@@ -135,7 +135,8 @@ def run_export(
         language=language,
         style=style,
     )
-    rendered = snapshot(style) if document.citation_style else None
+    # "" when the note cites nothing now: what it kept of sources it cited before goes.
+    rendered = (snapshot(style) or "") if document.citation_style else None
     changed = rendered if rendered is not None and rendered != job.kept_renderings else None
     return ExportResult(target, kind, job.problems, len(document.footnotes), changed)
 

@@ -31,11 +31,12 @@ def read(conn: sqlite3.Connection, note_uuid: str) -> str:
 
 
 def keep(conn: sqlite3.Connection, note_uuid: str, text: str) -> None:
-    """Replace the note's renderings with ``text`` (too large or no note: none are kept)."""
+    """Replace the note's renderings with ``text`` (empty, too large or no note: none kept)."""
     if not note_uuid:
         return
     if (
-        len(text) > MAX_BYTES
+        not text
+        or len(text) > MAX_BYTES
         or not conn.execute("SELECT 1 FROM notes WHERE uuid = ?", (note_uuid,)).fetchone()
     ):
         forget_note(conn, note_uuid)

@@ -18,9 +18,15 @@ import pytest
 
 from briefer.cli import main
 from briefer.exporters.citations_csl import forget_styles
-from briefer.exporters.csl_kept import kept_style
-from briefer.session import DeleteArticleCommand, DeleteNoteCommand, Session
+from briefer.exporters.csl_kept import kept_style, style_digest
+from briefer.session import (
+    DeleteArticleCommand,
+    DeleteNoteCommand,
+    EditSectionBodyCommand,
+    Session,
+)
 from briefer.session.export import ExportJob, find_citation_style, run_export
+from tests.exporters.test_csl import USER_STYLE
 from tests.exporters.test_csl_cache import NOTE, PASSAGES, _articles
 from tests.test_cli_notes import draft, tagged, tagged_original  # noqa: F401 - fixtures
 
@@ -181,3 +187,39 @@ def test_a_giant_or_binary_kept_value_is_not_read(tagged: Path) -> None:  # noqa
             conn.execute(f"INSERT OR REPLACE INTO meta (key, value) VALUES (?, {crafted})", (key,))
         with Session.open(tagged) as session:
             assert session.query.kept_renderings(note_uuid) == ""
+
+
+def test_a_note_that_no_longer_cites_anything_keeps_nothing(
+    tagged: Path,  # noqa: F811
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    note = draft(capsys, tagged, "--themes", "Trade")
+    args = ["export", str(tagged), "--note", str(note["id"]), "-o", str(tmp_path / "x.md")]
+    assert main(args) == 0
+    assert len(_kept(tagged)) == 1
+    with Session.open(tagged) as session:
+        stored = session.query.get_note(int(str(note["id"])))
+        for section in stored.sections:
+            if "[@p" in section.body:
+                session.do(EditSectionBodyCommand(stored.id or 0, section.id or 0, "No quotes."))
+    assert main(args) == 0
+    assert _kept(tagged) == {}
+
+
+def test_an_edited_style_file_keeps_the_renderings_of_its_new_text(
+    tmp_path: Path, briefer_home: Path
+) -> None:
+    path = tmp_path / "house.csl"
+    path.write_text(USER_STYLE, encoding="utf-8")
+    forget_styles()
+    job = ExportJob(NOTE, PASSAGES, _articles())
+    first = run_export(job, tmp_path / "a.md", "markdown", citation_style=path)
+    path.write_text(USER_STYLE.replace(" / ", " | "), encoding="utf-8")
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    second = run_export(job, tmp_path / "b.md", "markdown", citation_style=path)
+    assert first.renderings and second.renderings
+    digest = second.renderings.partition("\n")[0]
+    assert digest == style_digest(find_citation_style(path)) != first.renderings.partition("\n")[0]
+    assert " | " in second.renderings and " / " not in second.renderings
