@@ -4,7 +4,8 @@ Articles match by UUID, then by canonical URL or text hash, and come with their 
 and originals; themes by UUID, then by name (merge_match.py); passages by UUID, then by
 article and span, re-anchored by quote and context where the article's text differs,
 their theme sets united and both comments kept; notes are copied with their citations
-pointed at this project's passages, renamed on a title clash. Nothing here is ever
+pointed at this project's passages, renamed on a title clash; keyword suggestions
+dismissed there stay dismissed. Nothing here is ever
 deleted, and what is already here is recognised, so merging twice adds nothing.
 Imports core and store; never Qt.
 """
@@ -258,9 +259,13 @@ class _Merge:
             if here_id is None:
                 here_id = self._add_article(theirs)
                 self._add_passages(theirs, here_id)
+                self._dismissals(theirs, here_id)
             else:
                 self.report.articles_matched += 1
-                self._merge_passages(theirs, self.here.get_article(here_id))
+                here = self.here.get_article(here_id)
+                self._merge_passages(theirs, here)
+                if here.text == theirs.text:  # elsewhere their spans name other words
+                    self._dismissals(theirs, here_id)
         if progress is not None:
             progress(len(summaries), len(summaries))
 
@@ -274,6 +279,18 @@ class _Merge:
         self.report.originals_added += original is not None
         self.report.images_added += len(theirs.images)
         return article_id
+
+    def _dismissals(self, theirs: Article, article_id: int) -> None:
+        """The keyword suggestions the other analyst dismissed stay dismissed here."""
+        have = self.here.dismissed_suggestions(article_id)
+        for start, end, theme in sorted(self.other.dismissed_suggestions(_id(theirs))):
+            theme_here = self.theme_of.get(theme)
+            if theme_here is None or (start, end, theme_here) in have:
+                continue
+            key = (article_id, start, end, theme_here)
+            self.here.dismiss_suggestion(*key)
+            self.log.dismissed.append(key)
+            have.add((start, end, theme_here))
 
     def _themes_of(self, passage: Passage) -> tuple[int, ...]:
         return tuple(

@@ -50,6 +50,8 @@ class RecordLog:
     passages: list[Passage] = field(default_factory=list)
     passages_changed: list[tuple[Passage, Passage]] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
+    dismissed: list[tuple[int, int, int, int]] = field(default_factory=list)
+    """Keyword suggestions dismissed: (article id, start, end, theme id)."""
     # Where each passage id is in the two lists above (which only grow): a merge of
     # thousands must not search a list for every passage it unites.
     _added_at: dict[int, int] = field(default_factory=dict, repr=False, compare=False)
@@ -94,9 +96,13 @@ class RecordLog:
             project.update_passage(changed)
         for note in self.notes:
             project.add_note(note)
+        for key in self.dismissed:
+            project.dismiss_suggestion(*key)
 
     def undo(self, project: Project) -> None:
         """Remove what was added and put back what was changed, newest first."""
+        for key in reversed(self.dismissed):
+            project.undismiss_suggestion(*key)
         for note in reversed(self.notes):
             assert note.id is not None
             project.delete_note(note.id)
@@ -129,4 +135,5 @@ class RecordLog:
             Change.of(Entity.PASSAGE, updated=[a.id for _b, a in self.passages_changed if a.id]),
             Change.of(Entity.THEME, updated={t for p in self.passages for t in p.theme_ids}),
             Change.of(Entity.NOTE, **{key: [n.id for n in self.notes if n.id is not None]}),
+            Change.of(Entity.SUGGESTION, updated={d[0] for d in self.dismissed}),
         ]

@@ -98,6 +98,11 @@ def state(session: Session) -> dict[str, Any]:
             for p in q.list_passages()
         ),
         "notes": sorted((n.uuid, n.title) for n in q.list_notes()),
+        "dismissed": sorted(
+            (uuid, start, end, themes[theme])
+            for aid, uuid in articles.items()
+            for start, end, theme in q.dismissed_suggestions(aid)
+        ),
     }
 
 

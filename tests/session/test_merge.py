@@ -18,6 +18,7 @@ from briefer.session import (
     AddNoteCommand,
     AddThemeCommand,
     CommandError,
+    DismissSuggestionCommand,
     EditSectionBodyCommand,
     MergeCancelled,
     MergeProjectCommand,
@@ -353,3 +354,32 @@ def test_the_plans_summary_for_any_choices_is_the_dry_run_with_them(pair) -> Non
                        for i, m in enumerate(plan.conflicts)}  # fmt: skip
             expected = preview_merge(a, b.path, choices).lines()
             assert plan.summary(choices).lines() == expected, (choice, match.theirs.name)
+
+
+def test_suggestions_dismissed_there_stay_dismissed_here_and_undo_takes_them_back(pair) -> None:
+    a, b = pair
+    shared = article_id(b, "India and Russia")
+    trade = b.theme_named("Trade")
+    assert trade is not None and trade.id is not None
+    b.do(DismissSuggestionCommand(shared, 0, 4, trade.id))
+    before = state(a)
+    merge_project(a, b.path)
+    after = state(a)
+    assert after["dismissed"] == state(b)["dismissed"] != before["dismissed"]
+    assert a.undo() == f"Merge {b.path.name}"
+    assert state(a) == before
+    assert a.redo() == f"Merge {b.path.name}"
+    assert state(a) == after
+    assert merge_project(a, b.path).adds_nothing and state(a) == after
+
+
+def test_an_article_that_comes_in_brings_its_dismissed_suggestions(tmp_path: Path) -> None:
+    a = Session.create(tmp_path / "a.briefer")
+    b = make_project(tmp_path / "b.briefer")
+    trade = b.theme_named("Trade")
+    assert trade is not None and trade.id is not None
+    b.do(DismissSuggestionCommand(article_id(b, "India and Russia"), 5, 9, trade.id))
+    merge_project(a, b.path)
+    assert state(a)["dismissed"] == state(b)["dismissed"] != []
+    a.close()
+    b.close()
