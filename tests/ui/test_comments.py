@@ -10,9 +10,10 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
-from briefer.core.model import Article, Block, BlockKind
-from briefer.session import Session
+from briefer.core.model import Article, Block, BlockKind, Theme
+from briefer.session import AddThemeCommand, Session
 from briefer.ui.common.style import accents_of
+from briefer.ui.passages.panel import PassagesPanel
 from briefer.ui.reader.comment_dialog import CommentDialog
 from briefer.ui.shell.project_window import ProjectWindow
 from tests.private_store import store_of
@@ -158,3 +159,20 @@ def test_in_a_narrow_column_the_passages_panel_shows_words_and_themes(
     assert panel.view.columnWidth(0) > panel.view.columnWidth(1)  # the words get the room
     panel.resize(900, 300)
     assert not any(panel.view.isColumnHidden(c) for c in range(5))
+
+
+def test_in_a_narrow_column_the_filter_field_keeps_its_room(qtbot: QtBot, project: Path) -> None:
+    window = open_window(qtbot, project)
+    long_name = "Critical infrastructure and supply chains"
+    window.session.do(AddThemeCommand(Theme(long_name, "#884400")))
+    panel = PassagesPanel(window.passages_model, window.themes_model)  # free to resize
+    qtbot.addWidget(panel)
+    panel.resize(900, 300)
+    panel.show()
+    assert panel.theme_filter.findText(long_name) >= 0
+    qtbot.waitUntil(lambda: panel.theme_filter.x() > panel.search.x())  # side by side
+    assert panel.theme_filter.width() < panel.fontMetrics().horizontalAdvance(long_name)
+    assert panel.search.width() > panel.width() // 2
+    panel.resize(240, 300)
+    qtbot.waitUntil(lambda: panel.theme_filter.x() == panel.search.x())  # stacked
+    assert panel.search.width() == panel.theme_filter.width() >= 200

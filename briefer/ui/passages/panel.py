@@ -11,8 +11,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QVBoxLayout,
@@ -67,6 +67,12 @@ class PassagesPanel(QWidget):
         self.search.setClearButtonEnabled(True)
         self.theme_filter = QComboBox()
         self.theme_filter.setAccessibleName("Show passages of theme")
+        # As wide as a dozen letters, not as the longest theme's name: in a laptop's side
+        # column the filter field beside it keeps its room. The list opens at full width.
+        self.theme_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.theme_filter.setMinimumContentsLength(12)
         self.reload_theme_filter()
         themes.rowsInserted.connect(self.reload_theme_filter)
         themes.rowsRemoved.connect(self.reload_theme_filter)
@@ -83,22 +89,29 @@ class PassagesPanel(QWidget):
         self.view.doubleClicked.connect(self._activate)
         self.search.textChanged.connect(self._refilter)
         self.theme_filter.currentIndexChanged.connect(self._refilter)
+        self.theme_filter.currentTextChanged.connect(self.theme_filter.setToolTip)
 
-        bar = QHBoxLayout()
-        bar.addWidget(self.search, 1)
-        bar.addWidget(self.theme_filter)
+        self.bar = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.bar.addWidget(self.search, 1)
+        self.bar.addWidget(self.theme_filter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(bar)
+        layout.addLayout(self.bar)
         layout.addWidget(self.view)
 
     NARROW = 560
     """Below this width (a side column on a laptop) only the words and themes show; the
     comment mark and tooltip stay, and the other columns come back when there is room."""
+    STACKED = 360
+    """Below this width the theme filter goes under the filter field, each the full width."""
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         narrow = event.size().width() < self.NARROW
+        stacked = event.size().width() < self.STACKED
+        self.bar.setDirection(
+            QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight
+        )
         for column in (2, 3, 4):
             self.view.setColumnHidden(column, narrow)
         header = self.view.horizontalHeader()
@@ -115,6 +128,8 @@ class PassagesPanel(QWidget):
             self.theme_filter.addItem(index.data(), index.data(ID_ROLE))
         found = self.theme_filter.findData(current)
         self.theme_filter.setCurrentIndex(max(found, 0))
+        popup = self.theme_filter.view()
+        popup.setMinimumWidth(popup.sizeHintForColumn(0) + 2 * popup.frameWidth() + 24)
         self.theme_filter.blockSignals(False)
         self._refilter()
 
