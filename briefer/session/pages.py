@@ -47,9 +47,9 @@ __all__ = ["PageCounter", "PageEstimate", "page_profile"]
 def page_profile(reference_doc: Path | None = None, page_size: str | None = None) -> PageProfile:
     """The page and styles of a Word export (on ``reference_doc``, if given).
 
-    Exports the probe note with the real writer (a few ms, tens through python-docx
-    for a reference document), so call it once
-    and keep the result; raises ExportError for a reference that is not Word.
+    Exports the probe note with the real writer (a few ms; tens through python-docx
+    for a reference document), so call it once and keep the result; raises
+    ExportError for a reference that is not Word.
     ``page_size`` is passed on to a writer that takes one (the analyst's setting).
     """
     from briefer.exporters.docx import export_docx
