@@ -285,7 +285,7 @@ def from_text(style: StyleInfo, name: str, text: str) -> Kept | None:
             kept.citations[str(key)] = [
                 (
                     [(int(i), tuple(map(str, w)), tuple(map(bool, a))) for i, w, a in asked],
-                    tuple(Span(str(t), bool(it), bool(b), str(lk)) for t, it, b, lk in spans),
+                    tuple(Span(str(t), bool(it), bool(b), _web(lk)) for t, it, b, lk in spans),
                 )
                 for asked, spans in renderings
             ]
@@ -294,6 +294,13 @@ def from_text(style: StyleInfo, name: str, text: str) -> Kept | None:
     except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return None
     return kept
+
+
+def _web(link: object) -> str:
+    """A kept link as rendering makes them (to_spans links web addresses only): a crafted
+    file's file:, javascript: or relative target becomes plain text, never a link in Word."""
+    text = str(link)
+    return text if text.lower().startswith(("http://", "https://")) else ""
 
 
 def to_text(kept: Kept, *, used_only: bool = False) -> str:

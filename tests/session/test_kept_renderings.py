@@ -223,3 +223,19 @@ def test_an_edited_style_file_keeps_the_renderings_of_its_new_text(
     digest = second.renderings.partition("\n")[0]
     assert digest == style_digest(find_citation_style(path)) != first.renderings.partition("\n")[0]
     assert " | " in second.renderings and " / " not in second.renderings
+
+
+def test_a_crafted_kept_link_to_anything_but_the_web_is_plain_text(briefer_home: Path) -> None:
+    forget_styles()
+    first = run_export(ExportJob(NOTE, PASSAGES, _articles()), briefer_home / "a.md", "markdown")
+    assert first.renderings and "https://example.org/steel" in first.renderings
+    crafted = first.renderings.replace('"https://example.org/steel"', '"file:///etc/passwd"')
+    assert crafted != first.renderings
+    forget_styles()
+    job = ExportJob(NOTE, PASSAGES, _articles(), kept_renderings=crafted)
+    run_export(job, briefer_home / "b.docx", "docx")
+    with zipfile.ZipFile(briefer_home / "b.docx") as archive:
+        relationships = "".join(
+            archive.read(n).decode() for n in archive.namelist() if n.endswith(".rels")
+        )
+    assert "file:" not in relationships and "https://example.org/steel" in relationships
