@@ -306,6 +306,8 @@ def _render(
         listed = digest(*(prints[k] for k in keys))
         used.add(listed)
         kept_order = loaded.orders.get(listed)
+        if kept_order is not None and sorted(kept_order) != list(range(len(keys))):
+            kept_order = None  # not an order of these sources: a damaged or crafted file's
         if kept_order is None:
             bibliography = started().bibliography
             by_key = {k.lower(): i for i, k in enumerate(keys)}
@@ -344,8 +346,9 @@ def _render(
             (
                 spans
                 for asked, spans in loaded.citations.get(key, ())
-                if all(
-                    tuple(cite_positions[i].matches(w) for w in words) == answers
+                if all(  # (an index out of range: a damaged or crafted file's, never kept)
+                    0 <= i < len(cite_positions)
+                    and tuple(cite_positions[i].matches(w) for w in words) == answers
                     for i, words, answers in asked
                 )
             ),

@@ -14,6 +14,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+import docx
 import pytest
 
 from briefer.cli import main
@@ -239,3 +240,54 @@ def test_a_crafted_kept_link_to_anything_but_the_web_is_plain_text(briefer_home:
             archive.read(n).decode() for n in archive.namelist() if n.endswith(".rels")
         )
     assert "file:" not in relationships and "https://example.org/steel" in relationships
+
+
+def test_a_crafted_bibliography_order_is_made_again(briefer_home: Path) -> None:
+    forget_styles()
+    first = run_export(ExportJob(NOTE, PASSAGES, _articles()), briefer_home / "a.md", "markdown")
+    assert first.renderings
+    digest, _, text = first.renderings.partition("\n")
+    raw = json.loads(text)
+    assert raw["orders"]
+    raw["orders"] = {key: [99, 0, 0] for key in raw["orders"]}
+    forget_styles()
+    crafted = digest + "\n" + json.dumps(raw)
+    job = ExportJob(NOTE, PASSAGES, _articles(), kept_renderings=crafted)
+    run_export(job, briefer_home / "b.md", "markdown")
+    expected = (briefer_home / "a.md").read_text("utf-8")
+    assert (briefer_home / "b.md").read_text("utf-8") == expected
+
+
+def test_a_crafted_position_test_is_answered_afresh(briefer_home: Path) -> None:
+    forget_styles()
+    first = run_export(ExportJob(NOTE, PASSAGES, _articles()), briefer_home / "a.md", "markdown")
+    assert first.renderings
+    digest, _, text = first.renderings.partition("\n")
+    raw = json.loads(text)
+    for renderings in raw["citations"].values():
+        for asked, _spans in renderings:
+            asked.append([99, ["first"], [True]])
+    forget_styles()
+    job = ExportJob(NOTE, PASSAGES, _articles(), kept_renderings=digest + "\n" + json.dumps(raw))
+    run_export(job, briefer_home / "b.md", "markdown")
+    expected = (briefer_home / "a.md").read_text("utf-8")
+    assert (briefer_home / "b.md").read_text("utf-8") == expected
+
+
+def test_crafted_text_in_kept_renderings_is_only_text_in_word(briefer_home: Path) -> None:
+    forget_styles()
+    first = run_export(ExportJob(NOTE, PASSAGES, _articles()), briefer_home / "a.md", "markdown")
+    assert first.renderings
+    digest, _, text = first.renderings.partition("\n")
+    raw = json.loads(text)
+    for renderings in raw["citations"].values():
+        for _asked, spans in renderings:
+            spans.insert(0, ['\x01</w:t></w:r></w:p><w:p><w:r><w:t>"&', False, False, ""])
+    forget_styles()
+    job = ExportJob(NOTE, PASSAGES, _articles(), kept_renderings=digest + "\n" + json.dumps(raw))
+    run_export(job, briefer_home / "b.docx", "docx")
+    word = docx.Document(str(briefer_home / "b.docx"))  # well formed
+    with zipfile.ZipFile(briefer_home / "b.docx") as archive:
+        notes = archive.read("word/footnotes.xml").decode("utf-8")
+    assert "&lt;/w:t&gt;&lt;/w:r&gt;&lt;/w:p&gt;" in notes and "\x01" not in notes
+    assert word.paragraphs
