@@ -156,6 +156,11 @@ def test_reader_and_editor_keep_most_of_a_laptop_screen(
     passages = window.findChild(QDockWidget, "passagesDock")
     assert passages is not None and window.tabifiedDockWidgets(themes), "panels share tabs"
     assert assert_reachable(window) > 5
+    shown = [b for b in window.findChildren(QTabBar) if b.isVisible() and b.count() == 3]
+    assert len(shown) == 1, "the panels' tab bar"
+    for index in range(shown[0].count()):  # "Passages", not "Pa…"
+        tab = shown[0].tabText(index)
+        assert shown[0].tabRect(index).width() >= shown[0].tabSizeHint(index).width(), tab
 
     window.show_composer()
     settle()

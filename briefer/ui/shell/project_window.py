@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QSplitter,
+    QTabBar,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -245,10 +246,19 @@ class ProjectWindow(QMainWindow):
         """The Library narrow on the left, the panels tabbed on the right, the Reader
         between them with the rest (60% of the width or more)."""
         tabify(self, self.docks, Qt.DockWidgetArea.RightDockWidgetArea)
-        panels = round(width * READ_PANELS_SHARE)
+        panels = max(round(width * READ_PANELS_SHARE), self._dock_tabs_width())
         self.resizeDocks([self.docks[0]], [panels], Qt.Orientation.Horizontal)
         library = max(self.library_panel.minimumSizeHint().width(), round(width * LIBRARY_SHARE))
         self.read_split.setSizes([library, max(1, width - panels - library)])
+
+    def _dock_tabs_width(self) -> int:
+        """What the panels' tab bar needs to show every name whole ("Passages", not "Pa…"),
+        or 0 while Qt has not made it."""
+        titles = sorted(dock.windowTitle() for dock in self.docks)
+        for bar in self.findChildren(QTabBar):
+            if sorted(bar.tabText(i) for i in range(bar.count())) == titles:
+                return bar.sizeHint().width()
+        return 0
 
     def _default_compose_layout(self, width: int, height: int) -> None:
         """No docks: the Composer has its own outline, passages and preview beside the editor."""
