@@ -14,6 +14,7 @@ import threading
 from typing import Any
 
 from briefer.exporters.csl_patches_disambiguation import disambiguated, patch_disambiguation
+from briefer.exporters.csl_patches_substitute import patch_substitute
 
 _patched = False
 _patching = threading.Lock()
@@ -45,6 +46,8 @@ def patch() -> None:
     - ``disambiguate="true"`` is tested (citeproc-py skipped it, so a cs:if
       of it alone always passed), and a cite renders in the disambiguation
       state citations_csl gives it (csl_patches_disambiguation).
+    - What a cs:substitute rendered through a macro or a cs:choose is not
+      rendered again (csl_patches_substitute).
     (The locale's ``punctuation-in-quote`` is applied to the output, in
     citations_csl.render.)
     """
@@ -268,6 +271,7 @@ def _patch() -> None:
 
     _patch_lookups(model)
     patch_disambiguation(model)  # after _patch_lookups: it wraps the layout's render_children
+    patch_substitute(model)  # after the first-note variable: it wraps Text._variable
     _patched = True
 
 

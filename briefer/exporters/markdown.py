@@ -65,9 +65,13 @@ def _line(syn: Syntax, text: str) -> str:
 
 def _source_line(syn: Syntax, text: str, runs: Sequence[Run]) -> str:
     """A footnote or Sources entry: the style's formatted runs (links kept) when a CSL
-    style made them, else Briefer's plain text."""
+    style made them, else Briefer's plain text.
+
+    Runs are protected as a paragraph's are, the first plain run at the line's start:
+    protecting the whole line again escaped the style's own emphasis when an entry
+    opens with it (Chicago's "*The Times*. “Title.”" read "\\*The Times*.")."""
     if runs:
-        return syn.line_start(_inline(runs, syn), True, True)
+        return _inline(runs, syn)
     return _line(syn, text)
 
 
