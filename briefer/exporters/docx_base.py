@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+import zipfile
 from pathlib import Path
 
 from briefer.core.model import Note
@@ -42,6 +43,20 @@ def write_base(target: Path) -> None:
     export_docx(
         base_document(), target, page_size=BASE_PAGE, language=BASE_LANGUAGE, python_docx=True
     )
+    _fixed_times(target)
+
+
+def _fixed_times(path: Path) -> None:
+    """Every member dated 1980-01-01 (the zip epoch), in the same order: a rebuild of an
+    unchanged base is the same file, byte for byte, so git shows no change."""
+    with zipfile.ZipFile(path) as source:
+        members = [(info, source.read(info)) for info in source.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info, data in members:
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = info.external_attr
+            out.writestr(fixed, data)
 
 
 def main(argv: list[str]) -> int:

@@ -227,6 +227,16 @@ def test_the_shipped_base_package_is_what_python_docx_writes_now(tmp_path: Path)
         )
 
 
+def test_rebuilding_an_unchanged_base_writes_the_same_bytes(tmp_path: Path) -> None:
+    """`make word-base` after no change must leave git nothing to show."""
+    first, second = tmp_path / "a.docx", tmp_path / "b.docx"
+    write_base(first)
+    write_base(second)
+    assert first.read_bytes() == second.read_bytes()
+    with zipfile.ZipFile(first) as archive:
+        assert {i.date_time for i in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
 def _unversioned(part: bytes) -> bytes:
     """app.xml names Briefer's version, which the plain package writes itself."""
     return re.sub(rb"<Application>Briefer [^<]*</Application>", b"<Application/>", part)
