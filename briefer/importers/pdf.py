@@ -30,6 +30,7 @@ from briefer.importers.pdflayout import Page, body_size, build_blocks, largest_t
 from briefer.importers.pdfmargin import text_frames
 from briefer.importers.pdfnotes import split_notes
 from briefer.importers.pdforder import reading_order
+from briefer.importers.pdfprint import browser_printed, headline_and_site, page_address
 from briefer.importers.pdfread import read_document
 
 __all__ = ["PdfImporter", "pdf_date"]
@@ -116,15 +117,21 @@ class PdfImporter:
             )
         first = next((page for page in ordered if page), [])
         title = meaningful(info.get("Title", "")) or largest_text(first)
-        published = printed_date([line.text for line in first[:60]]) or pdf_date(
-            info.get("CreationDate", "")
-        )
+        published = printed_date([line.text for line in first[:60]])
+        publisher = url = ""
+        if browser_printed(info):  # its creation date is the moment it was printed
+            title, publisher = headline_and_site(title, largest_text(first))
+            url = page_address(pages[0]) if pages else ""
+        else:
+            published = published or pdf_date(info.get("CreationDate", ""))
         article = Article(
             title=title or PurePosixPath(filename).stem or "Untitled PDF",
             text=builder.text(),
             blocks=builder.blocks,
             author=meaningful(info.get("Author", "")),
+            publisher=publisher,
             published=published,
+            url=url,
             source_format=self.name,
             source_name=filename,
         )

@@ -12,6 +12,7 @@ from briefer.core.model import Article, BlockKind
 from briefer.importers.base import ImportLimits
 from briefer.importers.docinfo import meaningful, printed_date
 from briefer.importers.pdf import PdfImporter
+from briefer.importers.pdfprint import browser_printed, headline_and_site
 
 PDF = Path(__file__).parents[1] / "data" / "importers" / "pdf"
 
@@ -86,3 +87,59 @@ def test_paper_reads_as_written_without_stamp_or_running_head(paper: Article) ->
     assert not re.search(r"\w- \w", paper.text)  # TeX's hyphenation undone
     headings = [paper.block_text(b) for b in paper.blocks if b.kind is BlockKind.HEADING]
     assert headings[3:] == ["Introduction", "Data", "Results", "Conclusion"]
+
+
+def test_a_browser_print_is_cited_as_the_web_page_it_printed() -> None:
+    """browser-site.pdf: Chromium's "Save as PDF" of a page titled "Headline | Site", served
+    over HTTP, with a dateline under the headline; printed a year after that date."""
+    article = PdfImporter().extract(
+        (PDF / "browser-site.pdf").read_bytes(), "browser-site.pdf", ImportLimits()
+    )
+    assert article.title == "Ferry fares rise as fuel costs bite"
+    assert article.publisher == "The Northland Courier"
+    assert article.published == dt.date(2025, 12, 4)  # the dateline, not the day it was printed
+    assert article.url == "http://127.0.0.1:8765/ferry-fares.html"  # the address at its foot
+
+
+def test_a_browser_prints_creation_date_is_never_the_articles() -> None:
+    """browser.pdf prints no date of its own: its creation date is when it was printed."""
+    article = PdfImporter().extract(
+        (PDF / "browser.pdf").read_bytes(), "browser.pdf", ImportLimits()
+    )
+    assert article.published is None
+    assert article.url == ""  # printed from a file: its file:// address is no citation
+
+
+@pytest.mark.parametrize(
+    ("producer", "creator", "browser"),
+    [
+        ("Skia/PDF m120", "Mozilla/5.0 (Windows NT 10.0) Chrome/120.0 Safari/537.36", True),
+        ("cairo 1.16.0 (https://cairographics.org)", "Mozilla Firefox 128.0", True),
+        ("macOS Version 14.2 (Build 23C64) Quartz PDFContext", "Safari", True),
+        ("Microsoft: Print To PDF", "Microsoft Edge", True),
+        ("LibreOffice 7.4", "Writer", False),
+        ("Microsoft® Word for Microsoft 365", "Microsoft® Word for Microsoft 365", False),
+        ("Acrobat Distiller 23.0 (Windows)", "PScript5.dll Version 5.2.2", False),
+        ("pdfTeX-1.40.25", "LaTeX with hyperref", False),
+    ],
+)
+def test_a_browser_is_known_by_its_name_in_the_information(
+    producer: str, creator: str, browser: bool
+) -> None:
+    assert browser_printed({"Producer": producer, "Creator": creator}) is browser
+
+
+@pytest.mark.parametrize(
+    ("title", "headline", "split"),
+    [
+        ("Ferry fares rise | The Courier", "Ferry fares rise", ("Ferry fares rise", "The Courier")),
+        ("The Courier - Ferry fares rise", "Ferry fares rise", ("Ferry fares rise", "The Courier")),
+        ("Ferry fares rise | Opinion", "Ferry fares rise", ("Ferry fares rise | Opinion", "")),
+        ("Ferry fares: the winter ahead", "Ferry fares", ("Ferry fares: the winter ahead", "")),
+        ("Ferry fares rise", "", ("Ferry fares rise", "")),
+    ],
+)
+def test_a_printed_pages_title_is_split_as_a_web_pages(
+    title: str, headline: str, split: tuple[str, str]
+) -> None:
+    assert headline_and_site(title, headline) == split

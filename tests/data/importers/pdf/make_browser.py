@@ -1,18 +1,23 @@
-"""Writes browser.pdf: a saved news article printed to PDF by headless Chromium.
+"""Writes browser.pdf and browser-site.pdf: news pages printed to PDF by headless Chromium.
 
     python tests/data/importers/pdf/make_browser.py   (needs chromium from Debian)
 
 Chromium prints with its own running header (date, time and page title) and footer
 (the page's address and "n/m") on every page: what an analyst gets from a browser's
-"Save as PDF". The source text is browser.expected.txt; the page is built from it.
+"Save as PDF". browser.pdf's source text is browser.expected.txt, opened as a file;
+browser-site.pdf is a page titled "Headline | Site" with a dateline, served from
+127.0.0.1 so the printed address is a web one (only this script opens that port).
 """
 
 from __future__ import annotations
 
+import functools
 import html
+import http.server
 import shutil
 import subprocess
 import tempfile
+import threading
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -35,6 +40,38 @@ def page_html(expected: str) -> str:
     return "\n".join(parts)
 
 
+SITE_PORT = 8765
+SITE_PAGE = """<!doctype html><html lang='en'><head><meta charset='utf-8'>
+<title>Ferry fares rise as fuel costs bite | The Northland Courier</title>
+<style>body{font-family:serif;max-width:40em;margin:auto}</style></head><body>
+<h1>Ferry fares rise as fuel costs bite</h1>
+<p>4 December 2025</p>
+<p>Ferry operators on the northern routes will raise fares by a tenth from January,
+blaming the price of marine diesel, which has climbed for five months running.</p>
+<p>The islands' council said the rise would fall hardest on commuters and asked the
+ministry to restore the winter subsidy it cut last year.</p>
+</body></html>"""
+
+
+def print_served_page(browser: str) -> None:
+    """browser-site.pdf: SITE_PAGE served over HTTP on 127.0.0.1, printed by the browser."""
+    with tempfile.TemporaryDirectory() as scratch:
+        (Path(scratch) / "ferry-fares.html").write_text(SITE_PAGE, encoding="utf-8")
+        handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=scratch)
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", SITE_PORT), handler)
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        try:
+            subprocess.run(
+                [browser, "--headless", "--no-sandbox", "--disable-gpu",
+                 f"--print-to-pdf={HERE / 'browser-site.pdf'}",
+                 f"http://127.0.0.1:{SITE_PORT}/ferry-fares.html"],
+                check=True, capture_output=True, timeout=120,
+            )  # fmt: skip
+        finally:
+            server.shutdown()
+
+
 def main() -> None:
     browser = shutil.which("chromium") or shutil.which("chromium-browser")
     if browser is None:
@@ -48,6 +85,7 @@ def main() -> None:
              f"--print-to-pdf={HERE / 'browser.pdf'}", str(source)],
             check=True, capture_output=True, timeout=120,
         )  # fmt: skip
+    print_served_page(browser)
 
 
 if __name__ == "__main__":
