@@ -227,13 +227,33 @@ def _continues(
 
 
 def _typical_leading(pages: Sequence[Sequence[Line]], body: float) -> float:
+    """The distance between the lines of a paragraph: the commonest gap between body lines,
+    unless that is a paragraph's spacing (below)."""
     gaps: Counter[float] = Counter()
+    flush: Counter[float] = Counter()  # gaps between lines both at the page's left edge
     for page in pages:
+        lefts = Counter(round(line.x0) for line in page if abs(line.size - body) < 0.6)
+        left = lefts.most_common(1)[0][0] if lefts else 0
         for above, below in itertools.pairwise(page):
             gap = above.baseline - below.baseline
             if abs(above.size - body) < 0.6 and abs(below.size - body) < 0.6 and 0 < gap < body * 3:
                 gaps[round(gap * 2) / 2] += 1
-    return gaps.most_common(1)[0][0] if gaps else body * 1.2
+                if abs(above.x0 - left) <= body * 0.5 and abs(below.x0 - left) <= body * 0.5:
+                    flush[round(gap * 2) / 2] += 1
+    if not gaps:
+        return body * 1.2
+    common = gaps.most_common(1)[0][0]
+    if common >= body * 1.6:
+        # A web page printed to PDF sets single-spaced paragraphs a blank line apart; when
+        # most of them are a line or two long, the commonest gap is between paragraphs.
+        # Wrapped lines at the left edge then show the real leading. (Double spacing has
+        # no such lines, or few: a single-spaced quotation is indented.)
+        wrapped = [(n, gap) for gap, n in flush.items() if body * 0.95 <= gap <= body * 1.45]
+        if wrapped:
+            count, gap = max(wrapped)
+            if count >= 0.3 * gaps[common]:
+                return gap
+    return common
 
 
 def _vocabulary(lines: Iterable[Line]) -> set[str]:

@@ -49,3 +49,19 @@ def test_a_lualatex_document_reads_word_for_word_with_its_ligatures_spelled_out(
     assert {"Summary", "Findings", "Recommendations"} <= set(headings)
     assert article.title == "Efficient ferry schedules for the Ostfjord islands"
     assert "\ufb01" not in text and "\ufb03" not in text  # no ligature characters left
+
+
+def test_a_printed_web_pages_short_paragraphs_stay_apart() -> None:
+    """browser-site.pdf: a web page sets its paragraphs a blank line apart, and most are one
+    or two lines long, so the commonest gap between lines is the one between paragraphs;
+    the dateline under the headline was read into the first paragraph."""
+    article = PdfImporter().extract(
+        (PDF / "browser-site.pdf").read_bytes(), "browser-site.pdf", ImportLimits()
+    )
+    blocks = [(b.kind, article.text[b.start : b.end]) for b in article.blocks]
+    heading = blocks.index((BlockKind.HEADING, "Ferry fares rise as fuel costs bite"))
+    after = [text for kind, text in blocks[heading + 1 :] if kind is BlockKind.PARAGRAPH]
+    assert after[0] == "4 December 2025"
+    assert after[1].startswith("Ferry operators on the northern routes")
+    assert after[1].endswith("five months running.")
+    assert after[2].startswith("The islands' council said") and len(after) == 3
