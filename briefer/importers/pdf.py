@@ -30,7 +30,13 @@ from briefer.importers.pdflayout import Page, body_size, build_blocks, largest_t
 from briefer.importers.pdfmargin import text_frames
 from briefer.importers.pdfnotes import split_notes
 from briefer.importers.pdforder import reading_order
-from briefer.importers.pdfprint import browser_printed, headline_and_site, page_address
+from briefer.importers.pdfprint import (
+    browser_printed,
+    from_headline,
+    headline_and_site,
+    page_address,
+    without_web_furniture,
+)
 from briefer.importers.pdfread import read_document
 
 __all__ = ["PdfImporter", "pdf_date"]
@@ -111,6 +117,9 @@ class PdfImporter:
         ordered = [lines for lines, _ in split]
         builder = ArticleBuilder()
         build_blocks(ordered, builder, deadline, [notes for _, notes in split])
+        browser = browser_printed(info)
+        if browser:  # a web page: its share buttons and feed footer go as they do from HTML
+            builder = without_web_furniture(builder)
         if builder.is_empty():
             raise ImportRejected(
                 f"{name} has no text to import once page headers and numbers are removed."
@@ -119,9 +128,10 @@ class PdfImporter:
         title = meaningful(info.get("Title", "")) or largest_text(first)
         published = printed_date([line.text for line in first[:60]])
         publisher = url = ""
-        if browser_printed(info):  # its creation date is the moment it was printed
+        if browser:  # its creation date is the moment it was printed
             title, publisher = headline_and_site(title, largest_text(first))
             url = page_address(pages[0]) if pages else ""
+            builder = from_headline(builder, largest_text(first))
         else:
             published = published or pdf_date(info.get("CreationDate", ""))
         article = Article(

@@ -6,8 +6,8 @@ Creator naming Chrome, Firefox or Safari), sets the title to the page's
 <title> ("Headline - Site") and its creation date to the moment of printing,
 and, unless told not to, prints the page's address at the foot of each page.
 So for such a PDF the creation date is never the article's date, the title is
-split as a web page's is (htmlnames), and the printed address is the article's.
-Standard library only.
+split as a web page's is (htmlnames), the printed address is the article's, and
+the lines a web page's text loses as boilerplate (cleanup) go here too.
 """
 
 from __future__ import annotations
@@ -15,12 +15,26 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from briefer.importers.htmlnames import clean_title, publisher_in_title, site_key
+from briefer.core.model import BlockKind
+from briefer.importers.base import ArticleBuilder
+from briefer.importers.cleanup import copy_blocks, is_boilerplate_line
+from briefer.importers.htmlnames import (
+    clean_title,
+    publisher_in_title,
+    site_key,
+)
 from briefer.importers.pdflayout import Line, Page
 
-_BROWSERS = re.compile(r"\b(?:chrom(?:e|ium)|firefox|safari|edg(?:e|a)?|opera|vivaldi|brave)\b|"
-                       r"^skia/pdf", re.IGNORECASE)  # fmt: skip
+_BROWSERS = re.compile(
+    r"^skia/pdf|mozilla/5\.0|^(?:google chrome|chromium|mozilla firefox|firefox|safari|"
+    r"microsoft edge|opera|vivaldi|brave)(?:\s+v?[\d.]+)?\s*$",
+    re.IGNORECASE,
+)
+"""Chromium's Producer (Chrome, Edge, Opera, Brave), a user agent as Creator, or a
+browser's bare name (and version) as either."""
 _ADDRESS = re.compile(r"^(https?://[^\s<>\"]+)")
+_CHROME_BLOCKS = 8
+"""Blocks a printed page may set above the article's headline (menus, a ticker, a stamp)."""
 _FOOT_SHARE = 0.12
 """The page's bottom strip, as a share of its height, where the browser prints the address."""
 
@@ -32,11 +46,54 @@ def browser_printed(info: Mapping[str, str]) -> bool:
 
 def headline_and_site(title: str, headline: str) -> tuple[str, str]:
     """The page title split into (headline, publisher): "Harbour deal signed - The Courier"
-    gives the publisher when the page's largest text (``headline``) is the other part."""
-    site = publisher_in_title(title, headline, frozenset())
-    if not site:
-        return title, ""
-    return clean_title(title, frozenset({site_key(site)})) or title, site
+    gives the publisher when the page's largest text (``headline``) is the other part.
+
+    A colon splits too when the headline is the whole of the other side ("Lakeside
+    Courier: Ferry timetable changes"); a web page's title is never split on a colon,
+    which headlines use ("Ferry fares: the winter ahead")."""
+    words = " ".join(title.split())
+    for written in (words, words.replace(": ", " | ", 1)):
+        site = publisher_in_title(written, headline, frozenset())
+        if site:
+            return clean_title(written, frozenset({site_key(site)})) or title, site
+    return title, ""
+
+
+def from_headline(built: ArticleBuilder, headline: str) -> ArticleBuilder:
+    """``built`` from its headline on: what a browser prints above it (its own date, time
+    and title row, the site's menu, a ticker) is the page around the article. Only when
+    the headline is a heading among the first few blocks; otherwise ``built`` whole."""
+    text = built.text()
+    head = " ".join(headline.split())
+    first = next(
+        (
+            index
+            for index, block in enumerate(built.blocks[:_CHROME_BLOCKS])
+            if block.kind is BlockKind.HEADING
+            and " ".join(text[block.start : block.end].split()) == head
+        ),
+        0,
+    )
+    if first == 0:
+        return built
+    kept = ArticleBuilder()
+    for block in built.blocks[first:]:
+        kept.add(
+            block.kind, text[block.start : block.end], level=block.level, ordered=block.ordered
+        )
+    return kept
+
+
+def without_web_furniture(built: ArticleBuilder) -> ArticleBuilder:
+    """``built`` less the paragraphs a web page's text loses as boilerplate (cleanup): share
+    buttons, "The post ... appeared first on ...", newsletter and cookie lines."""
+    kept = ArticleBuilder()
+    copy_blocks(
+        built,
+        kept,
+        keep=lambda kind, text: kind is not BlockKind.PARAGRAPH or not is_boilerplate_line(text),
+    )
+    return kept
 
 
 def page_address(first_page: Page) -> str:

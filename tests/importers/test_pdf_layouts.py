@@ -3,6 +3,7 @@ Ghostscript, line-numbered drafts, labelled paragraphs, forms set in borderless 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -180,15 +181,20 @@ def test_numbered_headings_at_the_top_of_every_page_are_no_running_head() -> Non
     assert head.group(1) not in article.text
 
 
-def test_a_one_page_browser_print_reads_its_head_row_before_the_page() -> None:
+def test_a_one_page_browser_print_starts_at_its_headline() -> None:
     """onepage.pdf (Chromium "Save as PDF" with its header and footer): the date left and
-    the page's title centred in small print above a site menu down the left."""
-    paragraphs = _paragraphs(_import("onepage.pdf"))
+    the page's title centred in small print above a site menu down the left. The
+    browser's row and the site's menu are the page around the article, not its text."""
+    article = _import("onepage.pdf")
     source = (PDF / "onepage.html").read_text(encoding="utf-8")
     title = source.split("<title>")[1].split("</title>")[0]
-    text = "\n".join(paragraphs)
-    assert text.index(title) < text.index("Home") < text.index("Anna Lind")
-    assert "onepage.html" not in text  # the footer's address, beside "1/1"
+    headline = source.split("<h1>")[1].split("</h1>")[0]
+    assert article.text.startswith(headline + "\n\nAnna Lind")
+    assert title not in article.text and "Home" not in article.text
+    assert "Politics" not in article.text  # the menu down the left
+    assert "onepage.html" not in article.text  # the footer's address, beside "1/1"
+    assert (article.title, article.publisher) == (headline, "Lakeside Courier")
+    assert article.published == dt.date(2026, 10, 12)  # the by-line's date, not the print's
 
 
 def test_tex_ligatures_in_bitmap_fonts_are_spelled_out() -> None:

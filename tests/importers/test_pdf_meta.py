@@ -121,6 +121,8 @@ def test_a_browser_prints_creation_date_is_never_the_articles() -> None:
         ("Microsoft® Word for Microsoft 365", "Microsoft® Word for Microsoft 365", False),
         ("Acrobat Distiller 23.0 (Windows)", "PScript5.dll Version 5.2.2", False),
         ("pdfTeX-1.40.25", "LaTeX with hyperref", False),
+        ("Acrobat PDFMaker 23 for Word", "Safari Books Online production", False),
+        ("PDFlib+PDI 9.0", "Knowledge Exchange Edge report builder", False),
     ],
 )
 def test_a_browser_is_known_by_its_name_in_the_information(
@@ -136,6 +138,8 @@ def test_a_browser_is_known_by_its_name_in_the_information(
         ("The Courier - Ferry fares rise", "Ferry fares rise", ("Ferry fares rise", "The Courier")),
         ("Ferry fares rise | Opinion", "Ferry fares rise", ("Ferry fares rise | Opinion", "")),
         ("Ferry fares: the winter ahead", "Ferry fares", ("Ferry fares: the winter ahead", "")),
+        ("The Courier: Ferry fares rise", "Ferry fares rise", ("Ferry fares rise", "The Courier")),
+        ("Opinion: Ferry fares rise", "Ferry fares rise", ("Opinion: Ferry fares rise", "")),
         ("Ferry fares rise", "", ("Ferry fares rise", "")),
     ],
 )

@@ -59,9 +59,21 @@ def test_a_printed_web_pages_short_paragraphs_stay_apart() -> None:
         (PDF / "browser-site.pdf").read_bytes(), "browser-site.pdf", ImportLimits()
     )
     blocks = [(b.kind, article.text[b.start : b.end]) for b in article.blocks]
-    heading = blocks.index((BlockKind.HEADING, "Ferry fares rise as fuel costs bite"))
-    after = [text for kind, text in blocks[heading + 1 :] if kind is BlockKind.PARAGRAPH]
+    assert blocks[0] == (BlockKind.HEADING, "Ferry fares rise as fuel costs bite")
+    after = [text for kind, text in blocks[1:] if kind is BlockKind.PARAGRAPH]
     assert after[0] == "4 December 2025"
     assert after[1].startswith("Ferry operators on the northern routes")
     assert after[1].endswith("five months running.")
     assert after[2].startswith("The islands' council said") and len(after) == 3
+
+
+def test_a_printed_web_page_loses_what_its_web_page_would() -> None:
+    """browser-site.pdf: the browser's own row and the site's menu above the headline, a
+    share line, a feed footer: the page around the article, as the HTML importer drops it."""
+    article = PdfImporter().extract(
+        (PDF / "browser-site.pdf").read_bytes(), "browser-site.pdf", ImportLimits()
+    )
+    for furniture in ("Home · News", "PM", "Share this article", "appeared first on"):
+        assert furniture not in article.text
+    assert article.text.startswith("Ferry fares rise as fuel costs bite\n\n4 December 2025")
+    assert article.text.endswith("the winter subsidy it cut last year.")

@@ -5,8 +5,9 @@
 Chromium prints with its own running header (date, time and page title) and footer
 (the page's address and "n/m") on every page: what an analyst gets from a browser's
 "Save as PDF". browser.pdf's source text is browser.expected.txt, opened as a file;
-browser-site.pdf is a page titled "Headline | Site" with a dateline, served from
-127.0.0.1 so the printed address is a web one (only this script opens that port).
+browser-site.pdf is a page titled "Headline | Site" with a menu above its headline, a
+dateline, a share line and a feed footer, served from 127.0.0.1 so the printed address
+is a web one (only this script opens that port).
 """
 
 from __future__ import annotations
@@ -44,12 +45,15 @@ SITE_PORT = 8765
 SITE_PAGE = """<!doctype html><html lang='en'><head><meta charset='utf-8'>
 <title>Ferry fares rise as fuel costs bite | The Northland Courier</title>
 <style>body{font-family:serif;max-width:40em;margin:auto}</style></head><body>
+<p>Home · News · Business · Travel</p>
 <h1>Ferry fares rise as fuel costs bite</h1>
 <p>4 December 2025</p>
+<p>Share this article</p>
 <p>Ferry operators on the northern routes will raise fares by a tenth from January,
 blaming the price of marine diesel, which has climbed for five months running.</p>
 <p>The islands' council said the rise would fall hardest on commuters and asked the
 ministry to restore the winter subsidy it cut last year.</p>
+<p>The post Ferry fares rise as fuel costs bite appeared first on The Northland Courier.</p>
 </body></html>"""
 
 
