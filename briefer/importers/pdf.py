@@ -32,6 +32,7 @@ from briefer.importers.pdfnotes import split_notes
 from briefer.importers.pdforder import reading_order
 from briefer.importers.pdfprint import (
     browser_printed,
+    byline_author,
     from_headline,
     headline_and_site,
     page_address,
@@ -128,17 +129,19 @@ class PdfImporter:
         title = meaningful(info.get("Title", "")) or largest_text(first)
         published = printed_date([line.text for line in first[:60]])
         publisher = url = ""
+        author = meaningful(info.get("Author", ""))
         if browser:  # its creation date is the moment it was printed
             title, publisher = headline_and_site(title, largest_text(first))
             url = page_address(pages[0]) if pages else ""
             builder = from_headline(builder, largest_text(first))
+            author = author or byline_author(builder, publisher)
         else:
             published = published or pdf_date(info.get("CreationDate", ""))
         article = Article(
             title=title or PurePosixPath(filename).stem or "Untitled PDF",
             text=builder.text(),
             blocks=builder.blocks,
-            author=meaningful(info.get("Author", "")),
+            author=author,
             publisher=publisher,
             published=published,
             url=url,

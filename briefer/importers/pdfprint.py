@@ -19,6 +19,7 @@ from briefer.core.model import BlockKind
 from briefer.importers.base import ArticleBuilder
 from briefer.importers.cleanup import copy_blocks, is_boilerplate_line
 from briefer.importers.htmlnames import (
+    clean_author,
     clean_title,
     publisher_in_title,
     site_key,
@@ -35,6 +36,14 @@ browser's bare name (and version) as either."""
 _ADDRESS = re.compile(r"^(https?://[^\s<>\"]+)")
 _CHROME_BLOCKS = 8
 """Blocks a printed page may set above the article's headline (menus, a ticker, a stamp)."""
+_BY = re.compile(r"^[Bb][Yy]\s+[A-Z]")
+_ENDS = (".", "!", "?", ":", ";")
+_NAMES_SPLIT = re.compile(r",\s*|\s+(?:and|&)\s+")
+_PARTICLES = frozenset({"de", "del", "della", "der", "van", "von", "da", "di", "du", "la", "le",
+                        "bin", "ibn", "al", "el"})  # fmt: skip
+_BYLINE_BLOCKS = 4
+"""Blocks from the headline on in which a by-line is looked for."""
+_BYLINE_WORDS = 12
 _FOOT_SHARE = 0.12
 """The page's bottom strip, as a share of its height, where the browser prints the address."""
 
@@ -82,6 +91,27 @@ def from_headline(built: ArticleBuilder, headline: str) -> ArticleBuilder:
             block.kind, text[block.start : block.end], level=block.level, ordered=block.ordered
         )
     return kept
+
+
+def byline_author(built: ArticleBuilder, publisher: str) -> str:
+    """The writer a "By Jane Smith" line under the headline names (htmlnames.clean_author
+    tidies it as a web page's byline), or "": the print carries no author of its own."""
+    text = built.text()
+    houses = frozenset({site_key(publisher)}) if publisher else frozenset()
+    paragraphs = [b for b in built.blocks[:_BYLINE_BLOCKS] if b.kind is BlockKind.PARAGRAPH]
+    for block in paragraphs:
+        line = text[block.start : block.end]
+        if len(line.split()) > _BYLINE_WORDS or not _BY.match(line) or line.endswith(_ENDS):
+            continue  # "By the time the ferry left, ..." is a sentence
+        author = clean_author(line, houses)
+        if author and all(_a_name(name) for name in _NAMES_SPLIT.split(author)):
+            return author
+    return ""
+
+
+def _a_name(name: str) -> bool:
+    words = name.split()
+    return 1 <= len(words) <= 4 and all(w[:1].isupper() or w in _PARTICLES for w in words)
 
 
 def without_web_furniture(built: ArticleBuilder) -> ArticleBuilder:

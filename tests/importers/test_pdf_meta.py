@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from briefer.core.model import Article, BlockKind
-from briefer.importers.base import ImportLimits
+from briefer.importers.base import ArticleBuilder, ImportLimits
 from briefer.importers.docinfo import meaningful, printed_date
 from briefer.importers.pdf import PdfImporter
-from briefer.importers.pdfprint import browser_printed, headline_and_site
+from briefer.importers.pdfprint import browser_printed, byline_author, headline_and_site
 
 PDF = Path(__file__).parents[1] / "data" / "importers" / "pdf"
 
@@ -91,12 +91,13 @@ def test_paper_reads_as_written_without_stamp_or_running_head(paper: Article) ->
 
 def test_a_browser_print_is_cited_as_the_web_page_it_printed() -> None:
     """browser-site.pdf: Chromium's "Save as PDF" of a page titled "Headline | Site", served
-    over HTTP, with a dateline under the headline; printed a year after that date."""
+    over HTTP, with a dateline and a by-line under the headline; printed a year after."""
     article = PdfImporter().extract(
         (PDF / "browser-site.pdf").read_bytes(), "browser-site.pdf", ImportLimits()
     )
     assert article.title == "Ferry fares rise as fuel costs bite"
     assert article.publisher == "The Northland Courier"
+    assert article.author == "Mara Quist"  # "By Mara Quist, transport correspondent"
     assert article.published == dt.date(2025, 12, 4)  # the dateline, not the day it was printed
     assert article.url == "http://127.0.0.1:8765/ferry-fares.html"  # the address at its foot
 
@@ -147,3 +148,24 @@ def test_a_printed_pages_title_is_split_as_a_web_pages(
     title: str, headline: str, split: tuple[str, str]
 ) -> None:
     assert headline_and_site(title, headline) == split
+
+
+@pytest.mark.parametrize(
+    ("lines", "author"),
+    [
+        (["By Jane Smith"], "Jane Smith"),
+        (["4 December 2025", "BY JANE SMITH and ALI KHAN"], "Jane Smith and Ali Khan"),
+        (["By Mara Quist, transport correspondent"], "Mara Quist"),
+        (["By Ana de la Cruz in Manila"], "Ana de la Cruz"),
+        (["By the time the ferry left, the strike was over."], ""),
+        (["By Tuesday the union had agreed to talks with the operator"], ""),
+        (["by-election results are due"], ""),
+        (["Ferry operators will raise fares.", "By Jane Smith"], "Jane Smith"),
+    ],
+)
+def test_a_printed_pages_by_line_names_its_writer(lines: list[str], author: str) -> None:
+    built = ArticleBuilder()
+    built.add(BlockKind.HEADING, "Ferry fares rise", level=1)
+    for line in lines:
+        built.add(BlockKind.PARAGRAPH, line)
+    assert byline_author(built, "The Courier") == author

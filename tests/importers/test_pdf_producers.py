@@ -61,10 +61,10 @@ def test_a_printed_web_pages_short_paragraphs_stay_apart() -> None:
     blocks = [(b.kind, article.text[b.start : b.end]) for b in article.blocks]
     assert blocks[0] == (BlockKind.HEADING, "Ferry fares rise as fuel costs bite")
     after = [text for kind, text in blocks[1:] if kind is BlockKind.PARAGRAPH]
-    assert after[0] == "4 December 2025"
-    assert after[1].startswith("Ferry operators on the northern routes")
-    assert after[1].endswith("five months running.")
-    assert after[2].startswith("The islands' council said") and len(after) == 3
+    assert after[:2] == ["4 December 2025", "By Mara Quist, transport correspondent"]
+    assert after[2].startswith("Ferry operators on the northern routes")
+    assert after[2].endswith("five months running.")
+    assert after[3].startswith("The islands' council said") and len(after) == 4
 
 
 def test_a_printed_web_page_loses_what_its_web_page_would() -> None:

@@ -6,7 +6,7 @@ Chromium prints with its own running header (date, time and page title) and foot
 (the page's address and "n/m") on every page: what an analyst gets from a browser's
 "Save as PDF". browser.pdf's source text is browser.expected.txt, opened as a file;
 browser-site.pdf is a page titled "Headline | Site" with a menu above its headline, a
-dateline, a share line and a feed footer, served from 127.0.0.1 so the printed address
+dateline, a by-line, a share line and a feed footer, served from 127.0.0.1 so the printed address
 is a web one (only this script opens that port).
 """
 
@@ -48,6 +48,7 @@ SITE_PAGE = """<!doctype html><html lang='en'><head><meta charset='utf-8'>
 <p>Home · News · Business · Travel</p>
 <h1>Ferry fares rise as fuel costs bite</h1>
 <p>4 December 2025</p>
+<p>By Mara Quist, transport correspondent</p>
 <p>Share this article</p>
 <p>Ferry operators on the northern routes will raise fares by a tenth from January,
 blaming the price of marine diesel, which has climbed for five months running.</p>
