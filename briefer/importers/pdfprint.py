@@ -6,14 +6,15 @@ Creator naming Chrome, Firefox or Safari), sets the title to the page's
 <title> ("Headline - Site") and its creation date to the moment of printing,
 and, unless told not to, prints the page's address at the foot of each page.
 So for such a PDF the creation date is never the article's date, the title is
-split as a web page's is (htmlnames), the printed address is the article's, and
-the lines a web page's text loses as boilerplate (cleanup) go here too.
+split as a web page's is (htmlnames), a "By ..." line names the author, the printed
+address is the article's, the text starts at the headline, and the lines a web
+page's text loses as boilerplate (cleanup) go here too.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 from briefer.core.model import BlockKind
 from briefer.importers.base import ArticleBuilder
@@ -24,7 +25,7 @@ from briefer.importers.htmlnames import (
     publisher_in_title,
     site_key,
 )
-from briefer.importers.pdflayout import Line, Page
+from briefer.importers.pdflayout import Page
 
 _BROWSERS = re.compile(
     r"^skia/pdf|mozilla/5\.0|^(?:google chrome|chromium|mozilla firefox|firefox|safari|"
@@ -130,12 +131,8 @@ def page_address(first_page: Page) -> str:
     """The web address the browser printed at the foot of the first page, or ""."""
     foot = first_page.height * _FOOT_SHARE
     found = [line for line in first_page.lines if line.baseline <= foot]
-    for line in _bottom_up(found):
+    for line in sorted(found, key=lambda line: line.baseline):  # the lowest first
         match = _ADDRESS.match(line.text.strip())
         if match:
             return match.group(1)
     return ""
-
-
-def _bottom_up(lines: Sequence[Line]) -> list[Line]:
-    return sorted(lines, key=lambda line: line.baseline)
