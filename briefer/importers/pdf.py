@@ -118,22 +118,22 @@ class PdfImporter:
         ordered = [lines for lines, _ in split]
         builder = ArticleBuilder()
         build_blocks(ordered, builder, deadline, [notes for _, notes in split])
+        first = next((page for page in ordered if page), [])
+        headline = largest_text(first)
         browser = browser_printed(info)
-        if browser:  # a web page: its share buttons and feed footer go as they do from HTML
-            builder = without_web_furniture(builder)
+        if browser:  # a web page: from its headline, less what its saved HTML would lose
+            builder = from_headline(without_web_furniture(builder), headline)
         if builder.is_empty():
             raise ImportRejected(
                 f"{name} has no text to import once page headers and numbers are removed."
             )
-        first = next((page for page in ordered if page), [])
-        title = meaningful(info.get("Title", "")) or largest_text(first)
+        title = meaningful(info.get("Title", "")) or headline
         published = printed_date([line.text for line in first[:60]])
         publisher = url = ""
         author = meaningful(info.get("Author", ""))
         if browser:  # its creation date is the moment it was printed
-            title, publisher = headline_and_site(title, largest_text(first))
+            title, publisher = headline_and_site(title, headline)
             url = page_address(pages[0]) if pages else ""
-            builder = from_headline(builder, largest_text(first))
             author = author or byline_author(builder, publisher)
         else:
             published = published or pdf_date(info.get("CreationDate", ""))

@@ -144,8 +144,8 @@ def run_export(
 def keep_renderings_in(project: Path, note: Note, renderings: str) -> None:
     """Keep an export's renderings in the project it came from, if it can be written now.
 
-    Best effort: a project open in the window (its lock), on a read-only disk or
-    changed meanwhile keeps what it had, and the next export renders again.
+    Best effort: a project open in the window (its lock) or on a read-only disk keeps
+    what it had, and its next export renders again.
     """
     from briefer.session.session import Session
     from briefer.store import ProjectError

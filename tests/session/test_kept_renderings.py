@@ -13,6 +13,7 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
@@ -242,50 +243,49 @@ def test_a_crafted_kept_link_to_anything_but_the_web_is_plain_text(briefer_home:
     assert "file:" not in relationships and "https://example.org/steel" in relationships
 
 
-def test_a_crafted_bibliography_order_is_made_again(briefer_home: Path) -> None:
+def _rendered_once(home: Path) -> tuple[str, dict[str, Any]]:
+    """A fresh export's kept renderings as (style digest, parsed JSON), to craft from."""
     forget_styles()
-    first = run_export(ExportJob(NOTE, PASSAGES, _articles()), briefer_home / "a.md", "markdown")
+    first = run_export(ExportJob(NOTE, PASSAGES, _articles()), home / "a.md", "markdown")
     assert first.renderings
     digest, _, text = first.renderings.partition("\n")
     raw = json.loads(text)
+    assert isinstance(raw, dict)
+    return digest, raw
+
+
+def _export_crafted(digest: str, raw: dict[str, Any], target: Path) -> None:
+    """Export the note in a fresh process's state, given ``raw`` as the project's kept text."""
+    forget_styles()
+    job = ExportJob(NOTE, PASSAGES, _articles(), kept_renderings=digest + "\n" + json.dumps(raw))
+    run_export(job, target, target.suffix.lstrip("."))
+
+
+def test_a_crafted_bibliography_order_is_made_again(briefer_home: Path) -> None:
+    digest, raw = _rendered_once(briefer_home)
     assert raw["orders"]
     raw["orders"] = {key: [99, 0, 0] for key in raw["orders"]}
-    forget_styles()
-    crafted = digest + "\n" + json.dumps(raw)
-    job = ExportJob(NOTE, PASSAGES, _articles(), kept_renderings=crafted)
-    run_export(job, briefer_home / "b.md", "markdown")
+    _export_crafted(digest, raw, briefer_home / "b.md")
     expected = (briefer_home / "a.md").read_text("utf-8")
     assert (briefer_home / "b.md").read_text("utf-8") == expected
 
 
 def test_a_crafted_position_test_is_answered_afresh(briefer_home: Path) -> None:
-    forget_styles()
-    first = run_export(ExportJob(NOTE, PASSAGES, _articles()), briefer_home / "a.md", "markdown")
-    assert first.renderings
-    digest, _, text = first.renderings.partition("\n")
-    raw = json.loads(text)
+    digest, raw = _rendered_once(briefer_home)
     for renderings in raw["citations"].values():
         for asked, _spans in renderings:
             asked.append([99, ["first"], [True]])
-    forget_styles()
-    job = ExportJob(NOTE, PASSAGES, _articles(), kept_renderings=digest + "\n" + json.dumps(raw))
-    run_export(job, briefer_home / "b.md", "markdown")
+    _export_crafted(digest, raw, briefer_home / "b.md")
     expected = (briefer_home / "a.md").read_text("utf-8")
     assert (briefer_home / "b.md").read_text("utf-8") == expected
 
 
 def test_crafted_text_in_kept_renderings_is_only_text_in_word(briefer_home: Path) -> None:
-    forget_styles()
-    first = run_export(ExportJob(NOTE, PASSAGES, _articles()), briefer_home / "a.md", "markdown")
-    assert first.renderings
-    digest, _, text = first.renderings.partition("\n")
-    raw = json.loads(text)
+    digest, raw = _rendered_once(briefer_home)
     for renderings in raw["citations"].values():
         for _asked, spans in renderings:
             spans.insert(0, ['\x01</w:t></w:r></w:p><w:p><w:r><w:t>"&', False, False, ""])
-    forget_styles()
-    job = ExportJob(NOTE, PASSAGES, _articles(), kept_renderings=digest + "\n" + json.dumps(raw))
-    run_export(job, briefer_home / "b.docx", "docx")
+    _export_crafted(digest, raw, briefer_home / "b.docx")
     word = docx.Document(str(briefer_home / "b.docx"))  # well formed
     with zipfile.ZipFile(briefer_home / "b.docx") as archive:
         notes = archive.read("word/footnotes.xml").decode("utf-8")
