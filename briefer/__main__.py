@@ -1,5 +1,5 @@
 """`python -m briefer` behaves exactly like the `briefer` command."""
 
-from briefer.cli import main
+from briefer.launch import main
 
 raise SystemExit(main())

@@ -247,6 +247,30 @@ def test_version_and_real_process(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
+def test_the_command_loads_with_the_cycle_collector_paused_then_runs_with_it(
+    tmp_path: Path,
+) -> None:
+    """The installed `briefer` starts through briefer.launch: modules load without the
+    collector, are frozen out of its sight, and the command runs with it enabled."""
+    from importlib.metadata import entry_points
+
+    (script,) = entry_points(group="console_scripts", name="briefer")
+    assert script.value == "briefer.launch:main"
+    probe = (
+        "import gc, sys\n"
+        "from briefer.launch import main\n"
+        "sys.argv = ['briefer', 'info', sys.argv[1]]\n"
+        "code = main()\n"
+        "print(code, gc.isenabled(), gc.get_freeze_count() > 1000, 'briefer.cli' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe, str(tmp_path / "none.briefer")],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert result.stdout.split() == ["1", "True", "True", "True"]
+    assert result.stderr.startswith("briefer: ") and "Traceback" not in result.stderr
+
+
 def test_a_new_theme_gets_the_next_spare_colour_and_key(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
