@@ -148,11 +148,12 @@ def check_note(
         if article.published is None:
             problems.append(Problem(ProblemKind.NO_DATE,
                 f'The source "{article.title}" has no publication date; a reader cannot '
-                "tell how current it is.", article_id=article_id))  # fmt: skip
+                "tell how current it is. Add it in the article's details.",
+                article_id=article_id))  # fmt: skip
         if not article.publisher.strip():
             problems.append(Problem(ProblemKind.NO_PUBLISHER,
                 f'The source "{article.title}" has no publisher; a reader cannot tell who '
-                "said it.", article_id=article_id))  # fmt: skip
+                "said it. Add it in the article's details.", article_id=article_id))  # fmt: skip
     return problems
 
 

@@ -19,6 +19,11 @@ if TYPE_CHECKING:
     from briefer.exchange import ExchangeError
     from briefer.exporters import ExportError
     from briefer.importers.base import ImportRejected
+    from briefer.session.article_commands import (
+        ArticleDetails,
+        EditArticleDetailsCommand,
+        date_from_text,
+    )
     from briefer.session.backups import (
         BackupEntry,
         backup_policy,
@@ -115,6 +120,7 @@ if TYPE_CHECKING:
     )
 
 _WHERE: dict[str, str] = {
+    "ArticleDetails": "briefer.session.article_commands",
     "BackupEntry": "briefer.session.backups",
     "BackupReason": "briefer.session.command",
     "AddNoteCommand": "briefer.session.note_commands",
@@ -130,6 +136,7 @@ _WHERE: dict[str, str] = {
     "DeleteThemeCommand": "briefer.session.theme_commands",
     "DiskFull": "briefer.store",
     "DismissSuggestionCommand": "briefer.session.passage_commands",
+    "EditArticleDetailsCommand": "briefer.session.article_commands",
     "EditSectionBodyCommand": "briefer.session.note_commands",
     "Entity": "briefer.session.command",
     "ExchangeError": "briefer.exchange",
@@ -185,6 +192,7 @@ _WHERE: dict[str, str] = {
     "UpdateSectionCommand": "briefer.session.note_commands",
     "UpdateThemeCommand": "briefer.session.theme_commands",
     "backup_policy": "briefer.session.backups",
+    "date_from_text": "briefer.session.article_commands",
     "default_themes": "briefer.session.session",
     "draft_command": "briefer.session.notes",
     "ensure_sample_project": "briefer.session.samples",
@@ -218,6 +226,7 @@ __all__ = [
     "AddNoteCommand",
     "AddSectionCommand",
     "AddThemeCommand",
+    "ArticleDetails",
     "BackupEntry",
     "BackupReason",
     "Change",
@@ -230,6 +239,7 @@ __all__ = [
     "DeleteThemeCommand",
     "DiskFull",
     "DismissSuggestionCommand",
+    "EditArticleDetailsCommand",
     "EditSectionBodyCommand",
     "Entity",
     "ExchangeError",
@@ -276,6 +286,7 @@ __all__ = [
     "UpdateThemeCommand",
     "backup_policy",
     "citation_styles",
+    "date_from_text",
     "default_themes",
     "draft_command",
     "ensure_sample_project",

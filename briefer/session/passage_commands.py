@@ -23,7 +23,7 @@ def _passage(project: Project, passage_id: int) -> Passage:
         raise CommandError(f"Passage {passage_id} no longer exists.") from None
 
 
-def _article(project: Project, article_id: int) -> Article:
+def existing_article(project: Project, article_id: int) -> Article:
     try:
         return project.get_article(article_id)
     except RecordNotFound:
@@ -64,7 +64,7 @@ class TagPassageCommand(Command):
 
     def apply(self, project: Project) -> list[Change]:
         if self._created is None and self._retag is None:
-            article = _article(project, self.article_id)
+            article = existing_article(project, self.article_id)
             start, end = clamp(self.span, len(article.text))
             if start >= end:
                 raise CommandError("Select some text in the article to tag.")
@@ -266,14 +266,14 @@ class DeleteArticleCommand(Command):
 
     def backup_before(self, project: Project) -> BackupReason | None:
         try:
-            title = _article(project, self.article_id).title
+            title = existing_article(project, self.article_id).title
         except CommandError:
             return None
         short = title if len(title) <= 60 else title[:59] + "…"
         return BackupReason("before-delete-article", f'before deleting article "{short}"')
 
     def apply(self, project: Project) -> list[Change]:
-        self._article = _article(project, self.article_id)
+        self._article = existing_article(project, self.article_id)
         self._original = project.get_original(self.article_id)
         self._passages = project.list_passages(article_id=self.article_id)
         self.label = f'Delete article "{self._article.title[:40]}"'

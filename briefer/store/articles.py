@@ -169,6 +169,45 @@ def _summaries(rows: Iterable[Sequence[Any]]) -> list[ArticleSummary]:
     ]
 
 
+def update_details(conn: sqlite3.Connection, article: Article) -> None:
+    """Write the article's title, publisher, author, date and address over its row's.
+
+    Only what a citation is made of: the text, its blocks and images never change, so
+    passage offsets stay valid. The search index forgets the old title for the new one,
+    and kept citation renderings go, as on a delete, since they hold the old details.
+    """
+    row = conn.execute(
+        "SELECT a.title, b.text FROM articles a JOIN article_bodies b ON b.article_id = a.id"
+        " WHERE a.id = ?",
+        (article.id,),
+    ).fetchone()
+    if row is None:
+        raise RecordNotFound("article", article.id or 0)
+    conn.execute(
+        "UPDATE articles SET title = ?, publisher = ?, author = ?, published = ?, url = ?,"
+        " canonical_url = ? WHERE id = ?",
+        (
+            article.title,
+            article.publisher,
+            article.author,
+            codec.to_date_text(article.published),
+            article.url,
+            codec.canonical_url(article.url),
+            article.id,
+        ),
+    )
+    if row[0] != article.title:  # an external-content index is told the old values
+        conn.execute(
+            "INSERT INTO article_fts (article_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)",
+            (article.id, row[0], row[1]),
+        )
+        conn.execute(
+            "INSERT INTO article_fts (rowid, title, text) VALUES (?, ?, ?)",
+            (article.id, article.title, row[1]),
+        )
+    renderings.forget_all(conn)
+
+
 def delete_article(conn: sqlite3.Connection, article_id: int) -> None:
     row = conn.execute(
         "SELECT a.title, b.text FROM articles a JOIN article_bodies b ON b.article_id = a.id"

@@ -453,6 +453,12 @@ class Project:
             found = _checked(articles.get_summaries(conn, list(dict.fromkeys(article_ids))))
         return {summary.id: summary for summary in found if summary.id is not None}
 
+    def update_article_details(self, article: Article) -> None:
+        """Store ``article``'s title, publisher, author, date and URL (its text never
+        changes); see ``articles.update_details``."""
+        with self._write() as conn:
+            articles.update_details(conn, article)
+
     def delete_article(self, article_id: int) -> None:
         with self._write() as conn:
             articles.delete_article(conn, article_id)

@@ -6,6 +6,7 @@ Real project files on disk; the state is read back through the store API
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -15,6 +16,7 @@ import pytest
 from briefer.core.model import Article, Block, BlockKind, Original, Theme
 from briefer.session import (
     AddThemeCommand,
+    ArticleDetails,
     Change,
     Command,
     CommandError,
@@ -22,6 +24,7 @@ from briefer.session import (
     DeletePassageCommand,
     DeleteThemeCommand,
     DismissSuggestionCommand,
+    EditArticleDetailsCommand,
     Entity,
     ImportQdaCommand,
     MergeProjectCommand,
@@ -54,7 +57,7 @@ def snapshot(project: Project) -> dict[str, Any]:
     return {
         "themes": project.list_themes(),
         "passages": project.list_passages(),
-        "articles": [(a.id, a.title, a.passage_count) for a in project.list_articles()],
+        "articles": project.list_articles(),  # titles, publishers, dates, addresses, counts
         "texts": [project.get_article(a.id).text for a in project.list_articles()],
         "originals": [project.get_original(a.id) for a in project.list_articles()],
         "counts": project.theme_passage_counts(),
@@ -143,6 +146,9 @@ COMMANDS: dict[str, Case] = {
                   lambda s: MergeThemesCommand(ids(s)["defence"], ids(s)["trade"])),
     "delete-article": Case(DeleteArticleCommand,
                            lambda s: DeleteArticleCommand(ids(s)["article"])),
+    "edit-article-details": Case(EditArticleDetailsCommand, lambda s: EditArticleDetailsCommand(
+        ids(s)["article"], ArticleDetails("Talks in Delhi", "The Hindu", "R. Menon",
+                                          dt.date(2025, 3, 14), "https://thehindu.example/t"))),
     "tag-several": Case(TagPassagesCommand,
                         lambda s: TagPassagesCommand(ids(s)["article"], [(0, 5), (64, 80)],
                                                      [ids(s)["energy"]])),

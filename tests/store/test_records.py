@@ -105,6 +105,36 @@ def test_undo_of_delete_restores_the_same_ids(project: Project) -> None:
     assert project.add_article(sample_article("New")) > article_id
 
 
+def test_updating_an_articles_details_keeps_its_text_and_reindexes_its_title(
+    project: Project,
+) -> None:
+    article_id = project.add_article(sample_article(), sample_original())
+    note_id = project.add_note(Note("Brief", sections=(Section("Summary", "Text."),)))
+    note_uuid = project.get_note(note_id).uuid
+    project.keep_renderings(note_uuid, '{"kept": "Reuters, Grain corridor reopens"}')
+    before = project.get_article(article_id)
+    edited = replace(
+        before,
+        title="Odesa port back in business",
+        publisher="Reuters Kyiv",
+        author="Jane Smith",
+        published=None,
+        url="https://example.org/odesa",
+    )
+    project.update_article_details(edited)
+    after = project.get_article(article_id)
+    assert after == edited and after.text == before.text and after.blocks == before.blocks
+    assert project.get_original(article_id) == sample_original()
+    assert [h.article_id for h in project.search("Odesa")] == [article_id]
+    assert project.search("corridor") != []  # the text is still found
+    assert project.search("reopens") == []  # only the old title had it
+    assert project.find_duplicate("https://EXAMPLE.org/odesa/", "other") == article_id
+    assert project.find_duplicate("https://example.com/news/grain", "other") is None
+    assert project.kept_renderings(note_uuid) == ""  # they named the old details
+    with pytest.raises(RecordNotFound):
+        project.update_article_details(replace(edited, id=article_id + 1))
+
+
 def test_adding_a_taken_id_is_refused(project: Project) -> None:
     article_id = project.add_article(sample_article())
     with pytest.raises(DuplicateId):
