@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from briefer import __version__, cli_merge, cli_notes, cli_qda
+from briefer import __version__, cli_articles, cli_merge, cli_notes, cli_qda
 from briefer import session as api  # names load on first use
 from briefer.cli_common import (
     EXIT_ERROR,
@@ -86,8 +86,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("files", type=Path, nargs="+", metavar="FILE")
     p.add_argument("--no-recursive", action="store_true", help="do not descend into sub-folders")
     p.add_argument("--json", action="store_true")
-    p = command("articles", "list the articles")
+    p = command("articles", "list the articles, or edit or delete one")
     p.add_argument("--json", action="store_true")
+    cli_articles.add_actions(p)
     p = command("show", "show one article's metadata and text")
     p.add_argument("article_id", type=int, metavar="ARTICLE_ID")
     p.add_argument("--json", action="store_true", help="also include the block structure")
@@ -228,6 +229,8 @@ def cmd_import(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def cmd_articles(args: argparse.Namespace, paths: Paths) -> int:
+    if args.action is not None:
+        return cli_articles.run_action(args, paths)
     with open_session(args, paths, write=False) as session:
         articles = session.query.list_articles()
     if args.json:

@@ -254,3 +254,59 @@ def test_guidance_is_never_exported_and_an_unwritten_section_is_named(
     strict = tmp_path / "strict.md"
     code, _, err = run(capsys, "export", tagged, "--note", note_id, "-o", strict, "--strict")
     assert code == 1 and "not written yet" in err and not strict.exists()
+
+
+def test_an_articles_details_put_right_reach_the_next_exports_footnotes(
+    tagged: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    note = draft(capsys, tagged, "--themes", "Trade")
+    port = next(a for a in run_json(capsys, "articles", tagged) if a["title"].startswith("Port"))
+    target = tmp_path / "note.md"
+    assert run(capsys, "export", tagged, "--note", note["id"], "-o", target)[0] == 0
+    assert "Harbour Gazette" not in target.read_text(encoding="utf-8")
+
+    code, out, err = run(
+        capsys, "articles", tagged, "edit", port["id"], "--publisher", "Harbour Gazette",
+        "--author", "Ana Costa", "--date", "2025-03-14", "--url", "https://gazette.example/deal",
+    )  # fmt: skip
+    assert code == 0, err
+    assert "Harbour Gazette" in out and "2025-03-14" in out
+    shown = run_json(capsys, "show", tagged, port["id"])
+    assert isinstance(shown, dict)
+    assert (shown["publisher"], shown["author"], shown["published"], shown["url"]) == (
+        "Harbour Gazette", "Ana Costa", "2025-03-14", "https://gazette.example/deal"
+    )  # fmt: skip
+    assert run(capsys, "export", tagged, "--note", note["id"], "-o", target)[0] == 0
+    notes = target.read_text(encoding="utf-8").split("[^1]:", 1)[1]
+    assert "Harbour Gazette" in notes and "Costa" in notes and "gazette.example/deal" in notes
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (("--url", "file:///etc/passwd"), "not a web address"),
+        (("--date", "14/03/2025"), "YYYY-MM-DD"),
+        (("--title", "  "), "needs a title"),
+    ],
+)
+def test_details_that_cannot_be_cited_are_refused_and_change_nothing(
+    tagged: Path, capsys: pytest.CaptureFixture[str], args: tuple[str, ...], says: str
+) -> None:
+    before = run_json(capsys, "articles", tagged)
+    code, _, err = run(capsys, "articles", tagged, "edit", "1", *args)
+    assert code == 1 and says in err and err.count("\n") == 1
+    assert run_json(capsys, "articles", tagged) == before
+
+
+def test_an_article_is_deleted_with_its_passages(
+    tagged: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    port = next(a for a in run_json(capsys, "articles", tagged) if a["title"].startswith("Port"))
+    code, out, err = run(capsys, "articles", tagged, "delete", port["id"])
+    assert code == 0, err
+    assert "3 passages" in out
+    titles = [a["title"] for a in run_json(capsys, "articles", tagged)]
+    assert titles and not any(t.startswith("Port") for t in titles)
+    assert run_json(capsys, "passages", tagged) == []
+    code, _, err = run(capsys, "articles", tagged, "delete", port["id"])
+    assert code == 1 and "no article" in err
