@@ -447,15 +447,12 @@ class Project:
             return _checked(articles.list_articles(conn))
 
     def article_summaries(self, article_ids: Iterable[int]) -> dict[int, ArticleSummary]:
-        """The listing rows of these articles, by id (missing ones absent): what a view
-        needs after an import or an edit, without listing every article again."""
+        """These articles' listing rows by id (missing ones absent), e.g. after an edit."""
         with self._read() as conn:
             found = _checked(articles.get_summaries(conn, list(dict.fromkeys(article_ids))))
         return {summary.id: summary for summary in found if summary.id is not None}
 
-    def update_article_details(self, article: Article) -> None:
-        """Store ``article``'s title, publisher, author, date and URL (its text never
-        changes); see ``articles.update_details``."""
+    def update_article_details(self, article: Article) -> None:  # never its text
         with self._write() as conn:
             articles.update_details(conn, article)
 
