@@ -22,6 +22,7 @@ from briefer.core.model import Note
 from briefer.session import AddNoteCommand, Session
 from briefer.settings import Settings
 from briefer.ui.common.context import WindowContext
+from briefer.ui.library.article_actions import ArticleActions
 from briefer.ui.library.qda_actions import QdaActions
 from briefer.ui.notes.actions import ComposerHooks, NoteActions
 from briefer.ui.notes.dialogs import DraftDialog, NoteDetailsDialog
@@ -57,7 +58,8 @@ def built(
         f.name: record(f.name) for f in fields(MenuSlots)
         if f.name not in ("theme_keys", "composer_actions")
     }, theme_keys=lambda: [("1", "Trade")], composer_actions=list)  # fmt: skip
-    actions = build_menus(host, context, slots, notes, QdaActions(context))
+    articles = ArticleActions(context, lambda: None)
+    actions = build_menus(host, context, slots, notes, QdaActions(context), articles)
     return host, actions, notes, calls, reports
 
 
@@ -72,7 +74,7 @@ def test_each_menu_item_calls_its_own_slot_on_a_bare_main_window(
 ) -> None:
     host, actions, _notes, calls, _reports = built(qtbot, session)
     assert [a.text() for a in host.menuBar().actions()] == [
-        "&File", "&Note", "&Edit", "&View", "&Help",
+        "&File", "&Article", "&Note", "&Edit", "&View", "&Help",
     ]  # fmt: skip
     expected = {
         actions.import_action: "import_articles",

@@ -70,7 +70,7 @@ def marking_of(box: QComboBox) -> str:
     return "" if text == "(no marking)" else text
 
 
-def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
+def ok_cancel_buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     buttons = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
     )
@@ -150,7 +150,7 @@ class DraftDialog(QDialog):
             warning.setStyleSheet("color: #8A6D00")
             layout.addWidget(warning)
         layout.addWidget(self.error)
-        layout.addWidget(_buttons(self, "Draft Note"))
+        layout.addWidget(ok_cancel_buttons(self, "Draft Note"))
         self.template_box.currentIndexChanged.connect(self._describe)
         self._describe()
         self.title.setFocus()
@@ -247,7 +247,7 @@ class NoteDetailsDialog(QDialog):
             if label:
                 widget.setAccessibleName(label.replace("&", "").rstrip(":"))
             form.addRow(label, widget)
-        form.addRow(_buttons(self, "Save"))
+        form.addRow(ok_cancel_buttons(self, "Save"))
         # Fields widen with the dialog on every platform (macOS keeps them at their hint).
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self._fit_fields()  # now they are children, measured in the dialog's font
@@ -294,5 +294,5 @@ class SaveTemplateDialog(QDialog):
         form.addRow("&Name:", self.name)
         form.addRow("&Description:", self.description)
         form.addRow(note_text)
-        form.addRow(_buttons(self, "Save Template"))
+        form.addRow(ok_cancel_buttons(self, "Save Template"))
         fit_line_edit(self.name)  # the note's title, whole

@@ -1,7 +1,7 @@
-"""The project window's menu bar: File, Note, Edit, View and Help, with their shortcuts.
+"""The project window's menu bar: File, Article, Note, Edit, View and Help, with their keys.
 
 Kept apart from the window so each menu reads as a list of what the analyst
-can do. It is handed what each item does (MenuSlots, the Note menu's actions,
+can do. It is handed what each item does (MenuSlots, the Article and Note menus' actions,
 and AppSlots for the items the application answers: New, Open, Open Recent,
 Close Project, Quit) and returns what it built (WindowActions), so it never
 imports the window or app.py, and the window declares one attribute for all of it.
@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
 
 from briefer.ui.common.context import WindowContext
+from briefer.ui.library.article_actions import ArticleActions
 from briefer.ui.library.merge_actions import MergeActions
 from briefer.ui.library.qda_actions import QdaActions
 from briefer.ui.notes.actions import NoteActions
@@ -82,6 +83,7 @@ class WindowActions:
     reader_view_action: QAction
     composer_view_action: QAction
     file_menu: QMenu
+    article_menu: QMenu
     note_menu: QMenu
     edit_menu: QMenu
     view_menu: QMenu
@@ -135,6 +137,7 @@ def build_menus(
     slots: MenuSlots,
     notes: NoteActions,
     qda: QdaActions,
+    articles: ArticleActions,
     app: AppSlots | None = None,
 ) -> WindowActions:
     """Fill the window's menu bar; ``window`` is only the Qt main window that owns it."""
@@ -169,6 +172,10 @@ def build_menus(
     file_menu.addSeparator()
     file_menu.addAction(close_action)
     file_menu.addAction(project_actions.quit_action)
+    article_menu = bar.addMenu("&Article")
+    article_menu.addAction(articles.details_action)
+    article_menu.addSeparator()
+    article_menu.addAction(articles.delete_action)
     note_menu = bar.addMenu("&Note")
     notes.fill_menu(note_menu)
 
@@ -224,7 +231,8 @@ def build_menus(
         preferences_action=preferences_action, next_article_action=next_article_action,
         previous_article_action=previous_article_action,
         reader_view_action=reader_view_action, composer_view_action=composer_view_action,
-        file_menu=file_menu, note_menu=note_menu, edit_menu=edit_menu, view_menu=view_menu,
+        file_menu=file_menu, article_menu=article_menu, note_menu=note_menu,
+        edit_menu=edit_menu, view_menu=view_menu,
         help_actions=HelpActions(window, slots.theme_keys, slots.composer_actions),
         project_actions=project_actions, merge_actions=merge_actions,
     )  # fmt: skip

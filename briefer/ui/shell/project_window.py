@@ -52,6 +52,7 @@ from briefer.ui.common.context import WindowContext
 from briefer.ui.common.find_bar import FindBar
 from briefer.ui.common.session_bridge import SessionBridge
 from briefer.ui.composer.view import ComposerView
+from briefer.ui.library.article_actions import ArticleActions
 from briefer.ui.library.importing import ImportController
 from briefer.ui.library.model import LibraryModel
 from briefer.ui.library.panel import LibraryPanel
@@ -204,9 +205,12 @@ class ProjectWindow(QMainWindow):
         self.composer.newNoteRequested.connect(self.note_actions.new_note)
         self.composer.detailsRequested.connect(lambda _note_id: self.note_actions.edit_details())
         self.qda_actions = QdaActions(context)
+        self.article_actions = ArticleActions(context, self.library_panel.current_id)
+        self.article_actions.add_to(self.library_panel.view)
         self.menu_actions = build_menus(
-            self, context, self._menu_slots(), self.note_actions, self.qda_actions, app_slots
-        )
+            self, context, self._menu_slots(), self.note_actions, self.qda_actions,
+            self.article_actions, app_slots,
+        )  # fmt: skip
         self.setAcceptDrops(not session.read_only)
         self.library_panel.articleSelected.connect(self.tagging.show_article)
         self.bridge: SessionBridge | None = SessionBridge(session, self)

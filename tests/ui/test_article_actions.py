@@ -1,0 +1,137 @@
+"""The Article menu as an analyst uses it: details put right, an article deleted, both undone."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from briefer.core.citations import citation_token
+from briefer.core.model import Article, Block, BlockKind, Note, Section
+from briefer.session import AddNoteCommand, Session, TagPassageCommand
+from briefer.ui.library.details_dialog import ArticleDetailsDialog
+from briefer.ui.shell.project_window import ProjectWindow
+from tests.private_store import store_of
+from tests.ui.driving import Modals, menu_action, press
+
+TEXT = "The port authority signed a framework agreement on Tuesday. Grain exports rose."
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """One article as a PDF leaves it (no publisher, date or address), quoted in a note."""
+    path = tmp_path / "articles.briefer"
+    with Session.create(path) as session:
+        article_id = store_of(session).add_article(
+            Article("harbour-deal.pdf", TEXT, (Block(BlockKind.PARAGRAPH, 0, len(TEXT)),),
+                    source_name="harbour-deal.pdf")  # fmt: skip
+        )
+        theme = session.query.list_themes()[0].id
+        assert theme is not None
+        session.do(TagPassageCommand(article_id, 4, 58, [theme]))
+        passage = session.query.list_passages()[0].id
+        assert passage is not None
+        body = f"> Signed {citation_token(passage)}"
+        session.do(AddNoteCommand(Note("Weekly brief", sections=(Section("Summary", body),))))
+    return path
+
+
+@pytest.fixture
+def window(qtbot: QtBot, project: Path) -> ProjectWindow:
+    window = ProjectWindow(Session.open(project))
+    qtbot.addWidget(window)
+    window.show()
+    window.library_panel.select_row(0)
+    return window
+
+
+@pytest.fixture
+def modals() -> Iterator[Modals]:
+    answering = Modals()
+    yield answering
+    answering.stopped = True
+
+
+def on_disk(path: Path) -> list[Article]:
+    with Session.open(path, read_only=True) as session:
+        return [session.query.get_article(a.id) for a in session.query.list_articles()]
+
+
+def test_details_are_put_right_in_the_dialog_and_undo_puts_them_back(
+    window: ProjectWindow, project: Path, modals: Modals
+) -> None:
+    def fill(dialog: ArticleDetailsDialog) -> None:
+        assert "Imported from harbour-deal.pdf" in dialog.origin.text()
+        dialog.title.setText("Port signs framework deal")
+        dialog.publisher.setText("Harbour Gazette")
+        dialog.author.setText("Ana Costa")
+        dialog.has_date.setChecked(True)
+        dialog.date.setDate(QDate(2025, 3, 14))
+        dialog.url.setText("javascript:alert(1)")
+        press(dialog, "Save")  # refused in the dialog, which stays open and says why
+        assert dialog.isVisible() and "not a web address" in dialog.error.text()
+        dialog.url.setText("https://gazette.example/deal")
+        press(dialog, "Save")
+
+    modals.expect(ArticleDetailsDialog, fill)
+    menu_action(window, "Article", "Edit Article Details…").trigger()
+    modals.check()
+
+    [article] = on_disk(project)
+    assert (article.title, article.publisher, article.author, article.published, article.url) == (
+        "Port signs framework deal", "Harbour Gazette", "Ana Costa", dt.date(2025, 3, 14),
+        "https://gazette.example/deal",
+    )  # fmt: skip
+    assert window.library_panel.titles() == ["Port signs framework deal"]
+    window.menu_actions.undo_action.trigger()
+    [article] = on_disk(project)
+    assert (article.title, article.publisher, article.url) == ("harbour-deal.pdf", "", "")
+    assert window.library_panel.titles() == ["harbour-deal.pdf"]
+    window.close()
+
+
+def test_delete_in_the_library_asks_names_the_note_and_undo_brings_it_back(
+    window: ProjectWindow, project: Path, modals: Modals, qtbot: QtBot
+) -> None:
+    asked: list[str] = []
+
+    def answer(box: QMessageBox) -> None:
+        asked.append(box.text())
+        assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
+        press(box, "Delete Article")
+
+    modals.expect(QMessageBox, answer)
+    window.library_panel.view.setFocus()
+    qtbot.keyClick(window.library_panel.view, Qt.Key.Key_Delete)
+    modals.check()
+    assert asked == [
+        "Delete “harbour-deal.pdf” and its 1 passage? 1 note quotes it (Weekly brief) and "
+        "will show [missing source] there. Edit > Undo brings it back."
+    ]
+    assert on_disk(project) == []
+    assert window.library_panel.count() == 0
+    window.menu_actions.undo_action.trigger()
+    assert [a.title for a in on_disk(project)] == ["harbour-deal.pdf"]
+    window.close()
+
+
+def test_cancel_keeps_the_article(window: ProjectWindow, project: Path, modals: Modals) -> None:
+    modals.expect(QMessageBox, lambda box: press(box, "Cancel"))
+    menu_action(window, "Article", "Delete Article…").trigger()
+    modals.check()
+    assert [a.title for a in on_disk(project)] == ["harbour-deal.pdf"]
+    assert not window.undo_stack.canUndo()
+    window.close()
+
+
+def test_a_read_only_project_offers_neither(qtbot: QtBot, project: Path) -> None:
+    window = ProjectWindow(Session.open(project, read_only=True))
+    qtbot.addWidget(window)
+    assert not menu_action(window, "Article", "Edit Article Details…").isEnabled()
+    assert not menu_action(window, "Article", "Delete Article…").isEnabled()
+    window.close()
