@@ -27,10 +27,9 @@ def project(tmp_path: Path) -> Path:
     """One article as a PDF leaves it (no publisher, date or address), quoted in a note."""
     path = tmp_path / "articles.briefer"
     with Session.create(path) as session:
-        article_id = store_of(session).add_article(
-            Article("harbour-deal.pdf", TEXT, (Block(BlockKind.PARAGRAPH, 0, len(TEXT)),),
-                    source_name="harbour-deal.pdf")  # fmt: skip
-        )
+        blocks = (Block(BlockKind.PARAGRAPH, 0, len(TEXT)),)
+        pdf = Article("harbour-deal.pdf", TEXT, blocks, source_name="harbour-deal.pdf")
+        article_id = store_of(session).add_article(pdf)
         theme = session.query.list_themes()[0].id
         assert theme is not None
         session.do(TagPassageCommand(article_id, 4, 58, [theme]))
