@@ -9,11 +9,15 @@ format libraries, which a CLI export or listing never needs.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import enum
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from briefer.core.model import Article
 from briefer.importers.base import Imported, ImportRejected
 from briefer.importers.sources import ImportPlan
 from briefer.store import DiskFull, Project, ProjectError
@@ -38,6 +42,8 @@ class ImportOutcome:
     reason: str = ""
     warnings: tuple[str, ...] = ()
     """What was imported but could not be read well (scanned pages, broken fonts)."""
+    filled: tuple[str, ...] = ()
+    """Details (``Article`` field names) a duplicate filled in on the article kept."""
 
     @property
     def imported(self) -> bool:
@@ -75,22 +81,69 @@ class ImportReport:
 
 
 def store_imported(project: Project, imported: Imported, source: str) -> ImportOutcome:
-    """Adds the article unless the project already has it (same URL or same text)."""
+    """Adds the article unless the project already has it (same URL or same text).
+
+    A copy already there may say less about itself: a PDF has no publisher or address
+    where the saved page has both. What it lacks is filled in from the new copy; where
+    both say something different, the reason says so and leaves the analyst to choose.
+    """
     article = imported.article
     with project.transaction():
         existing = project.find_duplicate(article.url, article.text)
         if existing is not None:
+            kept = project.get_article(existing)
+            filled, differing = _details_from_copy(kept, article)
+            if filled:
+                project.update_article_details(dataclasses.replace(kept, **filled))
             return ImportOutcome(
                 source,
                 ImportStatus.DUPLICATE,
                 existing,
                 article.title,
-                f"Already in the project as article {existing}.",
+                _duplicate_reason(existing, list(filled), differing),
+                filled=tuple(filled),
             )
         article_id = project.add_article(article, imported.original)
     return ImportOutcome(
         source, ImportStatus.IMPORTED, article_id, article.title, warnings=imported.warnings
     )
+
+
+DETAIL_NAMES = {"publisher": "publisher", "author": "author", "published": "date",
+                "url": "web address"}  # fmt: skip
+"""The details a second copy may supply, as the import report names them."""
+
+
+def _details_from_copy(kept: Article, copy: Article) -> tuple[dict[str, Any], list[str]]:
+    """What ``copy`` says that ``kept`` lacks, and where the two say different things."""
+    filled: dict[str, Any] = {}
+    differing: list[str] = []
+    for name in DETAIL_NAMES:
+        mine, theirs = getattr(kept, name), getattr(copy, name)
+        if theirs in ("", None) or mine == theirs:
+            continue
+        if mine in ("", None):
+            filled[name] = theirs
+        else:
+            differing.append(f"{DETAIL_NAMES[name]} {_shown(theirs)} (kept: {_shown(mine)})")
+    return filled, differing
+
+
+def _shown(value: object) -> str:
+    return value.isoformat() if isinstance(value, dt.date) else f"“{value}”"
+
+
+def _duplicate_reason(article_id: int, filled: list[str], differing: list[str]) -> str:
+    reason = f"Already in the project as article {article_id}."
+    if filled:
+        names = [DETAIL_NAMES[name] for name in filled]
+        joined = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
+        reason += f" Filled in its {joined} from this copy."
+    if differing:
+        them = "them" if len(differing) > 1 else "it"
+        reason += (f" This copy gives {'; '.join(differing)}; change {them} in the article's "
+                   "details if this copy is right.")  # fmt: skip
+    return reason
 
 
 def import_files(

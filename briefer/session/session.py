@@ -260,8 +260,7 @@ class Session:
         from briefer.session.imports import import_files
 
         for outcome in import_files(self._project, paths, recursive=recursive, cancelled=cancelled):
-            if outcome.article_id is not None and outcome.imported:
-                self._announce([Change.of(Entity.ARTICLE, added=[outcome.article_id])])
+            self._announce_import(outcome)
             yield outcome
 
     @staticmethod
@@ -288,9 +287,17 @@ class Session:
         from briefer.session.imports import import_pasted
 
         outcome = import_pasted(self._project, text=text, html=html)
-        if outcome.article_id is not None and outcome.imported:
-            self._announce([Change.of(Entity.ARTICLE, added=[outcome.article_id])])
+        self._announce_import(outcome)
         return outcome
+
+    def _announce_import(self, outcome: ImportOutcome) -> None:
+        """A new article, or one a duplicate filled in, so the views show it."""
+        if outcome.article_id is None:
+            return
+        if outcome.imported:
+            self._announce([Change.of(Entity.ARTICLE, added=[outcome.article_id])])
+        elif outcome.filled:
+            self._announce([Change.of(Entity.ARTICLE, updated=[outcome.article_id])])
 
     # -- small conveniences for callers that name things -----------------------
 

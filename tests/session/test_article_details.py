@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,8 +14,11 @@ from briefer.core.integrity import ProblemKind
 from briefer.core.model import Article, Block, BlockKind, Note, Section
 from briefer.session import (
     ArticleDetails,
+    Change,
     CommandError,
     EditArticleDetailsCommand,
+    Entity,
+    ImportStatus,
     Session,
     TagPassageCommand,
     date_from_text,
@@ -22,13 +26,17 @@ from briefer.session import (
 from briefer.session.export import prepare_export
 
 TEXT = "Officials said the port would reopen to grain ships on Monday after repairs."
+PAGE = f"Odesa port to reopen\n\n{TEXT}"
+"""The article as any copy of it reads: its headline, then its one paragraph."""
 
 
 @pytest.fixture
 def session(tmp_path: Path) -> Iterator[Session]:
     with Session.create(tmp_path / "p.briefer") as session:
         store = session._project
-        store.add_article(Article("report.pdf", TEXT, (Block(BlockKind.PARAGRAPH, 0, len(TEXT)),)))
+        blocks = (Block(BlockKind.HEADING, 0, 20, level=1),
+                  Block(BlockKind.PARAGRAPH, 22, len(PAGE)))  # fmt: skip
+        store.add_article(Article("report.pdf", PAGE, blocks))
         yield session
 
 
@@ -40,7 +48,8 @@ def cited_note(session: Session) -> int:
     """A note quoting the article once, as the Composer would insert it."""
     theme = session.query.list_themes()[0].id
     assert theme is not None
-    tag = TagPassageCommand(article_id(session), 0, len(TEXT), [theme])
+    start = PAGE.index(TEXT)
+    tag = TagPassageCommand(article_id(session), start, start + len(TEXT), [theme])
     session.do(tag)
     assert tag.passage_id is not None
     body = quotation_markdown(TEXT, tag.passage_id)
@@ -71,7 +80,7 @@ def test_details_filled_in_end_the_checks_warnings_and_undo_puts_the_old_back(
     assert (article.title, article.publisher, article.author) == (
         "Odesa port to reopen", "Reuters", "Jane Smith"
     )  # fmt: skip
-    assert article.text == TEXT  # the passage's offsets still hold
+    assert article.text == PAGE  # the passage's offsets still hold
     assert session.undo() == 'Edit details of "Odesa port to reopen"'
     assert session.query.get_article(article_id(session)).title == "report.pdf"
 
@@ -108,3 +117,43 @@ def test_dates_are_typed_as_iso_or_left_empty() -> None:
     assert date_from_text("") is None
     with pytest.raises(CommandError, match="YYYY-MM-DD"):
         date_from_text("14/03/2025")
+
+
+def test_a_second_copy_fills_in_what_the_first_lacked_and_names_what_differs(
+    session: Session, tmp_path: Path
+) -> None:
+    """The PDF came first (no publisher, no address, its file's date); the saved page
+    says more. Blanks are filled, a different date is named and left to the analyst."""
+    session._project.update_article_details(
+        replace(session.query.get_article(article_id(session)), published=dt.date(2026, 11, 24))
+    )
+    page = tmp_path / "odesa.html"
+    page.write_text(
+        "<html><head><title>Odesa port to reopen | Reuters</title>"
+        '<meta property="og:site_name" content="Reuters">'
+        '<meta name="author" content="Jane Smith">'
+        '<meta property="article:published_time" content="2025-03-14T09:00:00Z">'
+        '<link rel="canonical" href="https://www.reuters.com/world/odesa-port">'
+        f"</head><body><article><h1>Odesa port to reopen</h1><p>{TEXT}</p></article>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    changes: list[Change] = []
+    session.subscribe(changes.extend)
+    [outcome] = session.import_all([page]).outcomes
+    assert outcome.status is ImportStatus.DUPLICATE and outcome.article_id == article_id(session)
+    assert outcome.reason == (
+        f"Already in the project as article {article_id(session)}. Filled in its publisher, "
+        "author and web address from this copy. This copy gives date 2025-03-14 (kept: "
+        "2026-11-24); change it in the article's details if this copy is right."
+    )
+    kept = session.query.get_article(article_id(session))
+    assert (kept.title, kept.publisher, kept.author, kept.url, kept.published) == (
+        "report.pdf", "Reuters", "Jane Smith", "https://www.reuters.com/world/odesa-port",
+        dt.date(2026, 11, 24),
+    )  # fmt: skip
+    assert len(session.query.list_articles()) == 1
+    assert changes == [Change.of(Entity.ARTICLE, updated=[article_id(session)])]  # views refresh
+
+    [again] = session.import_all([page]).outcomes  # nothing left to fill: only the date
+    assert again.filled == () and "Filled in" not in again.reason and "2025-03-14" in again.reason
