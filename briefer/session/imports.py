@@ -44,6 +44,8 @@ class ImportOutcome:
     """What was imported but could not be read well (scanned pages, broken fonts)."""
     filled: tuple[str, ...] = ()
     """Details (``Article`` field names) a duplicate filled in on the article kept."""
+    note: str = ""
+    """For a duplicate: what it filled in, and what it gives differently (else empty)."""
 
     @property
     def imported(self) -> bool:
@@ -95,13 +97,15 @@ def store_imported(project: Project, imported: Imported, source: str) -> ImportO
             filled, differing = _details_from_copy(kept, article)
             if filled:
                 project.update_article_details(dataclasses.replace(kept, **filled))
+            note = _duplicate_note(list(filled), differing)
             return ImportOutcome(
                 source,
                 ImportStatus.DUPLICATE,
                 existing,
                 article.title,
-                _duplicate_reason(existing, list(filled), differing),
+                " ".join(filter(None, [f"Already in the project as article {existing}.", note])),
                 filled=tuple(filled),
+                note=note,
             )
         article_id = project.add_article(article, imported.original)
     return ImportOutcome(
@@ -133,17 +137,17 @@ def _shown(value: object) -> str:
     return value.isoformat() if isinstance(value, dt.date) else f"“{value}”"
 
 
-def _duplicate_reason(article_id: int, filled: list[str], differing: list[str]) -> str:
-    reason = f"Already in the project as article {article_id}."
+def _duplicate_note(filled: list[str], differing: list[str]) -> str:
+    note = ""
     if filled:
         names = [DETAIL_NAMES[name] for name in filled]
         joined = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
-        reason += f" Filled in its {joined} from this copy."
+        note = f"Filled in its {joined} from this copy."
     if differing:
         them = "them" if len(differing) > 1 else "it"
-        reason += (f" This copy gives {'; '.join(differing)}; change {them} in the article's "
-                   "details if this copy is right.")  # fmt: skip
-    return reason
+        note += (f" This copy gives {'; '.join(differing)}; change {them} in the article's "
+                 "details if this copy is right.")  # fmt: skip
+    return note.strip()
 
 
 def import_files(

@@ -253,3 +253,19 @@ def test_file_import_starts_in_the_folder_of_the_last_import(
     assert offered == [str(Path.home()), str(downloads)]
     assert window.settings.last_import_dir == str(downloads)
     assert len(titles(window)) == 1
+
+
+def test_the_summary_says_what_a_duplicate_filled_in() -> None:
+    filled = ImportOutcome(
+        "/tmp/odesa.html", ImportStatus.DUPLICATE, 1, "Odesa port to reopen",
+        "Already in the project as article 1. Filled in its publisher from this copy.",
+        filled=("publisher",), note="Filled in its publisher from this copy.",
+    )  # fmt: skip
+    plain = ImportOutcome("/tmp/copy.txt", ImportStatus.DUPLICATE, 1, "Odesa port to reopen",
+                          "Already in the project as article 1.")  # fmt: skip
+    _summary, details = describe(ImportReport([filled, plain]))
+    assert details.splitlines() == [
+        "Already in the project: odesa.html — Odesa port to reopen",
+        "    Filled in its publisher from this copy.",
+        "Already in the project: copy.txt — Odesa port to reopen",
+    ]

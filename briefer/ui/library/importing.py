@@ -68,6 +68,8 @@ def describe(report: ImportReport) -> tuple[str, str]:
             lines.extend(f"    Warning: {warning}" for warning in outcome.warnings)
         elif outcome.status is ImportStatus.DUPLICATE:
             lines.append(f"Already in the project: {name} — {outcome.title}")
+            if outcome.note:
+                lines.append(f"    {outcome.note}")
         elif outcome.status is ImportStatus.CANCELLED:
             lines.append(f"Not imported (cancelled): {name}")
         elif outcome.status is ImportStatus.SKIPPED:
