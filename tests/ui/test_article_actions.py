@@ -15,9 +15,10 @@ from briefer.core.citations import citation_token
 from briefer.core.model import Article, Block, BlockKind, Note, Section
 from briefer.session import AddNoteCommand, Session, TagPassageCommand
 from briefer.ui.library.details_dialog import ArticleDetailsDialog
+from briefer.ui.notes.problems_dialog import ProblemsDialog
 from briefer.ui.shell.project_window import ProjectWindow
 from tests.private_store import store_of
-from tests.ui.driving import Modals, menu_action, press
+from tests.ui.driving import Modals, menu_action, press, shown
 
 TEXT = "The port authority signed a framework agreement on Tuesday. Grain exports rose."
 
@@ -133,4 +134,28 @@ def test_a_read_only_project_offers_neither(qtbot: QtBot, project: Path) -> None
     qtbot.addWidget(window)
     assert not menu_action(window, "Article", "Edit Article Details…").isEnabled()
     assert not menu_action(window, "Article", "Delete Article…").isEnabled()
+    window.close()
+
+
+def test_the_checks_missing_publisher_opens_its_sources_details(
+    window: ProjectWindow, project: Path, modals: Modals, qtbot: QtBot
+) -> None:
+    menu_action(window, "Note", "Check Quotations and Sources…").trigger()
+    dialog = shown(ProblemsDialog)
+    assert isinstance(dialog, ProblemsDialog)
+    lines = [dialog.list.item(row) for row in range(dialog.list.count())]
+    missing = next(item for item in lines if "has no publisher" in item.text())
+    dialog.list.setCurrentItem(missing)
+    assert dialog.source_button.isEnabled()
+
+    def fill(details: ArticleDetailsDialog) -> None:
+        assert details.title.text() == "harbour-deal.pdf"
+        details.publisher.setText("Harbour Gazette")
+        press(details, "Save")
+
+    modals.expect(ArticleDetailsDialog, fill)
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Return)  # Enter on the line, as a double-click
+    modals.check()
+    assert [a.publisher for a in on_disk(project)] == ["Harbour Gazette"]
+    press(dialog, "Close")
     window.close()

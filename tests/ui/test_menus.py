@@ -44,6 +44,7 @@ def built(
         session=session, undo_stack=QUndoStack(host), settings=Settings(), paths=None,
         parent=host, report=reports.append, save_settings=lambda: None,
         open_passage=lambda _passage_id: None, reveal_in_note=lambda _section, _passage: None,
+        edit_article=lambda _article_id: None,
     )  # fmt: skip
     notes = NoteActions(context, ComposerHooks(
         current_note_id=lambda: None, flush=lambda: None, show_note=lambda _note_id: None,

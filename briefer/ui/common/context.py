@@ -35,3 +35,4 @@ class WindowContext:
     save_settings: Callable[[], None]
     open_passage: Callable[[int], None]  # show a passage in the Reader (from a problem list)
     reveal_in_note: Callable[[int, int], None]  # (section_id, passage_id or -1) in the Composer
+    edit_article: Callable[[int], None]  # an article's details (from a problem list)

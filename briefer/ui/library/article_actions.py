@@ -65,8 +65,9 @@ class ArticleActions:
             self.context.report("Choose an article in the Library first.")
         return article_id
 
-    def edit_details(self) -> None:
-        article_id = self._article_id()
+    def edit_details(self, article_id: int | None = None) -> None:
+        """The details of ``article_id`` (from the check's list), or of the current one."""
+        article_id = self._article_id() if article_id is None else article_id
         if article_id is None or self.context.session.read_only:
             return
         article = self.context.session.query.get_article(article_id)

@@ -160,6 +160,7 @@ class NoteActions:
         dialog = ProblemsDialog(job.problems, self.context.parent, exporting=False)
         dialog.passageActivated.connect(self.context.open_passage)
         dialog.placeActivated.connect(self.context.reveal_in_note)
+        dialog.sourceActivated.connect(self.context.edit_article)
         self.dialog = dialog
         dialog.open()
 

@@ -284,6 +284,8 @@ class ExportController(QObject):
         # Going to a place means fixing it first: the export waits for the next Ctrl+E.
         dialog.placeActivated.connect(lambda *_place: dialog.reject())
         dialog.placeActivated.connect(self.context.reveal_in_note)
+        dialog.sourceActivated.connect(lambda _article: dialog.reject())  # as above
+        dialog.sourceActivated.connect(self.context.edit_article)
         self.dialog = dialog
         return dialog.exec() == QDialog.DialogCode.Accepted
 

@@ -3,7 +3,9 @@
 Blocking problems (a changed quotation, a deleted source) come first with
 an error icon; missing dates or publishers are warnings. Activating a line
 that names a passage opens it in the Reader, where it can be checked; "Go to"
-takes the analyst to the section and the footnote the line names, in the Composer.
+takes the analyst to the section and the footnote the line names, in the Composer;
+"Source Details…" (or activating a source's line) opens the article's details, where
+a missing date or publisher is put right.
 """
 
 from __future__ import annotations
@@ -26,11 +28,14 @@ from briefer.core.integrity import Problem
 
 PASSAGE_ROLE = Qt.ItemDataRole.UserRole + 1
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 2
+SOURCE_ROLE = Qt.ItemDataRole.UserRole + 3
+"""The article of a line about a source itself (no date, no publisher), else None."""
 
 
 class ProblemsDialog(QDialog):
     passageActivated = Signal(int)
     placeActivated = Signal(int, int)  # section_id, passage_id (-1: none): where to look
+    sourceActivated = Signal(int)  # article_id: its details, to fill in what is missing
 
     def __init__(
         self, problems: Sequence[Problem], parent: QWidget | None = None, *, exporting: bool
@@ -70,6 +75,8 @@ class ProblemsDialog(QDialog):
             item = QListWidgetItem(icon, problem.message)
             item.setData(PASSAGE_ROLE, problem.passage_id)
             item.setData(SECTION_ROLE, problem.section_id)
+            about_source = problem.passage_id is None and problem.article_id is not None
+            item.setData(SOURCE_ROLE, problem.article_id if about_source else None)
             if problem.footnote is not None:
                 item.setToolTip(f"Go to footnote {problem.footnote} in the Composer")
             self.list.addItem(item)
@@ -83,7 +90,12 @@ class ProblemsDialog(QDialog):
         )
         self.passage_button.setToolTip("Show the quoted passage in its article")
         self.passage_button.clicked.connect(self._open_passage)
-        for button in (self.go_button, self.passage_button):
+        self.source_button = buttons.addButton(
+            "Source &Details…", QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.source_button.setToolTip("Fill in the source's missing date or publisher")
+        self.source_button.clicked.connect(self._open_source)
+        for button in (self.go_button, self.passage_button, self.source_button):
             button.setAutoDefault(False)  # Enter on a line opens that line, nothing else
         self.list.currentItemChanged.connect(lambda *_: self._enable())
         if exporting:
@@ -106,15 +118,26 @@ class ProblemsDialog(QDialog):
 
     def _enable(self) -> None:
         item = self.list.currentItem()
-        self.go_button.setVisible(self.list.count() > 0)
-        self.passage_button.setVisible(self.list.count() > 0)
+        for button in (self.go_button, self.passage_button, self.source_button):
+            button.setVisible(self.list.count() > 0)
         self.go_button.setEnabled(item is not None and item.data(SECTION_ROLE) is not None)
         self.passage_button.setEnabled(item is not None and item.data(PASSAGE_ROLE) is not None)
+        self.source_button.setEnabled(item is not None and item.data(SOURCE_ROLE) is not None)
 
     def _open(self, item: QListWidgetItem) -> None:
-        """Double-click or Enter: the passage, in its article, to compare (as before)."""
+        """Double-click or Enter: the passage, in its article, to compare; on a line about
+        a source itself, that source's details."""
         self.list.setCurrentItem(item)
-        self._open_passage()
+        if item.data(SOURCE_ROLE) is not None:
+            self._open_source()
+        else:
+            self._open_passage()
+
+    def _open_source(self) -> None:
+        item = self.list.currentItem()
+        article_id = item.data(SOURCE_ROLE) if item is not None else None
+        if article_id is not None:
+            self.sourceActivated.emit(int(article_id))
 
     def _go(self) -> None:
         item = self.list.currentItem()

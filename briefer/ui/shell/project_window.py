@@ -196,6 +196,7 @@ class ProjectWindow(QMainWindow):
             session=session, undo_stack=self.undo_stack, settings=self.settings, paths=paths,
             parent=self, report=self.report, save_settings=self.save_settings,
             open_passage=self.open_passage, reveal_in_note=self.reveal_in_note,
+            edit_article=lambda article_id: self.article_actions.edit_details(article_id),
         )  # fmt: skip
         self.note_actions = NoteActions(context, ComposerHooks(
             current_note_id=self.composer.current_note_id, flush=self.composer.flush,
