@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
 
 from briefer.core.model import Article
@@ -93,3 +94,31 @@ class EditArticleDetailsCommand(Command):
         assert self._before is not None
         project.update_article_details(self._before)
         return [Change.of(Entity.ARTICLE, updated=[self.article_id])]
+
+
+DETAIL_NAMES = {"publisher": "publisher", "author": "author", "published": "date",
+                "url": "web address"}  # fmt: skip
+"""The details a second copy may supply, as the import report names them."""
+
+
+def details_from_copy(kept: Article, copy: Article) -> tuple[dict[str, Any], list[str]]:
+    """What ``copy`` says that ``kept`` lacks (field: value), and where the two say
+    different things, as sentences' parts ("date 2025-03-14 (kept: 2026-11-24)").
+
+    A second import of an article, or a merge, fills the blanks and never overwrites:
+    neither knows which copy is right, so a difference is the analyst's to settle."""
+    filled: dict[str, Any] = {}
+    differing: list[str] = []
+    for name in DETAIL_NAMES:
+        mine, theirs = getattr(kept, name), getattr(copy, name)
+        if theirs in ("", None) or mine == theirs:
+            continue
+        if mine in ("", None):
+            filled[name] = theirs
+        else:
+            differing.append(f"{DETAIL_NAMES[name]} {_shown(theirs)} (kept: {_shown(mine)})")
+    return filled, differing
+
+
+def _shown(value: object) -> str:
+    return value.isoformat() if isinstance(value, dt.date) else f"“{value}”"

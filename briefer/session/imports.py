@@ -10,16 +10,14 @@ format libraries, which a CLI export or listing never needs.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import enum
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from briefer.core.model import Article
 from briefer.importers.base import Imported, ImportRejected
 from briefer.importers.sources import ImportPlan
+from briefer.session.article_commands import DETAIL_NAMES, details_from_copy
 from briefer.store import DiskFull, Project, ProjectError
 
 
@@ -94,7 +92,7 @@ def store_imported(project: Project, imported: Imported, source: str) -> ImportO
         existing = project.find_duplicate(article.url, article.text)
         if existing is not None:
             kept = project.get_article(existing)
-            filled, differing = _details_from_copy(kept, article)
+            filled, differing = details_from_copy(kept, article)
             if filled:
                 project.update_article_details(dataclasses.replace(kept, **filled))
             note = _duplicate_note(list(filled), differing)
@@ -111,30 +109,6 @@ def store_imported(project: Project, imported: Imported, source: str) -> ImportO
     return ImportOutcome(
         source, ImportStatus.IMPORTED, article_id, article.title, warnings=imported.warnings
     )
-
-
-DETAIL_NAMES = {"publisher": "publisher", "author": "author", "published": "date",
-                "url": "web address"}  # fmt: skip
-"""The details a second copy may supply, as the import report names them."""
-
-
-def _details_from_copy(kept: Article, copy: Article) -> tuple[dict[str, Any], list[str]]:
-    """What ``copy`` says that ``kept`` lacks, and where the two say different things."""
-    filled: dict[str, Any] = {}
-    differing: list[str] = []
-    for name in DETAIL_NAMES:
-        mine, theirs = getattr(kept, name), getattr(copy, name)
-        if theirs in ("", None) or mine == theirs:
-            continue
-        if mine in ("", None):
-            filled[name] = theirs
-        else:
-            differing.append(f"{DETAIL_NAMES[name]} {_shown(theirs)} (kept: {_shown(mine)})")
-    return filled, differing
-
-
-def _shown(value: object) -> str:
-    return value.isoformat() if isinstance(value, dt.date) else f"“{value}”"
 
 
 def _duplicate_note(filled: list[str], differing: list[str]) -> str:

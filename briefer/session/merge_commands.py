@@ -22,6 +22,7 @@ from typing import Any
 from briefer.core.anchoring import TextQuote, quote_at, reanchor
 from briefer.core.model import Article, Note, Passage, Section, Theme
 from briefer.core.words import counted
+from briefer.session.article_commands import details_from_copy
 from briefer.session.command import BackupReason, Change, Command, CommandError
 from briefer.session.merge_match import (
     CITATION,
@@ -45,6 +46,9 @@ class MergeReport:
     source: str
     articles_added: int = 0
     articles_matched: int = 0
+    details_filled: int = 0
+    """Articles here that took a publisher, author, date or address only the other had."""
+    details_differing: list[str] = field(default_factory=list)
     originals_added: int = 0
     images_added: int = 0
     themes_added: list[str] = field(default_factory=list)
@@ -64,14 +68,19 @@ class MergeReport:
     @property
     def adds_nothing(self) -> bool:
         return not (
-            self.articles_added or self.themes_added or self.passages_added
+            self.articles_added or self.details_filled or self.themes_added or self.passages_added
             or self.passages_merged_changed or self.notes_added
         )  # fmt: skip
 
     def lines(self) -> list[str]:
         out = [
             f"Articles: {self.articles_added} added ({self.originals_added} with originals, "
-            f"{counted(self.images_added, 'image')}), {self.articles_matched} already here.",
+            f"{counted(self.images_added, 'image')}), {self.articles_matched} already here"
+            + (
+                f" ({self.details_filled} given details they lacked)."
+                if self.details_filled
+                else "."
+            ),
             f"Themes: {len(self.themes_added)} added, {self.themes_matched} matched, "
             f"{counted(len(self.theme_conflicts), 'conflict')}.",
             f"Passages: {self.passages_added} added, {self.passages_merged} matched "
@@ -85,6 +94,10 @@ class MergeReport:
             out.append("New themes: " + ", ".join(self.themes_added) + ".")
         out += [f"Theme conflict: {c}." for c in self.theme_conflicts]
         out += [f"Near-duplicate theme: {c}." for c in self.near_duplicates]
+        out += [
+            f"Different details: {c}; change them in the article's details if theirs are right."
+            for c in self.details_differing
+        ]
         out += [f"Renamed note: {c}." for c in self.notes_renamed]
         out += [f"Left out: {c}." for c in self.passages_unplaceable + self.left_out]
         return out
@@ -93,6 +106,8 @@ class MergeReport:
         return {
             "source": self.source,
             "articles": {"added": self.articles_added, "matched": self.articles_matched,
+                         "details_filled": self.details_filled,
+                         "details_differing": self.details_differing,
                          "originals_added": self.originals_added,
                          "images_added": self.images_added},
             "themes": {"added": self.themes_added, "matched": self.themes_matched,
@@ -262,12 +277,26 @@ class _Merge:
                 self._dismissals(theirs, here_id)
             else:
                 self.report.articles_matched += 1
-                here = self.here.get_article(here_id)
+                here = self._details(self.here.get_article(here_id), theirs)
                 self._merge_passages(theirs, here)
                 if here.text == theirs.text:  # elsewhere their spans name other words
                     self._dismissals(theirs, here_id)
         if progress is not None:
             progress(len(summaries), len(summaries))
+
+    def _details(self, here: Article, theirs: Article) -> Article:
+        """``here`` with the details only ``theirs`` has (written and logged); what the two
+        give differently is reported, never chosen."""
+        filled, differing = details_from_copy(here, theirs)
+        if differing:
+            self.report.details_differing.append(f"“{here.title}”: {'; '.join(differing)}")
+        if not filled:
+            return here
+        after = dataclasses.replace(here, **filled)
+        self.here.update_article_details(after)
+        self.log.articles_changed.append((here, after))
+        self.report.details_filled += 1
+        return after
 
     def _add_article(self, theirs: Article) -> int:
         original = self.other.get_original(_id(theirs))

@@ -47,6 +47,8 @@ class RecordLog:
     themes: list[Theme] = field(default_factory=list)
     themes_changed: list[tuple[Theme, Theme]] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
+    articles_changed: list[tuple[Article, Article]] = field(default_factory=list)
+    """Articles here given details they lacked (before, after); their text never changes."""
     passages: list[Passage] = field(default_factory=list)
     passages_changed: list[tuple[Passage, Passage]] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
@@ -90,6 +92,8 @@ class RecordLog:
             project.update_theme(theme)
         for article in self.articles:
             project.add_article(article, original_of(article) if original_of else None)
+        for _old_article, article in self.articles_changed:
+            project.update_article_details(article)
         for passage in self.passages:
             project.add_passage(passage)
         for _old, changed in self.passages_changed:
@@ -114,6 +118,8 @@ class RecordLog:
         for article in reversed(self.articles):
             assert article.id is not None
             project.delete_article(article.id)
+        for before_article, _article in reversed(self.articles_changed):
+            project.update_article_details(before_article)
         for before_theme, _theme in reversed(self.themes_changed):
             project.update_theme(before_theme)
         for theme in reversed(self.themes):  # children were added after their parents
@@ -123,9 +129,11 @@ class RecordLog:
     def changes(self, *, removing: bool) -> list[Change]:
         key = "removed" if removing else "added"
         added_articles = {a.id for a in self.articles}
-        touched = {p.article_id for p in self.passages} | {
-            a.article_id for _b, a in self.passages_changed
-        }
+        touched = (
+            {p.article_id for p in self.passages}
+            | {a.article_id for _b, a in self.passages_changed}
+            | {a.id for _b, a in self.articles_changed if a.id is not None}
+        )
         return [
             Change.of(Entity.THEME, **{key: [t.id for t in self.themes if t.id is not None]}),
             Change.of(Entity.THEME, updated=[a.id for _b, a in self.themes_changed if a.id]),

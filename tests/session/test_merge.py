@@ -6,6 +6,7 @@ through the seam.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import socket
@@ -17,8 +18,10 @@ from briefer.core.model import Note, Section, Theme
 from briefer.session import (
     AddNoteCommand,
     AddThemeCommand,
+    ArticleDetails,
     CommandError,
     DismissSuggestionCommand,
+    EditArticleDetailsCommand,
     EditSectionBodyCommand,
     MergeCancelled,
     MergeProjectCommand,
@@ -383,3 +386,39 @@ def test_an_article_that_comes_in_brings_its_dismissed_suggestions(tmp_path: Pat
     assert state(a)["dismissed"] == state(b)["dismissed"] != []
     a.close()
     b.close()
+
+
+def details(session: Session) -> tuple[object, ...]:
+    article = session.query.get_article(article_id(session, "India and Russia"))
+    return article.publisher, article.author, article.published, article.url
+
+
+def test_details_put_right_on_the_other_laptop_fill_the_blanks_here(pair) -> None:
+    """B's analyst added the publisher and date A lacks, and gave another address: A takes
+    the publisher and date, keeps its address, and the report names the difference."""
+    a, b = pair
+    shared = article_id(b, "India and Russia")
+    b.do(EditArticleDetailsCommand(shared, ArticleDetails(
+        "India and Russia", "The Hindu", "", dt.date(2025, 12, 4), "https://thehindu.example/x",
+    )))  # fmt: skip
+    before, before_details = state(a), details(a)
+    report = merge_project(a, b.path)
+    assert details(a) == (
+        "The Hindu",
+        "",
+        dt.date(2025, 12, 4),
+        "https://news.example/india-russia",
+    )
+    assert report.details_filled == 1 and not report.adds_nothing
+    assert report.details_differing == [
+        "“India and Russia”: web address “https://thehindu.example/x” (kept: "
+        "“https://news.example/india-russia”)"
+    ]
+    assert "(1 given details they lacked)" in report.lines()[0]
+    assert json.loads(json.dumps(report.as_json()))["articles"]["details_filled"] == 1
+    assert a.undo() == f"Merge {b.path.name}"
+    assert details(a) == before_details and state(a) == before
+    assert a.redo() == f"Merge {b.path.name}"
+    assert details(a)[:3] == ("The Hindu", "", dt.date(2025, 12, 4))
+    again = merge_project(a, b.path)  # nothing left to fill; the address still differs
+    assert again.adds_nothing and again.details_filled == 0 and again.details_differing
