@@ -111,13 +111,24 @@ def details_from_copy(kept: Article, copy: Article) -> tuple[dict[str, Any], lis
     differing: list[str] = []
     for name in DETAIL_NAMES:
         mine, theirs = getattr(kept, name), getattr(copy, name)
-        if theirs in ("", None) or mine == theirs:
+        theirs = " ".join(theirs.split()) if isinstance(theirs, str) else theirs
+        if theirs in ("", None) or mine == theirs or not _citable(name, theirs):
             continue
         if mine in ("", None):
             filled[name] = theirs
         else:
             differing.append(f"{DETAIL_NAMES[name]} {_shown(theirs)} (kept: {_shown(mine)})")
     return filled, differing
+
+
+def _citable(name: str, value: object) -> bool:
+    """Whether the analyst could have typed ``value`` in (a copy may be a crafted file)."""
+    if not isinstance(value, str):
+        return isinstance(value, dt.date)
+    if len(value) > MAX_CHARS[name]:
+        return False
+    parts = urlsplit(value) if name == "url" else None
+    return parts is None or (parts.scheme.lower() in ("http", "https") and bool(parts.netloc))
 
 
 def _shown(value: object) -> str:

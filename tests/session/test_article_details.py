@@ -157,3 +157,21 @@ def test_a_second_copy_fills_in_what_the_first_lacked_and_names_what_differs(
 
     [again] = session.import_all([page]).outcomes  # nothing left to fill: only the date
     assert again.filled == () and "Filled in" not in again.reason and "2025-03-14" in again.reason
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("url", "javascript:alert(1)"), ("url", "file:///etc/passwd"), ("publisher", "P" * 201)],
+)  # fmt: skip
+def test_a_copy_never_fills_in_what_the_analyst_could_not_have_typed(
+    field: str, value: str
+) -> None:
+    from briefer.session.article_commands import details_from_copy
+
+    kept = Article("Port", PAGE)
+    filled, differing = details_from_copy(kept, replace(kept, **{field: value}))
+    assert (filled, differing) == ({}, [])
+    good = replace(kept, url="https://example.org/port", publisher="Reuters", author="Jane\n Smith")
+    assert details_from_copy(kept, good)[0] == {
+        "publisher": "Reuters", "author": "Jane Smith", "url": "https://example.org/port"
+    }  # fmt: skip
