@@ -61,6 +61,9 @@ _BYLINE = re.compile(
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞА-Я][\w.'’-]*|and|&|de|da|del|der|van|von|la|le|bin|al)$")
 _BULLET = re.compile(r"^(?:[-*•–·▪◦]\s+|(?P<num>\d{1,3}|[a-z])[.)]\s+)")
 _SENTENCE_END = re.compile(r"[.!?…:;,\"”’')\]]$")
+_ATX = re.compile(r"^(?P<marks>#{1,6})[ \t]+(?P<text>\S.*?)(?:[ \t]+#+)?[ \t]*$")
+"""A Markdown heading written into plain text ("# Title", "## Background"): its marks are
+markup, as a list's bullet is, so they go and the words stay."""
 _BLANK_LINES = re.compile(r"\n[ \t\xa0]*\n")
 
 TITLE_MAX = 200
@@ -238,7 +241,7 @@ def text_to_blocks(text: str, builder: ArticleBuilder, *, find_title: bool = Tru
             and len(paragraphs[start].split()) >= 2
             and not paragraphs[start].endswith(".")
         ):
-            title = paragraphs[start]
+            title = _unmarked(paragraphs[start])
             start += 1
     kept: list[str] = []
     for index, paragraph in enumerate(paragraphs[start:]):
@@ -254,7 +257,11 @@ def text_to_blocks(text: str, builder: ArticleBuilder, *, find_title: bool = Tru
     allow_headings = prose >= 0.5 * max(1, len(kept))
     for index, paragraph in enumerate(kept):
         bullet = _BULLET.match(paragraph)
-        if bullet:
+        heading = _ATX.match(paragraph) if len(paragraph) <= 120 else None
+        if heading and heading_like(heading.group("text")):
+            level = min(6, max(2, len(heading.group("marks"))))  # 1 is the article's title
+            builder.add(BlockKind.HEADING, heading.group("text"), level=level)
+        elif bullet:
             ordered = bullet.group("num") is not None
             builder.add(BlockKind.LIST_ITEM, paragraph[bullet.end() :], level=1, ordered=ordered)
         elif allow_headings and index > 0 and is_subheading(kept, index):
@@ -262,6 +269,11 @@ def text_to_blocks(text: str, builder: ArticleBuilder, *, find_title: bool = Tru
         else:
             builder.add(BlockKind.PARAGRAPH, paragraph)
     return TextMeta(title=title, author=author, published=published, publisher=publisher)
+
+
+def _unmarked(line: str) -> str:
+    heading = _ATX.match(line)
+    return heading.group("text") if heading else line
 
 
 def title_from_filename(filename: str) -> str:

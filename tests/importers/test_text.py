@@ -230,3 +230,20 @@ def test_boilerplate_lines(line: str) -> None:
 )
 def test_normal_sentences_are_not_boilerplate(line: str) -> None:
     assert not is_boilerplate_line(line)
+
+
+def test_markdown_headings_in_text_lose_their_marks() -> None:
+    """A .txt written with Markdown's "#" headings: the title is the words, not "# ..."."""
+    data = (
+        b"# Lakeside ferry fares to rise ##\n\nFares will rise by a fifth from January.\n\n"
+        b"## What residents say\n\nThey were not consulted.\n\n#hashtag is not a heading.\n"
+    )
+    article = TextImporter().extract(data, "ferry.txt", ImportLimits())
+    assert article.title == "Lakeside ferry fares to rise"
+    blocks = [(b.kind, b.level, article.block_text(b)) for b in article.blocks]
+    assert blocks == [
+        (BlockKind.PARAGRAPH, 0, "Fares will rise by a fifth from January."),
+        (BlockKind.HEADING, 2, "What residents say"),
+        (BlockKind.PARAGRAPH, 0, "They were not consulted."),
+        (BlockKind.PARAGRAPH, 0, "#hashtag is not a heading."),
+    ]
