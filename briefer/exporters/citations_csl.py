@@ -149,22 +149,32 @@ def parse_names(text: str, *, publisher: str = "") -> list[dict[str, str]]:
     text = re.sub(r"^\s*by\s+", "", text.strip(), flags=re.IGNORECASE)
     names: list[dict[str, str]] = []
     for part in _NAME_SPLIT.split(text):
-        part = part.strip(" ,")
-        if not part:
-            continue
-        if part.count(",") == 1:
-            family, given = (p.strip() for p in part.split(","))
-            if family and given:
-                names.append({"family": family, "given": given})
-                continue
-        words = part.split()
-        folded = [w.casefold().strip(".,") for w in words]
-        organisation = any(w in _ORGANISATION_WORDS for w in folded) or _holds(folded, house)
-        if 2 <= len(words) <= 4 and not organisation and all(_PERSON_WORD.match(w) for w in words):
-            names.append({"family": words[-1], "given": " ".join(words[:-1])})
-        else:
-            names.append({"literal": part})
+        pieces = [piece.strip() for piece in part.split(",") if piece.strip()]
+        if len(pieces) == 2 and _inverted(*pieces):
+            names.append({"family": pieces[0], "given": pieces[1]})
+        else:  # "Ines Kaur, Tomas Berg": a comma between two names, as "and" is
+            names.extend(_name(piece, house) for piece in pieces)
     return names
+
+
+def _inverted(family: str, given: str) -> bool:
+    """Whether "A, B" is one name written family first ("Smith, Jane", "van der Berg, J.")
+    rather than two names ("Ines Kaur, Tomas Berg"): the family part is one capitalised
+    word, after any lower-case particles, and the given part a few words."""
+    words = family.split()
+    return (
+        bool(words) and _PERSON_WORD.match(words[-1]) is not None
+        and all(w.islower() for w in words[:-1]) and 1 <= len(given.split()) <= 3
+    )  # fmt: skip
+
+
+def _name(part: str, house: list[str]) -> dict[str, str]:
+    words = part.split()
+    folded = [w.casefold().strip(".,") for w in words]
+    organisation = any(w in _ORGANISATION_WORDS for w in folded) or _holds(folded, house)
+    if 2 <= len(words) <= 4 and not organisation and all(_PERSON_WORD.match(w) for w in words):
+        return {"family": words[-1], "given": " ".join(words[:-1])}
+    return {"literal": part}
 
 
 def _holds(words: list[str], run: list[str]) -> bool:
