@@ -6,6 +6,7 @@ briefer.importers only. Attachments are not imported (an attachment is its own f
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from email import policy
@@ -23,6 +24,7 @@ from briefer.importers.base import (
     LocalFileReader,
 )
 from briefer.importers.cleanup import is_boilerplate_line, is_mail_boilerplate
+from briefer.importers.eml_forward import InlineForward, split_inline_forward
 from briefer.importers.eml_parts import Walk, plain_subject, render
 from briefer.importers.encoding import decode_text
 from briefer.importers.htmlconvert import html_to_article_blocks
@@ -138,6 +140,9 @@ class EmlImporter:
             deadline=deadline,
         )
         render(message, builder, walk)
+        forward = split_inline_forward(builder)
+        if forward is not None:
+            builder = forward[0]
         subject = plain_subject(message.get("subject", ""))
         name = PurePath(label).name
         if builder.is_empty() and walk.tnef:
@@ -151,14 +156,12 @@ class EmlImporter:
                 f"{label} has no readable message text (it may contain only attachments)."
                 " Import the attachments as files of their own."
             )
-        warnings = (
-            (
+        warnings: list[str] = []
+        if walk.tnef:
+            warnings.append(
                 f"{name}: a winmail.dat attachment (Outlook's TNEF format) was left out; it may"
-                " hold formatting or attachments the message text does not show.",
+                " hold formatting or attachments the message text does not show."
             )
-            if walk.tnef
-            else ()
-        )
         article = Article(
             title=subject or "(no subject)",
             text=builder.text(),
@@ -169,7 +172,27 @@ class EmlImporter:
             source_format=self.name,
             source_name=PurePath(filename).name if filename else "",
         )
-        return article, warnings
+        if forward is not None:
+            article, note = _as_forwarded(article, forward[1], name)
+            warnings += note
+        return article, tuple(warnings)
+
+
+def _as_forwarded(article: Article, forward: InlineForward, name: str) -> tuple[Article, list[str]]:
+    """The forwarded message's sender, date and subject, in place of the forward's own."""
+    note = (
+        [f"{name}: the forwarder's note above the forwarded message ({forward.note_words}"
+         " words) was left out; the article is the forwarded message."]
+        if forward.note_words else []
+    )  # fmt: skip
+    subject = plain_subject(forward.subject)
+    return dataclasses.replace(
+        article,
+        title=subject if article.title == "(no subject)" and subject else article.title,
+        author=forward.author or article.author,
+        publisher=forward.publisher or article.publisher,
+        published=forward.published or article.published,
+    ), note
 
 
 def _payload(part: Message, *, transcoded: bool) -> tuple[bytes, str | None]:

@@ -218,7 +218,9 @@ def text_to_blocks(text: str, builder: ArticleBuilder, *, find_title: bool = Tru
 
     With ``find_title`` the top of the text is read as a news page copied by hand:
     a short section label, the title, then byline and date lines, none of which
-    are body. Boilerplate lines (share buttons, feed footers) are dropped anywhere.
+    are body. Without it (a mail's body, whose headers say who and when) every line
+    stays, a forward's "Date:" line included. Boilerplate lines (share buttons, feed
+    footers) are dropped anywhere.
     """
     every = split_paragraphs(text)
     publisher = next(filter(None, map(feed_footer_site, reversed(every))), "")
@@ -245,7 +247,7 @@ def text_to_blocks(text: str, builder: ArticleBuilder, *, find_title: bool = Tru
             start += 1
     kept: list[str] = []
     for index, paragraph in enumerate(paragraphs[start:]):
-        if index < _TOP_WINDOW and (not author or published is None):
+        if find_title and index < _TOP_WINDOW and (not author or published is None):
             name = _byline(paragraph)
             date = _date_line(paragraph) if not name else parse_date(paragraph)
             if name or date:

@@ -1,0 +1,99 @@
+"""A message forwarded inline: the forwarded message is the article, not the forward.
+
+An analyst forwards a press office's statement or a news alert to themselves, and the
+mail program writes it into the body under a header of its own: Gmail's "---------- Forwarded
+message ---------", Apple Mail's "Begin forwarded message:", Thunderbird's "-------- Forwarded
+Message --------", Outlook's "-----Original Message-----" or a rule of underscores, each
+followed by From, Date (or Sent), Subject and To lines. The source is who wrote the forwarded
+message, when; "Hi, see below" above it is not the source's. (A forward attached as a
+message/rfc822 part is eml_parts' business.) Standard library, core and base only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from email.utils import parseaddr
+
+from briefer.importers.base import ArticleBuilder
+from briefer.importers.text import parse_date
+
+_MARKER = re.compile(
+    r"^\s*(?:-{2,}\s*(?:forwarded message|original message)\s*-{2,}|begin forwarded message:"
+    r"|_{16,})",
+    re.IGNORECASE,
+)
+_FIELD = re.compile(r"(?:^|\s)(From|Date|Sent|Subject|To|Cc)\s*:\s*", re.IGNORECASE)
+_HEADER_LINE = re.compile(r"^\s*(From|Date|Sent|Subject|To|Cc)\s*:", re.IGNORECASE)
+_FROM_LINE = re.compile(r"^\s*From\s*:", re.IGNORECASE)
+_MAX_HEADER_BLOCKS = 8
+
+
+@dataclass(frozen=True)
+class InlineForward:
+    """What the forwarded message's own header says, and what was left out above it."""
+
+    author: str
+    publisher: str
+    published: dt.date | None
+    subject: str
+    note_words: int
+    """Words of the forwarder's own note above the forwarded message, left out."""
+
+
+def split_inline_forward(builder: ArticleBuilder) -> tuple[ArticleBuilder, InlineForward] | None:
+    """The forwarded message's blocks and header, or None when the message forwards
+    nothing inline (or its header names no sender, so it cannot be told from prose)."""
+    text = builder.text()
+    blocks = builder.blocks
+    pieces = [text[b.start : b.end] for b in blocks]
+    for start, piece in enumerate(pieces):
+        marked = _MARKER.match(piece) is not None
+        if not marked and not _FROM_LINE.match(piece):
+            continue
+        fields, end = _header(pieces, start, _MARKER.sub("", piece, count=1))
+        # Outlook's newer forwards have no marker line, only a rule drawn in HTML: then
+        # the whole header must be there, so that a line of prose is never taken for one.
+        dated = bool({"date", "sent"} & fields.keys())
+        enough = (dated or "subject" in fields) if marked else (dated and "subject" in fields)
+        if fields.get("from") and enough and end < len(pieces):
+            break
+    else:
+        return None
+    sender = fields["from"]
+    forwarded = ArticleBuilder()
+    for block, piece in zip(blocks[end:], pieces[end:], strict=True):
+        forwarded.add(block.kind, piece, level=block.level, ordered=block.ordered)
+    name, address = parseaddr(sender)
+    when = fields.get("date") or fields.get("sent") or ""
+    return forwarded, InlineForward(
+        author=" ".join(name.split()) or address,
+        publisher=address.rpartition("@")[2].lower(),
+        published=parse_date(when.replace(" at ", " ")) if when else None,
+        subject=" ".join(fields.get("subject", "").split()),
+        note_words=sum(len(piece.split()) for piece in pieces[:start]),
+    )
+
+
+def _header(pieces: list[str], start: int, first: str) -> tuple[dict[str, str], int]:
+    """The header's fields, from ``first`` (the block at ``start``, marker removed) and the
+    header lines after it, and the index of the first block after the header."""
+    fields = _fields(first)
+    end = start + 1
+    while end < len(pieces) and end - start <= _MAX_HEADER_BLOCKS:
+        if not _HEADER_LINE.match(pieces[end]):
+            break
+        fields.update({k: v for k, v in _fields(pieces[end]).items() if k not in fields})
+        end += 1
+    return fields, end
+
+
+def _fields(text: str) -> dict[str, str]:
+    """``{"from": "...", "date": "...", ...}`` from header lines, on one line or several."""
+    found: dict[str, str] = {}
+    marks = list(_FIELD.finditer(text))
+    for here, after in zip(marks, [*marks[1:], None], strict=False):  # the last: to the end
+        value = text[here.end() : after.start() if after is not None else len(text)].strip()
+        found.setdefault(here.group(1).lower(), value)
+    return found
