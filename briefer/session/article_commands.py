@@ -5,6 +5,8 @@ Importers read these from the file, and a file often says too little (a PDF has 
 publisher, a pasted text no date) or something wrong (a site's name as the author).
 Every citation and the note's check are made of them, so the analyst must be able to
 put them right; the text itself never changes, so passages stay where they are.
+A second copy of the same article (imported again as a saved page, or in a merged
+project) fills in what the kept one lacks by the same rules (``details_from_copy``).
 """
 
 from __future__ import annotations
