@@ -166,6 +166,7 @@ def main() -> None:
         (f"{quotations}-quotation note", note_id or 0, 1.0),
     ):
         compare_with_pandoc(label, project_path, nid, pandoc, args.rounds, target)
+    startup_floor(args.rounds)
     cold, warm, shown = window["cold"], window["warm"], window["composer"]
     print("  window export of the 320-quotation note, wall (CPU) time:")
     for name, (wall, cpu), goal in (
@@ -285,6 +286,17 @@ def compare_with_pandoc(
     verdict = "within target" if ratio <= target else "OVER TARGET"
     print(f"  {label}: Briefer takes {ratio:.2f}x pandoc's time ({verdict}), "
           f"{cpu / pandoc_cpu:.2f}x its CPU time")  # fmt: skip
+
+
+def startup_floor(rounds: int) -> None:
+    """What any Python export pays before Briefer's own code: the interpreter starting
+    and importing markdown-it-py, which reads the note. It puts the small note's ratio
+    to pandoc in proportion (see issue 12's notes)."""
+    runs = [run_child([sys.executable, "-c", "import markdown_it"]) for _ in range(rounds)]
+    wall = statistics.median(r[0] for r in runs)
+    cpu = statistics.median(r[1] for r in runs)
+    row("  floor: python starting, importing markdown-it-py", f"{wall:.2f} ({cpu:.2f}) s",
+        "(wall (CPU), any Python export's)")  # fmt: skip
 
 
 if __name__ == "__main__":
