@@ -10,7 +10,7 @@ import base64
 import binascii
 import logging
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
@@ -53,6 +53,8 @@ _URI_END = re.compile(r"[\"'<>]")
 _TEXTUAL = " or ".join(
     f"self::{tag}" for tag in ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote")
 )
+_MAX_PULL_QUOTE_CHECKS = 50
+"""Quote blocks compared with the text before them; a real page has a few pull quotes."""
 # Fewer extracted words than this, on a page with several times more, means the
 # extractor picked a teaser or a widget rather than the article.
 _MIN_ARTICLE_WORDS = 40
@@ -161,7 +163,7 @@ def html_to_article(
             ' article, open it in a browser and save it with "Print to PDF" instead.'
         )
     title = meta.title or _first_heading(builder) or PurePosixPath(filename).stem
-    builder = _with_title_heading(builder, title)
+    builder = _without_pull_quotes(_with_title_heading(builder, title))
     deadline.check()
     article_text = builder.text()
     images = _images(tree, resolve, limits, builder, deadline) if resolve else ()
@@ -400,16 +402,51 @@ def _with_title_heading(builder: ArticleBuilder, title: str) -> ArticleBuilder:
     """
     text = builder.text()
     key = _fold(title)
-    for block in builder.blocks[:3]:
+    blocks = builder.blocks
+    for at, block in enumerate(blocks[:3]):
         if key and _fold(text[block.start : block.end]) == key:
-            return builder
+            # A kicker above the headline ("Insurance", "Analysis") labels the page's
+            # section; it is not the article's, and the text opens with its headline.
+            kickers = all(_is_kicker(text[b.start : b.end]) for b in blocks[:at])
+            return _rebuilt(builder, blocks[at:]) if at and kickers else builder
     rebuilt = ArticleBuilder()
     rebuilt.add(BlockKind.HEADING, title, level=1)
-    for block in builder.blocks:
-        rebuilt.add(
+    return _rebuilt(builder, blocks, rebuilt)
+
+
+def _rebuilt(
+    source: ArticleBuilder, blocks: Sequence[Block], into: ArticleBuilder | None = None
+) -> ArticleBuilder:
+    into = into or ArticleBuilder()
+    text = source.text()
+    for block in blocks:
+        into.add(
             block.kind, text[block.start : block.end], level=block.level, ordered=block.ordered
         )
-    return rebuilt
+    return into
+
+
+def _is_kicker(line: str) -> bool:
+    return len(line.split()) <= 4 and len(line) <= 40 and not re.search(r"[.!?;:,]$", line)
+
+
+def _without_pull_quotes(builder: ArticleBuilder) -> ArticleBuilder:
+    """The article without a pull quote: a quote block whose words (six or more) the
+    article has already given in full, which the page repeats in large type only to
+    draw the eye. A quotation the article does not already hold stays."""
+    text = builder.text()
+    seen: list[str] = []
+    kept: list[Block] = []
+    checks = _MAX_PULL_QUOTE_CHECKS  # each reads the text so far: a crafted page has bounds
+    for block in builder.blocks:
+        folded = _fold(text[block.start : block.end])
+        if block.kind is BlockKind.QUOTE and len(folded.split()) >= 6 and checks > 0:
+            checks -= 1
+            if any(folded in earlier for earlier in seen):
+                continue
+        seen.append(folded)
+        kept.append(block)
+    return builder if len(kept) == len(builder.blocks) else _rebuilt(builder, kept)
 
 
 def _fold(text: str) -> str:

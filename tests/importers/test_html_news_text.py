@@ -162,3 +162,33 @@ def test_addresses_urllib_cannot_split_do_not_stop_the_import() -> None:
     assert "Island communities face fewer sailings this winter" in article.text
     assert article.published is not None and article.published.isoformat() == "2026-01-12"
     assert article.images == ()
+
+
+PAGE_WITH_FURNITURE = """<!doctype html><html lang="en-GB"><head><meta charset="utf-8">
+<title>Shipping insurers cut war-risk premiums as corridor holds | The Maritime Ledger</title>
+<meta property="og:site_name" content="The Maritime Ledger"></head><body><main><article>
+<p class="kicker">Insurance</p>
+<h1>Shipping insurers cut war-risk premiums as corridor holds</h1>
+<p>War-risk premiums for ships calling at Black Sea ports have fallen to about 0.5 per cent
+of hull value, from 1 per cent in November, according to three brokers.</p>
+<p>“The market has stopped pricing in the worst case,” said one underwriter at a Lloyd’s
+syndicate, who asked not to be named because the rates are confidential.</p>
+<p>Brokers said cover remained expensive compared with routes elsewhere, and that a single
+incident could reverse the fall within days.</p>
+<blockquote class="pullquote">“The market has stopped pricing in the worst case”</blockquote>
+<p>The ministry's statement was short.</p>
+<blockquote>Ships will be escorted through the corridor until the end of March.</blockquote>
+<p>Hull and machinery cover, which protects against damage unrelated to war, was unchanged,
+brokers said.</p></article></main></body></html>"""
+
+
+def test_a_kicker_above_the_headline_and_a_repeated_pull_quote_are_left_out() -> None:
+    article = _import(PAGE_WITH_FURNITURE.encode())
+    first = article.blocks[0]
+    assert (first.kind, article.block_text(first)) == (
+        BlockKind.HEADING, "Shipping insurers cut war-risk premiums as corridor holds"
+    )  # fmt: skip
+    assert "Insurance" not in article.text.split("\n\n")[:2]
+    assert article.text.count("stopped pricing in the worst case") == 1
+    quotes = [article.block_text(b) for b in article.blocks if b.kind is BlockKind.QUOTE]
+    assert quotes == ["Ships will be escorted through the corridor until the end of March."]
