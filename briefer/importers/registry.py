@@ -14,6 +14,7 @@ from pathlib import Path, PurePath
 from briefer.core.model import Original
 from briefer.importers.base import Imported, Importer, ImportLimits, ImportRejected, LocalFileReader
 from briefer.importers.docx import DocxImporter
+from briefer.importers.elsewhere import not_read
 from briefer.importers.eml import EmlImporter
 from briefer.importers.html import HtmlImporter
 from briefer.importers.markdown import MarkdownImporter
@@ -122,7 +123,8 @@ def detect(data: bytes, filename: str) -> Importer:
         return best
     shown = extension or "extension-less"
     raise ImportRejected(
-        f"Briefer cannot read {shown} files; supported: {', '.join(supported_extensions())}."
+        not_read(extension)
+        or f"Briefer cannot read {shown} files; supported: {', '.join(supported_extensions())}."
     )
 
 

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
+from briefer.importers.elsewhere import not_read
+
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
@@ -76,7 +78,8 @@ def plan_import(
     """Files to import from a mix of files and folders.
 
     Folders contribute their supported regular files (sorted), never hidden files, links
-    or special files, and not the ``name_files`` folder a browser saves beside
+    or special files; a document Briefer does not read (a .doc, a .pptx) is listed as
+    skipped with what to do instead. Nor the ``name_files`` folder a browser saves beside
     ``name.html``, whose images belong to that page. Files named directly are kept even
     if unsupported, so the analyst is told why they were not imported; a link the user
     chose directly is the user's choice and is followed.
@@ -102,6 +105,8 @@ def plan_import(
             for found in _walk(path, recursive, plan.skipped):
                 if found.suffix.lower() in extensions:
                     add(found, from_folder=True)
+                elif (reason := not_read(found.suffix)) is not None:
+                    plan.skipped.append(Skipped(found, reason))  # a .doc: say what to do
     return plan
 
 

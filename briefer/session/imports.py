@@ -73,7 +73,7 @@ class ImportReport:
         ]
         skipped = self.count(ImportStatus.SKIPPED)
         if skipped:
-            parts.append(f"{skipped} skipped (links or special files)")
+            parts.append(f"{skipped} skipped (links, special files, formats not read)")
         cancelled = self.count(ImportStatus.CANCELLED)
         if cancelled:
             parts.append(f"{cancelled} not imported (cancelled)")

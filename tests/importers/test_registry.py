@@ -10,7 +10,7 @@ import docx
 import pytest
 
 from briefer.importers import registry
-from briefer.importers.base import ImportLimits
+from briefer.importers.base import ImportLimits, ImportRejected
 from briefer.importers.registry import (
     detect,
     expand_paths,
@@ -153,3 +153,29 @@ def test_expand_paths(tmp_path: Path) -> None:
     assert names == expected
     flat = expand_paths([tmp_path], recursive=False)
     assert all(p.parent == tmp_path for p in flat)
+
+
+def test_a_document_briefer_does_not_read_says_what_to_do_named_or_in_a_folder(
+    tmp_path: Path,
+) -> None:
+    """A .doc named directly is refused with advice; in a folder it is listed as skipped
+    with the same advice (it used to be passed over without a word); a picture stays
+    unmentioned, and a supported file still comes in."""
+    from briefer.importers.registry import import_path, scan_paths
+
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    (folder / "memo.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
+    (folder / "deck.pptx").write_bytes(b"PK\x03\x04" + b"\0" * 64)
+    (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0" + b"\0" * 64)
+    (folder / "note.txt").write_text("Grain exports rose by a third in March, officials said.")
+    with pytest.raises(ImportRejected, match=r"cannot read \.doc files: open it in Word"):
+        import_path(folder / "memo.doc")
+    plan = scan_paths([folder])
+    assert [p.name for p in plan.files] == ["note.txt"]
+    assert [(s.path.name, s.reason) for s in plan.skipped] == [
+        ("deck.pptx", "Briefer cannot read .pptx files: export or print it to PDF and "
+                      "import that."),
+        ("memo.doc", "Briefer cannot read .doc files: open it in Word or LibreOffice, save it as "
+                     ".docx and import that."),
+    ]  # fmt: skip
