@@ -28,6 +28,9 @@ _FIELD = re.compile(r"(?:^|\s)(From|Date|Sent|Subject|To|Cc)\s*:\s*", re.IGNOREC
 _HEADER_LINE = re.compile(r"^\s*(From|Date|Sent|Subject|To|Cc)\s*:", re.IGNORECASE)
 _FROM_LINE = re.compile(r"^\s*From\s*:", re.IGNORECASE)
 _MAX_HEADER_BLOCKS = 8
+_MAX_HEADER_CHARS = 2000
+_SEARCH_BLOCKS = 200
+"""A forward's header follows a short note; past this many blocks it is a reply chain's."""
 
 
 @dataclass(frozen=True)
@@ -48,7 +51,9 @@ def split_inline_forward(builder: ArticleBuilder) -> tuple[ArticleBuilder, Inlin
     text = builder.text()
     blocks = builder.blocks
     pieces = [text[b.start : b.end] for b in blocks]
-    for start, piece in enumerate(pieces):
+    for start, piece in enumerate(pieces[:_SEARCH_BLOCKS]):
+        if len(piece) > _MAX_HEADER_CHARS:  # a header is a few lines; a crafted one is not
+            continue
         marked = _MARKER.match(piece) is not None
         if not marked and not _FROM_LINE.match(piece):
             continue
@@ -82,7 +87,7 @@ def _header(pieces: list[str], start: int, first: str) -> tuple[dict[str, str], 
     fields = _fields(first)
     end = start + 1
     while end < len(pieces) and end - start <= _MAX_HEADER_BLOCKS:
-        if not _HEADER_LINE.match(pieces[end]):
+        if len(pieces[end]) > _MAX_HEADER_CHARS or not _HEADER_LINE.match(pieces[end]):
             break
         fields.update({k: v for k, v in _fields(pieces[end]).items() if k not in fields})
         end += 1

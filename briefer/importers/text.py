@@ -106,6 +106,7 @@ def split_paragraphs(text: str) -> list[str]:
     if not nonblank:
         return []
     wrapped = _looks_hard_wrapped(nonblank)
+    width = _wrap_width(nonblank)  # once: per paragraph, a long report took minutes
     chunks = [c for c in _BLANK_LINES.split(text.strip()) if c.strip()]
     paragraphs: list[str] = []
     for chunk in chunks:
@@ -113,7 +114,7 @@ def split_paragraphs(text: str) -> list[str]:
         if all(_BULLET.match(line) for line in chunk_lines) or not wrapped:
             paragraphs.extend(chunk_lines)
         else:
-            paragraphs.extend(_rejoin(chunk_lines, _wrap_width(nonblank)))
+            paragraphs.extend(_rejoin(chunk_lines, width))
     return paragraphs
 
 

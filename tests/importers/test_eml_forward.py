@@ -130,3 +130,13 @@ def test_a_forward_header_with_nothing_after_it_keeps_the_message_as_it_is() -> 
     article, _ = forward(header_only)
     assert article.author == "José García"
     assert "Hi, see below." in article.text
+
+
+def test_a_crafted_giant_header_or_twenty_thousand_are_read_as_text() -> None:
+    """A "From:" paragraph of a megabyte, or 20,000 of them, is prose, not a forward."""
+    giant = "From: " + "Press Office " * 80_000 + "\nDate: Mon, 3 Mar 2025\nSubject: x\n\nText."
+    article, _ = forward(giant, subject="Giant")
+    assert article.author == "José García"
+    many = "\n\n".join(f"From: office {i} Date: 3 Mar 2025" for i in range(20_000))
+    article, _ = forward(many + "\n\nThe end of the message.", subject="Many")
+    assert article.author == "José García" and article.text.endswith("The end of the message.")

@@ -176,7 +176,8 @@ def test_the_summary_names_skipped_links_and_pages_read_badly(
     summary = window.findChild(QMessageBox)
     assert summary is not None
     assert summary.text() == (
-        "1 imported, 0 already in the project, 0 failed, 1 skipped (links, special files, formats not read)."
+        "1 imported, 0 already in the project, 0 failed, "
+        "1 skipped (links, special files, formats not read)."
     )
     details = summary.informativeText()
     assert "Skipped: secret.txt — This file is a link" in details
