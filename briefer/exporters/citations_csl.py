@@ -68,6 +68,11 @@ _ORGANISATION_WORDS = frozenset({
     "university", "weekly", "wire",
 })  # fmt: skip
 """Words that make a two-to-four word by-line an organisation ("Policy Digest"), not a person."""
+_AGENCIES = frozenset({
+    "afp", "ani", "ansa", "ap", "bloomberg", "dpa", "efe", "ians", "kyodo", "pa", "pti",
+    "reuters", "tass", "upi", "xinhua", "yonhap",
+})  # fmt: skip
+"""News agencies whose names stand alone in by-lines, so "AFP, Reuters" is two sources."""
 _DANGLING_WORDS = frozenset({
     "a", "after", "amid", "an", "and", "as", "at", "before", "by", "for", "from", "in", "into",
     "its", "of", "on", "or", "over", "the", "their", "to", "under", "with",
@@ -152,8 +157,14 @@ def parse_names(text: str, *, publisher: str = "") -> list[dict[str, str]]:
         pieces = [piece.strip() for piece in part.split(",") if piece.strip()]
         if len(pieces) == 2 and _inverted(*pieces):
             names.append({"family": pieces[0], "given": pieces[1]})
-        else:  # "Ines Kaur, Tomas Berg": a comma between two names, as "and" is
-            names.extend(_name(piece, house) for piece in pieces)
+            continue
+        # "Ines Kaur, Tomas Berg": a comma between two names, as "and" is. But after a
+        # person, what is no person is their affiliation or role ("Jane Smith, Reuters",
+        # "..., Shipping Correspondent"), not a second author.
+        found = [_name(piece, house) for piece in pieces]
+        if found and "family" in found[0]:
+            found = [found[0], *(name for name in found[1:] if "family" in name)]
+        names.extend(found)
     return names
 
 
@@ -162,8 +173,9 @@ def _inverted(family: str, given: str) -> bool:
     rather than two names ("Ines Kaur, Tomas Berg"): the family part is one capitalised
     word, after any lower-case particles, and the given part a few words."""
     words = family.split()
+    agency = {family.casefold(), given.casefold()} & _AGENCIES  # "AFP, Reuters"
     return (
-        bool(words) and _PERSON_WORD.match(words[-1]) is not None
+        bool(words) and not agency and _PERSON_WORD.match(words[-1]) is not None
         and all(w.islower() for w in words[:-1]) and 1 <= len(given.split()) <= 3
     )  # fmt: skip
 
