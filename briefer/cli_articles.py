@@ -53,11 +53,11 @@ def run_action(args: argparse.Namespace, paths: Paths) -> int:
         }
         if "date" in changes:
             changes["published"] = api.date_from_text(changes.pop("date"))
-        details = dataclasses.replace(before, **changes).checked()
+        details = dataclasses.replace(before, **changes).checked(before)
         if details == before:
             print(f"Article {args.article_id} already has these details; nothing changed.")
             return 0
-        session.do(api.EditArticleDetailsCommand(args.article_id, details))
+        session.do(api.EditArticleDetailsCommand(args.article_id, details, before=before))
     date = details.published.isoformat() if details.published else "no date"
     said = [f"by {details.author or 'no author'}", details.publisher or "no publisher", date]
     print(f'Article {args.article_id}: "{details.title}"; {"; ".join(said)}; '

@@ -310,3 +310,18 @@ def test_an_article_is_deleted_with_its_passages(
     assert run_json(capsys, "passages", tagged) == []
     code, _, err = run(capsys, "articles", tagged, "delete", port["id"])
     assert code == 1 and "no article" in err
+
+
+def test_a_relative_link_an_importer_stored_does_not_block_editing_the_publisher(
+    tagged: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sqlite3
+
+    with sqlite3.connect(tagged) as conn:  # as a page with a relative canonical link left it
+        conn.execute("UPDATE articles SET url = '/world/port-reopens' WHERE id = 1")
+    conn.close()
+    code, out, err = run(capsys, "articles", tagged, "edit", "1", "--publisher", "Gazette")
+    assert code == 0, err
+    assert "Gazette" in out and "/world/port-reopens" in out
+    code, _, err = run(capsys, "articles", tagged, "edit", "1", "--url", "/elsewhere")
+    assert code == 1 and "not a web address" in err  # what the analyst types is checked

@@ -37,6 +37,7 @@ from briefer.exporters.csl_kept import (
     private_copy,
     save,
 )
+from briefer.exporters.csl_names import parse_names
 from briefer.exporters.csl_patches import patch
 from briefer.exporters.csl_patches_disambiguation import STATE
 from briefer.exporters.csl_position import (
@@ -56,23 +57,6 @@ log = logging.getLogger(__name__)
 _TAG = re.compile(r"<(/?)(i|b|u|l|sup|sub|span)(?:\s[^>]*)?>")
 _URL = re.compile(r"https?://[^\s<>\"]+")
 _URL_TAIL = ".,;:)]}'’”"
-_PERSON_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
-_NAME_SPLIT = re.compile(r"\s*(?:;|\band\b|&)\s*")
-_ORGANISATION_WORDS = frozenset({
-    "agency", "association", "bank", "board", "bureau", "centre", "center", "commission",
-    "committee", "company", "correspondent", "correspondents", "council", "daily",
-    "department", "desk", "digest", "editorial", "editors", "foundation", "gazette",
-    "government", "group", "herald", "inc", "institute", "journal", "ltd", "magazine", "media",
-    "ministry", "monitor", "network", "news", "newsroom", "office", "post", "press", "radio",
-    "report", "reporters", "review", "service", "staff", "team", "times", "tribune",
-    "university", "weekly", "wire",
-})  # fmt: skip
-"""Words that make a two-to-four word by-line an organisation ("Policy Digest"), not a person."""
-_AGENCIES = frozenset({
-    "afp", "ani", "ansa", "ap", "bloomberg", "dpa", "efe", "ians", "kyodo", "pa", "pti",
-    "reuters", "tass", "upi", "xinhua", "yonhap",
-})  # fmt: skip
-"""News agencies whose names stand alone in by-lines, so "AFP, Reuters" is two sources."""
 _DANGLING_WORDS = frozenset({
     "a", "after", "amid", "an", "and", "as", "at", "before", "by", "for", "from", "in", "into",
     "its", "of", "on", "or", "over", "the", "their", "to", "under", "with",
@@ -139,60 +123,6 @@ def short_title(title: str) -> str:
     while len(words) > 1 and words[-1].lower().strip(",;") in _DANGLING_WORDS:
         words.pop()
     return " ".join(words).rstrip(",;")
-
-
-def parse_names(text: str, *, publisher: str = "") -> list[dict[str, str]]:
-    """Authors from a by-line: "Jane Smith and Ali Khan", "Smith, Jane", or an organisation.
-
-    A part that does not look like a person's name (a lower-case word, one
-    word only, more than four, a word such as "Digest" or "Staff", or the
-    ``publisher``'s own name, as in "Invezz Newsroom") stays whole as a literal
-    name, so "Ministry of Defence" or "Policy Digest" is never cut into a given
-    name and a family name, nor sorted as "Newsroom, Invezz" in the bibliography.
-    """
-    house = publisher.casefold().split()
-    text = re.sub(r"^\s*by\s+", "", text.strip(), flags=re.IGNORECASE)
-    names: list[dict[str, str]] = []
-    for part in _NAME_SPLIT.split(text):
-        pieces = [piece.strip() for piece in part.split(",") if piece.strip()]
-        if len(pieces) == 2 and _inverted(*pieces):
-            names.append({"family": pieces[0], "given": pieces[1]})
-            continue
-        # "Ines Kaur, Tomas Berg": a comma between two names, as "and" is. But after a
-        # person, what is no person is their affiliation or role ("Jane Smith, Reuters",
-        # "..., Shipping Correspondent"), not a second author.
-        found = [_name(piece, house) for piece in pieces]
-        if found and "family" in found[0]:
-            found = [found[0], *(name for name in found[1:] if "family" in name)]
-        names.extend(found)
-    return names
-
-
-def _inverted(family: str, given: str) -> bool:
-    """Whether "A, B" is one name written family first ("Smith, Jane", "van der Berg, J.")
-    rather than two names ("Ines Kaur, Tomas Berg"): the family part is one capitalised
-    word, after any lower-case particles, and the given part a few words."""
-    words = family.split()
-    agency = {family.casefold(), given.casefold()} & _AGENCIES  # "AFP, Reuters"
-    return (
-        bool(words) and not agency and _PERSON_WORD.match(words[-1]) is not None
-        and all(w.islower() for w in words[:-1]) and 1 <= len(given.split()) <= 3
-    )  # fmt: skip
-
-
-def _name(part: str, house: list[str]) -> dict[str, str]:
-    words = part.split()
-    folded = [w.casefold().strip(".,") for w in words]
-    organisation = any(w in _ORGANISATION_WORDS for w in folded) or _holds(folded, house)
-    if 2 <= len(words) <= 4 and not organisation and all(_PERSON_WORD.match(w) for w in words):
-        return {"family": words[-1], "given": " ".join(words[:-1])}
-    return {"literal": part}
-
-
-def _holds(words: list[str], run: list[str]) -> bool:
-    """Whether ``run`` (a publisher's name, as words) appears whole within ``words``."""
-    n = len(run)
-    return n > 0 and any(words[i : i + n] == run for i in range(len(words) - n + 1))
 
 
 def _date(day: dt.date) -> dict[str, list[list[int]]]:

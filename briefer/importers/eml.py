@@ -16,6 +16,7 @@ from email.utils import parseaddr
 from pathlib import PurePath
 
 from briefer.core.model import Article, BlockKind
+from briefer.core.words import counted
 from briefer.importers.base import (
     ArticleBuilder,
     Deadline,
@@ -140,7 +141,7 @@ class EmlImporter:
             deadline=deadline,
         )
         render(message, builder, walk)
-        forward = split_inline_forward(builder)
+        forward = split_inline_forward(builder, str(message.get("subject", "")))
         if forward is not None:
             builder = forward[0]
         subject = plain_subject(message.get("subject", ""))
@@ -181,8 +182,9 @@ class EmlImporter:
 def _as_forwarded(article: Article, forward: InlineForward, name: str) -> tuple[Article, list[str]]:
     """The forwarded message's sender, date and subject, in place of the forward's own."""
     note = (
-        [f"{name}: the forwarder's note above the forwarded message ({forward.note_words}"
-         " words) was left out; the article is the forwarded message."]
+        [f"{name}: the forwarder's note above the forwarded message"
+         f" ({counted(forward.note_words, 'word')}) was left out; the article is the"
+         " forwarded message."]
         if forward.note_words else []
     )  # fmt: skip
     subject = plain_subject(forward.subject)
@@ -190,7 +192,7 @@ def _as_forwarded(article: Article, forward: InlineForward, name: str) -> tuple[
         article,
         title=subject if article.title == "(no subject)" and subject else article.title,
         author=forward.author or article.author,
-        publisher=forward.publisher or article.publisher,
+        publisher=forward.publisher,  # never the forwarder's own domain
         published=forward.published or article.published,
     ), note
 

@@ -19,14 +19,18 @@ from email.utils import parseaddr
 from briefer.importers.base import ArticleBuilder
 from briefer.importers.text import parse_date
 
-_MARKER = re.compile(
-    r"^\s*(?:-{2,}\s*(?:forwarded message|original message)\s*-{2,}|begin forwarded message:"
-    r"|_{16,})",
-    re.IGNORECASE,
+_FORWARD_MARKER = re.compile(
+    r"^\s*(?:-{2,}\s*forwarded message\s*-{2,}|begin forwarded message:)", re.IGNORECASE
 )
+_SHARED_MARKER = re.compile(r"^\s*(?:-{2,}\s*original message\s*-{2,}|_{16,})", re.IGNORECASE)
+"""Outlook writes these (and its HTML header with no marker at all) for replies too."""
+_MARKER = re.compile(f"{_FORWARD_MARKER.pattern}|{_SHARED_MARKER.pattern}", re.IGNORECASE)
+_FORWARD_SUBJECT = re.compile(r"^\s*(?:fwd?|wg|tr|rv|enc|doorst|vs|i)\s*(?:\[\d+\])?\s*:", re.I)
+"""Forward prefixes across mail programs' languages: Fwd, Fw, WG, TR, RV, Enc, Doorst..."""
 _FIELD = re.compile(r"(?:^|\s)(From|Date|Sent|Subject|To|Cc)\s*:\s*", re.IGNORECASE)
 _HEADER_LINE = re.compile(r"^\s*(From|Date|Sent|Subject|To|Cc)\s*:", re.IGNORECASE)
 _FROM_LINE = re.compile(r"^\s*From\s*:", re.IGNORECASE)
+_MAILTO = re.compile(r"\[mailto:\s*([^\]\s]+)\s*\]", re.IGNORECASE)
 _MAX_HEADER_BLOCKS = 8
 _MAX_HEADER_CHARS = 2000
 _SEARCH_BLOCKS = 200
@@ -45,9 +49,16 @@ class InlineForward:
     """Words of the forwarder's own note above the forwarded message, left out."""
 
 
-def split_inline_forward(builder: ArticleBuilder) -> tuple[ArticleBuilder, InlineForward] | None:
+def split_inline_forward(
+    builder: ArticleBuilder, subject: str
+) -> tuple[ArticleBuilder, InlineForward] | None:
     """The forwarded message's blocks and header, or None when the message forwards
-    nothing inline (or its header names no sender, so it cannot be told from prose)."""
+    nothing inline (or its header names no sender, so it cannot be told from prose).
+
+    Gmail's, Apple Mail's and Thunderbird's markers say "forwarded"; Outlook writes the
+    same header above the message a reply quotes, so there the message's own
+    ``subject`` must say it forwards ("FW:"), or a reply would lose its new text."""
+    forwarding = _FORWARD_SUBJECT.match(subject) is not None
     text = builder.text()
     blocks = builder.blocks
     pieces = [text[b.start : b.end] for b in blocks]
@@ -57,6 +68,8 @@ def split_inline_forward(builder: ArticleBuilder) -> tuple[ArticleBuilder, Inlin
         marked = _MARKER.match(piece) is not None
         if not marked and not _FROM_LINE.match(piece):
             continue
+        if not forwarding and not _FORWARD_MARKER.match(piece):
+            continue  # an Outlook reply's quoted message
         fields, end = _header(pieces, start, _MARKER.sub("", piece, count=1))
         # Outlook's newer forwards have no marker line, only a rule drawn in HTML: then
         # the whole header must be there, so that a line of prose is never taken for one.
@@ -70,15 +83,27 @@ def split_inline_forward(builder: ArticleBuilder) -> tuple[ArticleBuilder, Inlin
     forwarded = ArticleBuilder()
     for block, piece in zip(blocks[end:], pieces[end:], strict=True):
         forwarded.add(block.kind, piece, level=block.level, ordered=block.ordered)
-    name, address = parseaddr(sender)
+    name, address = _sender(sender)
     when = fields.get("date") or fields.get("sent") or ""
     return forwarded, InlineForward(
-        author=" ".join(name.split()) or address,
-        publisher=address.rpartition("@")[2].lower(),
+        author=name or address,
+        publisher=address.rpartition("@")[2].lower() if "@" in address else "",
         published=parse_date(when.replace(" at ", " ")) if when else None,
         subject=" ".join(fields.get("subject", "").split()),
         note_words=sum(len(piece.split()) for piece in pieces[:start]),
     )
+
+
+def _sender(text: str) -> tuple[str, str]:
+    """(name, address) from a forward's From line: "Jane Smith <jane@x.org>", Outlook's
+    "Jane Smith [mailto:jane@x.org]", "Smith, Jane" or a name alone (no address)."""
+    mailto = _MAILTO.search(text)
+    if mailto:
+        return " ".join(text[: mailto.start()].strip(' "').split()), mailto.group(1)
+    if "@" not in text:
+        return " ".join(text.strip(' "').split()), ""
+    name, address = parseaddr(text)
+    return " ".join(name.split()), address
 
 
 def _header(pieces: list[str], start: int, first: str) -> tuple[dict[str, str], int]:

@@ -431,22 +431,29 @@ def _is_kicker(line: str) -> bool:
 
 
 def _without_pull_quotes(builder: ArticleBuilder) -> ArticleBuilder:
-    """The article without a pull quote: a quote block whose words (six or more) the
-    article has already given in full, which the page repeats in large type only to
-    draw the eye. A quotation the article does not already hold stays."""
+    """The article without a pull quote: a quote block, alone between other blocks, of six
+    to forty words that one earlier paragraph already gives in full, which the page
+    repeats in large type only to draw the eye. A quotation the text does not already
+    hold stays, and so does every paragraph of a longer quoted statement."""
     text = builder.text()
+    blocks = builder.blocks
     seen: list[str] = []
     kept: list[Block] = []
     checks = _MAX_PULL_QUOTE_CHECKS  # each reads the text so far: a crafted page has bounds
-    for block in builder.blocks:
+    for at, block in enumerate(blocks):
         folded = _fold(text[block.start : block.end])
-        if block.kind is BlockKind.QUOTE and len(folded.split()) >= 6 and checks > 0:
+        alone = all(
+            not 0 <= i < len(blocks) or blocks[i].kind is not BlockKind.QUOTE
+            for i in (at - 1, at + 1)
+        )
+        if block.kind is BlockKind.QUOTE and alone and 6 <= len(folded.split()) <= 40:
             checks -= 1
-            if any(folded in earlier for earlier in seen):
+            if checks >= 0 and any(folded in earlier for earlier in seen):
                 continue
-        seen.append(folded)
+        if block.kind is not BlockKind.HEADING:  # a headline may repeat a quote; the text not
+            seen.append(folded)
         kept.append(block)
-    return builder if len(kept) == len(builder.blocks) else _rebuilt(builder, kept)
+    return builder if len(kept) == len(blocks) else _rebuilt(builder, kept)
 
 
 def _fold(text: str) -> str:

@@ -21,9 +21,12 @@ from briefer.core.model import Article
 from briefer.session.command import Change, Command, CommandError, Entity
 from briefer.session.passage_commands import existing_article
 from briefer.store import Project
+from briefer.store.codec import canonical_url
 
 MAX_CHARS = {"title": 500, "publisher": 200, "author": 300, "url": 2000}
 """Longer than any real one; a footnote must still fit on a page."""
+FIELDS = ("title", "publisher", "author", "published", "url")
+"""An article's details: what a citation of it is made of."""
 
 
 @dataclass(frozen=True)
@@ -40,28 +43,40 @@ class ArticleDetails:
     def of(cls, article: Article) -> ArticleDetails:
         return cls(article.title, article.publisher, article.author, article.published, article.url)
 
-    def checked(self) -> ArticleDetails:
-        """The same details on one line each, or ``CommandError`` saying what to fix."""
+    def checked(self, before: ArticleDetails | None = None) -> ArticleDetails:
+        """The same details on one line each, or ``CommandError`` saying what to fix.
+
+        Only what differs from ``before`` is checked: a value an importer stored (a
+        relative link, an overlong title) must not stop the analyst changing another."""
         tidy = {name: " ".join(getattr(self, name).split()) for name in MAX_CHARS}
+        changed = {n for n in MAX_CHARS if before is None or tidy[n] != getattr(before, n)}
         if not tidy["title"]:
             raise CommandError("An article needs a title.")
-        for name, limit in MAX_CHARS.items():
+        for name in changed:
+            limit = MAX_CHARS[name]
             if len(tidy[name]) > limit:
                 raise CommandError(
                     f"The {name if name != 'url' else 'address'} is too long "
                     f"({len(tidy[name]):,} characters; at most {limit:,})."
                 )
         url = tidy["url"]
-        if url:
-            parts = urlsplit(url)
-            if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-                raise CommandError(
-                    f'"{url[:80]}" is not a web address: give one that starts with '
-                    "https:// or http://, or leave it empty."
-                )
+        if url and "url" in changed and not is_web_address(url):
+            raise CommandError(
+                f'"{url[:80]}" is not a web address: give one that starts with '
+                "https:// or http://, or leave it empty."
+            )
         return dataclasses.replace(
             self, title=tidy["title"], publisher=tidy["publisher"], author=tidy["author"], url=url
         )
+
+
+def is_web_address(text: str) -> bool:
+    """http(s) with a host; never an exception, whatever a crafted file stored."""
+    try:
+        parts = urlsplit(text)
+    except ValueError:  # "http://[x": an unclosed IPv6 host
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
 
 
 def date_from_text(text: str) -> dt.date | None:
@@ -77,24 +92,41 @@ def date_from_text(text: str) -> dt.date | None:
         ) from None
 
 
-class EditArticleDetailsCommand(Command):
-    """Replaces an article's details; undo puts the old ones back."""
+def write_fields(project: Project, article_id: int, changes: dict[str, tuple[Any, Any]]) -> None:
+    """Set each field from its first value to its second, where the article still holds
+    the first: an import or a merge may have filled another blank meanwhile (neither is on
+    the undo stack), and undoing this edit must not empty it again."""
+    current = existing_article(project, article_id)
+    due = {name: new for name, (old, new) in changes.items() if getattr(current, name) == old}
+    if due:
+        project.update_article_details(dataclasses.replace(current, **due))
 
-    def __init__(self, article_id: int, details: ArticleDetails) -> None:
+
+class EditArticleDetailsCommand(Command):
+    """Replaces an article's details; undo puts back the ones it changed."""
+
+    def __init__(
+        self, article_id: int, details: ArticleDetails, *, before: ArticleDetails | None = None
+    ) -> None:
         self.article_id = article_id
-        self.details = details.checked()  # refused here, before anything is written
+        self.details = details.checked(before)  # refused here, before anything is written
         self.label = f'Edit details of "{self.details.title[:40]}"'
-        self._before: Article | None = None
+        self._changes: dict[str, tuple[Any, Any]] = {}
 
     def apply(self, project: Project) -> list[Change]:
-        self._before = existing_article(project, self.article_id)
-        edited = dataclasses.replace(self._before, **dataclasses.asdict(self.details))
-        project.update_article_details(edited)
+        if not self._changes:  # first apply; a redo writes the same values again
+            before = existing_article(project, self.article_id)
+            self._changes = {
+                name: (getattr(before, name), getattr(self.details, name))
+                for name in FIELDS
+                if getattr(before, name) != getattr(self.details, name)
+            }
+        write_fields(project, self.article_id, self._changes)
         return [Change.of(Entity.ARTICLE, updated=[self.article_id])]
 
     def revert(self, project: Project) -> list[Change]:
-        assert self._before is not None
-        project.update_article_details(self._before)
+        back = {name: (new, old) for name, (old, new) in self._changes.items()}
+        write_fields(project, self.article_id, back)
         return [Change.of(Entity.ARTICLE, updated=[self.article_id])]
 
 
@@ -116,6 +148,8 @@ def details_from_copy(kept: Article, copy: Article) -> tuple[dict[str, Any], lis
         theirs = " ".join(theirs.split()) if isinstance(theirs, str) else theirs
         if theirs in ("", None) or mine == theirs or not _citable(name, theirs):
             continue
+        if name == "url" and canonical_url(mine) == canonical_url(theirs):
+            continue  # the same page: a tracking parameter or a trailing slash apart
         if mine in ("", None):
             filled[name] = theirs
         else:
@@ -129,8 +163,7 @@ def _citable(name: str, value: object) -> bool:
         return isinstance(value, dt.date)
     if len(value) > MAX_CHARS[name]:
         return False
-    parts = urlsplit(value) if name == "url" else None
-    return parts is None or (parts.scheme.lower() in ("http", "https") and bool(parts.netloc))
+    return name != "url" or is_web_address(value)
 
 
 def _shown(value: object) -> str:

@@ -12,8 +12,10 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from briefer.core.model import Article, Note, Original, Passage, Theme
+from briefer.session.article_commands import FIELDS, write_fields
 from briefer.session.command import Change, Entity
 from briefer.store import Project
 
@@ -38,6 +40,19 @@ def unite_passage(passage: Passage, theme_ids: tuple[int, ...], comment: str) ->
     return dataclasses.replace(
         passage, theme_ids=united, comment=unite_comments(passage.comment, comment)
     )
+
+
+def _id_of(article: Article) -> int:
+    assert article.id is not None
+    return article.id
+
+
+def _details_changed(before: Article, after: Article) -> dict[str, tuple[Any, Any]]:
+    return {
+        name: (getattr(before, name), getattr(after, name))
+        for name in FIELDS
+        if getattr(before, name) != getattr(after, name)
+    }
 
 
 @dataclass
@@ -92,8 +107,8 @@ class RecordLog:
             project.update_theme(theme)
         for article in self.articles:
             project.add_article(article, original_of(article) if original_of else None)
-        for _old_article, article in self.articles_changed:
-            project.update_article_details(article)
+        for before_article, article in self.articles_changed:
+            write_fields(project, _id_of(article), _details_changed(before_article, article))
         for passage in self.passages:
             project.add_passage(passage)
         for _old, changed in self.passages_changed:
@@ -115,11 +130,12 @@ class RecordLog:
         for passage in reversed(self.passages):
             assert passage.id is not None
             project.delete_passage(passage.id)
+        # Before the deletes: a detail may have been filled in on an article it added.
+        for before_article, article in reversed(self.articles_changed):
+            write_fields(project, _id_of(article), _details_changed(article, before_article))
         for article in reversed(self.articles):
             assert article.id is not None
             project.delete_article(article.id)
-        for before_article, _article in reversed(self.articles_changed):
-            project.update_article_details(before_article)
         for before_theme, _theme in reversed(self.themes_changed):
             project.update_theme(before_theme)
         for theme in reversed(self.themes):  # children were added after their parents

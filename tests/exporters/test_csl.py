@@ -18,7 +18,8 @@ import pytest
 from briefer.core.citations import quotation_markdown
 from briefer.core.model import Article, Note, Passage, Section
 from briefer.exporters import export_note
-from briefer.exporters.citations_csl import csl_item, parse_names, short_title
+from briefer.exporters.citations_csl import csl_item, short_title
+from briefer.exporters.csl_names import parse_names
 from briefer.exporters.csl_styles import CitationStyleError, StyleInfo, resolve_style
 from briefer.exporters.document import RunKind, build_document
 from briefer.resources import resource_path
@@ -336,6 +337,13 @@ def test_a_file_that_is_not_a_style_is_refused(tmp_path: Path) -> None:
         ("AFP, Reuters", [{"literal": "AFP"}, {"literal": "Reuters"}]),
         ("Jane Smith and AFP", [{"family": "Smith", "given": "Jane"}, {"literal": "AFP"}]),
         ("SMITH, Jane", [{"family": "SMITH", "given": "Jane"}]),
+        ("Le Pen, Marine", [{"family": "Le Pen", "given": "Marine"}]),
+        ("Smith, Jane, Reuters", [{"family": "Smith", "given": "Jane"}]),
+        ("Jane Smith, The Guardian", [{"family": "Smith", "given": "Jane"}]),
+        ("Jane Smith, Chief Economist", [{"family": "Smith", "given": "Jane"}]),
+        # Undecidable without knowing the names: kept whole, nothing lost or invented.
+        ("García Márquez, Gabriel", [{"literal": "García Márquez, Gabriel"}]),
+        ("Jane Smith, Politico", [{"literal": "Jane Smith, Politico"}]),
         ("Ministry of Defence", [{"literal": "Ministry of Defence"}]),
         ("Reuters", [{"literal": "Reuters"}]),
         ("Policy Digest", [{"literal": "Policy Digest"}]),

@@ -100,8 +100,9 @@ def test_the_forwarded_message_is_the_article_and_its_sender_the_source(
     assert article.published == dt.date(2025, 3, 3)  # sent, not forwarded on the 4th
     assert article.text == STATEMENT
     if note_words:
+        words = f"{note_words} word{'s' if note_words != 1 else ''}"
         assert warnings == (
-            f"fwd.eml: the forwarder's note above the forwarded message ({note_words} words) "
+            f"fwd.eml: the forwarder's note above the forwarded message ({words}) "
             "was left out; the article is the forwarded message.",
         )
     else:
@@ -140,3 +141,33 @@ def test_a_crafted_giant_header_or_twenty_thousand_are_read_as_text() -> None:
     many = "\n\n".join(f"From: office {i} Date: 3 Mar 2025" for i in range(20_000))
     article, _ = forward(many + "\n\nThe end of the message.", subject="Many")
     assert article.author == "José García" and article.text.endswith("The end of the message.")
+
+
+@pytest.mark.parametrize(("body", "html"), [(OUTLOOK_TEXT, False), (OUTLOOK_HTML, True)],
+                         ids=["outlook-text", "outlook-html"])  # fmt: skip
+def test_an_outlook_reply_keeps_its_new_text_and_its_sender(body: str, html: bool) -> None:
+    """Outlook heads the message a reply quotes as it heads a forward; the subject tells."""
+    reply = body.replace("FYI", "We should cite the ministry's figure instead.")
+    article, warnings = forward(reply, html=html, subject="RE: Port of Valmora – update")
+    assert article.author == "José García" and article.publisher == "ministry.example"
+    assert article.published == dt.date(2025, 3, 4)
+    assert article.text.startswith(("We should cite", "FYI"))
+    assert "41 ships" in article.text and warnings == ()
+
+
+@pytest.mark.parametrize(
+    ("sender", "author", "publisher"),
+    [
+        ("Jane Smith [mailto:jane.smith@port.example]", "Jane Smith", "port.example"),
+        ("Smith, Jane", "Smith, Jane", ""),
+        ('"Press Office" <press@valmora.example>', "Press Office", "valmora.example"),
+    ],
+)
+def test_the_forwarded_senders_name_is_read_as_each_program_writes_it(
+    sender: str, author: str, publisher: str
+) -> None:
+    body = OUTLOOK_TEXT.replace(
+        "From: Port Authority Press Office <press@valmora.example>", f"From: {sender}"
+    )
+    article, _ = forward(body)
+    assert (article.author, article.publisher) == (author, publisher)  # never the forwarder's

@@ -192,3 +192,24 @@ def test_a_kicker_above_the_headline_and_a_repeated_pull_quote_are_left_out() ->
     assert article.text.count("stopped pricing in the worst case") == 1
     quotes = [article.block_text(b) for b in article.blocks if b.kind is BlockKind.QUOTE]
     assert quotes == ["Ships will be escorted through the corridor until the end of March."]
+
+
+def test_a_quoted_statement_and_a_headline_quote_are_not_taken_for_pull_quotes() -> None:
+    """The lede quotes the statement's first sentence, which then opens the statement in
+    full; and a headline quoting the body. Neither is a pull quote: all stays."""
+    first = "The port will reopen to grain ships on Wednesday, the authority said."
+    page = f"""<html><head><title>“Ships will be escorted through the corridor”</title></head>
+<body><article><h1>“Ships will be escorted through the corridor”</h1>
+<p>The port authority said: “{first}” It gave no further details on Tuesday evening, when
+the statement was published on its website in three languages.</p>
+<p>The full statement reads:</p>
+<blockquote><p>{first}</p><p>Pilots will board at the outer anchorage from dawn.</p>
+</blockquote>
+<p>The navy added its own note, which ended with one line.</p>
+<blockquote>Ships will be escorted through the corridor</blockquote>
+<p>Officials declined to say how many warships would take part in the escort.</p>
+</article></body></html>"""
+    article = _import(page.encode())
+    quotes = [article.block_text(b) for b in article.blocks if b.kind is BlockKind.QUOTE]
+    assert first in quotes and "Pilots will board at the outer anchorage from dawn." in quotes
+    assert "Ships will be escorted through the corridor" in quotes

@@ -175,3 +175,47 @@ def test_a_copy_never_fills_in_what_the_analyst_could_not_have_typed(
     assert details_from_copy(kept, good)[0] == {
         "publisher": "Reuters", "author": "Jane Smith", "url": "https://example.org/port"
     }  # fmt: skip
+
+
+def test_undoing_an_edit_keeps_what_an_import_filled_in_meanwhile(
+    session: Session, tmp_path: Path
+) -> None:
+    """Imports are not on the undo stack: undoing the title edit must not empty the
+    publisher a second copy filled in after it, and redo must not either."""
+    kept = article_id(session)
+    session.do(EditArticleDetailsCommand(kept, ArticleDetails("Odesa port to reopen")))
+    page = tmp_path / "copy.html"
+    page.write_text(
+        '<html><head><title>x</title><meta property="og:site_name" content="Reuters"></head>'
+        f"<body><article><h1>Odesa port to reopen</h1><p>{TEXT}</p></article></body></html>",
+        encoding="utf-8",
+    )
+    [outcome] = session.import_all([page]).outcomes
+    assert outcome.filled == ("publisher",)
+    session.undo()
+    article = session.query.get_article(kept)
+    assert (article.title, article.publisher) == ("report.pdf", "Reuters")
+    session.redo()
+    article = session.query.get_article(kept)
+    assert (article.title, article.publisher) == ("Odesa port to reopen", "Reuters")
+
+
+@pytest.mark.parametrize("stored", ["http://[x", "/world/port-reopens"])
+def test_an_address_an_importer_stored_does_not_block_changing_the_rest(
+    session: Session, stored: str
+) -> None:
+    """A crafted ("http://[x") or relative link from a page: the analyst can still set the
+    publisher, and a copy carrying such a link fills nothing in, without an exception."""
+    from briefer.session.article_commands import details_from_copy
+
+    kept = article_id(session)
+    before = session.query.get_article(kept)
+    session._project.update_article_details(replace(before, url=stored))
+    current = ArticleDetails.of(session.query.get_article(kept))
+    session.do(EditArticleDetailsCommand(
+        kept, replace(current, publisher="Reuters"), before=current
+    ))  # fmt: skip
+    assert session.query.get_article(kept).publisher == "Reuters"
+    with pytest.raises(CommandError, match="not a web address"):
+        EditArticleDetailsCommand(kept, current)  # typed in, it is checked
+    assert details_from_copy(replace(before, url=""), replace(before, url=stored)) == ({}, [])

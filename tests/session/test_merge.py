@@ -422,3 +422,30 @@ def test_details_put_right_on_the_other_laptop_fill_the_blanks_here(pair) -> Non
     assert details(a)[:3] == ("The Hindu", "", dt.date(2025, 12, 4))
     again = merge_project(a, b.path)  # nothing left to fill; the address still differs
     assert again.adds_nothing and again.details_filled == 0 and again.details_differing
+
+
+def test_a_detail_filled_in_on_an_article_the_merge_added_is_undone_with_it(
+    tmp_path: Path,
+) -> None:
+    """The other copy holds two articles at one address (an analyst's edit can do that):
+    the first comes in, the second fills its publisher; one undo takes both back."""
+    a = Session.create(tmp_path / "a.briefer")
+    b = Session.create(tmp_path / "b.briefer")
+    first = add_article(b, "Port reopens", OTHER_TEXT, url="https://port.example/a")
+    second = add_article(b, "Port reopens (2)", "Another text entirely, ten words long here.",
+                         url="https://port.example/a")  # fmt: skip
+    b.do(EditArticleDetailsCommand(second, ArticleDetails(
+        "Port reopens (2)", "Harbour Gazette", "", None, "https://port.example/a"
+    )))  # fmt: skip
+    assert first != second
+    b.close()
+    before = state(a)
+    report = merge_project(a, tmp_path / "b.briefer")
+    assert report.articles_added == 1 and report.details_filled == 1
+    [added] = a.query.list_articles()
+    assert a.query.get_article(added.id).publisher == "Harbour Gazette"
+    assert a.undo() == "Merge b.briefer"
+    assert state(a) == before and a.query.list_articles() == []
+    assert a.redo() == "Merge b.briefer"
+    assert a.query.get_article(a.query.list_articles()[0].id).publisher == "Harbour Gazette"
+    a.close()

@@ -66,7 +66,10 @@ def test_details_are_put_right_in_the_dialog_and_undo_puts_them_back(
     window: ProjectWindow, project: Path, modals: Modals
 ) -> None:
     def fill(dialog: ArticleDetailsDialog) -> None:
-        assert "Imported from harbour-deal.pdf" in dialog.origin.text()
+        today = dt.datetime.now(dt.UTC).date()
+        assert f"Imported from harbour-deal.pdf on {today.day} {today:%B %Y}" in (
+            dialog.origin.text()
+        )
         dialog.title.setText("Port signs framework deal")
         dialog.publisher.setText("Harbour Gazette")
         dialog.author.setText("Ana Costa")

@@ -77,7 +77,7 @@ class ArticleActions:
             return
         details = dialog.changed()
         if details is not None:
-            self._run(EditArticleDetailsCommand(article_id, details))
+            self._run(EditArticleDetailsCommand(article_id, details, before=dialog.before))
 
     def delete_article(self) -> None:
         article_id = self._article_id()

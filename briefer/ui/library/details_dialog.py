@@ -50,7 +50,8 @@ class ArticleDetailsDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #B00020")
         self.error.hide()
-        imported = article.imported_at.strftime("%-d %B %Y") if article.imported_at else ""
+        day = article.imported_at
+        imported = f"{day.day} {day:%B %Y}" if day else ""  # %-d is not on Windows
         self.origin = origin = QLabel(
             f"Imported from {article.source_name or 'pasted text'}"
             + (f" on {imported}" if imported else "")
@@ -89,7 +90,7 @@ class ArticleDetailsDialog(QDialog):
         return ArticleDetails(
             self.title.text(), self.publisher.text(), self.author.text(), published,
             self.url.text(),
-        ).checked()  # fmt: skip
+        ).checked(self.before)  # fmt: skip
 
     def changed(self) -> ArticleDetails | None:
         """The new details, or None when nothing changed (call after ``exec`` accepted)."""
