@@ -43,7 +43,9 @@ class Block:
     """One structural unit of an article, as a span over its canonical text.
 
     ``level`` is the heading level (1-6) for headings and the nesting depth
-    (1 = top) for list items; 0 otherwise. ``ordered`` marks numbered lists.
+    (1 = top) for list items and for paragraphs that hold their own list number
+    (Word's "2.", "a.": see the DOCX importer); 0 otherwise. ``ordered`` marks
+    numbered lists.
     """
 
     kind: BlockKind

@@ -33,7 +33,9 @@ class Classifier:
     counting (continued across other paragraphs, restarted by overrides, "(a)" not
     "1.") gives the number the author saw. A numbered list item therefore becomes a
     paragraph that starts with its number, never a list item the Reader would number
-    a second time. Bulleted items stay list items: a bullet is not content.
+    a second time; its ``level`` is its depth in the list (1 = top), so the Reader
+    indents "a." under "2." as Word does. Bulleted items stay list items: a bullet is
+    not content.
     """
 
     styles: Styles
@@ -45,9 +47,10 @@ class Classifier:
     def __call__(self, paragraph: Any, text: str) -> Piece | None:
         ppr, style, number, label = self._counted(paragraph)
         name = style.name if style is not None else ""
+        depth = number[1] + 1 if label and number is not None else 0  # the Reader indents
         if not text.strip():
             # Word shows (and counts) an empty numbered paragraph's number: "3." alone.
-            return Piece(BlockKind.PARAGRAPH, label) if label else None
+            return Piece(BlockKind.PARAGRAPH, label, level=depth) if label else None
         if name == "title":
             folded = " ".join(text.split())
             if not self.title_style_text and self.core_title in ("", folded):
@@ -64,8 +67,8 @@ class Classifier:
             return Piece(BlockKind.QUOTE, text)
         if name == "caption":
             return Piece(BlockKind.CAPTION, text)
-        if label:
-            return Piece(BlockKind.PARAGRAPH, f"{label} {text}")  # "4.1.7 The ...", "(a) ..."
+        if label:  # "4.1.7 The ...", "(a) ...": at its list's depth, its number in its text
+            return Piece(BlockKind.PARAGRAPH, f"{label} {text}", level=depth)
         listing = self._list_info(number, name)
         if listing is not None:
             return Piece(BlockKind.LIST_ITEM, text, level=listing[0], ordered=listing[1])

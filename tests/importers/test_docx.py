@@ -66,7 +66,7 @@ def test_blocks_in_body_order_with_tables_lists_quotes_and_captions(tmp_path: Pa
         (BlockKind.HEADING, 2, False, "Risks"),
         (BlockKind.LIST_ITEM, 1, False, "Labour shortages"),
         (BlockKind.LIST_ITEM, 1, False, "Ice on the northern route"),
-        (BlockKind.PARAGRAPH, 0, False, "1. Publish the outlook"),  # Word's number, in the text
+        (BlockKind.PARAGRAPH, 1, False, "1. Publish the outlook"),  # Word's number, in the text
         (BlockKind.QUOTE, 0, False, "We expect a calmer winter."),
         (BlockKind.CAPTION, 0, False, "Figure 1: the Arvel quays"),
     ]

@@ -126,8 +126,8 @@ def test_simple_numbered_lists_keep_word_s_labels_and_bullets_stay_list_items() 
     article = import_path(DATA / "numbered-clauses.docx").article
     shape = [(b.kind, b.level, b.ordered, article.block_text(b)) for b in article.blocks]
     assert shape[11:] == [
-        (BlockKind.PARAGRAPH, 0, False, "(a) first lettered point"),
-        (BlockKind.PARAGRAPH, 0, False, "(b) second lettered point"),
+        (BlockKind.PARAGRAPH, 1, False, "(a) first lettered point"),  # depth 1, its number
+        (BlockKind.PARAGRAPH, 1, False, "(b) second lettered point"),
         (BlockKind.LIST_ITEM, 2, False, "a bullet under it"),
-        (BlockKind.PARAGRAPH, 0, False, "(a) restarted lettered point"),
+        (BlockKind.PARAGRAPH, 1, False, "(a) restarted lettered point"),
     ]

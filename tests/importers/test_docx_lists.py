@@ -158,3 +158,25 @@ def test_a_custom_format_word_wraps_for_older_readers_is_read(tmp_path: Path) ->
         "002 Quays",
         "I. North quay",
     ]
+
+
+def test_a_numbered_item_keeps_its_depth_so_the_reader_can_indent_it(tmp_path: Path) -> None:
+    """ "a." under "2." is one level deeper, as Word indents it; its number stays in its text."""
+    numbering = (
+        '<w:abstractNum w:abstractNumId="0">'
+        f"{_level(0, 'decimal', '%1.')}{_level(1, 'lowerLetter', '%2.')}</w:abstractNum>"
+        '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+    )
+    body = (
+        _numbered("Reopen the corridor", 1) + _numbered("Cut premiums", 1)
+        + _numbered("War-risk cover", 1, ilvl=1) + _numbered("Hull cover", 1, ilvl=1)
+        + _numbered("Ease freight rates", 1)
+    )  # fmt: skip
+    article = import_path(_document(tmp_path, body, numbering)).article
+    assert [(b.kind, b.level, article.block_text(b)) for b in article.blocks] == [
+        (BlockKind.PARAGRAPH, 1, "1. Reopen the corridor"),
+        (BlockKind.PARAGRAPH, 1, "2. Cut premiums"),
+        (BlockKind.PARAGRAPH, 2, "a. War-risk cover"),
+        (BlockKind.PARAGRAPH, 2, "b. Hull cover"),
+        (BlockKind.PARAGRAPH, 1, "3. Ease freight rates"),
+    ]

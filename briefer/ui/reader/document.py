@@ -205,6 +205,10 @@ class _Formats:
             return fmt, self.chars(mono, 0.85)
         if kind is BlockKind.TABLE_ROW:
             return self.block(bottom=0.2, height=130), self.chars(style.body, 0.92)
+        if block.level > 0:  # a paragraph holding its own list number ("a. ...")
+            fmt = self.block(bottom=0.25)
+            fmt.setLeftMargin(1.6 * self.em * min(block.level, 6))
+            return fmt, self.chars(style.body)
         return self.block(bottom=0.75), self.chars(style.body)
 
 
