@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,7 @@ from briefer import session as api  # names load on first use
 from briefer.cli_common import EXIT_ERROR, CliError, emit, open_session
 from briefer.cli_format import print_table
 from briefer.core.citations import find_citations
-from briefer.core.integrity import Problem
+from briefer.core.integrity import Problem, ProblemKind
 from briefer.core.model import Note
 from briefer.core.words import counted
 from briefer.settings import Paths, load_settings
@@ -132,10 +132,12 @@ def _problem_json(problem: Problem) -> dict[str, Any]:
     }
 
 
-def _warn(problems: list[Problem]) -> None:
+def _warn(problems: list[Problem], project: Path) -> None:
     for problem in problems:
         label = "problem" if problem.blocking else "warning"
         print(f"briefer: {label}: {problem.message}", file=sys.stderr)
+    for line in _detail_hints(project, problems):
+        print(f"briefer: {line[:1].lower()}{line[1:]}", file=sys.stderr)
 
 
 def cmd_notes(args: argparse.Namespace, paths: Paths) -> int:
@@ -260,7 +262,28 @@ def cmd_check(args: argparse.Namespace, paths: Paths) -> int:
     else:
         for problem in job.problems:
             print(("Problem: " if problem.blocking else "Warning: ") + problem.message)
+        for line in _detail_hints(args.project, job.problems):
+            print(line)
     return EXIT_ERROR if job.blocking else 0
+
+
+_DETAIL_OPTION = {
+    ProblemKind.NO_DATE: "--date YYYY-MM-DD",
+    ProblemKind.NO_PUBLISHER: "--publisher NAME",
+}
+
+
+def _detail_hints(project: Path, problems: Sequence[Problem]) -> list[str]:
+    """The command that fills in each source's missing date or publisher."""
+    wanted: dict[int, list[str]] = {}
+    for problem in problems:
+        option = _DETAIL_OPTION.get(problem.kind)
+        if option and problem.article_id is not None:
+            wanted.setdefault(problem.article_id, []).append(option)
+    return [
+        f"To add it: briefer articles {project} edit {article_id} {' '.join(options)}"
+        for article_id, options in wanted.items()
+    ]
 
 
 def cmd_figures(args: argparse.Namespace, paths: Paths) -> int:
@@ -324,7 +347,7 @@ def cmd_export(args: argparse.Namespace, paths: Paths) -> int:
             keep_on_disk_too=chosen.keep_citation_renderings,
         )
     except api.ExportRefused as exc:
-        _warn(exc.problems)
+        _warn(exc.problems, args.project)
         raise CliError(
             f"Nothing was written to {args.output}: fix the problems above, "
             "or export without --strict."
@@ -342,7 +365,7 @@ def cmd_export(args: argparse.Namespace, paths: Paths) -> int:
             }
         )
     else:
-        _warn(result.problems)
+        _warn(result.problems, args.project)
         notes = counted(result.footnotes, "footnote")
         print(f"Exported note {args.note} to {result.target} ({notes}).")
     return 0

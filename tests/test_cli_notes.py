@@ -325,3 +325,21 @@ def test_a_relative_link_an_importer_stored_does_not_block_editing_the_publisher
     assert "Gazette" in out and "/world/port-reopens" in out
     code, _, err = run(capsys, "articles", tagged, "edit", "1", "--url", "/elsewhere")
     assert code == 1 and "not a web address" in err  # what the analyst types is checked
+
+
+def test_the_check_says_which_command_fills_in_a_missing_date_or_publisher(
+    tagged: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    note = draft(capsys, tagged, "--themes", "Trade")
+    port = next(a for a in run_json(capsys, "articles", tagged) if a["title"].startswith("Port"))
+    assert (
+        run(capsys, "articles", tagged, "edit", port["id"], "--date", "", "--publisher", "")[0] == 0
+    )
+    code, out, _ = run(capsys, "check", tagged, "--note", note["id"])
+    hint = f"briefer articles {tagged} edit {port['id']} --date YYYY-MM-DD --publisher NAME"
+    assert code == 0 and f"To add it: {hint}" in out.splitlines()
+    code, _, err = run(capsys, "export", tagged, "--note", note["id"], "-o", tmp_path / "n.md")
+    assert code == 0 and f"briefer: to add it: {hint}" in err.splitlines()
+    assert run(capsys, "articles", tagged, "edit", port["id"], "--date", "2025-03-14",
+               "--publisher", "Harbour Gazette")[0] == 0  # fmt: skip
+    assert "To add it" not in run(capsys, "check", tagged, "--note", note["id"])[1]
