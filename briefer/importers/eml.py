@@ -25,7 +25,7 @@ from briefer.importers.base import (
     LocalFileReader,
 )
 from briefer.importers.cleanup import is_boilerplate_line, is_mail_boilerplate
-from briefer.importers.eml_forward import InlineForward, split_inline_forward
+from briefer.importers.eml_forward import InlineForward, innermost_forward
 from briefer.importers.eml_parts import Walk, plain_subject, render
 from briefer.importers.encoding import decode_text
 from briefer.importers.htmlconvert import html_to_article_blocks
@@ -141,9 +141,7 @@ class EmlImporter:
             deadline=deadline,
         )
         render(message, builder, walk)
-        forward = split_inline_forward(builder, str(message.get("subject", "")))
-        if forward is not None:
-            builder = forward[0]
+        builder, forward = innermost_forward(builder, str(message.get("subject", "")))
         subject = plain_subject(message.get("subject", ""))
         name = PurePath(label).name
         if builder.is_empty() and walk.tnef:
@@ -174,7 +172,7 @@ class EmlImporter:
             source_name=PurePath(filename).name if filename else "",
         )
         if forward is not None:
-            article, note = _as_forwarded(article, forward[1], name)
+            article, note = _as_forwarded(article, forward, name)
             warnings += note
         return article, tuple(warnings)
 

@@ -11,6 +11,7 @@ message/rfc822 part is eml_parts' business.) Standard library, core and base onl
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -33,6 +34,8 @@ _FROM_LINE = re.compile(r"^\s*From\s*:", re.IGNORECASE)
 _MAILTO = re.compile(r"\[mailto:\s*([^\]\s]+)\s*\]", re.IGNORECASE)
 _MAX_HEADER_BLOCKS = 8
 _MAX_HEADER_CHARS = 2000
+_MAX_DEPTH = 8
+"""Forwards of forwards followed; deeper is a crafted message, not correspondence."""
 _SEARCH_BLOCKS = 200
 """A forward's header follows a short note; past this many blocks it is a reply chain's."""
 
@@ -92,6 +95,24 @@ def split_inline_forward(
         subject=" ".join(fields.get("subject", "").split()),
         note_words=sum(len(piece.split()) for piece in pieces[:start]),
     )
+
+
+def innermost_forward(
+    builder: ArticleBuilder, subject: str
+) -> tuple[ArticleBuilder, InlineForward | None]:
+    """The message at the bottom of forwards of forwards (a colleague passes on what a
+    press office sent them), with the words of every note above it counted; the builder
+    unchanged and None when nothing is forwarded inline."""
+    found: InlineForward | None = None
+    for _ in range(_MAX_DEPTH):
+        split = split_inline_forward(builder, subject)
+        if split is None:
+            break
+        builder, inner = split
+        words = inner.note_words + (found.note_words if found else 0)
+        found = dataclasses.replace(inner, note_words=words)
+        subject = inner.subject
+    return builder, found
 
 
 def _sender(text: str) -> tuple[str, str]:

@@ -171,3 +171,24 @@ def test_the_forwarded_senders_name_is_read_as_each_program_writes_it(
     )
     article, _ = forward(body)
     assert (article.author, article.publisher) == (author, publisher)  # never the forwarder's
+
+
+def test_a_forward_of_a_forward_is_the_message_at_the_bottom() -> None:
+    """A colleague passes on what a press office sent them: the source is the office."""
+    middle = f"""Passing this on.
+
+---------- Forwarded message ---------
+From: Anna Berg <anna.berg@ministry.example>
+Date: Mon, 3 Mar 2025 at 19:10
+Subject: Fwd: Port of Valmora – update
+To: <desk@ministry.example>
+
+
+{GMAIL}"""
+    article, warnings = forward(middle)
+    assert (article.author, article.publisher) == ("Port Authority Press Office", "valmora.example")
+    assert article.published == dt.date(2025, 3, 3) and article.text == STATEMENT
+    assert warnings == (
+        "fwd.eml: the forwarder's note above the forwarded message (6 words) was left out; "
+        "the article is the forwarded message.",
+    )
