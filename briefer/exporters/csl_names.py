@@ -57,7 +57,11 @@ def parse_names(text: str, *, publisher: str = "") -> list[dict[str, str]]:
     for part in _NAME_SPLIT.split(text):
         pieces = [piece.strip() for piece in part.split(",") if piece.strip()]
         found: list[dict[str, str]] = []
-        if len(pieces) == 2 and _undecidable(*pieces):
+        if (
+            len(pieces) == 2
+            and _undecidable(*pieces)
+            and not _holds(pieces[1].casefold().split(), house[:1])
+        ):  # "Jane Smith, Politico" at Politico: the paper, as an affiliation
             names.append({"literal": ", ".join(pieces)})
             continue
         if len(pieces) >= 2 and _inverted(pieces[0], pieces[1]):  # "Smith, Jane, Reuters"

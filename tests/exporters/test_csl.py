@@ -365,6 +365,10 @@ def test_a_byline_naming_the_publisher_is_the_organisation_not_a_person() -> Non
         {"family": "Khan", "given": "Ali"}
     ]
     assert parse_names("Reuters Editors") == [{"literal": "Reuters Editors"}]
+    # where the paper is the publisher, a name followed by it is that person alone
+    assert parse_names("Jane Smith, Politico", publisher="POLITICO Europe") == [
+        {"family": "Smith", "given": "Jane"}
+    ]
 
 
 def test_article_metadata_feeds_the_style(articles: dict[int, Article]) -> None:
