@@ -60,7 +60,7 @@ def parse_names(text: str, *, publisher: str = "") -> list[dict[str, str]]:
         if (
             len(pieces) == 2
             and _undecidable(*pieces)
-            and not _holds(pieces[1].casefold().split(), house[:1])
+            and not _holds(house, pieces[1].casefold().split())
         ):  # "Jane Smith, Politico" at Politico: the paper, as an affiliation
             names.append({"literal": ", ".join(pieces)})
             continue

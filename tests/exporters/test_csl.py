@@ -369,6 +369,9 @@ def test_a_byline_naming_the_publisher_is_the_organisation_not_a_person() -> Non
     assert parse_names("Jane Smith, Politico", publisher="POLITICO Europe") == [
         {"family": "Smith", "given": "Jane"}
     ]
+    assert parse_names("Jane Smith, Guardian", publisher="The Guardian") == [
+        {"family": "Smith", "given": "Jane"}
+    ]
 
 
 def test_article_metadata_feeds_the_style(articles: dict[int, Article]) -> None:
