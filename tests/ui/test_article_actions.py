@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -161,4 +161,16 @@ def test_the_checks_missing_publisher_opens_its_sources_details(
     modals.check()
     assert [a.publisher for a in on_disk(project)] == ["Harbour Gazette"]
     press(dialog, "Close")
+    window.close()
+
+
+def test_the_librarys_context_menu_offers_both_at_the_row(window: ProjectWindow) -> None:
+    view = window.library_panel.view
+    row = view.visualRect(view.currentIndex()).center()
+    view.customContextMenuRequested.emit(row)
+    menu = window.article_actions.menu
+    assert menu.isVisible()
+    assert [a.text() for a in menu.actions()] == ["Edit Article &Details…", "De&lete Article…"]
+    assert menu.geometry().contains(view.viewport().mapToGlobal(row) + QPoint(1, 1))
+    menu.close()
     window.close()

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCursor, QKeySequence
-from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QDialog, QMenu, QMessageBox
 
 from briefer.core.model import Note
 from briefer.session import (
@@ -42,22 +42,22 @@ class ArticleActions:
         for action in (self.details_action, self.delete_action):
             action.setEnabled(not context.session.read_only)
 
-    def add_to(self, view: QWidget) -> None:
+    def add_to(self, view: QAbstractItemView) -> None:
         """The two as ``view``'s context menu, with Delete deleting while it has focus."""
         shortcut = QAction(view)
         shortcut.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         shortcut.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.triggered.connect(lambda _checked=False: self.delete_article())
         view.addAction(shortcut)
+        self.menu = QMenu(view)
+        self.menu.addActions([self.details_action, self.delete_action])
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        view.customContextMenuRequested.connect(lambda _pos: self._context_menu(view))
+        view.customContextMenuRequested.connect(lambda pos: self._context_menu(view, pos))
 
-    def _context_menu(self, view: QWidget) -> None:
-        if self.current_id() is None:
-            return
-        menu = QMenu(view)
-        menu.addActions([self.details_action, self.delete_action])
-        menu.popup(QCursor.pos())
+    def _context_menu(self, view: QAbstractItemView, pos: QPoint) -> None:
+        """At the row (the mouse's, or the current one for the keyboard's Menu key)."""
+        if self.current_id() is not None:
+            self.menu.popup(view.viewport().mapToGlobal(pos))
 
     def _article_id(self) -> int | None:
         article_id = self.current_id()
