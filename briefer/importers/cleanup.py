@@ -41,6 +41,19 @@ _PREFIXES = re.compile(
     r"more on this(?: story)?|recommended|watch|listen)\s*[:|»>–-]",
     re.IGNORECASE,
 )
+_CREDIT_NAME = r"[A-Z][\w'’-]*\.?(?:\s+(?:[A-Z][\w'’-]*\.?|de|van|von|der|al|bin)){0,3}"
+_CREDIT_NAMES = rf"{_CREDIT_NAME}(?:\s*(?:,|and|&)\s*{_CREDIT_NAME})*(?:\s+in\s+{_CREDIT_NAME})?"
+_CREDIT_CLAUSE = (
+    r"(?i:(?:additional\s+)?(?:reporting|writing|editing|compiled|graphics|research|"
+    rf"translation|fact[- ]checking|production)\s+by)\s+(?i:the\s+)?{_CREDIT_NAMES}"
+)
+_CREDIT = re.compile(
+    rf"^\(?\s*{_CREDIT_CLAUSE}(?:\s*[;.,]\s*(?i:and\s+)?{_CREDIT_CLAUSE})*\s*[.;]?\s*\)?\s*$"
+    r"|^(?i:our standards:\s*the thomson reuters trust principles\.?)$"
+)
+"""A wire story's credits ("Reporting by Jane Smith; Editing by Alex Richardson") and its
+standards line: who worked on the copy, not what it says (the by-line names the authors).
+Names must be capitalised: "Reporting by local journalists was restricted" is a sentence."""
 _CLICK_TO_SHARE = re.compile(r"^click to (?:share|email|print)\b", re.IGNORECASE)
 _FOLLOW = re.compile(r"^(?:follow|like|join) us (?:on|at)\b", re.IGNORECASE)
 _NEWSLETTER = re.compile(
@@ -152,6 +165,7 @@ def is_boilerplate_line(line: str) -> bool:
         or (short and bool(_PREFIXES.match(stripped)))
         or (short and bool(_FOLLOW.match(stripped)))
         or (short and bool(_NEWSLETTER.match(stripped)))
+        or (len(stripped) <= 300 and bool(_CREDIT.match(stripped)))
         or is_image_credit(stripped)
         or is_cookie_notice(stripped)
     )

@@ -211,6 +211,9 @@ def test_parse_date(text: str, date: dt.date | None) -> None:
         "We use cookies to improve your experience. Accept all",
         "Image: Reuters",
         "Photo credit: AFP/Getty Images",
+        "Reporting by Jane Smith; Editing by Alex Richardson",
+        "(Reporting by Jane Smith in London; additional reporting by Omar Ali; editing by Li Wei)",
+        "Our Standards: The Thomson Reuters Trust Principles.",
     ],
 )
 def test_boilerplate_lines(line: str) -> None:
@@ -226,6 +229,8 @@ def test_boilerplate_lines(line: str) -> None:
         "The photo agency said its image of the strike had been altered.",
         "Advertisement revenue fell sharply in the third quarter.",
         "Read more about the plan in the annex, the ministry said.",
+        "Reporting by local journalists has been restricted since the war began.",
+        "Editing by hand slowed the census, the office said.",
     ],
 )
 def test_normal_sentences_are_not_boilerplate(line: str) -> None:
