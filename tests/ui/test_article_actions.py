@@ -13,7 +13,13 @@ from pytestqt.qtbot import QtBot
 
 from briefer.core.citations import citation_token
 from briefer.core.model import Article, Block, BlockKind, Note, Section
-from briefer.session import AddNoteCommand, Session, TagPassageCommand
+from briefer.session import (
+    AddNoteCommand,
+    ArticleDetails,
+    EditArticleDetailsCommand,
+    Session,
+    TagPassageCommand,
+)
 from briefer.ui.library.details_dialog import ArticleDetailsDialog
 from briefer.ui.notes.problems_dialog import ProblemsDialog
 from briefer.ui.shell.project_window import ProjectWindow
@@ -173,4 +179,21 @@ def test_the_librarys_context_menu_offers_both_at_the_row(window: ProjectWindow)
     assert [a.text() for a in menu.actions()] == ["Edit Article &Details…", "De&lete Article…"]
     assert menu.geometry().contains(view.viewport().mapToGlobal(row) + QPoint(1, 1))
     menu.close()
+    window.close()
+
+
+def test_the_library_says_what_a_source_lacks_and_where_to_add_it(
+    window: ProjectWindow,
+) -> None:
+    model = window.library_panel.proxy
+    tips = [model.index(0, column).data(Qt.ItemDataRole.ToolTipRole) for column in (0, 1, 2)]
+    hint = "No publisher or date yet: Article > Edit Article Details… (Ctrl+Shift+D) adds it."
+    assert tips[0].endswith("\n" + hint) and tips[1] == tips[2] == hint
+    article_id = window.library_panel.current_id()
+    assert article_id is not None
+    window.session.do(EditArticleDetailsCommand(article_id, ArticleDetails(
+        "harbour-deal.pdf", "Harbour Gazette", "", dt.date(2025, 3, 14)
+    )))  # fmt: skip
+    assert model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole) is None
+    assert "No " not in model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
     window.close()

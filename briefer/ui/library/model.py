@@ -69,7 +69,19 @@ class LibraryModel(RowsById):
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:  # also what a narrow panel hides
             published = article.published.isoformat() if article.published else ""
             parts = (article.title, article.author, article.publisher, published, article.url)
-            return " · ".join(v for v in parts if v)
+            return " · ".join(v for v in parts if v) + _missing(article)
+        if role == Qt.ItemDataRole.ToolTipRole and column in (1, 2):
+            return _missing(article).strip() or None
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 3:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+
+def _missing(article: ArticleSummary) -> str:
+    """What a citation of the article will lack, and where to add it ("" if nothing)."""
+    lacking = [name for name, value in (("publisher", article.publisher),
+                                        ("date", article.published)) if not value]  # fmt: skip
+    if not lacking:
+        return ""
+    return (f"\nNo {' or '.join(lacking)} yet: Article > Edit Article Details… "
+            "(Ctrl+Shift+D) adds it.")  # fmt: skip
