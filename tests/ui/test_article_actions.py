@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
@@ -196,4 +197,21 @@ def test_the_library_says_what_a_source_lacks_and_where_to_add_it(
     )))  # fmt: skip
     assert model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole) is None
     assert "No " not in model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    window.close()
+
+
+def test_details_of_an_article_deleted_meanwhile_are_a_status_line_not_a_crash(
+    window: ProjectWindow, modals: Modals
+) -> None:
+    article_id = window.library_panel.current_id()
+    assert article_id is not None
+    modals.expect(QMessageBox, lambda box: press(box, "Delete Article"))
+    menu_action(window, "Article", "Delete Article…").trigger()
+    modals.check()
+    reports: list[str] = []
+    window.article_actions.context = dataclasses.replace(
+        window.article_actions.context, report=reports.append
+    )
+    window.article_actions.edit_details(article_id)  # as the check's list would ask
+    assert len(reports) == 1 and str(article_id) in reports[0]
     window.close()

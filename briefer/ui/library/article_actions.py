@@ -12,7 +12,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QMenu, QMessageBox
 
-from briefer.core.model import Note
+from briefer.core.model import Article, Note
 from briefer.session import (
     CommandError,
     DeleteArticleCommand,
@@ -70,7 +70,9 @@ class ArticleActions:
         article_id = self._article_id() if article_id is None else article_id
         if article_id is None or self.context.session.read_only:
             return
-        article = self.context.session.query.get_article(article_id)
+        article = self._article(article_id)
+        if article is None:
+            return
         dialog = ArticleDetailsDialog(article, self.context.parent)
         self.dialog = dialog
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -84,7 +86,9 @@ class ArticleActions:
         if article_id is None or self.context.session.read_only:
             return
         query = self.context.session.query
-        article = query.get_article(article_id)
+        article = self._article(article_id)
+        if article is None:
+            return
         passages = [p.id for p in query.list_passages(article_id=article_id) if p.id is not None]
         box = QMessageBox(
             QMessageBox.Icon.Warning, "Delete article?",
@@ -99,6 +103,15 @@ class ArticleActions:
         box.exec()
         if box.clickedButton() is box.button(QMessageBox.StandardButton.Discard):
             self._run(DeleteArticleCommand(article_id))
+
+    def _article(self, article_id: int) -> Article | None:
+        """The article, or None (said on the status bar) when it is gone, say deleted while
+        the check's list that named it stayed open."""
+        try:
+            return self.context.session.query.get_article(article_id)
+        except ProjectError as exc:
+            self.context.report(str(exc))
+            return None
 
     def _run(self, command: EditArticleDetailsCommand | DeleteArticleCommand) -> None:
         c = self.context
