@@ -160,9 +160,15 @@ class NoteActions:
         dialog = ProblemsDialog(job.problems, self.context.parent, exporting=False)
         dialog.passageActivated.connect(self.context.open_passage)
         dialog.placeActivated.connect(self.context.reveal_in_note)
-        dialog.sourceActivated.connect(self.context.edit_article)
+        dialog.sourceActivated.connect(lambda article_id: self._fix_source(dialog, article_id))
         self.dialog = dialog
         dialog.open()
+
+    def _fix_source(self, dialog: ProblemsDialog, article_id: int) -> None:
+        """The source's details, then the check again: the list shows what is left."""
+        self.context.edit_article(article_id)  # modal: returns once saved or cancelled
+        dialog.close()
+        self.check_note()
 
     def key_figures(self) -> None:
         note_id = self._note_id()
