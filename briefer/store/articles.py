@@ -21,6 +21,14 @@ _COLUMNS = (
 )
 
 
+def _details(article: Article) -> tuple[str, str, str, str | None, str, str]:
+    """title, publisher, author, published, url, canonical_url: as both writes store them."""
+    return (
+        article.title, article.publisher, article.author,
+        codec.to_date_text(article.published), article.url, codec.canonical_url(article.url),
+    )  # fmt: skip
+
+
 def add_article(conn: sqlite3.Connection, article: Article, original: Original | None) -> int:
     if article.id is not None and article_ids_exist(conn, article.id):
         raise DuplicateId("article", article.id)
@@ -31,12 +39,7 @@ def add_article(conn: sqlite3.Connection, article: Article, original: Original |
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             article.id,
-            article.title,
-            article.publisher,
-            article.author,
-            codec.to_date_text(article.published),
-            article.url,
-            codec.canonical_url(article.url),
+            *_details(article),
             article.language,
             article.source_format,
             article.source_name,
@@ -186,15 +189,7 @@ def update_details(conn: sqlite3.Connection, article: Article) -> None:
     conn.execute(
         "UPDATE articles SET title = ?, publisher = ?, author = ?, published = ?, url = ?,"
         " canonical_url = ? WHERE id = ?",
-        (
-            article.title,
-            article.publisher,
-            article.author,
-            codec.to_date_text(article.published),
-            article.url,
-            codec.canonical_url(article.url),
-            article.id,
-        ),
+        (*_details(article), article.id),
     )
     if row[0] != article.title:  # an external-content index is told the old values
         conn.execute(

@@ -6,12 +6,8 @@ under the fields, the dialog stays open) and the caller runs the undoable comman
 
 from __future__ import annotations
 
-import datetime as dt
-
-from PySide6.QtCore import QDate, QEvent
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QLabel,
@@ -21,7 +17,12 @@ from PySide6.QtWidgets import (
 
 from briefer.core.model import Article
 from briefer.session import ArticleDetails, CommandError
-from briefer.ui.notes.dialogs import fit_line_edit, ok_cancel_buttons
+from briefer.ui.notes.dialogs import (
+    fit_line_edit,
+    ok_cancel_buttons,
+    optional_date,
+    optional_date_value,
+)
 
 
 class ArticleDetailsDialog(QDialog):
@@ -36,14 +37,7 @@ class ArticleDetailsDialog(QDialog):
         self.author.setPlaceholderText("Jane Smith; Omar Ali")
         self.publisher = QLineEdit(article.publisher)
         self.publisher.setPlaceholderText("The site, paper or body that published it")
-        self.has_date = QCheckBox("Dated")
-        self.has_date.setChecked(article.published is not None)
-        day = article.published
-        self.date = QDateEdit(QDate(day.year, day.month, day.day) if day else QDate.currentDate())
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("d MMMM yyyy")
-        self.date.setEnabled(day is not None)
-        self.has_date.toggled.connect(self.date.setEnabled)
+        self.has_date, self.date = optional_date(article.published)
         self.url = QLineEdit(article.url)
         self.url.setPlaceholderText("https://…")
         self.error = QLabel()
@@ -83,10 +77,7 @@ class ArticleDetailsDialog(QDialog):
 
     def details(self) -> ArticleDetails:
         """What the fields say, tidied; ``CommandError`` if a citation could not use it."""
-        day = self.date.date()
-        published = (
-            dt.date(day.year(), day.month(), day.day()) if self.has_date.isChecked() else None
-        )
+        published = optional_date_value(self.has_date, self.date)
         return ArticleDetails(
             self.title.text(), self.publisher.text(), self.author.text(), published,
             self.url.text(),

@@ -56,6 +56,24 @@ LINE_EDIT_MARGIN = 2
 """QLineEdit's own horizontal margin around its text (horizontalMargin in Qt's source)."""
 
 
+def optional_date(day: dt.date | None) -> tuple[QCheckBox, QDateEdit]:
+    """A date that may be absent (a note's, an article's): ticking "Dated" turns the
+    field on; untick it and the date is none, the field greyed."""
+    has_date = QCheckBox("Dated")
+    has_date.setChecked(day is not None)
+    edit = QDateEdit(QDate(day.year, day.month, day.day) if day else QDate.currentDate())
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("d MMMM yyyy")
+    edit.setEnabled(day is not None)
+    has_date.toggled.connect(edit.setEnabled)
+    return has_date, edit
+
+
+def optional_date_value(has_date: QCheckBox, edit: QDateEdit) -> dt.date | None:
+    day = edit.date()  # QDate.toPython() is typed as object in PySide6's stubs
+    return dt.date(day.year(), day.month(), day.day()) if has_date.isChecked() else None
+
+
 def marking_box(current: str) -> QComboBox:
     box = QComboBox()
     box.setEditable(True)
@@ -226,14 +244,7 @@ class NoteDetailsDialog(QDialog):
         self.note = note
         self.title = QLineEdit(note.title)
         self.author = QLineEdit(note.author)
-        self.has_date = QCheckBox("Dated")
-        self.has_date.setChecked(note.date is not None)
-        day = note.date
-        self.date = QDateEdit(QDate(day.year, day.month, day.day) if day else QDate.currentDate())
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("d MMMM yyyy")
-        self.date.setEnabled(note.date is not None)
-        self.has_date.toggled.connect(self.date.setEnabled)
+        self.has_date, self.date = optional_date(note.date)
         self.recipient = QLineEdit(note.recipient)
         self.reference = QLineEdit(note.reference)
         self.marking = marking_box(note.marking)
@@ -266,7 +277,7 @@ class NoteDetailsDialog(QDialog):
         values: dict[str, object] = {
             "title": self.title.text().strip() or self.note.title,
             "author": self.author.text().strip(),
-            "date": self.date.date().toPython() if self.has_date.isChecked() else None,
+            "date": optional_date_value(self.has_date, self.date),
             "recipient": self.recipient.text().strip(),
             "reference": self.reference.text().strip(),
             "marking": marking_of(self.marking),
