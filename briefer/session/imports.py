@@ -89,7 +89,7 @@ def store_imported(project: Project, imported: Imported, source: str) -> ImportO
     """
     article = imported.article
     with project.transaction():
-        existing = project.find_duplicate(article.url, article.text)
+        existing = project.find_duplicate(article.url, article.text, article.title)
         if existing is not None:
             kept = project.get_article(existing)
             filled, differing = details_from_copy(kept, article)

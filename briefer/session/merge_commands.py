@@ -270,7 +270,7 @@ class _Merge:
             theirs = self.other.get_article(summary.id)
             here_id = article_uuids.get(theirs.uuid) if theirs.uuid else None
             if here_id is None:
-                here_id = self.here.find_duplicate(theirs.url, theirs.text)
+                here_id = self.here.find_duplicate(theirs.url, theirs.text, theirs.title)
             if here_id is None:
                 here_id = self._add_article(theirs)
                 self._add_passages(theirs, here_id)

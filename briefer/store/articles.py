@@ -6,6 +6,7 @@ only the standard library, briefer.core and this package.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -266,7 +267,13 @@ def original_size(conn: sqlite3.Connection, article_id: int) -> int | None:
     return row[0]
 
 
-def find_duplicate(conn: sqlite3.Connection, url: str, text: str) -> int | None:
+def find_duplicate(conn: sqlite3.Connection, url: str, text: str, title: str = "") -> int | None:
+    """The article already here with the same address, or the same text.
+
+    The same text may come with or without its headline: a Word file or a PDF keeps
+    the headline atop the text, while a text file's first line (or a page's <h1>) was
+    taken out as the title. With ``title``, the text counts as the same either way.
+    """
     canonical = codec.canonical_url(url)
     if canonical:
         row = conn.execute(
@@ -274,14 +281,29 @@ def find_duplicate(conn: sqlite3.Connection, url: str, text: str) -> int | None:
         ).fetchone()
         if row is not None:
             return int(row[0])
-    if text.strip():
-        row = conn.execute(
-            "SELECT id FROM articles WHERE text_hash = ? ORDER BY id LIMIT 1",
-            (codec.text_hash(text),),
-        ).fetchone()
-        if row is not None:
-            return int(row[0])
-    return None
+    if not text.strip():
+        return None
+    hashes = [codec.text_hash(text), *_hashes_beside_title(text, title)]
+    row = conn.execute(
+        f"SELECT id FROM articles WHERE text_hash IN ({', '.join('?' * len(hashes))})"
+        " ORDER BY id LIMIT 1",
+        hashes,
+    ).fetchone()
+    return None if row is None else int(row[0])
+
+
+def _hashes_beside_title(text: str, title: str) -> list[str]:
+    """The text's hash with ``title`` put atop it, or taken off where the text opens with it."""
+    words = title.split()
+    if not words or len(title) > 2_000:
+        return []
+    opening = re.match(
+        r"\s*" + r"\s+".join(map(re.escape, words)) + r"(?=\s|$)", text, re.IGNORECASE
+    )
+    if opening is None:
+        return [codec.text_hash(text, heading=title)]
+    rest = text[opening.end() :]
+    return [codec.text_hash(rest)] if rest.strip() else []
 
 
 def article_ids_exist(conn: sqlite3.Connection, article_id: int) -> bool:

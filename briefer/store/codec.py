@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from briefer.core.model import Block, BlockKind
-from briefer.core.words import folded_pieces
+from briefer.core.words import fold_spaces, folded_pieces
 
 UTC = dt.UTC
 
@@ -281,10 +281,18 @@ def canonical_url(url: str) -> str:
     return urlunsplit((scheme, netloc, path, query, ""))
 
 
-def text_hash(text: str) -> str:
-    """Same hash for texts that differ only in case and white space."""
+def text_hash(text: str, *, heading: str = "") -> str:
+    """Same hash for texts that differ only in case and white space.
+
+    ``heading`` is hashed as if it opened the text on a line of its own, so a text
+    without its headline can be hashed as the copy that has it, without joining them.
+    """
     digest = hashlib.sha256()  # piece by piece: a 60 MB text is never copied whole
-    for piece in folded_pieces(text):
+    folded_heading = fold_spaces(heading).casefold()
+    digest.update(folded_heading.encode("utf-8"))
+    for index, piece in enumerate(folded_pieces(text)):
+        if index == 0 and folded_heading:
+            digest.update(b" ")
         digest.update(piece.casefold().encode("utf-8"))
     return digest.hexdigest()
 

@@ -470,9 +470,9 @@ class Project:
         with self._read() as conn:
             return articles.original_size(conn, article_id)
 
-    def find_duplicate(self, url: str, text: str) -> int | None:
+    def find_duplicate(self, url: str, text: str, title: str = "") -> int | None:
         with self._read() as conn:
-            return articles.find_duplicate(conn, url, text)
+            return articles.find_duplicate(conn, url, text, title)
 
     # -- themes --------------------------------------------------------------------
 

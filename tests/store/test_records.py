@@ -400,3 +400,18 @@ def test_a_backup_killed_mid_copy_is_swept_on_the_next_backup(tmp_path: Path) ->
         pass
     assert not stale.exists() and not journal.exists()
     assert all(p.suffix == ".briefer" for p in folder.iterdir())
+
+
+def test_find_duplicate_knows_a_text_with_or_without_its_headline(project: Project) -> None:
+    article_id = project.add_article(sample_article())
+    text = sample_article().text
+    assert project.find_duplicate("", text, "Grain corridor reopens") == article_id
+    with_headline = "GRAIN CORRIDOR\nreopens\n\n" + text
+    assert project.find_duplicate("", with_headline, "Grain corridor reopens") == article_id
+    assert project.find_duplicate("", with_headline) is None  # the headline decides
+    assert project.find_duplicate("", "Grain corridor reopens", "Grain corridor reopens") is None
+    assert project.find_duplicate("", text[:40], "Grain corridor reopens") is None
+
+    headed = project.add_article(sample_article("Port talks", text="Port talks\n\nTalks resumed."))
+    assert project.find_duplicate("", "Talks resumed.", "Port talks") == headed
+    assert project.find_duplicate("", "Talks resumed.", "Port talks resume") is None
