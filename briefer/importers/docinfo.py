@@ -19,7 +19,12 @@ _PLACEHOLDERS = frozenset(
      "administrator", "default", "title", "document", "no title", "null", "test",
      "powerpoint presentation", "untitled document", "new document", "windows user",
      "microsoft office user", "valued customer", "preferred customer", "owner-pc", "pc",
-     "python-docx", "docx4j", "apache poi", "phpword", "openpyxl"}
+     "python-docx", "docx4j", "apache poi", "phpword", "openpyxl", "unknown author",
+     "hp authorized customer", "authorized user", "registered user", "windows-benutzer",
+     "utilisateur windows", "usuario de windows", "utente di windows", "windows-gebruiker",
+     "usuário do windows", "użytkownik systemu windows", "пользователь windows",
+     "microsoft office-benutzer", "utilisateur de microsoft office",
+     "usuario de microsoft office", "utente di microsoft office"}
 )  # fmt: skip
 _FILE_NAME = re.compile(
     r"\.(docx?|pdf|indd|odt|rtf|pages|pptx?|xlsx?|txt|tex|dvi|ps|eps|exe|html?|qxd|p65|"
@@ -110,9 +115,14 @@ def printed_date(lines: Sequence[str]) -> dt.date | None:
     return None
 
 
+def plausible(date: dt.date | None) -> dt.date | None:
+    """``date`` if a document could have been written then: a zeroed Windows time in a
+    file's properties reads as 1 January 1601, a zeroed Mac one as 1904."""
+    return date if date is not None and 1990 <= date.year <= 2200 else None
+
+
 def _date(year: int, month: int, day: int) -> dt.date | None:
     try:
-        date = dt.date(year, month, day)
+        return plausible(dt.date(year, month, day))
     except ValueError:
         return None
-    return date if 1990 <= date.year <= 2200 else None

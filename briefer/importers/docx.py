@@ -28,7 +28,7 @@ from briefer.importers.base import (
     ImportRejected,
     LocalFileReader,
 )
-from briefer.importers.docinfo import meaningful, printed_date
+from briefer.importers.docinfo import meaningful, plausible, printed_date
 from briefer.importers.docx_body import (
     BLIP,
     ENDNOTE,
@@ -307,7 +307,7 @@ def _read_package(
         text=text,
         blocks=body.builder.blocks,
         author=meaningful(core.author),  # not "python-docx" or "Microsoft Office User"
-        published=printed or (created.date() if created is not None else None),
+        published=printed or plausible(created.date() if created is not None else None),
         source_format=DocxImporter.name,
         source_name=PurePath(filename).name if filename else "",
         images=tuple(body.images_found),

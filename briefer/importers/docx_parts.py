@@ -134,14 +134,19 @@ class TransitionalStream:
 def main_document(archive: zipfile.ZipFile) -> str:
     """The main document part, as the package's relationships name it (pandoc and other
     writers need not call it word/document.xml)."""
+    return _package_part(archive, "/officeDocument") or DOCUMENT
+
+
+def _package_part(archive: zipfile.ZipFile, kind: str) -> str:
+    """The member the package's own relationship of type ``…kind`` points to, if present."""
     root = read_part(archive, _PACKAGE_RELS)
     if root is not None:
         for node in root.iter(f"{{{_PKG_REL}}}Relationship"):
-            if node.get("Type", "").endswith("/officeDocument"):
+            if node.get("Type", "").endswith(kind):
                 target = str(node.get("Target", "")).lstrip("/")
                 if target in archive.namelist():
                     return target
-    return DOCUMENT
+    return ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,8 +266,13 @@ class CoreProperties:
 
 
 def read_core_properties(archive: zipfile.ZipFile) -> CoreProperties:
-    """Title, author and creation date from docProps/core.xml (Dublin Core)."""
-    root = read_part(archive, _CORE)
+    """Title, author and creation date from the core properties (Dublin Core).
+
+    Word writes them to docProps/core.xml; .NET's packaging library, which report
+    generators use, to package/services/metadata/core-properties/<id>.psmdcp. The
+    package's relationship names the part either way.
+    """
+    root = read_part(archive, _package_part(archive, "/metadata/core-properties") or _CORE)
     if root is None:
         return CoreProperties()
 

@@ -25,6 +25,7 @@ from briefer.importers.base import (
     LocalFileReader,
 )
 from briefer.importers.cleanup import is_boilerplate_line, is_mail_boilerplate
+from briefer.importers.docinfo import plausible
 from briefer.importers.eml_forward import InlineForward, innermost_forward
 from briefer.importers.eml_parts import Walk, plain_subject, render
 from briefer.importers.encoding import decode_text
@@ -296,4 +297,4 @@ def _date(message: EmailMessage) -> dt.date | None:
         when = getattr(header, "datetime", None)
     except (ValueError, TypeError, IndexError):
         return None
-    return when.date() if isinstance(when, dt.datetime) else None
+    return plausible(when.date()) if isinstance(when, dt.datetime) else None  # not 1970-01-01
