@@ -62,28 +62,50 @@ def meaningful(value: str) -> str:
 
 
 _PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?")
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
+# English, then the languages analysts' sources most often come in: German, French,
+# Spanish, Italian, Portuguese, Dutch and Russian (genitive, as "17 сентября 2024").
+_MONTH_NAMES = (
+    ("january", "jan", "januar", "janvier", "enero", "gennaio", "janeiro", "januari", "января"),
+    ("february", "feb", "februar", "février", "fevrier", "febrero", "febbraio", "fevereiro",
+     "februari", "февраля"),
+    ("march", "mar", "märz", "maerz", "mars", "marzo", "março", "marco", "maart", "марта"),
+    ("april", "apr", "avril", "abril", "aprile", "апреля"),
+    ("may", "mai", "mayo", "maggio", "maio", "mei", "мая"),
+    ("june", "jun", "juni", "juin", "junio", "giugno", "junho", "июня"),
+    ("july", "jul", "juli", "juillet", "julio", "luglio", "julho", "июля"),
+    ("august", "aug", "août", "aout", "agosto", "augustus", "августа"),
+    ("september", "sep", "sept", "septembre", "septiembre", "settembre", "setembro",
+     "сентября"),
+    ("october", "oct", "oktober", "octobre", "octubre", "ottobre", "outubro", "октября"),
+    ("november", "nov", "novembre", "noviembre", "novembro", "ноября"),
+    ("december", "dec", "dezember", "décembre", "decembre", "diciembre", "dicembre",
+     "dezembro", "декабря"),
+)  # fmt: skip
+_MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names}
+# Month and year alone ("October 2025") name a report's month, in the nominative too.
+_MONTHS_ALONE = {
+    **_MONTHS,
+    **{name: number for number, name in enumerate(
+        ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
+         "сентябрь", "октябрь", "ноябрь", "декабрь"), start=1)},
 }  # fmt: skip
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er)?"
 _YEAR = r"(?P<year>(?:19|20|21)\d\d)"
+_OF = r"(?:de\s+|del\s+)?"  # Spanish and Portuguese: "17 de septiembre de 2024"
 _PRINTED_DATES = (
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
-    re.compile(rf"\b{_DAY}\.?\s+{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"\b{_DAY}\.?\s+{_OF}{_MONTH},?\s+{_OF}{_YEAR}\b", re.IGNORECASE),
     re.compile(r"\b(?P<year>(?:19|20|21)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
 )
+_PRINTED_MONTH = re.compile(
+    r"(?<![\w.])(?P<month>"
+    + "|".join(sorted(_MONTHS_ALONE, key=len, reverse=True))
+    + rf")\.?,?\s+{_OF}{_YEAR}\b",
+    re.IGNORECASE,
+)
 _SHORT_LINE_WORDS = 12
+_MONTH_LINE_WORDS = 8
 
 
 def pdf_date(value: str) -> dt.date | None:
@@ -119,6 +141,39 @@ def plausible(date: dt.date | None) -> dt.date | None:
     """``date`` if a document could have been written then: a zeroed Windows time in a
     file's properties reads as 1 January 1601, a zeroed Mac one as 1904."""
     return date if date is not None and 1990 <= date.year <= 2200 else None
+
+
+def printed_month(lines: Sequence[str]) -> tuple[int, int] | None:
+    """(year, month) of a month printed without a day on its own short line ("October 2025").
+
+    A report's cover often gives only its month; it is not a publication date, but it
+    tells whether the file's own date can be believed.
+    """
+    for line in lines:
+        if len(line.split()) > _MONTH_LINE_WORDS:  # "Working paper 12 | October 2025"
+            continue
+        if any(pattern.search(line) for pattern in _PRINTED_DATES):
+            continue
+        match = _PRINTED_MONTH.search(line)
+        if match is not None:
+            year = int(match.group("year"))
+            if plausible(dt.date(year, 1, 1)):
+                return year, _MONTHS_ALONE[match.group("month").casefold()]
+    return None
+
+
+def file_date(created: dt.date | None, lines: Sequence[str]) -> dt.date | None:
+    """The file's own date, unless implausible or outside the month its cover prints.
+
+    A report re-exported a year later carries the later date; "October 2025" on the
+    cover shows it is not the report's. No date is better than a wrong one: the
+    check then asks the analyst for it.
+    """
+    created = plausible(created)
+    month = printed_month(lines)
+    if created is None or month is None:
+        return created
+    return created if (created.year, created.month) == month else None
 
 
 def _date(year: int, month: int, day: int) -> dt.date | None:

@@ -28,7 +28,7 @@ from briefer.importers.base import (
     ImportRejected,
     LocalFileReader,
 )
-from briefer.importers.docinfo import meaningful, plausible, printed_date
+from briefer.importers.docinfo import file_date, meaningful, printed_date
 from briefer.importers.docx_body import (
     BLIP,
     ENDNOTE,
@@ -296,9 +296,8 @@ def _read_package(
     # one the author gave; the file's creation date is often the template's.
     text = body.builder.text()
     opening = body.builder.blocks[:_OPENING_BLOCKS]
-    printed = printed_date(  # not a timeline's first row, nor a list of dates
-        [text[b.start : b.end] for b in opening if b.kind in _TITLE_PAGE_KINDS]
-    )
+    title_page = [text[b.start : b.end] for b in opening if b.kind in _TITLE_PAGE_KINDS]
+    printed = printed_date(title_page)  # not a timeline's first row, nor a list of dates
     article = Article(
         title=title
         or classifier.title_style_text
@@ -307,7 +306,7 @@ def _read_package(
         text=text,
         blocks=body.builder.blocks,
         author=meaningful(core.author),  # not "python-docx" or "Microsoft Office User"
-        published=printed or plausible(created.date() if created is not None else None),
+        published=printed or file_date(created.date() if created else None, title_page),
         source_format=DocxImporter.name,
         source_name=PurePath(filename).name if filename else "",
         images=tuple(body.images_found),

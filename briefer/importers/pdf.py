@@ -23,7 +23,7 @@ from briefer.importers.base import (
     ImportRejected,
     LocalFileReader,
 )
-from briefer.importers.docinfo import meaningful, pdf_date, printed_date
+from briefer.importers.docinfo import file_date, meaningful, pdf_date, printed_date
 from briefer.importers.pdffurniture import remove_furniture, remove_repeated_extra
 from briefer.importers.pdfhealth import rejection, warnings
 from briefer.importers.pdflayout import Page, body_size, build_blocks, largest_text
@@ -128,7 +128,8 @@ class PdfImporter:
                 f"{name} has no text to import once page headers and numbers are removed."
             )
         title = meaningful(info.get("Title", "")) or headline
-        published = printed_date([line.text for line in first[:60]])
+        opening = [line.text for line in first[:60]]
+        published = printed_date(opening)
         publisher = url = ""
         author = meaningful(info.get("Author", ""))
         if browser:  # its creation date is the moment it was printed
@@ -136,7 +137,7 @@ class PdfImporter:
             url = page_address(pages[0]) if pages else ""
             author = author or byline_author(builder, publisher)
         else:
-            published = published or pdf_date(info.get("CreationDate", ""))
+            published = published or file_date(pdf_date(info.get("CreationDate", "")), opening)
         article = Article(
             title=title or PurePosixPath(filename).stem or "Untitled PDF",
             text=builder.text(),

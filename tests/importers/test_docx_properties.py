@@ -1,4 +1,4 @@
-"""A Word file's own title, author and date, wherever its producer put them and only when believable."""
+"""A Word file's own title, author and date, wherever its producer put them, when believable."""
 
 from __future__ import annotations
 
@@ -84,3 +84,17 @@ def test_an_installers_placeholder_is_no_author(tmp_path: Path, placeholder: str
     path = tmp_path / "memo.docx"
     _memo(path, author=placeholder)
     assert DocxImporter().extract(path.read_bytes(), "memo.docx", ImportLimits()).author == ""
+
+
+def test_a_cover_month_overrules_a_later_file_date(tmp_path: Path) -> None:
+    """Saved again a year on, the file says 2026; its cover says October 2025."""
+    path = tmp_path / "review.docx"
+    document = docx.Document()
+    document.core_properties.created = dt.datetime(2026, 12, 2, 8, 0)
+    document.add_paragraph("Sharing the tide", style="Title")
+    document.add_paragraph("October 2025")
+    document.add_paragraph("Eleven harbours keep eleven pilot rosters and one shared problem.")
+    document.save(str(path))
+    assert (
+        DocxImporter().extract(path.read_bytes(), "review.docx", ImportLimits()).published is None
+    )

@@ -129,3 +129,14 @@ def test_a_message_saved_as_utf16_is_read(encoding: str) -> None:
     assert article.title == "Grève au port de Brest"
     assert "ont voté la grève reconductible" in article.text
     assert article.author == "Desk"
+
+
+def test_a_zeroed_date_header_is_no_date() -> None:
+    """Broken mailers and list archives write the Unix epoch for a date they lack."""
+    data = (
+        b"From: Port Authority <press@port.example>\r\nSubject: Ferry timetable\r\n"
+        b"Date: Thu, 01 Jan 1970 00:00:00 +0000\r\nContent-Type: text/plain\r\n\r\n"
+        b"The winter ferry timetable starts on Monday with four crossings a day.\r\n"
+    )
+    article = EmlImporter().extract(data, "timetable.eml", ImportLimits())
+    assert article.published is None and article.title == "Ferry timetable"

@@ -10,7 +10,7 @@ import pytest
 
 from briefer.core.model import Article, BlockKind
 from briefer.importers.base import ArticleBuilder, ImportLimits
-from briefer.importers.docinfo import meaningful, printed_date
+from briefer.importers.docinfo import file_date, meaningful, printed_date
 from briefer.importers.pdf import PdfImporter
 from briefer.importers.pdfprint import browser_printed, byline_author, headline_and_site
 
@@ -58,10 +58,38 @@ def test_real_information_is_kept(real: str) -> None:
         # A date inside a sentence of the body is an event, not the document's date.
         (["The committee first met in Lisvik on January 13, 2009 and agreed to go on."], None),
         (["February 30, 2020"], None),
+        # Sources in other languages print their dates in their own words.
+        (["17 сентября 2024"], dt.date(2024, 9, 17)),
+        (["Berlin, 17. März 2024"], dt.date(2024, 3, 17)),
+        (["Madrid, 17 de septiembre de 2024"], dt.date(2024, 9, 17)),
+        (["Paris, le 1er octobre 2025"], dt.date(2025, 10, 1)),
+        (["Roma, 3 dicembre 2025"], dt.date(2025, 12, 3)),
+        (["October 2025"], None),  # a month is not a day
     ],
 )
 def test_printed_date(lines: list[str], date: dt.date | None) -> None:
     assert printed_date(lines) == date
+
+
+@pytest.mark.parametrize(
+    ("created", "cover", "kept"),
+    [
+        (dt.date(2026, 12, 2), ["Sharing the tide", "Ports Institute", "October 2025"], None),
+        (dt.date(2025, 10, 14), ["Sharing the tide", "October 2025"], dt.date(2025, 10, 14)),
+        (dt.date(2024, 10, 2), ["Сентябрь 2024"], None),
+        (dt.date(2026, 12, 2), ["Sharing the tide"], dt.date(2026, 12, 2)),  # nothing to contradict
+        (dt.date(1601, 1, 1), ["Sharing the tide"], None),  # a zeroed Windows time
+        # A month in a sentence of the body says nothing about the file.
+        (dt.date(2026, 1, 9), ["The survey ran from March 2024 until the ferries stopped."],
+         dt.date(2026, 1, 9)),
+    ],
+)  # fmt: skip
+def test_a_files_date_is_kept_unless_its_cover_prints_another_month(
+    created: dt.date, cover: list[str], kept: dt.date | None
+) -> None:
+    """A report re-exported a year on carries the later date in its file; "October 2025"
+    on the cover shows the file's date is not the report's, and no date beats a wrong one."""
+    assert file_date(created, cover) == kept
 
 
 @pytest.fixture(scope="module")
