@@ -54,6 +54,7 @@ _RUBY_TEXT, _RUBY_BASE, _RUN = w("rt"), w("rubyBase"), w("r")
 _REWRITTEN = (*_DELETED, _RUBY_TEXT)
 _PPR, _FRAME, _DROP_CAP = w("pPr"), w("framePr"), w("dropCap")
 _CUSTOM_MARK = w("customMarkFollows")
+_MARK, _WITHDRAWN = w("rPr"), (w("del"), w("moveFrom"))
 _VMERGE, _HMERGE, _VAL, ID = w("vMerge"), w("hMerge"), w("val"), w("id")
 _EVENT_TAGS = (P, TBL, TR, TC, TCPR, TXBX, FALLBACK, FOOTNOTE, ENDNOTE, ALT_CHUNK)
 _CHECK_EVERY = 1024
@@ -108,6 +109,11 @@ class PartReader:
     _in_fallback: int = 0
     _drop_cap: str = ""
     """A drop cap's letter, waiting for the paragraph it begins."""
+    _carried: dict[tuple[int, int], tuple[Any, str]] = field(default_factory=dict)
+    """Paragraphs whose mark is a tracked deletion (or moved away), by (tables, text boxes)
+    open around them: accepted, the change joins each to the next paragraph there, which
+    keeps its own properties (Word keeps the last mark). Held as a bare ``w:p`` holding
+    their properties, and their text so far."""
     alt_chunks: int = 0
     """``w:altChunk`` parts met: content Word merges in when it opens the file (HTML, RTF,
     another .docx). It is not WordprocessingML, so it is counted and left out."""
@@ -137,6 +143,7 @@ class PartReader:
         if self._drop_cap:  # a drop cap with nothing after it: still the author's text
             self.emit(Piece(BlockKind.PARAGRAPH, self._drop_cap))
             self._drop_cap = ""
+        self._release()
         self._flush()
 
     # Hooks for subclasses.
@@ -178,6 +185,7 @@ class PartReader:
         elif tag == TXBX:
             self._box_depths.append(len(self._tables))
         elif tag == TBL:
+            self._release((len(self._tables), len(self._box_depths)))
             self._tables.append(_Table())
         elif tag == TR and self._tables:
             self._tables[-1].row = []
@@ -197,6 +205,7 @@ class PartReader:
         elif tag == TCPR:
             self._cell_properties(node)
         elif tag == TC:
+            self._release((len(self._tables), len(self._box_depths)))
             self._cell_end(node)
         elif tag == TR:
             self._row_end(node)
@@ -205,19 +214,22 @@ class PartReader:
                 self._tables.pop()
             _drop(node)
         elif tag == TXBX:
+            self._release((len(self._tables), len(self._box_depths)))
             if self._box_depths:
                 self._box_depths.pop()
         elif tag == ALT_CHUNK:
             self.alt_chunks += 1
         elif tag in (FOOTNOTE, ENDNOTE):
+            self._release()
             self._flush()
             self.note_end()
             _drop(node)
 
     def _paragraph(self, paragraph: Any) -> None:
-        if len(paragraph) == 0:  # <w:p/>: nothing to read, and it anchors no text box
+        if len(paragraph) == 0 and not self._carried:  # <w:p/>: nothing to read or join
             _drop(paragraph)
             return
+        withdrawn = _withdrawn_mark(paragraph)
         nodes = list(paragraph.iter(*_READ, *_REWRITTEN))
         if any(node.tag in _REWRITTEN for node in nodes):
             for node in nodes:
@@ -237,6 +249,19 @@ class PartReader:
             text, self._drop_cap = self._drop_cap + text.lstrip(), ""
         if nodes:
             self.images(nodes)
+        context = (len(self._tables), len(self._box_depths))
+        carried = self._carried.pop(context, None)
+        if carried is not None:  # Word joins the text as is: "on" + " 3 March"
+            text = carried[1] + text
+        if withdrawn is not None:
+            self._carried[context] = (withdrawn, text)
+            _drop(paragraph)
+            return
+        self._place(paragraph, text)
+        _drop(paragraph)
+
+    def _place(self, paragraph: Any, text: str) -> None:
+        """The paragraph's text where it belongs: a cell, a text box's queue, or the part."""
         table = self._tables[-1] if self._tables else None
         in_cell = table is not None and table.cell is not None
         if self._directly_in_text_box():
@@ -261,7 +286,17 @@ class PartReader:
                 self.emit(piece)
             if self._pending:
                 self._flush()
-        _drop(paragraph)
+
+    def _release(self, context: tuple[int, int] | None = None) -> None:
+        """A paragraph whose mark was deleted, with no paragraph after it to join (the
+        cell, text box or part ends, or a table follows): its text stays a paragraph of its
+        own. One whose text was withdrawn too is no paragraph at all, so no list counts it."""
+        held = [self._carried.pop(context)] if context in self._carried else []
+        if context is None:
+            held, self._carried = list(self._carried.values()), {}
+        for shell, text in held:
+            if text.strip():
+                self._place(shell, text)
 
     def _directly_in_text_box(self) -> bool:
         """Inside a text box and not inside a table the text box itself holds."""
@@ -427,6 +462,20 @@ def _custom_mark(reference: Any) -> str | None:
     texts = [*reference.itersiblings(_T), *(following.iter(_T) if following is not None else ())]
     marks = [str(node.text or "").strip() for node in texts]
     return next((mark for mark in marks if mark), "")
+
+
+def _withdrawn_mark(paragraph: Any) -> Any | None:
+    """A bare paragraph with the properties of one whose mark is deleted or moved away
+    (``w:pPr/w:rPr/w:del``, ``w:moveFrom``); None for a paragraph that stays one."""
+    ppr = paragraph[0] if len(paragraph) else None
+    if ppr is None or ppr.tag != _PPR:
+        return None
+    marks = ppr.find(_MARK)
+    if marks is None or all(marks.find(tag) is None for tag in _WITHDRAWN):
+        return None
+    shell = etree.Element(P)
+    shell.append(ppr)  # moved out, so it outlives the paragraph's clearing
+    return shell
 
 
 def _is_drop_cap(paragraph: Any) -> bool:
