@@ -346,6 +346,13 @@ class _BodyReader(PartReader):
     def labelled(self, paragraph: Any, text: str) -> str:
         return self.classifier.labelled(paragraph, text)
 
+    def remember(self) -> object:
+        return (self.classifier.title_style_text, self.classifier.first_heading)
+
+    def restore(self, learnt: object) -> None:
+        if isinstance(learnt, tuple):
+            self.classifier.title_style_text, self.classifier.first_heading = learnt
+
     def marker(self, kind: str, note_id: str, custom: str | None = None) -> str:
         """Word's marks: by default footnotes 1, 2, 3 and endnotes i, ii, iii, else the
         formats and starting numbers the document's settings give.

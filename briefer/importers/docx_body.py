@@ -54,6 +54,7 @@ _RUBY_TEXT, _RUBY_BASE, _RUN = w("rt"), w("rubyBase"), w("r")
 _REWRITTEN = (*_DELETED, _RUBY_TEXT)
 _PPR, _FRAME, _DROP_CAP = w("pPr"), w("framePr"), w("dropCap")
 _CUSTOM_MARK = w("customMarkFollows")
+_MARK, _WITHDRAWN = w("rPr"), (w("del"), w("moveFrom"))
 _VMERGE, _HMERGE, _VAL, ID = w("vMerge"), w("hMerge"), w("val"), w("id")
 _EVENT_TAGS = (P, TBL, TR, TC, TCPR, TXBX, FALLBACK, FOOTNOTE, ENDNOTE, ALT_CHUNK)
 _CHECK_EVERY = 1024
@@ -82,19 +83,29 @@ class Piece:
 
 @dataclass(slots=True)
 class _Table:
-    row: list[str] | None = None
-    cell: list[str] | None = None
+    rows: int = 0
+    """Rows begun: a table is a frame or a layout only while it has one."""
+    row: list[list[Piece] | None] | None = None
+    """The open row's cells; None for a cell that continues a merge (it adds no text)."""
+    cell: list[Piece] | None = None
     merged: bool = False
-    """The open cell continues a merge begun above or to the left: it adds no text."""
+    """The open cell continues a merge begun above or to the left."""
+    held: list[list[Piece] | None] | None = None
+    """The first row, kept until a second row begins or the table ends."""
+    learnt: object = None
+    """What ``classify`` had learnt before the first row, for a first row that turns out
+    to be a table row and so holds no title or heading after all."""
 
 
 @dataclass
 class PartReader:
     """Streams one part (document, footnotes or endnotes) into pieces handed to ``emit``.
 
-    Tables become one piece per row, cells joined by " | "; text boxes follow the
-    paragraph they are anchored in; content controls are transparent. Subclasses
-    decide what a paragraph is and where pieces go.
+    Tables become one piece per row, cells joined by " | ", and a table nested in a
+    cell gives its rows after that row's; a one-cell table (a box drawn around text) and
+    a one-row table laying out columns of prose read as the body would read their
+    paragraphs. Text boxes follow the paragraph they are anchored in; content controls
+    are transparent. Subclasses decide what a paragraph is and where pieces go.
     """
 
     deadline: Deadline
@@ -108,6 +119,11 @@ class PartReader:
     _in_fallback: int = 0
     _drop_cap: str = ""
     """A drop cap's letter, waiting for the paragraph it begins."""
+    _carried: dict[tuple[int, int], tuple[Any, str]] = field(default_factory=dict)
+    """Paragraphs whose mark is a tracked deletion (or moved away), by (tables, text boxes)
+    open around them: accepted, the change joins each to the next paragraph there, which
+    keeps its own properties (Word keeps the last mark). Held as a bare ``w:p`` holding
+    their properties, and their text so far."""
     alt_chunks: int = 0
     """``w:altChunk`` parts met: content Word merges in when it opens the file (HTML, RTF,
     another .docx). It is not WordprocessingML, so it is counted and left out."""
@@ -137,6 +153,7 @@ class PartReader:
         if self._drop_cap:  # a drop cap with nothing after it: still the author's text
             self.emit(Piece(BlockKind.PARAGRAPH, self._drop_cap))
             self._drop_cap = ""
+        self._release()
         self._flush()
 
     # Hooks for subclasses.
@@ -144,7 +161,8 @@ class PartReader:
         raise NotImplementedError
 
     def classify(self, paragraph: Any, text: str) -> Piece | None:
-        """The piece a paragraph outside tables becomes; None for one with no text.
+        """The piece a paragraph becomes in the body (or in a table's first row, which may
+        be a box around the body); None for one with no text.
 
         Called for empty paragraphs too: an empty numbered paragraph still counts in
         Word's list, so the numbers after it stay the ones Word shows."""
@@ -169,6 +187,14 @@ class PartReader:
     def note_end(self) -> None:
         return None
 
+    def remember(self) -> object:
+        """What ``classify`` has learnt of the document (its title, its first heading)."""
+        return None
+
+    def restore(self, learnt: object) -> None:
+        """Forgets what ``classify`` learnt since ``remember`` gave ``learnt``."""
+        return None
+
     def _start(self, node: Any) -> None:
         tag = node.tag
         if tag == FALLBACK:
@@ -178,9 +204,10 @@ class PartReader:
         elif tag == TXBX:
             self._box_depths.append(len(self._tables))
         elif tag == TBL:
+            self._release((len(self._tables), len(self._box_depths)))
             self._tables.append(_Table())
         elif tag == TR and self._tables:
-            self._tables[-1].row = []
+            self._row_start(self._tables[-1])
         elif tag == TC and self._tables:
             self._tables[-1].cell = []
             self._tables[-1].merged = False
@@ -197,27 +224,33 @@ class PartReader:
         elif tag == TCPR:
             self._cell_properties(node)
         elif tag == TC:
+            self._release((len(self._tables), len(self._box_depths)))
             self._cell_end(node)
         elif tag == TR:
             self._row_end(node)
         elif tag == TBL:
             if self._tables:
+                if self._tables[-1].held is not None:
+                    self._only_row_out(self._tables[-1])
                 self._tables.pop()
             _drop(node)
         elif tag == TXBX:
+            self._release((len(self._tables), len(self._box_depths)))
             if self._box_depths:
                 self._box_depths.pop()
         elif tag == ALT_CHUNK:
             self.alt_chunks += 1
         elif tag in (FOOTNOTE, ENDNOTE):
+            self._release()
             self._flush()
             self.note_end()
             _drop(node)
 
     def _paragraph(self, paragraph: Any) -> None:
-        if len(paragraph) == 0:  # <w:p/>: nothing to read, and it anchors no text box
+        if len(paragraph) == 0 and not self._carried:  # <w:p/>: nothing to read or join
             _drop(paragraph)
             return
+        withdrawn = _withdrawn_mark(paragraph)
         nodes = list(paragraph.iter(*_READ, *_REWRITTEN))
         if any(node.tag in _REWRITTEN for node in nodes):
             for node in nodes:
@@ -237,31 +270,54 @@ class PartReader:
             text, self._drop_cap = self._drop_cap + text.lstrip(), ""
         if nodes:
             self.images(nodes)
+        context = (len(self._tables), len(self._box_depths))
+        carried = self._carried.pop(context, None)
+        if carried is not None:  # Word joins the text as is: "on" + " 3 March"
+            text = carried[1] + text
+        if withdrawn is not None:
+            self._carried[context] = (withdrawn, text)
+            _drop(paragraph)
+            return
+        self._place(paragraph, text)
+        _drop(paragraph)
+
+    def _place(self, paragraph: Any, text: str) -> None:
+        """The paragraph's text where it belongs: a cell, a text box's queue, or the part."""
         table = self._tables[-1] if self._tables else None
-        in_cell = table is not None and table.cell is not None
-        if self._directly_in_text_box():
-            piece = self.classify(paragraph, text) if not in_cell else None
-            if piece is None and in_cell:
-                text = self.labelled(paragraph, text)
-            if text.strip():
-                piece = piece or Piece(BlockKind.PARAGRAPH, text)
-                self._pending.append((self._box_depths[-1], piece))
-        elif in_cell:
-            assert table is not None and table.cell is not None
+        cell = table.cell if table is not None else None
+        piece: Piece | None
+        if cell is None or (table is not None and table.rows == 1):
+            # The body, or a first row, which may be a frame: read as the body reads it.
+            piece = self.classify(paragraph, text)
+        else:
             text = self.labelled(paragraph, text)
-            if text.strip():
-                table.cell.append(text)
+            piece = Piece(BlockKind.PARAGRAPH, text) if text.strip() else None
+        if self._directly_in_text_box():
+            if piece is not None:
+                self._pending.append((self._box_depths[-1], piece))
+        elif cell is not None:
+            if piece is not None:
+                cell.append(piece)
             if self._pending:  # text boxes anchored in this cell paragraph follow it
                 depth = len(self._tables)
-                table.cell.extend(piece.text for at, piece in self._pending if at == depth)
+                cell.extend(piece for at, piece in self._pending if at == depth)
                 self._pending = [(at, piece) for at, piece in self._pending if at != depth]
         else:
-            piece = self.classify(paragraph, text)
             if piece is not None:
                 self.emit(piece)
             if self._pending:
                 self._flush()
-        _drop(paragraph)
+
+    def _release(self, context: tuple[int, int] | None = None) -> None:
+        """A paragraph whose mark was deleted, with no paragraph after it to join (the
+        cell, text box or part ends, or a table follows): its text stays a paragraph of its
+        own. One whose text was withdrawn too is no paragraph at all, so no list counts it."""
+        held = [self._carried.pop(context)] if context in self._carried else []
+        if context is None:
+            held, self._carried = list(self._carried.values()), {}
+        for shell, text in held:
+            if text.strip():
+                self._place(shell, text)
 
     def _directly_in_text_box(self) -> bool:
         """Inside a text box and not inside a table the text box itself holds."""
@@ -304,28 +360,61 @@ class PartReader:
         if self._tables:
             table = self._tables[-1]
             if table.row is not None and table.cell is not None:
-                table.row.append("" if table.merged else " ".join(" ".join(table.cell).split()))
+                table.row.append(None if table.merged else table.cell)
             table.cell = None
         _drop(node)
+
+    def _row_start(self, table: _Table) -> None:
+        if table.held is not None:  # a second row: the first was a table's row after all
+            self.restore(table.learnt)
+            self._row_out(table.held)
+            table.held = None
+        table.rows += 1
+        if table.rows == 1:
+            table.learnt = self.remember()
+        table.row = []
 
     def _row_end(self, node: Any) -> None:
         if not self._tables:
             return
-        cells = self._tables[-1].row or []
-        self._tables[-1].row = None
-        while cells and not cells[-1]:
-            cells.pop()
+        table = self._tables[-1]
+        cells, table.row = table.row or [], None
         _drop(node)
-        if not any(cells):
-            return
-        text = " | ".join(cells)
+        if table.rows == 1:
+            table.held = cells  # a frame or a layout if no row follows
+        else:
+            self._row_out(cells)
+
+    def _only_row_out(self, table: _Table) -> None:
+        """A table of one row: a box around text (one cell), columns of prose (cells of
+        several paragraphs each: a newsletter, a letterhead), or else a table's row."""
+        cells, table.held = table.held or [], None
+        filled = [cell for cell in cells if cell]
+        if len(cells) == 1 or (filled and all(_is_prose(cell) for cell in filled)):
+            self._out([piece for cell in filled for piece in cell])
+        else:
+            self.restore(table.learnt)
+            self._row_out(cells)
+
+    def _row_out(self, cells: list[list[Piece] | None]) -> None:
+        """One row, cells joined by " | "; rows of tables nested in its cells follow it."""
+        texts = [_cell_text(cell) if cell else "" for cell in cells]
+        while texts and not texts[-1]:
+            texts.pop()
+        nested = [p for cell in cells if cell for p in cell if p.kind is BlockKind.TABLE_ROW]
+        row = [Piece(BlockKind.TABLE_ROW, " | ".join(texts))] if any(texts) else []
+        self._out(row + nested)
+
+    def _out(self, pieces: list[Piece]) -> None:
+        """What the table just read gives, where the table stands."""
         outer = self._tables[-2] if len(self._tables) > 1 else None
         if self._box_depths and self._box_depths[-1] == len(self._tables) - 1:
-            self._pending.append((self._box_depths[-1], Piece(BlockKind.TABLE_ROW, text)))
+            self._pending.extend((self._box_depths[-1], piece) for piece in pieces)
         elif outer is not None and outer.cell is not None:
-            outer.cell.append(text)  # a table nested in a cell reads as part of that cell
-        else:
-            self.emit(Piece(BlockKind.TABLE_ROW, text))
+            outer.cell.extend(pieces)
+        elif pieces:
+            for piece in pieces:
+                self.emit(piece)
             self._flush()
 
     def _flush(self) -> None:
@@ -427,6 +516,35 @@ def _custom_mark(reference: Any) -> str | None:
     texts = [*reference.itersiblings(_T), *(following.iter(_T) if following is not None else ())]
     marks = [str(node.text or "").strip() for node in texts]
     return next((mark for mark in marks if mark), "")
+
+
+def _cell_text(cell: list[Piece]) -> str:
+    text = " ".join(piece.text for piece in cell if piece.kind is not BlockKind.TABLE_ROW)
+    return " ".join(text.split())
+
+
+_PROSE_PARAGRAPHS = 2
+
+
+def _is_prose(cell: list[Piece]) -> bool:
+    """A cell of several paragraphs (or headings, list items): a column of text, where a
+    data table's cell holds one value."""
+    texts = [piece for piece in cell if piece.kind is not BlockKind.TABLE_ROW]
+    return len(texts) >= _PROSE_PARAGRAPHS
+
+
+def _withdrawn_mark(paragraph: Any) -> Any | None:
+    """A bare paragraph with the properties of one whose mark is deleted or moved away
+    (``w:pPr/w:rPr/w:del``, ``w:moveFrom``); None for a paragraph that stays one."""
+    ppr = paragraph[0] if len(paragraph) else None
+    if ppr is None or ppr.tag != _PPR:
+        return None
+    marks = ppr.find(_MARK)
+    if marks is None or all(marks.find(tag) is None for tag in _WITHDRAWN):
+        return None
+    shell = etree.Element(P)
+    shell.append(ppr)  # moved out, so it outlives the paragraph's clearing
+    return shell
 
 
 def _is_drop_cap(paragraph: Any) -> bool:

@@ -1,0 +1,136 @@
+"""Tracked changes to a paragraph's mark, read as Word shows the document with them accepted.
+
+Each document is a python-docx file whose body (and numbering part) is replaced by the
+raw WordprocessingML Word writes when a reviewer deletes or moves whole paragraphs.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import docx
+
+from briefer.core.model import Article, BlockKind
+from briefer.importers.registry import import_path
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_BY = 'w:author="Ann Editor" w:date="2026-01-10T10:00:00Z"'
+_NUMBERING = (
+    '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+    '<w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'
+    '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+)
+_NUMBERED = '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'
+
+
+def _paragraph(text: str, properties: str = "", mark: str = "", change: str = "") -> str:
+    """``mark`` is the change on the paragraph mark (``del``, ``moveFrom``, ``moveTo``);
+    ``change`` wraps the text in one (``del`` writes it as ``w:delText``)."""
+    tag = "delText" if change == "del" else "t"
+    run = f'<w:r><w:{tag} xml:space="preserve">{text}</w:{tag}></w:r>'
+    if change:
+        run = f'<w:{change} w:id="2" {_BY}>{run}</w:{change}>'
+    marked = f'<w:rPr><w:{mark} w:id="1" {_BY}/></w:rPr>' if mark else ""
+    return f"<w:p><w:pPr>{properties}{marked}</w:pPr>{run}</w:p>"
+
+
+def _import(tmp_path: Path, body: str) -> Article:
+    """A real .docx whose body and numbering part are exactly the markup given."""
+    base, path = tmp_path / "base.docx", tmp_path / "reviewed.docx"
+    document = docx.Document()
+    document.add_paragraph("Placeholder", style="List Number")  # adds a numbering part
+    document.save(str(base))
+    with zipfile.ZipFile(base) as source, zipfile.ZipFile(path, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "word/document.xml":
+                data = f'<w:document xmlns:w="{_W}"><w:body>{body}<w:sectPr/></w:body></w:document>'
+                data = data.encode()
+            elif item.filename == "word/numbering.xml":
+                data = f'<w:numbering xmlns:w="{_W}">{_NUMBERING}</w:numbering>'.encode()
+            target.writestr(item, data)
+    return import_path(path).article
+
+
+def _shape(article: Article) -> list[tuple[BlockKind, int, str]]:
+    return [(b.kind, b.level, article.block_text(b)) for b in article.blocks]
+
+
+def test_a_deleted_paragraph_mark_joins_the_text_to_the_next_paragraph(tmp_path: Path) -> None:
+    """Accepted, the deletion leaves one paragraph, with the next paragraph's properties."""
+    body = (
+        _paragraph("Harbour dredging", '<w:pStyle w:val="Heading1"/>')
+        + _paragraph("The dredger arrives on", '<w:pStyle w:val="Heading2"/>', mark="del")
+        + _paragraph(" 3 March and leaves in May.")
+        + _paragraph("Silt goes to the tip", mark="del")
+        + _paragraph("at Brenna.", mark="del")
+        + _paragraph(" Trucks run at night.")
+    )
+    assert _shape(_import(tmp_path, body)) == [
+        (BlockKind.HEADING, 1, "Harbour dredging"),
+        (BlockKind.PARAGRAPH, 0, "The dredger arrives on 3 March and leaves in May."),
+        (BlockKind.PARAGRAPH, 0, "Silt goes to the tipat Brenna. Trucks run at night."),
+    ]
+
+
+def test_a_deleted_mark_with_nothing_after_it_to_join_keeps_its_text(tmp_path: Path) -> None:
+    """Before a table, at a cell's end or the body's: no next paragraph, nothing lost."""
+    cell = "<w:tc>" + _paragraph("Fuel", mark="del") + "</w:tc>"
+    body = (
+        _paragraph("Costs follow.", mark="del")
+        + f"<w:tbl><w:tr>{cell}<w:tc>{_paragraph('2.1 m')}</w:tc></w:tr></w:tbl>"
+        + _paragraph("The board agreed.", mark="del")
+    )
+    assert [article_text for _, _, article_text in _shape(_import(tmp_path, body))] == [
+        "Costs follow.",
+        "Fuel | 2.1 m",
+        "The board agreed.",
+    ]
+
+
+def test_a_deleted_numbered_item_is_not_counted(tmp_path: Path) -> None:
+    body = (
+        _paragraph("Conditions of the permit:")
+        + _paragraph("Work stops during the herring season.", _NUMBERED)
+        + _paragraph("Silt is taken to the tip at Brenna.", _NUMBERED, "del", "del")
+        + _paragraph("Noise stays below 70 dB.", _NUMBERED)
+        + _paragraph("The contractor reports every month.", _NUMBERED)
+    )
+    assert [text for _, _, text in _shape(_import(tmp_path, body))] == [
+        "Conditions of the permit:",
+        "1. Work stops during the herring season.",
+        "2. Noise stays below 70 dB.",
+        "3. The contractor reports every month.",
+    ]
+
+
+def test_a_moved_numbered_item_is_counted_where_it_went(tmp_path: Path) -> None:
+    moved = "Any other business"
+    body = (
+        _paragraph("Agenda")
+        + _paragraph(moved, _NUMBERED, "moveFrom", "moveFrom")
+        + _paragraph("Minutes of the last meeting", _NUMBERED)
+        + _paragraph("Ferry contract", _NUMBERED)
+        + _paragraph(moved, _NUMBERED, "moveTo", "moveTo")
+    )
+    assert [text for _, _, text in _shape(_import(tmp_path, body))] == [
+        "Agenda",
+        "1. Minutes of the last meeting",
+        "2. Ferry contract",
+        f"3. {moved}",
+    ]
+
+
+def test_a_run_in_heading_made_with_a_style_separator_stays_a_heading(tmp_path: Path) -> None:
+    """Word draws "Scope. This review..." on one line because the heading's mark is hidden
+    (``w:specVanish``), yet lists "Scope." in the navigation pane and the table of contents:
+    the separator exists to keep it a heading, so Briefer keeps it one."""
+    run_in = '<w:pStyle w:val="Heading2"/><w:rPr><w:vanish/><w:specVanish/></w:rPr>'
+    body = f"<w:p><w:pPr>{run_in}</w:pPr><w:r><w:t>Scope.</w:t></w:r></w:p>" + _paragraph(
+        " This review covers the inner harbour only."
+    )
+    assert _shape(_import(tmp_path, body)) == [
+        (BlockKind.HEADING, 2, "Scope."),
+        (BlockKind.PARAGRAPH, 0, "This review covers the inner harbour only."),
+    ]
