@@ -298,10 +298,11 @@ def _read_package(
     opening = body.builder.blocks[:_OPENING_BLOCKS]
     title_page = [text[b.start : b.end] for b in opening if b.kind in _TITLE_PAGE_KINDS]
     printed = printed_date(title_page)  # not a timeline's first row, nor a list of dates
+    marks = {f"[{mark}]" for mark in body.notes.values()}  # "Dues review[1]": not the title's
     article = Article(
         title=title
-        or classifier.title_style_text
-        or classifier.first_heading
+        or _unmarked(classifier.title_style_text, marks)
+        or _unmarked(classifier.first_heading, marks)
         or title_from_filename(filename),
         text=text,
         blocks=body.builder.blocks,
@@ -312,6 +313,13 @@ def _read_package(
         images=tuple(body.images_found),
     )
     return article, warnings
+
+
+def _unmarked(text: str, marks: set[str]) -> str:
+    """``text`` without the note marks Briefer set in it ("[1]", "[ii]")."""
+    for mark in marks:
+        text = text.replace(mark, " ")
+    return " ".join(text.split())
 
 
 class _BodyReader(PartReader):

@@ -321,3 +321,25 @@ def test_a_symbol_inserted_from_a_text_font_is_its_character(tmp_path: Path) -> 
     document.save(str(path))
     article = DocxImporter().extract(path.read_bytes(), "symbols.docx", ImportLimits())
     assert article.text == "Café costs 5€."
+
+
+def test_a_note_mark_on_the_headline_stays_out_of_the_title(tmp_path: Path) -> None:
+    """Authors hang a note on the headline ("Ferry subsidy briefing¹"): the text keeps the
+    mark, the title names the article without it."""
+    path = tmp_path / "headline-note.docx"
+    with zipfile.ZipFile(DATA / "notes.docx") as source, zipfile.ZipFile(path, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "word/document.xml":
+                data = data.replace(
+                    b"<w:t>Ferry subsidy briefing</w:t></w:r>",
+                    b'<w:t>Ferry subsidy briefing</w:t></w:r><w:r><w:footnoteReference w:id="2"/>'
+                    b"</w:r>",
+                    1,
+                )
+            elif item.filename == "docProps/core.xml":  # no title of its own
+                data = data.replace(b"<dc:title>Ferry subsidy briefing</dc:title>", b"")
+            target.writestr(item, data)
+    article = DocxImporter().extract(path.read_bytes(), "headline-note.docx", ImportLimits())
+    assert shape(article)[0] == (BlockKind.HEADING, 1, "Ferry subsidy briefing[1]")
+    assert article.title == "Ferry subsidy briefing"
