@@ -1,10 +1,14 @@
-"""Footnotes at a page's foot, taken out of the flow so a paragraph crossing the page joins up.
+"""Footnotes taken out of the flow, so a paragraph crossing a page or a column joins up.
 
 A footnote is set smaller than the body text, below it, and opens with the
 mark (a number or a symbol) that a raised mark in the page's body points to.
 Read in place, a page's notes cut the paragraph that runs on to the next page
-in two; pdflayout puts them after that paragraph instead. Pure rules over
-plain lines; standard library and briefer.importers.pdflayout only.
+in two; pdflayout puts them after that paragraph instead. On a page of two
+columns each column may have notes of its own (LaTeX, LibreOffice), read
+after that column and before the next: the page is cut there, so the
+paragraph that runs on into the next column reads whole and the column's
+notes follow it. Pure rules over plain lines; standard library and
+briefer.importers.pdflayout only.
 """
 
 from __future__ import annotations
@@ -21,43 +25,90 @@ _SMALLER = 0.95  # a footnote is set at most this share of the body size ...
 _POINTS = 0.5  # ... and at least this many points smaller
 _APART = 1.4  # body sizes from the text's last baseline to the first note's: the notes' gap
 
+Piece = tuple[list[Line], list[list[Line]]]
+
 
 def split_notes(lines: Sequence[Line], body: float) -> tuple[list[Line], list[list[Line]]]:
-    """The page's lines in reading order without its footnotes, and the footnotes' lines.
+    """The page's lines in reading order without its notes, and the notes' lines."""
+    pieces = note_pieces(lines, body)
+    return [line for kept, _ in pieces for line in kept], [n for _, notes in pieces for n in notes]
 
-    Only the small lines at the end of the page's order, below all the rest,
-    can be notes, and only from the first one whose mark the body refers to
-    and that white space sets apart from the text above: small print above it
-    (a caption, a source line, a list of references) stays where it is.
+
+def note_pieces(lines: Sequence[Line], body: float) -> list[Piece]:
+    """The page's reading order cut after each set of notes: each stretch's lines and notes.
+
+    A set of notes is a run of small lines that ends the page's order or a
+    column (the next line stands higher: the next column's top), below every
+    line of text over it, and only from the first line whose mark the body
+    refers to and that white space sets apart from the text above: small
+    print above it (a caption, a source line, a list of references) stays
+    where it is.
     """
-    start = len(lines)
-    while start > 0 and _small(lines[start - 1], body):
-        start -= 1
-    if start == len(lines) or start == 0:
-        return list(lines), []
-    rest, foot = lines[:start], lines[start:]
-    if max(line.top for line in foot) >= min(line.baseline for line in rest):
-        return list(lines), []  # beside the text, not below it
-    referred = {mark for line in rest for mark in line.marks}
-    if not referred:
-        return list(lines), []
-    bottom = min(line.baseline for line in rest)
+    if not lines:
+        return [([], [])]
+    runs = _runs(lines, body)
+    inside = {index for start, end in runs for index in range(start, end)}
+    outside = [line for index, line in enumerate(lines) if index not in inside]
+    referred = {mark for line in outside for mark in line.marks}
+    pieces: list[Piece] = []
+    begin = 0
+    for start, end in runs:
+        kept, notes = _notes(lines[start:end], outside, referred, body)
+        if notes:
+            pieces.append(([*lines[begin:start], *kept], notes))
+            begin = end
+    if begin < len(lines) or not pieces:
+        pieces.append((list(lines[begin:]), []))
+    return pieces
+
+
+def _runs(lines: Sequence[Line], body: float) -> list[tuple[int, int]]:
+    """Where runs of small lines end the page's order or a column: (start, end) indices."""
+    runs: list[tuple[int, int]] = []
+    start = None
+    for index, line in enumerate([*lines, None]):
+        if line is not None and _small(line, body):
+            start = index if start is None else start
+            continue
+        if start is not None:
+            top = max(small.top for small in lines[start:index])
+            if line is None or line.baseline > top:
+                runs.append((start, index))
+        start = None
+    return runs
+
+
+def _notes(
+    run: Sequence[Line], outside: Sequence[Line], referred: set[str], body: float
+) -> tuple[list[Line], list[list[Line]]]:
+    """A run of small lines as the lines that stay in the text and the notes after them."""
+    left, right = min(line.x0 for line in run), max(line.x1 for line in run)
+    above = [line for line in outside if line.x0 < right and left < line.x1]
+    if not above or not referred:
+        return list(run), []
+    bottom = min(line.baseline for line in above)
+    if max(line.top for line in run) >= bottom:
+        return list(run), []  # beside the text, not below it
     notes: list[list[Line]] = []
-    kept = list(rest)
-    for line in foot:
+    kept: list[Line] = []
+    for line in run:
         mark = _mark(line)
         if (
             mark is not None
             and mark in referred
             and (notes or bottom - line.baseline > _APART * body)
         ):
-            text = line.text[len(mark) :].lstrip()
-            notes.append([replace(line, text=f"{mark} {text}")])
+            notes.append([_apart(line, mark)])
         elif notes:
             notes[-1].append(line)
         else:
             kept.append(line)
     return kept, notes
+
+
+def _apart(line: Line, mark: str) -> Line:
+    """The note's first line with its mark set a space apart from its text ("1 The ...")."""
+    return replace(line, text=f"{mark} {line.text[len(mark) :].lstrip()}")
 
 
 def _small(line: Line, body: float) -> bool:
