@@ -1,4 +1,4 @@
-"""Footnotes taken out of the flow, so a paragraph crossing a page or a column joins up.
+"""Footnotes and endnotes taken out of the flow, so a paragraph crossing a page joins up.
 
 A footnote is set smaller than the body text, below it, and opens with the
 mark (a number or a symbol) that a raised mark in the page's body points to.
@@ -7,8 +7,9 @@ in two; pdflayout puts them after that paragraph instead. On a page of two
 columns each column may have notes of its own (LaTeX, LibreOffice), read
 after that column and before the next: the page is cut there, so the
 paragraph that runs on into the next column reads whole and the column's
-notes follow it. Pure rules over plain lines; standard library and
-briefer.importers.pdflayout only.
+notes follow it. A page of endnotes (all small print, each note opening with
+the next mark: 1, 2 or i, ii) is cut into its notes. Pure rules over plain
+lines; standard library and briefer.importers.pdflayout only.
 """
 
 from __future__ import annotations
@@ -21,6 +22,10 @@ from briefer.importers.pdflayout import Line
 
 # A note's own mark; "1." and "[1]" open a numbered list or a reference instead.
 _MARK = re.compile(r"^(\d{1,3}|[*†‡§¶‖]{1,3})(?![.)\]\d])\s*(?=\S)")
+# An endnote's mark in small roman figures, glued to the note ("iThe") or set apart ("i The").
+_ROMAN_MARK = re.compile(r"^([ivxl]{1,7})(?=[^\W\d_a-z]|\d|\s+\S)")
+_SYMBOLS = "*†‡§¶‖"
+_ROMAN = (("l", 50), ("xl", 40), ("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))
 _SMALLER = 0.95  # a footnote is set at most this share of the body size ...
 _POINTS = 0.5  # ... and at least this many points smaller
 _APART = 1.4  # body sizes from the text's last baseline to the first note's: the notes' gap
@@ -42,10 +47,14 @@ def note_pieces(lines: Sequence[Line], body: float) -> list[Piece]:
     line of text over it, and only from the first line whose mark the body
     refers to and that white space sets apart from the text above: small
     print above it (a caption, a source line, a list of references) stays
-    where it is.
+    where it is. A page of nothing but small print is a page of endnotes
+    when its lines open with marks counting up.
     """
     if not lines:
         return [([], [])]
+    if all(_small(line, body) for line in lines):
+        notes = _endnotes(lines)
+        return [([], notes)] if notes else [(list(lines), [])]
     runs = _runs(lines, body)
     inside = {index for start, end in runs for index in range(start, end)}
     outside = [line for index, line in enumerate(lines) if index not in inside]
@@ -106,6 +115,57 @@ def _notes(
     return kept, notes
 
 
+def _endnotes(lines: Sequence[Line]) -> list[list[Line]]:
+    """A page of small print as its notes, when it opens with a mark and the marks count up.
+
+    The body's marks may be on other pages, or letters PDF text does not tell
+    from the words around them (a raised "ii"), so the count is the evidence:
+    two notes or more, unless the one note's mark is raised.
+    """
+    notes: list[list[Line]] = []
+    last = ""
+    for line in lines:
+        if line.cells:
+            return []  # a table in small print: each row is its own paragraph already
+        mark = _mark(line) or _roman_mark(line)
+        if mark is not None and (not notes or _follows(last, mark)):
+            notes.append([_apart(line, mark)])
+            last = mark
+        elif notes:
+            notes[-1].append(line)
+        else:
+            return []
+    raised = bool(lines[0].marks) and lines[0].text.startswith(lines[0].marks[0])
+    return notes if len(notes) >= 2 or raised else []
+
+
+def _follows(last: str, mark: str) -> bool:
+    """Whether ``mark`` is the one after ``last``: 2 after 1, ii after i, † after *."""
+    if last.isdigit():
+        return mark.isdigit() and int(mark) == int(last) + 1
+    if last[0] in _SYMBOLS:
+        return mark[0] in _SYMBOLS and mark != last
+    number = _roman_value(last)
+    return number > 0 and _roman_value(mark) == number + 1
+
+
+def _roman_value(text: str) -> int:
+    """The value of a small roman figure, or 0 when ``text`` is not one written the usual way."""
+    value, rest = 0, text
+    for figure, amount in _ROMAN:
+        while rest.startswith(figure):
+            value, rest = value + amount, rest[len(figure) :]
+    return value if not rest and _roman(value) == text else 0
+
+
+def _roman(value: int) -> str:
+    out = ""
+    for figure, amount in _ROMAN:
+        count, value = divmod(value, amount)
+        out += figure * count
+    return out
+
+
 def _apart(line: Line, mark: str) -> Line:
     """The note's first line with its mark set a space apart from its text ("1 The ...")."""
     return replace(line, text=f"{mark} {line.text[len(mark) :].lstrip()}")
@@ -120,3 +180,8 @@ def _mark(line: Line) -> str | None:
         return line.marks[0]
     found = _MARK.match(line.text)
     return found.group(1) if found else None
+
+
+def _roman_mark(line: Line) -> str | None:
+    found = _ROMAN_MARK.match(line.text)
+    return found.group(1) if found and _roman_value(found.group(1)) else None

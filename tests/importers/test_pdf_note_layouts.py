@@ -1,4 +1,5 @@
-"""Footnotes under the columns of a two-column page, read after the paragraph they cut.
+"""Footnotes under the columns of a two-column page, read after the paragraph they cut,
+and a page of endnotes read note by note.
 
 pdfTeX and LibreOffice fixtures (tests/data/importers/pdf/README.md), and the
 rules over plain lines where a real file would need a rare layout.
@@ -75,3 +76,33 @@ def test_a_page_is_cut_after_each_column_whose_foot_holds_notes() -> None:
     # Small print followed by text lower down (a caption over the next paragraph) stays too.
     lower = [_line("The board met again.", 50, 60, 10)]
     assert note_pieces([*left, left_note, *lower], 10) == [([*left, left_note, *lower], [])]
+
+
+def test_a_page_of_endnotes_reads_note_by_note_with_each_mark_apart() -> None:
+    paragraphs = _paragraphs("endnotes.pdf")
+    # LibreOffice's roman marks are glued to the notes ("iThe", "iiThe") on a page of
+    # their own, all in small print; the second line of the first note stays with it.
+    assert paragraphs[-3:] == [
+        "i The inner basin was last surveyed in 2019, when the silt at the western pontoons"
+        " was found to be deeper than the charts showed.",
+        "ii The fuel quay is leased to the oil company until 2027.",
+        "iii Owners on the list were told by letter.",
+    ]
+    assert paragraphs[-4].endswith("to review the list in March.iii")
+
+
+def test_small_print_is_a_page_of_endnotes_only_when_its_marks_count_up() -> None:
+    first, second = _line("1 Office for statistics.", 50, 700, 8), _line("2 Ibid.", 50, 690, 8)
+    assert note_pieces([first, second], 10) == [([], [[first], [second]])]
+    # A colophon, a price list, "iPhone": lines that open with figures, not notes.
+    colophon = [_line("12 copies printed.", 50, 700, 8), _line("40 for the board.", 50, 690, 8)]
+    assert note_pieces(colophon, 10) == [(colophon, [])]
+    phone = [_line("iPhone owners may read it online.", 50, 700, 8)]
+    assert note_pieces(phone, 10) == [(phone, [])]
+    # One note is enough when its mark is raised: the marks' own evidence.
+    raised = _line("1 Office for statistics.", 50, 700, 8, ("1",))
+    assert note_pieces([raised], 10) == [([], [[raised]])]
+    # A line opening with a later figure carries on the note before it.
+    wrapped = [_line("ii Harbour returns, table", 50, 700, 8), _line("4 and 5.", 50, 690, 8),
+               _line("iii Ibid.", 50, 680, 8)]  # fmt: skip
+    assert note_pieces(wrapped, 10) == [([], [wrapped[:2], wrapped[2:]])]
