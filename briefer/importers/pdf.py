@@ -28,7 +28,7 @@ from briefer.importers.pdffurniture import remove_furniture, remove_repeated_ext
 from briefer.importers.pdfhealth import rejection, warnings
 from briefer.importers.pdflayout import Page, body_size, build_blocks, largest_text
 from briefer.importers.pdfmargin import text_frames
-from briefer.importers.pdfnotes import split_notes
+from briefer.importers.pdfnotes import note_pieces
 from briefer.importers.pdforder import reading_order
 from briefer.importers.pdfprint import (
     browser_printed,
@@ -114,10 +114,12 @@ class PdfImporter:
             )
         ]
         body = body_size(line for page in ordered for line in page)
-        split = [split_notes(page, body) for page in ordered]
-        ordered = [lines for lines, _ in split]
+        # Each page cut after its columns' notes, so they follow the paragraph running on.
+        split = [note_pieces(page, body) for page in ordered]
+        pieces = [piece for page in split for piece in page]
+        ordered = [[line for lines, _ in page for line in lines] for page in split]
         builder = ArticleBuilder()
-        build_blocks(ordered, builder, deadline, [notes for _, notes in split])
+        build_blocks([lines for lines, _ in pieces], builder, deadline, [n for _, n in pieces])
         first = next((page for page in ordered if page), [])
         headline = largest_text(first)
         browser = browser_printed(info)
