@@ -268,20 +268,24 @@ class PartReader:
         return bool(self._box_depths) and self._box_depths[-1] == len(self._tables)
 
     def _text(self, nodes: list[Any]) -> str:
-        """The paragraph as shown: text boxes inside it were read (and emptied) already."""
+        """The paragraph as shown: text boxes inside it were read (and emptied) already;
+        the code part of fields is not shown."""
         parts: list[str] = []
         fields: list[_Field] = []
         """Complex fields begun and not yet ended in this paragraph, innermost last."""
         for node in nodes:
             tag = node.tag
+            if tag in (_FLD_CHAR, _INSTR, _FLD_SIMPLE):
+                shown = _field_text(node, fields)
+                if shown and _in_results(fields):
+                    parts.append(shown)
+                continue
+            if tag == BLIP or not _in_results(fields):
+                continue  # Word shows only the outermost field's result, not its code
             if tag == _T:
                 parts.append(node.text or "")
-            elif tag in (_FLD_CHAR, _INSTR, _FLD_SIMPLE):
-                parts.append(_field_text(node, fields))
             elif tag == _MATH_T:
                 parts.append(_math_text(node, parts))
-            elif tag == BLIP:
-                continue
             elif tag in (_FOOTNOTE_REF, _ENDNOTE_REF):
                 kind = "footnote" if tag == _FOOTNOTE_REF else "endnote"
                 parts.append(self.marker(kind, node.get(ID, ""), _custom_mark(node)))
@@ -367,6 +371,13 @@ class _Field:
     result_begun: bool = False
     choice: str = ""
     """A legacy drop-down form field's selected entry (w:ffData/w:ddList)."""
+
+
+def _in_results(fields: list[_Field]) -> bool:
+    """Outside every open field's code part: Word keeps a nested field's result inside the
+    outer field's code ("{ IF { MERGEFIELD Gender } = ... }") and shows only the outer
+    field's result, while fields inside a result (a TOC's page numbers) show theirs."""
+    return all(field.result_begun for field in fields)
 
 
 def _field_text(node: Any, fields: list[_Field]) -> str:
