@@ -51,6 +51,7 @@ from briefer.importers.docx_parts import (
     relationships_part,
     w,
 )
+from briefer.importers.docx_runs import hidden_mark
 from briefer.importers.images import normalise_image
 from briefer.importers.text import title_from_filename
 
@@ -328,6 +329,7 @@ class _BodyReader(PartReader):
     ) -> None:
         super().__init__(deadline)
         self.classifier = classifier
+        self.styles = classifier.styles
         self.archive = archive
         self.relationships = relationships
         self.limits = limits
@@ -342,10 +344,14 @@ class _BodyReader(PartReader):
         self.builder.add(piece.kind, piece.text, level=piece.level, ordered=piece.ordered)
 
     def classify(self, paragraph: Any, text: str) -> Piece | None:
-        return self.classifier(paragraph, text)
+        piece = self.classifier(paragraph, text)
+        # A hidden paragraph (all its text and its mark) still counts in Word's list,
+        # which is how Word's "set numbering value" works, but shows no number.
+        return None if not text.strip() and hidden_mark(paragraph, self.styles) else piece
 
     def labelled(self, paragraph: Any, text: str) -> str:
-        return self.classifier.labelled(paragraph, text)
+        label = self.classifier.labelled(paragraph, text)
+        return "" if not text.strip() and hidden_mark(paragraph, self.styles) else label
 
     def marker(self, kind: str, note_id: str, custom: str | None = None) -> str:
         """Word's marks: by default footnotes 1, 2, 3 and endnotes i, ii, iii, else the
@@ -428,6 +434,7 @@ def _add_notes(
         if not any(key[0] == kind for key in body.notes):
             continue
         reader = _NotesReader(deadline, body.notes)
+        reader.styles = body.styles
         try:
             stream = archive.open(part_for(relationships, kind + "s", default))
         except KeyError:

@@ -19,9 +19,11 @@ from briefer.importers.base import Deadline
 from briefer.importers.docx_parts import (
     SAFE_XML,
     Readable,
+    Styles,
     TransitionalStream,
     w,
 )
+from briefer.importers.docx_runs import RunLooks
 
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _MATH = "http://schemas.openxmlformats.org/officeDocument/2006/math"
@@ -111,6 +113,8 @@ class PartReader:
     alt_chunks: int = 0
     """``w:altChunk`` parts met: content Word merges in when it opens the file (HTML, RTF,
     another .docx). It is not WordprocessingML, so it is counted and left out."""
+    styles: Styles = field(default_factory=lambda: Styles({}, ""))
+    """Which paragraph and character styles hide their text."""
 
     def read(self, stream: IO[bytes]) -> None:
         watched = _WatchedStream(TransitionalStream(stream), self.max_element_bytes, self.deadline)
@@ -269,10 +273,11 @@ class PartReader:
 
     def _text(self, nodes: list[Any]) -> str:
         """The paragraph as shown: text boxes inside it were read (and emptied) already;
-        the code part of fields is not shown."""
+        hidden text and the code part of fields are not shown."""
         parts: list[str] = []
         fields: list[_Field] = []
         """Complex fields begun and not yet ended in this paragraph, innermost last."""
+        looks = RunLooks(self.styles)
         for node in nodes:
             tag = node.tag
             if tag in (_FLD_CHAR, _INSTR, _FLD_SIMPLE):
@@ -282,6 +287,8 @@ class PartReader:
                 continue
             if tag == BLIP or not _in_results(fields):
                 continue  # Word shows only the outermost field's result, not its code
+            if looks.of(node).hidden:
+                continue
             if tag == _T:
                 parts.append(node.text or "")
             elif tag == _MATH_T:

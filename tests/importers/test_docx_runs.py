@@ -1,7 +1,8 @@
-"""What a run's markup shows a reader: field codes.
+"""What a run's markup shows a reader: hidden text, field codes.
 
-Each document is made with python-docx plus raw WordprocessingML for the runs, in the
-shapes Word and LibreOffice write; each assertion is the text Word shows.
+Each document is made with python-docx (styles through its API, which writes the
+``w:vanish`` Word writes) plus raw WordprocessingML for the runs, in the shapes Word
+and LibreOffice write; each assertion is the text Word shows.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
@@ -35,6 +37,117 @@ def _import(tmp_path: Path, document: docx.document.Document, *paragraphs: str) 
 
 def _texts(article: Article) -> list[str]:
     return [article.block_text(block) for block in article.blocks]
+
+
+def test_hidden_text_is_left_out_however_it_is_hidden(tmp_path: Path) -> None:
+    document = docx.Document()
+    hidden = document.styles.add_style("Hidden Note", WD_STYLE_TYPE.CHARACTER)
+    hidden.font.hidden = True
+    reviewer = document.styles.add_style("Reviewer Note", WD_STYLE_TYPE.CHARACTER)
+    reviewer.base_style = hidden  # hidden through basedOn
+    shown = document.styles.add_style("Shown Note", WD_STYLE_TYPE.CHARACTER)
+    shown.base_style = hidden
+    shown.font.hidden = False  # <w:vanish w:val="0"/>: switched off again
+    article = _import(
+        tmp_path,
+        document,
+        "<w:p>"
+        + _run("The council will dredge in spring.")
+        + _run(" NOTE TO SELF check the tender", "<w:vanish/>")
+        + _run(" The work costs four million.")
+        + "</w:p>",
+        "<w:p>"
+        + _run("Boats moor at the north quay ")
+        + _run("[draft: ask the harbour master] ", '<w:rStyle w:val="ReviewerNote"/>')
+        + _run("during the works, ")
+        + _run("says the board.", '<w:rStyle w:val="ShownNote"/>')
+        + "</w:p>",
+        "<w:p>"
+        + _run("Tenders close in May", '<w:vanish w:val="false"/>')
+        + _run(" (web view only)", "<w:webHidden/>")
+        + _run(".")
+        + "</w:p>",
+    )
+    assert _texts(article) == [
+        "The council will dredge in spring. The work costs four million.",
+        "Boats moor at the north quay during the works, says the board.",
+        "Tenders close in May (web view only).",
+    ]
+
+
+def test_a_paragraph_hidden_by_its_style_or_its_runs_is_gone(tmp_path: Path) -> None:
+    document = docx.Document()
+    instructions = document.styles.add_style("Instructions", WD_STYLE_TYPE.PARAGRAPH)
+    instructions.font.hidden = True
+    template_note = document.styles.add_style("Template Note", WD_STYLE_TYPE.PARAGRAPH)
+    template_note.base_style = instructions
+    document.add_paragraph("Harbour dredging review")
+    document.add_paragraph("Delete this paragraph before sending.", style="Instructions")
+    hinted = document.add_paragraph("Fill in the tender number: ", style="Template Note")
+    hinted.add_run("T-2291").font.hidden = False  # the run's own setting beats the style
+    article = _import(
+        tmp_path,
+        document,
+        "<w:p><w:pPr><w:rPr><w:vanish/></w:rPr></w:pPr>"
+        + _run("Instructions: remove before printing.", "<w:vanish/>")
+        + "</w:p>",
+        "<w:p>" + _run("Dredging starts in March.") + "</w:p>",
+    )
+    assert _texts(article) == ["Harbour dredging review", "T-2291", "Dredging starts in March."]
+
+
+_NUMBERING = (
+    '<w:numbering {ns}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+    '<w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'
+    '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>'
+)
+
+
+def _numbered(text: str, hidden: bool = False) -> str:
+    vanish = "<w:rPr><w:vanish/></w:rPr>" if hidden else ""
+    return (
+        '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'
+        f"{vanish}</w:pPr>" + _run(text, "<w:vanish/>" if hidden else "") + "</w:p>"
+    )
+
+
+def test_a_hidden_numbered_paragraph_shows_no_number_but_still_counts(tmp_path: Path) -> None:
+    """Word's "advance value (skip numbers)" writes exactly such paragraphs: hidden, counted."""
+    document = docx.Document()
+    document.add_paragraph("Placeholder", style="List Number")  # gives the package numbering
+    numbering = document.part.numbering_part
+    numbering._element = parse_xml(_NUMBERING.format(ns=nsdecls("w")))
+    document.element.body.remove(document.paragraphs[0]._p)
+    article = _import(
+        tmp_path,
+        document,
+        _numbered("Work stops in the herring season."),
+        _numbered("Skipped number", hidden=True),
+        _numbered("Noise stays below 70 dB."),
+    )
+    assert _texts(article) == [
+        "1. Work stops in the herring season.",
+        "3. Noise stays below 70 dB.",
+    ]
+
+
+def test_hidden_text_in_a_footnote_is_left_out(tmp_path: Path) -> None:
+    path = Path(__file__).parents[1] / "data" / "importers" / "docx" / "notes.docx"
+    document = docx.Document(str(path))
+    footnotes = next(
+        rel.target_part for rel in document.part.rels.values() if rel.reltype.endswith("/footnotes")
+    )
+    xml = footnotes.blob.decode()
+    first_text = xml.index("<w:t", xml.index('w:id="1"'))
+    xml = (
+        xml[:first_text]
+        + "<w:rPr><w:vanish/></w:rPr><w:t>SECRET </w:t></w:r><w:r>"
+        + xml[first_text:]
+    )
+    footnotes._blob = xml.encode()
+    article = _import(tmp_path, document)
+    assert "[1]" in article.text
+    assert "SECRET" not in article.text
 
 
 def _field(code: str, *result: str) -> str:
