@@ -24,6 +24,7 @@ from briefer.importers.docx_parts import (
     w,
 )
 from briefer.importers.docx_runs import RunLooks
+from briefer.importers.symbol_font import UNMAPPED, recoded, symbol_character, symbol_table
 
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _MATH = "http://schemas.openxmlformats.org/officeDocument/2006/math"
@@ -57,6 +58,7 @@ _REWRITTEN = (*_DELETED, _RUBY_TEXT)
 _PPR, _FRAME, _DROP_CAP = w("pPr"), w("framePr"), w("dropCap")
 _CUSTOM_MARK = w("customMarkFollows")
 _VMERGE, _HMERGE, _VAL, ID = w("vMerge"), w("hMerge"), w("val"), w("id")
+_FONT = w("font")
 _EVENT_TAGS = (P, TBL, TR, TC, TCPR, TXBX, FALLBACK, FOOTNOTE, ENDNOTE, ALT_CHUNK)
 _CHECK_EVERY = 1024
 MAX_ELEMENT_BYTES = 8 * 1024 * 1024
@@ -287,10 +289,12 @@ class PartReader:
                 continue
             if tag == BLIP or not _in_results(fields):
                 continue  # Word shows only the outermost field's result, not its code
-            if looks.of(node).hidden:
+            look = looks.of(node)
+            if look.hidden:
                 continue
             if tag == _T:
-                parts.append(node.text or "")
+                text = node.text or ""
+                parts.append(recoded(text, *look.fonts) if look.fonts else text)
             elif tag == _MATH_T:
                 parts.append(_math_text(node, parts))
             elif tag in (_FOOTNOTE_REF, _ENDNOTE_REF):
@@ -428,11 +432,18 @@ def _drop_down_choice(begin: Any) -> str:
 
 def _symbol(node: Any) -> str:
     """Insert > Symbol: a character by its code. In a text font it is that character ("é",
-    "€"); codes a symbol font (Wingdings, Symbol) draws as pictures (F0xx) are left out."""
+    "€"); in Symbol or Wingdings it is the character the font draws for the code ("μ" for
+    F06D in Symbol). A private-use code in another font is a picture with no character:
+    a space, so the words either side of it stay apart."""
     try:
         code = int(node.get(_CHAR, ""), 16)
     except ValueError:
         return ""
+    table = symbol_table(node.get(_FONT))
+    if table is not None:
+        return symbol_character(table, code)
+    if 0xE000 <= code < 0xF900:
+        return UNMAPPED
     return chr(code) if 0x20 <= code < 0xD800 or 0xF900 <= code <= 0x10FFFF else ""
 
 

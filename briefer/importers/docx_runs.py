@@ -1,4 +1,4 @@
-"""How a run's formatting changes the text a reader sees: hidden text.
+"""How a run's formatting changes the text a reader sees: hidden text and symbol fonts.
 
 Split from docx_body, which streams the parts: this reads one run's (and paragraph's)
 properties against the document's styles. Imports docx_parts only; never store,
@@ -14,15 +14,17 @@ from briefer.importers.docx_parts import Styles, toggle, w
 
 P, _PPR, _RUN = w("p"), w("pPr"), w("r")
 _RPR, _VANISH, _RSTYLE, _PSTYLE = w("rPr"), w("vanish"), w("rStyle"), w("pStyle")
-_VAL = w("val")
+_FONTS, _ASCII, _HANSI, _VAL = w("rFonts"), w("ascii"), w("hAnsi"), w("val")
 _SPEC_VANISH = w("specVanish")
 
 
 @dataclass(frozen=True, slots=True)
 class Look:
-    """What of a run's formatting changes its text: hidden."""
+    """What of a run's formatting changes its text: hidden, or set in a symbol font."""
 
     hidden: bool = False
+    fonts: tuple[str, str] | None = None
+    """(w:ascii, w:hAnsi) when either names a font, for ``recoded``."""
 
 
 PLAIN = Look()
@@ -34,7 +36,7 @@ class RunLooks:
     Hidden (``w:vanish``): the run's own setting, else its character style's (through
     basedOn), else its paragraph style's; ``w:val="0"`` switches it off. ``w:webHidden``
     (hidden in web view only) and ``w:specVanish`` (a style separator) are not hidden
-    text.
+    text. Fonts are the run's own ``w:rFonts``: symbol fonts are set on the run itself.
     """
 
     def __init__(self, styles: Styles) -> None:
@@ -65,7 +67,11 @@ class RunLooks:
                     paragraph, self._styles
                 )
             hidden = self._paragraph_hides
-        return Look(True) if hidden else PLAIN
+        fonts = rpr.find(_FONTS) if rpr is not None else None
+        names = (fonts.get(_ASCII, ""), fonts.get(_HANSI, "")) if fonts is not None else None
+        if not hidden and names is None:
+            return PLAIN
+        return Look(hidden, names)
 
 
 def paragraph_style_hides(paragraph: Any, styles: Styles) -> bool:

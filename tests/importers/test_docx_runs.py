@@ -1,4 +1,4 @@
-"""What a run's markup shows a reader: hidden text, field codes.
+"""What a run's markup shows a reader: hidden text, field codes, symbol-font characters.
 
 Each document is made with python-docx (styles through its API, which writes the
 ``w:vanish`` Word writes) plus raw WordprocessingML for the runs, in the shapes Word
@@ -7,6 +7,7 @@ and LibreOffice write; each assertion is the text Word shows.
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import docx
@@ -17,6 +18,7 @@ from docx.oxml.ns import nsdecls
 from briefer.core.model import Article
 from briefer.importers.base import ImportLimits
 from briefer.importers.docx import DocxImporter
+from briefer.importers.symbol_font import SYMBOL
 
 
 def _run(text: str, properties: str = "") -> str:
@@ -185,3 +187,63 @@ def test_only_the_outermost_field_s_result_is_shown(tmp_path: Path) -> None:
         + "</w:p>",
     )
     assert _texts(article) == ["Dear Mr Lindqvist,", "This report has 10 pages.", "Traffic 4"]
+
+
+def _symbol(font: str, code: str) -> str:
+    return f'<w:r><w:sym w:font="{font}" w:char="{code}"/></w:r>'
+
+
+def test_symbol_font_characters_are_the_ones_word_draws(tmp_path: Path) -> None:
+    symbol_run = '<w:rFonts w:ascii="Symbol" w:hAnsi="Symbol"/>'
+    article = _import(
+        tmp_path,
+        docx.Document(),
+        "<w:p>"  # Insert > Symbol, as Word writes it
+        + _run("Give 50 ")
+        + _symbol("Symbol", "F06D")
+        + _run("g; the ")
+        + _symbol("Symbol", "F062")
+        + _run("-blocker stays below 2 mg at 37")
+        + _symbol("Symbol", "F0B0")
+        + _run("C ")
+        + _symbol("Symbol", "F0B1")
+        + _run(" 0.5, risk ")
+        + _symbol("Symbol", "F0A3")
+        + _run(" 5%.")
+        + "</w:p>",
+        "<w:p>"  # LibreOffice: the same codes as text in a run set in Symbol
+        + _run("Angle ")
+        + _run("\uf071 \uf0bb 90\uf0b0, \uf053 \uf0b9 \uf0a5", symbol_run)
+        + _run(" in the log.")
+        + "</w:p>",
+        "<w:p>"  # text typed in Symbol (older files): Word draws Greek letters
+        + _run("Wave ")
+        + _run("lDW", symbol_run)
+        + _run(" measured.")
+        + "</w:p>",
+        "<w:p>"
+        + _symbol("Wingdings", "F0FC")
+        + _run(" Approved ")
+        + _symbol("Wingdings", "F0A8")
+        + _run(" Rejected")
+        + "</w:p>",
+        "<w:p>"  # a picture with no character: the words stay apart
+        + _run("Costs")
+        + _symbol("Webdings", "F021")
+        + _run("4 million")
+        + "</w:p>",
+    )
+    assert _texts(article) == [
+        "Give 50 μg; the β-blocker stays below 2 mg at 37°C ± 0.5, risk ≤ 5%.",
+        "Angle θ ≈ 90°, Σ ≠ ∞ in the log.",
+        "Wave λΔΩ measured.",
+        "✓ Approved ◻ Rejected",
+        "Costs 4 million",
+    ]
+
+
+def test_the_symbol_table_gives_greek_for_every_latin_letter_and_no_private_codes() -> None:
+    letters = [*range(ord("A"), ord("Z") + 1), *range(ord("a"), ord("z") + 1)]
+    assert all("GREEK" in unicodedata.name(SYMBOL[code]) for code in letters)
+    for char in SYMBOL.values():
+        assert len(char) == 1 and unicodedata.category(char) not in ("Co", "Cc", "Cn"), char
