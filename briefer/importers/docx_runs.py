@@ -1,8 +1,8 @@
 """How a run's formatting changes the text a reader sees: hidden text and symbol fonts.
 
 Split from docx_body, which streams the parts: this reads one run's (and paragraph's)
-properties against the document's styles. Imports docx_parts only; never store,
-session or ui.
+properties against the document's styles. Imports docx_parts and symbol_font; never
+store, session or ui.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from briefer.importers.docx_parts import Styles, toggle, w
+from briefer.importers.symbol_font import symbol_table
 
 P, _PPR, _RUN = w("p"), w("pPr"), w("r")
 _RPR, _VANISH, _RSTYLE, _PSTYLE = w("rPr"), w("vanish"), w("rStyle"), w("pStyle")
@@ -24,7 +25,7 @@ class Look:
 
     hidden: bool = False
     fonts: tuple[str, str] | None = None
-    """(w:ascii, w:hAnsi) when either names a font, for ``recoded``."""
+    """(w:ascii, w:hAnsi) when either names a symbol font, for ``recoded``."""
 
 
 PLAIN = Look()
@@ -69,6 +70,8 @@ class RunLooks:
             hidden = self._paragraph_hides
         fonts = rpr.find(_FONTS) if rpr is not None else None
         names = (fonts.get(_ASCII, ""), fonts.get(_HANSI, "")) if fonts is not None else None
+        if names is not None and not any(symbol_table(name) for name in names):
+            names = None  # a text font: the run's text is what it says
         if not hidden and names is None:
             return PLAIN
         return Look(hidden, names)
