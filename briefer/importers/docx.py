@@ -280,6 +280,13 @@ def _read_package(
             " merged in when Word opens the file) left out; open the file in Word and save"
             " it again to keep that text.",
         )
+    if body.hidden_paragraphs:
+        count = body.hidden_paragraphs
+        where = "a paragraph" if count == 1 else f"{count} paragraphs"
+        warnings += (
+            f"{PurePath(label).name}: hidden text in {where} left out, as Word neither shows"
+            " nor prints it; to keep it, clear Hidden in Word's Font dialog and import it again.",
+        )
     if body.builder.is_empty():
         if body.alt_chunks:
             raise ImportRejected(

@@ -117,6 +117,8 @@ class PartReader:
     another .docx). It is not WordprocessingML, so it is counted and left out."""
     styles: Styles = field(default_factory=lambda: Styles({}, ""))
     """Which paragraph and character styles hide their text."""
+    hidden_paragraphs: int = 0
+    """Paragraphs with hidden text (``w:vanish``) left out, for the import report."""
 
     def read(self, stream: IO[bytes]) -> None:
         watched = _WatchedStream(TransitionalStream(stream), self.max_element_bytes, self.deadline)
@@ -280,6 +282,7 @@ class PartReader:
         fields: list[_Field] = []
         """Complex fields begun and not yet ended in this paragraph, innermost last."""
         looks = RunLooks(self.styles)
+        hidden = False
         for node in nodes:
             tag = node.tag
             if tag in (_FLD_CHAR, _INSTR, _FLD_SIMPLE):
@@ -291,6 +294,7 @@ class PartReader:
                 continue  # Word shows only the outermost field's result, not its code
             look = looks.of(node)
             if look.hidden:
+                hidden = hidden or (tag == _T and bool((node.text or "").strip()))
                 continue
             if tag == _T:
                 text = node.text or ""
@@ -306,6 +310,7 @@ class PartReader:
                 parts.append(_symbol(node))
             elif tag != _TAB or node.getparent().tag != _TABS:  # not a tab stop definition
                 parts.append(" ")
+        self.hidden_paragraphs += hidden
         return "".join(parts)
 
     def _cell_properties(self, node: Any) -> None:

@@ -27,14 +27,21 @@ def _run(text: str, properties: str = "") -> str:
 
 
 def _import(tmp_path: Path, document: docx.document.Document, *paragraphs: str) -> Article:
-    """The document with each raw paragraph appended to its body, imported as a .docx."""
+    return _imported(tmp_path, document, *paragraphs)[0]
+
+
+def _imported(
+    tmp_path: Path, document: docx.document.Document, *paragraphs: str
+) -> tuple[Article, tuple[str, ...]]:
+    """The document with each raw paragraph appended to its body, imported as a .docx,
+    and the import report's sentences."""
     body = document.element.body
     for xml in paragraphs:
         (node,) = parse_xml(f"<w:root {nsdecls('w')}>{xml}</w:root>")
         body.sectPr.addprevious(node) if body.sectPr is not None else body.append(node)
     path = tmp_path / "runs.docx"
     document.save(str(path))
-    return DocxImporter().extract(path.read_bytes(), path.name, ImportLimits())
+    return DocxImporter().extract_with_warnings(path.read_bytes(), path.name, ImportLimits())
 
 
 def _texts(article: Article) -> list[str]:
@@ -50,7 +57,7 @@ def test_hidden_text_is_left_out_however_it_is_hidden(tmp_path: Path) -> None:
     shown = document.styles.add_style("Shown Note", WD_STYLE_TYPE.CHARACTER)
     shown.base_style = hidden
     shown.font.hidden = False  # <w:vanish w:val="0"/>: switched off again
-    article = _import(
+    article, report = _imported(
         tmp_path,
         document,
         "<w:p>"
@@ -75,6 +82,8 @@ def test_hidden_text_is_left_out_however_it_is_hidden(tmp_path: Path) -> None:
         "Boats moor at the north quay during the works, says the board.",
         "Tenders close in May (web view only).",
     ]
+    (sentence,) = report
+    assert sentence.startswith("runs.docx: hidden text in 2 paragraphs left out")
 
 
 def test_a_paragraph_hidden_by_its_style_or_its_runs_is_gone(tmp_path: Path) -> None:
@@ -96,6 +105,13 @@ def test_a_paragraph_hidden_by_its_style_or_its_runs_is_gone(tmp_path: Path) -> 
         "<w:p>" + _run("Dredging starts in March.") + "</w:p>",
     )
     assert _texts(article) == ["Harbour dredging review", "T-2291", "Dredging starts in March."]
+
+
+def test_a_document_with_nothing_hidden_reports_nothing(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("Dredging starts in March.").add_run(" Shown.").font.hidden = False
+    article, report = _imported(tmp_path, document)
+    assert (article.text, report) == ("Dredging starts in March. Shown.", ())
 
 
 _NUMBERING = (
