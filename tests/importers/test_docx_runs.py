@@ -241,7 +241,9 @@ def test_symbol_font_characters_are_the_ones_word_draws(tmp_path: Path) -> None:
         + _symbol("Wingdings", "F0FC")
         + _run(" Approved ")
         + _symbol("Wingdings", "F0A8")
-        + _run(" Rejected")
+        + _run(" Rejected ")
+        + _run("\uf0fe", '<w:rFonts w:ascii="Wingdings" w:hAnsi="Wingdings"/>')
+        + _run(" Signed")
         + "</w:p>",
         "<w:p>"  # a picture with no character: the words stay apart
         + _run("Costs")
@@ -253,7 +255,7 @@ def test_symbol_font_characters_are_the_ones_word_draws(tmp_path: Path) -> None:
         "Give 50 μg; the β-blocker stays below 2 mg at 37°C ± 0.5, risk ≤ 5%.",
         "Angle θ ≈ 90°, Σ ≠ ∞ in the log.",
         "Wave λΔΩ measured.",
-        "✓ Approved ◻ Rejected",
+        "✓ Approved ◻ Rejected ☑ Signed",
         "Costs 4 million",
     ]
 
