@@ -352,8 +352,8 @@ class _BodyReader(PartReader):
 
     def classify(self, paragraph: Any, text: str) -> Piece | None:
         piece = self.classifier(paragraph, text)
-        # A hidden paragraph (all its text and its mark) still counts in Word's list,
-        # which is how Word's "set numbering value" works, but shows no number.
+        # A hidden paragraph (all its text and its mark) shows no number but still counts
+        # in Word's list: Word's "Set Numbering Value > Advance value" writes such ones.
         return None if not text.strip() and hidden_mark(paragraph, self.styles) else piece
 
     def labelled(self, paragraph: Any, text: str) -> str:

@@ -393,7 +393,7 @@ def _in_results(fields: list[_Field]) -> bool:
     """Outside every open field's code part: Word keeps a nested field's result inside the
     outer field's code ("{ IF { MERGEFIELD Gender } = ... }") and shows only the outer
     field's result, while fields inside a result (a TOC's page numbers) show theirs."""
-    return all(field.result_begun for field in fields)
+    return all(begun.result_begun for begun in fields)
 
 
 def _field_text(node: Any, fields: list[_Field]) -> str:
