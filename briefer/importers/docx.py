@@ -51,6 +51,7 @@ from briefer.importers.docx_parts import (
     relationships_part,
     w,
 )
+from briefer.importers.docx_runs import hidden_mark
 from briefer.importers.images import normalise_image
 from briefer.importers.text import title_from_filename
 
@@ -279,6 +280,13 @@ def _read_package(
             " merged in when Word opens the file) left out; open the file in Word and save"
             " it again to keep that text.",
         )
+    if body.hidden_paragraphs:
+        count = body.hidden_paragraphs
+        where = "a paragraph" if count == 1 else f"{count} paragraphs"
+        warnings += (
+            f"{PurePath(label).name}: hidden text in {where} left out, as Word neither shows"
+            " nor prints it; to keep it, clear Hidden in Word's Font dialog and import it again.",
+        )
     if body.builder.is_empty():
         if body.alt_chunks:
             raise ImportRejected(
@@ -335,6 +343,7 @@ class _BodyReader(PartReader):
     ) -> None:
         super().__init__(deadline)
         self.classifier = classifier
+        self.styles = classifier.styles
         self.archive = archive
         self.relationships = relationships
         self.limits = limits
@@ -349,10 +358,14 @@ class _BodyReader(PartReader):
         self.builder.add(piece.kind, piece.text, level=piece.level, ordered=piece.ordered)
 
     def classify(self, paragraph: Any, text: str) -> Piece | None:
-        return self.classifier(paragraph, text)
+        piece = self.classifier(paragraph, text)
+        # A hidden paragraph (all its text and its mark) shows no number but still counts
+        # in Word's list: Word's "Set Numbering Value > Advance value" writes such ones.
+        return None if not text.strip() and hidden_mark(paragraph, self.styles) else piece
 
     def labelled(self, paragraph: Any, text: str) -> str:
-        return self.classifier.labelled(paragraph, text)
+        label = self.classifier.labelled(paragraph, text)
+        return "" if not text.strip() and hidden_mark(paragraph, self.styles) else label
 
     def remember(self) -> object:
         return (self.classifier.title_style_text, self.classifier.first_heading)
@@ -442,6 +455,7 @@ def _add_notes(
         if not any(key[0] == kind for key in body.notes):
             continue
         reader = _NotesReader(deadline, body.notes)
+        reader.styles = body.styles
         try:
             stream = archive.open(part_for(relationships, kind + "s", default))
         except KeyError:

@@ -19,9 +19,12 @@ from briefer.importers.base import Deadline
 from briefer.importers.docx_parts import (
     SAFE_XML,
     Readable,
+    Styles,
     TransitionalStream,
     w,
 )
+from briefer.importers.docx_runs import RunLooks
+from briefer.importers.symbol_font import UNMAPPED, recoded, symbol_character, symbol_table
 
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _MATH = "http://schemas.openxmlformats.org/officeDocument/2006/math"
@@ -56,6 +59,7 @@ _PPR, _FRAME, _DROP_CAP = w("pPr"), w("framePr"), w("dropCap")
 _CUSTOM_MARK = w("customMarkFollows")
 _MARK, _WITHDRAWN = w("rPr"), (w("del"), w("moveFrom"))
 _VMERGE, _HMERGE, _VAL, ID = w("vMerge"), w("hMerge"), w("val"), w("id")
+_FONT = w("font")
 _EVENT_TAGS = (P, TBL, TR, TC, TCPR, TXBX, FALLBACK, FOOTNOTE, ENDNOTE, ALT_CHUNK)
 _CHECK_EVERY = 1024
 MAX_ELEMENT_BYTES = 8 * 1024 * 1024
@@ -127,6 +131,10 @@ class PartReader:
     alt_chunks: int = 0
     """``w:altChunk`` parts met: content Word merges in when it opens the file (HTML, RTF,
     another .docx). It is not WordprocessingML, so it is counted and left out."""
+    styles: Styles = field(default_factory=lambda: Styles({}, ""))
+    """Which paragraph and character styles hide their text."""
+    hidden_paragraphs: int = 0
+    """Paragraphs with hidden text (``w:vanish``) left out, for the import report."""
 
     def read(self, stream: IO[bytes]) -> None:
         watched = _WatchedStream(TransitionalStream(stream), self.max_element_bytes, self.deadline)
@@ -324,20 +332,31 @@ class PartReader:
         return bool(self._box_depths) and self._box_depths[-1] == len(self._tables)
 
     def _text(self, nodes: list[Any]) -> str:
-        """The paragraph as shown: text boxes inside it were read (and emptied) already."""
+        """The paragraph as shown: text boxes inside it were read (and emptied) already;
+        hidden text and the code part of fields are not shown."""
         parts: list[str] = []
         fields: list[_Field] = []
         """Complex fields begun and not yet ended in this paragraph, innermost last."""
+        looks = RunLooks(self.styles)
+        hidden = False
         for node in nodes:
             tag = node.tag
+            if tag in (_FLD_CHAR, _INSTR, _FLD_SIMPLE):
+                shown = _field_text(node, fields)
+                if shown and _in_results(fields):
+                    parts.append(shown)
+                continue
+            if tag == BLIP or not _in_results(fields):
+                continue  # Word shows only the outermost field's result, not its code
+            look = looks.of(node)
+            if look.hidden:
+                hidden = hidden or (tag == _T and bool((node.text or "").strip()))
+                continue
             if tag == _T:
-                parts.append(node.text or "")
-            elif tag in (_FLD_CHAR, _INSTR, _FLD_SIMPLE):
-                parts.append(_field_text(node, fields))
+                text = node.text or ""
+                parts.append(recoded(text, *look.fonts) if look.fonts else text)
             elif tag == _MATH_T:
                 parts.append(_math_text(node, parts))
-            elif tag == BLIP:
-                continue
             elif tag in (_FOOTNOTE_REF, _ENDNOTE_REF):
                 kind = "footnote" if tag == _FOOTNOTE_REF else "endnote"
                 parts.append(self.marker(kind, node.get(ID, ""), _custom_mark(node)))
@@ -347,6 +366,7 @@ class PartReader:
                 parts.append(_symbol(node))
             elif tag != _TAB or node.getparent().tag != _TABS:  # not a tab stop definition
                 parts.append(" ")
+        self.hidden_paragraphs += hidden
         return "".join(parts)
 
     def _cell_properties(self, node: Any) -> None:
@@ -458,6 +478,13 @@ class _Field:
     """A legacy drop-down form field's selected entry (w:ffData/w:ddList)."""
 
 
+def _in_results(fields: list[_Field]) -> bool:
+    """Outside every open field's code part: Word keeps a nested field's result inside the
+    outer field's code ("{ IF { MERGEFIELD Gender } = ... }") and shows only the outer
+    field's result, while fields inside a result (a TOC's page numbers) show theirs."""
+    return all(begun.result_begun for begun in fields)
+
+
 def _field_text(node: Any, fields: list[_Field]) -> str:
     """What a field's markup adds to the text: a button's prompt or a drop-down's choice,
     which Word shows though the field has no result; a result is read as runs."""
@@ -499,11 +526,18 @@ def _drop_down_choice(begin: Any) -> str:
 
 def _symbol(node: Any) -> str:
     """Insert > Symbol: a character by its code. In a text font it is that character ("é",
-    "€"); codes a symbol font (Wingdings, Symbol) draws as pictures (F0xx) are left out."""
+    "€"); in Symbol or Wingdings it is the character the font draws for the code ("μ" for
+    F06D in Symbol). A private-use code in another font is a picture with no character:
+    a space, so the words either side of it stay apart."""
     try:
         code = int(node.get(_CHAR, ""), 16)
     except ValueError:
         return ""
+    table = symbol_table(node.get(_FONT))
+    if table is not None:
+        return symbol_character(table, code)
+    if 0xE000 <= code < 0xF900:
+        return UNMAPPED
     return chr(code) if 0x20 <= code < 0xD800 or 0xF900 <= code <= 0x10FFFF else ""
 
 

@@ -10,7 +10,7 @@ import datetime as dt
 import posixpath
 import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from lxml import etree
@@ -203,33 +203,50 @@ class ParagraphStyle:
     num_id: int | None = None
     """The list the style numbers its paragraphs in (own or through basedOn); 0 is none."""
     ilvl: int | None = None
+    hidden: bool = False
+    """Its run properties hide text (``w:vanish``, own or through basedOn): Word neither
+    shows nor prints its runs, nor its paragraph mark, unless they say otherwise."""
 
 
 @dataclass(frozen=True, slots=True)
 class Styles:
     by_id: dict[str, ParagraphStyle]
     default_id: str
+    hidden_characters: dict[str, bool] = field(default_factory=dict)
+    """Character styles that set ``w:vanish`` on or off (own or through basedOn), by styleId."""
 
     def get(self, style_id: str | None) -> ParagraphStyle | None:
         return self.by_id.get(style_id or self.default_id)
 
 
 def read_styles(archive: zipfile.ZipFile, name: str) -> Styles:
-    """Paragraph styles by styleId, with outline levels resolved through basedOn once."""
+    """Paragraph styles by styleId, with outline levels and hiding resolved through basedOn
+    once, and which character styles hide text."""
     root = read_part(archive, name)
     if root is None:
         return Styles({}, "")
     raw: dict[str, tuple[str, int | None, str]] = {}
     numbered: dict[str, tuple[int | None, int | None]] = {}
+    vanish: dict[str, tuple[bool | None, str]] = {}
+    """styleId -> (own w:vanish setting, basedOn), for paragraph and character styles."""
+    characters: list[str] = []
     default_id = ""
     for node in root.iter(w("style")):
-        if node.get(w("type")) != "paragraph":
+        kind = node.get(w("type"))
+        if kind not in ("paragraph", "character"):
             continue
         style_id = node.get(w("styleId"), "")
+        based = node.find(w("basedOn"))
+        vanish[style_id] = (
+            toggle(node.find(f"{w('rPr')}/{w('vanish')}")),
+            based.get(_VAL, "") if based is not None else "",
+        )
+        if kind == "character":
+            characters.append(style_id)
+            continue
         if node.get(w("default")) in ("1", "true", "on"):
             default_id = style_id
         name_node = node.find(w("name"))
-        based = node.find(w("basedOn"))
         level = node.find(f"{w('pPr')}/{w('outlineLvl')}")
         num_pr = node.find(f"{w('pPr')}/{w('numPr')}")
         if num_pr is not None:
@@ -254,8 +271,31 @@ def read_styles(archive: zipfile.ZipFile, name: str) -> Styles:
             parent, hops = raw[parent][2], hops + 1
             num = numbered.get(parent)
         num_id, ilvl = num if num is not None else (None, None)
-        by_id[style_id] = ParagraphStyle(style_name, outline, style_id, num_id, ilvl)
-    return Styles(by_id, default_id)
+        hidden = bool(_inherited(vanish, style_id))
+        by_id[style_id] = ParagraphStyle(style_name, outline, style_id, num_id, ilvl, hidden)
+    hidden_characters = {
+        style_id: setting
+        for style_id in characters
+        if (setting := _inherited(vanish, style_id)) is not None
+    }
+    return Styles(by_id, default_id, hidden_characters)
+
+
+def toggle(node: Any) -> bool | None:
+    """A toggle property's setting (``<w:vanish/>``, ``<w:b w:val="0"/>``); None if absent."""
+    if node is None:
+        return None
+    return node.get(_VAL, "true") not in ("0", "false", "off")
+
+
+def _inherited(settings: dict[str, tuple[bool | None, str]], style_id: str) -> bool | None:
+    """A style's own setting, else the nearest one up its basedOn chain."""
+    own, parent = settings.get(style_id, (None, ""))
+    hops = 0
+    while own is None and parent in settings and hops < _MAX_BASED_ON:
+        own, parent = settings[parent]
+        hops += 1
+    return own
 
 
 @dataclass(frozen=True, slots=True)

@@ -307,7 +307,7 @@ def test_a_button_field_shows_its_prompt_and_other_fields_their_result(tmp_path:
 
 def test_a_symbol_inserted_from_a_text_font_is_its_character(tmp_path: Path) -> None:
     """w:sym: "é" and "€" are letters and signs a reader sees; a Wingdings arrow (F0E0)
-    is a picture with no character to give."""
+    is a picture with no character to give, which keeps what is around it apart."""
     document = docx.Document()
     paragraph = document.add_paragraph("Caf")._p
     runs = (
@@ -320,7 +320,7 @@ def test_a_symbol_inserted_from_a_text_font_is_its_character(tmp_path: Path) -> 
     path = tmp_path / "symbols.docx"
     document.save(str(path))
     article = DocxImporter().extract(path.read_bytes(), "symbols.docx", ImportLimits())
-    assert article.text == "Café costs 5€."
+    assert article.text == "Café costs 5€ ."
 
 
 def test_a_note_mark_on_the_headline_stays_out_of_the_title(tmp_path: Path) -> None:
