@@ -8,7 +8,6 @@ session or ui.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import IO, Any
 
@@ -16,6 +15,7 @@ from lxml import etree
 
 from briefer.core.model import BlockKind
 from briefer.importers.base import Deadline
+from briefer.importers.docx_fields import FLD_CHAR, FLD_SIMPLE, INSTR, Field, field_text, in_results
 from briefer.importers.docx_parts import (
     SAFE_XML,
     Readable,
@@ -38,16 +38,9 @@ _MATH_T = f"{{{_MATH}}}t"
 ALT_CHUNK = w("altChunk")
 _FOOTNOTE_REF, _ENDNOTE_REF = w("footnoteReference"), w("endnoteReference")
 BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
-_FLD_CHAR, _INSTR, _FLD_SIMPLE = w("fldChar"), w("instrText"), w("fldSimple")
-_FIELD_TYPE, _INSTR_ATTR = w("fldCharType"), w("instr")
-_FORM_DATA, _DROP_DOWN, _LIST_ENTRY = w("ffData"), w("ddList"), w("listEntry")
-_RESULT, _DEFAULT = w("result"), w("default")
-_BUTTON = re.compile(r"^\s*(?:MACROBUTTON|GOTOBUTTON)\s+\S+\s+(.+?)\s*$", re.IGNORECASE | re.DOTALL)
-"""A button field shows the text of its own instruction ("[Click here and type your name]"),
-the prompt templates fill letters and CVs with; it has no result to read."""
 _READ = (
     *(_T, _MATH_T, _TAB, _PTAB, _BR, _CR, _NO_BREAK_HYPHEN, _FOOTNOTE_REF, _ENDNOTE_REF, BLIP),
-    *(_FLD_CHAR, _INSTR, _FLD_SIMPLE, _SYM),
+    *(FLD_CHAR, INSTR, FLD_SIMPLE, _SYM),
 )
 _DELETED = (w("del"), w("moveFrom"), FALLBACK)
 """Subtrees whose text is not in the document as shown: deletions, moved-away text, and
@@ -335,18 +328,18 @@ class PartReader:
         """The paragraph as shown: text boxes inside it were read (and emptied) already;
         hidden text and the code part of fields are not shown."""
         parts: list[str] = []
-        fields: list[_Field] = []
+        fields: list[Field] = []
         """Complex fields begun and not yet ended in this paragraph, innermost last."""
         looks = RunLooks(self.styles)
         hidden = False
         for node in nodes:
             tag = node.tag
-            if tag in (_FLD_CHAR, _INSTR, _FLD_SIMPLE):
-                shown = _field_text(node, fields)
-                if shown and _in_results(fields):
+            if tag in (FLD_CHAR, INSTR, FLD_SIMPLE):
+                shown = field_text(node, fields)
+                if shown and in_results(fields):
                     parts.append(shown)
                 continue
-            if tag == BLIP or not _in_results(fields):
+            if tag == BLIP or not in_results(fields):
                 continue  # Word shows only the outermost field's result, not its code
             look = looks.of(node)
             if look.hidden:
@@ -466,62 +459,6 @@ class _WatchedStream:
             raise ElementTooLarge(self._limit)
         self._deadline.check()
         return data
-
-
-@dataclass(slots=True)
-class _Field:
-    """A complex field being read: its instruction, and what it shows with no result."""
-
-    instruction: list[str] = field(default_factory=list)
-    result_begun: bool = False
-    choice: str = ""
-    """A legacy drop-down form field's selected entry (w:ffData/w:ddList)."""
-
-
-def _in_results(fields: list[_Field]) -> bool:
-    """Outside every open field's code part: Word keeps a nested field's result inside the
-    outer field's code ("{ IF { MERGEFIELD Gender } = ... }") and shows only the outer
-    field's result, while fields inside a result (a TOC's page numbers) show theirs."""
-    return all(begun.result_begun for begun in fields)
-
-
-def _field_text(node: Any, fields: list[_Field]) -> str:
-    """What a field's markup adds to the text: a button's prompt or a drop-down's choice,
-    which Word shows though the field has no result; a result is read as runs."""
-    tag = node.tag
-    if tag == _FLD_SIMPLE:
-        button = _BUTTON.match(node.get(_INSTR_ATTR, ""))
-        has_result = any(True for _ in node.iter(_T))
-        return button.group(1) if button and not has_result else ""
-    if tag == _INSTR:
-        if fields and not fields[-1].result_begun:
-            fields[-1].instruction.append(node.text or "")
-        return ""
-    kind = node.get(_FIELD_TYPE, "")
-    if kind == "begin":
-        fields.append(_Field(choice=_drop_down_choice(node)))
-    elif kind == "separate" and fields:
-        fields[-1].result_begun = True
-    elif kind == "end" and fields:
-        ended = fields.pop()
-        if not ended.result_begun:
-            button = _BUTTON.match("".join(ended.instruction))
-            return button.group(1) if button else ended.choice
-    return ""
-
-
-def _drop_down_choice(begin: Any) -> str:
-    entries = begin.findall(f"{_FORM_DATA}/{_DROP_DOWN}/{_LIST_ENTRY}")
-    if not entries:
-        return ""
-    chosen = begin.find(f"{_FORM_DATA}/{_DROP_DOWN}/{_RESULT}")
-    if chosen is None:
-        chosen = begin.find(f"{_FORM_DATA}/{_DROP_DOWN}/{_DEFAULT}")
-    try:
-        index = int(chosen.get(_VAL, "0")) if chosen is not None else 0
-    except ValueError:
-        index = 0
-    return str(entries[index].get(_VAL, "")) if 0 <= index < len(entries) else ""
 
 
 def _symbol(node: Any) -> str:

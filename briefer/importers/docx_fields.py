@@ -1,0 +1,79 @@
+"""Word's fields in a paragraph's runs: which text a reader sees of them.
+
+A complex field is a code part (between ``w:fldChar begin`` and ``separate``) and a
+result; Word shows the result. Split from docx_body, which streams the parts; this
+follows the fields open around each run. Imports docx_parts; never store, session or ui.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from briefer.importers.docx_parts import w
+
+FLD_CHAR, INSTR, FLD_SIMPLE = w("fldChar"), w("instrText"), w("fldSimple")
+_T, _VAL = w("t"), w("val")
+_FIELD_TYPE, _INSTRUCTION = w("fldCharType"), w("instr")
+_FORM_DATA, _DROP_DOWN, _LIST_ENTRY = w("ffData"), w("ddList"), w("listEntry")
+_RESULT, _DEFAULT = w("result"), w("default")
+_BUTTON = re.compile(r"^\s*(?:MACROBUTTON|GOTOBUTTON)\s+\S+\s+(.+?)\s*$", re.IGNORECASE | re.DOTALL)
+"""A button field shows the text of its own instruction ("[Click here and type your name]"),
+the prompt templates fill letters and CVs with; it has no result to read."""
+
+
+@dataclass(slots=True)
+class Field:
+    """A complex field being read: its instruction, and what it shows with no result."""
+
+    instruction: list[str] = field(default_factory=list)
+    result_begun: bool = False
+    choice: str = ""
+    """A legacy drop-down form field's selected entry (w:ffData/w:ddList)."""
+
+
+def in_results(fields: list[Field]) -> bool:
+    """Outside every open field's code part: Word keeps a nested field's result inside the
+    outer field's code ("{ IF { MERGEFIELD Gender } = ... }") and shows only the outer
+    field's result, while fields inside a result (a TOC's page numbers) show theirs."""
+    return all(begun.result_begun for begun in fields)
+
+
+def field_text(node: Any, fields: list[Field]) -> str:
+    """What a field's markup adds to the text: a button's prompt or a drop-down's choice,
+    which Word shows though the field has no result; a result is read as runs."""
+    tag = node.tag
+    if tag == FLD_SIMPLE:
+        button = _BUTTON.match(node.get(_INSTRUCTION, ""))
+        has_result = any(True for _ in node.iter(_T))
+        return button.group(1) if button and not has_result else ""
+    if tag == INSTR:
+        if fields and not fields[-1].result_begun:
+            fields[-1].instruction.append(node.text or "")
+        return ""
+    kind = node.get(_FIELD_TYPE, "")
+    if kind == "begin":
+        fields.append(Field(choice=_drop_down_choice(node)))
+    elif kind == "separate" and fields:
+        fields[-1].result_begun = True
+    elif kind == "end" and fields:
+        ended = fields.pop()
+        if not ended.result_begun:
+            button = _BUTTON.match("".join(ended.instruction))
+            return button.group(1) if button else ended.choice
+    return ""
+
+
+def _drop_down_choice(begin: Any) -> str:
+    entries = begin.findall(f"{_FORM_DATA}/{_DROP_DOWN}/{_LIST_ENTRY}")
+    if not entries:
+        return ""
+    chosen = begin.find(f"{_FORM_DATA}/{_DROP_DOWN}/{_RESULT}")
+    if chosen is None:
+        chosen = begin.find(f"{_FORM_DATA}/{_DROP_DOWN}/{_DEFAULT}")
+    try:
+        index = int(chosen.get(_VAL, "0")) if chosen is not None else 0
+    except ValueError:
+        index = 0
+    return str(entries[index].get(_VAL, "")) if 0 <= index < len(entries) else ""
