@@ -81,17 +81,20 @@ class Piece:
 @dataclass(slots=True)
 class _Table:
     rows: int = 0
-    """Rows begun: a table is a frame or a layout only while it has one."""
+    """Rows begun."""
     row: list[list[Piece] | None] | None = None
     """The open row's cells; None for a cell that continues a merge (it adds no text)."""
     cell: list[Piece] | None = None
     merged: bool = False
     """The open cell continues a merge begun above or to the left."""
-    held: list[list[Piece] | None] | None = None
-    """The first row, kept until a second row begins or the table ends."""
+    held: list[list[list[Piece] | None]] | None = None
+    """The rows read while the table may still be a frame or a layout (one column so far,
+    or its first row): kept until a row shows it is a table's, or the table ends."""
+    one_column: bool = True
+    """Every row so far has one cell: a box around text, or a cover page's stacked lines."""
     learnt: object = None
-    """What ``classify`` had learnt before the first row, for a first row that turns out
-    to be a table row and so holds no title or heading after all."""
+    """What ``classify`` had learnt before the first row, for rows that turn out to be a
+    table's and so hold no title or heading after all."""
 
 
 @dataclass
@@ -287,8 +290,8 @@ class PartReader:
         table = self._tables[-1] if self._tables else None
         cell = table.cell if table is not None else None
         piece: Piece | None
-        if cell is None or (table is not None and table.rows == 1):
-            # The body, or a first row, which may be a frame: read as the body reads it.
+        if cell is None or (table is not None and table.held is not None):
+            # The body, or rows that may be a frame: read as the body reads them.
             piece = self.classify(paragraph, text)
         else:
             text = self.labelled(paragraph, text)
@@ -378,13 +381,9 @@ class PartReader:
         _drop(node)
 
     def _row_start(self, table: _Table) -> None:
-        if table.held is not None:  # a second row: the first was a table's row after all
-            self.restore(table.learnt)
-            self._row_out(table.held)
-            table.held = None
         table.rows += 1
         if table.rows == 1:
-            table.learnt = self.remember()
+            table.learnt, table.held = self.remember(), []
         table.row = []
 
     def _row_end(self, node: Any) -> None:
@@ -393,21 +392,31 @@ class PartReader:
         table = self._tables[-1]
         cells, table.row = table.row or [], None
         _drop(node)
-        if table.rows == 1:
-            table.held = cells  # a frame or a layout if no row follows
-        else:
+        if table.held is None:
             self._row_out(cells)
+            return
+        table.held.append(cells)
+        table.one_column = table.one_column and len(cells) <= 1
+        if not table.one_column and table.rows > 1:  # a table's rows after all
+            self._held_rows_out(table)
 
     def _only_row_out(self, table: _Table) -> None:
-        """A table of one row: a box around text (one cell), columns of prose (cells of
-        several paragraphs each: a newsletter, a letterhead), or else a table's row."""
-        cells, table.held = table.held or [], None
-        filled = [cell for cell in cells if cell]
-        if len(cells) == 1 or (filled and all(_is_prose(cell) for cell in filled)):
+        """The table ends undecided: a box around text (one cell), a cover page's lines
+        stacked in one column, columns of prose in one row (cells of several paragraphs
+        each: a newsletter, a letterhead), or else a table's row."""
+        rows = table.held or []
+        filled = [cell for row in rows for cell in row if cell]
+        if table.one_column or (len(rows) == 1 and filled and all(map(_is_prose, filled))):
+            table.held = None
             self._out([piece for cell in filled for piece in cell])
         else:
-            self.restore(table.learnt)
-            self._row_out(cells)
+            self._held_rows_out(table)
+
+    def _held_rows_out(self, table: _Table) -> None:
+        self.restore(table.learnt)
+        rows, table.held = table.held or [], None
+        for row in rows:
+            self._row_out(row)
 
     def _row_out(self, cells: list[list[Piece] | None]) -> None:
         """One row, cells joined by " | "; rows of tables nested in its cells follow it."""

@@ -51,7 +51,7 @@ class Classifier:
         if not text.strip():
             # Word shows (and counts) an empty numbered paragraph's number: "3." alone.
             return Piece(BlockKind.PARAGRAPH, label, level=depth) if label else None
-        if name == "title":
+        if name == "title" or (style is not None and style.title):
             folded = " ".join(text.split())
             if not self.title_style_text and self.core_title in ("", folded):
                 # It names the article, and it stays in the text as the document's first

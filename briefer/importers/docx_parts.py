@@ -206,6 +206,8 @@ class ParagraphStyle:
     hidden: bool = False
     """Its run properties hide text (``w:vanish``, own or through basedOn): Word neither
     shows nor prints its runs, nor its paragraph mark, unless they say otherwise."""
+    title: bool = False
+    """It is Word's Title style, or built on it ("Cover Title" based on Title)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,7 +274,10 @@ def read_styles(archive: zipfile.ZipFile, name: str) -> Styles:
             num = numbered.get(parent)
         num_id, ilvl = num if num is not None else (None, None)
         hidden = bool(_inherited(vanish, style_id))
-        by_id[style_id] = ParagraphStyle(style_name, outline, style_id, num_id, ilvl, hidden)
+        title, parent, hops = style_name == "title", raw[style_id][2], 0
+        while not title and parent in raw and hops < _MAX_BASED_ON:
+            title, parent, hops = raw[parent][0] == "title", raw[parent][2], hops + 1
+        by_id[style_id] = ParagraphStyle(style_name, outline, style_id, num_id, ilvl, hidden, title)
     hidden_characters = {
         style_id: setting
         for style_id in characters

@@ -125,12 +125,38 @@ def test_data_tables_keep_their_rows_and_their_headings_name_nothing(tmp_path: P
     """A one-row table of single values, and a table whose first row is styled as a
     heading: rows, as before, and the article is named by its own heading."""
     one_row = _table([_p("Port"), _p("Route"), _p("Departures")])
-    headed = _table([_p("Summer sailings", "Heading2")], [_p("Lisvik to Arvel, 07:10")])
+    headed = _table(
+        [_p("Summer sailings", "Heading2"), "<w:p/>"], [_p("Lisvik to Arvel"), _p("07:10")]
+    )
     article = _import(tmp_path, one_row + headed + _p("Timetable", "Heading1"))
     assert article.title == "Timetable"
     assert _shape(article) == [
         (BlockKind.TABLE_ROW, 0, "Port | Route | Departures"),
         (BlockKind.TABLE_ROW, 0, "Summer sailings"),
-        (BlockKind.TABLE_ROW, 0, "Lisvik to Arvel, 07:10"),
+        (BlockKind.TABLE_ROW, 0, "Lisvik to Arvel | 07:10"),
         (BlockKind.HEADING, 1, "Timetable"),
     ]
+
+
+def test_a_cover_page_stacked_in_one_column_names_the_article(tmp_path: Path) -> None:
+    """Report templates set the cover's title, subtitle and date in a one-column table:
+    its lines read as the body's would, and its Title paragraph names the article."""
+    cover = _table(
+        [_p("Lisvik Ferry Review 2026", "Title")],
+        [_p("Findings of the harbour board", "Subtitle")],
+        [_p("March 2026")],
+    )
+    article = _import(tmp_path, cover + _p("Introduction", "Heading1") + _p("The review."))
+    assert article.title == "Lisvik Ferry Review 2026"
+    assert _shape(article) == [
+        (BlockKind.HEADING, 1, "Lisvik Ferry Review 2026"),
+        (BlockKind.PARAGRAPH, 0, "Findings of the harbour board"),
+        (BlockKind.PARAGRAPH, 0, "March 2026"),
+        (BlockKind.HEADING, 1, "Introduction"),
+        (BlockKind.PARAGRAPH, 0, "The review."),
+    ]
+    # A one-column table that turns out to have a row of two cells is a table after all.
+    listing = _table([_p("Sailings", "Heading2")], [_p("07:10")], [_p("Lisvik"), _p("09:30")])
+    article = _import(tmp_path, listing + _p("Timetable", "Heading1"))
+    assert article.title == "Timetable"
+    assert [kind for kind, _, _ in _shape(article)][:3] == [BlockKind.TABLE_ROW] * 3

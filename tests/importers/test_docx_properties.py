@@ -98,3 +98,21 @@ def test_a_cover_month_overrules_a_later_file_date(tmp_path: Path) -> None:
     assert (
         DocxImporter().extract(path.read_bytes(), "review.docx", ImportLimits()).published is None
     )
+
+
+def test_a_style_built_on_title_names_the_article(tmp_path: Path) -> None:
+    """Organisations' templates restyle the cover: "Cover Title", based on Title."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    path = tmp_path / "review.docx"
+    document = docx.Document()
+    document.core_properties.title = ""
+    cover = document.styles.add_style("Cover Title", WD_STYLE_TYPE.PARAGRAPH)
+    cover.base_style = document.styles["Title"]
+    document.add_paragraph("Lisvik Ferry Review 2026", style="Cover Title")
+    document.add_heading("Executive summary", level=1)
+    document.add_paragraph("The ferry contract ends in 2027.")
+    document.save(str(path))
+    article = DocxImporter().extract(path.read_bytes(), "review.docx", ImportLimits())
+    assert article.title == "Lisvik Ferry Review 2026"
+    assert article.block_text(article.blocks[0]) == "Lisvik Ferry Review 2026"
