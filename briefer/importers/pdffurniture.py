@@ -37,6 +37,7 @@ _STAMP_SHARE = 0.6
 _LARGER = 1.12  # times the body size: a heading's size (pdflayout's heading ratio)
 _ROW = 2.0  # points between baselines of runs on one row
 _TITLE_GAP = 4.0  # ems between a section's number and its title on the same baseline
+_SAME_PLACE = 1.0  # points between the baselines of one running head on different pages
 _SAME_SIZE = 0.6  # points
 
 
@@ -50,7 +51,11 @@ def remove_furniture(pages: Sequence[Page]) -> list[list[Line]]:
       "Report 2026 | 3" counts, unless the line is set larger than the body:
       "Chapter 2", "Chapter 3" are headings) at the same height on 40% of the
       pages (even and odd pages often differ), a page number (see
-      ``_page_numbers``), or beside one on its baseline.
+      ``_page_numbers``), or beside either on its row: the chapter's name
+      beside a repeated report title, a running title beside its page number.
+    * A top or bottom row, set apart, at the height and in the size where other
+      pages have a running head or footer: a head whose words change with the
+      chapter ("CHAPTER 1. INTRODUCTION") on a page with a line or two of text.
     * Stamps: a short line at the same place on most pages of a longer
       document ("CONFIDENTIAL", "Downloaded from ... on 3 May").
     """
@@ -68,7 +73,10 @@ def remove_furniture(pages: Sequence[Page]) -> list[list[Line]]:
     heads: list[set[int]] = []
     for margin, numbered in zip(margins, numbers, strict=True):
         repeated = [line for line in margin if counts[_furniture_key(line, large)] >= needed]
-        heads.append({id(line) for line in repeated} | numbered | _row_mates(margin, numbered))
+        heads.append(
+            {id(line) for line in repeated} | numbered | _row_mates(margin, repeated, numbered)
+        )
+    heads = _at_furniture_height(bodies, heads, large)
     return [
         [
             line
@@ -170,13 +178,21 @@ def _apart(row: Sequence[Line], rest: Sequence[Line]) -> bool:
     return abs(row[0].baseline - rest[0].baseline) - size > _APART * size
 
 
-def _row_mates(margin: Sequence[Line], numbered: set[int]) -> set[int]:
-    """Lines on the row of a page number: a running title beside it."""
-    anchors = [line for line in margin if id(line) in numbered]
+def _row_mates(margin: Sequence[Line], repeated: Sequence[Line], numbered: set[int]) -> set[int]:
+    """Lines on the row of a page number or of a repeated head, in the same type.
+
+    A running head is often two parts on one baseline: a fixed title and the
+    chapter's name, which changes ("Sharing the Tide · Institute <tab> Costs
+    and savings"), or a title and the page number.
+    """
+    anchors = [(line, True) for line in margin if id(line) in numbered]
+    anchors += [(line, False) for line in repeated]
     return {
         id(line)
         for line in margin
-        if any(abs(line.baseline - anchor.baseline) < _ROW for anchor in anchors)
+        for anchor, number in anchors
+        if abs(line.baseline - anchor.baseline) < _ROW
+        and (number or abs(line.size - anchor.size) <= _SAME_SIZE)
     }
 
 
@@ -264,6 +280,42 @@ def _heading_number(line: Line, row: Sequence[Line], large: float) -> bool:
         and ((line.size > large and other.size > large) or (line.bold and other.bold))
         for other in row
     )
+
+
+def _at_furniture_height(
+    bodies: Sequence[Sequence[Line]], heads: Sequence[set[int]], large: float
+) -> list[set[int]]:
+    """Each page's furniture plus its top or bottom row when that row stands where
+    running heads or footers stand on two other pages, in their size, set apart
+    from the text: a head whose words changed (a new chapter's name) on a page too
+    short for the head to be found by its place in the margin."""
+    places: dict[int, list[tuple[int, float, float]]] = {}  # height -> (page, baseline, size)
+    for index, (body, head) in enumerate(zip(bodies, heads, strict=True)):
+        for line in body:
+            if id(line) in head:
+                places.setdefault(round(line.baseline), []).append(
+                    (index, line.baseline, line.size)
+                )
+    out = [set(head) for head in heads]
+    for index, body in enumerate(bodies):
+        by_height = sorted(body, key=lambda line: -line.baseline)
+        for ordered in (by_height, by_height[::-1]):
+            if not ordered:
+                continue
+            row = [line for line in ordered if abs(line.baseline - ordered[0].baseline) < _ROW]
+            if any(id(line) in out[index] for line in row) or not _apart(row, ordered[len(row) :]):
+                continue
+            if any(line.size > large for line in row):
+                continue
+            size = max(line.size for line in row)
+            pages = {
+                page
+                for page, _, other in _near(places, row[0].baseline, _SAME_PLACE)
+                if page != index and abs(other - size) <= _SAME_SIZE
+            }
+            if len(pages) >= 2:
+                out[index].update(id(line) for line in row)
+    return out
 
 
 def _near(

@@ -1,4 +1,5 @@
-"""Page edges: numbered headings and table rows at the top or foot of a page."""
+"""Page edges: numbered headings and table rows at the top or foot of a page, running
+heads whose words change with the chapter."""
 
 from __future__ import annotations
 
@@ -69,6 +70,34 @@ def test_headings_and_table_rows_at_page_edges_read_whole() -> None:
     text = re.sub(r"<[^>]+>", " ", source.split("<office:text>")[1])
     numbers = " ".join(str(n) for n in range(1, len(headings) + 1))
     assert words(article.text.replace("|", " ")) == words(f"{text} {numbers}")
+
+
+def test_a_running_head_naming_the_chapter_goes_with_the_title_beside_it() -> None:
+    """chaptername.fodt (LibreOffice, A5): the header is "Harbour Dues Review · Port
+    Authority", a tab, then the chapter's name from a field; three chapters of two
+    pages each, so no name repeats on 40% of the pages, and paragraphs cross the
+    page breaks. The head must not cut the paragraphs or appear in the text."""
+    article = _import("chaptername.pdf")
+    source = (PDF / "chaptername.fodt").read_text(encoding="utf-8")
+    body = source.split("<office:text>")[1]
+    wanted = re.findall(r"<text:(?:h|p) [^>]*>([^<]+)<", body)
+    assert _blocks(article) == wanted
+
+
+def test_a_chapters_running_head_on_a_page_with_one_line_goes() -> None:
+    """chapterhead.tex (pdflatex, report class, \\pagestyle{headings}): chapter 1 ends
+    with a single line on its third page, under the head "CHAPTER 1. INTRODUCTION 3",
+    set below the top band; pages 2 and 5 carry heads at the same height."""
+    article = _import("chapterhead.pdf")
+    wanted: list[str] = []
+    for part in _tex_paragraphs("chapterhead.tex"):
+        chapter = re.fullmatch(r"\\chapter\{([^}]+)\}", part)
+        if chapter:
+            wanted += [f"Chapter {sum(w.startswith('Chapter ') for w in wanted) + 1}", chapter[1]]
+        elif part:
+            wanted.append(part)
+    assert _blocks(article) == wanted
+    assert "CHAPTER" not in article.text
 
 
 def _line(text: str, x: float, baseline: float, size: float = 10, page: int = 0) -> Line:
