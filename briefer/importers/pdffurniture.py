@@ -206,9 +206,10 @@ def _page_numbers(
     as a section's number before its title set in larger or bold type ("2
     Cargo charges" at the top of a page). Across pages it stands at one
     height and counts up with the page. Where some numbers do that, another
-    number counts only on a page that has none of them and only at such a
-    height or with such a value; where none does (one page, or numbers at
-    different places), a lone number in type no larger than the body counts.
+    number counts only on a page that has none of them, and only at such a
+    height (a slide's number, the same on each of its overlays) or with such
+    a value; where none does (one page, or numbers at different places), a
+    lone number in type no larger than the body counts.
     """
     found: list[tuple[int, Line, int, bool]] = []  # page, line, value, among figures
     for index, (body, margin) in enumerate(zip(bodies, margins, strict=True)):
@@ -236,13 +237,11 @@ def _page_numbers(
             offsets.add(value - index)
             heights.append(line.baseline)
     for index, line, value, crowded in found:
-        if counted[index] or crowded or line.size > large:
+        if counted[index] or crowded:
             continue
-        if (
-            not offsets
-            or value - index in offsets
-            or any(abs(line.baseline - height) < _ROW for height in heights)
-        ):
+        if any(abs(line.baseline - height) < _ROW for height in heights) or (
+            line.size <= large and (not offsets or value - index in offsets)
+        ):  # where the numbers stand (a slide's number, kept for its overlays), or lone
             counted[index].add(id(line))
     return counted
 

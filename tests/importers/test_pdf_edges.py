@@ -121,3 +121,23 @@ def test_a_fraction_or_a_figure_at_the_foot_is_kept_where_the_page_numbers_stand
     kept = [[line.text for line in page] for page in remove_furniture(pages)]
     assert [page[-1] for page in kept] == ["Text.", "2/3", "46"]
     assert not any(str(n) in page for n, page in enumerate(kept, 1))
+
+
+def test_a_slides_number_repeated_on_its_overlays_is_still_its_page_number() -> None:
+    """Slides (beamer, OpTeX): the frame's number, set large in the corner, stays the same
+    while its overlays add to the page, so it does not count up with every page."""
+    pages = [
+        Page(
+            (
+                _line(f"Point {n} of the talk, with text to read.", 60, 300, page=n),
+                _line(str(number), 570, 6, size=16, page=n),
+            ),
+            612,
+            792,
+        )
+        for n, number in enumerate([1, 2, 3, 4, 5, 5, 5, 5, 6, 7, 8, 9])
+    ]
+    kept = remove_furniture(pages)
+    assert [[line.text for line in page] for page in kept] == [
+        [f"Point {n} of the talk, with text to read."] for n in range(12)
+    ]
