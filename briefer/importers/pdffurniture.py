@@ -16,10 +16,14 @@ from collections.abc import Sequence
 from briefer.importers.pdflayout import Line, Page, body_size
 
 _PAGE_NUMBER = re.compile(
-    r"^[-–—(\[]?\s*(?:page|p\.|pg\.|seite|pagina|página)?\s*"
-    r"(?:\d{1,4}|[ivxlc]{1,6})\s*(?:(?:of|/|von|de|sur)\s*\d{1,4})?\s*[-–—)\]]?$",
+    r"^[-–—(\[]?\s*(?:(?:page|p\.|pg\.|seite|pagina|página)\s*)?"
+    r"(?P<n>\d{1,4}|[ivxlc]{1,6})\s*(?:(?:of|/|von|de|sur)\s*(?P<of>\d{1,4}))?\s*[-–—)\]]?$",
     re.IGNORECASE,
 )
+_ROMAN = re.compile(r"^(?=.)c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$")
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+# A table cell's figure ("507", "1 286", "12.5%"), not a date ("12.03.2026").
+_FIGURE = re.compile(r"^[-+−–(]?(?:\d+|\d{1,3}(?:[ ,.]\d{3})+)(?:[.,]\d+)?%?\)?$")
 _LINE_NUMBER = re.compile(r"^\d{1,4}$")
 _DIGITS = re.compile(r"\d+")
 _MARGIN_SHARE = 0.10
@@ -31,6 +35,10 @@ _HEADER_SHARE = 0.4  # of pages: running heads alternate between even and odd pa
 _STAMP_WORDS = 12
 _STAMP_SHARE = 0.6
 _LARGER = 1.12  # times the body size: a heading's size (pdflayout's heading ratio)
+_ROW = 2.0  # points between baselines of runs on one row
+_TITLE_GAP = 4.0  # ems between a section's number and its title on the same baseline
+_SAME_PLACE = 1.0  # points between the baselines of one running head on different pages
+_SAME_SIZE = 0.6  # points
 
 
 def remove_furniture(pages: Sequence[Page]) -> list[list[Line]]:
@@ -42,8 +50,12 @@ def remove_furniture(pages: Sequence[Page]) -> list[list[Line]]:
       from the text by white space) and either repeated (digits ignored, so
       "Report 2026 | 3" counts, unless the line is set larger than the body:
       "Chapter 2", "Chapter 3" are headings) at the same height on 40% of the
-      pages (even and odd pages often differ),
-      a bare page number ("7", "Page 3 of 10"), or beside one on its baseline.
+      pages (even and odd pages often differ), a page number (see
+      ``_page_numbers``), or beside either on its row: the chapter's name
+      beside a repeated report title, a running title beside its page number.
+    * A top or bottom row, set apart, at the height and in the size where other
+      pages have a running head or footer: a head whose words change with the
+      chapter ("CHAPTER 1. INTRODUCTION") on a page with a line or two of text.
     * Stamps: a short line at the same place on most pages of a longer
       document ("CONFIDENTIAL", "Downloaded from ... on 3 May").
     """
@@ -57,26 +69,23 @@ def remove_furniture(pages: Sequence[Page]) -> list[list[Line]]:
         stamps.update({_stamp_key(line) for line in body if _short(line)})
     needed = max(2, math.ceil(len(pages) * _HEADER_SHARE))
     stamp_needed = max(3, round(len(pages) * _STAMP_SHARE))
-    kept: list[list[Line]] = []
-    for page, body, margin in zip(pages, bodies, margins, strict=True):
-        edge = set(map(id, margin))
-        headed = _page_number_rows(page, margin)
-        kept.append(
-            [
-                line
-                for line in body
-                if not (
-                    id(line) in edge
-                    and (
-                        counts[_furniture_key(line, large)] >= needed
-                        or _PAGE_NUMBER.match(line.text)
-                        or id(line) in headed
-                    )
-                )
-                and not (_short(line) and stamps[_stamp_key(line)] >= stamp_needed)
-            ]
+    numbers = _page_numbers(bodies, margins, large)
+    heads: list[set[int]] = []
+    for margin, numbered in zip(margins, numbers, strict=True):
+        repeated = [line for line in margin if counts[_furniture_key(line, large)] >= needed]
+        heads.append(
+            {id(line) for line in repeated} | numbered | _row_mates(margin, repeated, numbered)
         )
-    return kept
+    heads = _at_furniture_height(bodies, heads, large)
+    return [
+        [
+            line
+            for line in body
+            if id(line) not in head
+            and not (_short(line) and stamps[_stamp_key(line)] >= stamp_needed)
+        ]
+        for body, head in zip(bodies, heads, strict=True)
+    ]
 
 
 def remove_repeated_extra(pages: Sequence[Page]) -> list[list[Line]]:
@@ -154,24 +163,172 @@ def _apart_rows(by_height: list[Line]) -> list[list[Line]]:
     """The top and bottom rows of lines, each when white space sets it apart from the rest."""
     rows: list[list[Line]] = []
     for ordered in (by_height, by_height[::-1]):
-        row = [line for line in ordered if abs(line.baseline - ordered[0].baseline) < 2]
+        row = [line for line in ordered if abs(line.baseline - ordered[0].baseline) < _ROW]
         rest = ordered[len(row) :]
-        if len(rest) < 2:
-            continue
-        size = max(line.size for line in [*row, rest[0]])
-        if abs(row[0].baseline - rest[0].baseline) - size > _APART * size:
+        if len(rest) >= 2 and _apart(row, rest):
             rows.append(row)
     return rows
 
 
-def _page_number_rows(page: Page, margin: Sequence[Line]) -> set[int]:
-    """Lines sharing a baseline with a page number in the margin: a running head's other parts."""
-    numbered = [line for line in margin if _PAGE_NUMBER.match(line.text)]
+def _apart(row: Sequence[Line], rest: Sequence[Line]) -> bool:
+    """Whether white space wider than a line's set the row apart from the next line."""
+    if not rest:
+        return True
+    size = max(line.size for line in [*row, rest[0]])
+    return abs(row[0].baseline - rest[0].baseline) - size > _APART * size
+
+
+def _row_mates(margin: Sequence[Line], repeated: Sequence[Line], numbered: set[int]) -> set[int]:
+    """Lines on the row of a page number or of a repeated head, in the same type.
+
+    A running head is often two parts on one baseline: a fixed title and the
+    chapter's name, which changes ("Sharing the Tide · Institute <tab> Costs
+    and savings"), or a title and the page number.
+    """
+    anchors = [(line, True) for line in margin if id(line) in numbered]
+    anchors += [(line, False) for line in repeated]
     return {
         id(line)
         for line in margin
-        if any(abs(line.baseline - number.baseline) < 2 for number in numbered)
+        for anchor, number in anchors
+        if abs(line.baseline - anchor.baseline) < _ROW
+        and (number or abs(line.size - anchor.size) <= _SAME_SIZE)
     }
+
+
+def _page_numbers(
+    bodies: Sequence[Sequence[Line]], margins: Sequence[Sequence[Line]], large: float
+) -> list[set[int]]:
+    """Each page's page numbers among its top and bottom lines.
+
+    A page number stands alone or beside a running title ("Page 3 of 10",
+    "Report | 3"), never beside other figures (a table's last row) and never
+    as a section's number before its title set in larger or bold type ("2
+    Cargo charges" at the top of a page). Across pages it stands at one
+    height and counts up with the page. Where some numbers do that, another
+    number counts only on a page that has none of them, and only at such a
+    height (a slide's number, the same on each of its overlays) or with such
+    a value; where none does (one page, or numbers at different places), a
+    lone number in type no larger than the body counts.
+    """
+    found: list[tuple[int, Line, int, bool]] = []  # page, line, value, among figures
+    for index, (body, margin) in enumerate(zip(bodies, margins, strict=True)):
+        for line in margin:
+            value = _page_value(line.text)
+            if value is None:
+                continue
+            row = [other for other in body if abs(other.baseline - line.baseline) < _ROW]
+            if _heading_number(line, row, large):
+                continue
+            crowded = any(other is not line and _FIGURE.match(other.text) for other in row)
+            found.append((index, line, value, crowded))
+    places: dict[int, list[tuple[int, float, float]]] = {}  # height -> (page, baseline, offset)
+    for index, line, value, _ in found:
+        places.setdefault(round(line.baseline), []).append((index, line.baseline, value - index))
+    counted: list[set[int]] = [set() for _ in bodies]
+    offsets: set[int] = set()
+    heights: list[float] = []
+    for index, line, value, _ in found:
+        if any(
+            page != index and offset == value - index
+            for page, _, offset in _near(places, line.baseline, _ROW)
+        ):
+            counted[index].add(id(line))
+            offsets.add(value - index)
+            heights.append(line.baseline)
+    for index, line, value, crowded in found:
+        if counted[index] or crowded:
+            continue
+        if any(abs(line.baseline - height) < _ROW for height in heights) or (
+            line.size <= large and (not offsets or value - index in offsets)
+        ):  # where the numbers stand (a slide's number, kept for its overlays), or lone
+            counted[index].add(id(line))
+    return counted
+
+
+def _page_value(text: str) -> int | None:
+    """The page's number when the text is one ("7", "- 7 -", "Page 3 of 10", "iv", "2/5")."""
+    match = _PAGE_NUMBER.match(text)
+    if match is None:
+        return None
+    number = match["n"]
+    if number.isdigit():
+        value = int(number)
+    elif (number.islower() or number.isupper()) and _ROMAN.match(number.lower()):
+        value = _roman(number.lower())
+    else:
+        return None  # "civil", "ill", "Vic": words in the letters of Roman numerals
+    if match["of"] is not None and not 0 < value <= int(match["of"]):
+        return None  # "5/3" is no page of three; "2/3" may be a fraction but reads as one
+    return value
+
+
+def _roman(numeral: str) -> int:
+    values = [_ROMAN_VALUES[letter] for letter in numeral]
+    return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
+
+
+def _heading_number(line: Line, row: Sequence[Line], large: float) -> bool:
+    """A section's number set apart from its title: the title follows on the baseline
+    within a few ems, both set larger than the body or both bold."""
+    if not (line.text.isdigit() or line.text.isalpha()):
+        return False  # "Page 3", "3/5": a page's number, whatever follows it
+    return any(
+        0 <= other.x0 - line.x1 + 1 < _TITLE_GAP * line.size
+        and other.text[:1].isalpha()
+        and ((line.size > large and other.size > large) or (line.bold and other.bold))
+        for other in row
+    )
+
+
+def _at_furniture_height(
+    bodies: Sequence[Sequence[Line]], heads: Sequence[set[int]], large: float
+) -> list[set[int]]:
+    """Each page's furniture plus its top or bottom row when that row stands where
+    running heads or footers stand on two other pages, in their size, set apart
+    from the text: a head whose words changed (a new chapter's name) on a page too
+    short for the head to be found by its place in the margin."""
+    places: dict[int, list[tuple[int, float, float]]] = {}  # height -> (page, baseline, size)
+    for index, (body, head) in enumerate(zip(bodies, heads, strict=True)):
+        for line in body:
+            if id(line) in head:
+                places.setdefault(round(line.baseline), []).append(
+                    (index, line.baseline, line.size)
+                )
+    out = [set(head) for head in heads]
+    for index, body in enumerate(bodies):
+        by_height = sorted(body, key=lambda line: -line.baseline)
+        for ordered in (by_height, by_height[::-1]):
+            if not ordered:
+                continue
+            row = [line for line in ordered if abs(line.baseline - ordered[0].baseline) < _ROW]
+            if any(id(line) in out[index] for line in row) or not _apart(row, ordered[len(row) :]):
+                continue
+            if any(line.size > large for line in row):
+                continue
+            size = max(line.size for line in row)
+            pages = {
+                page
+                for page, _, other in _near(places, row[0].baseline, _SAME_PLACE)
+                if page != index and abs(other - size) <= _SAME_SIZE
+            }
+            if len(pages) >= 2:
+                out[index].update(id(line) for line in row)
+    return out
+
+
+def _near(
+    places: dict[int, list[tuple[int, float, float]]], baseline: float, distance: float
+) -> list[tuple[int, float, float]]:
+    """The entries (page, baseline, ...) of ``places``, filed by whole points of
+    height, whose baseline lies within ``distance`` of ``baseline``."""
+    height = round(baseline)
+    return [
+        entry
+        for near in range(height - math.ceil(distance), height + math.ceil(distance) + 1)
+        for entry in places.get(near, [])
+        if abs(entry[1] - baseline) <= distance
+    ]
 
 
 def _furniture_key(line: Line, large: float) -> tuple[str, int]:
