@@ -227,12 +227,24 @@ def _split_cells(row: list[Line], rows: list[list[Line]]) -> list[Line]:
     """The row with each run cut where another row has a cell starting inside it.
 
     Two cells close together ("Passengers On time") are one run; the columns
-    the other rows show say where the cut goes, at the nearest word gap.
+    the other rows show say where the cut goes, at the nearest word gap. A
+    cell ending where the run ends may be in the run's column, set flush
+    right: a shorter figure ("891" under "10 153") or heading ("Jul" over
+    "1 642") starts inside it and says nothing of a cut, unless a cell that
+    starts where the run starts ends before it (two columns, "oc" and "oc").
     """
-    starts = sorted({round(cell.x0) for other in rows if other is not row for cell in other})
+    others = [cell for other in rows if other is not row for cell in other]
     out: list[Line] = []
     for cell in row:
         pieces = [cell]
+        narrow = [o.x1 for o in others if abs(o.x0 - cell.x0) <= _ALIGN]
+        starts = sorted(
+            {
+                round(o.x0)
+                for o in others
+                if abs(o.x1 - cell.x1) > _ALIGN or any(end < o.x0 for end in narrow)
+            }
+        )
         for start in starts:
             last = pieces[-1]
             if not last.x0 + last.size < start < last.x1 - last.size:

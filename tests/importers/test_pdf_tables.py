@@ -1,0 +1,112 @@
+"""Tables from real producers: rows of four or more cells, wrapped cells, and lists that
+only look like two-column tables."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from briefer.core.model import Article
+from briefer.importers.base import ImportLimits
+from briefer.importers.pdf import PdfImporter
+from briefer.importers.pdforder import CELL_SEPARATOR
+from briefer.importers.pdfwords import Glyph, runs
+
+PDF = Path(__file__).parents[1] / "data" / "importers" / "pdf"
+
+
+def _import(name: str) -> Article:
+    return PdfImporter().extract((PDF / name).read_bytes(), name, ImportLimits())
+
+
+def _paragraphs(article: Article) -> list[str]:
+    return [article.text[b.start : b.end] for b in article.blocks]
+
+
+def _tex_rows(source: str) -> list[list[str]]:
+    table = source.split("\\begin{tabular}")[1].split("\\end{tabular}")[0].split("\n", 1)[1]
+    rows = re.split(r"\\\\", re.sub(r"\\(?:top|mid|bottom)rule", "", table))
+    return [[" ".join(cell.split()) for cell in row.split("&")] for row in rows if "&" in row]
+
+
+def _html_rows(source: str) -> list[list[str]]:
+    return [
+        [html.unescape(cell) for cell in re.findall(r"<t[hd]>([^<]*)</t[hd]>", row)]
+        for row in re.findall(r"<tr>(.*?)</tr>", source)
+    ]
+
+
+def _last_paragraph(source: str, pattern: str) -> str:
+    return " ".join(re.findall(pattern, source, re.DOTALL)[-1].split())
+
+
+@pytest.mark.parametrize(
+    ("name", "source", "rows", "after"),
+    [
+        # pdfTeX, booktabs: figures flush right, thousands set with a word space ("5 405").
+        ("columns.pdf", "columns.tex", _tex_rows, r"\n\n([^\\]+)\\end\{document\}"),
+        # Headless Chromium: an HTML table, figures flush right, padding as the only gap.
+        ("webtable.pdf", "webtable.html", _html_rows, r"<p>([^<]+)</p>"),
+    ],
+)
+def test_rows_of_many_cells_read_cell_by_cell_and_end_before_the_next_paragraph(
+    name: str, source: str, rows: Callable[[str], list[list[str]]], after: str
+) -> None:
+    """Five and six columns: every gap in a row is a cell gap, none stands out."""
+    text = (PDF / source).read_text(encoding="utf-8")
+    wanted = [CELL_SEPARATOR.join(row) for row in rows(text)]
+    assert len(wanted) >= 5
+    paragraphs = _paragraphs(_import(name))
+    assert [p for p in paragraphs if CELL_SEPARATOR in p] == wanted
+    closing = _last_paragraph(text, after)
+    assert paragraphs[paragraphs.index(wanted[-1]) + 1] == closing
+
+
+def _row(cells: list[tuple[float, str]], y: float, size: float = 10) -> list[Glyph]:
+    """Glyphs of a proportional font, each cell starting at its x."""
+    out = []
+    for x, text in cells:
+        for char in text:
+            if char != " ":
+                right = x + _width(char, size)
+                out.append(Glyph(char, x, right, y - 2, y + 8, y, size, len(out)))
+            x += _width(char, size)
+    return out
+
+
+def _width(text: str, size: float = 10) -> float:
+    """0.3 em a word space, 0.5 em a figure, 0.4 to 0.55 em a letter."""
+    return sum(
+        size * (0.3 if char == " " else 0.5 if char.isdigit() else 0.4 + ord(char) % 4 * 0.05)
+        for char in text
+    )
+
+
+def test_cells_lining_up_on_neighbouring_rows_split_a_row_of_cell_gaps_only() -> None:
+    # Four cells, every gap over an em: none stands out from the line's own gaps.
+    starts = (50.0, 100.0, 140.0, 180.0)
+    rows = [("Askvik", "412", "388", "1 250"), ("Brennoy", "97", "85", "302")]
+    glyphs = []
+    for number, row in enumerate(rows):
+        # Figures flush right at each column's end, as a table sets them.
+        cells = [(starts[0], row[0])] + [
+            (start + 30 - _width(text), text)
+            for start, text in zip(starts[1:], row[1:], strict=True)
+        ]
+        glyphs += _row(cells, 700 - 14 * number)
+    got = [run.text for run in runs(glyphs, 0)]
+    assert got == [cell for row in rows for cell in row]
+
+
+def test_loose_justified_lines_with_wide_gaps_stay_whole() -> None:
+    # A narrow justified column: gaps over an em, but no edges line up from line to line.
+    first = _row([(50, "the"), (78, "boards"), (121, "have"), (154, "agreed")], 700)
+    second = _row([(50, "to"), (73, "a"), (92, "pooled"), (136, "roster")], 686)
+    assert [run.text for run in runs(first + second, 0)] == [
+        "the boards have agreed",
+        "to a pooled roster",
+    ]
