@@ -40,6 +40,13 @@ def _html_rows(source: str) -> list[list[str]]:
     ]
 
 
+def _fodt_rows(source: str) -> list[list[str]]:
+    return [
+        re.findall(r"<text:p[^>]*>([^<]*)</text:p>", row)
+        for row in re.findall(r"<table:table-row>(.*?)</table:table-row>", source)
+    ]
+
+
 def _last_paragraph(source: str, pattern: str) -> str:
     return " ".join(re.findall(pattern, source, re.DOTALL)[-1].split())
 
@@ -63,6 +70,18 @@ def test_rows_of_many_cells_read_cell_by_cell_and_end_before_the_next_paragraph(
     paragraphs = _paragraphs(_import(name))
     assert [p for p in paragraphs if CELL_SEPARATOR in p] == wanted
     closing = _last_paragraph(text, after)
+    assert paragraphs[paragraphs.index(wanted[-1]) + 1] == closing
+
+
+def test_a_wrapped_cell_continues_its_cell_and_the_table_goes_on() -> None:
+    """wrapped.pdf (LibreOffice): "Travel between the" / "northern harbours" in the first
+    column of a four-column table, the figures beside its first line."""
+    text = (PDF / "wrapped.fodt").read_text(encoding="utf-8")
+    wanted = [CELL_SEPARATOR.join(row) for row in _fodt_rows(text)]
+    assert len(wanted) == 5
+    paragraphs = _paragraphs(_import("wrapped.pdf"))
+    assert [p for p in paragraphs if CELL_SEPARATOR in p] == wanted
+    closing = _last_paragraph(text, r'<text:p text:style-name="Standard">([^<]+)</text:p>')
     assert paragraphs[paragraphs.index(wanted[-1]) + 1] == closing
 
 
