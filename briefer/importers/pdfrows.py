@@ -29,6 +29,7 @@ _LINE_NUMBER = re.compile(r"\d{1,4}")
 _SMALLER = 0.9  # a line number at most this share of its text's size
 _NUMBER_REACH = 8.0  # ems from a listing's line number to its indented code
 _WRAP_PITCH = 1.6  # ems: a wrapped cell's next line stands at most this far below
+_LIST_LABEL = re.compile(r"\(?(?:\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,6})[.)]|[•◦▪‣∙·*–—-]")
 
 
 def similar(a: float, b: float) -> bool:
@@ -172,6 +173,8 @@ def _tabular(rows: list[list[Line]]) -> bool:
     cells = [cell for row in rows for cell in row]
     if any(not similar(cell.size, cells[0].size) for cell in cells):
         return False  # numbered headings of two levels ("2 Dues", "2.1 Winter") are no table
+    if all(len(row) == 2 and _LIST_LABEL.fullmatch(row[0].text) for row in rows):
+        return False  # a list: "a)", "ii.", "•", a tab, then the item's text
     if any(cell.text.endswith(("…", ". .")) or cell.text == "." for cell in cells):
         return False  # dot leaders: a contents page or an index, read as lines in columns
     if _repeated_columns(rows):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from briefer.core.model import Article
+from briefer.core.model import Article, BlockKind
 from briefer.importers.base import ImportLimits
 from briefer.importers.pdf import PdfImporter
 from briefer.importers.pdforder import CELL_SEPARATOR
@@ -83,6 +83,20 @@ def test_a_wrapped_cell_continues_its_cell_and_the_table_goes_on() -> None:
     assert [p for p in paragraphs if CELL_SEPARATOR in p] == wanted
     closing = _last_paragraph(text, r'<text:p text:style-name="Standard">([^<]+)</text:p>')
     assert paragraphs[paragraphs.index(wanted[-1]) + 1] == closing
+
+
+def test_list_labels_set_a_tab_before_their_items_are_no_table() -> None:
+    """lettered.pdf (LibreOffice): "a)", "ii.", "•", a tab, then a short item."""
+    article = _import("lettered.pdf")
+    paragraphs = _paragraphs(article)
+    assert not any(CELL_SEPARATOR.strip() in p for p in paragraphs)
+    text = " ".join(paragraphs)
+    assert "a) Askvik and Brennøy first" in text
+    assert "b) The northern harbours later" in text
+    assert "ii. Train the pilots" in text
+    items = [article.text[b.start : b.end] for b in article.blocks if b.kind is BlockKind.LIST_ITEM]
+    for item in ("Training guarantees", "Rest periods", "Travel costs"):
+        assert any(p.startswith(item) for p in items), item
 
 
 def _row(cells: list[tuple[float, str]], y: float, size: float = 10) -> list[Glyph]:
