@@ -13,7 +13,9 @@ import pytest
 from briefer.core.model import Article, BlockKind
 from briefer.importers.base import ImportLimits
 from briefer.importers.pdf import PdfImporter
+from briefer.importers.pdflayout import Line
 from briefer.importers.pdforder import CELL_SEPARATOR
+from briefer.importers.pdfrows import table_rows
 from briefer.importers.pdfwords import Glyph, runs
 
 PDF = Path(__file__).parents[1] / "data" / "importers" / "pdf"
@@ -143,3 +145,33 @@ def test_loose_justified_lines_with_wide_gaps_stay_whole() -> None:
         "the boards have agreed",
         "to a pooled roster",
     ]
+
+
+def _cell(text: str, x0: float, baseline: float) -> Line:
+    return Line(text, x0, x0 + 5 * len(text), baseline, 10, 0)
+
+
+def test_a_line_under_the_last_row_is_no_wrapped_cell() -> None:
+    # "Source: ..." under the first column, a line below the last row, no row after it.
+    rows = [("Item", "2025", "2026"), ("Roster", "1.2", "0.8"), ("Training", "0.5", "0.9")]
+    lines = [
+        _cell(text, (50, 150, 200)[column], 700 - 12 * number)
+        for number, row in enumerate(rows)
+        for column, text in enumerate(row)
+    ]
+    source = _cell("Source: boards", 50, 700 - 12 * len(rows))
+    got = [line.text for line in table_rows([*lines, source], 10)]
+    assert got == [CELL_SEPARATOR.join(row) for row in rows] + [source.text]
+
+
+def test_a_line_under_a_figure_is_no_wrapped_cell() -> None:
+    # A listing: "14", then code indented; "15 else" under the number is the next line.
+    lines = [
+        _cell("13", 50, 700), _cell("if not found then", 70, 700),
+        _cell("14", 50, 688), _cell("err(name)", 110, 688),
+        _cell("15 else", 50, 676),
+        _cell("16", 50, 664), _cell("log(name)", 110, 664),
+    ]  # fmt: skip
+    got = [line.text for line in table_rows(lines, 10)]
+    assert "15 else" in got
+    assert not any("15 else" in text and text != "15 else" for text in got)
