@@ -305,16 +305,20 @@ def _column_cuts(pieces: Sequence[Sequence[Glyph]]) -> list[frozenset[int]]:
 def _cells(glyphs: Sequence[Glyph]) -> _Cells:
     """A piece's gaps of an em or more, in the larger size beside each (a small label's
     em is no measure of the word spaces of the large sample after it)."""
-    first = glyphs[0]
+    first, last = glyphs[0], glyphs[-1]
     size = max(first.size, 0.1)
-    gaps = tuple(
-        (index + 1, a.x1, b.x0)
-        for index, (a, b) in enumerate(itertools.pairwise(glyphs))
-        if b.x0 - a.x1 > _SPLIT_GAP * max(size, a.size, b.size)
-    )
-    x0 = min(g.x0 for g in glyphs)
-    x1 = max(g.x1 for g in glyphs)
-    return _Cells(first.baseline, size, x0, x1, gaps)
+    least = _SPLIT_GAP * size
+    gaps = []
+    previous = first
+    for index in range(1, len(glyphs)):
+        glyph = glyphs[index]
+        gap = glyph.x0 - previous.x1
+        if gap > least and gap > _SPLIT_GAP * max(previous.size, glyph.size):
+            gaps.append((index, previous.x1, glyph.x0))
+        previous = glyph
+    x0 = first.x0 if first.x0 < last.x0 else last.x0  # right to left, the first is rightmost
+    x1 = last.x1 if last.x1 > first.x1 else first.x1
+    return _Cells(first.baseline, size, x0, x1, tuple(gaps))
 
 
 def _neighbours(cells: list[_Cells], order: list[int], rank: int) -> list[int]:
