@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from briefer.importers.pdflayout import Line
+from briefer.importers.pdflayout import Line, join_lines
 
 CELL_SEPARATOR = " | "
 """Joins the cells of a table row, so a row stays one line that reads left to right."""
@@ -28,6 +28,8 @@ _NEAR_ROWS = 3  # points: cells of one table column start, end or centre within 
 _LINE_NUMBER = re.compile(r"\d{1,4}")
 _SMALLER = 0.9  # a line number at most this share of its text's size
 _NUMBER_REACH = 8.0  # ems from a listing's line number to its indented code
+_WRAP_PITCH = 1.6  # ems: a wrapped cell's next line stands at most this far below
+_LIST_LABEL = re.compile(r"\(?(?:\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,6})[.)]|[•◦▪‣∙·*–—-]")
 
 
 def similar(a: float, b: float) -> bool:
@@ -92,19 +94,72 @@ def table_rows(lines: Sequence[Line], size: float) -> list[Line]:
     out: list[Line] = []
     index = 0
     while index < len(rows):
-        end = index
-        while end < len(rows) and len(rows[end]) >= 2:
-            end += 1
-        group = rows[index:end]
+        end, group = _group(rows, index)
         cells = [line for row in group for line in row]
         words = sum(len(line.text.split()) for line in cells) / max(1, len(cells))
         if len(group) >= _TABLE_ROWS and words <= _CELL_WORDS and _tabular(group):
             out += [_join_cells(_split_cells(row, group)) for row in group]
             index = end
             continue
-        out += rows[index] if end == index else [line for row in group for line in row]
+        out += [line for row in rows[index : max(end, index + 1)] for line in row]
         index = max(end, index + 1)
     return out
+
+
+def _group(rows: list[list[Line]], index: int) -> tuple[int, list[list[Line]]]:
+    """Where the rows of several runs from ``index`` end, and those rows, wrapped cells put back.
+
+    A cell too long for its column wraps onto lines of its own under it
+    ("Travel between" / "harbours"); such a line, one run inside one column of
+    the row above, set at that row's line spacing, with another row of cells
+    after it, continues that cell instead of ending the table.
+    """
+    group: list[list[Line]] = []
+    end = index
+    while end < len(rows):
+        if len(rows[end]) >= 2:
+            group.append(list(rows[end]))
+            end += 1
+            continue
+        if not group:
+            break
+        row = list(group[-1])
+        above = row[0].baseline
+        stop = end
+        while stop < len(rows) and len(rows[stop]) == 1:
+            line = rows[stop][0]
+            column = _wrapped_column(line, row, above)
+            if column is None:
+                break
+            cell = row[column]
+            text = join_lines([cell.text, line.text])
+            row[column] = replace(cell, text=text, x1=max(cell.x1, line.x1))
+            above = line.baseline
+            stop += 1
+        if stop == end or stop >= len(rows) or len(rows[stop]) < 2:
+            break
+        group[-1] = row
+        end = stop
+    return end, group
+
+
+def _wrapped_column(line: Line, row: list[Line], above: float) -> int | None:
+    """Which cell of ``row`` a line continues: it starts at the cell's left edge, stays
+    an em clear of the next cell and stands one line below the line above (``above``).
+
+    A figure does not wrap: a line under a listing's line number is the next line of code.
+    """
+    if not similar(line.size, row[0].size) or above - line.baseline > _WRAP_PITCH * line.size:
+        return None
+    for column, cell in enumerate(row):
+        after = row[column + 1].x0 if column + 1 < len(row) else float("inf")
+        if (
+            abs(line.x0 - cell.x0) <= _ALIGN
+            and line.x1 < after - line.size
+            and not FIGURE.fullmatch(cell.text)
+        ):
+            return column
+    return None
 
 
 def _tabular(rows: list[list[Line]]) -> bool:
@@ -118,6 +173,8 @@ def _tabular(rows: list[list[Line]]) -> bool:
     cells = [cell for row in rows for cell in row]
     if any(not similar(cell.size, cells[0].size) for cell in cells):
         return False  # numbered headings of two levels ("2 Dues", "2.1 Winter") are no table
+    if all(len(row) == 2 and _LIST_LABEL.fullmatch(row[0].text) for row in rows):
+        return False  # a list: "a)", "ii.", "•", a tab, then the item's text
     if any(cell.text.endswith(("…", ". .")) or cell.text == "." for cell in cells):
         return False  # dot leaders: a contents page or an index, read as lines in columns
     if _repeated_columns(rows):
@@ -227,12 +284,24 @@ def _split_cells(row: list[Line], rows: list[list[Line]]) -> list[Line]:
     """The row with each run cut where another row has a cell starting inside it.
 
     Two cells close together ("Passengers On time") are one run; the columns
-    the other rows show say where the cut goes, at the nearest word gap.
+    the other rows show say where the cut goes, at the nearest word gap. A
+    cell ending where the run ends may be in the run's column, set flush
+    right: a shorter figure ("891" under "10 153") or heading ("Jul" over
+    "1 642") starts inside it and says nothing of a cut, unless a cell that
+    starts where the run starts ends before it (two columns, "oc" and "oc").
     """
-    starts = sorted({round(cell.x0) for other in rows if other is not row for cell in other})
+    others = [cell for other in rows if other is not row for cell in other]
     out: list[Line] = []
     for cell in row:
         pieces = [cell]
+        narrow = [o.x1 for o in others if abs(o.x0 - cell.x0) <= _ALIGN]
+        starts = sorted(
+            {
+                round(o.x0)
+                for o in others
+                if abs(o.x1 - cell.x1) > _ALIGN or any(end < o.x0 for end in narrow)
+            }
+        )
         for start in starts:
             last = pieces[-1]
             if not last.x0 + last.size < start < last.x1 - last.size:

@@ -39,6 +39,12 @@ _SPLIT_GAP = 1.0  # a gap of more than this many ems may end a run (a column gut
 _GUTTER_RATIO = 2.5  # ... when it is this many times the line's typical word gap
 _NORMAL_SPACE = 0.3  # ems: a word space, when a line has too few gaps to tell its own
 _FAR_GAP = 6.0  # ems: always a new run
+_CELL_GAPS = 2  # wide gaps a line must share with a neighbour to be a table row
+_CELL_EDGE = 0.05  # ems: cells of one column start or end this close on neighbouring rows
+_ROW_REACH = 4.0  # ems: how far above or below a row its neighbours may stand
+_NEIGHBOURS = 2  # rows compared on each side (one may be a wrapped cell's line)
+_SAME_ROW = 0.35  # ems: pieces on baselines this close are one row, not neighbours
+_SIMILAR = 0.15  # share: neighbouring rows of a table share a size
 _RESIZED = 0.7  # a glyph under this share of its neighbour's size, across ...
 _RESIZED_GAP = 0.6  # ... a gap of this many of the larger size's ems, starts a new run
 _OVERPRINT = 0.15  # ems: the same run drawn again within this is one run
@@ -169,7 +175,7 @@ def runs(glyphs: Sequence[Glyph], page: int) -> list[Line]:
     table cells drawn side by side stay apart while a justified line, whose
     gaps all stretch alike, stays whole; reading order joins runs again later.
     """
-    out: list[Line] = []
+    pieces: list[tuple[list[Glyph], list[bool]]] = []
     current: list[Glyph] = []
     spaced: list[bool] = []  # whether a drawn space precedes current[i]
     pending = False
@@ -183,14 +189,18 @@ def runs(glyphs: Sequence[Glyph], page: int) -> list[Line]:
             back = glyph.x1 <= last.x0 - _BACKWARDS * size and not _rtl(glyph.char)
             far = _gap(last, glyph) > _FAR_GAP * size
             if back or far or not _overlap(last, glyph):
-                out += _split(current, spaced, page)
+                pieces.append((current, spaced))
                 current, spaced, pending = [], [], False
         current.append(glyph)
         spaced.append(pending)
         pending = False
         last = glyph
     if current:
-        out += _split(current, spaced, page)
+        pieces.append((current, spaced))
+    columns = _column_cuts([piece for piece, _ in pieces])
+    out: list[Line] = []
+    for (piece, drawn), cuts in zip(pieces, columns, strict=True):
+        out += _split(piece, drawn, page, cuts)
     return _without_overprints([line for line in out if line.text])
 
 
@@ -217,8 +227,15 @@ def _without_overprints(lines: list[Line]) -> list[Line]:
     return kept
 
 
-def _split(glyphs: list[Glyph], spaced: list[bool], page: int) -> list[Line]:
-    """The glyphs of one baseline as runs, cut at gaps far wider than its word gaps."""
+def _split(
+    glyphs: list[Glyph], spaced: list[bool], page: int, columns: frozenset[int] = frozenset()
+) -> list[Line]:
+    """The glyphs of one baseline as runs, cut at gaps far wider than its word gaps.
+
+    ``columns`` are the indices of glyphs that start a table cell, found by
+    the alignment of the page's lines (``_column_cuts``): a row of four or
+    more cells has no word gaps for its cell gaps to stand out from.
+    """
     size = max(glyphs[0].size, 0.1)
     gaps = [_gap(a, b) / size for a, b in itertools.pairwise(glyphs)]
     wide = [i for i, gap in enumerate(gaps) if gap > _SPLIT_GAP]
@@ -230,11 +247,12 @@ def _split(glyphs: list[Glyph], spaced: list[bool], page: int) -> list[Line]:
         # it is found as one of a column of numbers and removed (pdffurniture).
         out = []
         for start, end in itertools.pairwise([0, *resized, len(glyphs)]):
-            out += _split(glyphs[start:end], spaced[start:end], page)
+            inside = frozenset(cut - start for cut in columns if start < cut < end)
+            out += _split(glyphs[start:end], spaced[start:end], page, inside)
         return out
     words = [gap for gap in gaps if gap > _WORD_GAP]
     typical = _median(words) if len(words) >= 3 else _NORMAL_SPACE
-    cuts = [i + 1 for i in wide if gaps[i] > _GUTTER_RATIO * typical]
+    cuts = [i + 1 for i in wide if gaps[i] > _GUTTER_RATIO * typical or i + 1 in columns]
     grid = _character_grid(glyphs) if cuts else None
     if grid is not None:
         start, origin, pitch = grid
@@ -245,6 +263,100 @@ def _split(glyphs: list[Glyph], spaced: list[bool], page: int) -> list[Line]:
         out.append(_finish(glyphs[start:cut], spaced[start:cut], page))
         start = cut
     return out
+
+
+class _Cells(NamedTuple):
+    """A piece of a line (glyphs on one baseline) with its gaps of an em or more."""
+
+    baseline: float
+    size: float
+    x0: float
+    x1: float
+    gaps: tuple[tuple[int, float, float], ...]  # (index of the glyph after, gap's left, right)
+
+
+def _column_cuts(pieces: Sequence[Sequence[Glyph]]) -> list[frozenset[int]]:
+    """For each piece, the glyphs that start a table cell, told by columns lining up.
+
+    A table row of four or more cells has only cell gaps, so its own gaps give
+    no word gap for them to stand out from, and a loose justified line has
+    gaps as wide. What tells them apart is the column: a table's cells start
+    (text) or end (figures set flush right) at the same x on the rows above
+    and below, while the wide gaps of neighbouring loose lines fall anywhere.
+    A piece whose wide gaps meet a neighbour's at two such edges is a row, and
+    each of its wide gaps starts a cell (thin spaces in "5 405" are no wide gap).
+    """
+    cells = [_cells(piece) for piece in pieces]
+    order = sorted(range(len(pieces)), key=lambda i: -cells[i].baseline)
+    out: list[frozenset[int]] = []
+    position = {index: rank for rank, index in enumerate(order)}
+    for index, piece in enumerate(cells):
+        if len(piece.gaps) < _CELL_GAPS:
+            out.append(frozenset())
+            continue
+        row = any(
+            _shared(piece, cells[other]) >= _CELL_GAPS
+            for other in _neighbours(cells, order, position[index])
+        )
+        out.append(frozenset(gap[0] for gap in piece.gaps) if row else frozenset())
+    return out
+
+
+def _cells(glyphs: Sequence[Glyph]) -> _Cells:
+    """A piece's gaps of an em or more, in the larger size beside each (a small label's
+    em is no measure of the word spaces of the large sample after it)."""
+    first, last = glyphs[0], glyphs[-1]
+    size = max(first.size, 0.1)
+    least = _SPLIT_GAP * size
+    gaps = []
+    previous = first
+    for index in range(1, len(glyphs)):
+        glyph = glyphs[index]
+        gap = glyph.x0 - previous.x1
+        if gap > least and gap > _SPLIT_GAP * max(previous.size, glyph.size):
+            gaps.append((index, previous.x1, glyph.x0))
+        previous = glyph
+    x0 = first.x0 if first.x0 < last.x0 else last.x0  # right to left, the first is rightmost
+    x1 = last.x1 if last.x1 > first.x1 else first.x1
+    return _Cells(first.baseline, size, x0, x1, tuple(gaps))
+
+
+def _neighbours(cells: list[_Cells], order: list[int], rank: int) -> list[int]:
+    """The nearest pieces above and below a piece, overlapping it, in a similar size."""
+    piece = cells[order[rank]]
+    reach = _ROW_REACH * piece.size
+    found: list[int] = []
+    for step in (-1, 1):
+        count = 0
+        other = rank + step
+        while 0 <= other < len(order) and count < _NEIGHBOURS:
+            candidate = cells[order[other]]
+            distance = abs(candidate.baseline - piece.baseline)
+            if distance > reach:
+                break
+            if (
+                distance > _SAME_ROW * piece.size
+                and candidate.x0 < piece.x1
+                and piece.x0 < candidate.x1
+                and abs(candidate.size - piece.size) <= _SIMILAR * piece.size
+            ):
+                found.append(order[other])
+                count += 1
+            other += step
+    return found
+
+
+def _shared(piece: _Cells, other: _Cells) -> int:
+    """How many of a piece's wide gaps another's match at their left or right edge."""
+    tolerance = _CELL_EDGE * piece.size
+    return sum(
+        1
+        for _, end, start in piece.gaps
+        if any(
+            abs(end - their_end) <= tolerance or abs(start - their_start) <= tolerance
+            for _, their_end, their_start in other.gaps
+        )
+    )
 
 
 def _character_grid(glyphs: list[Glyph]) -> tuple[int, float, float] | None:
