@@ -25,7 +25,7 @@ from briefer.importers.base import (
 )
 from briefer.importers.docinfo import meaningful, pdf_date, printed_date
 from briefer.importers.pdffurniture import remove_furniture, remove_repeated_extra
-from briefer.importers.pdfhealth import rejection, warnings
+from briefer.importers.pdfhealth import rejection, text_warnings, unshifted_ligatures, warnings
 from briefer.importers.pdflayout import Page, body_size, build_blocks, largest_text
 from briefer.importers.pdfmargin import text_frames
 from briefer.importers.pdfnotes import split_notes
@@ -99,10 +99,12 @@ class PdfImporter:
         with _PDFIUM_LOCK:
             document = read_document(data, name, limits, deadline)
         info, states = document.info, document.health
-        pages = [
-            Page((), page.width, page.height) if state.garbled else page
-            for page, state in zip(document.pages, states, strict=True)
-        ]
+        pages = unshifted_ligatures(
+            [
+                Page((), page.width, page.height) if state.garbled else page
+                for page, state in zip(document.pages, states, strict=True)
+            ]
+        )
         if not any(page.lines or page.extra for page in pages):
             raise ImportRejected(rejection(name, states))
         cleaned = remove_furniture(pages)
@@ -148,4 +150,5 @@ class PdfImporter:
             source_format=self.name,
             source_name=filename,
         )
-        return article, warnings(PurePosixPath(name).name, states)
+        short = PurePosixPath(name).name
+        return article, warnings(short, states) + text_warnings(short, pages)
