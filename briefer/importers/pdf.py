@@ -26,7 +26,13 @@ from briefer.importers.base import (
 from briefer.importers.docinfo import meaningful, pdf_date, printed_date
 from briefer.importers.pdffurniture import remove_furniture, remove_repeated_extra
 from briefer.importers.pdfhealth import rejection, text_warnings, unshifted_ligatures, warnings
-from briefer.importers.pdflayout import Page, body_size, build_blocks, largest_text
+from briefer.importers.pdflayout import (
+    Page,
+    body_size,
+    breaks_words,
+    build_blocks,
+    largest_text,
+)
 from briefer.importers.pdfmargin import text_frames
 from briefer.importers.pdfnotes import split_notes
 from briefer.importers.pdforder import reading_order
@@ -119,7 +125,7 @@ class PdfImporter:
         split = [split_notes(page, body) for page in ordered]
         ordered = [lines for lines, _ in split]
         builder = ArticleBuilder()
-        build_blocks(ordered, builder, deadline, [notes for _, notes in split])
+        build_blocks(ordered, builder, deadline, [notes for _, notes in split], breaks_words(info))
         first = next((page for page in ordered if page), [])
         headline = largest_text(first)
         browser = browser_printed(info)

@@ -9,9 +9,10 @@ briefer.core / briefer.importers.base.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from briefer.core.model import BlockKind
@@ -27,6 +28,16 @@ _COMPOUND_PREFIXES = frozenset(
         "non", "post", "pre", "self", "short", "well", "all", "year",
     }
 )  # fmt: skip
+# A hyphen a producer draws only where it broke a word itself (Chromium's soft and automatic
+# hyphens are U+2010; "\xad" is a soft hyphen read as such): always a break, never a compound.
+_SOFT_HYPHENS = ("\u2010", "\xad")
+_INNER_HYPHEN = re.compile(r"[^\W\d_]-(?=[^\W\d_])")
+# Producers that hyphenate words by themselves (TeX and its drivers), and those that, as
+# they are set up out of the box, break lines only at spaces and a compound's own hyphens.
+_HYPHENATING = re.compile(r"(?:^|[^a-z])(?:pdf|lua|xe|la|mik)?tex(?:[^a-z]|$)|dvips|dvipdfm", re.I)
+_NOT_HYPHENATING = re.compile(r"libreoffice|openoffice|microsoft|\bwriter\b|skia/pdf|google", re.I)
+# The end of a web address broken at a line end, and what may come before the break.
+_URL_TAIL = re.compile(r"(?:https?:|www\.)\S*[/.\-_?=&]$", re.I)
 _HEADING_RATIO = 1.12
 _PROSE_SHARE = 0.1  # prose in proportional fonts, against typewriter text, to set the body size
 # A dot leader folded by pdfwords and what it leads to: a page number or a figure.
@@ -103,12 +114,14 @@ def build_blocks(
     builder: ArticleBuilder,
     deadline: Deadline | None = None,
     notes: Sequence[Sequence[Sequence[Line]]] = (),
+    producer_breaks_words: bool | None = None,
 ) -> None:
     """Adds the pages' text to ``builder`` as headings, list items and paragraphs.
 
     ``notes`` holds each page's footnotes (pdfnotes), each a list of lines:
     they follow the paragraph that carries on past their page, so that
-    paragraph reads whole, and otherwise close their page.
+    paragraph reads whole, and otherwise close their page. ``producer_breaks_words``
+    is what the producer's name says of its hyphenation (``breaks_words``).
     """
     flat = [line for page in pages for line in page]
     flat += [line for page in notes for note in page for line in note]
@@ -158,8 +171,9 @@ def build_blocks(
         if number < len(notes):
             pending += [_Paragraph(BlockKind.PARAGRAPH, list(note)) for note in notes[number]]
     paragraphs += pending
+    hyphenated = _document_breaks_words(paragraphs, producer_breaks_words)
     for paragraph in paragraphs:
-        text = join_lines([line.text for line in paragraph.lines], vocabulary)
+        text = join_lines([line.text for line in paragraph.lines], vocabulary, hyphenated)
         if paragraph.kind is BlockKind.LIST_ITEM:
             text = _BULLET.sub("", text)
         builder.add(paragraph.kind, text, level=paragraph.level)
@@ -207,7 +221,7 @@ def _continues(
     ends_sentence = bool(_SENTENCE_END.search(text))
     if previous is None or previous is not last:
         # A column or page break: only an unfinished sentence carries over.
-        return not ends_sentence or last.text.endswith("-")
+        return not ends_sentence or last.text.endswith(("-", *_SOFT_HYPHENS))
     same_column = line.x0 < last.x1 and last.x0 < line.x1
     gap = last.baseline - line.baseline
     if not same_column and (gap > leading * 1.2 + 0.5 or (gap > 0 and line.x1 <= last.x0)):
@@ -260,28 +274,41 @@ def _vocabulary(lines: Iterable[Line]) -> set[str]:
     """Words as the document writes them within lines, hyphenated compounds included."""
     words: set[str] = set()
     for line in lines:
-        words.update(w.casefold() for w in _WORD.findall(line.text.rstrip("-")))
+        words.update(w.casefold() for w in _WORD.findall(line.text.rstrip("-\u2010\xad")))
     return words
 
 
-def join_lines(lines: Sequence[str], vocabulary: set[str] | frozenset[str] = frozenset()) -> str:
+def join_lines(
+    lines: Sequence[str],
+    vocabulary: set[str] | frozenset[str] = frozenset(),
+    breaks_words: bool = True,
+) -> str:
     """Lines of one paragraph as one string, repairing words hyphenated at line ends.
 
     "eco-" + "nomic" becomes "economic"; the hyphen stays when the next part starts
     with a capital ("India-" + "Russia"), when the document writes the compound with
     a hyphen elsewhere, or when the first part is a usual compound prefix ("long-term").
+    When the producer does not break words (``breaks_words`` false: an office
+    document), a line-end hyphen is a compound's own ("cost-" + "benefit") unless the
+    document writes the word whole elsewhere. A hyphen only a producer's own break
+    draws (U+2010, a soft hyphen) always goes. A web address broken after "/", ".",
+    "-" and the like carries on without a space.
     """
     out = ""
     for raw in lines:
         text = raw.strip()
         if not text:
             continue
-        if out.endswith("-") and len(out) > 1 and out[-2].isalpha() and text[0].isalpha():
+        if out.endswith(_SOFT_HYPHENS) and len(out) > 1 and out[-2].isalpha() and text[0].isalpha():
+            out = out[:-1] + text
+        elif out and _in_address(out, text):
+            out += text
+        elif out.endswith("-") and len(out) > 1 and out[-2].isalpha() and text[0].isalpha():
             head = _WORD.findall(out[:-1])
             first = head[-1].split("-")[-1] if head else ""
             second = _WORD.match(text)
             rest = second.group(0).split("-")[0] if second else ""
-            if _keep_hyphen(first, rest, vocabulary):
+            if _keep_hyphen(first, rest, vocabulary, breaks_words):
                 out += text
             else:
                 out = out[:-1] + text
@@ -290,7 +317,21 @@ def join_lines(lines: Sequence[str], vocabulary: set[str] | frozenset[str] = fro
     return out
 
 
-def _keep_hyphen(first: str, rest: str, vocabulary: set[str] | frozenset[str]) -> bool:
+def _in_address(out: str, text: str) -> bool:
+    """Whether a line ends inside a web address that ``text`` carries on.
+
+    After a "." the address goes on only into a lower-case letter, a figure or
+    a "/": "example.org." then "The" is the end of a sentence.
+    """
+    tail = out[out.rfind(" ") + 1 :]
+    if not _URL_TAIL.match(tail) or text[0] in "([{\"“‘'":
+        return False
+    return not tail.endswith(".") or text[0].islower() or text[0].isdigit() or text[0] == "/"
+
+
+def _keep_hyphen(
+    first: str, rest: str, vocabulary: set[str] | frozenset[str], breaks_words: bool = True
+) -> bool:
     if not first or not rest or rest[0].isupper():
         return True
     joined, hyphenated = (first + rest).casefold(), f"{first}-{rest}".casefold()
@@ -298,7 +339,55 @@ def _keep_hyphen(first: str, rest: str, vocabulary: set[str] | frozenset[str]) -
         return True
     if joined in vocabulary:
         return False
-    return first.casefold() in _COMPOUND_PREFIXES
+    return not breaks_words or first.casefold() in _COMPOUND_PREFIXES
+
+
+def breaks_words(info: Mapping[str, str]) -> bool | None:
+    """Whether the PDF's producer hyphenates words by itself, by its name; None when unknown.
+
+    TeX always does. Word processors and browsers do not unless asked (and
+    then often lack the dictionaries), so their line-end hyphens are usually
+    a compound's own. A re-distilled file keeps the first producer as Creator.
+    """
+    made = f"{info.get('Producer', '')} {info.get('Creator', '')}"
+    if _HYPHENATING.search(made):
+        return True
+    if _NOT_HYPHENATING.search(made):
+        return False
+    return None
+
+
+def _document_breaks_words(paragraphs: Sequence[_Paragraph], producer: bool | None) -> bool:
+    """Whether line-end hyphens in these paragraphs mark the producer's own word breaks.
+
+    Where a producer breaks lines only at spaces and hyphens, a compound's hyphen
+    falls at a line end about as often as a space does; a producer that
+    hyphenates ends many more lines with one. The count overrules a producer
+    believed not to hyphenate (it was asked to), and decides for an unknown one
+    only when it is clear; otherwise line-end hyphens are taken as breaks.
+    """
+    spaces = joins = inner = ends = 0
+    for paragraph in paragraphs:
+        if paragraph.kind is BlockKind.HEADING:
+            continue
+        for above, below in itertools.pairwise(paragraph.lines):
+            joins += 1
+            text = above.text
+            ends += (
+                len(text) > 1
+                and text[-1] == "-"
+                and text[-2].isalpha()
+                and below.text[:1].isalpha()
+            )
+        for line in paragraph.lines:
+            spaces += line.text.count(" ")
+            inner += len(_INNER_HYPHEN.findall(line.text))
+    expected = joins / max(1, joins + spaces) * (inner + ends)
+    if producer is True:
+        return True
+    if producer is False:
+        return ends > expected + 2 * math.sqrt(expected) + 1
+    return not 3 <= ends <= expected + math.sqrt(expected)
 
 
 def largest_text(lines: Sequence[Line]) -> str:

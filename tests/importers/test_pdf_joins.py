@@ -12,7 +12,7 @@ from pathlib import Path
 from briefer.importers.base import ImportLimits
 from briefer.importers.pdf import PdfImporter
 from briefer.importers.pdfhealth import text_warnings, unshifted_ligatures
-from briefer.importers.pdflayout import Line, Page
+from briefer.importers.pdflayout import Line, Page, breaks_words, join_lines
 
 PDF = Path(__file__).parents[1] / "data" / "importers" / "pdf"
 
@@ -63,3 +63,52 @@ def test_quotation_marks_ghostscript_turned_into_ascii_are_named_not_guessed() -
 def test_ordinary_angle_brackets_and_equals_signs_raise_no_warning() -> None:
     page = _page("If a < b and c = d then x<y, and <html> tags use key=value pairs.")
     assert text_warnings("x.pdf", [page]) == ()
+
+
+def test_an_office_documents_line_end_hyphens_are_its_compounds_own() -> None:
+    text, _ = _extract("compounds.pdf")
+    for compound in ("so-called", "cost-benefit", "decision-making", "cash-strapped", "tug-boat"):
+        assert compound in text
+    assert "socalled" not in text and "tugboat" not in text
+
+
+def test_a_producer_that_does_not_hyphenate_still_joins_a_word_it_writes_whole() -> None:
+    assert join_lines(["the data-", "base grew"], {"database"}, False) == "the database grew"
+    assert join_lines(["a cost-", "benefit study"], set(), False) == "a cost-benefit study"
+    assert join_lines(["negoti-", "ations"], set(), True) == "negotiations"
+
+
+def test_the_producers_name_says_whether_it_hyphenates() -> None:
+    assert breaks_words({"Producer": "pdfTeX-1.40.24", "Creator": "TeX"}) is True
+    assert breaks_words({"Producer": "GPL Ghostscript 10.00.0", "Creator": "LaTeX"}) is True
+    assert breaks_words({"Producer": "LibreOffice 7.4 Writer"}) is False
+    assert breaks_words({"Producer": "GPL Ghostscript 10.00.0", "Creator": "Writer"}) is False
+    assert breaks_words({"Producer": "Skia/PDF m156"}) is False
+    assert breaks_words({"Producer": "ReportLab PDF Library"}) is None
+
+
+def test_a_tex_papers_own_hyphenation_is_still_undone() -> None:
+    text, _ = _extract("paper.pdf")
+    for word in ("timetables", "little", "residents", "hospital"):
+        assert word in text
+
+
+def test_a_browsers_soft_hyphen_break_drawn_as_u2010_is_undone() -> None:
+    text, _ = _extract("softhyphen.pdf")
+    assert "the internationalisation of shipping" in text
+    assert "\u2010" not in text
+
+
+def test_a_web_address_broken_at_a_line_end_reads_whole() -> None:
+    text, _ = _extract("urls.pdf")
+    assert "https://github.com/example/pilot-pooling." in text
+    assert "https://www.kystverket.no/en/statistics/pilot-orders?year=2024&format=csv." in text
+
+
+def test_a_web_address_ends_where_a_sentence_does() -> None:
+    assert join_lines(["see https://example.org/", "pilots/roster."]) == (
+        "see https://example.org/pilots/roster."
+    )
+    assert join_lines(["at www.example.", "org today"]) == "at www.example.org today"
+    assert join_lines(["at https://example.org.", "The next"]) == "at https://example.org. The next"
+    assert join_lines(["a path a/", "b"]) == "a path a/ b"  # not an address
