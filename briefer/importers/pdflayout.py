@@ -38,6 +38,19 @@ _HYPHENATING = re.compile(r"(?:^|[^a-z])(?:pdf|lua|xe|la|mik)?tex(?:[^a-z]|$)|dv
 _NOT_HYPHENATING = re.compile(r"libreoffice|openoffice|microsoft|\bwriter\b|skia/pdf|google", re.I)
 # The end of a web address broken at a line end, and what may come before the break.
 _URL_TAIL = re.compile(r"(?:https?:|www\.)\S*[/.\-_?=&]$", re.I)
+# A numbered list item's label: "1.", "2)", "(a)", "iv." and the text after it.
+_ENUMERATED = re.compile(r"^(\(?)(\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,6})([.)])\s+\S")
+_ROMAN = (
+    "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x",
+    "xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx",
+)  # fmt: skip
+# A float's caption: its label, its number, then a colon, a full stop or a dash ("Figure 1:",
+# "Table 2.", "Fig. 3 –"), never "Table 2 shows".
+_CAPTION = re.compile(
+    r"^(?:Figure|Fig\.|Table|Tab\.|Chart|Exhibit|Graph|Map|Plate|Box|Illustration|Abbildung"
+    r"|Abb\.|Tabelle|Tableau|Tabla|Figura)\s+(?:[A-Z]?\d+(?:[.-]\d+)*[a-z]?|[IVXLC]+)"
+    r"\s*(?:[:.|–—]|$)"
+)
 _HEADING_RATIO = 1.12
 _PROSE_SHARE = 0.1  # prose in proportional fonts, against typewriter text, to set the body size
 # A dot leader folded by pdfwords and what it leads to: a page number or a figure.
@@ -134,6 +147,7 @@ def build_blocks(
     leading = _typical_leading(pages, body)
     paragraphs: list[_Paragraph] = []
     pending: list[_Paragraph] = []
+    floating: tuple[_Paragraph, _Paragraph] | None = None  # a paragraph and the caption after it
     for number, page in enumerate(pages):
         if deadline is not None:
             deadline.check()
@@ -160,9 +174,23 @@ def build_blocks(
                     paragraphs += pending
                     pending = []
                     paragraphs.append(_Paragraph(BlockKind.HEADING, [line], level))
+            elif _CAPTION.match(line.text) and _at_break(paragraphs, previous, line):
+                # A float's caption at the top of a column or page: its own paragraph, and
+                # the sentence it interrupted may carry on below it (floating, below).
+                last = paragraphs[-1] if paragraphs else None
+                paragraphs.append(_Paragraph(BlockKind.PARAGRAPH, [line]))
+                floating = None
+                if last is not None and last.kind is not BlockKind.HEADING and _unfinished(last):
+                    floating = (last, paragraphs[-1])
             elif _continues(paragraphs, previous, line, leading):
                 paragraphs[-1].lines.append(line)
+            elif floating and paragraphs[-1] is floating[1] and _resumes(floating[0], line):
+                paragraphs.pop()  # the caption follows the paragraph it interrupted
+                pending.append(floating[1])
+                floating[0].lines.append(line)
+                floating = None
             else:
+                floating = None
                 paragraphs += pending  # the paragraph that ran on from their page is done
                 pending = []
                 kind = BlockKind.LIST_ITEM if _BULLET.match(line.text) else BlockKind.PARAGRAPH
@@ -211,6 +239,15 @@ def _continues(
         return False
     if line.cells or last.cells:
         return False  # a table row is a paragraph of its own
+    first = paragraphs[-1].lines[0]
+    if _next_item(first, line):
+        return False  # "2. Tender jointly" under "1. Pool the rosters from 2026"
+    if (
+        _ENUMERATED.match(first.text)
+        and line.x0 < first.x0 - line.size * 0.5
+        and last.x1 < line.x1 - line.size * 3
+    ):
+        return False  # back left of the item's label under its short last line: the list is over
     if line.aside != last.aside:
         return False  # a margin note is a paragraph of its own
     if _ENTRY.search(last.text) or _ENTRY.search(line.text):
@@ -238,6 +275,56 @@ def _continues(
     if ends_sentence and len(paragraphs[-1].lines) > 1 and line.x0 < last.x0 - line.size * 0.9:
         return abs(line.x0 - lead.x0) > line.size * 0.5  # hanging indent: back at the start
     return not (ends_sentence and last.x1 < line.x1 - line.size * 3)
+
+
+def _item_values(label: str) -> set[tuple[str, int]]:
+    """What a list label counts as: ("1", 3) for "3", ("a", 2) for "b", ("i", 4) for "iv"."""
+    values: set[tuple[str, int]] = set()
+    if label.isdigit():
+        values.add(("1", int(label)))
+    if len(label) == 1 and label.isalpha():
+        values.add(("a" if label.islower() else "A", ord(label.casefold()) - ord("a") + 1))
+    roman = label.casefold()
+    if roman in _ROMAN:
+        values.add(("i" if label.islower() else "I", _ROMAN.index(roman) + 1))
+    return values
+
+
+def _next_item(first: Line, line: Line) -> bool:
+    """Whether ``line`` starts the list item after the one ``first`` starts.
+
+    The same label style at the same indent, counting on by one ("1." then
+    "2.", "a)" then "b)"): an item that ends without a full stop does not run
+    into the next.
+    """
+    this, that = _ENUMERATED.match(first.text), _ENUMERATED.match(line.text)
+    if this is None or that is None or abs(first.x0 - line.x0) > line.size * 0.5:
+        return False
+    if (this.group(1), this.group(3)) != (that.group(1), that.group(3)):
+        return False  # "(a)" and "a." are different lists
+    before = _item_values(this.group(2))
+    return any((kind, value - 1) in before for kind, value in _item_values(that.group(2)))
+
+
+def _at_break(paragraphs: Sequence[_Paragraph], previous: Line | None, line: Line) -> bool:
+    """Whether ``line`` starts a new column or page after the last paragraph's last line."""
+    if not paragraphs:
+        return False
+    last = paragraphs[-1].lines[-1]
+    return previous is None or previous is not last or line.baseline >= last.baseline
+
+
+def _unfinished(paragraph: _Paragraph) -> bool:
+    text = paragraph.lines[-1].text
+    return text.endswith(("-", *_SOFT_HYPHENS)) or not _SENTENCE_END.search(text)
+
+
+def _resumes(paragraph: _Paragraph, line: Line) -> bool:
+    """Whether ``line``, after a caption, carries on the sentence the caption interrupted."""
+    last = paragraph.lines[-1]
+    if abs(last.size - line.size) > 0.6 or line.cells or _BULLET.match(line.text):
+        return False
+    return line.text[:1].islower() or last.text.endswith(("-", *_SOFT_HYPHENS))
 
 
 def _typical_leading(pages: Sequence[Sequence[Line]], body: float) -> float:

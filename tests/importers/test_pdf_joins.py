@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefer.importers.base import ImportLimits
+from briefer.importers.base import ArticleBuilder, ImportLimits
 from briefer.importers.pdf import PdfImporter
 from briefer.importers.pdfhealth import text_warnings, unshifted_ligatures
-from briefer.importers.pdflayout import Line, Page, breaks_words, join_lines
+from briefer.importers.pdflayout import Line, Page, breaks_words, build_blocks, join_lines
 
 PDF = Path(__file__).parents[1] / "data" / "importers" / "pdf"
 
@@ -112,3 +112,64 @@ def test_a_web_address_ends_where_a_sentence_does() -> None:
     assert join_lines(["at www.example.", "org today"]) == "at www.example.org today"
     assert join_lines(["at https://example.org.", "The next"]) == "at https://example.org. The next"
     assert join_lines(["a path a/", "b"]) == "a path a/ b"  # not an address
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [block for block in text.split("\n\n") if block]
+
+
+def test_a_caption_atop_a_column_leaves_the_sentence_it_interrupts_whole() -> None:
+    paragraphs = _paragraphs(_extract("floats.pdf")[0])
+    assert (
+        "Figure 1: Usable depth at low water in the eleven harbours. Source: hydrographic office."
+        in paragraphs
+    )
+    assert any(
+        "the boards could plan their budgets around a known figure rather than a guess made in"
+        " March." in paragraph
+        for paragraph in paragraphs
+    )
+
+
+def test_a_caption_at_a_page_break_is_read_after_the_word_it_split() -> None:
+    lines = [
+        [Line("The evidence col-", 57, 300, 60, 10, 0)],
+        [
+            Line("Figure 1: Usable depth at low water.", 132, 460, 700, 10, 1),
+            Line("lected for this report suggests more.", 57, 300, 670, 10, 1),
+        ],
+    ]
+    builder = ArticleBuilder()
+    build_blocks(lines, builder)
+    assert _paragraphs(builder.text()) == [
+        "The evidence collected for this report suggests more.",
+        "Figure 1: Usable depth at low water.",
+    ]
+
+
+def test_numbered_items_without_full_stops_stay_apart() -> None:
+    paragraphs = _paragraphs(_extract("lists.pdf")[0])
+    assert paragraphs[2:] == [
+        "1. Pool the southern pilot rosters from 2026",
+        "2. Tender jointly for dredging, with one contract for the whole coast and a rotation"
+        " agreed by all eleven boards",
+        "3. Publish a common schedule of dues",
+        "Each of these can be done without new legislation, in two steps:",
+        "a) Askvik and Brennøy first",
+        "b) The northern harbours a year later",
+        "The costs of the first step were counted in 2024 and",
+    ]
+
+
+def test_a_figure_that_happens_to_start_a_wrapped_line_is_no_new_item() -> None:
+    lines = [
+        Line("1. The harbour dues rose by", 72, 300, 700, 10, 0),
+        Line("3. per cent, and the boards", 72, 290, 688, 10, 0),
+        Line("2. Pilot fees fell", 72, 200, 676, 10, 0),
+    ]
+    builder = ArticleBuilder()
+    build_blocks([lines], builder)
+    assert _paragraphs(builder.text()) == [
+        "1. The harbour dues rose by 3. per cent, and the boards",
+        "2. Pilot fees fell",
+    ]
