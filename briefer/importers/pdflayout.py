@@ -411,7 +411,7 @@ def _in_address(out: str, text: str) -> bool:
     a "/": "example.org." then "The" is the end of a sentence.
     """
     tail = out[out.rfind(" ") + 1 :]
-    if not _URL_TAIL.match(tail) or text[0] in "([{\"“‘'":
+    if not _URL_TAIL.search(tail) or text[0] in "([{\"“‘'":
         return False
     return not tail.endswith(".") or text[0].islower() or text[0].isdigit() or text[0] == "/"
 

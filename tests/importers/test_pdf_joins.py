@@ -173,3 +173,34 @@ def test_a_figure_that_happens_to_start_a_wrapped_line_is_no_new_item() -> None:
         "1. The harbour dues rose by 3. per cent, and the boards",
         "2. Pilot fees fell",
     ]
+
+
+def test_an_office_document_that_does_hyphenate_shows_it_by_its_count() -> None:
+    # Word processors can be asked to hyphenate: far more line-end hyphens than its
+    # compounds would put there say so, whatever the producer's name.
+    texts = [
+        "The harbour boards met on Tues-",
+        "day to discuss the negoti-",
+        "ations with the pilots and the dred-",
+        "ging contractors, whose ten-",
+        "ders arrived late in the even-",
+        "ing, after the long-term plan.",
+    ]
+    lines = [Line(text, 72, 300, 700 - 12 * n, 10, 0) for n, text in enumerate(texts)]
+    builder = ArticleBuilder()
+    build_blocks([lines], builder, producer_breaks_words=False)
+    assert builder.text() == (
+        "The harbour boards met on Tuesday to discuss the negotiations with the pilots and"
+        " the dredging contractors, whose tenders arrived late in the evening, after the"
+        " long-term plan."
+    )
+    few = [Line("A cost-", 72, 300, 700, 10, 0), Line("benefit study.", 72, 200, 688, 10, 0)]
+    builder = ArticleBuilder()
+    build_blocks([few], builder, producer_breaks_words=False)
+    assert builder.text() == "A cost-benefit study."
+
+
+def test_a_bracketed_web_address_reads_whole_too() -> None:
+    assert (
+        join_lines(["(at https://example.org/", "pilots)."]) == "(at https://example.org/pilots)."
+    )
