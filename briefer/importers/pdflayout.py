@@ -174,27 +174,20 @@ def build_blocks(
                     paragraphs += pending
                     pending = []
                     paragraphs.append(_Paragraph(BlockKind.HEADING, [line], level))
-            elif _CAPTION.match(line.text) and _at_break(paragraphs, previous, line):
-                # A float's caption at the top of a column or page: its own paragraph, and
-                # the sentence it interrupted may carry on below it (floating, below).
-                last = paragraphs[-1] if paragraphs else None
-                paragraphs.append(_Paragraph(BlockKind.PARAGRAPH, [line]))
-                floating = None
-                if last is not None and last.kind is not BlockKind.HEADING and _unfinished(last):
-                    floating = (last, paragraphs[-1])
-            elif _continues(paragraphs, previous, line, leading):
-                paragraphs[-1].lines.append(line)
-            elif floating and paragraphs[-1] is floating[1] and _resumes(floating[0], line):
-                paragraphs.pop()  # the caption follows the paragraph it interrupted
-                pending.append(floating[1])
-                floating[0].lines.append(line)
-                floating = None
-            else:
-                floating = None
-                paragraphs += pending  # the paragraph that ran on from their page is done
-                pending = []
-                kind = BlockKind.LIST_ITEM if _BULLET.match(line.text) else BlockKind.PARAGRAPH
-                paragraphs.append(_Paragraph(kind, [line], 1 if kind is BlockKind.LIST_ITEM else 0))
+            elif not (caption := bool(_CAPTION.match(line.text))) or not _at_break(
+                paragraphs, previous, line
+            ):
+                if _continues(paragraphs, previous, line, leading):
+                    paragraphs[-1].lines.append(line)
+                elif floating and paragraphs[-1] is floating[1] and _resumes(floating[0], line):
+                    paragraphs.pop()  # the caption follows the paragraph it interrupted
+                    pending.append(floating[1])
+                    floating[0].lines.append(line)
+                    floating = None
+                else:
+                    floating = _start(paragraphs, pending, line, caption)
+            else:  # a caption atop a column or page never carries on the text before it
+                floating = _start(paragraphs, pending, line, caption)
             previous = line
         if number < len(notes):
             pending += [_Paragraph(BlockKind.PARAGRAPH, list(note)) for note in notes[number]]
@@ -304,6 +297,26 @@ def _next_item(first: Line, line: Line) -> bool:
         return False  # "(a)" and "a." are different lists
     before = _item_values(this.group(2))
     return any((kind, value - 1) in before for kind, value in _item_values(that.group(2)))
+
+
+def _start(
+    paragraphs: list[_Paragraph], pending: list[_Paragraph], line: Line, caption: bool
+) -> tuple[_Paragraph, _Paragraph] | None:
+    """Starts a paragraph with ``line``; a float's caption that cuts a sentence is "floating".
+
+    Pending footnotes are the paragraph before's, which is done, unless a
+    caption interrupted it: then they wait for it to finish. The pair
+    returned is the unfinished paragraph and the caption, which follows that
+    paragraph if the next line carries it on.
+    """
+    last = paragraphs[-1] if paragraphs else None
+    cut = caption and last is not None and last.kind is not BlockKind.HEADING and _unfinished(last)
+    if not cut:
+        paragraphs += pending
+        pending.clear()
+    kind = BlockKind.LIST_ITEM if _BULLET.match(line.text) else BlockKind.PARAGRAPH
+    paragraphs.append(_Paragraph(kind, [line], 1 if kind is BlockKind.LIST_ITEM else 0))
+    return (last, paragraphs[-1]) if cut and last is not None else None
 
 
 def _at_break(paragraphs: Sequence[_Paragraph], previous: Line | None, line: Line) -> bool:

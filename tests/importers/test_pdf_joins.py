@@ -204,3 +204,21 @@ def test_a_bracketed_web_address_reads_whole_too() -> None:
     assert (
         join_lines(["(at https://example.org/", "pilots)."]) == "(at https://example.org/pilots)."
     )
+
+
+def test_a_caption_at_the_foot_of_a_column_leaves_the_sentence_whole() -> None:
+    lines = [
+        Line("The harbours have spent a decade", 57, 220, 700, 10, 0),
+        Line("competing, and the competition has left", 57, 220, 688, 10, 0),
+        Line("Figure 2: Dues in 2024.", 80, 200, 560, 10, 0),
+        Line("most of them with too little depth.", 232, 400, 700, 10, 0),
+        Line("The boards will decide in June.", 242, 400, 688, 10, 0),
+    ]
+    builder = ArticleBuilder()
+    build_blocks([lines], builder)
+    assert _paragraphs(builder.text()) == [
+        "The harbours have spent a decade competing, and the competition has left most of"
+        " them with too little depth.",
+        "Figure 2: Dues in 2024.",
+        "The boards will decide in June.",
+    ]
