@@ -35,7 +35,9 @@ _INNER_HYPHEN = re.compile(r"[^\W\d_]-(?=[^\W\d_])")
 # Producers that hyphenate words by themselves (TeX and its drivers), and those that, as
 # they are set up out of the box, break lines only at spaces and a compound's own hyphens.
 _HYPHENATING = re.compile(r"(?:^|[^a-z])(?:pdf|lua|xe|la|mik)?tex(?:[^a-z]|$)|dvips|dvipdfm", re.I)
-_NOT_HYPHENATING = re.compile(r"libreoffice|openoffice|microsoft|\bwriter\b|skia/pdf|google", re.I)
+_NOT_HYPHENATING = re.compile(
+    r"libreoffice|openoffice|microsoft|\bwriter\b|\bfor word\b|skia/pdf|google", re.I
+)
 # The end of a web address broken at a line end, and what may come before the break.
 _URL_TAIL = re.compile(r"(?:https?:|www\.)\S*[/.\-_?=&]$", re.I)
 # A numbered list item's label: "1.", "2)", "(a)", "iv." and the text after it.

@@ -84,6 +84,7 @@ def test_the_producers_name_says_whether_it_hyphenates() -> None:
     assert breaks_words({"Producer": "LibreOffice 7.4 Writer"}) is False
     assert breaks_words({"Producer": "GPL Ghostscript 10.00.0", "Creator": "Writer"}) is False
     assert breaks_words({"Producer": "Skia/PDF m156"}) is False
+    assert breaks_words({"Creator": "Acrobat PDFMaker 15 for Word"}) is False
     assert breaks_words({"Producer": "ReportLab PDF Library"}) is None
 
 
