@@ -28,6 +28,7 @@ _MIN_JUNK = 10
 _SUMMED = {0xCC: "ff", 0xCF: "fi", 0xD2: "fl"}
 _LETTERS = re.compile(r"[^\W\d_]+")
 _FAR_SCRIPT = 0x2E80  # CJK, Hangul and beyond
+_SHIFTABLE = re.compile("[\u4100-\ud200]")  # where the shifted codes lie: most text has none
 _QUOTED = re.compile(r"(?:^|[\s(\[])<[^\W\d_][^<>=\n]*?[^\s<>=]=(?=$|[\s.,;:!?)\]])")
 
 
@@ -149,6 +150,8 @@ def unshifted_ligatures(pages: Sequence[Page]) -> list[Page]:
     256) is never touched.
     """
     texts = [line.text for page in pages for line in (*page.lines, *page.extra)]
+    if not any(_SHIFTABLE.search(text) for text in texts):
+        return list(pages)
     inside, other = _shifted_words(texts)
     if not inside or inside <= other:
         return list(pages)
