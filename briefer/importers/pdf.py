@@ -6,7 +6,8 @@ footers, page and line numbers, stamps) -> pdforder (table rows via pdfrows,
 columns, bands, keys beside wrapped values via pdfkeys) -> pdfnotes
 (footnotes out of the flow) -> pdflayout (headings and paragraphs);
 docinfo picks title, author and date and
-pdfhealth names pages that cannot be read. Imports only briefer.core,
+pdfhealth names pages that cannot be read, spells out ligatures a Ghostscript
+rewrite shifted into CJK letters and names quotation marks it broke. Imports only briefer.core,
 briefer.importers.* and pypdfium2; never store/session/ui.
 """
 
