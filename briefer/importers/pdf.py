@@ -6,7 +6,8 @@ footers, page and line numbers, stamps) -> pdforder (table rows via pdfrows,
 columns, bands, keys beside wrapped values via pdfkeys) -> pdfnotes
 (footnotes out of the flow) -> pdflayout (headings and paragraphs);
 docinfo picks title, author and date and
-pdfhealth names pages that cannot be read. Imports only briefer.core,
+pdfhealth names pages that cannot be read, spells out ligatures a Ghostscript
+rewrite shifted into CJK letters and names quotation marks it broke. Imports only briefer.core,
 briefer.importers.* and pypdfium2; never store/session/ui.
 """
 
@@ -25,8 +26,14 @@ from briefer.importers.base import (
 )
 from briefer.importers.docinfo import file_date, meaningful, pdf_date, printed_date
 from briefer.importers.pdffurniture import remove_furniture, remove_repeated_extra
-from briefer.importers.pdfhealth import rejection, warnings
-from briefer.importers.pdflayout import Page, body_size, build_blocks, largest_text
+from briefer.importers.pdfhealth import rejection, text_warnings, unshifted_ligatures, warnings
+from briefer.importers.pdflayout import (
+    Page,
+    body_size,
+    breaks_words,
+    build_blocks,
+    largest_text,
+)
 from briefer.importers.pdfmargin import text_frames
 from briefer.importers.pdfnotes import note_pieces
 from briefer.importers.pdforder import reading_order
@@ -99,10 +106,12 @@ class PdfImporter:
         with _PDFIUM_LOCK:
             document = read_document(data, name, limits, deadline)
         info, states = document.info, document.health
-        pages = [
-            Page((), page.width, page.height) if state.garbled else page
-            for page, state in zip(document.pages, states, strict=True)
-        ]
+        pages = unshifted_ligatures(
+            [
+                Page((), page.width, page.height) if state.garbled else page
+                for page, state in zip(document.pages, states, strict=True)
+            ]
+        )
         if not any(page.lines or page.extra for page in pages):
             raise ImportRejected(rejection(name, states))
         cleaned = remove_furniture(pages)
@@ -119,7 +128,13 @@ class PdfImporter:
         pieces = [piece for page in split for piece in page]
         ordered = [[line for lines, _ in page for line in lines] for page in split]
         builder = ArticleBuilder()
-        build_blocks([lines for lines, _ in pieces], builder, deadline, [n for _, n in pieces])
+        build_blocks(
+            [lines for lines, _ in pieces],
+            builder,
+            deadline,
+            [n for _, n in pieces],
+            breaks_words(info),
+        )
         first = next((page for page in ordered if page), [])
         headline = largest_text(first)
         browser = browser_printed(info)
@@ -151,4 +166,5 @@ class PdfImporter:
             source_format=self.name,
             source_name=filename,
         )
-        return article, warnings(PurePosixPath(name).name, states)
+        short = PurePosixPath(name).name
+        return article, warnings(short, states) + text_warnings(short, pages)

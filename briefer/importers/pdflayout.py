@@ -9,9 +9,10 @@ briefer.core / briefer.importers.base.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from briefer.core.model import BlockKind
@@ -27,6 +28,31 @@ _COMPOUND_PREFIXES = frozenset(
         "non", "post", "pre", "self", "short", "well", "all", "year",
     }
 )  # fmt: skip
+# A hyphen a producer draws only where it broke a word itself (Chromium's soft and automatic
+# hyphens are U+2010; "\xad" is a soft hyphen read as such): always a break, never a compound.
+_SOFT_HYPHENS = ("\u2010", "\xad")
+_INNER_HYPHEN = re.compile(r"[^\W\d_]-(?=[^\W\d_])")
+# Producers that hyphenate words by themselves (TeX and its drivers), and those that, as
+# they are set up out of the box, break lines only at spaces and a compound's own hyphens.
+_HYPHENATING = re.compile(r"(?:^|[^a-z])(?:pdf|lua|xe|la|mik)?tex(?:[^a-z]|$)|dvips|dvipdfm", re.I)
+_NOT_HYPHENATING = re.compile(
+    r"libreoffice|openoffice|microsoft|\bwriter\b|\bfor word\b|skia/pdf|google", re.I
+)
+# The end of a web address broken at a line end, and what may come before the break.
+_URL_TAIL = re.compile(r"(?:https?:|www\.)\S*[/.\-_?=&]$", re.I)
+# A numbered list item's label: "1.", "2)", "(a)", "iv." and the text after it.
+_ENUMERATED = re.compile(r"^(\(?)(\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,6})([.)])\s+\S")
+_ROMAN = (
+    "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x",
+    "xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx",
+)  # fmt: skip
+# A float's caption: its label, its number, then a colon, a full stop or a dash ("Figure 1:",
+# "Table 2.", "Fig. 3 –"), never "Table 2 shows".
+_CAPTION = re.compile(
+    r"^(?:Figure|Fig\.|Table|Tab\.|Chart|Exhibit|Graph|Map|Plate|Box|Illustration|Abbildung"
+    r"|Abb\.|Tabelle|Tableau|Tabla|Figura)\s+(?:[A-Z]?\d+(?:[.-]\d+)*[a-z]?|[IVXLC]+)"
+    r"\s*(?:[:.|–—]|$)"
+)
 _HEADING_RATIO = 1.12
 _PROSE_SHARE = 0.1  # prose in proportional fonts, against typewriter text, to set the body size
 # A dot leader folded by pdfwords and what it leads to: a page number or a figure.
@@ -103,12 +129,14 @@ def build_blocks(
     builder: ArticleBuilder,
     deadline: Deadline | None = None,
     notes: Sequence[Sequence[Sequence[Line]]] = (),
+    producer_breaks_words: bool | None = None,
 ) -> None:
     """Adds the pages' text to ``builder`` as headings, list items and paragraphs.
 
     ``notes`` holds each page's footnotes (pdfnotes), each a list of lines:
     they follow the paragraph that carries on past their page, so that
-    paragraph reads whole, and otherwise close their page.
+    paragraph reads whole, and otherwise close their page. ``producer_breaks_words``
+    is what the producer's name says of its hyphenation (``breaks_words``).
     """
     flat = [line for page in pages for line in page]
     flat += [line for page in notes for note in page for line in note]
@@ -121,6 +149,7 @@ def build_blocks(
     leading = _typical_leading(pages, body)
     paragraphs: list[_Paragraph] = []
     pending: list[_Paragraph] = []
+    floating: tuple[_Paragraph, _Paragraph] | None = None  # a paragraph and the caption after it
     for number, page in enumerate(pages):
         if deadline is not None:
             deadline.check()
@@ -147,19 +176,27 @@ def build_blocks(
                     paragraphs += pending
                     pending = []
                     paragraphs.append(_Paragraph(BlockKind.HEADING, [line], level))
-            elif _continues(paragraphs, previous, line, leading):
-                paragraphs[-1].lines.append(line)
-            else:
-                paragraphs += pending  # the paragraph that ran on from their page is done
-                pending = []
-                kind = BlockKind.LIST_ITEM if _BULLET.match(line.text) else BlockKind.PARAGRAPH
-                paragraphs.append(_Paragraph(kind, [line], 1 if kind is BlockKind.LIST_ITEM else 0))
+            elif not (caption := bool(_CAPTION.match(line.text))) or not _at_break(
+                paragraphs, previous, line
+            ):
+                if _continues(paragraphs, previous, line, leading):
+                    paragraphs[-1].lines.append(line)
+                elif floating and paragraphs[-1] is floating[1] and _resumes(floating[0], line):
+                    paragraphs.pop()  # the caption follows the paragraph it interrupted
+                    pending.append(floating[1])
+                    floating[0].lines.append(line)
+                    floating = None
+                else:
+                    floating = _start(paragraphs, pending, line, caption)
+            else:  # a caption atop a column or page never carries on the text before it
+                floating = _start(paragraphs, pending, line, caption)
             previous = line
         if number < len(notes):
             pending += [_Paragraph(BlockKind.PARAGRAPH, list(note)) for note in notes[number]]
     paragraphs += pending
+    hyphenated = _document_breaks_words(paragraphs, producer_breaks_words)
     for paragraph in paragraphs:
-        text = join_lines([line.text for line in paragraph.lines], vocabulary)
+        text = join_lines([line.text for line in paragraph.lines], vocabulary, hyphenated)
         if paragraph.kind is BlockKind.LIST_ITEM:
             text = _BULLET.sub("", text)
         builder.add(paragraph.kind, text, level=paragraph.level)
@@ -197,6 +234,15 @@ def _continues(
         return False
     if line.cells or last.cells:
         return False  # a table row is a paragraph of its own
+    first = paragraphs[-1].lines[0]
+    if _next_item(first, line):
+        return False  # "2. Tender jointly" under "1. Pool the rosters from 2026"
+    if (
+        _ENUMERATED.match(first.text)
+        and line.x0 < first.x0 - line.size * 0.5
+        and last.x1 < line.x1 - line.size * 3
+    ):
+        return False  # back left of the item's label under its short last line: the list is over
     if line.aside != last.aside:
         return False  # a margin note is a paragraph of its own
     if _ENTRY.search(last.text) or _ENTRY.search(line.text):
@@ -207,7 +253,7 @@ def _continues(
     ends_sentence = bool(_SENTENCE_END.search(text))
     if previous is None or previous is not last:
         # A column or page break: only an unfinished sentence carries over.
-        return not ends_sentence or last.text.endswith("-")
+        return not ends_sentence or last.text.endswith(("-", *_SOFT_HYPHENS))
     same_column = line.x0 < last.x1 and last.x0 < line.x1
     gap = last.baseline - line.baseline
     if not same_column and (gap > leading * 1.2 + 0.5 or (gap > 0 and line.x1 <= last.x0)):
@@ -224,6 +270,76 @@ def _continues(
     if ends_sentence and len(paragraphs[-1].lines) > 1 and line.x0 < last.x0 - line.size * 0.9:
         return abs(line.x0 - lead.x0) > line.size * 0.5  # hanging indent: back at the start
     return not (ends_sentence and last.x1 < line.x1 - line.size * 3)
+
+
+def _item_values(label: str) -> set[tuple[str, int]]:
+    """What a list label counts as: ("1", 3) for "3", ("a", 2) for "b", ("i", 4) for "iv"."""
+    values: set[tuple[str, int]] = set()
+    if label.isdigit():
+        values.add(("1", int(label)))
+    if len(label) == 1 and label.isalpha():
+        values.add(("a" if label.islower() else "A", ord(label.casefold()) - ord("a") + 1))
+    roman = label.casefold()
+    if roman in _ROMAN:
+        values.add(("i" if label.islower() else "I", _ROMAN.index(roman) + 1))
+    return values
+
+
+def _next_item(first: Line, line: Line) -> bool:
+    """Whether ``line`` starts the list item after the one ``first`` starts.
+
+    The same label style at the same indent, counting on by one ("1." then
+    "2.", "a)" then "b)"): an item that ends without a full stop does not run
+    into the next.
+    """
+    this, that = _ENUMERATED.match(first.text), _ENUMERATED.match(line.text)
+    if this is None or that is None or abs(first.x0 - line.x0) > line.size * 0.5:
+        return False
+    if (this.group(1), this.group(3)) != (that.group(1), that.group(3)):
+        return False  # "(a)" and "a." are different lists
+    before = _item_values(this.group(2))
+    return any((kind, value - 1) in before for kind, value in _item_values(that.group(2)))
+
+
+def _start(
+    paragraphs: list[_Paragraph], pending: list[_Paragraph], line: Line, caption: bool
+) -> tuple[_Paragraph, _Paragraph] | None:
+    """Starts a paragraph with ``line``; a float's caption that cuts a sentence is "floating".
+
+    Pending footnotes are the paragraph before's, which is done, unless a
+    caption interrupted it: then they wait for it to finish. The pair
+    returned is the unfinished paragraph and the caption, which follows that
+    paragraph if the next line carries it on.
+    """
+    last = paragraphs[-1] if paragraphs else None
+    cut = caption and last is not None and last.kind is not BlockKind.HEADING and _unfinished(last)
+    if not cut:
+        paragraphs += pending
+        pending.clear()
+    kind = BlockKind.LIST_ITEM if _BULLET.match(line.text) else BlockKind.PARAGRAPH
+    paragraphs.append(_Paragraph(kind, [line], 1 if kind is BlockKind.LIST_ITEM else 0))
+    return (last, paragraphs[-1]) if cut and last is not None else None
+
+
+def _at_break(paragraphs: Sequence[_Paragraph], previous: Line | None, line: Line) -> bool:
+    """Whether ``line`` starts a new column or page after the last paragraph's last line."""
+    if not paragraphs:
+        return False
+    last = paragraphs[-1].lines[-1]
+    return previous is None or previous is not last or line.baseline >= last.baseline
+
+
+def _unfinished(paragraph: _Paragraph) -> bool:
+    text = paragraph.lines[-1].text
+    return text.endswith(("-", *_SOFT_HYPHENS)) or not _SENTENCE_END.search(text)
+
+
+def _resumes(paragraph: _Paragraph, line: Line) -> bool:
+    """Whether ``line``, after a caption, carries on the sentence the caption interrupted."""
+    last = paragraph.lines[-1]
+    if abs(last.size - line.size) > 0.6 or line.cells or _BULLET.match(line.text):
+        return False
+    return line.text[:1].islower() or last.text.endswith(("-", *_SOFT_HYPHENS))
 
 
 def _typical_leading(pages: Sequence[Sequence[Line]], body: float) -> float:
@@ -260,28 +376,41 @@ def _vocabulary(lines: Iterable[Line]) -> set[str]:
     """Words as the document writes them within lines, hyphenated compounds included."""
     words: set[str] = set()
     for line in lines:
-        words.update(w.casefold() for w in _WORD.findall(line.text.rstrip("-")))
+        words.update(w.casefold() for w in _WORD.findall(line.text.rstrip("-\u2010\xad")))
     return words
 
 
-def join_lines(lines: Sequence[str], vocabulary: set[str] | frozenset[str] = frozenset()) -> str:
+def join_lines(
+    lines: Sequence[str],
+    vocabulary: set[str] | frozenset[str] = frozenset(),
+    breaks_words: bool = True,
+) -> str:
     """Lines of one paragraph as one string, repairing words hyphenated at line ends.
 
     "eco-" + "nomic" becomes "economic"; the hyphen stays when the next part starts
     with a capital ("India-" + "Russia"), when the document writes the compound with
     a hyphen elsewhere, or when the first part is a usual compound prefix ("long-term").
+    When the producer does not break words (``breaks_words`` false: an office
+    document), a line-end hyphen is a compound's own ("cost-" + "benefit") unless the
+    document writes the word whole elsewhere. A hyphen only a producer's own break
+    draws (U+2010, a soft hyphen) always goes. A web address broken after "/", ".",
+    "-" and the like carries on without a space.
     """
     out = ""
     for raw in lines:
         text = raw.strip()
         if not text:
             continue
-        if out.endswith("-") and len(out) > 1 and out[-2].isalpha() and text[0].isalpha():
+        if out.endswith(_SOFT_HYPHENS) and len(out) > 1 and out[-2].isalpha() and text[0].isalpha():
+            out = out[:-1] + text
+        elif out and _in_address(out, text):
+            out += text
+        elif out.endswith("-") and len(out) > 1 and out[-2].isalpha() and text[0].isalpha():
             head = _WORD.findall(out[:-1])
             first = head[-1].split("-")[-1] if head else ""
             second = _WORD.match(text)
             rest = second.group(0).split("-")[0] if second else ""
-            if _keep_hyphen(first, rest, vocabulary):
+            if _keep_hyphen(first, rest, vocabulary, breaks_words):
                 out += text
             else:
                 out = out[:-1] + text
@@ -290,7 +419,21 @@ def join_lines(lines: Sequence[str], vocabulary: set[str] | frozenset[str] = fro
     return out
 
 
-def _keep_hyphen(first: str, rest: str, vocabulary: set[str] | frozenset[str]) -> bool:
+def _in_address(out: str, text: str) -> bool:
+    """Whether a line ends inside a web address that ``text`` carries on.
+
+    After a "." the address goes on only into a lower-case letter, a figure or
+    a "/": "example.org." then "The" is the end of a sentence.
+    """
+    tail = out[out.rfind(" ") + 1 :]
+    if not _URL_TAIL.search(tail) or text[0] in "([{\"“‘'":
+        return False
+    return not tail.endswith(".") or text[0].islower() or text[0].isdigit() or text[0] == "/"
+
+
+def _keep_hyphen(
+    first: str, rest: str, vocabulary: set[str] | frozenset[str], breaks_words: bool = True
+) -> bool:
     if not first or not rest or rest[0].isupper():
         return True
     joined, hyphenated = (first + rest).casefold(), f"{first}-{rest}".casefold()
@@ -298,7 +441,55 @@ def _keep_hyphen(first: str, rest: str, vocabulary: set[str] | frozenset[str]) -
         return True
     if joined in vocabulary:
         return False
-    return first.casefold() in _COMPOUND_PREFIXES
+    return not breaks_words or first.casefold() in _COMPOUND_PREFIXES
+
+
+def breaks_words(info: Mapping[str, str]) -> bool | None:
+    """Whether the PDF's producer hyphenates words by itself, by its name; None when unknown.
+
+    TeX always does. Word processors and browsers do not unless asked (and
+    then often lack the dictionaries), so their line-end hyphens are usually
+    a compound's own. A re-distilled file keeps the first producer as Creator.
+    """
+    made = f"{info.get('Producer', '')} {info.get('Creator', '')}"
+    if _HYPHENATING.search(made):
+        return True
+    if _NOT_HYPHENATING.search(made):
+        return False
+    return None
+
+
+def _document_breaks_words(paragraphs: Sequence[_Paragraph], producer: bool | None) -> bool:
+    """Whether line-end hyphens in these paragraphs mark the producer's own word breaks.
+
+    Where a producer breaks lines only at spaces and hyphens, a compound's hyphen
+    falls at a line end about as often as a space does; a producer that
+    hyphenates ends many more lines with one. The count overrules a producer
+    believed not to hyphenate (it was asked to), and decides for an unknown one
+    only when it is clear; otherwise line-end hyphens are taken as breaks.
+    """
+    spaces = joins = inner = ends = 0
+    for paragraph in paragraphs:
+        if paragraph.kind is BlockKind.HEADING:
+            continue
+        for above, below in itertools.pairwise(paragraph.lines):
+            joins += 1
+            text = above.text
+            ends += (
+                len(text) > 1
+                and text[-1] == "-"
+                and text[-2].isalpha()
+                and below.text[:1].isalpha()
+            )
+        for line in paragraph.lines:
+            spaces += line.text.count(" ")
+            inner += len(_INNER_HYPHEN.findall(line.text))
+    expected = joins / max(1, joins + spaces) * (inner + ends)
+    if producer is True:
+        return True
+    if producer is False:
+        return ends > expected + 2 * math.sqrt(expected) + 1
+    return not 3 <= ends <= expected + math.sqrt(expected)
 
 
 def largest_text(lines: Sequence[Line]) -> str:
