@@ -275,20 +275,41 @@ def _is_headline(lines: list[str], index: int) -> bool:
     return is_prose(following) is False and is_prose(after) and len(after) > len(line)
 
 
+_VIA = re.compile(r"^(?P<name>\S.*?) via (?P<group>\S.*)$")
+# Providers of personal mailboxes: a sender there is a person, not a publisher.
+_PERSONAL_MAIL = frozenset(
+    {"gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "hotmail.co.uk", "live.com",
+     "msn.com", "yahoo.com", "yahoo.co.uk", "yahoo.fr", "ymail.com", "icloud.com", "me.com",
+     "mac.com", "aol.com", "proton.me", "protonmail.com", "gmx.de", "gmx.net", "gmx.com",
+     "web.de", "t-online.de", "mail.ru", "yandex.ru", "yandex.com", "qq.com", "163.com",
+     "126.com", "zoho.com", "fastmail.com", "hey.com", "tutanota.com", "laposte.net",
+     "orange.fr", "free.fr", "libero.it", "seznam.cz", "wp.pl", "o2.pl", "interia.pl"}
+)  # fmt: skip
+
+
 def _author(message: EmailMessage) -> str:
     name, address = parseaddr(str(message.get("from", "")))
-    return " ".join(name.split()) or address
+    name = " ".join(name.split())
+    relayed = _VIA.match(name)
+    return relayed.group("name") if relayed else name or address
 
 
 def _publisher(message: EmailMessage) -> str:
+    """The mailing list, the group a message was relayed through, or the sender's domain;
+    a personal mailbox's provider ("gmail.com") publishes nothing."""
     list_id = str(message.get("list-id", "")).strip()
     if list_id:
         match = _LIST_ID.match(list_id)
         if match:
             return match.group("name").strip() or match.group("id").strip()
         return list_id.strip("<>")
+    name, _ = parseaddr(str(message.get("from", "")))
+    relayed = _VIA.match(" ".join(name.split()))
+    if relayed:  # "Marta Kolb via Port Watchers": Google Groups and the like
+        return relayed.group("group")
     _, address = parseaddr(str(message.get("sender", "") or message.get("from", "")))
-    return address.rpartition("@")[2].lower()
+    domain = address.rpartition("@")[2].lower()
+    return "" if domain in _PERSONAL_MAIL else domain
 
 
 def _date(message: EmailMessage) -> dt.date | None:

@@ -140,3 +140,26 @@ def test_a_zeroed_date_header_is_no_date() -> None:
     )
     article = EmlImporter().extract(data, "timetable.eml", ImportLimits())
     assert article.published is None and article.title == "Ferry timetable"
+
+
+@pytest.mark.parametrize(
+    ("sender", "author", "publisher"),
+    [
+        ("Marta Kolb <marta.kolb1987@gmail.com>", "Marta Kolb", ""),
+        ("Marta Kolb via Port Watchers <portwatchers@googlegroups.com>", "Marta Kolb",
+         "Port Watchers"),
+        ("Press Office <press@port-velden.example>", "Press Office", "port-velden.example"),
+    ],
+)  # fmt: skip
+def test_a_personal_mailbox_publishes_nothing_and_a_group_names_itself(
+    sender: str, author: str, publisher: str
+) -> None:
+    """A note from a gmail account is not published by Gmail; a message Google Groups
+    relays is "Name via Group", its author the person and its publisher the group."""
+    data = (
+        f"From: {sender}\r\nSubject: Velden port council\r\n"
+        "Date: Thu, 20 Nov 2025 10:00:00 +0100\r\nContent-Type: text/plain\r\n\r\n"
+        "The port authority of Velden confirmed on Tuesday that it will raise berth fees.\r\n"
+    ).encode()
+    article = EmlImporter().extract(data, "council.eml", ImportLimits())
+    assert (article.author, article.publisher) == (author, publisher)
