@@ -50,6 +50,42 @@ _REPLY_PREFIX = re.compile(
 )
 
 
+def unflowed(text: str, *, delsp: bool) -> str:
+    """Plain text sent as ``format=flowed`` (RFC 3676) with its soft line breaks undone.
+
+    A line ending in a space continues on the next line of the same quote depth;
+    with ``delsp=yes`` that space was added only to mark the break and is deleted
+    (Japanese and Chinese mail, whose words have no spaces, is sent so). A space
+    that protects a line beginning with "From " or ">" is removed; the signature
+    separator "-- " is not a soft break.
+    """
+    out: list[str] = []
+    pending: str | None = None
+    pending_depth = 0
+    for line in text.split("\n"):
+        depth = len(line) - len(line.lstrip(">"))
+        body = line[depth:]
+        body = body[1:] if body.startswith(" ") else body
+        if pending is not None and depth != pending_depth:
+            out.append(_quoted(pending, pending_depth))
+            pending = None
+        soft = body.endswith(" ") and body != "-- "
+        if soft and delsp:
+            body = body[:-1]
+        pending = body if pending is None else pending + body
+        pending_depth = depth
+        if not soft:
+            out.append(_quoted(pending, depth))
+            pending = None
+    if pending is not None:
+        out.append(_quoted(pending, pending_depth))
+    return "\n".join(out)
+
+
+def _quoted(line: str, depth: int) -> str:
+    return f"{'>' * depth} {line}" if depth else line
+
+
 def plain_subject(header: object) -> str:
     """A subject without the "Re:", "Fwd:", "AW:" or "[EXTERNAL]" that replies and
     forwards pile up: "Fwd: Fwd: Weekly port bulletin" is cited as "Weekly port bulletin"."""
