@@ -227,7 +227,13 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 
 def _truncated_utf8(data: bytes, error: UnicodeDecodeError) -> bool:
-    return error.start >= len(data) - 3 and error.reason == "unexpected end of data"
+    """A file cut inside its last character, if what comes before is UTF-8 beyond ASCII:
+    plain ASCII ending in one high byte ("Le café" in Windows-1252) is not UTF-8."""
+    return (
+        error.start >= len(data) - 3
+        and error.reason == "unexpected end of data"
+        and not data[: error.start].isascii()
+    )
 
 
 def guess_single_byte(data: bytes) -> str:

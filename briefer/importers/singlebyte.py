@@ -40,15 +40,18 @@ _FREQUENT = {
     "arabic": frozenset("اليمونهربتةع"),
     "thai": frozenset("านรอกเม่งยวีัตสค"),
 }
+# The letters that are words on their own in those scripts' languages; any other lone
+# letter is a misreading ("à" read as Thai is a lone เ; Thai has no spaces between words).
+_ALONE = _letters("вскоияауіїєжзй") | _letters("ηο") | frozenset("و")
 
 # (codec, the letters of the languages written in it, the most frequent of them for a
 # non-Latin script, None for a Latin one), in order of preference when two read equally.
 _CANDIDATES: tuple[tuple[str, frozenset[str], frozenset[str] | None], ...] = (
     ("cp1252", _WESTERN, None),
+    ("cp1254", _TURKISH, None),  # before cp1250, which has ý, ţ, đ where it has ı, ş, ğ
     ("cp1250", _CENTRAL, None),
     ("iso8859-2", _CENTRAL, None),
     ("cp1257", _BALTIC, None),
-    ("cp1254", _TURKISH, None),
     ("cp1255", _HEBREW, _FREQUENT["hebrew"]),
     ("cp1256", _ARABIC, _FREQUENT["arabic"]),
     ("cp1251", _CYRILLIC, _FREQUENT["cyrillic"]),
@@ -61,7 +64,7 @@ _CANDIDATES: tuple[tuple[str, frozenset[str], frozenset[str] | None], ...] = (
     ("cp874", _THAI, _FREQUENT["thai"]),
 )
 # Punctuation text really has; anything else above ASCII that is not a letter is a misreading.
-_COMMON = frozenset("’‘“”„‚«»‹›–—…€°§·•№©®™\xa0\xad¿¡×±½¼¾²³¹")
+_COMMON = frozenset("’‘“”„‚«»‹›–—…€°§·•№©®™\xa0\xad¿¡×±½¼¾²³")
 _MAY_JOIN = frozenset("’‘·\xad")
 """Marks that may stand between two letters of a word (l’état, l·l)."""
 
@@ -70,9 +73,10 @@ def best_single_byte(data: bytes) -> str:
     """The code page among those analysts meet whose reading of ``data`` looks most like text.
 
     Each candidate decodes a sample, and each character above ASCII is scored:
-    a letter of the languages that code page is for counts, one that is not does
-    not; a symbol inside a word, a control character or an undefined byte counts
-    against. Misreadings have tell-tale shapes: KOI8-R read as Windows-1251 gives
+    a letter of the languages that code page is for counts, and so does
+    punctuation where text has it (quotes, dashes, €); a letter of other languages
+    does not; a symbol inside a word, a control character or an undefined byte
+    counts against. Misreadings have tell-tale shapes: KOI8-R read as Windows-1251 gives
     "рПТФ" (capitals inside words), Greek read as Windows-1252 a word made only of
     accented letters, French read as Windows-1251 a Cyrillic letter between Latin
     ones ("mкme"), Polish read as Windows-1252 "op³aty". Windows-1252 stays unless
@@ -105,8 +109,8 @@ def _score(text: str, home: frozenset[str], frequent: frozenset[str] | None) -> 
                 total -= 1  # a word of accented letters only: another script misread
             elif not latin and (_low_letter(before) or _low_letter(after)):
                 total -= 1  # a letter of this script joined to Latin ones: "mкme", "cafι"
-            elif ch not in home:
-                continue
+            elif ch not in home or (not latin and _alone(before, after) and ch not in _ALONE):
+                continue  # another language's letter, or a lone letter that is no word
             elif ch.isupper() and before.isalpha():
                 total += 0.25  # capitals inside words are rare in any language
             elif frequent is None or ch in frequent:
@@ -117,6 +121,8 @@ def _score(text: str, home: frozenset[str], frequent: frozenset[str] | None) -> 
             total -= 2  # a byte this code page has no character for, or a control
         elif ch not in _COMMON or (ch not in _MAY_JOIN and before.isalpha() and after.isalpha()):
             total -= 1
+        else:
+            total += 1  # quotes, dashes, € where text has them: as telling as a letter
     return total / count if count else 0.0
 
 
@@ -135,6 +141,10 @@ def _case_broken(text: str) -> set[int]:
                 broken.update(start + i for i, c in enumerate(word) if c >= "\x80")
         start = None
     return broken
+
+
+def _alone(before: str, after: str) -> bool:
+    return not before.isalpha() and not after.isalpha()
 
 
 def _high_letter(ch: str) -> bool:

@@ -219,7 +219,12 @@ def test_undeclared_single_byte_page(
 
 @pytest.mark.parametrize(
     "text",
-    ["Le café rouvre", "Grüße aus Köln", "¿Qué?", "Ça coûte 38 € – “trop”", "naïve façade"],
-)
+    [
+        "Le café rouvre", "Grüße aus Köln", "¿Qué?", "Ça coûte 38 € – “trop”", "naïve façade",
+        "38 €", "€ je Tonne.", "», a déclaré", "printemps prochain; «", "élargie dès le «",
+        # Ending in an accented letter is not UTF-8 cut short.
+        "The café", "sei anni, perché", "martes que aumentará", "Hausse des droits – « 11 % » à",
+    ],
+)  # fmt: skip
 def test_short_western_text_keeps_windows_1252(text: str) -> None:
     assert decode_text(text.encode("cp1252"))[0] == text
