@@ -14,11 +14,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from email import policy
 from email.message import Message
 from email.utils import parseaddr
 
 from briefer.core.model import BlockKind
-from briefer.importers.base import ArticleBuilder, Deadline
+from briefer.importers.base import ArticleBuilder, Deadline, ImportRejected
 from briefer.importers.encoding import decode_text
 
 _MAX_DEPTH = 12
@@ -48,6 +49,33 @@ _REPLY_PREFIX = re.compile(
     r"|\[(?:ext|external)\])\s*",
     re.IGNORECASE,
 )
+
+
+_FOLD = re.compile(r"\r?\n(?=[ \t])")
+_UNDECODED = re.compile("[\udc80-\udcff]")
+"""How the parser keeps header bytes it could not read as ASCII."""
+
+
+def header_text(message: Message, name: str) -> str:
+    """A header's value as the sender's mail program showed it.
+
+    RFC 2047 encoded words and UTF-8 (RFC 6532) are read by the parser. Raw 8-bit
+    bytes in any other charset (old and misconfigured mailers send Latin-1 or
+    Windows-1251 unencoded) would come back as U+FFFD; they are decoded as the
+    body is when it declares nothing: UTF-8, else the detected code page
+    (Windows-1252 for Western text).
+    """
+    raw = next((value for key, value in message.raw_items() if key.lower() == name), None)
+    if raw is None:
+        return ""
+    if not isinstance(raw, str) or not _UNDECODED.search(raw):
+        return str(message.get(name, "") or "")
+    data = _FOLD.sub("", raw).encode("ascii", errors="surrogateescape")
+    try:
+        value, _ = decode_text(data)
+    except ImportRejected:
+        value = data.decode("utf-8", errors="replace")
+    return str(policy.default.header_factory(name, value))
 
 
 def unflowed(text: str, *, delsp: bool) -> str:
@@ -167,8 +195,8 @@ def _forwarded(part: Message, builder: ArticleBuilder, walk: Walk, depth: int) -
     if not inner:
         return
     message = inner[0]
-    subject = plain_subject(message.get("subject", ""))
-    name, address = parseaddr(str(message.get("from", "") or ""))
+    subject = plain_subject(header_text(message, "subject"))
+    name, address = parseaddr(header_text(message, "from"))
     sender = f"{name} <{address}>" if name and address else name or address
     date = " ".join(str(message.get("date", "") or "").split())
     builder.add(BlockKind.HEADING, f"Forwarded message: {subject or '(no subject)'}", level=2)
