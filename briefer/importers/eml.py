@@ -27,7 +27,7 @@ from briefer.importers.base import (
 from briefer.importers.cleanup import is_boilerplate_line, is_mail_boilerplate
 from briefer.importers.docinfo import plausible
 from briefer.importers.eml_forward import InlineForward, innermost_forward
-from briefer.importers.eml_parts import Walk, header_text, plain_subject, render, unflowed
+from briefer.importers.eml_parts import Walk, plain_subject, render, unflowed
 from briefer.importers.encoding import decode_text
 from briefer.importers.htmlconvert import html_to_article_blocks
 from briefer.importers.text import heading_like, is_prose, text_to_blocks
@@ -142,8 +142,8 @@ class EmlImporter:
             deadline=deadline,
         )
         render(message, builder, walk)
-        builder, forward = innermost_forward(builder, header_text(message, "subject"))
-        subject = plain_subject(header_text(message, "subject"))
+        builder, forward = innermost_forward(builder, str(message.get("subject", "")))
+        subject = plain_subject(message.get("subject", ""))
         name = PurePath(label).name
         if builder.is_empty() and walk.tnef:
             raise ImportRejected(
@@ -278,12 +278,12 @@ def _is_headline(lines: list[str], index: int) -> bool:
 
 
 def _author(message: EmailMessage) -> str:
-    name, address = parseaddr(header_text(message, "from"))
+    name, address = parseaddr(str(message.get("from", "")))
     return " ".join(name.split()) or address
 
 
 def _publisher(message: EmailMessage) -> str:
-    list_id = header_text(message, "list-id").strip()
+    list_id = str(message.get("list-id", "")).strip()
     if list_id:
         match = _LIST_ID.match(list_id)
         if match:

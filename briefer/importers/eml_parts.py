@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from email import policy
 from email.message import Message
 from email.utils import parseaddr
 
@@ -54,28 +53,40 @@ _REPLY_PREFIX = re.compile(
 _FOLD = re.compile(r"\r?\n(?=[ \t])")
 _UNDECODED = re.compile("[\udc80-\udcff]")
 """How the parser keeps header bytes it could not read as ASCII."""
+_READ_HEADERS = frozenset(
+    {"subject", "from", "sender", "reply-to", "to", "cc", "list-id", "thread-topic", "date"}
+)
 
 
-def header_text(message: Message, name: str) -> str:
-    """A header's value as the sender's mail program showed it.
+def readable_headers(message: Message) -> None:
+    """Rewrites, in place, the headers a reader sees that hold raw 8-bit bytes.
 
-    RFC 2047 encoded words and UTF-8 (RFC 6532) are read by the parser. Raw 8-bit
-    bytes in any other charset (old and misconfigured mailers send Latin-1 or
-    Windows-1251 unencoded) would come back as U+FFFD; they are decoded as the
-    body is when it declares nothing: UTF-8, else the detected code page
+    RFC 2047 encoded words and UTF-8 (RFC 6532) are read by the parser. Raw bytes
+    in any other charset (old and misconfigured mailers send Latin-1 or
+    Windows-1251 unencoded) would come back as U+FFFD ("J\ufffdrgen M\ufffdller");
+    they are decoded as an undeclared body is: UTF-8, else the detected code page
     (Windows-1252 for Western text).
     """
-    raw = next((value for key, value in message.raw_items() if key.lower() == name), None)
-    if raw is None:
-        return ""
-    if not isinstance(raw, str) or not _UNDECODED.search(raw):
-        return str(message.get(name, "") or "")
+    raw = list(message.raw_items())
+    broken = {
+        key.lower()
+        for key, value in raw
+        if key.lower() in _READ_HEADERS and isinstance(value, str) and _UNDECODED.search(value)
+    }
+    for name in broken:
+        values = [(key, value) for key, value in raw if key.lower() == name]
+        del message[name]
+        for key, value in values:
+            message[key] = _decoded_header(str(value))
+
+
+def _decoded_header(raw: str) -> str:
     data = _FOLD.sub("", raw).encode("ascii", errors="surrogateescape")
     try:
         value, _ = decode_text(data)
     except ImportRejected:
         value = data.decode("utf-8", errors="replace")
-    return str(policy.default.header_factory(name, value))
+    return " ".join(value.split())
 
 
 def unflowed(text: str, *, delsp: bool) -> str:
@@ -126,10 +137,16 @@ def plain_subject(header: object) -> str:
 
 
 def render(part: Message, builder: ArticleBuilder, walk: Walk, depth: int = 0) -> None:
-    """Appends the readable text of ``part`` (and everything under it) to ``builder``."""
+    """Appends the readable text of ``part`` (and everything under it) to ``builder``.
+
+    The message itself (depth 0) has its raw 8-bit headers made readable first
+    (``readable_headers``), so its subject and sender read right afterwards too.
+    """
     walk.deadline.check()
     if depth > _MAX_DEPTH:
         return
+    if depth == 0:
+        readable_headers(part)
     ctype = part.get_content_type()
     attached = part.get_content_disposition() == "attachment"
     if ctype == "message/rfc822":
@@ -195,8 +212,9 @@ def _forwarded(part: Message, builder: ArticleBuilder, walk: Walk, depth: int) -
     if not inner:
         return
     message = inner[0]
-    subject = plain_subject(header_text(message, "subject"))
-    name, address = parseaddr(header_text(message, "from"))
+    readable_headers(message)
+    subject = plain_subject(message.get("subject", ""))
+    name, address = parseaddr(str(message.get("from", "") or ""))
     sender = f"{name} <{address}>" if name and address else name or address
     date = " ".join(str(message.get("date", "") or "").split())
     builder.add(BlockKind.HEADING, f"Forwarded message: {subject or '(no subject)'}", level=2)
