@@ -239,9 +239,9 @@ def _truncated_utf8(data: bytes, error: UnicodeDecodeError) -> bool:
 def guess_single_byte(data: bytes) -> str:
     """The single-byte code page of bytes that are not UTF-8, told by their letters.
 
-    Windows-1252 for Western European text unless another code page (Central
-    European, Baltic, Turkish, Cyrillic in its four encodings, Greek, Hebrew,
-    Arabic, Thai) reads clearly better: see ``singlebyte.best_single_byte``.
+    Windows-1252 for Western European text unless another code page (Mac Roman,
+    Central European, Baltic, Turkish, Cyrillic in its four encodings, Greek,
+    Hebrew, Arabic, Thai) reads clearly better: see ``singlebyte.best_single_byte``.
     Western text is called Latin-1 when it has no Windows-1252 typographic
     characters (curly quotes, dashes, €) or has bytes Windows-1252 leaves undefined.
     """

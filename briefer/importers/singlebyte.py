@@ -48,6 +48,7 @@ _ALONE = _letters("вскоияауіїєжзй") | _letters("ηο") | frozenset
 # non-Latin script, None for a Latin one), in order of preference when two read equally.
 _CANDIDATES: tuple[tuple[str, frozenset[str], frozenset[str] | None], ...] = (
     ("cp1252", _WESTERN, None),
+    ("mac-roman", _WESTERN, None),  # TextEdit and old Mac Word: “ is Ò, é is Ž in cp1252
     ("cp1254", _TURKISH, None),  # before cp1250, which has ý, ţ, đ where it has ı, ş, ğ
     ("cp1250", _CENTRAL, None),
     ("iso8859-2", _CENTRAL, None),

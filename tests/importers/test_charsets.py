@@ -119,6 +119,13 @@ SINGLE_BYTE = [
         " cento; as companhias de navegação disseram que o aumento será repassado às importações.",
         "cp1252",
     ),
+    (
+        "en",
+        "Velden fees rise",
+        "Shipping lines said the rise would be passed on to importers within weeks. “We have"
+        " no margin left to absorb it,” said Marta Kolb – who runs a café by the quay.",
+        "mac-roman",
+    ),
 ]
 
 
