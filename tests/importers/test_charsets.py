@@ -7,8 +7,10 @@ import pytest
 
 from briefer.importers.base import ImportLimits
 from briefer.importers.charsets import browser_codec
+from briefer.importers.eml import EmlImporter
 from briefer.importers.encoding import decode_text, web_codec
 from briefer.importers.html import HtmlImporter
+from briefer.importers.mhtml import MhtmlImporter
 from briefer.importers.text import TextImporter
 
 JAPANESE_TITLE = "ヴェルデン港、停泊料を引き上げ"
@@ -235,3 +237,27 @@ def test_undeclared_single_byte_page(
 )  # fmt: skip
 def test_short_western_text_keeps_windows_1252(text: str) -> None:
     assert decode_text(text.encode("cp1252"))[0] == text
+
+
+def test_declared_labels_in_mhtml_and_mail_parts_read_as_browsers_read_them() -> None:
+    page = _page(JAPANESE_TITLE + "①", [JAPANESE + "㈱"]).encode("cp932")
+    archive = (
+        b"From: <Saved by Blink>\r\nSubject: x\r\nMIME-Version: 1.0\r\n"
+        b'Content-Type: multipart/related; type="text/html"; boundary="b"\r\n\r\n'
+        b"--b\r\nContent-Type: text/html; charset=Shift_JIS\r\n"
+        b"Content-Transfer-Encoding: 8bit\r\n"
+        b"Content-Location: https://example.org/velden\r\n\r\n" + page + b"\r\n--b--\r\n"
+    )
+    article = MhtmlImporter().extract(archive, "velden.mhtml", ImportLimits())
+    assert (article.title, article.text) == (
+        JAPANESE_TITLE + "①",
+        f"{JAPANESE_TITLE}①\n\n{JAPANESE}㈱",
+    )
+    mail = (
+        b"From: Desk <desk@example.org>\r\nTo: a@example.org\r\nSubject: Velden\r\n"
+        b"Date: Wed, 19 Nov 2025 09:12:00 +0100\r\nMIME-Version: 1.0\r\n"
+        b"Content-Type: text/html; charset=gb2312\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+        + _page(CHINESE_TITLE, [CHINESE]).encode("gb18030")
+    )
+    text = EmlImporter().extract(mail, "velden.eml", ImportLimits()).text
+    assert "二〇二六年" in text and "\ufffd" not in text
