@@ -27,7 +27,7 @@ from briefer.importers.base import (
 from briefer.importers.cleanup import is_boilerplate_line, is_mail_boilerplate
 from briefer.importers.docinfo import plausible
 from briefer.importers.eml_forward import InlineForward, innermost_forward
-from briefer.importers.eml_parts import Walk, plain_subject, render
+from briefer.importers.eml_parts import Walk, plain_subject, render, unflowed
 from briefer.importers.encoding import decode_text
 from briefer.importers.htmlconvert import html_to_article_blocks
 from briefer.importers.text import heading_like, is_prose, text_to_blocks
@@ -225,6 +225,8 @@ def _html_body(
 def _text_body(part: Message, builder: ArticleBuilder, *, transcoded: bool = False) -> None:
     raw, charset = _payload(part, transcoded=transcoded)
     text, _ = decode_text(raw, declared=charset)
+    if str(part.get_param("format", "")).lower() == "flowed":
+        text = unflowed(text, delsp=str(part.get_param("delsp", "")).lower() == "yes")
     text = _SIGNATURE.sub("", text)
     scratch = ArticleBuilder()
     text_to_blocks(text, scratch, find_title=False)

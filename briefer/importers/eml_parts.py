@@ -18,7 +18,7 @@ from email.message import Message
 from email.utils import parseaddr
 
 from briefer.core.model import BlockKind
-from briefer.importers.base import ArticleBuilder, Deadline
+from briefer.importers.base import ArticleBuilder, Deadline, ImportRejected
 from briefer.importers.encoding import decode_text
 
 _MAX_DEPTH = 12
@@ -50,6 +50,81 @@ _REPLY_PREFIX = re.compile(
 )
 
 
+_FOLD = re.compile(r"\r?\n(?=[ \t])")
+_UNDECODED = re.compile("[\udc80-\udcff]")
+"""How the parser keeps header bytes it could not read as ASCII."""
+_READ_HEADERS = frozenset(
+    {"subject", "from", "sender", "reply-to", "to", "cc", "list-id", "thread-topic", "date"}
+)
+
+
+def readable_headers(message: Message) -> None:
+    """Rewrites, in place, the headers a reader sees that hold raw 8-bit bytes.
+
+    RFC 2047 encoded words and UTF-8 (RFC 6532) are read by the parser. Raw bytes
+    in any other charset (old and misconfigured mailers send Latin-1 or
+    Windows-1251 unencoded) would come back as U+FFFD ("J\ufffdrgen M\ufffdller");
+    they are decoded as an undeclared body is: UTF-8, else the detected code page
+    (Windows-1252 for Western text).
+    """
+    raw = list(message.raw_items())
+    broken = {
+        key.lower()
+        for key, value in raw
+        if key.lower() in _READ_HEADERS and isinstance(value, str) and _UNDECODED.search(value)
+    }
+    for name in broken:
+        values = [(key, value) for key, value in raw if key.lower() == name]
+        del message[name]
+        for key, value in values:
+            message[key] = _decoded_header(str(value))
+
+
+def _decoded_header(raw: str) -> str:
+    data = _FOLD.sub("", raw).encode("ascii", errors="surrogateescape")
+    try:
+        value, _ = decode_text(data)
+    except ImportRejected:
+        value = data.decode("utf-8", errors="replace")
+    return " ".join(value.split())
+
+
+def unflowed(text: str, *, delsp: bool) -> str:
+    """Plain text sent as ``format=flowed`` (RFC 3676) with its soft line breaks undone.
+
+    A line ending in a space continues on the next line of the same quote depth;
+    with ``delsp=yes`` that space was added only to mark the break and is deleted
+    (Japanese and Chinese mail, whose words have no spaces, is sent so). A space
+    that protects a line beginning with "From " or ">" is removed; the signature
+    separator "-- " is not a soft break.
+    """
+    out: list[str] = []
+    pending: str | None = None
+    pending_depth = 0
+    for line in text.split("\n"):
+        depth = len(line) - len(line.lstrip(">"))
+        body = line[depth:]
+        body = body[1:] if body.startswith(" ") else body
+        if pending is not None and depth != pending_depth:
+            out.append(_quoted(pending, pending_depth))
+            pending = None
+        soft = body.endswith(" ") and body != "-- "
+        if soft and delsp:
+            body = body[:-1]
+        pending = body if pending is None else pending + body
+        pending_depth = depth
+        if not soft:
+            out.append(_quoted(pending, depth))
+            pending = None
+    if pending is not None:
+        out.append(_quoted(pending, pending_depth))
+    return "\n".join(out)
+
+
+def _quoted(line: str, depth: int) -> str:
+    return f"{'>' * depth} {line}" if depth else line
+
+
 def plain_subject(header: object) -> str:
     """A subject without the "Re:", "Fwd:", "AW:" or "[EXTERNAL]" that replies and
     forwards pile up: "Fwd: Fwd: Weekly port bulletin" is cited as "Weekly port bulletin"."""
@@ -62,10 +137,16 @@ def plain_subject(header: object) -> str:
 
 
 def render(part: Message, builder: ArticleBuilder, walk: Walk, depth: int = 0) -> None:
-    """Appends the readable text of ``part`` (and everything under it) to ``builder``."""
+    """Appends the readable text of ``part`` (and everything under it) to ``builder``.
+
+    The message itself (depth 0) has its raw 8-bit headers made readable first
+    (``readable_headers``), so its subject and sender read right afterwards too.
+    """
     walk.deadline.check()
     if depth > _MAX_DEPTH:
         return
+    if depth == 0:
+        readable_headers(part)
     ctype = part.get_content_type()
     attached = part.get_content_disposition() == "attachment"
     if ctype == "message/rfc822":
@@ -131,6 +212,7 @@ def _forwarded(part: Message, builder: ArticleBuilder, walk: Walk, depth: int) -
     if not inner:
         return
     message = inner[0]
+    readable_headers(message)
     subject = plain_subject(message.get("subject", ""))
     name, address = parseaddr(str(message.get("from", "") or ""))
     sender = f"{name} <{address}>" if name and address else name or address

@@ -2,7 +2,7 @@
 
 Standard library, plus charset-normalizer for the Chinese, Japanese and Korean
 legacy encodings (loaded only for text that is neither UTF-8 nor UTF-16);
-imports nothing from Briefer except the rejection error.
+imports nothing from Briefer except the rejection error and its charset siblings.
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ import logging
 import re
 
 from briefer.importers.base import ImportRejected
+from briefer.importers.charsets import browser_codec
+from briefer.importers.singlebyte import best_single_byte
 
 log = logging.getLogger(__name__)
 
@@ -57,9 +59,9 @@ def decode_text(data: bytes, *, declared: str | None = None) -> tuple[str, str]:
     an HTML meta tag) if the bytes really decode with it, then UTF-16 recognised by
     its zero bytes, strict UTF-8, and finally a guess between the single-byte
     encodings analysts meet most: Windows-1251 (Cyrillic), Windows-1252 and Latin-1.
-    Declared charsets are checked because mail clients and web servers lie often.
-    Bytes that are none of those but read as Chinese (GB18030, Big5), Japanese
-    (Shift_JIS, EUC-JP, ISO-2022-JP) or Korean (EUC-KR) are read as that.
+    Declared charsets are checked because mail clients and web servers lie often,
+    and read as browsers read them (see ``web_codec``). Undeclared bytes that are
+    none of those are detected by ``detect_legacy``.
     Newlines come back as ``\\n`` and NUL and other control bytes are removed.
     """
     text, encoding = _decode(data, declared)
@@ -79,8 +81,9 @@ def _decode(data: bytes, declared: str | None) -> tuple[str, str]:
         if data.startswith(bom):
             return data[len(bom) :].decode(name, errors="replace"), name
     if declared:
-        label = _codec_name(declared)
-        if label is not None and label not in ("ascii", "utf-8"):
+        label = web_codec(declared)
+        # An "ascii" label on 8-bit text says nothing: the writer did not know.
+        if label is not None and charset_codec(declared) not in ("ascii", "utf-8"):
             try:
                 return data.decode(label), label
             except UnicodeDecodeError:  # The label lied; fall through to detection.
@@ -88,17 +91,29 @@ def _decode(data: bytes, declared: str | None) -> tuple[str, str]:
     utf16 = _utf16_without_bom(data)
     if utf16 is not None:
         return data.decode(utf16, errors="replace"), utf16
-    for escape, name in _ISO2022:
-        if escape in data[:_SAMPLE]:
-            return data.decode(name, errors="replace"), name
+    iso2022 = _iso2022(data)
+    if iso2022 is not None:
+        return data.decode(iso2022, errors="replace"), iso2022
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as error:
         if _truncated_utf8(data, error):
             # A file cut in the middle of a character is still UTF-8.
             return data.decode("utf-8", errors="replace"), "utf-8"
-    name = _east_asian(data) or guess_single_byte(data)
+    name = detect_legacy(data)
     return data.decode(name, errors="replace"), name
+
+
+def detect_legacy(data: bytes) -> str:
+    """The codec of undeclared text that is not UTF-8: ISO-2022-JP or -KR told by their
+    escapes, Chinese (GB18030, Big5), Japanese (Shift_JIS, EUC-JP) or Korean (EUC-KR)
+    when the bytes read as that, else the single-byte code page that reads best."""
+    return _iso2022(data) or _east_asian(data) or guess_single_byte(data)
+
+
+def _iso2022(data: bytes) -> str | None:
+    sample = data[:_SAMPLE]
+    return next((name for escape, name in _ISO2022 if escape in sample), None)
 
 
 def _east_asian(data: bytes) -> str | None:
@@ -157,10 +172,24 @@ def _latin(ch: str) -> bool:
     return ch.isascii() and ch.isalpha()
 
 
-def _codec_name(label: str) -> str | None:
-    name = charset_codec(label)
-    # Browsers and mail clients read "latin-1" as Windows-1252; so do we.
-    return "cp1252" if name in ("latin-1", "iso8859-1") else name
+# Python codecs whose characters browsers read with a larger superset.
+_SUPERSETS = {
+    "ascii": "cp1252", "latin-1": "cp1252", "iso8859-1": "cp1252", "iso8859-9": "cp1254",
+    "tis-620": "cp874", "iso8859-11": "cp874", "gb2312": "gb18030", "gbk": "gb18030",
+    "shift_jis": "cp932", "euc_kr": "cp949", "big5": "big5hkscs",
+}  # fmt: skip
+
+
+def web_codec(label: str | None) -> str | None:
+    """The codec to read text declared as ``label`` with, the way browsers and mail
+    programs read it: a label of the WHATWG Encoding Standard as the standard says
+    ("gb2312" as GB18030, "shift_jis" as Windows-31J, "euc-kr" as Windows-949,
+    "iso-8859-1" and "ascii" as Windows-1252), any other as Python's codec of that
+    name, widened to the same supersets. ``None`` if it names no text encoding."""
+    if not label:
+        return None
+    name = browser_codec(label) or charset_codec(label)
+    return _SUPERSETS.get(name, name) if name is not None else None
 
 
 def charset_codec(label: str | None) -> str | None:
@@ -198,39 +227,32 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 
 def _truncated_utf8(data: bytes, error: UnicodeDecodeError) -> bool:
-    return error.start >= len(data) - 3 and error.reason == "unexpected end of data"
+    """A file cut inside its last character, if what comes before is UTF-8 beyond ASCII:
+    plain ASCII ending in one high byte ("Le café" in Windows-1252) is not UTF-8."""
+    return (
+        error.start >= len(data) - 3
+        and error.reason == "unexpected end of data"
+        and not data[: error.start].isascii()
+    )
 
 
 def guess_single_byte(data: bytes) -> str:
-    """Windows-1251, Windows-1252 or Latin-1 for bytes that are not UTF-8.
+    """The single-byte code page of bytes that are not UTF-8, told by their letters.
 
-    Cyrillic words are runs of bytes above 0xBF; Western European text has a
-    lone accented byte between ASCII letters. Windows-1252 is preferred over
-    Latin-1 whenever its typographic characters (curly quotes, dashes, €)
-    appear, since that is what Word and Windows Notepad produce.
+    Windows-1252 for Western European text unless another code page (Mac Roman,
+    Central European, Baltic, Turkish, Cyrillic in its four encodings, Greek,
+    Hebrew, Arabic, Thai) reads clearly better: see ``singlebyte.best_single_byte``.
+    Western text is called Latin-1 when it has no Windows-1252 typographic
+    characters (curly quotes, dashes, €) or has bytes Windows-1252 leaves undefined.
     """
     sample = data[:_SAMPLE]
-    high = [b for b in sample if b >= 0x80]
-    if not high:
+    if sample.isascii():
         return "ascii"
-    letters = sum(1 for b in high if b >= 0xC0)
-    run_bytes = 0
-    run = 0
-    for b in sample:
-        if b >= 0xC0:
-            run += 1
-            continue
-        if run >= 3:
-            run_bytes += run
-        run = 0
-    if run >= 3:
-        run_bytes += run
-    if letters >= 0.6 * len(high) and run_bytes >= 0.5 * letters:
-        return "cp1251"
-    c1 = {b for b in high if b < 0xA0}
-    if not c1:
-        return "iso-8859-1"
-    if c1 & _CP1252_HOLES:
+    name = best_single_byte(sample)
+    if name != "cp1252":
+        return name
+    c1 = {b for b in sample if 0x80 <= b < 0xA0}
+    if not c1 or c1 & _CP1252_HOLES:
         return "iso-8859-1"
     return "cp1252"
 

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from lxml.html import HtmlElement
 
 from briefer.importers.docinfo import printed_date
-from briefer.importers.encoding import charset_codec, guess_single_byte
+from briefer.importers.encoding import detect_legacy, web_codec
 from briefer.importers.htmlnames import (
     clean_author,
     clean_title,
@@ -127,7 +127,10 @@ def decode_html(data: bytes, declared: str | None = None) -> str:
 
     A BOM wins; then valid UTF-8 wins over any declaration, because pages saved
     from a CMS often declare iso-8859-1 while containing UTF-8 (the reverse
-    almost never decodes cleanly). Then the declared charset, then detection.
+    almost never decodes cleanly). Then the declared charset, read as browsers
+    read its label (``web_codec``: "gb2312" as GB18030, "shift_jis" as
+    Windows-31J), then the detection the text importer uses, East Asian
+    encodings and single-byte code pages alike.
     """
     for bom, bom_codec in _BOMS:
         if data.startswith(bom):
@@ -142,7 +145,7 @@ def decode_html(data: bytes, declared: str | None = None) -> str:
         codec = _codec(candidate)
         if codec and codec not in ("utf-8", "utf-16", "utf-32"):
             return data.decode(codec, errors="replace")
-    return data.decode(guess_single_byte(data), errors="replace")
+    return data.decode(detect_legacy(data), errors="replace")
 
 
 def _declared_charsets(head: bytes) -> Iterator[str]:
@@ -153,11 +156,7 @@ def _declared_charsets(head: bytes) -> Iterator[str]:
 
 
 def _codec(label: str | None) -> str | None:
-    name = charset_codec(label)
-    if name is None:
-        return None
-    # Browsers read latin-1 and ascii labels as windows-1252, a superset with curly quotes.
-    return "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name
+    return web_codec(label)
 
 
 def read_metadata(tree: HtmlElement) -> PageMetadata:

@@ -60,11 +60,16 @@ _BYLINE = re.compile(
 )
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞА-Я][\w.'’-]*|and|&|de|da|del|der|van|von|la|le|bin|al)$")
 _BULLET = re.compile(r"^(?:[-*•–·▪◦]\s+|(?P<num>\d{1,3}|[a-z])[.)]\s+)")
-_SENTENCE_END = re.compile(r"[.!?…:;,\"”’')\]]$")
+_SENTENCE_END = re.compile(r"[.!?…:;,\"”’')\]。！？」』）：；，]$")
 _ATX = re.compile(r"^(?P<marks>#{1,6})[ \t]+(?P<text>\S.*?)(?:[ \t]+#+)?[ \t]*$")
 """A Markdown heading written into plain text ("# Title", "## Background"): its marks are
 markup, as a list's bullet is, so they go and the words stay."""
 _BLANK_LINES = re.compile(r"\n[ \t\xa0]*\n")
+_CJK = re.compile(
+    "[\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u31c0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uff61-\uff9f\U00020000-\U0003134f]"
+)
+"""Han ideographs, kana and their punctuation and full-width forms; not Hangul."""
 
 TITLE_MAX = 200
 _TOP_WINDOW = 8
@@ -139,25 +144,46 @@ def _rejoin(lines: list[str], width: int) -> list[str]:
     current: list[str] = []
     for line in lines:
         if _BULLET.match(line) and current:
-            out.append(" ".join(current))
+            out.append(join_wrapped(current))
             current = []
         current.append(line)
         if len(line) < 0.6 * width and _SENTENCE_END.search(line):
-            out.append(" ".join(current))
+            out.append(join_wrapped(current))
             current = []
     if current:
-        out.append(" ".join(current))
+        out.append(join_wrapped(current))
     return out
+
+
+def join_wrapped(lines: list[str]) -> str:
+    """Lines a writer's editor wrapped, as the one line they typed.
+
+    Chinese and Japanese put no spaces between words, so a line break between two
+    of their characters stands for nothing; anywhere else it stands for a space.
+    Korean is written with spaces between words, so Hangul keeps the space.
+    """
+    out = lines[0] if lines else ""
+    for line in lines[1:]:
+        glue = "" if out and line and _CJK.match(out[-1]) and _CJK.match(line[0]) else " "
+        out += glue + line
+    return out
+
+
+def _words(line: str) -> int:
+    """How many words ``line`` holds, counting Chinese or Japanese text as about
+    two characters a word, since it has no spaces to count."""
+    cjk = len(_CJK.findall(line))
+    return len(line.split()) + cjk // 2 if cjk else len(line.split())
 
 
 def _is_title_candidate(line: str) -> bool:
     if len(line) > TITLE_MAX:  # before splitting: a one-line 60 MB file is one "line"
         return False
-    return len(line.split()) >= 3 and not line.endswith((".", ",", ";", ":"))
+    return _words(line) >= 3 and not line.endswith((".", ",", ";", ":", "。", "，", "："))
 
 
 def _is_section_label(line: str) -> bool:
-    return len(line) <= 30 and len(line.split()) <= 3 and not _SENTENCE_END.search(line)
+    return len(line) <= 30 and _words(line) <= 3 and not _SENTENCE_END.search(line)
 
 
 def _byline(line: str) -> str:
@@ -235,14 +261,14 @@ def text_to_blocks(text: str, builder: ArticleBuilder, *, find_title: bool = Tru
             len(paragraphs) > 1
             and _is_section_label(paragraphs[0])
             and _is_title_candidate(paragraphs[1])
-            and len(paragraphs[1].split()) > len(paragraphs[0].split())
+            and _words(paragraphs[1]) > _words(paragraphs[0])
         ):
             start = 1
         if _is_title_candidate(paragraphs[start]) or (
             len(paragraphs[start]) <= TITLE_MAX
             and start + 1 < len(paragraphs)
-            and len(paragraphs[start].split()) >= 2
-            and not paragraphs[start].endswith(".")
+            and _words(paragraphs[start]) >= 2
+            and not paragraphs[start].endswith((".", "。"))
         ):
             title = _unmarked(paragraphs[start])
             start += 1
