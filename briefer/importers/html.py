@@ -27,6 +27,7 @@ from briefer.importers.base import (
     ImportLimits,
     ImportRejected,
     LocalFileReader,
+    refuse_junk,
 )
 from briefer.importers.cleanup import copy_blocks, feed_footer_site
 from briefer.importers.htmlbody import body_to_blocks, is_boilerplate
@@ -133,6 +134,7 @@ def html_to_article(
             " file you meant, or open it in a browser and save it again as a web page."
         )
     text = _without_huge_data_uris(_disarm(decode_html(data, declared_charset)))
+    refuse_junk(text)
     tree, too_deep = _parse(text, filename)
     deadline.check()
     meta = read_metadata(tree)

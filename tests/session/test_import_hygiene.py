@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from briefer.importers.encoding import NOT_TEXT
 from briefer.session import ImportStatus, Session
 from tests.private_store import store_of
 
@@ -165,3 +166,34 @@ def test_only_an_absolute_web_address_is_kept(
     source.write_text(page(head=head), encoding="utf-8")
     assert _only(session, source)[0] is ImportStatus.IMPORTED
     assert _article(session).url == expected
+
+
+# -- 4. control characters and junk ----------------------------------------------------
+
+
+def test_control_characters_never_reach_the_text_or_the_details(
+    session: Session, tmp_path: Path
+) -> None:
+    source = tmp_path / "control.html"
+    head = "<meta name='author' content='Anna\x1b[31m Groot'>"
+    extra = "<p>Berth fees\x08 rise\x1b[2J from Tues\x0bday, the \x9bauthority\x07 said.</p>"
+    source.write_text(page("Velden\x1b]0;owned\x07 fees", head, extra), encoding="utf-8")
+
+    assert _only(session, source)[0] is ImportStatus.IMPORTED
+    article = _article(session)
+    assert "Berth fees rise from Tues day, the authority said." in article.text
+    for value in (article.text, article.title, article.author):
+        assert not any(ord(c) < 32 and c not in "\n\t" or 0x7F <= ord(c) <= 0x9F for c in value)
+    assert article.author == "Anna Groot"
+    assert article.title == "Velden fees"
+
+
+def test_random_bytes_named_html_are_refused_as_the_text_importer_refuses_them(
+    session: Session, tmp_path: Path
+) -> None:
+    junk = bytes((i * 7919 + 13) % 255 + 1 for i in range(50_000))  # no NUL anywhere
+    for suffix in (".html", ".txt"):
+        source = tmp_path / f"junk{suffix}"
+        source.write_bytes(junk)
+        assert _only(session, source) == (ImportStatus.FAILED, NOT_TEXT)
+    assert session.query.list_articles() == []
