@@ -133,8 +133,7 @@ def test_a_huge_subject_line_gives_a_bounded_title(session: Session, tmp_path: P
         b"From: Anna Groot <anna@example.org>\r\nTo: desk@example.org\r\n"
         b"Subject: " + b"Velden " * 2_000 + b"\r\n"
         b"Date: Wed, 19 Nov 2025 09:12:00 +0100\r\n"
-        b"Content-Type: text/plain; charset=utf-8\r\n\r\n"
-        + " ".join(PARAGRAPHS).encode()
+        b"Content-Type: text/plain; charset=utf-8\r\n\r\n" + " ".join(PARAGRAPHS).encode()
     )
     assert _only(session, mail)[0] is ImportStatus.IMPORTED
     title = session.query.list_articles()[0].title
