@@ -87,13 +87,13 @@ def web_address(url: str, limit: int, *, base: str = "") -> str:
         return ""
     if is_web_address(url):
         return url
-    if base and is_web_address(base) and not urlsplit(url).scheme:
-        try:
-            resolved = urljoin(base, url)
-        except ValueError:
-            return ""
-        return resolved if is_web_address(resolved) and len(resolved) <= limit else ""
-    return ""
+    if not base or not is_web_address(base):
+        return ""
+    try:
+        resolved = "" if urlsplit(url).scheme else urljoin(base, url)
+    except ValueError:  # "http://[x": an unclosed IPv6 host
+        return ""
+    return resolved if is_web_address(resolved) and len(resolved) <= limit else ""
 
 
 MAX_URL_CHARS = 2000

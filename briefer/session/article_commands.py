@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from briefer.core.model import Article
-from briefer.core.safetext import is_web_address, one_line, web_address
+from briefer.core.safetext import is_web_address, one_line, web_address, without_controls
 from briefer.session.command import Change, Command, CommandError, Entity
 from briefer.session.passage_commands import existing_article
 from briefer.store import Project
@@ -48,7 +48,7 @@ class ArticleDetails:
 
         Only what differs from ``before`` is checked: a value an importer stored (a
         relative link, an overlong title) must not stop the analyst changing another."""
-        tidy = {name: " ".join(getattr(self, name).split()) for name in MAX_CHARS}
+        tidy = {name: " ".join(without_controls(getattr(self, name)).split()) for name in MAX_CHARS}
         changed = {n for n in MAX_CHARS if before is None or tidy[n] != getattr(before, n)}
         if not tidy["title"]:
             raise CommandError("An article needs a title.")
@@ -164,7 +164,7 @@ def details_from_copy(kept: Article, copy: Article) -> tuple[dict[str, Any], lis
     differing: list[str] = []
     for name in DETAIL_NAMES:
         mine, theirs = getattr(kept, name), getattr(copy, name)
-        theirs = " ".join(theirs.split()) if isinstance(theirs, str) else theirs
+        theirs = " ".join(without_controls(theirs).split()) if isinstance(theirs, str) else theirs
         if theirs in ("", None) or mine == theirs or not _citable(name, theirs):
             continue
         if name == "url" and canonical_url(mine) == canonical_url(theirs):

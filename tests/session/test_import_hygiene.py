@@ -182,7 +182,7 @@ def test_control_characters_never_reach_the_text_or_the_details(
     article = _article(session)
     assert "Berth fees rise from Tues day, the authority said." in article.text
     for value in (article.text, article.title, article.author):
-        assert not any(ord(c) < 32 and c not in "\n\t" or 0x7F <= ord(c) <= 0x9F for c in value)
+        assert not any((ord(c) < 32 and c not in "\n\t") or 0x7F <= ord(c) <= 0x9F for c in value)
     assert article.author == "Anna Groot"
     assert article.title == "Velden fees"
 
