@@ -14,6 +14,10 @@ import re
 import unicodedata
 from urllib.parse import urljoin, urlsplit
 
+MAX_TITLE_CHARS = 500
+MAX_URL_CHARS = 2000
+"""Longer than any real title or address; a footnote must still fit on a page."""
+
 _SURROGATES = re.compile(r"[\udc80-\udcff]+")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 """C0 and C1 control characters other than tab and newline (and DEL)."""
@@ -94,10 +98,6 @@ def web_address(url: str, limit: int, *, base: str = "") -> str:
     except ValueError:  # "http://[x": an unclosed IPv6 host
         return ""
     return resolved if is_web_address(resolved) and len(resolved) <= limit else ""
-
-
-MAX_URL_CHARS = 2000
-"""Longer than any real address; a footnote must still fit on a page."""
 
 
 def best_web_address(*candidates: str | None, limit: int = MAX_URL_CHARS) -> str:

@@ -20,6 +20,7 @@ import trafilatura
 from lxml.html import HtmlElement
 
 from briefer.core.model import Article, ArticleImage, Block, BlockKind
+from briefer.core.safetext import MAX_TITLE_CHARS, one_line
 from briefer.core.words import count_text_words
 from briefer.importers.base import (
     ArticleBuilder,
@@ -164,7 +165,11 @@ def html_to_article(
             f"{filename} has no readable text. If the page needs JavaScript to show its"
             ' article, open it in a browser and save it with "Print to PDF" instead.'
         )
-    title = meta.title or _first_heading(builder) or PurePosixPath(filename).stem
+    title = (
+        one_line(meta.title, MAX_TITLE_CHARS)
+        or _first_heading(builder)
+        or PurePosixPath(filename).stem
+    )
     builder = _without_pull_quotes(_with_title_heading(builder, title))
     deadline.check()
     article_text = builder.text()

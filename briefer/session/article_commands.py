@@ -17,13 +17,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from briefer.core.model import Article
-from briefer.core.safetext import is_web_address, one_line, web_address, without_controls
+from briefer.core.safetext import (
+    MAX_TITLE_CHARS,
+    MAX_URL_CHARS,
+    is_web_address,
+    one_line,
+    web_address,
+    without_controls,
+)
 from briefer.session.command import Change, Command, CommandError, Entity
 from briefer.session.passage_commands import existing_article
 from briefer.store import Project
 from briefer.store.codec import canonical_url
 
-MAX_CHARS = {"title": 500, "publisher": 200, "author": 300, "url": 2000}
+MAX_CHARS = {"title": MAX_TITLE_CHARS, "publisher": 200, "author": 300, "url": MAX_URL_CHARS}
 """Longer than any real one; a footnote must still fit on a page."""
 FIELDS = ("title", "publisher", "author", "published", "url")
 """An article's details: what a citation of it is made of."""

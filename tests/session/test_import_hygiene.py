@@ -112,19 +112,21 @@ def test_a_huge_title_is_cut_at_a_word_and_huge_names_and_addresses_are_left_out
     session: Session, tmp_path: Path
 ) -> None:
     huge = tmp_path / "huge_meta.html"
-    title = "Velden " * 80_000
     head = (
+        f"<meta property='og:title' content='{'Velden ' * 80_000}'>"
         f"<meta name='author' content='{'Anna Groot ' * 5_000}'>"
         f"<meta property='og:site_name' content='{'Gazette ' * 5_000}'>"
         f"<link rel='canonical' href='https://example.org/{'a' * 1_000_000}'>"
     )
-    huge.write_text(page(title, head), encoding="utf-8")
+    huge.write_text(page("Velden fees rise", head), encoding="utf-8")
 
     assert _only(session, huge)[0] is ImportStatus.IMPORTED
     article = _article(session)
     assert len(article.title) <= 500 and article.title.endswith("Velden…")
     assert article.author == "" and article.url == ""
     assert len(article.publisher) <= 200
+    assert len(article.text) < 2_000  # the title it opens with is the bounded one
+    assert article.text.startswith(article.title)
 
 
 def test_a_huge_subject_line_gives_a_bounded_title(session: Session, tmp_path: Path) -> None:
