@@ -12,7 +12,7 @@ from typing import Any
 
 from briefer import session as api
 from briefer.cli_common import Parser, open_session, warn
-from briefer.cli_format import shown
+from briefer.core.safetext import shown
 from briefer.settings import Paths
 
 DETAIL_OPTIONS = (

@@ -14,7 +14,7 @@ from typing import Any
 
 from briefer import session as api  # names load on first use
 from briefer.cli_common import CliError, emit, open_session, warn
-from briefer.cli_format import shown
+from briefer.core.safetext import shown
 from briefer.settings import Paths
 
 MERGE_SUBCOMMANDS = ("merge",)

@@ -69,18 +69,15 @@ _JUNK = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
 _JUNK_SAMPLE = 64 * 1024
 
 
-def refuse_junk(text: str) -> None:
-    """``ImportRejected`` with the text importer's reason when decoded ``text`` is more
-    than a tenth control or replacement characters: random bytes named ``.html`` decode
-    to that, and a parser would make thousands of words of garbage of it. Real pages,
-    even misdecoded ones, are mostly markup and letters.
+def looks_like_junk(text: str) -> bool:
+    """Whether decoded ``text`` is more than a tenth control or replacement characters:
+    random bytes named ``.html`` decode to that, and a parser would make thousands of
+    words of garbage of it. Real pages, even misdecoded ones, are mostly markup and
+    letters. (The caller refuses it with the text importer's reason, ``NOT_TEXT``.)
     """
     sample = text[:_JUNK_SAMPLE]
     junk = len(_JUNK.findall(sample))
-    if junk > 8 and junk > len(sample) // 10:
-        from briefer.importers.encoding import NOT_TEXT  # encoding imports this module
-
-        raise ImportRejected(NOT_TEXT)
+    return junk > 8 and junk > len(sample) // 10
 
 
 @dataclass(frozen=True, slots=True)

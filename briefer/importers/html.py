@@ -28,9 +28,10 @@ from briefer.importers.base import (
     ImportLimits,
     ImportRejected,
     LocalFileReader,
-    refuse_junk,
+    looks_like_junk,
 )
 from briefer.importers.cleanup import copy_blocks, feed_footer_site
+from briefer.importers.encoding import NOT_TEXT
 from briefer.importers.htmlbody import body_to_blocks, is_boilerplate
 from briefer.importers.htmlconvert import html_to_article_blocks
 from briefer.importers.htmlmeta import PageMetadata, decode_html, parse_date, read_metadata
@@ -135,7 +136,8 @@ def html_to_article(
             " file you meant, or open it in a browser and save it again as a web page."
         )
     text = _without_huge_data_uris(_disarm(decode_html(data, declared_charset)))
-    refuse_junk(text)
+    if looks_like_junk(text):  # random bytes named .html, refused as .txt refuses them
+        raise ImportRejected(NOT_TEXT)
     tree, too_deep = _parse(text, filename)
     deadline.check()
     meta = read_metadata(tree)
