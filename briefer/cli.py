@@ -34,6 +34,7 @@ from briefer.cli_format import (
     passage_json,
     print_table,
     search_hit_json,
+    shown,
     theme_json,
 )
 from briefer.core.model import Theme
@@ -217,9 +218,9 @@ def cmd_import(args: argparse.Namespace, paths: Paths) -> int:
             detail = f"#{o.article_id} {o.title}" if o.article_id is not None else o.reason
             if o.status is api.ImportStatus.DUPLICATE:
                 detail = f"#{o.article_id} {o.title}: {o.reason}"
-            print(f"{o.status.value:9}  {o.source}  {detail}")
+            print(f"{o.status.value:9}  {shown(o.source)}  {shown(detail)}")
             for warning in o.warnings:
-                print(f"{'':9}  warning: {warning}")
+                print(f"{'':9}  warning: {shown(warning)}")
         print(report.summary.capitalize() + ".")
     if report.stopped_by is not None:
         raise report.stopped_by
@@ -263,7 +264,7 @@ def cmd_show(args: argparse.Namespace, paths: Paths) -> int:
         ]  # fmt: skip
         emit(data)
         return 0
-    print(article.title)
+    print(shown(article.title))
     for label, value in (
         ("Publisher", article.publisher),
         ("Author", article.author),
@@ -277,9 +278,9 @@ def cmd_show(args: argparse.Namespace, paths: Paths) -> int:
         ),
     ):
         if value:
-            print(f"{label}: {value}")
+            print(f"{label}: {shown(value)}")
     print()
-    print(article.text)
+    print(shown(article.text, lines=True))
     return 0
 
 
@@ -290,9 +291,9 @@ def cmd_search(args: argparse.Namespace, paths: Paths) -> int:
         emit([search_hit_json(h) for h in hits])
         return 0
     if not hits:
-        print(f'No article matches "{args.query}".')
+        print(f'No article matches "{shown(args.query)}".')
     for hit in hits:
-        print(f"#{hit.article_id}  {hit.title}\n    {hit.snippet}")
+        print(f"#{hit.article_id}  {shown(hit.title)}\n    {shown(hit.snippet)}")
     return 0
 
 
@@ -325,19 +326,19 @@ def cmd_themes(args: argparse.Namespace, paths: Paths) -> int:
                 raise api.CommandError.from_value_error(exc) from exc
             session.do(api.AddThemeCommand(theme))
             key = f", key {theme.shortcut}" if theme.shortcut else ""
-            print(f'Added theme "{theme.name}" ({colour}{key}).')
+            print(f'Added theme "{shown(theme.name)}" ({colour}{key}).')
         elif args.action == "rename":
             theme = _theme(session, args.old)
             assert theme.id is not None
             session.do(api.UpdateThemeCommand(theme.id, name=args.new.strip()))
-            print(f'Renamed "{theme.name}" to "{args.new.strip()}".')
+            print(f'Renamed "{shown(theme.name)}" to "{shown(args.new.strip())}".')
         elif args.action == "delete":
             theme = _theme(session, args.name)
             assert theme.id is not None
             count = session.query.theme_passage_counts().get(theme.id, 0)
             session.do(api.DeleteThemeCommand(theme.id))  # backs the project up first
             warn(session)
-            print(f'Deleted theme "{theme.name}" (it was on {counted(count, "passage")}).')
+            print(f'Deleted theme "{shown(theme.name)}" (it was on {counted(count, "passage")}).')
     return 0
 
 
@@ -370,11 +371,12 @@ def cmd_tag(args: argparse.Namespace, paths: Paths) -> int:
     if args.json:
         emit(passage_json(passage, names, article.title))
     elif not command.existed:
-        print(f'Tagged passage {passage.id} in article {args.article}: "{passage.text}"')
+        print(f'Tagged passage {passage.id} in article {args.article}: "{shown(passage.text)}"')
     else:
-        themes = ", ".join(names.get(t, "?") for t in passage.theme_ids)
+        themes = shown(", ".join(names.get(t, "?") for t in passage.theme_ids))
         verb = "Added to" if command.changed else "Nothing to add: already on"
-        print(f'{verb} passage {passage.id} in article {args.article} ({themes}): "{passage.text}"')
+        print(f'{verb} passage {passage.id} in article {args.article} ({themes}): '
+              f'"{shown(passage.text)}"')  # fmt: skip
     return 0
 
 
@@ -509,7 +511,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise CliError("choose a command (see `briefer --help`)", EXIT_USAGE)
         return HANDLERS[args.command](args, paths)
     except CliError as exc:
-        print(f"briefer: {exc}", file=sys.stderr)
+        print(f"briefer: {shown(str(exc))}", file=sys.stderr)
         return exc.code
     except (
         api.ProjectError,
@@ -518,7 +520,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         api.ExportError,
         api.ExchangeError,
     ) as exc:
-        print(f"briefer: {exc}", file=sys.stderr)
+        print(f"briefer: {shown(str(exc))}", file=sys.stderr)
         return EXIT_ERROR
     except OSError as exc:
         if exc.errno == errno.ENOSPC:
@@ -526,7 +528,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"briefer: {api.DiskFull(folder)}", file=sys.stderr)
             return EXIT_ERROR
         where = f" ({exc.filename})" if exc.filename else ""
-        print(f"briefer: {exc.strerror or exc}{where}", file=sys.stderr)
+        print(f"briefer: {shown(f'{exc.strerror or exc}{where}')}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("briefer: interrupted", file=sys.stderr)
@@ -538,7 +540,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.exception("unexpected error in the CLI")
         log_file = getattr(log_handler, "baseFilename", "")
         where = f" with {log_file}" if log_file else ""
-        print(f"briefer: unexpected error: {exc!r}. Please report it{where}.", file=sys.stderr)
+        print(f"briefer: unexpected error: {shown(repr(exc))}. Please report it{where}.",
+              file=sys.stderr)  # fmt: skip
         return EXIT_INTERNAL
     finally:
         if log_handler is not None and not as_process:

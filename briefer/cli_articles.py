@@ -12,6 +12,7 @@ from typing import Any
 
 from briefer import session as api
 from briefer.cli_common import Parser, open_session, warn
+from briefer.core.safetext import shown
 from briefer.settings import Paths
 
 DETAIL_OPTIONS = (
@@ -42,7 +43,7 @@ def run_action(args: argparse.Namespace, paths: Paths) -> int:
             passages = len(session.query.list_passages(article_id=args.article_id))
             session.do(api.DeleteArticleCommand(args.article_id))  # backs the project up first
             warn(session)
-            print(f'Deleted article {args.article_id} "{article.title}" and its '
+            print(f'Deleted article {args.article_id} "{shown(article.title)}" and its '
                   f"{passages} passage{'s' if passages != 1 else ''}.")  # fmt: skip
             return 0
         before = api.ArticleDetails.of(article)
@@ -60,6 +61,6 @@ def run_action(args: argparse.Namespace, paths: Paths) -> int:
         session.do(api.EditArticleDetailsCommand(args.article_id, details, before=before))
     date = details.published.isoformat() if details.published else "no date"
     said = [f"by {details.author or 'no author'}", details.publisher or "no publisher", date]
-    print(f'Article {args.article_id}: "{details.title}"; {"; ".join(said)}; '
-          f"{details.url or 'no address'}.")  # fmt: skip
+    print(f'Article {args.article_id}: "{shown(details.title)}"; {shown("; ".join(said))}; '
+          f"{shown(details.url) or 'no address'}.")  # fmt: skip
     return 0

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import signal
 import sys
 from typing import Any
 
 from briefer import session as api  # names load on first use
+from briefer.core.safetext import shown
 from briefer.settings import Paths, load_settings
 
 EXIT_ERROR = 1
@@ -77,14 +79,24 @@ class _Unused:
         return lambda *args, **kwargs: self
 
 
+_UNPRINTABLE_IN_JSON = re.compile(
+    "[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+"""What ``json.dumps(ensure_ascii=False)`` leaves raw that a terminal acts on (C1 controls,
+bidirectional overrides) or a UTF-8 stream refuses (lone surrogates); C0 it escapes itself."""
+
+
 def emit(data: Any) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
+    """``data`` as JSON; characters a terminal would act on are written as ``\\uXXXX``
+    escapes (they can only stand inside strings, so the JSON means the same)."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    print(_UNPRINTABLE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
 
 
 def warn(session: api.Session) -> None:
     """Side problems (a backup not written) as one line each on stderr; work carries on."""
     for message in session.take_warnings():
-        print(f"briefer: warning: {message}", file=sys.stderr)
+        print(f"briefer: warning: {shown(str(message))}", file=sys.stderr)
 
 
 def open_session(args: argparse.Namespace, paths: Paths, *, write: bool) -> api.Session:

@@ -1,7 +1,9 @@
 """How the CLI shows things: the stable --json shapes and plain-text tables.
 
 The JSON shapes are a promise to scripts (documented in the README): add
-keys if needed, never rename or remove them.
+keys if needed, never rename or remove them. Plain text from a file (a name, a
+title, a reason) is printed through ``shown``, so an escape sequence or a
+right-to-left override in it is seen, not acted on by the terminal.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from briefer.core.model import Article, ArticleSummary, Passage, SearchHit, Theme
+from briefer.core.safetext import shown as shown  # re-exported: the CLI prints through it
 
 
 def _date(value: Any) -> str | None:
@@ -77,6 +80,7 @@ def print_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
     if not rows:
         print("(none)")
         return
+    rows = [[shown(cell) for cell in row] for row in rows]
     widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers[:-1])]
     room = max(20, shutil.get_terminal_size((120, 24)).columns - sum(w + 2 for w in widths))
 

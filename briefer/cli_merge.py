@@ -14,6 +14,7 @@ from typing import Any
 
 from briefer import session as api  # names load on first use
 from briefer.cli_common import CliError, emit, open_session, warn
+from briefer.core.safetext import shown
 from briefer.settings import Paths
 
 MERGE_SUBCOMMANDS = ("merge",)
@@ -59,7 +60,7 @@ def cmd_merge(args: argparse.Namespace, paths: Paths) -> int:
         + (" (nothing new)." if report.adds_nothing else ":")
     )
     for line in report.lines():
-        print(f"  {line}")
+        print(f"  {shown(line)}")
     return 0
 
 

@@ -20,7 +20,7 @@ from briefer import session as api  # names load on first use
 # Each command imports what only it needs (figures, templates) where it runs,
 # so that `briefer export`, the command timed against pandoc, loads no more.
 from briefer.cli_common import EXIT_ERROR, CliError, emit, open_session
-from briefer.cli_format import print_table
+from briefer.cli_format import print_table, shown
 from briefer.core.citations import find_citations
 from briefer.core.integrity import Problem, ProblemKind
 from briefer.core.model import Note
@@ -135,9 +135,9 @@ def _problem_json(problem: Problem) -> dict[str, Any]:
 def _warn(problems: list[Problem], project: Path) -> None:
     for problem in problems:
         label = "problem" if problem.blocking else "warning"
-        print(f"briefer: {label}: {problem.message}", file=sys.stderr)
+        print(f"briefer: {label}: {shown(problem.message)}", file=sys.stderr)
     for line in _detail_hints(project, problems):
-        print(f"briefer: {line[:1].lower()}{line[1:]}", file=sys.stderr)
+        print(f"briefer: {shown(line[:1].lower() + line[1:])}", file=sys.stderr)
 
 
 def cmd_notes(args: argparse.Namespace, paths: Paths) -> int:
@@ -191,7 +191,7 @@ def cmd_templates(args: argparse.Namespace, paths: Paths) -> int:
         return 0
     catalog = api.load_templates(paths.templates_dir)
     for problem in catalog.problems:
-        print(f"briefer: warning: {problem}", file=sys.stderr)
+        print(f"briefer: warning: {shown(str(problem))}", file=sys.stderr)
     if args.json:
         emit(
             [
@@ -245,7 +245,7 @@ def cmd_draft(args: argparse.Namespace, paths: Paths) -> int:
         )
     else:
         print(
-            f'Drafted note {note.id} "{note.title}" from "{template.name}": '
+            f'Drafted note {note.id} "{shown(note.title)}" from "{shown(template.name)}": '
             f"{len(note.sections)} sections, {quotations} quotations."
         )
     return 0
@@ -261,9 +261,9 @@ def cmd_check(args: argparse.Namespace, paths: Paths) -> int:
         print(f"Note {args.note}: every quotation matches its source and every source is complete.")
     else:
         for problem in job.problems:
-            print(("Problem: " if problem.blocking else "Warning: ") + problem.message)
+            print(("Problem: " if problem.blocking else "Warning: ") + shown(problem.message))
         for line in _detail_hints(args.project, job.problems):
-            print(line)
+            print(shown(line))
     return EXIT_ERROR if job.blocking else 0
 
 
@@ -306,7 +306,7 @@ def cmd_figures(args: argparse.Namespace, paths: Paths) -> int:
     elif args.markdown:
         from briefer.core.figures import figures_table_markdown
 
-        print(figures_table_markdown(figures) if figures else "")
+        print(shown(figures_table_markdown(figures), lines=True) if figures else "")
     else:
         print_table(
             ["Figure", "Passage", "Sentence"],

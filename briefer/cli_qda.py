@@ -13,6 +13,7 @@ from typing import Any
 
 from briefer import session as api  # names load on first use
 from briefer.cli_common import EXIT_USAGE, CliError, emit, open_session, warn
+from briefer.core.safetext import shown
 from briefer.settings import Paths
 
 QDA_SUBCOMMANDS = ("qda",)
@@ -57,7 +58,7 @@ def cmd_qda(args: argparse.Namespace, paths: Paths) -> int:
                   "themes": result.codes, "articles": result.sources,
                   "passages": result.selections})  # fmt: skip
         else:
-            print(result.summary)
+            print(shown(result.summary))
         return 0
     if args.qda_action == "import":
         if not args.file.is_file():
@@ -68,7 +69,7 @@ def cmd_qda(args: argparse.Namespace, paths: Paths) -> int:
         if args.json:
             emit(report.as_json())
         else:
-            print("\n".join(report.lines()))
+            print("\n".join(shown(line) for line in report.lines()))
         return 0
     raise CliError("choose `briefer qda export` or `briefer qda import`", EXIT_USAGE)
 

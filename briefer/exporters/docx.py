@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Final
 
+from briefer.core.safetext import is_link_target
 from briefer.exporters import docx_xml
 from briefer.exporters.atomic import write_atomically
 from briefer.exporters.document import (
@@ -358,7 +359,8 @@ class _DocxWriter:
         i = 0
         while i < len(runs):
             run = runs[i]
-            if run.link and run.kind is not RunKind.FOOTNOTE:
+            # A crafted project's file: or javascript: target is written as plain text.
+            if run.link and run.kind is not RunKind.FOOTNOTE and is_link_target(run.link):
                 j = i
                 while j < len(runs) and runs[j].link == run.link:
                     j += 1

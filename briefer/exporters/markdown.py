@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import BinaryIO
 
+from briefer.core.safetext import is_link_target
 from briefer.exporters.atomic import write_atomically
 from briefer.exporters.document import (
     SOURCES_HEADING,
@@ -210,7 +211,7 @@ def _inline(runs: Sequence[Run], syn: Syntax) -> str:
     i = 0
     while i < len(runs):
         run = runs[i]
-        if run.link:
+        if run.link and is_link_target(run.link):  # never file:, javascript: or relative
             j = i
             while j < len(runs) and runs[j].link == run.link:
                 j += 1

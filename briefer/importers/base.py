@@ -6,12 +6,14 @@ source) in, an ``Imported`` or an ``ImportRejected`` out. Imports only core.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from briefer.core.model import BLOCK_SEPARATOR, Article, Block, BlockKind, Original
+from briefer.core.safetext import without_controls
 from briefer.core.words import fold_spaces
 
 MiB = 1024 * 1024
@@ -63,6 +65,21 @@ class Deadline:
             )
 
 
+_JUNK = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
+_JUNK_SAMPLE = 64 * 1024
+
+
+def looks_like_junk(text: str) -> bool:
+    """Whether decoded ``text`` is more than a tenth control or replacement characters:
+    random bytes named ``.html`` decode to that, and a parser would make thousands of
+    words of garbage of it. Real pages, even misdecoded ones, are mostly markup and
+    letters. (The caller refuses it with the text importer's reason, ``NOT_TEXT``.)
+    """
+    sample = text[:_JUNK_SAMPLE]
+    junk = len(_JUNK.findall(sample))
+    return junk > 8 and junk > len(sample) // 10
+
+
 @dataclass(frozen=True, slots=True)
 class Imported:
     """An extracted article, the original bytes it came from, and what could not be read.
@@ -112,7 +129,9 @@ class ArticleBuilder:
 
     Blocks are joined with ``BLOCK_SEPARATOR``; white space inside a block is
     folded to single spaces (except preformatted text), and empty blocks are
-    dropped.
+    dropped. Control characters other than newline and tab never get in: every
+    importer builds its text here, so a stray escape or backspace in a page (which
+    a terminal or an exported note would act on) is dropped in this one place.
     """
 
     _parts: list[str] = field(default_factory=list)
@@ -122,6 +141,7 @@ class ArticleBuilder:
     def add(
         self, kind: BlockKind, text: str, *, level: int = 0, ordered: bool = False
     ) -> Block | None:
+        text = without_controls(text)
         if kind is not BlockKind.PREFORMATTED:
             text = fold_spaces(text)
         else:

@@ -20,6 +20,7 @@ import trafilatura
 from lxml.html import HtmlElement
 
 from briefer.core.model import Article, ArticleImage, Block, BlockKind
+from briefer.core.safetext import MAX_TITLE_CHARS, one_line
 from briefer.core.words import count_text_words
 from briefer.importers.base import (
     ArticleBuilder,
@@ -27,8 +28,10 @@ from briefer.importers.base import (
     ImportLimits,
     ImportRejected,
     LocalFileReader,
+    looks_like_junk,
 )
 from briefer.importers.cleanup import copy_blocks, feed_footer_site
+from briefer.importers.encoding import NOT_TEXT
 from briefer.importers.htmlbody import body_to_blocks, is_boilerplate
 from briefer.importers.htmlconvert import html_to_article_blocks
 from briefer.importers.htmlmeta import PageMetadata, decode_html, parse_date, read_metadata
@@ -133,6 +136,8 @@ def html_to_article(
             " file you meant, or open it in a browser and save it again as a web page."
         )
     text = _without_huge_data_uris(_disarm(decode_html(data, declared_charset)))
+    if looks_like_junk(text):  # random bytes named .html, refused as .txt refuses them
+        raise ImportRejected(NOT_TEXT)
     tree, too_deep = _parse(text, filename)
     deadline.check()
     meta = read_metadata(tree)
@@ -162,7 +167,11 @@ def html_to_article(
             f"{filename} has no readable text. If the page needs JavaScript to show its"
             ' article, open it in a browser and save it with "Print to PDF" instead.'
         )
-    title = meta.title or _first_heading(builder) or PurePosixPath(filename).stem
+    title = (
+        one_line(meta.title, MAX_TITLE_CHARS)
+        or _first_heading(builder)
+        or PurePosixPath(filename).stem
+    )
     builder = _without_pull_quotes(_with_title_heading(builder, title))
     deadline.check()
     article_text = builder.text()

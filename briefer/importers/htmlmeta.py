@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
+from briefer.core.safetext import best_web_address
 from briefer.importers.docinfo import printed_date
 from briefer.importers.encoding import detect_legacy, web_codec
 from briefer.importers.htmlnames import (
@@ -165,7 +166,7 @@ def read_metadata(tree: HtmlElement) -> PageMetadata:
     objects = _json_ld_objects(tree)
     ld = _article_object(objects)
     by_id = {item["@id"]: item for item in objects if isinstance(item.get("@id"), str)}
-    url = _first(
+    url = best_web_address(
         _attr_of_first(tree, "//link[@rel='canonical']", "href"),
         meta.get("og:url"),
         _not_url_free(_text(ld.get("url")) or _id_of(ld.get("mainEntityOfPage"))),

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path, PurePath
 
 from briefer.core.model import Original
+from briefer.core.safetext import readable_name
 from briefer.importers.base import Imported, Importer, ImportLimits, ImportRejected, LocalFileReader
 from briefer.importers.docx import DocxImporter
 from briefer.importers.elsewhere import not_read
@@ -137,8 +138,11 @@ def import_bytes(
 ) -> Imported:
     """The article in ``data``, or ``ImportRejected`` with a reason a person can act on.
 
-    Never raises anything else: one damaged file must not stop a batch.
+    Never raises anything else: one damaged file must not stop a batch. A name that is
+    not UTF-8 (Latin-1 bytes from a folder unzipped from Windows) is made readable
+    first: the article, its original and every reason carry it, and none can hold it raw.
     """
+    filename = readable_name(filename)
     name = PurePath(filename).name or "the file"
     _check_size(len(data), name, limits)
     importer = detect(data, filename)
@@ -199,11 +203,11 @@ def _read_file(path: Path, limits: ImportLimits, *, follow_links: bool) -> bytes
     try:
         return read_source(
             path,
-            check_size=lambda size: _check_size(size, path.name, limits),
+            check_size=lambda size: _check_size(size, readable_name(path.name), limits),
             follow_links=follow_links,
         )
     except SourceUnreadable as error:
-        raise ImportRejected(error.reason) from None
+        raise ImportRejected(readable_name(error.reason)) from None
 
 
 def local_reader(page: Path, limits: ImportLimits) -> LocalFileReader:

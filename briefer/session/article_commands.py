@@ -15,15 +15,22 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 from briefer.core.model import Article
+from briefer.core.safetext import (
+    MAX_TITLE_CHARS,
+    MAX_URL_CHARS,
+    is_web_address,
+    one_line,
+    web_address,
+    without_controls,
+)
 from briefer.session.command import Change, Command, CommandError, Entity
 from briefer.session.passage_commands import existing_article
 from briefer.store import Project
 from briefer.store.codec import canonical_url
 
-MAX_CHARS = {"title": 500, "publisher": 200, "author": 300, "url": 2000}
+MAX_CHARS = {"title": MAX_TITLE_CHARS, "publisher": 200, "author": 300, "url": MAX_URL_CHARS}
 """Longer than any real one; a footnote must still fit on a page."""
 FIELDS = ("title", "publisher", "author", "published", "url")
 """An article's details: what a citation of it is made of."""
@@ -48,7 +55,7 @@ class ArticleDetails:
 
         Only what differs from ``before`` is checked: a value an importer stored (a
         relative link, an overlong title) must not stop the analyst changing another."""
-        tidy = {name: " ".join(getattr(self, name).split()) for name in MAX_CHARS}
+        tidy = {name: " ".join(without_controls(getattr(self, name)).split()) for name in MAX_CHARS}
         changed = {n for n in MAX_CHARS if before is None or tidy[n] != getattr(before, n)}
         if not tidy["title"]:
             raise CommandError("An article needs a title.")
@@ -70,13 +77,32 @@ class ArticleDetails:
         )
 
 
-def is_web_address(text: str) -> bool:
-    """http(s) with a host; never an exception, whatever a crafted file stored."""
-    try:
-        parts = urlsplit(text)
-    except ValueError:  # "http://[x": an unclosed IPv6 host
-        return False
-    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+def imported_details(article: Article) -> Article:
+    """``article`` with details an analyst could have typed: each on one line with no
+    control characters, a title cut at a word with "…" past its bound, a publisher or
+    author past theirs, or an address that is not absolute http(s), left out.
+
+    Every import (a file, a folder, the window, a paste) stores through here: a page
+    can claim a 500,000-character title or a ``javascript:`` address, and both would
+    reach every footnote and every printed listing.
+    """
+    title = one_line(article.title, MAX_CHARS["title"]) or "Untitled"
+    publisher, author = (
+        _whole_or_none(getattr(article, n), MAX_CHARS[n]) for n in ("publisher", "author")
+    )
+    url = web_address(article.url, MAX_CHARS["url"])
+    language = one_line(article.language, 35)
+    source_name = one_line(article.source_name, 1000)
+    return dataclasses.replace(
+        article, title=title, publisher=publisher, author=author, url=url,
+        language=language, source_name=source_name,
+    )  # fmt: skip
+
+
+def _whole_or_none(value: str, limit: int) -> str:
+    """A name cut short would name someone else: too long, it is left out."""
+    value = one_line(value, len(value) + 1)
+    return value if len(value) <= limit else ""
 
 
 def date_from_text(text: str) -> dt.date | None:
@@ -145,7 +171,7 @@ def details_from_copy(kept: Article, copy: Article) -> tuple[dict[str, Any], lis
     differing: list[str] = []
     for name in DETAIL_NAMES:
         mine, theirs = getattr(kept, name), getattr(copy, name)
-        theirs = " ".join(theirs.split()) if isinstance(theirs, str) else theirs
+        theirs = " ".join(without_controls(theirs).split()) if isinstance(theirs, str) else theirs
         if theirs in ("", None) or mine == theirs or not _citable(name, theirs):
             continue
         if name == "url" and canonical_url(mine) == canonical_url(theirs):

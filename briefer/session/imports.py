@@ -15,9 +15,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefer.core.safetext import readable_name
 from briefer.importers.base import Imported, ImportRejected
 from briefer.importers.sources import ImportPlan
-from briefer.session.article_commands import DETAIL_NAMES, details_from_copy
+from briefer.session.article_commands import DETAIL_NAMES, details_from_copy, imported_details
 from briefer.store import DiskFull, Project, ProjectError
 
 
@@ -86,8 +87,14 @@ def store_imported(project: Project, imported: Imported, source: str) -> ImportO
     A copy already there may say less about itself: a PDF has no publisher or address
     where the saved page has both. What it lacks is filled in from the new copy; where
     both say something different, the reason says so and leaves the analyst to choose.
+    Every import stores through here, so here its details are bounded and tidied
+    (``imported_details``) and its source name made one a store can hold.
     """
-    article = imported.article
+    article = imported_details(imported.article)
+    original = dataclasses.replace(
+        imported.original, filename=readable_name(imported.original.filename)
+    )
+    source = readable_name(source)
     with project.transaction():
         existing = project.find_duplicate(article.url, article.text, article.title)
         if existing is not None:
@@ -105,7 +112,7 @@ def store_imported(project: Project, imported: Imported, source: str) -> ImportO
                 filled=tuple(filled),
                 note=note,
             )
-        article_id = project.add_article(article, imported.original)
+        article_id = project.add_article(article, original)
     return ImportOutcome(
         source, ImportStatus.IMPORTED, article_id, article.title, warnings=imported.warnings
     )
@@ -135,30 +142,39 @@ def import_files(
 
     A full disk ends the batch (every later file would fail the same way), but each
     remaining file is still listed, so the report says what did not come in.
+    Each outcome names its file readably (``readable_name``): a name that is not
+    UTF-8 is still imported, and the report, the JSON and the window can show it.
     """
     from briefer.importers.registry import import_path, scan_paths
 
     plan = paths if isinstance(paths, ImportPlan) else scan_paths(paths, recursive=recursive)
     for path in plan.missing:
-        yield ImportOutcome(str(path), ImportStatus.FAILED, reason="No such file or folder.")
+        yield ImportOutcome(_named(path), ImportStatus.FAILED, reason="No such file or folder.")
     for skipped in plan.skipped:
-        yield ImportOutcome(str(skipped.path), ImportStatus.SKIPPED, reason=skipped.reason)
+        reason = readable_name(skipped.reason)
+        yield ImportOutcome(_named(skipped.path), ImportStatus.SKIPPED, reason=reason)
     for index, path in enumerate(plan.files):
         if cancelled():
             for rest in plan.files[index:]:
-                yield ImportOutcome(str(rest), ImportStatus.CANCELLED, reason="Import cancelled.")
+                yield ImportOutcome(
+                    _named(rest), ImportStatus.CANCELLED, reason="Import cancelled."
+                )
             return
         try:
             imported = import_path(path, follow_links=path not in plan.from_folders)
         except ImportRejected as exc:
-            yield ImportOutcome(str(path), ImportStatus.FAILED, reason=exc.reason)
+            yield ImportOutcome(_named(path), ImportStatus.FAILED, reason=readable_name(exc.reason))
             continue
         try:
-            yield store_imported(project, imported, str(path))
+            yield store_imported(project, imported, _named(path))
         except DiskFull as full:
             for rest in plan.files[index:]:
-                yield ImportOutcome(str(rest), ImportStatus.FAILED, reason=str(full))
+                yield ImportOutcome(_named(rest), ImportStatus.FAILED, reason=str(full))
             raise
+
+
+def _named(path: Path) -> str:
+    return readable_name(str(path))
 
 
 def import_pasted(
