@@ -159,6 +159,8 @@ def feed_footer_site(line: str) -> str:
 
 
 def _footer_match(line: str) -> re.Match[str] | None:
+    if len(line) >= 1000:  # a footer is one short line; a whole text is not split up to see
+        return None
     stripped = " ".join(line.split())
     if len(stripped) >= 400:
         return None

@@ -29,7 +29,7 @@ from briefer.importers.base import (
     LocalFileReader,
 )
 from briefer.importers.cleanup import copy_blocks, feed_footer_site
-from briefer.importers.htmlbody import body_to_blocks, is_boilerplate
+from briefer.importers.htmlbody import body_to_blocks, is_boilerplate, split_at_blank_lines
 from briefer.importers.htmlconvert import html_to_article_blocks
 from briefer.importers.htmlmeta import PageMetadata, decode_html, parse_date, read_metadata
 from briefer.importers.htmlnames import clean_author, publisher_from_domain
@@ -257,6 +257,7 @@ def _parse(text: str, filename: str) -> tuple[HtmlElement, bool]:
     ):
         junk.drop_tree()
     _drop_empty_before_text(tree)
+    split_at_blank_lines(tree)
     return tree, too_deep
 
 

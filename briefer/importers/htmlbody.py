@@ -1,4 +1,5 @@
-"""Trafilatura's main-content XML (head, p, list/item, quote, table/row/cell, code) as blocks.
+"""Trafilatura's main-content XML (head, p, list/item, quote, table/row/cell, code) as blocks,
+and the one change to the page it needs first: paragraphs a blank line divides, split.
 
 Used by html.py; imports only lxml, core and briefer.importers helpers, never store/session/ui.
 """
@@ -16,6 +17,63 @@ from briefer.importers.cleanup import is_boilerplate_line
 _HEADING_REND = re.compile(r"h([1-6])")
 # Footers and share lines are short; longer blocks are article text, whatever words they use.
 _MAX_BOILERPLATE_CHARS = 500
+
+
+def split_at_blank_lines(tree: lxml.etree._Element) -> None:
+    """Split each <p> at a run of two or more <br> ("a<br><br>b"), as a browser shows it: a
+    blank line between two paragraphs.
+
+    Trafilatura keeps one <lb/> of such a run, the same as for a single <br>, and a line
+    break reads as a space; so without this, a page that separates its paragraphs so
+    runs them all into one. A single <br> (an address, a verse) stays inside its paragraph.
+    """
+    for paragraph in list(tree.iter("p")):
+        ends = _blank_line_ends(paragraph)
+        parent = paragraph.getparent()
+        if not ends or parent is None:
+            continue
+        position = parent.index(paragraph)
+        pieces: list[lxml.etree._Element] = []
+        for end in reversed(ends):
+            piece = paragraph.makeelement(paragraph.tag, paragraph.attrib)
+            piece.text, end.tail = end.tail, None
+            for sibling in list(end.itersiblings()):
+                piece.append(sibling)  # moves it, its tail with it
+            _drop_break_run(end)
+            pieces.insert(0, piece)
+        pieces[-1].tail, paragraph.tail = paragraph.tail, None
+        for offset, piece in enumerate(pieces, start=1):
+            parent.insert(position + offset, piece)
+
+
+def _blank_line_ends(paragraph: lxml.etree._Element) -> list[lxml.etree._Element]:
+    """The last <br> of each run of two or more among the paragraph's children."""
+    ends: list[lxml.etree._Element] = []
+    run = 0
+    for child in paragraph:
+        if child.tag != "br":
+            run = 0
+            continue
+        run += 1
+        after = child.getnext()
+        if after is None or after.tag != "br" or (child.tail or "").strip():
+            if run >= 2:
+                ends.append(child)
+            run = 0
+    return ends
+
+
+def _drop_break_run(end: lxml.etree._Element) -> None:
+    """Remove ``end`` and the <br> before it that make one run with it."""
+    parent = end.getparent()
+    if parent is None:
+        return
+    while True:
+        before = end.getprevious()
+        parent.remove(end)
+        if before is None or before.tag != "br" or (before.tail or "").strip():
+            return
+        before.tail, end = None, before
 
 
 def body_to_blocks(body: lxml.etree._Element, builder: ArticleBuilder, deadline: Deadline) -> None:
