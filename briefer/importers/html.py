@@ -29,7 +29,12 @@ from briefer.importers.base import (
     LocalFileReader,
 )
 from briefer.importers.cleanup import copy_blocks, feed_footer_site
-from briefer.importers.htmlbody import body_to_blocks, is_boilerplate, split_at_blank_lines
+from briefer.importers.htmlbody import (
+    body_to_blocks,
+    is_boilerplate,
+    prepare_page,
+    shows_only_furniture,
+)
 from briefer.importers.htmlconvert import html_to_article_blocks
 from briefer.importers.htmlmeta import PageMetadata, decode_html, parse_date, read_metadata
 from briefer.importers.htmlnames import clean_author, publisher_from_domain
@@ -157,7 +162,7 @@ def html_to_article(
     if too_deep or _too_little(builder, page_words):
         builder, fallback_title = _fallback(text, limits, deadline, builder)
         meta = meta.or_else(PageMetadata(title=fallback_title))
-    if builder.is_empty():
+    if builder.is_empty() or (not too_deep and shows_only_furniture(tree)):
         raise ImportRejected(
             f"{filename} has no readable text. If the page needs JavaScript to show its"
             ' article, open it in a browser and save it with "Print to PDF" instead.'
@@ -257,7 +262,7 @@ def _parse(text: str, filename: str) -> tuple[HtmlElement, bool]:
     ):
         junk.drop_tree()
     _drop_empty_before_text(tree)
-    split_at_blank_lines(tree)
+    prepare_page(tree)
     return tree, too_deep
 
 
