@@ -29,15 +29,11 @@ from briefer.importers.base import (
     LocalFileReader,
 )
 from briefer.importers.cleanup import copy_blocks, feed_footer_site
-from briefer.importers.htmlbody import (
-    body_to_blocks,
-    is_boilerplate,
-    prepare_page,
-    shows_only_furniture,
-)
+from briefer.importers.htmlbody import body_to_blocks, is_boilerplate
 from briefer.importers.htmlconvert import html_to_article_blocks
 from briefer.importers.htmlmeta import PageMetadata, decode_html, parse_date, read_metadata
 from briefer.importers.htmlnames import clean_author, publisher_from_domain
+from briefer.importers.htmlprep import prepare_page, shows_only_furniture
 from briefer.importers.images import normalise_image
 
 log = logging.getLogger(__name__)

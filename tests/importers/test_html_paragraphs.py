@@ -7,7 +7,7 @@ import lxml.html
 from briefer.core.model import Article, BlockKind
 from briefer.importers.base import ImportLimits
 from briefer.importers.html import HtmlImporter
-from briefer.importers.htmlbody import split_at_blank_lines
+from briefer.importers.htmlprep import split_at_blank_lines
 
 _FIRST = (
     "The port authority of Velden confirmed on Tuesday that it will raise berth fees for"

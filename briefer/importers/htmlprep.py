@@ -1,0 +1,166 @@
+"""Changes a parsed web page needs before its article is extracted, so that it reads as a
+browser shows it: framed text in place, paragraphs split at blank lines, notes kept, the
+standfirst with the story; and whether the page shows anything but its site's furniture.
+
+Used by html.py; imports only lxml, core and briefer.importers helpers, never store/session/ui.
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.etree
+import lxml.html
+
+from briefer.core.words import at_most_words
+from briefer.importers.cleanup import is_boilerplate_line
+
+_MIN_FRAME_WORDS = 40
+"""A ``srcdoc`` frame with fewer words holds a widget, not the article."""
+
+
+def prepare_page(tree: lxml.etree._Element) -> None:
+    """What the page needs before extraction: its framed text in place, its paragraphs split
+    where a blank line divides them."""
+    inline_srcdoc_frames(tree)
+    split_at_blank_lines(tree)
+
+
+def inline_srcdoc_frames(tree: lxml.etree._Element) -> None:
+    """Put the page an <iframe srcdoc="..."> carries in place of the frame, as a browser
+    shows it, when it holds text enough to be the article (a widget's few words stay out).
+
+    The frame's page is written into the attribute, so nothing is fetched; frames inside
+    it are left as they are.
+    """
+    parser = lxml.html.HTMLParser(
+        remove_comments=True, no_network=True, huge_tree=False, recover=True
+    )
+    for frame in list(tree.iter("iframe")):
+        source = frame.get("srcdoc") or ""
+        if not source.strip():
+            continue
+        try:
+            framed = lxml.html.document_fromstring(source, parser=parser)
+        except (lxml.etree.ParserError, ValueError):
+            continue
+        body = framed.find("body")
+        parent = frame.getparent()
+        if body is None or parent is None:
+            continue
+        if at_most_words(body.text_content(), _MIN_FRAME_WORDS - 1):
+            continue
+        for junk in body.xpath(".//script | .//style | .//noscript | .//template"):
+            junk.drop_tree()
+        body.tag = "div"
+        body.attrib.clear()
+        body.tail = frame.tail
+        parent.replace(frame, body)
+
+
+def split_at_blank_lines(tree: lxml.etree._Element) -> None:
+    """Split each <p> at a run of two or more <br> ("a<br><br>b"), as a browser shows it: a
+    blank line between two paragraphs.
+
+    Trafilatura keeps one <lb/> of such a run, the same as for a single <br>, and a line
+    break reads as a space; so without this, a page that separates its paragraphs so
+    runs them all into one. A single <br> (an address, a verse) stays inside its paragraph.
+    """
+    for paragraph in list(tree.iter("p")):
+        ends = _blank_line_ends(paragraph)
+        parent = paragraph.getparent()
+        if not ends or parent is None:
+            continue
+        position = parent.index(paragraph)
+        pieces: list[lxml.etree._Element] = []
+        for end in reversed(ends):
+            piece = paragraph.makeelement(paragraph.tag, paragraph.attrib)
+            piece.text, end.tail = end.tail, None
+            for sibling in list(end.itersiblings()):
+                piece.append(sibling)  # moves it, its tail with it
+            _drop_break_run(end)
+            pieces.insert(0, piece)
+        pieces[-1].tail, paragraph.tail = paragraph.tail, None
+        for offset, piece in enumerate(pieces, start=1):
+            parent.insert(position + offset, piece)
+
+
+def _blank_line_ends(paragraph: lxml.etree._Element) -> list[lxml.etree._Element]:
+    """The last <br> of each run of two or more among the paragraph's children."""
+    ends: list[lxml.etree._Element] = []
+    run = 0
+    for child in paragraph:
+        if child.tag != "br":
+            run = 0
+            continue
+        run += 1
+        after = child.getnext()
+        if after is None or after.tag != "br" or (child.tail or "").strip():
+            if run >= 2:
+                ends.append(child)
+            run = 0
+    return ends
+
+
+def _drop_break_run(end: lxml.etree._Element) -> None:
+    """Remove ``end`` and the <br> before it that make one run with it."""
+    parent = end.getparent()
+    if parent is None:
+        return
+    while True:
+        before = end.getprevious()
+        parent.remove(end)
+        if before is None or before.tag != "br" or (before.tail or "").strip():
+            return
+        before.tail, end = None, before
+
+
+# Where a page's own words are not: its menus, masthead, footer, buttons and forms, and
+# the headline (a shell shows one too). Links count only when they are short, as menu
+# entries are; a teaser paragraph that is one long link is text.
+_FURNITURE = (
+    "ancestor::nav or ancestor::header or ancestor::footer or ancestor::button"
+    " or ancestor::select or ancestor::label or ancestor::form or ancestor::h1"
+    " or ancestor::title or ancestor::head"
+    " or ancestor::*[@role='navigation' or @role='banner' or @role='contentinfo'"
+    " or @role='menu' or @role='menubar' or @role='button']"
+)
+_MENU_LINK_WORDS = 4
+_PLACEHOLDER = re.compile(
+    r"^(?:loading|please wait|just a moment|one moment|getting (?:the )?(?:story|article)"
+    r"|(?:please )?(?:enable|turn on) javascript|javascript is (?:required|disabled))"
+    r"(?: ?(?:[.…!]+|\w+(?:\s\w+){0,3}[.…]*))?$",
+    re.IGNORECASE,
+)
+_MAX_SHELL_TEXTS = 2000
+
+
+def shows_only_furniture(tree: lxml.etree._Element) -> bool:
+    """Whether the page shows nothing but its site's furniture: menus, masthead, a headline,
+    short links and a "Loading…" placeholder.
+
+    That is an app's shell saved before (or without) the script that fills in the story,
+    which lives in a data script no reader sees. Any sentence of the page's own, even a
+    one-line note, is not furniture, so short pages still import.
+    """
+    body = tree.find("body") if tree.tag == "html" else tree
+    if body is None:
+        return False
+    texts = body.xpath(f".//text()[normalize-space()][not({_FURNITURE})]")
+    if len(texts) > _MAX_SHELL_TEXTS:
+        return False
+    for text in texts:
+        line = " ".join(str(text).split())
+        parent = text.getparent()
+        in_link = parent is not None and any(a.tag == "a" for a in _ancestors_and_self(parent))
+        if in_link and len(line.split()) <= _MENU_LINK_WORDS:
+            continue
+        if _PLACEHOLDER.match(line) or is_boilerplate_line(line):
+            continue
+        if any(ch.isalnum() for ch in line):
+            return False
+    return True
+
+
+def _ancestors_and_self(element: lxml.etree._Element) -> list[lxml.etree._Element]:
+    return [element, *element.iterancestors()]
