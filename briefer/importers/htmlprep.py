@@ -21,9 +21,173 @@ _MIN_FRAME_WORDS = 40
 
 def prepare_page(tree: lxml.etree._Element) -> None:
     """What the page needs before extraction: its framed text in place, its paragraphs split
-    where a blank line divides them."""
+    where a blank line divides them, its notes as paragraphs, its standfirst with the story."""
     inline_srcdoc_frames(tree)
     split_at_blank_lines(tree)
+    keep_notes(tree)
+    keep_standfirst(tree)
+
+
+# Where pages keep their footnotes: pandoc's and markdown-it's <section class="footnotes"
+# role="doc-endnotes">, WordPress footnote plugins' lists, a plain id="footnotes".
+_NOTES = (
+    "//*[@role='doc-endnotes' or @role='doc-footnotes' or @id='footnotes' or @id='endnotes'"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' footnotes ')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' endnotes ')]"
+)
+_MAX_NOTES = 500
+_NOTES_HEADING = "Notes"
+_BACK_LINK = re.compile(r"^[\W_]{0,3}$|^(?:back|return|jump up)\b", re.IGNORECASE)
+
+
+def keep_notes(tree: lxml.etree._Element) -> None:
+    """Footnotes at the end of a page as paragraphs under a "Notes" heading, each opening
+    with its "[n]" mark, and the marks in the text as "[n]", as the Word importer gives
+    them.
+
+    Extractors drop a section classed "footnotes" as furniture, so a report lost its
+    sources; its superscript links ran into the text as a bare "silting.1".
+    """
+    found = tree.xpath(_NOTES)
+    # The outermost only: <section class="footnotes"><ol class="footnotes-list">.
+    containers = [c for c in found if not any(a in found for a in c.iterancestors())][:5]
+    if not containers:
+        return
+    anchors: dict[str, list[lxml.etree._Element]] = {}
+    for anchor in tree.xpath("//a[starts-with(@href, '#')]"):
+        anchors.setdefault(anchor.get("href", "")[1:], []).append(anchor)
+    for container in containers:
+        items = container.xpath(".//li | .//*[@role='doc-endnote' or @role='doc-footnote']")
+        notes: list[tuple[str, str]] = []
+        for number, item in enumerate(items[:_MAX_NOTES], start=1):
+            references = [
+                a
+                for a in anchors.get(item.get("id") or "", [])
+                if container not in a.iterancestors()
+            ]
+            mark = _mark(references[0] if references else None, number)
+            for reference in references:
+                _replace_with_text(_marker_element(reference), f"[{mark}]")
+            for back in item.xpath(".//a[starts-with(@href, '#')]"):
+                if (
+                    _BACK_LINK.match(" ".join(back.text_content().split()))
+                    or back.get("role") == "doc-backlink"
+                ):
+                    _replace_with_text(back, "")
+            text = " ".join(item.text_content().split())
+            if text:
+                notes.append((mark, text))
+        if not notes:
+            continue
+        heading = next(
+            (
+                " ".join(h.text_content().split())
+                for h in container.xpath(".//h1 | .//h2 | .//h3 | .//h4 | .//h5 | .//h6")
+            ),
+            "",
+        )
+        replacement = container.makeelement("div", {})
+        title = lxml.etree.SubElement(replacement, "h2")
+        title.text = heading or _NOTES_HEADING
+        for mark, text in notes:
+            paragraph = lxml.etree.SubElement(replacement, "p")
+            paragraph.text = f"[{mark}] {text}"
+        replacement.tail = container.tail
+        parent = container.getparent()
+        if parent is not None:
+            parent.replace(container, replacement)
+
+
+def _mark(reference: lxml.etree._Element | None, number: int) -> str:
+    """The mark the text shows for a note ("1", "a", "*"), else its place in the list."""
+    shown = (
+        " ".join(reference.text_content().split()).strip("[]() ") if reference is not None else ""
+    )
+    return shown if shown and len(shown) <= 4 else str(number)
+
+
+def _marker_element(reference: lxml.etree._Element) -> lxml.etree._Element:
+    """The superscript around a note's link, when the link is all it holds."""
+    parent = reference.getparent()
+    if (
+        parent is not None
+        and parent.tag == "sup"
+        and len(parent) == 1
+        and not (parent.text or "").strip()
+        and not (reference.tail or "").strip()
+    ):
+        return parent
+    return reference
+
+
+def _replace_with_text(element: lxml.etree._Element, text: str) -> None:
+    """Put ``text`` (and the element's tail) where ``element`` was."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    joined = text + (element.tail or "")
+    previous = element.getprevious()
+    if previous is not None:
+        previous.tail = (previous.tail or "") + joined
+    else:
+        parent.text = (parent.text or "") + joined
+    parent.remove(element)
+
+
+# A standfirst (dek, strapline): the paragraph under the headline that sums the story up.
+_STANDFIRST_CLASSES = (
+    "standfirst", "dek", "deck", "subheadline", "sub-headline", "subtitle", "sub-title",
+    "strapline", "article-summary", "article__summary", "article-standfirst",
+    "article__standfirst", "article-dek", "article__dek", "c-article-standfirst",
+)  # fmt: skip
+_STANDFIRST_WORDS = (8, 80)
+_BODY_PARAGRAPH_WORDS = 20
+
+
+def _first_long_paragraph(start: lxml.etree._Element) -> lxml.etree._Element | None:
+    return next(
+        (
+            p
+            for p in start.xpath("following::p[position() <= 20]")
+            if len(p.text_content().split()) >= _BODY_PARAGRAPH_WORDS
+        ),
+        None,
+    )
+
+
+def keep_standfirst(tree: lxml.etree._Element) -> None:
+    """Move the standfirst under the headline to the head of the story's text.
+
+    News pages set it in the headline's block, apart from the story's body, and the
+    extractor leaves it out with the headline; a reader reads it as the story's opening.
+    """
+    headline = next(iter(tree.iter("h1")), None)
+    if headline is None:
+        return
+    test = " or ".join(
+        f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
+        for name in _STANDFIRST_CLASSES
+    )
+    standfirst = next(iter(headline.xpath(f"following::*[{test}][position() <= 1]")), None)
+    if standfirst is None or standfirst.xpath("ancestor::nav or ancestor::aside or .//a[@href]"):
+        return
+    words = len(standfirst.text_content().split())
+    if not _STANDFIRST_WORDS[0] <= words <= _STANDFIRST_WORDS[1]:
+        return
+    # Only a standfirst between the headline and the story's first long paragraph.
+    body = _first_long_paragraph(standfirst)
+    if body is None:
+        return
+    right_under_headline = body is _first_long_paragraph(headline)
+    if not right_under_headline:
+        return
+    container = body.getparent()
+    if container is None or container in standfirst.iterancestors():
+        return  # already inside the story's own container
+    paragraph = body.makeelement("p", {})
+    paragraph.text = " ".join(standfirst.text_content().split())
+    container.insert(container.index(body), paragraph)
+    _replace_with_text(standfirst, "")
 
 
 def inline_srcdoc_frames(tree: lxml.etree._Element) -> None:
@@ -151,7 +315,10 @@ def shows_only_furniture(tree: lxml.etree._Element) -> bool:
         return False
     for text in texts:
         line = " ".join(str(text).split())
+        # A tail's element is the one before it, not the one it is in.
         parent = text.getparent()
+        if parent is not None and text.is_tail:
+            parent = parent.getparent()
         in_link = parent is not None and any(a.tag == "a" for a in _ancestors_and_self(parent))
         if in_link and len(line.split()) <= _MENU_LINK_WORDS:
             continue
