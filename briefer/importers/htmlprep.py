@@ -279,12 +279,13 @@ def _drop_break_run(end: lxml.etree._Element) -> None:
         before.tail, end = None, before
 
 
-# Where a page's own words are not: its menus, masthead, footer, buttons and forms, and
-# the headline (a shell shows one too). Links count only when they are short, as menu
-# entries are; a teaser paragraph that is one long link is text.
+# Where a page's own words are not: its menus, masthead, footer, buttons and fields, and
+# the headline (a shell shows one too); not <form>, as ASP.NET pages wrap all they show
+# in one. Links count only when they are short, as menu entries are; a teaser paragraph
+# that is one long link is text.
 _FURNITURE = (
     "ancestor::nav or ancestor::header or ancestor::footer or ancestor::button"
-    " or ancestor::select or ancestor::label or ancestor::form or ancestor::h1"
+    " or ancestor::select or ancestor::label or ancestor::h1"
     " or ancestor::title or ancestor::head"
     " or ancestor::*[@role='navigation' or @role='banner' or @role='contentinfo'"
     " or @role='menu' or @role='menubar' or @role='button']"
@@ -297,6 +298,8 @@ _PLACEHOLDER = re.compile(
     re.IGNORECASE,
 )
 _MAX_SHELL_TEXTS = 2000
+_MAX_SHELL_WORDS = 2000
+"""A page of more words than this shows more than a shell, whatever its menus hold."""
 
 
 def shows_only_furniture(tree: lxml.etree._Element) -> bool:
@@ -308,7 +311,7 @@ def shows_only_furniture(tree: lxml.etree._Element) -> bool:
     one-line note, is not furniture, so short pages still import.
     """
     body = tree.find("body") if tree.tag == "html" else tree
-    if body is None:
+    if body is None or not at_most_words(body.text_content(), _MAX_SHELL_WORDS):
         return False
     texts = body.xpath(f".//text()[normalize-space()][not({_FURNITURE})]")
     if len(texts) > _MAX_SHELL_TEXTS:

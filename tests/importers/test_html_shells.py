@@ -94,3 +94,10 @@ def test_a_story_written_into_a_srcdoc_frame_is_read_in_place() -> None:
     assert "heavy silting" in text
     assert "Shipping lines said the rise would be passed on." in text
     assert "Weather" not in text
+
+
+def test_a_page_wrapped_in_one_form_is_not_a_shell() -> None:
+    """ASP.NET pages put everything they show inside one <form>."""
+    text = _extract(f"<form id='aspnetForm'>{_MASTHEAD}<div>Note: the council meets.</div></form>")
+
+    assert "the council meets" in text
