@@ -35,7 +35,7 @@ _NOTES = (
     " or contains(concat(' ', normalize-space(@class), ' '), ' footnotes ')"
     " or contains(concat(' ', normalize-space(@class), ' '), ' endnotes ')]"
 )
-_MAX_NOTES = 500
+_MAX_NOTES = 2000
 _NOTES_HEADING = "Notes"
 _BACK_LINK = re.compile(r"^[\W_]{0,3}$|^(?:back|return|jump up)\b", re.IGNORECASE)
 
@@ -58,8 +58,10 @@ def keep_notes(tree: lxml.etree._Element) -> None:
         anchors.setdefault(anchor.get("href", "")[1:], []).append(anchor)
     for container in containers:
         items = container.xpath(".//li | .//*[@role='doc-endnote' or @role='doc-footnote']")
+        if len(items) > _MAX_NOTES:
+            continue  # left as it is, rather than cut short
         notes: list[tuple[str, str]] = []
-        for number, item in enumerate(items[:_MAX_NOTES], start=1):
+        for number, item in enumerate(items, start=1):
             references = [
                 a
                 for a in anchors.get(item.get("id") or "", [])
