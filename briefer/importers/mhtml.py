@@ -24,8 +24,9 @@ from briefer.importers.html import ResourceResolver, decode_data_uri, html_to_ar
 from briefer.importers.htmlmeta import decode_html
 
 _MAX_PARTS = 2000
-_FEW_WORDS = 100
-"""Below this many words the main page is read again with its frames' pages in place."""
+_FEW_WORDS = 40
+"""Below this many words the main page is read again with its frames' pages in place; a
+page with a story of its own keeps it, and a comments frame beside it stays out."""
 _MIN_FRAME_WORDS = 40
 """A frame's page with fewer words holds a widget, not the article."""
 _MAX_FRAMES = 50

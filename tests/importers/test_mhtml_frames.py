@@ -104,3 +104,25 @@ def test_a_page_with_its_own_story_keeps_it_and_not_the_widget_in_its_frame() ->
 
     assert "heavy silting" in article.text
     assert "Weather in Velden" not in article.text
+
+
+def test_a_short_story_keeps_its_place_beside_a_long_comments_frame() -> None:
+    brief = (
+        "<p>Velden's port council approved an eleven percent rise in berth fees on Tuesday."
+        " Shipping lines will pay the new rates from April; importers' associations, who asked"
+        " for a phased introduction, said they would appeal to the province before the tariff"
+        " book is printed.</p>"
+    )
+    own = (
+        "<html><head><title>Port fees approved</title></head><body><article><h1>Port fees"
+        f" approved</h1>{brief}<iframe src='cid:comments@x'></iframe></article></body></html>"
+    )
+    comments = "<html><body>" + "<p>Reader42 wrote: the fees are far too high for us.</p>" * 40
+    data = _archive(
+        ("https://portal.example/fees", "", own), ("", "comments@x", comments + "</body></html>")
+    )
+
+    article = MhtmlImporter().extract(data, "fees.mhtml", ImportLimits())
+
+    assert "appeal to the province" in article.text
+    assert "Reader42" not in article.text
