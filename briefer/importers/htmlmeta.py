@@ -117,7 +117,10 @@ class PageMetadata:
             value = getattr(other, f.name)
             if f.name == "rejected" or getattr(self, f.name) or not value:
                 continue
-            if not self.rejected.intersection(_value_keys(value)):
+            if f.name == "author":  # "Anna Groot, Coastal Times": the people stay
+                names = (name.strip() for name in str(value).split(","))
+                value = ", ".join(n for n in names if n and site_key(n) not in self.rejected)
+            if value and not self.rejected.intersection(_value_keys(value)):
                 missing[f.name] = value
         return replace(self, **missing)
 

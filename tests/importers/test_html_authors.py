@@ -8,6 +8,7 @@ from typing import Any
 from briefer.core.model import Article
 from briefer.importers.base import ImportLimits
 from briefer.importers.html import HtmlImporter
+from briefer.importers.htmlmeta import PageMetadata
 
 _LEAD = (
     "<p>The port authority of Velden confirmed on Tuesday that it will raise berth fees for"
@@ -117,3 +118,20 @@ def test_every_author_linked_in_the_by_line_is_kept() -> None:
     )
 
     assert article.author == "Anna Groot, Tomas Ried"
+
+
+def test_a_second_source_adds_the_people_it_names_not_the_publisher() -> None:
+    """The extractor's own by-line reading fills in what the page's markup lacks, without
+    the names the page shows are its publisher's."""
+    ours = PageMetadata(title="Velden fees rise", rejected=frozenset({"coastaltimes"}))
+
+    filled = ours.or_else(
+        PageMetadata(title="Coastal Times", author="Anna Groot, Coastal Times", language="en")
+    )
+
+    assert (filled.title, filled.author, filled.language) == (
+        "Velden fees rise",
+        "Anna Groot",
+        "en",
+    )
+    assert ours.or_else(PageMetadata(author="Coastal Times")).author == ""
