@@ -124,14 +124,16 @@ def article_object(
     # A WebPage's mainEntity, whether an {"@id": ...} reference or written inline.
     mains = [resolve(item.get("mainEntity"), by_id) for item in objects]
     mains = [item for item in mains if isinstance(item, dict) and types_of(item) & _ARTICLE_TYPES]
+    main_ids = {id(item) for item in mains}  # by identity: a crafted page has thousands
     candidates = [item for item in objects if types_of(item) & _ARTICLE_TYPES]
-    candidates += [item for item in mains if not any(item is c for c in candidates)]
+    listed = {id(item) for item in candidates}
+    candidates += [item for item in mains if id(item) not in listed]
     candidates = candidates or [item for item in objects if "headline" in item]
     if not candidates:
         return {}, []
 
     def score(item: dict[str, Any]) -> int:
-        if any(item is main for main in mains):
+        if id(item) in main_ids:
             return 4
         own = {
             address_key(ld_text(item.get("url"))),
