@@ -1,7 +1,7 @@
 """What a saved web page says about itself: its charset, title, publisher, author, date, URL.
 
 Reads an lxml tree the HTML importer already parsed; imports only lxml, the standard
-library and its importer siblings (charsets, name cleaning); never store/session/ui.
+library and its importer siblings (charsets, JSON-LD, name cleaning); never store/session/ui.
 """
 
 from __future__ import annotations
