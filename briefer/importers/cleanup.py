@@ -12,13 +12,14 @@ from collections.abc import Callable
 from briefer.core.model import BlockKind
 from briefer.core.words import at_most_words
 from briefer.importers.base import ArticleBuilder
+from briefer.importers.htmlnames import plausible_publisher
 
 _NETWORKS = frozenset(
     {
         "facebook", "twitter", "x", "linkedin", "whatsapp", "pinterest", "tumblr", "reddit",
         "telegram", "email", "e-mail", "mail", "print", "copy", "link", "messenger", "flipboard",
         "pocket", "mastodon", "bluesky", "threads", "instagram", "youtube", "tiktok", "viber",
-        "wechat", "weibo", "vk", "xing", "sms", "google", "url", "copied", "tweet",
+        "wechat", "weibo", "vk", "xing", "sms", "google", "url", "copied", "tweet", "blogthis",
     }
 )  # fmt: skip
 _SHARE_WORDS = frozenset(
@@ -27,7 +28,51 @@ _SHARE_WORDS = frozenset(
 )  # fmt: skip
 _TOKEN = re.compile(r"[\w+-]+", re.UNICODE)
 
-_FEED_FOOTER = re.compile(r"^the post .+ appeared first on (?P<site>.+?)\.?$", re.IGNORECASE)
+# Syndication footers: the whole line says where the piece first ran, and nothing else.
+# WordPress and its SEO plugins: "The post <title> appeared first on <site>." and kin.
+_FEED_FOOTER = re.compile(
+    r"^the (?:post|article|entry) .{1,300}? (?:appeared first|first appeared|originally appeared"
+    r"|was (?:first|originally) (?:published|posted)) (?:on|in|at) (?P<site>.{1,120}?)\.?$",
+    re.IGNORECASE,
+)
+# Medium's feeds: "<title> was originally published in <publication> on Medium, where ...".
+_MEDIUM_FOOTER = re.compile(
+    r"^.{1,300}? was originally published (?:in (?P<site>.{1,120}?) )?on Medium, where people"
+    r" are continuing the conversation by highlighting and responding to this story\.?$",
+    re.IGNORECASE,
+)
+# A republisher's credit: "This article originally appeared on Coastwire.", "This story was
+# originally published by Grist.", "This article is republished from The Conversation under a
+# Creative Commons license. Read the original article." The name must read as a name (see
+# _credited_site), so a sentence that goes on after "appeared in" is not taken for one.
+_REPUBLISHED = (
+    r"(?:and |it )?(?:is |was |has been )?(?:re-?published|reprinted|reproduced|shared)(?: here)?"
+)
+_TERMS = (
+    r"under (?:a |the )?creative commons[^.]{0,60}?licen[cs]e"
+    r"|with (?:kind )?permission(?: of [^.]{1,80}?)?"
+)
+_SYNDICATION_CREDIT = re.compile(
+    r"^(?:(?:this|the) (?:article|story|post|piece|essay|report|column|entry|interview|op-ed)"
+    r"(?: was| has been| is)? (?:(?:originally|first) (?:appeared|published|posted|ran)"
+    r"|re-?published|reprinted|reproduced)"
+    r"|originally (?:appeared|published|posted))"
+    r" (?:on|in|at|by|from) (?P<site>\S+(?: \S+){0,7}?)"
+    r"(?:,? on (?:\w+ \d{1,2},? \d{4}|\d{1,2} \w+ \d{4}|\d{4}-\d\d-\d\d))?"
+    r"(?: at (?:https?://)?\S+)?"
+    rf"(?:[.,;]? (?:{_REPUBLISHED}(?: (?:{_TERMS}))?|{_TERMS}"
+    r"|read the original(?: article| story| post| version)?(?: here)?))*[.!]?$",
+    re.IGNORECASE,
+)
+# What blog platforms put under every post: WordPress themes' "This entry was posted in News.
+# Bookmark the permalink." and "Continue reading <title> →", Blogger's "Posted by Ann at 10:32".
+_POST_FURNITURE = re.compile(
+    r"^(?:this entry was posted (?:in|on) .{1,200}?\.? bookmark the permalink"
+    r"|posted by [^.!?]{1,60}? at \d{1,2}:\d\d(?:\s?[ap]\.?m\.?)?"
+    r"|continue reading(?: [^.!?]{1,150}?)?(?: ?(?:→|»|›|…|\.\.\.|\[…\]))?)[.!]?$",
+    re.IGNORECASE,
+)
+_WEB_ADDRESS = re.compile(r"^(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?$")
 _WHOLE_LINE = re.compile(
     r"^(?:advertisement|advertising|sponsored(?: content)?|ad|"
     r"story continues below(?: this)? advertisement|scroll to continue(?: with content)?|"
@@ -90,21 +135,47 @@ def words_in(line: str) -> list[str]:
 
 
 def is_feed_footer(line: str) -> bool:
-    """WordPress feeds' "The post <title> appeared first on <site>." line."""
-    return len(line) < 400 and bool(_FEED_FOOTER.match(line.strip()))
+    """A syndication footer: WordPress's "The post <title> appeared first on <site>." (and
+    "first appeared on"), Medium's "... was originally published in <publication> on Medium,
+    where people are continuing the conversation ...", or a republisher's whole-line credit
+    ("This article originally appeared on <site>.")."""
+    return _footer_match(line) is not None
 
 
 def feed_footer_site(line: str) -> str:
-    """The site a feed footer names ("... appeared first on Coastwire." gives "Coastwire").
+    """The site a syndication footer names ("... appeared first on Coastwire." gives
+    "Coastwire"; "Coastwire - News from the coast" gives "Coastwire", its tagline set aside).
 
     Copied feed items often carry no other trace of their publisher, so the
     footer dropped from the text is still worth reading first. "" if ``line``
-    is not such a footer or the name is implausibly long.
+    is not such a footer or names no plausible publication (a web address, a date).
     """
-    stripped = line.strip()
-    match = _FEED_FOOTER.match(stripped) if len(stripped) < 400 else None
-    site = match.group("site").strip() if match else ""
-    return site if 0 < len(site) <= 120 else ""
+    match = _footer_match(line)
+    if match is None:
+        return ""
+    # A Medium post outside any publication was published by Medium itself.
+    site = match.group("site") or ("Medium" if match.re is _MEDIUM_FOOTER else "")
+    return plausible_publisher(site.strip().rstrip(".")) if site else ""
+
+
+def _footer_match(line: str) -> re.Match[str] | None:
+    if len(line) >= 1000:  # a footer is one short line; a whole text is not split up to see
+        return None
+    stripped = " ".join(line.split())
+    if len(stripped) >= 400:
+        return None
+    for pattern in (_FEED_FOOTER, _MEDIUM_FOOTER):
+        match = pattern.match(stripped)
+        if match:
+            return match
+    match = _SYNDICATION_CREDIT.match(stripped)
+    if match is None:
+        return None
+    site = match.group("site").rstrip(".")
+    # "This story originally appeared in print last week, he said": no name, no credit.
+    name = site[4:] if site[:4].lower() == "the " else site
+    named = name[:1].isupper() or name[:1].isdigit()
+    return match if (named and plausible_publisher(site)) or _WEB_ADDRESS.match(site) else None
 
 
 def is_share_line(line: str) -> bool:
@@ -160,6 +231,7 @@ def is_boilerplate_line(line: str) -> bool:
     short = len(stripped) <= 160
     return (
         is_feed_footer(stripped)
+        or (short and bool(_POST_FURNITURE.match(stripped)))
         or is_share_line(stripped)
         or (short and bool(_WHOLE_LINE.match(stripped)))
         or (short and bool(_PREFIXES.match(stripped)))

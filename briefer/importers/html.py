@@ -36,6 +36,7 @@ from briefer.importers.htmlbody import body_to_blocks, is_boilerplate
 from briefer.importers.htmlconvert import html_to_article_blocks
 from briefer.importers.htmlmeta import PageMetadata, decode_html, parse_date, read_metadata
 from briefer.importers.htmlnames import clean_author, publisher_from_domain
+from briefer.importers.htmlprep import prepare_page, shows_only_furniture
 from briefer.importers.images import normalise_image
 
 log = logging.getLogger(__name__)
@@ -162,7 +163,7 @@ def html_to_article(
     if too_deep or _too_little(builder, page_words):
         builder, fallback_title = _fallback(text, limits, deadline, builder)
         meta = meta.or_else(PageMetadata(title=fallback_title))
-    if builder.is_empty():
+    if builder.is_empty() or (not too_deep and shows_only_furniture(tree)):
         raise ImportRejected(
             f"{filename} has no readable text. If the page needs JavaScript to show its"
             ' article, open it in a browser and save it with "Print to PDF" instead.'
@@ -266,6 +267,7 @@ def _parse(text: str, filename: str) -> tuple[HtmlElement, bool]:
     ):
         junk.drop_tree()
     _drop_empty_before_text(tree)
+    prepare_page(tree)
     return tree, too_deep
 
 

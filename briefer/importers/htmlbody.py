@@ -13,7 +13,6 @@ from briefer.core.model import BlockKind
 from briefer.importers.base import ArticleBuilder, Deadline
 from briefer.importers.cleanup import is_boilerplate_line
 
-_APPEARED_FIRST = re.compile(r"^the post\b.{1,300}\bappeared first on\b.{1,120}$", re.IGNORECASE)
 _HEADING_REND = re.compile(r"h([1-6])")
 # Footers and share lines are short; longer blocks are article text, whatever words they use.
 _MAX_BOILERPLATE_CHARS = 500
@@ -140,6 +139,4 @@ def is_boilerplate(line: str) -> bool:
     """Feed footers and share lines that survive extraction."""
     if len(line) > _MAX_BOILERPLATE_CHARS:
         return False
-    if _APPEARED_FIRST.match(line):
-        return True
     return is_boilerplate_line(line)

@@ -1,7 +1,7 @@
 """What a saved web page says about itself: its charset, title, publisher, author, date, URL.
 
 Reads an lxml tree the HTML importer already parsed; imports only lxml, the standard
-library and its importer siblings (charsets, name cleaning); never store/session/ui.
+library and its importer siblings (charsets, JSON-LD, name cleaning); never store/session/ui.
 """
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import html
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, fields, replace
@@ -21,6 +20,14 @@ from lxml.html import HtmlElement
 from briefer.core.safetext import best_web_address
 from briefer.importers.docinfo import printed_date
 from briefer.importers.encoding import detect_legacy, web_codec
+from briefer.importers.htmlld import PageEvidence
+from briefer.importers.htmlld import article_object as _article_object
+from briefer.importers.htmlld import id_of as _id_of
+from briefer.importers.htmlld import json_ld_objects as _json_ld_objects
+from briefer.importers.htmlld import ld_text as _text
+from briefer.importers.htmlld import name_of as _name_of
+from briefer.importers.htmlld import organisation_names as _organisation_names
+from briefer.importers.htmlld import resolve as _resolve
 from briefer.importers.htmlnames import (
     clean_author,
     clean_title,
@@ -71,23 +78,6 @@ _COMPACT_DATE = re.compile(r"^((?:19|20)\d\d)(\d\d)(\d\d)(?:$|[T\s]|\d{4,6}\b)")
 _DOTTED_DATE = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b")
 _DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b")
 _MONTH_DAY_YEAR = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
-_ARTICLE_TYPES = {
-    "article",
-    "newsarticle",
-    "reportagenewsarticle",
-    "analysisnewsarticle",
-    "blogposting",
-    "opinionnewsarticle",
-    "report",
-    "scholarlyarticle",
-    "techarticle",
-    "backgroundnewsarticle",
-}
-_MAX_JSON_LD = 1_000_000
-_ORGANISATION_TYPES = {
-    "organization", "newsmediaorganization", "corporation", "organisation", "ngo",
-    "educationalorganization", "governmentorganization", "researchorganization",
-}  # fmt: skip
 # Where pages name their authors in <meta>, best first ("byl" is "By Jane Doe and John Smith").
 _AUTHOR_META = (
     "author", "byl", "article:author", "parsely-author", "sailthru.author", "dc.creator",
@@ -114,13 +104,35 @@ class PageMetadata:
     published: dt.date | None = None
     url: str = ""
     language: str = ""
+    rejected: frozenset[str] = frozenset()
+    """Values the page shows belong to something else, as ``_value_keys`` folds them: a
+    related story's author, date and address, the publisher's name where an author would
+    be. A field left empty because its only candidates were these stays empty."""
 
     def or_else(self, other: PageMetadata) -> PageMetadata:
-        """Fill each field this one lacks from ``other`` (a second, less trusted source)."""
-        missing = {
-            f.name: getattr(other, f.name) for f in fields(self) if not getattr(self, f.name)
-        }
+        """Fill each field this one lacks from ``other`` (a second, less trusted source),
+        except with a value this one rejected (trafilatura reads the first JSON-LD object
+        and takes a publisher named as author for one)."""
+        missing: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(other, f.name)
+            if f.name == "rejected" or getattr(self, f.name) or not value:
+                continue
+            if f.name == "author":  # "Anna Groot, Coastal Times": the people stay
+                names = (name.strip() for name in str(value).split(","))
+                value = ", ".join(n for n in names if n and site_key(n) not in self.rejected)
+            if value and not self.rejected.intersection(_value_keys(value)):
+                missing[f.name] = value
         return replace(self, **missing)
+
+
+def _value_keys(value: object) -> set[str]:
+    """How a metadata value is compared with rejected ones: a date by its ISO form, text
+    whole and each of its comma-separated names ("Someone Else, Anna Groot")."""
+    if isinstance(value, dt.date):
+        return {value.isoformat()}
+    text = str(value)
+    return {key for key in map(site_key, [text, *text.split(",")]) if key}
 
 
 def decode_html(data: bytes, declared: str | None = None) -> str:
@@ -164,7 +176,7 @@ def read_metadata(tree: HtmlElement) -> PageMetadata:
     """Title, publisher, author, date, canonical URL and language, each from its best source."""
     meta = _meta_values(tree)
     objects = _json_ld_objects(tree)
-    ld = _article_object(objects)
+    ld, others = _article_object(objects, _page_evidence(tree, meta))
     by_id = {item["@id"]: item for item in objects if isinstance(item.get("@id"), str)}
     url = best_web_address(
         _attr_of_first(tree, "//link[@rel='canonical']", "href"),
@@ -196,7 +208,37 @@ def read_metadata(tree: HtmlElement) -> PageMetadata:
             meta.get("og:locale", "").replace("_", "-"),
             _text(ld.get("inLanguage")),
         ),
+        rejected=frozenset(organisations | _stories_values(others, by_id)),
     )
+
+
+def _page_evidence(tree: HtmlElement, meta: dict[str, str]) -> PageEvidence:
+    written = (
+        _text_of_first(tree, "//h1"),
+        meta.get("og:title", ""),
+        meta.get("twitter:title", ""),
+        _text_of_first(tree, "//title"),
+    )
+    addresses = (_attr_of_first(tree, "//link[@rel='canonical']", "href"), meta.get("og:url"))
+    return PageEvidence.of(written, addresses)
+
+
+def _stories_values(stories: list[dict[str, Any]], by_id: dict[str, dict[str, Any]]) -> set[str]:
+    """The authors, dates, addresses and headlines of other stories' JSON-LD objects, as
+    ``_value_keys`` compares them."""
+    values: set[str] = set()
+    for story in stories:
+        for key in ("datePublished", "dateModified", "dateCreated"):
+            date = parse_date(_text(story.get(key)))
+            if date is not None:
+                values.add(date.isoformat())
+        for text in (
+            _name_of(story.get("author"), by_id),
+            _text(story.get("url")),
+            _text(story.get("headline")),
+        ):
+            values |= _value_keys(text) if text else set()
+    return values
 
 
 def _published(
@@ -213,15 +255,53 @@ def _published(
         meta.get("og:article:published_time"),
         _text(ld.get("datePublished")),
         meta.get("datepublished"),
-        _attr_of_first(tree, "//article//time[@datetime]", "datetime"),
-        _attr_of_first(tree, "//time[@datetime]", "datetime"),
         *(meta.get(key) for key in _DATE_META),
         _text(ld.get("dateCreated")),
+        *_story_times(tree),
     )
     in_url = url_date(url)
     if published is None or (in_url is not None and abs((published - in_url).days) == 1):
         return in_url or published or _dateline(tree)
     return published
+
+
+# Where a <time> is the site's, not the story's: the masthead's "today", a sidebar's
+# "Trending" list, the footer. A header or footer inside the article is the story's own.
+_IN_FURNITURE = (
+    "ancestor::nav or ancestor::aside"
+    " or ancestor::header[not(ancestor::article or ancestor::main)]"
+    " or ancestor::footer[not(ancestor::article or ancestor::main)]"
+    " or ancestor::*[@role='navigation' or @role='complementary' or @role='banner'"
+    " or @role='contentinfo']"
+    # A class that starts with these words ("related-posts", "sidebar"), not one that has
+    # them inside ("has-sidebar" on a WordPress <body>).
+    " or ancestor::*[not(self::body)]["
+    + " or ".join(
+        f"contains(concat(' ', normalize-space(@class)), ' {word}')"
+        for word in ("related", "trending", "sidebar", "most-read", "popular", "recommended")
+    )
+    + "]"
+)
+_STORY_TIMES = (
+    f"//article//time[@datetime][not({_IN_FURNITURE})]",
+    f"//main//time[@datetime][not({_IN_FURNITURE})]",
+    # Beside the by-line or the headline, in a page that marks no article.
+    "//*[@rel='author' or contains(concat(' ', normalize-space(@class), ' '), ' byline ')"
+    " or contains(@class, 'author') or self::h1]/parent::*[not(self::body)]"
+    f"//time[@datetime][not({_IN_FURNITURE})]",
+)
+_MAX_TIMES = 20
+
+
+def _story_times(tree: HtmlElement) -> Iterator[str]:
+    """The ``datetime`` of each <time> that belongs to the story: in the article, in the
+    page's main part, or beside its by-line or headline; never one in a header, footer,
+    navigation or sidebar around it."""
+    for xpath in _STORY_TIMES:
+        for element in tree.xpath(xpath)[:_MAX_TIMES]:
+            value = (element.get("datetime") or "").strip()
+            if value:
+                yield value
 
 
 _DATELINE_TEXTS = 40
@@ -298,103 +378,6 @@ def _meta_values(tree: HtmlElement) -> dict[str, str]:
             continue
         values.setdefault(key, content)
     return values
-
-
-def _json_ld_objects(tree: HtmlElement) -> list[dict[str, Any]]:
-    """Every JSON-LD object on the page, top-level, in lists and in ``@graph``."""
-    objects: list[dict[str, Any]] = []
-    for script in tree.xpath("//script[@type='application/ld+json']"):
-        raw = script.text or ""
-        if not raw.strip() or len(raw) > _MAX_JSON_LD:
-            continue
-        try:
-            parsed = json.loads(raw)
-        except (ValueError, RecursionError):
-            continue
-        objects.extend(_ld_objects(parsed))
-    return objects
-
-
-def _types(item: dict[str, Any]) -> set[str]:
-    types = item.get("@type")
-    names = types if isinstance(types, list) else [types]
-    return {t.lower() for t in names if isinstance(t, str)}
-
-
-def _article_object(objects: list[dict[str, Any]]) -> dict[str, Any]:
-    """The JSON-LD object about the article: an Article type first, else any with a headline."""
-    for item in objects:
-        if _types(item) & _ARTICLE_TYPES:
-            return item
-    return next((item for item in objects if "headline" in item), {})
-
-
-def _resolve(value: Any, by_id: dict[str, dict[str, Any]]) -> Any:
-    """A JSON-LD reference (``{"@id": "#org"}``, as Yoast writes) replaced by what it names."""
-    if isinstance(value, list):
-        return [_resolve(item, by_id) for item in value if isinstance(item, dict)]
-    if isinstance(value, dict) and "name" not in value:
-        ref = value.get("@id")
-        if isinstance(ref, str) and ref in by_id:
-            return by_id[ref]
-    return value
-
-
-def _name_of(value: Any, by_id: dict[str, dict[str, Any]], person: bool = False) -> str:
-    """A name from a JSON-LD value (object, list of them, or text); with ``person``,
-    only objects typed Person count."""
-    value = _resolve(value, by_id)
-    if isinstance(value, list):
-        # Items are objects after _resolve, so this recurses once, however deep the JSON.
-        names = (_name_of(item, by_id, person) for item in value)
-        return ", ".join(dict.fromkeys(name for name in names if name))
-    if isinstance(value, dict):
-        if person and "person" not in _types(value):
-            return ""
-        return _text(value.get("name"))
-    return "" if person else _not_url(_text(value))
-
-
-def _organisation_names(
-    objects: list[dict[str, Any]], by_id: dict[str, dict[str, Any]]
-) -> list[str]:
-    """Names of the organisations JSON-LD describes: publisher, its parent, any Organization."""
-    names: list[str] = []
-    for item in objects:
-        if _types(item) & _ORGANISATION_TYPES:
-            names.append(_text(item.get("name")))
-        for key in ("publisher", "sourceOrganization", "copyrightHolder", "brand"):
-            found = _resolve(item.get(key), by_id)
-            for org in found if isinstance(found, list) else [found]:
-                if isinstance(org, dict):
-                    names.append(_text(org.get("name")))
-                    parent = _resolve(org.get("parentOrganization"), by_id)
-                    if isinstance(parent, dict):
-                        names.append(_text(parent.get("name")))
-    return names
-
-
-def _ld_objects(parsed: Any) -> Iterator[dict[str, Any]]:
-    if isinstance(parsed, list):
-        for item in parsed:
-            if isinstance(item, dict):
-                yield from _ld_objects(item)
-    elif isinstance(parsed, dict):
-        yield parsed
-        graph = parsed.get("@graph")
-        if isinstance(graph, list):
-            yield from (item for item in graph if isinstance(item, dict))
-
-
-def _text(value: Any) -> str:
-    """A JSON-LD string, folded; entities left by a CMS that escapes HTML into JSON decoded."""
-    return " ".join(html.unescape(value).split()) if isinstance(value, str) else ""
-
-
-def _id_of(value: Any) -> str:
-    if isinstance(value, dict):
-        return _text(value.get("@id") or value.get("url"))
-    return _text(value)
 
 
 def _not_url_free(value: str) -> str:
@@ -489,9 +472,9 @@ def _author(
             clean_author(raw, organisations)
             for raw in (
                 _name_of(ld.get("author"), by_id, person=True),
-                *(_not_url(meta.get(key)) for key in _AUTHOR_META),
+                *(_not_login(_not_url(meta.get(key))) for key in _AUTHOR_META),
                 _name_of(ld.get("author"), by_id),
-                _text_of_first(tree, "//a[@rel='author'] | //*[@rel='author']"),
+                _rel_authors(tree),
                 _byline(tree),
                 *(name_in_profile_url(meta.get(key, "")) for key in _AUTHOR_META),
             )
@@ -500,12 +483,40 @@ def _author(
     )
 
 
+_LOGIN = re.compile(r"[a-z0-9_.-]+")
+
+
+def _not_login(value: str) -> str:
+    """ "" for a CMS login ("greta_w", "admin") that WordPress writes as the meta author;
+    the by-line further down names the person."""
+    return "" if _LOGIN.fullmatch(value) else value
+
+
+_MAX_REL_AUTHORS = 12
+
+
+def _rel_authors(tree: HtmlElement) -> str:
+    """Every name linked with rel="author" in the story ("By <a>Anna Groot</a> and
+    <a>Tomas Ried</a>"), "|"-separated; links in sidebars and related lists are others'."""
+    xpath = (
+        f"//*[contains(concat(' ', normalize-space(@rel), ' '), ' author ')][not({_IN_FURNITURE})]"
+    )
+    names: list[str] = []
+    for element in tree.xpath(xpath)[:_MAX_REL_AUTHORS]:
+        name = " ".join(element.text_content().split())
+        if name and len(name) <= 100:
+            names.append(name)
+    return " | ".join(dict.fromkeys(names))
+
+
 def _byline(tree: HtmlElement) -> str:
     """The byline element's text, with a "|" where one child element ends and the next
     begins, so "<span>By Helen Marsh</span><span>Environment correspondent</span>"
     still reads as two parts."""
     xpath = (
         "//*[contains(concat(' ', normalize-space(@class), ' '), ' byline ')"
+        " or contains(concat(' ', normalize-space(@class)), ' byline')"
+        " or contains(@class, '-byline')"
         " or contains(@class, 'author-name') or @itemprop='author']"
     )
     for element in tree.xpath(xpath):

@@ -8,15 +8,29 @@ from __future__ import annotations
 
 import email
 import email.policy
+import re
 from dataclasses import replace
 from email.message import Message
 from urllib.parse import unquote, urldefrag, urljoin
 
+import lxml.etree
+import lxml.html
+from lxml.html import HtmlElement
+
 from briefer.core.model import Article
+from briefer.core.words import count_text_words
 from briefer.importers.base import Deadline, ImportLimits, ImportRejected, LocalFileReader
 from briefer.importers.html import ResourceResolver, decode_data_uri, html_to_article
+from briefer.importers.htmlmeta import decode_html
 
 _MAX_PARTS = 2000
+_FEW_WORDS = 40
+"""Below this many words the main page is read again with its frames' pages in place; a
+page with a story of its own keeps it, and a comments frame beside it stays out."""
+_MIN_FRAME_WORDS = 40
+"""A frame's page with fewer words holds a widget, not the article."""
+_MAX_FRAMES = 50
+_XML_DECLARATION = re.compile(r"^\ufeff?\s*<\?xml[^>]*\?>", re.IGNORECASE)
 
 
 class MhtmlImporter:
@@ -55,29 +69,44 @@ class MhtmlImporter:
                 f"{name} is not a web archive: it has no parts. Save the page again from the"
                 ' browser with "Save as: Webpage, single file".'
             )
-        main, resources = _parts(message, limits, deadline)
+        main, resources, pages = _parts(message, limits, deadline)
         page, charset, location = main
-        article = html_to_article(
-            page,
-            name,
-            limits,
-            _archive_resolver(resources, location),
-            source_format=self.name,
-            declared_charset=charset,
-            deadline=deadline,
-        )
+        resolve = _archive_resolver(resources, location)
+        refusal: ImportRejected | None = None
+        try:
+            article: Article | None = html_to_article(
+                page,
+                name,
+                limits,
+                resolve,
+                source_format=self.name,
+                declared_charset=charset,
+                deadline=deadline,
+            )
+        except ImportRejected as error:
+            article, refusal = None, error
+        if article is None or count_text_words(article.text) < _FEW_WORDS:
+            article = _framed_article(main, pages, name, limits, resolve, deadline) or article
+        if article is None:
+            raise refusal or ImportRejected(f"{name} has no readable text.")
         if not article.url and location.startswith(("http://", "https://")):
             article = replace(article, url=location)
         return article
 
 
+_Page = tuple[bytes, str | None, str]
+"""An HTML part: its bytes, declared charset and location."""
+
+
 def _parts(
     message: Message, limits: ImportLimits, deadline: Deadline
-) -> tuple[tuple[bytes, str | None, str], dict[str, bytes]]:
-    """The main page (bytes, charset, location) and every other part by location and cid."""
+) -> tuple[_Page, dict[str, bytes], dict[str, _Page]]:
+    """The main page, every other part by location and cid, and the other HTML parts (the
+    pages of the main page's frames) by location and cid."""
     snapshot = (message.get("Snapshot-Content-Location") or "").strip()
-    main: tuple[bytes, str | None, str] | None = None
+    main: _Page | None = None
     resources: dict[str, bytes] = {}
+    pages: dict[str, _Page] = {}
     unpacked = 0
     for count, part in enumerate(message.walk()):
         if count > _MAX_PARTS:
@@ -96,23 +125,114 @@ def _parts(
                 " page again, or print it to PDF and import that."
             )
         location = (part.get("Content-Location") or "").strip()
-        is_page = part.get_content_type() in ("text/html", "application/xhtml+xml")
-        if is_page and (
-            main is None or (snapshot and location == snapshot and main[2] != snapshot)
-        ):
-            main = (payload, part.get_content_charset(), location)
-            continue
-        if location:
-            resources.setdefault(urldefrag(location)[0], payload)
         content_id = (part.get("Content-ID") or "").strip().strip("<>")
-        if content_id:
-            resources.setdefault(f"cid:{content_id}", payload)
+        keys = [key for key in (urldefrag(location)[0], content_id and f"cid:{content_id}") if key]
+        is_page = part.get_content_type() in ("text/html", "application/xhtml+xml")
+        if is_page:
+            this = (payload, part.get_content_charset(), location)
+            if main is None or (snapshot and location == snapshot and main[2] != snapshot):
+                main = this
+                continue
+            for key in keys:
+                pages.setdefault(key, this)
+        for key in keys:
+            resources.setdefault(key, payload)
     if main is None:
         raise ImportRejected(
             "This web archive holds no web page (no HTML part). Save the page again from the"
             ' browser with "Save as: Webpage, single file".'
         )
-    return main, resources
+    return main, resources, pages
+
+
+def _framed_article(
+    main: _Page,
+    pages: dict[str, _Page],
+    name: str,
+    limits: ImportLimits,
+    resolve: ResourceResolver,
+    deadline: Deadline,
+) -> Article | None:
+    """The article of a page that shows its story in a frame, read with the frame's page in
+    place of the <iframe>, as the browser showed it; ``None`` if no frame in the archive
+    holds an article.
+
+    Portals and syndication widgets put the story in an <iframe>; a "single file" save
+    keeps the framed page as a part of its own (referenced as ``cid:`` or by address),
+    and the main page alone reads as a headline and a menu. Only parts inside the archive
+    are read; a frame's address is never fetched.
+    """
+    tree = _parse_part(main)
+    if tree is None:
+        return None
+    best: tuple[int, HtmlElement, HtmlElement, str] | None = None
+    for frame in list(tree.iter("iframe"))[:_MAX_FRAMES]:
+        deadline.check()
+        page = pages.get(_frame_key(frame.get("src") or "", main[2]))
+        inner = _parse_part(page) if page is not None else None
+        body = inner.find("body") if inner is not None else None
+        if page is None or body is None:
+            continue
+        words = count_text_words(body.text_content())
+        if words >= _MIN_FRAME_WORDS and (best is None or words > best[0]):
+            best = (words, frame, body, page[2])
+    if best is None:
+        return None
+    _, frame, body, location = best
+    _put_in_place(frame, body, location)
+    try:
+        return html_to_article(
+            lxml.html.tostring(tree, encoding="utf-8"),
+            name,
+            limits,
+            resolve,
+            source_format="mhtml",
+            declared_charset="utf-8",
+            deadline=deadline,
+        )
+    except ImportRejected:
+        return None
+
+
+def _frame_key(src: str, base: str) -> str:
+    src = src.strip()
+    if src.lower().startswith("cid:"):
+        return f"cid:{unquote(src[4:])}"
+    try:
+        return urldefrag(urljoin(base, src) if base else src)[0]
+    except ValueError:  # "http://[broken"
+        return ""
+
+
+def _parse_part(page: _Page) -> HtmlElement | None:
+    """An HTML part as a tree, parsed as cautiously as the HTML importer parses a page."""
+    text = _XML_DECLARATION.sub("", decode_html(page[0], page[1]), count=1)
+    parser = lxml.html.HTMLParser(
+        remove_comments=True, no_network=True, huge_tree=False, recover=True
+    )
+    try:
+        return lxml.html.document_fromstring(text, parser=parser)
+    except (lxml.etree.ParserError, ValueError):
+        return None
+
+
+def _put_in_place(frame: HtmlElement, body: HtmlElement, location: str) -> None:
+    """Replace ``frame`` with the framed page's body, its image addresses made absolute so
+    they resolve among the archive's parts as they did inside the frame."""
+    if location:
+        for image in body.iter("img"):
+            src = (image.get("src") or "").strip()
+            if src and not src.lower().startswith(("data:", "cid:")):
+                try:
+                    image.set("src", urljoin(location, src))
+                except ValueError:
+                    continue
+    body.tag = "div"
+    body.attrib.clear()
+    body.tail = frame.tail
+    parent = frame.getparent()
+    if parent is not None:
+        parent.replace(frame, body)
 
 
 def _archive_resolver(resources: dict[str, bytes], base: str) -> ResourceResolver:

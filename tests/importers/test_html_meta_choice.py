@@ -1,0 +1,167 @@
+"""Metadata from the page's own story, not a related one: which JSON-LD object and which
+<time> speak for the article."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from briefer.core.model import Article
+from briefer.importers.base import ImportLimits
+from briefer.importers.html import HtmlImporter
+
+_LEAD = (
+    "<p>The port authority of Velden confirmed on Tuesday that it will raise berth fees for"
+    " container ships by eleven percent from March, the first increase in six years, citing"
+    " the cost of dredging the outer channel after two winters of heavy silting.</p>"
+    "<p>Shipping lines that call at the port weekly said the rise would be passed on to"
+    " importers within weeks. The port council will vote on the schedule on 14 February, and"
+    " the new fees would apply to all calls from the first of April.</p>"
+)
+_RELATED = {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    "headline": "Dock strike ends",
+    "url": "https://ct.example/dock",
+    "datePublished": "2025-11-30",
+    "author": {"@type": "Person", "name": "Someone Else"},
+}
+_OWN = {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    "headline": "Velden fees rise",
+    "url": "https://ct.example/velden",
+    "datePublished": "2025-11-18",
+    "author": {"@type": "Person", "name": "Anna Groot"},
+}
+
+
+def _import(head: str, body: str, *, body_attrs: str = "") -> Article:
+    page = (
+        f"<!DOCTYPE html><html><head><meta charset='utf-8'>{head}</head>"
+        f"<body{body_attrs}>{body}</body></html>"
+    )
+    return HtmlImporter().extract(page.encode(), "velden.html", ImportLimits())
+
+
+def _json_ld(value: Any) -> str:
+    return f"<script type='application/ld+json'>{json.dumps(value)}</script>"
+
+
+def test_a_related_story_listed_first_does_not_speak_for_the_page() -> None:
+    article = _import(
+        "<title>Velden fees rise | Coastal Times</title>" + _json_ld([_RELATED, _OWN]),
+        f"<article><h1>Velden fees rise</h1>{_LEAD}</article>",
+    )
+
+    assert article.title == "Velden fees rise"
+    assert article.author == "Anna Groot"
+    assert article.published == dt.date(2025, 11, 18)
+    assert article.url == "https://ct.example/velden"
+
+
+def test_the_object_whose_address_is_the_canonical_one_wins() -> None:
+    own = {**_OWN, "headline": "Port raises berth fees by eleven percent"}
+    article = _import(
+        "<title>Velden fees rise</title>"
+        "<link rel='canonical' href='https://www.ct.example/velden/'>" + _json_ld([_RELATED, own]),
+        f"<article><h1>Velden fees rise</h1>{_LEAD}</article>",
+    )
+
+    assert article.author == "Anna Groot"
+    assert article.published == dt.date(2025, 11, 18)
+
+
+def test_the_web_pages_main_entity_wins() -> None:
+    graph = {
+        "@context": "https://schema.org",
+        "@graph": [
+            _RELATED,
+            {"@type": "WebPage", "name": "Coastal Times", "mainEntity": {"@id": "#story"}},
+            {**_OWN, "@id": "#story", "headline": "Berth fees up", "url": ""},
+        ],
+    }
+    article = _import(
+        "<title>Coastal Times</title>" + _json_ld(graph),
+        f"<article><h1>Velden fees rise</h1>{_LEAD}</article>",
+    )
+
+    assert article.author == "Anna Groot"
+    assert article.published == dt.date(2025, 11, 18)
+
+
+def test_no_object_matching_the_page_means_no_json_ld_metadata() -> None:
+    other = {**_OWN, "headline": "Ostmark record", "url": "https://ct.example/ostmark"}
+    article = _import(
+        "<title>Velden fees rise</title>" + _json_ld([_RELATED, other]),
+        f"<article><h1>Velden fees rise</h1><p class='byline'>By Marta Kolb</p>{_LEAD}</article>",
+    )
+
+    assert article.author == "Marta Kolb"
+    assert article.published is None
+    assert article.url == ""
+
+
+def test_a_lone_object_with_another_headline_is_still_the_pages() -> None:
+    """Sites often give search engines a headline of their own; without an address that
+    says otherwise, the page's only article object is its own."""
+    own = {**_OWN, "headline": "Port raises berth fees by eleven percent", "url": ""}
+    article = _import(
+        "<title>Velden fees rise</title>" + _json_ld(own),
+        f"<article><h1>Velden fees rise</h1>{_LEAD}</article>",
+    )
+
+    assert article.author == "Anna Groot"
+    assert article.published == dt.date(2025, 11, 18)
+
+
+def test_the_mastheads_date_of_today_is_not_the_articles() -> None:
+    article = _import(
+        "<title>Velden fees rise | Coastal Times</title>",
+        "<header class='masthead'><div class='today'><time datetime='2025-12-01'>Monday,"
+        " December 1, 2025</time></div><a class='logo'>Coastal Times</a>"
+        "<nav><a>News</a> <a>Business</a></nav></header>"
+        "<main><article><h1>Velden fees rise</h1><p class='byline'>By Anna Groot</p>"
+        f"<p class='dateline'>Published November 18, 2025</p>{_LEAD}</article></main>",
+    )
+
+    assert article.published == dt.date(2025, 11, 18)
+
+
+def test_a_sidebars_time_does_not_outrank_the_pages_date() -> None:
+    article = _import(
+        "<title>Velden fees rise</title><meta name='date' content='2025-11-18'>",
+        "<aside class='trending'><h3>Trending</h3><ul><li><a href='/x'>Dock strike ends</a>"
+        " <time datetime='2025-11-30T09:00'>30 Nov</time></li></ul></aside>"
+        f"<main><div class='story'><h1>Velden fees rise</h1>{_LEAD}</div></main>",
+    )
+
+    assert article.published == dt.date(2025, 11, 18)
+
+
+def test_the_articles_own_header_time_is_its_date() -> None:
+    """A header inside the article is the story's, and a WordPress body's "has-sidebar"
+    class does not make the whole page a sidebar."""
+    article = _import(
+        "<title>Velden fees rise</title>",
+        "<header><time datetime='2025-12-01'>Today</time></header>"
+        "<div class='related-posts'><time datetime='2025-11-30'>30 Nov</time></div>"
+        "<article><header><h1>Velden fees rise</h1><time datetime='2025-11-18T08:00'>"
+        f"18 November</time></header>{_LEAD}</article>",
+        body_attrs=" class='single has-sidebar'",
+    )
+
+    assert article.published == dt.date(2025, 11, 18)
+
+
+def test_a_time_beside_the_byline_counts_without_an_article_element() -> None:
+    article = _import(
+        "<title>Velden fees rise</title>",
+        "<div class='top'><time datetime='2025-12-01'>Today</time></div>"
+        "<div class='story'><h1>Velden fees rise</h1><div class='meta'>"
+        "<span class='byline'>By Anna Groot</span> <time datetime='2025-11-18'>18 Nov</time>"
+        f"</div>{_LEAD}</div>",
+    )
+
+    assert article.published == dt.date(2025, 11, 18)

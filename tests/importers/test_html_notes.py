@@ -1,0 +1,107 @@
+"""Parts of a page that are the article's though set apart: footnotes at the end of a report,
+and the standfirst under a news headline."""
+
+from __future__ import annotations
+
+from briefer.core.model import Article, BlockKind
+from briefer.importers.base import ImportLimits
+from briefer.importers.html import HtmlImporter
+
+_FIRST = (
+    "The port authority of Velden confirmed on Tuesday that it will raise berth fees for"
+    " container ships by eleven percent from March, the first increase in six years, citing"
+    " the cost of dredging the outer channel after two winters of heavy silting."
+)
+_SECOND = (
+    "The authority's finance director, Piet Aalders, told reporters that the channel must be"
+    " kept at fourteen metres for the new class of vessels and that the state grant for"
+    " dredging ended last year."
+)
+_THIRD = (
+    "Importers' associations have asked for a phased introduction. Their spokesman argued"
+    " that a single step in March would hit the smallest firms hardest."
+)
+
+
+def _import(body: str, title: str = "Dredging costs in North Sea ports") -> Article:
+    page = (
+        f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{title}</title></head>"
+        f"<body><nav><a href='/'>Home</a> <a href='/reports'>Reports</a></nav>{body}</body></html>"
+    )
+    return HtmlImporter().extract(page.encode(), "report.html", ImportLimits())
+
+
+def _texts(article: Article) -> list[tuple[BlockKind, str]]:
+    return [(b.kind, article.block_text(b)) for b in article.blocks]
+
+
+def test_a_reports_footnotes_come_under_a_notes_heading_with_their_marks() -> None:
+    article = _import(
+        "<main><article><h1>Dredging costs in North Sea ports</h1>"
+        f"<p>{_FIRST}<sup id='fnref1'><a href='#fn1'>1</a></sup></p>"
+        f"<p>{_SECOND}<sup id='fnref2'><a href='#fn2'>2</a></sup></p><p>{_THIRD}</p>"
+        "<section class='footnotes'><h2>Notes</h2><ol>"
+        "<li id='fn1'>Velden Port Authority, Annual Report 2024, p. 17."
+        " <a href='#fnref1'>↩</a></li>"
+        "<li id='fn2'>Provincial Water Board, Channel Survey 2025, table 4."
+        " <a href='#fnref2'>↩</a></li></ol></section></article></main>"
+    )
+
+    assert _texts(article)[1:] == [
+        (BlockKind.PARAGRAPH, f"{_FIRST}[1]"),
+        (BlockKind.PARAGRAPH, f"{_SECOND}[2]"),
+        (BlockKind.PARAGRAPH, _THIRD),
+        (BlockKind.HEADING, "Notes"),
+        (BlockKind.PARAGRAPH, "[1] Velden Port Authority, Annual Report 2024, p. 17."),
+        (BlockKind.PARAGRAPH, "[2] Provincial Water Board, Channel Survey 2025, table 4."),
+    ]
+
+
+def test_pandocs_endnotes_without_a_heading_are_notes() -> None:
+    article = _import(
+        f"<article><h1>Dredging costs in North Sea ports</h1><p>{_FIRST}<a href='#fn1'"
+        f" class='footnote-ref' id='fnref1' role='doc-noteref'><sup>a</sup></a></p>"
+        f"<p>{_SECOND}</p><p>{_THIRD}</p>"
+        "<section id='footnotes' class='footnotes footnotes-end-of-document'"
+        " role='doc-endnotes'><hr><ol><li id='fn1'><p>Velden Port Authority, Annual Report"
+        " 2024. <a href='#fnref1' class='footnote-back' role='doc-backlink'>↩︎</a></p></li>"
+        "</ol></section></article>"
+    )
+
+    assert f"{_FIRST}[a]" in article.text
+    assert article.text.endswith("Notes\n\n[a] Velden Port Authority, Annual Report 2024.")
+    assert "↩" not in article.text
+
+
+def test_the_standfirst_under_the_headline_opens_the_story() -> None:
+    standfirst = (
+        "Port authority blames dredging costs after state grant ends, as importers warn of"
+        " higher prices for fruit and machinery"
+    )
+    article = _import(
+        "<main><div class='headline-block'><div class='series'>Shipping</div>"
+        "<h1>Velden port to raise fees by 11%</h1><div class='standfirst'>"
+        f"<p>{standfirst}</p></div></div><div class='meta'><address><a rel='author'>Anna"
+        " Groot</a> Shipping correspondent</address></div><div id='maincontent'><div"
+        f" class='article-body'><p>{_FIRST}</p><p>{_SECOND}</p><p>{_THIRD}</p></div></div>"
+        "</main>",
+        title="Velden port to raise fees by 11% | Shipping | The Coastal Guardian",
+    )
+
+    assert [text for _, text in _texts(article)][:3] == [
+        "Velden port to raise fees by 11%",
+        standfirst,
+        _FIRST,
+    ]
+    assert article.text.count(standfirst) == 1
+
+
+def test_a_subtitle_further_down_the_page_stays_where_it_is() -> None:
+    article = _import(
+        f"<article><h1>Dredging costs in North Sea ports</h1><p>{_FIRST}</p><p>{_SECOND}</p>"
+        f"<p class='subtitle'>Costs by port, 2019 to 2025, in million euros each</p>"
+        f"<p>{_THIRD}</p></article>"
+    )
+
+    texts = [text for _, text in _texts(article)]
+    assert texts[1] == _FIRST
