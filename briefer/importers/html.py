@@ -20,7 +20,7 @@ import trafilatura
 from lxml.html import HtmlElement
 
 from briefer.core.model import Article, ArticleImage, Block, BlockKind
-from briefer.core.words import count_text_words
+from briefer.core.words import count_text_words, fold_spaces
 from briefer.importers.base import (
     ArticleBuilder,
     Deadline,
@@ -28,9 +28,10 @@ from briefer.importers.base import (
     ImportRejected,
     LocalFileReader,
 )
-from briefer.importers.cleanup import copy_blocks, feed_footer_site
+from briefer.importers.cleanup import feed_footer_site
 from briefer.importers.htmlbody import body_to_blocks, is_boilerplate
-from briefer.importers.htmlconvert import html_to_article_blocks
+from briefer.importers.htmlbounds import check_markup
+from briefer.importers.htmlconvert import html_to_article_blocks, tree_to_article_blocks
 from briefer.importers.htmlmeta import PageMetadata, decode_html, parse_date, read_metadata
 from briefer.importers.htmlnames import clean_author, publisher_from_domain
 from briefer.importers.images import normalise_image
@@ -58,6 +59,7 @@ _MAX_PULL_QUOTE_CHECKS = 50
 # Fewer extracted words than this, on a page with several times more, means the
 # extractor picked a teaser or a widget rather than the article.
 _MIN_ARTICLE_WORDS = 40
+_ENOUGH_PAGE_WORDS = 3 * _MIN_ARTICLE_WORDS  # no comparison in _too_little looks further
 # The elements trafilatura deletes when empty (its CUT_EMPTY_ELEMS), tail and all in precision mode.
 _EMPTY_CUT = (
     "article", "b", "blockquote", "dd", "div", "dt", "em", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -133,14 +135,23 @@ def html_to_article(
             " file you meant, or open it in a browser and save it again as a web page."
         )
     text = _without_huge_data_uris(_disarm(decode_html(data, declared_charset)))
+    check_markup(text, filename)
     tree, too_deep = _parse(text, filename)
     deadline.check()
+    # Past libxml2's depth limit the tree has lost text; the converter flattens and rereads.
+    extract = not too_deep and not _more_elements_than(tree, EXTRACTOR_MAX_ELEMENTS)
+    if extract:
+        _drop_empty_before_text(tree)
+    fast = len(text) > _FAST_EXTRACTION_CHARS
+    # A page the extractor skips stays as parsed (the extractor works on its own copy),
+    # so the plain converter walks this tree: a second parse held two trees of a huge
+    # page at once, and its text a third copy.
+    reread = text if extract or too_deep else None
+    del text
     meta = read_metadata(tree)
     builder = ArticleBuilder()
     page_words = _page_words(tree)
-    fast = len(text) > _FAST_EXTRACTION_CHARS
-    # Past libxml2's depth limit the tree has lost text; the converter flattens and rereads.
-    if not too_deep and not _more_elements_than(tree, EXTRACTOR_MAX_ELEMENTS):
+    if extract:
         traf_meta = _extract_into(builder, tree, deadline, fast=fast, recall=False)
         if _too_little(builder, page_words):
             # Precision mode drops whole sections it takes for furniture (a story div
@@ -155,7 +166,9 @@ def html_to_article(
         if traf_meta is not None:
             meta = meta.or_else(traf_meta)
     if too_deep or _too_little(builder, page_words):
-        builder, fallback_title = _fallback(text, limits, deadline, builder)
+        builder, fallback_title = _fallback(
+            tree if reread is None else reread, limits, deadline, builder
+        )
         meta = meta.or_else(PageMetadata(title=fallback_title))
     if builder.is_empty():
         raise ImportRejected(
@@ -256,7 +269,6 @@ def _parse(text: str, filename: str) -> tuple[HtmlElement, bool]:
         "//script[not(@type='application/ld+json')] | //style | //noscript | //template"
     ):
         junk.drop_tree()
-    _drop_empty_before_text(tree)
     return tree, too_deep
 
 
@@ -349,8 +361,21 @@ def _footer_site(tree: HtmlElement) -> str:
 
 
 def _page_words(tree: HtmlElement) -> int:
+    """The words of the page's text, counted only as far as ``_too_little`` looks: past
+    ``_ENOUGH_PAGE_WORDS`` the count is a lower bound. Counting 60 MB of text whole
+    held a copy of it and took seconds; the prefix is recounted at doubling sizes."""
     body = tree.find("body")
-    return count_text_words((body if body is not None else tree).text_content())
+    pieces: list[str] = []
+    size, step = 0, 4096
+    for piece in (body if body is not None else tree).itertext():
+        pieces.append(piece)
+        size += len(piece)
+        if size >= step:
+            pieces = ["".join(pieces)]
+            if (words := count_text_words(pieces[0])) >= _ENOUGH_PAGE_WORDS:
+                return words
+            step = 2 * size
+    return count_text_words("".join(pieces))
 
 
 def _too_little(builder: ArticleBuilder, page: int) -> bool:
@@ -360,30 +385,49 @@ def _too_little(builder: ArticleBuilder, page: int) -> bool:
     words) weigh what they say, not one "word" per paragraph.
     """
     got = count_text_words(builder.text())
-    if got >= _MIN_ARTICLE_WORDS * 3:
+    if got >= _ENOUGH_PAGE_WORDS:
         return False
     return (got == 0 and page > 0) or (got < _MIN_ARTICLE_WORDS and page > 3 * max(got, 1))
 
 
 def _fallback(
-    text: str, limits: ImportLimits, deadline: Deadline, extracted: ArticleBuilder
+    page_source: str | HtmlElement,
+    limits: ImportLimits,
+    deadline: Deadline,
+    extracted: ArticleBuilder,
 ) -> tuple[ArticleBuilder, str]:
-    """The whole page as blocks, when article extraction missed.
+    """The whole page as blocks, when article extraction missed: ``page_source`` is its
+    text to parse again, or the tree as parsed when nothing has changed it.
 
     Only lines that are wholly furniture (feed footers, share rows) are
     dropped: with no extractor's judgement to lean on, nothing else is.
     """
-    page = ArticleBuilder()
+    page = _WithoutBoilerplate()
     try:
-        title = html_to_article_blocks(text, page, limits=limits, deadline=deadline)
+        if isinstance(page_source, str):
+            title = html_to_article_blocks(page_source, page, limits=limits, deadline=deadline)
+        else:
+            title = tree_to_article_blocks(page_source, page, limits=limits, deadline=deadline)
     except (RecursionError, ValueError, lxml.etree.LxmlError) as error:
         log.warning("the whole-page fallback failed (%s); keeping what was extracted", error)
         return extracted, ""
-    builder = ArticleBuilder()
-    copy_blocks(page, builder, keep=lambda _kind, content: not is_boilerplate(content))
-    if count_text_words(builder.text()) <= count_text_words(extracted.text()):
+    if count_text_words(page.text()) <= count_text_words(extracted.text()):
         return extracted, title
-    return builder, title
+    return page, title
+
+
+class _WithoutBoilerplate(ArticleBuilder):
+    """A builder that drops wholly-furniture lines as they come, so a huge page is never
+    held twice (once whole, once filtered) and its lines are judged inside the walk,
+    between the walker's deadline checks."""
+
+    def add(
+        self, kind: BlockKind, text: str, *, level: int = 0, ordered: bool = False
+    ) -> Block | None:
+        text = text.strip("\n") if kind is BlockKind.PREFORMATTED else fold_spaces(text)
+        if is_boilerplate(text):
+            return None
+        return super().add(kind, text, level=level, ordered=ordered)
 
 
 def _first_heading(builder: ArticleBuilder) -> str:
@@ -435,8 +479,10 @@ def _without_pull_quotes(builder: ArticleBuilder) -> ArticleBuilder:
     to forty words that one earlier paragraph already gives in full, which the page
     repeats in large type only to draw the eye. A quotation the text does not already
     hold stays, and so does every paragraph of a longer quoted statement."""
-    text = builder.text()
     blocks = builder.blocks
+    if not any(block.kind is BlockKind.QUOTE for block in blocks):
+        return builder  # nothing to compare: no folded copy of a huge text
+    text = builder.text()
     seen: list[str] = []
     kept: list[Block] = []
     checks = _MAX_PULL_QUOTE_CHECKS  # each reads the text so far: a crafted page has bounds
@@ -500,7 +546,7 @@ def _images(
 ) -> tuple[ArticleImage, ...]:
     """Images the page carries locally, each placed before the paragraph it stood before."""
     images: list[ArticleImage] = []
-    folded = builder.text().casefold()
+    folded = ""  # the article's text, folded once the first image needs placing
     for tries, img in enumerate(tree.iter("img")):
         if len(images) >= limits.max_images or tries >= 4 * limits.max_images + 20:
             break
@@ -510,6 +556,7 @@ def _images(
         if not data:
             continue
         name = "" if src.startswith("data:") else PurePosixPath(src.split("?")[0]).name
+        folded = folded or builder.text().casefold()
         image = normalise_image(
             data,
             limits,

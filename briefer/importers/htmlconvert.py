@@ -15,6 +15,7 @@ from lxml import etree
 from briefer.core.model import BlockKind
 from briefer.importers.base import ArticleBuilder, Deadline, ImportLimits, ImportRejected
 from briefer.importers.encoding import decode_text
+from briefer.importers.htmlbounds import check_markup
 
 _DROP = frozenset(
     {
@@ -62,6 +63,7 @@ def html_to_article_blocks(
     limits: ImportLimits,
     deadline: Deadline | None = None,
     base_encoding: str | None = None,
+    name: str = "This page",
 ) -> str:
     """Appends the readable content of ``html`` to ``builder``; returns the page's title.
 
@@ -69,12 +71,27 @@ def html_to_article_blocks(
     so what lands in the article is what a reader would have seen. Tables that
     only lay out the page (typical of newsletters) are read as ordinary flow;
     tables that hold data become "cell | cell" rows. ``base_encoding`` is the
-    charset the container declared (e-mail part, MHTML part) for byte input.
+    charset the container declared (e-mail part, MHTML part) for byte input; ``name``
+    opens the sentence refusing markup no parser should be given (``check_markup``).
     """
     text = _as_text(html, base_encoding)
+    check_markup(text, name)
     root = _parse(text, limits)
     if root is None:
         return ""
+    del text  # the tree holds what is needed; a huge page need not be held twice
+    return tree_to_article_blocks(root, builder, limits=limits, deadline=deadline)
+
+
+def tree_to_article_blocks(
+    root: lxml.html.HtmlElement,
+    builder: ArticleBuilder,
+    *,
+    limits: ImportLimits,
+    deadline: Deadline | None = None,
+) -> str:
+    """``html_to_article_blocks`` for a page already parsed (by the web-page importer,
+    which would otherwise hold two trees of a huge page at once); returns its title."""
     title_el = root.find(".//title")
     title = " ".join((title_el.text_content() if title_el is not None else "").split())
     body = root.find("body")
