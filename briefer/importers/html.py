@@ -10,7 +10,7 @@ import base64
 import binascii
 import logging
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
@@ -19,7 +19,7 @@ import lxml.html
 import trafilatura
 from lxml.html import HtmlElement
 
-from briefer.core.model import Article, ArticleImage, Block, BlockKind
+from briefer.core.model import Article, Block, BlockKind
 from briefer.core.words import count_text_words, fold_spaces
 from briefer.importers.base import (
     ArticleBuilder,
@@ -32,9 +32,9 @@ from briefer.importers.cleanup import feed_footer_site
 from briefer.importers.htmlbody import body_to_blocks, is_boilerplate
 from briefer.importers.htmlbounds import check_markup
 from briefer.importers.htmlconvert import html_to_article_blocks, tree_to_article_blocks
+from briefer.importers.htmlimages import find_images, place_images
 from briefer.importers.htmlmeta import PageMetadata, decode_html, parse_date, read_metadata
 from briefer.importers.htmlnames import clean_author, publisher_from_domain
-from briefer.importers.images import normalise_image
 
 log = logging.getLogger(__name__)
 
@@ -51,9 +51,6 @@ _MAX_DATA_URI = 8 * 1024 * 1024
 # a picture; and an image that large is past what decode_data_uri accepts anyway.
 _MAX_DATA_URI_CHARS = 9_000_000
 _URI_END = re.compile(r"[\"'<>]")
-_TEXTUAL = " or ".join(
-    f"self::{tag}" for tag in ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote")
-)
 _MAX_PULL_QUOTE_CHECKS = 50
 """Quote blocks compared with the text before them; a real page has a few pull quotes."""
 # Fewer extracted words than this, on a page with several times more, means the
@@ -175,23 +172,25 @@ def html_to_article(
             f"{filename} has no readable text. If the page needs JavaScript to show its"
             ' article, open it in a browser and save it with "Print to PDF" instead.'
         )
+    found = find_images(tree, resolve, limits, deadline) if resolve else []
+    publisher = meta.publisher or _footer_site(tree) or publisher_from_domain(meta.url)
+    del tree  # what is left needs only the text: a huge page's tree is not held with it
     title = meta.title or _first_heading(builder) or PurePosixPath(filename).stem
     builder = _without_pull_quotes(_with_title_heading(builder, title))
     deadline.check()
     article_text = builder.text()
-    images = _images(tree, resolve, limits, builder, deadline) if resolve else ()
     return Article(
         title=title,
         text=article_text,
         blocks=builder.blocks,
-        publisher=meta.publisher or _footer_site(tree) or publisher_from_domain(meta.url),
+        publisher=publisher,
         author=meta.author,
         published=meta.published,
         url=meta.url,
         language=meta.language,
         source_format=source_format,
         source_name=filename,
-        images=images,
+        images=place_images(found, article_text, builder.blocks),
     )
 
 
@@ -535,72 +534,3 @@ def decode_data_uri(src: str) -> bytes | None:
         return unquote(payload).encode("latin-1", errors="replace")
     except (binascii.Error, ValueError):
         return None
-
-
-def _images(
-    tree: HtmlElement,
-    resolve: ResourceResolver,
-    limits: ImportLimits,
-    builder: ArticleBuilder,
-    deadline: Deadline,
-) -> tuple[ArticleImage, ...]:
-    """Images the page carries locally, each placed before the paragraph it stood before."""
-    images: list[ArticleImage] = []
-    folded = ""  # the article's text, folded once the first image needs placing
-    for tries, img in enumerate(tree.iter("img")):
-        if len(images) >= limits.max_images or tries >= 4 * limits.max_images + 20:
-            break
-        deadline.check()
-        src = (img.get("src") or img.get("data-src") or "").strip()
-        data = resolve(src) if src else None
-        if not data:
-            continue
-        name = "" if src.startswith("data:") else PurePosixPath(src.split("?")[0]).name
-        folded = folded or builder.text().casefold()
-        image = normalise_image(
-            data,
-            limits,
-            name=name[:200],
-            caption=_caption(img),
-            offset=_offset_near(img, folded, builder.blocks),
-        )
-        if image is not None:
-            images.append(image)
-    return tuple(images)
-
-
-def _caption(img: HtmlElement) -> str:
-    figure = next((a for a in img.iterancestors("figure")), None)
-    if figure is not None:
-        caption = figure.find(".//figcaption")
-        if caption is not None:
-            text = " ".join(caption.text_content().split())
-            if text:
-                return text
-    return " ".join((img.get("alt") or img.get("title") or "").split())
-
-
-def _offset_near(img: HtmlElement, folded_text: str, blocks: tuple[Block, ...]) -> int:
-    """Start of the next paragraph that made it into the article, else end of the previous one.
-
-    ``casefold`` can change lengths only for rare letters (ß), so offsets found in
-    the folded text are checked against block bounds rather than trusted blindly.
-    """
-    for anchor, after in _neighbours(img):
-        snippet = " ".join(anchor.text_content().split())[:60].casefold()
-        if len(snippet) < 12:
-            continue
-        found = folded_text.find(snippet)
-        if found < 0:
-            continue
-        block = next((b for b in blocks if b.start <= found < b.end), None)
-        if block is not None:
-            return block.start if after else block.end
-    return blocks[-1].end if blocks else 0
-
-
-def _neighbours(img: HtmlElement) -> Iterator[tuple[HtmlElement, bool]]:
-    for element in img.xpath(f"following::*[{_TEXTUAL}][position() <= 4]"):
-        yield element, True
-    for element in img.xpath(f"preceding::*[{_TEXTUAL}][position() <= 4]"):
-        yield element, False
