@@ -51,6 +51,9 @@ _MAX_PARTS = 2000
 # signature's "-- " line is not one. Counting them bounds the parts from above.
 _PART_LINE = re.compile(rb"^--[^\s]", re.MULTILINE)
 _FEED = 1024 * 1024
+_MAX_TEXT_PART = 25 * 1024 * 1024
+"""Text or HTML read from one message: Gmail and Outlook refuse whole messages past 20 to
+25 MB. Its conversion holds several copies, so 60 MB of text took 680 MB."""
 
 
 _ENCRYPTED_TYPES = frozenset(
@@ -207,6 +210,16 @@ def _parse(data: bytes, label: str) -> EmailMessage:
         parser.feed(bytes(view[start : start + _FEED]))
     message = parser.close()
     assert isinstance(message, EmailMessage)
+    for part in message.walk():
+        text = part.get_payload() if part.get_content_maintype() == "text" else None
+        attached = part.get_content_disposition() == "attachment"
+        if isinstance(text, str) and len(text) > _MAX_TEXT_PART and not attached:
+            raise ImportRejected(
+                f"{label} holds {len(text) / 1048576:.0f} MB of message text, more than the"
+                f" {_MAX_TEXT_PART // 1048576} MB any mail service delivers in a whole"
+                " message. If it is a document, save it as a file of its own (.txt, .html)"
+                " and import that."
+            )
     return message
 
 

@@ -73,6 +73,9 @@ EXTRACTOR_MAX_ELEMENTS = 100_000
 a million), not an article with furniture around it: the extractor's copies of such a
 tree took 1.1 GB and 20 s, so the page goes straight to the plain converter (under 400 MB).
 Saved news pages have a few thousand elements."""
+EXTRACTOR_MAX_ATTRIBUTES = 200_000
+"""The same for attributes (about 260 bytes each once parsed): 930 elements of 500
+attributes each took 660 MB through the extractor's copies. News pages have a few thousand."""
 
 
 class HtmlImporter:
@@ -136,7 +139,7 @@ def html_to_article(
     tree, too_deep = _parse(text, filename)
     deadline.check()
     # Past libxml2's depth limit the tree has lost text; the converter flattens and rereads.
-    extract = not too_deep and not _more_elements_than(tree, EXTRACTOR_MAX_ELEMENTS)
+    extract = not too_deep and not _too_big_to_copy(tree)
     if extract:
         _drop_empty_before_text(tree)
     fast = len(text) > _FAST_EXTRACTION_CHARS
@@ -194,8 +197,14 @@ def html_to_article(
     )
 
 
-def _more_elements_than(tree: HtmlElement, limit: int) -> bool:
-    return any(count > limit for count, _ in enumerate(tree.iter(), start=1))
+def _too_big_to_copy(tree: HtmlElement) -> bool:
+    """Whether the tree has more elements or attributes than the extractor may copy."""
+    attributes = 0
+    for elements, element in enumerate(tree.iter(), start=1):
+        attributes += len(element.attrib)
+        if elements > EXTRACTOR_MAX_ELEMENTS or attributes > EXTRACTOR_MAX_ATTRIBUTES:
+            return True
+    return False
 
 
 def _disarm(text: str) -> str:

@@ -179,7 +179,11 @@ class _Walker:
     seen: int = 0
 
     def walk(self, top: lxml.html.HtmlElement) -> None:
-        """Depth-first without recursion, so no nesting can exhaust Python's stack."""
+        """Depth-first without recursion, so no nesting can exhaust Python's stack.
+
+        An element's next sibling is stacked only when the element is done, so the stack
+        holds one element per level, not every child of a 700,000-child body at once.
+        """
         # Each entry: (element, entering, depth, whether this element was handled as structure).
         stack: list[tuple[etree._Element, bool, int, bool]] = [(top, True, 1, True)]
         while stack:
@@ -190,6 +194,9 @@ class _Walker:
                 elif isinstance(el.tag, str) and el.tag.lower() in _BLOCKS:
                     self._text(" ")  # flattened beyond max_nesting: keep words apart
                 self._text(el.tail)
+                sibling = el.getnext() if depth > 1 else None
+                if sibling is not None:
+                    stack.append((sibling, True, depth, True))
                 continue
             self.seen += 1
             if self.deadline is not None and self.seen % _DEADLINE_EVERY == 0:
@@ -208,7 +215,9 @@ class _Walker:
                 self._text(" ")
             self._text(el.text)
             stack.append((el, False, depth, structural))
-            stack.extend((child, True, depth + 1, True) for child in reversed(el))
+            first = next(iter(el), None)
+            if first is not None:
+                stack.append((first, True, depth + 1, True))
         self._flush()
 
     def _start(self, el: etree._Element) -> None:
