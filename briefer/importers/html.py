@@ -11,6 +11,7 @@ import binascii
 import logging
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
@@ -73,6 +74,11 @@ EXTRACTOR_MAX_ELEMENTS = 100_000
 a million), not an article with furniture around it: the extractor's copies of such a
 tree took 1.1 GB and 20 s, so the page goes straight to the plain converter (under 400 MB).
 Saved news pages have a few thousand elements."""
+MAX_BLOCKS = 250_000
+"""Blocks (paragraphs, headings, list items, rows) the plain converter makes of one page.
+An article has a few hundred, a 10 MB table dump 60,000; each costs about 200 bytes
+beside its text, twice while the title goes before them, on top of the page's tree:
+600,000 one-word paragraphs peaked at 480 MB."""
 EXTRACTOR_MAX_ATTRIBUTES = 200_000
 """The same for attributes (about 260 bytes each once parsed): 930 elements of 500
 attributes each took 660 MB through the extractor's copies. News pages have a few thousand."""
@@ -167,7 +173,7 @@ def html_to_article(
             meta = meta.or_else(traf_meta)
     if too_deep or _too_little(builder, page_words):
         builder, fallback_title = _fallback(
-            tree if reread is None else reread, limits, deadline, builder
+            tree if reread is None else reread, limits, deadline, builder, filename
         )
         meta = meta.or_else(PageMetadata(title=fallback_title))
     if builder.is_empty():
@@ -403,6 +409,7 @@ def _fallback(
     limits: ImportLimits,
     deadline: Deadline,
     extracted: ArticleBuilder,
+    name: str,
 ) -> tuple[ArticleBuilder, str]:
     """The whole page as blocks, when article extraction missed: ``page_source`` is its
     text to parse again, or the tree as parsed when nothing has changed it.
@@ -410,7 +417,7 @@ def _fallback(
     Only lines that are wholly furniture (feed footers, share rows) are
     dropped: with no extractor's judgement to lean on, nothing else is.
     """
-    page = _WithoutBoilerplate()
+    page = _WithoutBoilerplate(name=name)
     try:
         if isinstance(page_source, str):
             title = html_to_article_blocks(page_source, page, limits=limits, deadline=deadline)
@@ -424,10 +431,15 @@ def _fallback(
     return page, title
 
 
+@dataclass
 class _WithoutBoilerplate(ArticleBuilder):
     """A builder that drops wholly-furniture lines as they come, so a huge page is never
     held twice (once whole, once filtered) and its lines are judged inside the walk,
-    between the walker's deadline checks."""
+    between the walker's deadline checks; and that refuses a page of more blocks than
+    an import can hold beside the page's tree (``MAX_BLOCKS``)."""
+
+    name: str = "This page"
+    added: int = 0
 
     def add(
         self, kind: BlockKind, text: str, *, level: int = 0, ordered: bool = False
@@ -435,7 +447,16 @@ class _WithoutBoilerplate(ArticleBuilder):
         text = text.strip("\n") if kind is BlockKind.PREFORMATTED else fold_spaces(text)
         if is_boilerplate(text):
             return None
-        return super().add(kind, text, level=level, ordered=ordered)
+        block = super().add(kind, text, level=level, ordered=ordered)
+        self.added += block is not None
+        if self.added > MAX_BLOCKS:
+            raise ImportRejected(
+                f"{self.name} has more than {MAX_BLOCKS:,} paragraphs, rows and headings,"
+                " far more than an article (a long report has a few thousand), so Briefer"
+                " cannot read it in bounded memory. Save only the part you need, or print"
+                " it to PDF, and import that."
+            )
+        return block
 
 
 def _first_heading(builder: ArticleBuilder) -> str:

@@ -16,9 +16,10 @@ from pathlib import Path
 
 import pytest
 
+from briefer.importers import html
 from briefer.importers.base import ImportLimits, ImportRejected
 from briefer.importers.eml import EmlImporter
-from briefer.importers.html import HtmlImporter
+from briefer.importers.html import MAX_BLOCKS, HtmlImporter
 from briefer.importers.htmlbounds import (
     MAX_ATTRIBUTES,
     MAX_MARKUP_CHARS,
@@ -269,13 +270,40 @@ def test_a_60_mb_page_is_refused_in_bounded_memory(tmp_path: Path) -> None:
 @needs_proc
 @pytest.mark.slow
 def test_the_most_elements_allowed_stay_under_500_mb(tmp_path: Path) -> None:
-    page = tmp_path / "words.html"
+    page = tmp_path / "spans.html"
     count = MAX_NODES - 10
+    page.write_text("<html><body><p>" + "<span>w</span> " * count + "</p></body></html>")
+    result = _import_in_child(page)
+    assert result["reason"] == ""
+    assert int(result["chars"]) >= 2 * count  # every word kept
+    assert float(result["peak_mb"]) < LIMIT_MB, result
+
+
+@needs_proc
+@pytest.mark.slow
+def test_the_most_blocks_allowed_stay_under_500_mb(tmp_path: Path) -> None:
+    page = tmp_path / "words.html"
+    count = MAX_BLOCKS - 10
     page.write_text("<html><body>" + "<p>word</p>" * count + "</body></html>")
     result = _import_in_child(page)
     assert result["reason"] == ""
     assert int(result["blocks"]) == count + 1  # and the title, from the file's name
     assert float(result["peak_mb"]) < LIMIT_MB, result
+
+
+def test_a_page_of_more_blocks_than_allowed_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(html, "EXTRACTOR_MAX_ELEMENTS", 10)  # the plain converter reads it
+    monkeypatch.setattr(html, "MAX_BLOCKS", 100)
+    page = "<html><body>{}</body></html>"
+    read = HtmlImporter().extract(
+        page.format(f"<p>{TEXT}</p>" * 100).encode(), "rows.html", ImportLimits()
+    )
+    assert len(read.blocks) == 101  # and the title
+    with pytest.raises(ImportRejected) as error:
+        HtmlImporter().extract(
+            page.format(f"<p>{TEXT}</p>" * 101).encode(), "rows.html", ImportLimits()
+        )
+    assert _refusal(error).startswith("rows.html has more than 100 paragraphs, rows and headings")
 
 
 @needs_proc
