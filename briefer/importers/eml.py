@@ -30,7 +30,7 @@ from briefer.importers.docinfo import plausible
 from briefer.importers.eml_forward import InlineForward, innermost_forward
 from briefer.importers.eml_parts import Walk, plain_subject, render
 from briefer.importers.encoding import decode_text
-from briefer.importers.htmlconvert import html_to_article_blocks
+from briefer.importers.htmlconvert import MAX_BLOCKS, html_to_article_blocks
 from briefer.importers.text import heading_like, is_prose, text_to_blocks
 
 _HEADER = re.compile(rb"^([A-Za-z][A-Za-z0-9-]{1,40}):[ \t]?\S?", re.M)
@@ -196,7 +196,8 @@ def _parse(data: bytes, label: str) -> EmailMessage:
     The standard parser cannot be interrupted, and with the modern policy it spent 100 s
     on 300,000 tiny parts; counting the lines that open a part first takes a fraction of
     a second. Fed a megabyte at a time, it never holds the whole message as text and as
-    lines at once (60 MB took 510 MB whole, 210 MB fed).
+    lines at once (60 MB took 510 MB whole, 210 MB fed). Then each part that would be read
+    is checked for size and for lines, each of which may become a block.
     """
     if sum(1 for _ in itertools.islice(_PART_LINE.finditer(data), _MAX_PARTS + 1)) > _MAX_PARTS:
         raise ImportRejected(
@@ -219,6 +220,15 @@ def _parse(data: bytes, label: str) -> EmailMessage:
                 f" {_MAX_TEXT_PART // 1048576} MB any mail service delivers in a whole"
                 " message. If it is a document, save it as a file of its own (.txt, .html)"
                 " and import that."
+            )
+        lines = part.get_payload(decode=True) if part.get_content_type() == "text/plain" else b""
+        if isinstance(lines, bytes) and lines.count(b"\n") > MAX_BLOCKS and not attached:
+            # Each line may become a paragraph; the HTML walker counts its own blocks.
+            raise ImportRejected(
+                f"{label} holds more than {MAX_BLOCKS:,} lines of message text, far more than"
+                " mail (a long newsletter has a few thousand), so Briefer cannot read it in"
+                " bounded memory. If it is a document, save it as a file of its own and"
+                " import that."
             )
     return message
 

@@ -11,7 +11,6 @@ import binascii
 import logging
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
@@ -74,11 +73,6 @@ EXTRACTOR_MAX_ELEMENTS = 100_000
 a million), not an article with furniture around it: the extractor's copies of such a
 tree took 1.1 GB and 20 s, so the page goes straight to the plain converter (under 400 MB).
 Saved news pages have a few thousand elements."""
-MAX_BLOCKS = 250_000
-"""Blocks (paragraphs, headings, list items, rows) the plain converter makes of one page.
-An article has a few hundred, a 10 MB table dump 60,000; each costs about 200 bytes
-beside its text, twice while the title goes before them, on top of the page's tree:
-600,000 one-word paragraphs peaked at 480 MB."""
 EXTRACTOR_MAX_ATTRIBUTES = 200_000
 """The same for attributes (about 260 bytes each once parsed): 930 elements of 500
 attributes each took 660 MB through the extractor's copies. News pages have a few thousand."""
@@ -417,12 +411,16 @@ def _fallback(
     Only lines that are wholly furniture (feed footers, share rows) are
     dropped: with no extractor's judgement to lean on, nothing else is.
     """
-    page = _WithoutBoilerplate(name=name)
+    page = _WithoutBoilerplate()
     try:
         if isinstance(page_source, str):
-            title = html_to_article_blocks(page_source, page, limits=limits, deadline=deadline)
+            title = html_to_article_blocks(
+                page_source, page, limits=limits, deadline=deadline, name=name
+            )
         else:
-            title = tree_to_article_blocks(page_source, page, limits=limits, deadline=deadline)
+            title = tree_to_article_blocks(
+                page_source, page, limits=limits, deadline=deadline, name=name
+            )
     except (RecursionError, ValueError, lxml.etree.LxmlError) as error:
         log.warning("the whole-page fallback failed (%s); keeping what was extracted", error)
         return extracted, ""
@@ -431,15 +429,10 @@ def _fallback(
     return page, title
 
 
-@dataclass
 class _WithoutBoilerplate(ArticleBuilder):
     """A builder that drops wholly-furniture lines as they come, so a huge page is never
     held twice (once whole, once filtered) and its lines are judged inside the walk,
-    between the walker's deadline checks; and that refuses a page of more blocks than
-    an import can hold beside the page's tree (``MAX_BLOCKS``)."""
-
-    name: str = "This page"
-    added: int = 0
+    between the walker's deadline checks."""
 
     def add(
         self, kind: BlockKind, text: str, *, level: int = 0, ordered: bool = False
@@ -447,16 +440,7 @@ class _WithoutBoilerplate(ArticleBuilder):
         text = text.strip("\n") if kind is BlockKind.PREFORMATTED else fold_spaces(text)
         if is_boilerplate(text):
             return None
-        block = super().add(kind, text, level=level, ordered=ordered)
-        self.added += block is not None
-        if self.added > MAX_BLOCKS:
-            raise ImportRejected(
-                f"{self.name} has more than {MAX_BLOCKS:,} paragraphs, rows and headings,"
-                " far more than an article (a long report has a few thousand), so Briefer"
-                " cannot read it in bounded memory. Save only the part you need, or print"
-                " it to PDF, and import that."
-            )
-        return block
+        return super().add(kind, text, level=level, ordered=ordered)
 
 
 def _first_heading(builder: ArticleBuilder) -> str:

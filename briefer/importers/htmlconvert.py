@@ -54,6 +54,12 @@ _FLATTEN_INLINE = re.compile(
     re.IGNORECASE,
 )
 _DEADLINE_EVERY = 2000
+MAX_BLOCKS = 250_000
+"""Blocks (paragraphs, headings, list items, rows) made of one page or e-mail. An article
+has a few hundred, a 10 MB table dump 60,000; each costs about 200 bytes beside its text,
+and callers copy them (the title put first, mail furniture dropped), on top of a tree whose
+freed memory Python never reuses: 600,000 one-word paragraphs peaked at 480 MB as a page
+and 540 MB as an e-mail."""
 
 
 def html_to_article_blocks(
@@ -80,7 +86,7 @@ def html_to_article_blocks(
     if root is None:
         return ""
     del text  # the tree holds what is needed; a huge page need not be held twice
-    return tree_to_article_blocks(root, builder, limits=limits, deadline=deadline)
+    return tree_to_article_blocks(root, builder, limits=limits, deadline=deadline, name=name)
 
 
 def tree_to_article_blocks(
@@ -89,13 +95,14 @@ def tree_to_article_blocks(
     *,
     limits: ImportLimits,
     deadline: Deadline | None = None,
+    name: str = "This page",
 ) -> str:
     """``html_to_article_blocks`` for a page already parsed (by the web-page importer,
     which would otherwise hold two trees of a huge page at once); returns its title."""
     title_el = root.find(".//title")
     title = " ".join((title_el.text_content() if title_el is not None else "").split())
     body = root.find("body")
-    _Walker(builder, limits, deadline).walk(body if body is not None else root)
+    _Walker(builder, limits, deadline, name=name).walk(body if body is not None else root)
     return title
 
 
@@ -177,6 +184,8 @@ class _Walker:
     cell: list[str] | None = None
     data_tables: int = 0
     seen: int = 0
+    blocks: int = 0
+    name: str = "This page"
 
     def walk(self, top: lxml.html.HtmlElement) -> None:
         """Depth-first without recursion, so no nesting can exhaust Python's stack.
@@ -269,7 +278,7 @@ class _Walker:
             while cells and not cells[-1]:
                 cells.pop()
             if any(cells):
-                self.builder.add(BlockKind.TABLE_ROW, " | ".join(cells))
+                self._add(BlockKind.TABLE_ROW, " | ".join(cells))
             return
         self._flush()
         if tag == "table" and self.data_tables and _is_data_table(el):
@@ -296,12 +305,24 @@ class _Walker:
         text = "".join(self.buf)
         self.buf.clear()
         if self.pre:
-            self.builder.add(BlockKind.PREFORMATTED, text)
+            self._add(BlockKind.PREFORMATTED, text)
             return
         context = self.contexts[-1] if self.contexts else _Context(BlockKind.PARAGRAPH)
         # Line breaks twice in a row are how mail and pasted HTML separate paragraphs.
         for part in _PARAGRAPH_BREAK.split(text):
-            self.builder.add(context.kind, part, level=context.level, ordered=context.ordered)
+            self._add(context.kind, part, level=context.level, ordered=context.ordered)
+
+    def _add(self, kind: BlockKind, text: str, *, level: int = 0, ordered: bool = False) -> None:
+        if self.builder.add(kind, text, level=level, ordered=ordered) is None:
+            return
+        self.blocks += 1
+        if self.blocks > MAX_BLOCKS:
+            raise ImportRejected(
+                f"{self.name} has more than {MAX_BLOCKS:,} paragraphs, rows and headings,"
+                " far more than an article (a long report has a few thousand), so Briefer"
+                " cannot read it in bounded memory. Save only the part you need, or print"
+                " it to PDF, and import that."
+            )
 
 
 def _hidden(el: etree._Element) -> bool:

@@ -16,16 +16,17 @@ from pathlib import Path
 
 import pytest
 
-from briefer.importers import html
+from briefer.importers import html, htmlconvert
 from briefer.importers.base import ImportLimits, ImportRejected
 from briefer.importers.eml import EmlImporter
-from briefer.importers.html import MAX_BLOCKS, HtmlImporter
+from briefer.importers.html import HtmlImporter
 from briefer.importers.htmlbounds import (
     MAX_ATTRIBUTES,
     MAX_MARKUP_CHARS,
     MAX_NODES,
     check_markup,
 )
+from briefer.importers.htmlconvert import MAX_BLOCKS
 from briefer.importers.paste import paste_to_article
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -191,6 +192,28 @@ def test_an_e_mail_body_past_25_mb_is_refused_but_a_large_attachment_is_not() ->
     assert "eleven percent" in EmlImporter().extract(attached, "a.eml", ImportLimits()).text
 
 
+def test_an_e_mail_of_more_lines_than_blocks_allowed_is_refused() -> None:
+    head = MAIL_HEAD + "Content-Type: text/plain\r\n\r\n"
+    edge = EmlImporter().extract(
+        (head + "Word.\n" * (MAX_BLOCKS - 10)).encode(), "a.eml", ImportLimits()
+    )
+    assert len(edge.blocks) == MAX_BLOCKS - 10
+    with pytest.raises(ImportRejected) as error:
+        EmlImporter().extract((head + "Word.\n\n" * MAX_BLOCKS).encode(), "b.eml", ImportLimits())
+    assert _refusal(error).startswith("b.eml holds more than 250,000 lines of message text")
+
+
+def test_an_e_mail_of_more_html_blocks_than_allowed_is_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(htmlconvert, "MAX_BLOCKS", 100)
+    head = MAIL_HEAD + "Content-Type: text/html\r\n\r\n<html><body>"
+    EmlImporter().extract((head + f"<p>{TEXT}</p>" * 100).encode(), "a.eml", ImportLimits())
+    with pytest.raises(ImportRejected) as error:
+        EmlImporter().extract((head + f"<p>{TEXT}</p>" * 101).encode(), "b.eml", ImportLimits())
+    assert _refusal(error).startswith("b.eml has more than 100 paragraphs, rows and headings")
+
+
 # Imports one file in a child so its peak memory is its own; VmHWM, not ru_maxrss, which
 # Linux carries over fork and exec from a large pytest process.
 CHILD = """
@@ -293,7 +316,7 @@ def test_the_most_blocks_allowed_stay_under_500_mb(tmp_path: Path) -> None:
 
 def test_a_page_of_more_blocks_than_allowed_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(html, "EXTRACTOR_MAX_ELEMENTS", 10)  # the plain converter reads it
-    monkeypatch.setattr(html, "MAX_BLOCKS", 100)
+    monkeypatch.setattr(htmlconvert, "MAX_BLOCKS", 100)
     page = "<html><body>{}</body></html>"
     read = HtmlImporter().extract(
         page.format(f"<p>{TEXT}</p>" * 100).encode(), "rows.html", ImportLimits()
