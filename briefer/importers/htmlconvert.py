@@ -82,7 +82,7 @@ def html_to_article_blocks(
     """
     text = _as_text(html, base_encoding)
     check_markup(text, name)
-    root = _parse(text, limits)
+    root = _parse(text, limits, name)
     if root is None:
         return ""
     del text  # the tree holds what is needed; a huge page need not be held twice
@@ -128,7 +128,7 @@ def _parser() -> lxml.html.HTMLParser:
     )
 
 
-def _parse(text: str, limits: ImportLimits) -> lxml.html.HtmlElement | None:
+def _parse(text: str, limits: ImportLimits, name: str) -> lxml.html.HtmlElement | None:
     text = _XML_DECLARATION.sub("", text, count=1)
     text = _DOCTYPE_SUBSET.sub("", text[:65536], count=1) + text[65536:]
     if not text.strip():
@@ -141,7 +141,7 @@ def _parse(text: str, limits: ImportLimits) -> lxml.html.HtmlElement | None:
         root, too_deep = _parse_once(flattened)
         if too_deep:
             raise ImportRejected(
-                f"This page is nested more than {_PARSER_DEPTH} elements deep, which Briefer"
+                f"{name} is nested more than {_PARSER_DEPTH} elements deep, which Briefer"
                 " cannot read safely. Open it in a browser and save it again, or copy its"
                 " text and paste it."
             )

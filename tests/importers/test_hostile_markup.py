@@ -144,6 +144,13 @@ def test_an_attribute_bomb_in_an_e_mail_is_refused_naming_the_message() -> None:
     assert _refusal(error).startswith("alert.eml has an element (<p>) with more than 500")
 
 
+def test_a_page_nested_too_deep_for_the_parser_is_refused_by_name() -> None:
+    page = "<html><body>" + "<ul><li>item " * 100_000 + TEXT + "</li></ul>" * 100_000
+    with pytest.raises(ImportRejected) as error:
+        HtmlImporter().extract(page.encode(), "lists.html", ImportLimits())
+    assert _refusal(error).startswith("lists.html is nested more than 256 elements deep")
+
+
 def test_an_attribute_bomb_pasted_is_refused() -> None:
     with pytest.raises(ImportRejected, match="more than 500 attributes"):
         paste_to_article(html=_page(_attributes(5000)).decode(), limits=ImportLimits())
