@@ -1,11 +1,13 @@
 """Importer figures: HTML pages per second and a 300-page PDF, on one core (run in its own process).
 
-    python bench/bench_import.py [--compare-pdfminer]
+    python bench/bench_import.py [--compare-pdfminer] [--no-hostile]
 
 Prints each figure beside its target; figures, not a pass/fail test. The PDF is
 generated once into bench/out/ (with reportlab when installed, else by repeating
 the test fixture's pages with pypdfium2). ``--compare-pdfminer`` also times
 pdfminer.six's layout analysis on the same file, the alternative we measured.
+Then each hostile or huge web page and e-mail of hostile_imports.py, in its own
+process (Linux: peak memory is read from /proc); ``--no-hostile`` leaves them out.
 """
 
 from __future__ import annotations
@@ -131,6 +133,11 @@ def main() -> int:
             other = pdfminer_time(path)
             shown = "not installed" if other is None else f"{other:.1f} s (layout only)"
             rows.append(("  pdfminer.six, same file", shown, "(alternative)"))
+    if "--no-hostile" not in sys.argv and sys.platform == "linux":
+        from hostile_imports import measure  # bench/, beside this script
+
+        rows.append(("Hostile web pages and e-mails", "each in its own process", ""))
+        rows += measure()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     if sys.platform == "darwin":
         peak /= 1024  # bytes there, kilobytes on Linux

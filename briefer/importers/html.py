@@ -10,7 +10,7 @@ import base64
 import binascii
 import logging
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
@@ -19,9 +19,9 @@ import lxml.html
 import trafilatura
 from lxml.html import HtmlElement
 
-from briefer.core.model import Article, ArticleImage, Block, BlockKind
+from briefer.core.model import Article, Block, BlockKind
 from briefer.core.safetext import MAX_TITLE_CHARS, one_line
-from briefer.core.words import count_text_words
+from briefer.core.words import count_text_words, fold_spaces
 from briefer.importers.base import (
     ArticleBuilder,
     Deadline,
@@ -30,14 +30,15 @@ from briefer.importers.base import (
     LocalFileReader,
     looks_like_junk,
 )
-from briefer.importers.cleanup import copy_blocks, feed_footer_site
+from briefer.importers.cleanup import feed_footer_site
 from briefer.importers.encoding import NOT_TEXT
 from briefer.importers.htmlbody import body_to_blocks, is_boilerplate
-from briefer.importers.htmlconvert import html_to_article_blocks
+from briefer.importers.htmlbounds import check_markup
+from briefer.importers.htmlconvert import html_to_article_blocks, tree_to_article_blocks
+from briefer.importers.htmlimages import find_images, place_images
 from briefer.importers.htmlmeta import PageMetadata, decode_html, parse_date, read_metadata
 from briefer.importers.htmlnames import clean_author, publisher_from_domain
 from briefer.importers.htmlprep import prepare_page, shows_only_furniture
-from briefer.importers.images import normalise_image
 
 log = logging.getLogger(__name__)
 
@@ -54,14 +55,12 @@ _MAX_DATA_URI = 8 * 1024 * 1024
 # a picture; and an image that large is past what decode_data_uri accepts anyway.
 _MAX_DATA_URI_CHARS = 9_000_000
 _URI_END = re.compile(r"[\"'<>]")
-_TEXTUAL = " or ".join(
-    f"self::{tag}" for tag in ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote")
-)
 _MAX_PULL_QUOTE_CHECKS = 50
 """Quote blocks compared with the text before them; a real page has a few pull quotes."""
 # Fewer extracted words than this, on a page with several times more, means the
 # extractor picked a teaser or a widget rather than the article.
 _MIN_ARTICLE_WORDS = 40
+_ENOUGH_PAGE_WORDS = 3 * _MIN_ARTICLE_WORDS  # no comparison in _too_little looks further
 # The elements trafilatura deletes when empty (its CUT_EMPTY_ELEMS), tail and all in precision mode.
 _EMPTY_CUT = (
     "article", "b", "blockquote", "dd", "div", "dt", "em", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -78,6 +77,9 @@ EXTRACTOR_MAX_ELEMENTS = 100_000
 a million), not an article with furniture around it: the extractor's copies of such a
 tree took 1.1 GB and 20 s, so the page goes straight to the plain converter (under 400 MB).
 Saved news pages have a few thousand elements."""
+EXTRACTOR_MAX_ATTRIBUTES = 200_000
+"""The same for attributes (about 260 bytes each once parsed): 930 elements of 500
+attributes each took 660 MB through the extractor's copies. News pages have a few thousand."""
 
 
 class HtmlImporter:
@@ -139,14 +141,23 @@ def html_to_article(
     text = _without_huge_data_uris(_disarm(decode_html(data, declared_charset)))
     if looks_like_junk(text):  # random bytes named .html, refused as .txt refuses them
         raise ImportRejected(NOT_TEXT)
+    check_markup(text, filename)
     tree, too_deep = _parse(text, filename)
     deadline.check()
+    # Past libxml2's depth limit the tree has lost text; the converter flattens and rereads.
+    extract = not too_deep and not _too_big_to_copy(tree)
+    if extract:
+        _drop_empty_before_text(tree)
+    fast = len(text) > _FAST_EXTRACTION_CHARS
+    # A page the extractor skips stays as parsed (the extractor works on its own copy),
+    # so the plain converter walks this tree: a second parse held two trees of a huge
+    # page at once, and its text a third copy.
+    reread = text if extract or too_deep else None
+    del text
     meta = read_metadata(tree)
     builder = ArticleBuilder()
     page_words = _page_words(tree)
-    fast = len(text) > _FAST_EXTRACTION_CHARS
-    # Past libxml2's depth limit the tree has lost text; the converter flattens and rereads.
-    if not too_deep and not _more_elements_than(tree, EXTRACTOR_MAX_ELEMENTS):
+    if extract:
         traf_meta = _extract_into(builder, tree, deadline, fast=fast, recall=False)
         if _too_little(builder, page_words):
             # Precision mode drops whole sections it takes for furniture (a story div
@@ -161,13 +172,18 @@ def html_to_article(
         if traf_meta is not None:
             meta = meta.or_else(traf_meta)
     if too_deep or _too_little(builder, page_words):
-        builder, fallback_title = _fallback(text, limits, deadline, builder)
+        builder, fallback_title = _fallback(
+            tree if reread is None else reread, limits, deadline, builder, filename
+        )
         meta = meta.or_else(PageMetadata(title=fallback_title))
     if builder.is_empty() or (not too_deep and shows_only_furniture(tree)):
         raise ImportRejected(
             f"{filename} has no readable text. If the page needs JavaScript to show its"
             ' article, open it in a browser and save it with "Print to PDF" instead.'
         )
+    found = find_images(tree, resolve, limits, deadline) if resolve else []
+    publisher = meta.publisher or _footer_site(tree) or publisher_from_domain(meta.url)
+    del tree  # what is left needs only the text: a huge page's tree is not held with it
     title = (
         one_line(meta.title, MAX_TITLE_CHARS)
         or _first_heading(builder)
@@ -176,24 +192,29 @@ def html_to_article(
     builder = _without_pull_quotes(_with_title_heading(builder, title))
     deadline.check()
     article_text = builder.text()
-    images = _images(tree, resolve, limits, builder, deadline) if resolve else ()
     return Article(
         title=title,
         text=article_text,
         blocks=builder.blocks,
-        publisher=meta.publisher or _footer_site(tree) or publisher_from_domain(meta.url),
+        publisher=publisher,
         author=meta.author,
         published=meta.published,
         url=meta.url,
         language=meta.language,
         source_format=source_format,
         source_name=filename,
-        images=images,
+        images=place_images(found, article_text, builder.blocks),
     )
 
 
-def _more_elements_than(tree: HtmlElement, limit: int) -> bool:
-    return any(count > limit for count, _ in enumerate(tree.iter(), start=1))
+def _too_big_to_copy(tree: HtmlElement) -> bool:
+    """Whether the tree has more elements or attributes than the extractor may copy."""
+    attributes = 0
+    for elements, element in enumerate(tree.iter(), start=1):
+        attributes += len(element.attrib)
+        if elements > EXTRACTOR_MAX_ELEMENTS or attributes > EXTRACTOR_MAX_ATTRIBUTES:
+            return True
+    return False
 
 
 def _disarm(text: str) -> str:
@@ -266,7 +287,6 @@ def _parse(text: str, filename: str) -> tuple[HtmlElement, bool]:
         "//script[not(@type='application/ld+json')] | //style | //noscript | //template"
     ):
         junk.drop_tree()
-    _drop_empty_before_text(tree)
     prepare_page(tree)
     return tree, too_deep
 
@@ -360,8 +380,21 @@ def _footer_site(tree: HtmlElement) -> str:
 
 
 def _page_words(tree: HtmlElement) -> int:
+    """The words of the page's text, counted only as far as ``_too_little`` looks: past
+    ``_ENOUGH_PAGE_WORDS`` the count is a lower bound. Counting 60 MB of text whole
+    held a copy of it and took seconds; the prefix is recounted at doubling sizes."""
     body = tree.find("body")
-    return count_text_words((body if body is not None else tree).text_content())
+    pieces: list[str] = []
+    size, step = 0, 4096
+    for piece in (body if body is not None else tree).itertext():
+        pieces.append(piece)
+        size += len(piece)
+        if size >= step:
+            pieces = ["".join(pieces)]
+            if (words := count_text_words(pieces[0])) >= _ENOUGH_PAGE_WORDS:
+                return words
+            step = 2 * size
+    return count_text_words("".join(pieces))
 
 
 def _too_little(builder: ArticleBuilder, page: int) -> bool:
@@ -371,30 +404,54 @@ def _too_little(builder: ArticleBuilder, page: int) -> bool:
     words) weigh what they say, not one "word" per paragraph.
     """
     got = count_text_words(builder.text())
-    if got >= _MIN_ARTICLE_WORDS * 3:
+    if got >= _ENOUGH_PAGE_WORDS:
         return False
     return (got == 0 and page > 0) or (got < _MIN_ARTICLE_WORDS and page > 3 * max(got, 1))
 
 
 def _fallback(
-    text: str, limits: ImportLimits, deadline: Deadline, extracted: ArticleBuilder
+    page_source: str | HtmlElement,
+    limits: ImportLimits,
+    deadline: Deadline,
+    extracted: ArticleBuilder,
+    name: str,
 ) -> tuple[ArticleBuilder, str]:
-    """The whole page as blocks, when article extraction missed.
+    """The whole page as blocks, when article extraction missed: ``page_source`` is its
+    text to parse again, or the tree as parsed when nothing has changed it.
 
     Only lines that are wholly furniture (feed footers, share rows) are
     dropped: with no extractor's judgement to lean on, nothing else is.
     """
-    page = ArticleBuilder()
+    page = _WithoutBoilerplate()
     try:
-        title = html_to_article_blocks(text, page, limits=limits, deadline=deadline)
+        if isinstance(page_source, str):
+            title = html_to_article_blocks(
+                page_source, page, limits=limits, deadline=deadline, name=name
+            )
+        else:
+            title = tree_to_article_blocks(
+                page_source, page, limits=limits, deadline=deadline, name=name
+            )
     except (RecursionError, ValueError, lxml.etree.LxmlError) as error:
         log.warning("the whole-page fallback failed (%s); keeping what was extracted", error)
         return extracted, ""
-    builder = ArticleBuilder()
-    copy_blocks(page, builder, keep=lambda _kind, content: not is_boilerplate(content))
-    if count_text_words(builder.text()) <= count_text_words(extracted.text()):
+    if count_text_words(page.text()) <= count_text_words(extracted.text()):
         return extracted, title
-    return builder, title
+    return page, title
+
+
+class _WithoutBoilerplate(ArticleBuilder):
+    """A builder that drops wholly-furniture lines as they come, so a huge page is never
+    held twice (once whole, once filtered) and its lines are judged inside the walk,
+    between the walker's deadline checks."""
+
+    def add(
+        self, kind: BlockKind, text: str, *, level: int = 0, ordered: bool = False
+    ) -> Block | None:
+        text = text.strip("\n") if kind is BlockKind.PREFORMATTED else fold_spaces(text)
+        if is_boilerplate(text):
+            return None
+        return super().add(kind, text, level=level, ordered=ordered)
 
 
 def _first_heading(builder: ArticleBuilder) -> str:
@@ -446,8 +503,10 @@ def _without_pull_quotes(builder: ArticleBuilder) -> ArticleBuilder:
     to forty words that one earlier paragraph already gives in full, which the page
     repeats in large type only to draw the eye. A quotation the text does not already
     hold stays, and so does every paragraph of a longer quoted statement."""
-    text = builder.text()
     blocks = builder.blocks
+    if not any(block.kind is BlockKind.QUOTE for block in blocks):
+        return builder  # nothing to compare: no folded copy of a huge text
+    text = builder.text()
     seen: list[str] = []
     kept: list[Block] = []
     checks = _MAX_PULL_QUOTE_CHECKS  # each reads the text so far: a crafted page has bounds
@@ -500,71 +559,3 @@ def decode_data_uri(src: str) -> bytes | None:
         return unquote(payload).encode("latin-1", errors="replace")
     except (binascii.Error, ValueError):
         return None
-
-
-def _images(
-    tree: HtmlElement,
-    resolve: ResourceResolver,
-    limits: ImportLimits,
-    builder: ArticleBuilder,
-    deadline: Deadline,
-) -> tuple[ArticleImage, ...]:
-    """Images the page carries locally, each placed before the paragraph it stood before."""
-    images: list[ArticleImage] = []
-    folded = builder.text().casefold()
-    for tries, img in enumerate(tree.iter("img")):
-        if len(images) >= limits.max_images or tries >= 4 * limits.max_images + 20:
-            break
-        deadline.check()
-        src = (img.get("src") or img.get("data-src") or "").strip()
-        data = resolve(src) if src else None
-        if not data:
-            continue
-        name = "" if src.startswith("data:") else PurePosixPath(src.split("?")[0]).name
-        image = normalise_image(
-            data,
-            limits,
-            name=name[:200],
-            caption=_caption(img),
-            offset=_offset_near(img, folded, builder.blocks),
-        )
-        if image is not None:
-            images.append(image)
-    return tuple(images)
-
-
-def _caption(img: HtmlElement) -> str:
-    figure = next((a for a in img.iterancestors("figure")), None)
-    if figure is not None:
-        caption = figure.find(".//figcaption")
-        if caption is not None:
-            text = " ".join(caption.text_content().split())
-            if text:
-                return text
-    return " ".join((img.get("alt") or img.get("title") or "").split())
-
-
-def _offset_near(img: HtmlElement, folded_text: str, blocks: tuple[Block, ...]) -> int:
-    """Start of the next paragraph that made it into the article, else end of the previous one.
-
-    ``casefold`` can change lengths only for rare letters (ß), so offsets found in
-    the folded text are checked against block bounds rather than trusted blindly.
-    """
-    for anchor, after in _neighbours(img):
-        snippet = " ".join(anchor.text_content().split())[:60].casefold()
-        if len(snippet) < 12:
-            continue
-        found = folded_text.find(snippet)
-        if found < 0:
-            continue
-        block = next((b for b in blocks if b.start <= found < b.end), None)
-        if block is not None:
-            return block.start if after else block.end
-    return blocks[-1].end if blocks else 0
-
-
-def _neighbours(img: HtmlElement) -> Iterator[tuple[HtmlElement, bool]]:
-    for element in img.xpath(f"following::*[{_TEXTUAL}][position() <= 4]"):
-        yield element, True
-    for element in img.xpath(f"preceding::*[{_TEXTUAL}][position() <= 4]"):
-        yield element, False

@@ -15,6 +15,7 @@ from lxml import etree
 from briefer.core.model import BlockKind
 from briefer.importers.base import ArticleBuilder, Deadline, ImportLimits, ImportRejected
 from briefer.importers.encoding import decode_text
+from briefer.importers.htmlbounds import check_markup
 
 _DROP = frozenset(
     {
@@ -53,6 +54,12 @@ _FLATTEN_INLINE = re.compile(
     re.IGNORECASE,
 )
 _DEADLINE_EVERY = 2000
+MAX_BLOCKS = 250_000
+"""Blocks (paragraphs, headings, list items, rows) made of one page or e-mail. An article
+has a few hundred, a 10 MB table dump 60,000; each costs about 200 bytes beside its text,
+and callers copy them (the title put first, mail furniture dropped), on top of a tree whose
+freed memory Python never reuses: 600,000 one-word paragraphs peaked at 480 MB as a page
+and 540 MB as an e-mail."""
 
 
 def html_to_article_blocks(
@@ -62,6 +69,7 @@ def html_to_article_blocks(
     limits: ImportLimits,
     deadline: Deadline | None = None,
     base_encoding: str | None = None,
+    name: str = "This page",
 ) -> str:
     """Appends the readable content of ``html`` to ``builder``; returns the page's title.
 
@@ -69,16 +77,32 @@ def html_to_article_blocks(
     so what lands in the article is what a reader would have seen. Tables that
     only lay out the page (typical of newsletters) are read as ordinary flow;
     tables that hold data become "cell | cell" rows. ``base_encoding`` is the
-    charset the container declared (e-mail part, MHTML part) for byte input.
+    charset the container declared (e-mail part, MHTML part) for byte input; ``name``
+    opens the sentence refusing markup no parser should be given (``check_markup``).
     """
     text = _as_text(html, base_encoding)
-    root = _parse(text, limits)
+    check_markup(text, name)
+    root = _parse(text, limits, name)
     if root is None:
         return ""
+    del text  # the tree holds what is needed; a huge page need not be held twice
+    return tree_to_article_blocks(root, builder, limits=limits, deadline=deadline, name=name)
+
+
+def tree_to_article_blocks(
+    root: lxml.html.HtmlElement,
+    builder: ArticleBuilder,
+    *,
+    limits: ImportLimits,
+    deadline: Deadline | None = None,
+    name: str = "This page",
+) -> str:
+    """``html_to_article_blocks`` for a page already parsed (by the web-page importer,
+    which would otherwise hold two trees of a huge page at once); returns its title."""
     title_el = root.find(".//title")
     title = " ".join((title_el.text_content() if title_el is not None else "").split())
     body = root.find("body")
-    _Walker(builder, limits, deadline).walk(body if body is not None else root)
+    _Walker(builder, limits, deadline, name=name).walk(body if body is not None else root)
     return title
 
 
@@ -104,7 +128,7 @@ def _parser() -> lxml.html.HTMLParser:
     )
 
 
-def _parse(text: str, limits: ImportLimits) -> lxml.html.HtmlElement | None:
+def _parse(text: str, limits: ImportLimits, name: str) -> lxml.html.HtmlElement | None:
     text = _XML_DECLARATION.sub("", text, count=1)
     text = _DOCTYPE_SUBSET.sub("", text[:65536], count=1) + text[65536:]
     if not text.strip():
@@ -117,7 +141,7 @@ def _parse(text: str, limits: ImportLimits) -> lxml.html.HtmlElement | None:
         root, too_deep = _parse_once(flattened)
         if too_deep:
             raise ImportRejected(
-                f"This page is nested more than {_PARSER_DEPTH} elements deep, which Briefer"
+                f"{name} is nested more than {_PARSER_DEPTH} elements deep, which Briefer"
                 " cannot read safely. Open it in a browser and save it again, or copy its"
                 " text and paste it."
             )
@@ -160,9 +184,15 @@ class _Walker:
     cell: list[str] | None = None
     data_tables: int = 0
     seen: int = 0
+    blocks: int = 0
+    name: str = "This page"
 
     def walk(self, top: lxml.html.HtmlElement) -> None:
-        """Depth-first without recursion, so no nesting can exhaust Python's stack."""
+        """Depth-first without recursion, so no nesting can exhaust Python's stack.
+
+        An element's next sibling is stacked only when the element is done, so the stack
+        holds one element per level, not every child of a 700,000-child body at once.
+        """
         # Each entry: (element, entering, depth, whether this element was handled as structure).
         stack: list[tuple[etree._Element, bool, int, bool]] = [(top, True, 1, True)]
         while stack:
@@ -173,6 +203,9 @@ class _Walker:
                 elif isinstance(el.tag, str) and el.tag.lower() in _BLOCKS:
                     self._text(" ")  # flattened beyond max_nesting: keep words apart
                 self._text(el.tail)
+                sibling = el.getnext() if depth > 1 else None
+                if sibling is not None:
+                    stack.append((sibling, True, depth, True))
                 continue
             self.seen += 1
             if self.deadline is not None and self.seen % _DEADLINE_EVERY == 0:
@@ -191,7 +224,9 @@ class _Walker:
                 self._text(" ")
             self._text(el.text)
             stack.append((el, False, depth, structural))
-            stack.extend((child, True, depth + 1, True) for child in reversed(el))
+            first = next(iter(el), None)
+            if first is not None:
+                stack.append((first, True, depth + 1, True))
         self._flush()
 
     def _start(self, el: etree._Element) -> None:
@@ -243,7 +278,7 @@ class _Walker:
             while cells and not cells[-1]:
                 cells.pop()
             if any(cells):
-                self.builder.add(BlockKind.TABLE_ROW, " | ".join(cells))
+                self._add(BlockKind.TABLE_ROW, " | ".join(cells))
             return
         self._flush()
         if tag == "table" and self.data_tables and _is_data_table(el):
@@ -270,12 +305,24 @@ class _Walker:
         text = "".join(self.buf)
         self.buf.clear()
         if self.pre:
-            self.builder.add(BlockKind.PREFORMATTED, text)
+            self._add(BlockKind.PREFORMATTED, text)
             return
         context = self.contexts[-1] if self.contexts else _Context(BlockKind.PARAGRAPH)
         # Line breaks twice in a row are how mail and pasted HTML separate paragraphs.
         for part in _PARAGRAPH_BREAK.split(text):
-            self.builder.add(context.kind, part, level=context.level, ordered=context.ordered)
+            self._add(context.kind, part, level=context.level, ordered=context.ordered)
+
+    def _add(self, kind: BlockKind, text: str, *, level: int = 0, ordered: bool = False) -> None:
+        if self.builder.add(kind, text, level=level, ordered=ordered) is None:
+            return
+        self.blocks += 1
+        if self.blocks > MAX_BLOCKS:
+            raise ImportRejected(
+                f"{self.name} has more than {MAX_BLOCKS:,} paragraphs, rows and headings,"
+                " far more than an article (a long report has a few thousand), so Briefer"
+                " cannot read it in bounded memory. Save only the part you need, or print"
+                " it to PDF, and import that."
+            )
 
 
 def _hidden(el: etree._Element) -> bool:
