@@ -46,6 +46,12 @@ _SIGNATURE = re.compile(r"\n-- ?\n.*\Z", re.S)
 _LIST_ID = re.compile(r'^\s*"?(?P<name>[^"<]*?)"?\s*<(?P<id>[^>]+)>\s*$')
 _STORY_SOURCE_WORDS = 6
 _MAX_PARTS = 2000
+_MAX_HEADER = 8192
+"""Characters in one header: a long To or References line is a few thousand."""
+_MIME_HEADER = re.compile(rb"^(content-[\w-]{1,40}):((?:[^\r\n]|\r?\n[ \t])*)", re.I | re.M)
+_SHOWN_HEADERS = frozenset(
+    {"subject", "from", "sender", "reply-to", "to", "cc", "list-id", "thread-topic", "date"}
+)
 """MIME parts in one message, as for web archives; real mail has a few dozen."""
 # A line opening a part ("--boundary") or closing a multipart ("--boundary--"); a
 # signature's "-- " line is not one. Counting them bounds the parts from above.
@@ -190,6 +196,32 @@ class EmlImporter:
         return article, tuple(warnings)
 
 
+def _bound_headers(part: Message) -> None:
+    """A header a reader sees (subject, sender, date) cut to what any mail program writes.
+
+    The modern policy parses a header each time it is read, word by word: a one-megabyte
+    Subject took ten seconds a read, beyond the import's time limit, which cannot
+    interrupt it. Headers no one reads (Received, References) are left as they are.
+    """
+    for key in {k for k, v in part.raw_items() if len(v) > _MAX_HEADER}:
+        name = key.lower()
+        if name in _SHOWN_HEADERS:
+            values = [" ".join(str(v)[:_MAX_HEADER].split()[:-1]) or str(v)[:_MAX_HEADER]
+                      for k, v in part.raw_items() if k.lower() == name]  # fmt: skip
+            del part[name]
+            for cut in values:
+                part[key] = cut
+
+
+def _long_mime_header(data: bytes) -> tuple[str, int] | None:
+    """A Content-* header longer than any mail program writes: the parser reads each one
+    as it goes (a megabyte of parameters took a minute), so it is found before parsing."""
+    for found in _MIME_HEADER.finditer(data):
+        if len(found.group(2)) > _MAX_HEADER:
+            return found.group(1).decode("ascii"), len(found.group(2))
+    return None
+
+
 def _parse(data: bytes, label: str) -> EmailMessage:
     """The message, parsed only when its part count is one a mail program writes.
 
@@ -205,12 +237,21 @@ def _parse(data: bytes, label: str) -> EmailMessage:
             " few dozen, so it was not read. Save the message again from your mail program,"
             " or copy its text and paste it."
         )
+    long_header = _long_mime_header(data)
+    if long_header is not None:
+        raise ImportRejected(
+            f"{label} has a {long_header[0]} header of {long_header[1]:,} characters, where a"
+            " mail program writes a line or two, so it was not read. Save the message again"
+            " from your mail program, or copy its text and paste it."
+        )
     parser = BytesFeedParser(policy=policy.default)
     view = memoryview(data)
     for start in range(0, len(data), _FEED):
         parser.feed(bytes(view[start : start + _FEED]))
     message = parser.close()
     assert isinstance(message, EmailMessage)
+    for part in message.walk():
+        _bound_headers(part)
     for part in message.walk():
         text = part.get_payload() if part.get_content_maintype() == "text" else None
         attached = part.get_content_disposition() == "attachment"

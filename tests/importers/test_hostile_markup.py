@@ -371,3 +371,27 @@ def test_the_most_attribute_laden_page_allowed_stays_under_500_mb(tmp_path: Path
     assert result["reason"] == ""
     assert int(result["blocks"]) >= count
     assert float(result["peak_mb"]) < LIMIT_MB, result
+
+
+def test_a_megabyte_subject_is_cut_before_anything_reads_it() -> None:
+    """Python's mail parser reads a header word by word on every read: a 1 MB Subject
+    took ten seconds a read, and the import's time limit cannot interrupt it."""
+    words = " ".join(["harbour"] * 130_000)
+    data = (
+        f"From: desk@port.example\r\nSubject: {words}\r\n"
+        "Date: Thu, 20 Nov 2025 10:00:00 +0100\r\nContent-Type: text/plain\r\n\r\n"
+        f"{TEXT}\r\n"
+    ).encode()
+    article = EmlImporter().extract(data, "subject.eml", ImportLimits())
+    assert article.title.startswith("harbour harbour") and len(article.title) <= 8192
+    assert "eleven percent" in article.text
+
+
+def test_a_megabyte_content_type_is_refused_before_parsing() -> None:
+    """The parser reads each part's Content-Type as it goes: a megabyte of parameters
+    took a minute and 600 MB before anything could refuse it."""
+    parameters = "; ".join(f"p{i}=v" for i in range(100_000))
+    data = (f"{MAIL_HEAD}Content-Type: text/plain; {parameters}\r\n\r\n{TEXT}\r\n").encode()
+    with pytest.raises(ImportRejected) as error:
+        EmlImporter().extract(data, "params.eml", ImportLimits())
+    assert _refusal(error).startswith("params.eml has a Content-Type header of ")
