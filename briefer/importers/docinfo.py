@@ -123,7 +123,7 @@ def printed_date(lines: Sequence[str]) -> dt.date | None:
     the document's date.
     """
     for line in lines:
-        if len(line.split()) > _SHORT_LINE_WORDS:
+        if _words(line) > _SHORT_LINE_WORDS:
             continue
         for pattern in _PRINTED_DATES:
             match = pattern.search(line)
@@ -143,6 +143,11 @@ def plausible(date: dt.date | None) -> dt.date | None:
     return date if date is not None and 1990 <= date.year <= 2200 else None
 
 
+def _words(line: str) -> int:
+    """Words on a line, not separators: "By Jane Smith · 3 June 2025 · 14:20" has seven."""
+    return sum(1 for token in line.split() if any(char.isalnum() for char in token))
+
+
 def printed_month(lines: Sequence[str]) -> tuple[int, int] | None:
     """(year, month) of a month printed without a day on its own short line ("October 2025").
 
@@ -150,7 +155,7 @@ def printed_month(lines: Sequence[str]) -> tuple[int, int] | None:
     tells whether the file's own date can be believed.
     """
     for line in lines:
-        if len(line.split()) > _MONTH_LINE_WORDS:  # "Working paper 12 | October 2025"
+        if _words(line) > _MONTH_LINE_WORDS:  # "Working paper 12 | October 2025"
             continue
         if any(pattern.search(line) for pattern in _PRINTED_DATES):
             continue

@@ -65,6 +65,11 @@ def test_real_information_is_kept(real: str) -> None:
         (["Paris, le 1er octobre 2025"], dt.date(2025, 10, 1)),
         (["Roma, 3 dicembre 2025"], dt.date(2025, 12, 3)),
         (["October 2025"], None),  # a month is not a day
+        # A news page's by-line row: its separators are no words.
+        (
+            ["By Kari Nordvik · Published 3 June 2025, 14:20 · Updated 4 June 2025"],
+            dt.date(2025, 6, 3),
+        ),
     ],
 )
 def test_printed_date(lines: list[str], date: dt.date | None) -> None:
