@@ -175,6 +175,17 @@ class EmlImporter:
                 " Import the attachments as files of their own."
             )
         warnings: list[str] = []
+        if walk.documents:
+            count = len(walk.documents)
+            shown = ", ".join(walk.documents[:5]) + (", …" if count > 5 else "")
+            warnings.append(
+                f"{name}: an attached document ({shown}) was not imported with the message;"
+                " save it from your mail program and import it as a file of its own."
+                if count == 1
+                else f"{name}: {count} attached documents ({shown}) were not imported with the"
+                " message; save them from your mail program and import them as files of"
+                " their own."
+            )
         if walk.tnef:
             warnings.append(
                 f"{name}: a winmail.dat attachment (Outlook's TNEF format) was left out; it may"

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from email.message import Message
 from email.utils import parseaddr
 
 from briefer.core.model import BlockKind
+from briefer.core.safetext import one_line
 from briefer.importers.base import ArticleBuilder, Deadline, ImportRejected
 from briefer.importers.encoding import decode_text
 
@@ -35,12 +36,15 @@ TextRenderer = Callable[[Message, ArticleBuilder], None]
 
 @dataclass
 class Walk:
-    """What rendering met besides text: TNEF parts, for the import report."""
+    """What rendering met besides text, for the import report: TNEF parts, and attached
+    documents Briefer could import as files of their own."""
 
     html: TextRenderer
     plain: TextRenderer
     deadline: Deadline
     tnef: int = 0
+    documents: list[str] = field(default_factory=list)
+    """Names of attached documents (a PDF, a Word file, a saved page), in order."""
 
 
 _REPLY_PREFIX = re.compile(
@@ -171,13 +175,33 @@ def render(part: Message, builder: ArticleBuilder, walk: Walk, depth: int = 0) -
     elif ctype in _TNEF:
         walk.tnef += 1
     elif attached:
-        return
+        document = _document_name(part, ctype)
+        if document:
+            walk.documents.append(document)
     elif ctype == "text/html":
         walk.html(part, builder)
     elif ctype == "text/plain" or part.get_content_maintype() == "multipart":
         walk.plain(part, builder)  # a "multipart" with no boundary is read as the text it is
     elif ctype == "text/calendar":
         _calendar(part, builder)
+
+
+_DOCUMENT_TYPES = frozenset(
+    {"application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+     "text/html", "text/plain", "text/markdown", "message/rfc822", "multipart/related"}
+)  # fmt: skip
+_DOCUMENT_SUFFIXES = (".pdf", ".docx", ".html", ".htm", ".mhtml", ".mht", ".eml", ".txt", ".md")
+
+
+def _document_name(part: Message, ctype: str) -> str:
+    """An attachment's name if it is a document Briefer reads (pictures are not)."""
+    try:
+        name = one_line(part.get_filename() or "", 120)
+    except (ValueError, TypeError, IndexError):  # a malformed filename parameter
+        name = ""
+    if name.lower().endswith(_DOCUMENT_SUFFIXES) or (ctype in _DOCUMENT_TYPES and name):
+        return name
+    return "an unnamed PDF" if ctype == "application/pdf" else ""
 
 
 def _children(part: Message) -> list[Message]:

@@ -163,3 +163,26 @@ def test_a_personal_mailbox_publishes_nothing_and_a_group_names_itself(
     ).encode()
     article = EmlImporter().extract(data, "council.eml", ImportLimits())
     assert (article.author, article.publisher) == (author, publisher)
+
+
+def test_attached_documents_are_named_in_the_report_not_lost_silently() -> None:
+    """A press office mails its report as a PDF: the message's text is the article, and
+    the report says which documents to import as files of their own. A picture is not one."""
+    data = (
+        b"From: Press Office <press@port-velden.example>\r\nSubject: Annual report\r\n"
+        b"Date: Thu, 20 Nov 2025 10:00:00 +0100\r\nMIME-Version: 1.0\r\n"
+        b"Content-Type: multipart/mixed; boundary=X\r\n\r\n"
+        b"--X\r\nContent-Type: text/plain\r\n\r\n"
+        b"The port authority publishes its annual report today; it is attached.\r\n"
+        b"--X\r\nContent-Type: application/pdf\r\n"
+        b'Content-Disposition: attachment; filename="annual-report.pdf"\r\n\r\n%PDF-1.4\r\n'
+        b"--X\r\nContent-Type: image/png\r\n"
+        b'Content-Disposition: attachment; filename="logo.png"\r\n\r\nPNG\r\n'
+        b"--X--\r\n"
+    )
+    article, warnings = EmlImporter().extract_with_warnings(data, "report.eml", ImportLimits())
+    assert "annual report today" in article.text and "PDF-1.4" not in article.text
+    assert warnings == (
+        "report.eml: an attached document (annual-report.pdf) was not imported with the"
+        " message; save it from your mail program and import it as a file of its own.",
+    )
