@@ -18,9 +18,15 @@ _T, _VAL = w("t"), w("val")
 _FIELD_TYPE, _INSTRUCTION = w("fldCharType"), w("instr")
 _FORM_DATA, _DROP_DOWN, _LIST_ENTRY = w("ffData"), w("ddList"), w("listEntry")
 _RESULT, _DEFAULT = w("result"), w("default")
-_BUTTON = re.compile(r"^\s*(?:MACROBUTTON|GOTOBUTTON)\s+\S+\s+(.+?)\s*$", re.IGNORECASE | re.DOTALL)
+_BUTTON = re.compile(r"^\s*(?:MACROBUTTON|GOTOBUTTON)\s+\S+\s+(.*\S)", re.IGNORECASE | re.DOTALL)
 """A button field shows the text of its own instruction ("[Click here and type your name]"),
 the prompt templates fill letters and CVs with; it has no result to read."""
+_MAX_INSTRUCTION = 2000
+"""A field's code is a line; past this it is no button's prompt (and no regex runs long)."""
+
+
+def _button(instruction: str) -> re.Match[str] | None:
+    return _BUTTON.match(instruction[:_MAX_INSTRUCTION])
 
 
 @dataclass(slots=True)
@@ -45,7 +51,7 @@ def field_text(node: Any, fields: list[Field]) -> str:
     which Word shows though the field has no result; a result is read as runs."""
     tag = node.tag
     if tag == FLD_SIMPLE:
-        button = _BUTTON.match(node.get(_INSTRUCTION, ""))
+        button = _button(node.get(_INSTRUCTION, ""))
         has_result = any(True for _ in node.iter(_T))
         return button.group(1) if button and not has_result else ""
     if tag == INSTR:
@@ -60,7 +66,7 @@ def field_text(node: Any, fields: list[Field]) -> str:
     elif kind == "end" and fields:
         ended = fields.pop()
         if not ended.result_begun:
-            button = _BUTTON.match("".join(ended.instruction))
+            button = _button("".join(ended.instruction))
             return button.group(1) if button else ended.choice
     return ""
 

@@ -265,3 +265,14 @@ def test_the_symbol_table_gives_greek_for_every_latin_letter_and_no_private_code
     assert all("GREEK" in unicodedata.name(SYMBOL[code]) for code in letters)
     for char in SYMBOL.values():
         assert len(char) == 1 and unicodedata.category(char) not in ("Co", "Cc", "Cn"), char
+
+
+def test_a_button_field_with_a_huge_instruction_shows_its_prompt_and_no_more(
+    tmp_path: Path,
+) -> None:
+    """A 1 KB crafted file put 150,000 spaces in a MACROBUTTON's code: the prompt's pattern
+    took minutes over them, past the import's time limit, which cannot interrupt it."""
+    spaces = " " * 40_000
+    paragraph = f'<w:p><w:fldSimple w:instr="MACROBUTTON NoMacro [Type here]{spaces}tail"/></w:p>'
+    article = _import(tmp_path, docx.Document(), paragraph)
+    assert _texts(article) == ["[Type here]"]
