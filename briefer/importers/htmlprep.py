@@ -36,8 +36,20 @@ _NOTES = (
     " or contains(concat(' ', normalize-space(@class), ' '), ' endnotes ')]"
 )
 _MAX_NOTES = 2000
+_MAX_CONTAINERS = 50
 _NOTES_HEADING = "Notes"
 _BACK_LINK = re.compile(r"^[\W_]{0,3}$|^(?:back|return|jump up)\b", re.IGNORECASE)
+
+
+def _inside_another(
+    item: lxml.etree._Element, items: set[lxml.etree._Element], container: lxml.etree._Element
+) -> bool:
+    for ancestor in item.iterancestors():
+        if ancestor is container:
+            return False
+        if ancestor in items:
+            return True
+    return False
 
 
 def keep_notes(tree: lxml.etree._Element) -> None:
@@ -48,24 +60,27 @@ def keep_notes(tree: lxml.etree._Element) -> None:
     Extractors drop a section classed "footnotes" as furniture, so a report lost its
     sources; its superscript links ran into the text as a bare "silting.1".
     """
-    found = tree.xpath(_NOTES)
+    found = tree.xpath(_NOTES)[:_MAX_CONTAINERS]  # a crafted page may class everything so
     # The outermost only: <section class="footnotes"><ol class="footnotes-list">.
-    containers = [c for c in found if not any(a in found for a in c.iterancestors())][:5]
+    marked = set(found)
+    containers = [c for c in found if not any(a in marked for a in c.iterancestors())][:5]
     if not containers:
         return
     anchors: dict[str, list[lxml.etree._Element]] = {}
     for anchor in tree.xpath("//a[starts-with(@href, '#')]"):
         anchors.setdefault(anchor.get("href", "")[1:], []).append(anchor)
     for container in containers:
-        items = container.xpath(".//li | .//*[@role='doc-endnote' or @role='doc-footnote']")
-        if len(items) > _MAX_NOTES:
+        every = container.xpath(".//li | .//*[@role='doc-endnote' or @role='doc-footnote']")
+        if len(every) > _MAX_NOTES:
             continue  # left as it is, rather than cut short
         notes: list[tuple[str, str]] = []
+        # A note's own list (its sources, say) is part of that note, not notes of their own.
+        listed = set(every)
+        items = [item for item in every if not _inside_another(item, listed, container)]
         for number, item in enumerate(items, start=1):
+            name = item.get("id") or ""  # no id, no references: href="#" is a menu's link
             references = [
-                a
-                for a in anchors.get(item.get("id") or "", [])
-                if container not in a.iterancestors()
+                a for a in anchors.get(name, []) if name and container not in a.iterancestors()
             ]
             mark = _mark(references[0] if references else None, number)
             for reference in references:
@@ -76,7 +91,7 @@ def keep_notes(tree: lxml.etree._Element) -> None:
                     or back.get("role") == "doc-backlink"
                 ):
                     _replace_with_text(back, "")
-            text = " ".join(item.text_content().split())
+            text = " ".join(" ".join(item.itertext()).split())
             if text:
                 notes.append((mark, text))
         if not notes:

@@ -105,3 +105,23 @@ def test_a_subtitle_further_down_the_page_stays_where_it_is() -> None:
 
     texts = [text for _, text in _texts(article)]
     assert texts[1] == _FIRST
+
+
+def test_a_menus_hash_links_are_no_note_marks_and_a_notes_own_list_is_part_of_it() -> None:
+    """A note without an id has no reference: href="#" is a menu's or a button's link.
+    A note listing its sources keeps them in its own paragraph, words apart."""
+    article = _import(
+        "<main><article><h1>Dredging costs in North Sea ports</h1>"
+        f"<p>{_FIRST} See the <a href='#'>full timetable</a> for the changes.</p>"
+        f"<p>{_SECOND}<sup><a href='#fn2'>2</a></sup></p>"
+        "<section class='footnotes'><ol>"
+        "<li>Sources:<ul><li>Board minutes, May.</li><li>Survey, 2023.</li></ul></li>"
+        "<li id='fn2'>Interview with the harbour master.</li>"
+        "</ol></section></article></main>"
+    )
+    text = article.text
+    assert "See the full timetable for the changes." in text
+    notes = [t for kind, t in _texts(article) if t.startswith("[")]
+    assert notes == ["[1] Sources: Board minutes, May. Survey, 2023.",
+                     "[2] Interview with the harbour master."]  # fmt: skip
+    assert "kept at fourteen metres" in text and "dredging ended last year.[2]" in text
