@@ -186,7 +186,7 @@ def cmd_info(args: argparse.Namespace, paths: Paths) -> int:
         emit(data)
     else:
         for key, value in data.items():
-            print(f"{key.replace('_', ' ').capitalize():15} {value}")
+            print(f"{key.replace('_', ' ').capitalize():15} {shown(str(value))}")
     return 0
 
 

@@ -94,3 +94,15 @@ def test_folder_import_prints_each_odd_name_on_its_own_line(
     assert any("rtl<U+202E>txt.exe.txt" in line for line in lines)
     failed = next(line for line in lines if line.startswith("failed"))
     assert failed.count("empty\\e[31m.txt") == 2  # in the name and in the reason
+
+
+def test_info_prints_a_crafted_project_title_visibly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A project file received from someone else carries its own title."""
+    project = tmp_path / "evil.briefer"
+    Session.create(project, title=f"Evil\x1b]0;pwned\x07{ESC_RED}RED").close()
+    assert main(["info", str(project)]) == 0
+    out = capsys.readouterr().out
+    assert not any(raw in out for raw in RAW)
+    assert "Evil\\e]0;pwned\\x07\\e[31mRED" in out

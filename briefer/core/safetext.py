@@ -19,6 +19,7 @@ MAX_URL_CHARS = 2000
 """Longer than any real title or address; a footnote must still fit on a page."""
 
 _SURROGATES = re.compile(r"[\udc80-\udcff]+")
+_LONE_SURROGATES = re.compile(r"[\ud800-\udfff]")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 """C0 and C1 control characters other than tab and newline (and DEL)."""
 _ESCAPES = re.compile(
@@ -52,9 +53,10 @@ def _legacy(raw: bytes) -> str:
 
 
 def without_controls(text: str) -> str:
-    """``text`` with control characters other than newline and tab removed, and with
-    lone surrogates (undecodable bytes in a name) read as their legacy code page."""
-    text = readable_name(text)
+    """``text`` with control characters other than newline and tab removed, with lone
+    surrogates from undecodable bytes in a name read as their legacy code page, and any
+    other lone surrogate (a JSON "\\ud800" escape) as U+FFFD, which SQLite can store."""
+    text = _LONE_SURROGATES.sub("\ufffd", readable_name(text))
     if not _CONTROLS.search(text):
         return text
     return _CONTROLS.sub("", _BREAKS.sub("\n", _ESCAPES.sub("", text)))

@@ -25,6 +25,13 @@ def test_a_latin1_name_reads_as_windows_1252_and_can_be_encoded() -> None:
     assert readable_name("Präsentation.txt") == "Präsentation.txt"
 
 
+def test_a_lone_surrogate_from_a_json_escape_becomes_a_replacement_character() -> None:
+    """JSON-LD may hold "\\ud800": SQLite cannot store it, and a batch stopped on it."""
+    clean = without_controls("Bad \ud800 title \udfff")
+    assert clean == "Bad \ufffd title \ufffd"
+    clean.encode("utf-8")
+
+
 def test_control_characters_go_and_escape_sequences_go_whole() -> None:
     assert without_controls("a\x1b[31mb\x08c\x1b]0;title\x07d\x9be") == "abcde"
     assert without_controls("Tues\x0bday\x0cnext\r\nline\tend") == "Tues\nday\nnext\nline\tend"
