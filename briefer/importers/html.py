@@ -287,7 +287,7 @@ def _parse(text: str, filename: str) -> tuple[HtmlElement, bool]:
         "//script[not(@type='application/ld+json')] | //style | //noscript | //template"
     ):
         junk.drop_tree()
-    prepare_page(tree)
+    prepare_page(tree, filename)
     return tree, too_deep
 
 

@@ -14,15 +14,17 @@ import lxml.html
 
 from briefer.core.words import at_most_words
 from briefer.importers.cleanup import is_boilerplate_line
+from briefer.importers.htmlbounds import check_markup
 
 _MIN_FRAME_WORDS = 40
 """A ``srcdoc`` frame with fewer words holds a widget, not the article."""
 
 
-def prepare_page(tree: lxml.etree._Element) -> None:
+def prepare_page(tree: lxml.etree._Element, name: str = "the page") -> None:
     """What the page needs before extraction: its framed text in place, its paragraphs split
-    where a blank line divides them, its notes as paragraphs, its standfirst with the story."""
-    inline_srcdoc_frames(tree)
+    where a blank line divides them, its notes as paragraphs, its standfirst with the story.
+    ``name`` names the page in a refusal of the framed pages' markup."""
+    inline_srcdoc_frames(tree, name)
     split_at_blank_lines(tree)
     keep_notes(tree)
     keep_standfirst(tree)
@@ -37,6 +39,7 @@ _NOTES = (
 )
 _MAX_NOTES = 2000
 _MAX_CONTAINERS = 50
+_MAX_FRAMES = 20
 _NOTES_HEADING = "Notes"
 _BACK_LINK = re.compile(r"^[\W_]{0,3}$|^(?:back|return|jump up)\b", re.IGNORECASE)
 
@@ -207,20 +210,23 @@ def keep_standfirst(tree: lxml.etree._Element) -> None:
     _replace_with_text(standfirst, "")
 
 
-def inline_srcdoc_frames(tree: lxml.etree._Element) -> None:
+def inline_srcdoc_frames(tree: lxml.etree._Element, name: str = "the page") -> None:
     """Put the page an <iframe srcdoc="..."> carries in place of the frame, as a browser
     shows it, when it holds text enough to be the article (a widget's few words stay out).
 
     The frame's page is written into the attribute, so nothing is fetched; frames inside
     it are left as they are.
     """
+    frames = [f for f in tree.iter("iframe") if (f.get("srcdoc") or "").strip()][:_MAX_FRAMES]
+    # The page's own markup was bounded before it was parsed; the framed pages, written
+    # into an attribute, were not: bounded together, before libxml2 (which cannot be
+    # interrupted) reads any of them.
+    check_markup("".join(frame.get("srcdoc") or "" for frame in frames), name)
     parser = lxml.html.HTMLParser(
         remove_comments=True, no_network=True, huge_tree=False, recover=True
     )
-    for frame in list(tree.iter("iframe")):
+    for frame in frames:
         source = frame.get("srcdoc") or ""
-        if not source.strip():
-            continue
         try:
             framed = lxml.html.document_fromstring(source, parser=parser)
         except (lxml.etree.ParserError, ValueError):

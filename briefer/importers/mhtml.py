@@ -21,6 +21,7 @@ from briefer.core.model import Article
 from briefer.core.words import count_text_words
 from briefer.importers.base import Deadline, ImportLimits, ImportRejected, LocalFileReader
 from briefer.importers.html import ResourceResolver, decode_data_uri, html_to_article
+from briefer.importers.htmlbounds import check_markup
 from briefer.importers.htmlmeta import decode_html
 
 _MAX_PARTS = 2000
@@ -162,14 +163,17 @@ def _framed_article(
     and the main page alone reads as a headline and a menu. Only parts inside the archive
     are read; a frame's address is never fetched.
     """
-    tree = _parse_part(main)
+    tree = _parse_part(main, name)
     if tree is None:
         return None
     best: tuple[int, HtmlElement, HtmlElement, str] | None = None
+    seen: set[str] = set()
     for frame in list(tree.iter("iframe"))[:_MAX_FRAMES]:
         deadline.check()
-        page = pages.get(_frame_key(frame.get("src") or "", main[2]))
-        inner = _parse_part(page) if page is not None else None
+        key = _frame_key(frame.get("src") or "", main[2])
+        page = pages.get(key) if key not in seen else None  # each part parsed once
+        seen.add(key)
+        inner = _parse_part(page, name) if page is not None else None
         body = inner.find("body") if inner is not None else None
         if page is None or body is None:
             continue
@@ -204,9 +208,12 @@ def _frame_key(src: str, base: str) -> str:
         return ""
 
 
-def _parse_part(page: _Page) -> HtmlElement | None:
-    """An HTML part as a tree, parsed as cautiously as the HTML importer parses a page."""
+def _parse_part(page: _Page, name: str) -> HtmlElement | None:
+    """An HTML part as a tree, parsed as cautiously as the HTML importer parses a page:
+    absurd markup (a bomb of attributes) is refused before libxml2, which cannot be
+    interrupted, sees it."""
     text = _XML_DECLARATION.sub("", decode_html(page[0], page[1]), count=1)
+    check_markup(text, name)
     parser = lxml.html.HTMLParser(
         remove_comments=True, no_network=True, huge_tree=False, recover=True
     )

@@ -395,3 +395,37 @@ def test_a_megabyte_content_type_is_refused_before_parsing() -> None:
     with pytest.raises(ImportRejected) as error:
         EmlImporter().extract(data, "params.eml", ImportLimits())
     assert _refusal(error).startswith("params.eml has a Content-Type header of ")
+
+
+def _bombed_paragraph(attributes: int) -> str:
+    return "<p " + " ".join(f"a{i}=1" for i in range(attributes)) + f">{TEXT}</p>"
+
+
+def test_a_framed_page_in_a_web_archive_is_bounded_as_the_page_is() -> None:
+    """A web archive's frame parts are parsed when the main page reads as a shell: the
+    same markup limits apply to them before libxml2 (which cannot be interrupted) runs."""
+    from briefer.importers.mhtml import MhtmlImporter
+
+    main = "<html><body><h1>Port fees</h1><iframe src='cid:frame-1'></iframe></body></html>"
+    framed = f"<html><body>{_bombed_paragraph(600)}</body></html>"
+    data = (
+        "From: <Saved by Blink>\r\nSnapshot-Content-Location: https://news.example/fees\r\n"
+        "Subject: Port fees\r\nMIME-Version: 1.0\r\n"
+        'Content-Type: multipart/related; type="text/html"; boundary="B"\r\n\r\n'
+        "--B\r\nContent-Type: text/html\r\nContent-Location: https://news.example/fees\r\n\r\n"
+        f"{main}\r\n--B\r\nContent-Type: text/html\r\nContent-ID: <frame-1>\r\n\r\n"
+        f"{framed}\r\n--B--\r\n"
+    ).encode()
+    with pytest.raises(ImportRejected) as error:
+        MhtmlImporter().extract(data, "fees.mhtml", ImportLimits())
+    assert "more than 500 attributes" in _refusal(error)
+
+
+def test_a_srcdoc_frame_is_bounded_as_the_page_is() -> None:
+    """A frame's page written into its srcdoc attribute is one attribute to the page's own
+    check; it is checked itself before it is parsed."""
+    framed = f"<html><body>{_bombed_paragraph(600)}</body></html>".replace('"', "&quot;")
+    page = f'<html><body><h1>Port fees</h1><iframe srcdoc="{framed}"></iframe></body></html>'
+    with pytest.raises(ImportRejected) as error:
+        HtmlImporter().extract(page.encode(), "fees.html", ImportLimits())
+    assert _refusal(error).startswith("fees.html has an element (<p>) with more than 500")
