@@ -417,7 +417,8 @@ def _fallback(
     name: str,
 ) -> tuple[ArticleBuilder, str]:
     """The whole page as blocks, when article extraction missed: ``page_source`` is its
-    text to parse again, or the tree as parsed when nothing has changed it.
+    text to parse (and prepare) again, or the tree as parsed and prepared when the
+    extractor's clean-up has not changed it since.
 
     Only lines that are wholly furniture (feed footers, share rows) are
     dropped: with no extractor's judgement to lean on, nothing else is.
@@ -426,7 +427,12 @@ def _fallback(
     try:
         if isinstance(page_source, str):
             title = html_to_article_blocks(
-                page_source, page, limits=limits, deadline=deadline, name=name
+                page_source,
+                page,
+                limits=limits,
+                deadline=deadline,
+                name=name,
+                prepare=lambda root: prepare_page(root, name),  # as _parse prepared the tree
             )
         else:
             title = tree_to_article_blocks(

@@ -7,6 +7,7 @@ briefer.importers helpers; never store, session or ui.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import lxml.html
@@ -70,6 +71,7 @@ def html_to_article_blocks(
     deadline: Deadline | None = None,
     base_encoding: str | None = None,
     name: str = "This page",
+    prepare: Callable[[lxml.html.HtmlElement], None] | None = None,
 ) -> str:
     """Appends the readable content of ``html`` to ``builder``; returns the page's title.
 
@@ -78,7 +80,8 @@ def html_to_article_blocks(
     only lay out the page (typical of newsletters) are read as ordinary flow;
     tables that hold data become "cell | cell" rows. ``base_encoding`` is the
     charset the container declared (e-mail part, MHTML part) for byte input; ``name``
-    opens the sentence refusing markup no parser should be given (``check_markup``).
+    opens the sentence refusing markup no parser should be given (``check_markup``);
+    ``prepare`` changes the parsed tree as the web-page importer's own parse does.
     """
     text = _as_text(html, base_encoding)
     check_markup(text, name)
@@ -86,6 +89,8 @@ def html_to_article_blocks(
     if root is None:
         return ""
     del text  # the tree holds what is needed; a huge page need not be held twice
+    if prepare is not None:
+        prepare(root)
     return tree_to_article_blocks(root, builder, limits=limits, deadline=deadline, name=name)
 
 

@@ -3,6 +3,8 @@ and the standfirst under a news headline."""
 
 from __future__ import annotations
 
+import pytest
+
 from briefer.core.model import Article, BlockKind
 from briefer.importers.base import ImportLimits
 from briefer.importers.html import HtmlImporter
@@ -125,3 +127,21 @@ def test_a_menus_hash_links_are_no_note_marks_and_a_notes_own_list_is_part_of_it
     assert notes == ["[1] Sources: Board minutes, May. Survey, 2023.",
                      "[2] Interview with the harbour master."]  # fmt: skip
     assert "kept at fourteen metres" in text and "dredging ended last year.[2]" in text
+
+
+def test_the_whole_page_fallback_keeps_the_notes_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    """When the extractor finds nothing, the page is read whole from its text: parsed
+    again, it must be prepared again, or its notes and split paragraphs are lost."""
+    import briefer.importers.html as html
+
+    monkeypatch.setattr(html, "_extract_article", lambda *args, **kwargs: None)
+    article = _import(
+        "<main><article><h1>Dredging costs in North Sea ports</h1>"
+        f"<p>{_FIRST}<sup><a href='#fn1' id='r1'>1</a></sup><br><br>{_SECOND}</p>"
+        "<section class='footnotes'><ol><li id='fn1'>Harbour board minutes, 1999."
+        " <a href='#r1'>↩</a></li></ol></section></article></main>"
+    )
+    texts = [text for _, text in _texts(article)]
+    assert "Notes" in texts and "[1] Harbour board minutes, 1999." in texts
+    assert any(t.endswith("heavy silting.[1]") for t in texts)
+    assert any(t.startswith("The authority's finance director") for t in texts)
