@@ -276,3 +276,40 @@ def test_a_button_field_with_a_huge_instruction_shows_its_prompt_and_no_more(
     paragraph = f'<w:p><w:fldSimple w:instr="MACROBUTTON NoMacro [Type here]{spaces}tail"/></w:p>'
     article = _import(tmp_path, docx.Document(), paragraph)
     assert _texts(article) == ["[Type here]"]
+
+
+def _check_box(state: str) -> str:
+    """A legacy FORMCHECKBOX field as Word writes it, ``state`` its w:checkBox children."""
+    return (
+        '<w:r><w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="Check"/><w:enabled/>'
+        f'<w:calcOnExit w:val="0"/><w:checkBox><w:sizeAuto/>{state}</w:checkBox></w:ffData>'
+        '</w:fldChar></w:r><w:r><w:instrText xml:space="preserve"> FORMCHECKBOX </w:instrText>'
+        '</w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+
+
+def test_a_legacy_check_box_shows_whether_it_is_ticked(tmp_path: Path) -> None:
+    article = _import(
+        tmp_path,
+        docx.Document(),
+        "<w:p>"
+        + _run("Hazardous cargo? ")
+        + _check_box('<w:default w:val="0"/><w:checked/>')  # ticked: no val means on
+        + _run(" Yes ")
+        + _check_box('<w:default w:val="0"/>')  # never ticked: its default
+        + _run(" No")
+        + "</w:p>",
+        "<w:p>"
+        + _run("Crew certified? ")
+        + _check_box('<w:default w:val="1"/><w:checked w:val="false"/>')  # unticked
+        + _run(" Yes ")
+        + _check_box('<w:default w:val="1"/>')  # ticked by default
+        + _run(" No ")
+        + _check_box('<w:checked w:val="0"/>')
+        + _run(" Unsure")
+        + "</w:p>",
+    )
+    assert _texts(article) == [
+        "Hazardous cargo? \u2612 Yes \u2610 No",
+        "Crew certified? \u2610 Yes \u2612 No \u2610 Unsure",
+    ]
