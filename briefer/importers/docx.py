@@ -43,6 +43,7 @@ from briefer.importers.docx_numbers import NoteNumbers, read_note_numbers, read_
 from briefer.importers.docx_parts import (
     PartTooLarge,
     Relationship,
+    last_section,
     main_document,
     part_for,
     read_core_properties,
@@ -265,8 +266,14 @@ def _read_package(
     title = meaningful(core.title)  # not "Microsoft Word - memo_v2.doc"
     classifier = Classifier(styles, numbering, title)
     body = _BodyReader(deadline, classifier, archive, relationships, limits)
+    members = set(archive.namelist())
+    notes = {
+        part_for(relationships, kind, f"word/{kind}.xml") for kind in ("footnotes", "endnotes")
+    }
+    # Only a document with notes pays for the second look at its end.
+    section = last_section(archive, document, deadline.check) if notes & members else None
     body.note_numbers = read_note_numbers(
-        archive, part_for(relationships, "settings", "word/settings.xml")
+        archive, part_for(relationships, "settings", "word/settings.xml"), section
     )
     with archive.open(document) as stream:
         body.read(stream)

@@ -250,8 +250,8 @@ _FOOTNOTE_DEFAULT, _ENDNOTE_DEFAULT = ("decimal", 1), ("lowerRoman", 1)
 
 @dataclass(frozen=True, slots=True)
 class NoteNumbers:
-    """How the document numbers its notes (settings.xml): Word's defaults are 1, 2, 3 for
-    footnotes and i, ii, iii for endnotes, but a document may choose any list format."""
+    """How the document numbers its notes: Word's defaults are 1, 2, 3 for footnotes and
+    i, ii, iii for endnotes, but a document may choose any list format."""
 
     footnote: tuple[str, int] = _FOOTNOTE_DEFAULT
     endnote: tuple[str, int] = _ENDNOTE_DEFAULT
@@ -262,19 +262,32 @@ class NoteNumbers:
         return _chicago(value) if fmt == "chicago" else formatted(value, fmt)
 
 
-def read_note_numbers(archive: zipfile.ZipFile, name: str) -> NoteNumbers:
+def read_note_numbers(
+    archive: zipfile.ZipFile, name: str, section: Any | None = None
+) -> NoteNumbers:
+    """The note formats settings.xml gives the whole document, each overridden by the
+    section's own (``section``: its w:sectPr), where Word's section dialog and
+    LibreOffice write them.
+
+    Only one section's are applied, the body's last (the whole document's when it has
+    one section): a section's properties come after its text, so per-section formats
+    would need the whole body read ahead; notes in earlier sections with formats of
+    their own are marked as the last section's are."""
     root = read_part(archive, name)
-    if root is None:
-        return NoteNumbers()
     found: dict[str, tuple[str, int]] = {}
     for kind, default in (("footnote", _FOOTNOTE_DEFAULT), ("endnote", _ENDNOTE_DEFAULT)):
-        properties = root.find(w(f"{kind}Pr"))
-        fmt = properties.find(w("numFmt")) if properties is not None else None
-        start = properties.find(w("numStart")) if properties is not None else None
-        found[kind] = (
-            str(fmt.get(_VAL, default[0])) if fmt is not None else default[0],
-            _or(_int(start.get(_VAL)) if start is not None else None, default[1]),
-        )
+        fmt, start = default
+        for source in (root, section):
+            properties = source.find(w(f"{kind}Pr")) if source is not None else None
+            if properties is None:
+                continue
+            given = properties.find(w("numFmt"))
+            if given is not None:
+                fmt = str(given.get(_VAL, fmt))
+            given = properties.find(w("numStart"))
+            if given is not None:
+                start = _or(_int(given.get(_VAL)), start)
+        found[kind] = (fmt, start)
     return NoteNumbers(found["footnote"], found["endnote"])
 
 

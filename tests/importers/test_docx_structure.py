@@ -142,6 +142,56 @@ def test_notes_are_marked_in_the_formats_the_document_settings_give(tmp_path: Pa
     assert blocks[-1][2] == "[4] Kessling trial report, operator's summary, October."
 
 
+def test_the_section_s_note_formats_overrule_the_document_settings(tmp_path: Path) -> None:
+    """Word's section dialog and LibreOffice write note formats in the body's w:sectPr,
+    which comes after the text that cites the notes; settings.xml gives what it leaves."""
+    document = docx.Document(str(DATA / "notes.docx"))
+    settings = document.settings.element
+    settings.insert(
+        0,
+        parse_xml(f"<w:footnotePr {nsdecls('w')}><w:numFmt w:val='chicago'/></w:footnotePr>"),
+    )
+    settings.insert(
+        0,
+        parse_xml(
+            f"<w:endnotePr {nsdecls('w')}><w:numFmt w:val='upperRoman'/>"
+            "<w:numStart w:val='4'/></w:endnotePr>"
+        ),
+    )
+    section = document.element.body.sectPr
+    section.insert(
+        0,
+        parse_xml(f"<w:footnotePr {nsdecls('w')}><w:numFmt w:val='lowerLetter'/></w:footnotePr>"),
+    )
+    section.insert(
+        1,
+        parse_xml(f"<w:endnotePr {nsdecls('w')}><w:numFmt w:val='decimal'/></w:endnotePr>"),
+    )
+    # A tracked change to the section keeps the old properties inside the new ones.
+    section.append(
+        parse_xml(
+            f"<w:sectPrChange {nsdecls('w')} w:id='9' w:author='Ann'><w:sectPr>"
+            "<w:footnotePr><w:numFmt w:val='upperRoman'/></w:footnotePr>"
+            "</w:sectPr></w:sectPrChange>"
+        )
+    )
+    # An earlier section break with formats of its own: the body's last section decides.
+    first = document.paragraphs[0]._p
+    first.get_or_add_pPr().append(
+        parse_xml(
+            f"<w:sectPr {nsdecls('w')}><w:footnotePr><w:numFmt w:val='upperLetter'/>"
+            "</w:footnotePr></w:sectPr>"
+        )
+    )
+    path = tmp_path / "sections.docx"
+    document.save(str(path))
+    blocks = shape(DocxImporter().extract(path.read_bytes(), path.name, ImportLimits()))
+    assert "on Tuesday.[a] The subsidy covers" in blocks[1][2]
+    assert blocks[2][2].startswith("Critics argue that the electric vessel[b] is untested")
+    assert blocks[2][2].endswith("on the Kessling route last year.[4]")
+    assert blocks[-1][2] == "[4] Kessling trial report, operator's summary, October."
+
+
 def test_libreoffice_notes_frame_and_merged_table_come_back_once() -> None:
     article = load("harbour-survey.docx")
     text = article.text
