@@ -116,6 +116,11 @@ class PartReader:
     """For each open text box, how many tables were open around it: its own paragraphs
     wait (in ``_pending``, with that count) for the paragraph or cell paragraph that
     anchors it."""
+    _box_marks: list[int | None] = field(default_factory=list)
+    """For each open text box, how much of ``_pending`` came before it when the box lies
+    in a tracked deletion or move away (``w:del``, ``w:moveFrom`` around its run), else
+    None: its anchoring run is gone once the changes are accepted, and Word shows no box
+    there, so what it queued is dropped when it ends."""
     _in_fallback: int = 0
     _drop_cap: str = ""
     """A drop cap's letter, waiting for the paragraph it begins."""
@@ -207,6 +212,8 @@ class PartReader:
             return
         elif tag == TXBX:
             self._box_depths.append(len(self._tables))
+            withdrawn = any(outer.tag in _WITHDRAWN for outer in node.iterancestors())
+            self._box_marks.append(len(self._pending) if withdrawn else None)
         elif tag == TBL:
             self._release((len(self._tables), len(self._box_depths)))
             self._tables.append(_Table())
@@ -242,6 +249,9 @@ class PartReader:
             self._release((len(self._tables), len(self._box_depths)))
             if self._box_depths:
                 self._box_depths.pop()
+            mark = self._box_marks.pop() if self._box_marks else None
+            if mark is not None:
+                del self._pending[mark:]
         elif tag == ALT_CHUNK:
             self.alt_chunks += 1
         elif tag in (FOOTNOTE, ENDNOTE):
@@ -251,6 +261,9 @@ class PartReader:
             _drop(node)
 
     def _paragraph(self, paragraph: Any) -> None:
+        if any(mark is not None for mark in self._box_marks):
+            _drop(paragraph)  # in a withdrawn text box: no text, picture or list number
+            return
         if len(paragraph) == 0 and not self._carried:  # <w:p/>: nothing to read or join
             _drop(paragraph)
             return

@@ -15,6 +15,14 @@ from briefer.core.model import Article, BlockKind
 from briefer.importers.registry import import_path
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_NAMESPACES = (
+    f'xmlns:w="{_W}"'
+    ' xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    ' xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+    ' xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"'
+    ' xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+    ' xmlns:v="urn:schemas-microsoft-com:vml"'
+)
 _BY = 'w:author="Ann Editor" w:date="2026-01-10T10:00:00Z"'
 _NUMBERING = (
     '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
@@ -45,7 +53,7 @@ def _import(tmp_path: Path, body: str) -> Article:
         for item in source.infolist():
             data = source.read(item)
             if item.filename == "word/document.xml":
-                data = f'<w:document xmlns:w="{_W}"><w:body>{body}<w:sectPr/></w:body></w:document>'
+                data = f"<w:document {_NAMESPACES}><w:body>{body}<w:sectPr/></w:body></w:document>"
                 data = data.encode()
             elif item.filename == "word/numbering.xml":
                 data = f'<w:numbering xmlns:w="{_W}">{_NUMBERING}</w:numbering>'.encode()
@@ -119,6 +127,47 @@ def test_a_moved_numbered_item_is_counted_where_it_went(tmp_path: Path) -> None:
         "1. Minutes of the last meeting",
         "2. Ferry contract",
         f"3. {moved}",
+    ]
+
+
+def _text_box(*paragraphs: str) -> str:
+    """A run holding a text box as Word writes it: DrawingML, with a VML copy for older
+    readers in mc:Fallback."""
+    content = f"<w:txbxContent>{''.join(paragraphs)}</w:txbxContent>"
+    return (
+        "<w:r><mc:AlternateContent><mc:Choice Requires='wps'><w:drawing><wp:anchor>"
+        "<a:graphic><a:graphicData><wps:wsp><wps:txbx>"
+        f"{content}</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing>"
+        f"</mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>{content}</v:textbox></v:shape>"
+        "</w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+    )
+
+
+def test_a_text_box_in_deleted_or_moved_away_text_is_gone(tmp_path: Path) -> None:
+    """Accepted, a deletion or move takes the run anchoring a text box, and the box with it;
+    a moved box shows once, where it went, and a numbered item in a deleted box is not counted."""
+    deleted = _text_box(
+        _paragraph("Old sidebar: fares rose 9 percent."),
+        _paragraph("Refunds are paid in cash.", _NUMBERED),
+    )
+    moved = _text_box(_paragraph("Sidebar: a crew of twelve."))
+    kept = _text_box(_paragraph("Sidebar: the timetable is unchanged."))
+    body = (
+        "<w:p><w:r><w:t xml:space='preserve'>The operator kept the route. </w:t></w:r>"
+        f"<w:del w:id='1' {_BY}>{deleted}</w:del><w:r><w:t>Fares stayed level.</w:t></w:r></w:p>"
+        f"<w:p><w:moveFrom w:id='2' {_BY}>{moved}</w:moveFrom>"
+        "<w:r><w:t>Crew numbers are unchanged.</w:t></w:r></w:p>"
+        f"<w:p><w:r><w:t>Staffing is stable.</w:t></w:r><w:moveTo w:id='3' {_BY}>{moved}</w:moveTo>"
+        f"<w:ins w:id='4' {_BY}>{kept}</w:ins></w:p>"
+        + _paragraph("Tickets are sold on board.", _NUMBERED)
+    )
+    assert [text for _, _, text in _shape(_import(tmp_path, body))] == [
+        "The operator kept the route. Fares stayed level.",
+        "Crew numbers are unchanged.",
+        "Staffing is stable.",
+        "Sidebar: a crew of twelve.",
+        "Sidebar: the timetable is unchanged.",
+        "1. Tickets are sold on board.",
     ]
 
 
