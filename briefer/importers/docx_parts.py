@@ -1,7 +1,9 @@
 """The small parts of a Word package, read whole once: relationships, styles, numbering, metadata.
 
 They become plain dicts so the body reader looks a paragraph's style up in
-constant time. Imports lxml and the standard library; never store, session or ui.
+constant time. The body's last section properties, which end the main part, are
+read here too, from a bounded tail, before the body is streamed. Imports lxml and
+the standard library; never store, session or ui.
 """
 
 from __future__ import annotations
