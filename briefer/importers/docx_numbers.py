@@ -15,6 +15,7 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
+from briefer.core.numerals import roman
 from briefer.importers.docx_parts import read_part, w
 
 _VAL = w("val")
@@ -217,21 +218,6 @@ def _letters(value: int) -> str:
     if value <= 0:
         return str(value)
     return chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
-
-
-def roman(number: int) -> str:
-    """Lower-case Roman numerals, as Word numbers endnotes and lowerRoman lists (i, iv, xii)."""
-    out = ""
-    for value, letters in _ROMAN:
-        count, number = divmod(number, value)
-        out += letters * count
-    return out
-
-
-_ROMAN = (
-    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
-)  # fmt: skip
 
 
 def _or(value: int | None, default: int) -> int:

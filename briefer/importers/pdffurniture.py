@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from briefer.core.numerals import roman_value
 from briefer.importers.pdflayout import Line, Page, body_size
 
 _PAGE_NUMBER = re.compile(
@@ -20,8 +21,7 @@ _PAGE_NUMBER = re.compile(
     r"(?P<n>\d{1,4}|[ivxlc]{1,6})\s*(?:(?:of|/|von|de|sur)\s*(?P<of>\d{1,4}))?\s*[-–—)\]]?$",
     re.IGNORECASE,
 )
-_ROMAN = re.compile(r"^(?=.)c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$")
-_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+_MAX_ROMAN_PAGE = 399
 # A table cell's figure ("507", "1 286", "12.5%"), not a date ("12.03.2026").
 _FIGURE = re.compile(r"^[-+−–(]?(?:\d+|\d{1,3}(?:[ ,.]\d{3})+)(?:[.,]\d+)?%?\)?$")
 _LINE_NUMBER = re.compile(r"^\d{1,4}$")
@@ -254,18 +254,15 @@ def _page_value(text: str) -> int | None:
     number = match["n"]
     if number.isdigit():
         value = int(number)
-    elif (number.islower() or number.isupper()) and _ROMAN.match(number.lower()):
-        value = _roman(number.lower())
+    elif number.islower() or number.isupper():
+        value = roman_value(number.lower())
+        if not 0 < value <= _MAX_ROMAN_PAGE:
+            return None  # "civil", "ill", "Vic": words in the letters of Roman numerals
     else:
-        return None  # "civil", "ill", "Vic": words in the letters of Roman numerals
+        return None
     if match["of"] is not None and not 0 < value <= int(match["of"]):
         return None  # "5/3" is no page of three; "2/3" may be a fraction but reads as one
     return value
-
-
-def _roman(numeral: str) -> int:
-    values = [_ROMAN_VALUES[letter] for letter in numeral]
-    return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
 
 
 def _heading_number(line: Line, row: Sequence[Line], large: float) -> bool:

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from briefer.core.model import BlockKind
+from briefer.core.numerals import roman_value
 from briefer.importers.base import ArticleBuilder, Deadline
 
 _BULLET = re.compile(r"^[•▪◦●■‣∙·]\s*")
@@ -42,10 +43,7 @@ _NOT_HYPHENATING = re.compile(
 _URL_TAIL = re.compile(r"(?:https?:|www\.)\S*[/.\-_?=&]$", re.I)
 # A numbered list item's label: "1.", "2)", "(a)", "iv." and the text after it.
 _ENUMERATED = re.compile(r"^(\(?)(\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,6})([.)])\s+\S")
-_ROMAN = (
-    "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x",
-    "xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx",
-)  # fmt: skip
+_MAX_ROMAN_LABEL = 20
 # A float's caption: its label, its number, then a colon, a full stop or a dash ("Figure 1:",
 # "Table 2.", "Fig. 3 –"), never "Table 2 shows".
 _CAPTION = re.compile(
@@ -279,9 +277,9 @@ def _item_values(label: str) -> set[tuple[str, int]]:
         values.add(("1", int(label)))
     if len(label) == 1 and label.isalpha():
         values.add(("a" if label.islower() else "A", ord(label.casefold()) - ord("a") + 1))
-    roman = label.casefold()
-    if roman in _ROMAN:
-        values.add(("i" if label.islower() else "I", _ROMAN.index(roman) + 1))
+    value = roman_value(label.casefold())
+    if 0 < value <= _MAX_ROMAN_LABEL:
+        values.add(("i" if label.islower() else "I", value))
     return values
 
 

@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from briefer.core.numerals import roman_value
 from briefer.importers.pdflayout import Line
 
 # A note's own mark; "1." and "[1]" open a numbered list or a reference instead.
@@ -25,7 +26,6 @@ _MARK = re.compile(r"^(\d{1,3}|[*†‡§¶‖]{1,3})(?![.)\]\d])\s*(?=\S)")
 # An endnote's mark in small roman figures, glued to the note ("iThe") or set apart ("i The").
 _ROMAN_MARK = re.compile(r"^([ivxl]{1,7})(?=[^\W\d_a-z]|\d|\s+\S)")
 _SYMBOLS = "*†‡§¶‖"
-_ROMAN = (("l", 50), ("xl", 40), ("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))
 _SMALLER = 0.95  # a footnote is set at most this share of the body size ...
 _POINTS = 0.5  # ... and at least this many points smaller
 _APART = 1.4  # body sizes from the text's last baseline to the first note's: the notes' gap
@@ -145,25 +145,8 @@ def _follows(last: str, mark: str) -> bool:
         return mark.isdigit() and int(mark) == int(last) + 1
     if last[0] in _SYMBOLS:
         return mark[0] in _SYMBOLS and mark != last
-    number = _roman_value(last)
-    return number > 0 and _roman_value(mark) == number + 1
-
-
-def _roman_value(text: str) -> int:
-    """The value of a small roman figure, or 0 when ``text`` is not one written the usual way."""
-    value, rest = 0, text
-    for figure, amount in _ROMAN:
-        while rest.startswith(figure):
-            value, rest = value + amount, rest[len(figure) :]
-    return value if not rest and _roman(value) == text else 0
-
-
-def _roman(value: int) -> str:
-    out = ""
-    for figure, amount in _ROMAN:
-        count, value = divmod(value, amount)
-        out += figure * count
-    return out
+    number = roman_value(last)
+    return number > 0 and roman_value(mark) == number + 1
 
 
 def _apart(line: Line, mark: str) -> Line:
@@ -184,4 +167,4 @@ def _mark(line: Line) -> str | None:
 
 def _roman_mark(line: Line) -> str | None:
     found = _ROMAN_MARK.match(line.text)
-    return found.group(1) if found and _roman_value(found.group(1)) else None
+    return found.group(1) if found and roman_value(found.group(1)) else None

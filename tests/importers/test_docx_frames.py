@@ -7,15 +7,11 @@ document is a python-docx file whose body is replaced by the raw WordprocessingM
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
-import docx
-
 from briefer.core.model import Article, BlockKind
-from briefer.importers.registry import import_path
+from tests.importers.word_markup import import_markup, shape
 
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _BULLETS = (
     '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
     '<w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl></w:abstractNum>'
@@ -42,24 +38,7 @@ def _table(*rows: list[str]) -> str:
 
 
 def _import(tmp_path: Path, body: str) -> Article:
-    base, path = tmp_path / "base.docx", tmp_path / "laid-out.docx"
-    document = docx.Document()
-    document.add_paragraph("Placeholder", style="List Bullet")  # adds a numbering part
-    document.save(str(base))
-    with zipfile.ZipFile(base) as source, zipfile.ZipFile(path, "w") as target:
-        for item in source.infolist():
-            data = source.read(item)
-            if item.filename == "word/document.xml":
-                data = f'<w:document xmlns:w="{_W}"><w:body>{body}<w:sectPr/></w:body></w:document>'
-                data = data.encode()
-            elif item.filename == "word/numbering.xml":
-                data = f'<w:numbering xmlns:w="{_W}">{_BULLETS}</w:numbering>'.encode()
-            target.writestr(item, data)
-    return import_path(path).article
-
-
-def _shape(article: Article) -> list[tuple[BlockKind, int, str]]:
-    return [(b.kind, b.level, article.block_text(b)) for b in article.blocks]
+    return import_markup(tmp_path, body, _BULLETS)
 
 
 def test_an_article_boxed_in_a_one_cell_table_reads_as_the_body(tmp_path: Path) -> None:
@@ -78,7 +57,7 @@ def test_an_article_boxed_in_a_one_cell_table_reads_as_the_body(tmp_path: Path) 
     boxed = _table([_table([memo])])  # a box inside a box: still the body
     article = _import(tmp_path, boxed + "<w:p/>")
     assert article.title == "Harbour memo"
-    assert _shape(article) == [
+    assert shape(article) == [
         (BlockKind.HEADING, 1, "Harbour memo"),
         (BlockKind.PARAGRAPH, 0, "The council met on Tuesday."),
         (BlockKind.PARAGRAPH, 0, "It agreed two things:"),
@@ -95,7 +74,7 @@ def test_columns_of_prose_in_a_one_row_table_read_column_by_column(tmp_path: Pat
     left = _p("Harbour news", "Heading1") + _p("Ship calls rose.") + _p("A crane arrives.")
     right = _p("Events", "Heading1") + _p("The regatta is on 12 July.") + _bullet("Rowing at ten.")
     article = _import(tmp_path, _p("Newsletter") + _table([left, right]))
-    assert _shape(article) == [
+    assert shape(article) == [
         (BlockKind.PARAGRAPH, 0, "Newsletter"),
         (BlockKind.HEADING, 1, "Harbour news"),
         (BlockKind.PARAGRAPH, 0, "Ship calls rose."),
@@ -113,7 +92,7 @@ def test_a_table_nested_in_a_cell_keeps_its_rows_after_the_row_holding_it(
     sdt = f"<w:sdt><w:sdtPr/><w:sdtContent>{costs}</w:sdtContent></w:sdt>"
     outer = _table([_p("Running costs"), _p("Breakdown:") + sdt + "<w:p/>"])
     article = _import(tmp_path, _p("Ferry budget") + outer)
-    assert [text for _, _, text in _shape(article)] == [
+    assert [text for _, _, text in shape(article)] == [
         "Ferry budget",
         "Running costs | Breakdown:",
         "Fuel | 2.1 m",
@@ -130,7 +109,7 @@ def test_data_tables_keep_their_rows_and_their_headings_name_nothing(tmp_path: P
     )
     article = _import(tmp_path, one_row + headed + _p("Timetable", "Heading1"))
     assert article.title == "Timetable"
-    assert _shape(article) == [
+    assert shape(article) == [
         (BlockKind.TABLE_ROW, 0, "Port | Route | Departures"),
         (BlockKind.TABLE_ROW, 0, "Summer sailings"),
         (BlockKind.TABLE_ROW, 0, "Lisvik to Arvel | 07:10"),
@@ -148,7 +127,7 @@ def test_a_cover_page_stacked_in_one_column_names_the_article(tmp_path: Path) ->
     )
     article = _import(tmp_path, cover + _p("Introduction", "Heading1") + _p("The review."))
     assert article.title == "Lisvik Ferry Review 2026"
-    assert _shape(article) == [
+    assert shape(article) == [
         (BlockKind.HEADING, 1, "Lisvik Ferry Review 2026"),
         (BlockKind.PARAGRAPH, 0, "Findings of the harbour board"),
         (BlockKind.PARAGRAPH, 0, "March 2026"),
@@ -159,4 +138,4 @@ def test_a_cover_page_stacked_in_one_column_names_the_article(tmp_path: Path) ->
     listing = _table([_p("Sailings", "Heading2")], [_p("07:10")], [_p("Lisvik"), _p("09:30")])
     article = _import(tmp_path, listing + _p("Timetable", "Heading1"))
     assert article.title == "Timetable"
-    assert [kind for kind, _, _ in _shape(article)][:3] == [BlockKind.TABLE_ROW] * 3
+    assert [kind for kind, _, _ in shape(article)][:3] == [BlockKind.TABLE_ROW] * 3

@@ -6,15 +6,12 @@ raw WordprocessingML Word writes when a reviewer deletes or moves whole paragrap
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
-import docx
-
 from briefer.core.model import Article, BlockKind
-from briefer.importers.registry import import_path
+from tests.importers.word_markup import W as _W
+from tests.importers.word_markup import import_markup, shape
 
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NAMESPACES = (
     f'xmlns:w="{_W}"'
     ' xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
@@ -44,25 +41,7 @@ def _paragraph(text: str, properties: str = "", mark: str = "", change: str = ""
 
 
 def _import(tmp_path: Path, body: str) -> Article:
-    """A real .docx whose body and numbering part are exactly the markup given."""
-    base, path = tmp_path / "base.docx", tmp_path / "reviewed.docx"
-    document = docx.Document()
-    document.add_paragraph("Placeholder", style="List Number")  # adds a numbering part
-    document.save(str(base))
-    with zipfile.ZipFile(base) as source, zipfile.ZipFile(path, "w") as target:
-        for item in source.infolist():
-            data = source.read(item)
-            if item.filename == "word/document.xml":
-                data = f"<w:document {_NAMESPACES}><w:body>{body}<w:sectPr/></w:body></w:document>"
-                data = data.encode()
-            elif item.filename == "word/numbering.xml":
-                data = f'<w:numbering xmlns:w="{_W}">{_NUMBERING}</w:numbering>'.encode()
-            target.writestr(item, data)
-    return import_path(path).article
-
-
-def _shape(article: Article) -> list[tuple[BlockKind, int, str]]:
-    return [(b.kind, b.level, article.block_text(b)) for b in article.blocks]
+    return import_markup(tmp_path, body, _NUMBERING, namespaces=_NAMESPACES)
 
 
 def test_a_deleted_paragraph_mark_joins_the_text_to_the_next_paragraph(tmp_path: Path) -> None:
@@ -75,7 +54,7 @@ def test_a_deleted_paragraph_mark_joins_the_text_to_the_next_paragraph(tmp_path:
         + _paragraph("at Brenna.", mark="del")
         + _paragraph(" Trucks run at night.")
     )
-    assert _shape(_import(tmp_path, body)) == [
+    assert shape(_import(tmp_path, body)) == [
         (BlockKind.HEADING, 1, "Harbour dredging"),
         (BlockKind.PARAGRAPH, 0, "The dredger arrives on 3 March and leaves in May."),
         (BlockKind.PARAGRAPH, 0, "Silt goes to the tipat Brenna. Trucks run at night."),
@@ -90,7 +69,7 @@ def test_a_deleted_mark_with_nothing_after_it_to_join_keeps_its_text(tmp_path: P
         + f"<w:tbl><w:tr>{cell}<w:tc>{_paragraph('2.1 m')}</w:tc></w:tr></w:tbl>"
         + _paragraph("The board agreed.", mark="del")
     )
-    assert [article_text for _, _, article_text in _shape(_import(tmp_path, body))] == [
+    assert [article_text for _, _, article_text in shape(_import(tmp_path, body))] == [
         "Costs follow.",
         "Fuel | 2.1 m",
         "The board agreed.",
@@ -105,7 +84,7 @@ def test_a_deleted_numbered_item_is_not_counted(tmp_path: Path) -> None:
         + _paragraph("Noise stays below 70 dB.", _NUMBERED)
         + _paragraph("The contractor reports every month.", _NUMBERED)
     )
-    assert [text for _, _, text in _shape(_import(tmp_path, body))] == [
+    assert [text for _, _, text in shape(_import(tmp_path, body))] == [
         "Conditions of the permit:",
         "1. Work stops during the herring season.",
         "2. Noise stays below 70 dB.",
@@ -122,7 +101,7 @@ def test_a_moved_numbered_item_is_counted_where_it_went(tmp_path: Path) -> None:
         + _paragraph("Ferry contract", _NUMBERED)
         + _paragraph(moved, _NUMBERED, "moveTo", "moveTo")
     )
-    assert [text for _, _, text in _shape(_import(tmp_path, body))] == [
+    assert [text for _, _, text in shape(_import(tmp_path, body))] == [
         "Agenda",
         "1. Minutes of the last meeting",
         "2. Ferry contract",
@@ -161,7 +140,7 @@ def test_a_text_box_in_deleted_or_moved_away_text_is_gone(tmp_path: Path) -> Non
         f"<w:ins w:id='4' {_BY}>{kept}</w:ins></w:p>"
         + _paragraph("Tickets are sold on board.", _NUMBERED)
     )
-    assert [text for _, _, text in _shape(_import(tmp_path, body))] == [
+    assert [text for _, _, text in shape(_import(tmp_path, body))] == [
         "The operator kept the route. Fares stayed level.",
         "Crew numbers are unchanged.",
         "Staffing is stable.",
@@ -179,7 +158,7 @@ def test_a_run_in_heading_made_with_a_style_separator_stays_a_heading(tmp_path: 
     body = f"<w:p><w:pPr>{run_in}</w:pPr><w:r><w:t>Scope.</w:t></w:r></w:p>" + _paragraph(
         " This review covers the inner harbour only."
     )
-    assert _shape(_import(tmp_path, body)) == [
+    assert shape(_import(tmp_path, body)) == [
         (BlockKind.HEADING, 2, "Scope."),
         (BlockKind.PARAGRAPH, 0, "This review covers the inner harbour only."),
     ]

@@ -8,10 +8,7 @@ test_resource_bounds.py.
 
 from __future__ import annotations
 
-import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -28,9 +25,8 @@ from briefer.importers.htmlbounds import (
 )
 from briefer.importers.htmlconvert import MAX_BLOCKS
 from briefer.importers.paste import paste_to_article
+from tests.importers.child_import import LIMIT_MB, import_in_child, needs_proc
 
-ROOT = Path(__file__).resolve().parents[2]
-LIMIT_MB = 500
 TEXT = (
     "Velden port fees rise by eleven percent from March, the port authority said on Tuesday,"
     " after two years of talks with the shipping lines that call at the harbour."
@@ -221,43 +217,6 @@ def test_an_e_mail_of_more_html_blocks_than_allowed_is_refused(
     assert _refusal(error).startswith("b.eml has more than 100 paragraphs, rows and headings")
 
 
-# Imports one file in a child so its peak memory is its own; VmHWM, not ru_maxrss, which
-# Linux carries over fork and exec from a large pytest process.
-CHILD = """
-import json, sys
-from pathlib import Path
-from briefer.importers.base import ImportRejected
-from briefer.importers.registry import import_path
-try:
-    article = import_path(Path(sys.argv[1])).article
-    result = {"chars": len(article.text), "blocks": len(article.blocks), "reason": ""}
-except ImportRejected as error:
-    result = {"chars": 0, "blocks": 0, "reason": error.reason}
-status = Path("/proc/self/status").read_text()
-peak_kb = int(next(l.split()[1] for l in status.splitlines() if l.startswith("VmHWM:")))
-print(json.dumps({**result, "peak_mb": peak_kb / 1024}))
-"""
-
-
-def _import_in_child(path: Path) -> dict[str, float | str]:
-    done = subprocess.run(
-        [sys.executable, "-c", CHILD, str(path)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    result: dict[str, float | str] = json.loads(done.stdout)
-    return result
-
-
-needs_proc = pytest.mark.skipif(
-    not Path("/proc/self/status").exists(), reason="peak memory is read from /proc"
-)
-
-
 def _fill(path: Path, head: str, unit: str, size: int, tail: str) -> None:
     with path.open("w", encoding="utf-8") as out:
         out.write(head)
@@ -278,7 +237,7 @@ def test_the_largest_page_allowed_stays_under_500_mb(tmp_path: Path) -> None:
         MAX_MARKUP_CHARS - 64 * 1024,
         "</article></body></html>",
     )
-    result = _import_in_child(page)
+    result = import_in_child(page)
     assert result["reason"] == ""
     assert int(result["chars"]) > 25 * 1024 * 1024  # every paragraph kept
     assert float(result["peak_mb"]) < LIMIT_MB, result
@@ -289,7 +248,7 @@ def test_the_largest_page_allowed_stays_under_500_mb(tmp_path: Path) -> None:
 def test_a_60_mb_page_is_refused_in_bounded_memory(tmp_path: Path) -> None:
     page = tmp_path / "big.html"
     _fill(page, "<html><body>", f"<p>{TEXT}</p>\n", 60 * 1024 * 1024, "</body></html>")
-    result = _import_in_child(page)
+    result = import_in_child(page)
     assert re.match(
         r"big\.html holds 6\d MB of markup besides its images, more than the 32 MB",
         str(result["reason"]),
@@ -303,7 +262,7 @@ def test_the_most_elements_allowed_stay_under_500_mb(tmp_path: Path) -> None:
     page = tmp_path / "spans.html"
     count = MAX_NODES - 10
     page.write_text("<html><body><p>" + "<span>w</span> " * count + "</p></body></html>")
-    result = _import_in_child(page)
+    result = import_in_child(page)
     assert result["reason"] == ""
     assert int(result["chars"]) >= 2 * count  # every word kept
     assert float(result["peak_mb"]) < LIMIT_MB, result
@@ -315,7 +274,7 @@ def test_the_most_blocks_allowed_stay_under_500_mb(tmp_path: Path) -> None:
     page = tmp_path / "words.html"
     count = MAX_BLOCKS - 10
     page.write_text("<html><body>" + "<p>word</p>" * count + "</body></html>")
-    result = _import_in_child(page)
+    result = import_in_child(page)
     assert result["reason"] == ""
     assert int(result["blocks"]) == count + 1  # and the title, from the file's name
     assert float(result["peak_mb"]) < LIMIT_MB, result
@@ -341,7 +300,7 @@ def test_a_page_of_more_blocks_than_allowed_is_refused(monkeypatch: pytest.Monke
 def test_a_million_spans_are_refused_in_bounded_memory(tmp_path: Path) -> None:
     page = tmp_path / "spans.html"
     _fill(page, "<html><body><p>", "<span>w</span> ", 15 * 1024 * 1024, "</p></body></html>")
-    result = _import_in_child(page)
+    result = import_in_child(page)
     assert str(result["reason"]).startswith("spans.html has more than 600,000 elements and")
     assert float(result["peak_mb"]) < LIMIT_MB / 2, result
 
@@ -354,7 +313,7 @@ def test_a_24_mb_e_mail_body_stays_under_500_mb(tmp_path: Path) -> None:
         MAIL_HEAD.replace("\r\n", "\n") + "Content-Type: text/html; charset=utf-8\n\n<html><body>"
     )
     _fill(mail, head, f"<p>{TEXT}</p>\n", 24 * 1024 * 1024, "</body></html>")
-    result = _import_in_child(mail)
+    result = import_in_child(mail)
     assert result["reason"] == ""
     assert int(result["chars"]) > 20 * 1024 * 1024
     assert float(result["peak_mb"]) < LIMIT_MB, result
@@ -367,7 +326,7 @@ def test_the_most_attribute_laden_page_allowed_stays_under_500_mb(tmp_path: Path
     element = f"<p {_attributes(MAX_ATTRIBUTES)}>{TEXT}</p>\n"
     count = MAX_NODES // (MAX_ATTRIBUTES + 1) - 10  # just inside the budget
     page.write_text(f"<html><head><title>Attrs</title></head><body>{element * count}</body></html>")
-    result = _import_in_child(page)
+    result = import_in_child(page)
     assert result["reason"] == ""
     assert int(result["blocks"]) >= count
     assert float(result["peak_mb"]) < LIMIT_MB, result
