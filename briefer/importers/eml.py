@@ -28,7 +28,7 @@ from briefer.importers.base import (
 from briefer.importers.cleanup import is_boilerplate_line, is_mail_boilerplate
 from briefer.importers.docinfo import plausible
 from briefer.importers.eml_forward import InlineForward, innermost_forward
-from briefer.importers.eml_parts import Walk, plain_subject, render, unflowed
+from briefer.importers.eml_parts import READ_HEADERS, Walk, plain_subject, render, unflowed
 from briefer.importers.encoding import decode_text
 from briefer.importers.htmlconvert import MAX_BLOCKS, html_to_article_blocks
 from briefer.importers.text import heading_like, is_prose, text_to_blocks
@@ -46,13 +46,10 @@ _SIGNATURE = re.compile(r"\n-- ?\n.*\Z", re.S)
 _LIST_ID = re.compile(r'^\s*"?(?P<name>[^"<]*?)"?\s*<(?P<id>[^>]+)>\s*$')
 _STORY_SOURCE_WORDS = 6
 _MAX_PARTS = 2000
+"""MIME parts in one message, as for web archives; real mail has a few dozen."""
 _MAX_HEADER = 8192
 """Characters in one header: a long To or References line is a few thousand."""
 _MIME_HEADER = re.compile(rb"^(content-[\w-]{1,40}):((?:[^\r\n]|\r?\n[ \t])*)", re.I | re.M)
-_SHOWN_HEADERS = frozenset(
-    {"subject", "from", "sender", "reply-to", "to", "cc", "list-id", "thread-topic", "date"}
-)
-"""MIME parts in one message, as for web archives; real mail has a few dozen."""
 # A line opening a part ("--boundary") or closing a multipart ("--boundary--"); a
 # signature's "-- " line is not one. Counting them bounds the parts from above.
 _PART_LINE = re.compile(rb"^--[^\s]", re.MULTILINE)
@@ -216,7 +213,7 @@ def _bound_headers(part: Message) -> None:
     """
     for key in {k for k, v in part.raw_items() if len(v) > _MAX_HEADER}:
         name = key.lower()
-        if name in _SHOWN_HEADERS:
+        if name in READ_HEADERS:
             values = [" ".join(str(v)[:_MAX_HEADER].split()[:-1]) or str(v)[:_MAX_HEADER]
                       for k, v in part.raw_items() if k.lower() == name]  # fmt: skip
             del part[name]
@@ -263,7 +260,6 @@ def _parse(data: bytes, label: str) -> EmailMessage:
     assert isinstance(message, EmailMessage)
     for part in message.walk():
         _bound_headers(part)
-    for part in message.walk():
         text = part.get_payload() if part.get_content_maintype() == "text" else None
         attached = part.get_content_disposition() == "attachment"
         if isinstance(text, str) and len(text) > _MAX_TEXT_PART and not attached:

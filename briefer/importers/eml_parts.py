@@ -57,7 +57,7 @@ _REPLY_PREFIX = re.compile(
 _FOLD = re.compile(r"\r?\n(?=[ \t])")
 _UNDECODED = re.compile("[\udc80-\udcff]")
 """How the parser keeps header bytes it could not read as ASCII."""
-_READ_HEADERS = frozenset(
+READ_HEADERS = frozenset(
     {"subject", "from", "sender", "reply-to", "to", "cc", "list-id", "thread-topic", "date"}
 )
 
@@ -75,7 +75,7 @@ def readable_headers(message: Message) -> None:
     broken = {
         key.lower()
         for key, value in raw
-        if key.lower() in _READ_HEADERS and isinstance(value, str) and _UNDECODED.search(value)
+        if key.lower() in READ_HEADERS and isinstance(value, str) and _UNDECODED.search(value)
     }
     for name in broken:
         values = [(key, value) for key, value in raw if key.lower() == name]
