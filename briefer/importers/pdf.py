@@ -46,6 +46,7 @@ from briefer.importers.pdfprint import (
     without_web_furniture,
 )
 from briefer.importers.pdfread import read_document
+from briefer.importers.pdfrows import without_repeated_heads
 
 __all__ = ["PdfImporter", "pdf_date"]
 
@@ -129,7 +130,7 @@ class PdfImporter:
         ordered = [[line for lines, _ in page for line in lines] for page in split]
         builder = ArticleBuilder()
         build_blocks(
-            [lines for lines, _ in pieces],
+            without_repeated_heads([lines for lines, _ in pieces]),
             builder,
             deadline,
             [n for _, n in pieces],

@@ -329,3 +329,43 @@ def _join_cells(row: list[Line]) -> Line:
         bold=all(line.bold for line in row),
         cells=True,
     )
+
+
+_HEAD_ROWS = 3  # a table repeats at most this many heading rows on each page
+
+
+def without_repeated_heads(pieces: Sequence[Sequence[Line]]) -> list[list[Line]]:
+    """The pieces (pages, or a page's columns) without a table's heading rows set again
+    where the table carries on.
+
+    Word and LibreOffice repeat a long table's heading rows atop each page (and
+    column) it runs onto, so the reader knows the columns; read as text they
+    would be rows of data in the middle of the table. A piece that opens with
+    rows equal to the first rows of the table the piece before ended in drops
+    them, as long as rows of data stay after them.
+    """
+    out: list[list[Line]] = []
+    table: list[str] = []  # the first rows of the table the text is in, if it is in one
+    for piece in pieces:
+        lines = list(piece)
+        if table and lines:
+            repeated = 0
+            while (
+                repeated < min(len(table) - 1, _HEAD_ROWS, len(lines) - 1)
+                and lines[repeated].cells
+                and _cells(lines[repeated].text) == table[repeated]
+            ):
+                repeated += 1
+            if repeated and lines[repeated].cells:
+                lines = lines[repeated:]
+        for line in lines:
+            if not line.cells:
+                table = []
+            elif len(table) <= _HEAD_ROWS:
+                table.append(_cells(line.text))
+        out.append(lines)
+    return out
+
+
+def _cells(text: str) -> str:
+    return " ".join(text.split())

@@ -7,11 +7,14 @@ import html
 import re
 from pathlib import Path
 
+import pytest
+
 from briefer.core.model import Article, BlockKind
 from briefer.importers.base import ImportLimits
 from briefer.importers.pdf import PdfImporter
 from briefer.importers.pdffurniture import remove_furniture
 from briefer.importers.pdflayout import Line, Page
+from briefer.importers.pdfrows import without_repeated_heads
 from tests.importers.wordscore import words
 
 PDF = Path(__file__).parents[1] / "data" / "importers" / "pdf"
@@ -140,4 +143,65 @@ def test_a_slides_number_repeated_on_its_overlays_is_still_its_page_number() -> 
     kept = remove_furniture(pages)
     assert [[line.text for line in page] for page in kept] == [
         [f"Point {n} of the talk, with text to read."] for n in range(12)
+    ]
+
+
+def _source_rows(name: str) -> list[str]:
+    """A table fixture's rows as its source writes them, cells joined with " | "."""
+    source = html.unescape((PDF / name).read_text(encoding="utf-8"))
+    if name.endswith(".fodt"):
+        return [
+            " | ".join(re.findall(r'<text:p text:style-name="Cell(?:Head)?">([^<]*)<', row))
+            for row in re.findall(r"<table:table-row>(.*?)</table:table-row>", source)
+        ]
+    if name.endswith(".tex"):
+        body = source.split(r"\endhead")[1].split(r"\end{longtable}")[0]
+        head = source.split(r"\endfirsthead")[1].split(r"\\")[0]
+        rows = [head, *(row for row in body.split(r"\\") if row.strip())]
+        return [" | ".join(cell.strip() for cell in row.split("&")) for row in rows]
+    return [
+        " | ".join(re.findall(r"<t[hd]>([^<]*)", row))
+        for row in re.findall(r"<tr>(.*?)</tr>", source)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("pdf", "source"),
+    [
+        ("repeatrows.pdf", "repeatrows.fodt"),  # LibreOffice: table-header-rows
+        ("longtable.pdf", "longtable.tex"),  # pdfTeX: longtable's \endhead
+        ("thead.pdf", "thead.html"),  # Chromium: a <thead> repeats on each printed page
+    ],
+)
+def test_a_tables_heading_row_repeated_on_each_page_reads_once(pdf: str, source: str) -> None:
+    """A long table runs over two or three pages and its producer sets the heading row
+    again atop each: read as text, that would be a row of data in mid-table. The rows
+    read as the source has them, the heading once."""
+    rows = _source_rows(source)
+    assert rows[0] == "Harbour | 2021 | 2022 | 2023 | 2024" and len(rows) > 25
+    article = _import(pdf)
+    assert [p for p in _blocks(article) if " | " in p] == rows
+
+
+def test_only_heading_rows_opening_a_page_of_the_same_table_go() -> None:
+    """A row equal to the heading inside a page stays (it is data), and so does one
+    opening a page after prose (another table), or with no row of data after it."""
+
+    def row(text: str, baseline: float, cells: bool = True) -> Line:
+        return Line(text, 72, 300, baseline, 10, 0, cells=cells)
+
+    head, data = "Port | Calls", "Askvik | 4"
+    kept = without_repeated_heads(
+        [
+            [row(head, 700), row(data, 688), row(head, 676)],
+            [row(head, 700), row(data, 688)],  # repeated: goes
+            [row("A paragraph.", 700, cells=False), row(head, 688), row(data, 676)],
+            [row(head, 700)],  # nothing after it: stays
+        ]
+    )
+    assert [[line.text for line in piece] for piece in kept] == [
+        [head, data, head],
+        [data],
+        ["A paragraph.", head, data],
+        [head],
     ]
