@@ -22,7 +22,7 @@ from typing import Any
 from briefer.core.anchoring import TextQuote, quote_at, reanchor
 from briefer.core.model import Article, Note, Passage, Section, Theme
 from briefer.core.words import counted
-from briefer.session.article_commands import details_from_copy
+from briefer.session.article_commands import details_from_copy, imported_details
 from briefer.session.command import BackupReason, Change, Command, CommandError
 from briefer.session.merge_match import (
     CITATION,
@@ -300,7 +300,10 @@ class _Merge:
 
     def _add_article(self, theirs: Article) -> int:
         original = self.other.get_original(_id(theirs))
-        article = dataclasses.replace(theirs, id=None, uuid=self._free_uuid("article", theirs.uuid))
+        # Another project file is as untrusted as a page: its details get an import's bounds.
+        article = dataclasses.replace(
+            imported_details(theirs), id=None, uuid=self._free_uuid("article", theirs.uuid)
+        )
         article_id = self.here.add_article(article, original)
         self.log.articles.append(dataclasses.replace(article, id=article_id))
         self.command._from[article_id] = _id(theirs)

