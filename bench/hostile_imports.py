@@ -69,6 +69,19 @@ def _parts(count: int) -> str:
     return MAIL + "Content-Type: multipart/mixed; boundary=B\r\n\r\n" + parts + "--B--\r\n"
 
 
+def _archive(count: int) -> str:
+    parts = "".join(
+        f"--B\r\nContent-Type: image/png\r\nContent-Location: https://x.example/{i}.png\r\n\r\nx\r\n"
+        for i in range(count)
+    )
+    return (
+        "From: <Saved by Blink>\r\nMIME-Version: 1.0\r\n"
+        'Content-Type: multipart/related; type="text/html"; boundary=B\r\n\r\n'
+        "--B\r\nContent-Type: text/html\r\nContent-Location: https://x.example/a\r\n\r\n"
+        f"<html><body><article><p>{TEXT}</p></article></body></html>\r\n{parts}--B--\r\n"
+    )
+
+
 INPUTS: list[tuple[str, str, Callable[[Path], object]]] = [
     ("many_attrs.html", "one <p>, 300,000 attributes", lambda p: p.write_text(
         _page(_attrs(300_000)))),
@@ -77,6 +90,8 @@ INPUTS: list[tuple[str, str, Callable[[Path], object]]] = [
     ("flat_1m_spans.html", "15 MB of <span>w</span>", lambda p: _fill(
         p, "<html><body><p>", "<span>w</span> ", 15 * MiB, "</p></body></html>")),
     ("parts300k.eml", "300,000 MIME parts", lambda p: p.write_text(_parts(300_000))),
+    ("parts300k.mhtml", "a web archive of 300,000 parts", lambda p: p.write_text(
+        _archive(300_000))),
     ("big60.html", "60 MB of <p>s", lambda p: _fill(
         p, "<html><body><article>", f"<p>{TEXT}</p>\n", 60 * MiB, "</article></body></html>")),
     ("big60.eml", "60 MB of plain text", lambda p: _fill(

@@ -11,6 +11,7 @@ import email.policy
 import re
 from dataclasses import replace
 from email.message import Message
+from email.parser import BytesHeaderParser
 from urllib.parse import unquote, urldefrag, urljoin
 
 import lxml.etree
@@ -25,6 +26,7 @@ from briefer.importers.htmlbounds import check_markup
 from briefer.importers.htmlmeta import decode_html
 
 _MAX_PARTS = 2000
+_HEAD_BYTES = 1 << 16  # the archive's own header, which names its boundary, lies here
 _FEW_WORDS = 40
 """Below this many words the main page is read again with its frames' pages in place; a
 page with a story of its own keeps it, and a comments frame beside it stays out."""
@@ -64,7 +66,7 @@ class MhtmlImporter:
                 ' "Webpage, HTML only" or print it to PDF, and import that.'
             )
         deadline = Deadline(limits.max_seconds, name)
-        message = email.message_from_bytes(data, policy=email.policy.compat32)
+        message = email.message_from_bytes(_first_parts(data), policy=email.policy.compat32)
         if not message.is_multipart():
             raise ImportRejected(
                 f"{name} is not a web archive: it has no parts. Save the page again from the"
@@ -93,6 +95,26 @@ class MhtmlImporter:
         if not article.url and location.startswith(("http://", "https://")):
             article = replace(article, url=location)
         return article
+
+
+def _first_parts(data: bytes) -> bytes:
+    """``data`` cut before its part number _MAX_PARTS + 1, if it has that many.
+
+    The parser builds an object for every part before the first is read, and
+    cannot be stopped: a crafted archive of 300,000 empty parts took 6 s and
+    287 MB to reach the parts that are read. A part opens with a line of its
+    container's boundary, so counting those lines finds where to cut; an archive
+    cut there reads as one whose closing line is missing, which the parser
+    accepts. The boundary comes from the top header (Chrome, Edge and Internet
+    Explorer write one multipart/related around every part); without one, any
+    line that opens with "--" counts, as for e-mail.
+    """
+    mark = BytesHeaderParser().parsebytes(data[:_HEAD_BYTES]).get_boundary()
+    boundary = re.escape(mark.encode("ascii", "replace")) if mark else rb"\S"
+    for count, line in enumerate(re.finditer(rb"^--" + boundary, data, re.M)):
+        if count == _MAX_PARTS:
+            return data[: line.start()]
+    return data
 
 
 _Page = tuple[bytes, str | None, str]
