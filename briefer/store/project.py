@@ -30,7 +30,7 @@ from briefer.store import (
     search,
     themes,
 )
-from briefer.store.connect import connect_reader, connect_writer, translate
+from briefer.store.connect import connect_reader, connect_writer, tidy_after_reading, translate
 from briefer.store.errors import (
     CorruptProject,
     MigrationNeeded,
@@ -220,6 +220,8 @@ class Project:
                 if self._lock is not None:
                     self._lock.release()
                     self._lock = None
+                elif self.read_only:
+                    tidy_after_reading(self.path)  # reading leaves nothing beside the file
 
     @property
     def closed(self) -> bool:
