@@ -50,14 +50,8 @@ from briefer.store.schema import MIGRATIONS, SCHEMA_VERSION, Migration, migrate
 log = logging.getLogger(__name__)
 
 _UNREADABLE = (
-    ValueError,
-    TypeError,
-    KeyError,
-    IndexError,
-    OverflowError,
-    AttributeError,
-    RecursionError,
-)
+    ValueError, TypeError, KeyError, IndexError, OverflowError, AttributeError, RecursionError
+)  # fmt: skip
 """What decoding a value Briefer never wrote raises (``codec.BadValue`` is a ValueError)."""
 
 _T = TypeVar("_T")
