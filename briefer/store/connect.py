@@ -96,16 +96,16 @@ def shm_path(path: Path) -> Path:
 def tidy_after_reading(path: Path) -> None:
     """Let SQLite remove the empty -wal and the -shm beside ``path`` if nobody has it open.
 
-    Call after closing a reader. A ``mode=ro`` connection creates both files (SQLite
-    needs them to read a WAL database: https://www.sqlite.org/wal.html, "Read-Only
-    Databases") but can never remove them: the WAL file "is deleted automatically when
-    the last connection to the database closes" (https://www.sqlite.org/tempfiles.html,
-    2.3), and that clean-up is a checkpoint plus "an exclusive lock for a short time"
-    (wal.html, "Sometimes Queries Return SQLITE_BUSY In WAL Mode"), which a read-only
-    connection cannot take. So a read-write connection that only reads (``query_only``)
-    is opened and closed here: SQLite deletes the files only when it gets that lock, that
-    is when no other connection, in this process or another, has the file open, and so
-    never a writer's log. The -shm holds no data (tempfiles.html, 2.4).
+    Call after closing a reader. A ``mode=ro`` connection creates both files where the
+    folder allows (SQLite needs them to read a WAL database: https://www.sqlite.org/wal.html,
+    "Read-Only Databases") but never removes them: the WAL file "is deleted automatically
+    when the last connection to the database closes" (https://www.sqlite.org/tempfiles.html,
+    2.3), and that clean-up is a checkpoint under "an exclusive lock for a short time"
+    (wal.html, "Sometimes Queries Return SQLITE_BUSY In WAL Mode"), which a connection that
+    may not write does not attempt. So a read-write connection that only reads
+    (``query_only``) is opened and closed here: SQLite deletes the files only when it gets
+    that lock, that is when no other connection, in this process or another, has the file
+    open, and so never a writer's log. The -shm holds no data (tempfiles.html, 2.4).
 
     Skipped, leaving everything as it is, when the -wal holds pages: a crashed writer's
     commits go into the file when a writer opens it, never behind a reader's back (a read
