@@ -1,15 +1,17 @@
 """Opening SQLite connections to a project, and what low-level SQLite errors mean for a user.
 
-Standard library and this package only.
+Also what a reader does as it closes so that reading leaves no -wal and -shm beside the
+file. Standard library and this package only.
 """
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import sqlite3
 from pathlib import Path
 
-from briefer.store import opening
+from briefer.store import lock, opening
 from briefer.store.errors import CorruptProject, DiskFull, ProjectError, ProjectReadOnly
 from briefer.store.guard import QueryBound, harden
 
@@ -60,8 +62,14 @@ def connect_writer(path: Path, bound: QueryBound) -> sqlite3.Connection:
 
 
 def connect_reader(path: Path, bound: QueryBound) -> sqlite3.Connection:
-    """A reader that sees a concurrent writer's commits; immutable where nothing can write."""
-    immutable = not opening.wal_path(path).exists() and not opening.can_write(path.parent)
+    """A reader that sees a concurrent writer's commits; immutable where nothing can write.
+
+    With no -wal beside it, no connection has the file open in WAL mode, and where the
+    file or its folder has no write bit no Briefer writer will open it (``_open`` refuses):
+    then ``immutable=1`` reads the file alone and creates no -wal or -shm.
+    """
+    writable = opening.can_write(path) and opening.can_write(path.parent)
+    immutable = not opening.wal_path(path).exists() and not writable
     for attempt in (immutable, True):
         conn = sqlite3.connect(
             opening.read_only_uri(path, immutable=attempt),
@@ -79,3 +87,50 @@ def connect_reader(path: Path, bound: QueryBound) -> sqlite3.Connection:
         except sqlite3.OperationalError:
             conn.close()  # mode=ro on a WAL file fails if it may not create -shm here
     raise ProjectReadOnly(path, "its folder")
+
+
+def shm_path(path: Path) -> Path:
+    return path.with_name(path.name + "-shm")
+
+
+def tidy_after_reading(path: Path) -> None:
+    """Let SQLite remove the empty -wal and the -shm beside ``path`` if nobody has it open.
+
+    Call after closing a reader. A ``mode=ro`` connection creates both files where the
+    folder allows (SQLite needs them to read a WAL database: https://www.sqlite.org/wal.html,
+    "Read-Only Databases") but never removes them: the WAL file "is deleted automatically
+    when the last connection to the database closes" (https://www.sqlite.org/tempfiles.html,
+    2.3), and that clean-up is a checkpoint under "an exclusive lock for a short time"
+    (wal.html, "Sometimes Queries Return SQLITE_BUSY In WAL Mode"), which a connection that
+    may not write does not attempt. So a read-write connection that only reads
+    (``query_only``) is opened and closed here: SQLite deletes the files only when it gets
+    that lock, that is when no other connection, in this process or another, has the file
+    open, and so never a writer's log. The -shm holds no data (tempfiles.html, 2.4).
+
+    Skipped, leaving everything as it is, when the -wal holds pages: a crashed writer's
+    commits go into the file when a writer opens it, never behind a reader's back (a read
+    writes no byte of the file); when another Briefer holds the lock (it may be on another
+    computer, where SQLite's locks do not reach: WAL "does not work over a network
+    filesystem"); and when the file or folder may not be written. Best effort: any
+    failure leaves the files, which the next open uses as usual.
+    """
+    wal = opening.wal_path(path)
+    try:
+        if not wal.exists() and not shm_path(path).exists():
+            return
+        if wal.exists() and wal.stat().st_size > 0:
+            return
+    except OSError:
+        return
+    if not (opening.can_write(path) and opening.can_write(path.parent)):
+        return
+    if lock.held_elsewhere(path) is not None:
+        return
+    with contextlib.suppress(sqlite3.Error):
+        conn = sqlite3.connect(path.absolute().as_uri() + "?mode=rw", uri=True, timeout=0)
+        try:
+            harden(conn)
+            conn.execute("PRAGMA query_only = ON")
+            conn.execute("PRAGMA schema_version").fetchone()  # reading opens the log
+        finally:
+            conn.close()  # the last connection's close checkpoints and deletes both

@@ -30,7 +30,7 @@ from briefer.store import (
     search,
     themes,
 )
-from briefer.store.connect import connect_reader, connect_writer, translate
+from briefer.store.connect import connect_reader, connect_writer, tidy_after_reading, translate
 from briefer.store.errors import (
     CorruptProject,
     MigrationNeeded,
@@ -50,14 +50,8 @@ from briefer.store.schema import MIGRATIONS, SCHEMA_VERSION, Migration, migrate
 log = logging.getLogger(__name__)
 
 _UNREADABLE = (
-    ValueError,
-    TypeError,
-    KeyError,
-    IndexError,
-    OverflowError,
-    AttributeError,
-    RecursionError,
-)
+    ValueError, TypeError, KeyError, IndexError, OverflowError, AttributeError, RecursionError
+)  # fmt: skip
 """What decoding a value Briefer never wrote raises (``codec.BadValue`` is a ValueError)."""
 
 _T = TypeVar("_T")
@@ -220,6 +214,8 @@ class Project:
                 if self._lock is not None:
                     self._lock.release()
                     self._lock = None
+                elif self.read_only:
+                    tidy_after_reading(self.path)  # reading leaves nothing beside the file
 
     @property
     def closed(self) -> bool:
