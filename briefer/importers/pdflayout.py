@@ -30,7 +30,8 @@ _COMPOUND_PREFIXES = frozenset(
     }
 )  # fmt: skip
 # A hyphen a producer draws only where it broke a word itself (Chromium's soft and automatic
-# hyphens are U+2010; "\xad" is a soft hyphen read as such): always a break, never a compound.
+# hyphens are U+2010; "\xad" is a soft hyphen, as pdfread marks LibreOffice's): always a
+# break, never a compound.
 _SOFT_HYPHENS = ("\u2010", "\xad")
 _INNER_HYPHEN = re.compile(r"[^\W\d_]-(?=[^\W\d_])")
 # Producers that hyphenate words by themselves (TeX and its drivers), and those that, as

@@ -43,6 +43,11 @@ _IMAGE_OBJECT = getattr(pdfium_c, "FPDF_PAGEOBJ_IMAGE", 3)
 _ASCII = [chr(code) for code in range(128)]
 _PLAUSIBLE = (0.4, 2.5)  # font size over loose box height, for fonts that report sizes sanely
 _SIDE_MARGIN = 0.12  # text in another direction this close to an edge is a stamp or a margin note
+# PDFium's code for a hyphen ending a line (0xFFFE in older builds), whatever the PDF drew.
+_LINE_END_HYPHENS = (0x02, 0xFFFE)
+# A page must draw this many glyphs per text object on average before a hyphen alone in its
+# object says anything: a producer that places every glyph by itself draws all hyphens so.
+_RUN_GLYPHS = 3.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +141,8 @@ def _glyphs(
     groups: dict[int, list[Glyph]] = {}
     junk = 0
     coded = False  # a TeX ligature's raw code was read
+    lone: list[tuple[int, int]] = []  # line-end hyphens drawn alone: direction, place in group
+    objects = 0
     owner = None
     fresh = False
     high = 0
@@ -167,8 +174,10 @@ def _glyphs(
                     junk += bad
                     continue
                 char, coded = chr(code), True  # resolved by tex_ligatures below
+        alone = False
         if obj != owner:
-            owner, fresh = obj, True
+            alone = code in _LINE_END_HYPHENS and text_object(raw, i + 1) != obj
+            owner, fresh, objects = obj, True, objects + 1
             direction, cos, sin, du, dv, size, baseline = _object_frame(
                 raw, i, matrix, frames, width, height
             )
@@ -191,14 +200,43 @@ def _glyphs(
                 size = height / 1.15
             fresh = False
         glyph_size = size if size > 0.1 else (top - bottom) / 1.15
+        if alone:
+            lone.append((direction, len(groups[direction])))
         groups[direction].append(
             Glyph(char, x0, x1, bottom, top, baseline, glyph_size, i, char.isspace())
         )
+    _mark_soft_hyphens(groups, lone, objects)
     if coded:
         for direction, glyphs in groups.items():
             groups[direction], dropped = tex_ligatures(glyphs)
             junk += dropped
     return groups, junk
+
+
+def _mark_soft_hyphens(
+    groups: dict[int, list[Glyph]], lone: list[tuple[int, int]], objects: int
+) -> None:
+    """Line-end hyphens drawn as text objects of their own become soft hyphens (U+00AD).
+
+    An author's soft hyphen (U+00AD) and a compound's own hyphen look alike in
+    the text: LibreOffice maps both glyphs to "-" and PDFium reports any hyphen
+    ending a line as one code. Where they differ is how the hyphen is drawn.
+    LibreOffice sets the text between soft hyphens as portions of their own and
+    draws the hyphen of the one it breaks at alone, after the word's last
+    portion; a compound's hyphen ("cash-" / "strapped") is drawn with its word.
+    pdfTeX, Chromium (whose soft break is U+2010) and reportlab draw no hyphen
+    alone, so their text is unchanged. A page that draws glyphs one by one
+    tells nothing this way and is left alone. Ghostscript (``pdfwrite``) merges
+    a LibreOffice file's text objects into one per line, so a re-distilled file
+    carries no sign left: its soft hyphens stay hyphens there. (Microsoft
+    Word's own export was not at hand to check.)
+    """
+    drawn = sum(len(glyphs) for glyphs in groups.values())
+    if not lone or drawn < _RUN_GLYPHS * objects:
+        return
+    for direction, place in lone:
+        glyphs = groups[direction]
+        glyphs[place] = glyphs[place]._replace(char="\xad")
 
 
 @functools.cache

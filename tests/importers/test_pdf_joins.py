@@ -100,6 +100,26 @@ def test_a_browsers_soft_hyphen_break_drawn_as_u2010_is_undone() -> None:
     assert "\u2010" not in text
 
 
+def test_an_authors_soft_hyphen_at_a_line_end_goes_and_a_compounds_hyphen_stays() -> None:
+    # The same justified paragraph from LibreOffice (which draws the soft hyphen it breaks at
+    # as "-", alone) and from Chromium (U+2010): in both, the office rule that keeps line-end
+    # hyphens must spare the author's soft hyphens and still keep the compounds' own.
+    for name in ("softbreaks.pdf", "softbreaks-web.pdf"):
+        text, _ = _extract(name)
+        for word in ("amalgamation", "consequences", "internationalisation", "reconsidered"):
+            assert f" {word}" in text, name
+        for compound in ("cash-strapped", "decision-making", "long-term", "state-owned"):
+            assert compound in text, name
+        assert "\xad" not in text and "\u2010" not in text, name
+
+
+def test_a_file_drawing_every_glyph_alone_keeps_its_compounds_line_end_hyphens() -> None:
+    # There every hyphen is alone in its text object, so being alone tells nothing.
+    text, _ = _extract("glyphs.pdf")
+    for compound in ("so-called", "cost-benefit", "decision-making", "cash-strapped", "tug-boat"):
+        assert compound in text
+
+
 def test_a_web_address_broken_at_a_line_end_reads_whole() -> None:
     text, _ = _extract("urls.pdf")
     assert "https://github.com/example/pilot-pooling." in text
