@@ -72,6 +72,7 @@ _AGENCIES = frozenset(
 # "and" left at either end of a part once the names around it are split off.
 _CONNECTOR = re.compile(r"^(?:(?:and|&|with|und|et|y)(?:\s+|$))+|\s+(?:and|&|with|und|et|y)$", re.I)
 _PARENTHESES = re.compile(r"\s*\(([^()]*)\)")
+_PLACE_AND = re.compile(r"^(.+?)\s+(?:and|&)\s+(.+)$", re.I)
 
 
 def site_key(name: str) -> str:
@@ -319,8 +320,13 @@ def clean_author(author: str, organisations: frozenset[str] = frozenset()) -> st
         if not part:
             continue
         after, before = before, ""
-        if after is not None and len(after.split()) != 1 and is_place(part):
-            continue
+        if after is not None and len(after.split()) != 1:
+            if is_place(part):
+                continue
+            # "Jane Doe, Hong Kong and Bo Chan, Beijing": her place, then the next writer.
+            joined = _PLACE_AND.match(part)
+            if joined and is_place(joined[1]) and not is_place(joined[2]):
+                part = joined[2]
         if _AUTHOR_NOISE.search(part) or _ROLE_END.search(part):
             continue
         if site_key(part) in organisations:

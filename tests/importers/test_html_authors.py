@@ -161,6 +161,7 @@ def test_a_second_source_adds_the_people_it_names_not_the_publisher() -> None:
         ("Jane Smith, ZÜRICH", "Jane Smith"),
         ("Jane Smith, Zurich", "Jane Smith"),
         ("Jane Smith, Cairo, Egypt", "Jane Smith"),
+        ("Jane Smith, Hong Kong and Tom Lee, Beijing", "Jane Smith, Tom Lee"),
         ("Jane Smith | Frankfurt", "Jane Smith"),
         ("Jane Smith, in Kyiv", "Jane Smith"),
         ("By Jane Smith (Geneva)", "Jane Smith"),
