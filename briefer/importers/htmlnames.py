@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from briefer.core.words import count_text_words
+from briefer.importers.placenames import is_place
 
 # " | Site", " - Site", "Site: Title", "标题_站名": separators around a site's name.
 _SEPARATOR = re.compile(r"(\s+(?:[|\-–—·•»/]|::)\s+|(?<=\S):\s+|\s*_(?=[^_\s]))")
@@ -71,6 +72,7 @@ _AGENCIES = frozenset(
 # "and" left at either end of a part once the names around it are split off.
 _CONNECTOR = re.compile(r"^(?:(?:and|&|with|und|et|y)(?:\s+|$))+|\s+(?:and|&|with|und|et|y)$", re.I)
 _PARENTHESES = re.compile(r"\s*\(([^()]*)\)")
+_PLACE_AND = re.compile(r"^(.+?)\s+(?:and|&)\s+(.+)$", re.I)
 
 
 def site_key(name: str) -> str:
@@ -288,7 +290,18 @@ def publisher_from_domain(url: str) -> str:
 def clean_author(author: str, organisations: frozenset[str] = frozenset()) -> str:
     """The people in a byline: "By Jane Doe, Reuters, Dec 4, 2025 Print this article" ->
     "Jane Doe" (when Reuters is the publisher). Organisations, job titles, "Staff",
-    dates and share links go; "" when nothing is left."""
+    dates, share links and the place it was filed from ("Jane Doe, New York") go; ""
+    when nothing is left.
+
+    A part that is only a place (placenames.is_place) is a dateline when it follows a
+    person's whole name or what was dropped before it ("Jane Doe, WASHINGTON", "Reuters,
+    London", "Cairo, Egypt"). It stays when it comes first or follows one lone word, as
+    in names written family name first, which meta tags such as citation_author use:
+    "Jordan, Michael", "London, Jack", "Smith, Georgia". Family and given names are
+    places often enough (Washington, Lincoln, Houston; Sydney, Georgia, Austin) that
+    losing the writer's name would be the likelier mistake, and a by-line naming only
+    a place is rare.
+    """
     kept: list[str] = []
     # "|" parts each get their own cut: "By Jane Doe | Updated Dec 4 | Sam Ortiz".
     for chunk in " ".join(author.split()).split("|"):
@@ -296,14 +309,25 @@ def clean_author(author: str, organisations: frozenset[str] = frozenset()) -> st
         stop = _BYLINE_STOP.search(chunk)
         kept.append(chunk[: stop.start()] if stop else chunk)
     author = _PARENTHESES.sub(
-        lambda m: "" if site_key(m[1]) in organisations or not m[1].strip() else m[0],
+        lambda m: "" if _aside(m, organisations) else m[0],
         ", ".join(kept),
     )
     people: list[str] = []
+    before: str | None = None  # the part before this one ("" if dropped), None at first
     for part in _AUTHOR_SPLIT.split(author):
         part = _BYLINE_PREFIX.sub("", part).strip(" .:-–—")
         part = _CONNECTOR.sub("", _DATELINE_TAIL.sub("", part))
-        if not part or _AUTHOR_NOISE.search(part) or _ROLE_END.search(part):
+        if not part:
+            continue
+        after, before = before, ""
+        if after is not None and len(after.split()) != 1:
+            if is_place(part):
+                continue
+            # "Jane Doe, Hong Kong and Bo Chan, Beijing": her place, then the next writer.
+            joined = _PLACE_AND.match(part)
+            if joined and is_place(joined[1]) and not is_place(joined[2]):
+                part = joined[2]
+        if _AUTHOR_NOISE.search(part) or _ROLE_END.search(part):
             continue
         if site_key(part) in organisations:
             continue
@@ -311,8 +335,18 @@ def clean_author(author: str, organisations: frozenset[str] = frozenset()) -> st
             continue
         if not any(ch.isalpha() for ch in part):
             continue
+        before = part
         people.append(_uncapped(part))
     return ", ".join(dict.fromkeys(people))
+
+
+def _aside(bracket: re.Match[str], organisations: frozenset[str]) -> bool:
+    """Whether a by-line's "(…)" goes: empty, the publisher's name ("(Reuters)"), or the
+    place a named writer filed from ("Jane Doe (London)")."""
+    inside = bracket[1]
+    if not inside.strip() or site_key(inside) in organisations:
+        return True
+    return bool(bracket.string[: bracket.start()].strip(" ,")) and is_place(inside)
 
 
 def _uncapped(name: str) -> str:

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
+import pytest
+
+from briefer.cli import main
 from briefer.core.model import Article
+from briefer.importers import import_path
 from briefer.importers.base import ImportLimits
 from briefer.importers.html import HtmlImporter
 from briefer.importers.htmlmeta import PageMetadata
+from briefer.importers.htmlnames import clean_author
+
+BYLINES = Path(__file__).parents[1] / "data" / "importers" / "web" / "bylines"
 
 _LEAD = (
     "<p>The port authority of Velden confirmed on Tuesday that it will raise berth fees for"
@@ -135,3 +143,90 @@ def test_a_second_source_adds_the_people_it_names_not_the_publisher() -> None:
         "en",
     )
     assert ours.or_else(PageMetadata(author="Coastal Times")).author == ""
+
+
+@pytest.mark.parametrize(
+    ("byline", "people"),
+    [
+        ("By Jane Smith, New York", "Jane Smith"),
+        ("By JANE SMITH, WASHINGTON", "Jane Smith"),
+        ("Jane Smith and Tom Lee, London", "Jane Smith and Tom Lee"),
+        ("Ann Lee and Bo Chan, Brussels", "Ann Lee and Bo Chan"),
+        ("Ann Lee, Bo Chan, Hong Kong", "Ann Lee, Bo Chan"),
+        ("By Jane Smith, London, 4 December", "Jane Smith"),
+        ("By Jane Smith, Washington, D.C.", "Jane Smith"),
+        ("Jane Smith, New York City", "Jane Smith"),
+        ("Jane Smith, Brussels/Paris", "Jane Smith"),
+        ("Jane Smith, Sao Paulo", "Jane Smith"),
+        ("Jane Smith, ZÜRICH", "Jane Smith"),
+        ("Jane Smith, Zurich", "Jane Smith"),
+        ("Jane Smith, Cairo, Egypt", "Jane Smith"),
+        ("Jane Smith, Hong Kong and Tom Lee, Beijing", "Jane Smith, Tom Lee"),
+        ("Jane Smith | Frankfurt", "Jane Smith"),
+        ("Jane Smith, in Kyiv", "Jane Smith"),
+        ("By Jane Smith (Geneva)", "Jane Smith"),
+        ("Reuters, London", ""),  # the publisher, then where it filed from: no one
+    ],
+)
+def test_the_place_a_by_line_was_filed_from_is_no_author(byline: str, people: str) -> None:
+    assert clean_author(byline, frozenset({"reuters"})) == people
+
+
+@pytest.mark.parametrize(
+    ("byline", "people"),
+    [
+        ("Jordan Peterson, Paris", "Jordan Peterson"),
+        ("PARIS HILTON, LONDON", "Paris Hilton"),
+        ("Georgia Smith and Sydney Brown, Sydney", "Georgia Smith and Sydney Brown"),
+        ("Jane Smith, Sydney Brown, Jordan Peterson, Washington",
+         "Jane Smith, Sydney Brown, Jordan Peterson"),
+    ],
+)  # fmt: skip
+def test_people_named_like_places_stay_and_their_dateline_goes(byline: str, people: str) -> None:
+    assert clean_author(byline) == people
+
+
+@pytest.mark.parametrize("place", ["Washington", "Georgia", "Jordan", "Sydney", "London"])
+def test_a_place_first_or_after_one_word_is_a_name_written_family_name_first(place: str) -> None:
+    """citation_author and some meta tags write "Family, Given": there a place-like word
+    is a name ("Jordan, Michael", "Smith, Georgia"); after a whole name it is a dateline."""
+    assert clean_author(f"{place}, Michael") == f"{place}, Michael"
+    assert clean_author(f"Smith, {place}") == f"Smith, {place}"
+    assert clean_author(place) == place
+    assert clean_author(f"Jane Smith, {place}") == "Jane Smith"
+
+
+def test_a_page_by_jane_smith_in_new_york_is_by_jane_smith_alone() -> None:
+    article = import_path(BYLINES / "dateline.html").article
+
+    assert article.title == "Container rates fall as new ships join Atlantic routes"
+    assert article.author == "Jane Smith"
+
+
+def _cli(capsys: pytest.CaptureFixture[str], *args: object) -> str:
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    return out
+
+
+def test_a_note_citing_a_datelined_page_credits_only_its_writer(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The by-line's place reached the footnote as a second author ("Smith and New
+    York"); through the CLI on a real project, it now names Jane Smith alone."""
+    project = tmp_path / "brief.briefer"
+    _cli(capsys, "new", project)
+    _cli(capsys, "import", project, BYLINES / "dateline.html")
+    (article,) = json.loads(_cli(capsys, "articles", project, "--json"))
+    assert article["author"] == "Jane Smith"
+    words = "Spot rates for shipping a container from northern Europe"
+    _cli(capsys, "tag", project, "--article", article["id"], "--text", words, "--theme", "Trade")
+    note = json.loads(_cli(capsys, "draft", project, "--title", "Rates", "--themes", "Trade",
+                           "--json"))  # fmt: skip
+    target = tmp_path / "note.md"
+    _cli(capsys, "export", project, "--note", note["id"], "-o", target)
+
+    footnote = target.read_text(encoding="utf-8").split("[^1]:", 1)[1]
+    assert "Smith" in footnote and "Quayside Ledger" in footnote
+    assert "New York" not in footnote

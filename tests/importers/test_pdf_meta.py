@@ -190,6 +190,8 @@ def test_a_printed_pages_title_is_split_as_a_web_pages(
         (["4 December 2025", "BY JANE SMITH and ALI KHAN"], "Jane Smith and Ali Khan"),
         (["By Mara Quist, transport correspondent"], "Mara Quist"),
         (["By Ana de la Cruz in Manila"], "Ana de la Cruz"),
+        (["By Ana de la Cruz, Manila"], "Ana de la Cruz"),
+        (["BY JANE SMITH and ALI KHAN, WASHINGTON"], "Jane Smith and Ali Khan"),
         (["By the time the ferry left, the strike was over."], ""),
         (["By Tuesday the union had agreed to talks with the operator"], ""),
         (["by-election results are due"], ""),
