@@ -62,16 +62,33 @@ def _footnote_texts(path: Path) -> list[str]:
     ]
 
 
-def test_default_is_chicago_notes(
-    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    ("language", "first_note", "short_note"),
+    [
+        ("en-US", "Jane Smith, “Harbour Deal Signed,” The Northland Times, March 4, 2025",
+         "Smith, “Harbour Deal Signed.”"),
+        # Chicago declares no default-locale (and carries an en-GB locale of its own):
+        # a British note gets British dates and quotation marks (CSL 1.0.2).
+        ("en-GB", "Jane Smith, ‘Harbour Deal Signed’, The Northland Times, 4 March 2025",
+         "Smith, ‘Harbour Deal Signed’."),
+    ],
+)  # fmt: skip
+def test_default_is_chicago_notes_in_the_settings_language(
+    project: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    language: str,
+    first_note: str,
+    short_note: str,
 ) -> None:
+    save_settings(resolve_paths(), Settings(language=language))
     target = tmp_path / "note.docx"
     code, out, err = run(capsys, "export", project, "--note", 1, "-o", target, "--json")
     assert code == 0, err
     assert json.loads(out)["style"] == "chicago-notes-bibliography"
     first, second = _footnote_texts(target)
-    assert first.startswith("Jane Smith, “Harbour Deal Signed,” The Northland Times, March 4")
-    assert second == "Smith, “Harbour Deal Signed.”"
+    assert first.startswith(first_note)
+    assert second == short_note
 
 
 def test_style_apa_cites_in_the_text_without_footnotes(
@@ -142,7 +159,7 @@ def _set_note_style(project: Path, style: str) -> None:
 def test_a_note_s_own_style_wins_over_settings_and_loses_to_the_flag(
     project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    save_settings(resolve_paths(), Settings(citation_style="chicago-ibid"))
+    save_settings(resolve_paths(), Settings(citation_style="chicago-ibid", language="en-GB"))
     _set_note_style(project, "apa")
     (listed,) = json.loads(run(capsys, "notes", project, "--json")[1])
     assert listed["citation_style"] == "apa"
@@ -159,7 +176,7 @@ def test_a_note_s_own_style_wins_over_settings_and_loses_to_the_flag(
     flagged = tmp_path / "flagged.docx"
     code, _, err = run(capsys, "export", project, "--note", 1, "-o", flagged, "--style", "chicago")
     assert code == 0, err
-    assert _footnote_texts(flagged)[0].startswith("Jane Smith, “Harbour Deal Signed,”")
+    assert _footnote_texts(flagged)[0].startswith("Jane Smith, ‘Harbour Deal Signed’,")
 
     _set_note_style(project, "")  # back to Preferences
     (listed,) = json.loads(run(capsys, "notes", project, "--json")[1])
