@@ -150,7 +150,11 @@ def cmd_notes(args: argparse.Namespace, paths: Paths) -> int:
             # The Word export's page on Briefer's own template, at the settings' size, in
             # each note's own citation style when it has one.
             chosen = load_settings(paths).settings
-            counter = PageCounter(page_size=chosen.page_size, citation_style=chosen.citation_style)
+            counter = PageCounter(
+                page_size=chosen.page_size,
+                citation_style=chosen.citation_style,
+                language=chosen.language,
+            )
             pages = {n.id: counter.estimate(session.query, n).length for n in notes}
     rows: list[dict[str, object]] = [
         {
@@ -345,6 +349,7 @@ def cmd_export(args: argparse.Namespace, paths: Paths) -> int:
             language=settings.language if settings else None,
             citation_style=style,
             keep_on_disk_too=chosen.keep_citation_renderings,
+            citation_language=chosen.language,  # as the Composer previews it, reference or not
         )
     except api.ExportRefused as exc:
         _warn(exc.problems, args.project)

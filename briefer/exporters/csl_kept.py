@@ -152,7 +152,7 @@ def kept_style(style: StyleInfo) -> Kept:
     """The style parsed once per process, again when its file changes (a user's .csl)."""
     try:
         stat = style.path.stat()
-        key: tuple[object, ...] = (str(style.path), stat.st_mtime_ns, stat.st_size, style.locale)
+        key = _key(style, stat)
     except OSError:
         load_style(style)  # says what is wrong with it
         raise
@@ -166,6 +166,12 @@ def kept_style(style: StyleInfo) -> Kept:
                 _styles.pop(next(iter(_styles)))
             found = _styles.setdefault(key, found)
     return found
+
+
+def _key(style: StyleInfo, stat: os.stat_result) -> tuple[object, ...]:
+    """A parse and its renderings are one version of one file in one locale: an en-GB
+    note's "2 December 2026" is never an en-US note's."""
+    return (str(style.path), stat.st_mtime_ns, stat.st_size, style.rendering_locale)
 
 
 def private_copy(kept: Kept) -> Kept:
@@ -199,7 +205,7 @@ def style_digest(style: StyleInfo) -> str:
         with contextlib.suppress(OSError):
             stat = (Path(spec.origin).parent / "_version.py").stat()
             engine = f"{stat.st_size}:{stat.st_mtime_ns}"
-    return digest(hashlib.sha256(data).hexdigest(), style.locale, engine, str(FORMAT))
+    return digest(hashlib.sha256(data).hexdigest(), style.rendering_locale, engine, str(FORMAT))
 
 
 def adopt(style: StyleInfo, kept_text: str) -> None:
@@ -217,7 +223,7 @@ def adopt(style: StyleInfo, kept_text: str) -> None:
             return
     except (OSError, CitationStyleError):
         return
-    key: tuple[object, ...] = (str(style.path), stat.st_mtime_ns, stat.st_size, style.locale)
+    key = _key(style, stat)
     found = from_text(style, name, text)
     if found is None:
         return
@@ -376,7 +382,7 @@ def load_style(style: StyleInfo) -> Any:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             loaded = CitationStylesStyle(
-                str(style.path), locale=style.locale or None, validate=False
+                str(style.path), locale=style.rendering_locale or None, validate=False
             )
     except Exception as exc:  # lxml and citeproc-py errors alike
         log.exception("citation style %s could not be read", style.path)

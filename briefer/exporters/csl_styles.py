@@ -1,13 +1,18 @@
 """Which CSL style a note is cited in: the bundled styles, a user's .csl file, and their names.
 
 Reads only a style's ``<info>`` (title, class, parent), so listing the
-styles or checking a choice costs no citeproc import. Standard library and
-the exporters' errors only; the caller says where the bundled styles live.
+styles or checking a choice costs no citeproc import; which locale it
+renders in (its own default-locale, else the note's language). Standard
+library and the exporters' errors only; the caller says where the bundled
+styles live.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import functools
+import importlib.util
+import json
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from briefer.exporters.errors import ExportError
@@ -23,6 +28,8 @@ ALIASES = {
 """Short names an analyst may type for the bundled styles."""
 MAX_STYLE_BYTES = 4_000_000
 """A style is a few hundred kilobytes; a file far larger is not one."""
+FALLBACK_LOCALE = "en-US"
+"""The CSL specification's last resort, and citeproc-py's, when no other locale fits."""
 
 
 class CitationStyleError(ExportError):
@@ -34,7 +41,9 @@ class StyleInfo:
     """A usable style: ``name`` is what ``--style`` takes, ``path`` the independent .csl file.
 
     ``note_style`` is True for styles that cite in footnotes (class="note");
-    ``locale`` is the locale a dependent style asks for, else "".
+    ``locale`` is the style's own default-locale (a dependent style's, else its
+    parent's), else ""; ``language`` the locale of the note it cites in, set
+    (by :func:`in_language`) only when the style has no locale of its own.
     """
 
     name: str
@@ -44,10 +53,17 @@ class StyleInfo:
     bundled: bool
     locale: str = ""
     style_id: str = ""
+    language: str = ""
 
     @property
     def kind(self) -> str:
         return "notes" if self.note_style else "author-date"
+
+    @property
+    def rendering_locale(self) -> str:
+        """The locale citeproc-py renders in: the style's own, else the note's; "" for
+        citeproc-py's own default (en-US), when neither is known."""
+        return self.locale or self.language
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,12 +130,66 @@ def bundled_styles(styles_dir: Path) -> list[StyleInfo]:
     return styles
 
 
-def resolve_style(choice: str | Path, styles_dir: Path) -> StyleInfo:
+def in_language(style: StyleInfo, language: str | None) -> StyleInfo:
+    """``style`` as a note in ``language`` (a tag like "en-GB") cites in it.
+
+    CSL 1.0.2: a style's ``default-locale``, when set, overrides the user's
+    locale; without one the processor renders in the user's locale, here the
+    note's language. So a style with its own locale (MHRA and OSCOLA: en-GB)
+    is returned as it is, and one without (Harvard, Chicago, APA) renders in
+    :func:`citeproc_locale` of ``language``. None or "": as it is.
+    """
+    if style.locale or not language:
+        return style
+    return replace(style, language=citeproc_locale(language))
+
+
+def citeproc_locale(language: str) -> str:
+    """The locale file citeproc-py renders ``language`` with, by the specification's fallback.
+
+    CSL 1.0.2, "Locale Fallback": the locale file of the chosen dialect, else
+    the primary dialect of its language (the CSL locales' own table: en-US for
+    "en" and "en-AU", de-DE for "de" and "de-LU", pt-PT for "pt"), else en-US.
+    The tag's case and separator are forgiven ("en_gb" is "en-GB").
+    """
+    shipped, primary = _citeproc_locales()
+    tag = language.strip().replace("_", "-")
+    by_case = {name.lower(): name for name in shipped}
+    found = by_case.get(tag.lower())
+    if found is not None:
+        return found
+    dialect = primary.get(tag.split("-")[0].lower(), "")
+    return dialect if dialect in shipped else FALLBACK_LOCALE
+
+
+@functools.cache
+def _citeproc_locales() -> tuple[frozenset[str], dict[str, str]]:
+    """The locales citeproc-py ships and its primary dialects (its data/locales/locales.json),
+    read without importing citeproc; none (so everything is en-US) if it is not there."""
+    spec = importlib.util.find_spec("citeproc")
+    if spec is None or not spec.origin:
+        return frozenset({FALLBACK_LOCALE}), {}
+    folder = Path(spec.origin).parent / "data" / "locales"
+    try:
+        table = json.loads((folder / "locales.json").read_text("utf-8"))
+        primary = {str(k): str(v) for k, v in table["primary-dialects"].items()}
+    except (OSError, ValueError, KeyError, AttributeError):
+        primary = {}
+    shipped = {p.name[len("locales-") : -len(".xml")] for p in folder.glob("locales-*.xml")}
+    return frozenset(shipped | {FALLBACK_LOCALE}), primary
+
+
+def resolve_style(choice: str | Path, styles_dir: Path, language: str | None = None) -> StyleInfo:
     """The style ``choice`` names: a bundled style's name or alias, or a path to a .csl file.
 
     A dependent style (a journal's name over another style) is followed to
-    its parent when that parent is bundled; it is never fetched.
+    its parent when that parent is bundled; it is never fetched. ``language``
+    is the note's (see :func:`in_language`).
     """
+    return in_language(_resolved(choice, styles_dir), language)
+
+
+def _resolved(choice: str | Path, styles_dir: Path) -> StyleInfo:
     text = str(choice).strip()
     if not text:
         text = DEFAULT_STYLE

@@ -107,18 +107,23 @@ def run_export(
     language: str | None = None,
     citation_style: str | Path = DEFAULT_STYLE,
     keep_on_disk_too: bool = False,
+    citation_language: str | None = None,
 ) -> ExportResult:
     """Write the file. ``strict`` refuses (ExportRefused) when a quotation or source is wrong.
 
     ``citation_style`` is a built-in style's name (see :func:`citation_styles`)
-    or the path of a .csl file. Raises ExportError for an unwritable target,
+    or the path of a .csl file. ``citation_language`` (default: ``language``) is
+    the note's language, which a style without a locale of its own renders in:
+    the settings', even where a reference document decides the Word file's
+    ``language``, so the export cites as the Composer's preview does.
+    Raises ExportError for an unwritable target,
     a bad reference document or a style that cannot be used; the target is
     then untouched (the exporters write to a temporary file).
     """
     kind = normalised_format(format)
     if strict and any(p.refused_when_strict for p in job.problems):
         raise ExportRefused(job.problems)
-    style = find_citation_style(citation_style)
+    style = find_citation_style(citation_style, citation_language or language)
     keep_renderings(keep_on_disk_too)
     if job.kept_renderings:
         adopt(style, job.kept_renderings)
@@ -165,6 +170,7 @@ def warm_up(
     *,
     word: bool = True,
     keep_on_disk_too: bool = False,
+    language: str | None = None,
 ) -> None:
     """Load now what the first export would otherwise load: for a thread of the window.
 
@@ -172,7 +178,8 @@ def warm_up(
     first export pays only for the note (rendering its citations, writing the file),
     not for loading python-docx and citeproc-py, parsing the citation style and a
     style's first-use work (citations_csl.warm renders a made-up note for that),
-    which the CLI pays on every run. Nothing is read from the project, and nothing
+    which the CLI pays on every run; in the note's ``language``, as the export
+    will render (a style is parsed per locale). Nothing is read from the project, and nothing
     is written unless ``keep_on_disk_too`` (the setting keep_citation_renderings):
     then the made-up note's few renderings join the kept file. A style that cannot
     be read is left for the export to report. Safe beside a running export: at
@@ -181,7 +188,7 @@ def warm_up(
     if word:
         import briefer.exporters.docx  # the writer
         import briefer.exporters.docx_pydocx  # noqa: F401 - python-docx, for a reference document
-    style = style_or_plain(citation_style)
+    style = style_or_plain(citation_style, language)
     if style is not None:
         if keep_on_disk_too:  # as the export will, so the kept file is read, not replaced
             keep_renderings(True)
@@ -206,19 +213,23 @@ def citation_styles() -> list[StyleInfo]:
     return bundled_styles(resource_path("csl"))
 
 
-def find_citation_style(choice: str | Path) -> StyleInfo:
-    """The style ``choice`` names (built-in name, alias or .csl path), or CitationStyleError."""
-    return resolve_style(choice, resource_path("csl"))
+def find_citation_style(choice: str | Path, language: str | None = None) -> StyleInfo:
+    """The style ``choice`` names (built-in name, alias or .csl path), or CitationStyleError.
+
+    ``language`` is the note's (the settings' language, a tag like "en-GB"): the
+    locale a style without its own default-locale renders in (exporters.csl_styles).
+    """
+    return resolve_style(choice, resource_path("csl"), language)
 
 
-def style_or_plain(choice: str | Path | None) -> StyleInfo | None:
+def style_or_plain(choice: str | Path | None, language: str | None = None) -> StyleInfo | None:
     """The style ``choice`` names, or None (Briefer's plain form) when there is none or it
     cannot be read: for views that preview an export, which must never fail for it (the
     export itself says what is wrong)."""
     if choice is None:
         return None
     try:
-        return find_citation_style(choice)
+        return find_citation_style(choice, language)
     except CitationStyleError:
         return None
 

@@ -83,13 +83,16 @@ class PageCounter:
     again; parsing Markdown is most of an estimate's time for a long note. The
     citations are then laid out as the export writes them in ``citation_style``
     (a built-in name or a .csl path; None for Briefer's plain form): short notes,
-    "Ibid.", or author-date text in the body. The style's renderings are kept
-    per process (exporters.citations_csl), so a keystroke re-renders none.
+    "Ibid.", or author-date text in the body, in the note's ``language`` where
+    the style has no locale of its own ("2 December 2026" is shorter than
+    "December 2, 2026"). The style's renderings are kept per process
+    (exporters.citations_csl), so a keystroke re-renders none.
     """
 
     reference_doc: Path | None = None
     page_size: str | None = None
     citation_style: str | Path | None = DEFAULT_STYLE
+    language: str | None = None
     _profile: PageProfile | None = field(default=None, repr=False)
     _cache: LayoutCache = field(default_factory=LayoutCache, repr=False)
     _sections: dict[_SectionKey, ExportDocument] = field(default_factory=dict, repr=False)
@@ -112,7 +115,7 @@ class PageCounter:
         """The style the export would use; None (plain form) if it cannot be found or read."""
         if not self._style_known:
             self._style_known = True
-            self._style = style_or_plain(self.citation_style)
+            self._style = style_or_plain(self.citation_style, self.language)
             if self._style is not None:
                 keep_renderings(on_disk=False)  # the composer keeps them in memory
         return self._style
@@ -135,6 +138,7 @@ class PageCounter:
                     reference_doc=self.reference_doc,
                     page_size=self.page_size,
                     citation_style=note.citation_style,
+                    language=self.language,
                 )
                 self._others[note.citation_style] = other
             return other.estimate_with(note, passages, articles)

@@ -39,6 +39,7 @@ class NotePreview:
     ) -> None:
         self._project = project
         self._citation_style = citation_style
+        self._language = language
         self._quotes = quote_style(language)
         self._styles: dict[str | None, StyleInfo | None] = {}
         self._passages: dict[int, Passage | None] = {}
@@ -62,7 +63,7 @@ class NotePreview:
                     articles[passage.article_id] = article
         choice = note.citation_style or self._citation_style
         if choice not in self._styles:
-            self._styles[choice] = style_or_plain(choice)
+            self._styles[choice] = style_or_plain(choice, self._language)
         try:
             document = build_document(note, passages, articles, self._styles[choice])
         except CitationStyleError:  # the style cannot be applied: the export will say why

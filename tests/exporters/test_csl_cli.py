@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import zipfile
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree as ET
 
 import docx
@@ -62,16 +63,33 @@ def _footnote_texts(path: Path) -> list[str]:
     ]
 
 
-def test_default_is_chicago_notes(
-    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    ("language", "first_note", "short_note"),
+    [
+        ("en-US", "Jane Smith, “Harbour Deal Signed,” The Northland Times, March 4, 2025",
+         "Smith, “Harbour Deal Signed.”"),
+        # Chicago declares no default-locale (and carries an en-GB locale of its own):
+        # a British note gets British dates and quotation marks (CSL 1.0.2).
+        ("en-GB", "Jane Smith, ‘Harbour Deal Signed’, The Northland Times, 4 March 2025",
+         "Smith, ‘Harbour Deal Signed’."),
+    ],
+)  # fmt: skip
+def test_default_is_chicago_notes_in_the_settings_language(
+    project: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    language: str,
+    first_note: str,
+    short_note: str,
 ) -> None:
+    save_settings(resolve_paths(), Settings(language=language))
     target = tmp_path / "note.docx"
     code, out, err = run(capsys, "export", project, "--note", 1, "-o", target, "--json")
     assert code == 0, err
     assert json.loads(out)["style"] == "chicago-notes-bibliography"
     first, second = _footnote_texts(target)
-    assert first.startswith("Jane Smith, “Harbour Deal Signed,” The Northland Times, March 4")
-    assert second == "Smith, “Harbour Deal Signed.”"
+    assert first.startswith(first_note)
+    assert second == short_note
 
 
 def test_style_apa_cites_in_the_text_without_footnotes(
@@ -142,7 +160,7 @@ def _set_note_style(project: Path, style: str) -> None:
 def test_a_note_s_own_style_wins_over_settings_and_loses_to_the_flag(
     project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    save_settings(resolve_paths(), Settings(citation_style="chicago-ibid"))
+    save_settings(resolve_paths(), Settings(citation_style="chicago-ibid", language="en-GB"))
     _set_note_style(project, "apa")
     (listed,) = json.loads(run(capsys, "notes", project, "--json")[1])
     assert listed["citation_style"] == "apa"
@@ -159,7 +177,7 @@ def test_a_note_s_own_style_wins_over_settings_and_loses_to_the_flag(
     flagged = tmp_path / "flagged.docx"
     code, _, err = run(capsys, "export", project, "--note", 1, "-o", flagged, "--style", "chicago")
     assert code == 0, err
-    assert _footnote_texts(flagged)[0].startswith("Jane Smith, “Harbour Deal Signed,”")
+    assert _footnote_texts(flagged)[0].startswith("Jane Smith, ‘Harbour Deal Signed’,")
 
     _set_note_style(project, "")  # back to Preferences
     (listed,) = json.loads(run(capsys, "notes", project, "--json")[1])
@@ -176,3 +194,87 @@ def test_a_note_style_that_is_gone_is_one_line_and_writes_nothing(
     code, _, err = run(capsys, "export", project, "--note", 1, "-o", target)
     assert code == 1 and err.count("\n") == 1 and "moved-away.csl" in err
     assert not target.exists()
+
+
+def _word_footnotes(word: Any) -> list[str]:
+    """The footnotes of a document python-docx opened, read from its footnotes part."""
+    (part,) = [p for p in word.part.package.iter_parts() if p.partname == "/word/footnotes.xml"]
+    root = ET.fromstring(part.blob)
+    return [
+        "".join(t.text or "" for t in n.iter(f"{W}t")).strip()
+        for n in root.iter(f"{W}footnote")
+        if n.get(f"{W}type") in (None, "normal")
+    ]
+
+
+HARVARD = {
+    "en-GB": "Smith, J. (2025) ‘Harbour deal signed’, The Northland Times, 4 March. Available at: "
+    "https://example.org/harbour (Accessed: 5 March 2025).",
+    "en-US": "Smith, J. (2025) “Harbour deal signed,” The Northland Times, 4 March. Available at: "
+    "https://example.org/harbour (Accessed: March 5, 2025).",
+}
+CHICAGO = {
+    "en-GB": "Jane Smith, ‘Harbour Deal Signed’, The Northland Times, 4 March 2025, "
+    "https://example.org/harbour.",
+    "en-US": "Jane Smith, “Harbour Deal Signed,” The Northland Times, March 4, 2025, "
+    "https://example.org/harbour.",
+}
+
+
+@pytest.mark.parametrize("language", ["en-GB", "en-US"])
+@pytest.mark.parametrize("reference", [False, True])
+def test_a_word_export_cites_in_the_settings_language(
+    project: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    language: str,
+    reference: bool,
+) -> None:
+    """Read back with python-docx: Harvard's bibliography and Chicago's footnotes in the
+    note's language, also where a reference document decides the Word file's own."""
+    save_settings(resolve_paths(), Settings(language=language))
+    options: list[object] = []
+    if reference:
+        options = ["--reference-doc", tmp_path / "house.docx"]
+        docx.Document().save(str(tmp_path / "house.docx"))
+    harvard, chicago = tmp_path / "harvard.docx", tmp_path / "chicago.docx"
+    for style, target in (("harvard", harvard), ("chicago", chicago)):
+        code, _, err = run(capsys, "export", project, "--note", 1, "-o", target, "--style",
+                           style, *options)  # fmt: skip
+        assert code == 0, err
+    word = docx.Document(str(harvard))
+    assert [p.text for p in word.paragraphs if p.style.name == "Bibliography"] == [
+        HARVARD[language]
+    ]
+    assert _word_footnotes(word) == []
+    notes = _word_footnotes(docx.Document(str(chicago)))
+    assert notes[0] == CHICAGO[language]
+
+
+def test_exporting_in_en_gb_then_en_us_from_one_project_gives_each_its_dates(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """What an export kept (in the process, the project and the cache folder) is for its
+    locale only: the next export in another language renders afresh."""
+    from briefer.exporters.citations_csl import forget_styles
+
+    def exported(language: str, name: str) -> str:
+        save_settings(
+            resolve_paths(),
+            Settings(language=language, citation_style="harvard", keep_citation_renderings=True),
+        )
+        target = tmp_path / name
+        code, _, err = run(capsys, "export", project, "--note", 1, "-o", target)
+        assert code == 0, err
+        return target.read_text(encoding="utf-8")
+
+    forget_styles()
+    british = exported("en-GB", "gb.md")
+    american = exported("en-US", "us.md")  # the en-GB parse is still in this process
+    assert "(Accessed: 5 March 2025)" in british and "March 5, 2025" not in british
+    assert "(Accessed: March 5, 2025)" in american and "5 March 2025" not in american
+    forget_styles()  # as a new process: the project and the cache folder hold both
+    assert exported("en-GB", "gb-again.md") == british
+    forget_styles()
+    assert exported("en-US", "us-again.md") == american
+    forget_styles()

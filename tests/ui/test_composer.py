@@ -25,6 +25,7 @@ from briefer.session import (
     Session,
     TagPassageCommand,
 )
+from briefer.settings import Settings
 from briefer.ui.composer.outline import SECTION_MIME
 from briefer.ui.composer.rich_format import OBJECT_CHAR
 from briefer.ui.shell.project_window import ProjectWindow
@@ -56,7 +57,9 @@ def window(qtbot: QtBot, tmp_path: Path) -> Iterator[ProjectWindow]:
         Section("Outlook", ""),
     ))))  # fmt: skip
     session.history.clear()
-    w = ProjectWindow(session)
+    # A British note, whatever the machine's locale: the quotation marks and the dates of a
+    # style without a locale of its own (Chicago) follow the settings' language.
+    w = ProjectWindow(session, settings=Settings(language="en-GB"))
     qtbot.addWidget(w)
     w.show()
     w.show_composer()
@@ -195,8 +198,9 @@ def test_insert_on_a_passage_quotes_it_exactly_with_a_footnote(
     assert tree.topLevelItem(0).child(0).text(0).startswith("✓ ")
     window.composer.show_preview()  # a tab beside the passages, rendered while it shows
     preview = window.composer.preview.toPlainText()
-    # The preview shows what the export writes: the settings' style (Chicago) and marks.
-    assert QUOTE in preview and "Sources" in preview and "“Harbour Deal,” Wire, March 1" in preview
+    # The preview shows what the export writes: the settings' style (Chicago), in the
+    # settings' language (en-GB: Chicago declares no locale), and marks.
+    assert QUOTE in preview and "Sources" in preview and "‘Harbour Deal’, Wire, 1 March" in preview
     window.composer.show_passages()
     window.menu_actions.undo_action.trigger()
     assert bodies(window)["Background"] == ""

@@ -385,11 +385,14 @@ def test_once_open_the_window_loads_the_export_off_its_thread(
     flow.warming.join(timeout=60)
     forget_styles()  # the warm-up's own style is parsed: a fresh one parses again
     window.settings.citation_style = "apa"
+    window.settings.language = "en-GB"
     flow._warm_up()
     assert flow.warming is not None
     flow.warming.join(timeout=60)
-    style = find_citation_style("apa")
-    assert [k for k in csl_kept._styles if k[0] == str(style.path)]  # parsed by the warm-up
+    style = find_citation_style("apa", "en-GB")  # as the export will: in the note's language
+    assert style.rendering_locale == "en-GB"
+    parsed = [k for k in csl_kept._styles if k[0] == str(style.path)]
+    assert [k[-1] for k in parsed] == ["en-GB"]  # parsed by the warm-up, in that locale
     kept = kept_style(style)
     assert kept.csl is not None and kept.style.name == "apa"
     note_id = drafted(window)  # and the export that follows uses what it loaded

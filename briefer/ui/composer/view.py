@@ -123,7 +123,8 @@ class ComposerView(QWidget):
         self.status = QLabel()
         # Pages of the Word export, laid out on its real page (the settings' size).
         self.page_count = PageCountWorker(
-            PageCounter(page_size=page_size, citation_style=citation_style), self
+            PageCounter(page_size=page_size, citation_style=citation_style, language=language),
+            self,
         )
         self.page_count.counted.connect(self._pages_counted)
         self._pages_shown = ""  # "about 2.4 pages", once a count has come back
@@ -244,7 +245,9 @@ class ComposerView(QWidget):
         """A new default style from Preferences: the preview and the page count follow it."""
         query, language = self.session.query, self._language
         self.preview.preview_source = NotePreview(query, citation_style=style, language=language)
-        self.page_count.counter = PageCounter(page_size=self._page_size, citation_style=style)
+        self.page_count.counter = PageCounter(
+            page_size=self._page_size, citation_style=style, language=language
+        )
         self.preview.refresh()
         self._update_status()
 

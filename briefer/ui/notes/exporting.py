@@ -61,9 +61,9 @@ WARM_UP_AFTER_MS = 300
 log = logging.getLogger(__name__)
 
 
-def _warm_up(citation_style: str, keep_on_disk_too: bool) -> None:
+def _warm_up(citation_style: str, keep_on_disk_too: bool, language: str) -> None:
     try:
-        warm_up(citation_style, keep_on_disk_too=keep_on_disk_too)
+        warm_up(citation_style, keep_on_disk_too=keep_on_disk_too, language=language)
     except Exception:  # the export itself will say what is wrong, when there is one
         log.exception("warming up the export failed")
 
@@ -184,6 +184,7 @@ class ExportWorker(QThread):
         # As the CLI does: a reference document's page and language win over settings.
         self.page_size = None if reference else settings.page_size
         self.language = None if reference else settings.language
+        self.citation_language = settings.language  # the preview's, reference or not
         self.citation_style = note_style(job.note, None, settings.citation_style)
         self.keep_on_disk_too = settings.keep_citation_renderings
         self.flavour = flavour
@@ -201,6 +202,7 @@ class ExportWorker(QThread):
                 citation_style=self.citation_style,
                 keep_on_disk_too=self.keep_on_disk_too,
                 flavour=self.flavour,
+                citation_language=self.citation_language,
             )
         except ExportError as exc:
             self.failed.emit(str(exc))
@@ -239,7 +241,7 @@ class ExportController(QObject):
         settings = self.context.settings
         self.warming = threading.Thread(
             target=_warm_up,
-            args=(settings.citation_style, settings.keep_citation_renderings),
+            args=(settings.citation_style, settings.keep_citation_renderings, settings.language),
             name="briefer-export-warm-up",
             daemon=True,
         )
