@@ -1,12 +1,14 @@
-"""A message forwarded inline: the forwarded message is the article, not the forward.
+"""A forwarded message is the article, not the forward: inline, or attached whole.
 
 An analyst forwards a press office's statement or a news alert to themselves, and the
 mail program writes it into the body under a header of its own: Gmail's "---------- Forwarded
 message ---------", Apple Mail's "Begin forwarded message:", Thunderbird's "-------- Forwarded
 Message --------", Outlook's "-----Original Message-----" or a rule of underscores, each
 followed by From, Date (or Sent), Subject and To lines. The source is who wrote the forwarded
-message, when; "Hi, see below" above it is not the source's. (A forward attached as a
-message/rfc822 part is eml_parts' business.) Standard library, core and base only.
+message, when; "Hi, see below" above it is not the source's. Outlook's and Thunderbird's
+"Forward as attachment" (and Apple Mail's, Gmail's) attach the message whole instead, as a
+message/rfc822 part: ``read_attached`` takes that message as the article when the mail
+forwards it. Standard library, core and the importers' base and eml_parts only.
 """
 
 from __future__ import annotations
@@ -14,10 +16,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from email.message import Message
 from email.utils import parseaddr
 
 from briefer.importers.base import ArticleBuilder
+from briefer.importers.eml_parts import Walk, plain_subject, render
 from briefer.importers.text import parse_date
 
 _FORWARD_MARKER = re.compile(
@@ -32,12 +37,17 @@ _FIELD = re.compile(r"(?:^|\s)(From|Date|Sent|Subject|To|Cc)\s*:\s*", re.IGNOREC
 _HEADER_LINE = re.compile(r"^\s*(From|Date|Sent|Subject|To|Cc)\s*:", re.IGNORECASE)
 _FROM_LINE = re.compile(r"^\s*From\s*:", re.IGNORECASE)
 _MAILTO = re.compile(r"\[mailto:\s*([^\]\s]+)\s*\]", re.IGNORECASE)
+_WORD = re.compile(r"\S+")
 _MAX_HEADER_BLOCKS = 8
 _MAX_HEADER_CHARS = 2000
 _MAX_DEPTH = 8
 """Forwards of forwards followed; deeper is a crafted message, not correspondence."""
 _SEARCH_BLOCKS = 200
 """A forward's header follows a short note; past this many blocks it is a reply chain's."""
+COVER_NOTE_WORDS = 50
+"""Words of a covering note: "FYI", "See below, useful for Thursday" and a signature of
+name, post, unit and telephone. A mail with more, under a subject of its own, says
+something of its own."""
 
 
 @dataclass(frozen=True)
@@ -148,3 +158,85 @@ def _fields(text: str) -> dict[str, str]:
         value = text[here.end() : after.start() if after is not None else len(text)].strip()
         found.setdefault(here.group(1).lower(), value)
     return found
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Which message of a mail is the article, its text, and what the import report says."""
+
+    message: Message
+    """The mail itself, or the message it forwards attached (innermost first)."""
+    builder: ArticleBuilder
+    note_words: int
+    """Words of the covering notes of the mails that forwarded ``message``, left out."""
+    carried: tuple[Message, ...]
+    """Messages ``message`` carries attached and shows under their own headings."""
+    documents: tuple[str, ...]
+    tnef: int
+
+
+def read_attached(mail: Message, new_walk: Callable[[], Walk]) -> Reading:
+    """The mail's article: the message it forwards attached, else the mail itself.
+
+    A mail forwards its one attached message when its own text is a covering note
+    (``COVER_NOTE_WORDS`` at most, or none), or when its subject says it forwards ("Fwd:",
+    "FW:", "[Fwd: ...]", the attached message's own subject, or none), as inline forwards
+    do. Then the attached message is the article: its sender, date, subject and text;
+    the note is left out, never mixed into the text, and the report counts its words,
+    as for an inline forward. A forward of a forward is followed to the message at its
+    bottom, within eml_parts' depth bound.
+
+    A mail that says more than a note under a subject of its own ("Comments on the
+    port figures", with one message attached for reference) is the analyst's
+    correspondent's own writing: it stays the article, as does a mail carrying several
+    messages (a digest, or forwards bundled), since taking one would drop the others.
+    The attached messages are then shown under their own headings as before, and are
+    listed in ``carried`` so the report can say so. ``new_walk`` gives a fresh Walk
+    (renderers and deadline) each time a message is read.
+    """
+    levels: list[tuple[Message, int, ArticleBuilder, Walk]] = []
+    part, depth = mail, 0
+    while True:  # ends: each forward is deeper, and render lists none past its bound
+        walk = new_walk()
+        walk.forwards = []
+        own = ArticleBuilder()
+        render(part, own, walk, depth)
+        levels.append((part, depth, own, walk))
+        if len(walk.forwards) != 1 or not _forwards(part, own, walk.forwards[0][0]):
+            break
+        part, depth = walk.forwards[0]
+    # A forwarded message with no text of its own (only a PDF) is not the article.
+    while len(levels) > 1 and levels[-1][2].is_empty() and not levels[-1][3].forwards:
+        levels.pop()
+    part, depth, builder, walk = levels[-1]
+    carried = tuple(message for message, _ in walk.forwards or ())
+    if carried:  # shown in place, under their headings: read again, whole
+        walk = new_walk()
+        builder = ArticleBuilder()
+        render(part, builder, walk, depth)
+    notes = [own for _, _, own, _ in levels[:-1]]
+    walks = [*(level[3] for level in levels[:-1]), walk]
+    return Reading(
+        message=part,
+        builder=builder,
+        note_words=sum(_words(own) for own in notes),
+        carried=carried,
+        documents=tuple(name for w in walks for name in w.documents),
+        tnef=sum(w.tnef for w in walks),
+    )
+
+
+def _words(builder: ArticleBuilder) -> int:
+    """Counted without a list of them: a newsletter's text may be megabytes."""
+    return sum(1 for _ in _WORD.finditer(builder.text()))
+
+
+def _forwards(mail: Message, own: ArticleBuilder, attached: Message) -> bool:
+    subject = " ".join(str(mail.get("subject", "") or "").split())
+    plain = plain_subject(subject)
+    return (
+        _words(own) <= COVER_NOTE_WORDS
+        or _FORWARD_SUBJECT.match(subject.lstrip("[")) is not None
+        or not plain
+        or plain.casefold() == plain_subject(attached.get("subject", "")).casefold()
+    )

@@ -4,7 +4,8 @@ A mail program shows one alternative of each multipart/alternative (HTML, else
 plain text, else the invitation), the root of a multipart/related, every inline
 text part of a multipart/mixed in order (Apple Mail puts text after a photo), and
 each forwarded message (message/rfc822, even marked as an attachment) under its
-own header, recursively. Attachments stay out: an attachment is its own file.
+own header, recursively (unless eml_forward's ``read_attached`` takes the one message a
+mail forwards as the article). Attachments stay out: an attachment is its own file.
 Outlook's winmail.dat (TNEF) is counted so the import can say it was left out.
 Imports core and briefer.importers helpers only.
 """
@@ -45,6 +46,9 @@ class Walk:
     tnef: int = 0
     documents: list[str] = field(default_factory=list)
     """Names of attached documents (a PDF, a Word file, a saved page), in order."""
+    forwards: list[tuple[Message, int]] | None = None
+    """When a list, each forwarded message the part carries is listed here with its depth
+    instead of being rendered, so the part's own text (a covering note) is read alone."""
 
 
 _REPLY_PREFIX = re.compile(
@@ -143,8 +147,10 @@ def plain_subject(header: object) -> str:
 def render(part: Message, builder: ArticleBuilder, walk: Walk, depth: int = 0) -> None:
     """Appends the readable text of ``part`` (and everything under it) to ``builder``.
 
-    The message itself (depth 0) has its raw 8-bit headers made readable first
-    (``readable_headers``), so its subject and sender read right afterwards too.
+    ``depth`` counts from the mail itself, also when ``part`` is a message it forwards,
+    so that nothing nested escapes ``_MAX_DEPTH``. The message itself (depth 0) has its
+    raw 8-bit headers made readable first (``readable_headers``), so its subject and
+    sender read right afterwards too.
     """
     walk.deadline.check()
     if depth > _MAX_DEPTH:
@@ -237,6 +243,9 @@ def _forwarded(part: Message, builder: ArticleBuilder, walk: Walk, depth: int) -
         return
     message = inner[0]
     readable_headers(message)
+    if walk.forwards is not None:
+        walk.forwards.append((message, depth + 1))
+        return
     subject = plain_subject(message.get("subject", ""))
     name, address = parseaddr(str(message.get("from", "") or ""))
     sender = f"{name} <{address}>" if name and address else name or address
