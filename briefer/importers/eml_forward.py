@@ -33,6 +33,8 @@ _SHARED_MARKER = re.compile(r"^\s*(?:-{2,}\s*original message\s*-{2,}|_{16,})", 
 _MARKER = re.compile(f"{_FORWARD_MARKER.pattern}|{_SHARED_MARKER.pattern}", re.IGNORECASE)
 _FORWARD_SUBJECT = re.compile(r"^\s*(?:fwd?|wg|tr|rv|enc|doorst|vs|i)\s*(?:\[\d+\])?\s*:", re.I)
 """Forward prefixes across mail programs' languages: Fwd, Fw, WG, TR, RV, Enc, Doorst..."""
+_REPLY_SUBJECT = re.compile(r"^\s*(?:re|aw|sv|antw|odp|r)\s*(?:\[\d+\])?\s*:", re.I)
+"""Reply prefixes: Re, AW, SV, Antw, Odp, R. A reply quotes; it does not forward."""
 _FIELD = re.compile(r"(?:^|\s)(From|Date|Sent|Subject|To|Cc)\s*:\s*", re.IGNORECASE)
 _HEADER_LINE = re.compile(r"^\s*(From|Date|Sent|Subject|To|Cc)\s*:", re.IGNORECASE)
 _FROM_LINE = re.compile(r"^\s*From\s*:", re.IGNORECASE)
@@ -194,32 +196,33 @@ def read_attached(mail: Message, new_walk: Callable[[], Walk]) -> Reading:
     listed in ``carried`` so the report can say so. ``new_walk`` gives a fresh Walk
     (renderers and deadline) each time a message is read.
     """
-    levels: list[tuple[Message, int, ArticleBuilder, Walk]] = []
+    levels: list[tuple[Message, int, int, Walk]] = []  # message, depth, own words, walk
     part, depth = mail, 0
     while True:  # ends: each forward is deeper, and render lists none past its bound
         walk = new_walk()
         walk.forwards = []
         own = ArticleBuilder()
         render(part, own, walk, depth)
-        levels.append((part, depth, own, walk))
-        if len(walk.forwards) != 1 or not _forwards(part, own, walk.forwards[0][0]):
+        words = _words(own) if len(walk.forwards) == 1 else 0  # else not needed
+        levels.append((part, depth, words, walk))
+        if len(walk.forwards) != 1 or not _forwards(part, words, walk.forwards[0][0]):
             break
         part, depth = walk.forwards[0]
-    # A forwarded message with no text of its own (only a PDF) is not the article.
-    while len(levels) > 1 and levels[-1][2].is_empty() and not levels[-1][3].forwards:
+    if len(levels) > 1 and own.is_empty() and not walk.forwards:
+        # A forwarded message with no text of its own (only a PDF) is not the article:
+        # the mail that forwarded it is, with it under its heading.
         levels.pop()
-    part, depth, builder, walk = levels[-1]
+        part, depth, _, walk = levels[-1]
     carried = tuple(message for message, _ in walk.forwards or ())
     if carried:  # shown in place, under their headings: read again, whole
         walk = new_walk()
-        builder = ArticleBuilder()
-        render(part, builder, walk, depth)
-    notes = [own for _, _, own, _ in levels[:-1]]
+        own = ArticleBuilder()  # the first reading's text is freed before the second
+        render(part, own, walk, depth)
     walks = [*(level[3] for level in levels[:-1]), walk]
     return Reading(
         message=part,
-        builder=builder,
-        note_words=sum(_words(own) for own in notes),
+        builder=own,
+        note_words=sum(level[2] for level in levels[:-1]),
         carried=carried,
         documents=tuple(name for w in walks for name in w.documents),
         tnef=sum(w.tnef for w in walks),
@@ -231,12 +234,15 @@ def _words(builder: ArticleBuilder) -> int:
     return sum(1 for _ in _WORD.finditer(builder.text()))
 
 
-def _forwards(mail: Message, own: ArticleBuilder, attached: Message) -> bool:
+def _forwards(mail: Message, words: int, attached: Message) -> bool:
     subject = " ".join(str(mail.get("subject", "") or "").split())
     plain = plain_subject(subject)
     return (
-        _words(own) <= COVER_NOTE_WORDS
+        words <= COVER_NOTE_WORDS
         or _FORWARD_SUBJECT.match(subject.lstrip("[")) is not None
         or not plain
-        or plain.casefold() == plain_subject(attached.get("subject", "")).casefold()
+        or (
+            plain.casefold() == plain_subject(attached.get("subject", "")).casefold()
+            and _REPLY_SUBJECT.match(subject) is None
+        )
     )

@@ -109,6 +109,25 @@ def test_a_forward_under_a_forward_subject_leaves_even_a_long_note_out() -> None
     assert imported.warnings == (_note(len(COMMENT.split())),)
 
 
+@pytest.mark.parametrize(
+    ("subject", "forwards"),
+    [
+        (f"[Fwd: {SUBJECT}]", True),  # older Thunderbird
+        (SUBJECT, True),  # the attached message's own subject
+        ("", True),
+        (f"RE: {SUBJECT}", False),  # a reply that attaches what it answers
+        (f"AW: {SUBJECT}", False),
+        ("Port figures do not add up", False),
+    ],
+)
+def test_the_subject_says_whether_a_mail_with_a_long_note_forwards(
+    subject: str, forwards: bool
+) -> None:
+    article = forward(COMMENT, press_release(), subject=subject).article
+    assert article.author == ("Port Authority Press Office" if forwards else "José García")
+    assert (article.text == STATEMENT) is forwards
+
+
 def test_a_mail_with_text_of_its_own_stays_the_article_and_names_what_it_carries() -> None:
     """A colleague's comments under their own subject, the statement attached for
     reference: the comments are their writing; the statement is shown under its heading."""
