@@ -22,7 +22,7 @@ from email.message import Message
 from email.utils import parseaddr
 
 from briefer.importers.base import ArticleBuilder
-from briefer.importers.eml_parts import Walk, plain_subject, render
+from briefer.importers.eml_parts import Slot, Walk, plain_subject, render, show_forwarded
 from briefer.importers.text import parse_date
 
 _FORWARD_MARKER = re.compile(
@@ -199,34 +199,67 @@ def read_attached(mail: Message, new_walk: Callable[[], Walk]) -> Reading:
     levels: list[tuple[Message, int, int, Walk]] = []  # message, depth, own words, walk
     part, depth = mail, 0
     while True:  # ends: each forward is deeper, and render lists none past its bound
-        walk = new_walk()
-        walk.forwards = []
-        own = ArticleBuilder()
-        render(part, own, walk, depth)
-        words = _words(own) if len(walk.forwards) == 1 else 0  # else not needed
+        own, walk = _read_alone(part, depth, new_walk)
+        slots = walk.forwards or []
+        words = _words(own) if len(slots) == 1 else 0  # else not needed
         levels.append((part, depth, words, walk))
-        if len(walk.forwards) != 1 or not _forwards(part, words, walk.forwards[0][0]):
+        if len(slots) != 1 or not _forwards(part, words, slots[0].message):
             break
-        part, depth = walk.forwards[0]
+        part, depth = slots[0].message, slots[0].depth
     if len(levels) > 1 and own.is_empty() and not walk.forwards:
         # A forwarded message with no text of its own (only a PDF) is not the article:
-        # the mail that forwarded it is, with it under its heading.
+        # the mail that forwarded it is, with it under its heading. Its text was not
+        # kept (a note may be long), so it is read again.
         levels.pop()
-        part, depth, _, walk = levels[-1]
-    carried = tuple(message for message, _ in walk.forwards or ())
-    if carried:  # shown in place, under their headings: read again, whole
-        walk = new_walk()
-        own = ArticleBuilder()  # the first reading's text is freed before the second
-        render(part, own, walk, depth)
-    walks = [*(level[3] for level in levels[:-1]), walk]
+        part, depth, _, _ = levels[-1]
+        own, walk = _read_alone(part, depth, new_walk)
+        levels[-1] = (part, depth, 0, walk)
+    walks = [level[3] for level in levels]
+    slots = walk.forwards or []
+    if slots:  # shown in place, under their headings, as a mail program shows them
+        shown = new_walk()
+        own = _spliced(own, slots, shown)
+        walks.append(shown)
     return Reading(
         message=part,
         builder=own,
         note_words=sum(level[2] for level in levels[:-1]),
-        carried=carried,
+        carried=tuple(slot.message for slot in slots),
         documents=tuple(name for w in walks for name in w.documents),
         tnef=sum(w.tnef for w in walks),
     )
+
+
+def _read_alone(
+    part: Message, depth: int, new_walk: Callable[[], Walk]
+) -> tuple[ArticleBuilder, Walk]:
+    """The part's own text, and (in its walk) the forwarded messages it carries."""
+    walk = new_walk()
+    walk.forwards = []
+    own = ArticleBuilder()
+    render(part, own, walk, depth)
+    # Those met in an alternative the mail program does not show are not carried.
+    walk.forwards = [slot for slot in walk.forwards if slot.builder is own]
+    return own, walk
+
+
+def _spliced(own: ArticleBuilder, slots: list[Slot], walk: Walk) -> ArticleBuilder:
+    """``own`` with each forwarded message shown where it stands: read once, not twice
+    (a newsletter's 24 MB of HTML took most of the time limit to read)."""
+    out = ArticleBuilder()
+    text = own.text()
+    waiting = iter(sorted(slots, key=lambda slot: slot.offset))
+    slot = next(waiting, None)
+    for block in own.blocks:
+        while slot is not None and slot.offset <= block.start:
+            show_forwarded(slot.message, out, walk, slot.depth)
+            slot = next(waiting, None)
+        out.add(block.kind, text[block.start : block.end], level=block.level,
+                ordered=block.ordered)  # fmt: skip
+    while slot is not None:
+        show_forwarded(slot.message, out, walk, slot.depth)
+        slot = next(waiting, None)
+    return out
 
 
 def _words(builder: ArticleBuilder) -> int:

@@ -10,6 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 from email.message import EmailMessage
+from email.mime.message import MIMEMessage
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
 from pathlib import Path
 
 import pytest
@@ -165,6 +168,42 @@ def test_several_attached_messages_keep_the_mail_as_the_article_in_order() -> No
         " headings, but the article is the mail itself, by its sender; to cite one as its own"
         " source, save it from your mail program and import it.",
     )
+
+
+def test_attached_messages_are_shown_where_they_stand_among_the_mails_own_parts() -> None:
+    """The mail is read once: each message it carries goes back where it stood, also from
+    inside the alternative a mail program shows (Apple Mail nests HTML and attachments
+    there)."""
+    shown = MIMEMultipart("mixed")
+    shown.attach(MIMEMessage(press_release("First statement.", "First")))
+    shown.attach(MIMEText("<p>In the alternative.</p>", "html", "utf-8"))
+    alternative = MIMEMultipart("alternative")
+    alternative.attach(shown)
+    mail = MIMEMultipart("mixed")
+    mail["From"] = "Trade desk <desk@ministry.example>"
+    mail["Subject"] = "Two statements"
+    mail["Date"] = "Tue, 04 Mar 2025 09:12:00 +0100"
+    for part in (MIMEText("Before.", "plain", "utf-8"), alternative,
+                 MIMEText("After.", "plain", "utf-8"),
+                 MIMEMessage(press_release("Second statement.", "Second"))):  # fmt: skip
+        mail.attach(part)
+    imported = import_bytes(mail.as_bytes(), "two.eml")
+    article = imported.article
+    sender = "From: Port Authority Press Office <press@valmora.example>"
+    sent = "Date: Mon, 03 Mar 2025 18:02:11 +0000"
+    assert [article.block_text(b) for b in article.blocks] == [
+        "Before.",
+        "Forwarded message: First",
+        f"{sender}; {sent}",
+        "First statement.",
+        "In the alternative.",
+        "After.",
+        "Forwarded message: Second",
+        f"{sender}; {sent}",
+        "Second statement.",
+    ]
+    assert (article.title, article.author) == ("Two statements", "Trade desk")
+    assert imported.warnings[0].startswith("two.eml: 2 attached messages")
 
 
 def test_an_attached_message_with_no_text_of_its_own_is_not_the_article() -> None:
