@@ -103,7 +103,8 @@ def _header_names(data: bytes) -> list[bytes]:
 
 
 class EmlImporter:
-    """One saved e-mail: subject as title, sender as author, the message as the article."""
+    """One saved e-mail: subject as title, sender as author, the message as the article;
+    a message it forwards, inline or attached, is the article in its place."""
 
     name = "email"
     extensions: tuple[str, ...] = (".eml",)

@@ -167,7 +167,7 @@ class Reading:
     """Which message of a mail is the article, its text, and what the import report says."""
 
     message: Message
-    """The mail itself, or the message it forwards attached (innermost first)."""
+    """The mail itself, or the message at the bottom of the forwards attached to it."""
     builder: ArticleBuilder
     note_words: int
     """Words of the covering notes of the mails that forwarded ``message``, left out."""
