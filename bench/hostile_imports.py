@@ -110,6 +110,11 @@ INPUTS: list[tuple[str, str, Callable[[Path], object]]] = [
     ("edge_text.eml", "24 MB of HTML, near the most allowed", lambda p: _fill(
         p, MAIL + "Content-Type: text/html\r\n\r\n<html><body>", f"<p>{TEXT}</p>\n",
         24 * MiB, "")),
+    ("edge_attached.eml", "24 MB of HTML, a message attached in place", lambda p: _fill(
+        p, MAIL + "Content-Type: multipart/mixed; boundary=B\r\n\r\n--B\r\n"
+        "Content-Type: text/html\r\n\r\n<html><body>", f"<p>{TEXT}</p>\n", 24 * MiB,
+        "</body></html>\r\n--B\r\nContent-Type: message/rfc822\r\n\r\n" + MAIL
+        + "Content-Type: text/plain\r\n\r\n" + TEXT + "\r\n--B--\r\n")),
 ]  # fmt: skip
 
 

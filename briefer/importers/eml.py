@@ -17,6 +17,7 @@ from email.utils import parseaddr
 from pathlib import PurePath
 
 from briefer.core.model import Article, BlockKind
+from briefer.core.safetext import one_line
 from briefer.core.words import counted
 from briefer.importers.base import (
     ArticleBuilder,
@@ -27,8 +28,8 @@ from briefer.importers.base import (
 )
 from briefer.importers.cleanup import is_boilerplate_line, is_mail_boilerplate
 from briefer.importers.docinfo import plausible
-from briefer.importers.eml_forward import InlineForward, innermost_forward
-from briefer.importers.eml_parts import READ_HEADERS, Walk, plain_subject, render, unflowed
+from briefer.importers.eml_forward import InlineForward, innermost_forward, read_attached
+from briefer.importers.eml_parts import READ_HEADERS, Walk, plain_subject, unflowed
 from briefer.importers.encoding import decode_text
 from briefer.importers.htmlconvert import MAX_BLOCKS, html_to_article_blocks
 from briefer.importers.text import heading_like, is_prose, text_to_blocks
@@ -50,9 +51,11 @@ _MAX_PARTS = 2000
 _MAX_HEADER = 8192
 """Characters in one header: a long To or References line is a few thousand."""
 _MIME_HEADER = re.compile(rb"^(content-[\w-]{1,40}):((?:[^\r\n]|\r?\n[ \t])*)", re.I | re.M)
-# A line opening a part ("--boundary") or closing a multipart ("--boundary--"); a
-# signature's "-- " line is not one. Counting them bounds the parts from above.
-_PART_LINE = re.compile(rb"^--[^\s]", re.MULTILINE)
+# A line opening a part ("--boundary") or closing a multipart ("--boundary--"), or the
+# header of a part that holds a whole message (an attached forward), whose message needs
+# no boundary to nest; a signature's "-- " line is not one. Counting them bounds the parts,
+# and so how deep they nest, from above.
+_PART_LINE = re.compile(rb"^(?:--[^\s]|content-type:\s*message/)", re.MULTILINE | re.IGNORECASE)
 _FEED = 1024 * 1024
 _MAX_TEXT_PART = 25 * 1024 * 1024
 """Text or HTML read from one message: Gmail and Outlook refuse whole messages past 20 to
@@ -100,7 +103,8 @@ def _header_names(data: bytes) -> list[bytes]:
 
 
 class EmlImporter:
-    """One saved e-mail: subject as title, sender as author, the message as the article."""
+    """One saved e-mail: subject as title, sender as author, the message as the article;
+    a message it forwards, inline or attached, is the article in its place."""
 
     name = "email"
     extensions: tuple[str, ...] = (".eml",)
@@ -148,19 +152,24 @@ class EmlImporter:
                 " your mail program, which holds the key, save or forward it decrypted, and"
                 " import that."
             )
-        builder = ArticleBuilder()
-        walk = Walk(
-            html=lambda part, out: _html_body(
-                part, out, limits, deadline, transcoded=transcoded, name=label
-            ),
-            plain=lambda part, out: _text_body(part, out, transcoded=transcoded),
-            deadline=deadline,
+
+        def new_walk() -> Walk:
+            return Walk(
+                html=lambda part, out: _html_body(
+                    part, out, limits, deadline, transcoded=transcoded, name=label
+                ),
+                plain=lambda part, out: _text_body(part, out, transcoded=transcoded),
+                deadline=deadline,
+            )
+
+        reading = read_attached(message, new_walk)
+        source = reading.message  # the mail, or the message it forwards attached
+        builder, forward = innermost_forward(reading.builder, str(source.get("subject", "")))
+        subject = plain_subject(source.get("subject", "")) or plain_subject(
+            message.get("subject", "")
         )
-        render(message, builder, walk)
-        builder, forward = innermost_forward(builder, str(message.get("subject", "")))
-        subject = plain_subject(message.get("subject", ""))
         name = PurePath(label).name
-        if builder.is_empty() and walk.tnef:
+        if builder.is_empty() and reading.tnef:
             raise ImportRejected(
                 f"{label} keeps its text in a winmail.dat attachment (Outlook's TNEF format),"
                 " which Briefer does not read; ask the sender to send it as HTML or plain text,"
@@ -172,9 +181,9 @@ class EmlImporter:
                 " Import the attachments as files of their own."
             )
         warnings: list[str] = []
-        if walk.documents:
-            count = len(walk.documents)
-            shown = ", ".join(walk.documents[:5]) + (", …" if count > 5 else "")
+        if reading.documents:
+            count = len(reading.documents)
+            shown = ", ".join(reading.documents[:5]) + (", …" if count > 5 else "")
             warnings.append(
                 f"{name}: an attached document ({shown}) was not imported with the message;"
                 " save it from your mail program and import it as a file of its own."
@@ -183,7 +192,7 @@ class EmlImporter:
                 " message; save them from your mail program and import them as files of"
                 " their own."
             )
-        if walk.tnef:
+        if reading.tnef:
             warnings.append(
                 f"{name}: a winmail.dat attachment (Outlook's TNEF format) was left out; it may"
                 " hold formatting or attachments the message text does not show."
@@ -192,15 +201,23 @@ class EmlImporter:
             title=subject or "(no subject)",
             text=builder.text(),
             blocks=builder.blocks,
-            author=_author(message),
-            publisher=_publisher(message),
-            published=_date(message),
+            author=_author(source) or _author(message),
+            publisher=_publisher(source),  # never the forwarder's own domain
+            published=_date(source) or _date(message),
             source_format=self.name,
             source_name=PurePath(filename).name if filename else "",
         )
         if forward is not None:
-            article, note = _as_forwarded(article, forward, name)
-            warnings += note
+            article = _as_forwarded(article, forward)
+        notes = reading.note_words + (forward.note_words if forward is not None else 0)
+        if notes:
+            warnings.append(
+                f"{name}: the forwarder's note above the forwarded message"
+                f" ({counted(notes, 'word')}) was left out; the article is the forwarded"
+                " message."
+            )
+        if reading.carried:
+            warnings.append(_carried(reading.carried, name))
         return article, tuple(warnings)
 
 
@@ -237,7 +254,10 @@ def _parse(data: bytes, label: str) -> EmailMessage:
     on 300,000 tiny parts; counting the lines that open a part first takes a fraction of
     a second. Fed a megabyte at a time, it never holds the whole message as text and as
     lines at once (60 MB took 510 MB whole, 210 MB fed). Then each part that would be read
-    is checked for size and for lines, each of which may become a block.
+    is checked for size and for lines, each of which may become a block. The parser
+    recurses once for each level a part or an attached message nests: counted as a part,
+    an attached message cannot nest past the part limit, and nesting that reaches
+    Python's recursion limit first (parts nested a thousand deep) is refused as such.
     """
     if sum(1 for _ in itertools.islice(_PART_LINE.finditer(data), _MAX_PARTS + 1)) > _MAX_PARTS:
         raise ImportRejected(
@@ -252,12 +272,31 @@ def _parse(data: bytes, label: str) -> EmailMessage:
             " mail program writes a line or two, so it was not read. Save the message again"
             " from your mail program, or copy its text and paste it."
         )
+    try:
+        message = _fed(data)
+        _check_parts(message, label)
+    except RecursionError:  # the parser and walk() recurse once for each level of nesting
+        raise ImportRejected(
+            f"{label} nests parts or attached messages inside one another hundreds of levels"
+            " deep, where a mail program nests a few, so it was not read. Save the message"
+            " again from your mail program, or copy its text and paste it."
+        ) from None
+    return message
+
+
+def _fed(data: bytes) -> EmailMessage:
     parser = BytesFeedParser(policy=policy.default)
     view = memoryview(data)
     for start in range(0, len(data), _FEED):
         parser.feed(bytes(view[start : start + _FEED]))
     message = parser.close()
     assert isinstance(message, EmailMessage)
+    return message
+
+
+def _check_parts(message: EmailMessage, label: str) -> None:
+    """Each part, attached messages' parts too, read with its headers bounded and
+    refused when it holds more text or lines than mail does."""
     for part in message.walk():
         _bound_headers(part)
         text = part.get_payload() if part.get_content_maintype() == "text" else None
@@ -278,17 +317,10 @@ def _parse(data: bytes, label: str) -> EmailMessage:
                 " bounded memory. If it is a document, save it as a file of its own and"
                 " import that."
             )
-    return message
 
 
-def _as_forwarded(article: Article, forward: InlineForward, name: str) -> tuple[Article, list[str]]:
+def _as_forwarded(article: Article, forward: InlineForward) -> Article:
     """The forwarded message's sender, date and subject, in place of the forward's own."""
-    note = (
-        [f"{name}: the forwarder's note above the forwarded message"
-         f" ({counted(forward.note_words, 'word')}) was left out; the article is the"
-         " forwarded message."]
-        if forward.note_words else []
-    )  # fmt: skip
     subject = plain_subject(forward.subject)
     return dataclasses.replace(
         article,
@@ -296,7 +328,28 @@ def _as_forwarded(article: Article, forward: InlineForward, name: str) -> tuple[
         author=forward.author or article.author,
         publisher=forward.publisher,  # never the forwarder's own domain
         published=forward.published or article.published,
-    ), note
+    )
+
+
+def _carried(messages: tuple[Message, ...], name: str) -> str:
+    """The report's line for messages attached to one that stays the article."""
+    shown = [
+        f'"{one_line(plain_subject(m.get("subject", "")), 80) or "(no subject)"}"'
+        + (f" from {who}" if (who := one_line(_author(m), 80)) else "")
+        for m in messages[:3]
+    ]
+    if len(messages) == 1:
+        return (
+            f"{name}: an attached message ({shown[0]}) is shown under its own heading, but the"
+            " article is the mail itself, by its sender; to cite the attached message as its"
+            " own source, save it from your mail program and import it."
+        )
+    listed = ", ".join(shown) + (", …" if len(messages) > 3 else "")
+    return (
+        f"{name}: {len(messages)} attached messages ({listed}) are shown under their own"
+        " headings, but the article is the mail itself, by its sender; to cite one as its"
+        " own source, save it from your mail program and import it."
+    )
 
 
 def _payload(part: Message, *, transcoded: bool) -> tuple[bytes, str | None]:
@@ -395,14 +448,14 @@ _PERSONAL_MAIL = frozenset(
 )  # fmt: skip
 
 
-def _author(message: EmailMessage) -> str:
+def _author(message: Message) -> str:
     name, address = parseaddr(str(message.get("from", "")))
     name = " ".join(name.split())
     relayed = _VIA.match(name)
     return relayed.group("name") if relayed else name or address
 
 
-def _publisher(message: EmailMessage) -> str:
+def _publisher(message: Message) -> str:
     """The mailing list, the group a message was relayed through, or the sender's domain;
     a personal mailbox's provider ("gmail.com") publishes nothing."""
     list_id = str(message.get("list-id", "")).strip()
@@ -420,7 +473,7 @@ def _publisher(message: EmailMessage) -> str:
     return "" if domain in _PERSONAL_MAIL else domain
 
 
-def _date(message: EmailMessage) -> dt.date | None:
+def _date(message: Message) -> dt.date | None:
     try:
         header = message.get("date")
         when = getattr(header, "datetime", None)

@@ -1,12 +1,14 @@
-"""A message forwarded inline: the forwarded message is the article, not the forward.
+"""A forwarded message is the article, not the forward: inline, or attached whole.
 
 An analyst forwards a press office's statement or a news alert to themselves, and the
 mail program writes it into the body under a header of its own: Gmail's "---------- Forwarded
 message ---------", Apple Mail's "Begin forwarded message:", Thunderbird's "-------- Forwarded
 Message --------", Outlook's "-----Original Message-----" or a rule of underscores, each
 followed by From, Date (or Sent), Subject and To lines. The source is who wrote the forwarded
-message, when; "Hi, see below" above it is not the source's. (A forward attached as a
-message/rfc822 part is eml_parts' business.) Standard library, core and base only.
+message, when; "Hi, see below" above it is not the source's. Outlook's and Thunderbird's
+"Forward as attachment" (and Apple Mail's, Gmail's) attach the message whole instead, as a
+message/rfc822 part: ``read_attached`` takes that message as the article when the mail
+forwards it. Standard library, core and the importers' base and eml_parts only.
 """
 
 from __future__ import annotations
@@ -14,10 +16,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from email.message import Message
 from email.utils import parseaddr
 
 from briefer.importers.base import ArticleBuilder
+from briefer.importers.eml_parts import Slot, Walk, plain_subject, render, show_forwarded
 from briefer.importers.text import parse_date
 
 _FORWARD_MARKER = re.compile(
@@ -28,16 +33,23 @@ _SHARED_MARKER = re.compile(r"^\s*(?:-{2,}\s*original message\s*-{2,}|_{16,})", 
 _MARKER = re.compile(f"{_FORWARD_MARKER.pattern}|{_SHARED_MARKER.pattern}", re.IGNORECASE)
 _FORWARD_SUBJECT = re.compile(r"^\s*(?:fwd?|wg|tr|rv|enc|doorst|vs|i)\s*(?:\[\d+\])?\s*:", re.I)
 """Forward prefixes across mail programs' languages: Fwd, Fw, WG, TR, RV, Enc, Doorst..."""
+_REPLY_SUBJECT = re.compile(r"^\s*(?:re|aw|sv|antw|odp|r)\s*(?:\[\d+\])?\s*:", re.I)
+"""Reply prefixes: Re, AW, SV, Antw, Odp, R. A reply quotes; it does not forward."""
 _FIELD = re.compile(r"(?:^|\s)(From|Date|Sent|Subject|To|Cc)\s*:\s*", re.IGNORECASE)
 _HEADER_LINE = re.compile(r"^\s*(From|Date|Sent|Subject|To|Cc)\s*:", re.IGNORECASE)
 _FROM_LINE = re.compile(r"^\s*From\s*:", re.IGNORECASE)
 _MAILTO = re.compile(r"\[mailto:\s*([^\]\s]+)\s*\]", re.IGNORECASE)
+_WORD = re.compile(r"\S+")
 _MAX_HEADER_BLOCKS = 8
 _MAX_HEADER_CHARS = 2000
 _MAX_DEPTH = 8
 """Forwards of forwards followed; deeper is a crafted message, not correspondence."""
 _SEARCH_BLOCKS = 200
 """A forward's header follows a short note; past this many blocks it is a reply chain's."""
+COVER_NOTE_WORDS = 50
+"""Words of a covering note: "FYI", "See below, useful for Thursday" and a signature of
+name, post, unit and telephone. A mail with more, under a subject of its own, says
+something of its own."""
 
 
 @dataclass(frozen=True)
@@ -148,3 +160,122 @@ def _fields(text: str) -> dict[str, str]:
         value = text[here.end() : after.start() if after is not None else len(text)].strip()
         found.setdefault(here.group(1).lower(), value)
     return found
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Which message of a mail is the article, its text, and what the import report says."""
+
+    message: Message
+    """The mail itself, or the message at the bottom of the forwards attached to it."""
+    builder: ArticleBuilder
+    note_words: int
+    """Words of the covering notes of the mails that forwarded ``message``, left out."""
+    carried: tuple[Message, ...]
+    """Messages ``message`` carries attached and shows under their own headings."""
+    documents: tuple[str, ...]
+    tnef: int
+
+
+def read_attached(mail: Message, new_walk: Callable[[], Walk]) -> Reading:
+    """The mail's article: the message it forwards attached, else the mail itself.
+
+    A mail forwards its one attached message when its own text is a covering note
+    (``COVER_NOTE_WORDS`` at most, or none), or when its subject says it forwards ("Fwd:",
+    "FW:", "[Fwd: ...]", the attached message's own subject, or none), as inline forwards
+    do. Then the attached message is the article: its sender, date, subject and text;
+    the note is left out, never mixed into the text, and the report counts its words,
+    as for an inline forward. A forward of a forward is followed to the message at its
+    bottom, within eml_parts' depth bound.
+
+    A mail that says more than a note under a subject of its own ("Comments on the
+    port figures", with one message attached for reference) is the analyst's
+    correspondent's own writing: it stays the article, as does a mail carrying several
+    messages (a digest, or forwards bundled), since taking one would drop the others.
+    The attached messages are then shown under their own headings as before, and are
+    listed in ``carried`` so the report can say so. ``new_walk`` gives a fresh Walk
+    (renderers and deadline) each time a message is read.
+    """
+    levels: list[tuple[Message, int, int, Walk]] = []  # message, depth, own words, walk
+    part, depth = mail, 0
+    while True:  # ends: each forward is deeper, and render lists none past its bound
+        own, walk = _read_alone(part, depth, new_walk)
+        slots = walk.forwards or []
+        words = _words(own) if len(slots) == 1 else 0  # else not needed
+        levels.append((part, depth, words, walk))
+        if len(slots) != 1 or not _forwards(part, words, slots[0].message):
+            break
+        part, depth = slots[0].message, slots[0].depth
+    if len(levels) > 1 and own.is_empty() and not walk.forwards:
+        # A forwarded message with no text of its own (only a PDF) is not the article:
+        # the mail that forwarded it is, with it under its heading. Its text was not
+        # kept (a note may be long), so it is read again.
+        levels.pop()
+        part, depth, _, _ = levels[-1]
+        own, walk = _read_alone(part, depth, new_walk)
+        levels[-1] = (part, depth, 0, walk)
+    walks = [level[3] for level in levels]
+    slots = walk.forwards or []
+    if slots:  # shown in place, under their headings, as a mail program shows them
+        shown = new_walk()
+        own = _spliced(own, slots, shown)
+        walks.append(shown)
+    return Reading(
+        message=part,
+        builder=own,
+        note_words=sum(level[2] for level in levels[:-1]),
+        carried=tuple(slot.message for slot in slots),
+        documents=tuple(name for w in walks for name in w.documents),
+        tnef=sum(w.tnef for w in walks),
+    )
+
+
+def _read_alone(
+    part: Message, depth: int, new_walk: Callable[[], Walk]
+) -> tuple[ArticleBuilder, Walk]:
+    """The part's own text, and (in its walk) the forwarded messages it carries."""
+    walk = new_walk()
+    walk.forwards = []
+    own = ArticleBuilder()
+    render(part, own, walk, depth)
+    # Those met in an alternative the mail program does not show are not carried.
+    walk.forwards = [slot for slot in walk.forwards if slot.builder is own]
+    return own, walk
+
+
+def _spliced(own: ArticleBuilder, slots: list[Slot], walk: Walk) -> ArticleBuilder:
+    """``own`` with each forwarded message shown where it stands: read once, not twice
+    (a newsletter's 24 MB of HTML took most of the time limit to read)."""
+    out = ArticleBuilder()
+    text = own.text()
+    waiting = iter(sorted(slots, key=lambda slot: slot.offset))
+    slot = next(waiting, None)
+    for block in own.blocks:
+        while slot is not None and slot.offset <= block.start:
+            show_forwarded(slot.message, out, walk, slot.depth)
+            slot = next(waiting, None)
+        out.add(block.kind, text[block.start : block.end], level=block.level,
+                ordered=block.ordered)  # fmt: skip
+    while slot is not None:
+        show_forwarded(slot.message, out, walk, slot.depth)
+        slot = next(waiting, None)
+    return out
+
+
+def _words(builder: ArticleBuilder) -> int:
+    """Counted without a list of them: a newsletter's text may be megabytes."""
+    return sum(1 for _ in _WORD.finditer(builder.text()))
+
+
+def _forwards(mail: Message, words: int, attached: Message) -> bool:
+    subject = " ".join(str(mail.get("subject", "") or "").split())
+    plain = plain_subject(subject)
+    return (
+        words <= COVER_NOTE_WORDS
+        or _FORWARD_SUBJECT.match(subject.lstrip("[")) is not None
+        or not plain
+        or (
+            plain.casefold() == plain_subject(attached.get("subject", "")).casefold()
+            and _REPLY_SUBJECT.match(subject) is None
+        )
+    )

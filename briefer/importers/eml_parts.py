@@ -4,7 +4,8 @@ A mail program shows one alternative of each multipart/alternative (HTML, else
 plain text, else the invitation), the root of a multipart/related, every inline
 text part of a multipart/mixed in order (Apple Mail puts text after a photo), and
 each forwarded message (message/rfc822, even marked as an attachment) under its
-own header, recursively. Attachments stay out: an attachment is its own file.
+own header, recursively (unless eml_forward's ``read_attached`` takes the one message a
+mail forwards as the article). Attachments stay out: an attachment is its own file.
 Outlook's winmail.dat (TNEF) is counted so the import can say it was left out.
 Imports core and briefer.importers helpers only.
 """
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 from email.message import Message
 from email.utils import parseaddr
 
-from briefer.core.model import BlockKind
+from briefer.core.model import BLOCK_SEPARATOR, BlockKind
 from briefer.core.safetext import one_line
 from briefer.importers.base import ArticleBuilder, Deadline, ImportRejected
 from briefer.importers.encoding import decode_text
@@ -45,6 +46,21 @@ class Walk:
     tnef: int = 0
     documents: list[str] = field(default_factory=list)
     """Names of attached documents (a PDF, a Word file, a saved page), in order."""
+    forwards: list[Slot] | None = None
+    """When a list, each forwarded message the part carries is listed here, with where it
+    stands, instead of being rendered, so the part's own text (a covering note) is read
+    alone and each message can be shown in its place afterwards (``show_forwarded``)."""
+
+
+@dataclass
+class Slot:
+    """A forwarded message left out of a builder, and where it stands in it."""
+
+    message: Message
+    depth: int
+    builder: ArticleBuilder
+    offset: int
+    """The builder's length when the message was met: it goes before any block after."""
 
 
 _REPLY_PREFIX = re.compile(
@@ -143,8 +159,10 @@ def plain_subject(header: object) -> str:
 def render(part: Message, builder: ArticleBuilder, walk: Walk, depth: int = 0) -> None:
     """Appends the readable text of ``part`` (and everything under it) to ``builder``.
 
-    The message itself (depth 0) has its raw 8-bit headers made readable first
-    (``readable_headers``), so its subject and sender read right afterwards too.
+    ``depth`` counts from the mail itself, also when ``part`` is a message it forwards,
+    so that nothing nested escapes ``_MAX_DEPTH``. The message itself (depth 0) has its
+    raw 8-bit headers made readable first (``readable_headers``), so its subject and
+    sender read right afterwards too.
     """
     walk.deadline.check()
     if depth > _MAX_DEPTH:
@@ -225,18 +243,29 @@ def _first_readable(
     for child in sorted(children, key=rank):
         scratch = ArticleBuilder()
         render(child, scratch, walk, depth + 1)
-        if not scratch.is_empty():
+        slots = [slot for slot in walk.forwards or () if slot.builder is scratch]
+        if not scratch.is_empty() or slots:  # a forward left out is there all the same
+            shift = builder.offset + (0 if builder.is_empty() else len(BLOCK_SEPARATOR))
+            for slot in slots:  # the blocks keep their lengths, so they shift alike
+                slot.builder, slot.offset = builder, slot.offset + shift
             copy_blocks(scratch, builder)
             return
 
 
 def _forwarded(part: Message, builder: ArticleBuilder, walk: Walk, depth: int) -> None:
-    """A forwarded message: its subject as a heading, sender and date, then its text."""
     inner = _children(part)
     if not inner:
         return
     message = inner[0]
     readable_headers(message)
+    if walk.forwards is not None:
+        walk.forwards.append(Slot(message, depth + 1, builder, builder.offset))
+    else:
+        show_forwarded(message, builder, walk, depth + 1)
+
+
+def show_forwarded(message: Message, builder: ArticleBuilder, walk: Walk, depth: int) -> None:
+    """A forwarded message: its subject as a heading, sender and date, then its text."""
     subject = plain_subject(message.get("subject", ""))
     name, address = parseaddr(str(message.get("from", "") or ""))
     sender = f"{name} <{address}>" if name and address else name or address
@@ -247,7 +276,7 @@ def _forwarded(part: Message, builder: ArticleBuilder, walk: Walk, depth: int) -
     )
     if details:
         builder.add(BlockKind.PARAGRAPH, details)
-    render(message, builder, walk, depth + 1)
+    render(message, builder, walk, depth)
 
 
 def copy_blocks(source: ArticleBuilder, target: ArticleBuilder) -> None:

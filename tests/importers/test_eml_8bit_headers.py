@@ -42,15 +42,29 @@ def test_raw_8bit_subject_and_sender_read_in_their_charset(
     assert "\ufffd" not in article.title + article.author
 
 
-def test_raw_8bit_headers_of_a_forwarded_message() -> None:
-    inner = _mail("Jürgen Müller", "Hafengebühren steigen", "latin-1")
-    outer = (
+def _forward(*inner: bytes) -> bytes:
+    attached = b"".join(b"--b\r\nContent-Type: message/rfc822\r\n\r\n" + m + b"\r\n" for m in inner)
+    return (
         b"From: Desk <desk@example.org>\r\nTo: a@example.org\r\nSubject: Fwd: news\r\n"
         b"Date: Wed, 19 Nov 2025 10:00:00 +0100\r\nMIME-Version: 1.0\r\n"
         b'Content-Type: multipart/mixed; boundary="b"\r\n\r\n'
         b"--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nSee below.\r\n"
-        b"--b\r\nContent-Type: message/rfc822\r\n\r\n" + inner + b"\r\n--b--\r\n"
+        + attached
+        + b"--b--\r\n"
     )
-    article = EmlImporter().extract(outer, "fwd.eml", ImportLimits())
+
+
+def test_raw_8bit_headers_of_a_forwarded_message() -> None:
+    """The attached message is the article: its 8-bit subject and sender are its own."""
+    inner = _mail("Jürgen Müller", "Hafengebühren steigen", "latin-1")
+    article = EmlImporter().extract(_forward(inner), "fwd.eml", ImportLimits())
+    assert (article.title, article.author) == ("Hafengebühren steigen", "Jürgen Müller")
+
+
+def test_raw_8bit_headers_of_messages_shown_under_their_headings() -> None:
+    first = _mail("Jürgen Müller", "Hafengebühren steigen", "latin-1")
+    second = _mail("Ирина Соколова", "Порт Вельдена", "cp1251")
+    article = EmlImporter().extract(_forward(first, second), "fwd.eml", ImportLimits())
     assert "Forwarded message: Hafengebühren steigen" in article.text
     assert "From: Jürgen Müller <desk@example.org>" in article.text
+    assert "From: Ирина Соколова <desk@example.org>" in article.text

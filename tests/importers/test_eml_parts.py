@@ -5,6 +5,7 @@ Fixtures from tests/data/importers/eml/make_eml.py (Python's email package).
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -22,22 +23,22 @@ def _shape(name: str) -> list[tuple[BlockKind, str]]:
     return [(block.kind, article.block_text(block)) for block in article.blocks]
 
 
-def test_forwards_attached_as_messages_are_read_in_order_under_their_own_headers() -> None:
-    assert _shape("forward-nested.eml") == [
-        (BlockKind.PARAGRAPH, "See the pilots' note and the bulletin below."),
-        (BlockKind.HEADING, "Forwarded message: Weekly port bulletin"),
-        (
-            BlockKind.PARAGRAPH,
-            "From: Pilot office <pilots@port.example>; Date: Tue, 04 Mar 2025 09:30:00 +0100",
-        ),
-        (BlockKind.PARAGRAPH, "Passing this on from the harbourmaster."),
-        (BlockKind.HEADING, "Forwarded message: Weekly port bulletin"),
-        (
-            BlockKind.PARAGRAPH,
-            "From: Bulletin <news@port.example>; Date: Tue, 04 Mar 2025 09:30:00 +0100",
-        ),
-        (BlockKind.PARAGRAPH, "Container throughput reached a record in February."),
-    ]
+def test_a_forward_of_a_forward_attached_is_the_message_at_the_bottom() -> None:
+    """Each mail of the chain attaches the one before under a covering note: the
+    article is the bulletin, the notes above it are left out and counted."""
+    imported = import_path(DATA / "forward-nested.eml")
+    article = imported.article
+    assert (article.title, article.author, article.publisher) == (
+        "Weekly port bulletin",
+        "Bulletin",
+        "port.example",
+    )
+    assert article.published == dt.date(2025, 3, 4)
+    assert article.text == "Container throughput reached a record in February."
+    assert imported.warnings == (
+        "forward-nested.eml: the forwarder's note above the forwarded message (14 words) was"
+        " left out; the article is the forwarded message.",
+    )
 
 
 def test_an_invitation_reads_as_what_when_where_and_who() -> None:
