@@ -442,7 +442,7 @@ def _bands(blocks: list[_Block], size: float) -> list[list[_Block]]:
     for gap, end in zip(gaps, [*gaps[1:], len(ordered)], strict=True):
         above, below = ordered[start:gap], ordered[gap:end]
         if (
-            gap in wide
+            (gap in wide and not _heads_columns(above, below, size))
             or (start == 0 and _head_row(above, size))
             or _side_by_side(above, below)
             or _crosses(above, _gutters(below, size), below, size)
@@ -543,27 +543,42 @@ def _ragged_edge(
     A column's left edge is firm and its right edge ragged: "1 Depth" and
     "2 Costs" opening two columns on one baseline leave white space from
     "Depth" to "2", which looked like a gutter the text below stood in, so
-    the headings were cut off as a band and read as one line. The headings
-    are one row of larger print over (or under) the columns they open, level
-    or nearly (LaTeX stretches one column to the foot of the page):
-    ``block`` starts where one of them starts, and another block on its side
-    where the next column starts. A form's row of labels and values in
-    larger print, over a heading, still stands apart from the rows under it.
+    the headings were cut off as a band and read as one line. ``block``
+    starts where one of a row of headings over (or under) it starts, and
+    another block on its side where the next column starts. A form's row of
+    labels and values in larger print, over a heading, still stands apart.
     """
     start, end = gutter
-    heading = block.lines[0].size
-    headings = all(
-        len(other.lines) == 1
-        and other.lines[0].size > heading
-        and not similar(other.lines[0].size, heading)
-        for other in across
-    ) and max(b.bottom for b in across) < min(b.top for b in across)
     return (
-        headings
+        _heading_row(across, size)
         and block.x1 <= end
         and any(other.x1 <= start and abs(other.x0 - block.x0) <= size for other in across)
         and any(abs(other.x0 - end) <= size for other in side)
     )
+
+
+def _heads_columns(heads: Sequence[_Block], text: Sequence[_Block], size: float) -> bool:
+    """Whether ``heads`` is a row of headings each opening a column of ``text`` below.
+
+    Set with space below ("space after" in a heading style), the gap under
+    the row was wide enough to cut it off whatever the columns.
+    """
+    lefts = sorted(head.x0 for head in heads)
+    return (
+        len(heads) > 1
+        and _heading_row(heads, size)
+        and all(any(abs(b.x0 - left) <= size for b in text) for left in lefts)
+        and not any(b.x0 < left - size < left + size < b.x1 for b in text for left in lefts[1:])
+    )
+
+
+def _heading_row(blocks: Sequence[_Block], size: float) -> bool:
+    """Whether ``blocks`` are one-line headings in print larger than the text, level or
+    nearly (LaTeX stretches one column to the foot of the page), as columns' heads are."""
+    return all(
+        len(b.lines) == 1 and b.lines[0].size > size and not similar(b.lines[0].size, size)
+        for b in blocks
+    ) and max(b.bottom for b in blocks) < min(b.top for b in blocks)
 
 
 def _median(values: Sequence[float]) -> float:

@@ -43,9 +43,9 @@ def test_headings_opening_two_columns_on_one_baseline_each_precede_their_column(
     name: str,
 ) -> None:
     """sectioncols.pdf (LibreOffice): "1 Depth" and "2 Costs" open a section's columns in
-    mid-page, "3 Moorings" and "4 Lights" at the top of page 2, a second section's
-    "5 Timetable" and "6 Notices" under them, then a heading spanning the page over two
-    columns that open with paragraphs, which must stay one heading before both.
+    mid-page, "3 Moorings" and "4 Lights" with wide space below at the top of page 2, a
+    second section's "5 Timetable" and "6 Notices" under them, then a heading spanning
+    the page over two columns that open with paragraphs: one heading before both.
     twocolheads.pdf (pdfTeX, \\twocolumn): "1 Depth" and "2 Costs" under the title,
     "3 Lights" and "4 Notices" mid-page a few points apart, the paragraph before
     "3 Lights" running on above "4 Notices", and "5 Contacts" beside text."""
@@ -73,6 +73,13 @@ def _texts(lines: list[Line]) -> list[str]:
 def test_headings_level_over_two_columns_each_read_before_their_column() -> None:
     left_head, right_head = _line("1 Depth", 40, 600, 50, 14), _line("2 Costs", 220, 600, 50, 14)
     left, right = _column("L", 40, 578, 6), _column("R", 220, 578, 6)
+    got = _texts(reading_order([left_head, right_head, *left, *right]))
+    assert got == _texts([left_head, *left, right_head, *right])
+
+
+def test_headings_with_wide_space_below_still_open_their_columns() -> None:
+    left_head, right_head = _line("1 Depth", 40, 600, 50, 14), _line("2 Costs", 220, 600, 50, 14)
+    left, right = _column("L", 40, 550, 6), _column("R", 220, 550, 6)
     got = _texts(reading_order([left_head, right_head, *left, *right]))
     assert got == _texts([left_head, *left, right_head, *right])
 
