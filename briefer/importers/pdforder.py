@@ -33,7 +33,10 @@ _EXACT_BASELINE = 0.1  # ems: a contents entry and its page number share a basel
 _STACK_PITCH = 1.9  # ems between baselines of lines stacked in one block
 _MARKER_CHARS = 4
 _PAGE_REFERENCE = re.compile(r"\d{1,4}|[ivxlc]{1,6}")
-_ENDS_FIGURE = re.compile(r"[\d…,-]$")  # a figure already, or a word broken at the line end
+_ENDS_FIGURE = re.compile(r"[\d…,-]$")
+_HEADING_NUMBER = re.compile(
+    r"(\d{1,3}(?:\.\d{1,3})*)\.?\s"
+)  # "5 Timetable", "2.1. Costs"  # a figure already, or a word broken at the line end
 _MARKER_GAP = 3.0  # ems between a list marker or line number and its text
 _LABEL_WORDS = 3  # a hanging label ("Description:") is this short ...
 _LABEL_CHARS = 30
@@ -439,16 +442,49 @@ def _bands(blocks: list[_Block], size: float) -> list[list[_Block]]:
     for gap, end in zip(gaps, [*gaps[1:], len(ordered)], strict=True):
         above, below = ordered[start:gap], ordered[gap:end]
         if (
-            gap in wide
+            (gap in wide and not _heads_columns(above, below, size))
             or (start == 0 and _head_row(above, size))
             or _side_by_side(above, below)
-            or _crosses(above, _gutters(below, size))
-            or _crosses(below, _gutters(above, size))
+            or _crosses(above, _gutters(below, size), below, size)
+            or _crosses(below, _gutters(above, size), above, size)
+            or _numbered_band(above, below, size)
         ):
             bands.append(above)
             start = gap
     bands.append(ordered[start:])
     return bands
+
+
+def _numbered_band(above: Sequence[_Block], below: Sequence[_Block], size: float) -> bool:
+    """Whether numbered headings read in sequence only if the page is cut above ``below``.
+
+    Two two-column sections stacked on a page, each pair of columns opened by
+    a numbered heading ("3 Moorings" | "4 Lights", then "5 Timetable" |
+    "6 Notices"), look like one pair of columns with two headings in each, by
+    chance level: read down the columns, the sections came 3, 5, 4, 6. Text
+    flowing down one pair of columns reads its headings in sequence without
+    the cut, and keeps its columns.
+    """
+    if not any(_heading_number(b, size) for b in below):
+        return False
+    together = _heading_numbers([*above, *below], size)
+    apart = _heading_numbers(above, size) + _heading_numbers(below, size)
+    return together != sorted(together) and apart == sorted(apart)
+
+
+def _heading_numbers(blocks: Sequence[_Block], size: float) -> list[tuple[int, ...]]:
+    """The numbers of the headings among ``blocks``, read column by column."""
+    numbers = (_heading_number(b, size) for c in _columns(list(blocks), size) for b in _top_down(c))
+    return [number for number in numbers if number]
+
+
+def _heading_number(block: _Block, size: float) -> tuple[int, ...]:
+    """The number opening a one-line heading set larger than the text ("5 Timetable"), or ()."""
+    line = block.lines[0]
+    if len(block.lines) > 1 or line.size <= size or similar(line.size, size):
+        return ()
+    match = _HEADING_NUMBER.match(line.text)
+    return tuple(int(part) for part in match.group(1).split(".")) if match else ()
 
 
 def _head_row(blocks: Sequence[_Block], size: float) -> bool:
@@ -476,14 +512,73 @@ def _side_by_side(above: Sequence[_Block], below: Sequence[_Block]) -> bool:
     return left[1] <= right[0] or right[1] <= left[0]
 
 
-def _crosses(blocks: Sequence[_Block], gutters: Sequence[tuple[float, float]]) -> bool:
-    """Whether a block spans a gutter or stands mostly inside one (a column the other lacks)."""
+def _crosses(
+    blocks: Sequence[_Block],
+    gutters: Sequence[tuple[float, float]],
+    across: Sequence[_Block],
+    size: float,
+) -> bool:
+    """Whether a block spans a gutter of ``across`` or stands mostly inside one (a column
+    the other side lacks), unless it only runs on past a short line of its own column."""
     return any(
         (b.x0 < start and b.x1 > end)
-        or min(b.x1, end) - max(b.x0, start) > _IN_GUTTER * (b.x1 - b.x0)
+        or (
+            min(b.x1, end) - max(b.x0, start) > _IN_GUTTER * (b.x1 - b.x0)
+            and not _ragged_edge(b, (start, end), blocks, across, size)
+        )
         for b in blocks
         for start, end in gutters
     )
+
+
+def _ragged_edge(
+    block: _Block,
+    gutter: tuple[float, float],
+    side: Sequence[_Block],
+    across: Sequence[_Block],
+    size: float,
+) -> bool:
+    """Whether ``block`` reaches into the gutter only past a heading of its own column.
+
+    A column's left edge is firm and its right edge ragged: "1 Depth" and
+    "2 Costs" opening two columns on one baseline leave white space from
+    "Depth" to "2", which looked like a gutter the text below stood in, so
+    the headings were cut off as a band and read as one line. ``block``
+    starts where one of a row of headings over (or under) it starts, and
+    another block on its side where the next column starts. A form's row of
+    labels and values in larger print, over a heading, still stands apart.
+    """
+    start, end = gutter
+    return (
+        _heading_row(across, size)
+        and block.x1 <= end
+        and any(other.x1 <= start and abs(other.x0 - block.x0) <= size for other in across)
+        and any(abs(other.x0 - end) <= size for other in side)
+    )
+
+
+def _heads_columns(heads: Sequence[_Block], text: Sequence[_Block], size: float) -> bool:
+    """Whether ``heads`` is a row of headings each opening a column of ``text`` below.
+
+    Set with space below ("space after" in a heading style), the gap under
+    the row was wide enough to cut it off whatever the columns.
+    """
+    lefts = sorted(head.x0 for head in heads)
+    return (
+        len(heads) > 1
+        and _heading_row(heads, size)
+        and all(any(abs(b.x0 - left) <= size for b in text) for left in lefts)
+        and not any(b.x0 < left - size < left + size < b.x1 for b in text for left in lefts[1:])
+    )
+
+
+def _heading_row(blocks: Sequence[_Block], size: float) -> bool:
+    """Whether ``blocks`` are one-line headings in print larger than the text, level or
+    nearly (LaTeX stretches one column to the foot of the page), as columns' heads are."""
+    return all(
+        len(b.lines) == 1 and b.lines[0].size > size and not similar(b.lines[0].size, size)
+        for b in blocks
+    ) and max(b.bottom for b in blocks) < min(b.top for b in blocks)
 
 
 def _median(values: Sequence[float]) -> float:
