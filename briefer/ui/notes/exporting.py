@@ -222,6 +222,7 @@ class ExportController(QObject):
         super().__init__(context.parent)
         self.context = context
         self.worker: ExportWorker | None = None
+        self._outcome: ExportResult | None = None  # what ``finished`` gives once the thread ends
         self.message: QMessageBox | None = None
         self.dialog: ProblemsDialog | None = None  # the last check shown, for tests to reach
         self.options: ExportOptions | None = None  # the last options dialog shown
@@ -318,10 +319,14 @@ class ExportController(QObject):
             worker.wait()
 
     def _cleanup(self) -> None:
+        """The thread is done: only now is ``finished`` emitted, so a second export asked
+        for on it (or on the message) is not refused as one still running."""
         self.progress.reset()
         if self.worker is not None:
             self.worker.deleteLater()
         self.worker = None
+        outcome, self._outcome = self._outcome, None
+        self.finished.emit(outcome)
 
     def _succeeded(self, result: ExportResult) -> None:
         if result.renderings is not None and self.worker is not None:
@@ -345,11 +350,11 @@ class ExportController(QObject):
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.target.parent)))
         )
         self.message.open()
-        self.finished.emit(result)
+        self._outcome = result
 
     def _failed(self, message: str) -> None:
         self.context.report(message)
         self.message = QMessageBox(QMessageBox.Icon.Warning, "Could not export the note", message,
                                    QMessageBox.StandardButton.Ok, self.context.parent)  # fmt: skip
         self.message.open()
-        self.finished.emit(None)
+        self._outcome = None
