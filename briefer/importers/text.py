@@ -16,6 +16,7 @@ from briefer.core.model import Article, BlockKind
 from briefer.importers.base import ArticleBuilder, ImportLimits, ImportRejected, LocalFileReader
 from briefer.importers.cleanup import feed_footer_site, is_boilerplate_line
 from briefer.importers.encoding import decode_text
+from briefer.importers.htmlnames import clean_author
 
 _MONTHS = {
     name: number
@@ -186,16 +187,21 @@ def _is_section_label(line: str) -> bool:
     return len(line) <= 30 and _words(line) <= 3 and not _SENTENCE_END.search(line)
 
 
-def _byline(line: str) -> str:
+def _byline(line: str) -> str | None:
+    """The writers a by-line names ("By Jane Smith"), "" for one naming nobody ("By Staff
+    Reporter"), None when ``line`` is no by-line."""
     if len(line) > 160:
-        return ""
+        return None
     match = _BYLINE.match(line)
     if match is None:
-        return ""
-    name = match.group("name").strip()
-    words = name.split()
-    if not 1 <= len(words) <= 7 or not all(_NAME_WORD.match(w) for w in words):
-        return ""
+        return None
+    written = match.group("name").strip()
+    # As a page's by-line is read: "in London" and "(London)" say where the writer
+    # filed from, and a by-line set in capitals is a name in the case a citation prints.
+    name = clean_author(written)
+    words = (name or written).split()  # nobody named: still a by-line if it reads as one
+    if len(words) > 7 or not all(_NAME_WORD.match(w) for w in words):
+        return None
     return name
 
 
@@ -276,9 +282,9 @@ def text_to_blocks(text: str, builder: ArticleBuilder, *, find_title: bool = Tru
     for index, paragraph in enumerate(paragraphs[start:]):
         if find_title and index < _TOP_WINDOW and (not author or published is None):
             name = _byline(paragraph)
-            date = _date_line(paragraph) if not name else parse_date(paragraph)
-            if name or date:
-                author = author or name
+            date = _date_line(paragraph) if name is None else parse_date(paragraph)
+            if name is not None or date:
+                author = author or name or ""
                 published = published or date
                 continue
         kept.append(paragraph)

@@ -252,3 +252,26 @@ def test_markdown_headings_in_text_lose_their_marks() -> None:
         (BlockKind.PARAGRAPH, 0, "They were not consulted."),
         (BlockKind.PARAGRAPH, 0, "#hashtag is not a heading."),
     ]
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("By MARTA LINDQVIST", "Marta Lindqvist"),  # set in capitals on the page
+        ("By Marta Lindqvist in Arvel", "Marta Lindqvist"),  # where she filed from
+        ("By Marta Lindqvist (Stockholm)", "Marta Lindqvist"),
+        ("By Staff Reporter", ""),
+        ("By Marta Lindqvist and Jon Berg", "Marta Lindqvist and Jon Berg"),
+    ],
+)
+def test_a_copied_by_line_gives_the_writers_as_a_page_does(byline: str, author: str) -> None:
+    text = (
+        "Dockworkers at Port Arvel end nine-day strike after wage deal\n\n"
+        f"{byline}\n\n"
+        "Dockworkers at Port Arvel returned to the quays on Friday after a nine-day strike"
+        " ended with a wage deal that raises pay by six percent over two years.\n\n"
+        "The port authority said the backlog of container ships would clear by December."
+    )
+    article = TextImporter().extract(text.encode(), "strike.txt", ImportLimits())
+    assert article.author == author
+    assert byline not in article.text
