@@ -54,7 +54,7 @@ _AUTHOR_NOISE = re.compile(
     re.I,
 )
 _ROLE_END = re.compile(
-    r"\b(?:correspondent|editor|reporter|writer|columnist|contributor|journalist|producer"
+    r"\b(?:correspondent|editor|reporter|writer|columnist|contributor|journalist|producer|chief"
     r"|photographer|analyst|intern)s?$",
     re.I,
 )
@@ -303,8 +303,12 @@ def clean_author(author: str, organisations: frozenset[str] = frozenset()) -> st
     a place is rare.
     """
     kept: list[str] = []
-    # "|" parts each get their own cut: "By Jane Doe | Updated Dec 4 | Sam Ortiz".
-    for chunk in " ".join(author.split()).split("|"):
+    chunks = " ".join(author.split()).split("|")
+    # "|" parts each get their own cut: "By Jane Doe | Updated Dec 4 | Sam Ortiz"; one that
+    # is only a place is the dateline beside the by-line ("WASHINGTON | By Jane Doe").
+    for chunk in chunks:
+        if len(chunks) > 1 and is_place(chunk):
+            continue
         chunk = _BYLINE_PREFIX.sub("", chunk)
         stop = _BYLINE_STOP.search(chunk)
         kept.append(chunk[: stop.start()] if stop else chunk)

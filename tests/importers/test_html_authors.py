@@ -166,6 +166,8 @@ def test_a_second_source_adds_the_people_it_names_not_the_publisher() -> None:
         ("Jane Smith, in Kyiv", "Jane Smith"),
         ("By Jane Smith (Geneva)", "Jane Smith"),
         ("Reuters, London", ""),  # the publisher, then where it filed from: no one
+        ("WASHINGTON | By Jane Smith", "Jane Smith"),  # the dateline set before the by-line
+        ("Jane Smith | Washington Bureau Chief", "Jane Smith"),
     ],
 )
 def test_the_place_a_by_line_was_filed_from_is_no_author(byline: str, people: str) -> None:
