@@ -65,9 +65,11 @@ def export_note(
     Returns the built document, so the caller can show its ``problems``.
 
     ``format`` is ``"docx"`` or ``"markdown"`` (``"md"`` also accepted).
-    ``reference_doc``, ``table_of_contents``, ``page_size`` ("A4" or "Letter")
-    and ``language`` (a tag like "en-GB") only apply to DOCX; ``None`` keeps
-    the reference document's, or A4 and en-GB without one. ``flavour``
+    ``reference_doc``, ``table_of_contents`` and ``page_size`` ("A4" or "Letter")
+    only apply to DOCX; ``None`` keeps the reference document's, or A4 without one.
+    ``language`` (a tag like "en-GB") sets the quotation marks of both and the Word
+    file's language; ``None`` keeps the reference document's language, or en-GB,
+    and leaves Markdown's marks as written. ``flavour``
     ("commonmark" or "pandoc") only applies to Markdown. ``style`` is the CSL
     style the citations and Sources are formatted in (see :func:`resolve_style`);
     without one, Briefer's plain form.
@@ -106,5 +108,5 @@ def export_note(
     else:
         from briefer.exporters.markdown import export_markdown
 
-        export_markdown(document, target, flavour=markdown_flavour)
+        export_markdown(document, target, flavour=markdown_flavour, language=language)
     return document

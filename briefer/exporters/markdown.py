@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -23,15 +24,20 @@ from briefer.exporters.document import (
     Table,
 )
 from briefer.exporters.markdown_flavours import SYNTAX, Flavour, Syntax, yaml_string
+from briefer.exporters.typography import QuoteStyle, curled_runs, nest_quotes, quote_style
 
 __all__ = ["export_markdown", "render_markdown", "yaml_string"]
 
 
 def export_markdown(
-    document: ExportDocument, target: Path, *, flavour: Flavour = "commonmark"
+    document: ExportDocument,
+    target: Path,
+    *,
+    flavour: Flavour = "commonmark",
+    language: str | None = None,
 ) -> None:
     """Write ``document`` to ``target`` as UTF-8 Markdown of ``flavour``, atomically."""
-    data = render_markdown(document, flavour).encode("utf-8", errors="replace")
+    data = render_markdown(document, flavour, language).encode("utf-8", errors="replace")
 
     def write(stream: BinaryIO) -> None:
         stream.write(data)
@@ -39,14 +45,26 @@ def export_markdown(
     write_atomically(target, write)
 
 
-def render_markdown(document: ExportDocument, flavour: Flavour = "commonmark") -> str:
-    """The whole note as Markdown: YAML front matter, body, Sources, footnote definitions."""
+def render_markdown(
+    document: ExportDocument, flavour: Flavour = "commonmark", language: str | None = None
+) -> str:
+    """The whole note as Markdown: YAML front matter, body, Sources, footnote definitions.
+
+    With ``language`` (the note's, "en-GB"), the body's quotation marks are set as the
+    Word export sets them: curled, and each quotation's by its depth in that language's
+    pairs (‘outer “inner”’ in British English), so a note reads alike in both files and
+    its quotations match the citations' marks, which the style's locale set. Without
+    one, the marks stay as written.
+    """
     syn = SYNTAX[flavour]
     parts = [_front_matter(document, syn)]
     meta = document.metadata
     if meta.marking.strip():
         parts.append("**" + syn.inline(meta.marking.strip()) + "**")
-    parts.append(_render_blocks(document.blocks, syn))
+    blocks: Sequence[Block] = document.blocks
+    if language is not None:
+        blocks = _typeset(blocks, quote_style(language))
+    parts.append(_render_blocks(blocks, syn))
     if document.sources:
         lines = [f"# {SOURCES_HEADING}", ""]
         lines += ["- " + _source_line(syn, s.text, s.runs) for s in document.sources]
@@ -58,6 +76,25 @@ def render_markdown(document: ExportDocument, flavour: Flavour = "commonmark") -
             )
         )
     return "\n\n".join(p for p in parts if p) + "\n"
+
+
+def _typeset(blocks: Sequence[Block], quotes: QuoteStyle) -> list[Block]:
+    """``blocks`` with typographic quotation marks, table cells included (code is left)."""
+
+    def marked(runs: Sequence[Run]) -> tuple[Run, ...]:
+        return tuple(nest_quotes(curled_runs(runs), quotes))
+
+    out: list[Block] = []
+    for block in blocks:
+        table = block.table
+        if table is not None:
+            table = replace(
+                table,
+                header=tuple(marked(cell) for cell in table.header),
+                rows=tuple(tuple(marked(cell) for cell in row) for row in table.rows),
+            )
+        out.append(replace(block, runs=marked(block.runs), table=table))
+    return out
 
 
 def _line(syn: Syntax, text: str) -> str:

@@ -137,7 +137,8 @@ def run_export(
         table_of_contents=table_of_contents,
         flavour=flavour,
         page_size=page_size,
-        language=language,
+        # A reference document's language is the Word file's; Markdown has none of its own.
+        language=language if kind == "docx" else citation_language or language,
         style=style,
     )
     # "" when the note cites nothing now: what it kept of sources it cited before goes.

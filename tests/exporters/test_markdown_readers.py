@@ -26,9 +26,10 @@ from markdown_it import MarkdownIt
 from briefer.core.citations import quotation_markdown, strip_enclosing_quotes
 from briefer.core.mdtext import escape_markdown_text
 from briefer.core.model import Article, Note, Passage, Section
-from briefer.exporters.document import build_document
+from briefer.exporters.document import Run, RunKind, build_document
 from briefer.exporters.markdown import render_markdown
 from briefer.exporters.markdown_flavours import FLAVOURS, Flavour
+from briefer.exporters.typography import curled_runs, nest_quotes, quote_style
 
 # Quotations a tester's corpus broke, and their cousins: maths, citations, nested and
 # straight quotes, typography pandoc "improves", line-initial markers, entities, emoji.
@@ -232,6 +233,31 @@ CASES = [(f, r) for f in FLAVOURS for r in READERS[f]]
 def test_every_hostile_quotation_survives_the_reader(flavour: Flavour, reader: str) -> None:
     read = _read(_export(HOSTILE, flavour), reader)
     changed = [(q, r) for q, r in zip(HOSTILE, read, strict=True) if _expected(q) != r]
+    assert not changed, f"{len(changed)} of {len(HOSTILE)} quotations changed: {changed}"
+
+
+def _typeset(quote: str, language: str) -> str:
+    """What the Word export prints for ``quote`` in ``language``: curled marks, set by depth."""
+    runs = nest_quotes(curled_runs([Run(RunKind.TEXT, _expected(quote))]), quote_style(language))
+    return "".join(run.text for run in runs)
+
+
+@pytest.mark.parametrize("language", ["en-GB", "en-US"])
+@pytest.mark.parametrize(("flavour", "reader"), CASES)
+def test_quotations_keep_the_notes_marks_through_the_reader(
+    flavour: Flavour, reader: str, language: str
+) -> None:
+    """With the note's language, the Markdown sets its quotation marks as the Word file
+    does (‘outer “inner”’ in a British note), and every reader keeps them as written."""
+    markdown = render_markdown(build_document(*_note(HOSTILE)), flavour, language)
+    read = _read(markdown, reader)
+    expected = [_typeset(q, language) for q in HOSTILE]
+    assert expected[5] == (
+        "‘It’s “nested” inside “double” quotes’"  # both inside, one level down
+        if language == "en-GB"
+        else "“It’s ‘nested’ inside ‘double’ quotes”"
+    )
+    changed = [(e, r) for e, r in zip(expected, read, strict=True) if e != r]
     assert not changed, f"{len(changed)} of {len(HOSTILE)} quotations changed: {changed}"
 
 

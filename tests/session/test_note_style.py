@@ -80,7 +80,11 @@ def test_preview_pages_and_export_cite_in_one_locale_for_one_note(tmp_path: Path
             assert f"(Accessed: {accessed})" in made.sources[0].text
             target = tmp_path / f"{language}.md"
             run_export(job, target, "markdown", citation_style="harvard", language=language)
-            assert f"(Accessed: {accessed})" in target.read_text(encoding="utf-8")
+            written = target.read_text(encoding="utf-8")
+            assert f"(Accessed: {accessed})" in written
+            # the quotation's marks are the note's too, as the Word file and the preview set them
+            opening, closing = ("‘", "’") if language == "en-GB" else ("“", "”")
+            assert f"{opening}{TEXT[:39]}{closing}" in written and f'"{TEXT[:39]}' not in written
             # a reference document's language is the Word file's; the citations stay the note's
             run_export(job, tmp_path / "r.md", "markdown", citation_style="harvard",
                        citation_language=language)  # fmt: skip
