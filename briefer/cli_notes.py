@@ -13,13 +13,13 @@ import datetime as dt
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from briefer import session as api  # names load on first use
 
 # Each command imports what only it needs (figures, templates) where it runs,
 # so that `briefer export`, the command timed against pandoc, loads no more.
-from briefer.cli_common import EXIT_ERROR, CliError, emit, open_session
+from briefer.cli_common import EXIT_ERROR, EXIT_USAGE, CliError, emit, open_session
 from briefer.cli_format import print_table, shown
 from briefer.core.citations import find_citations
 from briefer.core.integrity import Problem, ProblemKind
@@ -43,6 +43,8 @@ def add_parsers(sub: Any, command: CommandFactory) -> None:
         description="List the built-in and your own note templates, or save a note as one.",
     )
     p.add_argument("--json", action="store_true")
+    if isinstance(p, argparse.ArgumentParser):  # not when another command is run
+        p.error = _templates_error  # type: ignore[method-assign]
     actions = p.add_subparsers(dest="action", metavar="ACTION", parser_class=type(p))
     save = actions.add_parser("save", help="save a note's structure as your own template")
     save.add_argument("project", type=Path, metavar="PROJECT")
@@ -104,6 +106,17 @@ def add_parsers(sub: Any, command: CommandFactory) -> None:
         "Any other CSL style works too: give the path of its .csl file.",
     )
     p.add_argument("--json", action="store_true")
+
+
+def _templates_error(message: str) -> NoReturn:
+    """`briefer templates PROJECT`, as every other command is typed, said only "invalid
+    choice: 'p.briefer' (choose from 'save')"."""
+    if "invalid choice" in message:
+        message = (
+            "`briefer templates` lists the templates and takes no project; to save a note as"
+            " a template, type `briefer templates save PROJECT --note ID --name NAME`"
+        )
+    raise CliError(f"{message} (see `briefer templates --help`)", EXIT_USAGE)
 
 
 def _date(text: str) -> dt.date:

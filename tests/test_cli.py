@@ -234,6 +234,16 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path)
     assert code == 2 and "required" in err
 
 
+def test_templates_given_a_project_says_how_it_is_typed(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Every other command takes PROJECT first; `templates` lists without one."""
+    code, out, err = run(capsys, "templates", tmp_path / "p.briefer")
+    assert code == 2 and out == ""
+    assert "takes no project" in err and "templates save PROJECT --note ID --name NAME" in err
+    assert not (tmp_path / "p.briefer").exists()
+
+
 def test_version_and_real_process(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "briefer", "--version"], capture_output=True, text=True, check=True
