@@ -46,6 +46,14 @@ _KNOWN = frozenset(
 _SIGNATURE = re.compile(r"\n-- ?\n.*\Z", re.S)
 _LIST_ID = re.compile(r'^\s*"?(?P<name>[^"<]*?)"?\s*<(?P<id>[^>]+)>\s*$')
 _STORY_SOURCE_WORDS = 6
+# Mailboxes of a role or a machine, not of a person: "press", "no-reply", "newsletter".
+_ROLE_MAILBOX = re.compile(
+    r"(?:no-?reply|do-?not-?reply|donotreply|mailer-daemon|postmaster|bounces?|notifications?"
+    r"|alerts?|updates?|news|newsletters?|newsroom|press|pressoffice|press-office|media"
+    r"|communications?|comms|info|information|contact|hello|hi|team|office|admin|support"
+    r"|editor|editors|editorial|desk|newsdesk|marketing|digest|mailings?|list|subscriptions?)"
+    r"(?:[._+-][\w.+-]*)?"
+)
 _MAX_PARTS = 2000
 """MIME parts in one message, as for web archives; real mail has a few dozen."""
 _MAX_HEADER = 8192
@@ -449,10 +457,19 @@ _PERSONAL_MAIL = frozenset(
 
 
 def _author(message: Message) -> str:
+    """The sender as a citation names them: the display name, else the address, but no
+    one for a mailbox that is a role or a machine's ("press@", "noreply@", a name that
+    is only the address again): a footnote crediting "noreply@news.example" with a
+    press release names no author, and the sender's domain is already its publisher."""
     name, address = parseaddr(str(message.get("from", "")))
     name = " ".join(name.split())
     relayed = _VIA.match(name)
-    return relayed.group("name") if relayed else name or address
+    if relayed:
+        return relayed.group("name")
+    if name and name.casefold() != address.casefold():
+        return name
+    local = address.partition("@")[0].casefold()
+    return "" if _ROLE_MAILBOX.fullmatch(local) else address
 
 
 def _publisher(message: Message) -> str:

@@ -149,6 +149,12 @@ def test_a_zeroed_date_header_is_no_date() -> None:
         ("Marta Kolb via Port Watchers <portwatchers@googlegroups.com>", "Marta Kolb",
          "Port Watchers"),
         ("Press Office <press@port-velden.example>", "Press Office", "port-velden.example"),
+        # A role's or a machine's mailbox, named by its address alone, is nobody's.
+        ("press@port-velden.example", "", "port-velden.example"),
+        ("noreply@news.example", "", "news.example"),
+        ('"news+daily@news.example" <news+daily@news.example>', "", "news.example"),
+        ("marta.kolb1987@gmail.com", "marta.kolb1987@gmail.com", ""),  # a person's
+        ("presley@port-velden.example", "presley@port-velden.example", "port-velden.example"),
     ],
 )  # fmt: skip
 def test_a_personal_mailbox_publishes_nothing_and_a_group_names_itself(
