@@ -3,7 +3,6 @@ and the export worker (a reference document or not) render as the settings' lang
 
 from __future__ import annotations
 
-import datetime as dt
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,13 +11,10 @@ import docx
 import pytest
 from pytestqt.qtbot import QtBot
 
-from briefer.core.model import Article, Block, BlockKind
-from briefer.session import Session, TagPassageCommand
 from briefer.session.export import cited_material
 from briefer.settings import Settings, resolve_paths
 from briefer.ui.shell.project_window import ProjectWindow
-from tests.private_store import store_of
-from tests.ui.test_note_actions import QUOTE, TEXT, drafted, export
+from tests.ui.test_note_actions import drafted, export, harbour_session
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 PUBLISHED = {"en-GB": "Wire, 1 March 2026.", "en-US": "Wire, March 1, 2026."}
@@ -26,16 +22,7 @@ PUBLISHED = {"en-GB": "Wire, 1 March 2026.", "en-US": "Wire, March 1, 2026."}
 
 @pytest.fixture(params=["en-GB", "en-US"])
 def window(request: pytest.FixtureRequest, qtbot: QtBot, tmp_path: Path) -> Iterator[ProjectWindow]:
-    session = Session.create(tmp_path / "notes.briefer")
-    article_id = store_of(session).add_article(
-        Article("Harbour deal", TEXT, (Block(BlockKind.PARAGRAPH, 0, 13),
-                Block(BlockKind.PARAGRAPH, 15, len(TEXT))), publisher="Wire",
-                published=dt.date(2026, 3, 1))
-    )  # fmt: skip
-    trade = session.theme_named("Trade")
-    assert trade is not None and trade.id is not None
-    start = TEXT.index(QUOTE)
-    session.do(TagPassageCommand(article_id, start, start + len(QUOTE), [trade.id]))
+    session = harbour_session(tmp_path / "notes.briefer")
     settings = Settings(language=request.param, citation_style="chicago")
     w = ProjectWindow(session, paths=resolve_paths(), settings=settings)
     qtbot.addWidget(w)

@@ -41,9 +41,9 @@ TEXT = "Harbour deal.\n\nThe deal, worth $2 billion, covers new berths and 3,000
 QUOTE = "The deal, worth $2 billion, covers new berths and 3,000 jobs."
 
 
-@pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> Iterator[ProjectWindow]:
-    session = Session.create(tmp_path / "notes.briefer")
+def harbour_session(path: Path) -> Session:
+    """A project of one article, "Harbour deal" from Wire, its QUOTE tagged Trade."""
+    session = Session.create(path)
     article_id = store_of(session).add_article(
         Article("Harbour deal", TEXT, (Block(BlockKind.PARAGRAPH, 0, 13),
                 Block(BlockKind.PARAGRAPH, 15, len(TEXT))), publisher="Wire",
@@ -53,6 +53,12 @@ def window(qtbot: QtBot, tmp_path: Path) -> Iterator[ProjectWindow]:
     assert trade is not None and trade.id is not None
     start = TEXT.index(QUOTE)
     session.do(TagPassageCommand(article_id, start, start + len(QUOTE), [trade.id]))
+    return session
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> Iterator[ProjectWindow]:
+    session = harbour_session(tmp_path / "notes.briefer")
     session.history.clear()
     w = ProjectWindow(session, paths=resolve_paths())
     w.settings.author = "A. Analyst"
