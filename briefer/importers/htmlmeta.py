@@ -89,7 +89,9 @@ _DATE_META = (
     "dcterms.created", "og:published_time", "parsely-pub-date", "sailthru.date",
     "citation_publication_date", "citation_date",
 )  # fmt: skip
-_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)")
+_URL_DATE = re.compile(
+    r"/((?:19|20)\d\d)(?:[/-](\d{1,2})[/-](\d{1,2})|(\d\d)(\d\d))(?:/|-|$)"
+)  # /2025/12/04/, /2025-12-04-, or one piece /20251204-slug (France 24, Le Figaro)
 _SEPARATOR_END = re.compile(r"(?:\s+(?:[|\-–—·•»/]|::)|:)\s+$")
 _SEPARATOR_START = re.compile(r"^(?:\s+(?:[|\-–—·•»/]|::)\s+|:\s+|\s*_)")
 
@@ -214,7 +216,7 @@ def read_metadata(tree: HtmlElement) -> PageMetadata:
 
 def _page_evidence(tree: HtmlElement, meta: dict[str, str]) -> PageEvidence:
     written = (
-        _text_of_first(tree, "//h1"),
+        _headline_text(tree, meta),
         meta.get("og:title", ""),
         meta.get("twitter:title", ""),
         _text_of_first(tree, "//title"),
@@ -261,7 +263,7 @@ def _published(
     )
     in_url = url_date(url)
     if published is None or (in_url is not None and abs((published - in_url).days) == 1):
-        return in_url or published or _dateline(tree)
+        return in_url or published or _dateline(tree, meta)
     return published
 
 
@@ -308,11 +310,14 @@ _DATELINE_TEXTS = 40
 """Text pieces after the headline searched for a printed date (the byline's area)."""
 
 
-def _dateline(tree: HtmlElement) -> dt.date | None:
+def _dateline(tree: HtmlElement, meta: dict[str, str]) -> dt.date | None:
     """The date printed near the headline ("Published December 4, 2025"), for a page whose
     markup and address carry none; short lines only, so the lead's events are not taken."""
-    pieces = tree.xpath(
-        "(//h1)[1]/following::text()[normalize-space()]"
+    headline = _headline(tree, meta)
+    if headline is None:
+        return None
+    pieces = headline.xpath(
+        "following::text()[normalize-space()]"
         "[not(ancestor::script or ancestor::style or ancestor::noscript)]"
     )
     lines = [" ".join(str(piece).split()) for piece in pieces[:_DATELINE_TEXTS]]
@@ -325,7 +330,10 @@ def url_date(url: str) -> dt.date | None:
         match = _URL_DATE.search(urlsplit(url).path) if url else None
     except ValueError:  # "http://[broken"
         return None
-    return _date(int(match[1]), int(match[2]), int(match[3])) if match else None
+    if match is None:
+        return None
+    month, day = (match[2], match[3]) if match[2] else (match[4], match[5])
+    return _date(int(match[1]), int(month), int(day))
 
 
 def parse_date(value: str | None) -> dt.date | None:
@@ -397,6 +405,46 @@ def _first_date(*values: str | None) -> dt.date | None:
     return next((d for d in map(parse_date, values) if d is not None), None)
 
 
+_MAX_H1 = 20
+_MIN_HEADLINE_KEY = 8  # letters and digits an <h1> needs to be matched inside a title
+
+
+def _headline(tree: HtmlElement, meta: dict[str, str]) -> HtmlElement | None:
+    """The <h1> that is the story's headline, not the first one on the page.
+
+    Many sites set their logo as the page's first <h1> ("France 24 - International
+    news 24/7", a link home), so the first one named no story and the date near it
+    was a sidebar's. The headline is the longest <h1> whose words the page's own
+    titles (og:title, <title>) hold, else one inside the article or main element,
+    else the first with text.
+    """
+    found: list[tuple[HtmlElement, str]] = []
+    for element in tree.xpath("//h1")[:_MAX_H1]:
+        key = site_key(element.text_content())
+        if key:
+            found.append((element, key))
+    if not found:
+        return None
+    titles = [site_key(meta.get("og:title", "")), site_key(_text_of_first(tree, "//title"))]
+    # The longest: a logo <h1> holding the site's name is in "Headline | Site" too.
+    named = [
+        (len(key), -index, element)
+        for index, (element, key) in enumerate(found)
+        if len(key) >= _MIN_HEADLINE_KEY and any(key in title for title in titles)
+    ]
+    if named:
+        return max(named, key=lambda entry: entry[:2])[2]
+    for element, _ in found:
+        if element.xpath("ancestor::article or ancestor::main"):
+            return element
+    return found[0][0]
+
+
+def _headline_text(tree: HtmlElement, meta: dict[str, str]) -> str:
+    headline = _headline(tree, meta)
+    return " ".join(headline.text_content().split()) if headline is not None else ""
+
+
 def _text_of_first(tree: HtmlElement, xpath: str) -> str:
     for element in tree.xpath(xpath):
         text = " ".join(element.text_content().split())
@@ -429,7 +477,7 @@ def _title(
     """The headline: og:title, twitter:title, JSON-LD, <h1>, then <title>, each without
     the site's name; a shorter source that is the chosen one's head ("Headline" for
     "Headline | Section") wins."""
-    h1 = _text_of_first(tree, "//h1")
+    h1 = _headline_text(tree, meta)
     heading = "" if site_key(h1) in sites else clean_title(h1, sites)
     headline = clean_title(_text(ld.get("headline")), sites)
     written = " ".join(_text_of_first(tree, "//title").split())

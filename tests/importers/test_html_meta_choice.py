@@ -165,3 +165,54 @@ def test_a_time_beside_the_byline_counts_without_an_article_element() -> None:
     )
 
     assert article.published == dt.date(2025, 11, 18)
+
+
+def _logo_first(logo: str, title: str, og_title: str, canonical: str, aside: str = "") -> Article:
+    """A page whose first <h1> is the site's logo, a link home, as France 24's was."""
+    return _import(
+        f"<title>{title}</title><meta property='og:title' content='{og_title}'>"
+        f"<link rel='canonical' href='{canonical}'>",
+        f"<header><h1><a href='/en/'>{logo}</a></h1></header>{aside}"
+        f"<div class='story'><h1 class='title'>Velden fees rise</h1>{_LEAD}</div>",
+    )
+
+
+def test_the_headline_is_the_h1_the_titles_name_not_the_logo_before_it() -> None:
+    """The logo <h1> came first, so the section label before the headline in og:title
+    ("Asia-pacific - ") was kept, and the date was looked for after the logo: in a
+    sidebar of live news a day later. The story's address holds its date in one piece."""
+    article = _logo_first(
+        "Coastal Times - International news 24/7",
+        "Europe - Velden fees rise - Coastal Times",
+        "Europe - Velden fees rise",
+        "https://ct.example/en/20251118-velden-fees-rise",
+        "<aside><h2>Live news</h2><time datetime='2025-11-19T10:25:21+02:00'>10:25</time>"
+        "<a href='/en/x'>Ferry strike called off</a></aside>",
+    )
+    assert article.title == "Velden fees rise"
+    assert article.published == dt.date(2025, 11, 18)
+
+
+def test_a_logo_h1_holding_the_sites_name_is_not_taken_for_the_headline() -> None:
+    """The site's name is in "Headline | Site" too: the longer <h1> the title holds wins,
+    and the date printed under it is the story's."""
+    article = _logo_first(
+        "Coastal Times",
+        "Velden fees rise | Coastal Times",
+        "Velden fees rise",
+        "https://ct.example/velden",
+        "<aside><p>Tuesday 19 November 2025</p></aside>",
+    )
+    assert article.title == "Velden fees rise"
+    assert article.published is None  # the masthead's day is not the story's
+
+
+def test_a_date_in_one_piece_in_the_address_is_read() -> None:
+    from briefer.importers.htmlmeta import url_date
+
+    assert url_date("https://www.france24.com/en/20150512-bangladesh-blogger") == dt.date(
+        2015, 5, 12
+    )
+    assert url_date("https://ct.example/2025/11/18/velden") == dt.date(2025, 11, 18)
+    assert url_date("https://ct.example/story/20151399-not-a-date") is None
+    assert url_date("https://ct.example/id/201505121234") is None  # an id, not a date
