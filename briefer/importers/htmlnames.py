@@ -72,6 +72,9 @@ _AGENCIES = frozenset(
 # "and" left at either end of a part once the names around it are split off.
 _CONNECTOR = re.compile(r"^(?:(?:and|&|with|und|et|y)(?:\s+|$))+|\s+(?:and|&|with|und|et|y)$", re.I)
 _PARENTHESES = re.compile(r"\s*\(([^()]*)\)")
+_WITH = r"(?:with|avec|con|mit|com|met)"
+_WRITTEN_WITH = re.compile(r"\s*\(\s*" + _WITH + r"\s+([^()]+)\)", re.I)
+_CO_AUTHOR_AND = re.compile(r"\s+(?:and|et|und|y|e|en|&)\s+", re.I)
 _PLACE_AND = re.compile(r"^(.+?)\s+(?:and|&)\s+(.+)$", re.I)
 
 
@@ -312,10 +315,9 @@ def clean_author(author: str, organisations: frozenset[str] = frozenset()) -> st
         chunk = _BYLINE_PREFIX.sub("", chunk)
         stop = _BYLINE_STOP.search(chunk)
         kept.append(chunk[: stop.start()] if stop else chunk)
-    author = _PARENTHESES.sub(
-        lambda m: "" if _aside(m, organisations) else m[0],
-        ", ".join(kept),
-    )
+    # "Jane Doe (avec Ann Lee et Bo Chan)": the writers she wrote with are authors too.
+    joined = _WRITTEN_WITH.sub(lambda m: ", " + _CO_AUTHOR_AND.sub(", ", m[1]), ", ".join(kept))
+    author = _PARENTHESES.sub(lambda m: "" if _aside(m, organisations) else m[0], joined)
     people: list[str] = []
     before: str | None = None  # the part before this one ("" if dropped), None at first
     for part in _AUTHOR_SPLIT.split(author):

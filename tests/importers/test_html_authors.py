@@ -232,3 +232,18 @@ def test_a_note_citing_a_datelined_page_credits_only_its_writer(
     footnote = target.read_text(encoding="utf-8").split("[^1]:", 1)[1]
     assert "Smith" in footnote and "Quayside Ledger" in footnote
     assert "New York" not in footnote
+
+
+@pytest.mark.parametrize(
+    ("byline", "people"),
+    [
+        # Le Monde's by-line, as a real page wrote it (Mozilla Readability's test set)
+        ("Martin Untersinger| (avec Damien Leloup et Morgane Tual)",
+         "Martin Untersinger, Damien Leloup, Morgane Tual"),
+        ("Jane Smith (with Tom Lee)", "Jane Smith, Tom Lee"),
+        ("Ana Gómez (con Luis Pérez y Marta Ruiz)", "Ana Gómez, Luis Pérez, Marta Ruiz"),
+        ("Jane Smith (London)", "Jane Smith"),  # where she filed from, not a writer
+    ],
+)  # fmt: skip
+def test_writers_named_with_the_first_are_authors_too(byline: str, people: str) -> None:
+    assert clean_author(byline) == people
