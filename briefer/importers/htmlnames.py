@@ -316,8 +316,8 @@ def clean_author(author: str, organisations: frozenset[str] = frozenset()) -> st
         stop = _BYLINE_STOP.search(chunk)
         kept.append(chunk[: stop.start()] if stop else chunk)
     # "Jane Doe (avec Ann Lee et Bo Chan)": the writers she wrote with are authors too.
-    joined = _WRITTEN_WITH.sub(lambda m: ", " + _CO_AUTHOR_AND.sub(", ", m[1]), ", ".join(kept))
-    author = _PARENTHESES.sub(lambda m: "" if _aside(m, organisations) else m[0], joined)
+    listed = _WRITTEN_WITH.sub(lambda m: ", " + _CO_AUTHOR_AND.sub(", ", m[1]), ", ".join(kept))
+    author = _PARENTHESES.sub(lambda m: "" if _aside(m, organisations) else m[0], listed)
     people: list[str] = []
     before: str | None = None  # the part before this one ("" if dropped), None at first
     for part in _AUTHOR_SPLIT.split(author):
