@@ -2,9 +2,10 @@
 
 Memory and time follow the text, not the XML: word/document.xml is read with
 iterparse and every finished paragraph is dropped (docx_body). Footnotes and
-endnotes come back as a "Notes" section; password-protected files are named
-as such. Imports core, briefer.importers helpers, zipfile and lxml; never
-store, session or ui.
+endnotes come back as a "Notes" section, marked with the numbers Word prints
+(docx_notes: per section when a section restarts them); password-protected
+files are named as such. Imports core, briefer.importers helpers, zipfile and
+lxml; never store, session or ui.
 """
 
 from __future__ import annotations

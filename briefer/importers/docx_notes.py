@@ -147,6 +147,7 @@ def _sections(
                 root = _ROOT_TAG.search(head)  # "<?xml" is no element: "?" is not a letter
                 if root is not None or len(head) >= _MAX_HEAD:
                     declarations = b"".join(_DECLARATION.findall(root.group())) if root else b""
+                    head = b""
             data = carry + chunk
             last = scan_from
             if depth or b"sectPr" in data:
