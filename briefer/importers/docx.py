@@ -2,9 +2,10 @@
 
 Memory and time follow the text, not the XML: word/document.xml is read with
 iterparse and every finished paragraph is dropped (docx_body). Footnotes and
-endnotes come back as a "Notes" section; password-protected files are named
-as such. Imports core, briefer.importers helpers, zipfile and lxml; never
-store, session or ui.
+endnotes come back as a "Notes" section, marked with the numbers Word prints
+(docx_notes: per section when a section restarts them); password-protected
+files are named as such. Imports core, briefer.importers helpers, zipfile and
+lxml; never store, session or ui.
 """
 
 from __future__ import annotations
@@ -39,11 +40,11 @@ from briefer.importers.docx_body import (
     Piece,
 )
 from briefer.importers.docx_classify import Classifier
-from briefer.importers.docx_numbers import NoteNumbers, read_note_numbers, read_numbering
+from briefer.importers.docx_notes import NoteNumbers, read_note_numbers
+from briefer.importers.docx_numbers import read_numbering
 from briefer.importers.docx_parts import (
     PartTooLarge,
     Relationship,
-    last_section,
     main_document,
     part_for,
     read_core_properties,
@@ -270,10 +271,12 @@ def _read_package(
     notes = {
         part_for(relationships, kind, f"word/{kind}.xml") for kind in ("footnotes", "endnotes")
     }
-    # Only a document with notes pays for the second look at its end.
-    section = last_section(archive, document, deadline.check) if notes & members else None
+    # Only a document with notes pays for the second look at its body (its sections).
     body.note_numbers = read_note_numbers(
-        archive, part_for(relationships, "settings", "word/settings.xml"), section
+        archive,
+        part_for(relationships, "settings", "word/settings.xml"),
+        document if notes & members else None,
+        deadline.check,
     )
     with archive.open(document) as stream:
         body.read(stream)
@@ -358,7 +361,6 @@ class _BodyReader(PartReader):
         self.images_found: list[ArticleImage] = []
         self.notes: dict[tuple[str, str], str] = {}
         """(kind, w:id) -> the mark shown at each note referenced, in order of first reference."""
-        self._counts = {"footnote": 0, "endnote": 0}
         self.note_numbers = NoteNumbers()
 
     def emit(self, piece: Piece) -> None:
@@ -383,7 +385,7 @@ class _BodyReader(PartReader):
 
     def marker(self, kind: str, note_id: str, custom: str | None = None) -> str:
         """Word's marks: by default footnotes 1, 2, 3 and endnotes i, ii, iii, else the
-        formats and starting numbers the document's settings give.
+        formats, starting numbers and restarts the document and its sections give.
 
         A note with its own mark ("*") shows that mark, which follows as text, and
         takes no number: the numbered notes after it keep the numbers Word shows."""
@@ -392,9 +394,15 @@ class _BodyReader(PartReader):
             self.notes.setdefault(key, custom or "*")
             return ""
         if key not in self.notes:
-            self._counts[kind] += 1
-            self.notes[key] = self.note_numbers.mark(kind, self._counts[kind])
+            self.notes[key] = self.note_numbers.mark(kind)
         return f"[{self.notes[key]}]"
+
+    def _paragraph(self, paragraph: Any) -> None:
+        # A paragraph holding w:sectPr closes its section, its own notes included.
+        closes = not self._box_depths and paragraph.find(_SECTION_BREAK) is not None
+        super()._paragraph(paragraph)
+        if closes:
+            self.note_numbers.section_end()
 
     def images(self, nodes: list[Any]) -> None:
         for blip in nodes:
@@ -422,6 +430,7 @@ class _BodyReader(PartReader):
                 self.images_found.append(image)
 
 
+_SECTION_BREAK = f"{w('pPr')}/{w('sectPr')}"
 _EMBED = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
 
 

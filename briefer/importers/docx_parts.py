@@ -1,9 +1,7 @@
 """The small parts of a Word package, read whole once: relationships, styles, numbering, metadata.
 
 They become plain dicts so the body reader looks a paragraph's style up in
-constant time. The body's last section properties, which end the main part, are
-read here too, from a bounded tail, before the body is streamed. Imports lxml and
-the standard library; never store, session or ui.
+constant time. Imports lxml and the standard library; never store, session or ui.
 """
 
 from __future__ import annotations
@@ -12,7 +10,6 @@ import datetime as dt
 import posixpath
 import re
 import zipfile
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -132,49 +129,6 @@ class TransitionalStream:
         if root is None:
             return data
         return transitional(data[: root.end()]) + data[root.end() :]
-
-
-_TAIL = 64 * 1024
-"""The body's last w:sectPr closes document.xml, a few kilobytes at most (its header and
-footer references, page size, columns); only this much of the part's end is kept."""
-_SECTION_START = re.compile(rb"<(?:[\w.-]+:)?sectPr[\s/>]")
-_BODY_END = re.compile(rb"</(?:[\w.-]+:)?body\s*>")
-_DECLARATION = re.compile(rb"""\sxmlns(?::[\w.-]+)?\s*=\s*(?:"[^"]*"|'[^']*')""")
-_MAX_SECTION_TRIES = 8
-
-
-def last_section(archive: zipfile.ZipFile, document: str, check: Callable[[], None]) -> Any | None:
-    """The body's own w:sectPr (the last section's properties), or None.
-
-    It comes after the last paragraph, so a streaming reader meets it only when the
-    text is read, too late for what it decides earlier (the notes' number formats).
-    This pass decompresses the part once more but keeps only its head (for the
-    namespace declarations) and its last ``_TAIL`` bytes; ``check`` is called per chunk.
-    """
-    head = tail = b""
-    with archive.open(document) as stream:
-        while chunk := stream.read(1024 * 1024):
-            check()
-            if len(head) < _MAX_ROOT_SEARCH:
-                head += chunk[: _MAX_ROOT_SEARCH - len(head)]
-            tail = (tail + chunk)[-_TAIL:]
-    root = _ROOT_TAG.search(head)
-    body_end = list(_BODY_END.finditer(tail))
-    if root is None or not body_end:
-        return None
-    declarations = b"".join(_DECLARATION.findall(root.group()))
-    starts = [found.start() for found in _SECTION_START.finditer(tail, 0, body_end[-1].start())]
-    # The last start may be a sectPrChange's old properties inside the body's sectPr, and
-    # earlier ones a paragraph's section break: only the body's own parses up to </w:body>.
-    for start in reversed(starts[-_MAX_SECTION_TRIES:]):
-        wrapped = b"<tail" + declarations + b">" + tail[start : body_end[-1].start()] + b"</tail>"
-        try:
-            parsed = etree.fromstring(transitional(wrapped), safe_parser())
-        except etree.XMLSyntaxError:
-            continue
-        if len(parsed) == 1 and parsed[0].tag == w("sectPr"):
-            return parsed[0]
-    return None
 
 
 def main_document(archive: zipfile.ZipFile) -> str:

@@ -175,7 +175,8 @@ def test_the_section_s_note_formats_overrule_the_document_settings(tmp_path: Pat
             "</w:sectPr></w:sectPrChange>"
         )
     )
-    # An earlier section break with formats of its own: the body's last section decides.
+    # An earlier section break with formats of its own closes the title's section, which
+    # cites no note: the notes after it are numbered as the last section says.
     first = document.paragraphs[0]._p
     first.get_or_add_pPr().append(
         parse_xml(

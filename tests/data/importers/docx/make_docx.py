@@ -412,7 +412,13 @@ FIXTURES = {
     "merged-cells.docx": merged_cells,
     "revisions.docx": revisions,
 }
-LIBREOFFICE_SOURCES = {"harbour-survey.docx": "harbour-survey.fodt"}
+LIBREOFFICE_SOURCES = {
+    "harbour-survey.docx": "harbour-survey.fodt",
+    "chapter-notes.docx": "chapter-notes.fodt",
+}
+NO_TEXT_REFERENCE = {"chapter-notes.docx"}
+"""Fixtures whose LibreOffice text export is no fair reference: LibreOffice re-reads
+chapter-notes.docx's restarted footnotes as "0" and glues each mark to its word."""
 
 
 ACCEPT_AND_EXPORT = """<?xml version="1.0" encoding="UTF-8"?>
@@ -463,6 +469,8 @@ def refresh_libreoffice_outputs() -> None:
         soffice(profile, "--terminate_after_init")
         (profile / "user" / "basic" / "Standard" / "Module1.xba").write_text(ACCEPT_AND_EXPORT)
         for name in [*FIXTURES, *LIBREOFFICE_SOURCES]:
+            if name in NO_TEXT_REFERENCE:
+                continue
             exported = out / Path(name).with_suffix(".txt").name
             macro = f'macro:///Standard.Module1.AcceptedText("{HERE / name}","{exported}")'
             soffice(profile, macro)
