@@ -83,7 +83,27 @@ _WHOLE_LINE = re.compile(
 )
 _PREFIXES = re.compile(
     r"^(?:read more|also read|read also|see also|related(?: stories| articles| coverage)?|"
-    r"more on this(?: story)?|recommended|watch|listen)\s*[:|»>–-]",
+    r"more on this(?: story)?|recommended|watch|listen|"
+    # the same in the languages of European news sites: "Lire aussi :", "Lesen Sie auch:"
+    r"(?:à )?lire (?:aussi|également)|lire|voir aussi|lesen sie (?:auch|mehr)|mehr zum thema|"
+    r"auch interessant|lee (?:también|más)|leer más|ver también|te puede interesar|"
+    r"leggi (?:anche|tutto)|leia (?:também|mais)|veja também|lees (?:ook|meer))\s*[:|»>–-]",
+    re.IGNORECASE,
+)
+# A page's date stamp on a line of its own, at the story's foot or head ("Date created :
+# 2015-05-12", "Last updated 4 December 2025"): the article's date is in its metadata.
+_DATE_STAMP_LABEL = re.compile(
+    r"^(?:date created|created|latest update|last updated|updated|first published|published"
+    r"|posted|publié le|mis à jour le|actualizado|veröffentlicht am|aktualisiert am)"
+    r"(?:\s+on)?\s*[:|]?\s*",
+    re.IGNORECASE,
+)
+_STAMP_DATE = re.compile(
+    r"\d{4}-\d\d-\d\d|\d{1,2}[./]\d{1,2}[./]\d{2,4}"
+    r"|\d{1,2}\.? [^\W\d_]{3,10}\.? \d{4}|[^\W\d_]{3,10}\.? \d{1,2},? \d{4}"
+)
+_STAMP_REST = re.compile(
+    r"\d{1,2}(?:[:h.]\d\d)?(?:\s?[ap]\.?m\.?)?|[A-Z]{2,4}|\b(?:on|at|à|le|um|a las)\b|[\s,|()+-]",
     re.IGNORECASE,
 )
 _CREDIT_NAME = r"[A-Z][\w'’-]*\.?(?:\s+(?:[A-Z][\w'’-]*\.?|de|van|von|der|al|bin)){0,3}"
@@ -219,6 +239,19 @@ def is_mail_boilerplate(line: str) -> bool:
     return at_most_words(stripped, 40) and bool(_MAIL.search(stripped))
 
 
+def is_date_stamp(line: str) -> bool:
+    """ "Date created : 2015-05-12", "Updated on December 4, 2025 at 10:30 am": a label,
+    a date, perhaps a time and a zone, and nothing else ("Updated figures for 2025" is
+    a heading)."""
+    label = _DATE_STAMP_LABEL.match(line)
+    if label is None:
+        return False
+    rest = line[label.end() :]
+    if len(rest) > 60 or not _STAMP_DATE.search(rest):
+        return False
+    return not _STAMP_REST.sub("", _STAMP_DATE.sub("", rest))
+
+
 def is_boilerplate_line(line: str) -> bool:
     """True when the whole line is site furniture a reader would not quote.
 
@@ -235,6 +268,7 @@ def is_boilerplate_line(line: str) -> bool:
         or is_share_line(stripped)
         or (short and bool(_WHOLE_LINE.match(stripped)))
         or (short and bool(_PREFIXES.match(stripped)))
+        or (short and is_date_stamp(stripped))
         or (short and bool(_FOLLOW.match(stripped)))
         or (short and bool(_NEWSLETTER.match(stripped)))
         or (len(stripped) <= 300 and bool(_CREDIT.match(stripped)))

@@ -14,7 +14,7 @@ from pathlib import PurePath
 
 from briefer.core.model import Article, BlockKind
 from briefer.importers.base import ArticleBuilder, ImportLimits, ImportRejected, LocalFileReader
-from briefer.importers.cleanup import feed_footer_site, is_boilerplate_line
+from briefer.importers.cleanup import feed_footer_site, is_boilerplate_line, is_date_stamp
 from briefer.importers.encoding import decode_text
 from briefer.importers.htmlnames import clean_author
 
@@ -257,7 +257,9 @@ def text_to_blocks(text: str, builder: ArticleBuilder, *, find_title: bool = Tru
     """
     every = split_paragraphs(text)
     publisher = next(filter(None, map(feed_footer_site, reversed(every))), "")
-    paragraphs = [p for p in every if not is_boilerplate_line(p)]
+    # A date stamp ("Published 14 November 2025") is furniture, but near the title it
+    # gives the article's date, read below.
+    paragraphs = [p for p in every if not is_boilerplate_line(p) or is_date_stamp(p)]
     title = ""
     author = ""
     published: dt.date | None = None

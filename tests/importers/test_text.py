@@ -214,6 +214,14 @@ def test_parse_date(text: str, date: dt.date | None) -> None:
         "Reporting by Jane Smith; Editing by Alex Richardson",
         "(Reporting by Jane Smith in London; additional reporting by Omar Ali; editing by Li Wei)",
         "Our Standards: The Thomson Reuters Trust Principles.",
+        # found on real pages (Mozilla Readability's test set): France 24, Le Monde
+        "Date created : 2015-05-12",
+        "Latest update : 2015-05-12",
+        "Updated on December 4, 2025 at 10:30 am",
+        "Publié le 12/05/2015 à 10h25",
+        "Lire aussi : Le Parlement adopte le projet de loi sur le renseignement",
+        "Lesen Sie auch: Der Hafen wird ausgebaut",
+        "Leggi anche: Il porto cresce",
     ],
 )
 def test_boilerplate_lines(line: str) -> None:
@@ -231,6 +239,10 @@ def test_boilerplate_lines(line: str) -> None:
         "Read more about the plan in the annex, the ministry said.",
         "Reporting by local journalists has been restricted since the war began.",
         "Editing by hand slowed the census, the office said.",
+        "Updated forecast for 2026",  # a heading, not a date stamp
+        "Published results 2024",
+        "Published data show that exports rose 5% in 2025.",
+        "Lire la suite du rapport annuel.",
     ],
 )
 def test_normal_sentences_are_not_boilerplate(line: str) -> None:
