@@ -8,7 +8,7 @@ columns each column may have notes of its own (LaTeX, LibreOffice), read
 after that column and before the next: the page is cut there, so the
 paragraph that runs on into the next column reads whole and the column's
 notes follow it. A page of endnotes (all small print, each note opening with
-the next mark: 1, 2 or i, ii) is cut into its notes. Pure rules over plain
+the next mark: 1, 2 or i, ii or I, II) is cut into its notes. Pure rules over plain
 lines; standard library and briefer.importers.pdflayout only.
 """
 
@@ -23,8 +23,11 @@ from briefer.importers.pdflayout import Line
 
 # A note's own mark; "1." and "[1]" open a numbered list or a reference instead.
 _MARK = re.compile(r"^(\d{1,3}|[*†‡§¶‖]{1,3})(?![.)\]\d])\s*(?=\S)")
-# An endnote's mark in small roman figures, glued to the note ("iThe") or set apart ("i The").
+# An endnote's mark in small roman figures, glued to the note ("iThe") or set apart ("i The"),
+# or in capitals ("I", "II" as LibreOffice's "I" numbering sets them), glued to a capital that
+# a small letter follows ("IIThe", "IVMinutes") so that "Ivan" and "IVF" are no marks.
 _ROMAN_MARK = re.compile(r"^([ivxl]{1,7})(?=[^\W\d_a-z]|\d|\s+\S)")
+_CAPITAL_MARK = re.compile(r"^([IVXL]{1,7})(?=[^\W\d_a-z][^\W\d_A-Z]|\d|\s+\S)")
 _SYMBOLS = "*†‡§¶‖"
 _SMALLER = 0.95  # a footnote is set at most this share of the body size ...
 _POINTS = 0.5  # ... and at least this many points smaller
@@ -140,13 +143,15 @@ def _endnotes(lines: Sequence[Line]) -> list[list[Line]]:
 
 
 def _follows(last: str, mark: str) -> bool:
-    """Whether ``mark`` is the one after ``last``: 2 after 1, ii after i, † after *."""
+    """Whether ``mark`` is the one after ``last``: 2 after 1, ii after i, II after I, † after *."""
     if last.isdigit():
         return mark.isdigit() and int(mark) == int(last) + 1
     if last[0] in _SYMBOLS:
         return mark[0] in _SYMBOLS and mark != last
-    number = roman_value(last)
-    return number > 0 and roman_value(mark) == number + 1
+    number = roman_value(last.lower())
+    return (
+        number > 0 and last.islower() == mark.islower() and roman_value(mark.lower()) == number + 1
+    )
 
 
 def _apart(line: Line, mark: str) -> Line:
@@ -166,5 +171,5 @@ def _mark(line: Line) -> str | None:
 
 
 def _roman_mark(line: Line) -> str | None:
-    found = _ROMAN_MARK.match(line.text)
-    return found.group(1) if found and roman_value(found.group(1)) else None
+    found = _ROMAN_MARK.match(line.text) or _CAPITAL_MARK.match(line.text)
+    return found.group(1) if found and roman_value(found.group(1).lower()) else None
