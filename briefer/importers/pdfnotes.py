@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from briefer.core.numerals import roman_value
 from briefer.importers.pdflayout import Line
@@ -173,3 +173,140 @@ def _mark(line: Line) -> str | None:
 def _roman_mark(line: Line) -> str | None:
     found = _ROMAN_MARK.match(line.text) or _CAPITAL_MARK.match(line.text)
     return found.group(1) if found and roman_value(found.group(1).lower()) else None
+
+
+# A notes section's heading, as authors type it above their notes (Word, think tanks, LaTeX).
+_SECTION = re.compile(
+    r"^(?:\d{1,2}\.?\s+)?(?:end\s?notes|notes(?: and (?:references|sources))?|references"
+    r"|sources(?: and notes)?)\s*:?$",
+    re.I,
+)
+# A note's number in such a section, at text size: "1.", "12 Ibid.", "iv. Ibid.", "IV Ibid.".
+_NUMBER = re.compile(r"^(\d{1,3}|[ivxlc]{1,7}|[IVXLC]{1,7})(\.?)\s+(?=\S)")
+_LEADING = 1.7  # a note's lines stand at most this many sizes apart: farther is what follows
+
+
+@dataclass(slots=True)
+class _Section:
+    """An open notes section: the numbering, where its numbers stand, the note being read."""
+
+    style: tuple[str, str]  # "1", "i" or "I", and "." or ""
+    following: int  # the next note's number
+    x0: float
+    size: float
+    last: list[Line]
+
+
+def notes_by_page(pages: Sequence[Sequence[Line]], body: float) -> list[list[Piece]]:
+    """Each page as note_pieces cuts it, and a section of notes under its heading as notes.
+
+    A heading "Notes" (or "Endnotes", "References", "Sources") set larger or
+    bold, then lines that open with numbers counting up from 1 (or i, I),
+    each number at the same place: each note is read whole, however its lines
+    wrap and whatever size it is set in, until a line that no note carries on
+    (a heading, a paragraph after a gap). The section may run on over pages.
+    """
+    out: list[list[Piece]] = []
+    section: _Section | None = None
+    for page in pages:
+        pieces: list[Piece] = []
+        begin = 0
+        if section is not None:
+            begin, notes, section = _read(page, 0, section)
+            if begin:
+                pieces.append(([], notes))
+        while section is None:
+            start = _heading(page, begin, body)
+            if start is None:
+                break
+            section = _open(page[start + 1])
+            end, notes, section = _read(page, start + 1, section)
+            if len(notes) < 2 and section is not None and end == len(page):
+                pass  # one note so far, the rest on the next page: counted there
+            elif len(notes) < 2:
+                section = None
+                pieces += note_pieces(page[begin : start + 1], body)
+                begin = start + 1
+                continue
+            pieces.append((list(page[begin : start + 1]), notes))
+            begin = end
+        if begin < len(page) or not pieces:
+            pieces += note_pieces(page[begin:], body)
+        out.append(pieces)
+    return out
+
+
+def _heading(lines: Sequence[Line], begin: int, body: float) -> int | None:
+    """The index of the next notes heading with a first note under it, if any."""
+    for index in range(begin, len(lines) - 1):
+        line = lines[index]
+        if (
+            _SECTION.match(line.text.strip())
+            and (line.bold or line.size > body * 1.1)
+            and _number(lines[index + 1]) in {("1", "1"), ("1", "i"), ("1", "I")}
+        ):
+            return index
+    return None
+
+
+def _number(line: Line) -> tuple[str, str] | None:
+    """A section note's number and its style ("1", "i" or "I") when ``line`` opens with one."""
+    found = _NUMBER.match(line.text)
+    if found is None or line.cells:
+        return None
+    label = found.group(1)
+    if label.isdigit():
+        return str(int(label)), "1"
+    value = roman_value(label.lower())
+    return (str(value), "i" if label.islower() else "I") if value else None
+
+
+def _open(first: Line) -> _Section:
+    found = _NUMBER.match(first.text)
+    number = _number(first)
+    assert found is not None and number is not None
+    return _Section((number[1], found.group(2)), 1, first.x0, first.size, [])
+
+
+def _read(
+    lines: Sequence[Line], begin: int, section: _Section
+) -> tuple[int, list[list[Line]], _Section | None]:
+    """The section's notes from ``begin``: where they end, the notes begun, the open section."""
+    notes: list[list[Line]] = []
+    for index in range(begin, len(lines)):
+        line = lines[index]
+        number = _number(line)
+        found = _NUMBER.match(line.text)
+        if (
+            number is not None
+            and found is not None
+            and (number[1], found.group(2)) == section.style
+            and int(number[0]) == section.following
+            and abs(line.x0 - section.x0) <= line.size
+            and abs(line.size - section.size) <= 0.6
+        ):
+            section.last = [_numbered(line, found)]
+            section.following += 1
+            notes.append(section.last)
+        elif section.last and _carries_on(section, line, index == 0):
+            section.last.append(line)
+        else:
+            return index, notes, None
+    return len(lines), notes, section
+
+
+def _carries_on(section: _Section, line: Line, page_top: bool) -> bool:
+    """Whether ``line`` is the note's next line: its size, under the number or indented past it."""
+    last = section.last[-1]
+    if line.cells or line.bold or abs(line.size - section.size) > 0.6:
+        return False
+    if line.x0 < section.x0 - line.size * 0.5:
+        return False
+    if page_top:  # over a page break: an unfinished sentence, or text indented as the note's
+        return line.x0 > section.x0 + line.size * 0.5 or not last.text.rstrip().endswith(".")
+    return 0 < last.baseline - line.baseline <= line.size * _LEADING
+
+
+def _numbered(line: Line, found: re.Match[str]) -> Line:
+    """The note's first line, its number set a space apart as printed ("1. Smith", "12 Ibid.")."""
+    return replace(line, text=f"{found.group(1)}{found.group(2)} {line.text[found.end() :]}")

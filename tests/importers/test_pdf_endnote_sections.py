@@ -13,7 +13,7 @@ from briefer.core.model import Article, BlockKind
 from briefer.importers.base import ImportLimits
 from briefer.importers.pdf import PdfImporter
 from briefer.importers.pdflayout import Line
-from briefer.importers.pdfnotes import note_pieces
+from briefer.importers.pdfnotes import note_pieces, notes_by_page
 
 PDF = Path(__file__).parents[1] / "data" / "importers" / "pdf"
 
@@ -59,3 +59,91 @@ def test_capital_marks_count_up_and_need_a_capital_then_a_small_letter_after_the
         [_small("iThe survey.", 700), _small("IIHarbour returns.", 690)],
     ):
         assert note_pieces(lines, 10) == [(lines, [])]
+
+
+def _tex_items(name: str) -> list[list[str]]:
+    """Each enumerate's items in a .tex source, as one line of text each."""
+    source = (PDF / name).read_text(encoding="utf-8")
+    lists = re.findall(r"\\begin\{enumerate\}(.*?)\\end\{enumerate\}", source, re.S)
+    return [
+        [
+            " ".join(re.sub(r"\\url\{(.*?)\}", r"\1", item).split())
+            for item in body.split(r"\item")[1:]
+        ]
+        for body in lists
+    ]
+
+
+def test_an_authors_notes_section_reads_note_by_note_under_its_heading() -> None:
+    blocks = _blocks("notessection.pdf")
+    source = (PDF / "notessection.fodt").read_text(encoding="utf-8")
+    notes = re.findall(r'<text:p text:style-name="Note">(.*?)</text:p>', source)
+    items = re.findall(r'<text:p text:style-name="Item">(.*?)</text:p>', source)
+    # Typed notes in small print, flush left: the second's first line ends a sentence
+    # short of the margin and its web address fills the next line; still one note.
+    heading = blocks.index((BlockKind.HEADING, "Notes"))
+    assert blocks[heading + 1 :] == [(BlockKind.PARAGRAPH, note) for note in notes]
+    # The body's numbered list stays a list of items and its table stays rows.
+    texts = [text for _, text in blocks[:heading]]
+    assert [f"{n}. {item}" for n, item in enumerate(items, 1)] == [
+        t for t in texts if re.match(r"\d\. ", t)
+    ]
+    assert "2015 | 41 000 | 380 000" in texts
+    assert (
+        texts[-1]
+        == "A joint contract would cut the cost of bringing a dredger to the coast by half.4"
+    )
+
+
+def test_a_latex_notes_section_keeps_a_wrapped_web_address_in_its_note() -> None:
+    blocks = _blocks("latexnotes.pdf")
+    body_list, notes = _tex_items("latexnotes.tex")
+    heading = blocks.index((BlockKind.HEADING, "Notes"))
+    # pdfTeX breaks the address after "example." and sets the rest under the item's text.
+    assert blocks[heading + 1 :] == [
+        (BlockKind.PARAGRAPH, f"{n}. {note}") for n, note in enumerate(notes, 1)
+    ]
+    texts = [text for _, text in blocks[:heading]]
+    for n, item in enumerate(body_list, 1):
+        assert f"{n}. {item.replace(chr(39), chr(0x2019))}" in texts
+
+
+def test_word_endnotes_laid_out_by_libreoffice_read_note_by_note() -> None:
+    # LibreOffice 7.4 sets a .docx's endnotes on a page of their own after the text,
+    # each number raised over its note and wider margins than the body's.
+    blocks = _blocks("wordnotes.pdf")
+    notes = _source_notes("wordnotes.fodt")
+    assert blocks[-4:] == [(BlockKind.PARAGRAPH, f"{n} {note}") for n, note in enumerate(notes, 1)]
+    assert blocks[-5][1].endswith("The board then turned to the accounts.")
+
+
+def _at(text: str, x0: float, baseline: float, size: float = 10, page: int = 0) -> Line:
+    return Line(text, x0, x0 + 300, baseline, size, page)
+
+
+def test_a_notes_section_runs_over_a_page_and_ends_where_no_note_carries_on() -> None:
+    heading = Line("Notes", 50, 90, 700, 14, 0, bold=True)
+    first = [
+        _at("1. Survey of 2019, with soundings every fifty", 50, 680),
+        _at("metres along the line.", 50, 668),
+        _at("2. Ferry company, letter of", 50, 650),
+    ]
+    second = [_at("3 December, online.", 50, 700, page=1), _at("3. Ibid.", 50, 688, page=1),
+              _at("The board thanks the pilots.", 50, 650, page=1)]  # fmt: skip
+    pages = notes_by_page([[heading, *first], second], 10)
+    assert pages[0] == [([heading], [first[:2], [first[2], second[0]]])]
+    # The note carried over from page 1 takes page 2's first line; the paragraph after
+    # the gap is no note.
+    assert pages[1] == [([], [second[1:2]]), ([second[2]], [])]
+
+
+def test_numbered_lines_are_notes_only_under_a_notes_heading_counting_from_one() -> None:
+    items = [_at("1. Survey the channel.", 50, 680), _at("2. Share a dredger.", 50, 668)]
+    for heading in (
+        Line("Next steps", 50, 90, 700, 14, 0, bold=True),  # not a notes heading
+        Line("Notes", 50, 90, 700, 10, 0),
+    ):  # at text size, not bold: a word
+        assert notes_by_page([[heading, *items]], 10) == [[([heading, *items], [])]]
+    heading = Line("Notes", 50, 90, 700, 14, 0, bold=True)
+    later = [_at("2. Share a dredger.", 50, 680), _at("3. Ibid.", 50, 668)]
+    assert notes_by_page([[heading, *later]], 10) == [[([heading, *later], [])]]
