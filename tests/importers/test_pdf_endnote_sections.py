@@ -6,6 +6,7 @@ notes' text in their .fodt sources.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from pathlib import Path
 
@@ -115,6 +116,21 @@ def test_word_endnotes_laid_out_by_libreoffice_read_note_by_note() -> None:
     notes = _source_notes("wordnotes.fodt")
     assert blocks[-4:] == [(BlockKind.PARAGRAPH, f"{n} {note}") for n, note in enumerate(notes, 1)]
     assert blocks[-5][1].endswith("The board then turned to the accounts.")
+
+
+def test_a_word_files_own_endnotes_read_note_by_note_after_the_text() -> None:
+    # Written as Word writes them (make_wordendnotes.py), in Word's default i, ii, iii.
+    blocks = _blocks("wordendnotes.pdf")
+    spec = importlib.util.spec_from_file_location("make_wordendnotes", PDF / "make_wordendnotes.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    marks = ["i", "ii", "iii"]
+    assert blocks[-3:] == [
+        (BlockKind.PARAGRAPH, f"{mark} {note}")
+        for mark, note in zip(marks, module.NOTES, strict=True)
+    ]
+    assert blocks[-4][1].endswith("The board then turned to the accounts.")
 
 
 def _at(text: str, x0: float, baseline: float, size: float = 10, page: int = 0) -> Line:
