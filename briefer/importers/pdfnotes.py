@@ -183,7 +183,10 @@ _SECTION = re.compile(
 )
 # A note's number in such a section, at text size: "1.", "12 Ibid.", "iv. Ibid.", "IV Ibid.".
 _NUMBER = re.compile(r"^(\d{1,3}|[ivxlc]{1,7}|[IVXLC]{1,7})(\.?)\s+(?=\S)")
+_BARE = re.compile(r"^(?:\d{1,3}|[ivxlc]{1,7}|[IVXLC]{1,7})\.?$")
 _LEADING = 1.7  # a note's lines stand at most this many sizes apart: farther is what follows
+_ROW = 2.0  # points between the baselines of a note's number and its text after a tab
+_LOOK = 8  # lines after a bare number in the reading order where its text may be
 
 
 @dataclass(slots=True)
@@ -208,27 +211,30 @@ def notes_by_page(pages: Sequence[Sequence[Line]], body: float) -> list[list[Pie
     """
     out: list[list[Piece]] = []
     section: _Section | None = None
-    for page in pages:
+    for lines in pages:
+        page = list(lines)
         pieces: list[Piece] = []
         begin = 0
         if section is not None:
-            begin, notes, section = _read(page, 0, section)
+            paired = _paired(page)
+            begin, notes, section = _read(paired, 0, section)
             if begin:
+                page = paired
                 pieces.append(([], notes))
         while section is None:
             start = _heading(page, begin, body)
             if start is None:
                 break
-            section = _open(page[start + 1])
-            end, notes, section = _read(page, start + 1, section)
-            if len(notes) < 2 and section is not None and end == len(page):
-                pass  # one note so far, the rest on the next page: counted there
-            elif len(notes) < 2:
-                section = None
+            paired = [*page[: start + 1], *_paired(page[start + 1 :])]
+            section = _open(paired[start + 1])
+            end, notes, section = _read(paired, start + 1, section)
+            if len(notes) < 2 and (section is None or end < len(paired)):
+                section = None  # one note is no section, unless the next page carries on
                 pieces += note_pieces(page[begin : start + 1], body)
                 begin = start + 1
                 continue
-            pieces.append((list(page[begin : start + 1]), notes))
+            page = paired
+            pieces.append((page[begin : start + 1], notes))
             begin = end
         if begin < len(page) or not pieces:
             pieces += note_pieces(page[begin:], body)
@@ -243,7 +249,8 @@ def _heading(lines: Sequence[Line], begin: int, body: float) -> int | None:
         if (
             _SECTION.match(line.text.strip())
             and (line.bold or line.size > body * 1.1)
-            and _number(lines[index + 1]) in {("1", "1"), ("1", "i"), ("1", "I")}
+            and _number(_paired(lines[index + 1 : index + _LOOK])[0])
+            in {("1", "1"), ("1", "i"), ("1", "I")}
         ):
             return index
     return None
@@ -293,6 +300,34 @@ def _read(
         else:
             return index, notes, None
     return len(lines), notes, section
+
+
+def _paired(lines: Sequence[Line]) -> list[Line]:
+    """The lines with each bare number joined to the text a tab sets after it on its row.
+
+    Read as two runs, the number may come lines before its text in the
+    reading order ("6", "7", "Ibid.", "Minutes ..."): the text is the next run
+    on the number's baseline, to its right, in its size.
+    """
+    out = list(lines)
+    index = 0
+    while index < len(out):
+        line = out[index]
+        if _BARE.match(line.text):
+            for later in range(index + 1, min(len(out), index + _LOOK)):
+                text = out[later]
+                if (
+                    abs(text.baseline - line.baseline) < _ROW
+                    and line.x1 < text.x0 < line.x1 + text.size * 5
+                    and abs(text.size - line.size) <= 0.6
+                    and not text.cells
+                    and not _BARE.match(text.text)
+                ):
+                    out[index] = replace(line, text=f"{line.text} {text.text}", x1=text.x1)
+                    del out[later]
+                    break
+        index += 1
+    return out
 
 
 def _carries_on(section: _Section, line: Line, page_top: bool) -> bool:

@@ -10,6 +10,8 @@ import importlib.util
 import re
 from pathlib import Path
 
+import pytest
+
 from briefer.core.model import Article, BlockKind
 from briefer.importers.base import ImportLimits
 from briefer.importers.pdf import PdfImporter
@@ -75,17 +77,39 @@ def _tex_items(name: str) -> list[list[str]]:
     ]
 
 
-def test_an_authors_notes_section_reads_note_by_note_under_its_heading() -> None:
-    blocks = _blocks("notessection.pdf")
-    source = (PDF / "notessection.fodt").read_text(encoding="utf-8")
+def _typed_notes(name: str) -> list[str]:
+    """The notes an author typed in a .fodt, each number set a space apart from its note."""
+    source = (PDF / name).read_text(encoding="utf-8")
     notes = re.findall(r'<text:p text:style-name="Note">(.*?)</text:p>', source)
+    spaced = [re.sub(r"<text:tab/>|<text:span [^>]*>(\d+)</text:span>", r"\1 ", n) for n in notes]
+    return [note.replace("&apos;", "'") for note in spaced]
+
+
+@pytest.mark.parametrize(
+    ("name", "heading"),
+    [
+        # "1. " typed, small print, flush left: the second note's first line ends a
+        # sentence short of the margin and its web address fills the next line.
+        ("notessection", "Notes"),
+        # "1", a tab, the note, over two pages: the tab parts each number from its text,
+        # "12 Ibid." follows a note's short last line, "March." tops page 2.
+        ("notestabs", "Notes"),
+        # Raised numbers typed as superscripts under "Endnotes", over two pages.
+        ("notesraised", "Endnotes"),
+    ],
+)
+def test_an_authors_notes_section_reads_note_by_note_under_its_heading(
+    name: str, heading: str
+) -> None:
+    blocks = _blocks(f"{name}.pdf")
+    source = (PDF / f"{name}.fodt").read_text(encoding="utf-8")
     items = re.findall(r'<text:p text:style-name="Item">(.*?)</text:p>', source)
-    # Typed notes in small print, flush left: the second's first line ends a sentence
-    # short of the margin and its web address fills the next line; still one note.
-    heading = blocks.index((BlockKind.HEADING, "Notes"))
-    assert blocks[heading + 1 :] == [(BlockKind.PARAGRAPH, note) for note in notes]
+    at = blocks.index((BlockKind.HEADING, heading))
+    assert blocks[at + 1 :] == [
+        (BlockKind.PARAGRAPH, note) for note in _typed_notes(f"{name}.fodt")
+    ]
     # The body's numbered list stays a list of items and its table stays rows.
-    texts = [text for _, text in blocks[:heading]]
+    texts = [text for _, text in blocks[:at]]
     assert [f"{n}. {item}" for n, item in enumerate(items, 1)] == [
         t for t in texts if re.match(r"\d\. ", t)
     ]
@@ -163,3 +187,20 @@ def test_numbered_lines_are_notes_only_under_a_notes_heading_counting_from_one()
     heading = Line("Notes", 50, 90, 700, 14, 0, bold=True)
     later = [_at("2. Share a dredger.", 50, 680), _at("3. Ibid.", 50, 668)]
     assert notes_by_page([[heading, *later]], 10) == [[([heading, *later], [])]]
+
+
+def test_a_number_read_apart_from_its_text_joins_it_on_its_row() -> None:
+    # A tab parts "6" from "Ibid.": two runs, and the reading order may list the page's
+    # numbers first ("6", "7", then the texts), as it reads a column of keys.
+    heading = Line("Notes", 50, 90, 700, 14, 0, bold=True)
+    one, two = Line("1", 50, 56, 680, 10, 0), Line("2", 50, 56, 668, 10, 0)
+    texts = [Line("Survey of 2019.", 80, 380, 680, 10, 0), Line("Ibid.", 80, 380, 668, 10, 0)]
+    (piece,) = notes_by_page([[heading, one, two, *texts]], 10)[0]
+    assert piece[0] == [heading]
+    assert [[line.text for line in note] for note in piece[1]] == [
+        ["1 Survey of 2019."],
+        ["2 Ibid."],
+    ]
+    # Figures beside figures in a table's row are no notes.
+    row = [one, Line("1 | 200", 80, 380, 680, 10, 0, cells=True)]
+    assert notes_by_page([[heading, *row]], 10) == [[([heading, *row], [])]]
