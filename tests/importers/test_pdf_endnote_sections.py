@@ -1,7 +1,8 @@
-"""Endnotes as reports set them: numbered in capital Roman figures, on a page of their own.
+"""Endnotes as reports set them: on a page of their own, numbered I, II or i, ii or 1, 2,
+or typed by the author under a "Notes" heading, note by note.
 
-LibreOffice fixtures (tests/data/importers/pdf/README.md), compared with the
-notes' text in their .fodt sources.
+LibreOffice, pdfTeX and python-docx fixtures (tests/data/importers/pdf/README.md),
+compared with the notes' text in their sources, and the rules over plain lines.
 """
 
 from __future__ import annotations
@@ -91,10 +92,10 @@ def _typed_notes(name: str) -> list[str]:
         # "1. " typed, small print, flush left: the second note's first line ends a
         # sentence short of the margin and its web address fills the next line.
         ("notessection", "Notes"),
-        # "1", a tab, the note, over two pages: the tab parts each number from its text,
-        # "12 Ibid." follows a note's short last line, "March." tops page 2.
+        # "1", a tab, the note, from page 2 onto page 3: the tab parts each number from its text;
+        # "12 Ibid." follows a note's short last line; the last note's second line tops page 3.
         ("notestabs", "Notes"),
-        # Raised numbers typed as superscripts under "Endnotes", over two pages.
+        # Raised numbers typed as superscripts under "Endnotes".
         ("notesraised", "Endnotes"),
     ],
 )
