@@ -8,8 +8,13 @@ columns each column may have notes of its own (LaTeX, LibreOffice), read
 after that column and before the next: the page is cut there, so the
 paragraph that runs on into the next column reads whole and the column's
 notes follow it. A page of endnotes (all small print, each note opening with
-the next mark: 1, 2 or i, ii or I, II) is cut into its notes. Pure rules over plain
-lines; standard library and briefer.importers.pdflayout only.
+the next mark: 1, 2 or i, ii or I, II) is cut into its notes. So is a section
+of notes an author typed under a heading ("Notes", "Endnotes"), in any size,
+numbered 1, 2 or 1., 2.: each note reads whole however its lines wrap (a web
+address on a line of its own, a note running onto the next page), where the
+paragraph rules would cut it at a short line or run "12 Ibid." into the note
+before. Pure rules over plain lines; standard library, briefer.core.numerals
+and briefer.importers.pdflayout only.
 """
 
 from __future__ import annotations
@@ -226,8 +231,7 @@ def notes_by_page(pages: Sequence[Sequence[Line]], body: float) -> list[list[Pie
             if start is None:
                 break
             paired = [*page[: start + 1], *_paired(page[start + 1 :])]
-            section = _open(paired[start + 1])
-            end, notes, section = _read(paired, start + 1, section)
+            end, notes, section = _read(paired, start + 1, _open(paired[start + 1]))
             if len(notes) < 2 and (section is None or end < len(paired)):
                 section = None  # one note is no section, unless the next page carries on
                 pieces += note_pieces(page[begin : start + 1], body)
@@ -269,10 +273,11 @@ def _number(line: Line) -> tuple[str, str] | None:
 
 
 def _open(first: Line) -> _Section:
+    """A section whose first note ``first`` opens (``_heading`` found its number)."""
     found = _NUMBER.match(first.text)
-    number = _number(first)
-    assert found is not None and number is not None
-    return _Section((number[1], found.group(2)), 1, first.x0, first.size, [])
+    style = _number(first)
+    marker = found.group(2) if found else ""
+    return _Section((style[1] if style else "1", marker), 1, first.x0, first.size, [])
 
 
 def _read(
