@@ -35,7 +35,7 @@ from briefer.importers.pdflayout import (
     largest_text,
 )
 from briefer.importers.pdfmargin import text_frames
-from briefer.importers.pdfnotes import note_pieces
+from briefer.importers.pdfnotes import notes_by_page
 from briefer.importers.pdforder import reading_order
 from briefer.importers.pdfprint import (
     browser_printed,
@@ -125,7 +125,7 @@ class PdfImporter:
         ]
         body = body_size(line for page in ordered for line in page)
         # Each page cut after its columns' notes, so they follow the paragraph running on.
-        split = [note_pieces(page, body) for page in ordered]
+        split = notes_by_page(ordered, body)
         pieces = [piece for page in split for piece in page]
         ordered = [[line for lines, _ in page for line in lines] for page in split]
         builder = ArticleBuilder()

@@ -8,23 +8,31 @@ columns each column may have notes of its own (LaTeX, LibreOffice), read
 after that column and before the next: the page is cut there, so the
 paragraph that runs on into the next column reads whole and the column's
 notes follow it. A page of endnotes (all small print, each note opening with
-the next mark: 1, 2 or i, ii) is cut into its notes. Pure rules over plain
-lines; standard library and briefer.importers.pdflayout only.
+the next mark: 1, 2 or i, ii or I, II) is cut into its notes. So is a section
+of notes an author typed under a heading ("Notes", "Endnotes"), in any size,
+numbered 1, 2 or 1., 2.: each note reads whole however its lines wrap (a web
+address on a line of its own, a note running onto the next page), where the
+paragraph rules would cut it at a short line or run "12 Ibid." into the note
+before. Pure rules over plain lines; standard library, briefer.core.numerals
+and briefer.importers.pdflayout only.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from briefer.core.numerals import roman_value
 from briefer.importers.pdflayout import Line
 
 # A note's own mark; "1." and "[1]" open a numbered list or a reference instead.
 _MARK = re.compile(r"^(\d{1,3}|[*†‡§¶‖]{1,3})(?![.)\]\d])\s*(?=\S)")
-# An endnote's mark in small roman figures, glued to the note ("iThe") or set apart ("i The").
+# An endnote's mark in small roman figures, glued to the note ("iThe") or set apart ("i The"),
+# or in capitals ("I", "II" as LibreOffice's "I" numbering sets them), glued to a capital that
+# a small letter follows ("IIThe", "IVMinutes") so that "Ivan" and "IVF" are no marks.
 _ROMAN_MARK = re.compile(r"^([ivxl]{1,7})(?=[^\W\d_a-z]|\d|\s+\S)")
+_CAPITAL_MARK = re.compile(r"^([IVXL]{1,7})(?=[^\W\d_a-z][^\W\d_A-Z]|\d|\s+\S)")
 _SYMBOLS = "*†‡§¶‖"
 _SMALLER = 0.95  # a footnote is set at most this share of the body size ...
 _POINTS = 0.5  # ... and at least this many points smaller
@@ -140,13 +148,15 @@ def _endnotes(lines: Sequence[Line]) -> list[list[Line]]:
 
 
 def _follows(last: str, mark: str) -> bool:
-    """Whether ``mark`` is the one after ``last``: 2 after 1, ii after i, † after *."""
+    """Whether ``mark`` is the one after ``last``: 2 after 1, ii after i, II after I, † after *."""
     if last.isdigit():
         return mark.isdigit() and int(mark) == int(last) + 1
     if last[0] in _SYMBOLS:
         return mark[0] in _SYMBOLS and mark != last
-    number = roman_value(last)
-    return number > 0 and roman_value(mark) == number + 1
+    number = roman_value(last.lower())
+    return (
+        number > 0 and last.islower() == mark.islower() and roman_value(mark.lower()) == number + 1
+    )
 
 
 def _apart(line: Line, mark: str) -> Line:
@@ -166,5 +176,177 @@ def _mark(line: Line) -> str | None:
 
 
 def _roman_mark(line: Line) -> str | None:
-    found = _ROMAN_MARK.match(line.text)
-    return found.group(1) if found and roman_value(found.group(1)) else None
+    found = _ROMAN_MARK.match(line.text) or _CAPITAL_MARK.match(line.text)
+    return found.group(1) if found and roman_value(found.group(1).lower()) else None
+
+
+# A notes section's heading, as authors type it above their notes (Word, think tanks, LaTeX).
+_SECTION = re.compile(
+    r"^(?:\d{1,2}\.?\s+)?(?:end\s?notes|notes(?: and (?:references|sources))?|references"
+    r"|sources(?: and notes)?)\s*:?$",
+    re.I,
+)
+# A note's number in such a section, at text size: "1.", "12 Ibid.", "iv. Ibid.", "IV Ibid.".
+_NUMBER = re.compile(r"^(\d{1,3}|[ivxlc]{1,7}|[IVXLC]{1,7})(\.?)\s+(?=\S)")
+_BARE = re.compile(r"^(?:\d{1,3}|[ivxlc]{1,7}|[IVXLC]{1,7})\.?$")
+_LEADING = 1.7  # a note's lines stand at most this many sizes apart: farther is what follows
+_ROW = 2.0  # points between the baselines of a note's number and its text after a tab
+_LOOK = 8  # lines after a bare number in the reading order where its text may be
+
+
+@dataclass(slots=True)
+class _Section:
+    """An open notes section: the numbering, where its numbers stand, the note being read."""
+
+    style: tuple[str, str]  # "1", "i" or "I", and "." or ""
+    following: int  # the next note's number
+    x0: float
+    size: float
+    last: list[Line]
+
+
+def notes_by_page(pages: Sequence[Sequence[Line]], body: float) -> list[list[Piece]]:
+    """Each page as note_pieces cuts it, and a section of notes under its heading as notes.
+
+    A heading "Notes" (or "Endnotes", "References", "Sources") set larger or
+    bold, then lines that open with numbers counting up from 1 (or i, I),
+    each number at the same place: each note is read whole, however its lines
+    wrap and whatever size it is set in, until a line that no note carries on
+    (a heading, a paragraph after a gap). The section may run on over pages.
+    """
+    out: list[list[Piece]] = []
+    section: _Section | None = None
+    for lines in pages:
+        page = list(lines)
+        pieces: list[Piece] = []
+        begin = 0
+        if section is not None:
+            paired = _paired(page)
+            begin, notes, section = _read(paired, 0, section)
+            if begin:
+                page = paired
+                pieces.append(([], notes))
+        while section is None:
+            start = _heading(page, begin, body)
+            if start is None:
+                break
+            paired = [*page[: start + 1], *_paired(page[start + 1 :])]
+            end, notes, section = _read(paired, start + 1, _open(paired[start + 1]))
+            if len(notes) < 2 and (section is None or end < len(paired)):
+                section = None  # one note is no section, unless the next page carries on
+                pieces += note_pieces(page[begin : start + 1], body)
+                begin = start + 1
+                continue
+            page = paired
+            pieces.append((page[begin : start + 1], notes))
+            begin = end
+        if begin < len(page) or not pieces:
+            pieces += note_pieces(page[begin:], body)
+        out.append(pieces)
+    return out
+
+
+def _heading(lines: Sequence[Line], begin: int, body: float) -> int | None:
+    """The index of the next notes heading with a first note under it, if any."""
+    for index in range(begin, len(lines) - 1):
+        line = lines[index]
+        if (
+            _SECTION.match(line.text.strip())
+            and (line.bold or line.size > body * 1.1)
+            and _number(_paired(lines[index + 1 : index + _LOOK])[0])
+            in {("1", "1"), ("1", "i"), ("1", "I")}
+        ):
+            return index
+    return None
+
+
+def _number(line: Line) -> tuple[str, str] | None:
+    """A section note's number and its style ("1", "i" or "I") when ``line`` opens with one."""
+    found = _NUMBER.match(line.text)
+    if found is None or line.cells:
+        return None
+    label = found.group(1)
+    if label.isdigit():
+        return str(int(label)), "1"
+    value = roman_value(label.lower())
+    return (str(value), "i" if label.islower() else "I") if value else None
+
+
+def _open(first: Line) -> _Section:
+    """A section whose first note ``first`` opens (``_heading`` found its number)."""
+    found = _NUMBER.match(first.text)
+    style = _number(first)
+    marker = found.group(2) if found else ""
+    return _Section((style[1] if style else "1", marker), 1, first.x0, first.size, [])
+
+
+def _read(
+    lines: Sequence[Line], begin: int, section: _Section
+) -> tuple[int, list[list[Line]], _Section | None]:
+    """The section's notes from ``begin``: where they end, the notes begun, the open section."""
+    notes: list[list[Line]] = []
+    for index in range(begin, len(lines)):
+        line = lines[index]
+        number = _number(line)
+        found = _NUMBER.match(line.text)
+        if (
+            number is not None
+            and found is not None
+            and (number[1], found.group(2)) == section.style
+            and int(number[0]) == section.following
+            and abs(line.x0 - section.x0) <= line.size
+            and abs(line.size - section.size) <= 0.6
+        ):
+            section.last = [_numbered(line, found)]
+            section.following += 1
+            notes.append(section.last)
+        elif section.last and _carries_on(section, line, index == 0):
+            section.last.append(line)
+        else:
+            return index, notes, None
+    return len(lines), notes, section
+
+
+def _paired(lines: Sequence[Line]) -> list[Line]:
+    """The lines with each bare number joined to the text a tab sets after it on its row.
+
+    Read as two runs, the number may come lines before its text in the
+    reading order ("6", "7", "Ibid.", "Minutes ..."): the text is the next run
+    on the number's baseline, to its right, in its size.
+    """
+    out = list(lines)
+    index = 0
+    while index < len(out):
+        line = out[index]
+        if _BARE.match(line.text):
+            for later in range(index + 1, min(len(out), index + _LOOK)):
+                text = out[later]
+                if (
+                    abs(text.baseline - line.baseline) < _ROW
+                    and line.x1 < text.x0 < line.x1 + text.size * 5
+                    and abs(text.size - line.size) <= 0.6
+                    and not text.cells
+                    and not _BARE.match(text.text)
+                ):
+                    out[index] = replace(line, text=f"{line.text} {text.text}", x1=text.x1)
+                    del out[later]
+                    break
+        index += 1
+    return out
+
+
+def _carries_on(section: _Section, line: Line, page_top: bool) -> bool:
+    """Whether ``line`` is the note's next line: its size, under the number or indented past it."""
+    last = section.last[-1]
+    if line.cells or line.bold or abs(line.size - section.size) > 0.6:
+        return False
+    if line.x0 < section.x0 - line.size * 0.5:
+        return False
+    if page_top:  # over a page break: an unfinished sentence, or text indented as the note's
+        return line.x0 > section.x0 + line.size * 0.5 or not last.text.rstrip().endswith(".")
+    return 0 < last.baseline - line.baseline <= line.size * _LEADING
+
+
+def _numbered(line: Line, found: re.Match[str]) -> Line:
+    """The note's first line, its number set a space apart as printed ("1. Smith", "12 Ibid.")."""
+    return replace(line, text=f"{found.group(1)}{found.group(2)} {line.text[found.end() :]}")
