@@ -20,6 +20,7 @@ from lxml.html import HtmlElement
 from briefer.core.safetext import best_web_address
 from briefer.importers.docinfo import printed_date
 from briefer.importers.encoding import detect_legacy, web_codec
+from briefer.importers.htmlheadline import headline_element, headline_text
 from briefer.importers.htmlld import PageEvidence
 from briefer.importers.htmlld import article_object as _article_object
 from briefer.importers.htmlld import id_of as _id_of
@@ -216,7 +217,7 @@ def read_metadata(tree: HtmlElement) -> PageMetadata:
 
 def _page_evidence(tree: HtmlElement, meta: dict[str, str]) -> PageEvidence:
     written = (
-        _headline_text(tree, meta),
+        headline_text(tree),
         meta.get("og:title", ""),
         meta.get("twitter:title", ""),
         _text_of_first(tree, "//title"),
@@ -263,7 +264,7 @@ def _published(
     )
     in_url = url_date(url)
     if published is None or (in_url is not None and abs((published - in_url).days) == 1):
-        return in_url or published or _dateline(tree, meta)
+        return in_url or published or _dateline(tree)
     return published
 
 
@@ -310,10 +311,10 @@ _DATELINE_TEXTS = 40
 """Text pieces after the headline searched for a printed date (the byline's area)."""
 
 
-def _dateline(tree: HtmlElement, meta: dict[str, str]) -> dt.date | None:
+def _dateline(tree: HtmlElement) -> dt.date | None:
     """The date printed near the headline ("Published December 4, 2025"), for a page whose
     markup and address carry none; short lines only, so the lead's events are not taken."""
-    headline = _headline(tree, meta)
+    headline = headline_element(tree)
     if headline is None:
         return None
     pieces = headline.xpath(
@@ -405,46 +406,6 @@ def _first_date(*values: str | None) -> dt.date | None:
     return next((d for d in map(parse_date, values) if d is not None), None)
 
 
-_MAX_H1 = 20
-_MIN_HEADLINE_KEY = 8  # letters and digits an <h1> needs to be matched inside a title
-
-
-def _headline(tree: HtmlElement, meta: dict[str, str]) -> HtmlElement | None:
-    """The <h1> that is the story's headline, not the first one on the page.
-
-    Many sites set their logo as the page's first <h1> ("France 24 - International
-    news 24/7", a link home), so the first one named no story and the date near it
-    was a sidebar's. The headline is the longest <h1> whose words the page's own
-    titles (og:title, <title>) hold, else one inside the article or main element,
-    else the first with text.
-    """
-    found: list[tuple[HtmlElement, str]] = []
-    for element in tree.xpath("//h1")[:_MAX_H1]:
-        key = site_key(element.text_content())
-        if key:
-            found.append((element, key))
-    if not found:
-        return None
-    titles = [site_key(meta.get("og:title", "")), site_key(_text_of_first(tree, "//title"))]
-    # The longest: a logo <h1> holding the site's name is in "Headline | Site" too.
-    named = [
-        (len(key), -index, element)
-        for index, (element, key) in enumerate(found)
-        if len(key) >= _MIN_HEADLINE_KEY and any(key in title for title in titles)
-    ]
-    if named:
-        return max(named, key=lambda entry: entry[:2])[2]
-    for element, _ in found:
-        if element.xpath("ancestor::article or ancestor::main"):
-            return element
-    return found[0][0]
-
-
-def _headline_text(tree: HtmlElement, meta: dict[str, str]) -> str:
-    headline = _headline(tree, meta)
-    return " ".join(headline.text_content().split()) if headline is not None else ""
-
-
 def _text_of_first(tree: HtmlElement, xpath: str) -> str:
     for element in tree.xpath(xpath):
         text = " ".join(element.text_content().split())
@@ -477,7 +438,7 @@ def _title(
     """The headline: og:title, twitter:title, JSON-LD, <h1>, then <title>, each without
     the site's name; a shorter source that is the chosen one's head ("Headline" for
     "Headline | Section") wins."""
-    h1 = _headline_text(tree, meta)
+    h1 = headline_text(tree)
     heading = "" if site_key(h1) in sites else clean_title(h1, sites)
     headline = clean_title(_text(ld.get("headline")), sites)
     written = " ".join(_text_of_first(tree, "//title").split())

@@ -15,6 +15,7 @@ import lxml.html
 from briefer.core.words import at_most_words
 from briefer.importers.cleanup import is_boilerplate_line
 from briefer.importers.htmlbounds import check_markup
+from briefer.importers.htmlheadline import headline_element
 
 _MIN_FRAME_WORDS = 40
 """A ``srcdoc`` frame with fewer words holds a widget, not the article."""
@@ -181,12 +182,17 @@ def keep_standfirst(tree: lxml.etree._Element) -> None:
     News pages set it in the headline's block, apart from the story's body, and the
     extractor leaves it out with the headline; a reader reads it as the story's opening.
     """
-    headline = next(iter(tree.iter("h1")), None)
+    headline = headline_element(tree)
     if headline is None:
         return
     test = " or ".join(
         f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
         for name in _STANDFIRST_CLASSES
+    )
+    # schema.org's microdata names it too (Libération's <h2 itemprop="description">)
+    test += (
+        " or (@itemprop='description'"
+        " and not(self::meta or self::link or self::figcaption or ancestor-or-self::figure))"
     )
     standfirst = next(iter(headline.xpath(f"following::*[{test}][position() <= 1]")), None)
     if standfirst is None or standfirst.xpath("ancestor::nav or ancestor::aside or .//a[@href]"):

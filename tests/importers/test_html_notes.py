@@ -98,6 +98,27 @@ def test_the_standfirst_under_the_headline_opens_the_story() -> None:
     assert article.text.count(standfirst) == 1
 
 
+def test_a_microdata_standfirst_after_a_logo_h1_opens_the_story() -> None:
+    """As Libération's page sets it: the site's logo is the first <h1>, the photo's caption
+    and the standfirst both carry itemprop="description", and the standfirst is an <h2>
+    in the article's header. The standfirst opens the story; the caption is no standfirst."""
+    standfirst = "Le ministre a accueilli jeudi matin à Roissy un premier avion de rescapés."
+    article = _import(
+        "<header><h1><a href='/'>Le Quotidien du Port</a></h1></header>"
+        "<article itemscope itemtype='http://schema.org/NewsArticle'><header>"
+        "<h1 itemprop='headline'>Velden port to raise fees by 11%</h1>"
+        "<figure><img src='x.jpg' alt=''><figcaption itemprop='description'>A ship at the"
+        " quay of Velden on Tuesday, as the fees were announced.</figcaption></figure>"
+        f"<h2 itemprop='description'>{standfirst}</h2></header>"
+        f"<div itemprop='articleBody'><p>{_FIRST}</p><p>{_SECOND}</p><p>{_THIRD}</p></div>"
+        "</article>",
+        title="Velden port to raise fees by 11% - Le Quotidien du Port",
+    )
+    texts = [text for _, text in _texts(article)]
+    assert texts[:3] == ["Velden port to raise fees by 11%", standfirst, _FIRST]
+    assert "A ship at the quay" not in article.text.split(standfirst)[0]
+
+
 def test_a_subtitle_further_down_the_page_stays_where_it_is() -> None:
     article = _import(
         f"<article><h1>Dredging costs in North Sea ports</h1><p>{_FIRST}</p><p>{_SECOND}</p>"
