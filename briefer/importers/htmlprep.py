@@ -16,6 +16,7 @@ from briefer.core.words import at_most_words
 from briefer.importers.cleanup import is_boilerplate_line
 from briefer.importers.htmlbounds import check_markup
 from briefer.importers.htmlheadline import headline_element
+from briefer.importers.htmlteasers import remove_story_lists
 
 _MIN_FRAME_WORDS = 40
 """A ``srcdoc`` frame with fewer words holds a widget, not the article."""
@@ -23,12 +24,14 @@ _MIN_FRAME_WORDS = 40
 
 def prepare_page(tree: lxml.etree._Element, name: str = "the page") -> None:
     """What the page needs before extraction: its framed text in place, its paragraphs split
-    where a blank line divides them, its notes as paragraphs, its standfirst with the story.
+    where a blank line divides them, its notes as paragraphs, its standfirst with the story,
+    lists of other stories out.
     ``name`` names the page in a refusal of the framed pages' markup."""
     inline_srcdoc_frames(tree, name)
     split_at_blank_lines(tree)
     keep_notes(tree)
     keep_standfirst(tree)
+    remove_story_lists(tree)
 
 
 # Where pages keep their footnotes: pandoc's and markdown-it's <section class="footnotes"

@@ -166,3 +166,47 @@ def test_the_whole_page_fallback_keeps_the_notes_too(monkeypatch: pytest.MonkeyP
     assert "Notes" in texts and "[1] Harbour board minutes, 1999." in texts
     assert any(t.endswith("heavy silting.[1]") for t in texts)
     assert any(t.startswith("The authority's finance director") for t in texts)
+
+
+def _teasers(heading: str) -> str:
+    """Shaped as the Herald Sun sets its other columns: a kicker and a linked headline, a
+    thumbnail, then a standfirst opening with the column's by-line in capitals."""
+    entries = "".join(
+        f"<div class='story-block'><h4 class='heading'><strong class='kicker'>{kicker}</strong>"
+        f" <a href='/news/opinion/{n}'>{title}</a></h4><a class='thumb-link'"
+        f" href='/news/opinion/{n}'><img src='/i/{n}.jpg' alt=''></a><p class='standfirst'>"
+        f"<span class='article-info'><em class='byline'>{writer} </em></span>{summary}</p></div>"
+        for n, (kicker, title, writer, summary) in enumerate(
+            [
+                ("Editorial", "Fraser's lasting legacy", "",
+                 "MALCOLM Fraser was an effective prime minister, controversially installed,"
+                 " soundly elected and re-elected, a relentless contributor and reformer."),
+                ("Wave of stupidity", "Doctor knows best", "JOE HILL",
+                 "HOW is it that ideas and philosophies that are patently absurd capture"
+                 " people's imagination? It seems we are being swamped by a wave of it."),
+                ("Own backyard", "Let's make local issues a priority", "TOM ELLIS",
+                 "IT'S nice to think the country is a player on the world stage but, really,"
+                 " it is not. So let us forget the posturing and sort out our own back yard."),
+            ]
+        )
+    )  # fmt: skip
+    return (
+        f"<div class='group'><div class='group-header'><h2 class='heading'>{heading}</h2></div>"
+        f"<div class='group-content'>{entries}</div></div>"
+    )
+
+
+@pytest.mark.parametrize("heading", ["Other Opinion Columns", "More from Business", "Most read"])
+def test_a_list_of_other_stories_after_the_article_is_left_out(heading: str) -> None:
+    """As a real Herald Sun column ended (Mozilla Readability's test set): five other
+    columns' linked headlines and summaries, which the extractor read as the story's."""
+    article = _import(
+        "<div id='story'><div class='story-header'><h1>Dredging costs in North Sea ports</h1>"
+        f"</div><div class='story-body'><p>{_FIRST}</p><h2>Other measures</h2><p>{_SECOND}</p>"
+        f"<p>{_THIRD}</p></div>{_teasers(heading)}</div>"
+    )
+    texts = [text for _, text in _texts(article)]
+    assert texts[-2:] == [_SECOND, _THIRD]
+    assert "Other measures" in texts  # the story's own subheading, without links, stays
+    for gone in (heading, "lasting legacy", "patently absurd", "JOE HILL"):
+        assert gone not in article.text
