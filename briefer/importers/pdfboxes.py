@@ -20,8 +20,9 @@ Pure geometry; standard library and briefer.importers.pdflayout / pdfmargin / pd
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefer.importers.pdflayout import Line
 from briefer.importers.pdfmargin import opens_paragraph
@@ -35,6 +36,7 @@ _INDENT = 2.5  # ems: a first-line indent is no edge of a hole
 _CLEAR = 0.25  # ems of white space between the short lines and the box
 _REACH = 1.0  # ems a box's line may reach past the flow's edge (ragged text)
 _SHARED = 0.5  # of a box's lines on the short lines' baselines: a table's row, a column
+_WORD_GAPS = 3.0  # ems: wider apart on a baseline, two runs are two pieces of text
 _MAX_LINES = 2000  # more (a map's labels) is left alone
 
 
@@ -54,19 +56,121 @@ def set_apart(lines: Sequence[Line]) -> tuple[list[Line], list[Box]]:
     """
     if len(lines) > _MAX_LINES:
         return list(lines), []
+    segments, parts = _segments(lines)
     taken: set[int] = set()
-    boxes: list[Box] = []
-    for chain in _chains(lines):
+    found: list[tuple[list[Line], list[Line]]] = []
+    joined: dict[int, Line] = {}  # a short line with the rest of it across the box
+    for chain in _chains(segments):
         for side in (_right, _left):
             for run, above, below in _runs(chain, side):
-                found = _hole(lines, chain, run, above, below, side, taken)
-                if found:
-                    taken.update(id(line) for line in found)
-                    top = max(line.top for line in found)
-                    boxes.append(Box(tuple(found), tuple(run), top))
-    if not boxes:
+                if any(id(line) in taken for line in run):
+                    continue
+                box, pieces = _hole(segments, chain, run, above, below, side, taken)
+                if not box:
+                    continue
+                taken.update(id(line) for line in [*box, *pieces])
+                for piece in pieces:
+                    short = min(run, key=lambda line: abs(line.baseline - piece.baseline))
+                    joined[id(short)] = _join(joined.get(id(short), short), piece, side)
+                joined.update((id(line), joined.get(id(line), line)) for line in run)
+                found.append((box, run))
+    if not found:
         return list(lines), []
-    return [line for line in lines if id(line) not in taken], boxes
+    body: list[Line] = []
+    for segment in segments:
+        if id(segment) in joined:
+            body.append(joined[id(segment)])  # one line, though justified wide apart
+        elif id(segment) not in taken:
+            body += parts[id(segment)]
+    boxes = [
+        Box(
+            tuple(part for line in box for part in parts[id(line)]),
+            tuple(joined[id(line)] for line in run),
+            max(line.top for line in box),
+        )
+        for box, run in found
+    ]
+    return body, boxes
+
+
+def _segments(lines: Sequence[Line]) -> tuple[list[Line], dict[int, list[Line]]]:
+    """Runs on one baseline a few word spaces apart, as one line, and the runs of each.
+
+    Justified beside a box, a short line's word spaces grow until its words
+    are runs of their own; its words on one baseline make it one line again.
+    """
+    segments: list[Line] = []
+    parts: dict[int, list[Line]] = {}
+    group: list[Line] = []
+    edges: dict[int, list[tuple[float, float]]] = {}
+    for line in lines:
+        edges.setdefault(round(line.x0), []).append((line.x0, line.baseline))
+
+    depths = [-line.baseline for line in lines]
+
+    def spanned(start: float, end: float, line: Line) -> bool:
+        # Text just above or below reaches across the gap: no gutter between columns.
+        reach = 2 * _PITCH * line.size
+        low = bisect_left(depths, -line.baseline - reach)
+        high = bisect_right(depths, -line.baseline + reach)
+        return any(
+            other.x0 < start and other.x1 > end
+            for other in lines[low:high]
+            if abs(other.baseline - line.baseline) > 0.05 * line.size
+        )
+
+    def aligned(line: Line) -> bool:
+        # A column's, a cell's or a box's left edge, shared with a line above or below:
+        # a piece of text of its own, not a word set wide.
+        return any(
+            abs(x0 - line.x0) <= 0.5 and 0 < abs(b - line.baseline) <= 2 * _PITCH * line.size
+            for key in (round(line.x0) - 1, round(line.x0), round(line.x0) + 1)
+            for x0, b in edges.get(key, ())
+        )
+
+    def close() -> None:
+        if group:
+            line = group[0] if len(group) == 1 else _join(group[0], _merged(group[1:]), _right)
+            segments.append(line)
+            parts[id(line)] = list(group)
+
+    for line in lines:
+        last = group[-1] if group else None
+        if (
+            last is not None
+            and abs(last.baseline - line.baseline) <= 0.05 * line.size
+            and similar(last.size, line.size)
+            and 0 <= line.x0 - last.x1 <= _WORD_GAPS * line.size
+            and not aligned(line)
+            and spanned(last.x1, line.x0, line)
+        ):
+            group.append(line)
+            continue
+        close()
+        group = [line]
+    close()
+    return segments, parts
+
+
+def _merged(lines: Sequence[Line]) -> Line:
+    out = lines[0]
+    for line in lines[1:]:
+        out = _join(out, line, _right)
+    return out
+
+
+def _join(short: Line, piece: Line, side: Side) -> Line:
+    """A line the box parts in two, read as one: the short part, then the rest (or before it)."""
+    first, second = (short, piece) if side is _right else (piece, short)
+    return replace(
+        short,
+        text=f"{first.text} {second.text}",
+        x0=min(short.x0, piece.x0),
+        x1=max(short.x1, piece.x1),
+        first=first.first,
+        last=second.last,
+        marks=first.marks + second.marks,
+    )
 
 
 def place_boxes(body: Sequence[Line], boxes: Sequence[tuple[Box, list[Line]]]) -> list[Line]:
@@ -187,7 +291,7 @@ def _hole(
     below: Line | None,
     side: Side,
     taken: set[int],
-) -> list[Line]:
+) -> tuple[list[Line], list[Line]]:
     """The lines standing in the room ``run`` leaves on ``side``, if they make a box."""
     size = run[0].size
     in_chain = {id(line) for line in chain}
@@ -217,13 +321,26 @@ def _hole(
         and across(line)
     ]
     if not found:
-        return []
-    # A line beyond the hole on a box line's baseline: a row of a table, not a box.
-    shared = sum(
-        1
+        return [], []
+    # Lines on the short lines' baselines past the box are the rest of those lines
+    # (text on both sides of a centred frame); in the box, a table's row.
+    shared = {
+        id(line)
         for line in found
         if any(abs(line.baseline - short.baseline) <= 0.05 * size for short in run)
-    )
-    if shared >= _SHARED * len(found):
-        return []
-    return sorted(found, key=lambda line: (-round(line.baseline, 1), line.x0))
+    }
+    apart = [line for line in found if id(line) not in shared]
+    if not apart:
+        return [], []
+    pieces = [line for line in found if id(line) in shared and _beyond(line, apart, side)]
+    box = [line for line in found if not any(line is piece for piece in pieces)]
+    if sum(1 for line in box if id(line) in shared) >= _SHARED * len(box):
+        return [], []
+    return box, pieces
+
+
+def _beyond(piece: Line, box: Sequence[Line], side: Side) -> bool:
+    """Whether ``piece`` lies past the box, across it from the short lines."""
+    if side is _right:
+        return piece.x0 > max(line.x1 for line in box)
+    return piece.x1 < min(line.x0 for line in box)
