@@ -40,6 +40,9 @@ def _imported(name: str) -> list[str]:
         # paragraph), wrap right (borderless, left, at a paragraph's start), wrap left
         # (anchored to the page), wrap parallel (bordered, left).
         "frames",
+        # The same, the first frame centred with text on both sides of it (each line cut
+        # in two, justified wide), the page-anchored one in the body's own style.
+        "frames-centred",
         # A pull quote inside the first column of a two-column LibreOffice page.
         "pullquote",
         # LaTeX wrapfigure, right and left, each a boxed minipage of text and a caption.
