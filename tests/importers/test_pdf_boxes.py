@@ -12,8 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from briefer.importers.base import ImportLimits
+from briefer.importers.base import Deadline, ImportLimits
 from briefer.importers.pdf import PdfImporter
+from briefer.importers.pdfboxes import set_apart
+from briefer.importers.pdffurniture import remove_furniture
+from briefer.importers.pdfread import read_document
 
 PDF = Path(__file__).parents[1] / "data" / "importers" / "pdf"
 WORD = re.compile(r"\w+")
@@ -68,3 +71,33 @@ def test_a_box_at_a_paragraphs_start_reads_before_it_and_one_further_down_after_
     assert got[opens - 1].endswith("books them by telephone.")
     interrupted = next(i for i, text in enumerate(got) if text.startswith("Regional ports"))
     assert got[interrupted + 1].startswith("In brief")
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "table.pdf",  # a bordered table of figures
+        "cv.pdf",  # dates in a narrow column beside wrapped entries
+        "form.pdf",  # labels, then a tab and a line that wraps back to the margin
+        "wrapped.pdf",  # a first cell wrapped beside figures on its first line
+        "terms.pdf",  # terms set level with the middle of wrapped definitions
+        "lettered.pdf",  # list labels a tab before short items
+        "listing.pdf",  # an indented code line; margin notes beside a paragraph
+        "twocolnotes.pdf",  # two columns over a note, a paragraph broken between them
+        "sectioncols.pdf",  # a paragraph over two columns
+        "paper.pdf",  # a LaTeX paper: an abstract over two columns, a sideways stamp
+        "floats.pdf",  # LaTeX floats in two columns
+        "longtable.pdf",  # a table over pages, its heading row repeated
+        "webtable.pdf",  # a browser's table, figures flush right
+        "columns.pdf",  # a six-column table of figures
+        "grid.pdf",  # three columns, then two
+        "report.pdf",  # two narrow columns, words hyphenated
+    ],
+)
+def test_table_columns_margin_notes_and_page_columns_are_no_boxes(name: str) -> None:
+    document = read_document((PDF / name).read_bytes(), name, ImportLimits(), Deadline(60, name))
+    for page in remove_furniture(document.pages):
+        ordered = sorted(page, key=lambda line: (-round(line.baseline, 1), line.x0))
+        body, boxes = set_apart(ordered)
+        assert boxes == []
+        assert body == ordered
