@@ -1,4 +1,4 @@
-"""Boxes that body text flows around: set apart, read after the paragraph they interrupt.
+"""Boxes that body text flows around: set apart, read beside the paragraph they interrupt.
 
 A word processor's frame (LibreOffice's wrap left, right or parallel), a
 pull quote, a sidebar or a LaTeX ``wrapfigure`` stands inside the column
@@ -9,12 +9,14 @@ in two. Here the box is found by the body's lines themselves: a run of lines
 in one flow (each under the one above, one line pitch apart) that stop short
 on one side, next to a line of the same flow that reaches across, with other
 text in the hole they leave. The box's text is taken out, read on its own,
-and put back at a paragraph boundary (``place_boxes``).
+and put back at a paragraph boundary (``place_boxes``). A centred frame with
+text on both sides cuts each line in two: the part past the box, on the short
+line's baseline, is read with it as one line.
 
 A table's column, or a second page column, also stands beside lines that run
-short; their lines share the body's baselines (a row reads across), which a
-frame's or a figure's own lines do not, so those are left where they are.
-Margin notes lie outside the body's width and are never in a hole.
+short; its lines share their baselines (a row reads across), which a frame's
+or a figure's own lines, set on their own grid, do not: such a "box" is left
+where it is. Margin notes lie outside the flow's width and are never in a hole.
 Pure geometry; standard library and briefer.importers.pdflayout / pdfmargin / pdfrows only.
 """
 
@@ -32,7 +34,6 @@ __all__ = ["Box", "place_boxes", "set_apart"]
 
 _PITCH = 1.6  # ems between baselines of two lines of one flow
 _SHORT = 3.0  # ems: a line stopping this much short of its flow's edge leaves room for a box
-_INDENT = 2.5  # ems: a first-line indent is no edge of a hole
 _CLEAR = 0.25  # ems of white space between the short lines and the box
 _REACH = 1.0  # ems a box's line may reach past the flow's edge (ragged text)
 _SHARED = 0.5  # of a box's lines on the short lines' baselines: a table's row, a column
@@ -202,10 +203,11 @@ def _chains(lines: Sequence[Line]) -> list[list[Line]]:
     """Lines linked to the next line of their flow below: one line pitch down, overlapping.
 
     Of several candidates, one sharing the line's left or right edge is the
-    flow's next line (a box's line may be nearer); else the nearest.
+    flow's next line (a box's line may be nearer); else the nearest. A line
+    claimed by two (the box's last line and the short line beside it both
+    above the first full line) goes to the better claim.
     """
-    below: dict[int, Line] = {}
-    linked: set[int] = set()
+    claims: dict[int, tuple[tuple[int, float], Line, Line]] = {}
     for index, line in enumerate(lines):
         if line.cells:
             continue
@@ -215,7 +217,7 @@ def _chains(lines: Sequence[Line]) -> list[list[Line]]:
             pitch = line.baseline - other.baseline
             if pitch > _PITCH * max(line.size, other.size):
                 break
-            if pitch <= SAME_BASELINE * line.size or other.cells or id(other) in linked:
+            if pitch <= SAME_BASELINE * line.size or other.cells:
                 continue
             if not similar(line.size, other.size):
                 continue
@@ -226,12 +228,12 @@ def _chains(lines: Sequence[Line]) -> list[list[Line]]:
             key = (0 if edge else 1, pitch)
             if key < best_key:
                 best, best_key = other, key
-        if best is not None:
-            below[id(line)] = best
-            linked.add(id(best))
+        if best is not None and (id(best) not in claims or best_key < claims[id(best)][0]):
+            claims[id(best)] = (best_key, line, best)
+    below = {id(line): other for _, line, other in claims.values()}
     chains = []
     for line in lines:
-        if id(line) in linked or id(line) not in below:
+        if id(line) in claims or id(line) not in below:
             continue
         chain = [line]
         while id(chain[-1]) in below:

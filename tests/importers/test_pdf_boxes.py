@@ -46,6 +46,9 @@ def _imported(name: str) -> list[str]:
         # The same, the first frame centred with text on both sides of it (each line cut
         # in two, justified wide), the page-anchored one in the body's own style.
         "frames-centred",
+        # A4, a bordered shaded frame (wrap parallel, right) from a paragraph's first line
+        # to just above its first full line, its text a size larger than the body's.
+        "sidebar",
         # A pull quote inside the first column of a two-column LibreOffice page.
         "pullquote",
         # LaTeX wrapfigure, right and left, each a boxed minipage of text and a caption.
