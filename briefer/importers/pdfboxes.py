@@ -61,12 +61,19 @@ def set_apart(lines: Sequence[Line]) -> tuple[list[Line], list[Box]]:
     taken: set[int] = set()
     found: list[tuple[list[Line], list[Line]]] = []
     joined: dict[int, Line] = {}  # a short line with the rest of it across the box
-    for chain in _chains(segments):
+    chains = _chains(segments)
+    walls = [
+        (run, side)
+        for chain in chains
+        for side in (_right, _left)
+        for run, _, _ in _runs(chain, side)
+    ]
+    for chain in chains:
         for side in (_right, _left):
             for run, above, below in _runs(chain, side):
                 if any(id(line) in taken for line in run):
                     continue
-                box, pieces = _hole(segments, chain, run, above, below, side, taken)
+                box, pieces = _hole(segments, chain, (run, above, below), side, taken, walls)
                 if not box:
                     continue
                 taken.update(id(line) for line in [*box, *pieces])
@@ -288,13 +295,18 @@ def _runs(chain: list[Line], side: Side) -> list[tuple[list[Line], Line | None, 
 def _hole(
     lines: Sequence[Line],
     chain: Sequence[Line],
-    run: Sequence[Line],
-    above: Line | None,
-    below: Line | None,
+    where: tuple[Sequence[Line], Line | None, Line | None],
     side: Side,
     taken: set[int],
+    walls: Sequence[tuple[Sequence[Line], Side]],
 ) -> tuple[list[Line], list[Line]]:
-    """The lines standing in the room ``run`` leaves on ``side``, if they make a box."""
+    """The lines standing in the room a run of short lines leaves on ``side``, if a box.
+
+    ``where`` is the run with the full lines above and below it. A box may
+    reach past the flow's edge into the next column when that column's lines
+    run short on the near side too (a pull quote set across the gutter).
+    """
+    run, above, below = where
     size = run[0].size
     in_chain = {id(line) for line in chain}
     outer = _edge(chain, side) + (_REACH if side is _right else -_REACH) * size
@@ -305,9 +317,9 @@ def _hole(
         level = [r for r in run if abs(r.baseline - line.baseline) < _PITCH * size] or run
         if side is _right:
             inner = max(r.x1 for r in level) + _CLEAR * size
-            return line.x0 >= inner and line.x1 <= outer
+            return line.x0 >= inner and (line.x1 <= outer or _walled(line, walls, _left))
         inner = min(r.x0 for r in level) - _CLEAR * size
-        return line.x1 <= inner and line.x0 >= outer
+        return line.x1 <= inner and (line.x0 >= outer or _walled(line, walls, _right))
 
     # Beside the short lines, no higher: a line between the full line and the
     # short ones (a listing's short "\\fi" before an indented line) is the flow's own.
@@ -346,3 +358,18 @@ def _beyond(piece: Line, box: Sequence[Line], side: Side) -> bool:
     if side is _right:
         return piece.x0 > max(line.x1 for line in box)
     return piece.x1 < min(line.x0 for line in box)
+
+
+def _walled(line: Line, walls: Sequence[tuple[Sequence[Line], Side]], side: Side) -> bool:
+    """Whether another flow's short lines, level with ``line``, stop short of it on ``side``."""
+    for run, wall_side in walls:
+        if wall_side is not side:
+            continue
+        level = [r for r in run if abs(r.baseline - line.baseline) < _PITCH * line.size]
+        if not level:
+            continue
+        if side is _left and line.x1 + _CLEAR * line.size <= min(r.x0 for r in level):
+            return True
+        if side is _right and line.x0 - _CLEAR * line.size >= max(r.x1 for r in level):
+            return True
+    return False

@@ -51,6 +51,8 @@ def _imported(name: str) -> list[str]:
         "sidebar",
         # A pull quote inside the first column of a two-column LibreOffice page.
         "pullquote",
+        # The same quote anchored to the page across the gutter, both columns short beside it.
+        "pullquote-across",
         # LaTeX wrapfigure, right and left, each a boxed minipage of text and a caption.
         "wrapfig",
     ],
