@@ -22,6 +22,7 @@ Pure geometry; standard library and briefer.importers.pdflayout / pdfmargin / pd
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -38,6 +39,7 @@ _CLEAR = 0.25  # ems of white space between the short lines and the box
 _REACH = 1.0  # ems a box's line may reach past the flow's edge (ragged text)
 _SHARED = 0.5  # of a box's lines on the short lines' baselines: a table's row, a column
 _WORD_GAPS = 3.0  # ems: wider apart on a baseline, two runs are two pieces of text
+_SENTENCE_END = re.compile(r"[.!?:;\"”’)]$")
 _MAX_LINES = 2000  # more (a map's labels) is left alone
 
 
@@ -188,7 +190,10 @@ def place_boxes(body: Sequence[Line], boxes: Sequence[tuple[Box, list[Line]]]) -
     paragraph it stands beside goes before that paragraph, as it would be
     read going down the page and without cutting anything (a figure set at a
     paragraph's start); a box that begins further down goes after the
-    paragraph it interrupts, so the sentence running round it reads whole.
+    paragraph it interrupts, so the sentence running round it reads whole,
+    even when that paragraph runs on into the next column. A paragraph that
+    runs on past the page's end would be cut by the box there: the box goes
+    before it instead.
     """
     out = list(body)
     for box, ordered in sorted(boxes, key=lambda item: -item[0].top):
@@ -199,11 +204,27 @@ def place_boxes(body: Sequence[Line], boxes: Sequence[tuple[Box, list[Line]]]) -
             continue
         at = first
         if not opens_paragraph(out, first):
+            start = first
+            while start > 0 and not opens_paragraph(out, start):
+                start -= 1
             at += 1
-            while at < len(out) and not opens_paragraph(out, at):
+            while at < len(out) and not (opens_paragraph(out, at) and not _runs_on(out, at)):
                 at += 1
+            if at == len(out) and _unfinished(out[-1]):
+                at = start
         out[at:at] = ordered
     return out
+
+
+def _runs_on(lines: Sequence[Line], index: int) -> bool:
+    """Whether ``lines[index]`` tops the next column and carries on an unfinished sentence."""
+    before, line = lines[index - 1], lines[index]
+    column = line.baseline >= before.baseline
+    return column and not before.aside and _unfinished(before)
+
+
+def _unfinished(line: Line) -> bool:
+    return line.text.endswith("-") or not _SENTENCE_END.search(line.text)
 
 
 def _chains(lines: Sequence[Line]) -> list[list[Line]]:

@@ -166,7 +166,8 @@ def build_blocks(
                     and current.level == level
                     and previous is not None
                     and current.lines[-1] is previous
-                    and previous.baseline - line.baseline < line.size * 1.6
+                    # the line below, or on its baseline; higher up is the next column
+                    and -0.35 * line.size < previous.baseline - line.baseline < line.size * 1.6
                     and not _ENTRY.search(line.text)  # contents entries, each on its own
                     and not _ENTRY.search(previous.text)
                 ):

@@ -53,6 +53,9 @@ def _imported(name: str) -> list[str]:
         "pullquote",
         # The same quote anchored to the page across the gutter, both columns short beside it.
         "pullquote-across",
+        # Two pull quotes near the foot of a column: one in a paragraph that runs on into
+        # column 2, one in a paragraph that runs on to page 2.
+        "runon",
         # LaTeX wrapfigure, right and left, each a boxed minipage of text and a caption.
         "wrapfig",
     ],
@@ -106,3 +109,9 @@ def test_table_columns_margin_notes_and_page_columns_are_no_boxes(name: str) -> 
         body, boxes = set_apart(ordered)
         assert boxes == []
         assert body == ordered
+
+
+def test_two_boxes_in_a_row_read_as_two_paragraphs() -> None:
+    got = _imported("runon.pdf")
+    assert "“Almost a metre of water lost.”" in got
+    assert "“The ferry sails twice as often.”" in got
