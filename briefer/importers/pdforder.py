@@ -97,7 +97,7 @@ def reading_order(lines: Sequence[Line], frame: tuple[float, float] | None = Non
         result += block.lines
     if boxes:
         # A box reads on its own, apart from the paragraph it stood in (pdfboxes).
-        read = [[replace(line, aside=True) for line in reading_order(b.lines)] for b in boxes]
+        read = [[replace(x, aside=True, boxed=True) for x in reading_order(b.lines)] for b in boxes]
         result = place_boxes(result, list(zip(boxes, read, strict=True)))
     if not notes:
         return result

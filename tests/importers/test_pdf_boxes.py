@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from briefer.core.model import BlockKind
 from briefer.importers.base import Deadline, ImportLimits
 from briefer.importers.pdf import PdfImporter
 from briefer.importers.pdfboxes import set_apart
@@ -115,3 +116,10 @@ def test_two_boxes_in_a_row_read_as_two_paragraphs() -> None:
     got = _imported("runon.pdf")
     assert "“Almost a metre of water lost.”" in got
     assert "“The ferry sails twice as often.”" in got
+
+
+def test_a_pull_quote_in_large_print_is_a_paragraph_not_a_heading() -> None:
+    article = PdfImporter().extract((PDF / "pullquote.pdf").read_bytes(), "q.pdf", ImportLimits())
+    kinds = {article.block_text(b): b.kind for b in article.blocks}
+    assert kinds["“No ship waited more than an hour.”"] is BlockKind.PARAGRAPH
+    assert kinds["Winter pilots"] is BlockKind.HEADING
