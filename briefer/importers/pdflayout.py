@@ -74,6 +74,7 @@ class Line:
     cells: bool = False  # a table row: runs far apart on one baseline, joined with " | "
     marks: tuple[str, ...] = ()  # raised, smaller marks in the run (footnote references)
     aside: bool = False  # a margin note, read between paragraphs (pdfmargin)
+    boxed: bool = False  # in a box the text flows around (pdfboxes): paragraphs, no headings
     mono: bool = False  # set in a typewriter font (code, a transcript)
 
     @property
@@ -154,9 +155,9 @@ def build_blocks(
             deadline.check()
         previous: Line | None = None
         for index, line in enumerate(page):
-            level = levels.get(round(line.size * 2) / 2, 0)
+            level = 0 if line.boxed else levels.get(round(line.size * 2) / 2, 0)
             following = page[index + 1] if index + 1 < len(page) else None
-            if not level and is_bold_heading(line, previous, following, body):
+            if not level and not line.boxed and is_bold_heading(line, previous, following, body):
                 level = bold_level
             if level and len(line.text) <= 200:
                 current = paragraphs[-1] if paragraphs else None
@@ -166,7 +167,8 @@ def build_blocks(
                     and current.level == level
                     and previous is not None
                     and current.lines[-1] is previous
-                    and previous.baseline - line.baseline < line.size * 1.6
+                    # the line below, or on its baseline; higher up is the next column
+                    and -0.35 * line.size < previous.baseline - line.baseline < line.size * 1.6
                     and not _ENTRY.search(line.text)  # contents entries, each on its own
                     and not _ENTRY.search(previous.text)
                 ):

@@ -73,15 +73,15 @@ def _boundary(lines: list[Line], first: Line, placed: set[int]) -> int:
     if not beside:
         return len(lines)
     _, index = min(beside)
-    if _starts(lines, index):
+    if opens_paragraph(lines, index):
         return index
     index += 1
-    while index < len(lines) and not _starts(lines, index):
+    while index < len(lines) and not opens_paragraph(lines, index):
         index += 1
     return index
 
 
-def _starts(lines: list[Line], index: int) -> bool:
+def opens_paragraph(lines: list[Line], index: int) -> bool:
     """Whether lines[index] opens a paragraph: after a gap, an indent, a short last line,
     a change of size or column."""
     if index == 0:

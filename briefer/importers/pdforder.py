@@ -5,8 +5,9 @@ Runs (pdfwords) become rows where a table sets short cells side by side
 recursive cuts: a horizontal cut where the column layout changes (a title over
 two columns, three columns over two), else a vertical cut at each gutter, else
 top to bottom. A contents entry keeps its flush-right page number; margin notes
-are set aside and put back between paragraphs (pdfmargin). Pure geometry;
-standard library and briefer.importers.pdflayout / pdfmargin / pdfrows / pdfkeys only.
+and boxes that text flows around are set aside and put back between paragraphs
+(pdfmargin, pdfboxes). Pure geometry; standard library and briefer.importers
+modules only.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from briefer.importers.pdfboxes import place_boxes, set_apart
 from briefer.importers.pdfkeys import keyed_rows
 from briefer.importers.pdflayout import Line
 from briefer.importers.pdfmargin import place_notes
@@ -85,13 +87,18 @@ def reading_order(lines: Sequence[Line], frame: tuple[float, float] | None = Non
         return []
     ordered = sorted(lines, key=lambda line: (-round(line.baseline, 1), line.x0))
     size = _median([line.size for line in ordered]) or 10.0
-    rows = table_rows(numbered(ordered), size)
+    body, boxes = set_apart(ordered)
+    rows = table_rows(numbered(body), size)
     blocks = _blocks(rows)
     notes = _margin_notes(blocks, frame)
     result: list[Line] = []
     margin = frame[0] if frame is not None else float("-inf")
     for block in _order([b for b in blocks if b not in notes], size, margin, 0):
         result += block.lines
+    if boxes:
+        # A box reads on its own, apart from the paragraph it stood in (pdfboxes).
+        read = [[replace(x, aside=True, boxed=True) for x in reading_order(b.lines)] for b in boxes]
+        result = place_boxes(result, list(zip(boxes, read, strict=True)))
     if not notes:
         return result
     return place_notes(result, [[replace(line, aside=True) for line in b.lines] for b in notes])
