@@ -85,7 +85,8 @@ _PREFIXES = re.compile(
     r"^(?:read more|also read|read also|see also|related(?: stories| articles| coverage)?|"
     r"more on this(?: story)?|recommended|watch|listen|"
     # the same in the languages of European news sites: "Lire aussi :", "Lesen Sie auch:"
-    r"(?:à )?lire (?:aussi|également)|lire|voir aussi|lesen sie (?:auch|mehr)|mehr zum thema|"
+    r"(?:à )?lire (?:aussi|également)|lire(?=\s*:)|voir aussi|lesen sie (?:auch|mehr)|"
+    r"mehr zum thema|"
     r"auch interessant|lee (?:también|más)|leer más|ver también|te puede interesar|"
     r"leggi (?:anche|tutto)|leia (?:também|mais)|veja também|lees (?:ook|meer))\s*[:|»>–-]",
     re.IGNORECASE,
@@ -103,7 +104,8 @@ _STAMP_DATE = re.compile(
     r"|\d{1,2}\.? [^\W\d_]{3,10}\.? \d{4}|[^\W\d_]{3,10}\.? \d{1,2},? \d{4}"
 )
 _STAMP_REST = re.compile(
-    r"\d{1,2}(?:[:h.]\d\d)?(?:\s?[ap]\.?m\.?)?|[A-Z]{2,4}|\b(?:on|at|à|le|um|a las)\b|[\s,|()+-]",
+    r"\d{1,2}(?:[:h.]\d\d)?(?:\s?[ap]\.?m\.?)?|(?-i:\b[A-Z]{2,4}\b)"  # a time, a zone (GMT, CEST)
+    r"|\b(?:on|at|à|le|um|a las)\b|[\s,|()+-]",
     re.IGNORECASE,
 )
 _CREDIT_NAME = r"[A-Z][\w'’-]*\.?(?:\s+(?:[A-Z][\w'’-]*\.?|de|van|von|der|al|bin)){0,3}"

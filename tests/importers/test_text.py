@@ -243,6 +243,9 @@ def test_boilerplate_lines(line: str) -> None:
         "Published results 2024",
         "Published data show that exports rose 5% in 2025.",
         "Lire la suite du rapport annuel.",
+        "Updated 4 May 2025 to correct the name of the minister",  # an editor's correction
+        "Published 2 June 2021 on the ICC site",
+        "Lire - et relire - Proust reste une joie",
     ],
 )
 def test_normal_sentences_are_not_boilerplate(line: str) -> None:
