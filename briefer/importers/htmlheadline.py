@@ -8,6 +8,8 @@ lxml and briefer.importers.htmlnames.
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from lxml.html import HtmlElement
 
 from briefer.importers.htmlnames import site_key
@@ -17,9 +19,14 @@ _MIN_HEADLINE_KEY = 8  # letters and digits an <h1> needs to be matched inside a
 
 
 def headline_element(tree: HtmlElement) -> HtmlElement | None:
-    """The longest <h1> whose words the page's own titles (og:title, <title>) hold (a
-    logo holding the site's name is in "Headline | Site" too), else one inside the
-    article or main element, else the first with text; None without one."""
+    """The story's <h1>, None without one: of those the page's own titles (og:title,
+    <title>) hold, the one that opens a title, then one inside the article or main
+    element; else one inside the article or main element; else the first with text.
+
+    A logo <h1> (the site's name, or a link home) is never the story's, though its
+    words stand in "Headline | Site" too; a short headline ("Biden wins") beats a
+    site's name set as an <h1> in the footer.
+    """
     found: list[tuple[HtmlElement, str]] = []
     for element in tree.xpath("//h1")[:_MAX_H1]:
         key = site_key(element.text_content())
@@ -31,17 +38,35 @@ def headline_element(tree: HtmlElement) -> HtmlElement | None:
         site_key(" ".join(str(value) for value in tree.xpath(path)[:1]))
         for path in ("//meta[@property='og:title']/@content", "//title//text()")
     ]
-    named = [
-        (len(key), -index, element)
-        for index, (element, key) in enumerate(found)
-        if len(key) >= _MIN_HEADLINE_KEY and any(key in title for title in titles)
-    ]
-    if named:
-        return max(named, key=lambda entry: entry[:2])[2]
-    for element, _ in found:
-        if element.xpath("ancestor::article or ancestor::main"):
-            return element
-    return found[0][0]
+    site = site_key(
+        " ".join(str(v) for v in tree.xpath("//meta[@property='og:site_name']/@content")[:1])
+    )
+
+    def rank(index: int, element: HtmlElement, key: str) -> tuple[bool, bool, bool, int]:
+        titled = (
+            len(key) >= _MIN_HEADLINE_KEY
+            and key != site
+            and not _links_home(element)
+            and any(key in title for title in titles)
+        )
+        opens = titled and any(title.startswith(key) for title in titles)
+        story = bool(element.xpath("ancestor::article or ancestor::main"))
+        return titled, opens, story, -index
+
+    best = max((rank(index, element, key), element) for index, (element, key) in enumerate(found))
+    return best[1]
+
+
+def _links_home(element: HtmlElement) -> bool:
+    """Whether the <h1>'s text is one link to the site's home ("/", "/en/"): a logo."""
+    links = element.xpath(".//a[@href]")
+    if len(links) != 1 or site_key(links[0].text_content()) != site_key(element.text_content()):
+        return False
+    try:
+        path = urlsplit(links[0].get("href", "")).path.strip("/")
+    except ValueError:  # "http://[broken"
+        return False
+    return "/" not in path and len(path) <= 5
 
 
 def headline_text(tree: HtmlElement) -> str:

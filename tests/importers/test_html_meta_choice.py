@@ -216,3 +216,15 @@ def test_a_date_in_one_piece_in_the_address_is_read() -> None:
     assert url_date("https://ct.example/2025/11/18/velden") == dt.date(2025, 11, 18)
     assert url_date("https://ct.example/story/20151399-not-a-date") is None
     assert url_date("https://ct.example/id/201505121234") is None  # an id, not a date
+
+
+def test_a_short_headline_beats_the_sites_name_set_as_an_h1() -> None:
+    """Review: "longest <h1> the title holds" took a footer's "The New York Times" over
+    the story's "Biden wins"; the story's own <h1>, opening the title, wins."""
+    article = _import(
+        "<title>Velden wins - The Coastal Times Of Velden</title>",
+        f"<article><h1>Velden wins</h1>{_LEAD}</article>"
+        "<footer><h1>The Coastal Times Of Velden</h1></footer>",
+    )
+    assert article.title == "Velden wins"
+    assert article.text.startswith("Velden wins")
