@@ -4,62 +4,91 @@ Columns", "More from Business", "Most read"), taken out before extraction.
 Each entry is a linked headline over a short summary, so an extractor reads the
 list as more of the story: a real Herald Sun column (Mozilla Readability's test
 set) ended with 180 words of five other columns' teasers. A list is known by its
-heading and by its entries' linked headlines; a story's own subheadings carry no
-links. Imports only lxml.
+heading, which names it as one, and by what follows the heading: only entries,
+each holding a linked headline (a story's own subheadings carry no links) and
+little else. Only the heading and what follows it go, never what precedes it, so
+a list set at the end of the story's own container takes no story text with it.
+Imports only lxml.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import lxml.etree
 
 _LIST_HEADING = re.compile(
-    r"^(?:(?:other|more)(?:\s+\S+){0,3}"
-    r"|related(?:\s+\S+){0,2}|recommended(?:\s+\S+){0,2}|read next|up next|what to read next"
-    r"|most (?:read|popular|viewed|shared|commented)(?:\s+\S+){0,2}"
-    r"|you (?:may|might) (?:also )?(?:like|be interested in)|trending(?:\s+\S+){0,2}"
+    r"^(?:more (?:stories|news|articles|headlines|coverage|to read|like this|from|on|in)\b"
+    r"(?:\s+\S+){0,3}"
+    r"|other (?:\S+\s+){0,2}(?:stories|news|articles|headlines|columns|reads|voices)"
+    r"|related(?: stories| articles| news| coverage| content| reading)?"
+    r"|recommended(?: for you| stories| reading)?|read next|up next|what to read next"
+    r"|most (?:read|popular|viewed|shared|commented)(?: stories| articles)?"
+    r"|you (?:may|might) (?:also )?(?:like|be interested in)|trending(?: now| stories)?"
     r"|top stories|latest (?:news|stories|articles)|editor'?s'? picks"
-    r"|(?:à lire aussi|sur le même sujet|dans la même rubrique|mehr zum thema|lesen sie auch"
-    r"|te puede interesar|leggi anche|leia também))[:.]?$",
+    r"|à lire aussi|sur le même sujet|dans la même rubrique|mehr zum thema|lesen sie auch"
+    r"|te puede interesar|leggi anche|leia também)[:.]?$",
     re.IGNORECASE,
 )
-_LINKED_HEADINGS = (
-    ".//*[self::h2 or self::h3 or self::h4 or self::h5 or self::h6]"
-    "[.//a[@href and not(starts-with(normalize-space(@href), '#'))]]"
-)
+_HEADINGS = "self::h2 or self::h3 or self::h4 or self::h5 or self::h6"
+_LINKED = f".//*[{_HEADINGS}]//a[@href and not(starts-with(normalize-space(@href), '#'))]"
 _MIN_ENTRIES = 2
-_LONG_PARAGRAPH = 60  # words: a story's paragraph, not a teaser's summary
-_MAX_LIFT = 4  # levels from the list's heading to the element holding its entries
-_MAX_HEADINGS = 200
+_ENTRY_WORDS = 80  # an entry: a linked headline and a summary of a few lines
+_MAX_LISTS = 20
+_MAX_LIFT = 2  # levels from the heading to the element whose later siblings are the entries
+_MAX_ENTRIES = 200
 
 
 def remove_story_lists(tree: lxml.etree._Element) -> None:
-    """Take out each list of other stories whose heading names it as one."""
-    for heading in tree.xpath("//*[self::h2 or self::h3 or self::h4]")[:_MAX_HEADINGS]:
-        if heading.getparent() is None:  # already taken out with an earlier list
-            continue
-        if not _LIST_HEADING.match(" ".join(heading.text_content().split())):
-            continue
-        box = _entries_box(heading)
-        if box is not None and box.getparent() is not None:
-            box.getparent().remove(box)
+    """Take out each list of other stories whose heading names it as one: the heading
+    (or the element wrapping it) and the entries after it."""
+    headings = [
+        heading
+        for heading in tree.xpath("//*[self::h2 or self::h3 or self::h4]")
+        if _LIST_HEADING.match(" ".join(heading.text_content().split()))
+    ][:_MAX_LISTS]
+    for heading in headings:
+        found = _list_of(heading)
+        if found is not None:
+            for element in found:
+                parent = element.getparent()
+                if parent is not None:
+                    parent.remove(element)
 
 
-def _entries_box(heading: lxml.etree._Element) -> lxml.etree._Element | None:
-    """The nearest element around ``heading`` holding the list's linked headlines, or None
-    when it holds the story itself (its headline, or paragraphs a story has)."""
-    box = heading.getparent()
-    for _ in range(_MAX_LIFT):
-        if box is None or box.tag in ("body", "html", "article", "main"):
+def _list_of(heading: lxml.etree._Element) -> list[lxml.etree._Element] | None:
+    """The heading's wrapper and the entries after it, when all that follows the wrapper
+    in its parent is entries; None otherwise."""
+    wrapper = heading
+    for _ in range(_MAX_LIFT + 1):
+        siblings = (e for e in wrapper.itersiblings() if isinstance(e.tag, str))
+        following = list(itertools.islice(siblings, _MAX_ENTRIES + 1))
+        if len(following) > _MAX_ENTRIES:  # a page's worth of elements, not a list
             return None
-        if box.xpath(".//h1 or .//*[@itemprop='articleBody']"):
+        if following:
+            entries = sum(_entries(element) for element in following)
+            if entries >= _MIN_ENTRIES and all(_is_entry(e) for e in following):
+                return [wrapper, *following]
             return None
-        entries = [h for h in box.xpath(_LINKED_HEADINGS) if h is not heading]
-        if len(entries) >= _MIN_ENTRIES:
-            long_paragraphs = sum(
-                1 for p in box.iter("p") if len(p.text_content().split()) >= _LONG_PARAGRAPH
-            )
-            return box if long_paragraphs <= 1 else None
-        box = box.getparent()
+        parent = wrapper.getparent()
+        if parent is None or parent.tag in ("body", "article", "main"):
+            return None
+        wrapper = parent
     return None
+
+
+def _entries(element: lxml.etree._Element) -> int:
+    """How many linked headlines ``element`` is or holds."""
+    return len(element.xpath(f"self::*[{_HEADINGS}][.//a] | {_LINKED}"))
+
+
+def _is_entry(element: lxml.etree._Element) -> bool:
+    """A linked headline, a few entries, or a short summary between them; never a
+    heading without a link, the story's headline or a paragraph a story has."""
+    if element.xpath(
+        f"descendant-or-self::h1 | descendant-or-self::*[{_HEADINGS}][not(.//a[@href])]"
+    ):
+        return False
+    words = len(element.text_content().split())
+    return words <= _ENTRY_WORDS * max(1, _entries(element))

@@ -210,3 +210,41 @@ def test_a_list_of_other_stories_after_the_article_is_left_out(heading: str) -> 
     assert "Other measures" in texts  # the story's own subheading, without links, stays
     for gone in (heading, "lasting legacy", "patently absurd", "JOE HILL"):
         assert gone not in article.text
+
+
+_SHORT = [
+    f"Paragraph {n} of the story says the port council met on Tuesday and agreed the"
+    f" schedule of fees for the coming year after a long debate among its members."
+    for n in range(1, 7)
+]
+
+
+def test_a_list_set_inside_the_storys_own_container_takes_only_itself() -> None:
+    """Review: the whole story box was taken for the list when the list sat at its end
+    (the story's paragraphs are short, as news paragraphs are)."""
+    story = "".join(f"<p>{p}</p>" for p in _SHORT)
+    article = _import(
+        "<h1>Dredging costs in North Sea ports</h1><div class='story-body'>"
+        f"{story}<h2>More from Business</h2>"
+        "<h3><a href='/b/1'>Ferry fares rise</a></h3><p>Operators blame fuel.</p>"
+        "<h3><a href='/b/2'>Grain exports slow</a></h3><p>A dry summer cut the crop.</p>"
+        "</div>"
+    )
+    assert [text for _, text in _texts(article)][1:] == _SHORT
+
+
+@pytest.mark.parametrize(
+    "heading", ["More rain expected", "Other airports close", "More than a port"]
+)
+def test_a_storys_own_subheading_opening_with_more_or_other_is_kept(heading: str) -> None:
+    """A round-up whose entries link their headings is still the story."""
+    entries = "".join(
+        f"<h3><a href='https://news.example/live#p{n}'>Update {n}</a></h3><p>{p}</p>"
+        for n, p in enumerate(_SHORT[:3], 1)
+    )
+    article = _import(
+        "<article><h1>Dredging costs in North Sea ports</h1>"
+        f"<p>{_FIRST}</p><h2>{heading}</h2>{entries}</article>"
+    )
+    assert heading in article.text
+    assert all(p in article.text for p in _SHORT[:3])
