@@ -95,7 +95,8 @@ INPUTS: list[tuple[str, str, Callable[[Path], object]]] = [
     ("story_lists.html", "200 'More news' lists beside 60,000 elements", lambda p: p.write_text(
         "<html><body><div><div><div><div>"
         + "<h2>More news</h2><h3><a href='/x'>t</a></h3>" * 200
-        + f"<p>{TEXT}</p>" + "<span>w</span> " * 60_000 + "</div></div></div></div></body></html>")),
+        + f"<p>{TEXT}</p>" + "<span>w</span> " * 60_000
+        + "</div></div></div></div></body></html>")),
     ("big60.html", "60 MB of <p>s", lambda p: _fill(
         p, "<html><body><article>", f"<p>{TEXT}</p>\n", 60 * MiB, "</article></body></html>")),
     ("big60.eml", "60 MB of plain text", lambda p: _fill(
