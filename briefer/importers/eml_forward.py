@@ -46,10 +46,6 @@ _MAX_DEPTH = 8
 """Forwards of forwards followed; deeper is a crafted message, not correspondence."""
 _SEARCH_BLOCKS = 200
 """A forward's header follows a short note; past this many blocks it is a reply chain's."""
-COVER_NOTE_WORDS = 50
-"""Words of a covering note: "FYI", "See below, useful for Thursday" and a signature of
-name, post, unit and telephone. A mail with more, under a subject of its own, says
-something of its own."""
 
 
 @dataclass(frozen=True)
@@ -180,16 +176,17 @@ class Reading:
 def read_attached(mail: Message, new_walk: Callable[[], Walk]) -> Reading:
     """The mail's article: the message it forwards attached, else the mail itself.
 
-    A mail forwards its one attached message when its own text is a covering note
-    (``COVER_NOTE_WORDS`` at most, or none), or when its subject says it forwards ("Fwd:",
+    A mail forwards its one attached message when its subject says it forwards ("Fwd:",
     "FW:", "[Fwd: ...]", the attached message's own subject, or none), as inline forwards
-    do. Then the attached message is the article: its sender, date, subject and text;
+    do, or when it has no text of its own; a reply ("Re:") forwards only then, since a
+    reply's words, however few ("No, use 1.7 million"), are its sender's. Then the
+    attached message is the article: its sender, date, subject and text;
     the note is left out, never mixed into the text, and the report counts its words,
     as for an inline forward. A forward of a forward is followed to the message at its
     bottom, within eml_parts' depth bound.
 
-    A mail that says more than a note under a subject of its own ("Comments on the
-    port figures", with one message attached for reference) is the analyst's
+    A mail with words of its own under a subject of its own ("Comments on the port
+    figures", with one message attached for reference) is the analyst's
     correspondent's own writing: it stays the article, as does a mail carrying several
     messages (a digest, or forwards bundled), since taking one would drop the others.
     The attached messages are then shown under their own headings as before, and are
@@ -270,12 +267,13 @@ def _words(builder: ArticleBuilder) -> int:
 def _forwards(mail: Message, words: int, attached: Message) -> bool:
     subject = " ".join(str(mail.get("subject", "") or "").split())
     plain = plain_subject(subject)
-    return (
-        words <= COVER_NOTE_WORDS
-        or _FORWARD_SUBJECT.match(subject.lstrip("[")) is not None
+    if _REPLY_SUBJECT.match(subject):  # a reply's words are its own, however few
+        return words == 0
+    if (
+        _FORWARD_SUBJECT.match(subject.lstrip("[")) is not None
         or not plain
-        or (
-            plain.casefold() == plain_subject(attached.get("subject", "")).casefold()
-            and _REPLY_SUBJECT.match(subject) is None
-        )
-    )
+        or plain.casefold() == plain_subject(attached.get("subject", "")).casefold()
+    ):
+        return True
+    # A subject of the mail's own ("Correction needed"): a short note is a message too.
+    return words == 0

@@ -131,6 +131,21 @@ def test_the_subject_says_whether_a_mail_with_a_long_note_forwards(
     assert (article.text == STATEMENT) is forwards
 
 
+@pytest.mark.parametrize(
+    "subject", [f"Re: {SUBJECT}", f"AW: {SUBJECT}", "Correction needed"], ids=["re", "aw", "own"]
+)
+def test_a_short_reply_or_note_under_its_own_subject_stays_the_article(subject: str) -> None:
+    """Review: a 22-word reply correcting the figures it answers was replaced by the
+    message it attached, its correction only counted in the report. A reply's words,
+    however few, are its sender's; so are a note's under a subject of its own."""
+    reply = "No. These numbers are wrong: the queue was 21 ships, not 41. Use the berth list."
+    imported = forward(reply, press_release(), subject=subject)
+    article = imported.article
+    title = SUBJECT if subject.endswith(SUBJECT) else subject  # "Re:" is no part of a title
+    assert (article.title, article.author) == (title, "José García")
+    assert article.text.startswith(reply) and article.text.endswith(STATEMENT)
+
+
 def test_a_mail_with_text_of_its_own_stays_the_article_and_names_what_it_carries() -> None:
     """A colleague's comments under their own subject, the statement attached for
     reference: the comments are their writing; the statement is shown under its heading."""
