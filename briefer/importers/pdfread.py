@@ -176,7 +176,12 @@ def _glyphs(
                 char, coded = chr(code), True  # resolved by tex_ligatures below
         alone = False
         if obj != owner:
-            alone = code in _LINE_END_HYPHENS and text_object(raw, i + 1) != obj
+            alone = (
+                code in _LINE_END_HYPHENS
+                and text_object(raw, i + 1) != obj
+                and i > 0
+                and _font_of(raw, i) == _font_of(raw, i - 1)  # no style change at the hyphen
+            )
             owner, fresh, objects = obj, True, objects + 1
             direction, cos, sin, du, dv, size, baseline = _object_frame(
                 raw, i, matrix, frames, width, height
@@ -325,6 +330,20 @@ def _with_weight(textpage: pdfium.PdfTextPage, line: Line) -> Line:
     # Bold where it starts and where it ends: a bold lead-in ("Note:") is not enough.
     bold = _is_bold(textpage, line.first) and _is_bold(textpage, line.last)
     return dataclasses.replace(line, bold=bold) if bold else line
+
+
+def _font_of(textpage: object, index: int) -> tuple[bytes, int, int, float]:
+    """The character's font as PDFium names it, its flags, weight and size.
+
+    A soft hyphen LibreOffice breaks at is drawn alone in the word's own style; a
+    compound's hyphen after a styled first half ("*so*-called") is alone too, because
+    the style changes there, and must stay.
+    """
+    name = ctypes.create_string_buffer(_FONT_NAME_BYTES)
+    flags = ctypes.c_int()
+    pdfium_c.FPDFText_GetFontInfo(textpage, index, name, _FONT_NAME_BYTES, ctypes.byref(flags))
+    weight = pdfium_c.FPDFText_GetFontWeight(textpage, index)
+    return name.value, flags.value, weight, round(pdfium_c.FPDFText_GetFontSize(textpage, index), 1)
 
 
 def _is_bold(textpage: pdfium.PdfTextPage, index: int) -> bool:

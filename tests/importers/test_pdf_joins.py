@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from briefer.importers.base import ArticleBuilder, ImportLimits
 from briefer.importers.pdf import PdfImporter
 from briefer.importers.pdfhealth import text_warnings, unshifted_ligatures
@@ -65,11 +67,15 @@ def test_ordinary_angle_brackets_and_equals_signs_raise_no_warning() -> None:
     assert text_warnings("x.pdf", [page]) == ()
 
 
-def test_an_office_documents_line_end_hyphens_are_its_compounds_own() -> None:
-    text, _ = _extract("compounds.pdf")
-    for compound in ("so-called", "cost-benefit", "decision-making", "cash-strapped", "tug-boat"):
+@pytest.mark.parametrize("name", ["compounds.pdf", "compounds-styled.pdf"])
+def test_an_office_documents_line_end_hyphens_are_its_compounds_own(name: str) -> None:
+    """compounds-styled.pdf sets each compound's first half in italics: LibreOffice then
+    draws the hyphen in an object of its own, as it draws the one it adds at a soft
+    hyphen, but in another style (review: "socalled", "costbenefit")."""
+    text, _ = _extract(name)
+    for compound in ("so-called", "cost-benefit", "decision-making", "cash-strapped"):
         assert compound in text
-    assert "socalled" not in text and "tugboat" not in text
+    assert "socalled" not in text and "costbenefit" not in text
 
 
 def test_a_producer_that_does_not_hyphenate_still_joins_a_word_it_writes_whole() -> None:
