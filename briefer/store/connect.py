@@ -12,7 +12,13 @@ import sqlite3
 from pathlib import Path
 
 from briefer.store import lock, opening
-from briefer.store.errors import CorruptProject, DiskFull, ProjectError, ProjectReadOnly
+from briefer.store.errors import (
+    CorruptProject,
+    DiskFull,
+    ProjectBusy,
+    ProjectError,
+    ProjectReadOnly,
+)
 from briefer.store.guard import QueryBound, harden
 
 BUSY_TIMEOUT_MS = 5000
@@ -84,9 +90,18 @@ def connect_reader(path: Path, bound: QueryBound) -> sqlite3.Connection:
             conn.execute("PRAGMA query_only = ON")
             conn.execute("SELECT count(*) FROM meta").fetchone()
             return conn
-        except sqlite3.OperationalError:
+        except sqlite3.OperationalError as error:
             conn.close()  # mode=ro on a WAL file fails if it may not create -shm here
+            if _busy(error):
+                # Not the folder: a writer holds the file. Reading it immutable now would
+                # read pages a rollback-journal writer is changing in place.
+                raise ProjectBusy(path, BUSY_TIMEOUT_MS / 1000) from error
     raise ProjectReadOnly(path, "its folder")
+
+
+def _busy(error: sqlite3.Error) -> bool:
+    code = getattr(error, "sqlite_errorcode", None)
+    return code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "locked" in str(error).lower()
 
 
 def shm_path(path: Path) -> Path:

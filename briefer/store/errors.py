@@ -140,6 +140,17 @@ class ProjectLocked(ProjectError):
         self.lock = lock
 
 
+class ProjectBusy(ProjectError):
+    """Another program held the project's file locked past the reader's wait."""
+
+    def __init__(self, path: Path, seconds: float) -> None:
+        super().__init__(
+            f"The project {path} is being written by another program and stayed locked for"
+            f" {seconds:g} s; try again in a moment, or close the program that is writing it."
+        )
+        self.path = path
+
+
 class ProjectReadOnly(ProjectError):
     def __init__(self, path: Path, what: str) -> None:
         super().__init__(

@@ -248,3 +248,29 @@ def test_a_crashed_writers_files_are_read_as_they_are_and_recovered_by_the_next_
         assert recovered.theme_by_name("crashed") is not None
     assert listing(project_path.parent) == [project_path.name]
     assert "Crashed" in _themes(project_path)
+
+
+def test_a_reader_waiting_on_a_writers_lock_says_so_and_never_reads_mid_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review: a reader that waited out the busy timeout on a file another program held
+    locked fell back to reading it immutable, which for a rollback-journal file means
+    pages that writer is changing in place. It now says the project is busy."""
+    import sqlite3
+
+    from briefer.store import ProjectBusy, connect
+
+    path = tmp_path / "p.briefer"
+    Project.create(path, title="Harbour").close()
+    foreign = sqlite3.connect(path, isolation_level=None)
+    foreign.execute("PRAGMA journal_mode = DELETE")  # as another program might leave it
+    foreign.execute("BEGIN EXCLUSIVE")
+    monkeypatch.setattr(connect, "BUSY_TIMEOUT_MS", 100)
+    try:
+        with pytest.raises(ProjectBusy, match="is being written by another program"):
+            Project.open(path, read_only=True)
+    finally:
+        foreign.execute("ROLLBACK")
+        foreign.close()
+    with Project.open(path, read_only=True) as project:  # free again: read as usual
+        assert project.info().title == "Harbour"
