@@ -43,8 +43,8 @@ from briefer.exporters.typography import (
     QuoteStyle,
     curled_runs,
     curly_quotes,
-    nest_quotes,
     quote_style,
+    typeset,
 )
 
 TOC_PLACEHOLDER = "Right-click to update the table of contents."
@@ -353,8 +353,7 @@ class _DocxWriter:
         related from the part that holds it. ``styled`` runs
         come from a citation style, whose locale has already set their quotation marks.
         """
-        runs = curled_runs(runs)
-        runs = _attached_marks(runs if styled else nest_quotes(runs, self.quotes))
+        runs = _attached_marks(curled_runs(runs) if styled else typeset(runs, self.quotes))
         parts: list[str] = []
         i = 0
         while i < len(runs):

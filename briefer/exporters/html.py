@@ -26,9 +26,8 @@ from briefer.exporters.document import (
 from briefer.exporters.typography import (
     AMERICAN,
     QuoteStyle,
-    curled_runs,
     curly_quotes,
-    nest_quotes,
+    typeset,
 )
 
 PASSAGE_LINK = "passage:"
@@ -134,7 +133,7 @@ def _table(table: Table, ctx: _Context) -> str:
 
 def _runs(runs: Sequence[Run], ctx: _Context) -> str:
     out = []
-    for run in nest_quotes(curled_runs(runs), ctx.quotes):  # marks as in the Word export
+    for run in typeset(runs, ctx.quotes):  # marks as in the Word export
         if run.kind is RunKind.FOOTNOTE:
             target = ctx.passages.get(run.footnote)
             out.append(f'<sup><a href="{PASSAGE_LINK}{target}">{run.footnote}</a></sup>')

@@ -24,7 +24,7 @@ from briefer.exporters.document import (
     Table,
 )
 from briefer.exporters.markdown_flavours import SYNTAX, Flavour, Syntax, yaml_string
-from briefer.exporters.typography import QuoteStyle, curled_runs, nest_quotes, quote_style
+from briefer.exporters.typography import QuoteStyle, quote_style, typeset
 
 __all__ = ["export_markdown", "render_markdown", "yaml_string"]
 
@@ -82,7 +82,7 @@ def _typeset(blocks: Sequence[Block], quotes: QuoteStyle) -> list[Block]:
     """``blocks`` with typographic quotation marks, table cells included (code is left)."""
 
     def marked(runs: Sequence[Run]) -> tuple[Run, ...]:
-        return tuple(nest_quotes(curled_runs(runs), quotes))
+        return tuple(typeset(runs, quotes))
 
     out: list[Block] = []
     for block in blocks:

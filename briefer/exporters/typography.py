@@ -126,3 +126,8 @@ def nest_quotes(runs: Sequence[Run], style: QuoteStyle) -> list[Run]:
         text = "".join(chars)
         out.append(dataclasses.replace(run, text=text) if text != run.text else run)
     return out
+
+
+def typeset(runs: Sequence[Run], style: QuoteStyle) -> list[Run]:
+    """Runs as every export prints them: quotes curled, each quotation's marks by depth."""
+    return nest_quotes(curled_runs(runs), style)

@@ -67,8 +67,3 @@ def _links_home(element: HtmlElement) -> bool:
     except ValueError:  # "http://[broken"
         return False
     return "/" not in path and len(path) <= 5
-
-
-def headline_text(tree: HtmlElement) -> str:
-    headline = headline_element(tree)
-    return " ".join(headline.text_content().split()) if headline is not None else ""

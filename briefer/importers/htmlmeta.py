@@ -20,7 +20,7 @@ from lxml.html import HtmlElement
 from briefer.core.safetext import best_web_address
 from briefer.importers.docinfo import printed_date
 from briefer.importers.encoding import detect_legacy, web_codec
-from briefer.importers.htmlheadline import headline_element, headline_text
+from briefer.importers.htmlheadline import headline_element
 from briefer.importers.htmlld import PageEvidence
 from briefer.importers.htmlld import article_object as _article_object
 from briefer.importers.htmlld import id_of as _id_of
@@ -179,7 +179,9 @@ def read_metadata(tree: HtmlElement) -> PageMetadata:
     """Title, publisher, author, date, canonical URL and language, each from its best source."""
     meta = _meta_values(tree)
     objects = _json_ld_objects(tree)
-    ld, others = _article_object(objects, _page_evidence(tree, meta))
+    h1 = headline_element(tree)  # the title, the JSON-LD choice and the dateline all use it
+    h1_text = " ".join(h1.text_content().split()) if h1 is not None else ""
+    ld, others = _article_object(objects, _page_evidence(tree, meta, h1_text))
     by_id = {item["@id"]: item for item in objects if isinstance(item.get("@id"), str)}
     url = best_web_address(
         _attr_of_first(tree, "//link[@rel='canonical']", "href"),
@@ -196,14 +198,14 @@ def read_metadata(tree: HtmlElement) -> PageMetadata:
     publisher = _first(*map(plausible_publisher, named))
     sites = site_keys([*named, meta.get("twitter:site"), domain_label(url)])
     organisations = sites | site_keys(_organisation_names(objects, by_id))
-    title = _title(tree, meta, ld, sites)
+    title = _title(tree, meta, ld, sites, h1_text)
     if not publisher:  # the <title>'s "Headline | Valley Courier", when nothing named it
         publisher = publisher_in_title(_text_of_first(tree, "//title"), title, sites)
     return PageMetadata(
         title=title,
         publisher=publisher,
         author=_author(tree, meta, ld, by_id, organisations),
-        published=_published(tree, meta, ld, url),
+        published=_published(tree, meta, ld, url, h1),
         url=url,
         language=_first(
             tree.get("lang"),
@@ -215,9 +217,9 @@ def read_metadata(tree: HtmlElement) -> PageMetadata:
     )
 
 
-def _page_evidence(tree: HtmlElement, meta: dict[str, str]) -> PageEvidence:
+def _page_evidence(tree: HtmlElement, meta: dict[str, str], h1: str) -> PageEvidence:
     written = (
-        headline_text(tree),
+        h1,
         meta.get("og:title", ""),
         meta.get("twitter:title", ""),
         _text_of_first(tree, "//title"),
@@ -245,7 +247,11 @@ def _stories_values(stories: list[dict[str, Any]], by_id: dict[str, dict[str, An
 
 
 def _published(
-    tree: HtmlElement, meta: dict[str, str], ld: dict[str, Any], url: str
+    tree: HtmlElement,
+    meta: dict[str, str],
+    ld: dict[str, Any],
+    url: str,
+    h1: HtmlElement | None,
 ) -> dt.date | None:
     """The day the page says it was published, as the publisher's calendar had it.
 
@@ -264,7 +270,7 @@ def _published(
     )
     in_url = url_date(url)
     if published is None or (in_url is not None and abs((published - in_url).days) == 1):
-        return in_url or published or _dateline(tree)
+        return in_url or published or _dateline(h1)
     return published
 
 
@@ -311,10 +317,9 @@ _DATELINE_TEXTS = 40
 """Text pieces after the headline searched for a printed date (the byline's area)."""
 
 
-def _dateline(tree: HtmlElement) -> dt.date | None:
+def _dateline(headline: HtmlElement | None) -> dt.date | None:
     """The date printed near the headline ("Published December 4, 2025"), for a page whose
     markup and address carry none; short lines only, so the lead's events are not taken."""
-    headline = headline_element(tree)
     if headline is None:
         return None
     pieces = headline.xpath(
@@ -433,12 +438,15 @@ def _untruncated(title: str, candidates: tuple[str, ...]) -> str:
 
 
 def _title(
-    tree: HtmlElement, meta: dict[str, str], ld: dict[str, Any], sites: frozenset[str]
+    tree: HtmlElement,
+    meta: dict[str, str],
+    ld: dict[str, Any],
+    sites: frozenset[str],
+    h1: str,
 ) -> str:
     """The headline: og:title, twitter:title, JSON-LD, <h1>, then <title>, each without
     the site's name; a shorter source that is the chosen one's head ("Headline" for
     "Headline | Section") wins."""
-    h1 = headline_text(tree)
     heading = "" if site_key(h1) in sites else clean_title(h1, sites)
     headline = clean_title(_text(ld.get("headline")), sites)
     written = " ".join(_text_of_first(tree, "//title").split())

@@ -67,8 +67,8 @@ def _list_of(heading: lxml.etree._Element) -> list[lxml.etree._Element] | None:
         if len(following) > _MAX_ENTRIES:  # a page's worth of elements, not a list
             return None
         if following:
-            entries = sum(_entries(element) for element in following)
-            if entries >= _MIN_ENTRIES and all(_is_entry(e) for e in following):
+            counts = [_entries(element) for element in following]
+            if sum(counts) >= _MIN_ENTRIES and all(map(_is_entry, following, counts)):
                 return [wrapper, *following]
             return None
         parent = wrapper.getparent()
@@ -83,12 +83,12 @@ def _entries(element: lxml.etree._Element) -> int:
     return len(element.xpath(f"self::*[{_HEADINGS}][.//a] | {_LINKED}"))
 
 
-def _is_entry(element: lxml.etree._Element) -> bool:
-    """A linked headline, a few entries, or a short summary between them; never a
+def _is_entry(element: lxml.etree._Element, entries: int) -> bool:
+    """A linked headline, a few (``entries``), or a short summary between them; never a
     heading without a link, the story's headline or a paragraph a story has."""
     if element.xpath(
         f"descendant-or-self::h1 | descendant-or-self::*[{_HEADINGS}][not(.//a[@href])]"
     ):
         return False
     words = len(element.text_content().split())
-    return words <= _ENTRY_WORDS * max(1, _entries(element))
+    return words <= _ENTRY_WORDS * max(1, entries)

@@ -354,12 +354,12 @@ def _is_bold(textpage: pdfium.PdfTextPage, index: int) -> bool:
     """
     if index < 0:
         return False
-    if pdfium_c.FPDFText_GetFontWeight(textpage, index) >= 600:
-        return True
-    name = ctypes.create_string_buffer(_FONT_NAME_BYTES)
-    flags = ctypes.c_int()
-    pdfium_c.FPDFText_GetFontInfo(textpage, index, name, _FONT_NAME_BYTES, ctypes.byref(flags))
-    return bool(flags.value & _FORCE_BOLD) or bool(_BOLD_NAME.search(name.value.decode("latin-1")))
+    name, flags, weight, _ = _font_of(textpage, index)
+    return (
+        weight >= 600
+        or bool(flags & _FORCE_BOLD)
+        or bool(_BOLD_NAME.search(name.decode("latin-1")))
+    )
 
 
 def _has_image(page: pdfium.PdfPage) -> bool:

@@ -197,11 +197,7 @@ def copy_database(
             link_new(temp, target)
         fsync_dir(target.parent)
     finally:
-        for leftover in (
-            temp,
-            temp.with_name(temp.name + "-wal"),
-            temp.with_name(temp.name + "-shm"),
-        ):
+        for leftover in (temp, opening.wal_path(temp), opening.shm_path(temp)):
             leftover.unlink(missing_ok=True)
 
 

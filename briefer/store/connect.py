@@ -104,10 +104,6 @@ def _busy(error: sqlite3.Error) -> bool:
     return code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "locked" in str(error).lower()
 
 
-def shm_path(path: Path) -> Path:
-    return path.with_name(path.name + "-shm")
-
-
 def tidy_after_reading(path: Path) -> None:
     """Let SQLite remove the empty -wal and the -shm beside ``path`` if nobody has it open.
 
@@ -131,7 +127,7 @@ def tidy_after_reading(path: Path) -> None:
     """
     wal = opening.wal_path(path)
     try:
-        if not wal.exists() and not shm_path(path).exists():
+        if not wal.exists() and not opening.shm_path(path).exists():
             return
         if wal.exists() and wal.stat().st_size > 0:
             return

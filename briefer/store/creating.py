@@ -53,7 +53,7 @@ def create_file(path: Path, title: str | None) -> None:
     except PermissionError:
         raise ProjectReadOnly(path, "its folder") from None
     finally:
-        for leftover in (temp, opening.wal_path(temp), temp.with_name(temp.name + "-shm")):
+        for leftover in (temp, opening.wal_path(temp), opening.shm_path(temp)):
             leftover.unlink(missing_ok=True)
     backups.fsync_dir(path.parent)
     backups.fsync_dir(path.parent)

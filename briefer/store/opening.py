@@ -62,6 +62,10 @@ def wal_path(path: Path) -> Path:
     return path.with_name(path.name + "-wal")
 
 
+def shm_path(path: Path) -> Path:
+    return path.with_name(path.name + "-shm")
+
+
 _ANY_WRITE_BIT = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
 
 
