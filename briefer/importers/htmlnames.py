@@ -303,7 +303,8 @@ def clean_author(author: str, organisations: frozenset[str] = frozenset()) -> st
     "Jordan, Michael", "London, Jack", "Smith, Georgia". Family and given names are
     places often enough (Washington, Lincoln, Houston; Sydney, Georgia, Austin) that
     losing the writer's name would be the likelier mistake, and a by-line naming only
-    a place is rare.
+    a place is rare. After a name written family name first ("Smith, Jane, London"),
+    two lone words in a row, a place is the dateline again.
     """
     kept: list[str] = []
     chunks = " ".join(author.split()).split("|")
@@ -320,13 +321,15 @@ def clean_author(author: str, organisations: frozenset[str] = frozenset()) -> st
     author = _PARENTHESES.sub(lambda m: "" if _aside(m, organisations) else m[0], listed)
     people: list[str] = []
     before: str | None = None  # the part before this one ("" if dropped), None at first
+    lone = 0  # one-word parts kept in a row just before: two make "Smith, Jane", a name
     for part in _AUTHOR_SPLIT.split(author):
         part = _BYLINE_PREFIX.sub("", part).strip(" .:-–—")
         part = _CONNECTOR.sub("", _DATELINE_TAIL.sub("", part))
         if not part:
             continue
         after, before = before, ""
-        if after is not None and len(after.split()) != 1:
+        run, lone = lone, 0
+        if (after is not None and len(after.split()) != 1) or (run and run % 2 == 0):
             if is_place(part):
                 continue
             # "Jane Doe, Hong Kong and Bo Chan, Beijing": her place, then the next writer.
@@ -342,6 +345,7 @@ def clean_author(author: str, organisations: frozenset[str] = frozenset()) -> st
         if not any(ch.isalpha() for ch in part):
             continue
         before = part
+        lone = run + 1 if len(part.split()) == 1 else 0
         people.append(_uncapped(part))
     return ", ".join(dict.fromkeys(people))
 

@@ -198,6 +198,16 @@ def test_a_place_first_or_after_one_word_is_a_name_written_family_name_first(pla
     assert clean_author(f"Jane Smith, {place}") == "Jane Smith"
 
 
+@pytest.mark.parametrize("place", ["London", "Washington", "Sydney"])
+def test_a_place_after_a_name_written_family_name_first_is_its_dateline(place: str) -> None:
+    """ "Smith, Jane" is a whole name: a place after it is where she filed from, as after
+    "Jane Smith"; a second writer written the same way follows it."""
+    assert clean_author(f"Smith, Jane, {place}") == "Smith, Jane"
+    assert clean_author(f"Smith, Jane, Doe, John, {place}") == "Smith, Jane, Doe, John"
+    assert clean_author(f"Smith, Jane, {place}, Doe, John") == "Smith, Jane, Doe, John"
+    assert clean_author(f"Smith, {place}") == f"Smith, {place}"
+
+
 def test_a_page_by_jane_smith_in_new_york_is_by_jane_smith_alone() -> None:
     article = import_path(BYLINES / "dateline.html").article
 
