@@ -9,6 +9,7 @@ American forms (csl_styles.BRITISH_USAGE says why).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -53,10 +54,17 @@ def usage(language: str) -> str:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Iterator[tuple[Session, int]]:
-    """A project with a dated newspaper article and an undated web page, and a note
-    quoting both."""
+    """A project with a dated newspaper article and an undated web page (read on
+    2 December 2025), and a note quoting both."""
     forget_styles()
-    with Session.create(tmp_path / "dialects.briefer") as session:
+    with made_project(tmp_path / "dialects.briefer", dt.date(2025, 12, 2)) as made:
+        yield made
+    forget_styles()
+
+
+@contextlib.contextmanager
+def made_project(path: Path, read_on: dt.date) -> Iterator[tuple[Session, int]]:
+    with Session.create(path) as session:
         store = store_of(session)
         harbour = store.add_article(
             Article("Harbour deal signed", HARBOUR, author="Jane Smith", publisher="The Times",
@@ -65,14 +73,13 @@ def project(tmp_path: Path) -> Iterator[tuple[Session, int]]:
         )  # fmt: skip
         port = store.add_article(
             Article("Port statistics", PORT, url="https://example.org/port",
-                    imported_at=dt.datetime(2025, 12, 2, 9, tzinfo=dt.UTC))
+                    imported_at=dt.datetime(*read_on.timetuple()[:3], 9, tzinfo=dt.UTC))
         )  # fmt: skip
         first = store.add_passage(Passage(harbour, 0, len(HARBOUR), HARBOUR))
         second = store.add_passage(Passage(port, 0, len(PORT), PORT))
         body = quotation_markdown(HARBOUR, first) + "\n\n" + quotation_markdown(PORT, second)
         note_id = store.add_note(Note("Harbour", sections=(Section("Summary", body),)))
         yield session, note_id
-    forget_styles()
 
 
 def export(
