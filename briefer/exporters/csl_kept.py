@@ -38,7 +38,7 @@ MAX_FILE_BYTES = 32_000_000
 """A kept file larger than this is not read (20,000 renderings are some 8 MB)."""
 MAX_FILES = 16
 """Styles whose renderings the cache folder keeps (a file each, the latest used)."""
-FORMAT = 3
+FORMAT = 4
 """Bump when a change to csl_patches or citations_csl changes what a style renders."""
 _NS = {"cs": "http://purl.org/net/xbiblio/csl"}
 _PUNCTUATION_AFTER_QUOTE = re.compile("(”)([.,])")
@@ -170,7 +170,8 @@ def kept_style(style: StyleInfo) -> Kept:
 
 def _key(style: StyleInfo, stat: os.stat_result) -> tuple[object, ...]:
     """A parse and its renderings are one version of one file in one locale: an en-GB
-    note's "2 December 2026" is never an en-US note's."""
+    note's "2 December 2026" is never an en-US note's. The locale is the one rendered
+    in, so an en-AU note shares en-GB's (csl_styles.BRITISH_USAGE), never en-US's."""
     return (str(style.path), stat.st_mtime_ns, stat.st_size, style.rendering_locale)
 
 

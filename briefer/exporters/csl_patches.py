@@ -2,8 +2,8 @@
 
 Kept apart from citations_csl (which renders) because each mend is a small
 replacement of one citeproc-py method, read against that method's source.
-Imports the standard library and csl_patches_disambiguation (its mends for
-CSL disambiguation) here; citeproc inside ``patch``.
+Imports the standard library and the csl_patches_* modules (their mends for
+disambiguation, cs:substitute and ordinals) here; citeproc inside ``patch``.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import threading
 from typing import Any
 
 from briefer.exporters.csl_patches_disambiguation import disambiguated, patch_disambiguation
+from briefer.exporters.csl_patches_ordinal import patch_ordinal
 from briefer.exporters.csl_patches_substitute import patch_substitute
 
 _patched = False
@@ -48,6 +49,9 @@ def patch() -> None:
       state citations_csl gives it (csl_patches_disambiguation).
     - What a cs:substitute rendered through a macro or a cs:choose is not
       rendered again (csl_patches_substitute).
+    - An ordinal ("2." in German, "1ᵉʳ" in French) takes its suffix from the
+      first locale with ordinal terms, matched as CSL 1.0.1+ says, never from
+      en-US's "nd" behind it (csl_patches_ordinal).
     (The locale's ``punctuation-in-quote`` is applied to the output, in
     citations_csl.render.)
     """
@@ -272,6 +276,7 @@ def _patch() -> None:
     _patch_lookups(model)
     patch_disambiguation(model)  # after _patch_lookups: it wraps the layout's render_children
     patch_substitute(model)  # after the first-note variable: it wraps Text._variable
+    patch_ordinal(model)
     _patched = True
 
 

@@ -30,6 +30,21 @@ MAX_STYLE_BYTES = 4_000_000
 """A style is a few hundred kilobytes; a file far larger is not one."""
 FALLBACK_LOCALE = "en-US"
 """The CSL specification's last resort, and citeproc-py's, when no other locale fits."""
+BRITISH_USAGE = frozenset({"en-au", "en-nz", "en-ie"})
+"""English dialects with no CSL locale of their own that cite as British English does.
+
+The specification's fallback takes them to en-US, the primary dialect of
+English, and so to "March 4, 2025" and “double” quotes with the comma inside.
+Their own usage is British: day month year, single outer quotation marks and
+the comma outside them (the Australian Government Style Manual, New Zealand
+government style, Irish practice). So they render with en-GB's terms, dates
+and punctuation, as the note body's quotation marks do (typography.quote_style).
+Canadian English (en-CA) is not here: Canadian Press style, which Canadian
+newsrooms and most Canadian editors follow, writes "March 4, 2025" with double
+quotation marks outside and single inside, as American usage does; so en-CA
+keeps the specification's en-US, and the body's quotation marks are American
+for it too.
+"""
 
 
 class CitationStyleError(ExportError):
@@ -149,8 +164,11 @@ def citeproc_locale(language: str) -> str:
 
     CSL 1.0.2, "Locale Fallback": the locale file of the chosen dialect, else
     the primary dialect of its language (the CSL locales' own table: en-US for
-    "en" and "en-AU", de-DE for "de" and "de-LU", pt-PT for "pt"), else en-US.
-    The tag's case and separator are forgiven ("en_gb" is "en-GB").
+    "en" and "en-CA", de-DE for "de" and "de-LU", pt-PT for "pt"), else en-US;
+    except that an English dialect of :data:`BRITISH_USAGE` (en-AU, en-NZ,
+    en-IE) without a file of its own renders with en-GB's. The tag's case and
+    separator are forgiven ("en_gb" is "en-GB"); a region's subtags after it
+    ("en-AU-x-legal") are not its dialect, so they are dropped for that test.
     """
     shipped, primary = _citeproc_locales()
     tag = language.strip().replace("_", "-")
@@ -158,6 +176,8 @@ def citeproc_locale(language: str) -> str:
     found = by_case.get(tag.lower())
     if found is not None:
         return found
+    if "-".join(tag.lower().split("-")[:2]) in BRITISH_USAGE and "en-gb" in by_case:
+        return by_case["en-gb"]
     dialect = primary.get(tag.split("-")[0].lower(), "")
     return dialect if dialect in shipped else FALLBACK_LOCALE
 

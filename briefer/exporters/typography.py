@@ -93,7 +93,11 @@ BRITISH = QuoteStyle(outer=("‘", "’"), inner=("“", "”"))
 
 def quote_style(language: str | None) -> QuoteStyle:
     """British English quotes with single marks outside and double inside; American
-    English (and, until Briefer knows better, any other language) the other way round."""
+    English (and, until Briefer knows better, any other language) the other way round.
+
+    Australian, New Zealand and Irish English are British here, as their citations
+    are (csl_styles.BRITISH_USAGE); Canadian and Philippine English are American,
+    as their citations are (both fall back to the en-US locale)."""
     tag = (language or "").replace("_", "-").lower()
     if tag.startswith("en") and not tag.startswith(("en-us", "en-ph", "en-ca")):
         return BRITISH

@@ -89,7 +89,11 @@ def test_chicago_and_apa_declare_no_locale_so_they_follow_the_note_too() -> None
         ("en_gb", "en-GB"),
         ("EN-us", "en-US"),
         ("en", "en-US"),  # the primary dialect of English in the CSL locales is en-US
-        ("en-AU", "en-US"),  # no en-AU locale file: the primary dialect, not en-GB
+        ("en-CA", "en-US"),  # no en-CA locale file: the primary dialect (Canadian Press)
+        ("en-AU", "en-GB"),  # no en-AU locale file, and Australian usage is British
+        ("en_nz", "en-GB"),
+        ("en-IE", "en-GB"),
+        ("en-AU-x-legal", "en-GB"),
         ("de", "de-DE"),
         ("de-AT", "de-AT"),
         ("de-LU", "de-DE"),
