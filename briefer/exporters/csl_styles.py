@@ -182,14 +182,27 @@ def citeproc_locale(language: str) -> str:
     return dialect if dialect in shipped else FALLBACK_LOCALE
 
 
+def citeproc_locale_file(locale: str) -> Path | None:
+    """The file citeproc-py reads ``locale`` (a :func:`citeproc_locale` name) from, if shipped."""
+    folder = _locales_folder()
+    path = folder / f"locales-{locale}.xml" if folder is not None else None
+    return path if path is not None and path.is_file() else None
+
+
+def _locales_folder() -> Path | None:
+    spec = importlib.util.find_spec("citeproc")
+    if spec is None or not spec.origin:
+        return None
+    return Path(spec.origin).parent / "data" / "locales"
+
+
 @functools.cache
 def _citeproc_locales() -> tuple[frozenset[str], dict[str, str]]:
     """The locales citeproc-py ships and its primary dialects (its data/locales/locales.json),
     read without importing citeproc; none (so everything is en-US) if it is not there."""
-    spec = importlib.util.find_spec("citeproc")
-    if spec is None or not spec.origin:
+    folder = _locales_folder()
+    if folder is None:
         return frozenset({FALLBACK_LOCALE}), {}
-    folder = Path(spec.origin).parent / "data" / "locales"
     try:
         table = json.loads((folder / "locales.json").read_text("utf-8"))
         primary = {str(k): str(v) for k, v in table["primary-dialects"].items()}

@@ -1,18 +1,21 @@
-"""Typographic quotes for the Word export: "straight" becomes “curly”, as Word itself types them.
+"""Typographic quotes for the exports: "straight" becomes “curly”, as Word itself types them.
 
-Pure string code over the export IR. The DOCX writer and the preview curl a
-paragraph's runs with ``curled_runs`` (never code), so a quote at the edge
-of a bold or linked run still turns the right way. Markdown keeps the
-straight quotes the analyst typed; Markdown readers curl them themselves.
+Pure string code over the export IR. The Word and Markdown writers and the
+preview curl a paragraph's runs (never code) and set each quotation's marks
+by its depth in the note's language (``typeset``), so a quote at the edge of
+a bold or linked run still turns the right way and every export agrees.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from xml.etree import ElementTree
 
+from briefer.exporters.csl_styles import CSL_NS, citeproc_locale, citeproc_locale_file
 from briefer.exporters.document import Run, RunKind
 
 # After one of these (or at the start of a paragraph) a quote mark opens.
@@ -92,16 +95,46 @@ BRITISH = QuoteStyle(outer=("‘", "’"), inner=("“", "”"))
 
 
 def quote_style(language: str | None) -> QuoteStyle:
-    """British English quotes with single marks outside and double inside; American
-    English (and, until Briefer knows better, any other language) the other way round.
+    """The note's quotation marks in its language, as its citations print them.
 
-    Australian, New Zealand and Irish English are British here, as their citations
-    are (csl_styles.BRITISH_USAGE); Canadian and Philippine English are American,
-    as their citations are (both fall back to the en-US locale)."""
-    tag = (language or "").replace("_", "-").lower()
-    if tag.startswith("en") and not tag.startswith(("en-us", "en-ph", "en-ca")):
-        return BRITISH
-    return AMERICAN
+    English: British quotes with single marks outside and double inside; American
+    English the other way round. Australian, New Zealand and Irish English are
+    British here, as their citations are (csl_styles.BRITISH_USAGE); Canadian and
+    Philippine English are American, as their citations are (both fall back to the
+    en-US locale). Any other language takes the marks of the CSL locale its
+    citations render in ("de" → de-DE: „outer“ and ‚inner‘; "fr" → « outer » with
+    no-break spaces and “inner”), so a quoted passage and a quoted title in its
+    footnote never disagree; a language with no locale is American, as its
+    citations are (en-US).
+    """
+    tag = (language or "").strip().replace("_", "-").lower()
+    if not tag or tag.startswith("en"):
+        if tag.startswith("en") and not tag.startswith(("en-us", "en-ph", "en-ca")):
+            return BRITISH
+        return AMERICAN
+    return _locale_quotes(citeproc_locale(tag))
+
+
+@functools.cache
+def _locale_quotes(locale: str) -> QuoteStyle:
+    """The open/close quote terms of a CSL locale file; American if any is missing."""
+    path = citeproc_locale_file(locale)
+    if path is None:
+        return AMERICAN
+    try:
+        root = ElementTree.parse(path).getroot()
+    except (OSError, ElementTree.ParseError):
+        return AMERICAN
+    terms = {
+        term.get("name"): term.text or ""
+        for term in root.iter(f"{CSL_NS}term")
+        if term.get("form") in (None, "long")
+    }
+    names = ("open-quote", "close-quote", "open-inner-quote", "close-inner-quote")
+    marks = [terms.get(name, "") for name in names]
+    if not all(marks):
+        return AMERICAN
+    return QuoteStyle(outer=(marks[0], marks[1]), inner=(marks[2], marks[3]))
 
 
 def nest_quotes(runs: Sequence[Run], style: QuoteStyle) -> list[Run]:

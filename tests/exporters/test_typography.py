@@ -97,7 +97,10 @@ def test_apostrophes_are_never_taken_for_closing_marks() -> None:
     ("language", "style"),
     [("en-GB", BRITISH), ("en_GB", BRITISH), ("en-AU", BRITISH), ("en-NZ", BRITISH),
      ("en-IE", BRITISH), ("en-US", AMERICAN), ("en-CA", AMERICAN), (None, AMERICAN),
-     ("de-DE", AMERICAN)],
+     ("de-DE", QuoteStyle(outer=("„", "“"), inner=("‚", "‘"))),
+     ("de", QuoteStyle(outer=("„", "“"), inner=("‚", "‘"))),
+     ("de-CH", QuoteStyle(outer=("«", "»"), inner=("‹", "›"))),
+     ("x-unknown", AMERICAN)],
 )  # fmt: skip
 def test_the_notes_language_picks_the_style(language: str | None, style: QuoteStyle) -> None:
     assert quote_style(language) == style

@@ -1,0 +1,83 @@
+"""A note's quotation marks in its own language, as its footnotes print a title's.
+
+A real project file, a note quoting an article, exported to Word (read back with
+python-docx) and to Markdown in German, French, Spanish, Polish and Russian: the
+quoted passage opens and closes with that language's marks, a quotation inside it
+with the inner ones, and the Chicago footnote quotes the article's title with the
+same outer marks (both come from the CSL locale the citations render in).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from briefer.core.citations import quotation_markdown
+from briefer.core.model import Article, Note, Passage, Section
+from briefer.exporters.citations_csl import forget_styles
+from briefer.session import Session
+from briefer.session.export import prepare_export, run_export
+from tests.exporters.test_csl_dialects import footnotes, paragraphs
+from tests.private_store import store_of
+
+SAID = "The minister said 'not this year' and left."
+MARKS = {  # outer open, outer close, inner open, inner close, as each language prints them
+    "de-DE": ("„", "“", "‚", "‘"),
+    "fr-FR": ("«\u00a0", "\u00a0»", "“", "”"),
+    "es-ES": ("«", "»", "“", "”"),
+    "pl-PL": ("„", "”", "«", "»"),
+    "ru-RU": ("«", "»", "„", "“"),
+}
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> tuple[Session, int]:
+    forget_styles()
+    session = Session.create(tmp_path / "languages.briefer")
+    store = store_of(session)
+    article = store.add_article(
+        Article("Harbour deal signed", SAID, author="Jane Smith", publisher="The Times",
+                url="https://example.org/h", published=dt.date(2025, 3, 4))
+    )  # fmt: skip
+    passage = store.add_passage(Passage(article, 0, len(SAID), SAID))
+    body = quotation_markdown(SAID, passage)
+    return session, store.add_note(Note("Harbour", sections=(Section("Summary", body),)))
+
+
+@pytest.mark.parametrize("language", sorted(MARKS))
+def test_a_quotation_and_its_footnote_use_the_languages_marks(
+    project: tuple[Session, int], tmp_path: Path, language: str
+) -> None:
+    session, note_id = project
+    opening, closing, inner_opening, inner_closing = MARKS[language]
+    job = prepare_export(session.query, note_id)
+    target = tmp_path / "note.docx"
+    run_export(job, target, "docx", language=language, citation_style="chicago")
+    session.close()
+
+    said = (
+        f"{opening}The minister said {inner_opening}not this year{inner_closing} and left.{closing}"
+    )
+    assert any(said in text for text in paragraphs(target)), paragraphs(target)
+    (footnote,) = footnotes(target)
+    title = footnote.split(opening, 1)[1]
+    assert title.startswith("Harbour") and closing in title, footnote
+
+
+@pytest.mark.parametrize("language", ["de-DE", "fr-FR"])
+def test_the_markdown_export_sets_the_same_marks(
+    project: tuple[Session, int], tmp_path: Path, language: str
+) -> None:
+    session, note_id = project
+    opening, closing, inner_opening, inner_closing = MARKS[language]
+    job = prepare_export(session.query, note_id)
+    target = tmp_path / "note.md"
+    run_export(job, target, "markdown", language=language, citation_style="chicago")
+    session.close()
+
+    text = target.read_text(encoding="utf-8").replace("\\", "")
+    said = f"{opening}The minister said {inner_opening}not this year{inner_closing} and left."
+    assert said in text
+    assert f"left.{closing}" in text
