@@ -320,12 +320,13 @@ def _leaf_types(part: Message, depth: int) -> list[str]:
 def _identity(message: Message) -> tuple[str, ...]:
     """What tells one attached message from another: the same Message-ID, or sender,
     date and subject, is the same message attached twice; with none of them, only the
-    same part is."""
+    same part is. Compared as written, so comparing parses no header."""
     inner = _children(message)
     if not inner:
         return (str(id(message)),)
+    raw = {name.lower(): str(value) for name, value in inner[0].raw_items()}
     names = ("message-id", "from", "date", "subject")
-    key = tuple(" ".join(str(inner[0].get(name, "") or "").split()) for name in names)
+    key = tuple(" ".join(raw.get(name, "").split()) for name in names)
     return key if any(key) else (str(id(message)),)
 
 
