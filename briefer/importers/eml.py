@@ -29,7 +29,13 @@ from briefer.importers.base import (
 from briefer.importers.cleanup import is_boilerplate_line, is_mail_boilerplate
 from briefer.importers.docinfo import plausible
 from briefer.importers.eml_forward import InlineForward, innermost_forward, read_attached
-from briefer.importers.eml_parts import READ_HEADERS, Walk, plain_subject, unflowed
+from briefer.importers.eml_parts import (
+    MAX_DEPTH,
+    READ_HEADERS,
+    Walk,
+    plain_subject,
+    unflowed,
+)
 from briefer.importers.encoding import decode_text
 from briefer.importers.htmlconvert import MAX_BLOCKS, html_to_article_blocks
 from briefer.importers.text import heading_like, is_prose, text_to_blocks
@@ -266,8 +272,29 @@ def _parse(data: bytes, label: str) -> EmailMessage:
     recurses once for each level a part or an attached message nests: counted as a part,
     an attached message cannot nest past the part limit, and nesting that reaches
     Python's recursion limit first (parts nested a thousand deep) is refused as such.
+    A message/global sent encoded is parsed from its decoded bytes the same way, its parts
+    counted with the mail's (``_open_global``).
     """
-    if sum(1 for _ in itertools.islice(_PART_LINE.finditer(data), _MAX_PARTS + 1)) > _MAX_PARTS:
+    parts = _bounded(data, label, 0)
+    try:
+        message = _fed(data)
+        _check_parts(message, label)
+        _open_global(message, label, parts)
+    except RecursionError:  # the parser and walk() recurse once for each level of nesting
+        raise ImportRejected(
+            f"{label} nests parts or attached messages inside one another hundreds of levels"
+            " deep, where a mail program nests a few, so it was not read. Save the message"
+            " again from your mail program, or copy its text and paste it."
+        ) from None
+    return message
+
+
+def _bounded(data: bytes, label: str, parts: int) -> int:
+    """``parts`` plus the parts ``data`` opens, refused past the part limit or with a
+    Content-* header longer than a mail program writes."""
+    limit = _MAX_PARTS - parts
+    parts += sum(1 for _ in itertools.islice(_PART_LINE.finditer(data), limit + 1))
+    if parts > _MAX_PARTS:
         raise ImportRejected(
             f"{label} has more than {_MAX_PARTS:,} MIME parts, where a mail program writes a"
             " few dozen, so it was not read. Save the message again from your mail program,"
@@ -280,20 +307,77 @@ def _parse(data: bytes, label: str) -> EmailMessage:
             " mail program writes a line or two, so it was not read. Save the message again"
             " from your mail program, or copy its text and paste it."
         )
-    try:
-        message = _fed(data)
-        _check_parts(message, label)
-    except RecursionError:  # the parser and walk() recurse once for each level of nesting
-        raise ImportRejected(
-            f"{label} nests parts or attached messages inside one another hundreds of levels"
-            " deep, where a mail program nests a few, so it was not read. Save the message"
-            " again from your mail program, or copy its text and paste it."
-        ) from None
-    return message
+    return parts
+
+
+_UNENCODED = frozenset({"", "7bit", "8bit", "binary"})
+
+
+class _Part(EmailMessage):
+    """A part as the parser makes it, except that a message/global sent encoded keeps its
+    body as the encoded text it is.
+
+    RFC 6532 lets a message/global (an attached message whose headers are UTF-8) be
+    sent base64 or quoted-printable, where a message/rfc822 never is; but the parser
+    parses the body of any part whose main type is "message" as a message, and so made
+    a message with no headers (or with quoted-printable ones) of the encoded text. Told
+    that such a part is not a message, it keeps the text, which the email package then
+    decodes exactly; ``_open_global`` parses the result.
+    """
+
+    def get_content_maintype(self) -> str:
+        if self.get_content_type() == "message/global":
+            encoding = str(self.get("content-transfer-encoding", "")).strip().lower()
+            if encoding not in _UNENCODED:
+                return "application"
+        return super().get_content_maintype()
+
+
+_PARSING = policy.default.clone(message_factory=_Part)
+
+
+def _open_global(message: EmailMessage, label: str, parts: int) -> None:
+    """Each attached message/global sent encoded, read as the message it holds, in place.
+
+    Its decoded bytes are parsed and checked as the mail was, their parts counted with
+    the mail's. One nested deeper than eml_parts shows is emptied unread (never shown,
+    it would only cost time), and so is any message/global that holds no message (no
+    header a mail has: a picture, a document, noise), so nothing of it is read as text.
+    """
+    pending: list[tuple[Message, int]] = [(message, 0)]
+    while pending:
+        part, level = pending.pop()
+        if part.get_content_type() == "message/global":
+            level += 1
+            if part.get_content_maintype() != "message":  # sent encoded: still its text
+                raw = part.get_payload(decode=True) if level <= MAX_DEPTH else b""
+                data = raw if isinstance(raw, bytes) else b""
+                inner: list[Message | str] = []
+                if set(_header_names(data)) & _KNOWN:
+                    parts = _bounded(data, label, parts)
+                    opened = _fed(data)
+                    _check_parts(opened, label)
+                    inner = [opened]
+                del part["content-transfer-encoding"]
+                part.set_payload(inner)
+            elif not any(name.lower().encode() in _KNOWN for name in _heads(part)):
+                part.set_payload([])  # sent as it is, but holding no message
+        elif part.get_content_maintype() == "message":
+            level += 1
+        children = part.get_payload() if part.is_multipart() else None
+        if isinstance(children, list):
+            pending.extend((child, level) for child in reversed(children))
+
+
+def _heads(part: Message) -> list[str]:
+    """The header names of the message a message/* part holds."""
+    inner = part.get_payload()
+    first = inner[0] if isinstance(inner, list) and inner else None
+    return list(first.keys()) if isinstance(first, Message) else []
 
 
 def _fed(data: bytes) -> EmailMessage:
-    parser = BytesFeedParser(policy=policy.default)
+    parser = BytesFeedParser(policy=_PARSING)
     view = memoryview(data)
     for start in range(0, len(data), _FEED):
         parser.feed(bytes(view[start : start + _FEED]))

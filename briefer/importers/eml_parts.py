@@ -3,9 +3,11 @@
 A mail program shows one alternative of each multipart/alternative (HTML, else
 plain text, else the invitation), the root of a multipart/related, every inline
 text part of a multipart/mixed in order (Apple Mail puts text after a photo), and
-each forwarded message (message/rfc822, even marked as an attachment) under its
-own header, recursively (unless eml_forward's ``read_attached`` takes the one message a
-mail forwards as the article). Attachments stay out: an attachment is its own file.
+each forwarded message (message/rfc822, or message/global when its headers are UTF-8;
+even marked as an attachment) under its own header, recursively (unless eml_forward's
+``read_attached`` takes the one message a mail forwards as the article), wherever it
+sits: Apple Mail attaches it inside the HTML alternative, beside the root of a
+multipart/related. Attachments stay out: an attachment is its own file.
 Outlook's winmail.dat (TNEF) is counted so the import can say it was left out.
 Imports core and briefer.importers helpers only.
 """
@@ -23,8 +25,10 @@ from briefer.core.safetext import one_line
 from briefer.importers.base import ArticleBuilder, Deadline, ImportRejected
 from briefer.importers.encoding import decode_text
 
-_MAX_DEPTH = 12
+MAX_DEPTH = 12
 """Forwards of forwards deeper than this are an attack, not correspondence."""
+MESSAGE_TYPES = frozenset({"message/rfc822", "message/global"})
+"""An attached message: message/global (RFC 6532) is one whose headers are UTF-8."""
 _PREFERENCE = ("text/html", "multipart/related", "text/plain", "multipart/mixed", "text/calendar")
 _TNEF = frozenset({"application/ms-tnef", "application/vnd.ms-tnef"})
 _ICS_FOLD = re.compile(r"\r?\n[ \t]")
@@ -160,18 +164,18 @@ def render(part: Message, builder: ArticleBuilder, walk: Walk, depth: int = 0) -
     """Appends the readable text of ``part`` (and everything under it) to ``builder``.
 
     ``depth`` counts from the mail itself, also when ``part`` is a message it forwards,
-    so that nothing nested escapes ``_MAX_DEPTH``. The message itself (depth 0) has its
+    so that nothing nested escapes ``MAX_DEPTH``. The message itself (depth 0) has its
     raw 8-bit headers made readable first (``readable_headers``), so its subject and
     sender read right afterwards too.
     """
     walk.deadline.check()
-    if depth > _MAX_DEPTH:
+    if depth > MAX_DEPTH:
         return
     if depth == 0:
         readable_headers(part)
     ctype = part.get_content_type()
     attached = part.get_content_disposition() == "attachment"
-    if ctype == "message/rfc822":
+    if ctype in MESSAGE_TYPES:
         _forwarded(part, builder, walk, depth)
     elif ctype == "multipart/alternative":
         _first_readable(_children(part), builder, walk, depth)
@@ -182,7 +186,12 @@ def render(part: Message, builder: ArticleBuilder, walk: Walk, depth: int = 0) -
             (c for c in children if str(c.get("content-id", "")).strip("<>") == start), None
         )
         if root is not None or children:
-            render(root if root is not None else children[0], builder, walk, depth + 1)
+            root = root if root is not None else children[0]
+            render(root, builder, walk, depth + 1)
+            # The other parts are what the root shows (pictures), or, from Apple Mail, the
+            # messages the mail forwards attached.
+            for message, level in _messages_in([c for c in children if c is not root], depth):
+                _forwarded(message, builder, walk, level)
     elif ctype == "multipart/signed":
         children = _children(part)
         if children:
@@ -206,7 +215,8 @@ def render(part: Message, builder: ArticleBuilder, walk: Walk, depth: int = 0) -
 
 _DOCUMENT_TYPES = frozenset(
     {"application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-     "text/html", "text/plain", "text/markdown", "message/rfc822", "multipart/related"}
+     "text/html", "text/plain", "text/markdown", "message/rfc822", "message/global",
+     "multipart/related"}
 )  # fmt: skip
 _DOCUMENT_SUFFIXES = (".pdf", ".docx", ".html", ".htm", ".mhtml", ".mht", ".eml", ".txt", ".md")
 
@@ -234,12 +244,27 @@ def _children(part: Message) -> list[Message]:
 def _first_readable(
     children: list[Message], builder: ArticleBuilder, walk: Walk, depth: int
 ) -> None:
-    """The alternative a mail program shows: HTML first, then plain text, then the rest."""
+    """The alternative a mail program shows: HTML first, then plain text, then the rest;
+    then the messages attached in the others, each once.
+
+    Apple Mail writes the HTML alternative as a multipart/mixed of HTML pieces and the
+    attachments between them, so a multipart holding HTML is the HTML one. A message
+    attached only in an alternative not shown is still one the mail forwards (a mail
+    program lists it among the attachments); one attached in two (Apple Mail may put
+    it in both) is the same message, read once.
+    """
 
     def rank(child: Message) -> int:
         ctype = child.get_content_type()
+        if (
+            child.get_content_maintype() == "multipart"
+            and ctype != "multipart/alternative"
+            and "text/html" in _leaf_types(child, depth + 1)
+        ):
+            ctype = "multipart/related"  # ranked as the HTML it holds
         return _PREFERENCE.index(ctype) if ctype in _PREFERENCE else len(_PREFERENCE)
 
+    shown: Message | None = None
     for child in sorted(children, key=rank):
         scratch = ArticleBuilder()
         render(child, scratch, walk, depth + 1)
@@ -249,7 +274,60 @@ def _first_readable(
             for slot in slots:  # the blocks keep their lengths, so they shift alike
                 slot.builder, slot.offset = builder, slot.offset + shift
             copy_blocks(scratch, builder)
-            return
+            shown = child
+            break
+    found = {_identity(m) for m, _ in _messages_in([shown] if shown else [], depth)}
+    for message, level in _messages_in([c for c in children if c is not shown], depth):
+        key = _identity(message)
+        if key not in found:
+            found.add(key)
+            _forwarded(message, builder, walk, level)
+
+
+def _messages_in(parts: list[Message], depth: int) -> list[tuple[Message, int]]:
+    """The attached messages among ``parts`` and the multiparts under them, in order, each
+    with the depth ``render`` would give it under a part at ``depth``; not those inside
+    the messages (they are the messages' own), nor any past the depth bound."""
+    found: list[tuple[Message, int]] = []
+    pending = [(part, depth + 1) for part in reversed(parts)]
+    while pending:
+        part, level = pending.pop()
+        if level > MAX_DEPTH:
+            continue
+        if part.get_content_type() in MESSAGE_TYPES:
+            found.append((part, level))
+        elif part.get_content_maintype() == "multipart":
+            pending.extend((child, level + 1) for child in reversed(_children(part)))
+    return found
+
+
+def _leaf_types(part: Message, depth: int) -> list[str]:
+    """The content types of the parts under ``part`` a multipart holds (not those of
+    attached messages), within the depth bound."""
+    kinds: list[str] = []
+    pending = [(part, depth)]
+    while pending:
+        part, level = pending.pop()
+        if level > MAX_DEPTH:
+            continue
+        children = _children(part) if part.get_content_maintype() == "multipart" else []
+        if not children:
+            kinds.append(part.get_content_type())
+        pending.extend((child, level + 1) for child in children)
+    return kinds
+
+
+def _identity(message: Message) -> tuple[str, ...]:
+    """What tells one attached message from another: the same Message-ID, or sender,
+    date and subject, is the same message attached twice; with none of them, only the
+    same part is. Compared as written, so comparing parses no header."""
+    inner = _children(message)
+    if not inner:
+        return (str(id(message)),)
+    raw = {name.lower(): str(value) for name, value in inner[0].raw_items()}
+    names = ("message-id", "from", "date", "subject")
+    key = tuple(" ".join(raw.get(name, "").split()) for name in names)
+    return key if any(key) else (str(id(message)),)
 
 
 def _forwarded(part: Message, builder: ArticleBuilder, walk: Walk, depth: int) -> None:
