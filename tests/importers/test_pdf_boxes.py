@@ -59,6 +59,9 @@ def _imported(name: str) -> list[str]:
         "runon",
         # LaTeX wrapfigure, right and left, each a boxed minipage of text and a caption.
         "wrapfig",
+        # Boxed sidebars (wrap parallel, right and left) opening with a bold heading at the
+        # size of the box's text.
+        "frames-heads",
     ],
 )
 def test_text_flowing_round_a_box_reads_whole_and_the_box_apart(name: str) -> None:
@@ -123,3 +126,21 @@ def test_a_pull_quote_in_large_print_is_a_paragraph_not_a_heading() -> None:
     kinds = {article.block_text(b): b.kind for b in article.blocks}
     assert kinds["“No ship waited more than an hour.”"] is BlockKind.PARAGRAPH
     assert kinds["Winter pilots"] is BlockKind.HEADING
+
+
+def test_a_boxs_bold_heading_is_a_paragraph_of_its_own() -> None:
+    got = _imported("frames-heads.pdf")
+    for heading, text in [
+        ("Key points", "The ministry said the walls"),
+        ("What changes", "Each pumping station gets"),
+    ]:
+        at = got.index(heading)
+        assert got[at + 1].startswith(text)
+    article = PdfImporter().extract(
+        (PDF / "frames-heads.pdf").read_bytes(), "h.pdf", ImportLimits()
+    )
+    kinds = {article.block_text(b): b.kind for b in article.blocks}
+    # Not a heading of the page: the body after the box is not under it.
+    assert kinds["Key points"] is BlockKind.PARAGRAPH
+    assert kinds["Pumping stations"] is BlockKind.HEADING
+
