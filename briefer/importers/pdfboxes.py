@@ -41,6 +41,7 @@ _SHARED = 0.5  # of a box's lines on the short lines' baselines: a table's row, 
 _WORD_GAPS = 3.0  # ems: wider apart on a baseline, two runs are two pieces of text
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)]$")
 _MAX_LINES = 2000  # more (a map's labels) is left alone
+_SOFT_HYPHENS = ("\xad", "\u2010")  # a producer's own break (pdfread, pdflayout)
 
 
 @dataclass(frozen=True)
@@ -170,11 +171,17 @@ def _merged(lines: Sequence[Line]) -> Line:
 
 
 def _join(short: Line, piece: Line, side: Side) -> Line:
-    """A line the box parts in two, read as one: the short part, then the rest (or before it)."""
+    """A line the box parts in two, read as one: the short part, then the rest (or before it).
+
+    A word the producer broke at the box (its hyphen a soft one, as pdfread
+    marks it) is whole again, as it would be at a line's end.
+    """
     first, second = (short, piece) if side is _right else (piece, short)
+    head = first.text
+    broken = head.endswith(_SOFT_HYPHENS) and head[-2:-1].isalpha() and second.text[:1].isalpha()
     return replace(
         short,
-        text=f"{first.text} {second.text}",
+        text=head[:-1] + second.text if broken else f"{head} {second.text}",
         x0=min(short.x0, piece.x0),
         x1=max(short.x1, piece.x1),
         first=first.first,

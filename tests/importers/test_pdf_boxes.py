@@ -62,6 +62,8 @@ def _imported(name: str) -> list[str]:
         # Boxed sidebars (wrap parallel, right and left) opening with a bold heading at the
         # size of the box's text.
         "frames-heads",
+        # A centred frame (wrap parallel) with words broken at soft hyphens on both sides.
+        "frames-hyphens",
     ],
 )
 def test_text_flowing_round_a_box_reads_whole_and_the_box_apart(name: str) -> None:
@@ -143,4 +145,13 @@ def test_a_boxs_bold_heading_is_a_paragraph_of_its_own() -> None:
     # Not a heading of the page: the body after the box is not under it.
     assert kinds["Key points"] is BlockKind.PARAGRAPH
     assert kinds["Pumping stations"] is BlockKind.HEADING
+
+
+def test_a_word_broken_at_a_centred_frame_reads_whole() -> None:
+    text = " ".join(_imported("frames-hyphens.pdf"))
+    # "pro-" and "har-" end the line's part before the frame, "gramme" and "bours" start
+    # the part past it; "sav-" / "ings" break at the line's end.
+    for word in ("programme", "harbours", "savings", "engineers", "consequences"):
+        assert re.search(rf"\b{word}\b", text), word
+    assert not re.search(r"\w[-\xad] \w", text)
 
