@@ -64,6 +64,9 @@ def _imported(name: str) -> list[str]:
         "frames-heads",
         # A centred frame (wrap parallel) with words broken at soft hyphens on both sides.
         "frames-hyphens",
+        # Frames wrapped "optimal" (dynamic) and "through" (run-through), the last one in the
+        # body's own type, its baselines a fifth of a point off the body's.
+        "frames-wraps",
     ],
 )
 def test_text_flowing_round_a_box_reads_whole_and_the_box_apart(name: str) -> None:
@@ -155,3 +158,20 @@ def test_a_word_broken_at_a_centred_frame_reads_whole() -> None:
         assert re.search(rf"\b{word}\b", text), word
     assert not re.search(r"\w[-\xad] \w", text)
 
+
+@pytest.mark.parametrize(
+    ("paragraph", "box", "after"),
+    [
+        ("The lighthouse service", "Nine of the forty lights", "The service will answer"),
+        ("The keepers who remain", "Three harbours still house", "The keepers' union"),
+        ("New lamps use", "A new lamp lasts", "The board agreed"),
+        ("The buoys that mark", "Each harbour lays and lifts", "The harbour masters"),
+    ],
+)
+def test_optimal_and_through_wrapped_frames_follow_their_paragraph(
+    paragraph: str, box: str, after: str
+) -> None:
+    got = _imported("frames-wraps.pdf")
+    at = next(i for i, text in enumerate(got) if text.startswith(paragraph))
+    assert got[at + 1].startswith(box)
+    assert got[at + 2].startswith(after)
