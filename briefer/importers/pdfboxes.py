@@ -11,7 +11,10 @@ on one side, next to a line of the same flow that reaches across, with other
 text in the hole they leave. The box's text is taken out, read on its own,
 and put back at a paragraph boundary (``place_boxes``). A centred frame with
 text on both sides cuts each line in two: the part past the box, on the short
-line's baseline, is read with it as one line.
+line's baseline, is read with it as one line. (LibreOffice's wrap "optimal"
+runs the text round the frame's wider side, which is one of these.) A frame
+the text runs through leaves no hole: its lines are drawn over the body's,
+inside their span and nearly on their baselines, and are set apart the same way.
 
 A table's column, or a second page column, also stands beside lines that run
 short; its lines share their baselines (a row reads across), which a frame's
@@ -41,6 +44,9 @@ _SHARED = 0.5  # of a box's lines on the short lines' baselines: a table's row, 
 _WORD_GAPS = 3.0  # ems: wider apart on a baseline, two runs are two pieces of text
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)]$")
 _MAX_LINES = 2000  # more (a map's labels) is left alone
+_OVERPRINT = 0.5  # ems between baselines: a line drawn over another's text, not under it
+_OVER_CHARS = 12  # a line drawn over text has words (a fraction's figures are no box)
+_SOFT_HYPHENS = ("\xad", "\u2010")  # a producer's own break (pdfread, pdflayout)
 
 
 @dataclass(frozen=True)
@@ -64,6 +70,10 @@ def set_apart(lines: Sequence[Line]) -> tuple[list[Line], list[Box]]:
     found: list[tuple[list[Line], list[Line]]] = []
     joined: dict[int, Line] = {}  # a short line with the rest of it across the box
     chains = _chains(segments)
+    for box, covered in _drawn_over(segments, chains):
+        taken.update(id(line) for line in box)
+        joined.update((id(line), line) for line in covered)
+        found.append((box, covered))
     walls = [
         (run, side)
         for chain in chains
@@ -101,6 +111,64 @@ def set_apart(lines: Sequence[Line]) -> tuple[list[Line], list[Box]]:
         for box, run in found
     ]
     return body, boxes
+
+
+def _drawn_over(
+    lines: Sequence[Line], chains: Sequence[Sequence[Line]]
+) -> list[tuple[list[Line], list[Line]]]:
+    """Boxes drawn over the body's text (a frame the text runs through), and the lines they cover.
+
+    Nothing runs round such a box, so it leaves no hole: its lines stand
+    inside the span of wider lines, level with them (or so near that the
+    glyphs overlap). A line of a few words inside a wider one's span, less
+    than half an em from its baseline, is drawn over it; the lines of its flow
+    (its chain) within the box's width are the rest of the box.
+    """
+    depths = [-line.baseline for line in lines]
+    seeds: dict[int, Line] = {}
+    covered: dict[int, list[Line]] = {}
+    for line in lines:
+        if line.cells or len(line.text) < _OVER_CHARS or " " not in line.text:
+            continue
+        reach = _OVERPRINT * line.size
+        low = bisect_left(depths, -line.baseline - reach)
+        high = bisect_right(depths, -line.baseline + reach)
+        under = [
+            other
+            for other in lines[low:high]
+            if other is not line
+            and not other.cells
+            and other.x0 <= line.x0
+            and line.x1 <= other.x1
+            and (other.x1 - other.x0) - (line.x1 - line.x0) > 2 * other.size
+            and line.size < 2 * other.size
+        ]
+        if under:
+            seeds[id(line)] = line
+            covered[id(line)] = under
+    boxes: list[tuple[list[Line], list[Line]]] = []
+    done: set[int] = set()
+    for chain in chains:
+        found = [line for line in chain if id(line) in seeds and id(line) not in done]
+        if not found:
+            continue
+        left = min(line.x0 for line in found) - found[0].size
+        right = max(line.x1 for line in found) + found[0].size
+        under_ids = {id(o) for line in found for o in covered[id(line)]}
+        box = [
+            line
+            for line in chain
+            if left <= line.x0 and line.x1 <= right and id(line) not in under_ids
+        ]
+        under = sorted(
+            {id(o): o for line in found for o in covered[id(line)]}.values(),
+            key=lambda o: -o.baseline,
+        )
+        done.update(id(line) for line in box)
+        boxes.append((box, under))
+    # A line drawn over text and in no chain (a box of one line) is a box of its own.
+    boxes += [([line], covered[key]) for key, line in seeds.items() if key not in done]
+    return boxes
 
 
 def _segments(lines: Sequence[Line]) -> tuple[list[Line], dict[int, list[Line]]]:
@@ -170,11 +238,17 @@ def _merged(lines: Sequence[Line]) -> Line:
 
 
 def _join(short: Line, piece: Line, side: Side) -> Line:
-    """A line the box parts in two, read as one: the short part, then the rest (or before it)."""
+    """A line the box parts in two, read as one: the short part, then the rest (or before it).
+
+    A word the producer broke at the box (its hyphen a soft one, as pdfread
+    marks it) is whole again, as it would be at a line's end.
+    """
     first, second = (short, piece) if side is _right else (piece, short)
+    head = first.text
+    broken = head.endswith(_SOFT_HYPHENS) and head[-2:-1].isalpha() and second.text[:1].isalpha()
     return replace(
         short,
-        text=f"{first.text} {second.text}",
+        text=head[:-1] + second.text if broken else f"{head} {second.text}",
         x0=min(short.x0, piece.x0),
         x1=max(short.x1, piece.x1),
         first=first.first,

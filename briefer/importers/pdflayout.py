@@ -150,6 +150,7 @@ def build_blocks(
     paragraphs: list[_Paragraph] = []
     pending: list[_Paragraph] = []
     floating: tuple[_Paragraph, _Paragraph] | None = None  # a paragraph and the caption after it
+    head: Line | None = None  # a box's heading, which the next line does not carry on
     for number, page in enumerate(pages):
         if deadline is not None:
             deadline.check()
@@ -157,7 +158,8 @@ def build_blocks(
         for index, line in enumerate(page):
             level = 0 if line.boxed else levels.get(round(line.size * 2) / 2, 0)
             following = page[index + 1] if index + 1 < len(page) else None
-            if not level and not line.boxed and is_bold_heading(line, previous, following, body):
+            lone = not level and is_bold_heading(line, previous, following, body)
+            if lone and not line.boxed:
                 level = bold_level
             if level and len(line.text) <= 200:
                 current = paragraphs[-1] if paragraphs else None
@@ -180,7 +182,11 @@ def build_blocks(
             elif not (caption := bool(_CAPTION.match(line.text))) or not _at_break(
                 paragraphs, previous, line
             ):
-                if _continues(paragraphs, previous, line, leading):
+                if lone or (previous is not None and previous is head):
+                    # A box's bold heading: a paragraph of its own, not the page's heading.
+                    head = line if lone else None
+                    floating = _start(paragraphs, pending, line, caption)
+                elif _continues(paragraphs, previous, line, leading):
                     paragraphs[-1].lines.append(line)
                 elif floating and paragraphs[-1] is floating[1] and _resumes(floating[0], line):
                     paragraphs.pop()  # the caption follows the paragraph it interrupted

@@ -177,7 +177,7 @@ def _glyphs(
         alone = False
         if obj != owner:
             alone = (
-                code in _LINE_END_HYPHENS
+                (code in _LINE_END_HYPHENS or (code == 0x2D and _before_gap(raw, i, count)))
                 and text_object(raw, i + 1) != obj
                 and i > 0
                 and _font_of(raw, i) == _font_of(raw, i - 1)  # no style change at the hyphen
@@ -330,6 +330,23 @@ def _with_weight(textpage: pdfium.PdfTextPage, line: Line) -> Line:
     # Bold where it starts and where it ends: a bold lead-in ("Note:") is not enough.
     bold = _is_bold(textpage, line.first) and _is_bold(textpage, line.last)
     return dataclasses.replace(line, bold=bold) if bold else line
+
+
+def _before_gap(textpage: object, index: int, count: int) -> bool:
+    """Whether the hyphen at ``index`` ends the text before a wide gap on its own baseline.
+
+    Text flowing on both sides of a frame breaks a word at the frame's near
+    side: PDFium sees no line end there, so the hyphen keeps its own code and a
+    space it adds stands before the text past the frame.
+    """
+    if index + 2 >= count or pdfium_c.FPDFText_GetUnicode(textpage, index + 1) != 0x20:
+        return False
+    here, after = pdfium_c.FS_RECTF(), pdfium_c.FS_RECTF()
+    pdfium_c.FPDFText_GetLooseCharBox(textpage, index, here)
+    pdfium_c.FPDFText_GetLooseCharBox(textpage, index + 2, after)
+    height: float = here.top - here.bottom
+    level = abs(after.bottom - here.bottom) < 0.3 * height
+    return height > 0 and level and after.left - here.right > 2 * height
 
 
 def _font_of(textpage: object, index: int) -> tuple[bytes, int, int, float]:

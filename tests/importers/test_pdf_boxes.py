@@ -59,6 +59,14 @@ def _imported(name: str) -> list[str]:
         "runon",
         # LaTeX wrapfigure, right and left, each a boxed minipage of text and a caption.
         "wrapfig",
+        # Boxed sidebars (wrap parallel, right and left) opening with a bold heading at the
+        # size of the box's text.
+        "frames-heads",
+        # A centred frame (wrap parallel) with words broken at soft hyphens on both sides.
+        "frames-hyphens",
+        # Frames wrapped "optimal" (dynamic) and "through" (run-through), the last one in the
+        # body's own type, its baselines a fifth of a point off the body's.
+        "frames-wraps",
     ],
 )
 def test_text_flowing_round_a_box_reads_whole_and_the_box_apart(name: str) -> None:
@@ -123,3 +131,47 @@ def test_a_pull_quote_in_large_print_is_a_paragraph_not_a_heading() -> None:
     kinds = {article.block_text(b): b.kind for b in article.blocks}
     assert kinds["“No ship waited more than an hour.”"] is BlockKind.PARAGRAPH
     assert kinds["Winter pilots"] is BlockKind.HEADING
+
+
+def test_a_boxs_bold_heading_is_a_paragraph_of_its_own() -> None:
+    got = _imported("frames-heads.pdf")
+    for heading, text in [
+        ("Key points", "The ministry said the walls"),
+        ("What changes", "Each pumping station gets"),
+    ]:
+        at = got.index(heading)
+        assert got[at + 1].startswith(text)
+    article = PdfImporter().extract(
+        (PDF / "frames-heads.pdf").read_bytes(), "h.pdf", ImportLimits()
+    )
+    kinds = {article.block_text(b): b.kind for b in article.blocks}
+    # Not a heading of the page: the body after the box is not under it.
+    assert kinds["Key points"] is BlockKind.PARAGRAPH
+    assert kinds["Pumping stations"] is BlockKind.HEADING
+
+
+def test_a_word_broken_at_a_centred_frame_reads_whole() -> None:
+    text = " ".join(_imported("frames-hyphens.pdf"))
+    # "pro-" and "har-" end the line's part before the frame, "gramme" and "bours" start
+    # the part past it; "sav-" / "ings" break at the line's end.
+    for word in ("programme", "harbours", "savings", "engineers", "consequences"):
+        assert re.search(rf"\b{word}\b", text), word
+    assert not re.search(r"\w[-\xad] \w", text)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "box", "after"),
+    [
+        ("The lighthouse service", "Nine of the forty lights", "The service will answer"),
+        ("The keepers who remain", "Three harbours still house", "The keepers' union"),
+        ("New lamps use", "A new lamp lasts", "The board agreed"),
+        ("The buoys that mark", "Each harbour lays and lifts", "The harbour masters"),
+    ],
+)
+def test_optimal_and_through_wrapped_frames_follow_their_paragraph(
+    paragraph: str, box: str, after: str
+) -> None:
+    got = _imported("frames-wraps.pdf")
+    at = next(i for i, text in enumerate(got) if text.startswith(paragraph))
+    assert got[at + 1].startswith(box)
+    assert got[at + 2].startswith(after)
