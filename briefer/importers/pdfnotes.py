@@ -189,6 +189,10 @@ _SECTION = re.compile(
 # A note's number in such a section, at text size: "1.", "12 Ibid.", "iv. Ibid.", "IV Ibid.".
 _NUMBER = re.compile(r"^(\d{1,3}|[ivxlc]{1,7}|[IVXLC]{1,7})(\.?)\s+(?=\S)")
 _BARE = re.compile(r"^(?:\d{1,3}|[ivxlc]{1,7}|[IVXLC]{1,7})\.?$")
+# A table row of two cells, a note's number and words: "6 | Ibid.".
+_CELLED = re.compile(
+    r"^(\d{1,3}\.?|[ivxlc]{1,7}\.?|[IVXLC]{1,7}\.?) \| (?=\W{0,2}[^\W\d_])(?!.* \| )"
+)
 _LEADING = 1.7  # a note's lines stand at most this many sizes apart: farther is what follows
 _ROW = 2.0  # points between the baselines of a note's number and its text after a tab
 _LOOK = 8  # lines after a bare number in the reading order where its text may be
@@ -312,9 +316,10 @@ def _paired(lines: Sequence[Line]) -> list[Line]:
 
     Read as two runs, the number may come lines before its text in the
     reading order ("6", "7", "Ibid.", "Minutes ..."): the text is the next run
-    on the number's baseline, to its right, in its size.
+    on the number's baseline, to its right, in its size. Read as a table row
+    of two cells, the number and its words are one line already.
     """
-    out = list(lines)
+    out = [_uncelled(line) for line in lines]
     index = 0
     while index < len(out):
         line = out[index]
@@ -333,6 +338,15 @@ def _paired(lines: Sequence[Line]) -> list[Line]:
                     break
         index += 1
     return out
+
+
+def _uncelled(line: Line) -> Line:
+    """A two-cell row of a number and words as the note it is ("6 | Ibid." is "6 Ibid."):
+    a page of nothing but notes, each number a tab from its text, reads as a table."""
+    found = _CELLED.match(line.text) if line.cells else None
+    if found is None:
+        return line
+    return replace(line, text=f"{found.group(1)} {line.text[found.end() :]}", cells=False)
 
 
 def _carries_on(section: _Section, line: Line, page_top: bool) -> bool:
