@@ -7,7 +7,10 @@ in two; pdflayout puts them after that paragraph instead. On a page of two
 columns each column may have notes of its own (LaTeX, LibreOffice), read
 after that column and before the next: the page is cut there, so the
 paragraph that runs on into the next column reads whole and the column's
-notes follow it. A page of endnotes (all small print, each note opening with
+notes follow it. A note too long for its page goes on at the top of the next
+page's notes, before any mark, and is read whole; a note ends where its line
+ends short of the column's edge, so it never takes the next page's text. A
+page of endnotes (all small print, each note opening with
 the next mark: 1, 2 or i, ii or I, II) is cut into its notes. So is a section
 of notes an author typed under a heading ("Notes", "Endnotes"), in any size,
 numbered 1, 2 or 1., 2.: each note reads whole however its lines wrap (a web
@@ -19,6 +22,7 @@ and briefer.importers.pdflayout only.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -38,7 +42,25 @@ _SMALLER = 0.95  # a footnote is set at most this share of the body size ...
 _POINTS = 0.5  # ... and at least this many points smaller
 _APART = 1.4  # body sizes from the text's last baseline to the first note's: the notes' gap
 
+_ENDED = re.compile(r"[.!?][\"”’)]?$")  # a sentence's end
+
 Piece = tuple[list[Line], list[list[Line]]]
+
+
+@dataclass(slots=True)
+class OpenNote:
+    """The last note at a page's foot, which the next page's notes may carry on."""
+
+    lines: list[Line]
+    right: float  # the right edge of its column
+
+
+def open_note(pieces: Sequence[Piece], lines: Sequence[Line]) -> OpenNote | None:
+    """The note that closes the page ``lines`` as ``pieces`` cut it, if notes close it."""
+    if not pieces or not pieces[-1][1]:
+        return None
+    note = pieces[-1][1][-1]
+    return OpenNote(note, _right(lines, note[-1]))
 
 
 def split_notes(lines: Sequence[Line], body: float) -> tuple[list[Line], list[list[Line]]]:
@@ -47,7 +69,7 @@ def split_notes(lines: Sequence[Line], body: float) -> tuple[list[Line], list[li
     return [line for kept, _ in pieces for line in kept], [n for _, notes in pieces for n in notes]
 
 
-def note_pieces(lines: Sequence[Line], body: float) -> list[Piece]:
+def note_pieces(lines: Sequence[Line], body: float, carried: OpenNote | None = None) -> list[Piece]:
     """The page's reading order cut after each set of notes: each stretch's lines and notes.
 
     A set of notes is a run of small lines that ends the page's order or a
@@ -56,17 +78,33 @@ def note_pieces(lines: Sequence[Line], body: float) -> list[Piece]:
     refers to and that white space sets apart from the text above: small
     print above it (a caption, a source line, a list of references) stays
     where it is. A page of nothing but small print is a page of endnotes
-    when its lines open with marks counting up.
+    when its lines open with marks counting up. The previous page's last
+    note (``carried``) takes the lines that open this page's notes before
+    any mark, when its sentence is unfinished and its last line full: the
+    rest of a note too long for its page. Notes never take the body's lines.
     """
     if not lines:
         return [([], [])]
     if all(_small(line, body) for line in lines):
-        notes = _endnotes(lines)
-        return [([], notes)] if notes else [(list(lines), [])]
+        lead = _carried_on(lines, carried, set())
+        notes = _endnotes(lines[lead:])
+        if carried is not None and (notes or lead == len(lines)):
+            carried.lines.extend(lines[:lead])
+        else:
+            lead = 0
+        rest = lines[lead:]
+        return [([], notes)] if notes or not rest else [(list(rest), [])]
     runs = _runs(lines, body)
     inside = {index for start, end in runs for index in range(start, end)}
     outside = [line for index, line in enumerate(lines) if index not in inside]
     referred = {mark for line in outside for mark in line.marks}
+    areas = [(start, end) for start, end in runs if _under(lines[start:end], outside, body)]
+    if carried is not None and areas:  # the page's first notes may open with the note's rest
+        start, end = areas[0]
+        lead = _carried_on(lines[start:end], carried, referred)
+        if lead:
+            carried.lines.extend(lines[start : start + lead])
+            return note_pieces([*lines[:start], *lines[start + lead :]], body)
     pieces: list[Piece] = []
     begin = 0
     for start, end in runs:
@@ -95,15 +133,48 @@ def _runs(lines: Sequence[Line], body: float) -> list[tuple[int, int]]:
     return runs
 
 
+def _bottom(run: Sequence[Line], outside: Sequence[Line]) -> float | None:
+    """The lowest baseline of the text over the run of small lines, if any text is over it."""
+    left, right = min(line.x0 for line in run), max(line.x1 for line in run)
+    above = [line for line in outside if line.x0 < right and left < line.x1]
+    return min(line.baseline for line in above) if above else None
+
+
+def _under(run: Sequence[Line], outside: Sequence[Line], body: float) -> bool:
+    """Whether the run opens below the text over it, white space between: a notes area."""
+    bottom = _bottom(run, outside)
+    return (
+        bottom is not None
+        and max(line.top for line in run) < bottom
+        and bottom - run[0].baseline > _APART * body
+    )
+
+
+def _carried_on(run: Sequence[Line], carried: OpenNote | None, referred: set[str]) -> int:
+    """How many lines opening ``run`` carry on the note ``carried``: those before the first
+    that opens a note (a mark the body refers to, or any mark on a page of endnotes), when
+    the note stopped mid-sentence or goes on in lower case, at a full line's end."""
+    if carried is None or not run:
+        return 0
+    last, first = carried.lines[-1], run[0]
+    if _room_for(first, last, carried.right):
+        return 0  # the note's last line ended short: the note was over
+    if _ENDED.search(last.text.rstrip()) and not first.text[:1].islower():
+        return 0
+    for index, line in enumerate(run):
+        mark = _mark(line) if referred else (_mark(line) or _roman_mark(line))
+        if mark is not None and (mark in referred or not referred):
+            return index
+    return len(run)
+
+
 def _notes(
     run: Sequence[Line], outside: Sequence[Line], referred: set[str], body: float
 ) -> tuple[list[Line], list[list[Line]]]:
     """A run of small lines as the lines that stay in the text and the notes after them."""
-    left, right = min(line.x0 for line in run), max(line.x1 for line in run)
-    above = [line for line in outside if line.x0 < right and left < line.x1]
-    if not above or not referred:
+    bottom = _bottom(run, outside)
+    if bottom is None or not referred:
         return list(run), []
-    bottom = min(line.baseline for line in above)
     if max(line.top for line in run) >= bottom:
         return list(run), []  # beside the text, not below it
     notes: list[list[Line]] = []
@@ -207,6 +278,7 @@ class _Section:
     x0: float
     size: float
     last: list[Line]
+    right: float = 0.0  # the right edge of the column the note's last line ended
 
 
 def notes_by_page(pages: Sequence[Sequence[Line]], body: float) -> list[list[Piece]]:
@@ -220,6 +292,7 @@ def notes_by_page(pages: Sequence[Sequence[Line]], body: float) -> list[list[Pie
     """
     out: list[list[Piece]] = []
     section: _Section | None = None
+    carried: OpenNote | None = None  # the footnote that closed the page before
     for lines in pages:
         page = list(lines)
         pieces: list[Piece] = []
@@ -238,14 +311,15 @@ def notes_by_page(pages: Sequence[Sequence[Line]], body: float) -> list[list[Pie
             end, notes, section = _read(paired, start + 1, _open(paired[start + 1]))
             if len(notes) < 2 and (section is None or end < len(paired)):
                 section = None  # one note is no section, unless the next page carries on
-                pieces += note_pieces(page[begin : start + 1], body)
+                pieces += note_pieces(page[begin : start + 1], body, carried if not begin else None)
                 begin = start + 1
                 continue
             page = paired
             pieces.append((page[begin : start + 1], notes))
             begin = end
         if begin < len(page) or not pieces:
-            pieces += note_pieces(page[begin:], body)
+            pieces += note_pieces(page[begin:], body, carried if not begin else None)
+        carried = open_note(pieces, page) if section is None else None
         out.append(pieces)
     return out
 
@@ -304,10 +378,13 @@ def _read(
             section.last = [_numbered(line, found)]
             section.following += 1
             notes.append(section.last)
-        elif section.last and _carries_on(section, line, index == 0):
+        elif section.last and _carries_on(section, line, lines, index == 0):
             section.last.append(line)
         else:
             return index, notes, None
+    if begin < len(lines):  # the note left open ends this page: how wide could its line be?
+        # The widest of the section's pages: a page of short notes shows no column edge.
+        section.right = max(section.right, _right(lines, section.last[-1]))
     return len(lines), notes, section
 
 
@@ -349,16 +426,38 @@ def _uncelled(line: Line) -> Line:
     return replace(line, text=f"{found.group(1)} {line.text[found.end() :]}", cells=False)
 
 
-def _carries_on(section: _Section, line: Line, page_top: bool) -> bool:
-    """Whether ``line`` is the note's next line: its size, under the number or indented past it."""
+def _carries_on(section: _Section, line: Line, lines: Sequence[Line], page_top: bool) -> bool:
+    """Whether ``line`` is the note's next line: its size, under the number or indented past
+    it, and its first word too long for the room left after the note's last line (a note
+    that ends short of the column's edge is over, whatever its last character)."""
     last = section.last[-1]
     if line.cells or line.bold or abs(line.size - section.size) > 0.6:
         return False
     if line.x0 < section.x0 - line.size * 0.5:
         return False
+    if _room_for(line, last, section.right if page_top else _right(lines, last)):
+        return False
     if page_top:  # over a page break: an unfinished sentence, or text indented as the note's
         return line.x0 > section.x0 + line.size * 0.5 or not last.text.rstrip().endswith(".")
     return 0 < last.baseline - line.baseline <= line.size * _LEADING
+
+
+def _right(lines: Sequence[Line], last: Line) -> float:
+    """The right edge of the column ``last`` stands in: the farthest the lines over or
+    under it reach, short of the next column's (or a margin note's) left edge."""
+    beyond = min((line.x0 for line in lines if line.x0 >= last.x1), default=math.inf)
+    return max(
+        (line.x1 for line in lines if line.x0 < last.x1 and last.x0 < line.x1 <= beyond),
+        default=last.x1,
+    )
+
+
+def _room_for(line: Line, last: Line, right: float) -> bool:
+    """Whether ``line``'s first word, after a space, would have fitted at the end of ``last``:
+    then ``last`` ended a paragraph rather than wrapped."""
+    words = line.text.split()
+    width = (line.x1 - line.x0) / max(1, len(line.text))  # an average character's
+    return bool(words) and last.x1 + width * (len(words[0]) + 2) <= right
 
 
 def _numbered(line: Line, found: re.Match[str]) -> Line:

@@ -15,6 +15,7 @@ from briefer.importers.base import ImportLimits
 from briefer.importers.pdf import PdfImporter
 from briefer.importers.pdffurniture import remove_furniture
 from briefer.importers.pdflayout import Line, Page
+from briefer.importers.pdfnotes import OpenNote, note_pieces, notes_by_page
 
 PDF = Path(__file__).parents[1] / "data" / "importers" / "pdf"
 
@@ -69,3 +70,72 @@ def test_a_number_is_a_page_number_alone_never_before_the_words_it_labels() -> N
         pages = [_page(n, *lines) for n, lines in enumerate(notes)]
         kept = remove_furniture(pages)
         assert [len(page) for page in kept] == [20 + len(lines) for lines in notes]
+
+
+def _tex_footnotes(name: str) -> list[str]:
+    """Each \\footnote's text in a .tex source, on one line, with TeX's right quote."""
+    source = (PDF / name).read_text(encoding="utf-8")
+    notes = re.findall(r"\\footnote\{(.*?)\}", source, re.S)
+    return [" ".join(note.split()).replace("'", "\u2019") for note in notes]
+
+
+def test_a_footnote_too_long_for_its_page_reads_whole_and_takes_no_body_line() -> None:
+    # pdfTeX sets the rest of note 1, which stops mid-sentence at a full line and has
+    # no full stop at all, at the foot of page 2 above note 2; page 2 opens mid-sentence.
+    paragraphs = [text for kind, text in _blocks("footsplit.pdf") if kind is BlockKind.PARAGRAPH]
+    first, second = _tex_footnotes("footsplit.tex")
+    crossing = next(p for p in paragraphs if p.startswith("The chairman asked"))
+    assert crossing.endswith(
+        "from the south-westerly gales.1 Then the board turned to the winter moorings, which"
+        " are let by the month from November to March. Eleven boats have asked for one so far."
+    )
+    at = paragraphs.index(crossing)
+    assert paragraphs[at + 1 :] == [
+        f"1 {first}",
+        "The next meeting will be held on the second of October at the harbour office,2 when"
+        " the clerk will bring the quote.",
+        f"2 {second}",
+    ]
+
+
+def test_a_notes_section_ends_with_a_note_whose_line_ends_short_over_a_page_break() -> None:
+    # Notes typed "1. ", flush left: note 5 runs on over a page break, unfinished and
+    # without a full stop; note 7 ends the second page short of the margin, without a
+    # full stop, and the colophon, in the notes' size and flush left, opens page 3.
+    blocks = _blocks("notescolophon.pdf")
+    source = (PDF / "notescolophon.fodt").read_text(encoding="utf-8")
+    notes = re.findall(r'<text:p text:style-name="(?:Note|Colophon)">(.*?)</text:p>', source)
+    at = blocks.index((BlockKind.HEADING, "Notes"))
+    assert blocks[at + 1 :] == [(BlockKind.PARAGRAPH, n.replace("&apos;", "'")) for n in notes]
+    assert not notes[4].endswith(".") and not notes[6].endswith(".")
+
+
+def _small(text: str, x1: float, baseline: float, page: int, marks: tuple[str, ...] = ()) -> Line:
+    return Line(text, 50, x1, baseline, 8, page, marks=marks)
+
+
+def test_a_note_goes_on_only_in_the_next_pages_notes_and_only_from_a_full_line() -> None:
+    full = _small("1 Harbour log for August, where each yacht turned away is", 400, 60, 0)
+    body = [Line("Then the board turned to the", 50, 400, 700, 10, 1),
+            Line("winter moorings, which are let", 50, 400, 686, 10, 1, marks=("2",))]  # fmt: skip
+    rest = _small("entered with its name and the night it asked for", 300, 80, 1)
+    second = _small("2 The room on the first floor.", 200, 70, 1)
+    carried = OpenNote([full], 400)
+    # The rest of the note opens page 2's notes; the body and note 2 stay where they are.
+    assert note_pieces([*body, rest, second], 10, carried) == [(body, [[second]])]
+    assert carried.lines == [full, rest]
+    # A note that ended short of the column's edge is over: the small print under the
+    # next page's text is no part of it (a source line under a table stays in the text).
+    short = _small("1 Harbour log for August", 150, 60, 0)
+    carried = OpenNote([short], 400)
+    assert note_pieces([*body, rest, second], 10, carried) == [([*body, rest], [[second]])]
+    assert carried.lines == [short]
+    # So is a full line that ends a sentence, unless the next line goes on in lower case.
+    ended = _small("1 Harbour log for August, each yacht entered by name.", 400, 60, 0)
+    carried = OpenNote([ended], 400)
+    source = _small("Source: harbour office", 200, 80, 1)
+    assert note_pieces([*body, source, second], 10, carried) == [([*body, source], [[second]])]
+    # Across pages the notes come from the foot of one page to the next's notes area.
+    cited = Line("The harbour master said forty yachts", 50, 400, 700, 10, 0, marks=("1",))
+    pages = notes_by_page([[cited, full], [*body, rest, second]], 10)
+    assert pages == [[([cited], [[full, rest]])], [(body, [[second]])]]
