@@ -13,8 +13,9 @@ ends short of the column's edge, so it never takes the next page's text. A
 page of endnotes (all small print, each note opening with
 the next mark: 1, 2 or i, ii or I, II) is cut into its notes. So is a section
 of notes an author typed under a heading ("Notes", "Endnotes"), in any size,
-numbered 1, 2 or 1., 2.: each note reads whole however its lines wrap (a web
-address on a line of its own, a note running onto the next page), where the
+numbered 1, 2 or 1., 2. or [1], [2]: each note reads whole however its lines
+wrap (a web address on a line of its own, a note running into the next column
+or onto the next page), where the
 paragraph rules would cut it at a short line or run "12 Ibid." into the note
 before. Pure rules over plain lines; standard library, briefer.core.numerals
 and briefer.importers.pdflayout only.
@@ -257,13 +258,13 @@ _SECTION = re.compile(
     r"|sources(?: and notes)?)\s*:?$",
     re.I,
 )
-# A note's number in such a section, at text size: "1.", "12 Ibid.", "iv. Ibid.", "IV Ibid.".
-_NUMBER = re.compile(r"^(\d{1,3}|[ivxlc]{1,7}|[IVXLC]{1,7})(\.?)\s+(?=\S)")
-_BARE = re.compile(r"^(?:\d{1,3}|[ivxlc]{1,7}|[IVXLC]{1,7})\.?$")
+_LABEL = r"(?:\d{1,3}|[ivxlc]{1,7}|[IVXLC]{1,7})"
+# A note's number in such a section, at text size: "1.", "12 Ibid.", "iv. Ibid.", "IV Ibid.",
+# "[3] Smith" (a reference): the opening bracket, the number, and "]", "." or nothing.
+_NUMBER = re.compile(rf"^(\[)?({_LABEL})((?(1)\]|\.?))\s+(?=\S)")
+_BARE = re.compile(rf"^(?:\[{_LABEL}\]|{_LABEL}\.?)$")
 # A table row of two cells, a note's number and words: "6 | Ibid.".
-_CELLED = re.compile(
-    r"^(\d{1,3}\.?|[ivxlc]{1,7}\.?|[IVXLC]{1,7}\.?) \| (?=\W{0,2}[^\W\d_])(?!.* \| )"
-)
+_CELLED = re.compile(rf"^(\[{_LABEL}\]|{_LABEL}\.?) \| (?=\W{{0,2}}[^\W\d_])(?!.* \| )")
 _LEADING = 1.7  # a note's lines stand at most this many sizes apart: farther is what follows
 _ROW = 2.0  # points between the baselines of a note's number and its text after a tab
 _LOOK = 8  # lines after a bare number in the reading order where its text may be
@@ -273,22 +274,24 @@ _LOOK = 8  # lines after a bare number in the reading order where its text may b
 class _Section:
     """An open notes section: the numbering, where its numbers stand, the note being read."""
 
-    style: tuple[str, str]  # "1", "i" or "I", and "." or ""
+    style: tuple[str, str]  # "1", "i" or "I", and "." or "" or "]" ("[1]")
     following: int  # the next note's number
     x0: float
     size: float
     last: list[Line]
     right: float = 0.0  # the right edge of the column the note's last line ended
+    moved: bool = False  # read on in another column: where its numbers stand is not known yet
 
 
 def notes_by_page(pages: Sequence[Sequence[Line]], body: float) -> list[list[Piece]]:
     """Each page as note_pieces cuts it, and a section of notes under its heading as notes.
 
     A heading "Notes" (or "Endnotes", "References", "Sources") set larger or
-    bold, then lines that open with numbers counting up from 1 (or i, I),
-    each number at the same place: each note is read whole, however its lines
-    wrap and whatever size it is set in, until a line that no note carries on
-    (a heading, a paragraph after a gap). The section may run on over pages.
+    bold, then lines that open with numbers counting up from 1 (or i, I; "1.",
+    "[1]"), each number at the same place in its column: each note is read
+    whole, however its lines wrap and whatever size it is set in, until a line
+    that no note carries on (a heading, a paragraph after a gap, a line after
+    a note that ended short). The section may run on over columns and pages.
     """
     out: list[list[Piece]] = []
     section: _Section | None = None
@@ -343,7 +346,7 @@ def _number(line: Line) -> tuple[str, str] | None:
     found = _NUMBER.match(line.text)
     if found is None or line.cells:
         return None
-    label = found.group(1)
+    label = found.group(2)
     if label.isdigit():
         return str(int(label)), "1"
     value = roman_value(label.lower())
@@ -354,31 +357,43 @@ def _open(first: Line) -> _Section:
     """A section whose first note ``first`` opens (``_heading`` found its number)."""
     found = _NUMBER.match(first.text)
     style = _number(first)
-    marker = found.group(2) if found else ""
+    marker = found.group(3) if found else ""
     return _Section((style[1] if style else "1", marker), 1, first.x0, first.size, [])
 
 
 def _read(
     lines: Sequence[Line], begin: int, section: _Section
 ) -> tuple[int, list[list[Line]], _Section | None]:
-    """The section's notes from ``begin``: where they end, the notes begun, the open section."""
+    """The section's notes from ``begin``: where they end, the notes begun, the open section.
+
+    At the top of a page or of the next column (a line higher than the last,
+    to its right) the next note may stand anywhere; its number then tells
+    where the column's numbers stand.
+    """
     notes: list[list[Line]] = []
     for index in range(begin, len(lines)):
         line = lines[index]
         number = _number(line)
         found = _NUMBER.match(line.text)
+        last = section.last[-1] if section.last else None
+        turned = index == 0 or (
+            last is not None
+            and line.baseline > last.baseline + line.size * 0.5
+            and line.x0 > last.x0 + line.size
+        )
         if (
             number is not None
             and found is not None
-            and (number[1], found.group(2)) == section.style
+            and (number[1], found.group(3)) == section.style
             and int(number[0]) == section.following
-            and abs(line.x0 - section.x0) <= line.size
+            and (abs(line.x0 - section.x0) <= line.size or turned or section.moved)
             and abs(line.size - section.size) <= 0.6
         ):
             section.last = [_numbered(line, found)]
             section.following += 1
+            section.x0, section.moved = line.x0, False
             notes.append(section.last)
-        elif section.last and _carries_on(section, line, lines, index == 0):
+        elif section.last and _carries_on(section, line, lines, turned, index == 0):
             section.last.append(line)
         else:
             return index, notes, None
@@ -426,18 +441,26 @@ def _uncelled(line: Line) -> Line:
     return replace(line, text=f"{found.group(1)} {line.text[found.end() :]}", cells=False)
 
 
-def _carries_on(section: _Section, line: Line, lines: Sequence[Line], page_top: bool) -> bool:
+def _carries_on(
+    section: _Section, line: Line, lines: Sequence[Line], turned: bool, page_top: bool
+) -> bool:
     """Whether ``line`` is the note's next line: its size, under the number or indented past
     it, and its first word too long for the room left after the note's last line (a note
-    that ends short of the column's edge is over, whatever its last character)."""
+    that ends short of the column's edge is over, whatever its last character). Over a
+    column or page break into another column it goes on an unfinished sentence."""
     last = section.last[-1]
     if line.cells or line.bold or abs(line.size - section.size) > 0.6:
         return False
-    if line.x0 < section.x0 - line.size * 0.5:
+    right = section.right if page_top else _right(lines, last)
+    if _room_for(line, last, right):
         return False
-    if _room_for(line, last, section.right if page_top else _right(lines, last)):
+    if turned and not section.x0 - line.size * 0.5 <= line.x0 < right:
+        # Another column: where its numbers stand is unknown until the next note.
+        section.moved = not _ENDED.search(last.text.rstrip()) or line.text[:1].islower()
+        return section.moved
+    if line.x0 < section.x0 - line.size * 0.5 and not section.moved:
         return False
-    if page_top:  # over a page break: an unfinished sentence, or text indented as the note's
+    if turned:  # over a page break: an unfinished sentence, or text indented as the note's
         return line.x0 > section.x0 + line.size * 0.5 or not last.text.rstrip().endswith(".")
     return 0 < last.baseline - line.baseline <= line.size * _LEADING
 
@@ -462,4 +485,5 @@ def _room_for(line: Line, last: Line, right: float) -> bool:
 
 def _numbered(line: Line, found: re.Match[str]) -> Line:
     """The note's first line, its number set a space apart as printed ("1. Smith", "12 Ibid.")."""
-    return replace(line, text=f"{found.group(1)}{found.group(2)} {line.text[found.end() :]}")
+    number = f"{found.group(1) or ''}{found.group(2)}{found.group(3)}"
+    return replace(line, text=f"{number} {line.text[found.end() :]}")

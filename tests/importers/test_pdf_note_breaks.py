@@ -139,3 +139,61 @@ def test_a_note_goes_on_only_in_the_next_pages_notes_and_only_from_a_full_line()
     cited = Line("The harbour master said forty yachts", 50, 400, 700, 10, 0, marks=("1",))
     pages = notes_by_page([[cited, full], [*body, rest, second]], 10)
     assert pages == [[([cited], [[full, rest]])], [(body, [[second]])]]
+
+
+def test_references_numbered_in_brackets_read_one_by_one_into_the_second_column() -> None:
+    # Typed "[1]", a tab, the reference, in a two-column section: most end without a full
+    # stop, one breaks over the column break, one's web address fills its second line.
+    blocks = _blocks("refcolumns.pdf")
+    source = (PDF / "refcolumns.fodt").read_text(encoding="utf-8")
+    typed = re.findall(r'<text:p text:style-name="Reference">(.*?)</text:p>', source)
+    at = blocks.index((BlockKind.HEADING, "References"))
+    assert blocks[at + 1 :] == [
+        (BlockKind.PARAGRAPH, ref.replace("<text:tab/>", " ").replace("&apos;", "'"))
+        for ref in typed
+    ]
+    assert blocks[at - 1][1].endswith("unable to repair the fish quay for two years [10].")
+
+
+def test_a_latex_bibliography_reads_item_by_item_over_its_column_break() -> None:
+    # thebibliography in two columns: "[1]" breaks after "for the" at column 1's foot and
+    # goes on, indented, atop column 2; items end with and without a full stop.
+    blocks = _blocks("bibcolumns.pdf")
+    source = (PDF / "bibcolumns.tex").read_text(encoding="utf-8")
+    items = [" ".join(item.split()) for item in source.split(r"\bibitem{")[1:]]
+    items[-1] = items[-1].removesuffix(r" \end{thebibliography} \end{document}")
+    texts = [
+        re.sub(r"\\url\{(.*?)\}", r"\1", item.split("} ", 1)[1])
+        .replace("{\\o}", "ø")
+        .replace("'", "’")
+        for item in items
+    ]
+    at = blocks.index((BlockKind.HEADING, "References"))
+    assert blocks[at + 1 :] == [
+        (BlockKind.PARAGRAPH, f"[{n}] {text}") for n, text in enumerate(texts, 1)
+    ]
+
+
+def _ref(text: str, x0: float, baseline: float) -> Line:
+    return Line(text, x0, x0 + 150 if len(text) > 30 else x0 + 60, baseline, 9, 0)
+
+
+def test_a_notes_section_goes_on_at_the_top_of_the_next_column() -> None:
+    heading = Line("Notes", 50, 90, 300, 12, 0, bold=True)
+    left = [
+        _ref("1. Harbour log for the winter of", 50, 280),
+        _ref("2025, by month", 50, 270),
+        _ref("2. Board accounts for 2025, with", 50, 260),
+    ]
+    right = [
+        _ref("the dues of each berth by month", 260, 300),
+        _ref("3. Ibid.", 260, 290),
+        _ref("4. Minutes of the board, item 4", 260, 280),
+    ]
+    (piece,) = notes_by_page([[heading, *left, *right]], 10)[0]
+    assert piece == ([heading], [left[:2], [left[2], right[0]], right[1:2], right[2:]])
+    # A note that ended short at the column's foot takes nothing from the next column.
+    ended = [*left[:2], _ref("2. Ibid.", 50, 260)]
+    pieces = notes_by_page([[heading, *ended, *right]], 10)[0]
+    assert pieces[0] == ([heading], [ended[:2], ended[2:]])
+    assert next(line for kept, _ in pieces[1:] for line in kept) == right[0]
