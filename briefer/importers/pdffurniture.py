@@ -25,7 +25,7 @@ _MAX_ROMAN_PAGE = 399
 # A table cell's figure ("507", "1 286", "12.5%"), not a date ("12.03.2026").
 _FIGURE = re.compile(r"^[-+−–(]?(?:\d+|\d{1,3}(?:[ ,.]\d{3})+)(?:[.,]\d+)?%?\)?$")
 _LINE_NUMBER = re.compile(r"^\d{1,4}$")
-_WORDS = re.compile(r"^\W{0,2}[^\W\d_]")  # a word, perhaps after a quotation mark or bracket
+_WORDS = re.compile(r"^[\"“‘'(\[]?[^\W\d_]")  # a word, perhaps after a quotation mark or bracket
 _DIGITS = re.compile(r"\d+")
 _MARGIN_SHARE = 0.10
 _EDGE_LINES = 5
@@ -62,9 +62,12 @@ def remove_furniture(pages: Sequence[Page]) -> list[list[Line]]:
     """
     bodies = [_without_line_numbers(page.lines) for page in pages]
     large = body_size(line for body in bodies for line in body) * _LARGER
+    edges = [_margin_lines(page, body) for page, body in zip(pages, bodies, strict=True)]
+    # A number before the words it labels (a note's, an item's) is no furniture of its own,
+    # however it repeats or counts with the pages; beside a running head it goes with it.
     margins = [
-        [line for line in _margin_lines(page, body) if not _labels_text(line, body)]
-        for page, body in zip(pages, bodies, strict=True)
+        [line for line in edge if not _labels_text(line, body)]
+        for edge, body in zip(edges, bodies, strict=True)
     ]
     counts: Counter[tuple[str, int]] = Counter()
     stamps: Counter[tuple[str, int, int]] = Counter()
@@ -75,10 +78,10 @@ def remove_furniture(pages: Sequence[Page]) -> list[list[Line]]:
     stamp_needed = max(3, round(len(pages) * _STAMP_SHARE))
     numbers = _page_numbers(bodies, margins, large)
     heads: list[set[int]] = []
-    for margin, numbered in zip(margins, numbers, strict=True):
+    for edge, margin, numbered in zip(edges, margins, numbers, strict=True):
         repeated = [line for line in margin if counts[_furniture_key(line, large)] >= needed]
         heads.append(
-            {id(line) for line in repeated} | numbered | _row_mates(margin, repeated, numbered)
+            {id(line) for line in repeated} | numbered | _row_mates(edge, repeated, numbered)
         )
     heads = _at_furniture_height(bodies, heads, large)
     return [

@@ -58,6 +58,12 @@ def test_a_number_is_a_page_number_alone_never_before_the_words_it_labels() -> N
     for label in ("Page 2", "- 3 -", "2 of 9"):
         (kept,) = remove_furniture([_page(0, Line(label, 280, 320, 40, 10, 0))])
         assert len(kept) == 20
+    # A page number a tab before the report's title on every page goes with the title.
+    heads = [
+        _page(n, Line(str(n + 1), 72, 77, 800, 9, n), Line("Annual Report", 100, 220, 800, 9, n))
+        for n in range(3)
+    ]
+    assert all(len(kept) == 20 for kept in remove_furniture(heads))
     # "6", a tab, "Ibid." at the top of a page, or notes at the feet of two pages
     # whose numbers count with the pages: notes, kept whole.
     for notes in (
@@ -197,3 +203,19 @@ def test_a_notes_section_goes_on_at_the_top_of_the_next_column() -> None:
     pieces = notes_by_page([[heading, *ended, *right]], 10)[0]
     assert pieces[0] == ([heading], [ended[:2], ended[2:]])
     assert next(line for kept, _ in pieces[1:] for line in kept) == right[0]
+
+
+def test_a_page_of_endnotes_opens_with_the_rest_of_the_last_pages_note() -> None:
+    first = [_small("i The survey of 2019.", 200, 700, 0),
+             _small("ii Harbour returns for the winter, where", 400, 690, 0)]  # fmt: skip
+    rest = [
+        _small("each berth is listed by month", 300, 700, 1),
+        _small("iii Ibid.", 100, 690, 1),
+        _small("iv Minutes of the board.", 200, 680, 1),
+    ]
+    pages = notes_by_page([first, rest], 10)
+    assert [[line.text for line in note] for piece in pages[0] for note in piece[1]] == [
+        ["i The survey of 2019."],
+        ["ii Harbour returns for the winter, where", "each berth is listed by month"],
+    ]
+    assert pages[1] == [([], [rest[1:2], rest[2:]])]
