@@ -275,7 +275,7 @@ def _labels_text(line: Line, lines: Sequence[Line]) -> bool:
     """A number set apart from the words it labels: a section's before its title, a
     note's or a list item's before its text ("6", a tab, "Ibid."). The words follow on
     its baseline within a few ems, where a running title stands across the page. Such
-    a number is never furniture, however it repeats or counts with the pages."""
+    a number is no furniture by itself, however it repeats or counts with the pages."""
     if _page_value(line.text) is None or not (line.text.isdigit() or line.text.isalpha()):
         return False  # "Page 3", "3/5": a page's number, whatever follows it
     return any(
