@@ -25,6 +25,7 @@ _MAX_ROMAN_PAGE = 399
 # A table cell's figure ("507", "1 286", "12.5%"), not a date ("12.03.2026").
 _FIGURE = re.compile(r"^[-+−–(]?(?:\d+|\d{1,3}(?:[ ,.]\d{3})+)(?:[.,]\d+)?%?\)?$")
 _LINE_NUMBER = re.compile(r"^\d{1,4}$")
+_WORDS = re.compile(r"^[\"“‘'(\[]?[^\W\d_]")  # a word, perhaps after a quotation mark or bracket
 _DIGITS = re.compile(r"\d+")
 _MARGIN_SHARE = 0.10
 _EDGE_LINES = 5
@@ -36,7 +37,7 @@ _STAMP_WORDS = 12
 _STAMP_SHARE = 0.6
 _LARGER = 1.12  # times the body size: a heading's size (pdflayout's heading ratio)
 _ROW = 2.0  # points between baselines of runs on one row
-_TITLE_GAP = 4.0  # ems between a section's number and its title on the same baseline
+_LABEL_GAP = 6.0  # ems from a number to the words it labels (a tab stop) on its baseline
 _SAME_PLACE = 1.0  # points between the baselines of one running head on different pages
 _SAME_SIZE = 0.6  # points
 
@@ -61,7 +62,13 @@ def remove_furniture(pages: Sequence[Page]) -> list[list[Line]]:
     """
     bodies = [_without_line_numbers(page.lines) for page in pages]
     large = body_size(line for body in bodies for line in body) * _LARGER
-    margins = [_margin_lines(page, body) for page, body in zip(pages, bodies, strict=True)]
+    edges = [_margin_lines(page, body) for page, body in zip(pages, bodies, strict=True)]
+    # A number before the words it labels (a note's, an item's) is no furniture of its own,
+    # however it repeats or counts with the pages; beside a running head it goes with it.
+    margins = [
+        [line for line in edge if not _labels_text(line, body)]
+        for edge, body in zip(edges, bodies, strict=True)
+    ]
     counts: Counter[tuple[str, int]] = Counter()
     stamps: Counter[tuple[str, int, int]] = Counter()
     for body, margin in zip(bodies, margins, strict=True):
@@ -71,10 +78,10 @@ def remove_furniture(pages: Sequence[Page]) -> list[list[Line]]:
     stamp_needed = max(3, round(len(pages) * _STAMP_SHARE))
     numbers = _page_numbers(bodies, margins, large)
     heads: list[set[int]] = []
-    for margin, numbered in zip(margins, numbers, strict=True):
+    for edge, margin, numbered in zip(edges, margins, numbers, strict=True):
         repeated = [line for line in margin if counts[_furniture_key(line, large)] >= needed]
         heads.append(
-            {id(line) for line in repeated} | numbered | _row_mates(margin, repeated, numbered)
+            {id(line) for line in repeated} | numbered | _row_mates(edge, repeated, numbered)
         )
     heads = _at_furniture_height(bodies, heads, large)
     return [
@@ -203,8 +210,9 @@ def _page_numbers(
 
     A page number stands alone or beside a running title ("Page 3 of 10",
     "Report | 3"), never beside other figures (a table's last row) and never
-    as a section's number before its title set in larger or bold type ("2
-    Cargo charges" at the top of a page). Across pages it stands at one
+    as the label of the words a tab or a few spaces after it: a section's
+    number before its title ("2 Cargo charges" at the top of a page), a
+    note's before its text ("6 Ibid." opening a page). Across pages it stands at one
     height and counts up with the page. Where some numbers do that, another
     number counts only on a page that has none of them, and only at such a
     height (a slide's number, the same on each of its overlays) or with such
@@ -218,8 +226,6 @@ def _page_numbers(
             if value is None:
                 continue
             row = [other for other in body if abs(other.baseline - line.baseline) < _ROW]
-            if _heading_number(line, row, large):
-                continue
             crowded = any(other is not line and _FIGURE.match(other.text) for other in row)
             found.append((index, line, value, crowded))
     places: dict[int, list[tuple[int, float, float]]] = {}  # height -> (page, baseline, offset)
@@ -265,16 +271,18 @@ def _page_value(text: str) -> int | None:
     return value
 
 
-def _heading_number(line: Line, row: Sequence[Line], large: float) -> bool:
-    """A section's number set apart from its title: the title follows on the baseline
-    within a few ems, both set larger than the body or both bold."""
-    if not (line.text.isdigit() or line.text.isalpha()):
+def _labels_text(line: Line, lines: Sequence[Line]) -> bool:
+    """A number set apart from the words it labels: a section's before its title, a
+    note's or a list item's before its text ("6", a tab, "Ibid."). The words follow on
+    its baseline within a few ems, where a running title stands across the page. Such
+    a number is no furniture by itself, however it repeats or counts with the pages."""
+    if _page_value(line.text) is None or not (line.text.isdigit() or line.text.isalpha()):
         return False  # "Page 3", "3/5": a page's number, whatever follows it
     return any(
-        0 <= other.x0 - line.x1 + 1 < _TITLE_GAP * line.size
-        and other.text[:1].isalpha()
-        and ((line.size > large and other.size > large) or (line.bold and other.bold))
-        for other in row
+        abs(other.baseline - line.baseline) < _ROW
+        and 0 <= other.x0 - line.x1 + 1 < _LABEL_GAP * line.size
+        and _WORDS.match(other.text)
+        for other in lines
     )
 
 

@@ -7,11 +7,15 @@ in two; pdflayout puts them after that paragraph instead. On a page of two
 columns each column may have notes of its own (LaTeX, LibreOffice), read
 after that column and before the next: the page is cut there, so the
 paragraph that runs on into the next column reads whole and the column's
-notes follow it. A page of endnotes (all small print, each note opening with
+notes follow it. A note too long for its page goes on at the top of the next
+page's notes, before any mark, and is read whole; a note ends where its line
+ends short of the column's edge, so it never takes the next page's text. A
+page of endnotes (all small print, each note opening with
 the next mark: 1, 2 or i, ii or I, II) is cut into its notes. So is a section
 of notes an author typed under a heading ("Notes", "Endnotes"), in any size,
-numbered 1, 2 or 1., 2.: each note reads whole however its lines wrap (a web
-address on a line of its own, a note running onto the next page), where the
+numbered 1, 2 or 1., 2. or [1], [2]: each note reads whole however its lines
+wrap (a web address on a line of its own, a note running into the next column
+or onto the next page), where the
 paragraph rules would cut it at a short line or run "12 Ibid." into the note
 before. Pure rules over plain lines; standard library, briefer.core.numerals
 and briefer.importers.pdflayout only.
@@ -19,6 +23,7 @@ and briefer.importers.pdflayout only.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -38,7 +43,25 @@ _SMALLER = 0.95  # a footnote is set at most this share of the body size ...
 _POINTS = 0.5  # ... and at least this many points smaller
 _APART = 1.4  # body sizes from the text's last baseline to the first note's: the notes' gap
 
+_ENDED = re.compile(r"[.!?][\"”’)]?$")  # a sentence's end
+
 Piece = tuple[list[Line], list[list[Line]]]
+
+
+@dataclass(slots=True)
+class OpenNote:
+    """The last note at a page's foot, which the next page's notes may carry on."""
+
+    lines: list[Line]
+    right: float  # the right edge of its column
+
+
+def open_note(pieces: Sequence[Piece], lines: Sequence[Line]) -> OpenNote | None:
+    """The note that closes the page ``lines`` as ``pieces`` cut it, if notes close it."""
+    if not pieces or not pieces[-1][1]:
+        return None
+    note = pieces[-1][1][-1]
+    return OpenNote(note, _right(lines, note[-1]))
 
 
 def split_notes(lines: Sequence[Line], body: float) -> tuple[list[Line], list[list[Line]]]:
@@ -47,7 +70,7 @@ def split_notes(lines: Sequence[Line], body: float) -> tuple[list[Line], list[li
     return [line for kept, _ in pieces for line in kept], [n for _, notes in pieces for n in notes]
 
 
-def note_pieces(lines: Sequence[Line], body: float) -> list[Piece]:
+def note_pieces(lines: Sequence[Line], body: float, carried: OpenNote | None = None) -> list[Piece]:
     """The page's reading order cut after each set of notes: each stretch's lines and notes.
 
     A set of notes is a run of small lines that ends the page's order or a
@@ -56,17 +79,33 @@ def note_pieces(lines: Sequence[Line], body: float) -> list[Piece]:
     refers to and that white space sets apart from the text above: small
     print above it (a caption, a source line, a list of references) stays
     where it is. A page of nothing but small print is a page of endnotes
-    when its lines open with marks counting up.
+    when its lines open with marks counting up. The previous page's last
+    note (``carried``) takes the lines that open this page's notes before
+    any mark, when its sentence is unfinished and its last line full: the
+    rest of a note too long for its page. Notes never take the body's lines.
     """
     if not lines:
         return [([], [])]
     if all(_small(line, body) for line in lines):
-        notes = _endnotes(lines)
-        return [([], notes)] if notes else [(list(lines), [])]
+        lead = _carried_on(lines, carried, set())
+        notes = _endnotes(lines[lead:])
+        if carried is not None and (notes or lead == len(lines)):
+            carried.lines.extend(lines[:lead])
+        else:
+            lead = 0
+        rest = lines[lead:]
+        return [([], notes)] if notes or not rest else [(list(rest), [])]
     runs = _runs(lines, body)
     inside = {index for start, end in runs for index in range(start, end)}
     outside = [line for index, line in enumerate(lines) if index not in inside]
     referred = {mark for line in outside for mark in line.marks}
+    areas = [(start, end) for start, end in runs if _under(lines[start:end], outside, body)]
+    if carried is not None and areas:  # the page's first notes may open with the note's rest
+        start, end = areas[0]
+        lead = _carried_on(lines[start:end], carried, referred)
+        if lead:
+            carried.lines.extend(lines[start : start + lead])
+            return note_pieces([*lines[:start], *lines[start + lead :]], body)
     pieces: list[Piece] = []
     begin = 0
     for start, end in runs:
@@ -95,15 +134,48 @@ def _runs(lines: Sequence[Line], body: float) -> list[tuple[int, int]]:
     return runs
 
 
+def _bottom(run: Sequence[Line], outside: Sequence[Line]) -> float | None:
+    """The lowest baseline of the text over the run of small lines, if any text is over it."""
+    left, right = min(line.x0 for line in run), max(line.x1 for line in run)
+    above = [line for line in outside if line.x0 < right and left < line.x1]
+    return min(line.baseline for line in above) if above else None
+
+
+def _under(run: Sequence[Line], outside: Sequence[Line], body: float) -> bool:
+    """Whether the run opens below the text over it, white space between: a notes area."""
+    bottom = _bottom(run, outside)
+    return (
+        bottom is not None
+        and max(line.top for line in run) < bottom
+        and bottom - run[0].baseline > _APART * body
+    )
+
+
+def _carried_on(run: Sequence[Line], carried: OpenNote | None, referred: set[str]) -> int:
+    """How many lines opening ``run`` carry on the note ``carried``: those before the first
+    that opens a note (a mark the body refers to, or any mark on a page of endnotes), when
+    the note stopped mid-sentence or goes on in lower case, at a full line's end."""
+    if carried is None or not run:
+        return 0
+    last, first = carried.lines[-1], run[0]
+    if _room_for(first, last, carried.right):
+        return 0  # the note's last line ended short: the note was over
+    if _ENDED.search(last.text.rstrip()) and not first.text[:1].islower():
+        return 0
+    for index, line in enumerate(run):
+        mark = _mark(line) if referred else (_mark(line) or _roman_mark(line))
+        if mark is not None and (mark in referred or not referred):
+            return index
+    return len(run)
+
+
 def _notes(
     run: Sequence[Line], outside: Sequence[Line], referred: set[str], body: float
 ) -> tuple[list[Line], list[list[Line]]]:
     """A run of small lines as the lines that stay in the text and the notes after them."""
-    left, right = min(line.x0 for line in run), max(line.x1 for line in run)
-    above = [line for line in outside if line.x0 < right and left < line.x1]
-    if not above or not referred:
+    bottom = _bottom(run, outside)
+    if bottom is None or not referred:
         return list(run), []
-    bottom = min(line.baseline for line in above)
     if max(line.top for line in run) >= bottom:
         return list(run), []  # beside the text, not below it
     notes: list[list[Line]] = []
@@ -186,9 +258,13 @@ _SECTION = re.compile(
     r"|sources(?: and notes)?)\s*:?$",
     re.I,
 )
-# A note's number in such a section, at text size: "1.", "12 Ibid.", "iv. Ibid.", "IV Ibid.".
-_NUMBER = re.compile(r"^(\d{1,3}|[ivxlc]{1,7}|[IVXLC]{1,7})(\.?)\s+(?=\S)")
-_BARE = re.compile(r"^(?:\d{1,3}|[ivxlc]{1,7}|[IVXLC]{1,7})\.?$")
+_LABEL = r"(?:\d{1,3}|[ivxlc]{1,7}|[IVXLC]{1,7})"
+# A note's number in such a section, at text size: "1.", "12 Ibid.", "iv. Ibid.", "IV Ibid.",
+# "[3] Smith" (a reference): the opening bracket, the number, and "]", "." or nothing.
+_NUMBER = re.compile(rf"^(\[)?({_LABEL})((?(1)\]|\.?))\s+(?=\S)")
+_BARE = re.compile(rf"^(?:\[{_LABEL}\]|{_LABEL}\.?)$")
+# A table row of two cells, a note's number and words: "6 | Ibid.".
+_CELLED = re.compile(rf"^(\[{_LABEL}\]|{_LABEL}\.?) \| (?=\W{{0,2}}[^\W\d_])(?!.* \| )")
 _LEADING = 1.7  # a note's lines stand at most this many sizes apart: farther is what follows
 _ROW = 2.0  # points between the baselines of a note's number and its text after a tab
 _LOOK = 8  # lines after a bare number in the reading order where its text may be
@@ -198,24 +274,28 @@ _LOOK = 8  # lines after a bare number in the reading order where its text may b
 class _Section:
     """An open notes section: the numbering, where its numbers stand, the note being read."""
 
-    style: tuple[str, str]  # "1", "i" or "I", and "." or ""
+    style: tuple[str, str]  # "1", "i" or "I", and "." or "" or "]" ("[1]")
     following: int  # the next note's number
     x0: float
     size: float
     last: list[Line]
+    right: float = 0.0  # the right edge of the column the note's last line ended
+    moved: bool = False  # read on in another column: where its numbers stand is not known yet
 
 
 def notes_by_page(pages: Sequence[Sequence[Line]], body: float) -> list[list[Piece]]:
     """Each page as note_pieces cuts it, and a section of notes under its heading as notes.
 
     A heading "Notes" (or "Endnotes", "References", "Sources") set larger or
-    bold, then lines that open with numbers counting up from 1 (or i, I),
-    each number at the same place: each note is read whole, however its lines
-    wrap and whatever size it is set in, until a line that no note carries on
-    (a heading, a paragraph after a gap). The section may run on over pages.
+    bold, then lines that open with numbers counting up from 1 (or i, I; "1.",
+    "[1]"), each number at the same place in its column: each note is read
+    whole, however its lines wrap and whatever size it is set in, until a line
+    that no note carries on (a heading, a paragraph after a gap, a line after
+    a note that ended short). The section may run on over columns and pages.
     """
     out: list[list[Piece]] = []
     section: _Section | None = None
+    carried: OpenNote | None = None  # the footnote that closed the page before
     for lines in pages:
         page = list(lines)
         pieces: list[Piece] = []
@@ -234,14 +314,15 @@ def notes_by_page(pages: Sequence[Sequence[Line]], body: float) -> list[list[Pie
             end, notes, section = _read(paired, start + 1, _open(paired[start + 1]))
             if len(notes) < 2 and (section is None or end < len(paired)):
                 section = None  # one note is no section, unless the next page carries on
-                pieces += note_pieces(page[begin : start + 1], body)
+                pieces += note_pieces(page[begin : start + 1], body, carried if not begin else None)
                 begin = start + 1
                 continue
             page = paired
             pieces.append((page[begin : start + 1], notes))
             begin = end
         if begin < len(page) or not pieces:
-            pieces += note_pieces(page[begin:], body)
+            pieces += note_pieces(page[begin:], body, carried if not begin else None)
+        carried = open_note(pieces, page) if section is None else None
         out.append(pieces)
     return out
 
@@ -265,7 +346,7 @@ def _number(line: Line) -> tuple[str, str] | None:
     found = _NUMBER.match(line.text)
     if found is None or line.cells:
         return None
-    label = found.group(1)
+    label = found.group(2)
     if label.isdigit():
         return str(int(label)), "1"
     value = roman_value(label.lower())
@@ -276,34 +357,49 @@ def _open(first: Line) -> _Section:
     """A section whose first note ``first`` opens (``_heading`` found its number)."""
     found = _NUMBER.match(first.text)
     style = _number(first)
-    marker = found.group(2) if found else ""
+    marker = found.group(3) if found else ""
     return _Section((style[1] if style else "1", marker), 1, first.x0, first.size, [])
 
 
 def _read(
     lines: Sequence[Line], begin: int, section: _Section
 ) -> tuple[int, list[list[Line]], _Section | None]:
-    """The section's notes from ``begin``: where they end, the notes begun, the open section."""
+    """The section's notes from ``begin``: where they end, the notes begun, the open section.
+
+    At the top of a page or of the next column (a line higher than the last,
+    to its right) the next note may stand anywhere; its number then tells
+    where the column's numbers stand.
+    """
     notes: list[list[Line]] = []
     for index in range(begin, len(lines)):
         line = lines[index]
         number = _number(line)
         found = _NUMBER.match(line.text)
+        last = section.last[-1] if section.last else None
+        turned = index == 0 or (
+            last is not None
+            and line.baseline > last.baseline + line.size * 0.5
+            and line.x0 > last.x0 + line.size
+        )
         if (
             number is not None
             and found is not None
-            and (number[1], found.group(2)) == section.style
+            and (number[1], found.group(3)) == section.style
             and int(number[0]) == section.following
-            and abs(line.x0 - section.x0) <= line.size
+            and (abs(line.x0 - section.x0) <= line.size or turned or section.moved)
             and abs(line.size - section.size) <= 0.6
         ):
             section.last = [_numbered(line, found)]
             section.following += 1
+            section.x0, section.moved = line.x0, False
             notes.append(section.last)
-        elif section.last and _carries_on(section, line, index == 0):
+        elif section.last and _carries_on(section, line, lines, turned, index == 0):
             section.last.append(line)
         else:
             return index, notes, None
+    if begin < len(lines):  # the note left open ends this page: how wide could its line be?
+        # The widest of the section's pages: a page of short notes shows no column edge.
+        section.right = max(section.right, _right(lines, section.last[-1]))
     return len(lines), notes, section
 
 
@@ -312,9 +408,10 @@ def _paired(lines: Sequence[Line]) -> list[Line]:
 
     Read as two runs, the number may come lines before its text in the
     reading order ("6", "7", "Ibid.", "Minutes ..."): the text is the next run
-    on the number's baseline, to its right, in its size.
+    on the number's baseline, to its right, in its size. Read as a table row
+    of two cells, the number and its words are one line already.
     """
-    out = list(lines)
+    out = [_uncelled(line) for line in lines]
     index = 0
     while index < len(out):
         line = out[index]
@@ -335,18 +432,58 @@ def _paired(lines: Sequence[Line]) -> list[Line]:
     return out
 
 
-def _carries_on(section: _Section, line: Line, page_top: bool) -> bool:
-    """Whether ``line`` is the note's next line: its size, under the number or indented past it."""
+def _uncelled(line: Line) -> Line:
+    """A two-cell row of a number and words as the note it is ("6 | Ibid." is "6 Ibid."):
+    a page of nothing but notes, each number a tab from its text, reads as a table."""
+    found = _CELLED.match(line.text) if line.cells else None
+    if found is None:
+        return line
+    return replace(line, text=f"{found.group(1)} {line.text[found.end() :]}", cells=False)
+
+
+def _carries_on(
+    section: _Section, line: Line, lines: Sequence[Line], turned: bool, page_top: bool
+) -> bool:
+    """Whether ``line`` is the note's next line: its size, under the number or indented past
+    it, and its first word too long for the room left after the note's last line (a note
+    that ends short of the column's edge is over, whatever its last character). Over a
+    column or page break into another column it goes on an unfinished sentence."""
     last = section.last[-1]
     if line.cells or line.bold or abs(line.size - section.size) > 0.6:
         return False
-    if line.x0 < section.x0 - line.size * 0.5:
+    right = section.right if page_top else _right(lines, last)
+    if _room_for(line, last, right):
         return False
-    if page_top:  # over a page break: an unfinished sentence, or text indented as the note's
+    if turned and not section.x0 - line.size * 0.5 <= line.x0 < right:
+        # Another column: where its numbers stand is unknown until the next note.
+        section.moved = not _ENDED.search(last.text.rstrip()) or line.text[:1].islower()
+        return section.moved
+    if line.x0 < section.x0 - line.size * 0.5 and not section.moved:
+        return False
+    if turned:  # over a page break: an unfinished sentence, or text indented as the note's
         return line.x0 > section.x0 + line.size * 0.5 or not last.text.rstrip().endswith(".")
     return 0 < last.baseline - line.baseline <= line.size * _LEADING
 
 
+def _right(lines: Sequence[Line], last: Line) -> float:
+    """The right edge of the column ``last`` stands in: the farthest the lines over or
+    under it reach, short of the next column's (or a margin note's) left edge."""
+    beyond = min((line.x0 for line in lines if line.x0 >= last.x1), default=math.inf)
+    return max(
+        (line.x1 for line in lines if line.x0 < last.x1 and last.x0 < line.x1 <= beyond),
+        default=last.x1,
+    )
+
+
+def _room_for(line: Line, last: Line, right: float) -> bool:
+    """Whether ``line``'s first word, after a space, would have fitted at the end of ``last``:
+    then ``last`` ended a paragraph rather than wrapped."""
+    words = line.text.split()
+    width = (line.x1 - line.x0) / max(1, len(line.text))  # an average character's
+    return bool(words) and last.x1 + width * (len(words[0]) + 2) <= right
+
+
 def _numbered(line: Line, found: re.Match[str]) -> Line:
     """The note's first line, its number set a space apart as printed ("1. Smith", "12 Ibid.")."""
-    return replace(line, text=f"{found.group(1)}{found.group(2)} {line.text[found.end() :]}")
+    number = f"{found.group(1) or ''}{found.group(2)}{found.group(3)}"
+    return replace(line, text=f"{number} {line.text[found.end() :]}")
