@@ -13,6 +13,7 @@ Imports only lxml, core and briefer.importers helpers; never store, session or u
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -57,6 +58,15 @@ _MAX_CAPTION_NODES = 400
 _MAX_TEXT_CHECKS = 200  # captions looked for in the whole text; the rest by paragraph start
 _DEADLINE_EVERY = 2000
 _NON_WORD = re.compile(r"\W+")
+_UI_LABEL = re.compile(
+    r"(?:(?:hide|show|toggle|expand|collapse|close|open)(?:\s+(?:the\s+)?caption)?|caption"
+    r"|enlarge(?:\s+this)?(?:\s+image)?|view\s+larger(?:\s+image)?|zoom|full\s*screen"
+    r"|(?:image|photo|picture|slide)?\s*\d+\s*(?:/|of)\s*\d+)\W*$",
+    re.IGNORECASE,
+)
+"""A picture's buttons and counters set in an element named "caption"."""
+_MAX_WRAPPER_LEVELS = 2
+_MAX_WRAPPER_NODES = 40
 
 
 @dataclass(slots=True)
@@ -115,16 +125,27 @@ def with_captions(
 
 
 def figure_caption(img: lxml.etree._Element) -> str:
-    """The caption (credit taken off) of the figure ``img`` stands in, "" without one."""
-    for ancestor in img.iterancestors():
+    """The caption (credit taken off) of the figure ``img`` stands in, or of the small
+    wrapper it shares with a caption and no other picture; "" without one."""
+    for level, ancestor in enumerate(img.iterancestors()):
         tag = ancestor.tag if isinstance(ancestor.tag, str) else ""
-        if tag == "figure":
-            caption = _caption_of_figure(ancestor)
-            read = _caption_text(caption) if caption is not None else None
+        if tag in ("body", "article", "main") or level > _MAX_WRAPPER_LEVELS:
+            break
+        small = tag == "figure" or _is_small_wrapper(ancestor)
+        caption = _caption_of_figure(ancestor) if small else None
+        if caption is not None:
+            read = _caption_text(caption)
             return without_credit(read[0]) if read is not None else ""
-        if tag in ("body", "article", "main"):
+        if tag == "figure" or not small:
             break
     return ""
+
+
+def _is_small_wrapper(element: lxml.etree._Element) -> bool:
+    """A few elements around one picture: <div class="pic"><img><div class="pic-caption">."""
+    nodes = list(itertools.islice(element.iter(), _MAX_WRAPPER_NODES + 1))
+    media = sum(1 for node in nodes if node.tag in _MEDIA)
+    return len(nodes) <= _MAX_WRAPPER_NODES and media == 1
 
 
 def _walk(top: lxml.etree._Element, walk: _Walk, deadline: Deadline) -> None:
@@ -147,11 +168,13 @@ def _walk(top: lxml.etree._Element, walk: _Walk, deadline: Deadline) -> None:
             furniture = (*furniture, _Furniture())
         href = (element.get("href") or "").strip() if tag == "a" else ""
         linked = linked or bool(href and not href.startswith("#"))
+        if tag == "figure" and element.find(".//blockquote") is not None:
+            continue  # a quotation's figure: its caption names the speaker, not a picture
         caption = _caption_here(element, tag, with_media)
         read = _caption_text(caption) if caption is not None else None
         if read is not None:  # else no caption but a container named one: read on
             text, teaser = read
-            if text and not teaser and not linked:
+            if text and not teaser and not linked and not _UI_LABEL.match(text):
                 walk.events.append(("caption", 0, text, furniture))
             continue
         if tag in _TEXTUAL and not in_text:

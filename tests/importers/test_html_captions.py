@@ -170,3 +170,35 @@ def test_a_saved_pictures_caption_is_in_the_text_once_under_the_picture() -> Non
     caption = next(b for b in article.blocks if b.kind is BlockKind.CAPTION)
     assert article.block_text(caption) == _CAPTION
     assert [image.offset for image in article.images] == [caption.start]
+
+
+def test_a_caption_the_page_repeats_is_kept_once_and_buttons_are_no_caption() -> None:
+    """Pages set a picture twice (one for phones, one for screens) and name their
+    caption's buttons and counters "caption" too."""
+    repeated = _figure(_CAPTION) + _figure(_CAPTION, src=_REMOTE.replace(".jpg", "-wide.jpg"))
+    article = _import(
+        _page(
+            f"<p>{_FIRST}</p>{repeated}<p>{_SECOND}</p>"
+            "<div class='gallery'><img src='https://cdn.news.example/deck.jpg'>"
+            "<span class='caption-toggle'>Hide caption</span>"
+            "<span class='caption-count'>2 of 12</span></div><p>{_THIRD}</p>".replace(
+                "{_THIRD}", _THIRD
+            )
+        )
+    )
+
+    assert [kind for kind, _ in _texts(article)].count(BlockKind.CAPTION) == 1
+    assert article.text.count("Rajnath Singh") == 1
+    assert "Hide caption" not in article.text and "2 of 12" not in article.text
+
+
+def test_a_quotations_figure_gives_no_orphan_attribution() -> None:
+    """<figure><blockquote>...<figcaption>Name</figcaption>: the caption names the speaker
+    of a quotation, not a picture, and alone it would say nothing."""
+    quote = (
+        "<figure class='pull'><blockquote>We will have all seven ships by 2027.</blockquote>"
+        "<figcaption>Admiral Dinesh Tripathi, chief of the naval staff</figcaption></figure>"
+    )
+    article = _import(_page(f"<p>{_FIRST}</p>{quote}<p>{_SECOND}</p><p>{_THIRD}</p>"))
+
+    assert "Admiral Dinesh Tripathi" not in article.text
