@@ -21,7 +21,7 @@ _LABEL = re.compile(
     r"(?:photo(?:graph|graphy)?s?|pictures?|pics?|images?|img|videos?|illustrations?|"
     r"graphics?|infographic|maps?|credits?|sources?|courtesy(?:\s+of)?|fotos?|fotograf[íi]as?|"
     r"imagen(?:es)?|bild(?:er)?|quelle|cr[ée]dits?(?:\s+photos?)?|crediti|fonte|"
-    r"(?:file|stock|archive)\s+(?:photo|picture|image|pic)s?)"
+    r"(?:file|stock|archive)(?:\s+(?:photo|picture|image|pic)s?)?)"
     r"(?:\s+(?:credits?|courtesy|source))?"
     r"\s*(?::|©|/|\||-|–|—|\bby\b|\bcourtesy(?:\s+of)?\b|\bde\b|\bvon\b|\bpar\b)?\s*",
     re.IGNORECASE,
@@ -68,6 +68,17 @@ _WIRE_TAIL = re.compile(
     r"(?:\s+Photo)?\s*/\s*\S.{0,80})$"
 )
 """A wire credit set straight after the sentence: "... on Tuesday REUTERS/Dado Ruvic"."""
+_LABEL_AFTER = re.compile(
+    r"\s+(?=(?:photo(?:graph)?s?|pictures?|images?|illustration|credits?|sources?|fotos?)"
+    r"(?:\s+credits?)?\s*:)",
+    re.IGNORECASE,
+)
+"""A credit's label after a caption with no full stop: "... at the summit Photograph: X"."""
+_FOR_PUBLICATION = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+\s+for\s+[A-Z]")
+"""A photographer working for a paper: "Jane Doe for The New York Times"."""
+_CAPTION_LABEL = re.compile(
+    r"^(?:(?:image|photo|picture|video)\s+)?caption\s*[,:.–—-]\s*", re.IGNORECASE
+)
 
 
 def is_credit(text: str) -> bool:
@@ -97,7 +108,8 @@ def without_credit(caption: str) -> str:
     sentence; "© Munir uz Zaman, AFP | Police forensics investigate ..." loses its
     opening credit; "Photo: Reuters" is all credit.
     """
-    text = " ".join(caption.split())
+    # The label some pages give screen readers ("Image caption, ...") goes first.
+    text = _CAPTION_LABEL.sub("", " ".join(caption.split()), count=1)
     for _ in range(_MAX_STRIPS):
         if not text or is_credit(text):
             return ""
@@ -115,7 +127,7 @@ def _without_tail(text: str) -> str | None:
     if group is not None and group.start() > 0 and is_credit(group.group(1)):
         return text[: group.start()].rstrip()
     start = max(0, len(text) - _MAX_CREDIT_CHARS - 2)
-    for pattern in (_SENTENCE_END, _SEPARATOR):
+    for pattern in (_SENTENCE_END, _SEPARATOR, _LABEL_AFTER):
         for match in pattern.finditer(text, start):  # longest tail first
             if match.start() == 0:
                 continue
@@ -156,4 +168,5 @@ def _only_names(text: str, *, marked: bool) -> bool:
             return False
     folded_text = text.casefold()
     agency = agency or any(phrase in folded_text for phrase in _AGENCY_PHRASES)
+    agency = agency or _FOR_PUBLICATION.search(text) is not None
     return (capitalised or agency) and (marked or agency or "/" in text)

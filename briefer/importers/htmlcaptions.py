@@ -65,6 +65,10 @@ _UI_LABEL = re.compile(
     re.IGNORECASE,
 )
 """A picture's buttons and counters set in an element named "caption"."""
+_SCREEN_READER = re.compile(
+    r"visually-?hidden|sr-only|screen-?reader|a11y|offscreen|assistive", re.IGNORECASE
+)
+"""Text set for screen readers only ("Image caption, ", "Credit..."), not shown on the page."""
 _MAX_WRAPPER_LEVELS = 2
 _MAX_WRAPPER_NODES = 40
 
@@ -277,6 +281,7 @@ def _skipped(node: lxml.etree._Element) -> bool:
         str(node.tag).lower() in ("script", "style", "button", "svg")
         or "hidden" in node.attrib
         or _CREDIT_PART.search(names) is not None
+        or _SCREEN_READER.search(names) is not None
     )
 
 

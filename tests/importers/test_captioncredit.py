@@ -45,6 +45,12 @@ def test_a_caption_that_only_credits_is_nothing(caption: str) -> None:
         (f"{_SENTENCE} (File photo)", _SENTENCE),
         (f"{_NEPAL} (Photo Prakash Mathema. AFP)", _NEPAL),
         (f"© Munir uz Zaman, AFP | {_DHAKA}", _DHAKA),
+        (_SENTENCE[:-1] + " Photograph: Anadolu/Getty Images", _SENTENCE[:-1]),
+        (f"{_SENTENCE} Jane Doe for The New York Times", _SENTENCE),
+        (f"{_SENTENCE} [File: Amit Dave/Reuters]", _SENTENCE),
+        (f"{_SENTENCE} (HT Photo)", _SENTENCE),
+        (f"{_SENTENCE} JOHN MACDOUGALL / AFP", _SENTENCE),
+        (f"Image caption, {_SENTENCE}", _SENTENCE),
     ],
 )  # fmt: skip
 def test_a_credit_at_a_captions_end_goes_and_its_sentence_stays(caption: str, kept: str) -> None:
@@ -62,6 +68,8 @@ def test_a_credit_at_a_captions_end_goes_and_its_sentence_stays(caption: str, ke
         "Defence Minister Rajnath Singh (centre) with the crew",
         "Video: the minister's speech at the commissioning",
         "Israel/Gaza border at dawn",
+        "Support for Ukraine runs high in Warsaw",
+        "Caption contest winners at the Velden fair",
         "Figure 1. Share of global rare earth separation capacity, 2025.",
     ],
 )
