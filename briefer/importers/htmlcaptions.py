@@ -322,7 +322,8 @@ def _placed(walk: _Walk, blocks: tuple[Block, ...], text: str) -> dict[int, list
     upcoming = min(events[last][1] + 1, len(blocks))
     for at in range(len(events) - 1, -1, -1):
         following[at] = upcoming
-        if events[at][0] == "block":
+        # The standfirst opens the story: a picture above it has its caption after it.
+        if events[at][0] == "block" and events[at][1] not in walk.standfirsts:
             upcoming = events[at][1]
     lead = _lead_block(walk, blocks, first)
     seen = {_fold(text[b.start : b.end]) for b in blocks if b.kind is BlockKind.CAPTION}

@@ -202,3 +202,22 @@ def test_a_quotations_figure_gives_no_orphan_attribution() -> None:
     article = _import(_page(f"<p>{_FIRST}</p>{quote}<p>{_SECOND}</p><p>{_THIRD}</p>"))
 
     assert "Admiral Dinesh Tripathi" not in article.text
+
+
+def test_a_picture_between_headline_and_standfirst_has_its_caption_after_the_standfirst() -> None:
+    """The headline inside the article, then the picture, then the standfirst set apart
+    in the article's header: the story still opens with headline and standfirst."""
+    standfirst = "The fourth of seven ships joins the fleet two years after its launch at Mumbai."
+    article = _import(
+        _page(
+            f"<header>{_figure(_CAPTION)}<p class='standfirst'>{standfirst}</p></header>"
+            f"<div class='story'><p>{_FIRST}</p><p>{_SECOND}</p><p>{_THIRD}</p></div>"
+        )
+    )
+
+    assert [text for _, text in _texts(article)[:4]] == [
+        "Navy commissions frigate Tamal",
+        standfirst,
+        _CAPTION,
+        _FIRST,
+    ]
