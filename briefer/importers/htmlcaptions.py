@@ -69,6 +69,7 @@ _SCREEN_READER = re.compile(
     r"visually-?hidden|sr-only|screen-?reader|a11y|offscreen|assistive", re.IGNORECASE
 )
 """Text set for screen readers only ("Image caption, ", "Credit..."), not shown on the page."""
+_MAX_FIGURE_NODES = 300  # a figure of more is a gallery or a layout, read as elements
 _MAX_WRAPPER_LEVELS = 2
 _MAX_WRAPPER_NODES = 40
 
@@ -84,6 +85,7 @@ class _Furniture:
 
 _Chain = tuple[_Furniture, ...]
 """The furniture an element stands in, outermost first."""
+_Entry = tuple[lxml.etree._Element, _Chain, bool, bool, bool]
 
 
 @dataclass(slots=True)
@@ -157,11 +159,13 @@ def _walk(top: lxml.etree._Element, walk: _Walk, deadline: Deadline) -> None:
     and a paragraph's are read once each (a paragraph's only as far as its key), so the
     walk costs the page's size whatever it nests."""
     with_media = _holding_media(top)
-    # (element, the furniture it stands in, inside a link, inside a paragraph)
-    stack: list[tuple[lxml.etree._Element, _Chain, bool, bool]] = [(top, (), False, False)]
+    # (element, the furniture it stands in, inside a link, inside a paragraph, whether
+    # captions are looked for: not inside a "caption" read as too long for one, so
+    # nested containers are not each read again)
+    stack: list[_Entry] = [(top, (), False, False, True)]
     seen = 0
     while stack:
-        element, furniture, linked, in_text = stack.pop()
+        element, furniture, linked, in_text, probe = stack.pop()
         seen += 1
         if seen % _DEADLINE_EVERY == 0:
             deadline.check()
@@ -172,20 +176,21 @@ def _walk(top: lxml.etree._Element, walk: _Walk, deadline: Deadline) -> None:
             furniture = (*furniture, _Furniture())
         href = (element.get("href") or "").strip() if tag == "a" else ""
         linked = linked or bool(href and not href.startswith("#"))
-        if tag == "figure" and element.find(".//blockquote") is not None:
+        if tag == "figure" and _quotes(element):
             continue  # a quotation's figure: its caption names the speaker, not a picture
-        caption = _caption_here(element, tag, with_media)
+        caption = _caption_here(element, tag, with_media) if probe else None
         read = _caption_text(caption) if caption is not None else None
-        if read is not None:  # else no caption but a container named one: read on
+        if read is not None:
             text, teaser = read
             if text and not teaser and not linked and not _UI_LABEL.match(text):
                 walk.events.append(("caption", 0, text, furniture))
             continue
+        probe = probe and caption is None  # else a container named caption: read on
         if tag in _TEXTUAL and not in_text:
             _add_paragraph(walk, element, furniture)
             in_text = True
         children = [child for child in element if isinstance(child.tag, str)]
-        stack.extend((child, furniture, linked, in_text) for child in reversed(children))
+        stack.extend((child, furniture, linked, in_text, probe) for child in reversed(children))
 
 
 def _holding_media(top: lxml.etree._Element) -> set[lxml.etree._Element]:
@@ -205,27 +210,38 @@ def _caption_here(
 ) -> lxml.etree._Element | None:
     """The caption element ``element`` is or (a figure) holds; None when it is neither."""
     if tag == "figure":
-        if element.find(".//table") is not None:
-            return None  # the extractor keeps a figure holding a table, as a table
         return _caption_of_figure(element)
     if tag == "figcaption":
         return element
-    if tag in _CAPTION_NAMED and element not in with_media:
-        names = f"{element.get('class') or ''} {element.get('id') or ''}"
-        if "caption" in names.lower() and not _CREDIT_PART.search(names):
-            return element
+    if tag in _CAPTION_NAMED and element not in with_media and _named_caption(element):
+        return element
     return None
 
 
 def _caption_of_figure(figure: lxml.etree._Element) -> lxml.etree._Element | None:
-    caption = figure.find(".//figcaption")
-    if caption is not None:
-        return caption
-    for element in figure.iter(*_CAPTION_NAMED):
-        names = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
-        if "caption" in names and not _CREDIT_PART.search(names):
+    """The figure's own caption: its <figcaption> (not a figure's inside it, as a gallery
+    sets them), else an element named caption; None for a figure holding a table (the
+    extractor keeps it, as a table) and for one of more than a picture's few elements."""
+    named: lxml.etree._Element | None = None
+    for count, element in enumerate(figure.iterdescendants()):
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if count >= _MAX_FIGURE_NODES or tag == "table":
+            return None
+        if tag == "figcaption" and next(element.iterancestors("figure"), None) is figure:
             return element
-    return None
+        if named is None and tag in _CAPTION_NAMED and _named_caption(element):
+            named = element
+    return named
+
+
+def _quotes(figure: lxml.etree._Element) -> bool:
+    nodes = itertools.islice(figure.iterdescendants(), _MAX_FIGURE_NODES)
+    return any(node.tag == "blockquote" for node in nodes)
+
+
+def _named_caption(element: lxml.etree._Element) -> bool:
+    names = f"{element.get('class') or ''} {element.get('id') or ''}"
+    return "caption" in names.lower() and _CREDIT_PART.search(names) is None
 
 
 def _is_furniture(element: lxml.etree._Element, tag: str) -> bool:

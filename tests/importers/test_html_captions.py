@@ -221,3 +221,20 @@ def test_a_picture_between_headline_and_standfirst_has_its_caption_after_the_sta
         _CAPTION,
         _FIRST,
     ]
+
+
+def test_each_picture_of_a_gallery_keeps_its_own_caption() -> None:
+    """A gallery sets its pictures as figures inside a figure: each caption is its
+    picture's, not the gallery's."""
+    gallery = (
+        "<figure class='gallery'>"
+        + _figure("The frigate Tamal leaves the Mazagon dock at Mumbai.")
+        + _figure("Crew members salute during the commissioning ceremony.")
+        + "</figure>"
+    )
+    article = _import(_page(f"<p>{_FIRST}</p>{gallery}<p>{_SECOND}</p><p>{_THIRD}</p>"))
+
+    assert [text for kind, text in _texts(article) if kind is BlockKind.CAPTION] == [
+        "The frigate Tamal leaves the Mazagon dock at Mumbai.",
+        "Crew members salute during the commissioning ceremony.",
+    ]
