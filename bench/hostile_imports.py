@@ -1,6 +1,6 @@
 """Hostile and huge web pages and e-mails: time and peak memory of each import, in its own process.
 
-    python bench/hostile_imports.py
+    python bench/hostile_imports.py [NAME ...]   (only the inputs named, e.g. figures10k.html)
 
 Run by bench_import.py as well. The inputs are those an investigation found breaking the
 60 s and 500 MB promises (attribute bombs, a million spans, 300,000 MIME parts, 60 MB
@@ -14,7 +14,7 @@ import json
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -97,6 +97,11 @@ INPUTS: list[tuple[str, str, Callable[[Path], object]]] = [
         + "<h2>More news</h2><h3><a href='/x'>t</a></h3>" * 200
         + f"<p>{TEXT}</p>" + "<span>w</span> " * 60_000
         + "</div></div></div></div></body></html>")),
+    ("figures10k.html", "10,000 captioned figures in an article", lambda p: p.write_text(
+        "<html><body><article><h1>Port fees</h1>" + "".join(
+            f"<p>{i} {TEXT}</p><figure><img src='https://x.example/{i}.jpg'><figcaption>"
+            f"Crane {i} at the quay on Tuesday. (Photo: Reuters)</figcaption></figure>"
+            for i in range(10_000)) + "</article></body></html>")),
     ("big60.html", "60 MB of <p>s", lambda p: _fill(
         p, "<html><body><article>", f"<p>{TEXT}</p>\n", 60 * MiB, "</article></body></html>")),
     ("big60.eml", "60 MB of plain text", lambda p: _fill(
@@ -123,11 +128,14 @@ INPUTS: list[tuple[str, str, Callable[[Path], object]]] = [
 ]  # fmt: skip
 
 
-def measure() -> list[tuple[str, str, str]]:
-    """One row per input: its name, what the import did (time, peak, outcome), the target."""
+def measure(only: Sequence[str] = ()) -> list[tuple[str, str, str]]:
+    """One row per input (those named in ``only``, when given): its name, what the import
+    did (time, peak, outcome), the target."""
     OUT.mkdir(parents=True, exist_ok=True)
     rows: list[tuple[str, str, str]] = []
     for name, what, make in INPUTS:
+        if only and name not in only:
+            continue
         path = OUT / name
         if not path.exists():
             make(path)
@@ -151,7 +159,7 @@ def measure() -> list[tuple[str, str, str]]:
 
 
 def main() -> int:
-    rows = measure()
+    rows = measure(sys.argv[1:])
     width = max(len(name) for name, _, _ in rows)
     print(f"{'hostile imports (own process each)':<{width}}  {'measured':<28}  target")
     for name, value, target in rows:

@@ -34,6 +34,7 @@ from briefer.importers.cleanup import feed_footer_site
 from briefer.importers.encoding import NOT_TEXT
 from briefer.importers.htmlbody import body_to_blocks, is_boilerplate
 from briefer.importers.htmlbounds import check_markup
+from briefer.importers.htmlcaptions import with_captions
 from briefer.importers.htmlconvert import html_to_article_blocks, tree_to_article_blocks
 from briefer.importers.htmlimages import find_images, place_images
 from briefer.importers.htmlmeta import PageMetadata, decode_html, parse_date, read_metadata
@@ -171,11 +172,16 @@ def html_to_article(
                 builder = second
         if traf_meta is not None:
             meta = meta.or_else(traf_meta)
+    extracted = builder
     if too_deep or _too_little(builder, page_words):
         builder, fallback_title = _fallback(
             tree if reread is None else reread, limits, deadline, builder, filename
         )
         meta = meta.or_else(PageMetadata(title=fallback_title))
+    if extract and builder is extracted and not builder.is_empty():
+        # The extractor dropped the pictures' captions with the pictures (the whole-page
+        # converter keeps them): they go back where the pictures stood.
+        builder = with_captions(builder, tree, deadline)
     if builder.is_empty() or (not too_deep and shows_only_furniture(tree)):
         raise ImportRejected(
             f"{filename} has no readable text. If the page needs JavaScript to show its"

@@ -17,6 +17,7 @@ from lxml.html import HtmlElement
 
 from briefer.core.model import ArticleImage, Block
 from briefer.importers.base import Deadline, ImportLimits
+from briefer.importers.htmlcaptions import figure_caption
 from briefer.importers.images import normalise_image
 
 _TEXTUAL = " or ".join(
@@ -82,6 +83,10 @@ def _caption(img: HtmlElement) -> str:
 
 
 def _anchors(img: HtmlElement) -> Iterator[tuple[str, bool]]:
+    # The figure's caption, when the article has it, stands right under the picture.
+    caption = figure_caption(img)[:_SNIPPET].casefold()
+    if len(caption) >= _SHORTEST_SNIPPET:
+        yield caption, True
     for element, after in _neighbours(img):
         snippet = " ".join(element.text_content().split())[:_SNIPPET].casefold()
         if len(snippet) >= _SHORTEST_SNIPPET:

@@ -15,6 +15,7 @@ import lxml.html
 from briefer.core.words import at_most_words
 from briefer.importers.cleanup import is_boilerplate_line
 from briefer.importers.htmlbounds import check_markup
+from briefer.importers.htmlcaptions import STANDFIRST_MARK
 from briefer.importers.htmlheadline import headline_element
 from briefer.importers.htmlteasers import remove_story_lists
 
@@ -213,7 +214,7 @@ def keep_standfirst(tree: lxml.etree._Element) -> None:
     container = body.getparent()
     if container is None or container in standfirst.iterancestors():
         return  # already inside the story's own container
-    paragraph = body.makeelement("p", {})
+    paragraph = body.makeelement("p", {STANDFIRST_MARK: ""})
     paragraph.text = " ".join(standfirst.text_content().split())
     container.insert(container.index(body), paragraph)
     _replace_with_text(standfirst, "")

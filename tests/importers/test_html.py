@@ -178,8 +178,10 @@ def test_local_image_from_the_saved_files_folder() -> None:
     assert image.media_type == "image/jpeg"
     assert (image.width, image.height) == (320, 200)
     assert image.caption == "The Alvar reservoir at low water"
-    # It stood just before the first paragraph of the article.
-    assert article.text[image.offset :].startswith("Hydropower output across the Alvar")
+    # It stood just before the first paragraph of the article, over its caption.
+    assert article.text[image.offset :].startswith(
+        "The main reservoir at Alvar Dam, photographed on Sunday.\n\nHydropower output"
+    )
     # Remote logos and scripts were never even asked for.
     assert calls == ["drought_files/reservoir.jpg"]
 

@@ -101,7 +101,8 @@ def test_the_standfirst_under_the_headline_opens_the_story() -> None:
 def test_a_microdata_standfirst_after_a_logo_h1_opens_the_story() -> None:
     """As Libération's page sets it: the site's logo is the first <h1>, the photo's caption
     and the standfirst both carry itemprop="description", and the standfirst is an <h2>
-    in the article's header. The standfirst opens the story; the caption is no standfirst."""
+    in the article's header. The standfirst opens the story; the caption is no standfirst,
+    and stands as the picture's caption before the story's first paragraph."""
     standfirst = "Le ministre a accueilli jeudi matin à Roissy un premier avion de rescapés."
     article = _import(
         "<header><h1><a href='/'>Le Quotidien du Port</a></h1></header>"
@@ -114,9 +115,13 @@ def test_a_microdata_standfirst_after_a_logo_h1_opens_the_story() -> None:
         "</article>",
         title="Velden port to raise fees by 11% - Le Quotidien du Port",
     )
-    texts = [text for _, text in _texts(article)]
-    assert texts[:3] == ["Velden port to raise fees by 11%", standfirst, _FIRST]
-    assert "A ship at the quay" not in article.text.split(standfirst)[0]
+    assert _texts(article)[:4] == [
+        (BlockKind.HEADING, "Velden port to raise fees by 11%"),
+        (BlockKind.PARAGRAPH, standfirst),
+        (BlockKind.CAPTION, "A ship at the quay of Velden on Tuesday, as the fees were announced."),
+        (BlockKind.PARAGRAPH, _FIRST),
+    ]
+    assert article.text.count("A ship at the quay") == 1
 
 
 def test_a_subtitle_further_down_the_page_stays_where_it_is() -> None:
