@@ -22,7 +22,16 @@ from email.message import Message
 from email.utils import parseaddr
 
 from briefer.importers.base import ArticleBuilder
-from briefer.importers.eml_parts import Slot, Walk, plain_subject, render, show_forwarded
+from briefer.importers.eml_parts import (
+    FORWARD_PREFIXES,
+    REPLY_PREFIXES,
+    Slot,
+    Walk,
+    plain_subject,
+    render,
+    show_forwarded,
+    subject_prefix,
+)
 from briefer.importers.text import parse_date
 
 _FORWARD_MARKER = re.compile(
@@ -31,10 +40,8 @@ _FORWARD_MARKER = re.compile(
 _SHARED_MARKER = re.compile(r"^\s*(?:-{2,}\s*original message\s*-{2,}|_{16,})", re.IGNORECASE)
 """Outlook writes these (and its HTML header with no marker at all) for replies too."""
 _MARKER = re.compile(f"{_FORWARD_MARKER.pattern}|{_SHARED_MARKER.pattern}", re.IGNORECASE)
-_FORWARD_SUBJECT = re.compile(r"^\s*(?:fwd?|wg|tr|rv|enc|doorst|vs|i)\s*(?:\[\d+\])?\s*:", re.I)
-"""Forward prefixes across mail programs' languages: Fwd, Fw, WG, TR, RV, Enc, Doorst..."""
-_REPLY_SUBJECT = re.compile(r"^\s*(?:re|aw|sv|antw|odp|r)\s*(?:\[\d+\])?\s*:", re.I)
-"""Reply prefixes: Re, AW, SV, Antw, Odp, R. A reply quotes; it does not forward."""
+_FORWARD_SUBJECT = re.compile(rf"^\s*{subject_prefix(FORWARD_PREFIXES)}", re.I)
+_REPLY_SUBJECT = re.compile(rf"^\s*{subject_prefix(REPLY_PREFIXES)}", re.I)
 _FIELD = re.compile(r"(?:^|\s)(From|Date|Sent|Subject|To|Cc)\s*:\s*", re.IGNORECASE)
 _HEADER_LINE = re.compile(r"^\s*(From|Date|Sent|Subject|To|Cc)\s*:", re.IGNORECASE)
 _FROM_LINE = re.compile(r"^\s*From\s*:", re.IGNORECASE)

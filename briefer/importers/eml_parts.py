@@ -67,9 +67,25 @@ class Slot:
     """The builder's length when the message was met: it goes before any block after."""
 
 
+FORWARD_PREFIXES = (
+    "Fwd", "Fw", "WG", "TR", "RV", "Enc", "Doorst", "VS", "I", "VB", "VL", "PD", "İLT",
+    "ΠΡΘ", "Пересл", "转发", "轉寄", "転送",
+)  # fmt: skip
+"""What mail programs put before a forwarded message's subject, across their languages
+(English, German, French, Spanish, Portuguese, Dutch, Danish and Norwegian, Italian,
+Swedish, Finnish, Polish, Turkish, Greek, Russian, Chinese, Japanese)."""
+REPLY_PREFIXES = ("Re", "AW", "SV", "Antw", "Odp", "R", "YNT", "ΑΠ", "Отв", "回复", "回覆", "答复")
+"""And before a reply's: a reply quotes; it does not forward."""
+
+
+def subject_prefix(words: tuple[str, ...]) -> str:
+    """A pattern for one of ``words`` as a subject's prefix: "FW:", "Fwd [2]:", "转发："."""
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return rf"(?:{alternatives})\s*(?:\[\d+\])?\s*[:：]"
+
+
 _REPLY_PREFIX = re.compile(
-    r"^\s*(?:(?:re|fwd?|aw|wg|tr|sv|vs|rv|enc|antw|doorst|r|i)\s*(?:\[\d+\])?\s*:"
-    r"|\[(?:ext|external)\])\s*",
+    rf"^\s*(?:{subject_prefix(FORWARD_PREFIXES + REPLY_PREFIXES)}|\[(?:ext|external)\])\s*",
     re.IGNORECASE,
 )
 

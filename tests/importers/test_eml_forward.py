@@ -192,3 +192,28 @@ To: <desk@ministry.example>
         "fwd.eml: the forwarder's note above the forwarded message (6 words) was left out; "
         "the article is the forwarded message.",
     )
+
+
+@pytest.mark.parametrize(
+    "prefix",
+    ["VB", "Vb", "VL", "PD", "İLT", "ΠΡΘ", "Пересл", "转发", "轉寄", "転送", "FW", "WG", "TR"],
+)
+def test_outlooks_forward_in_any_language_is_the_forwarded_message(prefix: str) -> None:
+    """Outlook writes the same header above a reply's quotation, so only the subject's
+    prefix tells a forward: each language's own (Swedish VB, Finnish VL, Polish PD,
+    Turkish İLT, Greek ΠΡΘ, Russian Пересл, Chinese 转发/轉寄, Japanese 転送), with
+    an ASCII or a full-width colon."""
+    for colon in (":", "："):
+        article, _ = forward(OUTLOOK_TEXT, subject=f"{prefix}{colon} Port of Valmora – update")
+        assert article.author == "Port Authority Press Office"
+        assert article.title == "Port of Valmora – update"
+        assert article.text == STATEMENT
+
+
+@pytest.mark.parametrize("prefix", ["SV", "YNT", "ΑΠ", "Отв", "回复", "回覆", "答复"])
+def test_outlooks_reply_in_any_language_keeps_its_new_text(prefix: str) -> None:
+    reply = OUTLOOK_TEXT.replace("FYI", "The figures below are wrong: it was 14 ships.")
+    article, _ = forward(reply, subject=f"{prefix}: Port of Valmora – update")
+    assert article.author == "José García"
+    assert article.text.startswith("The figures below are wrong")
+    assert article.title == "Port of Valmora – update"
