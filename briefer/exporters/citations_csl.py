@@ -77,8 +77,14 @@ class CslOutput:
     has_bibliography: bool
 
 
-def csl_item(key: str, article: Article) -> dict[str, Any]:
-    """The CSL-JSON item for an article: author, title, container, issued, URL, accessed."""
+def csl_item(key: str, article: Article, locale: str = "") -> dict[str, Any]:
+    """The CSL-JSON item for an article: author, title, container, issued, URL, accessed.
+
+    An article whose language is not known is taken to be in ``locale``, the one its
+    citations render in: CSL title-cases English items only, and takes an item with
+    no language to be in the style's default locale (which the note's language
+    stands in for), while citeproc-py would take it to be English whatever the locale
+    ("Hafenabkommen Unterzeichnet in Der Neuen Stadt" in a German note)."""
     if article.publisher.strip():
         kind = "article-newspaper"
     elif article.url.strip():
@@ -101,8 +107,9 @@ def csl_item(key: str, article: Article) -> dict[str, Any]:
         item["URL"] = article.url.strip()
     if article.imported_at is not None:
         item["accessed"] = _date(article.imported_at.date())
-    if article.language.strip():
-        item["language"] = article.language.strip()
+    language = article.language.strip() or locale
+    if language:
+        item["language"] = language
     return item
 
 
@@ -236,7 +243,8 @@ def _render(
     loaded.trim()
     used: set[str] = set()
     loaded.used = used
-    data = {key: csl_item(key, article) for key, article in items.items()}
+    locale = style.rendering_locale
+    data = {key: csl_item(key, article, locale) for key, article in items.items()}
     prints = {key: json.dumps(item, sort_keys=True) for key, item in data.items()}
     positions = decide_positions(citations, loaded.options.near_note_distance)
     first_index: dict[str, int] = {}  # citeproc's registration order: first cited first

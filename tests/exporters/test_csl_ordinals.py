@@ -29,11 +29,13 @@ APA_RETRIEVED = {
     "es-ES": f"Port statistics. (s.{NBSP}f.). Recuperado {{day}} de diciembre de 2025, de "
     "https://example.org/port",
 }
+# The article's language is not known, so it is taken to be the note's: CSL title-cases
+# English titles only, and the title stays as the page wrote it.
 CHICAGO = {
-    "de-DE": "Jane Smith, „Harbour Deal Signed“, The Times, 4. März 2025, https://example.org/h.",
-    "fr-FR": f"Jane Smith, «{NBSP}Harbour Deal Signed{NBSP}», The Times, 4 mars 2025, "
+    "de-DE": "Jane Smith, „Harbour deal signed“, The Times, 4. März 2025, https://example.org/h.",
+    "fr-FR": f"Jane Smith, «{NBSP}Harbour deal signed{NBSP}», The Times, 4 mars 2025, "
     "https://example.org/h.",
-    "es-ES": "Jane Smith, «Harbour Deal Signed», The Times, 4 de marzo de 2025, "
+    "es-ES": "Jane Smith, «Harbour deal signed», The Times, 4 de marzo de 2025, "
     "https://example.org/h.",
 }
 

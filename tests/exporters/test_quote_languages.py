@@ -81,3 +81,32 @@ def test_the_markdown_export_sets_the_same_marks(
     said = f"{opening}The minister said {inner_opening}not this year{inner_closing} and left."
     assert said in text
     assert f"left.{closing}" in text
+
+
+def test_a_title_of_unknown_language_is_title_cased_only_in_an_english_note(
+    tmp_path: Path,
+) -> None:
+    """CSL title case is English's: an article whose language is not known is taken to
+    be in the note's language (the locale its citations render in, CSL's default
+    locale), so a German note does not print "Hafenabkommen Unterzeichnet in Der
+    Neuen Stadt"; an English note still title-cases it, and an article known to be
+    German stays as written in an English note."""
+    forget_styles()
+    title = "Hafenabkommen unterzeichnet in der neuen Stadt"
+    with Session.create(tmp_path / "titles.briefer") as session:
+        store = store_of(session)
+        unknown = store.add_article(Article(title, SAID, publisher="Die Zeit"))
+        german = store.add_article(Article("Neue Regeln für den Hafen", SAID, language="de"))
+        cited = [store.add_passage(Passage(a, 0, len(SAID), SAID)) for a in (unknown, german)]
+        body = "\n\n".join(quotation_markdown(SAID, p) for p in cited)
+        note_id = store.add_note(Note("Hafen", sections=(Section("Summary", body),)))
+        job = prepare_export(session.query, note_id)
+        for language in ("de-DE", "en-GB"):
+            run_export(job, tmp_path / f"{language}.docx", "docx", language=language,
+                       citation_style="chicago")  # fmt: skip
+
+    german_notes = footnotes(tmp_path / "de-DE.docx")
+    english_notes = footnotes(tmp_path / "en-GB.docx")
+    assert title in german_notes[0], german_notes
+    assert "Hafenabkommen Unterzeichnet in Der Neuen Stadt" in english_notes[0], english_notes
+    assert "Neue Regeln für den Hafen" in english_notes[1], english_notes
