@@ -23,8 +23,14 @@ from briefer.importers.docx_parts import (
     TransitionalStream,
     w,
 )
-from briefer.importers.docx_runs import RunLooks
-from briefer.importers.symbol_font import UNMAPPED, recoded, symbol_character, symbol_table
+from briefer.importers.docx_runs import (
+    RunLooks,
+    custom_mark,
+    math_text,
+    ruby_after_base,
+    symbol_text,
+)
+from briefer.importers.symbol_font import recoded
 
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _MATH = "http://schemas.openxmlformats.org/officeDocument/2006/math"
@@ -32,7 +38,7 @@ P, TBL, TR, TC, TCPR = w("p"), w("tbl"), w("tr"), w("tc"), w("tcPr")
 TXBX, FOOTNOTE, ENDNOTE = w("txbxContent"), w("footnote"), w("endnote")
 FALLBACK = f"{{{_MC}}}Fallback"
 _T, _TAB, _PTAB, _BR, _CR = w("t"), w("tab"), w("ptab"), w("br"), w("cr")
-_NO_BREAK_HYPHEN, _TABS, _SYM, _CHAR = w("noBreakHyphen"), w("tabs"), w("sym"), w("char")
+_NO_BREAK_HYPHEN, _TABS, _SYM = w("noBreakHyphen"), w("tabs"), w("sym")
 _MATH_T = f"{{{_MATH}}}t"
 """Text of an equation (OMML): kept, since a formula's symbols and words are content."""
 ALT_CHUNK = w("altChunk")
@@ -45,14 +51,12 @@ _READ = (
 _DELETED = (w("del"), w("moveFrom"), FALLBACK)
 """Subtrees whose text is not in the document as shown: deletions, moved-away text, and
 the second copy Word writes of a drawing or text box for older readers."""
-_RUBY_TEXT, _RUBY_BASE, _RUN = w("rt"), w("rubyBase"), w("r")
+_RUBY_TEXT = w("rt")
 """Ruby (furigana): Word writes the small reading before the base text it sits over."""
 _REWRITTEN = (*_DELETED, _RUBY_TEXT)
 _PPR, _FRAME, _DROP_CAP = w("pPr"), w("framePr"), w("dropCap")
-_CUSTOM_MARK = w("customMarkFollows")
 _MARK, _WITHDRAWN = w("rPr"), (w("del"), w("moveFrom"))
 _VMERGE, _HMERGE, _VAL, ID = w("vMerge"), w("hMerge"), w("val"), w("id")
-_FONT = w("font")
 _EVENT_TAGS = (P, TBL, TR, TC, TCPR, TXBX, FALLBACK, FOOTNOTE, ENDNOTE, ALT_CHUNK)
 _CHECK_EVERY = 1024
 MAX_ELEMENT_BYTES = 8 * 1024 * 1024
@@ -272,7 +276,7 @@ class PartReader:
         if any(node.tag in _REWRITTEN for node in nodes):
             for node in nodes:
                 if node.tag == _RUBY_TEXT:
-                    _ruby_after_base(node)
+                    ruby_after_base(node)
                 elif node.tag in _DELETED and node.getparent() is not None:
                     node.getparent().remove(node)
             nodes = list(paragraph.iter(*_READ))
@@ -365,14 +369,14 @@ class PartReader:
                 text = node.text or ""
                 parts.append(recoded(text, *look.fonts) if look.fonts else text)
             elif tag == _MATH_T:
-                parts.append(_math_text(node, parts))
+                parts.append(math_text(node, parts))
             elif tag in (_FOOTNOTE_REF, _ENDNOTE_REF):
                 kind = "footnote" if tag == _FOOTNOTE_REF else "endnote"
-                parts.append(self.marker(kind, node.get(ID, ""), _custom_mark(node)))
+                parts.append(self.marker(kind, node.get(ID, ""), custom_mark(node)))
             elif tag == _NO_BREAK_HYPHEN:
                 parts.append("-")
             elif tag == _SYM:
-                parts.append(_symbol(node))
+                parts.append(symbol_text(node))
             elif tag != _TAB or node.getparent().tag != _TABS:  # not a tab stop definition
                 parts.append(" ")
         self.hidden_paragraphs += hidden
@@ -483,34 +487,6 @@ class _WatchedStream:
         return data
 
 
-def _symbol(node: Any) -> str:
-    """Insert > Symbol: a character by its code. In a text font it is that character ("é",
-    "€"); in Symbol or Wingdings it is the character the font draws for the code ("μ" for
-    F06D in Symbol). A private-use code in another font is a picture with no character:
-    a space, so the words either side of it stay apart."""
-    try:
-        code = int(node.get(_CHAR, ""), 16)
-    except ValueError:
-        return ""
-    table = symbol_table(node.get(_FONT))
-    if table is not None:
-        return symbol_character(table, code)
-    if 0xE000 <= code < 0xF900:
-        return UNMAPPED
-    return chr(code) if 0x20 <= code < 0xD800 or 0xF900 <= code <= 0x10FFFF else ""
-
-
-def _custom_mark(reference: Any) -> str | None:
-    """The mark typed after a note reference with ``w:customMarkFollows`` ("*", "†")."""
-    if reference.get(_CUSTOM_MARK, "0") not in ("1", "true", "on"):
-        return None
-    run = reference.getparent()
-    following = run.getnext() if run is not None else None
-    texts = [*reference.itersiblings(_T), *(following.iter(_T) if following is not None else ())]
-    marks = [str(node.text or "").strip() for node in texts]
-    return next((mark for mark in marks if mark), "")
-
-
 def _cell_text(cell: list[Piece]) -> str:
     text = " ".join(piece.text for piece in cell if piece.kind is not BlockKind.TABLE_ROW)
     return " ".join(text.split())
@@ -546,32 +522,6 @@ def _is_drop_cap(paragraph: Any) -> bool:
         return False
     frame = ppr.find(_FRAME)
     return frame is not None and frame.get(_DROP_CAP, "none") in ("drop", "margin")
-
-
-def _ruby_after_base(reading: Any) -> None:
-    """ "漢字 (かんじ)": the base as shown, its reading after it rather than fused before it."""
-    ruby = reading.getparent()
-    if ruby is None:
-        return
-    text = "".join(node.text or "" for node in reading.iter(_T))
-    ruby.remove(reading)
-    base = ruby.find(_RUBY_BASE)
-    if base is not None and text.strip():
-        etree.SubElement(etree.SubElement(base, _RUN), _T).text = f" ({text})"
-
-
-def _math_text(node: Any, parts: list[str]) -> str:
-    """An equation's text run, spaced from the previous one when it is another argument.
-
-    OMML keeps a fraction's numerator and denominator, a power's base and exponent,
-    in separate elements; read back to back they would fuse into one false word.
-    """
-    text = node.text or ""
-    run = node.getparent()
-    argument = run.getparent() if run is not None else None
-    previous = run.getprevious() if run is not None else None
-    joined = previous is not None and previous.tag == run.tag and argument is not None
-    return text if joined or not parts or parts[-1].endswith(" ") else " " + text
 
 
 def _drop(node: Any) -> None:
