@@ -57,6 +57,7 @@ _REWRITTEN = (*_DELETED, _RUBY_TEXT)
 _PPR, _FRAME, _DROP_CAP = w("pPr"), w("framePr"), w("dropCap")
 _MARK, _WITHDRAWN = w("rPr"), (w("del"), w("moveFrom"))
 _VMERGE, _HMERGE, _VAL, ID = w("vMerge"), w("hMerge"), w("val"), w("id")
+_ROW_DELETED = f"{w('trPr')}/{w('del')}"
 _EVENT_TAGS = (P, TBL, TR, TC, TCPR, TXBX, FALLBACK, FOOTNOTE, ENDNOTE, ALT_CHUNK)
 _CHECK_EVERY = 1024
 MAX_ELEMENT_BYTES = 8 * 1024 * 1024
@@ -91,6 +92,9 @@ class _Table:
     cell: list[Piece] | None = None
     merged: bool = False
     """The open cell continues a merge begun above or to the left."""
+    row_deleted: bool = False
+    """The open row is a tracked deletion (``w:trPr/w:del``): Word shows no row once the
+    changes are accepted, whether or not its text is marked deleted too."""
     held: list[list[list[Piece] | None]] | None = None
     """The rows read while the table may still be a frame or a layout (one column so far,
     or its first row): kept until a row shows it is a table's, or the table ends."""
@@ -226,6 +230,9 @@ class PartReader:
         elif tag == TC and self._tables:
             self._tables[-1].cell = []
             self._tables[-1].merged = False
+            row = next(node.iterancestors(TR), None)  # its w:trPr is whole until a cell ends
+            if row is not None and row.find(_ROW_DELETED) is not None:
+                self._tables[-1].row_deleted = True
         elif tag in (FOOTNOTE, ENDNOTE):
             self.note_start(node)
 
@@ -402,12 +409,15 @@ class PartReader:
         if table.rows == 1:
             table.learnt, table.held = self.remember(), []
         table.row = []
+        table.row_deleted = False
 
     def _row_end(self, node: Any) -> None:
         if not self._tables:
             return
         table = self._tables[-1]
         cells, table.row = table.row or [], None
+        if table.row_deleted:
+            cells = []  # a tracked row deletion: accepted, the row and what it held are gone
         _drop(node)
         if table.held is None:
             self._row_out(cells)
