@@ -40,6 +40,7 @@ from briefer.importers.docx_body import (
     Piece,
 )
 from briefer.importers.docx_classify import Classifier
+from briefer.importers.docx_diagrams import diagram_items
 from briefer.importers.docx_notes import NoteNumbers, read_note_numbers
 from briefer.importers.docx_numbers import read_numbering
 from briefer.importers.docx_parts import (
@@ -403,6 +404,14 @@ class _BodyReader(PartReader):
         super()._paragraph(paragraph)
         if closes:
             self.note_numbers.section_end()
+
+    def drawn(self, diagrams: list[Any]) -> list[Piece]:
+        """A SmartArt diagram's boxes as a bulleted list: top boxes, the points under them."""
+        return [
+            Piece(BlockKind.LIST_ITEM, text, level=depth)
+            for reference in diagrams
+            for depth, text in diagram_items(self.archive, self.relationships, reference)
+        ]
 
     def images(self, nodes: list[Any]) -> None:
         for blip in nodes:

@@ -44,8 +44,10 @@ _MATH_T = f"{{{_MATH}}}t"
 ALT_CHUNK = w("altChunk")
 _FOOTNOTE_REF, _ENDNOTE_REF = w("footnoteReference"), w("endnoteReference")
 BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
+DIAGRAM = "{http://schemas.openxmlformats.org/drawingml/2006/diagram}relIds"
 _READ = (
-    *(_T, _MATH_T, _TAB, _PTAB, _BR, _CR, _NO_BREAK_HYPHEN, _FOOTNOTE_REF, _ENDNOTE_REF, BLIP),
+    *(_T, _MATH_T, _TAB, _PTAB, _BR, _CR, _NO_BREAK_HYPHEN, _FOOTNOTE_REF, _ENDNOTE_REF),
+    *(BLIP, DIAGRAM),
     *(FLD_CHAR, INSTR, FLD_SIMPLE, _SYM),
 )
 _DELETED = (w("del"), w("moveFrom"), FALLBACK)
@@ -198,6 +200,11 @@ class PartReader:
         """Called with the paragraph's text nodes and pictures (``BLIP``), in order."""
         return None
 
+    def drawn(self, diagrams: list[Any]) -> list[Piece]:
+        """The words of the paragraph's SmartArt diagrams (``DIAGRAM``), kept in parts of
+        their own, to follow the paragraph."""
+        return []
+
     def note_start(self, node: Any) -> None:
         return None
 
@@ -296,21 +303,24 @@ class PartReader:
             return
         if self._drop_cap and text.strip():
             text, self._drop_cap = self._drop_cap + text.lstrip(), ""
+        drawn: list[Piece] = []
         if nodes:
             self.images(nodes)
+            drawn = self.drawn([node for node in nodes if node.tag == DIAGRAM])
         context = (len(self._tables), len(self._box_depths))
         carried = self._carried.pop(context, None)
         if carried is not None:  # Word joins the text as is: "on" + " 3 March"
             text = carried[1] + text
         if withdrawn is not None:
+            self._put(drawn)
             self._carried[context] = (withdrawn, text)
             _drop(paragraph)
             return
-        self._place(paragraph, text)
+        self._place(paragraph, text, drawn)
         _drop(paragraph)
 
-    def _place(self, paragraph: Any, text: str) -> None:
-        """The paragraph's text where it belongs: a cell, a text box's queue, or the part."""
+    def _place(self, paragraph: Any, text: str, drawn: list[Piece] | None = None) -> None:
+        """The paragraph's text where it belongs, then what it ``drawn`` (a diagram's words)."""
         table = self._tables[-1] if self._tables else None
         cell = table.cell if table is not None else None
         piece: Piece | None
@@ -320,18 +330,23 @@ class PartReader:
         else:
             text = self.labelled(paragraph, text)
             piece = Piece(BlockKind.PARAGRAPH, text) if text.strip() else None
+        self._put(([piece] if piece is not None else []) + (drawn or []))
+
+    def _put(self, pieces: list[Piece]) -> None:
+        """Pieces where the reading stands: a text box's queue, a cell, or the part; the
+        text boxes anchored in the paragraph just read follow them."""
+        table = self._tables[-1] if self._tables else None
+        cell = table.cell if table is not None else None
         if self._directly_in_text_box():
-            if piece is not None:
-                self._pending.append((self._box_depths[-1], piece))
+            self._pending.extend((self._box_depths[-1], piece) for piece in pieces)
         elif cell is not None:
-            if piece is not None:
-                cell.append(piece)
+            cell.extend(pieces)
             if self._pending:  # text boxes anchored in this cell paragraph follow it
                 depth = len(self._tables)
                 cell.extend(piece for at, piece in self._pending if at == depth)
                 self._pending = [(at, piece) for at, piece in self._pending if at != depth]
         else:
-            if piece is not None:
+            for piece in pieces:
                 self.emit(piece)
             if self._pending:
                 self._flush()
@@ -366,7 +381,7 @@ class PartReader:
                 if shown and in_results(fields):
                     parts.append(shown)
                 continue
-            if tag == BLIP or not in_results(fields):
+            if tag in (BLIP, DIAGRAM) or not in_results(fields):
                 continue  # Word shows only the outermost field's result, not its code
             look = looks.of(node)
             if look.hidden:

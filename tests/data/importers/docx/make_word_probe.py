@@ -12,7 +12,6 @@ merges in an HTML page, a MIME HTML (.mht) page, plain text and another .docx th
 
 from __future__ import annotations
 
-import io
 import sys
 from pathlib import Path
 
@@ -41,7 +40,10 @@ def deleted_rows(path: Path) -> None:
             "<w:tr>" + cell(para(run("Sailing"))) + cell(para(run("Departs"))) + "</w:tr>",
             "<w:tr>" + cell(para(run("Morning ferry"))) + cell(para(run("07:15"))) + "</w:tr>",
             f"<w:tr>{deleted}{_deleted_cell('Noon ferry', 10)}{_deleted_cell('12:05', 12)}</w:tr>",
-            f"<w:tr>{deleted}" + cell(para(run("Night ferry"))) + cell(para(run("23:40"))) + "</w:tr>",
+            f"<w:tr>{deleted}"
+            + cell(para(run("Night ferry")))
+            + cell(para(run("23:40")))
+            + "</w:tr>",
             "<w:tr>" + cell(para(run("Evening ferry"))) + cell(para(run("18:30"))) + "</w:tr>",
         ),
     )
@@ -49,7 +51,122 @@ def deleted_rows(path: Path) -> None:
     document.save(path)
 
 
-FIXTURES = {"deleted-rows.docx": deleted_rows}
+_DGM = "http://schemas.openxmlformats.org/drawingml/2006/diagram"
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_DIAGRAM_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.diagram"
+
+
+def _point(model: str, text: str | None, kind: str = "") -> str:
+    """A SmartArt point as Word writes it; ``text`` None for one with no text body."""
+    typed = f' type="{kind}"' if kind else ""
+    runs = (
+        f'<a:r><a:rPr lang="en-GB"/><a:t>{text}</a:t></a:r>'
+        if text
+        else '<a:endParaRPr lang="en-GB"/>'
+    )
+    body = f"<dgm:t><a:bodyPr/><a:lstStyle/><a:p>{runs}</a:p></dgm:t>" if text is not None else ""
+    settings = '<dgm:prSet phldrT="[Text]"/><dgm:spPr/>'
+    return f'<dgm:pt modelId="{{{model}}}"{typed}>{settings}{body}</dgm:pt>'
+
+
+def _link(source: str, target: str, order: int, kind: str = "") -> str:
+    typed = f' type="{kind}"' if kind else ""
+    return (
+        f'<dgm:cxn modelId="{{c{source}{target}}}"{typed} srcId="{{{source}}}"'
+        f' destId="{{{target}}}" srcOrd="{order}" destOrd="0"/>'
+    )
+
+
+def smartart_parts() -> tuple[bytes, bytes]:
+    """A "Basic Process" diagram with a bullet under its second step: the data part (in
+    Word's order of creation, not the diagram's) and the drawing part Word caches."""
+    points = (
+        _point("0", None, "doc")
+        + _point("3", "Pay the contractor")
+        + _point("1", "Survey the basin")
+        + _point("2", "Dredge the channel")
+        + _point("4", "Night shifts only")
+        + _point("5", "")  # a box left empty: Word shows "[Text]" only while editing
+        + _point("6", None, "parTrans")
+        + _point("7", None, "sibTrans")
+        + _point("8", None, "pres")
+    )
+    links = (
+        _link("0", "1", 0)
+        + _link("0", "2", 1)
+        + _link("0", "3", 2)
+        + _link("0", "5", 3)
+        + _link("2", "4", 0)
+        + _link("1", "8", 0, "presOf")
+    )
+    data = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<dgm:dataModel xmlns:dgm="{_DGM}" xmlns:a="{_A}"><dgm:ptLst>{points}</dgm:ptLst>'
+        f"<dgm:cxnLst>{links}</dgm:cxnLst>"
+        "<dgm:bg/><dgm:whole/></dgm:dataModel>"
+    )
+    shapes = "".join(
+        f'<dsp:sp modelId="{{s{n}}}"><dsp:txBody><a:bodyPr/><a:p><a:r><a:t>{text}</a:t></a:r></a:p>'
+        "</dsp:txBody></dsp:sp>"
+        for n, text in enumerate(["Survey the basin", "Dredge the channel", "Pay the contractor"])
+    )
+    drawing = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<dsp:drawing'
+        ' xmlns:dsp="http://schemas.microsoft.com/office/drawing/2008/diagram"'
+        f' xmlns:a="{_A}"><dsp:spTree>{shapes}</dsp:spTree></dsp:drawing>'
+    )
+    return data.encode(), drawing.encode()
+
+
+def smartart(path: Path) -> None:
+    document = new_document("Channel works")
+    document.add_paragraph("The works run in three steps.")
+    diagram = (
+        '<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">'
+        '<wp:extent cx="5486400" cy="3200400"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
+        '<wp:docPr id="1" name="Diagram 1"/><wp:cNvGraphicFramePr/><a:graphic>'
+        '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/diagram">'
+        f'<dgm:relIds xmlns:dgm="{_DGM}" r:dm="rIdExtra1" r:lo="rIdExtra2" r:qs="rIdExtra3"'
+        ' r:cs="rIdExtra4"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>'
+    )
+    append_xml(document, para(diagram))
+    append_xml(
+        document,
+        table(
+            "<w:tr>"
+            + cell(para(run("Step")))
+            + cell(para(diagram.replace('id="1" name="Diagram 1"', 'id="2" name="Diagram 2"')))
+            + "</w:tr>"
+        ),
+    )
+    document.add_paragraph("Each step is costed below.")
+    document.save(path)
+    data, drawing = smartart_parts()
+    kinds = ("Layout", "Style", "Colors")
+    add_parts(
+        path,
+        [
+            ("word/diagrams/data1.xml", f"{_DIAGRAM_TYPE}Data+xml", "diagramData", data),
+            *(
+                (
+                    f"word/diagrams/{kind.lower()}1.xml",
+                    f"{_DIAGRAM_TYPE}{kind}+xml",
+                    f"diagram{kind}",
+                    b"<x/>",
+                )
+                for kind in kinds
+            ),
+            (
+                "word/diagrams/drawing1.xml",
+                "application/vnd.ms-office.drawingml.diagramDrawing+xml",
+                "diagramDrawing",
+                drawing,
+            ),
+        ],
+    )
+
+
+FIXTURES = {"deleted-rows.docx": deleted_rows, "smartart.docx": smartart}
 
 
 def main() -> None:
