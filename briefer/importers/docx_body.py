@@ -140,8 +140,8 @@ class PartReader:
     keeps its own properties (Word keeps the last mark). Held as a bare ``w:p`` holding
     their properties, and their text so far."""
     alt_chunks: int = 0
-    """``w:altChunk`` parts met: content Word merges in when it opens the file (HTML, RTF,
-    another .docx). It is not WordprocessingML, so it is counted and left out."""
+    """``w:altChunk`` parts left out: content Word merges in when it opens the file, in a
+    format ``chunk`` does not read (RTF, XML), counted for the import report."""
     styles: Styles = field(default_factory=lambda: Styles({}, ""))
     """Which paragraph and character styles hide their text."""
     hidden_paragraphs: int = 0
@@ -198,6 +198,10 @@ class PartReader:
 
     def images(self, nodes: list[Any]) -> None:
         """Called with the paragraph's text nodes and pictures (``BLIP``), in order."""
+        return None
+
+    def chunk(self, node: Any) -> list[Piece] | None:
+        """The pieces of the document a ``w:altChunk`` merges in here; None if not read."""
         return None
 
     def drawn(self, diagrams: list[Any]) -> list[Piece]:
@@ -271,7 +275,11 @@ class PartReader:
             if mark is not None:
                 del self._pending[mark:]
         elif tag == ALT_CHUNK:
-            self.alt_chunks += 1
+            pieces = self.chunk(node)
+            if pieces is None:
+                self.alt_chunks += 1
+            else:
+                self._put(pieces)
         elif tag in (FOOTNOTE, ENDNOTE):
             self._release()
             self._flush()

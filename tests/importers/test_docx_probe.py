@@ -84,3 +84,66 @@ def test_a_diagram_from_a_generator_with_no_document_point_or_a_loop_still_reads
     with zipfile.ZipFile(buffer) as archive:
         items = diagram_items(archive, relationships, reference)
     assert items == [(1, "Parent box"), (2, "Child box"), (1, "Looped box"), (1, "Its pair")]
+
+
+def test_merged_in_documents_are_read_where_they_stand_in_their_own_format() -> None:
+    """Report generators write altChunk parts rather than WordprocessingML: an HTML page, a
+    MIME HTML page (html-docx-js), plain text, another .docx, one in a table cell. An RTF
+    chunk is not read, and the import report says so."""
+    imported = import_path(DATA / "alt-chunks.docx")
+    assert shape(imported.article) == [
+        (BlockKind.HEADING, 1, "Port report"),
+        (BlockKind.HEADING, 1, "Harbour traffic"),
+        (BlockKind.PARAGRAPH, 0, "Calls rose to 412 in March."),
+        (BlockKind.TABLE_ROW, 0, "Ferries | 301"),
+        (BlockKind.TABLE_ROW, 0, "Cargo | 111"),
+        (BlockKind.HEADING, 2, "Pilotage fees"),
+        (BlockKind.PARAGRAPH, 0, "Fees rise by four per cent from May, the board decided."),
+        (BlockKind.PARAGRAPH, 0, "Plain note one."),
+        (BlockKind.PARAGRAPH, 0, "Plain note two."),
+        (BlockKind.PARAGRAPH, 0, "Appendix: berth counts by quay were checked twice."),
+        (BlockKind.TABLE_ROW, 0, "North quay | 14 berths"),
+        (BlockKind.PARAGRAPH, 0, "Chunk in a cell."),
+        (BlockKind.PARAGRAPH, 0, "End of the generated report."),
+    ]
+    assert "Sturgeon" not in imported.article.text
+    (warning,) = imported.warnings
+    assert warning.startswith("alt-chunks.docx: an embedded document in RTF or XML")
+    assert "left out" in warning
+
+
+def test_a_word_document_merged_into_itself_stops(tmp_path: Path) -> None:
+    """A .docx chunk that holds a .docx chunk that holds ... : read a few deep, then left
+    out, so a package made to contain itself cannot recurse for ever."""
+    data = (DATA / "alt-chunk.docx").read_bytes()
+    for level in range(6):
+        data = _with_word_chunk(data, f"Level {level} words.")
+    path = tmp_path / "deep.docx"
+    path.write_bytes(data)
+    imported = import_path(path)
+    text = imported.article.text
+    assert [n for n in range(6) if f"Level {n} words." in text] == [2, 3, 4, 5]
+    assert "sturgeon" not in text
+    assert imported.warnings[0].startswith("deep.docx: an embedded document")
+
+
+def _with_word_chunk(inner: bytes, words: str) -> bytes:
+    """A .docx whose body is ``words`` and then ``inner`` merged in as an altChunk."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(inner)) as source, zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            if item.filename == "word/inner.docx":
+                continue  # the level below, replaced by ``inner`` itself
+            data = source.read(item)
+            if item.filename == "word/document.xml":
+                body = f'<w:p><w:r><w:t>{words}</w:t></w:r></w:p><w:altChunk r:id="rIdDeep"/>'
+                start = data.index(b"<w:body>") + len(b"<w:body>")
+                end = data.index(b"<w:sectPr")
+                data = data[:start] + body.encode() + data[end:]
+            elif item.filename == "word/_rels/document.xml.rels":
+                rel = f'<Relationship Id="rIdDeep" Type="{_R}/aFChunk" Target="inner.docx"/>'
+                if b"rIdDeep" not in data:
+                    data = data.replace(b"</Relationships>", rel.encode() + b"</Relationships>")
+            target.writestr(item, data)
+        target.writestr("word/inner.docx", inner)
+    return out.getvalue()

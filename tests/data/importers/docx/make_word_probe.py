@@ -12,6 +12,7 @@ merges in an HTML page, a MIME HTML (.mht) page, plain text and another .docx th
 
 from __future__ import annotations
 
+import io
 import sys
 from pathlib import Path
 
@@ -166,7 +167,70 @@ def smartart(path: Path) -> None:
     )
 
 
-FIXTURES = {"deleted-rows.docx": deleted_rows, "smartart.docx": smartart}
+_MHT = """MIME-Version: 1.0
+Content-Type: multipart/related;
+    type="text/html";
+    boundary="----=mhtDocumentPart"
+
+
+------=mhtDocumentPart
+Content-Type: text/html;
+    charset="utf-8"
+Content-Transfer-Encoding: quoted-printable
+Content-Location: file:///C:/fake/document.html
+
+<!DOCTYPE html><html><head><meta charset=3D"utf-8"><title>Export</title></head><body>=
+<h2>Pilotage fees</h2><p>Fees rise by four per cent from May, the board =
+decided.</p></body></html>
+
+------=mhtDocumentPart--
+"""
+"""A chunk as html-docx-js writes one: MIME HTML, quoted-printable."""
+
+
+def alt_chunks(path: Path) -> None:
+    """A generated report: a Word heading, then chunks in each format generators write."""
+    inner = new_document("Appendix")
+    inner.add_paragraph("Appendix: berth counts by quay were checked twice.")
+    inner.add_table(rows=1, cols=2)
+    inner.tables[0].rows[0].cells[0].text = "North quay"
+    inner.tables[0].rows[0].cells[1].text = "14 berths"
+    nested = io.BytesIO()
+    inner.save(nested)
+    document = new_document("Port report")
+    document.add_heading("Port report", level=1)
+    for index in range(1, 6):
+        append_xml(document, f'<w:altChunk r:id="rIdExtra{index}"/>')
+    append_xml(
+        document,
+        table("<w:tr>" + cell('<w:altChunk r:id="rIdExtra6"/>', para()) + "</w:tr>", columns=1),
+    )
+    document.add_paragraph("End of the generated report.")
+    document.save(path)
+    html = (
+        "<html><body><h1>Harbour traffic</h1><p>Calls rose to 412 in March.</p>"
+        "<table><tr><td>Ferries</td><td>301</td></tr><tr><td>Cargo</td><td>111</td></tr>"
+        "</table></body></html>"
+    )
+    word = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+    add_parts(
+        path,
+        [
+            ("word/chunk1.html", "text/html", "aFChunk", html.encode()),
+            ("word/afchunk.mht", "message/rfc822", "aFChunk", _MHT.encode()),
+            ("word/notes.txt", "text/plain", "aFChunk", b"Plain note one.\n\nPlain note two."),
+            ("word/appendix.docx", word, "aFChunk", nested.getvalue()),
+            ("word/legacy.rtf", "application/rtf", "aFChunk", rb"{\rtf1\ansi Sturgeon text.}"),
+            ("word/cell.htm", "text/html", "aFChunk", b"<p>Chunk in a cell.</p>"),
+        ],
+    )
+
+
+FIXTURES = {
+    "deleted-rows.docx": deleted_rows,
+    "smartart.docx": smartart,
+    "alt-chunks.docx": alt_chunks,
+}
 
 
 def main() -> None:
