@@ -45,9 +45,12 @@ ALT_CHUNK = w("altChunk")
 _FOOTNOTE_REF, _ENDNOTE_REF = w("footnoteReference"), w("endnoteReference")
 BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
 DIAGRAM = "{http://schemas.openxmlformats.org/drawingml/2006/diagram}relIds"
+_WORD_ART = "{urn:schemas-microsoft-com:vml}textpath"
+"""WordArt as Word 2003 and 2007 (and later, in compatibility mode) write it: a VML shape
+whose text is the ``string`` of its text path, outside any text box."""
 _READ = (
     *(_T, _MATH_T, _TAB, _PTAB, _BR, _CR, _NO_BREAK_HYPHEN, _FOOTNOTE_REF, _ENDNOTE_REF),
-    *(BLIP, DIAGRAM),
+    *(BLIP, DIAGRAM, _WORD_ART),
     *(FLD_CHAR, INSTR, FLD_SIMPLE, _SYM),
 )
 _DELETED = (w("del"), w("moveFrom"), FALLBACK)
@@ -314,7 +317,7 @@ class PartReader:
         drawn: list[Piece] = []
         if nodes:
             self.images(nodes)
-            drawn = self.drawn([node for node in nodes if node.tag == DIAGRAM])
+            drawn = _word_art(nodes) + self.drawn([node for node in nodes if node.tag == DIAGRAM])
         context = (len(self._tables), len(self._box_depths))
         carried = self._carried.pop(context, None)
         if carried is not None:  # Word joins the text as is: "on" + " 3 March"
@@ -389,7 +392,7 @@ class PartReader:
                 if shown and in_results(fields):
                     parts.append(shown)
                 continue
-            if tag in (BLIP, DIAGRAM) or not in_results(fields):
+            if tag in (BLIP, DIAGRAM, _WORD_ART) or not in_results(fields):
                 continue  # Word shows only the outermost field's result, not its code
             look = looks.of(node)
             if look.hidden:
@@ -533,6 +536,13 @@ def _is_prose(cell: list[Piece]) -> bool:
     data table's cell holds one value."""
     texts = [piece for piece in cell if piece.kind is not BlockKind.TABLE_ROW]
     return len(texts) >= _PROSE_PARAGRAPHS
+
+
+def _word_art(nodes: list[Any]) -> list[Piece]:
+    """Each WordArt shape's words, a paragraph of their own after the one anchoring it, as
+    a text box's are (a cover's title set in WordArt floats over the page)."""
+    texts = (" ".join(str(n.get("string", "")).split()) for n in nodes if n.tag == _WORD_ART)
+    return [Piece(BlockKind.PARAGRAPH, text) for text in texts if text]
 
 
 def _withdrawn_mark(paragraph: Any) -> Any | None:

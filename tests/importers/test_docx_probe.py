@@ -147,3 +147,15 @@ def _with_word_chunk(inner: bytes, words: str) -> bytes:
             target.writestr(item, data)
         target.writestr("word/inner.docx", inner)
     return out.getvalue()
+
+
+def test_word_art_words_follow_their_paragraph_once() -> None:
+    """Word 2007's WordArt keeps its words in a VML text path's ``string``, in no text box;
+    Word 2010's is a text box whose VML fallback repeats them, read once."""
+    article = import_path(DATA / "word-art.docx").article
+    assert shape(article) == [
+        (BlockKind.PARAGRAPH, 0, "Coastal Shipping Outlook"),
+        (BlockKind.PARAGRAPH, 0, "Prepared for the harbour board."),
+        (BlockKind.PARAGRAPH, 0, "Second Edition"),
+        (BlockKind.PARAGRAPH, 0, "Freight volumes held steady through the winter."),
+    ]

@@ -7,7 +7,8 @@ deleted with Track Changes on (``w:trPr/w:del``), one whose text Word marked del
 and one whose text a generator left unmarked. smartart.docx has a SmartArt process
 diagram whose words live only in its data part (word/diagrams/data1.xml). alt-chunks.docx
 merges in an HTML page, a MIME HTML (.mht) page, plain text and another .docx through
-``w:altChunk``, as report generators write them.
+``w:altChunk``, as report generators write them. word-art.docx has a cover titled in
+WordArt, Word 2007's VML text path and Word 2010's DrawingML with a VML fallback.
 """
 
 from __future__ import annotations
@@ -18,7 +19,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from make_docx import HERE, add_parts, append_xml, cell, new_document, para, run, table
+from make_docx import (
+    HERE,
+    add_parts,
+    append_xml,
+    cell,
+    new_document,
+    para,
+    run,
+    table,
+    text_box,
+)
 
 _BY = 'w:author="Ann Editor" w:date="2026-01-10T10:00:00Z"'
 
@@ -226,10 +237,38 @@ def alt_chunks(path: Path) -> None:
     )
 
 
+def _word_art_vml(text: str, shape: int) -> str:
+    """WordArt as Word 2007 (or a later Word in compatibility mode) writes it: VML only."""
+    return (
+        '<w:r><w:pict><v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136"'
+        ' adj="10800" path="m@7,l@8,m@5,21600l@6,21600e"><v:path textpathok="t"'
+        ' o:connecttype="custom"/><v:textpath on="t" fitshape="t"/></v:shapetype>'
+        f'<v:shape id="_x0000_s10{shape}" type="#_x0000_t136" style="position:absolute;'
+        'width:396pt;height:51pt;z-index:1" fillcolor="#1f3864" stroked="f">'
+        '<v:textpath style="font-family:&quot;Arial Black&quot;;v-text-kern:t" trim="t"'
+        f' fitpath="t" string="{text}"/></v:shape></w:pict></w:r>'
+    )
+
+
+def word_art(path: Path) -> None:
+    """A cover page titled in WordArt, twice: Word 2007's VML shape, and Word 2010's
+    DrawingML one (a text box) whose VML fallback repeats the words as a text path."""
+    document = new_document("")
+    append_xml(document, para(_word_art_vml("Coastal Shipping Outlook", 1)))
+    modern = text_box([para(run("Second Edition"))], 2).replace(
+        "<v:textbox><w:txbxContent>",
+        '<v:textpath string="Second Edition"/><v:textbox><w:txbxContent>',
+    )
+    append_xml(document, para(modern, run("Prepared for the harbour board.")))
+    document.add_paragraph("Freight volumes held steady through the winter.")
+    document.save(path)
+
+
 FIXTURES = {
     "deleted-rows.docx": deleted_rows,
     "smartart.docx": smartart,
     "alt-chunks.docx": alt_chunks,
+    "word-art.docx": word_art,
 }
 
 
