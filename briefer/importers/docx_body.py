@@ -24,8 +24,10 @@ from briefer.importers.docx_parts import (
     w,
 )
 from briefer.importers.docx_runs import (
+    MATH_SYMBOLS,
     RunLooks,
     custom_mark,
+    math_symbols,
     math_text,
     ruby_after_base,
     symbol_text,
@@ -58,7 +60,7 @@ _DELETED = (w("del"), w("moveFrom"), FALLBACK)
 the second copy Word writes of a drawing or text box for older readers."""
 _RUBY_TEXT = w("rt")
 """Ruby (furigana): Word writes the small reading before the base text it sits over."""
-_REWRITTEN = (*_DELETED, _RUBY_TEXT)
+_REWRITTEN = (*_DELETED, _RUBY_TEXT, *MATH_SYMBOLS)
 _PPR, _FRAME, _DROP_CAP = w("pPr"), w("framePr"), w("dropCap")
 _MARK, _WITHDRAWN = w("rPr"), (w("del"), w("moveFrom"))
 _VMERGE, _HMERGE, _VAL, ID = w("vMerge"), w("hMerge"), w("val"), w("id")
@@ -302,6 +304,8 @@ class PartReader:
             for node in nodes:
                 if node.tag == _RUBY_TEXT:
                     ruby_after_base(node)
+                elif node.tag in MATH_SYMBOLS:
+                    math_symbols(node)
                 elif node.tag in _DELETED and node.getparent() is not None:
                     node.getparent().remove(node)
             nodes = list(paragraph.iter(*_READ))

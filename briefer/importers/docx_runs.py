@@ -22,6 +22,12 @@ _FONTS, _ASCII, _HANSI, _VAL = w("rFonts"), w("ascii"), w("hAnsi"), w("val")
 _SPEC_VANISH = w("specVanish")
 _T, _CHAR, _FONT, _CUSTOM_MARK = w("t"), w("char"), w("font"), w("customMarkFollows")
 _RUBY_BASE = w("rubyBase")
+_M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+MATH_SYMBOLS = (f"{_M}d", f"{_M}nary")
+"""Equation parts whose symbols are properties, not text: a bracket's (``m:d``: "(",
+")", "|" by default) and a sum's or integral's sign (``m:nary``: "∫" by default)."""
+_BEGIN, _END, _SEPARATOR = f"{_M}dPr/{_M}begChr", f"{_M}dPr/{_M}endChr", f"{_M}dPr/{_M}sepChr"
+_SIGN, _ARGUMENT, _MATH_VAL = f"{_M}naryPr/{_M}chr", f"{_M}e", f"{_M}val"
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,3 +158,37 @@ def math_text(node: Any, parts: list[str]) -> str:
     previous = run.getprevious() if run is not None else None
     joined = previous is not None and previous.tag == run.tag and argument is not None
     return text if joined or not parts or parts[-1].endswith(" ") else " " + text
+
+
+def math_symbols(node: Any) -> None:
+    """Writes a bracket's or an n-ary sign's symbols into the equation as text, where they
+    show: "(1+x)" and "∑ i=1 n x", not "1+x" and "i=1 n x"."""
+    if node.tag == MATH_SYMBOLS[1]:
+        properties = node.find(f"{_M}naryPr")
+        sign = _math_symbol(node, _SIGN, "\u222b")
+        if sign:
+            node.insert(0 if properties is None else node.index(properties) + 1, _math_run(sign))
+        return
+    arguments = node.findall(_ARGUMENT)
+    if not arguments:
+        return
+    separator = _math_symbol(node, _SEPARATOR, "|")
+    for argument in arguments[:-1]:
+        if separator:
+            argument.append(_math_run(separator))
+    begin, end = _math_symbol(node, _BEGIN, "("), _math_symbol(node, _END, ")")
+    if begin:
+        arguments[0].insert(0, _math_run(begin))
+    if end:
+        arguments[-1].append(_math_run(end))
+
+
+def _math_symbol(node: Any, path: str, default: str) -> str:
+    setting = node.find(path)
+    return default if setting is None else str(setting.get(_MATH_VAL, default))
+
+
+def _math_run(text: str) -> Any:
+    run = etree.Element(f"{_M}r")
+    etree.SubElement(run, f"{_M}t").text = text
+    return run

@@ -9,6 +9,7 @@ diagram whose words live only in its data part (word/diagrams/data1.xml). alt-ch
 merges in an HTML page, a MIME HTML (.mht) page, plain text and another .docx through
 ``w:altChunk``, as report generators write them. word-art.docx has a cover titled in
 WordArt, Word 2007's VML text path and Word 2010's DrawingML with a VML fallback.
+equation-symbols.docx has equations whose brackets and n-ary signs are properties.
 """
 
 from __future__ import annotations
@@ -264,11 +265,41 @@ def word_art(path: Path) -> None:
     document.save(path)
 
 
+_OMML = 'xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"'
+
+
+def _m(text: str) -> str:
+    return f"<m:r><m:t>{text}</m:t></m:r>"
+
+
+def equation_symbols(path: Path) -> None:
+    """Equations whose brackets and signs Word keeps as properties, not text: a default
+    bracket, a sum with limits, an interval in square brackets with a comma between."""
+    document = new_document("Growth model")
+    power = (
+        f"<m:oMath {_OMML}><m:sSup><m:e><m:d><m:dPr/><m:e>{_m('1+g')}</m:e></m:d></m:e>"
+        f"<m:sup>{_m('t')}</m:sup></m:sSup></m:oMath>"
+    )
+    total = (
+        f'<m:oMath {_OMML}>{_m("T=")}<m:nary><m:naryPr><m:chr m:val="\u2211"/></m:naryPr>'
+        f"<m:sub>{_m('i=1')}</m:sub><m:sup>{_m('n')}</m:sup><m:e>{_m('q')}</m:e></m:nary></m:oMath>"
+    )
+    interval = (
+        f'<m:oMath {_OMML}><m:d><m:dPr><m:begChr m:val="["/><m:sepChr m:val=","/>'
+        f'<m:endChr m:val="]"/></m:dPr><m:e>{_m("a")}</m:e><m:e>{_m("b")}</m:e></m:d></m:oMath>'
+    )
+    append_xml(document, para(run("Capacity grows as "), power, run(" each year.")))
+    append_xml(document, para(run("Traffic sums to "), total, run(" over the berths.")))
+    append_xml(document, para(run("Draughts lie in "), interval, run(" metres.")))
+    document.save(path)
+
+
 FIXTURES = {
     "deleted-rows.docx": deleted_rows,
     "smartart.docx": smartart,
     "alt-chunks.docx": alt_chunks,
     "word-art.docx": word_art,
+    "equation-symbols.docx": equation_symbols,
 }
 
 
