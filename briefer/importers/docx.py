@@ -32,6 +32,7 @@ from briefer.importers.base import (
 from briefer.importers.docinfo import file_date, meaningful, printed_date
 from briefer.importers.docx_body import (
     BLIP,
+    CHART,
     ENDNOTE,
     ID,
     DoctypeFound,
@@ -41,7 +42,7 @@ from briefer.importers.docx_body import (
 )
 from briefer.importers.docx_chunks import ChunkReader
 from briefer.importers.docx_classify import Classifier
-from briefer.importers.docx_diagrams import diagram_items
+from briefer.importers.docx_diagrams import chart_title, diagram_items
 from briefer.importers.docx_notes import NoteNumbers, read_note_numbers
 from briefer.importers.docx_numbers import read_numbering
 from briefer.importers.docx_parts import (
@@ -453,12 +454,17 @@ class _BodyReader(PartReader):
             self.note_numbers.section_end()
 
     def drawn(self, diagrams: list[Any]) -> list[Piece]:
-        """A SmartArt diagram's boxes as a bulleted list: top boxes, the points under them."""
-        return [
-            Piece(BlockKind.LIST_ITEM, text, level=depth)
-            for reference in diagrams
-            for depth, text in diagram_items(self.archive, self.relationships, reference)
-        ]
+        """A SmartArt diagram's boxes as a bulleted list (top boxes, the points under them),
+        a chart's title as its caption."""
+        pieces: list[Piece] = []
+        for reference in diagrams:
+            if reference.tag == CHART:
+                title = chart_title(self.archive, self.relationships, reference)
+                pieces += [Piece(BlockKind.CAPTION, title)] if title else []
+                continue
+            items = diagram_items(self.archive, self.relationships, reference)
+            pieces += [Piece(BlockKind.LIST_ITEM, text, level=depth) for depth, text in items]
+        return pieces
 
     def images(self, nodes: list[Any]) -> None:
         for blip in nodes:

@@ -47,12 +47,15 @@ ALT_CHUNK = w("altChunk")
 _FOOTNOTE_REF, _ENDNOTE_REF = w("footnoteReference"), w("endnoteReference")
 BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
 DIAGRAM = "{http://schemas.openxmlformats.org/drawingml/2006/diagram}relIds"
+CHART = "{http://schemas.openxmlformats.org/drawingml/2006/chart}chart"
+_DRAWN = (DIAGRAM, CHART)
+"""Drawings whose words live in parts of their own: SmartArt, charts."""
 _WORD_ART = "{urn:schemas-microsoft-com:vml}textpath"
 """WordArt as Word 2003 and 2007 (and later, in compatibility mode) write it: a VML shape
 whose text is the ``string`` of its text path, outside any text box."""
 _READ = (
     *(_T, _MATH_T, _TAB, _PTAB, _BR, _CR, _NO_BREAK_HYPHEN, _FOOTNOTE_REF, _ENDNOTE_REF),
-    *(BLIP, DIAGRAM, _WORD_ART),
+    *(BLIP, *_DRAWN, _WORD_ART),
     *(FLD_CHAR, INSTR, FLD_SIMPLE, _SYM),
 )
 _DELETED = (w("del"), w("moveFrom"), FALLBACK)
@@ -210,8 +213,8 @@ class PartReader:
         return None
 
     def drawn(self, diagrams: list[Any]) -> list[Piece]:
-        """The words of the paragraph's SmartArt diagrams (``DIAGRAM``), kept in parts of
-        their own, to follow the paragraph."""
+        """The words of the paragraph's SmartArt diagrams and charts (``DIAGRAM``,
+        ``CHART``), kept in parts of their own, to follow the paragraph."""
         return []
 
     def note_start(self, node: Any) -> None:
@@ -321,7 +324,7 @@ class PartReader:
         drawn: list[Piece] = []
         if nodes:
             self.images(nodes)
-            drawn = _word_art(nodes) + self.drawn([node for node in nodes if node.tag == DIAGRAM])
+            drawn = _word_art(nodes) + self.drawn([node for node in nodes if node.tag in _DRAWN])
         context = (len(self._tables), len(self._box_depths))
         carried = self._carried.pop(context, None)
         if carried is not None:  # Word joins the text as is: "on" + " 3 March"
@@ -396,7 +399,7 @@ class PartReader:
                 if shown and in_results(fields):
                     parts.append(shown)
                 continue
-            if tag in (BLIP, DIAGRAM, _WORD_ART) or not in_results(fields):
+            if tag in (BLIP, *_DRAWN, _WORD_ART) or not in_results(fields):
                 continue  # Word shows only the outermost field's result, not its code
             look = looks.of(node)
             if look.hidden:

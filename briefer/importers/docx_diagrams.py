@@ -1,4 +1,7 @@
-"""SmartArt: a diagram's words, which Word keeps in the diagram's data part, not the body.
+"""SmartArt and charts: words Word keeps in a drawing's own part, not the body.
+
+A chart's title is in its chart part (word/charts/chartN.xml); its data is not text a
+reader reads, so only the title is taken.
 
 The body holds only ``dgm:relIds`` pointing at word/diagrams/dataN.xml; there each
 box is a point (``dgm:pt``) with its text, and connections (``dgm:cxn``) say which
@@ -24,6 +27,45 @@ _BOXES = frozenset({"node", "asst"})
 """Point types that are boxes a person typed into; the others (the document, the
 transitions between boxes, the presentation's own points) hold no text of theirs."""
 _MAX_DEPTH = 9
+_C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+_RELATIONSHIP_ID = f"{{{_R}}}id"
+_TITLE, _SERIES, _VALUE = f"{_C}chart/{_C}title", f"{_C}ser", f"{_C}v"
+_PLOT_AREA = f"{_C}chart/{_C}plotArea"
+
+
+def chart_title(
+    archive: zipfile.ZipFile, relationships: dict[str, Relationship], reference: Any
+) -> str:
+    """The title a chart (``c:chart``) shows: its own text, or with none the name of its
+    only series, as Word titles a chart of one series; "" for a chart with no title."""
+    root = _part(archive, relationships, reference.get(_RELATIONSHIP_ID))
+    title = root.find(_TITLE) if root is not None else None
+    if root is None or title is None:
+        return ""
+    lines = ["".join(t.text or "" for t in p.iter(_TEXT)) for p in title.iter(_PARAGRAPH)]
+    text = " ".join(" ".join(lines).split())
+    if not text:
+        cached = title.find(f"{_C}tx")
+        text = " ".join(v.text or "" for v in cached.iter(_VALUE)) if cached is not None else ""
+    if not text.strip():
+        plot = root.find(_PLOT_AREA)
+        series = list(plot.iter(_SERIES)) if plot is not None else []
+        name = series[0].find(f"{_C}tx") if len(series) == 1 else None
+        text = " ".join(v.text or "" for v in name.iter(_VALUE)) if name is not None else ""
+    return " ".join(text.split())
+
+
+def _part(
+    archive: zipfile.ZipFile, relationships: dict[str, Relationship], rel_id: str | None
+) -> Any | None:
+    """The parsed part a body relationship names; None when missing, external or too large."""
+    rel = relationships.get(rel_id or "")
+    if rel is None or rel.external:
+        return None
+    try:
+        return read_part(archive, rel.target)
+    except PartTooLarge:
+        return None
 
 
 def diagram_items(
@@ -34,13 +76,7 @@ def diagram_items(
 
     A missing or unreadable data part gives no boxes: the rest of the document still reads.
     """
-    rel = relationships.get(reference.get(_DATA_MODEL) or "")
-    if rel is None or rel.external:
-        return []
-    try:
-        root = read_part(archive, rel.target)
-    except PartTooLarge:
-        return []
+    root = _part(archive, relationships, reference.get(_DATA_MODEL))
     if root is None:
         return []
     kinds: dict[str, str] = {}

@@ -170,3 +170,16 @@ def test_equation_brackets_and_signs_are_read_where_word_draws_them() -> None:
         "Traffic sums to T= \u2211 i=1 n q over the berths.",
         "Draughts lie in [a, b] metres.",
     ]
+
+
+def test_a_chart_s_title_follows_its_paragraph_as_a_caption() -> None:
+    """A Word chart keeps its title in its chart part: its own text, or the name of its only
+    series when its title has none; a chart whose title was deleted adds nothing (as
+    LibreOffice's rendering of the same file shows)."""
+    article = import_path(DATA / "charts.docx").article
+    assert shape(article) == [
+        (BlockKind.PARAGRAPH, 0, "Freight by quay is charted below."),
+        (BlockKind.CAPTION, 0, "Containers by quay, 2025"),
+        (BlockKind.CAPTION, 0, "Bulk tonnage"),
+        (BlockKind.PARAGRAPH, 0, "The charts use harbour data."),
+    ]

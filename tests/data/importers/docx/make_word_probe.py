@@ -10,6 +10,7 @@ merges in an HTML page, a MIME HTML (.mht) page, plain text and another .docx th
 ``w:altChunk``, as report generators write them. word-art.docx has a cover titled in
 WordArt, Word 2007's VML text path and Word 2010's DrawingML with a VML fallback.
 equation-symbols.docx has equations whose brackets and n-ary signs are properties.
+charts.docx has Word charts whose titles live in their chart parts.
 """
 
 from __future__ import annotations
@@ -294,12 +295,70 @@ def equation_symbols(path: Path) -> None:
     document.save(path)
 
 
+_CHART_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+
+
+def _chart_part(title: str, series: list[str]) -> bytes:
+    """A bar chart part; ``title`` is its c:title: "" none, "auto" one with no text."""
+    rich = (
+        f"<c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>{title}</a:t></a:r></a:p></c:rich></c:tx>"
+        if title not in ("", "auto")
+        else ""
+    )
+    heading = f'<c:title>{rich}<c:overlay val="0"/></c:title>' if title else ""
+    deleted = '<c:autoTitleDeleted val="1"/>' if not title else ""
+    bars = "".join(
+        f'<c:ser><c:idx val="{n}"/><c:order val="{n}"/><c:tx><c:strRef><c:f>Sheet1!$B$1</c:f>'
+        f'<c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>{name}</c:v></c:pt></c:strCache>'
+        "</c:strRef></c:tx></c:ser>"
+        for n, name in enumerate(series)
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<c:chartSpace xmlns:c="{_CHART_NS}" xmlns:a="{_A}"><c:chart>{heading}{deleted}'
+        f'<c:plotArea><c:barChart><c:barDir val="col"/>{bars}</c:barChart></c:plotArea>'
+        "</c:chart></c:chartSpace>"
+    ).encode()
+
+
+def _chart(index: int) -> str:
+    return (
+        '<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">'
+        f'<wp:extent cx="5486400" cy="3200400"/><wp:docPr id="{index}" name="Chart {index}"/>'
+        "<wp:cNvGraphicFramePr/><a:graphic>"
+        f'<a:graphicData uri="{_CHART_NS}"><c:chart xmlns:c="{_CHART_NS}"'
+        f' r:id="rIdExtra{index}"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>'
+    )
+
+
+def charts(path: Path) -> None:
+    """Charts made in Word (Insert > Chart): one with its own title, one whose title Word
+    takes from its only series, one with its title deleted."""
+    document = new_document("Freight charts")
+    document.add_paragraph("Freight by quay is charted below.")
+    for index in (1, 2, 3):
+        append_xml(document, para(_chart(index)))
+    document.add_paragraph("The charts use harbour data.")
+    document.save(path)
+    kind = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
+    parts = [
+        _chart_part("Containers by quay, 2025", ["North", "South"]),
+        _chart_part("auto", ["Bulk tonnage"]),
+        _chart_part("", ["Ferries", "Tankers"]),
+    ]
+    add_parts(
+        path,
+        [(f"word/charts/chart{n}.xml", kind, "chart", data) for n, data in enumerate(parts, 1)],
+    )
+
+
 FIXTURES = {
     "deleted-rows.docx": deleted_rows,
     "smartart.docx": smartart,
     "alt-chunks.docx": alt_chunks,
     "word-art.docx": word_art,
     "equation-symbols.docx": equation_symbols,
+    "charts.docx": charts,
 }
 
 
