@@ -408,6 +408,7 @@ class _BodyReader(PartReader):
         """(kind, w:id) -> the mark shown at each note referenced, in order of first reference."""
         self.note_numbers = NoteNumbers()
         self.chunks: ChunkReader | None = None
+        self._drawn: dict[tuple[str, tuple[tuple[str, str], ...]], list[Piece]] = {}
 
     def chunk(self, node: Any) -> list[Piece] | None:
         return self.chunks(node) if self.chunks is not None else None
@@ -458,13 +459,20 @@ class _BodyReader(PartReader):
         a chart's title as its caption."""
         pieces: list[Piece] = []
         for reference in diagrams:
-            if reference.tag == CHART:
-                title = chart_title(self.archive, self.relationships, reference)
-                pieces += [Piece(BlockKind.CAPTION, title)] if title else []
-                continue
-            items = diagram_items(self.archive, self.relationships, reference)
-            pieces += [Piece(BlockKind.LIST_ITEM, text, level=depth) for depth, text in items]
+            # Each part is parsed once: a hostile body may point at one large part often.
+            key = (reference.tag, tuple(sorted(reference.attrib.items())))
+            if key not in self._drawn:
+                self.deadline.check()
+                self._drawn[key] = self._read_drawn(reference)
+            pieces += self._drawn[key]
         return pieces
+
+    def _read_drawn(self, reference: Any) -> list[Piece]:
+        if reference.tag == CHART:
+            title = chart_title(self.archive, self.relationships, reference)
+            return [Piece(BlockKind.CAPTION, title)] if title else []
+        items = diagram_items(self.archive, self.relationships, reference)
+        return [Piece(BlockKind.LIST_ITEM, text, level=depth) for depth, text in items]
 
     def images(self, nodes: list[Any]) -> None:
         for blip in nodes:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import email
 import email.policy
+import logging
 import posixpath
 import zipfile
 from collections.abc import Callable
@@ -19,12 +20,13 @@ from email.message import EmailMessage
 from typing import Any
 
 from briefer.core.model import Article, BlockKind
-from briefer.importers.base import ArticleBuilder, Deadline, ImportLimits
+from briefer.importers.base import ArticleBuilder, Deadline, ImportLimits, ImportRejected
 from briefer.importers.docx_body import Piece
 from briefer.importers.docx_parts import Relationship, read_part
 from briefer.importers.encoding import decode_text
 from briefer.importers.htmlconvert import html_to_article_blocks
 
+log = logging.getLogger(__name__)
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _TYPES = "[Content_Types].xml"
 _CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
@@ -71,11 +73,18 @@ class ChunkReader:
         self._deadline = deadline
         self._read_word = read_word
         self._types: dict[str, str] | None = None
+        self._read: dict[str, list[Piece] | None] = {}
 
     def __call__(self, node: Any) -> list[Piece] | None:
+        self._deadline.check()
         rel = self._relationships.get(node.get(_R_ID) or "")
         if rel is None or rel.external:
             return None  # never fetched
+        if rel.target not in self._read:  # each part read once, however often merged
+            self._read[rel.target] = self._chunk(rel)
+        return self._read[rel.target]
+
+    def _chunk(self, rel: Relationship) -> list[Piece] | None:
         try:
             data = self._archive.read(rel.target)
         except KeyError:
@@ -96,16 +105,21 @@ class ChunkReader:
             return None if article is None else _pieces(article.text, article)
         return None  # RTF, Flat OPC XML: not read, and the report says so
 
-    def _html(self, data: bytes | str, charset: str | None) -> list[Piece]:
+    def _html(self, data: bytes | str, charset: str | None) -> list[Piece] | None:
         builder = ArticleBuilder()
-        html_to_article_blocks(
-            data,
-            builder,
-            limits=self._limits,
-            deadline=self._deadline,
-            base_encoding=charset,
-            name="An HTML part merged into the Word document",
-        )
+        try:
+            html_to_article_blocks(
+                data,
+                builder,
+                limits=self._limits,
+                deadline=self._deadline,
+                base_encoding=charset,
+                name="An HTML part merged into the Word document",
+            )
+        except ImportRejected as error:
+            self._deadline.check()  # out of time: the whole import stops, as it would anyway
+            log.warning("an HTML part merged into a Word document was left out: %s", error)
+            return None  # markup no parser should be given: left out, the rest still reads
         return _pieces(builder.text(), builder)
 
     def _mime_html(self, data: bytes) -> list[Piece] | None:
