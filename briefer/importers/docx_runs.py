@@ -23,9 +23,10 @@ _SPEC_VANISH = w("specVanish")
 _T, _CHAR, _FONT, _CUSTOM_MARK = w("t"), w("char"), w("font"), w("customMarkFollows")
 _RUBY_BASE = w("rubyBase")
 _M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
-MATH_SYMBOLS = (f"{_M}d", f"{_M}nary")
+MATH_SYMBOLS = (f"{_M}d", f"{_M}nary", f"{_M}rad")
 """Equation parts whose symbols are properties, not text: a bracket's (``m:d``: "(",
-")", "|" by default) and a sum's or integral's sign (``m:nary``: "∫" by default)."""
+")", "|" by default), a sum's or integral's sign (``m:nary``: "∫" by default) and a
+root's sign (``m:rad``, always "√")."""
 _BEGIN, _END, _SEPARATOR = f"{_M}dPr/{_M}begChr", f"{_M}dPr/{_M}endChr", f"{_M}dPr/{_M}sepChr"
 _SIGN, _ARGUMENT, _MATH_VAL = f"{_M}naryPr/{_M}chr", f"{_M}e", f"{_M}val"
 
@@ -163,6 +164,11 @@ def math_text(node: Any, parts: list[str]) -> str:
 def math_symbols(node: Any) -> None:
     """Writes a bracket's or an n-ary sign's symbols into the equation as text, where they
     show: "(1+x)" and "∑ i=1 n x", not "1+x" and "i=1 n x"."""
+    if node.tag == MATH_SYMBOLS[2]:
+        radicand = node.find(_ARGUMENT)
+        if radicand is not None:  # after the degree, if any: "3 √x" for a cube root
+            radicand.insert(0, _math_run("\u221a"))
+        return
     if node.tag == MATH_SYMBOLS[1]:
         properties = node.find(f"{_M}naryPr")
         sign = _math_symbol(node, _SIGN, "\u222b")

@@ -162,13 +162,14 @@ def test_word_art_words_follow_their_paragraph_once() -> None:
 
 
 def test_equation_brackets_and_signs_are_read_where_word_draws_them() -> None:
-    """OMML keeps a bracket's characters and a sum's sign as properties (with defaults:
-    "(", ")", "∫"), not text; without them "(1+g)ᵗ" reads "1+g t"."""
+    """OMML keeps a bracket's characters, a sum's sign and a root's as properties (with
+    defaults: "(", ")", "∫"), not text; without them "(1+g)ᵗ" reads "1+g t"."""
     article = import_path(DATA / "equation-symbols.docx").article
     assert [article.block_text(block) for block in article.blocks] == [
         "Capacity grows as (1+g) t each year.",
         "Traffic sums to T= \u2211 i=1 n q over the berths.",
         "Draughts lie in [a, b] metres.",
+        "The side is \u221a2A metres.",
     ]
 
 

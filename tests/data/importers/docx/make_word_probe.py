@@ -275,7 +275,8 @@ def _m(text: str) -> str:
 
 def equation_symbols(path: Path) -> None:
     """Equations whose brackets and signs Word keeps as properties, not text: a default
-    bracket, a sum with limits, an interval in square brackets with a comma between."""
+    bracket, a sum with limits, an interval in square brackets with a comma between, a
+    square root."""
     document = new_document("Growth model")
     power = (
         f"<m:oMath {_OMML}><m:sSup><m:e><m:d><m:dPr/><m:e>{_m('1+g')}</m:e></m:d></m:e>"
@@ -291,7 +292,12 @@ def equation_symbols(path: Path) -> None:
     )
     append_xml(document, para(run("Capacity grows as "), power, run(" each year.")))
     append_xml(document, para(run("Traffic sums to "), total, run(" over the berths.")))
+    root = (
+        f'<m:oMath {_OMML}><m:rad><m:radPr><m:degHide m:val="1"/></m:radPr><m:deg/>'
+        f"<m:e>{_m('2A')}</m:e></m:rad></m:oMath>"
+    )
     append_xml(document, para(run("Draughts lie in "), interval, run(" metres.")))
+    append_xml(document, para(run("The side is "), root, run(" metres.")))
     document.save(path)
 
 
