@@ -330,7 +330,8 @@ class PartReader:
         if carried is not None:  # Word joins the text as is: "on" + " 3 March"
             text = carried[1] + text
         if withdrawn is not None:
-            self._put(drawn)
+            if drawn:  # kept, though the paragraph they stand in joins the next one
+                self._put(drawn)
             self._carried[context] = (withdrawn, text)
             _drop(paragraph)
             return
