@@ -32,6 +32,7 @@ from briefer.importers.base import (
 from briefer.importers.docinfo import file_date, meaningful, printed_date
 from briefer.importers.docx_body import (
     BLIP,
+    CHART,
     ENDNOTE,
     ID,
     DoctypeFound,
@@ -39,7 +40,9 @@ from briefer.importers.docx_body import (
     PartReader,
     Piece,
 )
+from briefer.importers.docx_chunks import ChunkReader
 from briefer.importers.docx_classify import Classifier
+from briefer.importers.docx_diagrams import chart_title, diagram_items
 from briefer.importers.docx_notes import NoteNumbers, read_note_numbers
 from briefer.importers.docx_numbers import read_numbering
 from briefer.importers.docx_parts import (
@@ -258,6 +261,7 @@ def _read_package(
     label: str,
     limits: ImportLimits,
     deadline: Deadline,
+    depth: int = 0,
 ) -> tuple[Article, tuple[str, ...]]:
     core = read_core_properties(archive)
     document = main_document(archive)
@@ -267,6 +271,14 @@ def _read_package(
     title = meaningful(core.title)  # not "Microsoft Word - memo_v2.doc"
     classifier = Classifier(styles, numbering, title)
     body = _BodyReader(deadline, classifier, archive, relationships, limits)
+    merged: list[str] = []  # the report's sentences on what merged-in documents left out
+    body.chunks = ChunkReader(
+        archive,
+        relationships,
+        limits,
+        deadline,
+        lambda data: _merged_word(data, label, limits, deadline, depth + 1, merged),
+    )
     members = set(archive.namelist())
     notes = {
         part_for(relationships, kind, f"word/{kind}.xml") for kind in ("footnotes", "endnotes")
@@ -286,9 +298,9 @@ def _read_package(
         count = body.alt_chunks
         what = "an embedded document" if count == 1 else f"{count} embedded documents"
         warnings = (
-            f"{PurePath(label).name}: {what} (Word's altChunk: HTML, RTF or another .docx"
-            " merged in when Word opens the file) left out; open the file in Word and save"
-            " it again to keep that text.",
+            f"{PurePath(label).name}: {what} in RTF or XML, or nested too deep (Word's"
+            " altChunk, merged in when Word opens the file) left out; open the file in Word"
+            " and save it again to keep that text.",
         )
     if body.hidden_paragraphs:
         count = body.hidden_paragraphs
@@ -297,11 +309,13 @@ def _read_package(
             f"{PurePath(label).name}: hidden text in {where} left out, as Word neither shows"
             " nor prints it; to keep it, clear Hidden in Word's Font dialog and import it again.",
         )
+    warnings += tuple(dict.fromkeys(merged))
     if body.builder.is_empty():
         if body.alt_chunks:
             raise ImportRejected(
-                f"{label} holds its text only in embedded documents (Word's altChunk), which"
-                " Briefer does not read; open it in Word, save it again, and import it again."
+                f"{label} holds its text only in embedded RTF or XML documents (Word's"
+                " altChunk), which Briefer does not read; open it in Word, save it again, and"
+                " import it again."
             )
         raise ImportRejected(
             f"{label} has no text in its body (page headers and footers are left out);"
@@ -333,6 +347,37 @@ def _read_package(
     return article, warnings
 
 
+_MAX_CHUNK_DEPTH = 3
+"""Word documents merged into merged ones read before the rest are left out: a real
+merge is one or two deep, and a ZIP can be made to contain itself."""
+
+
+def _merged_word(
+    data: bytes,
+    label: str,
+    limits: ImportLimits,
+    deadline: Deadline,
+    depth: int,
+    warnings: list[str],
+) -> Article | None:
+    """A .docx merged in through altChunk, checked like the file itself; None when it may
+    not be read (too deep, a bomb, damaged, empty), so the report says it was left out.
+    What the report says of its own content goes to ``warnings``."""
+    if depth > _MAX_CHUNK_DEPTH:
+        return None
+    try:
+        check_docx_zip(data, limits, label)
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            article, found = _read_package(archive, "", label, limits, deadline, depth)
+        warnings.extend(found)
+        return article
+    except (ImportRejected, DoctypeFound, ElementTooLarge, PartTooLarge) as error:
+        log.warning("a Word document merged into %s was left out: %s", label, error)
+    except (etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, EOFError) as error:
+        log.warning("a Word document merged into %s could not be read: %s", label, error)
+    return None
+
+
 def _unmarked(text: str, marks: set[str]) -> str:
     """``text`` without the note marks Briefer set in it ("[1]", "[ii]")."""
     for mark in marks:
@@ -362,6 +407,11 @@ class _BodyReader(PartReader):
         self.notes: dict[tuple[str, str], str] = {}
         """(kind, w:id) -> the mark shown at each note referenced, in order of first reference."""
         self.note_numbers = NoteNumbers()
+        self.chunks: ChunkReader | None = None
+        self._drawn: dict[tuple[str, tuple[tuple[str, str], ...]], list[Piece]] = {}
+
+    def chunk(self, node: Any) -> list[Piece] | None:
+        return self.chunks(node) if self.chunks is not None else None
 
     def emit(self, piece: Piece) -> None:
         self.builder.add(piece.kind, piece.text, level=piece.level, ordered=piece.ordered)
@@ -403,6 +453,26 @@ class _BodyReader(PartReader):
         super()._paragraph(paragraph)
         if closes:
             self.note_numbers.section_end()
+
+    def drawn(self, diagrams: list[Any]) -> list[Piece]:
+        """A SmartArt diagram's boxes as a bulleted list (top boxes, the points under them),
+        a chart's title as its caption."""
+        pieces: list[Piece] = []
+        for reference in diagrams:
+            # Each part is parsed once: a hostile body may point at one large part often.
+            key = (reference.tag, tuple(sorted(reference.attrib.items())))
+            if key not in self._drawn:
+                self.deadline.check()
+                self._drawn[key] = self._read_drawn(reference)
+            pieces += self._drawn[key]
+        return pieces
+
+    def _read_drawn(self, reference: Any) -> list[Piece]:
+        if reference.tag == CHART:
+            title = chart_title(self.archive, self.relationships, reference)
+            return [Piece(BlockKind.CAPTION, title)] if title else []
+        items = diagram_items(self.archive, self.relationships, reference)
+        return [Piece(BlockKind.LIST_ITEM, text, level=depth) for depth, text in items]
 
     def images(self, nodes: list[Any]) -> None:
         for blip in nodes:

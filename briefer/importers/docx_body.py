@@ -23,8 +23,16 @@ from briefer.importers.docx_parts import (
     TransitionalStream,
     w,
 )
-from briefer.importers.docx_runs import RunLooks
-from briefer.importers.symbol_font import UNMAPPED, recoded, symbol_character, symbol_table
+from briefer.importers.docx_runs import (
+    MATH_SYMBOLS,
+    RunLooks,
+    custom_mark,
+    math_symbols,
+    math_text,
+    ruby_after_base,
+    symbol_text,
+)
+from briefer.importers.symbol_font import recoded
 
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _MATH = "http://schemas.openxmlformats.org/officeDocument/2006/math"
@@ -32,27 +40,34 @@ P, TBL, TR, TC, TCPR = w("p"), w("tbl"), w("tr"), w("tc"), w("tcPr")
 TXBX, FOOTNOTE, ENDNOTE = w("txbxContent"), w("footnote"), w("endnote")
 FALLBACK = f"{{{_MC}}}Fallback"
 _T, _TAB, _PTAB, _BR, _CR = w("t"), w("tab"), w("ptab"), w("br"), w("cr")
-_NO_BREAK_HYPHEN, _TABS, _SYM, _CHAR = w("noBreakHyphen"), w("tabs"), w("sym"), w("char")
+_NO_BREAK_HYPHEN, _TABS, _SYM = w("noBreakHyphen"), w("tabs"), w("sym")
 _MATH_T = f"{{{_MATH}}}t"
 """Text of an equation (OMML): kept, since a formula's symbols and words are content."""
 ALT_CHUNK = w("altChunk")
 _FOOTNOTE_REF, _ENDNOTE_REF = w("footnoteReference"), w("endnoteReference")
 BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
+DIAGRAM = "{http://schemas.openxmlformats.org/drawingml/2006/diagram}relIds"
+CHART = "{http://schemas.openxmlformats.org/drawingml/2006/chart}chart"
+_DRAWN = (DIAGRAM, CHART)
+"""Drawings whose words live in parts of their own: SmartArt, charts."""
+_WORD_ART = "{urn:schemas-microsoft-com:vml}textpath"
+"""WordArt as Word 2003 and 2007 (and later, in compatibility mode) write it: a VML shape
+whose text is the ``string`` of its text path, outside any text box."""
 _READ = (
-    *(_T, _MATH_T, _TAB, _PTAB, _BR, _CR, _NO_BREAK_HYPHEN, _FOOTNOTE_REF, _ENDNOTE_REF, BLIP),
+    *(_T, _MATH_T, _TAB, _PTAB, _BR, _CR, _NO_BREAK_HYPHEN, _FOOTNOTE_REF, _ENDNOTE_REF),
+    *(BLIP, *_DRAWN, _WORD_ART),
     *(FLD_CHAR, INSTR, FLD_SIMPLE, _SYM),
 )
 _DELETED = (w("del"), w("moveFrom"), FALLBACK)
 """Subtrees whose text is not in the document as shown: deletions, moved-away text, and
 the second copy Word writes of a drawing or text box for older readers."""
-_RUBY_TEXT, _RUBY_BASE, _RUN = w("rt"), w("rubyBase"), w("r")
+_RUBY_TEXT = w("rt")
 """Ruby (furigana): Word writes the small reading before the base text it sits over."""
-_REWRITTEN = (*_DELETED, _RUBY_TEXT)
+_REWRITTEN = (*_DELETED, _RUBY_TEXT, *MATH_SYMBOLS)
 _PPR, _FRAME, _DROP_CAP = w("pPr"), w("framePr"), w("dropCap")
-_CUSTOM_MARK = w("customMarkFollows")
 _MARK, _WITHDRAWN = w("rPr"), (w("del"), w("moveFrom"))
 _VMERGE, _HMERGE, _VAL, ID = w("vMerge"), w("hMerge"), w("val"), w("id")
-_FONT = w("font")
+_ROW_DELETED = f"{w('trPr')}/{w('del')}"
 _EVENT_TAGS = (P, TBL, TR, TC, TCPR, TXBX, FALLBACK, FOOTNOTE, ENDNOTE, ALT_CHUNK)
 _CHECK_EVERY = 1024
 MAX_ELEMENT_BYTES = 8 * 1024 * 1024
@@ -87,6 +102,9 @@ class _Table:
     cell: list[Piece] | None = None
     merged: bool = False
     """The open cell continues a merge begun above or to the left."""
+    row_deleted: bool = False
+    """The open row is a tracked deletion (``w:trPr/w:del``): Word shows no row once the
+    changes are accepted, whether or not its text is marked deleted too."""
     held: list[list[list[Piece] | None]] | None = None
     """The rows read while the table may still be a frame or a layout (one column so far,
     or its first row): kept until a row shows it is a table's, or the table ends."""
@@ -130,8 +148,8 @@ class PartReader:
     keeps its own properties (Word keeps the last mark). Held as a bare ``w:p`` holding
     their properties, and their text so far."""
     alt_chunks: int = 0
-    """``w:altChunk`` parts met: content Word merges in when it opens the file (HTML, RTF,
-    another .docx). It is not WordprocessingML, so it is counted and left out."""
+    """``w:altChunk`` parts left out: content Word merges in when it opens the file, in a
+    format ``chunk`` does not read (RTF, XML), counted for the import report."""
     styles: Styles = field(default_factory=lambda: Styles({}, ""))
     """Which paragraph and character styles hide their text."""
     hidden_paragraphs: int = 0
@@ -190,6 +208,15 @@ class PartReader:
         """Called with the paragraph's text nodes and pictures (``BLIP``), in order."""
         return None
 
+    def chunk(self, node: Any) -> list[Piece] | None:
+        """The pieces of the document a ``w:altChunk`` merges in here; None if not read."""
+        return None
+
+    def drawn(self, diagrams: list[Any]) -> list[Piece]:
+        """The words of the paragraph's SmartArt diagrams and charts (``DIAGRAM``,
+        ``CHART``), kept in parts of their own, to follow the paragraph."""
+        return []
+
     def note_start(self, node: Any) -> None:
         return None
 
@@ -222,6 +249,9 @@ class PartReader:
         elif tag == TC and self._tables:
             self._tables[-1].cell = []
             self._tables[-1].merged = False
+            row = next(node.iterancestors(TR), None)  # its w:trPr is whole until a cell ends
+            if row is not None and row.find(_ROW_DELETED) is not None:
+                self._tables[-1].row_deleted = True
         elif tag in (FOOTNOTE, ENDNOTE):
             self.note_start(node)
 
@@ -253,7 +283,11 @@ class PartReader:
             if mark is not None:
                 del self._pending[mark:]
         elif tag == ALT_CHUNK:
-            self.alt_chunks += 1
+            pieces = self.chunk(node)
+            if pieces is None:
+                self.alt_chunks += 1
+            else:
+                self._put(pieces)
         elif tag in (FOOTNOTE, ENDNOTE):
             self._release()
             self._flush()
@@ -272,7 +306,9 @@ class PartReader:
         if any(node.tag in _REWRITTEN for node in nodes):
             for node in nodes:
                 if node.tag == _RUBY_TEXT:
-                    _ruby_after_base(node)
+                    ruby_after_base(node)
+                elif node.tag in MATH_SYMBOLS:
+                    math_symbols(node)
                 elif node.tag in _DELETED and node.getparent() is not None:
                     node.getparent().remove(node)
             nodes = list(paragraph.iter(*_READ))
@@ -285,21 +321,25 @@ class PartReader:
             return
         if self._drop_cap and text.strip():
             text, self._drop_cap = self._drop_cap + text.lstrip(), ""
+        drawn: list[Piece] = []
         if nodes:
             self.images(nodes)
+            drawn = _word_art(nodes) + self.drawn([node for node in nodes if node.tag in _DRAWN])
         context = (len(self._tables), len(self._box_depths))
         carried = self._carried.pop(context, None)
         if carried is not None:  # Word joins the text as is: "on" + " 3 March"
             text = carried[1] + text
         if withdrawn is not None:
+            if drawn:  # kept, though the paragraph they stand in joins the next one
+                self._put(drawn)
             self._carried[context] = (withdrawn, text)
             _drop(paragraph)
             return
-        self._place(paragraph, text)
+        self._place(paragraph, text, drawn)
         _drop(paragraph)
 
-    def _place(self, paragraph: Any, text: str) -> None:
-        """The paragraph's text where it belongs: a cell, a text box's queue, or the part."""
+    def _place(self, paragraph: Any, text: str, drawn: list[Piece] | None = None) -> None:
+        """The paragraph's text where it belongs, then what it ``drawn`` (a diagram's words)."""
         table = self._tables[-1] if self._tables else None
         cell = table.cell if table is not None else None
         piece: Piece | None
@@ -309,18 +349,23 @@ class PartReader:
         else:
             text = self.labelled(paragraph, text)
             piece = Piece(BlockKind.PARAGRAPH, text) if text.strip() else None
+        self._put(([piece] if piece is not None else []) + (drawn or []))
+
+    def _put(self, pieces: list[Piece]) -> None:
+        """Pieces where the reading stands: a text box's queue, a cell, or the part; the
+        text boxes anchored in the paragraph just read follow them."""
+        table = self._tables[-1] if self._tables else None
+        cell = table.cell if table is not None else None
         if self._directly_in_text_box():
-            if piece is not None:
-                self._pending.append((self._box_depths[-1], piece))
+            self._pending.extend((self._box_depths[-1], piece) for piece in pieces)
         elif cell is not None:
-            if piece is not None:
-                cell.append(piece)
+            cell.extend(pieces)
             if self._pending:  # text boxes anchored in this cell paragraph follow it
                 depth = len(self._tables)
                 cell.extend(piece for at, piece in self._pending if at == depth)
                 self._pending = [(at, piece) for at, piece in self._pending if at != depth]
         else:
-            if piece is not None:
+            for piece in pieces:
                 self.emit(piece)
             if self._pending:
                 self._flush()
@@ -355,7 +400,7 @@ class PartReader:
                 if shown and in_results(fields):
                     parts.append(shown)
                 continue
-            if tag == BLIP or not in_results(fields):
+            if tag in (BLIP, *_DRAWN, _WORD_ART) or not in_results(fields):
                 continue  # Word shows only the outermost field's result, not its code
             look = looks.of(node)
             if look.hidden:
@@ -365,14 +410,14 @@ class PartReader:
                 text = node.text or ""
                 parts.append(recoded(text, *look.fonts) if look.fonts else text)
             elif tag == _MATH_T:
-                parts.append(_math_text(node, parts))
+                parts.append(math_text(node, parts))
             elif tag in (_FOOTNOTE_REF, _ENDNOTE_REF):
                 kind = "footnote" if tag == _FOOTNOTE_REF else "endnote"
-                parts.append(self.marker(kind, node.get(ID, ""), _custom_mark(node)))
+                parts.append(self.marker(kind, node.get(ID, ""), custom_mark(node)))
             elif tag == _NO_BREAK_HYPHEN:
                 parts.append("-")
             elif tag == _SYM:
-                parts.append(_symbol(node))
+                parts.append(symbol_text(node))
             elif tag != _TAB or node.getparent().tag != _TABS:  # not a tab stop definition
                 parts.append(" ")
         self.hidden_paragraphs += hidden
@@ -398,12 +443,15 @@ class PartReader:
         if table.rows == 1:
             table.learnt, table.held = self.remember(), []
         table.row = []
+        table.row_deleted = False
 
     def _row_end(self, node: Any) -> None:
         if not self._tables:
             return
         table = self._tables[-1]
         cells, table.row = table.row or [], None
+        if table.row_deleted:
+            cells = []  # a tracked row deletion: accepted, the row and what it held are gone
         _drop(node)
         if table.held is None:
             self._row_out(cells)
@@ -483,34 +531,6 @@ class _WatchedStream:
         return data
 
 
-def _symbol(node: Any) -> str:
-    """Insert > Symbol: a character by its code. In a text font it is that character ("é",
-    "€"); in Symbol or Wingdings it is the character the font draws for the code ("μ" for
-    F06D in Symbol). A private-use code in another font is a picture with no character:
-    a space, so the words either side of it stay apart."""
-    try:
-        code = int(node.get(_CHAR, ""), 16)
-    except ValueError:
-        return ""
-    table = symbol_table(node.get(_FONT))
-    if table is not None:
-        return symbol_character(table, code)
-    if 0xE000 <= code < 0xF900:
-        return UNMAPPED
-    return chr(code) if 0x20 <= code < 0xD800 or 0xF900 <= code <= 0x10FFFF else ""
-
-
-def _custom_mark(reference: Any) -> str | None:
-    """The mark typed after a note reference with ``w:customMarkFollows`` ("*", "†")."""
-    if reference.get(_CUSTOM_MARK, "0") not in ("1", "true", "on"):
-        return None
-    run = reference.getparent()
-    following = run.getnext() if run is not None else None
-    texts = [*reference.itersiblings(_T), *(following.iter(_T) if following is not None else ())]
-    marks = [str(node.text or "").strip() for node in texts]
-    return next((mark for mark in marks if mark), "")
-
-
 def _cell_text(cell: list[Piece]) -> str:
     text = " ".join(piece.text for piece in cell if piece.kind is not BlockKind.TABLE_ROW)
     return " ".join(text.split())
@@ -524,6 +544,13 @@ def _is_prose(cell: list[Piece]) -> bool:
     data table's cell holds one value."""
     texts = [piece for piece in cell if piece.kind is not BlockKind.TABLE_ROW]
     return len(texts) >= _PROSE_PARAGRAPHS
+
+
+def _word_art(nodes: list[Any]) -> list[Piece]:
+    """Each WordArt shape's words, a paragraph of their own after the one anchoring it, as
+    a text box's are (a cover's title set in WordArt floats over the page)."""
+    texts = (" ".join(str(n.get("string", "")).split()) for n in nodes if n.tag == _WORD_ART)
+    return [Piece(BlockKind.PARAGRAPH, text) for text in texts if text]
 
 
 def _withdrawn_mark(paragraph: Any) -> Any | None:
@@ -546,32 +573,6 @@ def _is_drop_cap(paragraph: Any) -> bool:
         return False
     frame = ppr.find(_FRAME)
     return frame is not None and frame.get(_DROP_CAP, "none") in ("drop", "margin")
-
-
-def _ruby_after_base(reading: Any) -> None:
-    """ "漢字 (かんじ)": the base as shown, its reading after it rather than fused before it."""
-    ruby = reading.getparent()
-    if ruby is None:
-        return
-    text = "".join(node.text or "" for node in reading.iter(_T))
-    ruby.remove(reading)
-    base = ruby.find(_RUBY_BASE)
-    if base is not None and text.strip():
-        etree.SubElement(etree.SubElement(base, _RUN), _T).text = f" ({text})"
-
-
-def _math_text(node: Any, parts: list[str]) -> str:
-    """An equation's text run, spaced from the previous one when it is another argument.
-
-    OMML keeps a fraction's numerator and denominator, a power's base and exponent,
-    in separate elements; read back to back they would fuse into one false word.
-    """
-    text = node.text or ""
-    run = node.getparent()
-    argument = run.getparent() if run is not None else None
-    previous = run.getprevious() if run is not None else None
-    joined = previous is not None and previous.tag == run.tag and argument is not None
-    return text if joined or not parts or parts[-1].endswith(" ") else " " + text
 
 
 def _drop(node: Any) -> None:

@@ -7,7 +7,7 @@ inline equation and a display fraction (OMML, ``m:t``), a text box anchored in a
 table cell, a table inside a text box, simple and complex fields with results,
 smart tags, custom XML, bidi elements, a symbol, ruby, tabs and a tracked change.
 alt-chunk.docx holds an ``w:altChunk`` (an HTML part Word merges in on opening),
-which Briefer leaves out and says so. numbered-clauses.docx has headings and
+which Briefer reads where it stands. numbered-clauses.docx has headings and
 clauses numbered by Word (numbering.xml patterns "%1.%2", "Article %1", "(%1)"),
 whose numbers exist only once a reader counts them.
 """
