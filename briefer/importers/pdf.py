@@ -40,8 +40,10 @@ from briefer.importers.pdforder import reading_order
 from briefer.importers.pdfprint import (
     browser_printed,
     byline_author,
+    dateline,
     from_headline,
     headline_and_site,
+    in_title,
     page_address,
     without_web_furniture,
 )
@@ -140,7 +142,8 @@ class PdfImporter:
         headline = largest_text(first)
         browser = browser_printed(info)
         if browser:  # a web page: from its headline, less what its saved HTML would lose
-            builder = from_headline(without_web_furniture(builder), headline)
+            page_title = meaningful(info.get("Title", ""))
+            builder, headline = from_headline(without_web_furniture(builder), headline, page_title)
         if builder.is_empty():
             raise ImportRejected(
                 f"{name} has no text to import once page headers and numbers are removed."
@@ -151,9 +154,12 @@ class PdfImporter:
         publisher = url = ""
         author = meaningful(info.get("Author", ""))
         if browser:  # its creation date is the moment it was printed
+            named = in_title(headline, title)  # "World - Headline - Site" too
             title, publisher = headline_and_site(title, headline)
+            title = headline if named else title
             url = page_address(pages[0]) if pages else ""
             author = author or byline_author(builder, publisher)
+            published = dateline(builder) or published
         else:
             published = published or file_date(pdf_date(info.get("CreationDate", "")), opening)
         article = Article(

@@ -13,12 +13,14 @@ page's text loses as boilerplate (cleanup) go here too.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping
 
 from briefer.core.model import BlockKind
 from briefer.importers.base import ArticleBuilder
 from briefer.importers.cleanup import copy_blocks, is_boilerplate_line
+from briefer.importers.docinfo import printed_date
 from briefer.importers.htmlnames import (
     clean_author,
     clean_title,
@@ -35,9 +37,13 @@ _BROWSERS = re.compile(
 """Chromium's Producer (Chrome, Edge, Opera, Brave), a user agent as Creator, or a
 browser's bare name (and version) as either."""
 _ADDRESS = re.compile(r"^(https?://[^\s<>\"]+)")
-_CHROME_BLOCKS = 8
+_CHROME_BLOCKS = 60
 """Blocks a printed page may set above the article's headline (menus, a ticker, a stamp)."""
+_SEPARATOR = re.compile(r"\s+(?:[|\-–—·•»/]|::)\s+|(?<=\S):\s+")
+"""What a page's <title> puts between its headline and the site's name or section."""
 _BY = re.compile(r"^[Bb][Yy]\s+[A-Z]")
+_NAME_DASH = re.compile(r"^([^\W\d][^|·•–—\-]*?)\s+[|·•–—\-]\s+")
+"""A name and a separator opening a dateline: "Dan Goodin - Apr 16, 2015"."""
 _ENDS = (".", "!", "?", ":", ";")
 _NAMES_SPLIT = re.compile(r",\s*|\s+(?:and|&)\s+")
 _PARTICLES = frozenset({"de", "del", "della", "der", "van", "von", "da", "di", "du", "la", "le",
@@ -69,45 +75,85 @@ def headline_and_site(title: str, headline: str) -> tuple[str, str]:
     return title, ""
 
 
-def from_headline(built: ArticleBuilder, headline: str) -> ArticleBuilder:
-    """``built`` from its headline on: what a browser prints above it (its own date, time
-    and title row, the site's menu, a ticker) is the page around the article. Only when
-    the headline is a heading among the first few blocks; otherwise ``built`` whole."""
+def from_headline(
+    built: ArticleBuilder, headline: str, title: str = ""
+) -> tuple[ArticleBuilder, str]:
+    """``built`` from its headline on, and that headline: what a browser prints above it
+    (its own date, time and title row, the site's menu, a ticker, a logo set larger than
+    the headline) is the page around the article.
+
+    The headline is the heading the page's <title> names ("Headline - Site", also when a
+    section leads it: "World - Headline - Site"), the longest if several do, else the
+    page's largest text (``headline``). A site's menus can run to dozens of blocks, so the
+    headline is looked for among the first _CHROME_BLOCKS, but only where less text
+    stands above it than under it: the article is the bulk of what a news page prints.
+    Without one, ``built`` whole and ``headline``."""
     text = built.text()
-    head = " ".join(headline.split())
-    first = next(
-        (
-            index
-            for index, block in enumerate(built.blocks[:_CHROME_BLOCKS])
-            if block.kind is BlockKind.HEADING
-            and " ".join(text[block.start : block.end].split()) == head
-        ),
-        0,
-    )
-    if first == 0:
-        return built
+    heads = [
+        (index, " ".join(text[block.start : block.end].split()))
+        for index, block in enumerate(built.blocks[:_CHROME_BLOCKS])
+        if block.kind is BlockKind.HEADING
+    ]
+    named = [(i, h) for i, h in heads if in_title(h, title)]
+    if named:
+        first, found = max(named, key=lambda pair: (len(pair[1].split()), -pair[0]))
+    else:
+        largest = " ".join(headline.split())
+        first, found = next(((i, h) for i, h in heads if h == largest), (0, headline))
+    if first == 0 or built.blocks[first].start * 2 > len(text):
+        return built, found if named else headline
     kept = ArticleBuilder()
     for block in built.blocks[first:]:
         kept.add(
             block.kind, text[block.start : block.end], level=block.level, ordered=block.ordered
         )
-    return kept
+    return kept, found
+
+
+def in_title(heading: str, title: str) -> bool:
+    """Whether ``heading`` is the whole of the page's title or one of its parts."""
+    written = " ".join(title.split())
+    if len(heading.split()) < 2 or not written:
+        return heading == written and bool(heading)
+    parts = _SEPARATOR.split(written)
+    return heading == written or heading in (part.strip() for part in parts)
 
 
 def byline_author(built: ArticleBuilder, publisher: str) -> str:
     """The writer a "By Jane Smith" line under the headline names (htmlnames.clean_author
-    tidies it as a web page's byline), or "": the print carries no author of its own."""
+    tidies it as a web page's byline), or "": the print carries no author of its own.
+    A dateline that opens with a name ("Dan Goodin - Apr 16, 2015 8:02 pm UTC", as Ars
+    Technica prints it) names the writer too."""
     text = built.text()
     houses = frozenset({site_key(publisher)}) if publisher else frozenset()
     paragraphs = [b for b in built.blocks[:_BYLINE_BLOCKS] if b.kind is BlockKind.PARAGRAPH]
     for block in paragraphs:
         line = text[block.start : block.end]
-        if len(line.split()) > _BYLINE_WORDS or not _BY.match(line) or line.endswith(_ENDS):
+        if len(line.split()) > _BYLINE_WORDS or line.endswith(_ENDS):
             continue  # "By the time the ferry left, ..." is a sentence
         author = clean_author(line, houses)
+        named = _NAME_DASH.match(line)
+        if (
+            not _BY.match(line)
+            and not (
+                named
+                and named.group(1) == author
+                and len(author.split()) > 1  # "Business - Apr 16, 2015" is a section's
+                and printed_date([line[named.end() :]])
+            )
+        ):
+            continue
         if author and all(_a_name(name) for name in _NAMES_SPLIT.split(author)):
             return author
     return ""
+
+
+def dateline(built: ArticleBuilder) -> dt.date | None:
+    """The date printed under the headline ("Mara Quist - Apr 16, 2026 8:02 pm UTC"), or
+    None. It outranks a date higher on the page: a site prints the day's date in its top
+    bar ("Tuesday 14 April 2026"), which is the day the page was read, not written."""
+    text = built.text()
+    return printed_date([text[b.start : b.end] for b in built.blocks[: _BYLINE_BLOCKS + 1]])
 
 
 def _a_name(name: str) -> bool:
@@ -134,5 +180,15 @@ def page_address(first_page: Page) -> str:
     for line in sorted(found, key=lambda line: line.baseline):  # the lowest first
         match = _ADDRESS.match(line.text.strip())
         if match:
-            return match.group(1)
+            return _whole_address(match.group(1))
     return ""
+
+
+def _whole_address(printed: str) -> str:
+    """The address as far as the browser printed it whole. Chromium cuts an address too
+    long for the footer with "…": cut in the query ("?utm_source=…&utm_medi…"), the page
+    is the address without it; cut in the path, what is left names no page, so ""."""
+    if not printed.endswith(("…", "...")):
+        return printed
+    path, query, _ = printed.partition("?")
+    return path if query else ""

@@ -1,0 +1,128 @@
+"""News pages saved with a browser's "Save as PDF": where the article starts, and what the
+print tells about it (headline, site, writer, date, address)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from pathlib import Path
+
+import pytest
+
+from briefer.core.model import Article, BlockKind
+from briefer.importers.base import ArticleBuilder, ImportLimits
+from briefer.importers.pdf import PdfImporter
+from briefer.importers.pdfprint import byline_author, from_headline, in_title
+
+PDF = Path(__file__).parents[1] / "data" / "importers" / "pdf"
+
+
+def _import(name: str) -> Article:
+    return PdfImporter().extract((PDF / name).read_bytes(), name, ImportLimits())
+
+
+def _source_text(pattern: str) -> list[str]:
+    source = (PDF / "masthead.html").read_text(encoding="utf-8")
+    return [html.unescape(" ".join(m.split())) for m in re.findall(pattern, source, re.S)]
+
+
+@pytest.fixture(scope="module")
+def masthead() -> Article:
+    """masthead.pdf: Chromium's print, with its header and footer, of a page served at a
+    long address: a top bar with the day's date, a logo set larger than the headline, a
+    menu, a section line, then the headline, a "Name - date" line, the article."""
+    return _import("masthead.pdf")
+
+
+def test_a_printed_page_starts_at_the_headline_its_title_names(masthead: Article) -> None:
+    """The logo, set larger than the headline, and the menu are the site, not the article."""
+    (headline,) = _source_text(r"<h1>(.*?)</h1>")
+    (dateline,) = _source_text(r'<p class="meta">(Mara.*?)</p>')
+    assert masthead.text.startswith(f"{headline}\n\n{dateline}\n\n")
+    assert "LAKESIDE COURIER" not in masthead.text
+    assert "Politics" not in masthead.text and "Business › Transport" not in masthead.text
+    paragraphs = _source_text(r"<p>(.*?)</p>")
+    blocks = [masthead.block_text(b) for b in masthead.blocks]
+    assert [b for b in blocks if b in paragraphs] == paragraphs  # every one, in order
+    assert len(paragraphs) == 6  # five of the article's, the newsletter's beside it
+
+
+def test_a_printed_page_is_cited_by_its_headline_writer_and_dateline(masthead: Article) -> None:
+    """The title is the headline the <title> names, the site its other part; the writer
+    and date are the line under the headline's, not the top bar's "Tuesday 14 April 2026"
+    (the day the page was read); the address is the footer's, less the query the
+    browser cut short with "…"."""
+    assert masthead.title == "Harbour pilots vote to strike over night shifts"
+    assert masthead.publisher == "The Lakeside Courier"
+    assert masthead.author == "Mara Quist"
+    assert masthead.published == dt.date(2026, 4, 16)
+    assert masthead.url == (
+        "http://127.0.0.1:8765/2026/04/16/business/"
+        "harbour-pilots-vote-to-strike-over-night-shifts.html"
+    )
+
+
+def _built(*blocks: tuple[str, str]) -> ArticleBuilder:
+    built = ArticleBuilder()
+    for kind, text in blocks:
+        built.add(BlockKind.HEADING if kind == "h" else BlockKind.PARAGRAPH, text, level=1)
+    return built
+
+
+def test_the_headline_is_the_longest_heading_the_title_names() -> None:
+    """ "World - Headline - Site": a section leads, the site's name is a heading too."""
+    title = "World - Third ferry cancelled in a week - The Courier"
+    built = _built(
+        ("h", "The Courier"),
+        ("p", "News Sport Weather"),
+        ("h", "World"),
+        ("h", "Third ferry cancelled in a week"),
+        ("p", "The morning ferry to the islands was cancelled again on Tuesday, the third time."),
+        ("p", "Passengers waited four hours on the quay before the operator named a reason."),
+    )
+    kept, headline = from_headline(built, "The Courier", title)
+    assert headline == "Third ferry cancelled in a week"
+    assert kept.text().startswith("Third ferry cancelled in a week\n\nThe morning ferry")
+
+
+def test_a_headline_low_on_the_page_is_not_taken_over_the_text_above_it() -> None:
+    """A heading the title names, with most of the text above it, is not where the
+    article starts: a page whose menu is longer than its article is not cut."""
+    built = _built(
+        ("p", "An introduction long enough to outweigh what follows it on this page. " * 4),
+        ("h", "Ferry fares"),
+        ("p", "Short."),
+    )
+    kept, _ = from_headline(built, "", "Ferry fares | The Courier")
+    assert kept.text() == built.text()
+
+
+@pytest.mark.parametrize(
+    ("heading", "title", "named"),
+    [
+        ("Ferry fares rise", "Ferry fares rise | The Courier", True),
+        ("Ferry fares rise", "News: Ferry fares rise - The Courier", True),
+        ("Ferry fares rise", "Ferry fares rise", True),
+        ("Ferry fares", "Ferry fares rise | The Courier", False),
+        ("Courier", "Ferry fares rise | Courier", False),  # one word: a name, not a headline
+    ],
+)
+def test_a_heading_is_named_by_the_title_as_a_whole_part(
+    heading: str, title: str, named: bool
+) -> None:
+    assert in_title(heading, title) is named
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Dan Goodin - Apr 16, 2015 8:02 pm UTC", "Dan Goodin"),
+        ("Mara Quist | 4 December 2025", "Mara Quist"),
+        ("Business - Apr 16, 2015", ""),  # a section, not a name
+        ("Mara Quist - transport correspondent", ""),  # no date: not a dateline
+    ],
+)
+def test_a_dateline_that_opens_with_a_name_names_the_writer(line: str, author: str) -> None:
+    built = _built(("h", "Ferry fares rise"), ("p", line), ("p", "The text."))
+    assert byline_author(built, "") == author
