@@ -48,6 +48,18 @@ def test_a_printed_page_starts_at_the_headline_its_title_names(masthead: Article
     assert len(paragraphs) == 6  # five of the article's, the newsletter's beside it
 
 
+def test_a_sidebar_reads_after_the_article_with_its_head(masthead: Article) -> None:
+    """The sidebar's "Most read" stands level with the section line over the article: it
+    must read with its list, after the article, not between the section line and the
+    headline (where the cut at the headline took it away)."""
+    heads = _source_text(r"<h3>(.*?)</h3>")
+    items = _source_text(r"<li>([^<]*?)</li>")[-4:]
+    blocks = [masthead.block_text(b) for b in masthead.blocks]
+    at = blocks.index(heads[0])
+    assert [re.sub(r"^\d\. ", "", b) for b in blocks[at + 1 : at + 5]] == items
+    assert blocks[at - 1].startswith("The union said")  # the article's last paragraph
+
+
 def test_a_printed_page_is_cited_by_its_headline_writer_and_dateline(masthead: Article) -> None:
     """The title is the headline the <title> names, the site its other part; the writer
     and date are the line under the headline's, not the top bar's "Tuesday 14 April 2026"
