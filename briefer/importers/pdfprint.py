@@ -27,6 +27,7 @@ from briefer.importers.htmlnames import (
     publisher_in_title,
     site_key,
 )
+from briefer.importers.htmlteasers import names_story_list
 from briefer.importers.pdflayout import Page
 
 _BROWSERS = re.compile(
@@ -48,6 +49,9 @@ _ENDS = (".", "!", "?", ":", ";")
 _NAMES_SPLIT = re.compile(r",\s*|\s+(?:and|&)\s+")
 _PARTICLES = frozenset({"de", "del", "della", "der", "van", "von", "da", "di", "du", "la", "le",
                         "bin", "ibn", "al", "el"})  # fmt: skip
+_LIST_HEAD_WORDS = 6
+_PROSE_WORDS = 15
+_SENTENCE_ENDS = (".", "!", "?", '"', "”", "»", "’")
 _BYLINE_BLOCKS = 4
 """Blocks from the headline on in which a by-line is looked for."""
 _BYLINE_WORDS = 12
@@ -171,6 +175,43 @@ def without_web_furniture(built: ArticleBuilder) -> ArticleBuilder:
         keep=lambda kind, text: kind is not BlockKind.PARAGRAPH or not is_boilerplate_line(text),
     )
     return kept
+
+
+def without_story_lists(built: ArticleBuilder) -> ArticleBuilder:
+    """``built`` less the page's tail from a heading that names a list of other stories
+    ("Related Stories", "Most read", "Top stories") on, when no paragraph of prose follows
+    it: teasers, a newsletter form, the site's footer. A web page's text loses such lists
+    (htmlteasers); a print runs them on under the article. A list set inside the story,
+    with the story's own paragraphs after it, is left whole: losing its text is worse."""
+    text = built.text()
+    blocks = [(block, " ".join(text[block.start : block.end].split())) for block in built.blocks]
+    cut = next(
+        (
+            index
+            for index, (block, line) in enumerate(blocks)
+            if index > 0
+            and len(line.split()) <= _LIST_HEAD_WORDS
+            and names_story_list(line)
+            and not any(_prose(after) for _, after in blocks[index + 1 :])
+        ),
+        len(blocks),
+    )
+    kept = ArticleBuilder()
+    for block, _ in blocks[:cut]:
+        kept.add(
+            block.kind, text[block.start : block.end], level=block.level, ordered=block.ordered
+        )
+    return kept
+
+
+def _prose(line: str) -> bool:
+    """A paragraph of a story: sentences long enough, not a site's notice or copyright."""
+    return (
+        len(line.split()) >= _PROSE_WORDS
+        and line.endswith(_SENTENCE_ENDS)
+        and "©" not in line
+        and not is_boilerplate_line(line)
+    )
 
 
 def page_address(first_page: Page) -> str:

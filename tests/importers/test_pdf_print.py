@@ -11,9 +11,15 @@ from pathlib import Path
 import pytest
 
 from briefer.core.model import Article, BlockKind
-from briefer.importers.base import ArticleBuilder, ImportLimits
+from briefer.importers.base import ArticleBuilder, Deadline, ImportLimits
 from briefer.importers.pdf import PdfImporter
-from briefer.importers.pdfprint import byline_author, from_headline, in_title
+from briefer.importers.pdforder import reading_order
+from briefer.importers.pdfprint import byline_author, from_headline, in_title, without_story_lists
+from briefer.importers.pdfread import read_document
+
+_PARAGRAPH = (
+    "The morning ferry to the islands was cancelled again on Tuesday, the third time in a week."
+)
 
 PDF = Path(__file__).parents[1] / "data" / "importers" / "pdf"
 
@@ -42,22 +48,46 @@ def test_a_printed_page_starts_at_the_headline_its_title_names(masthead: Article
     assert masthead.text.startswith(f"{headline}\n\n{dateline}\n\n")
     assert "LAKESIDE COURIER" not in masthead.text
     assert "Politics" not in masthead.text and "Business › Transport" not in masthead.text
-    paragraphs = _source_text(r"<p>(.*?)</p>")
+    paragraphs = _source_text(r"<p>(.*?)</p>")[:-1]  # the last is the newsletter's
     blocks = [masthead.block_text(b) for b in masthead.blocks]
     assert [b for b in blocks if b in paragraphs] == paragraphs  # every one, in order
-    assert len(paragraphs) == 6  # five of the article's, the newsletter's beside it
+    assert len(paragraphs) == 5
 
 
-def test_a_sidebar_reads_after_the_article_with_its_head(masthead: Article) -> None:
+def test_a_sidebar_reads_after_the_article_with_its_head() -> None:
     """The sidebar's "Most read" stands level with the section line over the article: it
     must read with its list, after the article, not between the section line and the
     headline (where the cut at the headline took it away)."""
-    heads = _source_text(r"<h3>(.*?)</h3>")
-    items = _source_text(r"<li>([^<]*?)</li>")[-4:]
-    blocks = [masthead.block_text(b) for b in masthead.blocks]
-    at = blocks.index(heads[0])
-    assert [re.sub(r"^\d\. ", "", b) for b in blocks[at + 1 : at + 5]] == items
-    assert blocks[at - 1].startswith("The union said")  # the article's last paragraph
+    document = read_document(
+        (PDF / "masthead.pdf").read_bytes(), "masthead.pdf", ImportLimits(), Deadline(60, "x")
+    )
+    order = [line.text for line in reading_order(document.pages[0].lines)]
+    (head, _) = _source_text(r"<h3>(.*?)</h3>")
+    at = order.index(head)
+    assert order[at + 1].startswith("1. Council approves")
+    assert order[at - 1].startswith("the authority withdrew")  # the article's last line
+    assert order.index("Business › Transport") < order.index("Harbour pilots vote to strike")
+
+
+def test_a_story_list_and_what_follows_it_are_not_the_article(masthead: Article) -> None:
+    """ "Most read" and its entries, then a newsletter form: the page's, not the story's."""
+    assert masthead.block_text(masthead.blocks[-1]).startswith("The union said")
+    assert "Most read" not in masthead.text and "Newsletter" not in masthead.text
+
+
+@pytest.mark.parametrize(
+    ("tail", "kept"),
+    [
+        (["Related stories", "Drought order lifted", "River levels fall"], 2),
+        (["Most read", "1. Drought order lifted", "Newsletter", "Sign up for our briefing."], 2),
+        # A list inside the story, its paragraphs after it: nothing goes.
+        (["Related stories", "Drought order lifted", _PARAGRAPH, _PARAGRAPH], 6),
+        (["Related", "Drought order lifted", "© 2026 Valley Post. All rights reserved"], 2),
+    ],
+)
+def test_a_story_list_goes_with_the_tail_when_no_story_follows(tail: list[str], kept: int) -> None:
+    built = _built(("h", "Ferry fares rise"), ("p", _PARAGRAPH), *(("p", t) for t in tail))
+    assert len(without_story_lists(built).blocks) == kept
 
 
 def test_a_printed_page_is_cited_by_its_headline_writer_and_dateline(masthead: Article) -> None:
