@@ -49,6 +49,13 @@ _ENDS = (".", "!", "?", ":", ";")
 _NAMES_SPLIT = re.compile(r",\s*|\s+(?:and|&)\s+")
 _PARTICLES = frozenset({"de", "del", "della", "der", "van", "von", "da", "di", "du", "la", "le",
                         "bin", "ibn", "al", "el"})  # fmt: skip
+_BUTTON = re.compile(
+    r"\b(?:(?:accept|allow|reject|decline|refuse|deny)(?: all)?(?: cookies)?|i agree|agree"
+    r"|got it|ok|okay|(?:manage|cookie|privacy) (?:preferences|settings|options|choices)"
+    r"|(?:manage|customi[sz]e|more) (?:cookies|options)|learn more|close|dismiss)\b|[×✕]"
+)
+"""The labels a consent banner's buttons carry."""
+_CONSENT = re.compile(r"\b(?:accept|allow|reject|decline|refuse|agree|cookie|preferences)")
 _LIST_HEAD_WORDS = 6
 _PROSE_WORDS = 15
 _SENTENCE_ENDS = (".", "!", "?", '"', "”", "»", "’")
@@ -167,14 +174,26 @@ def _a_name(name: str) -> bool:
 
 def without_web_furniture(built: ArticleBuilder) -> ArticleBuilder:
     """``built`` less the paragraphs a web page's text loses as boilerplate (cleanup): share
-    buttons, "The post ... appeared first on ...", newsletter and cookie lines."""
+    buttons, "The post ... appeared first on ...", newsletter and cookie lines; and a cookie
+    banner's buttons ("Accept all Manage preferences"): a banner fixed to the window is
+    printed over every page, and where it covers a line of the article its notice and its
+    buttons come apart, so the buttons are left as a paragraph of their own."""
     kept = ArticleBuilder()
     copy_blocks(
         built,
         kept,
-        keep=lambda kind, text: kind is not BlockKind.PARAGRAPH or not is_boilerplate_line(text),
+        keep=lambda kind, text: (
+            kind is not BlockKind.PARAGRAPH
+            or not (is_boilerplate_line(text) or _consent_buttons(text))
+        ),
     )
     return kept
+
+
+def _consent_buttons(text: str) -> bool:
+    """Whether ``text`` is only the buttons of a cookie or consent banner."""
+    words = " ".join(text.split()).casefold()
+    return bool(_CONSENT.search(words)) and not _BUTTON.sub("", words).strip()
 
 
 def without_story_lists(built: ArticleBuilder) -> ArticleBuilder:

@@ -14,7 +14,13 @@ from briefer.core.model import Article, BlockKind
 from briefer.importers.base import ArticleBuilder, Deadline, ImportLimits
 from briefer.importers.pdf import PdfImporter
 from briefer.importers.pdforder import reading_order
-from briefer.importers.pdfprint import byline_author, from_headline, in_title, without_story_lists
+from briefer.importers.pdfprint import (
+    byline_author,
+    from_headline,
+    in_title,
+    without_story_lists,
+    without_web_furniture,
+)
 from briefer.importers.pdfread import read_document
 
 _PARAGRAPH = (
@@ -168,3 +174,30 @@ def test_a_heading_is_named_by_the_title_as_a_whole_part(
 def test_a_dateline_that_opens_with_a_name_names_the_writer(line: str, author: str) -> None:
     built = _built(("h", "Ferry fares rise"), ("p", line), ("p", "The text."))
     assert byline_author(built, "") == author
+
+
+def test_a_cookie_banners_buttons_are_not_the_article() -> None:
+    """cookiebar.pdf: a cookie banner fixed to the window, printed over both pages; on page
+    one it covers a line of the article, and its notice and buttons came apart."""
+    article = _import("cookiebar.pdf")
+    source = (PDF / "cookiebar.html").read_text(encoding="utf-8")
+    paragraphs = [html.unescape(p) for p in re.findall(r"<p>(.*?)</p>", source)]
+    blocks = [article.block_text(b) for b in article.blocks]
+    assert blocks[2:] == paragraphs  # after the headline and the by-line, nothing else
+    assert "Accept" not in article.text and "cookies" not in article.text
+
+
+@pytest.mark.parametrize(
+    ("line", "buttons"),
+    [
+        ("Accept all Manage preferences", True),
+        ("Reject all Accept all", True),
+        ("I agree", True),
+        ("Close", False),  # no consent in it
+        ("Accept the offer", False),
+        ("We accept all readers' letters", False),
+    ],
+)
+def test_only_a_line_of_consent_buttons_is_taken_for_one(line: str, buttons: bool) -> None:
+    built = _built(("p", "The text."), ("p", line))
+    assert len(without_web_furniture(built).blocks) == (1 if buttons else 2)
