@@ -45,6 +45,7 @@ from briefer.importers.pdfprint import (
     headline_and_site,
     in_title,
     page_address,
+    sidebars_last,
     without_story_lists,
     without_web_furniture,
 )
@@ -126,6 +127,8 @@ class PdfImporter:
                 cleaned, remove_repeated_extra(pages), frames, strict=True
             )
         ]
+        if browser_printed(info):  # a site's sidebar beside the article goes after it
+            ordered = sidebars_last(ordered)
         body = body_size(line for page in ordered for line in page)
         # Each page cut after its columns' notes, so they follow the paragraph running on.
         split = notes_by_page(ordered, body)

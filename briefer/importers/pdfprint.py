@@ -14,6 +14,7 @@ page's text loses as boilerplate (cleanup) go here too.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Mapping
 
@@ -28,7 +29,7 @@ from briefer.importers.htmlnames import (
     site_key,
 )
 from briefer.importers.htmlteasers import names_story_list
-from briefer.importers.pdflayout import Page
+from briefer.importers.pdflayout import Line, Page, body_size
 
 _BROWSERS = re.compile(
     r"^skia/pdf|mozilla/5\.0|^(?:google chrome|chromium|mozilla firefox|firefox|safari|"
@@ -56,6 +57,9 @@ _BUTTON = re.compile(
 )
 """The labels a consent banner's buttons carry."""
 _CONSENT = re.compile(r"\b(?:accept|allow|reject|decline|refuse|agree|cookie|preferences)")
+_SIDEBAR = 1.5
+"""The article's column is this much wider than a sidebar, or more (not a page's columns)."""
+_SIDEBAR_LINES = 3
 _LIST_HEAD_WORDS = 6
 _PROSE_WORDS = 15
 _SENTENCE_ENDS = (".", "!", "?", '"', "”", "»", "’")
@@ -231,6 +235,55 @@ def _prose(line: str) -> bool:
         and "©" not in line
         and not is_boilerplate_line(line)
     )
+
+
+def sidebars_last(pages: list[list[Line]]) -> list[list[Line]]:
+    """The pages in reading order with each page's sidebar taken out and read after the
+    last page, as a page of its own.
+
+    A news site sets a "Most read" list or an "About us" box in a column beside the
+    article's, narrower than it; the reading order reads the sidebar after the page's
+    article column, so a paragraph running on to the next page was cut in two by it.
+    A sidebar is the text right of a gutter that no line crosses from the sidebar's top
+    down to the foot of the page (a box the text flows around has full lines under it),
+    beside a column of the article half as wide again as the sidebar or more."""
+    kept: list[list[Line]] = []
+    moved: list[Line] = []
+    for lines in pages:
+        side = _sidebar(lines)
+        kept.append([line for line in lines if id(line) not in side])
+        moved += [line for line in lines if id(line) in side]
+    return [*kept, moved] if moved else kept
+
+
+def _sidebar(lines: list[Line]) -> set[int]:
+    """The ids of the lines of the page's sidebar, or none.
+
+    Under the last line across the gutter (a headline, a menu), the text right of it is a
+    sidebar when the article's column beside it is half as wide again or more, holds
+    more text, and runs on past the sidebar's foot. A box the text flows around has
+    lines across the gutter under it, where the text takes the page's width again."""
+    if not lines:
+        return set()
+    size = body_size(lines)
+    for start in sorted({round(line.x0) for line in lines}):
+        floor = min(
+            (line.baseline for line in lines if line.x0 < start - 1 and line.x1 > start - size),
+            default=math.inf,
+        )
+        side = [line for line in lines if line.x0 >= start - 1 and line.baseline < floor]
+        beside = [line for line in lines if line.x0 < start - 1 and line.baseline < floor]
+        if len(side) < _SIDEBAR_LINES or len(beside) < _SIDEBAR_LINES:
+            continue
+        foot = min(line.baseline for line in side)
+        if (
+            start - min(line.x0 for line in beside)
+            >= _SIDEBAR * (max(line.x1 for line in side) - start)
+            and sum(line.baseline < foot for line in beside) >= _SIDEBAR_LINES
+            and sum(len(x.text) for x in side) < sum(len(x.text) for x in beside)
+        ):
+            return {id(line) for line in side}
+    return set()
 
 
 def page_address(first_page: Page) -> str:

@@ -201,3 +201,32 @@ def test_a_cookie_banners_buttons_are_not_the_article() -> None:
 def test_only_a_line_of_consent_buttons_is_taken_for_one(line: str, buttons: bool) -> None:
     built = _built(("p", "The text."), ("p", line))
     assert len(without_web_furniture(built).blocks) == (1 if buttons else 2)
+
+
+def _html_paragraphs(name: str) -> list[str]:
+    source = (PDF / name).read_text(encoding="utf-8")
+    return [html.unescape(p) for p in re.findall(r"<p>(.*?)</p>", source)]
+
+
+def test_a_sidebar_beside_the_article_is_read_after_it() -> None:
+    """stickybar.pdf: two pages; on page 1 a "Most read" list and an "About the Post" box
+    beside the article's column (CSS grid, 2fr 1fr), a paragraph running on to page 2,
+    and a bar fixed to the top of the window, printed over both pages. The sidebar cut
+    that paragraph in two ("... gain most from the" | sidebar | "higher wall.")."""
+    article = _import("stickybar.pdf")
+    paragraphs = _html_paragraphs("stickybar.html")
+    blocks = [article.block_text(b) for b in article.blocks]
+    story, sidebar = paragraphs[:-1], paragraphs[-1]
+    assert blocks[2 : 2 + len(story)] == story  # whole and in order, after headline and by-line
+    assert blocks[2 + len(story)] == "Most read" and blocks[-1] == sidebar
+    assert "VALLEY POST" not in article.text and "Subscribe" not in article.text
+
+
+def test_a_box_the_article_flows_round_is_no_sidebar() -> None:
+    """factbox.pdf: a "Key facts" box floated right, the paragraphs wrapping round it and
+    taking the page's width under it: it stays where it stands, not after the article."""
+    article = _import("factbox.pdf")
+    paragraphs = _html_paragraphs("factbox.html")
+    blocks = [article.block_text(b) for b in article.blocks]
+    assert [b for b in blocks if b in paragraphs] == paragraphs
+    assert blocks.index("Key facts") < blocks.index(paragraphs[8])
