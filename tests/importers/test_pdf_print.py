@@ -230,3 +230,10 @@ def test_a_box_the_article_flows_round_is_no_sidebar() -> None:
     blocks = [article.block_text(b) for b in article.blocks]
     assert [b for b in blocks if b in paragraphs] == paragraphs
     assert blocks.index("Key facts") < blocks.index(paragraphs[8])
+
+
+def test_a_web_address_broken_after_its_query_mark_reads_whole() -> None:
+    """weburls.pdf: a browser breaks "https://maps.example.org/valley?" from its query
+    ("layer=flood&zoom=12..."), a short line ending in "?": no sentence ends there."""
+    article = _import("weburls.pdf")
+    assert [article.block_text(b) for b in article.blocks][1:] == _html_paragraphs("weburls.html")
