@@ -25,6 +25,7 @@ from briefer.importers.base import (
     LocalFileReader,
 )
 from briefer.importers.docinfo import file_date, meaningful, pdf_date, printed_date
+from briefer.importers.htmlmeta import url_date
 from briefer.importers.pdffurniture import remove_furniture, remove_repeated_extra
 from briefer.importers.pdfhealth import rejection, text_warnings, unshifted_ligatures, warnings
 from briefer.importers.pdflayout import (
@@ -164,7 +165,7 @@ class PdfImporter:
             title = headline if named else title
             url = page_address(pages[0]) if pages else ""
             author = author or byline_author(builder, publisher)
-            published = dateline(builder) or published
+            published = dateline(builder) or url_date(url) or published  # not the top bar's
         else:
             published = published or file_date(pdf_date(info.get("CreationDate", "")), opening)
         article = Article(

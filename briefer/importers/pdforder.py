@@ -56,7 +56,6 @@ _SMALL_PRINT = 0.9  # of the page's usual size: a page head's print is smaller
 _IN_GUTTER = 0.5  # of a block's width inside the other side's gutter: the layouts differ
 _BODY_SHARE = 0.5  # of the widest block: a column of the body
 _NOTE_SHARE = 0.4  # of the widest block: at most this wide, outside the body, a margin note
-_SIDEBAR = 1.5  # a web page's article column is this much wider than its sidebar, or more
 _MAX_BLOCKS = 600  # more (a map's labels, a scatter of figures) is read top to bottom
 
 
@@ -454,7 +453,7 @@ def _bands(blocks: list[_Block], size: float) -> list[list[_Block]]:
             or (start == 0 and _head_row(above, size))
             or _side_by_side(above, below)
             or _crosses(above, _gutters(below, size), below, size)
-            or _crosses(below, _open_gutters(above, below, size), above, size)
+            or _crosses(below, _gutters(above, size), above, size)
             or _numbered_band(above, below, size)
         ):
             bands.append(above)
@@ -562,25 +561,6 @@ def _ragged_edge(
         and block.x1 <= end
         and any(other.x1 <= start and abs(other.x0 - block.x0) <= size for other in across)
         and any(abs(other.x0 - end) <= size for other in side)
-    )
-
-
-def _open_gutters(
-    heads: list[_Block], text: list[_Block], size: float
-) -> list[tuple[float, float]]:
-    """The gutters of ``heads``, unless they are one-line heads over a web page's article and
-    its narrower sidebar, one over each ("Business › Transport" level with "Most read"): the
-    space between them is no gutter the headline stands in, so "Most read" keeps its list."""
-    gutters, apart = _gutters(text, size), _gutters(heads, size)
-    widths = [max(b.x1 for b in c) - min(b.x0 for b in c) for c in _split_at(text, gutters) if c]
-    places = {sum(1 for start, _ in gutters if head.x0 >= start) for head in heads}
-    return (
-        []
-        if len(widths) == len(gutters) + 1 == len(places) == len(heads) > 1
-        and max(widths) >= _SIDEBAR * min(widths)
-        and all(len(head.lines) == 1 for head in heads)
-        and not _crosses(heads, gutters, text, size)
-        else apart
     )
 
 

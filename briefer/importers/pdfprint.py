@@ -60,6 +60,7 @@ _CONSENT = re.compile(r"\b(?:accept|allow|reject|decline|refuse|agree|cookie|pre
 _SIDEBAR = 1.5
 """The article's column is this much wider than a sidebar, or more (not a page's columns)."""
 _SIDEBAR_LINES = 3
+_SIDEBAR_STARTS = 40  # left edges tried for a sidebar
 _LIST_HEAD_WORDS = 6
 _PROSE_WORDS = 15
 _SENTENCE_ENDS = (".", "!", "?", '"', "”", "»", "’")
@@ -259,27 +260,34 @@ def sidebars_last(pages: list[list[Line]]) -> list[list[Line]]:
 def _sidebar(lines: list[Line]) -> set[int]:
     """The ids of the lines of the page's sidebar, or none.
 
-    Under the last line across the gutter (a headline, a menu), the text right of it is a
-    sidebar when the article's column beside it is half as wide again or more, holds
-    more text, and runs on past the sidebar's foot. A box the text flows around has
-    lines across the gutter under it, where the text takes the page's width again."""
+    Under the last line across the gutter above it (a headline, a menu), the text right
+    of the gutter is a sidebar when the article's column beside it is half as wide again
+    or more, holds more text, and runs on past the sidebar's foot with no line across
+    the gutter until it ends (but a banner under it: a box the text flows round has the
+    text take the page's width again under it)."""
     if not lines:
         return set()
     size = body_size(lines)
-    for start in sorted({round(line.x0) for line in lines}):
-        floor = min(
-            (line.baseline for line in lines if line.x0 < start - 1 and line.x1 > start - size),
-            default=math.inf,
-        )
-        side = [line for line in lines if line.x0 >= start - 1 and line.baseline < floor]
-        beside = [line for line in lines if line.x0 < start - 1 and line.baseline < floor]
+    middle = (min(line.x0 for line in lines) + max(line.x1 for line in lines)) / 2
+    for start in sorted({round(line.x0) for line in lines if line.x0 > middle})[:_SIDEBAR_STARTS]:
+        across = [line.baseline for line in lines if line.x0 < start - 1 and line.x1 > start - size]
+        right = [line for line in lines if line.x0 >= start - 1]
+        lowest = min(line.baseline for line in right)
+        floor = min((y for y in across if y > lowest), default=math.inf)
+        side = [line for line in right if line.baseline < floor]
+        beside = [
+            line
+            for line in lines
+            if line.x0 < start - 1 and line.baseline < floor and line.baseline not in across
+        ]
         if len(side) < _SIDEBAR_LINES or len(beside) < _SIDEBAR_LINES:
             continue
-        foot = min(line.baseline for line in side)
+        foot, end = min(line.baseline for line in side), min(line.baseline for line in beside)
         if (
             start - min(line.x0 for line in beside)
             >= _SIDEBAR * (max(line.x1 for line in side) - start)
             and sum(line.baseline < foot for line in beside) >= _SIDEBAR_LINES
+            and not any(end <= y < floor for y in across)
             and sum(len(x.text) for x in side) < sum(len(x.text) for x in beside)
         ):
             return {id(line) for line in side}

@@ -8,7 +8,8 @@ Chromium prints with its own running header (date, time and page title) and foot
 browser-site.pdf is a page titled "Headline | Site" with a menu above its headline, a
 dateline, a by-line, a share line and a feed footer, served from 127.0.0.1 so the printed address
 is a web one (only this script opens that port). masthead.pdf is masthead.html beside it
-served the same way at a long address with a tracking query, which the footer cuts with "…".
+served the same way at a long address with a tracking query, which the footer cuts with "…";
+dated.pdf is dated.html at an address holding the article's date.
 """
 
 from __future__ import annotations
@@ -65,6 +66,9 @@ MASTHEAD_ADDRESS = (
 )
 
 
+DATED_ADDRESS = "transport/article/2026/04/16/harbour-pilots-strike_4627.html"
+
+
 def print_served_page(
     browser: str,
     page: str = SITE_PAGE,
@@ -107,6 +111,8 @@ def main() -> None:
     print_served_page(browser)
     masthead = (HERE / "masthead.html").read_text(encoding="utf-8")
     print_served_page(browser, masthead, MASTHEAD_ADDRESS, "masthead.pdf")
+    dated = (HERE / "dated.html").read_text(encoding="utf-8")
+    print_served_page(browser, dated, DATED_ADDRESS, "dated.pdf")
 
 
 if __name__ == "__main__":
