@@ -82,9 +82,12 @@ def headline_and_site(title: str, headline: str) -> tuple[str, str]:
 
     A colon splits too when the headline is the whole of the other side ("Lakeside
     Courier: Ferry timetable changes"); a web page's title is never split on a colon,
-    which headlines use ("Ferry fares: the winter ahead")."""
+    which headlines use ("Ferry fares: the winter ahead"). A section may lead ("Asia-pacific
+    - Headline - France 24"): the title is then split without it."""
     words = " ".join(title.split())
-    for written in (words, words.replace(": ", " | ", 1)):
+    parts = _SEPARATOR.split(words, maxsplit=1)
+    section = [parts[1]] if len(parts) == 2 and headline in _SEPARATOR.split(parts[1]) else []
+    for written in (words, words.replace(": ", " | ", 1), *section):
         site = publisher_in_title(written, headline, frozenset())
         if site:
             return clean_title(written, frozenset({site_key(site)})) or title, site

@@ -16,6 +16,7 @@ from briefer.importers.pdf import PdfImporter
 from briefer.importers.pdfprint import (
     byline_author,
     from_headline,
+    headline_and_site,
     in_title,
     without_story_lists,
     without_web_furniture,
@@ -240,3 +241,21 @@ def test_a_printed_page_is_dated_by_its_address_before_its_top_bar() -> None:
     article = _import("dated.pdf")
     assert article.url.endswith("/2026/04/16/harbour-pilots-strike_4627.html")
     assert article.published == dt.date(2026, 4, 16)
+
+
+@pytest.mark.parametrize(
+    ("title", "headline", "site"),
+    [
+        (
+            "Asia-pacific - Third blogger hacked to death in Bangladesh - France 24",
+            "Third blogger hacked to death in Bangladesh",
+            "France 24",
+        ),
+        ("World - Ferry fares rise - Opinion", "Ferry fares rise", ""),  # a section, no site
+    ],
+)
+def test_a_title_led_by_its_section_still_names_the_site(
+    title: str, headline: str, site: str
+) -> None:
+    """France 24 titles its pages "Section - Headline - France 24"."""
+    assert headline_and_site(title, headline)[1] == site
