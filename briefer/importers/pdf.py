@@ -46,6 +46,7 @@ from briefer.importers.pdfprint import (
     headline_and_site,
     in_title,
     page_address,
+    pull_quotes,
     sidebars_last,
     without_story_lists,
     without_web_furniture,
@@ -149,7 +150,7 @@ class PdfImporter:
         if browser:  # a web page: from its headline, less what its saved HTML would lose
             page_title = meaningful(info.get("Title", ""))
             builder, headline = from_headline(without_web_furniture(builder), headline, page_title)
-            builder = without_story_lists(builder)
+            builder = pull_quotes(without_story_lists(builder))
         if builder.is_empty():
             raise ImportRejected(
                 f"{name} has no text to import once page headers and numbers are removed."

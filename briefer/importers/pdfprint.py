@@ -61,6 +61,8 @@ _SIDEBAR = 1.5
 """The article's column is this much wider than a sidebar, or more (not a page's columns)."""
 _SIDEBAR_LINES = 3
 _SIDEBAR_STARTS = 40  # left edges tried for a sidebar
+_QUOTED = re.compile(r"^[“\"‘'«„].*[”\"’'»“][.!?]?$", re.DOTALL)
+_QUOTE_WORDS = 6
 _LIST_HEAD_WORDS = 6
 _PROSE_WORDS = 15
 _SENTENCE_ENDS = (".", "!", "?", '"', "”", "»", "’")
@@ -202,6 +204,25 @@ def _consent_buttons(text: str) -> bool:
     """Whether ``text`` is only the buttons of a cookie or consent banner."""
     words = " ".join(text.split()).casefold()
     return bool(_CONSENT.search(words)) and not _BUTTON.sub("", words).strip()
+
+
+def pull_quotes(built: ArticleBuilder) -> ArticleBuilder:
+    """``built`` with each heading under the headline that is a whole quotation ("“Nobody
+    should bring a tanker through that channel ...”") made a quote: a page's pull quote
+    is set large, so it read as a heading, and the article's outline listed it."""
+    text = built.text()
+    kept = ArticleBuilder()
+    for index, block in enumerate(built.blocks):
+        line = text[block.start : block.end]
+        quoted = (
+            index > 0
+            and block.kind is BlockKind.HEADING
+            and len(line.split()) >= _QUOTE_WORDS
+            and bool(_QUOTED.match(line))
+        )
+        kind = BlockKind.QUOTE if quoted else block.kind
+        kept.add(kind, line, level=0 if quoted else block.level, ordered=block.ordered)
+    return kept
 
 
 def without_story_lists(built: ArticleBuilder) -> ArticleBuilder:

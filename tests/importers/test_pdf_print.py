@@ -18,6 +18,7 @@ from briefer.importers.pdfprint import (
     from_headline,
     headline_and_site,
     in_title,
+    pull_quotes,
     without_story_lists,
     without_web_furniture,
 )
@@ -259,3 +260,24 @@ def test_a_title_led_by_its_section_still_names_the_site(
 ) -> None:
     """France 24 titles its pages "Section - Headline - France 24"."""
     assert headline_and_site(title, headline)[1] == site
+
+
+def test_a_pull_quote_set_large_is_a_quote_not_a_heading(masthead: Article) -> None:
+    """masthead.pdf: a `blockquote` set at 16.5 pt in italics between two paragraphs."""
+    (quote,) = _source_text(r'<blockquote class="pull">(.*?)</blockquote>')
+    kinds = {masthead.block_text(b): b.kind for b in masthead.blocks}
+    assert kinds[quote] is BlockKind.QUOTE
+
+
+def test_only_a_whole_quotation_under_the_headline_becomes_a_quote() -> None:
+    built = _built(
+        ("h", "“We are not going back,” say the pilots"),  # the headline stays one
+        ("p", _PARAGRAPH),
+        ("h", "“Nobody should bring a tanker through that channel.”"),
+        ("h", "“Night shifts” and the law"),
+        ("h", "“Enough”"),
+    )
+    kinds = [b.kind for b in pull_quotes(built).blocks]
+    assert (
+        kinds == [BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.QUOTE] + [BlockKind.HEADING] * 2
+    )
