@@ -63,6 +63,12 @@ _SIDEBAR_LINES = 3
 _SIDEBAR_STARTS = 40  # left edges tried for a sidebar
 _QUOTED = re.compile(r"^[“\"‘'«„].*[”\"’'»“][.!?]?$", re.DOTALL)
 _QUOTE_WORDS = 6
+_UTILITY = re.compile(
+    r"tweet|print|e-?mail|share|save|comments?|comment\(s\)|reader comments|\d+ comments?"
+    r"|imprimer|partager|commentaires?|drucken|teilen|kommentare|imprimir|compartir"
+)
+"""A page's tool, alone on its line: a share bar's buttons, a comment count."""
+_UTILITY_WORDS = 4
 _LIST_HEAD_WORDS = 6
 _PROSE_WORDS = 15
 _SENTENCE_ENDS = (".", "!", "?", '"', "”", "»", "’")
@@ -187,17 +193,28 @@ def without_web_furniture(built: ArticleBuilder) -> ArticleBuilder:
     buttons, "The post ... appeared first on ...", newsletter and cookie lines; and a cookie
     banner's buttons ("Accept all Manage preferences"): a banner fixed to the window is
     printed over every page, and where it covers a line of the article its notice and its
-    buttons come apart, so the buttons are left as a paragraph of their own."""
+    buttons come apart, so the buttons are left as a paragraph of their own. And a share
+    bar's "Tweet" or "print", or "Share this story" set as a heading."""
     kept = ArticleBuilder()
     copy_blocks(
         built,
         kept,
-        keep=lambda kind, text: (
-            kind is not BlockKind.PARAGRAPH
-            or not (is_boilerplate_line(text) or _consent_buttons(text))
-        ),
+        keep=lambda kind, text: not _furniture(kind, text),
     )
     return kept
+
+
+def _furniture(kind: BlockKind, text: str) -> bool:
+    """Whether a block is the page's: a share bar's "Tweet" or "print", "Share this story"
+    set as a heading, a "reader comments" count, a consent banner's buttons."""
+    short = " ".join(text.split()).strip(" :|·•").casefold()
+    if kind is BlockKind.HEADING:
+        return len(short.split()) <= _UTILITY_WORDS and (
+            is_boilerplate_line(text) or bool(_UTILITY.fullmatch(short))
+        )
+    return kind is BlockKind.PARAGRAPH and (
+        is_boilerplate_line(text) or _consent_buttons(text) or bool(_UTILITY.fullmatch(short))
+    )
 
 
 def _consent_buttons(text: str) -> bool:

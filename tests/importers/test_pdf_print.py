@@ -281,3 +281,22 @@ def test_only_a_whole_quotation_under_the_headline_becomes_a_quote() -> None:
     assert (
         kinds == [BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.QUOTE] + [BlockKind.HEADING] * 2
     )
+
+
+@pytest.mark.parametrize(
+    ("kind", "line", "dropped"),
+    [
+        ("p", "Tweet", True),  # France 24's share bar
+        ("p", "print", True),
+        ("p", "COMMENT(S)", True),
+        ("h", "Share this story", True),  # Ars Technica sets it as a heading
+        ("h", "reader comments", True),
+        ("p", "Print works resumed at the yard on Monday.", False),
+        ("h", "Comments from the union", False),
+    ],
+)
+def test_a_share_bars_tools_alone_on_a_line_are_the_pages(
+    kind: str, line: str, dropped: bool
+) -> None:
+    built = _built(("h", "Ferry fares rise"), ("p", _PARAGRAPH), (kind, line))
+    assert len(without_web_furniture(built).blocks) == (2 if dropped else 3)
