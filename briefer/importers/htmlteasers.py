@@ -40,13 +40,18 @@ _MAX_LIFT = 2  # levels from the heading to the element whose later siblings are
 _MAX_ENTRIES = 200
 
 
+def names_story_list(heading: str) -> bool:
+    """Whether ``heading`` names a list of other stories ("Related stories", "Most read")."""
+    return bool(_LIST_HEADING.match(" ".join(heading.split())))
+
+
 def remove_story_lists(tree: lxml.etree._Element) -> None:
     """Take out each list of other stories whose heading names it as one: the heading
     (or the element wrapping it) and the entries after it."""
     headings = [
         heading
         for heading in tree.xpath("//*[self::h2 or self::h3 or self::h4]")
-        if _LIST_HEADING.match(" ".join(heading.text_content().split()))
+        if names_story_list(heading.text_content())
     ][:_MAX_LISTS]
     for heading in headings:
         found = _list_of(heading)

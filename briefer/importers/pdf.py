@@ -25,6 +25,7 @@ from briefer.importers.base import (
     LocalFileReader,
 )
 from briefer.importers.docinfo import file_date, meaningful, pdf_date, printed_date
+from briefer.importers.htmlmeta import url_date
 from briefer.importers.pdffurniture import remove_furniture, remove_repeated_extra
 from briefer.importers.pdfhealth import rejection, text_warnings, unshifted_ligatures, warnings
 from briefer.importers.pdflayout import (
@@ -40,9 +41,14 @@ from briefer.importers.pdforder import reading_order
 from briefer.importers.pdfprint import (
     browser_printed,
     byline_author,
+    dateline,
     from_headline,
     headline_and_site,
+    in_title,
     page_address,
+    pull_quotes,
+    sidebars_last,
+    without_story_lists,
     without_web_furniture,
 )
 from briefer.importers.pdfread import read_document
@@ -123,6 +129,8 @@ class PdfImporter:
                 cleaned, remove_repeated_extra(pages), frames, strict=True
             )
         ]
+        if browser_printed(info):  # a site's sidebar beside the article goes after it
+            ordered = sidebars_last(ordered)
         body = body_size(line for page in ordered for line in page)
         # Each page cut after its columns' notes, so they follow the paragraph running on.
         split = notes_by_page(ordered, body)
@@ -140,7 +148,9 @@ class PdfImporter:
         headline = largest_text(first)
         browser = browser_printed(info)
         if browser:  # a web page: from its headline, less what its saved HTML would lose
-            builder = from_headline(without_web_furniture(builder), headline)
+            page_title = meaningful(info.get("Title", ""))
+            builder, headline = from_headline(without_web_furniture(builder), headline, page_title)
+            builder = pull_quotes(without_story_lists(builder))
         if builder.is_empty():
             raise ImportRejected(
                 f"{name} has no text to import once page headers and numbers are removed."
@@ -151,9 +161,12 @@ class PdfImporter:
         publisher = url = ""
         author = meaningful(info.get("Author", ""))
         if browser:  # its creation date is the moment it was printed
+            named = in_title(headline, title)  # "World - Headline - Site" too
             title, publisher = headline_and_site(title, headline)
+            title = headline if named else title
             url = page_address(pages[0]) if pages else ""
             author = author or byline_author(builder, publisher)
+            published = dateline(builder) or url_date(url) or published  # not the top bar's
         else:
             published = published or file_date(pdf_date(info.get("CreationDate", "")), opening)
         article = Article(

@@ -257,7 +257,12 @@ def _continues(
     text = last.text
     if last.marks and text.endswith(last.marks[-1]):
         text = text[: -len(last.marks[-1])]  # "... alike.²": the sentence ends before the mark
-    ends_sentence = bool(_SENTENCE_END.search(text))
+    ends_sentence = bool(_SENTENCE_END.search(text)) and not (
+        text.endswith("?")
+        and _in_address(text, line.text)
+        and line.text[:1].isalnum()
+        and not line.text[:1].isupper()
+    )  # "https://maps.example.org/valley?" over "layer=flood&zoom=12": a query goes on
     if previous is None or previous is not last:
         # A column or page break: only an unfinished sentence carries over.
         return not ends_sentence or last.text.endswith(("-", *_SOFT_HYPHENS))

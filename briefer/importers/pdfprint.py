@@ -13,19 +13,23 @@ page's text loses as boilerplate (cleanup) go here too.
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 import re
 from collections.abc import Mapping
 
 from briefer.core.model import BlockKind
 from briefer.importers.base import ArticleBuilder
 from briefer.importers.cleanup import copy_blocks, is_boilerplate_line
+from briefer.importers.docinfo import printed_date
 from briefer.importers.htmlnames import (
     clean_author,
     clean_title,
     publisher_in_title,
     site_key,
 )
-from briefer.importers.pdflayout import Page
+from briefer.importers.htmlteasers import names_story_list
+from briefer.importers.pdflayout import Line, Page, body_size
 
 _BROWSERS = re.compile(
     r"^skia/pdf|mozilla/5\.0|^(?:google chrome|chromium|mozilla firefox|firefox|safari|"
@@ -35,13 +39,39 @@ _BROWSERS = re.compile(
 """Chromium's Producer (Chrome, Edge, Opera, Brave), a user agent as Creator, or a
 browser's bare name (and version) as either."""
 _ADDRESS = re.compile(r"^(https?://[^\s<>\"]+)")
-_CHROME_BLOCKS = 8
+_CHROME_BLOCKS = 60
 """Blocks a printed page may set above the article's headline (menus, a ticker, a stamp)."""
+_SEPARATOR = re.compile(r"\s+(?:[|\-–—·•»/]|::)\s+|(?<=\S):\s+")
+"""What a page's <title> puts between its headline and the site's name or section."""
 _BY = re.compile(r"^[Bb][Yy]\s+[A-Z]")
+_NAME_DASH = re.compile(r"^([^\W\d][^|·•–—\-]*?)\s+[|·•–—\-]\s+")
+"""A name and a separator opening a dateline: "Dan Goodin - Apr 16, 2015"."""
 _ENDS = (".", "!", "?", ":", ";")
 _NAMES_SPLIT = re.compile(r",\s*|\s+(?:and|&)\s+")
 _PARTICLES = frozenset({"de", "del", "della", "der", "van", "von", "da", "di", "du", "la", "le",
                         "bin", "ibn", "al", "el"})  # fmt: skip
+_BUTTON = re.compile(
+    r"\b(?:(?:accept|allow|reject|decline|refuse|deny)(?: all)?(?: cookies)?|i agree|agree"
+    r"|got it|ok|okay|(?:manage|cookie|privacy) (?:preferences|settings|options|choices)"
+    r"|(?:manage|customi[sz]e|more) (?:cookies|options)|learn more|close|dismiss)\b|[×✕]"
+)
+"""The labels a consent banner's buttons carry."""
+_CONSENT = re.compile(r"\b(?:accept|allow|reject|decline|refuse|agree|cookie|preferences)")
+_SIDEBAR = 1.5
+"""The article's column is this much wider than a sidebar, or more (not a page's columns)."""
+_SIDEBAR_LINES = 3
+_SIDEBAR_STARTS = 40  # left edges tried for a sidebar
+_QUOTED = re.compile(r"^[“\"‘'«„].*[”\"’'»“][.!?]?$", re.DOTALL)
+_QUOTE_WORDS = 6
+_UTILITY = re.compile(
+    r"tweet|print|e-?mail|share|save|comments?|comment\(s\)|reader comments|\d+ comments?"
+    r"|imprimer|partager|commentaires?|drucken|teilen|kommentare|imprimir|compartir"
+)
+"""A page's tool, alone on its line: a share bar's buttons, a comment count."""
+_UTILITY_WORDS = 4
+_LIST_HEAD_WORDS = 6
+_PROSE_WORDS = 15
+_SENTENCE_ENDS = (".", "!", "?", '"', "”", "»", "’")
 _BYLINE_BLOCKS = 4
 """Blocks from the headline on in which a by-line is looked for."""
 _BYLINE_WORDS = 12
@@ -60,54 +90,97 @@ def headline_and_site(title: str, headline: str) -> tuple[str, str]:
 
     A colon splits too when the headline is the whole of the other side ("Lakeside
     Courier: Ferry timetable changes"); a web page's title is never split on a colon,
-    which headlines use ("Ferry fares: the winter ahead")."""
+    which headlines use ("Ferry fares: the winter ahead"). A section may lead ("Asia-pacific
+    - Headline - France 24"): the title is then split without it."""
     words = " ".join(title.split())
-    for written in (words, words.replace(": ", " | ", 1)):
+    parts = _SEPARATOR.split(words, maxsplit=1)
+    section = [parts[1]] if len(parts) == 2 and headline in _SEPARATOR.split(parts[1]) else []
+    for written in (words, words.replace(": ", " | ", 1), *section):
         site = publisher_in_title(written, headline, frozenset())
         if site:
             return clean_title(written, frozenset({site_key(site)})) or title, site
     return title, ""
 
 
-def from_headline(built: ArticleBuilder, headline: str) -> ArticleBuilder:
-    """``built`` from its headline on: what a browser prints above it (its own date, time
-    and title row, the site's menu, a ticker) is the page around the article. Only when
-    the headline is a heading among the first few blocks; otherwise ``built`` whole."""
+def from_headline(
+    built: ArticleBuilder, headline: str, title: str = ""
+) -> tuple[ArticleBuilder, str]:
+    """``built`` from its headline on, and that headline: what a browser prints above it
+    (its own date, time and title row, the site's menu, a ticker, a logo set larger than
+    the headline) is the page around the article.
+
+    The headline is the heading the page's <title> names ("Headline - Site", also when a
+    section leads it: "World - Headline - Site"), the longest if several do, else the
+    page's largest text (``headline``). A site's menus can run to dozens of blocks, so the
+    headline is looked for among the first _CHROME_BLOCKS, but only where less text
+    stands above it than under it: the article is the bulk of what a news page prints.
+    Without one, ``built`` whole and ``headline``."""
     text = built.text()
-    head = " ".join(headline.split())
-    first = next(
-        (
-            index
-            for index, block in enumerate(built.blocks[:_CHROME_BLOCKS])
-            if block.kind is BlockKind.HEADING
-            and " ".join(text[block.start : block.end].split()) == head
-        ),
-        0,
-    )
-    if first == 0:
-        return built
+    heads = [
+        (index, " ".join(text[block.start : block.end].split()))
+        for index, block in enumerate(built.blocks[:_CHROME_BLOCKS])
+        if block.kind is BlockKind.HEADING
+    ]
+    named = [(i, h) for i, h in heads if in_title(h, title)]
+    if named:
+        first, found = max(named, key=lambda pair: (len(pair[1].split()), -pair[0]))
+    else:
+        largest = " ".join(headline.split())
+        first, found = next(((i, h) for i, h in heads if h == largest), (0, headline))
+    if first == 0 or built.blocks[first].start * 2 > len(text):
+        return built, found if named else headline
     kept = ArticleBuilder()
     for block in built.blocks[first:]:
         kept.add(
             block.kind, text[block.start : block.end], level=block.level, ordered=block.ordered
         )
-    return kept
+    return kept, found
+
+
+def in_title(heading: str, title: str) -> bool:
+    """Whether ``heading`` is the whole of the page's title or one of its parts."""
+    written = " ".join(title.split())
+    if len(heading.split()) < 2 or not written:
+        return heading == written and bool(heading)
+    parts = _SEPARATOR.split(written)
+    return heading == written or heading in (part.strip() for part in parts)
 
 
 def byline_author(built: ArticleBuilder, publisher: str) -> str:
     """The writer a "By Jane Smith" line under the headline names (htmlnames.clean_author
-    tidies it as a web page's byline), or "": the print carries no author of its own."""
+    tidies it as a web page's byline), or "": the print carries no author of its own.
+    A dateline that opens with a name ("Dan Goodin - Apr 16, 2015 8:02 pm UTC", as Ars
+    Technica prints it) names the writer too."""
     text = built.text()
     houses = frozenset({site_key(publisher)}) if publisher else frozenset()
     paragraphs = [b for b in built.blocks[:_BYLINE_BLOCKS] if b.kind is BlockKind.PARAGRAPH]
     for block in paragraphs:
         line = text[block.start : block.end]
-        if len(line.split()) > _BYLINE_WORDS or not _BY.match(line) or line.endswith(_ENDS):
+        if len(line.split()) > _BYLINE_WORDS or line.endswith(_ENDS):
             continue  # "By the time the ferry left, ..." is a sentence
         author = clean_author(line, houses)
+        named = _NAME_DASH.match(line)
+        if (
+            not _BY.match(line)
+            and not (
+                named
+                and named.group(1) == author
+                and len(author.split()) > 1  # "Business - Apr 16, 2015" is a section's
+                and printed_date([line[named.end() :]])
+            )
+        ):
+            continue
         if author and all(_a_name(name) for name in _NAMES_SPLIT.split(author)):
             return author
     return ""
+
+
+def dateline(built: ArticleBuilder) -> dt.date | None:
+    """The date printed under the headline ("Mara Quist - Apr 16, 2026 8:02 pm UTC"), or
+    None. It outranks a date higher on the page: a site prints the day's date in its top
+    bar ("Tuesday 14 April 2026"), which is the day the page was read, not written."""
+    text = built.text()
+    return printed_date([text[b.start : b.end] for b in built.blocks[: _BYLINE_BLOCKS + 1]])
 
 
 def _a_name(name: str) -> bool:
@@ -117,14 +190,149 @@ def _a_name(name: str) -> bool:
 
 def without_web_furniture(built: ArticleBuilder) -> ArticleBuilder:
     """``built`` less the paragraphs a web page's text loses as boilerplate (cleanup): share
-    buttons, "The post ... appeared first on ...", newsletter and cookie lines."""
+    buttons, "The post ... appeared first on ...", newsletter and cookie lines; and a cookie
+    banner's buttons ("Accept all Manage preferences"): a banner fixed to the window is
+    printed over every page, and where it covers a line of the article its notice and its
+    buttons come apart, so the buttons are left as a paragraph of their own. And a share
+    bar's "Tweet" or "print", or "Share this story" set as a heading."""
     kept = ArticleBuilder()
     copy_blocks(
         built,
         kept,
-        keep=lambda kind, text: kind is not BlockKind.PARAGRAPH or not is_boilerplate_line(text),
+        keep=lambda kind, text: not _furniture(kind, text),
     )
     return kept
+
+
+def _furniture(kind: BlockKind, text: str) -> bool:
+    """Whether a block is the page's: a share bar's "Tweet" or "print", "Share this story"
+    set as a heading, a "reader comments" count, a consent banner's buttons."""
+    short = " ".join(text.split()).strip(" :|·•").casefold()
+    if kind is BlockKind.HEADING:
+        return len(short.split()) <= _UTILITY_WORDS and (
+            is_boilerplate_line(text) or bool(_UTILITY.fullmatch(short))
+        )
+    return kind is BlockKind.PARAGRAPH and (
+        is_boilerplate_line(text) or _consent_buttons(text) or bool(_UTILITY.fullmatch(short))
+    )
+
+
+def _consent_buttons(text: str) -> bool:
+    """Whether ``text`` is only the buttons of a cookie or consent banner."""
+    words = " ".join(text.split()).casefold()
+    return bool(_CONSENT.search(words)) and not _BUTTON.sub("", words).strip()
+
+
+def pull_quotes(built: ArticleBuilder) -> ArticleBuilder:
+    """``built`` with each heading under the headline that is a whole quotation ("“Nobody
+    should bring a tanker through that channel ...”") made a quote: a page's pull quote
+    is set large, so it read as a heading, and the article's outline listed it."""
+    text = built.text()
+    kept = ArticleBuilder()
+    for index, block in enumerate(built.blocks):
+        line = text[block.start : block.end]
+        quoted = (
+            index > 0
+            and block.kind is BlockKind.HEADING
+            and len(line.split()) >= _QUOTE_WORDS
+            and bool(_QUOTED.match(line))
+        )
+        kind = BlockKind.QUOTE if quoted else block.kind
+        kept.add(kind, line, level=0 if quoted else block.level, ordered=block.ordered)
+    return kept
+
+
+def without_story_lists(built: ArticleBuilder) -> ArticleBuilder:
+    """``built`` less the page's tail from a heading that names a list of other stories
+    ("Related Stories", "Most read", "Top stories") on, when no paragraph of prose follows
+    it: teasers, a newsletter form, the site's footer. A web page's text loses such lists
+    (htmlteasers); a print runs them on under the article. A list set inside the story,
+    with the story's own paragraphs after it, is left whole: losing its text is worse."""
+    text = built.text()
+    blocks = [(block, " ".join(text[block.start : block.end].split())) for block in built.blocks]
+    cut = next(
+        (
+            index
+            for index, (block, line) in enumerate(blocks)
+            if index > 0
+            and len(line.split()) <= _LIST_HEAD_WORDS
+            and names_story_list(line)
+            and not any(_prose(after) for _, after in blocks[index + 1 :])
+        ),
+        len(blocks),
+    )
+    kept = ArticleBuilder()
+    for block, _ in blocks[:cut]:
+        kept.add(
+            block.kind, text[block.start : block.end], level=block.level, ordered=block.ordered
+        )
+    return kept
+
+
+def _prose(line: str) -> bool:
+    """A paragraph of a story: sentences long enough, not a site's notice or copyright."""
+    return (
+        len(line.split()) >= _PROSE_WORDS
+        and line.endswith(_SENTENCE_ENDS)
+        and "©" not in line
+        and not is_boilerplate_line(line)
+    )
+
+
+def sidebars_last(pages: list[list[Line]]) -> list[list[Line]]:
+    """The pages in reading order with each page's sidebar taken out and read after the
+    last page, as a page of its own.
+
+    A news site sets a "Most read" list or an "About us" box in a column beside the
+    article's, narrower than it; the reading order reads the sidebar after the page's
+    article column, so a paragraph running on to the next page was cut in two by it.
+    A sidebar is the text right of a gutter that no line crosses from the sidebar's top
+    down to the foot of the page (a box the text flows around has full lines under it),
+    beside a column of the article half as wide again as the sidebar or more."""
+    kept: list[list[Line]] = []
+    moved: list[Line] = []
+    for lines in pages:
+        side = _sidebar(lines)
+        kept.append([line for line in lines if id(line) not in side])
+        moved += [line for line in lines if id(line) in side]
+    return [*kept, moved] if moved else kept
+
+
+def _sidebar(lines: list[Line]) -> set[int]:
+    """The ids of the lines of the page's sidebar, or none.
+
+    Under the last line across the gutter above it (a headline, a menu), the text right
+    of the gutter is a sidebar when the article's column beside it is half as wide again
+    or more, holds more text, and runs on past the sidebar's foot with no line across
+    the gutter until it ends (but a banner under it: a box the text flows round has the
+    text take the page's width again under it)."""
+    if not lines:
+        return set()
+    size = body_size(lines)
+    middle = (min(line.x0 for line in lines) + max(line.x1 for line in lines)) / 2
+    for start in sorted({round(line.x0) for line in lines if line.x0 > middle})[:_SIDEBAR_STARTS]:
+        across = [line.baseline for line in lines if line.x0 < start - 1 and line.x1 > start - size]
+        right = [line for line in lines if line.x0 >= start - 1]
+        lowest = min(line.baseline for line in right)
+        floor = min((y for y in across if y > lowest), default=math.inf)
+        side = [line for line in right if line.baseline < floor]
+        beside = [
+            line
+            for line in lines
+            if line.x0 < start - 1 and line.baseline < floor and line.baseline not in across
+        ]
+        if len(side) < _SIDEBAR_LINES or len(beside) < _SIDEBAR_LINES:
+            continue
+        foot, end = min(line.baseline for line in side), min(line.baseline for line in beside)
+        if (
+            start - min(line.x0 for line in beside)
+            >= _SIDEBAR * (max(line.x1 for line in side) - start)
+            and sum(line.baseline < foot for line in beside) >= _SIDEBAR_LINES
+            and not any(end <= y < floor for y in across)
+            and sum(len(x.text) for x in side) < sum(len(x.text) for x in beside)
+        ):
+            return {id(line) for line in side}
+    return set()
 
 
 def page_address(first_page: Page) -> str:
@@ -134,5 +342,15 @@ def page_address(first_page: Page) -> str:
     for line in sorted(found, key=lambda line: line.baseline):  # the lowest first
         match = _ADDRESS.match(line.text.strip())
         if match:
-            return match.group(1)
+            return _whole_address(match.group(1))
     return ""
+
+
+def _whole_address(printed: str) -> str:
+    """The address as far as the browser printed it whole. Chromium cuts an address too
+    long for the footer with "…": cut in the query ("?utm_source=…&utm_medi…"), the page
+    is the address without it; cut in the path, what is left names no page, so ""."""
+    if not printed.endswith(("…", "...")):
+        return printed
+    path, query, _ = printed.partition("?")
+    return path if query else ""

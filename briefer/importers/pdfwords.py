@@ -251,7 +251,10 @@ def _split(
             out += _split(glyphs[start:end], spaced[start:end], page, inside)
         return out
     words = [gap for gap in gaps if gap > _WORD_GAP]
-    typical = _median(words) if len(words) >= 3 else _NORMAL_SPACE
+    # A row of cells holding two words each has as many cell gaps as word gaps: the median
+    # of all was a cell gap. The word gaps are the narrow ones, when there are any.
+    narrow = [gap for gap in words if gap <= _SPLIT_GAP] or words
+    typical = _median(narrow) if len(words) >= 3 else _NORMAL_SPACE
     cuts = [i + 1 for i in wide if gaps[i] > _GUTTER_RATIO * typical or i + 1 in columns]
     grid = _character_grid(glyphs) if cuts else None
     if grid is not None:

@@ -75,6 +75,19 @@ def test_rows_of_many_cells_read_cell_by_cell_and_end_before_the_next_paragraph(
     assert paragraphs[paragraphs.index(wanted[-1]) + 1] == closing
 
 
+def test_a_browsers_centred_heads_of_two_words_read_cell_by_cell() -> None:
+    """webheads.pdf (headless Chromium): a bordered table whose heads ("Capacity now",
+    "After works") are centred, so they line up with no cell below, and hold as many
+    word gaps as cell gaps: the row read as one heading, "Reservoir Capacity now ..."."""
+    text = (PDF / "webheads.html").read_text(encoding="utf-8")
+    wanted = [CELL_SEPARATOR.join(row) for row in _html_rows(text)]
+    paragraphs = _paragraphs(_import("webheads.pdf"))
+    assert [p for p in paragraphs if CELL_SEPARATOR in p] == wanted
+    assert len(wanted) == 3 and paragraphs.index(wanted[0]) == 2  # after the first paragraph
+    closing = _last_paragraph(text, r"<p>([^<]+)</p>")
+    assert paragraphs[paragraphs.index(wanted[-1]) + 1] == closing
+
+
 def test_a_wrapped_cell_continues_its_cell_and_the_table_goes_on() -> None:
     """wrapped.pdf (LibreOffice): "Travel between the" / "northern harbours" in the first
     column of a four-column table, the figures beside its first line."""

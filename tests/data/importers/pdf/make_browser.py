@@ -7,7 +7,9 @@ Chromium prints with its own running header (date, time and page title) and foot
 "Save as PDF". browser.pdf's source text is browser.expected.txt, opened as a file;
 browser-site.pdf is a page titled "Headline | Site" with a menu above its headline, a
 dateline, a by-line, a share line and a feed footer, served from 127.0.0.1 so the printed address
-is a web one (only this script opens that port).
+is a web one (only this script opens that port). masthead.pdf is masthead.html beside it
+served the same way at a long address with a tracking query, which the footer cuts with "…";
+dated.pdf is dated.html at an address holding the article's date.
 """
 
 from __future__ import annotations
@@ -58,10 +60,26 @@ ministry to restore the winter subsidy it cut last year.</p>
 </body></html>"""
 
 
-def print_served_page(browser: str) -> None:
+MASTHEAD_ADDRESS = (
+    "2026/04/16/business/harbour-pilots-vote-to-strike-over-night-shifts.html"
+    "?utm_source=newsletter&utm_medium=email&utm_campaign=morning-briefing-2026-04-16"
+)
+
+
+DATED_ADDRESS = "transport/article/2026/04/16/harbour-pilots-strike_4627.html"
+
+
+def print_served_page(
+    browser: str,
+    page: str = SITE_PAGE,
+    address: str = "ferry-fares.html",
+    output: str = "browser-site.pdf",
+) -> None:
     """browser-site.pdf: SITE_PAGE served over HTTP on 127.0.0.1, printed by the browser."""
     with tempfile.TemporaryDirectory() as scratch:
-        (Path(scratch) / "ferry-fares.html").write_text(SITE_PAGE, encoding="utf-8")
+        served = Path(scratch) / address.partition("?")[0]
+        served.parent.mkdir(parents=True, exist_ok=True)
+        served.write_text(page, encoding="utf-8")
         handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=scratch)
         server = http.server.ThreadingHTTPServer(("127.0.0.1", SITE_PORT), handler)
         thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -69,8 +87,8 @@ def print_served_page(browser: str) -> None:
         try:
             subprocess.run(
                 [browser, "--headless", "--no-sandbox", "--disable-gpu",
-                 f"--print-to-pdf={HERE / 'browser-site.pdf'}",
-                 f"http://127.0.0.1:{SITE_PORT}/ferry-fares.html"],
+                 f"--print-to-pdf={HERE / output}",
+                 f"http://127.0.0.1:{SITE_PORT}/{address}"],
                 check=True, capture_output=True, timeout=120,
             )  # fmt: skip
         finally:
@@ -91,6 +109,10 @@ def main() -> None:
             check=True, capture_output=True, timeout=120,
         )  # fmt: skip
     print_served_page(browser)
+    masthead = (HERE / "masthead.html").read_text(encoding="utf-8")
+    print_served_page(browser, masthead, MASTHEAD_ADDRESS, "masthead.pdf")
+    dated = (HERE / "dated.html").read_text(encoding="utf-8")
+    print_served_page(browser, dated, DATED_ADDRESS, "dated.pdf")
 
 
 if __name__ == "__main__":
