@@ -237,8 +237,14 @@ def is_mail_boilerplate(line: str) -> bool:
     """Unsubscribe, "view in browser" and preference lines of alert and newsletter e-mails."""
     stripped = line.strip()
     if _COPYRIGHT.match(stripped):
-        return at_most_words(stripped, 30)
+        return is_copyright_line(stripped)
     return at_most_words(stripped, 40) and bool(_MAIL.search(stripped))
+
+
+def is_copyright_line(line: str) -> bool:
+    """ "© 2026 The Lakeside Courier · Privacy · Terms": a footer's notice, not a sentence."""
+    stripped = line.strip()
+    return bool(_COPYRIGHT.match(stripped)) and at_most_words(stripped, 30)
 
 
 def is_date_stamp(line: str) -> bool:

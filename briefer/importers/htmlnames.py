@@ -40,7 +40,8 @@ _BYLINE_STOP = re.compile(
     r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
     r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
     r"|\d{4}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\b\d{1,2}:\d{2}"
-    r"|\b\d+\s*min(?:ute)?s?\s+read\b|\b(?:editing|additional\s+reporting|compiled)\s+by\b",
+    r"|\b\d+\s*min(?:ute)?s?\s+read\b|\b(?:editing|additional\s+reporting|compiled)\s+by\b"
+    r"|\bfrom\s*:",  # "by: Laurie Oakes From: Herald Sun"
     re.I,
 )
 _AUTHOR_SPLIT = re.compile(r"\s*(?:[,;|•·]|\s-\s|\n)\s*")

@@ -20,7 +20,7 @@ from collections.abc import Mapping
 
 from briefer.core.model import BlockKind
 from briefer.importers.base import ArticleBuilder
-from briefer.importers.cleanup import copy_blocks, is_boilerplate_line
+from briefer.importers.cleanup import copy_blocks, is_boilerplate_line, is_copyright_line
 from briefer.importers.docinfo import printed_date
 from briefer.importers.htmlnames import (
     clean_author,
@@ -43,11 +43,14 @@ _CHROME_BLOCKS = 60
 """Blocks a printed page may set above the article's headline (menus, a ticker, a stamp)."""
 _SEPARATOR = re.compile(r"\s+(?:[|\-–—·•»/]|::)\s+|(?<=\S):\s+")
 """What a page's <title> puts between its headline and the site's name or section."""
-_BY = re.compile(r"^[Bb][Yy]\s+[A-Z]")
+_BY = re.compile(r"^(?:(?i:by|von|par|por|door)|di):?\s+(?=[^\W\d_])")
+"""A by-line's opening word, in the languages htmlnames reads ("By", "Von", "Par", "Por",
+"Door", Italian "di"; "by:" too), before a word: that word must be a capital's
+(_by_line). Italian's only in lower case: "Di Maio …" opens with a family name."""
 _NAME_DASH = re.compile(r"^([^\W\d][^|·•–—\-]*?)\s+[|·•–—\-]\s+")
 """A name and a separator opening a dateline: "Dan Goodin - Apr 16, 2015"."""
 _ENDS = (".", "!", "?", ":", ";")
-_NAMES_SPLIT = re.compile(r",\s*|\s+(?:and|&)\s+")
+_NAMES_SPLIT = re.compile(r",\s*|\s+(?:and|und|et|y|e|en|&)\s+")
 _PARTICLES = frozenset({"de", "del", "della", "der", "van", "von", "da", "di", "du", "la", "le",
                         "bin", "ibn", "al", "el"})  # fmt: skip
 _BUTTON = re.compile(
@@ -161,7 +164,7 @@ def byline_author(built: ArticleBuilder, publisher: str) -> str:
         author = clean_author(line, houses)
         named = _NAME_DASH.match(line)
         if (
-            not _BY.match(line)
+            not _by_line(line)
             and not (
                 named
                 and named.group(1) == author
@@ -173,6 +176,13 @@ def byline_author(built: ArticleBuilder, publisher: str) -> str:
         if author and all(_a_name(name) for name in _NAMES_SPLIT.split(author)):
             return author
     return ""
+
+
+def _by_line(line: str) -> bool:
+    """ "By Jane Smith", "Par Jean Dupont", "by: Laurie Oakes"; not "By-election" or "by
+    the time": the name after the word opens with a capital."""
+    opening = _BY.match(line)
+    return opening is not None and line[opening.end()].isupper()
 
 
 def dateline(built: ArticleBuilder) -> dt.date | None:
@@ -206,14 +216,21 @@ def without_web_furniture(built: ArticleBuilder) -> ArticleBuilder:
 
 def _furniture(kind: BlockKind, text: str) -> bool:
     """Whether a block is the page's: a share bar's "Tweet" or "print", "Share this story"
-    set as a heading, a "reader comments" count, a consent banner's buttons."""
+    set as a heading, a "reader comments" count, a consent banner's buttons, the footer's
+    copyright line, or a letter alone: a banner fixed over the footer prints its text
+    across the footer's, and what the two lines' glyphs leave of a word ("W" of "We use
+    cookies") is no paragraph of the article."""
     short = " ".join(text.split()).strip(" :|·•").casefold()
     if kind is BlockKind.HEADING:
         return len(short.split()) <= _UTILITY_WORDS and (
             is_boilerplate_line(text) or bool(_UTILITY.fullmatch(short))
         )
     return kind is BlockKind.PARAGRAPH and (
-        is_boilerplate_line(text) or _consent_buttons(text) or bool(_UTILITY.fullmatch(short))
+        is_boilerplate_line(text)
+        or _consent_buttons(text)
+        or bool(_UTILITY.fullmatch(short))
+        or is_copyright_line(text)
+        or (len(short) == 1 and short.isalpha())
     )
 
 

@@ -196,6 +196,15 @@ def test_a_printed_pages_title_is_split_as_a_web_pages(
         (["By Tuesday the union had agreed to talks with the operator"], ""),
         (["by-election results are due"], ""),
         (["Ferry operators will raise fares.", "By Jane Smith"], "Jane Smith"),
+        (["by: Laurie Oakes From: The Courier"], "Laurie Oakes"),
+        (["Par Jean Dupont"], "Jean Dupont"),
+        (["Von Anna Müller und Jonas Weber"], "Anna Müller und Jonas Weber"),
+        (["Por María López"], "María López"),
+        (["Par exemple, les tarifs augmentent"], ""),
+        (["Von Montag an fahren weniger Fähren"], ""),
+        (["Von der Leyen in Kyiv"], ""),
+        (["Di Maio Says Talks Failed"], ""),
+        (["di Mario Rossi"], "Mario Rossi"),
     ],
 )
 def test_a_printed_pages_by_line_names_its_writer(lines: list[str], author: str) -> None:
