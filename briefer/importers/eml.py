@@ -366,7 +366,9 @@ def _open_global(message: EmailMessage, label: str, parts: int) -> None:
             level += 1
         children = part.get_payload() if part.is_multipart() else None
         if isinstance(children, list):
-            pending.extend((child, level) for child in reversed(children))
+            pending.extend(
+                (child, level) for child in reversed(children) if isinstance(child, Message)
+            )
 
 
 def _heads(part: Message) -> list[str]:
