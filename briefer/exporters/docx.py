@@ -45,6 +45,7 @@ from briefer.exporters.typography import (
     curly_quotes,
     quote_style,
     typeset,
+    typeset_text,
 )
 
 TOC_PLACEHOLDER = "Right-click to update the table of contents."
@@ -204,7 +205,9 @@ class _DocxWriter:
         if self.document.sources:
             headings.append((1, (Run(RunKind.TEXT, SOURCES_HEADING),)))
         for number, (level, runs) in enumerate(headings, start=1):
-            text = "".join(r.text for r in curled_runs(runs) if r.kind is not RunKind.FOOTNOTE)
+            text = "".join(
+                r.text for r in typeset(runs, self.quotes) if r.kind is not RunKind.FOOTNOTE
+            )
             entries.append((level, text, f"_Toc{number}"))
         self.pending.append(
             docx_xml.table_of_contents(
@@ -230,7 +233,7 @@ class _DocxWriter:
 
     def _title_block(self) -> None:
         meta = self.document.metadata
-        self._text_paragraph(meta.title, self.style["title"])
+        self._text_paragraph(typeset_text(meta.title, self.quotes), self.style["title"])
         rows = [
             ("Author", meta.author),
             ("Date", format_date(meta.date) if meta.date else ""),

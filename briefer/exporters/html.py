@@ -28,6 +28,7 @@ from briefer.exporters.typography import (
     QuoteStyle,
     curly_quotes,
     typeset,
+    typeset_text,
 )
 
 PASSAGE_LINK = "passage:"
@@ -46,7 +47,7 @@ def render_html(document: ExportDocument, quotes: QuoteStyle = AMERICAN) -> str:
     parts = ['<html><body style="font-size: 11pt">']
     if meta.marking.strip():
         parts.append(f'<p align="center"><b>{escape(meta.marking.strip())}</b></p>')
-    parts.append(f"<h1>{escape(curly_quotes(meta.title))}</h1>")
+    parts.append(f"<h1>{escape(typeset_text(meta.title, quotes))}</h1>")
     details = [
         ("Author", meta.author),
         ("Date", format_date(meta.date) if meta.date else ""),

@@ -137,11 +137,22 @@ def _locale_quotes(locale: str) -> QuoteStyle:
     return QuoteStyle(outer=(marks[0], marks[1]), inner=(marks[2], marks[3]))
 
 
+_CLOSERS = {"“": "”", "‘": "’", "„": "“”", "‚": "‘’", "«": "»", "‹": "›"}
+"""What closes each opening mark: English “…” and ‘…’, German „…“ and ‚…‘ (Polish and
+Hungarian close „ with ”), guillemets « » and ‹ ›."""
+_GUILLEMET_SPACE = " \u00a0\u202f"
+"""The space French sets inside guillemets: the language's pair brings its own."""
+
+
 def nest_quotes(runs: Sequence[Run], style: QuoteStyle) -> list[Run]:
     """Curled runs with each quotation's marks set by its depth: the outer pair, then
     the inner, alternating. A ’ closes only a quotation opened with ‘ and is an
     apostrophe otherwise. Each paragraph starts at depth 0, so a quotation of several
-    paragraphs opens with the outer mark on each."""
+    paragraphs opens with the outer mark on each.
+
+    Quotations a passage already carries in another language's marks („so“, «ainsi»)
+    are quotations too: a German “ closes the „ before it rather than opening one, so a
+    German article quoted in any note, or a note typeset twice, nests right."""
     out: list[Run] = []
     stack: list[str] = []  # the opening marks as written, innermost last
     for run in runs:
@@ -150,21 +161,55 @@ def nest_quotes(runs: Sequence[Run], style: QuoteStyle) -> list[Run]:
             continue
         chars = list(run.text)
         for i, ch in enumerate(chars):
-            if ch in "“‘":
-                pair = style.outer if len(stack) % 2 == 0 else style.inner
-                stack.append(ch)
-                chars[i] = pair[0]
-            elif (ch == "”" and "“" in stack) or (ch == "’" and stack and stack[-1] == "‘"):
-                while stack and stack[-1] != ("“" if ch == "”" else "‘"):
-                    stack.pop()
+            if not ch:  # a guillemet's space, emptied
+                continue
+            if ch == "’" and _between_letters(chars, i):
+                continue  # "It’s" inside ‘…’: an apostrophe, never the closing mark
+            if stack and ch in _CLOSERS[stack[-1]]:
+                closing = True
+            elif ch in _CLOSERS:
+                closing = False
+            elif ch in "”»›" and any(ch in _CLOSERS[mark] for mark in stack):
+                while ch not in _CLOSERS[stack[-1]]:
+                    stack.pop()  # marks left open inside: the quotation ends here
+                closing = True
+            else:
+                continue
+            if closing:
                 stack.pop()
                 pair = style.outer if len(stack) % 2 == 0 else style.inner
                 chars[i] = pair[1]
+                if ch in "»›":
+                    _trim(chars, i, -1)
+            else:
+                pair = style.outer if len(stack) % 2 == 0 else style.inner
+                stack.append(ch)
+                chars[i] = pair[0]
+                if ch in "«‹":
+                    _trim(chars, i, 1)
         text = "".join(chars)
         out.append(dataclasses.replace(run, text=text) if text != run.text else run)
     return out
 
 
+def _between_letters(chars: list[str], at: int) -> bool:
+    return 0 < at < len(chars) - 1 and chars[at - 1].isalpha() and chars[at + 1].isalpha()
+
+
+def _trim(chars: list[str], at: int, step: int) -> None:
+    """Empty the spaces a guillemet at ``at`` set inside its quotation (``step`` -1:
+    before a closing one, 1: after an opening one)."""
+    i = at + step
+    while 0 <= i < len(chars) and chars[i] in _GUILLEMET_SPACE:
+        chars[i] = ""
+        i += step
+
+
 def typeset(runs: Sequence[Run], style: QuoteStyle) -> list[Run]:
     """Runs as every export prints them: quotes curled, each quotation's marks by depth."""
     return nest_quotes(curled_runs(runs), style)
+
+
+def typeset_text(text: str, style: QuoteStyle) -> str:
+    """One line (a note's title, a contents entry) as ``typeset`` sets a paragraph."""
+    return "".join(run.text for run in typeset([Run(RunKind.TEXT, text)], style))

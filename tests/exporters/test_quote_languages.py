@@ -110,3 +110,41 @@ def test_a_title_of_unknown_language_is_title_cased_only_in_an_english_note(
     assert title in german_notes[0], german_notes
     assert "Hafenabkommen Unterzeichnet in Der Neuen Stadt" in english_notes[0], english_notes
     assert "Neue Regeln für den Hafen" in english_notes[1], english_notes
+
+
+def test_a_german_articles_own_quotation_nests_inside_the_passage(tmp_path: Path) -> None:
+    """The article quotes in German marks; the note sets them as its own inner pair."""
+    said = "Merz sagte: „Wir schaffen das.“ Dann ging er."
+    with Session.create(tmp_path / "merz.briefer") as session:
+        store = store_of(session)
+        article = store.add_article(Article("Merz", said, language="de"))
+        passage = store.add_passage(Passage(article, 0, len(said), said))
+        body = quotation_markdown(said, passage)
+        note_id = store.add_note(Note("Merz", sections=(Section("Summary", body),)))
+        job = prepare_export(session.query, note_id)
+        for language in ("de-DE", "en-GB"):
+            run_export(job, tmp_path / f"{language}.docx", "docx", language=language)
+            run_export(job, tmp_path / f"{language}.md", "markdown", language=language)
+
+    german = "„Merz sagte: ‚Wir schaffen das.‘ Dann ging er.“"
+    british = "‘Merz sagte: “Wir schaffen das.” Dann ging er.’"
+    assert any(german in text for text in paragraphs(tmp_path / "de-DE.docx"))
+    assert any(british in text for text in paragraphs(tmp_path / "en-GB.docx"))
+    assert german in (tmp_path / "de-DE.md").read_text(encoding="utf-8").replace("\\", "")
+    assert british in (tmp_path / "en-GB.md").read_text(encoding="utf-8").replace("\\", "")
+
+
+def test_the_title_and_the_contents_quote_as_the_body_does(tmp_path: Path) -> None:
+    """A heading's quotation reads „so“ in the body, the contents and the title alike."""
+    with Session.create(tmp_path / "title.briefer") as session:
+        store = store_of(session)
+        note = Note('The "Zeitenwende" in practice',
+                    sections=(Section('What "turning point" means', "Text."),))  # fmt: skip
+        note_id = store.add_note(note)
+        job = prepare_export(session.query, note_id)
+        target = tmp_path / "note.docx"
+        run_export(job, target, "docx", language="de-DE", table_of_contents=True)
+
+    texts = paragraphs(target)
+    assert texts[0] == "The „Zeitenwende“ in practice"
+    assert sum("What „turning point“ means" in text for text in texts) == 2, texts

@@ -15,6 +15,7 @@ from briefer.exporters.typography import (
     curly_quotes,
     nest_quotes,
     quote_style,
+    typeset,
 )
 
 
@@ -110,3 +111,40 @@ def test_a_mark_before_the_footnote_closes_whatever_precedes_it() -> None:
     runs = [Run(RunKind.TEXT, '"Rates rose by 2 -"'), Run(RunKind.FOOTNOTE, footnote=1)]
     assert curled_runs(runs)[0].text == "“Rates rose by 2 -”"
     assert curly_quotes('He said "no" - "') == "He said “no” - ”"
+
+
+def _typeset(text: str, language: str) -> str:
+    return "".join(r.text for r in typeset([Run(RunKind.TEXT, text)], quote_style(language)))
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "set"),
+    [
+        # A German article's own quotation inside a quoted passage: „ opens, “ closes it.
+        ("de-DE", '"Merz sagte: „Wir schaffen das.“ Dann ging er."',
+         "„Merz sagte: ‚Wir schaffen das.‘ Dann ging er.“"),
+        ("en-GB", '"Merz sagte: „Wir schaffen das.“ Dann ging er."',
+         "‘Merz sagte: “Wir schaffen das.” Dann ging er.’"),
+        ("en-US", "Scholz: „Die ‚Zeitenwende‘ gilt.“ Er meinte ‚jetzt‘.",
+         "Scholz: “Die ‘Zeitenwende’ gilt.” Er meinte “jetzt”."),
+        # Polish closes „ with ”; French sets spaces inside guillemets, which the pair
+        # of the note's language replaces.
+        ("en-US", "„Nie ma zgody” – powiedział.", "“Nie ma zgody” – powiedział."),
+        ("en-GB", '"Le « plan » est prêt" et l\'économie',
+         "‘Le “plan” est prêt’ et l’économie"),
+        ("fr-FR", "“Le ‘plan’ est prêt”", "«\u00a0Le “plan” est prêt\u00a0»"),
+    ],
+)  # fmt: skip
+def test_quotations_in_other_languages_marks_nest_by_the_notes(
+    language: str, text: str, set: str
+) -> None:
+    assert _typeset(text, language) == set
+
+
+@pytest.mark.parametrize("language", ["de-DE", "fr-FR", "pl-PL", "ru-RU", "cs-CZ", "en-GB"])
+def test_typesetting_what_is_typeset_changes_nothing(language: str) -> None:
+    """The Word, Markdown and preview writers may each meet marks set before (a note
+    pasted from an export): setting them again must not turn a closing mark into an
+    opening one."""
+    once = _typeset("\"He said 'no' and left,\" she wrote. \"It's 'final'.\"", language)
+    assert _typeset(once, language) == once
