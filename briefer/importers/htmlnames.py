@@ -323,14 +323,18 @@ def clean_author(author: str, organisations: frozenset[str] = frozenset()) -> st
     people: list[str] = []
     before: str | None = None  # the part before this one ("" if dropped), None at first
     lone = 0  # one-word parts kept in a row just before: two make "Smith, Jane", a name
-    for part in _AUTHOR_SPLIT.split(author):
+    parts = _AUTHOR_SPLIT.split(author)
+    for index, part in enumerate(parts):
         part = _BYLINE_PREFIX.sub("", part).strip(" .:-–—")
         part = _CONNECTOR.sub("", _DATELINE_TAIL.sub("", part))
         if not part:
             continue
         after, before = before, ""
         run, lone = lone, 0
-        if (after is not None and len(after.split()) != 1) or (run and run % 2 == 0):
+        # After "Smith, Jane" a place is her dateline only if what follows pairs up
+        # without it: in "Doe, John, Houston, Sarah" Houston is Sarah's family name.
+        paired = run and run % 2 == 0 and sum(1 for p in parts[index + 1 :] if p.strip()) % 2 == 0
+        if (after is not None and len(after.split()) != 1) or paired:
             if is_place(part):
                 continue
             # "Jane Doe, Hong Kong and Bo Chan, Beijing": her place, then the next writer.
