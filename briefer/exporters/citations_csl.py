@@ -77,14 +77,13 @@ class CslOutput:
     has_bibliography: bool
 
 
-def csl_item(key: str, article: Article, locale: str = "") -> dict[str, Any]:
+def csl_item(key: str, article: Article) -> dict[str, Any]:
     """The CSL-JSON item for an article: author, title, container, issued, URL, accessed.
 
-    An article whose language is not known is taken to be in ``locale``, the one its
-    citations render in: CSL title-cases English items only, and takes an item with
-    no language to be in the style's default locale (which the note's language
-    stands in for), while citeproc-py would take it to be English whatever the locale
-    ("Hafenabkommen Unterzeichnet in Der Neuen Stadt" in a German note)."""
+    An article whose language is not known has no language here (a style may print
+    the variable); CSL takes it to be in the style's default locale, which the note's
+    language stands in for (csl_patches.ITEM_LANGUAGE), so title case, English's
+    only, leaves "Hafenabkommen unterzeichnet" alone in a German note."""
     if article.publisher.strip():
         kind = "article-newspaper"
     elif article.url.strip():
@@ -107,9 +106,8 @@ def csl_item(key: str, article: Article, locale: str = "") -> dict[str, Any]:
         item["URL"] = article.url.strip()
     if article.imported_at is not None:
         item["accessed"] = _date(article.imported_at.date())
-    language = article.language.strip() or locale
-    if language:
-        item["language"] = language
+    if article.language.strip():
+        item["language"] = article.language.strip()
     return item
 
 
@@ -243,8 +241,7 @@ def _render(
     loaded.trim()
     used: set[str] = set()
     loaded.used = used
-    locale = style.rendering_locale
-    data = {key: csl_item(key, article, locale) for key, article in items.items()}
+    data = {key: csl_item(key, article) for key, article in items.items()}
     prints = {key: json.dumps(item, sort_keys=True) for key, item in data.items()}
     positions = decide_positions(citations, loaded.options.near_note_distance)
     first_index: dict[str, int] = {}  # citeproc's registration order: first cited first

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from briefer.exporters.csl_disambiguate import Rules
-from briefer.exporters.csl_patches import patch
+from briefer.exporters.csl_patches import ITEM_LANGUAGE, patch
 from briefer.exporters.csl_styles import CitationStyleError, StyleInfo
 
 MAX_STYLES = 4
@@ -391,6 +391,9 @@ def load_style(style: StyleInfo) -> Any:
             f"The citation style {style.path.name} could not be read ({exc}); "
             "choose another with --style (see `briefer styles`)."
         ) from exc
+    # An item of no known language is in the locale the style renders in (CSL: the
+    # style's default locale), not in English: csl_patches' text_process reads it here.
+    loaded.root.__dict__[ITEM_LANGUAGE] = (style.rendering_locale or "en")[:2]
     if loaded.root.citation is None:
         raise CitationStyleError(
             f"{style.path.name} has no <citation> layout, so it cannot cite; choose another style."

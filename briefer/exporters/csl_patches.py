@@ -22,6 +22,9 @@ _patching = threading.Lock()
 """A window warms a style up on a thread of its own while an export may start on another."""
 _EACH_TIME = ("is-numeric", "is-uncertain-date", "position", "disambiguate")
 """Condition tests whose answer depends on more than the item's type and variables."""
+ITEM_LANGUAGE = "_briefer_item_language"
+"""Where a loaded style's root keeps the language of items that name none: the
+locale it renders in (csl_kept sets it), so title case applies to English only."""
 MAX_MEMO = 20_000
 """Sort keys kept per sort element across exports; past it they are dropped."""
 
@@ -433,8 +436,9 @@ def _patch_children(model: Any, variable_error: type[Exception]) -> None:
             reference = None
         if reference is not None and "language" in reference:
             language = dict.__getitem__(reference, "language")[:2]
-        else:
-            language = self.get_root().get("default-locale", "en")[:2]
+        else:  # CSL: the default locale's; citeproc-py took "en" whatever the locale
+            root = self.get_root()
+            language = root.__dict__.get(ITEM_LANGUAGE) or root.get("default-locale", "en")[:2]
         attrib = self.attrib
         if "variable" in attrib:
             text = self._variable(item, context)

@@ -148,3 +148,35 @@ def test_the_title_and_the_contents_quote_as_the_body_does(tmp_path: Path) -> No
     texts = paragraphs(target)
     assert texts[0] == "The „Zeitenwende“ in practice"
     assert sum("What „turning point“ means" in text for text in texts) == 2, texts
+
+
+LANGUAGE_STYLE = """<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">
+  <info><title>Title and language</title><id>http://example.org/title-language</id>
+    <updated>2025-01-01T00:00:00+00:00</updated></info>
+  <citation><layout suffix=".">
+    <text variable="title" text-case="title"/>
+    <text variable="language" prefix=" [" suffix="]"/>
+  </layout></citation>
+</style>
+"""
+
+
+def test_a_styles_language_variable_is_the_articles_only(tmp_path: Path) -> None:
+    """The note's language decides title case for an article of unknown language, but a
+    style that prints the item's language prints nothing for it."""
+    style = tmp_path / "title-language.csl"
+    style.write_text(LANGUAGE_STYLE, encoding="utf-8")
+    with Session.create(tmp_path / "variable.briefer") as session:
+        store = store_of(session)
+        unknown = store.add_article(Article("harbour deal signed", SAID))
+        passage = store.add_passage(Passage(unknown, 0, len(SAID), SAID))
+        body = quotation_markdown(SAID, passage)
+        note_id = store.add_note(Note("Harbour", sections=(Section("Summary", body),)))
+        job = prepare_export(session.query, note_id)
+        for language in ("en-GB", "de-DE"):
+            run_export(job, tmp_path / f"{language}.docx", "docx", language=language,
+                       citation_style=str(style))  # fmt: skip
+
+    assert footnotes(tmp_path / "en-GB.docx") == ["Harbour Deal Signed."]
+    assert footnotes(tmp_path / "de-DE.docx") == ["harbour deal signed."]
