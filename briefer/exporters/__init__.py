@@ -59,6 +59,7 @@ def export_note(
     page_size: str | None = None,
     language: str | None = None,
     style: StyleInfo | None = None,
+    note_language: str | None = None,
 ) -> ExportDocument:
     """Export ``note`` to ``target`` in one call.
 
@@ -72,7 +73,10 @@ def export_note(
     and leaves Markdown's marks as written. ``flavour``
     ("commonmark" or "pandoc") only applies to Markdown. ``style`` is the CSL
     style the citations and Sources are formatted in (see :func:`resolve_style`);
-    without one, Briefer's plain form.
+    without one, Briefer's plain form. ``note_language`` (default: ``language``) is
+    the note's, which the words the export writes itself are in: the Sources and
+    Contents headings and the Word footer's "Page 1 of 3" (English for a language
+    Briefer does not know, see export_words).
     """
     kind = format.lower().lstrip(".")
     if kind == "md":
@@ -104,6 +108,7 @@ def export_note(
             table_of_contents=table_of_contents,
             page_size="Letter" if page_size == "Letter" else "A4" if page_size else None,
             language=language,
+            note_language=note_language,
         )
     else:
         from briefer.exporters.markdown import export_markdown

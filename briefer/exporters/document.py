@@ -41,7 +41,8 @@ _MONTHS = (
 )
 MAX_HEADING_LEVEL = 3
 SOURCES_HEADING = "Sources"
-"""The heading of the list of sources every export ends with."""
+"""The English heading of the list of sources every export ends with; the writers print
+the note's language's (export_words.export_words(language).sources)."""
 
 
 class RunKind(enum.StrEnum):

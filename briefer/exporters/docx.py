@@ -19,7 +19,6 @@ from briefer.core.safetext import is_link_target
 from briefer.exporters import docx_xml
 from briefer.exporters.atomic import write_atomically
 from briefer.exporters.document import (
-    SOURCES_HEADING,
     Block,
     BlockKind,
     ExportDocument,
@@ -37,6 +36,7 @@ from briefer.exporters.docx_interface import (
     WordPackage,
     twips,
 )
+from briefer.exporters.export_words import ENGLISH, ExportWords, export_words
 from briefer.exporters.table_layout import fit_columns
 from briefer.exporters.typography import (
     AMERICAN,
@@ -95,6 +95,7 @@ def export_docx(
     page_size: PageSize | None = None,
     language: str | None = None,
     python_docx: bool = False,
+    note_language: str | None = None,
 ) -> None:
     """Write ``document`` to ``target`` as a Word file, atomically.
 
@@ -106,12 +107,17 @@ def export_docx(
     target cannot be written; nothing is left under ``target`` then.
     ``python_docx`` writes through python-docx even without a reference: the
     same package, slower; for the tests that say so and ``make word-base``.
+    ``note_language`` (default: ``language``) is the note's, which the words the
+    export writes itself (Sources, Contents, the footer's "Page 1 of 3") are in:
+    the settings' even where a reference document keeps its own Word language,
+    as the citations are.
     """
     if reference_doc is None:
         page_size = page_size or "A4"
         language = language or "en-GB"
+    words = export_words(note_language or language)
     package = open_package(reference_doc, PageSetup(page_size, language), python_docx=python_docx)
-    _DocxWriter(package, document, quote_style(language)).write(table_of_contents)
+    _DocxWriter(package, document, quote_style(language), words).write(table_of_contents)
     package.finish(update_fields=table_of_contents)
     write_atomically(target, package.save)
 
@@ -139,11 +145,16 @@ class _DocxWriter:
     """
 
     def __init__(
-        self, package: WordPackage, document: ExportDocument, quotes: QuoteStyle = AMERICAN
+        self,
+        package: WordPackage,
+        document: ExportDocument,
+        quotes: QuoteStyle = AMERICAN,
+        words: ExportWords = ENGLISH,
     ) -> None:
         self.package = package
         self.document = document
         self.quotes = quotes
+        self.words = words
         self.style = package.styles(_STYLES)
         first = package.first_footnote_id()
         if document.citation_style:  # formatted by a CSL style: italics and links kept
@@ -172,12 +183,12 @@ class _DocxWriter:
     def write(self, table_of_contents: bool) -> None:
         self._title_block()
         if table_of_contents:
-            self._text_paragraph("Contents", self.style["toc_heading"])
+            self._text_paragraph(self.words.contents, self.style["toc_heading"])
             self._table_of_contents()
         for block in self.document.blocks:
             self._block(block)
         if self.document.sources:
-            self._heading([Run(RunKind.TEXT, SOURCES_HEADING)], 1)
+            self._heading([Run(RunKind.TEXT, self.words.sources)], 1)
             for source in self.document.sources:
                 if self.document.citation_style:  # a CSL bibliography: hanging indent, links
                     style = self.style["bibliography"]
@@ -188,7 +199,10 @@ class _DocxWriter:
         self.package.add_body("".join(self.pending))
         self.pending.clear()
         self.package.headers_and_footers(
-            self.document.metadata.marking.strip(), self.style["header"], self.style["footer"]
+            self.document.metadata.marking.strip(),
+            self.style["header"],
+            self.style["footer"],
+            self.words,
         )
         self._core_properties()
 
@@ -203,7 +217,7 @@ class _DocxWriter:
         entries = []
         headings = [(b.level, b.runs) for b in self.document.blocks if b.kind is BlockKind.HEADING]
         if self.document.sources:
-            headings.append((1, (Run(RunKind.TEXT, SOURCES_HEADING),)))
+            headings.append((1, (Run(RunKind.TEXT, self.words.sources),)))
         for number, (level, runs) in enumerate(headings, start=1):
             text = "".join(
                 r.text for r in typeset(runs, self.quotes) if r.kind is not RunKind.FOOTNOTE

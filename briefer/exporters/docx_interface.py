@@ -18,6 +18,7 @@ from typing import BinaryIO, Literal, Protocol
 
 from briefer import __version__
 from briefer.exporters import docx_xml
+from briefer.exporters.export_words import ExportWords
 
 PageSize = Literal["A4", "Letter"]
 PAGE_SIZES: dict[str, tuple[int, int]] = {"A4": (11906, 16838), "Letter": (12240, 15840)}
@@ -108,8 +109,11 @@ class WordPackage(Protocol):
         """Put the body's paragraphs and tables before the section properties."""
         ...
 
-    def headers_and_footers(self, marking: str, header_style: str, footer_style: str) -> None:
-        """The marking centred in every header and footer, and "Page X of Y" in the footers."""
+    def headers_and_footers(
+        self, marking: str, header_style: str, footer_style: str, words: ExportWords
+    ) -> None:
+        """The marking centred in every header and footer, and "Page X of Y" in the footers,
+        in ``words``' language, its numbers PAGE and NUMPAGES fields."""
         ...
 
     def core_properties(self, properties: CoreProperties) -> None: ...

@@ -32,6 +32,7 @@ from briefer.exporters.docx_interface import (
 )
 from briefer.exporters.docx_zip import ZipParts
 from briefer.exporters.errors import ExportError
+from briefer.exporters.export_words import ExportWords
 from briefer.resources import resource_path
 
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -157,15 +158,20 @@ class PlainPackage:
     def add_body(self, markup: str) -> None:
         self._body += markup
 
-    def headers_and_footers(self, marking: str, header_style: str, footer_style: str) -> None:
+    def headers_and_footers(
+        self, marking: str, header_style: str, footer_style: str, words: ExportWords
+    ) -> None:
         """What the python-docx package writes into a template with no header or footer."""
         line = docx_xml.paragraph(docx_xml.text_run(marking), style=header_style, align="center")
         self._header = line if marking else ""
-        page = (
-            docx_xml.text_run("Page ")
-            + docx_xml.field("PAGE", "1")
-            + docx_xml.text_run(" of ")
-            + docx_xml.field("NUMPAGES", "1")
+        page = "".join(
+            (
+                docx_xml.text_run(words.page_before) if words.page_before else "",
+                docx_xml.field("PAGE", "1"),
+                docx_xml.text_run(words.page_between) if words.page_between else "",
+                docx_xml.field("NUMPAGES", "1"),
+                docx_xml.text_run(words.page_after) if words.page_after else "",
+            )
         )
         self._footer = docx_xml.paragraph(page, style=footer_style, align="center")
         if marking:

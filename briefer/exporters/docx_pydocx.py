@@ -33,6 +33,7 @@ from briefer.exporters.docx_parts import (
     restart_numbering,
 )
 from briefer.exporters.docx_xml import xml_text
+from briefer.exporters.export_words import ExportWords
 
 _SECT_PR = qn("w:sectPr")
 
@@ -96,7 +97,9 @@ class PythonDocxPackage:
         else:
             body.extend(elements)
 
-    def headers_and_footers(self, marking: str, header_style: str, footer_style: str) -> None:
+    def headers_and_footers(
+        self, marking: str, header_style: str, footer_style: str, words: ExportWords
+    ) -> None:
         for section in self.word.sections:
             headers = [section.header]
             footers = [section.footer]
@@ -106,17 +109,22 @@ class PythonDocxPackage:
             if self.word.settings.odd_and_even_pages_header_footer:
                 headers.append(section.even_page_header)
                 footers.append(section.even_page_footer)
-            # A reference that is itself a Briefer export already has these: never twice.
+            # A reference that is itself a Briefer export already has these: never twice;
+            # a reference's own page numbers stay as its author worded them.
             for header in headers:
                 if marking and not _has_line(header.paragraphs, marking):
                     _centred(header.paragraphs, header.add_paragraph, header_style, marking)
             for footer in footers:
                 if not _has_page_number(footer._element):
                     page = _centred(footer.paragraphs, footer.add_paragraph, footer_style, "")
-                    page.add_run("Page ")
+                    if words.page_before:
+                        page.add_run(words.page_before)
                     add_field(page, "PAGE", "1")
-                    page.add_run(" of ")
+                    if words.page_between:
+                        page.add_run(words.page_between)
                     add_field(page, "NUMPAGES", "1")
+                    if words.page_after:
+                        page.add_run(words.page_after)
                 if marking and not _has_line(footer.paragraphs, marking):
                     footer.add_paragraph(xml_text(marking)).alignment = WD_ALIGN_PARAGRAPH.CENTER
                     _set_style(footer.paragraphs[-1], footer_style)

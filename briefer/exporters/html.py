@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from html import escape
 
 from briefer.exporters.document import (
-    SOURCES_HEADING,
     Block,
     BlockKind,
     ExportDocument,
@@ -23,6 +22,7 @@ from briefer.exporters.document import (
     Table,
     format_date,
 )
+from briefer.exporters.export_words import export_words
 from briefer.exporters.typography import (
     AMERICAN,
     QuoteStyle,
@@ -40,9 +40,12 @@ class _Context:
     quotes: QuoteStyle
 
 
-def render_html(document: ExportDocument, quotes: QuoteStyle = AMERICAN) -> str:
+def render_html(
+    document: ExportDocument, quotes: QuoteStyle = AMERICAN, language: str | None = None
+) -> str:
     """The note as HTML for the Composer's preview; ``quotes`` as the Word export nests
-    quotation marks for the note's language."""
+    quotation marks for the note's language, and the Sources heading in ``language``
+    (the note's, a tag like "de-DE"; English without one) as the export writes it."""
     meta = document.metadata
     parts = ['<html><body style="font-size: 11pt">']
     if meta.marking.strip():
@@ -64,7 +67,7 @@ def render_html(document: ExportDocument, quotes: QuoteStyle = AMERICAN) -> str:
     context = _Context({f.number: f.passage_id for f in document.footnotes}, quotes)
     parts.append(_blocks(document.blocks, context))
     if document.sources:
-        parts.append(f"<h2>{SOURCES_HEADING}</h2><ul>")
+        parts.append(f"<h2>{escape(export_words(language).sources)}</h2><ul>")
         parts += [f"<li>{escape(curly_quotes(s.text))}</li>" for s in document.sources]
         parts.append("</ul>")
     if document.footnotes:

@@ -15,7 +15,6 @@ from typing import BinaryIO
 from briefer.core.safetext import is_link_target
 from briefer.exporters.atomic import write_atomically
 from briefer.exporters.document import (
-    SOURCES_HEADING,
     Block,
     BlockKind,
     ExportDocument,
@@ -23,6 +22,7 @@ from briefer.exporters.document import (
     RunKind,
     Table,
 )
+from briefer.exporters.export_words import export_words
 from briefer.exporters.markdown_flavours import SYNTAX, Flavour, Syntax, yaml_string
 from briefer.exporters.typography import QuoteStyle, quote_style, typeset
 
@@ -54,7 +54,8 @@ def render_markdown(
     Word export sets them: curled, and each quotation's by its depth in that language's
     pairs (‘outer “inner”’ in British English), so a note reads alike in both files and
     its quotations match the citations' marks, which the style's locale set. Without
-    one, the marks stay as written.
+    one, the marks stay as written. The Sources heading is in ``language`` too
+    ("Quellen" in German; English without one).
     """
     syn = SYNTAX[flavour]
     parts = [_front_matter(document, syn)]
@@ -66,7 +67,7 @@ def render_markdown(
         blocks = _typeset(blocks, quote_style(language))
     parts.append(_render_blocks(blocks, syn))
     if document.sources:
-        lines = [f"# {SOURCES_HEADING}", ""]
+        lines = [f"# {syn.inline(export_words(language).sources)}", ""]
         lines += ["- " + _source_line(syn, s.text, s.runs) for s in document.sources]
         parts.append("\n".join(lines))
     if document.footnotes:

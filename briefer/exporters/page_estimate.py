@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from briefer.exporters.document import (
-    SOURCES_HEADING,
     Block,
     BlockKind,
     ExportDocument,
@@ -25,6 +24,7 @@ from briefer.exporters.document import (
     RunKind,
     format_date,
 )
+from briefer.exporters.export_words import export_words
 from briefer.exporters.font_widths import CHARSET, LINE_HEIGHT, WIDTHS
 from briefer.exporters.page_profile import PageProfile, ParaFormat
 
@@ -154,9 +154,10 @@ class _Flow:
 
 
 class _Layout:
-    def __init__(self, document: ExportDocument, profile: PageProfile, cache: LayoutCache
-                 ) -> None:  # fmt: skip
+    def __init__(self, document: ExportDocument, profile: PageProfile, cache: LayoutCache,
+                 sources_heading: str) -> None:  # fmt: skip
         self.document = document
+        self.sources_heading = sources_heading
         self.profile = profile
         self.measure = cache
         self.footnotes = {f.number: f.text for f in document.footnotes}
@@ -350,7 +351,7 @@ class _Layout:
         for block in self.document.blocks:
             self.block(block)
         if self.document.sources:
-            self.paragraph((Run(RunKind.TEXT, SOURCES_HEADING),), "heading1")
+            self.paragraph((Run(RunKind.TEXT, self.sources_heading),), "heading1")
             for source in self.document.sources:
                 self.paragraph((Run(RunKind.TEXT, source.text),), "source")
         return self.flow
@@ -453,12 +454,16 @@ def _paginate(flow: _Flow, pages: _Pages) -> None:
 
 
 def estimate_pages(
-    document: ExportDocument, profile: PageProfile, cache: LayoutCache | None = None
+    document: ExportDocument,
+    profile: PageProfile,
+    cache: LayoutCache | None = None,
+    language: str | None = None,
 ) -> PageEstimate:
     """The pages ``document`` fills when written by the DOCX writer whose output ``profile``
     describes, as LibreOffice (and Word, with the same fonts) lays it out.
 
     ``cache`` (one per profile) spares re-measuring what did not change since the last call.
+    ``language`` is the note's, whose Sources heading the export writes ("Quellen").
     """
     meta = document.metadata
     marked = bool(meta.marking.strip())
@@ -472,7 +477,8 @@ def estimate_pages(
     # paragraph's: about 10 pt from the text to the first footnote (measured).
     pages = _Pages(max(height, 72.0), FOOTNOTE_SEPARATOR - profile.footnote.after)
     cache = cache if cache is not None else LayoutCache()
-    _paginate(_Layout(document, profile, cache).build(), pages)
+    layout = _Layout(document, profile, cache, export_words(language).sources)
+    _paginate(layout.build(), pages)
     cache.trim()
     length = pages.count - 1 + pages.fill()
     return PageEstimate(pages.count, round(max(length, 0.1), 1))

@@ -140,6 +140,8 @@ def run_export(
         # A reference document's language is the Word file's; Markdown has none of its own.
         language=language if kind == "docx" else citation_language or language,
         style=style,
+        # The export's own words (Sources, Page 1 of 3) are the note's, as its citations.
+        note_language=citation_language or language,
     )
     # "" when the note cites nothing now: what it kept of sources it cited before goes.
     rendered = (snapshot(style) or "") if document.citation_style else None

@@ -143,7 +143,7 @@ class PageCounter:
                 self._others[note.citation_style] = other
             return other.estimate_with(note, passages, articles)
         document = self.document(note, passages, articles)
-        return estimate_pages(document, self.profile, self._cache)
+        return estimate_pages(document, self.profile, self._cache, self.language)
 
     def document(
         self, note: Note, passages: Mapping[int, Passage], articles: Mapping[int, Article]

@@ -68,7 +68,7 @@ class NotePreview:
             document = build_document(note, passages, articles, self._styles[choice])
         except CitationStyleError:  # the style cannot be applied: the export will say why
             document = build_document(note, passages, articles)
-        return render_html(document, self._quotes)
+        return render_html(document, self._quotes, self._language)
 
     def _passage(self, passage_id: int) -> Passage | None:
         if passage_id not in self._passages:
