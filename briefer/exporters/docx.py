@@ -25,7 +25,6 @@ from briefer.exporters.document import (
     Run,
     RunKind,
     Table,
-    format_date,
 )
 from briefer.exporters.docx_interface import (
     EMU_PER_CM,
@@ -36,7 +35,7 @@ from briefer.exporters.docx_interface import (
     WordPackage,
     twips,
 )
-from briefer.exporters.export_words import ENGLISH, ExportWords, export_words
+from briefer.exporters.export_words import export_words, note_date
 from briefer.exporters.table_layout import fit_columns
 from briefer.exporters.typography import (
     AMERICAN,
@@ -115,9 +114,10 @@ def export_docx(
     if reference_doc is None:
         page_size = page_size or "A4"
         language = language or "en-GB"
-    words = export_words(note_language or language)
+    note_language = note_language or language
     package = open_package(reference_doc, PageSetup(page_size, language), python_docx=python_docx)
-    _DocxWriter(package, document, quote_style(language), words).write(table_of_contents)
+    writer = _DocxWriter(package, document, quote_style(note_language), note_language)
+    writer.write(table_of_contents)
     package.finish(update_fields=table_of_contents)
     write_atomically(target, package.save)
 
@@ -149,12 +149,13 @@ class _DocxWriter:
         package: WordPackage,
         document: ExportDocument,
         quotes: QuoteStyle = AMERICAN,
-        words: ExportWords = ENGLISH,
+        language: str | None = None,
     ) -> None:
         self.package = package
         self.document = document
         self.quotes = quotes
-        self.words = words
+        self.language = language
+        self.words = export_words(language)
         self.style = package.styles(_STYLES)
         first = package.first_footnote_id()
         if document.citation_style:  # formatted by a CSL style: italics and links kept
@@ -248,12 +249,13 @@ class _DocxWriter:
     def _title_block(self) -> None:
         meta = self.document.metadata
         self._text_paragraph(typeset_text(meta.title, self.quotes), self.style["title"])
+        words = self.words
         rows = [
-            ("Author", meta.author),
-            ("Date", format_date(meta.date) if meta.date else ""),
-            ("Recipient", meta.recipient),
-            ("Reference", meta.reference),
-            ("Marking", meta.marking),
+            (words.author, meta.author),
+            (words.date, note_date(meta.date, self.language) if meta.date else ""),
+            (words.recipient, meta.recipient),
+            (words.reference, meta.reference),
+            (words.marking, meta.marking),
         ]
         rows = [(label, value) for label, value in rows if value.strip()]
         if not rows:

@@ -1,4 +1,5 @@
-"""The few words an export writes itself (Sources, Contents, Page X of Y) in the note's language.
+"""The few words an export writes itself (Sources, Contents, Page X of Y, the title block's
+labels and date) in the note's language.
 
 Quotation marks and citations already follow the note's language; these words would
 otherwise stay English in a German note. Standard library only; no Qt.
@@ -6,7 +7,12 @@ otherwise stay English in a German note. Standard library only; no Qt.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
+
+from briefer.exporters.csl_locale_file import locale_file
+from briefer.exporters.csl_styles import citeproc_locale
+from briefer.exporters.document import format_date
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +29,11 @@ class ExportWords:
     page_before: str
     page_between: str
     page_after: str = ""
+    author: str = "Author"
+    date: str = "Date"
+    recipient: str = "Recipient"
+    reference: str = "Reference"
+    marking: str = "Marking"
 
     def page_line(self, page: int | str, pages: int | str) -> str:
         """The footer as read with ``page`` and ``pages`` in place of the fields."""
@@ -35,20 +46,33 @@ ENGLISH = ExportWords("Sources", "Contents", "Page ", " of ")
 # The contents heading is the one Word's own table of contents uses in that language.
 _WORDS: dict[str, ExportWords] = {
     "en": ENGLISH,
-    "de": ExportWords("Quellen", "Inhalt", "Seite ", " von "),
-    "fr": ExportWords("Sources", "Table des matières", "Page ", " sur "),
-    "es": ExportWords("Fuentes", "Contenido", "Página ", " de "),
-    "it": ExportWords("Fonti", "Sommario", "Pagina ", " di "),
-    "pt": ExportWords("Fontes", "Índice", "Página ", " de "),
-    "nl": ExportWords("Bronnen", "Inhoud", "Pagina ", " van "),
-    "pl": ExportWords("Źródła", "Spis treści", "Strona ", " z "),
-    "sv": ExportWords("Källor", "Innehåll", "Sida ", " av "),
-    "da": ExportWords("Kilder", "Indhold", "Side ", " af "),
-    "no": ExportWords("Kilder", "Innhold", "Side ", " av "),
-    "fi": ExportWords("Lähteet", "Sisällys", "Sivu ", "/"),
-    "ru": ExportWords("Источники", "Содержание", "Страница ", " из "),
-    "uk": ExportWords("Джерела", "Зміст", "Сторінка ", " з "),
-}
+    "de": ExportWords("Quellen", "Inhalt", "Seite ", " von ", "", "Verfasser", "Datum",
+                      "Empfänger", "Aktenzeichen", "Einstufung"),
+    "fr": ExportWords("Sources", "Table des matières", "Page ", " sur ", "", "Auteur", "Date",
+                      "Destinataire", "Référence", "Classification"),
+    "es": ExportWords("Fuentes", "Contenido", "Página ", " de ", "", "Autor", "Fecha",
+                      "Destinatario", "Referencia", "Clasificación"),
+    "it": ExportWords("Fonti", "Sommario", "Pagina ", " di ", "", "Autore", "Data",
+                      "Destinatario", "Riferimento", "Classificazione"),
+    "pt": ExportWords("Fontes", "Índice", "Página ", " de ", "", "Autor", "Data",
+                      "Destinatário", "Referência", "Classificação"),
+    "nl": ExportWords("Bronnen", "Inhoud", "Pagina ", " van ", "", "Auteur", "Datum",
+                      "Geadresseerde", "Kenmerk", "Rubricering"),
+    "pl": ExportWords("Źródła", "Spis treści", "Strona ", " z ", "", "Autor", "Data",
+                      "Adresat", "Sygnatura", "Klauzula"),
+    "sv": ExportWords("Källor", "Innehåll", "Sida ", " av ", "", "Författare", "Datum",
+                      "Mottagare", "Referens", "Klassificering"),
+    "da": ExportWords("Kilder", "Indhold", "Side ", " af ", "", "Forfatter", "Dato",
+                      "Modtager", "Reference", "Klassifikation"),
+    "no": ExportWords("Kilder", "Innhold", "Side ", " av ", "", "Forfatter", "Dato",
+                      "Mottaker", "Referanse", "Gradering"),
+    "fi": ExportWords("Lähteet", "Sisällys", "Sivu ", "/", "", "Laatija", "Päivämäärä",
+                      "Vastaanottaja", "Viite", "Turvaluokka"),
+    "ru": ExportWords("Источники", "Содержание", "Страница ", " из ", "", "Автор", "Дата",
+                      "Получатель", "Номер", "Гриф"),
+    "uk": ExportWords("Джерела", "Зміст", "Сторінка ", " з ", "", "Автор", "Дата",
+                      "Одержувач", "Номер", "Гриф"),
+}  # fmt: skip
 _WORDS["nb"] = _WORDS["nn"] = _WORDS["no"]  # Bokmål and Nynorsk write these alike
 
 
@@ -57,3 +81,14 @@ def export_words(language: str | None) -> ExportWords:
     decides); English for None, an empty tag or a language not listed here."""
     primary = (language or "").strip().replace("_", "-").split("-", 1)[0].lower()
     return _WORDS.get(primary, ENGLISH)
+
+
+def note_date(day: dt.date, language: str | None) -> str:
+    """The date under a note's title: "4 December 2025" in English (unambiguous in
+    every English-speaking office), else as the note's citations write a date in
+    words, from the same CSL locale ("4. März 2025", "4 de marzo de 2025")."""
+    tag = (language or "").strip()
+    if not tag or tag.lower().startswith("en") or export_words(tag) is ENGLISH:
+        return format_date(day)
+    found = locale_file(citeproc_locale(tag))
+    return (found.date_in_words(day) if found is not None else None) or format_date(day)

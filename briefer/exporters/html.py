@@ -20,9 +20,8 @@ from briefer.exporters.document import (
     Run,
     RunKind,
     Table,
-    format_date,
 )
-from briefer.exporters.export_words import export_words
+from briefer.exporters.export_words import export_words, note_date
 from briefer.exporters.typography import (
     AMERICAN,
     QuoteStyle,
@@ -51,11 +50,12 @@ def render_html(
     if meta.marking.strip():
         parts.append(f'<p align="center"><b>{escape(meta.marking.strip())}</b></p>')
     parts.append(f"<h1>{escape(typeset_text(meta.title, quotes))}</h1>")
+    words = export_words(language)
     details = [
-        ("Author", meta.author),
-        ("Date", format_date(meta.date) if meta.date else ""),
-        ("Recipient", meta.recipient),
-        ("Reference", meta.reference),
+        (words.author, meta.author),
+        (words.date, note_date(meta.date, language) if meta.date else ""),
+        (words.recipient, meta.recipient),
+        (words.reference, meta.reference),
     ]
     rows = "".join(
         f"<tr><td><b>{label}</b>&nbsp;&nbsp;</td><td>{escape(value)}</td></tr>"
@@ -67,7 +67,7 @@ def render_html(
     context = _Context({f.number: f.passage_id for f in document.footnotes}, quotes)
     parts.append(_blocks(document.blocks, context))
     if document.sources:
-        parts.append(f"<h2>{escape(export_words(language).sources)}</h2><ul>")
+        parts.append(f"<h2>{escape(words.sources)}</h2><ul>")
         parts += [f"<li>{escape(curly_quotes(s.text))}</li>" for s in document.sources]
         parts.append("</ul>")
     if document.footnotes:

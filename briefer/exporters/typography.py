@@ -9,13 +9,12 @@ a bold or linked run still turns the right way and every export agrees.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from xml.etree import ElementTree
 
-from briefer.exporters.csl_styles import CSL_NS, citeproc_locale, citeproc_locale_file
+from briefer.exporters.csl_locale_file import locale_file
+from briefer.exporters.csl_styles import citeproc_locale
 from briefer.exporters.document import Run, RunKind
 
 # After one of these (or at the start of a paragraph) a quote mark opens.
@@ -115,24 +114,11 @@ def quote_style(language: str | None) -> QuoteStyle:
     return _locale_quotes(citeproc_locale(tag))
 
 
-@functools.cache
 def _locale_quotes(locale: str) -> QuoteStyle:
     """The open/close quote terms of a CSL locale file; American if any is missing."""
-    path = citeproc_locale_file(locale)
-    if path is None:
-        return AMERICAN
-    try:
-        root = ElementTree.parse(path).getroot()
-    except (OSError, ElementTree.ParseError):
-        return AMERICAN
-    terms = {
-        term.get("name"): term.text or ""
-        for term in root.iter(f"{CSL_NS}term")
-        if term.get("form") in (None, "long")
-    }
-    names = ("open-quote", "close-quote", "open-inner-quote", "close-inner-quote")
-    marks = [terms.get(name, "") for name in names]
-    if not all(marks):
+    found = locale_file(locale)
+    marks = found.quotes() if found is not None else None
+    if marks is None:
         return AMERICAN
     return QuoteStyle(outer=(marks[0], marks[1]), inner=(marks[2], marks[3]))
 

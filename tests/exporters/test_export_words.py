@@ -184,3 +184,51 @@ def test_the_words_of_a_tag_follow_its_primary_subtag() -> None:
     assert export_words("es-ES").page_line(2, 7) == "Página 2 de 7"
     for language in ("fr", "es", "it", "pt", "nl", "pl", "sv", "da", "no", "fi", "ru", "uk"):
         assert export_words(language) != ENGLISH, language
+
+
+TITLE_BLOCK = {  # language -> the label/value rows under the title
+    "de-DE": [("Verfasser", "Mara Quist"), ("Datum", "4. März 2025"),
+              ("Empfänger", "Referat 2"), ("Einstufung", "OFFICIAL")],
+    "es-ES": [("Autor", "Mara Quist"), ("Fecha", "4 de marzo de 2025"),
+              ("Destinatario", "Referat 2"), ("Clasificación", "OFFICIAL")],
+    "en-GB": [("Author", "Mara Quist"), ("Date", "4 March 2025"),
+              ("Recipient", "Referat 2"), ("Marking", "OFFICIAL")],
+    "xx-YY": [("Author", "Mara Quist"), ("Date", "4 March 2025"),
+              ("Recipient", "Referat 2"), ("Marking", "OFFICIAL")],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("language", list(TITLE_BLOCK))
+def test_the_title_blocks_labels_and_date_are_in_the_notes_language(
+    tmp_path: Path, language: str
+) -> None:
+    """The block under the title ("Author", "Date" …) and its date, as the citations
+    write a date in that language; the preview shows the same labels."""
+    note = Note("Harbour", author="Mara Quist", date=dt.date(2025, 3, 4), recipient="Referat 2",
+                marking="OFFICIAL", sections=(Section("Summary", "Text."),))  # fmt: skip
+    with Session.create(tmp_path / "block.briefer") as session:
+        note_id = store_of(session).add_note(note)
+        job = prepare_export(session.query, note_id)
+        target = tmp_path / "note.docx"
+        run_export(job, target, "docx", language=language)
+        html = NotePreview(session.query, language=language).html(session.query.get_note(note_id))
+
+    (table,) = docx.Document(str(target)).tables
+    rows = [(row.cells[0].text, row.cells[1].text) for row in table.rows]
+    assert rows == TITLE_BLOCK[language]
+    for label, value in TITLE_BLOCK[language][:3]:
+        assert f"<b>{label}</b>" in html and value in html
+
+
+def test_a_reference_documents_body_quotes_as_its_citations_do(
+    project: tuple[Session, int], tmp_path: Path
+) -> None:
+    """With a reference document the Word file's language is the reference's, but the
+    quotation marks, like the citations and the words, are the note's."""
+    session, note_id = project
+    job = prepare_export(session.query, note_id)
+    reference = tmp_path / "plain.docx"
+    docx.Document().save(str(reference))
+    target = tmp_path / "on-plain.docx"
+    run_export(job, target, "docx", reference_doc=reference, citation_language="de-DE")
+    assert any(p.text.startswith(f"„{SAID}“") for p in docx.Document(str(target)).paragraphs)
