@@ -82,17 +82,20 @@ def note_pieces(lines: Sequence[Line], body: float, carried: OpenNote | None = N
     when its lines open with marks counting up. The previous page's last
     note (``carried``) takes the lines that open this page's notes before
     any mark, when its sentence is unfinished and its last line full: the
-    rest of a note too long for its page. Notes never take the body's lines.
+    rest of a note too long for its page. Notes never take the body's lines,
+    nor a page of small print that has no notes of its own (an annex).
     """
     if not lines:
         return [([], [])]
     if all(_small(line, body) for line in lines):
+        # The note's rest opens a page of endnotes, never a page without a mark of its own
+        # (an annex, a list of officials in small print): that is the text's, not the note's.
         lead = _carried_on(lines, carried, set())
-        notes = _endnotes(lines[lead:])
-        if carried is not None and (notes or lead == len(lines)):
+        notes = _endnotes(lines[lead:]) if lead < len(lines) else []
+        if carried is not None and lead and notes:
             carried.lines.extend(lines[:lead])
         else:
-            lead = 0
+            lead, notes = 0, _endnotes(lines)
         rest = lines[lead:]
         return [([], notes)] if notes or not rest else [(list(rest), [])]
     runs = _runs(lines, body)
@@ -204,6 +207,8 @@ def _endnotes(lines: Sequence[Line]) -> list[list[Line]]:
     """
     notes: list[list[Line]] = []
     last = ""
+    if not lines:
+        return notes
     for line in lines:
         if line.cells:
             return []  # a table in small print: each row is its own paragraph already
