@@ -254,3 +254,11 @@ def test_a_note_left_open_takes_nothing_from_a_page_of_small_print_without_marks
     pages = notes_by_page([[cited, full], endnotes], 10)
     assert pages == [[([cited], [[full, endnotes[0]]])], [([], [endnotes[1:2], endnotes[2:]])]]
 
+
+def test_a_ragged_note_wrapped_before_a_wide_capitalised_word_reads_whole() -> None:
+    # reportlab, Helvetica, ragged right under "Notes": note 3's first line stops 39 pt
+    # short of the margin because "MINUSMA" and a space take 42.5 pt; at the next line's
+    # average character it would have taken 34.5 pt and the note seemed over.
+    blocks = _blocks("notesragged.pdf")
+    assert blocks == _expected("notesragged.expected.txt")
+    assert any(" note on MINUSMA flights" in text for _, text in blocks)
