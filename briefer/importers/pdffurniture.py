@@ -52,8 +52,10 @@ def remove_furniture(pages: Sequence[Page]) -> list[list[Line]]:
       "Report 2026 | 3" counts, unless the line is set larger than the body:
       "Chapter 2", "Chapter 3" are headings) at the same height on 40% of the
       pages (even and odd pages often differ), a page number (see
-      ``_page_numbers``), or beside either on its row: the chapter's name
-      beside a repeated report title, a running title beside its page number.
+      ``_page_numbers``; a number a tab before words only when it counts with
+      the pages at one height on many pages, see ``_counting_labels``), or
+      beside either on its row: the chapter's name beside a repeated report
+      title, a running title beside its page number ("12 <tab> Findings").
     * A top or bottom row, set apart, at the height and in the size where other
       pages have a running head or footer: a head whose words change with the
       chapter ("CHAPTER 1. INTRODUCTION") on a page with a line or two of text.
@@ -64,10 +66,15 @@ def remove_furniture(pages: Sequence[Page]) -> list[list[Line]]:
     large = body_size(line for body in bodies for line in body) * _LARGER
     edges = [_margin_lines(page, body) for page, body in zip(pages, bodies, strict=True)]
     # A number before the words it labels (a note's, an item's) is no furniture of its own,
-    # however it repeats or counts with the pages; beside a running head it goes with it.
-    margins = [
-        [line for line in edge if not _labels_text(line, body)]
+    # unless it counts with the pages at one height over many pages (a footer "12 <tab>
+    # Chapter name"); beside a running head it goes with it.
+    labels = [
+        {id(line) for line in edge if _labels_text(line, body)}
         for edge, body in zip(edges, bodies, strict=True)
+    ]
+    margins = [
+        [line for line in edge if id(line) not in labelled]
+        for edge, labelled in zip(edges, labels, strict=True)
     ]
     counts: Counter[tuple[str, int]] = Counter()
     stamps: Counter[tuple[str, int, int]] = Counter()
@@ -77,6 +84,10 @@ def remove_furniture(pages: Sequence[Page]) -> list[list[Line]]:
     needed = max(2, math.ceil(len(pages) * _HEADER_SHARE))
     stamp_needed = max(3, round(len(pages) * _STAMP_SHARE))
     numbers = _page_numbers(bodies, margins, large)
+    for numbered, counting in zip(
+        numbers, _counting_labels(bodies, edges, labels, large), strict=True
+    ):
+        numbered |= counting
     heads: list[set[int]] = []
     for edge, margin, numbered in zip(edges, margins, numbers, strict=True):
         repeated = [line for line in margin if counts[_furniture_key(line, large)] >= needed]
@@ -212,7 +223,8 @@ def _page_numbers(
     "Report | 3"), never beside other figures (a table's last row) and never
     as the label of the words a tab or a few spaces after it: a section's
     number before its title ("2 Cargo charges" at the top of a page), a
-    note's before its text ("6 Ibid." opening a page). Across pages it stands at one
+    note's before its text ("6 Ibid." opening a page); such a number is a
+    page number only by ``_counting_labels``. Across pages it stands at one
     height and counts up with the page. Where some numbers do that, another
     number counts only on a page that has none of them, and only at such a
     height (a slide's number, the same on each of its overlays) or with such
@@ -252,6 +264,40 @@ def _page_numbers(
     return counted
 
 
+def _counting_labels(
+    bodies: Sequence[Sequence[Line]],
+    edges: Sequence[Sequence[Line]],
+    labels: Sequence[set[int]],
+    large: float,
+) -> list[set[int]]:
+    """Each page's numbers set before words ("12", a tab, "Chapter name") that are page
+    numbers all the same: at one height, in type no larger than the body, they count up
+    with the pages (with the page numbers beside them, if any) on at least three pages and
+    on 40% of them. A footer whose running title changes with the chapter; never a note's
+    number opening a page ("6", a tab, "Ibid."), which one page or two cannot show."""
+    found: list[tuple[int, Line, int]] = []  # page, line, value minus page
+    for index, (body, edge) in enumerate(zip(bodies, edges, strict=True)):
+        for line in edge:
+            value = _page_value(line.text)
+            if value is None or line.size > large:
+                continue
+            row = [other for other in body if abs(other.baseline - line.baseline) < _ROW]
+            if not any(other is not line and _FIGURE.match(other.text) for other in row):
+                found.append((index, line, value - index))
+    places: dict[int, list[tuple[int, float, float]]] = {}  # height -> (page, baseline, offset)
+    for index, line, offset in found:
+        places.setdefault(round(line.baseline), []).append((index, line.baseline, offset))
+    needed = max(3, math.ceil(len(bodies) * _HEADER_SHARE))
+    counted: list[set[int]] = [set() for _ in bodies]
+    for index, line, offset in found:
+        if id(line) not in labels[index]:
+            continue
+        near = _near(places, line.baseline, _ROW)
+        if len({page for page, _, other in near if other == offset}) >= needed:
+            counted[index].add(id(line))
+    return counted
+
+
 def _page_value(text: str) -> int | None:
     """The page's number when the text is one ("7", "- 7 -", "Page 3 of 10", "iv", "2/5")."""
     match = _PAGE_NUMBER.match(text)
@@ -275,7 +321,8 @@ def _labels_text(line: Line, lines: Sequence[Line]) -> bool:
     """A number set apart from the words it labels: a section's before its title, a
     note's or a list item's before its text ("6", a tab, "Ibid."). The words follow on
     its baseline within a few ems, where a running title stands across the page. Such
-    a number is no furniture by itself, however it repeats or counts with the pages."""
+    a number is no furniture by itself, however it repeats, unless it counts with the
+    pages at one height on many of them (``_counting_labels``): "12 <tab> Findings"."""
     if _page_value(line.text) is None or not (line.text.isdigit() or line.text.isalpha()):
         return False  # "Page 3", "3/5": a page's number, whatever follows it
     return any(

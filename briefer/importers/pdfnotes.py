@@ -82,17 +82,20 @@ def note_pieces(lines: Sequence[Line], body: float, carried: OpenNote | None = N
     when its lines open with marks counting up. The previous page's last
     note (``carried``) takes the lines that open this page's notes before
     any mark, when its sentence is unfinished and its last line full: the
-    rest of a note too long for its page. Notes never take the body's lines.
+    rest of a note too long for its page. Notes never take the body's lines,
+    nor a page of small print that has no notes of its own (an annex).
     """
     if not lines:
         return [([], [])]
     if all(_small(line, body) for line in lines):
+        # The note's rest opens a page of endnotes, never a page without a mark of its own
+        # (an annex, a list of officials in small print): that is the text's, not the note's.
         lead = _carried_on(lines, carried, set())
-        notes = _endnotes(lines[lead:])
-        if carried is not None and (notes or lead == len(lines)):
+        notes = _endnotes(lines[lead:]) if lead < len(lines) else []
+        if carried is not None and lead and notes:
             carried.lines.extend(lines[:lead])
         else:
-            lead = 0
+            lead, notes = 0, _endnotes(lines)
         rest = lines[lead:]
         return [([], notes)] if notes or not rest else [(list(rest), [])]
     runs = _runs(lines, body)
@@ -204,6 +207,8 @@ def _endnotes(lines: Sequence[Line]) -> list[list[Line]]:
     """
     notes: list[list[Line]] = []
     last = ""
+    if not lines:
+        return notes
     for line in lines:
         if line.cells:
             return []  # a table in small print: each row is its own paragraph already
@@ -268,6 +273,7 @@ _CELLED = re.compile(rf"^(\[{_LABEL}\]|{_LABEL}\.?) \| (?=\W{{0,2}}[^\W\d_])(?!.
 _LEADING = 1.7  # a note's lines stand at most this many sizes apart: farther is what follows
 _ROW = 2.0  # points between the baselines of a note's number and its text after a tab
 _LOOK = 8  # lines after a bare number in the reading order where its text may be
+_EM_PER_CHARACTER = 0.75  # the widest a word's characters are set on average (capitals)
 
 
 @dataclass(slots=True)
@@ -476,11 +482,21 @@ def _right(lines: Sequence[Line], last: Line) -> float:
 
 
 def _room_for(line: Line, last: Line, right: float) -> bool:
-    """Whether ``line``'s first word, after a space, would have fitted at the end of ``last``:
-    then ``last`` ended a paragraph rather than wrapped."""
+    """Whether ``line``'s first word, after a space, would surely have fitted at the end of
+    ``last``: then ``last`` ended a paragraph rather than wrapped.
+
+    The word's width is not known (a line's glyphs are not kept), and a line's average
+    character is narrower than a capital's ("MINUSMA" is half as wide again as
+    "mission"), so the word is taken as wide as it could be set: three quarters of an em
+    a character, and an em for the space and slack, or the line's average if wider.
+    Too narrow a guess cuts a ragged note in two where it wrapped before a wide word.
+    """
     words = line.text.split()
-    width = (line.x1 - line.x0) / max(1, len(line.text))  # an average character's
-    return bool(words) and last.x1 + width * (len(words[0]) + 2) <= right
+    if not words:
+        return False
+    average = (line.x1 - line.x0) / max(1, len(line.text))
+    width = max(average * (len(words[0]) + 2), line.size * (_EM_PER_CHARACTER * len(words[0]) + 1))
+    return last.x1 + width <= right
 
 
 def _numbered(line: Line, found: re.Match[str]) -> Line:

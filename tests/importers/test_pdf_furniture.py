@@ -113,3 +113,48 @@ def test_watermark_on_every_page_and_fake_bold_heading_are_read_once() -> None:
     want = _paragraphs("article.expected.txt")
     assert [article.block_text(b) for b in article.blocks] == want
     assert "DRAFT" not in article.text
+
+
+def test_a_footer_numbered_before_the_chapters_name_is_removed_with_the_name() -> None:
+    """reportlab: every page's footer is its number, a tab, and its section's name."""
+    article = _import("chapterfeet.pdf")
+    assert [article.block_text(b) for b in article.blocks] == _paragraphs("report.expected.txt")
+
+
+def _footed(page: int, *footer: Line) -> Page:
+    body = tuple(
+        Line(f"Text line {row} of page {page + 1} goes on.", 72, 520, 700 - 20 * row, 10, page)
+        for row in range(30)
+    )
+    return Page((*body, *footer), 595, 842)
+
+
+def test_numbers_counting_with_the_pages_before_changing_words_are_page_numbers() -> None:
+    sections = ["Executive summary", "Background", "Findings", "Regional outlook", "Outlook"]
+    # "n", a tab, the section's name, which changes every other page: all of it furniture.
+    pages = [
+        _footed(n, Line(str(n + 1), 72, 78, 40, 9, n), Line(sections[n // 2], 100, 190, 40, 9, n))
+        for n in range(10)
+    ]
+    assert [len(kept) for kept in remove_furniture(pages)] == [30] * 10
+    # A book's footers: "n <tab> Chapter" on even pages, "Chapter <tab> n" on odd ones.
+    pages = [
+        _footed(n, Line(str(n + 1), 72, 78, 40, 9, n), Line(sections[n // 2], 100, 190, 40, 9, n))
+        if n % 2
+        else _footed(
+            n, Line(sections[n // 2], 400, 490, 40, 9, n), Line(str(n + 1), 510, 516, 40, 9, n)
+        )
+        for n in range(10)
+    ]
+    assert [len(kept) for kept in remove_furniture(pages)] == [30] * 10
+    # Numbered headings at the tops of three pages of ten count with the pages, but on
+    # too few pages to be page numbers: a section's number before its title stays.
+    pages = [
+        _footed(n, Line(str(n), 72, 78, 800, 9, n), Line(sections[n], 100, 190, 800, 9, n))
+        if n in (1, 2, 3)
+        else _footed(n)
+        for n in range(10)
+    ]
+    assert [len(kept) for kept in remove_furniture(pages)] == [
+        32 if n in (1, 2, 3) else 30 for n in range(10)
+    ]

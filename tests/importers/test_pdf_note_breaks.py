@@ -219,3 +219,46 @@ def test_a_page_of_endnotes_opens_with_the_rest_of_the_last_pages_note() -> None
         ["ii Harbour returns for the winter, where", "each berth is listed by month"],
     ]
     assert pages[1] == [([], [rest[1:2], rest[2:]])]
+
+
+def _expected(name: str) -> list[tuple[BlockKind, str]]:
+    """A ``*.expected.txt`` source's blocks: "#" lines headings, the rest paragraphs."""
+    text = (PDF / name).read_text(encoding="utf-8")
+    return [
+        (BlockKind.HEADING, " ".join(p.lstrip("#").split()))
+        if p.startswith("#")
+        else (BlockKind.PARAGRAPH, " ".join(p.split()))
+        for p in text.split("\n\n")
+    ]
+
+
+def test_a_note_left_open_takes_nothing_from_a_page_of_small_print_without_marks() -> None:
+    # reportlab: the footnote ends with a web address that fills its line, no full stop;
+    # page 2 is an annex all in small print with no marks. It failed the whole import.
+    blocks = _blocks("annexnote.pdf")
+    assert blocks == _expected("annexnote.expected.txt")
+    note = next(text for _, text in blocks if text.startswith("1 "))
+    assert note.endswith("/annex-tables-for-the-health-sector")
+    # Over plain lines: the annex stays text, the note keeps its own lines.
+    cited = Line("The harbour master said forty yachts", 50, 400, 700, 10, 0, marks=("1",))
+    full = _small("1 Harbour log for August, where each yacht turned away is", 400, 60, 0)
+    annex = [_small(f"Harbour staff member {n}, boat yard, met in May", 400, 700 - 10 * n, 1)
+             for n in range(3)]  # fmt: skip
+    assert notes_by_page([[cited, full], annex], 10) == [[([cited], [[full]])], [(annex, [])]]
+    # A page of endnotes opening with the note's rest still takes it.
+    endnotes = [
+        _small("entered with its name and the night it asked for", 300, 700, 1),
+        _small("2 Ibid.", 100, 690, 1),
+        _small("3 Minutes of the board.", 200, 680, 1),
+    ]
+    pages = notes_by_page([[cited, full], endnotes], 10)
+    assert pages == [[([cited], [[full, endnotes[0]]])], [([], [endnotes[1:2], endnotes[2:]])]]
+
+
+def test_a_ragged_note_wrapped_before_a_wide_capitalised_word_reads_whole() -> None:
+    # reportlab, Helvetica, ragged right under "Notes": note 3's first line stops 39 pt
+    # short of the margin because "MINUSMA" and a space take 42.5 pt; at the next line's
+    # average character it would have taken 34.5 pt and the note seemed over.
+    blocks = _blocks("notesragged.pdf")
+    assert blocks == _expected("notesragged.expected.txt")
+    assert any(" note on MINUSMA flights" in text for _, text in blocks)
