@@ -28,6 +28,7 @@ _COLUMN_WIDTH = 8.0  # ems
 _MIN_GUTTER = 0.5  # ems of white space between columns
 _BAND_GAP = 3.0  # ems of white space across the page: a band edge whatever the columns
 _SMALL_PRINT = 0.9  # of the page's usual size: a page head's print is smaller
+_COLUMN_GAP = 3.0  # ems at most between a column's text and the next column
 _IN_GUTTER = 0.5  # of a block's width inside the other side's gutter: the layouts differ
 
 
@@ -253,13 +254,42 @@ def _ragged_edge(
     starts where one of a row of headings over (or under) it starts, and
     another block on its side where the next column starts. A form's row of
     labels and values in larger print, over a heading, still stands apart.
+
+    One heading does the same: "References" in column 1, level with the
+    white space between two items of column 2, is a slab of its own between
+    two gaps across the page, and its short line left the rest of column 1
+    standing in a "gutter" up to column 2. The heading starts where
+    ``block`` starts and the next column goes on at the gutter's far edge on
+    both sides of the gap: the same two columns, so the gap is no band edge.
+    Text on ``block``'s side fills its column up to a gutter's width from
+    the next: a form's short labels under a heading ("Prepared by", its
+    value far right) are no column of text.
     """
     start, end = gutter
+    heads = [other for other in across if other.x1 <= start and abs(other.x0 - block.x0) <= size]
     return (
-        _heading_row(across, size)
+        bool(heads)
         and block.x1 <= end
-        and any(other.x1 <= start and abs(other.x0 - block.x0) <= size for other in across)
         and any(abs(other.x0 - end) <= size for other in side)
+        and (
+            _heading_row(across, size)
+            or (
+                all(_heading(head, size) for head in heads)
+                and any(abs(other.x0 - end) <= size for other in across)
+                and any(
+                    block.x0 - size <= other.x0 and end - _COLUMN_GAP * size <= other.x1 <= end
+                    for other in side
+                )
+            )
+        )
+    )
+
+
+def _heading(block: Block, size: float) -> bool:
+    """Whether ``block`` is one line in print larger than the text, or bold: a heading."""
+    line = block.lines[0]
+    return len(block.lines) == 1 and (
+        line.bold or (line.size > size and not similar(line.size, size))
     )
 
 
