@@ -127,7 +127,7 @@ def split_bands(blocks: list[Block], size: float) -> list[list[Block]]:
     wide, as between the parts of a form or a CV whatever their columns, or
     when the text above and below share no column; a
     narrow gap that only ends one column early (the right column finished
-    first) is not.
+    first) is not, unless a table stands under it.
     """
     ordered = sorted(blocks, key=lambda b: -b.top)
     gaps: list[int] = []
@@ -146,6 +146,16 @@ def split_bands(blocks: list[Block], size: float) -> list[list[Block]]:
     start = 0
     for gap, end in zip(gaps, [*gaps[1:], len(ordered)], strict=True):
         above, below = ordered[start:gap], ordered[gap:end]
+        if _table_under(above, below, size):
+            # A heading or a line introducing the table, set apart over it, goes with it.
+            cut = gap
+            for earlier in reversed([g for g in gaps if start < g < gap]):
+                if cut - earlier > 1 or len(ordered[earlier].lines) > 1:
+                    break
+                cut = earlier
+            bands.append(ordered[start:cut])
+            start = cut
+            continue
         if (
             (gap in wide and not _heads_columns(above, below, size))
             or (start == 0 and _head_row(above, size))
@@ -158,6 +168,28 @@ def split_bands(blocks: list[Block], size: float) -> list[list[Block]]:
             start = gap
     bands.append(ordered[start:])
     return bands
+
+
+def _table_under(above: Sequence[Block], below: Sequence[Block], size: float) -> bool:
+    """Whether ``below`` is a table standing under columns that all end above it.
+
+    A web page's text set in CSS columns (``column-count``), then a table:
+    the browser balances the columns and sets the table under them. A narrow
+    table stands within the first column's width, so without a cut it was
+    read as more of that column, before the second. White space across the
+    page above it, rows of cells (pdfrows) under a caption or none, and
+    nothing beside it: the columns are over, and the table comes after them.
+    """
+    if not any(line.cells for b in below for line in b.lines):
+        return False
+    columns = split_columns(list(above), size)
+    if len(columns) < 2:
+        return False
+    left, right = min(b.x0 for b in below), max(b.x1 for b in below)
+    return any(
+        min(b.x0 for b in column) - size <= left and right <= max(b.x1 for b in column) + size
+        for column in columns
+    )
 
 
 def _numbered_band(above: Sequence[Block], below: Sequence[Block], size: float) -> bool:
