@@ -94,20 +94,28 @@ def table_rows(lines: Sequence[Line], size: float) -> list[Line]:
     out: list[Line] = []
     index = 0
     while index < len(rows):
-        end, group = _group(rows, index)
+        end, group, resume = _group(rows, index)
         cells = [line for row in group for line in row]
-        words = sum(len(line.text.split()) for line in cells) / max(1, len(cells))
-        if len(group) >= _TABLE_ROWS and words <= _CELL_WORDS and _tabular(group):
+        if len(group) >= _TABLE_ROWS and _words(cells) <= _CELL_WORDS and _tabular(group):
             out += [_join_cells(_split_cells(row, group)) for row in group]
             index = end
             continue
+        # No table: one that starts after a lone line (CSS columns of prose, the
+        # first running on alone, then a table under them) is looked for anew there.
+        end = min(end, resume)
         out += [line for row in rows[index : max(end, index + 1)] for line in row]
         index = max(end, index + 1)
     return out
 
 
-def _group(rows: list[list[Line]], index: int) -> tuple[int, list[list[Line]]]:
-    """Where the rows of several runs from ``index`` end, and those rows, wrapped cells put back.
+def _words(cells: Sequence[Line]) -> float:
+    """How many words the cells hold on average."""
+    return sum(len(line.text.split()) for line in cells) / max(1, len(cells))
+
+
+def _group(rows: list[list[Line]], index: int) -> tuple[int, list[list[Line]], int]:
+    """Where the rows of several runs from ``index`` end, and those rows, wrapped cells put
+    back, and the first row of short cells taken after a wrapped cell (``end`` if none).
 
     A cell too long for its column wraps onto lines of its own under it
     ("Travel between" / "harbours"); such a line, one run inside one column of
@@ -116,6 +124,7 @@ def _group(rows: list[list[Line]], index: int) -> tuple[int, list[list[Line]]]:
     """
     group: list[list[Line]] = []
     end = index
+    resume = len(rows)
     while end < len(rows):
         if len(rows[end]) >= 2:
             group.append(list(rows[end]))
@@ -139,8 +148,10 @@ def _group(rows: list[list[Line]], index: int) -> tuple[int, list[list[Line]]]:
         if stop == end or stop >= len(rows) or len(rows[stop]) < 2:
             break
         group[-1] = row
+        if resume == len(rows) and _words(rows[stop]) <= _CELL_WORDS:
+            resume = stop
         end = stop
-    return end, group
+    return end, group, min(resume, end)
 
 
 def _wrapped_column(line: Line, row: list[Line], above: float) -> int | None:
