@@ -14,6 +14,7 @@ import zipfile
 from typing import Any
 
 import pytest
+from PIL import Image
 
 import briefer.importers.docx as docx_module
 from briefer.core.model import Article, BlockKind
@@ -118,6 +119,16 @@ def word_art(words: str, run_properties: str = "") -> str:
     return f"<w:r>{run_properties}<w:pict>{shape}</w:pict></w:r>"
 
 
+def picture(rel_id: str) -> str:
+    return f'<w:r><w:drawing><a:blip r:embed="{rel_id}"/></w:drawing></w:r>'
+
+
+def png() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (64, 40), (30, 90, 160)).save(out, format="PNG")
+    return out.getvalue()
+
+
 def diagram_data(*boxes: str) -> str:
     points = "".join(
         f'<dgm:pt modelId="{n}"><dgm:t><a:p><a:r><a:t>{text}</a:t></a:r></a:p></dgm:t></dgm:pt>'
@@ -198,6 +209,23 @@ def test_the_time_limit_is_checked_at_every_reference_to_a_part_read_once(
         read(file)
         checks.append(_Counting.checks)
     assert checks[1] - checks[0] >= 2 * 40
+
+
+def test_text_merged_in_beyond_what_the_file_may_unpack_to_refuses_it() -> None:
+    """Text a merged .docx adds counts against one budget for the whole import: the
+    words of its own chunks, then the merged document as a whole (so twice here)."""
+    inner = docx(
+        p("Inner.") + chunk_at("rC"),
+        (("rC", "aFChunk", "annex.html", False),),
+        {"word/annex.html": "<p>" + "quay " * 20_000 + "</p>"},
+        _HTML,
+    )
+    rels = (("rD", "aFChunk", "c.docx", False),)
+    file = docx(p("Intro.") + chunk_at("rD"), rels, {"word/c.docx": inner}, _DOCX)
+    article, _ = read(file, ImportLimits(max_unpacked_bytes=250_000))
+    assert article.text.count("quay") == 20_000
+    with pytest.raises(ImportRejected, match="merges in more text from embedded documents"):
+        read(file, ImportLimits(max_unpacked_bytes=150_000))
 
 
 # 2. Merged parts within the file's limits.
@@ -287,6 +315,20 @@ def test_a_merged_document_s_notes_continue_the_numbering_in_the_one_notes_secti
         (BlockKind.PARAGRAPH, 0, "[2] Merged source note."),
         (BlockKind.PARAGRAPH, 0, "[3] Outer closing note."),
     ]
+
+
+def test_a_merged_document_s_pictures_are_kept_where_it_is_merged_in() -> None:
+    """Where the merged document begins (after "Intro.", as a picture of the file's own
+    there would be): its own offsets count in the merged text, not the article's."""
+    inner = docx(
+        p("Merged text.") + f"<w:p>{picture('rP')}</w:p>",
+        (("rP", "image", "media/image1.png", False),),
+        {"word/media/image1.png": png()},
+    )
+    rels = (("rC", "aFChunk", "chunk.docx", False),)
+    file = docx(p("Intro.") + chunk_at("rC") + p("End."), rels, {"word/chunk.docx": inner}, _DOCX)
+    article, _ = read(file)
+    assert [(image.width, image.offset) for image in article.images] == [(64, len("Intro."))]
 
 
 # 5. Order around a paragraph whose mark is deleted.
@@ -406,6 +448,19 @@ def test_a_deleted_row_s_footnote_is_neither_numbered_nor_listed() -> None:
         (BlockKind.HEADING, 1, "Notes"),
         (BlockKind.PARAGRAPH, 0, "[1] Timetable."),
     ]
+
+
+def test_a_deleted_row_s_picture_is_not_kept() -> None:
+    table = (
+        "<w:tbl>"
+        + _row(p("Map"), f"<w:p>{picture('rP')}</w:p>", properties=_DEL_ROW)
+        + _row(p("Quay"), p("North"))
+        + "</w:tbl>"
+    )
+    rels = (("rP", "image", "media/image1.png", False),)
+    article, _ = read(docx(table + p("Body."), rels, {"word/media/image1.png": png()}))
+    assert article.images == ()
+    assert article.text == "Quay | North\n\nBody."
 
 
 def test_a_deleted_row_s_title_is_not_the_article_s() -> None:
