@@ -1,4 +1,5 @@
-"""Word documents (.docx): the ZIP checked for bombs, then the body streamed with lxml.
+"""Word documents (.docx): the ZIP checked for bombs (docx_package), then the body
+streamed with lxml.
 
 Memory and time follow the text, not the XML: word/document.xml is read with
 iterparse and every finished paragraph is dropped (docx_body). Footnotes and
@@ -10,12 +11,14 @@ lxml; never store, session or ui.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import logging
 import posixpath
 import zipfile
 import zlib
+from collections.abc import Sequence
 from pathlib import PurePath
 from typing import Any
 
@@ -33,18 +36,31 @@ from briefer.importers.docinfo import file_date, meaningful, printed_date
 from briefer.importers.docx_body import (
     BLIP,
     CHART,
-    ENDNOTE,
-    ID,
     DoctypeFound,
     ElementTooLarge,
     PartReader,
     Piece,
 )
-from briefer.importers.docx_chunks import ChunkReader
+from briefer.importers.docx_chunks import (
+    TOO_DEEP,
+    TOO_LARGE,
+    WORD,
+    ChunkReader,
+    left_out_sentences,
+    only_chunks_refused,
+)
 from briefer.importers.docx_classify import Classifier
 from briefer.importers.docx_diagrams import chart_title, diagram_items
+from briefer.importers.docx_note_texts import note_texts
 from briefer.importers.docx_notes import NoteNumbers, read_note_numbers
 from briefer.importers.docx_numbers import read_numbering
+from briefer.importers.docx_package import (
+    DOCTYPE_REFUSED,
+    MAX_MEMBERS,
+    check_docx_zip,
+    check_not_compound_file,
+    is_password_protected,
+)
 from briefer.importers.docx_parts import (
     PartTooLarge,
     Relationship,
@@ -53,7 +69,6 @@ from briefer.importers.docx_parts import (
     read_core_properties,
     read_relationships,
     read_styles,
-    relationships_part,
     w,
 )
 from briefer.importers.docx_runs import hidden_mark
@@ -61,134 +76,12 @@ from briefer.importers.images import normalise_image
 from briefer.importers.text import title_from_filename
 
 log = logging.getLogger(__name__)
+__all__ = ["MAX_MEMBERS", "DocxImporter", "check_docx_zip", "is_password_protected"]
 
-MAX_MEMBERS = 5000
-_BOMB_RATIO = 100
-_BOMB_MIN_SIZE = 10 * 1024 * 1024
-_XML_PARTS = (
-    "_rels/.rels",
-    "docProps/core.xml",
-    "word/styles.xml",
-    "word/numbering.xml",
-    "word/footnotes.xml",
-    "word/endnotes.xml",
-)
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
-"""The stream an encrypted Office file keeps its real (ZIP) package in, as its
-compound-file directory entry spells it."""
-_WORD_EXTENSIONS = frozenset({".docx", ".docm", ".dotx", ".dotm", ""})
-_NOTE_TYPES_SKIPPED = frozenset({"separator", "continuationSeparator", "continuationNotice"})
 _OPENING_BLOCKS = 10
 """Paragraphs of a title page searched for the date its author printed."""
 _TITLE_PAGE_KINDS = frozenset({BlockKind.HEADING, BlockKind.PARAGRAPH})
 _NOTES_HEADING = "Notes"
-_DOCTYPE_REFUSED = (
-    "{label} contains a document type declaration{where}, which Word never writes and which"
-    " can hide an attack; it was not opened."
-)
-
-
-def check_docx_zip(data: bytes, limits: ImportLimits, label: str) -> None:
-    """Refuses ZIP bombs, non-Word ZIPs and XML with a DTD before any parser sees them.
-
-    Declared sizes are checked without inflating anything, so a 300 MB member is
-    refused in microseconds; DTDs are refused because Word never writes one and
-    they are how entity-expansion and external-entity attacks arrive.
-    """
-    really = _really(data)
-    if really:
-        raise ImportRejected(
-            f"{label} is really {really}, not a Word document (.docx), though it is named"
-            " like one; open it in Word or LibreOffice, save it as .docx, and import it again."
-        )
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError, ValueError) as error:
-        raise ImportRejected(
-            f"{label} is damaged or is not really a Word document (.docx): {error}. Open it"
-            " in Word or LibreOffice and save it again as .docx."
-        ) from None
-    with archive:
-        members = archive.infolist()
-        if len(members) > MAX_MEMBERS:
-            raise ImportRejected(
-                f"{label} holds {len(members):,} files inside it, far more than a Word"
-                f" document has (limit {MAX_MEMBERS:,}); it was not opened."
-            )
-        total = sum(info.file_size for info in members)
-        if total > limits.max_unpacked_bytes:
-            raise ImportRejected(
-                f"{label} would unpack to {total / 1024 / 1024:,.0f} MB, more than the"
-                f" {limits.max_unpacked_bytes / 1024 / 1024:,.0f} MB limit; it was not opened."
-            )
-        for info in members:
-            ratio = info.file_size / max(1, info.compress_size)
-            if info.file_size > _BOMB_MIN_SIZE and ratio > _BOMB_RATIO:
-                raise ImportRejected(
-                    f"{label} contains {info.filename!r}, compressed {ratio:,.0f} to 1, which"
-                    " is how a ZIP bomb looks; it was not opened."
-                )
-        names = {info.filename for info in members}
-        document = main_document(archive)
-        if document not in names:
-            raise ImportRejected(
-                f"{label} is a ZIP archive but not a Word document (it has no"
-                " word/document.xml). If it is another format, convert it to .docx first."
-            )
-        for name in (document, relationships_part(document), *_XML_PARTS):
-            if name in names:
-                with archive.open(name) as part:
-                    head = part.read(65536)
-                if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                    raise ImportRejected(_DOCTYPE_REFUSED.format(label=label, where=f" in {name}"))
-
-
-_RENAMED = (
-    (b"{\\rtf", "a Rich Text Format (.rtf) file"),
-    (b"<?xml", "an XML file (perhaps a Word 2003 XML or flat OpenDocument file)"),
-    (b"%PDF-", "a PDF file"),
-)
-"""What Word and others save under a .docx name: Word opens them by content, so
-people send them on; saying what they are tells the reader how to convert them."""
-
-
-def _really(data: bytes) -> str:
-    head = data[:16].lstrip(b"\xef\xbb\xbf \t\r\n")
-    for magic, what in _RENAMED:
-        if head.startswith(magic):
-            return what
-    return ""
-
-
-def is_password_protected(data: bytes) -> bool:
-    """An OLE compound file holding an EncryptedPackage stream: Office's encrypted format.
-
-    A byte search for the directory entry's UTF-16 name is enough: the name
-    cannot be scrambled, and no ZIP-based .docx is an OLE file.
-    """
-    return data.startswith(_OLE_MAGIC) and _ENCRYPTED_PACKAGE in data
-
-
-def check_not_compound_file(data: bytes, filename: str, label: str) -> None:
-    """Says what an OLE compound file is (encrypted, or an older Word file), not "damaged"."""
-    if not data.startswith(_OLE_MAGIC):
-        return
-    word = PurePath(filename).suffix.lower() in _WORD_EXTENSIONS
-    if is_password_protected(data):
-        if word:
-            raise ImportRejected(
-                f"{label} is protected with a password; open it in Word, remove the password"
-                " (File > Info > Protect Document), save, and import it again."
-            )
-        raise ImportRejected(
-            f"{label} is protected with a password; open it in the program that made it,"
-            " remove the password, save, and import it again."
-        )
-    raise ImportRejected(
-        f"{label} is an older Word 97-2003 (.doc) or other Office file, not a .docx; open it"
-        " in Word or LibreOffice, save it as .docx, and import it again."
-    )
 
 
 _PYTHON_DOCX_TEMPLATE_CREATED = dt.datetime(2013, 12, 23, 23, 15, tzinfo=dt.UTC)
@@ -229,13 +122,17 @@ class DocxImporter:
         """The article, and sentences for the import report on content left out."""
         label = filename or "the Word document"
         check_not_compound_file(data, filename, label)
-        check_docx_zip(data, limits, label)
+        unpacked = check_docx_zip(data, limits, label)
         deadline = Deadline(limits.max_seconds, label)
+        budget = _Budget(limits.max_unpacked_bytes - unpacked, limits.max_unpacked_bytes)
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                return _read_package(archive, filename, label, limits, deadline)
+                article, warnings, _ = _read_package(
+                    archive, filename, label, limits, deadline, budget
+                )
+                return article, warnings
         except DoctypeFound:
-            raise ImportRejected(_DOCTYPE_REFUSED.format(label=label, where="")) from None
+            raise ImportRejected(DOCTYPE_REFUSED.format(label=label, where="")) from None
         except ElementTooLarge as error:
             raise ImportRejected(
                 f"{label} contains one paragraph (or other element) larger than"
@@ -255,14 +152,35 @@ class DocxImporter:
             ) from None
 
 
+@dataclasses.dataclass(slots=True)
+class _Budget:
+    """What the whole import may still spend, shared by the file and every document merged
+    into it (at any depth), as the deadline is: bytes inner packages may unpack to, and
+    characters merged documents and drawings may add."""
+
+    unpacked: int
+    text: int
+
+
+class _MergedTooLarge(ImportRejected):
+    """Merged documents and drawings add more text than the whole import may hold."""
+
+
 def _read_package(
     archive: zipfile.ZipFile,
     filename: str,
     label: str,
     limits: ImportLimits,
     deadline: Deadline,
+    budget: _Budget,
     depth: int = 0,
-) -> tuple[Article, tuple[str, ...]]:
+    root: _BodyReader | None = None,
+) -> tuple[Article, tuple[str, ...], bool]:
+    """The package's article, the report's sentences, and whether its body had text.
+
+    A merged package (``root`` the outermost document's reader) gives its body only: its
+    notes continue the outer document's numbering and join its one Notes section, and
+    its pictures are kept where it is merged in."""
     core = read_core_properties(archive)
     document = main_document(archive)
     relationships = read_relationships(archive, document)
@@ -270,14 +188,18 @@ def _read_package(
     numbering = read_numbering(archive, part_for(relationships, "numbering", "word/numbering.xml"))
     title = meaningful(core.title)  # not "Microsoft Word - memo_v2.doc"
     classifier = Classifier(styles, numbering, title)
-    body = _BodyReader(deadline, classifier, archive, relationships, limits)
+    body = _BodyReader(deadline, classifier, archive, relationships, limits, budget, label)
+    body.root = root
     merged: list[str] = []  # the report's sentences on what merged-in documents left out
+    outermost = root or body
     body.chunks = ChunkReader(
         archive,
         relationships,
         limits,
         deadline,
-        lambda data: _merged_word(data, label, limits, deadline, depth + 1, merged),
+        lambda data: _merged_word(
+            data, label, limits, deadline, budget, depth + 1, merged, outermost
+        ),
     )
     members = set(archive.namelist())
     notes = {
@@ -287,21 +209,18 @@ def _read_package(
     body.note_numbers = read_note_numbers(
         archive,
         part_for(relationships, "settings", "word/settings.xml"),
-        document if notes & members else None,
+        document if root is None and notes & members else None,
         deadline.check,
     )
     with archive.open(document) as stream:
         body.read(stream)
-    _add_notes(body, archive, relationships, deadline)
-    warnings: tuple[str, ...] = ()
-    if body.alt_chunks:
-        count = body.alt_chunks
-        what = "an embedded document" if count == 1 else f"{count} embedded documents"
-        warnings = (
-            f"{PurePath(label).name}: {what} in RTF or XML, or nested too deep (Word's"
-            " altChunk, merged in when Word opens the file) left out; open the file in Word"
-            " and save it again to keep that text.",
-        )
+    found = note_texts(body.notes, styles, archive, relationships, deadline)
+    if root is not None:
+        root.merged_notes.update((body.outer_keys[key], texts) for key, texts in found.items())
+    else:
+        found.update(body.merged_notes)
+        _add_notes(body, found)
+    warnings = left_out_sentences(PurePath(label).name, body.chunks.left_out)
     if body.hidden_paragraphs:
         count = body.hidden_paragraphs
         where = "a paragraph" if count == 1 else f"{count} paragraphs"
@@ -310,13 +229,10 @@ def _read_package(
             " nor prints it; to keep it, clear Hidden in Word's Font dialog and import it again.",
         )
     warnings += tuple(dict.fromkeys(merged))
-    if body.builder.is_empty():
-        if body.alt_chunks:
-            raise ImportRejected(
-                f"{label} holds its text only in embedded RTF or XML documents (Word's"
-                " altChunk), which Briefer does not read; open it in Word, save it again, and"
-                " import it again."
-            )
+    has_text = not body.builder.is_empty()
+    if not has_text and root is None:
+        if body.chunks.left_out:
+            raise ImportRejected(only_chunks_refused(label, body.chunks.left_out))
         raise ImportRejected(
             f"{label} has no text in its body (page headers and footers are left out);"
             " there is nothing to import."
@@ -344,7 +260,7 @@ def _read_package(
         source_name=PurePath(filename).name if filename else "",
         images=tuple(body.images_found),
     )
-    return article, warnings
+    return article, warnings, has_text
 
 
 _MAX_CHUNK_DEPTH = 3
@@ -357,25 +273,43 @@ def _merged_word(
     label: str,
     limits: ImportLimits,
     deadline: Deadline,
+    budget: _Budget,
     depth: int,
     warnings: list[str],
-) -> Article | None:
-    """A .docx merged in through altChunk, checked like the file itself; None when it may
-    not be read (too deep, a bomb, damaged, empty), so the report says it was left out.
-    What the report says of its own content goes to ``warnings``."""
+    root: _BodyReader,
+) -> Article | str:
+    """A .docx merged in through altChunk, checked like the file itself, within what is
+    left of the whole import's unpacking limit; else why it may not be read (too deep,
+    too large, damaged), or "" for one with no text. What the report says of its own
+    content goes to ``warnings``."""
     if depth > _MAX_CHUNK_DEPTH:
-        return None
+        return TOO_DEEP
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        log.warning("a Word document merged into %s could not be read: %s", label, error)
+        return WORD
+    if unpacked > budget.unpacked:
+        log.warning("a Word document merged into %s would unpack past the limit", label)
+        return TOO_LARGE
+    budget.unpacked -= unpacked
     try:
         check_docx_zip(data, limits, label)
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            article, found = _read_package(archive, "", label, limits, deadline, depth)
+            article, found, has_text = _read_package(
+                archive, "", label, limits, deadline, budget, depth, root
+            )
         warnings.extend(found)
-        return article
+        return article if has_text else ""
+    except _MergedTooLarge:
+        raise  # the whole import is refused, as it would be anyway
     except (ImportRejected, DoctypeFound, ElementTooLarge, PartTooLarge) as error:
+        deadline.check()  # out of time: the whole import stops, as it would anyway
         log.warning("a Word document merged into %s was left out: %s", label, error)
     except (etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, EOFError) as error:
         log.warning("a Word document merged into %s could not be read: %s", label, error)
-    return None
+    return WORD
 
 
 def _unmarked(text: str, marks: set[str]) -> str:
@@ -395,8 +329,12 @@ class _BodyReader(PartReader):
         archive: zipfile.ZipFile,
         relationships: dict[str, Relationship],
         limits: ImportLimits,
+        budget: _Budget,
+        label: str,
     ) -> None:
         super().__init__(deadline)
+        self.budget = budget
+        self.label = label
         self.classifier = classifier
         self.styles = classifier.styles
         self.archive = archive
@@ -408,10 +346,29 @@ class _BodyReader(PartReader):
         """(kind, w:id) -> the mark shown at each note referenced, in order of first reference."""
         self.note_numbers = NoteNumbers()
         self.chunks: ChunkReader | None = None
-        self._drawn: dict[tuple[str, tuple[tuple[str, str], ...]], list[Piece]] = {}
+        self.root: _BodyReader | None = None
+        """The outermost document's reader, for a document merged into it (altChunk)."""
+        self.outer_keys: dict[tuple[str, str], tuple[str, str]] = {}
+        """A merged document's notes: its (kind, w:id) -> the key in the root's ``notes``."""
+        self.merged_notes: dict[tuple[str, str], list[str]] = {}
+        """The root's: the text of merged documents' notes, by their key in ``notes``."""
+        self._drawn: set[str] = set()
 
     def chunk(self, node: Any) -> list[Piece] | None:
-        return self.chunks(node) if self.chunks is not None else None
+        pieces = self.chunks(node) if self.chunks is not None else None
+        self._spend(pieces or [])
+        return pieces
+
+    def _spend(self, pieces: Sequence[Piece]) -> None:
+        """Text merged in or drawn, counted against the whole import's limit: a file whose
+        chunks and drawings add more text than it may unpack to is refused."""
+        self.budget.text -= sum(len(piece.text) for piece in pieces)
+        if self.budget.text < 0:
+            raise _MergedTooLarge(
+                f"{self.label} merges in more text from embedded documents and drawings than"
+                f" the {self.limits.max_unpacked_bytes / 1024 / 1024:,.0f} MB a file may"
+                " unpack to; it was not opened."
+            )
 
     def emit(self, piece: Piece) -> None:
         self.builder.add(piece.kind, piece.text, level=piece.level, ordered=piece.ordered)
@@ -440,12 +397,15 @@ class _BodyReader(PartReader):
         A note with its own mark ("*") shows that mark, which follows as text, and
         takes no number: the numbered notes after it keep the numbers Word shows."""
         key = (kind, note_id)
-        if custom is not None:
-            self.notes.setdefault(key, custom or "*")
-            return ""
         if key not in self.notes:
-            self.notes[key] = self.note_numbers.mark(kind)
-        return f"[{self.notes[key]}]"
+            root = self.root or self
+            mark = (custom or "*") if custom is not None else root.note_numbers.mark(kind)
+            self.notes[key] = mark
+            if self.root is not None:  # a merged document's note: in the root's Notes
+                outer = (kind, f"\0{len(self.root.notes)}")  # no w:id holds a NUL
+                self.root.notes[outer] = mark
+                self.outer_keys[key] = outer
+        return "" if custom is not None else f"[{self.notes[key]}]"
 
     def _paragraph(self, paragraph: Any) -> None:
         # A paragraph holding w:sectPr closes its section, its own notes included.
@@ -456,15 +416,22 @@ class _BodyReader(PartReader):
 
     def drawn(self, diagrams: list[Any]) -> list[Piece]:
         """A SmartArt diagram's boxes as a bulleted list (top boxes, the points under them),
-        a chart's title as its caption."""
+        a chart's title as its caption.
+
+        A part's words come at its first reference only. Word draws a diagram or chart
+        again wherever it is referenced, but a real document draws each of its own once,
+        and a body pointing at one large part hundreds of times is hostile (300
+        references to a 1 MB diagram: 300 million characters)."""
         pieces: list[Piece] = []
         for reference in diagrams:
-            # Each part is parsed once: a hostile body may point at one large part often.
-            key = (reference.tag, tuple(sorted(reference.attrib.items())))
-            if key not in self._drawn:
-                self.deadline.check()
-                self._drawn[key] = self._read_drawn(reference)
-            pieces += self._drawn[key]
+            self.deadline.check()  # at every reference, read or not
+            rel_id = reference.get(_CHART_ID if reference.tag == CHART else _DIAGRAM_DATA)
+            rel = self.relationships.get(rel_id or "")
+            if rel is None or rel.external or rel.target in self._drawn:
+                continue
+            self._drawn.add(rel.target)
+            pieces += self._read_drawn(reference)
+        self._spend(pieces)
         return pieces
 
     def _read_drawn(self, reference: Any) -> list[Piece]:
@@ -475,10 +442,13 @@ class _BodyReader(PartReader):
         return [Piece(BlockKind.LIST_ITEM, text, level=depth) for depth, text in items]
 
     def images(self, nodes: list[Any]) -> None:
+        """Pictures kept beside the text; a merged document's join the root's, where it is
+        merged in (their own offsets are in the merged text, not the article's)."""
+        root = self.root or self
         for blip in nodes:
             if blip.tag != BLIP:
                 continue
-            if len(self.images_found) >= self.limits.max_images:
+            if len(root.images_found) >= self.limits.max_images:
                 return
             rel = self.relationships.get(blip.get(_EMBED) or "")
             if rel is None or rel.external:
@@ -493,63 +463,20 @@ class _BodyReader(PartReader):
                 log.warning("a %d-byte picture was skipped as too large", info.file_size)
                 continue
             data = self.archive.read(info)
-            image = normalise_image(
-                data, self.limits, name=posixpath.basename(rel.target), offset=self.builder.offset
-            )
+            name, offset = posixpath.basename(rel.target), root.builder.offset
+            image = normalise_image(data, self.limits, name=name, offset=offset)
             if image is not None:
-                self.images_found.append(image)
+                root.images_found.append(image)
 
 
 _SECTION_BREAK = f"{w('pPr')}/{w('sectPr')}"
-_EMBED = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_EMBED, _CHART_ID, _DIAGRAM_DATA = f"{_R}embed", f"{_R}id", f"{_R}dm"
 
 
-class _NotesReader(PartReader):
-    """footnotes.xml or endnotes.xml: the text of each referenced note, by (kind, id)."""
-
-    def __init__(self, deadline: Deadline, wanted: dict[tuple[str, str], str]) -> None:
-        super().__init__(deadline)
-        self.wanted = wanted
-        self.found: dict[tuple[str, str], list[str]] = {}
-        self._current: tuple[str, str] | None = None
-
-    def note_start(self, node: Any) -> None:
-        kind = "endnote" if node.tag == ENDNOTE else "footnote"
-        key = (kind, node.get(ID, ""))
-        skipped = node.get(w("type"), "") in _NOTE_TYPES_SKIPPED
-        self._current = key if key in self.wanted and not skipped else None
-
-    def note_end(self) -> None:
-        self._current = None
-
-    def emit(self, piece: Piece) -> None:
-        if self._current is not None:
-            self.found.setdefault(self._current, []).append(piece.text)
-
-
-def _add_notes(
-    body: _BodyReader,
-    archive: zipfile.ZipFile,
-    relationships: dict[str, Relationship],
-    deadline: Deadline,
-) -> None:
-    """Footnotes and endnotes under a "Notes" heading, each opening with its "[n]" marker."""
-    if not body.notes:
-        return
-    found: dict[tuple[str, str], list[str]] = {}
-    for kind, default in (("footnote", "word/footnotes.xml"), ("endnote", "word/endnotes.xml")):
-        if not any(key[0] == kind for key in body.notes):
-            continue
-        reader = _NotesReader(deadline, body.notes)
-        reader.styles = body.styles
-        try:
-            stream = archive.open(part_for(relationships, kind + "s", default))
-        except KeyError:
-            log.warning("the document cites %ss but has no %ss part; left out", kind, kind)
-            continue
-        with stream:
-            reader.read(stream)
-        found.update(reader.found)
+def _add_notes(body: _BodyReader, found: dict[tuple[str, str], list[str]]) -> None:
+    """Footnotes and endnotes (merged documents' too) under one "Notes" heading, each
+    opening with its "[n]" marker."""
     listed = [(key, mark) for key, mark in body.notes.items() if found.get(key)]
     if not listed:
         return

@@ -53,6 +53,7 @@ _DRAWN = (DIAGRAM, CHART)
 _WORD_ART = "{urn:schemas-microsoft-com:vml}textpath"
 """WordArt as Word 2003 and 2007 (and later, in compatibility mode) write it: a VML shape
 whose text is the ``string`` of its text path, outside any text box."""
+_DRAWINGS = (BLIP, *_DRAWN, _WORD_ART)
 _READ = (
     *(_T, _MATH_T, _TAB, _PTAB, _BR, _CR, _NO_BREAK_HYPHEN, _FOOTNOTE_REF, _ENDNOTE_REF),
     *(BLIP, *_DRAWN, _WORD_ART),
@@ -142,14 +143,12 @@ class PartReader:
     _in_fallback: int = 0
     _drop_cap: str = ""
     """A drop cap's letter, waiting for the paragraph it begins."""
-    _carried: dict[tuple[int, int], tuple[Any, str]] = field(default_factory=dict)
+    _carried: dict[tuple[int, int], tuple[Any, str, list[Piece]]] = field(default_factory=dict)
     """Paragraphs whose mark is a tracked deletion (or moved away), by (tables, text boxes)
     open around them: accepted, the change joins each to the next paragraph there, which
     keeps its own properties (Word keeps the last mark). Held as a bare ``w:p`` holding
-    their properties, and their text so far."""
-    alt_chunks: int = 0
-    """``w:altChunk`` parts left out: content Word merges in when it opens the file, in a
-    format ``chunk`` does not read (RTF, XML), counted for the import report."""
+    their properties, their text so far, and the words of their drawings, which follow
+    the joined paragraph."""
     styles: Styles = field(default_factory=lambda: Styles({}, ""))
     """Which paragraph and character styles hide their text."""
     hidden_paragraphs: int = 0
@@ -283,10 +282,13 @@ class PartReader:
             if mark is not None:
                 del self._pending[mark:]
         elif tag == ALT_CHUNK:
+            if self._in_deleted_row():
+                return  # gone with its row once the changes are accepted
+            # A paragraph whose deleted mark joins it to the next has no next one here:
+            # its text comes before the merged document's, as before a table's.
+            self._release((len(self._tables), len(self._box_depths)))
             pieces = self.chunk(node)
-            if pieces is None:
-                self.alt_chunks += 1
-            else:
+            if pieces:
                 self._put(pieces)
         elif tag in (FOOTNOTE, ENDNOTE):
             self._release()
@@ -301,6 +303,10 @@ class PartReader:
         if len(paragraph) == 0 and not self._carried:  # <w:p/>: nothing to read or join
             _drop(paragraph)
             return
+        if self._in_deleted_row():
+            # Accepted, the row is gone: no text, note, title, picture or drawing of it.
+            _drop(paragraph)
+            return
         withdrawn = _withdrawn_mark(paragraph)
         nodes = list(paragraph.iter(*_READ, *_REWRITTEN))
         if any(node.tag in _REWRITTEN for node in nodes):
@@ -312,7 +318,7 @@ class PartReader:
                 elif node.tag in _DELETED and node.getparent() is not None:
                     node.getparent().remove(node)
             nodes = list(paragraph.iter(*_READ))
-        text = self._text(nodes) if nodes else ""
+        text, shown = self._text(nodes) if nodes else ("", [])
         if _is_drop_cap(paragraph) and text.strip():
             # Word writes a drop cap ("D" + "rop cap.") as a framed paragraph of its own
             # before the paragraph it opens; read apart it would split the first word.
@@ -322,17 +328,16 @@ class PartReader:
         if self._drop_cap and text.strip():
             text, self._drop_cap = self._drop_cap + text.lstrip(), ""
         drawn: list[Piece] = []
-        if nodes:
-            self.images(nodes)
-            drawn = _word_art(nodes) + self.drawn([node for node in nodes if node.tag in _DRAWN])
+        if shown:  # only drawings Word shows: not hidden, not in a field's code
+            self.images(shown)
+            drawn = _word_art(shown) + self.drawn([node for node in shown if node.tag in _DRAWN])
         context = (len(self._tables), len(self._box_depths))
         carried = self._carried.pop(context, None)
         if carried is not None:  # Word joins the text as is: "on" + " 3 March"
-            text = carried[1] + text
+            text, drawn = carried[1] + text, carried[2] + drawn
         if withdrawn is not None:
-            if drawn:  # kept, though the paragraph they stand in joins the next one
-                self._put(drawn)
-            self._carried[context] = (withdrawn, text)
+            # Its drawings follow the joined paragraph, as they float beside its text.
+            self._carried[context] = (withdrawn, text, drawn)
             _drop(paragraph)
             return
         self._place(paragraph, text, drawn)
@@ -377,18 +382,26 @@ class PartReader:
         held = [self._carried.pop(context)] if context in self._carried else []
         if context is None:
             held, self._carried = list(self._carried.values()), {}
-        for shell, text in held:
+        for shell, text, drawn in held:
             if text.strip():
-                self._place(shell, text)
+                self._place(shell, text, drawn)
+            elif drawn:  # an empty _put would flush the text boxes queued for what follows
+                self._put(drawn)
+
+    def _in_deleted_row(self) -> bool:
+        """Inside a table row deleted with Track Changes (at any depth of nesting)."""
+        return any(table.row_deleted for table in self._tables)
 
     def _directly_in_text_box(self) -> bool:
         """Inside a text box and not inside a table the text box itself holds."""
         return bool(self._box_depths) and self._box_depths[-1] == len(self._tables)
 
-    def _text(self, nodes: list[Any]) -> str:
-        """The paragraph as shown: text boxes inside it were read (and emptied) already;
-        hidden text and the code part of fields are not shown."""
+    def _text(self, nodes: list[Any]) -> tuple[str, list[Any]]:
+        """The paragraph as shown, and the pictures and drawings it shows: text boxes inside
+        it were read (and emptied) already; hidden text and drawings, and the code part of
+        fields, are not shown."""
         parts: list[str] = []
+        drawings: list[Any] = []
         fields: list[Field] = []
         """Complex fields begun and not yet ended in this paragraph, innermost last."""
         looks = RunLooks(self.styles)
@@ -400,13 +413,15 @@ class PartReader:
                 if shown and in_results(fields):
                     parts.append(shown)
                 continue
-            if tag in (BLIP, *_DRAWN, _WORD_ART) or not in_results(fields):
+            if not in_results(fields):
                 continue  # Word shows only the outermost field's result, not its code
             look = looks.of(node)
             if look.hidden:
                 hidden = hidden or (tag == _T and bool((node.text or "").strip()))
                 continue
-            if tag == _T:
+            if tag in _DRAWINGS:
+                drawings.append(node)
+            elif tag == _T:
                 text = node.text or ""
                 parts.append(recoded(text, *look.fonts) if look.fonts else text)
             elif tag == _MATH_T:
@@ -421,7 +436,7 @@ class PartReader:
             elif tag != _TAB or node.getparent().tag != _TABS:  # not a tab stop definition
                 parts.append(" ")
         self.hidden_paragraphs += hidden
-        return "".join(parts)
+        return "".join(parts), drawings
 
     def _cell_properties(self, node: Any) -> None:
         if not self._tables or self._tables[-1].cell is None:
@@ -452,6 +467,7 @@ class PartReader:
         cells, table.row = table.row or [], None
         if table.row_deleted:
             cells = []  # a tracked row deletion: accepted, the row and what it held are gone
+            table.row_deleted = False
         _drop(node)
         if table.held is None:
             self._row_out(cells)

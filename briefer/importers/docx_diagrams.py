@@ -12,10 +12,16 @@ docx_parts and lxml; never store, session or ui.
 
 from __future__ import annotations
 
+import logging
 import zipfile
+import zlib
 from typing import Any
 
+from lxml import etree
+
 from briefer.importers.docx_parts import PartTooLarge, Relationship, read_part
+
+log = logging.getLogger(__name__)
 
 _DGM = "http://schemas.openxmlformats.org/drawingml/2006/diagram"
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -58,13 +64,18 @@ def chart_title(
 def _part(
     archive: zipfile.ZipFile, relationships: dict[str, Relationship], rel_id: str | None
 ) -> Any | None:
-    """The parsed part a body relationship names; None when missing, external or too large."""
+    """The parsed part a body relationship names; None when missing, external, too large or
+    damaged (truncated, an undefined prefix, bad bytes): a drawing's words are worth less
+    than the rest of the document, which still reads."""
     rel = relationships.get(rel_id or "")
     if rel is None or rel.external:
         return None
     try:
         return read_part(archive, rel.target)
     except PartTooLarge:
+        return None
+    except (etree.XMLSyntaxError, ValueError, zipfile.BadZipFile, zlib.error, EOFError) as error:
+        log.warning("a drawing's part %s could not be read; left out: %s", rel.target, error)
         return None
 
 

@@ -17,6 +17,15 @@ from briefer.importers.docx_parts import Styles, toggle, w
 from briefer.importers.symbol_font import UNMAPPED, symbol_character, symbol_table
 
 P, _PPR, _RUN = w("p"), w("pPr"), w("r")
+_DEEP = frozenset(
+    {
+        "{http://schemas.openxmlformats.org/drawingml/2006/main}blip",
+        "{http://schemas.openxmlformats.org/drawingml/2006/diagram}relIds",
+        "{http://schemas.openxmlformats.org/drawingml/2006/chart}chart",
+        "{urn:schemas-microsoft-com:vml}textpath",
+    }
+)
+"""Drawings (pictures, SmartArt, charts, WordArt): their run is an ancestor, not the parent."""
 _RPR, _VANISH, _RSTYLE, _PSTYLE = w("rPr"), w("vanish"), w("rStyle"), w("pStyle")
 _FONTS, _ASCII, _HANSI, _VAL = w("rFonts"), w("ascii"), w("hAnsi"), w("val")
 _SPEC_VANISH = w("specVanish")
@@ -60,6 +69,8 @@ class RunLooks:
 
     def of(self, node: Any) -> Look:
         run = node.getparent()
+        if run is not None and run.tag != _RUN and node.tag in _DEEP:
+            run = next(node.iterancestors(_RUN), None)  # a drawing deep in its run
         if run is None or run.tag != _RUN:
             return PLAIN
         if run is not self._run:

@@ -149,7 +149,14 @@ def smartart(path: Path) -> None:
         table(
             "<w:tr>"
             + cell(para(run("Step")))
-            + cell(para(diagram.replace('id="1" name="Diagram 1"', 'id="2" name="Diagram 2"')))
+            # Word copies a diagram with its own parts: this one's data is data2.xml
+            + cell(
+                para(
+                    diagram.replace('id="1" name="Diagram 1"', 'id="2" name="Diagram 2"').replace(
+                        'r:dm="rIdExtra1"', 'r:dm="rIdExtra6"'
+                    )
+                )
+            )
             + "</w:tr>"
         ),
     )
@@ -176,6 +183,7 @@ def smartart(path: Path) -> None:
                 "diagramDrawing",
                 drawing,
             ),
+            ("word/diagrams/data2.xml", f"{_DIAGRAM_TYPE}Data+xml", "diagramData", data),
         ],
     )
 
