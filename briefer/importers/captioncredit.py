@@ -56,13 +56,15 @@ _AGENCIES = frozenset(
 )  # fmt: skip
 """Words that make a run of names a credit: the agencies and picture libraries news
 pages credit, and the words ("Photo", "Images") their credits add to a name."""
-_AGENCY_PHRASES = ("associated press", "press association", "pa wire", "pa media", "ria novosti")
+_AGENCY_PHRASES = (
+    "associated press", "press association", "pa wire", "pa media", "ria novosti", "news corp",
+)  # fmt: skip
 _AGENCY_WORDS = frozenset(
     {
         "photo", "photos", "picture", "pictures", "images", "news", "agency", "tv", "video",
         "wire", "pool", "file", "files", "handout", "staff", "media", "service", "commons",
         "press", "creative", "contributor", "north", "south", "america", "europe", "asiapac",
-        "entertainment", "sport",
+        "entertainment", "sport", "australia", "graphics",
     }
 )  # fmt: skip
 """Words an agency's credit adds to its name: "Kyodo News", "Reuters TV", "Wikimedia Commons"."""
@@ -83,7 +85,8 @@ _CONNECTORS = frozenset(
 )  # fmt: skip
 _NAME_SEPARATORS = re.compile(r"\s*[/,;|&+·•]\s*|\s+")
 _TRIM = " \t.;,:-–—|·•"
-_SENTENCE_END = re.compile(r"[.!?…\"”’»)]\s+")
+_SENTENCE_END = re.compile(r"(?:(?<!\b[A-Z])\.|[!?…\"”’»)])\s+")
+"""A sentence's end, not an initial's: "Jane A. Smith/Reuters" is one credit."""
 _SLASH = re.compile(r"\s+/\s+")
 """A spaced slash before a credit at a caption's end: "Prime Minister Keir Starmer / AFP"."""
 _CREDIT_PARTS = re.compile(r"\s*[/,;|&+·•()\[\]]\s*|\s+(?:via|for|and|by)\s+", re.IGNORECASE)
@@ -200,10 +203,13 @@ def _unless_credit_head(head: str) -> str:
 
 
 def _without_head(text: str) -> str | None:
-    """``text`` without a credit that opens it before a separator ("© X, AFP | ...")."""
+    """``text`` without a credit that opens it before a separator ("© X, AFP | ..."); ""
+    when all of it is a credit."""
     for match in _SEPARATOR.finditer(text, 0, min(len(text), _MAX_CREDIT_CHARS + 2)):
         if match.end() < len(text) and _is_credit(text[: match.start()], alone=False):
-            return text[match.end() :].lstrip()
+            rest = text[match.end() :].strip()
+            # A name alone after a credit is its photographer: "Photo: Reuters | Jane Smith".
+            return "" if _is_person(rest.strip(_TRIM)) else rest
     return None
 
 

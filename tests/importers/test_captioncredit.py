@@ -41,6 +41,9 @@ _DHAKA = "Police forensics investigate the scene where a blogger was hacked to d
         "Ahmad Gharabli, AFP via Getty Images",
         "Xinhua News Agency",
         "Getty Images North America",
+        "Jane A. Smith/Reuters",
+        "Photo: Reuters | Jane Smith",
+        "Picture: Jake Nowakowski Source: News Corp Australia",
     ],
 )
 def test_a_caption_that_only_credits_is_nothing(caption: str) -> None:
