@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import io
 
+import pytest
 from PIL import Image
 
 from briefer.core.model import Article, BlockKind
@@ -117,6 +118,21 @@ def test_a_captions_trailing_credit_goes_and_its_sentence_stays() -> None:
     captions = [text for kind, text in _texts(article) if kind is BlockKind.CAPTION]
     assert captions == [_CAPTION, "Sailors line the deck at Karwar."]
     assert "Reuters" not in article.text and "Bloomberg" not in article.text
+
+
+@pytest.mark.parametrize(
+    ("caption", "kept"),
+    [
+        ("Ukrainian President Volodymyr Zelensky (AFP)", "Ukrainian President Volodymyr Zelensky"),
+        ("Kyiv, Ukraine / March 2024", "Kyiv, Ukraine / March 2024"),
+        ("Video: Moment Of The Explosion In Beirut", "Video: Moment Of The Explosion In Beirut"),
+    ],
+)  # fmt: skip
+def test_a_caption_naming_what_is_pictured_is_kept(caption: str, kept: str) -> None:
+    """Names, places and titles in Title Case are no credit, even beside an agency's."""
+    article = _import(_page(f"<p>{_FIRST}</p>{_figure(caption)}<p>{_SECOND}</p><p>{_THIRD}</p>"))
+
+    assert _texts(article)[2] == (BlockKind.CAPTION, kept)
 
 
 def test_a_teasers_and_a_sidebars_captions_stay_out() -> None:
