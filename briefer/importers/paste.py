@@ -11,6 +11,7 @@ from briefer.importers.base import ArticleBuilder, Deadline, ImportLimits, Impor
 from briefer.importers.cleanup import copy_blocks, feed_footer_site, is_boilerplate_line
 from briefer.importers.encoding import clean_text
 from briefer.importers.htmlconvert import html_to_article_blocks
+from briefer.importers.pdfcopy import spell_ligatures, unwrap_pdf_copy
 from briefer.importers.text import text_to_blocks
 
 TITLE_MAX = 120
@@ -98,7 +99,10 @@ def _from_html(html: str, limits: ImportLimits, deadline: Deadline) -> Article |
 
 
 def _from_text(text: str) -> Article:
-    cleaned = clean_text(text)
+    # Text copied from a PDF viewer keeps the page's line breaks; it is unwrapped before
+    # the news-page reading, which would otherwise see every printed line as a paragraph.
+    lines = spell_ligatures(text).replace("\r\n", "\n").replace("\r", "\n")
+    cleaned = clean_text(unwrap_pdf_copy(lines) or lines)
     builder = ArticleBuilder()
     meta = text_to_blocks(cleaned, builder)
     if builder.is_empty() and not meta.title:

@@ -1,0 +1,177 @@
+"""Text copied from a PDF viewer, put back into the paragraphs the page showed.
+
+Evince, Okular, Acrobat and Chrome's viewer copy a PDF's text as it is set: a line
+break at the end of every printed line, words hyphenated across lines ("consequ-" /
+"ences"), the page number and running head of every page the selection crossed, the
+typeface's ligatures ("ﬁ"), and, from a layout-preserving copy, two columns side by
+side on each line. Pasted as it is, every printed line became a paragraph of the
+article. The PDF importer knows the page's geometry; here only the characters are
+left, so the signs are textual: a line that runs on into a lower-case word was
+wrapped, a line much shorter than its neighbours ended a paragraph or a heading.
+
+Used by the paste importer; imports only the standard library and the PDF importer's
+line joiner (a word hyphenated at a line end is repaired as the PDF importer does).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from briefer.importers.pdflayout import join_lines
+
+LIGATURES = {
+    "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+    "\ufb05": "st", "\ufb06": "st",
+}  # fmt: skip
+"""Latin ligature characters a PDF's text layer gives for one glyph; a search for
+"financial" never finds "ﬁnancial", so they are spelled out wherever pasted text holds them."""
+_LIGATURE_TABLE = str.maketrans(LIGATURES)
+
+_SENTENCE_END = re.compile(r"[.!?…:;\"”’')\]]$")
+_PAGE_NUMBER = re.compile(
+    r"^(?:(?:page|p\.|seite|pág\.?)\s*)?[-–—]?\s*(?:\d{1,4}|[ivxlc]{1,6})\s*[-–—]?"
+    r"(?:\s*(?:/|of|von|de|sur)\s*\d{1,4})?$",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"^(?:[-*•–·▪◦]\s+|(?:\d{1,3}|[a-z])[.)]\s+\S)")
+_LAST_WORD = re.compile(r"(\w+)\W*$")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_FUNCTION_WORDS = frozenset(
+    {
+        "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and",
+        "or", "but", "as", "that", "which", "who", "its", "their", "his", "her", "our",
+        "is", "are", "was", "were", "be", "has", "have", "had", "not", "this", "these",
+        "than", "into", "over", "under", "between", "about", "de", "la", "le", "les", "des",
+        "du", "et", "der", "die", "das", "und", "von", "zu", "mit",
+    }
+)  # fmt: skip
+"""Words a paragraph or a title never ends on: a line ending on one runs on."""
+_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
+_MIN_LINES = 3
+_RUN_ON_SHARE = 0.2
+"""Share of lines that must run on into a lower-case word for the text to be a line-by-line copy."""
+_SHORT = 0.7
+"""A line under this share of the wrapped lines' width ended early: a paragraph's or a heading's end."""
+_FURNITURE_MAX = 100
+_GUTTER_SHARE = 0.4
+_GUTTER_MIN = 20
+
+
+def spell_ligatures(text: str) -> str:
+    """``text`` with ligature characters ("ﬁ", "ﬂ") written as their letters."""
+    return text.translate(_LIGATURE_TABLE)
+
+
+def unwrap_pdf_copy(text: str) -> str | None:
+    """The paragraphs of text copied line by line from a PDF, a blank line between each;
+    None when ``text`` does not read as such a copy (its lines are its paragraphs).
+
+    Page numbers and lines repeated on every page (running heads) go; a word hyphenated
+    at a line end is joined; two columns set side by side are read one after the other.
+    """
+    pages = [_columns(page.split("\n")) for page in text.split("\f")]
+    lines = [" ".join(line.split()) for page in pages for line in page]
+    nonblank = [line for line in lines if line]
+    if len(nonblank) < _MIN_LINES or not _copied_by_line(nonblank):
+        return None
+    furniture = _furniture(nonblank)
+    lines = [line for line in lines if line not in furniture]
+    width = _width(nonblank)
+    vocabulary = {w.casefold() for line in nonblank for w in _WORD.findall(line.rstrip("-"))}
+    paragraphs: list[list[str]] = []
+    current: list[str] = []
+    blank = False
+    for line in lines:
+        if not line:
+            blank = True
+            continue
+        if current and _breaks(current[-1], line, width, blank):
+            paragraphs.append(current)
+            current = []
+        current.append(line)
+        blank = False
+    if current:
+        paragraphs.append(current)
+    return "\n\n".join(join_lines(p, vocabulary) for p in paragraphs)
+
+
+def _copied_by_line(lines: list[str]) -> bool:
+    """Many lines run on into a lower-case word: the copy kept the page's line breaks."""
+    run_on = sum(1 for a, b in zip(lines, lines[1:], strict=False) if _runs_on(a, b))
+    return run_on >= max(2, _RUN_ON_SHARE * len(lines))
+
+
+def _runs_on(line: str, following: str) -> bool:
+    return following[0].islower() and not _SENTENCE_END.search(line)
+
+
+def _width(lines: list[str]) -> int:
+    """The width lines are wrapped at: the median length of lines that run on."""
+    full = sorted(len(a) for a, b in zip(lines, lines[1:], strict=False) if _runs_on(a, b))
+    return full[len(full) // 2] if full else max(len(line) for line in lines)
+
+
+def _furniture(lines: list[str]) -> set[str]:
+    """Page numbers and running heads: bare numbers, and short lines set more than once
+    that end no sentence (a heading is not printed twice; a page's head is)."""
+    counts = Counter(lines)
+    return {
+        line
+        for line in counts
+        if _PAGE_NUMBER.match(line)
+        or (counts[line] > 1 and len(line) <= _FURNITURE_MAX and not _SENTENCE_END.search(line))
+    }
+
+
+def _breaks(previous: str, line: str, width: int, blank: bool) -> bool:
+    """Whether ``line`` starts a new paragraph after ``previous``."""
+    if _BULLET.match(line):
+        return True
+    if previous.endswith("-") or _runs_on(previous, line):
+        return False  # a hyphenated or unfinished line, across a page break too
+    last = _LAST_WORD.search(previous)
+    if last and last.group(1) in _FUNCTION_WORDS and not blank:
+        return False  # a title wrapped after "to" ("link to" / "Lisvik")
+    if blank or len(previous) < _SHORT * width:
+        return True
+    # Room left on the line for the next word: the writer broke the line there (a
+    # sentence's end, or a title above its author's name).
+    fits = len(previous) + 1 + len(line.split(" ", 1)[0]) <= width
+    return fits and not line[0].islower()
+
+
+def _columns(lines: list[str]) -> list[str]:
+    """The lines of a page set in two columns side by side (a layout-preserving copy)
+    as the left column's lines, then the right column's; other pages as they are."""
+    starts: Counter[int] = Counter()
+    texts = [line for line in lines if line.strip()]
+    for line in texts:
+        indent = len(line) - len(line.lstrip(" "))
+        gap = _GAP.search(line)
+        if gap is not None:
+            starts[gap.end()] += 1
+        elif indent >= _GUTTER_MIN:
+            starts[indent] += 1
+    if not starts:
+        return lines
+    column, _ = starts.most_common(1)[0]
+    near = sum(n for start, n in starts.items() if abs(start - column) <= 2)
+    if column < _GUTTER_MIN or near < max(_MIN_LINES, _GUTTER_SHARE * len(texts)):
+        return lines
+    left: list[str] = []
+    right: list[str] = []
+    for line in lines:
+        cut = _cut(line, column)
+        left.append(line[:cut].rstrip())
+        right.append(line[cut:].strip())
+    return [*left, "", *right]
+
+
+def _cut(line: str, column: int) -> int:
+    """Where ``line`` passes from the left column into the right one."""
+    for gap in _GAP.finditer(line):
+        if abs(gap.end() - column) <= 2:
+            return gap.end()
+    indent = len(line) - len(line.lstrip(" "))
+    return 0 if indent >= column - 2 and line.strip() else len(line)
