@@ -15,6 +15,7 @@ line joiner (a word hyphenated at a line end is repaired as the PDF importer doe
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 
@@ -52,7 +53,7 @@ _MIN_LINES = 3
 _RUN_ON_SHARE = 0.2
 """Share of lines that must run on into a lower-case word for the text to be a line-by-line copy."""
 _SHORT = 0.7
-"""A line under this share of the wrapped lines' width ended early: a paragraph's or a heading's end."""
+"""A line under this share of the wrapped lines' width ended early: a paragraph or a heading."""
 _FURNITURE_MAX = 100
 _GUTTER_SHARE = 0.4
 _GUTTER_MIN = 20
@@ -98,7 +99,7 @@ def unwrap_pdf_copy(text: str) -> str | None:
 
 def _copied_by_line(lines: list[str]) -> bool:
     """Many lines run on into a lower-case word: the copy kept the page's line breaks."""
-    run_on = sum(1 for a, b in zip(lines, lines[1:], strict=False) if _runs_on(a, b))
+    run_on = sum(1 for a, b in itertools.pairwise(lines) if _runs_on(a, b))
     return run_on >= max(2, _RUN_ON_SHARE * len(lines))
 
 
@@ -108,7 +109,7 @@ def _runs_on(line: str, following: str) -> bool:
 
 def _width(lines: list[str]) -> int:
     """The width lines are wrapped at: the median length of lines that run on."""
-    full = sorted(len(a) for a, b in zip(lines, lines[1:], strict=False) if _runs_on(a, b))
+    full = sorted(len(a) for a, b in itertools.pairwise(lines) if _runs_on(a, b))
     return full[len(full) // 2] if full else max(len(line) for line in lines)
 
 
