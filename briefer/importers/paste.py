@@ -9,7 +9,7 @@ from __future__ import annotations
 from briefer.core.model import Article, BlockKind
 from briefer.importers.base import ArticleBuilder, Deadline, ImportLimits, ImportRejected
 from briefer.importers.cleanup import copy_blocks, feed_footer_site, is_boilerplate_line
-from briefer.importers.encoding import clean_text
+from briefer.importers.encoding import clean_text, repair_mojibake
 from briefer.importers.htmlconvert import html_to_article_blocks
 from briefer.importers.pdfcopy import spell_ligatures, unwrap_pdf_copy
 from briefer.importers.text import text_to_blocks
@@ -101,7 +101,8 @@ def _from_html(html: str, limits: ImportLimits, deadline: Deadline) -> Article |
 def _from_text(text: str) -> Article:
     # Text copied from a PDF viewer keeps the page's line breaks; it is unwrapped before
     # the news-page reading, which would otherwise see every printed line as a paragraph.
-    lines = spell_ligatures(text).replace("\r\n", "\n").replace("\r", "\n")
+    # Mail clients that guessed the wrong charset hand over "cafÃ©": read again as UTF-8.
+    lines = spell_ligatures(repair_mojibake(text)).replace("\r\n", "\n").replace("\r", "\n")
     cleaned = clean_text(unwrap_pdf_copy(lines) or lines)
     builder = ArticleBuilder()
     meta = text_to_blocks(cleaned, builder)

@@ -69,3 +69,28 @@ def test_pasted_feed_item_takes_its_publisher_from_the_footer(as_html: bool) -> 
 
     assert article.publisher == "Marketwire"
     assert "appeared first on" not in article.text
+
+
+def test_mail_text_with_crlf_bom_tabs_and_mojibake_reads_as_written() -> None:
+    # What a mail client that read UTF-8 as Windows-1252 puts on the clipboard.
+    sent = (
+        "Ferry tender opens\r\n\r\n"
+        "The port authority\u00a0has opened the tender for the Lisvik café.\tBids close"
+        " on 30 April.\r\n\r\n"
+        "Operators must show a “clean” safety record – naïve bids are refused.\r\n"
+    )
+    garbled = "\ufeff" + sent.encode("utf-8").decode("cp1252", errors="replace")
+    garbled = garbled.replace("\ufffd", "\x9d")  # the byte Windows-1252 has no letter for
+
+    article = import_paste(text=garbled).article
+
+    assert article.title == "Ferry tender opens"
+    assert [article.block_text(b) for b in article.blocks] == [
+        "The port authority has opened the tender for the Lisvik café. Bids close on 30 April.",
+        "Operators must show a “clean” safety record – naïve bids are refused.",
+    ]
+
+
+def test_real_capital_a_tilde_is_left_alone() -> None:
+    text = "SÃO PAULO — Ferry operators in Brazil pay a flat fee per crossing. Ã bientôt."
+    assert import_paste(text=text).article.text == text
