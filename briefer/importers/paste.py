@@ -6,15 +6,20 @@ briefer.importers helpers only; no Qt: the caller passes the clipboard's strings
 
 from __future__ import annotations
 
+import datetime as dt
+
 from briefer.core.model import Article, BlockKind
 from briefer.importers.base import ArticleBuilder, Deadline, ImportLimits, ImportRejected
-from briefer.importers.cleanup import copy_blocks, feed_footer_site, is_boilerplate_line
+from briefer.importers.cleanup import feed_footer_site, is_boilerplate_line
 from briefer.importers.encoding import clean_text, repair_mojibake
 from briefer.importers.htmlconvert import html_to_article_blocks
+from briefer.importers.pasteprep import prepare_clipboard
 from briefer.importers.pdfcopy import spell_ligatures, unwrap_pdf_copy
-from briefer.importers.text import text_to_blocks
+from briefer.importers.text import byline_or_date, heading_like, text_to_blocks
 
 TITLE_MAX = 120
+_TOP_WINDOW = 6
+"""Blocks under the title looked at for a by-line and a dateline."""
 PASTE_FORMAT = "paste"
 
 EMPTY_PASTE = (
@@ -62,29 +67,33 @@ def paste_to_article(
 
 def _from_html(html: str, limits: ImportLimits, deadline: Deadline) -> Article | None:
     scratch = ArticleBuilder()
-    page_title = html_to_article_blocks(html, scratch, limits=limits, deadline=deadline)
+    page_title = html_to_article_blocks(
+        html, scratch, limits=limits, deadline=deadline, prepare=prepare_clipboard
+    )
     if scratch.is_empty():
         return None
-    body = ArticleBuilder()
-    scratch_text = scratch.text()
+    texts = [scratch.text()[b.start : b.end] for b in scratch.blocks]
     first = scratch.blocks[0]
     title = ""
-    if first.kind is BlockKind.HEADING:
+    skip: set[int] = set()
+    if first.kind is BlockKind.HEADING or (
+        # A document's title set as a large paragraph (Google Docs' "Title" style).
+        first.kind is BlockKind.PARAGRAPH
+        and len(texts) > 1
+        and heading_like(texts[0])
+        and byline_or_date(texts[0]) == (None, None)
+    ):
         # The heading the selection starts with names the article; keep it out of the body.
-        title = short_title(scratch_text[first.start : first.end])
-        trimmed = ArticleBuilder()
-        for block in scratch.blocks[1:]:
-            trimmed.add(
-                block.kind,
-                scratch_text[block.start : block.end],
-                level=block.level,
-                ordered=block.ordered,
-            )
-        scratch = trimmed
-    scratch_text = scratch.text()
-    lines = (scratch_text[b.start : b.end] for b in reversed(scratch.blocks))
+        title = short_title(texts[0])
+        skip.add(0)
+    author, published = _byline_and_date(scratch, texts, skip)
+    lines = (texts[i] for i in reversed(range(len(texts))) if i not in skip)
     publisher = next(filter(None, map(feed_footer_site, lines)), "")
-    copy_blocks(scratch, body, keep=lambda _kind, content: not is_boilerplate_line(content))
+    body = ArticleBuilder()
+    for index, block in enumerate(scratch.blocks):
+        if index in skip or is_boilerplate_line(texts[index]):
+            continue
+        body.add(block.kind, texts[index], level=block.level, ordered=block.ordered)
     if body.is_empty() and not title:
         return None
     title = title or short_title(page_title) or short_title(body.text())
@@ -93,9 +102,33 @@ def _from_html(html: str, limits: ImportLimits, deadline: Deadline) -> Article |
         text=body.text(),
         blocks=body.blocks,
         publisher=publisher,
+        author=author,
+        published=published,
         source_format=PASTE_FORMAT,
         source_name="Pasted text",
     )
+
+
+def _byline_and_date(
+    scratch: ArticleBuilder, texts: list[str], skip: set[int]
+) -> tuple[str, dt.date | None]:
+    """The writer and the date the lines between a copied headline and the body give ("By
+    Anna Berg | 4 March 2026"); those lines join ``skip``, as the plain-text reader leaves
+    them out."""
+    author = ""
+    published: dt.date | None = None
+    for index, block in enumerate(scratch.blocks[:_TOP_WINDOW]):
+        if index in skip or is_boilerplate_line(texts[index]):
+            continue  # the share bar between headline and by-line
+        name, date = byline_or_date(texts[index])
+        if block.kind is not BlockKind.PARAGRAPH or (name is None and date is None):
+            break  # the body begins: a note's "12 January 2026" further down is no dateline
+        author = author or name or ""
+        published = published or date
+        skip.add(index)
+        if author and published:
+            break
+    return author, published
 
 
 def _from_text(text: str) -> Article:

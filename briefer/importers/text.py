@@ -205,6 +205,13 @@ def _byline(line: str) -> str | None:
     return name
 
 
+def byline_or_date(line: str) -> tuple[str | None, dt.date | None]:
+    """The writers a by-line under a title names ("" for "By Staff Reporter") and the
+    date a dateline gives; (None, None) for a line of the article's body."""
+    name = _byline(line)
+    return name, _date_line(line) if name is None else parse_date(line)
+
+
 def _date_line(line: str) -> dt.date | None:
     if len(line) > 120:
         return None
@@ -283,8 +290,7 @@ def text_to_blocks(text: str, builder: ArticleBuilder, *, find_title: bool = Tru
     kept: list[str] = []
     for index, paragraph in enumerate(paragraphs[start:]):
         if find_title and index < _TOP_WINDOW and (not author or published is None):
-            name = _byline(paragraph)
-            date = _date_line(paragraph) if name is None else parse_date(paragraph)
+            name, date = byline_or_date(paragraph)
             if name is not None or date:
                 author = author or name or ""
                 published = published or date
