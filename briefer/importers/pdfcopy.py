@@ -31,7 +31,7 @@ _LIGATURE_TABLE = str.maketrans(LIGATURES)
 
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’')\]]$")
 _PAGE_NUMBER = re.compile(
-    r"^(?:(?:page|p\.|seite|pág\.?)\s*)?[-–—]?\s*(?:\d{1,4}|[ivxlc]{1,6})\s*[-–—]?"
+    r"^(?:(?:page|p\.|seite|pág\.?)\s*)?[-–—]?\s*(?:\d{1,3}|[ivxlc]{1,6})\s*[-–—]?"
     r"(?:\s*(?:/|of|von|de|sur)\s*\d{1,4})?$",
     re.IGNORECASE,
 )
@@ -57,6 +57,8 @@ _SHORT = 0.7
 _FURNITURE_MAX = 100
 _GUTTER_SHARE = 0.4
 _GUTTER_MIN = 20
+_PROSE_WORDS = 3
+"""Words a typical line holds on each side of the gutter, in columns of prose."""
 
 
 def spell_ligatures(text: str) -> str:
@@ -166,6 +168,15 @@ def _columns(lines: list[str]) -> list[str]:
         cut = _cut(line, column)
         left.append(line[:cut].rstrip())
         right.append(line[cut:].strip())
+    # Columns of prose hold words on both sides; a table's cells (a mail's aligned
+    # figures) hold a name and numbers.
+    beside = sorted(
+        min(len(_WORD.findall(a)), len(_WORD.findall(b)))
+        for a, b in zip(left, right, strict=True)
+        if a.strip() and b
+    )
+    if not beside or beside[len(beside) // 2] < _PROSE_WORDS:
+        return lines
     return [*left, "", *right]
 
 

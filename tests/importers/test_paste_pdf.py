@@ -116,3 +116,27 @@ def test_text_with_one_paragraph_a_line_is_left_as_it_is() -> None:
 
     assert article.title == "Ferry tender opens"
     assert [article.block_text(b) for b in article.blocks] == pasted.strip().split("\n")[1:]
+
+
+def test_a_wrapped_mail_with_an_aligned_table_keeps_its_rows() -> None:
+    pasted = (
+        "Hi all,\n\n"
+        "The harbour office has sent the winter figures for the four routes, which\n"
+        "show that the northern crossings lost more passengers than the southern\n"
+        "ones during the storms in January and February:\n\n"
+        "Harnvik - Lisvik        12 400     -8%\n"
+        "Harnvik - Ostby          9 100    -11%\n"
+        "Sestra - Kessick         7 250     -2%\n"
+        "Sestra - Brask           4 900     -1%\n\n"
+        "The board will discuss them on Tuesday.\n"
+    )
+    article = import_paste(text=pasted).article
+    text = article.text
+
+    assert "Harnvik - Lisvik 12 400 -8%" in text
+    assert "Sestra - Brask 4 900 -1%" in text
+    assert (
+        "The harbour office has sent the winter figures for the four routes, which show that"
+        " the northern crossings lost more passengers than the southern ones during the"
+        " storms in January and February:" in text
+    )
