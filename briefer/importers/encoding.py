@@ -70,9 +70,15 @@ def decode_text(data: bytes, *, declared: str | None = None) -> tuple[str, str]:
     return clean_text(text), encoding
 
 
+def normalise_newlines(text: str) -> str:
+    """``text`` with Windows and old Mac line ends, Unicode's line and paragraph separators
+    (which InDesign and Pages put on the clipboard) and NEL as ``\\n``."""
+    return _NEWLINES.sub("\n", text)
+
+
 def clean_text(text: str) -> str:
     """Newlines normalised to ``\\n``, form feeds to blank lines, control characters gone."""
-    text = _NEWLINES.sub("\n", text).replace("\f", "\n\n")
+    text = normalise_newlines(text).replace("\f", "\n\n")
     return _CONTROL.sub("", text.lstrip("\ufeff"))
 
 

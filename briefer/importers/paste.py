@@ -7,17 +7,21 @@ briefer.importers helpers only; no Qt: the caller passes the clipboard's strings
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from briefer.core.model import Article, BlockKind
 from briefer.importers.base import ArticleBuilder, Deadline, ImportLimits, ImportRejected
 from briefer.importers.cleanup import feed_footer_site, is_boilerplate_line
-from briefer.importers.encoding import clean_text, repair_mojibake
+from briefer.importers.encoding import clean_text, normalise_newlines, repair_mojibake
 from briefer.importers.htmlconvert import html_to_article_blocks
 from briefer.importers.pasteprep import prepare_clipboard
 from briefer.importers.pdfcopy import spell_ligatures, unwrap_pdf_copy
 from briefer.importers.text import byline_or_date, heading_like, text_to_blocks
 
 TITLE_MAX = 120
+_CF_HTML_HEADER = re.compile(r"^\s*Version:\d+\.\d+\s*?\n(?:[A-Za-z]+:[^\n<]*\n)*")
+"""Windows' clipboard HTML opens with offsets ("Version:0.9", "StartHTML:0000000105");
+a toolkit that hands the flavour over whole leaves them in front of the markup."""
 _TOP_WINDOW = 6
 """Blocks under the title looked at for a by-line and a dateline."""
 PASTE_FORMAT = "paste"
@@ -57,7 +61,7 @@ def paste_to_article(
         )
     deadline = Deadline(limits.max_seconds, "the pasted content")
     if html and html.strip():
-        article = _from_html(html, limits, deadline)
+        article = _from_html(_CF_HTML_HEADER.sub("", html, count=1), limits, deadline)
         if article is not None:
             return article, True
     if text and text.strip():
@@ -135,7 +139,7 @@ def _from_text(text: str) -> Article:
     # Text copied from a PDF viewer keeps the page's line breaks; it is unwrapped before
     # the news-page reading, which would otherwise see every printed line as a paragraph.
     # Mail clients that guessed the wrong charset hand over "cafÃ©": read again as UTF-8.
-    lines = spell_ligatures(repair_mojibake(text)).replace("\r\n", "\n").replace("\r", "\n")
+    lines = normalise_newlines(spell_ligatures(repair_mojibake(text)))
     cleaned = clean_text(unwrap_pdf_copy(lines) or lines)
     builder = ArticleBuilder()
     meta = text_to_blocks(cleaned, builder)

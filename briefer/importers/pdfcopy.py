@@ -48,6 +48,7 @@ _FUNCTION_WORDS = frozenset(
     }
 )  # fmt: skip
 """Words a paragraph or a title never ends on: a line ending on one runs on."""
+_BREAK_MARKS = ("\x02", "\ufffe", "\u2010", "\xad")
 _GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
 _MIN_LINES = 3
 _RUN_ON_SHARE = 0.2
@@ -74,7 +75,7 @@ def unwrap_pdf_copy(text: str) -> str | None:
     at a line end is joined; two columns set side by side are read one after the other.
     """
     pages = [_columns(page.split("\n")) for page in text.split("\f")]
-    lines = [" ".join(line.split()) for page in pages for line in page]
+    lines = [_soft_hyphen(" ".join(line.split())) for page in pages for line in page]
     nonblank = [line for line in lines if line]
     if len(nonblank) < _MIN_LINES or not _copied_by_line(nonblank):
         return None
@@ -97,6 +98,13 @@ def unwrap_pdf_copy(text: str) -> str | None:
     if current:
         paragraphs.append(current)
     return "\n\n".join(join_lines(p, vocabulary) for p in paragraphs)
+
+
+def _soft_hyphen(line: str) -> str:
+    """A line ending in the mark a viewer copies for a hyphen the PDF's producer drew
+    where it broke a word (Acrobat's U+0002, PDFium's U+FFFE, U+2010) as a soft hyphen,
+    which the joiner always removes."""
+    return line[:-1] + "\xad" if line.endswith(_BREAK_MARKS) else line
 
 
 def _copied_by_line(lines: list[str]) -> bool:
@@ -131,7 +139,7 @@ def _breaks(previous: str, line: str, width: int, blank: bool) -> bool:
     """Whether ``line`` starts a new paragraph after ``previous``."""
     if _BULLET.match(line):
         return True
-    if previous.endswith("-") or _runs_on(previous, line):
+    if previous.endswith(("-", "\xad")) or _runs_on(previous, line):
         return False  # a hyphenated or unfinished line, across a page break too
     last = _LAST_WORD.search(previous)
     if last and last.group(1) in _FUNCTION_WORDS and not blank:

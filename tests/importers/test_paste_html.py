@@ -128,3 +128,16 @@ def test_a_selection_starting_with_prose_keeps_its_first_paragraph() -> None:
 
     assert article.title == "The council voted 21 to 4 to restore the ferry."
     assert article.text.startswith("The council voted 21 to 4")
+
+
+def test_windows_clipboard_offsets_before_the_markup_are_not_the_title() -> None:
+    html = (PASTE / "chromium-news.html").read_text(encoding="utf-8")
+    header = (
+        "Version:0.9\r\nStartHTML:0000000105\r\nEndHTML:0000002650\r\n"
+        "StartFragment:0000000141\r\nEndFragment:0000002614\r\n"
+    )
+    article = import_paste(html=header + html).article
+
+    assert article.title == "Lisvik ferry to sail again after eleven years"
+    assert "StartHTML" not in article.text
+    assert article.author == "Anna Berg"

@@ -140,3 +140,32 @@ def test_a_wrapped_mail_with_an_aligned_table_keeps_its_rows() -> None:
         " the northern crossings lost more passengers than the southern ones during the"
         " storms in January and February:" in text
     )
+
+
+@pytest.mark.parametrize(
+    ("newline", "hyphen"),
+    [
+        ("\r\n", "\x02"),  # Acrobat
+        ("\r\n", "\ufffe"),  # PDFium (Chrome's viewer)
+        ("\n", "\u2010"),  # a producer's own hyphen
+        ("\u2028", "\xad"),  # line separators, as InDesign and Pages copy
+    ],
+)
+def test_viewers_line_ends_and_break_marks(newline: str, hyphen: str) -> None:
+    lines = [
+        "Dredging the inner basin",
+        "The harbour board expects the final survey to show that silt has reduced",
+        f"the depth at the quay by a metre, with serious consequ{hyphen}",
+        "ences for the ferry, whose flat hull needs two metres at low tide. The",
+        "board will ask the ministry for an emergency grant, and the clerk will",
+        "write to the operators.",
+    ]
+    article = import_paste(text=newline.join(lines)).article
+
+    assert article.title == "Dredging the inner basin"
+    assert article.text == (
+        "The harbour board expects the final survey to show that silt has reduced the depth"
+        " at the quay by a metre, with serious consequences for the ferry, whose flat hull"
+        " needs two metres at low tide. The board will ask the ministry for an emergency"
+        " grant, and the clerk will write to the operators."
+    )
