@@ -23,6 +23,9 @@ _CF_HTML_HEADER = re.compile(r"^\s*Version:\d+\.\d+\s*?\n(?:[A-Za-z]+:[^\n<]*\n)
 """Windows' clipboard HTML opens with offsets ("Version:0.9", "StartHTML:0000000105");
 a toolkit that hands the flavour over whole leaves them in front of the markup."""
 _TOP_WINDOW = 6
+_HEAD_WINDOW = 3
+"""Blocks a headline may follow: a section label, a dateline."""
+_LABEL_WORDS = 3
 """Blocks under the title looked at for a by-line and a dateline."""
 PASTE_FORMAT = "paste"
 
@@ -77,19 +80,14 @@ def _from_html(html: str, limits: ImportLimits, deadline: Deadline) -> Article |
     if scratch.is_empty():
         return None
     texts = [scratch.text()[b.start : b.end] for b in scratch.blocks]
-    first = scratch.blocks[0]
     title = ""
     skip: set[int] = set()
-    if first.kind is BlockKind.HEADING or (
-        # A document's title set as a large paragraph (Google Docs' "Title" style).
-        first.kind is BlockKind.PARAGRAPH
-        and len(texts) > 1
-        and heading_like(texts[0])
-        and byline_or_date(texts[0]) == (None, None)
-    ):
-        # The heading the selection starts with names the article; keep it out of the body.
-        title = short_title(texts[0])
-        skip.add(0)
+    found = _title_index(scratch, texts)
+    if found is not None:
+        # The heading the selection starts with names the article; it and the section
+        # label above it stay out of the body (a dateline above it is read below).
+        title = short_title(texts[found])
+        skip.update(i for i in range(found + 1) if byline_or_date(texts[i]) == (None, None))
     author, published = _byline_and_date(scratch, texts, skip)
     lines = (texts[i] for i in reversed(range(len(texts))) if i not in skip)
     publisher = next(filter(None, map(feed_footer_site, lines)), "")
@@ -111,6 +109,31 @@ def _from_html(html: str, limits: ImportLimits, deadline: Deadline) -> Article |
         source_format=PASTE_FORMAT,
         source_name="Pasted text",
     )
+
+
+def _title_index(scratch: ArticleBuilder, texts: list[str]) -> int | None:
+    """Which of the first blocks is the headline: a heading, or a short paragraph with no
+    closing stop (Google Docs' "Title" style), past a section label or a dateline above."""
+    blocks = scratch.blocks
+    for index, block in enumerate(blocks[:_HEAD_WINDOW]):
+        text = texts[index]
+        if block.kind is BlockKind.HEADING:
+            return index
+        if block.kind is not BlockKind.PARAGRAPH:
+            return None
+        if byline_or_date(text) != (None, None) or is_boilerplate_line(text):
+            continue
+        if not heading_like(text) or index + 1 >= len(blocks):
+            return None
+        after = [
+            b.kind
+            for b, t in zip(blocks[index + 1 : _HEAD_WINDOW], texts[index + 1 :], strict=False)
+            if byline_or_date(t) == (None, None)
+        ]
+        if after[:1] == [BlockKind.HEADING] and len(text.split()) <= _LABEL_WORDS:
+            continue  # "Politics" above the headline
+        return index
+    return None
 
 
 def _byline_and_date(

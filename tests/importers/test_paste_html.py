@@ -141,3 +141,23 @@ def test_windows_clipboard_offsets_before_the_markup_are_not_the_title() -> None
     assert article.title == "Lisvik ferry to sail again after eleven years"
     assert "StartHTML" not in article.text
     assert article.author == "Anna Berg"
+
+
+def test_section_label_and_dateline_above_the_headline() -> None:
+    html = (
+        "<html><body><!--StartFragment-->"
+        "<div class='kicker'><a href='/politics'>Politics</a></div>"
+        "<div class='meta'><time datetime='2026-03-04'>4 March 2026</time></div>"
+        "<h1>Lisvik ferry to sail again</h1>"
+        "<p>By Anna Berg</p>"
+        "<p>The council voted 21 to 4 to restore the ferry.</p>"
+        "<!--EndFragment--></body></html>"
+    )
+    article = import_paste(html=html).article
+
+    assert article.title == "Lisvik ferry to sail again"
+    assert article.author == "Anna Berg"
+    assert article.published == dt.date(2026, 3, 4)
+    assert _blocks(article) == [
+        (BlockKind.PARAGRAPH, "The council voted 21 to 4 to restore the ferry.")
+    ]
