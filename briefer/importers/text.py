@@ -14,6 +14,7 @@ from pathlib import PurePath
 
 from briefer.core.model import Article, BlockKind
 from briefer.importers.base import ArticleBuilder, ImportLimits, ImportRejected, LocalFileReader
+from briefer.importers.captioncredit import without_credit
 from briefer.importers.cleanup import feed_footer_site, is_boilerplate_line, is_date_stamp
 from briefer.importers.encoding import decode_text
 from briefer.importers.htmlnames import clean_author
@@ -65,6 +66,7 @@ _SENTENCE_END = re.compile(r"[.!?…:;,\"”’')\]。！？」』）：；，]$
 _ATX = re.compile(r"^(?P<marks>#{1,6})[ \t]+(?P<text>\S.*?)(?:[ \t]+#+)?[ \t]*$")
 """A Markdown heading written into plain text ("# Title", "## Background"): its marks are
 markup, as a list's bullet is, so they go and the words stay."""
+_LETTERS = re.compile(r"[^\W\d_]{2}")
 _BLANK_LINES = re.compile(r"\n[ \t\xa0]*\n")
 _CJK = re.compile(
     "[\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u31c0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
@@ -307,11 +309,23 @@ def text_to_blocks(text: str, builder: ArticleBuilder, *, find_title: bool = Tru
         elif bullet:
             ordered = bullet.group("num") is not None
             builder.add(BlockKind.LIST_ITEM, paragraph[bullet.end() :], level=1, ordered=ordered)
+        elif _credited(paragraph):
+            # "The old pier in 2014. Photo: Lars Holm": a picture's caption, copied with
+            # its credit, which would otherwise read as a sub-heading.
+            builder.add(BlockKind.CAPTION, paragraph)
         elif allow_headings and index > 0 and is_subheading(kept, index):
             builder.add(BlockKind.HEADING, paragraph, level=2)
         else:
             builder.add(BlockKind.PARAGRAPH, paragraph)
     return TextMeta(title=title, author=author, published=published, publisher=publisher)
+
+
+def _credited(line: str) -> bool:
+    """Whether ``line`` ends with a picture's credit ("Photo: Lars Holm", "(Reuters)")."""
+    if len(line) > 300:
+        return False
+    kept = without_credit(line)
+    return bool(kept) and line.startswith(kept) and bool(_LETTERS.search(line[len(kept) :]))
 
 
 def _unmarked(line: str) -> str:

@@ -94,3 +94,37 @@ def test_mail_text_with_crlf_bom_tabs_and_mojibake_reads_as_written() -> None:
 def test_real_capital_a_tilde_is_left_alone() -> None:
     text = "SÃO PAULO — Ferry operators in Brazil pay a flat fee per crossing. Ã bientôt."
     assert import_paste(text=text).article.text == text
+
+
+def test_browser_plain_text_keeps_a_caption_with_its_credit_as_a_caption() -> None:
+    # Chromium's text/plain flavour of a news page, when no HTML comes with it.
+    pasted = (
+        "Lisvik ferry to sail again after eleven years\n"
+        "By Anna Berg | 4 March 2026\n\n"
+        "Residents of Harbourside have voted to restore the ferry link to Lisvik that closed"
+        " eleven years ago.\n\n"
+        "The old ferry pier at Harbourside in 2014. Photo: Lars Holm\n\n"
+        "The council will now seek an operator for a two-year trial with four crossings a"
+        " day.\n\n"
+        "Advertisement\n\n"
+        "Opponents argued that the money would be better spent on buses.\n"
+    )
+    article = import_paste(text=pasted).article
+
+    assert (article.title, article.author) == (
+        "Lisvik ferry to sail again after eleven years",
+        "Anna Berg",
+    )
+    assert [(b.kind, article.block_text(b)) for b in article.blocks] == [
+        (
+            BlockKind.PARAGRAPH,
+            "Residents of Harbourside have voted to restore the ferry link to Lisvik that closed"
+            " eleven years ago.",
+        ),
+        (BlockKind.CAPTION, "The old ferry pier at Harbourside in 2014. Photo: Lars Holm"),
+        (
+            BlockKind.PARAGRAPH,
+            "The council will now seek an operator for a two-year trial with four crossings a day.",
+        ),
+        (BlockKind.PARAGRAPH, "Opponents argued that the money would be better spent on buses."),
+    ]
