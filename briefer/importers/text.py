@@ -18,6 +18,7 @@ from briefer.importers.captioncredit import without_credit
 from briefer.importers.cleanup import feed_footer_site, is_boilerplate_line, is_date_stamp
 from briefer.importers.encoding import decode_text
 from briefer.importers.htmlnames import clean_author
+from briefer.importers.pdfcopy import spell_ligatures, unwrap_pdf_copy
 
 _MONTHS = {
     name: number
@@ -363,6 +364,9 @@ class TextImporter:
         read_local: LocalFileReader | None = None,
     ) -> Article:
         text, _encoding = decode_text(data)
+        # A .txt saved from a PDF viewer or pdftotext keeps the page's line breaks.
+        text = spell_ligatures(text)
+        text = unwrap_pdf_copy(text) or text
         builder = ArticleBuilder()
         meta = text_to_blocks(text, builder)
         if builder.is_empty():

@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 
 from briefer.core.model import BlockKind
+from briefer.importers.base import ImportLimits
 from briefer.importers.registry import import_paste
+from briefer.importers.text import TextImporter
 
 DATA = Path(__file__).parent.parent / "data" / "importers"
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
@@ -169,3 +171,15 @@ def test_viewers_line_ends_and_break_marks(newline: str, hyphen: str) -> None:
         " needs two metres at low tide. The board will ask the ministry for an emergency"
         " grant, and the clerk will write to the operators."
     )
+
+
+def test_a_txt_file_saved_by_pdftotext_reads_as_the_paste_does() -> None:
+    data = (DATA / "paste" / "luatex.txt").read_bytes()
+    article = TextImporter().extract(data, "luatex.txt", ImportLimits())
+    pasted = import_paste(text=data.decode("utf-8")).article
+
+    assert article.title == "Efficient ferry schedules for the Ostfjord islands"
+    assert [article.block_text(b) for b in article.blocks] == [
+        pasted.block_text(b) for b in pasted.blocks
+    ]
+    assert any(b.kind is BlockKind.HEADING for b in article.blocks)
