@@ -19,6 +19,7 @@ import itertools
 import re
 from collections import Counter
 
+from briefer.core.numerals import roman_value
 from briefer.importers.pdflayout import join_lines
 
 LIGATURES = {
@@ -31,7 +32,7 @@ _LIGATURE_TABLE = str.maketrans(LIGATURES)
 
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’')\]]$")
 _PAGE_NUMBER = re.compile(
-    r"^(?:(?:page|p\.|seite|pág\.?)\s*)?[-–—]?\s*(?:\d{1,3}|[ivxlc]{1,6})\s*[-–—]?"
+    r"^(?:(?:page|p\.|seite|pág\.?)\s*)?[-–—]?\s*(?P<figure>\d{1,3}|[ivxlc]{1,6})\s*[-–—]?"
     r"(?:\s*(?:/|of|von|de|sur)\s*\d{1,4})?$",
     re.IGNORECASE,
 )
@@ -130,9 +131,18 @@ def _furniture(lines: list[str]) -> set[str]:
     return {
         line
         for line in counts
-        if _PAGE_NUMBER.match(line)
+        if _is_page_number(line)
         or (counts[line] > 1 and len(line) <= _FURNITURE_MAX and not _SENTENCE_END.search(line))
     }
+
+
+def _is_page_number(line: str) -> bool:
+    """ "14", "Page 2 of 3", "– 7 –", "iv"; not a word of Roman letters ("civil")."""
+    found = _PAGE_NUMBER.match(line)
+    if found is None:
+        return False
+    letters = "".join(ch for ch in found.group("figure") if ch.isalpha())
+    return not letters or roman_value(letters.lower()) > 0
 
 
 def _breaks(previous: str, line: str, width: int, blank: bool) -> bool:

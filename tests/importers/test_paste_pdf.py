@@ -13,6 +13,7 @@ import pytest
 
 from briefer.core.model import BlockKind
 from briefer.importers.base import ImportLimits
+from briefer.importers.pdfcopy import unwrap_pdf_copy
 from briefer.importers.registry import import_paste
 from briefer.importers.text import TextImporter
 
@@ -183,3 +184,28 @@ def test_a_txt_file_saved_by_pdftotext_reads_as_the_paste_does() -> None:
         pasted.block_text(b) for b in pasted.blocks
     ]
     assert any(b.kind is BlockKind.HEADING for b in article.blocks)
+
+
+@pytest.mark.parametrize("number", ["14", "– 7 –", "iv", "Page 2 of 3", "p. 12"])
+def test_page_numbers_of_every_style_go(number: str) -> None:
+    copied = (
+        "The board will ask the ministry for an emergency grant, and the clerk will\n"
+        "write to the operators before the next meeting, which is due in April when\n"
+        f"{number}\n"
+        "the tender for the new vessel opens and the dredging contract is signed.\n"
+    )
+    assert unwrap_pdf_copy(copied) == (
+        "The board will ask the ministry for an emergency grant, and the clerk will write to"
+        " the operators before the next meeting, which is due in April when the tender for"
+        " the new vessel opens and the dredging contract is signed."
+    )
+
+
+def test_a_word_of_roman_letters_alone_on_a_line_is_no_page_number() -> None:
+    copied = (
+        "The ministry's guidance on harbour dues distinguishes between the military and\n"
+        "the\n"
+        "civil\n"
+        "uses of the inner basin, and the board has asked which of the two applies.\n"
+    )
+    assert "and the civil uses" in (unwrap_pdf_copy(copied) or "")
