@@ -57,6 +57,11 @@ _RUN_ON_SHARE = 0.2
 _SHORT = 0.7
 """A line under this share of the wrapped lines' width ended early: a paragraph or a heading."""
 _FURNITURE_MAX = 100
+_MAX_LINE = 400
+"""Characters a printed line holds at most, on average: longer lines are paragraphs."""
+_MAX_CHARS = 4_000_000
+"""Beyond this (about a thousand pages) text is read as it is: unwrapping copies it a
+few times over, and the 60 MB one-line file must stay in bounded memory."""
 _GUTTER_SHARE = 0.4
 _GUTTER_MIN = 20
 _PROSE_WORDS = 3
@@ -75,6 +80,9 @@ def unwrap_pdf_copy(text: str) -> str | None:
     Page numbers and lines repeated on every page (running heads) go; a word hyphenated
     at a line end is joined; two columns set side by side are read one after the other.
     """
+    breaks = text.count("\n")
+    if breaks < _MIN_LINES - 1 or len(text) > _MAX_CHARS or len(text) > _MAX_LINE * breaks:
+        return None  # a line per paragraph, or more than a selection: read as it is
     pages = [_columns(page.split("\n")) for page in text.split("\f")]
     lines = [_soft_hyphen(" ".join(line.split())) for page in pages for line in page]
     nonblank = [line for line in lines if line]

@@ -209,3 +209,9 @@ def test_a_word_of_roman_letters_alone_on_a_line_is_no_page_number() -> None:
         "uses of the inner basin, and the board has asked which of the two applies.\n"
     )
     assert "and the civil uses" in (unwrap_pdf_copy(copied) or "")
+
+
+def test_long_lines_are_paragraphs_not_printed_lines() -> None:
+    sentence = "The board will ask the ministry for an emergency grant and write to the operators "
+    lines = [sentence * 8 + "and", "then " + sentence * 8, "and so " + sentence * 8]
+    assert unwrap_pdf_copy("\n".join(lines)) is None
