@@ -22,6 +22,10 @@ TITLE_MAX = 120
 _CF_HTML_HEADER = re.compile(r"^\s*Version:\d+\.\d+\s*?\n(?:[A-Za-z]+:[^\n<]*\n)*")
 """Windows' clipboard HTML opens with offsets ("Version:0.9", "StartHTML:0000000105");
 a toolkit that hands the flavour over whole leaves them in front of the markup."""
+_BLOCK_TAG = re.compile(
+    r"<(?:p|div|h[1-6]|li|table|blockquote|pre|section|article|figure|figcaption|dd|dt)\b",
+    re.IGNORECASE,
+)
 _TOP_WINDOW = 6
 _HEAD_WINDOW = 3
 """Blocks a headline may follow: a section label, a dateline."""
@@ -49,9 +53,9 @@ def paste_to_article(
 ) -> tuple[Article, bool]:
     """The article in pasted content, and whether it was read from the HTML.
 
-    HTML is preferred when it carries text, since it keeps the structure the
+    HTML is preferred when it carries text and structure, since it keeps what the
     analyst saw (headings, lists, quotes); plain text goes through the same
-    news-page logic as a .txt file.
+    news-page logic as a .txt file, unwrapped first if it was copied from a PDF.
     """
     size = len((html or "").encode("utf-8", "replace")) + len(
         (text or "").encode("utf-8", "replace")
@@ -63,7 +67,10 @@ def paste_to_article(
             " shorter selection."
         )
     deadline = Deadline(limits.max_seconds, "the pasted content")
-    if html and html.strip():
+    # HTML with no block structure (pdf.js's text layer: a positioned span a printed line)
+    # says nothing its text flavour does not, and that flavour's line breaks are unwrapped.
+    structured = bool(html and _BLOCK_TAG.search(html)) or not (text and text.strip())
+    if html and html.strip() and structured:
         article = _from_html(_CF_HTML_HEADER.sub("", html, count=1), limits, deadline)
         if article is not None:
             return article, True

@@ -215,3 +215,24 @@ def test_long_lines_are_paragraphs_not_printed_lines() -> None:
     sentence = "The board will ask the ministry for an emergency grant and write to the operators "
     lines = [sentence * 8 + "and", "then " + sentence * 8, "and so " + sentence * 8]
     assert unwrap_pdf_copy("\n".join(lines)) is None
+
+
+def test_firefox_pdf_viewer_copy_reads_its_text_flavour() -> None:
+    # pdf.js's text layer: one positioned span a printed line, <br> between them.
+    lines = (DATA / "paste" / "article.txt").read_text(encoding="utf-8").splitlines()
+    spans = "".join(
+        f'<span style="left: 72px; top: {100 + 20 * n}px; font-size: 14px;'
+        f' font-family: sans-serif;" role="presentation" dir="ltr">{line}</span>'
+        '<br role="presentation">'
+        for n, line in enumerate(lines)
+        if line
+    )
+    html = f'<meta http-equiv="content-type" content="text/html; charset=utf-8">{spans}'
+    imported = import_paste(text="\n".join(lines), html=html)
+    article = imported.article
+    title, paragraphs = _source("article")
+
+    assert article.title == title
+    assert _WORD.findall(article.text) == _WORD.findall(" ".join(paragraphs))
+    assert len(article.blocks) >= 4
+    assert imported.original.media_type == "text/plain"
