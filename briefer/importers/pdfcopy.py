@@ -54,9 +54,15 @@ _GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
 _MIN_LINES = 3
 _RUN_ON_SHARE = 0.2
 """Share of lines that must run on into a lower-case word for the text to be a line-by-line copy."""
+_WRAPPED_LINE = 40
+"""Characters of a line that runs on into a lower-case word and so was surely wrapped."""
 _SHORT = 0.7
 """A line under this share of the wrapped lines' width ended early: a paragraph or a heading."""
 _FURNITURE_MAX = 100
+_PAGE_LINES = 12
+"""Lines between two prints of a running head at the least (a small page's worth);
+a short line said twice within a few lines ("Yes.", "Agreed") is the text's own."""
+_LONG = 1.15
 _MAX_LINE = 400
 """Characters a printed line holds at most, on average: longer lines are paragraphs."""
 _MAX_CHARS = 4_000_000
@@ -106,7 +112,9 @@ def unwrap_pdf_copy(text: str) -> str | None:
         blank = False
     if current:
         paragraphs.append(current)
-    return "\n\n".join(join_lines(p, vocabulary) for p in paragraphs)
+    return "\n\n".join(
+        "\n".join(p) if p[0].startswith(">") else join_lines(p, vocabulary) for p in paragraphs
+    )
 
 
 def _soft_hyphen(line: str) -> str:
@@ -118,8 +126,13 @@ def _soft_hyphen(line: str) -> str:
 
 def _copied_by_line(lines: list[str]) -> bool:
     """Many lines run on into a lower-case word: the copy kept the page's line breaks."""
-    run_on = sum(1 for a, b in itertools.pairwise(lines) if _runs_on(a, b))
-    return run_on >= max(2, _RUN_ON_SHARE * len(lines))
+    own = [line for line in lines if not line.startswith(">")]  # a mail's quotation aside
+    run_on = [len(a) for a, b in itertools.pairwise(own) if _runs_on(a, b)]
+    # One long line running on is a wrapped paragraph (a short mail has one); short ones
+    # may be a list's lower-case items, so they must be many.
+    return any(n >= _WRAPPED_LINE for n in run_on) or len(run_on) >= max(
+        2, _RUN_ON_SHARE * len(own)
+    )
 
 
 def _runs_on(line: str, following: str) -> bool:
@@ -133,14 +146,23 @@ def _width(lines: list[str]) -> int:
 
 
 def _furniture(lines: list[str]) -> set[str]:
-    """Page numbers and running heads: bare numbers, and short lines set more than once
-    that end no sentence (a heading is not printed twice; a page's head is)."""
+    """Page numbers and running heads: bare numbers, and short lines that end no sentence
+    set again a page further on (a heading is not printed twice; a page's head is)."""
     counts = Counter(lines)
+    first: dict[str, int] = {}
+    apart: set[str] = set()  # set again a page or more further on
+    for index, line in enumerate(lines):
+        if index - first.setdefault(line, index) >= _PAGE_LINES:
+            apart.add(line)
+        # A head printed beside the page's number ("Harbour minutes" / "14").
+        near = lines[max(0, index - 1) : index + 2]
+        if counts[line] > 1 and any(_is_page_number(other) for other in near if other != line):
+            apart.add(line)
     return {
         line
         for line in counts
         if _is_page_number(line)
-        or (counts[line] > 1 and len(line) <= _FURNITURE_MAX and not _SENTENCE_END.search(line))
+        or (line in apart and len(line) <= _FURNITURE_MAX and not _SENTENCE_END.search(line))
     }
 
 
@@ -155,10 +177,15 @@ def _is_page_number(line: str) -> bool:
 
 def _breaks(previous: str, line: str, width: int, blank: bool) -> bool:
     """Whether ``line`` starts a new paragraph after ``previous``."""
+    if previous.startswith(">") or line.startswith(">"):
+        # A mail's quotation is the text reader's to unwrap: kept whole, apart.
+        return not (previous.startswith(">") and line.startswith(">"))
     if _BULLET.match(line):
         return True
     if previous.endswith(("-", "\xad")) or _runs_on(previous, line):
         return False  # a hyphenated or unfinished line, across a page break too
+    if len(previous) > _LONG * width:
+        return True  # longer than the lines are wrapped at: a paragraph of its own
     last = _LAST_WORD.search(previous)
     if last and last.group(1) in _FUNCTION_WORDS and not blank:
         return False  # a title wrapped after "to" ("link to" / "Lisvik")

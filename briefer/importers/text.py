@@ -67,6 +67,9 @@ _SENTENCE_END = re.compile(r"[.!?…:;,\"”’')\]。！？」』）：；，]$
 _ATX = re.compile(r"^(?P<marks>#{1,6})[ \t]+(?P<text>\S.*?)(?:[ \t]+#+)?[ \t]*$")
 """A Markdown heading written into plain text ("# Title", "## Background"): its marks are
 markup, as a list's bullet is, so they go and the words stay."""
+_QUOTE_MARKS = re.compile(r"^(?:>[ \t]?)+")
+QUOTE_MARK = "> "
+"""How ``split_paragraphs`` opens a paragraph a mail quoted; ``text_to_blocks`` makes it a quote."""
 _LETTERS = re.compile(r"[^\W\d_]{2}")
 _BLANK_LINES = re.compile(r"\n[ \t\xa0]*\n")
 _CJK = re.compile(
@@ -120,11 +123,44 @@ def split_paragraphs(text: str) -> list[str]:
     paragraphs: list[str] = []
     for chunk in chunks:
         chunk_lines = [line.strip() for line in chunk.split("\n") if line.strip()]
-        if all(_BULLET.match(line) for line in chunk_lines) or not wrapped:
-            paragraphs.extend(chunk_lines)
-        else:
-            paragraphs.extend(_rejoin(chunk_lines, width))
+        for quoted, run in _quote_runs(chunk_lines):
+            if quoted:
+                paragraphs.extend(_quoted_paragraphs(run))
+            elif all(_BULLET.match(line) for line in run) or not wrapped:
+                paragraphs.extend(run)
+            else:
+                paragraphs.extend(_rejoin(run, width))
     return paragraphs
+
+
+def _quote_runs(lines: list[str]) -> list[tuple[bool, list[str]]]:
+    """``lines`` cut where they pass into or out of a quotation marked with ">"."""
+    runs: list[tuple[bool, list[str]]] = []
+    for line in lines:
+        quoted = line.startswith(">")
+        if runs and runs[-1][0] == quoted:
+            runs[-1][1].append(line)
+        else:
+            runs.append((quoted, [line]))
+    return runs
+
+
+def _quoted_paragraphs(lines: list[str]) -> list[str]:
+    """A mail's quotation (each line opened by ">") as its paragraphs, each written
+    "> text": the marks are the quoting program's, the lines its wrapping."""
+    out: list[str] = []
+    current: list[str] = []
+    for line in lines:
+        text = _QUOTE_MARKS.sub("", line).strip()
+        if not text:  # a ">" alone divides the quoted paragraphs
+            if current:
+                out.append(QUOTE_MARK + join_wrapped(current))
+            current = []
+            continue
+        current.append(text)
+    if current:
+        out.append(QUOTE_MARK + join_wrapped(current))
+    return out
 
 
 def _looks_hard_wrapped(lines: list[str]) -> bool:
@@ -304,7 +340,9 @@ def text_to_blocks(text: str, builder: ArticleBuilder, *, find_title: bool = Tru
     for index, paragraph in enumerate(kept):
         bullet = _BULLET.match(paragraph)
         heading = _ATX.match(paragraph) if len(paragraph) <= 120 else None
-        if heading and heading_like(heading.group("text")):
+        if paragraph.startswith(QUOTE_MARK):
+            builder.add(BlockKind.QUOTE, paragraph[len(QUOTE_MARK) :])
+        elif heading and heading_like(heading.group("text")):
             level = min(6, max(2, len(heading.group("marks"))))  # 1 is the article's title
             builder.add(BlockKind.HEADING, heading.group("text"), level=level)
         elif bullet:

@@ -128,3 +128,34 @@ def test_browser_plain_text_keeps_a_caption_with_its_credit_as_a_caption() -> No
         ),
         (BlockKind.PARAGRAPH, "Opponents argued that the money would be better spent on buses."),
     ]
+
+
+@pytest.mark.parametrize("wrapped", [True, False])
+def test_a_mail_quotation_is_one_quote_without_its_marks(wrapped: bool) -> None:
+    reply = (
+        "Thanks for the figures. I think the board will want to see them before the\n"
+        "meeting on Tuesday, so could you send them to the clerk as well?"
+        if wrapped
+        else "Thanks for the figures. Could you send them to the clerk as well?"
+    )
+    pasted = (
+        f"Hi Anna,\n\n{reply}\n\n"
+        "On 3 March 2026, Anna Berg wrote:\n"
+        "> The harbour office has sent the winter figures for the four routes, which\n"
+        "> show that the northern crossings lost more passengers than the southern\n"
+        "> ones.\n"
+        ">\n"
+        ">> The board meets on\n"
+        ">> Tuesday.\n\n"
+        "Best,\nLars\n"
+    )
+    article = import_paste(text=pasted).article
+    quotes = [article.block_text(b) for b in article.blocks if b.kind is BlockKind.QUOTE]
+
+    assert quotes == [
+        "The harbour office has sent the winter figures for the four routes, which show that"
+        " the northern crossings lost more passengers than the southern ones.",
+        "The board meets on Tuesday.",
+    ]
+    assert ">" not in article.text
+    assert " ".join(reply.split()) in article.text

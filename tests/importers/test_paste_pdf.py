@@ -236,3 +236,47 @@ def test_firefox_pdf_viewer_copy_reads_its_text_flavour() -> None:
     assert _WORD.findall(article.text) == _WORD.findall(" ".join(paragraphs))
     assert len(article.blocks) >= 4
     assert imported.original.media_type == "text/plain"
+
+
+def test_a_short_line_said_twice_is_the_texts_own() -> None:
+    pasted = (
+        "Minutes of the call\n"
+        "Anna Berg, Lars Holm and the clerk took part; the clerk took the notes for the\n"
+        "board and will send them round on Monday.\n"
+        "Dues for vessels over 40 m\n"
+        "Agreed\n"
+        "Winter timetable\n"
+        "Agreed\n"
+    )
+    article = import_paste(text=pasted).article
+
+    assert [article.block_text(b) for b in article.blocks].count("Agreed") == 2
+    assert (
+        "the clerk took the notes for the board and will send them round on Monday." in article.text
+    )
+
+
+def test_lines_longer_than_the_wrap_are_paragraphs_of_their_own() -> None:
+    long_one = (
+        "The port authority has opened the tender for the Lisvik ferry, which will run a"
+        " two-year trial with four crossings a day from the spring."
+    )
+    long_two = (
+        "Operators must show a safety record for the last five years and a vessel that can"
+        " carry two hundred passengers in winter."
+    )
+    pasted = (
+        f"Ferry tender opens\n{long_one}\n"
+        "Bids close on 30 April, and the council's transport committee will\n"
+        "choose the operator in May.\n"
+        f"{long_one.replace('Lisvik', 'Ostby')}\n{long_two}\n"
+    )
+    article = import_paste(text=pasted).article
+
+    assert [article.block_text(b) for b in article.blocks] == [
+        long_one,
+        "Bids close on 30 April, and the council's transport committee will choose the"
+        " operator in May.",
+        long_one.replace("Lisvik", "Ostby"),
+        long_two,
+    ]
