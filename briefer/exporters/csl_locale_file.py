@@ -56,6 +56,16 @@ class LocaleFile:
             out.append(f"{part.prefix}{value}{part.suffix}")
         return "".join(out)
 
+    def date_alone(self, day: dt.date) -> str | None:
+        """``date_in_words`` as a date stands on its own line: the day unpadded, and
+        without what the locale sets before it inside a sentence (es-MX's "el")."""
+        parts = tuple(
+            DatePart(p.name, "numeric" if p.form == "numeric-leading-zeros" else p.form,
+                     "" if i == 0 else p.prefix, p.suffix)
+            for i, p in enumerate(self.text_date)
+        )  # fmt: skip
+        return LocaleFile(self.terms, parts, self.day_ordinals_on_first_only).date_in_words(day)
+
     def _day(self, number: int, form: str) -> str:
         if form == "numeric-leading-zeros":
             return f"{number:02d}"

@@ -86,9 +86,25 @@ def export_words(language: str | None) -> ExportWords:
 def note_date(day: dt.date, language: str | None) -> str:
     """The date under a note's title: "4 December 2025" in English (unambiguous in
     every English-speaking office), else as the note's citations write a date in
-    words, from the same CSL locale ("4. März 2025", "4 de marzo de 2025")."""
-    tag = (language or "").strip()
+    words, from the same CSL locale ("4. März 2025", "4 de marzo de 2025"), but as a
+    date stands alone: the day unpadded, no leading "el". Russian and Ukrainian
+    locales name the month as a word alone ("март"); a date says "4 марта 2025 г."."""
+    tag = (language or "").strip().replace("_", "-")
     if not tag or tag.lower().startswith("en") or export_words(tag) is ENGLISH:
         return format_date(day)
+    primary = tag.split("-", 1)[0].lower()
+    if primary in _GENITIVE_MONTHS:
+        months, year_mark = _GENITIVE_MONTHS[primary]
+        return f"{day.day} {months[day.month - 1]} {day.year} {year_mark}"
+    if primary == "no":  # Norwegian with no written standard named: Bokmål's locale
+        tag = "nb-NO"
     found = locale_file(citeproc_locale(tag))
-    return (found.date_in_words(day) if found is not None else None) or format_date(day)
+    return (found.date_alone(day) if found is not None else None) or format_date(day)
+
+
+_GENITIVE_MONTHS = {
+    "ru": (("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+            "сентября", "октября", "ноября", "декабря"), "г."),
+    "uk": (("січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня",
+            "вересня", "жовтня", "листопада", "грудня"), "р."),
+}  # fmt: skip

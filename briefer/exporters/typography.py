@@ -123,9 +123,13 @@ def _locale_quotes(locale: str) -> QuoteStyle:
     return QuoteStyle(outer=(marks[0], marks[1]), inner=(marks[2], marks[3]))
 
 
-_CLOSERS = {"“": "”", "‘": "’", "„": "“”", "‚": "‘’", "«": "»", "‹": "›"}
+_CLOSERS = {
+    "“": "”", "‘": "’", "„": "“”", "‚": "‘’", "«": "»", "‹": "›", "»": "«", "›": "‹",
+}  # fmt: skip
 """What closes each opening mark: English “…” and ‘…’, German „…“ and ‚…‘ (Polish and
-Hungarian close „ with ”), guillemets « » and ‹ ›."""
+Hungarian close „ with ”), guillemets « » and ‹ ›, and the reversed »…« and ›…‹ of
+Danish and of German books."""
+_MARKS = frozenset("“‘„‚”’«‹»›")
 _GUILLEMET_SPACE = " \u00a0\u202f"
 """The space French sets inside guillemets: the language's pair brings its own."""
 
@@ -136,50 +140,82 @@ def nest_quotes(runs: Sequence[Run], style: QuoteStyle) -> list[Run]:
     apostrophe otherwise. Each paragraph starts at depth 0, so a quotation of several
     paragraphs opens with the outer mark on each.
 
-    Quotations a passage already carries in another language's marks („so“, «ainsi»)
-    are quotations too: a German “ closes the „ before it rather than opening one, so a
-    German article quoted in any note, or a note typeset twice, nests right."""
+    Quotations a passage already carries in another language's marks („so“, « ainsi »,
+    »godt«) are quotations too: a German “ closes the „ before it rather than opening
+    one, so a German article quoted in any note, or a note typeset twice, nests right.
+    A low or angled mark that stands where no quotation opens (a breadcrumb's ›, a
+    decimal comma ‚ in "3‚5") is left as it is."""
     out: list[Run] = []
     stack: list[str] = []  # the opening marks as written, innermost last
+    before = ""
     for run in runs:
         if run.kind in (RunKind.FOOTNOTE, RunKind.CODE, RunKind.LINE_BREAK) or not run.text:
+            before = "\n" if run.kind is RunKind.LINE_BREAK else before
             out.append(run)
             continue
         chars = list(run.text)
         for i, ch in enumerate(chars):
-            if not ch:  # a guillemet's space, emptied
+            if not ch or ch not in _MARKS:  # ("" is a guillemet's space, emptied)
                 continue
-            if ch == "’" and _between_letters(chars, i):
-                continue  # "It’s" inside ‘…’: an apostrophe, never the closing mark
-            if stack and ch in _CLOSERS[stack[-1]]:
-                closing = True
-            elif ch in _CLOSERS:
-                closing = False
-            elif ch in "”»›" and any(ch in _CLOSERS[mark] for mark in stack):
+            role = _role(ch, _previous(chars, i, before), chars[i + 1 : i + 2] or [""], stack)
+            if role == "close":
                 while ch not in _CLOSERS[stack[-1]]:
                     stack.pop()  # marks left open inside: the quotation ends here
-                closing = True
-            else:
-                continue
-            if closing:
                 stack.pop()
                 pair = style.outer if len(stack) % 2 == 0 else style.inner
                 chars[i] = pair[1]
-                if ch in "»›":
+                if ch in "»›«‹":
                     _trim(chars, i, -1)
-            else:
+            elif role == "open":
                 pair = style.outer if len(stack) % 2 == 0 else style.inner
                 stack.append(ch)
                 chars[i] = pair[0]
-                if ch in "«‹":
+                if ch in "«‹»›":
                     _trim(chars, i, 1)
         text = "".join(chars)
+        before = text[-1:] or before
         out.append(dataclasses.replace(run, text=text) if text != run.text else run)
     return out
 
 
-def _between_letters(chars: list[str], at: int) -> bool:
-    return 0 < at < len(chars) - 1 and chars[at - 1].isalpha() and chars[at + 1].isalpha()
+def _role(ch: str, previous: str, following: list[str], stack: list[str]) -> str:
+    """Whether the mark ``ch`` opens a quotation, closes one on ``stack``, or neither."""
+    closes = any(ch in _CLOSERS[mark] for mark in stack)
+    word_start = not previous or previous.isspace() or previous in _OPENS_AFTER
+    next_char = following[0]
+    if ch in "“‘":
+        if stack and ch in _CLOSERS[stack[-1]]:
+            return "close"  # German „…“ and ‚…‘
+        return "open"
+    if ch == "„":
+        return "open"
+    if ch == "‚":
+        return "open" if word_start and next_char.isalpha() else ""
+    if ch == "”":
+        return "close" if closes else ""
+    if ch == "’":
+        if previous.isalpha() and next_char.isalpha():
+            return ""  # "It’s" inside ‘…’: an apostrophe, never the closing mark
+        return "close" if stack and stack[-1] in "‘‚" else ""
+    # Guillemets: « opens at a word's start (French « ainsi », «ainsi»); » at a word's
+    # start, before a word, opens a reversed quotation (Danish »godt«).
+    before_word = next_char.isalnum()
+    if ch in "«‹":
+        if closes and not before_word:
+            return "close"  # the end of a reversed »…«
+        return "open" if word_start and (ch == "«" or before_word) else ""
+    if closes:
+        return "close"
+    return "open" if word_start and before_word else ""
+
+
+def _previous(chars: list[str], at: int, before: str) -> str:
+    """The character before ``at``, past emptied guillemet spaces; ``before`` at the
+    start of the run (the end of the run before it)."""
+    for i in range(at - 1, -1, -1):
+        if chars[i]:
+            return chars[i][-1]
+    return before[-1:]
 
 
 def _trim(chars: list[str], at: int, step: int) -> None:

@@ -331,9 +331,11 @@ def clean_author(author: str, organisations: frozenset[str] = frozenset()) -> st
             continue
         after, before = before, ""
         run, lone = lone, 0
-        # After "Smith, Jane" a place is her dateline only if what follows pairs up
-        # without it: in "Doe, John, Houston, Sarah" Houston is Sarah's family name.
-        paired = run and run % 2 == 0 and sum(1 for p in parts[index + 1 :] if p.strip()) % 2 == 0
+        # After "Smith, Jane" a place is her dateline if what follows pairs up without it
+        # or is a place too ("Berlin, Germany"): in "Doe, John, Houston, Sarah" Houston is
+        # Sarah's family name.
+        rest = [p.strip(" .") for p in parts[index + 1 :] if p.strip(" .")]
+        paired = run and run % 2 == 0 and (len(rest) % 2 == 0 or is_place(rest[0]))
         if (after is not None and len(after.split()) != 1) or paired:
             if is_place(part):
                 continue

@@ -20,7 +20,7 @@ from briefer.core.citations import quotation_markdown
 from briefer.core.model import Article, Note, Passage, Section
 from briefer.exporters.citations_csl import forget_styles
 from briefer.exporters.docx import export_docx
-from briefer.exporters.export_words import ENGLISH, export_words
+from briefer.exporters.export_words import ENGLISH, export_words, note_date
 from briefer.session import Session
 from briefer.session.export import prepare_export, run_export
 from briefer.session.preview import NotePreview
@@ -232,3 +232,18 @@ def test_a_reference_documents_body_quotes_as_its_citations_do(
     target = tmp_path / "on-plain.docx"
     run_export(job, target, "docx", reference_doc=reference, citation_language="de-DE")
     assert any(p.text.startswith(f"„{SAID}“") for p in docx.Document(str(target)).paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("language", "written"),
+    [("de-DE", "4. März 2025"), ("no", "4. mars 2025"), ("sv-SE", "4 mars 2025"),
+     ("es-MX", "4 de marzo de 2025"), ("ru-RU", "4 марта 2025 г."),
+     ("uk-UA", "4 березня 2025 р."), ("pl-PL", "4 marca 2025"), ("en-US", "4 March 2025")],
+)  # fmt: skip
+def test_the_date_under_the_title_reads_as_a_date_alone_in_its_language(
+    language: str, written: str
+) -> None:
+    """Norwegian named only as "no" is Bokmål's, not American; a day is not padded
+    ("04 mars"); a Mexican date has no sentence's "el"; Russian and Ukrainian months
+    are in the form a date takes ("марта", not "март")."""
+    assert note_date(dt.date(2025, 3, 4), language) == written

@@ -133,6 +133,15 @@ def _typeset(text: str, language: str) -> str:
         ("en-GB", '"Le « plan » est prêt" et l\'économie',
          "‘Le “plan” est prêt’ et l’économie"),
         ("fr-FR", "“Le ‘plan’ est prêt”", "«\u00a0Le “plan” est prêt\u00a0»"),
+        # Reversed guillemets, as Danish and German books set them: »…« and ›…‹.
+        ("de-DE", "Er nannte es »einen guten Deal« gestern.",
+         "Er nannte es „einen guten Deal“ gestern."),
+        ("de-DE", "Sie sagte: »Er rief ›Halt!‹ und lief.«",
+         "Sie sagte: „Er rief ‚Halt!‘ und lief.“"),
+        ("en-US", "He said »no«, then «yes».", "He said “no”, then “yes”."),
+        # Marks where no quotation opens stay: a breadcrumb, a decimal comma.
+        ("en-GB", "Home › News › World ‹ back", "Home › News › World ‹ back"),
+        ("en-GB", "3‚5 Mio", "3‚5 Mio"),
     ],
 )  # fmt: skip
 def test_quotations_in_other_languages_marks_nest_by_the_notes(

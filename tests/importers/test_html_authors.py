@@ -207,6 +207,7 @@ def test_a_place_after_a_name_written_family_name_first_is_its_dateline(place: s
     assert clean_author(f"Smith, Jane, {place}, Doe, John") == "Smith, Jane, Doe, John"
     assert clean_author(f"Smith, {place}") == f"Smith, {place}"
     assert clean_author(f"Doe, John, {place}, Sarah") == f"Doe, John, {place}, Sarah"
+    assert clean_author(f"Smith, Jane, {place}, Germany") == "Smith, Jane"
 
 
 def test_a_page_by_jane_smith_in_new_york_is_by_jane_smith_alone() -> None:
