@@ -29,6 +29,7 @@ from briefer.importers.htmlmeta import url_date
 from briefer.importers.pdffurniture import remove_furniture, remove_repeated_extra
 from briefer.importers.pdfhealth import rejection, text_warnings, unshifted_ligatures, warnings
 from briefer.importers.pdflayout import (
+    Line,
     Page,
     body_size,
     breaks_words,
@@ -121,14 +122,14 @@ class PdfImporter:
         )
         if not any(page.lines or page.extra for page in pages):
             raise ImportRejected(rejection(name, states))
+        deadline.check()
         cleaned = remove_furniture(pages)
+        deadline.check()
         frames = text_frames(cleaned, body_size(line for page in cleaned for line in page))
-        ordered = [
-            reading_order(lines, frame) + extra
-            for lines, extra, frame in zip(
-                cleaned, remove_repeated_extra(pages), frames, strict=True
-            )
-        ]
+        ordered: list[list[Line]] = []
+        for lines, extra, frame in zip(cleaned, remove_repeated_extra(pages), frames, strict=True):
+            deadline.check()  # a hostile page (thousands of rows) may take long: per page
+            ordered.append(reading_order(lines, frame) + extra)
         if browser_printed(info):  # a site's sidebar beside the article goes after it
             ordered = sidebars_last(ordered)
         body = body_size(line for page in ordered for line in page)

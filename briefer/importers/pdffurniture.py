@@ -12,9 +12,12 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
+from typing import TypeVar
 
 from briefer.core.numerals import roman_value
 from briefer.importers.pdflayout import Line, Page, body_size
+
+_Entry = TypeVar("_Entry", tuple[int, float, float], tuple[int, float, str])
 
 _PAGE_NUMBER = re.compile(
     r"^[-–—(\[]?\s*(?:(?:page|p\.|pg\.|seite|pagina|página)\s*)?"
@@ -40,6 +43,7 @@ _ROW = 2.0  # points between baselines of runs on one row
 _LABEL_GAP = 6.0  # ems from a number to the words it labels (a tab stop) on its baseline
 _SAME_PLACE = 1.0  # points between the baselines of one running head on different pages
 _SAME_SIZE = 0.6  # points
+_SMALLER = 0.95  # times the body size: a footer's or running head's type
 
 
 def remove_furniture(pages: Sequence[Page]) -> list[list[Line]]:
@@ -63,7 +67,8 @@ def remove_furniture(pages: Sequence[Page]) -> list[list[Line]]:
       document ("CONFIDENTIAL", "Downloaded from ... on 3 May").
     """
     bodies = [_without_line_numbers(page.lines) for page in pages]
-    large = body_size(line for body in bodies for line in body) * _LARGER
+    size = body_size(line for body in bodies for line in body)
+    large = size * _LARGER
     edges = [_margin_lines(page, body) for page, body in zip(pages, bodies, strict=True)]
     # A number before the words it labels (a note's, an item's) is no furniture of its own,
     # unless it counts with the pages at one height over many pages (a footer "12 <tab>
@@ -84,10 +89,16 @@ def remove_furniture(pages: Sequence[Page]) -> list[list[Line]]:
     needed = max(2, math.ceil(len(pages) * _HEADER_SHARE))
     stamp_needed = max(3, round(len(pages) * _STAMP_SHARE))
     numbers = _page_numbers(bodies, margins, large)
-    for numbered, counting in zip(
-        numbers, _counting_labels(bodies, edges, labels, large), strict=True
-    ):
-        numbered |= counting
+    for index, counting in enumerate(_counting_labels(pages, bodies, edges, labels, size)):
+        # A page has one page number: beside another one, a counting label is a note's.
+        if not any(
+            abs(line.baseline - other.baseline) >= _ROW
+            for line in bodies[index]
+            if id(line) in numbers[index]
+            for other in bodies[index]
+            if id(other) in counting
+        ):
+            numbers[index] |= counting
     heads: list[set[int]] = []
     for edge, margin, numbered in zip(edges, margins, numbers, strict=True):
         repeated = [line for line in margin if counts[_furniture_key(line, large)] >= needed]
@@ -265,16 +276,20 @@ def _page_numbers(
 
 
 def _counting_labels(
+    pages: Sequence[Page],
     bodies: Sequence[Sequence[Line]],
     edges: Sequence[Sequence[Line]],
     labels: Sequence[set[int]],
-    large: float,
+    size: float,
 ) -> list[set[int]]:
     """Each page's numbers set before words ("12", a tab, "Chapter name") that are page
     numbers all the same: at one height, in type no larger than the body, they count up
     with the pages (with the page numbers beside them, if any) on at least three pages and
-    on 40% of them. A footer whose running title changes with the chapter; never a note's
-    number opening a page ("6", a tab, "Ibid."), which one page or two cannot show."""
+    on 40% of them, and their row behaves like a running title (``_running_title``). A
+    footer whose running title changes with the chapter; never a note's number opening a
+    page ("6", a tab, "Ibid."), which one page or two cannot show, nor a section's number
+    before its title at the top of each page ("1 <tab> Summary", "2 <tab> Background")."""
+    large = size * _LARGER
     found: list[tuple[int, Line, int]] = []  # page, line, value minus page
     for index, (body, edge) in enumerate(zip(bodies, edges, strict=True)):
         for line in edge:
@@ -288,14 +303,54 @@ def _counting_labels(
     for index, line, offset in found:
         places.setdefault(round(line.baseline), []).append((index, line.baseline, offset))
     needed = max(3, math.ceil(len(bodies) * _HEADER_SHARE))
+    titles: dict[int, list[tuple[int, float, str]]] = {}  # height -> (page, baseline, words)
+    for index, edge in enumerate(edges):
+        for line in edge:
+            if id(line) not in labels[index]:
+                words = " ".join(line.text.casefold().split())
+                titles.setdefault(round(line.baseline), []).append((index, line.baseline, words))
     counted: list[set[int]] = [set() for _ in bodies]
     for index, line, offset in found:
         if id(line) not in labels[index]:
             continue
         near = _near(places, line.baseline, _ROW)
-        if len({page for page, _, other in near if other == offset}) >= needed:
+        if len({page for page, _, other in near if other == offset}) >= needed and _running_title(
+            index, line, pages[index], bodies[index], titles, size
+        ):
             counted[index].add(id(line))
     return counted
+
+
+def _running_title(
+    index: int,
+    label: Line,
+    page: Page,
+    body: Sequence[Line],
+    titles: dict[int, list[tuple[int, float, str]]],
+    size: float,
+) -> bool:
+    """Whether the row of a number before words behaves like a running title, not a
+    heading: it lies below the text (the lowest row, or in the page's bottom band), is
+    set smaller than the body, or its words stand at its height on another page too (a
+    chapter's name over its pages). A body-size heading opening the text block, its
+    number counting with the pages because each section opens a page, is none of these."""
+    row = [line for line in body if abs(line.baseline - label.baseline) < _ROW]
+    if all(line.size < size * _SMALLER for line in row):
+        return True
+    if label.baseline < page.height * _MARGIN_SHARE or all(
+        line.baseline > label.baseline - _ROW for line in body
+    ):  # nothing below it: a footer
+        return True
+    for line in row:
+        if line is label or not _WORDS.match(line.text):
+            continue
+        words = " ".join(line.text.casefold().split())
+        if any(
+            page_index != index and other == words
+            for page_index, _, other in _near(titles, line.baseline, _SAME_PLACE)
+        ):
+            return True
+    return False
 
 
 def _page_value(text: str) -> int | None:
@@ -369,9 +424,7 @@ def _at_furniture_height(
     return out
 
 
-def _near(
-    places: dict[int, list[tuple[int, float, float]]], baseline: float, distance: float
-) -> list[tuple[int, float, float]]:
+def _near(places: dict[int, list[_Entry]], baseline: float, distance: float) -> list[_Entry]:
     """The entries (page, baseline, ...) of ``places``, filed by whole points of
     height, whose baseline lies within ``distance`` of ``baseline``."""
     height = round(baseline)

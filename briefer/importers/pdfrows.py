@@ -93,16 +93,26 @@ def table_rows(lines: Sequence[Line], size: float) -> list[Line]:
     rows = _rows(lines)
     out: list[Line] = []
     index = 0
+    failed = -1  # where the failed group ended that the current look starts inside
     while index < len(rows):
         end, group, resume = _group(rows, index)
         cells = [line for row in group for line in row]
         if len(group) >= _TABLE_ROWS and _words(cells) <= _CELL_WORDS and _tabular(group):
             out += [_join_cells(_split_cells(row, group)) for row in group]
             index = end
+            failed = -1
             continue
         # No table: one that starts after a lone line (CSS columns of prose, the
-        # first running on alone, then a table under them) is looked for anew there.
-        end = min(end, resume)
+        # first running on alone, then a table under them) is looked for anew there,
+        # once: when that fails too, the rest of the first group is no table either.
+        # Looking again after each failure rescanned the group to its end every
+        # time, quadratic in hostile pages of thousands of rows.
+        if index < failed:
+            end = max(end, failed)
+            failed = -1
+        elif resume < end:
+            failed = end
+            end = resume
         out += [line for row in rows[index : max(end, index + 1)] for line in row]
         index = max(end, index + 1)
     return out

@@ -144,6 +144,31 @@ def test_time_limit_stops_the_import() -> None:
         _import("report.pdf", ImportLimits(max_seconds=0))
 
 
+def test_time_limit_is_checked_between_pages_in_reading_order(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A page whose reading order takes too long (a hostile table of thousands of rows)
+    stops the import before the next page's; a clock that the first page moves on."""
+    import types
+
+    import briefer.importers.base as base
+    import briefer.importers.pdf as pdf
+
+    now = [0.0]
+    monkeypatch.setattr(base, "time", types.SimpleNamespace(monotonic=lambda: now[0]))
+    ordered: list[int] = []
+
+    def slow_order(lines: list[Line], *args: object) -> list[Line]:
+        ordered.append(len(lines))
+        now[0] += 100.0  # past the limit: this page took a hundred seconds
+        return reading_order(lines, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pdf, "reading_order", slow_order)
+    with pytest.raises(ImportRejected, match="took longer than 60 seconds"):
+        _import("report.pdf", ImportLimits(max_seconds=60))
+    assert len(ordered) == 1  # of three pages
+
+
 @pytest.mark.parametrize(
     ("lines", "joined"),
     [

@@ -158,3 +158,44 @@ def test_numbers_counting_with_the_pages_before_changing_words_are_page_numbers(
     assert [len(kept) for kept in remove_furniture(pages)] == [
         32 if n in (1, 2, 3) else 30 for n in range(10)
     ]
+
+
+def test_numbered_headings_opening_each_page_are_kept_with_their_titles() -> None:
+    """Each section opens a page with "n <tab> Title" in the body's size, above the text;
+    the page's real number stands in the footer. The headings count with the pages at
+    one height on every page, yet they are no running title: text, not furniture."""
+    sections = ["Summary", "Background", "Findings", "Options", "Recommendation"]
+    for size in (10, 11):  # the body's size, or a little larger (still no heading size)
+        pages = [
+            _footed(
+                n,
+                Line(str(n + 1), 72, 78, 770, size, n),
+                Line(sections[n], 100, 190, 770, size, n, bold=True),
+                Line(str(n + 1), 290, 296, 40, 10, n),
+            )
+            for n in range(5)
+        ]
+        kept = remove_furniture(pages)
+        assert [[line.text for line in page if line.baseline == 770] for page in kept] == [
+            [str(n + 1), sections[n]] for n in range(5)
+        ]
+        assert [len(page) for page in kept] == [32] * 5  # the page numbers went
+
+
+def test_a_running_title_at_the_top_goes_when_it_behaves_like_one() -> None:
+    """ "n <tab> Chapter" at the top of the page is a running head when it is set smaller
+    than the body or its chapter's name stands there on two pages; in the body's size
+    with a new name on every page it reads as a heading and stays."""
+    sections = ["Summary", "Background", "Findings", "Options", "Outlook", "Annex"]
+
+    def headed(size: float, name: str, n: int) -> Page:
+        return _footed(
+            n, Line(str(n + 1), 72, 78, 770, size, n), Line(name, 100, 190, 770, size, n)
+        )
+
+    smaller = [headed(8, sections[n], n) for n in range(6)]
+    assert [len(kept) for kept in remove_furniture(smaller)] == [30] * 6
+    repeated = [headed(10, sections[n // 2], n) for n in range(6)]
+    assert [len(kept) for kept in remove_furniture(repeated)] == [30] * 6
+    changing = [headed(10, sections[n], n) for n in range(6)]
+    assert [len(kept) for kept in remove_furniture(changing)] == [32] * 6

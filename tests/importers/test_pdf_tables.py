@@ -188,3 +188,33 @@ def test_a_line_under_a_figure_is_no_wrapped_cell() -> None:
     got = [line.text for line in table_rows(lines, 10)]
     assert "15 else" in got
     assert not any("15 else" in text and text != "15 else" for text in got)
+
+
+def test_rows_that_fail_the_table_test_are_looked_at_again_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Two-cell rows each with a wrapped line under it, and a last row in larger type
+    that makes the group no table: the look for a table after a wrapped cell is tried
+    once, not again after every row (each retry rescanned to the end: a hostile page of
+    thousands of such rows took a minute). Counted in lines looked at, not timed."""
+    import briefer.importers.pdfrows as pdfrows
+
+    looked: list[Line] = []
+    wrapped = pdfrows._wrapped_column
+
+    def counting(line: Line, row: list[Line], above: float) -> int | None:
+        looked.append(line)
+        return wrapped(line, row, above)
+
+    monkeypatch.setattr(pdfrows, "_wrapped_column", counting)
+    lines: list[Line] = []
+    for number in range(400):
+        y = 100_000 - 24 * number
+        lines += [_cell("Port fees", 72, y), _cell("Rise soon", 300, y), _cell("again", 72, y - 12)]
+    last = [
+        Line("Big", 72, 120, 100_000 - 24 * 400, 14, 0),
+        Line("Cell", 300, 350, 100_000 - 24 * 400, 14, 0),
+    ]
+    got = [line.text for line in table_rows([*lines, *last], 10)]
+    assert got == ["Port fees", "Rise soon", "again"] * 400 + ["Big", "Cell"]
+    assert len(looked) <= 3 * 400  # each wrapped line looked at once or twice
