@@ -70,47 +70,10 @@ def decode_text(data: bytes, *, declared: str | None = None) -> tuple[str, str]:
     return clean_text(text), encoding
 
 
-def normalise_newlines(text: str) -> str:
-    """``text`` with Windows and old Mac line ends, Unicode's line and paragraph separators
-    (which InDesign and Pages put on the clipboard) and NEL as ``\\n``."""
-    return _NEWLINES.sub("\n", text)
-
-
 def clean_text(text: str) -> str:
     """Newlines normalised to ``\\n``, form feeds to blank lines, control characters gone."""
-    text = normalise_newlines(text).replace("\f", "\n\n")
+    text = _NEWLINES.sub("\n", text).replace("\f", "\n\n")
     return _CONTROL.sub("", text.lstrip("\ufeff"))
-
-
-_CP1252_BYTES = {
-    chr(byte).encode("latin-1").decode("cp1252"): byte
-    for byte in range(0x80, 0xA0)
-    if byte not in _CP1252_HOLES
-}
-_MOJIBAKE = re.compile(
-    "[\u00c2-\u00f4](?:[\u0080-\u00bf" + "".join(sorted(_CP1252_BYTES)) + "]){1,3}"
-)
-"""A UTF-8 lead byte and its continuation bytes, each read as one Windows-1252 (or
-Latin-1) character: what "é" becomes ("Ã©") when UTF-8 is shown as a Western code page."""
-
-
-def repair_mojibake(text: str) -> str:
-    """``text`` with UTF-8 that was read as Windows-1252 ("cafÃ©", "â€œquotedâ€\x9d") read
-    again as UTF-8 ("café", "“quoted”").
-
-    Text copied from a mail client or a web form that guessed the wrong charset arrives
-    so. Only a run that decodes as UTF-8 is changed, so real "Ã" and "â" stay.
-    """
-
-    def fix(found: re.Match[str]) -> str:
-        run = found.group(0)
-        data = bytes(_CP1252_BYTES.get(ch, ord(ch)) for ch in run)
-        try:
-            return data.decode("utf-8")
-        except UnicodeDecodeError:
-            return run
-
-    return _MOJIBAKE.sub(fix, text)
 
 
 def _decode(data: bytes, declared: str | None) -> tuple[str, str]:

@@ -14,11 +14,9 @@ from pathlib import PurePath
 
 from briefer.core.model import Article, BlockKind
 from briefer.importers.base import ArticleBuilder, ImportLimits, ImportRejected, LocalFileReader
-from briefer.importers.captioncredit import without_credit
 from briefer.importers.cleanup import feed_footer_site, is_boilerplate_line, is_date_stamp
 from briefer.importers.encoding import decode_text
 from briefer.importers.htmlnames import clean_author
-from briefer.importers.pdfcopy import spell_ligatures, unwrap_pdf_copy
 
 _MONTHS = {
     name: number
@@ -67,10 +65,6 @@ _SENTENCE_END = re.compile(r"[.!?…:;,\"”’')\]。！？」』）：；，]$
 _ATX = re.compile(r"^(?P<marks>#{1,6})[ \t]+(?P<text>\S.*?)(?:[ \t]+#+)?[ \t]*$")
 """A Markdown heading written into plain text ("# Title", "## Background"): its marks are
 markup, as a list's bullet is, so they go and the words stay."""
-_QUOTE_MARKS = re.compile(r"^(?:>[ \t]?)+")
-QUOTE_MARK = "> "
-"""How ``split_paragraphs`` opens a paragraph a mail quoted; ``text_to_blocks`` makes it a quote."""
-_LETTERS = re.compile(r"[^\W\d_]{2}")
 _BLANK_LINES = re.compile(r"\n[ \t\xa0]*\n")
 _CJK = re.compile(
     "[\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u31c0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
@@ -123,44 +117,11 @@ def split_paragraphs(text: str) -> list[str]:
     paragraphs: list[str] = []
     for chunk in chunks:
         chunk_lines = [line.strip() for line in chunk.split("\n") if line.strip()]
-        for quoted, run in _quote_runs(chunk_lines):
-            if quoted:
-                paragraphs.extend(_quoted_paragraphs(run))
-            elif all(_BULLET.match(line) for line in run) or not wrapped:
-                paragraphs.extend(run)
-            else:
-                paragraphs.extend(_rejoin(run, width))
-    return paragraphs
-
-
-def _quote_runs(lines: list[str]) -> list[tuple[bool, list[str]]]:
-    """``lines`` cut where they pass into or out of a quotation marked with ">"."""
-    runs: list[tuple[bool, list[str]]] = []
-    for line in lines:
-        quoted = line.startswith(">")
-        if runs and runs[-1][0] == quoted:
-            runs[-1][1].append(line)
+        if all(_BULLET.match(line) for line in chunk_lines) or not wrapped:
+            paragraphs.extend(chunk_lines)
         else:
-            runs.append((quoted, [line]))
-    return runs
-
-
-def _quoted_paragraphs(lines: list[str]) -> list[str]:
-    """A mail's quotation (each line opened by ">") as its paragraphs, each written
-    "> text": the marks are the quoting program's, the lines its wrapping."""
-    out: list[str] = []
-    current: list[str] = []
-    for line in lines:
-        text = _QUOTE_MARKS.sub("", line).strip()
-        if not text:  # a ">" alone divides the quoted paragraphs
-            if current:
-                out.append(QUOTE_MARK + join_wrapped(current))
-            current = []
-            continue
-        current.append(text)
-    if current:
-        out.append(QUOTE_MARK + join_wrapped(current))
-    return out
+            paragraphs.extend(_rejoin(chunk_lines, width))
+    return paragraphs
 
 
 def _looks_hard_wrapped(lines: list[str]) -> bool:
@@ -244,13 +205,6 @@ def _byline(line: str) -> str | None:
     return name
 
 
-def byline_or_date(line: str) -> tuple[str | None, dt.date | None]:
-    """The writers a by-line under a title names ("" for "By Staff Reporter") and the
-    date a dateline gives; (None, None) for a line of the article's body."""
-    name = _byline(line)
-    return name, _date_line(line) if name is None else parse_date(line)
-
-
 def _date_line(line: str) -> dt.date | None:
     if len(line) > 120:
         return None
@@ -329,7 +283,8 @@ def text_to_blocks(text: str, builder: ArticleBuilder, *, find_title: bool = Tru
     kept: list[str] = []
     for index, paragraph in enumerate(paragraphs[start:]):
         if find_title and index < _TOP_WINDOW and (not author or published is None):
-            name, date = byline_or_date(paragraph)
+            name = _byline(paragraph)
+            date = _date_line(paragraph) if name is None else parse_date(paragraph)
             if name is not None or date:
                 author = author or name or ""
                 published = published or date
@@ -340,31 +295,17 @@ def text_to_blocks(text: str, builder: ArticleBuilder, *, find_title: bool = Tru
     for index, paragraph in enumerate(kept):
         bullet = _BULLET.match(paragraph)
         heading = _ATX.match(paragraph) if len(paragraph) <= 120 else None
-        if paragraph.startswith(QUOTE_MARK):
-            builder.add(BlockKind.QUOTE, paragraph[len(QUOTE_MARK) :])
-        elif heading and heading_like(heading.group("text")):
+        if heading and heading_like(heading.group("text")):
             level = min(6, max(2, len(heading.group("marks"))))  # 1 is the article's title
             builder.add(BlockKind.HEADING, heading.group("text"), level=level)
         elif bullet:
             ordered = bullet.group("num") is not None
             builder.add(BlockKind.LIST_ITEM, paragraph[bullet.end() :], level=1, ordered=ordered)
-        elif _credited(paragraph):
-            # "The old pier in 2014. Photo: Lars Holm": a picture's caption, copied with
-            # its credit, which would otherwise read as a sub-heading.
-            builder.add(BlockKind.CAPTION, paragraph)
         elif allow_headings and index > 0 and is_subheading(kept, index):
             builder.add(BlockKind.HEADING, paragraph, level=2)
         else:
             builder.add(BlockKind.PARAGRAPH, paragraph)
     return TextMeta(title=title, author=author, published=published, publisher=publisher)
-
-
-def _credited(line: str) -> bool:
-    """Whether ``line`` ends with a picture's credit ("Photo: Lars Holm", "(Reuters)")."""
-    if len(line) > 300:
-        return False
-    kept = without_credit(line)
-    return bool(kept) and line.startswith(kept) and bool(_LETTERS.search(line[len(kept) :]))
 
 
 def _unmarked(line: str) -> str:
@@ -402,9 +343,6 @@ class TextImporter:
         read_local: LocalFileReader | None = None,
     ) -> Article:
         text, _encoding = decode_text(data)
-        # A .txt saved from a PDF viewer or pdftotext keeps the page's line breaks.
-        text = spell_ligatures(text)
-        text = unwrap_pdf_copy(text) or text
         builder = ArticleBuilder()
         meta = text_to_blocks(text, builder)
         if builder.is_empty():
