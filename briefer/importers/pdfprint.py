@@ -74,7 +74,14 @@ _UTILITY = re.compile(
 _UTILITY_WORDS = 4
 _LIST_HEAD_WORDS = 6
 _PROSE_WORDS = 15
-_SENTENCE_ENDS = (".", "!", "?", '"', "”", "»", "’")
+_STOPS = (".", "!", "?", ":")
+"""What ends a sentence, or a line leading into a list ("More from the report:")."""
+_CLOSING_QUOTES = "\"”»’'"
+_STORY_ENDINGS = re.compile(r"(?:up next|more (?:from|on|in)\b)", re.IGNORECASE)
+"""List names a story's own ending uses too: an AP game story's "UP NEXT", a report's
+"More from the report"; a print's tail is never cut at them."""
+_SIGN_UP = re.compile(r"\b(?:sign up|subscribe)\b", re.IGNORECASE)
+_MAILING = re.compile(r"\b(?:newsletters?|inbox|briefing|e-?mails?)\b", re.IGNORECASE)
 _BYLINE_BLOCKS = 4
 """Blocks from the headline on in which a by-line is looked for."""
 _BYLINE_WORDS = 12
@@ -261,20 +268,33 @@ def pull_quotes(built: ArticleBuilder) -> ArticleBuilder:
 
 def without_story_lists(built: ArticleBuilder) -> ArticleBuilder:
     """``built`` less the page's tail from a heading that names a list of other stories
-    ("Related Stories", "Most read", "Top stories") on, when no paragraph of prose follows
-    it: teasers, a newsletter form, the site's footer. A web page's text loses such lists
+    ("Related Stories", "Most read", "Top stories") on, when teasers follow it (two or
+    more short lines, no sentence among them) and no sentence of the story does: the
+    teasers, a newsletter form, the site's footer. A web page's text loses such lists
     (htmlteasers); a print runs them on under the article. A list set inside the story,
-    with the story's own paragraphs after it, is left whole: losing its text is worse."""
+    or a story's own ending under a heading ("UP NEXT" and the teams' next games, "More
+    from the report:"), is left whole: losing its text is worse. One backward pass marks
+    where a sentence still follows, so a page of list-named lines costs no rescans."""
     text = built.text()
     blocks = [(block, " ".join(text[block.start : block.end].split())) for block in built.blocks]
+    told = [False] * (len(blocks) + 1)  # a sentence of the story at this block or after
+    entries = [0] * (len(blocks) + 1)  # teaser entries from this block on (2 is enough)
+    for index in range(len(blocks) - 1, -1, -1):
+        block, line = blocks[index]
+        told[index] = told[index + 1] or _sentence(block.kind, line)
+        entries[index] = min(2, entries[index + 1] + _entry(block.kind, line))
     cut = next(
         (
             index
             for index, (block, line) in enumerate(blocks)
             if index > 0
+            and block.kind is BlockKind.HEADING
             and len(line.split()) <= _LIST_HEAD_WORDS
             and names_story_list(line)
-            and not any(_prose(after) for _, after in blocks[index + 1 :])
+            and not _STORY_ENDINGS.match(line)
+            and not told[index + 1]
+            and entries[index + 1] >= 2
+            and _entry(blocks[index + 1][0].kind, blocks[index + 1][1])
         ),
         len(blocks),
     )
@@ -286,11 +306,24 @@ def without_story_lists(built: ArticleBuilder) -> ArticleBuilder:
     return kept
 
 
-def _prose(line: str) -> bool:
-    """A paragraph of a story: sentences long enough, not a site's notice or copyright."""
+def _sentence(kind: BlockKind, line: str) -> bool:
+    """A block of the story's: anything but a heading that ends a sentence, whatever its
+    length, unless it is the site's (a notice, a copyright, a newsletter's sign-up)."""
     return (
-        len(line.split()) >= _PROSE_WORDS
-        and line.endswith(_SENTENCE_ENDS)
+        kind is not BlockKind.HEADING
+        and line.rstrip(_CLOSING_QUOTES).endswith(_STOPS)
+        and "©" not in line
+        and not is_boilerplate_line(line)
+        and not (_SIGN_UP.search(line) and _MAILING.search(line))
+    )
+
+
+def _entry(kind: BlockKind, line: str) -> bool:
+    """A teaser in a list of other stories: a short line, no sentence, not the site's."""
+    return (
+        kind is not BlockKind.HEADING
+        and 0 < len(line.split()) < _PROSE_WORDS
+        and not line.rstrip(_CLOSING_QUOTES).endswith(_STOPS)
         and "©" not in line
         and not is_boilerplate_line(line)
     )

@@ -80,16 +80,88 @@ def test_a_story_list_and_what_follows_it_are_not_the_article(masthead: Article)
 @pytest.mark.parametrize(
     ("tail", "kept"),
     [
-        (["Related stories", "Drought order lifted", "River levels fall"], 2),
-        (["Most read", "1. Drought order lifted", "Newsletter", "Sign up for our briefing."], 2),
+        ([("h", "Related stories"), ("p", "Drought order lifted"), ("p", "River levels fall")], 2),
+        (
+            [
+                ("h", "Most read"),
+                ("p", "1. Drought order lifted"),
+                ("p", "2. River levels fall"),
+                ("h", "Newsletter"),
+                ("p", "Sign up for our briefing, delivered to your inbox."),
+            ],
+            2,
+        ),
         # A list inside the story, its paragraphs after it: nothing goes.
-        (["Related stories", "Drought order lifted", _PARAGRAPH, _PARAGRAPH], 6),
-        (["Related", "Drought order lifted", "© 2026 Valley Post. All rights reserved"], 2),
+        (
+            [
+                ("h", "Related stories"),
+                ("p", "Drought order lifted"),
+                ("p", "River levels fall"),
+                ("p", _PARAGRAPH),
+                ("p", _PARAGRAPH),
+            ],
+            7,
+        ),
+        (
+            [
+                ("h", "Related"),
+                ("p", "Drought order lifted"),
+                ("p", "River levels fall"),
+                ("p", "© 2026 Valley Post. All rights reserved"),
+            ],
+            2,
+        ),
+        # An AP game story ends "UP NEXT" and each team's next game: the story's own.
+        (
+            [
+                ("h", "UP NEXT"),
+                ("p", "Celtics: Host Miami on Friday night."),
+                ("p", "Lakers: At Denver on Sunday."),
+            ],
+            5,
+        ),
+        # "More from the report:" as a paragraph, its points, and a short last sentence.
+        (
+            [
+                ("p", "More from the report:"),
+                ("p", "Fares rise 4% in April"),
+                ("p", "Two new ferries by 2028"),
+                ("p", "The council votes on 3 May."),
+            ],
+            6,
+        ),
+        # A short sentence after the list stops the cut whatever its length.
+        (
+            [
+                ("h", "Related stories"),
+                ("p", "Drought order lifted"),
+                ("p", "River levels fall"),
+                ("p", "The council votes on 3 May."),
+            ],
+            6,
+        ),
+        # A list name set as a paragraph, or a heading with no teasers under it, is no list.
+        ([("p", "Related stories"), ("p", "Drought order lifted"), ("p", "River levels")], 5),
+        ([("h", "Trending"), ("p", "Why is everyone talking about ferries? Three reasons:")], 4),
     ],
 )
-def test_a_story_list_goes_with_the_tail_when_no_story_follows(tail: list[str], kept: int) -> None:
-    built = _built(("h", "Ferry fares rise"), ("p", _PARAGRAPH), *(("p", t) for t in tail))
+def test_a_story_list_goes_with_the_tail_when_no_story_follows(
+    tail: list[tuple[str, str]], kept: int
+) -> None:
+    built = _built(("h", "Ferry fares rise"), ("p", _PARAGRAPH), *tail)
     assert len(without_story_lists(built).blocks) == kept
+
+
+def test_a_story_ending_under_a_list_name_is_kept() -> None:
+    """upnext.pdf-like: a heading "UP NEXT", then the teams' next games, all the story's."""
+    built = _built(
+        ("h", "Lakers edge Celtics"),
+        ("p", _PARAGRAPH),
+        ("h", "UP NEXT"),
+        ("p", "Celtics: Host Miami on Friday night."),
+        ("p", "Lakers: At Denver on Sunday."),
+    )
+    assert without_story_lists(built).text() == built.text()
 
 
 def test_a_printed_page_is_cited_by_its_headline_writer_and_dateline(masthead: Article) -> None:
