@@ -14,6 +14,7 @@ page's text loses as boilerplate (cleanup) go here too.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 import re
 from collections.abc import Mapping
@@ -43,6 +44,13 @@ _CHROME_BLOCKS = 60
 """Blocks a printed page may set above the article's headline (menus, a ticker, a stamp)."""
 _SEPARATOR = re.compile(r"\s+(?:[|\-–—·•»/]|::)\s+|(?<=\S):\s+")
 """What a page's <title> puts between its headline and the site's name or section."""
+_PIPES = re.compile(r"\s+(?:[|\-–—·•»/]|::)\s+")
+_COLON = re.compile(r"(?<=\S):\s+")
+_SECTION_WORDS = 3
+_TITLE_PARTS = 12
+"""Separators of a page title read for runs of its parts (a title is a line, not a page)."""
+"""A title's leading part this short is a section or a kicker ("World", "Live"), not the
+headline."""
 _BY = re.compile(r"^(?:(?i:by|von|par|por|door)|di):?\s+(?=[^\W\d_])")
 """A by-line's opening word, in the languages htmlnames reads ("By", "Von", "Par", "Por",
 "Door", Italian "di"; "by:" too), before a word: that word must be a capital's
@@ -109,6 +117,9 @@ def headline_and_site(title: str, headline: str) -> tuple[str, str]:
         site = publisher_in_title(written, headline, frozenset())
         if site:
             return clean_title(written, frozenset({site_key(site)})) or title, site
+    rest, site = _title_site(words)
+    if site and in_title(" ".join(headline.split()), words):
+        return rest, site  # "Ferry fares: the winter ahead - Lakeside Courier"
     return title, ""
 
 
@@ -119,19 +130,35 @@ def from_headline(
     (its own date, time and title row, the site's menu, a ticker, a logo set larger than
     the headline) is the page around the article.
 
-    The headline is the heading the page's <title> names ("Headline - Site", also when a
-    section leads it: "World - Headline - Site"), the longest if several do, else the
-    page's largest text (``headline``). A site's menus can run to dozens of blocks, so the
-    headline is looked for among the first _CHROME_BLOCKS, but only where less text
-    stands above it than under it: the article is the bulk of what a news page prints.
-    Without one, ``built`` whole and ``headline``."""
+    The headline is the heading the page's <title> names: first one that is the title less
+    the site's name (in_title: "Ferry fares: the winter ahead - Site", "World - Headline -
+    Site"), else the longest that is a run of the title's parts; never the site's name
+    (the masthead is a heading too) nor a lone leading part (a section, a kicker's "Live").
+    Else the page's largest text (``headline``). A site's menus can run to dozens of
+    blocks, so the headline is looked for among the first _CHROME_BLOCKS, but only where
+    less text stands above it than under it: the article is the bulk of what a news page
+    prints. Without one, ``built`` whole and ``headline``."""
     text = built.text()
     heads = [
         (index, " ".join(text[block.start : block.end].split()))
         for index, block in enumerate(built.blocks[:_CHROME_BLOCKS])
         if block.kind is BlockKind.HEADING
     ]
-    named = [(i, h) for i, h in heads if in_title(h, title)]
+    rest, site = _title_site(title)
+    parts = _SEPARATOR.split(rest) if rest else []
+    runs = {
+        " ".join(rest[m.end() if m else 0 : n.start() if n else len(rest)].split())
+        for m, n in itertools.combinations(
+            [None, *itertools.islice(_SEPARATOR.finditer(rest), _TITLE_PARTS), None], 2
+        )
+    }
+    runs.discard(parts[0] if len(parts) > 1 and len(parts[0].split()) <= _SECTION_WORDS else "")
+    ranked = [
+        (0 if in_title(h, title) else 1, i, h)
+        for i, h in heads
+        if h != site and (in_title(h, title) or (len(h.split()) > 1 and h in runs))
+    ]
+    named = [(i, h) for rank, i, h in ranked if rank == min(r for r, _, _ in ranked)]
     if named:
         first, found = max(named, key=lambda pair: (len(pair[1].split()), -pair[0]))
     else:
@@ -148,12 +175,46 @@ def from_headline(
 
 
 def in_title(heading: str, title: str) -> bool:
-    """Whether ``heading`` is the whole of the page's title or one of its parts."""
+    """Whether ``heading`` is the page's title less the site's name (or the whole title):
+    "Ferry fares: the winter ahead" of "Ferry fares: the winter ahead - Lakeside Courier",
+    also when a short part leads it ("World - Headline - Site", "News: Headline | Site").
+    Not one part of a headline that has a separator of its own, nor the site's name."""
     written = " ".join(title.split())
     if len(heading.split()) < 2 or not written:
         return heading == written and bool(heading)
-    parts = _SEPARATOR.split(written)
-    return heading == written or heading in (part.strip() for part in parts)
+    if heading == written:
+        return True
+    rest, _ = _title_site(written)
+    lead = _SEPARATOR.split(rest, maxsplit=1)
+    return heading == rest or (
+        len(lead) == 2 and len(lead[0].split()) <= _SECTION_WORDS and heading == lead[1]
+    )
+
+
+def _title_site(title: str) -> tuple[str, str]:
+    """The page's title less its site's name, and that name ("" when no part reads as a
+    publication's name): the last part after a pipe or dash ("Headline - Lakeside
+    Courier"), else the first ("Lakeside Courier | Headline"), else a part before a colon
+    ("Lakeside Courier: Headline"). A colon inside the headline is the headline's."""
+    written = " ".join(title.split())
+    pipes = list(_PIPES.finditer(written))
+    splits = []
+    if pipes:
+        last, opening = pipes[-1], pipes[0]
+        splits += [
+            (written[: last.start()], written[last.end() :]),
+            (written[opening.end() :], written[: opening.start()]),
+        ]
+    colon = _COLON.search(written)
+    if colon:
+        splits.append((written[colon.end() :], written[: colon.start()]))
+    for rest, part in splits:
+        if _SEPARATOR.search(part):
+            continue  # a site's name is one part
+        site = publisher_in_title(f"Headline | {part}", "Headline", frozenset())
+        if site:
+            return rest.strip(), site
+    return written, ""
 
 
 def byline_author(built: ArticleBuilder, publisher: str) -> str:

@@ -202,6 +202,55 @@ def test_the_headline_is_the_longest_heading_the_title_names() -> None:
     assert kept.text().startswith("Third ferry cancelled in a week\n\nThe morning ferry")
 
 
+def test_a_headline_with_a_colon_wins_over_the_mastheads_name() -> None:
+    """ "Ferry fares: the winter ahead - Lakeside Courier": the masthead's "Lakeside
+    Courier" is a heading equal to a part of the title, but it is the site's name; the
+    article starts at the headline, which is the title, and the site is the publisher."""
+    title = "Ferry fares: the winter ahead - Lakeside Courier"
+    built = _built(
+        ("h", "Lakeside Courier"),
+        ("p", "News Sport Opinion Business"),
+        ("h", "Ferry fares: the winter ahead"),
+        ("p", _PARAGRAPH),
+        ("p", _PARAGRAPH),
+    )
+    kept, headline = from_headline(built, "Ferry fares: the winter ahead", title)
+    assert headline == "Ferry fares: the winter ahead"
+    assert kept.text().startswith(f"{headline}\n\n{_PARAGRAPH}")
+    assert headline_and_site(title, headline) == (headline, "Lakeside Courier")
+
+
+@pytest.mark.parametrize(
+    ("title", "heading", "subheading"),
+    [
+        (
+            "Live: Zelensky meets Trump in Washington | Lakeside Courier",
+            "Live: Zelensky meets Trump in Washington",
+            "Zelensky meets Trump in Washington",
+        ),
+        (
+            "Ferry fares - the winter ahead | Lakeside Courier",
+            "Ferry fares - the winter ahead",
+            "the winter ahead",
+        ),
+    ],
+)
+def test_a_subheading_equal_to_a_part_of_the_title_does_not_start_the_article(
+    title: str, heading: str, subheading: str
+) -> None:
+    built = _built(
+        ("h", heading),
+        ("p", _PARAGRAPH),
+        ("h", subheading),
+        ("p", _PARAGRAPH),
+        ("p", _PARAGRAPH),
+        ("p", _PARAGRAPH),
+    )
+    kept, headline = from_headline(built, heading, title)
+    assert headline == heading and kept.text() == built.text()
+    assert headline_and_site(title, heading) == (heading, "Lakeside Courier")
+
+
 def test_a_headline_low_on_the_page_is_not_taken_over_the_text_above_it() -> None:
     """A heading the title names, with most of the text above it, is not where the
     article starts: a page whose menu is longer than its article is not cut."""
@@ -222,6 +271,11 @@ def test_a_headline_low_on_the_page_is_not_taken_over_the_text_above_it() -> Non
         ("Ferry fares rise", "Ferry fares rise", True),
         ("Ferry fares", "Ferry fares rise | The Courier", False),
         ("Courier", "Ferry fares rise | Courier", False),  # one word: a name, not a headline
+        # A headline with a separator of its own is one, and the site's name is no part.
+        ("Ferry fares: the winter ahead", "Ferry fares: the winter ahead - Lakeside Courier", True),
+        ("Lakeside Courier", "Ferry fares: the winter ahead - Lakeside Courier", False),
+        ("Ferry fares", "Ferry fares: the winter ahead - Lakeside Courier", False),
+        ("The winter ahead", "Ferry fares - the winter ahead | Lakeside Courier", False),
     ],
 )
 def test_a_heading_is_named_by_the_title_as_a_whole_part(
