@@ -422,7 +422,7 @@ def _sidebar(lines: list[Line]) -> set[int]:
     size = body_size(lines)
     middle = (min(line.x0 for line in lines) + max(line.x1 for line in lines)) / 2
     for start in sorted({round(line.x0) for line in lines if line.x0 > middle})[:_SIDEBAR_STARTS]:
-        across = [line.baseline for line in lines if line.x0 < start - 1 and line.x1 > start - size]
+        across = {line.baseline for line in lines if line.x0 < start - 1 and line.x1 > start - size}
         right = [line for line in lines if line.x0 >= start - 1]
         lowest = min(line.baseline for line in right)
         floor = min((y for y in across if y > lowest), default=math.inf)
@@ -431,7 +431,7 @@ def _sidebar(lines: list[Line]) -> set[int]:
             line
             for line in lines
             if line.x0 < start - 1 and line.baseline < floor and line.baseline not in across
-        ]
+        ]  # a set: a page of thousands of lines is read once per start, not once per line
         if len(side) < _SIDEBAR_LINES or len(beside) < _SIDEBAR_LINES:
             continue
         foot, end = min(line.baseline for line in side), min(line.baseline for line in beside)
