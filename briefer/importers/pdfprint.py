@@ -178,16 +178,22 @@ def in_title(heading: str, title: str) -> bool:
     """Whether ``heading`` is the page's title less the site's name (or the whole title):
     "Ferry fares: the winter ahead" of "Ferry fares: the winter ahead - Lakeside Courier",
     also when a short part leads it ("World - Headline - Site", "News: Headline | Site").
-    Not one part of a headline that has a separator of its own, nor the site's name."""
+    A lone word ("World", "Live", "Opinion") may lead or end it. Not one part of a
+    headline that has a separator of its own ("the winter ahead" of "Ferry fares - the
+    winter ahead | Site"), nor the site's name."""
     written = " ".join(title.split())
     if len(heading.split()) < 2 or not written:
         return heading == written and bool(heading)
     if heading == written:
         return True
     rest, _ = _title_site(written)
-    lead = _SEPARATOR.split(rest, maxsplit=1)
-    return heading == rest or (
-        len(lead) == 2 and len(lead[0].split()) <= _SECTION_WORDS and heading == lead[1]
+    parts = _SEPARATOR.split(rest)
+    if heading == rest or len(parts) < 2:
+        return heading == rest
+    lead = _SEPARATOR.split(rest, maxsplit=1)  # "World - Headline", "Live: Headline"
+    tail = re.split(r"\s+(?:[|\-–—·•»/]|::)\s+(?=\S+$)", rest)  # "Headline - Opinion"
+    return (len(parts[0].split()) == 1 and heading == lead[1]) or (
+        len(parts[-1].split()) == 1 and len(tail) == 2 and heading == tail[0]
     )
 
 
@@ -208,9 +214,9 @@ def _title_site(title: str) -> tuple[str, str]:
     colon = _COLON.search(written)
     if colon:
         splits.append((written[colon.end() :], written[: colon.start()]))
-    for rest, part in splits:
-        if _SEPARATOR.search(part):
-            continue  # a site's name is one part
+    for number, (rest, part) in enumerate(splits):
+        if _SEPARATOR.search(part) or (number and len(part.split()) >= len(rest.split())):
+            continue  # a site's name is one part, and shorter than a headline it leads
         site = publisher_in_title(f"Headline | {part}", "Headline", frozenset())
         if site:
             return rest.strip(), site

@@ -275,7 +275,11 @@ def test_a_headline_low_on_the_page_is_not_taken_over_the_text_above_it() -> Non
         ("Ferry fares: the winter ahead", "Ferry fares: the winter ahead - Lakeside Courier", True),
         ("Lakeside Courier", "Ferry fares: the winter ahead - Lakeside Courier", False),
         ("Ferry fares", "Ferry fares: the winter ahead - Lakeside Courier", False),
-        ("The winter ahead", "Ferry fares - the winter ahead | Lakeside Courier", False),
+        ("the winter ahead", "Ferry fares - the winter ahead | Lakeside Courier", False),
+        ("Ferry fares rise", "World - Ferry fares rise - The Courier", True),
+        ("Ferry fares rise", "Ferry fares rise - Opinion - The Courier", True),
+        ("Ferry Fares Rise", "Ferry Fares Rise | Opinion", True),  # no site: the title less nothing
+        ("Ferry fares rise in winter", "Lakeside Courier | Ferry fares rise in winter", True),
     ],
 )
 def test_a_heading_is_named_by_the_title_as_a_whole_part(
