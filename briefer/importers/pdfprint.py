@@ -14,6 +14,7 @@ page's text loses as boilerplate (cleanup) go here too.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 import re
 from collections.abc import Mapping
@@ -43,6 +44,13 @@ _CHROME_BLOCKS = 60
 """Blocks a printed page may set above the article's headline (menus, a ticker, a stamp)."""
 _SEPARATOR = re.compile(r"\s+(?:[|\-–—·•»/]|::)\s+|(?<=\S):\s+")
 """What a page's <title> puts between its headline and the site's name or section."""
+_PIPES = re.compile(r"\s+(?:[|\-–—·•»/]|::)\s+")
+_COLON = re.compile(r"(?<=\S):\s+")
+_SECTION_WORDS = 3
+_TITLE_PARTS = 12
+"""Separators of a page title read for runs of its parts (a title is a line, not a page)."""
+"""A title's leading part this short is a section or a kicker ("World", "Live"), not the
+headline."""
 _BY = re.compile(r"^(?:(?i:by|von|par|por|door)|di):?\s+(?=[^\W\d_])")
 """A by-line's opening word, in the languages htmlnames reads ("By", "Von", "Par", "Por",
 "Door", Italian "di"; "by:" too), before a word: that word must be a capital's
@@ -74,7 +82,14 @@ _UTILITY = re.compile(
 _UTILITY_WORDS = 4
 _LIST_HEAD_WORDS = 6
 _PROSE_WORDS = 15
-_SENTENCE_ENDS = (".", "!", "?", '"', "”", "»", "’")
+_STOPS = (".", "!", "?", ":")
+"""What ends a sentence, or a line leading into a list ("More from the report:")."""
+_CLOSING_QUOTES = "\"”»’'"
+_STORY_ENDINGS = re.compile(r"(?:up next|more (?:from|on|in)\b)", re.IGNORECASE)
+"""List names a story's own ending uses too: an AP game story's "UP NEXT", a report's
+"More from the report"; a print's tail is never cut at them."""
+_SIGN_UP = re.compile(r"\b(?:sign up|subscribe)\b", re.IGNORECASE)
+_MAILING = re.compile(r"\b(?:newsletters?|inbox|briefing|e-?mails?)\b", re.IGNORECASE)
 _BYLINE_BLOCKS = 4
 """Blocks from the headline on in which a by-line is looked for."""
 _BYLINE_WORDS = 12
@@ -102,6 +117,9 @@ def headline_and_site(title: str, headline: str) -> tuple[str, str]:
         site = publisher_in_title(written, headline, frozenset())
         if site:
             return clean_title(written, frozenset({site_key(site)})) or title, site
+    rest, site = _title_site(words)
+    if site and in_title(" ".join(headline.split()), words):
+        return rest, site  # "Ferry fares: the winter ahead - Lakeside Courier"
     return title, ""
 
 
@@ -112,19 +130,35 @@ def from_headline(
     (its own date, time and title row, the site's menu, a ticker, a logo set larger than
     the headline) is the page around the article.
 
-    The headline is the heading the page's <title> names ("Headline - Site", also when a
-    section leads it: "World - Headline - Site"), the longest if several do, else the
-    page's largest text (``headline``). A site's menus can run to dozens of blocks, so the
-    headline is looked for among the first _CHROME_BLOCKS, but only where less text
-    stands above it than under it: the article is the bulk of what a news page prints.
-    Without one, ``built`` whole and ``headline``."""
+    The headline is the heading the page's <title> names: first one that is the title less
+    the site's name (in_title: "Ferry fares: the winter ahead - Site", "World - Headline -
+    Site"), else the longest that is a run of the title's parts; never the site's name
+    (the masthead is a heading too) nor a lone leading part (a section, a kicker's "Live").
+    Else the page's largest text (``headline``). A site's menus can run to dozens of
+    blocks, so the headline is looked for among the first _CHROME_BLOCKS, but only where
+    less text stands above it than under it: the article is the bulk of what a news page
+    prints. Without one, ``built`` whole and ``headline``."""
     text = built.text()
     heads = [
         (index, " ".join(text[block.start : block.end].split()))
         for index, block in enumerate(built.blocks[:_CHROME_BLOCKS])
         if block.kind is BlockKind.HEADING
     ]
-    named = [(i, h) for i, h in heads if in_title(h, title)]
+    rest, site = _title_site(title)
+    parts = _SEPARATOR.split(rest) if rest else []
+    runs = {
+        " ".join(rest[m.end() if m else 0 : n.start() if n else len(rest)].split())
+        for m, n in itertools.combinations(
+            [None, *itertools.islice(_SEPARATOR.finditer(rest), _TITLE_PARTS), None], 2
+        )
+    }
+    runs.discard(parts[0] if len(parts) > 1 and len(parts[0].split()) <= _SECTION_WORDS else "")
+    ranked = [
+        (0 if in_title(h, title) else 1, i, h)
+        for i, h in heads
+        if h != site and (in_title(h, title) or (len(h.split()) > 1 and h in runs))
+    ]
+    named = [(i, h) for rank, i, h in ranked if rank == min(r for r, _, _ in ranked)]
     if named:
         first, found = max(named, key=lambda pair: (len(pair[1].split()), -pair[0]))
     else:
@@ -141,12 +175,52 @@ def from_headline(
 
 
 def in_title(heading: str, title: str) -> bool:
-    """Whether ``heading`` is the whole of the page's title or one of its parts."""
+    """Whether ``heading`` is the page's title less the site's name (or the whole title):
+    "Ferry fares: the winter ahead" of "Ferry fares: the winter ahead - Lakeside Courier",
+    also when a short part leads it ("World - Headline - Site", "News: Headline | Site").
+    A lone word ("World", "Live", "Opinion") may lead or end it. Not one part of a
+    headline that has a separator of its own ("the winter ahead" of "Ferry fares - the
+    winter ahead | Site"), nor the site's name."""
     written = " ".join(title.split())
     if len(heading.split()) < 2 or not written:
         return heading == written and bool(heading)
-    parts = _SEPARATOR.split(written)
-    return heading == written or heading in (part.strip() for part in parts)
+    if heading == written:
+        return True
+    rest, _ = _title_site(written)
+    parts = _SEPARATOR.split(rest)
+    if heading == rest or len(parts) < 2:
+        return heading == rest
+    lead = _SEPARATOR.split(rest, maxsplit=1)  # "World - Headline", "Live: Headline"
+    tail = re.split(r"\s+(?:[|\-–—·•»/]|::)\s+(?=\S+$)", rest)  # "Headline - Opinion"
+    return (len(parts[0].split()) == 1 and heading == lead[1]) or (
+        len(parts[-1].split()) == 1 and len(tail) == 2 and heading == tail[0]
+    )
+
+
+def _title_site(title: str) -> tuple[str, str]:
+    """The page's title less its site's name, and that name ("" when no part reads as a
+    publication's name): the last part after a pipe or dash ("Headline - Lakeside
+    Courier"), else the first ("Lakeside Courier | Headline"), else a part before a colon
+    ("Lakeside Courier: Headline"). A colon inside the headline is the headline's."""
+    written = " ".join(title.split())
+    pipes = list(_PIPES.finditer(written))
+    splits = []
+    if pipes:
+        last, opening = pipes[-1], pipes[0]
+        splits += [
+            (written[: last.start()], written[last.end() :]),
+            (written[opening.end() :], written[: opening.start()]),
+        ]
+    colon = _COLON.search(written)
+    if colon:
+        splits.append((written[colon.end() :], written[: colon.start()]))
+    for number, (rest, part) in enumerate(splits):
+        if _SEPARATOR.search(part) or (number and len(part.split()) >= len(rest.split())):
+            continue  # a site's name is one part, and shorter than a headline it leads
+        site = publisher_in_title(f"Headline | {part}", "Headline", frozenset())
+        if site:
+            return rest.strip(), site
+    return written, ""
 
 
 def byline_author(built: ArticleBuilder, publisher: str) -> str:
@@ -261,20 +335,33 @@ def pull_quotes(built: ArticleBuilder) -> ArticleBuilder:
 
 def without_story_lists(built: ArticleBuilder) -> ArticleBuilder:
     """``built`` less the page's tail from a heading that names a list of other stories
-    ("Related Stories", "Most read", "Top stories") on, when no paragraph of prose follows
-    it: teasers, a newsletter form, the site's footer. A web page's text loses such lists
+    ("Related Stories", "Most read", "Top stories") on, when teasers follow it (two or
+    more short lines, no sentence among them) and no sentence of the story does: the
+    teasers, a newsletter form, the site's footer. A web page's text loses such lists
     (htmlteasers); a print runs them on under the article. A list set inside the story,
-    with the story's own paragraphs after it, is left whole: losing its text is worse."""
+    or a story's own ending under a heading ("UP NEXT" and the teams' next games, "More
+    from the report:"), is left whole: losing its text is worse. One backward pass marks
+    where a sentence still follows, so a page of list-named lines costs no rescans."""
     text = built.text()
     blocks = [(block, " ".join(text[block.start : block.end].split())) for block in built.blocks]
+    told = [False] * (len(blocks) + 1)  # a sentence of the story at this block or after
+    entries = [0] * (len(blocks) + 1)  # teaser entries from this block on (2 is enough)
+    for index in range(len(blocks) - 1, -1, -1):
+        block, line = blocks[index]
+        told[index] = told[index + 1] or _sentence(block.kind, line)
+        entries[index] = min(2, entries[index + 1] + _entry(block.kind, line))
     cut = next(
         (
             index
             for index, (block, line) in enumerate(blocks)
             if index > 0
+            and block.kind is BlockKind.HEADING
             and len(line.split()) <= _LIST_HEAD_WORDS
             and names_story_list(line)
-            and not any(_prose(after) for _, after in blocks[index + 1 :])
+            and not _STORY_ENDINGS.match(line)
+            and not told[index + 1]
+            and entries[index + 1] >= 2
+            and _entry(blocks[index + 1][0].kind, blocks[index + 1][1])
         ),
         len(blocks),
     )
@@ -286,11 +373,24 @@ def without_story_lists(built: ArticleBuilder) -> ArticleBuilder:
     return kept
 
 
-def _prose(line: str) -> bool:
-    """A paragraph of a story: sentences long enough, not a site's notice or copyright."""
+def _sentence(kind: BlockKind, line: str) -> bool:
+    """A block of the story's: anything but a heading that ends a sentence, whatever its
+    length, unless it is the site's (a notice, a copyright, a newsletter's sign-up)."""
     return (
-        len(line.split()) >= _PROSE_WORDS
-        and line.endswith(_SENTENCE_ENDS)
+        kind is not BlockKind.HEADING
+        and line.rstrip(_CLOSING_QUOTES).endswith(_STOPS)
+        and "©" not in line
+        and not is_boilerplate_line(line)
+        and not (_SIGN_UP.search(line) and _MAILING.search(line))
+    )
+
+
+def _entry(kind: BlockKind, line: str) -> bool:
+    """A teaser in a list of other stories: a short line, no sentence, not the site's."""
+    return (
+        kind is not BlockKind.HEADING
+        and 0 < len(line.split()) < _PROSE_WORDS
+        and not line.rstrip(_CLOSING_QUOTES).endswith(_STOPS)
         and "©" not in line
         and not is_boilerplate_line(line)
     )
@@ -328,7 +428,7 @@ def _sidebar(lines: list[Line]) -> set[int]:
     size = body_size(lines)
     middle = (min(line.x0 for line in lines) + max(line.x1 for line in lines)) / 2
     for start in sorted({round(line.x0) for line in lines if line.x0 > middle})[:_SIDEBAR_STARTS]:
-        across = [line.baseline for line in lines if line.x0 < start - 1 and line.x1 > start - size]
+        across = {line.baseline for line in lines if line.x0 < start - 1 and line.x1 > start - size}
         right = [line for line in lines if line.x0 >= start - 1]
         lowest = min(line.baseline for line in right)
         floor = min((y for y in across if y > lowest), default=math.inf)
@@ -337,7 +437,7 @@ def _sidebar(lines: list[Line]) -> set[int]:
             line
             for line in lines
             if line.x0 < start - 1 and line.baseline < floor and line.baseline not in across
-        ]
+        ]  # a set: a page of thousands of lines is read once per start, not once per line
         if len(side) < _SIDEBAR_LINES or len(beside) < _SIDEBAR_LINES:
             continue
         foot, end = min(line.baseline for line in side), min(line.baseline for line in beside)

@@ -80,16 +80,88 @@ def test_a_story_list_and_what_follows_it_are_not_the_article(masthead: Article)
 @pytest.mark.parametrize(
     ("tail", "kept"),
     [
-        (["Related stories", "Drought order lifted", "River levels fall"], 2),
-        (["Most read", "1. Drought order lifted", "Newsletter", "Sign up for our briefing."], 2),
+        ([("h", "Related stories"), ("p", "Drought order lifted"), ("p", "River levels fall")], 2),
+        (
+            [
+                ("h", "Most read"),
+                ("p", "1. Drought order lifted"),
+                ("p", "2. River levels fall"),
+                ("h", "Newsletter"),
+                ("p", "Sign up for our briefing, delivered to your inbox."),
+            ],
+            2,
+        ),
         # A list inside the story, its paragraphs after it: nothing goes.
-        (["Related stories", "Drought order lifted", _PARAGRAPH, _PARAGRAPH], 6),
-        (["Related", "Drought order lifted", "© 2026 Valley Post. All rights reserved"], 2),
+        (
+            [
+                ("h", "Related stories"),
+                ("p", "Drought order lifted"),
+                ("p", "River levels fall"),
+                ("p", _PARAGRAPH),
+                ("p", _PARAGRAPH),
+            ],
+            7,
+        ),
+        (
+            [
+                ("h", "Related"),
+                ("p", "Drought order lifted"),
+                ("p", "River levels fall"),
+                ("p", "© 2026 Valley Post. All rights reserved"),
+            ],
+            2,
+        ),
+        # An AP game story ends "UP NEXT" and each team's next game: the story's own.
+        (
+            [
+                ("h", "UP NEXT"),
+                ("p", "Celtics: Host Miami on Friday night."),
+                ("p", "Lakers: At Denver on Sunday."),
+            ],
+            5,
+        ),
+        # "More from the report:" as a paragraph, its points, and a short last sentence.
+        (
+            [
+                ("p", "More from the report:"),
+                ("p", "Fares rise 4% in April"),
+                ("p", "Two new ferries by 2028"),
+                ("p", "The council votes on 3 May."),
+            ],
+            6,
+        ),
+        # A short sentence after the list stops the cut whatever its length.
+        (
+            [
+                ("h", "Related stories"),
+                ("p", "Drought order lifted"),
+                ("p", "River levels fall"),
+                ("p", "The council votes on 3 May."),
+            ],
+            6,
+        ),
+        # A list name set as a paragraph, or a heading with no teasers under it, is no list.
+        ([("p", "Related stories"), ("p", "Drought order lifted"), ("p", "River levels")], 5),
+        ([("h", "Trending"), ("p", "Why is everyone talking about ferries? Three reasons:")], 4),
     ],
 )
-def test_a_story_list_goes_with_the_tail_when_no_story_follows(tail: list[str], kept: int) -> None:
-    built = _built(("h", "Ferry fares rise"), ("p", _PARAGRAPH), *(("p", t) for t in tail))
+def test_a_story_list_goes_with_the_tail_when_no_story_follows(
+    tail: list[tuple[str, str]], kept: int
+) -> None:
+    built = _built(("h", "Ferry fares rise"), ("p", _PARAGRAPH), *tail)
     assert len(without_story_lists(built).blocks) == kept
+
+
+def test_a_story_ending_under_a_list_name_is_kept() -> None:
+    """upnext.pdf-like: a heading "UP NEXT", then the teams' next games, all the story's."""
+    built = _built(
+        ("h", "Lakers edge Celtics"),
+        ("p", _PARAGRAPH),
+        ("h", "UP NEXT"),
+        ("p", "Celtics: Host Miami on Friday night."),
+        ("p", "Lakers: At Denver on Sunday."),
+    )
+    assert without_story_lists(built).text() == built.text()
 
 
 def test_a_printed_page_is_cited_by_its_headline_writer_and_dateline(masthead: Article) -> None:
@@ -130,6 +202,55 @@ def test_the_headline_is_the_longest_heading_the_title_names() -> None:
     assert kept.text().startswith("Third ferry cancelled in a week\n\nThe morning ferry")
 
 
+def test_a_headline_with_a_colon_wins_over_the_mastheads_name() -> None:
+    """ "Ferry fares: the winter ahead - Lakeside Courier": the masthead's "Lakeside
+    Courier" is a heading equal to a part of the title, but it is the site's name; the
+    article starts at the headline, which is the title, and the site is the publisher."""
+    title = "Ferry fares: the winter ahead - Lakeside Courier"
+    built = _built(
+        ("h", "Lakeside Courier"),
+        ("p", "News Sport Opinion Business"),
+        ("h", "Ferry fares: the winter ahead"),
+        ("p", _PARAGRAPH),
+        ("p", _PARAGRAPH),
+    )
+    kept, headline = from_headline(built, "Ferry fares: the winter ahead", title)
+    assert headline == "Ferry fares: the winter ahead"
+    assert kept.text().startswith(f"{headline}\n\n{_PARAGRAPH}")
+    assert headline_and_site(title, headline) == (headline, "Lakeside Courier")
+
+
+@pytest.mark.parametrize(
+    ("title", "heading", "subheading"),
+    [
+        (
+            "Live: Zelensky meets Trump in Washington | Lakeside Courier",
+            "Live: Zelensky meets Trump in Washington",
+            "Zelensky meets Trump in Washington",
+        ),
+        (
+            "Ferry fares - the winter ahead | Lakeside Courier",
+            "Ferry fares - the winter ahead",
+            "the winter ahead",
+        ),
+    ],
+)
+def test_a_subheading_equal_to_a_part_of_the_title_does_not_start_the_article(
+    title: str, heading: str, subheading: str
+) -> None:
+    built = _built(
+        ("h", heading),
+        ("p", _PARAGRAPH),
+        ("h", subheading),
+        ("p", _PARAGRAPH),
+        ("p", _PARAGRAPH),
+        ("p", _PARAGRAPH),
+    )
+    kept, headline = from_headline(built, heading, title)
+    assert headline == heading and kept.text() == built.text()
+    assert headline_and_site(title, heading) == (heading, "Lakeside Courier")
+
+
 def test_a_headline_low_on_the_page_is_not_taken_over_the_text_above_it() -> None:
     """A heading the title names, with most of the text above it, is not where the
     article starts: a page whose menu is longer than its article is not cut."""
@@ -150,6 +271,15 @@ def test_a_headline_low_on_the_page_is_not_taken_over_the_text_above_it() -> Non
         ("Ferry fares rise", "Ferry fares rise", True),
         ("Ferry fares", "Ferry fares rise | The Courier", False),
         ("Courier", "Ferry fares rise | Courier", False),  # one word: a name, not a headline
+        # A headline with a separator of its own is one, and the site's name is no part.
+        ("Ferry fares: the winter ahead", "Ferry fares: the winter ahead - Lakeside Courier", True),
+        ("Lakeside Courier", "Ferry fares: the winter ahead - Lakeside Courier", False),
+        ("Ferry fares", "Ferry fares: the winter ahead - Lakeside Courier", False),
+        ("the winter ahead", "Ferry fares - the winter ahead | Lakeside Courier", False),
+        ("Ferry fares rise", "World - Ferry fares rise - The Courier", True),
+        ("Ferry fares rise", "Ferry fares rise - Opinion - The Courier", True),
+        ("Ferry Fares Rise", "Ferry Fares Rise | Opinion", True),  # no site: the title less nothing
+        ("Ferry fares rise in winter", "Lakeside Courier | Ferry fares rise in winter", True),
     ],
 )
 def test_a_heading_is_named_by_the_title_as_a_whole_part(
