@@ -102,6 +102,9 @@ INPUTS: list[tuple[str, str, Callable[[Path], object]]] = [
             f"<p>{i} {TEXT}</p><figure><img src='https://x.example/{i}.jpg'><figcaption>"
             f"Crane {i} at the quay on Tuesday. (Photo: Reuters)</figcaption></figure>"
             for i in range(10_000)) + "</article></body></html>")),
+    ("byline40k.html", "a by-line of 40,000 family-first names", lambda p: p.write_text(
+        "<html><head><meta name='author' content='" + ", ".join(["Smith", "Jane"] * 20_000)
+        + f"'></head><body><article><h1>Port fees</h1><p>{TEXT}</p></article></body></html>")),
     ("big60.html", "60 MB of <p>s", lambda p: _fill(
         p, "<html><body><article>", f"<p>{TEXT}</p>\n", 60 * MiB, "</article></body></html>")),
     ("big60.eml", "60 MB of plain text", lambda p: _fill(

@@ -324,6 +324,11 @@ def clean_author(author: str, organisations: frozenset[str] = frozenset()) -> st
     before: str | None = None  # the part before this one ("" if dropped), None at first
     lone = 0  # one-word parts kept in a row just before: two make "Smith, Jane", a name
     parts = _AUTHOR_SPLIT.split(author)
+    # The parts left after each one, counted once (a crafted by-line has thousands).
+    rest = [p.strip(" .") for p in parts]
+    left = [0] * (len(parts) + 1)
+    for i in range(len(parts) - 1, -1, -1):
+        left[i] = left[i + 1] + bool(rest[i])
     for index, part in enumerate(parts):
         part = _BYLINE_PREFIX.sub("", part).strip(" .:-–—")
         part = _CONNECTOR.sub("", _DATELINE_TAIL.sub("", part))
@@ -334,8 +339,7 @@ def clean_author(author: str, organisations: frozenset[str] = frozenset()) -> st
         # After "Smith, Jane" a place is her dateline if what follows pairs up without it
         # or is a place too ("Berlin, Germany"): in "Doe, John, Houston, Sarah" Houston is
         # Sarah's family name.
-        rest = [p.strip(" .") for p in parts[index + 1 :] if p.strip(" .")]
-        paired = run and run % 2 == 0 and (len(rest) % 2 == 0 or is_place(rest[0]))
+        paired = run and run % 2 == 0 and (left[index + 1] % 2 == 0 or _place_next(rest, index))
         if (after is not None and len(after.split()) != 1) or paired:
             if is_place(part):
                 continue
@@ -355,6 +359,12 @@ def clean_author(author: str, organisations: frozenset[str] = frozenset()) -> st
         lone = run + 1 if len(part.split()) == 1 else 0
         people.append(_uncapped(part))
     return ", ".join(dict.fromkeys(people))
+
+
+def _place_next(rest: list[str], index: int) -> bool:
+    """Whether the first non-empty part after ``index`` is a place ("Berlin, Germany")."""
+    following = next((rest[i] for i in range(index + 1, len(rest)) if rest[i]), "")
+    return bool(following) and is_place(following)
 
 
 def _aside(bracket: re.Match[str], organisations: frozenset[str]) -> bool:
