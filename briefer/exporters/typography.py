@@ -130,6 +130,11 @@ _CLOSERS = {
 Hungarian close „ with ”), guillemets « » and ‹ ›, and the reversed »…« and ›…‹ of
 Danish and of German books."""
 _MARKS = frozenset("“‘„‚”’«‹»›")
+_OPENED_BY = {
+    mark: tuple(opener for opener, closers in _CLOSERS.items() if mark in closers)
+    for mark in _MARKS
+}
+"""The opening marks each mark closes."""
 _GUILLEMET_SPACE = " \u00a0\u202f"
 """The space French sets inside guillemets: the language's pair brings its own."""
 
@@ -146,7 +151,7 @@ def nest_quotes(runs: Sequence[Run], style: QuoteStyle) -> list[Run]:
     A low or angled mark that stands where no quotation opens (a breadcrumb's ›, a
     decimal comma ‚ in "3‚5") is left as it is."""
     out: list[Run] = []
-    stack: list[str] = []  # the opening marks as written, innermost last
+    stack = _OpenQuotes()
     before = ""
     for run in runs:
         if run.kind in (RunKind.FOOTNOTE, RunKind.CODE, RunKind.LINE_BREAK) or not run.text:
@@ -159,16 +164,14 @@ def nest_quotes(runs: Sequence[Run], style: QuoteStyle) -> list[Run]:
                 continue
             role = _role(ch, _previous(chars, i, before), chars[i + 1 : i + 2] or [""], stack)
             if role == "close":
-                while ch not in _CLOSERS[stack[-1]]:
-                    stack.pop()  # marks left open inside: the quotation ends here
-                stack.pop()
-                pair = style.outer if len(stack) % 2 == 0 else style.inner
+                stack.close(ch)
+                pair = style.outer if stack.depth % 2 == 0 else style.inner
                 chars[i] = pair[1]
                 if ch in "»›«‹":
                     _trim(chars, i, -1)
             elif role == "open":
-                pair = style.outer if len(stack) % 2 == 0 else style.inner
-                stack.append(ch)
+                pair = style.outer if stack.depth % 2 == 0 else style.inner
+                stack.open(ch)
                 chars[i] = pair[0]
                 if ch in "«‹»›":
                     _trim(chars, i, 1)
@@ -178,13 +181,46 @@ def nest_quotes(runs: Sequence[Run], style: QuoteStyle) -> list[Run]:
     return out
 
 
-def _role(ch: str, previous: str, following: list[str], stack: list[str]) -> str:
+class _OpenQuotes:
+    """The quotations open at a point of a paragraph, innermost last, with a count of
+    each opening mark, so whether a mark closes any of them is one look (a crafted
+    passage of 100,000 unclosed „ was quadratic)."""
+
+    def __init__(self) -> None:
+        self.marks: list[str] = []
+        self.counts: dict[str, int] = {}
+
+    @property
+    def depth(self) -> int:
+        return len(self.marks)
+
+    @property
+    def top(self) -> str:
+        return self.marks[-1] if self.marks else ""
+
+    def closes(self, ch: str) -> bool:
+        return any(self.counts.get(mark) for mark in _OPENED_BY.get(ch, ()))
+
+    def open(self, ch: str) -> None:
+        self.marks.append(ch)
+        self.counts[ch] = self.counts.get(ch, 0) + 1
+
+    def close(self, ch: str) -> None:
+        """Close the innermost quotation ``ch`` closes, and any left open inside it."""
+        while True:
+            mark = self.marks.pop()
+            self.counts[mark] -= 1
+            if ch in _CLOSERS[mark]:
+                return
+
+
+def _role(ch: str, previous: str, following: list[str], stack: _OpenQuotes) -> str:
     """Whether the mark ``ch`` opens a quotation, closes one on ``stack``, or neither."""
-    closes = any(ch in _CLOSERS[mark] for mark in stack)
+    closes = stack.closes(ch)
     word_start = not previous or previous.isspace() or previous in _OPENS_AFTER
     next_char = following[0]
     if ch in "“‘":
-        if stack and ch in _CLOSERS[stack[-1]]:
+        if stack.top and ch in _CLOSERS[stack.top]:
             return "close"  # German „…“ and ‚…‘
         return "open"
     if ch == "„":
@@ -196,7 +232,7 @@ def _role(ch: str, previous: str, following: list[str], stack: list[str]) -> str
     if ch == "’":
         if previous.isalpha() and next_char.isalpha():
             return ""  # "It’s" inside ‘…’: an apostrophe, never the closing mark
-        return "close" if stack and stack[-1] in "‘‚" else ""
+        return "close" if stack.top and stack.top in "‘‚" else ""
     # Guillemets: « opens at a word's start (French « ainsi », «ainsi»); » at a word's
     # start, before a word, opens a reversed quotation (Danish »godt«).
     before_word = next_char.isalnum()
