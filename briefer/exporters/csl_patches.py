@@ -2,7 +2,7 @@
 
 Kept apart from citations_csl (which renders) because each mend is a small
 replacement of one citeproc-py method, read against that method's source.
-Imports the standard library and the csl_patches_* modules (their mends for
+Imports the standard library and the csl_patches_* modules (their mends for dates,
 disambiguation, cs:substitute and ordinals) here; citeproc inside ``patch``.
 """
 
@@ -13,6 +13,7 @@ import functools
 import threading
 from typing import Any
 
+from briefer.exporters.csl_patches_dates import patch_dates
 from briefer.exporters.csl_patches_disambiguation import disambiguated, patch_disambiguation
 from briefer.exporters.csl_patches_ordinal import patch_ordinal
 from briefer.exporters.csl_patches_substitute import patch_substitute
@@ -55,6 +56,9 @@ def patch() -> None:
     - An ordinal ("2." in German, "1ᵉʳ" in French) takes its suffix from the
       first locale with ordinal terms, matched as CSL 1.0.1+ says, never from
       en-US's "nd" behind it (csl_patches_ordinal).
+    - A localized date joins its parts with its own delimiter, and a date that
+      shows its day names the month as such a date does ("4 марта", not "4 март";
+      csl_patches_dates).
     (The locale's ``punctuation-in-quote`` is applied to the output, in
     citations_csl.render.)
     """
@@ -280,6 +284,7 @@ def _patch() -> None:
     patch_disambiguation(model)  # after _patch_lookups: it wraps the layout's render_children
     patch_substitute(model)  # after the first-note variable: it wraps Text._variable
     patch_ordinal(model)
+    patch_dates(model, ITEM_LANGUAGE)  # after patch_ordinal: it wraps Date_Part.process
     _patched = True
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from briefer.exporters.csl_locale_file import locale_file
 from briefer.exporters.csl_styles import citeproc_locale
 from briefer.exporters.document import format_date
+from briefer.exporters.month_forms import genitive_months
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,18 +94,15 @@ def note_date(day: dt.date, language: str | None) -> str:
     if not tag or tag.lower().startswith("en") or export_words(tag) is ENGLISH:
         return format_date(day)
     primary = tag.split("-", 1)[0].lower()
-    if primary in _GENITIVE_MONTHS:
-        months, year_mark = _GENITIVE_MONTHS[primary]
-        return f"{day.day} {months[day.month - 1]} {day.year} {year_mark}"
+    months = genitive_months(primary)
+    if primary in _YEAR_MARKS and months is not None:
+        return f"{day.day} {months[day.month - 1]} {day.year} {_YEAR_MARKS[primary]}"
     if primary == "no":  # Norwegian with no written standard named: Bokmål's locale
         tag = "nb-NO"
     found = locale_file(citeproc_locale(tag))
     return (found.date_alone(day) if found is not None else None) or format_date(day)
 
 
-_GENITIVE_MONTHS = {
-    "ru": (("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
-            "сентября", "октября", "ноября", "декабря"), "г."),
-    "uk": (("січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня",
-            "вересня", "жовтня", "листопада", "грудня"), "р."),
-}  # fmt: skip
+_YEAR_MARKS = {"ru": "г.", "uk": "р."}
+"""Russian and Ukrainian dates end in an abbreviated "year" (the uk-UA locale's
+own date reads "2025. 04 берез.", a form for tables)."""
