@@ -171,7 +171,7 @@ def kept_style(style: StyleInfo) -> Kept:
 def _key(style: StyleInfo, stat: os.stat_result) -> tuple[object, ...]:
     """A parse and its renderings are one version of one file in one locale: an en-GB
     note's "2 December 2026" is never an en-US note's. The locale is the one rendered
-    in, so an en-AU note shares en-GB's (csl_styles.BRITISH_USAGE), never en-US's."""
+    in, so an en-AU note shares en-GB's (csl_styles.AMERICAN_USAGE), never en-US's."""
     return (str(style.path), stat.st_mtime_ns, stat.st_size, style.rendering_locale)
 
 

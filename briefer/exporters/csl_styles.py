@@ -30,20 +30,22 @@ MAX_STYLE_BYTES = 4_000_000
 """A style is a few hundred kilobytes; a file far larger is not one."""
 FALLBACK_LOCALE = "en-US"
 """The CSL specification's last resort, and citeproc-py's, when no other locale fits."""
-BRITISH_USAGE = frozenset({"en-au", "en-nz", "en-ie"})
-"""English dialects with no CSL locale of their own that cite as British English does.
+AMERICAN_USAGE = frozenset({"us", "ca", "ph", "as", "gu", "mp", "pr", "um", "vi"})
+"""The regions whose English cites as American English does; every other English
+dialect without a CSL locale of its own cites as British English does.
 
-The specification's fallback takes them to en-US, the primary dialect of
-English, and so to "March 4, 2025" and “double” quotes with the comma inside.
-Their own usage is British: day month year, single outer quotation marks and
-the comma outside them (the Australian Government Style Manual, New Zealand
-government style, Irish practice). So they render with en-GB's terms, dates
-and punctuation, as the note body's quotation marks do (typography.quote_style).
-Canadian English (en-CA) is not here: Canadian Press style, which Canadian
-newsrooms and most Canadian editors follow, writes "March 4, 2025" with double
-quotation marks outside and single inside, as American usage does; so en-CA
-keeps the specification's en-US, and the body's quotation marks are American
-for it too.
+The specification's fallback takes a dialect without a locale file to en-US, the
+primary dialect of English, and so to "March 4, 2025" and “double” quotes with
+the comma inside. Outside the United States and its territories, English usage
+is British: day month year, single outer quotation marks and the comma outside
+them (the Australian Government Style Manual, New Zealand government style,
+Irish, South African, Indian and Singaporean practice). So en-AU, en-IE, en-ZA,
+en-IN ... render with en-GB's terms, dates and punctuation, as the note body's
+quotation marks do (typography.quote_style). Canadian English is American here:
+Canadian Press style, which Canadian newsrooms and most Canadian editors follow,
+writes "March 4, 2025" with double quotation marks outside and single inside;
+Philippine English follows American usage too. "en" alone names no region and
+takes the specification's en-US.
 """
 
 
@@ -165,8 +167,9 @@ def citeproc_locale(language: str) -> str:
     CSL 1.0.2, "Locale Fallback": the locale file of the chosen dialect, else
     the primary dialect of its language (the CSL locales' own table: en-US for
     "en" and "en-CA", de-DE for "de" and "de-LU", pt-PT for "pt"), else en-US;
-    except that an English dialect of :data:`BRITISH_USAGE` (en-AU, en-NZ,
-    en-IE) without a file of its own renders with en-GB's. The tag's case and
+    except that an English dialect without a file of its own whose region is
+    not one of :data:`AMERICAN_USAGE` (en-AU, en-IE, en-ZA, en-IN ...) renders
+    with en-GB's. The tag's case and
     separator are forgiven ("en_gb" is "en-GB"); a region's subtags after it
     ("en-AU-x-legal") are not its dialect, so they are dropped for that test.
     """
@@ -176,10 +179,27 @@ def citeproc_locale(language: str) -> str:
     found = by_case.get(tag.lower())
     if found is not None:
         return found
-    if "-".join(tag.lower().split("-")[:2]) in BRITISH_USAGE and "en-gb" in by_case:
+    if _british_english(tag) and "en-gb" in by_case:
         return by_case["en-gb"]
     dialect = primary.get(tag.split("-")[0].lower(), "")
     return dialect if dialect in shipped else FALLBACK_LOCALE
+
+
+def _british_english(tag: str) -> bool:
+    """Whether ``tag`` is English of a region whose usage is British (AMERICAN_USAGE says
+    which is not); the region is the first two-letter or three-digit subtag after a
+    script's ("en-Latn-ZA"), so "en-x-legal" names none."""
+    subtags = tag.lower().split("-")
+    if subtags[0] != "en":
+        return False
+    rest = subtags[1:]
+    if rest and len(rest[0]) == 4 and rest[0].isalpha():  # a script: en-Latn-...
+        rest = rest[1:]
+    if not rest or not (
+        (len(rest[0]) == 2 and rest[0].isalpha()) or (len(rest[0]) == 3 and rest[0].isdigit())
+    ):
+        return False
+    return rest[0] not in AMERICAN_USAGE
 
 
 def citeproc_locale_file(locale: str) -> Path | None:

@@ -97,20 +97,20 @@ def quote_style(language: str | None) -> QuoteStyle:
     """The note's quotation marks in its language, as its citations print them.
 
     English: British quotes with single marks outside and double inside; American
-    English the other way round. Australian, New Zealand and Irish English are
-    British here, as their citations are (csl_styles.BRITISH_USAGE); Canadian and
-    Philippine English are American, as their citations are (both fall back to the
-    en-US locale). Any other language takes the marks of the CSL locale its
+    English the other way round. Each English dialect quotes as its citations
+    render (csl_styles.AMERICAN_USAGE): Australian, Irish, South African, Indian
+    English ... are British, Canadian and Philippine English and "en" alone
+    (which names no region) American. Any other language takes the marks of the CSL locale its
     citations render in ("de" → de-DE: „outer“ and ‚inner‘; "fr" → « outer » with
     no-break spaces and “inner”), so a quoted passage and a quoted title in its
     footnote never disagree; a language with no locale is American, as its
     citations are (en-US).
     """
     tag = (language or "").strip().replace("_", "-").lower()
-    if not tag or tag.startswith("en"):
-        if tag.startswith("en") and not tag.startswith(("en-us", "en-ph", "en-ca")):
-            return BRITISH
+    if not tag:
         return AMERICAN
+    if tag == "en" or tag.startswith("en-"):
+        return BRITISH if citeproc_locale(tag) == "en-GB" else AMERICAN
     return _locale_quotes(citeproc_locale(tag))
 
 

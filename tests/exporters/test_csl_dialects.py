@@ -2,9 +2,10 @@
 
 A real project file, a note quoting two articles, exported to Word and read back
 with python-docx: the footnotes (Chicago), the reference list (Harvard, APA) and the
-body's quotation marks are what the reader of that dialect expects. en-AU, en-NZ
-and en-IE have no CSL locale file and cite as British English; en-CA keeps the
-American forms (csl_styles.BRITISH_USAGE says why).
+body's quotation marks are what the reader of that dialect expects. en-AU, en-NZ,
+en-IE, en-ZA, en-IN and en-SG have no CSL locale file and cite as British English;
+en-CA and en-PH keep the American forms, as does "en" alone (csl_styles.AMERICAN_USAGE
+says why).
 """
 
 from __future__ import annotations
@@ -28,8 +29,8 @@ from tests.private_store import store_of
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 HARBOUR = "Grain exports will rise by 40% this year."
 PORT = "Queues at the port grow."
-BRITISH_DIALECTS = ["en-GB", "en-AU", "en-NZ", "en-IE"]
-AMERICAN_DIALECTS = ["en-US", "en-CA"]
+BRITISH_DIALECTS = ["en-GB", "en-AU", "en-NZ", "en-IE", "en-ZA", "en-IN", "en-SG"]
+AMERICAN_DIALECTS = ["en-US", "en-CA", "en-PH", "en"]
 
 CHICAGO = {
     "British": "Jane Smith, ‘Harbour Deal Signed’, The Times, 4 March 2025, https://example.org/h.",

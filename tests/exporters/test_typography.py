@@ -97,7 +97,9 @@ def test_apostrophes_are_never_taken_for_closing_marks() -> None:
 @pytest.mark.parametrize(
     ("language", "style"),
     [("en-GB", BRITISH), ("en_GB", BRITISH), ("en-AU", BRITISH), ("en-NZ", BRITISH),
-     ("en-IE", BRITISH), ("en-US", AMERICAN), ("en-CA", AMERICAN), (None, AMERICAN),
+     ("en-IE", BRITISH), ("en-ZA", BRITISH), ("en-IN", BRITISH), ("en-SG", BRITISH),
+     ("en-Latn-GB", BRITISH), ("en-001", BRITISH), ("en-US", AMERICAN), ("en-CA", AMERICAN),
+     ("en-PH", AMERICAN), ("en-PR", AMERICAN), ("en", AMERICAN), (None, AMERICAN),
      ("de-DE", QuoteStyle(outer=("„", "“"), inner=("‚", "‘"))),
      ("de", QuoteStyle(outer=("„", "“"), inner=("‚", "‘"))),
      ("de-CH", QuoteStyle(outer=("«", "»"), inner=("‹", "›"))),
