@@ -254,3 +254,24 @@ def test_each_picture_of_a_gallery_keeps_its_own_caption() -> None:
         "The frigate Tamal leaves the Mazagon dock at Mumbai.",
         "Crew members salute during the commissioning ceremony.",
     ]
+
+
+def test_the_whole_page_fallback_takes_the_credits_off_captions_too(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """When the extractor finds nothing, the page is read whole: its captions keep
+    what they say of the picture and lose who took it, as the extractor's path does."""
+    import briefer.importers.html as html
+
+    monkeypatch.setattr(html, "_extract_article", lambda *args, **kwargs: None)
+    article = _import(
+        _page(
+            f"<p>{_FIRST}</p>{_figure('Photo: Reuters')}<p>{_SECOND}</p>"
+            f"{_figure(_CAPTION + ' (Photo: AFP/Getty Images)')}<p>{_THIRD}</p>"
+        )
+    )
+
+    captions = [text for kind, text in _texts(article) if kind is BlockKind.CAPTION]
+    assert captions == [_CAPTION]
+    for credit in ("Reuters", "Getty", "AFP", "Photo:"):
+        assert credit not in article.text
