@@ -12,6 +12,7 @@ from collections.abc import Callable
 from briefer.core.model import BlockKind
 from briefer.core.words import at_most_words
 from briefer.importers.base import ArticleBuilder
+from briefer.importers.captioncredit import is_credit
 from briefer.importers.htmlnames import plausible_publisher
 
 _NETWORKS = frozenset(
@@ -129,7 +130,8 @@ _NEWSLETTER = re.compile(
 )
 _IMAGE_CREDIT = re.compile(
     r"^[(\[]?(?:image|images|photo|photos|photograph|picture|pic|video|illustration|"
-    r"image credit|photo credit|photo credits|credit|source)\s*(?:credit)?\s*(?::|by\b|©)",
+    r"image credit|photo credit|photo credits|credit|(?P<label>source))"
+    r"\s*(?:credit)?\s*(?::|by\b|©)",
     re.IGNORECASE,
 )
 _COOKIE = re.compile(r"\bcookies?\b", re.IGNORECASE)
@@ -219,9 +221,19 @@ def is_share_line(line: str) -> bool:
 
 
 def is_image_credit(line: str) -> bool:
-    """ "Image: Reuters", "Photo credit: AFP/Getty" and the like, not a caption sentence."""
+    """ "Image: Reuters", "Photo credit: AFP/Getty" and the like, not a caption sentence.
+
+    "Source:" opens a data source as often as a credit: "Source: IMF World Economic
+    Outlook" under a chart or table says where its figures come from and stays; only
+    "Source: Reuters" (an agency, a photographer's credit) goes, as captions judge it.
+    """
     stripped = line.strip()
-    return at_most_words(stripped, 20) and bool(_IMAGE_CREDIT.match(stripped))
+    found = _IMAGE_CREDIT.match(stripped) if at_most_words(stripped, 20) else None
+    if found is None:
+        return False
+    if found.group("label"):
+        return is_credit(stripped)
+    return True
 
 
 def is_cookie_notice(line: str) -> bool:

@@ -275,3 +275,19 @@ def test_the_whole_page_fallback_takes_the_credits_off_captions_too(
     assert captions == [_CAPTION]
     for credit in ("Reuters", "Getty", "AFP", "Photo:"):
         assert credit not in article.text
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [("Source: IMF World Economic Outlook, October 2025", True),
+     ("Source: Indian Navy, annual report 2024", True), ("Source: Eurostat", True),
+     ("Source: Reuters", False), ("Source: AFP/Getty Images", False), ("Photo: AFP", False)],
+)  # fmt: skip
+def test_a_data_source_line_in_the_text_stays_and_a_picture_credit_goes(
+    line: str, kept: bool
+) -> None:
+    """Under a chart or a table, "Source: ..." says where the figures come from: the
+    analyst cites it. Only an agency's credit is a picture's."""
+    article = _import(_page(f"<p>{_FIRST}</p><p>{line}</p><p>{_SECOND}</p><p>{_THIRD}</p>"))
+    assert (line in article.text) is kept
+    assert _SECOND in article.text
