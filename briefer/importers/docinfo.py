@@ -4,8 +4,9 @@ PDF information dictionaries and Word's core properties alike hold placeholders
 ("Untitled", "Microsoft Office User", the "python-docx" a script's template left),
 file names ("report_v2.doc", "10811.exe"), application prefixes ("Microsoft Word -
 x"), Perl's "ARRAY(0x...)", paths and arXiv stamps: ``meaningful`` drops them. A
-date printed on the first page beats the file's creation date (``printed_date``),
-which is often the template's. Pure string rules, standard library only.
+date printed on the first page is the document's (``printed_date``); the file's
+creation date, often the template's or the day it was converted, counts only where
+the cover's printed month vouches for it (``file_date``). Pure string rules, standard library only.
 """
 
 from __future__ import annotations
@@ -168,16 +169,20 @@ def printed_month(lines: Sequence[str]) -> tuple[int, int] | None:
 
 
 def file_date(created: dt.date | None, lines: Sequence[str]) -> dt.date | None:
-    """The file's own date, unless implausible or outside the month its cover prints.
+    """The file's own date, only where the month its cover prints vouches for it.
 
-    A report re-exported a year later carries the later date; "October 2025" on the
-    cover shows it is not the report's. No date is better than a wrong one: the
-    check then asks the analyst for it.
+    A file's creation date is when that file was made: the day a Word document
+    was saved as PDF or scanned, a template's first save, a report re-exported a
+    year on. Cited as the publication date it is a wrong date in a note that
+    goes out, and a copy of the same article imported later takes it over. A
+    cover's "October 2025" makes a file dated 14 October 2025 believable, and the
+    day more exact; with nothing printed, or another month, there is no date: the
+    check then asks the analyst for it, as no date is better than a wrong one.
     """
     created = plausible(created)
     month = printed_month(lines)
     if created is None or month is None:
-        return created
+        return None
     return created if (created.year, created.month) == month else None
 
 

@@ -21,6 +21,7 @@ def _memo(path: Path, *, author: str = "Kari Nordvik", created: dt.datetime | No
     document.core_properties.title = "Ferry contract summary 2026"
     document.core_properties.author = author
     document.core_properties.created = created or dt.datetime(2026, 2, 1, 9, 30)
+    document.add_paragraph("February 2026")  # the cover's month vouches for the file's day
     document.add_paragraph("The board signed the ferry contract on Tuesday.")
     document.save(str(path))
 
