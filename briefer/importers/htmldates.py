@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from typing import Literal
 from urllib.parse import urlsplit
 
@@ -292,4 +293,6 @@ def _texts_in(element: HtmlElement, budget: _Budget) -> Iterator[str]:
             continue
         if node.text and node.text.strip():
             yield node.text
-        stack.extend((child, False) for child in reversed(node))
+        # No more children than the walk may still visit: a by-line of 100,000 spans.
+        children = list(islice(node, max(budget.left, 0)))
+        stack.extend((child, False) for child in reversed(children))

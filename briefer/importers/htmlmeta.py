@@ -523,6 +523,10 @@ def _rel_authors(tree: HtmlElement) -> str:
     return " | ".join(dict.fromkeys(names))
 
 
+_MAX_BYLINE_CHARS = 4000
+"""Characters of a by-line element read, spaces and all; only 200 of text are kept."""
+
+
 def _byline(tree: HtmlElement) -> str:
     """The byline element's text, with a "|" where one child element ends and the next
     begins, so "<span>By Helen Marsh</span><span>Environment correspondent</span>"
@@ -535,9 +539,13 @@ def _byline(tree: HtmlElement) -> str:
     )
     for element in tree.xpath(xpath):
         pieces = [element.text or ""]
+        size = len(pieces[0])
         for child in element:
+            if size > _MAX_BYLINE_CHARS:  # no by-line: a crafted one of 100,000 spans
+                break
             pieces += ["|", child.text_content() if isinstance(child.tag, str) else "", "|"]
             pieces.append(child.tail or "")
+            size += len(pieces[-3]) + len(pieces[-1])
         text = " ".join("".join(pieces).split()).strip(" |")
         if text:
             return text if len(text) <= 200 else ""

@@ -384,11 +384,15 @@ def is_masthead(part: str) -> bool:
     return words[0] == "The" or any(w.casefold() in _MASTHEAD_WORDS for w in words)
 
 
+_MAX_BYLINE = 300
+"""Characters of a by-line read for its paper: a longer one is no by-line."""
+
+
 def byline_publisher(byline: str) -> str:
     """The publication a by-line names, or "": "by: Laurie Oakes From: Herald Sun" names
     Herald Sun; "By Jane Smith | The Advertiser | February 26, 2015" names The Advertiser
     (a masthead's name after a person's). For pages that name themselves nowhere else."""
-    text = " ".join(byline.split())
+    text = " ".join(byline[:_MAX_BYLINE].split())
     named = _FROM.search(text)
     if named:
         stop = _BYLINE_STOP.search(named[1])

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import quopri
 from pathlib import Path
 
 import pytest
@@ -201,3 +202,35 @@ def test_a_page_of_dates_is_read_within_bounds() -> None:
     tree = html.fromstring(f"<html><body><h1>Head</h1><div>{spans}</div></body></html>")
     line = read_dateline(tree.find(".//h1"), None)
     assert (line.date, line.undecided) == (None, {dt.date(2015, 3, 4), dt.date(2015, 4, 3)})
+
+
+def _mhtml(page: bytes, location: str) -> bytes:
+    """``page`` as Chrome's "Webpage, single file" saves it: one quoted-printable part."""
+    boundary = "----MultipartBoundary--d8Kq2WbX0zYc5Lr7Tn1Vm4Hs9Ej3----"
+    head = [
+        "From: <Saved by Blink>",
+        f"Snapshot-Content-Location: {location}",
+        "Subject: County board approves new bus route to the airport",
+        "Date: Fri, 27 Feb 2015 08:30:00 -0500",
+        "MIME-Version: 1.0",
+        f'Content-Type: multipart/related; type="text/html"; boundary="{boundary}"',
+        "",
+        f"--{boundary}",
+        "Content-Type: text/html",
+        "Content-Transfer-Encoding: quoted-printable",
+        f"Content-Location: {location}",
+        "",
+        "",
+    ]
+    body = quopri.encodestring(page, quotetabs=False)
+    return "\r\n".join(head).encode() + body + f"\r\n--{boundary}--\r\n".encode()
+
+
+def test_a_page_saved_as_mhtml_is_dated_by_its_by_line_too() -> None:
+    """The archive's own Date header is when it was saved, not when the story ran."""
+    page = (DATELINES / "kvtn_updated.html").read_bytes()
+    location = "https://www.kvtn7.example.com/news/local/county-board-approves-new-bus-route"
+    article = import_bytes(_mhtml(page, location), "bus route.mhtml").article
+
+    assert article.source_format == "mhtml"
+    assert _seen(article) == EXPECTED["kvtn_updated"]
