@@ -30,6 +30,12 @@ def _one_text(size: int) -> str:
     return _HEAD + "<p>" + unit * (size // len(unit)) + "</p></body></html>"
 
 
+def _undated(size: int) -> str:
+    """No headline, so every numeric date on the page is checked for a misreading."""
+    unit = "<p>03/04/2015 or 4-5-15, 2/26/2015</p>"
+    return "<html lang='en'><body>" + unit * (size // len(unit)) + "</body></html>"
+
+
 def _nested(size: int) -> str:
     unit = "<div><span>2/26/2015</span>"
     count = min(size // len(unit), 5000)  # deeper than this, lxml flattens the page
@@ -42,6 +48,7 @@ def main() -> int:
         "dated paragraphs": _paragraphs,
         "one text of dates": _one_text,
         "nested dates": _nested,
+        "undated, ambiguous": _undated,
     }
     print(f"{'page':<20}{'MB':>4}{'parse s':>10}{'metadata s':>12}")
     for name, make in makers.items():

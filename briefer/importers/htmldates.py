@@ -296,3 +296,39 @@ def _texts_in(element: HtmlElement, budget: _Budget) -> Iterator[str]:
         # No more children than the walk may still visit: a by-line of 100,000 spans.
         children = list(islice(node, max(budget.left, 0)))
         stack.extend((child, False) for child in reversed(children))
+
+
+# A numeric date with the year last, as a reader that takes every one day first reads it
+# ("03/04/15" is 3 April to it). Dots are left out: they are the day-first countries' mark.
+_YEAR_LAST = re.compile(r"(?<![\d/.-])(\d{1,2})([/-])(\d{1,2})\2((?:19|20|21)\d\d|\d\d)(?![\d/-])")
+_MAX_MISREADINGS = 2000
+
+
+def misreadings(tree: HtmlElement, order: Order | None) -> frozenset[dt.date]:
+    """The days a reader that takes every numeric date day first (trafilatura's date finder,
+    which reads the whole page) would take wrongly or by a guess from this page: "03/04/2015"
+    read as 3 April where the page writes the month first or does not say. None on a page
+    that writes the day first, where that reading is the page's own.
+    """
+    if order == "dmy":
+        return frozenset()
+    found: set[dt.date] = set()
+    seen: set[str] = set()  # pages repeat their dates: each is read once
+    for text in tree.itertext():
+        if "/" not in text and "-" not in text:
+            continue
+        for match in _YEAR_LAST.finditer(text):
+            if match[0] in seen:
+                continue
+            seen.add(match[0])
+            day, month, year = int(match[1]), int(match[3]), int(match[4])
+            if day == month or day > 12 or month > 12:
+                continue  # the same either way, or only one way to read it
+            date = _day(
+                year + (1900 if 90 <= year < 100 else 2000 if year < 100 else 0), month, day
+            )
+            if date is not None:
+                found.add(date)
+                if len(found) >= _MAX_MISREADINGS:
+                    return frozenset(found)
+    return frozenset(found)

@@ -19,7 +19,7 @@ from lxml.html import HtmlElement
 
 from briefer.core.safetext import best_web_address
 from briefer.importers.encoding import detect_legacy, web_codec
-from briefer.importers.htmldates import Dateline, numeric_order, read_dateline
+from briefer.importers.htmldates import Dateline, misreadings, numeric_order, read_dateline
 from briefer.importers.htmlheadline import headline_element
 from briefer.importers.htmlld import PageEvidence
 from briefer.importers.htmlld import article_object as _article_object
@@ -206,16 +206,22 @@ def read_metadata(tree: HtmlElement) -> PageMetadata:
         meta.get("og:locale", "").replace("_", "-"),
         _text(ld.get("inLanguage")),
     )
-    dateline = read_dateline(h1, numeric_order(languages, url))
+    order = numeric_order(languages, url)
+    dateline = read_dateline(h1, order)
     byline = _byline(tree)
     if not publisher:  # the <title>'s "Headline | Valley Courier", when nothing named it
         publisher = publisher_in_title(_text_of_first(tree, "//title"), title, sites)
     if not publisher:  # "by: Laurie Oakes From: Herald Sun"
         publisher = byline_publisher(byline or dateline.byline)
     published = _published(tree, meta, ld, url, dateline)
-    # A date the page prints but does not decide ("03/04/2015" with no region) is not
-    # to be guessed by a second reader either.
-    undecided = set() if published else {d.isoformat() for d in dateline.undecided}
+    # A date the page prints but does not decide ("03/04/2015" with no region), or that a
+    # second reader would take day first on a page that writes the month first, is not
+    # to be taken from it either.
+    undecided = (
+        set()
+        if published
+        else {d.isoformat() for d in dateline.undecided | misreadings(tree, order)}
+    )
     return PageMetadata(
         title=title,
         publisher=publisher,

@@ -82,6 +82,30 @@ def test_plain_english_on_an_american_dot_com_is_month_first_and_on_co_uk_day_fi
     assert (on_com.published, on_co_uk.published) == (dt.date(2015, 3, 4), dt.date(2015, 4, 3))
 
 
+@pytest.mark.parametrize(
+    ("name", "date"),
+    [
+        ("ledger_us_ambiguous", None),  # trafilatura's reading, 3 April, is wrong here
+        ("bulletin_no_region", None),  # and a guess here
+        ("gazette_gb_ambiguous", dt.date(2015, 4, 3)),  # and the page's own here
+    ],
+)
+def test_a_numeric_date_under_the_story_is_not_misread_by_the_second_reader(
+    name: str, date: dt.date | None
+) -> None:
+    """The date stands at the story's end, too far from the headline for the by-line
+    reading; trafilatura's date finder, which reads the whole page, takes every numeric
+    date day first, so only a page that writes the day first may keep its reading."""
+    span = '<span class="date">03/04/2015</span>'
+    article = _variant(
+        name,
+        (span, ""),
+        ('</div>\n<div class="comments">', f'<p class="posted-on">{span}</p></div>\n<div>'),
+    )
+
+    assert article.published == date
+
+
 def test_a_published_line_after_the_updated_one_still_dates_the_page() -> None:
     """KVTN prints "Updated: 03/01/2015" first; the day it was posted, 26 February, is the
     article's date, whichever order the two lines come in and whatever the date looks like."""
