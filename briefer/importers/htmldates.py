@@ -23,12 +23,13 @@ from briefer.importers.docinfo import plausible, written_dates
 
 Order = Literal["mdy", "dmy"]
 
-# 2015/02/26, 2015-02-26, 2015.02.26; 2/26/2015, 02-26-2015, 26.02.2015: the same mark
-# between the parts. Bounded repeats only, so a page of digits is read in linear time.
+# 2015/02/26, 2015-02-26, 2015.02.26; 2/26/2015, 02-26-2015, 26.02.2015, 2/26/15, 26.02.15:
+# the same mark between the parts. Bounded repeats only, so a page of digits is read in linear time.
 _NUMERIC = re.compile(
     r"(?<![\d/.])(?:"
     r"(?P<year>(?:19|20|21)\d\d)(?P<mark>[/.-])(?P<month>\d{1,2})(?P=mark)(?P<day>\d{1,2})"
-    r"|(?P<first>\d{1,2})(?P<sep>[/.-])(?P<second>\d{1,2})(?P=sep)(?P<yearlast>(?:19|20|21)\d\d)"
+    r"|(?P<first>\d{1,2})(?P<sep>[/.-])(?P<second>\d{1,2})(?P=sep)"
+    r"(?P<yearlast>(?:19|20|21)\d\d|\d\d)"
     r")(?!\d|[/.]\d)"
 )
 # What a date is, read from the words just before it ("Updated: 03/01/2015").
@@ -193,6 +194,10 @@ def _readings(match: re.Match[str], order: Order | None) -> frozenset[dt.date] |
         date = _day(int(match["year"]), int(match["month"]), int(match["day"]))
         return frozenset({date}) if date else None
     first, second, year = int(match["first"]), int(match["second"]), int(match["yearlast"])
+    if year < 100:  # "2/26/15", "26.02.15"; "26-02-15" is too like a score or a code
+        if match["sep"] == "-":
+            return None
+        year += 2000 if year < 70 else 1900
     day_first = _day(year, second, first)
     month_first = _day(year, first, second)
     if match["sep"] == ".":  # 26.02.2015: dots are the day-first countries' mark

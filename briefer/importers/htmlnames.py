@@ -396,9 +396,13 @@ def byline_publisher(byline: str) -> str:
     named = _FROM.search(text)
     if named:
         stop = _BYLINE_STOP.search(named[1])
-        return plausible_publisher(named[1][: stop.start()] if stop else named[1])
+        name = (named[1][: stop.start()] if stop else named[1]).strip(" .,;")
+        # "reporting from: Kyiv" is where, not whose; "Daily Mail Reporter" is a job.
+        return "" if is_place(name) or _ROLE_END.search(name) else plausible_publisher(name)
     parts = [part.strip() for part in re.split(r"[|,]", text)]
     for index, part in enumerate(parts[1:6], start=1):
+        if _ROLE_END.search(part):
+            continue
         if is_masthead(part) and clean_author(" | ".join(parts[:index])):
             return plausible_publisher(part)
     return ""

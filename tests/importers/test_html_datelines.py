@@ -120,6 +120,28 @@ def test_a_published_line_after_the_updated_one_still_dates_the_page() -> None:
     assert (swapped.published, alone.published) == (dt.date(2015, 2, 26), dt.date(2015, 2, 26))
 
 
+@pytest.mark.parametrize(
+    ("posted", "lang", "date"),
+    [
+        ("Posted: 2/26/15 10:14 AM EST", 'lang="en-US"', dt.date(2015, 2, 26)),
+        ("Posted: 3/4/15 10:14 AM EST", 'lang="en-US"', dt.date(2015, 3, 4)),
+        ("Posted: 3/4/15 10:14 AM EST", 'lang="en-GB"', dt.date(2015, 4, 3)),
+        ("Posted: 26.02.15, 10:14", 'lang="de"', dt.date(2015, 2, 26)),
+        ("Posted: 2015-02-26 10:14", 'lang="en-US"', dt.date(2015, 2, 26)),
+        ("Posted: Thursday, 26 February 2015", 'lang="en-US"', dt.date(2015, 2, 26)),
+    ],
+)
+def test_a_dateline_in_each_way_pages_write_it(posted: str, lang: str, date: dt.date) -> None:
+    article = _variant(
+        "kvtn_updated",
+        ('lang="en-US"', lang),
+        ('<p class="updated">Updated: 03/01/2015 9:02 AM EST</p>', ""),
+        ("Posted: 02/26/2015 10:14 AM EST", posted),
+    )
+
+    assert article.published == date
+
+
 def test_a_copyright_line_beside_the_story_is_no_date() -> None:
     """The notice under a picture or a short story dates the site's rights, not the story."""
     article = _variant(
@@ -182,6 +204,8 @@ def test_a_by_lines_paper_is_not_an_author(byline: str, author: str) -> None:
         ("By Jane Smith | Updated February 26, 2015", ""),
         ("By Emily Post", ""),
         ("The Advertiser", ""),  # no writer named before it: not a by-line's paper
+        ("By Jane Smith, Daily Mail Reporter", ""),  # her job
+        ("By Jane Smith, reporting from: Kyiv", ""),  # where she wrote
     ],
 )
 def test_the_paper_a_by_line_names(byline: str, publisher: str) -> None:
