@@ -124,6 +124,9 @@ def test_a_published_line_after_the_updated_one_still_dates_the_page() -> None:
     ("posted", "lang", "date"),
     [
         ("Posted: 2/26/15 10:14 AM EST", 'lang="en-US"', dt.date(2015, 2, 26)),
+        # Month first, though the page writes the day first: 26 can only be the day.
+        ("Posted: 2/26/2015", 'lang="en-GB"', dt.date(2015, 2, 26)),
+        ("02/26/2015 10:14 AM EST", 'lang="en-GB"', dt.date(2015, 2, 26)),
         ("Posted: 3/4/15 10:14 AM EST", 'lang="en-US"', dt.date(2015, 3, 4)),
         ("Posted: 3/4/15 10:14 AM EST", 'lang="en-GB"', dt.date(2015, 4, 3)),
         ("Posted: 26.02.15, 10:14", 'lang="de"', dt.date(2015, 2, 26)),
@@ -132,6 +135,8 @@ def test_a_published_line_after_the_updated_one_still_dates_the_page() -> None:
     ],
 )
 def test_a_dateline_in_each_way_pages_write_it(posted: str, lang: str, date: dt.date) -> None:
+    """Before the by-line was read, trafilatura's date finder dated some of these (it reads
+    "26.02.15" and "2015-02-26", and "3/4/15" day first); each is now the by-line's."""
     article = _variant(
         "kvtn_updated",
         ('lang="en-US"', lang),
