@@ -138,6 +138,20 @@ def printed_date(lines: Sequence[str]) -> dt.date | None:
     return None
 
 
+def written_dates(line: str) -> list[tuple[int, int, dt.date]]:
+    """Each date written with its month's name in ``line`` ("Feb. 26, 2015", "26. Februar
+    2015"), as (start, end, date), in the order they stand; a web page's dateline reads
+    them beside its numeric ones."""
+    found: list[tuple[int, int, dt.date]] = []
+    for pattern in _PRINTED_DATES[:2]:
+        for match in pattern.finditer(line):
+            month = _MONTHS[match.group("month").casefold().rstrip(".")]
+            date = _date(int(match.group("year")), month, int(match.group("day")))
+            if date is not None:
+                found.append((match.start(), match.end(), date))
+    return sorted(found)
+
+
 def plausible(date: dt.date | None) -> dt.date | None:
     """``date`` if a document could have been written then: a zeroed Windows time in a
     file's properties reads as 1 January 1601, a zeroed Mac one as 1904."""

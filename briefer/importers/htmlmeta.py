@@ -18,8 +18,8 @@ from urllib.parse import urlsplit
 from lxml.html import HtmlElement
 
 from briefer.core.safetext import best_web_address
-from briefer.importers.docinfo import printed_date
 from briefer.importers.encoding import detect_legacy, web_codec
+from briefer.importers.htmldates import Dateline, misreadings, numeric_order, read_dateline
 from briefer.importers.htmlheadline import headline_element
 from briefer.importers.htmlld import PageEvidence
 from briefer.importers.htmlld import article_object as _article_object
@@ -30,6 +30,7 @@ from briefer.importers.htmlld import name_of as _name_of
 from briefer.importers.htmlld import organisation_names as _organisation_names
 from briefer.importers.htmlld import resolve as _resolve
 from briefer.importers.htmlnames import (
+    byline_publisher,
     clean_author,
     clean_title,
     domain_label,
@@ -199,21 +200,36 @@ def read_metadata(tree: HtmlElement) -> PageMetadata:
     sites = site_keys([*named, meta.get("twitter:site"), domain_label(url)])
     organisations = sites | site_keys(_organisation_names(objects, by_id))
     title = _title(tree, meta, ld, sites, h1_text)
+    languages = (
+        tree.get("lang"),
+        tree.get("{http://www.w3.org/XML/1998/namespace}lang"),
+        meta.get("og:locale", "").replace("_", "-"),
+        _text(ld.get("inLanguage")),
+    )
+    order = numeric_order(languages, url)
+    dateline = read_dateline(h1, order)
+    byline = _byline(tree)
     if not publisher:  # the <title>'s "Headline | Valley Courier", when nothing named it
         publisher = publisher_in_title(_text_of_first(tree, "//title"), title, sites)
+    if not publisher:  # "by: Laurie Oakes From: Herald Sun"
+        publisher = byline_publisher(byline or dateline.byline)
+    published = _published(tree, meta, ld, url, dateline)
+    # A date the page prints but does not decide ("03/04/2015" with no region), or that a
+    # second reader would take day first on a page that writes the month first, is not
+    # to be taken from it either.
+    undecided = (
+        set()
+        if published
+        else {d.isoformat() for d in dateline.undecided | misreadings(tree, order)}
+    )
     return PageMetadata(
         title=title,
         publisher=publisher,
-        author=_author(tree, meta, ld, by_id, organisations),
-        published=_published(tree, meta, ld, url, h1),
+        author=_author(meta, ld, by_id, organisations, _rel_authors(tree), byline, dateline),
+        published=published,
         url=url,
-        language=_first(
-            tree.get("lang"),
-            tree.get("{http://www.w3.org/XML/1998/namespace}lang"),
-            meta.get("og:locale", "").replace("_", "-"),
-            _text(ld.get("inLanguage")),
-        ),
-        rejected=frozenset(organisations | _stories_values(others, by_id)),
+        language=_first(*languages),
+        rejected=frozenset(organisations | _stories_values(others, by_id) | undecided),
     )
 
 
@@ -251,7 +267,7 @@ def _published(
     meta: dict[str, str],
     ld: dict[str, Any],
     url: str,
-    h1: HtmlElement | None,
+    dateline: Dateline,
 ) -> dt.date | None:
     """The day the page says it was published, as the publisher's calendar had it.
 
@@ -270,7 +286,7 @@ def _published(
     )
     in_url = url_date(url)
     if published is None or (in_url is not None and abs((published - in_url).days) == 1):
-        return in_url or published or _dateline(h1)
+        return in_url or published or dateline.date
     return published
 
 
@@ -311,23 +327,6 @@ def _story_times(tree: HtmlElement) -> Iterator[str]:
             value = (element.get("datetime") or "").strip()
             if value:
                 yield value
-
-
-_DATELINE_TEXTS = 40
-"""Text pieces after the headline searched for a printed date (the byline's area)."""
-
-
-def _dateline(headline: HtmlElement | None) -> dt.date | None:
-    """The date printed near the headline ("Published December 4, 2025"), for a page whose
-    markup and address carry none; short lines only, so the lead's events are not taken."""
-    if headline is None:
-        return None
-    pieces = headline.xpath(
-        "following::text()[normalize-space()]"
-        "[not(ancestor::script or ancestor::style or ancestor::noscript)]"
-    )
-    lines = [" ".join(str(piece).split()) for piece in pieces[:_DATELINE_TEXTS]]
-    return printed_date(lines)
 
 
 def url_date(url: str) -> dt.date | None:
@@ -476,14 +475,17 @@ def _title(
 
 
 def _author(
-    tree: HtmlElement,
     meta: dict[str, str],
     ld: dict[str, Any],
     by_id: dict[str, dict[str, Any]],
     organisations: frozenset[str],
+    rel_authors: str,
+    byline: str,
+    dateline: Dateline,
 ) -> str:
     """The people who wrote it. People named as such in JSON-LD win over a meta author,
-    which many publishers fill with the company's name ("Condé Nast")."""
+    which many publishers fill with the company's name ("Condé Nast"); the by-line's
+    element, then a "By ..." line under the headline, when the markup names nobody."""
     return _first(
         *(
             clean_author(raw, organisations)
@@ -491,8 +493,9 @@ def _author(
                 _name_of(ld.get("author"), by_id, person=True),
                 *(_not_login(_not_url(meta.get(key))) for key in _AUTHOR_META),
                 _name_of(ld.get("author"), by_id),
-                _rel_authors(tree),
-                _byline(tree),
+                rel_authors,
+                byline,
+                dateline.byline,
                 *(name_in_profile_url(meta.get(key, "")) for key in _AUTHOR_META),
             )
             if raw
@@ -526,6 +529,10 @@ def _rel_authors(tree: HtmlElement) -> str:
     return " | ".join(dict.fromkeys(names))
 
 
+_MAX_BYLINE_CHARS = 4000
+"""Characters of a by-line element read, spaces and all; only 200 of text are kept."""
+
+
 def _byline(tree: HtmlElement) -> str:
     """The byline element's text, with a "|" where one child element ends and the next
     begins, so "<span>By Helen Marsh</span><span>Environment correspondent</span>"
@@ -538,9 +545,13 @@ def _byline(tree: HtmlElement) -> str:
     )
     for element in tree.xpath(xpath):
         pieces = [element.text or ""]
+        size = len(pieces[0])
         for child in element:
+            if size > _MAX_BYLINE_CHARS:  # no by-line: a crafted one of 100,000 spans
+                break
             pieces += ["|", child.text_content() if isinstance(child.tag, str) else "", "|"]
             pieces.append(child.tail or "")
+            size += len(pieces[-3]) + len(pieces[-1])
         text = " ".join("".join(pieces).split()).strip(" |")
         if text:
             return text if len(text) <= 200 else ""

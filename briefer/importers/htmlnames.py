@@ -44,6 +44,17 @@ _BYLINE_STOP = re.compile(
     r"|\bfrom\s*:",  # "by: Laurie Oakes From: Herald Sun"
     re.I,
 )
+# "From: Herald Sun", "From: | <a>Herald Sun</a>": the paper a by-line credits.
+_FROM = re.compile(r"\bfrom\s*:\s*(?:\|\s*)?([^|]{2,80})", re.I)
+_FROM_SPLIT = re.compile(r"(\bfrom\s*:)\s*\|", re.I)
+# Words that name a newspaper, never a person: "The Advertiser", "Herald Sun", "ABC News".
+# Not "Post", "Star", "Sun" or "Press", which are family names too (Emily Post).
+_MASTHEAD_WORDS = frozenset(
+    {"herald", "advertiser", "gazette", "tribune", "courier", "telegraph", "chronicle",
+     "examiner", "observer", "guardian", "mercury", "bulletin", "dispatch", "sentinel",
+     "inquirer", "journal", "times", "news", "newspaper", "newspapers", "daily", "weekly",
+     "mail", "argus", "leader", "independent"}
+)  # fmt: skip
 _AUTHOR_SPLIT = re.compile(r"\s*(?:[,;|•·]|\s-\s|\n)\s*")
 _AUTHOR_NOISE = re.compile(
     r"\bstaff\b|^(?:print(?:\s+this)?(?:\s+(?:article|page|story))?|updated|published|share"
@@ -308,7 +319,7 @@ def clean_author(author: str, organisations: frozenset[str] = frozenset()) -> st
     two lone words in a row, a place is the dateline again.
     """
     kept: list[str] = []
-    chunks = " ".join(author.split()).split("|")
+    chunks = _FROM_SPLIT.sub(r"\1 ", " ".join(author.split())).split("|")
     # "|" parts each get their own cut: "By Jane Doe | Updated Dec 4 | Sam Ortiz"; one that
     # is only a place is the dateline beside the by-line ("WASHINGTON | By Jane Doe").
     for chunk in chunks:
@@ -349,8 +360,8 @@ def clean_author(author: str, organisations: frozenset[str] = frozenset()) -> st
                 part = joined[2]
         if _AUTHOR_NOISE.search(part) or _ROLE_END.search(part):
             continue
-        if site_key(part) in organisations:
-            continue
+        if site_key(part) in organisations or (people and is_masthead(part)):
+            continue  # "Jane Smith | The Advertiser": her paper, named after her
         if "@" in part or "://" in part or _DOMAIN.match(part) or len(part.split()) > 6:
             continue
         if not any(ch.isalpha() for ch in part):
@@ -359,6 +370,42 @@ def clean_author(author: str, organisations: frozenset[str] = frozenset()) -> st
         lone = run + 1 if len(part.split()) == 1 else 0
         people.append(_uncapped(part))
     return ", ".join(dict.fromkeys(people))
+
+
+def is_masthead(part: str) -> bool:
+    """Whether a by-line's part reads as a newspaper's name ("The Advertiser", "Herald
+    Sun", "Courier-Mail"): capitalised words, two to six, that open with "The" or hold a
+    word only papers are called by."""
+    words = [w for w in re.split(r"[\s-]+", part.strip()) if w]
+    if not 2 <= len(words) <= 6:
+        return False
+    if not all(w[:1].isupper() or w[:1].isdigit() or w in _FUNCTION_WORDS for w in words):
+        return False
+    return words[0] == "The" or any(w.casefold() in _MASTHEAD_WORDS for w in words)
+
+
+_MAX_BYLINE = 300
+"""Characters of a by-line read for its paper: a longer one is no by-line."""
+
+
+def byline_publisher(byline: str) -> str:
+    """The publication a by-line names, or "": "by: Laurie Oakes From: Herald Sun" names
+    Herald Sun; "By Jane Smith | The Advertiser | February 26, 2015" names The Advertiser
+    (a masthead's name after a person's). For pages that name themselves nowhere else."""
+    text = " ".join(byline[:_MAX_BYLINE].split())
+    named = _FROM.search(text)
+    if named:
+        stop = _BYLINE_STOP.search(named[1])
+        name = (named[1][: stop.start()] if stop else named[1]).strip(" .,;")
+        # "reporting from: Kyiv" is where, not whose; "Daily Mail Reporter" is a job.
+        return "" if is_place(name) or _ROLE_END.search(name) else plausible_publisher(name)
+    parts = [part.strip() for part in re.split(r"[|,]", text)]
+    for index, part in enumerate(parts[1:6], start=1):
+        if _ROLE_END.search(part):
+            continue
+        if is_masthead(part) and clean_author(" | ".join(parts[:index])):
+            return plausible_publisher(part)
+    return ""
 
 
 def _place_next(rest: list[str], index: int) -> bool:
