@@ -94,8 +94,9 @@ def _sorted(passages: list[Passage], published: Mapping[int, dt.date | None]) ->
     )
 
 
-def _block(passage: Passage, block_words: int) -> bool:
-    """Long quotations stand apart as block quotations; short ones run in."""
+def is_block_quotation(passage: Passage, block_words: int) -> bool:
+    """Long quotations stand apart as block quotations; short ones run in (the template's
+    ``block_quotation_words``; 0 sets every quotation as a block)."""
     return block_words <= 0 or len(passage.text.split()) >= block_words
 
 
@@ -110,6 +111,8 @@ def _body(passages: list[Passage], spec: TemplateSection, block_words: int) -> s
             break
         seen.add(passage.id)
         parts.append(
-            quotation_markdown(passage.text, passage.id, block=_block(passage, block_words))
+            quotation_markdown(
+                passage.text, passage.id, block=is_block_quotation(passage, block_words)
+            )
         )
     return "\n\n".join(parts)

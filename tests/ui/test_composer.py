@@ -193,7 +193,8 @@ def test_insert_on_a_passage_quotes_it_exactly_with_a_footnote(
     tree.setCurrentItem(child)
     tree.setFocus()
     qtbot.keyClick(tree, Qt.Key.Key_Insert)
-    assert bodies(window)["Background"] == quotation_markdown(QUOTE, passage.id)
+    # Short, it runs in, as drafting sets a quotation under the template's 40 words.
+    assert bodies(window)["Background"] == quotation_markdown(QUOTE, passage.id, block=False)
     assert window.menu_actions.undo_action.text() == "&Undo Insert quotation"
     assert tree.topLevelItem(0).child(0).text(0).startswith("✓ ")
     window.composer.show_preview()  # a tab beside the passages, rendered while it shows
@@ -261,6 +262,28 @@ def test_a_citation_to_a_deleted_passage_is_marked_not_a_crash(
     window.composer.show_preview()
     window.composer.refresh_preview()
     assert f"[missing source: passage {passage.id}]" in window.composer.preview.toPlainText()
+
+
+def test_a_long_passage_is_quoted_as_a_block_and_a_short_one_runs_in_as_drafts_do(
+    qtbot: QtBot, window: ProjectWindow
+) -> None:
+    """Quote Passage (and a drop) sets a quotation as drafting from the template does:
+    a block from the template's block_quotation_words (40 by default), else run in, so
+    the exported note does not mix indented italics and plain paragraphs at random."""
+    long_text = " ".join(["Berth eleven will take the larger container ships."] * 6)
+    session = window.session
+    article_id = store_of(session).add_article(Article("Berths", long_text))
+    trade = session.theme_named("Trade")
+    assert trade is not None and trade.id is not None
+    session.do(TagPassageCommand(article_id, 0, len(long_text), [trade.id]))
+    long_id = max(p.id or 0 for p in session.query.list_passages())
+    short_id = min(p.id or 0 for p in session.query.list_passages())
+    select(window, "Outlook")
+    window.composer.insert_passage(long_id)
+    assert bodies(window)["Outlook"].startswith('> "Berth eleven')
+    select(window, "Background")
+    window.composer.insert_passage(short_id)
+    assert bodies(window)["Background"] == quotation_markdown(QUOTE, short_id, block=False)
 
 
 def test_ctrl_enter_on_a_citation_opens_its_passage_in_the_reader(

@@ -44,7 +44,6 @@ from briefer.session import (
     RemoveSectionCommand,
     Session,
     UpdateSectionCommand,
-    load_templates,
 )
 from briefer.session.export import cited_material
 from briefer.session.pages import PageCounter
@@ -53,6 +52,7 @@ from briefer.ui.common.undo import run_command
 from briefer.ui.composer.arrangement import arrange
 from briefer.ui.composer.chips import SourceLabels
 from briefer.ui.composer.editor import FormattingBar, LineEditing, SectionEditor
+from briefer.ui.composer.note_template import quoted_as_block, target_words
 from briefer.ui.composer.outline import OutlinePanel
 from briefer.ui.composer.page_count import PageCountWorker, length_text
 from briefer.ui.composer.passages import PassagePickerPanel
@@ -289,7 +289,7 @@ class ComposerView(QWidget):
             self.notes.setCurrentIndex(index)
         self.outline_panel.set_sections(note.sections)
         if changed:
-            self._target_words = self._target_for(note)
+            self._target_words = target_words(self.templates_dir, note)
             first = note.sections[0].id if note.sections else None
             self._select_section(first)
         else:
@@ -299,12 +299,6 @@ class ComposerView(QWidget):
             self.preview.schedule()
         else:
             self.preview.refresh()
-
-    def _target_for(self, note: Note) -> int:
-        try:
-            return load_templates(self.templates_dir).named(note.template).target_words
-        except CommandError:
-            return 0
 
     def _select_section(self, section_id: int | None) -> None:
         self._section_chosen(self.outline_panel.select(section_id))
@@ -498,7 +492,9 @@ class ComposerView(QWidget):
         except RecordNotFound:
             self.report("That passage no longer exists.")
             return
-        if self.insert_markdown(quotation_markdown(passage.text, passage_id), "Insert quotation"):
+        block = quoted_as_block(self.templates_dir, self._note, passage)  # as drafting does
+        markdown = quotation_markdown(passage.text, passage_id, block=block)
+        if self.insert_markdown(markdown, "Insert quotation"):
             self.editor.setFocus()
 
     def _insert_current_passage(self) -> None:
