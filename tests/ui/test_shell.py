@@ -53,6 +53,39 @@ def test_welcome_lists_recent_projects_and_opens_one(
     assert opened == [project]
 
 
+@pytest.mark.parametrize("dialog", ["new", "open"])
+def test_the_project_dialogs_open_beside_the_latest_project_never_where_briefer_started(
+    qtbot: QtBot, project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dialog: str
+) -> None:
+    """A tester's New Project dialog opened in the folder the program was started from
+    (a source checkout): the latest project's folder, else Documents or home, is where
+    an analyst keeps projects."""
+    from PySide6.QtWidgets import QFileDialog
+
+    started_in = tmp_path / "started-here"
+    started_in.mkdir()
+    monkeypatch.chdir(started_in)
+    asked: list[str] = []
+
+    def answer(_parent: object, _caption: str, start: str, _filter: str) -> tuple[str, str]:
+        asked.append(start)
+        return "", ""
+
+    name = "getSaveFileName" if dialog == "new" else "getOpenFileName"
+    monkeypatch.setattr(QFileDialog, name, staticmethod(answer))
+    elsewhere = tmp_path / "projects"
+    elsewhere.mkdir()
+    latest = elsewhere / "latest.briefer"
+    latest.write_bytes(project.read_bytes())
+    for recent, expected in (([str(latest), str(project)], elsewhere), ([], None)):
+        view = WelcomeView(recent, print, print)
+        qtbot.addWidget(view)
+        view.choose_new() if dialog == "new" else view.choose_open()
+        if expected is not None:
+            assert Path(asked[-1]) == expected
+        assert asked[-1] and Path(asked[-1]) != started_in and Path(asked[-1]).is_dir()
+
+
 def test_project_window_shows_articles_and_saved_status(qtbot: QtBot, project: Path) -> None:
     session = Session.open(project)
     window = ProjectWindow(session)

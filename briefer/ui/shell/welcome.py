@@ -42,6 +42,7 @@ class WelcomeView(QWidget):
         self.setWindowTitle("Briefer")
         self._open_project = open_project
         self._new_project = new_project
+        self._recent = list(recent)  # the dialogs open beside the latest project
 
         title = QLabel("Briefer")
         title.setObjectName("welcomeTitle")
@@ -130,12 +131,12 @@ class WelcomeView(QWidget):
         self.help_window.activateWindow()
 
     def choose_new(self) -> None:
-        path = ask_new_project(self)
+        path = ask_new_project(self, recent=self._recent)
         if path is not None:
             self._new_project(path)
 
     def choose_open(self) -> None:
-        path = ask_open_project(self)
+        path = ask_open_project(self, recent=self._recent)
         if path is not None:
             self._open_project(path)
 
