@@ -7,6 +7,7 @@ standard library and briefer.importers.pdflayout only.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import re
@@ -16,8 +17,11 @@ from typing import TypeVar
 
 from briefer.core.numerals import roman_value
 from briefer.importers.pdflayout import Line, Page, body_size
+from briefer.importers.pdfrunning import Edge, note_numbers, row_text, running_lines
 
-_Entry = TypeVar("_Entry", tuple[int, float, float], tuple[int, float, str])
+_Entry = TypeVar(
+    "_Entry", tuple[int, float, float], tuple[int, float, str], tuple[int, float, float, bool]
+)
 
 _PAGE_NUMBER = re.compile(
     r"^[-–—(\[]?\s*(?:(?:page|p\.|pg\.|seite|pagina|página)\s*)?"
@@ -28,6 +32,7 @@ _MAX_ROMAN_PAGE = 399
 # A table cell's figure ("507", "1 286", "12.5%"), not a date ("12.03.2026").
 _FIGURE = re.compile(r"^[-+−–(]?(?:\d+|\d{1,3}(?:[ ,.]\d{3})+)(?:[.,]\d+)?%?\)?$")
 _LINE_NUMBER = re.compile(r"^\d{1,4}$")
+_LABEL = re.compile(r"^\d{1,3}$")
 _WORDS = re.compile(r"^[\"“‘'(\[]?[^\W\d_]")  # a word, perhaps after a quotation mark or bracket
 _DIGITS = re.compile(r"\d+")
 _MARGIN_SHARE = 0.10
@@ -81,15 +86,38 @@ def remove_furniture(pages: Sequence[Page]) -> list[list[Line]]:
         [line for line in edge if id(line) not in labelled]
         for edge, labelled in zip(edges, labels, strict=True)
     ]
-    counts: Counter[tuple[str, int]] = Counter()
+    # "6", a tab, "Ibid.": words a number labels, compared with their number as one row.
+    before = [
+        _labelled(body, _note_labels(body) | labelled)
+        for body, labelled in zip(bodies, labels, strict=True)
+    ]
+    notes = [
+        note_numbers(body, label, margin, page.height / 2)
+        for page, body, margin, label in zip(pages, bodies, margins, before, strict=True)
+    ]
+    running = [
+        [
+            Edge(line, _furniture_key(text, line, large), text, id(line) in noted)
+            for line in margin
+            for text in (row_text(line, label.get(id(line))),)
+        ]
+        for margin, label, noted in zip(margins, before, notes, strict=True)
+    ]
+    # A stamp stands alone: words a number labels are a note's or an item's ("2", a tab,
+    # "Ibid." at one place on most pages), and so is the number.
+    unstamped = [set(label) | {id(number) for number in label.values()} for label in before]
     stamps: Counter[tuple[str, int, int]] = Counter()
-    for body, margin in zip(bodies, margins, strict=True):
-        counts.update({_furniture_key(line, large) for line in margin})
-        stamps.update({_stamp_key(line) for line in body if _short(line)})
+    for body, alone in zip(bodies, unstamped, strict=True):
+        stamps.update({_stamp_key(line) for line in body if _short(line) and id(line) not in alone})
     needed = max(2, math.ceil(len(pages) * _HEADER_SHARE))
     stamp_needed = max(3, round(len(pages) * _STAMP_SHARE))
     numbers = _page_numbers(bodies, margins, large)
-    for index, counting in enumerate(_counting_labels(pages, bodies, edges, labels, size)):
+    noted_labels = [
+        {id(label[id(line)]) for line in margin if id(line) in noted and id(line) in label}
+        for margin, label, noted in zip(margins, before, notes, strict=True)
+    ]
+    counted = _counting_labels(pages, bodies, edges, labels, noted_labels, size)
+    for index, counting in enumerate(counted):
         # A page has one page number: beside another one, a counting label is a note's.
         if not any(
             abs(line.baseline - other.baseline) >= _ROW
@@ -100,10 +128,16 @@ def remove_furniture(pages: Sequence[Page]) -> list[list[Line]]:
         ):
             numbers[index] |= counting
     heads: list[set[int]] = []
-    for edge, margin, numbered in zip(edges, margins, numbers, strict=True):
-        repeated = [line for line in margin if counts[_furniture_key(line, large)] >= needed]
+    for edge, margin, numbered, ran, label in zip(
+        edges, margins, numbers, running_lines(running, needed), before, strict=True
+    ):
+        repeated = [line for line in margin if id(line) in ran]
+        numbers_before = {id(label[id(line)]) for line in repeated if id(line) in label}
         heads.append(
-            {id(line) for line in repeated} | numbered | _row_mates(edge, repeated, numbered)
+            {id(line) for line in repeated}
+            | numbers_before
+            | numbered
+            | _row_mates(edge, repeated, numbered)
         )
     heads = _at_furniture_height(bodies, heads, large)
     return [
@@ -111,9 +145,11 @@ def remove_furniture(pages: Sequence[Page]) -> list[list[Line]]:
             line
             for line in body
             if id(line) not in head
-            and not (_short(line) and stamps[_stamp_key(line)] >= stamp_needed)
+            and not (
+                _short(line) and id(line) not in alone and stamps[_stamp_key(line)] >= stamp_needed
+            )
         ]
-        for body, head in zip(bodies, heads, strict=True)
+        for body, head, alone in zip(bodies, heads, unstamped, strict=True)
     ]
 
 
@@ -280,6 +316,7 @@ def _counting_labels(
     bodies: Sequence[Sequence[Line]],
     edges: Sequence[Sequence[Line]],
     labels: Sequence[set[int]],
+    notes: Sequence[set[int]],
     size: float,
 ) -> list[set[int]]:
     """Each page's numbers set before words ("12", a tab, "Chapter name") that are page
@@ -288,7 +325,9 @@ def _counting_labels(
     on 40% of them, and their row behaves like a running title (``_running_title``). A
     footer whose running title changes with the chapter; never a note's number opening a
     page ("6", a tab, "Ibid."), which one page or two cannot show, nor a section's number
-    before its title at the top of each page ("1 <tab> Summary", "2 <tab> Background")."""
+    before its title at the top of each page ("1 <tab> Summary", "2 <tab> Background"),
+    nor the numbers of one note a page at one height, note n on page n, when half of
+    those counting together show they are notes' (``notes``: see ``note_numbers``)."""
     large = size * _LARGER
     found: list[tuple[int, Line, int]] = []  # page, line, value minus page
     for index, (body, edge) in enumerate(zip(bodies, edges, strict=True)):
@@ -299,9 +338,11 @@ def _counting_labels(
             row = [other for other in body if abs(other.baseline - line.baseline) < _ROW]
             if not any(other is not line and _FIGURE.match(other.text) for other in row):
                 found.append((index, line, value - index))
-    places: dict[int, list[tuple[int, float, float]]] = {}  # height -> (page, baseline, offset)
-    for index, line, offset in found:
-        places.setdefault(round(line.baseline), []).append((index, line.baseline, offset))
+    places: dict[int, list[tuple[int, float, float, bool]]] = {}  # height -> page, baseline,
+    for index, line, offset in found:  # offset, a note's
+        places.setdefault(round(line.baseline), []).append(
+            (index, line.baseline, offset, id(line) in notes[index])
+        )
     needed = max(3, math.ceil(len(bodies) * _HEADER_SHARE))
     titles: dict[int, list[tuple[int, float, str]]] = {}  # height -> (page, baseline, words)
     for index, edge in enumerate(edges):
@@ -313,9 +354,12 @@ def _counting_labels(
     for index, line, offset in found:
         if id(line) not in labels[index]:
             continue
-        near = _near(places, line.baseline, _ROW)
-        if len({page for page, _, other in near if other == offset}) >= needed and _running_title(
-            index, line, pages[index], bodies[index], titles, size
+        near = {page: note for page, _, other, note in _near(places, line.baseline, _ROW)
+                if other == offset}  # fmt: skip
+        if (
+            len(near) >= needed
+            and 2 * sum(near.values()) < len(near)
+            and _running_title(index, line, pages[index], bodies[index], titles, size)
         ):
             counted[index].add(id(line))
     return counted
@@ -436,13 +480,14 @@ def _near(places: dict[int, list[_Entry]], baseline: float, distance: float) -> 
     ]
 
 
-def _furniture_key(line: Line, large: float) -> tuple[str, int]:
-    """The line's text with its figures blurred ("Report 2026 | 3"), and its height.
+def _furniture_key(text: str, line: Line, large: float) -> tuple[str, int]:
+    """The line's text (``text``: as its row reads, see ``row_text``) with its figures
+    blurred ("Report 2026 | 3"), and its height.
 
     A line set larger than the body is a heading, not a running head, when only
     its number changes ("Chapter 2" and "Chapter 3", each at the top of its page).
     """
-    text = line.text if line.size > large else _DIGITS.sub("#", line.text)
+    text = text if line.size > large else _DIGITS.sub("#", text)
     text = " ".join(text.casefold().split())
     return text, round(line.baseline / 6)
 
@@ -450,6 +495,43 @@ def _furniture_key(line: Line, large: float) -> tuple[str, int]:
 def _stamp_key(line: Line) -> tuple[str, int, int]:
     # Exact text: body lines that differ only in a number ("Table 3") are not stamps.
     return " ".join(line.text.casefold().split()), round(line.baseline / 6), round(line.x0 / 6)
+
+
+def _note_labels(lines: Sequence[Line]) -> set[int]:
+    """The ids of the page's bare numbers that may label words after them (1 to 999)."""
+    return {id(line) for line in lines if _LABEL.match(line.text)}
+
+
+def _labelled(lines: Sequence[Line], labels: set[int]) -> dict[int, Line]:
+    """The lines that a number a tab before them labels (``labels``: the numbers), by id,
+    each with its number: the nearest number before it on its row, within a few ems.
+    Numbers are filed by row and sorted, so a row of a thousand runs is no square."""
+    rows: dict[int, list[tuple[float, int, Line]]] = {}
+    for index, line in enumerate(lines):
+        if id(line) in labels:
+            rows.setdefault(round(line.baseline), []).append((line.x1, index, line))
+    for row in rows.values():
+        row.sort(key=lambda entry: entry[:2])
+    ends = {height: [entry[0] for entry in row] for height, row in rows.items()}
+    out: dict[int, Line] = {}
+    for line in lines:
+        if id(line) in labels or not _WORDS.match(line.text):
+            continue
+        best: Line | None = None
+        height = round(line.baseline)
+        for near in range(height - math.ceil(_ROW), height + math.ceil(_ROW) + 1):
+            row = rows.get(near, [])
+            at = bisect.bisect_right(ends.get(near, []), line.x0 + 1)
+            for _, _, label in reversed(row[max(0, at - 3) : at]):  # ties on one edge
+                if (
+                    abs(label.baseline - line.baseline) < _ROW
+                    and line.x0 - label.x1 + 1 < _LABEL_GAP * label.size
+                    and (best is None or label.x1 > best.x1)
+                ):
+                    best = label
+        if best is not None:
+            out[id(line)] = best
+    return out
 
 
 def _short(line: Line) -> bool:
