@@ -12,16 +12,14 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TypeVar
 
 from briefer.core.numerals import roman_value
 from briefer.importers.pdflayout import Line, Page, body_size
 from briefer.importers.pdfrunning import Edge, note_numbers, row_text, running_lines
 
-_Entry = TypeVar(
-    "_Entry", tuple[int, float, float], tuple[int, float, str], tuple[int, float, float, bool]
-)
+_Entry = TypeVar("_Entry", tuple[int, float, float], tuple[int, float, str])
 
 _PAGE_NUMBER = re.compile(
     r"^[-–—(\[]?\s*(?:(?:page|p\.|pg\.|seite|pagina|página)\s*)?"
@@ -287,17 +285,14 @@ def _page_numbers(
             row = [other for other in body if abs(other.baseline - line.baseline) < _ROW]
             crowded = any(other is not line and _FIGURE.match(other.text) for other in row)
             found.append((index, line, value, crowded))
-    places: dict[int, list[tuple[int, float, float]]] = {}  # height -> (page, baseline, offset)
-    for index, line, value, _ in found:
-        places.setdefault(round(line.baseline), []).append((index, line.baseline, value - index))
+    together = _Together(
+        (index, line.baseline, value - index, False) for index, line, value, _ in found
+    )
     counted: list[set[int]] = [set() for _ in bodies]
     offsets: set[int] = set()
     heights: list[float] = []
     for index, line, value, _ in found:
-        if any(
-            page != index and offset == value - index
-            for page, _, offset in _near(places, line.baseline, _ROW)
-        ):
+        if set(together.pages(line.baseline, value - index)) - {index}:
             counted[index].add(id(line))
             offsets.add(value - index)
             heights.append(line.baseline)
@@ -338,11 +333,9 @@ def _counting_labels(
             row = [other for other in body if abs(other.baseline - line.baseline) < _ROW]
             if not any(other is not line and _FIGURE.match(other.text) for other in row):
                 found.append((index, line, value - index))
-    places: dict[int, list[tuple[int, float, float, bool]]] = {}  # height -> page, baseline,
-    for index, line, offset in found:  # offset, a note's
-        places.setdefault(round(line.baseline), []).append(
-            (index, line.baseline, offset, id(line) in notes[index])
-        )
+    together = _Together(
+        (index, line.baseline, offset, id(line) in notes[index]) for index, line, offset in found
+    )
     needed = max(3, math.ceil(len(bodies) * _HEADER_SHARE))
     titles: dict[int, list[tuple[int, float, str]]] = {}  # height -> (page, baseline, words)
     for index, edge in enumerate(edges):
@@ -354,8 +347,7 @@ def _counting_labels(
     for index, line, offset in found:
         if id(line) not in labels[index]:
             continue
-        near = {page: note for page, _, other, note in _near(places, line.baseline, _ROW)
-                if other == offset}  # fmt: skip
+        near = together.pages(line.baseline, offset)
         if (
             len(near) >= needed
             and 2 * sum(near.values()) < len(near)
@@ -468,6 +460,32 @@ def _at_furniture_height(
     return out
 
 
+class _Together:
+    """Numbers by where they stand and what they count from: for a height and an offset
+    (value less the page's index), the pages whose numbers stand within two points of
+    that height with that offset, each with whether it is a note's. Counted once per
+    height and offset, so a page number on each of 2,000 pages is no square."""
+
+    def __init__(self, entries: Iterable[tuple[int, float, int, bool]]) -> None:
+        self._filed: dict[tuple[int, int], dict[int, bool]] = {}
+        for page, baseline, offset, note in entries:
+            pages = self._filed.setdefault((round(baseline), offset), {})
+            pages[page] = pages.get(page, False) or note
+        self._merged: dict[tuple[int, int], dict[int, bool]] = {}
+
+    def pages(self, baseline: float, offset: int) -> dict[int, bool]:
+        """The pages (and whether a note's) counting with ``offset`` near ``baseline``."""
+        height = round(baseline)
+        merged = self._merged.get((height, offset))
+        if merged is None:
+            merged = {}
+            for near in range(height - math.ceil(_ROW), height + math.ceil(_ROW) + 1):
+                for page, note in self._filed.get((near, offset), {}).items():
+                    merged[page] = merged.get(page, False) or note
+            self._merged[height, offset] = merged
+        return merged
+
+
 def _near(places: dict[int, list[_Entry]], baseline: float, distance: float) -> list[_Entry]:
     """The entries (page, baseline, ...) of ``places``, filed by whole points of
     height, whose baseline lies within ``distance`` of ``baseline``."""
@@ -504,33 +522,33 @@ def _note_labels(lines: Sequence[Line]) -> set[int]:
 
 def _labelled(lines: Sequence[Line], labels: set[int]) -> dict[int, Line]:
     """The lines that a number a tab before them labels (``labels``: the numbers), by id,
-    each with its number: the nearest number before it on its row, within a few ems.
-    Numbers are filed by row and sorted, so a row of a thousand runs is no square."""
+    each with its number: the nearest words after a number on its row, within a few ems.
+    Words are filed by row and sorted, so a row of a thousand runs is no square."""
+    numbers = [line for line in lines if id(line) in labels]
+    if not numbers:
+        return {}
     rows: dict[int, list[tuple[float, int, Line]]] = {}
     for index, line in enumerate(lines):
-        if id(line) in labels:
-            rows.setdefault(round(line.baseline), []).append((line.x1, index, line))
+        if id(line) not in labels and _WORDS.match(line.text):
+            rows.setdefault(round(line.baseline), []).append((line.x0, index, line))
     for row in rows.values():
         row.sort(key=lambda entry: entry[:2])
-    ends = {height: [entry[0] for entry in row] for height, row in rows.items()}
+    starts = {height: [entry[0] for entry in row] for height, row in rows.items()}
     out: dict[int, Line] = {}
-    for line in lines:
-        if id(line) in labels or not _WORDS.match(line.text):
-            continue
-        best: Line | None = None
-        height = round(line.baseline)
+    for number in numbers:
+        words: Line | None = None
+        height = round(number.baseline)
         for near in range(height - math.ceil(_ROW), height + math.ceil(_ROW) + 1):
-            row = rows.get(near, [])
-            at = bisect.bisect_right(ends.get(near, []), line.x0 + 1)
-            for _, _, label in reversed(row[max(0, at - 3) : at]):  # ties on one edge
+            at = bisect.bisect_left(starts.get(near, []), number.x1 - 1)
+            for _, _, line in rows.get(near, [])[at : at + 3]:  # ties on one edge
                 if (
-                    abs(label.baseline - line.baseline) < _ROW
-                    and line.x0 - label.x1 + 1 < _LABEL_GAP * label.size
-                    and (best is None or label.x1 > best.x1)
+                    abs(line.baseline - number.baseline) < _ROW
+                    and line.x0 - number.x1 + 1 < _LABEL_GAP * number.size
+                    and (words is None or line.x0 < words.x0)
                 ):
-                    best = label
-        if best is not None:
-            out[id(line)] = best
+                    words = line
+        if words is not None and (id(words) not in out or number.x1 > out[id(words)].x1):
+            out[id(words)] = number
     return out
 
 
