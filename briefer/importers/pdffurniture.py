@@ -102,8 +102,14 @@ def remove_furniture(pages: Sequence[Page]) -> list[list[Line]]:
         for margin, label, noted in zip(margins, before, notes, strict=True)
     ]
     # A stamp stands alone: words a number labels are a note's or an item's ("2", a tab,
-    # "Ibid." at one place on most pages), and so is the number.
-    unstamped = [set(label) | {id(number) for number in label.values()} for label in before]
+    # "Ibid." at one place on most pages), and so is the number; so is a line opening
+    # with a raised number ("1 See the Act." on each page whose notes restart at 1).
+    unstamped = [
+        set(label)
+        | {id(number) for number in label.values()}
+        | {id(line) for line in body if line.marks and line.text.startswith(line.marks[0])}
+        for body, label in zip(bodies, before, strict=True)
+    ]
     stamps: Counter[tuple[str, int, int]] = Counter()
     for body, alone in zip(bodies, unstamped, strict=True):
         stamps.update({_stamp_key(line) for line in body if _short(line) and id(line) not in alone})
