@@ -12,7 +12,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TypeVar
 
 from briefer.core.numerals import roman_value
@@ -20,6 +20,7 @@ from briefer.importers.pdflayout import Line, Page, body_size
 from briefer.importers.pdfrunning import Edge, note_numbers, row_text, running_lines
 
 _Entry = TypeVar("_Entry", tuple[int, float, float], tuple[int, float, str])
+_Titles = dict[str, dict[int, list[tuple[int, float, str]]]]
 
 _PAGE_NUMBER = re.compile(
     r"^[-–—(\[]?\s*(?:(?:page|p\.|pg\.|seite|pagina|página)\s*)?"
@@ -63,6 +64,19 @@ def remove_furniture(pages: Sequence[Page]) -> list[list[Line]]:
       the pages at one height on many pages, see ``_counting_labels``), or
       beside either on its row: the chapter's name beside a repeated report
       title, a running title beside its page number ("12 <tab> Findings").
+      Repetition with digits ignored also fits footnotes: a page's last note
+      stands at one height on every page, and notes often differ only by
+      figures ("2 Ibid., p. 12.", "3 See Annex 2."; "6", a tab, "Ibid."). What
+      tells them apart is in the figures and the note's number, never in the
+      place (``pdfrunning.running_lines``): a footer's changing figure counts
+      with the page index, a note's number counts with the notes and its other
+      figures change at random; a note's number opens the line raised or set
+      smaller, or the text above refers to it. Where one note falls on each
+      page, its number counts with the pages too and the rest of the line may
+      repeat ("Ibid."): only the number's type, or the text's mark, tells it
+      from a footer "3 <tab> Annual Report"; and the text's mark is given to
+      the first row under the text opening with that number, so a footer under
+      the note with the same number does not borrow it.
     * A top or bottom row, set apart, at the height and in the size where other
       pages have a running head or footer: a head whose words change with the
       chapter ("CHAPTER 1. INTRODUCTION") on a page with a line or two of text.
@@ -343,12 +357,14 @@ def _counting_labels(
         (index, line.baseline, offset, id(line) in notes[index]) for index, line, offset in found
     )
     needed = max(3, math.ceil(len(bodies) * _HEADER_SHARE))
-    titles: dict[int, list[tuple[int, float, str]]] = {}  # height -> (page, baseline, words)
+    titles: _Titles = {}  # words -> height -> (page, baseline, words)
     for index, edge in enumerate(edges):
         for line in edge:
             if id(line) not in labels[index]:
                 words = " ".join(line.text.casefold().split())
-                titles.setdefault(round(line.baseline), []).append((index, line.baseline, words))
+                titles.setdefault(words, {}).setdefault(round(line.baseline), []).append(
+                    (index, line.baseline, words)
+                )
     counted: list[set[int]] = [set() for _ in bodies]
     for index, line, offset in found:
         if id(line) not in labels[index]:
@@ -368,7 +384,7 @@ def _running_title(
     label: Line,
     page: Page,
     body: Sequence[Line],
-    titles: dict[int, list[tuple[int, float, str]]],
+    titles: _Titles,
     size: float,
 ) -> bool:
     """Whether the row of a number before words behaves like a running title, not a
@@ -388,9 +404,9 @@ def _running_title(
             continue
         words = " ".join(line.text.casefold().split())
         if any(
-            page_index != index and other == words
-            for page_index, _, other in _near(titles, line.baseline, _SAME_PLACE)
-        ):
+            page_index != index
+            for page_index, _, _ in _near(titles.get(words, {}), line.baseline, _SAME_PLACE)
+        ):  # filed by words: only the same words are read, and the first other page is enough
             return True
     return False
 
@@ -456,13 +472,13 @@ def _at_furniture_height(
             if any(line.size > large for line in row):
                 continue
             size = max(line.size for line in row)
-            pages = {
-                page
-                for page, _, other in _near(places, row[0].baseline, _SAME_PLACE)
-                if page != index and abs(other - size) <= _SAME_SIZE
-            }
-            if len(pages) >= 2:
-                out[index].update(id(line) for line in row)
+            pages: set[int] = set()
+            for page, _, other in _near(places, row[0].baseline, _SAME_PLACE):
+                if page != index and abs(other - size) <= _SAME_SIZE:
+                    pages.add(page)
+                    if len(pages) >= 2:  # enough: a long document's pages are not all read
+                        out[index].update(id(line) for line in row)
+                        break
     return out
 
 
@@ -492,16 +508,15 @@ class _Together:
         return merged
 
 
-def _near(places: dict[int, list[_Entry]], baseline: float, distance: float) -> list[_Entry]:
+def _near(places: dict[int, list[_Entry]], baseline: float, distance: float) -> Iterator[_Entry]:
     """The entries (page, baseline, ...) of ``places``, filed by whole points of
-    height, whose baseline lies within ``distance`` of ``baseline``."""
+    height, whose baseline lies within ``distance`` of ``baseline``, one by one, so a
+    caller that has seen enough stops reading."""
     height = round(baseline)
-    return [
-        entry
-        for near in range(height - math.ceil(distance), height + math.ceil(distance) + 1)
-        for entry in places.get(near, [])
-        if abs(entry[1] - baseline) <= distance
-    ]
+    for near in range(height - math.ceil(distance), height + math.ceil(distance) + 1):
+        for entry in places.get(near, []):
+            if abs(entry[1] - baseline) <= distance:
+                yield entry
 
 
 def _furniture_key(text: str, line: Line, large: float) -> tuple[str, int]:

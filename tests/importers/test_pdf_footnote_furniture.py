@@ -184,6 +184,7 @@ def test_footers_whose_figures_count_with_the_pages_go_beside_notes_whose_figure
         lambda n: f"{n + 1} | Annual Report",
         lambda n: f"Annual Report 2025 — {n + 14}",
         lambda n: "Printed on 3 May 2026",
+        lambda n: "3 May 2026",  # a date opening with a figure, the same on every page
         lambda n: f"Chapter {n // 4 + 1} | {n + 1}",  # the chapter's number stays a few pages
     ]
     notes = ["Ibid., p. 12.", "See Annex 2.", "Interview, 3 May 2025.", "See Annex 4.",
