@@ -17,8 +17,9 @@ from dataclasses import dataclass
 
 from briefer.importers.pdflayout import Line
 
-# A number opening words ("2 Ibid.", "12Interview"), never a year ("2026 Annual report").
-_OPENING = re.compile(r"^(\d{1,3})(?!\d)\s*(?=[\"“‘'(\[]?[^\W\d_])")
+# A number opening words ("2 Ibid.", "12Interview", "3. See", "[4] Ibid."), never a year
+# ("2026 Annual report").
+_OPENING = re.compile(r"^(?:\[(\d{1,3})\]|(\d{1,3})\.?)(?!\d)\s*(?=[\"“‘'(\[]?[^\W\d_])")
 _DIGITS = re.compile(r"\d+")
 _SMALLER = 0.9  # times the words' size: a note's number set as a superscript or a label
 _RAISED = 0.2  # of the words' size above their baseline: a raised number
@@ -40,9 +41,10 @@ def row_text(line: Line, label: Line | None) -> str:
 
 
 def opening_number(text: str) -> str | None:
-    """The number opening the words of ``text`` ("2 Ibid., p. 12." gives "2"), if any."""
+    """The number opening the words of ``text`` ("2 Ibid., p. 12." and "[2] Ibid." give
+    "2"), if any."""
     found = _OPENING.match(text)
-    return found.group(1) if found else None
+    return (found.group(1) or found.group(2)) if found else None
 
 
 def note_numbers(

@@ -175,6 +175,13 @@ def test_a_note_a_page_numbered_as_the_pages_is_told_from_a_footer_by_its_eviden
         for n in range(6)
     ]
     assert _texts(remove_furniture(raised)) == [["1 See the Act of 1998, s. 4."]] * 6
+    # Numbers typed "[n]" or "n." before the note, which the text refers to: notes.
+    for typed in ("[{}] Ibid.", "{}. Ibid."):
+        pages = [
+            _page(n, Line(typed.format(n + 1), 72, 120, 60, 8, n), refer=str(n + 1))
+            for n in range(6)
+        ]
+        assert _texts(remove_furniture(pages)) == [[typed.format(n + 1)] for n in range(6)]
 
 
 def test_footers_whose_figures_count_with_the_pages_go_beside_notes_whose_figures_do_not() -> None:
