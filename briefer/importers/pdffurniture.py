@@ -2,7 +2,8 @@
 
 Found by repetition across pages and by position, then removed before reading
 order, so none of it lands inside a paragraph. Pure rules over plain lines;
-standard library and briefer.importers.pdflayout only.
+standard library, briefer.core.numerals, briefer.importers.pdflayout and
+briefer.importers.pdfrunning (which repeated lines are footnotes) only.
 """
 
 from __future__ import annotations
@@ -75,8 +76,8 @@ def remove_furniture(pages: Sequence[Page]) -> list[list[Line]]:
       page, its number counts with the pages too and the rest of the line may
       repeat ("Ibid."): only the number's type, or the text's mark, tells it
       from a footer "3 <tab> Annual Report"; and the text's mark is given to
-      the first row under the text opening with that number, so a footer under
-      the note with the same number does not borrow it.
+      the first row under it opening with that number, so a footer under the
+      note, or a head over the text, with the same number does not borrow it.
     * A top or bottom row, set apart, at the height and in the size where other
       pages have a running head or footer: a head whose words change with the
       chapter ("CHAPTER 1. INTRODUCTION") on a page with a line or two of text.
@@ -104,8 +105,8 @@ def remove_furniture(pages: Sequence[Page]) -> list[list[Line]]:
         for body, labelled in zip(bodies, labels, strict=True)
     ]
     notes = [
-        note_numbers(body, label, margin, page.height / 2)
-        for page, body, margin, label in zip(pages, bodies, margins, before, strict=True)
+        note_numbers(body, label, margin)
+        for body, margin, label in zip(bodies, margins, before, strict=True)
     ]
     running = [
         [
@@ -484,8 +485,8 @@ def _at_furniture_height(
 
 class _Together:
     """Numbers by where they stand and what they count from: for a height and an offset
-    (value less the page's index), the pages whose numbers stand within two points of
-    that height with that offset, each with whether it is a note's. Counted once per
+    (value less the page's index), the pages whose numbers stand within two whole points
+    of that height with that offset, each with whether it is a note's. Counted once per
     height and offset, so a page number on each of 2,000 pages is no square."""
 
     def __init__(self, entries: Iterable[tuple[int, float, int, bool]]) -> None:

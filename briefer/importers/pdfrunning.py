@@ -23,6 +23,7 @@ _OPENING = re.compile(r"^(?:\[(\d{1,3})\]|(\d{1,3})\.?)(?!\d)\s*(?=[\"“‘'(\[
 _DIGITS = re.compile(r"\d+")
 _SMALLER = 0.9  # times the words' size: a note's number set as a superscript or a label
 _RAISED = 0.2  # of the words' size above their baseline: a raised number
+_UNDER = 1.0  # points below the line carrying a mark where its note may begin
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,40 +48,40 @@ def opening_number(text: str) -> str | None:
     return (found.group(1) or found.group(2)) if found else None
 
 
-def note_numbers(
-    lines: Sequence[Line], before: dict[int, Line], rows: Sequence[Line], middle: float
-) -> set[int]:
+def note_numbers(lines: Sequence[Line], before: dict[int, Line], rows: Sequence[Line]) -> set[int]:
     """The ids of ``rows``, lines at the page's top or bottom, whose opening number
     is a note's, not a page's, by evidence no running footer gives (``lines``: the
     page's lines; ``before``: the number a tab before a line, by the line's id):
 
     * its type: raised (a mark opening the line) or set smaller than the words after it;
     * the page's text refers to it with a raised mark, and it is the first line under
-      the text, below the page's middle, that opens with that number. The text refers
-      to a mark once: when note 2 falls on page 2, a footer "2 <tab> Annual Report"
-      under note 2 is not referred to (the note above it is).
+      that mark that opens with that number. The text refers to a note once: when note
+      2 falls on page 2, a footer "2 <tab> Annual Report" under note 2 is not referred
+      to (the note above it is), nor is a head "2 <tab> Annual Report" over the text.
 
     Its place is no evidence (a page's last note sits at one height on every page, as a
     footer does), nor is a page number elsewhere on the page (a page may carry its number
     at the head and at the foot, "Page 3 of 12" over "3 <tab> Annual Report").
     """
-    referred: set[str] = set()
+    referred: dict[str, float] = {}  # each mark the text refers to: its lowest baseline
     for line in lines:
         marks = line.marks
         if marks and line.text.startswith(marks[0]):
             marks = marks[1:]  # a note's own number, not a reference to one
-        referred.update(marks)
-    first: set[int] = set()  # the first line under the text opening with each number
-    claimed: set[str] = set()
+        for mark in marks:
+            referred[mark] = min(referred.get(mark, line.baseline), line.baseline)
+    first: set[int] = set()  # the first line under each mark opening with its number
     labels = {id(label) for label in before.values()}
-    for line in sorted(lines, key=lambda line: -line.baseline):
-        if line.baseline >= middle or id(line) in labels:
-            continue
+    for line in sorted(lines, key=lambda line: -line.baseline) if referred else ():
         label = before.get(id(line))
         number = label.text if label is not None else opening_number(line.text)
-        if number is not None and number not in claimed:
-            claimed.add(number)
+        if (
+            number in referred
+            and id(line) not in labels
+            and line.baseline < referred[number] - _UNDER
+        ):
             first.add(id(line))
+            del referred[number]
     notes: set[int] = set()
     for line in rows:
         label = before.get(id(line))
@@ -93,7 +94,7 @@ def note_numbers(
             )
         else:
             typeset = bool(line.marks) and line.marks[0] == number
-        if typeset or (id(line) in first and number in referred):
+        if typeset or id(line) in first:
             notes.add(id(line))
     return notes
 

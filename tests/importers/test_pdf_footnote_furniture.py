@@ -168,6 +168,19 @@ def test_a_note_a_page_numbered_as_the_pages_is_told_from_a_footer_by_its_eviden
         for n in range(6)
     ]  # fmt: skip
     assert _texts(remove_furniture(footed)) == [[str(n + 1), "Ibid."] for n in range(6)]
+    # The same footer as a head over the text: it goes, the note stays.
+    headed = [
+        _page(
+            n,
+            Line(str(n + 1), 72, 76, 60, 8, n), Line("Ibid.", 84, 100, 60, 8, n),
+            Line(str(n + 1), 72, 76, 800, 8, n), Line("Annual Report", 84, 150, 800, 8, n),
+            refer=str(n + 1),
+        )
+        for n in range(6)
+    ]  # fmt: skip
+    kept = remove_furniture(headed)
+    assert _texts(kept) == [[str(n + 1), "Ibid."] for n in range(6)]
+    assert all(max(line.baseline for line in page) < 800 for page in kept)
     # Raised numbers opening each note (LaTeX), with the same text on every page (notes
     # numbered from 1 on each page): notes, though the body's marks are not read.
     raised = [
