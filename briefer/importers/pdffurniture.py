@@ -2,22 +2,26 @@
 
 Found by repetition across pages and by position, then removed before reading
 order, so none of it lands inside a paragraph. Pure rules over plain lines;
-standard library and briefer.importers.pdflayout only.
+standard library, briefer.core.numerals, briefer.importers.pdflayout and
+briefer.importers.pdfrunning (which repeated lines are footnotes) only.
 """
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TypeVar
 
 from briefer.core.numerals import roman_value
 from briefer.importers.pdflayout import Line, Page, body_size
+from briefer.importers.pdfrunning import Edge, note_numbers, row_text, running_lines
 
 _Entry = TypeVar("_Entry", tuple[int, float, float], tuple[int, float, str])
+_Titles = dict[str, dict[int, list[tuple[int, float, str]]]]
 
 _PAGE_NUMBER = re.compile(
     r"^[-–—(\[]?\s*(?:(?:page|p\.|pg\.|seite|pagina|página)\s*)?"
@@ -28,6 +32,7 @@ _MAX_ROMAN_PAGE = 399
 # A table cell's figure ("507", "1 286", "12.5%"), not a date ("12.03.2026").
 _FIGURE = re.compile(r"^[-+−–(]?(?:\d+|\d{1,3}(?:[ ,.]\d{3})+)(?:[.,]\d+)?%?\)?$")
 _LINE_NUMBER = re.compile(r"^\d{1,4}$")
+_LABEL = re.compile(r"^\d{1,3}$")
 _WORDS = re.compile(r"^[\"“‘'(\[]?[^\W\d_]")  # a word, perhaps after a quotation mark or bracket
 _DIGITS = re.compile(r"\d+")
 _MARGIN_SHARE = 0.10
@@ -60,6 +65,19 @@ def remove_furniture(pages: Sequence[Page]) -> list[list[Line]]:
       the pages at one height on many pages, see ``_counting_labels``), or
       beside either on its row: the chapter's name beside a repeated report
       title, a running title beside its page number ("12 <tab> Findings").
+      Repetition with digits ignored also fits footnotes: a page's last note
+      stands at one height on every page, and notes often differ only by
+      figures ("2 Ibid., p. 12.", "3 See Annex 2."; "6", a tab, "Ibid."). What
+      tells them apart is in the figures and the note's number, never in the
+      place (``pdfrunning.running_lines``): a footer's changing figure counts
+      with the page index, a note's number counts with the notes and its other
+      figures change at random; a note's number opens the line raised or set
+      smaller, or the text above refers to it. Where one note falls on each
+      page, its number counts with the pages too and the rest of the line may
+      repeat ("Ibid."): only the number's type, or the text's mark, tells it
+      from a footer "3 <tab> Annual Report"; and the text's mark is given to
+      the first row under it opening with that number, so a footer under the
+      note, or a head over the text, with the same number does not borrow it.
     * A top or bottom row, set apart, at the height and in the size where other
       pages have a running head or footer: a head whose words change with the
       chapter ("CHAPTER 1. INTRODUCTION") on a page with a line or two of text.
@@ -81,15 +99,44 @@ def remove_furniture(pages: Sequence[Page]) -> list[list[Line]]:
         [line for line in edge if id(line) not in labelled]
         for edge, labelled in zip(edges, labels, strict=True)
     ]
-    counts: Counter[tuple[str, int]] = Counter()
+    # "6", a tab, "Ibid.": words a number labels, compared with their number as one row.
+    before = [
+        _labelled(body, _note_labels(body) | labelled)
+        for body, labelled in zip(bodies, labels, strict=True)
+    ]
+    notes = [
+        note_numbers(body, label, margin)
+        for body, margin, label in zip(bodies, margins, before, strict=True)
+    ]
+    running = [
+        [
+            Edge(line, _furniture_key(text, line, large), text, id(line) in noted)
+            for line in margin
+            for text in (row_text(line, label.get(id(line))),)
+        ]
+        for margin, label, noted in zip(margins, before, notes, strict=True)
+    ]
+    # A stamp stands alone: words a number labels are a note's or an item's ("2", a tab,
+    # "Ibid." at one place on most pages), and so is the number; so is a line opening
+    # with a raised number ("1 See the Act." on each page whose notes restart at 1).
+    unstamped = [
+        set(label)
+        | {id(number) for number in label.values()}
+        | {id(line) for line in body if line.marks and line.text.startswith(line.marks[0])}
+        for body, label in zip(bodies, before, strict=True)
+    ]
     stamps: Counter[tuple[str, int, int]] = Counter()
-    for body, margin in zip(bodies, margins, strict=True):
-        counts.update({_furniture_key(line, large) for line in margin})
-        stamps.update({_stamp_key(line) for line in body if _short(line)})
+    for body, alone in zip(bodies, unstamped, strict=True):
+        stamps.update({_stamp_key(line) for line in body if _short(line) and id(line) not in alone})
     needed = max(2, math.ceil(len(pages) * _HEADER_SHARE))
     stamp_needed = max(3, round(len(pages) * _STAMP_SHARE))
     numbers = _page_numbers(bodies, margins, large)
-    for index, counting in enumerate(_counting_labels(pages, bodies, edges, labels, size)):
+    noted_labels = [
+        {id(label[id(line)]) for line in margin if id(line) in noted and id(line) in label}
+        for margin, label, noted in zip(margins, before, notes, strict=True)
+    ]
+    counted = _counting_labels(pages, bodies, edges, labels, noted_labels, size)
+    for index, counting in enumerate(counted):
         # A page has one page number: beside another one, a counting label is a note's.
         if not any(
             abs(line.baseline - other.baseline) >= _ROW
@@ -100,10 +147,16 @@ def remove_furniture(pages: Sequence[Page]) -> list[list[Line]]:
         ):
             numbers[index] |= counting
     heads: list[set[int]] = []
-    for edge, margin, numbered in zip(edges, margins, numbers, strict=True):
-        repeated = [line for line in margin if counts[_furniture_key(line, large)] >= needed]
+    for edge, margin, numbered, ran, label in zip(
+        edges, margins, numbers, running_lines(running, needed), before, strict=True
+    ):
+        repeated = [line for line in margin if id(line) in ran]
+        numbers_before = {id(label[id(line)]) for line in repeated if id(line) in label}
         heads.append(
-            {id(line) for line in repeated} | numbered | _row_mates(edge, repeated, numbered)
+            {id(line) for line in repeated}
+            | numbers_before
+            | numbered
+            | _row_mates(edge, repeated, numbered)
         )
     heads = _at_furniture_height(bodies, heads, large)
     return [
@@ -111,9 +164,11 @@ def remove_furniture(pages: Sequence[Page]) -> list[list[Line]]:
             line
             for line in body
             if id(line) not in head
-            and not (_short(line) and stamps[_stamp_key(line)] >= stamp_needed)
+            and not (
+                _short(line) and id(line) not in alone and stamps[_stamp_key(line)] >= stamp_needed
+            )
         ]
-        for body, head in zip(bodies, heads, strict=True)
+        for body, head, alone in zip(bodies, heads, unstamped, strict=True)
     ]
 
 
@@ -251,17 +306,14 @@ def _page_numbers(
             row = [other for other in body if abs(other.baseline - line.baseline) < _ROW]
             crowded = any(other is not line and _FIGURE.match(other.text) for other in row)
             found.append((index, line, value, crowded))
-    places: dict[int, list[tuple[int, float, float]]] = {}  # height -> (page, baseline, offset)
-    for index, line, value, _ in found:
-        places.setdefault(round(line.baseline), []).append((index, line.baseline, value - index))
+    together = _Together(
+        (index, line.baseline, value - index, False) for index, line, value, _ in found
+    )
     counted: list[set[int]] = [set() for _ in bodies]
     offsets: set[int] = set()
     heights: list[float] = []
     for index, line, value, _ in found:
-        if any(
-            page != index and offset == value - index
-            for page, _, offset in _near(places, line.baseline, _ROW)
-        ):
+        if set(together.pages(line.baseline, value - index)) - {index}:
             counted[index].add(id(line))
             offsets.add(value - index)
             heights.append(line.baseline)
@@ -280,6 +332,7 @@ def _counting_labels(
     bodies: Sequence[Sequence[Line]],
     edges: Sequence[Sequence[Line]],
     labels: Sequence[set[int]],
+    notes: Sequence[set[int]],
     size: float,
 ) -> list[set[int]]:
     """Each page's numbers set before words ("12", a tab, "Chapter name") that are page
@@ -288,7 +341,9 @@ def _counting_labels(
     on 40% of them, and their row behaves like a running title (``_running_title``). A
     footer whose running title changes with the chapter; never a note's number opening a
     page ("6", a tab, "Ibid."), which one page or two cannot show, nor a section's number
-    before its title at the top of each page ("1 <tab> Summary", "2 <tab> Background")."""
+    before its title at the top of each page ("1 <tab> Summary", "2 <tab> Background"),
+    nor the numbers of one note a page at one height, note n on page n, when half of
+    those counting together show they are notes' (``notes``: see ``note_numbers``)."""
     large = size * _LARGER
     found: list[tuple[int, Line, int]] = []  # page, line, value minus page
     for index, (body, edge) in enumerate(zip(bodies, edges, strict=True)):
@@ -299,23 +354,27 @@ def _counting_labels(
             row = [other for other in body if abs(other.baseline - line.baseline) < _ROW]
             if not any(other is not line and _FIGURE.match(other.text) for other in row):
                 found.append((index, line, value - index))
-    places: dict[int, list[tuple[int, float, float]]] = {}  # height -> (page, baseline, offset)
-    for index, line, offset in found:
-        places.setdefault(round(line.baseline), []).append((index, line.baseline, offset))
+    together = _Together(
+        (index, line.baseline, offset, id(line) in notes[index]) for index, line, offset in found
+    )
     needed = max(3, math.ceil(len(bodies) * _HEADER_SHARE))
-    titles: dict[int, list[tuple[int, float, str]]] = {}  # height -> (page, baseline, words)
+    titles: _Titles = {}  # words -> height -> (page, baseline, words)
     for index, edge in enumerate(edges):
         for line in edge:
             if id(line) not in labels[index]:
                 words = " ".join(line.text.casefold().split())
-                titles.setdefault(round(line.baseline), []).append((index, line.baseline, words))
+                titles.setdefault(words, {}).setdefault(round(line.baseline), []).append(
+                    (index, line.baseline, words)
+                )
     counted: list[set[int]] = [set() for _ in bodies]
     for index, line, offset in found:
         if id(line) not in labels[index]:
             continue
-        near = _near(places, line.baseline, _ROW)
-        if len({page for page, _, other in near if other == offset}) >= needed and _running_title(
-            index, line, pages[index], bodies[index], titles, size
+        near = together.pages(line.baseline, offset)
+        if (
+            len(near) >= needed
+            and 2 * sum(near.values()) < len(near)
+            and _running_title(index, line, pages[index], bodies[index], titles, size)
         ):
             counted[index].add(id(line))
     return counted
@@ -326,7 +385,7 @@ def _running_title(
     label: Line,
     page: Page,
     body: Sequence[Line],
-    titles: dict[int, list[tuple[int, float, str]]],
+    titles: _Titles,
     size: float,
 ) -> bool:
     """Whether the row of a number before words behaves like a running title, not a
@@ -346,9 +405,9 @@ def _running_title(
             continue
         words = " ".join(line.text.casefold().split())
         if any(
-            page_index != index and other == words
-            for page_index, _, other in _near(titles, line.baseline, _SAME_PLACE)
-        ):
+            page_index != index
+            for page_index, _, _ in _near(titles.get(words, {}), line.baseline, _SAME_PLACE)
+        ):  # filed by words: only the same words are read, and the first other page is enough
             return True
     return False
 
@@ -414,35 +473,61 @@ def _at_furniture_height(
             if any(line.size > large for line in row):
                 continue
             size = max(line.size for line in row)
-            pages = {
-                page
-                for page, _, other in _near(places, row[0].baseline, _SAME_PLACE)
-                if page != index and abs(other - size) <= _SAME_SIZE
-            }
-            if len(pages) >= 2:
-                out[index].update(id(line) for line in row)
+            pages: set[int] = set()
+            for page, _, other in _near(places, row[0].baseline, _SAME_PLACE):
+                if page != index and abs(other - size) <= _SAME_SIZE:
+                    pages.add(page)
+                    if len(pages) >= 2:  # enough: a long document's pages are not all read
+                        out[index].update(id(line) for line in row)
+                        break
     return out
 
 
-def _near(places: dict[int, list[_Entry]], baseline: float, distance: float) -> list[_Entry]:
+class _Together:
+    """Numbers by where they stand and what they count from: for a height and an offset
+    (value less the page's index), the pages whose numbers stand within two whole points
+    of that height with that offset, each with whether it is a note's. Counted once per
+    height and offset, so a page number on each of 2,000 pages is no square."""
+
+    def __init__(self, entries: Iterable[tuple[int, float, int, bool]]) -> None:
+        self._filed: dict[tuple[int, int], dict[int, bool]] = {}
+        for page, baseline, offset, note in entries:
+            pages = self._filed.setdefault((round(baseline), offset), {})
+            pages[page] = pages.get(page, False) or note
+        self._merged: dict[tuple[int, int], dict[int, bool]] = {}
+
+    def pages(self, baseline: float, offset: int) -> dict[int, bool]:
+        """The pages (and whether a note's) counting with ``offset`` near ``baseline``."""
+        height = round(baseline)
+        merged = self._merged.get((height, offset))
+        if merged is None:
+            merged = {}
+            for near in range(height - math.ceil(_ROW), height + math.ceil(_ROW) + 1):
+                for page, note in self._filed.get((near, offset), {}).items():
+                    merged[page] = merged.get(page, False) or note
+            self._merged[height, offset] = merged
+        return merged
+
+
+def _near(places: dict[int, list[_Entry]], baseline: float, distance: float) -> Iterator[_Entry]:
     """The entries (page, baseline, ...) of ``places``, filed by whole points of
-    height, whose baseline lies within ``distance`` of ``baseline``."""
+    height, whose baseline lies within ``distance`` of ``baseline``, one by one, so a
+    caller that has seen enough stops reading."""
     height = round(baseline)
-    return [
-        entry
-        for near in range(height - math.ceil(distance), height + math.ceil(distance) + 1)
-        for entry in places.get(near, [])
-        if abs(entry[1] - baseline) <= distance
-    ]
+    for near in range(height - math.ceil(distance), height + math.ceil(distance) + 1):
+        for entry in places.get(near, []):
+            if abs(entry[1] - baseline) <= distance:
+                yield entry
 
 
-def _furniture_key(line: Line, large: float) -> tuple[str, int]:
-    """The line's text with its figures blurred ("Report 2026 | 3"), and its height.
+def _furniture_key(text: str, line: Line, large: float) -> tuple[str, int]:
+    """The line's text (``text``: as its row reads, see ``row_text``) with its figures
+    blurred ("Report 2026 | 3"), and its height.
 
     A line set larger than the body is a heading, not a running head, when only
     its number changes ("Chapter 2" and "Chapter 3", each at the top of its page).
     """
-    text = line.text if line.size > large else _DIGITS.sub("#", line.text)
+    text = text if line.size > large else _DIGITS.sub("#", text)
     text = " ".join(text.casefold().split())
     return text, round(line.baseline / 6)
 
@@ -450,6 +535,43 @@ def _furniture_key(line: Line, large: float) -> tuple[str, int]:
 def _stamp_key(line: Line) -> tuple[str, int, int]:
     # Exact text: body lines that differ only in a number ("Table 3") are not stamps.
     return " ".join(line.text.casefold().split()), round(line.baseline / 6), round(line.x0 / 6)
+
+
+def _note_labels(lines: Sequence[Line]) -> set[int]:
+    """The ids of the page's bare numbers that may label words after them (1 to 999)."""
+    return {id(line) for line in lines if _LABEL.match(line.text)}
+
+
+def _labelled(lines: Sequence[Line], labels: set[int]) -> dict[int, Line]:
+    """The lines that a number a tab before them labels (``labels``: the numbers), by id,
+    each with its number: the nearest words after a number on its row, within a few ems.
+    Words are filed by row and sorted, so a row of a thousand runs is no square."""
+    numbers = [line for line in lines if id(line) in labels]
+    if not numbers:
+        return {}
+    rows: dict[int, list[tuple[float, int, Line]]] = {}
+    for index, line in enumerate(lines):
+        if id(line) not in labels and _WORDS.match(line.text):
+            rows.setdefault(round(line.baseline), []).append((line.x0, index, line))
+    for row in rows.values():
+        row.sort(key=lambda entry: entry[:2])
+    starts = {height: [entry[0] for entry in row] for height, row in rows.items()}
+    out: dict[int, Line] = {}
+    for number in numbers:
+        words: Line | None = None
+        height = round(number.baseline)
+        for near in range(height - math.ceil(_ROW), height + math.ceil(_ROW) + 1):
+            at = bisect.bisect_left(starts.get(near, []), number.x1 - 1)
+            for _, _, line in rows.get(near, [])[at : at + 3]:  # ties on one edge
+                if (
+                    abs(line.baseline - number.baseline) < _ROW
+                    and line.x0 - number.x1 + 1 < _LABEL_GAP * number.size
+                    and (words is None or line.x0 < words.x0)
+                ):
+                    words = line
+        if words is not None and (id(words) not in out or number.x1 > out[id(words)].x1):
+            out[id(words)] = number
+    return out
 
 
 def _short(line: Line) -> bool:
