@@ -47,7 +47,14 @@ def patch_dates(model: Any, language_key: str) -> None:
         outer = getattr(_showing, "day", None)
         wanted = self.get("date-parts")
         shown = show_parts if show_parts is not None else ["year", "month", "day"]
-        _showing.day = "day" in shown and (wanted is None or "day" in wanted.split("-"))
+        # The day shows if asked for and this date has a part for it: a style's own
+        # <date> of month and year parts ("март 2025") shows none, whatever the item's
+        # date holds; a call of the locale's form decides in the locale date's call.
+        _showing.day = (
+            "day" in shown
+            and (wanted is None or "day" in wanted.split("-"))
+            and any(part.get("name") == "day" for part in self.iterchildren())
+        )
         try:
             return date_process(self, item, variable, show_parts, context, **kwargs)
         finally:

@@ -6,8 +6,8 @@ and "stand-alone" month names record. The CSL locale files name each month once,
 in the nominative, so a date rendered from them reads "4 март 2025 г.". Polish,
 Finnish and Lithuanian locales already give the form a date takes, and
 Slovenian, Serbian and Bulgarian dates keep the nominative: they are not listed.
-Standard library only: the citation mend (csl_patches_dates) and the date under
-the note's title (export_words, csl_locale_file) read the same table.
+Standard library only: the citation mend (csl_patches_dates) and the date under a
+Russian or Ukrainian note's title (export_words) read the same table.
 """
 
 from __future__ import annotations

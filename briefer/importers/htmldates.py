@@ -76,6 +76,10 @@ _MIXED_REGIONS = frozenset({"ca"})
 # Languages whose numeric dates run year first: a date with the year last is no custom.
 _YEAR_FIRST_LANGUAGES = frozenset({"zh", "ja", "ko", "hu", "lt", "mn"})
 _MONTH_FIRST_HOSTS = frozenset({"com", "us", "gov", "mil", "edu"})
+_GENERIC_COUNTRY_HOSTS = frozenset(
+    {"tv", "io", "co", "ai", "fm", "me", "ly", "cc", "ws", "to", "gg", "am", "la", "vc", "sh"}
+)
+"""Country domains sold to sites anywhere (a US TV station's .tv): they tell no order."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +130,8 @@ def numeric_order(languages: Iterable[str | None], url: str) -> Order | None:
     top = host.rpartition(".")[2]
     if top in _MONTH_FIRST_HOSTS:
         return "mdy"
-    return "dmy" if len(top) == 2 and top not in _MONTH_FIRST_REGIONS | _MIXED_REGIONS else None
+    ordered = top not in _MONTH_FIRST_REGIONS | _MIXED_REGIONS | _GENERIC_COUNTRY_HOSTS
+    return "dmy" if len(top) == 2 and ordered else None
 
 
 def read_dateline(headline: HtmlElement | None, order: Order | None) -> Dateline:
@@ -157,7 +162,11 @@ def _read(pieces: list[str], order: Order | None) -> Dateline | None:
     ranked: dict[str, list[_Found]] = {"published": [], "plain": [], "updated": []}
     end = 0
     for found in dates:
-        labels = list(_LABEL.finditer(text, end, found.start))
+        # A label names the date in its own piece or the one before ("Posted:" | date),
+        # never one further up: a picture credit's "(c)" is no copyright line of the date.
+        before = text.rfind(" | ", 0, found.start)
+        scope = text.rfind(" | ", 0, before) + 3 if before >= 0 else 0
+        labels = list(_LABEL.finditer(text, max(end, scope), found.start))
         kind = labels[-1].lastgroup if labels else "plain"
         end = found.end
         if kind != "copyright" and kind is not None:

@@ -55,6 +55,10 @@ _MASTHEAD_WORDS = frozenset(
      "inquirer", "journal", "times", "news", "newspaper", "newspapers", "daily", "weekly",
      "mail", "argus", "leader", "independent"}
 )  # fmt: skip
+_FAMILY_NAME_WORDS = frozenset(
+    {"leader", "daily", "mercury", "mail", "guardian", "courier", "argus"}
+)
+"""Masthead words that are family names too: alone after a given name, a person."""
 _AUTHOR_SPLIT = re.compile(r"\s*(?:[,;|•·]|\s-\s|\n)\s*")
 _AUTHOR_NOISE = re.compile(
     r"\bstaff\b|^(?:print(?:\s+this)?(?:\s+(?:article|page|story))?|updated|published|share"
@@ -375,13 +379,20 @@ def clean_author(author: str, organisations: frozenset[str] = frozenset()) -> st
 def is_masthead(part: str) -> bool:
     """Whether a by-line's part reads as a newspaper's name ("The Advertiser", "Herald
     Sun", "Courier-Mail"): capitalised words, two to six, that open with "The" or hold a
-    word only papers are called by."""
+    word only papers are called by. Two words ending in one that is a family name too
+    ("Zachary Leader", "Tom Daily", "Carl Mercury") are a person: a co-author is never
+    lost for a paper's name left in the authors."""
     words = [w for w in re.split(r"[\s-]+", part.strip()) if w]
     if not 2 <= len(words) <= 6:
         return False
     if not all(w[:1].isupper() or w[:1].isdigit() or w in _FUNCTION_WORDS for w in words):
         return False
-    return words[0] == "The" or any(w.casefold() in _MASTHEAD_WORDS for w in words)
+    if words[0] == "The":
+        return True
+    found = [i for i, w in enumerate(words) if w.casefold() in _MASTHEAD_WORDS]
+    if found == [1] and len(words) == 2 and words[1].casefold() in _FAMILY_NAME_WORDS:
+        return False
+    return bool(found)
 
 
 _MAX_BYLINE = 300
@@ -403,9 +414,19 @@ def byline_publisher(byline: str) -> str:
     for index, part in enumerate(parts[1:6], start=1):
         if _ROLE_END.search(part):
             continue
-        if is_masthead(part) and clean_author(" | ".join(parts[:index])):
+        if _paper_name(part) and clean_author(" | ".join(parts[:index])):
             return plausible_publisher(part)
     return ""
+
+
+def _paper_name(part: str) -> bool:
+    """Whether a by-line's part names the paper, to stand as the page's publisher: a
+    masthead with a paper's word in it, or "The" and one word ("The Age"); a section's
+    "The Long Read" is no paper."""
+    words = [w for w in re.split(r"[\s-]+", part.strip()) if w]
+    return is_masthead(part) and (
+        len(words) == 2 or any(w.casefold() in _MASTHEAD_WORDS for w in words)
+    )
 
 
 def _place_next(rest: list[str], index: int) -> bool:

@@ -100,3 +100,34 @@ def test_a_style_s_own_month_names_are_left_alone() -> None:
     assert month_in_date("sl", 3, "marec") == "marec"
     assert month_in_date("en", 3, "March") == "March"
     assert month_in_date("cs", 13, "březen") == "březen"
+
+
+MONTH_PARTS = """<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">
+  <info><title>Month parts</title><id>month-parts</id>
+    <updated>2025-01-01T00:00:00+00:00</updated></info>
+  <citation><layout suffix=".">
+    <text variable="title" suffix=", "/>
+    <date variable="issued">{parts}</date>
+  </layout></citation>
+</style>
+"""
+
+
+@pytest.mark.parametrize(
+    ("parts", "written"),
+    [('<date-part name="month" suffix=" "/><date-part name="year"/>', "март 2025"),
+     ('<date-part name="day" suffix=" "/><date-part name="month" suffix=" "/>'
+      '<date-part name="year"/>', "4 марта 2025")],
+)  # fmt: skip
+def test_a_style_s_own_date_of_month_and_year_keeps_the_nominative(
+    tmp_path: Path, parts: str, written: str
+) -> None:
+    """A style's own <date> without a day part (Chicago author-date's month and year)
+    names a month, though the article's date has a day."""
+    style = tmp_path / "month-parts.csl"
+    style.write_text(MONTH_PARTS.format(parts=parts), encoding="utf-8")
+    target = tmp_path / "note.docx"
+    with made_project(tmp_path / "p.briefer", dt.date(2025, 12, 2)) as project:
+        export(project, target, "ru-RU", str(style))
+    assert footnotes(target)[0] == f"Harbour deal signed, {written}."

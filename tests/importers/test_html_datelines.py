@@ -193,6 +193,8 @@ def test_a_date_above_the_headline_dates_the_page() -> None:
         ("The Advertiser", "The Advertiser"),
         # Family names that are newspapers' words too stay names.
         ("By Emily Post and Ann Star", "Emily Post and Ann Star"),
+        ("By Jane Smith, Zachary Leader", "Jane Smith, Zachary Leader"),
+        ("By Tom Daily, Carl Mercury", "Tom Daily, Carl Mercury"),
     ],
 )
 def test_a_by_lines_paper_is_not_an_author(byline: str, author: str) -> None:
@@ -211,6 +213,9 @@ def test_a_by_lines_paper_is_not_an_author(byline: str, author: str) -> None:
         ("The Advertiser", ""),  # no writer named before it: not a by-line's paper
         ("By Jane Smith, Daily Mail Reporter", ""),  # her job
         ("By Jane Smith, reporting from: Kyiv", ""),  # where she wrote
+        ("By Jane Smith, Zachary Leader", ""),  # a co-author
+        ("By Jane Smith | The Long Read", ""),  # a section
+        ("By Jane Smith | The Age", "The Age"),
     ],
 )
 def test_the_paper_a_by_line_names(byline: str, publisher: str) -> None:
@@ -225,6 +230,7 @@ def test_the_paper_a_by_line_names(byline: str, publisher: str) -> None:
         (["en-GB"], "https://x.example.com/", "dmy"),
         (["en", "en-AU"], "", "dmy"),  # <html lang="en"> with og:locale en_AU
         (["en"], "https://www.kvtn7.example.com/news/", "mdy"),
+        (["en"], "https://www.kvtn7.tv/news/", None),  # a .tv is sold to sites anywhere
         (["en"], "https://www.gazette.example.co.uk/news/", "dmy"),
         (["en"], "https://www.southnow.example/", None),
         (["en"], "", None),
@@ -287,3 +293,16 @@ def test_a_page_saved_as_mhtml_is_dated_by_its_by_line_too() -> None:
 
     assert article.source_format == "mhtml"
     assert _seen(article) == EXPECTED["kvtn_updated"]
+
+
+def test_a_picture_credit_above_the_by_line_does_not_make_its_date_a_copyright() -> None:
+    """A lead picture's "(c) Jane Doe" stands pieces above the by-line's date: a label
+    names a date in its own piece or the one before it only."""
+    article = _variant(
+        "ledger_us_ambiguous",
+        ('lang="en"', 'lang="en-US"'),
+        ('<div class="article-meta">',
+         '<div class="lead-image"><img src="/i/main.jpg" alt=""><span class="credit">(c) Jane'
+         ' Doe</span></div><p class="kicker">Roads</p><div class="article-meta">'),
+    )  # fmt: skip
+    assert article.published == dt.date(2015, 3, 4)

@@ -16,9 +16,9 @@ PROJECT_FILTER = "Briefer projects (*.briefer);;All files (*)"
 
 
 def start_folder(folder: Path | None = None, recent: Sequence[str] = ()) -> str:
-    """Where a project dialog opens: ``folder`` (the open project's), else the folder of
-    the latest recent project still there, else Documents, else home; never the folder
-    the program happened to start in."""
+    """Where a project dialog opens: ``folder`` (the open project's), else the latest
+    recent project's folder if it is still there, else Documents, else home; never the
+    folder the program happened to start in."""
     candidates = [folder] if folder is not None else []
     candidates += [Path(entry).parent for entry in recent[:1]]
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
