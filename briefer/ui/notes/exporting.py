@@ -168,9 +168,9 @@ class ExportOptions(QDialog):
         picker has just confirmed (Browse…), unless the name was changed since.
         """
         target = Path(self.target.text()).expanduser()
-        if target.exists() and not target.is_dir() and target != self.confirmed:
-            if not self._replace(target):
-                return  # the dialog stays open: another name, or Cancel
+        asked = target.exists() and not target.is_dir() and target != self.confirmed
+        if asked and not self._replace(target):
+            return  # the dialog stays open: another name, or Cancel
         super().accept()
 
     def _replace(self, target: Path) -> bool:
