@@ -173,15 +173,40 @@ def import_bytes(
     return Imported(article, Original(name, media_type, data), warnings)
 
 
+_MB = 1024 * 1024
+
+
+def _megabytes(size: int) -> str:
+    """A limit as people write it: "64 MB", "1.5 MB"."""
+    whole = f"{size / _MB:,.2f}".rstrip("0").rstrip(".")
+    return f"{whole} MB"
+
+
+def too_large(name: str, size: int, limit: int) -> str:
+    """Why a file over the size limit is refused, with numbers that show it is over.
+
+    "64.0 MB, larger than the 64 MB" read as a contradiction: the size gets as many
+    decimals as it takes (up to three) to read larger than the limit, and when even
+    that rounds to the limit, both are given in bytes.
+    """
+    shown_limit = _megabytes(limit)
+    for places in (1, 2, 3):
+        if round(size / _MB, places) > round(limit / _MB, 2):
+            return (
+                f"{name} is {size / _MB:,.{places}f} MB, larger than the {shown_limit}"
+                " Briefer imports. Split it, or save only the article you need."
+            )
+    return (
+        f"{name} is {size:,} bytes, larger than the {limit:,} bytes ({shown_limit})"
+        " Briefer imports. Split it, or save only the article you need."
+    )
+
+
 def _check_size(size: int, name: str, limits: ImportLimits) -> None:
     if size == 0:
         raise ImportRejected(f"The file is empty ({name}): there is nothing to import.")
     if size > limits.max_bytes:
-        raise ImportRejected(
-            f"{name} is {size / 1024 / 1024:,.1f} MB, larger than the"
-            f" {limits.max_bytes / 1024 / 1024:,.0f} MB Briefer imports. Split it, or save"
-            " only the article you need."
-        )
+        raise ImportRejected(too_large(name, size, limits.max_bytes))
 
 
 def import_path(

@@ -167,3 +167,29 @@ def test_a_crashing_importer_becomes_a_rejection(monkeypatch: pytest.MonkeyPatch
     reason = rejected(b"# Title\n\nBody.\n", "notes.md")
     assert reason.startswith("Could not read notes.md: it seems damaged or is not really a")
     assert "Markdown" in reason
+
+
+@pytest.mark.parametrize(
+    ("size", "shown"),
+    [
+        (67_138_873, "huge.txt is 64.03 MB, larger than the 64 MB Briefer imports."),
+        (64 * 1024 * 1024 + 4_000, "huge.txt is 64.004 MB, larger than the 64 MB Briefer imports."),
+        (
+            64 * 1024 * 1024 + 1,
+            "huge.txt is 67,108,865 bytes, larger than the 67,108,864 bytes (64 MB) Briefer"
+            " imports.",
+        ),
+        (200 * 1024 * 1024, "huge.txt is 200.0 MB, larger than the 64 MB Briefer imports."),
+    ],
+)
+def test_the_size_refusal_never_reads_as_the_limit_itself(
+    tmp_path: Path, size: int, shown: str
+) -> None:
+    """67,138,873 bytes read "64.0 MB, larger than the 64 MB": the numbers must differ."""
+    big = tmp_path / "huge.txt"
+    with big.open("wb") as handle:
+        handle.truncate(size)  # sparse: no disk used
+    with pytest.raises(ImportRejected) as caught:
+        import_path(big)
+    assert str(caught.value).startswith(shown)
+    assert str(caught.value).endswith("Split it, or save only the article you need.")

@@ -18,7 +18,14 @@ from pytestqt.qtbot import QtBot
 
 from briefer.core.citations import quotation_markdown
 from briefer.core.model import Article, Block, BlockKind, Note, Section
-from briefer.session import AddNoteCommand, Session, TagPassageCommand
+from briefer.session import (
+    AddNoteCommand,
+    EditSectionBodyCommand,
+    Session,
+    TagPassageCommand,
+    prepare_export,
+    run_export,
+)
 from briefer.ui.composer.rich_editor import MARKDOWN_MIME, RichSectionEditor
 from briefer.ui.composer.rich_format import OBJECT_CHAR
 from briefer.ui.composer.rich_paste import MAX_PASTE_CHARS
@@ -364,3 +371,44 @@ def test_backspace_at_the_start_of_a_quotation_makes_it_a_paragraph(
     assert bodies(window)["Quoted"] == quotation_markdown(QUOTE, 1, block=False)
     window.undo()
     assert bodies(window)["Quoted"] == quotation_markdown(QUOTE, 1)
+
+
+def test_a_space_typed_at_a_paragraph_s_end_is_not_stored_nor_exported(
+    qtbot: QtBot, window: ProjectWindow, tmp_path: Path
+) -> None:
+    """ "…bite. " was stored and exported as "bite.&#32;"; the space means nothing there."""
+    select(window, "Empty")
+    editor = window.composer.editor
+    editor.setFocus()
+    qtbot.keyClicks(editor, "Ties deepen as US tariffs bite. ")
+    window.composer.flush()
+    assert bodies(window)["Empty"] == "Ties deepen as US tariffs bite."
+    qtbot.keyClicks(editor, "Talks  resume.")  # the space stayed under the caret
+    window.composer.flush()
+    assert bodies(window)["Empty"] == "Ties deepen as US tariffs bite. Talks  resume."
+    editor.grab().save("/tmp/ui-drops-export/typed-trailing-space.png")
+    note_id = window.composer.current_note_id()
+    assert note_id is not None
+    target = tmp_path / "brief.md"
+    run_export(prepare_export(window.session.query, note_id), target, "md")
+    exported = target.read_text(encoding="utf-8")
+    assert "Ties deepen as US tariffs bite. Talks  resume." in exported
+    assert "&#32;" not in exported
+
+
+def test_a_body_saved_with_a_space_entity_at_its_end_still_shows_as_a_page(
+    qtbot: QtBot, window: ProjectWindow
+) -> None:
+    composer = window.composer
+    section = next(s for s in note(window).sections if s.heading == "Empty")
+    assert section.id is not None
+    window.session.do(EditSectionBodyCommand(note(window).id or 0, section.id, "Bite.&#32;"))
+    select(window, "Empty")
+    assert composer.editors.currentWidget() is composer.editor  # not forced to its source
+    assert composer.editor.toPlainText() == "Bite. "
+    composer.flush()
+    assert bodies(window)["Empty"] == "Bite.&#32;"  # unchanged on screen: not rewritten
+    composer.editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(composer.editor, "Then more.")
+    composer.flush()
+    assert bodies(window)["Empty"] == "Bite. Then more."

@@ -57,8 +57,9 @@ def quotation(block: bool) -> st.SearchStrategy[str]:
 
 
 def heading_line(level: int, text: str) -> str:
-    """A heading as the composer writes it: a closing run of # escaped, not an end marker."""
-    body = escape_markdown_text(text)
+    """A heading as the composer writes it: a closing run of # escaped, not an end marker,
+    and no space at its end (Markdown ignores one, so the page writes none)."""
+    body = escape_markdown_text(text.rstrip())
     return "#" * level + " " + re.sub(r"(^|[ \t])(#+)$", lambda m: m[1] + "\\" + m[2], body)
 
 
@@ -198,3 +199,50 @@ def test_inserted_at_a_paragraph_s_start_it_goes_before_and_the_paragraph_keeps_
     load_markdown(document, first + "\n\nAfter.")
     insert_markdown(QTextCursor(document), "**New** first.")
     assert document_markdown(document) == "**New** first.\n\n" + first + "\n\nAfter."
+
+
+@pytest.mark.parametrize(
+    ("stored", "saved"),
+    [
+        ("bite.&#32;", "bite."),
+        ("Ties deepen as tariffs **bite.**&#32;&#32;", "Ties deepen as tariffs **bite.**"),
+        ("## Outlook&#32;\n\nMore.", "## Outlook\n\nMore."),
+        ("- one&#32;\n- two", "- one\n- two"),
+        ('> "Exact words."[@p4]&#32;', '> "Exact words."[@p4]'),
+        ("| Figure | Where |\n| --- | --- |\n| 5%&#32; | port |",
+         "| Figure | Where |\n| --- | --- |\n| 5% | port |"),
+        ("A line\\\nbroken, then spaces.&#32;", "A line\\\nbroken, then spaces."),
+    ],
+)  # fmt: skip
+def test_spaces_at_a_block_s_end_are_dropped_and_the_page_still_shows_the_body(
+    qapp: QApplication, stored: str, saved: str
+) -> None:
+    """A space typed at a paragraph's end was kept as "&#32;", in the project and the .md."""
+    assert round_trip(stored) == saved
+    assert shows_exactly(stored, saved)  # a body saved with them still shows as a page
+    assert round_trip(saved) == saved
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "Spaces  inside   stay.",
+        "&#32;&#32;Indented by hand.",
+        "**Bold** *and* plain, then **more**.",
+    ],
+)
+def test_spaces_inside_and_at_a_paragraph_s_start_stay(qapp: QApplication, markdown: str) -> None:
+    assert round_trip(markdown) == markdown
+
+
+def test_typed_spaces_at_the_end_of_paragraphs_are_not_written(qapp: QApplication) -> None:
+    document = QTextDocument()
+    cursor = QTextCursor(document)
+    cursor.insertText("India and Russia are deepening ties as US tariffs bite. ")
+    cursor.insertBlock()
+    cursor.insertText("  Two before, two inside  here, three after.   ")
+    assert document_markdown(document) == (
+        "India and Russia are deepening ties as US tariffs bite.\n\n"
+        "&#32;&#32;Two before, two inside  here, three after."
+    )
+    assert not shows_exactly("a&#32;b", "ab")  # a space between words is never ignored

@@ -105,6 +105,7 @@ class SectionEditor(PassageDrops, QPlainTextEdit):
 
     citationActivated = Signal(int)  # passage id: open its source
     passageDropped = Signal(int)  # passage id dropped at the cursor
+    filesDropped = Signal(list)  # list[Path] dropped or pasted: the window imports them
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

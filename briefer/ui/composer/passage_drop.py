@@ -1,16 +1,21 @@
-"""Dropping a passage from the Passages list onto a section editor quotes it there.
+"""Drops on a section editor: a passage is quoted there, a file is imported.
 
 The same for the page view and the Markdown source, so it is a mixin both editors
-take before their Qt class; the editor declares ``passageDropped`` and the Composer
-turns the id into a quotation at the drop point.
+take before their Qt class. The editor declares ``passageDropped`` (the Composer
+turns the id into a quotation at the drop point) and ``filesDropped`` (the window
+imports the files, as a drop anywhere else on it does). Files dragged from a file
+manager come as a list of ``file:`` URLs, often with the same list as text: put in
+the note, those paths meant nothing to its reader, so they never become text; a
+list of web links does stay text, as a link the analyst could have typed.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 
 PASSAGE_MIME = "application/x-briefer-passage"
 
@@ -23,6 +28,7 @@ if TYPE_CHECKING:
         """What QTextEdit and QPlainTextEdit both offer that the drop uses."""
 
         def canInsertFromMimeData(self, source: QMimeData) -> bool: ...
+        def insertFromMimeData(self, source: QMimeData) -> None: ...
         def setTextCursor(self, cursor: QTextCursor) -> None: ...
         def cursorForPosition(self, pos: QPoint) -> QTextCursor: ...
 
@@ -30,18 +36,61 @@ else:
     _EditorBase = object
 
 
+def local_files(mime: QMimeData | None) -> list[Path]:
+    """The local files a drag or a copy carries (a file manager's), else none."""
+    if mime is None or not mime.hasUrls():
+        return []
+    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+
+
+def _as_copy(event: QDropEvent) -> None:
+    """Accept a file drag as a copy: the cursor shows an import, the source keeps its file."""
+    if event.possibleActions() & Qt.DropAction.CopyAction:
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+    else:
+        event.acceptProposedAction()
+
+
 class PassageDrops(_EditorBase):
     if TYPE_CHECKING:
         passageDropped: SignalInstance
+        filesDropped: SignalInstance  # list[Path]: for the window's import
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:
-        return source.hasFormat(PASSAGE_MIME) or super().canInsertFromMimeData(source)
+        return (
+            source.hasFormat(PASSAGE_MIME)
+            or bool(local_files(source))
+            or super().canInsertFromMimeData(source)
+        )
+
+    def import_files(self, source: QMimeData | None) -> bool:
+        """Hand local files on to the import instead of inserting them; False if none."""
+        paths = local_files(source)
+        if paths:
+            self.filesDropped.emit(paths)
+        return bool(paths)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        """A paste of copied files imports them, as a drop of them does."""
+        if not self.import_files(source):
+            super().insertFromMimeData(source)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasFormat(PASSAGE_MIME):
+        mime = event.mimeData()
+        if local_files(mime):
+            _as_copy(event)  # no drop caret: nothing will be inserted at the pointer
+            return
+        if mime.hasFormat(PASSAGE_MIME):
             event.acceptProposedAction()
             return
         super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if local_files(event.mimeData()):
+            _as_copy(event)
+            return
+        super().dragMoveEvent(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
         mime = event.mimeData()
@@ -53,5 +102,9 @@ class PassageDrops(_EditorBase):
                 return
             event.acceptProposedAction()
             self.passageDropped.emit(passage_id)
+            return
+        if local_files(mime):
+            _as_copy(event)
+            self.import_files(mime)
             return
         super().dropEvent(event)

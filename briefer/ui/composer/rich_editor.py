@@ -57,6 +57,7 @@ class RichSectionEditor(PassageDrops, QTextEdit):
 
     citationActivated = Signal(int)  # passage id: open its source
     passageDropped = Signal(int)  # passage id dropped at the cursor
+    filesDropped = Signal(list)  # list[Path] dropped or pasted: the window imports them
     pasteReported = Signal(str)  # what a paste left out, for the status line
     fontChanged = Signal()
 
@@ -348,7 +349,12 @@ class RichSectionEditor(PassageDrops, QTextEdit):
         return mime
 
     def insertFromMimeData(self, source: QMimeData) -> None:
-        """Paste as Markdown: our own copies whole, HTML cleaned, everything bounded."""
+        """Paste as Markdown: our own copies whole, HTML cleaned, everything bounded.
+
+        Copied files (a file manager's) are imported instead, as a drop of them is.
+        """
+        if self.import_files(source):
+            return
         report = ""
         limit = self.paste_limit
         if source.hasFormat(MARKDOWN_MIME):

@@ -229,15 +229,16 @@ def _inline(block: QTextBlock, *, in_table: bool = False) -> str:
         autolink = bool(open_) and open_[0][0] == 0 and open_[0][1].startswith("<")
         emit(body if autolink else _escape(body, in_table, line_start))
     close_to(0)
-    joined = "".join(out) + pending_space
-    body = joined.rstrip(" ")
+    # Spaces at the block's end go: Markdown ignores them, and kept as "&#32;" they
+    # put "bite.&#32;" in the project and the .md file for a space typed after "bite.".
+    body = "".join(out).rstrip(" ")
     if not in_table:
         body = _LIST_MARKER_LINE.sub(r"\1\\\2", body)
-    return body + _entities(joined[len(body) :])
+    return body
 
 
 def _entities(spaces: str) -> str:
-    """White space kept where Markdown would eat it (a line's start or end)."""
+    """White space kept where Markdown would eat it (a line's start)."""
     return "".join(f"&#{ord(ch)};" for ch in spaces)
 
 

@@ -90,6 +90,8 @@ class ExportOptions(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Export Note")
         self.folder, self.title = folder, title
+        self.confirmed: Path | None = None  # a file the file picker already asked to replace
+        self.replace_box: QMessageBox | None = None  # the last question asked, for tests
         self.word = QRadioButton("&Word document (.docx)")
         self.markdown = QRadioButton("&Markdown (.md)")
         self.word.setChecked(True)
@@ -149,7 +151,42 @@ class ExportOptions(QDialog):
         filters = "Word document (*.docx)" if kind == "docx" else "Markdown (*.md)"
         name, _ = QFileDialog.getSaveFileName(self, "Export to", self.target.text(), filters)
         if name:
-            self.target.setText(str(Path(name).with_suffix(SUFFIX[kind])))
+            target = Path(name).with_suffix(SUFFIX[kind])
+            # The picker asked before handing back an existing file, but only under the
+            # name it handed back: "note" that became "note.docx" was never asked about.
+            self.confirmed = target if str(target) == name else None
+            self.target.setText(str(target))
+
+    def accept(self) -> None:
+        """Export asks before it replaces a file that is there, and Cancel writes nothing.
+
+        The analyst may have worked on that file in Word since it was exported, or it
+        may be another note's export: replacing it unasked lost that work. It asks on a
+        re-export of the same note to the same file too: Briefer keeps no record of the
+        files it wrote, and even one it wrote may have been edited since, so one more
+        click is cheaper than a lost edit. It does not ask twice about a file the file
+        picker has just confirmed (Browse…), unless the name was changed since.
+        """
+        target = Path(self.target.text()).expanduser()
+        asked = target.exists() and not target.is_dir() and target != self.confirmed
+        if asked and not self._replace(target):
+            return  # the dialog stays open: another name, or Cancel
+        super().accept()
+
+    def _replace(self, target: Path) -> bool:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, "Replace file?",
+            f"{target.name} already exists in {target.parent}. Replace it?",
+            QMessageBox.StandardButton.NoButton, self,
+        )  # fmt: skip
+        box.setInformativeText("Whatever is in that file now will be lost.")
+        replace = box.addButton("&Replace", QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)  # a stray Enter keeps the file
+        box.setEscapeButton(cancel)
+        self.replace_box = box
+        box.exec()
+        return box.clickedButton() is replace
 
     def _pick_reference(self) -> None:
         name, _ = QFileDialog.getOpenFileName(

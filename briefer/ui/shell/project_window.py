@@ -154,6 +154,8 @@ class ProjectWindow(QMainWindow):
         self.workspace.currentChanged.connect(self._workspace_changed)
         self.setCentralWidget(self.workspace)
         self.composer.passageOpenRequested.connect(self.open_passage)
+        for editor in (self.composer.editor, self.composer.source_editor):
+            editor.filesDropped.connect(self.import_paths)  # files dropped there import too
         self.apply_text_size(self.settings.editor_font_size)
 
         self.status = QLabel()
