@@ -562,6 +562,8 @@ class ProjectWindow(QMainWindow):
         # Qt may deliver more than one close (the user, then application exit);
         # an exception escaping a Qt override can take the whole process down.
         if self.bridge is not None:
+            if self.themes_dialog is not None:  # its field being edited applies now, while
+                self.themes_dialog.close()  # the project is open, not on focus loss after
             self.layouts.store(self.settings)  # saved with the settings by whoever hears closing
             self.closing.emit(
                 bytes(self.saveGeometry().toBase64().data()).decode("ascii"),
