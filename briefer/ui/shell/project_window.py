@@ -50,6 +50,7 @@ from briefer.session import (
 from briefer.settings import Paths, Settings
 from briefer.ui.common.context import WindowContext
 from briefer.ui.common.find_bar import FindBar
+from briefer.ui.common.screens import fit_on_screen
 from briefer.ui.common.session_bridge import SessionBridge
 from briefer.ui.composer.view import ComposerView
 from briefer.ui.library.article_actions import ArticleActions
@@ -218,7 +219,7 @@ class ProjectWindow(QMainWindow):
         self.bridge.changed.connect(self._on_changes)
         self.bridge.changed.connect(self.search_panel.on_changes)
         self.reload_articles()
-        self.resize(1100, 720)
+        self.resize(1100, 720)  # within the screen once placed: restore_layout
         for warning in session.take_warnings():  # a backup not written on open
             self.warn(warning)
 
@@ -551,11 +552,14 @@ class ProjectWindow(QMainWindow):
             dialog.reload()
 
     def restore_layout(self, geometry: str, state: str = "") -> None:
-        """Put the size back as the analyst left it (silently ignores junk). The panels
-        come back per mode from the settings when the window shows; ``state``, one layout
-        for both modes (Settings.window_state), is no longer used."""
+        """Put the size back as the analyst left it (silently ignores junk), within the
+        screen it opens on: a geometry saved on a larger monitor, or at another scaling,
+        would leave the panels and the status bar off the screen. The panels come back
+        per mode from the settings when the window shows; ``state``, one layout for both
+        modes (Settings.window_state), is no longer used."""
         if geometry:
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
+        fit_on_screen(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
 
