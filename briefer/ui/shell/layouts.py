@@ -292,12 +292,10 @@ def tabs_width(window: QMainWindow, docks: Sequence[QDockWidget]) -> int:
     return 0
 
 
-def keep_usable(docks: Sequence[QDockWidget], library: QWidget) -> None:
-    """However small the window, the panels and the Library keep about twenty characters
-    (a theme's name, a title's first words). Not the panels' whole tab names: with the
-    Composer's minimum beside them the window would no longer fit a 1600x1000 screen at
-    200%; a layout restored that narrow is widened instead (ModeLayouts.apply)."""
-    for dock in docks:
-        least = dock.fontMetrics().averageCharWidth() * 20
-        dock.setMinimumWidth(max(least, dock.minimumSizeHint().width()))
+def keep_usable(library: QWidget) -> None:
+    """However small the window, the Library keeps about twenty characters of a title.
+    The panels keep what their content needs (Qt's minimum, about as much), not their
+    whole tab names: with the Composer's minimum beside them the window would no longer
+    fit a 1600x1000 screen at 200%. A layout restored that narrow is widened instead
+    (ModeLayouts.apply), and a window grown again gives them their share back."""
     library.setMinimumWidth(library.fontMetrics().averageCharWidth() * 20)
