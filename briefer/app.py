@@ -38,6 +38,7 @@ from briefer.settings import (
     save_settings,
     setup_logging,
 )
+from briefer.ui.common.screens import fit_on_screen
 from briefer.ui.common.style import apply_appearance
 from briefer.ui.shell.crash import CrashReporter
 from briefer.ui.shell.file_menu import AppSlots
@@ -175,6 +176,7 @@ class Controller:
         beside = self.project_windows
         if beside:  # cascade, so the new window does not hide exactly behind the last
             window.move(beside[-1].pos() + QPoint(CASCADE, CASCADE))
+            fit_on_screen(window)  # the cascade may reach past the screen's edge
         window.closing.connect(self._remember_layout)
         self._add(window)
         if self.welcome is not None:  # its work is done; the project window is up first

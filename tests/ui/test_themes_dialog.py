@@ -6,6 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractButton, QApplication, QInputDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from briefer.core.model import Article, Block, BlockKind, Theme
@@ -124,3 +127,70 @@ def test_a_long_theme_name_ends_in_an_ellipsis_with_the_whole_label_in_its_toolt
     assert not dialog.list.horizontalScrollBar().isVisible()
     item = dialog.list.item(dialog.list.count() - 1)
     assert item.toolTip() == item.text() and item.text().startswith(name)
+
+
+def mnemonic(text: str) -> str | None:
+    """The Alt letter in a label ("Key&words" gives "w"), or None; "&&" is a plain "&"."""
+    plain = text.replace("&&", "")
+    at = plain.find("&")
+    return plain[at + 1].casefold() if 0 <= at < len(plain) - 1 else None
+
+
+def test_no_two_controls_share_an_alt_letter(window: ProjectWindow) -> None:
+    dialog = window.manage_themes()
+    letters: dict[str, list[str]] = {}
+    texts = [w.text() for w in dialog.findChildren(QLabel) if w.buddy() is not None]
+    texts += [b.text() for b in dialog.findChildren(QAbstractButton)]
+    for text in texts:
+        letter = mnemonic(text)
+        if letter is not None:
+            letters.setdefault(letter, []).append(text)
+    assert len(texts) >= 10
+    assert {k: v for k, v in letters.items() if len(v) > 1} == {}
+
+
+def test_new_selects_the_new_theme_so_its_keywords_go_to_it(
+    qtbot: QtBot, window: ProjectWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[QWidget] = []
+
+    def answer(parent: QWidget, *_args: object, **_kwargs: object) -> tuple[str, bool]:
+        asked.append(parent)
+        return "Logistics", True
+
+    monkeypatch.setattr(QInputDialog, "getText", answer)
+    dialog = window.manage_themes()
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)
+    pick(dialog, "Trade")
+    trade_keywords = theme(window, "Trade").keywords
+    handle = dialog.windowHandle()
+    assert handle is not None
+    # Through the window, as a key press comes, so the shortcut map sees it.
+    QTest.keyClick(handle, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: asked != [])  # a mnemonic animates the click first
+    assert asked == [dialog], "Alt+N presses New…, asking over the dialog"
+    assert dialog.current_id() == theme(window, "Logistics").id
+    assert dialog.name.text() == "Logistics"
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.name)
+    dialog.keywords.setPlainText("freight\nrail*")
+    pick(dialog, "Defence")
+    assert theme(window, "Logistics").keywords == ("freight", "rail*")
+    assert theme(window, "Trade").keywords == trade_keywords
+
+
+def test_the_dialog_reopens_where_it_was_left(qtbot: QtBot, window: ProjectWindow) -> None:
+    dialog = window.manage_themes()
+    qtbot.waitExposed(dialog)
+    handle = dialog.windowHandle()
+    assert handle is not None
+    moved = dialog.pos() - QPoint(37, 23)  # still wholly on the screen
+    # As the window manager moves it, not Qt's own move(); the handle's position is
+    # the inside of the frame, pos() its outside.
+    handle.setPosition(dialog.geometry().topLeft() - QPoint(37, 23))
+    qtbot.waitUntil(lambda: dialog.pos() == moved)
+    dialog.close()
+    again = window.manage_themes()
+    assert again is dialog
+    qtbot.waitExposed(dialog)
+    assert dialog.pos() == moved

@@ -24,6 +24,10 @@ def table_view(object_name: str, accessible: str) -> QTableView:
     view.setShowGrid(False)
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
+    # Tab goes to the next pane, as everywhere else: Qt's default walks the cells, which in
+    # a one-row-at-a-time table moved the current row (in the Library, opened the next
+    # article) on every press, so focus never left the table. Arrows move within it.
+    view.setTabKeyNavigation(False)
     return view
 
 

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QPushButton,
-    QSplitter,
     QStackedWidget,
     QWidget,
 )
@@ -48,8 +47,9 @@ from briefer.session import (
 from briefer.session.export import cited_material
 from briefer.session.pages import PageCounter
 from briefer.ui.common.find_bar import FindBar
+from briefer.ui.common.splitters import ShareSplitter
 from briefer.ui.common.undo import run_command
-from briefer.ui.composer.arrangement import arrange
+from briefer.ui.composer.arrangement import SIDE_SHARE, arrange, default_sizes, keep_usable
 from briefer.ui.composer.chips import SourceLabels
 from briefer.ui.composer.editor import FormattingBar, LineEditing, SectionEditor
 from briefer.ui.composer.note_template import quoted_as_block, target_words
@@ -177,21 +177,20 @@ class ComposerView(QWidget):
             tabs=((self.passages, "Passages"), (self.preview, "Preview")),
             status=self.status,
         )
+        self.arrangement = parts
         self.writing, self.side_tabs = parts.writing, parts.side_tabs
         self.side, self.split = parts.side, parts.split
         self.lay_out(1100, 720)
 
     @property
-    def layout_splitters(self) -> tuple[QSplitter, QSplitter]:
+    def layout_splitters(self) -> tuple[ShareSplitter, ShareSplitter]:
         """The splitters a window layout saves and restores with the Compose mode."""
         return self.split, self.side
 
-    def lay_out(self, width: int, height: int, side_share: float = 0.31) -> None:
+    def lay_out(self, width: int, height: int, side_share: float = SIDE_SHARE) -> None:
         """The default proportions for a Composer ``width`` × ``height`` pixels: the side
         column takes ``side_share`` of the width, the outline a third of its height."""
-        side = max(self.side.minimumSizeHint().width(), round(width * side_share))
-        self.split.setSizes([max(1, width - side), side])
-        self.side.setSizes([round(height * 0.34), round(height * 0.66)])
+        default_sizes(self.arrangement, width, height, side_share)
         self.show_passages()
 
     def show_preview(self) -> None:
@@ -206,6 +205,7 @@ class ComposerView(QWidget):
         # Never narrower than the formatting bar, so no button goes into an overflow menu;
         # measured on show, when the style and fonts are final.
         self.writing.setMinimumWidth(self.toolbar.sizeHint().width())
+        keep_usable(self.arrangement, self.outline_panel.bar, self.outline)
         super().showEvent(event)
 
     # -- which note and section ------------------------------------------------

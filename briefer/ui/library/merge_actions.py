@@ -41,6 +41,7 @@ from briefer.session import (
 )
 from briefer.ui.common.context import WindowContext
 from briefer.ui.common.report_box import open_report
+from briefer.ui.common.screens import bounded_size
 from briefer.ui.common.undo import push_applied
 from briefer.ui.library.merging import MergeRunner, Progress, unexpected
 
@@ -104,7 +105,7 @@ class MergeDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(720, 420)
+        self.resize(bounded_size(self, 720, 420))
 
     def _follow_choices(self) -> None:
         """The summary as the choices now stand: the theme part is recomputed from the

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from briefer.core.model import Note, Theme
 from briefer.core.templates import Template
+from briefer.ui.common.screens import bounded_size
 
 MARKINGS = ("OFFICIAL", "OFFICIAL-SENSITIVE", "CONFIDENTIAL", "SECRET", "")
 TYPICAL_VALUE = "Northern harbour deal: what the port authority signed"
@@ -172,7 +173,7 @@ class DraftDialog(QDialog):
         self.template_box.currentIndexChanged.connect(self._describe)
         self._describe()
         self.title.setFocus()
-        self.resize(480, 520)
+        self.resize(bounded_size(self, 480, 520))
 
     def _describe(self) -> None:
         template = self.template()

@@ -47,6 +47,7 @@ from briefer.session import (
 )
 from briefer.settings import Settings
 from briefer.ui.common.context import WindowContext
+from briefer.ui.common.screens import bounded_size
 from briefer.ui.notes.problems_dialog import ProblemsDialog
 from briefer.ui.shell.crash import log_hint
 
@@ -130,7 +131,7 @@ class ExportOptions(QDialog):
         pick_reference.clicked.connect(self._pick_reference)
         self.markdown.toggled.connect(self._format_changed)
         self._format_changed()
-        self.resize(560, 0)
+        self.resize(bounded_size(self, 560, 0))
 
     def kind(self) -> str:
         return "md" if self.markdown.isChecked() else "docx"

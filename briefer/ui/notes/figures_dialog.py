@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefer.core.figures import KeyFigure, figures_table_markdown
+from briefer.ui.common.screens import bounded_size
 
 
 class FiguresDialog(QDialog):
@@ -87,7 +88,7 @@ class FiguresDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(820, 460)
+        self.resize(bounded_size(self, 820, 460))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefer.core.integrity import Problem
+from briefer.ui.common.screens import bounded_size
 
 PASSAGE_ROLE = Qt.ItemDataRole.UserRole + 1
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -111,7 +112,7 @@ class ProblemsDialog(QDialog):
         if ordered:
             layout.addWidget(self.list)
         layout.addWidget(buttons)
-        self.resize(620, 360 if ordered else 120)
+        self.resize(bounded_size(self, 620, 360 if ordered else 120))
         if ordered:
             self.list.setCurrentRow(0)
         self._enable()

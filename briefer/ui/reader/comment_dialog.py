@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefer.ui.common.screens import bounded_size
+
 
 class CommentDialog(QDialog):
     """Edits one passage's comment; ``text()`` is what to save after ``exec()`` accepts."""
@@ -59,7 +61,7 @@ class CommentDialog(QDialog):
         row.addWidget(buttons)
         row.addWidget(hint, 0, Qt.AlignmentFlag.AlignRight)
         layout.addLayout(row)
-        self.resize(520, 280)
+        self.resize(bounded_size(self, 520, 280))
         self.editor.setFocus()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -5,7 +5,11 @@ own splitters sit are kept per mode: saved when the analyst leaves a mode, put
 back on return, and kept in the settings across openings. A mode never laid
 out before gets its default, proportional to the window, so that reading and
 writing keep most of a laptop screen: the side panels share one tabbed column
-instead of stacking. Qt only; it knows nothing of the project.
+instead of stacking. Panels keep their share of the window, not their pixels,
+when it is resized (the mode's splitters are ShareSplitters, which do the same),
+and a saved layout that leaves a side panel squeezed to its minimum, as one
+saved from a tiny window did, gets the default share for it back. Qt only; it
+knows nothing of the project.
 """
 
 from __future__ import annotations
@@ -14,9 +18,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QTabWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QTabBar, QTabWidget, QWidget
 
 from briefer.settings import Settings
+from briefer.ui.common.splitters import SLACK
 
 READ = "read"
 COMPOSE = "compose"
@@ -31,16 +36,18 @@ LIBRARY_SHARE = 0.17
 READ_PANELS_SHARE = 0.19
 COMPOSE_SIDE_SHARE = 0.31
 OUTLINE_SHARE = 0.34  # of the side column's height, over the Passages and Preview tabs
+DOCK_SHARE = READ_PANELS_SHARE  # a panel's share when a restored layout left it squeezed
+LIBRARY_SPLIT_SHARE = LIBRARY_SHARE / (1 - READ_PANELS_SHARE)  # of the Library and the Reader
 
 
 @dataclass(frozen=True)
 class DockView:
-    """How one dock looked in a mode: open, in front of its tabs, and its size across
-    the window (its width at the left or right, its height at the top or bottom)."""
+    """How one dock looked in a mode: open, in front of its tabs, and its share of the
+    window across (of its width at the left or right, of its height at the top or bottom)."""
 
     open: bool
     front: bool
-    size: int
+    share: float
 
 
 _SIDES = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea)
@@ -48,12 +55,14 @@ _SIDES = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidge
 
 @dataclass(frozen=True)
 class ModeParts:
-    """What belongs to one mode alone: its splitters and tab widgets, and its default layout
-    (given the window's width and height)."""
+    """What belongs to one mode alone: its splitters and tab widgets, its default layout
+    (given the window's width and height), and how to give its splitters' side panes
+    their default share where a restored layout leaves one squeezed."""
 
     splitters: Sequence[QSplitter]
     tabs: Sequence[QTabWidget]
     default: Callable[[int, int], None]
+    balance: Callable[[], object] = lambda: None
 
 
 def _encode(data: QByteArray) -> str:
@@ -83,6 +92,7 @@ class ModeLayouts:
         self.saved: dict[str, list[str]] = {m: [] for m in MODES}
         self.applied = False  # nothing is captured before the window is first laid out
         self.seen: dict[str, dict[str, DockView]] = {}  # each mode's docks, this session
+        self.shares: dict[str, float] = {}  # the docks' shares of the window, as last chosen
 
     def load(self, settings: Settings) -> None:
         """Take the layouts saved in ``settings``. The single window state saved before
@@ -117,13 +127,80 @@ class ModeLayouts:
             self.apply()
 
     def apply(self) -> None:
-        """Lay the window out for the current mode: as it was left, as saved, or the default."""
+        """Lay the window out for the current mode: as it was left, as saved (with sensible
+        shares for panels it left squeezed), or the default."""
         self.applied = True
         view = self.seen.get(self.mode)
         if view is not None:
             self._show(view)
-        elif not self._restore(self.saved[self.mode]):
+        elif self._restore(self.saved[self.mode]):
+            self._settle()
+            self._balance_docks()
+            self.parts[self.mode].balance()
+        else:
             self.reset()
+        self._settle()
+        self.learn()
+
+    def _settle(self) -> None:
+        """Let the window place its docks now, so their sizes can be read."""
+        layout = self.window.layout()
+        if layout is not None:
+            layout.activate()
+
+    def _across(self, dock: QDockWidget) -> tuple[bool, int, int]:
+        """Whether ``dock`` sits at a side, its size across the window, and the window's."""
+        side = self.window.dockWidgetArea(dock) in _SIDES
+        if side:
+            return True, dock.width(), self.window.width()
+        return False, dock.height(), self.window.height()
+
+    def _docked(self) -> list[QDockWidget]:
+        return [d for d in self._docks() if not d.isHidden() and not d.isFloating()]
+
+    def learn(self) -> None:
+        """Take the docks' sizes now as the analyst's shares of the window (after a layout
+        is applied, or a panel's edge dragged); a window resize puts them back."""
+        shares = {}
+        for dock in self._docked():
+            _side, size, extent = self._across(dock)
+            if extent > 0 and size > 0:
+                shares[dock.objectName()] = size / extent
+        self.shares = shares
+
+    def fit(self) -> None:
+        """After the window is resized: each docked panel back to its share of it, not
+        left at the pixels it had (or was squeezed to) before."""
+        if not self.applied:
+            return
+        groups: dict[bool, tuple[list[QDockWidget], list[int]]] = {True: ([], []), False: ([], [])}
+        for dock in self._docked():
+            share = self.shares.get(dock.objectName())
+            if share is None:
+                continue
+            side, _size, extent = self._across(dock)
+            least = dock.minimumWidth() if side else dock.minimumHeight()
+            groups[side][0].append(dock)
+            groups[side][1].append(max(least, round(share * extent)))
+        for side, (docks, sizes) in groups.items():
+            if docks:
+                across = Qt.Orientation.Horizontal if side else Qt.Orientation.Vertical
+                self.window.resizeDocks(docks, sizes, across)
+
+    def _balance_docks(self) -> None:
+        """A side panel restored at its minimum width, or too narrow for its tab names,
+        gets the default share back."""
+        tabs = tabs_width(self.window, self._docks())
+        sides = [d for d in self._docked() if self.window.dockWidgetArea(d) in _SIDES]
+        useful = {
+            dock: max(tabs, max(dock.minimumWidth(), dock.minimumSizeHint().width()) + SLACK + 1)
+            for dock in sides
+        }
+        cramped = [dock for dock in sides if dock.width() < useful[dock]]
+        if cramped:
+            width = self.window.width()
+            sizes = [max(useful[d], round(width * DOCK_SHARE)) for d in cramped]
+            self.window.resizeDocks(cramped, sizes, Qt.Orientation.Horizontal)
 
     def _docks(self) -> list[QDockWidget]:
         return self.window.findChildren(QDockWidget)
@@ -131,11 +208,11 @@ class ModeLayouts:
     def _look(self) -> dict[str, DockView]:
         view = {}
         for dock in self._docks():
-            across = self.window.dockWidgetArea(dock) in _SIDES
+            _side, size, extent = self._across(dock)
             view[dock.objectName()] = DockView(
                 open=not dock.isHidden(),
                 front=not dock.isHidden() and not dock.visibleRegion().isEmpty(),
-                size=dock.width() if across else dock.height(),
+                share=size / extent if extent > 0 else 0.0,
             )
         return view
 
@@ -155,13 +232,20 @@ class ModeLayouts:
             (Qt.Orientation.Vertical, ends),
         ):
             if group:
-                sizes = [view[d.objectName()].size for d in group]
+                extent = (
+                    self.window.width()
+                    if orientation == Qt.Orientation.Horizontal
+                    else self.window.height()
+                )
+                sizes = [max(1, round(view[d.objectName()].share * extent)) for d in group]
                 self.window.resizeDocks(group, sizes, orientation)
 
     def reset(self) -> None:
         """The current mode's default layout, for the window's size now."""
         self.applied = True
         self.parts[self.mode].default(self.window.width(), self.window.height())
+        self._settle()
+        self.learn()
 
     def _restore(self, saved: list[str]) -> bool:
         parts = self.parts[self.mode]
@@ -196,3 +280,22 @@ def tabify(window: QMainWindow, docks: Sequence[QDockWidget], area: Qt.DockWidge
     for dock in docks:
         dock.show()
     docks[0].raise_()
+
+
+def tabs_width(window: QMainWindow, docks: Sequence[QDockWidget]) -> int:
+    """What the panels' tab bar needs to show every name whole ("Passages", not "Pa…"),
+    or 0 while Qt has not made it."""
+    titles = sorted(dock.windowTitle() for dock in docks)
+    for bar in window.findChildren(QTabBar):
+        if sorted(bar.tabText(i) for i in range(bar.count())) == titles:
+            return bar.sizeHint().width()
+    return 0
+
+
+def keep_usable(library: QWidget) -> None:
+    """However small the window, the Library keeps about twenty characters of a title.
+    The panels keep what their content needs (Qt's minimum, about as much), not their
+    whole tab names: with the Composer's minimum beside them the window would no longer
+    fit a 1600x1000 screen at 200%. A layout restored that narrow is widened instead
+    (ModeLayouts.apply), and a window grown again gives them their share back."""
+    library.setMinimumWidth(library.fontMetrics().averageCharWidth() * 20)

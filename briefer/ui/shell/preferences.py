@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from briefer.session import citation_styles
 from briefer.settings import Settings
+from briefer.ui.common.screens import bounded_size
 from briefer.ui.notes.dialogs import marking_box, marking_of
 
 
@@ -117,7 +118,7 @@ class PreferencesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        self.resize(460, 0)
+        self.resize(bounded_size(self, 460, 0))
 
     def chosen(self) -> Settings:
         appearance = next(k for k, b in self.appearance.items() if b.isChecked())

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QFont,
     QGuiApplication,
     QKeySequence,
+    QResizeEvent,
     QShowEvent,
     QTextCursor,
     QUndoStack,
@@ -32,8 +33,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
-    QSplitter,
-    QTabBar,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -50,7 +49,10 @@ from briefer.session import (
 from briefer.settings import Paths, Settings
 from briefer.ui.common.context import WindowContext
 from briefer.ui.common.find_bar import FindBar
+from briefer.ui.common.screens import fit_on_screen
 from briefer.ui.common.session_bridge import SessionBridge
+from briefer.ui.common.splitters import ShareSplitter
+from briefer.ui.composer.arrangement import rebalance
 from briefer.ui.composer.view import ComposerView
 from briefer.ui.library.article_actions import ArticleActions
 from briefer.ui.library.importing import ImportController
@@ -68,11 +70,14 @@ from briefer.ui.shell.layouts import (
     COMPOSE,
     COMPOSE_SIDE_SHARE,
     LIBRARY_SHARE,
+    LIBRARY_SPLIT_SHARE,
     READ,
     READ_PANELS_SHARE,
     ModeLayouts,
     ModeParts,
+    keep_usable,
     tabify,
+    tabs_width,
 )
 from briefer.ui.shell.menus import IMPORT_KEYS, MenuSlots, build_menus
 from briefer.ui.shell.restore_dialog import RestoreDialog
@@ -122,7 +127,7 @@ class ProjectWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         limit = self.settings.suggestions_per_article
         self.tagging = TaggingController(session, self.reader, self.undo_stack, self.report, limit)
-        self.read_split = splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.read_split = splitter = ShareSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("readSplit")
         self.find_bar = FindBar(self.reader)
         reading = QWidget()
@@ -186,10 +191,13 @@ class ProjectWindow(QMainWindow):
         ]
         self.search_dock = self.docks[2]
         tabify(self, self.docks, Qt.DockWidgetArea.RightDockWidgetArea)
+        library = (LIBRARY_SPLIT_SHARE, 1 - LIBRARY_SPLIT_SHARE)  # of the splitter, by default
         self.layouts = ModeLayouts(self, {
-            READ: ModeParts((splitter,), (), self._default_read_layout),
+            READ: ModeParts((splitter,), (), self._default_read_layout,
+                            partial(splitter.rebalance, library, (0,))),
             COMPOSE: ModeParts(self.composer.layout_splitters, (self.composer.side_tabs,),
-                               self._default_compose_layout),
+                               self._default_compose_layout,
+                               partial(rebalance, self.composer.arrangement)),
         }, READ)  # fmt: skip
         self.layouts.load(self.settings)
         self.importer = ImportController(session, self, paths.log_file if paths else None)
@@ -220,7 +228,7 @@ class ProjectWindow(QMainWindow):
         self.bridge.changed.connect(self._on_changes)
         self.bridge.changed.connect(self.search_panel.on_changes)
         self.reload_articles()
-        self.resize(1100, 720)
+        self.resize(1100, 720)  # within the screen once placed: restore_layout
         for warning in session.take_warnings():  # a backup not written on open
             self.warn(warning)
 
@@ -253,19 +261,10 @@ class ProjectWindow(QMainWindow):
         """The Library narrow on the left, the panels tabbed on the right, the Reader
         between them with the rest (60% of the width or more)."""
         tabify(self, self.docks, Qt.DockWidgetArea.RightDockWidgetArea)
-        panels = max(round(width * READ_PANELS_SHARE), self._dock_tabs_width())
+        panels = max(round(width * READ_PANELS_SHARE), tabs_width(self, self.docks))
         self.resizeDocks([self.docks[0]], [panels], Qt.Orientation.Horizontal)
         library = max(self.library_panel.minimumSizeHint().width(), round(width * LIBRARY_SHARE))
         self.read_split.setSizes([library, max(1, width - panels - library)])
-
-    def _dock_tabs_width(self) -> int:
-        """What the panels' tab bar needs to show every name whole ("Passages", not "Pa…"),
-        or 0 while Qt has not made it."""
-        titles = sorted(dock.windowTitle() for dock in self.docks)
-        for bar in self.findChildren(QTabBar):
-            if sorted(bar.tabText(i) for i in range(bar.count())) == titles:
-                return bar.sizeHint().width()
-        return 0
 
     def _default_compose_layout(self, width: int, height: int) -> None:
         """No docks: the Composer has its own outline, passages and preview beside the editor."""
@@ -283,7 +282,20 @@ class ProjectWindow(QMainWindow):
             layout = self.layout()
             if layout is not None:  # docks placed first, or Qt resizes them after us
                 layout.activate()
+            keep_usable(self.library_panel)
             self.layouts.apply()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.layouts.fit()  # the panels keep their share of the window, not their pixels
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.MouseButtonRelease and self.layouts.applied:
+            # The end of dragging a panel's edge (the window's own separator): the
+            # panels' new sizes are the analyst's shares from now on.
+            QTimer.singleShot(0, self.layouts.learn)
+        return handled
 
     # -- finding -------------------------------------------------------------
 
@@ -553,17 +565,22 @@ class ProjectWindow(QMainWindow):
             dialog.reload()
 
     def restore_layout(self, geometry: str, state: str = "") -> None:
-        """Put the size back as the analyst left it (silently ignores junk). The panels
-        come back per mode from the settings when the window shows; ``state``, one layout
-        for both modes (Settings.window_state), is no longer used."""
+        """Put the size back as the analyst left it (silently ignores junk), within the
+        screen it opens on: a geometry saved on a larger monitor, or at another scaling,
+        would leave the panels and the status bar off the screen. The panels come back
+        per mode from the settings when the window shows; ``state``, one layout for both
+        modes (Settings.window_state), is no longer used."""
         if geometry:
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
+        fit_on_screen(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
 
         # Qt may deliver more than one close (the user, then application exit);
         # an exception escaping a Qt override can take the whole process down.
         if self.bridge is not None:
+            if self.themes_dialog is not None:  # its field being edited applies now, while
+                self.themes_dialog.close()  # the project is open, not on focus loss after
             self.layouts.store(self.settings)  # saved with the settings by whoever hears closing
             self.closing.emit(
                 bytes(self.saveGeometry().toBase64().data()).decode("ascii"),

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefer.session import BackupEntry, ProjectError, project_backups, restore_from_backup
+from briefer.ui.common.screens import bounded_size
 
 log = logging.getLogger(__name__)
 
@@ -110,7 +111,7 @@ class RestoreDialog(QDialog):
         if item is not None:
             self.list.setCurrentItem(item)
         self._selection_changed()
-        self.resize(760, 420)
+        self.resize(bounded_size(self, 760, 420))
 
     def _item(self, entry: BackupEntry) -> QTreeWidgetItem:
         reason = entry.reason[:1].upper() + entry.reason[1:]

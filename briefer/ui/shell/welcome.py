@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefer import __version__
+from briefer.ui.common.screens import bounded_size
 from briefer.ui.shell.file_menu import quit_keys
 from briefer.ui.shell.help import HelpWindow
 from briefer.ui.shell.project_files import ask_new_project, ask_open_project
@@ -114,7 +115,7 @@ class WelcomeView(QWidget):
         if not recent:
             layout.addStretch(1)
         layout.addWidget(version, 0, Qt.AlignmentFlag.AlignRight)
-        self.resize(560, 420)
+        self.resize(bounded_size(self, 560, 420))
 
         QShortcut(QKeySequence.StandardKey.New, self, self.choose_new)
         QShortcut(QKeySequence.StandardKey.Open, self, self.choose_open)

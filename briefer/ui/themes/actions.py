@@ -43,7 +43,7 @@ class ThemeActions:
 
     def menu(self, theme_id: int | None) -> QMenu:
         menu = QMenu(self.parent)
-        menu.addAction("&New Theme…", self.new_theme)
+        menu.addAction("&New Theme…", lambda: self.new_theme())
         theme = self._theme(theme_id)
         if theme is None or theme.id is None:
             return menu
@@ -70,13 +70,17 @@ class ThemeActions:
     def _theme(self, theme_id: int | None) -> Theme | None:
         return self.session.theme(theme_id)
 
-    def new_theme(self) -> None:
-        name, ok = QInputDialog.getText(self.parent, "New theme", "Name:")
+    def new_theme(self, parent: QWidget | None = None) -> int | None:
+        """Ask for a name and add the theme; its id, or None if cancelled or refused.
+        ``parent`` is the window asking (Manage Themes, say), so the question shows over it."""
+        name, ok = QInputDialog.getText(parent or self.parent, "New theme", "Name:")
         if not ok or not name.strip():
-            return
+            return None
         themes = self.session.query.list_themes()
         theme = Theme(name.strip(), spare_colour(themes), spare_shortcut(themes))
-        self.run(AddThemeCommand(theme))
+        command = AddThemeCommand(theme)
+        self.run(command)
+        return command.theme_id
 
     def rename(self, theme_id: int) -> None:
         theme = self._theme(theme_id)

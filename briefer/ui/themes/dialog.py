@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer
+from PySide6.QtGui import QColor, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QColorDialog,
     QComboBox,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from briefer.core.model import Theme
 from briefer.core.words import counted
 from briefer.session import Command, Session, UpdateThemeCommand
+from briefer.ui.common.screens import available_area, bounded_size, frame_allowance, inside
 from briefer.ui.themes.actions import ThemeActions, swatch
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -67,23 +68,24 @@ class ThemesDialog(QDialog):
         self.keywords = QPlainTextEdit()
         self.keywords.setAccessibleName("Keywords, one per line")
         self.keywords.setPlaceholderText("One word or phrase per line; end with * for any ending")
+        # One Alt letter per control: with two on N, Alt+N went to Name, never to New….
         form = QFormLayout()
-        form.addRow("&Name:", self.name)
+        form.addRow("N&ame:", self.name)
         form.addRow("&Colour:", self.colour)
         form.addRow("&Key:", self.shortcut)
-        form.addRow("&Under:", self.parent_box)
-        form.addRow("&Description:", self.description)
+        form.addRow("Und&er:", self.parent_box)
+        form.addRow("Descr&iption:", self.description)
         form.addRow("Key&words:", self.keywords)
         buttons = QHBoxLayout()
         self.new_button = QPushButton("&New…")
         self.up_button = QPushButton("Move &Up")
-        self.down_button = QPushButton("Move Do&wn")
+        self.down_button = QPushButton("Move &Down")
         self.merge_button = QPushButton("&Merge Into…")
-        self.delete_button = QPushButton("&Delete…")
+        self.delete_button = QPushButton("De&lete…")
         for button in (self.new_button, self.up_button, self.down_button, self.merge_button,
                        self.delete_button):  # fmt: skip
             buttons.addWidget(button)
-        close = QPushButton("Close")
+        close = QPushButton("Cl&ose")
         buttons.addStretch(1)
         buttons.addWidget(close)
         body = QHBoxLayout()
@@ -108,14 +110,31 @@ class ThemesDialog(QDialog):
             lambda _i: self._apply(parent_id=self.parent_box.currentData())
         )
         self.colour.clicked.connect(self._choose_colour)
-        self.new_button.clicked.connect(self.theme_actions.new_theme)
+        self.new_button.clicked.connect(self.new_theme)
         self.up_button.clicked.connect(lambda: self._with_current(lambda t: actions.move(t, -1)))
         self.down_button.clicked.connect(lambda: self._with_current(lambda t: actions.move(t, 1)))
         self.delete_button.clicked.connect(lambda: self._with_current(actions.delete))
         self.merge_button.clicked.connect(self._merge_menu)
         close.clicked.connect(self.accept)
-        self.resize(720, 460)
+        self.resize(bounded_size(self, 720, 460))
+        self.placed: QPoint | None = None  # where the analyst left it, for the next opening
         self.reload()
+
+    # -- where it shows ------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Back where the analyst left it (on the screen): Qt would centre it again each
+        time, and under a window manager land it a title bar lower than the last time."""
+        if self.placed is not None and not event.spontaneous():
+            area = available_area(self)
+            size = self.size() + frame_allowance(self)
+            self.move(self.placed if area is None else inside(QRect(self.placed, size), area))
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        if not event.spontaneous():
+            self.placed = self.pos()
+        super().hideEvent(event)
 
     # -- what is shown -----------------------------------------------------------
 
@@ -147,6 +166,14 @@ class ThemesDialog(QDialog):
             self.list.setCurrentRow(0)
         self._show_current()
 
+    def select(self, theme_id: int) -> bool:
+        """Make ``theme_id`` the one shown and edited; False if it is not listed."""
+        for row in range(self.list.count()):
+            if self.list.item(row).data(ID_ROLE) == theme_id:
+                self.list.setCurrentRow(row)
+                return True
+        return False
+
     def _theme(self) -> Theme | None:
         current = self.current_id()
         return self.session.theme(current)
@@ -175,6 +202,18 @@ class ThemesDialog(QDialog):
         self._loading = False
 
     # -- edits -----------------------------------------------------------------
+
+    def new_theme(self) -> None:
+        """New…: the new theme becomes the one edited, its name ready to change, so what is
+        typed next (keywords, say) goes to it and not to the theme that was selected."""
+        self.apply_keywords()  # keywords typed for the current theme stay with it
+        theme_id = self.theme_actions.new_theme(self)
+        if theme_id is None:
+            return
+        self.reload()
+        if self.select(theme_id):
+            self.name.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.name.selectAll()
 
     def _switched(self, _current: object, previous: QListWidgetItem | None) -> None:
         if previous is not None and not self._loading:
