@@ -7,8 +7,10 @@ code under test runs exactly as it does for a person clicking.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QTimer
@@ -91,3 +93,12 @@ class Modals:
         """Every expected dialog came and was answered."""
         assert not self.unexpected, self.unexpected
         assert not self.queue, f"never shown: {[kind.__name__ for kind, _ in self.queue]}"
+
+
+def keep_picture(widget: QWidget, name: str) -> None:
+    """Save what the test saw as ``name``.png under $BRIEFER_TEST_SHOTS, to look at;
+    without the variable nothing is written (a test never writes outside tmp_path)."""
+    folder = os.environ.get("BRIEFER_TEST_SHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        widget.grab().save(str(Path(folder) / f"{name}.png"))

@@ -27,8 +27,8 @@ from pytestqt.qtbot import QtBot
 from briefer.core.model import Note, Section
 from briefer.session import AddNoteCommand, Session
 from briefer.ui.shell.project_window import ProjectWindow
+from tests.ui.driving import keep_picture
 
-SHOTS = Path("/tmp/ui-drops-export")
 BODY = "India and Russia are deepening ties as US tariffs bite."
 STORY = "India-Russia ties\n\nTrade between India and Russia grew in October, officials said.\n"
 COPY = Qt.DropAction.CopyAction
@@ -121,12 +121,12 @@ def test_a_file_dragged_over_the_page_shows_no_insertion_caret(
     editor = window.composer.editor
     editor.clearFocus()  # no blinking caret of its own to tell apart
     port = editor.viewport()
-    editor.grab().save(str(SHOTS / "drop-before.png"))
+    keep_picture(editor, "drop-before")
     before = port.grab().toImage()
     at = QPoint(200, 24)  # on the first line of text
     drag_over(port, file_drag(story, with_text=True), at)
     qtbot.wait(20)
-    editor.grab().save(str(SHOTS / "drop-hovering-file.png"))
+    keep_picture(editor, "drop-hovering-file")
     hovering: QImage = port.grab().toImage()
     QApplication.sendEvent(port, QDragLeaveEvent())
     assert hovering == before

@@ -18,10 +18,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from briefer.ui.notes.exporting import ExportOptions
-from tests.ui.driving import Modals, menu_action, press, shown
+from tests.ui.driving import Modals, keep_picture, menu_action, press, shown
 from tests.ui.test_note_flows import QUOTE, _controllers, make_project, open_window, wait_for_export
 
-SHOTS = Path("/tmp/ui-drops-export")
 EDITED = b"The analyst's own edits, made in Word after the last export."
 
 
@@ -56,7 +55,7 @@ def export_to(target: Path) -> object:
 
     def answer(dialog: ExportOptions) -> None:
         dialog.target.setText(str(target))
-        dialog.grab().save(str(SHOTS / "export-options.png"))
+        keep_picture(dialog, "export-options")
         # Export may open a question of its own: press it from the dialog's own loop, so
         # the polling that answers that question keeps running.
         QTimer.singleShot(0, lambda: press(dialog, "Export"))
@@ -75,7 +74,7 @@ def test_an_existing_file_is_asked_about_and_cancel_leaves_it_as_it_was(
         asked.append(box.text())
         assert box.defaultButton() is box.escapeButton()  # a stray Enter keeps the file
         assert box.defaultButton().text().replace("&", "") == "Cancel"
-        box.grab().save(str(SHOTS / "export-replace.png"))
+        keep_picture(box, "export-replace")
         if how == "Escape":
             QTest.keyClick(box, Qt.Key.Key_Escape)
         else:

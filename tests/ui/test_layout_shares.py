@@ -24,9 +24,9 @@ from briefer.session.samples import ensure_sample_project
 from briefer.settings import Settings, load_settings, resolve_paths, save_settings
 from briefer.ui.shell.layouts import LIBRARY_SHARE, READ_PANELS_SHARE
 from briefer.ui.shell.project_window import ProjectWindow
+from tests.ui.driving import keep_picture
 
 WIDTH, HEIGHT = 1366, 768
-SHOTS = Path("/tmp/ui-layout-shots")
 
 
 class Opener(Protocol):
@@ -71,8 +71,7 @@ def settle() -> None:
 
 def save(window: ProjectWindow, name: str) -> None:
     """Keep a picture of what the test saw, to look at."""
-    SHOTS.mkdir(exist_ok=True)
-    window.grab().save(str(SHOTS / f"{name}.png"))
+    keep_picture(window, name)
 
 
 def panels_width(window: ProjectWindow) -> int:
