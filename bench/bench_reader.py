@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import random
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -16,13 +17,17 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from briefer.core.model import Article, BlockKind, Passage, Theme
+from briefer.core.model import Article, Block, BlockKind, Passage, Theme
+from briefer.core.suggest import suggest
 from briefer.importers.base import ArticleBuilder
+from briefer.ui.reader.document import ReaderStyle, render_article
 from briefer.ui.reader.view import ReaderView
 
 THEMES = [
@@ -109,5 +114,179 @@ def main() -> None:
     row("key press to visible highlight", presses, 50)
 
 
+# -- large articles ----------------------------------------------------------
+# Each case runs in a child process, so its memory figures are its own.
+
+KEYWORD_THEMES = [
+    Theme("Trade", "#2E86DE", "1", keywords=("export*", "tariff*", "trade deal"), id=1),
+    Theme("Defence", "#C0392B", "2", keywords=("navy", "frigate*"), id=2),
+    Theme("Energy", "#E67E22", "3", keywords=("gas", "grid"), id=3),
+]
+NEWS_WORDS = (
+    "the port authority signed a concession on Tuesday handing terminal to consortium led by "
+    "state shipping group officials said exports of grain and fertiliser would double navy "
+    "keep berth for its frigates agreement worth billion euros was welcomed critics warned "
+    "tariff schedule favours bulk carriers over local fishing fleets regional council grid gas"
+).split()
+MB = 1_000_000
+
+
+def news_article(rng: random.Random, size: int) -> Article:
+    """News paragraphs of 60-150 words in sentences, a sub-heading every ten or so."""
+    builder = ArticleBuilder()
+    length = 0
+    while length < size:
+        if rng.random() < 0.08:
+            builder.add(BlockKind.HEADING, "What the agreement changes", level=2)
+        words = [rng.choice(NEWS_WORDS) for _ in range(rng.randint(60, 150))]
+        for at in range(0, len(words), rng.randint(12, 25)):
+            words[at] = words[at].capitalize()
+            if at:
+                words[at - 1] += "."
+        paragraph = " ".join(words) + "."
+        builder.add(BlockKind.PARAGRAPH, paragraph)
+        length += len(paragraph) + 2
+    return Article("A large news file", builder.text(), builder.blocks, id=7)
+
+
+def lines_article(rng: random.Random, count: int) -> Article:
+    """200,000 short lines (a log or a list), one paragraph each, as the text importer makes."""
+    builder = ArticleBuilder()
+    for i in range(count):
+        builder.add(BlockKind.PARAGRAPH, f"{i:06d} " + " ".join(rng.sample(NEWS_WORDS, 4)))
+    return Article("Many short lines", builder.text(), builder.blocks, id=8)
+
+
+def one_paragraph(rng: random.Random, size: int) -> Article:
+    words: list[str] = []
+    length = 0
+    while length < size:
+        word = rng.choice(NEWS_WORDS)
+        words.append(word)
+        length += len(word) + 1
+    text = " ".join(words)
+    return Article("One huge paragraph", text, (Block(BlockKind.PARAGRAPH, 0, len(text)),), id=9)
+
+
+CASES: dict[str, Callable[[random.Random], Article]] = {
+    "news 0.2 MB": lambda rng: news_article(rng, MB // 5),
+    "news 2 MB": lambda rng: news_article(rng, 2 * MB),
+    "news 20 MB": lambda rng: news_article(rng, 20 * MB),
+    "200,000 short lines": lambda rng: lines_article(rng, 200_000),
+    "one 2 MB paragraph": lambda rng: one_paragraph(rng, 2 * MB),
+}
+
+
+def _status(field: str) -> float:
+    """A /proc/self/status figure (VmRSS, VmHWM) in MB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def _loading(view: ReaderView) -> bool:
+    probe = getattr(view, "is_loading", None)
+    return bool(probe()) if probe is not None else False
+
+
+def run_case(name: str) -> None:
+    """One large article, phase by phase, then the way the analyst opens it."""
+    app = QApplication.instance() or QApplication([])
+    rng = random.Random(5)
+    article = CASES[name](rng)
+    passages = passages_for(rng, article, 300)
+    base = _status("VmRSS")
+    figures: list[tuple[str, float, str]] = []
+
+    started = time.perf_counter()
+    suggestions = suggest(article, KEYWORD_THEMES, passages)
+    figures.append(("suggestions (core.suggest)", time.perf_counter() - started, "s"))
+
+    view = ReaderView()
+    view.resize(1100, 800)
+    view.show()
+    app.processEvents()
+    style = ReaderStyle.from_palette(view.palette(), view.font())
+    document = QTextDocument()
+    started = time.perf_counter()
+    rendering = render_article(document, article, style)
+    figures.append(("document build (render_article)", time.perf_counter() - started, "s"))
+    figures.append(("  RSS after build", _status("VmRSS") - base, "MB"))
+    document.setTextWidth(style.column_width())
+    started = time.perf_counter()
+    document.size()
+    figures.append(("layout of the whole document", time.perf_counter() - started, "s"))
+    figures.append(("  RSS after layout", _status("VmRSS") - base, "MB"))
+    positions = [rng.randrange(len(article.text)) for _ in range(20_000)]
+    started = time.perf_counter()
+    for p in positions:
+        rendering.offsets.doc_to_canonical(rendering.offsets.canonical_to_doc(p))
+    figures.append(("offset map, 20,000 round trips", time.perf_counter() - started, "s"))
+    del rendering
+    document.clear()
+    del document
+    app.processEvents()
+
+    # As the analyst meets it: open from the event loop, note the longest stall.
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start()
+    app.processEvents()
+    ticks.append(time.perf_counter())
+    started = time.perf_counter()
+    view.set_article(article, passages, KEYWORD_THEMES, suggestions)
+    shown = time.perf_counter() - started
+    while _loading(view):
+        app.processEvents()
+    view.viewport().repaint()
+    opened = time.perf_counter() - started
+    app.processEvents()
+    ticks.append(time.perf_counter())
+    timer.stop()
+    stall = max(b - a for a, b in zip(ticks, ticks[1:]))
+    figures.append(("open: set_article returns", shown, "s"))
+    figures.append(("open: whole article in the reader", opened, "s"))
+    figures.append(("open: longest freeze of the window", stall, "s"))
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+    app.processEvents()
+    started = time.perf_counter()
+    view.viewport().repaint()
+    figures.append(("paint highlights at the end", time.perf_counter() - started, "s"))
+    figures.append(("RSS now", _status("VmRSS"), "MB"))
+    figures.append(("peak RSS (VmHWM)", _status("VmHWM"), "MB"))
+    chars = len(article.text)
+    print(f"{name}: {chars:,} characters, {len(article.blocks):,} blocks")
+    for label, value, unit in figures:
+        shown_value = f"{value * 1000:10.0f} ms" if unit == "s" else f"{value:10.0f} MB"
+        print(f"  {label:40} {shown_value}")
+    sys.stdout.flush()
+
+
+TARGETS = """targets for large articles (issue: a 20 MB text froze the window 37 s, 1.6-2.0 GB):
+  news 2 MB:  open: whole article in the reader      < 500 ms
+  news 20 MB: open: longest freeze of the window     < ~300 ms
+  news 20 MB: peak RSS (VmHWM)                       < ~600 MB"""
+
+
+def large() -> None:
+    print(TARGETS)
+    for name in CASES:
+        done = subprocess.run(
+            [sys.executable, __file__, "--case", name], capture_output=True, text=True
+        )
+        print(done.stdout, end="")
+        if done.returncode:
+            print(f"{name}: failed\n{done.stderr[-2000:]}")
+
+
 if __name__ == "__main__":
-    main()
+    if "--case" in sys.argv:
+        run_case(sys.argv[sys.argv.index("--case") + 1])
+    elif "--large" in sys.argv:
+        large()
+    else:
+        main()
+        large()
