@@ -50,7 +50,7 @@ def blend(a: QColor, b: QColor, amount: float) -> QColor:
     )
 
 
-_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 """Characters beyond the BMP: one code point in Python, two UTF-16 units in Qt."""
 
 

@@ -8,6 +8,7 @@ that notes quote asks first, naming the notes.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable, Sequence
 
@@ -40,7 +41,6 @@ from briefer.session import (
 from briefer.ui.common.undo import run_command
 from briefer.ui.reader.comment_dialog import CommentDialog
 from briefer.ui.reader.view import ReaderView
-
 
 _ScoreKey = tuple[int, int, tuple[tuple[int, tuple[str, ...]], ...]]
 """An article's id and length and the themes' ids and keywords: what scoring depends on."""
@@ -166,10 +166,8 @@ class TaggingController(QObject):
     def _score(self, key: _ScoreKey, article: Article, themes: list[Theme]) -> None:
         """On the worker thread: pure core code, the result goes back queued."""
         found = scored_sentences(article, themes)
-        try:
+        with contextlib.suppress(RuntimeError):  # the controller went with its window
             self._scored_ready.emit((key, found))
-        except RuntimeError:  # the controller went with its window meanwhile
-            pass
 
     def _on_scored(self, payload: tuple[_ScoreKey, list[Suggestion]]) -> None:
         key, found = payload
