@@ -42,7 +42,10 @@ def long_text(paragraphs: int) -> str:
             words.insert(rng.randrange(len(words)), "\U0001f30a\U0001f3d7\ufe0f")
         if i % 11 == 5:
             words.append(PORT)
-        parts.append(" ".join(words).capitalize() + ".")
+        paragraph = " ".join(words).capitalize() + "."
+        if i % 40 == 9:  # a sentence for the Trade theme's keywords, now and then
+            paragraph += " Exports and tariffs rose after the bilateral trade talks."
+        parts.append(paragraph)
     parts.insert(len(parts) - 3, LAST)
     return "\n\n".join(parts) + "\n"
 
@@ -102,6 +105,10 @@ def test_a_long_article_loads_in_slices_and_tags_exactly_near_its_end(
     assert not reader.is_loading() and not reader.progress_label.isVisible()
     article = window.session.query.get_article(big_id)
     check_every_block(reader, article)
+    # Its sentences are scored on a worker once it is in; the suggestions follow.
+    qtbot.waitUntil(lambda: bool(window.tagging.suggestions_for(1)), timeout=30_000)
+    first = window.tagging.suggestions_for(1)[0]
+    assert [s.theme_id for s in reader.suggestions_at(first.start)] == [1]
 
     start = article.text.index("frigate \U0001f6a2")
     end = article.text.index(" at dawn")

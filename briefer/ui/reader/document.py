@@ -285,7 +285,6 @@ class DocumentBuilder:
         self._cache: dict[tuple[BlockKind, int], tuple[QTextBlockFormat, QTextCharFormat]] = {}
         self._blocks = sorted(article_blocks(article), key=lambda b: b.start)
         self._images = sorted(article.images, key=lambda image: image.offset)
-        self._astral = astral_positions(article.text)
         self._next = 0
         self._lists: dict[int, QTextList] = {}
         self._previous: Block | None = None
@@ -331,7 +330,8 @@ class DocumentBuilder:
             # The text opens with its own title: show that block as the title (it stays
             # taggable) instead of printing the title twice.
             first = blocks[0]
-            self._add_offsets(first, cursor.position())
+            wide = astral_positions(article.text, first.start, first.end)
+            self._add_offsets(first, cursor.position(), wide)
             cursor.insertText(article.block_text(first).translate(_BREAKS), title_chars)
             self._next = 1
         else:
@@ -355,13 +355,12 @@ class DocumentBuilder:
             found = self._cache[key] = self._formats.for_block(block)
         return found
 
-    def _add_offsets(self, block: Block, doc_start: int) -> int:
-        """Map ``block`` at ``doc_start``; returns its length in the document."""
-        first = bisect.bisect_left(self._astral, block.start)
-        last = bisect.bisect_left(self._astral, block.end, first)
-        self.rendering.offsets.add_block(
-            block.start, block.end, doc_start, self._astral[first:last]
-        )
+    def _add_offsets(self, block: Block, doc_start: int, wide: list[int]) -> int:
+        """Map ``block`` at ``doc_start``; ``wide`` holds (at least) its wide characters'
+        offsets, found a run at a time, as one scan of 20 MB held the window 0.2 s."""
+        first = bisect.bisect_left(wide, block.start)
+        last = bisect.bisect_left(wide, block.end, first)
+        self.rendering.offsets.add_block(block.start, block.end, doc_start, wide[first:last])
         return block.end - block.start + last - first
 
     def _insert_run(self, budget: int) -> int:
@@ -390,8 +389,9 @@ class DocumentBuilder:
                 size += nxt.end - nxt.start
         position = cursor.position()
         text = self.article.text
+        wide = astral_positions(text, run[0].start, run[-1].end)
         for item in run:
-            length = self._add_offsets(item, position)
+            length = self._add_offsets(item, position, wide)
             if item.kind is BlockKind.QUOTE:
                 self.rendering.quotes.append((position, position + length))
             position += length + 1  # the paragraph separator

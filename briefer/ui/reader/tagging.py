@@ -75,7 +75,10 @@ class TaggingController(QObject):
         self.comment_dialog: CommentDialog | None = None  # the last one shown
         self._scored: tuple[_ScoreKey, list[Suggestion]] | None = None
         self._scoring: _ScoreKey | None = None  # what the worker is scoring
+        self._deferred: threading.Thread | None = None  # scoring to start once loaded
+        self._opening = False
         self._scored_ready.connect(self._on_scored, Qt.ConnectionType.QueuedConnection)
+        reader.loaded.connect(self._start_deferred)
         reader.tagRequested.connect(self._tag_selection)
         reader.suggestionAccepted.connect(self._accept)
         reader.toggleThemeRequested.connect(
@@ -91,7 +94,12 @@ class TaggingController(QObject):
             self.reader.clear()
             return
         self.article = self.session.query.get_article(article_id)
-        passages, themes, suggestions = self._annotations()
+        self._deferred = None  # the last article's scoring, if it waited for its build
+        self._opening = True  # a long article's scoring waits for its build
+        try:
+            passages, themes, suggestions = self._annotations()
+        finally:
+            self._opening = False
         self.reader.set_article(self.article, passages, themes, suggestions)
 
     def refresh(self) -> None:
@@ -160,8 +168,18 @@ class TaggingController(QObject):
             worker = threading.Thread(
                 target=self._score, args=(key, article, list(themes)), daemon=True
             )
-            worker.start()
+            if self._opening or self.reader.is_loading():
+                # Not alongside the build: Python on a worker holds the GIL for 5 ms at
+                # a time, and the build's many short Qt calls would each wait for it.
+                self._deferred = worker
+            else:
+                worker.start()
         return []
+
+    def _start_deferred(self) -> None:
+        worker, self._deferred = self._deferred, None
+        if worker is not None:
+            worker.start()
 
     def _score(self, key: _ScoreKey, article: Article, themes: list[Theme]) -> None:
         """On the worker thread: pure core code, the result goes back queued."""
@@ -175,7 +193,10 @@ class TaggingController(QObject):
             self._scoring = None
         if self.article is not None and self.article.id == key[0]:
             self._scored = (key, found)
-            self.refresh()
+            try:
+                self.refresh()
+            except ProjectError:  # closed while the worker scored: nothing left to show
+                self.article = None
 
     def run(self, command: Command) -> None:
         """Run an edit on the undo stack; a refusal is reported, never raised."""
