@@ -278,6 +278,7 @@ class DocumentBuilder:
 
     def __init__(self, document: QTextDocument, article: Article, style: ReaderStyle) -> None:
         self.article = article
+        self.document = document
         self.rendering = Rendering(OffsetMap(), [])
         self.total = max(len(article.text), 1)
         self.inserted = 0

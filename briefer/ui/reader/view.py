@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QResizeEvent,
     QTextCursor,
+    QTextDocument,
 )
 from PySide6.QtWidgets import QFrame, QLabel, QMenu, QTextEdit, QToolTip, QWidget
 
@@ -169,8 +170,10 @@ class ReaderView(ReaderNavigation, QTextEdit):
         return self._builder is not None
 
     def cancel_loading(self) -> None:
-        """Stop an incremental build; what is in the document stays until replaced."""
+        """Stop an incremental build and drop the document it was filling."""
         self._load_timer.stop()
+        if self._builder is not None:
+            self._builder.document.deleteLater()
         self._builder = None
         self._pending_passage = None
         self.progress_label.hide()
@@ -189,11 +192,19 @@ class ReaderView(ReaderNavigation, QTextEdit):
         self._layer.set_suggestions([], int, self._colour)
         self._layer.comment_marks = []
         self._layer.focus = None
-        builder = DocumentBuilder(self.document(), self._article, self._style)
+        if not incremental:
+            builder = DocumentBuilder(self.document(), self._article, self._style)
+        else:
+            # A long article fills a document of its own, swapped in when whole: there
+            # inserting costs no layout, and Qt lays a newly set document out in steps
+            # between events (each slice laid out in place relaid ever more of the page).
+            self.document().clear()
+            self.empty_hint.hide()
+            builder = DocumentBuilder(QTextDocument(self), self._article, self._style)
         self._rendering = builder.rendering
         self._layer.quotes = self._rendering.quotes
         self._column = 0.0
-        self._fit_column()  # before the text goes in, so it is laid out once
+        self._fit_column(builder.document)  # before the text goes in: one layout
         if not incremental:
             builder.step(len(self._article.text) + 1)
             return
@@ -216,7 +227,14 @@ class ReaderView(ReaderNavigation, QTextEdit):
             self._show_progress(builder.progress)
             return
         pending = self._pending_passage
+        self._builder = None  # the document is the view's now
         self.cancel_loading()
+        old = self.document()
+        ours = old.parent() is self  # from an earlier long article; Qt deletes its own
+        self.setDocument(builder.document)
+        if ours:
+            old.deleteLater()
+        self.empty_hint.watch(builder.document)
         self.set_passages(self._passages, self._theme_list)
         self.set_suggestions(self._suggestions)
         if pending is not None:
@@ -495,8 +513,12 @@ class ReaderView(ReaderNavigation, QTextEdit):
         super().resizeEvent(event)
         self._fit_column()
 
-    def _fit_column(self) -> None:
-        """Centre a column of about 72 characters, leaving narrow windows a small margin."""
+    def _fit_column(self, document: QTextDocument | None = None) -> None:
+        """Centre a column of about 72 characters, leaving narrow windows a small margin.
+
+        ``document`` (default: the shown one) gets the margins; so does a document an
+        incremental build is filling, which is shown later at this width.
+        """
         if self._style is None:
             return
         width = self.viewport().width()
@@ -504,13 +526,17 @@ class ReaderView(ReaderNavigation, QTextEdit):
         if abs(side - self._column) < 1:
             return
         self._column = side
-        root = self.document().rootFrame()
-        fmt = root.frameFormat()
-        fmt.setLeftMargin(side)
-        fmt.setRightMargin(side)
-        fmt.setTopMargin(28)
-        fmt.setBottomMargin(48)
-        root.setFrameFormat(fmt)
+        targets = {id(d): d for d in (document or self.document(), self.document())}
+        if self._builder is not None:
+            targets[id(self._builder.document)] = self._builder.document
+        for target in targets.values():
+            root = target.rootFrame()
+            fmt = root.frameFormat()
+            fmt.setLeftMargin(side)
+            fmt.setRightMargin(side)
+            fmt.setTopMargin(28)
+            fmt.setBottomMargin(48)
+            root.setFrameFormat(fmt)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
