@@ -85,7 +85,7 @@ class ReaderView(ReaderNavigation, QTextEdit):
     suggestionDismissed = Signal(int, int, int)  # start, end, theme_id
     passageActivated = Signal(int)  # passage_id
     commentRequested = Signal(int)  # passage_id
-    loaded = Signal()  # the whole article is in the document (after an incremental build)
+    loaded = Signal()  # an incrementally built article is in and laid out to its end
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -122,6 +122,12 @@ class ReaderView(ReaderNavigation, QTextEdit):
         self._load_timer = QTimer(self)
         self._load_timer.setInterval(0)
         self._load_timer.timeout.connect(self._load_step)
+        # After the swap Qt lays the document out in steps of its own; ``loaded`` waits
+        # for the last block, so work the article's opening started (scoring on a
+        # worker) does not compete with it for the two threads' time.
+        self._settle_timer = QTimer(self)
+        self._settle_timer.setInterval(50)
+        self._settle_timer.timeout.connect(self._settle)
         self.progress_label = QLabel(self.viewport())
         self.progress_label.setObjectName("readerProgress")
         self.progress_label.setForegroundRole(self.empty_hint.foregroundRole())
@@ -163,6 +169,7 @@ class ReaderView(ReaderNavigation, QTextEdit):
         self.cancel_loading()
         self._article = None
         self._rendering = None
+        self._drop_long_document()
         super().clear()
 
     def is_loading(self) -> bool:
@@ -172,6 +179,7 @@ class ReaderView(ReaderNavigation, QTextEdit):
     def cancel_loading(self) -> None:
         """Stop an incremental build and drop the document it was filling."""
         self._load_timer.stop()
+        self._settle_timer.stop()
         if self._builder is not None:
             self._builder.document.deleteLater()
         self._builder = None
@@ -192,6 +200,7 @@ class ReaderView(ReaderNavigation, QTextEdit):
         self._layer.set_suggestions([], int, self._colour)
         self._layer.comment_marks = []
         self._layer.focus = None
+        self._drop_long_document()
         if not incremental:
             builder = DocumentBuilder(self.document(), self._article, self._style)
         else:
@@ -239,7 +248,28 @@ class ReaderView(ReaderNavigation, QTextEdit):
         self.set_suggestions(self._suggestions)
         if pending is not None:
             self.select_passage(pending)
-        self.loaded.emit()
+        self._settle_timer.start()
+        self._settle()
+
+    def is_settling(self) -> bool:
+        """Whether a swapped-in long article is still being laid out (``loaded`` to come)."""
+        return self._settle_timer.isActive()
+
+    def _settle(self) -> None:
+        if self.document().lastBlock().layout().lineCount() > 0:
+            self._settle_timer.stop()
+            self.loaded.emit()
+
+    def _drop_long_document(self) -> None:
+        """Swap an empty document in for a long article's own: clearing 20 MB in place
+        cost more than letting it go, and its memory goes back at once."""
+        old = self.document()
+        if old.parent() is not self:
+            return
+        fresh = QTextDocument(self)
+        self.setDocument(fresh)
+        self.empty_hint.watch(fresh)
+        old.deleteLater()
 
     def select_passage(self, passage_id: int) -> bool:
         """Scroll to a passage; while the article is still going in, once it is in."""
