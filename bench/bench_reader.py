@@ -280,7 +280,7 @@ def run_case(name: str) -> None:
     started = time.perf_counter()
     suggest(article, KEYWORD_THEMES, passages)
     figures.append(("suggestions (core.suggest, one go)", time.perf_counter() - started, "s"))
-    style = ReaderStyle.from_palette(app.palette(), app.font())
+    style = ReaderStyle.from_palette(QApplication.palette(), QApplication.font())
     document = QTextDocument()
     started = time.perf_counter()
     rendering = render_article(document, article, style)
