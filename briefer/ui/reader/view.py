@@ -152,10 +152,11 @@ class ReaderView(ReaderNavigation, QTextEdit):
     ) -> None:
         """Render ``article`` afresh (the only call that rebuilds the document).
 
-        An article of ``incremental_from`` characters or more goes in slice by slice
-        with the event loop running: the reader shows how far it is, the analyst can
-        read the beginning or pick another article (which cancels the build), and the
-        highlights appear when the whole text is in (``loaded``).
+        An article of ``incremental_from`` characters or more goes into a document of
+        its own slice by slice with the event loop running: the reader shows how far
+        it is, the analyst may pick another article (which cancels the build), and the
+        document is swapped in whole with its highlights; ``loaded`` follows once Qt
+        has laid it out to the end.
         """
         self._article = article
         self._suggestions = []
@@ -264,7 +265,7 @@ class ReaderView(ReaderNavigation, QTextEdit):
         """Swap an empty document in for a long article's own: clearing 20 MB in place
         cost more than letting it go, and its memory goes back at once."""
         old = self.document()
-        if old.parent() is not self:
+        if old.parent() is not self or old.characterCount() < 100_000:
             return
         fresh = QTextDocument(self)
         self.setDocument(fresh)
