@@ -102,6 +102,7 @@ def test_a_long_article_loads_in_slices_and_tags_exactly_near_its_end(
         assert reader.is_loading()  # the window went back to its event loop mid-build
         assert reader.progress_label.isVisible()
         assert "Opening the article" in reader.progress_label.text()
+        assert not reader.empty_hint.isVisible()  # not "select an article" meanwhile
     assert not reader.is_loading() and not reader.progress_label.isVisible()
     article = window.session.query.get_article(big_id)
     check_every_block(reader, article)

@@ -26,6 +26,7 @@ class EmptyHint(QLabel):
         self.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self._editor = editor
+        self.busy = False  # the editor is filling a document of its own: no hint then
         editor.viewport().installEventFilter(self)
         editor.document().contentsChanged.connect(self.update_shown)
         self.hide()
@@ -40,7 +41,8 @@ class EmptyHint(QLabel):
         self.update_shown()
 
     def update_shown(self) -> None:
-        self.setVisible(bool(self.text()) and self._editor.document().isEmpty())
+        empty = self._editor.document().isEmpty()
+        self.setVisible(bool(self.text()) and empty and not self.busy)
         self.fit()
 
     def fit(self) -> None:

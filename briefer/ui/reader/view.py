@@ -31,7 +31,7 @@ from briefer.core.spans import snap_to_words
 from briefer.core.suggest import Suggestion
 from briefer.ui.common.style import accents_for
 from briefer.ui.reader.document import DocumentBuilder, ReaderStyle, Rendering
-from briefer.ui.reader.empty_hint import EmptyHint
+from briefer.ui.reader.empty_hint import HINT_MARGIN, EmptyHint
 from briefer.ui.reader.menu import (
     ReaderMenuCallbacks,
     build_menu,
@@ -186,6 +186,9 @@ class ReaderView(ReaderNavigation, QTextEdit):
         self._builder = None
         self._pending_passage = None
         self.progress_label.hide()
+        if self.empty_hint.busy:
+            self.empty_hint.busy = False
+            self.empty_hint.update_shown()
 
     def _render(self, incremental: bool = False) -> None:
         self.cancel_loading()
@@ -208,8 +211,8 @@ class ReaderView(ReaderNavigation, QTextEdit):
             # A long article fills a document of its own, swapped in when whole: there
             # inserting costs no layout, and Qt lays a newly set document out in steps
             # between events (each slice laid out in place relaid ever more of the page).
+            self.empty_hint.busy = True  # the progress shows instead of the hint
             self.document().clear()
-            self.empty_hint.hide()
             builder = DocumentBuilder(QTextDocument(self), self._article, self._style)
         self._rendering = builder.rendering
         self._layer.quotes = self._rendering.quotes
@@ -288,8 +291,7 @@ class ReaderView(ReaderNavigation, QTextEdit):
         label = self.progress_label
         label.setText(f"Opening the article… {fraction:.0%}")
         label.adjustSize()
-        viewport = self.viewport()
-        label.move(viewport.width() - label.width() - 12, viewport.height() - label.height() - 8)
+        label.move(HINT_MARGIN, HINT_MARGIN)  # where the page's first words will be
         label.show()
         label.raise_()
 
