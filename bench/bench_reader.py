@@ -1,7 +1,12 @@
 """Reader figures on a long article (issue targets), printed, not asserted.
 
 Opening a 30,000-word article with 300 passages, key press to visible
-highlight, and switching articles, on the offscreen platform.
+highlight, and switching articles, on the offscreen platform. Then large
+articles (news of 0.2, 2 and 20 MB, 200,000 short lines, one 2 MB paragraph),
+each in a child process so its memory is its own: opened as the window opens
+them (longest freeze of each stage, peak memory), then phase by phase
+(suggestions, document build, layout, offset map). ``--large`` runs only those,
+``--case NAME`` one of them.
 """
 
 from __future__ import annotations
