@@ -195,6 +195,16 @@ def suggest(
     what is left, so tagging one brings the next forward. Themes without an id (not
     stored yet) cannot be suggested. ``limit=None`` returns every sentence that scores.
     """
+    found = scored_sentences(article, themes, min_score=min_score)
+    return pick_suggestions(found, passages, dismissed, limit)
+
+
+def scored_sentences(
+    article: Article, themes: Sequence[Theme], *, min_score: float = MIN_SCORE
+) -> list[Suggestion]:
+    """Every sentence reaching ``min_score`` for a theme, strongest first, before passages
+    and dismissals count: the costly part of ``suggest`` (seconds on a 20 MB article),
+    which tagging does not change, so a caller may keep it while the themes stay."""
     index = _SentenceIndex(article)
     live = [t for t in themes if t.id is not None]
     groups = [[r for k in dict.fromkeys(t.keywords) if (r := keyword_rule(k))] for t in live]
@@ -221,20 +231,39 @@ def suggest(
             spread[group][rule.keyword] = spread[group].get(rule.keyword, 0) + 1
     count = index.sentence_count() if found else 0
     scored: list[Suggestion] = []
-    tagged_by_theme: dict[int, tuple[list[Span], list[int]]] = {}
     for (sentence, group), rules in keywords.items():
         theme_id = live[group].id
         assert theme_id is not None
         value = score(rules, spread[group], count)
-        if value < min_score or (sentence[0], sentence[1], theme_id) in dismissed:
-            continue
-        if theme_id not in tagged_by_theme:
-            tagged = merge((p.start, p.end) for p in passages if theme_id in p.theme_ids)
-            tagged_by_theme[theme_id] = (tagged, [s for s, _ in tagged])
-        if _covered(sentence, *tagged_by_theme[theme_id]):
+        if value < min_score:
             continue
         ranked = sorted(rules, key=lambda r: -r.words)
         names = tuple(r.keyword for r in ranked)
         scored.append(Suggestion(sentence[0], sentence[1], theme_id, names[0], value, names))
     scored.sort(key=lambda s: (-s.score, s.start, s.theme_id))
-    return scored if limit is None else scored[: max(0, limit)]
+    return scored
+
+
+def pick_suggestions(
+    scored: Sequence[Suggestion],
+    passages: Sequence[Passage] = (),
+    dismissed: set[tuple[int, int, int]] | frozenset[tuple[int, int, int]] = frozenset(),
+    limit: int | None = DEFAULT_LIMIT,
+) -> list[Suggestion]:
+    """``scored`` (from ``scored_sentences``, in its order) without the dismissed and the
+    already tagged sentences, at most ``limit`` of them (see ``suggest``)."""
+    picked: list[Suggestion] = []
+    tagged_by_theme: dict[int, tuple[list[Span], list[int]]] = {}
+    for found in scored:
+        if limit is not None and len(picked) >= max(0, limit):
+            break
+        if (found.start, found.end, found.theme_id) in dismissed:
+            continue
+        theme_id = found.theme_id
+        if theme_id not in tagged_by_theme:
+            tagged = merge((p.start, p.end) for p in passages if theme_id in p.theme_ids)
+            tagged_by_theme[theme_id] = (tagged, [s for s, _ in tagged])
+        if _covered((found.start, found.end), *tagged_by_theme[theme_id]):
+            continue
+        picked.append(found)
+    return picked

@@ -7,7 +7,7 @@ a QLabel wraps to the width it is given and asks for the height it needs.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QPalette, QTextDocument
 from PySide6.QtWidgets import QLabel, QTextEdit
 
 HINT_MARGIN = 18
@@ -26,16 +26,23 @@ class EmptyHint(QLabel):
         self.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self._editor = editor
+        self.busy = False  # the editor is filling a document of its own: no hint then
         editor.viewport().installEventFilter(self)
         editor.document().contentsChanged.connect(self.update_shown)
         self.hide()
+
+    def watch(self, document: QTextDocument) -> None:
+        """Follow ``document``, newly set on the editor (the reader swaps in long articles)."""
+        document.contentsChanged.connect(self.update_shown)
+        self.update_shown()
 
     def set_hint(self, text: str) -> None:
         self.setText(text)
         self.update_shown()
 
     def update_shown(self) -> None:
-        self.setVisible(bool(self.text()) and self._editor.document().isEmpty())
+        empty = self._editor.document().isEmpty()
+        self.setVisible(bool(self.text()) and empty and not self.busy)
         self.fit()
 
     def fit(self) -> None:

@@ -8,14 +8,22 @@ that notes quote asks first, naming the notes.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+import sys
+import threading
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from briefer.core.model import Article, Note, Passage, Theme
-from briefer.core.suggest import DEFAULT_LIMIT, Suggestion, suggest
+from briefer.core.suggest import (
+    DEFAULT_LIMIT,
+    Suggestion,
+    pick_suggestions,
+    scored_sentences,
+)
 from briefer.session import (
     Change,
     Command,
@@ -35,8 +43,46 @@ from briefer.ui.common.undo import run_command
 from briefer.ui.reader.comment_dialog import CommentDialog
 from briefer.ui.reader.view import ReaderView
 
+WORKER_SWITCH_INTERVAL = 0.0005
+"""Seconds a Python worker may hold the GIL while the GUI thread waits for it. PySide
+drops the GIL around each Qt call and waits for it after; at Python's 5 ms a paint
+of the highlights, a few hundred Qt calls, froze the window 0.45 s."""
+
+_scoring_threads = 0
+_scoring_lock = threading.Lock()
+_default_interval = sys.getswitchinterval()
+
+
+def score_on_worker(article: Article, themes: Sequence[Theme]) -> list[Suggestion]:
+    """``scored_sentences`` for a worker thread, with the GIL handed back promptly."""
+    global _scoring_threads
+    with _scoring_lock:
+        _scoring_threads += 1
+        sys.setswitchinterval(WORKER_SWITCH_INTERVAL)
+    try:
+        return scored_sentences(article, themes)
+    finally:
+        with _scoring_lock:
+            _scoring_threads -= 1
+            if not _scoring_threads:
+                sys.setswitchinterval(_default_interval)
+
+
+_ScoreKey = tuple[int, int, tuple[tuple[int, tuple[str, ...]], ...]]
+"""An article's id and length and the themes' ids and keywords: what scoring depends on."""
+
 
 class TaggingController(QObject):
+    """Runs the reader's requests as commands; keeps the article's suggestion scores.
+
+    Scoring a 20 MB article's sentences takes seconds, and neither tagging nor
+    dismissing changes the scores, so they are kept per article and themes; for an
+    article the reader builds incrementally they are computed on a worker thread
+    and the suggestions appear when they are ready.
+    """
+
+    _scored_ready = Signal(object)  # (_ScoreKey, list[Suggestion]), from the worker
+
     def __init__(
         self,
         session: Session,
@@ -53,6 +99,12 @@ class TaggingController(QObject):
         self.report = report
         self.article: Article | None = None
         self.comment_dialog: CommentDialog | None = None  # the last one shown
+        self._scored: tuple[_ScoreKey, list[Suggestion]] | None = None
+        self._scoring: _ScoreKey | None = None  # what the worker is scoring
+        self._deferred: threading.Thread | None = None  # scoring to start once loaded
+        self._opening = False
+        self._scored_ready.connect(self._on_scored, Qt.ConnectionType.QueuedConnection)
+        reader.loaded.connect(self._start_deferred)
         reader.tagRequested.connect(self._tag_selection)
         reader.suggestionAccepted.connect(self._accept)
         reader.toggleThemeRequested.connect(
@@ -68,7 +120,12 @@ class TaggingController(QObject):
             self.reader.clear()
             return
         self.article = self.session.query.get_article(article_id)
-        passages, themes, suggestions = self._annotations()
+        self._deferred = None  # the last article's scoring, if it waited for its build
+        self._opening = True  # a long article's scoring waits for its build
+        try:
+            passages, themes, suggestions = self._annotations()
+        finally:
+            self._opening = False
         self.reader.set_article(self.article, passages, themes, suggestions)
 
     def refresh(self) -> None:
@@ -116,8 +173,56 @@ class TaggingController(QObject):
         passages = project.list_passages(article_id=self.article.id)
         themes = project.list_themes()
         dismissed = project.dismissed_suggestions(self.article.id)
-        found = suggest(self.article, themes, passages, dismissed, limit=max(0, self.limit))
+        scored = self._scores(self.article, themes)
+        found = pick_suggestions(scored, passages, dismissed, limit=max(0, self.limit))
         return passages, themes, found
+
+    def _scores(self, article: Article, themes: Sequence[Theme]) -> list[Suggestion]:
+        """The article's scored sentences: kept, computed here, or [] while a worker does."""
+        key: _ScoreKey = (
+            article.id or 0,
+            len(article.text),
+            tuple((t.id, tuple(t.keywords)) for t in themes if t.id is not None),
+        )
+        if self._scored is not None and self._scored[0] == key:
+            return self._scored[1]
+        if len(article.text) < self.reader.incremental_from:
+            self._scored = (key, scored_sentences(article, themes))
+            return self._scored[1]
+        if self._scoring != key:
+            self._scoring = key
+            worker = threading.Thread(
+                target=self._score, args=(key, article, list(themes)), daemon=True
+            )
+            if self._opening or self.reader.is_loading():
+                # Not alongside the build: Python on a worker holds the GIL for 5 ms at
+                # a time, and the build's many short Qt calls would each wait for it.
+                self._deferred = worker
+            else:
+                worker.start()
+        return []
+
+    def _start_deferred(self) -> None:
+        worker, self._deferred = self._deferred, None
+        if worker is not None:
+            worker.start()
+
+    def _score(self, key: _ScoreKey, article: Article, themes: list[Theme]) -> None:
+        """On the worker thread: pure core code, the result goes back queued."""
+        found = score_on_worker(article, themes)
+        with contextlib.suppress(RuntimeError):  # the controller went with its window
+            self._scored_ready.emit((key, found))
+
+    def _on_scored(self, payload: tuple[_ScoreKey, list[Suggestion]]) -> None:
+        key, found = payload
+        if self._scoring == key:
+            self._scoring = None
+        if self.article is not None and self.article.id == key[0]:
+            self._scored = (key, found)
+            try:
+                self.refresh()
+            except ProjectError:  # closed while the worker scored: nothing left to show
+                self.article = None
 
     def run(self, command: Command) -> None:
         """Run an edit on the undo stack; a refusal is reported, never raised."""

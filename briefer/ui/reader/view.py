@@ -8,9 +8,10 @@ signals (canonical offsets and ids); the window runs the commands and calls
 from __future__ import annotations
 
 import bisect
+import time
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -21,15 +22,16 @@ from PySide6.QtGui import (
     QPaintEvent,
     QResizeEvent,
     QTextCursor,
+    QTextDocument,
 )
-from PySide6.QtWidgets import QFrame, QMenu, QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QMenu, QTextEdit, QToolTip, QWidget
 
 from briefer.core.model import Article, Passage, Theme
 from briefer.core.spans import snap_to_words
 from briefer.core.suggest import Suggestion
 from briefer.ui.common.style import accents_for
-from briefer.ui.reader.document import ReaderStyle, Rendering, render_article
-from briefer.ui.reader.empty_hint import EmptyHint
+from briefer.ui.reader.document import DocumentBuilder, ReaderStyle, Rendering
+from briefer.ui.reader.empty_hint import HINT_MARGIN, EmptyHint
 from briefer.ui.reader.menu import (
     ReaderMenuCallbacks,
     build_menu,
@@ -54,6 +56,13 @@ READER_KEYS = (
 )
 """The Reader's own keys (handled in ReaderView._handle_key), for the help page."""
 
+INCREMENTAL_FROM = 1_000_000
+"""Characters from which an article is built in slices with the event loop running
+(a 2 MB article builds and lays out in about half a second; 20 MB took 7 s in one go)."""
+
+SLICE_SECONDS = 0.08
+"""What one slice of an incremental build (insert and lay out) aims to take."""
+
 
 class ReaderView(ReaderNavigation, QTextEdit):
     """The article reader.
@@ -76,6 +85,7 @@ class ReaderView(ReaderNavigation, QTextEdit):
     suggestionDismissed = Signal(int, int, int)  # start, end, theme_id
     passageActivated = Signal(int)  # passage_id
     commentRequested = Signal(int)  # passage_id
+    loaded = Signal()  # an incrementally built article is in and laid out to its end
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -105,6 +115,24 @@ class ReaderView(ReaderNavigation, QTextEdit):
         self._layer = HighlightLayer()
         self._column = 0.0
         self.empty_hint = EmptyHint(self)
+        self.incremental_from = INCREMENTAL_FROM
+        self._builder: DocumentBuilder | None = None
+        self._pending_passage: int | None = None  # to go to once a build is done
+        self._slice = 200_000
+        self._load_timer = QTimer(self)
+        self._load_timer.setInterval(0)
+        self._load_timer.timeout.connect(self._load_step)
+        # After the swap Qt lays the document out in steps of its own; ``loaded`` waits
+        # for the last block, so work the article's opening started (scoring on a
+        # worker) does not compete with it for the two threads' time.
+        self._settle_timer = QTimer(self)
+        self._settle_timer.setInterval(50)
+        self._settle_timer.timeout.connect(self._settle)
+        self.progress_label = QLabel(self.viewport())
+        self.progress_label.setObjectName("readerProgress")
+        self.progress_label.setForegroundRole(self.empty_hint.foregroundRole())
+        self.progress_label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.progress_label.hide()
 
     def setPlaceholderText(self, text: str) -> None:
         """What an empty Reader says, as a wrapped label (Qt's own is one cut-off line)."""
@@ -122,24 +150,150 @@ class ReaderView(ReaderNavigation, QTextEdit):
         themes: Sequence[Theme],
         suggestions: Sequence[Suggestion] = (),
     ) -> None:
-        """Render ``article`` afresh (the only call that rebuilds the document)."""
+        """Render ``article`` afresh (the only call that rebuilds the document).
+
+        An article of ``incremental_from`` characters or more goes into a document of
+        its own slice by slice with the event loop running: the reader shows how far
+        it is, the analyst may pick another article (which cancels the build), and the
+        document is swapped in whole with its highlights; ``loaded`` follows once Qt
+        has laid it out to the end.
+        """
         self._article = article
-        self._render()
+        self._suggestions = []
+        self._render(incremental=len(article.text) >= self.incremental_from)
         self.set_passages(passages, themes)
         self.set_suggestions(suggestions)
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
-    def _render(self) -> None:
+    def clear(self) -> None:
+        """No article: an incremental build under way stops."""
+        self.cancel_loading()
+        self._article = None
+        self._rendering = None
+        self._drop_long_document()
+        super().clear()
+
+    def is_loading(self) -> bool:
+        """Whether an incremental build is still putting the article in."""
+        return self._builder is not None
+
+    def cancel_loading(self) -> None:
+        """Stop an incremental build and drop the document it was filling."""
+        self._load_timer.stop()
+        self._settle_timer.stop()
+        if self._builder is not None:
+            self._builder.document.deleteLater()
+        self._builder = None
+        self._pending_passage = None
+        self.progress_label.hide()
+        if self.empty_hint.busy:
+            self.empty_hint.busy = False
+            self.empty_hint.update_shown()
+
+    def _render(self, incremental: bool = False) -> None:
+        self.cancel_loading()
         if self._article is None:
             return
         self._style = ReaderStyle.from_palette(self.palette(), self.font())
         self._layer.rule_colour = self._style.rule
         self._layer.dark = self._style.dark
         self._layer.mark_colour = QColor(accents_for(self._style.dark).comment_mark)
-        self._rendering = render_article(self.document(), self._article, self._style)
+        # The last article's highlights are in its document positions: none until
+        # this one's map is whole.
+        self._layer.set_passages([], int, self._colour)
+        self._layer.set_suggestions([], int, self._colour)
+        self._layer.comment_marks = []
+        self._layer.focus = None
+        self._drop_long_document()
+        if not incremental:
+            builder = DocumentBuilder(self.document(), self._article, self._style)
+        else:
+            # A long article fills a document of its own, swapped in when whole: there
+            # inserting costs no layout, and Qt lays a newly set document out in steps
+            # between events (each slice laid out in place relaid ever more of the page).
+            self.empty_hint.busy = True  # the progress shows instead of the hint
+            self.document().clear()
+            builder = DocumentBuilder(QTextDocument(self), self._article, self._style)
+        self._rendering = builder.rendering
         self._layer.quotes = self._rendering.quotes
         self._column = 0.0
-        self._fit_column()
+        self._fit_column(builder.document)  # before the text goes in: one layout
+        if not incremental:
+            builder.step(len(self._article.text) + 1)
+            return
+        self._builder = builder
+        self._slice = 100_000
+        self._load_step()
+        if self._builder is not None:
+            self._load_timer.start()
+
+    def _load_step(self) -> None:
+        """One slice of an incremental build, sized to take about ``SLICE_SECONDS``."""
+        builder = self._builder
+        if builder is None:
+            return
+        started = time.perf_counter()
+        done = builder.step(self._slice)
+        took = max(time.perf_counter() - started, 0.001)
+        self._slice = int(min(max(self._slice * SLICE_SECONDS / took, 20_000), 2_000_000))
+        if not done:
+            self._show_progress(builder.progress)
+            return
+        pending = self._pending_passage
+        self._builder = None  # the document is the view's now
+        self.cancel_loading()
+        old = self.document()
+        ours = old.parent() is self  # from an earlier long article; Qt deletes its own
+        self.setDocument(builder.document)
+        if ours:
+            old.deleteLater()
+        self.empty_hint.watch(builder.document)
+        self.set_passages(self._passages, self._theme_list)
+        self.set_suggestions(self._suggestions)
+        if pending is not None:
+            self.select_passage(pending)
+        self._settle_timer.start()
+        self._settle()
+
+    def is_settling(self) -> bool:
+        """Whether a swapped-in long article is still being laid out (``loaded`` to come)."""
+        return self._settle_timer.isActive()
+
+    def _settle(self) -> None:
+        if self.document().lastBlock().layout().lineCount() > 0:
+            self._settle_timer.stop()
+            self.loaded.emit()
+
+    def _drop_long_document(self) -> None:
+        """Swap an empty document in for a long article's own: clearing 20 MB in place
+        cost more than letting it go, and its memory goes back at once."""
+        old = self.document()
+        if old.parent() is not self or old.characterCount() < 100_000:
+            return
+        fresh = QTextDocument(self)
+        self.setDocument(fresh)
+        self.empty_hint.watch(fresh)
+        old.deleteLater()
+
+    def select_passage(self, passage_id: int) -> bool:
+        """Scroll to a passage; while the article is still going in, once it is in."""
+        if self._builder is not None:
+            known = any(p.id == passage_id for p in self._passages)
+            self._pending_passage = passage_id if known else self._pending_passage
+            return known
+        return super().select_passage(passage_id)
+
+    def _update_focus(self) -> None:
+        if self._builder is None:
+            super()._update_focus()
+
+    def _show_progress(self, fraction: float) -> None:
+        label = self.progress_label
+        label.setText(f"Opening the article… {fraction:.0%}")
+        label.adjustSize()
+        label.move(HINT_MARGIN, HINT_MARGIN)  # where the page's first words will be
+        label.show()
+        label.raise_()
 
     def set_passages(self, passages: Sequence[Passage], themes: Sequence[Theme]) -> None:
         """Replace the highlighted passages and the themes; the document is left alone."""
@@ -154,7 +308,7 @@ class ReaderView(ReaderNavigation, QTextEdit):
             (p for p in passages if p.id is not None), key=lambda p: (p.start, p.end, p.id)
         )
         self._passage_starts = [p.start for p in self._passages]
-        if self._rendering is not None:
+        if self._rendering is not None and self._builder is None:
             offsets = self._rendering.offsets
             self._layer.set_passages(
                 passage_segments(self._passages), offsets.canonical_to_doc, self._colour
@@ -174,7 +328,7 @@ class ReaderView(ReaderNavigation, QTextEdit):
     def set_suggestions(self, suggestions: Sequence[Suggestion]) -> None:
         self._suggestions = sorted(suggestions, key=lambda s: (s.start, s.theme_id))
         self._suggestion_starts = [s.start for s in self._suggestions]
-        if self._rendering is not None:
+        if self._rendering is not None and self._builder is None:
             self._layer.set_suggestions(
                 [(s.start, s.end, s.theme_id) for s in self._suggestions],
                 self._rendering.offsets.canonical_to_doc,
@@ -392,8 +546,12 @@ class ReaderView(ReaderNavigation, QTextEdit):
         super().resizeEvent(event)
         self._fit_column()
 
-    def _fit_column(self) -> None:
-        """Centre a column of about 72 characters, leaving narrow windows a small margin."""
+    def _fit_column(self, document: QTextDocument | None = None) -> None:
+        """Centre a column of about 72 characters, leaving narrow windows a small margin.
+
+        ``document`` (default: the shown one) gets the margins; so does a document an
+        incremental build is filling, which is shown later at this width.
+        """
         if self._style is None:
             return
         width = self.viewport().width()
@@ -401,13 +559,17 @@ class ReaderView(ReaderNavigation, QTextEdit):
         if abs(side - self._column) < 1:
             return
         self._column = side
-        root = self.document().rootFrame()
-        fmt = root.frameFormat()
-        fmt.setLeftMargin(side)
-        fmt.setRightMargin(side)
-        fmt.setTopMargin(28)
-        fmt.setBottomMargin(48)
-        root.setFrameFormat(fmt)
+        targets = {id(d): d for d in (document or self.document(), self.document())}
+        if self._builder is not None:
+            targets[id(self._builder.document)] = self._builder.document
+        for target in targets.values():
+            root = target.rootFrame()
+            fmt = root.frameFormat()
+            fmt.setLeftMargin(side)
+            fmt.setRightMargin(side)
+            fmt.setTopMargin(28)
+            fmt.setBottomMargin(48)
+            root.setFrameFormat(fmt)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -415,7 +577,7 @@ class ReaderView(ReaderNavigation, QTextEdit):
             # Colours and sizes are baked into the formats: render again, keep the place.
             position = self.textCursor().position()
             scroll = self.verticalScrollBar().value()
-            self._render()
+            self._render(incremental=len(self._article.text) >= self.incremental_from)
             self.set_passages(self._passages, self._theme_list)
             cursor = self.textCursor()
             cursor.setPosition(min(position, self.document().characterCount() - 1))
