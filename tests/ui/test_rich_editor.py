@@ -31,6 +31,7 @@ from briefer.ui.composer.rich_format import OBJECT_CHAR
 from briefer.ui.composer.rich_paste import MAX_PASTE_CHARS
 from briefer.ui.shell.project_window import ProjectWindow
 from tests.private_store import store_of
+from tests.ui.driving import keep_picture
 
 TEXT = "Harbour deal signed.\n\nThe deal, worth $2 billion, covers new berths."
 QUOTE = "The deal, worth $2 billion, covers new berths."
@@ -386,7 +387,7 @@ def test_a_space_typed_at_a_paragraph_s_end_is_not_stored_nor_exported(
     qtbot.keyClicks(editor, "Talks  resume.")  # the space stayed under the caret
     window.composer.flush()
     assert bodies(window)["Empty"] == "Ties deepen as US tariffs bite. Talks  resume."
-    editor.grab().save("/tmp/ui-drops-export/typed-trailing-space.png")
+    keep_picture(editor, "typed-trailing-space")
     note_id = window.composer.current_note_id()
     assert note_id is not None
     target = tmp_path / "brief.md"

@@ -246,3 +246,18 @@ def test_typed_spaces_at_the_end_of_paragraphs_are_not_written(qapp: QApplicatio
         "&#32;&#32;Two before, two inside  here, three after."
     )
     assert not shows_exactly("a&#32;b", "ab")  # a space between words is never ignored
+
+
+def test_a_line_break_typed_at_a_paragraph_s_end_is_not_written(qapp: QApplication) -> None:
+    """Shift+Enter at a paragraph's end was written "A\\" and read back as a visible
+    backslash (CommonMark: a hard break ends no paragraph); an escaped backslash stays."""
+    document = QTextDocument()
+    cursor = QTextCursor(document)
+    cursor.insertText(f"Ends in a break.{rf.LINE_SEPARATOR}")
+    cursor.insertBlock()
+    cursor.insertText(f"A path C:\\{rf.LINE_SEPARATOR}{rf.LINE_SEPARATOR}")
+    cursor.insertBlock()
+    cursor.insertText(f"One{rf.LINE_SEPARATOR}two")
+    markdown = document_markdown(document)
+    assert markdown == "Ends in a break.\n\nA path C:\\\\\n\nOne\\\ntwo"
+    assert round_trip(markdown) == markdown

@@ -231,10 +231,24 @@ def _inline(block: QTextBlock, *, in_table: bool = False) -> str:
     close_to(0)
     # Spaces at the block's end go: Markdown ignores them, and kept as "&#32;" they
     # put "bite.&#32;" in the project and the .md file for a space typed after "bite.".
-    body = "".join(out).rstrip(" ")
+    # So do line breaks there: a hard break (Shift+Enter) at a paragraph's end was
+    # written "A\\" and read back as a visible backslash.
+    body = _without_trailing_breaks("".join(out))
     if not in_table:
         body = _LIST_MARKER_LINE.sub(r"\1\\\2", body)
     return body
+
+
+def _without_trailing_breaks(body: str) -> str:
+    """``body`` less the spaces and the soft or hard line breaks at its end; a backslash
+    before the last newline is a hard break's only when it is not itself escaped."""
+    while True:
+        body = body.rstrip(" ")
+        if not body.endswith("\n"):
+            return body
+        head = body[:-1]
+        slashes = len(head) - len(head.rstrip("\\"))
+        body = head[:-1] if slashes % 2 else head
 
 
 def _entities(spaces: str) -> str:
