@@ -49,7 +49,7 @@ from briefer.session import (
 from briefer.settings import Paths, Settings
 from briefer.ui.common.context import WindowContext
 from briefer.ui.common.find_bar import FindBar
-from briefer.ui.common.screens import fit_on_screen
+from briefer.ui.common.screens import fit_on_screen, only_current_page_counts
 from briefer.ui.common.session_bridge import SessionBridge
 from briefer.ui.common.splitters import ShareSplitter
 from briefer.ui.composer.arrangement import rebalance
@@ -156,6 +156,7 @@ class ProjectWindow(QMainWindow):
         self.workspace.setDocumentMode(True)
         self.workspace.addTab(splitter, "&Read and Tag")
         self.workspace.addTab(self.composer, "&Compose")
+        only_current_page_counts(self.workspace)  # or Read and Tag is as wide as Compose
         self.workspace.currentChanged.connect(self._workspace_changed)
         self.setCentralWidget(self.workspace)
         self.composer.passageOpenRequested.connect(self.open_passage)
