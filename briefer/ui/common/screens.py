@@ -80,15 +80,18 @@ def only_current_page_counts(tabs: QTabWidget) -> None:
     Composer had measured its formatting bar Read and Tag could not be narrower than the
     Composer plus the side panels (906 pixels, past a 1600x1000 screen at 200%). Pages
     hidden behind a tab ignore their size hints; the one shown gets its own policy back."""
-    policies = [QSizePolicy(tabs.widget(i).sizePolicy()) for i in range(tabs.count())]
+    pages = [page for i in range(tabs.count()) if (page := tabs.widget(i)) is not None]
+    policies = [QSizePolicy(page.sizePolicy()) for page in pages]  # pages added so far
     ignored = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
 
-    def show(current: int) -> None:
-        for index, policy in enumerate(policies):
-            tabs.widget(index).setSizePolicy(policy if index == current else ignored)
+    def show(_index: int) -> None:
+        current = tabs.currentWidget()
+        for page, policy in zip(pages, policies, strict=True):
+            page.setSizePolicy(policy if page is current else ignored)
         # A hidden page's change reaches no layout: the window would keep its old minimum.
-        if current >= 0:
-            tabs.widget(current).parentWidget().updateGeometry()
+        stack = current.parentWidget() if current is not None else None
+        if stack is not None:
+            stack.updateGeometry()
         tabs.updateGeometry()
 
     tabs.currentChanged.connect(show)
