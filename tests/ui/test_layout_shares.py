@@ -14,7 +14,9 @@ from pathlib import Path
 from typing import Protocol
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+import shiboken6
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QTabBar
 from pytestqt.qtbot import QtBot
 
@@ -228,3 +230,24 @@ def test_the_front_tab_keeps_the_share_whichever_it_is(open_window: Opener, fron
     window.resize(1100, HEIGHT)
     settle()
     assert abs(dock.width() - READ_PANELS_SHARE * 1100) <= 8, dock.width()
+
+
+def test_a_window_deleted_after_a_mouse_release_raises_nothing(
+    qtbot: QtBot, sample_file: Path, tmp_path: Path
+) -> None:
+    """A mouse release queues learning the panels' shares; a window deleted before that
+    runs made it call into a deleted C++ object (RuntimeError in the event loop)."""
+    project = Path(shutil.copy(sample_file, tmp_path / "deleted.briefer"))
+    window = ProjectWindow(Session.open(project), Settings(), resolve_paths())
+    window.resize(WIDTH, HEIGHT)
+    window.show()
+    qtbot.waitExposed(window)
+    at = QPointF(5, HEIGHT - 60)
+    release = QMouseEvent(
+        QEvent.Type.MouseButtonRelease, at, at, Qt.MouseButton.LeftButton,
+        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    QApplication.sendEvent(window, release)
+    window.close()
+    shiboken6.delete(window)
+    settle()  # pytest-qt fails the test on an exception raised in a slot

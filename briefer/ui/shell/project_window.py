@@ -295,7 +295,7 @@ class ProjectWindow(QMainWindow):
         if event.type() == QEvent.Type.MouseButtonRelease and self.layouts.applied:
             # The end of dragging a panel's edge (the window's own separator): the
             # panels' new sizes are the analyst's shares from now on.
-            QTimer.singleShot(0, self.layouts.learn)
+            QTimer.singleShot(0, self, self.layouts.learn)  # not once the window is gone
         return handled
 
     # -- finding -------------------------------------------------------------
