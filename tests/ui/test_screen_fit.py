@@ -158,7 +158,9 @@ seen = []
 def look(mode):
     settle()
     r = window.frameGeometry()
-    seen.append([mode, window.minimumSizeHint().width(), [r.x(), r.y(), r.width(), r.height()]])
+    reader = window.reader.width() / window.reader.fontMetrics().averageCharWidth()
+    seen.append([mode, window.minimumSizeHint().width(), [r.x(), r.y(), r.width(), r.height()],
+                 reader])
 look("read")
 window.show_composer()
 look("compose")
@@ -194,8 +196,10 @@ def test_at_200_percent_read_mode_fits_after_compose_was_shown(
     )  # fmt: skip
     result = json.loads(child.stdout.strip().splitlines()[-1])
     area = QRect(0, 0, 800, 500)
-    for mode, least, frame in result["seen"]:
+    for mode, least, frame, reader in result["seen"]:
         assert least <= 760, f"{mode}: the window is at least {least} wide"
         assert area.contains(QRect(*frame)), f"{mode}: the window lies at {frame} on {area}"
-    read = [least for mode, least, _ in result["seen"] if mode.startswith("read")]
+        if mode.startswith("read"):  # not one letter a line, however narrow the window
+            assert reader >= 25, f"{mode}: the Reader is {reader:.0f} characters wide"
+    read = [least for mode, least, _, _ in result["seen"] if mode.startswith("read")]
     assert max(read) <= 650, f"Read and Tag needs {read}: the Composer's minimum counts"

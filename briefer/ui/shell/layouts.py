@@ -325,10 +325,12 @@ def tabs_width(window: QMainWindow, docks: Sequence[QDockWidget]) -> int:
     return 0
 
 
-def keep_usable(library: QWidget) -> None:
-    """However small the window, the Library keeps about twenty characters of a title.
-    The panels keep what their content needs (Qt's minimum, about as much), not their
-    whole tab names: with the Composer's minimum beside them the window would no longer
-    fit a 1600x1000 screen at 200%. A layout restored that narrow is widened instead
+def keep_usable(library: QWidget, reader: QWidget) -> None:
+    """However small the window, the Library keeps about twenty characters of a title and
+    the Reader about thirty of a line (the hidden Composer's minimum no longer holds the
+    window wider: only the mode shown counts). The panels keep what their content needs
+    (Qt's minimum, about as much), not their whole tab names: the window fits a 1600x1000
+    screen at 200% in both modes. A layout restored that narrow is widened instead
     (ModeLayouts.apply), and a window grown again gives them their share back."""
     library.setMinimumWidth(library.fontMetrics().averageCharWidth() * 20)
+    reader.setMinimumWidth(reader.fontMetrics().averageCharWidth() * 30)

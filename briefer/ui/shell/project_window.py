@@ -283,7 +283,7 @@ class ProjectWindow(QMainWindow):
             layout = self.layout()
             if layout is not None:  # docks placed first, or Qt resizes them after us
                 layout.activate()
-            keep_usable(self.library_panel)
+            keep_usable(self.library_panel, self.reader)
             self.layouts.apply()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
