@@ -181,3 +181,47 @@ def test_a_pasted_web_link_stays_text(qtbot: QtBot, window: ProjectWindow) -> No
     editor.paste()
     assert body(window).endswith("https://example.org/india-russia")
     assert window.session.query.list_articles() == []
+
+
+def file_and_link(path: Path) -> QMimeData:
+    """A local file and a web link in one drag (a browser's and a file manager's selection)."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path)), QUrl("https://example.org/india-russia")])
+    mime.setText(f"{QUrl.fromLocalFile(str(path)).toString()}\nhttps://example.org/india-russia")
+    return mime
+
+
+@pytest.mark.parametrize("view", ["page", "source"])
+def test_a_web_link_dropped_with_a_file_stays_text_and_the_file_is_imported(
+    qtbot: QtBot, window: ProjectWindow, tmp_path: Path, view: str
+) -> None:
+    """The file went to the import and the link was dropped without a word."""
+    story = tmp_path / "india-russia-ties.txt"
+    story.write_text(STORY, encoding="utf-8")
+    editor = the_editor(window, view)
+    port = editor.viewport()  # type: ignore[attr-defined]
+    cursor = editor.textCursor()  # type: ignore[attr-defined]
+    cursor.movePosition(cursor.MoveOperation.End)
+    at = editor.cursorRect(cursor).center() + QPoint(2, 0)  # type: ignore[attr-defined]
+    mime = file_and_link(story)
+    drag_over(port, mime, at)
+    with qtbot.waitSignal(window.importer.done, timeout=20_000):
+        assert drop(port, mime, at).isAccepted()
+    keep_picture(editor, f"drop-file-and-link-{view}")
+    assert [a.title for a in window.session.query.list_articles()] == ["India-Russia ties"]
+    assert body(window) == BODY + "https://example.org/india-russia"
+    assert "file:" not in editor.toPlainText()  # type: ignore[attr-defined]
+
+
+def test_a_web_link_pasted_with_a_file_stays_text_and_the_file_is_imported(
+    qtbot: QtBot, window: ProjectWindow, tmp_path: Path
+) -> None:
+    story = tmp_path / "copied.txt"
+    story.write_text(STORY, encoding="utf-8")
+    editor = window.composer.editor
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    QGuiApplication.clipboard().setMimeData(file_and_link(story))
+    with qtbot.waitSignal(window.importer.done, timeout=20_000):
+        editor.paste()
+    assert [a.title for a in window.session.query.list_articles()] == ["India-Russia ties"]
+    assert body(window) == BODY + "https://example.org/india-russia"

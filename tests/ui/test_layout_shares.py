@@ -14,7 +14,9 @@ from pathlib import Path
 from typing import Protocol
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+import shiboken6
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QTabBar
 from pytestqt.qtbot import QtBot
 
@@ -193,3 +195,59 @@ def test_a_panel_width_the_analyst_chose_is_kept_as_a_share(
     window.resize(1100, 700)
     settle()
     assert abs(dock.width() / window.width() - share) < 0.02
+
+
+def front_panel(window: ProjectWindow) -> str:
+    [bar] = [b for b in window.findChildren(QTabBar) if b.isVisible() and b.count() == 3]
+    return bar.tabText(bar.currentIndex())
+
+
+@pytest.mark.parametrize("front", [0, 1, 2], ids=["themes", "passages", "search"])
+def test_the_front_tab_keeps_the_share_whichever_it_is(open_window: Opener, front: int) -> None:
+    """The panels behind the front tab keep the width they had before they were tabbed;
+    that stale width is no share of the window, and the front panel was sized by it:
+    Search in front at 1366, resized to 900 and back, was 146 pixels ("The… Pass… Se…")."""
+    window = open_window(Settings())
+    dock = window.docks[front]
+    dock.raise_()
+    settle()
+    assert front_panel(window) == dock.windowTitle()
+    expected = READ_PANELS_SHARE * WIDTH
+    assert abs(dock.width() - expected) <= 8, dock.width()
+    for width in (900, WIDTH, 1000, WIDTH):
+        window.resize(width, HEIGHT)
+        settle()
+        save(window, f"{dock.objectName()}-front-at-{width}")
+        assert abs(dock.width() - READ_PANELS_SHARE * width) <= 8, (width, dock.width())
+    assert_tabs_whole(window)
+    # The analyst's mode switch and back keeps it too.
+    window.show_composer()
+    settle()
+    window.show_reader()
+    settle()
+    assert front_panel(window) == dock.windowTitle()
+    assert abs(dock.width() - expected) <= 8, dock.width()
+    window.resize(1100, HEIGHT)
+    settle()
+    assert abs(dock.width() - READ_PANELS_SHARE * 1100) <= 8, dock.width()
+
+
+def test_a_window_deleted_after_a_mouse_release_raises_nothing(
+    qtbot: QtBot, sample_file: Path, tmp_path: Path
+) -> None:
+    """A mouse release queues learning the panels' shares; a window deleted before that
+    runs made it call into a deleted C++ object (RuntimeError in the event loop)."""
+    project = Path(shutil.copy(sample_file, tmp_path / "deleted.briefer"))
+    window = ProjectWindow(Session.open(project), Settings(), resolve_paths())
+    window.resize(WIDTH, HEIGHT)
+    window.show()
+    qtbot.waitExposed(window)
+    at = QPointF(5, HEIGHT - 60)
+    release = QMouseEvent(
+        QEvent.Type.MouseButtonRelease, at, at, Qt.MouseButton.LeftButton,
+        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    QApplication.sendEvent(window, release)
+    window.close()
+    shiboken6.delete(window)
+    settle()  # pytest-qt fails the test on an exception raised in a slot

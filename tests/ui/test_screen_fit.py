@@ -139,3 +139,67 @@ def test_a_dialog_wider_than_the_screen_is_narrowed_to_it(qtbot: QtBot) -> None:
     dialog.show()
     qtbot.waitExposed(dialog)
     assert area.contains(dialog.frameGeometry()), f"{dialog.frameGeometry()} on {area}"
+
+
+MODES_CHILD = """
+import json, sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from briefer.app import Controller
+from briefer.settings import Settings, resolve_paths
+app = QApplication([])
+controller = Controller(resolve_paths(), Settings())
+assert controller.open_project(Path(sys.argv[1]))
+window = controller.window
+def settle():
+    for _ in range(5):
+        app.processEvents()
+seen = []
+def look(mode):
+    settle()
+    r = window.frameGeometry()
+    reader = window.reader.width() / window.reader.fontMetrics().averageCharWidth()
+    seen.append([mode, window.minimumSizeHint().width(), [r.x(), r.y(), r.width(), r.height()],
+                 reader])
+look("read")
+window.show_composer()
+look("compose")
+window.show_reader()
+look("read after compose")
+window.resize(100, 100)  # as narrow as it goes
+look("read, narrowest")
+window.show_composer()
+look("compose, narrowest")
+print(json.dumps({"available": [0, 0, 800, 500], "seen": seen}))
+window.close()
+"""
+
+
+def test_at_200_percent_read_mode_fits_after_compose_was_shown(
+    tmp_path: Path, briefer_home: Path
+) -> None:
+    """The hidden Composer page's minimum (its formatting bar, its side column) counted in
+    Read and Tag once Compose had been shown: 906 pixels with the panels, past the 800
+    a 1600x1000 screen has at 200%."""
+    config = tmp_path / "screen.json"
+    config.write_text(json.dumps(SCREEN), encoding="utf-8")
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
+        "QT_SCALE_FACTOR": "2",
+        "BRIEFER_HOME": str(briefer_home),
+    }
+    project = ensure_sample_project(tmp_path)
+    child = subprocess.run(
+        [sys.executable, "-c", MODES_CHILD, str(project)],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=True,
+    )  # fmt: skip
+    result = json.loads(child.stdout.strip().splitlines()[-1])
+    area = QRect(0, 0, 800, 500)
+    for mode, least, frame, reader in result["seen"]:
+        assert least <= 760, f"{mode}: the window is at least {least} wide"
+        assert area.contains(QRect(*frame)), f"{mode}: the window lies at {frame} on {area}"
+        if mode.startswith("read"):  # not one letter a line, however narrow the window
+            assert reader >= 25, f"{mode}: the Reader is {reader:.0f} characters wide"
+    read = [least for mode, least, _, _ in result["seen"] if mode.startswith("read")]
+    assert max(read) <= 650, f"Read and Tag needs {read}: the Composer's minimum counts"

@@ -194,3 +194,43 @@ def test_the_dialog_reopens_where_it_was_left(qtbot: QtBot, window: ProjectWindo
     assert again is dialog
     qtbot.waitExposed(dialog)
     assert dialog.pos() == moved
+
+
+@pytest.mark.parametrize("edited", [False, True], ids=["keywords-as-they-were", "keyword-typed"])
+@pytest.mark.parametrize("modal", [False, True], ids=["answered-at-once", "answered-in-a-loop"])
+def test_the_new_theme_name_is_selected_so_typing_replaces_it(
+    qtbot: QtBot, window: ProjectWindow, monkeypatch: pytest.MonkeyPatch, edited: bool,
+    modal: bool,
+) -> None:  # fmt: skip
+    """A keyword typed for the current theme, then New…: applying it queued a reload
+    that ran after the name was selected and cleared the selection, so "Freight" typed
+    next made "LogisticsFreight"."""
+
+    def answer(*_args: object, **_kwargs: object) -> tuple[str, bool]:
+        if modal:  # as the real question runs its own event loop
+            qtbot.wait(50)
+        return "Logistics", True
+
+    monkeypatch.setattr(QInputDialog, "getText", answer)
+    dialog = window.manage_themes()
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)
+    pick(dialog, "Trade")
+    if edited:
+        dialog.keywords.setFocus()
+        dialog.keywords.moveCursor(dialog.keywords.textCursor().MoveOperation.End)
+        QTest.keyClick(dialog.keywords, Qt.Key.Key_Return)
+        QTest.keyClicks(dialog.keywords, "shipping")
+    handle = dialog.windowHandle()
+    assert handle is not None
+    QTest.keyClick(handle, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: dialog.name.text() == "Logistics")
+    qtbot.wait(100)  # whatever was queued has run
+    assert QApplication.focusWidget() is dialog.name
+    assert dialog.name.selectedText() == "Logistics"
+    QTest.keyClicks(dialog.name, "Freight")
+    assert dialog.name.text() == "Freight"
+    dialog.keywords.setFocus()  # the name is done
+    qtbot.waitUntil(lambda: window.session.theme_named("Freight") is not None)
+    assert window.session.theme_named("Logistics") is None
+    assert ("shipping" in theme(window, "Trade").keywords) is edited

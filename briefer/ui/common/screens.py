@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QScreen
-from PySide6.QtWidgets import QStyle, QWidget
+from PySide6.QtWidgets import QSizePolicy, QStyle, QTabWidget, QWidget
 
 
 def screen_of(widget: QWidget) -> QScreen | None:
@@ -72,3 +72,27 @@ def inside(rect: QRect, area: QRect) -> QPoint:
     x = max(area.left(), min(rect.left(), area.left() + area.width() - rect.width()))
     y = max(area.top(), min(rect.top(), area.top() + area.height() - rect.height()))
     return QPoint(x, y)
+
+
+def only_current_page_counts(tabs: QTabWidget) -> None:
+    """``tabs`` needs the room of the page it shows, not of its widest page: a tab widget
+    is at least as large as the largest minimum of its pages, shown or not, so once the
+    Composer had measured its formatting bar Read and Tag could not be narrower than the
+    Composer plus the side panels (906 pixels, past a 1600x1000 screen at 200%). Pages
+    hidden behind a tab ignore their size hints; the one shown gets its own policy back."""
+    pages = [page for i in range(tabs.count()) if (page := tabs.widget(i)) is not None]
+    policies = [QSizePolicy(page.sizePolicy()) for page in pages]  # pages added so far
+    ignored = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+
+    def show(_index: int) -> None:
+        current = tabs.currentWidget()
+        for page, policy in zip(pages, policies, strict=True):
+            page.setSizePolicy(policy if page is current else ignored)
+        # A hidden page's change reaches no layout: the window would keep its old minimum.
+        stack = current.parentWidget() if current is not None else None
+        if stack is not None:
+            stack.updateGeometry()
+        tabs.updateGeometry()
+
+    tabs.currentChanged.connect(show)
+    show(tabs.currentIndex())

@@ -6,7 +6,8 @@ turns the id into a quotation at the drop point) and ``filesDropped`` (the windo
 imports the files, as a drop anywhere else on it does). Files dragged from a file
 manager come as a list of ``file:`` URLs, often with the same list as text: put in
 the note, those paths meant nothing to its reader, so they never become text; a
-list of web links does stay text, as a link the analyst could have typed.
+list of web links does stay text, as a link the analyst could have typed, also when it
+comes with files (they are imported, the links go in).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 
 PASSAGE_MIME = "application/x-briefer-passage"
+WEB_SCHEMES = ("http", "https")
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QPoint, SignalInstance
@@ -43,6 +45,19 @@ def local_files(mime: QMimeData | None) -> list[Path]:
     return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
 
 
+def web_links(mime: QMimeData | None) -> QMimeData | None:
+    """The web links a drag or a copy carries, as a drag of them alone would (no text:
+    beside files, a file manager's text is their paths), else None."""
+    if mime is None or not mime.hasUrls():
+        return None
+    links = [url for url in mime.urls() if url.scheme() in WEB_SCHEMES]
+    if not links:
+        return None
+    alone = QMimeData()
+    alone.setUrls(links)
+    return alone
+
+
 def _as_copy(event: QDropEvent) -> None:
     """Accept a file drag as a copy: the cursor shows an import, the source keeps its file."""
     if event.possibleActions() & Qt.DropAction.CopyAction:
@@ -65,9 +80,13 @@ class PassageDrops(_EditorBase):
         )
 
     def import_files(self, source: QMimeData | None) -> bool:
-        """Hand local files on to the import instead of inserting them; False if none."""
+        """Hand local files on to the import instead of inserting them, and insert the web
+        links that come with them at the cursor; False if there are no files."""
         paths = local_files(source)
         if paths:
+            links = web_links(source)
+            if links is not None:
+                super().insertFromMimeData(links)
             self.filesDropped.emit(paths)
         return bool(paths)
 
@@ -105,6 +124,8 @@ class PassageDrops(_EditorBase):
             return
         if local_files(mime):
             _as_copy(event)
+            if web_links(mime) is not None:  # they go where they are dropped
+                self.setTextCursor(self.cursorForPosition(event.position().toPoint()))
             self.import_files(mime)
             return
         super().dropEvent(event)

@@ -158,23 +158,52 @@ class ModeLayouts:
     def _docked(self) -> list[QDockWidget]:
         return [d for d in self._docks() if not d.isHidden() and not d.isFloating()]
 
+    def _tab_groups(self, docks: Sequence[QDockWidget]) -> list[list[QDockWidget]]:
+        """``docks`` by the place they share: a tab group, or a panel alone."""
+        groups: list[list[QDockWidget]] = []
+        placed: set[QDockWidget] = set()
+        for dock in docks:
+            if dock not in placed:
+                mates = [d for d in self.window.tabifiedDockWidgets(dock) if d in docks]
+                groups.append([dock, *mates])
+                placed.update(groups[-1])
+        return groups
+
+    def _in_front(self, dock: QDockWidget) -> bool:
+        """Whether ``dock`` is the one its place shows. Qt moves a panel behind a tab out of
+        the window, keeping the size it had before it was tabbed: no share of anything."""
+        return dock.geometry().intersects(self.window.rect())
+
+    def _fronts(self) -> list[tuple[QDockWidget, list[QDockWidget]]]:
+        """Each docked place's front panel and its tab-mates (a place not laid out yet,
+        with no panel in the window, is left out)."""
+        fronts = []
+        for group in self._tab_groups(self._docked()):
+            shown = [d for d in group if self._in_front(d)]
+            if shown:
+                fronts.append((shown[0], [d for d in group if d is not shown[0]]))
+        return fronts
+
     def learn(self) -> None:
         """Take the docks' sizes now as the analyst's shares of the window (after a layout
-        is applied, or a panel's edge dragged); a window resize puts them back."""
+        is applied, or a panel's edge dragged); a window resize puts them back. Only the
+        front panel of a tab group is measured; its tab-mates take its share."""
         shares = {}
-        for dock in self._docked():
+        for dock, mates in self._fronts():
             _side, size, extent = self._across(dock)
             if extent > 0 and size > 0:
-                shares[dock.objectName()] = size / extent
+                for each in (dock, *mates):
+                    shares[each.objectName()] = size / extent
         self.shares = shares
 
     def fit(self) -> None:
         """After the window is resized: each docked panel back to its share of it, not
-        left at the pixels it had (or was squeezed to) before."""
+        left at the pixels it had (or was squeezed to) before. One panel per tab group:
+        Qt sizes the group by each panel it is given, the last one winning."""
         if not self.applied:
             return
         groups: dict[bool, tuple[list[QDockWidget], list[int]]] = {True: ([], []), False: ([], [])}
-        for dock in self._docked():
+        for dock, _mates in self._fronts():
             share = self.shares.get(dock.objectName())
             if share is None:
                 continue
@@ -191,7 +220,7 @@ class ModeLayouts:
         """A side panel restored at its minimum width, or too narrow for its tab names,
         gets the default share back."""
         tabs = tabs_width(self.window, self._docks())
-        sides = [d for d in self._docked() if self.window.dockWidgetArea(d) in _SIDES]
+        sides = [d for d, _ in self._fronts() if self.window.dockWidgetArea(d) in _SIDES]
         useful = {
             dock: max(tabs, max(dock.minimumWidth(), dock.minimumSizeHint().width()) + SLACK + 1)
             for dock in sides
@@ -211,7 +240,7 @@ class ModeLayouts:
             _side, size, extent = self._across(dock)
             view[dock.objectName()] = DockView(
                 open=not dock.isHidden(),
-                front=not dock.isHidden() and not dock.visibleRegion().isEmpty(),
+                front=not dock.isHidden() and self._in_front(dock),
                 share=size / extent if extent > 0 else 0.0,
             )
         return view
@@ -224,7 +253,11 @@ class ModeLayouts:
         for dock in shown:
             if view[dock.objectName()].front:
                 dock.raise_()
-        docked = [d for d in shown if not d.isFloating()]
+        docked = [  # one panel per tab group, the front one: Qt sizes the group by each
+            group[0]
+            for group in self._tab_groups([d for d in shown if not d.isFloating()])
+            for group in [sorted(group, key=lambda d: not view[d.objectName()].front)]
+        ]
         sides = [d for d in docked if self.window.dockWidgetArea(d) in _SIDES]
         ends = [d for d in docked if d not in sides]
         for orientation, group in (
@@ -292,10 +325,12 @@ def tabs_width(window: QMainWindow, docks: Sequence[QDockWidget]) -> int:
     return 0
 
 
-def keep_usable(library: QWidget) -> None:
-    """However small the window, the Library keeps about twenty characters of a title.
-    The panels keep what their content needs (Qt's minimum, about as much), not their
-    whole tab names: with the Composer's minimum beside them the window would no longer
-    fit a 1600x1000 screen at 200%. A layout restored that narrow is widened instead
+def keep_usable(library: QWidget, reader: QWidget) -> None:
+    """However small the window, the Library keeps about twenty characters of a title and
+    the Reader about thirty of a line (the hidden Composer's minimum no longer holds the
+    window wider: only the mode shown counts). The panels keep what their content needs
+    (Qt's minimum, about as much), not their whole tab names: the window fits a 1600x1000
+    screen at 200% in both modes. A layout restored that narrow is widened instead
     (ModeLayouts.apply), and a window grown again gives them their share back."""
     library.setMinimumWidth(library.fontMetrics().averageCharWidth() * 20)
+    reader.setMinimumWidth(reader.fontMetrics().averageCharWidth() * 30)

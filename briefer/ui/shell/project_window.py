@@ -49,7 +49,7 @@ from briefer.session import (
 from briefer.settings import Paths, Settings
 from briefer.ui.common.context import WindowContext
 from briefer.ui.common.find_bar import FindBar
-from briefer.ui.common.screens import fit_on_screen
+from briefer.ui.common.screens import fit_on_screen, only_current_page_counts
 from briefer.ui.common.session_bridge import SessionBridge
 from briefer.ui.common.splitters import ShareSplitter
 from briefer.ui.composer.arrangement import rebalance
@@ -156,6 +156,7 @@ class ProjectWindow(QMainWindow):
         self.workspace.setDocumentMode(True)
         self.workspace.addTab(splitter, "&Read and Tag")
         self.workspace.addTab(self.composer, "&Compose")
+        only_current_page_counts(self.workspace)  # or Read and Tag is as wide as Compose
         self.workspace.currentChanged.connect(self._workspace_changed)
         self.setCentralWidget(self.workspace)
         self.composer.passageOpenRequested.connect(self.open_passage)
@@ -282,7 +283,7 @@ class ProjectWindow(QMainWindow):
             layout = self.layout()
             if layout is not None:  # docks placed first, or Qt resizes them after us
                 layout.activate()
-            keep_usable(self.library_panel)
+            keep_usable(self.library_panel, self.reader)
             self.layouts.apply()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -294,7 +295,7 @@ class ProjectWindow(QMainWindow):
         if event.type() == QEvent.Type.MouseButtonRelease and self.layouts.applied:
             # The end of dragging a panel's edge (the window's own separator): the
             # panels' new sizes are the analyst's shares from now on.
-            QTimer.singleShot(0, self.layouts.learn)
+            QTimer.singleShot(0, self, self.layouts.learn)  # not once the window is gone
         return handled
 
     # -- finding -------------------------------------------------------------

@@ -53,7 +53,7 @@ class SignalCloser(QObject):
     def _drain(self) -> None:
         with contextlib.suppress(BlockingIOError):
             os.read(self._read_fd, 256)
-        QTimer.singleShot(0, self._deliver)  # the Python handler has run by then
+        QTimer.singleShot(0, self, self._deliver)  # the Python handler has run by then
 
     def _deliver(self) -> None:
         if self._pending:

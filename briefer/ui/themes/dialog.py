@@ -51,6 +51,10 @@ class ThemesDialog(QDialog):
         self.theme_actions = actions
         self.run = run
         self._loading = False
+        # After an edit the list is reloaded once control is back (not inside the signal
+        # that applied it); a reload done sooner makes it moot, so it stops the timer.
+        self.reload_soon = QTimer(self, singleShot=True, interval=0)
+        self.reload_soon.timeout.connect(self.reload)
         self.list = QListWidget()
         self.list.setAccessibleName("Themes")
         self.name = QLineEdit()
@@ -144,6 +148,8 @@ class ThemesDialog(QDialog):
         return int(value) if value is not None else None
 
     def reload(self) -> None:
+        """The list and the fields as the project has them now."""
+        self.reload_soon.stop()  # or it clears what is done after this (New's selection)
         keep = self.current_id()
         themes = self.session.query.list_themes()
         counts = self.session.query.theme_passage_counts()
@@ -228,7 +234,7 @@ class ThemesDialog(QDialog):
         changed = {k: v for k, v in changes.items() if getattr(theme, k) != v}
         if changed:
             self.run(UpdateThemeCommand(theme.id, **changed))
-            QTimer.singleShot(0, self.reload)  # also puts back a value the edit refused
+            self.reload_soon.start()  # also puts back a value the edit refused
 
     def apply_keywords(self, theme_id: int | None = None) -> None:
         lines = self.keywords.toPlainText().replace(",", "\n").splitlines()
