@@ -11,6 +11,7 @@ import random
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QTextCursor, QTextDocument
 from pytestqt.qtbot import QtBot
 
@@ -157,6 +158,8 @@ def test_picking_another_article_mid_build_cancels_it_cleanly(
     with qtbot.waitSignal(reader.loaded, timeout=30_000):  # and back: it loads whole
         window.library_panel.select_id(big_id)
     check_every_block(reader, window.session.query.get_article(big_id))
+    # Its scoring waited for the build left behind; back again, it is scored after all.
+    qtbot.waitUntil(lambda: bool(window.tagging.suggestions_for(1)), timeout=30_000)
     window.close()
 
 
@@ -239,3 +242,37 @@ def test_an_article_looks_the_same_built_in_slices_as_at_once(qtbot: QtBot) -> N
         view.setCursorWidth(0)  # the text cursor blinks on its own clock
         images.append(view.grab().toImage())
     assert images[0] == images[1]
+
+
+def test_highlights_scrolled_into_view_are_painted_whole(qtbot: QtBot) -> None:
+    """Scrolling repaints only the strip that comes into view: the highlights there must
+    be what a full repaint draws (a cut at the strip's edge painted a sliver of them)."""
+    from PySide6.QtWidgets import QApplication
+
+    from tests.ui.test_reader import THEMES, make_article, passage
+
+    article = make_article()
+    passages = [passage(article, article.text[article.text.index("port") :], 1, pid=1)]
+    view = ReaderView()
+    qtbot.addWidget(view)
+    view.resize(700, 260)
+    view.show()
+    view.set_article(article, passages, THEMES)
+    qtbot.wait(100)
+    view.setCursorWidth(0)
+    bar = view.verticalScrollBar()
+    assert bar.maximum() > 40  # the article runs below the window
+    for step in range(0, bar.maximum(), 4):
+        bar.setValue(step)
+        QApplication.processEvents()
+    qtbot.wait(50)
+    port = view.viewport()
+    screen = QApplication.primaryScreen().grabWindow(view.winId()).toImage()
+    shown = screen.copy(QRect(port.mapTo(view.window(), QPoint(0, 0)), port.size()))
+    fresh = port.grab().toImage()
+    rows = [
+        y
+        for y in range(fresh.height())
+        if any(shown.pixel(x, y) != fresh.pixel(x, y) for x in range(0, fresh.width(), 2))
+    ]
+    assert len(rows) <= 2, rows  # an antialiased pixel where two strips meet, no more

@@ -17,6 +17,7 @@ from typing import cast
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
+    QFontMetricsF,
     QPainter,
     QPen,
     QPolygonF,
@@ -203,12 +204,18 @@ class HighlightLayer:
         """Paint what lies within ``visible`` (document coordinates) before the text is drawn."""
         layout = document.documentLayout()
         # Whole lines: a span cut at a character inside the update rectangle would
-        # leave a sliver of it unpainted.
-        top_left = QPointF(-1e9, visible.top())
-        bottom_right = QPointF(1e9, visible.bottom())
-        first = max(layout.hitTest(top_left, Qt.HitTestAccuracy.FuzzyHit), 0)
-        last = layout.hitTest(bottom_right, Qt.HitTestAccuracy.FuzzyHit)
-        last = document.characterCount() if last < 0 else last + 1
+        # leave a sliver of it unpainted. Each edge is hit at the text's left and right
+        # (a right-to-left line ends at its left); far-off x values overflow Qt's fixed
+        # point and hit a line's start, which left scrolled-in lines unpainted.
+        # A line or two beyond each edge too: a fill cut at the edge would round its
+        # corners there, inside the strip a scroll repaints (the paint is clipped anyway).
+        xs = (0.0, max(document.size().width(), 1.0))
+        fuzzy = Qt.HitTestAccuracy.FuzzyHit
+        beyond = QFontMetricsF(document.defaultFont()).lineSpacing() * 3
+        tops = [layout.hitTest(QPointF(x, visible.top() - beyond), fuzzy) for x in xs]
+        bottoms = [layout.hitTest(QPointF(x, visible.bottom() + beyond), fuzzy) for x in xs]
+        first = max(min(tops), 0)
+        last = document.characterCount() if min(bottoms) < 0 else max(bottoms) + 1
         painter.setPen(Qt.PenStyle.NoPen)
         # Spans are cut to what is on screen: a sentence of a 2 MB paragraph with no
         # full stop runs over 28,000 lines, and dotting them all took 6 s per paint.

@@ -120,7 +120,9 @@ class TaggingController(QObject):
             self.reader.clear()
             return
         self.article = self.session.query.get_article(article_id)
-        self._deferred = None  # the last article's scoring, if it waited for its build
+        if self._deferred is not None:  # the last article's scoring waited for its build:
+            self._deferred = None  # it never runs, so that article is scored when shown again
+            self._scoring = None
         self._opening = True  # a long article's scoring waits for its build
         try:
             passages, themes, suggestions = self._annotations()
