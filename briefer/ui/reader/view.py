@@ -62,6 +62,8 @@ INCREMENTAL_FROM = 1_000_000
 
 SLICE_SECONDS = 0.08
 """What one slice of an incremental build (insert and lay out) aims to take."""
+FIRST_SLICE = 100_000
+"""Characters of a build's first slice; the next ones are sized by how long it took."""
 
 
 class ReaderView(ReaderNavigation, QTextEdit):
@@ -118,7 +120,7 @@ class ReaderView(ReaderNavigation, QTextEdit):
         self.incremental_from = INCREMENTAL_FROM
         self._builder: DocumentBuilder | None = None
         self._pending_passage: int | None = None  # to go to once a build is done
-        self._slice = 200_000
+        self._slice = FIRST_SLICE
         self._load_timer = QTimer(self)
         self._load_timer.setInterval(0)
         self._load_timer.timeout.connect(self._load_step)
@@ -222,7 +224,7 @@ class ReaderView(ReaderNavigation, QTextEdit):
             builder.step(len(self._article.text) + 1)
             return
         self._builder = builder
-        self._slice = 100_000
+        self._slice = FIRST_SLICE
         self._load_step()
         if self._builder is not None:
             self._load_timer.start()

@@ -29,13 +29,11 @@ MODES = (READ, COMPOSE)
 # Bump when the docks change, so a layout saved for other panels is not forced on these.
 LAYOUT_VERSION = 2
 
-# The default share of the window's width: the Library on the left in Read and Tag,
-# the tabbed panels on the right, the side column (outline, passages, preview) in
-# Compose. The rest, at least 60% on a laptop screen, is the Reader's or the editor's.
+# The default share of the window's width in Read and Tag: the Library on the left,
+# the tabbed panels on the right (Compose's side column: composer.arrangement). The
+# rest, at least 60% on a laptop screen, is the Reader's.
 LIBRARY_SHARE = 0.17
 READ_PANELS_SHARE = 0.19
-COMPOSE_SIDE_SHARE = 0.31
-OUTLINE_SHARE = 0.34  # of the side column's height, over the Passages and Preview tabs
 DOCK_SHARE = READ_PANELS_SHARE  # a panel's share when a restored layout left it squeezed
 LIBRARY_SPLIT_SHARE = LIBRARY_SHARE / (1 - READ_PANELS_SHARE)  # of the Library and the Reader
 

@@ -68,7 +68,6 @@ from briefer.ui.reader.view import ReaderView
 from briefer.ui.shell.file_menu import AppSlots
 from briefer.ui.shell.layouts import (
     COMPOSE,
-    COMPOSE_SIDE_SHARE,
     LIBRARY_SHARE,
     LIBRARY_SPLIT_SHARE,
     READ,
@@ -271,7 +270,7 @@ class ProjectWindow(QMainWindow):
         """No docks: the Composer has its own outline, passages and preview beside the editor."""
         for dock in self.docks:
             dock.hide()
-        self.composer.lay_out(width, height, COMPOSE_SIDE_SHARE)
+        self.composer.lay_out(width, height)
 
     def reset_layout(self) -> None:
         """The current mode's default layout, for the window's size now."""
