@@ -380,3 +380,10 @@ def test_long_guidance_wraps_inside_the_editor(qtbot: QtBot) -> None:
     qtbot.keyClicks(editor, "Talks")
     typed = grey_rows()  # the guidance goes as soon as the analyst types: one short line left
     assert typed and max(typed) - min(typed) < line
+
+
+def test_two_notes_of_one_title_are_told_apart_in_the_note_list(window: ProjectWindow) -> None:
+    window.session.do(AddNoteCommand(Note("Brief", date=dt.date(2026, 12, 2))))
+    notes = window.composer.notes
+    labels = [notes.itemText(row) for row in range(notes.count())]
+    assert labels == ["Brief", "Brief (2)"]

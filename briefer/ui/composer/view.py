@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from briefer.core.citations import citation_token, find_citations, quotation_markdown
 from briefer.core.model import ArticleSummary, Note, Passage, Theme
+from briefer.core.note_titles import distinct_titles
 from briefer.core.words import note_word_count
 from briefer.session import (
     AddSectionCommand,
@@ -223,8 +224,8 @@ class ComposerView(QWidget):
         notes = self.session.query.list_notes()
         self.notes.blockSignals(True)
         self.notes.clear()
-        for note in notes:
-            self.notes.addItem(note.title, note.id)
+        for note, label in zip(notes, distinct_titles(notes), strict=True):
+            self.notes.addItem(label, note.id)
         self.notes.blockSignals(False)
         if not notes:
             self.notes.setPlaceholderText("No notes yet: use Note > New Note from Template…")
