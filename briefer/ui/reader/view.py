@@ -379,6 +379,12 @@ class ReaderView(ReaderNavigation, QTextEdit):
         found = self.passages_at(offset) if offset is not None else []
         return found[0] if found else None
 
+    def at_cursor(self) -> tuple[Passage | None, list[Suggestion]]:
+        """What a key acts on: the passage under the cursor, the suggestions there."""
+        offset = self.cursor_offset()
+        suggestions = self.suggestions_at(offset) if offset is not None else []
+        return self._passage_under_cursor(), suggestions
+
     def _snapped_selection(self) -> tuple[int, int] | None:
         cursor = self.textCursor()
         if not cursor.hasSelection() or self._article is None or self._rendering is None:
@@ -392,8 +398,8 @@ class ReaderView(ReaderNavigation, QTextEdit):
         return span if span[1] > span[0] else None
 
     # -- keys and mouse ----------------------------------------------------
-    # READER_KEYS (module level) lists these for Help > Keyboard Shortcuts;
-    # change both together.
+    # READER_KEYS (module level) lists these for Help > Keyboard Shortcuts, and
+    # reader.tag_menu shows them in the Tag menu; change all three together.
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if self._handle_key(event):
@@ -414,22 +420,20 @@ class ReaderView(ReaderNavigation, QTextEdit):
             return True
         if mods & ~_SHIFT_OR_KEYPAD:
             return False
-        offset = self.cursor_offset()
-        passage = self._passage_under_cursor()
-        suggestions = self.suggestions_at(offset) if offset is not None else []
+        passage, suggestions = self.at_cursor()
         if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and passage is not None:
             self.deleteRequested.emit(passage.id)
             return True
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if suggestions:
-                self._accept(suggestions[0])
+                self.accept_suggestion(suggestions[0])
                 return True
             if passage is not None:
                 self.passageActivated.emit(passage.id)
                 return True
             return False
         if key == Qt.Key.Key_Escape and suggestions:
-            self._dismiss(suggestions[0])
+            self.dismiss_suggestion(suggestions[0])
             return True
         if key == Qt.Key.Key_F2 and passage is not None:
             self.commentRequested.emit(passage.id)
@@ -444,10 +448,10 @@ class ReaderView(ReaderNavigation, QTextEdit):
             self.toggleThemeRequested.emit(passage.id, theme_id)
         return True
 
-    def _accept(self, suggestion: Suggestion) -> None:
+    def accept_suggestion(self, suggestion: Suggestion) -> None:
         self.suggestionAccepted.emit(suggestion.start, suggestion.end, suggestion.theme_id)
 
-    def _dismiss(self, suggestion: Suggestion) -> None:
+    def dismiss_suggestion(self, suggestion: Suggestion) -> None:
         self.suggestionDismissed.emit(suggestion.start, suggestion.end, suggestion.theme_id)
 
     def _offset_at(self, point: QPoint) -> int | None:
@@ -497,16 +501,14 @@ class ReaderView(ReaderNavigation, QTextEdit):
         if not has_selection:
             self.setTextCursor(self.cursorForPosition(point))
             self._update_focus()
-        offset = self.cursor_offset()
-        passage = self._passage_under_cursor()
-        suggestions = self.suggestions_at(offset) if offset is not None else []
+        passage, suggestions = self.at_cursor()
         actions = ReaderMenuCallbacks(
             tag=self.tag_selection,
             toggle=self.toggleThemeRequested.emit,
             comment=self.commentRequested.emit,
             delete=self.deleteRequested.emit,
-            accept=self._accept,
-            dismiss=self._dismiss,
+            accept=self.accept_suggestion,
+            dismiss=self.dismiss_suggestion,
             copy=self.copy,
         )
         return build_menu(self, self._theme_list, has_selection, passage, suggestions, actions)

@@ -107,7 +107,9 @@ def shortcuts_html(
     return (
         "<h1>Keyboard shortcuts</h1>"
         "<p>These are the keys as this window binds them.</p>"
-        f"{menus}<h2>In the Reader</h2><table cellpadding='3'>{themes}{reader}</table>"
+        f"{menus}<h2>In the Reader</h2><p>The Tag menu shows these keys too; they work in "
+        "the Reader, so typing elsewhere types them.</p>"
+        f"<table cellpadding='3'>{themes}{reader}</table>"
         f"{composer_rows}"
     )
 

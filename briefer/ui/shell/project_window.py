@@ -2,8 +2,8 @@
 
 The themes, passages and search panels share one tabbed dock column beside them, and
 Read and Tag and Compose each keep their own layout (shell.layouts); the menus live in
-shell.menus. It reads through the session and changes the project only
-through commands on its undo stack.
+shell.menus, the Tag menu in reader.tag_menu. It reads through the session and changes
+the project only through commands on its undo stack.
 """
 
 from __future__ import annotations
@@ -63,6 +63,7 @@ from briefer.ui.library.search_panel import SearchPanel
 from briefer.ui.notes.actions import ComposerHooks, NoteActions
 from briefer.ui.passages.model import PassagesModel
 from briefer.ui.passages.panel import PassagesPanel
+from briefer.ui.reader.tag_menu import TagActions, theme_keys
 from briefer.ui.reader.tagging import TaggingController
 from briefer.ui.reader.view import ReaderView
 from briefer.ui.shell.file_menu import AppSlots
@@ -227,6 +228,8 @@ class ProjectWindow(QMainWindow):
         self.bridge: SessionBridge | None = SessionBridge(session, self)
         self.bridge.changed.connect(self._on_changes)
         self.bridge.changed.connect(self.search_panel.on_changes)
+        self.tag_actions = TagActions(self.tagging, self.bridge, self.menu_actions.themes_action)
+        self.menuBar().insertMenu(self.menu_actions.note_menu.menuAction(), self.tag_actions.menu)
         self.reload_articles()
         self.resize(1100, 720)  # within the screen once placed: restore_layout
         for warning in session.take_warnings():  # a backup not written on open
@@ -245,7 +248,7 @@ class ProjectWindow(QMainWindow):
             undo=self.undo, redo=self.redo, find=self.ask_find, find_next=self.find_next,
             search=self.show_search, paste_article=self.paste_article,
             manage_themes=self.manage_themes, preferences=self.preferencesRequested.emit,
-            theme_keys=self.theme_keys,
+            theme_keys=partial(theme_keys, self.session),
             composer_actions=lambda: self.composer.findChildren(QAction),
         )  # fmt: skip
 
@@ -462,10 +465,6 @@ class ProjectWindow(QMainWindow):
         self.themes_dialog.raise_()
         self.themes_dialog.activateWindow()  # Ctrl+T again brings it back, keys included
         return self.themes_dialog
-
-    def theme_keys(self) -> list[tuple[str, str]]:
-        """(key, theme name) for the help page: the project's themes as they are now."""
-        return [(t.shortcut, t.name) for t in self.session.query.list_themes() if t.shortcut]
 
     def _workspace_changed(self, _index: int) -> None:
         self.composer.flush()
