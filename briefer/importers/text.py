@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -66,6 +67,20 @@ _ATX = re.compile(r"^(?P<marks>#{1,6})[ \t]+(?P<text>\S.*?)(?:[ \t]+#+)?[ \t]*$"
 """A Markdown heading written into plain text ("# Title", "## Background"): its marks are
 markup, as a list's bullet is, so they go and the words stay."""
 _BLANK_LINES = re.compile(r"\n[ \t\xa0]*\n")
+_PDF_COPY_WIDTH = 160
+"""Characters a line of text copied from a PDF may run to (small type, landscape)."""
+_ROOM_LEFT = 0.8
+"""Of the wrap width: a line this much shorter, with its next word added, was broken
+by hand. Not 1.0: a PDF's lines wrap by the width of their letters, not their number."""
+_ROOM_AFTER_STOP = 0.92
+"""The same after a full stop: a sentence that ends a paragraph leaves less doubt."""
+_FULL_STOP = re.compile(r"[.!?…][\"”’')\]]?$")
+_HYPHENS = "-\xad\u2010"
+_BROKEN_WORD = re.compile(r"(?:^|[\s(\[\"“‘'])([^\W\d_]{2,})[-\xad\u2010]$")
+_WORD = re.compile(r"[^\W\d_]{3,}")
+_HYPHEN_BREAK = re.compile(r"[-\xad\u2010][ \t]*\r?\n[ \t]*([^\W\d_]+)")
+_WORD_END = re.compile(r"(?<![^\W\d_])[^\W\d_]{2,}$")
+_WORD_CHARS = re.compile(r"[\W\d_]+")
 _CJK = re.compile(
     "[\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u31c0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
     "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uff61-\uff9f\U00020000-\U0003134f]"
@@ -113,6 +128,7 @@ def split_paragraphs(text: str) -> list[str]:
         return []
     wrapped = _looks_hard_wrapped(nonblank)
     width = _wrap_width(nonblank)  # once: per paragraph, a long report took minutes
+    vocabulary = _KnownWords(text)
     chunks = [c for c in _BLANK_LINES.split(text.strip()) if c.strip()]
     paragraphs: list[str] = []
     for chunk in chunks:
@@ -120,18 +136,59 @@ def split_paragraphs(text: str) -> list[str]:
         if all(_BULLET.match(line) for line in chunk_lines) or not wrapped:
             paragraphs.extend(chunk_lines)
         else:
-            paragraphs.extend(_rejoin(chunk_lines, width))
+            paragraphs.extend(_rejoin(chunk_lines, width, vocabulary))
     return paragraphs
+
+
+class _KnownWords:
+    """The words broken with a hyphen at a line's end ("consulta-" "tion") that the text
+    also uses whole, casefolded; found the first time one is asked about. Only those
+    are looked for: listing every word of a long report took longer than rejoining it."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._known: set[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self._known is None:
+            self._known = self._find()
+        return word in self._known
+
+    def _find(self) -> set[str]:
+        text = self._text
+        broken = set()
+        for found in _HYPHEN_BREAK.finditer(text):
+            before = _WORD_END.search(text, max(found.start() - 64, 0), found.start())
+            if before is not None:
+                broken.add((before[0] + found[1]).casefold())
+        if len(broken) > 64:  # one pass over the words beats a search per word
+            return broken & {w.casefold() for w in _WORD.findall(text)}
+        lowered = text.casefold()
+        return {word for word in broken if re.search(rf"\b{re.escape(word)}\b", lowered)}
 
 
 def _looks_hard_wrapped(lines: list[str]) -> bool:
     if len(lines) < 3:
         return False
     width = _wrap_width(lines)
-    if width > 100:
-        return False
-    run_on = sum(1 for line in lines if len(line) >= 0.7 * width and not _SENTENCE_END.search(line))
-    return run_on >= 0.3 * len(lines)
+    run_on = [
+        i for i, line in enumerate(lines)
+        if len(line) >= 0.7 * width and not _SENTENCE_END.search(line)
+    ]  # fmt: skip
+    # Wrapped prose runs on into the next line's lower-case words (or words of a script
+    # without capitals). A list of headlines, one per line, never does, however wide.
+    continued = sum(1 for i in run_on if i + 1 < len(lines) and _continues(lines[i + 1]))
+    if width <= 100 and len(run_on) >= 0.3 * len(lines) and continued >= 0.1 * len(lines):
+        return True
+    # Text copied out of a PDF runs up to 150 characters a line: there, ask for more.
+    return width <= _PDF_COPY_WIDTH and continued >= 0.2 * len(lines)
+
+
+def _continues(line: str) -> bool:
+    """Whether ``line`` reads as the rest of a sentence: it opens with a letter that is
+    not a capital (lower case, or a script with no capitals: Chinese, Korean, ...)."""
+    first = line[:1]
+    return first.isalpha() and not first.isupper()
 
 
 def _wrap_width(lines: list[str]) -> int:
@@ -139,35 +196,87 @@ def _wrap_width(lines: list[str]) -> int:
     return lengths[int(0.9 * (len(lengths) - 1))]
 
 
-def _rejoin(lines: list[str], width: int) -> list[str]:
-    """Joins wrapped lines; a short line ending a sentence closes its paragraph."""
+def _rejoin(lines: list[str], width: int, vocabulary: Container[str]) -> list[str]:
+    """Joins wrapped lines. A line ends its paragraph where it is short and ends a
+    sentence, or where the next line's first word would have fitted on it: the
+    writer (or the PDF) broke the line there, the wrapping did not. A line ending a
+    sentence also ends its paragraph before a heading (a short line without a stop,
+    the next line's first word fitting on it too)."""
     out: list[str] = []
     current: list[str] = []
-    for line in lines:
+    room = _room_after(lines, width)
+    for i, line in enumerate(lines):
         if _BULLET.match(line) and current:
-            out.append(join_wrapped(current))
+            out.append(join_wrapped(current, vocabulary))
             current = []
         current.append(line)
-        if len(line) < 0.6 * width and _SENTENCE_END.search(line):
-            out.append(join_wrapped(current))
+        short = len(line) < 0.6 * width and _SENTENCE_END.search(line)
+        heading = (
+            room[i + 1] and _FULL_STOP.search(line)
+            and not _SENTENCE_END.search(lines[i + 1]) and not _CJK.match(lines[i + 1][:1])
+        )  # fmt: skip
+        if short or room[i] or heading:
+            out.append(join_wrapped(current, vocabulary))
             current = []
     if current:
-        out.append(join_wrapped(current))
+        out.append(join_wrapped(current, vocabulary))
     return out
 
 
-def join_wrapped(lines: list[str]) -> str:
+def _room_after(lines: list[str], width: int) -> list[bool]:
+    """Per line, whether the next line's first word would have fitted on it (False for
+    the last, and one more False after it), as wide as the widest line around it.
+    A line far wider than the text's usual lines is left out: a PDF copy may hold two
+    lines in one, where it rejoined a hyphenated word."""
+    capped = [n if n <= 1.25 * width else 0 for n in map(len, lines)]
+    count, padded = len(capped), [0, 0, *capped, 0, 0]
+    windows = (padded[k : k + count] for k in range(5))
+    arounds = list(map(max, *windows))  # the widest of the line and two each side
+    room = [False] * (len(lines) + 1)
+    # Most lines of wrapped text are full: only a line with room for two letters more
+    # is worth a closer look.
+    for i in [
+        i
+        for i, (n, a) in enumerate(zip(capped, arounds, strict=True))
+        if n + 2 < _ROOM_AFTER_STOP * (a or width)
+    ]:
+        if i + 1 >= len(lines) or _CJK.match(lines[i + 1][:1]):
+            continue
+        following, around = lines[i + 1], arounds[i] or width
+        space = following.find(" ")
+        needed = len(lines[i]) + 1 + (space if space >= 0 else len(following))
+        if needed < _ROOM_LEFT * around or (
+            needed < _ROOM_AFTER_STOP * around and _FULL_STOP.search(lines[i])
+        ):
+            room[i] = True
+    return room
+
+
+def join_wrapped(lines: list[str], vocabulary: Container[str] = ()) -> str:
     """Lines a writer's editor wrapped, as the one line they typed.
 
     Chinese and Japanese put no spaces between words, so a line break between two
     of their characters stands for nothing; anywhere else it stands for a space.
     Korean is written with spaces between words, so Hangul keeps the space.
+    A word broken with a hyphen at a line's end ("consulta-" "tion") is made whole
+    when the text uses the whole word elsewhere; otherwise the hyphen is kept
+    ("two-" "year" is "two-year").
     """
-    out = lines[0] if lines else ""
+    if not lines:
+        return ""
+    pieces = [lines[0]]
     for line in lines[1:]:
-        glue = "" if out and line and _CJK.match(out[-1]) and _CJK.match(line[0]) else " "
-        out += glue + line
-    return out
+        last = pieces[-1]
+        broken = _BROKEN_WORD.search(last[-64:]) if last[-1:] in _HYPHENS else None
+        if broken and line[:1].islower():
+            whole = broken.group(1) + line.split(" ", 1)[0]
+            drop = last.endswith("\xad") or _WORD_CHARS.sub("", whole).casefold() in vocabulary
+            pieces[-1] = last[:-1] if drop else last
+            pieces.append(line)
+            continue
+        glue = "" if last and line and _CJK.match(last[-1]) and _CJK.match(line[0]) else " "
+        pieces += [glue, line]
+    return "".join(pieces)
 
 
 def _words(line: str) -> int:
