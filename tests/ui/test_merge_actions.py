@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from briefer.session import Session, ThemeChoice, UpdateThemeCommand, preview_merge
@@ -105,5 +106,33 @@ def test_the_summary_follows_each_choice_at_once(
         shown.append(dialog.summary.text())
     assert "Themes: 2 added" in shown[1] and "Themes: 1 added" in shown[2]
     assert shown[3] == shown[0]
+    dialog.reject()
+    window.close()
+
+
+def test_tab_leaves_the_conflicts_table_for_the_choices_and_buttons(
+    qtbot: QtBot, laptops: tuple[Session, Path]
+) -> None:
+    """Tab walked the table's cells; now it goes on to each row's choice, then Merge."""
+    session, other = laptops
+    window = ProjectWindow(session)
+    qtbot.addWidget(window)
+    actions = window.menu_actions.merge_actions
+    assert actions.plan(other)
+    qtbot.waitUntil(lambda: actions.dialog is not None)
+    dialog = actions.dialog
+    assert dialog is not None
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)
+    table = dialog.table
+    table.setFocus()
+    table.setCurrentCell(0, 0)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is table)
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.combos[0], "Tab is trapped in the table"
+    assert table.currentRow() == 0  # the row's own choice, not the next cell along
+    qtbot.keyClick(dialog.combos[0], Qt.Key.Key_Tab)
+    after = QApplication.focusWidget()
+    assert isinstance(after, QPushButton) and after.window() is dialog
     dialog.reject()
     window.close()

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import docx
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QDialog
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from briefer.core.model import Article, Block, BlockKind
@@ -417,3 +417,26 @@ def test_once_open_the_window_loads_the_export_off_its_thread(
 )
 def test_the_suggested_file_name_reads_like_the_title(title: str, suggested: str) -> None:
     assert exporting.file_name(title, "docx") == suggested
+
+
+def test_tab_leaves_the_key_figures_table_for_the_buttons(
+    qtbot: QtBot, window: ProjectWindow
+) -> None:
+    """Tab walked the table's cells and never reached the buttons; arrows move rows."""
+    drafted(window)
+    window.note_actions.key_figures()
+    dialog = window.note_actions.dialog
+    assert isinstance(dialog, FiguresDialog)
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)
+    table = dialog.table
+    table.setFocus()
+    table.setCurrentCell(0, 0)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is table)
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.insert_button, "Tab is trapped in the table"
+    qtbot.keyClick(dialog.insert_button, Qt.Key.Key_Tab)  # then the buttons as they are shown
+    after = QApplication.focusWidget()
+    assert isinstance(after, QPushButton) and after.text() == "&Copy"
+    assert (table.currentRow(), table.currentColumn()) == (0, 0)  # no cell stepped through
+    dialog.reject()

@@ -1,4 +1,5 @@
-"""The one look of the window's record tables: whole rows, one at a time, no grid."""
+"""The one look of the window's record tables: whole rows, one at a time, no grid; and
+Tab leaving every table, the dialogs' included."""
 
 from __future__ import annotations
 
@@ -24,11 +25,18 @@ def table_view(object_name: str, accessible: str) -> QTableView:
     view.setShowGrid(False)
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
-    # Tab goes to the next pane, as everywhere else: Qt's default walks the cells, which in
-    # a one-row-at-a-time table moved the current row (in the Library, opened the next
-    # article) on every press, so focus never left the table. Arrows move within it.
-    view.setTabKeyNavigation(False)
+    tab_leaves(view)
     return view
+
+
+def tab_leaves(view: QAbstractItemView) -> None:
+    """Tab goes on to the next widget, as everywhere else; arrows move within the table.
+
+    Qt's default for a table walks its cells, which in a one-row-at-a-time table moved the
+    current row (in the Library, opened the next article) on every press, and in a dialog
+    never reached its buttons: focus did not leave the table. Every table takes this.
+    """
+    view.setTabKeyNavigation(False)
 
 
 def sorted_table_view(

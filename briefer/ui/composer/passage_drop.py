@@ -12,11 +12,12 @@ comes with files (they are imported, the links go in).
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+
+from briefer.ui.common.file_drops import as_copy, local_files
 
 PASSAGE_MIME = "application/x-briefer-passage"
 WEB_SCHEMES = ("http", "https")
@@ -38,13 +39,6 @@ else:
     _EditorBase = object
 
 
-def local_files(mime: QMimeData | None) -> list[Path]:
-    """The local files a drag or a copy carries (a file manager's), else none."""
-    if mime is None or not mime.hasUrls():
-        return []
-    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
-
-
 def web_links(mime: QMimeData | None) -> QMimeData | None:
     """The web links a drag or a copy carries, as a drag of them alone would (no text:
     beside files, a file manager's text is their paths), else None."""
@@ -56,15 +50,6 @@ def web_links(mime: QMimeData | None) -> QMimeData | None:
     alone = QMimeData()
     alone.setUrls(links)
     return alone
-
-
-def _as_copy(event: QDropEvent) -> None:
-    """Accept a file drag as a copy: the cursor shows an import, the source keeps its file."""
-    if event.possibleActions() & Qt.DropAction.CopyAction:
-        event.setDropAction(Qt.DropAction.CopyAction)
-        event.accept()
-    else:
-        event.acceptProposedAction()
 
 
 class PassageDrops(_EditorBase):
@@ -98,7 +83,7 @@ class PassageDrops(_EditorBase):
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         mime = event.mimeData()
         if local_files(mime):
-            _as_copy(event)  # no drop caret: nothing will be inserted at the pointer
+            as_copy(event)  # no drop caret: nothing will be inserted at the pointer
             return
         if mime.hasFormat(PASSAGE_MIME):
             event.acceptProposedAction()
@@ -107,7 +92,7 @@ class PassageDrops(_EditorBase):
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         if local_files(event.mimeData()):
-            _as_copy(event)
+            as_copy(event)
             return
         super().dragMoveEvent(event)
 
@@ -123,7 +108,7 @@ class PassageDrops(_EditorBase):
             self.passageDropped.emit(passage_id)
             return
         if local_files(mime):
-            _as_copy(event)
+            as_copy(event)
             if web_links(mime) is not None:  # they go where they are dropped
                 self.setTextCursor(self.cursorForPosition(event.position().toPoint()))
             self.import_files(mime)

@@ -42,6 +42,7 @@ from briefer.session import (
 from briefer.ui.common.context import WindowContext
 from briefer.ui.common.report_box import open_report
 from briefer.ui.common.screens import bounded_size
+from briefer.ui.common.tables import tab_leaves
 from briefer.ui.common.undo import push_applied
 from briefer.ui.library.merging import MergeRunner, Progress, unexpected
 
@@ -70,6 +71,7 @@ class MergeDialog(QDialog):
         self.table = QTableWidget(len(plan.conflicts), 3, self)
         self.table.setHorizontalHeaderLabels(["Their theme", "Here", "Use"])
         self.table.verticalHeader().setVisible(False)
+        tab_leaves(self.table)  # Tab goes on to the choices and the buttons
         self.combos: list[QComboBox] = []
         for row, match in enumerate(plan.conflicts):
             theirs = QTableWidgetItem(match.theirs.name)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from briefer.core.figures import KeyFigure, figures_table_markdown
 from briefer.ui.common.screens import bounded_size
+from briefer.ui.common.tables import tab_leaves
 
 
 class FiguresDialog(QDialog):
@@ -52,6 +53,7 @@ class FiguresDialog(QDialog):
         self.table.setAccessibleName("Key figures")
         self.table.setHorizontalHeaderLabels(["Figure", "Kind", "Sentence", "Source"])
         self.table.verticalHeader().hide()
+        tab_leaves(self.table)  # Tab goes on to the buttons, arrows move between rows
         self.table.setWordWrap(True)
         for row, figure in enumerate(self.figures):
             first = QTableWidgetItem(figure.figure.text)
@@ -72,7 +74,7 @@ class FiguresDialog(QDialog):
         self.table.setColumnWidth(0, min(self.table.columnWidth(0), 260))
         self.table.setColumnWidth(3, 200)
         self.table.resizeRowsToContents()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = QDialogButtonBox()
         self.insert_button = buttons.addButton(
             "&Insert Table", QDialogButtonBox.ButtonRole.ActionRole
         )
@@ -80,6 +82,7 @@ class FiguresDialog(QDialog):
         if not can_insert:
             self.insert_button.setToolTip("Choose a section in the Composer first.")
         copy = buttons.addButton("&Copy", QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Close)  # last, as shown: Tab's order
         copy.setEnabled(bool(self.figures))
         self.insert_button.clicked.connect(self._insert)
         copy.clicked.connect(self._copy)

@@ -16,8 +16,6 @@ from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
     QFont,
     QGuiApplication,
     QKeySequence,
@@ -48,6 +46,7 @@ from briefer.session import (
 )
 from briefer.settings import Paths, Settings
 from briefer.ui.common.context import WindowContext
+from briefer.ui.common.file_drops import ImportsDroppedFiles, pass_file_drops_on
 from briefer.ui.common.find_bar import FindBar
 from briefer.ui.common.screens import fit_on_screen, only_current_page_counts
 from briefer.ui.common.session_bridge import SessionBridge
@@ -92,7 +91,7 @@ IMPORT_FILTER = (
 )
 
 
-class ProjectWindow(QMainWindow):
+class ProjectWindow(ImportsDroppedFiles, QMainWindow):
     closing = Signal(str, str)  # geometry and dock layout, base64, for the settings
     preferencesRequested = Signal()
     openProjectRequested = Signal(object)  # Path: a restored backup the analyst wants open
@@ -223,7 +222,8 @@ class ProjectWindow(QMainWindow):
             self, context, self._menu_slots(), self.note_actions, self.qda_actions,
             self.article_actions, app_slots,
         )  # fmt: skip
-        self.setAcceptDrops(not session.read_only)
+        self.setAcceptDrops(not session.read_only)  # files dropped anywhere are imported
+        pass_file_drops_on(self)  # text fields included, never typed in as paths
         self.library_panel.articleSelected.connect(self.tagging.show_article)
         self.bridge: SessionBridge | None = SessionBridge(session, self)
         self.bridge.changed.connect(self._on_changes)
@@ -422,15 +422,6 @@ class ProjectWindow(QMainWindow):
             self._select_article(outcome.article_id)
         else:
             self.report(f"Could not make an article from the clipboard: {outcome.reason}")
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
-        if paths and self.import_paths(paths):
-            event.acceptProposedAction()
 
     def _select_article(self, article_id: int | None) -> None:
         if not self.library_panel.select_id(article_id):
