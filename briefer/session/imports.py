@@ -152,8 +152,9 @@ def near_copy(project: Project, text: str) -> NearCopy | None:
     A file the analyst chose is imported even so (the web page and the Word copy of one
     story differ in a standfirst or a caption, and either may be the one to cite), but
     the report says so. Candidates come from the search index, which holds a few sampled
-    phrases of ``text``: the cost is a few indexed look-ups per import, whatever the size
-    of the project, and only those candidates' texts are read and compared.
+    phrases of ``text``: the cost is a few indexed look-ups per import (they grow with the
+    index, never with a pass over every article), and only the few candidates' texts are
+    read and compared.
     """
     mine = likeness.shingles(text)
     if len(mine) < likeness.MIN_SHINGLES:

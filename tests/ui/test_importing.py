@@ -298,3 +298,7 @@ def test_a_near_copy_is_named_in_the_summary_and_the_library_tells_the_copies_ap
     assert rows == [[title, "Word"], [title, "HTML"]]
     tips = [library.proxy.index(r, 0).data(Qt.ItemDataRole.ToolTipRole) for r in range(2)]
     assert "\nWord file: varna.docx" in tips[0] and "\nHTML file: varna-web.html" in tips[1]
+    qtbot.keyClicks(library.filter, "word")  # the filter matches titles, not formats
+    assert library.count() == 0
+    library.filter.setText("Varna")
+    assert library.count() == 2

@@ -16,6 +16,9 @@ FORMATS = {
 }  # fmt: skip
 """What the Format column calls each importer's ``source_format``."""
 PASSAGES, FORMAT = 3, 4
+FILTER_ROLE = Qt.ItemDataRole.UserRole + 7
+"""What the filter box matches: every column's text but the format's, so typing "text" or
+"word" finds titles, not every article imported from a text or Word file."""
 
 
 def format_label(source_format: str) -> str:
@@ -74,6 +77,8 @@ class LibraryModel(RowsById):
                 article.passage_count,
                 format_label(article.source_format).casefold(),
             )[column]
+        if role == FILTER_ROLE:
+            return None if column == FORMAT else self.data(index, Qt.ItemDataRole.DisplayRole)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if column == 0:
                 return article.title or "(untitled)"

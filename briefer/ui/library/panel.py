@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from briefer.ui.common.rows import ID_ROLE, SORT_ROLE
 from briefer.ui.common.tables import sorted_table_view
-from briefer.ui.library.model import FORMAT, PASSAGES, LibraryModel
+from briefer.ui.library.model import FILTER_ROLE, FORMAT, PASSAGES, LibraryModel
 
 TITLE_MIN_WIDTH = 170
 """The title column keeps at least this much before the other columns get any."""
@@ -38,6 +38,7 @@ class LibraryPanel(QWidget):
         self.proxy = QSortFilterProxyModel()
         self.proxy.setSourceModel(model)
         self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterRole(FILTER_ROLE)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setSortRole(SORT_ROLE)
         self.filter = QLineEdit()
