@@ -208,6 +208,14 @@ def cmd_import(args: argparse.Namespace, paths: Paths) -> int:
                         "title": o.title,
                         "reason": o.reason,
                         "warnings": list(o.warnings),
+                        "note": o.note,
+                        "much_like": None
+                        if o.like is None
+                        else {
+                            "article_id": o.like.article_id,
+                            "title": o.like.title,
+                            "percent": o.like.percent,
+                        },
                     }
                     for o in report.outcomes
                 ],
@@ -221,6 +229,8 @@ def cmd_import(args: argparse.Namespace, paths: Paths) -> int:
             print(f"{o.status.value:9}  {shown(o.source)}  {shown(detail)}")
             for warning in o.warnings:
                 print(f"{'':9}  warning: {shown(warning)}")
+            if o.like is not None:
+                print(f"{'':9}  note: {shown(o.note)}")
         print(report.summary.capitalize() + ".")
     if report.stopped_by is not None:
         raise report.stopped_by

@@ -132,6 +132,8 @@ class ArticleSummary:
     passage_count: int
     imported_at: dt.datetime | None = None
     uuid: str = ""
+    source_name: str = ""
+    """The name of the file it was imported from ("" if none was given)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ Using it::
   backup_dir=, backup_policy=)``, ``close()`` (or ``with``), ``transaction()``, ``info()``,
   ``get_meta``/``set_meta``, ``save_copy(target)``, ``check_integrity()``.
 - Records: ``add_/get_/list_/delete_`` for articles (plus ``get_original``,
-  ``find_duplicate``), themes (plus ``update_theme``, ``theme_by_name``,
+  ``find_duplicate``, ``copy_candidates``), themes (plus ``update_theme``, ``theme_by_name``,
   ``theme_passage_counts``), passages (plus ``update_passage``), notes (plus
   ``update_note``); dismissed keyword suggestions; ``search(query, limit=)``.
 - Backups (``backups.py``): a copy on every writable open and, through

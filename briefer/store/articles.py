@@ -131,7 +131,7 @@ def get_article(conn: sqlite3.Connection, article_id: int) -> Article:
 
 _SUMMARY = (
     "SELECT a.id, a.title, a.publisher, a.author, a.published, a.url, a.source_format,"
-    " a.word_count, coalesce(pc.n, 0), a.imported_at, a.uuid FROM articles a"
+    " a.word_count, coalesce(pc.n, 0), a.imported_at, a.uuid, a.source_name FROM articles a"
     " LEFT JOIN (SELECT article_id, count(*) AS n FROM passages {where} GROUP BY article_id) pc"
     " ON pc.article_id = a.id"
 )
@@ -168,6 +168,7 @@ def _summaries(rows: Iterable[Sequence[Any]]) -> list[ArticleSummary]:
             passage_count=r[8],
             imported_at=codec.from_utc_text(r[9]),
             uuid=r[10],
+            source_name=r[11],
         )
         for r in rows
     ]
@@ -290,6 +291,29 @@ def find_duplicate(conn: sqlite3.Connection, url: str, text: str, title: str = "
         hashes,
     ).fetchone()
     return None if row is None else int(row[0])
+
+
+def copy_candidates(
+    conn: sqlite3.Connection, phrases: Sequence[str], least: int, limit: int = 3
+) -> list[tuple[int, str, str]]:
+    """Id, title and text of the articles whose text holds at least ``least`` of
+    ``phrases``, those holding most first, at most ``limit`` of them.
+
+    One statement of indexed phrase look-ups (FTS5 splits each phrase into words as it
+    split the articles), so the cost grows with the phrases, not with the project.
+    """
+    if not phrases:
+        return []
+    union = " UNION ALL ".join(["SELECT rowid AS id FROM article_fts WHERE article_fts MATCH ?"]
+                               * len(phrases))  # fmt: skip
+    rows = conn.execute(
+        f"SELECT h.id, a.title, b.text FROM (SELECT id, count(*) AS n FROM ({union})"
+        " GROUP BY id HAVING n >= ? ORDER BY n DESC, id LIMIT ?) h"
+        " JOIN articles a ON a.id = h.id JOIN article_bodies b ON b.article_id = h.id"
+        " ORDER BY h.n DESC, h.id",
+        [*('text : "' + phrase.replace('"', '""') + '"' for phrase in phrases), least, limit],
+    )
+    return [(i, t, x) for i, t, x in rows if isinstance(t, str) and isinstance(x, str)]
 
 
 def _hashes_beside_title(text: str, title: str) -> list[str]:

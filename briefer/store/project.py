@@ -470,6 +470,10 @@ class Project:
         with self._read() as conn:
             return articles.find_duplicate(conn, url, text, title)
 
+    def copy_candidates(self, phrases: Sequence[str], least: int) -> list[tuple[int, str, str]]:
+        with self._read() as conn:  # see articles.copy_candidates
+            return articles.copy_candidates(conn, phrases, least)
+
     # -- themes --------------------------------------------------------------------
 
     def add_theme(self, theme: Theme) -> int:

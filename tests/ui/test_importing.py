@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from briefer.session import ImportOutcome, ImportReport, ImportStatus, Session
 from briefer.settings import resolve_paths
 from briefer.ui.library.importing import describe
+from briefer.ui.library.model import FORMAT
 from briefer.ui.shell.project_window import ProjectWindow
 from tests.private_store import store_of
 
@@ -270,3 +271,34 @@ def test_the_summary_says_what_a_duplicate_filled_in() -> None:
         "    Filled in its publisher from this copy.",
         "Already in the project: copy.txt — Odesa port to reopen",
     ]
+
+
+def test_a_near_copy_is_named_in_the_summary_and_the_library_tells_the_copies_apart(
+    qtbot: QtBot, window: ProjectWindow
+) -> None:
+    likeness = DATA.parent / "likeness"
+    title = "Varna reopens grain terminal after three-month closure"
+    window.resize(1300, 700)
+    window.read_split.setSizes([700, 600])
+    with qtbot.waitSignal(window.importer.done, timeout=20_000):
+        assert window.import_paths([likeness / "varna-web.html", likeness / "varna.docx"])
+    summary = window.findChild(QMessageBox)
+    assert summary is not None
+    assert summary.text().startswith("2 imported (1 much like an article already there)")
+    assert summary.informativeText().splitlines()[-2:] == [
+        f"Imported: varna.docx — {title}",
+        f"    Much like “{title}” (article 1), already in the project: 97% of its text is"
+        " the same.",
+    ]
+
+    library = window.library_panel
+    qtbot.waitUntil(lambda: not library.view.isColumnHidden(FORMAT))
+    library.view.sortByColumn(FORMAT, Qt.SortOrder.DescendingOrder)
+    rows = [[library.proxy.index(r, c).data() for c in (0, FORMAT)] for r in range(2)]
+    assert rows == [[title, "Word"], [title, "HTML"]]
+    tips = [library.proxy.index(r, 0).data(Qt.ItemDataRole.ToolTipRole) for r in range(2)]
+    assert "\nWord file: varna.docx" in tips[0] and "\nHTML file: varna-web.html" in tips[1]
+    qtbot.keyClicks(library.filter, "word")  # the filter matches titles, not formats
+    assert library.count() == 0
+    library.filter.setText("Varna")
+    assert library.count() == 2

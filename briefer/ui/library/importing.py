@@ -66,6 +66,8 @@ def describe(report: ImportReport) -> tuple[str, str]:
         if outcome.status is ImportStatus.IMPORTED:
             lines.append(f"Imported: {name} — {outcome.title}")
             lines.extend(f"    Warning: {warning}" for warning in outcome.warnings)
+            if outcome.note:  # much like an article already there
+                lines.append(f"    {outcome.note}")
         elif outcome.status is ImportStatus.DUPLICATE:
             lines.append(f"Already in the project: {name} — {outcome.title}")
             if outcome.note:

@@ -1,4 +1,4 @@
-"""The Library table model: the project's articles, sortable by date and size."""
+"""The Library table model: the project's articles, sortable by date, size and format."""
 
 from __future__ import annotations
 
@@ -10,12 +10,30 @@ from briefer.core.model import ArticleSummary
 from briefer.session import Change, Entity
 from briefer.ui.common.rows import ID_ROLE, SORT_ROLE, Index, RowsById
 
+FORMATS = {
+    "html": "HTML", "mhtml": "MHTML", "pdf": "PDF", "docx": "Word", "email": "E-mail",
+    "text": "Text", "markdown": "Markdown", "paste": "Pasted", "refi-qda": "REFI-QDA",
+}  # fmt: skip
+"""What the Format column calls each importer's ``source_format``."""
+PASSAGES, FORMAT = 3, 4
+FILTER_ROLE = Qt.ItemDataRole.UserRole + 7
+"""What the filter box matches: every column's text but the format's, so typing "text" or
+"word" finds titles, not every article imported from a text or Word file."""
+
+
+def format_label(source_format: str) -> str:
+    return FORMATS.get(source_format, source_format.upper())
+
 
 class LibraryModel(RowsById):
-    """Articles: title, publisher, date, number of passages."""
+    """Articles: title, publisher, date, number of passages, the format imported from.
+
+    The format tells two copies of one article apart (a saved page and a Word file have
+    the same title, publisher and date); the title's tooltip names the file as well.
+    """
 
     entity = Entity.ARTICLE
-    headers = ("Title", "Publisher", "Date", "Passages")
+    headers = ("Title", "Publisher", "Date", "Passages", "Format")
 
     def load_all(self) -> list[ArticleSummary]:
         return self.session.query.list_articles()
@@ -42,7 +60,7 @@ class LibraryModel(RowsById):
             new = fresh.get(summary.id)
             if new is not None and new.passage_count != summary.passage_count:
                 self.rows[row] = new
-                self.dataChanged.emit(self.index(row, 3), self.index(row, 3))
+                self.dataChanged.emit(self.index(row, PASSAGES), self.index(row, PASSAGES))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -57,7 +75,10 @@ class LibraryModel(RowsById):
                 article.publisher.casefold(),
                 article.published.isoformat() if article.published else "",
                 article.passage_count,
+                format_label(article.source_format).casefold(),
             )[column]
+        if role == FILTER_ROLE:
+            return None if column == FORMAT else self.data(index, Qt.ItemDataRole.DisplayRole)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if column == 0:
                 return article.title or "(untitled)"
@@ -65,16 +86,30 @@ class LibraryModel(RowsById):
                 return article.publisher
             if column == 2:
                 return article.published.isoformat() if article.published else ""
+            if column == FORMAT:
+                return format_label(article.source_format)
             return article.passage_count
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:  # also what a narrow panel hides
             published = article.published.isoformat() if article.published else ""
             parts = (article.title, article.author, article.publisher, published, article.url)
-            return " · ".join(v for v in parts if v) + _missing(article)
+            return " · ".join(v for v in parts if v) + _origin(article) + _missing(article)
         if role == Qt.ItemDataRole.ToolTipRole and column in (1, 2):
             return _missing(article).strip() or None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == 3:
+        if role == Qt.ItemDataRole.ToolTipRole and column == FORMAT:
+            return _origin(article).strip() or None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == PASSAGES:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+
+def _origin(article: ArticleSummary) -> str:
+    """A new line naming the format and file it came from ("" if neither is known)."""
+    label, name = format_label(article.source_format), article.source_name
+    if article.source_format == "paste":
+        return "\nPasted from the clipboard"
+    if name:
+        return f"\n{label} file: {name}" if label else f"\nImported from {name}"
+    return f"\n{label}" if label else ""
 
 
 def _missing(article: ArticleSummary) -> str:

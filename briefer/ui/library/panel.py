@@ -18,12 +18,13 @@ from PySide6.QtWidgets import (
 
 from briefer.ui.common.rows import ID_ROLE, SORT_ROLE
 from briefer.ui.common.tables import sorted_table_view
-from briefer.ui.library.model import LibraryModel
+from briefer.ui.library.model import FILTER_ROLE, FORMAT, PASSAGES, LibraryModel
 
 TITLE_MIN_WIDTH = 170
 """The title column keeps at least this much before the other columns get any."""
-SIDE_COLUMNS = ((3, 64), (2, 84), (1, 110))
-"""Passages, Date, Publisher with their widths: the order they appear as the panel widens."""
+SIDE_COLUMNS = ((PASSAGES, 64), (FORMAT, 64), (2, 84), (1, 110))
+"""Passages, Format, Date, Publisher with their widths: the order they appear as the panel
+widens (the format, narrow, early: it tells apart two copies of an article)."""
 
 
 class LibraryPanel(QWidget):
@@ -37,6 +38,7 @@ class LibraryPanel(QWidget):
         self.proxy = QSortFilterProxyModel()
         self.proxy.setSourceModel(model)
         self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterRole(FILTER_ROLE)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setSortRole(SORT_ROLE)
         self.filter = QLineEdit()
