@@ -2,8 +2,9 @@
 
 Found by repetition across pages and by position, then removed before reading
 order, so none of it lands inside a paragraph. Pure rules over plain lines;
-standard library, briefer.core.numerals, briefer.importers.pdflayout and
-briefer.importers.pdfrunning (which repeated lines are footnotes) only.
+standard library, briefer.core.numerals, briefer.importers.pdflayout,
+briefer.importers.pdfrunning (which repeated lines are footnotes) and
+briefer.importers.pdfsectionpages ("2 – 1": pages numbered per section) only.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import TypeVar
 from briefer.core.numerals import roman_value
 from briefer.importers.pdflayout import Line, Page, body_size
 from briefer.importers.pdfrunning import NOTE_SYMBOLS, Edge, note_marks, row_text, running_lines
+from briefer.importers.pdfsectionpages import section_page_numbers
 
 _Entry = TypeVar("_Entry", tuple[int, float, float], tuple[int, float, str])
 _Titles = dict[str, dict[int, list[tuple[int, float, str]]]]
@@ -63,7 +65,8 @@ def remove_furniture(pages: Sequence[Page]) -> list[list[Line]]:
       "Chapter 2", "Chapter 3" are headings) at the same height on 40% of the
       pages (even and odd pages often differ), a page number (see
       ``_page_numbers``; a number a tab before words only when it counts with
-      the pages at one height on many pages, see ``_counting_labels``), or
+      the pages at one height on many pages, see ``_counting_labels``; or
+      numbered per section, "2 – 1", see ``section_page_numbers``), or
       beside either on its row: the chapter's name beside a repeated report
       title, a running title beside its page number ("12 <tab> Findings").
       Repetition with digits ignored also fits footnotes: a page's last note
@@ -133,7 +136,8 @@ def remove_furniture(pages: Sequence[Page]) -> list[list[Line]]:
         stamps.update({_stamp_key(line) for line in body if _short(line) and id(line) not in alone})
     needed = max(2, math.ceil(len(pages) * _HEADER_SHARE))
     stamp_needed = max(3, round(len(pages) * _STAMP_SHARE))
-    numbers = _page_numbers(bodies, margins, large)
+    sectioned = section_page_numbers(bodies, margins, large)  # "2 – 1": a section's page 1
+    numbers = [a | b for a, b in zip(_page_numbers(bodies, margins, large), sectioned, strict=True)]
     noted_labels = [
         {id(label[id(line)]) for line in margin if id(line) in noted and id(line) in label}
         for margin, label, noted in zip(margins, before, notes, strict=True)
