@@ -2,8 +2,9 @@
 
 Found by repetition across pages and by position, then removed before reading
 order, so none of it lands inside a paragraph. Pure rules over plain lines;
-standard library, briefer.core.numerals, briefer.importers.pdflayout and
-briefer.importers.pdfrunning (which repeated lines are footnotes) only.
+standard library, briefer.core.numerals, briefer.importers.pdflayout,
+briefer.importers.pdfrunning (which repeated lines are footnotes) and
+briefer.importers.pdfsectionpages ("2 – 1": pages numbered per section) only.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from typing import TypeVar
 
 from briefer.core.numerals import roman_value
 from briefer.importers.pdflayout import Line, Page, body_size
-from briefer.importers.pdfrunning import Edge, note_numbers, row_text, running_lines
+from briefer.importers.pdfrunning import NOTE_SYMBOLS, Edge, note_marks, row_text, running_lines
+from briefer.importers.pdfsectionpages import section_page_numbers
 
 _Entry = TypeVar("_Entry", tuple[int, float, float], tuple[int, float, str])
 _Titles = dict[str, dict[int, list[tuple[int, float, str]]]]
@@ -32,7 +34,8 @@ _MAX_ROMAN_PAGE = 399
 # A table cell's figure ("507", "1 286", "12.5%"), not a date ("12.03.2026").
 _FIGURE = re.compile(r"^[-+−–(]?(?:\d+|\d{1,3}(?:[ ,.]\d{3})+)(?:[.,]\d+)?%?\)?$")
 _LINE_NUMBER = re.compile(r"^\d{1,4}$")
-_LABEL = re.compile(r"^\d{1,3}$")
+_SYMBOL = re.compile(rf"^[{NOTE_SYMBOLS}]{{1,3}}$")  # a note's symbol, alone
+_LABEL = re.compile(rf"^(?:\d{{1,3}}|[{NOTE_SYMBOLS}]{{1,3}})$")  # a note's number or symbol
 _WORDS = re.compile(r"^[\"“‘'(\[]?[^\W\d_]")  # a word, perhaps after a quotation mark or bracket
 _DIGITS = re.compile(r"\d+")
 _MARGIN_SHARE = 0.10
@@ -62,7 +65,8 @@ def remove_furniture(pages: Sequence[Page]) -> list[list[Line]]:
       "Chapter 2", "Chapter 3" are headings) at the same height on 40% of the
       pages (even and odd pages often differ), a page number (see
       ``_page_numbers``; a number a tab before words only when it counts with
-      the pages at one height on many pages, see ``_counting_labels``), or
+      the pages at one height on many pages, see ``_counting_labels``; or
+      numbered per section, "2 – 1", see ``section_page_numbers``), or
       beside either on its row: the chapter's name beside a repeated report
       title, a running title beside its page number ("12 <tab> Findings").
       Repetition with digits ignored also fits footnotes: a page's last note
@@ -72,7 +76,9 @@ def remove_furniture(pages: Sequence[Page]) -> list[list[Line]]:
       place (``pdfrunning.running_lines``): a footer's changing figure counts
       with the page index, a note's number counts with the notes and its other
       figures change at random; a note's number opens the line raised or set
-      smaller, or the text above refers to it. Where one note falls on each
+      smaller, or the text above refers to it. A note marked with a symbol may
+      repeat word for word ("* Figures are provisional." under each table): its
+      mark, which the text above refers to, tells it from a footer. Where one note falls on each
       page, its number counts with the pages too and the rest of the line may
       repeat ("Ibid."): only the number's type, or the text's mark, tells it
       from a footer "3 <tab> Annual Report"; and the text's mark is given to
@@ -104,10 +110,8 @@ def remove_furniture(pages: Sequence[Page]) -> list[list[Line]]:
         _labelled(body, _note_labels(body) | labelled)
         for body, labelled in zip(bodies, labels, strict=True)
     ]
-    notes = [
-        note_numbers(body, label, margin)
-        for body, margin, label in zip(bodies, margins, before, strict=True)
-    ]
+    # Every line whose opening mark the evidence shows is a note's, wherever it stands.
+    notes = [note_marks(body, label, body) for body, label in zip(bodies, before, strict=True)]
     running = [
         [
             Edge(line, _furniture_key(text, line, large), text, id(line) in noted)
@@ -118,19 +122,22 @@ def remove_furniture(pages: Sequence[Page]) -> list[list[Line]]:
     ]
     # A stamp stands alone: words a number labels are a note's or an item's ("2", a tab,
     # "Ibid." at one place on most pages), and so is the number; so is a line opening
-    # with a raised number ("1 See the Act." on each page whose notes restart at 1).
+    # with a raised number ("1 See the Act." on each page whose notes restart at 1), or
+    # with a mark the text refers to ("* Figures are provisional." under each table).
     unstamped = [
         set(label)
         | {id(number) for number in label.values()}
         | {id(line) for line in body if line.marks and line.text.startswith(line.marks[0])}
-        for body, label in zip(bodies, before, strict=True)
+        | noted
+        for body, label, noted in zip(bodies, before, notes, strict=True)
     ]
     stamps: Counter[tuple[str, int, int]] = Counter()
     for body, alone in zip(bodies, unstamped, strict=True):
         stamps.update({_stamp_key(line) for line in body if _short(line) and id(line) not in alone})
     needed = max(2, math.ceil(len(pages) * _HEADER_SHARE))
     stamp_needed = max(3, round(len(pages) * _STAMP_SHARE))
-    numbers = _page_numbers(bodies, margins, large)
+    sectioned = section_page_numbers(bodies, margins, large)  # "2 – 1": a section's page 1
+    numbers = [a | b for a, b in zip(_page_numbers(bodies, margins, large), sectioned, strict=True)]
     noted_labels = [
         {id(label[id(line)]) for line in margin if id(line) in noted and id(line) in label}
         for margin, label, noted in zip(margins, before, notes, strict=True)
@@ -343,7 +350,7 @@ def _counting_labels(
     page ("6", a tab, "Ibid."), which one page or two cannot show, nor a section's number
     before its title at the top of each page ("1 <tab> Summary", "2 <tab> Background"),
     nor the numbers of one note a page at one height, note n on page n, when half of
-    those counting together show they are notes' (``notes``: see ``note_numbers``)."""
+    those counting together show they are notes' (``notes``: see ``note_marks``)."""
     large = size * _LARGER
     found: list[tuple[int, Line, int]] = []  # page, line, value minus page
     for index, (body, edge) in enumerate(zip(bodies, edges, strict=True)):
@@ -432,12 +439,15 @@ def _page_value(text: str) -> int | None:
 
 
 def _labels_text(line: Line, lines: Sequence[Line]) -> bool:
-    """A number set apart from the words it labels: a section's before its title, a
-    note's or a list item's before its text ("6", a tab, "Ibid."). The words follow on
+    """A number or a note's symbol set apart from the words it labels: a section's number
+    before its title, a note's or a list item's before its text ("6", a tab, "Ibid."; "*",
+    a tab, "Figures are provisional."). The words follow on
     its baseline within a few ems, where a running title stands across the page. Such
     a number is no furniture by itself, however it repeats, unless it counts with the
     pages at one height on many of them (``_counting_labels``): "12 <tab> Findings"."""
-    if _page_value(line.text) is None or not (line.text.isdigit() or line.text.isalpha()):
+    if not _SYMBOL.match(line.text) and (
+        _page_value(line.text) is None or not (line.text.isdigit() or line.text.isalpha())
+    ):
         return False  # "Page 3", "3/5": a page's number, whatever follows it
     return any(
         abs(other.baseline - line.baseline) < _ROW
@@ -538,7 +548,8 @@ def _stamp_key(line: Line) -> tuple[str, int, int]:
 
 
 def _note_labels(lines: Sequence[Line]) -> set[int]:
-    """The ids of the page's bare numbers that may label words after them (1 to 999)."""
+    """The ids of the page's bare numbers (1 to 999) and note symbols ("*", "†") that may
+    label words after them."""
     return {id(line) for line in lines if _LABEL.match(line.text)}
 
 

@@ -29,7 +29,8 @@ _LINE_NUMBER = re.compile(r"\d{1,4}")
 _SMALLER = 0.9  # a line number at most this share of its text's size
 _NUMBER_REACH = 8.0  # ems from a listing's line number to its indented code
 _WRAP_PITCH = 1.6  # ems: a wrapped cell's next line stands at most this far below
-_LIST_LABEL = re.compile(r"\(?(?:\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,6})[.)]|[•◦▪‣∙·*–—-]")
+# A list item's label, or a note's symbol before its text ("†", a tab, "Data: ...").
+_LIST_LABEL = re.compile(r"\(?(?:\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,6})[.)]|[•◦▪‣∙·*†‡§¶‖–—-]")
 
 
 def similar(a: float, b: float) -> bool:

@@ -244,3 +244,74 @@ def test_footers_whose_figures_count_with_the_pages_go_beside_notes_whose_figure
         for n in range(12)
     ]
     assert _texts(remove_furniture(pages)) == [[f"{n + 1} {notes[n]}"] for n in range(12)]
+
+
+def _symbol_fodt(name: str) -> list[str]:
+    """A .fodt report of one region a page as it should read: its heading, paragraphs
+    (each note's symbol where it stands) and table rows ("a | b | c"), then its notes."""
+    source = (PDF / name).read_text(encoding="utf-8")
+    body = source[source.index("<office:text>") : source.index("</office:text>")]
+    out: list[str] = []
+    for page in body.split("<text:h ")[1:]:
+        notes = re.findall(
+            r"<text:note-citation text:label=\"([^\"]+)\">.*?<text:p[^>]*>(.*?)</text:p>", page
+        )
+        page = re.sub(r"<text:note .*?<text:note-citation[^>]*>(.*?)</text:note-citation>.*?"
+                      r"</text:note>", r"\1", f"<text:h {page}")  # fmt: skip
+        page = re.sub(
+            r"<table:table-row>(.*?)</table:table-row>",
+            lambda row: f"<text:p>{' | '.join(re.findall(r'>([^<]+)</text:p>', row[1]))}</text:p>",
+            page,
+        )
+        out += re.findall(r"<text:[ph]\b[^>]*>([^<]*)</text:[ph]>", page)
+        out += [f"{mark} {text}" for mark, text in notes]
+    return [" ".join(p.split()) for p in out]
+
+
+def test_notes_marked_with_symbols_that_repeat_on_many_pages_stay_and_the_furniture_goes() -> None:
+    """LibreOffice 7.4, five A5 pages, one region a page: a table whose caption carries a
+    note "*" (custom mark) "Figures are provisional." on every page, "†" "Data: national
+    statistics office." on two of them, "‡" and "§" once; a head "Regional Water Accounts
+    2025 <tab> Confidential", a footer "Page n of 5" over the report's address. Each
+    repeated note stands at one height on 40% of the pages or more, like a footer, and
+    in the same place on most pages, like a stamp: the body's raised marks tell them
+    apart. The notes keep their marks whether the mark is glued to the note or set
+    apart by a hanging indent; the head and footer go."""
+    for name in ("symbolnotes.pdf", "symbolnotes-apart.pdf"):
+        expected = _symbol_fodt(name.replace(".pdf", ".fodt"))
+        assert expected.count("* Figures are provisional.") == 5
+        assert expected.count("† Data: national statistics office.") == 2
+        assert "Use | 2024 | 2025" in expected
+        got = _paragraphs(_import(name))
+        assert got == expected, name
+        text = "\n".join(got)
+        for furniture in ("Regional Water", "Confidential", "Page ", "https://"):
+            assert furniture not in text, (name, furniture)
+
+
+def test_a_line_opening_with_a_symbol_is_a_note_only_when_the_text_refers_to_it() -> None:
+    note = "* Figures are provisional."
+    # The same note at one height on every page, the text's mark raised or glued to a word
+    # at text size ("metres*"): a note each time, though it repeats like a footer.
+    raised = [_page(n, Line(note, 72, 200, 60, 8, n), refer="*") for n in range(6)]
+    assert _texts(remove_furniture(raised)) == [[note]] * 6
+    glued = [
+        Page(
+            (*_page(n).lines[:-1], Line("Use in million cubic metres*", 72, 300, 290, 10, n),
+             Line(note, 72, 200, 60, 8, n)),
+            595, 842,
+        )
+        for n in range(6)
+    ]  # fmt: skip
+    assert _texts(remove_furniture(glued)) == [[note]] * 6
+    # "*", a tab, the note (Word sets its marks so): the mark and its words stay.
+    apart = [
+        _page(n, Line("*", 72, 76, 60, 8, n), Line(note[2:], 90, 200, 60, 8, n), refer="*")
+        for n in range(6)
+    ]
+    assert _texts(remove_furniture(apart)) == [["*", note[2:]]] * 6
+    # Running lines opening with a symbol the text does not refer to are furniture; so is
+    # one whose symbol, a section sign, stands before a figure, however the text refers.
+    for footer in ("* Draft for consultation", "† Harbour Board", "§ 12 Definitions"):
+        pages = [_page(n, Line(footer, 72, 200, 30, 8, n), refer="§") for n in range(6)]
+        assert _texts(remove_furniture(pages)) == [[]] * 6, footer

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from briefer.core.model import Article
@@ -199,3 +200,87 @@ def test_a_running_title_at_the_top_goes_when_it_behaves_like_one() -> None:
     assert [len(kept) for kept in remove_furniture(repeated)] == [30] * 6
     changing = [headed(10, sections[n], n) for n in range(6)]
     assert [len(kept) for kept in remove_furniture(changing)] == [32] * 6
+
+
+def _full(page: int, *footer: Line) -> Page:
+    """A page whose text runs down to the footer: no white space sets the footer apart.
+    Its lines differ from page to page by words, not by a figure counting with the pages."""
+    words = ("tides", "dues", "pilots", "cranes", "berths",
+             "ferries", "dredging", "quays", "moorings", "fenders")  # fmt: skip
+    body = tuple(
+        Line(f"Line {row} is on {words[(row + 3 * page) % 10]}.", 72, 520, 700 - 20 * row, 10, page)
+        for row in range(33)
+    )
+    return Page((*body, *footer), 595, 842)
+
+
+def test_pages_numbered_per_section_lose_their_numbers_a_one_page_sections_too() -> None:
+    # "1 – 1", "1 – 2", "1 – 3", then one-page sections 2 and 4 around section 3, then an
+    # annex of one page, the text running down to each footer: each footer goes, though
+    # "4 – 1" and "A-1" appear once and count with nothing ("2 – 1" shares its "1" with
+    # "3 – 1" after it, as a footer's figure may).
+    pages = [(1, 1), (1, 2), (1, 3), (2, 1), (3, 1), (3, 2), (4, 1)]
+    for form, annex in (("{} – {}", "Annex A-{}"), ("{}-{}", "A-{}"), ("Page {}-{}", "A – {}")):
+        numbered = [_full(n, Line(form.format(*pages[n]), 280, 310, 40, 9, n)) for n in range(7)]
+        numbered.append(_full(7, Line(annex.format(1), 280, 310, 40, 9, 7)))
+        assert [len(kept) for kept in remove_furniture(numbered)] == [33] * 8, form
+
+
+def test_a_score_or_a_table_cell_like_a_section_page_number_stays() -> None:
+    # A score alone at the foot of two pages far apart, at one height: its "page" does not
+    # count with the pages, so it is no section's page number.
+    scores = [
+        _footed(n, *([Line("2 – 1", 72, 100, 40, 10, n)] if n in (1, 5) else [])) for n in range(8)
+    ]
+    assert [len(kept) for kept in remove_furniture(scores)] == [
+        31 if n in (1, 5) else 30 for n in range(8)
+    ]
+    # Pages numbered per section; on page 4 a results row at the footers' height, on page
+    # 6 a line opening "2 – 1 win" at the foot: the row and the line stay.
+    pages = [(1, 1), (1, 2), (2, 1), (2, 2), (3, 1), (3, 2)]
+    row = ("Harbour XI", "0 – 5", "Port Rovers")
+    numbered = [
+        _footed(n, Line("{} – {}".format(*pages[n]), 280, 310, 40, 9, n)) if n not in (3, 5)
+        else _footed(n, *(Line(cell, 72 + 120 * at, 130 + 120 * at, 40, 10, n)
+                          for at, cell in enumerate(row)))
+        if n == 3
+        else _footed(n, Line("2 – 1 win for the Rovers.", 72, 200, 40, 10, n))
+        for n in range(6)
+    ]  # fmt: skip
+    kept = remove_furniture(numbered)
+    assert [[line.text for line in page if line.baseline == 40] for page in kept] == [
+        [], [], [], list(row), [], ["2 – 1 win for the Rovers."]
+    ]  # fmt: skip
+
+
+def _office_paragraphs(name: str) -> list[str]:
+    """A .fodt's paragraphs as they should read: headings with their outline number
+    ("2 Results ..."), table rows as "a | b | c"."""
+    source = (PDF / name).read_text(encoding="utf-8")
+    body = source[source.index("<office:text>") : source.index("</office:text>")]
+    body = re.sub(
+        r"<table:table-row>(.*?)</table:table-row>",
+        lambda row: f"<text:p>{' | '.join(re.findall(r'>([^<]+)</text:p>', row[1]))}</text:p>",
+        body,
+    )
+    out: list[str] = []
+    headings = 0
+    for tag, text in re.findall(r"<text:(h|p)\b[^>]*>([^<]*)</text:\1>", body):
+        headings += tag == "h"
+        out.append(f"{headings} {text}" if tag == "h" else text)
+    return out
+
+
+def test_a_one_page_sections_page_number_goes_and_the_same_score_in_the_text_stays() -> None:
+    """LibreOffice 7.4, four A5 pages numbered per section under a running head: "1 – 1"
+    and "1 – 2" (a chapter field, a dash, the page number restarting at each Heading 1),
+    then section 2's one page, "2 – 1", then a one-page annex, "Annex A-1". Both one-page
+    sections run down to the footer, so nothing sets their numbers apart, and those
+    appear once. The numbers go; the line "2 – 1 win for the Rovers, ..." and the
+    results row "Harbour XI | 2 – 1 | Port Rovers" stay."""
+    article = _import("sectionpages.pdf")
+    got = [article.block_text(block) for block in article.blocks]
+    expected = _office_paragraphs("sectionpages.fodt")
+    assert "2 – 1 win for the Rovers, the second goal in the last minute." in expected
+    assert "Harbour XI | 2 – 1 | Port Rovers" in expected
+    assert got == expected
