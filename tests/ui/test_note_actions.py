@@ -17,7 +17,7 @@ from pathlib import Path
 import docx
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QPushButton
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from briefer.core.model import Article, Block, BlockKind
@@ -292,6 +292,22 @@ def test_key_figures_dialog_inserts_a_table_into_the_section(window: ProjectWind
     assert "| Figures | Context | Source |" in body
     assert "| $2 billion; 3,000 jobs | The deal, worth $2 billion" in body  # one row
     assert window.menu_actions.undo_action.text() == "&Undo Insert key figures"
+
+
+def test_a_key_figure_is_quoted_as_found_so_its_cell_opens_no_editor(
+    qtbot: QtBot, window: ProjectWindow
+) -> None:
+    drafted(window)
+    window.note_actions.key_figures()
+    dialog = window.note_actions.dialog
+    assert isinstance(dialog, FiguresDialog)
+    table = dialog.table
+    table.setCurrentCell(0, 0)
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton,
+                      pos=table.visualItemRect(table.item(0, 0)).center())  # fmt: skip
+    assert table.state() is not QAbstractItemView.State.EditingState
 
 
 def test_save_as_template_then_it_is_offered(window: ProjectWindow) -> None:

@@ -57,7 +57,10 @@ class FiguresDialog(QDialog):
         self.table.setWordWrap(True)
         for row, figure in enumerate(self.figures):
             first = QTableWidgetItem(figure.figure.text)
-            first.setFlags(first.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            # A figure is quoted as its source prints it (the table cites the source), so
+            # it is chosen or not, never edited here: an edit was silently dropped.
+            editable = Qt.ItemFlag.ItemIsEditable
+            first.setFlags((first.flags() | Qt.ItemFlag.ItemIsUserCheckable) & ~editable)
             first.setCheckState(Qt.CheckState.Checked)
             self.table.setItem(row, 0, first)
             for column, text in enumerate(
