@@ -29,8 +29,11 @@ _LINE_NUMBER = re.compile(r"\d{1,4}")
 _SMALLER = 0.9  # a line number at most this share of its text's size
 _NUMBER_REACH = 8.0  # ems from a listing's line number to its indented code
 _WRAP_PITCH = 1.6  # ems: a wrapped cell's next line stands at most this far below
-# A list item's label, or a note's symbol before its text ("†", a tab, "Data: ...").
-_LIST_LABEL = re.compile(r"\(?(?:\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,6})[.)]|[•◦▪‣∙·*†‡§¶‖–—-]")
+_LIST_LABEL = re.compile(r"\(?(?:\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,6})[.)]|[•◦▪‣∙·*–—-]")
+# A note's symbol set before its text ("†", a tab, "Data: ..."), in type smaller than
+# the page's: at the body's size, "†" then "Died in office" is a key to the marks, a table.
+_NOTE_LABEL = re.compile(r"[*†‡§¶‖]{1,3}")
+_NOTE_SIZE = 0.95  # of the page's type: notes are set smaller (9 points under 10)
 
 
 def similar(a: float, b: float) -> bool:
@@ -98,7 +101,7 @@ def table_rows(lines: Sequence[Line], size: float) -> list[Line]:
     while index < len(rows):
         end, group, resume = _group(rows, index)
         cells = [line for row in group for line in row]
-        if len(group) >= _TABLE_ROWS and _words(cells) <= _CELL_WORDS and _tabular(group):
+        if len(group) >= _TABLE_ROWS and _words(cells) <= _CELL_WORDS and _tabular(group, size):
             out += [_join_cells(_split_cells(row, group)) for row in group]
             index = end
             failed = -1
@@ -184,7 +187,7 @@ def _wrapped_column(line: Line, row: list[Line], above: float) -> int | None:
     return None
 
 
-def _tabular(rows: list[list[Line]]) -> bool:
+def _tabular(rows: list[list[Line]], size: float) -> bool:
     """Aligned cells, and three or more to a row, or figures, or columns with one edge each.
 
     Two side-by-side lists of short items (a list of packages in a tree, an
@@ -195,8 +198,13 @@ def _tabular(rows: list[list[Line]]) -> bool:
     cells = [cell for row in rows for cell in row]
     if any(not similar(cell.size, cells[0].size) for cell in cells):
         return False  # numbered headings of two levels ("2 Dues", "2.1 Winter") are no table
-    if all(len(row) == 2 and _LIST_LABEL.fullmatch(row[0].text) for row in rows):
-        return False  # a list: "a)", "ii.", "•", a tab, then the item's text
+    notes = cells[0].size < size * _NOTE_SIZE
+    if all(
+        len(row) == 2
+        and (_LIST_LABEL.fullmatch(row[0].text) or (notes and _NOTE_LABEL.fullmatch(row[0].text)))
+        for row in rows
+    ):
+        return False  # a list: "a)", "ii.", "•", a tab, then the item's text; or notes
     if any(cell.text.endswith(("…", ". .")) or cell.text == "." for cell in cells):
         return False  # dot leaders: a contents page or an index, read as lines in columns
     if _repeated_columns(rows):

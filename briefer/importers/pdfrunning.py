@@ -66,8 +66,9 @@ def note_marks(lines: Sequence[Line], before: dict[int, Line], rows: Sequence[Li
 
     * its type: raised (a mark opening the line) or set smaller than the words after it;
     * the page's text refers to it with a raised mark, or with a symbol glued to a
-      word's end ("metres*"), and it is the first line under that mark that opens with
-      that mark. The text refers to a note once: when note 2 falls on page 2, a footer
+      word's end ("metres*") where something is printed below the note, and it is the
+      first line under that mark that opens with that mark. The text refers to a note
+      once: when note 2 falls on page 2, a footer
       "2 <tab> Annual Report" under note 2 is not referred to (the note above it is),
       nor is a head "2 <tab> Annual Report" over the text.
 
@@ -77,19 +78,27 @@ def note_marks(lines: Sequence[Line], before: dict[int, Line], rows: Sequence[Li
     repeating word for word ("* Figures are provisional." under each page's table).
     """
     referred: dict[str, float] = {}  # each mark the text refers to: its lowest baseline
+    raised: set[str] = set()  # the marks it refers to with a raised mark
     for line in lines:
         marks = line.marks
         if marks and line.text.startswith(marks[0]):
             marks = marks[1:]  # a note's own mark, not a reference to one
+        raised.update(marks)
         for mark in (*marks, *_GLUED.findall(line.text)):
             referred[mark] = min(referred.get(mark, line.baseline), line.baseline)
     first: set[int] = set()  # the first line under each mark opening with that mark
     labels = {id(label) for label in before.values()}
+    lowest = min((line.baseline for line in lines), default=0.0)
     for line in sorted(lines, key=lambda line: -line.baseline) if referred else ():
         label = before.get(id(line))
         mark = label.text if label is not None else opening_mark(line.text)
         if mark in referred and id(line) not in labels and line.baseline < referred[mark] - _UNDER:
-            first.add(id(line))
+            # A symbol glued to a word at the text's size is no raised mark: a search
+            # term "harbour*", a price flagged "EUR 190 000*", "Marsh†". It shows a note
+            # above the page's foot, not the foot itself, where a running footer opening
+            # with that symbol stands ("* Confidential").
+            if mark in raised or line.baseline > lowest + _UNDER:
+                first.add(id(line))
             del referred[mark]
     notes: set[int] = set()
     for line in rows:

@@ -9,6 +9,7 @@ rules over plain lines; standard library and briefer.importers.pdflayout only.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from briefer.importers.pdflayout import Line
@@ -31,11 +32,13 @@ def section_page_numbers(
     """Each page's section-page number among its top and bottom lines (``margins``).
 
     Such a number stands alone on its row, in type no larger than a heading
-    (``large``), and another page has one at the same height (the document
-    numbers its pages so); within its section the numbers count with the pages
-    (the page within the section less the page's index is the same at that
-    height). So a one-page section's "2 – 1" goes, while a score "2 – 1" alone
-    at the foot of two pages far apart, or in a table's row, stays.
+    (``large``), at a height where some section's numbers count with two pages or
+    more (the document numbers its pages there); within its own section the
+    numbers count with the pages too (the page within the section less the page's
+    index is the same at that height), or, for a section of one page, it is that
+    section's first page. So a one-page section's "2 – 1" goes, while scores or
+    votes ("2 – 1", "3-2") alone at the top or foot of pages, or in a table's row,
+    stay.
     """
     found: list[tuple[int, Line, tuple[str, str], int]] = []  # page, line, section, offset
     for index, (body, margin) in enumerate(zip(bodies, margins, strict=True)):
@@ -50,20 +53,26 @@ def section_page_numbers(
             word = " ".join((match["word"] or "").casefold().split())
             section = (word, match["section"])
             found.append((index, line, section, int(match["page"]) - index))
-    pages: dict[int, set[int]] = {}  # height -> pages with such a number there
     offsets: dict[tuple[int, tuple[str, str]], object] = {}  # height, section -> its offset
-    for index, line, section, offset in found:
-        height = round(line.baseline)
-        pages.setdefault(height, set()).add(index)
-        key = (height, section)
+    counts: Counter[tuple[int, tuple[str, str]]] = Counter()  # height, section -> its pages
+    for _index, line, section, offset in found:
+        key = (round(line.baseline), section)
         offsets[key] = offset if offsets.get(key, offset) == offset else _MIXED
+        counts[key] += 1
+    # Heights where some section's numbers count with two pages or more: where the
+    # document prints its page numbers (two lone scores, "3-2" and "4-1", confirm nothing).
+    confirmed = {
+        height for (height, section), pages in counts.items()
+        if pages >= 2 and offsets[height, section] is not _MIXED
+    }  # fmt: skip
     out: list[set[int]] = [set() for _ in bodies]
     for index, line, section, offset in found:
         near = range(round(line.baseline) - _NEAR, round(line.baseline) + _NEAR + 1)
-        elsewhere = any(
-            len(pages.get(height, ())) > (index in pages.get(height, ())) for height in near
-        )
+        pages_here = sum(counts[height, section] for height in near)
         counting = all(offsets.get((height, section), offset) == offset for height in near)
-        if elsewhere and counting:
+        # A section of one page is told by its number being the first ("2 – 1"): a vote
+        # "3-2" at a page's foot, where the document numbers its pages, stays.
+        alone_first = pages_here < 2 and offset + index == 1
+        if any(h in confirmed for h in near) and counting and (pages_here >= 2 or alone_first):
             out[index].add(id(line))
     return out

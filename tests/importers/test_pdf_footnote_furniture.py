@@ -6,6 +6,8 @@ import re
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from briefer.core.model import Article
 from briefer.importers.base import ImportLimits
 from briefer.importers.pdf import PdfImporter
@@ -295,15 +297,28 @@ def test_a_line_opening_with_a_symbol_is_a_note_only_when_the_text_refers_to_it(
     # at text size ("metres*"): a note each time, though it repeats like a footer.
     raised = [_page(n, Line(note, 72, 200, 60, 8, n), refer="*") for n in range(6)]
     assert _texts(remove_furniture(raised)) == [[note]] * 6
+    # A glued mark shows a note above the page's foot (here its number, which goes).
     glued = [
         Page(
             (*_page(n).lines[:-1], Line("Use in million cubic metres*", 72, 300, 290, 10, n),
-             Line(note, 72, 200, 60, 8, n)),
+             Line(note, 72, 200, 60, 8, n), Line(str(n + 1), 290, 300, 30, 8, n)),
             595, 842,
         )
         for n in range(6)
     ]  # fmt: skip
     assert _texts(remove_furniture(glued)) == [[note]] * 6
+    # At the foot itself a line opening with "*" is a running footer: a glued "*" is as
+    # often a search term ("harbour*") or a flagged price as a reference to a note.
+    footer = "* Confidential – not for circulation"
+    searched = [
+        Page(
+            (*_page(n).lines[:-1], Line("Search: harbour* OR port*", 72, 300, 290, 10, n),
+             Line(footer, 72, 300, 30, 8, n)),
+            595, 842,
+        )
+        for n in range(6)
+    ]  # fmt: skip
+    assert _texts(remove_furniture(searched)) == [[]] * 6
     # "*", a tab, the note (Word sets its marks so): the mark and its words stay.
     apart = [
         _page(n, Line("*", 72, 76, 60, 8, n), Line(note[2:], 90, 200, 60, 8, n), refer="*")
@@ -315,3 +330,35 @@ def test_a_line_opening_with_a_symbol_is_a_note_only_when_the_text_refers_to_it(
     for footer in ("* Draft for consultation", "† Harbour Board", "§ 12 Definitions"):
         pages = [_page(n, Line(footer, 72, 200, 30, 8, n), refer="§") for n in range(6)]
         assert _texts(remove_furniture(pages)) == [[]] * 6, footer
+
+
+@pytest.mark.parametrize(
+    ("name", "footer", "glued"),
+    [
+        ("starfooter.pdf", "Confidential – not for circulation", "harbour* OR port*"),
+        ("daggerfooter.pdf", "In memory of the founding members", "Captain John Marsh†"),
+    ],
+)
+def test_a_footer_opening_with_a_symbol_goes_though_the_text_glues_that_symbol_to_words(
+    name: str, footer: str, glued: str
+) -> None:
+    """LibreOffice 7.4: the footer alone at each page's foot; the text's glued symbols
+    refer to no note. Before, the footer was kept as a note and landed mid-sentence."""
+    text = _import(name).text
+    assert glued in text
+    assert footer not in text
+
+
+def test_a_key_to_the_marks_at_the_text_s_size_stays_a_table() -> None:
+    """LibreOffice 7.4: "†", "‡", "§", "¶" and their meanings, a two-column table set at
+    the text's size (notes are set smaller). Before, the rows ran into one paragraph
+    with the paragraph after them."""
+    paragraphs = _paragraphs(_import("symbolkey.pdf"))
+    start = paragraphs.index("Key to the marks in the list of chairs:")
+    assert paragraphs[start + 1 : start + 5] == [
+        "† | Died in office",
+        "‡ | Resigned before the end of the term",
+        "§ | Served two terms",
+        "¶ | Acting chair only",
+    ]
+    assert paragraphs[start + 5].startswith("Each club was asked")

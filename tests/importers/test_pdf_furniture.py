@@ -284,3 +284,19 @@ def test_a_one_page_sections_page_number_goes_and_the_same_score_in_the_text_sta
     assert "2 – 1 win for the Rovers, the second goal in the last minute." in expected
     assert "Harbour XI | 2 – 1 | Port Rovers" in expected
     assert got == expected
+
+
+def test_votes_and_scores_alone_at_a_page_s_top_or_foot_stay() -> None:
+    """LibreOffice 7.4. Minutes numbered per section at the foot ("1 -1", "2 -1"), each
+    vote result ("3-2", "4-1") the last line of a full page, above those numbers; and
+    match reports without page numbers, each score run over alone to the next page's
+    top. A line of that shape counts as a page number only at a height where the
+    document numbers its pages, as page 1 of a section of one page or counting with
+    its section's pages: before, any two such lines at one height removed each other."""
+    minutes = _import("votesfoot.pdf").text
+    assert "the vote being: 3-2" in " ".join(minutes.split())
+    assert "4-1" in minutes
+    assert not re.search(r"^\d -\d$", minutes, re.MULTILINE)  # the pages' own numbers go
+    reports = _import("scoresover.pdf").text
+    for score in ("2 – 1", "3 – 0", "1 – 1"):
+        assert score in reports
