@@ -75,6 +75,9 @@ by hand. Not 1.0: a PDF's lines wrap by the width of their letters, not their nu
 _ROOM_AFTER_STOP = 0.92
 """The same after a full stop: a sentence that ends a paragraph leaves less doubt."""
 _FULL_STOP = re.compile(r"[.!?…][\"”’')\]]?$")
+_PAGE_NUMBER = re.compile(r"(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?|[-–]\s*\d{1,4}\s*[-–]", re.I)
+_NOTED_END = re.compile(r"[.!?…][\"”’')]?(?:[ivx]{1,5}|\d{1,3}|[*†‡])$")
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
 _HYPHENS = "-\xad\u2010"
 _BROKEN_WORD = re.compile(r"(?:^|[\s(\[\"“‘'])([^\W\d_]{2,})[-\xad\u2010]$")
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -137,7 +140,29 @@ def split_paragraphs(text: str) -> list[str]:
             paragraphs.extend(chunk_lines)
         else:
             paragraphs.extend(_rejoin(chunk_lines, width, vocabulary))
-    return paragraphs
+    return _across_pages(paragraphs, width, vocabulary) if wrapped else paragraphs
+
+
+def _across_pages(paragraphs: list[str], width: int, vocabulary: Container[str]) -> list[str]:
+    """Paragraphs a page break cut, whole again: a copy of several pages of a PDF
+    breaks a sentence with blank lines, and often with the page's number alone between
+    them ("...which reach more", "12", "villages in the north."). A paragraph that
+    stops mid-sentence is joined to one that goes on in lower case; a lone page number
+    between them goes."""
+    out: list[str] = []
+    for i, paragraph in enumerate(paragraphs):
+        cut = (
+            bool(out) and len(out[-1]) >= 0.6 * width
+            and not _SENTENCE_END.search(out[-1]) and not _NOTED_END.search(out[-1])
+        )  # fmt: skip
+        following = paragraphs[i + 1] if i + 1 < len(paragraphs) else ""
+        if cut and _PAGE_NUMBER.fullmatch(paragraph) and _goes_on(following):
+            continue
+        if cut and _goes_on(paragraph):
+            out[-1] = join_wrapped([out[-1], paragraph], vocabulary)
+        else:
+            out.append(paragraph)
+    return out
 
 
 class _KnownWords:
@@ -182,6 +207,13 @@ def _looks_hard_wrapped(lines: list[str]) -> bool:
         return True
     # Text copied out of a PDF runs up to 150 characters a line: there, ask for more.
     return width <= _PDF_COPY_WIDTH and continued >= 0.2 * len(lines)
+
+
+def _goes_on(paragraph: str) -> bool:
+    """Whether ``paragraph`` opens with a word in lower case ("villages in the north"),
+    not a note's mark glued to a capital ("iThe fuel quay ...", a PDF's endnote)."""
+    first = _FIRST_WORD.match(paragraph)
+    return first is not None and first[0].islower()
 
 
 def _continues(line: str) -> bool:

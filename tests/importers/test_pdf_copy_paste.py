@@ -89,3 +89,46 @@ def test_a_word_hyphenated_at_a_line_end_is_made_whole_where_the_text_knows_it()
     (paragraph,) = split_paragraphs(text)
     assert "before the second consultation opens" in paragraph
     assert "a two-year trial" in paragraph
+
+
+def test_a_paragraph_cut_by_a_page_break_and_its_number_is_whole_again() -> None:
+    text = (
+        "Opponents argued that the money would be better spent on more frequent buses, which\n"
+        "reach more villages, and that the ferry would serve mainly visitors in the summer\n"
+        "season, when the roads are busiest and the buses are full of visitors and their\n"
+        "\n"
+        "12\n"
+        "\n"
+        "luggage. The council will decide in the spring.\n"
+        "Supporters say the ferry would help commuters, students and hospital patients who\n"
+        "currently depend on an infrequent bus service that stops running in the evening.\n"
+    )
+    assert split_paragraphs(text) == [
+        "Opponents argued that the money would be better spent on more frequent buses, which"
+        " reach more villages, and that the ferry would serve mainly visitors in the summer"
+        " season, when the roads are busiest and the buses are full of visitors and their"
+        " luggage. The council will decide in the spring.",
+        "Supporters say the ferry would help commuters, students and hospital patients who"
+        " currently depend on an infrequent bus service that stops running in the evening.",
+    ]
+
+
+def test_paragraphs_of_a_wrapped_text_file_are_not_joined_across_a_heading_or_a_number() -> None:
+    text = (
+        "The board agreed to let thirty moorings and to review the list in March, when the\n"
+        "surveyors report on the silt at the western pontoons of the inner basin.iii\n"
+        "\n"
+        "iiiOwners on the list were told by letter, and the harbour master rang each of\n"
+        "them in the week before the moorings were let to confirm the berth numbers.\n"
+        "\n"
+        "The budget for the year was agreed with one change to the dredging line, which\n"
+        "rises by a tenth to cover the extra work at the fuel quay, and the total is\n"
+        "\n"
+        "2026\n"
+        "\n"
+        "Figures for the quarter follow in the annex prepared by the clerk to the board.\n"
+    )
+    paragraphs = split_paragraphs(text)
+    assert len(paragraphs) == 5
+    assert paragraphs[1].startswith("iiiOwners")
+    assert paragraphs[3] == "2026"
