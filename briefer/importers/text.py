@@ -78,6 +78,22 @@ _FULL_STOP = re.compile(r"[.!?…][\"”’')\]]?$")
 _PAGE_NUMBER = re.compile(r"(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?|[-–]\s*\d{1,4}\s*[-–]", re.I)
 _NOTED_END = re.compile(r"[.!?…][\"”’')]?(?:[ivx]{1,5}|\d{1,3}|[*†‡])$")
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
+_CELL_GAP = re.compile(r"\S(?: {3,}|\t)\S")
+_FIGURE = r"[-+−]?\d[\d.,]*%?"
+# Figures ending a line, three of them or two with a decimal or a percentage ("301.2
+# 350.9", "5.8% 23 408"): a table's row. Two whole numbers may be one ("12 500").
+_FIGURES_END = re.compile(
+    rf"(?:^|\s)(?:{_FIGURE}\s+){{2}}{_FIGURE}$"
+    rf"|(?:^|\s)(?=\S*[.,%]\d*%?\s|\S+\s+\S*[.,%])[-+−]?\d[\d.,]*%?\s+{_FIGURE}$"
+)
+# "(a) ...; and", "(iv) ...": a clause starts a paragraph of its own, its mark kept as typed.
+_CLAUSE = re.compile(r"\((?:\d{1,3}|[a-z]|[ivx]{1,6})\)\s")
+# A word a hyphen at a line's end leaves to come ("small- and medium-sized", "Ein- und
+# Ausfuhren"): the space after the hyphen stays.
+_CONJUNCTIONS = frozenset(
+    ("and", "or", "nor", "to", "und", "oder", "bis", "sowie", "bzw", "et", "ou", "y", "o",
+     "e", "en", "of", "и", "или", "i", "lub", "a")
+)  # fmt: skip
 _HYPHENS = "-\xad\u2010"
 _BROKEN_WORD = re.compile(r"(?:^|[\s(\[\"“‘'])([^\W\d_]{2,})[-\xad\u2010]$")
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -152,13 +168,13 @@ def _across_pages(paragraphs: list[str], width: int, vocabulary: Container[str])
     out: list[str] = []
     for i, paragraph in enumerate(paragraphs):
         cut = (
-            bool(out) and len(out[-1]) >= 0.6 * width
+            bool(out) and len(out[-1]) >= 0.6 * width and not _is_row(out[-1])
             and not _SENTENCE_END.search(out[-1]) and not _NOTED_END.search(out[-1])
         )  # fmt: skip
         following = paragraphs[i + 1] if i + 1 < len(paragraphs) else ""
         if cut and _PAGE_NUMBER.fullmatch(paragraph) and _goes_on(following):
             continue
-        if cut and _goes_on(paragraph):
+        if cut and _goes_on(paragraph) and not _is_row(paragraph):
             out[-1] = join_wrapped([out[-1], paragraph], vocabulary)
         else:
             out.append(paragraph)
@@ -167,8 +183,8 @@ def _across_pages(paragraphs: list[str], width: int, vocabulary: Container[str])
 
 class _KnownWords:
     """The words broken with a hyphen at a line's end ("consulta-" "tion") that the text
-    also uses whole, casefolded; found the first time one is asked about. Only those
-    are looked for: listing every word of a long report took longer than rejoining it."""
+    also uses whole, casefolded; found the first time one is asked about, so text with
+    no word broken so never lists its words."""
 
     def __init__(self, text: str) -> None:
         self._text = text
@@ -186,10 +202,9 @@ class _KnownWords:
             before = _WORD_END.search(text, max(found.start() - 64, 0), found.start())
             if before is not None:
                 broken.add((before[0] + found[1]).casefold())
-        if len(broken) > 64:  # one pass over the words beats a search per word
-            return broken & {w.casefold() for w in _WORD.findall(text)}
-        lowered = text.casefold()
-        return {word for word in broken if re.search(rf"\b{re.escape(word)}\b", lowered)}
+        if not broken:
+            return set()
+        return broken & set(_WORD.findall(text.casefold()))
 
 
 def _looks_hard_wrapped(lines: list[str]) -> bool:
@@ -198,15 +213,28 @@ def _looks_hard_wrapped(lines: list[str]) -> bool:
     width = _wrap_width(lines)
     run_on = [
         i for i, line in enumerate(lines)
-        if len(line) >= 0.7 * width and not _SENTENCE_END.search(line)
+        if len(line) >= 0.7 * width and not _SENTENCE_END.search(line) and not _is_row(line)
     ]  # fmt: skip
     # Wrapped prose runs on into the next line's lower-case words (or words of a script
     # without capitals). A list of headlines, one per line, never does, however wide.
     continued = sum(1 for i in run_on if i + 1 < len(lines) and _continues(lines[i + 1]))
-    if width <= 100 and len(run_on) >= 0.3 * len(lines) and continued >= 0.1 * len(lines):
+    # Text in capitals (wire copy) has no lower case to run on into.
+    capitals = not any(ch.islower() for line in lines[:200] for ch in line)
+    if (
+        width <= 100 and len(run_on) >= 0.3 * len(lines)
+        and (continued >= 0.1 * len(lines) or capitals)
+    ):  # fmt: skip
         return True
     # Text copied out of a PDF runs up to 150 characters a line: there, ask for more.
     return width <= _PDF_COPY_WIDTH and continued >= 0.2 * len(lines)
+
+
+def _is_row(line: str) -> bool:
+    """Whether ``line`` is a table's row: cells set apart by runs of spaces or a tab, or
+    two figures to end it ("of which wheat 301.2 350.9", a PDF's table copied)."""
+    if ("   " in line or "\t" in line) and _CELL_GAP.search(line):
+        return True
+    return (line[-1:].isdigit() or line[-1:] == "%") and bool(_FIGURES_END.search(line[-80:]))
 
 
 def _goes_on(paragraph: str) -> bool:
@@ -238,11 +266,12 @@ def _rejoin(lines: list[str], width: int, vocabulary: Container[str]) -> list[st
     current: list[str] = []
     room = _room_after(lines, width)
     for i, line in enumerate(lines):
-        if _BULLET.match(line) and current:
+        row = _is_row(line)
+        if (_BULLET.match(line) or _CLAUSE.match(line) or row) and current:
             out.append(join_wrapped(current, vocabulary))
             current = []
         current.append(line)
-        short = len(line) < 0.6 * width and _SENTENCE_END.search(line)
+        short = row or (len(line) < 0.6 * width and _SENTENCE_END.search(line))
         heading = (
             room[i + 1] and _FULL_STOP.search(line)
             and not _SENTENCE_END.search(lines[i + 1]) and not _CJK.match(lines[i + 1][:1])
@@ -303,8 +332,9 @@ def join_wrapped(lines: list[str], vocabulary: Container[str] = ()) -> str:
         if broken and line[:1].islower():
             whole = broken.group(1) + line.split(" ", 1)[0]
             drop = last.endswith("\xad") or _WORD_CHARS.sub("", whole).casefold() in vocabulary
+            suspended = not drop and line.split(" ", 1)[0].casefold() in _CONJUNCTIONS
             pieces[-1] = last[:-1] if drop else last
-            pieces.append(line)
+            pieces += [" ", line] if suspended else [line]
             continue
         glue = "" if last and line and _CJK.match(last[-1]) and _CJK.match(line[0]) else " "
         pieces += [glue, line]

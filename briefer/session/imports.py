@@ -156,8 +156,7 @@ def near_copy(project: Project, text: str) -> NearCopy | None:
     index, never with a pass over every article), and only the few candidates' texts are
     read and compared.
     """
-    mine = likeness.shingles(text)
-    if len(mine) < likeness.MIN_SHINGLES:
+    if len(text) > likeness.LONGEST:
         return None
     phrases = likeness.sample_phrases(text)
     # A near copy holds at least ~40% of the sample (85% of ours in it, or 85% of it in
@@ -165,7 +164,14 @@ def near_copy(project: Project, text: str) -> NearCopy | None:
     # a copy of the kind the analyst meets (90% and more) almost never.
     least = max(2, len(phrases) // 4)
     best: NearCopy | None = None
+    mine: frozenset[int] | None = None  # made once a candidate is found: most imports have none
     for article_id, title, other in project.copy_candidates(phrases, least):
+        if len(other) > likeness.LONGEST:
+            continue
+        if mine is None:
+            mine = likeness.shingles(text)
+            if len(mine) < likeness.MIN_SHINGLES:
+                return None
         found = likeness.likeness(mine, likeness.shingles(other))
         share = likeness.percent(found.shared)
         if found.near and (best is None or share > best.percent):

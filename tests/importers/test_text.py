@@ -290,3 +290,42 @@ def test_a_copied_by_line_gives_the_writers_as_a_page_does(byline: str, author: 
     article = TextImporter().extract(text.encode(), "strike.txt", ImportLimits())
     assert article.author == author
     assert byline not in article.text
+
+
+WRAPPED = Path(__file__).parent.parent / "data" / "importers" / "text" / "wrapped"
+
+
+@pytest.mark.parametrize("name", ["wide-table.txt", "report-table.txt"])
+def test_a_table_aligned_with_spaces_keeps_a_line_a_row(name: str) -> None:
+    text = (WRAPPED / name).read_text(encoding="utf-8")
+    rows = [line.strip() for line in text.splitlines() if "   " in line.strip()]
+    paragraphs = split_paragraphs(text)
+    assert len(rows) >= 6
+    assert [p for p in paragraphs if p in rows] == rows
+    assert not any(p.startswith(("The ", "Coal ")) and "   " in p for p in paragraphs)
+
+
+def test_wire_copy_in_capitals_is_rejoined() -> None:
+    paragraphs = split_paragraphs((WRAPPED / "wire-caps.txt").read_text(encoding="utf-8"))
+    assert len(paragraphs) == 4
+    assert paragraphs[0].startswith("THE HARBOUR BOARD MET ON TUESDAY")
+    assert all(p.endswith(".") for p in paragraphs)
+
+
+def test_each_clause_of_a_contract_starts_a_paragraph_its_letter_kept() -> None:
+    paragraphs = split_paragraphs((WRAPPED / "legal-wrapped.txt").read_text(encoding="utf-8"))
+    assert [p[:4] for p in paragraphs] == ["4.2 ", "(a) ", "(b) ", "(c) ", "4.3 "]
+    assert paragraphs[2].endswith("; and")
+
+
+@pytest.mark.parametrize(
+    ("name", "kept"),
+    [
+        ("suspended-hyphens-en.txt", ["small- and medium-sized", "first- and second-quarter"]),
+        ("suspended-hyphens-de.txt", ["Ein- und Ausfuhren", "Holz- und Düngerausfuhren"]),
+    ],
+)
+def test_a_suspended_hyphen_at_a_line_end_keeps_its_space(name: str, kept: list[str]) -> None:
+    (paragraph, *_rest) = split_paragraphs((WRAPPED / name).read_text(encoding="utf-8"))
+    for words in kept:
+        assert words in paragraph
