@@ -330,3 +330,21 @@ def test_each_item_keeps_its_own_access_key_whatever_the_themes_keys(
     assert len(letters) == len(set(letters)), texts
     assert ("Tag as Energy", "") in [(label, keys) for label, keys, _on in items(tag_menu(window))]
     window.close()
+
+
+def test_on_macos_no_key_follows_a_tab_where_the_menu_bar_would_bind_it(
+    qtbot: QtBot, project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Qt's macOS menu bar takes the text after a tab for the item's shortcut: Enter, Esc,
+    Del and the themes' keys would then fire in every text field. There the keys are
+    written in brackets after the label."""
+    from briefer.ui.reader import tag_menu as module
+
+    monkeypatch.setattr(module, "KEYS_AFTER_TAB", False)
+    window = open_window(qtbot, project)
+    texts = [a.text() for a in tag_menu(window).actions() if not a.isSeparator()]
+    assert not any("\t" in text for text in texts)
+    plain = [text.replace("&", "") for text in texts]
+    assert "Tag as Trade (1)" in plain
+    assert "Accept Suggestion (Enter)" in plain
+    window.close()

@@ -9,6 +9,7 @@ filter field. Imports the reader's parts only, never the window.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject
@@ -20,6 +21,11 @@ from briefer.session import Change, Entity, Session
 from briefer.ui.common.session_bridge import SessionBridge
 from briefer.ui.reader.menu import colour_icon
 from briefer.ui.reader.tagging import TaggingController
+
+KEYS_AFTER_TAB = sys.platform != "darwin"
+"""Whether a menu item's keys go after a tab, where menus show shortcuts. Qt's macOS menu
+bar makes the text after a tab the item's real shortcut, which would bind Enter, Esc and
+the themes' keys window-wide: there the keys go in brackets after the label instead."""
 
 SELECT_FIRST = "Select words in the article first, then choose a theme or press its key."
 
@@ -75,7 +81,11 @@ def item_text(prefix: str, label: str, keys: str, used: set[str], prefer: str = 
     if chosen is not None:
         used.add((label if chosen[0] == "label" else keys)[chosen[1]].casefold())
     text = prefix.replace("&", "&&") + marked("label", label)
-    return f"{text}\t{marked('keys', keys)}" if keys else text
+    if not keys:
+        return text
+    return (
+        f"{text}\t{marked('keys', keys)}" if KEYS_AFTER_TAB else f"{text} ({marked('keys', keys)})"
+    )
 
 
 class TagActions(QObject):
