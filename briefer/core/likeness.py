@@ -18,8 +18,8 @@ NEAR_SHARE = 0.85
 
 Measured on tests/data/likeness: a web copy and its Word copy (standfirst, captions and
 a related-link line more in the web copy) share 90-100%; two papers' rewrites of one
-wire story 10-30%; a short article that is mostly a long quote from a speech about 65%.
-0.8 sits between, with room for a web copy that carries a few captions more."""
+wire story 10-30%; two articles quoting one long speech 65-80%. 0.85 sits between, with
+room for a web copy that carries a few captions more."""
 LENGTH_RATIO = 0.5
 """The shorter text must be at least this share of the longer's shingles: a short item
 wholly quoted inside a long feature is a quotation, not a copy of it."""

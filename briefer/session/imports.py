@@ -44,9 +44,7 @@ class NearCopy:
 
     @property
     def note(self) -> str:
-        whose = (
-            "of its text is the same" if self.of_this else "of that article's text is in this one"
-        )
+        whose = "of this text is in it" if self.of_this else "of that article's text is in this one"
         return (f"Much like “{self.title}” (article {self.article_id}), already in the project: "
                 f"{self.percent}% {whose}.")  # fmt: skip
 

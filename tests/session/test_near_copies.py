@@ -37,7 +37,7 @@ def test_a_word_copy_of_a_saved_page_is_imported_with_a_note(session: Session) -
     assert word.like is not None and word.like.article_id == web.article_id
     assert word.like.percent >= 90
     assert word.note == (f"Much like “{TITLE}” (article {web.article_id}), already in the "
-                         f"project: {word.like.percent}% of its text is the same.")  # fmt: skip
+                         f"project: {word.like.percent}% of this text is in it.")  # fmt: skip
     assert [a.source_format for a in session.query.list_articles()] == ["html", "docx"]
 
 

@@ -302,3 +302,20 @@ def test_a_near_copy_is_named_in_the_summary_and_the_library_tells_the_copies_ap
     assert library.count() == 0
     library.filter.setText("Varna")
     assert library.count() == 2
+
+
+def test_a_paste_much_like_an_article_already_there_says_so(
+    qtbot: QtBot, window: ProjectWindow
+) -> None:
+    story = Path(__file__).parent.parent / "data" / "likeness" / "smelter-herald.txt"
+    window.session.import_all([story])
+    text = story.read_text(encoding="utf-8")
+    clipboard = QGuiApplication.clipboard()
+    clipboard.setText(text + "\n\nThe union will put the deal to its members on Monday.")
+    window.menu_actions.paste_action.trigger()
+    assert window.library_panel.count() == 2  # imported: the analyst chose to paste it
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Pasted as a new article: ")
+    assert "Much like “" in message and "(article 1), already in the project" in message
+    window.close()
+    clipboard.clear()

@@ -415,7 +415,8 @@ class ProjectWindow(ImportsDroppedFiles, QMainWindow):
             return
         outcome = self.session.import_paste(text=text, html=html)
         if outcome.status is ImportStatus.IMPORTED:
-            self.report(f"Pasted as a new article: {outcome.title}")
+            self.report(" ".join(filter(None, [f"Pasted as a new article: {outcome.title}.",
+                                               outcome.note])))  # fmt: skip
             self._select_article(outcome.article_id)
         elif outcome.status is ImportStatus.DUPLICATE:
             self.report(f"That text is already in the project: {outcome.title}")
