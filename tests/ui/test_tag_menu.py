@@ -11,56 +11,31 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QInputDialog, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
-from briefer.core.model import Article, Block, BlockKind, Note, Section
+from briefer.core.model import Note, Section
 from briefer.session import AddNoteCommand, Session, UpdateThemeCommand
 from briefer.ui.shell.help import SHORTCUTS
 from briefer.ui.shell.project_window import ProjectWindow
-from tests.private_store import store_of
-
-TEXT = (
-    "The port authority signed a framework agreement on Tuesday.\n\n"
-    "Exports of grain are expected to rise. Officials met in the capital."
-)
+from tests.ui.test_tagging import TEXT, add_harbour_deal, select
+from tests.ui.test_tagging import open_window as open_tagging_window
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     path = tmp_path / "tag-menu.briefer"
     with Session.create(path) as session:
-        store_of(session).add_article(
-            Article(
-                title="Harbour deal",
-                text=TEXT,
-                blocks=(
-                    Block(BlockKind.PARAGRAPH, 0, 59),
-                    Block(BlockKind.PARAGRAPH, 61, len(TEXT)),
-                ),
-            )
-        )
+        add_harbour_deal(session)
         session.do(AddNoteCommand(Note("Brief", sections=(Section("Summary", ""),))))
     return path
 
 
 def open_window(qtbot: QtBot, path: Path, *, read_only: bool = False) -> ProjectWindow:
-    window = ProjectWindow(Session.open(path, read_only=read_only))
-    qtbot.addWidget(window)
-    window.show()
+    window = open_tagging_window(qtbot, path, read_only=read_only)
     qtbot.waitExposed(window)
     return window
-
-
-def select(window: ProjectWindow, start: int, end: int | None = None) -> None:
-    reader = window.reader
-    cursor = reader.textCursor()
-    cursor.setPosition(reader.canonical_to_doc(start))
-    if end is not None:
-        cursor.setPosition(reader.canonical_to_doc(end), QTextCursor.MoveMode.KeepAnchor)
-    reader.setTextCursor(cursor)
 
 
 def tag_menu(window: ProjectWindow) -> QMenu:

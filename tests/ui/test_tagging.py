@@ -20,20 +20,22 @@ TEXT = (
 )
 
 
+def add_harbour_deal(session: Session) -> None:
+    """The article of two paragraphs (``TEXT``) these tests tag."""
+    store_of(session).add_article(
+        Article(
+            title="Harbour deal",
+            text=TEXT,
+            blocks=(Block(BlockKind.PARAGRAPH, 0, 59), Block(BlockKind.PARAGRAPH, 61, len(TEXT))),
+        )
+    )
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     path = tmp_path / "tagging.briefer"
     with Session.create(path) as session:
-        store_of(session).add_article(
-            Article(
-                title="Harbour deal",
-                text=TEXT,
-                blocks=(
-                    Block(BlockKind.PARAGRAPH, 0, 59),
-                    Block(BlockKind.PARAGRAPH, 61, len(TEXT)),
-                ),
-            )
-        )
+        add_harbour_deal(session)
     return path
 
 
