@@ -198,7 +198,11 @@ def _tabular(rows: list[list[Line]], size: float) -> bool:
     cells = [cell for row in rows for cell in row]
     if any(not similar(cell.size, cells[0].size) for cell in cells):
         return False  # numbered headings of two levels ("2 Dues", "2.1 Winter") are no table
-    notes = cells[0].size < size * _NOTE_SIZE
+    # Notes are set smaller and are sentences; a key to the marks ("†", "Died in office")
+    # in small type is a table still.
+    notes = cells[0].size < size * _NOTE_SIZE and all(
+        row[-1].text.rstrip().endswith((".", "!", "?", ")", "”", '"')) for row in rows
+    )
     if all(
         len(row) == 2
         and (_LIST_LABEL.fullmatch(row[0].text) or (notes and _NOTE_LABEL.fullmatch(row[0].text)))

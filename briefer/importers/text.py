@@ -75,23 +75,22 @@ by hand. Not 1.0: a PDF's lines wrap by the width of their letters, not their nu
 _ROOM_AFTER_STOP = 0.92
 """The same after a full stop: a sentence that ends a paragraph leaves less doubt."""
 _FULL_STOP = re.compile(r"[.!?…][\"”’')\]]?$")
-_PAGE_NUMBER = re.compile(r"(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?|[-–]\s*\d{1,4}\s*[-–]", re.I)
+_PAGE_NUMBER = re.compile(r"(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?|[-–]\s*\d{1,3}\s*[-–]", re.I)
 _NOTED_END = re.compile(r"[.!?…][\"”’')]?(?:[ivx]{1,5}|\d{1,3}|[*†‡])$")
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
-_CELL_GAP = re.compile(r"\S(?: {3,}|\t)\S")
+_CELL_GAP = re.compile(r"(?<=\S)(?: {3,}|\t)(?=\S)")
 _FIGURE = r"[-+−]?\d[\d.,]*%?"
-# Figures ending a line, three of them or two with a decimal or a percentage ("301.2
-# 350.9", "5.8% 23 408"): a table's row. Two whole numbers may be one ("12 500").
-_FIGURES_END = re.compile(
-    rf"(?:^|\s)(?:{_FIGURE}\s+){{2}}{_FIGURE}$"
-    rf"|(?:^|\s)(?=\S*[.,%]\d*%?\s|\S+\s+\S*[.,%])[-+−]?\d[\d.,]*%?\s+{_FIGURE}$"
-)
+# Figures ending a line, two or more ("301.2 350.9", "ferries 301 350"): maybe a
+# table's row, taken for one beside another (``_row_flags``).
+_FIGURES_END = re.compile(rf"(?:^|\s){_FIGURE}\s+{_FIGURE}$")
 # "(a) ...; and", "(iv) ...": a clause starts a paragraph of its own, its mark kept as typed.
 _CLAUSE = re.compile(r"\((?:\d{1,3}|[a-z]|[ivx]{1,6})\)\s")
+# What a line before a clause ends with: a colon or semicolon, a stop, or "; and".
+_CLAUSE_BEFORE = re.compile(r"(?:[:;.]|;\s+(?:and|or))$")
 # A word a hyphen at a line's end leaves to come ("small- and medium-sized", "Ein- und
 # Ausfuhren"): the space after the hyphen stays.
 _CONJUNCTIONS = frozenset(
-    ("and", "or", "nor", "to", "und", "oder", "bis", "sowie", "bzw", "et", "ou", "y", "o",
+    ("and", "or", "nor", "und", "oder", "bis", "sowie", "bzw", "et", "ou", "y", "o",
      "e", "en", "of", "и", "или", "i", "lub", "a")
 )  # fmt: skip
 _HYPHENS = "-\xad\u2010"
@@ -161,24 +160,31 @@ def split_paragraphs(text: str) -> list[str]:
 
 def _across_pages(paragraphs: list[str], width: int, vocabulary: Container[str]) -> list[str]:
     """Paragraphs a page break cut, whole again: a copy of several pages of a PDF
-    breaks a sentence with blank lines, and often with the page's number alone between
-    them ("...which reach more", "12", "villages in the north."). A paragraph that
-    stops mid-sentence is joined to one that goes on in lower case; a lone page number
-    between them goes."""
-    out: list[str] = []
+    breaks a sentence at the page's number, alone between blank lines ("...which reach
+    more", "12", "villages in the north."). Where a paragraph stops mid-sentence, a page
+    number follows and the next paragraph goes on in lower case, the number goes and
+    the halves are one. Without the number nothing is joined: two paragraphs in lower
+    case (a chat, a list, a reply under a quoted line) are two."""
+    groups: list[list[str]] = []
+    goes_on = skip = False  # the last group continues in the next paragraph; a number to drop
     for i, paragraph in enumerate(paragraphs):
-        cut = (
-            bool(out) and len(out[-1]) >= 0.6 * width and not _is_row(out[-1])
-            and not _SENTENCE_END.search(out[-1]) and not _NOTED_END.search(out[-1])
-        )  # fmt: skip
-        following = paragraphs[i + 1] if i + 1 < len(paragraphs) else ""
-        if cut and _PAGE_NUMBER.fullmatch(paragraph) and _goes_on(following):
+        if skip:
+            skip = False
             continue
-        if cut and _goes_on(paragraph) and not _is_row(paragraph):
-            out[-1] = join_wrapped([out[-1], paragraph], vocabulary)
+        if goes_on:
+            groups[-1].append(paragraph)
         else:
-            out.append(paragraph)
-    return out
+            groups.append([paragraph])
+        following = paragraphs[i + 1] if i + 1 < len(paragraphs) else ""
+        after = paragraphs[i + 2] if i + 2 < len(paragraphs) else ""
+        cut = (
+            len(paragraph) >= 0.6 * width and not _is_row(paragraph)
+            and not _SENTENCE_END.search(paragraph) and not _NOTED_END.search(paragraph)
+        )  # fmt: skip
+        goes_on = skip = bool(
+            cut and _PAGE_NUMBER.fullmatch(following) and _goes_on(after) and not _is_row(after)
+        )
+    return [join_wrapped(group, vocabulary) if len(group) > 1 else group[0] for group in groups]
 
 
 class _KnownWords:
@@ -211,9 +217,10 @@ def _looks_hard_wrapped(lines: list[str]) -> bool:
     if len(lines) < 3:
         return False
     width = _wrap_width(lines)
+    rows = _row_flags(lines, width)
     run_on = [
         i for i, line in enumerate(lines)
-        if len(line) >= 0.7 * width and not _SENTENCE_END.search(line) and not _is_row(line)
+        if len(line) >= 0.7 * width and not _SENTENCE_END.search(line) and not rows[i]
     ]  # fmt: skip
     # Wrapped prose runs on into the next line's lower-case words (or words of a script
     # without capitals). A list of headlines, one per line, never does, however wide.
@@ -230,11 +237,50 @@ def _looks_hard_wrapped(lines: list[str]) -> bool:
 
 
 def _is_row(line: str) -> bool:
-    """Whether ``line`` is a table's row: cells set apart by runs of spaces or a tab, or
-    two figures to end it ("of which wheat 301.2 350.9", a PDF's table copied)."""
+    """Whether ``line`` may be a table's row: cells set apart by runs of spaces or a
+    tab, or two figures or more to end it ("of which wheat 301.2 350.9"). Only a line
+    beside another such is taken for one (``_row_flags``): a sentence may end a line
+    with "in 2024, 2025" or "PO Box 12, 4006"."""
     if ("   " in line or "\t" in line) and _CELL_GAP.search(line):
         return True
     return (line[-1:].isdigit() or line[-1:] == "%") and bool(_FIGURES_END.search(line[-80:]))
+
+
+def _row_flags(lines: list[str], width: int) -> list[bool]:
+    """Per line, whether it is a table's row: it may be one and so may a line beside it
+    (one set apart by figures alone is shorter than ``width``),
+    and where its cells are set apart by spaces, they line up with that line's
+    (justified text spreads its spaces anywhere)."""
+    # A row set apart by figures alone is shorter than the text's lines: a full line
+    # ending "en 2024, 2025" is prose wrapped there.
+    shaped = [_is_row(line) for line in lines]
+    maybe = [
+        row and ("   " in line or "\t" in line or len(line) < 0.8 * width)
+        for line, row in zip(lines, shaped, strict=True)
+    ]
+    starts = [
+        {edge for m in _CELL_GAP.finditer(line) for edge in m.span()}
+        if row and "   " in line
+        else set()
+        for line, row in zip(lines, maybe, strict=True)
+    ]
+    flags = []
+    for i, row in enumerate(maybe):
+        beside = [j for j in (i - 1, i + 1) if 0 <= j < len(lines) and shaped[j]]
+        if not row or not beside:
+            flags.append(False)
+        elif starts[i]:
+            flags.append(any(_aligned(starts[i], starts[j]) for j in beside))
+        else:
+            flags.append(True)
+    return flags
+
+
+def _aligned(edges: set[int], others: set[int]) -> bool:
+    """Whether two rows' cells line up: an edge of a cell of one within two characters of
+    one of the other's (figures set flush right end together), or the other's cells are
+    set apart by figures alone."""
+    return not others or any(abs(a - b) <= 2 for a in edges for b in others)
 
 
 def _goes_on(paragraph: str) -> bool:
@@ -265,9 +311,11 @@ def _rejoin(lines: list[str], width: int, vocabulary: Container[str]) -> list[st
     out: list[str] = []
     current: list[str] = []
     room = _room_after(lines, width)
+    rows = _row_flags(lines, width)
     for i, line in enumerate(lines):
-        row = _is_row(line)
-        if (_BULLET.match(line) or _CLAUSE.match(line) or row) and current:
+        row = rows[i]
+        clause = _CLAUSE.match(line) and i > 0 and _CLAUSE_BEFORE.search(lines[i - 1])
+        if (_BULLET.match(line) or clause or row) and current:
             out.append(join_wrapped(current, vocabulary))
             current = []
         current.append(line)
@@ -301,8 +349,8 @@ def _room_after(lines: list[str], width: int) -> list[bool]:
         for i, (n, a) in enumerate(zip(capped, arounds, strict=True))
         if n + 2 < _ROOM_AFTER_STOP * (a or width)
     ]:
-        if i + 1 >= len(lines) or _CJK.match(lines[i + 1][:1]):
-            continue
+        if i + 1 >= len(lines) or _CJK.match(lines[i + 1][:1]) or _BROKEN_WORD.search(lines[i]):
+            continue  # a word broken at the line's end ("kept up-") goes on in the next
         following, around = lines[i + 1], arounds[i] or width
         space = following.find(" ")
         needed = len(lines[i]) + 1 + (space if space >= 0 else len(following))

@@ -362,3 +362,14 @@ def test_a_key_to_the_marks_at_the_text_s_size_stays_a_table() -> None:
         "¶ | Acting chair only",
     ]
     assert paragraphs[start + 5].startswith("Each club was asked")
+
+
+def test_a_key_to_the_marks_in_small_type_stays_a_table() -> None:
+    """The same key set at 9 points under 11-point text: smaller, like notes, but its
+    meanings are no sentences, so it stays a table of mark and meaning."""
+    paragraphs = _paragraphs(_import("symbolkey-small.pdf"))
+    start = paragraphs.index("Key to the marks in the list of chairs:")
+    assert paragraphs[start + 1 : start + 3] == [
+        "† | Died in office",
+        "‡ | Resigned before the end of the term",
+    ]

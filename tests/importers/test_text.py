@@ -329,3 +329,44 @@ def test_a_suspended_hyphen_at_a_line_end_keeps_its_space(name: str, kept: list[
     (paragraph, *_rest) = split_paragraphs((WRAPPED / name).read_text(encoding="utf-8"))
     for words in kept:
         assert words in paragraph
+
+
+def test_prose_lines_ending_in_figures_stay_in_their_sentences() -> None:
+    """French, Norwegian and English prose wrapped at 66 where lines end "1 450",
+    "en 2024, 2025", "BP 12, 29200": a row of a table is shorter than the text's lines
+    and sits beside another; these are prose."""
+    paragraphs = split_paragraphs((WRAPPED / "numbers-w66.txt").read_text(encoding="utf-8"))
+    assert len(paragraphs) == 5
+    assert "qui ont traité 2 100 escales en 2024, 2025 et 2026." in paragraphs[1]
+
+
+def test_a_table_of_whole_numbers_copied_from_a_pdf_keeps_a_line_a_row() -> None:
+    paragraphs = split_paragraphs((WRAPPED / "pdf-integer-table.txt").read_text(encoding="utf-8"))
+    for row in ("north quay 412 488", "of which ferries 301 350",
+                "of which cruise ships 111 138", "south quay 120 98", "total 532 586"):  # fmt: skip
+        assert row in paragraphs
+
+
+@pytest.mark.parametrize(
+    ("name", "count"), [("chat-lowercase.txt", 5), ("email-inline-reply.txt", 10)]
+)
+def test_paragraphs_in_lower_case_are_not_joined_without_a_page_number_between(
+    name: str, count: int
+) -> None:
+    """A chat log and an inline reply under quoted lines: each paragraph its own,
+    though each runs on in lower case after one that stops mid-sentence."""
+    assert len(split_paragraphs((WRAPPED / name).read_text(encoding="utf-8"))) == count
+
+
+def test_a_year_alone_between_two_halves_of_a_sentence_is_no_page_number() -> None:
+    paragraphs = split_paragraphs((WRAPPED / "pagenum-drop.txt").read_text(encoding="utf-8"))
+    assert "2025" in paragraphs
+
+
+def test_hyphens_of_compounds_and_inline_clause_letters_are_left_as_written() -> None:
+    (paragraph,) = split_paragraphs((WRAPPED / "suspended-false.txt").read_text(encoding="utf-8"))
+    for words in ("its go-to person", "lean-to shed", "kept up-to-date", "would co-operate",
+                  "a face-to-face meeting"):  # fmt: skip
+        assert words in paragraph
+    clauses = split_paragraphs((WRAPPED / "legal-inline-clauses.txt").read_text(encoding="utf-8"))
+    assert [p[:4] for p in clauses] == ["4.2 ", "4.3 "]

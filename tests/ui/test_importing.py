@@ -287,8 +287,7 @@ def test_a_near_copy_is_named_in_the_summary_and_the_library_tells_the_copies_ap
     assert summary.text().startswith("2 imported (1 much like an article already there)")
     assert summary.informativeText().splitlines()[-2:] == [
         f"Imported: varna.docx — {title}",
-        f"    Much like “{title}” (article 1), already in the project: 97% of this text is"
-        " in it.",
+        f"    Much like “{title}” (article 1), already in the project: 97% of this text is in it.",
     ]
 
     library = window.library_panel
