@@ -144,8 +144,8 @@ def split_paragraphs(text: str) -> list[str]:
     nonblank = [line for line in lines if line]
     if not nonblank:
         return []
-    wrapped = _looks_hard_wrapped(nonblank)
     width = _wrap_width(nonblank)  # once: per paragraph, a long report took minutes
+    wrapped = _looks_hard_wrapped(nonblank, width)
     vocabulary = _KnownWords(text)
     chunks = [c for c in _BLANK_LINES.split(text.strip()) if c.strip()]
     paragraphs: list[str] = []
@@ -166,25 +166,28 @@ def _across_pages(paragraphs: list[str], width: int, vocabulary: Container[str])
     the halves are one. Without the number nothing is joined: two paragraphs in lower
     case (a chat, a list, a reply under a quoted line) are two."""
     groups: list[list[str]] = []
-    goes_on = skip = False  # the last group continues in the next paragraph; a number to drop
-    for i, paragraph in enumerate(paragraphs):
-        if skip:
-            skip = False
-            continue
-        if goes_on:
-            groups[-1].append(paragraph)
-        else:
-            groups.append([paragraph])
-        following = paragraphs[i + 1] if i + 1 < len(paragraphs) else ""
-        after = paragraphs[i + 2] if i + 2 < len(paragraphs) else ""
-        cut = (
-            len(paragraph) >= 0.6 * width and not _is_row(paragraph)
-            and not _SENTENCE_END.search(paragraph) and not _NOTED_END.search(paragraph)
-        )  # fmt: skip
-        goes_on = skip = bool(
-            cut and _PAGE_NUMBER.fullmatch(following) and _goes_on(after) and not _is_row(after)
-        )
+    i = 0
+    while i < len(paragraphs):
+        group = [paragraphs[i]]
+        while _cut_by_a_page(paragraphs, i, width):
+            i += 2  # past the page's number, to the paragraph going on
+            group.append(paragraphs[i])
+        groups.append(group)
+        i += 1
     return [join_wrapped(group, vocabulary) if len(group) > 1 else group[0] for group in groups]
+
+
+def _cut_by_a_page(paragraphs: list[str], i: int, width: int) -> bool:
+    """Whether paragraph ``i`` stops mid-sentence, a page number alone follows it and
+    the paragraph after that goes on in lower case."""
+    if i + 2 >= len(paragraphs):
+        return False
+    paragraph, after = paragraphs[i], paragraphs[i + 2]
+    return bool(
+        len(paragraph) >= 0.6 * width and not _is_row(paragraph)
+        and not _SENTENCE_END.search(paragraph) and not _NOTED_END.search(paragraph)
+        and _PAGE_NUMBER.fullmatch(paragraphs[i + 1]) and _goes_on(after) and not _is_row(after)
+    )  # fmt: skip
 
 
 class _KnownWords:
@@ -213,10 +216,9 @@ class _KnownWords:
         return broken & set(_WORD.findall(text.casefold()))
 
 
-def _looks_hard_wrapped(lines: list[str]) -> bool:
+def _looks_hard_wrapped(lines: list[str], width: int) -> bool:
     if len(lines) < 3:
         return False
-    width = _wrap_width(lines)
     rows = _row_flags(lines, width)
     run_on = [
         i for i, line in enumerate(lines)
@@ -247,12 +249,10 @@ def _is_row(line: str) -> bool:
 
 
 def _row_flags(lines: list[str], width: int) -> list[bool]:
-    """Per line, whether it is a table's row: it may be one and so may a line beside it
-    (one set apart by figures alone is shorter than ``width``),
-    and where its cells are set apart by spaces, they line up with that line's
-    (justified text spreads its spaces anywhere)."""
-    # A row set apart by figures alone is shorter than the text's lines: a full line
-    # ending "en 2024, 2025" is prose wrapped there.
+    """Per line, whether it is a table's row: it may be one and so may a line beside it;
+    one set apart by figures alone is shorter than ``width`` (a full line ending "en
+    2024, 2025" is prose wrapped there), and one set apart by spaces lines its cells up
+    with that line's (justified text spreads its spaces anywhere)."""
     shaped = [_is_row(line) for line in lines]
     maybe = [
         row and ("   " in line or "\t" in line or len(line) < 0.8 * width)
