@@ -11,8 +11,8 @@ import random
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
-from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtCore import QPoint, QPointF, QRect, Qt
+from PySide6.QtGui import QColor, QPalette, QTextCursor, QTextDocument
 from pytestqt.qtbot import QtBot
 
 from briefer.core.model import BLOCK_SEPARATOR, Article, Block, BlockKind
@@ -276,3 +276,46 @@ def test_highlights_scrolled_into_view_are_painted_whole(qtbot: QtBot) -> None:
         if any(shown.pixel(x, y) != fresh.pixel(x, y) for x in range(0, fresh.width(), 2))
     ]
     assert len(rows) <= 2, rows  # an antialiased pixel where two strips meet, no more
+
+
+def first_visible(reader: ReaderView) -> int | None:
+    """The canonical offset of the first text at the top of the Reader's window."""
+    bar = reader.verticalScrollBar()
+    point = QPointF(reader.viewport().width() / 2, bar.value() + 2)
+    layout = reader.document().documentLayout()
+    return reader.doc_to_canonical(layout.hitTest(point, Qt.HitTestAccuracy.FuzzyHit))
+
+
+def test_a_palette_change_while_a_long_article_builds_keeps_the_place(
+    qtbot: QtBot, project: tuple[Path, int, int]
+) -> None:
+    """Light to dark rebuilds the article (its colours are in the text's formats); a long
+    one is rebuilt in slices, and a second change may come mid-build (the window's and the
+    application's). The analyst is left where they were reading, not at the top."""
+    path, big_id, small_id = project
+    window = open_window(qtbot, path)
+    reader = window.reader
+    window.library_panel.select_id(small_id)
+    with qtbot.waitSignal(reader.loaded, timeout=30_000):
+        window.library_panel.select_id(big_id)
+    bar = reader.verticalScrollBar()
+    bar.setValue(bar.maximum() * 3 // 5)
+    qtbot.wait(50)
+    before = first_visible(reader)
+    article = window.session.query.get_article(big_id)
+    assert before is not None and before > len(article.text) // 3
+    seen = article.text[before : before + 40]
+
+    dark = QPalette(reader.palette())
+    dark.setColor(QPalette.ColorRole.Base, QColor("#1e1f22"))
+    dark.setColor(QPalette.ColorRole.Text, QColor("#e6e6e6"))
+    with qtbot.waitSignal(reader.loaded, timeout=30_000):
+        reader.setPalette(dark)
+        assert reader.is_loading()  # rebuilt in slices, the event loop running
+        assert reader.document().isEmpty()  # meanwhile the page shows the progress
+        reader.setPalette(QPalette(window.palette()))  # and back, mid-build
+        assert reader.is_loading()
+    qtbot.wait(100)  # Qt lays the swapped-in document out between events
+    after = first_visible(reader)
+    assert after == before, (seen, None if after is None else article.text[after : after + 40])
+    window.close()

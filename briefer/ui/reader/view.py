@@ -39,6 +39,7 @@ from briefer.ui.reader.menu import (
     suggestion_tooltip,
 )
 from briefer.ui.reader.paint import HighlightLayer, passage_segments
+from briefer.ui.reader.place import ReadingPlace
 
 INCREMENTAL_FROM = 1_000_000
 """Characters from which an article is built in slices with the event loop running
@@ -104,6 +105,7 @@ class ReaderView(ReaderKeys, QTextEdit):
         self.incremental_from = INCREMENTAL_FROM
         self._builder: DocumentBuilder | None = None
         self._pending_passage: int | None = None  # to go to once a build is done
+        self._place: ReadingPlace | None = None  # to go back to once a rebuild is done
         self._slice = FIRST_SLICE
         self._load_timer = QTimer(self)
         self._load_timer.setInterval(0)
@@ -171,6 +173,7 @@ class ReaderView(ReaderKeys, QTextEdit):
             self._builder.document.deleteLater()
         self._builder = None
         self._pending_passage = None
+        self._place = None
         self.progress_label.hide()
         if self.empty_hint.busy:
             self.empty_hint.busy = False
@@ -225,7 +228,7 @@ class ReaderView(ReaderKeys, QTextEdit):
         if not done:
             self._show_progress(builder.progress)
             return
-        pending = self._pending_passage
+        pending, place = self._pending_passage, self._place
         self._builder = None  # the document is the view's now
         self.cancel_loading()
         old = self.document()
@@ -238,6 +241,8 @@ class ReaderView(ReaderKeys, QTextEdit):
         self.set_suggestions(self._suggestions)
         if pending is not None:
             self.select_passage(pending)
+        elif place is not None:
+            place.restore(self)
         self._settle_timer.start()
         self._settle()
 
@@ -515,11 +520,14 @@ class ReaderView(ReaderKeys, QTextEdit):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange) and self._article:
             # Colours and sizes are baked into the formats: render again, keep the place.
-            position = self.textCursor().position()
-            scroll = self.verticalScrollBar().value()
+            # Mid-build the view shows an empty page: the place (or passage) to go to is
+            # still the one from before the build, not the top of that page.
+            building = self._builder is not None
+            place = self._place if building else ReadingPlace.of(self)
+            pending = self._pending_passage
             self._render(incremental=len(self._article.text) >= self.incremental_from)
             self.set_passages(self._passages, self._theme_list)
-            cursor = self.textCursor()
-            cursor.setPosition(min(position, self.document().characterCount() - 1))
-            self.setTextCursor(cursor)
-            self.verticalScrollBar().setValue(scroll)
+            if self._builder is not None:  # a long one: once it is in
+                self._place, self._pending_passage = place, pending
+            elif place is not None:
+                place.restore(self)
