@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from briefer.core.model import BLOCK_SEPARATOR, Article, Block, BlockKind
 from briefer.session import Session
 from briefer.ui.reader.document import DocumentBuilder, ReaderStyle, render_article
-from briefer.ui.reader.view import ReaderView
+from briefer.ui.reader.view import INCREMENTAL_FROM, ReaderView
 from briefer.ui.shell.project_window import ProjectWindow
 
 WORDS = [
@@ -287,19 +287,28 @@ def first_visible(reader: ReaderView) -> int | None:
 
 
 def test_a_palette_change_while_a_long_article_builds_keeps_the_place(
-    qtbot: QtBot, project: tuple[Path, int, int]
+    qtbot: QtBot, tmp_path: Path
 ) -> None:
     """Light to dark rebuilds the article (its colours are in the text's formats); a long
     one is rebuilt in slices, and a second change may come mid-build (the window's and the
     application's). The analyst is left where they were reading, not at the top."""
-    path, big_id, small_id = project
+    # At the real threshold's size: Qt sets the scroll range of a document swapped in this
+    # long only between events, after the place is put back (smaller ones are in range).
+    big, small = tmp_path / "long.txt", tmp_path / "short.txt"
+    big.write_text(long_text(1300), encoding="utf-8")
+    small.write_text(SMALL, encoding="utf-8")
+    path = tmp_path / "million.briefer"
+    with Session.create(path) as session:
+        big_id, small_id = (o.article_id for o in session.import_files([big, small]))
     window = open_window(qtbot, path)
     reader = window.reader
+    reader.incremental_from = INCREMENTAL_FROM
     window.library_panel.select_id(small_id)
-    with qtbot.waitSignal(reader.loaded, timeout=30_000):
+    with qtbot.waitSignal(reader.loaded, timeout=60_000):
         window.library_panel.select_id(big_id)
+    assert reader.document().characterCount() > INCREMENTAL_FROM
     bar = reader.verticalScrollBar()
-    bar.setValue(bar.maximum() * 3 // 5)
+    bar.setValue(bar.maximum() * 4 // 5)
     qtbot.wait(50)
     before = first_visible(reader)
     article = window.session.query.get_article(big_id)
@@ -309,7 +318,7 @@ def test_a_palette_change_while_a_long_article_builds_keeps_the_place(
     dark = QPalette(reader.palette())
     dark.setColor(QPalette.ColorRole.Base, QColor("#1e1f22"))
     dark.setColor(QPalette.ColorRole.Text, QColor("#e6e6e6"))
-    with qtbot.waitSignal(reader.loaded, timeout=30_000):
+    with qtbot.waitSignal(reader.loaded, timeout=60_000):
         reader.setPalette(dark)
         assert reader.is_loading()  # rebuilt in slices, the event loop running
         assert reader.document().isEmpty()  # meanwhile the page shows the progress

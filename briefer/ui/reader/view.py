@@ -39,7 +39,7 @@ from briefer.ui.reader.menu import (
     suggestion_tooltip,
 )
 from briefer.ui.reader.paint import HighlightLayer, passage_segments
-from briefer.ui.reader.place import ReadingPlace
+from briefer.ui.reader.place import PendingScroll, ReadingPlace
 
 INCREMENTAL_FROM = 1_000_000
 """Characters from which an article is built in slices with the event loop running
@@ -106,6 +106,7 @@ class ReaderView(ReaderKeys, QTextEdit):
         self._builder: DocumentBuilder | None = None
         self._pending_passage: int | None = None  # to go to once a build is done
         self._place: ReadingPlace | None = None  # to go back to once a rebuild is done
+        self._scroll = PendingScroll(self.verticalScrollBar())
         self._slice = FIRST_SLICE
         self._load_timer = QTimer(self)
         self._load_timer.setInterval(0)
@@ -174,6 +175,7 @@ class ReaderView(ReaderKeys, QTextEdit):
         self._builder = None
         self._pending_passage = None
         self._place = None
+        self._scroll.drop()
         self.progress_label.hide()
         if self.empty_hint.busy:
             self.empty_hint.busy = False
@@ -242,7 +244,7 @@ class ReaderView(ReaderKeys, QTextEdit):
         if pending is not None:
             self.select_passage(pending)
         elif place is not None:
-            place.restore(self)
+            place.restore(self, self._scroll)
         self._settle_timer.start()
         self._settle()
 
@@ -530,4 +532,4 @@ class ReaderView(ReaderKeys, QTextEdit):
             if self._builder is not None:  # a long one: once it is in
                 self._place, self._pending_passage = place, pending
             elif place is not None:
-                place.restore(self)
+                place.restore(self, self._scroll)
