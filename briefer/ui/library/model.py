@@ -63,7 +63,9 @@ class LibraryModel(RowsById):
     """Articles: title, publisher, date, number of passages, the format imported from.
 
     The format tells two copies of one article apart (a saved page and a Word file have
-    the same title, publisher and date); the title's tooltip names the file as well.
+    the same title, publisher and date); the title's tooltip names the file as well, and
+    a title several rows share ends in what tells each apart ("— Word"), for a Library
+    too narrow for the Format column.
     """
 
     entity = Entity.ARTICLE
@@ -104,11 +106,14 @@ class LibraryModel(RowsById):
                 self._copies.setdefault(key, {})[article_id] = article
                 self._key_of[article_id] = key
                 keys.add(key)
-        changed = set()
+        gone = {i for i in touched if i not in self._key_of and i in self._suffix}
+        changed = set(gone)
+        for article_id in gone:
+            del self._suffix[article_id]
         for key in keys:
             group = self._copies.get(key, {})
             fresh = copy_suffixes(list(group.values()))
-            for article_id in group.keys() | {i for i in touched if i not in self._key_of}:
+            for article_id in group:
                 if self._suffix.get(article_id) != fresh.get(article_id):
                     changed.add(article_id)
                     if article_id in fresh:
