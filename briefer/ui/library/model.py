@@ -123,9 +123,9 @@ class LibraryModel(RowsById):
             if not group:
                 self._copies.pop(key, None)
         if changed and touched:  # at the start no view is listening yet
-            for row, article in enumerate(self.rows):
-                if article.id in changed:
-                    self.dataChanged.emit(self.index(row, 0), self.index(row, 0))
+            rows = [row for row, article in enumerate(self.rows) if article.id in changed]
+            if rows:  # one signal for the titles between: a merge may change thousands
+                self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), 0))
 
     def load_all(self) -> list[ArticleSummary]:
         return self.session.query.list_articles()
