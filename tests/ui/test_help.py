@@ -91,6 +91,8 @@ def test_every_menu_action_has_a_shortcut_or_a_mnemonic(window: ProjectWindow) -
         for action in menu.actions():
             if action.isSeparator() or action.menu() is not None:
                 continue
+            if action.objectName() == "tagMenuHint":  # a greyed note, never chosen
+                continue
             if not action.shortcuts() and "&" not in action.text():
                 missing.append(f"{top.text()} > {action.text()}")
     assert missing == []

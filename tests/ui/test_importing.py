@@ -294,7 +294,8 @@ def test_a_near_copy_is_named_in_the_summary_and_the_library_tells_the_copies_ap
     qtbot.waitUntil(lambda: not library.view.isColumnHidden(FORMAT))
     library.view.sortByColumn(FORMAT, Qt.SortOrder.DescendingOrder)
     rows = [[library.proxy.index(r, c).data() for c in (0, FORMAT)] for r in range(2)]
-    assert rows == [[title, "Word"], [title, "HTML"]]
+    # Same title: each says which copy it is, for when the Format column is out of sight.
+    assert rows == [[f"{title} \u2014 Word", "Word"], [f"{title} \u2014 HTML", "HTML"]]
     tips = [library.proxy.index(r, 0).data(Qt.ItemDataRole.ToolTipRole) for r in range(2)]
     assert "\nWord file: varna.docx" in tips[0] and "\nHTML file: varna-web.html" in tips[1]
     qtbot.keyClicks(library.filter, "word")  # the filter matches titles, not formats

@@ -255,6 +255,62 @@ def test_a_narrow_library_keeps_titles_readable_and_names_the_rest_in_the_toolti
     assert not any(view.isColumnHidden(c) for c in (1, 2, 3))
 
 
+def test_two_copies_of_one_story_read_apart_in_a_narrow_library(
+    qtbot: QtBot, session: Session
+) -> None:
+    """The same story saved as a page and as a Word file: with the Title column alone in
+    sight, each title says which copy it is; a title of its own says nothing more."""
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from briefer.session import ArticleDetails, EditArticleDetailsCommand
+
+    story = "Grain corridor reopens after talks"
+    text = "Grain exports rose. More words follow here."
+    for fmt, name in (("html", "grain.html"), ("docx", "grain.docx")):
+        store_of(session).add_article(
+            Article(story, text, (Block(BlockKind.PARAGRAPH, 0, len(text)),),
+                    source_format=fmt, source_name=name)
+        )  # fmt: skip
+    window = ProjectWindow(session)
+    qtbot.addWidget(window)
+    library, view = window.library_panel, window.library_panel.view
+    QAbstractItemModelTester(
+        window.library_model, QAbstractItemModelTester.FailureReportingMode.Fatal
+    )
+    window.resize(1100, 700)
+    window.show()
+    window.read_split.setSizes([190, 900])
+    qtbot.waitUntil(lambda: view.isColumnHidden(4))
+    assert library.titles() == ["Ports and oil", f"{story} \u2014 HTML", f"{story} \u2014 Word"]
+
+    # Cut to the column, the title gives way and the suffix stays in sight.
+    shown = []
+    for row in (1, 2):
+        option = QStyleOptionViewItem()
+        option.rect = view.visualRect(library.proxy.index(row, 0))
+        option.widget = view
+        library.title_delegate.initStyleOption(option, library.proxy.index(row, 0))
+        shown.append(option.text)
+    assert shown[0].endswith("\u2014 HTML") and shown[1].endswith("\u2014 Word"), shown
+    assert all("…" in text for text in shown), shown
+    window.grab()
+    library.grab().save("/tmp/reader-library-copies.png")
+
+    qtbot.keyClicks(library.filter, "word")  # the real title: no "— Word" matches
+    assert library.titles() == []
+    library.filter.clear()
+    library.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert [t.split(" \u2014 ")[0] for t in library.titles()] == [story, story, "Ports and oil"]
+
+    second = window.session.query.list_articles()[2]
+    session.do(EditArticleDetailsCommand(second.id, ArticleDetails("Grain corridor: Word copy")))
+    assert set(library.titles()) == {"Grain corridor: Word copy", story, "Ports and oil"}
+    session.undo()
+    assert f"{story} \u2014 Word" in library.titles()
+    session.do(DeleteArticleCommand(second.id))
+    assert sorted(library.titles()) == [story, "Ports and oil"]
+
+
 def test_library_model_passes_the_model_tester_under_real_edits(
     qtbot: QtBot, session: Session, tmp_path: Path
 ) -> None:

@@ -11,14 +11,14 @@ import random
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
-from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtCore import QPoint, QPointF, QRect, Qt
+from PySide6.QtGui import QColor, QPalette, QTextCursor, QTextDocument
 from pytestqt.qtbot import QtBot
 
 from briefer.core.model import BLOCK_SEPARATOR, Article, Block, BlockKind
 from briefer.session import Session
 from briefer.ui.reader.document import DocumentBuilder, ReaderStyle, render_article
-from briefer.ui.reader.view import ReaderView
+from briefer.ui.reader.view import INCREMENTAL_FROM, ReaderView
 from briefer.ui.shell.project_window import ProjectWindow
 
 WORDS = [
@@ -276,3 +276,55 @@ def test_highlights_scrolled_into_view_are_painted_whole(qtbot: QtBot) -> None:
         if any(shown.pixel(x, y) != fresh.pixel(x, y) for x in range(0, fresh.width(), 2))
     ]
     assert len(rows) <= 2, rows  # an antialiased pixel where two strips meet, no more
+
+
+def first_visible(reader: ReaderView) -> int | None:
+    """The canonical offset of the first text at the top of the Reader's window."""
+    bar = reader.verticalScrollBar()
+    point = QPointF(reader.viewport().width() / 2, bar.value() + 2)
+    layout = reader.document().documentLayout()
+    return reader.doc_to_canonical(layout.hitTest(point, Qt.HitTestAccuracy.FuzzyHit))
+
+
+def test_a_palette_change_while_a_long_article_builds_keeps_the_place(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Light to dark rebuilds the article (its colours are in the text's formats); a long
+    one is rebuilt in slices, and a second change may come mid-build (the window's and the
+    application's). The analyst is left where they were reading, not at the top."""
+    # At the real threshold's size: Qt sets the scroll range of a document swapped in this
+    # long only between events, after the place is put back (smaller ones are in range).
+    big, small = tmp_path / "long.txt", tmp_path / "short.txt"
+    big.write_text(long_text(1300), encoding="utf-8")
+    small.write_text(SMALL, encoding="utf-8")
+    path = tmp_path / "million.briefer"
+    with Session.create(path) as session:
+        big_id, small_id = (o.article_id for o in session.import_files([big, small]))
+    window = open_window(qtbot, path)
+    reader = window.reader
+    reader.incremental_from = INCREMENTAL_FROM
+    window.library_panel.select_id(small_id)
+    with qtbot.waitSignal(reader.loaded, timeout=60_000):
+        window.library_panel.select_id(big_id)
+    assert reader.document().characterCount() > INCREMENTAL_FROM
+    bar = reader.verticalScrollBar()
+    bar.setValue(bar.maximum() * 4 // 5)
+    qtbot.wait(50)
+    before = first_visible(reader)
+    article = window.session.query.get_article(big_id)
+    assert before is not None and before > len(article.text) // 3
+    seen = article.text[before : before + 40]
+
+    dark = QPalette(reader.palette())
+    dark.setColor(QPalette.ColorRole.Base, QColor("#1e1f22"))
+    dark.setColor(QPalette.ColorRole.Text, QColor("#e6e6e6"))
+    with qtbot.waitSignal(reader.loaded, timeout=60_000):
+        reader.setPalette(dark)
+        assert reader.is_loading()  # rebuilt in slices, the event loop running
+        assert reader.document().isEmpty()  # meanwhile the page shows the progress
+        reader.setPalette(QPalette(window.palette()))  # and back, mid-build
+        assert reader.is_loading()
+    qtbot.wait(100)  # Qt lays the swapped-in document out between events
+    after = first_visible(reader)
+    assert after == before, (seen, None if after is None else article.text[after : after + 40])
+    window.close()

@@ -55,7 +55,7 @@ def items(menu: QMenu) -> list[tuple[str, str, bool]]:
     """(label, key shown, enabled) of each item, as the analyst reads them."""
     found = []
     for action in menu.actions():
-        if action.isSeparator():
+        if action.isSeparator() or not action.isVisible():
             continue
         label, _tab, keys = action.text().partition("\t")
         plain = label.replace("&&", "\0").replace("&", "").replace("\0", "&")
@@ -87,7 +87,8 @@ def test_the_tag_menu_sits_after_article_and_lists_each_theme_with_its_key(
     ]  # fmt: skip
     menu = tag_menu(window)
     themes = window.session.query.list_themes()
-    shown = items(menu)
+    hint, *shown = items(menu)  # nothing selected yet: the first line says what to do
+    assert hint == ("Select words in the Reader to tag them", "", False)
     assert [(label, keys) for label, keys, _on in shown[: len(themes)]] == [
         (f"Tag as {t.name}", t.shortcut) for t in themes
     ]
@@ -195,6 +196,42 @@ def test_tagging_items_are_off_without_a_selection_read_only_or_an_article(
     window.close()
 
 
+def hint_shown(menu: QMenu) -> str:
+    """The text of the menu's first line if it is a greyed line drawn in the open menu."""
+    first = next(a for a in menu.actions() if a.isVisible())
+    drawn = menu.actionGeometry(first)
+    if first.isEnabled() or first.isSeparator() or drawn.height() <= 0:
+        return ""
+    assert menu.rect().contains(drawn)
+    return first.text()
+
+
+def test_greyed_tag_as_items_say_why_in_the_menus_first_line(
+    qtbot: QtBot, project: Path, tmp_path: Path
+) -> None:
+    """A status tip does not show for a disabled item: the menu says it in a line."""
+    window = open_window(qtbot, project)
+    select(window, 4)  # a cursor, nothing selected
+    menu = tag_menu(window)
+    assert hint_shown(menu) == "Select words in the Reader to tag them"
+    assert items(menu)[1][0] == "Tag as Trade" and not items(menu)[1][2]
+    window.grab()
+    menu.grab().save("/tmp/reader-tag-menu-hint.png")
+    menu.close()
+
+    select(window, 4, 18)
+    menu = tag_menu(window)
+    assert hint_shown(menu) == ""  # on: the themes come first, nothing to explain
+    assert items(menu)[0][0] == "Tag as Trade" and items(menu)[0][2]
+    menu.grab().save("/tmp/reader-tag-menu-selected.png")
+    window.close()
+
+    window = open_window(qtbot, project, read_only=True)
+    select(window, 4, 18)
+    assert hint_shown(tag_menu(window)) == "Read-only project: tagging is off"
+    window.close()
+
+
 def test_themes_added_renamed_rekeyed_in_manage_themes_show_in_the_menu(
     qtbot: QtBot, project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -295,7 +332,12 @@ def test_each_item_keeps_its_own_access_key_whatever_the_themes_keys(
     themes = {t.name: t.id for t in window.session.query.list_themes()}
     window.tagging.run(UpdateThemeCommand(themes["Trade"], shortcut="p"))  # Previous's P
     window.tagging.run(UpdateThemeCommand(themes["Energy"], shortcut=""))
-    texts = [a.text() for a in tag_menu(window).actions() if not a.isSeparator()]
+    menu = tag_menu(window)
+    texts = [a.text() for a in menu.actions() if not a.isSeparator() and a.isEnabled()]
+    assert "Tag as Trade\t&P" not in texts  # nothing selected: off, but keys all the same
+    select(window, 4, 18)
+    menu = tag_menu(window)
+    texts = [a.text() for a in menu.actions() if not a.isSeparator() and a.isVisible()]
     assert "Tag as Trade\t&P" in texts and "Tag as Defence\t&2" in texts
     letters = []
     for text in texts:

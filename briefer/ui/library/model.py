@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from PySide6.QtCore import Qt
 
 from briefer.core.model import ArticleSummary
-from briefer.session import Change, Entity
+from briefer.session import Change, Entity, Session
 from briefer.ui.common.rows import ID_ROLE, SORT_ROLE, Index, RowsById
 
 FORMATS = {
@@ -21,19 +22,110 @@ FILTER_ROLE = Qt.ItemDataRole.UserRole + 7
 "word" finds titles, not every article imported from a text or Word file."""
 
 
+COPY_ROLE = Qt.ItemDataRole.UserRole + 8
+"""The title's suffix telling the row apart from others of the same title ("Word",
+"story.html"...), or None: the title delegate keeps it in sight when it cuts the title."""
+COPY_DASH = " \u2014 "
+"""Between a title and its suffix: "Port deal signed — Word"."""
+
+
 def format_label(source_format: str) -> str:
     return FORMATS.get(source_format, source_format.upper())
+
+
+def title_key(title: str) -> str:
+    """Titles that read the same: case and spacing aside."""
+    return " ".join(title.casefold().split())
+
+
+def copy_suffixes(copies: list[ArticleSummary]) -> dict[int, str]:
+    """What tells each of several articles of one title apart, shortest first: the format
+    when it is theirs alone, else the file's name, else when it was imported."""
+    if len(copies) < 2:
+        return {}
+    labels = Counter(format_label(a.source_format) for a in copies)
+    names = Counter(a.source_name for a in copies)
+    found = {}
+    for article in copies:
+        label = format_label(article.source_format)
+        if labels[label] == 1:
+            found[article.id] = label
+        elif article.source_name and names[article.source_name] == 1:
+            found[article.id] = article.source_name
+        elif article.imported_at is not None:
+            found[article.id] = f"{label}, imported {article.imported_at:%Y-%m-%d %H:%M}"
+        else:
+            found[article.id] = label
+    return found
 
 
 class LibraryModel(RowsById):
     """Articles: title, publisher, date, number of passages, the format imported from.
 
     The format tells two copies of one article apart (a saved page and a Word file have
-    the same title, publisher and date); the title's tooltip names the file as well.
+    the same title, publisher and date); the title's tooltip names the file as well, and
+    a title several rows share ends in what tells each apart ("— Word"), for a Library
+    too narrow for the Format column.
     """
 
     entity = Entity.ARTICLE
     headers = ("Title", "Publisher", "Date", "Passages", "Format")
+
+    def __init__(self, session: Session) -> None:
+        # Rows of one title, kept up to date by the changes that touch them, so that
+        # data() only looks a suffix up (a narrow Library shows the title alone).
+        self._copies: dict[str, dict[int, ArticleSummary]] = {}
+        self._key_of: dict[int, str] = {}
+        self._suffix: dict[int, str] = {}
+        super().__init__(session)
+        self._regroup({a.id: a for a in self.rows}, set())
+
+    def apply_changes(self, changes: list[Change]) -> None:
+        super().apply_changes(changes)
+        touched = {
+            i
+            for c in changes
+            if c.entity is Entity.ARTICLE
+            for i in (*c.added, *c.updated, *c.removed)
+        }
+        if touched:
+            self._regroup({a.id: a for a in self.rows if a.id in touched}, touched)
+
+    def _regroup(self, present: dict[int, ArticleSummary], touched: set[int]) -> None:
+        """Move the ``touched`` ids (and new ``present`` ones) to their title's group and
+        work out the suffixes of the groups they left or joined; repaint what changed."""
+        keys = set()
+        for article_id in touched | present.keys():
+            old = self._key_of.pop(article_id, None)
+            if old is not None:
+                self._copies[old].pop(article_id, None)
+                keys.add(old)
+            article = present.get(article_id)
+            if article is not None:
+                key = title_key(article.title)
+                self._copies.setdefault(key, {})[article_id] = article
+                self._key_of[article_id] = key
+                keys.add(key)
+        gone = {i for i in touched if i not in self._key_of and i in self._suffix}
+        changed = set(gone)
+        for article_id in gone:
+            del self._suffix[article_id]
+        for key in keys:
+            group = self._copies.get(key, {})
+            fresh = copy_suffixes(list(group.values()))
+            for article_id in group:
+                if self._suffix.get(article_id) != fresh.get(article_id):
+                    changed.add(article_id)
+                    if article_id in fresh:
+                        self._suffix[article_id] = fresh[article_id]
+                    else:
+                        self._suffix.pop(article_id, None)
+            if not group:
+                self._copies.pop(key, None)
+        if changed and touched:  # at the start no view is listening yet
+            rows = [row for row, article in enumerate(self.rows) if article.id in changed]
+            if rows:  # one signal for the titles between: a merge may change thousands
+                self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), 0))
 
     def load_all(self) -> list[ArticleSummary]:
         return self.session.query.list_articles()
@@ -77,11 +169,17 @@ class LibraryModel(RowsById):
                 article.passage_count,
                 format_label(article.source_format).casefold(),
             )[column]
-        if role == FILTER_ROLE:
-            return None if column == FORMAT else self.data(index, Qt.ItemDataRole.DisplayRole)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == FILTER_ROLE:  # the title as written: "word" must not find "— Word"
             if column == 0:
                 return article.title or "(untitled)"
+            return None if column == FORMAT else self.data(index, Qt.ItemDataRole.DisplayRole)
+        if role == COPY_ROLE:
+            return self._suffix.get(article.id) if column == 0 else None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if column == 0:
+                suffix = self._suffix.get(article.id)
+                title = article.title or "(untitled)"
+                return title + COPY_DASH + suffix if suffix else title
             if column == 1:
                 return article.publisher
             if column == 2:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from briefer.ui.common.rows import ID_ROLE, SORT_ROLE
 from briefer.ui.common.tables import sorted_table_view
 from briefer.ui.library.model import FILTER_ROLE, FORMAT, PASSAGES, LibraryModel
+from briefer.ui.library.title_delegate import TitleDelegate
 
 TITLE_MIN_WIDTH = 170
 """The title column keeps at least this much before the other columns get any."""
@@ -47,6 +48,8 @@ class LibraryPanel(QWidget):
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.view = sorted_table_view("library", "Articles", self.proxy)  # import order first
+        self.title_delegate = TitleDelegate(self.view)  # keeps "— Word" of a cut title
+        self.view.setItemDelegateForColumn(0, self.title_delegate)
         header = self.view.horizontalHeader()
         # Fixed, adjustable widths: sizing to contents measures every row (2,000+).
         for column, width in SIDE_COLUMNS:

@@ -28,6 +28,13 @@ bar makes the text after a tab the item's real shortcut, which would bind Enter,
 the themes' keys window-wide: there the keys go in brackets after the label instead."""
 
 SELECT_FIRST = "Select words in the article first, then choose a theme or press its key."
+WHY_OFF = {
+    "read_only": "Read-only project: tagging is off",
+    "no_article": "Open an article in the Reader to tag it",
+    "no_selection": "Select words in the Reader to tag them",
+}
+"""The Tag menu's first line while its "Tag as" items are greyed: why they are.
+A status tip does not show for a disabled item, and a tooltip waits for a hover."""
 
 
 def theme_keys(session: Session) -> list[tuple[str, str]]:
@@ -103,6 +110,7 @@ class TagActions(QObject):
         self.menu = QMenu("&Tag", self.reader)
         self.menu.setObjectName("tagMenu")
         self.theme_actions: dict[int, QAction] = {}  # theme id -> its "Tag as" item
+        self.hint: QAction  # the first line, saying why the "Tag as" items are off
         self.reader_actions: dict[str, QAction] = {}  # label -> the Reader's item
         self.menu.aboutToShow.connect(self.update_state)
         self.reader.selectionChanged.connect(self.update_state)
@@ -130,6 +138,14 @@ class TagActions(QObject):
         self.theme_actions = {}
         self.reader_actions = {}
         themes = [t for t in self.session.query.list_themes() if t.id is not None]
+        self.hint = QAction(self.menu)
+        self.hint.setObjectName("tagMenuHint")
+        self.hint.setEnabled(False)
+        italic = self.menu.font()
+        italic.setItalic(True)  # a note about the items, not one more of them
+        self.hint.setFont(italic)
+        if themes:  # with none, "No Themes Yet" says it
+            self.menu.addAction(self.hint)
         used: set[str] = set()
         # Access keys: each theme's own key first (pressed in the open menu it tags, as
         # in the Reader), then the Reader's items, then themes without a key, then the rest.
@@ -183,6 +199,14 @@ class TagActions(QObject):
         selected = showing and self.reader.textCursor().hasSelection()
         for action in self.theme_actions.values():
             action.setEnabled(writable and selected)
+        why = (
+            "read_only" if not writable
+            else "no_article" if not showing
+            else "no_selection" if not selected
+            else ""
+        )  # fmt: skip
+        self.hint.setText(WHY_OFF.get(why, ""))
+        self.hint.setVisible(bool(why))
         passage, suggestions = self.reader.at_cursor() if showing else (None, [])
         items = self.reader_actions
         for label in ("Accept Suggestion", "Dismiss Suggestion"):

@@ -16,7 +16,6 @@ from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
     QHelpEvent,
-    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -32,29 +31,15 @@ from briefer.core.suggest import Suggestion
 from briefer.ui.common.style import accents_for
 from briefer.ui.reader.document import DocumentBuilder, ReaderStyle, Rendering
 from briefer.ui.reader.empty_hint import HINT_MARGIN, EmptyHint
+from briefer.ui.reader.keys import ReaderKeys
 from briefer.ui.reader.menu import (
     ReaderMenuCallbacks,
     build_menu,
     passage_tooltip,
     suggestion_tooltip,
 )
-from briefer.ui.reader.navigation import ReaderNavigation
 from briefer.ui.reader.paint import HighlightLayer, passage_segments
-
-_ALT = Qt.KeyboardModifier.AltModifier
-_CTRL = Qt.KeyboardModifier.ControlModifier
-_SHIFT_OR_KEYPAD = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
-
-
-READER_KEYS = (
-    ("Enter", "Accept the suggestion under the cursor"),
-    ("Esc", "Dismiss the suggestion under the cursor for good"),
-    ("Delete", "Remove the passage under the cursor"),
-    ("F2", "Add or edit the comment of the passage under the cursor"),
-    ("Alt+Down / Alt+Up", "Next / previous passage"),
-    ("Ctrl+Alt+Down / Ctrl+Alt+Up", "Next / previous suggestion"),
-)
-"""The Reader's own keys (handled in ReaderView._handle_key), for the help page."""
+from briefer.ui.reader.place import PendingScroll, ReadingPlace
 
 INCREMENTAL_FROM = 1_000_000
 """Characters from which an article is built in slices with the event loop running
@@ -66,7 +51,7 @@ FIRST_SLICE = 100_000
 """Characters of a build's first slice; the next ones are sized by how long it took."""
 
 
-class ReaderView(ReaderNavigation, QTextEdit):
+class ReaderView(ReaderKeys, QTextEdit):
     """The article reader.
 
     Keys (theme shortcuts come from ``Theme.shortcut``, e.g. "1"-"9" or a letter):
@@ -120,6 +105,8 @@ class ReaderView(ReaderNavigation, QTextEdit):
         self.incremental_from = INCREMENTAL_FROM
         self._builder: DocumentBuilder | None = None
         self._pending_passage: int | None = None  # to go to once a build is done
+        self._place: ReadingPlace | None = None  # to go back to once a rebuild is done
+        self._scroll = PendingScroll(self.verticalScrollBar())
         self._slice = FIRST_SLICE
         self._load_timer = QTimer(self)
         self._load_timer.setInterval(0)
@@ -187,6 +174,8 @@ class ReaderView(ReaderNavigation, QTextEdit):
             self._builder.document.deleteLater()
         self._builder = None
         self._pending_passage = None
+        self._place = None
+        self._scroll.drop()
         self.progress_label.hide()
         if self.empty_hint.busy:
             self.empty_hint.busy = False
@@ -241,7 +230,7 @@ class ReaderView(ReaderNavigation, QTextEdit):
         if not done:
             self._show_progress(builder.progress)
             return
-        pending = self._pending_passage
+        pending, place = self._pending_passage, self._place
         self._builder = None  # the document is the view's now
         self.cancel_loading()
         old = self.document()
@@ -254,6 +243,8 @@ class ReaderView(ReaderNavigation, QTextEdit):
         self.set_suggestions(self._suggestions)
         if pending is not None:
             self.select_passage(pending)
+        elif place is not None:
+            place.restore(self, self._scroll)
         self._settle_timer.start()
         self._settle()
 
@@ -398,55 +389,7 @@ class ReaderView(ReaderNavigation, QTextEdit):
         return span if span[1] > span[0] else None
 
     # -- keys and mouse ----------------------------------------------------
-    # READER_KEYS (module level) lists these for Help > Keyboard Shortcuts, and
-    # reader.tag_menu shows them in the Tag menu; change all three together.
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if self._handle_key(event):
-            event.accept()
-            return
-        super().keyPressEvent(event)
-        self._update_focus()
-
-    def _handle_key(self, event: QKeyEvent) -> bool:
-        key = event.key()
-        mods = event.modifiers()
-        if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and mods & _ALT:
-            forward = key == Qt.Key.Key_Down
-            if mods & _CTRL:
-                self.next_suggestion() if forward else self.previous_suggestion()
-            else:
-                self.next_passage() if forward else self.previous_passage()
-            return True
-        if mods & ~_SHIFT_OR_KEYPAD:
-            return False
-        passage, suggestions = self.at_cursor()
-        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and passage is not None:
-            self.deleteRequested.emit(passage.id)
-            return True
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if suggestions:
-                self.accept_suggestion(suggestions[0])
-                return True
-            if passage is not None:
-                self.passageActivated.emit(passage.id)
-                return True
-            return False
-        if key == Qt.Key.Key_Escape and suggestions:
-            self.dismiss_suggestion(suggestions[0])
-            return True
-        if key == Qt.Key.Key_F2 and passage is not None:
-            self.commentRequested.emit(passage.id)
-            return True
-        theme_id = self._shortcuts.get(event.text().lower()) if event.text() else None
-        if theme_id is None:
-            return False
-        span = self._snapped_selection()
-        if span is not None:
-            self.tagRequested.emit(span[0], span[1], theme_id)
-        elif not self.textCursor().hasSelection() and passage is not None:
-            self.toggleThemeRequested.emit(passage.id, theme_id)
-        return True
+    # The keys themselves: reader.keys (ReaderKeys).
 
     def accept_suggestion(self, suggestion: Suggestion) -> None:
         self.suggestionAccepted.emit(suggestion.start, suggestion.end, suggestion.theme_id)
@@ -579,11 +522,14 @@ class ReaderView(ReaderNavigation, QTextEdit):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange) and self._article:
             # Colours and sizes are baked into the formats: render again, keep the place.
-            position = self.textCursor().position()
-            scroll = self.verticalScrollBar().value()
+            # Mid-build the view shows an empty page: the place (or passage) to go to is
+            # still the one from before the build, not the top of that page.
+            building = self._builder is not None
+            place = self._place if building else ReadingPlace.of(self)
+            pending = self._pending_passage
             self._render(incremental=len(self._article.text) >= self.incremental_from)
             self.set_passages(self._passages, self._theme_list)
-            cursor = self.textCursor()
-            cursor.setPosition(min(position, self.document().characterCount() - 1))
-            self.setTextCursor(cursor)
-            self.verticalScrollBar().setValue(scroll)
+            if self._builder is not None:  # a long one: once it is in
+                self._place, self._pending_passage = place, pending
+            elif place is not None:
+                place.restore(self, self._scroll)

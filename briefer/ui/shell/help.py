@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefer.resources import resource_path
-from briefer.ui.reader.view import READER_KEYS
+from briefer.ui.reader.keys import READER_KEYS
 
 SHORTCUTS = "shortcuts"
 PAGES = (
