@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from briefer.session import ImportStatus, Session
+from briefer.session import ImportOutcome, ImportStatus, Session
 
 DATA = Path(__file__).parent.parent / "data" / "likeness"
 TITLE = "Varna reopens grain terminal after three-month closure"
@@ -79,3 +79,49 @@ def test_a_text_longer_than_any_article_is_not_compared(
     monkeypatch.setattr(likeness, "LONGEST", len(web_text) // 20)
     (web,) = session.import_all([DATA / "varna-web.html"]).outcomes
     assert web.status is ImportStatus.IMPORTED and web.like is None and web.note == ""
+
+
+def _note_for(outcome: ImportOutcome, like: ImportOutcome, whose: str) -> str:
+    assert outcome.like is not None and like.article_id is not None
+    return (f"Much like “{like.title}” (article {like.article_id}), already in the project: "
+            f"{outcome.like.percent}% {whose}.")  # fmt: skip
+
+
+def test_a_chinese_reprint_is_named_and_another_papers_report_is_not(session: Session) -> None:
+    """Chinese has no spaces between words: each character counts as one. The portal's
+    reprint drops the by-line and a caption, adds a sentence and a source line, dates
+    the day and swaps the quotation marks; the evening paper's report of the same
+    opening shares the figures and the place names, not the writing."""
+    daily, evening, portal = session.import_all(
+        [DATA / "zh-metro-daily.txt", DATA / "zh-metro-evening.txt", DATA / "zh-metro-portal.txt"]
+    ).outcomes
+
+    assert [o.status for o in (daily, evening, portal)] == [ImportStatus.IMPORTED] * 3
+    assert daily.note == "" and evening.note == "" and evening.like is None
+    assert portal.like is not None and portal.like.article_id == daily.article_id
+    assert portal.like.percent >= 90
+    assert portal.note == _note_for(portal, daily, "of this text is in it")
+
+
+def test_a_japanese_web_copy_of_a_newspaper_story_is_named(session: Session) -> None:
+    """Kanji and kana, no spaces: the web copy drops the photo caption, adds a sentence
+    and changes 「」 to “”."""
+    paper, web = session.import_all(
+        [DATA / "ja-railway-shimbun.txt", DATA / "ja-railway-web.txt"]
+    ).outcomes
+
+    assert paper.status is web.status is ImportStatus.IMPORTED and paper.note == ""
+    assert web.like is not None and web.like.article_id == paper.article_id
+    assert web.like.percent >= 90
+    assert web.note == _note_for(web, paper, "of that article's text is in this one")
+
+
+def test_a_korean_portal_copy_is_named(session: Session) -> None:
+    """Korean puts spaces between words, so its words are counted as everywhere else."""
+    paper, portal = session.import_all(
+        [DATA / "ko-market-ilbo.txt", DATA / "ko-market-portal.txt"]
+    ).outcomes
+
+    assert paper.status is portal.status is ImportStatus.IMPORTED and paper.note == ""
+    assert portal.like is not None and portal.like.article_id == paper.article_id
+    assert portal.like.percent >= 85
