@@ -8,11 +8,14 @@ text; the web page is the paper's, standfirst, captions and all.
 
 from __future__ import annotations
 
+import dataclasses
+import sqlite3
 from pathlib import Path
 
 import pytest
 
-from briefer.session import ImportOutcome, ImportStatus, Session
+from briefer.session import ImportOutcome, ImportStatus, Session, imports
+from briefer.store import Project
 
 DATA = Path(__file__).parent.parent / "data" / "likeness"
 TITLE = "Varna reopens grain terminal after three-month closure"
@@ -125,3 +128,86 @@ def test_a_korean_portal_copy_is_named(session: Session) -> None:
     assert paper.status is portal.status is ImportStatus.IMPORTED and paper.note == ""
     assert portal.like is not None and portal.like.article_id == paper.article_id
     assert portal.like.percent >= 85
+
+
+def test_looking_for_a_near_copy_leaves_the_project_open_to_writes(
+    session: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The look only reads: it is made before the import's transaction, so the write lock
+    is not held while candidates are compared (another connection can start a write)."""
+    session.import_all([DATA / "zh-metro-daily.txt"])
+    real, writable = imports.near_copy, []
+
+    def looking(project: Project, text: str) -> imports.NearCopy | None:
+        other = sqlite3.connect(tmp_path / "work.briefer", timeout=0)
+        try:
+            other.execute("BEGIN IMMEDIATE")
+            other.execute("ROLLBACK")
+            writable.append(True)
+        except sqlite3.OperationalError:  # "database is locked"
+            writable.append(False)
+        finally:
+            other.close()
+        return real(project, text)
+
+    monkeypatch.setattr(imports, "near_copy", looking)
+    (portal,) = session.import_all([DATA / "zh-metro-portal.txt"]).outcomes
+
+    assert writable == [True] and portal.like is not None
+
+
+@pytest.mark.parametrize("change", ["deleted", "renamed"])
+def test_a_near_copy_changed_before_the_import_is_stored_is_named_as_it_is_now(
+    session: Session, monkeypatch: pytest.MonkeyPatch, change: str
+) -> None:
+    """Between the look and the import's transaction another edit (the window, while an
+    import runs in the background) may delete or rename the article found: the note
+    never names an article that is gone, nor by a title it no longer has."""
+    (web,) = session.import_all([DATA / "varna-web.html"]).outcomes
+    assert web.article_id is not None
+    real = imports.near_copy
+
+    def then_changed(project: Project, text: str) -> imports.NearCopy | None:
+        found = real(project, text)
+        assert found is not None and found.article_id == web.article_id
+        if change == "deleted":
+            project.delete_article(found.article_id)
+        else:
+            kept = project.get_article(found.article_id)
+            project.update_article_details(dataclasses.replace(kept, title="Varna terminal"))
+        return found
+
+    monkeypatch.setattr(imports, "near_copy", then_changed)
+    (word,) = session.import_all([DATA / "varna.docx"]).outcomes
+
+    assert word.status is ImportStatus.IMPORTED
+    if change == "deleted":
+        assert word.like is None and word.note == ""
+    else:
+        assert word.like is not None and word.note.startswith(
+            f"Much like “Varna terminal” (article {web.article_id}), already in the project: "
+        )
+
+
+def test_a_copy_whose_duplicate_goes_before_it_is_stored_names_another_never_itself(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An exact duplicate seen before the transaction is not compared; if it has gone
+    by then (deleted meanwhile), the file is imported and compared there, before it is
+    added, so the near copy named is the other article, never the one just added."""
+    web, word = session.import_all([DATA / "varna-web.html", DATA / "varna.docx"]).outcomes
+    real, calls = Project.find_duplicate, []
+
+    def then_deleted(project: Project, url: str, text: str, title: str = "") -> int | None:
+        found = real(project, url, text, title)
+        calls.append(found)
+        if found is not None:
+            project.delete_article(found)
+        return found
+
+    monkeypatch.setattr(Project, "find_duplicate", then_deleted)
+    (again,) = session.import_all([DATA / "varna.docx"]).outcomes
+
+    assert calls == [word.article_id, None]
+    assert again.status is ImportStatus.IMPORTED and again.article_id not in (None, word.article_id)
+    assert again.like is not None and again.like.article_id == web.article_id
