@@ -119,6 +119,11 @@ def store_imported(project: Project, imported: Imported, source: str) -> ImportO
         imported.original, filename=readable_name(imported.original.filename)
     )
     source = readable_name(source)
+    # Looking for a near copy only reads, and comparing texts takes milliseconds: it is
+    # done before the edit's transaction, so the write lock is held for the writes alone.
+    # An exact duplicate (the usual case on a second import) needs no such look.
+    seen = project.find_duplicate(article.url, article.text, article.title)
+    like = near_copy(project, article.text) if seen is None else None
     with project.transaction():
         existing = project.find_duplicate(article.url, article.text, article.title)
         if existing is not None:
@@ -136,7 +141,10 @@ def store_imported(project: Project, imported: Imported, source: str) -> ImportO
                 filled=tuple(filled),
                 note=note,
             )
-        like = near_copy(project, article.text)
+        if seen is not None:  # the duplicate seen a moment ago has gone since: look now
+            like = near_copy(project, article.text)
+        elif like is not None:
+            like = _still_there(project, like)
         article_id = project.add_article(article, original)
     return ImportOutcome(
         source, ImportStatus.IMPORTED, article_id, article.title, warnings=imported.warnings,
@@ -175,6 +183,13 @@ def near_copy(project: Project, text: str) -> NearCopy | None:
         if found.near and (best is None or share > best.percent):
             best = NearCopy(article_id, title, share, of_this=found.first_shorter)
     return best
+
+
+def _still_there(project: Project, like: NearCopy) -> NearCopy | None:
+    """``like`` as the project has it now: another edit may have deleted or renamed the
+    article since it was found (its text never changes, so the share still holds)."""
+    now = project.article_summaries([like.article_id]).get(like.article_id)
+    return None if now is None else dataclasses.replace(like, title=now.title)
 
 
 def _duplicate_note(filled: list[str], differing: list[str]) -> str:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from briefer.core.likeness import (
+    _SPACELESS,
+    LONGEST_PHRASE,
     MIN_SHINGLES,
     NEAR_SHARE,
     likeness,
@@ -74,3 +77,52 @@ def test_two_short_briefs_are_never_copies_even_when_the_same() -> None:
 def test_the_threshold_and_the_percentage() -> None:
     assert 0.8 <= NEAR_SHARE <= 0.9
     assert percent(0.999) == 99 and percent(1.0) == 100 and percent(0.914) == 91
+
+
+def test_in_chinese_and_japanese_each_character_is_a_word() -> None:
+    """No spaces between their words: a clause is not one word, as it was to ``\\w+``."""
+    assert len(shingles("临江市地铁5号线")) == 4  # 临 江 市 地 铁 5 号 线: eight words
+    assert shingles("地铁5号线，今日开通。") == shingles("地铁5号线今日开通")
+    assert len(shingles("東京都は１５日、新たな対策を発表した")) == 12  # 16 words, １５ one
+    assert len(shingles("ＧＤＰ　コロナウイルス")) == 4  # ＧＤＰ one word, ー one more
+    # Korean puts spaces between words: five of them are one shingle, as in English.
+    assert len(shingles("서울시는 15일 새로운 대책을 발표했다")) == 1
+
+
+def test_only_letters_count_as_words_of_a_script_without_spaces() -> None:
+    """Every character taken as a word of its own is a letter (or a numeral such as 〇),
+    so none of them is punctuation that SQLite's index would skip."""
+    each = re.compile(f"[{_SPACELESS}]")
+    assert [hex(c) for c in range(0x110000) if each.match(chr(c)) and not chr(c).isalnum()] == []
+    assert not each.match("・") and not each.match("。") and not each.match("한")
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "near", "most"),
+    [
+        ("zh-metro-daily.txt", "zh-metro-portal.txt", True, 1.0),  # a reprint, lightly edited
+        ("zh-metro-daily.txt", "zh-metro-evening.txt", False, 0.1),  # another paper's report
+        ("zh-metro-portal.txt", "zh-metro-evening.txt", False, 0.1),
+        ("ja-railway-shimbun.txt", "ja-railway-web.txt", True, 1.0),  # a web copy
+    ],
+)
+def test_chinese_and_japanese_copies_are_near_and_other_reports_are_not(
+    first: str, second: str, near: bool, most: float
+) -> None:
+    found = likeness(shingles(text(first)), shingles(text(second)))
+    assert found.near is near and found.shared < most
+    assert not near or found.shared >= 0.9
+
+
+def test_chinese_phrases_are_whole_runs_between_punctuation() -> None:
+    """SQLite's index holds a clause of Chinese as one word and finds whole words only:
+    each phrase begins and ends where the text has punctuation (or begins or ends)."""
+    story = text("zh-metro-daily.txt")
+    phrases = sample_phrases(story)
+    assert len(phrases) == 8 and phrases[0] == "临江地铁5号线今日开通"
+    for phrase in phrases:
+        at = story.index(phrase)
+        assert at == 0 or not story[at - 1].isalnum()
+        assert not story[at + len(phrase) : at + len(phrase) + 1].isalnum()
+        assert len(phrase) <= LONGEST_PHRASE
+    assert sample_phrases("临" * (LONGEST_PHRASE + 1)) == []  # no punctuation: no phrase

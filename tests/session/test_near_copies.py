@@ -8,11 +8,14 @@ text; the web page is the paper's, standfirst, captions and all.
 
 from __future__ import annotations
 
+import dataclasses
+import sqlite3
 from pathlib import Path
 
 import pytest
 
-from briefer.session import ImportStatus, Session
+from briefer.session import ImportOutcome, ImportStatus, Session, imports
+from briefer.store import Project
 
 DATA = Path(__file__).parent.parent / "data" / "likeness"
 TITLE = "Varna reopens grain terminal after three-month closure"
@@ -79,3 +82,132 @@ def test_a_text_longer_than_any_article_is_not_compared(
     monkeypatch.setattr(likeness, "LONGEST", len(web_text) // 20)
     (web,) = session.import_all([DATA / "varna-web.html"]).outcomes
     assert web.status is ImportStatus.IMPORTED and web.like is None and web.note == ""
+
+
+def _note_for(outcome: ImportOutcome, like: ImportOutcome, whose: str) -> str:
+    assert outcome.like is not None and like.article_id is not None
+    return (f"Much like “{like.title}” (article {like.article_id}), already in the project: "
+            f"{outcome.like.percent}% {whose}.")  # fmt: skip
+
+
+def test_a_chinese_reprint_is_named_and_another_papers_report_is_not(session: Session) -> None:
+    """Chinese has no spaces between words: each character counts as one. The portal's
+    reprint drops the by-line and a caption, adds a sentence and a source line, dates
+    the day and swaps the quotation marks; the evening paper's report of the same
+    opening shares the figures and the place names, not the writing."""
+    daily, evening, portal = session.import_all(
+        [DATA / "zh-metro-daily.txt", DATA / "zh-metro-evening.txt", DATA / "zh-metro-portal.txt"]
+    ).outcomes
+
+    assert [o.status for o in (daily, evening, portal)] == [ImportStatus.IMPORTED] * 3
+    assert daily.note == "" and evening.note == "" and evening.like is None
+    assert portal.like is not None and portal.like.article_id == daily.article_id
+    assert portal.like.percent >= 90
+    assert portal.note == _note_for(portal, daily, "of this text is in it")
+
+
+def test_a_japanese_web_copy_of_a_newspaper_story_is_named(session: Session) -> None:
+    """Kanji and kana, no spaces: the web copy drops the photo caption, adds a sentence
+    and changes 「」 to “”."""
+    paper, web = session.import_all(
+        [DATA / "ja-railway-shimbun.txt", DATA / "ja-railway-web.txt"]
+    ).outcomes
+
+    assert paper.status is web.status is ImportStatus.IMPORTED and paper.note == ""
+    assert web.like is not None and web.like.article_id == paper.article_id
+    assert web.like.percent >= 90
+    assert web.note == _note_for(web, paper, "of that article's text is in this one")
+
+
+def test_a_korean_portal_copy_is_named(session: Session) -> None:
+    """Korean puts spaces between words, so its words are counted as everywhere else."""
+    paper, portal = session.import_all(
+        [DATA / "ko-market-ilbo.txt", DATA / "ko-market-portal.txt"]
+    ).outcomes
+
+    assert paper.status is portal.status is ImportStatus.IMPORTED and paper.note == ""
+    assert portal.like is not None and portal.like.article_id == paper.article_id
+    assert portal.like.percent >= 85
+
+
+def test_looking_for_a_near_copy_leaves_the_project_open_to_writes(
+    session: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The look only reads: it is made before the import's transaction, so the write lock
+    is not held while candidates are compared (another connection can start a write)."""
+    session.import_all([DATA / "zh-metro-daily.txt"])
+    real, writable = imports.near_copy, []
+
+    def looking(project: Project, text: str) -> imports.NearCopy | None:
+        other = sqlite3.connect(tmp_path / "work.briefer", timeout=0)
+        try:
+            other.execute("BEGIN IMMEDIATE")
+            other.execute("ROLLBACK")
+            writable.append(True)
+        except sqlite3.OperationalError:  # "database is locked"
+            writable.append(False)
+        finally:
+            other.close()
+        return real(project, text)
+
+    monkeypatch.setattr(imports, "near_copy", looking)
+    (portal,) = session.import_all([DATA / "zh-metro-portal.txt"]).outcomes
+
+    assert writable == [True] and portal.like is not None
+
+
+@pytest.mark.parametrize("change", ["deleted", "renamed"])
+def test_a_near_copy_changed_before_the_import_is_stored_is_named_as_it_is_now(
+    session: Session, monkeypatch: pytest.MonkeyPatch, change: str
+) -> None:
+    """Between the look and the import's transaction another edit (the window, while an
+    import runs in the background) may delete or rename the article found: the note
+    never names an article that is gone, nor by a title it no longer has."""
+    (web,) = session.import_all([DATA / "varna-web.html"]).outcomes
+    assert web.article_id is not None
+    real = imports.near_copy
+
+    def then_changed(project: Project, text: str) -> imports.NearCopy | None:
+        found = real(project, text)
+        assert found is not None and found.article_id == web.article_id
+        if change == "deleted":
+            project.delete_article(found.article_id)
+        else:
+            kept = project.get_article(found.article_id)
+            project.update_article_details(dataclasses.replace(kept, title="Varna terminal"))
+        return found
+
+    monkeypatch.setattr(imports, "near_copy", then_changed)
+    (word,) = session.import_all([DATA / "varna.docx"]).outcomes
+
+    assert word.status is ImportStatus.IMPORTED
+    if change == "deleted":
+        assert word.like is None and word.note == ""
+    else:
+        assert word.like is not None and word.note.startswith(
+            f"Much like “Varna terminal” (article {web.article_id}), already in the project: "
+        )
+
+
+def test_a_copy_whose_duplicate_goes_before_it_is_stored_names_another_never_itself(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An exact duplicate seen before the transaction is not compared; if it has gone
+    by then (deleted meanwhile), the file is imported and compared there, before it is
+    added, so the near copy named is the other article, never the one just added."""
+    web, word = session.import_all([DATA / "varna-web.html", DATA / "varna.docx"]).outcomes
+    real, calls = Project.find_duplicate, []
+
+    def then_deleted(project: Project, url: str, text: str, title: str = "") -> int | None:
+        found = real(project, url, text, title)
+        calls.append(found)
+        if found is not None:
+            project.delete_article(found)
+        return found
+
+    monkeypatch.setattr(Project, "find_duplicate", then_deleted)
+    (again,) = session.import_all([DATA / "varna.docx"]).outcomes
+
+    assert calls == [word.article_id, None]
+    assert again.status is ImportStatus.IMPORTED and again.article_id not in (None, word.article_id)
+    assert again.like is not None and again.like.article_id == web.article_id
