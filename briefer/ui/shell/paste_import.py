@@ -72,7 +72,7 @@ class PasteController(QObject):
         dialog = self.runner.dialog
         if started and dialog is not None:
             size = max(len(html or ""), len(text or "")) / 1024 / 1024
-            if size >= 1:  # the one a dialog shows for: what takes the time
+            if size >= 1:  # only a paste this big lasts long enough to show the dialog
                 dialog.setLabelText(f"Pasting an article from {size:.0f} MB of text…")
             dialog.canceled.connect(self._cancelling)
         return started
