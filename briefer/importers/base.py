@@ -44,19 +44,33 @@ class ImportRejected(Exception):
         self.reason = reason
 
 
+class ImportCancelled(Exception):
+    """The caller cancelled while the input was being read: no article, nothing to say."""
+
+
 class Deadline:
     """A cooperative time bound: long loops call ``check()`` and give up in time.
 
     Python cannot safely interrupt a parser from outside, so importers check
-    between pages, elements or blocks instead.
+    between pages, elements or blocks instead. The same checks honour the caller's
+    ``cancelled`` (the window's Cancel), raising ``ImportCancelled``.
     """
 
-    def __init__(self, seconds: float, what: str = "the file") -> None:
+    def __init__(
+        self, seconds: float, what: str = "the file", cancelled: Callable[[], bool] | None = None
+    ) -> None:
         self._end = time.monotonic() + seconds
         self._seconds = seconds
         self._what = what
+        self._cancelled = cancelled
+
+    def check_cancelled(self) -> None:
+        """Only the caller's cancel: for loops with no time bound of their own."""
+        if self._cancelled is not None and self._cancelled():
+            raise ImportCancelled
 
     def check(self) -> None:
+        self.check_cancelled()
         if time.monotonic() > self._end:
             raise ImportRejected(
                 f"Reading {self._what} took longer than {self._seconds:g} seconds, so it was"

@@ -6,8 +6,16 @@ briefer.importers helpers only; no Qt: the caller passes the clipboard's strings
 
 from __future__ import annotations
 
-from briefer.core.model import Article, BlockKind
-from briefer.importers.base import ArticleBuilder, Deadline, ImportLimits, ImportRejected
+from collections.abc import Callable
+
+from briefer.core.model import Article, BlockKind, Original
+from briefer.importers.base import (
+    ArticleBuilder,
+    Deadline,
+    Imported,
+    ImportLimits,
+    ImportRejected,
+)
 from briefer.importers.cleanup import copy_blocks, feed_footer_site, is_boilerplate_line
 from briefer.importers.encoding import clean_text
 from briefer.importers.htmlconvert import html_to_article_blocks
@@ -31,14 +39,36 @@ def short_title(text: str, limit: int = TITLE_MAX) -> str:
     return cut + "…"
 
 
+def import_paste(
+    *,
+    text: str | None = None,
+    html: str | None = None,
+    limits: ImportLimits = ImportLimits(),  # noqa: B008
+    cancelled: Callable[[], bool] | None = None,
+) -> Imported:
+    """The article in pasted clipboard content; the original keeps what was pasted.
+    ``cancelled`` is read as it goes, and stops it with ``ImportCancelled``."""
+    article, from_html = paste_to_article(text=text, html=html, limits=limits, cancelled=cancelled)
+    if from_html:
+        original = Original("pasted.html", "text/html", (html or "").encode("utf-8", "replace"))
+    else:
+        original = Original("pasted.txt", "text/plain", (text or "").encode("utf-8", "replace"))
+    return Imported(article, original)
+
+
 def paste_to_article(
-    *, text: str | None = None, html: str | None = None, limits: ImportLimits
+    *,
+    text: str | None = None,
+    html: str | None = None,
+    limits: ImportLimits,
+    cancelled: Callable[[], bool] | None = None,
 ) -> tuple[Article, bool]:
     """The article in pasted content, and whether it was read from the HTML.
 
     HTML is preferred when it carries text, since it keeps the structure the
     analyst saw (headings, lists, quotes); plain text goes through the same
-    news-page logic as a .txt file.
+    news-page logic as a .txt file. ``cancelled`` is read between blocks: a paste of
+    many megabytes takes seconds, and the window offers Cancel (``ImportCancelled``).
     """
     size = len((html or "").encode("utf-8", "replace")) + len(
         (text or "").encode("utf-8", "replace")
@@ -49,13 +79,14 @@ def paste_to_article(
             f" {limits.max_bytes / 1024 / 1024:.0f} MB Briefer imports at once. Paste a"
             " shorter selection."
         )
-    deadline = Deadline(limits.max_seconds, "the pasted content")
+    deadline = Deadline(limits.max_seconds, "the pasted content", cancelled)
+    deadline.check_cancelled()
     if html and html.strip():
         article = _from_html(html, limits, deadline)
         if article is not None:
             return article, True
     if text and text.strip():
-        return _from_text(text), False
+        return _from_text(text, deadline), False
     raise ImportRejected(EMPTY_PASTE)
 
 
@@ -97,10 +128,11 @@ def _from_html(html: str, limits: ImportLimits, deadline: Deadline) -> Article |
     )
 
 
-def _from_text(text: str) -> Article:
+def _from_text(text: str, deadline: Deadline) -> Article:
     cleaned = clean_text(text)
     builder = ArticleBuilder()
-    meta = text_to_blocks(cleaned, builder)
+    # Cancel only: plain text had no time bound before, and a big paste may take long.
+    meta = text_to_blocks(cleaned, builder, checkpoint=deadline.check_cancelled)
     if builder.is_empty() and not meta.title:
         raise ImportRejected(EMPTY_PASTE)
     return Article(

@@ -1,7 +1,8 @@
 """Which importer reads a file (by content first, extension second), and the safe entry points.
 
-The session calls ``import_path``, ``import_bytes``, ``import_paste`` and
-``expand_paths``. Imports core and briefer.importers only; never store, session or ui.
+The session calls ``import_path``, ``import_bytes`` and ``expand_paths``, and
+``import_paste`` from paste.py (re-exported here), so a paste loads no other format.
+Imports core and briefer.importers only; never store, session or ui.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from briefer.importers.eml import EmlImporter
 from briefer.importers.html import HtmlImporter
 from briefer.importers.markdown import MarkdownImporter
 from briefer.importers.mhtml import MhtmlImporter
-from briefer.importers.paste import paste_to_article
+from briefer.importers.paste import import_paste as import_paste  # its home: paste.py
 from briefer.importers.pdf import PdfImporter
 from briefer.importers.sources import (
     ImportPlan,
@@ -238,21 +239,6 @@ def _read_file(path: Path, limits: ImportLimits, *, follow_links: bool) -> bytes
 def local_reader(page: Path, limits: ImportLimits) -> LocalFileReader:
     """What a source may read beside it: its own ``Name_files`` folder, nothing else."""
     return companion_reader(page, limits.max_bytes)
-
-
-def import_paste(
-    *,
-    text: str | None = None,
-    html: str | None = None,
-    limits: ImportLimits = ImportLimits(),  # noqa: B008
-) -> Imported:
-    """The article in pasted clipboard content; the original keeps what was pasted."""
-    article, from_html = paste_to_article(text=text, html=html, limits=limits)
-    if from_html:
-        original = Original("pasted.html", "text/html", (html or "").encode("utf-8", "replace"))
-    else:
-        original = Original("pasted.txt", "text/plain", (text or "").encode("utf-8", "replace"))
-    return Imported(article, original)
 
 
 def expand_paths(paths: Iterable[Path], *, recursive: bool = True) -> list[Path]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Container
+from collections.abc import Callable, Container
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -465,20 +465,32 @@ def is_subheading(paragraphs: list[str], index: int) -> bool:
     return len(following) > len(line) and is_prose(following)
 
 
-def text_to_blocks(text: str, builder: ArticleBuilder, *, find_title: bool = True) -> TextMeta:
+def text_to_blocks(
+    text: str,
+    builder: ArticleBuilder,
+    *,
+    find_title: bool = True,
+    checkpoint: Callable[[], None] = lambda: None,
+) -> TextMeta:
     """Adds the body of plain ``text`` to ``builder`` and returns title, author and date.
 
     With ``find_title`` the top of the text is read as a news page copied by hand:
     a short section label, the title, then byline and date lines, none of which
     are body. Without it (a mail's body, whose headers say who and when) every line
     stays, a forward's "Date:" line included. Boilerplate lines (share buttons, feed
-    footers) are dropped anywhere.
+    footers) are dropped anywhere. ``checkpoint`` is called between paragraphs, to stop
+    a long text by raising (a paste the analyst cancelled).
     """
     every = split_paragraphs(text)
+    checkpoint()
     publisher = next(filter(None, map(feed_footer_site, reversed(every))), "")
     # A date stamp ("Published 14 November 2025") is furniture, but near the title it
     # gives the article's date, read below.
-    paragraphs = [p for p in every if not is_boilerplate_line(p) or is_date_stamp(p)]
+    paragraphs: list[str] = []
+    for paragraph in every:
+        checkpoint()
+        if not is_boilerplate_line(paragraph) or is_date_stamp(paragraph):
+            paragraphs.append(paragraph)
     title = ""
     author = ""
     published: dt.date | None = None
@@ -512,6 +524,7 @@ def text_to_blocks(text: str, builder: ArticleBuilder, *, find_title: bool = Tru
     prose = sum(1 for p in kept if _SENTENCE_END.search(p))
     allow_headings = prose >= 0.5 * max(1, len(kept))
     for index, paragraph in enumerate(kept):
+        checkpoint()
         bullet = _BULLET.match(paragraph)
         heading = _ATX.match(paragraph) if len(paragraph) <= 120 else None
         if heading and heading_like(heading.group("text")):

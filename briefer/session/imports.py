@@ -17,7 +17,7 @@ from pathlib import Path
 
 from briefer.core import likeness
 from briefer.core.safetext import readable_name
-from briefer.importers.base import Imported, ImportRejected
+from briefer.importers.base import ImportCancelled, Imported, ImportRejected
 from briefer.importers.sources import ImportPlan
 from briefer.session.article_commands import DETAIL_NAMES, details_from_copy, imported_details
 from briefer.store import DiskFull, Project, ProjectError
@@ -105,7 +105,16 @@ class ImportReport:
         return ", ".join(parts)
 
 
-def store_imported(project: Project, imported: Imported, source: str) -> ImportOutcome:
+class _Cancelled(Exception):
+    """Raised inside a paste's transaction, before its commit, so the store rolls it back."""
+
+
+def store_imported(
+    project: Project,
+    imported: Imported,
+    source: str,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> ImportOutcome:
     """Adds the article unless the project already has it (same URL or same text).
 
     A copy already there may say less about itself: a PDF has no publisher or address
@@ -113,6 +122,8 @@ def store_imported(project: Project, imported: Imported, source: str) -> ImportO
     both say something different, the reason says so and leaves the analyst to choose.
     Every import stores through here, so here its details are bounded and tidied
     (``imported_details``) and its source name made one a store can hold.
+    ``cancelled`` is read last inside the transaction: true then, nothing is written
+    (``_Cancelled`` rolls it back); once committed, the article stands.
     """
     article = imported_details(imported.article)
     original = dataclasses.replace(
@@ -131,6 +142,8 @@ def store_imported(project: Project, imported: Imported, source: str) -> ImportO
             filled, differing = details_from_copy(kept, article)
             if filled:
                 project.update_article_details(dataclasses.replace(kept, **filled))
+            if cancelled():
+                raise _Cancelled
             note = _duplicate_note(list(filled), differing)
             return ImportOutcome(
                 source,
@@ -146,6 +159,8 @@ def store_imported(project: Project, imported: Imported, source: str) -> ImportO
         elif like is not None:
             like = _still_there(project, like)
         article_id = project.add_article(article, original)
+        if cancelled():
+            raise _Cancelled
     return ImportOutcome(
         source, ImportStatus.IMPORTED, article_id, article.title, warnings=imported.warnings,
         note=like.note if like else "", like=like,
@@ -252,12 +267,27 @@ def _named(path: Path) -> str:
 
 
 def import_pasted(
-    project: Project, *, text: str | None = None, html: str | None = None
+    project: Project,
+    *,
+    text: str | None = None,
+    html: str | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
 ) -> ImportOutcome:
+    """The clipboard's content as an article; ``cancelled`` is read while it is read and
+    once more before the commit, so a cancel leaves the project as it was."""
     try:
-        from briefer.importers.registry import import_paste
+        from briefer.importers.paste import import_paste  # not every format's library
 
-        imported = import_paste(text=text, html=html)
+        imported = import_paste(text=text, html=html, cancelled=cancelled)
     except ImportRejected as exc:
         return ImportOutcome("clipboard", ImportStatus.FAILED, reason=exc.reason)
-    return store_imported(project, imported, "clipboard")
+    except ImportCancelled:
+        return _paste_cancelled()
+    try:
+        return store_imported(project, imported, "clipboard", cancelled)
+    except _Cancelled:
+        return _paste_cancelled()
+
+
+def _paste_cancelled() -> ImportOutcome:
+    return ImportOutcome("clipboard", ImportStatus.CANCELLED, reason="Paste cancelled.")

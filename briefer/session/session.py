@@ -283,10 +283,19 @@ class Session:
             return ImportReport(outcomes, stopped_by=full)
         return ImportReport(outcomes)
 
-    def import_paste(self, *, text: str | None = None, html: str | None = None) -> ImportOutcome:
+    def import_paste(
+        self,
+        *,
+        text: str | None = None,
+        html: str | None = None,
+        cancelled: Callable[[], bool] = lambda: False,
+    ) -> ImportOutcome:
+        """The clipboard's text or HTML as a new article, in one transaction. May run on a
+        worker, as ``import_files`` does; a ``cancelled`` that turns true before the commit
+        leaves the project as it was (status ``CANCELLED``)."""
         from briefer.session.imports import import_pasted
 
-        outcome = import_pasted(self._project, text=text, html=html)
+        outcome = import_pasted(self._project, text=text, html=html, cancelled=cancelled)
         self._announce_import(outcome)
         return outcome
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefer.core.model import BlockKind
-from briefer.importers.base import ImportLimits, ImportRejected
+from briefer.importers.base import ImportCancelled, ImportLimits, ImportRejected
 from briefer.importers.registry import import_paste
 
 
@@ -69,3 +69,19 @@ def test_pasted_feed_item_takes_its_publisher_from_the_footer(as_html: bool) -> 
 
     assert article.publisher == "Marketwire"
     assert "appeared first on" not in article.text
+
+
+@pytest.mark.parametrize("as_html", [False, True])
+def test_a_cancel_stops_a_long_paste_between_paragraphs(as_html: bool) -> None:
+    paragraphs = [f"Paragraph {i} of a long report on the harbour, in full." for i in range(5000)]
+    html = "".join(f"<p>{p}</p>" for p in paragraphs) if as_html else None
+    checks = 0
+
+    def cancelled() -> bool:  # the analyst presses Cancel once reading is under way
+        nonlocal checks
+        checks += 1
+        return checks > 2
+
+    with pytest.raises(ImportCancelled):
+        import_paste(text="\n\n".join(paragraphs), html=html, cancelled=cancelled)
+    assert checks == 3  # it stopped at the next check, not at the end

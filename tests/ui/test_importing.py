@@ -36,6 +36,12 @@ def titles(window: ProjectWindow) -> list[str]:
     return window.library_panel.titles()
 
 
+def paste(qtbot: QtBot, window: ProjectWindow) -> None:
+    """Ctrl+V, then wait for the paste's worker to end, as the analyst waits for the Library."""
+    window.menu_actions.paste_action.trigger()
+    qtbot.waitUntil(lambda: not window.paster.busy, timeout=20_000)
+
+
 def many_files(folder: Path, count: int) -> list[Path]:
     folder.mkdir()
     paths = []
@@ -126,7 +132,7 @@ def test_dropping_files_and_folders_imports_them(
 def test_paste_text_and_html_as_new_articles(qtbot: QtBot, window: ProjectWindow) -> None:
     clipboard = QGuiApplication.clipboard()
     clipboard.setText("Ferry strike ends\n\nThe ferry workers' strike ended on Friday after talks.")
-    window.menu_actions.paste_action.trigger()
+    paste(qtbot, window)
     assert titles(window) == ["Ferry strike ends"]
     assert "ended on Friday" in window.reader.toPlainText()
 
@@ -136,11 +142,11 @@ def test_paste_text_and_html_as_new_articles(qtbot: QtBot, window: ProjectWindow
     )
     mime.setText("Grid upgrade approved The regulator approved a grid upgrade.")
     clipboard.setMimeData(mime)
-    window.menu_actions.paste_action.trigger()
+    paste(qtbot, window)
     assert titles(window) == ["Ferry strike ends", "Grid upgrade approved"]
     assert window.library_panel.current_title() == "Grid upgrade approved"
 
-    window.menu_actions.paste_action.trigger()  # the same again: reported, not added twice
+    paste(qtbot, window)  # the same again: reported, not added twice
     assert window.library_panel.count() == 2
     assert "already in the project" in window.statusBar().currentMessage()
     window.close()
@@ -312,7 +318,7 @@ def test_a_paste_much_like_an_article_already_there_says_so(
     text = story.read_text(encoding="utf-8")
     clipboard = QGuiApplication.clipboard()
     clipboard.setText(text + "\n\nThe union will put the deal to its members on Monday.")
-    window.menu_actions.paste_action.trigger()
+    paste(qtbot, window)
     assert window.library_panel.count() == 2  # imported: the analyst chose to paste it
     message = window.statusBar().currentMessage()
     assert message.startswith("Pasted as a new article: ")

@@ -9,6 +9,8 @@ with the worker's transaction. The dialog is shown at once and is window-modal, 
 window takes no edit while the worker's transaction runs (it would wait on the store,
 then land on the undo stack before the job it followed). Cancel is offered only for a
 job that checks ``cancelled()`` and rolls back; otherwise the dialog cannot be dismissed.
+A job that records nothing on the undo stack (a paste) may ask for the dialog only once it
+has run ``show_after`` ms, as file imports do, so a quick one shows no flash of a dialog.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 Progress = Callable[[int, int], None]
@@ -59,6 +61,11 @@ class JobDialog(QProgressDialog):
         self.cancellable = cancellable
         if not cancellable:
             self.setCancelButton(None)
+        self.was_shown = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.was_shown = True
+        super().showEvent(event)
 
     def reject(self) -> None:
         if self.cancellable:
@@ -84,7 +91,7 @@ class JobRunner(QObject):
         self._parent = parent
         self._thread: QThread | None = None
         self._job: JobWorker | None = None
-        self.dialog: QProgressDialog | None = None
+        self.dialog: JobDialog | None = None
         self.dialog_seen = False  # whether the last job's progress dialog showed, for tests
         self.last_progress = (0, 0)
         self._done: Callable[[object], None] | None = None
@@ -104,10 +111,13 @@ class JobRunner(QObject):
         *,
         finish_on_close: bool = False,
         cancellable: bool = True,
+        show_after: int = 0,
     ) -> bool:
         """Run ``job`` on a worker; False when one is running already. ``finish_on_close``:
         closing the window waits for the job to end instead of cancelling it.
-        ``cancellable``: the dialog offers Cancel (the job must honour ``cancelled()``)."""
+        ``cancellable``: the dialog offers Cancel (the job must honour ``cancelled()``).
+        ``show_after``: ms before the dialog shows (0: at once); only for a job whose
+        end pushes nothing on the undo stack (see the module's docstring)."""
         if self.busy:
             return False
         self._done, self._failed, self._finish_on_close = done, failed, finish_on_close
@@ -115,10 +125,13 @@ class JobRunner(QObject):
         self.dialog = JobDialog(title, cancellable, self._parent)
         self.dialog.setWindowTitle(title)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self.dialog.setMinimumDuration(0)  # at once, not after a delay: see the docstring
+        self.dialog.setMinimumDuration(show_after)  # 0: at once, not after a delay
         self.dialog.setAutoReset(False)  # the last step is not the end: notes, commit
         self.dialog.setAutoClose(False)
-        self.dialog.show()
+        if show_after > 0:
+            self.dialog.setValue(0)  # starts Qt's timer: shown if the job outlasts it
+        else:
+            self.dialog.show()
         self.dialog_seen = self.dialog.isVisible()
         self._thread = QThread(self)
         self._job = JobWorker(job)
@@ -152,6 +165,7 @@ class JobRunner(QObject):
         self._thread = None
         self._job = None
         if self.dialog is not None:
+            self.dialog_seen = self.dialog_seen or self.dialog.was_shown
             self.dialog.reset()
             self.dialog.deleteLater()
             self.dialog = None

@@ -17,6 +17,7 @@ from briefer.session import ImportOutcome, ImportReport, ImportStatus, ProjectEr
 from briefer.ui.shell.crash import log_hint
 
 SUMMARY_LIMIT = 40
+BUSY = "An import is already running; wait for it or cancel it."
 log = logging.getLogger(__name__)
 
 

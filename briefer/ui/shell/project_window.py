@@ -17,7 +17,6 @@ from PySide6.QtGui import (
     QAction,
     QCloseEvent,
     QFont,
-    QGuiApplication,
     QKeySequence,
     QResizeEvent,
     QShowEvent,
@@ -39,7 +38,6 @@ from PySide6.QtWidgets import (
 from briefer.session import (
     Change,
     Entity,
-    ImportStatus,
     ProjectError,
     RecordNotFound,
     Session,
@@ -54,7 +52,7 @@ from briefer.ui.common.splitters import ShareSplitter
 from briefer.ui.composer.arrangement import rebalance
 from briefer.ui.composer.view import ComposerView
 from briefer.ui.library.article_actions import ArticleActions
-from briefer.ui.library.importing import ImportController
+from briefer.ui.library.importing import BUSY, ImportController
 from briefer.ui.library.model import LibraryModel
 from briefer.ui.library.panel import LibraryPanel
 from briefer.ui.library.qda_actions import QdaActions
@@ -79,6 +77,7 @@ from briefer.ui.shell.layouts import (
     tabs_width,
 )
 from briefer.ui.shell.menus import IMPORT_KEYS, MenuSlots, build_menus
+from briefer.ui.shell.paste_import import PasteController
 from briefer.ui.shell.restore_dialog import RestoreDialog
 from briefer.ui.themes.actions import ThemeActions
 from briefer.ui.themes.dialog import ThemesDialog
@@ -201,6 +200,9 @@ class ProjectWindow(ImportsDroppedFiles, QMainWindow):
         }, READ)  # fmt: skip
         self.layouts.load(self.settings)
         self.importer = ImportController(session, self, paths.log_file if paths else None)
+        self.paster = PasteController(
+            session, self, self.report, self._select_article, lambda: self.importer.busy
+        )
         # The Note menu, export and the menus get what they use, never the window itself.
         context = WindowContext(
             session=session, undo_stack=self.undo_stack, settings=self.settings, paths=paths,
@@ -401,28 +403,14 @@ class ProjectWindow(ImportsDroppedFiles, QMainWindow):
         self.import_paths(paths)
 
     def import_paths(self, paths: list[Path]) -> bool:
-        if self.importer.busy:
-            self.report("An import is already running; wait for it or cancel it.")
+        if self.importer.busy or self.paster.busy:
+            self.report(BUSY)
             return False
         return self.importer.start(paths)
 
-    def paste_article(self) -> None:
-        mime = QGuiApplication.clipboard().mimeData()
-        html = mime.html() if mime is not None and mime.hasHtml() else None
-        text = mime.text() if mime is not None and mime.hasText() else None
-        if not (html or text or "").strip():
-            self.report("The clipboard has no text to make an article from.")
-            return
-        outcome = self.session.import_paste(text=text, html=html)
-        if outcome.status is ImportStatus.IMPORTED:
-            self.report(" ".join(filter(None, [f"Pasted as a new article: {outcome.title}.",
-                                               outcome.note])))  # fmt: skip
-            self._select_article(outcome.article_id)
-        elif outcome.status is ImportStatus.DUPLICATE:
-            self.report(f"That text is already in the project: {outcome.title}")
-            self._select_article(outcome.article_id)
-        else:
-            self.report(f"Could not make an article from the clipboard: {outcome.reason}")
+    def paste_article(self) -> bool:
+        """Ctrl+V: the clipboard as a new article, off the GUI thread (shell.paste_import)."""
+        return self.paster.paste()
 
     def _select_article(self, article_id: int | None) -> None:
         if not self.library_panel.select_id(article_id):
@@ -580,6 +568,7 @@ class ProjectWindow(ImportsDroppedFiles, QMainWindow):
             self.composer.flush()
             self.composer.page_count.shutdown()
             self.importer.shutdown()
+            self.paster.shutdown()
             self.menu_actions.merge_actions.runner.shutdown()  # waits for a running merge
             self.qda_actions.runner.shutdown()  # waits for a running QDA import or export
             self.note_actions.exporter.shutdown()
