@@ -63,14 +63,14 @@ def test_a_big_paste_keeps_the_window_turning_and_ends_selected(
     timer.start(20)
     started = time.monotonic()
     window.menu_actions.paste_action.trigger()
-    returned = time.monotonic()
+    still_running = window.paster.busy  # Ctrl+V came back before the work was done
     message_then = message(window)
     qtbot.waitUntil(lambda: window.library_panel.count() == 2, timeout=120_000)
     ended = time.monotonic()
     timer.stop()
-    # Ctrl+V came straight back, and the event loop went on the whole time: ticks all
-    # through, never a long gap.
-    assert returned - started < 1 and message_then == ""
+    # Ctrl+V came back while the paste ran on, and the event loop went on the whole
+    # time: ticks all through, never a long gap.
+    assert still_running and message_then == ""
     assert len(ticks) >= 5
     marks = [started, *ticks, ended]
     assert max(b - a for a, b in itertools.pairwise(marks)) < (ended - started) / 2
