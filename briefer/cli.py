@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import errno
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -40,6 +41,7 @@ from briefer.cli_format import (
 from briefer.core.model import Theme
 from briefer.core.palette import spare_colour, spare_shortcut
 from briefer.core.words import counted
+from briefer.screen import no_screen_reason
 from briefer.settings import Paths, resolve_paths, setup_logging, stop_logging
 
 log = logging.getLogger("briefer.cli")
@@ -497,6 +499,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     as_process = argv is None  # not when a test or a script calls main() in-process
     argv = list(sys.argv[1:] if argv is None else argv)
     if _wants_window(argv):
+        no_screen = no_screen_reason(os.environ, sys.platform)
+        if no_screen is not None:  # Qt would abort with a page of plugin names
+            print(f"briefer: {no_screen}", file=sys.stderr)
+            return EXIT_ERROR
         from briefer.app import run_app  # the window's imports cost; the CLI never pays them
 
         return run_app(argv)

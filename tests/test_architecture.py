@@ -28,10 +28,11 @@ ALLOWED: dict[str, set[str]] = {
     "exchange": {"core"},
     "settings": {"core"},  # the temp-file naming rules
     "resources": set(),
+    "screen": set(),  # asked by cli before Qt loads: is there a screen for the window
     "session": {"core", "store", "importers", "exporters", "exchange", "settings",
                 "resources"},
     "cli": {"core", "session", "settings", "resources", "cli_common", "cli_format", "cli_notes",
-            "cli_qda", "cli_merge", "cli_articles", "app"},
+            "cli_qda", "cli_merge", "cli_articles", "app", "screen"},
     "cli_articles": {"core", "session", "settings", "cli_common"},
     "cli_qda": {"core", "session", "settings", "cli_common"},
     "cli_merge": {"core", "session", "settings", "cli_common"},

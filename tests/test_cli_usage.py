@@ -96,3 +96,50 @@ def test_a_project_path_and_no_arguments_reach_the_window(
     assert main(["p.briefer"]) == 0
     assert main([]) == 0
     assert calls == [["p.briefer"], []]
+
+
+@pytest.mark.parametrize("argv", [["p.briefer"], []])
+def test_with_no_screen_the_window_is_refused_in_one_line_not_a_qt_abort(
+    argv: list[str], tmp_path: Path
+) -> None:
+    """An SSH login or a container has no X11 or Wayland: Qt would stop the process with a
+    page of plugin names and a core dump. The analyst reads one line and the way out."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "briefer", *argv],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+        env={**env, "BRIEFER_HOME": str(tmp_path / "h"), "PYTHONPATH": str(ROOT)},
+    )
+    assert done.returncode == 1, done.stderr
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1, done.stderr
+    assert lines[0].startswith("briefer: there is no screen to open the window on")
+    assert "briefer --help" in lines[0]
+    assert not (tmp_path / "p.briefer").exists()  # nothing made on the way
+
+
+@pytest.mark.parametrize(
+    ("environ", "platform", "refused"),
+    [
+        ({}, "linux", True),
+        ({"DISPLAY": ":0"}, "linux", False),
+        ({"WAYLAND_DISPLAY": "wayland-0"}, "linux", False),
+        ({"QT_QPA_PLATFORM": "offscreen"}, "linux", False),  # the user's own choice
+        ({"DISPLAY": "  "}, "freebsd14", True),
+        ({}, "darwin", False),
+        ({}, "win32", False),
+    ],
+)
+def test_only_an_x11_or_wayland_system_without_either_lacks_a_screen(
+    environ: dict[str, str], platform: str, refused: bool
+) -> None:
+    from briefer.screen import no_screen_reason
+
+    assert (no_screen_reason(environ, platform) is not None) is refused

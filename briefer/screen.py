@@ -1,0 +1,32 @@
+"""Whether this login has a screen for the window, asked before Qt is loaded.
+
+On Linux without X11 or Wayland (an SSH login, a container, a scheduled job) Qt's
+platform plugin stops the process with a page of plugin names and a core dump. One
+line saying why, and that the commands need no screen, is what the analyst should
+read instead. Standard library only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+_NO_SCREEN = (
+    "there is no screen to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set). "
+    "Start Briefer from your desktop, or use its commands, which need no window: "
+    "see `briefer --help`."
+)
+
+
+def no_screen_reason(environ: Mapping[str, str], platform: str) -> str | None:
+    """Why the window cannot open here, or None when it can (as far as can be told).
+
+    Only X11 and Wayland systems are asked: Windows and macOS always have their screen.
+    A platform the user named in QT_QPA_PLATFORM (offscreen, vnc, eglfs...) is theirs.
+    """
+    if platform in ("win32", "cygwin", "darwin"):
+        return None
+    if environ.get("QT_QPA_PLATFORM", "").strip():
+        return None
+    if environ.get("DISPLAY", "").strip() or environ.get("WAYLAND_DISPLAY", "").strip():
+        return None
+    return _NO_SCREEN
