@@ -111,6 +111,24 @@ def test_search_ranks_and_marks_hits(imported: Path, capsys: pytest.CaptureFixtu
         assert code == 0, (hostile, err)
 
 
+def test_search_finds_a_chinese_word_inside_a_sentence(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "tongji.txt"
+    source.write_text(
+        "统计局发布季度数据\n\n国家统计局周一发布数据，显示第三季度经济增长放缓。\n",
+        encoding="utf-8",
+    )
+    assert run_json(capsys, "import", project, source)["imported"] == 1
+    code, out, err = run(capsys, "search", project, "统计局")
+    assert code == 0, err
+    title, snippet = out.splitlines()[:2]
+    assert title.endswith("统计局发布季度数据")
+    assert snippet.strip().startswith("国家«统计局»周一")
+    code, out, _ = run(capsys, "search", project, "经济增长 -放缓")
+    assert code == 0 and out.startswith("No article matches")
+
+
 def test_themes_add_rename_delete(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(
         capsys, "themes", project, "add", "Ports", "--shortcut", "7", "--keywords", "port, harbour*"

@@ -43,11 +43,12 @@ punctuation mark to the next), and a text with hardly any punctuation has runs t
 to stand for a part of it."""
 
 # Han ideographs (with 々, 〇 and the old numerals), kana and bopomofo: scripts written
-# without spaces between words, in which each character is a word here. Letters only
-# (tests/core/test_likeness.py checks each): the middle dot ・ and the spacing sound marks
-# ゛゜ separate words, as everywhere else. Hangul is not here: Korean puts spaces between
-# words.
-_SPACELESS = (
+# without spaces between words, in which each character is a word here (and search finds a
+# word inside a sentence, store/search.py). Letters only (tests/core/test_likeness.py
+# checks each): the middle dot ・ and the spacing sound marks ゛゜ separate words, as
+# everywhere else. Hangul is not here: Korean puts spaces between words. The body of a
+# regular-expression character class.
+SPACELESS = (
     "\u3005-\u3007\u3021-\u3029\u3031-\u3035\u3038-\u303c"
     "\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff\uff66-\uff9f"
     "\u3105-\u312f\u31a0-\u31bf"
@@ -57,9 +58,9 @@ _SPACELESS = (
 )
 _RUN = re.compile(r"[^\W_]+")  # letters and digits: a word as SQLite FTS5's unicode61 splits them
 _FROM_FIRST_SPACELESS = re.compile("[\u3005-\U0010ffff]")  # a quick look: none, no splitting
-_SPACELESS_LETTER = re.compile(f"[{_SPACELESS}]")
+_SPACELESS_LETTER = re.compile(f"[{SPACELESS}]")
 # Within a run that holds Chinese or Japanese: each such character, and the rest as runs.
-_WORD = re.compile(f"[{_SPACELESS}]|[^\\W_{_SPACELESS}]+")
+_WORD = re.compile(f"[{SPACELESS}]|[^\\W_{SPACELESS}]+")
 
 
 @dataclass(frozen=True, slots=True)

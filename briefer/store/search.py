@@ -1,7 +1,9 @@
 """Full-text search over article titles and text (SQLite FTS5), safe for any typed string.
 
 The user's words never reach FTS5's query language raw: they are parsed here into quoted
-terms, so quotes, brackets and operators cannot raise. Standard library and core only.
+terms, so quotes, brackets and operators cannot raise. Chinese and Japanese words, which
+the index cannot find inside a sentence, are looked for as written. Standard library and
+core only.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import sqlite3
 import unicodedata
 from dataclasses import dataclass
 
+from briefer.core.likeness import SPACELESS
 from briefer.core.model import SearchHit
 
 _OPEN, _CLOSE = "\ue000", "\ue001"  # private-use marks around matched words in highlight()
@@ -135,7 +138,10 @@ MAX_SPANS = 1000
 
 
 def search(conn: sqlite3.Connection, query: str, limit: int = 50) -> list[SearchHit]:
+    """The best ``limit`` articles for ``query``, best first, with a snippet and spans."""
     clauses = parse_query(query)
+    if any(_spaceless(term) for clause in clauses for term in clause):
+        return _spaceless_search(conn, clauses, limit) if limit > 0 else []
     expression = to_fts(clauses)
     if expression is None or limit <= 0:
         return []
@@ -182,15 +188,9 @@ def _long_text_hit(
     found = row.fetchone()
     text = str(found[0]) if found is not None else ""
     words = [t for clause in clauses for t in clause if not t.negated]
-    if not words or not text:
+    pattern = _word_pattern(words)
+    if pattern is None or not text:
         return "", ()
-    pattern = re.compile(
-        "|".join(
-            r"\b" + r"\s+".join(map(re.escape, t.words.split())) + (r"\w*" if t.prefix else r"\b")
-            for t in words
-        ),
-        re.IGNORECASE,
-    )
     spans = tuple(m.span() for m in itertools.islice(pattern.finditer(text), MAX_SPANS))
     if not spans:
         return "", ()
@@ -199,3 +199,194 @@ def _long_text_hit(
     after = text[end : end + 120].split()[: SNIPPET_TOKENS // 2]
     snippet = " ".join([*before, f"«{text[start:end]}»", *after])
     return "…" + snippet + "…", spans
+
+
+def _word_pattern(terms: list[Term]) -> re.Pattern[str] | None:
+    """The terms as plain case-insensitive words (a phrase's words apart by any spaces)."""
+    if not terms:
+        return None
+    return re.compile(
+        "|".join(
+            r"\b" + r"\s+".join(map(re.escape, t.words.split())) + (r"\w*" if t.prefix else r"\b")
+            for t in terms
+        ),
+        re.IGNORECASE,
+    )
+
+
+# -- Chinese and Japanese ------------------------------------------------------------------
+# The index (unicode61) keeps a run of Han and kana from one punctuation mark to the next
+# as one word, so 统计局 in 国家统计局周一发布数据 is no word of its own there. A term
+# holding such letters is looked for as written in the title and the text instead: a
+# scan, with no stemming and case as typed, ANDed with the index's match of the rest.
+
+_SPACELESS_LETTER = re.compile(f"[{SPACELESS}]")
+_EDGES = re.compile(r"^[\W_]+|[\W_]+$")  # punctuation around a term, which the index skips
+# How often a term (bound twice) occurs in a column. In bytes: counting the characters of
+# 20 MB of text would be one more pass over it (0.1 s).
+_OCCURRENCES = (
+    "(length(CAST({0} AS BLOB)) - length(CAST(replace({0}, ?, '') AS BLOB)))"
+    " / length(CAST(? AS BLOB))"
+)
+SNIPPET_CHARS = 30
+"""Characters of Chinese or Japanese either side of the word in a snippet: a line's worth."""
+
+
+def _spaceless(term: Term) -> bool:
+    return _SPACELESS_LETTER.search(term.words) is not None
+
+
+def _needle(term: Term) -> str:
+    """What a Chinese or Japanese term is looked for as: its words, trimmed of the
+    punctuation at either end (「統計局」 finds 統計局), the rest as written."""
+    return _EDGES.sub("", term.words) or term.words
+
+
+def _condition(term: Term) -> tuple[str, list[object]]:
+    """SQL true for an article (``a``, its body ``b``) that holds the term."""
+    if _spaceless(term):
+        needle = _needle(term)
+        return "(instr(a.title, ?) > 0 OR instr(b.text, ?) > 0)", [needle, needle]
+    return "a.id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)", [term.fts()]
+
+
+def _spaceless_search(
+    conn: sqlite3.Connection, clauses: list[list[Term]], limit: int
+) -> list[SearchHit]:
+    """Search for a query with a Chinese or Japanese term: ranked by the index when other
+    words are looked for there too, else by how often the terms occur, then by id."""
+    if all(clause[0].negated for clause in clauses):
+        return []  # nothing positive to look for, as with words
+    expression = to_fts([c for c in clauses if not any(map(_spaceless, c))])
+    where: list[str] = []
+    params: list[object] = []
+    for clause in clauses:
+        if expression is not None and not any(map(_spaceless, clause)):
+            continue  # the MATCH holds it, exclusions included
+        parts = [_condition(term) for term in clause]
+        sql = "(" + " OR ".join(part for part, _ in parts) + ")"
+        where.append(f"NOT {sql}" if clause[0].negated else sql)
+        params += [value for _, values in parts for value in values]
+    needles = [_needle(t) for c in clauses for t in c if not t.negated and _spaceless(t)]
+    if expression is not None:
+        sql = (
+            "SELECT a.id, a.title, -f.rank,"
+            " CASE WHEN length(b.text) <= ? THEN highlight(article_fts, 1, ?, ?) END"
+            " FROM article_fts f JOIN articles a ON a.id = f.rowid"
+            " JOIN article_bodies b ON b.article_id = f.rowid"
+            f" WHERE article_fts MATCH ? AND {' AND '.join(where)} ORDER BY f.rank LIMIT ?"
+        )
+        params = [LONG_TEXT_CHARS, _OPEN, _CLOSE, expression, *params, limit]
+    else:
+        # How often the terms occur, a title's occurrence weighing as the index weighs it.
+        counts = " + ".join(
+            f"{_OCCURRENCES.format('b.text')} + 10 * {_OCCURRENCES.format('a.title')}"
+            for _ in needles
+        )
+        sql = (
+            f"SELECT a.id, a.title, {counts} AS score, NULL"
+            " FROM articles a JOIN article_bodies b ON b.article_id = a.id"
+            f" WHERE {' AND '.join(where)} ORDER BY score DESC, a.id LIMIT ?"
+        )
+        counted = [v for n in needles for v in (n, n, n, n)]
+        params = [*counted, *params, limit]
+    try:
+        rows = conn.execute(sql, params).fetchall()
+    except sqlite3.OperationalError as error:
+        if any(word in str(error) for word in ("fts5", "syntax", "unterminated")):
+            return []
+        raise
+    hits = []
+    for article_id, title, rank, marked in rows:
+        found = conn.execute("SELECT text FROM article_bodies WHERE article_id = ?", (article_id,))
+        text = str(found.fetchone()[0])
+        snippet, offsets = _spaceless_hit(text, clauses, needles, marked)
+        hits.append(
+            SearchHit(
+                article_id=int(article_id),
+                title=title,
+                snippet=" ".join(snippet.split()),
+                rank=float(rank),
+                offsets=offsets,
+            )
+        )
+    return hits
+
+
+def _spaceless_hit(
+    text: str, clauses: list[list[Term]], needles: list[str], marked: str | None
+) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """A snippet around the first match and the first ``MAX_SPANS`` spans, in text order.
+
+    Words come from the index's marks when it marked them (a short article), else from
+    plain word matching, as in a long article; Chinese and Japanese terms from a scan of
+    the text. Each capped, so a long article stays linear.
+    """
+    spans: list[tuple[int, int]] = []
+    words = [t for c in clauses for t in c if not t.negated and not _spaceless(t)]
+    if marked is not None:
+        spans += _offsets(marked)  # the words the index matched, stemmed
+        words = [t for c in clauses if any(map(_spaceless, c)) for t in c if t in words]
+    pattern = _word_pattern(words)
+    if pattern is not None:
+        spans += (m.span() for m in itertools.islice(pattern.finditer(text), MAX_SPANS))
+    for needle in needles:
+        at = text.find(needle)
+        for _ in range(MAX_SPANS):
+            if at < 0:
+                break
+            spans.append((at, at + len(needle)))
+            at = text.find(needle, at + len(needle))
+    kept: list[tuple[int, int]] = []
+    for start, end in sorted(set(spans)):
+        if not kept or start >= kept[-1][1]:  # one span where two terms overlap
+            kept.append((start, end))
+    kept = kept[:MAX_SPANS]
+    if not kept:  # found in the title only: the opening of the text, as the index shows it
+        opening = _context(text[:200], before=False)
+        return opening + ("…" if _cut(opening, text, 0, 200, before=False) else ""), ()
+    start, end = kept[0]
+    before = _context(text[max(0, start - 120) : start], before=True)
+    after = _context(text[end : end + 120], before=False)
+    lead = "…" if _cut(before, text, max(0, start - 120), start, before=True) else ""
+    tail = "…" if _cut(after, text, end, end + 120, before=False) else ""
+    return f"{lead}{before}«{text[start:end]}»{after}{tail}", tuple(kept)
+
+
+_SHOWN = re.compile(r"\S")
+
+
+def _cut(shown: str, text: str, start: int, end: int, *, before: bool) -> bool:
+    """Whether ``shown``, the words of ``text[start:end]`` a snippet keeps, leaves out
+    some of them, or there is text beyond that stretch (before it or after it)."""
+    solid = len(shown) - sum(map(str.isspace, shown))
+    window = text[start:end]
+    if solid < len(window) - sum(map(str.isspace, window)):
+        return True
+    beyond = _SHOWN.search(text, 0, start) if before else _SHOWN.search(text, end)
+    return beyond is not None
+
+
+def _context(side: str, *, before: bool) -> str:
+    """The words next to a match: as many as a snippet shows of English, fewer characters
+    of Chinese or Japanese, spaces kept where the text has them."""
+    half = SNIPPET_TOKENS // 2
+    words = side.split()
+    words = words[-half:] if before else words[:half]
+    joined = " ".join(words)
+    if _SPACELESS_LETTER.search(joined) and len(joined) > SNIPPET_CHARS:
+        at = len(joined) - SNIPPET_CHARS if before else SNIPPET_CHARS
+        while 0 < at < len(joined) and _inside_word(joined, at):  # not half an English word
+            at += 1 if before else -1
+        joined = joined[at:].lstrip() if before else joined[:at].rstrip()
+    if not joined:
+        return ""
+    gap_before = side[:1].isspace() and not before
+    gap_after = side[-1:].isspace() and before
+    return (" " if gap_before else "") + joined + (" " if gap_after else "")
+
+
+def _inside_word(text: str, at: int) -> bool:
+    """Whether ``at`` falls between two letters of a word written with spaces around it."""
+    pair = text[at - 1 : at + 1]
+    return pair.isalnum() and _SPACELESS_LETTER.search(pair) is None

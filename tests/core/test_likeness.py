@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from briefer.core.likeness import (
-    _SPACELESS,
     LONGEST_PHRASE,
     MIN_SHINGLES,
     NEAR_SHARE,
+    SPACELESS,
     likeness,
     percent,
     sample_phrases,
@@ -92,7 +92,7 @@ def test_in_chinese_and_japanese_each_character_is_a_word() -> None:
 def test_only_letters_count_as_words_of_a_script_without_spaces() -> None:
     """Every character taken as a word of its own is a letter (or a numeral such as 〇),
     so none of them is punctuation that SQLite's index would skip."""
-    each = re.compile(f"[{_SPACELESS}]")
+    each = re.compile(f"[{SPACELESS}]")
     assert [hex(c) for c in range(0x110000) if each.match(chr(c)) and not chr(c).isalnum()] == []
     assert not each.match("・") and not each.match("。") and not each.match("한")
 
