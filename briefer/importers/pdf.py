@@ -38,6 +38,7 @@ from briefer.importers.pdflayout import (
 )
 from briefer.importers.pdfmargin import text_frames
 from briefer.importers.pdfnotes import notes_by_page
+from briefer.importers.pdfocr import snap_scanned_sizes
 from briefer.importers.pdforder import reading_order
 from briefer.importers.pdfprint import (
     browser_printed,
@@ -114,11 +115,13 @@ class PdfImporter:
         with _PDFIUM_LOCK:
             document = read_document(data, name, limits, deadline)
         info, states = document.info, document.health
-        pages = unshifted_ligatures(
-            [
-                Page((), page.width, page.height) if state.garbled else page
-                for page, state in zip(document.pages, states, strict=True)
-            ]
+        pages = snap_scanned_sizes(
+            unshifted_ligatures(
+                [
+                    Page((), page.width, page.height) if state.garbled else page
+                    for page, state in zip(document.pages, states, strict=True)
+                ]
+            )
         )
         if not any(page.lines or page.extra for page in pages):
             raise ImportRejected(rejection(name, states))

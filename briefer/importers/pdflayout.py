@@ -90,6 +90,7 @@ class Page:
     width: float
     height: float
     extra: tuple[Line, ...] = ()  # text in other directions, each in its own frame, in order
+    scanned: bool = False  # its text is an OCR layer, drawn invisibly over a picture (pdfocr)
 
 
 def body_size(lines: Iterable[Line]) -> float:
