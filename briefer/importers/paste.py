@@ -82,7 +82,12 @@ def paste_to_article(
     deadline = Deadline(limits.max_seconds, "the pasted content", cancelled)
     deadline.check_cancelled()
     if html and html.strip():
-        article = _from_html(html, limits, deadline)
+        try:
+            article = _from_html(html, limits, deadline)
+        except ImportRejected:
+            if not (text and text.strip()):
+                raise
+            article = None  # the page's markup is beyond reading; its text beside it is not
         if article is not None:
             return article, True
     if text and text.strip():

@@ -85,3 +85,16 @@ def test_a_cancel_stops_a_long_paste_between_paragraphs(as_html: bool) -> None:
     with pytest.raises(ImportCancelled):
         import_paste(text="\n\n".join(paragraphs), html=html, cancelled=cancelled)
     assert checks == 3  # it stopped at the next check, not at the end
+
+
+def test_html_nested_beyond_reading_falls_back_to_the_text_beside_it() -> None:
+    # Some apps put deeply nested markup on the clipboard (tables in tables); the plain
+    # text they put beside it reads, and the analyst should not be told to paste it.
+    html = "<table><tr><td>" * 400 + "Ferry strike ends" + "</td></tr></table>" * 400
+    text = "Ferry strike ends\n\nThe ferry strike ended on Friday after talks with the union."
+    with pytest.raises(ImportRejected, match="nested"):
+        import_paste(html=html)
+    imported = import_paste(html=html, text=text)
+    assert imported.article.title == "Ferry strike ends"
+    assert "talks with the union" in imported.article.text
+    assert imported.original.filename == "pasted.txt"

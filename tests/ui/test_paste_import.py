@@ -8,13 +8,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QMimeData, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 import briefer.importers.paste  # loaded before a test's paste, as after the app's first
-from briefer.session import Session
+from briefer.session import ImportOutcome, ImportStatus, Session
 from briefer.ui.shell.paste_import import SHOW_AFTER_MS
 from briefer.ui.shell.project_window import ProjectWindow
 
@@ -186,3 +186,27 @@ def test_closing_the_window_during_a_paste_stops_it_and_adds_nothing(
     qtbot.wait(50)  # late, queued news is ignored
     with Session.open(path, read_only=True) as session:
         assert session.query.list_articles() == []
+
+
+def test_text_beside_a_blank_html_part_is_pasted(qtbot: QtBot, window: ProjectWindow) -> None:
+    mime = QMimeData()
+    mime.setText("Ferry strike ends\n\nThe ferry strike ended on Friday after talks.")
+    mime.setHtml("\n")  # what some programs put beside the text
+    QGuiApplication.clipboard().setMimeData(mime)
+    window.menu_actions.paste_action.trigger()
+    qtbot.waitUntil(lambda: not window.paster.busy, timeout=20_000)
+    assert message(window) == "Pasted as a new article: Ferry strike ends."
+    assert articles(window) == 1
+
+
+@pytest.mark.parametrize("filled", [("author",), ()])
+def test_a_cancel_too_late_for_a_duplicate_says_what_stands(
+    window: ProjectWindow, filled: tuple[str, ...]
+) -> None:
+    # The worker reports a cancel that came after the commit; the race itself cannot be
+    # staged here, so the report is handed over as the worker hands it.
+    outcome = ImportOutcome("clipboard", ImportStatus.DUPLICATE, 1, "Ferry strike ends",
+                            filled=filled)  # fmt: skip
+    window.paster._done((outcome, True))
+    late = " Its details were filled in before Cancel could stop it." if filled else ""
+    assert message(window) == f"That text is already in the project: Ferry strike ends.{late}"

@@ -519,13 +519,17 @@ class ReaderView(ReaderKeys, QTextEdit):
             root.setFrameFormat(fmt)
 
     def changeEvent(self, event: QEvent) -> None:
+        rebuild = event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange)
+        # The place is read before QTextEdit takes the new font: it lays a long article out
+        # again lazily, and the old scroll value would land near the top of that new layout.
+        early = ReadingPlace.of(self) if rebuild and self._article and not self._builder else None
         super().changeEvent(event)
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange) and self._article:
+        if rebuild and self._article:
             # Colours and sizes are baked into the formats: render again, keep the place.
             # Mid-build the view shows an empty page: the place (or passage) to go to is
             # still the one from before the build, not the top of that page.
             building = self._builder is not None
-            place = self._place if building else ReadingPlace.of(self)
+            place = self._place if building else early
             pending = self._pending_passage
             self._render(incremental=len(self._article.text) >= self.incremental_from)
             self.set_passages(self._passages, self._theme_list)

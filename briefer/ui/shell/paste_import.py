@@ -57,7 +57,7 @@ class PasteController(QObject):
         mime = QGuiApplication.clipboard().mimeData()
         html = mime.html() if mime is not None and mime.hasHtml() else None
         text = mime.text() if mime is not None and mime.hasText() else None
-        if not (html or text or "").strip():
+        if not ((html or "").strip() or (text or "").strip()):  # a blank HTML part, text beside
             self._report("The clipboard has no text to make an article from.")
             return False
         session = self._session
@@ -97,8 +97,9 @@ class PasteController(QObject):
                                                 outcome.note])) + late)  # fmt: skip
             self._select(outcome.article_id)
         elif outcome.status is ImportStatus.DUPLICATE:
-            filled = late if outcome.filled else ""  # details it filled in stand too
-            self._report(f"That text is already in the project: {outcome.title}{filled}")
+            filled = " Its details were filled in before Cancel could stop it." if cancelled else ""
+            self._report(f"That text is already in the project: {outcome.title}."
+                         + (filled if outcome.filled else ""))  # fmt: skip
             self._select(outcome.article_id)
         elif outcome.status is ImportStatus.CANCELLED:
             self._report("Paste cancelled: nothing was added to the project.")
