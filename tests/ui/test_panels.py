@@ -293,8 +293,6 @@ def test_two_copies_of_one_story_read_apart_in_a_narrow_library(
         shown.append(option.text)
     assert shown[0].endswith("\u2014 HTML") and shown[1].endswith("\u2014 Word"), shown
     assert all("…" in text for text in shown), shown
-    window.grab()
-    library.grab().save("/tmp/reader-library-copies.png")
 
     qtbot.keyClicks(library.filter, "word")  # the real title: no "— Word" matches
     assert library.titles() == []
@@ -361,3 +359,44 @@ def test_passage_filter_proxy_passes_the_model_tester_while_filtering(
     assert proxy.rowCount() == 3
     session.undo()
     assert proxy.rowCount() == 2
+
+
+def test_copies_alike_in_all_but_their_number_say_it_and_times_are_local(
+    qtbot: QtBot, session: Session
+) -> None:
+    """Two pastes of one story a minute apart share format, name and time: their numbers
+    tell them apart. Same-named files of one format say when each came, in local time."""
+    story, text = "Grain corridor reopens", "Grain exports rose. More words follow here."
+    at = dt.datetime(2026, 12, 2, 23, 30, tzinfo=dt.UTC)
+    ids = [
+        store_of(session).add_article(
+            Article(
+                story,
+                text + " " * n,
+                (Block(BlockKind.PARAGRAPH, 0, len(text)),),
+                source_format=fmt,
+                source_name=name,
+                imported_at=when,
+            )
+        )  # fmt: skip
+        for n, (fmt, name, when) in enumerate(
+            [
+                ("paste", "Pasted text", at),
+                ("paste", "Pasted text", at),
+                ("html", "story.html", at),
+                ("html", "story.html", at + dt.timedelta(hours=1)),
+            ]
+        )  # fmt: skip
+    ]
+    library = LibraryModel(session)
+    shown = {
+        library.data(library.index(row, 0), ID_ROLE): library.data(library.index(row, 0))
+        for row in range(library.rowCount())
+    }
+    local = at.astimezone()
+    pasted = f"{story} \u2014 Pasted, imported {local:%Y-%m-%d %H:%M}"
+    assert shown[ids[0]] == f"{pasted}, article {ids[0]}"
+    assert shown[ids[1]] == f"{pasted}, article {ids[1]}"
+    assert shown[ids[2]] == f"{story} \u2014 HTML, imported {local:%Y-%m-%d %H:%M}"
+    later = (at + dt.timedelta(hours=1)).astimezone()
+    assert shown[ids[3]] == f"{story} \u2014 HTML, imported {later:%Y-%m-%d %H:%M}"

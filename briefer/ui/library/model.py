@@ -40,7 +40,9 @@ def title_key(title: str) -> str:
 
 def copy_suffixes(copies: list[ArticleSummary]) -> dict[int, str]:
     """What tells each of several articles of one title apart, shortest first: the format
-    when it is theirs alone, else the file's name, else when it was imported."""
+    when it is theirs alone, else the file's name, else when it was imported (the
+    analyst's own time), else its number, as the import report names it ("article 12"):
+    two pastes of one story a minute apart share all the rest."""
     if len(copies) < 2:
         return {}
     labels = Counter(format_label(a.source_format) for a in copies)
@@ -53,10 +55,16 @@ def copy_suffixes(copies: list[ArticleSummary]) -> dict[int, str]:
         elif article.source_name and names[article.source_name] == 1:
             found[article.id] = article.source_name
         elif article.imported_at is not None:
-            found[article.id] = f"{label}, imported {article.imported_at:%Y-%m-%d %H:%M}"
+            found[article.id] = (
+                f"{label}, imported {article.imported_at.astimezone():%Y-%m-%d %H:%M}"
+            )
         else:
             found[article.id] = label
-    return found
+    shared = Counter(found.values())
+    return {
+        article_id: f"{suffix}, article {article_id}" if shared[suffix] > 1 else suffix
+        for article_id, suffix in found.items()
+    }
 
 
 class LibraryModel(RowsById):

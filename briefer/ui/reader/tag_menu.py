@@ -31,6 +31,7 @@ SELECT_FIRST = "Select words in the article first, then choose a theme or press 
 WHY_OFF = {
     "read_only": "Read-only project: tagging is off",
     "no_article": "Open an article in the Reader to tag it",
+    "composing": "Switch to Read and Tag to tag the open article",
     "no_selection": "Select words in the Reader to tag them",
 }
 """The Tag menu's first line while its "Tag as" items are greyed: why they are.
@@ -201,7 +202,8 @@ class TagActions(QObject):
             action.setEnabled(writable and selected)
         why = (
             "read_only" if not writable
-            else "no_article" if not showing
+            else "no_article" if self.tagging.article is None
+            else "composing" if not showing
             else "no_selection" if not selected
             else ""
         )  # fmt: skip
