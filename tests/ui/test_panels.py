@@ -378,7 +378,7 @@ def test_copies_alike_in_all_but_their_number_say_it_and_times_are_local(
                 source_name=name,
                 imported_at=when,
             )
-        )  # fmt: skip
+        )
         for n, (fmt, name, when) in enumerate(
             [
                 ("paste", "Pasted text", at),
@@ -386,7 +386,7 @@ def test_copies_alike_in_all_but_their_number_say_it_and_times_are_local(
                 ("html", "story.html", at),
                 ("html", "story.html", at + dt.timedelta(hours=1)),
             ]
-        )  # fmt: skip
+        )
     ]
     library = LibraryModel(session)
     shown = {
