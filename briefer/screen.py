@@ -21,12 +21,28 @@ def no_screen_reason(environ: Mapping[str, str], platform: str) -> str | None:
     """Why the window cannot open here, or None when it can (as far as can be told).
 
     Only X11 and Wayland systems are asked: Windows and macOS always have their screen.
-    A platform the user named in QT_QPA_PLATFORM (offscreen, vnc, eglfs...) is theirs.
+    QT_QPA_PLATFORM is the list of plugins Qt tries in turn ("wayland;xcb"); one that
+    needs no display (offscreen, vnc, eglfs...) is the user's choice and trusted, while
+    xcb and wayland, often set for every login in /etc/environment, still need theirs.
     """
     if platform in ("win32", "cygwin", "darwin"):
         return None
-    if environ.get("QT_QPA_PLATFORM", "").strip():
-        return None
-    if environ.get("DISPLAY", "").strip() or environ.get("WAYLAND_DISPLAY", "").strip():
-        return None
+    x11 = bool(environ.get("DISPLAY", "").strip())
+    wayland = bool(
+        environ.get("WAYLAND_DISPLAY", "").strip() or environ.get("WAYLAND_SOCKET", "").strip()
+    )
+    chosen = [
+        entry.split(":", 1)[0].strip().lower()
+        for entry in environ.get("QT_QPA_PLATFORM", "").split(";")
+        if entry.strip()
+    ]
+    for name in chosen or ["xcb", "wayland"]:
+        if name == "xcb":
+            if x11:
+                return None
+        elif name.startswith("wayland"):
+            if wayland:
+                return None
+        else:
+            return None  # a plugin of the user's choosing that draws without a display
     return _NO_SCREEN

@@ -98,17 +98,23 @@ def test_a_project_path_and_no_arguments_reach_the_window(
     assert calls == [["p.briefer"], []]
 
 
+@pytest.mark.skipif(
+    sys.platform in ("win32", "darwin"), reason="Windows and macOS always have their screen"
+)
+@pytest.mark.parametrize("platform", [None, "xcb", "wayland;xcb"])
 @pytest.mark.parametrize("argv", [["p.briefer"], []])
 def test_with_no_screen_the_window_is_refused_in_one_line_not_a_qt_abort(
-    argv: list[str], tmp_path: Path
+    argv: list[str], platform: str | None, tmp_path: Path
 ) -> None:
     """An SSH login or a container has no X11 or Wayland: Qt would stop the process with a
     page of plugin names and a core dump. The analyst reads one line and the way out."""
     env = {
         key: value
         for key, value in os.environ.items()
-        if key not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+        if key not in ("DISPLAY", "WAYLAND_DISPLAY", "WAYLAND_SOCKET", "QT_QPA_PLATFORM")
     }
+    if platform is not None:  # as /etc/environment sets it for every login, SSH included
+        env["QT_QPA_PLATFORM"] = platform
     done = subprocess.run(
         [sys.executable, "-m", "briefer", *argv],
         capture_output=True,
@@ -132,6 +138,12 @@ def test_with_no_screen_the_window_is_refused_in_one_line_not_a_qt_abort(
         ({"DISPLAY": ":0"}, "linux", False),
         ({"WAYLAND_DISPLAY": "wayland-0"}, "linux", False),
         ({"QT_QPA_PLATFORM": "offscreen"}, "linux", False),  # the user's own choice
+        ({"QT_QPA_PLATFORM": "vnc:size=800x600"}, "linux", False),
+        ({"QT_QPA_PLATFORM": "xcb"}, "linux", True),  # names a display, has none
+        ({"QT_QPA_PLATFORM": "wayland;xcb"}, "linux", True),
+        ({"QT_QPA_PLATFORM": "wayland;xcb", "DISPLAY": ":1"}, "linux", False),
+        ({"QT_QPA_PLATFORM": "wayland", "DISPLAY": ":1"}, "linux", True),
+        ({"QT_QPA_PLATFORM": "wayland-egl", "WAYLAND_SOCKET": "5"}, "linux", False),
         ({"DISPLAY": "  "}, "freebsd14", True),
         ({}, "darwin", False),
         ({}, "win32", False),

@@ -20,6 +20,8 @@ from briefer.core.model import SearchHit
 _OPEN, _CLOSE = "\ue000", "\ue001"  # private-use marks around matched words in highlight()
 SNIPPET_TOKENS = 24
 _OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
+# SQLite's words for a query it cannot run (not a damaged file): no hits, never an error.
+_QUERY_ERRORS = ("fts5", "syntax", "unterminated", "too large", "too many")
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +143,7 @@ def search(conn: sqlite3.Connection, query: str, limit: int = 50) -> list[Search
     """The best ``limit`` articles for ``query``, best first, with a snippet and spans."""
     clauses = parse_query(query)
     if any(_spaceless(term) for clause in clauses for term in clause):
-        return _spaceless_search(conn, clauses, limit) if limit > 0 else []
+        return _spaceless_search(conn, _bounded(clauses), limit) if limit > 0 else []
     expression = to_fts(clauses)
     if expression is None or limit <= 0:
         return []
@@ -155,7 +157,7 @@ def search(conn: sqlite3.Connection, query: str, limit: int = 50) -> list[Search
             (LONG_TEXT_CHARS, SNIPPET_TOKENS, LONG_TEXT_CHARS, _OPEN, _CLOSE, expression, limit),
         ).fetchall()
     except sqlite3.OperationalError as error:
-        if any(word in str(error) for word in ("fts5", "syntax", "unterminated")):
+        if any(word in str(error) for word in _QUERY_ERRORS):
             return []  # the parser should make this unreachable; a typed query never crashes
         raise
     hits = []
@@ -232,6 +234,30 @@ SNIPPET_CHARS = 30
 """Characters of Chinese or Japanese either side of the word in a snippet: a line's worth."""
 
 
+MAX_SPACELESS_TERMS = 32
+"""Chinese or Japanese terms looked for at once. Each is a condition on every text, and
+SQLite refuses a condition nested a thousand deep (497 terms reached it, reported as a
+damaged project); a longer query, such as a sentence pasted from a PDF that spaces every
+character, is looked for by its first distinct terms, which already pin an article down."""
+
+
+def _bounded(clauses: list[list[Term]]) -> list[list[Term]]:
+    """``clauses`` less repeats, and past ``MAX_SPACELESS_TERMS`` Chinese or Japanese
+    terms less the clauses holding more."""
+    seen: set[tuple[tuple[str, bool, bool], ...]] = set()
+    kept: list[list[Term]] = []
+    count = 0
+    for clause in clauses:
+        key = tuple((t.words, t.prefix, t.negated) for t in clause)
+        spaceless = sum(map(_spaceless, clause))
+        if key in seen or (spaceless and count + spaceless > MAX_SPACELESS_TERMS):
+            continue
+        seen.add(key)
+        count += spaceless
+        kept.append(clause)
+    return kept
+
+
 def _spaceless(term: Term) -> bool:
     return _SPACELESS_LETTER.search(term.words) is not None
 
@@ -293,7 +319,7 @@ def _spaceless_search(
     try:
         rows = conn.execute(sql, params).fetchall()
     except sqlite3.OperationalError as error:
-        if any(word in str(error) for word in ("fts5", "syntax", "unterminated")):
+        if any(word in str(error) for word in _QUERY_ERRORS):
             return []
         raise
     hits = []

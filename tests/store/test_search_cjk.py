@@ -165,3 +165,17 @@ def test_a_long_chinese_article_is_scanned_once_with_its_spans_capped(
     assert all(text[a:b] == "港务局" for a, b in hits[long_id].offsets)
     assert "«港务局»" in hits[long_id].snippet and len(hits[long_id].snippet) < 100
     assert len(mixed[long_id].offsets) == 50
+
+
+def test_a_sentence_pasted_character_by_character_is_searched_not_called_damage(
+    library: tuple[Project, dict[str, int]],
+) -> None:
+    # A PDF that spaces every character gives a query of hundreds of one-letter terms:
+    # SQLite refused a condition that deep, and the project was reported damaged.
+    project, ids = library
+    spaced = " ".join(TEXTS["stats"][1])  # every character a term, most of them repeated
+    many = " ".join(chr(0x4E00 + n) for n in range(2000))  # 2,000 distinct characters
+    with project:
+        assert ids["stats"] in found(project, spaced)
+        assert found(project, many) == set()
+        assert found(project, f"{many} OR grain") == set()
