@@ -52,7 +52,8 @@ _CAPTION = re.compile(
     r"|Abb\.|Tabelle|Tableau|Tabla|Figura)\s+(?:[A-Z]?\d+(?:[.-]\d+)*[a-z]?|[IVXLC]+)"
     r"\s*(?:[:.|–—]|$)"
 )
-_HEADING_RATIO = 1.12
+HEADING_RATIO = 1.12
+_OCR_NOISE = 1.5  # points an OCR layer's size for one line of a paragraph may be off by
 _PROSE_SHARE = 0.1  # prose in proportional fonts, against typewriter text, to set the body size
 # A dot leader folded by pdfwords and what it leads to: a page number or a figure.
 _ENTRY = re.compile(r" …(?: \(?\d[\d\s,.:/%–-]{0,10}[^\W\d_]{0,3}\)?| [ivxlcIVXLC]{1,6})?$")
@@ -76,6 +77,7 @@ class Line:
     aside: bool = False  # a margin note, read between paragraphs (pdfmargin)
     boxed: bool = False  # in a box the text flows around (pdfboxes): paragraphs, no headings
     mono: bool = False  # set in a typewriter font (code, a transcript)
+    scanned: bool = False  # an OCR layer's, drawn invisibly over a scan: its size an estimate
 
     @property
     def top(self) -> float:
@@ -90,7 +92,6 @@ class Page:
     width: float
     height: float
     extra: tuple[Line, ...] = ()  # text in other directions, each in its own frame, in order
-    scanned: bool = False  # its text is an OCR layer, drawn invisibly over a picture (pdfocr)
 
 
 def body_size(lines: Iterable[Line]) -> float:
@@ -112,7 +113,7 @@ def body_size(lines: Iterable[Line]) -> float:
 def heading_levels(lines: Iterable[Line], body: float) -> dict[float, int]:
     """Heading level by font size: the largest size is level 1, the next level 2, ..."""
     sizes = sorted(
-        {round(line.size * 2) / 2 for line in lines if line.size > body * _HEADING_RATIO},
+        {round(line.size * 2) / 2 for line in lines if line.size > body * HEADING_RATIO},
         reverse=True,
     )
     return {size: min(6, rank) for rank, size in enumerate(sizes, start=1)}
@@ -221,12 +222,12 @@ def is_bold_heading(line: Line, previous: Line | None, following: Line | None, b
     return (
         line.bold
         and not line.cells  # a table's header row
-        and line.size <= body * _HEADING_RATIO
+        and line.size <= body * HEADING_RATIO
         and len(line.text) <= 120
         and len(line.text.split()) <= 14
         and not _SENTENCE_END.search(line.text)
         and not _BULLET.match(line.text)
-        and (previous is None or not previous.bold or previous.size > body * _HEADING_RATIO)
+        and (previous is None or not previous.bold or previous.size > body * HEADING_RATIO)
         and (following is None or not following.bold)
     )
 
@@ -238,7 +239,10 @@ def _continues(
     if not paragraphs or paragraphs[-1].kind is BlockKind.HEADING:
         return False
     last = paragraphs[-1].lines[-1]
-    if _BULLET.match(line.text) or abs(last.size - line.size) > 0.6:
+    # An OCR layer sizes each line by its scanned height, in whole points: a line below
+    # one as wide (a paragraph running on) may differ by one; a heading is shorter.
+    noisy = last.scanned and line.scanned and last.x1 >= line.x1 - line.size * 3
+    if _BULLET.match(line.text) or abs(last.size - line.size) > (_OCR_NOISE if noisy else 0.6):
         return False
     if line.cells or last.cells:
         return False  # a table row is a paragraph of its own
@@ -510,7 +514,7 @@ def largest_text(lines: Sequence[Line]) -> str:
     if not lines:
         return ""
     top_size = max(round(line.size * 2) / 2 for line in lines)
-    if top_size <= body_size(lines) * _HEADING_RATIO:
+    if top_size <= body_size(lines) * HEADING_RATIO:
         return ""
     parts = [line.text for line in lines if round(line.size * 2) / 2 == top_size]
     return join_lines(parts)[:300]

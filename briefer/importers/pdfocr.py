@@ -1,12 +1,15 @@
-"""A scanned page's OCR layer: its type sizes made what the printed page's were.
+"""An OCR layer's headings: the sizes it guessed line by line, taken as the levels they are.
 
 Scans made searchable (Tesseract, ocrmypdf, Acrobat's Recognise Text, ABBYY) carry their
-text invisibly over the picture, and give each line the size its scanned height
-suggests: one paragraph's lines come out at 9, 10 and 11 points, a two-line title's at 19
-and 18. The layout reads a change of size as a new paragraph or a new heading level, so
-such a page's paragraphs fell apart at every short line, and its title kept only its
-shorter line. Here each size is snapped to the level it stands for before the layout
-reads the page; pages with a real text layer are left exactly as they are.
+text invisibly over the picture (``Line.scanned``), each line in the size its scanned
+height suggests, in whole points: a two-line title comes out at 19 and 18, one report's
+section headings at 12 and 13. The layout gives each size a heading level of its own, so
+the title kept only its larger line and one level of headings read as two. Here the
+sizes of such lines above the body are grouped, and each group takes the size most of
+its text is set in. Body lines keep their sizes (a heading set a point or two above the
+body comes out at the body's size or near it, and only its size change keeps it apart);
+``pdflayout`` lets a paragraph run on across an OCR line a point off. Lines of a real
+text layer are left exactly as they are.
 """
 
 from __future__ import annotations
@@ -15,57 +18,57 @@ import dataclasses
 from collections import Counter
 from collections.abc import Sequence
 
-from briefer.importers.pdflayout import Line, Page, body_size
+from briefer.importers.pdflayout import HEADING_RATIO, Line, Page, body_size
 
-BODY_SPREAD = 0.15
-"""Sizes within this share of the body size are body text: an OCR engine's estimate of
-one size spreads a point either way at 10 points (a line without ascenders or descenders
-reads smaller)."""
-LEVEL_SPREAD = 0.94
-"""Outside the body, a size at least this share of a level's largest is that level: type
-a designer sets as two levels differs more (Word's 16 and 13 points, LaTeX's steps of a
-fifth)."""
+SAME_LEVEL = 0.94
+"""A heading size at least this share of its level's largest is that level (19 and 18
+points); a designer's levels lie further apart (Word's 16 and 13, LaTeX's steps of a fifth)."""
+SAME_POINTS = 1.0
+"""Or at most this many points below it: the engine's sizes are whole points, so 13 and
+12 may be one level (0.92 of each other) where only one point of guessing parts them."""
 
 
 def snap_scanned_sizes(pages: Sequence[Page]) -> list[Page]:
-    """``pages`` with each scanned page's line sizes snapped to their level's size."""
-    scanned = [line for page in pages if page.scanned for line in (*page.lines, *page.extra)]
+    """``pages`` with each OCR line's heading size snapped to its level's size."""
+    scanned = [line for page in pages for line in (*page.lines, *page.extra) if line.scanned]
     if not scanned:
         return list(pages)
-    body = body_size(scanned)
+    floor = body_size(scanned) * HEADING_RATIO
     weights: Counter[float] = Counter()
     for line in scanned:
-        weights[_rounded(line.size)] += len(line.text)
-    snapped = _levels(weights, body)
+        if line.size > floor:
+            weights[_rounded(line.size)] += len(line.text)
+    snapped = _levels(weights)
+    if all(size == level for size, level in snapped.items()):
+        return list(pages)
 
     def sized(lines: tuple[Line, ...]) -> tuple[Line, ...]:
-        return tuple(dataclasses.replace(line, size=snapped[_rounded(line.size)]) for line in lines)
+        return tuple(
+            dataclasses.replace(line, size=snapped[_rounded(line.size)])
+            if line.scanned and _rounded(line.size) in snapped
+            else line
+            for line in lines
+        )
 
-    return [
-        dataclasses.replace(page, lines=sized(page.lines), extra=sized(page.extra))
-        if page.scanned
-        else page
-        for page in pages
-    ]
+    return [dataclasses.replace(page, lines=sized(page.lines), extra=sized(page.extra))
+            for page in pages]  # fmt: skip
 
 
 def _rounded(size: float) -> float:
     return round(size * 2) / 2
 
 
-def _levels(weights: Counter[float], body: float) -> dict[float, float]:
-    """Each size's level: the body's size within the body's spread, else the size most
-    of its level's text is set in (levels grouped from the largest size down)."""
-    low, high = body * (1 - BODY_SPREAD), body * (1 + BODY_SPREAD)
-    snapped = {size: body for size in weights if low <= size <= high}
-    for side in ([s for s in weights if s > high], [s for s in weights if s < low]):
-        group: list[float] = []
-        for size in sorted(side, reverse=True):
-            if group and size < group[0] * LEVEL_SPREAD:
-                _settle(group, weights, snapped)
-                group = []
-            group.append(size)
-        _settle(group, weights, snapped)
+def _levels(weights: Counter[float]) -> dict[float, float]:
+    """Each heading size's level size: levels grouped from the largest size down, each
+    at the size most of its text is set in."""
+    snapped: dict[float, float] = {}
+    group: list[float] = []
+    for size in sorted(weights, reverse=True):
+        if group and size < group[0] * SAME_LEVEL and group[0] - size > SAME_POINTS:
+            _settle(group, weights, snapped)
+            group = []
+        group.append(size)
+    _settle(group, weights, snapped)
     return snapped
 
 

@@ -49,7 +49,6 @@ _LINE_END_HYPHENS = (0x02, 0xFFFE)
 # object says anything: a producer that places every glyph by itself draws all hyphens so.
 _RUN_GLYPHS = 3.0
 _INVISIBLE = getattr(pdfium_c, "FPDF_TEXTRENDERMODE_INVISIBLE", 3)
-_INVISIBLE_SAMPLE = 64  # characters looked at per page to tell an OCR layer
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,8 +116,6 @@ def _read_page(document: pdfium.PdfDocument, index: int) -> tuple[Page, PageStat
             groups, junk = _glyphs(textpage, width, height)
             drawn = sum(1 for glyphs in groups.values() for g in glyphs if not g.space)
             result = _lay_out(textpage, groups, width, height, index)
-            if drawn and _mostly_invisible(textpage):
-                result = dataclasses.replace(result, scanned=True)
         finally:
             textpage.close()
         has_image = drawn == 0 and junk == 0 and _has_image(page)
@@ -128,21 +125,6 @@ def _read_page(document: pdfium.PdfDocument, index: int) -> tuple[Page, PageStat
     finally:
         page.close()
     return result, PageState(drawn, junk, has_image)
-
-
-def _mostly_invisible(textpage: pdfium.PdfTextPage) -> bool:
-    """Whether the page's text is drawn invisibly (text render mode 3), as an OCR layer
-    over a scanned picture is. Sampled: a page is one or the other throughout."""
-    raw = textpage.raw
-    count = pdfium_c.FPDFText_CountChars(raw)
-    step = max(1, count // _INVISIBLE_SAMPLE)
-    seen = invisible = 0
-    for index in range(0, count, step):
-        obj = pdfium_c.FPDFText_GetTextObject(raw, index)
-        if obj:
-            seen += 1
-            invisible += pdfium_c.FPDFTextObj_GetTextRenderMode(obj) == _INVISIBLE
-    return seen > 0 and invisible >= seen * 0.9
 
 
 def _glyphs(
@@ -348,7 +330,15 @@ def _frame_size(direction: int, width: float, height: float) -> tuple[float, flo
 def _with_weight(textpage: pdfium.PdfTextPage, line: Line) -> Line:
     # Bold where it starts and where it ends: a bold lead-in ("Note:") is not enough.
     bold = _is_bold(textpage, line.first) and _is_bold(textpage, line.last)
-    return dataclasses.replace(line, bold=bold) if bold else line
+    scanned = _invisible(textpage, line.first) and _invisible(textpage, line.last)
+    return dataclasses.replace(line, bold=bold, scanned=scanned) if bold or scanned else line
+
+
+def _invisible(textpage: pdfium.PdfTextPage, index: int) -> bool:
+    """Whether the character is drawn invisibly (text render mode 3), as the text an OCR
+    layer lays over a scanned picture is (pdfocr): its size is the engine's estimate."""
+    obj = pdfium_c.FPDFText_GetTextObject(textpage.raw, index) if index >= 0 else None
+    return bool(obj) and pdfium_c.FPDFTextObj_GetTextRenderMode(obj) == _INVISIBLE
 
 
 def _before_gap(textpage: object, index: int, count: int) -> bool:
