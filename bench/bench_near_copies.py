@@ -59,7 +59,7 @@ def main() -> int:
         folder = Path(temp)
         total, each, near = store_all(folder, "with.briefer", fill)
         original = imports.near_copy
-        imports.near_copy = lambda project, text: None
+        imports.near_copy = lambda project, text, cancelled=None: None
         try:
             bare, bare_each, _ = store_all(folder, "without.briefer", fill)
         finally:

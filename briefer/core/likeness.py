@@ -9,8 +9,11 @@ counts as a word. Standard library only.
 
 from __future__ import annotations
 
+import collections
+import itertools
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 SHINGLE_WORDS = 5
@@ -35,12 +38,28 @@ each is one indexed phrase look-up (about half a millisecond in a project of 500
 LONGEST = 2_000_000
 """Characters beyond which a text is not compared (a book, a data dump, not an article of
 the news): sampling and comparing 12 MB took 17 s and 400 MB more, holding the project."""
+LONGEST_WORDS = 350_000
+"""Words beyond which a text is not compared, however few its characters. ``LONGEST`` was
+sized on English, about 5.7 characters a word (2M characters: 348,000 words); in Chinese
+or Japanese each character is a word, so 2M characters are 1.8M words, and a paste of
+them took 18 s and 630 MB. At 350,000 words counting, sampling and two shingle sets take
+about the same in either (English, 2M characters: 1.5 s CPU, +113 MB; Chinese, 400,000
+characters, 373,000 words: 1.2 s, +121 MB)."""
 
 LONGEST_PHRASE = 100
-"""Characters beyond which a sampled phrase is left out: in Chinese or Japanese a phrase is
-widened to the whole runs of letters the search index holds as words (a clause, from one
-punctuation mark to the next), and a text with hardly any punctuation has runs too long
-to stand for a part of it."""
+"""Characters beyond which a widened sampled phrase gives way to the next shingle: in
+Chinese or Japanese a phrase is widened to the whole runs of letters the search index
+holds as words (a clause, from one punctuation mark to the next). A short clause is the
+likeliest to be found unchanged in an edited copy."""
+LONGEST_RUNS = 300
+"""Characters beyond which a widened phrase is never asked: text with hardly any
+punctuation (OCR that lost it, classical Chinese) has runs of a line or a paragraph, and
+one of those still stands for a part of an article (the old code, one word a run, found
+such copies); a run of thousands is most of the text."""
+WALK = 100
+"""How many shingle starts a sample tries, from its own on, for a phrase that fits (never
+reaching the next sample's): five characters that straddle two clauses of 50 step into
+the second, and the walk stays a few milliseconds however long the text."""
 
 # Han ideographs (with 々, 〇 and the old numerals), kana and bopomofo: scripts written
 # without spaces between words, in which each character is a word here (and search finds a
@@ -73,32 +92,30 @@ class Likeness:
     near: bool
 
 
-def _words(text: str) -> list[re.Match[str]]:
-    """Each word: a run of letters and digits, or in Chinese and Japanese one character."""
-    runs = list(_RUN.finditer(text))
+def _word_pattern(text: str) -> re.Pattern[str]:
+    """What splits ``text`` into words: runs of letters and digits, or in a text that holds
+    Chinese or Japanese, each such character and the rest as runs (the same words, found
+    over the whole text at once)."""
     # Most texts have no character as far on as U+3005: a quick look keeps them as fast as
-    # they were, and in the others only the runs that hold Chinese or Japanese are split.
+    # they were.
     if text.isascii() or _FROM_FIRST_SPACELESS.search(text) is None:
-        return runs
-    spaceless = _SPACELESS_LETTER.search(text)
-    if spaceless is None:
-        return runs
-    found: list[re.Match[str]] = []
-    for run in runs:
-        if spaceless is not None and spaceless.start() < run.end():
-            found += _WORD.finditer(text, run.start(), run.end())
-            spaceless = _SPACELESS_LETTER.search(text, run.end())
-        else:
-            found.append(run)
-    return found
+        return _RUN
+    return _RUN if _SPACELESS_LETTER.search(text) is None else _WORD
+
+
+def word_count(text: str) -> int:
+    """How many words ``text`` has, as ``shingles`` counts them (none kept: cheap)."""
+    return _word_pattern(text).subn("", text)[1]
 
 
 def shingles(text: str) -> frozenset[int]:
     """A hash of each run of ``SHINGLE_WORDS`` casefolded words (a shorter text: none).
 
-    Python's own hash of the words: compared within one run only, never stored.
+    Python's own hash of the words: compared within one run only, never stored. Each word
+    is casefolded alone (casefolding the whole text could split a word: İ becomes i and a
+    combining dot).
     """
-    w = [match.group().casefold() for match in _words(text)]
+    w = [word.casefold() for word in _word_pattern(text).findall(text)]
     return frozenset(map(hash, zip(*(w[i:] for i in range(SHINGLE_WORDS)), strict=False)))
 
 
@@ -109,18 +126,22 @@ def sample_phrases(text: str, count: int = SAMPLE_SIZE) -> list[str]:
     control characters made spaces (they are never words), so a full-text index splits it
     into words just as it split the article. The index (FTS5's unicode61) holds a run of
     Chinese or Japanese characters between two punctuation marks as one word and finds
-    only whole words, so there a phrase is widened to the whole runs it touches; one
-    that would then be longer than ``LONGEST_PHRASE`` is left out, and a second sample
-    widened to the same phrase is not asked twice.
+    only whole words, so there a phrase is widened to the whole runs it touches. One
+    that would then be longer than ``LONGEST_PHRASE`` moves on to the next shingle
+    (``WALK`` at most, never as far as the next sample); when none of those fits, the
+    shortest of them is taken if it is at most ``LONGEST_RUNS`` long. A second sample
+    widened to the same phrase is not asked twice. Words are found as they are needed,
+    never kept for the whole text.
     """
-    words = _words(text)
-    last = len(words) - SHINGLE_WORDS  # the index of the last shingle's first word
+    pattern = _word_pattern(text)
+    last = pattern.subn("", text)[1] - SHINGLE_WORDS  # the index of the last shingle's first word
     if last < 0 or count < 1:
         return []
     starts = sorted({round(i * last / max(count - 1, 1)) for i in range(count)})
+    steps = [min(WALK, after - s) for s, after in zip(starts, [*starts[1:], last + 1], strict=True)]
     spans: dict[tuple[int, int], None] = {}  # in order, each once
-    for i in starts:
-        span = _indexed_span(text, words[i].start(), words[i + SHINGLE_WORDS - 1].end())
+    for at, walk in zip(_word_starts(pattern, text, starts), steps, strict=True):
+        span = _walked_span(text, _shingle_spans(pattern, text, at, walk))
         if span is not None:
             spans[span] = None
     return [
@@ -129,18 +150,60 @@ def sample_phrases(text: str, count: int = SAMPLE_SIZE) -> list[str]:
     ]
 
 
-def _indexed_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+def _word_starts(pattern: re.Pattern[str], text: str, indices: list[int]) -> list[int]:
+    """Where each of the words numbered ``indices`` (in order, each once, all in the text)
+    begins: one pass, keeping no other word."""
+    each, at, found = pattern.finditer(text), 0, []
+    for index in indices:
+        found.append(next(itertools.islice(each, index - at, None)).start())  # skipped in C
+        at = index + 1
+    return found
+
+
+def _shingle_spans(
+    pattern: re.Pattern[str], text: str, at: int, count: int
+) -> Iterator[tuple[int, int]]:
+    """From the first word's start to the last word's end of ``count`` shingles (at most),
+    the first of them beginning with the word that begins at ``at``, as they are needed."""
+    words = pattern.finditer(text, at)
+    window = collections.deque(itertools.islice(words, SHINGLE_WORDS - 1), maxlen=SHINGLE_WORDS)
+    for word in itertools.islice(words, count):
+        window.append(word)
+        yield window[0].start(), word.end()
+
+
+def _walked_span(text: str, shingles: Iterable[tuple[int, int]]) -> tuple[int, int] | None:
+    """The first of these shingles' spans that the index finds as written (no widening)
+    or once widened to its words, at most ``LONGEST_PHRASE`` long; failing that, the
+    shortest widened to at most ``LONGEST_RUNS``, if any."""
+    shortest: tuple[int, int] | None = None
+    for start, end in shingles:
+        span = _indexed_span(text, start, end)
+        if span == (start, end) or span[1] - span[0] <= LONGEST_PHRASE:
+            return span
+        if span[1] - span[0] <= LONGEST_RUNS and (
+            shortest is None or span[1] - span[0] < shortest[1] - shortest[0]
+        ):
+            shortest = span
+    return shortest
+
+
+def _in_index_word(ch: str) -> bool:
+    """Whether the index (unicode61) keeps ``ch`` inside a word: letters and digits, as
+    ``str.isalnum()`` (re's ``[^\\W_]``), and private-use characters (PDFs with broken
+    font maps put them into text) and unassigned ones, which Python does not count."""
+    return ch.isalnum() or unicodedata.category(ch) in ("Co", "Cn")
+
+
+def _indexed_span(text: str, start: int, end: int) -> tuple[int, int]:
     """``start`` and ``end`` moved out to the ends of the index's words they fall inside
-    (only ever inside a run of Chinese or Japanese), or None when that makes the span
-    longer than ``LONGEST_PHRASE``."""
-    while start > 0 and text[start - 1].isalnum():  # str.isalnum() is re's [^\W_]
+    (only ever inside a run of Chinese or Japanese, or beside a private-use character),
+    stopping once it is longer than ``LONGEST_RUNS``: so long a phrase is never asked."""
+    limit = LONGEST_RUNS + 1
+    while start > 0 and _in_index_word(text[start - 1]) and end - start <= limit:
         start -= 1
-        if end - start > LONGEST_PHRASE:
-            return None
-    while end < len(text) and text[end].isalnum():
+    while end < len(text) and _in_index_word(text[end]) and end - start <= limit:
         end += 1
-        if end - start > LONGEST_PHRASE:
-            return None
     return start, end
 
 

@@ -106,7 +106,8 @@ class ImportReport:
 
 
 class _Cancelled(Exception):
-    """Raised inside a paste's transaction, before its commit, so the store rolls it back."""
+    """A paste cancelled before its commit: raised inside its transaction, the store rolls
+    it back; before it, nothing was written."""
 
 
 def store_imported(
@@ -122,8 +123,9 @@ def store_imported(
     both say something different, the reason says so and leaves the analyst to choose.
     Every import stores through here, so here its details are bounded and tidied
     (``imported_details``) and its source name made one a store can hold.
-    ``cancelled`` is read last inside the transaction: true then, nothing is written
-    (``_Cancelled`` rolls it back); once committed, the article stands.
+    ``cancelled`` is read while looking for a near copy, before the transaction and last
+    inside it: true then, nothing is written (``_Cancelled``, raised inside the
+    transaction, rolls it back); once committed, the article stands.
     """
     article = imported_details(imported.article)
     original = dataclasses.replace(
@@ -134,7 +136,9 @@ def store_imported(
     # done before the edit's transaction, so the write lock is held for the writes alone.
     # An exact duplicate (the usual case on a second import) needs no such look.
     seen = project.find_duplicate(article.url, article.text, article.title)
-    like = near_copy(project, article.text) if seen is None else None
+    like = near_copy(project, article.text, cancelled) if seen is None else None
+    if cancelled():  # before the write lock and the article's writes, not after them
+        raise _Cancelled
     with project.transaction():
         existing = project.find_duplicate(article.url, article.text, article.title)
         if existing is not None:
@@ -155,7 +159,7 @@ def store_imported(
                 note=note,
             )
         if seen is not None:  # the duplicate seen a moment ago has gone since: look now
-            like = near_copy(project, article.text)
+            like = near_copy(project, article.text, cancelled)
         elif like is not None:
             like = _still_there(project, like)
         article_id = project.add_article(article, original)
@@ -167,7 +171,9 @@ def store_imported(
     )  # fmt: skip
 
 
-def near_copy(project: Project, text: str) -> NearCopy | None:
+def near_copy(
+    project: Project, text: str, cancelled: Callable[[], bool] = lambda: False
+) -> NearCopy | None:
     """The article here that most of ``text`` is in, or that is mostly in it (``likeness``).
 
     A file the analyst chose is imported even so (the web page and the Word copy of one
@@ -175,9 +181,11 @@ def near_copy(project: Project, text: str) -> NearCopy | None:
     the report says so. Candidates come from the search index, which holds a few sampled
     phrases of ``text``: the cost is a few indexed look-ups per import (they grow with the
     index, never with a pass over every article), and only the few candidates' texts are
-    read and compared.
+    read and compared. A text too long to be an article (``LONGEST`` characters or
+    ``LONGEST_WORDS`` words) is not compared. ``cancelled`` is read before each text is
+    split into shingles (a long one takes a second): true, ``_Cancelled`` is raised.
     """
-    if len(text) > likeness.LONGEST:
+    if _too_long(text):
         return None
     phrases = likeness.sample_phrases(text)
     # A near copy holds at least ~40% of the sample (85% of ours in it, or 85% of it in
@@ -187,17 +195,28 @@ def near_copy(project: Project, text: str) -> NearCopy | None:
     best: NearCopy | None = None
     mine: frozenset[int] | None = None  # made once a candidate is found: most imports have none
     for article_id, title, other in project.copy_candidates(phrases, least):
-        if len(other) > likeness.LONGEST:
+        if _too_long(other):
             continue
+        if cancelled():
+            raise _Cancelled
         if mine is None:
             mine = likeness.shingles(text)
             if len(mine) < likeness.MIN_SHINGLES:
                 return None
+        if cancelled():
+            raise _Cancelled
         found = likeness.likeness(mine, likeness.shingles(other))
         share = likeness.percent(found.shared)
         if found.near and (best is None or share > best.percent):
             best = NearCopy(article_id, title, share, of_this=found.first_shorter)
     return best
+
+
+def _too_long(text: str) -> bool:
+    if len(text) > likeness.LONGEST:
+        return True
+    # Never more words than characters: most texts are not counted.
+    return len(text) > likeness.LONGEST_WORDS and likeness.word_count(text) > likeness.LONGEST_WORDS
 
 
 def _still_there(project: Project, like: NearCopy) -> NearCopy | None:
@@ -273,8 +292,9 @@ def import_pasted(
     html: str | None = None,
     cancelled: Callable[[], bool] = lambda: False,
 ) -> ImportOutcome:
-    """The clipboard's content as an article; ``cancelled`` is read while it is read and
-    once more before the commit, so a cancel leaves the project as it was."""
+    """The clipboard's content as an article; ``cancelled`` is read while it is read,
+    while a near copy is looked for and before and inside the transaction, so a cancel
+    leaves the project as it was."""
     try:
         from briefer.importers.paste import import_paste  # not every format's library
 

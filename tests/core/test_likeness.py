@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 
 from briefer.core.likeness import (
     LONGEST_PHRASE,
+    LONGEST_RUNS,
     MIN_SHINGLES,
     NEAR_SHARE,
     SPACELESS,
@@ -16,6 +18,7 @@ from briefer.core.likeness import (
     percent,
     sample_phrases,
     shingles,
+    word_count,
 )
 
 DATA = Path(__file__).parent.parent / "data" / "likeness"
@@ -125,4 +128,33 @@ def test_chinese_phrases_are_whole_runs_between_punctuation() -> None:
         assert at == 0 or not story[at - 1].isalnum()
         assert not story[at + len(phrase) : at + len(phrase) + 1].isalnum()
         assert len(phrase) <= LONGEST_PHRASE
-    assert sample_phrases("临" * (LONGEST_PHRASE + 1)) == []  # no punctuation: no phrase
+    assert sample_phrases("临" * (LONGEST_RUNS + 1)) == []  # no punctuation: no phrase
+
+
+def _hanzi(rng: random.Random, count: int) -> str:
+    return "".join(chr(0x4E00 + rng.randrange(3000)) for _ in range(count))
+
+
+def test_a_text_of_long_runs_still_gives_phrases_each_a_whole_run() -> None:
+    """OCR that lost the punctuation, or classical Chinese: each line a run of 110 to 160
+    characters, longer than a clause. Each phrase is then a whole line."""
+    rng = random.Random(3)
+    lines = [_hanzi(rng, rng.randint(110, 160)) for _ in range(30)]
+    phrases = sample_phrases("\n\n".join(lines))
+    assert len(phrases) == 8 and all(phrase in lines for phrase in phrases)
+
+
+def test_a_sample_across_two_clauses_moves_on_to_the_next_shingle() -> None:
+    """The first five characters run from a three-character heading into a clause of 98:
+    a phrase of 102. The sample moves on into the clause, so the text still gives eight."""
+    rng = random.Random(5)
+    clauses = [_hanzi(rng, 3)] + [_hanzi(rng, 98) for _ in range(20)]
+    phrases = sample_phrases("，".join(clauses))
+    assert len(phrases) == 8 and phrases[0] == clauses[1]
+    assert all(phrase in clauses for phrase in phrases)
+
+
+def test_word_count_is_the_words_shingles_are_made_of() -> None:
+    assert word_count("The port of Varna, reopened.") == 5
+    assert word_count("临江市地铁5号线，今日开通。") == 12  # 5 one word, each character one
+    assert len(shingles("临江市地铁5号线，今日开通。")) == 12 - 4

@@ -9,7 +9,9 @@ text; the web page is the paper's, standfirst, captions and all.
 from __future__ import annotations
 
 import dataclasses
+import random
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -138,7 +140,9 @@ def test_looking_for_a_near_copy_leaves_the_project_open_to_writes(
     session.import_all([DATA / "zh-metro-daily.txt"])
     real, writable = imports.near_copy, []
 
-    def looking(project: Project, text: str) -> imports.NearCopy | None:
+    def looking(
+        project: Project, text: str, cancelled: Callable[[], bool]
+    ) -> imports.NearCopy | None:
         other = sqlite3.connect(tmp_path / "work.briefer", timeout=0)
         try:
             other.execute("BEGIN IMMEDIATE")
@@ -148,7 +152,7 @@ def test_looking_for_a_near_copy_leaves_the_project_open_to_writes(
             writable.append(False)
         finally:
             other.close()
-        return real(project, text)
+        return real(project, text, cancelled)
 
     monkeypatch.setattr(imports, "near_copy", looking)
     (portal,) = session.import_all([DATA / "zh-metro-portal.txt"]).outcomes
@@ -167,8 +171,10 @@ def test_a_near_copy_changed_before_the_import_is_stored_is_named_as_it_is_now(
     assert web.article_id is not None
     real = imports.near_copy
 
-    def then_changed(project: Project, text: str) -> imports.NearCopy | None:
-        found = real(project, text)
+    def then_changed(
+        project: Project, text: str, cancelled: Callable[[], bool]
+    ) -> imports.NearCopy | None:
+        found = real(project, text, cancelled)
         assert found is not None and found.article_id == web.article_id
         if change == "deleted":
             project.delete_article(found.article_id)
@@ -211,3 +217,93 @@ def test_a_copy_whose_duplicate_goes_before_it_is_stored_names_another_never_its
     assert calls == [word.article_id, None]
     assert again.status is ImportStatus.IMPORTED and again.article_id not in (None, word.article_id)
     assert again.like is not None and again.like.article_id == web.article_id
+
+
+def _hanzi_clauses(seed: int, characters: int) -> str:
+    """Chinese-like text: clauses of 8 to 20 characters between commas and full stops."""
+    rng, clauses, size = random.Random(seed), [], 0
+    while size < characters:
+        clause = "".join(chr(0x4E00 + rng.randrange(3000)) for _ in range(rng.randint(8, 20)))
+        clauses.append(clause + rng.choice("，。；"))
+        size += len(clauses[-1])
+    return "".join(clauses)
+
+
+def test_a_copy_of_a_text_of_long_unpunctuated_lines_is_named(session: Session) -> None:
+    """OCR that lost the punctuation: every line one run of 110-160 characters, which the
+    index holds as one word. The copy with a line more is still found."""
+    rng = random.Random(3)
+    lines = ["".join(chr(0x4E00 + rng.randrange(3000)) for _ in range(rng.randint(110, 160)))
+             for _ in range(31)]  # fmt: skip
+    first = session.import_paste(text="古籍选读\n\n" + "\n\n".join(lines[:30]))
+    again = session.import_paste(text="古籍选读\n\n" + "\n\n".join(lines))
+
+    assert first.status is again.status is ImportStatus.IMPORTED
+    assert again.like is not None and again.like.article_id == first.article_id
+    assert again.note == _note_for(again, first, "of that article's text is in this one")
+
+
+def test_a_cancel_while_a_big_chinese_paste_is_compared_stops_the_comparing(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Cancel pressed while the pasted text is split into shingles: the article found is
+    not split too (a second, for a long one), nothing is stored, the paste says so."""
+    from briefer.core import likeness
+
+    text = _hanzi_clauses(1, 200_000)
+    first = session.import_paste(text=text)
+    real, split = likeness.shingles, []
+
+    def shingles(text: str) -> frozenset[int]:
+        split.append(len(text))  # the analyst presses Cancel meanwhile
+        return real(text)
+
+    monkeypatch.setattr(likeness, "shingles", shingles)
+    outcome = session.import_paste(text=text + "本报记者补充报道。", cancelled=lambda: bool(split))
+
+    assert outcome.status is ImportStatus.CANCELLED and outcome.reason == "Paste cancelled."
+    assert len(split) == 1 and split[0] > 200_000  # the paste's own text, not the article's
+    assert [a.id for a in session.query.list_articles()] == [first.article_id]
+
+
+def test_a_cancel_after_the_near_copy_look_writes_nothing(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Cancelled once the look is done: the article is never written (and rolled back),
+    so the write lock is not taken for it."""
+    daily = session.import_paste(text=(DATA / "zh-metro-daily.txt").read_text(encoding="utf-8"))
+    real_look, real_add, looked, added = imports.near_copy, Project.add_article, [], []
+
+    def looking(project: Project, text: str, cancelled: Callable[[], bool]) -> object:
+        found = real_look(project, text, cancelled)
+        looked.append(found)
+        return found
+
+    def adding(project: Project, *args: object, **kwargs: object) -> int:
+        added.append(True)
+        return real_add(project, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(imports, "near_copy", looking)
+    monkeypatch.setattr(Project, "add_article", adding)
+    portal = (DATA / "zh-metro-portal.txt").read_text(encoding="utf-8")
+    outcome = session.import_paste(text=portal, cancelled=lambda: bool(looked))
+
+    assert outcome.status is ImportStatus.CANCELLED
+    assert looked[0] is not None and looked[0].article_id == daily.article_id
+    assert added == [] and len(session.query.list_articles()) == 1
+
+
+def test_a_chinese_text_of_more_words_than_an_article_is_not_compared(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each Chinese character is a word: a text under the character limit can still hold
+    more words than any article (1.8M in 2M characters took 18 s and 630 MB to compare).
+    The limit is lowered so the test stays small."""
+    from briefer.core import likeness
+
+    daily = (DATA / "zh-metro-daily.txt").read_text(encoding="utf-8")
+    session.import_paste(text=daily)
+    monkeypatch.setattr(likeness, "LONGEST_WORDS", likeness.word_count(daily) // 2)
+    assert len(daily) * 2 < likeness.LONGEST
+    portal = session.import_paste(text=(DATA / "zh-metro-portal.txt").read_text(encoding="utf-8"))
+    assert portal.status is ImportStatus.IMPORTED and portal.like is None

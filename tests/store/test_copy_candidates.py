@@ -14,8 +14,8 @@ from tests.store.conftest import sample_article
 DATA = Path(__file__).parent.parent / "data" / "likeness"
 
 
-def _stored(project: Project, name: str) -> int:
-    text = (DATA / name).read_text(encoding="utf-8")
+def _stored(project: Project, name: str, text: str = "") -> int:
+    text = text or (DATA / name).read_text(encoding="utf-8")
     blocks = (Block(BlockKind.PARAGRAPH, 0, len(text)),)
     return project.add_article(sample_article(name, text=text, blocks=blocks, url=""))
 
@@ -60,3 +60,20 @@ def test_a_lightly_edited_copys_phrases_find_the_original(
 
     assert len(phrases) == 8 and len(_finding(project, phrases)) >= 6
     assert [found for found, _, _ in project.copy_candidates(phrases, 2)] == [first]
+
+
+@pytest.mark.parametrize("private", ["\ue000", "\uf0b7", "\U000f0041"])
+def test_a_phrase_beside_a_private_use_character_finds_its_article(
+    project: Project, private: str
+) -> None:
+    """A PDF whose font has no Unicode map gives private-use characters. The index keeps
+    them inside a word (東京\ue000大阪 is one), Python's isalnum() does not: each phrase
+    must be widened across them as the index reads them, or it finds nothing."""
+    text = (DATA / "zh-metro-daily.txt").read_text(encoding="utf-8")
+    text = text.replace("站", "站" + private).replace("工作", private + "工作")
+    stored = _stored(project, "private-use", text)
+    phrases = sample_phrases(text)
+
+    assert len(phrases) == 8 and any(private in phrase for phrase in phrases)
+    assert [i for i in range(8) if i not in _finding(project, phrases)] == []
+    assert [found for found, _, _ in project.copy_candidates(phrases, 8)] == [stored]
