@@ -368,6 +368,9 @@ def _spaceless_hit(
         if not kept or start >= kept[-1][1]:  # one span where two terms overlap
             kept.append((start, end))
     kept = kept[:MAX_SPANS]
+    if not kept and words:  # the index matched a word by its stem ("economy": economies)
+        loose = _stem_pattern(words)
+        kept = [m.span() for m in itertools.islice(loose.finditer(text), MAX_SPANS)]
     if not kept:  # found in the title only: the opening of the text, as the index shows it
         opening = _context(text[:200], before=False)
         return opening + ("…" if _cut(opening, text, 0, 200, before=False) else ""), ()
@@ -377,6 +380,20 @@ def _spaceless_hit(
     lead = "…" if _cut(before, text, max(0, start - 120), start, before=True) else ""
     tail = "…" if _cut(after, text, end, end + 120, before=False) else ""
     return f"{lead}{before}«{text[start:end]}»{after}{tail}", tuple(kept)
+
+
+def _stem_pattern(terms: list[Term]) -> re.Pattern[str]:
+    """Words that begin as the terms do, less the last letters a stemmer takes off
+    ("econom" for economy finds economies): what the Reader selects where the index matched
+    a stem that the words as typed do not find."""
+    return re.compile(
+        "|".join(
+            r"\b"
+            + r"\s+".join(re.escape(w[: max(3, len(w) - 3)]) + r"\w*" for w in t.words.split())
+            for t in terms
+        ),
+        re.IGNORECASE,
+    )
 
 
 _SHOWN = re.compile(r"\S")

@@ -179,3 +179,14 @@ def test_a_sentence_pasted_character_by_character_is_searched_not_called_damage(
         assert ids["stats"] in found(project, spaced)
         assert found(project, many) == set()
         assert found(project, f"{many} OR grain") == set()
+
+
+def test_a_word_the_index_matched_by_its_stem_has_a_span_to_select(tmp_path: Path) -> None:
+    # "economy" finds "economies" by its stem; with a Chinese term in the query the spans
+    # came from the words as typed, and the Reader opened the hit with nothing selected.
+    text = "Asian economies slowed this year, the bank said."
+    with Project.create(tmp_path / "stem.briefer") as project:
+        article_id = project.add_article(article("Asian growth", text))
+        [hit] = [h for h in project.search("统计局 OR economy") if h.article_id == article_id]
+        assert hit.offsets and text[slice(*hit.offsets[0])] == "economies"
+        assert "«economies»" in hit.snippet
