@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 _NO_SCREEN = (
-    "there is no screen to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set). "
+    "there is no screen to open the window on (no X11 or Wayland display for the platform "
+    "Qt would use: DISPLAY, WAYLAND_DISPLAY). "
     "Start Briefer from your desktop, or use its commands, which need no window: "
     "see `briefer --help`."
 )

@@ -240,8 +240,14 @@ def _continues(
         return False
     last = paragraphs[-1].lines[-1]
     # An OCR layer sizes each line by its scanned height, in whole points: a line below
-    # one as wide (a paragraph running on) may differ by one; a heading is shorter.
-    noisy = last.scanned and line.scanned and last.x1 >= line.x1 - line.size * 3
+    # one as wide (a paragraph running on) may differ by one; a heading is shorter. A
+    # short line after a sentence's end is a heading, not a paragraph's last line.
+    noisy = (
+        last.scanned
+        and line.scanned
+        and last.x1 >= line.x1 - line.size * 3
+        and (line.x1 >= last.x1 - line.size * 3 or not _SENTENCE_END.search(last.text))
+    )
     if _BULLET.match(line.text) or abs(last.size - line.size) > (_OCR_NOISE if noisy else 0.6):
         return False
     if line.cells or last.cells:

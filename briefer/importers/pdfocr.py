@@ -25,7 +25,8 @@ SAME_LEVEL = 0.94
 points); a designer's levels lie further apart (Word's 16 and 13, LaTeX's steps of a fifth)."""
 SAME_POINTS = 1.0
 """Or at most this many points below it: the engine's sizes are whole points, so 13 and
-12 may be one level (0.92 of each other) where only one point of guessing parts them."""
+12 may be one level (0.92 of each other) where only one point of guessing parts them.
+Not for the largest size, the title's: a section heading a point below it is a level."""
 
 
 def snap_scanned_sizes(pages: Sequence[Page]) -> list[Page]:
@@ -63,8 +64,12 @@ def _levels(weights: Counter[float]) -> dict[float, float]:
     at the size most of its text is set in."""
     snapped: dict[float, float] = {}
     group: list[float] = []
+    largest = max(weights, default=0.0)
     for size in sorted(weights, reverse=True):
-        if group and size < group[0] * SAME_LEVEL and group[0] - size > SAME_POINTS:
+        # The title's level by share alone: a section heading a point below a 14-point
+        # title is the next level down, not more of the title.
+        near = group and (group[0] - size <= SAME_POINTS and group[0] != largest)
+        if group and size < group[0] * SAME_LEVEL and not near:
             _settle(group, weights, snapped)
             group = []
         group.append(size)

@@ -235,25 +235,34 @@ SNIPPET_CHARS = 30
 
 
 MAX_SPACELESS_TERMS = 32
-"""Chinese or Japanese terms looked for at once. Each is a condition on every text, and
-SQLite refuses a condition nested a thousand deep (497 terms reached it, reported as a
-damaged project); a longer query, such as a sentence pasted from a PDF that spaces every
-character, is looked for by its first distinct terms, which already pin an article down."""
+"""Chinese or Japanese terms looked for at once (and as many left out with -word). Each
+is a condition on every text, and SQLite refuses a condition nested a thousand deep (497
+terms reached it, reported as a damaged project); a longer query, such as a sentence
+pasted from a PDF that spaces every character, is looked for by its first distinct
+terms, which already pin an article down."""
 
 
 def _bounded(clauses: list[list[Term]]) -> list[list[Term]]:
-    """``clauses`` less repeats, and past ``MAX_SPACELESS_TERMS`` Chinese or Japanese
-    terms less the clauses holding more."""
+    """``clauses`` less repeats, with at most ``MAX_SPACELESS_TERMS`` Chinese or Japanese
+    terms to look for and as many to leave out: past that, a clause's further such terms
+    are dropped (an OR group keeps its first alternatives), an exclusion never for a term
+    looked for."""
     seen: set[tuple[tuple[str, bool, bool], ...]] = set()
     kept: list[list[Term]] = []
-    count = 0
+    room = {False: MAX_SPACELESS_TERMS, True: MAX_SPACELESS_TERMS}  # looked for, left out
     for clause in clauses:
         key = tuple((t.words, t.prefix, t.negated) for t in clause)
-        spaceless = sum(map(_spaceless, clause))
-        if key in seen or (spaceless and count + spaceless > MAX_SPACELESS_TERMS):
+        if key in seen:
             continue
         seen.add(key)
-        count += spaceless
+        negated = clause[0].negated
+        spaceless = [t for t in clause if _spaceless(t)]
+        if spaceless:
+            if room[negated] <= 0:
+                continue
+            keep = set(map(id, spaceless[: room[negated]]))
+            clause = [t for t in clause if not _spaceless(t) or id(t) in keep]
+            room[negated] -= len(keep)
         kept.append(clause)
     return kept
 

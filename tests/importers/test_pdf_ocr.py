@@ -10,9 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefer.core.model import Article, BlockKind
-from briefer.importers.base import Deadline, ImportLimits
+from briefer.importers.base import ArticleBuilder, Deadline, ImportLimits
 from briefer.importers.pdf import PdfImporter
-from briefer.importers.pdflayout import Line, Page
+from briefer.importers.pdflayout import Line, Page, build_blocks
 from briefer.importers.pdfocr import snap_scanned_sizes
 from briefer.importers.pdfread import read_document
 
@@ -96,3 +96,47 @@ def test_only_text_drawn_invisibly_over_a_scan_is_taken_for_an_ocr_layer() -> No
     assert scanned("ocr-article.pdf") == [[True]]
     assert scanned("article.pdf") == [[False]]
     assert scanned("part-scanned.pdf") == [[False], [], [False]]  # a picture, no text on it
+
+
+def _scanned_blocks(lines: list[Line]) -> list[tuple[BlockKind, str]]:
+    builder = ArticleBuilder()
+    build_blocks([snap_scanned_sizes([Page(tuple(lines), 595, 842)])[0].lines], builder)
+    text = builder.text()
+    return [(b.kind, text[b.start : b.end]) for b in builder.blocks]
+
+
+def _at(text: str, baseline: float, size: float, right: float = 500) -> Line:
+    return Line(text, 50, right, baseline, size, 0, scanned=True)
+
+
+def test_a_short_line_a_point_off_runs_on_a_sentence_but_a_heading_after_one_stays_apart() -> None:
+    # Tesseract sized "autumn." at 9 among 10s: the sentence runs on. A sub-heading read a
+    # point above the body, right under a paragraph's last full line, is a heading's line.
+    lines = [
+        _at("The trial is expected to need a subsidy of about 1.8 million over two", 700, 10),
+        _at("years, and a decision on the fund's share is expected in the", 686, 10),
+        _at("autumn.", 672, 9, right=90),
+        _at("Opponents argued that the money would be better spent on buses and", 658, 10),
+        _at("that the crossing would never pay for its crew and its ferry.", 644, 10),
+        _at("Ferry tariffs", 630, 11, right=140),
+        _at("Fares have not risen with costs since the vessels entered service in", 616, 10),
+        _at("the spring, the operator said.", 602, 10, right=260),
+    ]
+    texts = [text for _kind, text in _scanned_blocks(lines)]
+    assert texts[0].endswith("is expected in the autumn.")
+    assert "Ferry tariffs" in texts
+    assert not any(t.endswith("ferry. Ferry tariffs") for t in texts)
+
+
+def test_a_section_heading_a_point_below_the_title_is_a_level_of_its_own() -> None:
+    # A 16-point title read at 14, its 12.5-point section headings at 13: one point apart,
+    # but the title's level is told by share alone, or "Staff" joined the title.
+    lines = [_at("Harbour board minutes", 780, 14, right=300)]
+    body = "The board met on Tuesday and agreed the dredging plan for the winter season."
+    for n, heading in enumerate(["Dredging", "Ferry tariffs", "Lights", "Staff"]):
+        lines += [_at(heading, 740 - 60 * n, 13, right=160), _at(body, 720 - 60 * n, 10)]
+    blocks = _scanned_blocks(lines)
+    headings = [text for kind, text in blocks if kind is BlockKind.HEADING]
+    assert headings == ["Harbour board minutes", "Dredging", "Ferry tariffs", "Lights", "Staff"]
+    (page,) = snap_scanned_sizes([Page(tuple(lines), 595, 842)])
+    assert page.lines[0].size == 14 and {line.size for line in page.lines[1::2]} == {13}

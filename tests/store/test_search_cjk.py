@@ -190,3 +190,15 @@ def test_a_word_the_index_matched_by_its_stem_has_a_span_to_select(tmp_path: Pat
         [hit] = [h for h in project.search("统计局 OR economy") if h.article_id == article_id]
         assert hit.offsets and text[slice(*hit.offsets[0])] == "economies"
         assert "«economies»" in hit.snippet
+
+
+def test_past_32_chinese_terms_an_exclusion_still_excludes(tmp_path: Path) -> None:
+    chars = "国家统计局周一公布数据显示全年经济增长平稳就业形势总体稳定物价温和上涨居民收入持续增加"
+    terms = list(dict.fromkeys(chars))[:33]
+    with Project.create(tmp_path / "cap.briefer") as project:
+        strike = project.add_article(article("公报", chars + "。另有传闻称港口罢工。"))
+        calm = project.add_article(article("公报二", chars + "。"))
+        assert found(project, " ".join(terms)) == {strike, calm}
+        assert found(project, " ".join(terms) + " -罢工") == {calm}
+        alternatives = " OR ".join(terms)  # one OR group longer than the cap: its first ones
+        assert found(project, f"({alternatives}) -罢工") == {calm}

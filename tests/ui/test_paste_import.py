@@ -199,14 +199,16 @@ def test_text_beside_a_blank_html_part_is_pasted(qtbot: QtBot, window: ProjectWi
     assert articles(window) == 1
 
 
-@pytest.mark.parametrize("filled", [("author",), ()])
+@pytest.mark.parametrize(
+    ("filled", "title"), [(("author",), "Ferry strike ends"), ((), "Who pays?")]
+)
 def test_a_cancel_too_late_for_a_duplicate_says_what_stands(
-    window: ProjectWindow, filled: tuple[str, ...]
+    window: ProjectWindow, filled: tuple[str, ...], title: str
 ) -> None:
     # The worker reports a cancel that came after the commit; the race itself cannot be
     # staged here, so the report is handed over as the worker hands it.
-    outcome = ImportOutcome("clipboard", ImportStatus.DUPLICATE, 1, "Ferry strike ends",
-                            filled=filled)  # fmt: skip
+    outcome = ImportOutcome("clipboard", ImportStatus.DUPLICATE, 1, title, filled=filled)
     window.paster._done((outcome, True))
     late = " Its details were filled in before Cancel could stop it." if filled else ""
-    assert message(window) == f"That text is already in the project: Ferry strike ends.{late}"
+    stop = "" if title.endswith("?") else "."
+    assert message(window) == f"That text is already in the project: {title}{stop}{late}"

@@ -98,7 +98,8 @@ class PasteController(QObject):
             self._select(outcome.article_id)
         elif outcome.status is ImportStatus.DUPLICATE:
             filled = " Its details were filled in before Cancel could stop it." if cancelled else ""
-            self._report(f"That text is already in the project: {outcome.title}."
+            stop = "" if outcome.title.endswith((".", "?", "!", "…")) else "."
+            self._report(f"That text is already in the project: {outcome.title}{stop}"
                          + (filled if outcome.filled else ""))  # fmt: skip
             self._select(outcome.article_id)
         elif outcome.status is ImportStatus.CANCELLED:
