@@ -203,17 +203,24 @@ def _long_text_hit(
     return "…" + snippet + "…", spans
 
 
-def _word_pattern(terms: list[Term]) -> re.Pattern[str] | None:
-    """The terms as plain case-insensitive words (a phrase's words apart by any spaces)."""
+def _word_pattern(terms: list[Term], *, stems: bool = False) -> re.Pattern[str] | None:
+    """The terms as plain case-insensitive words (a phrase's words apart by any spaces).
+
+    With ``stems``, words that begin as each word does less the last letters a stemmer
+    takes off ("econom" for economy finds economies): what the Reader selects where the
+    index matched a stem that the words as typed do not find.
+    """
     if not terms:
         return None
-    return re.compile(
-        "|".join(
-            r"\b" + r"\s+".join(map(re.escape, t.words.split())) + (r"\w*" if t.prefix else r"\b")
-            for t in terms
-        ),
-        re.IGNORECASE,
-    )
+
+    def phrase(term: Term) -> str:
+        if stems:
+            return r"\s+".join(
+                re.escape(w[: max(3, len(w) - 3)]) + r"\w*" for w in term.words.split()
+            )
+        return r"\s+".join(map(re.escape, term.words.split())) + (r"\w*" if term.prefix else r"\b")
+
+    return re.compile("|".join(r"\b" + phrase(t) for t in terms), re.IGNORECASE)
 
 
 # -- Chinese and Japanese ------------------------------------------------------------------
@@ -377,8 +384,8 @@ def _spaceless_hit(
         if not kept or start >= kept[-1][1]:  # one span where two terms overlap
             kept.append((start, end))
     kept = kept[:MAX_SPANS]
-    if not kept and words:  # the index matched a word by its stem ("economy": economies)
-        loose = _stem_pattern(words)
+    loose = _word_pattern(words, stems=True) if not kept else None
+    if loose is not None:  # the index matched a word by its stem ("economy": economies)
         kept = [m.span() for m in itertools.islice(loose.finditer(text), MAX_SPANS)]
     if not kept:  # found in the title only: the opening of the text, as the index shows it
         opening = _context(text[:200], before=False)
@@ -389,20 +396,6 @@ def _spaceless_hit(
     lead = "…" if _cut(before, text, max(0, start - 120), start, before=True) else ""
     tail = "…" if _cut(after, text, end, end + 120, before=False) else ""
     return f"{lead}{before}«{text[start:end]}»{after}{tail}", tuple(kept)
-
-
-def _stem_pattern(terms: list[Term]) -> re.Pattern[str]:
-    """Words that begin as the terms do, less the last letters a stemmer takes off
-    ("econom" for economy finds economies): what the Reader selects where the index matched
-    a stem that the words as typed do not find."""
-    return re.compile(
-        "|".join(
-            r"\b"
-            + r"\s+".join(re.escape(w[: max(3, len(w) - 3)]) + r"\w*" for w in t.words.split())
-            for t in terms
-        ),
-        re.IGNORECASE,
-    )
 
 
 _SHOWN = re.compile(r"\S")
