@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from briefer.session import Session, ThemeChoice, UpdateThemeCommand, preview_merge
+from briefer.ui.library.merge_actions import MergeActions, MergeDialog
 from briefer.ui.shell.project_window import ProjectWindow
 from tests.session.merge_data import add_theme, copy_project, make_project, tag
 
@@ -85,10 +86,10 @@ def test_a_file_that_is_not_a_project_is_shown_and_changes_nothing(
     window.close()
 
 
-def test_the_summary_follows_each_choice_at_once(
-    qtbot: QtBot, laptops: tuple[Session, Path]
-) -> None:
-    session, other = laptops
+def conflicts_dialog(
+    qtbot: QtBot, session: Session, other: Path
+) -> tuple[ProjectWindow, MergeActions, MergeDialog]:
+    """The window with its merge of ``other`` planned and the conflicts dialog open."""
     window = ProjectWindow(session)
     qtbot.addWidget(window)
     actions = window.menu_actions.merge_actions
@@ -96,6 +97,14 @@ def test_the_summary_follows_each_choice_at_once(
     qtbot.waitUntil(lambda: actions.dialog is not None)
     dialog = actions.dialog
     assert dialog is not None
+    return window, actions, dialog
+
+
+def test_the_summary_follows_each_choice_at_once(
+    qtbot: QtBot, laptops: tuple[Session, Path]
+) -> None:
+    session, other = laptops
+    window, actions, dialog = conflicts_dialog(qtbot, session, other)
     combo, trade = dialog.combos[0], dialog.plan.conflicts[0].theirs
     shown = [dialog.summary.text()]
     for choice in (ThemeChoice.SEPARATE, ThemeChoice.TAKE_THEIRS, ThemeChoice.KEEP_OURS):
@@ -115,13 +124,7 @@ def test_tab_leaves_the_conflicts_table_for_the_choices_and_buttons(
 ) -> None:
     """Tab walked the table's cells; now it goes on to each row's choice, then Merge."""
     session, other = laptops
-    window = ProjectWindow(session)
-    qtbot.addWidget(window)
-    actions = window.menu_actions.merge_actions
-    assert actions.plan(other)
-    qtbot.waitUntil(lambda: actions.dialog is not None)
-    dialog = actions.dialog
-    assert dialog is not None
+    window, _actions, dialog = conflicts_dialog(qtbot, session, other)
     dialog.activateWindow()
     qtbot.waitActive(dialog)
     table = dialog.table

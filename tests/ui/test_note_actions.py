@@ -294,13 +294,19 @@ def test_key_figures_dialog_inserts_a_table_into_the_section(window: ProjectWind
     assert window.menu_actions.undo_action.text() == "&Undo Insert key figures"
 
 
-def test_a_key_figure_is_quoted_as_found_so_its_cell_opens_no_editor(
-    qtbot: QtBot, window: ProjectWindow
-) -> None:
+def key_figures_of_a_draft(window: ProjectWindow) -> FiguresDialog:
+    """The Key Figures dialog over a note drafted from the project's passages."""
     drafted(window)
     window.note_actions.key_figures()
     dialog = window.note_actions.dialog
     assert isinstance(dialog, FiguresDialog)
+    return dialog
+
+
+def test_a_key_figure_is_quoted_as_found_so_its_cell_opens_no_editor(
+    qtbot: QtBot, window: ProjectWindow
+) -> None:
+    dialog = key_figures_of_a_draft(window)
     table = dialog.table
     table.setCurrentCell(0, 0)
     table.setFocus()
@@ -439,10 +445,7 @@ def test_tab_leaves_the_key_figures_table_for_the_buttons(
     qtbot: QtBot, window: ProjectWindow
 ) -> None:
     """Tab walked the table's cells and never reached the buttons; arrows move rows."""
-    drafted(window)
-    window.note_actions.key_figures()
-    dialog = window.note_actions.dialog
-    assert isinstance(dialog, FiguresDialog)
+    dialog = key_figures_of_a_draft(window)
     dialog.activateWindow()
     qtbot.waitActive(dialog)
     table = dialog.table
