@@ -10,11 +10,14 @@ counts as a word. Standard library only.
 from __future__ import annotations
 
 import collections
+import functools
 import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+
+from briefer.core.spaceless import SPACELESS, has_spaceless
 
 SHINGLE_WORDS = 5
 NEAR_SHARE = 0.85
@@ -61,25 +64,14 @@ WALK = 100
 reaching the next sample's): five characters that straddle two clauses of 50 step into
 the second, and the walk stays a few milliseconds however long the text."""
 
-# Han ideographs (with 々, 〇 and the old numerals), kana and bopomofo: scripts written
-# without spaces between words, in which each character is a word here (and search finds a
-# word inside a sentence, store/search.py). Letters only (tests/core/test_likeness.py
-# checks each): the middle dot ・ and the spacing sound marks ゛゜ separate words, as
-# everywhere else. Hangul is not here: Korean puts spaces between words. The body of a
-# regular-expression character class.
-SPACELESS = (
-    "\u3005-\u3007\u3021-\u3029\u3031-\u3035\u3038-\u303c"
-    "\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff\uff66-\uff9f"
-    "\u3105-\u312f\u31a0-\u31bf"
-    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufa6d\ufa70-\ufad9"
-    "\U00020000-\U0002a6df\U0002a700-\U0002b738\U0002b740-\U0002b81d\U0002b820-\U0002cea1"
-    "\U0002ceb0-\U0002ebe0\U0002f800-\U0002fa1d\U00030000-\U0003134a"
-)
 _RUN = re.compile(r"[^\W_]+")  # letters and digits: a word as SQLite FTS5's unicode61 splits them
-_FROM_FIRST_SPACELESS = re.compile("[\u3005-\U0010ffff]")  # a quick look: none, no splitting
-_SPACELESS_LETTER = re.compile(f"[{SPACELESS}]")
-# Within a run that holds Chinese or Japanese: each such character, and the rest as runs.
-_WORD = re.compile(f"[{SPACELESS}]|[^\\W_{SPACELESS}]+")
+
+
+@functools.cache
+def _word() -> re.Pattern[str]:
+    """Within a run that holds Chinese or Japanese: each such character, and the rest as
+    runs (compiled on first use, see spaceless.py)."""
+    return re.compile(f"[{SPACELESS}]|[^\\W_{SPACELESS}]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,11 +88,7 @@ def _word_pattern(text: str) -> re.Pattern[str]:
     """What splits ``text`` into words: runs of letters and digits, or in a text that holds
     Chinese or Japanese, each such character and the rest as runs (the same words, found
     over the whole text at once)."""
-    # Most texts have no character as far on as U+3005: a quick look keeps them as fast as
-    # they were.
-    if text.isascii() or _FROM_FIRST_SPACELESS.search(text) is None:
-        return _RUN
-    return _RUN if _SPACELESS_LETTER.search(text) is None else _WORD
+    return _word() if has_spaceless(text) else _RUN
 
 
 def word_count(text: str) -> int:

@@ -14,8 +14,8 @@ import sqlite3
 import unicodedata
 from dataclasses import dataclass
 
-from briefer.core.likeness import SPACELESS
 from briefer.core.model import SearchHit
+from briefer.core.spaceless import has_spaceless
 
 _OPEN, _CLOSE = "\ue000", "\ue001"  # private-use marks around matched words in highlight()
 SNIPPET_TOKENS = 24
@@ -229,7 +229,6 @@ def _word_pattern(terms: list[Term], *, stems: bool = False) -> re.Pattern[str] 
 # holding such letters is looked for as written in the title and the text instead: a
 # scan, with no stemming and case as typed, ANDed with the index's match of the rest.
 
-_SPACELESS_LETTER = re.compile(f"[{SPACELESS}]")
 _EDGES = re.compile(r"^[\W_]+|[\W_]+$")  # punctuation around a term, which the index skips
 # How often a term (bound twice) occurs in a column. In bytes: counting the characters of
 # 20 MB of text would be one more pass over it (0.1 s).
@@ -275,7 +274,7 @@ def _bounded(clauses: list[list[Term]]) -> list[list[Term]]:
 
 
 def _spaceless(term: Term) -> bool:
-    return _SPACELESS_LETTER.search(term.words) is not None
+    return has_spaceless(term.words)
 
 
 def _needle(term: Term) -> str:
@@ -419,7 +418,7 @@ def _context(side: str, *, before: bool) -> str:
     words = side.split()
     words = words[-half:] if before else words[:half]
     joined = " ".join(words)
-    if _SPACELESS_LETTER.search(joined) and len(joined) > SNIPPET_CHARS:
+    if len(joined) > SNIPPET_CHARS and has_spaceless(joined):
         at = len(joined) - SNIPPET_CHARS if before else SNIPPET_CHARS
         while 0 < at < len(joined) and _inside_word(joined, at):  # not half an English word
             at += 1 if before else -1
@@ -434,4 +433,4 @@ def _context(side: str, *, before: bool) -> str:
 def _inside_word(text: str, at: int) -> bool:
     """Whether ``at`` falls between two letters of a word written with spaces around it."""
     pair = text[at - 1 : at + 1]
-    return pair.isalnum() and _SPACELESS_LETTER.search(pair) is None
+    return pair.isalnum() and not has_spaceless(pair)

@@ -13,13 +13,13 @@ from briefer.core.likeness import (
     LONGEST_RUNS,
     MIN_SHINGLES,
     NEAR_SHARE,
-    SPACELESS,
     likeness,
     percent,
     sample_phrases,
     shingles,
     word_count,
 )
+from briefer.core.spaceless import SPACELESS
 
 DATA = Path(__file__).parent.parent / "data" / "likeness"
 
