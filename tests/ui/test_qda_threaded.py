@@ -143,6 +143,40 @@ def test_a_job_without_cancel_keeps_its_dialog_up_until_it_ends(
     window.close()
 
 
+def test_after_cancel_the_dialog_stays_up_saying_so_until_the_rollback_ends(
+    qtbot: QtBot, window: ProjectWindow
+) -> None:
+    """A merge or QDA import rolls back for seconds after Cancel: its dialog stays up (the
+    window stays blocked, no edit slips in under the transaction), says "Cancelling…",
+    and neither a second Cancel, Escape nor the close button takes it away early."""
+    rolled_back = threading.Event()
+    results: list[object] = []
+    runner = window.qda_actions.runner
+
+    def job(_progress: Progress, cancelled: Callable[[], bool]) -> str:
+        while not cancelled():
+            threading.Event().wait(0.01)
+        assert rolled_back.wait(10)  # the rollback, as long as the test says
+        return "rolled back"
+
+    assert runner.start("Merging", job, results.append, results.append)
+    dialog = runner.dialog
+    assert dialog is not None and dialog.isVisible()
+    cancel = dialog.findChild(QPushButton)
+    cancel.click()
+    qtbot.wait(50)
+    assert dialog.isVisible() and runner.busy
+    assert dialog.labelText() == "Cancelling…"
+    assert not cancel.isEnabled()
+    dialog.reject()  # what Escape does
+    dialog.close()  # what the title bar's close button does
+    assert dialog.isVisible()
+    rolled_back.set()
+    qtbot.waitUntil(lambda: not runner.busy, timeout=30_000)
+    assert results == ["rolled back"] and runner.dialog is None
+    window.close()
+
+
 def test_a_broken_file_is_one_sentence_and_changes_nothing(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, window: ProjectWindow
 ) -> None:

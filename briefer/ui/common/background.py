@@ -9,6 +9,7 @@ with the worker's transaction. The dialog is shown at once and is window-modal, 
 window takes no edit while the worker's transaction runs (it would wait on the store,
 then land on the undo stack before the job it followed). Cancel is offered only for a
 job that checks ``cancelled()`` and rolls back; otherwise the dialog cannot be dismissed.
+After Cancel it stays up too, saying "Cancelling…", until the worker has rolled back.
 A job that records nothing on the undo stack (a paste) may ask for the dialog only once it
 has run ``show_after`` ms, as file imports do, so a quick one shows no flash of a dialog.
 """
@@ -19,7 +20,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QShowEvent
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
 Progress = Callable[[int, int], None]
 Job = Callable[[Progress, Callable[[], bool]], object]
@@ -53,8 +54,9 @@ class JobWorker(QObject):
 
 
 class JobDialog(QProgressDialog):
-    """A progress dialog that, for a job with no Cancel, Escape and the title bar's close
-    button leave up: hiding it would let edits in under the worker's transaction."""
+    """A progress dialog that, for a job with no Cancel or one cancelled and rolling back,
+    Escape and the title bar's close button leave up: hiding it would let edits in under
+    the worker's transaction."""
 
     def __init__(self, title: str, cancellable: bool, parent: QWidget) -> None:
         super().__init__(f"{title}…", "Cancel", 0, 0, parent)
@@ -62,6 +64,17 @@ class JobDialog(QProgressDialog):
         if not cancellable:
             self.setCancelButton(None)
         self.was_shown = False
+        self.cancelling = False
+
+    def show_cancelling(self) -> None:
+        """After Cancel: up again (QProgressDialog hides itself on cancel), saying the
+        job is stopping, until the worker has rolled back and the runner drops it."""
+        self.cancellable, self.cancelling = False, True
+        self.setLabelText("Cancelling…")
+        self.setRange(0, 0)  # a rollback has no steps to count: the busy bar
+        for button in self.findChildren(QPushButton):
+            button.setEnabled(False)  # not removed: its own clicked signal is running
+        self.show()
 
     def showEvent(self, event: QShowEvent) -> None:
         self.was_shown = True
@@ -142,13 +155,20 @@ class JobRunner(QObject):
         self._job.failed.connect(self._failed_now)
         # Not to the worker's slot: that object lives on the busy thread, whose event loop
         # would only deliver the cancel once the job had ended. The flag is set here.
-        self.dialog.canceled.connect(self.cancel)
+        self.dialog.canceled.connect(self._cancel_asked)
         self._thread.start()
         return True
 
     def cancel(self) -> None:
         if self._job is not None:
             self._job.cancel()
+
+    def _cancel_asked(self) -> None:
+        """Cancel, Escape or the close button: the worker stops at its next check and
+        rolls back, which for a merge takes seconds; the dialog says so meanwhile."""
+        self.cancel()
+        if self.dialog is not None and self._thread is not None:
+            self.dialog.show_cancelling()
 
     def shutdown(self) -> None:
         """On close: cancel what may be cancelled, let the rest finish, and wait for the
@@ -174,7 +194,7 @@ class JobRunner(QObject):
         # A window-modal QProgressDialog processes events inside setValue(), so the
         # queued end of the job may run (and drop the dialog) during this call: hold it.
         dialog = self.dialog
-        if dialog is None:
+        if dialog is None or dialog.cancelling:  # a step counted before the worker stopped
             return
         self.last_progress = (done, total)
         dialog.setLabelText(self.step_text.format(done=done, total=total))

@@ -74,16 +74,7 @@ class PasteController(QObject):
             size = max(len(html or ""), len(text or "")) / 1024 / 1024
             if size >= 1:  # only a paste this big lasts long enough to show the dialog
                 dialog.setLabelText(f"Pasting an article from {size:.0f} MB of text…")
-            dialog.canceled.connect(self._cancelling)
         return started
-
-    def _cancelling(self) -> None:
-        """Keep the dialog up until the worker stops: a store transaction in hand would
-        make the window wait on the project's lock (and a new paste would be refused)."""
-        dialog = self.runner.dialog
-        if dialog is not None:
-            dialog.setLabelText("Cancelling…")
-            dialog.show()
 
     def shutdown(self) -> None:
         """On close: cancel and wait, so the session is never closed under the worker."""
