@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -106,6 +107,43 @@ def test_the_progress_dialogs_cancel_button_stops_the_import_while_it_runs(
         button.click()
     report: ImportReport = blocker.args[0]
     assert report.count(ImportStatus.CANCELLED) > 0  # it stopped while files were left
+    window.close()
+
+
+def test_after_cancel_the_dialog_stays_up_until_the_file_in_hand_is_done(
+    qtbot: QtBot, window: ProjectWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Cancel lets the file being read finish (a big PDF takes seconds): meanwhile the
+    dialog stays up saying so, and the window takes no edit under the import."""
+    files = many_files(tmp_path / "batch", 3)
+    release = threading.Event()
+    real = window.session.import_files
+
+    def slow_first_file(plan: object, cancelled: Callable[[], bool]) -> Iterator[ImportOutcome]:
+        while not cancelled():
+            threading.Event().wait(0.01)
+        assert release.wait(10)  # the file in hand, as long as the test says
+        yield from real(plan, cancelled=cancelled)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(window.session, "import_files", slow_first_file)
+    window.importer.show_summary = False
+    window.import_paths(files)
+    dialog = window.importer._dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible, timeout=5_000)
+    button = dialog.findChild(QPushButton)
+    button.click()
+    qtbot.wait(50)
+    assert dialog.isVisible() and window.importer.busy
+    assert dialog.labelText().startswith("Cancelling")
+    assert not button.isEnabled()
+    dialog.reject()  # what Escape does
+    dialog.close()  # what the title bar's close button does
+    assert dialog.isVisible()
+    with qtbot.waitSignal(window.importer.done, timeout=30_000) as blocker:
+        release.set()
+    report: ImportReport = blocker.args[0]
+    assert report.count(ImportStatus.CANCELLED) == 3 and window.importer._dialog is None
     window.close()
 
 

@@ -66,11 +66,11 @@ class JobDialog(QProgressDialog):
         self.was_shown = False
         self.cancelling = False
 
-    def show_cancelling(self) -> None:
+    def show_cancelling(self, text: str = "Cancelling…") -> None:
         """After Cancel: up again (QProgressDialog hides itself on cancel), saying the
         job is stopping, until the worker has rolled back and the runner drops it."""
         self.cancellable, self.cancelling = False, True
-        self.setLabelText("Cancelling…")
+        self.setLabelText(text)
         self.setRange(0, 0)  # a rollback has no steps to count: the busy bar
         for button in self.findChildren(QPushButton):
             button.setEnabled(False)  # not removed: its own clicked signal is running

@@ -11,9 +11,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from briefer.session import ImportOutcome, ImportReport, ImportStatus, ProjectError, Session
+from briefer.ui.common.background import JobDialog
 from briefer.ui.shell.crash import log_hint
 
 SUMMARY_LIMIT = 40
@@ -97,7 +98,7 @@ class ImportController(QObject):
         self._log_file = log_file
         self._thread: QThread | None = None
         self._job: ImportWorker | None = None
-        self._dialog: QProgressDialog | None = None
+        self._dialog: JobDialog | None = None
         self.show_summary = True
 
     @property
@@ -107,7 +108,7 @@ class ImportController(QObject):
     def start(self, paths: Sequence[Path]) -> bool:
         if self.busy or not paths:
             return False
-        self._dialog = QProgressDialog("Preparing import…", "Cancel", 0, 0, self._parent)
+        self._dialog = JobDialog("Preparing import", True, self._parent)
         self._dialog.setWindowTitle("Importing")
         self._dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self._dialog.setMinimumDuration(300)
@@ -119,13 +120,19 @@ class ImportController(QObject):
         self._job.finished.connect(self._finish)
         # To the controller, which lives on this thread: a slot of the worker itself would
         # be queued to its busy thread and run only once the import had ended.
-        self._dialog.canceled.connect(self.cancel)
+        self._dialog.canceled.connect(self._cancel_asked)
         self._thread.start()
         return True
 
     def cancel(self) -> None:
         if self._job is not None:
             self._job.cancel()
+
+    def _cancel_asked(self) -> None:
+        """The file in hand completes (a big PDF takes seconds): the dialog says so."""
+        self.cancel()
+        if self._dialog is not None and self._thread is not None:
+            self._dialog.show_cancelling("Cancelling: finishing the file in hand…")
 
     def shutdown(self) -> None:
         """Stop a running import and wait for it (the file in hand completes): used on close."""
@@ -149,7 +156,7 @@ class ImportController(QObject):
         # A window-modal QProgressDialog processes events inside setValue(), so the
         # queued 'finished' may run (and drop the dialog) during this call: hold it.
         dialog = self._dialog
-        if dialog is None:
+        if dialog is None or dialog.cancelling:
             return
         suffix = f": {current}" if current else ""
         dialog.setLabelText(f"Imported {done} of {total}{suffix}")
