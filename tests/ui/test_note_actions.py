@@ -33,7 +33,7 @@ from briefer.ui.notes import exporting
 from briefer.ui.notes.dialogs import DraftDialog, NoteDetailsDialog
 from briefer.ui.notes.exporting import ExportOptions
 from briefer.ui.notes.figures_dialog import FiguresDialog
-from briefer.ui.notes.problems_dialog import ProblemsDialog
+from briefer.ui.notes.problems_dialog import SECTION_ROLE, ProblemsDialog
 from briefer.ui.shell.project_window import ProjectWindow
 from tests.private_store import store_of
 
@@ -205,6 +205,53 @@ def test_an_edited_quotation_is_shown_before_export(window: ProjectWindow) -> No
     assert "$2 billion" in dialog.list.item(0).text()  # what would mislead comes first
     rest = [dialog.list.item(i).text() for i in range(1, dialog.list.count())]
     assert rest and all("not written yet" in text for text in rest)  # then unwritten sections
+
+
+@pytest.mark.parametrize("exporting", [True, False])
+def test_enter_on_a_problem_opens_it_and_neither_exports_nor_closes(
+    qtbot: QtBot, window: ProjectWindow, exporting: bool
+) -> None:
+    """Enter is the key to open a line; it must not also press Export Anyway (writing a
+    quotation that no longer matches its source) or close the check."""
+    note_id = drafted(window)
+    note = window.session.query.get_note(note_id)
+    trade = next(s for s in note.sections if s.heading == "Trade")
+    assert trade.id is not None
+    window.session.do(
+        EditSectionBodyCommand(note_id, trade.id, trade.body.replace("$2 billion", "$5 billion"))
+    )
+    job = window.note_actions.exporter.prepare(note_id)
+    assert job is not None
+    dialog = ProblemsDialog(job.problems, window, exporting=exporting)
+    opened: list[int] = []
+    dialog.passageActivated.connect(opened.append)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.list.setFocus()
+    dialog.list.setCurrentRow(0)
+    for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        qtbot.keyClick(dialog.list, key)
+    assert dialog.isVisible() and dialog.result() == QDialog.DialogCode.Rejected  # not accepted
+    assert opened == [window.session.query.list_passages()[0].id] * 2
+    dialog.close()
+
+
+def test_enter_on_an_unwritten_section_goes_to_it(qtbot: QtBot, window: ProjectWindow) -> None:
+    note_id = drafted(window)
+    job = window.note_actions.exporter.prepare(note_id)
+    assert job is not None
+    dialog = ProblemsDialog(job.problems, window, exporting=False)
+    places: list[tuple[int, int]] = []
+    dialog.placeActivated.connect(lambda section, passage: places.append((section, passage)))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    row = next(i for i in range(dialog.list.count()) if "not written" in dialog.list.item(i).text())
+    dialog.list.setFocus()
+    dialog.list.setCurrentRow(row)
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Return)
+    section = dialog.list.item(row).data(SECTION_ROLE)
+    assert section is not None and places == [(section, -1)]
+    dialog.close()
 
 
 def test_check_names_the_footnote_and_go_to_lands_on_it(window: ProjectWindow) -> None:

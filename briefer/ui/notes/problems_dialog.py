@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -31,6 +32,21 @@ PASSAGE_ROLE = Qt.ItemDataRole.UserRole + 1
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 2
 SOURCE_ROLE = Qt.ItemDataRole.UserRole + 3
 """The article of a line about a source itself (no date, no publisher), else None."""
+
+
+class _ProblemList(QListWidget):
+    """Enter opens the current line and goes no further: a list view passes the key on
+    to the dialog's default button, which in the export check would write the note
+    over the very problem the analyst meant to look at."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            item = self.currentItem()
+            if item is not None:
+                self.itemActivated.emit(item)
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
 
 class ProblemsDialog(QDialog):
@@ -63,7 +79,7 @@ class ProblemsDialog(QDialog):
             summary = "Only warnings: the note can go out, but a reader may want these details."
         heading = QLabel(summary)
         heading.setWordWrap(True)
-        self.list = QListWidget()
+        self.list = _ProblemList()
         self.list.setAccessibleName("Problems found")
         self.list.setWordWrap(True)
         style = self.style()
@@ -101,7 +117,7 @@ class ProblemsDialog(QDialog):
         self.list.currentItemChanged.connect(lambda *_: self._enable())
         if exporting:
             go = buttons.addButton("Export &Anyway", QDialogButtonBox.ButtonRole.AcceptRole)
-            go.setEnabled(True)
+            go.setAutoDefault(False)  # writing over a problem takes a deliberate press
             buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         else:
             buttons.addButton(QDialogButtonBox.StandardButton.Close)
@@ -127,12 +143,15 @@ class ProblemsDialog(QDialog):
 
     def _open(self, item: QListWidgetItem) -> None:
         """Double-click or Enter: the passage, in its article, to compare; on a line about
-        a source itself, that source's details."""
+        a source itself, that source's details; on one about a section alone (not written
+        yet), that section in the Composer."""
         self.list.setCurrentItem(item)
         if item.data(SOURCE_ROLE) is not None:
             self._open_source()
-        else:
+        elif item.data(PASSAGE_ROLE) is not None:
             self._open_passage()
+        elif item.data(SECTION_ROLE) is not None:
+            self._go()
 
     def _open_source(self) -> None:
         item = self.list.currentItem()
