@@ -234,3 +234,32 @@ def test_the_new_theme_name_is_selected_so_typing_replaces_it(
     qtbot.waitUntil(lambda: window.session.theme_named("Freight") is not None)
     assert window.session.theme_named("Logistics") is None
     assert ("shipping" in theme(window, "Trade").keywords) is edited
+
+
+@pytest.mark.parametrize("other_edit", ["description", "key", "colour", "move"])
+def test_keywords_typed_survive_an_edit_of_another_field(
+    qtbot: QtBot, window: ProjectWindow, other_edit: str
+) -> None:
+    """Keywords apply when the theme or the dialog is left (they have no "done" signal);
+    an edit of another field meanwhile reloaded the form and dropped what was typed."""
+    dialog = window.manage_themes()
+    pick(dialog, "Energy")
+    before = theme(window, "Energy").keywords
+    dialog.keywords.setFocus()
+    dialog.keywords.moveCursor(dialog.keywords.textCursor().MoveOperation.End)
+    QTest.keyClick(dialog.keywords, Qt.Key.Key_Return)
+    QTest.keyClicks(dialog.keywords, "Rosatom")
+    if other_edit == "description":
+        dialog.description.setText("Oil, gas and nuclear.")
+        dialog.description.editingFinished.emit()  # Tab or a click elsewhere
+    elif other_edit == "key":
+        dialog.shortcut.setText("q")
+        dialog.shortcut.editingFinished.emit()
+    elif other_edit == "colour":
+        dialog._apply(colour="#123456")  # what the colour chooser's OK does
+    else:
+        dialog.up_button.click()
+    qtbot.wait(50)  # the queued reload has run
+    assert dialog.keywords.toPlainText().endswith("Rosatom")
+    dialog.accept()
+    assert theme(window, "Energy").keywords == (*before, "Rosatom")

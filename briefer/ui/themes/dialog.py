@@ -55,6 +55,9 @@ class ThemesDialog(QDialog):
         # that applied it); a reload done sooner makes it moot, so it stops the timer.
         self.reload_soon = QTimer(self, singleShot=True, interval=0)
         self.reload_soon.timeout.connect(self.reload)
+        self._keywords_shown: tuple[int | None, str] = (None, "")
+        """The theme whose keywords the box was last filled with, and that text: typed
+        keywords differ from it until they are applied."""
         self.list = QListWidget()
         self.list.setAccessibleName("Themes")
         self.name = QLineEdit()
@@ -198,7 +201,12 @@ class ThemesDialog(QDialog):
             self.shortcut.setText(theme.shortcut)
             self.description.setText(theme.description)
             self.description.setCursorPosition(0)
-            self.keywords.setPlainText("\n".join(theme.keywords))
+            shown = "\n".join(theme.keywords)
+            typing = self._keywords_shown[0] == theme.id
+            typing = typing and self.keywords.toPlainText() != self._keywords_shown[1]
+            if not typing:  # another field's edit reloads the form: keep what is typed
+                self.keywords.setPlainText(shown)
+                self._keywords_shown = (theme.id, shown)
             self.parent_box.clear()
             self.parent_box.addItem("(top level)", None)
             for other in self.session.query.list_themes():
@@ -238,6 +246,7 @@ class ThemesDialog(QDialog):
 
     def apply_keywords(self, theme_id: int | None = None) -> None:
         lines = self.keywords.toPlainText().replace(",", "\n").splitlines()
+        self._keywords_shown = (None, "")  # applied (or refused): the next load shows the saved
         self._apply(theme_id, keywords=tuple(k.strip() for k in lines if k.strip()))
 
     def _choose_colour(self) -> None:
