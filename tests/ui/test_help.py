@@ -131,3 +131,19 @@ def test_f1_brings_the_guide_forward_with_the_keyboard_in_it(
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     window.menu_actions.help_actions.guide_action.trigger()  # F1 again
     qtbot.waitUntil(lambda: QApplication.activeWindow() is help_window)
+
+
+def test_quit_is_listed_with_its_chord_only(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """X11 without a desktop binds the multimedia Exit key to Quit too; the Keyboard
+    Shortcuts page read "Ctrl+Q, Exit", as if Quit had a second meaning."""
+    platform = [QKeySequence("Ctrl+Q"), QKeySequence(Qt.Key.Key_Exit)]
+    monkeypatch.setattr(QKeySequence, "keyBindings", lambda _key: platform)
+    window = ProjectWindow(Session.create(tmp_path / "keys.briefer"))
+    qtbot.addWidget(window)
+    quit_action = window.menu_actions.project_actions.quit_action
+    assert quit_action.shortcuts() == [QKeySequence("Ctrl+Q")]
+    text = window.menu_actions.help_actions.open(SHORTCUTS).browser.toPlainText()
+    assert "Exit" not in text
+    window.close()

@@ -17,7 +17,15 @@ from pathlib import Path
 import docx
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QPushButton
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QLabel,
+    QPushButton,
+)
 from pytestqt.qtbot import QtBot
 
 from briefer.core.model import Article, Block, BlockKind
@@ -506,3 +514,32 @@ def test_tab_leaves_the_key_figures_table_for_the_buttons(
     assert isinstance(after, QPushButton) and after.text() == "&Copy"
     assert (table.currentRow(), table.currentColumn()) == (0, 0)  # no cell stepped through
     dialog.reject()
+
+
+def test_each_access_key_of_the_export_dialog_reaches_its_field(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Alt+F, Alt+S and Alt+L move to the file, the styles and the flavour: the labels'
+    buddies were the rows' holders, which take no focus; F was also taken twice."""
+    options = ExportOptions(tmp_path, "Grain note")
+    qtbot.addWidget(options)
+    options.show()
+    options.activateWindow()
+    qtbot.waitActive(options)
+    options.markdown.setChecked(True)  # the flavour takes focus only for Markdown
+    handle = options.windowHandle()
+    assert handle is not None
+    for key, field in ((Qt.Key.Key_F, options.target), (Qt.Key.Key_L, options.flavour)):
+        options.word.setFocus()
+        QTest.keyClick(handle, key, Qt.KeyboardModifier.AltModifier)
+        assert QApplication.focusWidget() is field
+    options.word.setChecked(True)
+    options.word.setFocus()
+    QTest.keyClick(handle, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is options.reference
+    texts = [b.text() for b in options.findChildren(QAbstractButton) if b.isVisibleTo(options)]
+    texts += [lab.text() for lab in options.findChildren(QLabel) if lab.buddy() is not None]
+    keys = [
+        t.replace("&&", "")[t.replace("&&", "").find("&") + 1].lower() for t in texts if "&" in t
+    ]
+    assert len(keys) == len(set(keys)), texts

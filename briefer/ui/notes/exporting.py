@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QProgressDialog,
@@ -102,7 +103,7 @@ class ExportOptions(QDialog):
         self.reference = QLineEdit()
         self.reference.setPlaceholderText("Optional: your organisation's .docx or .dotx")
         self.reference.setAccessibleName("Reference document for styles")
-        pick_reference = QPushButton("Choose…")
+        pick_reference = QPushButton("C&hoose…")
         self.contents = QCheckBox("Add a table of &contents")
         self.flavour = QComboBox()
         self.flavour.setAccessibleName("Markdown flavour")
@@ -116,10 +117,10 @@ class ExportOptions(QDialog):
         form = QFormLayout(self)
         form.addRow("Format:", self.word)
         form.addRow("", self.markdown)
-        form.addRow("&File:", _row(self.target, browse))
-        form.addRow("&Styles from:", _row(self.reference, pick_reference))
+        form.addRow(_label("&File:", self.target), _row(self.target, browse))
+        form.addRow(_label("&Styles from:", self.reference), _row(self.reference, pick_reference))
         form.addRow("", self.contents)
-        form.addRow("Markdown &flavour:", self.flavour)
+        form.addRow("Markdown f&lavour:", self.flavour)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -195,6 +196,14 @@ class ExportOptions(QDialog):
         )
         if name:
             self.reference.setText(name)
+
+
+def _label(text: str, buddy: QWidget) -> QLabel:
+    """A form label whose access key goes to ``buddy``: the row's holder, its buddy by
+    default, takes no focus, so Alt+F would go nowhere."""
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    return label
 
 
 def _row(*widgets: QWidget) -> QWidget:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QWidget
 
@@ -40,9 +41,15 @@ class ProjectActions:
 
 
 def quit_keys() -> list[QKeySequence]:
-    """The platform's Quit key; Windows defines none, so Ctrl+Q there as elsewhere."""
+    """The platform's Quit key; Windows defines none, so Ctrl+Q there as elsewhere.
+
+    Only chords: some platforms add the multimedia Exit key, which the Keyboard
+    Shortcuts list would show as "Ctrl+Q, Exit", as if Quit had a second meaning."""
     keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
-    return keys or [QKeySequence("Ctrl+Q")]
+    chords = [
+        k for k in keys if k.count() and k[0].keyboardModifiers() != Qt.KeyboardModifier.NoModifier
+    ]
+    return chords or [QKeySequence("Ctrl+Q")]
 
 
 def fill_recent(
