@@ -46,9 +46,9 @@ def quit_keys() -> list[QKeySequence]:
     Only chords: some platforms add the multimedia Exit key, which the Keyboard
     Shortcuts list would show as "Ctrl+Q, Exit", as if Quit had a second meaning."""
     keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
-    chords = [
-        k for k in keys if k.count() and k[0].keyboardModifiers() != Qt.KeyboardModifier.NoModifier
-    ]
+    none = Qt.KeyboardModifier.NoModifier
+    # PySide6's stubs lack QKeySequence.__getitem__ (each key of the sequence), which it has.
+    chords = [k for k in keys if k.count() and k[0].keyboardModifiers() != none]  # type: ignore[index]
     return chords or [QKeySequence("Ctrl+Q")]
 
 
