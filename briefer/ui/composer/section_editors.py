@@ -2,9 +2,9 @@
 
 Split from the Composer's view, which saves what is typed: this decides which editor
 shows a section (the analyst's "Markdown source" toggle, or Markdown the page view
-cannot show exactly) and what Markdown the one in use holds. A section opened and left
-is never rewritten: the page gives back the Markdown it was opened from until the
-analyst changes it.
+cannot show exactly), what Markdown the one in use holds, and how a quotation goes
+into it or a citation is found in it. A section opened and left is never rewritten:
+the page gives back the Markdown it was opened from until the analyst changes it.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QStackedWidget
 
+from briefer.core.citations import citation_token
 from briefer.ui.composer.editor import LineEditing, SectionEditor
 from briefer.ui.composer.rich_editor import RichSectionEditor
 from briefer.ui.composer.rich_markdown import Unsupported, shows_exactly
@@ -107,6 +108,34 @@ class SectionEditors(QStackedWidget):
         if self.currentWidget() is self.source_editor:
             return self.source_editor
         return self.page_editor
+
+    def reveal(self, passage_id: int) -> None:
+        """Focus the editor on screen with its first citation of ``passage_id`` selected
+        (none for -1)."""
+        page = self.currentWidget() is self.page_editor
+        (self.page_editor if page else self.source_editor).setFocus()
+        if passage_id >= 0 and page:
+            self.page_editor.select_chip(passage_id)
+        elif passage_id >= 0:
+            found = self.source_editor.document().find(citation_token(passage_id))
+            if not found.isNull():
+                self.source_editor.setTextCursor(found)
+
+    def insert_block(self, markdown: str) -> str:
+        """Put ``markdown`` at the cursor of the editor on screen as paragraphs of their own;
+        the section's Markdown after it, which the caller saves. Raises Unsupported."""
+        editor = self.active()
+        self.loading = True
+        try:
+            editor.insert_block(markdown)
+        finally:
+            self.loading = False
+        if editor is self.page_editor:
+            self.dirty = True
+        body = self.markdown()
+        if editor is self.page_editor:
+            self.shown, self.dirty = body, False
+        return body
 
     def markdown(self) -> str:
         """The section's Markdown as the editor in use holds it now, committed or not."""

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefer.core.citations import citation_token, find_citations, quotation_markdown
+from briefer.core.citations import find_citations, quotation_markdown
 from briefer.core.model import ArticleSummary, Note, Passage, Theme
 from briefer.core.note_titles import distinct_titles
 from briefer.core.words import note_word_count
@@ -249,14 +249,7 @@ class ComposerView(QWidget):
         if self._note is None or all(s.id != section_id for s in self._note.sections):
             return False
         self._select_section(section_id)
-        page = self.editors.currentWidget() is self.editor
-        (self.editor if page else self.source_editor).setFocus()
-        if passage_id >= 0 and page:
-            self.editor.select_chip(passage_id)
-        elif passage_id >= 0:
-            found = self.source_editor.document().find(citation_token(passage_id))
-            if not found.isNull():
-                self.source_editor.setTextCursor(found)
+        self.editors.reveal(passage_id)
         return True
 
     def show_note(self, note_id: int | None) -> None:
@@ -395,20 +388,11 @@ class ComposerView(QWidget):
             self.report("Open a note and choose a section first.")
             return False
         self.flush()
-        editor = self.active_editor()
-        self.editors.loading = True
         try:
-            editor.insert_block(markdown)
+            body = self.editors.insert_block(markdown)
         except Unsupported as exc:
             self.report(f"That cannot be inserted as it is: {exc}.")
             return False
-        finally:
-            self.editors.loading = False
-        if editor is self.editor:
-            self.editors.dirty = True
-        body = self.editor_markdown()
-        if editor is self.editor:
-            self.editors.shown, self.editors.dirty = body, False
         command = EditSectionBodyCommand(self._id(), self._section_id, body, label=label)
         ok = self._run(command, flush=False)  # flushed above, before the insert
         self.preview.refresh()
