@@ -392,7 +392,7 @@ def load_style(style: StyleInfo) -> Any:
             "choose another with --style (see `briefer styles`)."
         ) from exc
     # An item of no known language is in the locale the style renders in (CSL: the
-    # style's default locale), not in English: csl_patches' text_process reads it here.
+    # style's default locale), not in English: csl_patches_lookups' text_process reads it here.
     loaded.root.__dict__[ITEM_LANGUAGE] = (style.rendering_locale or "en")[:2]
     if loaded.root.citation is None:
         raise CitationStyleError(

@@ -39,7 +39,6 @@ from briefer.importers.docx_body import (
     DoctypeFound,
     ElementTooLarge,
     PartReader,
-    Piece,
 )
 from briefer.importers.docx_chunks import (
     TOO_DEEP,
@@ -63,6 +62,7 @@ from briefer.importers.docx_package import (
 )
 from briefer.importers.docx_parts import (
     PartTooLarge,
+    Piece,
     Relationship,
     main_document,
     part_for,

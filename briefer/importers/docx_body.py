@@ -2,8 +2,8 @@
 
 lxml's iterparse walks a part straight from its ZIP member; each paragraph,
 cell, row and table becomes text when it closes and is then dropped from the
-tree. Imports core, the importers' base, docx_parts and lxml; never store,
-session or ui.
+tree; the tables open around the reading are docx_tables'. Imports core, the
+importers' base, docx_parts, docx_tables and lxml; never store, session or ui.
 """
 
 from __future__ import annotations
@@ -18,9 +18,11 @@ from briefer.importers.base import Deadline
 from briefer.importers.docx_fields import FLD_CHAR, FLD_SIMPLE, INSTR, Field, field_text, in_results
 from briefer.importers.docx_parts import (
     SAFE_XML,
+    Piece,
     Readable,
     Styles,
     TransitionalStream,
+    drop,
     w,
 )
 from briefer.importers.docx_runs import (
@@ -32,6 +34,7 @@ from briefer.importers.docx_runs import (
     ruby_after_base,
     symbol_text,
 )
+from briefer.importers.docx_tables import Table, TableRows
 from briefer.importers.symbol_font import recoded
 
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -67,7 +70,7 @@ _RUBY_TEXT = w("rt")
 _REWRITTEN = (*_DELETED, _RUBY_TEXT, *MATH_SYMBOLS)
 _PPR, _FRAME, _DROP_CAP = w("pPr"), w("framePr"), w("dropCap")
 _MARK, _WITHDRAWN = w("rPr"), (w("del"), w("moveFrom"))
-_VMERGE, _HMERGE, _VAL, ID = w("vMerge"), w("hMerge"), w("val"), w("id")
+ID = w("id")
 _ROW_DELETED = f"{w('trPr')}/{w('del')}"
 _EVENT_TAGS = (P, TBL, TR, TC, TCPR, TXBX, FALLBACK, FOOTNOTE, ENDNOTE, ALT_CHUNK)
 _CHECK_EVERY = 1024
@@ -84,40 +87,8 @@ class DoctypeFound(ValueError):
     """The part declares a DTD: Word never writes one, and entity attacks need one."""
 
 
-@dataclass(slots=True)
-class Piece:
-    """A block on its way to the article, before offsets are known."""
-
-    kind: BlockKind
-    text: str
-    level: int = 0
-    ordered: bool = False
-
-
-@dataclass(slots=True)
-class _Table:
-    rows: int = 0
-    """Rows begun."""
-    row: list[list[Piece] | None] | None = None
-    """The open row's cells; None for a cell that continues a merge (it adds no text)."""
-    cell: list[Piece] | None = None
-    merged: bool = False
-    """The open cell continues a merge begun above or to the left."""
-    row_deleted: bool = False
-    """The open row is a tracked deletion (``w:trPr/w:del``): Word shows no row once the
-    changes are accepted, whether or not its text is marked deleted too."""
-    held: list[list[list[Piece] | None]] | None = None
-    """The rows read while the table may still be a frame or a layout (one column so far,
-    or its first row): kept until a row shows it is a table's, or the table ends."""
-    one_column: bool = True
-    """Every row so far has one cell: a box around text, or a cover page's stacked lines."""
-    learnt: object = None
-    """What ``classify`` had learnt before the first row, for rows that turn out to be a
-    table's and so hold no title or heading after all."""
-
-
 @dataclass
-class PartReader:
+class PartReader(TableRows):
     """Streams one part (document, footnotes or endnotes) into pieces handed to ``emit``.
 
     Tables become one piece per row, cells joined by " | ", and a table nested in a
@@ -129,7 +100,7 @@ class PartReader:
 
     deadline: Deadline
     max_element_bytes: int = MAX_ELEMENT_BYTES
-    _tables: list[_Table] = field(default_factory=list)
+    _tables: list[Table] = field(default_factory=list)
     _pending: list[tuple[int, Piece]] = field(default_factory=list)
     _box_depths: list[int] = field(default_factory=list)
     """For each open text box, how many tables were open around it: its own paragraphs
@@ -222,14 +193,6 @@ class PartReader:
     def note_end(self) -> None:
         return None
 
-    def remember(self) -> object:
-        """What ``classify`` has learnt of the document (its title, its first heading)."""
-        return None
-
-    def restore(self, learnt: object) -> None:
-        """Forgets what ``classify`` learnt since ``remember`` gave ``learnt``."""
-        return None
-
     def _start(self, node: Any) -> None:
         tag = node.tag
         if tag == FALLBACK:
@@ -242,7 +205,7 @@ class PartReader:
             self._box_marks.append(len(self._pending) if withdrawn else None)
         elif tag == TBL:
             self._release((len(self._tables), len(self._box_depths)))
-            self._tables.append(_Table())
+            self._tables.append(Table())
         elif tag == TR and self._tables:
             self._row_start(self._tables[-1])
         elif tag == TC and self._tables:
@@ -273,7 +236,7 @@ class PartReader:
                 if self._tables[-1].held is not None:
                     self._only_row_out(self._tables[-1])
                 self._tables.pop()
-            _drop(node)
+            drop(node)
         elif tag == TXBX:
             self._release((len(self._tables), len(self._box_depths)))
             if self._box_depths:
@@ -294,18 +257,18 @@ class PartReader:
             self._release()
             self._flush()
             self.note_end()
-            _drop(node)
+            drop(node)
 
     def _paragraph(self, paragraph: Any) -> None:
         if any(mark is not None for mark in self._box_marks):
-            _drop(paragraph)  # in a withdrawn text box: no text, picture or list number
+            drop(paragraph)  # in a withdrawn text box: no text, picture or list number
             return
         if len(paragraph) == 0 and not self._carried:  # <w:p/>: nothing to read or join
-            _drop(paragraph)
+            drop(paragraph)
             return
         if self._in_deleted_row():
             # Accepted, the row is gone: no text, note, title, picture or drawing of it.
-            _drop(paragraph)
+            drop(paragraph)
             return
         withdrawn = _withdrawn_mark(paragraph)
         nodes = list(paragraph.iter(*_READ, *_REWRITTEN))
@@ -323,7 +286,7 @@ class PartReader:
             # Word writes a drop cap ("D" + "rop cap.") as a framed paragraph of its own
             # before the paragraph it opens; read apart it would split the first word.
             self._drop_cap += text.strip()
-            _drop(paragraph)
+            drop(paragraph)
             return
         if self._drop_cap and text.strip():
             text, self._drop_cap = self._drop_cap + text.lstrip(), ""
@@ -338,10 +301,10 @@ class PartReader:
         if withdrawn is not None:
             # Its drawings follow the joined paragraph, as they float beside its text.
             self._carried[context] = (withdrawn, text, drawn)
-            _drop(paragraph)
+            drop(paragraph)
             return
         self._place(paragraph, text, drawn)
-        _drop(paragraph)
+        drop(paragraph)
 
     def _place(self, paragraph: Any, text: str, drawn: list[Piece] | None = None) -> None:
         """The paragraph's text where it belongs, then what it ``drawn`` (a diagram's words)."""
@@ -387,10 +350,6 @@ class PartReader:
                 self._place(shell, text, drawn)
             elif drawn:  # an empty _put would flush the text boxes queued for what follows
                 self._put(drawn)
-
-    def _in_deleted_row(self) -> bool:
-        """Inside a table row deleted with Track Changes (at any depth of nesting)."""
-        return any(table.row_deleted for table in self._tables)
 
     def _directly_in_text_box(self) -> bool:
         """Inside a text box and not inside a table the text box itself holds."""
@@ -438,84 +397,6 @@ class PartReader:
         self.hidden_paragraphs += hidden
         return "".join(parts), drawings
 
-    def _cell_properties(self, node: Any) -> None:
-        if not self._tables or self._tables[-1].cell is None:
-            return
-        for merge in (node.find(_VMERGE), node.find(_HMERGE)):
-            if merge is not None and merge.get(_VAL, "continue") != "restart":
-                self._tables[-1].merged = True
-
-    def _cell_end(self, node: Any) -> None:
-        if self._tables:
-            table = self._tables[-1]
-            if table.row is not None and table.cell is not None:
-                table.row.append(None if table.merged else table.cell)
-            table.cell = None
-        _drop(node)
-
-    def _row_start(self, table: _Table) -> None:
-        table.rows += 1
-        if table.rows == 1:
-            table.learnt, table.held = self.remember(), []
-        table.row = []
-        table.row_deleted = False
-
-    def _row_end(self, node: Any) -> None:
-        if not self._tables:
-            return
-        table = self._tables[-1]
-        cells, table.row = table.row or [], None
-        if table.row_deleted:
-            cells = []  # a tracked row deletion: accepted, the row and what it held are gone
-            table.row_deleted = False
-        _drop(node)
-        if table.held is None:
-            self._row_out(cells)
-            return
-        table.held.append(cells)
-        table.one_column = table.one_column and len(cells) <= 1
-        if not table.one_column and table.rows > 1:  # a table's rows after all
-            self._held_rows_out(table)
-
-    def _only_row_out(self, table: _Table) -> None:
-        """The table ends undecided: a box around text (one cell), a cover page's lines
-        stacked in one column, columns of prose in one row (cells of several paragraphs
-        each: a newsletter, a letterhead), or else a table's row."""
-        rows = table.held or []
-        filled = [cell for row in rows for cell in row if cell]
-        if table.one_column or (len(rows) == 1 and filled and all(map(_is_prose, filled))):
-            table.held = None
-            self._out([piece for cell in filled for piece in cell])
-        else:
-            self._held_rows_out(table)
-
-    def _held_rows_out(self, table: _Table) -> None:
-        self.restore(table.learnt)
-        rows, table.held = table.held or [], None
-        for row in rows:
-            self._row_out(row)
-
-    def _row_out(self, cells: list[list[Piece] | None]) -> None:
-        """One row, cells joined by " | "; rows of tables nested in its cells follow it."""
-        texts = [_cell_text(cell) if cell else "" for cell in cells]
-        while texts and not texts[-1]:
-            texts.pop()
-        nested = [p for cell in cells if cell for p in cell if p.kind is BlockKind.TABLE_ROW]
-        row = [Piece(BlockKind.TABLE_ROW, " | ".join(texts))] if any(texts) else []
-        self._out(row + nested)
-
-    def _out(self, pieces: list[Piece]) -> None:
-        """What the table just read gives, where the table stands."""
-        outer = self._tables[-2] if len(self._tables) > 1 else None
-        if self._box_depths and self._box_depths[-1] == len(self._tables) - 1:
-            self._pending.extend((self._box_depths[-1], piece) for piece in pieces)
-        elif outer is not None and outer.cell is not None:
-            outer.cell.extend(pieces)
-        elif pieces:
-            for piece in pieces:
-                self.emit(piece)
-            self._flush()
-
     def _flush(self) -> None:
         """Text boxes read inside the paragraph just emitted come right after it."""
         pending, self._pending = self._pending, []
@@ -547,21 +428,6 @@ class _WatchedStream:
         return data
 
 
-def _cell_text(cell: list[Piece]) -> str:
-    text = " ".join(piece.text for piece in cell if piece.kind is not BlockKind.TABLE_ROW)
-    return " ".join(text.split())
-
-
-_PROSE_PARAGRAPHS = 2
-
-
-def _is_prose(cell: list[Piece]) -> bool:
-    """A cell of several paragraphs (or headings, list items): a column of text, where a
-    data table's cell holds one value."""
-    texts = [piece for piece in cell if piece.kind is not BlockKind.TABLE_ROW]
-    return len(texts) >= _PROSE_PARAGRAPHS
-
-
 def _word_art(nodes: list[Any]) -> list[Piece]:
     """Each WordArt shape's words, a paragraph of their own after the one anchoring it, as
     a text box's are (a cover's title set in WordArt floats over the page)."""
@@ -589,12 +455,3 @@ def _is_drop_cap(paragraph: Any) -> bool:
         return False
     frame = ppr.find(_FRAME)
     return frame is not None and frame.get(_DROP_CAP, "none") in ("drop", "margin")
-
-
-def _drop(node: Any) -> None:
-    """Frees a finished element and the finished siblings before it (lxml's iterparse idiom)."""
-    node.clear()
-    parent = node.getparent()
-    if parent is not None:
-        while node.getprevious() is not None:
-            del parent[0]

@@ -10,7 +10,7 @@ A part is read and its words placed at its first reference only. Word shows a ch
 again at each reference, but a real document merges a part in once, and a file
 repeating one part hundreds of times is hostile: each repeat would add the whole part's
 text again (300 references to a 1 MB page: 300 million characters). Imports core, the
-importers' HTML and text helpers and docx_body's Piece; never store, session or ui.
+importers' HTML and text helpers and docx_parts' Piece; never store, session or ui.
 """
 
 from __future__ import annotations
@@ -27,8 +27,7 @@ from typing import Any
 
 from briefer.core.model import Article, BlockKind
 from briefer.importers.base import ArticleBuilder, Deadline, ImportLimits, ImportRejected
-from briefer.importers.docx_body import Piece
-from briefer.importers.docx_parts import Relationship, read_part
+from briefer.importers.docx_parts import Piece, Relationship, read_part
 from briefer.importers.encoding import decode_text
 from briefer.importers.htmlconvert import html_to_article_blocks
 

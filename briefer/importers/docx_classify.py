@@ -1,7 +1,7 @@
 """Block kind and Word's list number of a body paragraph, from its style and numbering.
 
 Split from docx_body, which streams the parts; this decides what one paragraph is.
-Imports core, docx_body's Piece, docx_numbers and docx_parts; never store, session or ui.
+Imports core, docx_numbers and docx_parts (Piece among them); never store, session or ui.
 """
 
 from __future__ import annotations
@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from briefer.core.model import BlockKind
-from briefer.importers.docx_body import Piece
 from briefer.importers.docx_numbers import Numbering
-from briefer.importers.docx_parts import ParagraphStyle, Styles, w
+from briefer.importers.docx_parts import ParagraphStyle, Piece, Styles, w
 
 _PPR, _PSTYLE, _NUMPR, _NUMID, _ILVL = w("pPr"), w("pStyle"), w("numPr"), w("numId"), w("ilvl")
 _OUTLINE, _VAL = w("outlineLvl"), w("val")

@@ -12,8 +12,8 @@ import zipfile
 from typing import Any
 
 from briefer.importers.base import Deadline
-from briefer.importers.docx_body import ENDNOTE, ID, PartReader, Piece
-from briefer.importers.docx_parts import Relationship, Styles, part_for, w
+from briefer.importers.docx_body import ENDNOTE, ID, PartReader
+from briefer.importers.docx_parts import Piece, Relationship, Styles, part_for, w
 
 log = logging.getLogger(__name__)
 _NOTE_TYPES_SKIPPED = frozenset({"separator", "continuationSeparator", "continuationNotice"})

@@ -1,7 +1,9 @@
 """The small parts of a Word package, read whole once: relationships, styles, numbering, metadata.
 
 They become plain dicts so the body reader looks a paragraph's style up in
-constant time. Imports lxml and the standard library; never store, session or ui.
+constant time. Also what the streamed readers share: ``Piece``, the block each hands
+on, and ``drop``, which frees what they have read. Imports core, lxml and the standard
+library; never store, session or ui.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from lxml import etree
+
+from briefer.core.model import BlockKind
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -338,3 +342,22 @@ def _int(value: str | None) -> int | None:
         return int(value) if value is not None else None
     except ValueError:
         return None
+
+
+@dataclass(slots=True)
+class Piece:
+    """A block on its way to the article, before offsets are known."""
+
+    kind: BlockKind
+    text: str
+    level: int = 0
+    ordered: bool = False
+
+
+def drop(node: Any) -> None:
+    """Frees a finished element and the finished siblings before it (lxml's iterparse idiom)."""
+    node.clear()
+    parent = node.getparent()
+    if parent is not None:
+        while node.getprevious() is not None:
+            del parent[0]

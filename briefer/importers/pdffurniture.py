@@ -2,9 +2,10 @@
 
 Found by repetition across pages and by position, then removed before reading
 order, so none of it lands inside a paragraph. Pure rules over plain lines;
-standard library, briefer.core.numerals, briefer.importers.pdflayout,
-briefer.importers.pdfrunning (which repeated lines are footnotes) and
-briefer.importers.pdfsectionpages ("2 – 1": pages numbered per section) only.
+standard library, briefer.importers.pdflayout, briefer.importers.pdfpagenumbers
+(which numbers count with the pages), briefer.importers.pdfrunning (which repeated
+lines are footnotes) and briefer.importers.pdfsectionpages ("2 – 1": pages numbered
+per section) only.
 """
 
 from __future__ import annotations
@@ -14,44 +15,36 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
-from typing import TypeVar
+from collections.abc import Sequence
 
-from briefer.core.numerals import roman_value
 from briefer.importers.pdflayout import Line, Page, body_size
+from briefer.importers.pdfpagenumbers import (
+    HEADER_SHARE,
+    LARGER,
+    MARGIN_SHARE,
+    ROW,
+    SAME_PLACE,
+    WORDS,
+    counting_labels,
+    filed_near,
+    page_numbers,
+    page_value,
+)
 from briefer.importers.pdfrunning import NOTE_SYMBOLS, Edge, note_marks, row_text, running_lines
 from briefer.importers.pdfsectionpages import section_page_numbers
 
-_Entry = TypeVar("_Entry", tuple[int, float, float], tuple[int, float, str])
-_Titles = dict[str, dict[int, list[tuple[int, float, str]]]]
-
-_PAGE_NUMBER = re.compile(
-    r"^[-–—(\[]?\s*(?:(?:page|p\.|pg\.|seite|pagina|página)\s*)?"
-    r"(?P<n>\d{1,4}|[ivxlc]{1,6})\s*(?:(?:of|/|von|de|sur)\s*(?P<of>\d{1,4}))?\s*[-–—)\]]?$",
-    re.IGNORECASE,
-)
-_MAX_ROMAN_PAGE = 399
-# A table cell's figure ("507", "1 286", "12.5%"), not a date ("12.03.2026").
-_FIGURE = re.compile(r"^[-+−–(]?(?:\d+|\d{1,3}(?:[ ,.]\d{3})+)(?:[.,]\d+)?%?\)?$")
 _LINE_NUMBER = re.compile(r"^\d{1,4}$")
 _SYMBOL = re.compile(rf"^[{NOTE_SYMBOLS}]{{1,3}}$")  # a note's symbol, alone
 _LABEL = re.compile(rf"^(?:\d{{1,3}}|[{NOTE_SYMBOLS}]{{1,3}})$")  # a note's number or symbol
-_WORDS = re.compile(r"^[\"“‘'(\[]?[^\W\d_]")  # a word, perhaps after a quotation mark or bracket
 _DIGITS = re.compile(r"\d+")
-_MARGIN_SHARE = 0.10
 _EDGE_LINES = 5
 _APART = 1.5  # ems of white space that set a top or bottom line apart from the text
 _MIN_LINE_NUMBERS = 5
 _MAX_STEP = 10
-_HEADER_SHARE = 0.4  # of pages: running heads alternate between even and odd pages
 _STAMP_WORDS = 12
 _STAMP_SHARE = 0.6
-_LARGER = 1.12  # times the body size: a heading's size (pdflayout's heading ratio)
-_ROW = 2.0  # points between baselines of runs on one row
 _LABEL_GAP = 6.0  # ems from a number to the words it labels (a tab stop) on its baseline
-_SAME_PLACE = 1.0  # points between the baselines of one running head on different pages
 _SAME_SIZE = 0.6  # points
-_SMALLER = 0.95  # times the body size: a footer's or running head's type
 
 
 def remove_furniture(pages: Sequence[Page]) -> list[list[Line]]:
@@ -64,8 +57,8 @@ def remove_furniture(pages: Sequence[Page]) -> list[list[Line]]:
       "Report 2026 | 3" counts, unless the line is set larger than the body:
       "Chapter 2", "Chapter 3" are headings) at the same height on 40% of the
       pages (even and odd pages often differ), a page number (see
-      ``_page_numbers``; a number a tab before words only when it counts with
-      the pages at one height on many pages, see ``_counting_labels``; or
+      ``page_numbers``; a number a tab before words only when it counts with
+      the pages at one height on many pages, see ``counting_labels``; or
       numbered per section, "2 – 1", see ``section_page_numbers``), or
       beside either on its row: the chapter's name beside a repeated report
       title, a running title beside its page number ("12 <tab> Findings").
@@ -92,7 +85,7 @@ def remove_furniture(pages: Sequence[Page]) -> list[list[Line]]:
     """
     bodies = [_without_line_numbers(page.lines) for page in pages]
     size = body_size(line for body in bodies for line in body)
-    large = size * _LARGER
+    large = size * LARGER
     edges = [_margin_lines(page, body) for page, body in zip(pages, bodies, strict=True)]
     # A number before the words it labels (a note's, an item's) is no furniture of its own,
     # unless it counts with the pages at one height over many pages (a footer "12 <tab>
@@ -134,19 +127,19 @@ def remove_furniture(pages: Sequence[Page]) -> list[list[Line]]:
     stamps: Counter[tuple[str, int, int]] = Counter()
     for body, alone in zip(bodies, unstamped, strict=True):
         stamps.update({_stamp_key(line) for line in body if _short(line) and id(line) not in alone})
-    needed = max(2, math.ceil(len(pages) * _HEADER_SHARE))
+    needed = max(2, math.ceil(len(pages) * HEADER_SHARE))
     stamp_needed = max(3, round(len(pages) * _STAMP_SHARE))
     sectioned = section_page_numbers(bodies, margins, large)  # "2 – 1": a section's page 1
-    numbers = [a | b for a, b in zip(_page_numbers(bodies, margins, large), sectioned, strict=True)]
+    numbers = [a | b for a, b in zip(page_numbers(bodies, margins, large), sectioned, strict=True)]
     noted_labels = [
         {id(label[id(line)]) for line in margin if id(line) in noted and id(line) in label}
         for margin, label, noted in zip(margins, before, notes, strict=True)
     ]
-    counted = _counting_labels(pages, bodies, edges, labels, noted_labels, size)
+    counted = counting_labels(pages, bodies, edges, labels, noted_labels, size)
     for index, counting in enumerate(counted):
         # A page has one page number: beside another one, a counting label is a note's.
         if not any(
-            abs(line.baseline - other.baseline) >= _ROW
+            abs(line.baseline - other.baseline) >= ROW
             for line in bodies[index]
             if id(line) in numbers[index]
             for other in bodies[index]
@@ -242,7 +235,7 @@ def _margin_lines(page: Page, lines: Sequence[Line]) -> list[Line]:
     well above the band)."""
     by_height = sorted(lines, key=lambda line: -line.baseline)
     edge = by_height[:_EDGE_LINES] + by_height[-_EDGE_LINES:]
-    band = page.height * _MARGIN_SHARE
+    band = page.height * MARGIN_SHARE
     apart = {id(line) for row in _apart_rows(by_height) for line in row}
     return [
         line for line in dict.fromkeys(edge)
@@ -254,7 +247,7 @@ def _apart_rows(by_height: list[Line]) -> list[list[Line]]:
     """The top and bottom rows of lines, each when white space sets it apart from the rest."""
     rows: list[list[Line]] = []
     for ordered in (by_height, by_height[::-1]):
-        row = [line for line in ordered if abs(line.baseline - ordered[0].baseline) < _ROW]
+        row = [line for line in ordered if abs(line.baseline - ordered[0].baseline) < ROW]
         rest = ordered[len(row) :]
         if len(rest) >= 2 and _apart(row, rest):
             rows.append(row)
@@ -282,160 +275,9 @@ def _row_mates(margin: Sequence[Line], repeated: Sequence[Line], numbered: set[i
         id(line)
         for line in margin
         for anchor, number in anchors
-        if abs(line.baseline - anchor.baseline) < _ROW
+        if abs(line.baseline - anchor.baseline) < ROW
         and (number or abs(line.size - anchor.size) <= _SAME_SIZE)
     }
-
-
-def _page_numbers(
-    bodies: Sequence[Sequence[Line]], margins: Sequence[Sequence[Line]], large: float
-) -> list[set[int]]:
-    """Each page's page numbers among its top and bottom lines.
-
-    A page number stands alone or beside a running title ("Page 3 of 10",
-    "Report | 3"), never beside other figures (a table's last row) and never
-    as the label of the words a tab or a few spaces after it: a section's
-    number before its title ("2 Cargo charges" at the top of a page), a
-    note's before its text ("6 Ibid." opening a page); such a number is a
-    page number only by ``_counting_labels``. Across pages it stands at one
-    height and counts up with the page. Where some numbers do that, another
-    number counts only on a page that has none of them, and only at such a
-    height (a slide's number, the same on each of its overlays) or with such
-    a value; where none does (one page, or numbers at different places), a
-    lone number in type no larger than the body counts.
-    """
-    found: list[tuple[int, Line, int, bool]] = []  # page, line, value, among figures
-    for index, (body, margin) in enumerate(zip(bodies, margins, strict=True)):
-        for line in margin:
-            value = _page_value(line.text)
-            if value is None:
-                continue
-            row = [other for other in body if abs(other.baseline - line.baseline) < _ROW]
-            crowded = any(other is not line and _FIGURE.match(other.text) for other in row)
-            found.append((index, line, value, crowded))
-    together = _Together(
-        (index, line.baseline, value - index, False) for index, line, value, _ in found
-    )
-    counted: list[set[int]] = [set() for _ in bodies]
-    offsets: set[int] = set()
-    heights: list[float] = []
-    for index, line, value, _ in found:
-        if set(together.pages(line.baseline, value - index)) - {index}:
-            counted[index].add(id(line))
-            offsets.add(value - index)
-            heights.append(line.baseline)
-    for index, line, value, crowded in found:
-        if counted[index] or crowded:
-            continue
-        if any(abs(line.baseline - height) < _ROW for height in heights) or (
-            line.size <= large and (not offsets or value - index in offsets)
-        ):  # where the numbers stand (a slide's number, kept for its overlays), or lone
-            counted[index].add(id(line))
-    return counted
-
-
-def _counting_labels(
-    pages: Sequence[Page],
-    bodies: Sequence[Sequence[Line]],
-    edges: Sequence[Sequence[Line]],
-    labels: Sequence[set[int]],
-    notes: Sequence[set[int]],
-    size: float,
-) -> list[set[int]]:
-    """Each page's numbers set before words ("12", a tab, "Chapter name") that are page
-    numbers all the same: at one height, in type no larger than the body, they count up
-    with the pages (with the page numbers beside them, if any) on at least three pages and
-    on 40% of them, and their row behaves like a running title (``_running_title``). A
-    footer whose running title changes with the chapter; never a note's number opening a
-    page ("6", a tab, "Ibid."), which one page or two cannot show, nor a section's number
-    before its title at the top of each page ("1 <tab> Summary", "2 <tab> Background"),
-    nor the numbers of one note a page at one height, note n on page n, when half of
-    those counting together show they are notes' (``notes``: see ``note_marks``)."""
-    large = size * _LARGER
-    found: list[tuple[int, Line, int]] = []  # page, line, value minus page
-    for index, (body, edge) in enumerate(zip(bodies, edges, strict=True)):
-        for line in edge:
-            value = _page_value(line.text)
-            if value is None or line.size > large:
-                continue
-            row = [other for other in body if abs(other.baseline - line.baseline) < _ROW]
-            if not any(other is not line and _FIGURE.match(other.text) for other in row):
-                found.append((index, line, value - index))
-    together = _Together(
-        (index, line.baseline, offset, id(line) in notes[index]) for index, line, offset in found
-    )
-    needed = max(3, math.ceil(len(bodies) * _HEADER_SHARE))
-    titles: _Titles = {}  # words -> height -> (page, baseline, words)
-    for index, edge in enumerate(edges):
-        for line in edge:
-            if id(line) not in labels[index]:
-                words = " ".join(line.text.casefold().split())
-                titles.setdefault(words, {}).setdefault(round(line.baseline), []).append(
-                    (index, line.baseline, words)
-                )
-    counted: list[set[int]] = [set() for _ in bodies]
-    for index, line, offset in found:
-        if id(line) not in labels[index]:
-            continue
-        near = together.pages(line.baseline, offset)
-        if (
-            len(near) >= needed
-            and 2 * sum(near.values()) < len(near)
-            and _running_title(index, line, pages[index], bodies[index], titles, size)
-        ):
-            counted[index].add(id(line))
-    return counted
-
-
-def _running_title(
-    index: int,
-    label: Line,
-    page: Page,
-    body: Sequence[Line],
-    titles: _Titles,
-    size: float,
-) -> bool:
-    """Whether the row of a number before words behaves like a running title, not a
-    heading: it lies below the text (the lowest row, or in the page's bottom band), is
-    set smaller than the body, or its words stand at its height on another page too (a
-    chapter's name over its pages). A body-size heading opening the text block, its
-    number counting with the pages because each section opens a page, is none of these."""
-    row = [line for line in body if abs(line.baseline - label.baseline) < _ROW]
-    if all(line.size < size * _SMALLER for line in row):
-        return True
-    if label.baseline < page.height * _MARGIN_SHARE or all(
-        line.baseline > label.baseline - _ROW for line in body
-    ):  # nothing below it: a footer
-        return True
-    for line in row:
-        if line is label or not _WORDS.match(line.text):
-            continue
-        words = " ".join(line.text.casefold().split())
-        if any(
-            page_index != index
-            for page_index, _, _ in _near(titles.get(words, {}), line.baseline, _SAME_PLACE)
-        ):  # filed by words: only the same words are read, and the first other page is enough
-            return True
-    return False
-
-
-def _page_value(text: str) -> int | None:
-    """The page's number when the text is one ("7", "- 7 -", "Page 3 of 10", "iv", "2/5")."""
-    match = _PAGE_NUMBER.match(text)
-    if match is None:
-        return None
-    number = match["n"]
-    if number.isdigit():
-        value = int(number)
-    elif number.islower() or number.isupper():
-        value = roman_value(number.lower())
-        if not 0 < value <= _MAX_ROMAN_PAGE:
-            return None  # "civil", "ill", "Vic": words in the letters of Roman numerals
-    else:
-        return None
-    if match["of"] is not None and not 0 < value <= int(match["of"]):
-        return None  # "5/3" is no page of three; "2/3" may be a fraction but reads as one
-    return value
 
 
 def _labels_text(line: Line, lines: Sequence[Line]) -> bool:
@@ -444,15 +286,15 @@ def _labels_text(line: Line, lines: Sequence[Line]) -> bool:
     a tab, "Figures are provisional."). The words follow on
     its baseline within a few ems, where a running title stands across the page. Such
     a number is no furniture by itself, however it repeats, unless it counts with the
-    pages at one height on many of them (``_counting_labels``): "12 <tab> Findings"."""
+    pages at one height on many of them (``counting_labels``): "12 <tab> Findings"."""
     if not _SYMBOL.match(line.text) and (
-        _page_value(line.text) is None or not (line.text.isdigit() or line.text.isalpha())
+        page_value(line.text) is None or not (line.text.isdigit() or line.text.isalpha())
     ):
         return False  # "Page 3", "3/5": a page's number, whatever follows it
     return any(
-        abs(other.baseline - line.baseline) < _ROW
+        abs(other.baseline - line.baseline) < ROW
         and 0 <= other.x0 - line.x1 + 1 < _LABEL_GAP * line.size
-        and _WORDS.match(other.text)
+        and WORDS.match(other.text)
         for other in lines
     )
 
@@ -477,57 +319,20 @@ def _at_furniture_height(
         for ordered in (by_height, by_height[::-1]):
             if not ordered:
                 continue
-            row = [line for line in ordered if abs(line.baseline - ordered[0].baseline) < _ROW]
+            row = [line for line in ordered if abs(line.baseline - ordered[0].baseline) < ROW]
             if any(id(line) in out[index] for line in row) or not _apart(row, ordered[len(row) :]):
                 continue
             if any(line.size > large for line in row):
                 continue
             size = max(line.size for line in row)
             pages: set[int] = set()
-            for page, _, other in _near(places, row[0].baseline, _SAME_PLACE):
+            for page, _, other in filed_near(places, row[0].baseline, SAME_PLACE):
                 if page != index and abs(other - size) <= _SAME_SIZE:
                     pages.add(page)
                     if len(pages) >= 2:  # enough: a long document's pages are not all read
                         out[index].update(id(line) for line in row)
                         break
     return out
-
-
-class _Together:
-    """Numbers by where they stand and what they count from: for a height and an offset
-    (value less the page's index), the pages whose numbers stand within two whole points
-    of that height with that offset, each with whether it is a note's. Counted once per
-    height and offset, so a page number on each of 2,000 pages is no square."""
-
-    def __init__(self, entries: Iterable[tuple[int, float, int, bool]]) -> None:
-        self._filed: dict[tuple[int, int], dict[int, bool]] = {}
-        for page, baseline, offset, note in entries:
-            pages = self._filed.setdefault((round(baseline), offset), {})
-            pages[page] = pages.get(page, False) or note
-        self._merged: dict[tuple[int, int], dict[int, bool]] = {}
-
-    def pages(self, baseline: float, offset: int) -> dict[int, bool]:
-        """The pages (and whether a note's) counting with ``offset`` near ``baseline``."""
-        height = round(baseline)
-        merged = self._merged.get((height, offset))
-        if merged is None:
-            merged = {}
-            for near in range(height - math.ceil(_ROW), height + math.ceil(_ROW) + 1):
-                for page, note in self._filed.get((near, offset), {}).items():
-                    merged[page] = merged.get(page, False) or note
-            self._merged[height, offset] = merged
-        return merged
-
-
-def _near(places: dict[int, list[_Entry]], baseline: float, distance: float) -> Iterator[_Entry]:
-    """The entries (page, baseline, ...) of ``places``, filed by whole points of
-    height, whose baseline lies within ``distance`` of ``baseline``, one by one, so a
-    caller that has seen enough stops reading."""
-    height = round(baseline)
-    for near in range(height - math.ceil(distance), height + math.ceil(distance) + 1):
-        for entry in places.get(near, []):
-            if abs(entry[1] - baseline) <= distance:
-                yield entry
 
 
 def _furniture_key(text: str, line: Line, large: float) -> tuple[str, int]:
@@ -562,7 +367,7 @@ def _labelled(lines: Sequence[Line], labels: set[int]) -> dict[int, Line]:
         return {}
     rows: dict[int, list[tuple[float, int, Line]]] = {}
     for index, line in enumerate(lines):
-        if id(line) not in labels and _WORDS.match(line.text):
+        if id(line) not in labels and WORDS.match(line.text):
             rows.setdefault(round(line.baseline), []).append((line.x0, index, line))
     for row in rows.values():
         row.sort(key=lambda entry: entry[:2])
@@ -571,11 +376,11 @@ def _labelled(lines: Sequence[Line], labels: set[int]) -> dict[int, Line]:
     for number in numbers:
         words: Line | None = None
         height = round(number.baseline)
-        for near in range(height - math.ceil(_ROW), height + math.ceil(_ROW) + 1):
+        for near in range(height - math.ceil(ROW), height + math.ceil(ROW) + 1):
             at = bisect.bisect_left(starts.get(near, []), number.x1 - 1)
             for _, _, line in rows.get(near, [])[at : at + 3]:  # ties on one edge
                 if (
-                    abs(line.baseline - number.baseline) < _ROW
+                    abs(line.baseline - number.baseline) < ROW
                     and line.x0 - number.x1 + 1 < _LABEL_GAP * number.size
                     and (words is None or line.x0 < words.x0)
                 ):

@@ -20,17 +20,17 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from briefer.importers.base import Deadline, ImportLimits, ImportRejected
-from briefer.importers.pdfhealth import PageState
-from briefer.importers.pdflayout import Line, Page
-from briefer.importers.pdfwords import (
+from briefer.importers.pdfglyphs import (
     TEX_LIGATURES,
     Glyph,
     clean_char,
     direction_key,
     frame,
-    runs,
     tex_ligatures,
 )
+from briefer.importers.pdfhealth import PageState
+from briefer.importers.pdflayout import Line, Page
+from briefer.importers.pdfwords import runs
 
 log = logging.getLogger(__name__)
 

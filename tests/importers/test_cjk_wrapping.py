@@ -5,7 +5,8 @@ from __future__ import annotations
 from briefer.importers.base import ImportLimits
 from briefer.importers.eml import EmlImporter
 from briefer.importers.eml_parts import unflowed
-from briefer.importers.text import TextImporter, split_paragraphs
+from briefer.importers.text import TextImporter
+from briefer.importers.text_paragraphs import split_paragraphs
 
 TITLE = "ヴェルデン港、停泊料を引き上げ"
 FIRST = (

@@ -16,7 +16,7 @@ from briefer.core.model import BlockKind
 from briefer.importers.base import ImportLimits
 from briefer.importers.paste import paste_to_article
 from briefer.importers.registry import import_bytes
-from briefer.importers.text import split_paragraphs
+from briefer.importers.text_paragraphs import split_paragraphs
 
 DATA = Path(__file__).parent.parent / "data" / "importers"
 COPIES = DATA / "text" / "pdfcopy"

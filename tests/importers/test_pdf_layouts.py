@@ -10,10 +10,10 @@ from pathlib import Path
 from briefer.core.model import Article, BlockKind
 from briefer.importers.base import Deadline, ImportLimits
 from briefer.importers.pdf import PdfImporter
+from briefer.importers.pdfglyphs import Glyph, tex_ligatures
 from briefer.importers.pdflayout import Line
 from briefer.importers.pdforder import reading_order
 from briefer.importers.pdfread import read_document
-from briefer.importers.pdfwords import Glyph, tex_ligatures
 
 PDF = Path(__file__).parents[1] / "data" / "importers" / "pdf"
 SECTION = "\\section{"

@@ -13,10 +13,11 @@ import pytest
 from briefer.core.model import Article, BlockKind
 from briefer.importers.base import ImportLimits
 from briefer.importers.pdf import PdfImporter
+from briefer.importers.pdfglyphs import Glyph
 from briefer.importers.pdflayout import Line
 from briefer.importers.pdforder import CELL_SEPARATOR
 from briefer.importers.pdfrows import table_rows
-from briefer.importers.pdfwords import Glyph, runs
+from briefer.importers.pdfwords import runs
 
 PDF = Path(__file__).parents[1] / "data" / "importers" / "pdf"
 

@@ -10,7 +10,8 @@ import pytest
 from briefer.core.model import Article, BlockKind
 from briefer.importers.base import ImportLimits
 from briefer.importers.pdf import PdfImporter
-from briefer.importers.pdfwords import Glyph, clean_char, runs
+from briefer.importers.pdfglyphs import Glyph, clean_char
+from briefer.importers.pdfwords import runs
 
 PDF = Path(__file__).parents[1] / "data" / "importers" / "pdf"
 

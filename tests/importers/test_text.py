@@ -12,7 +12,8 @@ from briefer.core.model import BLOCK_SEPARATOR, BlockKind
 from briefer.importers.base import ImportLimits, ImportRejected
 from briefer.importers.cleanup import is_boilerplate_line
 from briefer.importers.encoding import decode_text
-from briefer.importers.text import TextImporter, parse_date, split_paragraphs
+from briefer.importers.text import TextImporter, parse_date
+from briefer.importers.text_paragraphs import split_paragraphs
 
 TEXT = Path(__file__).parents[1] / "data" / "importers" / "text"
 

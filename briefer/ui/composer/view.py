@@ -22,11 +22,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QPushButton,
-    QStackedWidget,
     QWidget,
 )
 
-from briefer.core.citations import citation_token, find_citations, quotation_markdown
+from briefer.core.citations import find_citations, quotation_markdown
 from briefer.core.model import ArticleSummary, Note, Passage, Theme
 from briefer.core.note_titles import distinct_titles
 from briefer.core.words import note_word_count
@@ -59,7 +58,8 @@ from briefer.ui.composer.page_count import PageCountWorker, length_text
 from briefer.ui.composer.passages import PassagePickerPanel
 from briefer.ui.composer.preview import PreviewPanel
 from briefer.ui.composer.rich_editor import RichSectionEditor
-from briefer.ui.composer.rich_markdown import Unsupported, shows_exactly
+from briefer.ui.composer.rich_markdown import Unsupported
+from briefer.ui.composer.section_editors import SectionEditors
 
 COMMIT_DELAY_MS = 400
 STATUS_DELAY_MS = 250
@@ -89,16 +89,8 @@ class ComposerView(QWidget):
         self.templates_dir = templates_dir
         self._note: Note | None = None
         self._section_id: int | None = None
-        self._loading = False
         self._page_size, self._language = page_size, language
         self._target_words = 0
-        # What the page view shows, as Markdown, and whether the analyst changed it since:
-        # an unchanged page is never written back (its Markdown may be spelled otherwise).
-        self._shown: str | None = None
-        self._dirty = False
-        self._source_wanted = False  # the analyst's "Markdown source" toggle
-        self._source_forced = False  # this section holds what the page cannot show
-        self._exact: dict[str, bool] = {}  # bodies checked to show exactly as the page
 
         self.notes = QComboBox()
         self.notes.setAccessibleName("Note")
@@ -112,9 +104,7 @@ class ComposerView(QWidget):
         self.editor = RichSectionEditor(SourceLabels(query.get_passages, query.list_articles))
         self.source_editor = SectionEditor()
         self.find_bar = FindBar(self.editor, what="section")
-        self.editors = QStackedWidget()
-        self.editors.addWidget(self.editor)
-        self.editors.addWidget(self.source_editor)
+        self.editors = SectionEditors(self.editor, self.source_editor, report)
         self.toolbar = FormattingBar(
             self.active_editor, self._insert_current_passage, self.show_source
         )
@@ -259,14 +249,7 @@ class ComposerView(QWidget):
         if self._note is None or all(s.id != section_id for s in self._note.sections):
             return False
         self._select_section(section_id)
-        page = self.editors.currentWidget() is self.editor
-        (self.editor if page else self.source_editor).setFocus()
-        if passage_id >= 0 and page:
-            self.editor.select_chip(passage_id)
-        elif passage_id >= 0:
-            found = self.source_editor.document().find(citation_token(passage_id))
-            if not found.isNull():
-                self.source_editor.setTextCursor(found)
+        self.editors.reveal(passage_id)
         return True
 
     def show_note(self, note_id: int | None) -> None:
@@ -325,88 +308,25 @@ class ComposerView(QWidget):
 
     def _show_body(self, body: str | None, *, again: bool = False) -> None:
         """Put the stored ``body`` in the editor in use, unless it shows it already."""
-        if body is not None and not self._source_wanted and (again or body != self._shown):
-            self._source_forced = not self._load_page(body)
-        elif body is None:
-            self._source_forced = False
-            self._loading = True
-            self.editor.clear()
-            self._loading = False
-            self._shown, self._dirty = "", False
-        source = self._source_wanted or self._source_forced
-        self.editors.setCurrentWidget(self.source_editor if source else self.editor)
+        source = self.editors.show_body(body, again=again)
         self.toolbar.source_action.blockSignals(True)  # it shows what is on screen
         self.toolbar.source_action.setChecked(source)
         self.toolbar.source_action.blockSignals(False)
-        if source:
-            self.editor.setFocusProxy(self.source_editor)
-        else:
-            self.editor.setFocusProxy(None)  # type: ignore[arg-type]  # Qt takes None
-        if source and body is not None and (again or body != self.source_editor.toPlainText()):
-            position = self.source_editor.textCursor().position()
-            self._loading = True
-            self.source_editor.setPlainText(body)
-            cursor = self.source_editor.textCursor()
-            cursor.setPosition(min(position, len(body)))
-            self.source_editor.setTextCursor(cursor)
-            self._loading = False
-        elif body is None:
-            self._loading = True
-            self.source_editor.clear()
-            self._loading = False
-
-    def _load_page(self, body: str) -> bool:
-        """Show ``body`` as the page; False (and a message) when only the source shows it."""
-        position = self.editor.textCursor().position()
-        self._loading = True
-        try:
-            self.editor.show_markdown(body)
-            exact = self._exact.get(body)
-            if exact is None:  # writing the page back costs a little: once per body
-                exact = shows_exactly(body, self.editor.markdown())
-                if len(self._exact) > 64:
-                    self._exact.clear()
-                self._exact[body] = exact
-        except Unsupported:
-            exact = False
-        finally:
-            self._loading = False
-        self._shown, self._dirty = body, False
-        if not exact:
-            self._loading = True
-            self.editor.clear()
-            self._loading = False
-            self._shown = ""
-            self.report(
-                "This section holds Markdown the page view cannot show exactly (a code "
-                "block, raw HTML or an image, say), so it is shown as its source."
-            )
-            return False
-        cursor = self.editor.textCursor()
-        cursor.setPosition(min(position, self.editor.document().characterCount() - 1))
-        self.editor.setTextCursor(cursor)
-        return True
 
     def active_editor(self) -> LineEditing:
         """The editor on screen: the page, or the Markdown source."""
-        if self.editors.currentWidget() is self.source_editor:
-            return self.source_editor
-        return self.editor
+        return self.editors.active()
 
     def show_source(self, on: bool) -> None:
         """The "Markdown source" toggle: what was typed is saved, then the other editor shows."""
         self.flush()
-        self._source_wanted = on
+        self.editors.source_wanted = on
         self._show_body(self._stored_body(), again=True)
         self.editor.setFocus()
 
     def editor_markdown(self) -> str:
         """The section's Markdown as the editor in use holds it now, committed or not."""
-        if self.editors.currentWidget() is self.source_editor:
-            return self.source_editor.toPlainText()
-        if not self._dirty and self._shown is not None:
-            return self._shown
-        return self.editor.markdown()
+        return self.editors.markdown()
 
     def _stored_guidance(self) -> str:
         if self._note is None:
@@ -424,12 +344,12 @@ class ComposerView(QWidget):
     # -- edits -------------------------------------------------------------------
 
     def _page_typed(self) -> None:
-        if not self._loading and self.editors.currentWidget() is self.editor:
-            self._dirty = True
+        if not self.editors.loading and self.editors.currentWidget() is self.editor:
+            self.editors.dirty = True
             self._typed()
 
     def _typed(self) -> None:
-        if self._loading:
+        if self.editors.loading:
             return
         self.commit_timer.start()
         self.preview.schedule()
@@ -443,7 +363,7 @@ class ComposerView(QWidget):
         if self._note is None or self._section_id is None or stored is None or body == stored:
             return
         if self.editors.currentWidget() is self.editor:
-            self._shown, self._dirty = body, False
+            self.editors.shown, self.editors.dirty = body, False
         self._run(EditSectionBodyCommand(self._id(), self._section_id, body), flush=False)
         # The change notice has reloaded the note; if it could not (read-only,
         # an error), the stored text stays behind and the next flush tries again.
@@ -468,20 +388,11 @@ class ComposerView(QWidget):
             self.report("Open a note and choose a section first.")
             return False
         self.flush()
-        editor = self.active_editor()
-        self._loading = True
         try:
-            editor.insert_block(markdown)
+            body = self.editors.insert_block(markdown)
         except Unsupported as exc:
             self.report(f"That cannot be inserted as it is: {exc}.")
             return False
-        finally:
-            self._loading = False
-        if editor is self.editor:
-            self._dirty = True
-        body = self.editor_markdown()
-        if editor is self.editor:
-            self._shown, self._dirty = body, False
         command = EditSectionBodyCommand(self._id(), self._section_id, body, label=label)
         ok = self._run(command, flush=False)  # flushed above, before the insert
         self.preview.refresh()
