@@ -110,6 +110,7 @@ class Block:
     continuation: bool = False
     table: Table | None = None
     text: str = ""
+    section_id: int | None = None  # a note section's own heading: where the preview goes
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,7 +257,12 @@ def _parse(
         level = min(max(section.level, 1), MAX_HEADING_LEVEL)
         if section.heading.strip():
             builder.blocks.append(
-                Block(BlockKind.HEADING, (Run(RunKind.TEXT, section.heading.strip()),), level)
+                Block(
+                    BlockKind.HEADING,
+                    (Run(RunKind.TEXT, section.heading.strip()),),
+                    level,
+                    section_id=section.id,
+                )
             )
         builder.add_tokens(md.parse(section.body), base_level=level)
     metadata = Metadata(

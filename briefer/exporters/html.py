@@ -33,6 +33,11 @@ from briefer.exporters.typography import (
 PASSAGE_LINK = "passage:"
 
 
+def section_anchor(section_id: int) -> str:
+    """The name of the anchor at a section's heading, for the preview to scroll to."""
+    return f"section-{section_id}"
+
+
 @dataclass(frozen=True, slots=True)
 class _Context:
     passages: dict[int, int]  # footnote number -> the passage it cites, for links
@@ -109,7 +114,10 @@ def _block(block: Block, ctx: _Context) -> str:
     kind = block.kind
     if kind is BlockKind.HEADING:
         level = min(block.level + 1, 4)  # h1 is the note's title
-        return f"<h{level}>{_runs(block.runs, ctx)}</h{level}>"
+        anchor = (
+            "" if block.section_id is None else f'<a name="{section_anchor(block.section_id)}"></a>'
+        )
+        return f"<h{level}>{anchor}{_runs(block.runs, ctx)}</h{level}>"
     if kind is BlockKind.QUOTE:
         return (
             '<blockquote style="margin-left: 24px; margin-right: 24px">'

@@ -89,7 +89,7 @@ if TYPE_CHECKING:
         TagPassagesCommand,
         ToggleThemeCommand,
     )
-    from briefer.session.preview import PASSAGE_LINK, NotePreview
+    from briefer.session.preview import PASSAGE_LINK, NotePreview, section_anchor
     from briefer.session.qda import (
         QdaExportResult,
         export_qda,
@@ -172,6 +172,7 @@ _WHERE: dict[str, str] = {
     "NewerFormatError": "briefer.store",
     "NotePreview": "briefer.session.preview",
     "PASSAGE_LINK": "briefer.session.preview",
+    "section_anchor": "briefer.session.preview",
     "ProjectError": "briefer.store",
     "ProjectExists": "briefer.store",
     "ProjectInfo": "briefer.store",
@@ -310,5 +311,6 @@ __all__ = [
     "restore_from_backup",
     "run_export",
     "save_user_template",
+    "section_anchor",
     "warm_up",
 ]

@@ -16,13 +16,13 @@ from briefer.exporters import (
     StyleInfo,
     build_document,
 )
-from briefer.exporters.html import PASSAGE_LINK, render_html
+from briefer.exporters.html import PASSAGE_LINK, render_html, section_anchor
 from briefer.exporters.typography import quote_style
 from briefer.session.export import style_or_plain
 from briefer.session.queries import ProjectQueries
 from briefer.store import RecordNotFound
 
-__all__ = ["PASSAGE_LINK", "NotePreview"]
+__all__ = ["PASSAGE_LINK", "NotePreview", "section_anchor"]
 
 
 class NotePreview:

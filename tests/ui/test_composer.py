@@ -387,3 +387,29 @@ def test_two_notes_of_one_title_are_told_apart_in_the_note_list(window: ProjectW
     notes = window.composer.notes
     labels = [notes.itemText(row) for row in range(notes.count())]
     assert labels == ["Brief", "Brief (2)"]
+
+
+def test_the_preview_follows_the_section_being_written(qtbot: QtBot, window: ProjectWindow) -> None:
+    """Writing the last section of a long note, the preview showed the note's title: the
+    analyst scrolled to what they were writing every time."""
+    long_text = "\n\n".join(
+        f"Paragraph {n} of the summary, long enough to fill a line." for n in range(60)
+    )
+    select(window, "Summary")
+    window.composer.editor.setPlainText(long_text)
+    window.composer.flush()
+    window.composer.show_preview()
+    preview = window.composer.preview
+    preview.refresh()
+    assert preview.verticalScrollBar().maximum() > 0  # the note is longer than the panel
+    bar = preview.verticalScrollBar()
+    select(window, "Outlook")
+    qtbot.waitUntil(lambda: bar.value() > 0)
+    cursor = preview.document().find("Outlook")
+    top = preview.cursorRect(cursor).top()
+    assert 0 <= top < preview.viewport().height()  # its heading is in sight
+    top = bar.value()
+    select(window, "Summary")
+    qtbot.waitUntil(lambda: bar.value() < top)  # back up, to the summary's heading
+    cursor = preview.document().find("Summary")
+    assert 0 <= preview.cursorRect(cursor).top() < preview.viewport().height()

@@ -15,7 +15,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QTextBrowser
 
 from briefer.core.model import Note
-from briefer.session import PASSAGE_LINK, NotePreview
+from briefer.session import PASSAGE_LINK, NotePreview, section_anchor
 
 PREVIEW_DELAY_MS = 300
 
@@ -34,6 +34,7 @@ class PreviewPanel(QTextBrowser):
         self.preview_source = source
         self._current_note = current_note
         self._stale = True
+        self._section_id: int | None = None  # the section being written, to keep in sight
         self.timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self.timer.timeout.connect(self.refresh)
         self.anchorClicked.connect(self._link)
@@ -41,6 +42,15 @@ class PreviewPanel(QTextBrowser):
     def schedule(self) -> None:
         """Render after the pause in typing that PREVIEW_DELAY_MS allows."""
         self.timer.start()
+
+    def follow(self, section_id: int | None) -> None:
+        """Bring the heading of the section now being written into sight (the preview
+        otherwise stays where it was, at the title, while the analyst writes further on)."""
+        if section_id == self._section_id:
+            return
+        self._section_id = section_id
+        if section_id is not None and not self._stale:
+            self.scrollToAnchor(section_anchor(section_id))
 
     def sources_changed(self) -> None:
         """Passages or articles changed: cached renderings of them are out of date."""
@@ -51,7 +61,7 @@ class PreviewPanel(QTextBrowser):
         if not self.isVisible():
             self._stale = True  # rendered when the Compose tab shows, not at start-up
             return
-        self._stale = False
+        was_stale, self._stale = self._stale, False
         note = self._current_note()
         if note is None:
             self.setHtml("")
@@ -59,6 +69,8 @@ class PreviewPanel(QTextBrowser):
         scroll = self.verticalScrollBar().value()
         self.setHtml(self.preview_source.html(note))
         self.verticalScrollBar().setValue(scroll)
+        if was_stale and self._section_id is not None:  # the section chosen while hidden
+            self.scrollToAnchor(section_anchor(self._section_id))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -302,6 +302,7 @@ class ComposerView(QWidget):
             editor.setPlaceholderText(self._stored_guidance())
             editor.setEnabled(enabled)
         self._show_body(body)
+        self.preview.follow(section_id)
         # Counting the pages sets every citation in the note's style: for a long note
         # that is the slowest part of opening it, so the count follows a moment later.
         self.status_timer.start()
