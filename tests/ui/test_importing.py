@@ -310,11 +310,40 @@ def test_the_summary_says_what_a_duplicate_filled_in() -> None:
     plain = ImportOutcome("/tmp/copy.txt", ImportStatus.DUPLICATE, 1, "Odesa port to reopen",
                           "Already in the project as article 1.")  # fmt: skip
     _summary, details = describe(ImportReport([filled, plain]))
-    assert details.splitlines() == [
-        "Already in the project: odesa.html — Odesa port to reopen",
+    assert details.splitlines() == [  # no article listed to name it by: its number
+        "Already in the project: odesa.html — Odesa port to reopen (article 1)",
         "    Filled in its publisher from this copy.",
-        "Already in the project: copy.txt — Odesa port to reopen",
+        "Already in the project: copy.txt — Odesa port to reopen (article 1)",
     ]
+
+
+def test_the_summary_names_which_copy_a_duplicate_matched(
+    qtbot: QtBot, window: ProjectWindow
+) -> None:
+    """Two articles of one title (the saved page and the Word file): a file already in the
+    project is named with the copy it matched, as the Library names it, on one line."""
+    likeness = DATA.parent / "likeness"
+    title = "Varna reopens grain terminal after three-month closure"
+    window.importer.show_summary = False
+    with qtbot.waitSignal(window.importer.done, timeout=20_000):
+        assert window.import_paths([likeness / "varna-web.html", likeness / "varna.docx"])
+    window.importer.show_summary = True
+    with qtbot.waitSignal(window.importer.done, timeout=20_000):
+        assert window.import_paths([likeness / "varna.docx", DATA / "harbour-deal.txt"])
+    summary = window.findChild(QMessageBox)
+    assert summary is not None
+    assert summary.informativeText().splitlines()[0] == (
+        f"Already in the project: varna.docx — {title} \u2014 Word"
+    )
+    assert f"{title} \u2014 Word" in window.library_panel.titles()
+    # A title of its own needs nothing more.
+    report = window.session.import_all([DATA / "harbour-deal.txt"])
+    _summary, details = describe(report, window.session.query.list_articles())
+    assert details == (
+        "Already in the project: harbour-deal.txt — "
+        "Port Authority Signs Harbour Expansion Deal With Northland"
+    )
+    window.close()
 
 
 def test_a_near_copy_is_named_in_the_summary_and_the_library_tells_the_copies_apart(

@@ -439,6 +439,24 @@ def test_tooltip_names_themes_and_escapes_the_comment(reader: ReaderView, articl
     assert "keywords “gas”, “plant*”" in tip
 
 
+def test_two_suggestions_in_one_sentence_are_both_said_and_enters_one_named(
+    reader: ReaderView, article: Article
+) -> None:
+    """The keys' words for the status bar: plain text ('&' and '<' as written), every
+    suggestion there, and which theme Enter applies when there are several."""
+    hint = suggestion(article, "The operator plans a gas-fired backup plant,", ENERGY.id, "gas")
+    trade = Theme("Sanctions & <tariffs>", "#1565C0", "t", id=TRADE.id)
+    reader.set_passages([], [trade, ENERGY])
+    reader.set_suggestions([hint, Suggestion(hint.start, hint.end, TRADE.id, "plan*")])
+    place_cursor(reader, 0)
+    assert reader.next_suggestion()
+    assert reader.accessibleDescription() == (
+        "Suggested for Sanctions & <tariffs> (keyword “plan*”); Suggested for Energy "
+        "(keyword “gas”): Enter accepts it for Sanctions & <tariffs>, Esc dismisses that one"
+    )
+    assert reader.at_cursor()[1][0].theme_id == TRADE.id  # the one Enter accepts
+
+
 def test_double_click_on_a_passage_activates_it(
     qtbot: QtBot, reader: ReaderView, article: Article
 ) -> None:

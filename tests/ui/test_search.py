@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QInputDialog
 from pytestqt.qtbot import QtBot
 
 from briefer.core.model import Article, Block, BlockKind, Note, Section
-from briefer.session import AddNoteCommand, Change, Entity, Session
+from briefer.session import AddNoteCommand, Change, Entity, ImportStatus, Session
 from briefer.ui.shell.project_window import ProjectWindow
 from tests.private_store import store_of
 
@@ -190,3 +190,37 @@ def test_a_batch_of_imports_searches_again_once_not_per_file(
     qtbot.waitUntil(lambda: runs == [False], timeout=2000)
     qtbot.wait(400)
     assert runs == [False]
+
+
+def test_search_results_say_which_copy_of_one_story_each_is(
+    qtbot: QtBot, window: ProjectWindow
+) -> None:
+    """The saved page and the Word file of one story have one title: each hit ends in what
+    the Library calls it ("— HTML", "— Word"), so the analyst opens the copy to cite."""
+    likeness = Path(__file__).parent.parent / "data" / "likeness"
+    report = window.session.import_all([likeness / "varna-web.html", likeness / "varna.docx"])
+    assert report.count(ImportStatus.IMPORTED) == 2
+    panel = window.search_panel
+    window.menu_actions.search_action.trigger()
+    qtbot.keyClicks(panel.query, "Varna grain terminal")
+    qtbot.keyClick(panel.query, Qt.Key.Key_Return)
+    title = "Varna reopens grain terminal after three-month closure"
+    shown = [panel.results.item(r).data(Qt.ItemDataRole.AccessibleTextRole) for r in range(2)]
+    assert sorted(text.partition(":")[0] for text in shown) == [
+        f"{title} \u2014 HTML",
+        f"{title} \u2014 Word",
+    ]
+    labels = [panel.results.itemWidget(panel.results.item(r)).text() for r in range(2)]
+    assert sorted(label.partition("<br>")[0] for label in labels) == [
+        f"<b>{title} \u2014 HTML</b>",
+        f"<b>{title} \u2014 Word</b>",
+    ]
+    panel.grab().save(str(Path(window.session.path).with_name("search-copies.png")))
+    library = [t for t in window.library_panel.titles() if t.startswith("Varna")]
+    # The same words as the Library's rows.
+    assert sorted(library) == [f"{title} \u2014 HTML", f"{title} \u2014 Word"]
+    panel.query.setText("frigates")  # a title of its own: the title alone
+    panel.run()
+    assert (
+        panel.results.item(0).data(Qt.ItemDataRole.AccessibleTextRole).startswith("Frigate order: ")
+    )

@@ -155,8 +155,8 @@ def test_the_readers_own_items_act_on_the_reader(qtbot: QtBot, project: Path) ->
     item(menu, "Next Suggestion").trigger()
     assert window.reader.cursor_offset() == exports
     menu = tag_menu(window)
-    assert item(menu, "Accept Suggestion").isEnabled()
-    item(menu, "Accept Suggestion").trigger()
+    assert item(menu, "Accept Suggestion for Trade").isEnabled()
+    item(menu, "Accept Suggestion for Trade").trigger()
     assert passages(window) == [("Exports of grain are expected to rise.", ("Trade",))]
 
     select(window, 0)
@@ -166,6 +166,42 @@ def test_the_readers_own_items_act_on_the_reader(qtbot: QtBot, project: Path) ->
     assert passages(window) == []
     window.menu_actions.undo_action.trigger()
     assert passages(window) == [("Exports of grain are expected to rise.", ("Trade",))]
+    window.close()
+
+
+def test_a_suggestion_reached_by_keyboard_is_named_in_the_status_bar_and_the_menu(
+    qtbot: QtBot, project: Path
+) -> None:
+    """Its tooltip shows only under the mouse: Ctrl+Alt+Down says in words which theme
+    Enter will apply and which keywords matched, and the Tag menu's items name it."""
+    window = open_window(qtbot, project)
+    reader = window.reader
+    reader.setFocus()
+    alt_ctrl = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+    QTest.keyClick(reader, Qt.Key.Key_Down, alt_ctrl)
+    assert reader.cursor_offset() == TEXT.index("Exports of grain")
+    said = "Suggested for Trade (keyword “export*”): Enter accepts, Esc dismisses"
+    assert window.statusBar().currentMessage() == said
+    assert reader.accessibleDescription() == said
+    qtbot.wait(50)  # the status bar lays a new message out on the next turn of the loop
+    window.statusBar().grab().save(str(project.with_name("suggestion-status.png")))
+    menu = tag_menu(window)
+    assert item(menu, "Accept Suggestion for Trade").isEnabled()
+    assert item(menu, "Dismiss Suggestion for Trade").isEnabled()
+    menu.close()
+
+    QTest.keyClick(reader, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    # Said of a suggestion the caret has left: no longer true, so gone.
+    assert reader.accessibleDescription() == window.statusBar().currentMessage() == ""
+    menu = tag_menu(window)
+    assert not item(menu, "Accept Suggestion").isEnabled()
+    menu.close()
+
+    QTest.keyClick(reader, Qt.Key.Key_Down, alt_ctrl)
+    assert window.statusBar().currentMessage() == said
+    QTest.keyClick(reader, Qt.Key.Key_Return)  # accepted: "Enter accepts" is said no more
+    assert passages(window) == [("Exports of grain are expected to rise.", ("Trade",))]
+    assert reader.accessibleDescription() == window.statusBar().currentMessage() == ""
     window.close()
 
 

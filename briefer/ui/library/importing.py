@@ -13,8 +13,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from briefer.core.model import ArticleSummary
 from briefer.session import ImportOutcome, ImportReport, ImportStatus, ProjectError, Session
 from briefer.ui.common.background import JobDialog
+from briefer.ui.library.model import suffixes_among, with_copy
 from briefer.ui.shell.crash import log_hint
 
 SUMMARY_LIMIT = 40
@@ -60,8 +62,17 @@ class ImportWorker(QObject):
         self.finished.emit(ImportReport(outcomes))
 
 
-def describe(report: ImportReport) -> tuple[str, str]:
-    """A one-line summary and a per-file detail text for the summary dialog."""
+def describe(report: ImportReport, articles: Sequence[ArticleSummary] = ()) -> tuple[str, str]:
+    """A one-line summary and a per-file detail text for the summary dialog.
+
+    A duplicate's line names the article it matched as the Library shows it (``articles``,
+    the project's now): "Title — PDF" where another article has its title, so the line
+    under it ("Filled in its publisher…") says which copy changed. An article not among
+    them (deleted since, or none given) is named by its number, as the CLI names it.
+    """
+    known = {a.id: a for a in articles}
+    duplicates = [o.article_id for o in report.outcomes if o.status is ImportStatus.DUPLICATE]
+    suffixes = suffixes_among(articles, (i for i in duplicates if i is not None))
     lines = []
     for outcome in report.outcomes:
         name = Path(outcome.source).name or outcome.source
@@ -71,7 +82,13 @@ def describe(report: ImportReport) -> tuple[str, str]:
             if outcome.note:  # much like an article already there
                 lines.append(f"    {outcome.note}")
         elif outcome.status is ImportStatus.DUPLICATE:
-            lines.append(f"Already in the project: {name} — {outcome.title}")
+            kept = known.get(outcome.article_id) if outcome.article_id is not None else None
+            matched = (
+                with_copy(kept.title, suffixes.get(kept.id))
+                if kept is not None
+                else f"{outcome.title} (article {outcome.article_id})"
+            )
+            lines.append(f"Already in the project: {name} — {matched}")
             if outcome.note:
                 lines.append(f"    {outcome.note}")
         elif outcome.status is ImportStatus.CANCELLED:
@@ -170,7 +187,9 @@ class ImportController(QObject):
         self._thread.wait()
         self._clear()
         if self.show_summary:
-            summary, details = describe(report)
+            duplicates = report.count(ImportStatus.DUPLICATE)
+            articles = self._session.query.list_articles() if duplicates else []
+            summary, details = describe(report, articles)
             box = QMessageBox(self._parent)
             box.setWindowTitle("Import finished")
             box.setIcon(

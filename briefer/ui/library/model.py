@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -65,6 +66,30 @@ def copy_suffixes(copies: list[ArticleSummary]) -> dict[int, str]:
         article_id: f"{suffix}, article {article_id}" if shared[suffix] > 1 else suffix
         for article_id, suffix in found.items()
     }
+
+
+def with_copy(title: str, suffix: str | None) -> str:
+    """A title as the Library, search results and the import report show it: with what
+    tells it from another article of the same title, when one exists."""
+    title = title or "(untitled)"
+    return title + COPY_DASH + suffix if suffix else title
+
+
+def suffixes_among(articles: Iterable[ArticleSummary], wanted: Iterable[int]) -> dict[int, str]:
+    """``copy_suffixes`` of the ``wanted`` articles, each among ``articles`` (the project's)
+    of its title: what a view showing only some of them (search hits) adds to each."""
+    ids = set(wanted)
+    groups: dict[str, list[ArticleSummary]] = {}
+    keys = set()
+    for article in articles:
+        key = title_key(article.title)
+        groups.setdefault(key, []).append(article)
+        if article.id in ids:
+            keys.add(key)
+    found: dict[int, str] = {}
+    for key in keys:
+        found |= copy_suffixes(groups[key])
+    return {i: suffix for i, suffix in found.items() if i in ids}
 
 
 class LibraryModel(RowsById):
@@ -185,9 +210,7 @@ class LibraryModel(RowsById):
             return self._suffix.get(article.id) if column == 0 else None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if column == 0:
-                suffix = self._suffix.get(article.id)
-                title = article.title or "(untitled)"
-                return title + COPY_DASH + suffix if suffix else title
+                return with_copy(article.title, self._suffix.get(article.id))
             if column == 1:
                 return article.publisher
             if column == 2:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, Q
 
 from briefer.core.words import counted
 from briefer.session import Change, Entity, Session
+from briefer.ui.library.model import suffixes_among, with_copy
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -85,16 +86,24 @@ class SearchPanel(QWidget):
             if hits
             else "No article matches."
         )
+        # Two copies of one story (the saved page and its PDF) are told apart as the
+        # Library tells them: "Title — HTML", "Title — PDF".
+        suffixes = (
+            suffixes_among(self.session.query.list_articles(), (h.article_id for h in hits))
+            if hits
+            else {}
+        )
         for hit in hits:
             item = QListWidgetItem()
-            label = QLabel(f"<b>{html.escape(hit.title)}</b><br>{snippet_html(hit.snippet)}")
+            title = with_copy(hit.title, suffixes.get(hit.article_id))
+            label = QLabel(f"<b>{html.escape(title)}</b><br>{snippet_html(hit.snippet)}")
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setContentsMargins(4, 3, 4, 3)
             first = hit.offsets[0] if hit.offsets else (-1, -1)
             item.setData(HIT_ROLE, (hit.article_id, first[0], first[1]))
             # Shown by the label; screen readers get the same words from the item.
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{hit.title}: {hit.snippet}")
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{title}: {hit.snippet}")
             width = max(200, self.results.viewport().width() - 4)
             item.setSizeHint(QSize(width, label.heightForWidth(width) + 2))
             self.results.addItem(item)

@@ -59,14 +59,29 @@ def passage_tooltip(passages: Sequence[Passage], themes: dict[int, Theme]) -> st
     return "<hr>".join(parts)
 
 
+def _suggested(s: Suggestion, themes: dict[int, Theme], rich: bool) -> str:
+    """ "Suggested for Trade (keywords “tariff”, “export”)": as HTML (the theme bold) when
+    ``rich``, else as plain text for the status bar and screen readers."""
+    escape = html.escape if rich else str
+    name = escape(theme_names([s.theme_id], themes)[0])
+    words = ", ".join(f"“{escape(k)}”" for k in s.keywords or (s.keyword,))
+    plural = "s" if len(s.keywords) > 1 else ""
+    return f"Suggested for {f'<b>{name}</b>' if rich else name} (keyword{plural} {words})"
+
+
 def suggestion_tooltip(suggestions: Sequence[Suggestion], themes: dict[int, Theme]) -> str:
-    lines = []
-    for s in suggestions:
-        name = html.escape(theme_names([s.theme_id], themes)[0])
-        words = ", ".join(f"“{html.escape(k)}”" for k in s.keywords or (s.keyword,))
-        plural = "s" if len(s.keywords) > 1 else ""
-        lines.append(f"Suggested for <b>{name}</b> (keyword{plural} {words})")
+    lines = [_suggested(s, themes, rich=True) for s in suggestions]
     return "<br>".join(lines) + "<br><small>Enter accepts, Esc dismisses</small>"
+
+
+def suggestion_status(suggestions: Sequence[Suggestion], themes: dict[int, Theme]) -> str:
+    """The tooltip's words as one plain line, for a caret that reached a suggestion by
+    keyboard, where no tooltip shows: Enter and Esc act on the first suggestion."""
+    lines = [_suggested(s, themes, rich=False) for s in suggestions]
+    if len(lines) < 2:
+        return "".join(lines) + ": Enter accepts, Esc dismisses"
+    first = theme_names([suggestions[0].theme_id], themes)[0]
+    return "; ".join(lines) + f": Enter accepts it for {first}, Esc dismisses that one"
 
 
 @dataclass

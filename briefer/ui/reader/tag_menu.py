@@ -96,6 +96,16 @@ def item_text(prefix: str, label: str, keys: str, used: set[str], prefer: str = 
     )
 
 
+def with_theme(text: str, theme: str) -> str:
+    """A suggestion item's text (from ``item_text``) naming the theme it is for: "Accept
+    Suggestion for Trade", its access key and keys kept; ``text`` itself without one."""
+    if not theme:
+        return text
+    cut = text.find("\t") if KEYS_AFTER_TAB else text.rfind(" (")
+    cut = len(text) if cut < 0 else cut
+    return f"{text[:cut]} for {theme.replace('&', '&&')}{text[cut:]}"
+
+
 class TagActions(QObject):
     """The Tag menu of a project window: built from the themes, rebuilt when they change,
     each item enabled only when the Reader can do it now."""
@@ -113,6 +123,8 @@ class TagActions(QObject):
         self.theme_actions: dict[int, QAction] = {}  # theme id -> its "Tag as" item
         self.hint: QAction  # the first line, saying why the "Tag as" items are off
         self.reader_actions: dict[str, QAction] = {}  # label -> the Reader's item
+        self._texts: dict[str, str] = {}  # label -> its item's text, access key and keys
+        self._names: dict[int, str] = {}  # theme id -> name, for the suggestion items
         self.menu.aboutToShow.connect(self.update_state)
         self.reader.selectionChanged.connect(self.update_state)
         self.reader.cursorPositionChanged.connect(self.update_state)
@@ -139,6 +151,7 @@ class TagActions(QObject):
         self.theme_actions = {}
         self.reader_actions = {}
         themes = [t for t in self.session.query.list_themes() if t.id is not None]
+        self._names = {t.id: t.name for t in themes if t.id is not None}
         self.hint = QAction(self.menu)
         self.hint.setObjectName("tagMenuHint")
         self.hint.setEnabled(False)
@@ -166,6 +179,7 @@ class TagActions(QObject):
             empty = self.menu.addAction(item_text("", "No Themes Yet", "", used))
             empty.setEnabled(False)
         self.menu.addSeparator()
+        self._texts = {label: text for label, text, _act in reader_items}
         for label, text, act in reader_items:
             action = QAction(text, self.menu)
             action.triggered.connect(lambda _checked=False, act=act: self._in_reader(act))
@@ -211,8 +225,10 @@ class TagActions(QObject):
         self.hint.setVisible(bool(why))
         passage, suggestions = self.reader.at_cursor() if showing else (None, [])
         items = self.reader_actions
+        theme = self._names.get(suggestions[0].theme_id, "") if suggestions else ""
         for label in ("Accept Suggestion", "Dismiss Suggestion"):
             items[label].setEnabled(writable and bool(suggestions))
+            items[label].setText(with_theme(self._texts[label], theme))
         for label in ("Remove Passage", "Edit Comment…"):
             items[label].setEnabled(writable and passage is not None)
         for label in ("Next Passage", "Previous Passage", "Next Suggestion", "Previous Suggestion"):

@@ -113,6 +113,8 @@ class TaggingController(QObject):
         reader.deleteRequested.connect(self.delete_passage)
         reader.suggestionDismissed.connect(self._dismiss)
         reader.commentRequested.connect(self._edit_comment)
+        # Said in the status bar, as its tooltip says it; gone once the caret has left it.
+        reader.suggestionReached.connect(self.report)
 
     def show_article(self, article_id: int | None) -> None:
         if article_id is None:

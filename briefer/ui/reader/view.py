@@ -36,6 +36,7 @@ from briefer.ui.reader.menu import (
     ReaderMenuCallbacks,
     build_menu,
     passage_tooltip,
+    suggestion_status,
     suggestion_tooltip,
 )
 from briefer.ui.reader.paint import HighlightLayer, passage_segments
@@ -73,6 +74,7 @@ class ReaderView(ReaderKeys, QTextEdit):
     passageActivated = Signal(int)  # passage_id
     commentRequested = Signal(int)  # passage_id
     loaded = Signal()  # an incrementally built article is in and laid out to its end
+    suggestionReached = Signal(str)  # what a suggestion the keys went to is for; "" once left
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,6 +98,7 @@ class ReaderView(ReaderKeys, QTextEdit):
         self._suggestions: list[Suggestion] = []
         self._suggestion_starts: list[int] = []
         self._focus_id: int | None = None
+        self._said = ""  # what the keys' last suggestion was said to be for, till left
         # (passage id, document position) of the passage navigation went to, so
         # an outer passage stays the one acted on while the cursor stays put.
         self._pinned: tuple[int, int] | None = None
@@ -279,6 +282,31 @@ class ReaderView(ReaderKeys, QTextEdit):
     def _update_focus(self) -> None:
         if self._builder is None:
             super()._update_focus()
+        self._unsay_left_suggestion()
+
+    def _go_suggestion(self, index: int | None) -> bool:
+        """Ctrl+Alt+Down/Up: a tooltip shows only under the mouse, so what the suggestion
+        is for is said in words (the window's status bar, the accessible description)."""
+        if not super()._go_suggestion(index):
+            return False
+        offset = self.cursor_offset()
+        suggestions = self.suggestions_at(offset) if offset is not None else []
+        if suggestions:
+            self._said = suggestion_status(suggestions, self._themes)
+            self.setAccessibleDescription(self._said)
+            self.suggestionReached.emit(self._said)
+        return True
+
+    def _unsay_left_suggestion(self) -> None:
+        """Once the caret is off the suggestion it was said of (moved, or the suggestion
+        accepted or dismissed), its words go: "Enter accepts" would no longer be true."""
+        if not self._said:
+            return
+        offset = self.cursor_offset()
+        if offset is None or not self.suggestions_at(offset):
+            self._said = ""
+            self.setAccessibleDescription("")
+            self.suggestionReached.emit("")
 
     def _show_progress(self, fraction: float) -> None:
         label = self.progress_label
@@ -327,6 +355,7 @@ class ReaderView(ReaderKeys, QTextEdit):
                 self._rendering.offsets.canonical_to_doc,
                 self._colour,
             )
+        self._unsay_left_suggestion()
         self.viewport().update()
 
     def _colour(self, theme_id: int) -> QColor:
