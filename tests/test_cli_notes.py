@@ -177,6 +177,43 @@ def test_check_and_strict_export_catch_an_edited_quotation(
     assert code == 0 and "problem:" in err and target.exists()
 
 
+def test_a_passage_with_two_themes_is_drafted_once_and_a_repeat_by_hand_is_flagged(
+    tagged: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    gas = "a fuel terminal for liquefied natural gas"
+    port = next(a for a in run_json(capsys, "articles", tagged) if a["title"].startswith("Port"))
+    tagged_twice = run_json(capsys, "tag", tagged, "--article", port["id"], "--text", gas,
+                            "--theme", "Trade")  # fmt: skip
+    assert isinstance(tagged_twice, dict) and tagged_twice["themes"] == ["Energy", "Trade"]
+    note = draft(capsys, tagged, "--themes", "Trade,Energy")
+    assert note["quotations"] == 3  # not 4: the Energy and Trade passage once, under Trade
+    target = tmp_path / "note.md"
+    code, out, _ = run(capsys, "export", tagged, "--note", note["id"], "-o", target)
+    assert code == 0 and "3 footnotes" in out
+    assert target.read_text(encoding="utf-8").count("liquefied natural gas") == 1
+    code, out, _ = run(capsys, "check", tagged, "--note", note["id"])
+    assert "quoted twice" not in out
+
+    # The analyst inserts the same quotation again, under Energy: the check says so.
+    with Session.open(tagged) as session:
+        sections = session.query.get_note(int(str(note["id"]))).sections
+        trade = next(s for s in sections if s.heading == "Trade")
+        energy = next(s for s in sections if s.heading == "Energy")
+        quotation = next(q for q in trade.body.split("\n\n") if gas in q)
+        assert energy.id is not None and energy.body == ""
+        session.do(EditSectionBodyCommand(int(str(note["id"])), energy.id, quotation))
+    code, out, _ = run(capsys, "check", tagged, "--note", note["id"])
+    repeats = [line for line in out.splitlines() if "quoted twice" in line]
+    assert code == 0 and repeats == [
+        f'Warning: The passage "{gas}" is quoted twice, in "Trade" (footnote 2) and "Energy" '
+        "(footnote 4): keep one quotation and delete the other."
+    ], out
+    checked = run_json(capsys, "check", tagged, "--note", note["id"])
+    assert isinstance(checked, list)
+    assert [(p["kind"], p["section"], p["blocking"]) for p in checked
+            if p["kind"] == "quoted_again"] == [("quoted_again", "Energy", False)]  # fmt: skip
+
+
 def test_figures_lists_money_and_percentages_with_their_source(
     tagged: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

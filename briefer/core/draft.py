@@ -4,7 +4,9 @@ The draft is where the analyst starts writing, not the finished note: each
 theme's passages appear as quotations with their citations, oldest source
 first, so the story reads in order; a theme with nothing tagged yet keeps its
 section, empty with guidance that says so, so the gap is seen rather than
-silently left out (and never exported as if written).
+silently left out (and never exported as if written). Each passage is quoted
+once, under the first section that draws it: a passage tagged with two of the
+note's themes would otherwise reach the reader twice, with two footnotes.
 """
 
 from __future__ import annotations
@@ -33,24 +35,26 @@ def draft_note(
 ) -> Note:
     """An unsaved note following ``template``, quoting the passages of ``themes``."""
     by_theme = _passages_by_theme(passages, published)
+    block_words = template.block_quotation_words
+    # Each passage quoted so far, with the heading it went under. Sections draw in the
+    # note's order, so a passage tagged with two of its themes goes under the first
+    # section that quotes it, and the later one quotes only what is left.
+    quoted: dict[int, str] = {}
     sections: list[Section] = []
     for spec in template.sections:
         own = [t for t in themes if t.name.casefold() in {n.casefold() for n in spec.themes}]
-        drawn = [p for theme in own for p in by_theme.get(theme.id or -1, [])]
-        sections.append(
-            Section(
-                spec.heading,
-                _body(_sorted(drawn, published), spec, template.block_quotation_words),
-                spec.level,
-                guidance=spec.body.strip(),
-            )
-        )
+        drawn = _sorted([p for theme in own for p in by_theme.get(theme.id or -1, [])], published)
+        body = _body(spec.heading, drawn, spec, block_words, quoted)
+        guidance = spec.body.strip() or ("" if body else _quoted_above(own, drawn, quoted))
+        sections.append(Section(spec.heading, body, spec.level, guidance=guidance))
         if spec.per_theme:
             level = min(spec.level + 1, MAX_LEVEL)
             for theme in themes:
                 found = by_theme.get(theme.id or -1, [])
-                body = _body(found, spec, template.block_quotation_words) if found else ""
-                sections.append(Section(theme.name, body, level, guidance=_nothing_yet(theme)))
+                body = _body(theme.name, found, spec, block_words, quoted)
+                above = "" if body else _quoted_above([theme], found, quoted)
+                guidance = above or _nothing_yet(theme)
+                sections.append(Section(theme.name, body, level, guidance=guidance))
     return Note(
         title=title.strip(),
         author=author.strip(),
@@ -71,6 +75,23 @@ def _nothing_yet(theme: Theme) -> str:
     return (
         f"No passages are tagged {theme.name} yet: tag some in Read and Tag and quote "
         "them here, write this section yourself, or remove it."
+    )
+
+
+def _quoted_above(
+    themes: Sequence[Theme], passages: Sequence[Passage], quoted: Mapping[int, str]
+) -> str:
+    """The guidance of a section whose passages are all quoted in sections above it, saying
+    where ("" when it has none): without it the section would sit empty and unexplained,
+    or say that nothing is tagged when something is."""
+    ids = [p.id for p in passages if p.id is not None]
+    headings = list(dict.fromkeys(quoted[i] for i in ids if i in quoted))
+    if not headings:
+        return ""
+    where = " and ".join(filter(None, [", ".join(headings[:-1]), headings[-1]]))
+    return (
+        f"The passages tagged {' or '.join(t.name for t in themes)} are already quoted under "
+        f"{where} (a note quotes each passage once): write this section yourself, or remove it."
     )
 
 
@@ -100,16 +121,22 @@ def is_block_quotation(passage: Passage, block_words: int) -> bool:
     return block_words <= 0 or len(passage.text.split()) >= block_words
 
 
-def _body(passages: list[Passage], spec: TemplateSection, block_words: int) -> str:
-    """The quotations a section starts with; its guidance is kept apart (Section.guidance)."""
-    seen: set[int] = set()
+def _body(
+    heading: str,
+    passages: list[Passage],
+    spec: TemplateSection,
+    block_words: int,
+    quoted: dict[int, str],
+) -> str:
+    """The quotations a section starts with, leaving out those quoted above (``quoted``,
+    which gains this section's); its guidance is kept apart (Section.guidance)."""
     parts: list[str] = []
     for passage in passages:
-        if passage.id is None or passage.id in seen:
+        if passage.id is None or passage.id in quoted:
             continue
-        if spec.max_passages and len(seen) >= spec.max_passages:
+        if spec.max_passages and len(parts) >= spec.max_passages:
             break
-        seen.add(passage.id)
+        quoted[passage.id] = heading
         parts.append(
             quotation_markdown(
                 passage.text, passage.id, block=is_block_quotation(passage, block_words)

@@ -4,8 +4,9 @@ An analyst edits drafts freely, and a word changed inside quotation marks
 misquotes a source under the analyst's name. This check compares each
 quotation that ends in a citation with the passage it cites, word for word,
 and the passage with its article; it also lists sources a reader could not
-trace (no date, no publisher). Words the analyst writes around a citation
-without quotation marks are a paraphrase and are not compared.
+trace (no date, no publisher), and a passage quoted more than once. Words the
+analyst writes around a citation without quotation marks are a paraphrase and are
+not compared.
 """
 
 from __future__ import annotations
@@ -13,17 +14,18 @@ from __future__ import annotations
 import enum
 import html
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from briefer.core.citations import (
     CITATION_PATTERN,
     citation_occurrences,
+    citation_token,
     find_citations,
     missing_marker,
     strip_enclosing_quotes,
 )
-from briefer.core.model import Article, Note, Passage
+from briefer.core.model import Article, Note, Passage, Section
 
 
 class ProblemKind(enum.StrEnum):
@@ -35,9 +37,13 @@ class ProblemKind(enum.StrEnum):
     NO_DATE = "no_date"
     NO_PUBLISHER = "no_publisher"
     GUIDANCE_ONLY = "guidance_only"
+    QUOTED_AGAIN = "quoted_again"
 
 
-_WARNINGS = frozenset({ProblemKind.NO_DATE, ProblemKind.NO_PUBLISHER, ProblemKind.GUIDANCE_ONLY})
+_WARNINGS = frozenset({
+    ProblemKind.NO_DATE, ProblemKind.NO_PUBLISHER, ProblemKind.GUIDANCE_ONLY,
+    ProblemKind.QUOTED_AGAIN,
+})  # fmt: skip
 _STRICT = frozenset({ProblemKind.GUIDANCE_ONLY})
 """Warnings a strict export still refuses: an unwritten section is not a finished note."""
 
@@ -67,7 +73,8 @@ class Problem:
 def check_note(
     note: Note, passages: Mapping[int, Passage], articles: Mapping[int, Article]
 ) -> list[Problem]:
-    """Every problem in ``note``: note-wide first, then section by section."""
+    """Every problem in ``note``: note-wide first, then section by section, then passages
+    quoted more than once and sources a reader could not trace."""
     sections = sorted(note.sections, key=lambda s: s.position)
     if not any(_words(s.heading) or _words(s.body) for s in sections):
         return [
@@ -79,17 +86,21 @@ def check_note(
         ]
     problems: list[Problem] = []
     cited_articles: list[int] = []
+    quoted_in: dict[int, list[tuple[int, Section, int]]] = {}  # by index, with footnote
     footnotes_before = 0
     for index, section in enumerate(sections):
         where = f'"{section.heading}"' if section.heading.strip() else "an untitled section"
         # The numbers the exported note prints: one footnote per citation whose source
         # is still there (a missing one prints a marker instead, with no number).
         numbers: dict[int, list[int]] = {}
-        for pid in citation_occurrences(section.body):
+        sites = _quotation_sites(section.body)
+        for pid, quoting in _citations(section.body, sites):
             cited = passages.get(pid)
             if cited is not None and cited.article_id in articles:
                 footnotes_before += 1
                 numbers.setdefault(pid, []).append(footnotes_before)
+                if quoting:
+                    quoted_in.setdefault(pid, []).append((index, section, footnotes_before))
         at = {"section_id": section.id}
         has_children = index + 1 < len(sections) and sections[index + 1].level > section.level
         if section.guidance.strip() and not _words(section.body) and not has_children:
@@ -125,7 +136,7 @@ def check_note(
                     section.heading, passage_id, article.id, footnote=number,
                     **at))  # fmt: skip
         seen: dict[int, int] = {}
-        for passage_id, quoted in quotations(section.body):
+        for passage_id, _, quoted in sites:
             nth = seen.get(passage_id, 0)
             seen[passage_id] = nth + 1
             passage = passages.get(passage_id)
@@ -143,6 +154,9 @@ def check_note(
                     "Undo the edit or insert the passage again.",
                     section.heading, passage_id, passage.article_id, footnote=quoted_at,
                     **at))  # fmt: skip
+    for passage_id, repeats in quoted_in.items():
+        if len(repeats) > 1:
+            problems.append(_quoted_again(passages[passage_id], passage_id, repeats))
     for article_id in cited_articles:
         article = articles[article_id]
         if article.published is None:
@@ -157,6 +171,36 @@ def check_note(
     return problems
 
 
+def _quoted_again(
+    passage: Passage, passage_id: int, places: list[tuple[int, Section, int]]
+) -> Problem:
+    """One passage quoted at several ``places``: the reader meets the same words twice,
+    with two footnotes (a passage drafted under two themes, or inserted twice by hand).
+    Go to shows the second quotation, the one to delete."""
+    footnotes: dict[int, list[int]] = {}
+    for index, _, number in places:
+        footnotes.setdefault(index, []).append(number)
+    headings = {index: section.heading for index, section, _ in places}
+    parts = []
+    for index, numbers in footnotes.items():
+        name = f'"{headings[index]}"' if headings[index].strip() else "an untitled section"
+        label = "footnotes" if len(numbers) > 1 else "footnote"
+        parts.append(f"{name} ({label} {_and(map(str, numbers))})")
+    _, again, number = places[1]
+    times = "twice" if len(places) == 2 else f"{len(places)} times"
+    return Problem(ProblemKind.QUOTED_AGAIN,
+        f'The passage "{_short(passage.text, 60)}" is quoted {times}, in {_and(parts)}: keep '
+        f"one quotation and delete the other{'s' if len(places) > 2 else ''}.",
+        again.heading, passage_id, passage.article_id, section_id=again.id,
+        footnote=number)  # fmt: skip
+
+
+def _and(items: Iterable[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    listed = list(items)
+    return " and ".join(filter(None, [", ".join(listed[:-1]), *listed[-1:]]))
+
+
 def quotations(body: str) -> list[tuple[int, list[str]]]:
     """Each citation that closes a quotation, with the possible readings of the quoted words.
 
@@ -165,9 +209,38 @@ def quotations(body: str) -> list[tuple[int, list[str]]]:
     ambiguous if a quoted paragraph itself starts with ``"``, so every
     candidate opening is returned and a match with any of them is enough.
     """
-    found: list[tuple[int, list[str]]] = []
+    return [(passage_id, readings) for passage_id, _, readings in _quotation_sites(body)]
+
+
+Sites = list[tuple[int, tuple[int, int], list[str]]]
+"""Quotations: each closing citation's passage, where its token lies, the quoted words."""
+
+
+def _citations(body: str, sites: Sites) -> list[tuple[int, bool]]:
+    """Every citation in ``body`` in reading order, and whether it closes a quotation (one
+    of ``sites``). A token in code or escaped cites nothing, so each quotation's own token
+    is marked with a number no citation has, and the citations are read once."""
+    if not sites:
+        return [(passage_id, False) for passage_id in citation_occurrences(body)]
+    mark = 1 + max(int(m.group(1)) for m in CITATION_PATTERN.finditer(body))
+    pieces, at = [], 0
+    for number, (_, (start, end), _) in enumerate(sites):
+        pieces += [body[at:start], citation_token(mark + number)]
+        at = end
+    return [
+        (sites[cited - mark][0], True) if cited >= mark else (cited, False)
+        for cited in citation_occurrences("".join([*pieces, body[at:]]))
+    ]
+
+
+def _quotation_sites(body: str) -> Sites:
+    """``quotations``, with where each closing citation token lies in ``body``."""
+    found: Sites = []
     lines = body.split("\n")
+    line_start = 0
     for number, line in enumerate(lines):
+        if number:
+            line_start += len(lines[number - 1]) + 1
         for match in CITATION_PATTERN.finditer(line):
             before = line[: match.start()].rstrip()
             if not before.endswith('"') or before.endswith('\\"'):
@@ -191,7 +264,8 @@ def quotations(body: str) -> list[tuple[int, list[str]]]:
                     if m.start() > 0
                 ]
             if candidates:
-                found.append((int(match.group(1)), [_unescape(c) for c in candidates]))
+                span = (line_start + match.start(), line_start + match.end())
+                found.append((int(match.group(1)), span, [_unescape(c) for c in candidates]))
     return found
 
 

@@ -62,12 +62,71 @@ def test_each_theme_gets_a_sub_section_in_date_order_without_repeats() -> None:
     # oldest source first (20 is 2025, 10 is 2026: start 5 before start 50), undated last
     assert find_citations(bodies["Trade"]) == [2, 3, 1, 4]
     assert bodies["Trade"].count("[@p2]") == 1
-    assert find_citations(bodies["Energy"]) == [2]
-    assert find_citations(bodies["Energy watch"]) == [2]
+    # Passage 2 is tagged Trade and Energy: quoted once, under Trade, which comes first.
+    assert bodies["Energy"] == bodies["Energy watch"] == ""
     # The template's guidance is a placeholder beside the body, never part of it.
     assert bodies["Summary"] == ""
     assert note.sections[0].guidance == "Say what matters."
     assert all("Say what matters" not in body for body in bodies.values())
+
+
+def test_a_passage_with_two_themes_is_quoted_once_under_the_first_theme_in_note_order() -> None:
+    nuclear = Theme("Nuclear energy", "#C2185B", parent_id=ENERGY.id, id=4)
+    both = passage(5, 10, 90, "The reactor deal was signed.", 2, 4)
+    only_nuclear = passage(6, 20, 40, "Fuel arrives in May.", 4)
+    gas = PASSAGES[1]  # Trade and Energy
+    note = draft_note(TEMPLATE, title="T", themes=[ENERGY, nuclear, TRADE],
+                      passages=[*PASSAGES, both, only_nuclear], published=PUBLISHED)  # fmt: skip
+    bodies = {s.heading: s.body for s in note.sections}
+    cited = [pid for s in note.sections for pid in find_citations(s.body)]
+    assert sorted(cited) == [1, 2, 3, 4, 5, 6], "each passage once in the whole note"
+    assert find_citations(bodies["Energy"]) == [gas.id, 5]  # Energy comes first here
+    assert find_citations(bodies["Nuclear energy"]) == [6]  # the sub-theme keeps the rest
+    assert find_citations(bodies["Trade"]) == [3, 1, 4]
+    # The template's own Energy section comes after them all: everything is quoted above,
+    # and its guidance says where, instead of an empty heading or "nothing tagged".
+    watch = next(s for s in note.sections if s.heading == "Energy watch")
+    assert watch.body == ""
+    assert watch.guidance == (
+        "The passages tagged Energy are already quoted under Energy (a note quotes each "
+        "passage once): write this section yourself, or remove it."
+    )
+    # In the other order the shared passage goes under Trade, and Energy says so.
+    note = draft_note(TEMPLATE, title="T", themes=[TRADE, ENERGY], passages=PASSAGES,
+                      published=PUBLISHED)  # fmt: skip
+    energy = next(s for s in note.sections if s.heading == "Energy")
+    assert energy.body == "" and "tagged Energy are already quoted under Trade" in energy.guidance
+    assert "No passages are tagged" not in energy.guidance
+
+
+def test_a_section_drawing_themes_directly_claims_its_passages_before_later_sections() -> None:
+    template = Template("Energy first", sections=(
+        TemplateSection("Energy watch", themes=("Energy",)),
+        TemplateSection("By theme", per_theme=True),
+    ))  # fmt: skip
+    note = draft_note(template, title="T", themes=[TRADE, ENERGY], passages=PASSAGES,
+                      published=PUBLISHED)  # fmt: skip
+    bodies = {s.heading: s.body for s in note.sections}
+    assert find_citations(bodies["Energy watch"]) == [2]
+    assert find_citations(bodies["Trade"]) == [3, 1, 4]
+    assert bodies["Energy"] == ""
+
+
+def test_a_passage_left_out_by_a_cap_is_quoted_under_its_next_theme() -> None:
+    capped = Template(
+        "One page", sections=(TemplateSection("Key points", per_theme=True, max_passages=2),)
+    )
+    note = draft_note(capped, title="T", themes=[TRADE, ENERGY], passages=PASSAGES,
+                      published=PUBLISHED)  # fmt: skip
+    bodies = {s.heading: s.body for s in note.sections}
+    assert find_citations(bodies["Trade"]) == [2, 3]
+    assert bodies["Energy"] == ""  # its one passage is already under Trade
+    late = passage(7, 30, 99, "Gas prices fell.", 1, 2)  # undated: Trade's cap leaves it out
+    note = draft_note(capped, title="T", themes=[TRADE, ENERGY], passages=[*PASSAGES, late],
+                      published=PUBLISHED)  # fmt: skip
+    bodies = {s.heading: s.body for s in note.sections}
+    assert find_citations(bodies["Trade"]) == [2, 3]
+    assert find_citations(bodies["Energy"]) == [7]
 
 
 def test_a_theme_without_passages_says_so_in_guidance_that_is_never_exported() -> None:

@@ -69,7 +69,7 @@ def test_a_passage_that_no_longer_matches_its_article() -> None:
 def test_undated_and_unpublished_sources_are_warnings_once_per_article() -> None:
     bare = dataclasses.replace(ARTICLE, publisher="", published=None)
     body = quotation_markdown(QUOTE, 7)
-    problems = check_note(note_with(body, body), {7: PASSAGE}, {1: bare})
+    problems = check_note(note_with(body, "Cited again [@p7]."), {7: PASSAGE}, {1: bare})
     assert [p.kind for p in problems] == [ProblemKind.NO_DATE, ProblemKind.NO_PUBLISHER]
     assert not any(p.blocking for p in problems)
 
@@ -137,3 +137,43 @@ def test_problems_name_the_footnote_the_reader_sees_and_the_section_never_a_data
     assert (quote.section_id, quote.footnote) == (503, 5)
     assert 'In "Outlook", the quotation at footnote 5' in quote.message
     assert "31" not in quote.message and " 7" not in quote.message
+
+
+def test_a_passage_quoted_twice_is_a_warning_that_names_each_place() -> None:
+    body = quotation_markdown(QUOTE, 7)
+    note = Note("Brief", sections=(
+        Section("Summary", "The deal is large [@p7].", 1, 0, id=601),  # cited, not quoted
+        Section("Energy", body, 2, 1, id=602),
+        Section("Nuclear energy", "As reported:\n\n" + body, 2, 2, id=603),
+    ))  # fmt: skip
+    [problem] = check_note(note, {7: PASSAGE}, {1: ARTICLE})
+    assert problem.kind is ProblemKind.QUOTED_AGAIN
+    assert problem.message == (
+        'The passage "The deal, worth $2 billion, covers new *berths* and a rail…" is quoted '
+        'twice, in "Energy" (footnote 2) and "Nuclear energy" (footnote 3): keep one '
+        "quotation and delete the other."
+    )
+    assert not problem.blocking and not problem.refused_when_strict
+    # Go to shows the second quotation, the one to delete; Open Passage shows the source.
+    assert (problem.section_id, problem.footnote, problem.passage_id) == (603, 3, 7)
+
+
+def test_three_quotations_of_one_passage_in_two_sections_are_one_warning() -> None:
+    body = quotation_markdown(QUOTE, 7)
+    run_in = "As the wire put it, " + quotation_markdown(QUOTE, 7, block=False)
+    note = note_with(body + "\n\n" + run_in, body)
+    [problem] = check_note(note, {7: PASSAGE}, {1: ARTICLE})
+    assert problem.kind is ProblemKind.QUOTED_AGAIN and problem.footnote == 2
+    assert 'quoted 3 times, in "Section 0" (footnotes 1 and 2) and "Section 1" (footnote 3)' in (
+        problem.message
+    )
+    assert problem.message.endswith("keep one quotation and delete the others.")
+
+
+def test_citing_a_quoted_passage_again_or_writing_its_token_as_code_is_no_repeat() -> None:
+    body = quotation_markdown(QUOTE, 7)
+    assert kinds(note_with(body, "Again, the deal [@p7].", 'Write `"x"[@p7]` to cite.')) == []
+    # A quotation of a deleted passage is reported as missing, not as a repeat.
+    assert kinds(note_with(body, body), passages={}) == [
+        (ProblemKind.MISSING_PASSAGE, "Section 0"), (ProblemKind.MISSING_PASSAGE, "Section 1"),
+    ]  # fmt: skip

@@ -97,6 +97,35 @@ def test_the_warning_names_the_notes_and_cancel_keeps_the_passage(
     window.close()
 
 
+def test_the_warning_counts_the_quotations_when_a_note_quotes_it_twice(
+    qtbot: QtBot, project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Session.open(project) as session:
+        quoted = next(p for p in session.query.list_passages() if p.text == QUOTED)
+        token = citation_token(quoted.id or 0)
+        sections = (Section("Energy", f"> Quote {token}"), Section("Nuclear", f"> Quote {token}"))
+        session.do(AddNoteCommand(Note(title="Energy note", sections=sections)))
+    window = ProjectWindow(Session.open(project))
+    qtbot.addWidget(window)
+    window.show()
+    answer = Answer(QMessageBox.StandardButton.Cancel)
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: answer(box))
+    press_delete_in(qtbot, window, QUOTED)
+    assert (
+        answer.boxes[-1]
+        .text()
+        .startswith(
+            f"“{QUOTED}” is quoted 4 times in 3 notes: Weekly brief, Trade note, Energy note. "
+        )
+    )
+    window.close()
+    from briefer.ui.reader.tagging import delete_warning
+
+    assert delete_warning(quoted, [Note(title="Energy note", sections=sections)]).startswith(
+        f"“{QUOTED}” is quoted twice in 1 note: Energy note. Delete it anyway? "
+    )
+
+
 def test_delete_removes_it_and_undo_brings_it_back(
     window: ProjectWindow, project: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:

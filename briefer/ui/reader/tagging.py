@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
+from briefer.core.citations import citation_occurrences
 from briefer.core.model import Article, Note, Passage, Theme
 from briefer.core.suggest import (
     DEFAULT_LIMIT,
@@ -304,11 +305,20 @@ def delete_warning(passage: Passage, notes: list[Note]) -> str:
     if len(notes) > NAMED_NOTES:
         titles.append(f"and {len(notes) - NAMED_NOTES} more")
     count = f"{len(notes)} note" + ("s" if len(notes) != 1 else "")
+    # A note may quote it more than once (under two themes, or inserted twice): the count
+    # says how many places will show the marker, not only how many notes.
+    pid = passage.id
+    cited = [citation_occurrences(s.body) for note in notes for s in note.sections]
+    places = sum(found.count(pid) for found in cited) if pid is not None else 0
+    if places > len(notes):
+        count = ("twice" if places == 2 else f"{places} times") + f" in {count}"
+    else:
+        count = f"in {count}"
     if len(notes) == 1:
         tail = "The note will show [missing source] where it quotes it."
     else:
         tail = "The notes will show [missing source] where they quote it."
-    return f"“{words}” is quoted in {count}: {', '.join(titles)}. Delete it anyway? {tail}"
+    return f"“{words}” is quoted {count}: {', '.join(titles)}. Delete it anyway? {tail}"
 
 
 def delete_warning_box(passage: Passage, notes: list[Note], parent: QWidget) -> QMessageBox:
