@@ -166,7 +166,9 @@ def test_a_language_of_the_analysts_own_is_kept_and_named(
     assert (saved.language, saved.page_size) == ("de_AT", "Letter")
 
 
-def test_each_field_has_its_own_access_key_and_the_dialog_shows_whole(qtbot: QtBot) -> None:
+def test_each_field_has_its_own_access_key_and_the_dialog_shows_whole(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
     """Alt and a letter reaches each field, none shared with another field or with the
     buttons as desktops mark them (&OK, &Cancel, &Apply); the new rows fit too."""
     dialog = PreferencesDialog(Settings(), ["Briefing note"], lambda _chosen: None)
@@ -187,4 +189,4 @@ def test_each_field_has_its_own_access_key_and_the_dialog_shows_whole(qtbot: QtB
     for box in (dialog.page_size, dialog.language):
         assert box.width() >= box.sizeHint().width()
         assert dialog.rect().contains(box.geometry())
-    dialog.grab().save("/tmp/prefs-dialog.png")
+    dialog.grab().save(str(tmp_path / "preferences.png"))
