@@ -243,7 +243,9 @@ class Controller:
         for window in self.project_windows:
             window.apply_text_size(self.settings.editor_font_size)
             window.apply_suggestion_limit(self.settings.suggestions_per_article)
-            window.apply_citation_style(self.settings.citation_style)
+            window.apply_note_settings(
+                self.settings.citation_style, self.settings.page_size, self.settings.language
+            )
 
     def _save_settings(self) -> None:
         try:

@@ -77,6 +77,31 @@ _WORDS: dict[str, ExportWords] = {
 _WORDS["nb"] = _WORDS["nn"] = _WORDS["no"]  # Bokmål and Nynorsk write these alike
 
 
+NOTE_LANGUAGES: tuple[tuple[str, str], ...] = (
+    ("en-GB", "English (United Kingdom)"),
+    ("en-US", "English (United States)"),
+    ("da-DK", "Danish (Denmark)"),
+    ("nl-NL", "Dutch (Netherlands)"),
+    ("fi-FI", "Finnish (Finland)"),
+    ("fr-FR", "French (France)"),
+    ("de-DE", "German (Germany)"),
+    ("it-IT", "Italian (Italy)"),
+    ("nb-NO", "Norwegian Bokmål (Norway)"),
+    ("nn-NO", "Norwegian Nynorsk (Norway)"),
+    ("pl-PL", "Polish (Poland)"),
+    ("pt-BR", "Portuguese (Brazil)"),
+    ("pt-PT", "Portuguese (Portugal)"),
+    ("ru-RU", "Russian (Russia)"),
+    ("es-ES", "Spanish (Spain)"),
+    ("sv-SE", "Swedish (Sweden)"),
+    ("uk-UA", "Ukrainian (Ukraine)"),
+)
+"""(tag, name in English) of the note languages Preferences offers: English as Britain and
+the United States write it (their quotation marks and dates differ), then each language
+whose words are above, in a dialect whose own CSL locale its citations render in. The
+settings take any language tag; one not listed here is kept as it is."""
+
+
 def export_words(language: str | None) -> ExportWords:
     """The words for ``language`` (a tag like "de-AT" or "de_AT"; its primary subtag
     decides); English for None, an empty tag or a language not listed here."""

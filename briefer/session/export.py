@@ -20,6 +20,7 @@ from briefer.core.model import Article, Note, Passage
 from briefer.core.words import counted
 from briefer.exporters import (
     DEFAULT_STYLE,
+    PAGE_SIZES,
     CitationStyleError,
     ExportError,
     StyleInfo,
@@ -29,6 +30,7 @@ from briefer.exporters import (
 )
 from briefer.exporters.citations_csl import keep_on_disk, warm
 from briefer.exporters.csl_kept import adopt, snapshot
+from briefer.exporters.export_words import NOTE_LANGUAGES
 from briefer.resources import resource_path
 from briefer.session.note_commands import read_note
 from briefer.session.queries import ProjectQueries
@@ -214,6 +216,17 @@ def keep_renderings(on_disk: bool) -> None:
 def citation_styles() -> list[StyleInfo]:
     """The built-in CSL styles (resources/csl), by name."""
     return bundled_styles(resource_path("csl"))
+
+
+def page_sizes() -> tuple[str, ...]:
+    """The page sizes a Word export on Briefer's own template takes: the settings' page_size."""
+    return PAGE_SIZES
+
+
+def note_languages() -> tuple[tuple[str, str], ...]:
+    """(tag, name in English) of the languages whose words, dates and quotation marks the
+    exports know, as Preferences offers them: the settings' language."""
+    return NOTE_LANGUAGES
 
 
 def find_citation_style(choice: str | Path, language: str | None = None) -> StyleInfo:

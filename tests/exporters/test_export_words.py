@@ -247,3 +247,20 @@ def test_the_date_under_the_title_reads_as_a_date_alone_in_its_language(
     ("04 mars"); a Mexican date has no sentence's "el"; Russian and Ukrainian months
     are in the form a date takes ("марта", not "март")."""
     assert note_date(dt.date(2025, 3, 4), language) == written
+
+
+def test_preferences_offers_each_language_whose_words_are_known_in_its_own_locale() -> None:
+    """Every language the exports write words for is offered (English as Britain and the
+    United States write it first), each in a dialect whose citations, dates and quotation
+    marks come from that dialect's own CSL locale, not a fallback."""
+    from briefer.exporters.csl_styles import citeproc_locale
+    from briefer.exporters.export_words import _WORDS, NOTE_LANGUAGES
+
+    tags = [tag for tag, _name in NOTE_LANGUAGES]
+    assert tags[:2] == ["en-GB", "en-US"]
+    assert len(set(tags)) == len(tags)
+    assert {tag.split("-")[0] for tag in tags} == set(_WORDS) - {"no"}  # nb and nn name it
+    for tag, name in NOTE_LANGUAGES:
+        assert citeproc_locale(tag) == tag, tag
+        assert export_words(tag) is _WORDS[tag.split("-")[0]]
+        assert name[0].isupper() and name.endswith(")"), name

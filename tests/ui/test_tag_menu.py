@@ -127,10 +127,49 @@ def test_tag_as_tags_the_readers_selection_as_the_key_does_and_undo_removes_it(
 
     menu = tag_menu(window)  # the cursor is in the passage now: its actions are on
     assert item(menu, "Remove Passage").isEnabled() and item(menu, "Edit Comment…").isEnabled()
-    assert not item(menu, "Tag as Trade").isEnabled()  # nothing selected
     window.menu_actions.undo_action.trigger()
     assert passages(window) == []
     assert window.reader.passages_at(TEXT.index("authority")) == []
+    window.close()
+
+
+def test_with_the_cursor_in_a_passage_tag_as_toggles_its_theme_as_the_key_does(
+    qtbot: QtBot, project: Path
+) -> None:
+    """Nothing selected, the cursor in a passage: a theme's key adds or removes that theme,
+    and so does its item, checked for the themes the passage has; the first line says so."""
+    window = open_window(qtbot, project)
+    start = TEXT.index("port authority")
+    select(window, start, start + len("port authority"))
+    qtbot.keyClick(window.reader, "2")  # Defence
+    select(window, start + 3)  # the cursor inside the passage, nothing selected
+    menu = tag_menu(window)
+    assert hint_shown(menu) == "Add or remove a theme of the passage at the cursor"
+    shown = {label: on for label, _keys, on in items(menu) if label.startswith("Tag as")}
+    assert all(shown.values()), shown
+    checked = [a.text().partition("\t")[0].replace("&", "") for a in menu.actions()
+               if a.isChecked()]  # fmt: skip
+    assert checked == ["Tag as Defence"]
+
+    item(menu, "Tag as Trade").trigger()
+    assert passages(window) == [("port authority", ("Defence", "Trade"))]
+    by_menu = window.menu_actions.undo_action.text()
+    assert item(tag_menu(window), "Tag as Trade").isChecked()
+    item(tag_menu(window), "Tag as Defence").trigger()  # checked: taken off
+    assert passages(window) == [("port authority", ("Trade",))]
+    assert not item(tag_menu(window), "Tag as Defence").isChecked()
+    assert window.reader.hasFocus() or not window.isActiveWindow()
+
+    window.menu_actions.undo_action.trigger()
+    window.menu_actions.undo_action.trigger()
+    assert passages(window) == [("port authority", ("Defence",))]
+    select(window, start + 3)
+    qtbot.keyClick(window.reader, "1")  # the key: the same command, the same undo step
+    assert passages(window) == [("port authority", ("Defence", "Trade"))]
+    assert window.menu_actions.undo_action.text() == by_menu
+    window.grab()
+    menu = tag_menu(window)
+    menu.grab().save(str(project.with_name("tag-menu-passage.png")))
     window.close()
 
 

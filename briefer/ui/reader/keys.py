@@ -92,9 +92,19 @@ class ReaderKeys(ReaderNavigation):
         theme_id = self._shortcuts.get(event.text().lower()) if event.text() else None
         if theme_id is None:
             return False
+        self.theme_key(theme_id)
+        return True
+
+    def theme_key(self, theme_id: int) -> bool:
+        """What a theme's key does: tag the selection (snapped to whole words) with the
+        theme, or, with nothing selected, toggle the theme on the passage under the cursor.
+        The Tag menu's items do this too. False if there was neither to act on."""
         span = self._snapped_selection()
         if span is not None:
             self.tagRequested.emit(span[0], span[1], theme_id)
-        elif not self.textCursor().hasSelection() and passage is not None:
-            self.toggleThemeRequested.emit(passage.id, theme_id)
+            return True
+        passage, _suggestions = self.at_cursor()
+        if self.textCursor().hasSelection() or passage is None:
+            return False
+        self.toggleThemeRequested.emit(passage.id, theme_id)
         return True

@@ -36,6 +36,9 @@ WHY_OFF = {
 }
 """The Tag menu's first line while its "Tag as" items are greyed: why they are.
 A status tip does not show for a disabled item, and a tooltip waits for a hover."""
+ON_PASSAGE = "Add or remove a theme of the passage at the cursor"
+"""The first line while the "Tag as" items act on the passage under the cursor (nothing
+selected), as the themes' keys then do: each item is checked if the passage has its theme."""
 
 
 def theme_keys(session: Session) -> list[tuple[str, str]]:
@@ -121,7 +124,7 @@ class TagActions(QObject):
         self.menu = QMenu("&Tag", self.reader)
         self.menu.setObjectName("tagMenu")
         self.theme_actions: dict[int, QAction] = {}  # theme id -> its "Tag as" item
-        self.hint: QAction  # the first line, saying why the "Tag as" items are off
+        self.hint: QAction  # the first line: why the "Tag as" items are off, or what they do
         self.reader_actions: dict[str, QAction] = {}  # label -> the Reader's item
         self._texts: dict[str, str] = {}  # label -> its item's text, access key and keys
         self._names: dict[int, str] = {}  # theme id -> name, for the suggestion items
@@ -208,22 +211,28 @@ class TagActions(QObject):
         return self.tagging.article is not None and self.reader.isVisible()
 
     def update_state(self) -> None:
-        """Each item enabled when the Reader could do it now."""
+        """Each item enabled when the Reader could do it now: the "Tag as" items as the
+        themes' keys act, on the selection, else on the passage under the cursor (checked
+        for the themes it has)."""
         writable = not self.session.read_only
         showing = self._showing()
         selected = showing and self.reader.textCursor().hasSelection()
-        for action in self.theme_actions.values():
-            action.setEnabled(writable and selected)
+        passage, suggestions = self.reader.at_cursor() if showing else (None, [])
+        on_passage = passage if not selected else None
+        for theme_id, action in self.theme_actions.items():
+            action.setEnabled(writable and (selected or on_passage is not None))
+            action.setCheckable(on_passage is not None)
+            action.setChecked(on_passage is not None and theme_id in on_passage.theme_ids)
         why = (
             "read_only" if not writable
             else "no_article" if self.tagging.article is None
             else "composing" if not showing
-            else "no_selection" if not selected
+            else "no_selection" if not selected and on_passage is None
             else ""
         )  # fmt: skip
-        self.hint.setText(WHY_OFF.get(why, ""))
-        self.hint.setVisible(bool(why))
-        passage, suggestions = self.reader.at_cursor() if showing else (None, [])
+        hint = WHY_OFF.get(why, "") or (ON_PASSAGE if on_passage is not None else "")
+        self.hint.setText(hint)
+        self.hint.setVisible(bool(hint))
         items = self.reader_actions
         theme = self._names.get(suggestions[0].theme_id, "") if suggestions else ""
         for label in ("Accept Suggestion", "Dismiss Suggestion"):
@@ -235,11 +244,12 @@ class TagActions(QObject):
             items[label].setEnabled(showing)
 
     def tag(self, theme_id: int) -> None:
-        """Tag as <theme>: what the theme's key does to a selection in the Reader (the same
-        undoable command, the selection collapsed to the passage's end after)."""
+        """Tag as <theme>: what the theme's key does in the Reader, by the key's own code: tag
+        the selection (the same undoable command, the selection collapsed to the passage's
+        end after), or with nothing selected toggle the theme on the passage there."""
         if self.session.read_only or not self._showing():
             return
-        if not self.reader.tag_selection(theme_id):
+        if not self.reader.theme_key(theme_id):
             self.tagging.report(SELECT_FIRST)
         self.reader.setFocus()  # the next key acts on the passage just tagged
 

@@ -1,8 +1,8 @@
-"""Preferences: who you are, what new notes start with, how Briefer looks.
+"""Preferences: who you are, what new notes start with and how they print, how Briefer looks.
 
 The dialog edits a copy of the settings; Apply and OK hand the copy to the
-caller, which saves it and applies what shows (appearance, text size) at
-once. Cancel leaves everything as it was.
+caller, which saves it and applies what shows (appearance, text size, the
+Composer's preview and page count) at once. Cancel leaves everything as it was.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -23,10 +24,41 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefer.session import citation_styles
-from briefer.settings import Settings
+from briefer.session import citation_styles, note_languages, page_sizes
+from briefer.settings import Settings, default_language, default_page_size
 from briefer.ui.common.screens import bounded_size
 from briefer.ui.notes.dialogs import marking_box, marking_of
+
+PAGE_NAMES = {"A4": "A4", "Letter": "US Letter"}
+"""How the page sizes the settings take ("A4", "Letter") read in the dialog."""
+
+
+def language_name(tag: str) -> str:
+    """A language tag the list does not name, in words if Qt knows it ("de-AT": "German
+    (Austria)"), else the tag itself."""
+    locale = QLocale(tag.strip().replace("-", "_"))
+    if locale.language() in (QLocale.Language.C, QLocale.Language.AnyLanguage):
+        return tag
+    name = QLocale.languageToString(locale.language())
+    if "-" in tag.strip().replace("_", "-"):  # "en" alone names no region: Qt's default
+        name += f" ({QLocale.territoryToString(locale.territory())})"
+    return name
+
+
+def _same_tag(a: str, b: str) -> bool:
+    """Whether two language tags or page sizes are one ("en_gb" is "en-GB", "letter" Letter)."""
+    return a.strip().replace("_", "-").casefold() == b.strip().replace("_", "-").casefold()
+
+
+def _choose(box: QComboBox, value: str, fallback: str) -> None:
+    """Show the item whose data is ``value`` (as written in the settings file), else
+    ``fallback``'s, else the first."""
+    for wanted in (value, fallback):
+        found = [i for i in range(box.count()) if _same_tag(str(box.itemData(i)), wanted)]
+        if found:
+            box.setCurrentIndex(found[0])
+            return
+    box.setCurrentIndex(0)
 
 
 class PreferencesDialog(QDialog):
@@ -93,11 +125,36 @@ class PreferencesDialog(QDialog):
             "How footnotes and the Sources list are written, for notes that do not choose"
             " a style of their own (briefer export --style overrides it for one export)."
         )
+        self.page_size = QComboBox()
+        self.page_size.setAccessibleName("Page size of Word exports")
+        for size in page_sizes():
+            self.page_size.addItem(PAGE_NAMES.get(size, size), size)
+        _choose(self.page_size, settings.page_size, default_page_size())
+        self.page_size.setToolTip(
+            "The paper of Word exports and of the Composer's page count. An export on a"
+            " reference document (Styles from) keeps that document's page."
+        )
+        self.language = QComboBox()
+        self.language.setAccessibleName("Language of exported notes")
+        for tag, name in note_languages():
+            self.language.addItem(name, tag)
+        if settings.language.strip() and not any(
+            _same_tag(tag, settings.language) for tag, _name in note_languages()
+        ):  # a language of your own in settings.json: kept, never changed behind your back
+            self.language.addItem(language_name(settings.language), settings.language)
+        _choose(self.language, settings.language, default_language())
+        self.language.setToolTip(
+            "The quotation marks (‘British’ or “American”), the date under the title, the"
+            " words Briefer writes (Sources, Page 1 of 2) and the citations' language, in"
+            " exports, the preview and the page count."
+        )
         form = QFormLayout()
-        form.addRow("&Author:", self.author)
+        form.addRow("A&uthor:", self.author)  # Alt+A: Apply, where desktops mark it
         form.addRow("Default &template:", self.template)
         form.addRow("Default &marking:", self.marking)
-        form.addRow("&Citation style:", self.citation_style)
+        form.addRow("Citation st&yle:", self.citation_style)  # Alt+C: Cancel
+        form.addRow("&Page size:", self.page_size)
+        form.addRow("&Note language:", self.language)
         looks = QWidget()
         looks_layout = QVBoxLayout(looks)
         looks_layout.setContentsMargins(0, 0, 0, 0)
@@ -132,6 +189,8 @@ class PreferencesDialog(QDialog):
             keep_backups=self.backups.value(),
             suggestions_per_article=self.suggestions.value(),
             citation_style=str(self.citation_style.currentData()),
+            page_size=str(self.page_size.currentData()),
+            language=str(self.language.currentData()),
         )
 
     def apply(self) -> None:

@@ -426,8 +426,12 @@ class ProjectWindow(ImportsDroppedFiles, QMainWindow):
         editor_font.setPointSizeF(points)
         self.composer.editor.setFont(editor_font)
 
-    def apply_citation_style(self, citation_style: str) -> None:
-        """The analyst's default citation style: the Composer's preview and page count."""
+    def apply_note_settings(self, citation_style: str, page_size: str, language: str) -> None:
+        """The analyst's default citation style, page size and note language: the Composer's
+        preview and page count follow them (an export reads the settings when it starts)."""
+        # The Composer keeps the page size and language it was built with and has no setter
+        # for them yet: set_citation_style makes its preview and page counter again from them.
+        self.composer._page_size, self.composer._language = page_size, language
         self.composer.set_citation_style(citation_style)
 
     def apply_suggestion_limit(self, count: int) -> None:
