@@ -232,9 +232,11 @@ class ComposerView(QWidget):
             self._load_note(notes[-1].id)
         self.passages.refresh_used()
 
-    def set_citation_style(self, style: str) -> None:
-        """A new default style from Preferences: the preview and the page count follow it."""
-        query, language = self.session.query, self._language
+    def set_note_settings(self, style: str, page_size: str, language: str) -> None:
+        """New defaults from Preferences (citation style, page size, note language): the
+        preview and the page count follow them."""
+        self._page_size, self._language = page_size, language
+        query = self.session.query
         self.preview.preview_source = NotePreview(query, citation_style=style, language=language)
         self.page_count.counter = PageCounter(
             page_size=self._page_size, citation_style=style, language=language

@@ -429,10 +429,7 @@ class ProjectWindow(ImportsDroppedFiles, QMainWindow):
     def apply_note_settings(self, citation_style: str, page_size: str, language: str) -> None:
         """The analyst's default citation style, page size and note language: the Composer's
         preview and page count follow them (an export reads the settings when it starts)."""
-        # The Composer keeps the page size and language it was built with and has no setter
-        # for them yet: set_citation_style makes its preview and page counter again from them.
-        self.composer._page_size, self.composer._language = page_size, language
-        self.composer.set_citation_style(citation_style)
+        self.composer.set_note_settings(citation_style, page_size, language)
 
     def apply_suggestion_limit(self, count: int) -> None:
         """The analyst's cap on suggestions per article, applied to the open article too."""
