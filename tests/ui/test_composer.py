@@ -413,3 +413,27 @@ def test_the_preview_follows_the_section_being_written(qtbot: QtBot, window: Pro
     qtbot.waitUntil(lambda: bar.value() < top)  # back up, to the summary's heading
     cursor = preview.document().find("Summary")
     assert 0 <= preview.cursorRect(cursor).top() < preview.viewport().height()
+
+
+def test_an_edit_inside_a_quotation_is_flagged_as_the_analyst_types(
+    qtbot: QtBot, window: ProjectWindow
+) -> None:
+    """Changing words inside a quotation gave no sign until Check or Export; the line
+    under the editor now says so after the pause in typing, and goes when it is undone."""
+    select(window, "Background")
+    passage = window.session.query.list_passages()[0]
+    assert passage.id is not None
+    window.composer.insert_passage(passage.id)
+    alert = window.composer.quote_alert
+    window.composer._update_status()
+    assert alert.isHidden()
+    editor = window.composer.editor
+    found = editor.document().find("$2 billion")
+    assert not found.isNull()
+    editor.setTextCursor(found)
+    qtbot.keyClicks(editor, "$5 billion")
+    qtbot.waitUntil(alert.isVisible, timeout=5_000)
+    assert alert.text().startswith('The quotation at footnote 1 in "Background" no longer matches')
+    window.composer.flush()
+    window.menu_actions.undo_action.trigger()
+    qtbot.waitUntil(alert.isHidden, timeout=5_000)

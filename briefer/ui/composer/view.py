@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefer.core.citations import find_citations, quotation_markdown
+from briefer.core.integrity import check_note
 from briefer.core.model import ArticleSummary, Note, Passage, Theme
 from briefer.core.note_titles import distinct_titles
 from briefer.core.words import note_word_count
@@ -57,6 +58,7 @@ from briefer.ui.composer.outline import OutlinePanel
 from briefer.ui.composer.page_count import PageCountWorker, length_text
 from briefer.ui.composer.passages import PassagePickerPanel
 from briefer.ui.composer.preview import PreviewPanel
+from briefer.ui.composer.quote_alert import QuoteAlert, status_row
 from briefer.ui.composer.rich_editor import RichSectionEditor
 from briefer.ui.composer.rich_markdown import Unsupported
 from briefer.ui.composer.section_editors import SectionEditors
@@ -121,6 +123,7 @@ class ComposerView(QWidget):
         self._pages_shown = ""  # "about 2.4 pages", once a count has come back
         self._words = 0
         self.status.setAccessibleName("Length of the note")
+        self.quote_alert = QuoteAlert()
         self._build_layout()
         # Their shortcuts work wherever the focus is in the Composer, the editor included.
         for action in (*self.toolbar.actions(), *self.outline_panel.actions()):
@@ -166,7 +169,7 @@ class ComposerView(QWidget):
             writing=(self.toolbar, self.editors, self.find_bar),
             outline=self.outline_panel,
             tabs=((self.passages, "Passages"), (self.preview, "Preview")),
-            status=self.status,
+            status=status_row(self.status, self.quote_alert),
         )
         self.arrangement = parts
         self.writing, self.side_tabs = parts.writing, parts.side_tabs
@@ -498,6 +501,7 @@ class ComposerView(QWidget):
         except ProjectError:  # closed while the count waited: nothing left to count
             return
         self._words = note_word_count(note)
+        self.quote_alert.show_problems(check_note(note, passages, articles))
         self.page_count.request(note, passages, articles)
         self._show_status()
 

@@ -1,0 +1,64 @@
+"""The Composer's live warning that a quotation no longer matches its source.
+
+Typing inside a drafted quotation is allowed (an analyst may trim it by mistake, or on
+purpose before inserting it again), but until now nothing said so before Check or
+Export. The note check's own rule (core/integrity.py) runs with the page count, after a
+pause in typing, and this line names what it found, in the warning colour.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+
+from briefer.core.integrity import Problem, ProblemKind
+from briefer.ui.common.style import accents_of
+
+CHECK = "Note > Check Quotations and Sources names them"
+
+
+def alert_text(problems: Sequence[Problem]) -> str:
+    """One line about the note's changed quotations; empty when there are none."""
+    changed = [p for p in problems if p.kind is ProblemKind.QUOTE_CHANGED]
+    if not changed:
+        return ""
+    if len(changed) == 1:
+        problem = changed[0]
+        at = f" at footnote {problem.footnote}" if problem.footnote is not None else ""
+        where = f' in "{problem.section}"' if problem.section.strip() else ""
+        return (
+            f"The quotation{at}{where} no longer matches its source: undo the edit or insert"
+            " the passage again."
+        )
+    sections = list(dict.fromkeys(f'"{p.section}"' for p in changed if p.section.strip()))
+    where = f" (in {', '.join(sections)})" if sections else ""
+    return f"{len(changed)} quotations no longer match their sources{where}: {CHECK}."
+
+
+class QuoteAlert(QLabel):
+    """Hidden while every quotation matches its passage."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("quoteAlert")
+        self.setAccessibleName("Quotation warning")
+        self.setWordWrap(True)
+        self.hide()
+
+    def show_problems(self, problems: Sequence[Problem]) -> None:
+        text = alert_text(problems)
+        self.setText(text)
+        colour = accents_of(self.palette()).comment_mark
+        self.setStyleSheet(f"color: {colour}; font-weight: bold")
+        self.setVisible(bool(text))
+
+
+def status_row(status: QLabel, alert: QuoteAlert) -> QWidget:
+    """The Composer's bottom line: the note's length, then any quotation warning."""
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(status)
+    layout.addWidget(alert, 1)
+    return row
