@@ -1,14 +1,17 @@
 """A Word package checked before any parser sees it: ZIP bombs, other formats named .docx,
 encrypted and older Office files, and DTDs (Word never writes one; entity attacks need
 one). Declared sizes are read without inflating anything. Imports the importers' base,
-docx_parts and zipfile; never store, session or ui.
+docx_parts, zipfile and lxml (for its errors); never store, session or ui.
 """
 
 from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from pathlib import PurePath
+
+from lxml import etree
 
 from briefer.importers.base import ImportLimits, ImportRejected
 from briefer.importers.docx_parts import main_document, relationships_part
@@ -28,6 +31,11 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 """The stream an encrypted Office file keeps its real (ZIP) package in, as its
 compound-file directory entry spells it."""
+_UNPACKABLE = frozenset(
+    {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
+)
+"""The compression methods Python's zipfile reads (Word writes only the first two)."""
+_ENCRYPTED_MEMBER = 0x1
 _WORD_EXTENSIONS = frozenset({".docx", ".docm", ".dotx", ".dotm", ""})
 DOCTYPE_REFUSED = (
     "{label} contains a document type declaration{where}, which Word never writes and which"
@@ -76,20 +84,37 @@ def check_docx_zip(data: bytes, limits: ImportLimits, label: str) -> int:
                     f"{label} contains {info.filename!r}, compressed {ratio:,.0f} to 1, which"
                     " is how a ZIP bomb looks; it was not opened."
                 )
-        names = {info.filename for info in members}
-        document = main_document(archive)
-        if document not in names:
+        for info in members:
+            if info.compress_type not in _UNPACKABLE or info.flag_bits & _ENCRYPTED_MEMBER:
+                raise ImportRejected(
+                    f"{label} is damaged: {info.filename!r} inside it is encrypted or compressed"
+                    " in a way Briefer cannot unpack. Open it in Word or LibreOffice and save it"
+                    " again as .docx."
+                )
+        try:
+            _check_parts(archive, {info.filename for info in members}, label)
+        except (etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, EOFError) as error:
             raise ImportRejected(
-                f"{label} is a ZIP archive but not a Word document (it has no"
-                " word/document.xml). If it is another format, convert it to .docx first."
-            )
-        for name in (document, relationships_part(document), *_XML_PARTS):
-            if name in names:
-                with archive.open(name) as part:
-                    head = part.read(65536)
-                if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                    raise ImportRejected(DOCTYPE_REFUSED.format(label=label, where=f" in {name}"))
+                f"{label} could not be read as a Word document ({error}). Open it in Word"
+                " or LibreOffice and save it again as .docx."
+            ) from None
     return total
+
+
+def _check_parts(archive: zipfile.ZipFile, names: set[str], label: str) -> None:
+    """Refuses a package with no main document, or with a DTD in a part read whole."""
+    document = main_document(archive)
+    if document not in names:
+        raise ImportRejected(
+            f"{label} is a ZIP archive but not a Word document (it has no"
+            " word/document.xml). If it is another format, convert it to .docx first."
+        )
+    for name in (document, relationships_part(document), *_XML_PARTS):
+        if name in names:
+            with archive.open(name) as part:
+                head = part.read(65536)
+            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                raise ImportRejected(DOCTYPE_REFUSED.format(label=label, where=f" in {name}"))
 
 
 _RENAMED = (

@@ -580,6 +580,6 @@ def _date(message: Message) -> dt.date | None:
     try:
         header = message.get("date")
         when = getattr(header, "datetime", None)
-    except (ValueError, TypeError, IndexError):
+    except (ValueError, TypeError, IndexError, OverflowError):  # a year past what a date holds
         return None
     return plausible(when.date()) if isinstance(when, dt.datetime) else None  # not 1970-01-01

@@ -121,12 +121,17 @@ _Page = tuple[bytes, str | None, str]
 """An HTML part: its bytes, declared charset and location."""
 
 
+def _header(message: Message, name: str) -> str:
+    """A header as text: with a raw 8-bit byte the parser gives a ``Header``, not a ``str``."""
+    return str(message.get(name) or "").strip()
+
+
 def _parts(
     message: Message, limits: ImportLimits, deadline: Deadline
 ) -> tuple[_Page, dict[str, bytes], dict[str, _Page]]:
     """The main page, every other part by location and cid, and the other HTML parts (the
     pages of the main page's frames) by location and cid."""
-    snapshot = (message.get("Snapshot-Content-Location") or "").strip()
+    snapshot = _header(message, "Snapshot-Content-Location")
     main: _Page | None = None
     resources: dict[str, bytes] = {}
     pages: dict[str, _Page] = {}
@@ -147,8 +152,8 @@ def _parts(
                 f" {limits.max_unpacked_bytes // 1048576} MB, too much for one page. Save the"
                 " page again, or print it to PDF and import that."
             )
-        location = (part.get("Content-Location") or "").strip()
-        content_id = (part.get("Content-ID") or "").strip().strip("<>")
+        location = _header(part, "Content-Location")
+        content_id = _header(part, "Content-ID").strip("<>")
         keys = [key for key in (urldefrag(location)[0], content_id and f"cid:{content_id}") if key]
         is_page = part.get_content_type() in ("text/html", "application/xhtml+xml")
         if is_page:

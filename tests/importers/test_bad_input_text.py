@@ -89,6 +89,46 @@ def test_docx_zip_bomb_is_refused_before_inflating() -> None:
     assert "would unpack to 300 MB" in rejected(data, "bomb.docx", max_unpacked_bytes=100 << 20)
 
 
+def _patched_central_directory(data: bytes, member: str, offset: int, value: bytes) -> bytes:
+    """``data`` with ``value`` written at ``offset`` of ``member``'s central directory entry."""
+    raw = bytearray(data)
+    at = raw.index(b"PK\x01\x02")
+    while True:
+        name_length = int.from_bytes(raw[at + 28 : at + 30], "little")
+        if raw[at + 46 : at + 46 + name_length] == member.encode():
+            raw[at + offset : at + offset + len(value)] = value
+            return bytes(raw)
+        at = raw.index(b"PK\x01\x02", at + 4)
+
+
+@pytest.mark.parametrize(
+    ("how", "expected"),
+    [
+        ("torn package relationships", "could not be read as a Word document"),
+        ("package relationships failing their checksum", "could not be read as a Word document"),
+        ("a compression method no ZIP reader knows", "compressed in a way Briefer cannot unpack"),
+        ("an encrypted main part", "compressed in a way Briefer cannot unpack"),
+    ],
+)
+def test_a_package_damaged_where_it_is_first_read_is_named_damaged(how: str, expected: str) -> None:
+    """The package's relationships are read before the document: their damage is the
+    Word document's, said as such, not a crash turned into a parser's raw message."""
+    data = small_docx()
+    if how == "torn package relationships":
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            rels = archive.read("_rels/.rels")
+        data = rezip(data, {"_rels/.rels": rels[: len(rels) // 2]})
+    elif how == "package relationships failing their checksum":
+        data = _patched_central_directory(data, "_rels/.rels", 24, bytes(4))  # size 0
+    elif how == "a compression method no ZIP reader knows":
+        data = _patched_central_directory(data, "_rels/.rels", 10, (99).to_bytes(2, "little"))
+    else:
+        data = _patched_central_directory(data, "word/document.xml", 8, b"\x09")  # encrypted flag
+    reason = rejected(data, "report.docx")
+    assert expected in reason and "report.docx" in reason
+    assert not reason.startswith("Could not read report.docx: it seems damaged"), reason
+
+
 def test_zip_without_word_document() -> None:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:

@@ -143,6 +143,21 @@ def test_a_zeroed_date_header_is_no_date() -> None:
 
 
 @pytest.mark.parametrize(
+    "date",
+    [b"Mon, 1 Jan 10000000000 00:00:00 +0000", b"Mon, 1 Jan 99999999999999999999 00:00:00 +0000"],
+)
+def test_an_absurd_year_in_the_date_header_is_no_date(date: bytes) -> None:
+    """A year past what a date can hold is a broken header, not a broken message."""
+    data = (
+        b"From: Port Authority <press@port.example>\r\nSubject: Ferry timetable\r\n"
+        b"Date: " + date + b"\r\nContent-Type: text/plain\r\n\r\n"
+        b"The winter ferry timetable starts on Monday with four crossings a day.\r\n"
+    )
+    article = EmlImporter().extract(data, "timetable.eml", ImportLimits())
+    assert article.published is None and article.title == "Ferry timetable"
+
+
+@pytest.mark.parametrize(
     ("sender", "author", "publisher"),
     [
         ("Marta Kolb <marta.kolb1987@gmail.com>", "Marta Kolb", ""),

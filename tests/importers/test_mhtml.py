@@ -89,3 +89,18 @@ def test_plain_text_named_mhtml_is_rejected() -> None:
 def test_unpacked_size_limit(archive: bytes) -> None:
     with pytest.raises(ImportRejected, match="unpacks to more than"):
         MhtmlImporter().extract(archive, "x.mhtml", ImportLimits(max_unpacked_bytes=1000))
+
+
+@pytest.mark.parametrize(
+    "header", [b"Snapshot-Content-Location", b"Content-Location", b"Content-ID"]
+)
+def test_a_location_header_with_raw_8bit_bytes_is_read_as_text(
+    archive: bytes, header: bytes
+) -> None:
+    """A saved archive's address headers are ASCII; a raw 8-bit byte makes the mail parser
+    hand back a Header object, which must not stop the import."""
+    start = archive.index(b"\n" + header + b":") + 1
+    end = archive.index(b"\n", start)
+    damaged = archive[:start] + header + b": https://alvartimes.example/\xff\xfe" + archive[end:]
+    article = MhtmlImporter().extract(damaged, "drought.mhtml", ImportLimits())
+    assert article.title == "Drought forces hydropower cuts across the Alvar basin"
