@@ -233,6 +233,15 @@ def _citations(body: str, sites: Sites) -> list[tuple[int, bool]]:
     ]
 
 
+MAX_OPENINGS = 32
+"""How many possible opening marks, nearest first, one quotation is read from. A
+paragraph of hundreds of run-in quotations (or a crafted one of thousands of marks)
+made the check read every earlier mark for every citation: cubic, a minute at 1,000.
+A passage quoted with more than 32 marks of its own inside reads as changed (it is
+reported, never passed over)."""
+_RUN_IN_OPENING = re.compile(r'(?:^|(?<=[\s(\[—–-]))"')
+
+
 def _quotation_sites(body: str) -> Sites:
     """``quotations``, with where each closing citation token lies in ``body``."""
     found: Sites = []
@@ -241,13 +250,17 @@ def _quotation_sites(body: str) -> Sites:
     for number, line in enumerate(lines):
         if number:
             line_start += len(lines[number - 1]) + 1
+        after_citation = 0  # a quotation never holds a citation: it opens after the last
         for match in CITATION_PATTERN.finditer(line):
-            before = line[: match.start()].rstrip()
+            before = line[after_citation : match.start()].rstrip()
+            opened_at = after_citation
+            after_citation = match.end()
             if not before.endswith('"') or before.endswith('\\"'):
                 continue
-            block = _quote_lines(lines, number, before)
+            block = _quote_lines(lines, number, before) if opened_at == 0 else None
             if block is None:
-                block = _run_in_lines(lines, number, before)
+                block = _run_in_lines(lines, number, before) if opened_at == 0 else [before]
+            block = block[-MAX_OPENINGS:]
             candidates = [
                 " ".join(block[i:])[1:-1]
                 for i, text in enumerate(block)
@@ -258,11 +271,8 @@ def _quotation_sites(body: str) -> Sites:
                 candidates.append(" ".join(text[1:] for text in block)[:-1])
             if len(block) == 1:
                 # A run-in quotation may open anywhere in its paragraph.
-                candidates += [
-                    block[0][m.start() + 1 : -1]
-                    for m in re.finditer(r'(?:^|(?<=[\s(\[—–-]))"', block[0])
-                    if m.start() > 0
-                ]
+                openings = [m.start() for m in _RUN_IN_OPENING.finditer(block[0])]
+                candidates += [block[0][at + 1 : -1] for at in openings[-MAX_OPENINGS:] if at > 0]
             if candidates:
                 span = (line_start + match.start(), line_start + match.end())
                 found.append((int(match.group(1)), span, [_unescape(c) for c in candidates]))
@@ -275,11 +285,20 @@ _QUOTE_PREFIX = re.compile(r"^ {0,3}> ?")
 def _run_in_lines(lines: list[str], number: int, last: str) -> list[str]:
     """The paragraph up to a citation outside any block quote, as one line."""
     paragraph = [last]
-    for previous in reversed(lines[:number]):
+    for previous in (lines[i] for i in range(number - 1, -1, -1)):
         if not previous.strip() or _QUOTE_PREFIX.match(previous):
             break
-        paragraph.insert(0, previous)
-    return [" ".join(line.strip() for line in paragraph)]
+        paragraph.append(_after_last_citation(previous))
+        if len(paragraph[-1]) < len(previous):
+            break
+    return [" ".join(line.strip() for line in reversed(paragraph))]
+
+
+def _after_last_citation(line: str) -> str:
+    """What of ``line`` a quotation closed further on can hold: a quotation holds no
+    citation, so it opens after the line's last one (and reading stops there)."""
+    ends = [match.end() for match in CITATION_PATTERN.finditer(line)]
+    return line[ends[-1] :] if ends else line
 
 
 def _quote_lines(lines: list[str], number: int, last: str) -> list[str] | None:
@@ -287,11 +306,14 @@ def _quote_lines(lines: list[str], number: int, last: str) -> list[str] | None:
     if not _QUOTE_PREFIX.match(last):
         return None
     block = [_QUOTE_PREFIX.sub("", last, count=1)]
-    for previous in reversed(lines[:number]):
+    for previous in (lines[i] for i in range(number - 1, -1, -1)):
         if not _QUOTE_PREFIX.match(previous):
             break
-        block.insert(0, _QUOTE_PREFIX.sub("", previous, count=1))
-    return [line.strip() for line in block if line.strip()]
+        text = _QUOTE_PREFIX.sub("", previous, count=1)
+        block.append(_after_last_citation(text))
+        if len(block[-1]) < len(text):
+            break
+    return [line.strip() for line in reversed(block) if line.strip()]
 
 
 _ESCAPE_OR_REFERENCE = re.compile(r"\\([!-/:-@\[-`{-~])|&#[0-9]{1,7};|&#[xX][0-9a-fA-F]{1,6};")
