@@ -48,14 +48,14 @@ _MEDIA_TYPES = {
     "mhtml": "multipart/related",
     "pdf": "application/pdf",
 }
-_FORMAT_NAMES = {
-    "text": "text",
-    "markdown": "Markdown",
-    "email": "e-mail (.eml)",
-    "docx": "Word (.docx)",
-    "html": "web page",
-    "mhtml": "web archive (.mhtml)",
-    "pdf": "PDF",
+_FORMAT_NAMES = {  # as the refusal says it: "is not really a Word (.docx) file"
+    "text": "a text",
+    "markdown": "a Markdown",
+    "email": "an e-mail (.eml)",
+    "docx": "a Word (.docx)",
+    "html": "a web page",
+    "mhtml": "a web archive (.mhtml)",
+    "pdf": "a PDF",
 }
 
 
@@ -158,10 +158,10 @@ def import_bytes(
         raise
     except Exception as error:  # any parser failure on hostile input becomes a reason
         log.exception("the %s importer failed on %s", importer.name, name)
-        kind = _FORMAT_NAMES.get(importer.name, importer.name)
+        kind = _FORMAT_NAMES.get(importer.name, f"a {importer.name}")
         detail = str(error).strip() or type(error).__name__
         raise ImportRejected(
-            f"Could not read {name}: it seems damaged or is not really a {kind} file"
+            f"Could not read {name}: it seems damaged or is not really {kind} file"
             f" ({detail[:200]})."
         ) from None
     if not article.source_format or not article.source_name:

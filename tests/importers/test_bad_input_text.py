@@ -209,6 +209,17 @@ def test_a_crashing_importer_becomes_a_rejection(monkeypatch: pytest.MonkeyPatch
     assert "Markdown" in reason
 
 
+def test_the_rejection_reads_as_english_for_an_e_mail(monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefer.importers.eml import EmlImporter
+
+    def explode(*args: object, **kwargs: object) -> None:
+        raise ValueError("bad header")
+
+    monkeypatch.setattr(EmlImporter, "extract_with_warnings", explode)
+    reason = rejected(b"From: a@b.example\nSubject: Hi\n\nBody.\n", "note.eml")
+    assert "is not really an e-mail (.eml) file (bad header)." in reason
+
+
 @pytest.mark.parametrize(
     ("size", "shown"),
     [
