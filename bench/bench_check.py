@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections.abc import Callable
 
 from briefer.core.integrity import check_note
 from briefer.core.model import Article, Note, Passage, Section
@@ -38,7 +39,7 @@ def _run_in(count: int, joiner: str) -> str:
 def main() -> None:
     print("Note check on crafted sections (target: the largest of each under "
           f"{TARGET_SECONDS:.0f} s, growing with the size)")  # fmt: skip
-    cases = {
+    cases: dict[str, Callable[[int], str]] = {
         "run-in quotations in one paragraph": lambda n: _run_in(n, " and "),
         "quotations in one block quote": lambda n: "> " + _run_in(n, "\n> "),
         "quotation marks before one citation": lambda n: ' "x"' * n + ' "Word0"[@p1]',

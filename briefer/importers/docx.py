@@ -59,6 +59,7 @@ from briefer.importers.docx_package import (
     check_docx_zip,
     check_not_compound_file,
     is_password_protected,
+    unreadable,
 )
 from briefer.importers.docx_parts import (
     PartTooLarge,
@@ -146,10 +147,7 @@ class DocxImporter:
                 " writes; it was not opened."
             ) from None
         except (etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, EOFError) as error:
-            raise ImportRejected(
-                f"{label} could not be read as a Word document ({error}). Open it in Word"
-                " or LibreOffice and save it again as .docx."
-            ) from None
+            raise unreadable(label, error) from None
 
 
 @dataclasses.dataclass(slots=True)

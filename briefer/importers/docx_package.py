@@ -94,11 +94,23 @@ def check_docx_zip(data: bytes, limits: ImportLimits, label: str) -> int:
         try:
             _check_parts(archive, {info.filename for info in members}, label)
         except (etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, EOFError) as error:
-            raise ImportRejected(
-                f"{label} could not be read as a Word document ({error}). Open it in Word"
-                " or LibreOffice and save it again as .docx."
-            ) from None
+            raise unreadable(label, error) from None
     return total
+
+
+def unreadable(label: str, error: Exception) -> ImportRejected:
+    """The refusal of a package or part that does not parse, in the analyst's words: the
+    XML parser's own advice ("use XML_PARSE_HUGE option") is for programmers."""
+    if "Excessive depth" in str(error):
+        return ImportRejected(
+            f"{label} nests its content more than 256 levels deep, far beyond what Word"
+            " writes; it was not opened. Open it in Word or LibreOffice and save it again"
+            " as .docx."
+        )
+    return ImportRejected(
+        f"{label} could not be read as a Word document ({error}). Open it in Word"
+        " or LibreOffice and save it again as .docx."
+    )
 
 
 def _check_parts(archive: zipfile.ZipFile, names: set[str], label: str) -> None:

@@ -244,3 +244,24 @@ def test_the_size_refusal_never_reads_as_the_limit_itself(
         import_path(big)
     assert str(caught.value).startswith(shown)
     assert str(caught.value).endswith("Split it, or save only the article you need.")
+
+
+def test_a_word_file_nested_beyond_reading_says_so_without_the_parsers_advice() -> None:
+    """lxml refuses XML nested over 256 levels and advises "use XML_PARSE_HUGE option":
+    advice for programmers, which reached the analyst inside the refusal."""
+    document = docx.Document()
+    document.add_paragraph("Kept.")
+    out = io.BytesIO()
+    document.save(out)
+    source = zipfile.ZipFile(io.BytesIO(out.getvalue()))
+    deep = "<w:sdt><w:sdtContent>" * 300 + "</w:sdtContent></w:sdt>" * 300
+    crafted = io.BytesIO()
+    with zipfile.ZipFile(crafted, "w") as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "word/document.xml":
+                data = data.replace(b"<w:body>", b"<w:body>" + deep.encode())
+            target.writestr(info, data)
+    reason = rejected(crafted.getvalue(), "deep.docx")
+    assert "XML_PARSE_HUGE" not in reason and "\n" not in reason
+    assert "nests its content" in reason and "deep.docx" in reason
