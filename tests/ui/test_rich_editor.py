@@ -185,6 +185,27 @@ def test_enter_continues_a_list_and_an_empty_item_ends_it(
     assert bodies(window)["Empty"] == "- First\n- Second\n  - Nested\n\nAfter the list."
 
 
+def test_typing_a_list_marker_starts_a_list_as_in_word(qtbot: QtBot, window: ProjectWindow) -> None:
+    """ "1. " typed at the start of a paragraph made the literal "1\\." and the next line
+    was not numbered; in Word it starts a numbered list ("- " a bulleted one)."""
+    select(window, "Empty")
+    editor = editor_of(window)
+    editor.setFocus()
+    qtbot.keyClicks(editor, "1. Brief ministers.")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, "Track the lease.")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # an empty item ends the list
+    qtbot.keyClicks(editor, "- A point")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, "Not 1. a list, nor - this.")
+    window.composer.flush()
+    assert bodies(window)["Empty"] == (
+        "1. Brief ministers.\n2. Track the lease.\n\n- A point\n\nNot 1. a list, nor - this."
+    )
+
+
 def test_headings_bold_italic_and_enter_after_a_heading(
     qtbot: QtBot, window: ProjectWindow
 ) -> None:

@@ -289,6 +289,8 @@ class RichSectionEditor(PassageDrops, QTextEdit):
                 plain.clearProperty(rf.PASSAGE_ID)
                 self.setCurrentCharFormat(plain)
         super().keyPressEvent(event)
+        if key == Qt.Key.Key_Space and not ctrl and not cursor.hasSelection():  # "1. " a list
+            edits.list_from_marker(self.textCursor())
 
     def _tab(self, cursor: QTextCursor, backwards: bool) -> bool:
         table = cursor.currentTable()

@@ -239,3 +239,27 @@ def indent_item(cursor: QTextCursor, step: int) -> bool:
             fresh.createList(fmt)
     edit.endEditBlock()
     return True
+
+
+LIST_MARKERS = {"1.": "number", "1)": "number", "-": "bullet", "*": "bullet"}
+"""What typed at the start of a paragraph, then a space, starts a list, as in Word."""
+
+
+def list_from_marker(cursor: QTextCursor) -> bool:
+    """After "1. " or "- " typed at the start of a plain paragraph: the paragraph becomes
+    a list item and the marker goes, as in Word. False, and nothing changed, anywhere
+    else (a list item, a heading, a quotation, a table cell, or a marker mid-line)."""
+    block = cursor.block()
+    typed = block.text()[: cursor.positionInBlock()]
+    kind = LIST_MARKERS.get(typed[:-1]) if typed.endswith(" ") else None
+    fmt = block.blockFormat()
+    plain = block.textList() is None and cursor.currentTable() is None
+    if kind is None or not plain or fmt.headingLevel() > 0 or fmt.property(rf.QUOTE_GROUP):
+        return False
+    edit = QTextCursor(block)
+    edit.beginEditBlock()
+    edit.setPosition(block.position() + len(typed), QTextCursor.MoveMode.KeepAnchor)
+    edit.removeSelectedText()
+    set_block_kind(edit, kind)
+    edit.endEditBlock()
+    return True
