@@ -24,6 +24,7 @@ from briefer.core.model import Article, Block, BlockKind, Theme
 from briefer.session import (
     AddThemeCommand,
     ArticleDetails,
+    DeleteArticleCommand,
     EditArticleDetailsCommand,
     Session,
     TagPassageCommand,
@@ -234,6 +235,8 @@ def test_two_copies_of_one_story_say_which_copy_a_passage_is_in(
     assert proxy.index(pdf_row, 2).data() == "India-Russia ties (PDF)"
     session.undo()
     assert proxy.index(pdf_row, 2).data() == f"{STORY} \u2014 PDF"
+    session.do(DeleteArticleCommand(ids[PDF]))  # its passages go, and the HTML copy is alone
+    assert proxy.index(row_of(view, LONG), 2).data() == STORY
 
 
 def test_a_wide_panel_shares_its_width_with_the_words_first(

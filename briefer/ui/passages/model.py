@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-from collections import defaultdict
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -12,7 +11,7 @@ from briefer.core.model import ArticleSummary, Passage
 from briefer.session import Change, Entity, RecordNotFound
 from briefer.ui.common.marks import comment_icon
 from briefer.ui.common.rows import ID_ROLE, Index, RowsById
-from briefer.ui.library.model import COPY_DASH, COPY_ROLE, copy_suffixes, title_key
+from briefer.ui.library.model import COPY_DASH, COPY_ROLE, CopyGroups
 
 
 def _tip(text: str, tag: str = "p") -> str | None:
@@ -43,16 +42,8 @@ class PassagesModel(RowsById):
         query = self.session.query
         self.theme_names = {t.id: t.name for t in query.list_themes()}
         self.articles = {a.id: a for a in query.list_articles()}
-        self._tell_copies_apart()
-
-    def _tell_copies_apart(self) -> None:
-        """The Library's suffix for each article whose title another one shares."""
-        groups: dict[str, list[ArticleSummary]] = defaultdict(list)
-        for article in self.articles.values():
-            groups[title_key(article.title)].append(article)
-        self.suffixes: dict[int, str] = {}
-        for group in groups.values():
-            self.suffixes.update(copy_suffixes(group))
+        self.copies = CopyGroups()  # the Library's suffix for each title articles share
+        self.copies.update(self.articles, set())
 
     def load_one(self, record_id: int) -> Passage | None:
         try:
@@ -74,8 +65,10 @@ class PassagesModel(RowsById):
                 for article_id in change.removed:
                     self.articles.pop(article_id, None)
             ids = [i for c in articles for i in (*c.added, *c.updated)]
-            self.articles.update(self.session.query.article_summaries(ids))
-            self._tell_copies_apart()  # a copy added, renamed or gone changes its fellows'
+            fresh = self.session.query.article_summaries(ids)
+            self.articles.update(fresh)
+            touched = {i for c in articles for i in (*c.added, *c.updated, *c.removed)}
+            self.copies.update(dict(fresh), touched)  # a copy's news changes its fellows'
             self.refresh_column(2)
 
     def theme_ids(self, row: int) -> tuple[int, ...]:
@@ -102,7 +95,7 @@ class PassagesModel(RowsById):
     def _title(self, article: ArticleSummary | None) -> str:
         if article is None:
             return ""
-        suffix = self.suffixes.get(article.id)
+        suffix = self.copies.suffix(article.id)
         title = article.title or "(untitled)"
         return title + COPY_DASH + suffix if suffix else title
 
@@ -125,7 +118,7 @@ class PassagesModel(RowsById):
                 return " ".join(passage.comment.split())
             return article.published.isoformat() if article and article.published else ""
         if role == COPY_ROLE and column == 2:  # kept in sight when the title is cut
-            return self.suffixes.get(passage.article_id)
+            return self.copies.suffix(passage.article_id)
         if role == Qt.ItemDataRole.DecorationRole and column == 0 and passage.comment.strip():
             return comment_icon()
         if role == Qt.ItemDataRole.ToolTipRole:
