@@ -92,41 +92,23 @@ def suffixes_among(articles: Iterable[ArticleSummary], wanted: Iterable[int]) ->
     return {i: suffix for i, suffix in found.items() if i in ids}
 
 
-class LibraryModel(RowsById):
-    """Articles: title, publisher, date, number of passages, the format imported from.
+class CopyGroups:
+    """Articles by title, and what tells apart those that share one (``copy_suffixes``),
+    kept up to date by the changes that touch them: a view's data() only looks a suffix
+    up. The Library and the Passages panel each keep one."""
 
-    The format tells two copies of one article apart (a saved page and a Word file have
-    the same title, publisher and date); the title's tooltip names the file as well, and
-    a title several rows share ends in what tells each apart ("— Word"), for a Library
-    too narrow for the Format column.
-    """
-
-    entity = Entity.ARTICLE
-    headers = ("Title", "Publisher", "Date", "Passages", "Format")
-
-    def __init__(self, session: Session) -> None:
-        # Rows of one title, kept up to date by the changes that touch them, so that
-        # data() only looks a suffix up (a narrow Library shows the title alone).
+    def __init__(self) -> None:
         self._copies: dict[str, dict[int, ArticleSummary]] = {}
         self._key_of: dict[int, str] = {}
         self._suffix: dict[int, str] = {}
-        super().__init__(session)
-        self._regroup({a.id: a for a in self.rows}, set())
 
-    def apply_changes(self, changes: list[Change]) -> None:
-        super().apply_changes(changes)
-        touched = {
-            i
-            for c in changes
-            if c.entity is Entity.ARTICLE
-            for i in (*c.added, *c.updated, *c.removed)
-        }
-        if touched:
-            self._regroup({a.id: a for a in self.rows if a.id in touched}, touched)
+    def suffix(self, article_id: int) -> str | None:
+        return self._suffix.get(article_id)
 
-    def _regroup(self, present: dict[int, ArticleSummary], touched: set[int]) -> None:
+    def update(self, present: dict[int, ArticleSummary], touched: set[int]) -> set[int]:
         """Move the ``touched`` ids (and new ``present`` ones) to their title's group and
-        work out the suffixes of the groups they left or joined; repaint what changed."""
+        work out the suffixes of the groups they left or joined; the ids whose suffix
+        changed. Only those groups are looked at: a batch import adds articles one by one."""
         keys = set()
         for article_id in touched | present.keys():
             old = self._key_of.pop(article_id, None)
@@ -155,10 +137,42 @@ class LibraryModel(RowsById):
                         self._suffix.pop(article_id, None)
             if not group:
                 self._copies.pop(key, None)
-        if changed and touched:  # at the start no view is listening yet
-            rows = [row for row, article in enumerate(self.rows) if article.id in changed]
-            if rows:  # one signal for the titles between: a merge may change thousands
-                self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), 0))
+        return changed
+
+
+class LibraryModel(RowsById):
+    """Articles: title, publisher, date, number of passages, the format imported from.
+
+    The format tells two copies of one article apart (a saved page and a Word file have
+    the same title, publisher and date); the title's tooltip names the file as well, and
+    a title several rows share ends in what tells each apart ("— Word"), for a Library
+    too narrow for the Format column.
+    """
+
+    entity = Entity.ARTICLE
+    headers = ("Title", "Publisher", "Date", "Passages", "Format")
+
+    def __init__(self, session: Session) -> None:
+        # Rows of one title, so that data() only looks a suffix up (a narrow Library
+        # shows the title alone).
+        self.copies = CopyGroups()
+        super().__init__(session)
+        self.copies.update({a.id: a for a in self.rows}, set())
+
+    def apply_changes(self, changes: list[Change]) -> None:
+        super().apply_changes(changes)
+        touched = {
+            i
+            for c in changes
+            if c.entity is Entity.ARTICLE
+            for i in (*c.added, *c.updated, *c.removed)
+        }
+        if not touched:
+            return
+        changed = self.copies.update({a.id: a for a in self.rows if a.id in touched}, touched)
+        rows = [row for row, article in enumerate(self.rows) if article.id in changed]
+        if rows:  # one signal for the titles between: a merge may change thousands
+            self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), 0))
 
     def load_all(self) -> list[ArticleSummary]:
         return self.session.query.list_articles()
@@ -207,10 +221,10 @@ class LibraryModel(RowsById):
                 return article.title or "(untitled)"
             return None if column == FORMAT else self.data(index, Qt.ItemDataRole.DisplayRole)
         if role == COPY_ROLE:
-            return self._suffix.get(article.id) if column == 0 else None
+            return self.copies.suffix(article.id) if column == 0 else None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if column == 0:
-                return with_copy(article.title, self._suffix.get(article.id))
+                return with_copy(article.title, self.copies.suffix(article.id))
             if column == 1:
                 return article.publisher
             if column == 2:
