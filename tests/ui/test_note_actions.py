@@ -199,7 +199,9 @@ def test_export_to_word_on_a_worker_thread(
     assert QUOTE not in kept  # its sources' data only, never the note's own text
 
 
-def test_an_edited_quotation_is_shown_before_export(window: ProjectWindow) -> None:
+def drafted_with_a_changed_quotation(window: ProjectWindow) -> tuple[int, int]:
+    """A drafted note whose Trade quotation says "$5 billion" where its source says "$2
+    billion": the note's id and the Trade section's."""
     note_id = drafted(window)
     note = window.session.query.get_note(note_id)
     trade = next(s for s in note.sections if s.heading == "Trade")
@@ -207,6 +209,11 @@ def test_an_edited_quotation_is_shown_before_export(window: ProjectWindow) -> No
     window.session.do(
         EditSectionBodyCommand(note_id, trade.id, trade.body.replace("$2 billion", "$5 billion"))
     )
+    return note_id, trade.id
+
+
+def test_an_edited_quotation_is_shown_before_export(window: ProjectWindow) -> None:
+    note_id, _ = drafted_with_a_changed_quotation(window)
     job = window.note_actions.exporter.prepare(note_id)
     assert job is not None and len(job.blocking) == 1
     dialog = ProblemsDialog(job.problems, window, exporting=True)
@@ -221,13 +228,7 @@ def test_enter_on_a_problem_opens_it_and_neither_exports_nor_closes(
 ) -> None:
     """Enter is the key to open a line; it must not also press Export Anyway (writing a
     quotation that no longer matches its source) or close the check."""
-    note_id = drafted(window)
-    note = window.session.query.get_note(note_id)
-    trade = next(s for s in note.sections if s.heading == "Trade")
-    assert trade.id is not None
-    window.session.do(
-        EditSectionBodyCommand(note_id, trade.id, trade.body.replace("$2 billion", "$5 billion"))
-    )
+    note_id, _ = drafted_with_a_changed_quotation(window)
     job = window.note_actions.exporter.prepare(note_id)
     assert job is not None
     dialog = ProblemsDialog(job.problems, window, exporting=exporting)
@@ -263,14 +264,9 @@ def test_enter_on_an_unwritten_section_goes_to_it(qtbot: QtBot, window: ProjectW
 
 
 def test_check_names_the_footnote_and_go_to_lands_on_it(window: ProjectWindow) -> None:
-    note_id = drafted(window)
+    note_id, trade_id = drafted_with_a_changed_quotation(window)
     note = window.session.query.get_note(note_id)
-    trade = next(s for s in note.sections if s.heading == "Trade")
-    assert trade.id is not None
-    window.session.do(
-        EditSectionBodyCommand(note_id, trade.id, trade.body.replace("$2 billion", "$5 billion"))
-    )
-    first = next(s for s in note.sections if s.id != trade.id)
+    first = next(s for s in note.sections if s.id != trade_id)
     window.composer.reveal(first.id)  # the analyst is elsewhere in the note
     window.note_actions.check_action.trigger()
     dialog = window.note_actions.dialog
@@ -283,7 +279,7 @@ def test_check_names_the_footnote_and_go_to_lands_on_it(window: ProjectWindow) -
     assert dialog.go_button.isEnabled()
     dialog.go_button.click()
     assert window.workspace.currentWidget() is window.composer
-    assert window.composer.current_section_id() == trade.id
+    assert window.composer.current_section_id() == trade_id
     cursor = window.composer.editor.textCursor()
     assert cursor.hasSelection()
     assert window.composer.editor.chip_at(cursor.selectionStart()) == passage_id
