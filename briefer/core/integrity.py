@@ -94,13 +94,15 @@ def check_note(
         # is still there (a missing one prints a marker instead, with no number).
         numbers: dict[int, list[int]] = {}
         sites = _quotation_sites(section.body)
-        for pid, quoting in _citations(section.body, sites):
+        site_numbers: dict[int, int] = {}  # each quotation's own footnote
+        for pid, site in _citations(section.body, sites):
             cited = passages.get(pid)
             if cited is not None and cited.article_id in articles:
                 footnotes_before += 1
                 numbers.setdefault(pid, []).append(footnotes_before)
-                if quoting:
+                if site is not None:
                     quoted_in.setdefault(pid, []).append((index, section, footnotes_before))
+                    site_numbers[site] = footnotes_before
         at = {"section_id": section.id}
         has_children = index + 1 < len(sections) and sections[index + 1].level > section.level
         if section.guidance.strip() and not _words(section.body) and not has_children:
@@ -135,18 +137,14 @@ def check_note(
                     " again.",
                     section.heading, passage_id, article.id, footnote=number,
                     **at))  # fmt: skip
-        seen: dict[int, int] = {}
-        for passage_id, _, quoted in sites:
-            nth = seen.get(passage_id, 0)
-            seen[passage_id] = nth + 1
+        for site, (passage_id, _, quoted) in enumerate(sites):
             passage = passages.get(passage_id)
             if passage is None or passage.article_id not in articles:
                 continue
             expected = _words(strip_enclosing_quotes(passage.text))
             if not any(_words(q) in (expected, _words(passage.text)) for q in quoted):
                 source = _short(articles[passage.article_id].title, 60)
-                places = numbers.get(passage_id, [])
-                quoted_at = places[min(nth, len(places) - 1)] if places else None
+                quoted_at = site_numbers.get(site)
                 footnote = f" at footnote {quoted_at}" if quoted_at else ""
                 problems.append(Problem(ProblemKind.QUOTE_CHANGED,
                     f'In {where}, the quotation{footnote} from "{source}" '
@@ -216,29 +214,38 @@ Sites = list[tuple[int, tuple[int, int], list[str]]]
 """Quotations: each closing citation's passage, where its token lies, the quoted words."""
 
 
-def _citations(body: str, sites: Sites) -> list[tuple[int, bool]]:
-    """Every citation in ``body`` in reading order, and whether it closes a quotation (one
-    of ``sites``). A token in code or escaped cites nothing, so each quotation's own token
-    is marked with a number no citation has, and the citations are read once."""
+def _citations(body: str, sites: Sites) -> list[tuple[int, int | None]]:
+    """Every citation in ``body`` in reading order, and which of ``sites`` (the quotation
+    it closes) it is, if any. A token in code or escaped cites nothing, so each quotation's
+    own token is marked with a number no citation has, and the citations are read once."""
     if not sites:
-        return [(passage_id, False) for passage_id in citation_occurrences(body)]
+        return [(passage_id, None) for passage_id in citation_occurrences(body)]
     mark = 1 + max(int(m.group(1)) for m in CITATION_PATTERN.finditer(body))
     pieces, at = [], 0
     for number, (_, (start, end), _) in enumerate(sites):
         pieces += [body[at:start], citation_token(mark + number)]
         at = end
     return [
-        (sites[cited - mark][0], True) if cited >= mark else (cited, False)
+        (sites[cited - mark][0], cited - mark) if cited >= mark else (cited, None)
         for cited in citation_occurrences("".join([*pieces, body[at:]]))
     ]
 
 
 MAX_OPENINGS = 32
-"""How many possible opening marks, nearest first, one quotation is read from. A
-paragraph of hundreds of run-in quotations (or a crafted one of thousands of marks)
-made the check read every earlier mark for every citation: cubic, a minute at 1,000.
-A passage quoted with more than 32 marks of its own inside reads as changed (it is
-reported, never passed over)."""
+"""How many possible opening marks one quotation is read from: the first (where a
+drafted quotation opens) and the nearest others. A paragraph of hundreds of run-in
+quotations (or a crafted one of thousands of marks) made the check read every earlier
+mark for every citation: cubic, a minute at 1,000. A quotation that opens past them,
+in the middle of its paragraph, reads as changed: reported, never passed over."""
+
+
+def _bounded(openings: list[int]) -> list[int]:
+    """The first of ``openings`` and the nearest others, MAX_OPENINGS in all."""
+    if len(openings) <= MAX_OPENINGS:
+        return openings
+    return [openings[0], *openings[1 - MAX_OPENINGS :]]
+
+
 _RUN_IN_OPENING = re.compile(r'(?:^|(?<=[\s(\[—–-]))"')
 
 
@@ -260,19 +267,19 @@ def _quotation_sites(body: str) -> Sites:
             block = _quote_lines(lines, number, before) if opened_at == 0 else None
             if block is None:
                 block = _run_in_lines(lines, number, before) if opened_at == 0 else [before]
-            block = block[-MAX_OPENINGS:]
-            candidates = [
-                " ".join(block[i:])[1:-1]
+            starts = [
+                i
                 for i, text in enumerate(block)
                 if text.startswith('"') and (i, text) != (len(block) - 1, '"')
             ]
-            if len(block) > 1 and all(text.startswith('"') for text in block):
+            candidates = [" ".join(block[i:])[1:-1] for i in _bounded(starts)]
+            if len(block) > 1 and len(starts) == len(block) - (block[-1] == '"'):
                 # An opening mark on every paragraph, closed once at the end.
                 candidates.append(" ".join(text[1:] for text in block)[:-1])
             if len(block) == 1:
                 # A run-in quotation may open anywhere in its paragraph.
                 openings = [m.start() for m in _RUN_IN_OPENING.finditer(block[0])]
-                candidates += [block[0][at + 1 : -1] for at in openings[-MAX_OPENINGS:] if at > 0]
+                candidates += [block[0][at + 1 : -1] for at in _bounded(openings) if at > 0]
             if candidates:
                 span = (line_start + match.start(), line_start + match.end())
                 found.append((int(match.group(1)), span, [_unescape(c) for c in candidates]))
