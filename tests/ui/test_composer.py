@@ -21,6 +21,7 @@ from briefer.core.model import Article, Block, BlockKind, Note, Section
 from briefer.core.words import note_word_count as word_count
 from briefer.session import (
     AddNoteCommand,
+    DeleteNoteCommand,
     DeletePassageCommand,
     Session,
     TagPassageCommand,
@@ -437,3 +438,12 @@ def test_an_edit_inside_a_quotation_is_flagged_as_the_analyst_types(
     window.composer.flush()
     window.menu_actions.undo_action.trigger()
     qtbot.waitUntil(alert.isHidden, timeout=5_000)
+    window.menu_actions.redo_action.trigger()
+    window.composer._update_status()
+    assert alert.isVisible()
+    note_id = window.composer.current_note_id()
+    assert note_id is not None
+    window.session.do(DeleteNoteCommand(note_id))  # the last note: none shown now
+    qtbot.waitUntil(lambda: window.composer.current_note_id() is None, timeout=5_000)
+    window.composer._update_status()
+    assert alert.isHidden()

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -174,6 +174,36 @@ def test_after_cancel_the_dialog_stays_up_saying_so_until_the_rollback_ends(
     rolled_back.set()
     qtbot.waitUntil(lambda: not runner.busy, timeout=30_000)
     assert results == ["rolled back"] and runner.dialog is None
+    window.close()
+
+
+def test_escape_on_a_running_job_cancels_it_as_cancel_does(
+    qtbot: QtBot, window: ProjectWindow
+) -> None:
+    """Escape reaching the dialog hid it and left the job running (review)."""
+    release = threading.Event()
+    stopped = threading.Event()
+    results: list[object] = []
+    runner = window.qda_actions.runner
+
+    def job(_progress: Progress, cancelled: Callable[[], bool]) -> str:
+        while not cancelled():
+            if release.wait(0.01):
+                return "ran to the end"
+        stopped.set()
+        assert release.wait(10)
+        return "rolled back"
+
+    assert runner.start("Merging", job, results.append, results.append)
+    dialog = runner.dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(stopped.is_set, timeout=5_000)
+    assert dialog.isVisible() and dialog.labelText() == "Cancelling…"
+    release.set()
+    qtbot.waitUntil(lambda: not runner.busy, timeout=30_000)
+    assert results == ["rolled back"]
     window.close()
 
 

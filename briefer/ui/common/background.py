@@ -81,8 +81,10 @@ class JobDialog(QProgressDialog):
         super().showEvent(event)
 
     def reject(self) -> None:
+        """Escape: for a job with Cancel, what Cancel does (hiding the dialog alone would
+        leave the job running behind a window that takes edits)."""
         if self.cancellable:
-            super().reject()
+            self.canceled.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.cancellable:

@@ -494,6 +494,7 @@ class ComposerView(QWidget):
     def _update_status(self) -> None:
         if self._note is None:
             self.status.setText("")
+            self.quote_alert.show_problems([])  # about a note no longer shown
             return
         note = self._edited_note(self._note)
         try:
