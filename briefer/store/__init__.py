@@ -87,7 +87,8 @@ from briefer.store.errors import (
     RecordNotFound,
     UntrustedProject,
 )
-from briefer.store.project import Project, ProjectInfo
+from briefer.store.project import Project
+from briefer.store.project_info import ProjectInfo
 from briefer.store.schema import APPLICATION_ID, SCHEMA_VERSION
 
 __all__ = [

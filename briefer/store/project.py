@@ -5,13 +5,11 @@ The session's only entry point. Standard library, briefer.core and this package 
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import TypeVar
@@ -45,6 +43,7 @@ from briefer.store.errors import (
 )
 from briefer.store.guard import QueryBound
 from briefer.store.lock import ProjectLock
+from briefer.store.project_info import ProjectInfo, integrity_problems, read_info
 from briefer.store.schema import MIGRATIONS, SCHEMA_VERSION, Migration, migrate
 
 log = logging.getLogger(__name__)
@@ -61,21 +60,6 @@ def _checked(value: _T) -> _T:
     """``value`` once every record in it has the types it declares (see codec.check_record)."""
     codec.check_record(value)
     return value
-
-
-@dataclass(frozen=True, slots=True)
-class ProjectInfo:
-    """What a project's properties dialog or ``briefer info`` shows."""
-
-    path: Path
-    title: str
-    schema_version: int
-    created_at: dt.datetime | None
-    article_count: int
-    passage_count: int
-    theme_count: int
-    note_count: int
-    size_bytes: int
 
 
 def _open(
@@ -330,28 +314,7 @@ class Project:
 
     def info(self) -> ProjectInfo:
         with self._read() as conn:
-            counts = conn.execute(
-                "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM passages),"
-                " (SELECT count(*) FROM themes), (SELECT count(*) FROM notes)"
-            ).fetchone()
-            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-            title = self.get_meta("title")
-            created = codec.from_utc_text(self.get_meta("created_at"))
-        size = self.path.stat().st_size
-        wal = opening.wal_path(self.path)
-        if wal.exists():
-            size += wal.stat().st_size
-        return ProjectInfo(
-            path=self.path,
-            title=title if title is not None else self.path.stem,
-            schema_version=version,
-            created_at=created,
-            article_count=counts[0],
-            passage_count=counts[1],
-            theme_count=counts[2],
-            note_count=counts[3],
-            size_bytes=size,
-        )
+            return read_info(conn, self.path)
 
     def get_meta(self, key: str) -> str | None:
         with self._read() as conn:
@@ -398,24 +361,7 @@ class Project:
         """Every problem SQLite finds (empty when healthy): the slow, thorough check that
         opening skips for big files (see ``opening.QUICK_CHECK_MAX_BYTES``)."""
         with self._mutex:
-            conn = self._require()
-            try:
-                problems = [str(r[0]) for r in conn.execute("PRAGMA integrity_check")]
-            except sqlite3.DatabaseError as error:
-                return [f"SQLite reports: {error}"]
-            problems = [] if problems == ["ok"] else problems
-            problems += [
-                f"foreign key: {row[0]} row {row[1]} -> {row[2]}"
-                for row in conn.execute("PRAGMA foreign_key_check")
-            ]
-            if not self.read_only:
-                try:
-                    conn.execute(
-                        "INSERT INTO article_fts (article_fts, rank) VALUES ('integrity-check', 1)"
-                    )
-                except sqlite3.DatabaseError as error:
-                    problems.append(f"search index: {error}")
-        return problems
+            return integrity_problems(self._require(), writable=not self.read_only)
 
     # -- articles ----------------------------------------------------------------
 
