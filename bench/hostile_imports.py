@@ -129,6 +129,8 @@ INPUTS: list[tuple[str, str, Callable[[Path], object]]] = [
         "Content-Type: text/html\r\n\r\n<html><body>", f"<p>{TEXT}</p>\n", 24 * MiB,
         "</body></html>\r\n--B\r\nContent-Type: message/rfc822\r\n\r\n" + MAIL
         + "Content-Type: text/plain\r\n\r\n" + TEXT + "\r\n--B--\r\n")),
+    ("paras300k.html", "300,000 <p>x</p>, past the block limit", lambda p: p.write_text(
+        "<html><body>" + "<p>x</p>" * 300_000 + "</body></html>")),
     ("headings500k.md", "2 MB of '# h' lines, 500,000", lambda p: p.write_text("# h\n" * 500_000)),
     ("edge_headings.md", "240,000 '# h' lines, near the most allowed", lambda p: p.write_text(
         "# h\n" * 240_000)),
