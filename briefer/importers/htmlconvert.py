@@ -16,7 +16,8 @@ from lxml import etree
 from briefer.core.model import BlockKind
 from briefer.importers.base import ArticleBuilder, Deadline, ImportLimits, ImportRejected
 from briefer.importers.encoding import decode_text
-from briefer.importers.htmlbounds import MAX_BLOCKS, check_markup
+from briefer.importers.htmlbounds import MAX_BLOCKS as MAX_BLOCKS  # the walk counts too
+from briefer.importers.htmlbounds import check_markup
 
 _DROP = frozenset(
     {

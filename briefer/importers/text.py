@@ -74,7 +74,7 @@ markup, as a list's bullet is, so they go and the words stay."""
 TITLE_MAX = 200
 MAX_LINES = 250_000
 """Lines with text in a plain text or Markdown file, each of which may become a paragraph:
-as many as a web page may have blocks (``htmlconvert.MAX_BLOCKS``). A long report has a
+as many as a web page may have blocks (``htmlbounds.MAX_BLOCKS``). A long report has a
 few thousand; each line costs about 0.1 ms to read, so a million took minutes."""
 _NONBLANK = re.compile(r"^[ \t]*\S", re.M)
 _TOP_WINDOW = 8
