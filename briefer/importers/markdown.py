@@ -179,10 +179,12 @@ def markdown_to_blocks(
 def _tokens(parser: MarkdownIt, source: str, deadline: Deadline | None) -> Iterator[Token]:
     """The tokens of ``source``, parsed a piece of about ``CHUNK_LINES`` lines at a time.
 
-    A piece ends only at a blank line before a line that starts at the margin, outside
-    a fenced block and an HTML block a blank line does not end: there every block has
-    ended, except a loose list, whose items come out the same from two lists. Link
-    references are read first, so a link finds one defined in a later piece.
+    A piece ends only before a line that starts at the margin, after a blank line or as
+    a heading (not inside an HTML block), outside fenced code and the HTML blocks a
+    blank line does not end: there every block has ended, except a loose list, whose
+    items come out the same from two lists. Only past ``_FORCED_LINES`` lines with no
+    such place does a piece end anyway. Link references are read first, so a link finds
+    one defined in a later piece. A file of one piece is parsed whole, as before.
     """
     pieces = _pieces(source)
     first = next(pieces, None)
@@ -205,6 +207,8 @@ def _tokens(parser: MarkdownIt, source: str, deadline: Deadline | None) -> Itera
 
 
 def _pieces(source: str) -> Iterator[str]:
+    """``source`` in pieces where ``_tokens`` says; runs of blank lines longer than a
+    piece are cut to one piece's worth, and pieces of blank lines alone are left out."""
     lines: list[str] = []
     blank_run = 0
     fence = raw_close = ""
