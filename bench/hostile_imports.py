@@ -1,10 +1,11 @@
-"""Hostile and huge web pages and e-mails: time and peak memory of each import, in its own process.
+"""Hostile and huge pages, e-mails, Markdown and text: time and peak memory of each import.
 
     python bench/hostile_imports.py [NAME ...]   (only the inputs named, e.g. figures10k.html)
 
-Run by bench_import.py as well. The inputs are those an investigation found breaking the
-60 s and 500 MB promises (attribute bombs, a million spans, 300,000 MIME parts, 60 MB
-pages and e-mails), plus the largest of each kind the limits still let through. Each is
+Each import runs in its own process; bench_import.py runs this too. The inputs are those
+investigations found breaking the 60 s and 500 MB promises (attribute bombs, a million
+spans, 300,000 MIME parts, 60 MB pages and e-mails, 500,000 Markdown headings, a million
+lines of text), plus the largest of each kind the limits still let through. Each is
 generated once into bench/out/hostile/. Peak memory is the child's VmHWM (Linux).
 """
 
@@ -128,6 +129,19 @@ INPUTS: list[tuple[str, str, Callable[[Path], object]]] = [
         "Content-Type: text/html\r\n\r\n<html><body>", f"<p>{TEXT}</p>\n", 24 * MiB,
         "</body></html>\r\n--B\r\nContent-Type: message/rfc822\r\n\r\n" + MAIL
         + "Content-Type: text/plain\r\n\r\n" + TEXT + "\r\n--B--\r\n")),
+    ("paras300k.html", "300,000 <p>x</p>, past the block limit", lambda p: p.write_text(
+        "<html><body>" + "<p>x</p>" * 300_000 + "</body></html>")),
+    ("headings500k.md", "2 MB of '# h' lines, 500,000", lambda p: p.write_text("# h\n" * 500_000)),
+    ("edge_headings.md", "240,000 '# h' lines, near the most allowed", lambda p: p.write_text(
+        "# h\n" * 240_000)),
+    ("blank20m.md", "20 million blank lines between two words", lambda p: p.write_text(
+        "a\n" + "\n" * 20_000_000 + "b\n")),
+    ("words30.md", "30 MB of 'a ' in one paragraph", lambda p: _fill(p, "", "a ", 30 * MiB, "")),
+    ("rows1m.txt", "10 MB of '| a | b |' lines, 1,000,000", lambda p: p.write_text(
+        "| a | b |\n" * 1_000_000)),
+    ("edge_rows.txt", "240,000 '| a | b |' lines, near the most allowed", lambda p: p.write_text(
+        "| a | b |\n" * 240_000)),
+    ("line30.txt", "30 MB in one line", lambda p: _fill(p, TEXT, "x", 30 * MiB, "")),
 ]  # fmt: skip
 
 

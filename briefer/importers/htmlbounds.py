@@ -1,5 +1,6 @@
 """A linear pre-scan of HTML markup that refuses what the C parser cannot read in bounded time
-or memory, before it sees a byte: one element with thousands of attributes, or millions of elements.
+or memory, before it sees a byte: one element with thousands of attributes, millions of elements,
+or hundreds of thousands of paragraphs.
 
 libxml2 compares each new attribute with every earlier one of the same element, so an
 element of 60,000 attributes takes seconds to parse and one of 300,000 took over ten
@@ -15,6 +16,17 @@ import re
 
 from briefer.importers.base import ImportRejected
 
+MAX_BLOCKS = 250_000
+"""Blocks (paragraphs, headings, list items, rows) made of one page or e-mail. An article
+has a few hundred, a 10 MB table dump 60,000; each costs about 200 bytes beside its text,
+and callers copy them (the title put first, mail furniture dropped), on top of a tree whose
+freed memory Python never reuses: 600,000 one-word paragraphs peaked at 480 MB as a page
+and 540 MB as an e-mail. The walk counts the blocks it makes; this pre-scan counts the
+elements that open one (``_BLOCK_TAGS``) first, so a page of 300,000 paragraphs is refused
+in seconds, not after a minute of parsing and walking."""
+_BLOCK_TAGS = frozenset(
+    ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "pre", "blockquote", "dt", "dd")
+)
 MAX_ATTRIBUTES = 500
 """Attributes on one element. Real pages have a few dozen at most (framework markup,
 ``data-*`` attributes); 500 parse in about a millisecond, a 60,000-attribute element in 5 s."""
@@ -54,10 +66,12 @@ def check_markup(
     max_attributes: int = MAX_ATTRIBUTES,
     max_nodes: int = MAX_NODES,
     max_chars: int = MAX_MARKUP_CHARS,
+    max_blocks: int | None = None,
 ) -> None:
     """Raises ``ImportRejected`` when ``text`` has more than ``max_chars`` of markup besides
     inline images, an element with more than ``max_attributes`` attributes, or more than
-    ``max_nodes`` elements and attributes.
+    ``max_nodes`` elements and attributes, or more than ``max_blocks`` (``MAX_BLOCKS``)
+    paragraphs, list items, headings and rows, each of which would be a block.
 
     One pass over the text: a 60 MB page takes about a second.
     """
@@ -68,7 +82,8 @@ def check_markup(
             f" the {max_chars // 1048576} MB a web page may have (a saved news page has"
             " under 5). Save only the article, or print it to PDF, and import that."
         )
-    nodes = 0
+    blocks_allowed = MAX_BLOCKS if max_blocks is None else max_blocks
+    nodes = blocks = 0
     position = 0
     while match := _TOKEN.search(text, position):
         position = match.end()
@@ -94,6 +109,15 @@ def check_markup(
                 " it in bounded memory. Save only the article, or print it to PDF, and"
                 " import that."
             )
+        if match.group(1)[1:].lower() in _BLOCK_TAGS:
+            blocks += 1
+            if blocks > blocks_allowed:
+                raise ImportRejected(
+                    f"{name} has more than {blocks_allowed:,} paragraphs, rows and headings,"
+                    " far more than an article (a long report has a few thousand), so Briefer"
+                    " cannot read it in bounded memory. Save only the part you need, or print"
+                    " it to PDF, and import that."
+                )
         raw = _RAW_TEXT.match(text, match.start())
         if raw:  # script and style hold text, not markup: go on after their end tag
             close = _RAW_END[raw.group(1).lower()].search(text, position)

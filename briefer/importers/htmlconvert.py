@@ -16,6 +16,7 @@ from lxml import etree
 from briefer.core.model import BlockKind
 from briefer.importers.base import ArticleBuilder, Deadline, ImportLimits, ImportRejected
 from briefer.importers.encoding import decode_text
+from briefer.importers.htmlbounds import MAX_BLOCKS as MAX_BLOCKS  # the walk counts too
 from briefer.importers.htmlbounds import check_markup
 
 _DROP = frozenset(
@@ -55,12 +56,6 @@ _FLATTEN_INLINE = re.compile(
     re.IGNORECASE,
 )
 _DEADLINE_EVERY = 2000
-MAX_BLOCKS = 250_000
-"""Blocks (paragraphs, headings, list items, rows) made of one page or e-mail. An article
-has a few hundred, a 10 MB table dump 60,000; each costs about 200 bytes beside its text,
-and callers copy them (the title put first, mail furniture dropped), on top of a tree whose
-freed memory Python never reuses: 600,000 one-word paragraphs peaked at 480 MB as a page
-and 540 MB as an e-mail."""
 
 
 def html_to_article_blocks(

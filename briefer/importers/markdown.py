@@ -6,7 +6,9 @@ Imports core, briefer.importers helpers and markdown-it-py; never store, session
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
@@ -23,13 +25,29 @@ from briefer.importers.base import (
 )
 from briefer.importers.encoding import decode_text
 from briefer.importers.htmlconvert import html_to_article_blocks
-from briefer.importers.text import parse_date, title_from_filename
+from briefer.importers.text import check_lines, parse_date, title_from_filename
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _KEY_VALUE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*)$")
 _MARKDOWN_SIGNS = re.compile(
     rb"^(?:#{1,6} \S|[-*+] \S|\d+\. \S|> \S|```|\|.*\|\s*$)|\[[^\]\n]+\]\([^)\s]+\)", re.M
 )
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+# HTML blocks that a blank line does not end (CommonMark's kinds 1 to 5), and what ends each.
+_RAW_OPEN = re.compile(
+    r" {0,3}<(?:(script|pre|style|textarea)(?=[\s>]|$)|(!--)|(\?)|(!\[CDATA\[)|(![A-Za-z]))", re.I
+)
+_RAW_CLOSE = ("</{tag}>", "-->", "?>", "]]>", ">")
+_REFERENCE_LINE = re.compile(r"^ {0,3}\[(?:[^\]\\\n]|\\.){1,999}\]:.*$", re.M)
+_HEADING = re.compile(r"#{1,6}(?:[ \t]|$)")
+_HTML_START = re.compile(r" {0,3}<")
+CHUNK_LINES = 2000
+"""Lines of Markdown parsed at a time: markdown-it builds every token of what it is given
+before returning, about 500 bytes and 80 microseconds a block, so a whole file of
+headings would take minutes and gigabytes before the first deadline check."""
+_FORCED_LINES = 10 * CHUNK_LINES
+"""Lines after which a piece ends at the next line at the margin even with no blank line
+or heading before it (a table of a million rows): inexact, but bounded."""
 _KEYS = {
     "title": "title",
     "author": "author",
@@ -104,7 +122,7 @@ def markdown_to_blocks(
     state = _State()
     first_h1 = ""
     seen_block = False
-    for index, token in enumerate(parser.parse(source)):
+    for index, token in enumerate(_tokens(parser, source, deadline)):
         if deadline is not None and index % 2000 == 0:
             deadline.check()
         kind = token.type
@@ -158,6 +176,74 @@ def markdown_to_blocks(
     return first_h1
 
 
+def _tokens(parser: MarkdownIt, source: str, deadline: Deadline | None) -> Iterator[Token]:
+    """The tokens of ``source``, parsed a piece of about ``CHUNK_LINES`` lines at a time.
+
+    A piece ends only before a line that starts at the margin, after a blank line or as
+    a heading (not inside an HTML block), outside fenced code and the HTML blocks a
+    blank line does not end: there every block has ended, except a loose list, whose
+    items come out the same from two lists. Only past ``_FORCED_LINES`` lines with no
+    such place does a piece end anyway. Link references are read first, so a link finds
+    one defined in a later piece. A file of one piece is parsed whole, as before.
+    """
+    pieces = _pieces(source)
+    first = next(pieces, None)
+    second = next(pieces, None)
+    if first is None:
+        return
+    if second is None:  # one piece: parsed whole, as it always was
+        yield from parser.parse(first)
+        return
+    env: dict[str, object] = {}
+    references = [m.group(0) for m in _REFERENCE_LINE.finditer(source)]
+    if references:
+        parser.parse("\n\n".join(references), env)
+    for piece in (first, second):
+        yield from parser.parse(piece, env)
+    for piece in pieces:
+        if deadline is not None:
+            deadline.check()
+        yield from parser.parse(piece, env)
+
+
+def _pieces(source: str) -> Iterator[str]:
+    """``source`` in pieces where ``_tokens`` says; runs of blank lines longer than a
+    piece are cut to one piece's worth, and pieces of blank lines alone are left out."""
+    lines: list[str] = []
+    blank_run = 0
+    fence = raw_close = ""
+    html = False  # in an HTML block that the next blank line ends
+    for line in io.StringIO(source):
+        stripped = line.strip()
+        if not stripped and blank_run >= CHUNK_LINES and not fence and not raw_close:
+            continue  # a run of blank lines is one break, however long
+        at_margin = bool(stripped) and not line[:1].isspace()
+        if at_margin and not fence and not raw_close and len(lines) >= CHUNK_LINES:
+            heading = _HEADING.match(line) is not None and not html
+            if blank_run or heading or len(lines) >= _FORCED_LINES:
+                if any(not piece.isspace() for piece in lines):
+                    yield "".join(lines)
+                lines = []
+        lines.append(line)
+        blank_run = 0 if stripped else blank_run + 1
+        if fence:
+            closing = _FENCE.match(line)
+            if closing and closing.group(1).startswith(fence) and not line[closing.end() :].strip():
+                fence = ""
+        elif raw_close:
+            raw_close = "" if raw_close in line.lower() else raw_close
+        elif opening := _FENCE.match(line):
+            fence = opening.group(1)
+        elif raw := _RAW_OPEN.match(line):
+            kind = next(i for i, group in enumerate(raw.groups()) if group)
+            close = _RAW_CLOSE[kind].format(tag=(raw.group(1) or "").lower())
+            raw_close = "" if close in line[raw.end() :].lower() else close
+        else:
+            html = bool(stripped) and (html or _HTML_START.match(line) is not None)
+    if any(not piece.isspace() for piece in lines):
+        yield "".join(lines)
+
+
 class MarkdownImporter:
     """Markdown notes and articles saved by read-later tools and clippers."""
 
@@ -181,6 +267,8 @@ class MarkdownImporter:
         text, _encoding = decode_text(data)
         meta, body = parse_front_matter(text)
         builder = ArticleBuilder()
+        name = filename or "The Markdown file"
+        check_lines(body, name)
         deadline = Deadline(limits.max_seconds, filename or "the Markdown file")
         h1 = markdown_to_blocks(
             body, builder, limits=limits, deadline=deadline, title=meta.get("title")

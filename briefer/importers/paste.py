@@ -19,7 +19,7 @@ from briefer.importers.base import (
 from briefer.importers.cleanup import copy_blocks, feed_footer_site, is_boilerplate_line
 from briefer.importers.encoding import clean_text
 from briefer.importers.htmlconvert import html_to_article_blocks
-from briefer.importers.text import text_to_blocks
+from briefer.importers.text import check_lines, text_to_blocks
 
 TITLE_MAX = 120
 PASTE_FORMAT = "paste"
@@ -135,9 +135,10 @@ def _from_html(html: str, limits: ImportLimits, deadline: Deadline) -> Article |
 
 def _from_text(text: str, deadline: Deadline) -> Article:
     cleaned = clean_text(text)
+    check_lines(cleaned, "The pasted content", "Paste a shorter selection.")
     builder = ArticleBuilder()
-    # Cancel only: plain text had no time bound before, and a big paste may take long.
-    meta = text_to_blocks(cleaned, builder, checkpoint=deadline.check_cancelled)
+    # Between paragraphs: the window's Cancel, and the time bound a .txt file has.
+    meta = text_to_blocks(cleaned, builder, checkpoint=deadline.check)
     if builder.is_empty() and not meta.title:
         raise ImportRejected(EMPTY_PASTE)
     return Article(

@@ -14,7 +14,13 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from briefer.core.model import Article, BlockKind
-from briefer.importers.base import ArticleBuilder, ImportLimits, ImportRejected, LocalFileReader
+from briefer.importers.base import (
+    ArticleBuilder,
+    Deadline,
+    ImportLimits,
+    ImportRejected,
+    LocalFileReader,
+)
 from briefer.importers.cleanup import feed_footer_site, is_boilerplate_line, is_date_stamp
 from briefer.importers.encoding import decode_text
 from briefer.importers.htmlnames import clean_author
@@ -66,6 +72,11 @@ _ATX = re.compile(r"^(?P<marks>#{1,6})[ \t]+(?P<text>\S.*?)(?:[ \t]+#+)?[ \t]*$"
 """A Markdown heading written into plain text ("# Title", "## Background"): its marks are
 markup, as a list's bullet is, so they go and the words stay."""
 TITLE_MAX = 200
+MAX_LINES = 250_000
+"""Lines with text in a plain text or Markdown file, each of which may become a paragraph:
+as many as a web page may have blocks (``htmlbounds.MAX_BLOCKS``). A long report has a
+few thousand; each line costs about 0.1 ms to read, so a million took minutes."""
+_NONBLANK = re.compile(r"^[ \t]*\S", re.M)
 _TOP_WINDOW = 8
 
 
@@ -92,6 +103,20 @@ def parse_date(text: str) -> dt.date | None:
         except ValueError:
             continue
     return None
+
+
+def check_lines(
+    text: str, name: str, advice: str = "Save only the part you need and import that."
+) -> None:
+    """Refuses ``text``, before any of it is read, when more than ``MAX_LINES`` of its
+    lines hold text. Counting stops there, so a file of millions of lines costs little."""
+    for count, _line in enumerate(_NONBLANK.finditer(text), start=1):
+        if count > MAX_LINES:
+            raise ImportRejected(
+                f"{name} has more than {MAX_LINES:,} lines of text, far more than an article"
+                " (a long report has a few thousand paragraphs), so Briefer cannot read it in"
+                f" bounded time and memory. {advice}"
+            )
 
 
 def _words(line: str) -> int:
@@ -186,7 +211,7 @@ def text_to_blocks(
     footers) are dropped anywhere. ``checkpoint`` is called between paragraphs, to stop
     a long text by raising (a paste the analyst cancelled).
     """
-    every = split_paragraphs(text)
+    every = split_paragraphs(text, checkpoint)
     checkpoint()
     publisher = next(filter(None, map(feed_footer_site, reversed(every))), "")
     # A date stamp ("Published 14 November 2025") is furniture, but near the title it
@@ -280,8 +305,10 @@ class TextImporter:
         read_local: LocalFileReader | None = None,
     ) -> Article:
         text, _encoding = decode_text(data)
+        check_lines(text, filename or "The text")
+        deadline = Deadline(limits.max_seconds, filename or "the text file")
         builder = ArticleBuilder()
-        meta = text_to_blocks(text, builder)
+        meta = text_to_blocks(text, builder, checkpoint=deadline.check)
         if builder.is_empty():
             raise ImportRejected(
                 f"{filename or 'The text'} has no readable text in it. Check that it is the"

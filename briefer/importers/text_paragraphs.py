@@ -10,11 +10,12 @@ whole). Standard library only.
 from __future__ import annotations
 
 import re
-from collections.abc import Container
+from collections.abc import Callable, Container
 
 BULLET = re.compile(r"^(?:[-*•–·▪◦]\s+|(?P<num>\d{1,3}|[a-z])[.)]\s+)")
 SENTENCE_END = re.compile(r"[.!?…:;,\"”’')\]。！？」』）：；，]$")
 _BLANK_LINES = re.compile(r"\n[ \t\xa0]*\n")
+_CHECK_EVERY = 1000
 _PDF_COPY_WIDTH = 160
 """Characters a line of text copied from a PDF may run to (small type, landscape)."""
 _ROOM_LEFT = 0.8
@@ -54,11 +55,13 @@ CJK = re.compile(
 """Han ideographs, kana and their punctuation and full-width forms; not Hangul."""
 
 
-def split_paragraphs(text: str) -> list[str]:
+def split_paragraphs(text: str, checkpoint: Callable[[], None] = lambda: None) -> list[str]:
     """Paragraphs of plain text, whether separated by blank lines or one per line.
 
     Hard-wrapped text (every line about the same width, lines running on without
     a full stop) is re-joined; text with one paragraph per line is split per line.
+    ``checkpoint`` is called between blank-line-separated chunks and every
+    ``_CHECK_EVERY`` lines, to stop a long text by raising.
     """
     lines = [line.strip() for line in text.split("\n")]
     nonblank = [line for line in lines if line]
@@ -68,13 +71,15 @@ def split_paragraphs(text: str) -> list[str]:
     wrapped = _looks_hard_wrapped(nonblank, width)
     vocabulary = _KnownWords(text)
     chunks = [c for c in _BLANK_LINES.split(text.strip()) if c.strip()]
+    checkpoint()
     paragraphs: list[str] = []
     for chunk in chunks:
+        checkpoint()
         chunk_lines = [line.strip() for line in chunk.split("\n") if line.strip()]
         if all(BULLET.match(line) for line in chunk_lines) or not wrapped:
             paragraphs.extend(chunk_lines)
         else:
-            paragraphs.extend(_rejoin(chunk_lines, width, vocabulary))
+            paragraphs.extend(_rejoin(chunk_lines, width, vocabulary, checkpoint))
     return _across_pages(paragraphs, width, vocabulary) if wrapped else paragraphs
 
 
@@ -222,7 +227,12 @@ def _wrap_width(lines: list[str]) -> int:
     return lengths[int(0.9 * (len(lengths) - 1))]
 
 
-def _rejoin(lines: list[str], width: int, vocabulary: Container[str]) -> list[str]:
+def _rejoin(
+    lines: list[str],
+    width: int,
+    vocabulary: Container[str],
+    checkpoint: Callable[[], None] = lambda: None,
+) -> list[str]:
     """Joins wrapped lines. A line ends its paragraph where it is short and ends a
     sentence, or where the next line's first word would have fitted on it: the
     writer (or the PDF) broke the line there, the wrapping did not. A line ending a
@@ -233,6 +243,8 @@ def _rejoin(lines: list[str], width: int, vocabulary: Container[str]) -> list[st
     room = _room_after(lines, width)
     rows = _row_flags(lines, width)
     for i, line in enumerate(lines):
+        if i % _CHECK_EVERY == 0:
+            checkpoint()
         row = rows[i]
         clause = _CLAUSE.match(line) and i > 0 and _CLAUSE_BEFORE.search(lines[i - 1])
         if (BULLET.match(line) or clause or row) and current:
