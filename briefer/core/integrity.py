@@ -16,6 +16,7 @@ import html
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from briefer.core.citations import (
     CITATION_PATTERN,
@@ -58,6 +59,9 @@ class Problem:
     section_id: int | None = None
     footnote: int | None = None
     """The footnote number the exported note gives the citation (``None``: note-wide)."""
+    occurrence: int = 0
+    """Which of the passage's citations in the section it is (0: the first): where Go to
+    lands when a section cites one passage more than once."""
 
     @property
     def blocking(self) -> bool:
@@ -86,7 +90,7 @@ def check_note(
         ]
     problems: list[Problem] = []
     cited_articles: list[int] = []
-    quoted_in: dict[int, list[tuple[int, Section, int]]] = {}  # by index, with footnote
+    quoted_in: dict[int, list[Place]] = {}
     footnotes_before = 0
     for index, section in enumerate(sections):
         where = f'"{section.heading}"' if section.heading.strip() else "an untitled section"
@@ -95,21 +99,28 @@ def check_note(
         numbers: dict[int, list[int]] = {}
         sites = _quotation_sites(section.body)
         site_numbers: dict[int, int] = {}  # each quotation's own footnote
+        site_occurrence: dict[int, int] = {}  # and which of its passage's citations it is
+        cited_so_far: dict[int, int] = {}
         for pid, site in _citations(section.body, sites):
+            occurrence = cited_so_far.get(pid, 0)
+            cited_so_far[pid] = occurrence + 1
+            if site is not None:
+                site_occurrence[site] = occurrence
             cited = passages.get(pid)
             if cited is not None and cited.article_id in articles:
                 footnotes_before += 1
                 numbers.setdefault(pid, []).append(footnotes_before)
                 if site is not None:
-                    quoted_in.setdefault(pid, []).append((index, section, footnotes_before))
+                    quoted_in.setdefault(pid, []).append(
+                        Place(index, section, footnotes_before, occurrence)
+                    )
                     site_numbers[site] = footnotes_before
-        at = {"section_id": section.id}
         has_children = index + 1 < len(sections) and sections[index + 1].level > section.level
         if section.guidance.strip() and not _words(section.body) and not has_children:
             problems.append(Problem(ProblemKind.GUIDANCE_ONLY,
                 f"The section {where} is not written yet: it holds only its guidance"
                 f' ("{_short(section.guidance, 60)}"), which is not exported. Write it, or'
-                " remove the section.", section.heading, **at))  # fmt: skip
+                " remove the section.", section.heading, section_id=section.id))  # fmt: skip
         for passage_id in find_citations(section.body):
             passage = passages.get(passage_id)
             marker = missing_marker(passage_id)
@@ -117,7 +128,7 @@ def check_note(
                 problems.append(Problem(ProblemKind.MISSING_PASSAGE,
                     f"In {where}, a citation points to a passage that has been deleted (the "
                     f"export shows {marker} there); remove it or cite another passage.",
-                    section.heading, passage_id, **at))  # fmt: skip
+                    section.heading, passage_id, section_id=section.id))  # fmt: skip
                 continue
             article = articles.get(passage.article_id)
             if article is None:
@@ -125,7 +136,7 @@ def check_note(
                     f"In {where}, a quotation's source has been deleted from the project (the "
                     f"export shows {marker} there); remove the quotation or re-import the "
                     "article.", section.heading, passage_id, passage.article_id,
-                    **at))  # fmt: skip
+                    section_id=section.id))  # fmt: skip
                 continue
             number = numbers[passage_id][0]
             if passage.article_id not in cited_articles:
@@ -136,7 +147,7 @@ def check_note(
                     f' "{article.title}" at its place; open it from the composer and tag it'
                     " again.",
                     section.heading, passage_id, article.id, footnote=number,
-                    **at))  # fmt: skip
+                    section_id=section.id))  # fmt: skip
         for site, (passage_id, _, quoted) in enumerate(sites):
             passage = passages.get(passage_id)
             if passage is None or passage.article_id not in articles:
@@ -151,7 +162,7 @@ def check_note(
                     f'no longer matches its source, which reads "{_short(passage.text)}". '
                     "Undo the edit or insert the passage again.",
                     section.heading, passage_id, passage.article_id, footnote=quoted_at,
-                    **at))  # fmt: skip
+                    occurrence=site_occurrence.get(site, 0), section_id=section.id))  # fmt: skip
     for passage_id, repeats in quoted_in.items():
         if len(repeats) > 1:
             problems.append(_quoted_again(passages[passage_id], passage_id, repeats))
@@ -169,28 +180,36 @@ def check_note(
     return problems
 
 
-def _quoted_again(
-    passage: Passage, passage_id: int, places: list[tuple[int, Section, int]]
-) -> Problem:
+class Place(NamedTuple):
+    """Where a passage is quoted: the section (and its index), the footnote, and which of
+    the passage's citations in that section it is."""
+
+    section_index: int
+    section: Section
+    footnote: int
+    occurrence: int
+
+
+def _quoted_again(passage: Passage, passage_id: int, places: list[Place]) -> Problem:
     """One passage quoted at several ``places``: the reader meets the same words twice,
     with two footnotes (a passage drafted under two themes, or inserted twice by hand).
     Go to shows the second quotation, the one to delete."""
     footnotes: dict[int, list[int]] = {}
-    for index, _, number in places:
-        footnotes.setdefault(index, []).append(number)
-    headings = {index: section.heading for index, section, _ in places}
+    for place in places:
+        footnotes.setdefault(place.section_index, []).append(place.footnote)
+    headings = {place.section_index: place.section.heading for place in places}
     parts = []
     for index, numbers in footnotes.items():
         name = f'"{headings[index]}"' if headings[index].strip() else "an untitled section"
         label = "footnotes" if len(numbers) > 1 else "footnote"
         parts.append(f"{name} ({label} {_and(map(str, numbers))})")
-    _, again, number = places[1]
+    again = places[1]
     times = "twice" if len(places) == 2 else f"{len(places)} times"
     return Problem(ProblemKind.QUOTED_AGAIN,
         f'The passage "{_short(passage.text, 60)}" is quoted {times}, in {_and(parts)}: keep '
         f"one quotation and delete the other{'s' if len(places) > 2 else ''}.",
-        again.heading, passage_id, passage.article_id, section_id=again.id,
-        footnote=number)  # fmt: skip
+        again.section.heading, passage_id, passage.article_id, section_id=again.section.id,
+        footnote=again.footnote, occurrence=again.occurrence)  # fmt: skip
 
 
 def _and(items: Iterable[str]) -> str:

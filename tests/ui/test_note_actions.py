@@ -250,8 +250,8 @@ def test_enter_on_an_unwritten_section_goes_to_it(qtbot: QtBot, window: ProjectW
     job = window.note_actions.exporter.prepare(note_id)
     assert job is not None
     dialog = ProblemsDialog(job.problems, window, exporting=False)
-    places: list[tuple[int, int]] = []
-    dialog.placeActivated.connect(lambda section, passage: places.append((section, passage)))
+    places: list[tuple[int, int, int]] = []
+    dialog.placeActivated.connect(lambda *place: places.append(place))
     qtbot.addWidget(dialog)
     dialog.show()
     row = next(i for i in range(dialog.list.count()) if "not written" in dialog.list.item(i).text())
@@ -259,7 +259,7 @@ def test_enter_on_an_unwritten_section_goes_to_it(qtbot: QtBot, window: ProjectW
     dialog.list.setCurrentRow(row)
     qtbot.keyClick(dialog.list, Qt.Key.Key_Return)
     section = dialog.list.item(row).data(SECTION_ROLE)
-    assert section is not None and places == [(section, -1)]
+    assert section is not None and places == [(section, -1, 0)]
     dialog.close()
 
 
@@ -539,3 +539,28 @@ def test_each_access_key_of_the_export_dialog_reaches_its_field(
         t.replace("&&", "")[t.replace("&&", "").find("&") + 1].lower() for t in texts if "&" in t
     ]
     assert len(keys) == len(set(keys)), texts
+
+
+def test_go_to_a_repeated_quotation_selects_the_second_copy(window: ProjectWindow) -> None:
+    """The quoted-again warning's Go to lands on the copy to delete; within one section it
+    selected the passage's first quotation (review)."""
+    note_id = drafted(window)
+    note = window.session.query.get_note(note_id)
+    trade = next(s for s in note.sections if s.heading == "Trade")
+    assert trade.id is not None
+    twice = trade.body + "\n\nAnd again:\n\n" + trade.body
+    window.session.do(EditSectionBodyCommand(note_id, trade.id, twice))
+    window.note_actions.check_action.trigger()
+    dialog = window.note_actions.dialog
+    assert isinstance(dialog, ProblemsDialog)
+    row = next(
+        i for i in range(dialog.list.count()) if "quoted twice" in dialog.list.item(i).text()
+    )
+    dialog.list.setCurrentRow(row)
+    dialog.go_button.click()
+    editor = window.composer.editor
+    cursor = editor.textCursor()
+    passage_id = window.session.query.list_passages()[0].id
+    assert cursor.hasSelection() and editor.chip_at(cursor.selectionStart()) == passage_id
+    text = editor.document().toPlainText()
+    assert "And again" in text[: cursor.selectionStart()]  # the second quotation, not the first

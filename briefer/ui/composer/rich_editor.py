@@ -189,20 +189,25 @@ class RichSectionEditor(PassageDrops, QTextEdit):
             return None
         return int(fmt.property(rf.PASSAGE_ID) or 0)
 
-    def select_chip(self, passage_id: int) -> bool:
-        """Select the first chip citing ``passage_id`` and scroll to it (a check's Go to)."""
+    def select_chip(self, passage_id: int, occurrence: int = 0) -> bool:
+        """Select the ``occurrence``-th chip citing ``passage_id`` (the first when there are
+        fewer) and scroll to it (a check's Go to)."""
         text = self.document().toPlainText()
+        found: list[int] = []
         at = text.find(rf.OBJECT_CHAR)
-        while at >= 0:
+        while at >= 0 and len(found) <= occurrence:
             if self.chip_at(at) == passage_id:
-                cursor = QTextCursor(self.document())
-                cursor.setPosition(at)
-                cursor.setPosition(at + 1, QTextCursor.MoveMode.KeepAnchor)
-                self.setTextCursor(cursor)
-                self.ensureCursorVisible()
-                return True
+                found.append(at)
             at = text.find(rf.OBJECT_CHAR, at + 1)
-        return False
+        if not found:
+            return False
+        at = found[occurrence] if occurrence < len(found) else found[0]
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(at)
+        cursor.setPosition(at + 1, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        return True
 
     def citation_at(self, position: int) -> int | None:
         """The chip at or just before ``position``, else the first in its paragraph."""

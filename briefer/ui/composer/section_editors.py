@@ -109,15 +109,19 @@ class SectionEditors(QStackedWidget):
             return self.source_editor
         return self.page_editor
 
-    def reveal(self, passage_id: int) -> None:
-        """Focus the editor on screen with its first citation of ``passage_id`` selected
-        (none for -1)."""
+    def reveal(self, passage_id: int, occurrence: int = 0) -> None:
+        """Focus the editor on screen with a citation of ``passage_id`` selected: the
+        ``occurrence``-th, else the first (none for -1)."""
         page = self.currentWidget() is self.page_editor
         (self.page_editor if page else self.source_editor).setFocus()
         if passage_id >= 0 and page:
-            self.page_editor.select_chip(passage_id)
+            self.page_editor.select_chip(passage_id, occurrence)
         elif passage_id >= 0:
-            found = self.source_editor.document().find(citation_token(passage_id))
+            document, token = self.source_editor.document(), citation_token(passage_id)
+            found = first = document.find(token)
+            for _ in range(occurrence):
+                found = document.find(token, found) if not found.isNull() else found
+            found = first if found.isNull() else found
             if not found.isNull():
                 self.source_editor.setTextCursor(found)
 

@@ -247,14 +247,15 @@ class ComposerView(QWidget):
         self.preview.refresh()
         self._update_status()
 
-    def reveal(self, section_id: int, passage_id: int = -1) -> bool:
-        """Show ``section_id`` with its first citation of ``passage_id`` selected (the place a
-        check line names); False if the section is not in the note shown."""
+    def reveal(self, section_id: int, passage_id: int = -1, occurrence: int = 0) -> bool:
+        """Show ``section_id`` with a citation of ``passage_id`` selected (the first, or the
+        ``occurrence``-th: the place a check line names); False if the section is not in
+        the note shown."""
         self.flush()
         if self._note is None or all(s.id != section_id for s in self._note.sections):
             return False
         self._select_section(section_id)
-        self.editors.reveal(passage_id)
+        self.editors.reveal(passage_id, occurrence)
         return True
 
     def show_note(self, note_id: int | None) -> None:

@@ -31,6 +31,7 @@ from briefer.ui.common.screens import bounded_size
 PASSAGE_ROLE = Qt.ItemDataRole.UserRole + 1
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 2
 SOURCE_ROLE = Qt.ItemDataRole.UserRole + 3
+OCCURRENCE_ROLE = Qt.ItemDataRole.UserRole + 4
 """The article of a line about a source itself (no date, no publisher), else None."""
 
 
@@ -51,7 +52,7 @@ class _ProblemList(QListWidget):
 
 class ProblemsDialog(QDialog):
     passageActivated = Signal(int)
-    placeActivated = Signal(int, int)  # section_id, passage_id (-1: none): where to look
+    placeActivated = Signal(int, int, int)  # section, passage (-1: none), which citation of it
     sourceActivated = Signal(int)  # article_id: its details, to fill in what is missing
 
     def __init__(
@@ -92,6 +93,7 @@ class ProblemsDialog(QDialog):
             item = QListWidgetItem(icon, problem.message)
             item.setData(PASSAGE_ROLE, problem.passage_id)
             item.setData(SECTION_ROLE, problem.section_id)
+            item.setData(OCCURRENCE_ROLE, problem.occurrence)
             about_source = problem.passage_id is None and problem.article_id is not None
             item.setData(SOURCE_ROLE, problem.article_id if about_source else None)
             if problem.footnote is not None:
@@ -165,7 +167,9 @@ class ProblemsDialog(QDialog):
             return
         passage_id = item.data(PASSAGE_ROLE)
         self.placeActivated.emit(
-            int(item.data(SECTION_ROLE)), -1 if passage_id is None else int(passage_id)
+            int(item.data(SECTION_ROLE)),
+            -1 if passage_id is None else int(passage_id),
+            int(item.data(OCCURRENCE_ROLE) or 0),
         )
 
     def _open_passage(self) -> None:

@@ -382,10 +382,10 @@ class ProjectWindow(ImportsDroppedFiles, QMainWindow):
         self.reader.select_passage(passage_id)
         self.reader.setFocus()
 
-    def reveal_in_note(self, section_id: int, passage_id: int) -> None:
+    def reveal_in_note(self, section_id: int, passage_id: int, occurrence: int = 0) -> None:
         """A check line's "Go to": the Composer, at that section and citation."""
         self.workspace.setCurrentWidget(self.composer)
-        if not self.composer.reveal(section_id, passage_id):
+        if not self.composer.reveal(section_id, passage_id, occurrence):
             self.report("That section is no longer in the note.")
 
     # -- importing -----------------------------------------------------------
