@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from briefer.core.integrity import Problem, ProblemKind
@@ -47,11 +48,24 @@ class QuoteAlert(QLabel):
         self.hide()
 
     def show_problems(self, problems: Sequence[Problem]) -> None:
+        """Called after every pause in typing: restyled only when the words change (and
+        the colour then read from the palette in force, light or dark)."""
         text = alert_text(problems)
+        if text == self.text():
+            return
         self.setText(text)
-        colour = accents_of(self.palette()).comment_mark
-        self.setStyleSheet(f"color: {colour}; font-weight: bold")
+        self._colour()
         self.setVisible(bool(text))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # light to dark or back
+            self._colour()
+
+    def _colour(self) -> None:
+        style = f"color: {accents_of(self.palette()).comment_mark}; font-weight: bold"
+        if style != self.styleSheet():  # setting it again would change the palette again
+            self.setStyleSheet(style)
 
 
 def status_row(status: QLabel, alert: QuoteAlert) -> QWidget:
