@@ -21,6 +21,7 @@ from briefer.ui.library.article_actions import ArticleActions
 from briefer.ui.library.merge_actions import MergeActions
 from briefer.ui.library.qda_actions import QdaActions
 from briefer.ui.notes.actions import NoteActions
+from briefer.ui.shell.clipboard_actions import ClipboardActions
 from briefer.ui.shell.file_menu import AppSlots, ProjectActions, add_project_actions
 from briefer.ui.shell.help import HelpActions
 
@@ -76,6 +77,7 @@ class WindowActions:
     find_next_action: QAction
     search_action: QAction
     paste_action: QAction
+    clipboard: ClipboardActions
     themes_action: QAction
     preferences_action: QAction
     next_article_action: QAction
@@ -208,26 +210,30 @@ def build_menus(
     edit_menu.addAction(undo_action)
     edit_menu.addAction(redo_action)
     edit_menu.addSeparator()
+    paste_action = QAction("Paste as Ne&w Article", window)
+    paste_action.triggered.connect(lambda _checked=False: slots.paste_article())
+    paste_action.setEnabled(writable)
+    clipboard = ClipboardActions(window, paste_action)
+    edit_menu.addActions([clipboard.cut_action, clipboard.copy_action, clipboard.paste_action])
+    edit_menu.addAction(paste_action)
+    edit_menu.addAction(clipboard.select_all_action)
+    edit_menu.aboutToShow.connect(clipboard.refresh)
+    edit_menu.addSeparator()
     find_action = add_action(window, edit_menu, "&Find…", "Ctrl+F", slots.find)
     find_next_action = add_action(window, edit_menu, "Find &Next", "F3", slots.find_next)
     search_action = add_action(
         window, edit_menu, "&Search All Articles…", "Ctrl+Shift+F", slots.search
     )
     edit_menu.addSeparator()
-    paste_action = QAction("&Paste as New Article", window)
-    paste_action.setShortcut(QKeySequence.StandardKey.Paste)
-    paste_action.triggered.connect(lambda _checked=False: slots.paste_article())
-    paste_action.setEnabled(writable)
-    edit_menu.addAction(paste_action)
-    edit_menu.addSeparator()
-    themes_action = add_action(window, edit_menu, "Manage &Themes…", "Ctrl+T", slots.manage_themes)
+    themes_action = add_action(window, edit_menu, "&Manage Themes…", "Ctrl+T", slots.manage_themes)
     preferences_action = add_action(window, edit_menu, "Pr&eferences…", "Ctrl+,", slots.preferences)
     preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
     return WindowActions(
         import_action=import_action, save_copy_action=save_copy_action,
         restore_action=restore_action, close_action=close_action, undo_action=undo_action,
         redo_action=redo_action, find_action=find_action, find_next_action=find_next_action,
-        search_action=search_action, paste_action=paste_action, themes_action=themes_action,
+        search_action=search_action, paste_action=paste_action, clipboard=clipboard,
+        themes_action=themes_action,
         preferences_action=preferences_action, next_article_action=next_article_action,
         previous_article_action=previous_article_action,
         reader_view_action=reader_view_action, composer_view_action=composer_view_action,
