@@ -48,8 +48,8 @@ def draft_note(
         guidance = spec.body.strip() or ("" if body else _quoted_above(own, drawn, quoted))
         sections.append(Section(spec.heading, body, spec.level, guidance=guidance))
         if spec.per_theme:
-            level = min(spec.level + 1, MAX_LEVEL)
-            for theme in themes:
+            for theme, depth in outline_order(themes):
+                level = min(spec.level + 1 + depth, MAX_LEVEL)
                 found = by_theme.get(theme.id or -1, [])
                 body = _body(theme.name, found, spec, block_words, quoted)
                 above = "" if body else _quoted_above([theme], found, quoted)
@@ -63,6 +63,44 @@ def draft_note(
         template=template.name,
         sections=tuple(dataclasses.replace(s, position=i) for i, s in enumerate(sections)),
     )
+
+
+def outline_order(themes: Sequence[Theme]) -> list[tuple[Theme, int]]:
+    """The chosen themes as an outline: each sub-theme right after its parent, one deeper.
+
+    A note on Trade with its sub-themes Tariffs and Shipping reads as Trade, then
+    Tariffs and Shipping under it, as the Themes panel shows them, not as three equal
+    sections in whatever order they were made. A sub-theme whose parent was not
+    chosen stands at the top level; themes keep their given order among siblings;
+    a parent loop (which the project refuses, but a merged file might hold) is cut
+    where it closes.
+    """
+    chosen = {t.id for t in themes if t.id is not None}
+    children: dict[int, list[Theme]] = {}
+    roots: list[Theme] = []
+    for theme in themes:
+        parent = theme.parent_id
+        if parent is not None and parent in chosen and parent != theme.id:
+            children.setdefault(parent, []).append(theme)
+        else:
+            roots.append(theme)
+    ordered: list[tuple[Theme, int]] = []
+    placed: set[int] = set()
+
+    def place(theme: Theme, depth: int) -> None:
+        key = id(theme)
+        if key in placed:
+            return
+        placed.add(key)
+        ordered.append((theme, depth))
+        for child in children.get(theme.id, []) if theme.id is not None else []:
+            place(child, depth + 1)
+
+    for theme in roots:
+        place(theme, 0)
+    for theme in themes:  # only themes in a parent loop are left
+        place(theme, 0)
+    return ordered
 
 
 def _nothing_yet(theme: Theme) -> str:

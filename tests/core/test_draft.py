@@ -184,3 +184,32 @@ def test_short_quotations_run_in_and_long_ones_stand_apart() -> None:
         .body
     )
     assert body.startswith('> "Exports rose 40%."[@p1]')
+
+
+def test_sub_themes_are_drafted_under_their_parent_one_level_down() -> None:
+    tariffs = Theme("Tariffs", "#9467BD", parent_id=TRADE.id, id=4)
+    shipping = Theme("Shipping", "#8C564B", parent_id=TRADE.id, id=5)
+    tagged = [*PASSAGES, passage(6, 10, 90, "Duties on steel doubled.", 4)]
+    note = draft_note(
+        TEMPLATE, title="Harbour", themes=[tariffs, ENERGY, TRADE, shipping],
+        passages=tagged, published=PUBLISHED,
+    )  # fmt: skip
+    assert [(s.heading, s.level) for s in note.sections] == [
+        ("Summary", 1), ("Key developments", 1), ("Energy", 2), ("Trade", 2),
+        ("Tariffs", 3), ("Shipping", 3), ("Energy watch", 1),
+    ]  # fmt: skip
+    assert "Duties on steel doubled." in next(
+        s.body for s in note.sections if s.heading == "Tariffs"
+    )
+    # chosen without its parent, a sub-theme stands on its own
+    alone = draft_note(TEMPLATE, title="H", themes=[tariffs], passages=tagged, published=PUBLISHED)
+    assert ("Tariffs", 2) in [(s.heading, s.level) for s in alone.sections]
+
+
+def test_a_parent_loop_from_a_merged_file_still_drafts_every_theme_once() -> None:
+    first = Theme("First", "#1F77B4", parent_id=8, id=7)
+    second = Theme("Second", "#FF7F0E", parent_id=7, id=8)
+    note = draft_note(
+        TEMPLATE, title="H", themes=[first, second], passages=PASSAGES, published=PUBLISHED
+    )
+    assert [(s.heading, s.level) for s in note.sections][2:4] == [("First", 2), ("Second", 3)]
