@@ -221,3 +221,37 @@ def test_details_of_an_article_deleted_meanwhile_are_a_status_line_not_a_crash(
     window.article_actions.edit_details(article_id)  # as the check's list would ask
     assert len(reports) == 1 and str(article_id) in reports[0]
     window.close()
+
+
+def test_the_reader_shows_new_details_at_once_and_keeps_its_place(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    text = "\n\n".join(
+        f"Paragraph {n} of the harbour report, on grain and ports." for n in range(300)
+    )
+    path = tmp_path / "long.briefer"
+    with Session.create(path) as session:
+        blocks, start = [], 0
+        for paragraph in text.split("\n\n"):
+            blocks.append(Block(BlockKind.PARAGRAPH, start, start + len(paragraph)))
+            start += len(paragraph) + 2
+        store_of(session).add_article(Article("report.pdf", text, tuple(blocks)))
+    window = ProjectWindow(Session.open(path))
+    qtbot.addWidget(window)
+    window.resize(1000, 700)
+    window.show()
+    window.library_panel.select_row(0)
+    reader = window.reader
+    qtbot.waitUntil(lambda: "Paragraph 299" in reader.toPlainText())
+    bar = reader.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    middle = bar.value()
+    article_id = window.session.query.list_articles()[0].id
+    assert article_id is not None
+    details = ArticleDetails("Grain report", "Harbour Gazette", "Ana Costa", dt.date(2025, 3, 14))
+    window.session.do(EditArticleDetailsCommand(article_id, details))
+    shown_text = reader.toPlainText()
+    assert "Grain report" in shown_text and "report.pdf" not in shown_text
+    assert "Harbour Gazette" in shown_text and "14 March 2025" in shown_text
+    assert abs(bar.value() - middle) < bar.pageStep()  # still where the analyst was reading
+    window.close()

@@ -153,12 +153,24 @@ class TaggingController(QObject):
         article_id = self.article.id
         if any(c.entity is Entity.ARTICLE and article_id in c.removed for c in changes):
             self.show_article(None)
-        elif any(
+            return
+        if article_id is not None and any(
+            c.entity is Entity.ARTICLE and article_id in c.updated for c in changes
+        ):
+            self._take_details(article_id)
+        if any(
             c.entity in (Entity.PASSAGE, Entity.THEME)
             or (c.entity in (Entity.SUGGESTION, Entity.ARTICLE) and article_id in c.updated)
             for c in changes
         ):
             self.refresh()
+
+    def _take_details(self, article_id: int) -> None:
+        """The heading follows Edit Article Details (its undo and redo too) at once."""
+        article = self.session.query.get_article(article_id)
+        if self.article is not None and _details(article) != _details(self.article):
+            self.article = article
+            self.reader.update_details(article)
 
     def suggestions_for(self, theme_id: int) -> list[Suggestion]:
         """The current article's open suggestions for one theme."""
@@ -335,3 +347,8 @@ def delete_warning_box(passage: Passage, notes: list[Note], parent: QWidget) -> 
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.setEscapeButton(QMessageBox.StandardButton.Cancel)
     return box
+
+
+def _details(article: Article) -> tuple[object, ...]:
+    """What the Reader's heading shows of an article."""
+    return (article.title, article.publisher, article.author, article.published, article.url)

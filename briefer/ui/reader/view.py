@@ -555,14 +555,30 @@ class ReaderView(ReaderKeys, QTextEdit):
         super().changeEvent(event)
         if rebuild and self._article:
             # Colours and sizes are baked into the formats: render again, keep the place.
-            # Mid-build the view shows an empty page: the place (or passage) to go to is
-            # still the one from before the build, not the top of that page.
-            building = self._builder is not None
-            place = self._place if building else early
-            pending = self._pending_passage
-            self._render(incremental=len(self._article.text) >= self.incremental_from)
-            self.set_passages(self._passages, self._theme_list)
-            if self._builder is not None:  # a long one: once it is in
-                self._place, self._pending_passage = place, pending
-            elif place is not None:
-                place.restore(self, self._scroll)
+            self._render_again(early)
+
+    def update_details(self, article: Article) -> None:
+        """Show the article's new title, byline and date, at the place being read.
+
+        Edit Article Details changes only what the heading shows; the analyst stays
+        where they were in the text, as after a change of font.
+        """
+        if self._article is None or article.id != self._article.id:
+            return
+        place = ReadingPlace.of(self) if not self._builder else None
+        self._article = article
+        self._render_again(place)
+
+    def _render_again(self, place: ReadingPlace | None) -> None:
+        assert self._article is not None
+        # Mid-build the view shows an empty page: the place (or passage) to go to is
+        # still the one from before the build, not the top of that page.
+        if self._builder is not None:
+            place = self._place
+        pending = self._pending_passage
+        self._render(incremental=len(self._article.text) >= self.incremental_from)
+        self.set_passages(self._passages, self._theme_list)
+        if self._builder is not None:  # a long one: once it is in
+            self._place, self._pending_passage = place, pending
+        elif place is not None:
+            place.restore(self, self._scroll)
