@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import random
 
@@ -13,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from briefer.core.contrast import contrast_ratio
 from briefer.core.model import BLOCK_SEPARATOR, Article, Block, BlockKind, Passage, Theme
 from briefer.core.suggest import Suggestion
+from briefer.ui.reader import document as reader_document
 from briefer.ui.reader.paint import line_rects
 from briefer.ui.reader.view import ReaderView
 
@@ -551,3 +553,34 @@ def test_a_text_that_opens_with_its_title_shows_the_title_once(qtbot: QtBot) -> 
     assert view.toPlainText().count("Harbour deal signed") == 1
     title_offset = view.doc_to_canonical(view.canonical_to_doc(3))
     assert title_offset == 3, "the title is the article's own heading, so it can be tagged"
+
+
+def test_a_report_length_title_is_set_smaller_so_the_text_starts_on_screen(
+    qtbot: QtBot, article: Article, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    long_title = (
+        "Regional energy security and the future of cross-border electricity, gas and "
+        "hydrogen interconnection in the Baltic Sea region: an assessment of market design, "
+        "infrastructure financing and geopolitical risk for the period 2025 to 2040"
+    )
+    assert len(long_title) > 200
+    short = shown_reader(qtbot, article)
+    long = shown_reader(qtbot, dataclasses.replace(article, title=long_title))
+    long.resize(700, 500)  # a laptop's Reader beside the Library
+
+    def title_lines(view: ReaderView) -> int:
+        layout = view.document().firstBlock().layout()
+        return layout.lineCount() if layout is not None else 0
+
+    def title_size(view: ReaderView) -> float:
+        return view.document().firstBlock().charFormat().font().pointSizeF()
+
+    body_size = long.document().lastBlock().charFormat().font().pointSizeF()
+    assert body_size < title_size(long) < title_size(short)
+    qtbot.waitUntil(lambda: title_lines(long) > 0)
+    assert long.document().firstBlock().text() == long_title
+    monkeypatch.setattr(reader_document, "title_scale", lambda _length: reader_document.TITLE_SCALE)
+    headline = shown_reader(qtbot, dataclasses.replace(article, title=long_title))
+    headline.resize(700, 500)
+    qtbot.waitUntil(lambda: title_lines(headline) > 0)
+    assert title_lines(long) <= title_lines(headline) - 2  # 6 lines, not 8, at 700 pixels

@@ -256,6 +256,21 @@ def _meta_line(article: Article) -> str:
     return "  ·  ".join(v for v in (article.publisher, article.author, date) if v)
 
 
+TITLE_SCALE = 1.75
+"""The title's size against the body's, for a headline of a line or two."""
+LONG_TITLE = 120
+"""Characters past which a title is set smaller: a report's 250-character title at the
+full size took half the Reader on a laptop, eight lines before the first of the text."""
+
+
+def title_scale(length: int) -> float:
+    """The title's size for a title of ``length`` characters: full up to LONG_TITLE,
+    then smaller, down to a little above the body's size for a paragraph-long one."""
+    if length <= LONG_TITLE:
+        return TITLE_SCALE
+    return max(1.2, TITLE_SCALE * (LONG_TITLE / length) ** 0.5)
+
+
 def _is_title_heading(article: Article, block: Block) -> bool:
     def fold(text: str) -> str:
         return " ".join(text.split()).casefold()
@@ -323,11 +338,13 @@ class DocumentBuilder:
     def _header(self) -> None:
         cursor, formats, style = self._cursor, self._formats, self._formats.style
         article, blocks = self.article, self._blocks
-        title_chars = formats.chars(style.ui, 1.75)
+        opens_with_title = bool(blocks) and _is_title_heading(article, blocks[0])
+        shown = article.block_text(blocks[0]) if opens_with_title else article.title
+        title_chars = formats.chars(style.ui, title_scale(len(shown)))
         title_chars.setFontWeight(QFont.Weight.DemiBold)
         cursor.setBlockFormat(formats.block(bottom=0.35, height=118))
         cursor.setBlockCharFormat(title_chars)
-        if blocks and _is_title_heading(article, blocks[0]):
+        if opens_with_title:
             # The text opens with its own title: show that block as the title (it stays
             # taggable) instead of printing the title twice.
             first = blocks[0]
