@@ -71,7 +71,9 @@ _NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞА-Я][\w.'’-]*|and|&|de|da|del|de
 _ATX = re.compile(r"^(?P<marks>#{1,6})[ \t]+(?P<text>\S.*?)(?:[ \t]+#+)?[ \t]*$")
 """A Markdown heading written into plain text ("# Title", "## Background"): its marks are
 markup, as a list's bullet is, so they go and the words stay."""
-TITLE_MAX = 200
+TITLE_MAX = 300
+"""The longest first line taken for a title: reports' titles run past 200 characters
+(with their subtitle), a first paragraph without a full stop seldom past 300."""
 MAX_LINES = 250_000
 """Lines with text in a plain text or Markdown file, each of which may become a paragraph:
 as many as a web page may have blocks (``htmlbounds.MAX_BLOCKS``). A long report has a

@@ -181,6 +181,26 @@ def test_untitled_text_takes_its_title_from_the_file_name() -> None:
     assert article.text == data.decode()
 
 
+def test_a_report_length_first_line_is_still_the_title() -> None:
+    title = (
+        "Regional energy security and the future of cross-border electricity, gas and "
+        "hydrogen interconnection in the Baltic Sea region: an assessment of market design, "
+        "infrastructure financing and geopolitical risk for the period 2025 to 2040"
+    )
+    body = "The report was published by the institute on Monday. It runs to 80 pages."
+    article = TextImporter().extract(f"{title}\n\n{body}\n".encode(), "long_undated.txt",
+                                     ImportLimits())  # fmt: skip
+    assert len(title) > 200 and article.title == title
+    assert article.text == body  # the title is not left in the text as well
+
+
+def test_a_long_first_paragraph_without_a_full_stop_is_not_taken_for_a_title() -> None:
+    paragraph = " ".join(["The ministry said the port would reopen on Monday"] * 8)
+    article = TextImporter().extract(f"{paragraph}\n\nMore.\n".encode(), "port.txt",
+                                     ImportLimits())  # fmt: skip
+    assert len(paragraph) > 300 and article.title == "port"
+
+
 @pytest.mark.parametrize(
     ("text", "date"),
     [
