@@ -216,3 +216,30 @@ def test_a_read_only_opening_remembers_without_touching_the_project(
     assert again.library_panel.current_title() == "Rail link delayed"
     again.close()
     assert path.read_bytes() == before
+
+
+def test_a_long_article_built_in_slices_reopens_at_its_place(
+    qtbot: QtBot, project: dict[str, int | Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long article goes in slice by slice after the window shows: the place waits for it."""
+    import briefer.ui.reader.view as reader_view
+
+    monkeypatch.setattr(reader_view, "INCREMENTAL_FROM", 5_000)
+    monkeypatch.setattr(reader_view, "FIRST_SLICE", 2_000)  # more than one slice
+    paths = resolve_paths()
+    path = project["path"]
+    assert isinstance(path, Path)
+    window = _open(qtbot, paths, path)
+    assert window.library_panel.select_id(project["second"])
+    qtbot.waitUntil(lambda: not window.reader.is_loading() and not window.reader.is_settling())
+    bar = window.reader.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    top = _top_offset(window)
+    assert top > 5000
+    window.close()
+
+    again = _open(qtbot, paths, path)
+    assert again.workspace.currentWidget() is not again.composer
+    qtbot.waitUntil(lambda: not again.reader.is_loading() and not again.reader.is_settling())
+    qtbot.waitUntil(lambda: abs(_top_offset(again) - top) < 200, timeout=3000)
+    again.close()
