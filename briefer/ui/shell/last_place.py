@@ -85,7 +85,7 @@ class PlaceKeeper(QObject):
             top = reader.doc_to_canonical(reading.top) or 0
             cursor = reader.doc_to_canonical(reading.position) or 0
         editor = composer.editors.currentWidget()
-        editing = isinstance(editor, (QTextEdit, QPlainTextEdit))
+        editing = editor if isinstance(editor, (QTextEdit, QPlainTextEdit)) else None
         return Place(
             view=COMPOSE if window.workspace.currentWidget() is composer else READ,
             article_id=article,
@@ -93,7 +93,7 @@ class PlaceKeeper(QObject):
             article_cursor=cursor,
             note_id=composer.current_note_id(),
             section_id=composer.current_section_id(),
-            note_cursor=editor.textCursor().position() if editing else 0,  # type: ignore[union-attr]
+            note_cursor=editing.textCursor().position() if editing is not None else 0,
         )
 
     def soon(self, *_args: object) -> None:
@@ -121,10 +121,10 @@ class PlaceKeeper(QObject):
 
     def _put_reading_back(self) -> None:
         view = self.window.reader
-        if self._reading is None or not view.isVisible() or view.is_loading():
-            return  # the Reader's Show, or its long article's ``loaded``, comes back here
-        if view.is_settling():
-            return
+        if self._reading is None or not view.isVisible():
+            return  # the Reader's Show comes back here
+        if view.is_loading() or view.is_settling():
+            return  # and its long article's ``loaded``
         article, top, cursor = self._reading
         self._reading = None
         if self.window.library_panel.current_id() != article:
