@@ -42,6 +42,7 @@ from briefer.ui.common.screens import fit_on_screen
 from briefer.ui.common.style import apply_appearance
 from briefer.ui.shell.crash import CrashReporter
 from briefer.ui.shell.file_menu import AppSlots
+from briefer.ui.shell.last_place import PlaceKeeper
 from briefer.ui.shell.lock_dialog import LockChoice, ask_locked
 from briefer.ui.shell.signals import SignalCloser
 
@@ -178,6 +179,7 @@ class Controller:
             window.move(beside[-1].pos() + QPoint(CASCADE, CASCADE))
             fit_on_screen(window)  # the cascade may reach past the screen's edge
         window.closing.connect(self._remember_layout)
+        PlaceKeeper(window, self.paths.places_file).start()  # where the analyst left it
         self._add(window)
         if self.welcome is not None:  # its work is done; the project window is up first
             self.welcome.close()

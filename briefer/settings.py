@@ -42,6 +42,12 @@ class Paths:
         return self.config_dir / SETTINGS_FILE
 
     @property
+    def places_file(self) -> Path:
+        """Where each project was left (core.places): beside the settings, never in the
+        project, which must not change from being looked at."""
+        return self.config_dir / "places.json"
+
+    @property
     def backups_dir(self) -> Path:
         return self.data_dir / "backups"
 

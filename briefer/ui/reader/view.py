@@ -157,6 +157,10 @@ class ReaderView(ReaderKeys, QTextEdit):
         self.set_suggestions(suggestions)
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
+    def go_to_place(self, place: ReadingPlace) -> None:
+        """Put ``place`` back (the bar takes its value once its range allows)."""
+        place.restore(self, self._scroll)
+
     def clear(self) -> None:
         """No article: an incremental build under way stops."""
         self.cancel_loading()
