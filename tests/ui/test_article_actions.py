@@ -8,8 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QPoint, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from briefer.core.citations import citation_token
@@ -80,8 +81,7 @@ def test_details_are_put_right_in_the_dialog_and_undo_puts_them_back(
         dialog.title.setText("Port signs framework deal")
         dialog.publisher.setText("Harbour Gazette")
         dialog.author.setText("Ana Costa")
-        dialog.has_date.setChecked(True)
-        dialog.date.setDate(QDate(2025, 3, 14))
+        dialog.date.setText("14 March 2025")
         dialog.url.setText("javascript:alert(1)")
         press(dialog, "Save")  # refused in the dialog, which stays open and says why
         assert dialog.isVisible() and "not a web address" in dialog.error.text()
@@ -255,3 +255,37 @@ def test_the_reader_shows_new_details_at_once_and_keeps_its_place(
     assert "Harbour Gazette" in shown_text and "14 March 2025" in shown_text
     assert abs(bar.value() - middle) < bar.pageStep()  # still where the analyst was reading
     window.close()
+
+
+def test_an_undated_article_is_dated_by_typing_the_date_as_written(
+    window: ProjectWindow, project: Path, modals: Modals
+) -> None:
+    def date_it(dialog: ArticleDetailsDialog) -> None:
+        assert dialog.date.text() == ""  # undated, and no date put in on its own
+        [label] = [w for w in dialog.findChildren(QLabel) if w.text() == "Publication &date:"]
+        assert label.buddy() is dialog.date and dialog.date.isEnabled()  # Alt+D reaches it
+        QTest.keyClicks(dialog.date, "31/02/2025")
+        press(dialog, "Save")
+        assert dialog.isVisible() and "There is no such day" in dialog.error.text()
+        dialog.date.selectAll()
+        QTest.keyClicks(dialog.date, "Nov 15, 2025")
+        dialog.date.editingFinished.emit()  # as leaving the field does
+        assert dialog.date.text() == "15 November 2025"  # what it understood, shown back
+        press(dialog, "Save")
+
+    modals.expect(ArticleDetailsDialog, date_it)
+    menu_action(window, "Article", "Edit Article Details…").trigger()
+    modals.check()
+    [article] = on_disk(project)
+    assert article.published == dt.date(2025, 11, 15)
+
+    def undate_it(dialog: ArticleDetailsDialog) -> None:
+        assert dialog.date.text() == "15 November 2025"
+        dialog.date.clear()
+        press(dialog, "Save")
+
+    modals.expect(ArticleDetailsDialog, undate_it)
+    menu_action(window, "Article", "Edit Article Details…").trigger()
+    modals.check()
+    [article] = on_disk(project)
+    assert article.published is None

@@ -16,13 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from briefer.core.model import Article
+from briefer.core.typed_dates import DateNotRead
 from briefer.session import ArticleDetails, CommandError
-from briefer.ui.notes.dialogs import (
-    fit_line_edit,
-    ok_cancel_buttons,
-    optional_date,
-    optional_date_value,
-)
+from briefer.ui.common.date_field import DateField
+from briefer.ui.notes.dialogs import fit_line_edit, ok_cancel_buttons
 
 
 class ArticleDetailsDialog(QDialog):
@@ -37,7 +34,7 @@ class ArticleDetailsDialog(QDialog):
         self.author.setPlaceholderText("Jane Smith; Omar Ali")
         self.publisher = QLineEdit(article.publisher)
         self.publisher.setPlaceholderText("The site, paper or body that published it")
-        self.has_date, self.date = optional_date(article.published)
+        self.date = DateField(article.published)
         self.url = QLineEdit(article.url)
         self.url.setPlaceholderText("https://…")
         self.error = QLabel()
@@ -56,7 +53,7 @@ class ArticleDetailsDialog(QDialog):
         form = QFormLayout(self)
         for label, widget in (("&Title:", self.title), ("&Author:", self.author),
                               ("&Publisher:", self.publisher), ("Publication &date:", self.date),
-                              ("", self.has_date), ("&Web address:", self.url)):  # fmt: skip
+                              ("&Web address:", self.url)):  # fmt: skip
             if label:
                 widget.setAccessibleName(label.replace("&", "").rstrip(":"))
             form.addRow(label, widget)
@@ -77,7 +74,10 @@ class ArticleDetailsDialog(QDialog):
 
     def details(self) -> ArticleDetails:
         """What the fields say, tidied; ``CommandError`` if a citation could not use it."""
-        published = optional_date_value(self.has_date, self.date)
+        try:
+            published = self.date.date()
+        except DateNotRead as exc:
+            raise CommandError(str(exc)) from None
         return ArticleDetails(
             self.title.text(), self.publisher.text(), self.author.text(), published,
             self.url.text(),

@@ -9,11 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -29,6 +27,8 @@ from PySide6.QtWidgets import (
 
 from briefer.core.model import Note, Theme
 from briefer.core.templates import Template
+from briefer.core.typed_dates import DateNotRead
+from briefer.ui.common.date_field import DateField
 from briefer.ui.common.screens import bounded_size
 
 MARKINGS = ("OFFICIAL", "OFFICIAL-SENSITIVE", "CONFIDENTIAL", "SECRET", "")
@@ -55,24 +55,6 @@ def fit_line_edit(edit: QLineEdit) -> None:
 
 LINE_EDIT_MARGIN = 2
 """QLineEdit's own horizontal margin around its text (horizontalMargin in Qt's source)."""
-
-
-def optional_date(day: dt.date | None) -> tuple[QCheckBox, QDateEdit]:
-    """A date that may be absent (a note's, an article's): ticking "Dated" turns the
-    field on; untick it and the date is none, the field greyed."""
-    has_date = QCheckBox("Dated")
-    has_date.setChecked(day is not None)
-    edit = QDateEdit(QDate(day.year, day.month, day.day) if day else QDate.currentDate())
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("d MMMM yyyy")
-    edit.setEnabled(day is not None)
-    has_date.toggled.connect(edit.setEnabled)
-    return has_date, edit
-
-
-def optional_date_value(has_date: QCheckBox, edit: QDateEdit) -> dt.date | None:
-    day = edit.date()  # QDate.toPython() is typed as object in PySide6's stubs
-    return dt.date(day.year(), day.month(), day.day()) if has_date.isChecked() else None
 
 
 def marking_box(current: str) -> QComboBox:
@@ -146,9 +128,7 @@ class DraftDialog(QDialog):
         self.author = QLineEdit(author)
         self.author.setAccessibleName("Author")
         self.marking = marking_box(marking)
-        self.date = QDateEdit(QDate.currentDate())
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("d MMMM yyyy")
+        self.date = DateField(dt.date.today())
         self.date.setAccessibleName("Date")
         self.error = QLabel()
         self.error.setStyleSheet("color: #B00020")
@@ -194,9 +174,9 @@ class DraftDialog(QDialog):
             if self.themes.item(i).checkState() == Qt.CheckState.Checked
         ]
 
-    def chosen_date(self) -> dt.date:
-        chosen = self.date.date()  # QDate.toPython() is typed as object in PySide6's stubs
-        return dt.date(chosen.year(), chosen.month(), chosen.day())
+    def chosen_date(self) -> dt.date | None:
+        """The note's date, None for an undated note (call after ``exec`` accepted)."""
+        return self.date.date()
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)
@@ -208,6 +188,12 @@ class DraftDialog(QDialog):
             return
         if not self.chosen_themes():
             self.show_error("Tick at least one theme whose passages the draft should quote.")
+            return
+        try:
+            self.date.date()
+        except DateNotRead as exc:
+            self.show_error(str(exc))
+            self.date.setFocus()
             return
         super().accept()
 
@@ -245,20 +231,25 @@ class NoteDetailsDialog(QDialog):
         self.note = note
         self.title = QLineEdit(note.title)
         self.author = QLineEdit(note.author)
-        self.has_date, self.date = optional_date(note.date)
+        self.date = DateField(note.date)
         self.recipient = QLineEdit(note.recipient)
         self.reference = QLineEdit(note.reference)
         self.marking = marking_box(note.marking)
         self.citation_style = style_box(note.citation_style, styles)
         form = QFormLayout(self)
         for label, widget in (("&Title:", self.title), ("&Author:", self.author),
-                              ("&Date:", self.date), ("", self.has_date),
+                              ("&Date:", self.date),
                               ("&Recipient:", self.recipient), ("Re&ference:", self.reference),
                               ("&Marking:", self.marking),
                               ("Citation &style:", self.citation_style)):  # fmt: skip
             if label:
                 widget.setAccessibleName(label.replace("&", "").rstrip(":"))
             form.addRow(label, widget)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #B00020")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        form.addRow(self.error)
         form.addRow(ok_cancel_buttons(self, "Save"))
         # Fields widen with the dialog on every platform (macOS keeps them at their hint).
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -273,12 +264,23 @@ class NoteDetailsDialog(QDialog):
         if event.type() == QEvent.Type.FontChange:  # a new text size: measure again
             self._fit_fields()
 
+    def accept(self) -> None:
+        try:
+            self.date.date()
+        except DateNotRead as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            self.date.setFocus()
+            return
+        super().accept()
+
     def changes(self) -> dict[str, object]:
-        """Only what the analyst changed, so undo names and reverts just that."""
+        """Only what the analyst changed, so undo names and reverts just that (call after
+        ``exec`` accepted: the date is then readable)."""
         values: dict[str, object] = {
             "title": self.title.text().strip() or self.note.title,
             "author": self.author.text().strip(),
-            "date": optional_date_value(self.has_date, self.date),
+            "date": self.date.date(),
             "recipient": self.recipient.text().strip(),
             "reference": self.reference.text().strip(),
             "marking": marking_of(self.marking),

@@ -7,6 +7,7 @@ breaks; ``OffsetMap`` translates exactly between the two. No signals, no widget.
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from dataclasses import dataclass
 
@@ -268,7 +269,7 @@ def title_scale(length: int) -> float:
     then smaller, down to a little above the body's size for a paragraph-long one."""
     if length <= LONG_TITLE:
         return TITLE_SCALE
-    return max(1.2, TITLE_SCALE * (LONG_TITLE / length) ** 0.5)
+    return max(1.2, TITLE_SCALE * math.sqrt(LONG_TITLE / length))
 
 
 def _is_title_heading(article: Article, block: Block) -> bool:
