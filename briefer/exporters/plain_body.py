@@ -19,6 +19,10 @@ from typing import Any, Protocol
 from briefer.core.citations import CITATION_PATTERN
 
 _QUOTE_MARKERS = re.compile(r"(?:> ?)*")
+_NOT_PLAIN_CHARACTER = re.compile(r"[\x00-\x09\x0b-\x1f]|[^\S \n]")
+"""A control character other than the line feed, or white space other than the space and
+the line feed (the regex class is str.isspace): markdown-it-py strips any str.isspace
+white space off a paragraph's ends, where CommonMark strips only spaces and tabs."""
 _INLINE_MARKUP = frozenset("\\`*_<&|![]")
 """Characters that may start inline markup (escape, code, emphasis, HTML, entity,
 image, link) or a table row; brackets are allowed only as whole citation tokens."""
@@ -110,12 +114,7 @@ def plain_tokens(body: str) -> list[PlainToken] | None:
 
 
 def _characters_plain(body: str) -> bool:
-    for ch in body:
-        if ch == "\n":
-            continue
-        if ch < " " or (ch != " " and ch.isspace()):
-            return False
-    return True
+    return _NOT_PLAIN_CHARACTER.search(body) is None
 
 
 def _line_plain(text: str) -> bool:
