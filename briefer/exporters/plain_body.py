@@ -23,9 +23,12 @@ _NOT_PLAIN_CHARACTER = re.compile(r"[\x00-\x09\x0b-\x1f]|[^\S \n]")
 """A control character other than the line feed, or white space other than the space and
 the line feed (the regex class is str.isspace): markdown-it-py strips any str.isspace
 white space off a paragraph's ends, where CommonMark strips only spaces and tabs."""
-_INLINE_MARKUP = frozenset("\\`*_<&|![]")
-"""Characters that may start inline markup (escape, code, emphasis, HTML, entity,
-image, link) or a table row; brackets are allowed only as whole citation tokens."""
+_INLINE_MARKUP = frozenset("\\`*_<|[]")
+"""Characters that may start inline markup (escape, code, emphasis, HTML, link) or a
+table row; brackets are allowed only as whole citation tokens."""
+_ENTITY_OR_IMAGE = re.compile(r"&(?:#|[A-Za-z0-9]+;)|!\[")
+"""What may be a character reference or an image; any other "&" or "!" is text, and
+prose has plenty of both ("R&D", "Now!")."""
 _BLOCK_START = frozenset("#-+=~>")
 """A line starting with one of these may open a heading, list, setext underline,
 thematic break or fence."""
@@ -83,7 +86,8 @@ def plain_tokens(body: str) -> list[PlainToken] | None:
     and ends a paragraph. All lines of a paragraph have the same quote depth (no
     lazy continuation). No white space but " " and "\\n", no control characters,
     no text starting or ending with a space, no character that can start inline
-    markup except whole ``[@p42]`` tokens (not followed by ":", which could make a
+    markup (an "&" only before what may be a character reference, a "!" only
+    before "[") except whole ``[@p42]`` tokens (not followed by ":", which could make a
     link reference definition), no line opening a heading, list, fence, setext
     underline or thematic break.
     """
@@ -123,6 +127,8 @@ def _line_plain(text: str) -> bool:
     if _ORDERED_MARKER.match(text):
         return False
     if not _INLINE_MARKUP.isdisjoint(CITATION_PATTERN.sub("", text)):
+        return False
+    if _ENTITY_OR_IMAGE.search(text):
         return False
     return all(not text.startswith(":", m.end()) for m in CITATION_PATTERN.finditer(text))
 

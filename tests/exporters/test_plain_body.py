@@ -33,9 +33,10 @@ PASSAGES = {
 RISKY = ["> ", ">", "\n", "\n\n", " ", "  ", '"', "[@p1]", "[@p22]", "[@p3]", "[@p5]", "[",
          "]", ":", "-", "1.", "1)", "#", "*", "_", "=", "a", "word", "é", "\u00a0", "\t",
          "&amp;", "<b>", "`", "\r", "\\", "!", "|", "~", "2024.", "\u2003", "\x0b", "(", ")",
-         "."]  # fmt: skip
+         ".", "&", ";", "&#", "x", "&#32;", "amp", "!", "![@p1]"]  # fmt: skip
 MOSTLY_PLAIN = ["> ", ">", "\n", "\n\n", " ", '"', "[@p1]", "[@p22]", "[@p3]", ":", "-",
-                "1.", "1)", "#", "=", "a", "word", "é", ".", "2024", ")"]  # fmt: skip
+                "1.", "1)", "#", "=", "a", "word", "é", ".", "2024", ")", "&", ";", "amp",
+                "#", "x", "!", "["]  # fmt: skip
 
 
 def _bodies(alphabet: list[str]) -> st.SearchStrategy[str]:
@@ -123,6 +124,9 @@ READ_PLAIN = [
     "2024 was a year. (Smith) said so: yes.",
     "word#word and 1) mid-line - here + there = everywhere ~ maybe",
     "é and “curly” quotes, – dashes —",
+    "R&D, AT&T, &c. & more",
+    "Now! !important [@p1]!",
+    "&;",
 ]
 
 
@@ -158,6 +162,11 @@ LEFT_TO_MARKDOWN_IT = [
     "<div>html</div>",
     "a <b>tag</b>",
     "Fish &amp; chips",
+    "&#32;",
+    "&#x41;",
+    "&notanentity;",
+    "![@p1]",
+    "![image][@p1]",
     "\\[@p1] escaped",
     "[@p1]: https://example.org",
     "[@p1]:",
