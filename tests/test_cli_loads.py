@@ -89,11 +89,27 @@ def test_word_export_loads_neither_qt_nor_importers(project: Path, tmp_path: Pat
     assert target.stat().st_size > 0
     # what it does need, it loaded; without a reference document that is not python-docx
     assert "briefer.exporters.docx_plain" in modules and "citeproc" in modules
-    assert _offending(modules, (*NEVER_FOR_EXPORT, "docx")) == []
+    # a body of quotations and prose is read without markdown-it (exporters/plain_body.py)
+    assert _offending(modules, (*NEVER_FOR_EXPORT, "docx", "markdown_it")) == []
 
 
 def test_markdown_export_does_not_load_python_docx(project: Path, tmp_path: Path) -> None:
     target = tmp_path / "note.md"
     modules = loaded_by(tmp_path, "export", project, "--note", 1, "-o", target)
     assert "Harbour" in target.read_text("utf-8")
-    assert _offending(modules, (*NEVER_FOR_EXPORT, "docx")) == []
+    assert _offending(modules, (*NEVER_FOR_EXPORT, "docx", "markdown_it")) == []
+
+
+def test_a_body_with_markup_is_read_by_markdown_it(tmp_path: Path) -> None:
+    path = tmp_path / "markup.briefer"
+    body = "Grain exports will *rise* this year, **sharply**."
+    with Session.create(path, title="Markup") as session:
+        session.do(AddNoteCommand(Note(title="Grain", sections=(Section("Outlook", body),))))
+    target = tmp_path / "note.docx"
+    modules = loaded_by(tmp_path, "export", path, "--note", 1, "-o", target)
+    assert "markdown_it" in modules
+    import docx  # the test reads the file back; the export itself must not need it
+
+    runs = [r for p in docx.Document(str(target)).paragraphs for r in p.runs]
+    assert [r.text for r in runs if r.italic] == ["rise"]
+    assert [r.text for r in runs if r.bold] == ["sharply"]
