@@ -19,6 +19,7 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
 from briefer.core.citations import CITATION_PATTERN, missing_marker
+from briefer.core.integrity import sections_to_export
 from briefer.core.model import Article, Note, Passage
 
 if TYPE_CHECKING:
@@ -253,7 +254,7 @@ def _parse(
 ) -> tuple[ExportDocument, Cites]:
     builder = _Builder(passages, articles, csl=csl)
     md = make_parser()
-    for section in sorted(note.sections, key=lambda s: s.position):
+    for section in sections_to_export(note):  # unwritten ones leave no bare heading
         level = min(max(section.level, 1), MAX_HEADING_LEVEL)
         if section.heading.strip():
             builder.blocks.append(
