@@ -2,7 +2,9 @@
 
 The note and everything it cites are read on the GUI thread (which owns
 the database connection) and checked; problems that would misquote a
-source are shown before anything is written, and the analyst decides.
+source are shown first, before the file is chosen, and the analyst decides;
+warnings (a source without a date, a section left out unwritten) do not stop
+the export and are listed with its result.
 The file itself is written on a worker thread, to a temporary name first,
 so the window never freezes and a failure leaves nothing half-written.
 """
@@ -305,14 +307,16 @@ class ExportController(QObject):
         job = self.prepare(note_id)
         if job is None:
             return
+        # The check comes first: a misquotation is about the note, not the file, and the
+        # question about replacing a file is asked only once the export will write.
+        if job.blocking and not self.confirm(job):
+            return
         settings = self.context.settings
         folder = Path(settings.last_export_dir) if settings.last_export_dir else Path.home()
         options = ExportOptions(folder if folder.is_dir() else Path.home(), job.note.title,
                                 self.context.parent, settings.markdown_flavour)  # fmt: skip
         self.options = options
         if options.exec() != QDialog.DialogCode.Accepted:
-            return
-        if job.blocking and not self.confirm(job):
             return
         reference = options.reference.text().strip()
         if options.kind() == "md":
