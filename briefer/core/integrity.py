@@ -120,8 +120,8 @@ def check_note(
         if id(section) not in printed:
             problems.append(Problem(ProblemKind.GUIDANCE_ONLY,
                 f"The section {where} is not written yet: it holds only its guidance"
-                f' ("{_short(section.guidance, 60)}"), so it is left out of the export,'
-                " heading and all. Write it, or remove the section.",
+                f' ("{_short(section.guidance, 60)}"), so it is left out of the export. Write'
+                " it, or remove the section.",
                 section.heading, section_id=section.id))  # fmt: skip
         for passage_id in find_citations(section.body):
             passage = passages.get(passage_id)
