@@ -80,7 +80,9 @@ def check_note(
     """Every problem in ``note``: note-wide first, then section by section, then passages
     quoted more than once and sources a reader could not trace."""
     sections = sorted(note.sections, key=lambda s: s.position)
-    if not any(_words(s.heading) or _words(s.body) for s in sections):
+    exported = sections_to_export(note)
+    printed = {id(s) for s in exported}  # the same objects, sorted alike
+    if not any(_words(s.heading) or _words(s.body) for s in exported):
         return [
             Problem(
                 ProblemKind.EMPTY_NOTE,
@@ -115,12 +117,12 @@ def check_note(
                         Place(index, section, footnotes_before, occurrence)
                     )
                     site_numbers[site] = footnotes_before
-        has_children = index + 1 < len(sections) and sections[index + 1].level > section.level
-        if section.guidance.strip() and not _words(section.body) and not has_children:
+        if id(section) not in printed:
             problems.append(Problem(ProblemKind.GUIDANCE_ONLY,
                 f"The section {where} is not written yet: it holds only its guidance"
-                f' ("{_short(section.guidance, 60)}"), which is not exported. Write it, or'
-                " remove the section.", section.heading, section_id=section.id))  # fmt: skip
+                f' ("{_short(section.guidance, 60)}"), so it is left out of the export. Write'
+                " it, or remove the section.",
+                section.heading, section_id=section.id))  # fmt: skip
         for passage_id in find_citations(section.body):
             passage = passages.get(passage_id)
             marker = missing_marker(passage_id)
@@ -178,6 +180,31 @@ def check_note(
                 f'The source "{article.title}" has no publisher; a reader cannot tell who '
                 "said it. Add it in the article's details.", article_id=article_id))  # fmt: skip
     return problems
+
+
+def sections_to_export(note: Note) -> tuple[Section, ...]:
+    """The sections of ``note`` an export prints, in order: all but the unwritten ones.
+
+    A section is unwritten when its body is empty and it holds the template's guidance
+    (which is never exported) and none of its sub-sections (the sections after it of a
+    deeper level) is printed: exported, it would be a bare heading, and a page ending in
+    four headings in a row reads as a broken document. A section the analyst emptied
+    without guidance keeps its heading (it was cleared on purpose, perhaps to be filled
+    in Word), and so does a parent one of whose sub-sections is printed. The exporters,
+    the preview and the page count print these, and the check names the others.
+    """
+    ordered = sorted(note.sections, key=lambda s: s.position)
+    printed = [False] * len(ordered)
+    for index in range(len(ordered) - 1, -1, -1):  # sub-sections are decided first
+        section = ordered[index]
+        printed[index] = not section.guidance.strip() or bool(_words(section.body))
+        after = index + 1
+        while not printed[index] and after < len(ordered):
+            if ordered[after].level <= section.level:
+                break
+            printed[index] = printed[after]
+            after += 1
+    return tuple(s for s, kept in zip(ordered, printed, strict=True) if kept)
 
 
 class Place(NamedTuple):

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from briefer.core.citations import CITATION_PATTERN, missing_marker
+from briefer.core.integrity import sections_to_export
 from briefer.core.model import Article, Note, Passage
 from briefer.exporters.plain_body import BodyToken, plain_tokens
 
@@ -258,7 +259,7 @@ def _parse(
 ) -> tuple[ExportDocument, Cites]:
     builder = _Builder(passages, articles, csl=csl)
     md: MarkdownIt | None = None
-    for section in sorted(note.sections, key=lambda s: s.position):
+    for section in sections_to_export(note):  # unwritten ones leave no bare heading
         level = min(max(section.level, 1), MAX_HEADING_LEVEL)
         if section.heading.strip():
             builder.blocks.append(

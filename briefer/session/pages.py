@@ -20,6 +20,7 @@ from typing import Any
 from xml.etree import ElementTree as ET
 
 from briefer.core.citations import find_citations
+from briefer.core.integrity import sections_to_export
 from briefer.core.model import Article, Note, Passage, Section
 from briefer.exporters import DEFAULT_STYLE, CitationStyleError, ExportError, StyleInfo
 from briefer.exporters.document import (
@@ -162,11 +163,11 @@ class PageCounter:
         sources: list[Source] = []
         numbers: dict[int, int] = {}  # passage id -> its number in the whole note
         lists = 0  # lists in the sections before, as the builder numbers them note-wide
-        for section in sorted(note.sections, key=lambda s: s.position):
+        for section in sections_to_export(note):
             key = _section_key(section, passages, articles)
             part = self._sections.get(key)
             if part is None:
-                alone = Note(note.title, sections=(dataclasses.replace(section, position=0),))
+                alone = Note(note.title, sections=(_alone(section),))
                 part = self._sections[key] = build_document(alone, passages, articles)
             renumber: dict[int, int] = {}
             for footnote in part.footnotes:
@@ -200,11 +201,11 @@ class PageCounter:
         blocks: list[Block] = []
         cites: list[tuple[tuple[int, int], ...]] = []
         lists = 0
-        for section in sorted(note.sections, key=lambda s: s.position):
+        for section in sections_to_export(note):
             key = _section_key(section, passages, articles, named=False)
             kept = self._cited.get(key)
             if kept is None:
-                alone = Note(note.title, sections=(dataclasses.replace(section, position=0),))
+                alone = Note(note.title, sections=(_alone(section),))
                 kept = self._cited[key] = build_cited(alone, passages, articles)
             part, part_cites = kept
             if cites or lists:
@@ -222,6 +223,12 @@ class PageCounter:
             lists += max((b.list_id for b in part.blocks), default=0)
         cited = ExportDocument(_metadata(note), tuple(blocks))
         return apply_style(cited, cites, articles, style)
+
+
+def _alone(section: Section) -> Section:
+    """``section`` as a note of its own, printed whole: its guidance goes, which is never
+    printed, so a parent kept for the sub-sections after it is not left out alone."""
+    return dataclasses.replace(section, position=0, guidance="")
 
 
 def _metadata(note: Note) -> Metadata:

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from briefer.core.citations import quotation_markdown
-from briefer.core.integrity import ProblemKind, check_note, quotations
+from briefer.core.integrity import ProblemKind, check_note, quotations, sections_to_export
 from briefer.core.model import Article, Note, Passage, Section
 
 TEXT = "Intro line.\n\nThe deal, worth $2 billion, covers new *berths* and a rail link.\n\nEnd."
@@ -100,6 +100,58 @@ def test_a_section_holding_only_guidance_is_a_warning_strict_refuses() -> None:
     assert [(p.kind, p.section) for p in problems] == [(ProblemKind.GUIDANCE_ONLY, "Summary")]
     assert not problems[0].blocking and problems[0].refused_when_strict
     assert "Say what matters." in problems[0].message
+
+
+def unwritten_briefing() -> Note:
+    """A drafted Briefing note half written: guidance left in five sections, as the
+    new-user trial exported it (page 2 ended with four headings in a row)."""
+    return Note("India-Russia ties", sections=tuple(
+        dataclasses.replace(section, position=i) for i, section in enumerate((
+            Section("Summary", "Ties are deepening.", guidance="State the judgement."),
+            Section("Background", "", guidance="What led here."),
+            Section("Key developments", "", guidance="Theme by theme."),
+            Section("Defence", "Co-production grows.", level=2),
+            Section("Diplomacy", "", level=2, guidance="No passages tagged Diplomacy yet."),
+            Section("Implications", "", guidance="So what for us."),
+            Section("Outlook", "", guidance="What next."),
+            Section("Next year", "", level=2, guidance="The year ahead."),
+            Section("Annex", ""),  # emptied on purpose: no guidance
+        ))
+    ))  # fmt: skip
+
+
+def test_only_written_sections_and_their_parents_are_exported() -> None:
+    exported = [s.heading for s in sections_to_export(unwritten_briefing())]
+    # Key developments stays for the Defence it holds; Annex was emptied on purpose.
+    assert exported == ["Summary", "Key developments", "Defence", "Annex"]
+
+
+def test_a_parent_stays_for_a_sub_section_that_is_kept_however_deep() -> None:
+    note = Note("N", sections=(
+        Section("Outlook", "", level=1, position=0, guidance="What next."),
+        Section("Risks", "", level=2, position=1, guidance="Name them."),
+        Section("Sanctions", "Tighter from May.", level=3, position=2),
+        Section("Trade", "", level=1, position=3, guidance="Exports."),
+    ))  # fmt: skip
+    assert [s.heading for s in sections_to_export(note)] == ["Outlook", "Risks", "Sanctions"]
+
+
+def test_the_check_names_each_section_left_out_and_says_so() -> None:
+    problems = check_note(unwritten_briefing(), {}, {})
+    assert [(p.kind, p.section) for p in problems] == [
+        (ProblemKind.GUIDANCE_ONLY, name)
+        for name in ("Background", "Diplomacy", "Implications", "Outlook", "Next year")
+    ]
+    assert all("left out of the export" in p.message for p in problems)
+    assert "which is not exported" not in problems[0].message
+
+
+def test_a_note_of_unwritten_sections_only_has_no_text_to_export() -> None:
+    note = Note("Blank", sections=(
+        Section("Summary", "", position=0, guidance="State the judgement."),
+        Section("Outlook", "", position=1, guidance="What next."),
+    ))  # fmt: skip
+    assert [p.kind for p in check_note(note, {}, {})] == [ProblemKind.EMPTY_NOTE]
 
 
 def test_a_run_in_quotation_is_checked_too() -> None:

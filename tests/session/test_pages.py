@@ -102,6 +102,30 @@ def test_the_kept_sections_make_the_document_build_document_makes(style: str | N
         assert joined.metadata.marking == "OFFICIAL"
 
 
+@pytest.mark.parametrize("style", [None, "chicago"])
+def test_the_estimate_leaves_out_the_unwritten_sections_the_export_leaves_out(
+    style: str | None,
+) -> None:
+    """A section holding only guidance is not printed, and its heading fills no page;
+    a parent kept for its written sub-section is printed, though alone it is unwritten."""
+    note = Note("N", sections=(
+        Section("Summary", "Calm week [@p1].", position=0, guidance="The judgement."),
+        Section("Background", "", position=1, guidance="What led here."),
+        Section("Key developments", "", position=2, guidance="Theme by theme."),
+        Section("Trade", "Exports rose [@p1].", level=2, position=3),
+        Section("Outlook", "", position=4, guidance="What next."),
+    ))  # fmt: skip
+    articles = {1: Article("Article 1", "...", publisher="P", id=1)}
+    passages = {1: Passage(1, 0, 1, "x", id=1)}
+    counter = PageCounter(citation_style=style)
+    whole = build_document(note, passages, articles, find_citation_style(style) if style else None)
+    for _ in range(2):  # built, then from what was kept
+        joined = counter.document(note, passages, articles)
+        headings = [b.runs[0].text for b in joined.blocks if b.kind == "heading"]
+        assert headings == ["Summary", "Key developments", "Trade"]
+        assert joined.blocks == whole.blocks and joined.footnotes == whole.footnotes
+
+
 def test_the_estimate_lays_out_the_footnotes_the_export_writes(tmp_path: Path) -> None:
     """Chicago's short notes after the first are shorter than the plain form repeated; an
     author-date style has no footnotes but longer paragraphs: what the export builds."""

@@ -46,3 +46,16 @@ def test_the_preview_uses_the_style_and_falls_back_when_it_cannot(
     monkeypatch.setattr(preview_module, "build_document", fails_with_a_style)
     assert "Grain record" in NotePreview(project, citation_style="chicago").html(note)
     project.close()
+
+
+def test_the_preview_leaves_out_a_section_that_holds_only_guidance(
+    note_and_project: tuple[Note, Project],
+) -> None:
+    note, project = note_and_project
+    trade = note.sections[0]
+    unwritten = Section("Outlook", "", position=1, guidance="What next.")
+    emptied = Section("Annex", "", position=2)  # no guidance: emptied on purpose
+    html = NotePreview(project).html(Note("Week", sections=(trade, unwritten, emptied)))
+    assert ">Trade<" in html and ">Annex<" in html
+    assert "Outlook" not in html and "What next." not in html
+    project.close()

@@ -18,8 +18,16 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from briefer.ui.notes.exporting import ExportOptions
+from briefer.ui.notes.problems_dialog import ProblemsDialog
 from tests.ui.driving import Modals, keep_picture, menu_action, press, shown
-from tests.ui.test_note_flows import QUOTE, _controllers, make_project, open_window, wait_for_export
+from tests.ui.test_note_flows import (
+    QUOTE,
+    _controllers,
+    make_project,
+    misquote,
+    open_window,
+    wait_for_export,
+)
 
 EDITED = b"The analyst's own edits, made in Word after the last export."
 
@@ -154,4 +162,38 @@ def test_a_file_the_picker_confirmed_is_not_asked_about_twice(
     else:
         qtbot.waitUntil(lambda: not window.note_actions.exporter.options.isVisible())
         assert asked == [f"note.docx already exists in {existing.parent}. Replace it?"]
+        assert existing.read_bytes() == EDITED
+
+
+@pytest.mark.parametrize("go_ahead", [False, True])
+def test_the_check_comes_before_the_question_about_replacing(
+    qtbot: QtBot, drafted: Path, existing: Path, modals: Modals, go_ahead: bool
+) -> None:
+    """A quotation that no longer matches stops the export before the file is asked
+    about: "Replace it?" comes only once the export will really write."""
+    misquote(drafted)
+    window = open_window(qtbot, drafted)
+    seen: list[str] = []
+
+    def check(dialog: ProblemsDialog) -> None:
+        seen.append(dialog.windowTitle())
+        press(dialog, "Export Anyway…" if go_ahead else "Cancel")
+
+    def question(box: QMessageBox) -> None:
+        seen.append(box.text())
+        press(box, "Replace")
+
+    modals.expect(ProblemsDialog, check)
+    if go_ahead:
+        modals.expect(ExportOptions, export_to(existing)).expect(QMessageBox, question)
+    menu_action(window, "File", "Export Note…").trigger()
+    modals.check()
+    replace = f"note.docx already exists in {existing.parent}. Replace it?"
+    if go_ahead:
+        wait_for_export(qtbot, existing)
+        assert seen == ["Check the note before export", replace]
+        assert any("$5 billion" in p.text for p in docx.Document(str(existing)).paragraphs)
+    else:
+        qtbot.wait(50)
+        assert seen == ["Check the note before export"]  # never asked about the file
         assert existing.read_bytes() == EDITED

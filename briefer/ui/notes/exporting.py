@@ -2,7 +2,9 @@
 
 The note and everything it cites are read on the GUI thread (which owns
 the database connection) and checked; problems that would misquote a
-source are shown before anything is written, and the analyst decides.
+source are shown first, before the file is chosen, and the analyst decides;
+warnings (a source without a date, a section left out unwritten) do not stop
+the export and are listed with its result.
 The file itself is written on a worker thread, to a temporary name first,
 so the window never freezes and a failure leaves nothing half-written.
 """
@@ -53,6 +55,8 @@ from briefer.ui.notes.problems_dialog import ProblemsDialog
 from briefer.ui.shell.crash import log_hint
 
 SUFFIX = {"docx": ".docx", "md": ".md"}
+FILE_STEM_MAX = 100
+"""At most this many characters of a title make the suggested file name."""
 MARKDOWN_FLAVOURS = (
     ("CommonMark with footnotes (GitHub, markdown-it)", "commonmark"),
     ("pandoc Markdown", "pandoc"),
@@ -75,11 +79,18 @@ def file_name(title: str, kind: str) -> str:
 
     A title's "Pact: what next" reads "Pact - what next" (not "Pact  what next"); the
     characters Windows refuses become spaces, runs of spaces one, and a trailing dot
-    or space, which Windows drops, goes.
+    or space, which Windows drops, goes. A long title is cut at a word's end within
+    FILE_STEM_MAX characters ("…submarine leasing", not "…submarine leasing, co-p"),
+    and mid-word only when its first word alone is longer.
     """
     stem = re.sub(r"\s*:\s+", " - ", title)
     stem = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", stem)
-    stem = " ".join(stem.split())[:100].strip(" .-") or "Briefing note"
+    stem = " ".join(stem.split())
+    if len(stem) > FILE_STEM_MAX:
+        cut = stem[: FILE_STEM_MAX + 1].rsplit(" ", 1)[0]  # a space just past the bound fits
+        stem = cut if len(cut) <= FILE_STEM_MAX else stem[:FILE_STEM_MAX]
+        stem = stem.rstrip(" ,;-–—")
+    stem = stem.strip(" .-") or "Briefing note"
     return f"{stem}{SUFFIX[kind]}"
 
 
@@ -118,9 +129,16 @@ class ExportOptions(QDialog):
         form.addRow("Format:", self.word)
         form.addRow("", self.markdown)
         form.addRow(_label("&File:", self.target), _row(self.target, browse))
-        form.addRow(_label("&Styles from:", self.reference), _row(self.reference, pick_reference))
+        styles_label = _label("&Styles from:", self.reference)
+        self.styles_row = _row(self.reference, pick_reference)
+        form.addRow(styles_label, self.styles_row)
         form.addRow("", self.contents)
-        form.addRow("Markdown f&lavour:", self.flavour)
+        flavour_label = _label("Markdown f&lavour:", self.flavour)
+        form.addRow(flavour_label, self.flavour)
+        # Each format's own rows, label and button included: only Word has a reference
+        # document and a table of contents, only Markdown a flavour.
+        self._word_only: tuple[QWidget, ...] = (styles_label, self.styles_row, self.contents)
+        self._markdown_only: tuple[QWidget, ...] = (flavour_label, self.flavour)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -141,9 +159,10 @@ class ExportOptions(QDialog):
         kind = self.kind()
         current = Path(self.target.text())
         self.target.setText(str(current.with_suffix(SUFFIX[kind])))
-        for widget in (self.reference, self.contents):
+        for widget in self._word_only:
             widget.setEnabled(kind == "docx")
-        self.flavour.setEnabled(kind == "md")
+        for widget in self._markdown_only:
+            widget.setEnabled(kind == "md")
 
     def chosen_flavour(self) -> str:
         return str(self.flavour.currentData())
@@ -305,14 +324,16 @@ class ExportController(QObject):
         job = self.prepare(note_id)
         if job is None:
             return
+        # The check comes first: a misquotation is about the note, not the file, and the
+        # question about replacing a file is asked only once the export will write.
+        if job.blocking and not self.confirm(job):
+            return
         settings = self.context.settings
         folder = Path(settings.last_export_dir) if settings.last_export_dir else Path.home()
         options = ExportOptions(folder if folder.is_dir() else Path.home(), job.note.title,
                                 self.context.parent, settings.markdown_flavour)  # fmt: skip
         self.options = options
         if options.exec() != QDialog.DialogCode.Accepted:
-            return
-        if job.blocking and not self.confirm(job):
             return
         reference = options.reference.text().strip()
         if options.kind() == "md":

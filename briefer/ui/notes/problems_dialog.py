@@ -118,7 +118,8 @@ class ProblemsDialog(QDialog):
             button.setAutoDefault(False)  # Enter on a line opens that line, nothing else
         self.list.currentItemChanged.connect(lambda *_: self._enable())
         if exporting:
-            go = buttons.addButton("Export &Anyway", QDialogButtonBox.ButtonRole.AcceptRole)
+            # The check comes before the file is chosen: the button goes on to that choice.
+            go = buttons.addButton("Export &Anyway…", QDialogButtonBox.ButtonRole.AcceptRole)
             go.setAutoDefault(False)  # writing over a problem takes a deliberate press
             buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         else:
