@@ -40,6 +40,7 @@ from briefer.exporters.csl_kept import (
 from briefer.exporters.csl_names import parse_names
 from briefer.exporters.csl_patches import patch
 from briefer.exporters.csl_patches_disambiguation import STATE
+from briefer.exporters.csl_patches_listed import listed_entry
 from briefer.exporters.csl_position import (
     FIRST,
     SUBSEQUENT,
@@ -67,9 +68,11 @@ _DANGLING_WORDS = frozenset({
 class CslOutput:
     """One rendering per citation, and the bibliography as (key, entry) in the style's order.
 
-    Where a note style leaves an item out of its bibliography (Chicago omits a
-    source with neither URL nor publisher), its full first note stands in; an
-    entry is empty only where there is neither.
+    Every cited item has an entry in the style's bibliography layout, even one
+    the style leaves out (Chicago omits a source with neither URL nor publisher):
+    the layout's branch for the rest gives it (csl_patches_listed). Only where
+    that too renders nothing does its full first note stand in; an entry is
+    empty only where there is neither.
     """
 
     citations: tuple[Rendered, ...]
@@ -363,9 +366,11 @@ def _render(
                 text = kept
             else:
                 # One at a time: an entry the style leaves out (Chicago omits a source
-                # with neither URL nor publisher) is () rather than a shifted list.
+                # with neither URL nor publisher) is () rather than a shifted list, and
+                # is then given the entry the style gives the rest (csl_patches_listed).
                 item = next(i for i in started().bibliography.items if i.key == key_.lower())
-                entry = loaded.parsed().root.bibliography.layout.render_bibliography([item])
+                layout = loaded.parsed().root.bibliography.layout
+                entry = layout.render_bibliography([item]) or listed_entry(layout, item)
                 text = loaded.quoted(str(entry[0])) if entry else ""
                 loaded.entries[entry_key] = text
                 loaded.changed = True
