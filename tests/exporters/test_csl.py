@@ -414,6 +414,18 @@ def test_a_source_chicago_leaves_out_of_its_bibliography_gets_a_bibliography_ent
         ("Tariffs fall to zero for steel from January", "Tariffs fall to zero"),
         ("Steel deal signed after night of talks", "Steel deal signed"),
         ("Talks resume at 10:30 in the capital", "Talks resume at 10:30"),
+        # four words at most (CMOS 13.32), ending at a clause's comma or dash within them
+        ("Harbourside restores the ferry link", "Harbourside restores the ferry"),
+        (
+            "Regional Energy Security, Cross-Border Electricity Interconnectors and the Future"
+            " of Gas Transit: A Review",
+            "Regional Energy Security",
+        ),
+        ("Ukraine, Russia and the West talk again", "Ukraine, Russia"),
+        ("Talks resume — then stall again in Geneva", "Talks resume"),
+        # a news label is no title: what follows it is
+        ("Analysis: India and Russia to boost ties", "India and Russia"),
+        ("Exclusive: Ports close", "Ports close"),
     ],
 )
 def test_short_titles(title: str, short: str) -> None:

@@ -150,3 +150,14 @@ def test_every_bundled_style_lists_every_source(
     _, entries = _export(tmp_path, sources, in_language(style, "en-GB"), "docx")
     assert len(entries) == 3 and all(entries), entries
     assert sum("Lisvik" in e for e in entries) == sum("Regional Energy" in e for e in entries) == 1
+
+
+@pytest.mark.parametrize("kind", ["docx", "markdown"])
+def test_a_long_titles_short_note_is_its_first_few_words(
+    tmp_path: Path, sources: tuple[dict[int, Article], dict[int, Passage]], kind: str
+) -> None:
+    """CMOS 13.32: a short title of "usually no more than four words" (not the 27 before
+    the colon, three lines of footnote)."""
+    notes, _ = _export(tmp_path, sources, _style("chicago-notes-bibliography"), kind)
+    assert notes[3] == "Policy Unit, ‘Harbourside Restores the Ferry’."
+    assert notes[4] == "‘Regional Energy Security’."
