@@ -34,8 +34,8 @@ def patch_listed(model: Any, condition: Callable[[Any, Any, Any], bool]) -> None
         if not getattr(item, "__dict__", {}).get(LISTED) or not _tops_bibliography(self):
             return choose_render(self, item, context, delimiter, **kwargs)
         for branch in self.iterchildren():
-            if len(branch) == 0:  # the style's "leave this kind out"
-                continue
+            if not any(isinstance(child.tag, str) for child in branch):
+                continue  # the style's "leave this kind out" (a comment is no content)
             if type(branch) is model.Else or condition(branch, item, context):
                 return branch.render_children(item, context=context, delimiter=delimiter, **kwargs)
         return None
