@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 
-_PERSON_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
+_PERSON_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
+"""A word of a name: letters of any script first, then letters, apostrophes, dots, hyphens."""
 _NAME_SPLIT = re.compile(r"\s*(?:;|\band\b|(?<!\S)&(?!\S))\s*")  # "S&P" is one name
 _INITIALS = re.compile(r"^(?:[A-Z]\.\s*)+$")
 _ORGANISATION_WORDS = frozenset({
@@ -55,7 +56,9 @@ _ORGANISATION_WORDS = frozenset({
     "gruppo", "grupo", "institut", "instituto", "istituto", "ministère", "ministerio",
     "ministero", "ministerium", "nachrichten", "noticias", "parlement", "parlamento",
     "redacción", "rédaction", "redaktion", "redazione", "regierung", "stiftung", "universidad",
-    "università", "universität", "université", "verband", "zeitung",
+    "università", "universität", "université", "verband", "zeitung", "агентство",
+    "институт", "комитет", "министерство", "новости", "правительство", "пресс-служба",
+    "редакция", "служба", "совет", "центр",
 })  # fmt: skip
 """Words that make a by-line a body or a role ("Policy Unit", "Chief Economist", "The
 Guardian"), not a person. A body's name is made of such common nouns, a person's of
@@ -125,10 +128,10 @@ def _inverted(family: str, given: str) -> bool:
         return False
     particles = all(w.casefold() in _PARTICLES for w in words[:-1])
     return (
-        particles and _PERSON_WORD.match(words[-1]) is not None
+        particles and _proper(words[-1])
         and 1 <= len(given_words) <= 3
         and (_INITIALS.match(given) is not None
-             or all(_PERSON_WORD.match(w) for w in given_words))
+             or all(_proper(w) for w in given_words))
         and not any(w.casefold().strip(".,") in _ORGANISATION_WORDS for w in given_words)
     )  # fmt: skip
 
@@ -139,9 +142,9 @@ def _undecidable(first: str, second: str) -> bool:
     organisation's word. Kept whole, neither loses a word nor gains a false author."""
     words = first.split()
     return (
-        len(words) == 2 and all(_PERSON_WORD.match(w) for w in words)
+        len(words) == 2 and all(_proper(w) for w in words)
         and not any(w.casefold() in _PARTICLES for w in words[:-1])
-        and _PERSON_WORD.match(second) is not None and not _INITIALS.match(second)
+        and _proper(second) and not _INITIALS.match(second)
         and second.casefold().strip(".") not in _AGENCIES | _ORGANISATION_WORDS
     )  # fmt: skip
 
@@ -174,10 +177,15 @@ def _name(part: str, house: list[str]) -> dict[str, str]:
     while family_start > 1 and folded[family_start - 1] in _PARTICLES:
         family_start -= 1  # "von der Leyen", "Le Pen", "de Gaulle"
     given, family = words[:family_start], words[family_start:]
-    if len(given) > 3 or not all(_PERSON_WORD.match(w) for w in (*given, family[-1])):
+    if len(given) > 3 or not all(_proper(w) for w in (*given, family[-1])):
         return {"literal": part}
     name = {"family": " ".join(family), "given": " ".join(given)}
     return {**name, "suffix": suffix} if suffix else name
+
+
+def _proper(word: str) -> bool:
+    """Whether ``word`` is written as a proper name: "Smith", "Jean-Luc", "Ирина", "Łukasz"."""
+    return word[:1].isupper() and _PERSON_WORD.match(word) is not None
 
 
 def _acronym(word: str) -> bool:

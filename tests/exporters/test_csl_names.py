@@ -50,6 +50,7 @@ STYLES = bundled_styles(resource_path("csl"))
         "Strategic Studies Programme",
         "S&P Global",
         "Fox Business",
+        "Министерство обороны",
         "JANE SMITH",  # all capitals: "JANE" could be initials; kept whole, nothing lost
     ],
 )
@@ -68,6 +69,9 @@ def test_a_body_named_as_author_stays_whole(byline: str) -> None:
         ("Marine Le Pen", "Le Pen", "Marine"),
         ("Mary Anne O'Neill", "O'Neill", "Mary Anne"),
         ("Jean DUPONT", "DUPONT", "Jean"),
+        ("Élodie Durand", "Durand", "Élodie"),  # a capital of any script opens a name
+        ("Łukasz Nowak", "Nowak", "Łukasz"),
+        ("Ирина Соколова", "Соколова", "Ирина"),
     ],
 )
 def test_a_persons_name_splits_into_family_and_given(byline: str, family: str, given: str) -> None:
