@@ -40,6 +40,7 @@ from briefer.exporters.csl_kept import (
 from briefer.exporters.csl_names import parse_names
 from briefer.exporters.csl_patches import patch
 from briefer.exporters.csl_patches_disambiguation import STATE
+from briefer.exporters.csl_patches_listed import listed_entry
 from briefer.exporters.csl_position import (
     FIRST,
     SUBSEQUENT,
@@ -61,15 +62,25 @@ _DANGLING_WORDS = frozenset({
     "a", "after", "amid", "an", "and", "as", "at", "before", "by", "for", "from", "in", "into",
     "its", "of", "on", "or", "over", "the", "their", "to", "under", "with",
 })  # fmt: skip
+_SHORT_WORDS = 4
+"""CMOS 13.32: a short title of "usually no more than four" words."""
+_DASHES = frozenset({"-", "–", "—"})
+_LABELS = frozenset({
+    "analysis", "breaking", "comment", "exclusive", "explainer", "factbox", "fact check",
+    "insight", "interview", "live", "opinion", "update", "watch",
+})  # fmt: skip
+"""News labels a headline opens with ("Analysis: India and Russia ..."), not its title."""
 
 
 @dataclass(frozen=True, slots=True)
 class CslOutput:
     """One rendering per citation, and the bibliography as (key, entry) in the style's order.
 
-    Where a note style leaves an item out of its bibliography (Chicago omits a
-    source with neither URL nor publisher), its full first note stands in; an
-    entry is empty only where there is neither.
+    Every cited item has an entry in the style's bibliography layout, even one
+    the style leaves out (Chicago omits a source with neither URL nor publisher):
+    the layout's branch for the rest gives it (csl_patches_listed). Only where
+    that too renders nothing does its full first note stand in; an entry is
+    empty only where there is neither.
     """
 
     citations: tuple[Rendered, ...]
@@ -114,17 +125,28 @@ def csl_item(key: str, article: Article) -> dict[str, Any]:
 def short_title(title: str) -> str:
     """The short title a later note uses, or "" when the title is short already.
 
-    What comes before a colon, else the first four words (CMOS 13.32: "usually
-    no more than four words"), without a trailing "and", "of", "after" ...
-    A headline has no short form of its own, as a book's short title is.
+    CMOS (13.32) takes the key words of the main title, "usually no more than
+    four": so what comes before a colon, and of a longer title (or a longer part
+    before its colon) its first four words, ending at a comma, semicolon or dash
+    within them, without a trailing "and", "of", "after" ... A headline has no
+    short form of its own, as a book's short title is. A news label before the
+    colon ("Analysis: ...", "Exclusive: ...") is no title: what follows it is.
     """
-    head, colon, _ = title.partition(": ")  # not the colon of "10:30"
+    head, colon, rest = title.partition(": ")  # not the colon of "10:30"
+    if colon and head.strip().casefold() in _LABELS and rest.strip():
+        return short_title(rest.strip()) or rest.strip()
     if colon and head.strip():
-        return head.strip()
+        title = head.strip()
+        if len(title.split()) <= _SHORT_WORDS:
+            return title
     words = title.split()
-    if len(words) <= 5:
+    if len(words) <= _SHORT_WORDS:
         return ""
-    words = words[:4]
+    words = words[:_SHORT_WORDS]
+    for end, word in enumerate(words[1:-1], start=2):  # a clause's end: "Security, Cross-"
+        if word.endswith((",", ";")) or (end < len(words) and words[end] in _DASHES):
+            words = words[:end]
+            break
     while len(words) > 1 and words[-1].lower().strip(",;") in _DANGLING_WORDS:
         words.pop()
     return " ".join(words).rstrip(",;")
@@ -363,9 +385,11 @@ def _render(
                 text = kept
             else:
                 # One at a time: an entry the style leaves out (Chicago omits a source
-                # with neither URL nor publisher) is () rather than a shifted list.
+                # with neither URL nor publisher) is () rather than a shifted list, and
+                # is then given the entry the style gives the rest (csl_patches_listed).
                 item = next(i for i in started().bibliography.items if i.key == key_.lower())
-                entry = loaded.parsed().root.bibliography.layout.render_bibliography([item])
+                layout = loaded.parsed().root.bibliography.layout
+                entry = layout.render_bibliography([item]) or listed_entry(layout, item)
                 text = loaded.quoted(str(entry[0])) if entry else ""
                 loaded.entries[entry_key] = text
                 loaded.changed = True

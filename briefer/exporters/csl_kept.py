@@ -38,7 +38,7 @@ MAX_FILE_BYTES = 32_000_000
 """A kept file larger than this is not read (20,000 renderings are some 8 MB)."""
 MAX_FILES = 16
 """Styles whose renderings the cache folder keeps (a file each, the latest used)."""
-FORMAT = 7
+FORMAT = 8
 """Bump when a change to csl_patches or citations_csl changes what a style renders."""
 _NS = {"cs": "http://purl.org/net/xbiblio/csl"}
 _PUNCTUATION_AFTER_QUOTE = re.compile("(”)([.,])")

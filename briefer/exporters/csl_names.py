@@ -5,29 +5,70 @@ The importers join several authors with ", " ("Ines Kaur, Tomas Berg"), mail and
 bring "Smith, Jane", and pages add what is no author at all: an agency, a paper or a
 role after the name ("Jane Smith, Reuters", "..., Shipping Correspondent"). A style
 sorts and abbreviates by family name, so reading these right decides whether the
-bibliography says "Kaur, Ines, and Tomas Berg" or "Tomas Berg Ines Kaur". Standard
-library only.
+bibliography says "Kaur, Ines, and Tomas Berg" or "Tomas Berg Ines Kaur". Where it is
+unclear, a name is kept whole: a person kept whole still reads right, a body split does
+not ("Unit, 'Harbourside Restores the Ferry'"). Standard library only.
 """
 
 from __future__ import annotations
 
 import re
 
-_PERSON_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
-_NAME_SPLIT = re.compile(r"\s*(?:;|\band\b|&)\s*")
+_PERSON_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
+"""A word of a name: letters of any script first, then letters, apostrophes, dots, hyphens."""
+_NAME_SPLIT = re.compile(r"\s*(?:;|\band\b|(?<!\S)&(?!\S))\s*")  # "S&P" is one name
 _INITIALS = re.compile(r"^(?:[A-Z]\.\s*)+$")
 _ORGANISATION_WORDS = frozenset({
-    "agency", "analyst", "association", "bank", "board", "bureau", "centre", "center",
-    "columnist", "commission", "committee", "company", "contributor", "correspondent",
-    "correspondents", "council", "daily", "department", "desk", "digest", "economist",
-    "editor", "editorial", "editors", "foundation", "gazette", "government", "group",
-    "herald", "inc", "institute", "journal", "ltd", "magazine", "media", "ministry",
-    "monitor", "network", "news", "newsroom", "office", "post", "press", "radio", "report",
-    "reporter", "reporters", "review", "service", "staff", "team", "the", "times",
-    "tribune", "university", "weekly", "wire", "writer",
+    # bodies and their parts ("Policy Unit", "Foreign Affairs Committee", "Chatham House")
+    "academy", "administration", "agency", "alliance", "assembly", "association",
+    "authority", "bank", "board", "bureau", "cabinet", "centre", "center", "chamber",
+    "coalition", "college", "command", "commission", "committee", "company", "congress",
+    "consortium", "corp", "corporation", "council", "court", "delegation", "department",
+    "directorate", "division", "embassy", "federation", "forum", "foundation", "fund",
+    "government", "group", "house", "inc", "initiative", "institute", "institution", "lab",
+    "laboratory", "labs", "league", "llc", "ltd", "ministry", "mission", "network",
+    "observatory", "office", "organisation", "organization", "panel", "parliament",
+    "partners", "partnership", "party", "plc", "police", "presidency", "program", "programme",
+    "project", "secretariat", "senate", "service", "services", "society", "taskforce",
+    "team", "tribunal", "trust", "union", "unit", "university",
+    # papers, newsrooms and by-line roles ("Bloomberg News", "Reuters Staff", "Chief Economist")
+    "analyst", "analysts", "briefing", "broadcasting", "bulletin", "channel", "chronicle",
+    "columnist", "contributor", "contributors", "correspondent", "correspondents",
+    "courier", "daily", "desk", "digest", "dispatch", "economist", "editor", "editorial",
+    "editors", "express", "gazette", "globe", "guardian", "herald", "independent", "insider",
+    "journal", "magazine", "mail", "media", "mirror", "monitor", "monitoring", "news",
+    "newsletter", "newsroom", "newswire", "observer", "online", "post", "press", "radio",
+    "report", "reporter", "reporters", "review", "staff", "standard", "telegraph",
+    "television", "times", "today", "tribune", "tv", "watch", "weekly", "wire", "wires",
+    "writer", "writers",
+    # what a body studies or serves, never a person's name ("Energy Policy Research")
+    "affairs", "analysis", "analytics", "central", "data", "defence", "defense",
+    "development", "economic", "economics", "energy", "european", "federal", "finance",
+    "financial", "foreign", "global", "insight", "insights", "intelligence", "international",
+    "national", "policy", "public", "regional", "research", "royal", "security",
+    "statistics", "strategic", "strategy", "studies", "the", "united", "world", "business",
+    "capital", "economy", "endowment", "markets", "risk", "risks", "africa", "america",
+    "americas", "asia", "europe", "pacific",
+    # the same in the languages briefings most often quote ("Banque de France")
+    "agence", "agencia", "agenzia", "amt", "banca", "banco", "banque", "bund", "comité",
+    "comisión", "commissione", "conseil", "consejo", "consiglio", "diario", "fondation",
+    "fondazione", "fundación", "gobierno", "gouvernement", "governo", "groupe", "gruppe",
+    "gruppo", "grupo", "institut", "instituto", "istituto", "ministère", "ministerio",
+    "ministero", "ministerium", "nachrichten", "noticias", "parlement", "parlamento",
+    "redacción", "rédaction", "redaktion", "redazione", "regierung", "stiftung", "universidad",
+    "università", "universität", "université", "verband", "zeitung", "агентство",
+    "институт", "комитет", "министерство", "новости", "правительство", "пресс-служба",
+    "редакция", "служба", "совет", "центр",
 })  # fmt: skip
-"""Words that make a two-to-four word by-line an organisation or a role ("Policy Digest",
-"Chief Economist", "The Guardian"), not a person."""
+"""Words that make a by-line a body or a role ("Policy Unit", "Chief Economist", "The
+Guardian"), not a person. A body's name is made of such common nouns, a person's of
+proper names; a by-line that holds one is kept whole, as CSL's literal name."""
+_ARTICLES = frozenset({
+    "al", "das", "de", "del", "der", "die", "du", "el", "il", "l'", "la", "las", "le", "les",
+    "lo", "los", "the",
+})  # fmt: skip
+"""Words a paper's or a body's name may begin with ("Le Monde", "Al Jazeera", "Die Zeit",
+"De Telegraaf") and a person's given name almost never does."""
 _AGENCIES = frozenset({
     "afp", "ani", "ansa", "ap", "bloomberg", "dpa", "efe", "ians", "kyodo", "pa", "pti",
     "reuters", "tass", "upi", "xinhua", "yonhap",
@@ -38,16 +79,18 @@ _PARTICLES = frozenset({
     "ibn", "la", "le", "st.", "ten", "ter", "van", "von",
 })  # fmt: skip
 """Words that begin a family name ("van der Berg", "Le Pen") as part of it."""
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+"""What may follow a family name ("Jr.", "III"): CSL's suffix, never the family name."""
 
 
 def parse_names(text: str, *, publisher: str = "") -> list[dict[str, str]]:
     """Authors from a by-line: "Jane Smith and Ali Khan", "Smith, Jane", or an organisation.
 
-    A part that does not look like a person's name (a lower-case word, one
-    word only, more than four, a word such as "Digest" or "Staff", or the
-    ``publisher``'s own name, as in "Invezz Newsroom") stays whole as a literal
-    name, so "Ministry of Defence" or "Policy Digest" is never cut into a given
-    name and a family name, nor sorted as "Newsroom, Invezz" in the bibliography.
+    A part that is not clearly a person's name (a lower-case word, one word
+    only, more than four, a body's word such as "Unit", "Staff" or "Policy", an
+    agency, an acronym, or the ``publisher``'s own name, as in "Invezz
+    Newsroom") stays whole as a literal name, so "Policy Unit" is never "Unit"
+    in a short note, nor "Ministry of Defence" sorted as "Defence, Ministry of".
     A comma separates names as "and" does, unless it inverts one ("Smith, Jane");
     after a person, what is no person is their affiliation or role, not an author.
     """
@@ -85,10 +128,10 @@ def _inverted(family: str, given: str) -> bool:
         return False
     particles = all(w.casefold() in _PARTICLES for w in words[:-1])
     return (
-        particles and _PERSON_WORD.match(words[-1]) is not None
+        particles and _proper(words[-1])
         and 1 <= len(given_words) <= 3
         and (_INITIALS.match(given) is not None
-             or all(_PERSON_WORD.match(w) for w in given_words))
+             or all(_proper(w) for w in given_words))
         and not any(w.casefold().strip(".,") in _ORGANISATION_WORDS for w in given_words)
     )  # fmt: skip
 
@@ -99,20 +142,58 @@ def _undecidable(first: str, second: str) -> bool:
     organisation's word. Kept whole, neither loses a word nor gains a false author."""
     words = first.split()
     return (
-        len(words) == 2 and all(_PERSON_WORD.match(w) for w in words)
+        len(words) == 2 and all(_proper(w) for w in words)
         and not any(w.casefold() in _PARTICLES for w in words[:-1])
-        and _PERSON_WORD.match(second) is not None and not _INITIALS.match(second)
+        and _proper(second) and not _INITIALS.match(second)
         and second.casefold().strip(".") not in _AGENCIES | _ORGANISATION_WORDS
     )  # fmt: skip
 
 
 def _name(part: str, house: list[str]) -> dict[str, str]:
+    """One by-line part as a person's name, or kept whole (literal) when it is not clearly one.
+
+    A person's name here is two to four capitalised proper names, the last the
+    family name, with any particles before it joining it ("Ursula von der Leyen",
+    "Marine Le Pen"). Anything else stays whole: a body's common noun ("Policy
+    Unit"), an agency ("Reuters Staff"), an acronym before the last word ("BBC
+    Monitoring"), an article in front ("Le Monde"), the publisher's own name. A
+    person kept whole still reads right in every note; a body split reads "Unit".
+    """
     words = part.split()
+    suffix = ""
+    if len(words) > 2 and words[-1].casefold().strip(".,") in _SUFFIXES:
+        suffix = words.pop().rstrip(",")  # "Martin Luther King Jr.": King, not "Jr."
+        words[-1] = words[-1].rstrip(",")
     folded = [w.casefold().strip(".,") for w in words]
-    organisation = any(w in _ORGANISATION_WORDS for w in folded) or _holds(folded, house)
-    if 2 <= len(words) <= 4 and not organisation and all(_PERSON_WORD.match(w) for w in words):
-        return {"family": words[-1], "given": " ".join(words[:-1])}
-    return {"literal": part}
+    if (
+        not 2 <= len(words) <= 5
+        or folded[0] in _ARTICLES
+        or any(w in _ORGANISATION_WORDS or w in _AGENCIES for w in folded)
+        or any(_acronym(w) for w in words[:-1])
+        or _holds(folded, house)
+    ):
+        return {"literal": part}
+    family_start = len(words) - 1
+    while family_start > 1 and folded[family_start - 1] in _PARTICLES:
+        family_start -= 1  # "von der Leyen", "Le Pen", "de Gaulle"
+    given, family = words[:family_start], words[family_start:]
+    if len(given) > 3 or not all(_proper(w) for w in (*given, family[-1])):
+        return {"literal": part}
+    name = {"family": " ".join(family), "given": " ".join(given)}
+    return {**name, "suffix": suffix} if suffix else name
+
+
+def _proper(word: str) -> bool:
+    """Whether ``word`` is written as a proper name: "Smith", "Jean-Luc", "Ирина", "Łukasz"."""
+    return word[:1].isupper() and _PERSON_WORD.match(word) is not None
+
+
+def _acronym(word: str) -> bool:
+    """ "BBC", "IEA", "FT": a body's initials. Before a family name, an all-capital word
+    of two to five letters is no given name ("J." is an initial; a wholly capitalised
+    by-line, "JANE SMITH", stays whole too)."""
+    letters = word.strip(".,")
+    return 2 <= len(letters) <= 5 and letters.isalpha() and letters.isupper()
 
 
 def _holds(words: list[str], run: list[str]) -> bool:

@@ -3,7 +3,8 @@
 Kept apart from citations_csl (which renders) because each mend is a small
 replacement of one citeproc-py method, read against that method's source.
 Imports the standard library and the csl_patches_* modules (their mends for dates,
-disambiguation, cs:substitute, ordinals and the cheaper lookups) here; citeproc inside
+disambiguation, cs:substitute, ordinals, left-out entries and the cheaper lookups)
+here; citeproc inside
 ``patch``.
 """
 
@@ -16,6 +17,7 @@ from typing import Any
 
 from briefer.exporters.csl_patches_dates import patch_dates
 from briefer.exporters.csl_patches_disambiguation import disambiguated, patch_disambiguation
+from briefer.exporters.csl_patches_listed import patch_listed
 from briefer.exporters.csl_patches_lookups import patch_lookups
 from briefer.exporters.csl_patches_ordinal import patch_ordinal
 from briefer.exporters.csl_patches_substitute import patch_substitute
@@ -287,6 +289,7 @@ def _patch() -> None:
     patch_substitute(model)  # after the first-note variable: it wraps Text._variable
     patch_ordinal(model)
     patch_dates(model, ITEM_LANGUAGE)  # after patch_ordinal: it wraps Date_Part.process
+    patch_listed(model, _condition)  # after render_choose: it wraps Choose.render
     _patched = True
 
 

@@ -387,19 +387,20 @@ def test_article_metadata_feeds_the_style(articles: dict[int, Article]) -> None:
     assert bare["type"] == "webpage" and "container-title" not in bare
 
 
-def test_a_source_chicago_leaves_out_of_its_bibliography_keeps_its_full_note(
+def test_a_source_chicago_leaves_out_of_its_bibliography_gets_a_bibliography_entry(
     passages: dict[int, Passage], articles: dict[int, Article]
 ) -> None:
     """CMOS omits a source with neither URL nor publisher from the bibliography; a briefing
-    still lists it, in the style's own words (its first note), in the style's order."""
+    still lists it, in the style's bibliography form (full stops, not its note's commas),
+    in the style's order."""
     articles[1] = Article(
         title="Quiet harbour memo", text="...", published=dt.date(2025, 3, 12), id=1
     )
     note = Note(title="T", sections=(Section("S", "One [@p11], two [@p21]."),))
     document = build_document(note, passages, articles, style("chicago"))
     assert [s.article_id for s in document.sources] == [2, 1]  # Adams before "Quiet"
-    assert document.sources[1].text == document.footnotes[0].text
-    assert document.sources[1].text == "“Quiet Harbour Memo,” March 12, 2025."
+    assert document.footnotes[0].text == "“Quiet Harbour Memo,” March 12, 2025."
+    assert document.sources[1].text == "“Quiet Harbour Memo.” March 12, 2025."
 
 
 @pytest.mark.parametrize(
@@ -413,6 +414,18 @@ def test_a_source_chicago_leaves_out_of_its_bibliography_keeps_its_full_note(
         ("Tariffs fall to zero for steel from January", "Tariffs fall to zero"),
         ("Steel deal signed after night of talks", "Steel deal signed"),
         ("Talks resume at 10:30 in the capital", "Talks resume at 10:30"),
+        # four words at most (CMOS 13.32), ending at a clause's comma or dash within them
+        ("Harbourside restores the ferry link", "Harbourside restores the ferry"),
+        (
+            "Regional Energy Security, Cross-Border Electricity Interconnectors and the Future"
+            " of Gas Transit: A Review",
+            "Regional Energy Security",
+        ),
+        ("Ukraine, Russia and the West talk again", "Ukraine, Russia"),
+        ("Talks resume — then stall again in Geneva", "Talks resume"),
+        # a news label is no title: what follows it is
+        ("Analysis: India and Russia to boost ties", "India and Russia"),
+        ("Exclusive: Ports close", "Ports close"),
     ],
 )
 def test_short_titles(title: str, short: str) -> None:

@@ -237,9 +237,9 @@ def test_names_hidden_by_et_al_are_added_until_the_cites_differ(tmp_path: Path) 
         '<names variable="author"><name form="short" delimiter=", "/></names>',
     )
     articles = {
-        "one": _article(1, "A", "Al Asthma and Bo Bronchitis and Cy Cold"),
-        "two": _article(2, "B", "Al Asthma and Bo Bronchitis and Di Dropsy"),
-        "three": _article(3, "C", "Al Asthma and Ed Ebola and Cy Cold"),
+        "one": _article(1, "A", "Alf Asthma and Bo Bronchitis and Cy Cold"),
+        "two": _article(2, "B", "Alf Asthma and Bo Bronchitis and Di Dropsy"),
+        "three": _article(3, "C", "Alf Asthma and Ed Ebola and Cy Cold"),
         "solo": _article(4, "D", "Fe Fever and Bo Bronchitis and Cy Cold"),
     }
     assert _cites(style, articles) == [
