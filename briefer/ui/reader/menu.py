@@ -140,12 +140,10 @@ def build_menu(
             menu.addSeparator()
         name = theme_names([suggestion.theme_id], by_id)[0]
         colour = by_id[suggestion.theme_id].colour if suggestion.theme_id in by_id else "#888888"
-        menu.addAction(
-            colour_icon(colour),
-            f"Accept suggestion: {menu_text(name)}",
-            lambda s=suggestion: actions.accept(s),
-        )
-        dismiss = menu.addAction(f"Dismiss suggestion: {menu_text(name)}")
+        # Worded as the Tag menu's items, which do the same (the reader's own methods).
+        accept = menu.addAction(colour_icon(colour), f"Accept Suggestion for {menu_text(name)}")
+        accept.triggered.connect(lambda _=False, s=suggestion: actions.accept(s))
+        dismiss = menu.addAction(f"Dismiss Suggestion for {menu_text(name)}")
         dismiss.triggered.connect(lambda _=False, s=suggestion: actions.dismiss(s))
     if menu.isEmpty():
         menu.addAction("Copy", actions.copy).setEnabled(False)
