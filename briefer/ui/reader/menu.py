@@ -121,7 +121,7 @@ def build_menu(
         if has_selection:
             menu.addSeparator()
         pid = passage.id
-        themes_menu = menu.addMenu("Themes of this passage")
+        themes_menu = menu.addMenu("Themes of This Passage")
         for theme in by_id.values():
             action = themes_menu.addAction(colour_icon(theme.colour), menu_text(theme.name))
             action.setCheckable(True)
@@ -129,10 +129,10 @@ def build_menu(
             if theme.shortcut:
                 action.setShortcut(QKeySequence(theme.shortcut))
             action.triggered.connect(lambda _=False, t=theme.id: actions.toggle(pid, t))
-        menu.addAction("Edit comment…", lambda: actions.comment(pid)).setShortcut(
+        menu.addAction("Edit Comment…", lambda: actions.comment(pid)).setShortcut(
             QKeySequence(Qt.Key.Key_F2)
         )
-        menu.addAction("Delete passage", lambda: actions.delete(pid)).setShortcut(
+        menu.addAction("Delete Passage", lambda: actions.delete(pid)).setShortcut(
             QKeySequence(QKeySequence.StandardKey.Delete)
         )
     for suggestion in suggestions:

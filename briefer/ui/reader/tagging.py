@@ -113,7 +113,7 @@ class TaggingController(QObject):
         )
         reader.deleteRequested.connect(self.delete_passage)
         reader.suggestionDismissed.connect(self._dismiss)
-        reader.commentRequested.connect(self._edit_comment)
+        reader.commentRequested.connect(self.edit_comment)
         # Said in the status bar, as its tooltip says it; gone once the caret has left it.
         reader.suggestionReached.connect(self.report)
 
@@ -297,7 +297,8 @@ class TaggingController(QObject):
         if self.article is not None and self.article.id is not None:
             self.run(DismissSuggestionCommand(self.article.id, start, end, theme_id))
 
-    def _edit_comment(self, passage_id: int) -> None:
+    def edit_comment(self, passage_id: int) -> None:
+        """The comment dialog for a passage; a changed comment is one undo step."""
         passage = self.session.query.get_passage(passage_id)
         current = passage.comment
         self.comment_dialog = CommentDialog(current, passage.text, self.reader)
