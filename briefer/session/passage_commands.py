@@ -76,15 +76,21 @@ class TagPassageCommand(Command):
             if missing:
                 raise CommandError(f"Theme {missing[0]} no longer exists.")
             existing = project.passage_covering(self.article_id, start, end)
-            same = None if existing else _same_theme_overlap(project, self, start, end)
-            if existing is not None and existing.id is not None:
-                self._retag = _RetagCommand(existing.id, self.theme_ids, self.comment, self.toggle)
-            elif same is not None and same.id is not None:
+            same = _same_theme_overlap(project, self, start, end)
+            # Inside a passage that has the theme: that passage, as before. Else a passage
+            # of the theme sticking out of the words grows, even when they lie in one of
+            # another theme (which would otherwise take the theme and hold the first).
+            holds = existing is not None and bool(set(self.theme_ids) & set(existing.theme_ids))
+            if same is not None and same.start <= start and end <= same.end:
+                same = None  # the words already lie in a passage of the theme
+            if same is not None and same.id is not None and not holds:
                 span = (min(start, same.start), max(end, same.end))
                 self._retag = _RetagCommand(
                     same.id, self.theme_ids, self.comment, toggle=False,
                     grow_to=(span, quote_at(article.text, span)),
                 )  # fmt: skip
+            elif existing is not None and existing.id is not None:
+                self._retag = _RetagCommand(existing.id, self.theme_ids, self.comment, self.toggle)
             else:
                 quote = quote_at(article.text, (start, end))
                 self._created = Passage(

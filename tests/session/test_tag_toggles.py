@@ -138,3 +138,24 @@ def test_a_passage_of_another_theme_is_left_alone_and_the_words_become_their_own
         ("oil and fertiliser", (trade,)),
         ("trade in oil", (defence,)),
     ]
+
+
+def test_words_in_a_passage_of_another_theme_grow_the_one_of_their_theme_they_overlap(
+    session: Session,
+) -> None:
+    """A Defence sentence holding a Trade fragment: accepting a Trade suggestion inside the
+    sentence grows the fragment, not the sentence (which would then hold a second Trade
+    passage, quoted twice in a note); words inside a Trade passage still act on it."""
+    trade, defence = ids(session)["trade"], ids(session)["defence"]
+    article = ids(session)["article"]
+    _tag(session, "trade in oil", trade)
+    _tag(session, "India and Russia agreed to expand trade in oil and fertiliser.", defence)
+    accept = TagPassageCommand(article, *span("expand trade"), [trade], toggle=False)
+    session.do(accept)
+    assert accept.grown is not None
+    assert [(p.text, p.theme_ids) for p in session.query.list_passages()] == [
+        ("India and Russia agreed to expand trade in oil and fertiliser.", (defence,)),
+        ("expand trade in oil", (trade,)),
+    ]
+    off = _tag(session, "trade in", trade)  # inside the Trade passage: toggles it off there
+    assert off.grown is None and off.removed
