@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtWidgets import QApplication, QDialog, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from briefer.session import Session
@@ -140,4 +141,25 @@ def test_a_read_only_project_offers_no_edits(
     qtbot.keyClick(window.passages_panel.view, Qt.Key.Key_Delete)
     assert "read-only" in window.statusBar().currentMessage()
     assert passage_texts(project) == [PLAIN, QUOTED]
+    window.close()
+
+
+def test_the_menu_key_shows_the_current_rows_menu(qtbot: QtBot, window: ProjectWindow) -> None:
+    """The keyboard's menu event comes at a corner of the table, on the first row; the
+    menu is for the row the analyst moved to."""
+    view = window.passages_panel.view
+    pick_row(window, QUOTED)
+    at = pick_row(window, PLAIN)
+    first = view.visualRect(view.model().index(0, 0))
+    assert first.contains(QPoint(5, 5)) and not first.contains(at)
+    event = QContextMenuEvent(
+        QContextMenuEvent.Reason.Keyboard, QPoint(5, 5), view.viewport().mapToGlobal(QPoint(5, 5))
+    )
+    QApplication.sendEvent(view.viewport(), event)
+    menu = window.passage_actions.menu
+    assert menu is not None and menu.isVisible()
+    menu.actions()[0].trigger()  # Go to Passage: the current row's
+    found = window.reader.passages_at(window.reader.cursor_offset() or 0)
+    assert [p.text for p in found] == [PLAIN]
+    menu.close()
     window.close()

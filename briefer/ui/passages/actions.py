@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
-from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtGui import QAction, QContextMenuEvent, QKeyEvent
 from PySide6.QtWidgets import QMenu
 
 from briefer.session import ProjectError, ToggleThemeCommand
@@ -39,7 +39,10 @@ class PassageActions(QObject):
         view = panel.view
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self._show_menu)
-        view.installEventFilter(self)
+        # The view for the keys; its viewport, where the keyboard's menu event arrives.
+        self._watched = (view, view.viewport())
+        for watched in self._watched:
+            watched.installEventFilter(self)
 
     def current_id(self) -> int | None:
         """The passage of the current row, if a row is current."""
@@ -78,11 +81,14 @@ class PassageActions(QObject):
             action.setEnabled(not read_only)
         return menu
 
-    def _show_menu(self, pos: QPoint) -> None:
+    def _show_menu(self, pos: QPoint, *, keyboard: bool = False) -> None:
         """At the row under the pointer, or the current row for the keyboard's Menu key."""
         view = self.panel.view
         index = view.indexAt(pos)
-        passage_id = self._id_at(index.row()) if index.isValid() else self.current_id()
+        if keyboard or not index.isValid():
+            passage_id = self.current_id()
+        else:
+            passage_id = self._id_at(index.row())
         if passage_id is None:
             return
         self.menu = self.menu_for(passage_id)
@@ -90,17 +96,31 @@ class PassageActions(QObject):
             self.menu.popup(view.viewport().mapToGlobal(pos))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            watched is self.panel.view
-            and event.type() == QEvent.Type.KeyPress
+        # The event's type first: nothing else is asked of an event that is not wanted,
+        # for the view may be half destroyed when its last events come by.
+        kind = event.type()
+        if kind == QEvent.Type.ContextMenu and watched in self._watched:
+            keyboard = isinstance(event, QContextMenuEvent) and (
+                event.reason() == QContextMenuEvent.Reason.Keyboard
+            )
+            if keyboard:  # the Menu key or Shift+F10
+                view = self.panel.view  # the current row's menu, under that row
+                rect = view.visualRect(view.currentIndex())
+                at = rect.bottomLeft() if rect.isValid() else QPoint(0, 0)
+                self._show_menu(at, keyboard=True)
+                return True
+        elif (
+            kind == QEvent.Type.KeyPress
+            and watched is self._watched[0]
             and isinstance(event, QKeyEvent)
-            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         ):
             passage_id = self.current_id()
-            if passage_id is not None and event.key() in DELETE_KEYS:
+            if passage_id is None or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+                return False
+            if event.key() in DELETE_KEYS:
                 self.tagging.delete_passage(passage_id)
                 return True
-            if passage_id is not None and event.key() == Qt.Key.Key_F2:
+            if event.key() == Qt.Key.Key_F2:
                 self.tagging.edit_comment(passage_id)
                 return True
-        return super().eventFilter(watched, event)
+        return False
