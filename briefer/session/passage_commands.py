@@ -76,18 +76,16 @@ class TagPassageCommand(Command):
             if missing:
                 raise CommandError(f"Theme {missing[0]} no longer exists.")
             existing = project.passage_covering(self.article_id, start, end)
-            same = _same_theme_overlap(project, self, start, end)
+            same = project.passage_overlapping(self.article_id, start, end, self.theme_ids)
             # Inside a passage that has the theme: that passage, as before. Else a passage
             # of the theme sticking out of the words grows, even when they lie in one of
             # another theme (which would otherwise take the theme and hold the first).
             holds = existing is not None and bool(set(self.theme_ids) & set(existing.theme_ids))
-            if same is not None and same.start <= start and end <= same.end:
-                same = None  # the words already lie in a passage of the theme
-            if same is not None and same.id is not None and not holds:
-                span = (min(start, same.start), max(end, same.end))
+            grow = None if same is None or holds else _grown_span(project, same, start, end)
+            if same is not None and same.id is not None and grow is not None:
                 self._retag = _RetagCommand(
                     same.id, self.theme_ids, self.comment, toggle=False,
-                    grow_to=(span, quote_at(article.text, span)),
+                    grow_to=(grow, quote_at(article.text, grow)),
                 )  # fmt: skip
             elif existing is not None and existing.id is not None:
                 self._retag = _RetagCommand(existing.id, self.theme_ids, self.comment, self.toggle)
@@ -158,22 +156,17 @@ class TagPassageCommand(Command):
         return retag is None or retag.before != retag.after
 
 
-def _same_theme_overlap(
-    project: Project, command: TagPassageCommand, start: int, end: int
-) -> Passage | None:
-    """The passage of the article with one of ``command``'s themes that shares the most
-    words with ``[start, end)`` (the earliest of equals), or None when none shares any."""
-    wanted = set(command.theme_ids)
-    best: tuple[int, int] | None = None
-    found = None
-    for passage in project.list_passages(article_id=command.article_id):
-        shared = min(end, passage.end) - max(start, passage.start)
-        if shared <= 0 or not wanted.intersection(passage.theme_ids):
-            continue
-        rank = (-shared, passage.start)
-        if best is None or rank < best:
-            best, found = rank, passage
-    return found
+def _grown_span(project: Project, same: Passage, start: int, end: int) -> tuple[int, int] | None:
+    """The span ``same`` grows to so it covers ``[start, end)`` too; None when it already
+    does, or when another passage has exactly that span (the store keeps one passage per
+    span: the words then act on the passages around them, as words inside one do)."""
+    if same.start <= start and end <= same.end:
+        return None
+    span = (min(start, same.start), max(end, same.end))
+    taken = project.passage_covering(same.article_id, *span)
+    if taken is not None and taken.id != same.id and (taken.start, taken.end) == span:
+        return None
+    return span
 
 
 class _RestorablePassageCommand(Command):

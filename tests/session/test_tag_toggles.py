@@ -159,3 +159,23 @@ def test_words_in_a_passage_of_another_theme_grow_the_one_of_their_theme_they_ov
     ]
     off = _tag(session, "trade in", trade)  # inside the Trade passage: toggles it off there
     assert off.grown is None and off.removed
+
+
+def test_a_suggestion_that_is_a_passage_of_another_theme_joins_it_and_the_fragment_stays(
+    session: Session,
+) -> None:
+    """Growing the Trade fragment to the sentence would give it the Defence passage's very
+    span, which the store refuses (one passage per span): the sentence takes Trade, as
+    words that already are a passage always did, and nothing fails."""
+    trade, defence = ids(session)["trade"], ids(session)["defence"]
+    article = ids(session)["article"]
+    sentence = "India and Russia agreed to expand trade in oil and fertiliser."
+    _tag(session, "trade in oil", trade)
+    _tag(session, sentence, defence)
+    accept = TagPassageCommand(article, *span(sentence), [trade], toggle=False)
+    session.do(accept)
+    assert accept.grown is None
+    assert [(p.text, p.theme_ids) for p in session.query.list_passages()] == [
+        (sentence, (defence, trade)),
+        ("trade in oil", (trade,)),
+    ]
