@@ -51,8 +51,6 @@ def test_right_click_offers_go_to_themes_comment_and_delete(
     view.customContextMenuRequested.emit(at)
     menu = window.passage_actions.menu
     assert menu is not None and menu.isVisible()
-    window.passages_panel.grab().save("/work/scratch/s22/tagfix-panel.png")
-    menu.grab().save("/work/scratch/s22/tagfix-panel-menu.png")
     assert labels(menu) == ["&Go to Passage", "Themes of This Passage", "Edit Comment…",
                             "Delete Passage"]  # fmt: skip
     menu.close()
