@@ -384,6 +384,8 @@ def cmd_tag(args: argparse.Namespace, paths: Paths) -> int:
         emit(passage_json(passage, names, article.title))
     elif not command.existed:
         print(f'Tagged passage {passage.id} in article {args.article}: "{shown(passage.text)}"')
+    elif command.grown is not None:  # the words overlapped a passage of the theme
+        print(f'Extended passage {passage.id} in article {args.article}: "{shown(passage.text)}"')
     else:
         themes = shown(", ".join(names.get(t, "?") for t in passage.theme_ids))
         verb = "Added to" if command.changed else "Nothing to add: already on"

@@ -210,6 +210,11 @@ def test_tagging_the_same_words_again_gives_one_passage_with_both_themes(
     assert code == 0 and out.startswith("Nothing to add: already on passage")
     (passage,) = run_json(capsys, "passages", imported)
     assert passage["themes"] == ["Trade", "Energy"] and passage["text"] == "liquefied natural gas"
+    grow = ["--text", "terminal for liquefied", "--theme", "Trade"]  # overlapping: it grows
+    code, out, err = run(capsys, "tag", imported, "--article", str(article["id"]), *grow)
+    assert code == 0 and out.startswith(f"Extended passage {passage['id']} "), (out, err)
+    (passage,) = run_json(capsys, "passages", imported)
+    assert passage["text"] == "terminal for liquefied natural gas"
     with Session.open(imported) as session:  # read back from the file itself
         (stored,) = session.query.list_passages()
         assert len(stored.theme_ids) == 2 and stored.uuid

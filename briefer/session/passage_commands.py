@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 from abc import abstractmethod
 
-from briefer.core.anchoring import quote_at
+from briefer.core.anchoring import TextQuote, quote_at
 from briefer.core.model import Article, Original, Passage
 from briefer.core.spans import clamp
 from briefer.session.command import BackupReason, Change, Command, CommandError, Entity
@@ -34,7 +34,11 @@ class TagPassageCommand(Command):
     """Marks ``[start, end)`` of an article as a passage under one or more themes.
 
     Words that already are a passage, or lie inside one, never become a second passage
-    (the store holds one per span): the themes go onto that passage instead. With
+    (the store holds one per span): the themes go onto that passage instead. Words that
+    overlap (or hold) a passage with one of these themes grow that passage to cover them
+    too (``grown``), its comment and other themes kept: a second, overlapping passage of
+    the same theme would be drafted as the same words quoted twice. The Reader's keys and
+    accepting a suggestion both tag through here, so they follow one rule. With
     ``toggle`` (the Reader's theme keys) a theme the passage already has comes off, and a
     passage left with no theme is removed, as ``ToggleThemeCommand`` does; without it
     (the CLI, accepting suggestions) tagging only ever adds.
@@ -72,7 +76,18 @@ class TagPassageCommand(Command):
             if missing:
                 raise CommandError(f"Theme {missing[0]} no longer exists.")
             existing = project.passage_covering(self.article_id, start, end)
-            if existing is not None and existing.id is not None:
+            same = project.passage_overlapping(self.article_id, start, end, self.theme_ids)
+            # Inside a passage that has the theme: that passage, as before. Else a passage
+            # of the theme sticking out of the words grows, even when they lie in one of
+            # another theme (which would otherwise take the theme and hold the first).
+            holds = existing is not None and bool(set(self.theme_ids) & set(existing.theme_ids))
+            grow = None if same is None or holds else _grown_span(project, same, start, end)
+            if same is not None and same.id is not None and grow is not None:
+                self._retag = _RetagCommand(
+                    same.id, self.theme_ids, self.comment, toggle=False,
+                    grow_to=(grow, quote_at(article.text, grow)),
+                )  # fmt: skip
+            elif existing is not None and existing.id is not None:
                 self._retag = _RetagCommand(existing.id, self.theme_ids, self.comment, self.toggle)
             else:
                 quote = quote_at(article.text, (start, end))
@@ -129,10 +144,29 @@ class TagPassageCommand(Command):
         return self._retag is not None and self._retag.removed
 
     @property
+    def grown(self) -> Passage | None:
+        """The passage as it was before it grew to cover the words; None if none grew."""
+        retag = self._retag
+        return retag.before if retag is not None and retag.grow_to is not None else None
+
+    @property
     def changed(self) -> bool:
         """False when every theme was already on the passage and nothing was added."""
         retag = self._retag
         return retag is None or retag.before != retag.after
+
+
+def _grown_span(project: Project, same: Passage, start: int, end: int) -> tuple[int, int] | None:
+    """The span ``same`` grows to so it covers ``[start, end)`` too; None when it already
+    does, or when another passage has exactly that span (the store keeps one passage per
+    span: the words then act on the passages around them, as words inside one do)."""
+    if same.start <= start and end <= same.end:
+        return None
+    span = (min(start, same.start), max(end, same.end))
+    taken = project.passage_covering(same.article_id, *span)
+    if taken is not None and taken.id != same.id and (taken.start, taken.end) == span:
+        return None
+    return span
 
 
 class _RestorablePassageCommand(Command):
@@ -183,12 +217,18 @@ class _RetagCommand(_RestorablePassageCommand):
     """Tagging words that already are a passage: its themes change, never a second one."""
 
     def __init__(
-        self, passage_id: int, theme_ids: tuple[int, ...], comment: str, toggle: bool
+        self,
+        passage_id: int,
+        theme_ids: tuple[int, ...],
+        comment: str,
+        toggle: bool,
+        grow_to: tuple[tuple[int, int], TextQuote] | None = None,
     ) -> None:
         super().__init__(passage_id)
         self.theme_ids = theme_ids
         self.comment = comment.strip()
         self.toggle = toggle
+        self.grow_to = grow_to  # the wider span and its words, when tagging grows it
         self.label = "Tag passage"
 
     @property
@@ -215,7 +255,14 @@ class _RetagCommand(_RestorablePassageCommand):
             self.label = "Remove passage"
             return None
         self.label = "Remove theme from passage" if taken and not added else "Add theme to passage"
-        return dataclasses.replace(before, theme_ids=tuple(themes), comment=comment)
+        after = dataclasses.replace(before, theme_ids=tuple(themes), comment=comment)
+        if self.grow_to is None:
+            return after
+        self.label = "Extend passage"
+        (start, end), quote = self.grow_to
+        return dataclasses.replace(
+            after, start=start, end=end, text=quote.exact, prefix=quote.prefix, suffix=quote.suffix
+        )
 
 
 class ToggleThemeCommand(_RestorablePassageCommand):

@@ -190,6 +190,25 @@ def passage_covering(
     return None if row is None else get_passage(conn, int(row[0]))
 
 
+def passage_overlapping(
+    conn: sqlite3.Connection, article_id: int, start: int, end: int, theme_ids: Iterable[int]
+) -> Passage | None:
+    """The passage with one of ``theme_ids`` that shares the most characters with
+    ``[start, end)`` (the earliest of equals); ``None`` when none shares any."""
+    themes = sorted(set(theme_ids))
+    if not themes:
+        return None
+    marks = ", ".join("?" * len(themes))
+    row = conn.execute(
+        'SELECT p.id FROM passages p WHERE p.article_id = ? AND p.start < ? AND p."end" > ?'
+        " AND EXISTS (SELECT 1 FROM passage_themes t WHERE t.passage_id = p.id"
+        f" AND t.theme_id IN ({marks}))"
+        ' ORDER BY min(p."end", ?) - max(p.start, ?) DESC, p.start, p.id LIMIT 1',
+        (article_id, end, start, *themes, end, start),
+    ).fetchone()
+    return None if row is None else get_passage(conn, int(row[0]))
+
+
 def list_passages(
     conn: sqlite3.Connection, *, article_id: int | None = None, theme_id: int | None = None
 ) -> list[Passage]:

@@ -473,6 +473,15 @@ class Project:
         with self._read() as conn:
             return _checked(passages.passage_covering(conn, article_id, start, end))
 
+    def passage_overlapping(
+        self, article_id: int, start: int, end: int, theme_ids: Iterable[int]
+    ) -> Passage | None:
+        """The passage of one of these themes sharing most words with these: what tagging
+        them grows instead of nesting a second passage of the theme in or around it."""
+        with self._read() as conn:
+            found = passages.passage_overlapping(conn, article_id, start, end, theme_ids)
+            return _checked(found)
+
     def uuids(self, kind: str) -> dict[str, int]:
         """``{uuid: id}`` of one ``kind`` of record, for a merge to recognise what it has."""
         table = identity.table_of(kind)  # before reading: a wrong kind is not damage

@@ -170,6 +170,8 @@ def test_tagged_sentences_and_dismissed_triples_are_skipped() -> None:
     other_theme = Passage(7, 0, len(first), first, theme_ids=(2,))
     assert texts(article, every(article, [TRADE], passages=[most])) == [(second, 1)]
     assert len(every(article, [TRADE], passages=[little, other_theme])) == 2
+    around = Passage(7, 0, len(article.text), article.text, theme_ids=(2, 1))
+    assert every(article, [TRADE], passages=[around]) == []  # inside one of its theme
     start = len(first) + 1
     dismissed = {(start, start + len(second), 1)}
     assert texts(article, every(article, [TRADE], dismissed=dismissed)) == [(first, 1)]

@@ -117,7 +117,7 @@ class Case(NamedTuple):
 # test_note_commands.COMMANDS: test_command_coverage.py finds the classes itself.
 COMMANDS: dict[str, Case] = {
     "tag": Case(TagPassageCommand,
-                lambda s: TagPassageCommand(ids(s)["article"], 0, 30, [ids(s)["trade"]], "note")),
+                lambda s: TagPassageCommand(ids(s)["article"], 0, 16, [ids(s)["trade"]], "note")),
     "toggle-add": Case(ToggleThemeCommand,
                        lambda s: ToggleThemeCommand(s.query.list_passages()[0].id,
                                                     ids(s)["energy"])),
@@ -162,6 +162,9 @@ COMMANDS: dict[str, Case] = {
         ids(s)["article"], *span("trade in"), [ids(s)["trade"]])),
     "tag-only-theme-removes": Case(TagPassageCommand, lambda s: TagPassageCommand(
         ids(s)["article"], *span("submarines"), [ids(s)["defence"]])),
+    # Words overlapping a passage of the theme grow it (its other theme and id kept).
+    "tag-overlap-grows": Case(TagPassageCommand, lambda s: TagPassageCommand(
+        ids(s)["article"], 0, 30, [ids(s)["trade"]], "note")),
     # The part of TagPassageCommand that retags an existing passage, on its own.
     "retag": Case(_RetagCommand, lambda s: _RetagCommand(
         s.query.list_passages()[0].id, (ids(s)["energy"],), "and this", True)),

@@ -58,9 +58,12 @@ def test_a_comment_given_with_the_tag_joins_the_passage_comment(session: Session
     assert passage.comment == "Which class?\n\nCheck the count."
 
 
-def test_larger_words_around_a_passage_make_a_passage_of_their_own(session: Session) -> None:
-    trade = ids(session)["trade"]
-    _tag(session, "trade in", trade)
+def test_larger_words_around_a_passage_of_another_theme_make_a_passage_of_their_own(
+    session: Session,
+) -> None:
+    """Around a passage of the same theme they grow it instead (the tests below)."""
+    trade, energy = ids(session)["trade"], ids(session)["energy"]
+    _tag(session, "trade in", energy)
     _tag(session, "expand trade in oil", trade)
     assert [p.text for p in session.query.list_passages()] == ["expand trade in oil", "trade in"]
     assert TEXT.count("trade in") == 1
@@ -78,3 +81,101 @@ def test_accepting_suggestions_inside_a_passage_adds_their_theme(session: Sessio
     ]
     session.do(TagPassagesCommand(ids(session)["article"], [span("oil")], [energy]))
     assert session.query.list_passages()[0].theme_ids == (trade, energy)
+
+
+def test_a_sentence_overlapping_a_passage_of_its_theme_grows_that_passage(
+    session: Session,
+) -> None:
+    """NEWUSER s22 #1: tag a sentence's first words, then accept the sentence (the keyword
+    suggestion): one passage over the whole sentence, not a second one around the first."""
+    trade, energy = ids(session)["trade"], ids(session)["energy"]
+    article = ids(session)["article"]
+    session.do(TagPassageCommand(article, *span("India and Russia agreed"), [trade, energy],
+                                 "Who signed?"))  # fmt: skip
+    (first,) = session.query.list_passages()
+    sentence = "India and Russia agreed to expand trade in oil and fertiliser."
+    accept = TagPassageCommand(article, *span(sentence), [trade], toggle=False)
+    session.do(accept)
+    (passage,) = session.query.list_passages()
+    assert passage.id == first.id == accept.passage_id
+    assert (passage.text, passage.theme_ids, passage.comment) == (
+        sentence,
+        (trade, energy),
+        "Who signed?",
+    )
+    assert passage.suffix.startswith("\n\nDefence ties") and passage.prefix == ""
+    assert accept.grown == first and accept.label == "Extend passage"
+    assert session.undo() == "Extend passage"  # one step back to the first words
+    assert session.query.list_passages() == [first]
+    session.redo()
+    assert session.query.list_passages() == [passage]
+
+
+def test_a_selection_over_either_edge_or_round_a_passage_grows_it_by_key(
+    session: Session,
+) -> None:
+    """The theme's key on a selection that overlaps a passage of that theme (toggle on, as
+    in the Reader) extends it: over its end, over its start, or round it whole."""
+    trade = ids(session)["trade"]
+    _tag(session, "trade in oil", trade)
+    grown = _tag(session, "oil and fertiliser", trade)  # over its end
+    assert [p.text for p in session.query.list_passages()] == ["trade in oil and fertiliser"]
+    assert grown.grown is not None and not grown.removed
+    _tag(session, "expand trade", trade)  # over its start
+    _tag(session, "agreed to expand trade in oil and fertiliser.", trade)  # round it
+    (passage,) = session.query.list_passages()
+    assert passage.text == "agreed to expand trade in oil and fertiliser."
+
+
+def test_a_passage_of_another_theme_is_left_alone_and_the_words_become_their_own(
+    session: Session,
+) -> None:
+    trade, defence = ids(session)["trade"], ids(session)["defence"]
+    _tag(session, "trade in oil", defence)
+    fresh = _tag(session, "oil and fertiliser", trade)
+    assert fresh.grown is None
+    assert sorted((p.text, p.theme_ids) for p in session.query.list_passages()) == [
+        ("oil and fertiliser", (trade,)),
+        ("trade in oil", (defence,)),
+    ]
+
+
+def test_words_in_a_passage_of_another_theme_grow_the_one_of_their_theme_they_overlap(
+    session: Session,
+) -> None:
+    """A Defence sentence holding a Trade fragment: accepting a Trade suggestion inside the
+    sentence grows the fragment, not the sentence (which would then hold a second Trade
+    passage, quoted twice in a note); words inside a Trade passage still act on it."""
+    trade, defence = ids(session)["trade"], ids(session)["defence"]
+    article = ids(session)["article"]
+    _tag(session, "trade in oil", trade)
+    _tag(session, "India and Russia agreed to expand trade in oil and fertiliser.", defence)
+    accept = TagPassageCommand(article, *span("expand trade"), [trade], toggle=False)
+    session.do(accept)
+    assert accept.grown is not None
+    assert [(p.text, p.theme_ids) for p in session.query.list_passages()] == [
+        ("India and Russia agreed to expand trade in oil and fertiliser.", (defence,)),
+        ("expand trade in oil", (trade,)),
+    ]
+    off = _tag(session, "trade in", trade)  # inside the Trade passage: toggles it off there
+    assert off.grown is None and off.removed
+
+
+def test_a_suggestion_that_is_a_passage_of_another_theme_joins_it_and_the_fragment_stays(
+    session: Session,
+) -> None:
+    """Growing the Trade fragment to the sentence would give it the Defence passage's very
+    span, which the store refuses (one passage per span): the sentence takes Trade, as
+    words that already are a passage always did, and nothing fails."""
+    trade, defence = ids(session)["trade"], ids(session)["defence"]
+    article = ids(session)["article"]
+    sentence = "India and Russia agreed to expand trade in oil and fertiliser."
+    _tag(session, "trade in oil", trade)
+    _tag(session, sentence, defence)
+    accept = TagPassageCommand(article, *span(sentence), [trade], toggle=False)
+    session.do(accept)
+    assert accept.grown is None
+    assert [(p.text, p.theme_ids) for p in session.query.list_passages()] == [
+        (sentence, (defence, trade)),
+        ("trade in oil", (trade,)),
+    ]

@@ -97,6 +97,12 @@ def test_one_passage_per_span(project: Project) -> None:
     assert project.passage_covering(article, 10, 20).id == inner  # type: ignore[union-attr]
     assert project.passage_covering(article, 40, 50).id == first  # type: ignore[union-attr]
     assert project.passage_covering(article, 60, 80) is None
+    # What tagging overlapping words with a theme grows: the passage of the theme sharing
+    # the most characters with them (the earliest of equals).
+    assert project.passage_overlapping(article, 30, 80, [energy]).id == inner  # type: ignore[union-attr]
+    assert project.passage_overlapping(article, 30, 80, [trade, energy]).id == first  # type: ignore[union-attr]
+    assert project.passage_overlapping(article, 71, 90, [trade]) is None  # only touching
+    assert project.passage_overlapping(article, 0, 71, []) is None
 
 
 def test_a_note_keeps_its_citation_style(project: Project) -> None:

@@ -439,16 +439,16 @@ def test_context_menus_offer_tagging_and_passage_actions(
     place_cursor(reader, tagged.start)
     menu = reader.menu_at(viewport_rects(reader, tagged.start, tagged.end)[0].center())
     by_text = {a.text(): a for a in menu.actions()}
-    toggles = by_text["Themes of this passage"].menu().actions()
+    toggles = by_text["Themes of This Passage"].menu().actions()
     assert [a.isChecked() for a in toggles] == [True, False, False]
     with qtbot.waitSignal(reader.toggleThemeRequested) as toggled:
         toggles[1].trigger()
     assert toggled.args == [9, DEFENCE.id]
     with qtbot.waitSignal(reader.commentRequested) as comment:
-        by_text["Edit comment…"].trigger()
+        by_text["Edit Comment…"].trigger()
     assert comment.args == [9]
     with qtbot.waitSignal(reader.deleteRequested) as deleted:
-        by_text["Delete passage"].trigger()
+        by_text["Delete Passage"].trigger()
     assert deleted.args == [9]
 
 

@@ -147,6 +147,40 @@ def test_accepting_a_suggestion_tags_its_sentence(qtbot: QtBot, project: Path) -
     window.close()
 
 
+def test_accepting_a_suggestion_over_a_passage_of_its_theme_extends_that_passage(
+    qtbot: QtBot, project: Path
+) -> None:
+    """NEWUSER s22 #1: the sentence's first words tagged Trade by key, then Enter on the
+    Trade suggestion still under the rest: one passage over the sentence, not two (a note
+    drafted from it would quote the same words twice), said in the status bar, one undo."""
+    window = open_window(qtbot, project)
+    reader = window.reader
+    exports = TEXT.index("Exports of grain")
+    sentence = "Exports of grain are expected to rise."
+    select(window, exports, exports + len("Exports of grain"))
+    qtbot.keyClick(reader, "1")
+    assert passages_on_disk(project) == [("Exports of grain", ("Trade",))]
+    rest = TEXT.index("expected")
+    assert [s.keyword for s in reader.suggestions_at(rest)] == ["export*"], "still suggested"
+    select(window, rest)
+    qtbot.keyClick(reader, Qt.Key.Key_Return)
+    assert passages_on_disk(project) == [(sentence, ("Trade",))]
+    assert [p.text for p in reader.passages_at(rest)] == [sentence]
+    assert reader.suggestions_at(rest) == []
+    message = window.statusBar().currentMessage()
+    assert message == f"Extended the Trade passage to “{sentence}”."
+    assert window.menu_actions.undo_action.text() == "&Undo Extend passage"
+    window.menu_actions.undo_action.trigger()
+    assert passages_on_disk(project) == [("Exports of grain", ("Trade",))]
+
+    grain = TEXT.index("grain are")  # by key, over the passage's end: the same rule
+    select(window, grain, grain + len("grain are expected to rise."))
+    qtbot.keyClick(reader, "1")
+    assert passages_on_disk(project) == [(sentence, ("Trade",))]
+    assert window.statusBar().currentMessage().startswith("Extended the Trade passage")
+    window.close()
+
+
 def test_read_only_project_refuses_tagging_with_a_message(qtbot: QtBot, project: Path) -> None:
     window = open_window(qtbot, project, read_only=True)
     select(window, 4, 8)

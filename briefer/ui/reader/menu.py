@@ -121,7 +121,7 @@ def build_menu(
         if has_selection:
             menu.addSeparator()
         pid = passage.id
-        themes_menu = menu.addMenu("Themes of this passage")
+        themes_menu = menu.addMenu("Themes of This Passage")
         for theme in by_id.values():
             action = themes_menu.addAction(colour_icon(theme.colour), menu_text(theme.name))
             action.setCheckable(True)
@@ -129,10 +129,10 @@ def build_menu(
             if theme.shortcut:
                 action.setShortcut(QKeySequence(theme.shortcut))
             action.triggered.connect(lambda _=False, t=theme.id: actions.toggle(pid, t))
-        menu.addAction("Edit comment…", lambda: actions.comment(pid)).setShortcut(
+        menu.addAction("Edit Comment…", lambda: actions.comment(pid)).setShortcut(
             QKeySequence(Qt.Key.Key_F2)
         )
-        menu.addAction("Delete passage", lambda: actions.delete(pid)).setShortcut(
+        menu.addAction("Delete Passage", lambda: actions.delete(pid)).setShortcut(
             QKeySequence(QKeySequence.StandardKey.Delete)
         )
     for suggestion in suggestions:
@@ -140,12 +140,10 @@ def build_menu(
             menu.addSeparator()
         name = theme_names([suggestion.theme_id], by_id)[0]
         colour = by_id[suggestion.theme_id].colour if suggestion.theme_id in by_id else "#888888"
-        menu.addAction(
-            colour_icon(colour),
-            f"Accept suggestion: {menu_text(name)}",
-            lambda s=suggestion: actions.accept(s),
-        )
-        dismiss = menu.addAction(f"Dismiss suggestion: {menu_text(name)}")
+        # Worded as the Tag menu's items, which do the same (the reader's own methods).
+        accept = menu.addAction(colour_icon(colour), f"Accept Suggestion for {menu_text(name)}")
+        accept.triggered.connect(lambda _=False, s=suggestion: actions.accept(s))
+        dismiss = menu.addAction(f"Dismiss Suggestion for {menu_text(name)}")
         dismiss.triggered.connect(lambda _=False, s=suggestion: actions.dismiss(s))
     if menu.isEmpty():
         menu.addAction("Copy", actions.copy).setEnabled(False)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QPointF, Qt
+from PySide6.QtCore import QObject, QPoint, QPointF, Qt
 from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QScrollBar, QTextEdit
 
@@ -19,6 +19,28 @@ def line_top(document: QTextDocument, position: int) -> float:
     layout = block.layout()
     line = layout.lineForTextPosition(position - block.position()) if layout else None
     return top + (line.y() if line is not None and line.isValid() else 0.0)
+
+
+def position_at(view: QTextEdit, point: QPoint) -> int:
+    """The document position a pointer at a viewport point names: Qt's nearest one,
+    except in the space under a paragraph's last line (where a suggestion's dotted line
+    is drawn), which Qt gives to the next paragraph's start: the upper half of that gap
+    belongs to the line above it, so a right-click there acts on that line's words."""
+    cursor = view.cursorForPosition(point)
+    block = cursor.block()
+    previous = block.previous()
+    layout = view.document().documentLayout()
+    y = point.y() + view.verticalScrollBar().value()
+    top = layout.blockBoundingRect(block).top()
+    if not previous.isValid() or y >= top or previous.layout().lineCount() == 0:
+        return cursor.position()
+    above = layout.blockBoundingRect(previous)
+    if y - above.bottom() > (top - above.bottom()) / 2:
+        return cursor.position()
+    lines = previous.layout()
+    line = lines.lineAt(lines.lineCount() - 1)
+    x = point.x() + view.horizontalScrollBar().value() - above.left()
+    return previous.position() + line.xToCursor(x)
 
 
 class PendingScroll(QObject):

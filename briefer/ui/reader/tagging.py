@@ -113,7 +113,7 @@ class TaggingController(QObject):
         )
         reader.deleteRequested.connect(self.delete_passage)
         reader.suggestionDismissed.connect(self._dismiss)
-        reader.commentRequested.connect(self._edit_comment)
+        reader.commentRequested.connect(self.edit_comment)
         # Said in the status bar, as its tooltip says it; gone once the caret has left it.
         reader.suggestionReached.connect(self.report)
 
@@ -277,6 +277,7 @@ class TaggingController(QObject):
             return
         command = TagPassageCommand(self.article.id, start, end, [theme_id])
         self.run(command)
+        self._say_grown(command, theme_id)
         if command.passage_id is not None:
             passage = self.session.query.get_passage(command.passage_id)
             self.reader.collapse_selection(passage.end, passage.id)
@@ -285,13 +286,31 @@ class TaggingController(QObject):
 
     def _accept(self, start: int, end: int, theme_id: int) -> None:
         if self.article is not None and self.article.id is not None:
-            self.run(TagPassageCommand(self.article.id, start, end, [theme_id], toggle=False))
+            command = TagPassageCommand(self.article.id, start, end, [theme_id], toggle=False)
+            self.run(command)
+            self._say_grown(command, theme_id)
+
+    def _say_grown(self, command: TagPassageCommand, theme_id: int) -> None:
+        """When the words grew a passage of the theme instead of making a second one, say
+        so in the status bar: the highlight only got longer, which is easy to miss."""
+        if command.grown is None or command.passage_id is None:
+            return
+        query = self.session.query
+        passage = query.get_passage(command.passage_id)
+        name = next((t.name for t in query.list_themes() if t.id == theme_id), "")
+        said = f"Extended the {name} passage to “{shortened(passage.text)}”."
+        quoting = notes_quoting(query, passage.id) if passage.id is not None else []
+        if quoting:
+            count = "1 note quotes" if len(quoting) == 1 else f"{len(quoting)} notes quote"
+            said += f" {count} its shorter words: insert it there again, or undo."
+        self.report(said)
 
     def _dismiss(self, start: int, end: int, theme_id: int) -> None:
         if self.article is not None and self.article.id is not None:
             self.run(DismissSuggestionCommand(self.article.id, start, end, theme_id))
 
-    def _edit_comment(self, passage_id: int) -> None:
+    def edit_comment(self, passage_id: int) -> None:
+        """The comment dialog for a passage; a changed comment is one undo step."""
         passage = self.session.query.get_passage(passage_id)
         current = passage.comment
         self.comment_dialog = CommentDialog(current, passage.text, self.reader)
@@ -307,12 +326,18 @@ NAMED_NOTES = 5
 """Notes the warning names before it says "and N more"."""
 
 
-def delete_warning(passage: Passage, notes: list[Note]) -> str:
-    """What deleting a quoted passage would break, in the analyst's words."""
-    words = " ".join(passage.text.split())
+def shortened(text: str) -> str:
+    """A passage's words on one line, cut at a word's end after ``QUOTED_WORDS``."""
+    words = " ".join(text.split())
     if len(words) > QUOTED_WORDS:
         cut = words[: QUOTED_WORDS + 1].rsplit(" ", 1)[0]  # at a word's end
         words = (cut if len(cut) > QUOTED_WORDS // 2 else words[:QUOTED_WORDS]).rstrip() + "…"
+    return words
+
+
+def delete_warning(passage: Passage, notes: list[Note]) -> str:
+    """What deleting a quoted passage would break, in the analyst's words."""
+    words = shortened(passage.text)
     titles = [n.title for n in notes[:NAMED_NOTES]]
     if len(notes) > NAMED_NOTES:
         titles.append(f"and {len(notes) - NAMED_NOTES} more")

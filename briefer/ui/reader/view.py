@@ -40,7 +40,7 @@ from briefer.ui.reader.menu import (
     suggestion_tooltip,
 )
 from briefer.ui.reader.paint import HighlightLayer, passage_segments
-from briefer.ui.reader.place import PendingScroll, ReadingPlace
+from briefer.ui.reader.place import PendingScroll, ReadingPlace, position_at
 
 INCREMENTAL_FROM = 1_000_000
 """Characters from which an article is built in slices with the event loop running
@@ -471,11 +471,14 @@ class ReaderView(ReaderKeys, QTextEdit):
             return True
         return super().viewportEvent(event)
 
-    def menu_at(self, point: QPoint) -> QMenu:
-        """The context menu for a viewport point (the cursor moves there unless selecting)."""
+    def menu_at(self, point: QPoint | None) -> QMenu:
+        """The context menu for a viewport point (the cursor moves there unless selecting),
+        or with ``None`` (the keyboard's menu key) for where the cursor already is."""
         has_selection = self._snapped_selection() is not None
-        if not has_selection:
-            self.setTextCursor(self.cursorForPosition(point))
+        if not has_selection and point is not None:
+            cursor = self.textCursor()
+            cursor.setPosition(position_at(self, point))
+            self.setTextCursor(cursor)
             self._update_focus()
         passage, suggestions = self.at_cursor()
         actions = ReaderMenuCallbacks(
@@ -507,8 +510,12 @@ class ReaderView(ReaderKeys, QTextEdit):
         self._update_focus()
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        menu = self.menu_at(event.pos())
-        menu.exec(event.globalPos())
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:  # at the cursor, unmoved
+            menu = self.menu_at(None)
+            at = self.viewport().mapToGlobal(self.cursorRect().bottomLeft())
+        else:
+            menu, at = self.menu_at(event.pos()), event.globalPos()
+        menu.exec(at)
         menu.deleteLater()
 
     # -- painting and layout ----------------------------------------------

@@ -58,6 +58,7 @@ from briefer.ui.library.panel import LibraryPanel
 from briefer.ui.library.qda_actions import QdaActions
 from briefer.ui.library.search_panel import SearchPanel
 from briefer.ui.notes.actions import ComposerHooks, NoteActions
+from briefer.ui.passages.actions import PassageActions
 from briefer.ui.passages.model import PassagesModel
 from briefer.ui.passages.panel import PassagesPanel
 from briefer.ui.reader.tag_menu import TagActions, theme_keys
@@ -180,6 +181,7 @@ class ProjectWindow(ImportsDroppedFiles, QMainWindow):
             lambda theme_id, at: self.theme_menu(theme_id).popup(at)
         )
         self.passages_panel.passageActivated.connect(self.open_passage)
+        self.passage_actions = PassageActions(self.passages_panel, self.tagging, self.open_passage)
         self.search_panel = SearchPanel(session)
         self.search_panel.hitActivated.connect(self.open_hit)
         # The side panels share one tabbed column right of the Reader, never a strip under it.
