@@ -285,7 +285,11 @@ class RichSectionEditor(PassageDrops, QTextEdit):
             ):
                 edits.plain_block(cursor, block)  # first the style goes, as in Word
                 return
-        if event.text() and event.text().isprintable():
+        typed = event.text() if event.text().isprintable() else ""
+        if typed and edits.after_closing_citation(cursor) and edits.starts_words(typed):
+            edits.open_paragraph_after(cursor)  # the analyst's words after a quotation
+            self.setTextCursor(cursor)
+        if typed:
             typing = self.currentCharFormat()
             if rf.is_chip(typing):  # typed next to a chip: plain text
                 plain = QTextCharFormat(typing)
@@ -319,7 +323,8 @@ class RichSectionEditor(PassageDrops, QTextEdit):
         return False
 
     def _enter(self, cursor: QTextCursor) -> bool:
-        """Word's Enter: an empty item ends its list, an empty quote line its quotation."""
+        """Word's Enter: an empty item ends its list, an empty quote line its quotation,
+        and after the citation that closes a quotation the analyst's own paragraph starts."""
         block = cursor.block()
         fmt = block.blockFormat()
         if cursor.currentTable() is not None:
@@ -327,6 +332,10 @@ class RichSectionEditor(PassageDrops, QTextEdit):
         empty = not block.text()
         if empty and (block.textList() is not None or fmt.property(rf.QUOTE_GROUP)):
             edits.plain_block(cursor, block)
+            return True
+        if fmt.property(rf.QUOTE_GROUP) and edits.after_closing_citation(cursor):
+            edits.open_paragraph_after(cursor)  # the citation closed the quotation
+            self.setTextCursor(cursor)
             return True
         if fmt.headingLevel() > 0 and cursor.atBlockEnd():
             cursor.insertBlock(paragraph_format(), QTextCharFormat())

@@ -7,6 +7,7 @@ what rich_export writes. Qt only.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterator
 
 from PySide6.QtGui import (
@@ -263,3 +264,36 @@ def list_from_marker(cursor: QTextCursor) -> bool:
     set_block_kind(edit, kind)
     edit.endEditBlock()
     return True
+
+
+def after_closing_citation(cursor: QTextCursor) -> bool:
+    """Whether the caret is just after the citation that ends a paragraph or quotation.
+
+    A click below a section's last quotation puts the caret there, and the page wraps
+    what is typed next onto a line of its own, as if it were a new paragraph.
+    """
+    block = cursor.block()
+    if cursor.hasSelection() or not cursor.atBlockEnd() or block.textList() is not None:
+        return False
+    if cursor.currentTable() is not None or block.blockFormat().headingLevel() > 0:
+        return False
+    text = block.text()
+    if not text.endswith(rf.OBJECT_CHAR):
+        return False
+    probe = QTextCursor(block)
+    probe.setPosition(block.position() + len(text))
+    return rf.is_chip(probe.charFormat())
+
+
+def starts_words(typed: str) -> bool:
+    """Whether ``typed`` begins new words (a letter, a digit, an opening mark), which
+    never follow a citation mark in the same sentence, unlike a space or a comma."""
+    first = typed[:1]
+    return first.isalnum() or unicodedata.category(first) in ("Ps", "Pi") or first in "\"'"
+
+
+def open_paragraph_after(cursor: QTextCursor) -> None:
+    """A plain paragraph after the cursor's block, the cursor in it: the analyst's own
+    text after a quotation, never more of the quotation."""
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    cursor.insertBlock(paragraph_format(), QTextCharFormat())

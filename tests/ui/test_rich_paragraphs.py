@@ -1,0 +1,186 @@
+"""Paragraphs on the page and in the Markdown agree: typed text goes where the page shows it.
+
+A new analyst typed under a section's last quotation; the page showed the words on a
+line of their own, but they were stored glued to the citation (`…official."[@p8]Defence
+cooperation…`), and paragraphs typed in an empty section showed as the lines of one.
+Each test here types as the analyst did and checks the stored Markdown and that the
+page shows the blocks that Markdown loads as: same text, same kind, same spacing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextCursor, QTextDocument
+from pytestqt.qtbot import QtBot
+
+from briefer.core.citations import quotation_markdown
+from briefer.core.model import Article, Block, BlockKind, Note, Section
+from briefer.session import AddNoteCommand, Session, TagPassageCommand
+from briefer.ui.composer import rich_format as rf
+from briefer.ui.composer.rich_editor import RichSectionEditor
+from briefer.ui.composer.rich_markdown import load_markdown
+from briefer.ui.shell.project_window import ProjectWindow
+from tests.private_store import store_of
+from tests.ui.driving import keep_picture
+
+TEXT = (
+    "Ministers met.\n\nThe defence ministry warned that critical infrastructure must be "
+    "protected, said one senior official."
+)
+QUOTE = TEXT[TEXT.index("The defence") :]
+TABLE = "| Figure | Source |\n| --- | --- |\n| 5% | Wire |"
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> Iterator[ProjectWindow]:
+    session = Session.create(tmp_path / "paragraphs.briefer")
+    start = TEXT.index(QUOTE)
+    article_id = store_of(session).add_article(
+        Article(
+            "Defence ties",
+            TEXT,
+            (Block(BlockKind.PARAGRAPH, 0, 14), Block(BlockKind.PARAGRAPH, start, len(TEXT))),
+            publisher="Wire",
+            published=dt.date(2026, 3, 1),
+        ),
+    )
+    theme = session.theme_named("Trade")
+    assert theme is not None and theme.id is not None
+    session.do(TagPassageCommand(article_id, start, len(TEXT), [theme.id]))
+    session.do(AddNoteCommand(Note("Brief", sections=(
+        Section("Run-in", quotation_markdown(QUOTE, 1, block=False)),
+        Section("Block", quotation_markdown(QUOTE, 1)),
+        Section("Table", TABLE),
+        Section("Empty", ""),
+    ))))  # fmt: skip
+    session.history.clear()
+    w = ProjectWindow(session)
+    qtbot.addWidget(w)
+    w.resize(900, 600)
+    w.show()
+    w.show_composer()
+    yield w
+    w.close()
+
+
+def select(window: ProjectWindow, heading: str) -> RichSectionEditor:
+    composer = window.composer
+    note_id = composer.current_note_id()
+    assert note_id is not None
+    headings = [s.heading for s in window.session.query.get_note(note_id).sections]
+    composer.outline.setCurrentIndex(composer.outline_model.index(headings.index(heading)))
+    composer.editor.setFocus()
+    return composer.editor
+
+
+def body(window: ProjectWindow, heading: str) -> str:
+    window.composer.flush()
+    note_id = window.composer.current_note_id()
+    assert note_id is not None
+    sections = window.session.query.get_note(note_id).sections
+    return next(s.body for s in sections if s.heading == heading)
+
+
+def shown_blocks(document: QTextDocument) -> list[tuple[object, ...]]:
+    """What the analyst sees of each block: its words, its kind and the space around it."""
+    seen = []
+    block = document.begin()
+    while block.isValid():
+        fmt = block.blockFormat()
+        the_list = block.textList()
+        listed = None if the_list is None else the_list.format()
+        in_table = QTextCursor(block).currentTable() is not None
+        if block.text() or in_table:
+            seen.append((
+                block.text(),
+                fmt.headingLevel(),
+                bool(fmt.property(rf.QUOTE_GROUP)),
+                None if listed is None else (listed.style(), listed.indent()),
+                in_table,
+                fmt.topMargin(),
+                fmt.bottomMargin(),
+                fmt.leftMargin(),
+            ))  # fmt: skip
+        block = block.next()
+    return seen
+
+
+def assert_page_shows_its_markdown(editor: RichSectionEditor) -> None:
+    """The page as typed shows the blocks its Markdown loads as, and no others."""
+    reloaded = QTextDocument()
+    load_markdown(reloaded, editor.markdown())
+    assert shown_blocks(editor.document()) == shown_blocks(reloaded)
+
+
+def click_below_the_text(qtbot: QtBot, editor: RichSectionEditor) -> None:
+    """A click in the empty space under the section's last line, as the analyst did."""
+    viewport = editor.viewport()
+    qtbot.mouseClick(
+        viewport,
+        Qt.MouseButton.LeftButton,
+        pos=QPoint(viewport.width() // 2, viewport.height() - 20),
+    )
+
+
+@pytest.mark.parametrize("heading", ["Empty", "Table"])
+def test_paragraphs_typed_show_apart_as_they_will_print(
+    qtbot: QtBot, window: ProjectWindow, heading: str
+) -> None:
+    """In an empty section (or after a closing table) the paragraphs typed had no space
+    between them: the page showed them as lines of one paragraph until reopened."""
+    editor = select(window, heading)
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(editor, "Expect more labour mobility:")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, "Ports will grow.")
+    keep_picture(editor, f"paragraphs-typed-{heading.lower()}")
+    lead = "" if heading == "Empty" else TABLE + "\n\n"
+    assert body(window, heading) == lead + "Expect more labour mobility:\n\nPorts will grow."
+    assert_page_shows_its_markdown(editor)
+    first, second = (b for b in shown_blocks(editor.document()) if not b[4])
+    assert first[6] > 0 or second[5] > 0  # space between them, as between any paragraphs
+
+
+@pytest.mark.parametrize("heading", ["Run-in", "Block"])
+def test_words_typed_below_the_last_quotation_are_a_paragraph_of_their_own(
+    qtbot: QtBot, window: ProjectWindow, heading: str
+) -> None:
+    editor = select(window, heading)
+    quoted = body(window, heading)
+    click_below_the_text(qtbot, editor)
+    qtbot.keyClicks(editor, "Defence cooperation is moving from purchases to co-production.")
+    keep_picture(editor, f"typed-below-quotation-{heading.lower()}")
+    assert body(window, heading) == (
+        quoted + "\n\nDefence cooperation is moving from purchases to co-production."
+    )
+    assert_page_shows_its_markdown(editor)
+
+
+def test_enter_after_a_block_quotation_s_citation_starts_the_analyst_s_paragraph(
+    qtbot: QtBot, window: ProjectWindow
+) -> None:
+    """The citation closes the quotation: Enter there opens a plain paragraph, not one
+    more paragraph of the quotation."""
+    editor = select(window, "Block")
+    quoted = body(window, "Block")
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, "So the ministry worries.")
+    assert body(window, "Block") == quoted + "\n\nSo the ministry worries."
+    assert_page_shows_its_markdown(editor)
+
+
+def test_a_space_or_punctuation_after_a_citation_goes_on_with_the_sentence(
+    qtbot: QtBot, window: ProjectWindow
+) -> None:
+    editor = select(window, "Run-in")
+    quoted = body(window, "Run-in")
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(editor, ", in March; then ministers")
+    assert body(window, "Run-in") == quoted + ", in March; then ministers"
+    assert_page_shows_its_markdown(editor)
