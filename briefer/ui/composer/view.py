@@ -51,6 +51,7 @@ from briefer.ui.common.find_bar import FindBar
 from briefer.ui.common.splitters import ShareSplitter
 from briefer.ui.common.undo import run_command
 from briefer.ui.composer.arrangement import SIDE_SHARE, arrange, default_sizes, keep_usable
+from briefer.ui.composer.caret_moves import CaretMoves
 from briefer.ui.composer.chips import SourceLabels
 from briefer.ui.composer.editor import FormattingBar, LineEditing, SectionEditor
 from briefer.ui.composer.note_template import quoted_as_block, target_words
@@ -136,6 +137,9 @@ class ComposerView(QWidget):
         self.status_timer.timeout.connect(self._update_status)
         self.editor.document().contentsChanged.connect(self._page_typed)
         self.source_editor.textChanged.connect(self._typed)
+        self._typing_run = 0  # a new one, and a new undo step, after each caret move
+        for editor in (self.editor, self.source_editor):
+            CaretMoves(editor).moved.connect(self._caret_moved)
         for editor in (self.editor, self.source_editor):
             editor.citationActivated.connect(self.passageOpenRequested)
             editor.passageDropped.connect(self.insert_passage)
@@ -362,6 +366,14 @@ class ComposerView(QWidget):
         self.preview.schedule()
         self.status_timer.start()  # counting pages on every key would slow typing
 
+    def _caret_moved(self) -> None:
+        """The analyst moved the caret: what was typed is one undo step, what comes next
+        another (Word's rule), however quickly the two follow."""
+        if self.editors.loading:
+            return
+        self.flush()
+        self._typing_run += 1
+
     def flush(self) -> None:
         """Save what was typed, now (before undo, a switch, an insert or closing)."""
         self.commit_timer.stop()
@@ -371,7 +383,8 @@ class ComposerView(QWidget):
             return
         if self.editors.currentWidget() is self.editor:
             self.editors.shown, self.editors.dirty = body, False
-        self._run(EditSectionBodyCommand(self._id(), self._section_id, body), flush=False)
+        command = EditSectionBodyCommand(self._id(), self._section_id, body, run=self._typing_run)
+        self._run(command, flush=False)
         # The change notice has reloaded the note; if it could not (read-only,
         # an error), the stored text stays behind and the next flush tries again.
 
