@@ -13,6 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QHelpEvent,
     QKeyEvent,
     QKeySequence,
@@ -25,13 +26,14 @@ from PySide6.QtGui import (
     QTextDocumentFragment,
     QTextFormat,
 )
-from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip, QWidget
 
 from briefer.core.citations import find_citations
 from briefer.ui.common.style import accents_of
 from briefer.ui.composer import rich_edits as edits
 from briefer.ui.composer import rich_format as rf
 from briefer.ui.composer.chips import ChipImages, SourceLabels
+from briefer.ui.composer.edit_menu import History, edit_menu
 from briefer.ui.composer.passage_drop import PassageDrops
 from briefer.ui.composer.rich_export import document_markdown
 from briefer.ui.composer.rich_markdown import (
@@ -78,6 +80,7 @@ class RichSectionEditor(PassageDrops, QTextEdit):
         self.paste_limit = MAX_PASTE_CHARS  # a parameter, so tests can tighten it
         self.chips = ChipImages(labels)
         self._guidance = ""
+        self.history: History | None = None  # the window's Undo and Redo, for the menu
 
     # -- the guidance placeholder ------------------------------------------------
 
@@ -342,6 +345,24 @@ class RichSectionEditor(PassageDrops, QTextEdit):
             self.setTextCursor(cursor)
             return True
         return False
+
+    def context_menu(self, at: QPoint, *, keyboard: bool = False) -> QMenu:
+        """The right-click menu at ``at`` (viewport coordinates): Qt's, with the window's
+        Undo and Redo, and Open Source Passage on a chip (from the keyboard: the chip at
+        the caret)."""
+        if keyboard:
+            position = self.textCursor().position()
+            citation = self.chip_at(position)
+            citation = self.chip_at(position - 1) if citation is None else citation
+        else:
+            citation = self._chip_under(at)
+        return edit_menu(self, at, self.history, citation, self.citationActivated.emit)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        keyboard = event.reason() == QContextMenuEvent.Reason.Keyboard
+        menu = self.context_menu(event.pos(), keyboard=keyboard)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(event.globalPos())
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():

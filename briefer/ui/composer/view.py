@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QShowEvent, QUndoStack
+from PySide6.QtGui import QAction, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -53,6 +53,7 @@ from briefer.ui.common.undo import run_command
 from briefer.ui.composer.arrangement import SIDE_SHARE, arrange, default_sizes, keep_usable
 from briefer.ui.composer.caret_moves import CaretMoves
 from briefer.ui.composer.chips import SourceLabels
+from briefer.ui.composer.edit_menu import History
 from briefer.ui.composer.editor import FormattingBar, LineEditing, SectionEditor
 from briefer.ui.composer.note_template import quoted_as_block, target_words
 from briefer.ui.composer.outline import OutlinePanel
@@ -365,6 +366,12 @@ class ComposerView(QWidget):
         self.commit_timer.start()
         self.preview.schedule()
         self.status_timer.start()  # counting pages on every key would slow typing
+
+    def set_history(self, undo: QAction, redo: QAction) -> None:
+        """The window's Undo and Redo, which the editors' right-click menus offer (their
+        own undo is off: the window's stack holds every edit of the note)."""
+        for editor in (self.editor, self.source_editor):
+            editor.history = History(undo, redo, self.flush)
 
     def _caret_moved(self) -> None:
         """The analyst moved the caret: what was typed is one undo step, what comes next
