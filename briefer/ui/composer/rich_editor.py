@@ -278,15 +278,20 @@ class RichSectionEditor(PassageDrops, QTextEdit):
             self.focusNextPrevChild(not backwards)
             return
         shift = bool(mods & Qt.KeyboardModifier.ShiftModifier)
-        if key in _ENTER and not shift and self._enter(cursor):
+        heading = cursor.blockFormat().headingLevel() > 0  # one line: Shift+Enter is Enter
+        if key in _ENTER and (not shift or heading) and self._enter(cursor):
             return
         if key == Qt.Key.Key_Backspace and not cursor.hasSelection() and cursor.atBlockStart():
             block = cursor.block()
             fmt = block.blockFormat()
-            if block.textList() is None and (
-                fmt.property(rf.QUOTE_GROUP) or fmt.headingLevel() > 0
+            if (
+                block.textList() is not None
+                or fmt.property(rf.QUOTE_GROUP)
+                or fmt.headingLevel() > 0
             ):
-                edits.plain_block(cursor, block)  # first the style goes, as in Word
+                # First the style goes, as in Word; Qt's own Backspace took an item out
+                # of its list with the list's spacing, not a paragraph's.
+                edits.plain_block(cursor, block)
                 return
         typed = event.text() if event.text().isprintable() else ""
         if typed and edits.after_closing_citation(cursor) and edits.starts_words(typed):
@@ -327,7 +332,8 @@ class RichSectionEditor(PassageDrops, QTextEdit):
 
     def _enter(self, cursor: QTextCursor) -> bool:
         """Word's Enter: an empty item ends its list, an empty quote line its quotation,
-        and after the citation that closes a quotation the analyst's own paragraph starts."""
+        after the citation that closes a quotation the analyst's own paragraph starts, and
+        a paragraph (or a heading) splits into two with their spacing."""
         block = cursor.block()
         fmt = block.blockFormat()
         if cursor.currentTable() is not None:
@@ -342,6 +348,25 @@ class RichSectionEditor(PassageDrops, QTextEdit):
             return True
         if fmt.headingLevel() > 0 and cursor.atBlockEnd():
             cursor.insertBlock(paragraph_format(), QTextCharFormat())
+            self.setTextCursor(cursor)
+            return True
+        if fmt.headingLevel() > 0:  # Qt's Enter made the heading's words after it plain
+            cursor.beginEditBlock()
+            cursor.insertBlock(fmt, block.charFormat())  # the heading, whole or its end
+            if not block.text().strip():  # Enter at its start: an empty paragraph above
+                QTextCursor(block).setBlockFormat(paragraph_format())
+                QTextCursor(block).setBlockCharFormat(QTextCharFormat())
+            cursor.endEditBlock()
+            self.setTextCursor(cursor)
+            return True
+        if block.textList() is None and not fmt.property(rf.QUOTE_GROUP):
+            # A paragraph's Enter, done here: Qt's makes an empty paragraph a bare block
+            # (no paragraph spacing) instead of adding one, so paragraphs typed after an
+            # empty line showed as lines of one paragraph.
+            chars = cursor.charFormat()
+            cursor.insertBlock(
+                paragraph_format(), QTextCharFormat() if rf.is_chip(chars) else chars
+            )
             self.setTextCursor(cursor)
             return True
         return False

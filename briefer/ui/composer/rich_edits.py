@@ -189,8 +189,21 @@ def set_block_kind(cursor: QTextCursor, kind: str) -> None:
             level = int(kind[1])
             for block in blocks:
                 QTextCursor(block).setBlockFormat(heading_block_format(level))
+                _one_line(block)
                 restyle(block, lambda f, lv=level: _heading_look(f, lv))  # type: ignore[misc]
     edit.endEditBlock()
+
+
+def _one_line(block: QTextBlock) -> None:
+    """A heading is one line in Markdown: its line breaks become spaces."""
+    text = block.text()
+    at = text.find(rf.LINE_SEPARATOR)
+    while at >= 0:
+        edit = QTextCursor(block.document())
+        edit.setPosition(block.position() + at)
+        edit.setPosition(block.position() + at + 1, QTextCursor.MoveMode.KeepAnchor)
+        edit.insertText(" ")
+        at = text.find(rf.LINE_SEPARATOR, at + 1)
 
 
 def _has_kind(block: QTextBlock, kind: str) -> bool:
@@ -217,6 +230,9 @@ def indent_item(cursor: QTextCursor, step: int) -> bool:
     depth = fmt.indent() + step
     if depth > 6:
         return True
+    above = block.previous().textList() if block.previous().isValid() else None
+    if step > 0 and (above is None or above.format().indent() < depth - 1):
+        return True  # an item nests under the item above: Markdown has no other way
     edit = QTextCursor(cursor)
     edit.beginEditBlock()
     the_list.remove(block)

@@ -328,7 +328,8 @@ class _Builder:
         fmt.setCellSpacing(0)
         fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
         fmt.setProperty(rf.TABLE_ALIGN, "".join(aligns))
-        self._next_block(QTextBlockFormat(), QTextCharFormat())
+        # The block Qt keeps before a table: where typing above the table goes, a paragraph.
+        self._next_block(paragraph_format(), QTextCharFormat())
         table = self.cursor.insertTable(len(rows), columns, fmt)
         for r, row in enumerate(rows):
             for c in range(columns):
