@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QMimeData, QPoint, Qt
 from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -244,3 +244,28 @@ def test_whatever_is_typed_the_page_shows_the_blocks_of_its_markdown(
         else:
             editor.set_line_prefix(str(what[0]))
     assert_page_shows_its_markdown(editor)
+
+
+def test_words_pasted_after_the_last_quotation_are_a_paragraph_of_their_own(
+    qtbot: QtBot, window: ProjectWindow
+) -> None:
+    editor = select(window, "Run-in")
+    quoted = body(window, "Run-in")
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    mime = QMimeData()
+    mime.setText("Defence cooperation is moving.")
+    editor.insertFromMimeData(mime)
+    assert body(window, "Run-in") == quoted + "\n\nDefence cooperation is moving."
+    assert_page_shows_its_markdown(editor)
+
+
+def test_the_keyboard_s_menu_key_after_a_citation_offers_to_open_its_source(
+    qtbot: QtBot, window: ProjectWindow
+) -> None:
+    editor = select(window, "Run-in")
+    editor.moveCursor(QTextCursor.MoveOperation.End)  # just after the chip
+    menu = editor.context_menu(editor.cursorRect().center(), keyboard=True)
+    assert menu.actions()[0].text() == "Open Source &Passage\tCtrl+Enter"
+    with qtbot.waitSignal(editor.citationActivated) as opened:
+        menu.actions()[0].trigger()
+    assert opened.args == [1]

@@ -417,6 +417,11 @@ class RichSectionEditor(PassageDrops, QTextEdit):
         """
         if self.import_files(source):
             return
+        cursor = self.textCursor()
+        words = source.text().lstrip() if source.hasText() else ""
+        if edits.after_closing_citation(cursor) and edits.starts_words(words):
+            edits.open_paragraph_after(cursor)  # pasted after a quotation: as if typed
+            self.setTextCursor(cursor)
         report = ""
         limit = self.paste_limit
         if source.hasFormat(MARKDOWN_MIME):
