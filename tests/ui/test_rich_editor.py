@@ -36,9 +36,10 @@ from briefer.session import (
 from briefer.ui.composer.rich_editor import MARKDOWN_MIME, RichSectionEditor
 from briefer.ui.composer.rich_format import OBJECT_CHAR
 from briefer.ui.composer.rich_paste import MAX_PASTE_CHARS
+from briefer.ui.library.details_dialog import ArticleDetailsDialog
 from briefer.ui.shell.project_window import ProjectWindow
 from tests.private_store import store_of
-from tests.ui.driving import keep_picture
+from tests.ui.driving import Modals, keep_picture, press
 
 TEXT = "Harbour deal signed.\n\nThe deal, worth $2 billion, covers new berths."
 QUOTE = "The deal, worth $2 billion, covers new berths."
@@ -509,7 +510,12 @@ def test_right_click_on_a_citation_offers_to_open_its_source(
     point = QPoint(rect.right() + 6, rect.center().y())
     assert right_click(qtbot, editor, point)[0] == ("Open Source Passage\tCtrl+Enter", True)
     menu = editor.context_menu(point)
-    assert _menu_texts(menu)[:3] == ["Open Source Passage\tCtrl+Enter", "Undo", "Redo"]
+    assert _menu_texts(menu)[:4] == [
+        "Open Source Passage\tCtrl+Enter",
+        "Source Details…",
+        "Undo",
+        "Redo",
+    ]
     menu.popup(editor.viewport().mapToGlobal(point))
     qtbot.waitExposed(menu)
     keep_picture(menu, "chip-context-menu")
@@ -518,6 +524,18 @@ def test_right_click_on_a_citation_offers_to_open_its_source(
         menu.actions()[0].trigger()
     assert opened.args == [window.session.query.list_passages()[0].id]
     assert window.workspace.currentIndex() == 0  # the Reader shows the source
+    seen: list[str] = []
+
+    def change_publisher(dialog: ArticleDetailsDialog) -> None:
+        seen.append(dialog.title.text())
+        dialog.publisher.setText("Harbour Wire")
+        press(dialog, "Save")
+
+    modals = Modals().expect(ArticleDetailsDialog, change_publisher)
+    menu.actions()[1].trigger()  # the export check's Source Details…, for this source
+    modals.check()
+    assert seen == ["Harbour deal"]
+    assert editor.labels.short(editor.chip_at(at) or 0) == "Harbour Wire"  # the chip follows
 
 
 def test_the_markdown_source_has_the_same_right_click_menu(
@@ -528,7 +546,10 @@ def test_the_markdown_source_has_the_same_right_click_menu(
     source = window.composer.source_editor
     at = source.toPlainText().index("[@p")
     point = source.cursorRect(_plain_cursor(source, at + 2)).center()
-    assert right_click(qtbot, source, point)[0] == ("Open Source Passage\tCtrl+Enter", True)
+    assert right_click(qtbot, source, point)[:2] == [
+        ("Open Source Passage\tCtrl+Enter", True),
+        ("Source Details…", True),
+    ]
     source.moveCursor(QTextCursor.MoveOperation.End)
     qtbot.keyClicks(source, " More")
     assert right_click(qtbot, source, QPoint(2, 2))[0] == ("Undo Typing", True)

@@ -265,7 +265,7 @@ def test_the_keyboard_s_menu_key_after_a_citation_offers_to_open_its_source(
     editor = select(window, "Run-in")
     editor.moveCursor(QTextCursor.MoveOperation.End)  # just after the chip
     menu = editor.context_menu(editor.cursorRect().center(), keyboard=True)
-    assert menu.actions()[0].text() == "Open Source &Passage\tCtrl+Enter"
+    assert menu.actions()[0].text() == "&Open Source Passage\tCtrl+Enter"
     with qtbot.waitSignal(editor.citationActivated) as opened:
         menu.actions()[0].trigger()
     assert opened.args == [1]

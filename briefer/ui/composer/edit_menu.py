@@ -5,7 +5,8 @@ so Qt's stock menu offered a greyed Undo and Redo while Edit > Undo Typing was
 there to take. This builds the stock menu and puts the window's two actions in their
 place (their text names the edit, and they are enabled as the Edit menu's are),
 after saving typing not yet committed, so Undo takes it. On a citation the menu
-opens with what a citation does: Open Source Passage, as Ctrl+Enter and a click do.
+opens with what a citation does: Open Source Passage, as Ctrl+Enter and a click do,
+and Source Details…, as in the export check, to fill in a missing date or publisher.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit
 
-OPEN_SOURCE = "Open Source &Passage"
+OPEN_SOURCE = "&Open Source Passage"
+SOURCE_DETAILS = "Source &Details…"
 
 
 @dataclass(frozen=True)
@@ -29,15 +31,25 @@ class History:
     commit: Callable[[], object]
 
 
+@dataclass(frozen=True)
+class CitationActions:
+    """What a citation offers: its passage in the Reader (a passage id), and its source's
+    details (an article id, from ``source_of``: None when the source is gone)."""
+
+    open_passage: Callable[[int], object]
+    source_of: Callable[[int], int | None]
+    source_details: Callable[[int], object]
+
+
 def edit_menu(
     editor: QTextEdit | QPlainTextEdit,
     at: QPoint,
     history: History | None,
     citation: int | None,
-    open_citation: Callable[[int], object],
+    actions: CitationActions,
 ) -> QMenu:
     """The menu for a right-click at ``at`` (viewport coordinates); ``citation`` is the
-    passage of the chip or token there, whose source ``open_citation`` opens."""
+    passage of the chip or token there, if any."""
     if history is not None:
         history.commit()
     menu = editor.createStandardContextMenu(at)
@@ -51,7 +63,12 @@ def edit_menu(
         first = menu.actions()[0]
         # The key as text only: a shortcut of its own would compete with the editor's.
         open_action = QAction(f"{OPEN_SOURCE}\tCtrl+Enter", menu)
-        open_action.triggered.connect(lambda _checked=False: open_citation(citation))
-        menu.insertAction(first, open_action)
+        open_action.triggered.connect(lambda _checked=False: actions.open_passage(citation))
+        source = actions.source_of(citation)
+        details = QAction(SOURCE_DETAILS, menu)  # the check's button of that name does this
+        details.setEnabled(source is not None)
+        if source is not None:
+            details.triggered.connect(lambda _checked=False: actions.source_details(source))
+        menu.insertActions(first, [open_action, details])
         menu.insertSeparator(first)
     return menu

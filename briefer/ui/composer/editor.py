@@ -36,7 +36,7 @@ from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolBar, QWidget
 from briefer.core.citations import CITATION_PATTERN
 from briefer.ui.common.style import accents_of
 from briefer.ui.common.toolbar import toolbar_action
-from briefer.ui.composer.edit_menu import History, edit_menu
+from briefer.ui.composer.edit_menu import CitationActions, History, edit_menu
 from briefer.ui.composer.passage_drop import PassageDrops
 
 _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+")
@@ -106,6 +106,7 @@ class SectionEditor(PassageDrops, QPlainTextEdit):
     """Plain text in, formatting shown; emits requests the composer turns into commands."""
 
     citationActivated = Signal(int)  # passage id: open its source
+    sourceDetailsRequested = Signal(int)  # article id: edit its details
     passageDropped = Signal(int)  # passage id dropped at the cursor
     filesDropped = Signal(list)  # list[Path] dropped or pasted: the window imports them
 
@@ -123,6 +124,7 @@ class SectionEditor(PassageDrops, QPlainTextEdit):
         self.document().setDocumentMargin(12)
         self.highlighter = MarkdownHighlighter(self.document(), self.palette())
         self.history: History | None = None  # the window's Undo and Redo, for the menu
+        self.source_of: Callable[[int], int | None] = lambda _passage_id: None
 
     # -- formatting the analyst asks for -------------------------------------
 
@@ -239,7 +241,10 @@ class SectionEditor(PassageDrops, QPlainTextEdit):
         citation token (from the keyboard: the token at the caret)."""
         where = self.textCursor() if keyboard else self.cursorForPosition(at)
         citation = self.citation_at(where.position())
-        return edit_menu(self, at, self.history, citation, self.citationActivated.emit)
+        actions = CitationActions(
+            self.citationActivated.emit, self.source_of, self.sourceDetailsRequested.emit
+        )
+        return edit_menu(self, at, self.history, citation, actions)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         keyboard = event.reason() == QContextMenuEvent.Reason.Keyboard

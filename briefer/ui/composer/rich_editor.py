@@ -33,7 +33,7 @@ from briefer.ui.common.style import accents_of
 from briefer.ui.composer import rich_edits as edits
 from briefer.ui.composer import rich_format as rf
 from briefer.ui.composer.chips import ChipImages, SourceLabels
-from briefer.ui.composer.edit_menu import History, edit_menu
+from briefer.ui.composer.edit_menu import CitationActions, History, edit_menu
 from briefer.ui.composer.passage_drop import PassageDrops
 from briefer.ui.composer.rich_export import document_markdown
 from briefer.ui.composer.rich_markdown import (
@@ -58,6 +58,7 @@ class RichSectionEditor(PassageDrops, QTextEdit):
     """Shows a section's Markdown as a page; emits requests the composer turns into commands."""
 
     citationActivated = Signal(int)  # passage id: open its source
+    sourceDetailsRequested = Signal(int)  # article id: edit its details
     passageDropped = Signal(int)  # passage id dropped at the cursor
     filesDropped = Signal(list)  # list[Path] dropped or pasted: the window imports them
     pasteReported = Signal(str)  # what a paste left out, for the status line
@@ -381,7 +382,10 @@ class RichSectionEditor(PassageDrops, QTextEdit):
             citation = self.chip_at(position - 1) if citation is None else citation
         else:
             citation = self._chip_under(at)
-        return edit_menu(self, at, self.history, citation, self.citationActivated.emit)
+        actions = CitationActions(
+            self.citationActivated.emit, self.labels.article_of, self.sourceDetailsRequested.emit
+        )
+        return edit_menu(self, at, self.history, citation, actions)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         keyboard = event.reason() == QContextMenuEvent.Reason.Keyboard

@@ -71,6 +71,7 @@ STATUS_DELAY_MS = 250
 
 class ComposerView(QWidget):
     passageOpenRequested = Signal(int)
+    sourceDetailsRequested = Signal(int)  # article id, from a citation's menu
     newNoteRequested = Signal()
     detailsRequested = Signal(int)
 
@@ -141,8 +142,10 @@ class ComposerView(QWidget):
         self._typing_run = 0  # a new one, and a new undo step, after each caret move
         for editor in (self.editor, self.source_editor):
             CaretMoves(editor).moved.connect(self._caret_moved)
+        self.source_editor.source_of = self.editor.labels.article_of
         for editor in (self.editor, self.source_editor):
             editor.citationActivated.connect(self.passageOpenRequested)
+            editor.sourceDetailsRequested.connect(self.sourceDetailsRequested)
             editor.passageDropped.connect(self.insert_passage)
         self.editor.pasteReported.connect(lambda text: text and self.report(text))
         self.editor.fontChanged.connect(lambda: self.source_editor.setFont(self.editor.font()))
