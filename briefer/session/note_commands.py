@@ -255,11 +255,16 @@ class EditSectionBodyCommand(NoteEditCommand):
     MERGE_SECONDS = 5.0
     """Typing with no longer pause than this folds into one undo step."""
 
-    def __init__(self, note_id: int, section_id: int, body: str, *, label: str = "Typing") -> None:
+    def __init__(
+        self, note_id: int, section_id: int, body: str, *, label: str = "Typing", run: int = 0
+    ) -> None:
         super().__init__(note_id)
         self.section_id = section_id
         self.body = body
         self.label = label
+        # Which run of typing this is: the Composer starts a new run when the analyst
+        # moves the caret, so typing in two places is two undo steps, as in Word.
+        self.run = run
         self._last_edit = time.monotonic()
 
     def edited(self, note: Note) -> Note:
@@ -271,14 +276,15 @@ class EditSectionBodyCommand(NoteEditCommand):
     def absorb(self, later: Command) -> bool:
         """Fold a later typing edit of the same section into this one (one undo step).
 
-        Only plain typing merges; an insert of a quotation or a table stays its
-        own step so it can be undone alone.
+        Only plain typing of one run merges; an insert of a quotation or a table stays
+        its own step so it can be undone alone, and so does typing after a caret move.
         """
         if not (
             isinstance(later, EditSectionBodyCommand)
             and later.note_id == self.note_id
             and later.section_id == self.section_id
             and later.label == self.label == "Typing"
+            and later.run == self.run
             and later._after is not None
             and self._after is not None
             and later._last_edit - self._last_edit <= self.MERGE_SECONDS

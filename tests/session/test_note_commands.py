@@ -167,6 +167,8 @@ def test_typing_in_one_section_folds_into_one_undo_step(session: Session) -> Non
     session.execute(quote)
     assert not first.absorb(quote)
     session.unexecute(quote)
+    elsewhere = EditSectionBodyCommand(note_id(session), target, "Ports.", run=first.run + 1)
+    assert not first.absorb(elsewhere)  # typed after the caret moved: a step of its own
     assert session.undo() == "Typing"
     assert session.query.get_note(note_id(session)).sections[2].body == ""
 

@@ -28,6 +28,7 @@ from briefer.session import (
 )
 from briefer.settings import Settings
 from briefer.ui.composer.outline import SECTION_MIME
+from briefer.ui.composer.rich_editor import RichSectionEditor
 from briefer.ui.composer.rich_format import OBJECT_CHAR
 from briefer.ui.shell.project_window import ProjectWindow
 from tests.private_store import store_of
@@ -447,3 +448,45 @@ def test_an_edit_inside_a_quotation_is_flagged_as_the_analyst_types(
     qtbot.waitUntil(lambda: window.composer.current_note_id() is None, timeout=5_000)
     window.composer._update_status()
     assert alert.isHidden()
+
+
+def test_typing_in_two_places_is_two_undo_steps(qtbot: QtBot, window: ProjectWindow) -> None:
+    """A lead sentence at the top and a closing one at the bottom, typed within a second
+    or two, were one undo step: Ctrl+Z took both. Moving the caret ends a step, as in Word."""
+    select(window, "Summary")
+    editor = window.composer.editor
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(editor, "Lead. ")
+    qtbot.keyClick(editor, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(editor, " Closing.")
+    window.undo()
+    assert bodies(window)["Summary"] == "Lead. Main point."
+    assert editor.toPlainText() == "Lead. Main point."
+    window.undo()
+    assert bodies(window)["Summary"] == "Main point."
+    window.redo()
+    assert bodies(window)["Summary"] == "Lead. Main point."
+
+
+def test_a_click_elsewhere_ends_the_typing_step(qtbot: QtBot, window: ProjectWindow) -> None:
+    select(window, "Summary")
+    editor = window.composer.editor
+    editor.setFocus()
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(editor, " Ports")
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)  # a fix at the same place: the same step
+    qtbot.keyClicks(editor, "s grow.")
+    start = editor.cursorRect(_at(editor, 0))
+    qtbot.mouseClick(editor.viewport(), Qt.MouseButton.LeftButton, pos=start.center())
+    qtbot.keyClicks(editor, "Now: ")
+    window.undo()
+    assert bodies(window)["Summary"] == "Main point. Ports grow."
+    window.undo()
+    assert bodies(window)["Summary"] == "Main point."
+
+
+def _at(editor: RichSectionEditor, position: int) -> QTextCursor:
+    cursor = editor.textCursor()
+    cursor.setPosition(position)
+    return cursor

@@ -11,9 +11,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt
-from PySide6.QtGui import QHelpEvent, QTextCursor
-from PySide6.QtWidgets import QApplication, QToolTip
+from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, QTimer
+from PySide6.QtGui import QContextMenuEvent, QHelpEvent, QTextCursor
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
+    QMenu,
+    QPlainTextEdit,
+    QToolTip,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from briefer.core.citations import quotation_markdown
@@ -29,9 +36,10 @@ from briefer.session import (
 from briefer.ui.composer.rich_editor import MARKDOWN_MIME, RichSectionEditor
 from briefer.ui.composer.rich_format import OBJECT_CHAR
 from briefer.ui.composer.rich_paste import MAX_PASTE_CHARS
+from briefer.ui.library.details_dialog import ArticleDetailsDialog
 from briefer.ui.shell.project_window import ProjectWindow
 from tests.private_store import store_of
-from tests.ui.driving import keep_picture
+from tests.ui.driving import Modals, keep_picture, press
 
 TEXT = "Harbour deal signed.\n\nThe deal, worth $2 billion, covers new berths."
 QUOTE = "The deal, worth $2 billion, covers new berths."
@@ -434,3 +442,120 @@ def test_a_body_saved_with_a_space_entity_at_its_end_still_shows_as_a_page(
     qtbot.keyClicks(composer.editor, "Then more.")
     composer.flush()
     assert bodies(window)["Empty"] == "Bite. Then more."
+
+
+def _menu_texts(menu: QMenu) -> list[str]:
+    return [a.text().replace("&", "") for a in menu.actions() if not a.isSeparator()]
+
+
+def right_click(qtbot: QtBot, editor: QWidget, point: QPoint) -> list[tuple[str, bool]]:
+    """Right-click ``editor`` at ``point`` (viewport coordinates): the menu's items and
+    whether each is enabled, read while the menu is open, then the menu closed."""
+    seen: list[tuple[str, bool]] = []
+
+    def read_and_close() -> bool:
+        menu = QApplication.activePopupWidget()
+        if isinstance(menu, QMenu) and menu.isVisible():
+            seen.extend((a.text().replace("&", ""), a.isEnabled()) for a in menu.actions())
+            menu.close()
+            return True
+        return False
+
+    QTimer.singleShot(100, read_and_close)  # if the menu runs its own loop
+    viewport = editor.viewport() if isinstance(editor, QAbstractScrollArea) else editor
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point, viewport.mapToGlobal(point))
+    QApplication.sendEvent(viewport, event)
+    qtbot.waitUntil(lambda: bool(seen) or read_and_close(), timeout=3000)
+    return [(text, on) for text, on in seen if text]
+
+
+def test_the_right_click_menu_undoes_as_the_edit_menu_does(
+    qtbot: QtBot, window: ProjectWindow
+) -> None:
+    """Qt's stock menu had Undo and Redo greyed while Edit > Undo Typing was there."""
+    select(window, "Summary")
+    editor = editor_of(window)
+    editor.setFocus()
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(editor, " More.")
+    assert right_click(qtbot, editor, editor.cursorRect().center())[:2] == [
+        ("Undo Typing", True),
+        ("Redo", False),
+    ]
+    menu = editor.context_menu(editor.cursorRect().center())
+    undo, redo = menu.actions()[:2]
+    assert _menu_texts(menu)[:2] == ["Undo Typing", "Redo"]  # as the Edit menu says
+    assert undo is window.menu_actions.undo_action and redo is window.menu_actions.redo_action
+    assert undo.isEnabled() and not redo.isEnabled()
+    assert {"Cut", "Copy", "Paste", "Select All"} <= {t.split("\t")[0] for t in _menu_texts(menu)}
+    assert not any(t.startswith("Open Source Passage") for t in _menu_texts(menu))
+    menu.popup(editor.viewport().mapToGlobal(editor.cursorRect().center()))
+    qtbot.waitExposed(menu)
+    keep_picture(menu, "typing-context-menu")
+    menu.close()
+    undo.trigger()
+    assert bodies(window)["Summary"] == "Main point."
+    menu = editor.context_menu(editor.cursorRect().center())
+    assert menu.actions()[1].isEnabled()  # Redo Typing, as the Edit menu has it now
+    assert _menu_texts(menu)[1].startswith("Redo Typing")
+
+
+def test_right_click_on_a_citation_offers_to_open_its_source(
+    qtbot: QtBot, window: ProjectWindow
+) -> None:
+    select(window, "Quoted")
+    editor = editor_of(window)
+    at = editor.toPlainText().index(OBJECT_CHAR)
+    rect = editor.cursorRect(_cursor(editor, at))
+    point = QPoint(rect.right() + 6, rect.center().y())
+    assert right_click(qtbot, editor, point)[0] == ("Open Source Passage\tCtrl+Enter", True)
+    menu = editor.context_menu(point)
+    assert _menu_texts(menu)[:4] == [
+        "Open Source Passage\tCtrl+Enter",
+        "Source Details…",
+        "Undo",
+        "Redo",
+    ]
+    menu.popup(editor.viewport().mapToGlobal(point))
+    qtbot.waitExposed(menu)
+    keep_picture(menu, "chip-context-menu")
+    menu.close()
+    with qtbot.waitSignal(editor.citationActivated) as opened:
+        menu.actions()[0].trigger()
+    assert opened.args == [window.session.query.list_passages()[0].id]
+    assert window.workspace.currentIndex() == 0  # the Reader shows the source
+    seen: list[str] = []
+
+    def change_publisher(dialog: ArticleDetailsDialog) -> None:
+        seen.append(dialog.title.text())
+        dialog.publisher.setText("Harbour Wire")
+        press(dialog, "Save")
+
+    modals = Modals().expect(ArticleDetailsDialog, change_publisher)
+    menu.actions()[1].trigger()  # the export check's Source Details…, for this source
+    modals.check()
+    assert seen == ["Harbour deal"]
+    assert editor.labels.short(editor.chip_at(at) or 0) == "Harbour Wire"  # the chip follows
+
+
+def test_the_markdown_source_has_the_same_right_click_menu(
+    qtbot: QtBot, window: ProjectWindow
+) -> None:
+    select(window, "Quoted")
+    window.composer.toolbar.source_action.trigger()
+    source = window.composer.source_editor
+    at = source.toPlainText().index("[@p")
+    point = source.cursorRect(_plain_cursor(source, at + 2)).center()
+    assert right_click(qtbot, source, point)[:2] == [
+        ("Open Source Passage\tCtrl+Enter", True),
+        ("Source Details…", True),
+    ]
+    source.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(source, " More")
+    assert right_click(qtbot, source, QPoint(2, 2))[0] == ("Undo Typing", True)
+
+
+def _plain_cursor(editor: QPlainTextEdit, position: int) -> QTextCursor:
+    cursor = editor.textCursor()
+    cursor.setPosition(position)
+    return cursor

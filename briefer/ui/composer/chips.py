@@ -32,11 +32,13 @@ class SourceLabels:
         self._passages = passages
         self._articles = articles
         self._labels: dict[int, tuple[str, str]] = {}
+        self._sources: dict[int, int | None] = {}  # passage id: its article's, if both exist
         self._by_article: dict[int, ArticleSummary] | None = None
 
     def forget(self) -> None:
         """Passages or articles changed: ask again next time."""
         self._labels.clear()
+        self._sources.clear()
         self._by_article = None
 
     def prefetch(self, passage_ids: Iterable[int]) -> None:
@@ -50,6 +52,7 @@ class SourceLabels:
             passage = found.get(pid)
             article = self._by_article.get(passage.article_id) if passage else None
             self._labels[pid] = _label(pid, passage, article)
+            self._sources[pid] = article.id if passage and article else None
 
     def short(self, passage_id: int) -> str:
         self.prefetch((passage_id,))
@@ -58,6 +61,11 @@ class SourceLabels:
     def full(self, passage_id: int) -> str:
         self.prefetch((passage_id,))
         return self._labels[passage_id][1]
+
+    def article_of(self, passage_id: int) -> int | None:
+        """The article the passage comes from; None when either no longer exists."""
+        self.prefetch((passage_id,))
+        return self._sources[passage_id]
 
 
 def _label(pid: int, passage: Passage | None, article: ArticleSummary | None) -> tuple[str, str]:

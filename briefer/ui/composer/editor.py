@@ -17,9 +17,10 @@ from collections.abc import Callable
 from functools import partial
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QFont,
     QKeyEvent,
     QKeySequence,
@@ -30,11 +31,12 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QToolBar, QWidget
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolBar, QWidget
 
 from briefer.core.citations import CITATION_PATTERN
 from briefer.ui.common.style import accents_of
 from briefer.ui.common.toolbar import toolbar_action
+from briefer.ui.composer.edit_menu import CitationActions, History, edit_menu
 from briefer.ui.composer.passage_drop import PassageDrops
 
 _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+")
@@ -104,6 +106,7 @@ class SectionEditor(PassageDrops, QPlainTextEdit):
     """Plain text in, formatting shown; emits requests the composer turns into commands."""
 
     citationActivated = Signal(int)  # passage id: open its source
+    sourceDetailsRequested = Signal(int)  # article id: edit its details
     passageDropped = Signal(int)  # passage id dropped at the cursor
     filesDropped = Signal(list)  # list[Path] dropped or pasted: the window imports them
 
@@ -120,6 +123,8 @@ class SectionEditor(PassageDrops, QPlainTextEdit):
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.document().setDocumentMargin(12)
         self.highlighter = MarkdownHighlighter(self.document(), self.palette())
+        self.history: History | None = None  # the window's Undo and Redo, for the menu
+        self.source_of: Callable[[int], int | None] = lambda _passage_id: None
 
     # -- formatting the analyst asks for -------------------------------------
 
@@ -230,6 +235,22 @@ class SectionEditor(PassageDrops, QPlainTextEdit):
                 self.citationActivated.emit(passage_id)
                 return
         super().keyPressEvent(event)
+
+    def context_menu(self, at: QPoint, *, keyboard: bool = False) -> QMenu:
+        """Qt's menu with the window's Undo and Redo, and Open Source Passage on a
+        citation token (from the keyboard: the token at the caret)."""
+        where = self.textCursor() if keyboard else self.cursorForPosition(at)
+        citation = self.citation_at(where.position())
+        actions = CitationActions(
+            self.citationActivated.emit, self.source_of, self.sourceDetailsRequested.emit
+        )
+        return edit_menu(self, at, self.history, citation, actions)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        keyboard = event.reason() == QContextMenuEvent.Reason.Keyboard
+        menu = self.context_menu(event.pos(), keyboard=keyboard)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(event.globalPos())
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QHelpEvent,
     QKeyEvent,
     QKeySequence,
@@ -25,13 +26,14 @@ from PySide6.QtGui import (
     QTextDocumentFragment,
     QTextFormat,
 )
-from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip, QWidget
 
 from briefer.core.citations import find_citations
 from briefer.ui.common.style import accents_of
 from briefer.ui.composer import rich_edits as edits
 from briefer.ui.composer import rich_format as rf
 from briefer.ui.composer.chips import ChipImages, SourceLabels
+from briefer.ui.composer.edit_menu import CitationActions, History, edit_menu
 from briefer.ui.composer.passage_drop import PassageDrops
 from briefer.ui.composer.rich_export import document_markdown
 from briefer.ui.composer.rich_markdown import (
@@ -56,6 +58,7 @@ class RichSectionEditor(PassageDrops, QTextEdit):
     """Shows a section's Markdown as a page; emits requests the composer turns into commands."""
 
     citationActivated = Signal(int)  # passage id: open its source
+    sourceDetailsRequested = Signal(int)  # article id: edit its details
     passageDropped = Signal(int)  # passage id dropped at the cursor
     filesDropped = Signal(list)  # list[Path] dropped or pasted: the window imports them
     pasteReported = Signal(str)  # what a paste left out, for the status line
@@ -78,6 +81,7 @@ class RichSectionEditor(PassageDrops, QTextEdit):
         self.paste_limit = MAX_PASTE_CHARS  # a parameter, so tests can tighten it
         self.chips = ChipImages(labels)
         self._guidance = ""
+        self.history: History | None = None  # the window's Undo and Redo, for the menu
 
     # -- the guidance placeholder ------------------------------------------------
 
@@ -275,17 +279,26 @@ class RichSectionEditor(PassageDrops, QTextEdit):
             self.focusNextPrevChild(not backwards)
             return
         shift = bool(mods & Qt.KeyboardModifier.ShiftModifier)
-        if key in _ENTER and not shift and self._enter(cursor):
+        heading = cursor.blockFormat().headingLevel() > 0  # one line: Shift+Enter is Enter
+        if key in _ENTER and (not shift or heading) and self._enter(cursor):
             return
         if key == Qt.Key.Key_Backspace and not cursor.hasSelection() and cursor.atBlockStart():
             block = cursor.block()
             fmt = block.blockFormat()
-            if block.textList() is None and (
-                fmt.property(rf.QUOTE_GROUP) or fmt.headingLevel() > 0
+            if (
+                block.textList() is not None
+                or fmt.property(rf.QUOTE_GROUP)
+                or fmt.headingLevel() > 0
             ):
-                edits.plain_block(cursor, block)  # first the style goes, as in Word
+                # First the style goes, as in Word; Qt's own Backspace took an item out
+                # of its list with the list's spacing, not a paragraph's.
+                edits.plain_block(cursor, block)
                 return
-        if event.text() and event.text().isprintable():
+        typed = event.text() if event.text().isprintable() else ""
+        if typed and edits.after_closing_citation(cursor) and edits.starts_words(typed):
+            edits.open_paragraph_after(cursor)  # the analyst's words after a quotation
+            self.setTextCursor(cursor)
+        if typed:
             typing = self.currentCharFormat()
             if rf.is_chip(typing):  # typed next to a chip: plain text
                 plain = QTextCharFormat(typing)
@@ -319,7 +332,9 @@ class RichSectionEditor(PassageDrops, QTextEdit):
         return False
 
     def _enter(self, cursor: QTextCursor) -> bool:
-        """Word's Enter: an empty item ends its list, an empty quote line its quotation."""
+        """Word's Enter: an empty item ends its list, an empty quote line its quotation,
+        after the citation that closes a quotation the analyst's own paragraph starts, and
+        a paragraph (or a heading) splits into two with their spacing."""
         block = cursor.block()
         fmt = block.blockFormat()
         if cursor.currentTable() is not None:
@@ -328,11 +343,55 @@ class RichSectionEditor(PassageDrops, QTextEdit):
         if empty and (block.textList() is not None or fmt.property(rf.QUOTE_GROUP)):
             edits.plain_block(cursor, block)
             return True
+        if fmt.property(rf.QUOTE_GROUP) and edits.after_closing_citation(cursor):
+            edits.open_paragraph_after(cursor)  # the citation closed the quotation
+            self.setTextCursor(cursor)
+            return True
         if fmt.headingLevel() > 0 and cursor.atBlockEnd():
             cursor.insertBlock(paragraph_format(), QTextCharFormat())
             self.setTextCursor(cursor)
             return True
+        if fmt.headingLevel() > 0:  # Qt's Enter made the heading's words after it plain
+            cursor.beginEditBlock()
+            cursor.insertBlock(fmt, block.charFormat())  # the heading, whole or its end
+            if not block.text().strip():  # Enter at its start: an empty paragraph above
+                QTextCursor(block).setBlockFormat(paragraph_format())
+                QTextCursor(block).setBlockCharFormat(QTextCharFormat())
+            cursor.endEditBlock()
+            self.setTextCursor(cursor)
+            return True
+        if block.textList() is None and not fmt.property(rf.QUOTE_GROUP):
+            # A paragraph's Enter, done here: Qt's makes an empty paragraph a bare block
+            # (no paragraph spacing) instead of adding one, so paragraphs typed after an
+            # empty line showed as lines of one paragraph.
+            chars = cursor.charFormat()
+            cursor.insertBlock(
+                paragraph_format(), QTextCharFormat() if rf.is_chip(chars) else chars
+            )
+            self.setTextCursor(cursor)
+            return True
         return False
+
+    def context_menu(self, at: QPoint, *, keyboard: bool = False) -> QMenu:
+        """The right-click menu at ``at`` (viewport coordinates): Qt's, with the window's
+        Undo and Redo, and Open Source Passage on a chip (from the keyboard: the chip at
+        the caret)."""
+        if keyboard:
+            position = self.textCursor().position()
+            citation = self.chip_at(position)
+            citation = self.chip_at(position - 1) if citation is None else citation
+        else:
+            citation = self._chip_under(at)
+        actions = CitationActions(
+            self.citationActivated.emit, self.labels.article_of, self.sourceDetailsRequested.emit
+        )
+        return edit_menu(self, at, self.history, citation, actions)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        keyboard = event.reason() == QContextMenuEvent.Reason.Keyboard
+        menu = self.context_menu(event.pos(), keyboard=keyboard)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(event.globalPos())
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
@@ -362,6 +421,11 @@ class RichSectionEditor(PassageDrops, QTextEdit):
         """
         if self.import_files(source):
             return
+        cursor = self.textCursor()
+        words = source.text().lstrip() if source.hasText() else ""
+        if edits.after_closing_citation(cursor) and edits.starts_words(words):
+            edits.open_paragraph_after(cursor)  # pasted after a quotation: as if typed
+            self.setTextCursor(cursor)
         report = ""
         limit = self.paste_limit
         if source.hasFormat(MARKDOWN_MIME):

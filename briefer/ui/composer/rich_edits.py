@@ -7,6 +7,7 @@ what rich_export writes. Qt only.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterator
 
 from PySide6.QtGui import (
@@ -188,8 +189,21 @@ def set_block_kind(cursor: QTextCursor, kind: str) -> None:
             level = int(kind[1])
             for block in blocks:
                 QTextCursor(block).setBlockFormat(heading_block_format(level))
+                _one_line(block)
                 restyle(block, lambda f, lv=level: _heading_look(f, lv))  # type: ignore[misc]
     edit.endEditBlock()
+
+
+def _one_line(block: QTextBlock) -> None:
+    """A heading is one line in Markdown: its line breaks become spaces."""
+    text = block.text()
+    at = text.find(rf.LINE_SEPARATOR)
+    while at >= 0:
+        edit = QTextCursor(block.document())
+        edit.setPosition(block.position() + at)
+        edit.setPosition(block.position() + at + 1, QTextCursor.MoveMode.KeepAnchor)
+        edit.insertText(" ")
+        at = text.find(rf.LINE_SEPARATOR, at + 1)
 
 
 def _has_kind(block: QTextBlock, kind: str) -> bool:
@@ -216,6 +230,9 @@ def indent_item(cursor: QTextCursor, step: int) -> bool:
     depth = fmt.indent() + step
     if depth > 6:
         return True
+    above = block.previous().textList() if block.previous().isValid() else None
+    if step > 0 and (above is None or above.format().indent() < depth - 1):
+        return True  # an item nests under the item above: Markdown has no other way
     edit = QTextCursor(cursor)
     edit.beginEditBlock()
     the_list.remove(block)
@@ -263,3 +280,36 @@ def list_from_marker(cursor: QTextCursor) -> bool:
     set_block_kind(edit, kind)
     edit.endEditBlock()
     return True
+
+
+def after_closing_citation(cursor: QTextCursor) -> bool:
+    """Whether the caret is just after the citation that ends a paragraph or quotation.
+
+    A click below a section's last quotation puts the caret there, and the page wraps
+    what is typed next onto a line of its own, as if it were a new paragraph.
+    """
+    block = cursor.block()
+    if cursor.hasSelection() or not cursor.atBlockEnd() or block.textList() is not None:
+        return False
+    if cursor.currentTable() is not None or block.blockFormat().headingLevel() > 0:
+        return False
+    text = block.text()
+    if not text.endswith(rf.OBJECT_CHAR):
+        return False
+    probe = QTextCursor(block)
+    probe.setPosition(block.position() + len(text))
+    return rf.is_chip(probe.charFormat())
+
+
+def starts_words(typed: str) -> bool:
+    """Whether ``typed`` begins new words (a letter, a digit, an opening mark), which
+    never follow a citation mark in the same sentence, unlike a space or a comma."""
+    first = typed[:1]
+    return first.isalnum() or unicodedata.category(first) in ("Ps", "Pi") or first in "\"'"
+
+
+def open_paragraph_after(cursor: QTextCursor) -> None:
+    """A plain paragraph after the cursor's block, the cursor in it: the analyst's own
+    text after a quotation, never more of the quotation."""
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    cursor.insertBlock(paragraph_format(), QTextCharFormat())

@@ -72,6 +72,8 @@ def _chunk(block: QTextBlock, chunks: list[str], tables: dict[int, QTextTable]) 
     text = _inline(block)
     level = fmt.headingLevel()
     if level and text:
+        # A heading is one line: a line break in it (Shift+Enter) would end it there.
+        text = re.sub(r"(?<!\\)((?:\\\\)*)\\\n", r"\1 ", text).replace("\n", " ")
         # A closing run of # would be read as the heading's optional end marker.
         text = re.sub(r"(^|[ \t])(#+)$", lambda m: m.group(1) + "\\" + m.group(2), text)
         chunks.append("#" * min(level, 6) + " " + text)
@@ -96,12 +98,17 @@ def _list(block: QTextBlock, chunks: list[str], tables: dict[int, QTextTable]) -
         depth = max(1, fmt.indent())
         if depth == 1 and the_list != top:
             break
+        text = _inline(block)
+        if not text and not _has_children(block, depth):
+            # An empty item is left out: "  -" or "   1." under an item's words is read
+            # as a heading's underline or as more of its words, never as an item.
+            block = block.next()
+            continue
         marker = _marker(fmt, the_list.itemNumber(block))
         lead = " " * sum(widths.get(d, 0) for d in range(1, depth))
         widths[depth] = len(marker) + 1
         for d in [d for d in widths if d > depth]:
             del widths[d]
-        text = _inline(block)
         pad = " " * (len(lead) + len(marker) + 1)
         body = "\n".join(
             (pad + line) if line and n else line for n, line in enumerate(text.split("\n"))
@@ -113,6 +120,13 @@ def _list(block: QTextBlock, chunks: list[str], tables: dict[int, QTextTable]) -
         block = block.next()
     chunks.append("\n".join(lines))
     return block
+
+
+def _has_children(block: QTextBlock, depth: int) -> bool:
+    """Whether the item after ``block`` is nested deeper than ``depth`` (under it)."""
+    after = block.next()
+    the_list = after.textList() if after.isValid() else None
+    return the_list is not None and the_list.format().indent() > depth
 
 
 def _marker(fmt: QTextListFormat, index: int) -> str:

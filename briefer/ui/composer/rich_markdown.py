@@ -102,7 +102,7 @@ def load_markdown(document: QTextDocument, markdown: str, look: Look = Look()) -
     cursor = QTextCursor(document)
     cursor.beginEditBlock()
     try:
-        _Builder(cursor, look).blocks(tokens)
+        _Builder(cursor, look).build(tokens)
     finally:
         cursor.endEditBlock()
 
@@ -126,7 +126,7 @@ def insert_markdown(cursor: QTextCursor, markdown: str, look: Look = Look()) -> 
             cursor.insertBlock(paragraph_format(), QTextCharFormat())
         else:
             _plain_block(cursor)
-        _Builder(cursor, look).blocks(tokens)
+        _Builder(cursor, look).build(tokens)
     finally:
         cursor.endEditBlock()
 
@@ -223,6 +223,18 @@ class _Builder:
         while i < len(tokens):
             i = self._block(tokens, i)
 
+    def build(self, tokens: Sequence[Token]) -> None:
+        """The blocks, then an empty block left over made a paragraph.
+
+        An empty section, or the block after a closing table, is where the analyst
+        types next. Left with Qt's bare format it had no paragraph spacing, nor had
+        every paragraph Enter made from it: the page showed real paragraphs as the
+        lines of one, until the section was opened again.
+        """
+        self.blocks(tokens)
+        if self.fresh and not self.cursor.block().text() and self.cursor.currentTable() is None:
+            self._next_block(paragraph_format(), QTextCharFormat())
+
     def _block(self, tokens: Sequence[Token], i: int) -> int:
         token = tokens[i]
         kind = token.type
@@ -316,7 +328,8 @@ class _Builder:
         fmt.setCellSpacing(0)
         fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
         fmt.setProperty(rf.TABLE_ALIGN, "".join(aligns))
-        self._next_block(QTextBlockFormat(), QTextCharFormat())
+        # The block Qt keeps before a table: where typing above the table goes, a paragraph.
+        self._next_block(paragraph_format(), QTextCharFormat())
         table = self.cursor.insertTable(len(rows), columns, fmt)
         for r, row in enumerate(rows):
             for c in range(columns):

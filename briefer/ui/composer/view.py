@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QShowEvent, QUndoStack
+from PySide6.QtGui import QAction, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -51,7 +51,9 @@ from briefer.ui.common.find_bar import FindBar
 from briefer.ui.common.splitters import ShareSplitter
 from briefer.ui.common.undo import run_command
 from briefer.ui.composer.arrangement import SIDE_SHARE, arrange, default_sizes, keep_usable
+from briefer.ui.composer.caret_moves import CaretMoves
 from briefer.ui.composer.chips import SourceLabels
+from briefer.ui.composer.edit_menu import History
 from briefer.ui.composer.editor import FormattingBar, LineEditing, SectionEditor
 from briefer.ui.composer.note_template import quoted_as_block, target_words
 from briefer.ui.composer.outline import OutlinePanel
@@ -69,6 +71,7 @@ STATUS_DELAY_MS = 250
 
 class ComposerView(QWidget):
     passageOpenRequested = Signal(int)
+    sourceDetailsRequested = Signal(int)  # article id, from a citation's menu
     newNoteRequested = Signal()
     detailsRequested = Signal(int)
 
@@ -136,8 +139,13 @@ class ComposerView(QWidget):
         self.status_timer.timeout.connect(self._update_status)
         self.editor.document().contentsChanged.connect(self._page_typed)
         self.source_editor.textChanged.connect(self._typed)
+        self._typing_run = 0  # a new one, and a new undo step, after each caret move
+        for editor in (self.editor, self.source_editor):
+            CaretMoves(editor).moved.connect(self._caret_moved)
+        self.source_editor.source_of = self.editor.labels.article_of
         for editor in (self.editor, self.source_editor):
             editor.citationActivated.connect(self.passageOpenRequested)
+            editor.sourceDetailsRequested.connect(self.sourceDetailsRequested)
             editor.passageDropped.connect(self.insert_passage)
         self.editor.pasteReported.connect(lambda text: text and self.report(text))
         self.editor.fontChanged.connect(lambda: self.source_editor.setFont(self.editor.font()))
@@ -362,6 +370,20 @@ class ComposerView(QWidget):
         self.preview.schedule()
         self.status_timer.start()  # counting pages on every key would slow typing
 
+    def set_history(self, undo: QAction, redo: QAction) -> None:
+        """The window's Undo and Redo, which the editors' right-click menus offer (their
+        own undo is off: the window's stack holds every edit of the note)."""
+        for editor in (self.editor, self.source_editor):
+            editor.history = History(undo, redo, self.flush)
+
+    def _caret_moved(self) -> None:
+        """The analyst moved the caret: what was typed is one undo step, what comes next
+        another (Word's rule), however quickly the two follow."""
+        if self.editors.loading:
+            return
+        self.flush()
+        self._typing_run += 1
+
     def flush(self) -> None:
         """Save what was typed, now (before undo, a switch, an insert or closing)."""
         self.commit_timer.stop()
@@ -371,7 +393,8 @@ class ComposerView(QWidget):
             return
         if self.editors.currentWidget() is self.editor:
             self.editors.shown, self.editors.dirty = body, False
-        self._run(EditSectionBodyCommand(self._id(), self._section_id, body), flush=False)
+        command = EditSectionBodyCommand(self._id(), self._section_id, body, run=self._typing_run)
+        self._run(command, flush=False)
         # The change notice has reloaded the note; if it could not (read-only,
         # an error), the stored text stays behind and the next flush tries again.
 

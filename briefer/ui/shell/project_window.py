@@ -226,6 +226,8 @@ class ProjectWindow(ImportsDroppedFiles, QMainWindow):
             self, context, self._menu_slots(), self.note_actions, self.qda_actions,
             self.article_actions, app_slots,
         )  # fmt: skip
+        self.composer.set_history(self.menu_actions.undo_action, self.menu_actions.redo_action)
+        self.composer.sourceDetailsRequested.connect(self.article_actions.edit_details)
         self.setAcceptDrops(not session.read_only)  # files dropped anywhere are imported
         pass_file_drops_on(self)  # text fields included, never typed in as paths
         self.library_panel.articleSelected.connect(self.tagging.show_article)
