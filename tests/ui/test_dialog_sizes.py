@@ -44,7 +44,7 @@ def test_note_details_shows_each_field_whole(qtbot: QtBot, points: float | None)
     dialog.show()
     dialog.adjustSize()
     edits = {e.accessibleName(): e for e in dialog.findChildren(QLineEdit) if e.accessibleName()}
-    assert set(edits) == {"Title", "Author", "Recipient", "Reference"}
+    assert set(edits) == {"Title", "Author", "Date", "Recipient", "Reference"}
     for name, edit in edits.items():
         needed = edit.fontMetrics().horizontalAdvance(edit.text())
         assert text_room(edit) >= needed, f"{name}: {text_room(edit)} px for {needed} px of text"
