@@ -9,13 +9,15 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from briefer import __version__
 from briefer.resources import resource_path
 from briefer.session import Session
 from briefer.ui.shell.help import PAGES, SHORTCUTS, HelpWindow
 from briefer.ui.shell.project_window import ProjectWindow
+from tests.ui.driving import Modals, menu_action
 
 LINK = re.compile(r"\]\(([^)]+)\)")
 
@@ -147,3 +149,16 @@ def test_quit_is_listed_with_its_chord_only(
     text = window.menu_actions.help_actions.open(SHORTCUTS).browser.toPlainText()
     assert "Exit" not in text
     window.close()
+
+
+def test_help_about_names_the_version_to_report(window: ProjectWindow) -> None:
+    modals = Modals()
+
+    def read(box: QMessageBox) -> None:
+        assert box.windowTitle() == "About Briefer"
+        assert f"Briefer {__version__}" in box.text() and "offline" in box.text()
+        box.accept()
+
+    modals.expect(QMessageBox, read)
+    menu_action(window, "Help", "About Briefer").trigger()
+    modals.check()

@@ -8,10 +8,11 @@ is shown, so it can never disagree with what the keys do.
 
 from __future__ import annotations
 
+import platform
 from collections.abc import Callable, Sequence
 from html import escape
 
-from PySide6.QtCore import QSize, Qt, QUrl
+from PySide6.QtCore import QSize, Qt, QUrl, qVersion
 from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,10 +21,12 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QTextBrowser,
     QWidget,
 )
 
+from briefer import __version__
 from briefer.resources import resource_path
 from briefer.ui.reader.keys import READER_KEYS
 
@@ -196,6 +199,17 @@ class HelpWindow(QDialog):
         # Anything else (a web address) is not followed: Briefer stays offline.
 
 
+def about_text() -> str:
+    return (
+        f"<h3>Briefer {escape(__version__)}</h3>"
+        "<p>Turns news articles and reports into a clear briefing note in Word, with every"
+        " quotation traceable to its source.</p>"
+        "<p>Briefer works offline: it opens no network connection, and your projects stay"
+        " in the files you chose.</p>"
+        f"<p>Python {platform.python_version()}, Qt {qVersion()}.</p>"
+    )
+
+
 class HelpActions:
     """Help > User Guide (F1) and Keyboard Shortcuts for a window; one help window, reused."""
 
@@ -215,7 +229,16 @@ class HelpActions:
         self.guide_action.triggered.connect(lambda _checked=False: self.open("index.md"))
         self.shortcuts_action = QAction("&Keyboard Shortcuts", window)
         self.shortcuts_action.triggered.connect(lambda _checked=False: self.open(SHORTCUTS))
+        self.about_action = QAction("&About Briefer", window)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)  # the app menu on a Mac
+        self.about_action.triggered.connect(lambda _checked=False: self.about())
         self.menu.addActions([self.guide_action, self.shortcuts_action])
+        self.menu.addSeparator()
+        self.menu.addAction(self.about_action)
+
+    def about(self) -> None:
+        """The version a report of a problem should name, and what Briefer promises."""
+        QMessageBox.about(self.window, "About Briefer", about_text())
 
     def open(self, page: str) -> HelpWindow:
         if self.help_window is None:
