@@ -10,6 +10,7 @@ import dataclasses
 from abc import abstractmethod
 
 from briefer.core.anchoring import TextQuote, quote_at
+from briefer.core.citations import find_citations
 from briefer.core.model import Article, Original, Passage
 from briefer.core.spans import clamp
 from briefer.session.command import BackupReason, Change, Command, CommandError, Entity
@@ -65,6 +66,10 @@ class TagPassageCommand(Command):
         self._id: int | None = None
         self._created: Passage | None = None
         self._retag: _RetagCommand | None = None
+        self.kept_apart: Passage | None = None
+        """The passage of the theme the words overlap, left as it was because a note
+        quotes it: growing it would make that quotation no longer match, and block the
+        note's export, without the note being touched. The words become their own."""
 
     def apply(self, project: Project) -> list[Change]:
         if self._created is None and self._retag is None:
@@ -82,6 +87,14 @@ class TagPassageCommand(Command):
             # another theme (which would otherwise take the theme and hold the first).
             holds = existing is not None and bool(set(self.theme_ids) & set(existing.theme_ids))
             grow = None if same is None or holds else _grown_span(project, same, start, end)
+            # Growing a quoted passage would change the note's quotation under it.
+            if (
+                grow is not None
+                and same is not None
+                and same.id is not None
+                and (_quoted(project, same.id))
+            ):
+                self.kept_apart, grow = same, None
             if same is not None and same.id is not None and grow is not None:
                 self._retag = _RetagCommand(
                     same.id, self.theme_ids, self.comment, toggle=False,
@@ -154,6 +167,17 @@ class TagPassageCommand(Command):
         """False when every theme was already on the passage and nothing was added."""
         retag = self._retag
         return retag is None or retag.before != retag.after
+
+
+def _quoted(project: Project, passage_id: int) -> bool:
+    """Whether any note cites the passage (read only when words overlap one of its theme)."""
+    for listed in project.list_notes():
+        if listed.id is not None and any(
+            passage_id in find_citations(section.body)
+            for section in project.get_note(listed.id).sections
+        ):
+            return True
+    return False
 
 
 def _grown_span(project: Project, same: Passage, start: int, end: int) -> tuple[int, int] | None:

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from briefer.session import Session, TagPassageCommand, TagPassagesCommand
+from briefer.core.citations import quotation_markdown
+from briefer.core.model import Note, Section
+from briefer.session import (
+    AddNoteCommand,
+    Session,
+    TagPassageCommand,
+    TagPassagesCommand,
+    prepare_export,
+)
 from tests.session.test_commands import TEXT, ids, span
 from tests.session.test_commands import session as session  # the same project, a fixture
 
@@ -179,3 +187,27 @@ def test_a_suggestion_that_is_a_passage_of_another_theme_joins_it_and_the_fragme
         (sentence, (defence, trade)),
         ("trade in oil", (trade,)),
     ]
+
+
+def test_a_passage_a_note_quotes_is_not_grown_so_the_note_still_exports(
+    session: Session,
+) -> None:
+    """Review s22: growing a quoted passage made the note's quotation "changed", blocking
+    its export though the note was never touched; the words become their own passage."""
+    trade = ids(session)["trade"]
+    article = ids(session)["article"]
+    session.do(TagPassageCommand(article, *span("India and Russia agreed"), [trade]))
+    (first,) = session.query.list_passages()
+    assert first.id is not None
+    body = quotation_markdown(first.text, first.id)
+    session.do(AddNoteCommand(Note("Brief", sections=(Section("Summary", body),))))
+    sentence = "India and Russia agreed to expand trade in oil and fertiliser."
+    accept = TagPassageCommand(article, *span(sentence), [trade], toggle=False)
+    session.do(accept)
+    assert accept.grown is None and accept.kept_apart == first
+    assert session.query.get_passage(first.id) == first  # the quoted words stay as quoted
+    assert sorted(p.text for p in session.query.list_passages()) == sorted([first.text, sentence])
+    note = session.query.list_notes()[0]
+    assert note.id is not None
+    job = prepare_export(session.query, note.id)
+    assert not job.blocking  # nothing the analyst did not do is in the way

@@ -293,9 +293,16 @@ class TaggingController(QObject):
     def _say_grown(self, command: TagPassageCommand, theme_id: int) -> None:
         """When the words grew a passage of the theme instead of making a second one, say
         so in the status bar: the highlight only got longer, which is easy to miss."""
+        query = self.session.query
+        if command.kept_apart is not None and command.passage_id is not None:
+            name = next((t.name for t in query.list_themes() if t.id == theme_id), "")
+            self.report(
+                f"Tagged as a {name} passage of its own: the {name} passage it overlaps is "
+                "quoted in a note, and growing it would change that quotation."
+            )
+            return
         if command.grown is None or command.passage_id is None:
             return
-        query = self.session.query
         passage = query.get_passage(command.passage_id)
         name = next((t.name for t in query.list_themes() if t.id == theme_id), "")
         said = f"Extended the {name} passage to “{shortened(passage.text)}”."
