@@ -40,18 +40,19 @@ def draft_note(
     # note's order, so a passage tagged with two of its themes goes under the first
     # section that quotes it, and the later one quotes only what is left.
     quoted: dict[int, str] = {}
+    quoted_spans: dict[int, list[tuple[int, int, str]]] = {}
     sections: list[Section] = []
     for spec in template.sections:
         own = [t for t in themes if t.name.casefold() in {n.casefold() for n in spec.themes}]
         drawn = _sorted([p for theme in own for p in by_theme.get(theme.id or -1, [])], published)
-        body = _body(spec.heading, drawn, spec, block_words, quoted)
+        body = _body(spec.heading, drawn, spec, block_words, quoted, quoted_spans)
         guidance = spec.body.strip() or ("" if body else _quoted_above(own, drawn, quoted))
         sections.append(Section(spec.heading, body, spec.level, guidance=guidance))
         if spec.per_theme:
             for theme, depth in outline_order(themes):
                 level = min(spec.level + 1 + depth, MAX_LEVEL)
                 found = by_theme.get(theme.id or -1, [])
-                body = _body(theme.name, found, spec, block_words, quoted)
+                body = _body(theme.name, found, spec, block_words, quoted, quoted_spans)
                 above = "" if body else _quoted_above([theme], found, quoted)
                 guidance = above or _nothing_yet(theme)
                 sections.append(Section(theme.name, body, level, guidance=guidance))
@@ -146,10 +147,11 @@ def _passages_by_theme(
 
 
 def _sorted(passages: list[Passage], published: Mapping[int, dt.date | None]) -> list[Passage]:
-    """Oldest source first (undated last), then by article, then by place in the article."""
+    """Oldest source first (undated last), then by article, then by place in the article
+    (of two starting together, the longer first: it holds the other's words)."""
     return sorted(
         passages,
-        key=lambda p: (published.get(p.article_id) or _UNKNOWN_DATE, p.article_id, p.start),
+        key=lambda p: (published.get(p.article_id) or _UNKNOWN_DATE, p.article_id, p.start, -p.end),
     )
 
 
@@ -165,16 +167,29 @@ def _body(
     spec: TemplateSection,
     block_words: int,
     quoted: dict[int, str],
+    quoted_spans: dict[int, list[tuple[int, int, str]]],
 ) -> str:
     """The quotations a section starts with, leaving out those quoted above (``quoted``,
-    which gains this section's); its guidance is kept apart (Section.guidance)."""
+    which gains this section's); its guidance is kept apart (Section.guidance).
+
+    A passage lying within one already quoted (``quoted_spans``, per article) counts as
+    quoted there: a project may hold a passage inside a longer one of the same theme
+    (tagged before a suggestion took the whole sentence), and the reader would see the
+    same words twice in a row. The longer comes first (see ``_sorted``).
+    """
     parts: list[str] = []
     for passage in passages:
         if passage.id is None or passage.id in quoted:
             continue
+        around = quoted_spans.setdefault(passage.article_id, [])
+        inside = next((h for s, e, h in around if s <= passage.start and passage.end <= e), None)
+        if inside is not None:
+            quoted[passage.id] = inside
+            continue
         if spec.max_passages and len(parts) >= spec.max_passages:
             break
         quoted[passage.id] = heading
+        around.append((passage.start, passage.end, heading))
         parts.append(
             quotation_markdown(
                 passage.text, passage.id, block=is_block_quotation(passage, block_words)

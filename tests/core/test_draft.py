@@ -213,3 +213,18 @@ def test_a_parent_loop_from_a_merged_file_still_drafts_every_theme_once() -> Non
         TEMPLATE, title="H", themes=[first, second], passages=PASSAGES, published=PUBLISHED
     )
     assert [(s.heading, s.level) for s in note.sections][2:4] == [("First", 2), ("Second", 3)]
+
+
+def test_a_passage_inside_a_longer_one_of_its_theme_is_not_quoted_twice() -> None:
+    sentence = "Gas terminal approved after a long inquiry."
+    longer = passage(7, 20, 0, sentence, 1)
+    inner = passage(8, 20, 0, "Gas terminal approved", 1)
+    later = passage(9, 20, 4, "terminal approved after", 2)  # Energy, inside it too
+    note = draft_note(
+        TEMPLATE, title="H", themes=[TRADE, ENERGY], passages=[inner, later, longer],
+        published=PUBLISHED,
+    )  # fmt: skip
+    bodies = {s.heading: s for s in note.sections}
+    assert find_citations(bodies["Trade"].body) == [7]  # the sentence, once
+    assert bodies["Energy"].body == ""
+    assert "already quoted under Trade" in bodies["Energy"].guidance
