@@ -16,7 +16,9 @@ import re
 
 _PERSON_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
 """A word of a name: letters of any script first, then letters, apostrophes, dots, hyphens."""
-_NAME_SPLIT = re.compile(r"\s*(?:;|\band\b|(?<!\S)&(?!\S))\s*")  # "S&P" is one name
+_SEMICOLONS = re.compile(r"\s*;\s*")
+"""Authors as the Author field asks for them: "Jane Smith; Omar Ali"."""
+_NAME_SPLIT = re.compile(r"\s*(?:\band\b|(?<!\S)&(?!\S))\s*")  # "S&P" is one name
 _INITIALS = re.compile(r"^(?:[A-Z]\.\s*)+$")
 _ORGANISATION_WORDS = frozenset({
     # bodies and their parts ("Policy Unit", "Foreign Affairs Committee", "Chatham House")
@@ -48,7 +50,7 @@ _ORGANISATION_WORDS = frozenset({
     "national", "policy", "public", "regional", "research", "royal", "security",
     "statistics", "strategic", "strategy", "studies", "the", "united", "world", "business",
     "capital", "economy", "endowment", "markets", "risk", "risks", "africa", "america",
-    "americas", "asia", "europe", "pacific",
+    "americas", "asia", "europe", "pacific", "sans", "frontières", "without", "borders",
     # the same in the languages briefings most often quote ("Banque de France")
     "agence", "agencia", "agenzia", "amt", "banca", "banco", "banque", "bund", "comité",
     "comisión", "commissione", "conseil", "consejo", "consiglio", "diario", "fondation",
@@ -97,24 +99,58 @@ def parse_names(text: str, *, publisher: str = "") -> list[dict[str, str]]:
     house = publisher.casefold().split()
     text = re.sub(r"^\s*by\s+", "", text.strip(), flags=re.IGNORECASE)
     names: list[dict[str, str]] = []
-    for part in _NAME_SPLIT.split(text):
-        pieces = [piece.strip() for piece in part.split(",") if piece.strip()]
-        found: list[dict[str, str]] = []
-        if (
-            len(pieces) == 2
-            and _undecidable(*pieces)
-            and not _holds(house, pieces[1].casefold().split())
-        ):  # "Jane Smith, Politico" at Politico: the paper, as an affiliation
-            names.append({"literal": ", ".join(pieces)})
-            continue
-        if len(pieces) >= 2 and _inverted(pieces[0], pieces[1]):  # "Smith, Jane, Reuters"
-            found.append({"family": pieces[0], "given": pieces[1]})
-            pieces = pieces[2:]
-        found += [_name(piece, house) for piece in pieces]
-        if found and "family" in found[0]:
-            found = [found[0], *(name for name in found[1:] if "family" in name)]
-        names.extend(found)
+    for group in _SEMICOLONS.split(text):
+        parts = _NAME_SPLIT.split(group)
+        if len(parts) > 1:
+            # "and" joins people ("Jane Smith and Ali Khan") or is part of a body's name
+            # ("Ernst & Young", "Food and Agriculture Organization"): split only when
+            # every side is a person or a news agency ("Jane Smith and AFP").
+            each = [_part_names(part, house) for part in parts]
+            if all(
+                _people(found) or part.casefold() in _AGENCIES
+                for part, found in zip(parts, each, strict=True)
+            ):
+                names.extend(name for found in each for name in found)
+                continue
+            parts = [group]
+        for part in parts:
+            names.extend(_part_names(part, house))
     return names
+
+
+def _part_names(part: str, house: list[str]) -> list[dict[str, str]]:
+    """The names in one by-line part between "and"s: a person, names split by commas, or
+    a person followed by their affiliation or role (dropped)."""
+    pieces: list[str] = []
+    for piece in (piece.strip() for piece in part.split(",")):
+        if pieces and piece.casefold().rstrip(".") in _SUFFIXES:  # "Martin Luther King, Jr."
+            pieces[-1] += f" {piece}"
+        elif piece:
+            pieces.append(piece)
+    found: list[dict[str, str]] = []
+    if (
+        len(pieces) == 2
+        and _undecidable(*pieces)
+        and not _holds(house, pieces[1].casefold().split())
+    ):  # "Jane Smith, Politico" at Politico: the paper, as an affiliation
+        return [{"literal": ", ".join(pieces)}]
+    if len(pieces) >= 2 and _inverted(pieces[0], pieces[1]):  # "Smith, Jane, Reuters"
+        found.append({"family": pieces[0], "given": pieces[1]})
+        pieces = pieces[2:]
+    found += [_name(piece, house) for piece in pieces]
+    if found and "family" in found[0]:
+        found = [found[0], *(name for name in found[1:] if "family" in name)]
+    elif (
+        len(found) > 1
+        and not any("family" in name for name in found)
+        and not all(piece.casefold() in _AGENCIES for piece in pieces)  # "AFP, Reuters": two
+    ):
+        return [{"literal": part.strip()}]  # "Department for Environment, Food and…"
+    return found
+
+
+def _people(found: list[dict[str, str]]) -> bool:
+    return bool(found) and all("family" in name for name in found)
 
 
 def _inverted(family: str, given: str) -> bool:

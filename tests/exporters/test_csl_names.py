@@ -51,6 +51,10 @@ STYLES = bundled_styles(resource_path("csl"))
         "S&P Global",
         "Fox Business",
         "Министерство обороны",
+        "Ernst & Young",
+        "Food and Agriculture Organization",
+        "Department for Environment, Food and Rural Affairs",
+        "Médecins Sans Frontières",
         "JANE SMITH",  # all capitals: "JANE" could be initials; kept whole, nothing lost
     ],
 )
@@ -87,8 +91,17 @@ def test_a_person_and_their_unit_is_the_person() -> None:
 
 
 def test_a_suffix_is_not_the_family_name() -> None:
-    assert parse_names("Martin Luther King Jr.") == [
-        {"family": "King", "given": "Martin Luther", "suffix": "Jr."}
+    for byline in ("Martin Luther King Jr.", "Martin Luther King, Jr."):
+        assert parse_names(byline) == [
+            {"family": "King", "given": "Martin Luther", "suffix": "Jr."}
+        ], byline
+
+
+@pytest.mark.parametrize("joined", ["Jane Smith and Ali Khan", "Jane Smith & Ali Khan"])
+def test_and_between_two_people_makes_two_authors(joined: str) -> None:
+    assert parse_names(joined) == [
+        {"family": "Smith", "given": "Jane"},
+        {"family": "Khan", "given": "Ali"},
     ]
 
 
