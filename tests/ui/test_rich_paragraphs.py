@@ -259,6 +259,20 @@ def test_words_pasted_after_the_last_quotation_are_a_paragraph_of_their_own(
     assert_page_shows_its_markdown(editor)
 
 
+def test_words_pasted_after_a_quotation_with_a_space_go_on_its_sentence(
+    qtbot: QtBot, window: ProjectWindow
+) -> None:
+    """As typing " and more" does (review: the space was stripped before deciding)."""
+    editor = select(window, "Run-in")
+    quoted = body(window, "Run-in")
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    mime = QMimeData()
+    mime.setText(" and more")
+    editor.insertFromMimeData(mime)
+    assert body(window, "Run-in") == quoted + " and more"
+    assert_page_shows_its_markdown(editor)
+
+
 def test_the_keyboard_s_menu_key_after_a_citation_offers_to_open_its_source(
     qtbot: QtBot, window: ProjectWindow
 ) -> None:

@@ -422,7 +422,7 @@ class RichSectionEditor(PassageDrops, QTextEdit):
         if self.import_files(source):
             return
         cursor = self.textCursor()
-        words = source.text().lstrip() if source.hasText() else ""
+        words = source.text() if source.hasText() else ""  # " and more" goes on the sentence
         if edits.after_closing_citation(cursor) and edits.starts_words(words):
             edits.open_paragraph_after(cursor)  # pasted after a quotation: as if typed
             self.setTextCursor(cursor)
