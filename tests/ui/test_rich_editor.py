@@ -193,6 +193,29 @@ def test_enter_continues_a_list_and_an_empty_item_ends_it(
     assert bodies(window)["Empty"] == "- First\n- Second\n  - Nested\n\nAfter the list."
 
 
+def test_an_emptied_numbered_item_leaves_the_others_numbered_in_order(
+    qtbot: QtBot, window: ProjectWindow
+) -> None:
+    """Review: "1. aa / 2. (emptied) / 3. cc" was written "1. aa\n3. cc"; emptying the
+    first item made the list start at 2."""
+    select(window, "Empty")
+    editor = editor_of(window)
+    editor.setFocus()
+    qtbot.keyClicks(editor, "1. Brief ministers.")
+    for words in ("Track the lease.", "Report back."):
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        qtbot.keyClicks(editor, words)
+    for emptied, expected in (
+        ("Track the lease.", "1. Brief ministers.\n2. Report back."),
+        ("Brief ministers.", "1. Report back."),
+    ):
+        cursor = editor.document().find(emptied)
+        cursor.removeSelectedText()
+        editor.setTextCursor(cursor)
+        window.composer.flush()
+        assert bodies(window)["Empty"] == expected
+
+
 def test_typing_a_list_marker_starts_a_list_as_in_word(qtbot: QtBot, window: ProjectWindow) -> None:
     """ "1. " typed at the start of a paragraph made the literal "1\\." and the next line
     was not numbered; in Word it starts a numbered list ("- " a bulleted one)."""

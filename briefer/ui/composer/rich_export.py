@@ -90,6 +90,9 @@ def _list(block: QTextBlock, chunks: list[str], tables: dict[int, QTextTable]) -
     loose = bool(top.format().property(rf.LIST_LOOSE))
     # The indent of each nesting depth: the marker widths of the items above.
     widths: dict[int, int] = {}
+    # Items written so far in each list (by its first block), numbered from them: an
+    # emptied item is left out, and "1. aa / 3. cc" would print the next one as 2.
+    written: dict[int, int] = {}
     while block.isValid():
         the_list = block.textList()
         if the_list is None or block.position() in tables:
@@ -104,7 +107,9 @@ def _list(block: QTextBlock, chunks: list[str], tables: dict[int, QTextTable]) -
             # as a heading's underline or as more of its words, never as an item.
             block = block.next()
             continue
-        marker = _marker(fmt, the_list.itemNumber(block))
+        key = the_list.item(0).position()
+        marker = _marker(fmt, written.get(key, 0))
+        written[key] = written.get(key, 0) + 1
         lead = " " * sum(widths.get(d, 0) for d in range(1, depth))
         widths[depth] = len(marker) + 1
         for d in [d for d in widths if d > depth]:
