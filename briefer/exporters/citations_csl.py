@@ -143,8 +143,8 @@ def short_title(title: str) -> str:
     if len(words) <= _SHORT_WORDS:
         return ""
     words = words[:_SHORT_WORDS]
-    for end, word in enumerate(words[1:-1], start=2):  # a clause's end: "Security, Cross-"
-        if word.endswith((",", ";")) or (end < len(words) and words[end] in _DASHES):
+    for end in range(1, len(words)):  # a clause's end: "Security, Cross-", "Ports — a"
+        if words[end] in _DASHES or (end > 1 and words[end - 1].endswith((",", ";"))):
             words = words[:end]
             break
     while len(words) > 1 and words[-1].lower().strip(",;") in _DANGLING_WORDS:

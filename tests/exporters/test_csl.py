@@ -423,6 +423,8 @@ def test_a_source_chicago_leaves_out_of_its_bibliography_gets_a_bibliography_ent
         ),
         ("Ukraine, Russia and the West talk again", "Ukraine, Russia"),
         ("Talks resume — then stall again in Geneva", "Talks resume"),
+        ("Trade – India and Russia sign a grain deal", "Trade"),  # a dash after one word too
+        ("Ports — a new era for northern shipping", "Ports"),
         # a news label is no title: what follows it is
         ("Analysis: India and Russia to boost ties", "India and Russia"),
         ("Exclusive: Ports close", "Ports close"),
