@@ -246,30 +246,24 @@ def test_whatever_is_typed_the_page_shows_the_blocks_of_its_markdown(
     assert_page_shows_its_markdown(editor)
 
 
-def test_words_pasted_after_the_last_quotation_are_a_paragraph_of_their_own(
-    qtbot: QtBot, window: ProjectWindow
+@pytest.mark.parametrize(
+    ("pasted", "written"),
+    [
+        ("Defence cooperation is moving.", "\n\nDefence cooperation is moving."),
+        # as typing " and more" does (review: the space was stripped before deciding)
+        (" and more", " and more"),
+    ],
+)
+def test_words_pasted_after_the_last_quotation_start_a_paragraph_or_go_on_its_sentence(
+    qtbot: QtBot, window: ProjectWindow, pasted: str, written: str
 ) -> None:
     editor = select(window, "Run-in")
     quoted = body(window, "Run-in")
     editor.moveCursor(QTextCursor.MoveOperation.End)
     mime = QMimeData()
-    mime.setText("Defence cooperation is moving.")
+    mime.setText(pasted)
     editor.insertFromMimeData(mime)
-    assert body(window, "Run-in") == quoted + "\n\nDefence cooperation is moving."
-    assert_page_shows_its_markdown(editor)
-
-
-def test_words_pasted_after_a_quotation_with_a_space_go_on_its_sentence(
-    qtbot: QtBot, window: ProjectWindow
-) -> None:
-    """As typing " and more" does (review: the space was stripped before deciding)."""
-    editor = select(window, "Run-in")
-    quoted = body(window, "Run-in")
-    editor.moveCursor(QTextCursor.MoveOperation.End)
-    mime = QMimeData()
-    mime.setText(" and more")
-    editor.insertFromMimeData(mime)
-    assert body(window, "Run-in") == quoted + " and more"
+    assert body(window, "Run-in") == quoted + written
     assert_page_shows_its_markdown(editor)
 
 

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
-from PySide6.QtCore import QPoint
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction, QContextMenuEvent
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit
 
 OPEN_SOURCE = "&Open Source Passage"
@@ -72,3 +73,15 @@ def edit_menu(
         menu.insertActions(first, [open_action, details])
         menu.insertSeparator(first)
     return menu
+
+
+class _MenuEditor(Protocol):
+    def context_menu(self, at: QPoint, *, keyboard: bool = False) -> QMenu: ...
+
+
+def pop_up_menu(editor: _MenuEditor, event: QContextMenuEvent) -> None:
+    """Show an editor's menu for a right-click or the Menu key (at the caret, then)."""
+    keyboard = event.reason() == QContextMenuEvent.Reason.Keyboard
+    menu = editor.context_menu(event.pos(), keyboard=keyboard)
+    menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    menu.popup(event.globalPos())

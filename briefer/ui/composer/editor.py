@@ -36,7 +36,7 @@ from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolBar, QWidget
 from briefer.core.citations import CITATION_PATTERN
 from briefer.ui.common.style import accents_of
 from briefer.ui.common.toolbar import toolbar_action
-from briefer.ui.composer.edit_menu import CitationActions, History, edit_menu
+from briefer.ui.composer.edit_menu import CitationActions, History, edit_menu, pop_up_menu
 from briefer.ui.composer.passage_drop import PassageDrops
 
 _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+")
@@ -247,10 +247,7 @@ class SectionEditor(PassageDrops, QPlainTextEdit):
         return edit_menu(self, at, self.history, citation, actions)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        keyboard = event.reason() == QContextMenuEvent.Reason.Keyboard
-        menu = self.context_menu(event.pos(), keyboard=keyboard)
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        menu.popup(event.globalPos())
+        pop_up_menu(self, event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:

@@ -33,7 +33,7 @@ from briefer.ui.common.style import accents_of
 from briefer.ui.composer import rich_edits as edits
 from briefer.ui.composer import rich_format as rf
 from briefer.ui.composer.chips import ChipImages, SourceLabels
-from briefer.ui.composer.edit_menu import CitationActions, History, edit_menu
+from briefer.ui.composer.edit_menu import CitationActions, History, edit_menu, pop_up_menu
 from briefer.ui.composer.passage_drop import PassageDrops
 from briefer.ui.composer.rich_export import document_markdown
 from briefer.ui.composer.rich_markdown import (
@@ -388,10 +388,7 @@ class RichSectionEditor(PassageDrops, QTextEdit):
         return edit_menu(self, at, self.history, citation, actions)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        keyboard = event.reason() == QContextMenuEvent.Reason.Keyboard
-        menu = self.context_menu(event.pos(), keyboard=keyboard)
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        menu.popup(event.globalPos())
+        pop_up_menu(self, event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
