@@ -47,6 +47,8 @@ def test_welcome_lists_recent_projects_and_opens_one(
     view = WelcomeView([str(project), str(tmp_path / "gone.briefer")], opened.append, opened.append)
     qtbot.addWidget(view)
     assert view.recent_list.count() == 2
+    assert view.recent_list.item(0).text() == f"{project.stem}  —  {project.parent}"
+    assert view.recent_list.currentRow() == 0  # Tab there highlights it, Enter opens it
     missing = view.recent_list.item(1)
     assert "missing" in missing.text() and not (missing.flags() & Qt.ItemFlag.ItemIsEnabled)
     view.recent_list.itemActivated.emit(view.recent_list.item(0))
@@ -314,3 +316,17 @@ def test_the_sample_project_is_built_once_and_opened(qtbot: QtBot, briefer_home:
     assert again.window.session.path == sample
     assert [(a.id, a.imported_at) for a in again.window.session.query.list_articles()] == first
     again.window.close()
+
+
+def test_recent_projects_of_one_name_are_told_apart_by_their_folder(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    first, second = tmp_path / "work" / "brief.briefer", tmp_path / "home" / "brief.briefer"
+    view = WelcomeView([str(first), str(second)], lambda _p: None, lambda _p: None)
+    qtbot.addWidget(view)
+    texts = [view.recent_list.item(i).text() for i in range(2)]
+    assert texts == [
+        f"brief (missing)  —  {Path('~', 'work')}",
+        f"brief (missing)  —  {Path('~', 'home')}",
+    ]

@@ -83,14 +83,19 @@ class WelcomeView(QWidget):
         self.recent_list = QListWidget()
         self.recent_list.setObjectName("recentProjects")
         self.recent_list.setAccessibleName("Recent projects")
+        self.recent_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # long folders
         for entry in recent:
-            item = QListWidgetItem(Path(entry).stem)
+            item = QListWidgetItem(recent_text(Path(entry)))
             item.setToolTip(entry)
             item.setData(Qt.ItemDataRole.UserRole, entry)
             if not Path(entry).exists():
-                item.setText(f"{Path(entry).stem} (missing)")
+                item.setText(f"{Path(entry).stem} (missing)  —  {shown_folder(Path(entry))}")
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
             self.recent_list.addItem(item)
+        openable = [i for i in range(self.recent_list.count())
+                    if self.recent_list.item(i).flags() & Qt.ItemFlag.ItemIsEnabled]  # fmt: skip
+        if openable:  # reached with Tab, the latest is highlighted and Enter opens it
+            self.recent_list.setCurrentRow(openable[0])
         self.recent_list.itemActivated.connect(self._open_recent)
         recent_label = QLabel("&Recent projects")
         recent_label.setBuddy(self.recent_list)
@@ -143,3 +148,18 @@ class WelcomeView(QWidget):
 
     def _open_recent(self, item: QListWidgetItem) -> None:
         self._open_project(Path(item.data(Qt.ItemDataRole.UserRole)))
+
+
+def shown_folder(path: Path) -> str:
+    """The project's folder as the list shows it, the home folder as "~"."""
+    folder = path.parent
+    try:
+        return str(Path("~") / folder.relative_to(Path.home()))
+    except (ValueError, RuntimeError):  # elsewhere, or no home folder known
+        return str(folder)
+
+
+def recent_text(path: Path) -> str:
+    """A recent project's line: its name, then its folder, so two projects of one name in
+    different folders can be told apart (a new analyst could not)."""
+    return f"{path.stem}  —  {shown_folder(path)}"
