@@ -173,7 +173,10 @@ def _drafted(template_file: str, seed: int, per_theme: int, title: str) -> tuple
             src.quote(1, 3)
             number = len(src.passages)
             passage = src.passages[number]
-            tagged = Passage(passage.article_id, 0, passage.end, passage.text,
+            # Each passage at its own place: nested spans would be drafted once (the
+            # longer quoted, the fragment inside it not), not the note this calibrates.
+            start = number * 100_000
+            tagged = Passage(passage.article_id, start, start + len(passage.text), passage.text,
                              theme_ids=(theme.id or 0,), id=number)  # fmt: skip
             src.passages[number] = tagged
             passages.append(tagged)
