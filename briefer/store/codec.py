@@ -286,7 +286,25 @@ def text_hash(text: str, *, heading: str = "") -> str:
 
     ``heading`` is hashed as if it opened the text on a line of its own, so a text
     without its headline can be hashed as the copy that has it, without joining them.
+    An import asks for the same hashes of its text up to five times (the duplicate
+    look before the write and again inside it, then the stored row): a text of
+    megabytes is folded once and its hashes kept for the next ask.
     """
+    if len(text) >= _KEEP_HASHES_FROM:
+        return _kept_text_hash(text, heading)
+    return _text_hash(text, heading)
+
+
+_KEEP_HASHES_FROM = 1 << 20
+"""Characters from which a text's hash is kept: folding 30 MB took some 3 s a time."""
+
+
+@functools.lru_cache(maxsize=2)  # the text, and the text after its headline
+def _kept_text_hash(text: str, heading: str) -> str:
+    return _text_hash(text, heading)
+
+
+def _text_hash(text: str, heading: str) -> str:
     digest = hashlib.sha256()  # piece by piece: a 60 MB text is never copied whole
     folded_heading = fold_spaces(heading).casefold()
     digest.update(folded_heading.encode("utf-8"))
