@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import zipfile
 from pathlib import Path
-from xml.etree import ElementTree as ET
 
 import docx
 import pytest
@@ -22,8 +20,8 @@ from briefer.exporters.csl_names import parse_names
 from briefer.exporters.csl_styles import StyleInfo, bundled_styles
 from briefer.importers.registry import import_bytes
 from briefer.resources import resource_path
+from tests.exporters.word_reading import bibliography_entries, footnote_texts
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 DATA = Path(__file__).parent.parent / "data" / "importers" / "docx"
 STYLES = bundled_styles(resource_path("csl"))
 
@@ -141,16 +139,9 @@ def _read_back(path: Path, style: StyleInfo) -> tuple[list[str], list[str]]:
     """The three citations (footnotes, or the paragraphs' in-text cites) and the Sources."""
     word = docx.Document(str(path))
     listed = [p.style is not None and p.style.name == "Bibliography" for p in word.paragraphs]
-    entries = [p.text for p, entry in zip(word.paragraphs, listed, strict=True) if entry]
+    entries = bibliography_entries(path)
     if style.note_style:
-        with zipfile.ZipFile(path) as archive:
-            root = ET.fromstring(archive.read("word/footnotes.xml"))
-        notes = [
-            "".join(t.text or "" for t in f.iter(f"{W}t")).strip()
-            for f in root.iter(f"{W}footnote")
-            if f.get(f"{W}type") in (None, "normal")
-        ]
-        return notes, entries
+        return footnote_texts(path), entries
     body = [
         p.text
         for p, entry in zip(word.paragraphs, listed, strict=True)

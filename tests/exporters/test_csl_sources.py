@@ -11,11 +11,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import zipfile
 from pathlib import Path
-from xml.etree import ElementTree as ET
 
-import docx
 import pytest
 
 from briefer.core.model import Article, Note, Passage, Section
@@ -23,8 +20,8 @@ from briefer.exporters import export_note
 from briefer.exporters.csl_styles import StyleInfo, bundled_styles, in_language
 from briefer.importers.registry import import_bytes
 from briefer.resources import resource_path
+from tests.exporters.word_reading import bibliography_entries, footnote_texts
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 DATA = Path(__file__).parent.parent / "data" / "importers" / "docx"
 STYLES = bundled_styles(resource_path("csl"))
 LONG_TITLE = (
@@ -75,18 +72,7 @@ def _note() -> Note:
 
 
 def _docx(path: Path) -> tuple[list[str], list[str]]:
-    word = docx.Document(str(path))
-    entries = [
-        p.text for p in word.paragraphs if p.style is not None and p.style.name == "Bibliography"
-    ]
-    with zipfile.ZipFile(path) as archive:
-        root = ET.fromstring(archive.read("word/footnotes.xml"))
-    notes = [
-        "".join(t.text or "" for t in f.iter(f"{W}t")).strip()
-        for f in root.iter(f"{W}footnote")
-        if f.get(f"{W}type") in (None, "normal")
-    ]
-    return notes, entries
+    return footnote_texts(path), bibliography_entries(path)
 
 
 def _markdown(path: Path) -> tuple[list[str], list[str]]:
