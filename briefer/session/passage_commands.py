@@ -86,7 +86,10 @@ class TagPassageCommand(Command):
             # of the theme sticking out of the words grows, even when they lie in one of
             # another theme (which would otherwise take the theme and hold the first).
             holds = existing is not None and bool(set(self.theme_ids) & set(existing.theme_ids))
-            grow = None if same is None or holds else _grown_span(project, same, start, end)
+            grow = (
+                None if same is None or holds
+                else _grown_span(project, same, start, end, article.text)
+            )  # fmt: skip
             # Growing a quoted passage would change the note's quotation under it.
             if (
                 grow is not None
@@ -95,7 +98,10 @@ class TagPassageCommand(Command):
                 and (_quoted(project, same.id))
             ):
                 self.kept_apart, grow = same, None
-            if same is not None and same.id is not None and grow is not None:
+            if same is not None and same.id is not None and grow == (same.start, same.end):
+                # Its neighbours of the theme hold the rest of the words: nothing to grow.
+                self._retag = _RetagCommand(same.id, self.theme_ids, self.comment, toggle=False)
+            elif same is not None and same.id is not None and grow is not None:
                 self._retag = _RetagCommand(
                     same.id, self.theme_ids, self.comment, toggle=False,
                     grow_to=(grow, quote_at(article.text, grow)),
@@ -180,13 +186,29 @@ def _quoted(project: Project, passage_id: int) -> bool:
     return False
 
 
-def _grown_span(project: Project, same: Passage, start: int, end: int) -> tuple[int, int] | None:
+def _grown_span(
+    project: Project, same: Passage, start: int, end: int, text: str
+) -> tuple[int, int] | None:
     """The span ``same`` grows to so it covers ``[start, end)`` too; None when it already
     does, or when another passage has exactly that span (the store keeps one passage per
     span: the words then act on the passages around them, as words inside one do)."""
     if same.start <= start and end <= same.end:
         return None
-    span = (min(start, same.start), max(end, same.end))
+    low, high = min(start, same.start), max(end, same.end)
+    # Never onto another passage of the theme: the two would share words, and a draft
+    # would quote them twice. Growing stops at its edge (the words are the theme's).
+    for other in project.list_passages(article_id=same.article_id):
+        if other.id == same.id or not set(other.theme_ids) & set(same.theme_ids):
+            continue
+        if other.start >= same.end:
+            high = min(high, other.start)
+        elif other.end <= same.start:
+            low = max(low, other.end)
+    while high > same.end and text[high - 1].isspace():  # "…trade in" not "…trade in "
+        high -= 1
+    while low < same.start and text[low].isspace():
+        low += 1
+    span = (low, high)
     taken = project.passage_covering(same.article_id, *span)
     if taken is not None and taken.id != same.id and (taken.start, taken.end) == span:
         return None

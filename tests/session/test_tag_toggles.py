@@ -211,3 +211,23 @@ def test_a_passage_a_note_quotes_is_not_grown_so_the_note_still_exports(
     assert note.id is not None
     job = prepare_export(session.query, note.id)
     assert not job.blocking  # nothing the analyst did not do is in the way
+
+
+def test_words_across_two_passages_of_the_theme_grow_one_only_to_the_other(
+    session: Session,
+) -> None:
+    """Review s22: growing one onto the other made them share words, quoted twice."""
+    trade = ids(session)["trade"]
+    article = ids(session)["article"]
+    left_words, right_words = "India and Russia agreed", "oil and fertiliser"
+    session.do(TagPassageCommand(article, *span(left_words), [trade]))
+    session.do(TagPassageCommand(article, *span(right_words), [trade]))
+    across = TagPassageCommand(article, *span("Russia agreed to expand trade in oil"), [trade])
+    session.do(across)
+    left, right = sorted(session.query.list_passages(), key=lambda p: p.start)
+    assert left.end <= right.start  # side by side, no word in both
+    assert left.text == "India and Russia agreed to expand trade in"  # to the other's edge
+    assert right.text == right_words
+    again = TagPassageCommand(article, *span("trade in oil"), [trade])
+    session.do(again)  # already the theme's words, on both sides: nothing new
+    assert len(session.query.list_passages()) == 2 and not again.changed
