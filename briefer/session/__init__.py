@@ -76,12 +76,7 @@ if TYPE_CHECKING:
         UpdateNoteCommand,
         UpdateSectionCommand,
     )
-    from briefer.session.notes import (
-        draft_command,
-        note_figures,
-        notes_quoting,
-        notes_quoting_any,
-    )
+    from briefer.session.notes import draft_command, note_figures
     from briefer.session.passage_commands import (
         DeleteArticleCommand,
         DeletePassageCommand,
@@ -100,6 +95,7 @@ if TYPE_CHECKING:
     )
     from briefer.session.qda_commands import ImportQdaCommand, QdaImportCancelled, QdaImportReport
     from briefer.session.queries import CommandRunner, ProjectQueries
+    from briefer.session.quoting import notes_quoting, notes_quoting_any
     from briefer.session.samples import ensure_sample_project
     from briefer.session.session import Session, default_themes
     from briefer.session.templates import TemplateCatalog, load_templates, save_user_template
@@ -206,8 +202,8 @@ _WHERE: dict[str, str] = {
     "note_languages": "briefer.session.export",
     "note_style": "briefer.session.export",
     "page_sizes": "briefer.session.export",
-    "notes_quoting": "briefer.session.notes",
-    "notes_quoting_any": "briefer.session.notes",
+    "notes_quoting": "briefer.session.quoting",
+    "notes_quoting_any": "briefer.session.quoting",
     "prepare_export": "briefer.session.export",
     "project_backups": "briefer.session.backups",
     "restore_from_backup": "briefer.session.backups",

@@ -7,12 +7,11 @@ Exporting the note lives in export.py.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 
-from briefer.core.citations import find_citations
 from briefer.core.draft import draft_note
 from briefer.core.figures import KeyFigure, key_figures
-from briefer.core.model import Note, Theme
+from briefer.core.model import Theme
 from briefer.core.templates import Template
 from briefer.session.command import CommandError
 from briefer.session.export import cited_material
@@ -73,26 +72,3 @@ def note_figures(project: ProjectQueries, note_id: int) -> list[KeyFigure]:
     note = read_note(project, note_id)
     passages, _ = cited_material(project, note)
     return key_figures(passages.values())
-
-
-def notes_quoting(project: ProjectQueries, passage_id: int) -> list[Note]:
-    """The notes whose sections cite ``passage_id``, in the notes' own order.
-
-    Asked before a passage is deleted, so the analyst learns which notes would print
-    "[missing source]" where they quote it; the window and the CLI both warn with it.
-    """
-    return notes_quoting_any(project, {passage_id})
-
-
-def notes_quoting_any(project: ProjectQueries, passage_ids: Collection[int]) -> list[Note]:
-    """The notes that cite any of ``passage_ids`` (deleting a theme deletes the passages
-    tagged only with it), in the notes' own order."""
-    wanted = set(passage_ids)
-    quoting = []
-    for listed in project.list_notes() if wanted else []:  # a listing leaves sections out
-        if listed.id is None:
-            continue
-        note = project.get_note(listed.id)
-        if any(wanted.intersection(find_citations(section.body)) for section in note.sections):
-            quoting.append(note)
-    return quoting

@@ -10,10 +10,10 @@ import dataclasses
 from abc import abstractmethod
 
 from briefer.core.anchoring import TextQuote, quote_at
-from briefer.core.citations import find_citations
 from briefer.core.model import Article, Original, Passage
 from briefer.core.spans import clamp
 from briefer.session.command import BackupReason, Change, Command, CommandError, Entity
+from briefer.session.quoting import notes_quoting_any
 from briefer.store import Project, RecordNotFound
 
 
@@ -95,7 +95,7 @@ class TagPassageCommand(Command):
                 grow is not None
                 and same is not None
                 and same.id is not None
-                and (_quoted(project, same.id))
+                and notes_quoting_any(project, {same.id})
             ):
                 self.kept_apart, grow = same, None
             if same is not None and same.id is not None and grow == (same.start, same.end):
@@ -173,17 +173,6 @@ class TagPassageCommand(Command):
         """False when every theme was already on the passage and nothing was added."""
         retag = self._retag
         return retag is None or retag.before != retag.after
-
-
-def _quoted(project: Project, passage_id: int) -> bool:
-    """Whether any note cites the passage (read only when words overlap one of its theme)."""
-    for listed in project.list_notes():
-        if listed.id is not None and any(
-            passage_id in find_citations(section.body)
-            for section in project.get_note(listed.id).sections
-        ):
-            return True
-    return False
 
 
 def _grown_span(
