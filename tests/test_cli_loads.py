@@ -89,14 +89,17 @@ def test_word_export_loads_neither_qt_nor_importers(project: Path, tmp_path: Pat
     assert target.stat().st_size > 0
     # what it does need, it loaded; without a reference document that is not python-docx
     assert "briefer.exporters.docx_plain" in modules and "citeproc" in modules
-    # a body of quotations and prose is read without markdown-it (exporters/plain_body.py)
-    assert _offending(modules, (*NEVER_FOR_EXPORT, "docx", "markdown_it")) == []
+    # a body of quotations and prose is read without markdown-it (exporters/plain_body.py),
+    # and Markdown's escaping rules are for Markdown exports only
+    markdown_only = ("docx", "markdown_it", "briefer.exporters.markdown_flavours")
+    assert _offending(modules, (*NEVER_FOR_EXPORT, *markdown_only)) == []
 
 
 def test_markdown_export_does_not_load_python_docx(project: Path, tmp_path: Path) -> None:
     target = tmp_path / "note.md"
     modules = loaded_by(tmp_path, "export", project, "--note", 1, "-o", target)
     assert "Harbour" in target.read_text("utf-8")
+    assert "briefer.exporters.markdown_flavours" in modules
     assert _offending(modules, (*NEVER_FOR_EXPORT, "docx", "markdown_it")) == []
 
 

@@ -24,7 +24,7 @@ from briefer.exporters.csl_styles import (
 )
 from briefer.exporters.document import ExportDocument, build_document
 from briefer.exporters.errors import ExportError
-from briefer.exporters.markdown_flavours import FLAVOURS, flavour_named
+from briefer.exporters.flavours import FLAVOURS, flavour_named
 
 FORMATS = ("docx", "markdown")
 PAGE_SIZES = ("A4", "Letter")

@@ -16,12 +16,12 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
 
 from briefer.core.mdtext import escape_inline, protect_line_start
+from briefer.exporters.flavours import FLAVOURS, Flavour, flavour_named
 
-Flavour = Literal["commonmark", "pandoc"]
-FLAVOURS: tuple[Flavour, ...] = ("commonmark", "pandoc")
+__all__ = ["FLAVOURS", "SYNTAX", "Flavour", "Syntax", "flavour_named", "yaml_string"]
+
 
 _YAML_UNSAFE = re.compile("[\x7f-\x84\x86-\x9f\ufeff\ufffe\uffff\ud800-\udfff]")
 # GitHub (and pandoc -f gfm) turn :name: into an emoji. Names are lower case with a letter
@@ -117,13 +117,3 @@ SYNTAX: dict[Flavour, Syntax] = {
     "commonmark": Syntax(_commonmark_inline, _commonmark_line_start, yaml_string),
     "pandoc": Syntax(_pandoc_inline, _pandoc_line_start, _pandoc_meta),
 }
-
-
-def flavour_named(name: str) -> Flavour:
-    """The flavour called ``name`` ("commonmark", "gfm" or "pandoc"); ValueError otherwise."""
-    key = name.strip().lower()
-    if key in ("commonmark", "gfm", "github"):
-        return "commonmark"
-    if key == "pandoc":
-        return "pandoc"
-    raise ValueError(f"{name!r} is not a Markdown flavour; choose commonmark or pandoc")
