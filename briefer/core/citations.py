@@ -34,6 +34,18 @@ def citation_token(passage_id: int) -> str:
     return f"[@p{passage_id}]"
 
 
+def opens_citation_label(text: str, begin: int) -> bool:
+    """Whether ``text`` holds, at ``begin``, a citation token directly followed by ":".
+
+    At a block's start CommonMark reads ``[@p3]: Kyiv`` as a link reference
+    definition, which is invisible: the paragraph would vanish from the export
+    and the composer's page. The parsers that read notes (exporters.document,
+    ui.composer.rich_markdown) ask this first and read such a line as text.
+    """
+    match = CITATION_PATTERN.match(text, begin)
+    return match is not None and text.startswith(":", match.end())
+
+
 def missing_marker(passage_id: int) -> str:
     """What an export prints where a citation's passage or article is gone."""
     return f"[missing source: passage {passage_id}]"

@@ -17,13 +17,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from briefer.core.citations import CITATION_PATTERN, missing_marker
+from briefer.core.citations import CITATION_PATTERN, missing_marker, opens_citation_label
 from briefer.core.integrity import sections_to_export
 from briefer.core.model import Article, Note, Passage
 from briefer.exporters.plain_body import BodyToken, plain_tokens
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
+    from markdown_it.rules_block import StateBlock
     from markdown_it.rules_inline import StateInline
 
     from briefer.exporters.citations_csl import Rendered
@@ -196,7 +197,17 @@ def make_parser() -> MarkdownIt:
 
     md = MarkdownIt("commonmark").enable("table")
     md.inline.ruler.before("link", "citation", _citation_rule)
+    md.block.ruler.at("reference", _reference_unless_citation)
     return md
+
+
+def _reference_unless_citation(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    # "[@p3]: Kyiv" opening a block is a citation and text, not a hidden link definition.
+    from markdown_it.rules_block import reference
+
+    if opens_citation_label(state.src, state.bMarks[start] + state.tShift[start]):
+        return False
+    return reference(state, start, end, silent)
 
 
 def _citation_rule(state: StateInline, silent: bool) -> bool:

@@ -94,6 +94,21 @@ def test_code_and_escaped_tokens_are_not_citations(
     assert text == "Type [@p42] or [@p42] to cite."
 
 
+def test_a_paragraph_opening_with_a_citation_and_a_colon_is_kept(
+    passages: dict[int, Passage], articles: dict[int, Article]
+) -> None:
+    # CommonMark alone reads "[@p42]: Kyiv" as a link reference definition: the paragraph
+    # would vanish from the note. A real definition still works as one.
+    body = 'Intro.\n\n[@p42]: Kyiv "agreed"\n\n> [@p42]: Odesa\n\n[site]: https://x.org\n\n[Port][site].'
+    note = Note(title="T", sections=(Section("S", body),))
+    document = build_document(note, passages, articles)
+    texts = ["".join(r.text for r in b.runs) for b in document.blocks[1:]]
+    assert texts == ["Intro.", ': Kyiv "agreed"', ": Odesa", "Port."]
+    assert [r.link for r in document.blocks[-1].runs if r.text == "Port"] == ["https://x.org"]
+    assert _footnote_runs(document) == [1, 1]
+    assert [f.passage_id for f in document.footnotes] == [42]
+
+
 def test_sections_follow_position_and_body_headings_nest_under_them() -> None:
     note = Note(
         title="T",

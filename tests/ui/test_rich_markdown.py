@@ -132,6 +132,8 @@ def test_a_note_the_composer_wrote_loads_and_saves_byte_for_byte(
         "Use `git log` daily.",
         "## Issue \\#",
         "[@p4] opens this paragraph.",
+        "[@p4]: a colon after it, which alone would read as a link definition",
+        '[@p4]: Kyiv "agreed"',
         "\\# not a heading, - not a list",
         "1\\. not a number\n\n\\- nor a bullet",
         "- 0)[@p1]",  # a number before a citation opens no list: left unescaped

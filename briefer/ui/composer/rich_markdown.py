@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock, reference
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from PySide6.QtCore import Qt
@@ -35,7 +36,7 @@ from PySide6.QtGui import (
     QTextTableFormat,
 )
 
-from briefer.core.citations import CITATION_PATTERN
+from briefer.core.citations import CITATION_PATTERN, opens_citation_label
 from briefer.ui.composer import rich_format as rf
 
 _QUOTE_GROUPS = itertools.count(1)
@@ -58,7 +59,15 @@ def make_parser() -> MarkdownIt:
     md = MarkdownIt("commonmark").enable("table")
     md.inline.ruler.before("link", "citation", _citation_rule)
     md.add_render_rule("citation", lambda _r, tokens, idx, *_: f"[@p{tokens[idx].meta['pid']}]")
+    md.block.ruler.at("reference", _reference_unless_citation)
     return md
+
+
+def _reference_unless_citation(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    # As the exporters read it: "[@p3]: Kyiv" is a citation and text, not a hidden definition.
+    if opens_citation_label(state.src, state.bMarks[start] + state.tShift[start]):
+        return False
+    return reference(state, start, end, silent)
 
 
 def _citation_rule(state: StateInline, silent: bool) -> bool:
