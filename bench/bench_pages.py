@@ -17,7 +17,6 @@ notes), whose renderings the process keeps. Figures, not pass/fail.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import os
 import shutil
 import statistics
@@ -25,6 +24,8 @@ import sys
 import time
 from pathlib import Path
 from typing import Any
+
+import msgspec
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
@@ -72,27 +73,27 @@ def main() -> None:
         for style in (None, DEFAULT_STYLE):
             name = style or "Briefer's plain form"
             started = time.perf_counter()
-            first = PageCounter(citation_style=style, _profile=profile)
+            first = PageCounter(citation_style=style, profile=profile)
             result = first.estimate(session.query, note)
             first_ms = (time.perf_counter() - started) * 1000
-            counter = PageCounter(citation_style=style, _profile=profile)
+            counter = PageCounter(citation_style=style, profile=profile)
             counter.estimate(session.query, note)
             cold, warm = [], []
             edited_note = note
             for round_ in range(args.rounds):
                 started = time.perf_counter()
-                PageCounter(citation_style=style, _profile=profile).estimate(
+                PageCounter(citation_style=style, profile=profile).estimate(
                     session.query, edited_note
                 )
                 cold.append(time.perf_counter() - started)
                 # The analyst types a word in the longest section: only it is parsed again.
                 sections = list(edited_note.sections)
                 longest = max(range(len(sections)), key=lambda i: len(sections[i].body))
-                edited = dataclasses.replace(
+                edited = msgspec.structs.replace(
                     sections[longest], body=sections[longest].body + f" word{round_}"
                 )
                 sections[longest] = edited
-                edited_note = dataclasses.replace(edited_note, sections=tuple(sections))
+                edited_note = msgspec.structs.replace(edited_note, sections=tuple(sections))
                 started = time.perf_counter()
                 counter.estimate(session.query, edited_note)
                 warm.append(time.perf_counter() - started)

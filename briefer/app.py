@@ -7,7 +7,6 @@ pieces get what they need through their constructors.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import logging
 import logging.handlers
 import sys
@@ -236,8 +235,8 @@ class Controller:
 
     def apply_settings(self, chosen: Settings) -> None:
         """Take the Preferences dialog's choices: save them and show them at once."""
-        for field in dataclasses.fields(Settings):
-            setattr(self.settings, field.name, getattr(chosen, field.name))
+        for name in Settings.__struct_fields__:
+            setattr(self.settings, name, getattr(chosen, name))
         self._save_settings()
         app = QApplication.instance()
         if isinstance(app, QApplication):

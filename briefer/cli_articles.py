@@ -7,8 +7,9 @@ edit saved at once (a delete backs the project up first, as in the window).
 from __future__ import annotations
 
 import argparse
-import dataclasses
 from typing import Any
+
+import msgspec
 
 from briefer import session as api
 from briefer.cli_common import Parser, open_session, warn
@@ -54,7 +55,7 @@ def run_action(args: argparse.Namespace, paths: Paths) -> int:
         }
         if "date" in changes:
             changes["published"] = api.date_from_text(changes.pop("date"))
-        details = dataclasses.replace(before, **changes).checked(before)
+        details = msgspec.structs.replace(before, **changes).checked(before)
         if details == before:
             print(f"Article {args.article_id} already has these details; nothing changed.")
             return 0

@@ -1,7 +1,7 @@
 """The `briefer` command's entry point: load the program with the cycle collector paused.
 
-Loading the command line (argparse, markdown-it-py, our dataclasses and the methods
-they generate) makes some hundred thousand objects that live as long as the process.
+Loading the command line (argparse, msgspec, our modules' functions and classes)
+makes some hundred thousand objects that live as long as the process.
 While they are made, the cycle collector walks them again and again and finds nothing
 to free: about a tenth of a short command's CPU time (`briefer export` of a small
 note). Once loaded they are moved out of its sight (``gc.freeze``), and the collector

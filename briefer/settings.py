@@ -13,10 +13,11 @@ import os
 import tempfile
 import time
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 import platformdirs
+from msgspec import Struct, field
+from msgspec.structs import asdict
 
 from briefer.core.tempfiles import remove_stale, temp_prefix
 
@@ -28,8 +29,7 @@ MAX_RECENT = 10
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class Paths:
+class Paths(Struct, frozen=True):
     """Where settings, data, backups, templates, caches and logs go."""
 
     config_dir: Path
@@ -74,8 +74,7 @@ def resolve_paths(home: Path | str | None = None) -> Paths:
     )
 
 
-@dataclass
-class Settings:
+class Settings(Struct):
     """What the analyst chose once and expects remembered."""
 
     author: str = ""
@@ -157,8 +156,7 @@ def default_language(environ: Mapping[str, str] | None = None) -> str:
     return _locale_tag(os.environ if environ is None else environ) or "en-GB"
 
 
-@dataclass(frozen=True)
-class LoadedSettings:
+class LoadedSettings(Struct, frozen=True):
     """Settings plus what happened while reading them, for the UI to tell the user."""
 
     settings: Settings
@@ -200,18 +198,18 @@ def load_settings(paths: Paths) -> LoadedSettings:
 def _from_dict(data: dict[str, object]) -> Settings:
     defaults = Settings()
     values: dict[str, object] = {}
-    for f in fields(Settings):
-        if f.name not in data:
+    for name in Settings.__struct_fields__:
+        if name not in data:
             continue
-        value, default = data[f.name], getattr(defaults, f.name)
+        value, default = data[name], getattr(defaults, name)
         if isinstance(default, list):
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise TypeError(f"{f.name} must be a list of strings")
+                raise TypeError(f"{name} must be a list of strings")
         elif isinstance(default, bool) != isinstance(value, bool) or not isinstance(
             value, type(default)
         ):  # True is an int to Python, never a count here; a switch takes only true/false
-            raise TypeError(f"{f.name} must be {type(default).__name__}")
-        values[f.name] = value
+            raise TypeError(f"{name} must be {type(default).__name__}")
+        values[name] = value
     return Settings(**values)  # type: ignore[arg-type]
 
 

@@ -1,4 +1,4 @@
-"""The domain: plain dataclasses and pure functions. Standard library only, no Qt."""
+"""The domain: plain records (msgspec Structs) and pure functions. No Qt, no SQL."""
 
 from briefer.core.model import (
     BLOCK_SEPARATOR,

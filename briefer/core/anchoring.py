@@ -8,15 +8,15 @@ and its context find the right place again, or say honestly that they cannot.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from briefer.core.spans import Span, clamp
 
 CONTEXT_CHARS = 32
 
 
-@dataclass(frozen=True, slots=True)
-class TextQuote:
+class TextQuote(Struct, frozen=True):
     """The exact words of a passage and the characters just before and after."""
 
     exact: str

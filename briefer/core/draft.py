@@ -11,9 +11,10 @@ note's themes would otherwise reach the reader twice, with two footnotes.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
+
+import msgspec
 
 from briefer.core.citations import quotation_markdown
 from briefer.core.model import Note, Passage, Section, Theme
@@ -62,7 +63,7 @@ def draft_note(
         date=date,
         marking=marking.strip() or template.marking,
         template=template.name,
-        sections=tuple(dataclasses.replace(s, position=i) for i, s in enumerate(sections)),
+        sections=tuple(msgspec.structs.replace(s, position=i) for i, s in enumerate(sections)),
     )
 
 

@@ -14,7 +14,8 @@ import enum
 import functools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from briefer.core.citations import CITATION_PATTERN, citation_token
 from briefer.core.mdtext import escape_inline
@@ -28,16 +29,14 @@ class FigureKind(enum.StrEnum):
     QUANTITY = "quantity"
 
 
-@dataclass(frozen=True, slots=True)
-class FigureMatch:
+class FigureMatch(Struct, frozen=True):
     text: str
     kind: FigureKind
     start: int
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class KeyFigure:
+class KeyFigure(Struct, frozen=True):
     figure: FigureMatch
     sentence: str
     passage_id: int

@@ -15,8 +15,9 @@ import enum
 import html
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import NamedTuple
+
+from msgspec import Struct
 
 from briefer.core.citations import (
     CITATION_PATTERN,
@@ -49,8 +50,7 @@ _STRICT = frozenset({ProblemKind.GUIDANCE_ONLY})
 """Warnings a strict export still refuses: an unwritten section is not a finished note."""
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(Struct, frozen=True):
     kind: ProblemKind
     message: str
     section: str = ""

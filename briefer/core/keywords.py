@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from briefer.core.stem import stem
 
@@ -27,8 +28,7 @@ Test = tuple[str, bool, str]
 (prefix, True, key), where every word that passes starts with ``key``."""
 
 
-@dataclass(frozen=True, slots=True)
-class KeywordRule:
+class KeywordRule(Struct, frozen=True):
     """One keyword of one theme, ready to match: a test per word of the text it spans."""
 
     keyword: str

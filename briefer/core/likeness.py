@@ -15,7 +15,8 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from briefer.core.spaceless import SPACELESS, has_spaceless
 
@@ -74,8 +75,7 @@ def _word() -> re.Pattern[str]:
     return re.compile(f"[{SPACELESS}]|[^\\W_{SPACELESS}]+")
 
 
-@dataclass(frozen=True, slots=True)
-class Likeness:
+class Likeness(Struct, frozen=True):
     """How two texts overlap: ``shared`` is the share of the shorter one's shingles that
     the longer holds (0.0 to 1.0); ``first_shorter`` says which one that is."""
 

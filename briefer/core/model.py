@@ -1,6 +1,7 @@
 """The domain objects every room shares: articles, themes, passages, notes.
 
-Plain frozen dataclasses, standard library only. Ids are ``None`` until the
+Plain frozen records (msgspec Structs: made in C, where a dataclass compiles its
+methods at every start). Ids are ``None`` until the
 store gives them one; ``uuid`` is ``""`` until then too, and then never changes, so
 two copies of a project recognise what they share whatever ids each gave. Colours
 are ``"#RRGGBB"`` strings; offsets are ``int`` indexes into an article's canonical
@@ -12,7 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-from dataclasses import dataclass, field
+
+from msgspec import Struct, field
 
 from briefer.core.words import count_text_words
 
@@ -38,8 +40,7 @@ class BlockKind(enum.StrEnum):
     TABLE_ROW = "table_row"
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+class Block(Struct, frozen=True):
     """One structural unit of an article, as a span over its canonical text.
 
     ``level`` is the heading level (1-6) for headings and the nesting depth
@@ -59,8 +60,7 @@ class Block:
             raise ValueError(f"bad block span [{self.start}, {self.end})")
 
 
-@dataclass(frozen=True, slots=True)
-class ArticleImage:
+class ArticleImage(Struct, frozen=True):
     """An image that came with the article and exists locally (never fetched).
 
     ``data`` is already normalised by the importer (PNG or JPEG, size-capped);
@@ -76,8 +76,7 @@ class ArticleImage:
     name: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Original:
+class Original(Struct, frozen=True):
     """The bytes an article was imported from, kept so it can be re-extracted."""
 
     filename: str
@@ -85,8 +84,7 @@ class Original:
     data: bytes
 
 
-@dataclass(frozen=True, slots=True)
-class Article:
+class Article(Struct, frozen=True):
     """An imported source: its canonical plain text, structure and metadata.
 
     ``text`` never changes after import, so passage offsets stay valid.
@@ -117,8 +115,7 @@ class Article:
         return count_text_words(self.text)  # a Chinese article has words too
 
 
-@dataclass(frozen=True, slots=True)
-class ArticleSummary:
+class ArticleSummary(Struct, frozen=True):
     """What a library listing needs of an article, without its text."""
 
     id: int
@@ -136,8 +133,7 @@ class ArticleSummary:
     """The name of the file it was imported from ("" if none was given)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Theme:
+class Theme(Struct, frozen=True):
     """An analyst's category for passages (Trade, Defence, ...).
 
     ``keywords`` are the rules behind suggestions: each is a word or phrase,
@@ -163,8 +159,7 @@ class Theme:
             raise ValueError(f"colour must look like #RRGGBB, not {self.colour!r}")
 
 
-@dataclass(frozen=True, slots=True)
-class Passage:
+class Passage(Struct, frozen=True):
     """A tagged span of one article, with enough context to re-anchor it.
 
     ``text`` is a copy of the quoted words, and ``prefix``/``suffix`` the few
@@ -189,8 +184,7 @@ class Passage:
             raise ValueError(f"a passage needs a non-empty span, not [{self.start}, {self.end})")
 
 
-@dataclass(frozen=True, slots=True)
-class Section:
+class Section(Struct, frozen=True):
     """One part of a note: a heading and a CommonMark body with citation tokens.
 
     ``guidance`` is the template's advice for the section ("State the main judgement in
@@ -205,8 +199,7 @@ class Section:
     guidance: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Note:
+class Note(Struct, frozen=True):
     """A briefing note: metadata and ordered sections.
 
     ``citation_style`` is the CSL style its exports use (a built-in name or a .csl path);
@@ -228,15 +221,13 @@ class Note:
     citation_style: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Citation:
+class Citation(Struct, frozen=True):
     """A reference from a note's text to a passage; exported as a footnote."""
 
     passage_id: int
 
 
-@dataclass(frozen=True, slots=True)
-class SearchHit:
+class SearchHit(Struct, frozen=True):
     """One full-text search result: which article, how well, and where.
 
     ``rank`` is larger for better hits. ``offsets`` are spans of the matched

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import BinaryIO
+
+from msgspec import Struct
+from msgspec.structs import asdict
 
 from briefer.core.atomic import write_atomically
 
@@ -33,8 +35,7 @@ class PlacesFileError(Exception):
     """The places file could not be written (logged by ``remember``, never shown)."""
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(Struct, frozen=True):
     """One project's place. Reader offsets are in the article's own text (canonical), not
     in the Reader's document, whose positions move with its header; the note's cursor is
     a position in the section's editor, clamped to its text when put back."""
@@ -54,18 +55,18 @@ class Place:
         if not isinstance(data, dict):
             raise ValueError("a place is an object")
         values: dict[str, object] = {}
-        for f in fields(cls):
-            if f.name not in data:
+        for name in cls.__struct_fields__:
+            if name not in data:
                 continue
-            value = data[f.name]
-            if f.name == "view":
+            value = data[name]
+            if name == "view":
                 if value not in (READ, COMPOSE):
                     raise ValueError(f"unknown view {str(value)[:40]!r}")
-            elif (value is not None or not f.name.endswith("_id")) and (
+            elif (value is not None or not name.endswith("_id")) and (
                 type(value) is not int or not 0 <= value < MAX_NUMBER  # True is no count here
             ):
-                raise ValueError(f"{f.name} is not a count")
-            values[f.name] = value
+                raise ValueError(f"{name} is not a count")
+            values[name] = value
         return cls(**values)  # type: ignore[arg-type]
 
 

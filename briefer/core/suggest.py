@@ -11,7 +11,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from briefer.core.keywords import Hit, KeywordMatcher, KeywordRule, keyword_rule
 from briefer.core.model import BLOCK_SEPARATOR, Article, Block, BlockKind, Passage, Theme
@@ -49,8 +50,7 @@ DEFAULT_LIMIT = 8
 """Suggestions shown per article unless the analyst chose otherwise (Preferences)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Suggestion:
+class Suggestion(Struct, frozen=True):
     """A sentence ``[start, end)`` that keywords tie to a theme, and how strongly.
 
     ``keyword`` is the strongest keyword found in it; ``keywords`` all of them,

@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from briefer.core.citations import CITATION_PATTERN
 from briefer.core.model import Note
@@ -35,8 +36,7 @@ class TemplateError(ValueError):
     """A template file that cannot be used; the message names the field and the fix."""
 
 
-@dataclass(frozen=True, slots=True)
-class TemplateSection:
+class TemplateSection(Struct, frozen=True):
     heading: str
     level: int = 1
     body: str = ""
@@ -45,8 +45,7 @@ class TemplateSection:
     max_passages: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class Template:
+class Template(Struct, frozen=True):
     name: str
     description: str = ""
     sections: tuple[TemplateSection, ...] = ()

@@ -12,15 +12,15 @@ end is exclusive). Python strings index code points, so a Briefer offset is one 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+
+from msgspec import Struct, field
 
 
 class ExchangeError(Exception):
     """A REFI-QDA file cannot be read or written; the message says why, in one sentence."""
 
 
-@dataclass(frozen=True, slots=True)
-class QdaLimits:
+class QdaLimits(Struct, frozen=True):
     """Bounds on an untrusted archive; tests tighten them to try the refusals cheaply."""
 
     max_archive_bytes: int = 32 * 1024**3
@@ -37,8 +37,7 @@ class QdaLimits:
     """How deeply codes may nest; a hostile file could otherwise recurse without end."""
 
 
-@dataclass(frozen=True, slots=True)
-class QdaCode:
+class QdaCode(Struct, frozen=True):
     """A code of the codebook; ``colour`` is ``"#RRGGBB"`` or "" when the file gives none."""
 
     guid: str
@@ -56,8 +55,7 @@ class QdaCode:
         return found
 
 
-@dataclass(frozen=True, slots=True)
-class QdaSelection:
+class QdaSelection(Struct, frozen=True):
     """A plain-text selection ``[start, end)`` in code points, its codes and its note."""
 
     guid: str
@@ -69,8 +67,7 @@ class QdaSelection:
     created: dt.datetime | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class QdaSource:
+class QdaSource(Struct, frozen=True):
     """A plain-text source: its text, what the file says about it, and its selections.
 
     ``metadata`` keys are Briefer's article fields the file carried a value for
@@ -89,8 +86,7 @@ class QdaSource:
         return next((value for name, value in self.metadata if name == key), "")
 
 
-@dataclass(frozen=True, slots=True)
-class LeftOut:
+class LeftOut(Struct, frozen=True):
     """Something in a file that Briefer cannot hold, with how many there were."""
 
     what: str
@@ -100,8 +96,7 @@ class LeftOut:
         return f"{self.count} {self.what}"
 
 
-@dataclass(frozen=True, slots=True)
-class QdaProject:
+class QdaProject(Struct, frozen=True):
     """A codebook (``sources`` empty) or a whole project, as exchanged."""
 
     name: str

@@ -20,8 +20,9 @@ import json
 import logging
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
+
+from msgspec import Struct
 
 from briefer.core.model import Article
 from briefer.exporters.csl_disambiguate import Outcome, Person, Rules, State, disambiguate
@@ -72,8 +73,7 @@ _LABELS = frozenset({
 """News labels a headline opens with ("Analysis: India and Russia ..."), not its title."""
 
 
-@dataclass(frozen=True, slots=True)
-class CslOutput:
+class CslOutput(Struct, frozen=True):
     """One rendering per citation, and the bibliography as (key, entry) in the style's order.
 
     Every cited item has an entry in the style's bibliography layout, even one

@@ -22,7 +22,9 @@ that renders an item's cite in a given :class:`State`; standard library only.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 BY_CITE = "by-cite"
 """The specification's default ``givenname-disambiguation-rule``."""
@@ -38,8 +40,7 @@ Person = tuple[str, str]
 """A name as (family, given); a literal (an organisation) has no given name."""
 
 
-@dataclass(frozen=True, slots=True)
-class Rules:
+class Rules(Struct, frozen=True):
     """What a style's cs:citation asks for (its disambiguation attributes)."""
 
     add_names: bool = False
@@ -72,8 +73,7 @@ class Rules:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class State:
+class State(Struct, frozen=True):
     """How one item's cites are rendered to tell it apart: the default renders as the style says.
 
     ``names`` is how many names to show before et-al (0: the style's own
@@ -98,8 +98,7 @@ class State:
 _PLAIN = State()
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
+class Outcome(Struct, frozen=True):
     """Each item's state (only those not plain) and year suffix (only those given one)."""
 
     states: dict[str, State]

@@ -22,9 +22,10 @@ import re
 import tempfile
 import threading
 import warnings
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct, field
 
 from briefer.exporters.csl_disambiguate import Rules
 from briefer.exporters.csl_patches import ITEM_LANGUAGE, patch
@@ -46,8 +47,7 @@ _PUNCTUATION_AFTER_QUOTE = re.compile("(”)([.,])")
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(Struct, frozen=True):
     """A stretch of formatted citation text; ``link`` is set on a URL."""
 
     text: str
@@ -61,8 +61,7 @@ Asked = tuple[int, tuple[str, ...], tuple[bool, ...]]
 """A position test a layout made: which cite, the positions named, the answers."""
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
+class Options(Struct, frozen=True):
     """What the style's XML says that the rendering around citeproc needs."""
 
     near_note_distance: int
@@ -76,8 +75,7 @@ class Options:
     subsequent cite is for that note number only."""
 
 
-@dataclass(slots=True)
-class Kept:
+class Kept(Struct):
     """A style, parsed on first need, and its renderings by digest of what they depend on.
 
     ``citations`` maps a digest of a citation's cites (each source's CSL-JSON,

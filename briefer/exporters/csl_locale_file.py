@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from dataclasses import dataclass
 from xml.etree import ElementTree
+
+from msgspec import Struct
 
 from briefer.exporters.csl_styles import CSL_NS, citeproc_locale_file
 
 
-@dataclass(frozen=True, slots=True)
-class DatePart:
+class DatePart(Struct, frozen=True):
     """One part of a locale's date in words: "day", "month" or "year", its form and affixes."""
 
     name: str
@@ -25,8 +25,7 @@ class DatePart:
     suffix: str
 
 
-@dataclass(frozen=True, slots=True)
-class LocaleFile:
+class LocaleFile(Struct, frozen=True):
     """The terms of one locale (long forms, by name) and its text date's parts."""
 
     terms: dict[str, str]

@@ -9,7 +9,8 @@ notes, for ``near-note``). Standard library only.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 FIRST = "first"
 SUBSEQUENT = "subsequent"
@@ -20,8 +21,7 @@ DEFAULT_NEAR_NOTE_DISTANCE = 5
 """CSL's default for the style option ``near-note-distance``."""
 
 
-@dataclass(frozen=True, slots=True)
-class Cite:
+class Cite(Struct, frozen=True):
     """One reference to an item inside a citation; ``label`` is the locator's kind (page, ...)."""
 
     key: str
@@ -36,8 +36,7 @@ class Cite:
         return (self.locator, self.label) == (other.locator, other.label)
 
 
-@dataclass(frozen=True, slots=True)
-class Citation:
+class Citation(Struct, frozen=True):
     """What one citation mark holds: its cites, and the note it sits in (1-based).
 
     ``note`` is the footnote number in a note style; in an in-text style
@@ -48,8 +47,7 @@ class Citation:
     note: int
 
 
-@dataclass(frozen=True, slots=True)
-class Position:
+class Position(Struct, frozen=True):
     """Every ``position`` test that is true for one cite, and the note it was first cited in.
 
     As the specification says, ``ibid-with-locator`` implies ``ibid``, and

@@ -12,8 +12,10 @@ from __future__ import annotations
 import functools
 import importlib.util
 import json
-from dataclasses import dataclass, replace
 from pathlib import Path
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from briefer.exporters.errors import ExportError
 
@@ -53,8 +55,7 @@ class CitationStyleError(ExportError):
     """The chosen citation style cannot be used; the message says what to choose instead."""
 
 
-@dataclass(frozen=True, slots=True)
-class StyleInfo:
+class StyleInfo(Struct, frozen=True):
     """A usable style: ``name`` is what ``--style`` takes, ``path`` the independent .csl file.
 
     ``note_style`` is True for styles that cite in footnotes (class="note");
@@ -83,8 +84,7 @@ class StyleInfo:
         return self.locale or self.language
 
 
-@dataclass(frozen=True, slots=True)
-class _Info:
+class _Info(Struct, frozen=True):
     title: str
     note_style: bool
     style_id: str

@@ -14,8 +14,10 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
+
+from msgspec import Struct, field
+from msgspec.structs import replace
 
 from briefer.core.citations import CITATION_PATTERN, missing_marker, opens_citation_label
 from briefer.core.integrity import sections_to_export
@@ -58,8 +60,7 @@ class RunKind(enum.StrEnum):
     MISSING_SOURCE = "missing_source"
 
 
-@dataclass(frozen=True, slots=True)
-class Run:
+class Run(Struct, frozen=True):
     """A stretch of inline content with one formatting.
 
     ``link`` is the target when the run is (part of) a hyperlink;
@@ -87,8 +88,7 @@ class BlockKind(enum.StrEnum):
 Cell = tuple[Run, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Table:
+class Table(Struct, frozen=True):
     """A table with one header row; ``align`` holds left, center, right or "" per column."""
 
     header: tuple[Cell, ...]
@@ -96,8 +96,7 @@ class Table:
     align: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+class Block(Struct, frozen=True):
     """One block of the exported body.
 
     ``level`` is the heading level (1-3), the list nesting depth (1 = top)
@@ -118,8 +117,7 @@ class Block:
     section_id: int | None = None  # a note section's own heading: where the preview goes
 
 
-@dataclass(frozen=True, slots=True)
-class Footnote:
+class Footnote(Struct, frozen=True):
     """Footnote ``number`` names the source of ``passage_id``; numbers run 1..n.
 
     ``text`` is the plain text; ``runs`` the same with its italics and links
@@ -133,8 +131,7 @@ class Footnote:
     runs: tuple[Run, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(Struct, frozen=True):
     """One cited article in the Sources list: the style's order, else first citation's.
 
     ``runs`` as for :class:`Footnote`.
@@ -146,8 +143,7 @@ class Source:
     runs: tuple[Run, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Metadata:
+class Metadata(Struct, frozen=True):
     title: str
     author: str = ""
     date: dt.date | None = None
@@ -158,8 +154,7 @@ class Metadata:
     modified: dt.datetime | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class ExportDocument:
+class ExportDocument(Struct, frozen=True):
     """Everything a writer needs, already resolved: no Markdown, no lookups left.
 
     ``problems`` are sentences for the analyst (a missing source, ...); the
@@ -389,16 +384,14 @@ def _cited_in_text(block: Block, in_text: Mapping[int, tuple[Run, ...]]) -> Bloc
     return replace(block, runs=swap(block.runs))
 
 
-@dataclass
-class _ListState:
+class _ListState(Struct):
     ordered: bool
     list_id: int
     start: int
     paragraphs_in_item: int = 0
 
 
-@dataclass
-class _Builder:
+class _Builder(Struct):
     passages: Mapping[int, Passage]
     articles: Mapping[int, Article]
     csl: bool = False

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import BinaryIO, Literal, Protocol
+
+from msgspec import Struct
 
 from briefer import __version__
 from briefer.exporters import docx_xml
@@ -33,16 +34,14 @@ def twips(emu: int) -> int:
     return round(emu / float(EMU_PER_TWIP))
 
 
-@dataclass(frozen=True, slots=True)
-class PageSetup:
+class PageSetup(Struct, frozen=True):
     """What the analyst's settings say about the page; ``None`` keeps the template's."""
 
     page_size: PageSize | None = None
     language: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class StyleSpec:
+class StyleSpec(Struct, frozen=True):
     """A Word built-in style to find in the template, or to create if it is only latent there."""
 
     style_id: str
@@ -64,8 +63,7 @@ class StyleSpec:
     """With ``indent_pt``: the first line starts this far left of the rest (a bibliography)."""
 
 
-@dataclass(frozen=True, slots=True)
-class CoreProperties:
+class CoreProperties(Struct, frozen=True):
     """docProps/core.xml: what Word shows under File > Info. Times are naive UTC."""
 
     title: str

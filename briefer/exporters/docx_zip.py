@@ -15,8 +15,9 @@ import struct
 import time
 import zipfile
 import zlib
-from dataclasses import dataclass
 from typing import BinaryIO
+
+from msgspec import Struct
 
 _LOCAL = struct.Struct("<4s2B4HL2L2H")
 _CENTRAL = struct.Struct("<4s4B4HL2L5H2L")
@@ -26,8 +27,7 @@ _UNIX = 3
 _MODE = 0o600 << 16  # zipfile's default for a member written from bytes
 
 
-@dataclass(frozen=True, slots=True)
-class _Stored:
+class _Stored(Struct, frozen=True):
     crc: int
     size: int
     compressed: bytes

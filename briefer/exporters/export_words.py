@@ -8,7 +8,8 @@ otherwise stay English in a German note. Standard library only; no Qt.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from briefer.exporters.csl_locale_file import locale_file
 from briefer.exporters.csl_styles import citeproc_locale
@@ -16,8 +17,7 @@ from briefer.exporters.document import format_date
 from briefer.exporters.month_forms import genitive_months
 
 
-@dataclass(frozen=True, slots=True)
-class ExportWords:
+class ExportWords(Struct, frozen=True):
     """The bibliography heading, the table of contents heading, and the footer's page line.
 
     The footer reads ``page_before`` PAGE ``page_between`` NUMPAGES ``page_after``: the

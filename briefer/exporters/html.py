@@ -10,8 +10,9 @@ numbers link to ``passage:N`` so the view can open the source.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from html import escape
+
+from msgspec import Struct
 
 from briefer.exporters.document import (
     Block,
@@ -38,8 +39,7 @@ def section_anchor(section_id: int) -> str:
     return f"section-{section_id}"
 
 
-@dataclass(frozen=True, slots=True)
-class _Context:
+class _Context(Struct, frozen=True):
     passages: dict[int, int]  # footnote number -> the passage it cites, for links
     quotes: QuoteStyle
 

@@ -15,7 +15,8 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from briefer.core.mdtext import escape_inline, protect_line_start
 from briefer.exporters.flavours import FLAVOURS, Flavour, flavour_named
@@ -62,8 +63,7 @@ def yaml_string(value: str) -> str:
     return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", quoted)
 
 
-@dataclass(frozen=True, slots=True)
-class Syntax:
+class Syntax(Struct, frozen=True):
     """How one flavour escapes: text within a line, a line's start and end, a metadata value."""
 
     inline: Callable[[str], str]

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from functools import cache
+
+from msgspec import Struct, field
 
 from briefer.exporters.document import (
     Block,
@@ -46,8 +47,7 @@ _AVERAGE = "n"
 """Characters outside the table (CJK aside) are measured as this one."""
 
 
-@dataclass(frozen=True, slots=True)
-class PageEstimate:
+class PageEstimate(Struct, frozen=True):
     """``pages`` whole pages (what a printer gives); ``length`` counts the last one's fill."""
 
     pages: int
@@ -128,8 +128,7 @@ def line_height(fmt: ParaFormat) -> float:
     return math.floor(natural * fmt.line + 1e-6) / 20
 
 
-@dataclass(slots=True)
-class _Para:
+class _Para(Struct):
     lines: list[float]
     """Per line, the height of the footnotes first cited on it (0.0 for most lines)."""
     line: float
@@ -140,16 +139,14 @@ class _Para:
     contextual: bool = False
 
 
-@dataclass(slots=True)
-class _Row:
+class _Row(Struct):
     height: float
     notes: float = 0.0
     header: float = 0.0
     """The repeated header row's height, for a row that starts a page."""
 
 
-@dataclass(slots=True)
-class _Flow:
+class _Flow(Struct):
     items: list[_Para | _Row] = field(default_factory=list)
 
 

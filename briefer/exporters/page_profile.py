@@ -13,8 +13,9 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from xml.etree import ElementTree as ET
+
+from msgspec import Struct, field
 
 from briefer.exporters.document import (
     Block,
@@ -45,8 +46,7 @@ _FOOTNOTE_MARKER = "ProbeFootnoteMarker"
 PROBE_MARKING = "ProbeMarkingMarker"
 
 
-@dataclass(frozen=True, slots=True)
-class ParaFormat:
+class ParaFormat(Struct, frozen=True):
     """One paragraph style, resolved: lengths in points, ``line`` a multiple or points.
 
     ``line_rule`` is Word's: "auto" (``line`` is a multiple of single spacing),
@@ -72,8 +72,7 @@ class ParaFormat:
     style_id: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class PageProfile:
+class PageProfile(Struct, frozen=True):
     """Everything the estimate needs about the page, in points."""
 
     page_width: float = 612.0

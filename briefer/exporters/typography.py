@@ -8,10 +8,11 @@ a bold or linked run still turns the right way and every export agrees.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+import msgspec
+from msgspec import Struct
 
 from briefer.exporters.csl_locale_file import locale_file
 from briefer.exporters.csl_styles import citeproc_locale
@@ -75,13 +76,12 @@ def curled_runs(runs: Sequence[Run]) -> list[Run]:
             text = run.text if run.kind is RunKind.CODE else curly_quotes(run.text, before, after)
             before = text[-1:] or before
             if text != run.text:
-                run = dataclasses.replace(run, text=text)
+                run = msgspec.structs.replace(run, text=text)
         out.append(run)
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class QuoteStyle:
+class QuoteStyle(Struct, frozen=True):
     """The marks of the outermost quotation and of the one inside it; deeper levels
     alternate between the two."""
 
@@ -177,7 +177,7 @@ def nest_quotes(runs: Sequence[Run], style: QuoteStyle) -> list[Run]:
                     _trim(chars, i, 1)
         text = "".join(chars)
         before = text[-1:] or before
-        out.append(dataclasses.replace(run, text=text) if text != run.text else run)
+        out.append(msgspec.structs.replace(run, text=text) if text != run.text else run)
     return out
 
 

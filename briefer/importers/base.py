@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Protocol
+
+from msgspec import Struct
 
 from briefer.core.model import BLOCK_SEPARATOR, Article, Block, BlockKind, Original
 from briefer.core.safetext import without_controls
@@ -19,8 +20,7 @@ from briefer.core.words import fold_spaces
 MiB = 1024 * 1024
 
 
-@dataclass(frozen=True, slots=True)
-class ImportLimits:
+class ImportLimits(Struct, frozen=True):
     """Bounds that keep hostile or huge input from hanging or exhausting the app.
 
     Parameters rather than constants so tests can tighten them.
@@ -94,8 +94,7 @@ def looks_like_junk(text: str) -> bool:
     return junk > 8 and junk > len(sample) // 10
 
 
-@dataclass(frozen=True, slots=True)
-class Imported:
+class Imported(Struct, frozen=True):
     """An extracted article, the original bytes it came from, and what could not be read.
 
     ``warnings`` are sentences for the import report ("report.pdf: pages 3–5
@@ -137,7 +136,6 @@ class Importer(Protocol):
         ...
 
 
-@dataclass
 class ArticleBuilder:
     """Accumulates blocks into canonical text, so offsets are right by construction.
 
@@ -148,9 +146,10 @@ class ArticleBuilder:
     a terminal or an exported note would act on) is dropped in this one place.
     """
 
-    _parts: list[str] = field(default_factory=list)
-    _blocks: list[Block] = field(default_factory=list)
-    _length: int = 0
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._blocks: list[Block] = []
+        self._length = 0
 
     def add(
         self, kind: BlockKind, text: str, *, level: int = 0, ordered: bool = False

@@ -11,7 +11,6 @@ lxml; never store, session or ui.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import io
 import logging
@@ -23,6 +22,7 @@ from pathlib import PurePath
 from typing import Any
 
 from lxml import etree
+from msgspec import Struct
 
 from briefer.core.model import Article, ArticleImage, BlockKind
 from briefer.importers.base import (
@@ -150,8 +150,7 @@ class DocxImporter:
             raise unreadable(label, error) from None
 
 
-@dataclasses.dataclass(slots=True)
-class _Budget:
+class _Budget(Struct):
     """What the whole import may still spend, shared by the file and every document merged
     into it (at any depth), as the deadline is: bytes inner packages may unpack to, and
     characters merged documents and drawings may add."""

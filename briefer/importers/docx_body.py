@@ -8,7 +8,6 @@ importers' base, docx_parts, docx_tables and lxml; never store, session or ui.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import IO, Any
 
 from lxml import etree
@@ -87,7 +86,6 @@ class DoctypeFound(ValueError):
     """The part declares a DTD: Word never writes one, and entity attacks need one."""
 
 
-@dataclass
 class PartReader(TableRows):
     """Streams one part (document, footnotes or endnotes) into pieces handed to ``emit``.
 
@@ -98,32 +96,33 @@ class PartReader(TableRows):
     are transparent. Subclasses decide what a paragraph is and where pieces go.
     """
 
-    deadline: Deadline
-    max_element_bytes: int = MAX_ELEMENT_BYTES
-    _tables: list[Table] = field(default_factory=list)
-    _pending: list[tuple[int, Piece]] = field(default_factory=list)
-    _box_depths: list[int] = field(default_factory=list)
-    """For each open text box, how many tables were open around it: its own paragraphs
-    wait (in ``_pending``, with that count) for the paragraph or cell paragraph that
-    anchors it."""
-    _box_marks: list[int | None] = field(default_factory=list)
-    """For each open text box, how much of ``_pending`` came before it when the box lies
-    in a tracked deletion or move away (``w:del``, ``w:moveFrom`` around its run), else
-    None: its anchoring run is gone once the changes are accepted, and Word shows no box
-    there, so what it queued is dropped when it ends."""
-    _in_fallback: int = 0
-    _drop_cap: str = ""
-    """A drop cap's letter, waiting for the paragraph it begins."""
-    _carried: dict[tuple[int, int], tuple[Any, str, list[Piece]]] = field(default_factory=dict)
-    """Paragraphs whose mark is a tracked deletion (or moved away), by (tables, text boxes)
-    open around them: accepted, the change joins each to the next paragraph there, which
-    keeps its own properties (Word keeps the last mark). Held as a bare ``w:p`` holding
-    their properties, their text so far, and the words of their drawings, which follow
-    the joined paragraph."""
-    styles: Styles = field(default_factory=lambda: Styles({}, ""))
-    """Which paragraph and character styles hide their text."""
-    hidden_paragraphs: int = 0
-    """Paragraphs with hidden text (``w:vanish``) left out, for the import report."""
+    def __init__(self, deadline: Deadline, max_element_bytes: int = MAX_ELEMENT_BYTES) -> None:
+        self.deadline = deadline
+        self.max_element_bytes = max_element_bytes
+        self._tables: list[Table] = []
+        self._pending: list[tuple[int, Piece]] = []
+        self._box_depths: list[int] = []
+        """For each open text box, how many tables were open around it: its own paragraphs
+        wait (in ``_pending``, with that count) for the paragraph or cell paragraph that
+        anchors it."""
+        self._box_marks: list[int | None] = []
+        """For each open text box, how much of ``_pending`` came before it when the box lies
+        in a tracked deletion or move away (``w:del``, ``w:moveFrom`` around its run), else
+        None: its anchoring run is gone once the changes are accepted, and Word shows no box
+        there, so what it queued is dropped when it ends."""
+        self._in_fallback = 0
+        self._drop_cap = ""
+        """A drop cap's letter, waiting for the paragraph it begins."""
+        self._carried: dict[tuple[int, int], tuple[Any, str, list[Piece]]] = {}
+        """Paragraphs whose mark is a tracked deletion (or moved away), by (tables, text
+        boxes) open around them: accepted, the change joins each to the next paragraph
+        there, which keeps its own properties (Word keeps the last mark). Held as a bare
+        ``w:p`` holding their properties, their text so far, and the words of their
+        drawings, which follow the joined paragraph."""
+        self.styles = Styles({}, "")
+        """Which paragraph and character styles hide their text."""
+        self.hidden_paragraphs = 0
+        """Paragraphs with hidden text (``w:vanish``) left out, for the import report."""
 
     def read(self, stream: IO[bytes]) -> None:
         watched = _WatchedStream(TransitionalStream(stream), self.max_element_bytes, self.deadline)

@@ -7,8 +7,9 @@ Imports core, docx_numbers and docx_parts (Piece among them); never store, sessi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
+
+from msgspec import Struct
 
 from briefer.core.model import BlockKind
 from briefer.importers.docx_numbers import Numbering
@@ -22,8 +23,7 @@ _UNORDERED_FORMATS = frozenset({"bullet", "none", ""})
 _MAX_HEADING = 6
 
 
-@dataclass
-class Classifier:
+class Classifier(Struct):
     """Block kind of a body paragraph from its style, numbering and outline level.
 
     Every paragraph Word numbers keeps Word's number in its text: headings ("2.1

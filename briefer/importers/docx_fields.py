@@ -8,8 +8,9 @@ follows the fields open around each run. Imports docx_parts; never store, sessio
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
+
+from msgspec import Struct, field
 
 from briefer.importers.docx_parts import w
 
@@ -32,8 +33,7 @@ def _button(instruction: str) -> re.Match[str] | None:
     return _BUTTON.match(instruction[:_MAX_INSTRUCTION])
 
 
-@dataclass(slots=True)
-class Field:
+class Field(Struct):
     """A complex field being read: its instruction, and what it shows with no result."""
 
     instruction: list[str] = field(default_factory=list)

@@ -15,10 +15,11 @@ from __future__ import annotations
 import re
 import zipfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
 from typing import Any
 
 from lxml import etree
+from msgspec import Struct
+from msgspec.structs import replace
 
 from briefer.importers.docx_numbers import formatted
 from briefer.importers.docx_parts import read_part, safe_parser, transitional, w
@@ -37,8 +38,7 @@ _DECLARATION = re.compile(rb"""\sxmlns(?::[\w.-]+)?\s*=\s*(?:"[^"]*"|'[^']*')"""
 _SECTION_TAG = re.compile(rb"<(/?)(?:[\w.-]+:)?sectPr(?=[\s/>])[^>]*>")
 
 
-@dataclass(frozen=True, slots=True)
-class NoteFormat:
+class NoteFormat(Struct, frozen=True):
     """One kind of note in one section: how its numbers look and when they start again."""
 
     fmt: str

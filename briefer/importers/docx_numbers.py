@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 import zipfile
-from dataclasses import dataclass, field
 from typing import Any
+
+from msgspec import Struct, field
 
 from briefer.core.numerals import roman
 from briefer.importers.docx_parts import read_part, w
@@ -24,8 +25,7 @@ _PLACEHOLDER = re.compile(r"%([1-9])")
 _UNNUMBERED = frozenset({"bullet", "none", ""})
 
 
-@dataclass(frozen=True, slots=True)
-class Level:
+class Level(Struct, frozen=True):
     fmt: str
     """numFmt: "decimal", "lowerLetter", "upperRoman", "bullet", ..."""
     text: str
@@ -35,8 +35,7 @@ class Level:
     """isLgl: every number in the label shows as decimal ("1.3", not "I.c")."""
 
 
-@dataclass
-class Numbering:
+class Numbering(Struct):
     """numbering.xml read once: formats for the classifier, live counters for labels."""
 
     levels: dict[str, dict[int, Level]] = field(default_factory=dict)

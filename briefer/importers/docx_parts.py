@@ -12,10 +12,10 @@ import datetime as dt
 import posixpath
 import re
 import zipfile
-from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from lxml import etree
+from msgspec import Struct, field
 
 from briefer.core.model import BlockKind
 
@@ -153,8 +153,7 @@ def _package_part(archive: zipfile.ZipFile, kind: str) -> str:
     return ""
 
 
-@dataclass(frozen=True, slots=True)
-class Relationship:
+class Relationship(Struct, frozen=True):
     kind: str
     """The tail of the relationship type: "image", "footnotes", "styles", ..."""
     target: str
@@ -197,8 +196,7 @@ def part_for(relationships: dict[str, Relationship], kind: str, default: str) ->
     return default
 
 
-@dataclass(frozen=True, slots=True)
-class ParagraphStyle:
+class ParagraphStyle(Struct, frozen=True):
     name: str
     """The style's name, lower case ("heading 1", "list bullet", "title")."""
     outline: int | None
@@ -214,8 +212,7 @@ class ParagraphStyle:
     """It is Word's Title style, or built on it ("Cover Title" based on Title)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Styles:
+class Styles(Struct, frozen=True):
     by_id: dict[str, ParagraphStyle]
     default_id: str
     hidden_characters: dict[str, bool] = field(default_factory=dict)
@@ -307,8 +304,7 @@ def _inherited(settings: dict[str, tuple[bool | None, str]], style_id: str) -> b
     return own
 
 
-@dataclass(frozen=True, slots=True)
-class CoreProperties:
+class CoreProperties(Struct, frozen=True):
     title: str = ""
     author: str = ""
     created: dt.datetime | None = None
@@ -344,8 +340,7 @@ def _int(value: str | None) -> int | None:
         return None
 
 
-@dataclass(slots=True)
-class Piece:
+class Piece(Struct):
     """A block on its way to the article, before offsets are known."""
 
     kind: BlockKind

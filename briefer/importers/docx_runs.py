@@ -8,10 +8,10 @@ never store, session or ui.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from lxml import etree
+from msgspec import Struct
 
 from briefer.importers.docx_parts import Styles, toggle, w
 from briefer.importers.symbol_font import UNMAPPED, symbol_character, symbol_table
@@ -40,8 +40,7 @@ _BEGIN, _END, _SEPARATOR = f"{_M}dPr/{_M}begChr", f"{_M}dPr/{_M}endChr", f"{_M}d
 _SIGN, _ARGUMENT, _MATH_VAL = f"{_M}naryPr/{_M}chr", f"{_M}e", f"{_M}val"
 
 
-@dataclass(frozen=True, slots=True)
-class Look:
+class Look(Struct, frozen=True):
     """What of a run's formatting changes its text: hidden, or set in a symbol font."""
 
     hidden: bool = False

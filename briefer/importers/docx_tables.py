@@ -11,8 +11,9 @@ docx_parts and the standard library; never store, session or ui.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
+
+from msgspec import Struct
 
 from briefer.core.model import BlockKind
 from briefer.importers.docx_parts import Piece, drop, w
@@ -20,8 +21,7 @@ from briefer.importers.docx_parts import Piece, drop, w
 _VMERGE, _HMERGE, _VAL = w("vMerge"), w("hMerge"), w("val")
 
 
-@dataclass(slots=True)
-class Table:
+class Table(Struct):
     """One table open around the reading, and the rows it holds back."""
 
     rows: int = 0

@@ -6,7 +6,6 @@ briefer.importers only. Attachments are not imported (an attachment is its own f
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import itertools
 import re
@@ -15,6 +14,8 @@ from email.message import EmailMessage, Message
 from email.parser import BytesFeedParser
 from email.utils import parseaddr
 from pathlib import PurePath
+
+import msgspec
 
 from briefer.core.model import Article, BlockKind
 from briefer.core.safetext import one_line
@@ -416,7 +417,7 @@ def _check_parts(message: EmailMessage, label: str) -> None:
 def _as_forwarded(article: Article, forward: InlineForward) -> Article:
     """The forwarded message's sender, date and subject, in place of the forward's own."""
     subject = plain_subject(forward.subject)
-    return dataclasses.replace(
+    return msgspec.structs.replace(
         article,
         title=subject if article.title == "(no subject)" and subject else article.title,
         author=forward.author or article.author,

@@ -13,13 +13,14 @@ forwards it. Standard library, core and the importers' base and eml_parts only.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from email.message import Message
 from email.utils import parseaddr
+
+import msgspec
+from msgspec import Struct
 
 from briefer.importers.base import ArticleBuilder
 from briefer.importers.eml_parts import (
@@ -55,8 +56,7 @@ _SEARCH_BLOCKS = 200
 """A forward's header follows a short note; past this many blocks it is a reply chain's."""
 
 
-@dataclass(frozen=True)
-class InlineForward:
+class InlineForward(Struct, frozen=True):
     """What the forwarded message's own header says, and what was left out above it."""
 
     author: str
@@ -125,7 +125,7 @@ def innermost_forward(
             break
         builder, inner = split
         words = inner.note_words + (found.note_words if found else 0)
-        found = dataclasses.replace(inner, note_words=words)
+        found = msgspec.structs.replace(inner, note_words=words)
         subject = inner.subject
     return builder, found
 
@@ -165,8 +165,7 @@ def _fields(text: str) -> dict[str, str]:
     return found
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(Struct, frozen=True):
     """Which message of a mail is the article, its text, and what the import report says."""
 
     message: Message

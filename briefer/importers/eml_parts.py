@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from email.message import Message
 from email.utils import parseaddr
+
+from msgspec import Struct, field
 
 from briefer.core.model import BLOCK_SEPARATOR, BlockKind
 from briefer.core.safetext import one_line
@@ -39,8 +40,7 @@ _CN = re.compile(r';CN="?([^";:]+)"?', re.I)
 TextRenderer = Callable[[Message, ArticleBuilder], None]
 
 
-@dataclass
-class Walk:
+class Walk(Struct):
     """What rendering met besides text, for the import report: TNEF parts, and attached
     documents Briefer could import as files of their own."""
 
@@ -56,8 +56,7 @@ class Walk:
     alone and each message can be shown in its place afterwards (``show_forwarded``)."""
 
 
-@dataclass
-class Slot:
+class Slot(Struct):
     """A forwarded message left out of a builder, and where it stands in it."""
 
     message: Message

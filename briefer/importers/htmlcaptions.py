@@ -16,9 +16,9 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
 import lxml.etree
+from msgspec import Struct, field
 
 from briefer.core.model import Block, BlockKind
 from briefer.importers.base import ArticleBuilder, Deadline
@@ -74,8 +74,7 @@ _MAX_WRAPPER_LEVELS = 2
 _MAX_WRAPPER_NODES = 40
 
 
-@dataclass(slots=True)
-class _Furniture:
+class _Furniture(Struct):
     """An element named as furniture ("related", "sidebar", <aside>), and whether any of
     the article's paragraphs stands in it: a page wrapped whole in <div id="ad-portal">
     or <div class="has-sidebar"> is not furniture, and its pictures' captions count."""
@@ -88,8 +87,7 @@ _Chain = tuple[_Furniture, ...]
 _Entry = tuple[lxml.etree._Element, _Chain, bool, bool, bool]
 
 
-@dataclass(slots=True)
-class _Walk:
+class _Walk(Struct):
     """What one walk of the page found, in document order: article paragraphs (their block
     index), text outside the article (its words), captions (their text and furniture)."""
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 import lxml.html
 from lxml import etree
+from msgspec import Struct, field
 
 from briefer.core.model import BlockKind
 from briefer.importers.base import ArticleBuilder, Deadline, ImportLimits, ImportRejected
@@ -162,8 +162,7 @@ def _parse_once(text: str) -> tuple[lxml.html.HtmlElement | None, bool]:
     return root, too_deep
 
 
-@dataclass
-class _Context:
+class _Context(Struct):
     """What a block flushed now would be: the innermost structural element wins."""
 
     kind: BlockKind
@@ -171,8 +170,7 @@ class _Context:
     ordered: bool = False
 
 
-@dataclass
-class _Walker:
+class _Walker(Struct):
     builder: ArticleBuilder
     limits: ImportLimits
     deadline: Deadline | None

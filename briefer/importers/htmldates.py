@@ -12,12 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from itertools import islice
 from typing import Literal
 from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
+from msgspec import Struct
 
 from briefer.importers.docinfo import plausible, written_dates
 
@@ -82,8 +82,7 @@ _GENERIC_COUNTRY_HOSTS = frozenset(
 """Country domains sold to sites anywhere (a US TV station's .tv): they tell no order."""
 
 
-@dataclass(frozen=True, slots=True)
-class Dateline:
+class Dateline(Struct, frozen=True):
     """What the lines beside the headline say: the date of publication, the readings of
     a numeric date that nothing on the page decides ("03/04/2015" on a page that names no
     region), and the by-line's text if one stands there ("Von Katrin Vogel")."""
@@ -93,8 +92,7 @@ class Dateline:
     byline: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class _Found:
+class _Found(Struct, frozen=True):
     start: int
     end: int
     readings: frozenset[dt.date]

@@ -10,10 +10,11 @@ what exists locally. Imports core, lxml and briefer.importers helpers only.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 
 from lxml.html import HtmlElement
+from msgspec import Struct
+from msgspec.structs import replace
 
 from briefer.core.model import ArticleImage, Block
 from briefer.importers.base import Deadline, ImportLimits
@@ -27,8 +28,7 @@ _SNIPPET = 60  # characters of a neighbouring paragraph looked for in the articl
 _SHORTEST_SNIPPET = 12  # shorter ones ("Photo", "Share") would match anywhere
 
 
-@dataclass(frozen=True, slots=True)
-class FoundImage:
+class FoundImage(Struct, frozen=True):
     """A normalised image (offset not yet known) and the folded opening words of the
     paragraphs after it (``True``) and before it (``False``), nearest first."""
 

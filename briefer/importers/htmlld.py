@@ -11,11 +11,11 @@ import html
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
+from msgspec import Struct
 
 _ARTICLE_TYPES = {
     "article",
@@ -62,8 +62,7 @@ def types_of(item: dict[str, Any]) -> set[str]:
     return {t.lower() for t in names if isinstance(t, str)}
 
 
-@dataclass(frozen=True, slots=True)
-class PageEvidence:
+class PageEvidence(Struct, frozen=True):
     """What the page itself says it is, to tell its own JSON-LD object from a related story's."""
 
     headings: tuple[str, ...]  # as fold_words leaves them: <h1>, og:title, <title>...

@@ -11,11 +11,12 @@ import datetime as dt
 import html
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, fields, replace
 from typing import Any
 from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
+from msgspec import Struct
+from msgspec.structs import replace
 
 from briefer.core.safetext import best_web_address
 from briefer.importers.encoding import detect_legacy, web_codec
@@ -98,8 +99,7 @@ _SEPARATOR_END = re.compile(r"(?:\s+(?:[|\-–—·•»/]|::)|:)\s+$")
 _SEPARATOR_START = re.compile(r"^(?:\s+(?:[|\-–—·•»/]|::)\s+|:\s+|\s*_)")
 
 
-@dataclass(frozen=True, slots=True)
-class PageMetadata:
+class PageMetadata(Struct, frozen=True):
     """The descriptive fields of a page; empty strings and ``None`` when the page is silent."""
 
     title: str = ""
@@ -118,15 +118,15 @@ class PageMetadata:
         except with a value this one rejected (trafilatura reads the first JSON-LD object
         and takes a publisher named as author for one)."""
         missing: dict[str, Any] = {}
-        for f in fields(self):
-            value = getattr(other, f.name)
-            if f.name == "rejected" or getattr(self, f.name) or not value:
+        for name in self.__struct_fields__:
+            value = getattr(other, name)
+            if name == "rejected" or getattr(self, name) or not value:
                 continue
-            if f.name == "author":  # "Anna Groot, Coastal Times": the people stay
-                names = (name.strip() for name in str(value).split(","))
+            if name == "author":  # "Anna Groot, Coastal Times": the people stay
+                names = (part.strip() for part in str(value).split(","))
                 value = ", ".join(n for n in names if n and site_key(n) not in self.rejected)
             if value and not self.rejected.intersection(_value_keys(value)):
-                missing[f.name] = value
+                missing[name] = value
         return replace(self, **missing)
 
 

@@ -9,11 +9,11 @@ import datetime as dt
 import io
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from msgspec import Struct, field
 
 from briefer.core.model import Article, BlockKind
 from briefer.importers.base import (
@@ -97,8 +97,7 @@ def _inline_text(token: Token) -> str:
     return "".join(parts)
 
 
-@dataclass
-class _State:
+class _State(Struct):
     lists: list[bool] = field(default_factory=list)
     quote: int = 0
     heading: int = 0

@@ -9,7 +9,6 @@ from __future__ import annotations
 import email
 import email.policy
 import re
-from dataclasses import replace
 from email.message import Message
 from email.parser import BytesHeaderParser
 from urllib.parse import unquote, urldefrag, urljoin
@@ -17,6 +16,7 @@ from urllib.parse import unquote, urldefrag, urljoin
 import lxml.etree
 import lxml.html
 from lxml.html import HtmlElement
+from msgspec.structs import replace
 
 from briefer.core.model import Article
 from briefer.core.words import count_text_words

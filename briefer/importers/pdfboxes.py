@@ -28,7 +28,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from briefer.importers.pdflayout import Line
 from briefer.importers.pdfmargin import opens_paragraph
@@ -49,8 +51,7 @@ _OVER_CHARS = 12  # a line drawn over text has words (a fraction's figures are n
 _SOFT_HYPHENS = ("\xad", "\u2010")  # a producer's own break (pdfread, pdflayout)
 
 
-@dataclass(frozen=True)
-class Box:
+class Box(Struct, frozen=True):
     """A box's lines and where it stands: ``short`` are the flow's lines beside it."""
 
     lines: tuple[Line, ...]

@@ -11,10 +11,11 @@ plain data.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+import msgspec
+from msgspec import Struct
 
 from briefer.importers.pdflayout import Page
 
@@ -32,8 +33,7 @@ _SHIFTABLE = re.compile("[\u4100-\ud200]")  # where the shifted codes lie: most 
 _QUOTED = re.compile(r"(?:^|[\s(\[])<[^\W\d_][^<>=\n]*?[^\s<>=]=(?=$|[\s.,;:!?)\]])")
 
 
-@dataclass(frozen=True, slots=True)
-class PageState:
+class PageState(Struct, frozen=True):
     """What one page's text layer is like: glyphs drawn, junk glyphs, whether it has images."""
 
     glyphs: int
@@ -156,10 +156,14 @@ def unshifted_ligatures(pages: Sequence[Page]) -> list[Page]:
     if not inside or inside <= other:
         return list(pages)
     return [
-        dataclasses.replace(
+        msgspec.structs.replace(
             page,
-            lines=tuple(dataclasses.replace(line, text=_unshift(line.text)) for line in page.lines),
-            extra=tuple(dataclasses.replace(line, text=_unshift(line.text)) for line in page.extra),
+            lines=tuple(
+                msgspec.structs.replace(line, text=_unshift(line.text)) for line in page.lines
+            ),
+            extra=tuple(
+                msgspec.structs.replace(line, text=_unshift(line.text)) for line in page.extra
+            ),
         )
         for page in pages
     ]

@@ -13,7 +13,8 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from briefer.core.model import BlockKind
 from briefer.core.numerals import roman_value
@@ -59,8 +60,7 @@ _PROSE_SHARE = 0.1  # prose in proportional fonts, against typewriter text, to s
 _ENTRY = re.compile(r" …(?: \(?\d[\d\s,.:/%–-]{0,10}[^\W\d_]{0,3}\)?| [ivxlcIVXLC]{1,6})?$")
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(Struct, frozen=True):
     """A run of text on one baseline, in PDF points (origin bottom-left, y grows upwards)."""
 
     text: str
@@ -84,8 +84,7 @@ class Line:
         return self.baseline + self.size * 0.8
 
 
-@dataclass(frozen=True, slots=True)
-class Page:
+class Page(Struct, frozen=True):
     """The lines of one page as the PDF library read them, and the page's size."""
 
     lines: tuple[Line, ...]
@@ -119,8 +118,7 @@ def heading_levels(lines: Iterable[Line], body: float) -> dict[float, int]:
     return {size: min(6, rank) for rank, size in enumerate(sizes, start=1)}
 
 
-@dataclass
-class _Paragraph:
+class _Paragraph(Struct):
     kind: BlockKind
     lines: list[Line]
     level: int = 0

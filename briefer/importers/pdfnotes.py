@@ -26,7 +26,9 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from briefer.core.numerals import roman_value
 from briefer.importers.pdflayout import Line
@@ -48,8 +50,7 @@ _ENDED = re.compile(r"[.!?][\"”’)]?$")  # a sentence's end
 Piece = tuple[list[Line], list[list[Line]]]
 
 
-@dataclass(slots=True)
-class OpenNote:
+class OpenNote(Struct):
     """The last note at a page's foot, which the next page's notes may carry on."""
 
     lines: list[Line]
@@ -276,8 +277,7 @@ _LOOK = 8  # lines after a bare number in the reading order where its text may b
 _EM_PER_CHARACTER = 0.75  # the widest a word's characters are set on average (capitals)
 
 
-@dataclass(slots=True)
-class _Section:
+class _Section(Struct):
     """An open notes section: the numbering, where its numbers stand, the note being read."""
 
     style: tuple[str, str]  # "1", "i" or "I", and "." or "" or "]" ("[1]")

@@ -14,9 +14,10 @@ text layer are left exactly as they are.
 
 from __future__ import annotations
 
-import dataclasses
 from collections import Counter
 from collections.abc import Sequence
+
+import msgspec
 
 from briefer.importers.pdflayout import HEADING_RATIO, Line, Page, body_size
 
@@ -45,13 +46,13 @@ def snap_scanned_sizes(pages: Sequence[Page]) -> list[Page]:
 
     def sized(lines: tuple[Line, ...]) -> tuple[Line, ...]:
         return tuple(
-            dataclasses.replace(line, size=snapped[_rounded(line.size)])
+            msgspec.structs.replace(line, size=snapped[_rounded(line.size)])
             if line.scanned and _rounded(line.size) in snapped
             else line
             for line in lines
         )
 
-    return [dataclasses.replace(page, lines=sized(page.lines), extra=sized(page.extra))
+    return [msgspec.structs.replace(page, lines=sized(page.lines), extra=sized(page.extra))
             for page in pages]  # fmt: skip
 
 

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+
+from msgspec.structs import replace
 
 from briefer.importers.pdfbands import Block, split_bands, split_columns, top_down
 from briefer.importers.pdfboxes import place_boxes, set_apart

@@ -8,16 +8,16 @@ briefer.importers.base and the PDF layout modules; never store/session/ui.
 from __future__ import annotations
 
 import ctypes
-import dataclasses
 import functools
 import logging
 import math
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 
+import msgspec
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+from msgspec import Struct
 
 from briefer.importers.base import Deadline, ImportLimits, ImportRejected
 from briefer.importers.pdfglyphs import (
@@ -51,8 +51,7 @@ _RUN_GLYPHS = 3.0
 _INVISIBLE = getattr(pdfium_c, "FPDF_TEXTRENDERMODE_INVISIBLE", 3)
 
 
-@dataclass(frozen=True, slots=True)
-class Document:
+class Document(Struct, frozen=True):
     pages: list[Page]
     health: list[PageState]
     info: dict[str, str]
@@ -331,7 +330,7 @@ def _with_weight(textpage: pdfium.PdfTextPage, line: Line) -> Line:
     # Bold where it starts and where it ends: a bold lead-in ("Note:") is not enough.
     bold = _is_bold(textpage, line.first) and _is_bold(textpage, line.last)
     scanned = _invisible(textpage, line.first) and _invisible(textpage, line.last)
-    return dataclasses.replace(line, bold=bold, scanned=scanned) if bold or scanned else line
+    return msgspec.structs.replace(line, bold=bold, scanned=scanned) if bold or scanned else line
 
 
 def _invisible(textpage: pdfium.PdfTextPage, index: int) -> bool:

@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Sequence
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from briefer.importers.pdflayout import Line
 
@@ -36,8 +37,7 @@ _RAISED = 0.2  # of the words' size above their baseline: a raised number
 _UNDER = 1.0  # points below the line carrying a mark where its note may begin
 
 
-@dataclass(frozen=True, slots=True)
-class Edge:
+class Edge(Struct, frozen=True):
     """A line at a page's top or bottom with what it is compared by across pages."""
 
     line: Line

@@ -7,10 +7,11 @@ Imports core and briefer.importers only; never store, session or ui.
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 from collections.abc import Iterable
 from pathlib import Path, PurePath
+
+import msgspec
 
 from briefer.core.model import Original
 from briefer.core.safetext import readable_name
@@ -165,7 +166,7 @@ def import_bytes(
             f" ({detail[:200]})."
         ) from None
     if not article.source_format or not article.source_name:
-        article = dataclasses.replace(
+        article = msgspec.structs.replace(
             article,
             source_format=article.source_format or importer.name,
             source_name=article.source_name or name,

@@ -14,9 +14,10 @@ import os
 import re
 import stat
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
+
+from msgspec import Struct, field
 
 from briefer.importers.elsewhere import not_read
 
@@ -36,16 +37,14 @@ class SourceUnreadable(Exception):
         self.reason = reason
 
 
-@dataclass(frozen=True, slots=True)
-class Skipped:
+class Skipped(Struct, frozen=True):
     """A path inside a chosen folder that an import leaves alone, and why."""
 
     path: Path
     reason: str
 
 
-@dataclass(slots=True)
-class ImportPlan:
+class ImportPlan(Struct):
     """What an import of some paths will read, found before the first file is read."""
 
     files: list[Path] = field(default_factory=list)

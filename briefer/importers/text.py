@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import PurePath
+
+from msgspec import Struct
 
 from briefer.core.model import Article, BlockKind
 from briefer.importers.base import (
@@ -82,8 +83,7 @@ _NONBLANK = re.compile(r"^[ \t]*\S", re.M)
 _TOP_WINDOW = 8
 
 
-@dataclass(frozen=True, slots=True)
-class TextMeta:
+class TextMeta(Struct, frozen=True):
     """What the text itself says about the article, beyond its blocks."""
 
     title: str = ""

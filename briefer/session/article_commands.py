@@ -11,10 +11,11 @@ project) fills in what the kept one lacks by the same rules (``details_from_copy
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any
+
+import msgspec
+from msgspec import Struct
 
 from briefer.core.model import Article
 from briefer.core.safetext import (
@@ -36,8 +37,7 @@ FIELDS = ("title", "publisher", "author", "published", "url")
 """An article's details: what a citation of it is made of."""
 
 
-@dataclass(frozen=True)
-class ArticleDetails:
+class ArticleDetails(Struct, frozen=True):
     """The part of an article a citation is made of, as the analyst may edit it."""
 
     title: str
@@ -72,7 +72,7 @@ class ArticleDetails:
                 f'"{url[:80]}" is not a web address: give one that starts with '
                 "https:// or http://, or leave it empty."
             )
-        return dataclasses.replace(
+        return msgspec.structs.replace(
             self, title=tidy["title"], publisher=tidy["publisher"], author=tidy["author"], url=url
         )
 
@@ -93,7 +93,7 @@ def imported_details(article: Article) -> Article:
     url = web_address(article.url, MAX_CHARS["url"])
     language = one_line(article.language, 35)
     source_name = one_line(article.source_name, 1000)
-    return dataclasses.replace(
+    return msgspec.structs.replace(
         article, title=title, publisher=publisher, author=author, url=url,
         language=language, source_name=source_name,
     )  # fmt: skip
@@ -125,7 +125,7 @@ def write_fields(project: Project, article_id: int, changes: dict[str, tuple[Any
     current = existing_article(project, article_id)
     due = {name: new for name, (old, new) in changes.items() if getattr(current, name) == old}
     if due:
-        project.update_article_details(dataclasses.replace(current, **due))
+        project.update_article_details(msgspec.structs.replace(current, **due))
 
 
 class EditArticleDetailsCommand(Command):

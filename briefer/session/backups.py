@@ -8,8 +8,9 @@ project (which may be open) nor over any other file.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
+
+from msgspec import Struct
 
 from briefer.settings import Settings
 from briefer.store import (
@@ -32,8 +33,7 @@ def backup_policy(settings: Settings) -> BackupPolicy:
     )
 
 
-@dataclass(frozen=True)
-class BackupEntry:
+class BackupEntry(Struct, frozen=True):
     """One row of the restore list: newest first, numbered from 1 like ``briefer backups``."""
 
     number: int

@@ -10,7 +10,8 @@ from __future__ import annotations
 import enum
 from abc import ABC, abstractmethod
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+
+from msgspec import Struct, field
 
 from briefer.store import Project
 
@@ -32,8 +33,7 @@ class Entity(enum.StrEnum):
     SUGGESTION = "suggestion"
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(Struct, frozen=True):
     """What one entity kind gained, lost or saw altered, so views update only those rows."""
 
     entity: Entity
@@ -53,8 +53,7 @@ class Change:
         return cls(entity, frozenset(added), frozenset(updated), frozenset(removed))
 
 
-@dataclass(frozen=True)
-class BackupReason:
+class BackupReason(Struct, frozen=True):
     """Why a backup is taken before an edit: ``label`` names the file
     (``before-delete-theme``), ``text`` is what the restore list shows."""
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
+
+from msgspec import Struct, field
 
 from briefer.core.citations import find_citations
 from briefer.core.integrity import Problem, check_note
@@ -51,8 +52,7 @@ class ExportRefused(Exception):
         self.problems = list(problems)
 
 
-@dataclass(frozen=True)
-class ExportJob:
+class ExportJob(Struct, frozen=True):
     """A note and everything it cites, read from the project, plus what is wrong with it."""
 
     note: Note
@@ -67,8 +67,7 @@ class ExportJob:
         return [p for p in self.problems if p.blocking]
 
 
-@dataclass(frozen=True)
-class ExportResult:
+class ExportResult(Struct, frozen=True):
     target: Path
     format: str
     problems: list[Problem]

@@ -9,11 +9,12 @@ format libraries, which a CLI export or listing never needs.
 
 from __future__ import annotations
 
-import dataclasses
 import enum
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
+
+import msgspec
+from msgspec import Struct
 
 from briefer.core import likeness
 from briefer.core.safetext import readable_name
@@ -31,8 +32,7 @@ class ImportStatus(enum.StrEnum):
     CANCELLED = "cancelled"
 
 
-@dataclass(frozen=True)
-class NearCopy:
+class NearCopy(Struct, frozen=True):
     """An article already in the project that holds most of an imported one's text."""
 
     article_id: int
@@ -49,8 +49,7 @@ class NearCopy:
                 f"{self.percent}% {whose}.")  # fmt: skip
 
 
-@dataclass(frozen=True)
-class ImportOutcome:
+class ImportOutcome(Struct, frozen=True):
     """What became of one source: its article id, or why not."""
 
     source: str
@@ -73,8 +72,7 @@ class ImportOutcome:
         return self.status is ImportStatus.IMPORTED
 
 
-@dataclass(frozen=True)
-class ImportReport:
+class ImportReport(Struct, frozen=True):
     outcomes: list[ImportOutcome]
     stopped_by: ProjectError | None = None
     """The project error that ended the batch early, if any (every file is still listed)."""
@@ -128,7 +126,7 @@ def store_imported(
     transaction, rolls it back); once committed, the article stands.
     """
     article = imported_details(imported.article)
-    original = dataclasses.replace(
+    original = msgspec.structs.replace(
         imported.original, filename=readable_name(imported.original.filename)
     )
     source = readable_name(source)
@@ -145,7 +143,7 @@ def store_imported(
             kept = project.get_article(existing)
             filled, differing = details_from_copy(kept, article)
             if filled:
-                project.update_article_details(dataclasses.replace(kept, **filled))
+                project.update_article_details(msgspec.structs.replace(kept, **filled))
             if cancelled():
                 raise _Cancelled
             note = _duplicate_note(list(filled), differing)
@@ -223,7 +221,7 @@ def _still_there(project: Project, like: NearCopy) -> NearCopy | None:
     """``like`` as the project has it now: another edit may have deleted or renamed the
     article since it was found (its text never changes, so the share still holds)."""
     now = project.article_summaries([like.article_id]).get(like.article_id)
-    return None if now is None else dataclasses.replace(like, title=now.title)
+    return None if now is None else msgspec.structs.replace(like, title=now.title)
 
 
 def _duplicate_note(filled: list[str], differing: list[str]) -> str:

@@ -9,10 +9,11 @@ modules; never Qt.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
+
+import msgspec
+from msgspec import Struct, field
 
 from briefer.core.model import Theme
 from briefer.session.merge_commands import (
@@ -45,8 +46,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class MergePlan:
+class MergePlan(Struct, frozen=True):
     """What the window's mapping step shows: each of the other project's themes that
     differs from or resembles one here, and what the merge would do with the defaults
     (``preview``) or with the analyst's choices (``summary``)."""
@@ -65,7 +65,7 @@ class MergePlan:
         source = self.preview.source
         default = plan_themes(list(self.ours), list(self.theirs), {}, source)
         chosen = plan_themes(list(self.ours), list(self.theirs), choices, source)
-        return dataclasses.replace(
+        return msgspec.structs.replace(
             self.preview,
             themes_added=chosen.added,
             themes_matched=chosen.matched,

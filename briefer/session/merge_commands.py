@@ -12,12 +12,13 @@ Imports core and store; never Qt.
 
 from __future__ import annotations
 
-import dataclasses
 import uuid as uuid_module
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import msgspec
+from msgspec import Struct, field
 
 from briefer.core.anchoring import TextQuote, quote_at, reanchor
 from briefer.core.model import Article, Note, Passage, Section, Theme
@@ -39,8 +40,7 @@ from briefer.session.record_log import RecordLog, unite_comments, unite_passage
 from briefer.store import Project
 
 
-@dataclass
-class MergeReport:
+class MergeReport(Struct):
     """What a merge did (or, from a dry run, would do), for the CLI and the window."""
 
     source: str
@@ -232,13 +232,13 @@ class _Merge:
                     self.log.themes_changed.append((step.before, step.after))
                 self.theme_of[step.theirs] = step.here
             else:
-                theme = dataclasses.replace(
+                theme = msgspec.structs.replace(
                     step.theme,
                     parent_id=self.theme_of.get(step.theme.parent_id or -1),
                     uuid=self._free_uuid("theme", step.theme.uuid),
                 )
                 theme_id = self.here.add_theme(theme)
-                self.log.themes.append(dataclasses.replace(theme, id=theme_id))
+                self.log.themes.append(msgspec.structs.replace(theme, id=theme_id))
                 self.theme_of[step.theirs] = theme_id
 
     def _free_uuid(self, kind: str, given: str) -> str:
@@ -292,7 +292,7 @@ class _Merge:
             self.report.details_differing.append(f"“{here.title}”: {'; '.join(differing)}")
         if not filled:
             return here
-        after = dataclasses.replace(here, **filled)
+        after = msgspec.structs.replace(here, **filled)
         self.here.update_article_details(after)
         self.log.articles_changed.append((here, after))
         self.report.details_filled += 1
@@ -301,11 +301,11 @@ class _Merge:
     def _add_article(self, theirs: Article) -> int:
         original = self.other.get_original(_id(theirs))
         # Another project file is as untrusted as a page: its details get an import's bounds.
-        article = dataclasses.replace(
+        article = msgspec.structs.replace(
             imported_details(theirs), id=None, uuid=self._free_uuid("article", theirs.uuid)
         )
         article_id = self.here.add_article(article, original)
-        self.log.articles.append(dataclasses.replace(article, id=article_id))
+        self.log.articles.append(msgspec.structs.replace(article, id=article_id))
         self.command._from[article_id] = _id(theirs)
         self.report.articles_added += 1
         self.report.originals_added += original is not None
@@ -337,7 +337,7 @@ class _Merge:
         self, theirs: Passage, article_id: int, span: tuple[int, int], text: str
     ) -> None:
         quote = quote_at(text, span)
-        passage = dataclasses.replace(
+        passage = msgspec.structs.replace(
             theirs,
             id=None,
             article_id=article_id,
@@ -350,7 +350,7 @@ class _Merge:
             uuid=self._free_uuid("passage", theirs.uuid),
         )
         passage_id = self.here.add_passage(passage)
-        added = dataclasses.replace(passage, id=passage_id)
+        added = msgspec.structs.replace(passage, id=passage_id)
         if added.created_at is None:
             added = self.here.get_passage(passage_id)
         self.log.passages.append(added)
@@ -418,7 +418,7 @@ class _Merge:
         for listed in self.other.list_notes():
             theirs = self.other.get_note(_id(listed))
             sections, lost = self._sections_here(theirs.sections)
-            mapped = dataclasses.replace(theirs, sections=sections)
+            mapped = msgspec.structs.replace(theirs, sections=sections)
             content = note_content(mapped, uuid_of_here)
             if already_here(theirs.uuid, content, contents):
                 self.report.notes_present += 1
@@ -430,11 +430,11 @@ class _Merge:
             title = free_title(theirs.title, self.report.source, titles)
             if title != theirs.title:
                 self.report.notes_renamed.append(f'"{theirs.title}" added as "{title}"')
-            note = dataclasses.replace(
+            note = msgspec.structs.replace(
                 mapped,
                 id=None,
                 title=title,
-                sections=tuple(dataclasses.replace(s, id=None) for s in sections),
+                sections=tuple(msgspec.structs.replace(s, id=None) for s in sections),
                 uuid=self._free_uuid("note", note_uuid),
             )
             note_id = self.here.add_note(note)
@@ -463,7 +463,7 @@ class _Merge:
             return f"[@p{passage_id}]"
 
         return tuple(
-            dataclasses.replace(s, body=CITATION.sub(here, s.body)) for s in sections
+            msgspec.structs.replace(s, body=CITATION.sub(here, s.body)) for s in sections
         ), lost
 
     @staticmethod

@@ -18,8 +18,9 @@ import re
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
+
+from msgspec import Struct
 
 from briefer.core.model import Note, Theme
 from briefer.core.tempfiles import remove_quietly, temp_path
@@ -99,8 +100,7 @@ class ThemeChoice(enum.StrEnum):
     SEPARATE = "separate"  # add theirs as a theme of its own
 
 
-@dataclass(frozen=True)
-class ThemeMatch:
+class ThemeMatch(Struct, frozen=True):
     """One of the other project's themes and the theme here it matches or resembles.
 
     ``how`` is "uuid" or "name" for a match, "near" for a resemblance only, "" for none;

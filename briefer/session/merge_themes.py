@@ -7,24 +7,23 @@ the analyst changes a choice, without another dry run. Imports core and session 
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+
+import msgspec
+from msgspec import Struct, field
 
 from briefer.core.model import Theme
 from briefer.session.merge_match import ThemeChoice, free_title, match_themes
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(Struct, frozen=True):
     """Their theme is this one here, as it is."""
 
     theirs: int
     here: int
 
 
-@dataclass(frozen=True)
-class Take:
+class Take(Struct, frozen=True):
     """Their theme is this one here, which takes their name, colour and key (``after``;
     None when that changes nothing)."""
 
@@ -34,8 +33,7 @@ class Take:
     after: Theme | None
 
 
-@dataclass(frozen=True)
-class Add:
+class Add(Struct, frozen=True):
     """Their theme is added: ``theme`` as it will be written, its ``parent_id`` still
     their parent's id, its ``uuid`` theirs to keep if free here ("" for a new one)."""
 
@@ -46,8 +44,7 @@ class Add:
 Step = Match | Take | Add
 
 
-@dataclass
-class ThemeSteps:
+class ThemeSteps(Struct):
     """The steps, in order, and what the merge's report says of themes."""
 
     steps: list[Step] = field(default_factory=list)
@@ -102,7 +99,7 @@ def plan_themes(
         if shortcut and shortcut in keys:
             out.left_out.append(f'the key "{shortcut}" of theme "{name}" (in use here)')
             shortcut = ""
-        theme = dataclasses.replace(
+        theme = msgspec.structs.replace(
             there,
             id=None,
             name=name,
@@ -127,7 +124,7 @@ def _take_theirs(
     if shortcut and shortcut in keys - {here.shortcut}:  # another theme here has it
         left_out.append(f'the key "{shortcut}" of theme "{name}" (in use here)')
         shortcut = here.shortcut
-    after = dataclasses.replace(here, name=name, colour=theirs.colour, shortcut=shortcut)
+    after = msgspec.structs.replace(here, name=name, colour=theirs.colour, shortcut=shortcut)
     if after == here:
         return None
     keys.discard(here.shortcut)
@@ -146,8 +143,7 @@ def theme_map(steps: ThemeSteps) -> dict[int, int]:
     }
 
 
-@dataclass
-class Unions:
+class Unions(Struct):
     """The passages here a merge unites with theirs, kept by a dry run so the mapping step
     can count, for other theme choices, how many of them would gain themes or comments.
 

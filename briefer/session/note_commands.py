@@ -13,11 +13,12 @@ lets the undo stack fold a run of them into one step.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import time
 from abc import abstractmethod
 from typing import Any
+
+import msgspec
 
 from briefer.core.model import Note, Section
 from briefer.session.command import BackupReason, Change, Command, CommandError, Entity
@@ -37,7 +38,7 @@ def read_note(project: ProjectQueries, note_id: int) -> Note:
 
 def renumbered(sections: list[Section] | tuple[Section, ...]) -> tuple[Section, ...]:
     """Positions follow the order of the tuple: the exporters sort by position."""
-    return tuple(dataclasses.replace(s, position=i) for i, s in enumerate(sections))
+    return tuple(msgspec.structs.replace(s, position=i) for i, s in enumerate(sections))
 
 
 def section_index(note: Note, section_id: int) -> int:
@@ -53,7 +54,7 @@ class AddNoteCommand(Command):
     def __init__(self, note: Note) -> None:
         if not note.title.strip():
             raise CommandError("A note needs a title.")
-        self.note = dataclasses.replace(note, sections=renumbered(note.sections))
+        self.note = msgspec.structs.replace(note, sections=renumbered(note.sections))
         self.label = f'New note "{note.title.strip()}"'
         self._saved: Note | None = None
 
@@ -118,10 +119,10 @@ class NoteEditCommand(Command):
         current = read_note(project, self.note_id)
         if self._after is None:
             self._before = current
-            project.update_note(dataclasses.replace(self.edited(current), modified_at=None))
+            project.update_note(msgspec.structs.replace(self.edited(current), modified_at=None))
             self._after = project.get_note(self.note_id)
         else:
-            project.update_note(dataclasses.replace(self._after, modified_at=None))
+            project.update_note(msgspec.structs.replace(self._after, modified_at=None))
         return [Change.of(Entity.NOTE, updated=[self.note_id])]
 
     def revert(self, project: Project) -> list[Change]:
@@ -156,7 +157,7 @@ class UpdateNoteCommand(NoteEditCommand):
             self.label = "Edit note details"
 
     def edited(self, note: Note) -> Note:
-        return dataclasses.replace(note, **self.changes)
+        return msgspec.structs.replace(note, **self.changes)
 
 
 class AddSectionCommand(NoteEditCommand):
@@ -180,7 +181,7 @@ class AddSectionCommand(NoteEditCommand):
         sections = list(note.sections)
         index = len(sections) if self.index is None else max(0, min(self.index, len(sections)))
         sections.insert(index, self.section)
-        return dataclasses.replace(note, sections=renumbered(sections))
+        return msgspec.structs.replace(note, sections=renumbered(sections))
 
     @property
     def section_id(self) -> int | None:
@@ -202,7 +203,7 @@ class RemoveSectionCommand(NoteEditCommand):
         self.label = f'Remove section "{note.sections[index].heading}"'
         sections = list(note.sections)
         del sections[index]
-        return dataclasses.replace(note, sections=renumbered(sections))
+        return msgspec.structs.replace(note, sections=renumbered(sections))
 
 
 class UpdateSectionCommand(NoteEditCommand):
@@ -222,14 +223,14 @@ class UpdateSectionCommand(NoteEditCommand):
     def edited(self, note: Note) -> Note:
         index = section_index(note, self.section_id)
         section = note.sections[index]
-        section = dataclasses.replace(
+        section = msgspec.structs.replace(
             section,
             heading=section.heading if self.heading is None else self.heading,
             level=section.level if self.level is None else self.level,
         )
         sections = list(note.sections)
         sections[index] = section
-        return dataclasses.replace(note, sections=renumbered(sections))
+        return msgspec.structs.replace(note, sections=renumbered(sections))
 
 
 class MoveSectionCommand(NoteEditCommand):
@@ -246,7 +247,7 @@ class MoveSectionCommand(NoteEditCommand):
         section = sections.pop(section_index(note, self.section_id))
         self.label = f'Move section "{section.heading}"'
         sections.insert(max(0, min(self.index, len(sections))), section)
-        return dataclasses.replace(note, sections=renumbered(sections))
+        return msgspec.structs.replace(note, sections=renumbered(sections))
 
 
 class EditSectionBodyCommand(NoteEditCommand):
@@ -270,8 +271,8 @@ class EditSectionBodyCommand(NoteEditCommand):
     def edited(self, note: Note) -> Note:
         index = section_index(note, self.section_id)
         sections = list(note.sections)
-        sections[index] = dataclasses.replace(sections[index], body=self.body)
-        return dataclasses.replace(note, sections=renumbered(sections))
+        sections[index] = msgspec.structs.replace(sections[index], body=self.body)
+        return msgspec.structs.replace(note, sections=renumbered(sections))
 
     def absorb(self, later: Command) -> bool:
         """Fold a later typing edit of the same section into this one (one undo step).

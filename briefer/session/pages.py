@@ -10,14 +10,14 @@ chosen citation style; the layout itself is pure (exporters.page_estimate).
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import tempfile
 import zipfile
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree as ET
+
+import msgspec
 
 from briefer.core.citations import find_citations
 from briefer.core.integrity import sections_to_export
@@ -75,7 +75,6 @@ _SectionKey = tuple[object, ...]
 _MAX_SECTIONS = 2_000
 
 
-@dataclass
 class PageCounter:
     """Estimates notes' pages against one page profile, made on first use and kept.
 
@@ -90,20 +89,28 @@ class PageCounter:
     (exporters.citations_csl), so a keystroke re-renders none.
     """
 
-    reference_doc: Path | None = None
-    page_size: str | None = None
-    citation_style: str | Path | None = DEFAULT_STYLE
-    language: str | None = None
-    _profile: PageProfile | None = field(default=None, repr=False)
-    _cache: LayoutCache = field(default_factory=LayoutCache, repr=False)
-    _sections: dict[_SectionKey, ExportDocument] = field(default_factory=dict, repr=False)
-    _cited: dict[_SectionKey, tuple[ExportDocument, Cites]] = field(
-        default_factory=dict, repr=False
-    )
-    _placed: dict[tuple[object, ...], tuple[Block, ...]] = field(default_factory=dict, repr=False)
-    _style: StyleInfo | None = field(default=None, repr=False)
-    _style_known: bool = field(default=False, repr=False)
-    _others: dict[str, PageCounter] = field(default_factory=dict, repr=False)
+    def __init__(
+        self,
+        reference_doc: Path | None = None,
+        page_size: str | None = None,
+        citation_style: str | Path | None = DEFAULT_STYLE,
+        language: str | None = None,
+        profile: PageProfile | None = None,
+    ) -> None:
+        """``profile``: one already made for ``reference_doc`` and ``page_size`` (made on
+        first use otherwise)."""
+        self.reference_doc = reference_doc
+        self.page_size = page_size
+        self.citation_style = citation_style
+        self.language = language
+        self._profile = profile
+        self._cache = LayoutCache()
+        self._sections: dict[_SectionKey, ExportDocument] = {}
+        self._cited: dict[_SectionKey, tuple[ExportDocument, Cites]] = {}
+        self._placed: dict[tuple[object, ...], tuple[Block, ...]] = {}
+        self._style: StyleInfo | None = None
+        self._style_known = False
+        self._others: dict[str, PageCounter] = {}
 
     @property
     def profile(self) -> PageProfile:
@@ -173,7 +180,7 @@ class PageCounter:
             for footnote in part.footnotes:
                 if footnote.passage_id not in numbers:
                     numbers[footnote.passage_id] = len(footnotes) + 1
-                    footnotes.append(dataclasses.replace(footnote, number=len(footnotes) + 1))
+                    footnotes.append(msgspec.structs.replace(footnote, number=len(footnotes) + 1))
                 renumber[footnote.number] = numbers[footnote.passage_id]
             if lists or any(old != new for old, new in renumber.items()):
                 blocks.extend(_renumbered(block, renumber, lists) for block in part.blocks)
@@ -228,7 +235,7 @@ class PageCounter:
 def _alone(section: Section) -> Section:
     """``section`` as a note of its own, printed whole: its guidance goes, which is never
     printed, so a parent kept for the sub-sections after it is not left out alone."""
-    return dataclasses.replace(section, position=0, guidance="")
+    return msgspec.structs.replace(section, position=0, guidance="")
 
 
 def _metadata(note: Note) -> Metadata:
@@ -267,7 +274,7 @@ def _renumbered(block: Block, renumber: Mapping[int, int], lists: int) -> Block:
         if all(r.kind is not RunKind.FOOTNOTE for r in found):
             return found
         return tuple(
-            dataclasses.replace(r, footnote=renumber.get(r.footnote, r.footnote))
+            msgspec.structs.replace(r, footnote=renumber.get(r.footnote, r.footnote))
             if r.kind is RunKind.FOOTNOTE
             else r
             for r in found
@@ -275,10 +282,10 @@ def _renumbered(block: Block, renumber: Mapping[int, int], lists: int) -> Block:
 
     table = block.table
     if table is not None:
-        table = dataclasses.replace(
+        table = msgspec.structs.replace(
             table,
             header=tuple(runs(cell) for cell in table.header),
             rows=tuple(tuple(runs(cell) for cell in row) for row in table.rows),
         )
     list_id = block.list_id + lists if block.list_id else 0
-    return dataclasses.replace(block, runs=runs(block.runs), table=table, list_id=list_id)
+    return msgspec.structs.replace(block, runs=runs(block.runs), table=table, list_id=list_id)

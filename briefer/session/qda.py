@@ -9,8 +9,9 @@ core; never Qt, never ui.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 from pathlib import Path
+
+from msgspec import Struct
 
 from briefer import __version__
 from briefer.core.model import Article, Passage, Theme
@@ -46,8 +47,7 @@ def _guid(kind: str, record: Article | Theme | Passage) -> str:
     return str(uuid.uuid5(_FALLBACK_GUIDS, f"{kind}:{record.id}"))
 
 
-@dataclass(frozen=True)
-class QdaExportResult:
+class QdaExportResult(Struct, frozen=True):
     target: Path
     codebook_only: bool
     codes: int

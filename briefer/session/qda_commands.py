@@ -17,8 +17,9 @@ import datetime as dt
 import re
 import uuid as uuid_module
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
+
+from msgspec import Struct, field
 
 from briefer.core.anchoring import quote_at
 from briefer.core.model import Article, Block, BlockKind, Passage, Theme
@@ -49,8 +50,7 @@ def _date(value: str) -> dt.date | None:
         return None
 
 
-@dataclass
-class QdaImportReport:
+class QdaImportReport(Struct):
     """What an import did, and everything in the file Briefer could not hold."""
 
     source: str

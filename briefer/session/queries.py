@@ -20,7 +20,7 @@ from briefer.session.command import Change, Command
 class ProjectQueries(Protocol):
     """The reads of an open project, and nothing that writes.
 
-    Records come back as core's frozen dataclasses (lists and dicts of them are fresh
+    Records come back as core's frozen records (lists and dicts of them are fresh
     on each call), so what a view holds cannot change the file. A missing id raises
     ``RecordNotFound``; a damaged file ``CorruptProject``; a slow one ``ProjectTooSlow``.
     """

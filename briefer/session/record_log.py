@@ -9,10 +9,11 @@ that is already here. Imports core and store; never Qt.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
+
+import msgspec
+from msgspec import Struct, field
 
 from briefer.core.model import Article, Note, Original, Passage, Theme
 from briefer.session.article_commands import FIELDS, write_fields
@@ -37,7 +38,7 @@ def unite_comments(ours: str, theirs: str) -> str:
 def unite_passage(passage: Passage, theme_ids: tuple[int, ...], comment: str) -> Passage:
     """``passage`` with ``theme_ids`` added after its own and ``comment`` united with its."""
     united = tuple(dict.fromkeys((*passage.theme_ids, *theme_ids)))
-    return dataclasses.replace(
+    return msgspec.structs.replace(
         passage, theme_ids=united, comment=unite_comments(passage.comment, comment)
     )
 
@@ -55,8 +56,7 @@ def _details_changed(before: Article, after: Article) -> dict[str, tuple[Any, An
     }
 
 
-@dataclass
-class RecordLog:
+class RecordLog(Struct):
     """The rows one command added, and (before, after) of the rows it changed."""
 
     themes: list[Theme] = field(default_factory=list)
@@ -70,9 +70,9 @@ class RecordLog:
     dismissed: list[tuple[int, int, int, int]] = field(default_factory=list)
     """Keyword suggestions dismissed: (article id, start, end, theme id)."""
     # Where each passage id is in the two lists above (which only grow): a merge of
-    # thousands must not search a list for every passage it unites.
-    _added_at: dict[int, int] = field(default_factory=dict, repr=False, compare=False)
-    _changed_at: dict[int, int] = field(default_factory=dict, repr=False, compare=False)
+    # thousands must not search a list for every passage it unites. (No log is compared.)
+    _added_at: dict[int, int] = field(default_factory=dict)
+    _changed_at: dict[int, int] = field(default_factory=dict)
 
     def retag(self, project: Project, after: Passage) -> bool:
         """Write ``after`` over the passage it updates, remembering the first ``before``;

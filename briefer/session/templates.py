@@ -12,8 +12,9 @@ from __future__ import annotations
 import json
 import logging
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
+
+from msgspec import Struct, field
 
 from briefer.core.templates import Template, TemplateError, template_from_data, template_to_data
 from briefer.resources import resource_path
@@ -23,8 +24,7 @@ from briefer.settings import atomic_write_text
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class TemplateCatalog:
+class TemplateCatalog(Struct, frozen=True):
     """The templates on offer, in menu order, and why any file was left out."""
 
     templates: list[Template]

@@ -15,8 +15,9 @@ import os
 import re
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+
+from msgspec import Struct
 
 from briefer.core.tempfiles import fit_name, remove_stale, temp_path
 from briefer.store import opening
@@ -78,8 +79,7 @@ def _detail(error: BaseException) -> str:
     return detail[:1].lower() + detail[1:].rstrip(".")
 
 
-@dataclass(frozen=True, slots=True)
-class BackupPolicy:
+class BackupPolicy(Struct, frozen=True):
     """Which backups to keep, by age. Backups before a migration are never pruned.
 
     ``recent``: the newest backups taken on open, whatever their age.
@@ -96,8 +96,7 @@ class BackupPolicy:
     before_edit_max: int = 20
 
 
-@dataclass(frozen=True, slots=True)
-class Backup:
+class Backup(Struct, frozen=True):
     """One backup file, as its name describes it."""
 
     path: Path
@@ -352,8 +351,7 @@ def back_up_before_migration(
 # -- reading backups back ---------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class BackupSummary:
+class BackupSummary(Struct, frozen=True):
     """What a backup holds, for a list to show; ``problem`` says why counts are missing."""
 
     backup: Backup

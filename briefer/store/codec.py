@@ -7,7 +7,6 @@ comes back from a file is untrusted: decoders refuse what Briefer never writes
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import enum
 import functools
@@ -19,6 +18,8 @@ import typing
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import msgspec
 
 from briefer.core.model import Block, BlockKind
 from briefer.core.words import fold_spaces, folded_pieces
@@ -168,12 +169,12 @@ def check_record(value: object) -> None:
         for item in value:
             if type(item) is not kind:
                 kind = type(item)
-                checks = _field_checks(kind) if dataclasses.is_dataclass(kind) else None
+                checks = _field_checks(kind) if issubclass(kind, msgspec.Struct) else None
             if checks is None:
                 check_record(item)
             else:
                 _check_fields(item, checks)
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+    elif isinstance(value, msgspec.Struct):
         _check_fields(value, _field_checks(type(value)))
 
 
@@ -189,9 +190,9 @@ def _field_checks(cls: type) -> tuple[_FieldCheck, ...]:
     """Per field: the plain types it accepts, or (for tuples and records) a predicate."""
     hints = typing.get_type_hints(cls)
     checks: list[_FieldCheck] = []
-    for field in dataclasses.fields(cls):
-        kinds = _plain_types(hints[field.name])
-        checks.append((field.name, kinds or (), None if kinds else _accepts(hints[field.name])))
+    for name in typing.cast(type[msgspec.Struct], cls).__struct_fields__:
+        kinds = _plain_types(hints[name])
+        checks.append((name, kinds or (), None if kinds else _accepts(hints[name])))
     return tuple(checks)
 
 
@@ -235,7 +236,7 @@ def _accepts(hint: object) -> _Check:
             and len(v) == len(items)
             and all(c(x) for c, x in zip(items, v, strict=True))
         )
-    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and issubclass(hint, msgspec.Struct):
         checks = _field_checks(hint)
 
         def record(v: object) -> bool:

@@ -6,12 +6,12 @@ Imports only the standard library; the UI and the CLI show these messages as the
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 
+from msgspec import Struct
 
-@dataclass(frozen=True, slots=True)
-class LockInfo:
+
+class LockInfo(Struct, frozen=True):
     """Who holds a project open for writing, as written in its lock file."""
 
     user: str

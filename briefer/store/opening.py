@@ -12,8 +12,9 @@ import os
 import sqlite3
 import stat
 import struct
-from dataclasses import dataclass
 from pathlib import Path
+
+from msgspec import Struct
 
 from briefer.store import schema
 from briefer.store.errors import (
@@ -49,8 +50,7 @@ against the header's page count, required tables) and the thorough check waits f
 """
 
 
-@dataclass(frozen=True, slots=True)
-class Inspection:
+class Inspection(Struct, frozen=True):
     """What opening learned before touching the file."""
 
     version: int

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
+
+from msgspec import Struct
 
 from briefer.store import codec, opening
 
 
-@dataclass(frozen=True, slots=True)
-class ProjectInfo:
+class ProjectInfo(Struct, frozen=True):
     """What a project's properties dialog or ``briefer info`` shows."""
 
     path: Path

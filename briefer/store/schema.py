@@ -24,7 +24,8 @@ import functools
 import re
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from briefer.store.identity import upgrade_to_v3
 
@@ -256,8 +257,7 @@ def expected_objects(version: int) -> Expected | None:
     return {(str(t), str(n)): (str(tbl), sql) for t, n, tbl, sql in rows}
 
 
-@dataclass(frozen=True, slots=True)
-class SchemaDiff:
+class SchemaDiff(Struct, frozen=True):
     """How a file's ``sqlite_master`` differs from what Briefer creates."""
 
     foreign: tuple[SchemaKey, ...] = ()

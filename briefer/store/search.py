@@ -12,7 +12,8 @@ import itertools
 import re
 import sqlite3
 import unicodedata
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from briefer.core.model import SearchHit
 from briefer.core.spaceless import has_spaceless
@@ -24,8 +25,7 @@ _OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
 _QUERY_ERRORS = ("fts5", "syntax", "unterminated", "too large", "too many")
 
 
-@dataclass(frozen=True, slots=True)
-class Term:
+class Term(Struct, frozen=True):
     """One thing to look for: a word or a phrase, maybe a prefix, maybe excluded."""
 
     words: str

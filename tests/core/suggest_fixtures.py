@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
+
+from msgspec import Struct
 
 from briefer.core.model import BLOCK_SEPARATOR, Article, Block, BlockKind, Theme
 
@@ -17,8 +18,7 @@ HELD_OUT = ("07", "08", "09", "10", "11", "12")
 """Files not looked at while the scoring rules were chosen (see the folder's README)."""
 
 
-@dataclass(frozen=True)
-class Labelled:
+class Labelled(Struct, frozen=True):
     name: str
     article: Article
     themes: list[Theme]
@@ -26,8 +26,7 @@ class Labelled:
     """(sentence, theme id) for every sentence the analyst would tag."""
 
 
-@dataclass(frozen=True)
-class Agreement:
+class Agreement(Struct, frozen=True):
     right: int
     wrong: int
     missed: int

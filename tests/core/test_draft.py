@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
+import msgspec
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -177,7 +177,7 @@ def test_short_quotations_run_in_and_long_ones_stand_apart() -> None:
     short, long = note.sections[0].body.split("\n\n", 1)
     assert short == '"Exports rose 40%."[@p1]'  # run in: a paragraph of its own
     assert long.startswith('> "Exports through the port')  # a block quotation
-    always = dataclasses.replace(template, block_quotation_words=0)
+    always = msgspec.structs.replace(template, block_quotation_words=0)
     body = (
         draft_note(always, title="T", themes=[TRADE], passages=passages, published=PUBLISHED)
         .sections[0]

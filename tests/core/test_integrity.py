@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
+import msgspec
 import pytest
 
 from briefer.core.citations import quotation_markdown
@@ -60,14 +60,14 @@ def test_missing_passage_and_missing_article() -> None:
 
 
 def test_a_passage_that_no_longer_matches_its_article() -> None:
-    moved = dataclasses.replace(PASSAGE, start=0, end=len(QUOTE))
+    moved = msgspec.structs.replace(PASSAGE, start=0, end=len(QUOTE))
     assert (ProblemKind.SOURCE_CHANGED, "Section 0") in kinds(
         note_with(quotation_markdown(QUOTE, 7)), passages={7: moved}
     )
 
 
 def test_undated_and_unpublished_sources_are_warnings_once_per_article() -> None:
-    bare = dataclasses.replace(ARTICLE, publisher="", published=None)
+    bare = msgspec.structs.replace(ARTICLE, publisher="", published=None)
     body = quotation_markdown(QUOTE, 7)
     problems = check_note(note_with(body, "Cited again [@p7]."), {7: PASSAGE}, {1: bare})
     assert [p.kind for p in problems] == [ProblemKind.NO_DATE, ProblemKind.NO_PUBLISHER]
@@ -106,7 +106,7 @@ def unwritten_briefing() -> Note:
     """A drafted Briefing note half written: guidance left in five sections, as the
     new-user trial exported it (page 2 ended with four headings in a row)."""
     return Note("India-Russia ties", sections=tuple(
-        dataclasses.replace(section, position=i) for i, section in enumerate((
+        msgspec.structs.replace(section, position=i) for i, section in enumerate((
             Section("Summary", "Ties are deepening.", guidance="State the judgement."),
             Section("Background", "", guidance="What led here."),
             Section("Key developments", "", guidance="Theme by theme."),

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
+from msgspec import Struct
 
 from briefer.core.model import Article, Theme
 from briefer.session import AddThemeCommand, Session, TagPassageCommand
@@ -47,8 +47,7 @@ def atlas_qdpx(target: Path) -> Path:
     return target
 
 
-@dataclass
-class Tagged:
+class Tagged(Struct):
     path: Path
     article_id: int
     spans: dict[str, tuple[int, int]]

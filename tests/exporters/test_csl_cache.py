@@ -8,13 +8,13 @@ is the very one a fresh process would make.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+import msgspec
 import pytest
 
 from briefer.core.citations import quotation_markdown
@@ -101,7 +101,9 @@ def test_an_edited_article_shows_at_the_next_export() -> None:
     chosen = resolve_style("chicago", STYLES)
     before = build_document(NOTE, PASSAGES, _articles(), chosen)
     edited = _articles()
-    edited[1] = dataclasses.replace(edited[1], publisher="The Evening Courier", author="Zoe Old")
+    edited[1] = msgspec.structs.replace(
+        edited[1], publisher="The Evening Courier", author="Zoe Old"
+    )
     after = build_document(NOTE, PASSAGES, edited, chosen)
     assert "The Courier" in before.footnotes[0].text
     assert after.footnotes[0].text.startswith("Zoe Old,")
@@ -162,7 +164,7 @@ def test_a_new_process_reads_what_the_last_one_rendered_without_parsing_the_styl
     assert again == fresh
     assert kept_style(chosen).csl is None  # every rendering was read, none made
     edited = _articles()
-    edited[2] = dataclasses.replace(edited[2], title="Ports brace for a long winter")
+    edited[2] = msgspec.structs.replace(edited[2], title="Ports brace for a long winter")
     changed = _texts(build_document(NOTE, PASSAGES, edited, chosen))
     assert "Long Winter" in changed[0][1] and changed[0][0] == fresh[0][0]
 

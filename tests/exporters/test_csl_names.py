@@ -7,11 +7,11 @@ The exports are read back as a reader sees them.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from pathlib import Path
 
 import docx
+import msgspec
 import pytest
 
 from briefer.core.model import Article, Note, Passage, Section
@@ -111,7 +111,7 @@ def sources() -> tuple[dict[int, Article], dict[int, Passage]]:
     ferry = import_bytes(path.read_bytes(), path.name).article
     assert ferry.author == "Policy Unit"
     articles = {
-        1: dataclasses.replace(ferry, id=1),
+        1: msgspec.structs.replace(ferry, id=1),
         2: Article(
             title="Ports brace for a hard winter",
             text="...",

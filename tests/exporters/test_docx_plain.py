@@ -11,7 +11,6 @@ python-docx.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import io
 import re
@@ -22,6 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import docx
+import msgspec
 import pytest
 from lxml import etree
 
@@ -204,7 +204,7 @@ def test_the_golden_note_is_the_same_both_ways(
     tmp_path: Path, note: Note, passages: dict[int, Passage], articles: dict[int, Article]
 ) -> None:
     extra = Section("Right to left", RTL + "\n", level=1, position=3)
-    fixed = dataclasses.replace(note, sections=(*note.sections, extra))
+    fixed = msgspec.structs.replace(note, sections=(*note.sections, extra))
     document = build_document(fixed, passages, articles)
     plain, through = _both(tmp_path, document, table_of_contents=True, language="fr-FR")
     _assert_same_package(plain, through)

@@ -15,12 +15,12 @@ quotation full of characters Markdown readers treat as markup.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import re
 import zipfile
 from pathlib import Path
 
+import msgspec
 import pytest
 from lxml import etree
 
@@ -50,7 +50,7 @@ def golden_document(
         level=1,
         position=3,
     )
-    fixed = dataclasses.replace(note, sections=(*note.sections, extra))
+    fixed = msgspec.structs.replace(note, sections=(*note.sections, extra))
     return build_document(fixed, {**passages, 99: hostile}, articles)
 
 

@@ -8,7 +8,6 @@ LibreOffice and the metric-compatible fonts are installed (always on CI).
 
 from __future__ import annotations
 
-import dataclasses
 import importlib.util
 import json
 import os
@@ -19,6 +18,7 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
+import msgspec
 import pytest
 
 from briefer.core.model import Article, Note, Passage, Section
@@ -125,7 +125,7 @@ def test_more_text_narrower_pages_and_wider_letters_take_more_pages() -> None:
     text = "The minister said the talks would resume next week. " * 12
     one, three = _pages(_note(text, 2), profile), _pages(_note(text, 12), profile)
     assert 0 < one < 1 < 2 < three and three > 2.5 * one
-    narrow = dataclasses.replace(profile, left=180.0, right=180.0)
+    narrow = msgspec.structs.replace(profile, left=180.0, right=180.0)
     assert _pages(_note(text, 12), narrow) > three * 1.3  # headings do not grow
     assert _pages(_note("mmmmmm " * 700), profile) > 1.5 * _pages(_note("iiiiii " * 700), profile)
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 
@@ -18,8 +19,7 @@ def words(text: str) -> Counter[str]:
     return Counter(w.casefold().replace("’", "'") for w in _WORD.findall(text))
 
 
-@dataclass(frozen=True)
-class Score:
+class Score(Struct, frozen=True):
     precision: float
     recall: float
 

@@ -8,12 +8,12 @@ text; the web page is the paper's, standfirst, captions and all.
 
 from __future__ import annotations
 
-import dataclasses
 import random
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+import msgspec
 import pytest
 
 from briefer.session import ImportOutcome, ImportStatus, Session, imports
@@ -180,7 +180,7 @@ def test_a_near_copy_changed_before_the_import_is_stored_is_named_as_it_is_now(
             project.delete_article(found.article_id)
         else:
             kept = project.get_article(found.article_id)
-            project.update_article_details(dataclasses.replace(kept, title="Varna terminal"))
+            project.update_article_details(msgspec.structs.replace(kept, title="Varna terminal"))
         return found
 
     monkeypatch.setattr(imports, "near_copy", then_changed)

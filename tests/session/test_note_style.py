@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 from pathlib import Path
+
+from msgspec.structs import replace
 
 from briefer.core.citations import quotation_markdown
 from briefer.core.model import Article, Note, Passage, Section

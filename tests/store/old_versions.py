@@ -8,8 +8,9 @@ version's columns. Reading one back without migrating is done with plain SQL too
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
+
+from msgspec import Struct
 
 from briefer.store import codec, schema
 from tests.store.conftest import sample_article
@@ -17,8 +18,7 @@ from tests.store.conftest import sample_article
 WHEN = "2024-03-05T09:30:00+00:00"
 
 
-@dataclass(frozen=True)
-class OldIds:
+class OldIds(Struct, frozen=True):
     """What an old project holds, by id."""
 
     themes: dict[str, int]

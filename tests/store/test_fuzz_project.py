@@ -16,11 +16,11 @@ import sqlite3
 import time
 import traceback
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 
 import pytest
+from msgspec import Struct
 
 from briefer.cli import main
 from briefer.core.model import Note, Passage, Section
@@ -37,8 +37,7 @@ class Hang(Exception):
     pass
 
 
-@dataclass(frozen=True)
-class Base:
+class Base(Struct, frozen=True):
     data: bytes
     columns: tuple[tuple[str, str], ...]  # (table, column) of every plain table
 

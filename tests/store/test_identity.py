@@ -6,10 +6,10 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import uuid
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from msgspec.structs import replace
 
 from briefer.core.model import Note, Passage
 from briefer.store import (

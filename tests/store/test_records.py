@@ -7,10 +7,10 @@ import os
 import shutil
 import sqlite3
 import time
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from msgspec.structs import replace
 
 from briefer.core.model import ArticleImage, Note, Passage, Section
 from briefer.core.tempfiles import temp_path

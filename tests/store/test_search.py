@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import string
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from msgspec.structs import replace
 
 from briefer.store import DuplicateId, Project
 from briefer.store.search import parse_query, to_fts

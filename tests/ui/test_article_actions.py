@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
+import msgspec
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
@@ -215,7 +215,7 @@ def test_details_of_an_article_deleted_meanwhile_are_a_status_line_not_a_crash(
     menu_action(window, "Article", "Delete Article…").trigger()
     modals.check()
     reports: list[str] = []
-    window.article_actions.context = dataclasses.replace(
+    window.article_actions.context = msgspec.structs.replace(
         window.article_actions.context, report=reports.append
     )
     window.article_actions.edit_details(article_id)  # as the check's list would ask

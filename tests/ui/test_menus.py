@@ -9,7 +9,6 @@ the Note menu is checked on a real window.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import fields
 from pathlib import Path
 
 import pytest
@@ -56,8 +55,8 @@ def built(
         return lambda *args: calls.append((name, *args) if args else name)
 
     slots = MenuSlots(**{
-        f.name: record(f.name) for f in fields(MenuSlots)
-        if f.name not in ("theme_keys", "composer_actions")
+        name: record(name) for name in MenuSlots.__struct_fields__
+        if name not in ("theme_keys", "composer_actions")
     }, theme_keys=lambda: [("1", "Trade")], composer_actions=list)  # fmt: skip
     articles = ArticleActions(context, lambda: None)
     actions = build_menus(host, context, slots, notes, QdaActions(context), articles)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import random
 
+import msgspec
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QImage, QPalette, QTextCursor
@@ -565,7 +565,7 @@ def test_a_report_length_title_is_set_smaller_so_the_text_starts_on_screen(
     )
     assert len(long_title) > 200
     short = shown_reader(qtbot, article)
-    long = shown_reader(qtbot, dataclasses.replace(article, title=long_title))
+    long = shown_reader(qtbot, msgspec.structs.replace(article, title=long_title))
     long.resize(700, 500)  # a laptop's Reader beside the Library
 
     def title_lines(view: ReaderView) -> int:
@@ -580,7 +580,7 @@ def test_a_report_length_title_is_set_smaller_so_the_text_starts_on_screen(
     qtbot.waitUntil(lambda: title_lines(long) > 0)
     assert long.document().firstBlock().text() == long_title
     monkeypatch.setattr(reader_document, "title_scale", lambda _length: reader_document.TITLE_SCALE)
-    headline = shown_reader(qtbot, dataclasses.replace(article, title=long_title))
+    headline = shown_reader(qtbot, msgspec.structs.replace(article, title=long_title))
     headline.resize(700, 500)
     qtbot.waitUntil(lambda: title_lines(headline) > 0)
     assert title_lines(long) <= title_lines(headline) - 2  # 6 lines, not 8, at 700 pixels

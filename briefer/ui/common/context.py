@@ -8,8 +8,8 @@ window imports its parts, never the other way round. Imports no ui module.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
+from msgspec import Struct
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
@@ -17,8 +17,7 @@ from briefer.session import Session
 from briefer.settings import Paths, Settings
 
 
-@dataclass(frozen=True)
-class WindowContext:
+class WindowContext(Struct, frozen=True):
     """One open project's window, as the flows inside it see it.
 
     ``settings`` is the live object the preferences edit, so a flow reads the

@@ -13,8 +13,7 @@ Fusion's indicator in ``control_border``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from msgspec import Struct
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
@@ -44,8 +43,7 @@ _DARK = {
 }  # fmt: skip
 
 
-@dataclass(frozen=True)
-class Accents:
+class Accents(Struct, frozen=True):
     """Colours the palette has no role for: control outlines, citation chips, comment marks."""
 
     control_border: str

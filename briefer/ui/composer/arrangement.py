@@ -5,8 +5,8 @@ is not cut in three. Built here so the view keeps to what the parts do."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from msgspec import Struct
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
 
@@ -18,8 +18,7 @@ OUTLINE_SHARE = 0.34
 """The outline's default share of the side column's height, over the tabs."""
 
 
-@dataclass(frozen=True)
-class Arrangement:
+class Arrangement(Struct, frozen=True):
     writing: QWidget  # the formatting bar over the editor
     outline: QWidget  # the outline panel, over the tabs
     side_tabs: QTabWidget

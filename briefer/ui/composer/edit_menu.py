@@ -12,9 +12,9 @@ and Source Details…, as in the export check, to fill in a missing date or publ
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Protocol
 
+from msgspec import Struct
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QContextMenuEvent
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit
@@ -23,8 +23,7 @@ OPEN_SOURCE = "&Open Source Passage"
 SOURCE_DETAILS = "Source &Details…"
 
 
-@dataclass(frozen=True)
-class History:
+class History(Struct, frozen=True):
     """The window's Undo and Redo, and how to commit typing first so Undo names it."""
 
     undo: QAction
@@ -32,8 +31,7 @@ class History:
     commit: Callable[[], object]
 
 
-@dataclass(frozen=True)
-class CitationActions:
+class CitationActions(Struct, frozen=True):
     """What a citation offers: its passage in the Reader (a passage id), and its source's
     details (an article id, from ``source_of``: None when the source is gone)."""
 

@@ -14,12 +14,12 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock, reference
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
+from msgspec import Struct
 from PySide6.QtCore import Qt
 from PySide6.QtGui import (
     QColor,
@@ -47,11 +47,14 @@ class Unsupported(ValueError):
     """The body holds something the page view cannot show exactly."""
 
 
-@dataclass(frozen=True)
-class Look:
+class Look(Struct, frozen=True):
     """The few colours the loader needs (the editor passes its palette's)."""
 
     link: str = "#1a5fb4"
+
+
+PLAIN_LOOK = Look()
+"""The colours used when the caller passes none."""
 
 
 def make_parser() -> MarkdownIt:
@@ -104,7 +107,7 @@ def _render(markdown: str) -> str:
     return _SPACE_AT_BLOCK_END.sub("", _PARSER.render(markdown))
 
 
-def load_markdown(document: QTextDocument, markdown: str, look: Look = Look()) -> None:
+def load_markdown(document: QTextDocument, markdown: str, look: Look = PLAIN_LOOK) -> None:
     """Replace ``document``'s content with ``markdown`` as a page (raises Unsupported)."""
     tokens = _PARSER.parse(markdown)
     document.clear()
@@ -116,7 +119,7 @@ def load_markdown(document: QTextDocument, markdown: str, look: Look = Look()) -
         cursor.endEditBlock()
 
 
-def insert_markdown(cursor: QTextCursor, markdown: str, look: Look = Look()) -> None:
+def insert_markdown(cursor: QTextCursor, markdown: str, look: Look = PLAIN_LOOK) -> None:
     """Put ``markdown`` at ``cursor`` as blocks of their own (raises Unsupported first)."""
     tokens = _PARSER.parse(markdown)
     probe = QTextDocument()

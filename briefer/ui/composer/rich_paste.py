@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from msgspec import Struct, field
 from PySide6.QtGui import QFont, QTextCursor, QTextDocument, QTextFormat
 
 from briefer.ui.composer import rich_format as rf
@@ -39,8 +39,7 @@ _BLOCKS = {"div", "section", "article", "header", "footer", "main", "aside", "fi
 _SAFE_LINK = re.compile(r"^(?:https?:|mailto:)", re.IGNORECASE)
 
 
-@dataclass
-class Cleaned:
+class Cleaned(Struct):
     html: str
     images: int = 0
     scripts: int = 0

@@ -12,10 +12,10 @@ quotations and outline changes alike from the window's one undo stack.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
+import msgspec
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
@@ -510,10 +510,10 @@ class ComposerView(QWidget):
             return note
         body = self.editor_markdown()
         sections = tuple(
-            dataclasses.replace(s, body=body) if s.id == self._section_id else s
+            msgspec.structs.replace(s, body=body) if s.id == self._section_id else s
             for s in note.sections
         )
-        return dataclasses.replace(note, sections=sections)
+        return msgspec.structs.replace(note, sections=sections)
 
     def _update_status(self) -> None:
         if self._note is None:

@@ -9,8 +9,8 @@ window can import it without a cycle.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
+from msgspec import Struct
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
 
@@ -36,8 +36,7 @@ from briefer.ui.notes.figures_dialog import FiguresDialog
 from briefer.ui.notes.problems_dialog import ProblemsDialog
 
 
-@dataclass(frozen=True)
-class ComposerHooks:
+class ComposerHooks(Struct, frozen=True):
     """What the Note menu needs from the Composer, and nothing more."""
 
     current_note_id: Callable[[], int | None]

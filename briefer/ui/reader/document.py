@@ -9,8 +9,8 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from dataclasses import dataclass
 
+from msgspec import Struct
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import (
     QColor,
@@ -133,8 +133,7 @@ class OffsetMap:
         return min(start + rel, end)
 
 
-@dataclass(frozen=True)
-class ReaderStyle:
+class ReaderStyle(Struct, frozen=True):
     """Fonts and colours of one rendering, derived from the widget's palette and font."""
 
     body: QFont
@@ -243,8 +242,7 @@ class _Formats:
         return self.block(bottom=0.75), self.chars(style.body)
 
 
-@dataclass
-class Rendering:
+class Rendering(Struct):
     """What the view needs to remember about a rendered article."""
 
     offsets: OffsetMap

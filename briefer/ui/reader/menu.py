@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
+from msgspec import Struct
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import QMenu, QWidget
@@ -84,8 +84,7 @@ def suggestion_status(suggestions: Sequence[Suggestion], themes: dict[int, Theme
     return "; ".join(lines) + f": Enter accepts it for {first}, Esc dismisses that one"
 
 
-@dataclass
-class ReaderMenuCallbacks:
+class ReaderMenuCallbacks(Struct):
     """What the menu may ask the reader to announce."""
 
     tag: Callable[[int], object]  # what it returns (was anything selected?) is not used

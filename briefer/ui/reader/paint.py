@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import cast
 
+from msgspec import Struct
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
@@ -34,8 +34,7 @@ BAR_HEIGHT = 3.0
 BAR_GAP = 1.0
 
 
-@dataclass(frozen=True, slots=True)
-class PassageSegment:
+class PassageSegment(Struct, frozen=True):
     """A stretch of canonical text covered by ``depth`` passages with these themes."""
 
     start: int
@@ -74,16 +73,14 @@ def passage_segments(passages: Sequence[Passage]) -> list[PassageSegment]:
     return result
 
 
-@dataclass(frozen=True, slots=True)
-class _Fill:
+class _Fill(Struct, frozen=True):
     start: int  # document positions from here on
     end: int
     colours: tuple[QColor, ...]
     depth: int
 
 
-@dataclass(frozen=True, slots=True)
-class _Dots:
+class _Dots(Struct, frozen=True):
     start: int
     end: int
     colours: tuple[QColor, ...]

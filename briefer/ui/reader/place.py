@@ -4,8 +4,7 @@ Document positions stay valid across such a rebuild: the text is the same."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from msgspec import Struct
 from PySide6.QtCore import QObject, QPoint, QPointF, Qt
 from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QScrollBar, QTextEdit
@@ -68,8 +67,7 @@ class PendingScroll(QObject):
             self.target = None
 
 
-@dataclass(frozen=True)
-class ReadingPlace:
+class ReadingPlace(Struct, frozen=True):
     top: int
     """The document position of the first text in sight."""
     above: float

@@ -10,10 +10,10 @@ every window.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from msgspec import Struct
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QWidget
@@ -21,8 +21,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QWidget
 from briefer.ui.shell.project_files import ask_new_project, ask_open_project
 
 
-@dataclass(frozen=True)
-class AppSlots:
+class AppSlots(Struct, frozen=True):
     """What the application does for a project window, named by the menu item."""
 
     new_project: Callable[[Path], object]
@@ -32,8 +31,7 @@ class AppSlots:
     quit: Callable[[], object]  # every window, each closing cleanly
 
 
-@dataclass(frozen=True)
-class ProjectActions:
+class ProjectActions(Struct, frozen=True):
     new_action: QAction
     open_action: QAction
     recent_menu: QMenu

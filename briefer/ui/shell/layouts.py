@@ -15,8 +15,8 @@ knows nothing of the project.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
+from msgspec import Struct
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QTabBar, QTabWidget, QWidget
 
@@ -38,8 +38,7 @@ DOCK_SHARE = READ_PANELS_SHARE  # a panel's share when a restored layout left it
 LIBRARY_SPLIT_SHARE = LIBRARY_SHARE / (1 - READ_PANELS_SHARE)  # of the Library and the Reader
 
 
-@dataclass(frozen=True)
-class DockView:
+class DockView(Struct, frozen=True):
     """How one dock looked in a mode: open, in front of its tabs, and its share of the
     window across (of its width at the left or right, of its height at the top or bottom)."""
 
@@ -51,8 +50,7 @@ class DockView:
 _SIDES = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea)
 
 
-@dataclass(frozen=True)
-class ModeParts:
+class ModeParts(Struct, frozen=True):
     """What belongs to one mode alone: its splitters and tab widgets, its default layout
     (given the window's width and height), and how to give its splitters' side panes
     their default share where a restored layout leaves one squeezed."""

@@ -10,9 +10,9 @@ imports the window or app.py, and the window declares one attribute for all of i
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 import shiboken6
+from msgspec import Struct
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
 
@@ -34,8 +34,7 @@ DOCK_TOGGLES = {
 IMPORT_KEYS = "Ctrl+I"  # in the Reader; the Composer takes Ctrl+I for italic
 
 
-@dataclass(frozen=True)
-class MenuSlots:
+class MenuSlots(Struct, frozen=True):
     """What each menu item does, named by the item: the window's methods, one by one."""
 
     import_articles: Callable[[], object]
@@ -61,8 +60,7 @@ class MenuSlots:
     composer_actions: Callable[[], list[QAction]]  # the Composer's own keys, for the same
 
 
-@dataclass(frozen=True)
-class WindowActions:
+class WindowActions(Struct, frozen=True):
     """The menus and actions build_menus made, for the window (Import gives Ctrl+I up in
     the Composer) and for tests and the help page to reach; the Note menu's own actions
     stay on NoteActions."""

@@ -7,10 +7,10 @@ Composer's preview and page count) at once. Cancel leaves everything as it was.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import msgspec
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QComboBox,
@@ -179,7 +179,7 @@ class PreferencesDialog(QDialog):
 
     def chosen(self) -> Settings:
         appearance = next(k for k, b in self.appearance.items() if b.isChecked())
-        return dataclasses.replace(
+        return msgspec.structs.replace(
             self._original,
             author=self.author.text().strip(),
             default_template=self.template.currentText().strip() or "Briefing note",

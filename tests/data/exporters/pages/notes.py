@@ -14,8 +14,9 @@ import hashlib
 import json
 import random
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
+
+from msgspec import Struct
 
 from briefer.core.citations import quotation_markdown
 from briefer.core.draft import draft_note
@@ -51,8 +52,7 @@ def paragraph(rng: random.Random, sentences: int) -> str:
     return " ".join(sentence(rng) for _ in range(sentences))
 
 
-@dataclass(frozen=True)
-class Case:
+class Case(Struct, frozen=True):
     note: Note
     passages: dict[int, Passage]
     articles: dict[int, Article]

@@ -13,9 +13,9 @@ import io
 import math
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
+from msgspec import Struct
 from PIL import Image, ImageDraw, ImageFont
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader
@@ -27,8 +27,7 @@ REPORT_PAGE = (380.0, 540.0)
 BODY_FONT, BOLD_FONT = "Helvetica", "Helvetica-Bold"
 
 
-@dataclass
-class Style:
+class Style(Struct):
     font: str
     size: float
     leading: float
@@ -95,8 +94,7 @@ def _split_word(word: str, line: str, style: Style, width: float) -> tuple[str, 
     return "", word
 
 
-@dataclass
-class Layout:
+class Layout(Struct):
     page_size: tuple[float, float]
     margin: float
     columns: int
