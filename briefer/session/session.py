@@ -18,11 +18,12 @@ from briefer.core.model import Theme
 from briefer.resources import load_json
 from briefer.session.command import BackupReason, Change, Command, Entity, UndoHistory
 from briefer.session.queries import ProjectQueries
-from briefer.store import BackupFailed, BackupPolicy, DiskFull, Project, ProjectInfo
+from briefer.store import DiskFull, Project, ProjectInfo
 
-if TYPE_CHECKING:  # imported by the import methods: a CLI export or listing never pays for them
+if TYPE_CHECKING:  # imported where used: a CLI export or listing never pays for them
     from briefer.importers.sources import ImportPlan
     from briefer.session.imports import ImportOutcome, ImportReport
+    from briefer.store import BackupPolicy
 
 log = logging.getLogger(__name__)
 
@@ -170,6 +171,8 @@ class Session:
         project wholesale (a future merge of projects, say) calls it first. A backup that
         cannot be written becomes a warning: the edit still goes ahead, undo still works.
         """
+        from briefer.store import BackupFailed
+
         try:
             return self._project.back_up(reason.label, reason.text)
         except BackupFailed as failed:

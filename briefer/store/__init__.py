@@ -52,18 +52,21 @@ File format versions (``PRAGMA user_version``; ``PRAGMA application_id`` = 0x425
   passages with ordered theme links, dismissed suggestions, notes with ordered sections.
 """
 
-from briefer.store.backups import (
-    Backup,
-    BackupFailed,
-    BackupPolicy,
-    BackupSummary,
-    MigrationBackupFailed,
-    backups_to_keep,
-    list_backups,
-    scan_backups,
-)
-from briefer.store.backups import restore as restore_backup
-from briefer.store.backups import summarize_all as summarize_backups
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from briefer.store.backups import (
+        Backup,
+        BackupFailed,
+        BackupPolicy,
+        BackupSummary,
+        MigrationBackupFailed,
+        backups_to_keep,
+        list_backups,
+        scan_backups,
+    )
+    from briefer.store.backups import restore as restore_backup
+    from briefer.store.backups import summarize_all as summarize_backups
 from briefer.store.errors import (
     CorruptProject,
     DiskFull,
@@ -128,3 +131,29 @@ __all__ = [
     "scan_backups",
     "summarize_backups",
 ]
+
+
+_FROM_BACKUPS = {
+    "Backup": "Backup",
+    "BackupFailed": "BackupFailed",
+    "BackupPolicy": "BackupPolicy",
+    "BackupSummary": "BackupSummary",
+    "MigrationBackupFailed": "MigrationBackupFailed",
+    "backups_to_keep": "backups_to_keep",
+    "list_backups": "list_backups",
+    "scan_backups": "scan_backups",
+    "restore_backup": "restore",
+    "summarize_backups": "summarize_all",
+}
+"""The backup names load on first use (PEP 562): a read-only open (`briefer export`, a
+listing) never backs anything up and should not load the module that does."""
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _FROM_BACKUPS:
+        raise AttributeError(f"module 'briefer.store' has no attribute {name!r}")
+    from briefer.store import backups
+
+    value = getattr(backups, _FROM_BACKUPS[name])
+    globals()[name] = value
+    return value

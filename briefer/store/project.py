@@ -12,14 +12,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from briefer.core.model import Article, ArticleSummary, Note, Original, Passage, SearchHit, Theme
 from briefer.store import (
     articles,
-    backups,
     codec,
-    creating,
     identity,
     notes,
     opening,
@@ -45,6 +43,9 @@ from briefer.store.guard import QueryBound
 from briefer.store.lock import ProjectLock
 from briefer.store.project_info import ProjectInfo, integrity_problems, read_info
 from briefer.store.schema import MIGRATIONS, SCHEMA_VERSION, Migration, migrate
+
+if TYPE_CHECKING:  # backups load when a project is opened for writing or copied
+    from briefer.store import backups
 
 log = logging.getLogger(__name__)
 
@@ -92,14 +93,16 @@ def _open(
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         if version > target_version:  # a log that was not checkpointed may say more
             raise NewerFormatError(path, version, target_version)
-        policy = backup_policy or backups.BackupPolicy()
         warning = None
-        if backup_dir is not None:
-            try:  # a full disk or a read-only backups folder warns; it never blocks opening
-                backups.back_up(conn, path, backup_dir, policy)
-            except backups.BackupFailed as failed:
-                log.warning("backup on open failed: %s", failed, exc_info=True)
-                warning = str(failed)
+        if backup_dir is not None or version < target_version:
+            from briefer.store import backups  # only then: `briefer export` keeping renderings
+
+            if backup_dir is not None:
+                try:  # a full disk or a read-only backups folder warns; it never blocks opening
+                    backups.back_up(conn, path, backup_dir, backup_policy or backups.BackupPolicy())
+                except backups.BackupFailed as failed:
+                    log.warning("backup on open failed: %s", failed, exc_info=True)
+                    warning = str(failed)
         if version < target_version:
             backups.back_up_before_migration(conn, path, backup_dir, target_version)
             try:
@@ -108,7 +111,7 @@ def _open(
                 detail = f"it could not be upgraded to format {target_version}: {error}"
                 raise translate(path, error) or CorruptProject(path, detail) from error
         project = Project(path, conn, read_only=False, lock=lock, bound=bound)
-        project.backup_dir, project.backup_policy = backup_dir, policy
+        project.backup_dir, project.backup_policy = backup_dir, backup_policy
         project.backup_warning = warning
         return project
     except BaseException:
@@ -141,7 +144,7 @@ class Project:
         # Set by opening for writing: where backups go, how they are pruned, and why the
         # backup on open could not be written (for the window or the CLI to say).
         self.backup_dir: Path | None = None
-        self.backup_policy = backups.BackupPolicy()
+        self.backup_policy: backups.BackupPolicy | None = None  # None: the default
         self.backup_warning: str | None = None
 
     # -- lifecycle -------------------------------------------------------------
@@ -150,6 +153,8 @@ class Project:
     def create(cls, path: Path, *, title: str | None = None) -> Project:
         """A new, empty project; built under a temp name and linked into place, so a
         half-created file never exists under the real name."""
+        from briefer.store import creating  # with backups' file moves, for writers only
+
         path = Path(path)
         creating.create_file(path, title)
         return cls.open(path)
@@ -333,6 +338,8 @@ class Project:
             target.exists() and target.samefile(self.path)
         ):
             raise ProjectExists(target)
+        from briefer.store import backups
+
         with self._read() as conn:
             if self.read_only:
                 backups.copy_database(conn, target)
@@ -353,8 +360,11 @@ class Project:
             conn = self._require()
             if self._depth:
                 raise RuntimeError("a backup before an edit must be taken outside a transaction")
+            from briefer.store import backups
+
+            policy = self.backup_policy or backups.BackupPolicy()
             return backups.back_up(
-                conn, self.path, self.backup_dir, self.backup_policy, label=label, reason=reason
+                conn, self.path, self.backup_dir, policy, label=label, reason=reason
             )
 
     def check_integrity(self) -> list[str]:
