@@ -247,6 +247,14 @@ def time_window_export(note_id: int, rounds: int) -> dict[str, dict[str, list[fl
     return found
 
 
+def briefer_command() -> list[str]:
+    """`briefer` as an analyst runs it: the script pip installed beside this Python (it
+    imports briefer.launch directly), or ``python -m briefer`` (through runpy, a few
+    milliseconds more) from a checkout that was never installed."""
+    script = Path(sys.executable).with_name("briefer")
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "briefer"]
+
+
 def compare_with_pandoc(
     label: str, project: Path, note_id: int, pandoc: str | None, rounds: int, target: float
 ) -> float | None:
@@ -259,7 +267,7 @@ def compare_with_pandoc(
     """
     env = dict(os.environ)
     shutil.rmtree(OUT / "home" / "cache" / "citations", ignore_errors=True)
-    briefer = [sys.executable, "-m", "briefer", "export", str(project), "--note", str(note_id)]
+    briefer = [*briefer_command(), "export", str(project), "--note", str(note_id)]
     docx, markdown = OUT / f"export-{note_id}.docx", OUT / f"export-{note_id}.md"
     first = run_child([*briefer, "-o", str(docx)], env)
     run_child([*briefer, "-o", str(markdown)], env)
