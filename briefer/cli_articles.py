@@ -20,7 +20,7 @@ DETAIL_OPTIONS = (
     ("title", "the headline"),
     ("author", 'who wrote it, e.g. "Jane Smith; Omar Ali" ("" for none)'),
     ("publisher", 'the site, paper or body that published it ("" for none)'),
-    ("date", 'when it was published, YYYY-MM-DD ("" for none)'),
+    ("date", 'when it was published, e.g. 2025-03-14 or "14 March 2025" ("" for none)'),
     ("url", 'its web address, http(s) only ("" for none)'),
 )
 

@@ -61,7 +61,9 @@ def add_parsers(sub: Any, command: CommandFactory) -> None:
     )
     p.add_argument("--author", help="default: from settings")
     p.add_argument("--marking", help="handling marking (default: from settings)")
-    p.add_argument("--date", type=_date, help="YYYY-MM-DD (default: today)")
+    p.add_argument(
+        "--date", type=_date, help='e.g. 2026-11-24 or "24 November 2026" (default: today)'
+    )
     p.add_argument("--json", action="store_true")
 
     p = command("check", "check a note's quotations and sources before export")
@@ -120,10 +122,16 @@ def _templates_error(message: str) -> NoReturn:
 
 
 def _date(text: str) -> dt.date:
+    """A date as the window's fields read it: "2026-11-24", "24 November 2026", "24/11/2026"."""
+    from briefer.core.typed_dates import DateNotRead, read_typed_date
+
     try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-24") from None
+        day = read_typed_date(text)
+    except DateNotRead as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    if day is None:
+        raise argparse.ArgumentTypeError("--date needs a date, e.g. 24 November 2026")
+    return day
 
 
 def _note(session: api.Session, note_id: int) -> Note:
@@ -256,14 +264,16 @@ def cmd_draft(args: argparse.Namespace, paths: Paths) -> int:
                 "id": note.id,
                 "title": note.title,
                 "template": note.template,
+                "date": note.date.isoformat() if note.date else None,
                 "sections": [s.heading for s in note.sections],
                 "quotations": quotations,
             }
         )
     else:
+        dated = f", dated {note.date.isoformat()}" if note.date else ""
         print(
-            f'Drafted note {note.id} "{shown(note.title)}" from "{shown(template.name)}": '
-            f"{len(note.sections)} sections, {quotations} quotations."
+            f'Drafted note {note.id} "{shown(note.title)}" from "{shown(template.name)}"'
+            f"{dated}: {len(note.sections)} sections, {quotations} quotations."
         )
     return 0
 

@@ -304,7 +304,7 @@ def test_an_articles_details_put_right_reach_the_next_exports_footnotes(
 
     code, out, err = run(
         capsys, "articles", tagged, "edit", port["id"], "--publisher", "Harbour Gazette",
-        "--author", "Ana Costa", "--date", "2025-03-14", "--url", "https://gazette.example/deal",
+        "--author", "Ana Costa", "--date", "14 March 2025", "--url", "https://gazette.example/deal",
     )  # fmt: skip
     assert code == 0, err
     assert "Harbour Gazette" in out and "2025-03-14" in out
@@ -322,7 +322,8 @@ def test_an_articles_details_put_right_reach_the_next_exports_footnotes(
     ("args", "says"),
     [
         (("--url", "file:///etc/passwd"), "not a web address"),
-        (("--date", "14/03/2025"), "YYYY-MM-DD"),
+        (("--date", "14th of never"), "is not a date"),
+        (("--date", "31/02/2025"), "There is no such day"),
         (("--title", "  "), "needs a title"),
     ],
 )
@@ -380,3 +381,17 @@ def test_the_check_says_which_command_fills_in_a_missing_date_or_publisher(
     assert run(capsys, "articles", tagged, "edit", port["id"], "--date", "2025-03-14",
                "--publisher", "Harbour Gazette")[0] == 0  # fmt: skip
     assert "To add it" not in run(capsys, "check", tagged, "--note", note["id"])[1]
+
+
+def test_a_draft_is_dated_as_the_date_is_typed_or_refused_in_one_line(
+    tagged: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    note = draft(capsys, tagged, "--date", "3 March 2025")
+    assert note["date"] == "2025-03-03"
+    listed = run_json(capsys, "notes", tagged)
+    assert isinstance(listed, list)
+    assert [n["date"] for n in listed if n["id"] == note["id"]] == ["2025-03-03"]
+    code, out, _ = run(capsys, "draft", tagged, "--title", "Earlier", "--date", "04/03/2025")
+    assert code == 0 and "dated 2025-03-04" in out  # day first, as the window reads it
+    code, _, err = run(capsys, "draft", tagged, "--title", "Later", "--date", "soon")
+    assert code == 2 and "“soon” is not a date" in err and err.count("\n") == 1

@@ -26,6 +26,7 @@ from briefer.core.safetext import (
     web_address,
     without_controls,
 )
+from briefer.core.typed_dates import DateNotRead, read_typed_date
 from briefer.session.command import Change, Command, CommandError, Entity
 from briefer.session.passage_commands import existing_article
 from briefer.store import Project
@@ -106,16 +107,12 @@ def _whole_or_none(value: str, limit: int) -> str:
 
 
 def date_from_text(text: str) -> dt.date | None:
-    """A date typed as YYYY-MM-DD (empty: no date); ``CommandError`` for anything else."""
-    text = text.strip()
-    if not text:
-        return None
+    """A date typed as the window's date field reads it (core.typed_dates: "2025-03-14",
+    "14 March 2025", "14/03/2025"); empty: no date; ``CommandError`` for anything else."""
     try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise CommandError(
-            f'"{text[:40]}" is not a date: write it as YYYY-MM-DD (2025-03-14), or leave it empty.'
-        ) from None
+        return read_typed_date(text)
+    except DateNotRead as exc:
+        raise CommandError(str(exc)) from None
 
 
 def write_fields(project: Project, article_id: int, changes: dict[str, tuple[Any, Any]]) -> None:

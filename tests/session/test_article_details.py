@@ -112,11 +112,14 @@ def test_details_are_tidied_to_one_line_each() -> None:
     )  # fmt: skip
 
 
-def test_dates_are_typed_as_iso_or_left_empty() -> None:
+def test_dates_are_typed_as_the_window_reads_them_or_left_empty() -> None:
+    # the same reading as the window's date fields (core.typed_dates), day first
     assert date_from_text(" 2025-03-14 ") == dt.date(2025, 3, 14)
+    assert date_from_text("14/03/2025") == dt.date(2025, 3, 14)
+    assert date_from_text("14 March 2025") == dt.date(2025, 3, 14)
     assert date_from_text("") is None
-    with pytest.raises(CommandError, match="YYYY-MM-DD"):
-        date_from_text("14/03/2025")
+    with pytest.raises(CommandError, match="is not a date: write it as 15 November 2025"):
+        date_from_text("next Tuesday")
 
 
 def test_a_second_copy_fills_in_what_the_first_lacked_and_names_what_differs(
