@@ -8,6 +8,7 @@ README. Errors are one line on stderr and a non-zero exit, never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import errno
 import logging
 import os
@@ -164,6 +165,16 @@ def _theme(session: api.Session, name: str) -> Theme:
 
 
 def cmd_new(args: argparse.Namespace, paths: Paths) -> int:
+    project: Path = args.project
+    if project.suffix.lower() != PROJECT_SUFFIX:  # "report.pdf" would hide a project as a PDF
+        named = (
+            project.with_suffix(PROJECT_SUFFIX) if project.suffix else Path(f"{project}.briefer")
+        )
+        raise CliError(
+            f"A project's file name ends in {PROJECT_SUFFIX}, so that Briefer and its Open "
+            f'dialog find it: try "{shown(str(named))}".',
+            EXIT_USAGE,
+        )
     with api.Session.create(args.project, title=args.title) as session:
         themes = ", ".join(t.name for t in session.query.list_themes())
     print(f"Created {args.project} with themes: {themes}.")
@@ -527,7 +538,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         log_handler = setup_logging(paths)
         if args.command is None:
             raise CliError("choose a command (see `briefer --help`)", EXIT_USAGE)
-        return HANDLERS[args.command](args, paths)
+        code = HANDLERS[args.command](args, paths)
+        if as_process:
+            sys.stdout.flush()  # a reader gone away shows here, not in Python's exit
+        return code
     except CliError as exc:
         print(f"briefer: {shown(str(exc))}", file=sys.stderr)
         return exc.code
@@ -540,6 +554,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     ) as exc:
         print(f"briefer: {shown(str(exc))}", file=sys.stderr)
         return EXIT_ERROR
+    except BrokenPipeError:
+        # The output's reader went away (`briefer show P 1 | head`): stop quietly, as other
+        # command-line tools do, with SIGPIPE's status; stdout goes nowhere from now on,
+        # so Python's own flush at exit has nothing to complain about.
+        if as_process:
+            with contextlib.suppress(OSError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 128 + 13
     except OSError as exc:
         if exc.errno == errno.ENOSPC:
             folder = Path(exc.filename).parent if exc.filename else Path.cwd()

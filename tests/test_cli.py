@@ -57,6 +57,20 @@ def test_new_refuses_to_overwrite(project: Path, capsys: pytest.CaptureFixture[s
     assert project.read_bytes() == before
 
 
+@pytest.mark.parametrize(
+    ("name", "suggested"),
+    [("report.pdf", "report.briefer"), ("notes", "notes.briefer"), ("brief.docx", "brief.briefer")],
+)
+def test_new_wants_a_briefer_file_name_and_creates_nothing_else(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, suggested: str
+) -> None:
+    code, out, err = run(capsys, "new", tmp_path / name)
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert f'try "{tmp_path / suggested}"' in err
+    assert list(tmp_path.iterdir()) == []
+    assert run(capsys, "new", tmp_path / "Upper.BRIEFER")[0] == 0  # any case of the suffix
+
+
 def test_import_list_show(imported: Path, capsys: pytest.CaptureFixture[str]) -> None:
     articles = run_json(capsys, "articles", imported)
     titles = {a["title"]: a for a in articles}

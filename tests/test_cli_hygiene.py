@@ -4,6 +4,9 @@ or a right-to-left override in a name, a title or an author is shown as text."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +15,8 @@ from briefer.cli import main
 from briefer.core.model import Article, Block, BlockKind
 from briefer.session import Session
 from tests.private_store import store_of
+
+ROOT = Path(__file__).parents[1]
 
 ESC_RED = "\x1b[31m"
 RLO = "\u202e"
@@ -106,3 +111,24 @@ def test_info_prints_a_crafted_project_title_visibly(
     out = capsys.readouterr().out
     assert not any(raw in out for raw in RAW)
     assert "Evil\\e]0;pwned\\x07\\e[31mRED" in out
+
+
+def test_a_reader_that_stops_early_ends_the_command_quietly(tmp_path: Path) -> None:
+    """`briefer show P 1 | head`: the pipe closes after a few lines; the command stops
+    with SIGPIPE's status and says nothing (it said "briefer: Broken pipe")."""
+    project = tmp_path / "long.briefer"
+    text = " ".join(f"Paragraph {i} of a long report on the harbour." for i in range(20_000))
+    with Session.create(project) as session:
+        store_of(session).add_article(
+            Article(title="Long", text=text, blocks=(Block(BlockKind.PARAGRAPH, 0, len(text)),))
+        )
+    env = {**os.environ, "BRIEFER_HOME": str(tmp_path / "home"), "PYTHONPATH": str(ROOT)}
+    child = subprocess.Popen(
+        [sys.executable, "-m", "briefer", "show", str(project), "1"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=tmp_path,
+    )  # fmt: skip
+    assert child.stdout is not None and child.stderr is not None
+    assert child.stdout.read(100)  # the first lines, as `head` reads them, then it goes
+    child.stdout.close()
+    error = child.stderr.read().decode()
+    assert child.wait(timeout=60) == 141 and error == ""
