@@ -336,7 +336,9 @@ class _DocxWriter:
         texts = [
             [_cell_text(row[c]) if c < len(row) else "" for row in all_rows] for c in range(columns)
         ]
-        widths = [twips(w) for w in fit_columns(texts, self.package.text_width())]
+        style = self.style["table"]
+        font, size = self.package.cell_font(style)
+        widths = fit_columns(texts, twips(self.package.text_width()), font=font, size=size)
         cells = []
         for r, row in enumerate(all_rows):
             markup = []
@@ -354,7 +356,6 @@ class _DocxWriter:
                     )
                 )
             cells.append(markup)
-        style = self.style["table"]
         self.pending.append(
             docx_xml.table(cells, widths, style=style, heads=True) + docx_xml.paragraph()
         )

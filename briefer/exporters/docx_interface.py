@@ -87,6 +87,11 @@ class WordPackage(Protocol):
         """The width between the margins, in EMU."""
         ...
 
+    def cell_font(self, table_style: str) -> tuple[str, float]:
+        """The font and size (points) of a table cell's text in a ``table_style`` table, as
+        the package's styles and theme resolve them: the table's columns are measured in it."""
+        ...
+
     def first_footnote_id(self) -> int:
         """The id the first of the note's footnotes takes (after the separators)."""
         ...

@@ -51,6 +51,9 @@ BASE_PARTS = ("word", "base.docx")
 """Where the base package lives under resources/ (built by docx_base)."""
 BASE_LANGUAGE = "en-GB"
 BASE_PAGE: PageSize = "A4"
+BASE_CELL_FONT = ("Cambria", 11.0)
+"""The base's cell text: its theme's minor font at its default size, which neither Normal
+nor Table Grid changes (a test resolves the base's styles to check it)."""
 
 
 class PlainPackage:
@@ -115,6 +118,11 @@ class PlainPackage:
         left = int(_attribute(section, "w:pgMar", "w:left"))
         right = int(_attribute(section, "w:pgMar", "w:right"))
         return (width - left - right) * EMU_PER_TWIP
+
+    def cell_font(self, table_style: str) -> tuple[str, float]:
+        """The base's, known in advance: resolving its styles would parse XML this package
+        exists not to parse."""
+        return BASE_CELL_FONT
 
     def first_footnote_id(self) -> int:
         return 1 + max([0, *_ints(r'<w:footnote\b[^>]*\bw:id="(-?\d+)"', self._parts[_FOOTNOTES])])

@@ -17,6 +17,7 @@ from typing import Any, BinaryIO
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.oxml import serialize_part_xml
 from docx.oxml.ns import qn
 from docx.shared import Cm
 from docx.text.paragraph import Paragraph
@@ -34,6 +35,7 @@ from briefer.exporters.docx_parts import (
 )
 from briefer.exporters.docx_xml import xml_text
 from briefer.exporters.export_words import ExportWords
+from briefer.exporters.page_profile import cell_format
 
 _SECT_PR = qn("w:sectPr")
 
@@ -65,6 +67,14 @@ class PythonDocxPackage:
         ):
             return int(section.page_width - section.left_margin - section.right_margin)
         return int(Cm(16))
+
+    def cell_font(self, table_style: str) -> tuple[str, float]:
+        theme = next(
+            (r.target_part.blob for r in self.word.part.rels.values() if r.reltype == RT.THEME),
+            None,
+        )
+        fmt = cell_format(serialize_part_xml(self.word.styles.element), theme, table_style)
+        return fmt.font, fmt.size
 
     def _footnotes_part(self) -> FootnotesPart:
         if self._footnotes is None:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from functools import cache
 
 from msgspec import Struct, field
 
@@ -26,25 +25,18 @@ from briefer.exporters.document import (
     format_date,
 )
 from briefer.exporters.export_words import export_words
-from briefer.exporters.font_widths import CHARSET, LINE_HEIGHT, WIDTHS
+from briefer.exporters.font_widths import LINE_HEIGHT
 from briefer.exporters.page_profile import PageProfile, ParaFormat
+from briefer.exporters.text_widths import em as _em
+from briefer.exporters.text_widths import family
+from briefer.exporters.text_widths import widths as _widths
 
 SUPERSCRIPT = 0.58
 """A footnote mark's size relative to its text, as Word and LibreOffice set superscript."""
-_FAMILIES = {
-    "calibri": "carlito", "carlito": "carlito", "cambria": "caladea", "caladea": "caladea",
-    "arial": "liberation-sans", "helvetica": "liberation-sans",
-    "liberation sans": "liberation-sans",
-    "times new roman": "liberation-serif", "times": "liberation-serif",
-    "liberation serif": "liberation-serif", "courier new": "liberation-mono",
-    "courier": "liberation-mono", "liberation mono": "liberation-mono",
-}  # fmt: skip
 _ROW_RULE = 1.0
 """Points a table row's borders add (a 0.5 pt grid line above and below)."""
 FOOTNOTE_SEPARATOR = 10.0
 """Points between the last line of text and the first footnote, rule included (measured)."""
-_AVERAGE = "n"
-"""Characters outside the table (CJK aside) are measured as this one."""
 
 
 class PageEstimate(Struct, frozen=True):
@@ -52,24 +44,6 @@ class PageEstimate(Struct, frozen=True):
 
     pages: int
     length: float
-
-
-def family(font: str) -> str:
-    """The measured family standing in for ``font``, by name, else by its kind."""
-    name = font.strip().lower()
-    if name in _FAMILIES:
-        return _FAMILIES[name]
-    if any(k in name for k in ("mono", "courier", "consol", "code")):
-        return "liberation-mono"
-    if "sans" not in name and any(k in name for k in ("serif", "times", "georgia", "garamond")):
-        return "liberation-serif"
-    return "liberation-sans"
-
-
-@cache
-def _widths(key: tuple[str, bool, bool]) -> dict[str, float]:
-    numbers = [int(n) / 1000 for n in WIDTHS[key].split()]
-    return dict(zip(CHARSET, numbers, strict=True))
 
 
 _Token = tuple[float, bool, int]
@@ -103,17 +77,6 @@ class LayoutCache:
             self.tokens.clear()
         if len(self.footnotes) > self.MAX_PARAGRAPHS:
             self.footnotes.clear()
-
-
-def _em(text: str, table: dict[str, float]) -> float:
-    average = table[_AVERAGE]
-    total = 0.0
-    for char in text:
-        width = table.get(char)
-        if width is None:
-            width = 1.0 if "\u2e80" <= char <= "\uffef" else average
-        total += width
-    return total
 
 
 def line_height(fmt: ParaFormat) -> float:

@@ -465,3 +465,15 @@ def _separator_format(package: _Package) -> ParaFormat:
             if paragraph is not None:
                 return package.resolve(paragraph)
     return ParaFormat()
+
+
+def cell_format(styles: bytes, theme: bytes | None, table_style: str) -> ParaFormat:
+    """How a cell's unstyled paragraph in a ``table_style`` table is set by these style
+    and theme parts (a reference document's), with the same inheritance as the probe."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/styles.xml", styles)
+        if theme is not None:
+            archive.writestr("word/theme/theme1.xml", theme)
+    package = _Package(buffer.getvalue())
+    return package.resolve(ET.Element(f"{_W}p"), table_style=table_style, in_table=True)

@@ -7,13 +7,15 @@ installs libreoffice-writer-nogui and poppler-utils and must run it.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from briefer.exporters.document import ExportDocument
+from briefer.core.model import Article, Note, Passage, Section
+from briefer.exporters.document import ExportDocument, build_document
 from briefer.exporters.docx import export_docx
 
 from .conftest import PORTS_QUOTE, SECOND_STEEL_QUOTE, STEEL_QUOTE
@@ -30,7 +32,10 @@ def _tool(*names: str) -> str:
     pytest.skip(message)
 
 
-def _pdf_text(document: ExportDocument, tmp_path: Path, *, toc: bool = False) -> str:
+def _pdf_text(
+    document: ExportDocument, tmp_path: Path, *, toc: bool = False, layout: bool = False
+) -> str:
+    """The PDF's words in one line, or with ``layout`` its lines as laid out on the page."""
     soffice = _tool("soffice", "libreoffice")
     pdftotext = _tool("pdftotext")
     source = tmp_path / "note.docx"
@@ -54,9 +59,13 @@ def _pdf_text(document: ExportDocument, tmp_path: Path, *, toc: bool = False) ->
     pdf = tmp_path / "note.pdf"
     assert pdf.exists(), "LibreOffice produced no PDF"
     result = subprocess.run(
-        [pdftotext, str(pdf), "-"], check=True, capture_output=True, text=True, timeout=60
+        [pdftotext, *(["-layout"] if layout else []), str(pdf), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
-    return " ".join(result.stdout.split())
+    return result.stdout if layout else " ".join(result.stdout.split())
 
 
 def test_word_processor_shows_quotations_in_order_and_footnotes(
@@ -73,3 +82,25 @@ def test_word_processor_shows_quotations_in_order_and_footnotes(
     # The table of contents shows its entries even in a reader that never updates fields.
     assert "Contents Summary Ports Key figures Sources Summary" in text
     assert "Right-click to update" not in text
+
+
+def test_word_processor_sets_a_key_figures_tables_headings_whole(
+    passages: dict[int, Passage], articles: dict[int, Article], tmp_path: Path
+) -> None:
+    sentence = (
+        "Cargo volumes on the Northern Sea Route fell to 31.5 million tonnes in 2025, two "
+        "thirds of them carrying Russian cargo to Chinese ports, the operator said."
+    )
+    body = (
+        "| Figures | Context | Source |\n| --- | --- | --- |\n"
+        f"| 31.5 million; 2025 | {sentence} | [@p42] |\n"
+        "| 1 August | Higher US tariffs on Indian goods took effect on 1 August | [@p7] |\n\n"
+        "| Figure | Source | Sentence |\n|---|---|---|\n"
+        f"| 31.5 | 1 | {sentence} |\n| 50% | 2 | {sentence} |"
+    )
+    note = Note(title="Figures", sections=(Section("Key figures", body, level=1, position=0),))
+    lines = _pdf_text(build_document(note, passages, articles), tmp_path, layout=True)
+    # Each heading row is one line of whole words, however narrow its column.
+    assert re.search(r"^\s*Figures\s+Context\s+Source\s*$", lines, re.MULTILINE), lines
+    assert re.search(r"^\s*Figure\s+Source\s+Sentence\s*$", lines, re.MULTILINE), lines
+    assert not re.search(r"^\s*(So|urc|e)\s*$", lines, re.MULTILINE)
