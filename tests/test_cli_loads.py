@@ -93,8 +93,10 @@ def test_word_export_loads_neither_qt_nor_importers(project: Path, tmp_path: Pat
     assert "briefer.exporters.docx_plain" in modules and "citeproc" in modules
     # a body of quotations and prose is read without markdown-it (exporters/plain_body.py),
     # and Markdown's escaping rules are for Markdown exports only
-    markdown_only = ("docx", "markdown_it", "briefer.exporters.markdown_flavours")
-    assert _offending(modules, (*NEVER_FOR_EXPORT, *markdown_only)) == []
+    not_needed = ("docx", "markdown_it", "briefer.exporters.markdown_flavours")
+    # and the font metrics that size a table's columns are for notes with tables
+    not_needed += ("briefer.exporters.font_widths", "briefer.exporters.table_layout")
+    assert _offending(modules, (*NEVER_FOR_EXPORT, *not_needed)) == []
 
 
 def test_markdown_export_does_not_load_python_docx(project: Path, tmp_path: Path) -> None:

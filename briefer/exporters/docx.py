@@ -37,7 +37,6 @@ from briefer.exporters.docx_interface import (
     twips,
 )
 from briefer.exporters.export_words import export_words, note_date
-from briefer.exporters.table_layout import fit_columns
 from briefer.exporters.typography import (
     AMERICAN,
     QuoteStyle,
@@ -338,6 +337,8 @@ class _DocxWriter:
         ]
         style = self.style["table"]
         font, size = self.package.cell_font(style)
+        from briefer.exporters.table_layout import fit_columns  # with font metrics: tables only
+
         widths = fit_columns(texts, twips(self.package.text_width()), font=font, size=size)
         cells = []
         for r, row in enumerate(all_rows):
