@@ -33,6 +33,9 @@ _SINGLE_QUOTES = "'\u2018\u2019\u201a\u201b\u2032`\u00b4\u02bc"
 _DOUBLE_QUOTES = '"\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u301d\u301e\u301f\uff02'
 _DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _ELLIPSIS = r"(?:\u2026|\.[ \u00a0]?\.[ \u00a0]?\.)"
+_LOOSE_CHARS = _DOUBLE_QUOTES + ":;!?"
+"""Characters spaces before which are optional: French sets a (narrow) non-breaking
+space inside « » and before : ; ! ?, which a keyboard user leaves out."""
 _INSIDE_WORDS = "\u00ad\u200c\u200d\u2060\ufeff"
 """Invisible characters that sit inside a word: a boundary is judged past them."""
 _INVISIBLE = _INSIDE_WORDS + "\u200b"
@@ -157,32 +160,42 @@ def _word_not_spaceless(char: str) -> bool:
 
 
 def _forgiving_pieces(words: str) -> list[str]:
-    """The pattern's pieces: each typed piece as the class of what it may stand for, with
-    invisible characters allowed between them."""
-    tokens = [(m.lastgroup or "char", m.group()) for m in _TOKENS.finditer(words)]
+    """The pattern's pieces: each typed character, or run of dashes, dots or spaces, as
+    what it may stand for, with what may lie between two of them.
+
+    Typed spaces match any run of white space. Around dashes, an ellipsis and double
+    quotes, and before ``: ; ! ?``, spaces are optional whether typed or not: "2024-2025"
+    finds "2024 – 2025", and "Inde:" the French "Inde :" (a space the keyboard does
+    not make). Elsewhere only invisible characters may come between two pieces."""
     pieces: list[str] = []
-    for index, (kind, value) in enumerate(tokens):
-        loose_before = index > 0 and tokens[index - 1][0] in ("dash", "dots")
-        loose_after = index + 1 < len(tokens) and tokens[index + 1][0] in ("dash", "dots")
+    loose_after = spaced = False
+    for match in _TOKENS.finditer(words):
+        kind, value = match.lastgroup, match.group()
         if kind == "space":
-            # Spaces by a dash or an ellipsis are optional, and may be there untyped.
-            pieces.append(_LOOSE_SPACE if loose_before or loose_after else _SPACE)
+            spaced = True
             continue
-        if kind in ("dash", "dots"):
-            piece = f"[{_DASHES}]+" if kind == "dash" else _ELLIPSIS
-            before = index > 0 and tokens[index - 1][0] != "space"
-            after = index + 1 < len(tokens) and tokens[index + 1][0] != "space"
-            piece = (_LOOSE_SPACE if before else "") + piece + (_LOOSE_SPACE if after else "")
-        elif value in _SINGLE_QUOTES:
-            piece = f"[{_SINGLE_QUOTES}]"
-        elif value in _DOUBLE_QUOTES:
-            piece = f"[{_DOUBLE_QUOTES}]"
-        else:
-            piece = re.escape(value)
-        if pieces and pieces[-1] not in (_SPACE, _LOOSE_SPACE):
-            pieces.append(_SKIP)
-        pieces.append(piece)
+        loose_before = kind in ("dash", "dots") or (kind == "char" and value in _LOOSE_CHARS)
+        if pieces:
+            if loose_before or loose_after:
+                pieces.append(_LOOSE_SPACE)
+            else:
+                pieces.append(_SPACE if spaced else _SKIP)
+        pieces.append(_piece(kind, value))
+        loose_after = kind in ("dash", "dots") or (kind == "char" and value in _DOUBLE_QUOTES)
+        spaced = False
     return pieces
+
+
+def _piece(kind: str | None, value: str) -> str:
+    if kind == "dash":
+        return f"[{_DASHES}]+"
+    if kind == "dots":
+        return _ELLIPSIS
+    if value in _SINGLE_QUOTES:
+        return f"[{_SINGLE_QUOTES}]"
+    if value in _DOUBLE_QUOTES:
+        return f"[{_DOUBLE_QUOTES}]"
+    return re.escape(value)
 
 
 @functools.cache

@@ -83,6 +83,15 @@ def test_typographic_typing_finds_plain_text_too() -> None:
     assert found(text, "\u2018minister\u2019") == "'minister'"
 
 
+def test_french_spaces_inside_guillemets_and_before_colons_need_not_be_typed() -> None:
+    text = "Le ministre a déclaré\u202f: «\u00a0L\u2019Inde reste un partenaire\u00a0»."
+    assert found(text, "declare") is None  # accents are letters, not forgiven
+    assert found(text, 'déclaré: "L\'Inde reste un partenaire"') == text[text.index("déclaré") : -1]
+    assert (
+        found(text, "L'Inde reste un partenaire »") == "L\u2019Inde reste un partenaire\u00a0\u00bb"
+    )
+
+
 def test_case_white_space_and_odd_spaces_are_forgiven() -> None:
     assert found(ARTICLE, "NORTHERN sea route") == "Northern Sea Route"
     assert found(ARTICLE, "an official said. Freight fell") == "an official said.\n\nFreight fell"
