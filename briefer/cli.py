@@ -38,6 +38,7 @@ from briefer.cli_format import (
     search_hit_json,
     shown,
     theme_json,
+    words_not_found,
 )
 from briefer.core.model import Theme
 from briefer.core.palette import spare_colour, spare_shortcut
@@ -366,16 +367,13 @@ def cmd_themes(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def cmd_tag(args: argparse.Namespace, paths: Paths) -> int:
-    from briefer.core.anchoring import find_words
+    from briefer.core.typed_words import find_words
 
     with open_session(args, paths, write=True) as session:
         article = session.query.get_article(args.article)
         span = find_words(article.text, args.text)
         if span is None:
-            raise CliError(
-                f'Article {args.article} does not contain "{args.text}". '
-                f"Check the words with `briefer show {args.project} {args.article}`."
-            )
+            raise CliError(words_not_found(article.text, args.text, args.article, args.project))
         theme_ids = [_theme(session, name).id for name in args.theme]
         # Tagging from the command line only adds: the same words with another theme give
         # one passage with both, and running a script twice changes nothing.

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from briefer.core.model import Article, ArticleSummary, Passage, SearchHit, Theme
@@ -91,3 +92,22 @@ def print_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
     print(line(headers))
     for row in rows:
         print(line(row))
+
+
+def words_not_found(text: str, typed: str, article_id: int, project: Path) -> str:
+    """Why ``briefer tag --text`` names no passage, in one line: the words are only parts
+    of longer words (the whole words shown as the article has them), or not there."""
+    from briefer.core.typed_words import find_inside_words
+    from briefer.core.words import fold_spaces
+
+    inside = find_inside_words(text, typed)
+    if inside is not None:
+        whole = fold_spaces(text[inside[0] : inside[1]])
+        return (
+            f'Article {article_id} has "{fold_spaces(typed)}" only inside longer words; '
+            f'type whole words, e.g. "{whole}".'
+        )
+    return (
+        f'Article {article_id} does not contain "{fold_spaces(typed)}". '
+        f"Check the words with `briefer show {project} {article_id}`."
+    )

@@ -20,7 +20,7 @@ from PySide6.QtCore import QPoint  # noqa: E402
 from PySide6.QtGui import QPainter, QPixmap, QTextCursor  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDockWidget, QWidget  # noqa: E402
 
-from briefer.core.anchoring import find_words  # noqa: E402
+from briefer.core.typed_words import find_words  # noqa: E402
 from briefer.session import (  # noqa: E402
     EditSectionBodyCommand,
     Session,

@@ -70,20 +70,3 @@ def reanchor(text: str, quote: TextQuote, hint: Span | None = None) -> Span | No
         if best is None or candidate < best:
             best = candidate
     return best[2] if best is not None else None
-
-
-def find_words(text: str, words: str, start: int = 0) -> Span | None:
-    """First occurrence of ``words`` in ``text``, forgiving case and runs of white space.
-
-    This is how a command line user names a passage: by typing the words
-    they see, not offsets. Exact matches are preferred over forgiving ones.
-    """
-    words = words.strip()
-    if not words:
-        return None
-    at = text.find(words, start)
-    if at >= 0:
-        return (at, at + len(words))
-    pattern = r"\s+".join(re.escape(part) for part in words.split())
-    match = re.compile(pattern, re.IGNORECASE).search(text, start)
-    return match.span() if match else None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from briefer.core.anchoring import find_words
+from briefer.core.typed_words import find_words
 from briefer.resources import load_json, resource_path
 from briefer.session.passage_commands import TagPassageCommand
 from briefer.session.session import Session

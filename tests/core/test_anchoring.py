@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefer.core.anchoring import find_words, quote_at, reanchor
+from briefer.core.anchoring import quote_at, reanchor
 
 TEXT = (
     "Oil imports rose sharply. Officials said oil imports would keep rising. "
@@ -46,11 +46,3 @@ def test_reanchor_finds_any_quote_in_unchanged_text(text: str, data: st.DataObje
     assert span is not None and text[span[0] : span[1]] == quote.exact
     # with full context the exact original place wins
     assert reanchor(text, quote, hint=(start, end)) == (start, end)
-
-
-def test_find_words_forgives_case_and_line_breaks() -> None:
-    assert find_words(TEXT, "Defence ties") == (TEXT.index("Defence"), TEXT.index("Defence") + 12)
-    text = "The trade\n  deal was signed."
-    assert find_words(text, "TRADE deal") == (4, 16)
-    assert find_words(text, "missing words") is None
-    assert find_words(text, "   ") is None
