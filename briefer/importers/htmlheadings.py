@@ -144,9 +144,9 @@ def _walk(top: lxml.etree._Element, walk: _Walk, deadline: Deadline) -> None:
         if tag in _HEADINGS and _is_leaf(element):
             _add_heading(walk, element, _HEADINGS[tag], furniture)
             continue
-        if tag in _TEXTUAL:
+        if tag in _TEXTUAL and not any(child.tag in _HEADINGS for child in element):
             _add_text(walk, _read(element), furniture)
-            continue
+            continue  # else a heading in a list item (numbered headings): read as a container
         if element is not top and _is_furniture(element, tag):
             furniture = (*furniture, _Holder())
         if element.text and element.text.strip():

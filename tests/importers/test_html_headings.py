@@ -198,3 +198,15 @@ def test_a_saved_mhtml_page_keeps_its_headings_too() -> None:
     )
     article = MhtmlImporter().extract(mhtml, "tidal-report.mhtml", ImportLimits())
     assert _matches(_sections(article), _TIDAL)
+
+
+def test_numbered_headings_in_list_items_come_back_without_their_list() -> None:
+    """Numbered headings written as <ol><li><h2> (as Google Docs exports them)."""
+    page = (
+        "<!DOCTYPE html><html><head><title>Port strike</title></head><body>"
+        f"<h1>Port strike</h1><p>{_PARAGRAPHS[0]}</p>"
+        f"<ol><li><h2>Demands</h2></li></ol><p>{_PARAGRAPHS[1]}</p>"
+        f"<ol start='2'><li><h2>Trade</h2></li></ol><p>{_PARAGRAPHS[2]}</p></body></html>"
+    )
+    article = _import(page.encode())
+    assert _sections(article) == [(2, "Demands", _PARAGRAPHS[1]), (2, "Trade", _PARAGRAPHS[2])]
