@@ -37,6 +37,7 @@ from briefer.importers.htmlbody import body_to_blocks, is_boilerplate
 from briefer.importers.htmlbounds import check_markup
 from briefer.importers.htmlcaptions import MAX_CAPTIONS, with_captions
 from briefer.importers.htmlconvert import html_to_article_blocks, tree_to_article_blocks
+from briefer.importers.htmlheadings import with_headings
 from briefer.importers.htmlimages import find_images, place_images
 from briefer.importers.htmlmeta import PageMetadata, decode_html, parse_date, read_metadata
 from briefer.importers.htmlnames import clean_author, publisher_from_domain
@@ -180,8 +181,11 @@ def html_to_article(
         )
         meta = meta.or_else(PageMetadata(title=fallback_title))
     if extract and builder is extracted and not builder.is_empty():
-        # The extractor dropped the pictures' captions with the pictures (the whole-page
-        # converter keeps them): they go back where the pictures stood.
+        # The extractor dropped the pictures' captions with the pictures, and on a page
+        # with no article wrapper every sub-heading (the whole-page converter keeps
+        # both): they go back where they stood among the article's paragraphs.
+        titles = (meta.title, tree.findtext(".//title") or "")
+        builder = with_headings(builder, tree, deadline, titles)
         builder = with_captions(builder, tree, deadline)
     if builder.is_empty() or (not too_deep and shows_only_furniture(tree)):
         raise ImportRejected(
