@@ -135,6 +135,7 @@ def markdown_to_blocks(
     """
     parser = MarkdownIt("commonmark", {"html": True}).enable("table").use(footnotes)
     state = _State()
+    outer: list[_State] = []  # the body's lists and quotes while a note is read
     notes = Notes()
     first_h1 = ""
     seen_block = False
@@ -145,8 +146,11 @@ def markdown_to_blocks(
         out = notes.sink(builder)
         if kind == NOTE_OPEN:
             notes.open(token.meta["label"], builder)
+            outer.append(state)
+            state = _State()  # a note written in a list item is not itself a list item
         elif kind == NOTE_CLOSE:
             notes.close()
+            state = outer.pop() if outer else state
         elif kind == "heading_open":
             state.heading = int(token.tag[1])
         elif kind == "heading_close":

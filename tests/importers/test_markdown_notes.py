@@ -195,3 +195,19 @@ def test_a_file_of_definitions_alone_loses_nothing() -> None:
         (P, "[2] Second."),
         (P, "[3] First again."),
     ]
+
+
+def test_a_note_written_inside_a_list_item_or_quote_is_listed_as_a_plain_note() -> None:
+    source = (
+        "- Dredging[^1]\n\n  [^1]: Channel survey, table 4.\n\n- Berth fees\n\n"
+        "> Fees rose.[^2]\n>\n> [^2]: Port authority.\n\nAfter.\n"
+    )
+    assert _read(source) == [
+        (L, "Dredging[1]"),
+        (L, "Berth fees"),
+        (BlockKind.QUOTE, "Fees rose.[2]"),
+        (P, "After."),
+        (H, "Notes"),
+        (P, "[1] Channel survey, table 4."),
+        (P, "[2] Port authority."),
+    ]
