@@ -1,4 +1,5 @@
-"""Markdown files (CommonMark + tables) with simple front matter, parsed by markdown-it-py.
+"""Markdown files (CommonMark + tables + footnotes) with simple front matter, parsed by
+markdown-it-py; footnotes (markdown_notes) end up as the Word importer shows them.
 
 Imports core, briefer.importers helpers and markdown-it-py; never store, session or ui.
 """
@@ -25,6 +26,14 @@ from briefer.importers.base import (
 )
 from briefer.importers.encoding import decode_text
 from briefer.importers.htmlconvert import html_to_article_blocks
+from briefer.importers.markdown_notes import (
+    INLINE_NOTE,
+    NOTE_CLOSE,
+    NOTE_OPEN,
+    NOTE_REFERENCE,
+    Notes,
+    footnotes,
+)
 from briefer.importers.text import check_lines, parse_date, title_from_filename
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
@@ -85,7 +94,9 @@ def parse_front_matter(text: str) -> tuple[dict[str, str], str]:
     return values, text[match.end() :]
 
 
-def _inline_text(token: Token) -> str:
+def _inline_text(token: Token, notes: Notes | None) -> str:
+    """The text of an inline token; a footnote's reference is its "[n]" mark, or nothing
+    without ``notes`` (a title is shown without its marks, as from Word)."""
     parts: list[str] = []
     for child in token.children or ():
         if child.type in ("text", "code_inline"):
@@ -94,6 +105,10 @@ def _inline_text(token: Token) -> str:
             parts.append(" ")
         elif child.type == "image":
             parts.append(child.content)
+        elif notes is not None and child.type == NOTE_REFERENCE:
+            parts.append(notes.mark(child.meta["label"]))
+        elif notes is not None and child.type == INLINE_NOTE:
+            parts.append(notes.inline(_inline_text(child, notes)))
     return "".join(parts)
 
 
@@ -116,16 +131,27 @@ def markdown_to_blocks(
 
     An H1 that opens the document is the title, shown apart from the body, so
     it is not repeated as a block, unless a different ``title`` was given.
+    Footnotes' definitions, wherever they are written, are listed at the end.
     """
-    parser = MarkdownIt("commonmark", {"html": True}).enable("table")
+    parser = MarkdownIt("commonmark", {"html": True}).enable("table").use(footnotes)
     state = _State()
+    outer: list[_State] = []  # the body's lists and quotes while a note is read
+    notes = Notes()
     first_h1 = ""
     seen_block = False
     for index, token in enumerate(_tokens(parser, source, deadline)):
         if deadline is not None and index % 2000 == 0:
             deadline.check()
         kind = token.type
-        if kind == "heading_open":
+        out = notes.sink(builder)
+        if kind == NOTE_OPEN:
+            notes.open(token.meta["label"], builder)
+            outer.append(state)
+            state = _State()  # a note written in a list item is not itself a list item
+        elif kind == NOTE_CLOSE:
+            notes.close()
+            state = outer.pop() if outer else state
+        elif kind == "heading_open":
             state.heading = int(token.tag[1])
         elif kind == "heading_close":
             state.heading = 0
@@ -141,37 +167,37 @@ def markdown_to_blocks(
             state.cells = []
         elif kind == "tr_close":
             if state.cells is not None and any(state.cells):
-                builder.add(BlockKind.TABLE_ROW, " | ".join(state.cells))
+                out.add(BlockKind.TABLE_ROW, " | ".join(state.cells))
             state.cells = None
         elif kind == "inline":
-            text = _inline_text(token)
+            text = _inline_text(token, notes)
             if state.cells is not None:
                 state.cells.append(" ".join(text.split()))
             elif state.heading:
-                folded = " ".join(text.split())
+                h1 = state.heading == 1 and not notes.inside
+                folded = " ".join(_inline_text(token, None).split()) if h1 else ""
                 is_title = (
-                    state.heading == 1
+                    h1
                     and not seen_block
                     and (title is None or folded.casefold() == title.casefold())
                 )
                 if not is_title:
-                    builder.add(BlockKind.HEADING, text, level=state.heading)
-                if state.heading == 1 and not first_h1:
+                    out.add(BlockKind.HEADING, text, level=state.heading)
+                if h1 and not first_h1:
                     first_h1 = folded
             elif state.lists:
-                builder.add(
-                    BlockKind.LIST_ITEM, text, level=len(state.lists), ordered=state.lists[-1]
-                )
+                out.add(BlockKind.LIST_ITEM, text, level=len(state.lists), ordered=state.lists[-1])
             elif state.quote:
-                builder.add(BlockKind.QUOTE, text)
+                out.add(BlockKind.QUOTE, text)
             else:
-                builder.add(BlockKind.PARAGRAPH, text)
-            seen_block = True
+                out.add(BlockKind.PARAGRAPH, text)
+            seen_block = seen_block or not notes.inside
         elif kind in ("fence", "code_block"):
-            builder.add(BlockKind.PREFORMATTED, token.content)
-            seen_block = True
+            out.add(BlockKind.PREFORMATTED, token.content)
+            seen_block = seen_block or not notes.inside
         elif kind == "html_block":
-            html_to_article_blocks(token.content, builder, limits=limits, deadline=deadline)
+            html_to_article_blocks(token.content, out, limits=limits, deadline=deadline)
+    notes.add_to(builder)
     return first_h1
 
 

@@ -6,11 +6,13 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from briefer.core.model import BlockKind as Imported
 from briefer.exporters import export_note
 from briefer.exporters.document import (
     Block,
@@ -22,6 +24,9 @@ from briefer.exporters.document import (
     make_parser,
 )
 from briefer.exporters.markdown import export_markdown, render_markdown, yaml_string
+from briefer.exporters.markdown_flavours import Flavour
+from briefer.importers.base import ImportLimits
+from briefer.importers.markdown import MarkdownImporter
 
 from .conftest import PORTS_QUOTE, SECOND_STEEL_QUOTE, STEEL_QUOTE
 
@@ -95,6 +100,27 @@ def test_markdown_file_has_front_matter_body_sources_and_footnotes(
 def test_bold_and_italic_survive(document: ExportDocument) -> None:
     text = render_markdown(document)
     assert "**good news**" in text and "*exporters*" in text
+
+
+@pytest.mark.parametrize("flavour", ["commonmark", "pandoc"])
+def test_a_markdown_export_imported_back_keeps_its_footnotes(
+    document: ExportDocument, flavour: Flavour
+) -> None:
+    """An analyst's exported note, imported as a source, cites as it did: "[n]" marks
+    and the notes listed at the end, not "[^1]" syntax."""
+    data = render_markdown(document, flavour).encode()
+    article = MarkdownImporter().extract(data, "note.md", ImportLimits())
+    blocks = [(b.kind, article.block_text(b)) for b in article.blocks]
+    assert "[^" not in article.text
+    assert (Imported.QUOTE, f'"{STEEL_QUOTE}"[1]') in blocks
+    assert (Imported.QUOTE, f'"{PORTS_QUOTE}"[2]') in blocks
+    steel = "EU and UK agree steel deal, The Courier, 4 December 2025, https://example.org/steel."
+    assert blocks[-4:] == [
+        (Imported.HEADING, "Notes"),
+        (Imported.PARAGRAPH, f"[1] {steel}"),
+        (Imported.PARAGRAPH, "[2] Ports brace for a hard winter."),
+        (Imported.PARAGRAPH, f"[3] {steel}"),
+    ]
 
 
 def test_tildes_are_not_struck_through_by_github_flavoured_readers() -> None:
