@@ -14,8 +14,8 @@ _ENOUGH = 1500
 ends soon after them, so Russian or Czech text is judged on its first few kilobytes."""
 _HIGH = re.compile(r"[^\x00-\x7f]")
 _HIGH_BYTES = re.compile(rb"[\x80-\xff]")
-# A run of letters and digits with at least one character above ASCII in it.
-_HIGH_WORD = re.compile(r"\w*[^\x00-\x7f]\w*")
+# A word with a character above ASCII in it (possessive, so ASCII words cost no backtracking).
+_HIGH_WORD = re.compile(r"[0-9A-Za-z_]*+[^\x00-\x7f]\w*")
 _MARGIN = 0.1
 """How much better per non-ASCII character another code page must read than
 Windows-1252 to be chosen: Western text, by far the most common, keeps its default."""
