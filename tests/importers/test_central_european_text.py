@@ -65,6 +65,17 @@ CENTRAL = [
         ],
     ),
     (
+        "sk",
+        "Rozpočet na budúci rok",
+        [
+            # No ľ, ô or ä: Slovak told by the letters it shares with Czech.
+            "Vláda schválila návrh zákona o štátnom rozpočte na budúci rok. Minister"
+            " financií uviedol, že deficit klesne pod tri percentá hrubého domáceho produktu"
+            " a výdavky na zdravotníctvo sa zvýšia o štvrtinu. Opozícia tvrdí, že čísla sú"
+            " nereálne a že vláda nepočíta s nižším rastom ekonomiky."
+        ],
+    ),
+    (
         "hu",
         "Emelkedik a minimálbér",
         [
