@@ -54,7 +54,20 @@ def headline_element(tree: HtmlElement) -> HtmlElement | None:
         return titled, opens, story, -index
 
     best = max((rank(index, element, key), element) for index, (element, key) in enumerate(found))
+    titled, _, in_story, _ = best[0]
+    if not titled and not in_story and len(found) > 1 and _is_headline(tree, site):
+        # Several <h1>s, none the page's title, outside any article: a word processor's
+        # sections ("Summary", "Findings"), which the document's <title> is over.
+        return None
     return best[1]
+
+
+def _is_headline(tree: HtmlElement, site: str) -> bool:
+    """Whether the page's <title> reads as a document's own title: some words, not the
+    site's name."""
+    words = " ".join(str(t) for t in tree.xpath("//title//text()")[:1]).split()
+    key = site_key(" ".join(words))
+    return len(words) >= 3 and len(key) >= _MIN_HEADLINE_KEY and key != site
 
 
 def _links_home(element: HtmlElement) -> bool:
