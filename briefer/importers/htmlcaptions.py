@@ -21,6 +21,7 @@ import lxml.etree
 from msgspec import Struct, field
 
 from briefer.core.model import Block, BlockKind
+from briefer.importers import htmlkeys
 from briefer.importers.base import ArticleBuilder, Deadline
 from briefer.importers.captioncredit import without_credit
 
@@ -46,10 +47,6 @@ _CREDIT_PART = re.compile(
     re.IGNORECASE,
 )
 """Names of the part of a caption that credits the picture ("caption-credit", "image-source")."""
-_KEY_CHARS = 48  # letters and digits that identify a paragraph, as the extractor kept it
-_SHORTEST_KEY = 5  # fewer ("News", "Map") would match anywhere
-_KEY_READ = 600  # characters of an element read for its key and its word count
-_KEY_WINDOW = 200  # characters a key is taken from: 48 letters stand well within them
 _NEAR_WORDS = 60
 """Words of text outside the article allowed between a picture and the article's first
 or last paragraph: the byline and date a lead picture stands over."""
@@ -57,7 +54,6 @@ _MAX_CAPTION_CHARS = 2000  # longer, and the "caption" is a container, not a cap
 _MAX_CAPTION_NODES = 400
 _MAX_TEXT_CHECKS = 200  # captions looked for in the whole text; the rest by paragraph start
 _DEADLINE_EVERY = 2000
-_NON_WORD = re.compile(r"\W+")
 _UI_LABEL = re.compile(
     r"(?:(?:hide|show|toggle|expand|collapse|close|open)(?:\s+(?:the\s+)?caption)?|caption"
     r"|enlarge(?:\s+this)?(?:\s+image)?|view\s+larger(?:\s+image)?|zoom|full\s*screen"
@@ -104,11 +100,7 @@ def with_captions(
     when there are none to add."""
     text = builder.text()
     blocks = builder.blocks
-    keys: dict[str, int] = {}
-    for index, block in enumerate(blocks):
-        key = _key(text[block.start : block.end])
-        if len(key) >= _SHORTEST_KEY:
-            keys.setdefault(key, index)
+    keys = htmlkeys.block_keys(builder)
     if not keys:
         return builder
     body = tree.find("body")
@@ -305,10 +297,10 @@ def _add_paragraph(walk: _Walk, element: lxml.etree._Element, furniture: _Chain)
     for piece in element.itertext():
         pieces.append(piece)
         size += len(piece)
-        if size >= _KEY_READ:
+        if size >= htmlkeys.KEY_READ:
             break
     read = "".join(pieces)
-    index = walk.keys.get(_key(read))
+    index = walk.keys.get(htmlkeys.key(read))
     if index is None:
         walk.events.append(("outside", len(read.split()), "", ()))
         return
@@ -340,7 +332,7 @@ def _placed(walk: _Walk, blocks: tuple[Block, ...], text: str) -> dict[int, list
         if events[at][0] == "block" and events[at][1] not in walk.standfirsts:
             upcoming = events[at][1]
     lead = _lead_block(walk, blocks, first)
-    seen = {_fold(text[b.start : b.end]) for b in blocks if b.kind is BlockKind.CAPTION}
+    seen = {htmlkeys.fold(text[b.start : b.end]) for b in blocks if b.kind is BlockKind.CAPTION}
     whole = ""
     checks = _MAX_TEXT_CHECKS
     before: dict[int, list[str]] = {}
@@ -353,12 +345,12 @@ def _placed(walk: _Walk, blocks: tuple[Block, ...], text: str) -> dict[int, list
         if at > last and words[at] - words[last] > _NEAR_WORDS:
             continue
         caption = without_credit(caption)
-        folded = _fold(caption)
-        if not caption or folded in seen or _key(caption) in walk.keys:
+        folded = htmlkeys.fold(caption)
+        if not caption or folded in seen or htmlkeys.key(caption) in walk.keys:
             continue  # the text has it already
         if checks > 0:  # in a paragraph of its own that starts otherwise, or run into one
             checks -= 1
-            whole = whole or _fold(text)
+            whole = whole or htmlkeys.fold(text)
             if folded in whole:
                 continue
         seen.add(folded)
@@ -382,11 +374,3 @@ def _lead_block(walk: _Walk, blocks: tuple[Block, ...], first: int) -> int:
         if not opening and index not in walk.standfirsts:
             return index
     return len(blocks)
-
-
-def _key(text: str) -> str:
-    return _NON_WORD.sub("", text[:_KEY_WINDOW]).casefold()[:_KEY_CHARS]
-
-
-def _fold(text: str) -> str:
-    return " ".join(text.casefold().split())

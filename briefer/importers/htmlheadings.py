@@ -20,6 +20,7 @@ import lxml.etree
 from msgspec import Struct, field
 
 from briefer.core.model import BlockKind
+from briefer.importers import htmlkeys
 from briefer.importers.base import ArticleBuilder, Deadline
 from briefer.importers.htmlbody import is_boilerplate
 
@@ -49,10 +50,6 @@ _NOT_IN_HEADING = frozenset({*_HEADINGS, *_TEXTUAL, "div", "table", "ul", "ol", 
 _NEAR_WORDS = 12
 """Words outside the article allowed between its text (or headline) and a heading after
 it: an "Advertisement" label or a "Continue reading" button between two sections."""
-_KEY_CHARS = 48  # as htmlcaptions keys a paragraph: its first letters and digits
-_SHORTEST_KEY = 5
-_KEY_READ = 600
-_KEY_WINDOW = 200
 _DEADLINE_EVERY = 2000
 _NON_WORD = re.compile(r"\W+")
 
@@ -100,11 +97,7 @@ def with_headings(
     """
     text = builder.text()
     blocks = builder.blocks
-    keys: dict[str, int] = {}
-    for index, block in enumerate(blocks):
-        key = _key(text[block.start : block.end])
-        if len(key) >= _SHORTEST_KEY:
-            keys.setdefault(key, index)
+    keys = htmlkeys.block_keys(builder)
     if not keys:
         return builder
     body = tree.find("body")
@@ -158,8 +151,8 @@ def _walk(top: lxml.etree._Element, walk: _Walk, deadline: Deadline) -> None:
 
 def _add_heading(walk: _Walk, element: lxml.etree._Element, level: int, furniture: _Chain) -> None:
     text = _heading_text(element)
-    key = _key(text)
-    if len(key) >= _SHORTEST_KEY and key in walk.keys:  # the extractor kept it
+    found = htmlkeys.key(text)
+    if len(found) >= htmlkeys.SHORTEST_KEY and found in walk.keys:  # the extractor kept it
         walk.headline = walk.headline or level == 1
         _add_text(walk, text, furniture)
         return
@@ -185,7 +178,7 @@ def _add_heading(walk: _Walk, element: lxml.etree._Element, level: int, furnitur
 
 
 def _add_text(walk: _Walk, read: str, furniture: _Chain) -> None:
-    index = walk.keys.get(_key(read))
+    index = walk.keys.get(htmlkeys.key(read))
     if index is None:
         walk.events.append(_Event("outside", words=len(read.split())))
         return
@@ -219,7 +212,7 @@ def _placed(walk: _Walk, builder: ArticleBuilder) -> dict[int, list[tuple[int, s
         if (
             previous is not None
             and previous.kind is BlockKind.HEADING
-            and _fold(text[previous.start : previous.end]) == _fold(event.text)
+            and htmlkeys.fold(text[previous.start : previous.end]) == htmlkeys.fold(event.text)
         ):
             continue  # the extractor kept it, under a key too short to match
         if is_boilerplate(event.text):  # last: the dearest test, run on few headings
@@ -284,7 +277,7 @@ def _read(element: lxml.etree._Element) -> str:
     for piece in element.itertext():
         pieces.append(piece)
         size += len(piece)
-        if size >= _KEY_READ:
+        if size >= htmlkeys.KEY_READ:
             break
     return " ".join(pieces)
 
@@ -322,11 +315,3 @@ def _in_titles(walk: _Walk, heading: str) -> bool:
 
 def _letters(text: str) -> str:
     return _NON_WORD.sub("", text).casefold()
-
-
-def _key(text: str) -> str:
-    return _NON_WORD.sub("", text[:_KEY_WINDOW]).casefold()[:_KEY_CHARS]
-
-
-def _fold(text: str) -> str:
-    return " ".join(text.casefold().split())
