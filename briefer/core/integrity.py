@@ -14,7 +14,7 @@ from __future__ import annotations
 import enum
 import html
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 from msgspec import Struct
@@ -40,11 +40,12 @@ class ProblemKind(enum.StrEnum):
     NO_PUBLISHER = "no_publisher"
     GUIDANCE_ONLY = "guidance_only"
     QUOTED_AGAIN = "quoted_again"
+    SAME_TITLE = "same_title"
 
 
 _WARNINGS = frozenset({
     ProblemKind.NO_DATE, ProblemKind.NO_PUBLISHER, ProblemKind.GUIDANCE_ONLY,
-    ProblemKind.QUOTED_AGAIN,
+    ProblemKind.QUOTED_AGAIN, ProblemKind.SAME_TITLE,
 })  # fmt: skip
 _STRICT = frozenset({ProblemKind.GUIDANCE_ONLY})
 """Warnings a strict export still refuses: an unwritten section is not a finished note."""
@@ -168,17 +169,63 @@ def check_note(
     for passage_id, repeats in quoted_in.items():
         if len(repeats) > 1:
             problems.append(_quoted_again(passages[passage_id], passage_id, repeats))
-    for article_id in cited_articles:
+    named = _source_names([articles[a] for a in cited_articles])
+    for article_id, name in zip(cited_articles, named, strict=True):
         article = articles[article_id]
         if article.published is None:
             problems.append(Problem(ProblemKind.NO_DATE,
-                f'The source "{article.title}" has no publication date; a reader cannot '
+                f"The source {name} has no publication date; a reader cannot "
                 "tell how current it is. Add it in the article's details.",
                 article_id=article_id))  # fmt: skip
         if not article.publisher.strip():
             problems.append(Problem(ProblemKind.NO_PUBLISHER,
-                f'The source "{article.title}" has no publisher; a reader cannot tell who '
+                f"The source {name} has no publisher; a reader cannot tell who "
                 "said it. Add it in the article's details.", article_id=article_id))  # fmt: skip
+    problems += _same_titles(cited_articles, articles, named)
+    return problems
+
+
+def _title_key(title: str) -> str:
+    return " ".join("".join(c if c.isalnum() else " " for c in title.casefold()).split())
+
+
+def _source_names(cited: Sequence[Article]) -> list[str]:
+    """How the check names each cited source: its title in quotes, and where two cited
+    sources share a title (a report imported as Word and as PDF), the file it came from,
+    so that each one's warnings can be told apart."""
+    counts: dict[str, int] = {}
+    for article in cited:
+        counts[_title_key(article.title)] = counts.get(_title_key(article.title), 0) + 1
+    names = []
+    for article in cited:
+        name = f'"{article.title}"'
+        if counts[_title_key(article.title)] > 1:
+            origin = article.source_name or article.url or f"article {article.id}"
+            name += f" ({origin})"
+        names.append(name)
+    return names
+
+
+def _same_titles(
+    cited: Sequence[int], articles: Mapping[int, Article], named: Sequence[str]
+) -> list[Problem]:
+    """Two cited sources under one title are most often one report imported twice (a Word
+    file and its PDF): the Sources list would name it twice. A warning, as two reports may
+    share a title; the second source is the one Go to shows."""
+    first_of: dict[str, int] = {}
+    problems = []
+    for index, article_id in enumerate(cited):
+        key = _title_key(articles[article_id].title)
+        if not key:
+            continue
+        if key not in first_of:
+            first_of[key] = index
+            continue
+        first = first_of[key]
+        problems.append(Problem(ProblemKind.SAME_TITLE,
+            f"Two sources have the same title, {named[first]} and {named[index]}: if they "
+            "are copies of one report, quote one of them, so the Sources list names it once.",
+            article_id=article_id))  # fmt: skip
     return problems
 
 

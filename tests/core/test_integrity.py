@@ -292,3 +292,31 @@ def test_a_changed_quotation_names_its_own_footnote_after_a_plain_citation() -> 
     body = "As reported [@p7].\n\n" + quotation_markdown(QUOTE, 7).replace("$2", "$3")
     found = check_note(note_with(body), {7: PASSAGE}, {1: ARTICLE})
     assert [(p.kind, p.footnote) for p in found] == [(ProblemKind.QUOTE_CHANGED, 2)]
+
+
+def test_two_sources_under_one_title_are_named_apart_and_flagged_once() -> None:
+    """A report imported as a Word file and as its PDF: quoting both would list it twice
+    among the Sources, and their warnings would read alike."""
+    word = msgspec.structs.replace(ARTICLE, publisher="", source_name="harbour-deal.docx")
+    pdf = msgspec.structs.replace(ARTICLE, id=2, publisher="", source_name="harbour-deal.pdf")
+    again = Passage(2, START, START + len(QUOTE), QUOTE, theme_ids=(1,), id=8)
+    note = note_with(quotation_markdown(QUOTE, 7) + "\n\n" + quotation_markdown(QUOTE, 8))
+    problems = check_note(note, {7: PASSAGE, 8: again}, {1: word, 2: pdf})
+    assert [p.kind for p in problems] == [
+        ProblemKind.NO_PUBLISHER, ProblemKind.NO_PUBLISHER, ProblemKind.SAME_TITLE,
+    ]  # fmt: skip
+    first, second, same = problems
+    assert '"Harbour deal" (harbour-deal.docx) has no publisher' in first.message
+    assert '"Harbour deal" (harbour-deal.pdf) has no publisher' in second.message
+    assert "harbour-deal.docx" in same.message and "harbour-deal.pdf" in same.message
+    assert not same.blocking and not same.refused_when_strict and same.article_id == 2
+
+
+def test_sources_with_different_titles_raise_no_title_warning() -> None:
+    other = msgspec.structs.replace(ARTICLE, id=2, title="Harbour deal: the costs")
+    again = Passage(2, START, START + len(QUOTE), QUOTE, theme_ids=(1,), id=8)
+    note = note_with(quotation_markdown(QUOTE, 7) + "\n\n" + quotation_markdown(QUOTE, 8))
+    assert kinds(note, {7: PASSAGE, 8: again}, {1: ARTICLE, 2: other}) == []
+    # one source cited twice is one source: named plainly, nothing to flag
+    twice = note_with(quotation_markdown(QUOTE, 7), "Again: " + quotation_markdown(QUOTE, 7))
+    assert ProblemKind.SAME_TITLE not in [k for k, _ in kinds(twice)]
