@@ -23,7 +23,7 @@ from msgspec import Struct, field
 
 from briefer.core.anchoring import quote_at
 from briefer.core.model import Article, Block, BlockKind, Passage, Theme
-from briefer.core.palette import spare_colour
+from briefer.core.palette import spare_colour, spare_shortcut
 from briefer.core.words import counted
 from briefer.exchange import LeftOut, QdaCode, QdaProject, QdaSource
 from briefer.session.command import BackupReason, Change, Command, CommandError
@@ -179,10 +179,11 @@ class ImportQdaCommand(Command):
                 report.themes_reused.append(existing.name)
             else:
                 position += 1
-                colour = code.colour or spare_colour(project.list_themes())
-                theme = Theme(
+                themes = project.list_themes()
+                theme = Theme(  # a key too, as a theme added in the window gets one
                     name=code.name,
-                    colour=colour,
+                    colour=code.colour or spare_colour(themes),
+                    shortcut=spare_shortcut(themes),
                     parent_id=parent,
                     description=code.description,
                     position=position,

@@ -355,3 +355,17 @@ def test_an_import_counts_its_sources_and_a_cancel_changes_nothing(tmp_path: Pat
         target.do(command)
         assert seen == [(i, 5) for i in range(5)]
         assert len(target.query.list_articles()) == 5
+
+
+def test_imported_codes_get_the_free_theme_keys_in_turn(tmp_path: Path) -> None:
+    """As a theme added in the window does: the digits the project's themes leave free,
+    in order, then none once all ten are taken."""
+    path = atlas_qdpx(tmp_path / "atlas.qdpx")
+    with Session.create(tmp_path / "p.briefer") as session:
+        before = {t.shortcut for t in session.query.list_themes()}
+        import_qda(session, path)
+        added = [t for t in session.query.list_themes() if t.shortcut not in before]
+        keys = [t.shortcut for t in session.query.list_themes()]
+    free = [k for k in "7890" if k not in before]
+    assert [t.shortcut for t in added if t.shortcut] == free
+    assert len(set(k for k in keys if k)) == len([k for k in keys if k])  # no key twice
