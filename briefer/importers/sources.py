@@ -13,6 +13,7 @@ import errno
 import os
 import re
 import stat
+import zipfile
 from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
@@ -104,9 +105,32 @@ def plan_import(
             for found in _walk(path, recursive, plan.skipped):
                 if found.suffix.lower() in extensions:
                     add(found, from_folder=True)
-                elif (reason := not_read(found.suffix)) is not None:
+                elif (reason := not_read(found.suffix)) is None:
+                    continue
+                elif _readable_despite_name(found):  # named alone it would come in too
+                    add(found, from_folder=True)
+                else:
                     plan.skipped.append(Skipped(found, reason))  # a .doc: say what to do
     return plan
+
+
+def _readable_despite_name(path: Path) -> bool:
+    """Whether a file named as a format Briefer does not read holds one it does: a Word
+    document saved as "report.doc", a PDF named ".xps". Importing picks the reader by
+    content, so a file named directly comes in; a folder's copy should too. Only the
+    first bytes are read, and for a ZIP its list of parts."""
+    try:
+        with path.open("rb") as file:
+            head = file.read(8)
+            if head.startswith(b"%PDF-"):
+                return True
+            if not head.startswith(b"PK\x03\x04"):
+                return False
+            file.seek(0)
+            with zipfile.ZipFile(file) as archive:
+                return "word/document.xml" in archive.namelist()
+    except (OSError, zipfile.BadZipFile, ValueError):
+        return False
 
 
 def _walk(folder: Path, recursive: bool, skipped: list[Skipped]) -> list[Path]:

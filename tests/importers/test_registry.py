@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 from pathlib import Path
 
 import docx
@@ -20,6 +21,8 @@ from briefer.importers.registry import (
 )
 
 DATA = Path(__file__).parents[1] / "data" / "importers"
+DOCX_SAMPLE = DATA / "docx" / "chapter-notes.docx"
+PDF_SAMPLE = DATA / "pdf" / "article.pdf"
 
 
 def docx_bytes() -> bytes:
@@ -169,10 +172,16 @@ def test_a_document_briefer_does_not_read_says_what_to_do_named_or_in_a_folder(
     (folder / "deck.pptx").write_bytes(b"PK\x03\x04" + b"\0" * 64)
     (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0" + b"\0" * 64)
     (folder / "note.txt").write_text("Grain exports rose by a third in March, officials said.")
+    # a Word document and a PDF under names of formats Briefer does not read come in, as
+    # they do when named alone: the reader is chosen by content
+    shutil.copy(DOCX_SAMPLE, folder / "saved-as.doc")
+    shutil.copy(PDF_SAMPLE, folder / "printed.xps")
     with pytest.raises(ImportRejected, match=r"cannot read \.doc files: open it in Word"):
         import_path(folder / "memo.doc")
+    assert import_path(folder / "saved-as.doc").article.text
     plan = scan_paths([folder])
-    assert [p.name for p in plan.files] == ["note.txt"]
+    assert [p.name for p in plan.files] == ["note.txt", "printed.xps", "saved-as.doc"]
+    assert all(import_path(p).article.text for p in plan.files)
     assert [(s.path.name, s.reason) for s in plan.skipped] == [
         ("deck.pptx", "Briefer cannot read .pptx files: export or print it to PDF and "
                       "import that."),
