@@ -330,15 +330,15 @@ class _DocxWriter:
         )
 
     def _table(self, table: Table) -> None:
+        from briefer.exporters.table_layout import cell_text, fit_columns  # tables only
+
         columns = max(len(table.header), 1)
         all_rows = (table.header, *table.rows)
         texts = [
-            [_cell_text(row[c]) if c < len(row) else "" for row in all_rows] for c in range(columns)
+            [cell_text(row[c]) if c < len(row) else "" for row in all_rows] for c in range(columns)
         ]
         style = self.style["table"]
         font, size = self.package.cell_font(style)
-        from briefer.exporters.table_layout import fit_columns  # with font metrics: tables only
-
         widths = fit_columns(texts, twips(self.package.text_width()), font=font, size=size)
         cells = []
         for r, row in enumerate(all_rows):
@@ -466,8 +466,3 @@ def _right_to_left(runs: Sequence[Run]) -> bool:
 def _utc(moment: dt.datetime) -> dt.datetime:
     """Naive UTC, which is what python-docx writes with its trailing Z."""
     return moment.astimezone(dt.UTC).replace(tzinfo=None)
-
-
-def _cell_text(runs: Sequence[Run]) -> str:
-    """What a cell shows, for measuring: a footnote reference is a mark of a character or two."""
-    return "".join("¹²" if run.kind is RunKind.FOOTNOTE else run.text for run in runs)

@@ -266,13 +266,24 @@ class _Layout:
         table = block.table
         if table is None:
             return
+        from briefer.exporters.table_layout import cell_text, fit_columns  # as Word's are
+
         fmt = self.profile.format("cell")
         columns = max(len(table.header), 1)
-        width = self.profile.text_width / columns - self.profile.cell_margin * 2
+        all_rows = (table.header, *table.rows)
+        texts = [[cell_text(row[c]) if c < len(row) else "" for row in all_rows]
+                 for c in range(columns)]  # fmt: skip
+        margins = self.profile.cell_margin * 2
+        twips = fit_columns(texts, round(self.profile.text_width * 20), font=fmt.font,
+                            size=fmt.size, padding=round(margins * 20))  # fmt: skip
+        widths = [w / 20 - margins for w in twips]
         header_height = 0.0
-        for r, row in enumerate((table.header, *table.rows)):
+        for r, row in enumerate(all_rows):
             before = len(self.cited)
-            heights = [len(self.wrap(cell, fmt, width, bold=r == 0)) for cell in row[:columns]]
+            heights = [
+                len(self.wrap(cell, fmt, widths[c], bold=r == 0))
+                for c, cell in enumerate(row[:columns])
+            ]
             notes = sum(self._footnote_height(n) for n in sorted(self.cited)[before:])
             lines = max(heights, default=1)
             height = lines * line_height(fmt) + fmt.before + fmt.after + _ROW_RULE

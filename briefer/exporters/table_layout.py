@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from briefer.exporters.document import Run, RunKind
 from briefer.exporters.text_widths import em, family, widths
 
 PROSE_CAP = 30.0
@@ -104,3 +105,9 @@ def _share(total: int, base: Sequence[float], weights: Sequence[float]) -> list[
     if weight <= 0:
         return [b + spare / len(base) for b in base]
     return [b + spare * w / weight for b, w in zip(base, weights, strict=True)]
+
+
+def cell_text(runs: Sequence[Run]) -> str:
+    """What a cell shows, for sizing its column: a footnote reference is a mark of a
+    character or two. The Word writer and the page estimate measure the same text."""
+    return "".join("¹²" if run.kind is RunKind.FOOTNOTE else run.text for run in runs)
