@@ -16,6 +16,7 @@ from urllib.parse import unquote, urlsplit
 
 import lxml.etree
 import lxml.html
+import msgspec
 import trafilatura
 from lxml.html import HtmlElement
 
@@ -502,7 +503,12 @@ def _with_title_heading(builder: ArticleBuilder, title: str) -> ArticleBuilder:
             # A kicker above the headline ("Insurance", "Analysis") labels the page's
             # section; it is not the article's, and the text opens with its headline.
             kickers = all(_is_kicker(text[b.start : b.end]) for b in blocks[:at])
-            return _rebuilt(builder, blocks[at:]) if at and kickers else builder
+            if block.kind is not BlockKind.PARAGRAPH:
+                return _rebuilt(builder, blocks[at:]) if at and kickers else builder
+            # A word processor's title is a styled paragraph: the headline all the same.
+            headline = msgspec.structs.replace(block, kind=BlockKind.HEADING, level=1)
+            opening = blocks[at:] if at and kickers else blocks
+            return _rebuilt(builder, [headline if b is block else b for b in opening])
     rebuilt = ArticleBuilder()
     rebuilt.add(BlockKind.HEADING, title, level=1)
     return _rebuilt(builder, blocks, rebuilt)
