@@ -41,14 +41,16 @@ class ProblemKind(enum.StrEnum):
     GUIDANCE_ONLY = "guidance_only"
     QUOTED_AGAIN = "quoted_again"
     SAME_TITLE = "same_title"
+    UNCITED_QUOTE = "uncited_quote"
 
 
 _WARNINGS = frozenset({
     ProblemKind.NO_DATE, ProblemKind.NO_PUBLISHER, ProblemKind.GUIDANCE_ONLY,
-    ProblemKind.QUOTED_AGAIN, ProblemKind.SAME_TITLE,
+    ProblemKind.QUOTED_AGAIN, ProblemKind.SAME_TITLE, ProblemKind.UNCITED_QUOTE,
 })  # fmt: skip
-_STRICT = frozenset({ProblemKind.GUIDANCE_ONLY})
-"""Warnings a strict export still refuses: an unwritten section is not a finished note."""
+_STRICT = frozenset({ProblemKind.GUIDANCE_ONLY, ProblemKind.UNCITED_QUOTE})
+"""Warnings a strict export still refuses: an unwritten section or a quotation nobody
+can trace is not a finished note."""
 
 
 class Problem(Struct, frozen=True):
@@ -151,6 +153,7 @@ def check_note(
                     " again.",
                     section.heading, passage_id, article.id, footnote=number,
                     section_id=section.id))  # fmt: skip
+        problems += _uncited_quotations(section, where)
         for site, (passage_id, _, quoted) in enumerate(sites):
             passage = passages.get(passage_id)
             if passage is None or passage.article_id not in articles:
@@ -183,6 +186,87 @@ def check_note(
                 "said it. Add it in the article's details.", article_id=article_id))  # fmt: skip
     problems += _same_titles(cited_articles, articles, named)
     return problems
+
+
+def _uncited_quotations(section: Section, where: str) -> list[Problem]:
+    """Quotations in ``section`` with no citation. A drafted quotation ends in its
+    citation; one without it is most often a quotation whose citation was typed over or
+    deleted, and the words then go out with no footnote, unchecked against any source.
+    A warning (an epigraph may be meant), which ``--strict`` refuses."""
+    return [
+        Problem(
+            ProblemKind.UNCITED_QUOTE,
+            f'In {where}, a quotation has no citation ("{_short(text, 60)}"): a reader'
+            " cannot tell whose words they are, and they are not checked against a source."
+            " Undo the edit that removed its citation, insert the passage again, or make it"
+            " your own text.",
+            section.heading,
+            section_id=section.id,
+        )
+        for text in uncited_quotations(section.body)
+    ]
+
+
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+_RUN_IN_QUOTATION = re.compile(r'(?:^|(?<=[\s(\[—–-]))["“]([^"“”]+)["”]')
+RUN_IN_WORDS = 8
+"""How long a quotation in a paragraph without any citation is taken for a quotation of
+a source: shorter ones are a phrase's own marks (a title, a so-called "term")."""
+
+
+def uncited_quotations(body: str) -> list[str]:
+    """Quotations in ``body`` no citation vouches for: each block quotation (its ``>``
+    lines together) without one, and each run-in quotation of RUN_IN_WORDS words or more
+    in a paragraph that cites nothing (a citation later in the paragraph, after "she
+    said", vouches for it). Code is skipped."""
+    found: list[str] = []
+    for quoted, lines in _paragraphs(body):
+        text = " ".join(" ".join(lines).split())
+        if CITATION_PATTERN.search(text):
+            continue
+        if quoted:
+            if text.strip('>"“” '):
+                found.append(text)
+            continue
+        found += [
+            match.group(0)
+            for match in _RUN_IN_QUOTATION.finditer(text)
+            if len(match.group(1).split()) >= RUN_IN_WORDS
+        ]
+    return found
+
+
+def _paragraphs(body: str) -> list[tuple[bool, list[str]]]:
+    """``body``'s paragraphs outside code fences, each a block quotation (True; its
+    ``>`` markers removed) or not; a blank line, or a change between the two, ends one."""
+    found: list[tuple[bool, list[str]]] = []
+    lines: list[str] = []
+    quoted = False
+    fence = ""
+    for line in [*body.split("\n"), ""]:
+        opened = _FENCE.match(line)
+        if fence or opened:
+            if opened and not fence:
+                fence = opened.group(1)
+                if lines:
+                    found.append((quoted, lines))
+                    lines = []
+            elif opened and opened.group(1).startswith(fence):
+                fence = ""
+            continue
+        is_quote = bool(_QUOTE_PREFIX.match(line))
+        ended = not line.strip() or (is_quote and not quoted)  # a quotation opens
+        if lines and ended:
+            found.append((quoted, lines))
+            lines = []
+        if is_quote:
+            lines.append(_QUOTE_PREFIX.sub("", line, count=1))
+            quoted = True
+        elif line.strip():
+            if not lines:
+                quoted = False
+            lines.append(line)  # in a block quotation: a lazy continuation line
+    return found
 
 
 def _title_key(title: str) -> str:

@@ -320,3 +320,47 @@ def test_sources_with_different_titles_raise_no_title_warning() -> None:
     # one source cited twice is one source: named plainly, nothing to flag
     twice = note_with(quotation_markdown(QUOTE, 7), "Again: " + quotation_markdown(QUOTE, 7))
     assert ProblemKind.SAME_TITLE not in [k for k, _ in kinds(twice)]
+
+
+def test_a_block_quotation_whose_citation_was_removed_is_flagged_and_strict_refuses() -> None:
+    """Typing over a drafted quotation's citation left a misquotation that passed the check
+    and went out with no footnote (a new user's trial): it is now named."""
+    drafted = quotation_markdown(QUOTE, 7)
+    lost = drafted.replace("[@p7]", "").replace("$2 billion", "$5 billion")
+    problems = check_note(note_with("Context.", lost), {7: PASSAGE}, {1: ARTICLE})
+    assert [(p.kind, p.section) for p in problems] == [(ProblemKind.UNCITED_QUOTE, "Section 1")]
+    problem = problems[0]
+    assert not problem.blocking and problem.refused_when_strict
+    assert '"Section 1"' in problem.message and "$5 billion" in problem.message
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'A paragraph with a "short quote" of the analyst\'s own.',
+        quotation_markdown(QUOTE, 7),
+        '> "First paragraph\n>\n> "second, cited at the end" [@p7]',
+        "```\n> a shell prompt, in code\n```",
+        'Text.\n```\n"a long quoted string in a code block, not a quotation at all"\n```',
+        ">\n>",
+    ],
+)
+def test_cited_quotations_code_and_run_in_words_are_not_uncited_quotations(body: str) -> None:
+    assert ProblemKind.UNCITED_QUOTE not in [kind for kind, _ in kinds(note_with(body))]
+
+
+def test_each_uncited_block_quotation_is_named_once() -> None:
+    body = "> One epigraph.\n\nText.\n\n> Another,\nwith a lazy line."
+    problems = check_note(note_with(body), {}, {})
+    assert [p.message.split("(")[1][:12] for p in problems] == ['"One epigrap', '"Another, wi']
+
+
+def test_a_run_in_quotation_that_lost_its_citation_is_flagged_short_phrases_are_not() -> None:
+    """A short quotation is inserted run-in; with its citation typed over, it is a long
+    quotation in a paragraph that cites nothing. A title or a "so-called" term is not."""
+    lost = f'As Wire put it: "{QUOTE}"so'  # the chip's place typed over
+    assert kinds(note_with(lost)) == [(ProblemKind.UNCITED_QUOTE, "Section 0")]
+    own = 'The so-called "shadow fleet" grew, says "Baltic Energy Security Outlook 2025".'
+    said = f'"{QUOTE}," she said on Monday [@p7].'
+    assert kinds(note_with(own)) == []
+    assert ProblemKind.UNCITED_QUOTE not in [k for k, _ in kinds(note_with(said))]

@@ -450,6 +450,27 @@ def test_an_edit_inside_a_quotation_is_flagged_as_the_analyst_types(
     assert alert.isHidden()
 
 
+def test_typing_over_a_quotations_citation_is_flagged(qtbot: QtBot, window: ProjectWindow) -> None:
+    """A new user selected the citation chip and typed: the chip went, and the quotation
+    left behind (misquoted, too) passed every check with no footnote. The line under the
+    editor now says that a block quotation has no citation."""
+    select(window, "Background")
+    passage = window.session.query.list_passages()[0]
+    assert passage.id is not None
+    window.composer.insert_passage(passage.id)
+    editor = window.composer.editor
+    at = editor.chip_position(passage.id)
+    assert at is not None
+    cursor = editor.textCursor()
+    cursor.setPosition(at)
+    cursor.setPosition(at + 1, cursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    qtbot.keyClicks(editor, "so")
+    alert = window.composer.quote_alert
+    qtbot.waitUntil(alert.isVisible, timeout=5_000)
+    assert alert.text().startswith('A quotation in "Background" has no citation')
+
+
 def test_typing_in_two_places_is_two_undo_steps(qtbot: QtBot, window: ProjectWindow) -> None:
     """A lead sentence at the top and a closing one at the bottom, typed within a second
     or two, were one undo step: Ctrl+Z took both. Moving the caret ends a step, as in Word."""

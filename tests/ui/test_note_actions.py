@@ -17,6 +17,7 @@ import docx
 import pytest
 from msgspec.structs import replace
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from briefer.core.citations import citation_token
 from briefer.core.model import Article, Block, BlockKind
 from briefer.session import (
     EditSectionBodyCommand,
@@ -277,9 +279,30 @@ def test_check_names_the_footnote_and_go_to_lands_on_it(window: ProjectWindow) -
     dialog.go_button.click()
     assert window.workspace.currentWidget() is window.composer
     assert window.composer.current_section_id() == trade_id
-    cursor = window.composer.editor.textCursor()
-    assert cursor.hasSelection()
-    assert window.composer.editor.chip_at(cursor.selectionStart()) == passage_id
+    # The changed word is selected, not the citation: typing the source's word over it
+    # mends the quotation and keeps its footnote.
+    editor = window.composer.editor
+    assert editor.textCursor().selectedText() == "$5"
+    QTest.keyClicks(editor, "$2")
+    window.composer.flush()
+    body = next(s.body for s in window.session.query.get_note(note_id).sections if s.id == trade_id)
+    assert citation_token(passage_id) in body and "$2 billion" in body
+    job = window.note_actions.exporter.prepare(note_id)
+    assert job is not None and not job.blocking
+
+
+def test_go_to_in_the_markdown_source_selects_the_changed_words(window: ProjectWindow) -> None:
+    note_id, trade_id = drafted_with_a_changed_quotation(window)
+    window.composer.show_source(True)
+    problem = next(
+        p
+        for p in window.note_actions.exporter.prepare(note_id).problems  # type: ignore[union-attr]
+        if p.blocking
+    )
+    window.reveal_in_note(trade_id, problem.passage_id or -1, problem.occurrence)
+    source = window.composer.editors.source_editor
+    assert window.composer.editors.currentWidget() is source
+    assert source.textCursor().selectedText() == "$5"
 
 
 @pytest.mark.parametrize("case", ["unwritable", "bad reference"])

@@ -1,4 +1,4 @@
-"""The Composer's live warning that a quotation no longer matches its source.
+"""The Composer's live warning that a quotation no longer matches its source, or lost its citation.
 
 Typing inside a drafted quotation is allowed (an analyst may trim it by mistake, or on
 purpose before inserting it again), but until now nothing said so before Check or
@@ -17,24 +17,32 @@ from briefer.core.integrity import Problem, ProblemKind
 from briefer.ui.common.style import accents_of
 
 CHECK = "Note > Check Quotations and Sources names them"
+_ALERTED = (ProblemKind.QUOTE_CHANGED, ProblemKind.UNCITED_QUOTE)
 
 
 def alert_text(problems: Sequence[Problem]) -> str:
-    """One line about the note's changed quotations; empty when there are none."""
-    changed = [p for p in problems if p.kind is ProblemKind.QUOTE_CHANGED]
+    """One line about the note's changed or uncited quotations; empty when there are none."""
+    changed = [p for p in problems if p.kind in _ALERTED]
     if not changed:
         return ""
     if len(changed) == 1:
         problem = changed[0]
-        at = f" at footnote {problem.footnote}" if problem.footnote is not None else ""
         where = f' in "{problem.section}"' if problem.section.strip() else ""
+        if problem.kind is ProblemKind.UNCITED_QUOTE:
+            return (
+                f"A quotation{where} has no citation: undo the edit that removed it or"
+                " insert the passage again."
+            )
+        at = f" at footnote {problem.footnote}" if problem.footnote is not None else ""
         return (
             f"The quotation{at}{where} no longer matches its source: undo the edit or insert"
             " the passage again."
         )
     sections = list(dict.fromkeys(f'"{p.section}"' for p in changed if p.section.strip()))
     where = f" (in {', '.join(sections)})" if sections else ""
-    return f"{len(changed)} quotations no longer match their sources{where}: {CHECK}."
+    if all(p.kind is ProblemKind.QUOTE_CHANGED for p in changed):
+        return f"{len(changed)} quotations no longer match their sources{where}: {CHECK}."
+    return f"{len(changed)} quotations are changed or lack a citation{where}: {CHECK}."
 
 
 class QuoteAlert(QLabel):

@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip, QWidget
 
 from briefer.core.citations import find_citations
+from briefer.core.quote_diff import first_change
 from briefer.ui.common.style import accents_of
 from briefer.ui.composer import rich_edits as edits
 from briefer.ui.composer import rich_format as rf
@@ -193,9 +194,9 @@ class RichSectionEditor(PassageDrops, QTextEdit):
             return None
         return int(fmt.property(rf.PASSAGE_ID) or 0)
 
-    def select_chip(self, passage_id: int, occurrence: int = 0) -> bool:
-        """Select the ``occurrence``-th chip citing ``passage_id`` (the first when there are
-        fewer) and scroll to it (a check's Go to)."""
+    def chip_position(self, passage_id: int, occurrence: int = 0) -> int | None:
+        """Where the ``occurrence``-th chip citing ``passage_id`` is (the first when there
+        are fewer); None when the section does not cite it."""
         text = self.document().toPlainText()
         found: list[int] = []
         at = text.find(rf.OBJECT_CHAR)
@@ -204,14 +205,50 @@ class RichSectionEditor(PassageDrops, QTextEdit):
                 found.append(at)
             at = text.find(rf.OBJECT_CHAR, at + 1)
         if not found:
+            return None
+        return found[occurrence] if occurrence < len(found) else found[0]
+
+    def select_chip(self, passage_id: int, occurrence: int = 0) -> bool:
+        """Select the ``occurrence``-th chip citing ``passage_id`` (the first when there are
+        fewer) and scroll to it."""
+        at = self.chip_position(passage_id, occurrence)
+        if at is None:
             return False
-        at = found[occurrence] if occurrence < len(found) else found[0]
+        self._select(at, at + 1)
+        return True
+
+    def select_change(self, passage_id: int, occurrence: int, source: str) -> bool:
+        """A check's Go to for a changed quotation: select the first words of the quotation
+        closed by that chip that differ from ``source`` (the caret where words were left
+        out), so typing puts the source's words back and never replaces the citation.
+        The chip is selected when no change is found in the words before it."""
+        at = self.chip_position(passage_id, occurrence)
+        if at is None:
+            return False
+        block = self.document().findBlock(at)
+        pieces = [(block.position(), block.text()[: at - block.position()])]
+        group = block.blockFormat().property(rf.QUOTE_GROUP)
+        previous = block.previous()
+        while (
+            group
+            and previous.isValid()
+            and previous.blockFormat().property(rf.QUOTE_GROUP) == group
+        ):
+            pieces.insert(0, (previous.position(), previous.text()))
+            previous = previous.previous()
+        span = first_change("\n".join(text for _, text in pieces), source)
+        if span is None:
+            self._select(at, at + 1)
+            return True
+        self._select(*(_position_in(pieces, offset) for offset in span))
+        return True
+
+    def _select(self, anchor: int, position: int) -> None:
         cursor = QTextCursor(self.document())
-        cursor.setPosition(at)
-        cursor.setPosition(at + 1, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(anchor)
+        cursor.setPosition(position, QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
-        return True
 
     def citation_at(self, position: int) -> int | None:
         """The chip at or just before ``position``, else the first in its paragraph."""
@@ -481,3 +518,13 @@ class RichSectionEditor(PassageDrops, QTextEdit):
             block = block.next()
         if painter is not None:
             painter.end()
+
+
+def _position_in(pieces: list[tuple[int, str]], offset: int) -> int:
+    """The document position of ``offset`` in the blocks' texts joined by newlines."""
+    for start, text in pieces:
+        if offset <= len(text):
+            return start + offset
+        offset -= len(text) + 1
+    start, text = pieces[-1]
+    return start + len(text)

@@ -9,14 +9,19 @@ the page gives back the Markdown it was opened from until the analyst changes it
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QStackedWidget
 
 from briefer.core.citations import citation_token
+from briefer.core.quote_diff import first_change
 from briefer.ui.composer.editor import LineEditing, SectionEditor
 from briefer.ui.composer.rich_editor import RichSectionEditor
 from briefer.ui.composer.rich_markdown import Unsupported, shows_exactly
+
+_QUOTE_LINE = re.compile(r" {0,3}>")
 
 
 class SectionEditors(QStackedWidget):
@@ -109,13 +114,15 @@ class SectionEditors(QStackedWidget):
             return self.source_editor
         return self.page_editor
 
-    def reveal(self, passage_id: int, occurrence: int = 0) -> None:
-        """Focus the editor on screen with a citation of ``passage_id`` selected: the
-        ``occurrence``-th, else the first (none for -1)."""
+    def reveal(self, passage_id: int, occurrence: int = 0, source: str = "") -> None:
+        """Focus the editor on screen at the ``occurrence``-th citation of ``passage_id``
+        (else the first; nowhere for -1): where the quotation it closes departs from
+        ``source`` (the passage's words), its first changed words are selected, else
+        the citation itself."""
         page = self.currentWidget() is self.page_editor
         (self.page_editor if page else self.source_editor).setFocus()
         if passage_id >= 0 and page:
-            self.page_editor.select_chip(passage_id, occurrence)
+            self.page_editor.select_change(passage_id, occurrence, source)
         elif passage_id >= 0:
             document, token = self.source_editor.document(), citation_token(passage_id)
             found = first = document.find(token)
@@ -123,7 +130,7 @@ class SectionEditors(QStackedWidget):
                 found = document.find(token, found) if not found.isNull() else found
             found = first if found.isNull() else found
             if not found.isNull():
-                self.source_editor.setTextCursor(found)
+                self.source_editor.setTextCursor(_changed_words(found, source) or found)
 
     def insert_block(self, markdown: str) -> str:
         """Put ``markdown`` at the cursor of the editor on screen as paragraphs of their own;
@@ -148,3 +155,23 @@ class SectionEditors(QStackedWidget):
         if not self.dirty and self.shown is not None:
             return self.shown
         return self.page_editor.markdown()
+
+
+def _changed_words(token: QTextCursor, source: str) -> QTextCursor | None:
+    """In the Markdown source, a cursor on the first words before the citation ``token``
+    (its line, and the block quotation's lines above) that differ from ``source``."""
+    block = token.document().findBlock(token.selectionStart())
+    start = block.position()
+    if _QUOTE_LINE.match(block.text()):
+        previous = block.previous()
+        while previous.isValid() and _QUOTE_LINE.match(previous.text()):
+            start = previous.position()
+            previous = previous.previous()
+    text = token.document().toPlainText()
+    span = first_change(text[start : token.selectionStart()], source)
+    if span is None:
+        return None
+    cursor = QTextCursor(token.document())
+    cursor.setPosition(start + span[0])
+    cursor.setPosition(start + span[1], QTextCursor.MoveMode.KeepAnchor)
+    return cursor

@@ -263,8 +263,17 @@ class ComposerView(QWidget):
         if self._note is None or all(s.id != section_id for s in self._note.sections):
             return False
         self._select_section(section_id)
-        self.editors.reveal(passage_id, occurrence)
+        self.editors.reveal(passage_id, occurrence, self._passage_words(passage_id))
         return True
+
+    def _passage_words(self, passage_id: int) -> str:
+        """The passage's text, which Go to compares its quotation with; empty if gone."""
+        if passage_id < 0:
+            return ""
+        try:
+            return self.session.query.get_passage(passage_id).text
+        except (RecordNotFound, ProjectError):
+            return ""
 
     def show_note(self, note_id: int | None) -> None:
         """Open ``note_id``, saving what was typed in the note shown before."""
