@@ -490,6 +490,31 @@ def test_typing_in_two_places_is_two_undo_steps(qtbot: QtBot, window: ProjectWin
     assert bodies(window)["Summary"] == "Lead. Main point."
 
 
+def test_undo_of_typing_in_another_section_shows_that_section(
+    qtbot: QtBot, window: ProjectWindow
+) -> None:
+    """Ctrl+Z after moving to another section undid the typing there, out of sight, and
+    the analyst saw nothing change (a new user's trial). Undo and redo now show it."""
+    select(window, "Summary")
+    editor = window.composer.editor
+    editor.setFocus()
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(editor, " Ports grow.")
+    select(window, "Background")
+    background = window.composer.current_section_id()
+    summary = next(s.id for s in note(window).sections if s.heading == "Summary")
+    window.workspace.setCurrentWidget(window.composer)
+    window.undo()
+    assert bodies(window)["Summary"] == "Main point."
+    assert window.composer.current_section_id() == summary
+    assert editor.toPlainText() == "Main point."
+    select(window, "Background")
+    assert window.composer.current_section_id() == background
+    window.redo()
+    assert window.composer.current_section_id() == summary
+    assert editor.toPlainText() == "Main point. Ports grow."
+
+
 def test_a_click_elsewhere_ends_the_typing_step(qtbot: QtBot, window: ProjectWindow) -> None:
     select(window, "Summary")
     editor = window.composer.editor

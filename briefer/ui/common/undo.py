@@ -32,6 +32,11 @@ class SessionUndoCommand(QUndoCommand):
         self._report = report
         self._already_applied = True
 
+    @property
+    def command(self) -> Command:
+        """The session command this step undoes and redoes."""
+        return self._command
+
     def id(self) -> int:
         # Commands that can fold later ones into themselves (typing) share an id,
         # which is how QUndoStack knows to offer mergeWith.

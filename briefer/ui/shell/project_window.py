@@ -49,6 +49,7 @@ from briefer.ui.common.find_bar import FindBar
 from briefer.ui.common.screens import fit_on_screen, only_current_page_counts
 from briefer.ui.common.session_bridge import SessionBridge
 from briefer.ui.common.splitters import ShareSplitter
+from briefer.ui.common.undo import SessionUndoCommand
 from briefer.ui.composer.arrangement import rebalance
 from briefer.ui.composer.view import ComposerView
 from briefer.ui.library.article_actions import ArticleActions
@@ -473,11 +474,30 @@ class ProjectWindow(ImportsDroppedFiles, QMainWindow):
 
     def undo(self) -> None:
         self.composer.flush()  # what was just typed is the newest edit, so undo takes it first
-        self.undo_stack.undo()
+        self._in_sight(self.undo_stack.index() - 1, self.undo_stack.undo)
 
     def redo(self) -> None:
         self.composer.flush()
-        self.undo_stack.redo()
+        self._in_sight(self.undo_stack.index(), self.undo_stack.redo)
+
+    def _in_sight(self, index: int, step: Callable[[], None]) -> None:
+        """Undo or redo the stack's step at ``index``. In the Composer, an edit of another
+        section (or note) than the one shown brings that section into view: Ctrl+Z once
+        changed a section out of sight, and the analyst saw nothing happen."""
+        done = self.undo_stack.command(index)
+        command = done.command if isinstance(done, SessionUndoCommand) else None
+        step()
+        note_id = getattr(command, "note_id", None)
+        section_id = getattr(command, "section_id", None)
+        if not isinstance(note_id, int) or not isinstance(section_id, int):
+            return
+        if self.workspace.currentWidget() is not self.composer:
+            return
+        if self.composer.current_section_id() == section_id:
+            return
+        if self.composer.current_note_id() != note_id:
+            self.composer.show_note(note_id)
+        self.composer.reveal(section_id)
 
     def report(self, message: str) -> None:
         """Refusals and failures of edits, shown where the analyst is looking, without a modal."""
