@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QRadioButton
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QRadioButton
 from pytestqt.qtbot import QtBot
 
 from briefer.app import Controller
@@ -175,6 +175,8 @@ def test_each_field_has_its_own_access_key_and_the_dialog_shows_whole(
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
+    buttons = sorted(b.text() for b in dialog.findChildren(QDialogButtonBox)[0].buttons())
+    assert buttons == ["&Apply", "&Cancel", "&OK"]  # Qt's own labels had none (a trial)
     owners: dict[str, list[str]] = {"o": ["&OK"], "c": ["&Cancel"], "a": ["&Apply"]}
     texts = [label.text() for label in dialog.findChildren(QLabel) if label.buddy() is not None]
     texts += [b.text() for b in dialog.findChildren(QRadioButton)]

@@ -172,6 +172,14 @@ class PreferencesDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         buttons.button(QDialogButtonBox.StandardButton.Apply).clicked.connect(self.apply)
+        # Alt+O, Alt+C and Alt+A whatever the desktop: Qt's own labels carry no mnemonic
+        # outside KDE, and the fields above leave these letters free for them.
+        for standard, text in (
+            (QDialogButtonBox.StandardButton.Ok, "&OK"),
+            (QDialogButtonBox.StandardButton.Cancel, "&Cancel"),
+            (QDialogButtonBox.StandardButton.Apply, "&Apply"),
+        ):
+            buttons.button(standard).setText(text)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
