@@ -173,6 +173,9 @@ class PdfImporter:
             published = dateline(builder) or url_date(url) or published  # not the top bar's
         else:
             published = published or file_date(pdf_date(info.get("CreationDate", "")), opening)
+            # The writer the page prints ("By Laura Kask, Tallinn") before the file's
+            # Author, which is most often the account that saved it ("jsmith").
+            author = byline_author(builder, publisher) or author
         article = Article(
             title=title or PurePosixPath(filename).stem or "Untitled PDF",
             text=builder.text(),

@@ -290,7 +290,27 @@ def _continues(
     lead = paragraphs[-1].lines[0]
     if ends_sentence and len(paragraphs[-1].lines) > 1 and line.x0 < last.x0 - line.size * 0.9:
         return abs(line.x0 - lead.x0) > line.size * 0.5  # hanging indent: back at the start
+    if (
+        len(paragraphs[-1].lines) == 1
+        and not ends_sentence
+        and not text.endswith(("-", *_SOFT_HYPHENS))
+        and _room_for(last, line)
+    ):
+        return False  # a line of its own: a by-line, a dateline
     return not (ends_sentence and last.x1 < line.x1 - line.size * 3)
+
+
+def _room_for(last: Line, line: Line) -> bool:
+    """Whether ``line``'s first word would have fitted at the end of ``last``, with a
+    space and an em to spare. A typesetter moves a word down only when it does not fit,
+    so such a break was made by hand ("By Laura Kask, Tallinn — 9 February 2025" over
+    the story's first line), however unfinished the sentence looks. The edge is the
+    line below's own end, from the same left edge."""
+    words = line.text.split(maxsplit=1)
+    if not words or len(line.text) < 2 or abs(line.x0 - last.x0) > line.size * 0.5:
+        return False  # an indent (a hanging one, say) moves the line below's end too
+    per_character = (line.x1 - line.x0) / len(line.text)
+    return line.x1 - last.x1 > (len(words[0]) + 1) * per_character + line.size
 
 
 def _item_values(label: str) -> set[tuple[str, int]]:

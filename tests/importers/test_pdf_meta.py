@@ -214,3 +214,16 @@ def test_a_printed_pages_by_line_names_its_writer(lines: list[str], author: str)
     for line in lines:
         built.add(BlockKind.PARAGRAPH, line)
     assert byline_author(built, "The Courier") == author
+
+
+def test_an_office_pdfs_by_line_names_the_writer_before_the_files_account() -> None:
+    """LibreOffice: the file's Author is the account that saved it ("jsmith"); the page
+    prints "By Laura Kask, Tallinn — 9 February 2025" over the story, with no space
+    between, and the by-line was glued to the first paragraph (a new user's trial)."""
+    name = "byline-office.pdf"
+    article = PdfImporter().extract((PDF / name).read_bytes(), name, ImportLimits())
+    assert (article.author, article.published) == ("Laura Kask", dt.date(2025, 2, 9))
+    body = [article.block_text(b) for b in article.blocks]
+    assert body[1] == "By Laura Kask, Tallinn — 9 February 2025"
+    assert body[2].startswith("Estonia, Latvia and Lithuania") and body[2].endswith("Soviet era.")
+    assert body[3].startswith("By the time the switch was made")  # a sentence, no by-line
