@@ -49,7 +49,6 @@ from briefer.ui.common.find_bar import FindBar
 from briefer.ui.common.screens import fit_on_screen, only_current_page_counts
 from briefer.ui.common.session_bridge import SessionBridge
 from briefer.ui.common.splitters import ShareSplitter
-from briefer.ui.common.undo import SessionUndoCommand
 from briefer.ui.composer.arrangement import rebalance
 from briefer.ui.composer.view import ComposerView
 from briefer.ui.library.article_actions import ArticleActions
@@ -81,6 +80,7 @@ from briefer.ui.shell.layouts import (
 from briefer.ui.shell.menus import IMPORT_KEYS, MenuSlots, build_menus
 from briefer.ui.shell.paste_import import PasteController
 from briefer.ui.shell.restore_dialog import RestoreDialog
+from briefer.ui.shell.undo_in_sight import step_in_sight
 from briefer.ui.themes.actions import ThemeActions
 from briefer.ui.themes.dialog import ThemesDialog
 from briefer.ui.themes.model import ThemesModel
@@ -473,31 +473,12 @@ class ProjectWindow(ImportsDroppedFiles, QMainWindow):
         self.composer.show_note(note_id)
 
     def undo(self) -> None:
-        self.composer.flush()  # what was just typed is the newest edit, so undo takes it first
-        self._in_sight(self.undo_stack.index() - 1, self.undo_stack.undo)
+        composing = self.workspace.currentWidget() is self.composer
+        step_in_sight(self.undo_stack, self.composer, redo=False, composing=composing)
 
     def redo(self) -> None:
-        self.composer.flush()
-        self._in_sight(self.undo_stack.index(), self.undo_stack.redo)
-
-    def _in_sight(self, index: int, step: Callable[[], None]) -> None:
-        """Undo or redo the stack's step at ``index``. In the Composer, an edit of another
-        section (or note) than the one shown brings that section into view: Ctrl+Z once
-        changed a section out of sight, and the analyst saw nothing happen."""
-        done = self.undo_stack.command(index)
-        command = done.command if isinstance(done, SessionUndoCommand) else None
-        step()
-        note_id = getattr(command, "note_id", None)
-        section_id = getattr(command, "section_id", None)
-        if not isinstance(note_id, int) or not isinstance(section_id, int):
-            return
-        if self.workspace.currentWidget() is not self.composer:
-            return
-        if self.composer.current_section_id() == section_id:
-            return
-        if self.composer.current_note_id() != note_id:
-            self.composer.show_note(note_id)
-        self.composer.reveal(section_id)
+        composing = self.workspace.currentWidget() is self.composer
+        step_in_sight(self.undo_stack, self.composer, redo=True, composing=composing)
 
     def report(self, message: str) -> None:
         """Refusals and failures of edits, shown where the analyst is looking, without a modal."""
