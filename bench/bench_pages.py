@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-import msgspec
+from briefer.core.record import replace
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
@@ -89,11 +89,9 @@ def main() -> None:
                 # The analyst types a word in the longest section: only it is parsed again.
                 sections = list(edited_note.sections)
                 longest = max(range(len(sections)), key=lambda i: len(sections[i].body))
-                edited = msgspec.structs.replace(
-                    sections[longest], body=sections[longest].body + f" word{round_}"
-                )
+                edited = replace(sections[longest], body=sections[longest].body + f" word{round_}")
                 sections[longest] = edited
-                edited_note = msgspec.structs.replace(edited_note, sections=tuple(sections))
+                edited_note = replace(edited_note, sections=tuple(sections))
                 started = time.perf_counter()
                 counter.estimate(session.query, edited_note)
                 warm.append(time.perf_counter() - started)

@@ -9,10 +9,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-import msgspec
-
 from briefer import session as api
 from briefer.cli_common import Parser, open_session, warn
+from briefer.core.record import replace
 from briefer.core.safetext import shown
 from briefer.settings import Paths
 
@@ -55,7 +54,7 @@ def run_action(args: argparse.Namespace, paths: Paths) -> int:
         }
         if "date" in changes:
             changes["published"] = api.date_from_text(changes.pop("date"))
-        details = msgspec.structs.replace(before, **changes).checked(before)
+        details = replace(before, **changes).checked(before)
         if details == before:
             print(f"Article {args.article_id} already has these details; nothing changed.")
             return 0

@@ -1,6 +1,6 @@
 """The `briefer` command's entry point: load the program with the cycle collector paused.
 
-Loading the command line (argparse, msgspec, our modules' functions and classes)
+Loading the command line (argparse, our modules' functions and classes)
 makes some hundred thousand objects that live as long as the process.
 While they are made, the cycle collector walks them again and again and finds nothing
 to free: about a tenth of a short command's CPU time (`briefer export` of a small

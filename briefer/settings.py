@@ -16,9 +16,8 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import platformdirs
-from msgspec import Struct, field
-from msgspec.structs import asdict
 
+from briefer.core.record import Record, asdict, field
 from briefer.core.tempfiles import remove_stale, temp_prefix
 
 APP_NAME = "Briefer"
@@ -29,7 +28,7 @@ MAX_RECENT = 10
 log = logging.getLogger(__name__)
 
 
-class Paths(Struct, frozen=True):
+class Paths(Record, frozen=True):
     """Where settings, data, backups, templates, caches and logs go."""
 
     config_dir: Path
@@ -74,7 +73,7 @@ def resolve_paths(home: Path | str | None = None) -> Paths:
     )
 
 
-class Settings(Struct):
+class Settings(Record):
     """What the analyst chose once and expects remembered."""
 
     author: str = ""
@@ -156,7 +155,7 @@ def default_language(environ: Mapping[str, str] | None = None) -> str:
     return _locale_tag(os.environ if environ is None else environ) or "en-GB"
 
 
-class LoadedSettings(Struct, frozen=True):
+class LoadedSettings(Record, frozen=True):
     """Settings plus what happened while reading them, for the UI to tell the user."""
 
     settings: Settings

@@ -1,4 +1,4 @@
-"""The domain: plain records (msgspec Structs) and pure functions. No Qt, no SQL."""
+"""The domain: plain records (core.record) and pure functions. No Qt, no SQL."""
 
 from briefer.core.model import (
     BLOCK_SEPARATOR,

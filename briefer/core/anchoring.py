@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import re
 
-from msgspec import Struct
-
+from briefer.core.record import Record
 from briefer.core.spans import Span, clamp
 
 CONTEXT_CHARS = 32
 
 
-class TextQuote(Struct, frozen=True):
+class TextQuote(Record, frozen=True):
     """The exact words of a passage and the characters just before and after."""
 
     exact: str

@@ -14,10 +14,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 
-import msgspec
-
 from briefer.core.citations import quotation_markdown
 from briefer.core.model import Note, Passage, Section, Theme
+from briefer.core.record import replace
 from briefer.core.templates import MAX_LEVEL, Template, TemplateSection
 
 _UNKNOWN_DATE = dt.date.max
@@ -63,7 +62,7 @@ def draft_note(
         date=date,
         marking=marking.strip() or template.marking,
         template=template.name,
-        sections=tuple(msgspec.structs.replace(s, position=i) for i, s in enumerate(sections)),
+        sections=tuple(replace(s, position=i) for i, s in enumerate(sections)),
     )
 
 

@@ -15,11 +15,10 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 
-from msgspec import Struct
-
 from briefer.core.citations import CITATION_PATTERN, citation_token
 from briefer.core.mdtext import escape_inline
 from briefer.core.model import Passage
+from briefer.core.record import Record
 
 
 class FigureKind(enum.StrEnum):
@@ -29,14 +28,14 @@ class FigureKind(enum.StrEnum):
     QUANTITY = "quantity"
 
 
-class FigureMatch(Struct, frozen=True):
+class FigureMatch(Record, frozen=True):
     text: str
     kind: FigureKind
     start: int
     end: int
 
 
-class KeyFigure(Struct, frozen=True):
+class KeyFigure(Record, frozen=True):
     figure: FigureMatch
     sentence: str
     passage_id: int

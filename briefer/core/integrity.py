@@ -17,8 +17,6 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
-from msgspec import Struct
-
 from briefer.core.citations import (
     CITATION_PATTERN,
     citation_occurrences,
@@ -28,6 +26,7 @@ from briefer.core.citations import (
     strip_enclosing_quotes,
 )
 from briefer.core.model import Article, Note, Passage, Section
+from briefer.core.record import Record
 
 
 class ProblemKind(enum.StrEnum):
@@ -53,7 +52,7 @@ _STRICT = frozenset({ProblemKind.GUIDANCE_ONLY, ProblemKind.UNCITED_QUOTE})
 can trace is not a finished note."""
 
 
-class Problem(Struct, frozen=True):
+class Problem(Record, frozen=True):
     kind: ProblemKind
     message: str
     section: str = ""

@@ -13,8 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from msgspec import Struct
-
+from briefer.core.record import Record
 from briefer.core.stem import stem
 
 WORD = re.compile(r"\w+")
@@ -28,7 +27,7 @@ Test = tuple[str, bool, str]
 (prefix, True, key), where every word that passes starts with ``key``."""
 
 
-class KeywordRule(Struct, frozen=True):
+class KeywordRule(Record, frozen=True):
     """One keyword of one theme, ready to match: a test per word of the text it spans."""
 
     keyword: str

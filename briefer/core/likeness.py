@@ -16,8 +16,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 
-from msgspec import Struct
-
+from briefer.core.record import Record
 from briefer.core.spaceless import SPACELESS, has_spaceless
 
 SHINGLE_WORDS = 5
@@ -75,7 +74,7 @@ def _word() -> re.Pattern[str]:
     return re.compile(f"[{SPACELESS}]|[^\\W_{SPACELESS}]+")
 
 
-class Likeness(Struct, frozen=True):
+class Likeness(Record, frozen=True):
     """How two texts overlap: ``shared`` is the share of the shorter one's shingles that
     the longer holds (0.0 to 1.0); ``first_shorter`` says which one that is."""
 

@@ -1,6 +1,6 @@
 """The domain objects every room shares: articles, themes, passages, notes.
 
-Plain frozen records (msgspec Structs: made in C, where a dataclass compiles its
+Plain frozen records (core.record: defined at no cost, where a dataclass compiles its
 methods at every start). Ids are ``None`` until the
 store gives them one; ``uuid`` is ``""`` until then too, and then never changes, so
 two copies of a project recognise what they share whatever ids each gave. Colours
@@ -14,8 +14,7 @@ import datetime as dt
 import enum
 import re
 
-from msgspec import Struct, field
-
+from briefer.core.record import Record, field
 from briefer.core.words import count_text_words
 
 BLOCK_SEPARATOR = "\n\n"
@@ -40,7 +39,7 @@ class BlockKind(enum.StrEnum):
     TABLE_ROW = "table_row"
 
 
-class Block(Struct, frozen=True):
+class Block(Record, frozen=True):
     """One structural unit of an article, as a span over its canonical text.
 
     ``level`` is the heading level (1-6) for headings and the nesting depth
@@ -60,7 +59,7 @@ class Block(Struct, frozen=True):
             raise ValueError(f"bad block span [{self.start}, {self.end})")
 
 
-class ArticleImage(Struct, frozen=True):
+class ArticleImage(Record, frozen=True):
     """An image that came with the article and exists locally (never fetched).
 
     ``data`` is already normalised by the importer (PNG or JPEG, size-capped);
@@ -76,7 +75,7 @@ class ArticleImage(Struct, frozen=True):
     name: str = ""
 
 
-class Original(Struct, frozen=True):
+class Original(Record, frozen=True):
     """The bytes an article was imported from, kept so it can be re-extracted."""
 
     filename: str
@@ -84,7 +83,7 @@ class Original(Struct, frozen=True):
     data: bytes
 
 
-class Article(Struct, frozen=True):
+class Article(Record, frozen=True):
     """An imported source: its canonical plain text, structure and metadata.
 
     ``text`` never changes after import, so passage offsets stay valid.
@@ -115,7 +114,7 @@ class Article(Struct, frozen=True):
         return count_text_words(self.text)  # a Chinese article has words too
 
 
-class ArticleSummary(Struct, frozen=True):
+class ArticleSummary(Record, frozen=True):
     """What a library listing needs of an article, without its text."""
 
     id: int
@@ -133,7 +132,7 @@ class ArticleSummary(Struct, frozen=True):
     """The name of the file it was imported from ("" if none was given)."""
 
 
-class Theme(Struct, frozen=True):
+class Theme(Record, frozen=True):
     """An analyst's category for passages (Trade, Defence, ...).
 
     ``keywords`` are the rules behind suggestions: each is a word or phrase,
@@ -159,7 +158,7 @@ class Theme(Struct, frozen=True):
             raise ValueError(f"colour must look like #RRGGBB, not {self.colour!r}")
 
 
-class Passage(Struct, frozen=True):
+class Passage(Record, frozen=True):
     """A tagged span of one article, with enough context to re-anchor it.
 
     ``text`` is a copy of the quoted words, and ``prefix``/``suffix`` the few
@@ -184,7 +183,7 @@ class Passage(Struct, frozen=True):
             raise ValueError(f"a passage needs a non-empty span, not [{self.start}, {self.end})")
 
 
-class Section(Struct, frozen=True):
+class Section(Record, frozen=True):
     """One part of a note: a heading and a CommonMark body with citation tokens.
 
     ``guidance`` is the template's advice for the section ("State the main judgement in
@@ -199,7 +198,7 @@ class Section(Struct, frozen=True):
     guidance: str = ""
 
 
-class Note(Struct, frozen=True):
+class Note(Record, frozen=True):
     """A briefing note: metadata and ordered sections.
 
     ``citation_style`` is the CSL style its exports use (a built-in name or a .csl path);
@@ -221,13 +220,13 @@ class Note(Struct, frozen=True):
     citation_style: str = ""
 
 
-class Citation(Struct, frozen=True):
+class Citation(Record, frozen=True):
     """A reference from a note's text to a passage; exported as a footnote."""
 
     passage_id: int
 
 
-class SearchHit(Struct, frozen=True):
+class SearchHit(Record, frozen=True):
     """One full-text search result: which article, how well, and where.
 
     ``rank`` is larger for better hits. ``offsets`` are spans of the matched

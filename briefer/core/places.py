@@ -14,10 +14,8 @@ import logging
 from pathlib import Path
 from typing import BinaryIO
 
-from msgspec import Struct
-from msgspec.structs import asdict
-
 from briefer.core.atomic import write_atomically
+from briefer.core.record import Record, asdict
 
 READ = "read"
 COMPOSE = "compose"
@@ -35,7 +33,7 @@ class PlacesFileError(Exception):
     """The places file could not be written (logged by ``remember``, never shown)."""
 
 
-class Place(Struct, frozen=True):
+class Place(Record, frozen=True):
     """One project's place. Reader offsets are in the article's own text (canonical), not
     in the Reader's document, whose positions move with its header; the note's cursor is
     a position in the section's editor, clamped to its text when put back."""

@@ -12,10 +12,9 @@ import bisect
 import re
 from collections.abc import Sequence
 
-from msgspec import Struct
-
 from briefer.core.keywords import Hit, KeywordMatcher, KeywordRule, keyword_rule
 from briefer.core.model import BLOCK_SEPARATOR, Article, Block, BlockKind, Passage, Theme
+from briefer.core.record import Record
 from briefer.core.spans import Span, merge
 
 # Words that end with a full stop without ending the sentence. Compared lower
@@ -50,7 +49,7 @@ DEFAULT_LIMIT = 8
 """Suggestions shown per article unless the analyst chose otherwise (Preferences)."""
 
 
-class Suggestion(Struct, frozen=True):
+class Suggestion(Record, frozen=True):
     """A sentence ``[start, end)`` that keywords tie to a theme, and how strongly.
 
     ``keyword`` is the strongest keyword found in it; ``keywords`` all of them,

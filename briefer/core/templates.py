@@ -21,10 +21,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from msgspec import Struct
-
 from briefer.core.citations import CITATION_PATTERN
 from briefer.core.model import Note
+from briefer.core.record import Record
 
 FORMAT = 1
 MAX_LEVEL = 3
@@ -36,7 +35,7 @@ class TemplateError(ValueError):
     """A template file that cannot be used; the message names the field and the fix."""
 
 
-class TemplateSection(Struct, frozen=True):
+class TemplateSection(Record, frozen=True):
     heading: str
     level: int = 1
     body: str = ""
@@ -45,7 +44,7 @@ class TemplateSection(Struct, frozen=True):
     max_passages: int = 0
 
 
-class Template(Struct, frozen=True):
+class Template(Record, frozen=True):
     name: str
     description: str = ""
     sections: tuple[TemplateSection, ...] = ()

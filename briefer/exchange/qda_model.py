@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from msgspec import Struct, field
+from briefer.core.record import Record, field
 
 
 class ExchangeError(Exception):
     """A REFI-QDA file cannot be read or written; the message says why, in one sentence."""
 
 
-class QdaLimits(Struct, frozen=True):
+class QdaLimits(Record, frozen=True):
     """Bounds on an untrusted archive; tests tighten them to try the refusals cheaply."""
 
     max_archive_bytes: int = 32 * 1024**3
@@ -37,7 +37,7 @@ class QdaLimits(Struct, frozen=True):
     """How deeply codes may nest; a hostile file could otherwise recurse without end."""
 
 
-class QdaCode(Struct, frozen=True):
+class QdaCode(Record, frozen=True):
     """A code of the codebook; ``colour`` is ``"#RRGGBB"`` or "" when the file gives none."""
 
     guid: str
@@ -55,7 +55,7 @@ class QdaCode(Struct, frozen=True):
         return found
 
 
-class QdaSelection(Struct, frozen=True):
+class QdaSelection(Record, frozen=True):
     """A plain-text selection ``[start, end)`` in code points, its codes and its note."""
 
     guid: str
@@ -67,7 +67,7 @@ class QdaSelection(Struct, frozen=True):
     created: dt.datetime | None = None
 
 
-class QdaSource(Struct, frozen=True):
+class QdaSource(Record, frozen=True):
     """A plain-text source: its text, what the file says about it, and its selections.
 
     ``metadata`` keys are Briefer's article fields the file carried a value for
@@ -86,7 +86,7 @@ class QdaSource(Struct, frozen=True):
         return next((value for name, value in self.metadata if name == key), "")
 
 
-class LeftOut(Struct, frozen=True):
+class LeftOut(Record, frozen=True):
     """Something in a file that Briefer cannot hold, with how many there were."""
 
     what: str
@@ -96,7 +96,7 @@ class LeftOut(Struct, frozen=True):
         return f"{self.count} {self.what}"
 
 
-class QdaProject(Struct, frozen=True):
+class QdaProject(Record, frozen=True):
     """A codebook (``sources`` empty) or a whole project, as exchanged."""
 
     name: str

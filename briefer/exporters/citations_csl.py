@@ -22,9 +22,8 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from msgspec import Struct
-
 from briefer.core.model import Article
+from briefer.core.record import Record
 from briefer.exporters.csl_disambiguate import Outcome, Person, Rules, State, disambiguate
 from briefer.exporters.csl_kept import (
     Asked,
@@ -73,7 +72,7 @@ _LABELS = frozenset({
 """News labels a headline opens with ("Analysis: India and Russia ..."), not its title."""
 
 
-class CslOutput(Struct, frozen=True):
+class CslOutput(Record, frozen=True):
     """One rendering per citation, and the bibliography as (key, entry) in the style's order.
 
     Every cited item has an entry in the style's bibliography layout, even one

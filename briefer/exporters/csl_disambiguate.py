@@ -23,8 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from msgspec import Struct
-from msgspec.structs import replace
+from briefer.core.record import Record, replace
 
 BY_CITE = "by-cite"
 """The specification's default ``givenname-disambiguation-rule``."""
@@ -40,7 +39,7 @@ Person = tuple[str, str]
 """A name as (family, given); a literal (an organisation) has no given name."""
 
 
-class Rules(Struct, frozen=True):
+class Rules(Record, frozen=True):
     """What a style's cs:citation asks for (its disambiguation attributes)."""
 
     add_names: bool = False
@@ -73,7 +72,7 @@ class Rules(Struct, frozen=True):
         )
 
 
-class State(Struct, frozen=True):
+class State(Record, frozen=True):
     """How one item's cites are rendered to tell it apart: the default renders as the style says.
 
     ``names`` is how many names to show before et-al (0: the style's own
@@ -98,7 +97,7 @@ class State(Struct, frozen=True):
 _PLAIN = State()
 
 
-class Outcome(Struct, frozen=True):
+class Outcome(Record, frozen=True):
     """Each item's state (only those not plain) and year suffix (only those given one)."""
 
     states: dict[str, State]

@@ -25,8 +25,7 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-from msgspec import Struct, field
-
+from briefer.core.record import Record, field
 from briefer.exporters.csl_disambiguate import Rules
 from briefer.exporters.csl_patches import ITEM_LANGUAGE, patch
 from briefer.exporters.csl_styles import CitationStyleError, StyleInfo
@@ -47,7 +46,7 @@ _PUNCTUATION_AFTER_QUOTE = re.compile("(”)([.,])")
 log = logging.getLogger(__name__)
 
 
-class Span(Struct, frozen=True):
+class Span(Record, frozen=True):
     """A stretch of formatted citation text; ``link`` is set on a URL."""
 
     text: str
@@ -61,7 +60,7 @@ Asked = tuple[int, tuple[str, ...], tuple[bool, ...]]
 """A position test a layout made: which cite, the positions named, the answers."""
 
 
-class Options(Struct, frozen=True):
+class Options(Record, frozen=True):
     """What the style's XML says that the rendering around citeproc needs."""
 
     near_note_distance: int
@@ -75,7 +74,7 @@ class Options(Struct, frozen=True):
     subsequent cite is for that note number only."""
 
 
-class Kept(Struct):
+class Kept(Record):
     """A style, parsed on first need, and its renderings by digest of what they depend on.
 
     ``citations`` maps a digest of a citation's cites (each source's CSL-JSON,

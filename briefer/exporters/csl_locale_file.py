@@ -11,12 +11,11 @@ import datetime as dt
 import functools
 from xml.etree import ElementTree
 
-from msgspec import Struct
-
+from briefer.core.record import Record
 from briefer.exporters.csl_styles import CSL_NS, citeproc_locale_file
 
 
-class DatePart(Struct, frozen=True):
+class DatePart(Record, frozen=True):
     """One part of a locale's date in words: "day", "month" or "year", its form and affixes."""
 
     name: str
@@ -25,7 +24,7 @@ class DatePart(Struct, frozen=True):
     suffix: str
 
 
-class LocaleFile(Struct, frozen=True):
+class LocaleFile(Record, frozen=True):
     """The terms of one locale (long forms, by name) and its text date's parts."""
 
     terms: dict[str, str]

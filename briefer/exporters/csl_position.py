@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from msgspec import Struct
+from briefer.core.record import Record
 
 FIRST = "first"
 SUBSEQUENT = "subsequent"
@@ -21,7 +21,7 @@ DEFAULT_NEAR_NOTE_DISTANCE = 5
 """CSL's default for the style option ``near-note-distance``."""
 
 
-class Cite(Struct, frozen=True):
+class Cite(Record, frozen=True):
     """One reference to an item inside a citation; ``label`` is the locator's kind (page, ...)."""
 
     key: str
@@ -36,7 +36,7 @@ class Cite(Struct, frozen=True):
         return (self.locator, self.label) == (other.locator, other.label)
 
 
-class Citation(Struct, frozen=True):
+class Citation(Record, frozen=True):
     """What one citation mark holds: its cites, and the note it sits in (1-based).
 
     ``note`` is the footnote number in a note style; in an in-text style
@@ -47,7 +47,7 @@ class Citation(Struct, frozen=True):
     note: int
 
 
-class Position(Struct, frozen=True):
+class Position(Record, frozen=True):
     """Every ``position`` test that is true for one cite, and the note it was first cited in.
 
     As the specification says, ``ibid-with-locator`` implies ``ibid``, and

@@ -14,9 +14,7 @@ import importlib.util
 import json
 from pathlib import Path
 
-from msgspec import Struct
-from msgspec.structs import replace
-
+from briefer.core.record import Record, replace
 from briefer.exporters.errors import ExportError
 
 CSL_NS = "{http://purl.org/net/xbiblio/csl}"
@@ -55,7 +53,7 @@ class CitationStyleError(ExportError):
     """The chosen citation style cannot be used; the message says what to choose instead."""
 
 
-class StyleInfo(Struct, frozen=True):
+class StyleInfo(Record, frozen=True):
     """A usable style: ``name`` is what ``--style`` takes, ``path`` the independent .csl file.
 
     ``note_style`` is True for styles that cite in footnotes (class="note");
@@ -84,7 +82,7 @@ class StyleInfo(Struct, frozen=True):
         return self.locale or self.language
 
 
-class _Info(Struct, frozen=True):
+class _Info(Record, frozen=True):
     title: str
     note_style: bool
     style_id: str

@@ -16,12 +16,10 @@ import enum
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from msgspec import Struct, field
-from msgspec.structs import replace
-
 from briefer.core.citations import CITATION_PATTERN, missing_marker, opens_citation_label
 from briefer.core.integrity import sections_to_export
 from briefer.core.model import Article, Note, Passage
+from briefer.core.record import Record, field, replace
 from briefer.exporters.plain_body import BodyToken, plain_tokens
 
 if TYPE_CHECKING:
@@ -60,7 +58,7 @@ class RunKind(enum.StrEnum):
     MISSING_SOURCE = "missing_source"
 
 
-class Run(Struct, frozen=True):
+class Run(Record, frozen=True):
     """A stretch of inline content with one formatting.
 
     ``link`` is the target when the run is (part of) a hyperlink;
@@ -88,7 +86,7 @@ class BlockKind(enum.StrEnum):
 Cell = tuple[Run, ...]
 
 
-class Table(Struct, frozen=True):
+class Table(Record, frozen=True):
     """A table with one header row; ``align`` holds left, center, right or "" per column."""
 
     header: tuple[Cell, ...]
@@ -96,7 +94,7 @@ class Table(Struct, frozen=True):
     align: tuple[str, ...]
 
 
-class Block(Struct, frozen=True):
+class Block(Record, frozen=True):
     """One block of the exported body.
 
     ``level`` is the heading level (1-3), the list nesting depth (1 = top)
@@ -117,7 +115,7 @@ class Block(Struct, frozen=True):
     section_id: int | None = None  # a note section's own heading: where the preview goes
 
 
-class Footnote(Struct, frozen=True):
+class Footnote(Record, frozen=True):
     """Footnote ``number`` names the source of ``passage_id``; numbers run 1..n.
 
     ``text`` is the plain text; ``runs`` the same with its italics and links
@@ -131,7 +129,7 @@ class Footnote(Struct, frozen=True):
     runs: tuple[Run, ...] = ()
 
 
-class Source(Struct, frozen=True):
+class Source(Record, frozen=True):
     """One cited article in the Sources list: the style's order, else first citation's.
 
     ``runs`` as for :class:`Footnote`.
@@ -143,7 +141,7 @@ class Source(Struct, frozen=True):
     runs: tuple[Run, ...] = ()
 
 
-class Metadata(Struct, frozen=True):
+class Metadata(Record, frozen=True):
     title: str
     author: str = ""
     date: dt.date | None = None
@@ -154,7 +152,7 @@ class Metadata(Struct, frozen=True):
     modified: dt.datetime | None = None
 
 
-class ExportDocument(Struct, frozen=True):
+class ExportDocument(Record, frozen=True):
     """Everything a writer needs, already resolved: no Markdown, no lookups left.
 
     ``problems`` are sentences for the analyst (a missing source, ...); the
@@ -384,14 +382,14 @@ def _cited_in_text(block: Block, in_text: Mapping[int, tuple[Run, ...]]) -> Bloc
     return replace(block, runs=swap(block.runs))
 
 
-class _ListState(Struct):
+class _ListState(Record):
     ordered: bool
     list_id: int
     start: int
     paragraphs_in_item: int = 0
 
 
-class _Builder(Struct):
+class _Builder(Record):
     passages: Mapping[int, Passage]
     articles: Mapping[int, Article]
     csl: bool = False

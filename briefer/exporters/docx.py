@@ -14,8 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Final
 
-import msgspec
-
+from briefer.core.record import replace
 from briefer.core.safetext import is_link_target
 from briefer.exporters import docx_xml
 from briefer.exporters.atomic import write_atomically
@@ -455,7 +454,7 @@ def _attached_marks(runs: list[Run]) -> list[Run]:
     for i in range(1, len(runs)):
         before = runs[i - 1]
         if runs[i].kind is RunKind.FOOTNOTE and before.kind is RunKind.TEXT:
-            runs[i - 1] = msgspec.structs.replace(before, text=before.text.rstrip(" \t\u00a0"))
+            runs[i - 1] = replace(before, text=before.text.rstrip(" \t\u00a0"))
     return runs
 
 

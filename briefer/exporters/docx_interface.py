@@ -15,9 +15,8 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import BinaryIO, Literal, Protocol
 
-from msgspec import Struct
-
 from briefer import __version__
+from briefer.core.record import Record
 from briefer.exporters import docx_xml
 from briefer.exporters.export_words import ExportWords
 
@@ -34,14 +33,14 @@ def twips(emu: int) -> int:
     return round(emu / float(EMU_PER_TWIP))
 
 
-class PageSetup(Struct, frozen=True):
+class PageSetup(Record, frozen=True):
     """What the analyst's settings say about the page; ``None`` keeps the template's."""
 
     page_size: PageSize | None = None
     language: str | None = None
 
 
-class StyleSpec(Struct, frozen=True):
+class StyleSpec(Record, frozen=True):
     """A Word built-in style to find in the template, or to create if it is only latent there."""
 
     style_id: str
@@ -63,7 +62,7 @@ class StyleSpec(Struct, frozen=True):
     """With ``indent_pt``: the first line starts this far left of the rest (a bibliography)."""
 
 
-class CoreProperties(Struct, frozen=True):
+class CoreProperties(Record, frozen=True):
     """docProps/core.xml: what Word shows under File > Info. Times are naive UTC."""
 
     title: str

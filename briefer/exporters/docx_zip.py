@@ -17,7 +17,7 @@ import zipfile
 import zlib
 from typing import BinaryIO
 
-from msgspec import Struct
+from briefer.core.record import Record
 
 _LOCAL = struct.Struct("<4s2B4HL2L2H")
 _CENTRAL = struct.Struct("<4s4B4HL2L5H2L")
@@ -27,7 +27,7 @@ _UNIX = 3
 _MODE = 0o600 << 16  # zipfile's default for a member written from bytes
 
 
-class _Stored(Struct, frozen=True):
+class _Stored(Record, frozen=True):
     crc: int
     size: int
     compressed: bytes

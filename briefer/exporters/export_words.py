@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from msgspec import Struct
-
+from briefer.core.record import Record
 from briefer.exporters.csl_locale_file import locale_file
 from briefer.exporters.csl_styles import citeproc_locale
 from briefer.exporters.document import format_date
 from briefer.exporters.month_forms import genitive_months
 
 
-class ExportWords(Struct, frozen=True):
+class ExportWords(Record, frozen=True):
     """The bibliography heading, the table of contents heading, and the footer's page line.
 
     The footer reads ``page_before`` PAGE ``page_between`` NUMPAGES ``page_after``: the

@@ -12,8 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from msgspec import Struct
-
+from briefer.core.record import Record
 from briefer.exporters.document import (
     Block,
     BlockKind,
@@ -39,7 +38,7 @@ def section_anchor(section_id: int) -> str:
     return f"section-{section_id}"
 
 
-class _Context(Struct, frozen=True):
+class _Context(Record, frozen=True):
     passages: dict[int, int]  # footnote number -> the passage it cites, for links
     quotes: QuoteStyle
 

@@ -11,8 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import BinaryIO
 
-from msgspec.structs import replace
-
+from briefer.core.record import replace
 from briefer.core.safetext import is_link_target
 from briefer.exporters.atomic import write_atomically
 from briefer.exporters.document import (

@@ -16,9 +16,8 @@ import json
 import re
 from collections.abc import Callable
 
-from msgspec import Struct
-
 from briefer.core.mdtext import escape_inline, protect_line_start
+from briefer.core.record import Record
 from briefer.exporters.flavours import FLAVOURS, Flavour, flavour_named
 
 __all__ = ["FLAVOURS", "SYNTAX", "Flavour", "Syntax", "flavour_named", "yaml_string"]
@@ -63,7 +62,7 @@ def yaml_string(value: str) -> str:
     return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", quoted)
 
 
-class Syntax(Struct, frozen=True):
+class Syntax(Record, frozen=True):
     """How one flavour escapes: text within a line, a line's start and end, a metadata value."""
 
     inline: Callable[[str], str]

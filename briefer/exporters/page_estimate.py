@@ -14,8 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from msgspec import Struct, field
-
+from briefer.core.record import Record, field
 from briefer.exporters.document import (
     Block,
     BlockKind,
@@ -39,7 +38,7 @@ FOOTNOTE_SEPARATOR = 10.0
 """Points between the last line of text and the first footnote, rule included (measured)."""
 
 
-class PageEstimate(Struct, frozen=True):
+class PageEstimate(Record, frozen=True):
     """``pages`` whole pages (what a printer gives); ``length`` counts the last one's fill."""
 
     pages: int
@@ -91,7 +90,7 @@ def line_height(fmt: ParaFormat) -> float:
     return math.floor(natural * fmt.line + 1e-6) / 20
 
 
-class _Para(Struct):
+class _Para(Record):
     lines: list[float]
     """Per line, the height of the footnotes first cited on it (0.0 for most lines)."""
     line: float
@@ -102,14 +101,14 @@ class _Para(Struct):
     contextual: bool = False
 
 
-class _Row(Struct):
+class _Row(Record):
     height: float
     notes: float = 0.0
     header: float = 0.0
     """The repeated header row's height, for a row that starts a page."""
 
 
-class _Flow(Struct):
+class _Flow(Record):
     items: list[_Para | _Row] = field(default_factory=list)
 
 

@@ -15,8 +15,7 @@ import zipfile
 from collections.abc import Iterator
 from xml.etree import ElementTree as ET
 
-from msgspec import Struct, field
-
+from briefer.core.record import Record, field
 from briefer.exporters.document import (
     Block,
     BlockKind,
@@ -46,7 +45,7 @@ _FOOTNOTE_MARKER = "ProbeFootnoteMarker"
 PROBE_MARKING = "ProbeMarkingMarker"
 
 
-class ParaFormat(Struct, frozen=True):
+class ParaFormat(Record, frozen=True):
     """One paragraph style, resolved: lengths in points, ``line`` a multiple or points.
 
     ``line_rule`` is Word's: "auto" (``line`` is a multiple of single spacing),
@@ -72,7 +71,7 @@ class ParaFormat(Struct, frozen=True):
     style_id: str = ""
 
 
-class PageProfile(Struct, frozen=True):
+class PageProfile(Record, frozen=True):
     """Everything the estimate needs about the page, in points."""
 
     page_width: float = 612.0

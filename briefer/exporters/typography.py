@@ -11,9 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-import msgspec
-from msgspec import Struct
-
+from briefer.core.record import Record, replace
 from briefer.exporters.csl_locale_file import locale_file
 from briefer.exporters.csl_styles import citeproc_locale
 from briefer.exporters.document import Run, RunKind
@@ -76,12 +74,12 @@ def curled_runs(runs: Sequence[Run]) -> list[Run]:
             text = run.text if run.kind is RunKind.CODE else curly_quotes(run.text, before, after)
             before = text[-1:] or before
             if text != run.text:
-                run = msgspec.structs.replace(run, text=text)
+                run = replace(run, text=text)
         out.append(run)
     return out
 
 
-class QuoteStyle(Struct, frozen=True):
+class QuoteStyle(Record, frozen=True):
     """The marks of the outermost quotation and of the one inside it; deeper levels
     alternate between the two."""
 
@@ -177,7 +175,7 @@ def nest_quotes(runs: Sequence[Run], style: QuoteStyle) -> list[Run]:
                     _trim(chars, i, 1)
         text = "".join(chars)
         before = text[-1:] or before
-        out.append(msgspec.structs.replace(run, text=text) if text != run.text else run)
+        out.append(replace(run, text=text) if text != run.text else run)
     return out
 
 

@@ -11,16 +11,15 @@ import time
 from collections.abc import Callable
 from typing import Protocol
 
-from msgspec import Struct
-
 from briefer.core.model import BLOCK_SEPARATOR, Article, Block, BlockKind, Original
+from briefer.core.record import Record
 from briefer.core.safetext import without_controls
 from briefer.core.words import fold_spaces
 
 MiB = 1024 * 1024
 
 
-class ImportLimits(Struct, frozen=True):
+class ImportLimits(Record, frozen=True):
     """Bounds that keep hostile or huge input from hanging or exhausting the app.
 
     Parameters rather than constants so tests can tighten them.
@@ -94,7 +93,7 @@ def looks_like_junk(text: str) -> bool:
     return junk > 8 and junk > len(sample) // 10
 
 
-class Imported(Struct, frozen=True):
+class Imported(Record, frozen=True):
     """An extracted article, the original bytes it came from, and what could not be read.
 
     ``warnings`` are sentences for the import report ("report.pdf: pages 3–5

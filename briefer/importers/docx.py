@@ -22,9 +22,9 @@ from pathlib import PurePath
 from typing import Any
 
 from lxml import etree
-from msgspec import Struct
 
 from briefer.core.model import Article, ArticleImage, BlockKind
+from briefer.core.record import Record
 from briefer.importers.base import (
     ArticleBuilder,
     Deadline,
@@ -150,7 +150,7 @@ class DocxImporter:
             raise unreadable(label, error) from None
 
 
-class _Budget(Struct):
+class _Budget(Record):
     """What the whole import may still spend, shared by the file and every document merged
     into it (at any depth), as the deadline is: bytes inner packages may unpack to, and
     characters merged documents and drawings may add."""

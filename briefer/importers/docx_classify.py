@@ -9,9 +9,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from msgspec import Struct
-
 from briefer.core.model import BlockKind
+from briefer.core.record import Record
 from briefer.importers.docx_numbers import Numbering
 from briefer.importers.docx_parts import ParagraphStyle, Piece, Styles, w
 
@@ -23,7 +22,7 @@ _UNORDERED_FORMATS = frozenset({"bullet", "none", ""})
 _MAX_HEADING = 6
 
 
-class Classifier(Struct):
+class Classifier(Record):
     """Block kind of a body paragraph from its style, numbering and outline level.
 
     Every paragraph Word numbers keeps Word's number in its text: headings ("2.1

@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from msgspec import Struct, field
-
+from briefer.core.record import Record, field
 from briefer.importers.docx_parts import w
 
 FLD_CHAR, INSTR, FLD_SIMPLE = w("fldChar"), w("instrText"), w("fldSimple")
@@ -33,7 +32,7 @@ def _button(instruction: str) -> re.Match[str] | None:
     return _BUTTON.match(instruction[:_MAX_INSTRUCTION])
 
 
-class Field(Struct):
+class Field(Record):
     """A complex field being read: its instruction, and what it shows with no result."""
 
     instruction: list[str] = field(default_factory=list)

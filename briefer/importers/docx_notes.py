@@ -18,9 +18,8 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from lxml import etree
-from msgspec import Struct
-from msgspec.structs import replace
 
+from briefer.core.record import Record, replace
 from briefer.importers.docx_numbers import formatted
 from briefer.importers.docx_parts import read_part, safe_parser, transitional, w
 
@@ -38,7 +37,7 @@ _DECLARATION = re.compile(rb"""\sxmlns(?::[\w.-]+)?\s*=\s*(?:"[^"]*"|'[^']*')"""
 _SECTION_TAG = re.compile(rb"<(/?)(?:[\w.-]+:)?sectPr(?=[\s/>])[^>]*>")
 
 
-class NoteFormat(Struct, frozen=True):
+class NoteFormat(Record, frozen=True):
     """One kind of note in one section: how its numbers look and when they start again."""
 
     fmt: str

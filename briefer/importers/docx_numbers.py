@@ -14,9 +14,8 @@ import re
 import zipfile
 from typing import Any
 
-from msgspec import Struct, field
-
 from briefer.core.numerals import roman
+from briefer.core.record import Record, field
 from briefer.importers.docx_parts import read_part, w
 
 _VAL = w("val")
@@ -25,7 +24,7 @@ _PLACEHOLDER = re.compile(r"%([1-9])")
 _UNNUMBERED = frozenset({"bullet", "none", ""})
 
 
-class Level(Struct, frozen=True):
+class Level(Record, frozen=True):
     fmt: str
     """numFmt: "decimal", "lowerLetter", "upperRoman", "bullet", ..."""
     text: str
@@ -35,7 +34,7 @@ class Level(Struct, frozen=True):
     """isLgl: every number in the label shows as decimal ("1.3", not "I.c")."""
 
 
-class Numbering(Struct):
+class Numbering(Record):
     """numbering.xml read once: formats for the classifier, live counters for labels."""
 
     levels: dict[str, dict[int, Level]] = field(default_factory=dict)

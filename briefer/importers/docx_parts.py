@@ -15,9 +15,9 @@ import zipfile
 from typing import Any, Protocol
 
 from lxml import etree
-from msgspec import Struct, field
 
 from briefer.core.model import BlockKind
+from briefer.core.record import Record, field
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -153,7 +153,7 @@ def _package_part(archive: zipfile.ZipFile, kind: str) -> str:
     return ""
 
 
-class Relationship(Struct, frozen=True):
+class Relationship(Record, frozen=True):
     kind: str
     """The tail of the relationship type: "image", "footnotes", "styles", ..."""
     target: str
@@ -196,7 +196,7 @@ def part_for(relationships: dict[str, Relationship], kind: str, default: str) ->
     return default
 
 
-class ParagraphStyle(Struct, frozen=True):
+class ParagraphStyle(Record, frozen=True):
     name: str
     """The style's name, lower case ("heading 1", "list bullet", "title")."""
     outline: int | None
@@ -212,7 +212,7 @@ class ParagraphStyle(Struct, frozen=True):
     """It is Word's Title style, or built on it ("Cover Title" based on Title)."""
 
 
-class Styles(Struct, frozen=True):
+class Styles(Record, frozen=True):
     by_id: dict[str, ParagraphStyle]
     default_id: str
     hidden_characters: dict[str, bool] = field(default_factory=dict)
@@ -304,7 +304,7 @@ def _inherited(settings: dict[str, tuple[bool | None, str]], style_id: str) -> b
     return own
 
 
-class CoreProperties(Struct, frozen=True):
+class CoreProperties(Record, frozen=True):
     title: str = ""
     author: str = ""
     created: dt.datetime | None = None
@@ -340,7 +340,7 @@ def _int(value: str | None) -> int | None:
         return None
 
 
-class Piece(Struct):
+class Piece(Record):
     """A block on its way to the article, before offsets are known."""
 
     kind: BlockKind

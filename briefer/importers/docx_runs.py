@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from lxml import etree
-from msgspec import Struct
 
+from briefer.core.record import Record
 from briefer.importers.docx_parts import Styles, toggle, w
 from briefer.importers.symbol_font import UNMAPPED, symbol_character, symbol_table
 
@@ -40,7 +40,7 @@ _BEGIN, _END, _SEPARATOR = f"{_M}dPr/{_M}begChr", f"{_M}dPr/{_M}endChr", f"{_M}d
 _SIGN, _ARGUMENT, _MATH_VAL = f"{_M}naryPr/{_M}chr", f"{_M}e", f"{_M}val"
 
 
-class Look(Struct, frozen=True):
+class Look(Record, frozen=True):
     """What of a run's formatting changes its text: hidden, or set in a symbol font."""
 
     hidden: bool = False

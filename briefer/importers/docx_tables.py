@@ -13,15 +13,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from msgspec import Struct
-
 from briefer.core.model import BlockKind
+from briefer.core.record import Record
 from briefer.importers.docx_parts import Piece, drop, w
 
 _VMERGE, _HMERGE, _VAL = w("vMerge"), w("hMerge"), w("val")
 
 
-class Table(Struct):
+class Table(Record):
     """One table open around the reading, and the rows it holds back."""
 
     rows: int = 0

@@ -15,9 +15,8 @@ from email.parser import BytesFeedParser
 from email.utils import parseaddr
 from pathlib import PurePath
 
-import msgspec
-
 from briefer.core.model import Article, BlockKind
+from briefer.core.record import replace
 from briefer.core.safetext import one_line
 from briefer.core.words import counted
 from briefer.importers.base import (
@@ -417,7 +416,7 @@ def _check_parts(message: EmailMessage, label: str) -> None:
 def _as_forwarded(article: Article, forward: InlineForward) -> Article:
     """The forwarded message's sender, date and subject, in place of the forward's own."""
     subject = plain_subject(forward.subject)
-    return msgspec.structs.replace(
+    return replace(
         article,
         title=subject if article.title == "(no subject)" and subject else article.title,
         author=forward.author or article.author,

@@ -19,9 +19,7 @@ from collections.abc import Callable
 from email.message import Message
 from email.utils import parseaddr
 
-import msgspec
-from msgspec import Struct
-
+from briefer.core.record import Record, replace
 from briefer.importers.base import ArticleBuilder
 from briefer.importers.eml_parts import (
     FORWARD_PREFIXES,
@@ -56,7 +54,7 @@ _SEARCH_BLOCKS = 200
 """A forward's header follows a short note; past this many blocks it is a reply chain's."""
 
 
-class InlineForward(Struct, frozen=True):
+class InlineForward(Record, frozen=True):
     """What the forwarded message's own header says, and what was left out above it."""
 
     author: str
@@ -125,7 +123,7 @@ def innermost_forward(
             break
         builder, inner = split
         words = inner.note_words + (found.note_words if found else 0)
-        found = msgspec.structs.replace(inner, note_words=words)
+        found = replace(inner, note_words=words)
         subject = inner.subject
     return builder, found
 
@@ -165,7 +163,7 @@ def _fields(text: str) -> dict[str, str]:
     return found
 
 
-class Reading(Struct, frozen=True):
+class Reading(Record, frozen=True):
     """Which message of a mail is the article, its text, and what the import report says."""
 
     message: Message

@@ -19,9 +19,8 @@ from collections.abc import Callable
 from email.message import Message
 from email.utils import parseaddr
 
-from msgspec import Struct, field
-
 from briefer.core.model import BLOCK_SEPARATOR, BlockKind
+from briefer.core.record import Record, field
 from briefer.core.safetext import one_line
 from briefer.importers.base import ArticleBuilder, Deadline, ImportRejected
 from briefer.importers.encoding import decode_text
@@ -40,7 +39,7 @@ _CN = re.compile(r';CN="?([^";:]+)"?', re.I)
 TextRenderer = Callable[[Message, ArticleBuilder], None]
 
 
-class Walk(Struct):
+class Walk(Record):
     """What rendering met besides text, for the import report: TNEF parts, and attached
     documents Briefer could import as files of their own."""
 
@@ -56,7 +55,7 @@ class Walk(Struct):
     alone and each message can be shown in its place afterwards (``show_forwarded``)."""
 
 
-class Slot(Struct):
+class Slot(Record):
     """A forwarded message left out of a builder, and where it stands in it."""
 
     message: Message

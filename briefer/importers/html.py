@@ -16,11 +16,11 @@ from urllib.parse import unquote, urlsplit
 
 import lxml.etree
 import lxml.html
-import msgspec
 import trafilatura
 from lxml.html import HtmlElement
 
 from briefer.core.model import Article, Block, BlockKind
+from briefer.core.record import replace
 from briefer.core.safetext import MAX_TITLE_CHARS, one_line
 from briefer.core.words import count_text_words, fold_spaces
 from briefer.importers.base import (
@@ -506,7 +506,7 @@ def _with_title_heading(builder: ArticleBuilder, title: str) -> ArticleBuilder:
             if block.kind is not BlockKind.PARAGRAPH:
                 return _rebuilt(builder, blocks[at:]) if at and kickers else builder
             # A word processor's title is a styled paragraph: the headline all the same.
-            headline = msgspec.structs.replace(block, kind=BlockKind.HEADING, level=1)
+            headline = replace(block, kind=BlockKind.HEADING, level=1)
             opening = blocks[at:] if at and kickers else blocks
             return _rebuilt(builder, [headline if b is block else b for b in opening])
     rebuilt = ArticleBuilder()

@@ -18,9 +18,9 @@ import re
 from collections.abc import Iterator
 
 import lxml.etree
-from msgspec import Struct, field
 
 from briefer.core.model import Block, BlockKind
+from briefer.core.record import Record, field
 from briefer.importers import htmlkeys
 from briefer.importers.base import ArticleBuilder, Deadline
 from briefer.importers.captioncredit import without_credit
@@ -70,7 +70,7 @@ _MAX_WRAPPER_LEVELS = 2
 _MAX_WRAPPER_NODES = 40
 
 
-class _Furniture(Struct):
+class _Furniture(Record):
     """An element named as furniture ("related", "sidebar", <aside>), and whether any of
     the article's paragraphs stands in it: a page wrapped whole in <div id="ad-portal">
     or <div class="has-sidebar"> is not furniture, and its pictures' captions count."""
@@ -83,7 +83,7 @@ _Chain = tuple[_Furniture, ...]
 _Entry = tuple[lxml.etree._Element, _Chain, bool, bool, bool]
 
 
-class _Walk(Struct):
+class _Walk(Record):
     """What one walk of the page found, in document order: article paragraphs (their block
     index), text outside the article (its words), captions (their text and furniture)."""
 

@@ -11,9 +11,9 @@ from collections.abc import Callable
 
 import lxml.html
 from lxml import etree
-from msgspec import Struct, field
 
 from briefer.core.model import BlockKind
+from briefer.core.record import Record, field
 from briefer.importers.base import ArticleBuilder, Deadline, ImportLimits, ImportRejected
 from briefer.importers.encoding import decode_text
 from briefer.importers.htmlbounds import MAX_BLOCKS as MAX_BLOCKS  # the walk counts too
@@ -162,7 +162,7 @@ def _parse_once(text: str) -> tuple[lxml.html.HtmlElement | None, bool]:
     return root, too_deep
 
 
-class _Context(Struct):
+class _Context(Record):
     """What a block flushed now would be: the innermost structural element wins."""
 
     kind: BlockKind
@@ -170,7 +170,7 @@ class _Context(Struct):
     ordered: bool = False
 
 
-class _Walker(Struct):
+class _Walker(Record):
     builder: ArticleBuilder
     limits: ImportLimits
     deadline: Deadline | None

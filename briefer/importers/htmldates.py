@@ -17,8 +17,8 @@ from typing import Literal
 from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
-from msgspec import Struct
 
+from briefer.core.record import Record
 from briefer.importers.docinfo import plausible, written_dates
 
 Order = Literal["mdy", "dmy"]
@@ -82,7 +82,7 @@ _GENERIC_COUNTRY_HOSTS = frozenset(
 """Country domains sold to sites anywhere (a US TV station's .tv): they tell no order."""
 
 
-class Dateline(Struct, frozen=True):
+class Dateline(Record, frozen=True):
     """What the lines beside the headline say: the date of publication, the readings of
     a numeric date that nothing on the page decides ("03/04/2015" on a page that names no
     region), and the by-line's text if one stands there ("Von Katrin Vogel")."""
@@ -92,7 +92,7 @@ class Dateline(Struct, frozen=True):
     byline: str = ""
 
 
-class _Found(Struct, frozen=True):
+class _Found(Record, frozen=True):
     start: int
     end: int
     readings: frozenset[dt.date]

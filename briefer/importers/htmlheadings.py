@@ -17,9 +17,9 @@ import re
 from collections.abc import Iterator, Sequence
 
 import lxml.etree
-from msgspec import Struct, field
 
 from briefer.core.model import BlockKind
+from briefer.core.record import Record, field
 from briefer.importers import htmlkeys
 from briefer.importers.base import ArticleBuilder, Deadline
 from briefer.importers.htmlbody import is_boilerplate
@@ -54,7 +54,7 @@ _DEADLINE_EVERY = 2000
 _NON_WORD = re.compile(r"\W+")
 
 
-class _Holder(Struct):
+class _Holder(Record):
     """A furniture element around a heading, and whether article text stands in it."""
 
     holds_article: bool = False
@@ -63,7 +63,7 @@ class _Holder(Struct):
 _Chain = tuple[_Holder, ...]
 
 
-class _Event(Struct):
+class _Event(Record):
     """One thing the walk met, in document order."""
 
     kind: str  # "block" (an article block), "outside" (other text), "headline", "heading"
@@ -74,7 +74,7 @@ class _Event(Struct):
     furniture: _Chain = ()
 
 
-class _Walk(Struct):
+class _Walk(Record):
     keys: dict[str, int]
     titles: tuple[str, ...] = ()  # the names the page gives itself, folded to letters
     headline: bool = False  # whether the page's first <h1> has been met

@@ -13,10 +13,9 @@ from collections.abc import Callable, Iterator
 from pathlib import PurePosixPath
 
 from lxml.html import HtmlElement
-from msgspec import Struct
-from msgspec.structs import replace
 
 from briefer.core.model import ArticleImage, Block
+from briefer.core.record import Record, replace
 from briefer.importers.base import Deadline, ImportLimits
 from briefer.importers.htmlcaptions import figure_caption
 from briefer.importers.images import normalise_image
@@ -28,7 +27,7 @@ _SNIPPET = 60  # characters of a neighbouring paragraph looked for in the articl
 _SHORTEST_SNIPPET = 12  # shorter ones ("Photo", "Share") would match anywhere
 
 
-class FoundImage(Struct, frozen=True):
+class FoundImage(Record, frozen=True):
     """A normalised image (offset not yet known) and the folded opening words of the
     paragraphs after it (``True``) and before it (``False``), nearest first."""
 

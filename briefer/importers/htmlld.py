@@ -15,7 +15,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
-from msgspec import Struct
+
+from briefer.core.record import Record
 
 _ARTICLE_TYPES = {
     "article",
@@ -62,7 +63,7 @@ def types_of(item: dict[str, Any]) -> set[str]:
     return {t.lower() for t in names if isinstance(t, str)}
 
 
-class PageEvidence(Struct, frozen=True):
+class PageEvidence(Record, frozen=True):
     """What the page itself says it is, to tell its own JSON-LD object from a related story's."""
 
     headings: tuple[str, ...]  # as fold_words leaves them: <h1>, og:title, <title>...

@@ -15,9 +15,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
-from msgspec import Struct
-from msgspec.structs import replace
 
+from briefer.core.record import Record, replace
 from briefer.core.safetext import best_web_address
 from briefer.importers.encoding import detect_legacy, web_codec
 from briefer.importers.htmldates import Dateline, misreadings, numeric_order, read_dateline
@@ -99,7 +98,7 @@ _SEPARATOR_END = re.compile(r"(?:\s+(?:[|\-–—·•»/]|::)|:)\s+$")
 _SEPARATOR_START = re.compile(r"^(?:\s+(?:[|\-–—·•»/]|::)\s+|:\s+|\s*_)")
 
 
-class PageMetadata(Struct, frozen=True):
+class PageMetadata(Record, frozen=True):
     """The descriptive fields of a page; empty strings and ``None`` when the page is silent."""
 
     title: str = ""

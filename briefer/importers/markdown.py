@@ -14,9 +14,9 @@ from pathlib import PurePath
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
-from msgspec import Struct, field
 
 from briefer.core.model import Article, BlockKind
+from briefer.core.record import Record, field
 from briefer.importers.base import (
     ArticleBuilder,
     Deadline,
@@ -112,7 +112,7 @@ def _inline_text(token: Token, notes: Notes | None) -> str:
     return "".join(parts)
 
 
-class _State(Struct):
+class _State(Record):
     lists: list[bool] = field(default_factory=list)
     quote: int = 0
     heading: int = 0

@@ -16,9 +16,9 @@ from urllib.parse import unquote, urldefrag, urljoin
 import lxml.etree
 import lxml.html
 from lxml.html import HtmlElement
-from msgspec.structs import replace
 
 from briefer.core.model import Article
+from briefer.core.record import replace
 from briefer.core.words import count_text_words
 from briefer.importers.base import Deadline, ImportLimits, ImportRejected, LocalFileReader
 from briefer.importers.html import ResourceResolver, decode_data_uri, html_to_article

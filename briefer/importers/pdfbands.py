@@ -14,8 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from msgspec import Struct, field
-
+from briefer.core.record import Record, field
 from briefer.importers.pdflayout import Line
 from briefer.importers.pdfrows import SAME_BASELINE, similar
 
@@ -33,7 +32,7 @@ _COLUMN_GAP = 3.0  # ems at most between a column's text and the next column
 _IN_GUTTER = 0.5  # of a block's width inside the other side's gutter: the layouts differ
 
 
-class Block(Struct):
+class Block(Record):
     lines: list[Line] = field(default_factory=list)
     x0: float = 0.0
     x1: float = 0.0

@@ -29,9 +29,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 
-from msgspec import Struct
-from msgspec.structs import replace
-
+from briefer.core.record import Record, replace
 from briefer.importers.pdflayout import Line
 from briefer.importers.pdfmargin import opens_paragraph
 from briefer.importers.pdfrows import SAME_BASELINE, similar
@@ -51,7 +49,7 @@ _OVER_CHARS = 12  # a line drawn over text has words (a fraction's figures are n
 _SOFT_HYPHENS = ("\xad", "\u2010")  # a producer's own break (pdfread, pdflayout)
 
 
-class Box(Struct, frozen=True):
+class Box(Record, frozen=True):
     """A box's lines and where it stands: ``short`` are the flow's lines beside it."""
 
     lines: tuple[Line, ...]

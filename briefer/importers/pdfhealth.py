@@ -14,9 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-import msgspec
-from msgspec import Struct
-
+from briefer.core.record import Record, replace
 from briefer.importers.pdflayout import Page
 
 _JUNK_SHARE = 0.3  # of a page's glyphs: above this the page's text is left out
@@ -33,7 +31,7 @@ _SHIFTABLE = re.compile("[\u4100-\ud200]")  # where the shifted codes lie: most 
 _QUOTED = re.compile(r"(?:^|[\s(\[])<[^\W\d_][^<>=\n]*?[^\s<>=]=(?=$|[\s.,;:!?)\]])")
 
 
-class PageState(Struct, frozen=True):
+class PageState(Record, frozen=True):
     """What one page's text layer is like: glyphs drawn, junk glyphs, whether it has images."""
 
     glyphs: int
@@ -156,14 +154,10 @@ def unshifted_ligatures(pages: Sequence[Page]) -> list[Page]:
     if not inside or inside <= other:
         return list(pages)
     return [
-        msgspec.structs.replace(
+        replace(
             page,
-            lines=tuple(
-                msgspec.structs.replace(line, text=_unshift(line.text)) for line in page.lines
-            ),
-            extra=tuple(
-                msgspec.structs.replace(line, text=_unshift(line.text)) for line in page.extra
-            ),
+            lines=tuple(replace(line, text=_unshift(line.text)) for line in page.lines),
+            extra=tuple(replace(line, text=_unshift(line.text)) for line in page.extra),
         )
         for page in pages
     ]

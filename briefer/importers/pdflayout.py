@@ -14,10 +14,9 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
-from msgspec import Struct
-
 from briefer.core.model import BlockKind
 from briefer.core.numerals import roman_value
+from briefer.core.record import Record
 from briefer.importers.base import ArticleBuilder, Deadline
 
 _BULLET = re.compile(r"^[•▪◦●■‣∙·]\s*")
@@ -60,7 +59,7 @@ _PROSE_SHARE = 0.1  # prose in proportional fonts, against typewriter text, to s
 _ENTRY = re.compile(r" …(?: \(?\d[\d\s,.:/%–-]{0,10}[^\W\d_]{0,3}\)?| [ivxlcIVXLC]{1,6})?$")
 
 
-class Line(Struct, frozen=True):
+class Line(Record, frozen=True):
     """A run of text on one baseline, in PDF points (origin bottom-left, y grows upwards)."""
 
     text: str
@@ -84,7 +83,7 @@ class Line(Struct, frozen=True):
         return self.baseline + self.size * 0.8
 
 
-class Page(Struct, frozen=True):
+class Page(Record, frozen=True):
     """The lines of one page as the PDF library read them, and the page's size."""
 
     lines: tuple[Line, ...]
@@ -118,7 +117,7 @@ def heading_levels(lines: Iterable[Line], body: float) -> dict[float, int]:
     return {size: min(6, rank) for rank, size in enumerate(sizes, start=1)}
 
 
-class _Paragraph(Struct):
+class _Paragraph(Record):
     kind: BlockKind
     lines: list[Line]
     level: int = 0

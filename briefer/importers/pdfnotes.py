@@ -27,10 +27,8 @@ import math
 import re
 from collections.abc import Sequence
 
-from msgspec import Struct
-from msgspec.structs import replace
-
 from briefer.core.numerals import roman_value
+from briefer.core.record import Record, replace
 from briefer.importers.pdflayout import Line
 
 # A note's own mark; "1." and "[1]" open a numbered list or a reference instead.
@@ -50,7 +48,7 @@ _ENDED = re.compile(r"[.!?][\"”’)]?$")  # a sentence's end
 Piece = tuple[list[Line], list[list[Line]]]
 
 
-class OpenNote(Struct):
+class OpenNote(Record):
     """The last note at a page's foot, which the next page's notes may carry on."""
 
     lines: list[Line]
@@ -277,7 +275,7 @@ _LOOK = 8  # lines after a bare number in the reading order where its text may b
 _EM_PER_CHARACTER = 0.75  # the widest a word's characters are set on average (capitals)
 
 
-class _Section(Struct):
+class _Section(Record):
     """An open notes section: the numbering, where its numbers stand, the note being read."""
 
     style: tuple[str, str]  # "1", "i" or "I", and "." or "" or "]" ("[1]")

@@ -17,8 +17,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-import msgspec
-
+from briefer.core.record import replace
 from briefer.importers.pdflayout import HEADING_RATIO, Line, Page, body_size
 
 SAME_LEVEL = 0.94
@@ -46,13 +45,13 @@ def snap_scanned_sizes(pages: Sequence[Page]) -> list[Page]:
 
     def sized(lines: tuple[Line, ...]) -> tuple[Line, ...]:
         return tuple(
-            msgspec.structs.replace(line, size=snapped[_rounded(line.size)])
+            replace(line, size=snapped[_rounded(line.size)])
             if line.scanned and _rounded(line.size) in snapped
             else line
             for line in lines
         )
 
-    return [msgspec.structs.replace(page, lines=sized(page.lines), extra=sized(page.extra))
+    return [replace(page, lines=sized(page.lines), extra=sized(page.extra))
             for page in pages]  # fmt: skip
 
 

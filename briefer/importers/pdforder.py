@@ -15,8 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from msgspec.structs import replace
-
+from briefer.core.record import replace
 from briefer.importers.pdfbands import Block, split_bands, split_columns, top_down
 from briefer.importers.pdfboxes import place_boxes, set_apart
 from briefer.importers.pdfkeys import keyed_rows

@@ -14,11 +14,10 @@ import math
 import re
 from collections.abc import Callable, Iterator
 
-import msgspec
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
-from msgspec import Struct
 
+from briefer.core.record import Record, replace
 from briefer.importers.base import Deadline, ImportLimits, ImportRejected
 from briefer.importers.pdfglyphs import (
     TEX_LIGATURES,
@@ -51,7 +50,7 @@ _RUN_GLYPHS = 3.0
 _INVISIBLE = getattr(pdfium_c, "FPDF_TEXTRENDERMODE_INVISIBLE", 3)
 
 
-class Document(Struct, frozen=True):
+class Document(Record, frozen=True):
     pages: list[Page]
     health: list[PageState]
     info: dict[str, str]
@@ -330,7 +329,7 @@ def _with_weight(textpage: pdfium.PdfTextPage, line: Line) -> Line:
     # Bold where it starts and where it ends: a bold lead-in ("Note:") is not enough.
     bold = _is_bold(textpage, line.first) and _is_bold(textpage, line.last)
     scanned = _invisible(textpage, line.first) and _invisible(textpage, line.last)
-    return msgspec.structs.replace(line, bold=bold, scanned=scanned) if bold or scanned else line
+    return replace(line, bold=bold, scanned=scanned) if bold or scanned else line
 
 
 def _invisible(textpage: pdfium.PdfTextPage, index: int) -> bool:

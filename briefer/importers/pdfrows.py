@@ -12,8 +12,7 @@ import itertools
 import re
 from collections.abc import Sequence
 
-from msgspec.structs import replace
-
+from briefer.core.record import replace
 from briefer.importers.pdflayout import Line, join_lines
 
 CELL_SEPARATOR = " | "

@@ -16,8 +16,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Sequence
 
-from msgspec import Struct
-
+from briefer.core.record import Record
 from briefer.importers.pdflayout import Line
 
 # A note's mark opening words: a number ("2 Ibid.", "12Interview", "3. See", "[4] Ibid."),
@@ -37,7 +36,7 @@ _RAISED = 0.2  # of the words' size above their baseline: a raised number
 _UNDER = 1.0  # points below the line carrying a mark where its note may begin
 
 
-class Edge(Struct, frozen=True):
+class Edge(Record, frozen=True):
     """A line at a page's top or bottom with what it is compared by across pages."""
 
     line: Line

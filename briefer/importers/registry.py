@@ -11,9 +11,8 @@ import logging
 from collections.abc import Iterable
 from pathlib import Path, PurePath
 
-import msgspec
-
 from briefer.core.model import Original
+from briefer.core.record import replace
 from briefer.core.safetext import readable_name
 from briefer.importers.base import Imported, Importer, ImportLimits, ImportRejected, LocalFileReader
 from briefer.importers.docx import DocxImporter
@@ -166,7 +165,7 @@ def import_bytes(
             f" ({detail[:200]})."
         ) from None
     if not article.source_format or not article.source_name:
-        article = msgspec.structs.replace(
+        article = replace(
             article,
             source_format=article.source_format or importer.name,
             source_name=article.source_name or name,

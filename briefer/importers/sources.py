@@ -18,8 +18,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
-from msgspec import Struct, field
-
+from briefer.core.record import Record, field
 from briefer.importers.elsewhere import not_read
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
@@ -38,14 +37,14 @@ class SourceUnreadable(Exception):
         self.reason = reason
 
 
-class Skipped(Struct, frozen=True):
+class Skipped(Record, frozen=True):
     """A path inside a chosen folder that an import leaves alone, and why."""
 
     path: Path
     reason: str
 
 
-class ImportPlan(Struct):
+class ImportPlan(Record):
     """What an import of some paths will read, found before the first file is read."""
 
     files: list[Path] = field(default_factory=list)

@@ -12,9 +12,8 @@ import re
 from collections.abc import Callable
 from pathlib import PurePath
 
-from msgspec import Struct
-
 from briefer.core.model import Article, BlockKind
+from briefer.core.record import Record
 from briefer.importers.base import (
     ArticleBuilder,
     Deadline,
@@ -83,7 +82,7 @@ _NONBLANK = re.compile(r"^[ \t]*\S", re.M)
 _TOP_WINDOW = 8
 
 
-class TextMeta(Struct, frozen=True):
+class TextMeta(Record, frozen=True):
     """What the text itself says about the article, beyond its blocks."""
 
     title: str = ""

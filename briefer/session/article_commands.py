@@ -14,10 +14,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import msgspec
-from msgspec import Struct
-
 from briefer.core.model import Article
+from briefer.core.record import Record, replace
 from briefer.core.safetext import (
     MAX_TITLE_CHARS,
     MAX_URL_CHARS,
@@ -38,7 +36,7 @@ FIELDS = ("title", "publisher", "author", "published", "url")
 """An article's details: what a citation of it is made of."""
 
 
-class ArticleDetails(Struct, frozen=True):
+class ArticleDetails(Record, frozen=True):
     """The part of an article a citation is made of, as the analyst may edit it."""
 
     title: str
@@ -73,7 +71,7 @@ class ArticleDetails(Struct, frozen=True):
                 f'"{url[:80]}" is not a web address: give one that starts with '
                 "https:// or http://, or leave it empty."
             )
-        return msgspec.structs.replace(
+        return replace(
             self, title=tidy["title"], publisher=tidy["publisher"], author=tidy["author"], url=url
         )
 
@@ -94,7 +92,7 @@ def imported_details(article: Article) -> Article:
     url = web_address(article.url, MAX_CHARS["url"])
     language = one_line(article.language, 35)
     source_name = one_line(article.source_name, 1000)
-    return msgspec.structs.replace(
+    return replace(
         article, title=title, publisher=publisher, author=author, url=url,
         language=language, source_name=source_name,
     )  # fmt: skip
@@ -122,7 +120,7 @@ def write_fields(project: Project, article_id: int, changes: dict[str, tuple[Any
     current = existing_article(project, article_id)
     due = {name: new for name, (old, new) in changes.items() if getattr(current, name) == old}
     if due:
-        project.update_article_details(msgspec.structs.replace(current, **due))
+        project.update_article_details(replace(current, **due))
 
 
 class EditArticleDetailsCommand(Command):

@@ -10,8 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from msgspec import Struct
-
+from briefer.core.record import Record
 from briefer.settings import Settings
 from briefer.store import (
     BackupPolicy,
@@ -33,7 +32,7 @@ def backup_policy(settings: Settings) -> BackupPolicy:
     )
 
 
-class BackupEntry(Struct, frozen=True):
+class BackupEntry(Record, frozen=True):
     """One row of the restore list: newest first, numbered from 1 like ``briefer backups``."""
 
     number: int

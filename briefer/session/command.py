@@ -11,8 +11,7 @@ import enum
 from abc import ABC, abstractmethod
 from collections.abc import Iterable
 
-from msgspec import Struct, field
-
+from briefer.core.record import Record, field
 from briefer.store import Project
 
 
@@ -33,7 +32,7 @@ class Entity(enum.StrEnum):
     SUGGESTION = "suggestion"
 
 
-class Change(Struct, frozen=True):
+class Change(Record, frozen=True):
     """What one entity kind gained, lost or saw altered, so views update only those rows."""
 
     entity: Entity
@@ -53,7 +52,7 @@ class Change(Struct, frozen=True):
         return cls(entity, frozenset(added), frozenset(updated), frozenset(removed))
 
 
-class BackupReason(Struct, frozen=True):
+class BackupReason(Record, frozen=True):
     """Why a backup is taken before an edit: ``label`` names the file
     (``before-delete-theme``), ``text`` is what the restore list shows."""
 

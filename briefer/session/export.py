@@ -13,11 +13,10 @@ import contextlib
 from collections.abc import Sequence
 from pathlib import Path
 
-from msgspec import Struct, field
-
 from briefer.core.citations import find_citations
 from briefer.core.integrity import Problem, check_note
 from briefer.core.model import Article, Note, Passage
+from briefer.core.record import Record, field
 from briefer.core.words import counted
 from briefer.exporters import (
     DEFAULT_STYLE,
@@ -52,7 +51,7 @@ class ExportRefused(Exception):
         self.problems = list(problems)
 
 
-class ExportJob(Struct, frozen=True):
+class ExportJob(Record, frozen=True):
     """A note and everything it cites, read from the project, plus what is wrong with it."""
 
     note: Note
@@ -67,7 +66,7 @@ class ExportJob(Struct, frozen=True):
         return [p for p in self.problems if p.blocking]
 
 
-class ExportResult(Struct, frozen=True):
+class ExportResult(Record, frozen=True):
     target: Path
     format: str
     problems: list[Problem]

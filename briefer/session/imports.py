@@ -13,10 +13,8 @@ import enum
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-import msgspec
-from msgspec import Struct
-
 from briefer.core import likeness
+from briefer.core.record import Record, replace
 from briefer.core.safetext import readable_name
 from briefer.importers.base import ImportCancelled, Imported, ImportRejected
 from briefer.importers.sources import ImportPlan
@@ -32,7 +30,7 @@ class ImportStatus(enum.StrEnum):
     CANCELLED = "cancelled"
 
 
-class NearCopy(Struct, frozen=True):
+class NearCopy(Record, frozen=True):
     """An article already in the project that holds most of an imported one's text."""
 
     article_id: int
@@ -49,7 +47,7 @@ class NearCopy(Struct, frozen=True):
                 f"{self.percent}% {whose}.")  # fmt: skip
 
 
-class ImportOutcome(Struct, frozen=True):
+class ImportOutcome(Record, frozen=True):
     """What became of one source: its article id, or why not."""
 
     source: str
@@ -72,7 +70,7 @@ class ImportOutcome(Struct, frozen=True):
         return self.status is ImportStatus.IMPORTED
 
 
-class ImportReport(Struct, frozen=True):
+class ImportReport(Record, frozen=True):
     outcomes: list[ImportOutcome]
     stopped_by: ProjectError | None = None
     """The project error that ended the batch early, if any (every file is still listed)."""
@@ -126,9 +124,7 @@ def store_imported(
     transaction, rolls it back); once committed, the article stands.
     """
     article = imported_details(imported.article)
-    original = msgspec.structs.replace(
-        imported.original, filename=readable_name(imported.original.filename)
-    )
+    original = replace(imported.original, filename=readable_name(imported.original.filename))
     source = readable_name(source)
     # Looking for a near copy only reads, and comparing texts takes milliseconds: it is
     # done before the edit's transaction, so the write lock is held for the writes alone.
@@ -143,7 +139,7 @@ def store_imported(
             kept = project.get_article(existing)
             filled, differing = details_from_copy(kept, article)
             if filled:
-                project.update_article_details(msgspec.structs.replace(kept, **filled))
+                project.update_article_details(replace(kept, **filled))
             if cancelled():
                 raise _Cancelled
             note = _duplicate_note(list(filled), differing)
@@ -221,7 +217,7 @@ def _still_there(project: Project, like: NearCopy) -> NearCopy | None:
     """``like`` as the project has it now: another edit may have deleted or renamed the
     article since it was found (its text never changes, so the share still holds)."""
     now = project.article_summaries([like.article_id]).get(like.article_id)
-    return None if now is None else msgspec.structs.replace(like, title=now.title)
+    return None if now is None else replace(like, title=now.title)
 
 
 def _duplicate_note(filled: list[str], differing: list[str]) -> str:

@@ -12,10 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-import msgspec
-from msgspec import Struct, field
-
 from briefer.core.model import Theme
+from briefer.core.record import Record, field, replace
 from briefer.session.merge_commands import (
     MergeCancelled,
     MergeProjectCommand,
@@ -46,7 +44,7 @@ __all__ = [
 ]
 
 
-class MergePlan(Struct, frozen=True):
+class MergePlan(Record, frozen=True):
     """What the window's mapping step shows: each of the other project's themes that
     differs from or resembles one here, and what the merge would do with the defaults
     (``preview``) or with the analyst's choices (``summary``)."""
@@ -65,7 +63,7 @@ class MergePlan(Struct, frozen=True):
         source = self.preview.source
         default = plan_themes(list(self.ours), list(self.theirs), {}, source)
         chosen = plan_themes(list(self.ours), list(self.theirs), choices, source)
-        return msgspec.structs.replace(
+        return replace(
             self.preview,
             themes_added=chosen.added,
             themes_matched=chosen.matched,

@@ -17,11 +17,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import msgspec
-from msgspec import Struct, field
-
 from briefer.core.anchoring import TextQuote, quote_at, reanchor
 from briefer.core.model import Article, Note, Passage, Section, Theme
+from briefer.core.record import Record, field, replace
 from briefer.core.words import counted
 from briefer.session.article_commands import details_from_copy, imported_details
 from briefer.session.command import BackupReason, Change, Command, CommandError
@@ -40,7 +38,7 @@ from briefer.session.record_log import RecordLog, unite_comments, unite_passage
 from briefer.store import Project
 
 
-class MergeReport(Struct):
+class MergeReport(Record):
     """What a merge did (or, from a dry run, would do), for the CLI and the window."""
 
     source: str
@@ -232,13 +230,13 @@ class _Merge:
                     self.log.themes_changed.append((step.before, step.after))
                 self.theme_of[step.theirs] = step.here
             else:
-                theme = msgspec.structs.replace(
+                theme = replace(
                     step.theme,
                     parent_id=self.theme_of.get(step.theme.parent_id or -1),
                     uuid=self._free_uuid("theme", step.theme.uuid),
                 )
                 theme_id = self.here.add_theme(theme)
-                self.log.themes.append(msgspec.structs.replace(theme, id=theme_id))
+                self.log.themes.append(replace(theme, id=theme_id))
                 self.theme_of[step.theirs] = theme_id
 
     def _free_uuid(self, kind: str, given: str) -> str:
@@ -292,7 +290,7 @@ class _Merge:
             self.report.details_differing.append(f"“{here.title}”: {'; '.join(differing)}")
         if not filled:
             return here
-        after = msgspec.structs.replace(here, **filled)
+        after = replace(here, **filled)
         self.here.update_article_details(after)
         self.log.articles_changed.append((here, after))
         self.report.details_filled += 1
@@ -301,11 +299,11 @@ class _Merge:
     def _add_article(self, theirs: Article) -> int:
         original = self.other.get_original(_id(theirs))
         # Another project file is as untrusted as a page: its details get an import's bounds.
-        article = msgspec.structs.replace(
+        article = replace(
             imported_details(theirs), id=None, uuid=self._free_uuid("article", theirs.uuid)
         )
         article_id = self.here.add_article(article, original)
-        self.log.articles.append(msgspec.structs.replace(article, id=article_id))
+        self.log.articles.append(replace(article, id=article_id))
         self.command._from[article_id] = _id(theirs)
         self.report.articles_added += 1
         self.report.originals_added += original is not None
@@ -337,7 +335,7 @@ class _Merge:
         self, theirs: Passage, article_id: int, span: tuple[int, int], text: str
     ) -> None:
         quote = quote_at(text, span)
-        passage = msgspec.structs.replace(
+        passage = replace(
             theirs,
             id=None,
             article_id=article_id,
@@ -350,7 +348,7 @@ class _Merge:
             uuid=self._free_uuid("passage", theirs.uuid),
         )
         passage_id = self.here.add_passage(passage)
-        added = msgspec.structs.replace(passage, id=passage_id)
+        added = replace(passage, id=passage_id)
         if added.created_at is None:
             added = self.here.get_passage(passage_id)
         self.log.passages.append(added)
@@ -418,7 +416,7 @@ class _Merge:
         for listed in self.other.list_notes():
             theirs = self.other.get_note(_id(listed))
             sections, lost = self._sections_here(theirs.sections)
-            mapped = msgspec.structs.replace(theirs, sections=sections)
+            mapped = replace(theirs, sections=sections)
             content = note_content(mapped, uuid_of_here)
             if already_here(theirs.uuid, content, contents):
                 self.report.notes_present += 1
@@ -430,11 +428,11 @@ class _Merge:
             title = free_title(theirs.title, self.report.source, titles)
             if title != theirs.title:
                 self.report.notes_renamed.append(f'"{theirs.title}" added as "{title}"')
-            note = msgspec.structs.replace(
+            note = replace(
                 mapped,
                 id=None,
                 title=title,
-                sections=tuple(msgspec.structs.replace(s, id=None) for s in sections),
+                sections=tuple(replace(s, id=None) for s in sections),
                 uuid=self._free_uuid("note", note_uuid),
             )
             note_id = self.here.add_note(note)
@@ -462,9 +460,7 @@ class _Merge:
                 return f"[passage not merged from {self.report.source}]"
             return f"[@p{passage_id}]"
 
-        return tuple(
-            msgspec.structs.replace(s, body=CITATION.sub(here, s.body)) for s in sections
-        ), lost
+        return tuple(replace(s, body=CITATION.sub(here, s.body)) for s in sections), lost
 
     @staticmethod
     def _passage_uuid_reader(project: Project) -> Any:

@@ -20,9 +20,8 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from msgspec import Struct
-
 from briefer.core.model import Note, Theme
+from briefer.core.record import Record
 from briefer.core.tempfiles import remove_quietly, temp_path
 from briefer.session.command import CommandError
 from briefer.store import MigrationNeeded, Project
@@ -100,7 +99,7 @@ class ThemeChoice(enum.StrEnum):
     SEPARATE = "separate"  # add theirs as a theme of its own
 
 
-class ThemeMatch(Struct, frozen=True):
+class ThemeMatch(Record, frozen=True):
     """One of the other project's themes and the theme here it matches or resembles.
 
     ``how`` is "uuid" or "name" for a match, "near" for a resemblance only, "" for none;

@@ -9,21 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-import msgspec
-from msgspec import Struct, field
-
 from briefer.core.model import Theme
+from briefer.core.record import Record, field, replace
 from briefer.session.merge_match import ThemeChoice, free_title, match_themes
 
 
-class Match(Struct, frozen=True):
+class Match(Record, frozen=True):
     """Their theme is this one here, as it is."""
 
     theirs: int
     here: int
 
 
-class Take(Struct, frozen=True):
+class Take(Record, frozen=True):
     """Their theme is this one here, which takes their name, colour and key (``after``;
     None when that changes nothing)."""
 
@@ -33,7 +31,7 @@ class Take(Struct, frozen=True):
     after: Theme | None
 
 
-class Add(Struct, frozen=True):
+class Add(Record, frozen=True):
     """Their theme is added: ``theme`` as it will be written, its ``parent_id`` still
     their parent's id, its ``uuid`` theirs to keep if free here ("" for a new one)."""
 
@@ -44,7 +42,7 @@ class Add(Struct, frozen=True):
 Step = Match | Take | Add
 
 
-class ThemeSteps(Struct):
+class ThemeSteps(Record):
     """The steps, in order, and what the merge's report says of themes."""
 
     steps: list[Step] = field(default_factory=list)
@@ -99,7 +97,7 @@ def plan_themes(
         if shortcut and shortcut in keys:
             out.left_out.append(f'the key "{shortcut}" of theme "{name}" (in use here)')
             shortcut = ""
-        theme = msgspec.structs.replace(
+        theme = replace(
             there,
             id=None,
             name=name,
@@ -124,7 +122,7 @@ def _take_theirs(
     if shortcut and shortcut in keys - {here.shortcut}:  # another theme here has it
         left_out.append(f'the key "{shortcut}" of theme "{name}" (in use here)')
         shortcut = here.shortcut
-    after = msgspec.structs.replace(here, name=name, colour=theirs.colour, shortcut=shortcut)
+    after = replace(here, name=name, colour=theirs.colour, shortcut=shortcut)
     if after == here:
         return None
     keys.discard(here.shortcut)
@@ -143,7 +141,7 @@ def theme_map(steps: ThemeSteps) -> dict[int, int]:
     }
 
 
-class Unions(Struct):
+class Unions(Record):
     """The passages here a merge unites with theirs, kept by a dry run so the mapping step
     can count, for other theme choices, how many of them would gain themes or comments.
 

@@ -18,9 +18,8 @@ import time
 from abc import abstractmethod
 from typing import Any
 
-import msgspec
-
 from briefer.core.model import Note, Section
+from briefer.core.record import replace
 from briefer.session.command import BackupReason, Change, Command, CommandError, Entity
 from briefer.session.queries import ProjectQueries
 from briefer.store import Project, RecordNotFound
@@ -38,7 +37,7 @@ def read_note(project: ProjectQueries, note_id: int) -> Note:
 
 def renumbered(sections: list[Section] | tuple[Section, ...]) -> tuple[Section, ...]:
     """Positions follow the order of the tuple: the exporters sort by position."""
-    return tuple(msgspec.structs.replace(s, position=i) for i, s in enumerate(sections))
+    return tuple(replace(s, position=i) for i, s in enumerate(sections))
 
 
 def section_index(note: Note, section_id: int) -> int:
@@ -54,7 +53,7 @@ class AddNoteCommand(Command):
     def __init__(self, note: Note) -> None:
         if not note.title.strip():
             raise CommandError("A note needs a title.")
-        self.note = msgspec.structs.replace(note, sections=renumbered(note.sections))
+        self.note = replace(note, sections=renumbered(note.sections))
         self.label = f'New note "{note.title.strip()}"'
         self._saved: Note | None = None
 
@@ -119,10 +118,10 @@ class NoteEditCommand(Command):
         current = read_note(project, self.note_id)
         if self._after is None:
             self._before = current
-            project.update_note(msgspec.structs.replace(self.edited(current), modified_at=None))
+            project.update_note(replace(self.edited(current), modified_at=None))
             self._after = project.get_note(self.note_id)
         else:
-            project.update_note(msgspec.structs.replace(self._after, modified_at=None))
+            project.update_note(replace(self._after, modified_at=None))
         return [Change.of(Entity.NOTE, updated=[self.note_id])]
 
     def revert(self, project: Project) -> list[Change]:
@@ -157,7 +156,7 @@ class UpdateNoteCommand(NoteEditCommand):
             self.label = "Edit note details"
 
     def edited(self, note: Note) -> Note:
-        return msgspec.structs.replace(note, **self.changes)
+        return replace(note, **self.changes)
 
 
 class AddSectionCommand(NoteEditCommand):
@@ -181,7 +180,7 @@ class AddSectionCommand(NoteEditCommand):
         sections = list(note.sections)
         index = len(sections) if self.index is None else max(0, min(self.index, len(sections)))
         sections.insert(index, self.section)
-        return msgspec.structs.replace(note, sections=renumbered(sections))
+        return replace(note, sections=renumbered(sections))
 
     @property
     def section_id(self) -> int | None:
@@ -203,7 +202,7 @@ class RemoveSectionCommand(NoteEditCommand):
         self.label = f'Remove section "{note.sections[index].heading}"'
         sections = list(note.sections)
         del sections[index]
-        return msgspec.structs.replace(note, sections=renumbered(sections))
+        return replace(note, sections=renumbered(sections))
 
 
 class UpdateSectionCommand(NoteEditCommand):
@@ -223,14 +222,14 @@ class UpdateSectionCommand(NoteEditCommand):
     def edited(self, note: Note) -> Note:
         index = section_index(note, self.section_id)
         section = note.sections[index]
-        section = msgspec.structs.replace(
+        section = replace(
             section,
             heading=section.heading if self.heading is None else self.heading,
             level=section.level if self.level is None else self.level,
         )
         sections = list(note.sections)
         sections[index] = section
-        return msgspec.structs.replace(note, sections=renumbered(sections))
+        return replace(note, sections=renumbered(sections))
 
 
 class MoveSectionCommand(NoteEditCommand):
@@ -247,7 +246,7 @@ class MoveSectionCommand(NoteEditCommand):
         section = sections.pop(section_index(note, self.section_id))
         self.label = f'Move section "{section.heading}"'
         sections.insert(max(0, min(self.index, len(sections))), section)
-        return msgspec.structs.replace(note, sections=renumbered(sections))
+        return replace(note, sections=renumbered(sections))
 
 
 class EditSectionBodyCommand(NoteEditCommand):
@@ -271,8 +270,8 @@ class EditSectionBodyCommand(NoteEditCommand):
     def edited(self, note: Note) -> Note:
         index = section_index(note, self.section_id)
         sections = list(note.sections)
-        sections[index] = msgspec.structs.replace(sections[index], body=self.body)
-        return msgspec.structs.replace(note, sections=renumbered(sections))
+        sections[index] = replace(sections[index], body=self.body)
+        return replace(note, sections=renumbered(sections))
 
     def absorb(self, later: Command) -> bool:
         """Fold a later typing edit of the same section into this one (one undo step).

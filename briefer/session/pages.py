@@ -17,11 +17,10 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree as ET
 
-import msgspec
-
 from briefer.core.citations import find_citations
 from briefer.core.integrity import sections_to_export
 from briefer.core.model import Article, Note, Passage, Section
+from briefer.core.record import replace
 from briefer.exporters import DEFAULT_STYLE, CitationStyleError, ExportError, StyleInfo
 from briefer.exporters.document import (
     Block,
@@ -180,7 +179,7 @@ class PageCounter:
             for footnote in part.footnotes:
                 if footnote.passage_id not in numbers:
                     numbers[footnote.passage_id] = len(footnotes) + 1
-                    footnotes.append(msgspec.structs.replace(footnote, number=len(footnotes) + 1))
+                    footnotes.append(replace(footnote, number=len(footnotes) + 1))
                 renumber[footnote.number] = numbers[footnote.passage_id]
             if lists or any(old != new for old, new in renumber.items()):
                 blocks.extend(_renumbered(block, renumber, lists) for block in part.blocks)
@@ -235,7 +234,7 @@ class PageCounter:
 def _alone(section: Section) -> Section:
     """``section`` as a note of its own, printed whole: its guidance goes, which is never
     printed, so a parent kept for the sub-sections after it is not left out alone."""
-    return msgspec.structs.replace(section, position=0, guidance="")
+    return replace(section, position=0, guidance="")
 
 
 def _metadata(note: Note) -> Metadata:
@@ -274,7 +273,7 @@ def _renumbered(block: Block, renumber: Mapping[int, int], lists: int) -> Block:
         if all(r.kind is not RunKind.FOOTNOTE for r in found):
             return found
         return tuple(
-            msgspec.structs.replace(r, footnote=renumber.get(r.footnote, r.footnote))
+            replace(r, footnote=renumber.get(r.footnote, r.footnote))
             if r.kind is RunKind.FOOTNOTE
             else r
             for r in found
@@ -282,10 +281,10 @@ def _renumbered(block: Block, renumber: Mapping[int, int], lists: int) -> Block:
 
     table = block.table
     if table is not None:
-        table = msgspec.structs.replace(
+        table = replace(
             table,
             header=tuple(runs(cell) for cell in table.header),
             rows=tuple(tuple(runs(cell) for cell in row) for row in table.rows),
         )
     list_id = block.list_id + lists if block.list_id else 0
-    return msgspec.structs.replace(block, runs=runs(block.runs), table=table, list_id=list_id)
+    return replace(block, runs=runs(block.runs), table=table, list_id=list_id)

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from abc import abstractmethod
 
-import msgspec
-
 from briefer.core.anchoring import TextQuote, quote_at
 from briefer.core.model import Article, Original, Passage
+from briefer.core.record import replace
 from briefer.core.spans import clamp
 from briefer.session.command import BackupReason, Change, Command, CommandError, Entity
 from briefer.session.quoting import notes_quoting_any
@@ -291,12 +290,12 @@ class _RetagCommand(_RestorablePassageCommand):
             self.label = "Remove passage"
             return None
         self.label = "Remove theme from passage" if taken and not added else "Add theme to passage"
-        after = msgspec.structs.replace(before, theme_ids=tuple(themes), comment=comment)
+        after = replace(before, theme_ids=tuple(themes), comment=comment)
         if self.grow_to is None:
             return after
         self.label = "Extend passage"
         (start, end), quote = self.grow_to
-        return msgspec.structs.replace(
+        return replace(
             after, start=start, end=end, text=quote.exact, prefix=quote.prefix, suffix=quote.suffix
         )
 
@@ -313,9 +312,9 @@ class ToggleThemeCommand(_RestorablePassageCommand):
         if self.theme_id in before.theme_ids:
             themes = tuple(t for t in before.theme_ids if t != self.theme_id)
             self.label = "Remove theme from passage"
-            return msgspec.structs.replace(before, theme_ids=themes) if themes else None
+            return replace(before, theme_ids=themes) if themes else None
         self.label = "Add theme to passage"
-        return msgspec.structs.replace(before, theme_ids=(*before.theme_ids, self.theme_id))
+        return replace(before, theme_ids=(*before.theme_ids, self.theme_id))
 
 
 class SetCommentCommand(_RestorablePassageCommand):
@@ -325,7 +324,7 @@ class SetCommentCommand(_RestorablePassageCommand):
         self.label = "Edit comment" if self.comment else "Remove comment"
 
     def _edit(self, before: Passage) -> Passage | None:
-        return msgspec.structs.replace(before, comment=self.comment)
+        return replace(before, comment=self.comment)
 
 
 class DeletePassageCommand(_RestorablePassageCommand):

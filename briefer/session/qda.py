@@ -11,10 +11,9 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
-from msgspec import Struct
-
 from briefer import __version__
 from briefer.core.model import Article, Passage, Theme
+from briefer.core.record import Record
 from briefer.core.words import counted
 from briefer.exchange import (
     ExchangeError,
@@ -47,7 +46,7 @@ def _guid(kind: str, record: Article | Theme | Passage) -> str:
     return str(uuid.uuid5(_FALLBACK_GUIDS, f"{kind}:{record.id}"))
 
 
-class QdaExportResult(Struct, frozen=True):
+class QdaExportResult(Record, frozen=True):
     target: Path
     codebook_only: bool
     codes: int

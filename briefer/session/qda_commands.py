@@ -19,11 +19,10 @@ import uuid as uuid_module
 from collections.abc import Callable
 from typing import Any
 
-from msgspec import Struct, field
-
 from briefer.core.anchoring import quote_at
 from briefer.core.model import Article, Block, BlockKind, Passage, Theme
 from briefer.core.palette import spare_colour, spare_shortcut
+from briefer.core.record import Record, field
 from briefer.core.words import counted
 from briefer.exchange import LeftOut, QdaCode, QdaProject, QdaSource
 from briefer.session.command import BackupReason, Change, Command, CommandError
@@ -50,7 +49,7 @@ def _date(value: str) -> dt.date | None:
         return None
 
 
-class QdaImportReport(Struct):
+class QdaImportReport(Record):
     """What an import did, and everything in the file Briefer could not hold."""
 
     source: str

@@ -12,10 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import msgspec
-from msgspec import Struct, field
-
 from briefer.core.model import Article, Note, Original, Passage, Theme
+from briefer.core.record import Record, field, replace
 from briefer.session.article_commands import FIELDS, write_fields
 from briefer.session.command import Change, Entity
 from briefer.store import Project
@@ -38,9 +36,7 @@ def unite_comments(ours: str, theirs: str) -> str:
 def unite_passage(passage: Passage, theme_ids: tuple[int, ...], comment: str) -> Passage:
     """``passage`` with ``theme_ids`` added after its own and ``comment`` united with its."""
     united = tuple(dict.fromkeys((*passage.theme_ids, *theme_ids)))
-    return msgspec.structs.replace(
-        passage, theme_ids=united, comment=unite_comments(passage.comment, comment)
-    )
+    return replace(passage, theme_ids=united, comment=unite_comments(passage.comment, comment))
 
 
 def _id_of(article: Article) -> int:
@@ -56,7 +52,7 @@ def _details_changed(before: Article, after: Article) -> dict[str, tuple[Any, An
     }
 
 
-class RecordLog(Struct):
+class RecordLog(Record):
     """The rows one command added, and (before, after) of the rows it changed."""
 
     themes: list[Theme] = field(default_factory=list)

@@ -14,8 +14,7 @@ import logging
 import re
 from pathlib import Path
 
-from msgspec import Struct, field
-
+from briefer.core.record import Record, field
 from briefer.core.templates import Template, TemplateError, template_from_data, template_to_data
 from briefer.resources import resource_path
 from briefer.session.command import CommandError
@@ -24,7 +23,7 @@ from briefer.settings import atomic_write_text
 log = logging.getLogger(__name__)
 
 
-class TemplateCatalog(Struct, frozen=True):
+class TemplateCatalog(Record, frozen=True):
     """The templates on offer, in menu order, and why any file was left out."""
 
     templates: list[Template]

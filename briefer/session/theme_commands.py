@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import msgspec
-
 from briefer.core.model import Passage, Theme
+from briefer.core.record import replace
 from briefer.session.command import BackupReason, Change, Command, CommandError, Entity
 from briefer.store import Project
 
@@ -51,7 +50,7 @@ class AddThemeCommand(Command):
         position = self.theme.position or 1 + max(
             (t.position for t in project.list_themes()), default=0
         )
-        theme = msgspec.structs.replace(
+        theme = replace(
             self.theme, name=self.theme.name.strip(), id=self._id, position=position,
             uuid=self._uuid,
         )  # fmt: skip
@@ -87,7 +86,7 @@ class UpdateThemeCommand(Command):
     def apply(self, project: Project) -> list[Change]:
         before = _theme(project, self.theme_id)
         try:
-            after = msgspec.structs.replace(before, **self.changes)
+            after = replace(before, **self.changes)
         except ValueError as exc:
             raise CommandError.from_value_error(exc) from exc
         if after.parent_id is not None:
@@ -127,7 +126,7 @@ class ReorderThemesCommand(Command):
             raise CommandError("The new order must list every theme exactly once.")
         by_id = {t.id: t for t in self._before}
         for position, theme_id in enumerate(self.order, start=1):
-            project.update_theme(msgspec.structs.replace(by_id[theme_id], position=position))
+            project.update_theme(replace(by_id[theme_id], position=position))
         return [Change.of(Entity.THEME, updated=self.order)]
 
     def revert(self, project: Project) -> list[Change]:
@@ -151,7 +150,7 @@ class _PassageSnapshot:
                 themes.append(new)
             assert passage.id is not None
             if themes:
-                project.update_passage(msgspec.structs.replace(passage, theme_ids=tuple(themes)))
+                project.update_passage(replace(passage, theme_ids=tuple(themes)))
             else:
                 project.delete_passage(passage.id)
                 self.deleted.add(passage.id)
@@ -193,7 +192,7 @@ class DeleteThemeCommand(Command):
         self.label = f'Delete theme "{self._theme.name}"'
         self._children = [t for t in project.list_themes() if t.parent_id == self.theme_id]
         for child in self._children:
-            project.update_theme(msgspec.structs.replace(child, parent_id=self._theme.parent_id))
+            project.update_theme(replace(child, parent_id=self._theme.parent_id))
         self._passages = _PassageSnapshot()
         self._passages.rewrite(
             project, project.list_passages(theme_id=self.theme_id), self.theme_id, None

@@ -17,8 +17,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from msgspec import Struct
-
+from briefer.core.record import Record
 from briefer.core.tempfiles import fit_name, remove_stale, temp_path
 from briefer.store import opening
 from briefer.store.errors import ProjectError, ProjectExists
@@ -79,7 +78,7 @@ def _detail(error: BaseException) -> str:
     return detail[:1].lower() + detail[1:].rstrip(".")
 
 
-class BackupPolicy(Struct, frozen=True):
+class BackupPolicy(Record, frozen=True):
     """Which backups to keep, by age. Backups before a migration are never pruned.
 
     ``recent``: the newest backups taken on open, whatever their age.
@@ -96,7 +95,7 @@ class BackupPolicy(Struct, frozen=True):
     before_edit_max: int = 20
 
 
-class Backup(Struct, frozen=True):
+class Backup(Record, frozen=True):
     """One backup file, as its name describes it."""
 
     path: Path
@@ -351,7 +350,7 @@ def back_up_before_migration(
 # -- reading backups back ---------------------------------------------------------------
 
 
-class BackupSummary(Struct, frozen=True):
+class BackupSummary(Record, frozen=True):
     """What a backup holds, for a list to show; ``problem`` says why counts are missing."""
 
     backup: Backup

@@ -19,9 +19,8 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-import msgspec
-
 from briefer.core.model import Block, BlockKind
+from briefer.core.record import Record
 from briefer.core.words import fold_spaces, folded_pieces
 
 UTC = dt.UTC
@@ -169,12 +168,12 @@ def check_record(value: object) -> None:
         for item in value:
             if type(item) is not kind:
                 kind = type(item)
-                checks = _field_checks(kind) if issubclass(kind, msgspec.Struct) else None
+                checks = _field_checks(kind) if issubclass(kind, Record) else None
             if checks is None:
                 check_record(item)
             else:
                 _check_fields(item, checks)
-    elif isinstance(value, msgspec.Struct):
+    elif isinstance(value, Record):
         _check_fields(value, _field_checks(type(value)))
 
 
@@ -190,7 +189,7 @@ def _field_checks(cls: type) -> tuple[_FieldCheck, ...]:
     """Per field: the plain types it accepts, or (for tuples and records) a predicate."""
     hints = typing.get_type_hints(cls)
     checks: list[_FieldCheck] = []
-    for name in typing.cast(type[msgspec.Struct], cls).__struct_fields__:
+    for name in typing.cast(type[Record], cls).__struct_fields__:
         kinds = _plain_types(hints[name])
         checks.append((name, kinds or (), None if kinds else _accepts(hints[name])))
     return tuple(checks)
@@ -236,7 +235,7 @@ def _accepts(hint: object) -> _Check:
             and len(v) == len(items)
             and all(c(x) for c, x in zip(items, v, strict=True))
         )
-    if isinstance(hint, type) and issubclass(hint, msgspec.Struct):
+    if isinstance(hint, type) and issubclass(hint, Record):
         checks = _field_checks(hint)
 
         def record(v: object) -> bool:

@@ -8,10 +8,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from msgspec import Struct
+from briefer.core.record import Record
 
 
-class LockInfo(Struct, frozen=True):
+class LockInfo(Record, frozen=True):
     """Who holds a project open for writing, as written in its lock file."""
 
     user: str

@@ -14,8 +14,7 @@ import stat
 import struct
 from pathlib import Path
 
-from msgspec import Struct
-
+from briefer.core.record import Record
 from briefer.store import schema
 from briefer.store.errors import (
     CorruptProject,
@@ -50,7 +49,7 @@ against the header's page count, required tables) and the thorough check waits f
 """
 
 
-class Inspection(Struct, frozen=True):
+class Inspection(Record, frozen=True):
     """What opening learned before touching the file."""
 
     version: int

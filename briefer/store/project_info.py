@@ -9,12 +9,11 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
-from msgspec import Struct
-
+from briefer.core.record import Record
 from briefer.store import codec, opening
 
 
-class ProjectInfo(Struct, frozen=True):
+class ProjectInfo(Record, frozen=True):
     """What a project's properties dialog or ``briefer info`` shows."""
 
     path: Path

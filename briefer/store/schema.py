@@ -25,8 +25,7 @@ import re
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 
-from msgspec import Struct
-
+from briefer.core.record import Record
 from briefer.store.identity import upgrade_to_v3
 
 APPLICATION_ID = 0x42524946
@@ -257,7 +256,7 @@ def expected_objects(version: int) -> Expected | None:
     return {(str(t), str(n)): (str(tbl), sql) for t, n, tbl, sql in rows}
 
 
-class SchemaDiff(Struct, frozen=True):
+class SchemaDiff(Record, frozen=True):
     """How a file's ``sqlite_master`` differs from what Briefer creates."""
 
     foreign: tuple[SchemaKey, ...] = ()

@@ -13,9 +13,8 @@ import re
 import sqlite3
 import unicodedata
 
-from msgspec import Struct
-
 from briefer.core.model import SearchHit
+from briefer.core.record import Record
 from briefer.core.spaceless import has_spaceless
 
 _OPEN, _CLOSE = "\ue000", "\ue001"  # private-use marks around matched words in highlight()
@@ -25,7 +24,7 @@ _OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
 _QUERY_ERRORS = ("fts5", "syntax", "unterminated", "too large", "too many")
 
 
-class Term(Struct, frozen=True):
+class Term(Record, frozen=True):
     """One thing to look for: a word or a phrase, maybe a prefix, maybe excluded."""
 
     words: str

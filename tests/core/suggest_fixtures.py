@@ -9,16 +9,15 @@ import json
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from msgspec import Struct
-
 from briefer.core.model import BLOCK_SEPARATOR, Article, Block, BlockKind, Theme
+from briefer.core.record import Record
 
 FIXTURES = Path(__file__).resolve().parent.parent / "data" / "suggest"
 HELD_OUT = ("07", "08", "09", "10", "11", "12")
 """Files not looked at while the scoring rules were chosen (see the folder's README)."""
 
 
-class Labelled(Struct, frozen=True):
+class Labelled(Record, frozen=True):
     name: str
     article: Article
     themes: list[Theme]
@@ -26,7 +25,7 @@ class Labelled(Struct, frozen=True):
     """(sentence, theme id) for every sentence the analyst would tag."""
 
 
-class Agreement(Struct, frozen=True):
+class Agreement(Record, frozen=True):
     right: int
     wrong: int
     missed: int

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import msgspec
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -12,6 +11,7 @@ from briefer.core.citations import find_citations
 from briefer.core.draft import draft_note
 from briefer.core.integrity import ProblemKind, check_note
 from briefer.core.model import Article, Passage, Theme
+from briefer.core.record import replace
 from briefer.core.templates import Template, TemplateSection
 
 TEMPLATE = Template(
@@ -177,7 +177,7 @@ def test_short_quotations_run_in_and_long_ones_stand_apart() -> None:
     short, long = note.sections[0].body.split("\n\n", 1)
     assert short == '"Exports rose 40%."[@p1]'  # run in: a paragraph of its own
     assert long.startswith('> "Exports through the port')  # a block quotation
-    always = msgspec.structs.replace(template, block_quotation_words=0)
+    always = replace(template, block_quotation_words=0)
     body = (
         draft_note(always, title="T", themes=[TRADE], passages=passages, published=PUBLISHED)
         .sections[0]

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-import msgspec
 import pytest
 
 from briefer.core.citations import quotation_markdown
 from briefer.core.integrity import ProblemKind, check_note, quotations, sections_to_export
 from briefer.core.model import Article, Note, Passage, Section
+from briefer.core.record import replace
 
 TEXT = "Intro line.\n\nThe deal, worth $2 billion, covers new *berths* and a rail link.\n\nEnd."
 QUOTE = "The deal, worth $2 billion, covers new *berths* and a rail link."
@@ -60,14 +60,14 @@ def test_missing_passage_and_missing_article() -> None:
 
 
 def test_a_passage_that_no_longer_matches_its_article() -> None:
-    moved = msgspec.structs.replace(PASSAGE, start=0, end=len(QUOTE))
+    moved = replace(PASSAGE, start=0, end=len(QUOTE))
     assert (ProblemKind.SOURCE_CHANGED, "Section 0") in kinds(
         note_with(quotation_markdown(QUOTE, 7)), passages={7: moved}
     )
 
 
 def test_undated_and_unpublished_sources_are_warnings_once_per_article() -> None:
-    bare = msgspec.structs.replace(ARTICLE, publisher="", published=None)
+    bare = replace(ARTICLE, publisher="", published=None)
     body = quotation_markdown(QUOTE, 7)
     problems = check_note(note_with(body, "Cited again [@p7]."), {7: PASSAGE}, {1: bare})
     assert [p.kind for p in problems] == [ProblemKind.NO_DATE, ProblemKind.NO_PUBLISHER]
@@ -106,7 +106,7 @@ def unwritten_briefing() -> Note:
     """A drafted Briefing note half written: guidance left in five sections, as the
     new-user trial exported it (page 2 ended with four headings in a row)."""
     return Note("India-Russia ties", sections=tuple(
-        msgspec.structs.replace(section, position=i) for i, section in enumerate((
+        replace(section, position=i) for i, section in enumerate((
             Section("Summary", "Ties are deepening.", guidance="State the judgement."),
             Section("Background", "", guidance="What led here."),
             Section("Key developments", "", guidance="Theme by theme."),
@@ -297,8 +297,8 @@ def test_a_changed_quotation_names_its_own_footnote_after_a_plain_citation() -> 
 def test_two_sources_under_one_title_are_named_apart_and_flagged_once() -> None:
     """A report imported as a Word file and as its PDF: quoting both would list it twice
     among the Sources, and their warnings would read alike."""
-    word = msgspec.structs.replace(ARTICLE, publisher="", source_name="harbour-deal.docx")
-    pdf = msgspec.structs.replace(ARTICLE, id=2, publisher="", source_name="harbour-deal.pdf")
+    word = replace(ARTICLE, publisher="", source_name="harbour-deal.docx")
+    pdf = replace(ARTICLE, id=2, publisher="", source_name="harbour-deal.pdf")
     again = Passage(2, START, START + len(QUOTE), QUOTE, theme_ids=(1,), id=8)
     note = note_with(quotation_markdown(QUOTE, 7) + "\n\n" + quotation_markdown(QUOTE, 8))
     problems = check_note(note, {7: PASSAGE, 8: again}, {1: word, 2: pdf})
@@ -313,7 +313,7 @@ def test_two_sources_under_one_title_are_named_apart_and_flagged_once() -> None:
 
 
 def test_sources_with_different_titles_raise_no_title_warning() -> None:
-    other = msgspec.structs.replace(ARTICLE, id=2, title="Harbour deal: the costs")
+    other = replace(ARTICLE, id=2, title="Harbour deal: the costs")
     again = Passage(2, START, START + len(QUOTE), QUOTE, theme_ids=(1,), id=8)
     note = note_with(quotation_markdown(QUOTE, 7) + "\n\n" + quotation_markdown(QUOTE, 8))
     assert kinds(note, {7: PASSAGE, 8: again}, {1: ARTICLE, 2: other}) == []

@@ -2,7 +2,7 @@
 
 A view or a command holds an Article or a Passage it was given; that it cannot change
 one in place is what keeps "what the window shows" and "what the file holds" apart
-(session.queries). The records are msgspec Structs (docs/ARCHITECTURE.md); these are the
+(session.queries). The records are core.record Records (docs/ARCHITECTURE.md); these are the
 promises their callers rely on, whatever implements them.
 """
 
@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-import msgspec
 import pytest
 
 from briefer.core.model import Article, Block, BlockKind, Note, Passage, Section, Theme
+from briefer.core.record import Record, replace
 
 TEXT = "Grain exports will rise by 40% this year."
 RECORDS = [
@@ -38,13 +38,13 @@ def test_a_record_cannot_be_changed_in_place(record: object) -> None:
 
 @pytest.mark.parametrize("record", RECORDS, ids=lambda r: type(r).__name__)
 def test_equal_records_are_one_value_in_a_set_and_a_change_makes_another(
-    record: msgspec.Struct,
+    record: Record,
 ) -> None:
-    copy = msgspec.structs.replace(record)
+    copy = replace(record)
     assert copy == record and copy is not record and hash(copy) == hash(record)
     assert len({record, copy}) == 1
     name = type(record).__struct_fields__[-1]
-    changed = msgspec.structs.replace(record, **{name: None})  # any other value will do
+    changed = replace(record, **{name: None})  # any other value will do
     assert changed != record
 
 
@@ -52,4 +52,4 @@ def test_a_record_that_cannot_be_is_refused_when_made_or_replaced() -> None:
     with pytest.raises(ValueError, match="bad block span"):
         Block(BlockKind.PARAGRAPH, 5, 2)
     with pytest.raises(ValueError, match="bad block span"):
-        msgspec.structs.replace(Block(BlockKind.PARAGRAPH, 0, 5), end=-1)
+        replace(Block(BlockKind.PARAGRAPH, 0, 5), end=-1)

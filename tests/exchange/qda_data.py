@@ -6,9 +6,9 @@ import zipfile
 from pathlib import Path
 
 from lxml import etree
-from msgspec import Struct
 
 from briefer.core.model import Article, Theme
+from briefer.core.record import Record
 from briefer.session import AddThemeCommand, Session, TagPassageCommand
 from tests.private_store import store_of
 
@@ -47,7 +47,7 @@ def atlas_qdpx(target: Path) -> Path:
     return target
 
 
-class Tagged(Struct):
+class Tagged(Record):
     path: Path
     article_id: int
     spans: dict[str, tuple[int, int]]

@@ -14,11 +14,11 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-import msgspec
 import pytest
 
 from briefer.core.citations import quotation_markdown
 from briefer.core.model import Article, Note, Passage, Section
+from briefer.core.record import replace
 from briefer.exporters import csl_kept
 from briefer.exporters.citations_csl import forget_styles, keep_on_disk, warm
 from briefer.exporters.csl_kept import kept_style
@@ -101,9 +101,7 @@ def test_an_edited_article_shows_at_the_next_export() -> None:
     chosen = resolve_style("chicago", STYLES)
     before = build_document(NOTE, PASSAGES, _articles(), chosen)
     edited = _articles()
-    edited[1] = msgspec.structs.replace(
-        edited[1], publisher="The Evening Courier", author="Zoe Old"
-    )
+    edited[1] = replace(edited[1], publisher="The Evening Courier", author="Zoe Old")
     after = build_document(NOTE, PASSAGES, edited, chosen)
     assert "The Courier" in before.footnotes[0].text
     assert after.footnotes[0].text.startswith("Zoe Old,")
@@ -164,7 +162,7 @@ def test_a_new_process_reads_what_the_last_one_rendered_without_parsing_the_styl
     assert again == fresh
     assert kept_style(chosen).csl is None  # every rendering was read, none made
     edited = _articles()
-    edited[2] = msgspec.structs.replace(edited[2], title="Ports brace for a long winter")
+    edited[2] = replace(edited[2], title="Ports brace for a long winter")
     changed = _texts(build_document(NOTE, PASSAGES, edited, chosen))
     assert "Long Winter" in changed[0][1] and changed[0][0] == fresh[0][0]
 

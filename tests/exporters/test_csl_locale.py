@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import msgspec
 import pytest
 
+from briefer.core.record import replace
 from briefer.exporters.citations_csl import forget_styles, keep_on_disk
 from briefer.exporters.csl_styles import bundled_styles, citeproc_locale, resolve_style
 from briefer.exporters.document import ExportDocument, build_document
@@ -177,5 +177,5 @@ def test_a_kept_rendering_is_never_served_to_another_locale(tmp_path: Path, on_d
 def test_the_language_is_part_of_the_style_a_note_renders_in() -> None:
     harvard = resolve_style("harvard", STYLES)
     british = resolve_style("harvard", STYLES, "en-GB")
-    assert british == msgspec.structs.replace(harvard, language="en-GB") != harvard
+    assert british == replace(harvard, language="en-GB") != harvard
     assert resolve_style("harvard", STYLES, "") == harvard

@@ -11,10 +11,10 @@ import datetime as dt
 from pathlib import Path
 
 import docx
-import msgspec
 import pytest
 
 from briefer.core.model import Article, Note, Passage, Section
+from briefer.core.record import replace
 from briefer.exporters import export_note
 from briefer.exporters.csl_names import parse_names
 from briefer.exporters.csl_styles import StyleInfo, bundled_styles
@@ -111,7 +111,7 @@ def sources() -> tuple[dict[int, Article], dict[int, Passage]]:
     ferry = import_bytes(path.read_bytes(), path.name).article
     assert ferry.author == "Policy Unit"
     articles = {
-        1: msgspec.structs.replace(ferry, id=1),
+        1: replace(ferry, id=1),
         2: Article(
             title="Ports brace for a hard winter",
             text="...",

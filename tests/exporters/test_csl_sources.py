@@ -12,10 +12,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import msgspec
 import pytest
 
 from briefer.core.model import Article, Note, Passage, Section
+from briefer.core.record import replace
 from briefer.exporters import export_note
 from briefer.exporters.csl_styles import StyleInfo, bundled_styles, in_language
 from briefer.importers.registry import import_bytes
@@ -51,7 +51,7 @@ def sources() -> tuple[dict[int, Article], dict[int, Passage]]:
             imported_at=imported,
             id=1,
         ),
-        2: msgspec.structs.replace(ferry, id=2, imported_at=imported),
+        2: replace(ferry, id=2, imported_at=imported),
         3: Article(title=LONG_TITLE, text="...", imported_at=imported, id=3),
     }
     passages = {
@@ -121,7 +121,7 @@ def test_mhra_lists_a_report_in_its_bibliography_form(
 ) -> None:
     """MHRA leaves documents out too; its bibliography ends an entry with no full stop."""
     articles, passages = sources
-    articles[2] = msgspec.structs.replace(articles[2], published=dt.date(2025, 3, 12))
+    articles[2] = replace(articles[2], published=dt.date(2025, 3, 12))
     notes, entries = _export(tmp_path, (articles, passages), _style("mhra-notes"), "docx")
     assert (
         notes[1] == "Policy Unit, ‘Harbourside Restores the Ferry Link to Lisvik’, 12 March 2025."

@@ -8,13 +8,13 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import docx
-import msgspec
 import pytest
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
 import briefer
+from briefer.core.record import replace
 from briefer.exporters.document import (
     Block,
     BlockKind,
@@ -158,7 +158,7 @@ def test_right_to_left_paragraphs_are_marked_bidi(document: ExportDocument, tmp_
     extra += (
         Block(BlockKind.PARAGRAPH, (Run(RunKind.TEXT, "نص"), Run(RunKind.FOOTNOTE, footnote=9))),
     )
-    mixed = msgspec.structs.replace(
+    mixed = replace(
         document, blocks=document.blocks + extra, footnotes=(*document.footnotes, arabic_source)
     )
     exported = _export(mixed, tmp_path)
@@ -220,7 +220,7 @@ def test_parts_a_reference_brings_but_the_note_does_not_use_are_dropped(
     linked = Block(
         BlockKind.PARAGRAPH, (Run(RunKind.TEXT, "source", link="https://example.org/steel"),)
     )
-    with_link = msgspec.structs.replace(document, blocks=(*document.blocks, linked))
+    with_link = replace(document, blocks=(*document.blocks, linked))
     exported = _export(with_link, tmp_path, reference_doc=reference_path)
     names = _names(exported)
     assert not any("comments" in n or "stylesWithEffects" in n for n in names)

@@ -21,12 +21,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import docx
-import msgspec
 import pytest
 from lxml import etree
 
 from briefer.core.citations import quotation_markdown
 from briefer.core.model import Article, Note, Passage, Section
+from briefer.core.record import replace
 from briefer.exporters import ExportError, docx_plain
 from briefer.exporters.csl_styles import resolve_style
 from briefer.exporters.document import ExportDocument, build_document
@@ -204,7 +204,7 @@ def test_the_golden_note_is_the_same_both_ways(
     tmp_path: Path, note: Note, passages: dict[int, Passage], articles: dict[int, Article]
 ) -> None:
     extra = Section("Right to left", RTL + "\n", level=1, position=3)
-    fixed = msgspec.structs.replace(note, sections=(*note.sections, extra))
+    fixed = replace(note, sections=(*note.sections, extra))
     document = build_document(fixed, passages, articles)
     plain, through = _both(tmp_path, document, table_of_contents=True, language="fr-FR")
     _assert_same_package(plain, through)

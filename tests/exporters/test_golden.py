@@ -20,13 +20,13 @@ import re
 import zipfile
 from pathlib import Path
 
-import msgspec
 import pytest
 from lxml import etree
 
 import briefer
 from briefer.core.citations import quotation_markdown
 from briefer.core.model import Article, Note, Passage, Section
+from briefer.core.record import replace
 from briefer.exporters.document import ExportDocument, build_document
 from briefer.exporters.docx import export_docx
 from briefer.exporters.markdown import render_markdown
@@ -50,7 +50,7 @@ def golden_document(
         level=1,
         position=3,
     )
-    fixed = msgspec.structs.replace(note, sections=(*note.sections, extra))
+    fixed = replace(note, sections=(*note.sections, extra))
     return build_document(fixed, {**passages, 99: hostile}, articles)
 
 

@@ -18,10 +18,10 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-import msgspec
 import pytest
 
 from briefer.core.model import Article, Note, Passage, Section
+from briefer.core.record import replace
 from briefer.exporters.document import ExportDocument, build_document
 from briefer.exporters.docx import export_docx
 from briefer.exporters.page_estimate import PageEstimate, estimate_pages, family
@@ -125,7 +125,7 @@ def test_more_text_narrower_pages_and_wider_letters_take_more_pages() -> None:
     text = "The minister said the talks would resume next week. " * 12
     one, three = _pages(_note(text, 2), profile), _pages(_note(text, 12), profile)
     assert 0 < one < 1 < 2 < three and three > 2.5 * one
-    narrow = msgspec.structs.replace(profile, left=180.0, right=180.0)
+    narrow = replace(profile, left=180.0, right=180.0)
     assert _pages(_note(text, 12), narrow) > three * 1.3  # headings do not grow
     assert _pages(_note("mmmmmm " * 700), profile) > 1.5 * _pages(_note("iiiiii " * 700), profile)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from msgspec import Struct
+from briefer.core.record import Record
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 
@@ -19,7 +19,7 @@ def words(text: str) -> Counter[str]:
     return Counter(w.casefold().replace("’", "'") for w in _WORD.findall(text))
 
 
-class Score(Struct, frozen=True):
+class Score(Record, frozen=True):
     precision: float
     recall: float
 

@@ -7,11 +7,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from msgspec.structs import replace
 
 from briefer.core.citations import quotation_markdown
 from briefer.core.integrity import ProblemKind
 from briefer.core.model import Article, Block, BlockKind, Note, Section
+from briefer.core.record import replace
 from briefer.session import (
     ArticleDetails,
     Change,

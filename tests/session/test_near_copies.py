@@ -13,9 +13,9 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-import msgspec
 import pytest
 
+from briefer.core.record import replace
 from briefer.session import ImportOutcome, ImportStatus, Session, imports
 from briefer.store import Project
 
@@ -180,7 +180,7 @@ def test_a_near_copy_changed_before_the_import_is_stored_is_named_as_it_is_now(
             project.delete_article(found.article_id)
         else:
             kept = project.get_article(found.article_id)
-            project.update_article_details(msgspec.structs.replace(kept, title="Varna terminal"))
+            project.update_article_details(replace(kept, title="Varna terminal"))
         return found
 
     monkeypatch.setattr(imports, "near_copy", then_changed)

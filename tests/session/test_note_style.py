@@ -5,10 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from msgspec.structs import replace
-
 from briefer.core.citations import quotation_markdown
 from briefer.core.model import Article, Note, Passage, Section
+from briefer.core.record import replace
 from briefer.session import NotePreview, Session, note_style
 from briefer.session.pages import PageCounter
 from tests.private_store import store_of

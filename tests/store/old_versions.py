@@ -10,15 +10,14 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from msgspec import Struct
-
+from briefer.core.record import Record
 from briefer.store import codec, schema
 from tests.store.conftest import sample_article
 
 WHEN = "2024-03-05T09:30:00+00:00"
 
 
-class OldIds(Struct, frozen=True):
+class OldIds(Record, frozen=True):
     """What an old project holds, by id."""
 
     themes: dict[str, int]

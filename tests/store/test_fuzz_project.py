@@ -20,10 +20,10 @@ from pathlib import Path
 from types import FrameType
 
 import pytest
-from msgspec import Struct
 
 from briefer.cli import main
 from briefer.core.model import Note, Passage, Section
+from briefer.core.record import Record
 from briefer.session import Session
 from briefer.store import Project, ProjectError
 from tests.store.conftest import sample_article, sample_original
@@ -37,7 +37,7 @@ class Hang(Exception):
     pass
 
 
-class Base(Struct, frozen=True):
+class Base(Record, frozen=True):
     data: bytes
     columns: tuple[tuple[str, str], ...]  # (table, column) of every plain table
 

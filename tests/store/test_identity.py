@@ -9,9 +9,9 @@ import uuid
 from pathlib import Path
 
 import pytest
-from msgspec.structs import replace
 
 from briefer.core.model import Note, Passage
+from briefer.core.record import replace
 from briefer.store import (
     SCHEMA_VERSION,
     CorruptProject,

@@ -13,7 +13,6 @@ from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from msgspec.structs import replace
 
 from briefer.core.model import (
     Article,
@@ -25,6 +24,7 @@ from briefer.core.model import (
     Section,
     Theme,
 )
+from briefer.core.record import replace
 from briefer.store import Project
 
 EXAMPLES = settings(max_examples=40, deadline=None)

@@ -10,9 +10,9 @@ import time
 from pathlib import Path
 
 import pytest
-from msgspec.structs import replace
 
 from briefer.core.model import ArticleImage, Note, Passage, Section
+from briefer.core.record import replace
 from briefer.core.tempfiles import temp_path
 from briefer.store import (
     DuplicateId,

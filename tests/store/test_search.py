@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from msgspec.structs import replace
 
+from briefer.core.record import replace
 from briefer.store import DuplicateId, Project
 from briefer.store.search import parse_query, to_fts
 from tests.store.conftest import sample_article

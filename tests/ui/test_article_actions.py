@@ -6,7 +6,6 @@ import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
-import msgspec
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
@@ -15,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from briefer.core.citations import citation_token
 from briefer.core.model import Article, Block, BlockKind, Note, Section
+from briefer.core.record import replace
 from briefer.session import (
     AddNoteCommand,
     ArticleDetails,
@@ -215,9 +215,7 @@ def test_details_of_an_article_deleted_meanwhile_are_a_status_line_not_a_crash(
     menu_action(window, "Article", "Delete Article…").trigger()
     modals.check()
     reports: list[str] = []
-    window.article_actions.context = msgspec.structs.replace(
-        window.article_actions.context, report=reports.append
-    )
+    window.article_actions.context = replace(window.article_actions.context, report=reports.append)
     window.article_actions.edit_details(article_id)  # as the check's list would ask
     assert len(reports) == 1 and str(article_id) in reports[0]
     window.close()

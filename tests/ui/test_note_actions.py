@@ -15,7 +15,6 @@ from pathlib import Path
 
 import docx
 import pytest
-from msgspec.structs import replace
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -28,6 +27,7 @@ from pytestqt.qtbot import QtBot
 
 from briefer.core.citations import citation_token
 from briefer.core.model import Article, Block, BlockKind
+from briefer.core.record import replace
 from briefer.session import (
     EditSectionBodyCommand,
     ExportResult,

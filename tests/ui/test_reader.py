@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-import msgspec
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QImage, QPalette, QTextCursor
@@ -13,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from briefer.core.contrast import contrast_ratio
 from briefer.core.model import BLOCK_SEPARATOR, Article, Block, BlockKind, Passage, Theme
+from briefer.core.record import replace
 from briefer.core.suggest import Suggestion
 from briefer.ui.reader import document as reader_document
 from briefer.ui.reader.paint import line_rects
@@ -565,7 +565,7 @@ def test_a_report_length_title_is_set_smaller_so_the_text_starts_on_screen(
     )
     assert len(long_title) > 200
     short = shown_reader(qtbot, article)
-    long = shown_reader(qtbot, msgspec.structs.replace(article, title=long_title))
+    long = shown_reader(qtbot, replace(article, title=long_title))
     long.resize(700, 500)  # a laptop's Reader beside the Library
 
     def title_lines(view: ReaderView) -> int:
@@ -580,7 +580,7 @@ def test_a_report_length_title_is_set_smaller_so_the_text_starts_on_screen(
     qtbot.waitUntil(lambda: title_lines(long) > 0)
     assert long.document().firstBlock().text() == long_title
     monkeypatch.setattr(reader_document, "title_scale", lambda _length: reader_document.TITLE_SCALE)
-    headline = shown_reader(qtbot, msgspec.structs.replace(article, title=long_title))
+    headline = shown_reader(qtbot, replace(article, title=long_title))
     headline.resize(700, 500)
     qtbot.waitUntil(lambda: title_lines(headline) > 0)
     assert title_lines(long) <= title_lines(headline) - 2  # 6 lines, not 8, at 700 pixels

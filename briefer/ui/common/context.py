@@ -9,15 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from msgspec import Struct
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
+from briefer.core.record import Record
 from briefer.session import Session
 from briefer.settings import Paths, Settings
 
 
-class WindowContext(Struct, frozen=True):
+class WindowContext(Record, frozen=True):
     """One open project's window, as the flows inside it see it.
 
     ``settings`` is the live object the preferences edit, so a flow reads the

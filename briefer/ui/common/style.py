@@ -13,7 +13,6 @@ Fusion's indicator in ``control_border``.
 
 from __future__ import annotations
 
-from msgspec import Struct
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
@@ -24,6 +23,8 @@ from PySide6.QtWidgets import (
     QStyleOption,
     QWidget,
 )
+
+from briefer.core.record import Record
 
 APPEARANCES = ("system", "light", "dark")
 
@@ -43,7 +44,7 @@ _DARK = {
 }  # fmt: skip
 
 
-class Accents(Struct, frozen=True):
+class Accents(Record, frozen=True):
     """Colours the palette has no role for: control outlines, citation chips, comment marks."""
 
     control_border: str

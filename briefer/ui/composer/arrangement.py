@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from msgspec import Struct
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
 
+from briefer.core.record import Record
 from briefer.ui.common.splitters import ShareSplitter
 
 SIDE_SHARE = 0.31
@@ -18,7 +18,7 @@ OUTLINE_SHARE = 0.34
 """The outline's default share of the side column's height, over the tabs."""
 
 
-class Arrangement(Struct, frozen=True):
+class Arrangement(Record, frozen=True):
     writing: QWidget  # the formatting bar over the editor
     outline: QWidget  # the outline panel, over the tabs
     side_tabs: QTabWidget

@@ -14,16 +14,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from msgspec import Struct
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QContextMenuEvent
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit
+
+from briefer.core.record import Record
 
 OPEN_SOURCE = "&Open Source Passage"
 SOURCE_DETAILS = "Source &Details…"
 
 
-class History(Struct, frozen=True):
+class History(Record, frozen=True):
     """The window's Undo and Redo, and how to commit typing first so Undo names it."""
 
     undo: QAction
@@ -31,7 +32,7 @@ class History(Struct, frozen=True):
     commit: Callable[[], object]
 
 
-class CitationActions(Struct, frozen=True):
+class CitationActions(Record, frozen=True):
     """What a citation offers: its passage in the Reader (a passage id), and its source's
     details (an article id, from ``source_of``: None when the source is gone)."""
 

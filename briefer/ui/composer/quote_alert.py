@@ -30,8 +30,7 @@ def alert_text(problems: Sequence[Problem]) -> str:
         where = f' in "{problem.section}"' if problem.section.strip() else ""
         if problem.kind is ProblemKind.UNCITED_QUOTE:
             return (
-                f"A quotation{where} has no citation: undo the edit, or insert the passage"
-                " again."
+                f"A quotation{where} has no citation: undo the edit, or insert the passage again."
             )
         at = f" at footnote {problem.footnote}" if problem.footnote is not None else ""
         return (

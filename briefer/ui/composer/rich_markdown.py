@@ -19,7 +19,6 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock, reference
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
-from msgspec import Struct
 from PySide6.QtCore import Qt
 from PySide6.QtGui import (
     QColor,
@@ -37,6 +36,7 @@ from PySide6.QtGui import (
 )
 
 from briefer.core.citations import CITATION_PATTERN, opens_citation_label
+from briefer.core.record import Record
 from briefer.ui.composer import rich_format as rf
 
 _QUOTE_GROUPS = itertools.count(1)
@@ -47,7 +47,7 @@ class Unsupported(ValueError):
     """The body holds something the page view cannot show exactly."""
 
 
-class Look(Struct, frozen=True):
+class Look(Record, frozen=True):
     """The few colours the loader needs (the editor passes its palette's)."""
 
     link: str = "#1a5fb4"

@@ -14,9 +14,9 @@ import html
 import re
 from html.parser import HTMLParser
 
-from msgspec import Struct, field
 from PySide6.QtGui import QFont, QTextCursor, QTextDocument, QTextFormat
 
+from briefer.core.record import Record, field
 from briefer.ui.composer import rich_format as rf
 from briefer.ui.composer.rich_export import document_markdown
 
@@ -39,7 +39,7 @@ _BLOCKS = {"div", "section", "article", "header", "footer", "main", "aside", "fi
 _SAFE_LINK = re.compile(r"^(?:https?:|mailto:)", re.IGNORECASE)
 
 
-class Cleaned(Struct):
+class Cleaned(Record):
     html: str
     images: int = 0
     scripts: int = 0

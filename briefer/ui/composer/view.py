@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-import msgspec
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
@@ -29,6 +28,7 @@ from briefer.core.citations import find_citations, quotation_markdown
 from briefer.core.integrity import check_note
 from briefer.core.model import ArticleSummary, Note, Passage, Theme
 from briefer.core.note_titles import distinct_titles
+from briefer.core.record import replace
 from briefer.core.words import note_word_count
 from briefer.session import (
     AddSectionCommand,
@@ -519,10 +519,9 @@ class ComposerView(QWidget):
             return note
         body = self.editor_markdown()
         sections = tuple(
-            msgspec.structs.replace(s, body=body) if s.id == self._section_id else s
-            for s in note.sections
+            replace(s, body=body) if s.id == self._section_id else s for s in note.sections
         )
-        return msgspec.structs.replace(note, sections=sections)
+        return replace(note, sections=sections)
 
     def _update_status(self) -> None:
         if self._note is None:

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from msgspec import Struct
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
 
+from briefer.core.record import Record
 from briefer.core.templates import TemplateError, template_from_note
 from briefer.session import (
     Command,
@@ -36,7 +36,7 @@ from briefer.ui.notes.figures_dialog import FiguresDialog
 from briefer.ui.notes.problems_dialog import ProblemsDialog
 
 
-class ComposerHooks(Struct, frozen=True):
+class ComposerHooks(Record, frozen=True):
     """What the Note menu needs from the Composer, and nothing more."""
 
     current_note_id: Callable[[], int | None]

@@ -10,7 +10,6 @@ import bisect
 import math
 import re
 
-from msgspec import Struct
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import (
     QColor,
@@ -29,6 +28,7 @@ from PySide6.QtGui import (
 )
 
 from briefer.core.model import Article, ArticleImage, Block, BlockKind
+from briefer.core.record import Record
 from briefer.core.suggest import article_blocks
 
 LINE_HEIGHT = 150
@@ -133,7 +133,7 @@ class OffsetMap:
         return min(start + rel, end)
 
 
-class ReaderStyle(Struct, frozen=True):
+class ReaderStyle(Record, frozen=True):
     """Fonts and colours of one rendering, derived from the widget's palette and font."""
 
     body: QFont
@@ -242,7 +242,7 @@ class _Formats:
         return self.block(bottom=0.75), self.chars(style.body)
 
 
-class Rendering(Struct):
+class Rendering(Record):
     """What the view needs to remember about a rendered article."""
 
     offsets: OffsetMap

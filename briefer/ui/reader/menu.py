@@ -9,12 +9,12 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Sequence
 
-from msgspec import Struct
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import QMenu, QWidget
 
 from briefer.core.model import Passage, Theme
+from briefer.core.record import Record
 from briefer.core.suggest import Suggestion
 
 
@@ -84,7 +84,7 @@ def suggestion_status(suggestions: Sequence[Suggestion], themes: dict[int, Theme
     return "; ".join(lines) + f": Enter accepts it for {first}, Esc dismisses that one"
 
 
-class ReaderMenuCallbacks(Struct):
+class ReaderMenuCallbacks(Record):
     """What the menu may ask the reader to announce."""
 
     tag: Callable[[int], object]  # what it returns (was anything selected?) is not used

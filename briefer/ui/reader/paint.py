@@ -13,7 +13,6 @@ import bisect
 from collections.abc import Callable, Sequence
 from typing import cast
 
-from msgspec import Struct
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
@@ -27,6 +26,7 @@ from PySide6.QtGui import (
 )
 
 from briefer.core.model import Passage
+from briefer.core.record import Record
 from briefer.core.spans import segments
 
 NO_THEME = "#8A8F98"
@@ -34,7 +34,7 @@ BAR_HEIGHT = 3.0
 BAR_GAP = 1.0
 
 
-class PassageSegment(Struct, frozen=True):
+class PassageSegment(Record, frozen=True):
     """A stretch of canonical text covered by ``depth`` passages with these themes."""
 
     start: int
@@ -73,14 +73,14 @@ def passage_segments(passages: Sequence[Passage]) -> list[PassageSegment]:
     return result
 
 
-class _Fill(Struct, frozen=True):
+class _Fill(Record, frozen=True):
     start: int  # document positions from here on
     end: int
     colours: tuple[QColor, ...]
     depth: int
 
 
-class _Dots(Struct, frozen=True):
+class _Dots(Record, frozen=True):
     start: int
     end: int
     colours: tuple[QColor, ...]

@@ -4,10 +4,11 @@ Document positions stay valid across such a rebuild: the text is the same."""
 
 from __future__ import annotations
 
-from msgspec import Struct
 from PySide6.QtCore import QObject, QPoint, QPointF, Qt
 from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QScrollBar, QTextEdit
+
+from briefer.core.record import Record
 
 
 def line_top(document: QTextDocument, position: int) -> float:
@@ -67,7 +68,7 @@ class PendingScroll(QObject):
             self.target = None
 
 
-class ReadingPlace(Struct, frozen=True):
+class ReadingPlace(Record, frozen=True):
     top: int
     """The document position of the first text in sight."""
     above: float

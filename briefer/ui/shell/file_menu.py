@@ -13,15 +13,15 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from msgspec import Struct
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QWidget
 
+from briefer.core.record import Record
 from briefer.ui.shell.project_files import ask_new_project, ask_open_project
 
 
-class AppSlots(Struct, frozen=True):
+class AppSlots(Record, frozen=True):
     """What the application does for a project window, named by the menu item."""
 
     new_project: Callable[[Path], object]
@@ -31,7 +31,7 @@ class AppSlots(Struct, frozen=True):
     quit: Callable[[], object]  # every window, each closing cleanly
 
 
-class ProjectActions(Struct, frozen=True):
+class ProjectActions(Record, frozen=True):
     new_action: QAction
     open_action: QAction
     recent_menu: QMenu

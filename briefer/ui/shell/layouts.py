@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from msgspec import Struct
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QTabBar, QTabWidget, QWidget
 
+from briefer.core.record import Record
 from briefer.settings import Settings
 from briefer.ui.common.splitters import SLACK
 
@@ -38,7 +38,7 @@ DOCK_SHARE = READ_PANELS_SHARE  # a panel's share when a restored layout left it
 LIBRARY_SPLIT_SHARE = LIBRARY_SHARE / (1 - READ_PANELS_SHARE)  # of the Library and the Reader
 
 
-class DockView(Struct, frozen=True):
+class DockView(Record, frozen=True):
     """How one dock looked in a mode: open, in front of its tabs, and its share of the
     window across (of its width at the left or right, of its height at the top or bottom)."""
 
@@ -50,7 +50,7 @@ class DockView(Struct, frozen=True):
 _SIDES = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea)
 
 
-class ModeParts(Struct, frozen=True):
+class ModeParts(Record, frozen=True):
     """What belongs to one mode alone: its splitters and tab widgets, its default layout
     (given the window's width and height), and how to give its splitters' side panes
     their default share where a restored layout leaves one squeezed."""

@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import shiboken6
-from msgspec import Struct
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
 
+from briefer.core.record import Record
 from briefer.ui.common.context import WindowContext
 from briefer.ui.library.article_actions import ArticleActions
 from briefer.ui.library.merge_actions import MergeActions
@@ -34,7 +34,7 @@ DOCK_TOGGLES = {
 IMPORT_KEYS = "Ctrl+I"  # in the Reader; the Composer takes Ctrl+I for italic
 
 
-class MenuSlots(Struct, frozen=True):
+class MenuSlots(Record, frozen=True):
     """What each menu item does, named by the item: the window's methods, one by one."""
 
     import_articles: Callable[[], object]
@@ -60,7 +60,7 @@ class MenuSlots(Struct, frozen=True):
     composer_actions: Callable[[], list[QAction]]  # the Composer's own keys, for the same
 
 
-class WindowActions(Struct, frozen=True):
+class WindowActions(Record, frozen=True):
     """The menus and actions build_menus made, for the window (Import gives Ctrl+I up in
     the Composer) and for tests and the help page to reach; the Note menu's own actions
     stay on NoteActions."""

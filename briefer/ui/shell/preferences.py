@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-import msgspec
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefer.core.record import replace
 from briefer.session import citation_styles, note_languages, page_sizes
 from briefer.settings import Settings, default_language, default_page_size
 from briefer.ui.common.screens import bounded_size
@@ -187,7 +187,7 @@ class PreferencesDialog(QDialog):
 
     def chosen(self) -> Settings:
         appearance = next(k for k, b in self.appearance.items() if b.isChecked())
-        return msgspec.structs.replace(
+        return replace(
             self._original,
             author=self.author.text().strip(),
             default_template=self.template.currentText().strip() or "Briefing note",

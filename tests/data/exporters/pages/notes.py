@@ -16,11 +16,10 @@ import random
 from collections.abc import Callable
 from pathlib import Path
 
-from msgspec import Struct
-
 from briefer.core.citations import quotation_markdown
 from briefer.core.draft import draft_note
 from briefer.core.model import Article, Note, Passage, Section, Theme
+from briefer.core.record import Record
 from briefer.core.templates import template_from_data
 from briefer.exporters.document import ExportDocument
 from briefer.exporters.page_profile import PageProfile
@@ -52,7 +51,7 @@ def paragraph(rng: random.Random, sentences: int) -> str:
     return " ".join(sentence(rng) for _ in range(sentences))
 
 
-class Case(Struct, frozen=True):
+class Case(Record, frozen=True):
     note: Note
     passages: dict[int, Passage]
     articles: dict[int, Article]

@@ -15,19 +15,20 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from msgspec import Struct
 from PIL import Image, ImageDraw, ImageFont
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from briefer.core.record import Record
+
 HERE = Path(__file__).parent
 REPORT_PAGE = (380.0, 540.0)
 BODY_FONT, BOLD_FONT = "Helvetica", "Helvetica-Bold"
 
 
-class Style(Struct):
+class Style(Record):
     font: str
     size: float
     leading: float
@@ -94,7 +95,7 @@ def _split_word(word: str, line: str, style: Style, width: float) -> tuple[str, 
     return "", word
 
 
-class Layout(Struct):
+class Layout(Record):
     page_size: tuple[float, float]
     margin: float
     columns: int
