@@ -422,6 +422,8 @@ def _bounded(openings: list[int]) -> list[int]:
     return [openings[0], *openings[1 - MAX_OPENINGS :]]
 
 
+AFTER_CLOSING = " \t,.;:!?"
+"""What may follow a quotation's closing mark before its citation."""
 _RUN_IN_OPENING = re.compile(r'(?:^|(?<=[\s(\[—–-]))"')
 
 
@@ -435,7 +437,9 @@ def _quotation_sites(body: str) -> Sites:
             line_start += len(lines[number - 1]) + 1
         after_citation = 0  # a quotation never holds a citation: it opens after the last
         for match in CITATION_PATTERN.finditer(line):
-            before = line[after_citation : match.start()].rstrip()
+            # Punctuation may stand between the closing mark and the citation
+            # ("...", [@p3]); a quotation is compared all the same.
+            before = line[after_citation : match.start()].rstrip().rstrip(AFTER_CLOSING)
             opened_at = after_citation
             after_citation = match.end()
             if not before.endswith('"') or before.endswith('\\"'):

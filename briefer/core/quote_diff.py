@@ -21,6 +21,7 @@ import difflib
 import re
 
 from briefer.core.citations import strip_enclosing_quotes
+from briefer.core.integrity import AFTER_CLOSING
 
 OPENING = "\"“«„‘'"
 CLOSING = "\"”»“’'"
@@ -34,7 +35,7 @@ def first_change(region: str, source: str) -> tuple[int, int] | None:
     """The ``(start, end)`` in ``region`` of the first quoted words that differ from
     ``source``; an empty span (start == end) where source words were left out. None
     when no opening mark is found or the quotation matches word for word."""
-    end = len(region.rstrip())
+    end = len(region.rstrip().rstrip(AFTER_CLOSING))
     if not end or region[end - 1] not in CLOSING:
         return None
     end -= 1

@@ -66,3 +66,8 @@ def test_no_closing_mark_means_no_quotation() -> None:
 
 def test_a_rewritten_quotation_selects_all_its_words() -> None:
     assert changed('"Something else entirely."') == "Something else entirely."
+
+
+def test_punctuation_after_the_closing_mark_still_finds_the_change() -> None:
+    region = '"The grid will be ready by the end of May, the minister said.",'
+    assert changed(region) == "May,"
