@@ -98,11 +98,12 @@ def test_new_move_merge_and_delete(window: ProjectWindow, monkeypatch: pytest.Mo
 
     asked: list[str] = []
 
-    def yes(parent: object, title: str, text: str) -> QMessageBox.StandardButton:
-        asked.append(text)
-        return QMessageBox.StandardButton.Yes
+    def delete(box: QMessageBox) -> int:
+        asked.append(box.text())
+        box.button(QMessageBox.StandardButton.Discard).click()
+        return 0
 
-    monkeypatch.setattr(QMessageBox, "question", yes)
+    monkeypatch.setattr(QMessageBox, "exec", delete)
     trigger(window.theme_actions.menu(theme(window, "Trade")), "Delete…")
     assert "on 1 passage;" in asked[0]
     assert "Trade" not in names(window) and window.session.query.list_passages() == []
@@ -134,11 +135,12 @@ def test_deleting_a_theme_names_the_notes_that_quote_its_passages(
         Section("Summary", f'"The navy ordered frigates." [@p{shared.id}]'),))))  # fmt: skip
     asked: list[str] = []
 
-    def no(parent: object, title: str, text: str) -> QMessageBox.StandardButton:
-        asked.append(text)
-        return QMessageBox.StandardButton.No
+    def keep(box: QMessageBox) -> int:
+        asked.append(box.text())
+        box.button(QMessageBox.StandardButton.Cancel).click()
+        return 0
 
-    monkeypatch.setattr(QMessageBox, "question", no)
+    monkeypatch.setattr(QMessageBox, "exec", keep)
     trigger(window.theme_actions.menu(theme(window, "Energy")), "Delete…")
     assert "“Fuel brief”" in asked[0] and "[missing source]" in asked[0]
     assert "Navy brief" not in asked[0]  # its passage keeps Defence, so it stays

@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QInputDialog, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from briefer.core.model import Article, Block, BlockKind, Theme
@@ -263,3 +270,34 @@ def test_keywords_typed_survive_an_edit_of_another_field(
     assert dialog.keywords.toPlainText().endswith("Rosatom")
     dialog.accept()
     assert theme(window, "Energy").keywords == (*before, "Rosatom")
+
+
+def test_deleting_a_theme_asks_over_the_dialog_and_keeps_it_by_default(
+    window: ProjectWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After "No", focus went to the note behind Manage Themes and the next keys typed
+    there; Yes was the default although the theme's quotations break (a new user's
+    trial). The question now sits over the dialog, and a stray Enter keeps the theme."""
+    dialog = window.manage_themes()
+    pick(dialog, "Energy")
+    asked: list[QMessageBox] = []
+
+    def answer(box: QMessageBox, button: QMessageBox.StandardButton) -> int:
+        asked.append(box)
+        box.button(button).click()
+        return 0
+
+    monkeypatch.setattr(
+        QMessageBox, "exec", lambda box: answer(box, QMessageBox.StandardButton.Cancel)
+    )
+    dialog.delete_button.click()
+    box = asked[-1]
+    assert box.parent() is dialog
+    assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
+    assert window.session.theme_named("Energy") is not None
+    monkeypatch.setattr(
+        QMessageBox, "exec", lambda box: answer(box, QMessageBox.StandardButton.Discard)
+    )
+    dialog.delete_button.click()
+    assert asked[-1].button(QMessageBox.StandardButton.Discard).text() == "&Delete Theme"
+    assert window.session.theme_named("Energy") is None

@@ -135,7 +135,9 @@ class ThemeActions:
     def merge(self, source_id: int, target_id: int) -> None:
         self.run(MergeThemesCommand(source_id, target_id))
 
-    def delete(self, theme_id: int) -> None:
+    def delete(self, theme_id: int, over: QWidget | None = None) -> None:
+        """Delete after asking, over ``over`` (Manage Themes, say: focus goes back there,
+        not to the note behind), with No the default: it breaks the notes' citations."""
         theme = self._theme(theme_id)
         if theme is None:
             return
@@ -155,12 +157,16 @@ class ThemeActions:
                 f" Notes quote some of those: {titles}{more}; they will show [missing source]"
                 " where they do."
             )
-        answer = QMessageBox.question(
-            self.parent,
-            "Delete theme",
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, "Delete theme?",
             f"Delete the theme “{theme.name}”? It is on {counted(count, 'passage')}; passages "
-            "tagged "
-            f"only with it are deleted too.{quoted} You can undo this with Ctrl+Z.",
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+            f"tagged only with it are deleted too.{quoted} You can undo this with Ctrl+Z.",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            over or self.parent,
+        )  # fmt: skip
+        box.button(QMessageBox.StandardButton.Discard).setText("&Delete Theme")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)  # a stray Enter keeps it
+        box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is box.button(QMessageBox.StandardButton.Discard):
             self.run(DeleteThemeCommand(theme_id))

@@ -120,7 +120,9 @@ class ThemesDialog(QDialog):
         self.new_button.clicked.connect(self.new_theme)
         self.up_button.clicked.connect(lambda: self._with_current(lambda t: actions.move(t, -1)))
         self.down_button.clicked.connect(lambda: self._with_current(lambda t: actions.move(t, 1)))
-        self.delete_button.clicked.connect(lambda: self._with_current(actions.delete))
+        self.delete_button.clicked.connect(
+            lambda: self._with_current(lambda t: actions.delete(t, self))
+        )
         self.merge_button.clicked.connect(self._merge_menu)
         close.clicked.connect(self.accept)
         self.resize(bounded_size(self, 720, 460))
