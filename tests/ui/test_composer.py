@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt
 from PySide6.QtGui import QDropEvent, QTextCursor
 from PySide6.QtTest import QAbstractItemModelTester
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 from pytestqt.qtbot import QtBot
 
 from briefer.core.citations import quotation_markdown
@@ -469,6 +470,25 @@ def test_typing_over_a_quotations_citation_is_flagged(qtbot: QtBot, window: Proj
     alert = window.composer.quote_alert
     qtbot.waitUntil(alert.isVisible, timeout=5_000)
     assert alert.text().startswith('A quotation in "Background" has no citation')
+
+
+@pytest.mark.parametrize("view", ["page", "source"])
+def test_alt_and_a_letter_nothing_answers_types_nothing(
+    qtbot: QtBot, window: ProjectWindow, view: str
+) -> None:
+    """On X11, Alt+K typed "k" into the note (a new user's trial); AltGr-free letters
+    and Shift still type."""
+    select(window, "Summary")
+    window.composer.show_source(view == "source")
+    editor = window.composer.editors.active()
+    assert isinstance(editor, QTextEdit | QPlainTextEdit)
+    editor.setFocus()
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    for key in (Qt.Key.Key_K, Qt.Key.Key_J, Qt.Key.Key_Q):
+        qtbot.keyClick(editor, key, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClicks(editor, " Ok")
+    window.composer.flush()
+    assert bodies(window)["Summary"] == "Main point. Ok"
 
 
 def test_typing_in_two_places_is_two_undo_steps(qtbot: QtBot, window: ProjectWindow) -> None:

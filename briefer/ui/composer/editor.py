@@ -34,6 +34,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolBar, QWidget
 
 from briefer.core.citations import CITATION_PATTERN
+from briefer.ui.common.alt_keys import unclaimed_alt_chord
 from briefer.ui.common.style import accents_of
 from briefer.ui.common.toolbar import toolbar_action
 from briefer.ui.composer.edit_menu import CitationActions, History, edit_menu, pop_up_menu
@@ -227,6 +228,9 @@ class SectionEditor(PassageDrops, QPlainTextEdit):
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if unclaimed_alt_chord(event):
+            event.ignore()
+            return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
             event.modifiers() & Qt.KeyboardModifier.ControlModifier
         ):

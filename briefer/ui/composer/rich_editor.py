@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip, QWidget
 
 from briefer.core.citations import find_citations
 from briefer.core.quote_diff import first_change
+from briefer.ui.common.alt_keys import unclaimed_alt_chord
 from briefer.ui.common.style import accents_of
 from briefer.ui.composer import rich_edits as edits
 from briefer.ui.composer import rich_format as rf
@@ -301,6 +302,9 @@ class RichSectionEditor(PassageDrops, QTextEdit):
             self._redraw()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if unclaimed_alt_chord(event):
+            event.ignore()
+            return
         key, mods = event.key(), event.modifiers()
         ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
         cursor = self.textCursor()
