@@ -168,6 +168,17 @@ class ProjectExists(ProjectError):
         self.path = path
 
 
+class CopyNotWritten(ProjectError):
+    """A copy of the project (Save a Copy As, a restore) could not be written there."""
+
+    def __init__(self, target: Path, reason: str) -> None:
+        super().__init__(
+            f"Could not save a copy as {target} ({reason}); choose a folder you can write to."
+            " The project itself is unchanged."
+        )
+        self.path = target
+
+
 class ReadOnlyError(ProjectError):
     def __init__(self, path: Path) -> None:
         super().__init__(

@@ -5,6 +5,7 @@ The session's only entry point. Standard library, briefer.core and this package 
 
 from __future__ import annotations
 
+import errno
 import logging
 import sqlite3
 import threading
@@ -28,7 +29,9 @@ from briefer.store import (
 )
 from briefer.store.connect import connect_reader, connect_writer, tidy_after_reading, translate
 from briefer.store.errors import (
+    CopyNotWritten,
     CorruptProject,
+    DiskFull,
     MigrationNeeded,
     NewerFormatError,
     ProjectClosed,
@@ -341,14 +344,22 @@ class Project:
         from briefer.store import backups
 
         with self._read() as conn:
-            if self.read_only:
-                backups.copy_database(conn, target)
-                return
-            snapshot = sqlite3.connect(opening.read_only_uri(self.path, immutable=False), uri=True)
             try:
-                backups.copy_database(snapshot, target)
-            finally:
-                snapshot.close()
+                if self.read_only:
+                    backups.copy_database(conn, target)
+                    return
+                uri = opening.read_only_uri(self.path, immutable=False)
+                snapshot = sqlite3.connect(uri, uri=True)
+                try:
+                    backups.copy_database(snapshot, target)
+                finally:
+                    snapshot.close()
+            except OSError as exc:  # a read-only folder, a missing drive
+                if exc.errno == errno.ENOSPC:
+                    raise DiskFull(target.parent) from None
+                raise CopyNotWritten(target, exc.strerror or str(exc)) from None
+            except sqlite3.OperationalError as exc:  # SQLite could not make the copy there
+                raise CopyNotWritten(target, str(exc)) from None
 
     def back_up(self, label: str, reason: str) -> Path | None:
         """A labelled backup of what is committed now (before a destructive edit), kept by

@@ -9,6 +9,7 @@ import pytest
 
 from briefer.store import BackupPolicy, Project, ProjectExists, list_backups
 from briefer.store.backups import backup_folder
+from briefer.store.errors import CopyNotWritten
 from tests.store.conftest import listing, sample_article, theme
 
 
@@ -80,6 +81,24 @@ def test_save_copy_is_consistent_while_open(project: Project, tmp_path: Path) ->
     with Project.open(target) as copy:
         assert [a.title for a in copy.list_articles()] == ["Grain corridor reopens"]
         assert copy.list_themes() == []
+
+
+def test_a_copy_that_cannot_be_written_says_so_plainly(
+    project: Project, project_path: Path, tmp_path: Path
+) -> None:
+    """A read-only folder gave "[Errno 30] Read-only file system: '.copy.briefer.~briefer-
+    ...tmp'" (a new user's trial): the temporary file's name, and no advice."""
+    project.add_theme(theme())
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the folder should be")
+    target = blocker / "copy.briefer"
+    with pytest.raises(CopyNotWritten) as raised:
+        project.save_copy(target)
+    message = str(raised.value)
+    assert message.startswith(f"Could not save a copy as {target} (")
+    assert "choose a folder you can write to" in message and ".tmp" not in message
+    assert "\n" not in message
+    assert [t.name for t in project.list_themes()] == ["Trade"]  # the project goes on
 
 
 def test_save_copy_refuses_its_own_file(project: Project, project_path: Path) -> None:
