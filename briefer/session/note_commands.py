@@ -19,6 +19,7 @@ from abc import abstractmethod
 from typing import Any
 
 from briefer.core.model import Note, Section
+from briefer.core.outline import subtree_end
 from briefer.core.record import replace
 from briefer.session.command import BackupReason, Change, Command, CommandError, Entity
 from briefer.session.queries import ProjectQueries
@@ -192,16 +193,21 @@ class AddSectionCommand(NoteEditCommand):
 
 
 class RemoveSectionCommand(NoteEditCommand):
-    def __init__(self, note_id: int, section_id: int) -> None:
+    """Remove a section; ``with_subsections``: the sections under it too (else they stay,
+    under the section before)."""
+
+    def __init__(self, note_id: int, section_id: int, *, with_subsections: bool = False) -> None:
         super().__init__(note_id)
         self.section_id = section_id
+        self.with_subsections = with_subsections
         self.label = "Remove section"
 
     def edited(self, note: Note) -> Note:
         index = section_index(note, self.section_id)
         self.label = f'Remove section "{note.sections[index].heading}"'
         sections = list(note.sections)
-        del sections[index]
+        levels = [s.level for s in sections]
+        del sections[index : subtree_end(levels, index) if self.with_subsections else index + 1]
         return replace(note, sections=renumbered(sections))
 
 
@@ -233,7 +239,8 @@ class UpdateSectionCommand(NoteEditCommand):
 
 
 class MoveSectionCommand(NoteEditCommand):
-    """Put a section at ``index`` in the outline (as after a drag)."""
+    """Put a section and its sub-sections at ``index`` of the outline without them (as
+    after a drag, or Alt+Up: core.outline says where)."""
 
     def __init__(self, note_id: int, section_id: int, index: int) -> None:
         super().__init__(note_id)
@@ -243,9 +250,13 @@ class MoveSectionCommand(NoteEditCommand):
 
     def edited(self, note: Note) -> Note:
         sections = list(note.sections)
-        section = sections.pop(section_index(note, self.section_id))
-        self.label = f'Move section "{section.heading}"'
-        sections.insert(max(0, min(self.index, len(sections))), section)
+        start = section_index(note, self.section_id)
+        end = subtree_end([s.level for s in sections], start)
+        block = sections[start:end]
+        del sections[start:end]
+        self.label = f'Move section "{block[0].heading}"'
+        at = max(0, min(self.index, len(sections)))
+        sections[at:at] = block
         return replace(note, sections=renumbered(sections))
 
 

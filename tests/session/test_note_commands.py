@@ -205,3 +205,25 @@ def test_the_sample_project_arrives_with_tagged_passages(tmp_path: Path) -> None
         assert len(passages) == 12
         assert all(counts.get(t.id or 0) for t in sample.query.list_themes())
         assert sample.history.undo_label is None
+
+
+def test_moving_and_removing_a_section_takes_its_sub_sections(tmp_path: Path) -> None:
+    """A section holds the deeper sections after it: they move and go with it."""
+    with Session.create(tmp_path / "outline.briefer") as session:
+        sections = (Section("A", "", 1), Section("A1", "", 2), Section("A2", "", 3),
+                    Section("B", "", 1))  # fmt: skip
+        session.do(AddNoteCommand(Note("Brief", sections=sections)))
+        note = session.query.list_notes()[0]
+        assert note.id is not None
+        ids = {s.heading: s.id for s in session.query.get_note(note.id).sections}
+
+        def headings() -> list[str]:
+            return [s.heading for s in session.query.get_note(note.id or 0).sections]
+
+        session.do(MoveSectionCommand(note.id, ids["A"] or 0, 1))  # after B
+        assert headings() == ["B", "A", "A1", "A2"]
+        session.do(RemoveSectionCommand(note.id, ids["A"] or 0, with_subsections=True))
+        assert headings() == ["B"]
+        session.undo()
+        session.do(RemoveSectionCommand(note.id, ids["A"] or 0))
+        assert headings() == ["B", "A1", "A2"]

@@ -22,9 +22,19 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QListView,
+    QMessageBox,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
+from briefer.core.citations import find_citations
 from briefer.core.model import Section
+from briefer.core.outline import dropped_index, moved_index, subtree_end
 from briefer.core.templates import MAX_LEVEL
 from briefer.ui.common.toolbar import toolbar_action
 
@@ -55,6 +65,9 @@ class OutlineModel(QAbstractListModel):
 
     def section(self, row: int) -> Section | None:
         return self._sections[row] if 0 <= row < len(self._sections) else None
+
+    def levels(self) -> list[int]:
+        return [s.level for s in self._sections]
 
     def row_of(self, section_id: int | None) -> int:
         for row, section in enumerate(self._sections):
@@ -133,10 +146,9 @@ class OutlineModel(QAbstractListModel):
         current = self.row_of(section_id)
         if current < 0:
             return False
-        if target > current:
-            target -= 1  # the row is taken out before it is put back
-        if target != current:
-            self.moveRequested.emit(section_id, target)
+        moved = dropped_index(self.levels(), current, target)  # with its sub-sections
+        if moved is not None and moved != current:
+            self.moveRequested.emit(section_id, moved)
         return False  # never let the view remove the dragged row itself
 
 
@@ -150,7 +162,7 @@ class OutlinePanel(QWidget):
 
     sectionChosen = Signal(object)  # section id, or None
     addRequested = Signal(int, int)  # index to insert at, heading level
-    removeRequested = Signal(int)  # section id
+    removeRequested = Signal(int, bool)  # section id, with its sub-sections
     levelRequested = Signal(int, int)  # section id, new level
 
     def __init__(self) -> None:
@@ -166,6 +178,7 @@ class OutlinePanel(QWidget):
             QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.DoubleClicked
         )
+        self._row = -1
         self.bar = QToolBar("Outline")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -190,16 +203,18 @@ class OutlinePanel(QWidget):
         )
 
     def set_sections(self, sections: tuple[Section, ...]) -> None:
+        self._row = self.view.currentIndex().row()  # where a removed section stood
         self.model.set_sections(sections)
 
     def current_id(self) -> int | None:
         return self._id_at(self.view.currentIndex().row())
 
     def select(self, section_id: int | None) -> int | None:
-        """Make ``section_id`` current (the first section if it is gone); the id now current."""
+        """Make ``section_id`` current (if it is gone, the section now in its place, the
+        last when it was last: not the note's first); the id now current."""
         row = self.model.row_of(section_id)
         if row < 0 and self.model.rowCount():
-            row = 0
+            row = min(max(self._row, 0), self.model.rowCount() - 1)
         if row >= 0:
             self.view.setCurrentIndex(self.model.index(row))
         return self._id_at(row)
@@ -214,15 +229,28 @@ class OutlinePanel(QWidget):
                                section.level if section else 1)  # fmt: skip
 
     def request_remove(self) -> None:
-        section_id = self.current_id()
-        if section_id is not None:
-            self.removeRequested.emit(section_id)
+        """Remove the current section, asking first when it holds text or sub-sections:
+        its sub-sections go with it, or stay (under the section before)."""
+        row = self.view.currentIndex().row()
+        section = self.model.section(row)
+        if section is None or section.id is None:
+            return
+        under = subtree_end(self.model.levels(), row) - row - 1
+        with_subsections = False
+        if under or section.body.strip():
+            answer = confirm_removal(self, section, under)
+            if answer is None:
+                return
+            with_subsections = answer
+        self.removeRequested.emit(section.id, with_subsections)
 
     def request_move(self, step: int) -> None:
+        """Move the current section with its sub-sections, as Word's outline does."""
         section_id = self.current_id()
         row = self.model.row_of(section_id)
-        if section_id is not None and 0 <= row + step < self.model.rowCount():
-            self.model.moveRequested.emit(section_id, row + step)
+        target = moved_index(self.model.levels(), row, step)
+        if section_id is not None and target is not None:
+            self.model.moveRequested.emit(section_id, target)
 
     def request_level(self, step: int) -> None:
         section = self.model.section(self.model.row_of(self.current_id()))
@@ -235,3 +263,33 @@ class OutlinePanel(QWidget):
     def _id_at(self, row: int) -> int | None:
         section = self.model.section(row)
         return section.id if section is not None else None
+
+
+def confirm_removal(parent: QWidget, section: Section, under: int) -> bool | None:
+    """Ask before removing ``section``: True to remove its ``under`` sub-sections too,
+    False for the heading and its text alone, None to keep it (the default)."""
+    name = f"“{section.heading}”" if section.heading.strip() else "this untitled section"
+    subs = f" and its {under} sub-section{'s' if under != 1 else ''}" if under else ""
+    quoted = len(find_citations(section.body))
+    held = ""
+    if section.body.strip():
+        held = " Its text goes with it"
+        held += f", {quoted} quotation{'s' if quoted != 1 else ''} included." if quoted else "."
+    text = f"Remove {name}{subs}?{held} Ctrl+Z brings it back."
+    box = QMessageBox(QMessageBox.Icon.Question, "Remove section?", text,
+                      QMessageBox.StandardButton.Cancel, parent)  # fmt: skip
+    whole = box.addButton(
+        "Remove &All" if under else "&Remove", QMessageBox.ButtonRole.DestructiveRole
+    )
+    alone = (
+        box.addButton("Remove &Heading Only", QMessageBox.ButtonRole.ActionRole) if under else None
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)  # a stray Enter keeps it
+    box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is whole:
+        return bool(under)
+    if alone is not None and clicked is alone:
+        return False
+    return None

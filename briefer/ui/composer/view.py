@@ -155,7 +155,11 @@ class ComposerView(QWidget):
         panel = self.outline_panel
         panel.sectionChosen.connect(self._section_chosen)
         panel.addRequested.connect(self._add_section_at)
-        panel.removeRequested.connect(lambda sid: self._run(RemoveSectionCommand(self._id(), sid)))
+        panel.removeRequested.connect(
+            lambda sid, whole: self._run(
+                RemoveSectionCommand(self._id(), sid, with_subsections=whole)
+            )
+        )
         panel.levelRequested.connect(
             lambda sid, level: self._run(UpdateSectionCommand(self._id(), sid, level=level))
         )
