@@ -71,6 +71,10 @@ class Controller:
         self._closed: list[QWidget] = []  # kept until their close events are over
         self._watcher = _WindowWatcher(self)
         self.ask_locked = ask_locked  # a seam for tests: the modal question
+        # The exit status once the system asked Briefer to stop. A question open then
+        # (the project is in use, say) ends with the event loop it ran, and the start
+        # must not carry on to the welcome window and a new event loop.
+        self.stopped: int | None = None
 
     @property
     def window(self) -> QWidget | None:
@@ -92,6 +96,8 @@ class Controller:
     def show_welcome(self) -> None:
         from briefer.ui.shell.welcome import WelcomeView
 
+        if self.stopped is not None:  # asked to stop while a question was open
+            return
         if self.welcome is not None:
             self._add(self.welcome)
             return
@@ -137,6 +143,7 @@ class Controller:
                 break_lock=break_lock,
             )
         except (ProjectLocked, ProjectReadOnly) as exc:
+            log.info("asking what to do with a project in use: %s", exc)
             choice = self.ask_locked(self.window, exc)
             if choice is LockChoice.READ_ONLY:
                 return self.open_project(path, read_only=True)
@@ -258,6 +265,7 @@ class Controller:
         """The system asked Briefer to stop: close the windows (and with them the
         projects and their locks), then leave the event loop."""
         log.info("stopping on signal %d", signum)
+        self.stopped = 128 + signum
         for window in reversed(list(self.windows)):
             window.close()
         app = QApplication.instance()
@@ -330,4 +338,6 @@ def run_app(argv: Sequence[str]) -> int:
         QMessageBox.information(None, "Settings reset", loaded.problem)
     if args.project is None or not controller.open_project(args.project):
         controller.show_welcome()
+    if controller.stopped is not None:  # stopped while the opening asked a question
+        return controller.stopped
     return app.exec()

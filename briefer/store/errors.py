@@ -128,16 +128,25 @@ class MigrationNeeded(ProjectError):
 class ProjectLocked(ProjectError):
     """Another Briefer has the project open for writing; ``lock`` says who and since when."""
 
-    def __init__(self, path: Path, lock: LockInfo) -> None:
+    def __init__(self, path: Path, lock: LockInfo, *, here: bool = False) -> None:
         since = lock.since.astimezone().strftime("%Y-%m-%d %H:%M")
-        super().__init__(
-            f"The project {path} is already open for writing by {lock.user} on {lock.host}"
-            f" (process {lock.pid}) since {since}; close it there, or open it read-only."
-            " If Briefer there has crashed or that computer is gone, open it anyway"
-            " (Open Anyway… in the window, --break-lock on the command line)."
-        )
+        if here:  # a live Briefer on this very computer: nothing to break
+            message = (
+                f"The project {path} is already open in Briefer on this computer (process"
+                f" {lock.pid}, since {since}); switch to that window, or open it read-only."
+            )
+        else:
+            message = (
+                f"The project {path} is already open for writing by {lock.user} on"
+                f" {lock.host} (process {lock.pid}) since {since}; close it there, or open it"
+                " read-only. If Briefer there has crashed or that computer is gone, open it"
+                " anyway (Open Anyway… in the window, --break-lock on the command line)."
+            )
+        super().__init__(message)
         self.path = path
         self.lock = lock
+        self.here = here
+        """Held by a running Briefer on this computer (a dead one's lock is taken over)."""
 
 
 class ProjectBusy(ProjectError):

@@ -37,7 +37,7 @@ def _user() -> str:
         return "unknown user"
 
 
-def _host() -> str:
+def this_host() -> str:
     import socket  # only a writer takes the lock; read-only CLI commands never load it
 
     return socket.gethostname() or "unknown host"
@@ -117,7 +117,7 @@ def _is_stale(path: Path, info: LockInfo | None) -> bool:
         except FileNotFoundError:
             return True
         return age > UNREADABLE_GRACE_SECONDS
-    return info.host == _host() and not pid_alive(info.pid, info.started)
+    return info.host == this_host() and not pid_alive(info.pid, info.started)
 
 
 def held_elsewhere(project: Path) -> LockInfo | None:
@@ -130,7 +130,7 @@ def held_elsewhere(project: Path) -> LockInfo | None:
     holder = read_lock(path)
     if _is_stale(path, holder):
         return None
-    if holder is not None and (holder.host, holder.pid) == (_host(), os.getpid()):
+    if holder is not None and (holder.host, holder.pid) == (this_host(), os.getpid()):
         return None
     return holder or LockInfo("another user", "another computer", 0, dt.datetime.now(dt.UTC))
 
@@ -155,7 +155,7 @@ class ProjectLock:
         pid = os.getpid()
         info = LockInfo(
             user=_user(),
-            host=_host(),
+            host=this_host(),
             pid=pid,
             since=dt.datetime.now(dt.UTC),
             started=process_started(pid),
@@ -183,6 +183,7 @@ class ProjectLock:
                     project,
                     holder
                     or LockInfo("another user", "another computer", 0, dt.datetime.now(dt.UTC)),
+                    here=holder is not None and holder.host == this_host(),
                 ) from None
             except PermissionError:
                 raise ProjectReadOnly(project, "its folder") from None

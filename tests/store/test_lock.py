@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from briefer.settings import resolve_paths
 from briefer.store import DiskFull, Project, ProjectLocked
 from briefer.store.lock import lock_path, pid_alive, read_lock
 from tests.store.conftest import sample_article, theme
@@ -58,7 +59,10 @@ def test_second_writer_is_told_who_holds_it(project_path: Path) -> None:
         assert lock.host == socket.gethostname()
         assert abs(dt.datetime.now(dt.UTC) - lock.since) < dt.timedelta(minutes=1)
         message = str(caught.value)
-        assert lock.user in message and lock.host in message and "read-only" in message
+        # A running Briefer on this very computer: nothing to break, so no advice to.
+        assert caught.value.here and "on this computer" in message
+        assert f"process {holder.pid}" in message and "read-only" in message
+        assert "anyway" not in message
 
         with Project.open(project_path, read_only=True) as reader:  # the holder's edit shows
             assert [t.name for t in reader.list_themes()] == ["Held"]
@@ -293,3 +297,39 @@ def test_a_nearly_full_disk_is_named_plainly_for_an_edit(
     assert not lock_path(project).exists()
     filler.unlink()
     assert main(["themes", str(project), "add", "Harbours"]) == 0
+
+
+def test_a_stop_signal_while_the_lock_question_is_open_ends_the_app(
+    made: Path, tmp_path: Path
+) -> None:
+    """SIGTERM closed the "already open" question, then the welcome window came up and
+    the process ran on (a new user's trial): the start carried on into a new event loop."""
+    home = tmp_path / "home"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BRIEFER_HOME=str(home))
+    holder = _holder(made)
+    process = subprocess.Popen(
+        [sys.executable, "-c", APP_HOLDER, str(made)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        log = resolve_paths(home).log_file
+        deadline = time.monotonic() + 60
+        while not (log.exists() and "asking what to do" in log.read_text(encoding="utf-8")):
+            assert process.poll() is None, process.stderr.read() if process.stderr else ""
+            assert time.monotonic() < deadline, "the app never asked about the lock"
+            time.sleep(0.05)
+        time.sleep(0.5)  # the question's own event loop is running
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=30) == 128 + signal.SIGTERM
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        assert holder.stdin is not None
+        holder.stdin.write("\n")
+        holder.stdin.flush()
+        holder.wait(timeout=10)

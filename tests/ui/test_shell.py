@@ -192,6 +192,20 @@ def test_the_lock_question_offers_open_anyway_behind_a_confirmation(
     assert "field-laptop" in confirm.text()
 
 
+def test_a_running_briefer_on_this_computer_is_not_offered_open_anyway(
+    qtbot: QtBot, project: Path
+) -> None:
+    """The box named a live holder on this very computer, and still offered to break its
+    lock (a new user's trial): a dead one's lock is taken over, so it is running."""
+    with Session.open(project), pytest.raises(ProjectLocked) as locked:
+        Session.open(project)
+    assert locked.value.here
+    box = locked_message_box(None, locked.value)
+    qtbot.addWidget(box)
+    assert "open-anyway" not in [b.objectName() for b in box.buttons()]
+    assert "switch to that window" in box.text()
+
+
 def test_a_read_only_file_is_not_offered_open_anyway(qtbot: QtBot, tmp_path: Path) -> None:
     box = locked_message_box(None, ProjectReadOnly(tmp_path / "x.briefer", "the file"))
     qtbot.addWidget(box)

@@ -1,7 +1,9 @@
 """What to do when a project is locked or read-only: read it, open it anyway, or leave it.
 
-"Open Anyway…" is offered only for a lock, and asks once more, because two Briefers
-writing one project would each lose the other's edits.
+"Open Anyway…" is offered only for a lock held from another computer (a lock from a
+dead Briefer on this one is taken over, so one from here is a running Briefer), and
+asks once more, because two Briefers writing one project would each lose the other's
+edits.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ def locked_message_box(
     box.setInformativeText("Open it read-only? You can read and search, but not change it.")
     read_only = box.addButton("Open &Read-Only", QMessageBox.ButtonRole.AcceptRole)
     read_only.setObjectName("read-only")
-    if isinstance(error, ProjectLocked):
+    if isinstance(error, ProjectLocked) and not error.here:  # a live Briefer here: never
         anyway = box.addButton("Open &Anyway…", QMessageBox.ButtonRole.DestructiveRole)
         anyway.setObjectName("open-anyway")
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
