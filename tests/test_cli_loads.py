@@ -12,6 +12,7 @@ import json
 import os
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,8 @@ from briefer.session import AddNoteCommand, Session
 from tests.private_store import store_of
 
 ROOT = Path(__file__).resolve().parent.parent
+MENDS = sorted((ROOT / "briefer" / "exporters").glob("csl_patches*.py"))
+"""The modules that mend citeproc-py (exporters/csl_patches.py and its parts)."""
 
 # Runs `python -m briefer ARGS` in this process, then writes the modules it loaded.
 CHILD = """
@@ -40,7 +43,9 @@ with open(report, "w", encoding="utf-8") as out:
 NEVER_FOR_EXPORT = ("PySide6", "shiboken6", "trafilatura", "pypdfium2", "briefer.ui",
                     "briefer.app", "briefer.importers",
                     # a read-only open backs nothing up and creates nothing
-                    "briefer.store.backups", "briefer.store.creating")  # fmt: skip
+                    "briefer.store.backups", "briefer.store.creating",
+                    # and an export searches nothing (full-text search and its word rules)
+                    "briefer.store.search", "briefer.core.spaceless")  # fmt: skip
 
 
 @pytest.fixture
@@ -96,6 +101,9 @@ def test_word_export_loads_neither_qt_nor_importers(project: Path, tmp_path: Pat
     not_needed = ("docx", "markdown_it", "briefer.exporters.markdown_flavours")
     # and the font metrics that size a table's columns are for notes with tables
     not_needed += ("briefer.exporters.font_widths", "briefer.exporters.table_layout")
+    # the style's <info> is read with expat; ElementTree reads the locale file of a note
+    # in another language than English (exporters/csl_locale_file.py)
+    not_needed += ("xml.etree",)
     assert _offending(modules, (*NEVER_FOR_EXPORT, *not_needed)) == []
 
 
@@ -120,3 +128,26 @@ def test_a_body_with_markup_is_read_by_markdown_it(tmp_path: Path) -> None:
     runs = [r for p in docx.Document(str(target)).paragraphs for r in p.runs]
     assert [r.text for r in runs if r.italic] == ["rise"]
     assert [r.text for r in runs if r.bold] == ["sharply"]
+
+
+def _footnotes(docx_file: Path) -> str:
+    with zipfile.ZipFile(docx_file) as package:
+        return package.read("word/footnotes.xml").decode("utf-8")
+
+
+def test_an_export_whose_renderings_are_kept_loads_no_citation_engine(
+    project: Path, tmp_path: Path
+) -> None:
+    first, again = tmp_path / "first.docx", tmp_path / "again.docx"
+    rendered = loaded_by(tmp_path, "export", project, "--note", 1, "-o", first)
+    assert "citeproc" in rendered and "briefer.exporters.csl_patches" in rendered
+    # the first export kept its renderings in the project; the next one reads them back
+    modules = loaded_by(tmp_path, "export", project, "--note", 1, "-o", again)
+    assert "The Northland Times" in _footnotes(again)
+    assert _footnotes(again) == _footnotes(first)
+    # citeproc-py, and the mends Briefer makes to it, are for rendering only
+    mends = tuple(f"briefer.exporters.{p.stem}" for p in MENDS)
+    assert len(mends) > 1 and all(m in rendered for m in mends)
+    # and, with nothing new to keep, the project is only read: no lock names user and computer
+    not_needed = ("citeproc", "lxml", *mends, "getpass", "socket", "xml.etree")
+    assert _offending(modules, (*NEVER_FOR_EXPORT, *not_needed)) == []

@@ -9,6 +9,7 @@ to keep such values readable. Standard library only.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import unicodedata
@@ -18,21 +19,29 @@ MAX_TITLE_CHARS = 500
 MAX_URL_CHARS = 2000
 """Longer than any real title or address; a footnote must still fit on a page."""
 
-_SURROGATES = re.compile(r"[\udc80-\udcff]+")
-_LONE_SURROGATES = re.compile(r"[\ud800-\udfff]")
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Patterns, compiled at their first use (_compiled): a class spanning the surrogates costs
+# a few million instructions to compile, and a short `briefer export` uses one of these.
+_SURROGATES = r"[\udc80-\udcff]+"
+_LONE_SURROGATES = r"[\ud800-\udfff]"
+_CONTROLS = r"[\x00-\x08\x0b-\x1f\x7f-\x9f]"
 """C0 and C1 control characters other than tab and newline (and DEL)."""
-_ESCAPES = re.compile(
+_ESCAPES = (
     r"\x1b\[[0-?]{0,32}[ -/]{0,8}[@-~]|\x1b\][^\x07\x1b\n]{0,256}(?:\x07|\x1b\\)|\x1b[@-Z\\-_]"
 )
 """Terminal escape sequences (colours, titles, cursor moves), dropped whole, not left as "[31m"."""
-_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1f\x85]")
+_BREAKS = r"\r\n?|[\x0b\x0c\x1c-\x1f\x85]"
 """Controls that separate lines or records: a line break, not nothing, so words stay apart."""
 _BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 """Marks and overrides that reorder the text around them when shown."""
-_UNSHOWABLE = re.compile(rf"[\x00-\x1f\x7f-\x9f{_BIDI}\ud800-\udfff]")
-_UNSHOWABLE_IN_LINES = re.compile(rf"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}\ud800-\udfff]")
+_UNSHOWABLE = rf"[\x00-\x1f\x7f-\x9f{_BIDI}\ud800-\udfff]"
+_UNSHOWABLE_IN_LINES = rf"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}\ud800-\udfff]"
 _NAMED = {"\n": "\\n", "\t": "\\t", "\r": "\\r", "\x1b": "\\e"}
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """``pattern`` compiled at its first use, and kept: ``re``'s own cache can drop it."""
+    return re.compile(pattern)
 
 
 def readable_name(name: str) -> str:
@@ -43,9 +52,9 @@ def readable_name(name: str) -> str:
     UTF-8 terminal all refuse. Those bytes are read as Windows-1252 instead, the
     likeliest code page for them, so ``Pr\\xe4sentation`` shows as "Präsentation".
     """
-    if not _SURROGATES.search(name):
+    if not _compiled(_SURROGATES).search(name):
         return name
-    return _SURROGATES.sub(lambda m: _legacy(os.fsencode(m.group())), name)
+    return _compiled(_SURROGATES).sub(lambda m: _legacy(os.fsencode(m.group())), name)
 
 
 def _legacy(raw: bytes) -> str:
@@ -56,10 +65,12 @@ def without_controls(text: str) -> str:
     """``text`` with control characters other than newline and tab removed, with lone
     surrogates from undecodable bytes in a name read as their legacy code page, and any
     other lone surrogate (a JSON "\\ud800" escape) as U+FFFD, which SQLite can store."""
-    text = _LONE_SURROGATES.sub("\ufffd", readable_name(text))
-    if not _CONTROLS.search(text):
+    text = _compiled(_LONE_SURROGATES).sub("\ufffd", readable_name(text))
+    if not _compiled(_CONTROLS).search(text):
         return text
-    return _CONTROLS.sub("", _BREAKS.sub("\n", _ESCAPES.sub("", text)))
+    text = _compiled(_ESCAPES).sub("", text)
+    text = _compiled(_BREAKS).sub("\n", text)
+    return _compiled(_CONTROLS).sub("", text)
 
 
 def one_line(text: str, limit: int) -> str:
@@ -124,8 +135,8 @@ def is_link_target(url: str) -> bool:
     if url.startswith("#"):
         return True
     if url.lower().startswith("mailto:") and len(url) > 7:
-        return not _UNSHOWABLE.search(url)
-    return is_web_address(url) and not _UNSHOWABLE.search(url)
+        return not _compiled(_UNSHOWABLE).search(url)
+    return is_web_address(url) and not _compiled(_UNSHOWABLE).search(url)
 
 
 def shown(text: str, *, lines: bool = False) -> str:
@@ -135,9 +146,9 @@ def shown(text: str, *, lines: bool = False) -> str:
     """
     text = readable_name(text)
     pattern = _UNSHOWABLE_IN_LINES if lines else _UNSHOWABLE
-    if not pattern.search(text):
+    if not _compiled(pattern).search(text):
         return text
-    return pattern.sub(_visible, text)
+    return _compiled(pattern).sub(_visible, text)
 
 
 def _visible(match: re.Match[str]) -> str:

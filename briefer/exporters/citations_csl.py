@@ -38,9 +38,6 @@ from briefer.exporters.csl_kept import (
     save,
 )
 from briefer.exporters.csl_names import parse_names
-from briefer.exporters.csl_patches import patch
-from briefer.exporters.csl_patches_disambiguation import STATE
-from briefer.exporters.csl_patches_listed import listed_entry
 from briefer.exporters.csl_position import (
     FIRST,
     SUBSEQUENT,
@@ -203,6 +200,9 @@ class _Engine:
         from citeproc import CitationItem, CitationStylesBibliography, formatter
         from citeproc.source.json import CiteProcJSON
 
+        # here, with citeproc: an export whose renderings are kept loads neither it nor its mends
+        from briefer.exporters.csl_patches import patch
+
         patch()
         source = CiteProcJSON(list(data.values()))
         self.bibliography = CitationStylesBibliography(loaded.parsed(), source, formatter.html)
@@ -243,6 +243,8 @@ class _Engine:
     def _cite(
         self, cp_citation: Any, cp_items: list[Any], states: Mapping[str, State]
     ) -> tuple[str, list[Asked]]:
+        from briefer.exporters.csl_patches_disambiguation import STATE  # as the mends are
+
         trace: list[Asked] = []
         for item in cp_items:
             item.__dict__["_briefer_asked"] = trace
@@ -386,6 +388,8 @@ def _render(
                 # One at a time: an entry the style leaves out (Chicago omits a source
                 # with neither URL nor publisher) is () rather than a shifted list, and
                 # is then given the entry the style gives the rest (csl_patches_listed).
+                from briefer.exporters.csl_patches_listed import listed_entry  # as the mends are
+
                 item = next(i for i in started().bibliography.items if i.key == key_.lower())
                 layout = loaded.parsed().root.bibliography.layout
                 entry = layout.render_bibliography([item]) or listed_entry(layout, item)

@@ -27,7 +27,6 @@ from typing import Any
 
 from briefer.core.record import Record, field
 from briefer.exporters.csl_disambiguate import Rules
-from briefer.exporters.csl_patches import ITEM_LANGUAGE, patch
 from briefer.exporters.csl_styles import CitationStyleError, StyleInfo
 
 MAX_STYLES = 4
@@ -374,6 +373,9 @@ def _prune(folder: Path) -> None:
 def load_style(style: StyleInfo) -> Any:
     """The style parsed by citeproc-py; CitationStyleError if it cannot be read or cite."""
     from citeproc import CitationStylesStyle
+
+    # here, with citeproc: an export whose renderings are kept loads neither it nor its mends
+    from briefer.exporters.csl_patches import ITEM_LANGUAGE, patch
 
     patch()
     try:

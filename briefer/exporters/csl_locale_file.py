@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from xml.etree import ElementTree
 
 from briefer.core.record import Record
 from briefer.exporters.csl_styles import CSL_NS, citeproc_locale_file
@@ -77,6 +76,8 @@ class LocaleFile(Record, frozen=True):
 def locale_file(locale: str) -> LocaleFile | None:
     """The locale file citeproc-py renders ``locale`` (a csl_styles.citeproc_locale name)
     with; None when it is not shipped or cannot be read."""
+    from xml.etree import ElementTree  # here, not at import: an English note reads no locale
+
     path = citeproc_locale_file(locale)
     if path is None:
         return None

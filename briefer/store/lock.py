@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import errno
-import getpass
 import json
 import os
 import sys
@@ -31,6 +30,8 @@ def lock_path(project: Path) -> Path:
 
 
 def _user() -> str:
+    import getpass  # as socket in _host: only a writer names itself in the lock
+
     try:
         return getpass.getuser()
     except (OSError, KeyError):

@@ -24,7 +24,6 @@ from briefer.store import (
     opening,
     passages,
     renderings,
-    search,
     themes,
 )
 from briefer.store.connect import connect_reader, connect_writer, tidy_after_reading, translate
@@ -572,5 +571,7 @@ class Project:
     # -- search ------------------------------------------------------------------------
 
     def search(self, query: str, *, limit: int = 50) -> list[SearchHit]:
+        from briefer.store import search  # here: of all the commands, only a search needs it
+
         with self._read() as conn:
             return _checked(search.search(conn, query, limit))
