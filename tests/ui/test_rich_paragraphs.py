@@ -246,6 +246,20 @@ def test_whatever_is_typed_the_page_shows_the_blocks_of_its_markdown(
     assert_page_shows_its_markdown(editor)
 
 
+def test_shift_enter_in_a_table_cell_moves_on_as_enter_does(
+    bare_editor: RichSectionEditor,
+) -> None:
+    """A Markdown table's cell holds one line: a line break typed in one showed on the
+    page and came back as a space once saved (found by the property above)."""
+    editor = bare_editor
+    editor.show_markdown("| Figure | Source |\n| --- | --- |\n| 5% | Wire |")
+    QTest.keyClick(editor, Qt.Key.Key_Left, Qt.KeyboardModifier.NoModifier)
+    QTest.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    QTest.keyClicks(editor, "Word")
+    assert "\u2028" not in editor.toPlainText()
+    assert_page_shows_its_markdown(editor)
+
+
 @pytest.mark.parametrize(
     ("pasted", "written"),
     [

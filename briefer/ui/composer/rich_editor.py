@@ -320,8 +320,10 @@ class RichSectionEditor(PassageDrops, QTextEdit):
             self.focusNextPrevChild(not backwards)
             return
         shift = bool(mods & Qt.KeyboardModifier.ShiftModifier)
-        heading = cursor.blockFormat().headingLevel() > 0  # one line: Shift+Enter is Enter
-        if key in _ENTER and (not shift or heading) and self._enter(cursor):
+        # A heading, and a table's cell in Markdown, hold one line: Shift+Enter is Enter
+        # (a line break typed in a cell came back as a space once saved).
+        one_line = cursor.blockFormat().headingLevel() > 0 or cursor.currentTable() is not None
+        if key in _ENTER and (not shift or one_line) and self._enter(cursor):
             return
         if key == Qt.Key.Key_Backspace and not cursor.hasSelection() and cursor.atBlockStart():
             block = cursor.block()
