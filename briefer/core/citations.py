@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 from briefer.core.mdtext import escape_inline, protect_line_start
+from briefer.core.patterns import compiled
 
 CITATION_PATTERN = re.compile(r"\[@p([0-9]+)\]")
 """``[@p<digits>]``; group 1 is the passage id."""
@@ -19,12 +20,12 @@ _ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}(?=[^`]*$)|~{3,})")
 _CONTAINER_PREFIX = re.compile(r"^(?: {0,3}>[ ]?| {0,3}(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]+|$))*")
 _LIST_MARKER = re.compile(r"^ {0,3}(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]|$)")
-_AUTOLINK_OR_TAG = re.compile(
+_AUTOLINK_OR_TAG = (
     r"<(?:[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\x00-\x20]*"
     r"|/?[A-Za-z][A-Za-z0-9\-]*(?:\s[^<>]*)?/?"
-    r"|!--.*?--)>",
-    re.DOTALL,
+    r"|!--.*?--)>"
 )
+"""Compiled at first use (core.patterns): only a body with a "<" needs it."""
 
 
 def citation_token(passage_id: int) -> str:
@@ -202,7 +203,7 @@ def _scan_inline(text: str) -> Iterator[int]:
             closer = re.compile(rf"(?<!`)`{{{run}}}(?!`)").search(text, i + run)
             i = closer.end() if closer else i + run
         elif ch == "<":
-            tag = _AUTOLINK_OR_TAG.match(text, i)
+            tag = compiled(_AUTOLINK_OR_TAG, re.DOTALL).match(text, i)
             i = tag.end() if tag else i + 1
         elif ch == "[":
             token = CITATION_PATTERN.match(text, i)

@@ -12,7 +12,6 @@ not compared.
 from __future__ import annotations
 
 import enum
-import html
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
@@ -25,7 +24,9 @@ from briefer.core.citations import (
     missing_marker,
     strip_enclosing_quotes,
 )
+from briefer.core.entities import unescape_html
 from briefer.core.model import Article, Note, Passage, Section
+from briefer.core.patterns import compiled
 from briefer.core.record import Record
 
 
@@ -207,7 +208,7 @@ def _uncited_quotations(section: Section, where: str) -> list[Problem]:
 
 
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
-_RUN_IN_QUOTATION = re.compile(r'(?:^|(?<=[\s(\[—–-]))["“]([^"“”]+)["”]')
+_RUN_IN_QUOTATION = r'(?:^|(?<=[\s(\[—–-]))["“]([^"“”]+)["”]'  # compiled at first use
 RUN_IN_WORDS = 8
 """How long a quotation in a paragraph without any citation is taken for a quotation of
 a source: shorter ones are a phrase's own marks (a title, a so-called "term")."""
@@ -229,7 +230,7 @@ def uncited_quotations(body: str) -> list[str]:
             continue
         found += [
             match.group(0)
-            for match in _RUN_IN_QUOTATION.finditer(text)
+            for match in compiled(_RUN_IN_QUOTATION).finditer(text)
             if len(match.group(1).split()) >= RUN_IN_WORDS
         ]
     return found
@@ -509,7 +510,7 @@ _ESCAPE_OR_REFERENCE = re.compile(r"\\([!-/:-@\[-`{-~])|&#[0-9]{1,7};|&#[xX][0-9
 def _unescape(text: str) -> str:
     """Backslash escapes and numeric references back to characters, in one pass."""
     return _ESCAPE_OR_REFERENCE.sub(
-        lambda m: m.group(1) if m.group(1) is not None else html.unescape(m.group(0)), text
+        lambda m: m.group(1) if m.group(1) is not None else unescape_html(m.group(0)), text
     )
 
 

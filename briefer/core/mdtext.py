@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import re
 
-_ENTITY_LIKE = re.compile(r"&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{0,31};)")
+from briefer.core.patterns import compiled
+
+_ENTITY_LIKE = r"&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{0,31};)"
+"""Compiled at first use (core.patterns): most text holds no "&"."""
 _ORDERED_MARKER = re.compile(r"^([0-9]{1,9})([.)])(?=[ \t]|$)")
 _LINE_START_PUNCTUATION = frozenset("#>-+=~*_`|[<")
 _ALWAYS_ESCAPED = frozenset("\\`*[]<|~")
@@ -37,7 +40,7 @@ def escape_inline(text: str) -> str:
             before = text[i - 1] if i > 0 else " "
             after = text[i + 1] if i + 1 < len(text) else " "
             out.append("_" if before.isalnum() and after.isalnum() else "\\_")
-        elif ch == "&" and _ENTITY_LIKE.match(text, i):
+        elif ch == "&" and compiled(_ENTITY_LIKE).match(text, i):
             out.append("\\&")
         else:
             out.append(ch)

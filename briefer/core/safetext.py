@@ -9,17 +9,18 @@ to keep such values readable. Standard library only.
 
 from __future__ import annotations
 
-import functools
 import os
 import re
 import unicodedata
 from urllib.parse import urljoin, urlsplit
 
+from briefer.core.patterns import compiled
+
 MAX_TITLE_CHARS = 500
 MAX_URL_CHARS = 2000
 """Longer than any real title or address; a footnote must still fit on a page."""
 
-# Patterns, compiled at their first use (_compiled): a class spanning the surrogates costs
+# Patterns, compiled at their first use (core.patterns): a class spanning the surrogates costs
 # a few million instructions to compile, and a short `briefer export` uses one of these.
 _SURROGATES = r"[\udc80-\udcff]+"
 _LONE_SURROGATES = r"[\ud800-\udfff]"
@@ -38,12 +39,6 @@ _UNSHOWABLE_IN_LINES = rf"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}\ud800-\udfff]"
 _NAMED = {"\n": "\\n", "\t": "\\t", "\r": "\\r", "\x1b": "\\e"}
 
 
-@functools.cache
-def _compiled(pattern: str) -> re.Pattern[str]:
-    """``pattern`` compiled at its first use, and kept: ``re``'s own cache can drop it."""
-    return re.compile(pattern)
-
-
 def readable_name(name: str) -> str:
     """A file name or path as a person can read it and any store can hold it.
 
@@ -52,9 +47,9 @@ def readable_name(name: str) -> str:
     UTF-8 terminal all refuse. Those bytes are read as Windows-1252 instead, the
     likeliest code page for them, so ``Pr\\xe4sentation`` shows as "Präsentation".
     """
-    if not _compiled(_SURROGATES).search(name):
+    if not compiled(_SURROGATES).search(name):
         return name
-    return _compiled(_SURROGATES).sub(lambda m: _legacy(os.fsencode(m.group())), name)
+    return compiled(_SURROGATES).sub(lambda m: _legacy(os.fsencode(m.group())), name)
 
 
 def _legacy(raw: bytes) -> str:
@@ -65,12 +60,12 @@ def without_controls(text: str) -> str:
     """``text`` with control characters other than newline and tab removed, with lone
     surrogates from undecodable bytes in a name read as their legacy code page, and any
     other lone surrogate (a JSON "\\ud800" escape) as U+FFFD, which SQLite can store."""
-    text = _compiled(_LONE_SURROGATES).sub("\ufffd", readable_name(text))
-    if not _compiled(_CONTROLS).search(text):
+    text = compiled(_LONE_SURROGATES).sub("\ufffd", readable_name(text))
+    if not compiled(_CONTROLS).search(text):
         return text
-    text = _compiled(_ESCAPES).sub("", text)
-    text = _compiled(_BREAKS).sub("\n", text)
-    return _compiled(_CONTROLS).sub("", text)
+    text = compiled(_ESCAPES).sub("", text)
+    text = compiled(_BREAKS).sub("\n", text)
+    return compiled(_CONTROLS).sub("", text)
 
 
 def one_line(text: str, limit: int) -> str:
@@ -135,8 +130,8 @@ def is_link_target(url: str) -> bool:
     if url.startswith("#"):
         return True
     if url.lower().startswith("mailto:") and len(url) > 7:
-        return not _compiled(_UNSHOWABLE).search(url)
-    return is_web_address(url) and not _compiled(_UNSHOWABLE).search(url)
+        return not compiled(_UNSHOWABLE).search(url)
+    return is_web_address(url) and not compiled(_UNSHOWABLE).search(url)
 
 
 def shown(text: str, *, lines: bool = False) -> str:
@@ -146,9 +141,9 @@ def shown(text: str, *, lines: bool = False) -> str:
     """
     text = readable_name(text)
     pattern = _UNSHOWABLE_IN_LINES if lines else _UNSHOWABLE
-    if not _compiled(pattern).search(text):
+    if not compiled(pattern).search(text):
         return text
-    return _compiled(pattern).sub(_visible, text)
+    return compiled(pattern).sub(_visible, text)
 
 
 def _visible(match: re.Match[str]) -> str:

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from typing import Protocol
 
 from briefer.core.citations import CITATION_PATTERN
+from briefer.core.patterns import compiled
 
 _WORD = re.compile(r"\S+")
 _SPACES = re.compile(r"\s+")
@@ -32,7 +33,7 @@ def count_words(text: str) -> int:
 
 # Markdown punctuation a reader does not read: emphasis, code, quotes, table bars,
 # brackets, and list markers at the start of a line.
-_MARKUP = re.compile(r"[#>*_`|\\\[\]]|^\s*(?:[-+]|\d+[.)])\s", re.MULTILINE)
+_MARKUP = r"[#>*_`|\\\[\]]|^\s*(?:[-+]|\d+[.)])\s"  # compiled at first use: counting only
 
 
 class _Section(Protocol):
@@ -58,7 +59,9 @@ def note_word_count(note: _Note) -> int:
     total = 0
     for section in note.sections:
         body = CITATION_PATTERN.sub(" ", section.body)
-        total += count_words(section.heading) + count_words(_MARKUP.sub(" ", body))
+        total += count_words(section.heading) + count_words(
+            compiled(_MARKUP, re.MULTILINE).sub(" ", body)
+        )
     return total
 
 

@@ -15,13 +15,13 @@ Imports briefer.core, the exporters' own modules and citeproc.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import json
 import logging
 import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from briefer.core.entities import unescape_html
 from briefer.core.model import Article
 from briefer.core.record import Record
 from briefer.exporters.csl_disambiguate import Outcome, Person, Rules, State, disambiguate
@@ -519,7 +519,7 @@ def to_spans(markup: str) -> Rendered:
     pos = 0
     for match in _TAG.finditer(markup):
         if match.start() > pos:
-            spans.extend(_linked(html.unescape(markup[pos : match.start()]), italic, bold))
+            spans.extend(_linked(unescape_html(markup[pos : match.start()]), italic, bold))
         closing, tag = match.group(1) == "/", match.group(2)
         step = -1 if closing else 1
         if tag == "i":
@@ -528,7 +528,7 @@ def to_spans(markup: str) -> Rendered:
             bold = max(0, bold + step)
         pos = match.end()
     if pos < len(markup):
-        spans.extend(_linked(html.unescape(markup[pos:]), italic, bold))
+        spans.extend(_linked(unescape_html(markup[pos:]), italic, bold))
     return tuple(_joined(spans))
 
 

@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 import sqlite3
 
+from briefer.core.patterns import compiled
 from briefer.store.errors import DuplicateUuid
 
 IDENTIFIED_TABLES = ("articles", "themes", "passages", "notes")
 """Tables whose rows carry a ``uuid``: what two copies of a project must recognise."""
 
-_CITATION = re.compile(r"(?<!\\)\[@p([0-9]+)\]")
+_CITATION = r"(?<!\\)\[@p([0-9]+)\]"  # compiled at first use: only a merge renumbers
 """A citation token (core.citations' ``[@pN]``) that is not backslash-escaped."""
 
 
@@ -138,7 +139,7 @@ def rewrite_citations(conn: sqlite3.Connection, replaced: dict[int, int]) -> int
     ).fetchall():
         if not isinstance(body, str):  # not Briefer's; reading the note will say so
             continue
-        rewritten = _CITATION.sub(swap, body)
+        rewritten = compiled(_CITATION).sub(swap, body)
         if rewritten != body:
             changed.append((rewritten, section_id))
     conn.executemany("UPDATE sections SET body = ? WHERE id = ?", changed)

@@ -25,6 +25,7 @@ import re
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 
+from briefer.core.patterns import compiled
 from briefer.core.record import Record
 from briefer.store.identity import upgrade_to_v3
 
@@ -220,7 +221,8 @@ _OPTIONAL = {
 """What SQLite itself may add to a healthy project: ``PRAGMA optimize`` (run on close)
 writes planner statistics."""
 
-_TOKEN = re.compile(r"""'(?:[^']|'')*'|"(?:[^"]|"")*"|`[^`]*`|\[[^\]]*\]|\s+|[^'"`\[\s]+|.""", re.S)
+_TOKEN = r"""'(?:[^']|'')*'|"(?:[^"]|"")*"|`[^`]*`|\[[^\]]*\]|\s+|[^'"`\[\s]+|."""
+"""SQL's tokens, compiled at first use: only an altered schema's text is read by them."""
 
 
 def normalise_sql(sql: str | None) -> str | None:
@@ -230,7 +232,7 @@ def normalise_sql(sql: str | None) -> str | None:
     """
     if sql is None:
         return None
-    return "".join(" " if t.isspace() else t for t in _TOKEN.findall(sql)).strip()
+    return "".join(" " if t.isspace() else t for t in compiled(_TOKEN, re.S).findall(sql)).strip()
 
 
 Expected = dict[SchemaKey, tuple[str, str | None]]
