@@ -247,19 +247,24 @@ sys.exit(main())
 """
 
 
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP])
-def test_the_window_releases_its_lock_on_a_stop_signal(
-    made: Path, tmp_path: Path, signum: int
-) -> None:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BRIEFER_HOME=str(tmp_path / "home"))
-    process = subprocess.Popen(
-        [sys.executable, "-c", APP_HOLDER, str(made)],
+def _app(project: Path, home: Path) -> subprocess.Popen[str]:
+    """The app opening ``project`` on the offscreen platform, its errors kept."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BRIEFER_HOME=str(home))
+    return subprocess.Popen(
+        [sys.executable, "-c", APP_HOLDER, str(project)],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
     )
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP])
+def test_the_window_releases_its_lock_on_a_stop_signal(
+    made: Path, tmp_path: Path, signum: int
+) -> None:
+    process = _app(made, tmp_path / "home")
     try:
         deadline = time.monotonic() + 60
         while not lock_path(made).exists():
@@ -305,16 +310,8 @@ def test_a_stop_signal_while_the_lock_question_is_open_ends_the_app(
     """SIGTERM closed the "already open" question, then the welcome window came up and
     the process ran on (a new user's trial): the start carried on into a new event loop."""
     home = tmp_path / "home"
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BRIEFER_HOME=str(home))
     holder = _holder(made)
-    process = subprocess.Popen(
-        [sys.executable, "-c", APP_HOLDER, str(made)],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    process = _app(made, home)
     try:
         log = resolve_paths(home).log_file
         deadline = time.monotonic() + 60
