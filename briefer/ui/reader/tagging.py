@@ -241,15 +241,17 @@ class TaggingController(QObject):
             except ProjectError:  # closed while the worker scored: nothing left to show
                 self.article = None
 
-    def run(self, command: Command) -> None:
-        """Run an edit on the undo stack; a refusal is reported, never raised."""
+    def run(self, command: Command, report: Callable[[str], None] | None = None) -> None:
+        """Run an edit on the undo stack; a refusal is reported (by ``report``: a dialog
+        says it beside the field, not behind itself), never raised."""
+        say = report or self.report
         if self.session.read_only:
-            self.report("This project is open read-only, so it cannot be changed.")
+            say("This project is open read-only, so it cannot be changed.")
             return
         try:
-            run_command(self.stack, self.session, command, self.report)
+            run_command(self.stack, self.session, command, say)
         except (CommandError, ProjectError) as exc:
-            self.report(str(exc))
+            say(str(exc))
 
     def delete_passage(self, passage_id: int) -> None:
         """Delete a passage; when notes quote it, name them and delete only on the word."""

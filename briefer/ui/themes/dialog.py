@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -33,6 +34,7 @@ from briefer.core.model import Theme
 from briefer.core.words import counted
 from briefer.session import Command, Session, UpdateThemeCommand
 from briefer.ui.common.screens import available_area, bounded_size, frame_allowance, inside
+from briefer.ui.common.style import accents_of
 from briefer.ui.themes.actions import ThemeActions, swatch
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -40,8 +42,8 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 class ThemesDialog(QDialog):
     def __init__(
-        self, session: Session, actions: ThemeActions, run: Callable[[Command], None],
-        parent: QWidget | None = None,
+        self, session: Session, actions: ThemeActions,
+        run: Callable[[Command, Callable[[str], None]], None], parent: QWidget | None = None,
     ) -> None:  # fmt: skip
         super().__init__(parent)
         self.setWindowTitle("Manage Themes")
@@ -101,8 +103,16 @@ class ThemesDialog(QDialog):
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         body.addWidget(self.list, 2)
         body.addLayout(form, 3)
+        # A refused edit (a key another theme has) is said here, where the analyst looks,
+        # not in the main window's status bar behind the dialog.
+        self.problem = QLabel()
+        self.problem.setObjectName("themeProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setAccessibleName("Why the last change was not made")
+        self.problem.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(body)
+        layout.addWidget(self.problem)
         layout.addLayout(buttons)
 
         self.list.currentItemChanged.connect(self._switched)
@@ -232,6 +242,7 @@ class ThemesDialog(QDialog):
             self.name.selectAll()
 
     def _switched(self, _current: object, previous: QListWidgetItem | None) -> None:
+        self.problem.hide()  # about the theme left, unless leaving it refuses its keywords
         if previous is not None and not self._loading:
             self.apply_keywords(previous.data(ID_ROLE))  # keywords have no "done" signal
         self._show_current()
@@ -243,8 +254,15 @@ class ThemesDialog(QDialog):
             return
         changed = {k: v for k, v in changes.items() if getattr(theme, k) != v}
         if changed:
-            self.run(UpdateThemeCommand(theme.id, **changed))
+            self.problem.hide()
+            self.run(UpdateThemeCommand(theme.id, **changed), self.say)
             self.reload_soon.start()  # also puts back a value the edit refused
+
+    def say(self, text: str) -> None:
+        """Why an edit was refused, under the fields, in the warning colour."""
+        self.problem.setStyleSheet(f"color: {accents_of(self.palette()).comment_mark}")
+        self.problem.setText(text)
+        self.problem.show()
 
     def apply_keywords(self, theme_id: int | None = None) -> None:
         lines = self.keywords.toPlainText().replace(",", "\n").splitlines()
