@@ -418,6 +418,33 @@ def test_the_preview_follows_the_section_being_written(qtbot: QtBot, window: Pro
     assert 0 <= preview.cursorRect(cursor).top() < preview.viewport().height()
 
 
+def test_the_preview_follows_a_section_once_its_first_words_put_it_there(
+    qtbot: QtBot, window: ProjectWindow
+) -> None:
+    """An unwritten section is not exported, so the preview had no heading to follow;
+    typing its first words showed it, but the preview stayed at the title (a trial)."""
+    long_text = "\n\n".join(
+        f"Paragraph {n} of the summary, long enough to fill a line." for n in range(60)
+    )
+    select(window, "Summary")
+    window.composer.editor.setPlainText(long_text)
+    window.composer.flush()
+    window.composer.show_preview()
+    preview = window.composer.preview
+    preview.refresh()
+    bar = preview.verticalScrollBar()
+    bar.setValue(0)
+    select(window, "Background")  # only its guidance: not in the preview yet
+    editor = window.composer.editor
+    editor.setFocus()
+    qtbot.keyClicks(editor, "Ports grew.")
+    window.composer.flush()
+    preview.refresh()
+    qtbot.waitUntil(lambda: bar.value() > 0)
+    cursor = preview.document().find("Background")
+    assert 0 <= preview.cursorRect(cursor).top() < preview.viewport().height()
+
+
 def test_an_edit_inside_a_quotation_is_flagged_as_the_analyst_types(
     qtbot: QtBot, window: ProjectWindow
 ) -> None:

@@ -35,6 +35,10 @@ class PreviewPanel(QTextBrowser):
         self._current_note = current_note
         self._stale = True
         self._section_id: int | None = None  # the section being written, to keep in sight
+        # Its heading was not in the preview when it was chosen (an unwritten section is
+        # not exported): brought into sight once typing puts it there.
+        self._heading_awaited = False
+        self._html = ""
         self.timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self.timer.timeout.connect(self.refresh)
         self.anchorClicked.connect(self._link)
@@ -49,8 +53,12 @@ class PreviewPanel(QTextBrowser):
         if section_id == self._section_id:
             return
         self._section_id = section_id
+        self._heading_awaited = False
         if section_id is not None and not self._stale:
-            self.scrollToAnchor(section_anchor(section_id))
+            if self._shows(section_id):
+                self.scrollToAnchor(section_anchor(section_id))
+            else:
+                self._heading_awaited = True
 
     def sources_changed(self) -> None:
         """Passages or articles changed: cached renderings of them are out of date."""
@@ -67,10 +75,18 @@ class PreviewPanel(QTextBrowser):
             self.setHtml("")
             return
         scroll = self.verticalScrollBar().value()
-        self.setHtml(self.preview_source.html(note))
+        self._html = self.preview_source.html(note)
+        self.setHtml(self._html)
         self.verticalScrollBar().setValue(scroll)
-        if was_stale and self._section_id is not None:  # the section chosen while hidden
+        shown = self._section_id is not None and self._shows(self._section_id)
+        if self._section_id is not None and (was_stale or (self._heading_awaited and shown)):
+            # the section chosen while hidden, or written at last
+            self._heading_awaited = not shown
             self.scrollToAnchor(section_anchor(self._section_id))
+
+    def _shows(self, section_id: int) -> bool:
+        """Whether the preview holds the section's heading (an unwritten one it does not)."""
+        return f'name="{section_anchor(section_id)}"' in self._html
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
