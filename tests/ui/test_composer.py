@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt
 from PySide6.QtGui import QDropEvent, QTextCursor
 from PySide6.QtTest import QAbstractItemModelTester
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
+from PySide6.QtWidgets import QPlainTextEdit, QTextBrowser, QTextEdit
 from pytestqt.qtbot import QtBot
 
 from briefer.core.citations import quotation_markdown
@@ -392,9 +392,8 @@ def test_two_notes_of_one_title_are_told_apart_in_the_note_list(window: ProjectW
     assert labels == ["Brief", "Brief (2)"]
 
 
-def test_the_preview_follows_the_section_being_written(qtbot: QtBot, window: ProjectWindow) -> None:
-    """Writing the last section of a long note, the preview showed the note's title: the
-    analyst scrolled to what they were writing every time."""
+def long_summary_in_preview(window: ProjectWindow) -> QTextBrowser:
+    """The Preview tab, showing a note whose summary is longer than the panel."""
     long_text = "\n\n".join(
         f"Paragraph {n} of the summary, long enough to fill a line." for n in range(60)
     )
@@ -404,6 +403,13 @@ def test_the_preview_follows_the_section_being_written(qtbot: QtBot, window: Pro
     window.composer.show_preview()
     preview = window.composer.preview
     preview.refresh()
+    return preview
+
+
+def test_the_preview_follows_the_section_being_written(qtbot: QtBot, window: ProjectWindow) -> None:
+    """Writing the last section of a long note, the preview showed the note's title: the
+    analyst scrolled to what they were writing every time."""
+    preview = long_summary_in_preview(window)
     assert preview.verticalScrollBar().maximum() > 0  # the note is longer than the panel
     bar = preview.verticalScrollBar()
     select(window, "Outlook")
@@ -423,15 +429,7 @@ def test_the_preview_follows_a_section_once_its_first_words_put_it_there(
 ) -> None:
     """An unwritten section is not exported, so the preview had no heading to follow;
     typing its first words showed it, but the preview stayed at the title (a trial)."""
-    long_text = "\n\n".join(
-        f"Paragraph {n} of the summary, long enough to fill a line." for n in range(60)
-    )
-    select(window, "Summary")
-    window.composer.editor.setPlainText(long_text)
-    window.composer.flush()
-    window.composer.show_preview()
-    preview = window.composer.preview
-    preview.refresh()
+    preview = long_summary_in_preview(window)
     bar = preview.verticalScrollBar()
     bar.setValue(0)
     select(window, "Background")  # only its guidance: not in the preview yet
