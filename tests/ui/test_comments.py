@@ -180,3 +180,21 @@ def test_in_a_narrow_column_the_filter_field_keeps_its_room(qtbot: QtBot, projec
     panel.resize(240, 300)
     qtbot.waitUntil(lambda: panel.theme_filter.x() == panel.search.x())  # stacked
     assert panel.search.width() == panel.theme_filter.width() >= 200
+
+
+def test_a_comment_being_typed_is_kept_when_the_window_closes(qtbot: QtBot, project: Path) -> None:
+    """A logout's stop signal closed the window with the comment dialog open, and what
+    was typed there was lost (a new user's trial); typing in the Composer was kept."""
+    window = open_window(qtbot, project)
+    passage_id = tag(window, "port authority")
+
+    def close_while_typing() -> None:
+        dialog = window.tagging.comment_dialog
+        assert dialog is not None
+        qtbot.keyClicks(dialog.editor, "Ask the ministry")
+        window.close()  # as Controller.stop does, from inside the dialog's own loop
+        QTimer.singleShot(0, dialog.reject)  # and its exit then ends that loop
+
+    QTimer.singleShot(0, close_while_typing)
+    window.reader.commentRequested.emit(passage_id)
+    assert comment_on_disk(project) == ["Ask the ministry"]

@@ -100,6 +100,7 @@ class TaggingController(QObject):
         self.report = report
         self.article: Article | None = None
         self.comment_dialog: CommentDialog | None = None  # the last one shown
+        self._comment_on: tuple[int, str] | None = None  # its passage and comment, while open
         self._scored: tuple[_ScoreKey, list[Suggestion]] | None = None
         self._scoring: _ScoreKey | None = None  # what the worker is scoring
         self._deferred: threading.Thread | None = None  # scoring to start once loaded
@@ -323,10 +324,28 @@ class TaggingController(QObject):
         passage = self.session.query.get_passage(passage_id)
         current = passage.comment
         self.comment_dialog = CommentDialog(current, passage.text, self.reader)
+        self._comment_on = (passage_id, current)
         if self.comment_dialog.exec() == QDialog.DialogCode.Accepted:
-            text = self.comment_dialog.text()
-            if text.strip() != current.strip():
-                self.run(SetCommentCommand(passage_id, text))
+            self._save_comment()
+        self._comment_on = None
+
+    def keep_open_comment(self) -> None:
+        """The window is closing (a logout's stop signal, say) with the comment dialog
+        open: what was typed is saved, as typing in the Composer is, and the dialog goes."""
+        dialog = self.comment_dialog
+        if self._comment_on is None or dialog is None or not dialog.isVisible():
+            return
+        self._save_comment()
+        self._comment_on = None
+        dialog.reject()
+
+    def _save_comment(self) -> None:
+        if self._comment_on is None or self.comment_dialog is None:
+            return
+        passage_id, current = self._comment_on
+        text = self.comment_dialog.text()
+        if text.strip() != current.strip():
+            self.run(SetCommentCommand(passage_id, text))
 
 
 QUOTED_WORDS = 60

@@ -572,6 +572,7 @@ class ProjectWindow(ImportsDroppedFiles, QMainWindow):
                 bytes(self.saveState().toBase64().data()).decode("ascii"),
             )
             self.composer.flush()
+            self.tagging.keep_open_comment()  # typed, not yet saved: kept, as the above
             self.composer.page_count.shutdown()
             self.importer.shutdown()
             self.paster.shutdown()
