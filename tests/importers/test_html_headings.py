@@ -40,6 +40,16 @@ _FERRY_FURNITURE = (
 )
 
 
+HARBOUR_HEADINGS = [
+    (1, "Harbour dues review for the coming year"),
+    (1, "Summary"),
+    (1, "Findings"),
+    (2, "Dredging"),
+    (1, "Recommendations"),
+]
+"""The harbour memo's headings, whichever program saved it as HTML."""
+
+
 def _import(data: bytes, name: str = "page.html") -> Article:
     return HtmlImporter().extract(data, name, ImportLimits())
 
@@ -86,13 +96,7 @@ def test_a_documents_h1_sections_come_back_under_the_title_given_once() -> None:
         for block in article.blocks
         if block.kind is BlockKind.HEADING
     ]
-    assert headings == [
-        (1, "Harbour dues review for the coming year"),
-        (1, "Summary"),
-        (1, "Findings"),
-        (2, "Dredging"),
-        (1, "Recommendations"),
-    ]
+    assert headings == HARBOUR_HEADINGS
     assert text.count("Harbour dues review for the coming year") == 1
     opening = text[article.blocks[2].start : article.blocks[2].end]
     assert opening.startswith("The harbour board proposes to raise dues")
@@ -109,13 +113,7 @@ def test_a_word_processors_h1_sections_are_not_taken_for_its_title() -> None:
     headings = [
         (b.level, text[b.start : b.end]) for b in article.blocks if b.kind is BlockKind.HEADING
     ]
-    assert headings == [
-        (1, "Harbour dues review for the coming year"),
-        (1, "Summary"),
-        (1, "Findings"),
-        (2, "Dredging"),
-        (1, "Recommendations"),
-    ]
+    assert headings == HARBOUR_HEADINGS
     assert text.count("Harbour dues review for the coming year") == 1
 
 
