@@ -9,13 +9,14 @@ file systems allow, shortening long ones with a hash. Standard library only.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import logging
 import os
 import re
 import stat
 import time
 from pathlib import Path
+
+from briefer.core.digests import hex_digest
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +35,7 @@ def fit_name(name: str, extra_bytes: int, limit: int = NAME_MAX_BYTES) -> str:
     same result, so two processes derive the same lock or backup name."""
     if len(name.encode("utf-8")) + extra_bytes <= limit:
         return name
-    digest = hashlib.sha256(name.encode("utf-8")).hexdigest()[:12]
+    digest = hex_digest(name.encode("utf-8"), 6)
     room = max(1, limit - extra_bytes - len(digest) - 1)
     short = name.encode("utf-8")[:room].decode("utf-8", "ignore")
     return f"{short}~{digest}"

@@ -13,7 +13,6 @@ only here; lxml and citeproc when a style must be parsed.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import importlib.util
 import json
 import logging
@@ -25,6 +24,7 @@ import warnings
 from pathlib import Path
 from typing import Any
 
+from briefer.core.digests import hex_digest
 from briefer.core.record import Record, field
 from briefer.exporters.csl_disambiguate import Rules
 from briefer.exporters.csl_styles import CitationStyleError, StyleInfo
@@ -124,7 +124,7 @@ class Kept(Record):
 
 
 def digest(*parts: str) -> str:
-    return hashlib.sha256("\x00".join(parts).encode()).hexdigest()[:40]
+    return hex_digest("\x00".join(parts).encode())
 
 
 _styles: dict[tuple[object, ...], Kept] = {}
@@ -202,7 +202,7 @@ def style_digest(style: StyleInfo) -> str:
         with contextlib.suppress(OSError):
             stat = (Path(spec.origin).parent / "_version.py").stat()
             engine = f"{stat.st_size}:{stat.st_mtime_ns}"
-    return digest(hashlib.sha256(data).hexdigest(), style.rendering_locale, engine, str(FORMAT))
+    return digest(hex_digest(data), style.rendering_locale, engine, str(FORMAT))
 
 
 def adopt(style: StyleInfo, kept_text: str) -> None:

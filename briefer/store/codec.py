@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
-import hashlib
 import json
 import lzma
 import types
@@ -305,6 +304,8 @@ def _kept_text_hash(text: str, heading: str) -> str:
 
 
 def _text_hash(text: str, heading: str) -> str:
+    import hashlib  # stored in projects, so SHA-256; only writes need it (core.digests)
+
     digest = hashlib.sha256()  # piece by piece: a 60 MB text is never copied whole
     folded_heading = fold_spaces(heading).casefold()
     digest.update(folded_heading.encode("utf-8"))
