@@ -130,8 +130,12 @@ def is_link_target(url: str) -> bool:
     if url.startswith("#"):
         return True
     if url.lower().startswith("mailto:") and len(url) > 7:
-        return not compiled(_UNSHOWABLE).search(url)
-    return is_web_address(url) and not compiled(_UNSHOWABLE).search(url)
+        return _showable(url)
+    return is_web_address(url) and _showable(url)
+
+
+def _showable(text: str) -> bool:
+    return text.isprintable() or not compiled(_UNSHOWABLE).search(text)
 
 
 def shown(text: str, *, lines: bool = False) -> str:
@@ -139,6 +143,8 @@ def shown(text: str, *, lines: bool = False) -> str:
     bidirectional overrides and undecodable bytes made visible as ``\\e``, ``\\n``,
     ``<U+202E>`` and the like. ``lines=True`` keeps newlines and tabs (an article's text).
     """
+    if text.isprintable():  # no control, format or surrogate character: most text, at once
+        return text  # (and _UNSHOWABLE, a class spanning the surrogates, is never compiled)
     text = readable_name(text)
     pattern = _UNSHOWABLE_IN_LINES if lines else _UNSHOWABLE
     if not compiled(pattern).search(text):

@@ -18,19 +18,24 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
+from briefer.core.patterns import compiled
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 NAMESPACES = f'xmlns:w="{W_NS}" xmlns:r="{R_NS}"'
 """The declarations a fragment needs when wrapped in one element to be parsed."""
 
-_INVALID_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_NOT_IN_XML = "[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]"
+"""Compiled at first use (core.patterns): most text is all printable and never needs it."""
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 _TAB_OR_BREAK = re.compile(r"(\t|\r\n|\r|\n)")
 
 
 def xml_text(text: str) -> str:
     """Drop the characters XML 1.0 cannot hold, keep the rest."""
-    return _INVALID_XML_CHARS.sub("", text)
+    if text.isprintable():  # no control character, surrogate, U+FFFE or U+FFFF among them
+        return text
+    return compiled(_NOT_IN_XML).sub("", text)
 
 
 def escaped(text: str) -> str:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefer.core.safetext import (
     best_web_address,
@@ -15,6 +18,9 @@ from briefer.core.safetext import (
     without_controls,
 )
 from briefer.session import ArticleDetails
+
+BIDI_MARKS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+"""Marks that reorder the text around them on a terminal."""
 
 
 def test_a_latin1_name_reads_as_windows_1252_and_can_be_encoded() -> None:
@@ -76,3 +82,11 @@ def test_shown_makes_what_a_terminal_acts_on_visible() -> None:
 def test_details_the_analyst_types_lose_their_control_characters() -> None:
     details = ArticleDetails("Velden\x1b[31m fees", author="Anna\x08 Groot").checked()
     assert (details.title, details.author) == ("Velden fees", "Anna Groot")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_shown_leaves_no_control_format_or_surrogate_character(text: str) -> None:
+    out = shown(text)
+    assert not any(unicodedata.category(c) in ("Cc", "Cs") or c in BIDI_MARKS for c in out)
+    assert out == text or not text.isprintable()

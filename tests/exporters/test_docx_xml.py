@@ -112,3 +112,21 @@ def test_hostile_text_in_a_whole_export_reads_back_in_word(tmp_path: Path) -> No
     assert "Tariffs <b>rose</b> & ‘fell’\tby 5%   then" in texts
     assert any(p.style.name == "Quote" and p.text == "Quoted" for p in word.paragraphs)
     assert 'print("as typed")' in texts  # code keeps its straight quotes
+
+
+def _allowed_in_xml(char: str) -> bool:
+    """XML 1.0's Char production, as its specification writes it."""
+    code = ord(char)
+    return (
+        char in "\t\n\r"
+        or 0x20 <= code <= 0xD7FF
+        or 0xE000 <= code <= 0xFFFD
+        or 0x10000 <= code <= 0x10FFFF
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec=None)))
+@example("Grain “rose” 40%\u00a0in March\ufffe\ud800\x0b")
+def test_xml_text_keeps_exactly_the_characters_xml_allows(text: str) -> None:
+    assert docx_xml.xml_text(text) == "".join(c for c in text if _allowed_in_xml(c))
