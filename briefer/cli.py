@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import errno
-import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -40,13 +39,14 @@ from briefer.cli_format import (
     theme_json,
     words_not_found,
 )
+from briefer.core import logs
 from briefer.core.model import Theme
 from briefer.core.palette import spare_colour, spare_shortcut
 from briefer.core.words import counted
 from briefer.screen import no_screen_reason
-from briefer.settings import Paths, resolve_paths, setup_logging, stop_logging
+from briefer.settings import LogSetup, Paths, resolve_paths, setup_logging, stop_logging
 
-log = logging.getLogger("briefer.cli")
+log = logs.get_logger("briefer.cli")
 
 SUBCOMMANDS = (
     "new", "info", "import", "articles", "show", "search", "themes", "tag", "passages",
@@ -519,7 +519,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_app(argv)
     if as_process:
         exit_cleanly_on_signals()
-    log_handler: logging.Handler | None = None
+    log_setup: LogSetup | None = None
     try:
         first = next(iter(_after_home(argv)), "-")
         if not first.startswith("-") and first not in SUBCOMMANDS:
@@ -533,7 +533,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                            EXIT_USAGE)  # fmt: skip
         args = build_parser(first if first in SUBCOMMANDS else None).parse_args(argv)
         paths = resolve_paths(args.home)
-        log_handler = setup_logging(paths)
+        log_setup = setup_logging(paths)
         if args.command is None:
             raise CliError("choose a command (see `briefer --help`)", EXIT_USAGE)
         code = HANDLERS[args.command](args, paths)
@@ -576,14 +576,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 128 + exc.signum
     except Exception as exc:
         log.exception("unexpected error in the CLI")
-        log_file = getattr(log_handler, "baseFilename", "")
+        log_file = log_setup.log_file if log_setup is not None else ""
         where = f" with {log_file}" if log_file else ""
         print(f"briefer: unexpected error: {shown(repr(exc))}. Please report it{where}.",
               file=sys.stderr)  # fmt: skip
         return EXIT_INTERNAL
     finally:
-        if log_handler is not None and not as_process:
-            stop_logging(log_handler)  # a test or script calling main() keeps its own logging
+        if log_setup is not None and not as_process:
+            stop_logging(log_setup)  # a test or script calling main() keeps its own logging
 
 
 if __name__ == "__main__":

@@ -8,7 +8,6 @@ portable installs keep the real user directories untouched. No Qt here.
 from __future__ import annotations
 
 import json
-import logging
 import os
 import tempfile
 import time
@@ -17,15 +16,20 @@ from pathlib import Path
 
 import platformdirs
 
+from briefer.core import logs
 from briefer.core.record import Record, asdict, field
 from briefer.core.tempfiles import remove_stale, temp_prefix
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without loading typing
+if TYPE_CHECKING:
+    import logging
 
 APP_NAME = "Briefer"
 HOME_ENV = "BRIEFER_HOME"
 SETTINGS_FILE = "settings.json"
 MAX_RECENT = 10
 
-log = logging.getLogger(__name__)
+log = logs.get_logger(__name__)
 
 
 class Paths(Record, frozen=True):
@@ -232,77 +236,42 @@ def atomic_write_text(path: Path, text: str) -> None:
         raise
 
 
-# Libraries whose INFO and DEBUG chatter would drown Briefer's own lines in the log.
-_QUIET_LIBRARIES = (
-    "trafilatura", "htmldate", "courlan", "justext", "charset_normalizer", "citeproc",
-    "pypdfium2", "docx", "PIL", "markdown_it",
-)  # fmt: skip
-_LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+class LogSetup:
+    """The log's set-up, asked for by ``setup_logging`` and made when logging loads
+    (core.logs): a command that logs nothing never loads logging at all. ``handler`` is
+    None until then; ``log_file`` names the file the log went to, if it went to one."""
+
+    def __init__(self, paths: Paths) -> None:
+        self.paths = paths
+        self.handler: logging.Handler | None = None
+
+    def start(self) -> None:
+        from briefer import logfile
+
+        self.handler = logfile.start(self.paths.log_dir, self.paths.log_file)
+
+    @property
+    def log_file(self) -> str:
+        return str(getattr(self.handler, "baseFilename", ""))
 
 
-class LogFile(logging.Handler):
-    """The rotating log file (1 MB, three older ones), opened at its first record.
-
-    Most CLI runs log nothing; they then neither touch the file nor load
-    logging.handlers, which brings socket, pickle and queue with it: a few
-    milliseconds of every `briefer export`. If the file cannot be opened then,
-    the log goes to stderr rather than nowhere.
-    """
-
-    def __init__(self, path: Path) -> None:
-        super().__init__()
-        self.baseFilename = str(path)
-        self._target: logging.Handler | None = None
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if self._target is None:
-            import logging.handlers
-
-            try:
-                target: logging.Handler = logging.handlers.RotatingFileHandler(
-                    self.baseFilename, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-                )
-            except OSError:
-                target = logging.StreamHandler()
-            target.setFormatter(self.formatter)
-            self._target = target
-        self._target.handle(record)
-
-    def flush(self) -> None:
-        if self._target is not None:
-            self._target.flush()
-
-    def close(self) -> None:
-        if self._target is not None:
-            self._target.close()
-        super().close()
-
-
-def setup_logging(paths: Paths) -> logging.Handler:
+def setup_logging(paths: Paths) -> LogSetup:
     """Send Briefer's log, third-party libraries' log warnings and Python ``warnings``
-    (citeproc, pypdfium2...) to one rotating file in the log folder, never to stderr.
+    (citeproc, pypdfium2...) to one rotating file in the log folder, never to stderr
+    (briefer/logfile.py), from the moment logging loads.
 
     Called once by the window and by each CLI run; stderr stays for Briefer's own
-    one-line messages. Returns the handler, for ``stop_logging``. If the file cannot be
-    written the log goes to stderr rather than nowhere.
+    one-line messages. Returns the set-up, for ``stop_logging``.
     """
-    try:
-        paths.log_dir.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = LogFile(paths.log_file)
-    except OSError:
-        handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter(_LOG_FORMAT))
-    root = logging.getLogger()
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
-    for name in _QUIET_LIBRARIES:
-        logging.getLogger(name).setLevel(logging.WARNING)
-    logging.captureWarnings(True)
-    return handler
+    setup = LogSetup(paths)
+    logs.when_loaded(setup.start)
+    return setup
 
 
-def stop_logging(handler: logging.Handler) -> None:
+def stop_logging(setup: LogSetup) -> None:
     """Undo ``setup_logging``: for a CLI run inside another program (tests, scripts)."""
-    logging.getLogger().removeHandler(handler)
-    handler.close()
-    logging.captureWarnings(False)
+    logs.cancel(setup.start)
+    if setup.handler is not None:
+        from briefer import logfile
+
+        logfile.stop(setup.handler)

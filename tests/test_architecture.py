@@ -26,7 +26,8 @@ ALLOWED: dict[str, set[str]] = {
     # resources: the prebuilt Word package (ARCHITECTURE: a leaf anything above core may use)
     "exporters": {"core", "resources"},
     "exchange": {"core"},
-    "settings": {"core"},  # the temp-file naming rules
+    "settings": {"core", "logfile"},  # the temp-file naming rules; the log, once it loads
+    "logfile": set(),  # the log file's handler: loaded with logging (core/logs.py)
     "resources": set(),
     "screen": set(),  # asked by cli before Qt loads: is there a screen for the window
     "session": {"core", "store", "importers", "exporters", "exchange", "settings",

@@ -154,4 +154,6 @@ def test_an_export_whose_renderings_are_kept_loads_no_citation_engine(
     not_needed += ("html",)
     # nor OpenSSL: kept renderings are found by BLAKE2 digests (core/digests.py)
     not_needed += ("hashlib", "_hashlib")
+    # nor logging, with the traceback, tokenize and textwrap it brings: nothing was logged
+    not_needed += ("logging", "traceback", "tokenize")
     assert _offending(modules, (*NEVER_FOR_EXPORT, *not_needed)) == []

@@ -58,18 +58,18 @@ def test_python_warnings_and_briefer_lines_reach_the_log(tmp_path: Path) -> None
     paths = resolve_paths(tmp_path / "home")
     with warnings.catch_warnings():
         warnings.simplefilter("always")
-        handler = setup_logging(paths)
+        setup = setup_logging(paths)
         try:
             warnings.warn("the style's locale is missing a term", UserWarning, stacklevel=1)
             logging.getLogger("briefer.exporters.test").warning("fell back to Chicago")
             logging.getLogger("trafilatura.core").info("chatter the log does not need")
         finally:
-            stop_logging(handler)
+            stop_logging(setup)
     log = paths.log_file.read_text(encoding="utf-8")
     assert "WARNING py.warnings" in log and "locale is missing a term" in log
     assert "WARNING briefer.exporters.test: fell back to Chicago" in log
     assert "chatter" not in log
-    assert handler not in logging.getLogger().handlers
+    assert setup.handler is not None and setup.handler not in logging.getLogger().handlers
 
 
 def test_an_unexpected_error_is_one_line_and_its_traceback_is_in_the_log(
@@ -112,9 +112,9 @@ def test_a_log_file_that_cannot_be_opened_sends_the_log_to_stderr(
     paths = resolve_paths(tmp_path / "home")
     paths.log_dir.mkdir(parents=True)
     paths.log_file.mkdir()  # a folder where the file should be
-    handler = setup_logging(paths)
+    setup = setup_logging(paths)
     try:
         logging.getLogger("briefer.test").warning("still heard")
     finally:
-        stop_logging(handler)
+        stop_logging(setup)
     assert "WARNING briefer.test: still heard" in capsys.readouterr().err

@@ -10,11 +10,11 @@ raised. Standard library only; the window gathers a Place and applies one.
 from __future__ import annotations
 
 import json
-import logging
 from pathlib import Path
 from typing import BinaryIO
 
 from briefer.core.atomic import write_atomically
+from briefer.core.logs import get_logger
 from briefer.core.record import Record, asdict
 
 READ = "read"
@@ -26,7 +26,7 @@ MAX_FILE_BYTES = 256 * 1024
 MAX_PATH_CHARS = 4096
 MAX_NUMBER = 2**53  # ids and offsets; a larger one is no record's
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 
 class PlacesFileError(Exception):

@@ -9,7 +9,6 @@ file systems allow, shortening long ones with a hash. Standard library only.
 from __future__ import annotations
 
 import contextlib
-import logging
 import os
 import re
 import stat
@@ -17,8 +16,9 @@ import time
 from pathlib import Path
 
 from briefer.core.digests import hex_digest
+from briefer.core.logs import get_logger
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 MARKER = ".~briefer-"
 STALE_AFTER_SECONDS = 15 * 60

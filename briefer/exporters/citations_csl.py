@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import logging
 import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from briefer.core.entities import unescape_html
+from briefer.core.logs import get_logger
 from briefer.core.model import Article
 from briefer.core.record import Record
 from briefer.exporters.csl_disambiguate import Outcome, Person, Rules, State, disambiguate
@@ -50,7 +50,7 @@ from briefer.exporters.csl_styles import CitationStyleError, StyleInfo
 
 __all__ = ["CslOutput", "Rendered", "Span", "forget_styles", "keep_on_disk", "render", "warm"]
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 _TAG = re.compile(r"<(/?)(i|b|u|l|sup|sub|span)(?:\s[^>]*)?>")
 _URL = re.compile(r"https?://[^\s<>\"]+")

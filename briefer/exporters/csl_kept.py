@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import importlib.util
 import json
-import logging
 import os
 import re
 import tempfile
@@ -25,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from briefer.core.digests import hex_digest
+from briefer.core.logs import get_logger
 from briefer.core.record import Record, field
 from briefer.exporters.csl_disambiguate import Rules
 from briefer.exporters.csl_styles import CitationStyleError, StyleInfo
@@ -42,7 +42,7 @@ FORMAT = 8
 _NS = {"cs": "http://purl.org/net/xbiblio/csl"}
 _PUNCTUATION_AFTER_QUOTE = re.compile("(”)([.,])")
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 
 class Span(Record, frozen=True):

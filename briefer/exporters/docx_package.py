@@ -11,7 +11,6 @@ through it) and the standard library.
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from docx.document import Document as DocxDocument
@@ -19,11 +18,12 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
+from briefer.core.logs import get_logger
 from briefer.exporters import docx_xml
 from briefer.exporters.docx_interface import APP_NS as _APP_NS
 from briefer.exporters.docx_interface import PAGE_SIZES, PageSetup, PageSize, app_xml
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 __all__ = ["PAGE_SIZES", "PageSetup", "PageSize", "apply_page_setup", "finish_package"]
 
 _WORD_URI = "http://schemas.microsoft.com/office/word"

@@ -8,7 +8,6 @@ of the package but the exporters' errors, markup and style specs.
 from __future__ import annotations
 
 import io
-import logging
 import zipfile
 from collections.abc import Mapping
 from pathlib import Path
@@ -27,11 +26,12 @@ from docx.shared import Cm
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
+from briefer.core.logs import get_logger
 from briefer.exporters import docx_xml
 from briefer.exporters.docx_interface import StyleSpec
 from briefer.exporters.errors import ExportError
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 # python-docx's element classes, but blank text kept: a run of spaces is text.
 # huge_tree lifts libxml2's guard against one giant text node; the markup is ours.

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import logging
 import posixpath
 import zipfile
 import zlib
@@ -23,6 +22,7 @@ from typing import Any
 
 from lxml import etree
 
+from briefer.core.logs import get_logger
 from briefer.core.model import Article, ArticleImage, BlockKind
 from briefer.core.record import Record
 from briefer.importers.base import (
@@ -76,7 +76,7 @@ from briefer.importers.docx_runs import hidden_mark
 from briefer.importers.images import normalise_image
 from briefer.importers.text import title_from_filename
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 __all__ = ["MAX_MEMBERS", "DocxImporter", "check_docx_zip", "is_password_protected"]
 
 _OPENING_BLOCKS = 10

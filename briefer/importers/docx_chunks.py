@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import email
 import email.policy
-import logging
 import posixpath
 import zipfile
 from collections import Counter
@@ -25,13 +24,14 @@ from collections.abc import Callable
 from email.message import EmailMessage
 from typing import Any
 
+from briefer.core.logs import get_logger
 from briefer.core.model import Article, BlockKind
 from briefer.importers.base import ArticleBuilder, Deadline, ImportLimits, ImportRejected
 from briefer.importers.docx_parts import Piece, Relationship, read_part
 from briefer.importers.encoding import decode_text
 from briefer.importers.htmlconvert import html_to_article_blocks
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _TYPES = "[Content_Types].xml"
 _CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"

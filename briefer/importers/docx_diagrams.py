@@ -12,16 +12,16 @@ docx_parts and lxml; never store, session or ui.
 
 from __future__ import annotations
 
-import logging
 import zipfile
 import zlib
 from typing import Any
 
 from lxml import etree
 
+from briefer.core.logs import get_logger
 from briefer.importers.docx_parts import PartTooLarge, Relationship, read_part
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 _DGM = "http://schemas.openxmlformats.org/drawingml/2006/diagram"
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"

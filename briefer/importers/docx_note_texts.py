@@ -7,15 +7,15 @@ base, docx_body and docx_parts; never store, session or ui.
 
 from __future__ import annotations
 
-import logging
 import zipfile
 from typing import Any
 
+from briefer.core.logs import get_logger
 from briefer.importers.base import Deadline
 from briefer.importers.docx_body import ENDNOTE, ID, PartReader
 from briefer.importers.docx_parts import Piece, Relationship, Styles, part_for, w
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 _NOTE_TYPES_SKIPPED = frozenset({"separator", "continuationSeparator", "continuationNotice"})
 
 

@@ -8,14 +8,14 @@ imports nothing from Briefer except the rejection error and its charset siblings
 from __future__ import annotations
 
 import codecs
-import logging
 import re
 
+from briefer.core.logs import get_logger
 from briefer.importers.base import ImportRejected
 from briefer.importers.charsets import browser_codec
 from briefer.importers.singlebyte import best_single_byte
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     # UTF-32 first: its little-endian BOM starts with the UTF-16 one.

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import logging
 import re
 from collections.abc import Callable, Sequence
 from pathlib import PurePosixPath
@@ -19,6 +18,7 @@ import lxml.html
 import trafilatura
 from lxml.html import HtmlElement
 
+from briefer.core.logs import get_logger
 from briefer.core.model import Article, Block, BlockKind
 from briefer.core.record import replace
 from briefer.core.safetext import MAX_TITLE_CHARS, one_line
@@ -44,7 +44,7 @@ from briefer.importers.htmlmeta import PageMetadata, decode_html, parse_date, re
 from briefer.importers.htmlnames import clean_author, publisher_from_domain
 from briefer.importers.htmlprep import prepare_page, shows_only_furniture
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 ResourceResolver = Callable[[str], bytes | None]
 """Bytes of an image referenced by the page (``src`` as written), or ``None``; never fetches."""

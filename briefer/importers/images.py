@@ -6,15 +6,15 @@ Only bytes already on disk or inside the source reach here; nothing is fetched.
 from __future__ import annotations
 
 import io
-import logging
 import warnings
 
 from PIL import Image, UnidentifiedImageError
 
+from briefer.core.logs import get_logger
 from briefer.core.model import ArticleImage
 from briefer.importers.base import ImportLimits
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 
 def normalise_image(

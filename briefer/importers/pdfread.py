@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import ctypes
 import functools
-import logging
 import math
 import re
 from collections.abc import Callable, Iterator
@@ -17,6 +16,7 @@ from collections.abc import Callable, Iterator
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from briefer.core.logs import get_logger
 from briefer.core.record import Record, replace
 from briefer.importers.base import Deadline, ImportLimits, ImportRejected
 from briefer.importers.pdfglyphs import (
@@ -31,7 +31,7 @@ from briefer.importers.pdfhealth import PageState
 from briefer.importers.pdflayout import Line, Page
 from briefer.importers.pdfwords import runs
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 _ERR_PASSWORD = getattr(pdfium_c, "FPDF_ERR_PASSWORD", 4)
 _ERR_SECURITY = getattr(pdfium_c, "FPDF_ERR_SECURITY", 6)

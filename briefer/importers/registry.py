@@ -7,10 +7,10 @@ Imports core and briefer.importers only; never store, session or ui.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable
 from pathlib import Path, PurePath
 
+from briefer.core.logs import get_logger
 from briefer.core.model import Original
 from briefer.core.record import replace
 from briefer.core.safetext import readable_name
@@ -32,7 +32,7 @@ from briefer.importers.sources import (
 )
 from briefer.importers.text import TextImporter
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 CONFIDENT = 50
 """A sniff score from content alone at or above this overrides the file's extension."""

@@ -6,15 +6,15 @@ data folder; afterwards it is an ordinary project the analyst may change.
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
+from briefer.core.logs import get_logger
 from briefer.core.typed_words import find_words
 from briefer.resources import load_json, resource_path
 from briefer.session.passage_commands import TagPassageCommand
 from briefer.session.session import Session
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 SAMPLE_NAME = "Sample project.briefer"
 PASSAGES_FILE = "passages.json"

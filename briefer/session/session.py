@@ -9,11 +9,11 @@ Qt layer adapts it (QUndoCommand, signals) without it knowing. The store's
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from briefer.core.logs import get_logger
 from briefer.core.model import Theme
 from briefer.resources import load_json
 from briefer.session.command import BackupReason, Change, Command, Entity, UndoHistory
@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # imported where used: a CLI export or listing never pays for
     from briefer.session.imports import ImportOutcome, ImportReport
     from briefer.store import BackupPolicy
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 Listener = Callable[[list[Change]], None]
 

@@ -10,17 +10,17 @@ adapt "Briefing note" without renaming it.
 from __future__ import annotations
 
 import json
-import logging
 import re
 from pathlib import Path
 
+from briefer.core.logs import get_logger
 from briefer.core.record import Record, field
 from briefer.core.templates import Template, TemplateError, template_from_data, template_to_data
 from briefer.resources import resource_path
 from briefer.session.command import CommandError
 from briefer.settings import atomic_write_text
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 
 class TemplateCatalog(Record, frozen=True):

@@ -10,20 +10,20 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import hashlib
-import logging
 import os
 import re
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
+from briefer.core.logs import get_logger
 from briefer.core.record import Record
 from briefer.core.tempfiles import fit_name, remove_stale, temp_path
 from briefer.store import opening
 from briefer.store.errors import ProjectError, ProjectExists
 from briefer.store.schema import SCHEMA_VERSION
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 _STAMP = "%Y-%m-%dT%H%M%S.%fZ"
 _STEM_LIMIT = 80

@@ -6,7 +6,6 @@ The session's only entry point. Standard library, briefer.core and this package 
 from __future__ import annotations
 
 import errno
-import logging
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -15,6 +14,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, TypeVar
 
+from briefer.core.logs import get_logger
 from briefer.core.model import Article, ArticleSummary, Note, Original, Passage, SearchHit, Theme
 from briefer.store import (
     articles,
@@ -49,7 +49,7 @@ from briefer.store.schema import MIGRATIONS, SCHEMA_VERSION, Migration, migrate
 if TYPE_CHECKING:  # backups load when a project is opened for writing or copied
     from briefer.store import backups
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 _UNREADABLE = (
     ValueError, TypeError, KeyError, IndexError, OverflowError, AttributeError, RecursionError

@@ -8,14 +8,14 @@ exception instead of escaping a Qt override.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from briefer.core.logs import get_logger
 from briefer.session import Command, CommandRunner
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 MERGEABLE_ID = 1
 

@@ -10,16 +10,16 @@ other waiting, so typing queues at most one; a result for an older request is dr
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from PySide6.QtCore import QObject, Signal
 
+from briefer.core.logs import get_logger
 from briefer.core.model import Article, Note, Passage
 from briefer.session.pages import PageCounter
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 _Job = tuple[int, PageCounter, Note, Mapping[int, Passage], Mapping[int, Article]]
 

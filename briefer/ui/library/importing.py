@@ -6,13 +6,13 @@ module only keeps it off the GUI thread and reports what became of each file.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from briefer.core.logs import get_logger
 from briefer.core.model import ArticleSummary
 from briefer.session import ImportOutcome, ImportReport, ImportStatus, ProjectError, Session
 from briefer.ui.common.background import JobDialog
@@ -21,7 +21,7 @@ from briefer.ui.shell.crash import log_hint
 
 SUMMARY_LIMIT = 40
 BUSY = "An import is already running; wait for it or cancel it."
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 
 class ImportWorker(QObject):

@@ -11,13 +11,13 @@ dialog are ui/common/background.py's, shared with the QDA import and export.
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
+from briefer.core.logs import get_logger
 from briefer.ui.common.background import Job, JobRunner, Progress
 from briefer.ui.shell.crash import log_hint
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 __all__ = ["Job", "MergeRunner", "Progress", "unexpected"]
 

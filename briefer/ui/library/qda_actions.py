@@ -10,13 +10,13 @@ transaction rolls back); the export writes its file in one go and offers neither
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from briefer.core.logs import get_logger
 from briefer.session import (
     CommandError,
     ExchangeError,
@@ -33,7 +33,7 @@ from briefer.ui.common.report_box import open_report
 from briefer.ui.common.undo import push_applied
 from briefer.ui.shell.crash import log_hint
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 PROJECT_FILTER = "REFI-QDA project (*.qdpx)"
 CODEBOOK_FILTER = "REFI-QDA codebook: themes only (*.qdc)"

@@ -12,7 +12,6 @@ so the window never freezes and a failure leaves nothing half-written.
 from __future__ import annotations
 
 import contextlib
-import logging
 import re
 import threading
 from pathlib import Path
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefer.core.logs import get_logger
 from briefer.core.words import counted
 from briefer.session import (
     CommandError,
@@ -64,7 +64,7 @@ MARKDOWN_FLAVOURS = (
 
 WARM_UP_AFTER_MS = 300
 """After the window has shown its first paint, before an analyst can reach Export."""
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 
 def _warm_up(citation_style: str, keep_on_disk_too: bool, language: str) -> None:

@@ -9,7 +9,6 @@ thread are shown on the GUI thread through a queued signal.
 
 from __future__ import annotations
 
-import logging
 import sys
 import threading
 import time
@@ -23,9 +22,10 @@ from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from briefer.core.logs import get_logger
 from briefer.session import ProjectError
 
-log = logging.getLogger("briefer.crash")
+log = get_logger("briefer.crash")
 
 SysHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
 ThreadHook = Callable[[threading.ExceptHookArgs], object]

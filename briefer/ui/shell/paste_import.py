@@ -9,7 +9,6 @@ moment before showing, and a paste of a few KB shows none. Imports no window.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from typing import cast
 
@@ -17,13 +16,14 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
+from briefer.core.logs import get_logger
 from briefer.session import ImportOutcome, ImportStatus, Session
 from briefer.ui.common.background import JobRunner
 from briefer.ui.library.importing import BUSY
 
 SHOW_AFTER_MS = 300  # as file imports: a paste of a few KB is done long before
 FAILED = "Could not make an article from the clipboard: {reason}"
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 
 class PasteController(QObject):

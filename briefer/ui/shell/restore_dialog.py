@@ -6,7 +6,6 @@ Reads backups through the session's backup API; never touches SQL or the store.
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -24,10 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefer.core.logs import get_logger
 from briefer.session import BackupEntry, ProjectError, project_backups, restore_from_backup
 from briefer.ui.common.screens import bounded_size
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 COLUMNS = ("Taken (local time)", "Reason", "Articles", "Passages", "Notes")
 PATH_ROLE = Qt.ItemDataRole.UserRole
