@@ -7,13 +7,16 @@ edit saved at once (a delete backs the project up first, as in the window).
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
 from briefer import session as api
 from briefer.cli_common import Parser, open_session, warn
 from briefer.core.record import replace
 from briefer.core.safetext import shown
 from briefer.settings import Paths
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without loading typing
+if TYPE_CHECKING:
+    from typing import Any
 
 DETAIL_OPTIONS = (
     ("title", "the headline"),

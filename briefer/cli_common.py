@@ -11,11 +11,14 @@ import json
 import re
 import signal
 import sys
-from typing import Any
 
 from briefer import session as api  # names load on first use
 from briefer.core.safetext import shown
 from briefer.settings import Paths, load_settings
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without loading typing
+if TYPE_CHECKING:
+    from typing import Any
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2

@@ -11,10 +11,13 @@ from __future__ import annotations
 import shutil
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
 
 from briefer.core.model import Article, ArticleSummary, Passage, SearchHit, Theme
 from briefer.core.safetext import shown as shown  # re-exported: the CLI prints through it
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without loading typing
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def _date(value: Any) -> str | None:

@@ -13,7 +13,6 @@ import datetime as dt
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
 
 from briefer import session as api  # names load on first use
 
@@ -26,6 +25,10 @@ from briefer.core.integrity import Problem, ProblemKind
 from briefer.core.model import Note
 from briefer.core.words import counted
 from briefer.settings import Paths, load_settings
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without loading typing
+if TYPE_CHECKING:
+    from typing import Any, NoReturn
 
 NOTE_SUBCOMMANDS = ("notes", "templates", "draft", "check", "figures", "export", "styles")
 

@@ -9,12 +9,15 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from briefer import session as api  # names load on first use
 from briefer.cli_common import EXIT_USAGE, CliError, emit, open_session, warn
 from briefer.core.safetext import shown
 from briefer.settings import Paths
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without loading typing
+if TYPE_CHECKING:
+    from typing import Any
 
 QDA_SUBCOMMANDS = ("qda",)
 

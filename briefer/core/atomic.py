@@ -16,9 +16,12 @@ import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
 
 from briefer.core.tempfiles import remove_stale, temp_prefix
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without loading typing
+if TYPE_CHECKING:
+    from typing import BinaryIO
 
 
 def write_atomically(

@@ -14,7 +14,6 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from typing import NamedTuple
 
 from briefer.core.citations import (
     CITATION_PATTERN,
@@ -338,7 +337,7 @@ def sections_to_export(note: Note) -> tuple[Section, ...]:
     return tuple(s for s, kept in zip(ordered, printed, strict=True) if kept)
 
 
-class Place(NamedTuple):
+class Place(Record, frozen=True):
     """Where a passage is quoted: the section (and its index), the footnote, and which of
     the passage's citations in that section it is."""
 

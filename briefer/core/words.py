@@ -10,10 +10,15 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator, Sequence
-from typing import Protocol
 
 from briefer.core.citations import CITATION_PATTERN
 from briefer.core.patterns import compiled
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without loading typing
+if TYPE_CHECKING:
+    from typing import Protocol
+else:
+    Protocol = object  # an interface for type checkers; a plain class to the interpreter
 
 _WORD = re.compile(r"\S+")
 _SPACES = re.compile(r"\s+")

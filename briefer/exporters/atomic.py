@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
 
 from briefer.core import atomic
 from briefer.exporters.errors import ExportError
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without loading typing
+if TYPE_CHECKING:
+    from typing import BinaryIO
 
 
 def write_atomically(target: Path, write: Callable[[BinaryIO], None]) -> None:

@@ -2,6 +2,7 @@
 
 citeproc-py (0.11) renders a style's layout well but decides ``position``
 from its own render order, ignores ``initialize="false"``, prints a label
+
 for an empty variable ("Edition") and spends most of its time in XPath
 searches of a style that never changes; it has no disambiguation at all
 (two 2025 pieces by Wire both read "(Wire, 2025)"). So positions come from
@@ -18,7 +19,6 @@ import datetime as dt
 import json
 import re
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
 
 from briefer.core.entities import unescape_html
 from briefer.core.logs import get_logger
@@ -47,6 +47,10 @@ from briefer.exporters.csl_position import (
     decide_positions,
 )
 from briefer.exporters.csl_styles import CitationStyleError, StyleInfo
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without loading typing
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = ["CslOutput", "Rendered", "Span", "forget_styles", "keep_on_disk", "render", "warm"]
 

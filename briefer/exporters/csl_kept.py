@@ -21,13 +21,16 @@ import tempfile
 import threading
 import warnings
 from pathlib import Path
-from typing import Any
 
 from briefer.core.digests import hex_digest
 from briefer.core.logs import get_logger
 from briefer.core.record import Record, field
 from briefer.exporters.csl_disambiguate import Rules
 from briefer.exporters.csl_styles import CitationStyleError, StyleInfo
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without loading typing
+if TYPE_CHECKING:
+    from typing import Any
 
 MAX_STYLES = 4
 """Parsed styles kept per process (one is some 20 ms to parse and a few MB)."""

@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
 
 from briefer.core.citations import CITATION_PATTERN, missing_marker, opens_citation_label
 from briefer.core.integrity import sections_to_export
@@ -22,6 +21,7 @@ from briefer.core.model import Article, Note, Passage
 from briefer.core.record import Record, field, replace
 from briefer.exporters.plain_body import BodyToken, plain_tokens
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without loading typing
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.rules_block import StateBlock

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Final
 
 from briefer.core.record import replace
 from briefer.core.safetext import is_link_target
@@ -45,6 +44,10 @@ from briefer.exporters.typography import (
     typeset,
     typeset_text,
 )
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without loading typing
+if TYPE_CHECKING:
+    from typing import Final
 
 TOC_PLACEHOLDER = "Right-click to update the table of contents."
 _TOC_INSTRUCTION = r'TOC \o "1-3" \h \z \u'

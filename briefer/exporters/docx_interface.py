@@ -13,14 +13,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import BinaryIO, Literal, Protocol
 
 from briefer import __version__
 from briefer.core.record import Record
 from briefer.exporters import docx_xml
 from briefer.exporters.export_words import ExportWords
 
-PageSize = Literal["A4", "Letter"]
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without loading typing
+if TYPE_CHECKING:
+    from typing import BinaryIO, Literal, Protocol
+
+    PageSize = Literal["A4", "Letter"]
+else:
+    Protocol = object  # an interface for type checkers; a plain class to the interpreter
+    PageSize = str
 PAGE_SIZES: dict[str, tuple[int, int]] = {"A4": (11906, 16838), "Letter": (12240, 15840)}
 """Portrait width and height in twentieths of a point, as Word writes them."""
 EMU_PER_CM = 360_000

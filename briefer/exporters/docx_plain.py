@@ -18,7 +18,6 @@ import re
 import struct
 import zipfile
 from collections.abc import Mapping
-from typing import BinaryIO
 
 from briefer.exporters import docx_xml
 from briefer.exporters.docx_interface import (
@@ -34,6 +33,10 @@ from briefer.exporters.docx_zip import ZipParts
 from briefer.exporters.errors import ExportError
 from briefer.exporters.export_words import ExportWords
 from briefer.resources import resource_path
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without loading typing
+if TYPE_CHECKING:
+    from typing import BinaryIO
 
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _HYPERLINK = f"{_REL}/hyperlink"

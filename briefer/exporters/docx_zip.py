@@ -15,9 +15,12 @@ import struct
 import time
 import zipfile
 import zlib
-from typing import BinaryIO
 
 from briefer.core.record import Record
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without loading typing
+if TYPE_CHECKING:
+    from typing import BinaryIO
 
 _LOCAL = struct.Struct("<4s2B4HL2L2H")
 _CENTRAL = struct.Struct("<4s4B4HL2L5H2L")

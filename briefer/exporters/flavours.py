@@ -6,9 +6,13 @@ should not load the escaping rules' regular expressions to do it.
 
 from __future__ import annotations
 
-from typing import Literal
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without loading typing
+if TYPE_CHECKING:
+    from typing import Literal
 
-Flavour = Literal["commonmark", "pandoc"]
+    Flavour = Literal["commonmark", "pandoc"]
+else:
+    Flavour = str  # to the interpreter; type checkers see the two names
 FLAVOURS: tuple[Flavour, ...] = ("commonmark", "pandoc")
 
 

@@ -14,9 +14,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any, Protocol
 
 from briefer.core.citations import CITATION_PATTERN
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without loading typing
+if TYPE_CHECKING:
+    from typing import Any, Protocol
+else:
+    Protocol = object  # an interface for type checkers; a plain class to the interpreter
 
 _QUOTE_MARKERS = re.compile(r"(?:> ?)*")
 _NOT_PLAIN_CHARACTER = re.compile(r"[\x00-\x09\x0b-\x1f]|[^\S \n]")

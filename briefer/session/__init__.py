@@ -13,9 +13,11 @@ start-up. Type checkers see ordinary imports.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without loading typing
 if TYPE_CHECKING:
+    from typing import Any
+
     from briefer.exchange import ExchangeError
     from briefer.exporters import ExportError
     from briefer.importers.base import ImportRejected

@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import time
 from abc import abstractmethod
-from typing import Any
 
 from briefer.core.model import Note, Section
 from briefer.core.outline import subtree_end
@@ -24,6 +23,10 @@ from briefer.core.record import replace
 from briefer.session.command import BackupReason, Change, Command, CommandError, Entity
 from briefer.session.queries import ProjectQueries
 from briefer.store import Project, RecordNotFound
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without loading typing
+if TYPE_CHECKING:
+    from typing import Any
 
 NOTE_FIELDS = ("title", "author", "date", "recipient", "reference", "marking", "citation_style")
 MAX_LEVEL = 3

@@ -11,10 +11,15 @@ never the store, never Qt.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Protocol
 
 from briefer.core.model import Article, ArticleSummary, Note, Passage, SearchHit, Theme
 from briefer.session.command import Change, Command
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without loading typing
+if TYPE_CHECKING:
+    from typing import Protocol
+else:
+    Protocol = object  # an interface for type checkers; a plain class to the interpreter
 
 
 class ProjectQueries(Protocol):

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from briefer.core.logs import get_logger
 from briefer.core.model import Theme
@@ -20,6 +19,7 @@ from briefer.session.command import BackupReason, Change, Command, Entity, UndoH
 from briefer.session.queries import ProjectQueries
 from briefer.store import DiskFull, Project, ProjectInfo
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without loading typing
 if TYPE_CHECKING:  # imported where used: a CLI export or listing never pays for them
     from briefer.importers.sources import ImportPlan
     from briefer.session.imports import ImportOutcome, ImportReport

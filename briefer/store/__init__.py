@@ -52,21 +52,8 @@ File format versions (``PRAGMA user_version``; ``PRAGMA application_id`` = 0x425
   passages with ordered theme links, dismissed suggestions, notes with ordered sections.
 """
 
-from typing import TYPE_CHECKING, Any
+from __future__ import annotations
 
-if TYPE_CHECKING:
-    from briefer.store.backups import (
-        Backup,
-        BackupFailed,
-        BackupPolicy,
-        BackupSummary,
-        MigrationBackupFailed,
-        backups_to_keep,
-        list_backups,
-        scan_backups,
-    )
-    from briefer.store.backups import restore as restore_backup
-    from briefer.store.backups import summarize_all as summarize_backups
 from briefer.store.errors import (
     CorruptProject,
     DiskFull,
@@ -93,6 +80,23 @@ from briefer.store.errors import (
 from briefer.store.project import Project
 from briefer.store.project_info import ProjectInfo
 from briefer.store.schema import APPLICATION_ID, SCHEMA_VERSION
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without loading typing
+if TYPE_CHECKING:
+    from typing import Any
+
+    from briefer.store.backups import (
+        Backup,
+        BackupFailed,
+        BackupPolicy,
+        BackupSummary,
+        MigrationBackupFailed,
+        backups_to_keep,
+        list_backups,
+        scan_backups,
+    )
+    from briefer.store.backups import restore as restore_backup
+    from briefer.store.backups import summarize_all as summarize_backups
 
 __all__ = [
     "APPLICATION_ID",

@@ -9,12 +9,15 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 from briefer.core.model import Article, ArticleImage, ArticleSummary, Original
 from briefer.store import codec, renderings
 from briefer.store.errors import DuplicateId, RecordNotFound
 from briefer.store.identity import given_uuid
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without loading typing
+if TYPE_CHECKING:
+    from typing import Any
 
 _COLUMNS = (
     "id, title, publisher, author, published, url, language, source_format, source_name,"

@@ -13,13 +13,12 @@ import functools
 import json
 import lzma
 import types
-import typing
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from briefer.core.model import Block, BlockKind
-from briefer.core.record import Record
+from briefer.core.record import Record, field_types
 from briefer.core.words import fold_spaces, folded_pieces
 
 UTC = dt.UTC
@@ -186,19 +185,18 @@ def _check_fields(record: object, checks: tuple[_FieldCheck, ...]) -> None:
 @functools.cache
 def _field_checks(cls: type) -> tuple[_FieldCheck, ...]:
     """Per field: the plain types it accepts, or (for tuples and records) a predicate."""
-    hints = typing.get_type_hints(cls)
     checks: list[_FieldCheck] = []
-    for name in typing.cast(type[Record], cls).__struct_fields__:
-        kinds = _plain_types(hints[name])
-        checks.append((name, kinds or (), None if kinds else _accepts(hints[name])))
+    for name, hint in field_types(cls).items():
+        kinds = _plain_types(hint)
+        checks.append((name, kinds or (), None if kinds else _accepts(hint)))
     return tuple(checks)
 
 
 def _plain_types(hint: object) -> tuple[type, ...] | None:
     """The types an isinstance check needs for ``hint``, or None if it needs more."""
-    if typing.get_origin(hint) in (types.UnionType, typing.Union):
+    if isinstance(hint, types.UnionType):
         found: list[type] = []
-        for arg in typing.get_args(hint):
+        for arg in hint.__args__:
             kinds = _plain_types(arg)
             if kinds is None:
                 return None
@@ -219,12 +217,11 @@ def _accepts(hint: object) -> _Check:
     kinds = _plain_types(hint)
     if kinds is not None:
         return lambda v: isinstance(v, kinds)
-    origin = typing.get_origin(hint)
-    if origin in (types.UnionType, typing.Union):
-        options = [_accepts(arg) for arg in typing.get_args(hint)]
+    if isinstance(hint, types.UnionType):
+        options = [_accepts(arg) for arg in hint.__args__]
         return lambda v: any(option(v) for option in options)
-    if origin is tuple:
-        args = typing.get_args(hint)
+    if isinstance(hint, types.GenericAlias) and hint.__origin__ is tuple:
+        args = hint.__args__
         if len(args) == 2 and args[1] is Ellipsis:
             item = _accepts(args[0])
             return lambda v: isinstance(v, tuple) and all(item(x) for x in v)

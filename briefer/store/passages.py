@@ -9,12 +9,15 @@ from __future__ import annotations
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import Any
 
 from briefer.core.model import Passage
 from briefer.store import codec
 from briefer.store.errors import DuplicateId, PassageExists, RecordNotFound
 from briefer.store.identity import given_uuid
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without loading typing
+if TYPE_CHECKING:
+    from typing import Any
 
 _COLUMNS = (
     'p.id, p.article_id, p.start, p."end", p.text, p.prefix, p.suffix, p.comment, p.created_at,'

@@ -12,7 +12,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, TypeVar
 
 from briefer.core.logs import get_logger
 from briefer.core.model import Article, ArticleSummary, Note, Original, Passage, SearchHit, Theme
@@ -46,8 +45,13 @@ from briefer.store.lock import ProjectLock
 from briefer.store.project_info import ProjectInfo, integrity_problems, read_info
 from briefer.store.schema import MIGRATIONS, SCHEMA_VERSION, Migration, migrate
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without loading typing
 if TYPE_CHECKING:  # backups load when a project is opened for writing or copied
+    from typing import TypeVar
+
     from briefer.store import backups
+
+    _T = TypeVar("_T")
 
 log = get_logger(__name__)
 
@@ -55,8 +59,6 @@ _UNREADABLE = (
     ValueError, TypeError, KeyError, IndexError, OverflowError, AttributeError, RecursionError
 )  # fmt: skip
 """What decoding a value Briefer never wrote raises (``codec.BadValue`` is a ValueError)."""
-
-_T = TypeVar("_T")
 
 
 def _checked(value: _T) -> _T:

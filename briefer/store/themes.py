@@ -7,12 +7,15 @@ only the standard library, briefer.core and this package.
 from __future__ import annotations
 
 import sqlite3
-from typing import Any
 
 from briefer.core.model import Theme
 from briefer.store import codec
 from briefer.store.errors import DuplicateId, DuplicateName, RecordNotFound
 from briefer.store.identity import given_uuid
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without loading typing
+if TYPE_CHECKING:
+    from typing import Any
 
 _COLUMNS = "id, name, colour, shortcut, parent_id, description, keywords, position, uuid"
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import copy
+from typing import Literal
 
 import pytest
 
-from briefer.core.record import Record, asdict, field, replace
+from briefer.core.record import Record, asdict, field, field_types, replace
 
 
 class Point(Record, frozen=True):
@@ -86,3 +87,55 @@ def test_a_required_field_after_a_default_is_refused_at_definition() -> None:
         class Bad(Record):
             a: int = 0
             b: int
+
+
+def _all_records() -> list[type[Record]]:
+    """Every record class Briefer defines, its modules imported."""
+    import importlib
+    import pkgutil
+
+    import briefer
+
+    for module in pkgutil.walk_packages(briefer.__path__, "briefer."):
+        if not module.name.startswith(("briefer.ui", "briefer.app", "briefer.__main__")):
+            importlib.import_module(module.name)
+    found: list[type[Record]] = []
+    todo = list(Record.__subclasses__())
+    while todo:
+        cls = todo.pop()
+        found.append(cls)
+        todo += cls.__subclasses__()
+    return found
+
+
+def test_field_types_read_records_annotations_as_typing_would() -> None:
+    """The store checks what a file gives back against these (store.codec.check_record), so
+    every record it can return must be readable; any other record reads as typing reads
+    it, or is refused: never read differently."""
+    import typing
+
+    typing_only = {n: getattr(typing, n) for n in ("ClassVar", "Any", "Literal")}  # for mypy
+    records = _all_records()
+    assert len(records) > 100
+    for cls in records:
+        hints = typing.get_type_hints(cls, localns=typing_only)
+        expected = {name: hints[name] for name in cls.__struct_fields__}
+        if cls.__module__ in ("briefer.core.model", "briefer.core.record") or (
+            cls.__module__.startswith("briefer.store.")
+        ):
+            assert field_types(cls) == expected, cls
+        else:
+            try:
+                assert field_types(cls) == expected, cls
+            except TypeError as refused:
+                assert "cannot read the annotation" in str(refused)
+
+
+class _Odd(Record):
+    size: int
+    sized: Literal["A4", "Letter"]
+
+
+def test_an_annotation_field_types_cannot_read_is_named() -> None:
+    with pytest.raises(TypeError, match="_Odd: cannot read the annotation .Literal"):
+        field_types(_Odd)
