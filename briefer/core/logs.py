@@ -1,8 +1,8 @@
 """Loggers that load ``logging`` with the first record, and a set-up that waits for it.
 
 Importing logging brings traceback, linecache, tokenize, textwrap and string with it, and
-compiles their patterns: 23 M instructions, 7% of a short `briefer export`, which logs
-nothing. So Briefer's modules take their logger from ``get_logger``, and the log's set-up
+compiles their patterns: some 20 M instructions, 6% of a short `briefer export`, which
+logs nothing. So Briefer's modules take their logger from ``get_logger``, and the log's set-up
 (``settings.setup_logging``) goes through ``when_loaded``, which runs it the moment logging
 loads, whoever loads it: Briefer's first record, Python's first warning, or a library that
 imports logging for its own records (trafilatura, citeproc). Those records reach the log
