@@ -137,5 +137,5 @@ class _Odd(Record):
 
 
 def test_an_annotation_field_types_cannot_read_is_named() -> None:
-    with pytest.raises(TypeError, match="_Odd: cannot read the annotation .Literal"):
+    with pytest.raises(TypeError, match=r"_Odd: cannot read the annotation .Literal"):
         field_types(_Odd)

@@ -312,6 +312,20 @@ def test_word_count_and_target(qtbot: QtBot, window: ProjectWindow) -> None:
     qtbot.waitUntil(lambda: "no target length" in window.composer.status.text(), timeout=2000)
 
 
+def test_the_word_count_leaves_out_headings_the_export_leaves_out(
+    qtbot: QtBot, window: ProjectWindow
+) -> None:
+    """Background holds only the template's guidance, so its heading is not exported and
+    not counted; Outlook, emptied by the analyst, keeps its heading (as the export does):
+    "Summary", "Main point." and "Outlook" are four words until Outlook gets some."""
+    status = window.composer.status
+    qtbot.waitUntil(lambda: status.text().startswith("4 words"), timeout=3000)
+    select(window, "Outlook")
+    window.composer.editor.insertPlainText("Prices will ease.")
+    window.composer.flush()
+    qtbot.waitUntil(lambda: status.text().startswith("7 words"), timeout=3000)
+
+
 def test_dropping_a_passage_on_the_editor_inserts_it(qtbot: QtBot, window: ProjectWindow) -> None:
     select(window, "Outlook")
     tree = window.composer.passages.tree

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefer.core.citations import find_citations, quotation_markdown
-from briefer.core.integrity import check_note
+from briefer.core.integrity import check_note, sections_to_export
 from briefer.core.model import ArticleSummary, Note, Passage, Theme
 from briefer.core.note_titles import distinct_titles
 from briefer.core.record import replace
@@ -537,7 +537,8 @@ class ComposerView(QWidget):
             passages, articles = cited_material(self.session.query, note)
         except ProjectError:  # closed while the count waited: nothing left to count
             return
-        self._words = note_word_count(note)
+        # what the reader gets: a heading with nothing written under it is not exported
+        self._words = note_word_count(replace(note, sections=sections_to_export(note)))
         self.quote_alert.show_problems(check_note(note, passages, articles))
         self.page_count.request(note, passages, articles)
         self._show_status()
