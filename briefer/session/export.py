@@ -32,8 +32,8 @@ from briefer.exporters.citations_csl import keep_on_disk, warm
 from briefer.exporters.csl_kept import adopt, snapshot
 from briefer.exporters.export_words import NOTE_LANGUAGES
 from briefer.resources import resource_path
-from briefer.session.note_commands import read_note
 from briefer.session.queries import ProjectQueries
+from briefer.session.reads import read_note
 from briefer.settings import resolve_paths
 
 FORMAT_SUFFIXES = {"docx": ".docx", "markdown": ".md"}

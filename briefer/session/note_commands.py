@@ -21,8 +21,8 @@ from briefer.core.model import Note, Section
 from briefer.core.outline import subtree_end
 from briefer.core.record import replace
 from briefer.session.command import BackupReason, Change, Command, CommandError, Entity
-from briefer.session.queries import ProjectQueries
-from briefer.store import Project, RecordNotFound
+from briefer.session.reads import read_note
+from briefer.store import Project
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without loading typing
 if TYPE_CHECKING:
@@ -30,13 +30,6 @@ if TYPE_CHECKING:
 
 NOTE_FIELDS = ("title", "author", "date", "recipient", "reference", "marking", "citation_style")
 MAX_LEVEL = 3
-
-
-def read_note(project: ProjectQueries, note_id: int) -> Note:
-    try:
-        return project.get_note(note_id)
-    except RecordNotFound:
-        raise CommandError("That note no longer exists; it may have been deleted.") from None
 
 
 def renumbered(sections: list[Section] | tuple[Section, ...]) -> tuple[Section, ...]:

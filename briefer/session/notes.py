@@ -15,8 +15,9 @@ from briefer.core.model import Theme
 from briefer.core.templates import Template
 from briefer.session.command import CommandError
 from briefer.session.export import cited_material
-from briefer.session.note_commands import AddNoteCommand, read_note
+from briefer.session.note_commands import AddNoteCommand
 from briefer.session.queries import ProjectQueries
+from briefer.session.reads import read_note
 
 
 def chosen_themes(project: ProjectQueries, names: Sequence[str] | None) -> list[Theme]:
