@@ -130,11 +130,15 @@ def short_title(title: str) -> str:
     before its colon) its first four words, ending at a comma, semicolon or dash
     within them, without a trailing "and", "of", "after" ... A headline has no
     short form of its own, as a book's short title is. A news label before the
-    colon ("Analysis: ...", "Exclusive: ...") is no title: what follows it is.
+    colon ("Analysis: ...", "Exclusive: ...") is no title: what follows it is. Nor is
+    a dateline's abbreviation ("UK: Inflation rises ..."): the short title is then the
+    headline's first words, the place kept ("UK: Inflation rises"), not "UK" alone.
     """
     head, colon, rest = title.partition(": ")  # not the colon of "10:30"
     if colon and head.strip().casefold() in _LABELS and rest.strip():
         return short_title(rest.strip()) or rest.strip()
+    if colon and _is_abbreviation(head.strip()):
+        colon = ""  # the words logic below, on the whole headline
     if colon and head.strip():
         title = head.strip()
         if len(title.split()) <= _SHORT_WORDS:
@@ -150,6 +154,11 @@ def short_title(title: str) -> str:
     while len(words) > 1 and words[-1].lower().strip(",;") in _DANGLING_WORDS:
         words.pop()
     return " ".join(words).rstrip(",;")
+
+
+def _is_abbreviation(word: str) -> bool:
+    """ "UK", "EU", "NATO", "G7": a place or body in capitals, two to four characters."""
+    return 2 <= len(word) <= 4 and word.isupper() and word.isalnum()
 
 
 def _date(day: dt.date) -> dict[str, list[list[int]]]:

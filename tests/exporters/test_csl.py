@@ -428,6 +428,10 @@ def test_a_source_chicago_leaves_out_of_its_bibliography_gets_a_bibliography_ent
         # a news label is no title: what follows it is
         ("Analysis: India and Russia to boost ties", "India and Russia"),
         ("Exclusive: Ports close", "Ports close"),
+        # nor is a dateline's abbreviation: the headline's first words, the place kept
+        ("UK: Inflation rises to 4% as energy bills climb", "UK: Inflation rises"),
+        ("EU: Ports close", ""),
+        ("NATO: allies rehearse convoy escort in the strait", "NATO: allies rehearse convoy"),
     ],
 )
 def test_short_titles(title: str, short: str) -> None:
