@@ -147,6 +147,38 @@ def test_after_cancel_the_dialog_stays_up_until_the_file_in_hand_is_done(
     window.close()
 
 
+def test_a_file_finished_after_cancel_is_named_as_kept(
+    qtbot: QtBot, window: ProjectWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One big file, cancelled while it is read: it is finished and kept (never half an
+    article), and the summary says so rather than a plain "1 imported"."""
+    (big,) = many_files(tmp_path / "one", 1)
+    real = window.session.import_files
+
+    def read_until_cancelled(
+        plan: object, cancelled: Callable[[], bool]
+    ) -> Iterator[ImportOutcome]:
+        while not cancelled():  # the analyst presses Cancel while the file is read
+            threading.Event().wait(0.01)
+        yield from real(plan, cancelled=lambda: False)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(window.session, "import_files", read_until_cancelled)
+    window.import_paths([big])
+    dialog = window.importer._dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible, timeout=5_000)
+    with qtbot.waitSignal(window.importer.done, timeout=30_000):
+        dialog.findChild(QPushButton).click()
+    summary = window.findChild(QMessageBox)
+    assert summary is not None
+    assert summary.text() == "Cancelled: 1 imported, 0 already in the project, 0 failed."
+    lines = summary.informativeText().splitlines()
+    assert lines[0].startswith(f"Imported: {big.name}")
+    assert "being read when you cancelled, so it was finished and kept" in lines[1]
+    assert len(titles(window)) == 1
+    window.close()
+
+
 def test_dropping_files_and_folders_imports_them(
     qtbot: QtBot, window: ProjectWindow, tmp_path: Path
 ) -> None:

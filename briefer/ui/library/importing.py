@@ -38,6 +38,8 @@ class ImportWorker(QObject):
         self._paths = list(paths)
         self._log_file = log_file  # named in the report of an unexpected failure
         self._cancel = False
+        self.kept_after_cancel: list[str] = []
+        """Sources imported after Cancel: the file in hand, finished and kept."""
 
     def cancel(self) -> None:
         """Thread-safe: a plain flag read between files; the current file completes."""
@@ -51,6 +53,8 @@ class ImportWorker(QObject):
             self.progressed.emit(0, plan.count, "")
             for outcome in self._session.import_files(plan, cancelled=lambda: self._cancel):
                 outcomes.append(outcome)
+                if self._cancel and outcome.status is ImportStatus.IMPORTED:
+                    self.kept_after_cancel.append(outcome.source)
                 self.progressed.emit(len(outcomes), plan.count, Path(outcome.source).name)
         except ProjectError as exc:  # the project itself failed (a full disk), not one file
             self.finished.emit(ImportReport(outcomes, stopped_by=exc))
@@ -62,8 +66,16 @@ class ImportWorker(QObject):
         self.finished.emit(ImportReport(outcomes))
 
 
-def describe(report: ImportReport, articles: Sequence[ArticleSummary] = ()) -> tuple[str, str]:
+def describe(
+    report: ImportReport,
+    articles: Sequence[ArticleSummary] = (),
+    kept_after_cancel: Sequence[str] = (),
+) -> tuple[str, str]:
     """A one-line summary and a per-file detail text for the summary dialog.
+
+    A file that was being read when the analyst cancelled is finished and kept (a
+    half-read article would be worse): the summary starts "Cancelled" and its line says
+    so, for one who expected Cancel to leave nothing.
 
     A duplicate's line names the article it matched as the Library shows it (``articles``,
     the project's now): "Title — PDF" where another article has its title, so the line
@@ -81,6 +93,11 @@ def describe(report: ImportReport, articles: Sequence[ArticleSummary] = ()) -> t
             lines.extend(f"    Warning: {warning}" for warning in outcome.warnings)
             if outcome.note:  # much like an article already there
                 lines.append(f"    {outcome.note}")
+            if outcome.source in kept_after_cancel:
+                lines.append(
+                    "    It was being read when you cancelled, so it was finished and kept;"
+                    " delete it in the Library if you do not want it."
+                )
         elif outcome.status is ImportStatus.DUPLICATE:
             kept = known.get(outcome.article_id) if outcome.article_id is not None else None
             matched = (
@@ -100,6 +117,8 @@ def describe(report: ImportReport, articles: Sequence[ArticleSummary] = ()) -> t
     summary = report.summary.capitalize() + "."
     if report.stopped_by is not None:
         summary = f"{report.stopped_by} {summary}"
+    elif kept_after_cancel:
+        summary = f"Cancelled: {summary}"
     return summary, "\n".join(lines)
 
 
@@ -185,11 +204,12 @@ class ImportController(QObject):
             return
         self._thread.quit()
         self._thread.wait()
+        kept_after_cancel = self._job.kept_after_cancel if self._job is not None else []
         self._clear()
         if self.show_summary:
             duplicates = report.count(ImportStatus.DUPLICATE)
             articles = self._session.query.list_articles() if duplicates else []
-            summary, details = describe(report, articles)
+            summary, details = describe(report, articles, kept_after_cancel)
             box = QMessageBox(self._parent)
             box.setWindowTitle("Import finished")
             box.setIcon(
