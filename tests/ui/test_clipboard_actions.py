@@ -148,3 +148,27 @@ def test_select_all_waits_for_a_text_field(qtbot: QtBot, window: ProjectWindow) 
     assert not window.menu_actions.clipboard.copy_action.isEnabled()
     focus(qtbot, window.library_panel.filter)
     assert window.menu_actions.clipboard.select_all_action.isEnabled()
+
+
+def test_the_followed_field_is_let_go_cleanly(qtbot: QtBot, window: ProjectWindow) -> None:
+    """A combo box may swap its line edit while it has the focus, and a window closing
+    destroys the focused field: the Edit items let go of it without libpyside's "Failed
+    to disconnect" warning, and follow the next field."""
+    import warnings
+
+    from PySide6.QtWidgets import QComboBox, QLineEdit
+
+    combo = QComboBox(window.library_panel)
+    combo.setEditable(True)
+    combo.show()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        focus(qtbot, combo)
+        combo.setLineEdit(QLineEdit())  # the first one is deleted with it
+        focus(qtbot, window.library_panel.filter)
+        window.library_panel.filter.setText("harbour")
+        window.library_panel.filter.selectAll()  # the filter's selection is followed now
+        assert window.menu_actions.clipboard.copy_action.isEnabled()
+        window.close()
+        qtbot.wait(50)
+    assert [str(w.message) for w in caught] == []

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QMetaObject, QObject
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -60,6 +60,7 @@ class ClipboardActions(QObject):
         self._window = window
         self._paste_article = paste_article
         self._focus: QWidget | None = None
+        self._links: list[QMetaObject.Connection] = []  # to the focused widget and its field
         self.cut_action = self._action("Cu&t", QKeySequence.StandardKey.Cut, self.cut)
         self.copy_action = self._action("&Copy", QKeySequence.StandardKey.Copy, self.copy)
         self.paste_action = self._action("&Paste", QKeySequence.StandardKey.Paste, self.paste)
@@ -131,26 +132,25 @@ class ClipboardActions(QObject):
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         if isinstance(new, QMenuBar | QMenu):
             return
-        if self._focus is not None:
-            self._disconnect(self._focus)
+        self._let_go()
         self._focus = new if new is not None and new.window() is self._window else None
         if self._focus is not None:
-            self._focus.destroyed.connect(self._forget)
+            self._links.append(self._focus.destroyed.connect(self._forget))
             field = self.field()
             if field is not None:
-                field.selectionChanged.connect(self.refresh)
+                self._links.append(field.selectionChanged.connect(self.refresh))
         self.refresh()
 
-    def _disconnect(self, widget: QWidget) -> None:
-        field = text_field(widget)
-        try:
-            widget.destroyed.disconnect(self._forget)
-            if field is not None:
-                field.selectionChanged.disconnect(self.refresh)
-        except (RuntimeError, TypeError):  # already gone with its widget
-            pass
+    def _let_go(self) -> None:
+        """Undo what ``_focus_changed`` connected, by the connections themselves: the field
+        may be gone, or no longer its combo box's line edit, or mid-destruction as the
+        window closes, and naming its signal again then made libpyside warn."""
+        for link in self._links:
+            QObject.disconnect(link)
+        self._links.clear()
 
     def _forget(self) -> None:
+        self._links.clear()  # gone with the widget
         self._focus = None
         self.refresh()
 
