@@ -206,6 +206,29 @@ def test_the_library_says_what_a_source_lacks_and_where_to_add_it(
     window.close()
 
 
+def test_the_reader_says_what_a_source_lacks_until_it_has_it(
+    qtbot: QtBot, window: ProjectWindow
+) -> None:
+    hint = "No publisher or date yet: Article > Edit Article Details… (Ctrl+Shift+D) adds it."
+    document = window.reader.document()
+    qtbot.waitUntil(lambda: "port authority" in document.toPlainText())
+    assert hint in document.toPlainText().splitlines()[:3]  # in the header, under the title
+    article_id = window.library_panel.current_id()
+    assert article_id is not None
+    window.session.do(EditArticleDetailsCommand(article_id, ArticleDetails(
+        "harbour-deal.pdf", "Harbour Gazette", "", None
+    )))  # fmt: skip
+    qtbot.waitUntil(lambda: "Harbour Gazette" in window.reader.document().toPlainText())
+    lines = window.reader.document().toPlainText().splitlines()
+    assert "No date yet: Article > Edit Article Details… (Ctrl+Shift+D) adds it." in lines[:3]
+    window.session.do(EditArticleDetailsCommand(article_id, ArticleDetails(
+        "harbour-deal.pdf", "Harbour Gazette", "", dt.date(2025, 3, 14)
+    )))  # fmt: skip
+    qtbot.waitUntil(lambda: "14 March 2025" in window.reader.document().toPlainText())
+    assert "yet: Article" not in window.reader.document().toPlainText()
+    window.close()
+
+
 def test_details_of_an_article_deleted_meanwhile_are_a_status_line_not_a_crash(
     window: ProjectWindow, modals: Modals
 ) -> None:

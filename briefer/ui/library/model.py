@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 
 from briefer.core.model import ArticleSummary
 from briefer.session import Change, Entity, Session
+from briefer.ui.common.citation_gaps import citation_gaps
 from briefer.ui.common.rows import ID_ROLE, SORT_ROLE, Index, RowsById
 
 FORMATS = {
@@ -257,9 +258,5 @@ def _origin(article: ArticleSummary) -> str:
 
 def _missing(article: ArticleSummary) -> str:
     """What a citation of the article will lack, and where to add it ("" if nothing)."""
-    lacking = [name for name, value in (("publisher", article.publisher),
-                                        ("date", article.published)) if not value]  # fmt: skip
-    if not lacking:
-        return ""
-    return (f"\nNo {' or '.join(lacking)} yet: Article > Edit Article Details… "
-            "(Ctrl+Shift+D) adds it.")  # fmt: skip
+    gaps = citation_gaps(article.publisher, article.published)
+    return f"\n{gaps}" if gaps else ""

@@ -30,6 +30,7 @@ from PySide6.QtGui import (
 from briefer.core.model import Article, ArticleImage, Block, BlockKind
 from briefer.core.record import Record
 from briefer.core.suggest import article_blocks
+from briefer.ui.common.citation_gaps import citation_gaps
 
 LINE_HEIGHT = 150
 """Per cent of the font's natural height: the comfortable 1.5 of print typography."""
@@ -354,7 +355,12 @@ class DocumentBuilder:
         else:
             title = article.title or "Untitled article"
             cursor.insertText(title.translate(_BREAKS), title_chars)
-        header = [(_meta_line(article), 0.92, 0.15), (article.url, 0.8, 0.0)]
+        header = [
+            (_meta_line(article), 0.92, 0.15),
+            (article.url, 0.8, 0.0),
+            # before a note cites it, not at the export's check: "No publisher or date yet…"
+            (citation_gaps(article.publisher, article.published), 0.8, 0.0),
+        ]
         for line, scale, bottom in header:
             if line:
                 chars = formats.chars(style.ui, scale, style.muted)
