@@ -229,6 +229,7 @@ def cmd_import(args: argparse.Namespace, paths: Paths) -> int:
                             "article_id": o.like.article_id,
                             "title": o.like.title,
                             "percent": o.like.percent,
+                            "part": o.like.part,  # this text is a part of that article
                         },
                     }
                     for o in report.outcomes

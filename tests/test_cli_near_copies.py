@@ -24,7 +24,7 @@ def test_import_reports_a_near_copy_in_json_and_in_plain_text(
     assert main(["import", project, str(DATA / "varna.docx"), "--json"]) == 0
     [result] = json.loads(capsys.readouterr().out)["results"]
     assert result["status"] == "imported" and result["article_id"] == 2
-    assert result["much_like"] == {"article_id": 1, "title": TITLE, "percent": 97}
+    assert result["much_like"] == {"article_id": 1, "title": TITLE, "percent": 97, "part": False}
     assert result["note"] == (f"Much like “{TITLE}” (article 1), already in the project: "
                               "97% of this text is in it.")  # fmt: skip
 

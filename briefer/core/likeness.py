@@ -76,11 +76,14 @@ def _word() -> re.Pattern[str]:
 
 class Likeness(Record, frozen=True):
     """How two texts overlap: ``shared`` is the share of the shorter one's shingles that
-    the longer holds (0.0 to 1.0); ``first_shorter`` says which one that is."""
+    the longer holds (0.0 to 1.0); ``first_shorter`` says which one that is. ``near``: a
+    near copy; ``contained``: no copy, but the shorter is nearly all in the longer, which
+    is more than twice as long (an excerpt, or a short item a feature quotes whole)."""
 
     shared: float
     first_shorter: bool
     near: bool
+    contained: bool = False
 
 
 def _word_pattern(text: str) -> re.Pattern[str]:
@@ -201,12 +204,9 @@ def likeness(first: frozenset[int], second: frozenset[int]) -> Likeness:
     if not shorter:
         return Likeness(0.0, first_shorter, near=False)
     shared = len(shorter & longer) / len(shorter)
-    near = (
-        shared >= NEAR_SHARE
-        and len(shorter) >= MIN_SHINGLES
-        and len(shorter) >= LENGTH_RATIO * len(longer)
-    )
-    return Likeness(shared, first_shorter, near)
+    most = shared >= NEAR_SHARE and len(shorter) >= MIN_SHINGLES
+    near = most and len(shorter) >= LENGTH_RATIO * len(longer)
+    return Likeness(shared, first_shorter, near, contained=most and not near)
 
 
 def percent(share: float) -> int:

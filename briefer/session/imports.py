@@ -39,9 +39,15 @@ class NearCopy(Record, frozen=True):
     """The share of the shorter text's word shingles that the other holds."""
     of_this: bool
     """True when the imported text is the shorter one, whose share ``percent`` gives."""
+    part: bool = False
+    """True when the imported text is no copy but a part of that article, which is more
+    than twice as long (two paragraphs of it pasted): ``likeness`` calls it contained."""
 
     @property
     def note(self) -> str:
+        if self.part:
+            return (f"Part of “{self.title}” (article {self.article_id}), already in the "
+                    f"project: {self.percent}% of this text is in it.")  # fmt: skip
         whose = "of this text is in it" if self.of_this else "of that article's text is in this one"
         return (f"Much like “{self.title}” (article {self.article_id}), already in the project: "
                 f"{self.percent}% {whose}.")  # fmt: skip
@@ -85,10 +91,14 @@ class ImportReport(Record, frozen=True):
 
     @property
     def summary(self) -> str:
-        alike = sum(1 for o in self.outcomes if o.imported and o.like is not None)
+        likes = [o.like for o in self.outcomes if o.imported and o.like is not None]
+        alike = sum(1 for like in likes if not like.part)
+        within = len(likes) - alike
+        notes = [f"{alike} much like an article already there"] if alike else []
+        notes += [f"{within} part of an article already there"] if within else []
         parts = [
             f"{self.count(ImportStatus.IMPORTED)} imported"
-            + (f" ({alike} much like an article already there)" if alike else ""),
+            + (f" ({', '.join(notes)})" if notes else ""),
             f"{self.count(ImportStatus.DUPLICATE)} already in the project",
             f"{self.count(ImportStatus.FAILED)} failed",
         ]
@@ -168,7 +178,8 @@ def store_imported(
 def near_copy(
     project: Project, text: str, cancelled: Callable[[], bool] = lambda: False
 ) -> NearCopy | None:
-    """The article here that most of ``text`` is in, or that is mostly in it (``likeness``).
+    """The article here that most of ``text`` is in, or that is mostly in it (``likeness``);
+    failing that, one that holds nearly all of ``text`` as a part of itself (an excerpt).
 
     A file the analyst chose is imported even so (the web page and the Word copy of one
     story differ in a standfirst or a caption, and either may be the one to cite), but
@@ -201,8 +212,11 @@ def near_copy(
             raise _Cancelled
         found = likeness.likeness(mine, likeness.shingles(other))
         share = likeness.percent(found.shared)
-        if found.near and (best is None or share > best.percent):
-            best = NearCopy(article_id, title, share, of_this=found.first_shorter)
+        part = found.contained and found.first_shorter  # an excerpt of a longer article
+        if not (found.near or part):
+            continue
+        if best is None or (best.part, -best.percent) > (part, -share):  # a copy first
+            best = NearCopy(article_id, title, share, of_this=found.first_shorter, part=part)
     return best
 
 

@@ -158,3 +158,22 @@ def test_word_count_is_the_words_shingles_are_made_of() -> None:
     assert word_count("The port of Varna, reopened.") == 5
     assert word_count("临江市地铁5号线，今日开通。") == 12  # 5 one word, each character one
     assert len(shingles("临江市地铁5号线，今日开通。")) == 12 - 4
+
+
+def test_an_excerpt_of_a_long_article_is_contained_not_a_copy() -> None:
+    """Two paragraphs of a story pasted on their own: all of them are in the story, which
+    is far longer, so no copy, yet worth naming; a copy is never also "contained"."""
+    story = text("speech-feature.txt")
+    paragraphs = [p for p in story.split("\n\n") if len(p.split()) > 25]
+    excerpt = "\n\n".join(paragraphs[1:3])
+    assert len(shingles(excerpt)) < 0.5 * len(shingles(story))
+    found = likeness(shingles(excerpt), shingles(story))
+    assert found.first_shorter and found.shared >= NEAR_SHARE
+    assert found.contained and not found.near
+    copy = likeness(shingles(story + "\n\nMore follows."), shingles(story))
+    assert copy.near and not copy.contained
+    brief = "Brent crude rose 1.2% to $84.10 a barrel on Tuesday, traders said."
+    assert not likeness(shingles(brief), shingles(story + " " + brief)).contained
+    # a brief quoting the feature's speaker (81% of it there) is neither
+    quoting = likeness(shingles(text("speech-brief.txt")), shingles(story))
+    assert not quoting.contained and not quoting.near

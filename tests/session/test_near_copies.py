@@ -64,6 +64,25 @@ def test_articles_that_share_a_story_a_quote_or_a_template_get_no_note(session: 
     assert report.summary.startswith(f"{len(OTHERS)} imported, ")
 
 
+def test_two_paragraphs_of_an_article_already_there_are_named_as_part_of_it(
+    session: Session, tmp_path: Path
+) -> None:
+    """An excerpt is no copy (it is far shorter) but the analyst should know the whole
+    article is already in the project, to quote from it instead."""
+    (web,) = session.import_all([DATA / "varna-web.html"]).outcomes
+    article = session.query.get_article(web.article_id or 0)
+    paragraphs = [p for p in article.text.split("\n\n") if len(p.split()) > 25]
+    excerpt = tmp_path / "excerpt.txt"
+    excerpt.write_text("\n\n".join(paragraphs[:2]), encoding="utf-8")
+    report = session.import_all([excerpt])
+    (part,) = report.outcomes
+    assert part.status is ImportStatus.IMPORTED and part.like is not None
+    assert part.like.part and part.like.article_id == web.article_id
+    assert part.note == (f"Part of “{TITLE}” (article {web.article_id}), already in the "
+                         f"project: {part.like.percent}% of this text is in it.")  # fmt: skip
+    assert report.summary.startswith("1 imported (1 part of an article already there), ")
+
+
 def test_the_same_file_again_is_still_a_duplicate_not_a_near_copy(session: Session) -> None:
     session.import_all([DATA / "varna.docx"])
     [again] = session.import_all([DATA / "varna.docx"]).outcomes

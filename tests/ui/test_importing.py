@@ -409,6 +409,23 @@ def test_a_near_copy_is_named_in_the_summary_and_the_library_tells_the_copies_ap
     assert library.count() == 2
 
 
+def test_a_paste_of_part_of_an_article_already_there_says_so(
+    qtbot: QtBot, window: ProjectWindow
+) -> None:
+    story = Path(__file__).parent.parent / "data" / "likeness" / "speech-feature.txt"
+    window.session.import_all([story])
+    paragraphs = [p for p in story.read_text(encoding="utf-8").split("\n\n") if len(p) > 150]
+    clipboard = QGuiApplication.clipboard()
+    clipboard.setText("\n\n".join(paragraphs[1:3]))
+    paste(qtbot, window)
+    assert window.library_panel.count() == 2
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Pasted as a new article: ")
+    assert "Part of “" in message and "(article 1), already in the project" in message
+    window.close()
+    clipboard.clear()
+
+
 def test_a_paste_much_like_an_article_already_there_says_so(
     qtbot: QtBot, window: ProjectWindow
 ) -> None:
