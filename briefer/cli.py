@@ -27,6 +27,7 @@ from briefer.cli_common import (
     Terminated,
     emit,
     exit_cleanly_on_signals,
+    not_a_command,
     open_session,
     warn,
 )
@@ -524,11 +525,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         first = next(iter(_after_home(argv)), "-")
         if not first.startswith("-") and first not in SUBCOMMANDS:
-            raise CliError(
-                f'"{first}" is neither a command nor a project file ({PROJECT_SUFFIX}); '
-                "see `briefer --help`",
-                EXIT_USAGE,
-            )
+            raise CliError(not_a_command(first, SUBCOMMANDS, PROJECT_SUFFIX), EXIT_USAGE)
         if "--home" in argv[1:] and argv[0] in SUBCOMMANDS:
             raise CliError("--home goes before the command: `briefer --home DIR COMMAND ...`",
                            EXIT_USAGE)  # fmt: skip

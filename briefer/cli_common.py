@@ -11,6 +11,7 @@ import json
 import re
 import signal
 import sys
+from collections.abc import Sequence
 
 from briefer import session as api  # names load on first use
 from briefer.core.safetext import shown
@@ -114,3 +115,15 @@ def open_session(args: argparse.Namespace, paths: Paths, *, write: bool) -> api.
     )
     warn(session)
     return session
+
+
+def not_a_command(word: str, commands: Sequence[str], suffix: str) -> str:
+    """The usage error for a first word that is neither a command nor a project file,
+    naming the command it is most like when it looks like a slip of the keys ("exprot")."""
+    import difflib  # for this error only
+
+    close = difflib.get_close_matches(word.lower(), commands, n=1, cutoff=0.75)
+    what = f'"{word}" is neither a command nor a project file ({suffix})'
+    if close:
+        return f'{what}. Did you mean "{close[0]}"? See `briefer --help`.'
+    return f"{what}; see `briefer --help`"

@@ -49,6 +49,22 @@ def test_an_unknown_command_or_misplaced_option_is_a_usage_error_in_a_real_proce
     assert "Traceback" not in done.stderr
 
 
+@pytest.mark.parametrize(
+    ("word", "meant"), [("exprot", "export"), ("Import", "import"), ("merg", "merge")]
+)
+def test_a_mistyped_command_names_the_one_meant(
+    word: str, meant: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(app, "run_app", lambda argv: pytest.fail("the window was opened"))
+    assert main([word, "p.briefer"]) == 2
+    assert capsys.readouterr().err == (
+        f'briefer: "{word}" is neither a command nor a project file (.briefer).'
+        f' Did you mean "{meant}"? See `briefer --help`.\n'
+    )
+    assert main(["harbour", "p.briefer"]) == 2  # nothing like a command: no guess
+    assert "Did you mean" not in capsys.readouterr().err
+
+
 def test_the_misplaced_home_says_where_it_goes(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
