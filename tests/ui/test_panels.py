@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QAbstractItemModelTester
 from pytestqt.qtbot import QtBot
@@ -253,6 +253,50 @@ def test_a_narrow_library_keeps_titles_readable_and_names_the_rest_in_the_toolti
     window.read_split.setSizes([700, 390])
     qtbot.waitUntil(lambda: not view.isColumnHidden(1))
     assert not any(view.isColumnHidden(c) for c in (1, 2, 3))
+
+
+def test_a_narrow_library_sorts_by_date_from_the_view_menu_and_its_header(
+    qtbot: QtBot, session: Session
+) -> None:
+    """Only the Title column in sight: View > Sort Articles By (and a right-click on the
+    header, the same menu) still sorts by date or publisher, and back to import order."""
+    for title, day in (("Zinc prices fall", 3), ("Arctic route opens", 9)):
+        text = f"{title}. More words follow here."
+        store_of(session).add_article(Article(
+            title, text, (Block(BlockKind.PARAGRAPH, 0, len(text)),),
+            published=dt.date(2025, 12, day),
+        ))  # fmt: skip
+    window = ProjectWindow(session)
+    qtbot.addWidget(window)
+    library, view = window.library_panel, window.library_panel.view
+    window.resize(1100, 700)
+    window.show()
+    window.read_split.setSizes([190, 900])
+    qtbot.waitUntil(lambda: view.isColumnHidden(2))
+    imported = ["Ports and oil", "Zinc prices fall", "Arctic route opens"]
+    assert library.titles() == imported
+
+    view_menu = window.menu_actions.view_menu
+    (sort,) = [a.menu() for a in view_menu.actions() if a.text() == "S&ort Articles By"]
+    assert sort is library.sort_menu
+    choices = {a.text(): a for a in sort.actions() if a.text()}
+    assert list(choices) == ["&Title", "&Publisher", "&Date, Newest First",
+                             "Passages, &Most First", "&Format", "&Import Order"]  # fmt: skip
+    choices["&Date, Newest First"].trigger()
+    assert library.titles() == ["Arctic route opens", "Zinc prices fall", "Ports and oil"]
+    sort.aboutToShow.emit()
+    assert [a.text() for a in sort.actions() if a.isChecked()] == ["&Date, Newest First"]
+    choices["&Import Order"].trigger()
+    assert library.titles() == imported
+    sort.aboutToShow.emit()
+    assert [a.text() for a in sort.actions() if a.isChecked()] == ["&Import Order"]
+
+    header = view.horizontalHeader()  # the header's right-click opens the same menu
+    assert header.contextMenuPolicy() is Qt.ContextMenuPolicy.CustomContextMenu
+    header.customContextMenuRequested.emit(QPoint(5, 5))
+    qtbot.waitUntil(sort.isVisible)
+    sort.close()
+    window.close()
 
 
 def test_two_copies_of_one_story_read_apart_in_a_narrow_library(

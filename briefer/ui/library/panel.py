@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from briefer.ui.common.rows import ID_ROLE, SORT_ROLE
 from briefer.ui.common.tables import sorted_table_view
 from briefer.ui.library.model import FILTER_ROLE, FORMAT, PASSAGES, LibraryModel
+from briefer.ui.library.sorting import sort_menu
 from briefer.ui.library.title_delegate import TitleDelegate
 
 TITLE_MIN_WIDTH = 170
@@ -56,6 +57,7 @@ class LibraryPanel(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.sort_menu = sort_menu(self.view, self)  # the View menu's, and the header's
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter)

@@ -139,6 +139,7 @@ def build_menus(
     qda: QdaActions,
     articles: ArticleActions,
     app: AppSlots | None = None,
+    library_sort: QMenu | None = None,
 ) -> WindowActions:
     """Fill the window's menu bar; ``window`` is only the Qt main window that owns it."""
     writable = not context.session.read_only
@@ -187,6 +188,8 @@ def build_menus(
     previous_article_action = add_action(
         window, view_menu, "&Previous Article", "Ctrl+PgUp", lambda: slots.step_article(-1)
     )
+    if library_sort is not None:
+        view_menu.addMenu(library_sort)  # the Library's order, whatever columns it shows
     view_menu.addSeparator()
     reader_view_action = add_action(window, view_menu, "Read and &Tag", "Ctrl+1", slots.show_reader)
     composer_view_action = add_action(window, view_menu, "&Compose", "Ctrl+2", slots.show_composer)

@@ -225,7 +225,7 @@ class ProjectWindow(ImportsDroppedFiles, QMainWindow):
         self.article_actions.add_to(self.library_panel.view)
         self.menu_actions = build_menus(
             self, context, self._menu_slots(), self.note_actions, self.qda_actions,
-            self.article_actions, app_slots,
+            self.article_actions, app_slots, self.library_panel.sort_menu,
         )  # fmt: skip
         self.composer.set_history(self.menu_actions.undo_action, self.menu_actions.redo_action)
         self.composer.sourceDetailsRequested.connect(self.article_actions.edit_details)
