@@ -37,7 +37,7 @@ from briefer.exporters.csl_kept import (
     private_copy,
     save,
 )
-from briefer.exporters.csl_names import parse_names
+from briefer.exporters.csl_names import is_acronym, parse_names
 from briefer.exporters.csl_position import (
     FIRST,
     SUBSEQUENT,
@@ -137,7 +137,7 @@ def short_title(title: str) -> str:
     head, colon, rest = title.partition(": ")  # not the colon of "10:30"
     if colon and head.strip().casefold() in _LABELS and rest.strip():
         return short_title(rest.strip()) or rest.strip()
-    if colon and _is_abbreviation(head.strip()):
+    if colon and is_acronym(head.strip()):
         colon = ""  # the words logic below, on the whole headline
     if colon and head.strip():
         title = head.strip()
@@ -154,11 +154,6 @@ def short_title(title: str) -> str:
     while len(words) > 1 and words[-1].lower().strip(",;") in _DANGLING_WORDS:
         words.pop()
     return " ".join(words).rstrip(",;")
-
-
-def _is_abbreviation(word: str) -> bool:
-    """ "UK", "EU", "NATO", "G7": a place or body in capitals, two to four characters."""
-    return 2 <= len(word) <= 4 and word.isupper() and word.isalnum()
 
 
 def _date(day: dt.date) -> dict[str, list[list[int]]]:

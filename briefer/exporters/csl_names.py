@@ -205,7 +205,7 @@ def _name(part: str, house: list[str]) -> dict[str, str]:
         not 2 <= len(words) <= 5
         or folded[0] in _ARTICLES
         or any(w in _ORGANISATION_WORDS or w in _AGENCIES for w in folded)
-        or any(_acronym(w) for w in words[:-1])
+        or any(is_acronym(w) for w in words[:-1])
         or _holds(folded, house)
     ):
         return {"literal": part}
@@ -224,10 +224,11 @@ def _proper(word: str) -> bool:
     return word[:1].isupper() and _PERSON_WORD.match(word) is not None
 
 
-def _acronym(word: str) -> bool:
-    """ "BBC", "IEA", "FT": a body's initials. Before a family name, an all-capital word
-    of two to five letters is no given name ("J." is an initial; a wholly capitalised
-    by-line, "JANE SMITH", stays whole too)."""
+def is_acronym(word: str) -> bool:
+    """ "BBC", "IEA", "UK": a body's or a place's initials. Before a family name, an
+    all-capital word of two to five letters is no given name ("J." is an initial; a wholly
+    capitalised by-line, "JANE SMITH", stays whole too); before a headline's colon it is a
+    dateline, not a title (citations_csl.short_title)."""
     letters = word.strip(".,")
     return 2 <= len(letters) <= 5 and letters.isalpha() and letters.isupper()
 
